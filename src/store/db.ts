@@ -1,0 +1,77 @@
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DB } from './schema';
+import { migrations } from './migrations/index';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Store {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  /** For PostgreSQL: the connection string (LISTEN/NOTIFY fan-out needs its own client). */
+  url?: string;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** postgres://… → PostgreSQL; otherwise a SQLite file path (':memory:' allowed). */
+  url?: string;
+  /** SQLite file when url is not a postgres URL. */
+  file?: string;
+  /** PostgreSQL schema to work in (tests use one schema each). */
+  pgSchema?: string;
+}
+
+// pg returns int8/numeric as strings; our bigint columns hold epoch ms and counts that fit in a double.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export function isPostgresUrl(url: string | undefined): url is string {
+  return !!url && /^postgres(ql)?:\/\//.test(url);
+}
+
+export async function openStore(opts: StoreOptions = {}): Promise<Store> {
+  if (isPostgresUrl(opts.url)) {
+    const pool = new pg.Pool({
+      connectionString: opts.url,
+      max: 10,
+      ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', url: opts.url, close: () => db.destroy() };
+  }
+  const file = opts.file ?? opts.url ?? './data/callfloor.sqlite';
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+class StaticProvider implements MigrationProvider {
+  constructor(private readonly dialect: Dialect) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const out: Record<string, Migration> = {};
+    for (const [name, make] of Object.entries(migrations)) out[name] = make(this.dialect);
+    return out;
+  }
+}
+
+export async function migrate(store: Store): Promise<void> {
+  const migrator = new Migrator({
+    db: store.db,
+    provider: new StaticProvider(store.dialect),
+    allowUnorderedMigrations: true,
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${(error as Error).message ?? error}`);
+  }
+}

@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely';
+import type { Dialect } from '../db';
+import platform from './001_platform';
+
+/**
+ * Every migration, by name (run in name order). Each capability owns its own file(s);
+ * add a line here for a new one.
+ */
+export const migrations: Record<string, (dialect: Dialect) => Migration> = {
+  '001_platform': platform,
+};

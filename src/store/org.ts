@@ -1,0 +1,294 @@
+import type { Kysely } from 'kysely';
+import type { DB } from './schema';
+import { uniqueAs } from './errors';
+import { notFound } from '../core/errors';
+import type { Role } from '../core/roles';
+
+type Db = Kysely<DB>;
+
+export interface AgentInput {
+  centerId: number;
+  teamId: number | null;
+  employeeNo: string;
+  name: string;
+  hireDate: string;
+  skillLevel: string;
+  extCode?: string | null;
+  queues?: string[];
+}
+
+export async function createCenter(db: Db, name: string, timezone: string, now: number) {
+  const row = await db
+    .insertInto('centers')
+    .values({ name, timezone, created_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export const listCenters = (db: Db) => db.selectFrom('centers').selectAll().orderBy('id').execute();
+
+export async function createTeam(db: Db, t: { centerId: number; name: string; leadUserId: number | null }, now: number) {
+  return uniqueAs('name', `team "${t.name}" already exists`, async () => {
+    const row = await db
+      .insertInto('teams')
+      .values({ center_id: t.centerId, name: t.name, lead_user_id: t.leadUserId, created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  });
+}
+
+export async function updateTeam(db: Db, id: number, t: { name?: string; leadUserId?: number | null }) {
+  const patch: Record<string, unknown> = {};
+  if (t.name !== undefined) patch.name = t.name;
+  if (t.leadUserId !== undefined) patch.lead_user_id = t.leadUserId;
+  if (Object.keys(patch).length === 0) return;
+  const res = await uniqueAs('name', `team "${t.name}" already exists`, () =>
+    db.updateTable('teams').set(patch).where('id', '=', id).executeTakeFirst(),
+  );
+  if (Number(res.numUpdatedRows) === 0) throw notFound(`team ${id}`);
+}
+
+export function listTeams(db: Db, opts: { ids?: number[] } = {}) {
+  let q = db
+    .selectFrom('teams')
+    .leftJoin('users', 'users.id', 'teams.lead_user_id')
+    .select(['teams.id', 'teams.center_id', 'teams.name', 'teams.lead_user_id', 'users.display_name as lead_name'])
+    .orderBy('teams.id');
+  if (opts.ids) q = q.where('teams.id', 'in', opts.ids.length ? opts.ids : [-1]);
+  return q.execute();
+}
+
+export async function getTeam(db: Db, id: number) {
+  const t = await db.selectFrom('teams').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!t) throw notFound(`team ${id}`);
+  return t;
+}
+
+/** Teams a user leads (a team lead may lead more than one). */
+export async function teamsLedBy(db: Db, userId: number): Promise<number[]> {
+  const rows = await db.selectFrom('teams').select('id').where('lead_user_id', '=', userId).execute();
+  return rows.map((r) => r.id);
+}
+
+export async function createAgent(db: Db, a: AgentInput, now: number): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    const row = await uniqueAs('employeeNo', `employee number "${a.employeeNo}" is already used`, () =>
+      tx
+        .insertInto('agents')
+        .values({
+          center_id: a.centerId,
+          team_id: a.teamId,
+          employee_no: a.employeeNo,
+          name: a.name,
+          hire_date: a.hireDate,
+          skill_level: a.skillLevel,
+          status: 'active',
+          ext_code: a.extCode ?? null,
+          created_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow(),
+    );
+    if (a.queues?.length)
+      await tx.insertInto('agent_queues').values(a.queues.map((q) => ({ agent_id: row.id, queue: q }))).execute();
+    return row.id;
+  });
+}
+
+export interface AgentPatch {
+  teamId?: number | null;
+  name?: string;
+  hireDate?: string;
+  skillLevel?: string;
+  status?: 'active' | 'left';
+  leftDate?: string | null;
+  extCode?: string | null;
+  queues?: string[];
+}
+
+export async function updateAgent(db: Db, id: number, p: AgentPatch) {
+  await db.transaction().execute(async (tx) => {
+    const patch: Record<string, unknown> = {};
+    if (p.teamId !== undefined) patch.team_id = p.teamId;
+    if (p.name !== undefined) patch.name = p.name;
+    if (p.hireDate !== undefined) patch.hire_date = p.hireDate;
+    if (p.skillLevel !== undefined) patch.skill_level = p.skillLevel;
+    if (p.status !== undefined) patch.status = p.status;
+    if (p.leftDate !== undefined) patch.left_date = p.leftDate;
+    if (p.extCode !== undefined) patch.ext_code = p.extCode;
+    const exists = await tx.selectFrom('agents').select('id').where('id', '=', id).executeTakeFirst();
+    if (!exists) throw notFound(`agent ${id}`);
+    if (Object.keys(patch).length)
+      await uniqueAs('extCode', 'telephony agent code is already used', () =>
+        tx.updateTable('agents').set(patch).where('id', '=', id).execute(),
+      );
+    if (p.queues) {
+      await tx.deleteFrom('agent_queues').where('agent_id', '=', id).execute();
+      if (p.queues.length)
+        await tx.insertInto('agent_queues').values(p.queues.map((q) => ({ agent_id: id, queue: q }))).execute();
+    }
+  });
+}
+
+export interface AgentFilter {
+  ids?: number[];
+  teamIds?: number[];
+  status?: string;
+}
+
+export async function listAgents(db: Db, f: AgentFilter = {}) {
+  let q = db.selectFrom('agents').selectAll().orderBy('employee_no');
+  if (f.ids) q = q.where('id', 'in', f.ids.length ? f.ids : [-1]);
+  if (f.teamIds) q = q.where('team_id', 'in', f.teamIds.length ? f.teamIds : [-1]);
+  if (f.status) q = q.where('status', '=', f.status);
+  const agents = await q.execute();
+  const ids = agents.map((a) => a.id);
+  const qs = ids.length
+    ? await db.selectFrom('agent_queues').selectAll().where('agent_id', 'in', ids).execute()
+    : [];
+  const byAgent = new Map<number, string[]>();
+  for (const r of qs) byAgent.set(r.agent_id, [...(byAgent.get(r.agent_id) ?? []), r.queue]);
+  return agents.map((a) => ({ ...a, queues: (byAgent.get(a.id) ?? []).sort() }));
+}
+
+export async function getAgent(db: Db, id: number) {
+  const [a] = await listAgents(db, { ids: [id] });
+  if (!a) throw notFound(`agent ${id}`);
+  return a;
+}
+
+export interface UserInput {
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  roles: Role[];
+  agentId?: number | null;
+  centerId?: number | null;
+}
+
+export async function createUser(db: Db, u: UserInput, now: number): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    const row = await uniqueAs('username', `user name "${u.username}" is already taken`, () =>
+      tx
+        .insertInto('users')
+        .values({
+          username: u.username,
+          display_name: u.displayName,
+          password_hash: u.passwordHash,
+          agent_id: u.agentId ?? null,
+          center_id: u.centerId ?? null,
+          active: 1,
+          locale: 'zh-CN',
+          created_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow(),
+    );
+    await tx.insertInto('user_roles').values(u.roles.map((role) => ({ user_id: row.id, role }))).execute();
+    return row.id;
+  });
+}
+
+export async function setUserRoles(db: Db, userId: number, roles: Role[]) {
+  await db.transaction().execute(async (tx) => {
+    const u = await tx.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
+    if (!u) throw notFound(`user ${userId}`);
+    await tx.deleteFrom('user_roles').where('user_id', '=', userId).execute();
+    if (roles.length) await tx.insertInto('user_roles').values(roles.map((role) => ({ user_id: userId, role }))).execute();
+  });
+}
+
+export async function setUserPassword(db: Db, userId: number, passwordHash: string) {
+  await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+}
+
+export async function setUserActive(db: Db, userId: number, active: boolean) {
+  await db.updateTable('users').set({ active: active ? 1 : 0 }).where('id', '=', userId).execute();
+}
+
+export async function findUserByName(db: Db, username: string) {
+  return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export async function rolesOf(db: Db, userId: number): Promise<Role[]> {
+  const rows = await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute();
+  return rows.map((r) => r.role as Role).sort();
+}
+
+export async function listUsers(db: Db) {
+  const users = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name', 'agent_id', 'center_id', 'active', 'locale', 'created_at'])
+    .orderBy('id')
+    .execute();
+  const roles = await db.selectFrom('user_roles').selectAll().execute();
+  const by = new Map<number, string[]>();
+  for (const r of roles) by.set(r.user_id, [...(by.get(r.user_id) ?? []), r.role]);
+  return users.map((u) => ({ ...u, roles: (by.get(u.id) ?? []).sort() }));
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+// Sessions: the id stored is a hash of the cookie token, so a leaked table does not leak sessions.
+export async function createSession(db: Db, s: { idHash: string; userId: number; csrf: string; now: number; ttlMs: number }) {
+  await db
+    .insertInto('sessions')
+    .values({ id: s.idHash, user_id: s.userId, csrf: s.csrf, created_at: s.now, expires_at: s.now + s.ttlMs })
+    .execute();
+}
+
+export async function findSession(db: Db, idHash: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id',
+      'sessions.user_id',
+      'sessions.csrf',
+      'sessions.expires_at',
+      'users.username',
+      'users.display_name',
+      'users.agent_id',
+      'users.center_id',
+      'users.active',
+      'users.locale',
+    ])
+    .where('sessions.id', '=', idHash)
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: Db, idHash: string, expiresAt: number) {
+  await db.updateTable('sessions').set({ expires_at: expiresAt }).where('id', '=', idHash).execute();
+}
+
+export async function deleteSession(db: Db, idHash: string) {
+  await db.deleteFrom('sessions').where('id', '=', idHash).execute();
+}
+
+export async function deleteExpiredSessions(db: Db, now: number) {
+  await db.deleteFrom('sessions').where('expires_at', '<', now).execute();
+}
+
+export async function getSetting<T>(db: Db, centerId: number, key: string): Promise<T | undefined> {
+  const r = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('center_id', '=', centerId)
+    .where('key', '=', key)
+    .executeTakeFirst();
+  return r ? (JSON.parse(r.value) as T) : undefined;
+}
+
+export async function putSetting(db: Db, centerId: number, key: string, value: unknown, now: number) {
+  const v = JSON.stringify(value);
+  await db
+    .insertInto('settings')
+    .values({ center_id: centerId, key, value: v, updated_at: now })
+    .onConflict((oc) => oc.columns(['center_id', 'key']).doUpdateSet({ value: v, updated_at: now }))
+    .execute();
+}

@@ -1,0 +1,47 @@
+import type { Generated } from 'kysely';
+
+/** Tables of the platform (organisation, users, sessions, audit, settings). */
+export interface PlatformTables {
+  centers: { id: Generated<number>; name: string; timezone: string; created_at: number };
+  teams: { id: Generated<number>; center_id: number; name: string; lead_user_id: number | null; created_at: number };
+  agents: {
+    id: Generated<number>;
+    center_id: number;
+    team_id: number | null;
+    employee_no: string;
+    name: string;
+    hire_date: string;
+    skill_level: string;
+    status: string;
+    left_date: string | null;
+    ext_code: string | null;
+    created_at: number;
+  };
+  agent_queues: { agent_id: number; queue: string };
+  users: {
+    id: Generated<number>;
+    username: string;
+    display_name: string;
+    password_hash: string;
+    agent_id: number | null;
+    center_id: number | null;
+    active: number;
+    locale: string;
+    created_at: number;
+  };
+  user_roles: { user_id: number; role: string };
+  sessions: { id: string; user_id: number; csrf: string; created_at: number; expires_at: number };
+  audit_log: {
+    id: Generated<number>;
+    at: number;
+    user_id: number | null;
+    action: string;
+    entity: string;
+    entity_id: string | null;
+    detail: string | null;
+  };
+  settings: { center_id: number; key: string; value: string; updated_at: number };
+}
+
+/** The whole database: one interface per capability, joined here. */
+export interface DB extends PlatformTables {}
