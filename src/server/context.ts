@@ -1,0 +1,17 @@
+import type { Store } from '../store/db';
+import type { Hub } from './hub';
+
+/** What every route handler can reach. Built once per server. */
+export interface ServerContext {
+  store: Store;
+  /** The clock, injectable so tests can move time. */
+  now: () => number;
+  /** Live fan-out to WebSocket subscribers (and other instances). */
+  hub: Hub;
+  /** Secure cookies (behind https). */
+  secureCookies: boolean;
+  /** Session lifetime since last use. */
+  sessionTtlMs: number;
+  /** Per-capability services (live floor state, solver pool…), registered at start-up. */
+  services: Record<string, unknown>;
+}

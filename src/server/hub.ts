@@ -1,0 +1,44 @@
+/**
+ * Live fan-out: a topic → subscribers map. Local delivery is synchronous; where PostgreSQL is the
+ * store, publish() also goes out over NOTIFY so other instances deliver it to their subscribers.
+ */
+export type Listener = (topic: string, data: unknown) => void;
+
+export class Hub {
+  private subs = new Map<string, Set<Listener>>();
+  /** Set by the PostgreSQL bridge: forwards a local publish to other instances. */
+  forward?: (topic: string, data: unknown) => void;
+
+  subscribe(topic: string, fn: Listener): () => void {
+    let set = this.subs.get(topic);
+    if (!set) this.subs.set(topic, (set = new Set()));
+    set.add(fn);
+    return () => {
+      set!.delete(fn);
+      if (set!.size === 0) this.subs.delete(topic);
+    };
+  }
+
+  /** Deliver here and to other instances. */
+  publish(topic: string, data: unknown): void {
+    this.deliver(topic, data);
+    this.forward?.(topic, data);
+  }
+
+  /** Deliver here only (used for messages that arrived from other instances). */
+  deliver(topic: string, data: unknown): void {
+    const set = this.subs.get(topic);
+    if (!set) return;
+    for (const fn of [...set]) {
+      try {
+        fn(topic, data);
+      } catch {
+        /* a broken subscriber must not stop the others */
+      }
+    }
+  }
+
+  subscriberCount(topic: string): number {
+    return this.subs.get(topic)?.size ?? 0;
+  }
+}

@@ -1,0 +1,5 @@
+import type { RouteDef } from '../route';
+import { platformRoutes } from './platform';
+
+/** Every API route. Each capability exports its list from its own file; add it here. */
+export const allRoutes: RouteDef[] = [...platformRoutes];
