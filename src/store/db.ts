@@ -75,3 +75,8 @@ export async function migrate(store: Store): Promise<void> {
     throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${(error as Error).message ?? error}`);
   }
 }
+
+/** Runs fn in a transaction, joining the caller's transaction when there is one already. */
+export function withTx<T>(db: Kysely<DB>, fn: (tx: Kysely<DB>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+}

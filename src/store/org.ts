@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from './schema';
 import { uniqueAs } from './errors';
+import { withTx } from './db';
 import { notFound } from '../core/errors';
 import type { Role } from '../core/roles';
 
@@ -73,7 +74,7 @@ export async function teamsLedBy(db: Db, userId: number): Promise<number[]> {
 }
 
 export async function createAgent(db: Db, a: AgentInput, now: number): Promise<number> {
-  return db.transaction().execute(async (tx) => {
+  return withTx(db, async (tx) => {
     const row = await uniqueAs('employeeNo', `employee number "${a.employeeNo}" is already used`, () =>
       tx
         .insertInto('agents')
@@ -109,7 +110,7 @@ export interface AgentPatch {
 }
 
 export async function updateAgent(db: Db, id: number, p: AgentPatch) {
-  await db.transaction().execute(async (tx) => {
+  await withTx(db, async (tx) => {
     const patch: Record<string, unknown> = {};
     if (p.teamId !== undefined) patch.team_id = p.teamId;
     if (p.name !== undefined) patch.name = p.name;
@@ -169,7 +170,7 @@ export interface UserInput {
 }
 
 export async function createUser(db: Db, u: UserInput, now: number): Promise<number> {
-  return db.transaction().execute(async (tx) => {
+  return withTx(db, async (tx) => {
     const row = await uniqueAs('username', `user name "${u.username}" is already taken`, () =>
       tx
         .insertInto('users')
@@ -192,7 +193,7 @@ export async function createUser(db: Db, u: UserInput, now: number): Promise<num
 }
 
 export async function setUserRoles(db: Db, userId: number, roles: Role[]) {
-  await db.transaction().execute(async (tx) => {
+  await withTx(db, async (tx) => {
     const u = await tx.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
     if (!u) throw notFound(`user ${userId}`);
     await tx.deleteFrom('user_roles').where('user_id', '=', userId).execute();

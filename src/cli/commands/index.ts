@@ -1,0 +1,7 @@
+import type { Command } from 'commander';
+import { registerServe } from './serve';
+import { registerUsers } from './users';
+import { registerDemo } from './demo';
+
+/** Every subcommand; later capabilities add theirs here. */
+export const commandRegistrars: Array<(p: Command) => void> = [registerServe, registerDemo, registerUsers];

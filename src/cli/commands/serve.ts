@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import { buildApp } from '../../server/app';
+import { describeTarget, dbTarget, openMigratedStore } from '../options';
+import { startServices } from '../../server/services';
+
+export async function serve(opts: { db?: string; port: string; host: string; quiet?: boolean }) {
+  const store = await openMigratedStore(opts.db);
+  const { app, ctx } = await buildApp({ store, logger: !opts.quiet, secureCookies: process.env.CALLFLOOR_SECURE_COOKIES === '1' });
+  await startServices(ctx);
+  await app.listen({ port: Number(opts.port), host: opts.host });
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : opts.port;
+  console.log(`CallFloor on http://${opts.host === '0.0.0.0' ? 'localhost' : opts.host}:${port} (database: ${describeTarget(dbTarget(opts.db))})`);
+  const stop = async () => {
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return { app, ctx, store };
+}
+
+export function registerServe(program: Command) {
+  program
+    .command('serve')
+    .description('start the HTTP server and web app')
+    .option('--db <target>', 'SQLite file or postgres:// URL (default: $DATABASE_URL or ./data/callfloor.sqlite)')
+    .option('--port <port>', 'port', process.env.PORT ?? '3000')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .action(async (o) => {
+      await serve(o);
+    });
+}

@@ -1,0 +1,24 @@
+import type { ServerContext } from '../../server/context';
+
+export interface DemoOrgIds {
+  centerId: number;
+  teamIds: number[];
+  /** agent id by employee number */
+  agentIds: Map<string, number>;
+  /** user id by user name */
+  userIds: Map<string, number>;
+}
+
+/**
+ * Demo data beyond the organisation: each capability adds a seeder (history, schedules,
+ * evaluations, articles…) and, optionally, a live part started with the server.
+ */
+export interface DemoSeeder {
+  name: string;
+  /** Runs once, on an empty database, after the organisation exists. */
+  seed?(ctx: ServerContext, org: DemoOrgIds, log: (msg: string) => void): Promise<void>;
+  /** Runs at every demo start (e.g. the live simulated feed). */
+  live?(ctx: ServerContext, org: DemoOrgIds, log: (msg: string) => void): Promise<void>;
+}
+
+export const demoSeeders: DemoSeeder[] = [];
