@@ -1,0 +1,77 @@
+/**
+ * Browser-test harness: the real server (built SPA + API) on a random loopback port over a fresh
+ * store, and Debian's chromium driven by playwright-core with a fresh profile.
+ */
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { buildApp } from '../src/server/app';
+import { freshStore } from '../src/store/testing';
+import { seedTestOrg, TEST_PASSWORD, type TestOrg } from '../src/server/testing';
+import { startServices } from '../src/server/services';
+import type { Store } from '../src/store/db';
+import type { ServerContext } from '../src/server/context';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta.url));
+
+export interface Harness {
+  url: string;
+  store: Store;
+  ctx: ServerContext;
+  org: TestOrg;
+  browser: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+export async function startHarness(opts: { kind?: 'sqlite' | 'postgres'; now?: () => number; seed?: (store: Store, org: TestOrg) => Promise<void> } = {}): Promise<Harness> {
+  if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error('dist/web is missing: run `npm run build:web` first (npm test does)');
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
+  const store = await freshStore(opts.kind ?? 'sqlite');
+  const org = await seedTestOrg(store);
+  await opts.seed?.(store, org);
+  const { app, ctx } = await buildApp({ store, webRoot: WEB_ROOT, now: opts.now, loginAttemptsPerMinute: 1000 });
+  await startServices(ctx);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = app.server.address();
+  const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  const profile = mkdtempSync(join(tmpdir(), 'cf-chromium-'));
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1280, height: 860 },
+  });
+  const page = browser.pages()[0] ?? (await browser.newPage());
+  page.setDefaultTimeout(15_000);
+  return {
+    url,
+    store,
+    ctx,
+    org,
+    browser,
+    page,
+    async close() {
+      await browser.close();
+      await app.close();
+      await store.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function signInUi(page: Page, url: string, username: string, password = TEST_PASSWORD) {
+  await page.goto(`${url}/#/`);
+  await page.fill('input[name=username]', username);
+  await page.fill('input[name=password]', password);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('.topbar');
+}
+
+export async function signOutUi(page: Page) {
+  await page.click('.topbar button');
+  await page.waitForSelector('input[name=username]');
+}

@@ -1,0 +1,115 @@
+import { Suspense, useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, get, post, setCsrf } from './api';
+import { setLocale, LOCALES, type Locale } from './i18n/index';
+import { navItems } from './nav';
+import { Login } from './pages/Login';
+import { Home } from './pages/Home';
+import { SessionContext, hasAny, type Me } from './session';
+import { Loading } from './components/ui';
+
+function useHashPath() {
+  const [path, setPath] = useState(() => location.hash.replace(/^#/, '') || '/');
+  useEffect(() => {
+    const on = () => setPath(location.hash.replace(/^#/, '') || '/');
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return path;
+}
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const path = useHashPath();
+
+  const refresh = useCallback(async () => {
+    try {
+      const r = await get<{ user: Me; csrf: string }>('/api/auth/me');
+      setCsrf(r.csrf);
+      setMe(r.user);
+    } catch {
+      setMe(null);
+    }
+  }, []);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const changeLocale = async (l: Locale) => {
+    await setLocale(l);
+    if (me) await api('PUT', '/api/auth/locale', { locale: l }).catch(() => {});
+  };
+
+  if (me === undefined) return <Loading />;
+  if (me === null) return <Login onSignedIn={refresh} onLocale={changeLocale} />;
+
+  const visible = navItems.filter((n) => hasAny(me, n.roles));
+  const pathOnly = path.split('?')[0];
+  const current = navItems.find((n) => n.path === pathOnly);
+  const groups = [...new Set(visible.map((n) => n.group ?? ''))];
+  const Page = current?.page;
+
+  return (
+    <SessionContext.Provider value={{ me, refresh }}>
+      <div className="shell">
+        <aside className="nav">
+          <a className="brand" href="#/">
+            {t('app.name')}
+          </a>
+          <a href="#/" className={pathOnly === '/' ? 'active' : ''}>
+            {t('nav.home')}
+          </a>
+          {groups.map((g) => (
+            <div key={g} className="nav-group">
+              {g && <div className="nav-group-title">{t(g)}</div>}
+              {visible
+                .filter((n) => (n.group ?? '') === g)
+                .map((n) => (
+                  <a key={n.path} href={`#${n.path}`} className={n.path === pathOnly ? 'active' : ''} data-nav={n.path}>
+                    {t(n.label)}
+                  </a>
+                ))}
+            </div>
+          ))}
+        </aside>
+        <main>
+          <div className="topbar">
+            <span className="who">
+              {me.displayName} · {me.roles.map((r) => t(`roles.${r}`)).join(' / ')}
+            </span>
+            <label>
+              {t('app.language')}{' '}
+              <select aria-label="language" value={i18n.language} onChange={(e) => void changeLocale(e.target.value as Locale)}>
+                {LOCALES.map((l) => (
+                  <option key={l} value={l}>
+                    {l === 'zh-CN' ? '简体中文' : l === 'zh-TW' ? '繁體中文' : 'English'}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button
+              onClick={async () => {
+                await post('/api/auth/logout');
+                setMe(null);
+              }}
+            >
+              {t('app.signOut')}
+            </button>
+          </div>
+          <Suspense fallback={<Loading />}>
+            {pathOnly === '/' ? (
+              <Home items={visible} />
+            ) : Page && current && hasAny(me, current.roles) ? (
+              <Page />
+            ) : (
+              <div className="error" role="alert" data-testid="forbidden">
+                {t('app.forbidden')}
+              </div>
+            )}
+          </Suspense>
+        </main>
+      </div>
+    </SessionContext.Provider>
+  );
+}

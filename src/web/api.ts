@@ -1,0 +1,69 @@
+/** Thin fetch wrapper: JSON in/out, the CSRF header on state changes, errors carry the server's message and field. */
+let csrf = '';
+export const setCsrf = (t: string) => {
+  csrf = t;
+};
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function api<T = any>(method: string, url: string, body?: unknown): Promise<T> {
+  const res = await fetch(url, {
+    method,
+    credentials: 'same-origin',
+    headers: {
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(method !== 'GET' ? { 'x-csrf-token': csrf } : {}),
+    },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  let data: any = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = text;
+  }
+  if (!res.ok) throw new ApiError(data?.message ?? `HTTP ${res.status}`, res.status, data?.field);
+  return data as T;
+}
+
+export const get = <T = any>(url: string) => api<T>('GET', url);
+export const post = <T = any>(url: string, body?: unknown) => api<T>('POST', url, body ?? {});
+export const patch = <T = any>(url: string, body: unknown) => api<T>('PATCH', url, body);
+export const put = <T = any>(url: string, body: unknown) => api<T>('PUT', url, body);
+export const del = <T = any>(url: string) => api<T>('DELETE', url);
+
+/** Opens the live socket and subscribes to topics; returns a closer. Reconnects with backoff. */
+export function live(topics: string[], onEvent: (topic: string, data: any) => void): () => void {
+  let ws: WebSocket | null = null;
+  let closed = false;
+  let delay = 500;
+  const open = () => {
+    const proto = location.protocol === 'https:' ? 'wss' : 'ws';
+    ws = new WebSocket(`${proto}://${location.host}/api/live`);
+    ws.onopen = () => {
+      delay = 500;
+      ws!.send(JSON.stringify({ type: 'subscribe', topics }));
+    };
+    ws.onmessage = (m) => {
+      const msg = JSON.parse(m.data);
+      if (msg.type === 'event') onEvent(msg.topic, msg.data);
+    };
+    ws.onclose = () => {
+      if (!closed) setTimeout(open, (delay = Math.min(delay * 2, 10_000)));
+    };
+  };
+  open();
+  return () => {
+    closed = true;
+    ws?.close();
+  };
+}

@@ -1,0 +1,36 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export function Page({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
+  return (
+    <section className="page">
+      <header className="page-head">
+        <h1>{title}</h1>
+        <div className="page-actions">{actions}</div>
+      </header>
+      {children}
+    </section>
+  );
+}
+
+export function ErrorNote({ error }: { error: string | null | undefined }) {
+  return error ? (
+    <div className="error" role="alert">
+      {error}
+    </div>
+  ) : null;
+}
+
+/** A figure that may be missing: shown as "missing", never as zero. */
+export function Figure({ value, format }: { value: number | null | undefined; format?: (n: number) => string }) {
+  const { t } = useTranslation();
+  if (value == null || Number.isNaN(value)) return <span className="missing">{t('app.missing')}</span>;
+  return <>{format ? format(value) : String(value)}</>;
+}
+
+export const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
+
+export function Loading() {
+  const { t } = useTranslation();
+  return <div className="loading">{t('app.loading')}</div>;
+}

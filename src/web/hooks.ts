@@ -1,0 +1,26 @@
+import { useCallback, useEffect, useState } from 'react';
+import { get } from './api';
+
+/** Loads a GET endpoint; reload() fetches again. */
+export function useApi<T = any>(url: string | null, deps: unknown[] = []) {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const load = useCallback(async () => {
+    if (!url) return;
+    setLoading(true);
+    try {
+      setData(await get<T>(url));
+      setError(null);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setLoading(false);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [url, ...deps]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  return { data, error, loading, reload: load, setData };
+}

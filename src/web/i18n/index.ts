@@ -1,0 +1,36 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { LOCALES, type Locale, type Messages } from './types';
+import { platformMessages } from './platform';
+
+/** Every capability's messages; add yours here. */
+const all: Messages[] = [platformMessages];
+
+function merge(into: Record<string, any>, from: Record<string, any>) {
+  for (const [k, v] of Object.entries(from)) {
+    if (typeof v === 'object' && v) merge((into[k] ??= {}), v);
+    else into[k] = v;
+  }
+  return into;
+}
+
+const resources = Object.fromEntries(
+  LOCALES.map((l) => [l, { translation: all.reduce((acc, m) => merge(acc, m[l] ?? {}), {} as Record<string, any>) }]),
+);
+
+const saved = (typeof localStorage !== 'undefined' && localStorage.getItem('cf.locale')) as Locale | null;
+
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: saved && LOCALES.includes(saved) ? saved : 'zh-CN',
+  fallbackLng: 'zh-CN',
+  interpolation: { escapeValue: false }, // React escapes
+});
+
+export function setLocale(l: Locale) {
+  localStorage.setItem('cf.locale', l);
+  document.documentElement.lang = l;
+  return i18n.changeLanguage(l);
+}
+
+export { i18n, LOCALES, type Locale };

@@ -1,0 +1,51 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { post, setCsrf } from '../api';
+import { LOCALES, type Locale } from '../i18n/index';
+
+export function Login({ onSignedIn, onLocale }: { onSignedIn: () => void; onLocale: (l: Locale) => void }) {
+  const { t, i18n } = useTranslation();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      const r = await post<{ csrf: string }>('/api/auth/login', { username, password });
+      setCsrf(r.csrf);
+      onSignedIn();
+    } catch (err) {
+      setError((err as { status?: number }).status === 401 ? t('login.failed') : (err as Error).message);
+    }
+  };
+  return (
+    <div className="login">
+      <form onSubmit={submit}>
+        <h1>{t('app.name')}</h1>
+        <h2>{t('login.title')}</h2>
+        <label>
+          {t('login.username')}
+          <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} />
+        </label>
+        <label>
+          {t('login.password')}
+          <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+        </label>
+        {error && (
+          <div className="error" role="alert">
+            {error}
+          </div>
+        )}
+        <button type="submit">{t('login.submit')}</button>
+        <p className="hint">{t('login.demoHint')}</p>
+        <select aria-label="language" value={i18n.language} onChange={(e) => onLocale(e.target.value as Locale)}>
+          {LOCALES.map((l) => (
+            <option key={l} value={l}>
+              {l === 'zh-CN' ? '简体中文' : l === 'zh-TW' ? '繁體中文' : 'English'}
+            </option>
+          ))}
+        </select>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../hooks';
+import { ErrorNote, Page } from '../../components/ui';
+
+export default function Audit() {
+  const { t } = useTranslation();
+  const log = useApi<any[]>('/api/audit?limit=300');
+  return (
+    <Page title={t('nav.audit')}>
+      <ErrorNote error={log.error} />
+      <table>
+        <thead>
+          <tr>
+            <th>{t('people.when')}</th>
+            <th>{t('people.who')}</th>
+            <th>{t('people.action')}</th>
+            <th>{t('people.entity')}</th>
+            <th>{t('people.detail')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(log.data ?? []).map((r) => (
+            <tr key={r.id}>
+              <td>{new Date(r.at).toLocaleString()}</td>
+              <td>{r.user_id ?? '—'}</td>
+              <td>{r.action}</td>
+              <td>
+                {r.entity} {r.entity_id}
+              </td>
+              <td className="mono">{r.detail}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Page>
+  );
+}
