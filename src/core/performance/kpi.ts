@@ -111,7 +111,7 @@ export const AGGREGATIONS: Record<KpiKey, KpiAggregation> = {
   fatalRate: { kind: 'ratio', num: ['fatalEvaluations'], den: ['evaluations'] },
   nonFatalRate: { kind: 'ratio', num: ['nonFatalFailed'], den: ['nonFatalScored'] },
   attritionRate: { kind: 'ratio', num: ['leavers'], den: ['avgHeadcount'] },
-  qaScore: { kind: 'ratio', num: ['qaScoreSum'], den: ['evaluations'] },
+  qaScore: { kind: 'ratio', num: ['qaScoreSum'], den: ['qaScored'] },
   attendance: { kind: 'ratio', num: ['attendedShifts'], den: ['scheduledShifts'] },
   skillLevel: { kind: 'mean', of: 'skillLevel' },
   complaints: { kind: 'sum', of: 'complaints' },

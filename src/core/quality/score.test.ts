@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { answers, fixtureTemplate } from './fixtures';
 import { parseTemplate } from './template';
-import { checkAnswers, qaRates, qaRatesBy, QualityInputError, scoreEvaluation, type ScoredEvaluation } from './score';
+import { checkAnswers, evaluationTargetErrors, qaComponents, qaRates, qaRatesBy, QualityInputError, scoreEvaluation, type ScoredEvaluation } from './score';
 
 const close = (a: number | null, b: number, eps = 1e-9) => {
   assert.ok(a !== null && Math.abs(a - b) < eps, `${a} ≈ ${b}`);
@@ -126,4 +126,16 @@ test('fatalRate and nonFatalRate, calibration excluded', () => {
     ['B', 1, 1],
   ]);
   assert.equal(qaRates([]).fatalRate, null);
+});
+
+test('QA components for performance KPIs, and an evaluation of a call that does not exist', () => {
+  const t = fixtureTemplate();
+  const mk = (id: string, a: ReturnType<typeof answers>, calibration = false): ScoredEvaluation => ({
+    id, callId: id, agentId: 'A', evaluatorId: 'q', calibration, result: scoreEvaluation(t, a),
+  });
+  // scores 79.5, 0 (fatal, zero mode); calibration ignored
+  const c = qaComponents([mk('1', answers(1, 1, 3, 1)), mk('2', answers(2, 1, 4, 0)), mk('3', answers(2, 1, 4, 1), true)]);
+  assert.deepEqual(c, { evaluations: 2, qaScored: 2, qaScoreSum: 79.5, fatalEvaluations: 1, nonFatalFailed: 2, nonFatalScored: 6 });
+  const errs = evaluationTargetErrors({ callId: 'nope', call: undefined, agentId: 'A', template: undefined, templateRef: { id: 'x', version: 2 } });
+  assert.deepEqual(errs.map((e) => e.message), ['call "nope" does not exist', 'scorecard x v2 does not exist']);
 });

@@ -218,3 +218,47 @@ export function qaRatesBy(
   }
   return [...groups.keys()].sort().map((k) => ({ key: k, rates: qaRates(groups.get(k)!) }));
 }
+
+/**
+ * Additive QA components for one agent (or team) and period, as the performance KPIs aggregate them:
+ * qaScore = qaScoreSum / qaScored, fatalRate = fatalEvaluations / evaluations,
+ * nonFatalRate = nonFatalFailed / nonFatalScored. Calibration evaluations are excluded.
+ */
+export function qaComponents(evals: readonly ScoredEvaluation[]): {
+  evaluations: number;
+  qaScored: number;
+  qaScoreSum: number;
+  fatalEvaluations: number;
+  nonFatalFailed: number;
+  nonFatalScored: number;
+} {
+  const r = qaRates(evals);
+  const scored = evals.filter((e) => !e.calibration && e.result.score !== null);
+  return {
+    evaluations: r.evaluations,
+    qaScored: scored.length,
+    qaScoreSum: scored.reduce((a, e) => a + e.result.score!, 0),
+    fatalEvaluations: r.fatalEvaluations,
+    nonFatalFailed: r.nonFatalFailed,
+    nonFatalScored: r.nonFatalScored,
+  };
+}
+
+/** Checks that an evaluation targets a call that exists and a template version that exists. */
+export function evaluationTargetErrors(args: {
+  callId: string;
+  call: { id: string; agentId: string } | undefined;
+  agentId: string;
+  template: ScorecardTemplate | undefined;
+  templateRef: { id: string; version: number };
+}): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!args.call) errors.push({ path: 'callId', message: `call "${args.callId}" does not exist` });
+  else if (args.call.agentId !== args.agentId) {
+    errors.push({ path: 'agentId', message: `call "${args.callId}" was handled by "${args.call.agentId}", not "${args.agentId}"` });
+  }
+  if (!args.template) {
+    errors.push({ path: 'templateId', message: `scorecard ${args.templateRef.id} v${args.templateRef.version} does not exist` });
+  }
+  return errors;
+}
