@@ -1,0 +1,5 @@
+export * from './kpi';
+export * from './scorecard';
+export * from './contest';
+export * from './camp';
+export * from './csv';
