@@ -5,7 +5,8 @@ import { createAgent, createCenter, createTeam, createUser, countUsers, listAgen
 import type { Store } from '../../store/db';
 import { hashPassword } from '../../server/password';
 import { serve } from './serve';
-import { demoSeeders, type DemoOrgIds } from '../demo/seeders';
+import type { DemoOrgIds } from '../demo/seeders';
+import { allDemoSeeders as demoSeeders } from '../demo/index';
 
 export const DEMO_PASSWORD = 'demo1234';
 

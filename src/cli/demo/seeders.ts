@@ -20,5 +20,3 @@ export interface DemoSeeder {
   /** Runs at every demo start (e.g. the live simulated feed). */
   live?(ctx: ServerContext, org: DemoOrgIds, log: (msg: string) => void): Promise<void>;
 }
-
-export const demoSeeders: DemoSeeder[] = [];
