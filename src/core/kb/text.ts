@@ -169,7 +169,7 @@ export function bigramsOf(cjkRun: string): string[] {
 
 export interface Token {
   token: string;
-  /** 1-based position in its stream. Positions skip one where two tokens are not contiguous. */
+  /** 1-based position in its stream. In the bigram stream positions skip one between runs. */
   pos: number;
 }
 
@@ -177,9 +177,9 @@ export interface TokenStreams {
   /** Every CJK character and every word. Only presence matters (FTS5 detail=none). */
   unigrams: Token[];
   /**
-   * Overlapping CJK bigrams and words. Consecutive positions mean "contiguous in the text":
-   * between two tokens that are not (a CJK run and the next run, a run of one CJK character)
-   * the position jumps by 2, so a bigram phrase can never match across punctuation or a word.
+   * Overlapping CJK bigrams and words. Consecutive positions exist only between the bigrams of
+   * one CJK run; at every run boundary the position jumps by 2, so a bigram phrase can never
+   * match across punctuation, a word, or a gap ("业务。务部" does not contain "业务部").
    */
   bigrams: Token[];
 }
