@@ -1,0 +1,122 @@
+/**
+ * KB search SQL for SQLite (FTS5) and PostgreSQL (tsvector + GIN), as plain SQL text +
+ * parameters so it can move onto Kysely (`sql.raw` / `sql` templates) without changing shape.
+ *
+ * Tables (names are parameters; defaults below):
+ *   kb_passage(id, article_id, seq)            -- one row per indexed passage
+ *   SQLite: kb_uni, kb_bi                      -- contentless FTS5, rowid = kb_passage.id
+ *   PostgreSQL: kb_passage.uni, kb_passage.bi  -- tsvector columns ('simple' lexemes), GIN
+ * The core (src/core/kb) makes the token texts / tsvector literals and the query plan; this
+ * module only turns them into SQL. Search returns matching article ids; the application ranks.
+ */
+import type { IndexedPassage } from '../core/kb/indexing';
+import type { Plan } from '../core/kb/query';
+
+export interface SqlText {
+  sql: string;
+  params: unknown[];
+}
+
+export interface KbTables {
+  passage: string;
+  uni: string;
+  bi: string;
+}
+export const KB_TABLES: KbTables = { passage: 'kb_passage', uni: 'kb_uni', bi: 'kb_bi' };
+
+// ---------------------------------------------------------------------------------------------
+// SQLite
+
+export function sqliteSchema(t: KbTables = KB_TABLES): string[] {
+  const fts = (name: string, detail: string) =>
+    `CREATE VIRTUAL TABLE ${name} USING fts5(t, content='', contentless_delete=1${detail}, tokenize='unicode61 remove_diacritics 0')`;
+  return [
+    `CREATE TABLE ${t.passage} (id INTEGER PRIMARY KEY, article_id TEXT NOT NULL, seq INTEGER NOT NULL, UNIQUE (article_id, seq))`,
+    fts(t.uni, ', detail=none'),
+    fts(t.bi, ''),
+  ];
+}
+
+/** Statements to (re)index one article; run them in one transaction. */
+export function sqliteIndexArticle(articleId: string, passages: IndexedPassage[], t: KbTables = KB_TABLES): SqlText[] {
+  const out: SqlText[] = [...sqliteDeleteArticle(articleId, t)];
+  for (const p of passages) {
+    out.push({ sql: `INSERT INTO ${t.passage} (article_id, seq) VALUES (?, ?)`, params: [articleId, p.seq] });
+    const idOf = `(SELECT id FROM ${t.passage} WHERE article_id = ? AND seq = ?)`;
+    out.push({ sql: `INSERT INTO ${t.uni} (rowid, t) VALUES (${idOf}, ?)`, params: [articleId, p.seq, p.fts5Uni] });
+    out.push({ sql: `INSERT INTO ${t.bi} (rowid, t) VALUES (${idOf}, ?)`, params: [articleId, p.seq, p.fts5Bi] });
+  }
+  return out;
+}
+
+export function sqliteDeleteArticle(articleId: string, t: KbTables = KB_TABLES): SqlText[] {
+  const ids = `(SELECT id FROM ${t.passage} WHERE article_id = ?)`;
+  return [
+    { sql: `DELETE FROM ${t.uni} WHERE rowid IN ${ids}`, params: [articleId] },
+    { sql: `DELETE FROM ${t.bi} WHERE rowid IN ${ids}`, params: [articleId] },
+    { sql: `DELETE FROM ${t.passage} WHERE article_id = ?`, params: [articleId] },
+  ];
+}
+
+/** Set expression over articles: every node is one SELECT of a column `article_id`. */
+function renderPlan(plan: Plan, leaf: (p: Extract<Plan, { op: 'piece' }>, params: unknown[]) => string, params: unknown[], depth = 0): string {
+  if (plan.op === 'piece') return leaf(plan, params);
+  const setOp = plan.op === 'and' ? 'INTERSECT' : 'UNION';
+  return plan.children
+    .map((c, i) => `SELECT article_id FROM (${renderPlan(c, leaf, params, depth + 1)}) AS s${depth}_${i}`)
+    .join(` ${setOp} `);
+}
+
+/** SELECT DISTINCT article ids matching the plan (order unspecified; rank in the application). */
+export function sqliteSearch(plan: Plan, t: KbTables = KB_TABLES): SqlText {
+  const params: unknown[] = [];
+  const body = renderPlan(
+    plan,
+    (p, ps) => {
+      ps.push(p.fts5);
+      const fts = p.table === 'uni' ? t.uni : t.bi;
+      return `SELECT article_id FROM ${t.passage} WHERE id IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?)`;
+    },
+    params,
+  );
+  return { sql: `SELECT DISTINCT article_id FROM (${body}) AS hits`, params };
+}
+
+// ---------------------------------------------------------------------------------------------
+// PostgreSQL
+
+export function pgSchema(t: KbTables = KB_TABLES): string[] {
+  return [
+    `CREATE TABLE ${t.passage} (id BIGSERIAL PRIMARY KEY, article_id TEXT NOT NULL, seq INTEGER NOT NULL, uni TSVECTOR NOT NULL, bi TSVECTOR NOT NULL, UNIQUE (article_id, seq))`,
+    `CREATE INDEX ${t.passage}_uni_gin ON ${t.passage} USING GIN (uni)`,
+    `CREATE INDEX ${t.passage}_bi_gin ON ${t.passage} USING GIN (bi)`,
+  ];
+}
+
+export function pgIndexArticle(articleId: string, passages: IndexedPassage[], t: KbTables = KB_TABLES): SqlText[] {
+  return [
+    ...pgDeleteArticle(articleId, t),
+    ...passages.map((p) => ({
+      // literals are cast, not parsed by to_tsvector: lexemes and positions are exactly the core's
+      sql: `INSERT INTO ${t.passage} (article_id, seq, uni, bi) VALUES ($1, $2, $3::tsvector, $4::tsvector)`,
+      params: [articleId, p.seq, p.tsvUni, p.tsvBi],
+    })),
+  ];
+}
+
+export function pgDeleteArticle(articleId: string, t: KbTables = KB_TABLES): SqlText[] {
+  return [{ sql: `DELETE FROM ${t.passage} WHERE article_id = $1`, params: [articleId] }];
+}
+
+export function pgSearch(plan: Plan, t: KbTables = KB_TABLES): SqlText {
+  const params: unknown[] = [];
+  const body = renderPlan(
+    plan,
+    (p, ps) => {
+      ps.push(p.tsquery);
+      return `SELECT article_id FROM ${t.passage} WHERE ${p.table} @@ $${ps.length}::tsquery`;
+    },
+    params,
+  );
+  return { sql: `SELECT DISTINCT article_id FROM (${body}) AS hits`, params };
+}
