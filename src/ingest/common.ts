@@ -12,10 +12,12 @@ export interface ParseResult {
   unknownEvents: Record<string, number>;
   /** exact repeats of an earlier record, skipped */
   duplicates: number;
+  /** records understood and deliberately skipped, by why (e.g. the bank's PHANTOM calls) */
+  skipped: Record<string, number>;
 }
 
 export function emptyResult(): ParseResult {
-  return { events: [], rejects: [], unknownEvents: {}, duplicates: 0 };
+  return { events: [], rejects: [], unknownEvents: {}, duplicates: 0, skipped: {} };
 }
 
 /** A time zone: minutes east of UTC, or an IANA name ('Asia/Shanghai'); default UTC. */
@@ -102,4 +104,47 @@ export function splitLines(text: string): string[] {
 
 export function countUnknown(r: ParseResult, kind: string): void {
   r.unknownEvents[kind] = (r.unknownEvents[kind] ?? 0) + 1;
+}
+
+export function countSkipped(r: ParseResult, why: string): void {
+  r.skipped[why] = (r.skipped[why] ?? 0) + 1;
+}
+
+export interface TalkSpan {
+  agent: string;
+  queue: string;
+  from: number; // epoch ms
+  to: number;
+  id: string; // id base of the call the span belongs to
+}
+
+/**
+ * Per-call sources know only each call's talk span. An agent is talking while any of its calls
+ * is (overlaps merged), and otherwise unknown (logged out), so staffed = talk for these sources.
+ */
+export function talkSpanEvents(spans: readonly TalkSpan[]): CallFloorEvent[] {
+  const by = new Map<string, TalkSpan[]>();
+  for (const s of spans) {
+    if (s.to <= s.from) continue;
+    const l = by.get(s.agent);
+    if (l) l.push(s);
+    else by.set(s.agent, [s]);
+  }
+  const out: CallFloorEvent[] = [];
+  for (const [agent, l] of by) {
+    l.sort((a, b) => a.from - b.from || a.to - b.to);
+    let cur = { ...l[0]! };
+    const flush = () => {
+      out.push({ id: `${cur.id}:talk`, ts: cur.from, type: 'agent.talking', agent, queue: cur.queue });
+      out.push({ id: `${cur.id}:off`, ts: cur.to, type: 'agent.logout', agent });
+    };
+    for (const s of l.slice(1)) {
+      if (s.from > cur.to) {
+        flush();
+        cur = { ...s };
+      } else cur.to = Math.max(cur.to, s.to);
+    }
+    flush();
+  }
+  return out;
 }
