@@ -55,7 +55,7 @@ export const DEFAULT_DEMO_CONFIG: Omit<SimConfig, 'startTs' | 'days' | 'seed'> =
     shiftStartH: i % 2 === 0 ? 8 : 13,
     shiftHours: 9,
   })),
-  callsPerDay: 10000,
+  callsPerDay: 17000,
   // 08:00–22:00 with morning and afternoon peaks
   intraday: [0, 0, 0, 0, 0, 0, 0, 0, 4, 8, 10, 9, 6, 7, 9, 9, 8, 7, 6, 5, 4, 3, 0, 0],
   weekly: [0.6, 1.2, 1.05, 1, 1, 1.05, 0.7],
