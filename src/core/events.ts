@@ -1,0 +1,134 @@
+import { z } from 'zod';
+
+/**
+ * The normalised event model. Every adapter (Asterisk queue_log, the bank and PwC data sets,
+ * JSON lines, the simulator) produces these; the KPI aggregation consumes only these.
+ *
+ * Flat on purpose: one object shape, `type` says what happened. Times are epoch milliseconds.
+ * `id` is deterministic from the source (same source line → same id), so a re-import is a no-op.
+ */
+export const AGENT_EVENT_TYPES = [
+  'agent.login',
+  'agent.logout',
+  'agent.ready', // available, waiting for a call (idle)
+  'agent.ringing',
+  'agent.talking',
+  'agent.hold',
+  'agent.acw', // after-call work
+  'agent.notReady', // with `reason`
+] as const;
+export const CALL_EVENT_TYPES = [
+  'call.enqueued', // entered a queue: this is what `offered` counts
+  'call.ringing', // the call rang an agent (`agent` set)
+  'call.connected', // connected to `agent`
+  'call.transferred', // the agent transferred it away: ends this queue segment
+  'call.ended', // normal end after connection
+  'call.abandoned', // caller left before connection
+  'call.timedOut', // the queue removed it (timeout, empty queue) before connection
+] as const;
+export const EVENT_TYPES = [...AGENT_EVENT_TYPES, ...CALL_EVENT_TYPES] as const;
+
+export type AgentEventType = (typeof AGENT_EVENT_TYPES)[number];
+export type CallEventType = (typeof CALL_EVENT_TYPES)[number];
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Reason codes seen in the seeds; any other lower-case string is allowed too. */
+export const NOT_READY_REASONS = ['break', 'meal', 'training', 'meeting', 'coaching', 'other'] as const;
+
+export interface CallFloorEvent {
+  id: string;
+  ts: number; // epoch ms
+  type: EventType;
+  queue?: string;
+  agent?: string; // external agent code
+  callId?: string;
+  /** agent.notReady: reason code (break, meal, training, meeting, coaching, ...). */
+  reason?: string;
+  /** call.connected / call.abandoned / call.timedOut: wait in queue as reported by the source, seconds. */
+  waitS?: number;
+  /** call.transferred: where it went (extension or queue), informative only. */
+  target?: string;
+}
+
+const nonEmpty = (field: string) =>
+  z.string({ error: `${field} must be a string` }).min(1, { error: `${field} must not be empty` });
+
+export const eventSchema = z
+  .object({
+    id: nonEmpty('id'),
+    ts: z
+      .number({ error: 'ts must be a number (epoch milliseconds)' })
+      .int({ error: 'ts must be an integer (epoch milliseconds)' })
+      .min(0, { error: 'ts must be >= 0' }),
+    type: z.enum(EVENT_TYPES, { error: `type must be one of ${EVENT_TYPES.join(', ')}` }),
+    queue: nonEmpty('queue').optional(),
+    agent: nonEmpty('agent').optional(),
+    callId: nonEmpty('callId').optional(),
+    reason: nonEmpty('reason').optional(),
+    waitS: z.number({ error: 'waitS must be a number' }).min(0, { error: 'waitS must be >= 0' }).optional(),
+    target: z.string({ error: 'target must be a string' }).optional(),
+  })
+  .strict()
+  .superRefine((e, ctx) => {
+    if (e.type.startsWith('agent.') && !e.agent) {
+      ctx.addIssue({ code: 'custom', path: ['agent'], message: `agent is required for ${e.type}` });
+    }
+    if (e.type.startsWith('call.')) {
+      if (!e.callId) ctx.addIssue({ code: 'custom', path: ['callId'], message: `callId is required for ${e.type}` });
+      if (!e.queue) ctx.addIssue({ code: 'custom', path: ['queue'], message: `queue is required for ${e.type}` });
+    }
+    if ((e.type === 'call.connected' || e.type === 'call.ringing') && !e.agent) {
+      ctx.addIssue({ code: 'custom', path: ['agent'], message: `agent is required for ${e.type}` });
+    }
+    if (e.type === 'agent.notReady' && !e.reason) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'reason is required for agent.notReady' });
+    }
+  });
+
+export type ValidatedEvent = z.infer<typeof eventSchema>;
+
+/** Validate one parsed JSON value; on failure, a message naming each bad field. */
+export function validateEvent(x: unknown): { ok: true; event: CallFloorEvent } | { ok: false; error: string } {
+  const r = eventSchema.safeParse(x);
+  if (r.success) return { ok: true, event: r.data as CallFloorEvent };
+  const error = r.error.issues
+    .map((i) => {
+      const field = i.path.length ? i.path.join('.') : '(event)';
+      return i.message.startsWith(field) ? i.message : `${field}: ${i.message}`;
+    })
+    .join('; ');
+  return { ok: false, error };
+}
+
+export function isAgentEvent(e: CallFloorEvent): boolean {
+  return e.type.startsWith('agent.');
+}
+
+/** Sort by time, keeping input order for equal times (Array.prototype.sort is stable). */
+export function sortEvents(events: readonly CallFloorEvent[]): CallFloorEvent[] {
+  return [...events].sort((a, b) => a.ts - b.ts);
+}
+
+/** Drop events whose id was already seen (first one wins). */
+export function dedupeEvents(events: readonly CallFloorEvent[]): CallFloorEvent[] {
+  const seen = new Set<string>();
+  const out: CallFloorEvent[] = [];
+  for (const e of events) {
+    if (seen.has(e.id)) continue;
+    seen.add(e.id);
+    out.push(e);
+  }
+  return out;
+}
+
+/** 53-bit FNV-1a style hash as base36, for deterministic short ids from source text. */
+export function hashId(s: string): string {
+  let h1 = 0x811c9dc5 | 0;
+  let h2 = 0x01000193 | 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 16777619);
+    h2 = Math.imul(h2 ^ c, 2246822519);
+  }
+  return ((h2 >>> 0) & 0x1fffff).toString(36) + (h1 >>> 0).toString(36).padStart(7, '0');
+}

@@ -1,0 +1,39 @@
+/** Interval arithmetic. Offsets are minutes east of UTC (UTC+8 → 480), fixed or per instant. */
+export type IntervalMin = 15 | 30 | 60;
+export type TzOffset = number | ((tsMs: number) => number);
+
+export function offsetAt(tz: TzOffset | undefined, ts: number): number {
+  if (tz === undefined) return 0;
+  return typeof tz === 'number' ? tz : tz(ts);
+}
+
+/** Start (epoch ms) of the local interval containing ts. */
+export function intervalStart(ts: number, intervalMin: number, tz?: TzOffset): number {
+  const size = intervalMin * 60_000;
+  const off = offsetAt(tz, ts) * 60_000;
+  return Math.floor((ts + off) / size) * size - off;
+}
+
+/** Split [from, to) into pieces by interval: calls fn(intervalStart, seconds). */
+export function splitByInterval(
+  from: number,
+  to: number,
+  intervalMin: number,
+  tz: TzOffset | undefined,
+  fn: (start: number, seconds: number) => void,
+): void {
+  const size = intervalMin * 60_000;
+  let a = from;
+  while (a < to) {
+    const s = intervalStart(a, intervalMin, tz);
+    const e = Math.min(s + size, to);
+    fn(s, (e - a) / 1000);
+    if (e <= a) break; // defensive: never loop forever on odd offsets
+    a = e;
+  }
+}
+
+/** Local calendar day (YYYY-MM-DD) of an instant, for day / month rollups. */
+export function localDay(ts: number, tz?: TzOffset): string {
+  return new Date(ts + offsetAt(tz, ts) * 60_000).toISOString().slice(0, 10);
+}

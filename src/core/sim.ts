@@ -1,0 +1,2 @@
+export * from './sim/rng';
+export * from './sim/simulate';

@@ -1,0 +1,150 @@
+import type { CallFloorEvent } from '../core/events';
+
+export interface Reject {
+  line: number; // 1-based line number in the source
+  reason: string;
+}
+
+export interface ParseResult {
+  events: CallFloorEvent[];
+  rejects: Reject[];
+  /** event kinds the adapter does not know, with how often they occurred (never fatal) */
+  unknownEvents: Record<string, number>;
+  /** exact repeats of an earlier record, skipped */
+  duplicates: number;
+  /** records understood and deliberately skipped, by why (e.g. the bank's PHANTOM calls) */
+  skipped: Record<string, number>;
+}
+
+export function emptyResult(): ParseResult {
+  return { events: [], rejects: [], unknownEvents: {}, duplicates: 0, skipped: {} };
+}
+
+/** A time zone: minutes east of UTC, or an IANA name ('Asia/Shanghai'); default UTC. */
+export type Tz = number | string;
+
+const dtfCache = new Map<string, Intl.DateTimeFormat>();
+/** Offset (minutes east of UTC) of an IANA zone at an instant. */
+export function zoneOffsetMin(zone: string, ts: number): number {
+  let f = dtfCache.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    dtfCache.set(zone, f);
+  }
+  const p: Record<string, number> = {};
+  for (const x of f.formatToParts(new Date(ts))) if (x.type !== 'literal') p[x.type] = Number(x.value);
+  const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+  return Math.round((asUtc - Math.floor(ts / 1000) * 1000) / 60_000);
+}
+
+/** Offset function for core's KPI options (`tzOffsetMin`) from a Tz. */
+export function tzOffsetFn(tz: Tz | undefined): number | ((ts: number) => number) {
+  if (tz === undefined) return 0;
+  if (typeof tz === 'number') return tz;
+  return (ts: number) => zoneOffsetMin(tz, ts);
+}
+
+/** Epoch ms of a local wall-clock time in a zone (month 1-12). */
+export function localToEpoch(y: number, mo: number, d: number, h: number, mi: number, s: number, tz: Tz = 0): number {
+  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
+  if (typeof tz === 'number') return wall - tz * 60_000;
+  let guess = wall - zoneOffsetMin(tz, wall) * 60_000;
+  guess = wall - zoneOffsetMin(tz, guess) * 60_000; // settle across a DST change
+  return guess;
+}
+
+/** "H:MM:SS" → seconds, or null. */
+export function hmsToSeconds(s: string): number | null {
+  const m = /^(\d{1,2}):(\d{2}):(\d{2})$/.exec(s.trim());
+  if (!m) return null;
+  return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
+}
+
+/** Split one CSV line (RFC 4180 quoting, no embedded newlines). */
+export function splitCsvLine(line: string, sep = ','): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quoted) {
+      if (c === '"') {
+        if (line[i + 1] === '"') {
+          cur += '"';
+          i++;
+        } else quoted = false;
+      } else cur += c;
+    } else if (c === '"' && cur === '') quoted = true;
+    else if (c === sep) {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** Lines without their end-of-line (LF or CRLF) and without a leading BOM. */
+export function splitLines(text: string): string[] {
+  const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lines = t.split('\n');
+  for (let i = 0; i < lines.length; i++) if (lines[i]!.endsWith('\r')) lines[i] = lines[i]!.slice(0, -1);
+  if (lines.length && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+export function countUnknown(r: ParseResult, kind: string): void {
+  r.unknownEvents[kind] = (r.unknownEvents[kind] ?? 0) + 1;
+}
+
+export function countSkipped(r: ParseResult, why: string): void {
+  r.skipped[why] = (r.skipped[why] ?? 0) + 1;
+}
+
+export interface TalkSpan {
+  agent: string;
+  queue: string;
+  from: number; // epoch ms
+  to: number;
+  id: string; // id base of the call the span belongs to
+}
+
+/**
+ * Per-call sources know only each call's talk span. An agent is talking while any of its calls
+ * is (overlaps merged), and otherwise unknown (logged out), so staffed = talk for these sources.
+ */
+export function talkSpanEvents(spans: readonly TalkSpan[]): CallFloorEvent[] {
+  const by = new Map<string, TalkSpan[]>();
+  for (const s of spans) {
+    if (s.to <= s.from) continue;
+    const l = by.get(s.agent);
+    if (l) l.push(s);
+    else by.set(s.agent, [s]);
+  }
+  const out: CallFloorEvent[] = [];
+  for (const [agent, l] of by) {
+    l.sort((a, b) => a.from - b.from || a.to - b.to);
+    let cur = { ...l[0]! };
+    const flush = () => {
+      out.push({ id: `${cur.id}:talk`, ts: cur.from, type: 'agent.talking', agent, queue: cur.queue });
+      out.push({ id: `${cur.id}:off`, ts: cur.to, type: 'agent.logout', agent });
+    };
+    for (const s of l.slice(1)) {
+      if (s.from > cur.to) {
+        flush();
+        cur = { ...s };
+      } else cur.to = Math.max(cur.to, s.to);
+    }
+    flush();
+  }
+  return out;
+}

@@ -1,0 +1,53 @@
+/** JSON lines of normalised events (one object a line), validated with the core zod schema. */
+import { EVENT_TYPES, validateEvent } from '../core/events';
+import { countUnknown, emptyResult, splitLines, type ParseResult } from './common';
+
+const KNOWN = new Set<string>(EVENT_TYPES);
+
+/** Incremental: feed lines with their numbers; keeps seen ids for idempotency. */
+export class JsonlParser {
+  readonly result: ParseResult = emptyResult();
+  private readonly seen = new Set<string>();
+
+  add(text: string, line: number): void {
+    if (!text.trim()) return;
+    let obj: unknown;
+    try {
+      obj = JSON.parse(text);
+    } catch (err) {
+      this.result.rejects.push({ line, reason: `invalid JSON: ${(err as Error).message}` });
+      return;
+    }
+    if (obj && typeof obj === 'object' && !Array.isArray(obj)) {
+      const t = (obj as { type?: unknown }).type;
+      if (typeof t === 'string' && !KNOWN.has(t)) {
+        countUnknown(this.result, t); // an event kind we do not know: counted, not fatal
+        return;
+      }
+    }
+    const v = validateEvent(obj);
+    if (!v.ok) {
+      this.result.rejects.push({ line, reason: v.error });
+      return;
+    }
+    if (this.seen.has(v.event.id)) {
+      this.result.duplicates += 1;
+      return;
+    }
+    this.seen.add(v.event.id);
+    this.result.events.push(v.event);
+  }
+}
+
+export function parseJsonl(text: string): ParseResult {
+  const p = new JsonlParser();
+  splitLines(text).forEach((l, i) => p.add(l, i + 1));
+  return p.result;
+}
+
+export async function parseJsonlStream(lines: AsyncIterable<string>): Promise<ParseResult> {
+  const p = new JsonlParser();
+  let n = 0;
+  for await (const l of lines) p.add(l, ++n);
+  return p.result;
+}
