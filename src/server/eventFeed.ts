@@ -1,0 +1,27 @@
+import type { CallFloorEvent } from '../core/events';
+import type { ServerContext } from './context';
+
+/**
+ * The one path every normalised telephony event takes into a running server: file import,
+ * POST /api/events, the WebSocket push and the demo simulator all call acceptEvents().
+ * The sink stores the batch (idempotently) and returns only the events that were new;
+ * listeners (live agent state, alerts, adherence…) then see each new event once.
+ */
+export type EventSink = (ctx: ServerContext, events: CallFloorEvent[]) => Promise<{ accepted: CallFloorEvent[]; duplicates: number }>;
+export type EventListener = (ctx: ServerContext, events: CallFloorEvent[]) => void | Promise<void>;
+
+let sink: EventSink | null = null;
+const listeners: EventListener[] = [];
+
+export function setEventSink(s: EventSink) {
+  sink = s;
+}
+export function addEventListener(l: EventListener) {
+  listeners.push(l);
+}
+
+export async function acceptEvents(ctx: ServerContext, events: CallFloorEvent[]) {
+  const r = sink ? await sink(ctx, events) : { accepted: events, duplicates: 0 };
+  for (const l of listeners) await l(ctx, r.accepted);
+  return r;
+}
