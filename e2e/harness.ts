@@ -10,7 +10,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp } from '../src/server/app';
 import { freshStore } from '../src/store/testing';
 import { seedTestOrg, TEST_PASSWORD, type TestOrg } from '../src/server/testing';
-import { startServices } from '../src/server/services';
+import { startServices, stopServices } from '../src/server/services';
 import type { Store } from '../src/store/db';
 import type { ServerContext } from '../src/server/context';
 
@@ -56,6 +56,7 @@ export async function startHarness(opts: { kind?: 'sqlite' | 'postgres'; now?: (
     page,
     async close() {
       await browser.close();
+      await stopServices(ctx);
       await app.close();
       await store.close();
       rmSync(profile, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { buildApp } from '../../server/app';
 import { describeTarget, dbTarget, openMigratedStore } from '../options';
-import { startServices } from '../../server/services';
+import { startServices, stopServices } from '../../server/services';
 
 export async function serve(opts: { db?: string; port: string; host: string; quiet?: boolean }) {
   const store = await openMigratedStore(opts.db);
@@ -12,6 +12,7 @@ export async function serve(opts: { db?: string; port: string; host: string; qui
   const port = typeof addr === 'object' && addr ? addr.port : opts.port;
   console.log(`CallFloor on http://${opts.host === '0.0.0.0' ? 'localhost' : opts.host}:${port} (database: ${describeTarget(dbTarget(opts.db))})`);
   const stop = async () => {
+    await stopServices(ctx);
     await app.close();
     await store.close();
     process.exit(0);
