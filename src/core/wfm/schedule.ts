@@ -136,7 +136,7 @@ export interface ScheduleResult {
   lpBound: number;
   /** (objective − lpBound) / objective */
   gap: number;
-  stage1: { status: string; objective: number; dualBound: number; patterns: number; columns: number; rows: number; lpTimeS: number; mipTimeS: number };
+  stage1: { status: string; objective: number; dualBound: number; rounded: { total: number; under: number; over: number; cost: number }; patterns: number; columns: number; rows: number; lpTimeS: number; mipTimeS: number };
   /** pattern instances the MILP chose that no agent could take */
   unassignedPatternShifts: number;
   warnings: string[];
@@ -287,9 +287,35 @@ function prepare(input: ScheduleInput) {
 
 type Prep = ReturnType<typeof prepare>;
 
-/** Build the stage-1 model as CSC. Columns: x[p], z[p,k,o], under[t], over[t]. */
-function buildModel(P: Prep & { required: number[] }, highsInf: number) {
-  const { S, tpls, patterns, agents } = P;
+interface AgentClass {
+  key: string;
+  members: Agent[];
+  /** patterns any member may work (template and start window; day availability is per member) */
+  patterns: Pattern[];
+}
+
+/**
+ * Agents with the same templates and start window form a class; stage 1 decides shift counts per
+ * class, so template eligibility and start windows are exact in aggregate, and per-class day,
+ * shift-count and hours rows are sums of the members' contract rules (hence still a relaxation).
+ */
+function agentClasses(P: Prep): AgentClass[] {
+  const byKey = new Map<string, AgentClass>();
+  for (const a of P.agents) {
+    const key = `${a.tplOk.map((b) => (b ? 1 : 0)).join('')}|${a.earliest}|${a.latest}`;
+    let c = byKey.get(key);
+    if (!c) {
+      c = { key, members: [], patterns: P.patterns.filter((p) => a.tplOk[p.tpl] && p.startMinOfDay >= a.earliest && p.startMinOfDay <= a.latest) };
+      byKey.set(key, c);
+    }
+    c.members.push(a);
+  }
+  return [...byKey.values()];
+}
+
+/** Build the stage-1 model as CSC. Columns: x[c,p], z[p,k,o], under[t], over[t]. */
+function buildModel(P: Prep & { required: number[] }, classes: AgentClass[], highsInf: number) {
+  const { S, tpls, patterns } = P;
   const colCost: number[] = [];
   const colLower: number[] = [];
   const colUpper: number[] = [];
@@ -297,7 +323,7 @@ function buildModel(P: Prep & { required: number[] }, highsInf: number) {
   const cols: { rows: number[]; vals: number[] }[] = [];
   const rowLower: number[] = [];
   const rowUpper: number[] = [];
-  // rows 0..S-1: coverage(t) + under − over = required
+  // rows 0..S-1: coverage(t) + under(t) − over(t) = required(t)
   for (let t = 0; t < S; t++) {
     rowLower.push(P.required[t]!);
     rowUpper.push(P.required[t]!);
@@ -307,63 +333,49 @@ function buildModel(P: Prep & { required: number[] }, highsInf: number) {
     rowUpper.push(hi);
     return rowLower.length - 1;
   };
-  // linking rows: Σ_o z[p,k,o] − x[p] = 0
-  const xCol: number[] = [];
-  const zCols: { p: number; k: number; o: number; col: number }[] = [];
+  // linking rows: Σ_o z[p,k,o] − Σ_c x[c,p] = 0
   const linkRow: number[][] = patterns.map((p) => tpls[p.tpl]!.breaks.map(() => addRow(0, 0)));
-  // aggregate rows
-  const dayRows = Array.from({ length: DAYS }, (_, d) => addRow(-highsInf, agents.filter((a) => a.availDays[d]).length));
-  // start-window rows: for each day and each distinct earliest bound e: Σ_{p start < e} x ≤ #agents avail with earliest < e (i.e. can start before e)
-  const thresholds = [...new Set(agents.map((a) => a.earliest))].sort((a, b) => a - b);
-  const lateThresholds = [...new Set(agents.map((a) => a.latest))].sort((a, b) => a - b);
-  const earlyRows: { d: number; e: number; row: number }[] = [];
-  const lateRows: { d: number; l: number; row: number }[] = [];
-  for (let d = 0; d < DAYS; d++) {
-    for (const e of thresholds) {
-      const cap = agents.filter((a) => a.availDays[d] && a.earliest < e).length;
-      earlyRows.push({ d, e, row: addRow(-highsInf, cap) });
+  const xCols: { c: number; p: number; col: number }[] = [];
+  const zCols: { p: number; k: number; o: number; col: number }[] = [];
+  classes.forEach((cl, ci) => {
+    const dayRows = Array.from({ length: DAYS }, (_, d) => addRow(-highsInf, cl.members.filter((a) => a.availDays[d]).length));
+    const hoursSet = new Set(cl.patterns.map((p) => p.paidHours));
+    let minShifts = 0;
+    let maxShifts = 0;
+    for (const a of cl.members) {
+      if (hoursSet.size === 1) {
+        const h = [...hoursSet][0]!;
+        minShifts += Math.ceil(a.minHours / h - 1e-9);
+        maxShifts += Math.min(a.maxShifts, Math.floor(a.maxHours / h + 1e-9));
+      } else maxShifts += a.maxShifts;
     }
-    for (const l of lateThresholds) {
-      const cap = agents.filter((a) => a.availDays[d] && a.latest > l).length;
-      lateRows.push({ d, l, row: addRow(-highsInf, cap) });
-    }
-  }
-  const shiftsRow = addRow(-highsInf, agents.reduce((s, a) => s + a.maxShifts, 0));
-  const hoursRow = addRow(agents.reduce((s, a) => s + a.minHours, 0), agents.reduce((s, a) => s + a.maxHours, 0));
-  // pattern columns
-  for (const p of patterns) {
-    const t = tpls[p.tpl]!;
-    const rows: number[] = [];
-    const vals: number[] = [];
-    for (let s = 0; s < p.len; s++) {
-      rows.push(p.start + s);
-      vals.push(1);
-    }
-    t.breaks.forEach((_, k) => {
-      rows.push(linkRow[p.id]![k]!);
-      vals.push(-1);
-    });
-    rows.push(dayRows[p.day]!);
-    vals.push(1);
-    for (const er of earlyRows)
-      if (er.d === p.day && p.startMinOfDay < er.e) {
-        rows.push(er.row);
+    const shiftsRow = addRow(minShifts, maxShifts);
+    const hoursRow = addRow(
+      cl.members.reduce((s, a) => s + a.minHours, 0),
+      cl.members.reduce((s, a) => s + a.maxHours, 0),
+    );
+    for (const p of cl.patterns) {
+      const t = tpls[p.tpl]!;
+      const rows: number[] = [];
+      const vals: number[] = [];
+      for (let s = 0; s < p.len; s++) {
+        rows.push(p.start + s);
         vals.push(1);
       }
-    for (const lr of lateRows)
-      if (lr.d === p.day && p.startMinOfDay > lr.l) {
-        rows.push(lr.row);
-        vals.push(1);
-      }
-    rows.push(shiftsRow, hoursRow);
-    vals.push(1, p.paidHours);
-    xCol[p.id] = cols.length;
-    cols.push({ rows, vals });
-    colCost.push(p.cost);
-    colLower.push(0);
-    colUpper.push(highsInf);
-    integ.push(1);
-  }
+      t.breaks.forEach((_, k) => {
+        rows.push(linkRow[p.id]![k]!);
+        vals.push(-1);
+      });
+      rows.push(dayRows[p.day]!, shiftsRow, hoursRow);
+      vals.push(1, 1, p.paidHours);
+      xCols.push({ c: ci, p: p.id, col: cols.length });
+      cols.push({ rows, vals });
+      colCost.push(p.cost);
+      colLower.push(0);
+      colUpper.push(highsInf);
+      integ.push(1);
+    }
+  });
   for (const p of patterns) {
     const t = tpls[p.tpl]!;
     t.breaks.forEach((b, k) => {
@@ -385,17 +397,13 @@ function buildModel(P: Prep & { required: number[] }, highsInf: number) {
       }
     });
   }
-  const underCol = cols.length;
   for (let t = 0; t < S; t++) {
-    cols.push({ rows: [t], vals: [1] });
+    cols.push({ rows: [t], vals: [1] }); // under
     colCost.push(P.wu);
     colLower.push(0);
     colUpper.push(highsInf);
     integ.push(0);
-  }
-  const overCol = cols.length;
-  for (let t = 0; t < S; t++) {
-    cols.push({ rows: [t], vals: [-1] });
+    cols.push({ rows: [t], vals: [-1] }); // over
     colCost.push(P.wo);
     colLower.push(0);
     colUpper.push(highsInf);
@@ -412,7 +420,6 @@ function buildModel(P: Prep & { required: number[] }, highsInf: number) {
   const values = new Float64Array(nnz);
   let k = 0;
   for (const c of cols) {
-    // sort by row within the column (HiGHS accepts unsorted, but keep it tidy)
     const order = c.rows.map((_, i) => i).sort((a, b) => c.rows[a]! - c.rows[b]!);
     for (const i of order) {
       indices[k] = c.rows[i]!;
@@ -431,7 +438,7 @@ function buildModel(P: Prep & { required: number[] }, highsInf: number) {
     rowUpper: Float64Array.from(rowUpper),
     matrix: { format: 'csc', numRows, numCols: cols.length, starts, indices, values },
   };
-  return { model, integ: Int32Array.from(integ), xCol, zCols, underCol, overCol };
+  return { model, integ: Int32Array.from(integ), xCols, zCols };
 }
 
 const statusName = (h: Highs, code: number): string => {
@@ -445,63 +452,88 @@ export function solveSchedule(h: Highs, input: ScheduleInput, options: ScheduleO
   const P = { ...P0, required: input.required };
   const { S, tpls, patterns, agents, im } = P;
   const warnings: string[] = [];
-  const built = buildModel(P, h.infinity);
+  const classes = agentClasses(P);
+  const classOf = new Map<Agent, number>();
+  classes.forEach((c, ci) => c.members.forEach((a) => classOf.set(a, ci)));
+  const built = buildModel(P, classes, h.infinity);
 
   // LP relaxation: the lower bound.
   let lpBound = 0;
   let lpTimeS = 0;
+  let lpX: Float64Array;
   {
     const m = h.createModel(built.model);
     try {
-      m.options.set({ output_flag: false, solver: 'choose' });
+      m.options.set({ output_flag: false });
       const t0 = performance.now();
       m.run();
       lpTimeS = (performance.now() - t0) / 1000;
       const st = m.getModelStatus();
       if (st !== h.constants.modelStatus.optimal) throw new Error(`LP relaxation ended with status ${statusName(h, st)}`);
       lpBound = m.getObjectiveValue();
+      lpX = m.getSolution().colValue.slice();
     } finally {
       m.dispose();
     }
   }
   // MILP on shift counts (break counts stay continuous and are rounded per pattern).
-  let x: Float64Array;
-  let zv: Float64Array;
-  let stage1Obj = 0;
+  // First in the neighbourhood of the LP optimum (each count between floor and ceil of its LP
+  // value: small, finds a good schedule fast), then, while time and gap remain, on the full model
+  // warm-started from it.
+  const timeLimit = options.timeLimitS ?? 30;
+  const relGap = options.mipRelGap ?? 0.01;
+  let x = new Float64Array(built.xCols.length);
+  let zv = new Float64Array(built.zCols.length);
+  let stage1Obj = Infinity;
   let dualBound = lpBound;
   let status = '';
   let mipTimeS = 0;
-  {
-    const m = h.createModel({ ...built.model, integrality: built.integ });
+  let best: Float64Array | null = null;
+  const runMip = (colLower: Float64Array, colUpper: Float64Array, limit: number, start: Float64Array | null, full: boolean) => {
+    const m = h.createModel({ ...built.model, colLower, colUpper, integrality: built.integ });
     try {
-      m.options.set({
-        output_flag: false,
-        time_limit: options.timeLimitS ?? 30,
-        mip_rel_gap: options.mipRelGap ?? 0.005,
-        mip_abs_gap: options.mipAbsGap ?? 1,
-      });
+      m.options.set({ output_flag: false, time_limit: Math.max(0.5, limit), mip_rel_gap: relGap, mip_abs_gap: options.mipAbsGap ?? 1 });
+      if (start) m.setSolution({ colValue: start });
       const t0 = performance.now();
       m.run();
-      mipTimeS = (performance.now() - t0) / 1000;
+      mipTimeS += (performance.now() - t0) / 1000;
       const st = m.getModelStatus();
-      status = statusName(h, st);
       const sol = m.getSolution();
-      if (!sol.colValue || sol.colValue.length !== built.model.numCols || !Number.isFinite(m.getObjectiveValue()))
-        throw new Error(`stage-1 MILP found no solution (status ${status})`);
-      stage1Obj = m.getObjectiveValue();
-      try {
-        const db = Number(m.info.get('mip_dual_bound'));
-        if (Number.isFinite(db)) dualBound = db;
-      } catch {
-        /* not available */
+      const obj = m.getObjectiveValue();
+      if (sol.colValue && sol.colValue.length === built.model.numCols && Number.isFinite(obj) && obj < stage1Obj) {
+        stage1Obj = obj;
+        best = sol.colValue.slice();
+        status = `${full ? 'full' : 'neighbourhood'}:${statusName(h, st)}`;
       }
-      x = new Float64Array(patterns.length);
-      for (const p of patterns) x[p.id] = Math.round(sol.colValue[built.xCol[p.id]!]!);
-      zv = new Float64Array(built.zCols.length);
-      built.zCols.forEach((z, i) => (zv[i] = Math.max(0, sol.colValue[z.col]!)));
+      if (full) {
+        try {
+          const db = Number(m.info.get('mip_dual_bound'));
+          if (Number.isFinite(db) && db > dualBound) dualBound = db;
+        } catch {
+          /* not available */
+        }
+      }
     } finally {
       m.dispose();
     }
+  };
+  {
+    const lo = Float64Array.from(built.model.colLower as ArrayLike<number>);
+    const hi = Float64Array.from(built.model.colUpper as ArrayLike<number>);
+    for (const xc of built.xCols) {
+      const v = lpX[xc.col]!;
+      lo[xc.col] = Math.max(0, Math.floor(v + 1e-6));
+      hi[xc.col] = Math.ceil(v - 1e-6);
+    }
+    runMip(lo, hi, timeLimit * 0.5, null, false);
+    const gapNow = (stage1Obj - lpBound) / Math.max(1e-9, Math.abs(stage1Obj));
+    const left = timeLimit - mipTimeS;
+    if (!(gapNow <= relGap) && left > 1)
+      runMip(Float64Array.from(built.model.colLower as ArrayLike<number>), Float64Array.from(built.model.colUpper as ArrayLike<number>), left, best, true);
+    if (!best) throw new Error(`stage-1 MILP found no solution (status ${status})`);
+    const sol: Float64Array = best;
+    built.xCols.forEach((xc, i) => (x[i] = Math.max(0, Math.round(sol[xc.col]!))));
+    built.zCols.forEach((z, i) => (zv[i] = Math.max(0, sol[z.col]!)));
   }
 
   // Pattern instances with rounded break offsets (largest remainder per pattern and break).
@@ -512,9 +544,11 @@ export function solveSchedule(h: Highs, input: ScheduleInput, options: ScheduleO
     if (!a) zByPK.set(key, (a = []));
     a.push({ o: z.o, v: zv[i]! });
   });
-  const pool: Inst[][] = patterns.map(() => []);
+  const perPattern: number[] = patterns.map(() => 0);
+  built.xCols.forEach((xc, i) => (perPattern[xc.p]! += x[i]!));
+  const instances: Inst[][] = patterns.map(() => []);
   for (const p of patterns) {
-    const n = x[p.id]!;
+    const n = perPattern[p.id]!;
     if (n <= 0) continue;
     const t = tpls[p.tpl]!;
     const offLists = t.breaks.map((_, k) => {
@@ -535,11 +569,16 @@ export function solveSchedule(h: Highs, input: ScheduleInput, options: ScheduleO
       });
       return out;
     });
-    for (let i = 0; i < n; i++) pool[p.id]!.push({ pat: p, offs: offLists.map((l) => l[i] ?? 0) });
+    for (let i = 0; i < n; i++) instances[p.id]!.push({ pat: p, offs: offLists.map((l) => l[i] ?? 0) });
   }
+  // pool[class][pattern]: the instances each class of agents is to work
+  const pool: Inst[][][] = classes.map(() => patterns.map(() => []));
+  built.xCols.forEach((xc, i) => {
+    for (let r = 0; r < x[i]!; r++) pool[xc.c]![xc.p]!.push(instances[xc.p]!.pop()!);
+  });
 
   // ---- Stage 2: assignment to named agents ----
-  const cover = new Float64Array(S); // on-phone count
+  let cover = new Float64Array(S); // on-phone count
   const addInst = (inst: Inst, sign: 1 | -1) => {
     const p = inst.pat;
     for (let s = 0; s < p.len; s++) cover[p.start + s]! += sign;
@@ -547,6 +586,16 @@ export function solveSchedule(h: Highs, input: ScheduleInput, options: ScheduleO
       for (let s = 0; s < b.dur; s++) cover[p.start + inst.offs[k]! + s]! -= sign;
     });
   };
+  // the rounded stage-1 schedule, before names: for the report
+  const stage1Rounded = { total: 0, under: 0, over: 0, cost: 0 };
+  for (const pc of pool) for (const l of pc) for (const inst of l) { addInst(inst, 1); stage1Rounded.cost += inst.pat.cost; }
+  for (let t = 0; t < S; t++) {
+    const g = P.required[t]! - cover[t]!;
+    stage1Rounded.under += Math.max(0, g) * P.wu;
+    stage1Rounded.over += Math.max(0, -g) * P.wo;
+  }
+  stage1Rounded.total = stage1Rounded.under + stage1Rounded.over + stage1Rounded.cost;
+  cover = new Float64Array(S);
   const spd = P.spd;
   const canTake = (a: Agent, p: Pattern): boolean => {
     if (!a.tplOk[p.tpl] || !a.availDays[p.day] || a.shifts[p.day]) return false;
@@ -578,18 +627,20 @@ export function solveSchedule(h: Highs, input: ScheduleInput, options: ScheduleO
   // pool index by day
   const patsByDay: Pattern[][] = Array.from({ length: DAYS }, () => []);
   for (const p of patterns) patsByDay[p.day]!.push(p);
-  const poolLeft = (d: number) => patsByDay[d]!.reduce((s, p) => s + pool[p.id]!.length, 0);
-  const poolDay = Array.from({ length: DAYS }, (_, d) => poolLeft(d));
+  const poolDay = pool.map((pc) => Array.from({ length: DAYS }, (_, d) => patsByDay[d]!.reduce((s, p) => s + pc[p.id]!.length, 0)));
   const takeFromPool = (a: Agent): boolean => {
+    const ci = classOf.get(a)!;
+    const cpool = pool[ci]!;
+    const cday = poolDay[ci]!;
     let best: Pattern | null = null;
     let bestScore = Infinity;
     for (let d = 0; d < DAYS; d++) {
-      if (!a.availDays[d] || a.shifts[d] || poolDay[d] === 0) continue;
+      if (!a.availDays[d] || a.shifts[d] || cday[d] === 0) continue;
       for (const p of patsByDay[d]!) {
-        if (pool[p.id]!.length === 0 || !canTake(a, p)) continue;
+        if (cpool[p.id]!.length === 0 || !canTake(a, p)) continue;
         // prefer days with much pool left, then preferences, then consistent start times
         const prev = a.shifts.find(Boolean);
-        const score = -poolDay[d]! * 0.01 + prefers(a, p) + (prev ? Math.abs(prev.pat.startMinOfDay - p.startMinOfDay) / 1440 : 0);
+        const score = -cday[d]! * 0.01 + prefers(a, p) + (prev ? Math.abs(prev.pat.startMinOfDay - p.startMinOfDay) / 1440 : 0);
         if (score < bestScore) {
           bestScore = score;
           best = p;
@@ -597,12 +648,69 @@ export function solveSchedule(h: Highs, input: ScheduleInput, options: ScheduleO
       }
     }
     if (!best) return false;
-    assign(a, pool[best.id]!.pop()!);
-    poolDay[best.day]!--;
+    assign(a, cpool[best.id]!.pop()!);
+    cday[best.day]!--;
     return true;
   };
   const flexibility = (a: Agent) => patterns.filter((p) => a.tplOk[p.tpl] && a.availDays[p.day] && p.startMinOfDay >= a.earliest && p.startMinOfDay <= a.latest).length;
   const order = [...agents].map((a) => ({ a, f: flexibility(a) })).sort((u, v) => u.f - v.f || v.a.minHours - u.a.minHours).map((u) => u.a);
+  // Pass 0 (classes whose shifts all pay the same hours): decide how many shifts each member works
+  // (min first, extras round-robin up to max), give each member the days with the most pool left
+  // (the Gale–Ryser greedy, largest demand first), then on each day pair the members who need the
+  // latest start (rest after yesterday's shift) with the latest shifts.
+  classes.forEach((cl, ci) => {
+    const hs = new Set(cl.patterns.map((p) => p.paidHours));
+    if (hs.size !== 1) return;
+    const h = [...hs][0]!;
+    const cday = poolDay[ci]!;
+    const total = cday.reduce((s, v) => s + v, 0);
+    const lo = cl.members.map((a) => Math.min(a.maxShifts, Math.ceil(a.minHours / h - 1e-9)));
+    const hi = cl.members.map((a) => Math.min(a.maxShifts, Math.floor(a.maxHours / h + 1e-9)));
+    const k = [...lo];
+    let left = total - k.reduce((s, v) => s + v, 0);
+    for (let progress = true; left > 0 && progress; ) {
+      progress = false;
+      for (let i = 0; i < k.length && left > 0; i++)
+        if (k[i]! < hi[i]!) {
+          k[i]!++;
+          left--;
+          progress = true;
+        }
+    }
+    const remaining = [...cday];
+    const daysOf: number[][] = cl.members.map(() => []);
+    const byNeed = cl.members.map((_, i) => i).sort((u, v) => k[v]! - k[u]! || cl.members[u]!.availDays.filter(Boolean).length - cl.members[v]!.availDays.filter(Boolean).length);
+    for (const i of byNeed) {
+      const a = cl.members[i]!;
+      const pref = a.src.preferences?.daysOff ?? [];
+      const ds = [0, 1, 2, 3, 4, 5, 6].filter((d) => a.availDays[d] && remaining[d]! > 0).sort((u, v) => remaining[v]! - remaining[u]! || (pref.includes(u) ? 1 : 0) - (pref.includes(v) ? 1 : 0));
+      for (const d of ds.slice(0, k[i]!)) {
+        daysOf[i]!.push(d);
+        remaining[d]!--;
+      }
+    }
+    for (let d = 0; d < DAYS; d++) {
+      const who = cl.members.filter((_, i) => daysOf[i]!.includes(d));
+      const need = (a: Agent) => {
+        const prev = d > 0 ? a.shifts[d - 1] : null;
+        return prev ? prev.pat.start + prev.pat.len + a.restSlots : -1;
+      };
+      who.sort((u, v) => need(v) - need(u));
+      const insts: Inst[] = [];
+      for (const p of patsByDay[d]!) insts.push(...pool[ci]![p.id]!.map((x) => x));
+      insts.sort((u, v) => v.pat.start - u.pat.start);
+      const used = new Set<Inst>();
+      for (const a of who) {
+        const inst = insts.find((x) => !used.has(x) && canTake(a, x.pat));
+        if (!inst) continue;
+        used.add(inst);
+        const l = pool[ci]![inst.pat.id]!;
+        l.splice(l.indexOf(inst), 1);
+        cday[d]!--;
+        assign(a, inst);
+      }
+    }
+  });
   // Pass A: minimum hours from the pool
   for (const a of order) while (a.hours + 1e-9 < a.minHours && takeFromPool(a));
   // Pass B: hand out the rest of the pool, round robin, least-loaded first
@@ -611,8 +719,12 @@ export function solveSchedule(h: Highs, input: ScheduleInput, options: ScheduleO
     const rr = [...order].sort((u, v) => u.hours / Math.max(1, u.maxHours) - v.hours / Math.max(1, v.maxHours));
     for (const a of rr) if (takeFromPool(a)) progress = true;
   }
-  const unassignedPatternShifts = pool.reduce((s, l) => s + l.length, 0);
+  const unassignedPatternShifts = pool.reduce((s, pc) => s + pc.reduce((u, l) => u + l.length, 0), 0);
   // Pass C/D: new shifts where they pay off (or are owed by contract), placed on the worst gaps.
+  const slotCost = (t: number, c: number) => {
+    const g = P.required[t]! - c;
+    return g > 0 ? g * P.wu : -g * P.wo;
+  };
   const deltaObj = (inst: Inst): number => {
     // objective change of adding inst given current cover
     let d = inst.pat.cost;
@@ -624,20 +736,22 @@ export function solveSchedule(h: Highs, input: ScheduleInput, options: ScheduleO
     for (let s = 0; s < inst.pat.len; s++) {
       const slot = inst.pat.start + s;
       if (onBreak.has(slot)) continue;
-      const gap = P.required[slot]! - cover[slot]!;
-      d += gap >= 1 ? -P.wu : gap > 0 ? -P.wu * gap + P.wo * (1 - gap) : P.wo;
+      d += slotCost(slot, cover[slot]! + 1) - slotCost(slot, cover[slot]!);
     }
     return d;
   };
   const bestBreaks = (p: Pattern): number[] => {
-    // place each break where over-staffing is largest (under-staffing smallest)
+    // cover excludes this shift: a break at slot t saves cost(c + 1) − cost(c) against working
     const t = tpls[p.tpl]!;
     return t.breaks.map((b) => {
       let best = b.lo;
       let bestV = -Infinity;
       for (let o = b.lo; o <= b.hi; o++) {
         let v = 0;
-        for (let s = 0; s < b.dur; s++) v += cover[p.start + o + s]! - P.required[p.start + o + s]!;
+        for (let s = 0; s < b.dur; s++) {
+          const slot = p.start + o + s;
+          v += slotCost(slot, cover[slot]! + 1) - slotCost(slot, cover[slot]!);
+        }
         if (v > bestV) {
           bestV = v;
           best = o;
@@ -747,7 +861,7 @@ export function solveSchedule(h: Highs, input: ScheduleInput, options: ScheduleO
     objective: { total, under: objUnder, over: objOver, cost },
     lpBound,
     gap: total > 0 ? Math.max(0, (total - lpBound) / total) : 0,
-    stage1: { status, objective: stage1Obj, dualBound, patterns: patterns.length, columns: built.model.numCols, rows: built.model.numRows, lpTimeS, mipTimeS },
+    stage1: { status, objective: stage1Obj, dualBound, rounded: stage1Rounded, patterns: patterns.length, columns: built.model.numCols, rows: built.model.numRows, lpTimeS, mipTimeS },
     unassignedPatternShifts,
     warnings,
   };
