@@ -1,5 +1,5 @@
 // Schedule optimiser benchmark: node --import tsx bench/schedule.ts [agents...]
-// Prints time and gap (to the LP bound) for synthetic weeks of 15-min intervals.
+// SEED=n picks another synthetic instance. Prints time and gap (to the LP bound) for synthetic weeks of 15-min intervals.
 import highs from 'highs';
 import { solveSchedule } from '../src/core/wfm/schedule';
 import { syntheticScheduleInstance } from '../src/core/wfm/synthetic';
@@ -7,7 +7,7 @@ import { syntheticScheduleInstance } from '../src/core/wfm/synthetic';
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const h = await highs();
 for (const n of sizes.length ? sizes : [100, 1000, 5000]) {
-  const input = syntheticScheduleInstance(n, 42);
+  const input = syntheticScheduleInstance(n, Number(process.env.SEED ?? 42));
   const t0 = performance.now();
   const r = solveSchedule(h, input, { timeLimitS: 40 });
   const s = (performance.now() - t0) / 1000;

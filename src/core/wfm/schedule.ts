@@ -711,6 +711,51 @@ export function solveSchedule(h: Highs, input: ScheduleInput, options: ScheduleO
       }
     }
   });
+  // Pass A2 (swap repair): an agent below minimum hours who cannot take a leftover shift q (say
+  // he already works that day) takes shift r of a class-mate b on one of his free days, and b
+  // takes q instead: b's hours are unchanged, the agent gains a shift, the pool shrinks.
+  const unassign = (a: Agent, d: number) => {
+    const inst = a.shifts[d]!;
+    a.shifts[d] = null;
+    a.hours -= inst.pat.paidHours;
+    addInst(inst, -1);
+    return inst;
+  };
+  for (const a of order) {
+    if (a.hours + 1e-9 >= a.minHours) continue;
+    const ci = classOf.get(a)!;
+    const cl = classes[ci]!;
+    for (const p of cl.patterns) {
+      const l = pool[ci]![p.id]!;
+      while (l.length > 0 && a.hours + 1e-9 < a.minHours) {
+        const q = l[l.length - 1]!;
+        if (canTake(a, q.pat)) {
+          assign(a, l.pop()!);
+          poolDay[ci]![q.pat.day]!--;
+          continue;
+        }
+        let done = false;
+        for (let e = 0; e < DAYS && !done; e++) {
+          if (!a.availDays[e] || a.shifts[e]) continue;
+          for (const b of cl.members) {
+            if (b === a || !b.shifts[e]) continue;
+            const r = b.shifts[e]!;
+            if (!canTake(a, r.pat)) continue;
+            unassign(b, e);
+            if (canTake(b, q.pat)) {
+              assign(b, l.pop()!);
+              poolDay[ci]![q.pat.day]!--;
+              assign(a, r);
+              done = true;
+              break;
+            }
+            assign(b, r);
+          }
+        }
+        if (!done) break;
+      }
+    }
+  }
   // Pass A: minimum hours from the pool
   for (const a of order) while (a.hours + 1e-9 < a.minHours && takeFromPool(a));
   // Pass B: hand out the rest of the pool, round robin, least-loaded first
@@ -719,6 +764,80 @@ export function solveSchedule(h: Highs, input: ScheduleInput, options: ScheduleO
     const rr = [...order].sort((u, v) => u.hours / Math.max(1, u.maxHours) - v.hours / Math.max(1, v.maxHours));
     for (const a of rr) if (takeFromPool(a)) progress = true;
   }
+  // Pass B2 (swap repair for rest conflicts): a leftover shift q on day d for an agent a who is free
+  // that day but whose shift on day d±1 leaves too little rest: a swaps that neighbouring shift
+  // with a class-mate's shift on the same day when that fixes the rest for a and keeps b valid.
+  const restOk = (a: Agent, p: Pattern) => {
+    a.shifts[p.day] = null; // (already free)
+    return canTake(a, p);
+  };
+  const swapDay = (a: Agent, b: Agent, e: number) => {
+    const ra = unassign(a, e);
+    const rb = unassign(b, e);
+    if (canTake(a, rb.pat) && canTake(b, ra.pat)) {
+      assign(a, rb);
+      assign(b, ra);
+      return true;
+    }
+    assign(a, ra);
+    assign(b, rb);
+    return false;
+  };
+  classes.forEach((cl, ci) => {
+    for (const p of cl.patterns) {
+      const l = pool[ci]![p.id]!;
+      for (let guard = 0; l.length > 0 && guard < 10_000; guard++) {
+        const q = l[l.length - 1]!;
+        const d = q.pat.day;
+        let placed = false;
+        for (const a of cl.members) {
+          if (!a.availDays[d] || a.shifts[d] || a.shifts.filter(Boolean).length >= a.maxShifts || a.hours + q.pat.paidHours > a.maxHours + 1e-9) continue;
+          if (restOk(a, q.pat)) {
+            assign(a, l.pop()!);
+            placed = true;
+            break;
+          }
+          const undo: [Agent, Agent, number][] = [];
+          for (const e of [d - 1, d + 1]) {
+            if (e < 0 || e >= DAYS || !a.shifts[e]) continue;
+            const r = a.shifts[e]!.pat;
+            const clash = r.start < q.pat.start ? r.start + r.len + a.restSlots > q.pat.start : q.pat.start + q.pat.len + a.restSlots > r.start;
+            if (!clash) continue;
+            for (const b of cl.members) {
+              if (b === a || !b.shifts[e]) continue;
+              const rb = b.shifts[e]!.pat;
+              const fixes = rb.start < q.pat.start ? rb.start + rb.len + a.restSlots <= q.pat.start : q.pat.start + q.pat.len + a.restSlots <= rb.start;
+              if (fixes && swapDay(a, b, e)) {
+                undo.push([a, b, e]);
+                break;
+              }
+            }
+          }
+          if (canTake(a, q.pat)) {
+            assign(a, l.pop()!);
+            placed = true;
+            break;
+          }
+          for (const [x, y, e] of undo.reverse()) swapDay(x, y, e);
+          // same-day exchange: a takes class-mate b's shift on day d, b works q instead
+          for (const b of cl.members) {
+            if (b === a || !b.shifts[d]) continue;
+            const rb = unassign(b, d);
+            if (canTake(a, rb.pat) && canTake(b, q.pat)) {
+              assign(a, rb);
+              assign(b, l.pop()!);
+              placed = true;
+              break;
+            }
+            assign(b, rb);
+          }
+          if (placed) break;
+        }
+        if (!placed) break;
+        poolDay[ci]![d]!--;
+      }
+    }
+  });
   const unassignedPatternShifts = pool.reduce((s, pc) => s + pc.reduce((u, l) => u + l.length, 0), 0);
   // Pass C/D: new shifts where they pay off (or are owed by contract), placed on the worst gaps.
   const slotCost = (t: number, c: number) => {
