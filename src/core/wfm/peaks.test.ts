@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { allocateSlots, PeakInputError, type Slot } from './peaks';
+
+const H = 3_600_000;
+const slots: Slot[] = [
+  { id: 'mon18', start: 18 * H, end: 20 * H, capacity: 2, bonus: 50 },
+  { id: 'mon19', start: 19 * H, end: 21 * H, capacity: 1 },
+  { id: 'mon21', start: 21 * H, end: 22 * H, capacity: 5 },
+];
+const agents = [
+  { id: 'ann', pointsBalance: 10, tenureMonths: 30, performance: 90 },
+  { id: 'bob', pointsBalance: 80, tenureMonths: 5, performance: 70 },
+  { id: 'cat', pointsBalance: 80, tenureMonths: 12, performance: 60 },
+  { id: 'dan', pointsBalance: 5, tenureMonths: 2, performance: 99 },
+];
+const requests = [
+  { agentId: 'ann', slotId: 'mon18', requestedAt: 1 },
+  { agentId: 'dan', slotId: 'mon18', requestedAt: 2 },
+  { agentId: 'bob', slotId: 'mon18', requestedAt: 3 },
+  { agentId: 'cat', slotId: 'mon18', requestedAt: 4 },
+  { agentId: 'ann', slotId: 'mon19', requestedAt: 5 }, // overlaps ann's mon18
+  { agentId: 'cat', slotId: 'mon19', requestedAt: 6 },
+  { agentId: 'dan', slotId: 'mon21', requestedAt: 7 },
+];
+
+test('first come: capacity and one slot per overlapping time', () => {
+  const r = allocateSlots(slots, requests, agents, { kind: 'peak', rule: { mode: 'firstCome' } });
+  assert.deepEqual(r.awarded.map((a) => `${a.slotId}:${a.agentId}`), ['mon18:ann', 'mon18:dan', 'mon19:cat', 'mon21:dan']);
+  assert.deepEqual(r.rejected.map((a) => `${a.slotId}:${a.agentId}:${a.reason}`), ['mon18:bob:full', 'mon18:cat:full', 'mon19:ann:overlapsAwardedSlot']);
+  assert.equal(r.remaining.mon18, 0);
+  assert.equal(r.awarded[0]!.bonus, 50);
+});
+
+test('priority: points, then tenure; first come breaks ties', () => {
+  const r = allocateSlots(slots, requests, agents, { kind: 'peak', rule: { mode: 'priority', order: ['points', 'tenure'] } });
+  // order: cat (80, 12), bob (80, 5), ann (10), dan (5)
+  // cat takes mon18 then mon19 is rejected for overlap; bob mon18; ann mon18 full → ann mon19
+  assert.deepEqual(r.awarded.map((a) => `${a.slotId}:${a.agentId}`).sort(), ['mon18:bob', 'mon18:cat', 'mon19:ann', 'mon21:dan']);
+});
+
+test('shifts: peak slots may not overlap them; VTO must lie inside one', () => {
+  const shifts = [{ agentId: 'ann', start: 9 * H, end: 19 * H }];
+  const p = allocateSlots(slots, [{ agentId: 'ann', slotId: 'mon18', requestedAt: 1 }], agents, { kind: 'peak', rule: { mode: 'firstCome' }, shifts });
+  assert.equal(p.rejected[0]!.reason, 'overlapsShift');
+  const vto: Slot[] = [{ id: 'v1', start: 17 * H, end: 19 * H, capacity: 1 }];
+  const v = allocateSlots(vto, [{ agentId: 'bob', slotId: 'v1', requestedAt: 1 }, { agentId: 'ann', slotId: 'v1', requestedAt: 2 }], agents, { kind: 'vto', rule: { mode: 'firstCome' }, shifts });
+  assert.deepEqual(v.awarded.map((a) => a.agentId), ['ann']);
+  assert.equal(v.rejected[0]!.reason, 'notScheduled');
+  assert.throws(() => allocateSlots([{ id: 'x', start: 2, end: 1, capacity: 1 }], [], agents, { kind: 'peak', rule: { mode: 'firstCome' } }), PeakInputError);
+});

@@ -1,0 +1,130 @@
+// Peak subscription (高峰認購) and voluntary time off (VTO): allocation of published slots to
+// the agents who asked for them, first come or by a configured priority order.
+// Pure: the caller passes the slots, requests, agent facts and existing shifts. Times: epoch ms.
+
+export class PeakInputError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(`${field}: ${message}`);
+    this.name = 'PeakInputError';
+  }
+}
+
+export interface Slot {
+  id: string;
+  start: number;
+  end: number;
+  capacity: number;
+  /** bonus points or money per awarded slot, carried through for the ledger */
+  bonus?: number;
+}
+
+export interface SlotRequest {
+  agentId: string;
+  slotId: string;
+  /** when the agent subscribed (epoch ms); first come uses it, priority uses it as tie-break */
+  requestedAt: number;
+}
+
+export interface AgentFacts {
+  id: string;
+  pointsBalance?: number;
+  tenureMonths?: number;
+  /** higher is better (e.g. monthly score) */
+  performance?: number;
+}
+
+export type PriorityKey = 'points' | 'tenure' | 'performance';
+
+export type AllocationRule = { mode: 'firstCome' } | { mode: 'priority'; order: PriorityKey[] };
+
+export interface AllocationOptions {
+  /** 'peak': extra work, must not overlap the agent's shifts; 'vto': time off, must lie inside one */
+  kind: 'peak' | 'vto';
+  rule: AllocationRule;
+  /** the agent's existing scheduled working time */
+  shifts?: { agentId: string; start: number; end: number }[];
+  maxSlotsPerAgent?: number;
+}
+
+export type RejectReason = 'full' | 'overlapsAwardedSlot' | 'overlapsShift' | 'notScheduled' | 'agentLimit' | 'unknownSlot' | 'unknownAgent' | 'duplicate';
+
+export interface AllocationResult {
+  awarded: { slotId: string; agentId: string; bonus: number }[];
+  rejected: { slotId: string; agentId: string; reason: RejectReason }[];
+  /** remaining capacity per slot */
+  remaining: Record<string, number>;
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
+export function allocateSlots(slots: Slot[], requests: SlotRequest[], agents: AgentFacts[], o: AllocationOptions): AllocationResult {
+  const slotById = new Map<string, Slot>();
+  slots.forEach((s, i) => {
+    if (slotById.has(s.id)) throw new PeakInputError(`slots[${i}].id`, `duplicate ${s.id}`);
+    if (!(s.end > s.start)) throw new PeakInputError(`slots[${i}].end`, 'must be after start');
+    if (!Number.isInteger(s.capacity) || s.capacity < 0) throw new PeakInputError(`slots[${i}].capacity`, 'must be a whole number >= 0');
+    slotById.set(s.id, s);
+  });
+  if (o.rule.mode === 'priority') {
+    if (o.rule.order.length === 0) throw new PeakInputError('rule.order', 'give at least one priority key');
+    o.rule.order.forEach((k, i) => {
+      if (!['points', 'tenure', 'performance'].includes(k)) throw new PeakInputError(`rule.order[${i}]`, `unknown key ${k}`);
+    });
+  }
+  const agentById = new Map(agents.map((a) => [a.id, a]));
+  const keyOf = (a: AgentFacts, k: PriorityKey) => (k === 'points' ? a.pointsBalance : k === 'tenure' ? a.tenureMonths : a.performance) ?? -Infinity;
+  const sorted = [...requests].sort((x, y) => {
+    if (o.rule.mode === 'priority') {
+      const ax = agentById.get(x.agentId);
+      const ay = agentById.get(y.agentId);
+      if (ax && ay)
+        for (const k of o.rule.order) {
+          const d = keyOf(ay, k) - keyOf(ax, k);
+          if (d !== 0 && !Number.isNaN(d)) return d;
+        }
+    }
+    return x.requestedAt - y.requestedAt || (x.agentId < y.agentId ? -1 : x.agentId > y.agentId ? 1 : 0);
+  });
+  const remaining: Record<string, number> = Object.fromEntries(slots.map((s) => [s.id, s.capacity]));
+  const awardedBy = new Map<string, Slot[]>();
+  const seen = new Set<string>();
+  const out: AllocationResult = { awarded: [], rejected: [], remaining };
+  const max = o.maxSlotsPerAgent ?? Infinity;
+  for (const r of sorted) {
+    const reject = (reason: RejectReason) => out.rejected.push({ slotId: r.slotId, agentId: r.agentId, reason });
+    const slot = slotById.get(r.slotId);
+    if (!slot) {
+      reject('unknownSlot');
+      continue;
+    }
+    if (!agentById.has(r.agentId)) {
+      reject('unknownAgent');
+      continue;
+    }
+    const key = `${r.agentId}\u0000${r.slotId}`;
+    if (seen.has(key)) {
+      reject('duplicate');
+      continue;
+    }
+    seen.add(key);
+    const mine = awardedBy.get(r.agentId) ?? [];
+    if (remaining[slot.id]! <= 0) reject('full');
+    else if (mine.length >= max) reject('agentLimit');
+    else if (mine.some((m) => overlaps(m, slot))) reject('overlapsAwardedSlot');
+    else {
+      const shifts = (o.shifts ?? []).filter((s) => s.agentId === r.agentId);
+      if (o.kind === 'peak' && shifts.some((s) => overlaps(s, slot))) reject('overlapsShift');
+      else if (o.kind === 'vto' && !shifts.some((s) => s.start <= slot.start && s.end >= slot.end)) reject('notScheduled');
+      else {
+        remaining[slot.id]!--;
+        mine.push(slot);
+        awardedBy.set(r.agentId, mine);
+        out.awarded.push({ slotId: slot.id, agentId: r.agentId, bonus: slot.bonus ?? 0 });
+      }
+    }
+  }
+  return out;
+}
