@@ -19,4 +19,12 @@ export const navItems: NavItem[] = [
   { path: '/people/agents', label: 'nav.agents', group: 'nav.people', roles: [...ADMINS, 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer'], page: lazy(() => import('./pages/people/Agents')) },
   { path: '/people/users', label: 'nav.users', group: 'nav.people', roles: ['admin'], page: lazy(() => import('./pages/people/Users')) },
   { path: '/people/audit', label: 'nav.audit', group: 'nav.people', roles: ADMINS, page: lazy(() => import('./pages/people/Audit')) },
+  // people on the floor (issue 6)
+  { path: '/floor/checkin', label: 'ppl.nav.checkin', group: 'ppl.nav.group', roles: ['agent'], page: lazy(() => import('./pages/floor/CheckIn')) },
+  { path: '/floor/mood', label: 'ppl.nav.mood', group: 'ppl.nav.group', roles: [...ADMINS, 'duty_manager', 'team_lead'], page: lazy(() => import('./pages/floor/MoodBoard')) },
+  { path: '/floor/discipline', label: 'ppl.nav.discipline', group: 'ppl.nav.group', roles: [...ADMINS, 'duty_manager', 'team_lead', 'agent'], page: lazy(() => import('./pages/floor/Discipline')) },
+  { path: '/floor/training', label: 'ppl.nav.training', group: 'ppl.nav.group', roles: [...ADMINS, 'duty_manager', 'team_lead', 'trainer', 'agent'], page: lazy(() => import('./pages/floor/Training')) },
+  { path: '/floor/routine', label: 'ppl.nav.routine', group: 'ppl.nav.group', roles: [...ADMINS, 'duty_manager', 'team_lead'], page: lazy(() => import('./pages/floor/Routine')) },
+  { path: '/floor/attrition', label: 'ppl.nav.attrition', group: 'ppl.nav.group', roles: [...ADMINS, 'duty_manager', 'team_lead'], page: lazy(() => import('./pages/floor/Attrition')) },
+  { path: '/floor/voice', label: 'ppl.nav.voice', group: 'ppl.nav.group', roles: [...ADMINS, 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer', 'expert', 'agent'], page: lazy(() => import('./pages/floor/Voice')) },
 ];
