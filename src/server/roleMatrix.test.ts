@@ -39,6 +39,9 @@ export const EXPECTED_ACCESS: Record<string, string> = {
   'GET /api/audit': ADM,
   'GET /api/settings/:key': STAFF,
   'PUT /api/settings/:key': ADM,
+  'POST /api/events': 'admin,duty_manager',
+  'POST /api/import': 'admin,wfm,duty_manager',
+  'GET /api/reports/kpi': 'any',
 };
 
 const declared = (a: (typeof allRoutes)[number]['access']) => (typeof a === 'string' ? a : [...a].sort().join(','));
