@@ -272,8 +272,9 @@ export async function kpiReport(db: Kysely<DB>, query: KpiReportQuery): Promise<
   const total = reportRow('total', tq, ta, tr);
 
   // codes seen in the period that map to no platform agent
-  const seen = await sums(db, dialect, 'live_agent_intervals', 'agent_code', { from: f.from, to: f.to, codes: f.codes });
-  const unknownAgentCodes = seen.map((r) => String(r.k)).filter((c) => !dir.byCode.has(c)).sort();
+  const w = where(dialect, { from: f.from, to: f.to, codes: f.codes }, 'agent_code');
+  const seen = await db.executeQuery<{ agent_code: string }>(CompiledQuery.raw(`select distinct agent_code from live_agent_intervals ${w.sql}`, w.params));
+  const unknownAgentCodes = seen.rows.map((r) => String(r.agent_code)).filter((c) => !dir.byCode.has(c)).sort();
   return { by, from: query.from ?? null, to: query.to ?? null, intervalMin: by === 'interval' ? intervalMin : 15, rows, total, unknownAgentCodes };
 }
 
