@@ -11,7 +11,7 @@ import type { DemoSeeder } from './seeders';
 
 const DAY = 86_400_000;
 /** Days of history (CALLFLOOR_DEMO_HISTORY_DAYS overrides). */
-export const DEMO_HISTORY_DAYS = 7;
+export const DEMO_HISTORY_DAYS = 3;
 
 /** T03-007 → '1047' (team 3, 7th agent: 1000 + 2*20 + 7). */
 export function simCodeToExt(code: string, perTeam = 20): string {
