@@ -5,4 +5,6 @@ import { registerDemo } from './demo';
 import { registerPeople } from './people';
 
 /** Every subcommand; later capabilities add theirs here. */
-export const commandRegistrars: Array<(p: Command) => void> = [registerServe, registerDemo, registerUsers, registerPeople];
+export const commandRegistrars: Array<(p: Command) => void> = [registerServe, registerDemo, registerUsers, registerPeople, registerImport, registerReport];
+import { registerImport } from './import';
+import { registerReport } from './report';

@@ -3,4 +3,5 @@ import { platformRoutes } from './platform';
 import { peopleRoutes } from './people';
 
 /** Every API route. Each capability exports its list from its own file; add it here. */
-export const allRoutes: RouteDef[] = [...platformRoutes, ...peopleRoutes];
+export const allRoutes: RouteDef[] = [...platformRoutes, ...peopleRoutes, ...liveIngestRoutes];
+import { liveIngestRoutes } from './liveIngest';

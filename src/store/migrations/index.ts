@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import type { Dialect } from '../db';
 import platform from './001_platform';
 import people from './006_people';
+import live from './002_live';
 
 /**
  * Every migration, by name (run in name order). Each capability owns its own file(s);
@@ -10,4 +11,5 @@ import people from './006_people';
 export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '001_platform': platform,
   '006_people': people,
+  '002_live': live,
 };
