@@ -99,6 +99,8 @@ export class LiveFloorService {
   /** running call-ins by telephony code */
   private callins = new Map<string, { id: number; name: string; position: string; staffId: number; startedAt: number; calls: number }>();
   private active = new Map<string, AlertRow>();
+  /** keys of alerts closed while their condition still held: not raised again until it clears */
+  private suppressed = new Set<string>();
   private timers: NodeJS.Timeout[] = [];
   private stopped = false;
   private lastQueuesAt = 0;
@@ -312,6 +314,7 @@ export class LiveFloorService {
         const key = this.keyOf(f);
         if (seen.has(key)) continue;
         seen.add(key);
+        if (this.suppressed.has(key)) continue;
         const cur = this.active.get(key);
         if (cur) {
           const reappeared = cur.cleared_at !== null;
@@ -340,6 +343,7 @@ export class LiveFloorService {
         this.publishAlert('raised', row);
         if (f.kind === 'longCall') await this.prompt('longCall', f.subject, { talkS: Math.round(Number(f.figures.talkS)), callId: this.floor.agents.get(f.subject)?.callId ?? null, alertId: row.id }, now);
       }
+      for (const key of this.suppressed) if (!seen.has(key)) this.suppressed.delete(key);
       for (const [key, a] of this.active) {
         if (seen.has(key) || a.cleared_at !== null) continue;
         a.cleared_at = now;
@@ -354,7 +358,10 @@ export class LiveFloorService {
 
   /** After an acknowledge / close by a person. */
   alertHandled(row: AlertRow) {
-    if (row.status === 'closed') this.active.delete(row.dedupe_key);
+    if (row.status === 'closed') {
+      this.active.delete(row.dedupe_key);
+      if (row.cleared_at === null) this.suppressed.add(row.dedupe_key);
+    }
     else this.active.set(row.dedupe_key, row);
     this.publishAlert(row.status === 'closed' ? 'closed' : 'acknowledged', row);
   }
