@@ -124,16 +124,7 @@ export class LiveFloorService {
   }
 
   async start() {
-    const [center] = await listCenters(this.ctx.store.db);
-    if (center) {
-      this.centerId = center.id;
-      this.floor = new LiveFloor({ tzOffsetMin: cachedZone(center.timezone || 'Asia/Shanghai') });
-      const th = await getSetting<Partial<DiagnosisThresholds>>(this.ctx.store.db, center.id, THRESHOLDS_KEY);
-      this.thresholds = { ...DEFAULT_DIAGNOSIS_THRESHOLDS, ...(th ?? {}) };
-      for (const a of await listActiveAlerts(this.ctx.store.db, center.id)) this.active.set(a.dedupe_key, a);
-    }
-    await this.loadDirectory();
-    this.floor.advance(this.ctx.now());
+    await this.reload();
     if (this.opts.timers) {
       const every = (ms: number, fn: () => unknown) => {
         const t = setInterval(() => {
@@ -154,8 +145,26 @@ export class LiveFloorService {
     this.timers = [];
   }
 
+  /** (Re)reads the center, its thresholds, alerts still active and the directory. */
+  async reload() {
+    const [center] = await listCenters(this.ctx.store.db);
+    if (center) {
+      if (this.centerId !== center.id) {
+        this.centerId = center.id;
+        this.floor = new LiveFloor({ tzOffsetMin: cachedZone(center.timezone || 'Asia/Shanghai') });
+      }
+      const th = await getSetting<Partial<DiagnosisThresholds>>(this.ctx.store.db, center.id, THRESHOLDS_KEY);
+      this.thresholds = { ...DEFAULT_DIAGNOSIS_THRESHOLDS, ...(th ?? {}) };
+      this.active.clear();
+      for (const a of await listActiveAlerts(this.ctx.store.db, center.id)) this.active.set(a.dedupe_key, a);
+    }
+    await this.loadDirectory();
+    this.floor.advance(this.ctx.now());
+  }
+
   /** Agents and teams from the organisation; running call-ins of the emergency plan. */
   async loadDirectory() {
+    if (!this.centerId && (await listCenters(this.ctx.store.db)).length) return this.reload();
     const db = this.ctx.store.db;
     const dir = new Map<string, DirAgent>();
     for (const a of await listAgents(db, { status: 'active' }))
