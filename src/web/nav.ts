@@ -19,4 +19,8 @@ export const navItems: NavItem[] = [
   { path: '/people/agents', label: 'nav.agents', group: 'nav.people', roles: [...ADMINS, 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer'], page: lazy(() => import('./pages/people/Agents')) },
   { path: '/people/users', label: 'nav.users', group: 'nav.people', roles: ['admin'], page: lazy(() => import('./pages/people/Users')) },
   { path: '/people/audit', label: 'nav.audit', group: 'nav.people', roles: ADMINS, page: lazy(() => import('./pages/people/Audit')) },
+  { path: '/live/wallboard', label: 'nav.wallboard', group: 'nav.live', roles: [...ADMINS, 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer'], page: lazy(() => import('./pages/live/Wallboard')) },
+  { path: '/live/alerts', label: 'nav.alerts', group: 'nav.live', roles: [...ADMINS, 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer'], page: lazy(() => import('./pages/live/Alerts')) },
+  { path: '/live/emergency', label: 'nav.emergency', group: 'nav.live', roles: [...ADMINS, 'duty_manager'], page: lazy(() => import('./pages/live/Emergency')) },
+  { path: '/live/prompts', label: 'nav.prompts', group: 'nav.live', roles: ['center_manager', 'duty_manager', 'team_lead'], page: lazy(() => import('./pages/live/Prompts')) },
 ];
