@@ -92,6 +92,10 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   }
 
   app.get('/api/docs', async () => openApiDocument(routes));
+  // services started on this context (live floor timers…) stop with the app
+  app.addHook('onClose', async () => {
+    for (const s of Object.values(ctx.services)) await (s as { stop?: () => unknown } | null)?.stop?.();
+  });
   registerLiveSocket(app, ctx);
 
   const webRoot =

@@ -104,6 +104,23 @@ export const EXPECTED_ACCESS: Record<string, string> = {
   'POST /api/events': 'admin,duty_manager',
   'POST /api/import': 'admin,wfm,duty_manager',
   'GET /api/reports/kpi': 'any',
+  'GET /api/floor/now': 'any',
+  'GET /api/floor/thresholds': STAFF,
+  'PUT /api/floor/thresholds': 'admin,center_manager,duty_manager',
+  'GET /api/alerts': 'admin,center_manager,duty_manager,qa,wfm,trainer,team_lead',
+  'POST /api/alerts/:id/acknowledge': 'center_manager,duty_manager',
+  'POST /api/alerts/:id/close': 'center_manager,duty_manager',
+  'GET /api/emergency/staff': 'admin,center_manager,duty_manager',
+  'POST /api/emergency/staff': 'admin,center_manager,duty_manager',
+  'PATCH /api/emergency/staff/:id': 'admin,center_manager,duty_manager',
+  'GET /api/emergency/callins': 'admin,center_manager,duty_manager',
+  'POST /api/emergency/callins': 'center_manager,duty_manager',
+  'POST /api/emergency/callins/:id/end': 'center_manager,duty_manager',
+  'GET /api/emergency/report': 'admin,center_manager,duty_manager',
+  'PUT /api/emergency/rate': ADM,
+  'GET /api/prompts': 'center_manager,duty_manager,team_lead',
+  'POST /api/prompts/:id/done': 'center_manager,duty_manager,team_lead',
+  'POST /api/floor/complaints': 'any',
 };
 
 const declared = (a: (typeof allRoutes)[number]['access']) => (typeof a === 'string' ? a : [...a].sort().join(','));

@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { PeopleTables } from './people/tables';
 import type { LiveTables } from './live/tables';
+import type { AlertTables } from './live/alertTables';
 
 /** Tables of the platform (organisation, users, sessions, audit, settings). */
 export interface PlatformTables {
@@ -46,4 +47,4 @@ export interface PlatformTables {
 }
 
 /** The whole database: one interface per capability, joined here. */
-export interface DB extends PlatformTables, PeopleTables, LiveTables {}
+export interface DB extends PlatformTables, PeopleTables, LiveTables, AlertTables {}

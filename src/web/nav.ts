@@ -27,4 +27,8 @@ export const navItems: NavItem[] = [
   { path: '/floor/routine', label: 'ppl.nav.routine', group: 'ppl.nav.group', roles: [...ADMINS, 'duty_manager', 'team_lead'], page: lazy(() => import('./pages/floor/Routine')) },
   { path: '/floor/attrition', label: 'ppl.nav.attrition', group: 'ppl.nav.group', roles: [...ADMINS, 'duty_manager', 'team_lead'], page: lazy(() => import('./pages/floor/Attrition')) },
   { path: '/floor/voice', label: 'ppl.nav.voice', group: 'ppl.nav.group', roles: [...ADMINS, 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer', 'expert', 'agent'], page: lazy(() => import('./pages/floor/Voice')) },
+  { path: '/live/wallboard', label: 'nav.wallboard', group: 'nav.live', roles: [...ADMINS, 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer'], page: lazy(() => import('./pages/live/Wallboard')) },
+  { path: '/live/alerts', label: 'nav.alerts', group: 'nav.live', roles: [...ADMINS, 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer'], page: lazy(() => import('./pages/live/Alerts')) },
+  { path: '/live/emergency', label: 'nav.emergency', group: 'nav.live', roles: [...ADMINS, 'duty_manager'], page: lazy(() => import('./pages/live/Emergency')) },
+  { path: '/live/prompts', label: 'nav.prompts', group: 'nav.live', roles: ['center_manager', 'duty_manager', 'team_lead'], page: lazy(() => import('./pages/live/Prompts')) },
 ];

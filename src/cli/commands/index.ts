@@ -3,8 +3,8 @@ import { registerServe } from './serve';
 import { registerUsers } from './users';
 import { registerDemo } from './demo';
 import { registerPeople } from './people';
+import { registerImport } from './import';
+import { registerReport } from './report';
 
 /** Every subcommand; later capabilities add theirs here. */
 export const commandRegistrars: Array<(p: Command) => void> = [registerServe, registerDemo, registerUsers, registerPeople, registerImport, registerReport];
-import { registerImport } from './import';
-import { registerReport } from './report';

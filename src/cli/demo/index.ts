@@ -1,6 +1,7 @@
 import type { DemoSeeder } from './seeders';
 import { peopleDemo } from './people';
+import { liveHistorySeeder } from './live-history';
+import { liveFeedSeeder } from './live-feed';
 
 /** Every capability's demo seeder, in the order they run. */
-export const allDemoSeeders: DemoSeeder[] = [peopleDemo, liveHistorySeeder];
-import { liveHistorySeeder } from './live-history';
+export const allDemoSeeders: DemoSeeder[] = [peopleDemo, liveHistorySeeder, liveFeedSeeder];

@@ -263,6 +263,15 @@ export class KpiAccumulator {
     }
   }
 
+  /** Queue rows in no particular order, without sorting (cheap, for live figures). */
+  queueRowsUnsorted(): Iterable<QueueRow> {
+    return this.queueRows.values();
+  }
+  /** Agent rows in no particular order, without sorting (cheap, for live figures). */
+  agentRowsUnsorted(): Iterable<AgentRow> {
+    return this.agentRows.values();
+  }
+
   rows(): IntervalAggregates {
     const byStart = <R extends { intervalStart: number }>(key: (r: R) => string) => (a: R, b: R) =>
       a.intervalStart - b.intervalStart || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);

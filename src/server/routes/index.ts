@@ -1,7 +1,8 @@
 import type { RouteDef } from '../route';
 import { platformRoutes } from './platform';
 import { peopleRoutes } from './people';
+import { liveIngestRoutes } from './liveIngest';
+import { liveRoutes } from './live';
 
 /** Every API route. Each capability exports its list from its own file; add it here. */
-export const allRoutes: RouteDef[] = [...platformRoutes, ...peopleRoutes, ...liveIngestRoutes];
-import { liveIngestRoutes } from './liveIngest';
+export const allRoutes: RouteDef[] = [...platformRoutes, ...peopleRoutes, ...liveIngestRoutes, ...liveRoutes];

@@ -3,6 +3,7 @@ import type { Dialect } from '../db';
 import platform from './001_platform';
 import people from './006_people';
 import live from './002_live';
+import alerts from './003_alerts';
 
 /**
  * Every migration, by name (run in name order). Each capability owns its own file(s);
@@ -12,4 +13,5 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '001_platform': platform,
   '006_people': people,
   '002_live': live,
+  '003_alerts': alerts,
 };

@@ -3,9 +3,10 @@ import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale, type Messages } from './types';
 import { platformMessages } from './platform';
 import { peopleMessages } from './people';
+import { liveMessages } from './live';
 
 /** Every capability's messages; add yours here. */
-const all: Messages[] = [platformMessages, peopleMessages];
+const all: Messages[] = [platformMessages, peopleMessages, liveMessages];
 
 function merge(into: Record<string, any>, from: Record<string, any>) {
   for (const [k, v] of Object.entries(from)) {

@@ -1,0 +1,431 @@
+/**
+ * The live-floor service: keeps the floor (core LiveFloor) from the event feed, pushes changes to
+ * WebSocket topics in batches, runs the diagnosis on a timer and turns findings into stored,
+ * de-duplicated alerts; counts calls of people pulled in by the emergency plan; raises stress
+ * prompts to team leads.
+ *
+ * Topics (rules in routes/live.ts):
+ * - `floor:agents`        every changed agent tile (center-wide roles)
+ * - `floor:team:<teamId>` changed tiles of one team (center-wide roles and that team's lead)
+ * - `floor:queues`        queue now-figures, today's KPIs and intervals (center-wide roles, team leads)
+ * - `alerts`              every alert change (center-wide roles)
+ * - `alerts:team:<id>`    alerts about that team / its agents, and floor-wide ones (queues, center)
+ * - `user:<leadUserId>`   stress prompts for that team lead
+ *
+ * One center: the service serves the first center of the database (the platform runs one center
+ * per installation today).
+ */
+import { diagnose, DEFAULT_DIAGNOSIS_THRESHOLDS, type DiagnosisThresholds, type Finding } from '../core/diagnosis';
+import { sortEvents, type CallFloorEvent } from '../core/events';
+import { LiveFloor, type FloorAgent } from '../core/live/floor';
+import { zoneOffsetMin } from '../ingest/common';
+import { getSetting, listAgents, listCenters, listTeams } from '../store/org';
+import {
+  addCallinCalls,
+  createPrompt,
+  listActiveAlerts,
+  openCallins,
+  raiseAlert,
+  refreshAlerts,
+} from '../store/live/repo';
+import type { ServerContext } from './context';
+import { addEventListener } from './eventFeed';
+import { serviceStarters } from './services';
+import { agentScope, type Caller } from './route';
+
+export const THRESHOLDS_KEY = 'live.thresholds';
+export const PIECE_RATE_KEY = 'live.pieceRate';
+export const DEFAULT_PIECE_RATE = 3;
+
+export interface LiveFloorServiceOptions {
+  /** push batching period, ms (diffs go out at most this often) */
+  tickMs?: number;
+  /** diagnosis period, ms */
+  diagnoseMs?: number;
+  /** directory (agents, teams) reload period, ms */
+  directoryMs?: number;
+  /** false: no timers (tests drive tick() / diagnose() themselves) */
+  timers?: boolean;
+  /** recent window the staffing verdicts look at, minutes */
+  windowMin?: number;
+  /** full queue figures at least this often even when nothing changed (waits grow), ms */
+  queuesEveryMs?: number;
+}
+
+interface DirAgent {
+  agentId: number;
+  name: string;
+  teamId: number | null;
+  queues: string[];
+}
+
+export interface Tile {
+  code: string;
+  agentId: number | null;
+  name: string;
+  teamId: number | null;
+  state: string;
+  since: number;
+  reason: string | null;
+  queue: string | null;
+  callsToday: number;
+  callId: string | null;
+  callSince: number | null;
+  pulledIn: boolean;
+}
+
+type AlertRow = Awaited<ReturnType<typeof listActiveAlerts>>[number];
+
+/** Offset of an IANA zone, cached per hour (the floor asks for every event). */
+function cachedZone(zone: string) {
+  const cache = new Map<number, number>();
+  return (ts: number) => {
+    const h = Math.floor(ts / 3_600_000);
+    let v = cache.get(h);
+    if (v === undefined) {
+      if (cache.size > 1000) cache.clear();
+      cache.set(h, (v = zoneOffsetMin(zone, ts)));
+    }
+    return v;
+  };
+}
+
+export class LiveFloorService {
+  floor: LiveFloor;
+  centerId = 0;
+  thresholds: DiagnosisThresholds = { ...DEFAULT_DIAGNOSIS_THRESHOLDS };
+  private dir = new Map<string, DirAgent>();
+  teams = new Map<number, { name: string; leadUserId: number | null }>();
+  /** running call-ins by telephony code */
+  private callins = new Map<string, { id: number; name: string; position: string; staffId: number; startedAt: number; calls: number }>();
+  private active = new Map<string, AlertRow>();
+  /** keys of alerts closed while their condition still held: not raised again until it clears */
+  private suppressed = new Set<string>();
+  private timers: NodeJS.Timeout[] = [];
+  private stopped = false;
+  private lastQueuesAt = 0;
+  private lastIntervalsAt = 0;
+  private diagnosing = false;
+  readonly opts: Required<LiveFloorServiceOptions>;
+
+  constructor(
+    readonly ctx: ServerContext,
+    opts: LiveFloorServiceOptions = {},
+  ) {
+    this.opts = {
+      tickMs: opts.tickMs ?? 200, // p99 event-to-browser stays under 250 ms (bench/live.ts)
+      diagnoseMs: opts.diagnoseMs ?? 10_000,
+      directoryMs: opts.directoryMs ?? 60_000,
+      timers: opts.timers ?? true,
+      windowMin: opts.windowMin ?? 30,
+      queuesEveryMs: opts.queuesEveryMs ?? 2_000,
+    };
+    this.floor = new LiveFloor({ tzOffsetMin: 480 });
+  }
+
+  async start() {
+    await this.reload();
+    if (this.opts.timers) {
+      const every = (ms: number, fn: () => unknown) => {
+        const t = setInterval(() => {
+          if (!this.stopped) Promise.resolve(fn()).catch(() => {});
+        }, ms);
+        t.unref();
+        this.timers.push(t);
+      };
+      every(this.opts.tickMs, () => this.tick(this.ctx.now()));
+      every(this.opts.diagnoseMs, () => this.diagnose(this.ctx.now()));
+      every(this.opts.directoryMs, () => this.loadDirectory());
+    }
+  }
+
+  stop() {
+    this.stopped = true;
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+  }
+
+  /** (Re)reads the center, its thresholds, alerts still active and the directory. */
+  async reload() {
+    const [center] = await listCenters(this.ctx.store.db);
+    if (center) {
+      if (this.centerId !== center.id) {
+        this.centerId = center.id;
+        this.floor = new LiveFloor({ tzOffsetMin: cachedZone(center.timezone || 'Asia/Shanghai') });
+      }
+      const th = await getSetting<Partial<DiagnosisThresholds>>(this.ctx.store.db, center.id, THRESHOLDS_KEY);
+      this.thresholds = { ...DEFAULT_DIAGNOSIS_THRESHOLDS, ...(th ?? {}) };
+      this.active.clear();
+      for (const a of await listActiveAlerts(this.ctx.store.db, center.id)) this.active.set(a.dedupe_key, a);
+    }
+    await this.loadDirectory();
+    this.floor.advance(this.ctx.now());
+  }
+
+  /** Agents and teams from the organisation; running call-ins of the emergency plan. */
+  async loadDirectory() {
+    if (!this.centerId && (await listCenters(this.ctx.store.db)).length) return this.reload();
+    const db = this.ctx.store.db;
+    const dir = new Map<string, DirAgent>();
+    for (const a of await listAgents(db, { status: 'active' }))
+      if (a.ext_code) dir.set(a.ext_code, { agentId: a.id, name: a.name, teamId: a.team_id, queues: a.queues });
+    this.dir = dir;
+    this.teams = new Map((await listTeams(db)).map((t) => [t.id, { name: t.name, leadUserId: t.lead_user_id }]));
+    if (this.centerId) {
+      const rows = await openCallins(db, this.centerId);
+      this.callins = new Map(rows.map((r) => [r.ext_code, { id: r.id, name: r.name, position: r.position, staffId: r.staff_id, startedAt: r.started_at, calls: r.calls }]));
+    }
+  }
+
+  setCallin(ext: string, c: { id: number; name: string; position: string; staffId: number; startedAt: number; calls: number } | null) {
+    if (c) this.callins.set(ext, c);
+    else this.callins.delete(ext);
+    this.ctx.hub.publish('floor:agents', { at: this.ctx.now(), callins: this.callinList() });
+  }
+
+  callinList() {
+    return [...this.callins].map(([ext, c]) => ({ ...c, extCode: ext, tile: this.floor.agents.get(ext) ? this.tile(this.floor.agents.get(ext)!) : null }));
+  }
+
+  private queuesOf = (code: string) => this.dir.get(code)?.queues;
+  private teamOf = (code: string) => {
+    const t = this.dir.get(code)?.teamId;
+    return t == null ? undefined : String(t);
+  };
+
+  /** The listener: events already accepted by the store sink, each once. */
+  async onEvents(events: CallFloorEvent[]) {
+    if (!events.length) return;
+    this.floor.apply(events.length > 1 ? sortEvents(events) : events);
+    if (this.callins.size) {
+      const counts = new Map<number, number>();
+      for (const e of events) {
+        if (e.type !== 'call.ended' && e.type !== 'call.transferred') continue;
+        const c = e.agent ? this.callins.get(e.agent) : undefined;
+        if (!c || e.ts < c.startedAt) continue;
+        c.calls += 1;
+        counts.set(c.id, (counts.get(c.id) ?? 0) + 1);
+      }
+      if (counts.size) await addCallinCalls(this.ctx.store.db, counts);
+    }
+  }
+
+  tile(a: FloorAgent): Tile {
+    const d = this.dir.get(a.code);
+    const c = this.callins.get(a.code);
+    return {
+      code: a.code,
+      agentId: d?.agentId ?? null,
+      name: d?.name ?? c?.name ?? a.code,
+      teamId: d?.teamId ?? null,
+      state: a.state,
+      since: a.since,
+      reason: a.reason ?? null,
+      queue: a.queue ?? null,
+      callsToday: a.callsToday,
+      callId: a.callId ?? null,
+      callSince: a.callSince ?? null,
+      pulledIn: !!c,
+    };
+  }
+
+  queueFigures(now: number) {
+    return { queues: this.floor.queueNow(now, this.queuesOf), kpis: this.floor.todayKpis(now) };
+  }
+
+  /** Push what changed since the last tick. */
+  tick(now: number) {
+    this.floor.advance(now);
+    const { agents, queuesChanged } = this.floor.takeDirty();
+    if (agents.length) {
+      const tiles = agents.map((a) => this.tile(a));
+      this.ctx.hub.publish('floor:agents', { at: now, agents: tiles });
+      const byTeam = new Map<number, Tile[]>();
+      for (const t of tiles) if (t.teamId != null) byTeam.set(t.teamId, [...(byTeam.get(t.teamId) ?? []), t]);
+      for (const [team, list] of byTeam) this.ctx.hub.publish(`floor:team:${team}`, { at: now, agents: list });
+    }
+    if (queuesChanged || now - this.lastQueuesAt >= this.opts.queuesEveryMs) {
+      this.lastQueuesAt = now;
+      // queue cards every push; the floor KPIs (a pass over today's agent rows) and the
+      // intervals at most every 5 s
+      const msg: Record<string, unknown> = { at: now, queues: this.floor.queueNow(now, this.queuesOf) };
+      if (now - this.lastIntervalsAt >= 5_000) {
+        this.lastIntervalsAt = now;
+        msg.kpis = this.floor.todayKpis(now);
+        msg.intervals = this.floor.intervals();
+      }
+      this.ctx.hub.publish('floor:queues', msg);
+    }
+  }
+
+  /** The floor as the caller may see it. */
+  snapshot(c: Caller, now: number) {
+    this.floor.advance(now);
+    const s = agentScope(c);
+    const all = [...this.floor.agents.values()].map((a) => this.tile(a));
+    const teams = [...this.teams].map(([id, t]) => ({ id, name: t.name }));
+    if (s.kind === 'self') {
+      return { at: now, scope: 'self', agents: all.filter((t) => t.agentId !== null && t.agentId === s.agentId), queues: [], kpis: null, intervals: [], teams: [], callins: [], thresholds: this.thresholds };
+    }
+    const agents = s.kind === 'all' ? all : all.filter((t) => t.teamId !== null && s.teamIds.includes(t.teamId));
+    return {
+      at: now,
+      scope: s.kind,
+      agents,
+      ...this.queueFigures(now),
+      intervals: this.floor.intervals(),
+      teams: s.kind === 'all' ? teams : teams.filter((t) => s.teamIds.includes(t.id)),
+      callins: s.kind === 'all' ? this.callinList() : [],
+      thresholds: this.thresholds,
+    };
+  }
+
+  setThresholds(th: DiagnosisThresholds) {
+    this.thresholds = th;
+  }
+
+  /** Key that de-duplicates an alert while its condition persists. */
+  private keyOf(f: Finding): string {
+    if (f.kind === 'longCall') return `longCall|agent|${f.subject}|${this.floor.agents.get(f.subject)?.callId ?? ''}`;
+    return `${f.kind}|${f.scope}|${f.subject}`;
+  }
+
+  /** Findings now, long waits folded to one per queue, long calls carrying their call id. */
+  findings(now: number): Finding[] {
+    const input = this.floor.diagnosisInput(now, { windowMin: this.opts.windowMin, teamOf: this.teamOf, queuesOf: this.queuesOf });
+    const raw = diagnose(input, this.thresholds);
+    const out: Finding[] = [];
+    const waits = new Map<string, { max: number; calls: number; action: string }>();
+    const waitingQueue = new Map((input.waiting ?? []).map((w) => [w.callId, w.queue]));
+    for (const f of raw) {
+      if (f.kind === 'longWait') {
+        const q = waitingQueue.get(f.subject) ?? '?';
+        const w = waits.get(q) ?? { max: 0, calls: 0, action: f.action };
+        w.max = Math.max(w.max, Number(f.figures.waitS ?? 0));
+        w.calls += 1;
+        waits.set(q, w);
+        continue;
+      }
+      out.push(f);
+    }
+    for (const [q, w] of waits)
+      out.push({ kind: 'longWait', scope: 'queue', subject: q, figures: { longestWaitS: Math.round(w.max), callsOverThreshold: w.calls }, action: w.action });
+    return out;
+  }
+
+  /** Evaluate the diagnosis and reconcile stored alerts: raise new, refresh persisting, mark gone. */
+  async diagnose(now: number) {
+    if (!this.centerId || this.diagnosing) return;
+    this.diagnosing = true;
+    try {
+      const findings = this.findings(now);
+      const db = this.ctx.store.db;
+      const seen = new Set<string>();
+      const updates: { id: number; figures?: Record<string, unknown>; lastSeenAt?: number; clearedAt: number | null }[] = [];
+      for (const f of findings) {
+        const key = this.keyOf(f);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (this.suppressed.has(key)) continue;
+        const cur = this.active.get(key);
+        if (cur) {
+          const reappeared = cur.cleared_at !== null;
+          cur.figures = JSON.stringify(f.figures);
+          cur.last_seen_at = now;
+          cur.cleared_at = null;
+          updates.push({ id: cur.id, figures: f.figures, lastSeenAt: now, clearedAt: null });
+          if (reappeared) this.publishAlert('updated', cur);
+          continue;
+        }
+        const d = f.scope === 'agent' ? this.dir.get(f.subject) : undefined;
+        const teamId = f.scope === 'team' ? Number(f.subject) : (d?.teamId ?? null);
+        const row = await raiseAlert(db, {
+          centerId: this.centerId,
+          dedupeKey: key,
+          kind: f.kind,
+          scope: f.scope,
+          subject: f.subject,
+          teamId,
+          agentId: d?.agentId ?? null,
+          figures: f.figures,
+          action: f.action,
+          at: now,
+        });
+        this.active.set(key, row);
+        this.publishAlert('raised', row);
+        if (f.kind === 'longCall') await this.prompt('longCall', f.subject, { talkS: Math.round(Number(f.figures.talkS)), callId: this.floor.agents.get(f.subject)?.callId ?? null, alertId: row.id }, now);
+      }
+      for (const key of this.suppressed) if (!seen.has(key)) this.suppressed.delete(key);
+      for (const [key, a] of this.active) {
+        if (seen.has(key) || a.cleared_at !== null) continue;
+        a.cleared_at = now;
+        updates.push({ id: a.id, clearedAt: now });
+        this.publishAlert('updated', a);
+      }
+      await refreshAlerts(db, updates);
+    } finally {
+      this.diagnosing = false;
+    }
+  }
+
+  /** After an acknowledge / close by a person. */
+  alertHandled(row: AlertRow) {
+    if (row.status === 'closed') {
+      this.active.delete(row.dedupe_key);
+      if (row.cleared_at === null) this.suppressed.add(row.dedupe_key);
+    }
+    else this.active.set(row.dedupe_key, row);
+    this.publishAlert(row.status === 'closed' ? 'closed' : 'acknowledged', row);
+  }
+
+  activeAlerts() {
+    return [...this.active.values()];
+  }
+
+  private publishAlert(change: string, row: AlertRow) {
+    const msg = { change, alert: row };
+    this.ctx.hub.publish('alerts', msg);
+    if (row.team_id != null) this.ctx.hub.publish(`alerts:team:${row.team_id}`, msg);
+    else if (row.agent_id == null) for (const id of this.teams.keys()) this.ctx.hub.publish(`alerts:team:${id}`, msg);
+  }
+
+  /** A gentle prompt to the agent's team lead: give them a short break (seed 000, 員工心態的管理). */
+  async prompt(kind: 'longCall' | 'complaint', code: string, detail: Record<string, unknown>, now: number) {
+    const d = this.dir.get(code);
+    const lead = d?.teamId != null ? (this.teams.get(d.teamId)?.leadUserId ?? null) : null;
+    const row = await createPrompt(this.ctx.store.db, {
+      centerId: this.centerId,
+      kind,
+      agentCode: code,
+      agentId: d?.agentId ?? null,
+      teamId: d?.teamId ?? null,
+      leadUserId: lead,
+      detail: { ...detail, agentName: d?.name ?? code },
+      now,
+    });
+    if (lead != null) this.ctx.hub.publish(`user:${lead}`, { type: 'prompt', prompt: row });
+    this.ctx.hub.publish('prompts', { type: 'prompt', prompt: row });
+    return row;
+  }
+
+  codeOfAgent(agentId: number): string | undefined {
+    for (const [code, d] of this.dir) if (d.agentId === agentId) return code;
+    return undefined;
+  }
+}
+
+export function floorService(ctx: ServerContext): LiveFloorService | undefined {
+  return ctx.services.floor as LiveFloorService | undefined;
+}
+
+/** Starts the service on a context (the starter below; tests call it with timers off). */
+export async function startLiveFloor(ctx: ServerContext, opts: LiveFloorServiceOptions = {}) {
+  floorService(ctx)?.stop();
+  const s = new LiveFloorService(ctx, opts);
+  ctx.services.floor = s;
+  await s.start();
+  return s;
+}
+
+serviceStarters.push((ctx) => startLiveFloor(ctx).then(() => undefined));
+addEventListener((ctx, events) => floorService(ctx)?.onEvents(events));

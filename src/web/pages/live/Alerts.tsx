@@ -1,0 +1,179 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { get, live, post, put } from '../../api';
+import { useApi } from '../../hooks';
+import { ErrorNote, Page } from '../../components/ui';
+import { hasAny, useMe } from '../../session';
+import { applyAlert, floorTopics, type Alert } from './liveData';
+
+const fmtFig = (k: string, v: number | null) => (v == null ? '—' : /Rate|Share|occupancy|Level/.test(k) ? `${(v * 100).toFixed(1)}%` : String(Math.round(v * 10) / 10));
+
+function AlertRow({ a, canHandle, staff, onError }: { a: Alert; canHandle: boolean; staff: any[]; onError: (m: string | null) => void }) {
+  const { t } = useTranslation();
+  const [note, setNote] = useState('');
+  const [who, setWho] = useState('');
+  const act = async (action: 'acknowledge' | 'close') => {
+    try {
+      await post(`/api/alerts/${a.id}/${action}`, { note });
+      setNote('');
+      onError(null);
+    } catch (e) {
+      onError((e as Error).message);
+    }
+  };
+  const callIn = async () => {
+    try {
+      await post('/api/emergency/callins', { staffId: Number(who), alertId: a.id });
+      setWho('');
+      onError(null);
+    } catch (e) {
+      onError((e as Error).message);
+    }
+  };
+  return (
+    <tr data-testid={`alert-${a.id}`} data-kind={a.kind} data-status={a.status}>
+      <td>{new Date(a.raised_at).toLocaleTimeString()}</td>
+      <td>
+        <strong>{t(`live.kind.${a.kind}`)}</strong>
+        <div className="hint">{a.action}</div>
+      </td>
+      <td>{a.subject === '*' ? t('app.all') : a.subject}</td>
+      <td className="mono">
+        {Object.entries(a.figures ?? {})
+          .map(([k, v]) => `${k} ${fmtFig(k, v)}`)
+          .join(' · ')}
+      </td>
+      <td>
+        {t(`live.${a.status}`)}
+        {a.status !== 'closed' && <div className="hint">{a.cleared_at ? t('live.cleared') : t('live.active')}</div>}
+        {a.ack_note && <div className="hint">✓ {a.ack_note}</div>}
+        {a.close_note && <div className="hint">✕ {a.close_note}</div>}
+      </td>
+      <td>
+        {canHandle && a.status !== 'closed' && (
+          <div className="form-row">
+            <input aria-label={t('live.note')} placeholder={t('live.note')} value={note} onChange={(e) => setNote(e.target.value)} />
+            {a.status === 'open' && (
+              <button onClick={() => act('acknowledge')} disabled={!note.trim()}>
+                {t('live.acknowledge')}
+              </button>
+            )}
+            <button className="secondary" onClick={() => act('close')} disabled={!note.trim()}>
+              {t('live.close')}
+            </button>
+          </div>
+        )}
+        {canHandle && a.status !== 'closed' && a.kind === 'understaffed' && staff.length > 0 && (
+          <div className="form-row">
+            <select aria-label={t('live.callInFrom')} value={who} onChange={(e) => setWho(e.target.value)}>
+              <option value="">{t('live.callInFrom')}</option>
+              {staff.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name} · {t(`live.position.${s.position}`)}
+                </option>
+              ))}
+            </select>
+            <button onClick={callIn} disabled={!who}>
+              {t('live.callIn')}
+            </button>
+          </div>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+const TH_KEYS = ['answerRateTarget', 'occupancyHigh', 'occupancyLow', 'idleShareMax', 'notReadyFactor', 'notReadyMinExcess', 'minOffered', 'minStaffedS', 'longWaitS', 'longCallS'] as const;
+
+function Thresholds({ canEdit }: { canEdit: boolean }) {
+  const { t } = useTranslation();
+  const th = useApi<any>('/api/floor/thresholds');
+  const [form, setForm] = useState<Record<string, string>>({});
+  const [msg, setMsg] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (th.data) setForm(Object.fromEntries(TH_KEYS.map((k) => [k, String(th.data.thresholds[k])])));
+  }, [th.data]);
+  const save = async () => {
+    try {
+      await put('/api/floor/thresholds', Object.fromEntries(TH_KEYS.map((k) => [k, Number(form[k])])));
+      setMsg(t('app.saved'));
+      setError(null);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <details className="card">
+      <summary>{t('live.thresholds')}</summary>
+      <div className="form-grid" data-testid="thresholds-form">
+        {TH_KEYS.map((k) => (
+          <label key={k}>
+            {t(`live.${k}`)}
+            <input name={k} value={form[k] ?? ''} disabled={!canEdit} onChange={(e) => setForm({ ...form, [k]: e.target.value })} />
+          </label>
+        ))}
+        {canEdit && <button onClick={save}>{t('app.save')}</button>}
+      </div>
+      {msg && <span className="ok">{msg}</span>}
+      <ErrorNote error={error} />
+    </details>
+  );
+}
+
+export default function Alerts() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const canHandle = hasAny(me, ['center_manager', 'duty_manager']);
+  const [status, setStatus] = useState('active');
+  const [list, setList] = useState<Alert[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const staff = useApi<any[]>(canHandle ? '/api/emergency/staff' : null);
+  useEffect(() => {
+    let alive = true;
+    void get<Alert[]>(`/api/alerts?status=${status}`).then((l) => alive && setList(l));
+    const close = live(
+      floorTopics(me).filter((x) => x.startsWith('alerts')),
+      (_topic, data) => {
+        if (status === 'closed') return;
+        setList((l) => (status === 'active' ? applyAlert(l, data.change, data.alert) : applyAlert(l, 'updated', data.alert)));
+      },
+    );
+    return () => {
+      alive = false;
+      close();
+    };
+  }, [me, status]);
+  return (
+    <Page
+      title={t('nav.alerts')}
+      actions={
+        <select aria-label={t('live.status')} value={status} onChange={(e) => setStatus(e.target.value)}>
+          <option value="active">{t('live.active')}</option>
+          <option value="closed">{t('live.closed')}</option>
+          <option value="">{t('app.all')}</option>
+        </select>
+      }
+    >
+      <ErrorNote error={error} />
+      <table data-testid="alerts-table">
+        <thead>
+          <tr>
+            <th>{t('live.raisedAt')}</th>
+            <th>{t('live.action')}</th>
+            <th>{t('live.subject')}</th>
+            <th>{t('live.figures')}</th>
+            <th>{t('live.status')}</th>
+            <th>{t('app.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.map((a) => (
+            <AlertRow key={a.id} a={a} canHandle={canHandle} staff={(staff.data ?? []).filter((s) => s.active)} onError={setError} />
+          ))}
+        </tbody>
+      </table>
+      <Thresholds canEdit={hasAny(me, ['admin', 'center_manager', 'duty_manager'])} />
+    </Page>
+  );
+}
