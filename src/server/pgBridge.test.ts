@@ -14,7 +14,7 @@ test('a live message published on one instance reaches subscribers of another (P
   }
   const storeA = await freshStore('postgres');
   // second instance on the same database (its own pool), as a second server process would have
-  const storeB = await openStore({ url: storeA.url });
+  const storeB = await openStore({ url: storeA.url, pgSchema: storeA.pgSchema });
   const a = await buildApp({ store: storeA, webRoot: null });
   const b = await buildApp({ store: storeB, webRoot: null });
   await startServices(a.ctx);
