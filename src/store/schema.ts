@@ -1,4 +1,6 @@
 import type { Generated } from 'kysely';
+import type { QualityTables } from './quality/tables';
+import type { PerformanceTables } from './performance/tables';
 
 /** Tables of the platform (organisation, users, sessions, audit, settings). */
 export interface PlatformTables {
@@ -44,4 +46,4 @@ export interface PlatformTables {
 }
 
 /** The whole database: one interface per capability, joined here. */
-export interface DB extends PlatformTables {}
+export interface DB extends PlatformTables, QualityTables, PerformanceTables {}

@@ -1,5 +1,7 @@
 import type { RouteDef } from '../route';
 import { platformRoutes } from './platform';
+import { qualityRoutes } from './quality';
+import { performanceRoutes } from './performance';
 
 /** Every API route. Each capability exports its list from its own file; add it here. */
-export const allRoutes: RouteDef[] = [...platformRoutes];
+export const allRoutes: RouteDef[] = [...platformRoutes, ...qualityRoutes, ...performanceRoutes];
