@@ -56,6 +56,12 @@ const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month YYYY
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 const answer = z.object({ itemId: z.string().min(1).max(100), value: z.number().nullable(), comment: z.string().max(2000).optional() });
 
+/** Points away from the centre (median) that count as deviating in calibration; defaults from the core (5 and 25). */
+export const CALIBRATION_SETTING = 'quality.calibration';
+async function calibrationThresholds(ctx: ServerContext, centerId: number) {
+  return (await getSetting<{ scoreThreshold?: number; itemThreshold?: number }>(ctx.store.db, centerId, CALIBRATION_SETTING)) ?? {};
+}
+
 async function disputeRules(ctx: ServerContext, centerId: number): Promise<DisputeRules> {
   return (await getSetting<DisputeRules>(ctx.store.db, centerId, DISPUTE_RULES_SETTING)) ?? DEFAULT_DISPUTE_RULES;
 }
@@ -290,7 +296,7 @@ export const qualityRoutes: RouteDef[] = [
     access: QA_RUN,
     summary: 'A calibration session: blind while open (own score only), spread per item and who deviates once closed',
     params: idParams,
-    handler: async ({ params, caller, ctx }) => getCalibration(ctx.store.db, params.id, caller.userId),
+    handler: async ({ params, caller, ctx }) => getCalibration(ctx.store.db, params.id, caller.userId, await calibrationThresholds(ctx, await callerCenterId(ctx, caller))),
   }),
   route({
     method: 'POST',
@@ -300,7 +306,7 @@ export const qualityRoutes: RouteDef[] = [
     params: idParams,
     handler: async ({ params, caller, ctx }) => {
       await closeCalibration(ctx.store.db, params.id, caller.userId, ctx.now());
-      return getCalibration(ctx.store.db, params.id, caller.userId);
+      return getCalibration(ctx.store.db, params.id, caller.userId, await calibrationThresholds(ctx, await callerCenterId(ctx, caller)));
     },
   }),
   route({

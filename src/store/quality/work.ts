@@ -240,7 +240,7 @@ async function measure(db: Db, centerId: number, c: { sourceKind: string; source
     if (window.sinceMs !== undefined) {
       const since = window.sinceMs;
       const created = await db.selectFrom('qa_evaluations').select(['id', 'created_at']).where('id', 'in', evals.length ? evals.map((e) => Number(e.id)) : [-1]).execute();
-      const after = new Set(created.filter((r) => r.created_at >= since).map((r) => String(r.id)));
+      const after = new Set(created.filter((r) => r.created_at > since).map((r) => String(r.id)));
       evals = evals.filter((e) => after.has(e.id));
     }
     const s = itemFailStats(evals, c.sourceKey);
