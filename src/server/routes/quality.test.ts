@@ -114,7 +114,6 @@ forEachDatabase('evaluate → agent notified and sees own result → dispute →
   const late = await (await signIn(app, 'a1')).req('POST', `/api/quality/evaluations/${ev2.body.id}/disputes`, { itemId: 'privacy', reason: '太晚了' });
   assert.equal(late.status, 400);
   assert.match(late.body.message, /dispute window closed at 2026-10-13T02:00:00.000Z \(7 days after notification\)/);
-  assert.ok(app);
 });
 
 forEachDatabase('calibration is blind until closed, shows spread and deviators, and never counts for the agent', async (_t, store) => {
