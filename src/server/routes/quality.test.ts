@@ -52,7 +52,7 @@ forEachDatabase('evaluate → agent notified and sees own result → dispute →
 
   const pushed: any[] = [];
   ctx.hub.subscribe(`user:${org.users.a1}`, (_topic, data) => pushed.push(data));
-  const a = answers(1, 1, 3, 1);
+  const a: { itemId: string; value: number | null; comment?: string }[] = answers(1, 1, 3, 1);
   a[0]!.comment = '問候語不完整';
   const ev = await qa.req('POST', '/api/quality/evaluations', { callId: 'C1', templateId: tpl.id, answers: a, timeSpentS: 420, comment: '整體尚可' });
   assert.equal(ev.status, 200, JSON.stringify(ev.body));
