@@ -52,6 +52,7 @@ export const EXPECTED_ACCESS: Record<string, string> = {
   'POST /api/quality/evaluations/:id/disputes': 'agent',
   'GET /api/quality/disputes': 'any',
   'POST /api/quality/disputes/:id/decision': 'qa,center_manager',
+  'GET /api/quality/evaluators': 'qa,center_manager',
   'GET /api/quality/calibrations': 'qa,center_manager',
   'POST /api/quality/calibrations': 'qa,center_manager',
   'GET /api/quality/calibrations/:id': 'qa,center_manager',

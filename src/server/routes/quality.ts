@@ -277,6 +277,21 @@ export const qualityRoutes: RouteDef[] = [
   }),
   route({
     method: 'GET',
+    url: '/api/quality/evaluators',
+    access: QA_RUN,
+    summary: 'Users who score calls (role qa), for work queues and calibration sessions',
+    handler: async ({ ctx }) =>
+      ctx.store.db
+        .selectFrom('users')
+        .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+        .select(['users.id', 'users.display_name', 'users.username'])
+        .where('user_roles.role', '=', 'qa')
+        .where('users.active', '=', 1)
+        .orderBy('users.id')
+        .execute(),
+  }),
+  route({
+    method: 'GET',
     url: '/api/quality/calibrations',
     access: QA_RUN,
     summary: 'Calibration sessions',
