@@ -32,6 +32,7 @@ import {
   type FigureInput,
 } from '../../store/performance/figures';
 import { fieldErrors } from '../../store/quality/templates';
+import { agentIdsByEmployeeNo } from '../../store/quality/lookup';
 import { agentScope, route, type RouteDef } from '../route';
 import { assertCanSeeAgent, callerCenterId, idParams } from './platform';
 import { currentMonth } from './quality';
@@ -117,7 +118,7 @@ export const performanceRoutes: RouteDef[] = [
     }),
     handler: async ({ body, caller, ctx }) => {
       const centerId = await callerCenterId(ctx, caller);
-      const byNo = new Map((await ctx.store.db.selectFrom('agents').select(['id', 'employee_no']).where('center_id', '=', centerId).execute()).map((a) => [a.employee_no, a.id]));
+      const byNo = await agentIdsByEmployeeNo(ctx.store.db, centerId);
       const rows: FigureInput[] = body.figures.map((f, i) => {
         const agentId = f.agentId ?? byNo.get(f.employeeNo!);
         if (agentId === undefined) throw validationError(`body.figures[${i}].employeeNo`, `no agent with employee number "${f.employeeNo}"`);
@@ -137,7 +138,7 @@ export const performanceRoutes: RouteDef[] = [
       const centerId = await callerCenterId(ctx, caller);
       const parsed = parseFiguresCsv(body.csv);
       if (!parsed.ok) throw fieldErrors('csv', parsed.errors.slice(0, 20));
-      const byNo = new Map((await ctx.store.db.selectFrom('agents').select(['id', 'employee_no']).where('center_id', '=', centerId).execute()).map((a) => [a.employee_no, a.id]));
+      const byNo = await agentIdsByEmployeeNo(ctx.store.db, centerId);
       const unknown = parsed.rows.filter((r) => !byNo.has(r.employeeNo));
       if (unknown.length) throw fieldErrors('csv', unknown.slice(0, 20).map((r) => ({ path: `line ${r.line}, employeeNo`, message: `no agent with employee number "${r.employeeNo}"` })));
       const rows = parsed.rows.map((r) => ({ agentId: byNo.get(r.employeeNo)!, month: r.month, kpi: r.kpi, value: r.value, numerator: r.numerator, denominator: r.denominator }));
@@ -204,7 +205,7 @@ export const performanceRoutes: RouteDef[] = [
       if (!pub) return { month: m, published: false, months: months.map((x) => x.month) };
       const [card] = await publishedCards(ctx.store.db, centerId, m, { agentIds: [caller.agentId] });
       const teamSize = card ? (await publishedCards(ctx.store.db, centerId, m, { teamIds: card.teamId ? [Number(card.teamId)] : [] })).length : 0;
-      const centerSize = (await ctx.store.db.selectFrom('perf_published_cards').select((eb) => eb.fn.countAll<number>().as('n')).where('center_id', '=', centerId).where('month', '=', m).executeTakeFirstOrThrow()).n;
+      const centerSize = (await publishedCards(ctx.store.db, centerId, m)).length;
       return {
         month: m,
         published: true,
@@ -213,7 +214,7 @@ export const performanceRoutes: RouteDef[] = [
         card: card ?? null,
         belowTarget: card ? itemsBelowTarget(card) : [],
         teamSize,
-        centerSize: Number(centerSize),
+        centerSize,
       };
     },
   }),

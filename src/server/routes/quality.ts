@@ -20,6 +20,7 @@ import {
   openDisputeOn,
 } from '../../store/quality/evaluations';
 import { listNotifications, markNotificationsRead } from '../../store/quality/notifications';
+import { agentIdsOfTeams, centerTimezone, listEvaluators } from '../../store/quality/lookup';
 import {
   addToLibrary,
   createCoaching,
@@ -66,14 +67,9 @@ async function disputeRules(ctx: ServerContext, centerId: number): Promise<Dispu
   return (await getSetting<DisputeRules>(ctx.store.db, centerId, DISPUTE_RULES_SETTING)) ?? DEFAULT_DISPUTE_RULES;
 }
 
-export async function centerTimezone(ctx: ServerContext, centerId: number): Promise<string> {
-  const c = await ctx.store.db.selectFrom('centers').select('timezone').where('id', '=', centerId).executeTakeFirst();
-  return c?.timezone ?? 'Asia/Shanghai';
-}
-
 /** The current month in the center's time zone. */
 export async function currentMonth(ctx: ServerContext, centerId: number) {
-  return dateOfInstant(ctx.now(), await centerTimezone(ctx, centerId)).slice(0, 7);
+  return dateOfInstant(ctx.now(), await centerTimezone(ctx.store.db, centerId)).slice(0, 7);
 }
 
 /** Evaluations an agent or a team lead may open: their own / their teams', never calibration ones. */
@@ -112,7 +108,7 @@ export const qualityRoutes: RouteDef[] = [
       const sc = scopeFilter(caller);
       let agentIds = query.agentId ? [query.agentId] : undefined;
       if (sc.teamIds) {
-        const own = (await ctx.store.db.selectFrom('agents').select('id').where('team_id', 'in', sc.teamIds.length ? sc.teamIds : [-1]).execute()).map((a) => a.id);
+        const own = await agentIdsOfTeams(ctx.store.db, sc.teamIds);
         agentIds = agentIds ? agentIds.filter((a) => own.includes(a)) : own;
       }
       return listCalls(ctx.store.db, { centerId, from: query.from, to: query.to, agentIds, unevaluated: query.unevaluated });
@@ -159,7 +155,7 @@ export const qualityRoutes: RouteDef[] = [
     body: z.object({ from: date, to: date, evaluatorIds: z.array(z.number().int().positive()).min(1).max(100), seed: z.string().max(100).optional() }),
     handler: async ({ body, caller, ctx }) => {
       const centerId = await callerCenterId(ctx, caller);
-      const tz = await centerTimezone(ctx, centerId);
+      const tz = await centerTimezone(ctx.store.db, centerId);
       const from = startOfDayMs(body.from, tz);
       const to = startOfDayMs(new Date(Date.parse(`${body.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10), tz);
       return generateWorkQueue(ctx.store.db, centerId, {
@@ -267,8 +263,7 @@ export const qualityRoutes: RouteDef[] = [
       if (!hasRole(caller, 'center_manager')) {
         const deciders = await getSetting<number[]>(ctx.store.db, centerId, DISPUTE_DECIDERS_SETTING);
         if (deciders && !deciders.includes(caller.userId)) throw forbidden('only the QA lead (setting quality.disputeDeciders) or a center manager decides disputes');
-        const ev = await ctx.store.db.selectFrom('qa_evaluations').select('evaluator_id').where('id', '=', d.evaluation_id).executeTakeFirstOrThrow();
-        if (ev.evaluator_id === caller.userId) throw forbidden('an evaluator does not decide disputes on their own evaluation');
+        if (d.evaluator_id === caller.userId) throw forbidden('an evaluator does not decide disputes on their own evaluation');
       }
       const r = await decideDisputeOn(ctx.store.db, { disputeId: params.id, decision: body.decision, note: body.note, newValue: body.newValue, userId: caller.userId, now: ctx.now() });
       pushNotices(ctx, r.notices);
@@ -280,15 +275,7 @@ export const qualityRoutes: RouteDef[] = [
     url: '/api/quality/evaluators',
     access: QA_RUN,
     summary: 'Users who score calls (role qa), for work queues and calibration sessions',
-    handler: async ({ ctx }) =>
-      ctx.store.db
-        .selectFrom('users')
-        .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
-        .select(['users.id', 'users.display_name', 'users.username'])
-        .where('user_roles.role', '=', 'qa')
-        .where('users.active', '=', 1)
-        .orderBy('users.id')
-        .execute(),
+    handler: async ({ ctx }) => listEvaluators(ctx.store.db),
   }),
   route({
     method: 'GET',
@@ -391,8 +378,7 @@ export const qualityRoutes: RouteDef[] = [
       const centerId = await callerCenterId(ctx, caller);
       const sc = scopeFilter(caller);
       if (sc.teamIds) {
-        const own = (await ctx.store.db.selectFrom('agents').select('id').where('team_id', 'in', sc.teamIds.length ? sc.teamIds : [-1]).execute()).map((a) => a.id);
-        return listCoaching(ctx.store.db, centerId, { agentIds: own });
+        return listCoaching(ctx.store.db, centerId, { agentIds: await agentIdsOfTeams(ctx.store.db, sc.teamIds) });
       }
       return listCoaching(ctx.store.db, centerId, sc);
     },

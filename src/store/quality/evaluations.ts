@@ -24,6 +24,7 @@ import { audit } from '../audit';
 import { findCall } from './calls';
 import { fieldErrors, getTemplate, type TemplateRow } from './templates';
 import { notifyUsers, usersOfAgent } from './notifications';
+import { centerTimezone } from './lookup';
 
 type Db = Kysely<DB>;
 type EvalRow = Selectable<DB['qa_evaluations']>;
@@ -43,11 +44,6 @@ export interface Notice {
   userId: number;
   kind: string;
   data: unknown;
-}
-
-async function centerTimezone(db: Db, centerId: number): Promise<string> {
-  const c = await db.selectFrom('centers').select('timezone').where('id', '=', centerId).executeTakeFirst();
-  return c?.timezone ?? 'Asia/Shanghai';
 }
 
 function score(t: TemplateRow, answers: readonly Answer[]): EvaluationScore {
@@ -308,8 +304,15 @@ export async function openDisputeOn(
   });
 }
 
+/** A dispute with the evaluator of its evaluation. */
 export async function getDispute(db: Db, id: number) {
-  const d = await db.selectFrom('qa_disputes').selectAll().where('id', '=', id).executeTakeFirst();
+  const d = await db
+    .selectFrom('qa_disputes')
+    .innerJoin('qa_evaluations', 'qa_evaluations.id', 'qa_disputes.evaluation_id')
+    .selectAll('qa_disputes')
+    .select('qa_evaluations.evaluator_id')
+    .where('qa_disputes.id', '=', id)
+    .executeTakeFirst();
   if (!d) throw notFound(`dispute ${id}`);
   return d;
 }
