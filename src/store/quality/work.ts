@@ -189,7 +189,8 @@ export async function qaReport(db: Db, f: EvaluationFilter & { fromMonth: string
     evaluator: (e) => e.evaluatorId,
     month: (e) => e.month,
   };
-  const groups = qaRatesBy(evals, keyOf[f.groupBy]);
+  // ids sort as numbers (team 2 before team 10); months sort as text
+  const groups = qaRatesBy(evals, keyOf[f.groupBy]).sort((a, b) => (f.groupBy === 'month' ? 0 : Number(a.key) - Number(b.key)));
   const names = await groupNames(db, f.groupBy, groups.map((g) => g.key));
   const labels = await itemLabels(db, f.centerId);
   return {

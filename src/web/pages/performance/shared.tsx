@@ -35,9 +35,7 @@ export function ScorecardLines({ card, kpis }: { card: any; kpis: any[] }) {
               <KpiValue value={l.actual} unit={unit(l.key)} />
             </td>
             <td className={l.status === 'met' ? 'ok' : l.status === 'below' ? 'bad' : 'missing'}>{t(`perf.statuses.${l.status}`)}</td>
-            <td>
-              <Figure value={fmtTotal(l.points)} />
-            </td>
+            <td>{l.status === 'notAssessed' ? '—' : <Figure value={fmtTotal(l.points)} />}</td>
           </tr>
         ))}
       </tbody>

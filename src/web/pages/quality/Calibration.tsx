@@ -93,7 +93,7 @@ export default function Calibration() {
           ))}
         </tbody>
       </table>
-      {openId && <Session key={openId} id={openId} onChange={() => list.reload()} />}
+      {(openId ?? list.data?.[0]?.id) && <Session key={openId ?? list.data![0].id} id={openId ?? list.data![0].id} onChange={() => list.reload()} />}
     </Page>
   );
 }
