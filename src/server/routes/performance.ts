@@ -35,7 +35,7 @@ import { fieldErrors } from '../../store/quality/templates';
 import { agentIdsByEmployeeNo } from '../../store/quality/lookup';
 import { agentScope, route, type RouteDef } from '../route';
 import { assertCanSeeAgent, callerCenterId, idParams } from './platform';
-import { currentMonth } from './quality';
+import { currentMonth, month } from './quality';
 import { scopeFilter } from './scope';
 
 const MANAGERS: Role[] = ['admin', 'center_manager'];
@@ -44,7 +44,6 @@ const FIGURE_LOADERS: Role[] = ['admin', 'center_manager', 'wfm'];
 /** Who sees the live (unpublished) scorecards: managers, duty managers, team leads (their teams). */
 const SCORECARD_READERS: Role[] = ['admin', 'center_manager', 'duty_manager', 'team_lead'];
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month YYYY-MM');
 const kpiKey = z.enum(KPI_KEYS);
 
 /** The month to show by default: the last closed month. */

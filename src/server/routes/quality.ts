@@ -53,7 +53,7 @@ export const DISPUTE_RULES_SETTING = 'quality.disputeRules';
  */
 export const DISPUTE_DECIDERS_SETTING = 'quality.disputeDeciders';
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month YYYY-MM');
+export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month YYYY-MM');
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 const answer = z.object({ itemId: z.string().min(1).max(100), value: z.number().nullable(), comment: z.string().max(2000).optional() });
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../api';
-import { useApi } from '../../hooks';
+import { useAction, useApi } from '../../hooks';
 import { Chart } from '../../components/Chart';
 import { ErrorNote, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
@@ -18,7 +18,7 @@ export default function Contests() {
   const camp = useApi<any>('/api/performance/camp');
   const [openId, setOpenId] = useState<number | null>(null);
   const [f, setF] = useState({ name: '', from: '', to: '', teamIds: [] as number[], key: 'answerRate', target: '0.865' });
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAction();
   const current = openId ?? list.data?.[0]?.id ?? null;
   return (
     <Page title={t('nav.contests')}>
@@ -62,16 +62,12 @@ export default function Contests() {
             <input value={f.target} onChange={(e) => setF({ ...f, target: e.target.value })} />
           </label>
           <button
-            onClick={async () => {
-              try {
-                const r = await post('/api/performance/contests', { name: f.name, from: f.from, to: f.to, teamIds: f.teamIds, kpis: [{ key: f.key, weight: 1, target: Number(f.target) }] });
-                setError(null);
-                setOpenId(r.id);
+            onClick={() =>
+              run(async () => {
+                setOpenId((await post('/api/performance/contests', { name: f.name, from: f.from, to: f.to, teamIds: f.teamIds, kpis: [{ key: f.key, weight: 1, target: Number(f.target) }] })).id);
                 await list.reload();
-              } catch (e) {
-                setError((e as Error).message);
-              }
-            }}
+              })
+            }
           >
             {t('app.create')}
           </button>

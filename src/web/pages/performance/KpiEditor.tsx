@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { put } from '../../api';
-import { useApi } from '../../hooks';
+import { useAction, useApi } from '../../hooks';
 import { ErrorNote, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 
@@ -13,7 +13,7 @@ export default function KpiEditor() {
   const r = useApi<any[]>('/api/performance/kpis');
   const [rows, setRows] = useState<any[]>([]);
   const [targets, setTargets] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAction();
   const [saved, setSaved] = useState(false);
   useEffect(() => {
     if (r.data) {
@@ -22,8 +22,9 @@ export default function KpiEditor() {
     }
   }, [r.data]);
   const set = (i: number, patch: Record<string, unknown>) => setRows(rows.map((x, j) => (j === i ? { ...x, ...patch } : x)));
-  const save = async () => {
-    try {
+  const save = () =>
+    run(async () => {
+      setSaved(false);
       const kpis = rows.map((d, i) => {
         const raw = targets[i]!.trim();
         let target: unknown;
@@ -35,14 +36,9 @@ export default function KpiEditor() {
         return { ...d, target };
       });
       await put('/api/performance/kpis', { kpis });
-      setError(null);
       setSaved(true);
       await r.reload();
-    } catch (e) {
-      setSaved(false);
-      setError((e as Error).message);
-    }
-  };
+    });
   return (
     <Page title={t('nav.kpis')}>
       <p className="hint">{t('perf.kpiHint')}</p>

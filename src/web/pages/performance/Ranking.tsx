@@ -1,7 +1,7 @@
 import { Fragment, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../api';
-import { useApi } from '../../hooks';
+import { useAction, useApi } from '../../hooks';
 import { Chart } from '../../components/Chart';
 import { ErrorNote, Figure, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
@@ -25,7 +25,7 @@ export default function Ranking() {
   const [note, setNote] = useState('');
   const [csv, setCsv] = useState('');
   const [msg, setMsg] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAction();
   const [openAgent, setOpenAgent] = useState<string | null>(null);
   const teamName = (id: string) => (teams.data ?? []).find((x) => String(x.id) === id)?.name ?? id;
   const d = sc.data;
@@ -43,15 +43,11 @@ export default function Ranking() {
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [d, teams.data, t]);
-  const act = async (fn: () => Promise<string>) => {
-    try {
+  const act = (fn: () => Promise<string>) =>
+    run(async () => {
       setMsg(await fn());
-      setError(null);
       await sc.reload();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
+    });
   return (
     <Page
       title={t('nav.ranking')}

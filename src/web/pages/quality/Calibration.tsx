@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../api';
-import { useApi } from '../../hooks';
+import { useAction, useApi } from '../../hooks';
 import { Chart } from '../../components/Chart';
 import { ErrorNote, Page } from '../../components/ui';
 import { useMe } from '../../session';
@@ -15,7 +15,7 @@ export default function Calibration() {
   const evaluators = useApi<any[]>('/api/quality/evaluators');
   const [form, setForm] = useState({ title: '', callId: '', templateId: '', evaluatorIds: [] as number[] });
   const [openId, setOpenId] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAction();
   return (
     <Page title={t('nav.qaCalibration')}>
       <fieldset className="form-grid">
@@ -50,16 +50,12 @@ export default function Calibration() {
           </select>
         </label>
         <button
-          onClick={async () => {
-            try {
-              const r = await post('/api/quality/calibrations', { ...form, templateId: Number(form.templateId) });
-              setError(null);
-              setOpenId(r.id);
+          onClick={() =>
+            run(async () => {
+              setOpenId((await post('/api/quality/calibrations', { ...form, templateId: Number(form.templateId) })).id);
               await list.reload();
-            } catch (e) {
-              setError((e as Error).message);
-            }
-          }}
+            })
+          }
         >
           {t('app.create')}
         </button>
@@ -102,7 +98,7 @@ function Session({ id, onChange }: { id: number; onChange: () => void }) {
   const { t } = useTranslation();
   const me = useMe();
   const s = useApi<any>(`/api/quality/calibrations/${id}`);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAction();
   const d = s.data;
   if (!d) return <ErrorNote error={s.error} />;
   const mine = d.evaluators.find((e: any) => e.id === me.id);
@@ -136,16 +132,13 @@ function Session({ id, onChange }: { id: number; onChange: () => void }) {
             </p>
           )}
           <button
-            onClick={async () => {
-              try {
+            onClick={() =>
+              run(async () => {
                 await post(`/api/quality/calibrations/${id}/close`);
-                setError(null);
                 await s.reload();
                 onChange();
-              } catch (e) {
-                setError((e as Error).message);
-              }
-            }}
+              })
+            }
           >
             {t('qa.calibration.close')}
           </button>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../api';
-import { useApi } from '../../hooks';
+import { useAction, useApi } from '../../hooks';
 import { ErrorNote, Figure, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 
@@ -17,7 +17,7 @@ export default function Coaching() {
   const kpis = useApi<any[]>('/api/performance/kpis');
   const thisMonth = new Date().toISOString().slice(0, 7);
   const [f, setF] = useState({ kind: 'correction', agentIds: [] as number[], sourceKind: 'item', sourceKey: '', month: thisMonth, goals: '', notes: '', followUpDate: '' });
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAction();
   return (
     <Page title={t('nav.qaCoaching')}>
       {canCoach && (
@@ -80,15 +80,12 @@ export default function Coaching() {
             <textarea value={f.notes} onChange={(e) => setF({ ...f, notes: e.target.value })} />
           </label>
           <button
-            onClick={async () => {
-              try {
+            onClick={() =>
+              run(async () => {
                 await post('/api/quality/coaching', f);
-                setError(null);
                 await list.reload();
-              } catch (e) {
-                setError((e as Error).message);
-              }
-            }}
+              })
+            }
           >
             {t('app.create')}
           </button>
@@ -128,14 +125,12 @@ export default function Coaching() {
                 {canCoach && c.state === 'open' && (
                   <button
                     className="secondary"
-                    onClick={async () => {
-                      try {
+                    onClick={() =>
+                      run(async () => {
                         await post(`/api/quality/coaching/${c.id}/follow-up`, { note: '' });
                         await list.reload();
-                      } catch (e) {
-                        setError((e as Error).message);
-                      }
-                    }}
+                      })
+                    }
                   >
                     {t('qa.coaching.followUp')}
                   </button>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../api';
-import { useApi } from '../../hooks';
+import { useAction, useApi } from '../../hooks';
 import { ErrorNote, Page } from '../../components/ui';
 import { choices, fmtScore, fmtTime, itemLabel, allItems } from './shared';
 
@@ -11,19 +11,15 @@ export default function Disputes() {
   const [state, setState] = useState('open');
   const list = useApi<any[]>(`/api/quality/disputes${state ? `?state=${state}` : ''}`);
   const templates = useApi<any[]>('/api/quality/templates');
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAction();
   const [form, setForm] = useState<Record<number, { value: string; note: string }>>({});
   const tplOf = (id: number) => (templates.data ?? []).find((x) => x.id === id)?.template;
-  const decide = async (d: any, decision: 'upheld' | 'rejected') => {
-    const f = form[d.id] ?? { value: '', note: '' };
-    try {
+  const decide = (d: any, decision: 'upheld' | 'rejected') =>
+    run(async () => {
+      const f = form[d.id] ?? { value: '', note: '' };
       await post(`/api/quality/disputes/${d.id}/decision`, { decision, note: f.note, ...(decision === 'upheld' ? { newValue: f.value === 'na' ? null : f.value === '' ? undefined : Number(f.value) } : {}) });
-      setError(null);
       await list.reload();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
+    });
   return (
     <Page title={t('nav.qaDisputes')}>
       <div className="form-row">

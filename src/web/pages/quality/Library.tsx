@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { del, post } from '../../api';
-import { useApi } from '../../hooks';
+import { useAction, useApi } from '../../hooks';
 import { ErrorNote, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { Recording } from './shared';
@@ -15,7 +15,7 @@ export default function Library() {
   const list = useApi<any[]>('/api/quality/library');
   const teams = useApi<any[]>(canAdd ? '/api/teams' : null);
   const [f, setF] = useState({ callId: '', tag: 'good', title: '', note: '', teamIds: [] as number[] });
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAction();
   return (
     <Page title={t('nav.qaLibrary')}>
       {canAdd && (
@@ -51,15 +51,12 @@ export default function Library() {
             </select>
           </label>
           <button
-            onClick={async () => {
-              try {
+            onClick={() =>
+              run(async () => {
                 await post('/api/quality/library', f);
-                setError(null);
                 await list.reload();
-              } catch (e) {
-                setError((e as Error).message);
-              }
-            }}
+              })
+            }
           >
             {t('app.create')}
           </button>
@@ -77,7 +74,7 @@ export default function Library() {
             </p>
             <Recording url={r.recording_url} />{' '}
             {canRemove && (
-              <button className="secondary" onClick={async () => { await del(`/api/quality/library/${r.id}`); await list.reload(); }}>
+              <button className="secondary" onClick={() => run(async () => { await del(`/api/quality/library/${r.id}`); await list.reload(); })}>
                 ✕
               </button>
             )}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { live, post } from '../../api';
-import { useApi } from '../../hooks';
+import { useAction, useApi } from '../../hooks';
 import { ErrorNote, Page } from '../../components/ui';
 import { useMe } from '../../session';
 import { fmtScore, fmtTime, itemLabel, Recording, ResultItems } from './shared';
@@ -71,7 +71,7 @@ function Detail({ id, onChange }: { id: number; onChange: () => void }) {
   const ev = useApi<any>(`/api/quality/evaluations/${id}`);
   const [item, setItem] = useState<string | null>(null);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAction();
   const d = ev.data;
   if (!d) return <ErrorNote error={ev.error} />;
   const closed = d.disputeDeadline && Date.now() > Date.parse(d.disputeDeadline);
@@ -99,18 +99,15 @@ function Detail({ id, onChange }: { id: number; onChange: () => void }) {
           <span>{itemLabel(d.template, item)}</span>
           <textarea name="dispute-reason" placeholder={t('qa.disputeReason')} value={reason} onChange={(e) => setReason(e.target.value)} style={{ flex: 1 }} />
           <button
-            onClick={async () => {
-              try {
+            onClick={() =>
+              run(async () => {
                 await post(`/api/quality/evaluations/${id}/disputes`, { itemId: item, reason });
                 setItem(null);
                 setReason('');
-                setError(null);
                 await ev.reload();
                 onChange();
-              } catch (e) {
-                setError((e as Error).message);
-              }
-            }}
+              })
+            }
           >
             {t('qa.sendDispute')}
           </button>

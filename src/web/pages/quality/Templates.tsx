@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../api';
-import { useApi } from '../../hooks';
+import { useAction, useApi } from '../../hooks';
 import { ErrorNote, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 
@@ -12,7 +12,7 @@ export default function Templates() {
   const canEdit = hasAny(me, ['qa', 'center_manager']);
   const list = useApi<any[]>('/api/quality/templates');
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAction();
   const [saved, setSaved] = useState<string | null>(null);
   return (
     <Page title={t('nav.qaTemplates')}>
@@ -45,16 +45,13 @@ export default function Templates() {
           <p className="hint">{t('qa.templates.hint')}</p>
           <textarea aria-label={t('qa.templates.json')} value={text} onChange={(e) => setText(e.target.value)} rows={18} style={{ width: '100%' }} className="mono" />
           <button
-            onClick={async () => {
-              try {
+            onClick={() =>
+              run(async () => {
                 const r = await post('/api/quality/templates', { template: JSON.parse(text) });
                 setSaved(`${r.name} v${r.version}`);
-                setError(null);
                 await list.reload();
-              } catch (e) {
-                setError((e as Error).message);
-              }
-            }}
+              })
+            }
           >
             {t('qa.templates.new')}
           </button>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../api';
-import { useApi } from '../../hooks';
+import { useAction, useApi } from '../../hooks';
 import { ErrorNote, Page } from '../../components/ui';
 import { EvaluationForm, fmtTime, Recording, type Template } from './shared';
 
@@ -16,7 +16,7 @@ export default function WorkQueue() {
   const [tplId, setTplId] = useState<string>('');
   const [done, setDone] = useState<string | null>(null);
   const [gen, setGen] = useState({ from: '', to: '' });
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAction();
   const tpl = (templates.data ?? []).find((x) => String(x.id) === tplId) ?? templates.data?.[0];
   const rows = queue.data?.length ? queue.data.map((q) => ({ callId: q.call_id, agentName: q.agent_name, queue: q.queue, startedAt: q.started_at, duration: q.duration_s, recording: q.recording_url, reasons: q.reasons as string[] })) : null;
   const fallback = (calls.data ?? []).slice(0, 30).map((c) => ({ callId: c.id, agentName: c.agent_name, queue: c.queue, startedAt: c.started_at, duration: c.duration_s, recording: c.recording_url, reasons: [] as string[] }));
@@ -33,16 +33,13 @@ export default function WorkQueue() {
           <input type="date" value={gen.to} onChange={(e) => setGen({ ...gen, to: e.target.value })} />
         </label>
         <button
-          onClick={async () => {
-            try {
+          onClick={() =>
+            run(async () => {
               const r = await post('/api/quality/work-queue/generate', { ...gen, evaluatorIds: (evaluators.data ?? []).map((u) => u.id) });
               setDone(t('qa.sampled', { n: r.sampled }));
-              setError(null);
               await queue.reload();
-            } catch (e) {
-              setError((e as Error).message);
-            }
-          }}
+            })
+          }
         >
           {t('qa.generate')}
         </button>
