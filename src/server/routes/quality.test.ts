@@ -39,6 +39,9 @@ forEachDatabase('scorecard templates: versions, and weights that do not add up a
 forEachDatabase('evaluate → agent notified and sees own result → dispute → QA lead decides, score recomputed', async (_t, store) => {
   const { app, ctx, org, qa, tpl, call, as, setClock } = await setup(store);
   await qa.req('POST', '/api/quality/calls', { calls: [call('C1', org.agents.a1), call('C2', org.agents.a1, T0 + 3600_000)] });
+  // a recording link must be http(s): it becomes a link on the agent's page
+  const js = await qa.req('POST', '/api/quality/calls', { calls: [call('X1', org.agents.a1, T0, { recordingUrl: 'javascript:alert(1)' })] });
+  assert.equal(js.body.field, 'body.calls.0.recordingUrl');
 
   // a call that does not exist
   const missing = await qa.req('POST', '/api/quality/evaluations', { callId: 'NOPE', templateId: tpl.id, answers: answers(2, 1, 4, 1), timeSpentS: 300 });

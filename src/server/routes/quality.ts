@@ -128,7 +128,7 @@ export const qualityRoutes: RouteDef[] = [
             queue: z.string().trim().min(1).max(60),
             startedAt: z.number().int().positive(),
             durationS: z.number().min(0),
-            recordingUrl: z.string().url().max(1000).nullable().optional(),
+            recordingUrl: z.string().max(1000).regex(/^https?:\/\/\S+$/i, 'expected an http(s) URL').nullable().optional(),
             transferred: z.boolean().optional(),
             complaint: z.boolean().optional(),
           }),
