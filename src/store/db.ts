@@ -1,6 +1,6 @@
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type MigrationProvider } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DB } from './schema';
@@ -66,13 +66,17 @@ class StaticProvider implements MigrationProvider {
 }
 
 export async function migrate(store: Store): Promise<void> {
+  // Kysely looks for its migration tables in every schema unless told which one: with several
+  // schemas in one database (tests use one each) it would find another schema's and skip creating its own.
+  const schema =
+    store.dialect === 'postgres'
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(store.db)).rows[0]?.s
+      : undefined;
   const migrator = new Migrator({
     db: store.db,
     provider: new StaticProvider(store.dialect),
     allowUnorderedMigrations: true,
-    // Kysely looks for its lock table in every schema unless told which: with several test schemas
-    // in one database, another schema's table made it skip creating its own ("kysely_migration_lock does not exist").
-    ...(store.pgSchema ? { migrationTableSchema: store.pgSchema } : {}),
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

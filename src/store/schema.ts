@@ -2,6 +2,8 @@ import type { Generated } from 'kysely';
 import type { PeopleTables } from './people/tables';
 import type { LiveTables } from './live/tables';
 import type { AlertTables } from './live/alertTables';
+import type { QualityTables } from './quality/tables';
+import type { PerformanceTables } from './performance/tables';
 
 /** Tables of the platform (organisation, users, sessions, audit, settings). */
 export interface PlatformTables {
@@ -47,4 +49,4 @@ export interface PlatformTables {
 }
 
 /** The whole database: one interface per capability, joined here. */
-export interface DB extends PlatformTables, PeopleTables, LiveTables, AlertTables {}
+export interface DB extends PlatformTables, PeopleTables, LiveTables, AlertTables, QualityTables, PerformanceTables {}

@@ -24,3 +24,19 @@ export function useApi<T = any>(url: string | null, deps: unknown[] = []) {
   }, [load]);
   return { data, error, loading, reload: load, setData };
 }
+
+/** Runs a user action: on success the error clears, on failure the server's message is kept to show. */
+export function useAction() {
+  const [error, setError] = useState<string | null>(null);
+  const run = useCallback(async (fn: () => Promise<unknown>): Promise<boolean> => {
+    try {
+      await fn();
+      setError(null);
+      return true;
+    } catch (e) {
+      setError((e as Error).message);
+      return false;
+    }
+  }, []);
+  return { error, run };
+}

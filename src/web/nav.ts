@@ -31,4 +31,17 @@ export const navItems: NavItem[] = [
   { path: '/live/alerts', label: 'nav.alerts', group: 'nav.live', roles: [...ADMINS, 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer'], page: lazy(() => import('./pages/live/Alerts')) },
   { path: '/live/emergency', label: 'nav.emergency', group: 'nav.live', roles: [...ADMINS, 'duty_manager'], page: lazy(() => import('./pages/live/Emergency')) },
   { path: '/live/prompts', label: 'nav.prompts', group: 'nav.live', roles: ['center_manager', 'duty_manager', 'team_lead'], page: lazy(() => import('./pages/live/Prompts')) },
+  // quality (质检) and performance (绩效)
+  { path: '/quality/queue', label: 'nav.qaQueue', group: 'nav.quality', roles: ['qa'], page: lazy(() => import('./pages/quality/WorkQueue')) },
+  { path: '/quality/mine', label: 'nav.myQa', group: 'nav.quality', roles: ['agent'], page: lazy(() => import('./pages/quality/MyResults')) },
+  { path: '/quality/disputes', label: 'nav.qaDisputes', group: 'nav.quality', roles: ['qa', 'center_manager', 'team_lead'], page: lazy(() => import('./pages/quality/Disputes')) },
+  { path: '/quality/calibration', label: 'nav.qaCalibration', group: 'nav.quality', roles: ['qa', 'center_manager'], page: lazy(() => import('./pages/quality/Calibration')) },
+  { path: '/quality/reports', label: 'nav.qaReports', group: 'nav.quality', roles: ['qa', 'center_manager', 'duty_manager', 'team_lead'], page: lazy(() => import('./pages/quality/Reports')) },
+  { path: '/quality/coaching', label: 'nav.qaCoaching', group: 'nav.quality', roles: ['qa', 'center_manager', 'team_lead', 'agent'], page: lazy(() => import('./pages/quality/Coaching')) },
+  { path: '/quality/library', label: 'nav.qaLibrary', group: 'nav.quality', roles: ['qa', 'center_manager', 'duty_manager', 'team_lead', 'trainer', 'agent'], page: lazy(() => import('./pages/quality/Library')) },
+  { path: '/quality/templates', label: 'nav.qaTemplates', group: 'nav.quality', roles: ['qa', 'center_manager'], page: lazy(() => import('./pages/quality/Templates')) },
+  { path: '/performance/ranking', label: 'nav.ranking', group: 'nav.performance', roles: ['admin', 'center_manager', 'duty_manager', 'team_lead'], page: lazy(() => import('./pages/performance/Ranking')) },
+  { path: '/performance/mine', label: 'nav.myScorecard', group: 'nav.performance', roles: ['agent'], page: lazy(() => import('./pages/performance/MyScorecard')) },
+  { path: '/performance/contests', label: 'nav.contests', group: 'nav.performance', roles: ['admin', 'center_manager', 'duty_manager', 'team_lead', 'trainer', 'agent'], page: lazy(() => import('./pages/performance/Contests')) },
+  { path: '/performance/kpis', label: 'nav.kpis', group: 'nav.performance', roles: ['admin', 'center_manager', 'team_lead'], page: lazy(() => import('./pages/performance/KpiEditor')) },
 ];

@@ -5,6 +5,7 @@ import { registerDemo } from './demo';
 import { registerPeople } from './people';
 import { registerImport } from './import';
 import { registerReport } from './report';
+import { registerPerf } from './perf';
 
 /** Every subcommand; later capabilities add theirs here. */
-export const commandRegistrars: Array<(p: Command) => void> = [registerServe, registerDemo, registerUsers, registerPeople, registerImport, registerReport];
+export const commandRegistrars: Array<(p: Command) => void> = [registerServe, registerDemo, registerUsers, registerPeople, registerImport, registerReport, registerPerf];

@@ -2,6 +2,7 @@ import type { DemoSeeder } from './seeders';
 import { peopleDemo } from './people';
 import { liveHistorySeeder } from './live-history';
 import { liveFeedSeeder } from './live-feed';
+import { qaperfSeeder } from './qaperf';
 
 /** Every capability's demo seeder, in the order they run. */
-export const allDemoSeeders: DemoSeeder[] = [peopleDemo, liveHistorySeeder, liveFeedSeeder];
+export const allDemoSeeders: DemoSeeder[] = [peopleDemo, liveHistorySeeder, liveFeedSeeder, qaperfSeeder];

@@ -3,3 +3,4 @@ export * from './scorecard';
 export * from './contest';
 export * from './camp';
 export * from './csv';
+export * from './facts';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { answers, fixtureTemplate } from './fixtures';
-import { linearTrend, mostFailedItems } from './report';
+import { itemFailStats, linearTrend, mostFailedItems } from './report';
 import { scoreEvaluation, type ScoredEvaluation } from './score';
 
 test('least-squares trend over a monthly series', () => {
@@ -34,4 +34,18 @@ test('most-failed items, calibration excluded', () => {
     ['greet', 1, 2],
     ['privacy', 1, 3],
   ]);
+});
+
+test('one item fail stats: N/A and calibration left out', () => {
+  const t = fixtureTemplate();
+  const mk = (id: string, a: ReturnType<typeof answers>, calibration = false): ScoredEvaluation => ({ id, callId: id, agentId: 'A', evaluatorId: 'Q', calibration, result: scoreEvaluation(t, a) });
+  const evals = [
+    mk('1', answers(1, 1, 4, 1)), // greet 1 < max 2 → failed
+    mk('2', answers(2, 1, 4, 1)), // greet passed
+    mk('3', answers(null, 1, 4, 1)), // greet N/A → not scored
+    mk('4', answers(0, 1, 4, 1), true), // calibration → left out
+  ];
+  // scored 2 (evals 1, 2), failed 1 → 1/2
+  assert.deepEqual(itemFailStats(evals, 'greet'), { scored: 2, failed: 1, failRate: 0.5 });
+  assert.deepEqual(itemFailStats(evals.slice(2), 'greet'), { scored: 0, failed: 0, failRate: null });
 });

@@ -55,3 +55,17 @@ export function mostFailedItems(evals: readonly ScoredEvaluation[], limit = 10):
   rows.sort((a, b) => b.failed - a.failed || b.failRate - a.failRate || (a.itemId < b.itemId ? -1 : 1));
   return rows.slice(0, limit);
 }
+
+/** One item's failures over a set of evaluations (calibration excluded); failRate null when never scored. */
+export function itemFailStats(evals: readonly ScoredEvaluation[], itemId: string): { scored: number; failed: number; failRate: number | null } {
+  let scored = 0;
+  let failed = 0;
+  for (const e of evals) {
+    if (e.calibration) continue;
+    const i = e.result.items.find((x) => x.itemId === itemId);
+    if (!i || i.na) continue;
+    scored++;
+    if (i.failed) failed++;
+  }
+  return { scored, failed, failRate: scored ? failed / scored : null };
+}

@@ -3,6 +3,8 @@ import { platformRoutes } from './platform';
 import { peopleRoutes } from './people';
 import { liveIngestRoutes } from './liveIngest';
 import { liveRoutes } from './live';
+import { qualityRoutes } from './quality';
+import { performanceRoutes } from './performance';
 
 /** Every API route. Each capability exports its list from its own file; add it here. */
-export const allRoutes: RouteDef[] = [...platformRoutes, ...peopleRoutes, ...liveIngestRoutes, ...liveRoutes];
+export const allRoutes: RouteDef[] = [...platformRoutes, ...peopleRoutes, ...liveIngestRoutes, ...liveRoutes, ...qualityRoutes, ...performanceRoutes];

@@ -4,6 +4,7 @@ import platform from './001_platform';
 import people from './006_people';
 import live from './002_live';
 import alerts from './003_alerts';
+import qaperf from './005_qaperf';
 
 /**
  * Every migration, by name (run in name order). Each capability owns its own file(s);
@@ -14,4 +15,5 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '006_people': people,
   '002_live': live,
   '003_alerts': alerts,
+  '005_qaperf': qaperf,
 };

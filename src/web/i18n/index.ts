@@ -4,9 +4,10 @@ import { LOCALES, type Locale, type Messages } from './types';
 import { platformMessages } from './platform';
 import { peopleMessages } from './people';
 import { liveMessages } from './live';
+import { qaperfMessages } from './qaperf';
 
 /** Every capability's messages; add yours here. */
-const all: Messages[] = [platformMessages, peopleMessages, liveMessages];
+const all: Messages[] = [platformMessages, peopleMessages, liveMessages, qaperfMessages];
 
 function merge(into: Record<string, any>, from: Record<string, any>) {
   for (const [k, v] of Object.entries(from)) {

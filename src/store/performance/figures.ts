@@ -1,0 +1,334 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../schema';
+import { notFound, validationError } from '../../core/errors';
+import {
+  addComponents,
+  AGGREGATIONS,
+  contestLeaderboard,
+  DEFAULT_CAMP_RULES,
+  DEFAULT_KPIS,
+  figureComponents,
+  figureValue,
+  buildScorecard,
+  KPI_KEYS,
+  monthEnd,
+  monthRange,
+  parseKpiDefinitions,
+  rankScorecards,
+  storedAggregation,
+  validateContest,
+  type AgentPeriodRow,
+  type CampRules,
+  type Contest,
+  type ContestKpi,
+  type KpiDefinition,
+  type KpiKey,
+  type RankedScorecard,
+} from '../../core/performance/index';
+import { qaComponents, type ScoredEvaluation } from '../../core/quality/index';
+import { withTx } from '../db';
+import { audit } from '../audit';
+import { getSetting, putSetting } from '../org';
+import { fieldErrors } from '../quality/templates';
+import { loadScored } from '../quality/evaluations';
+
+type Db = Kysely<DB>;
+
+export const KPI_SETTING = 'performance.kpis';
+export const CAMP_SETTING = 'performance.camp';
+/** Figures computed from stored evaluations, not from perf_figures. */
+export const QA_KPIS: readonly KpiKey[] = ['qaScore', 'fatalRate', 'nonFatalRate'];
+const SKILL_LEVEL: Record<string, number> = { junior: 1, intermediate: 2, senior: 3 };
+
+/** The center's KPI plan (a center setting; defaults from the core, i.e. the seeds). */
+export async function getKpiDefinitions(db: Db, centerId: number): Promise<KpiDefinition[]> {
+  return (await getSetting<KpiDefinition[]>(db, centerId, KPI_SETTING)) ?? DEFAULT_KPIS;
+}
+
+export async function saveKpiDefinitions(db: Db, centerId: number, input: unknown, userId: number, now: number): Promise<KpiDefinition[]> {
+  const parsed = parseKpiDefinitions(input);
+  if (!parsed.ok) throw fieldErrors('kpis', parsed.errors);
+  await withTx(db, async (tx) => {
+    const before = await getSetting(tx, centerId, KPI_SETTING);
+    await putSetting(tx, centerId, KPI_SETTING, parsed.value, now);
+    await audit(tx, { at: now, userId, action: 'perf.kpis.update', entity: 'setting', entityId: KPI_SETTING, detail: { before, after: parsed.value } });
+  });
+  return parsed.value;
+}
+
+export async function getCampRules(db: Db, centerId: number): Promise<CampRules> {
+  return (await getSetting<CampRules>(db, centerId, CAMP_SETTING)) ?? DEFAULT_CAMP_RULES;
+}
+
+export interface FigureInput {
+  agentId: number;
+  month: string;
+  kpi: KpiKey;
+  value: number | null;
+  numerator?: number | null;
+  denominator?: number | null;
+}
+
+/** Stores figures (idempotent per agent, month and KPI: a re-sent figure replaces the old one). */
+export async function upsertFigures(db: Db, centerId: number, rows: readonly FigureInput[], source: string, userId: number | null, now: number) {
+  if (!rows.length) return 0;
+  return withTx(db, async (tx) => {
+    const ids = [...new Set(rows.map((r) => r.agentId))];
+    const known = new Set((await tx.selectFrom('agents').select('id').where('id', 'in', ids).where('center_id', '=', centerId).execute()).map((r) => r.id));
+    rows.forEach((r, i) => {
+      if (!known.has(r.agentId)) throw validationError(`figures[${i}].agentId`, `agent ${r.agentId} does not exist`);
+      if (!(KPI_KEYS as readonly string[]).includes(r.kpi)) throw validationError(`figures[${i}].kpi`, `"${r.kpi}" is not a KPI key`);
+      if (QA_KPIS.includes(r.kpi)) throw validationError(`figures[${i}].kpi`, `"${r.kpi}" is computed from QA evaluations, not uploaded`);
+      if (r.value == null && (r.numerator == null || r.denominator == null))
+        throw validationError(`figures[${i}].value`, 'give a value, or both numerator and denominator');
+    });
+    for (let i = 0; i < rows.length; i += 200) {
+      const chunk = rows.slice(i, i + 200).map((r) => ({
+        center_id: centerId,
+        agent_id: r.agentId,
+        month: r.month,
+        kpi_key: r.kpi,
+        value: r.value,
+        numerator: r.numerator ?? null,
+        denominator: r.denominator ?? null,
+        source,
+        updated_at: now,
+      }));
+      await tx
+        .insertInto('perf_figures')
+        .values(chunk)
+        .onConflict((oc) =>
+          oc.columns(['agent_id', 'month', 'kpi_key']).doUpdateSet((eb) => ({
+            value: eb.ref('excluded.value'),
+            numerator: eb.ref('excluded.numerator'),
+            denominator: eb.ref('excluded.denominator'),
+            source: eb.ref('excluded.source'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
+        .execute();
+    }
+    const months = [...new Set(rows.map((r) => r.month))].sort();
+    await audit(tx, { at: now, userId, action: 'perf.figures.upsert', entity: 'perf_figures', entityId: months.join(','), detail: { rows: rows.length, source } });
+    return rows.length;
+  });
+}
+
+export interface AgentFacts {
+  agentId: number;
+  teamId: number | null;
+  employeeNo: string;
+  name: string;
+  hireDate: string;
+  figures: Partial<Record<KpiKey, number | null>>;
+  components: Record<string, number>;
+}
+
+/** Additive QA components of a set of evaluations, under the figureComponents naming. */
+function qaParts(evals: readonly ScoredEvaluation[]): Record<string, number> {
+  const c = qaComponents(evals);
+  const out: Record<string, number> = {};
+  const put = (k: string, num: number, den: number) => {
+    if (den > 0) Object.assign(out, figureComponents(k, { value: null, numerator: num, denominator: den }));
+  };
+  put('qaScore', c.qaScoreSum, c.qaScored);
+  put('fatalRate', c.fatalEvaluations, c.evaluations);
+  put('nonFatalRate', c.nonFatalFailed, c.nonFatalScored);
+  return out;
+}
+
+/**
+ * The stored facts of every agent on the books in the given months: figures from perf_figures,
+ * QA figures from evaluations (calibration excluded), skill level from the agent record when no
+ * figure was stored. A figure nobody stored stays absent (missing), never 0.
+ */
+export async function agentFacts(db: Db, centerId: number, months: readonly string[], opts: { agentIds?: number[] } = {}): Promise<AgentFacts[]> {
+  const first = months[0]!;
+  const last = months[months.length - 1]!;
+  let aq = db
+    .selectFrom('agents')
+    .selectAll()
+    .where('center_id', '=', centerId)
+    .where('hire_date', '<=', monthEnd(last))
+    .where((eb) => eb.or([eb('status', '=', 'active'), eb('left_date', '>=', `${first}-01`)]))
+    .orderBy('employee_no');
+  if (opts.agentIds) aq = aq.where('id', 'in', opts.agentIds.length ? opts.agentIds : [-1]);
+  const agents = await aq.execute();
+  let fq = db.selectFrom('perf_figures').selectAll().where('center_id', '=', centerId).where('month', 'in', [...months]);
+  if (opts.agentIds) fq = fq.where('agent_id', 'in', opts.agentIds.length ? opts.agentIds : [-1]);
+  const figs = await fq.execute();
+  const evals = await loadScored(db, { centerId, fromMonth: first, toMonth: last, agentIds: opts.agentIds });
+  const byAgentFig = new Map<number, typeof figs>();
+  for (const f of figs) byAgentFig.set(f.agent_id, [...(byAgentFig.get(f.agent_id) ?? []), f]);
+  const byAgentEval = new Map<string, ScoredEvaluation[]>();
+  for (const e of evals) byAgentEval.set(e.agentId, [...(byAgentEval.get(e.agentId) ?? []), e]);
+  return agents.map((a) => {
+    const parts: Record<string, number>[] = [];
+    const stored = byAgentFig.get(a.id) ?? [];
+    // one component row per stored figure (months add up); QA from evaluations
+    for (const f of stored) if (!QA_KPIS.includes(f.kpi_key as KpiKey)) parts.push(figureComponents(f.kpi_key, f));
+    parts.push(qaParts(byAgentEval.get(String(a.id)) ?? []));
+    const components = addComponents(parts);
+    const figures: Partial<Record<KpiKey, number | null>> = {};
+    for (const k of KPI_KEYS) {
+      const rows = stored.filter((f) => f.kpi_key === k);
+      if (QA_KPIS.includes(k)) {
+        const num = components[`${k}#num`];
+        const den = components[`${k}#den`];
+        if (num !== undefined && den !== undefined && den > 0) figures[k] = num / den;
+      } else if (rows.length === 1) figures[k] = figureValue(rows[0]!);
+      else if (rows.length > 1) {
+        // several months: ratio KPIs sum-based from their parts (missing when a month has none), sums add, means average
+        const agg = AGGREGATIONS[k];
+        const vals = rows.map((r) => figureValue(r)).filter((v): v is number => v !== null);
+        if (agg.kind === 'ratio') {
+          const num = components[`${k}#num`];
+          const den = components[`${k}#den`];
+          figures[k] = rows.every((r) => r.numerator !== null && r.denominator !== null) && den !== undefined && den > 0 ? num! / den : null;
+        } else if (vals.length) figures[k] = agg.kind === 'sum' ? vals.reduce((x, y) => x + y, 0) : vals.reduce((x, y) => x + y, 0) / vals.length;
+      }
+    }
+    if (figures.skillLevel === undefined && SKILL_LEVEL[a.skill_level] !== undefined) {
+      figures.skillLevel = SKILL_LEVEL[a.skill_level]!;
+      components.skillLevel = SKILL_LEVEL[a.skill_level]!;
+    }
+    return { agentId: a.id, teamId: a.team_id, employeeNo: a.employee_no, name: a.name, hireDate: a.hire_date, figures, components };
+  });
+}
+
+export interface MonthScorecards {
+  month: string;
+  kpis: KpiDefinition[];
+  cards: (RankedScorecard & { employeeNo: string; name: string })[];
+}
+
+/** Monthly scorecards computed now from stored facts, ranked per team and center (pay KPIs). */
+export async function computeScorecards(db: Db, centerId: number, month: string): Promise<MonthScorecards> {
+  const kpis = await getKpiDefinitions(db, centerId);
+  const facts = await agentFacts(db, centerId, [month]);
+  const byId = new Map(facts.map((f) => [String(f.agentId), f]));
+  const cards = rankScorecards(
+    facts.map((f) => buildScorecard({ agentId: String(f.agentId), teamId: String(f.teamId ?? ''), hireDate: f.hireDate, month, figures: f.figures }, kpis, 'pay')),
+  );
+  return { month, kpis, cards: cards.map((c) => ({ ...c, employeeNo: byId.get(c.agentId)!.employeeNo, name: byId.get(c.agentId)!.name })) };
+}
+
+/**
+ * Publishes a month: freezes the ranked scorecards agents then see. A month with a missing figure
+ * may be published only with a note (a figure is late); re-publishing replaces the snapshot.
+ */
+export async function publishMonth(db: Db, centerId: number, month: string, note: string, userId: number, now: number) {
+  const sc = await computeScorecards(db, centerId, month);
+  const scored = sc.cards.filter((c) => c.total !== null);
+  if (!scored.length) throw validationError('month', `no agent has any figure for ${month}; nothing to publish`);
+  const incomplete = sc.cards.filter((c) => !c.complete);
+  if (incomplete.length && !note.trim())
+    throw validationError('note', `${incomplete.length} scorecard(s) miss a figure (e.g. ${incomplete[0]!.missing.join(', ')} of ${incomplete[0]!.employeeNo}); publish with a note saying which figure is late`);
+  await withTx(db, async (tx) => {
+    await tx.deleteFrom('perf_published_cards').where('center_id', '=', centerId).where('month', '=', month).execute();
+    await tx.deleteFrom('perf_publications').where('center_id', '=', centerId).where('month', '=', month).execute();
+    await tx.insertInto('perf_publications').values({ center_id: centerId, month, published_at: now, published_by: userId, note: note.trim(), kpis: JSON.stringify(sc.kpis) }).execute();
+    for (let i = 0; i < sc.cards.length; i += 100)
+      await tx
+        .insertInto('perf_published_cards')
+        .values(
+          sc.cards.slice(i, i + 100).map((c) => ({
+            center_id: centerId,
+            month,
+            agent_id: Number(c.agentId),
+            team_id: c.teamId ? Number(c.teamId) : null,
+            total: c.total,
+            center_rank: c.centerRank,
+            team_rank: c.teamRank,
+            card: JSON.stringify(c),
+          })),
+        )
+        .execute();
+    await audit(tx, { at: now, userId, action: 'perf.month.publish', entity: 'perf_month', entityId: month, detail: { note, cards: sc.cards.length, incomplete: incomplete.length } });
+  });
+  return { month, cards: sc.cards.length, incomplete: incomplete.length };
+}
+
+export async function getPublication(db: Db, centerId: number, month: string) {
+  const p = await db.selectFrom('perf_publications').selectAll().where('center_id', '=', centerId).where('month', '=', month).executeTakeFirst();
+  return p ? { month: p.month, publishedAt: p.published_at, publishedBy: p.published_by, note: p.note, kpis: JSON.parse(p.kpis) as KpiDefinition[] } : null;
+}
+
+export async function listPublications(db: Db, centerId: number) {
+  const rows = await db.selectFrom('perf_publications').select(['month', 'published_at', 'note']).where('center_id', '=', centerId).orderBy('month', 'desc').execute();
+  return rows;
+}
+
+/** The published (frozen) scorecards of a month; optionally one agent's, or some teams'. */
+export async function publishedCards(db: Db, centerId: number, month: string, f: { agentIds?: number[]; teamIds?: number[] } = {}) {
+  let q = db
+    .selectFrom('perf_published_cards')
+    .innerJoin('agents', 'agents.id', 'perf_published_cards.agent_id')
+    .select(['perf_published_cards.card', 'agents.employee_no', 'agents.name'])
+    .where('perf_published_cards.center_id', '=', centerId)
+    .where('perf_published_cards.month', '=', month);
+  if (f.agentIds) q = q.where('perf_published_cards.agent_id', 'in', f.agentIds.length ? f.agentIds : [-1]);
+  if (f.teamIds) q = q.where('perf_published_cards.team_id', 'in', f.teamIds.length ? f.teamIds : [-1]);
+  const rows = await q.execute();
+  return rows
+    .map((r) => ({ ...(JSON.parse(r.card) as RankedScorecard), employeeNo: r.employee_no, name: r.name }))
+    .sort((a, b) => (a.centerRank ?? Infinity) - (b.centerRank ?? Infinity) || a.employeeNo.localeCompare(b.employeeNo));
+}
+
+// ---- contests ----
+
+export interface ContestInput {
+  name: string;
+  from: string;
+  to: string;
+  teamIds: number[];
+  kpis: ContestKpi[];
+}
+
+export async function createContest(db: Db, centerId: number, input: ContestInput, userId: number, now: number) {
+  const kpis = await getKpiDefinitions(db, centerId);
+  const errors = validateContest({ id: 'new', name: input.name, from: input.from, to: input.to, teamIds: input.teamIds.map(String), kpis: input.kpis }, kpis);
+  if (errors.length) throw fieldErrors('', errors);
+  const teams = await db.selectFrom('teams').select('id').where('center_id', '=', centerId).where('id', 'in', input.teamIds).execute();
+  const missing = input.teamIds.filter((t) => !teams.some((x) => x.id === t));
+  if (missing.length) throw validationError('teamIds', `team ${missing.join(', ')} does not exist`);
+  return withTx(db, async (tx) => {
+    const row = await tx
+      .insertInto('perf_contests')
+      .values({ center_id: centerId, name: input.name, date_from: input.from, date_to: input.to, team_ids: JSON.stringify(input.teamIds), kpis: JSON.stringify(input.kpis), created_by: userId, created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit(tx, { at: now, userId, action: 'perf.contest.create', entity: 'perf_contest', entityId: row.id, detail: input });
+    return row.id;
+  });
+}
+
+export async function listContests(db: Db, centerId: number) {
+  const rows = await db.selectFrom('perf_contests').selectAll().where('center_id', '=', centerId).orderBy('date_from', 'desc').execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, from: r.date_from, to: r.date_to, teamIds: JSON.parse(r.team_ids) as number[], kpis: JSON.parse(r.kpis) as ContestKpi[] }));
+}
+
+/**
+ * A contest's leaderboard: team figures sum-based over the agents' facts of every month the period
+ * touches (figures are monthly), scored against the contest's targets.
+ */
+export async function contestBoard(db: Db, centerId: number, id: number) {
+  const c = (await listContests(db, centerId)).find((x) => x.id === id);
+  if (!c) throw notFound(`contest ${id}`);
+  const defs = (await getKpiDefinitions(db, centerId)).map((d) => ({ ...d, aggregation: storedAggregation(d) }));
+  const facts = await agentFacts(db, centerId, monthRange(c.from.slice(0, 7), c.to.slice(0, 7)));
+  const rows: AgentPeriodRow[] = facts.filter((f) => f.teamId != null && c.teamIds.includes(f.teamId)).map((f) => ({ agentId: String(f.agentId), teamId: String(f.teamId), components: f.components }));
+  const contest: Contest = { id: String(c.id), name: c.name, from: c.from, to: c.to, teamIds: c.teamIds.map(String), kpis: c.kpis };
+  const teams = await db.selectFrom('teams').select(['id', 'name']).where('id', 'in', c.teamIds).execute();
+  const board = contestLeaderboard(contest, rows, defs).map((b) => ({ ...b, teamName: teams.find((t) => String(t.id) === b.teamId)?.name ?? b.teamId }));
+  return { contest: c, board };
+}
+
+export async function deleteContest(db: Db, centerId: number, id: number, userId: number, now: number) {
+  await withTx(db, async (tx) => {
+    const r = await tx.deleteFrom('perf_contests').where('id', '=', id).where('center_id', '=', centerId).executeTakeFirst();
+    if (Number(r.numDeletedRows) === 0) throw notFound(`contest ${id}`);
+    await audit(tx, { at: now, userId, action: 'perf.contest.delete', entity: 'perf_contest', entityId: id });
+  });
+}
+

@@ -1,0 +1,110 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../schema';
+import { notFound, validationError } from '../../core/errors';
+import { withTx } from '../db';
+
+type Db = Kysely<DB>;
+
+export interface CallInput {
+  id: string;
+  agentId: number;
+  queue: string;
+  startedAt: number;
+  durationS: number;
+  recordingUrl?: string | null;
+  transferred?: boolean;
+  complaint?: boolean;
+}
+
+/**
+ * Registers calls QA may evaluate (idempotent by call id: a re-sent call updates its row).
+ * The live-floor ingest fills this table later; until then QA loads calls through the API.
+ */
+export async function upsertCalls(db: Db, centerId: number, calls: readonly CallInput[], now: number): Promise<number> {
+  if (!calls.length) return 0;
+  return withTx(db, async (tx) => {
+    const agentIds = [...new Set(calls.map((c) => c.agentId))];
+    const known = new Set(
+      (await tx.selectFrom('agents').select('id').where('id', 'in', agentIds).where('center_id', '=', centerId).execute()).map((r) => r.id),
+    );
+    calls.forEach((c, i) => {
+      if (!known.has(c.agentId)) throw validationError(`calls[${i}].agentId`, `agent ${c.agentId} does not exist`);
+    });
+    for (let i = 0; i < calls.length; i += 200) {
+      const rows = calls.slice(i, i + 200).map((c) => ({
+        id: c.id,
+        center_id: centerId,
+        agent_id: c.agentId,
+        queue: c.queue,
+        started_at: c.startedAt,
+        duration_s: Math.round(c.durationS),
+        recording_url: c.recordingUrl ?? null,
+        transferred: c.transferred ? 1 : 0,
+        complaint: c.complaint ? 1 : 0,
+        created_at: now,
+      }));
+      await tx
+        .insertInto('qa_calls')
+        .values(rows)
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet((eb) => ({
+            agent_id: eb.ref('excluded.agent_id'),
+            queue: eb.ref('excluded.queue'),
+            started_at: eb.ref('excluded.started_at'),
+            duration_s: eb.ref('excluded.duration_s'),
+            recording_url: eb.ref('excluded.recording_url'),
+            transferred: eb.ref('excluded.transferred'),
+            complaint: eb.ref('excluded.complaint'),
+          })),
+        )
+        .execute();
+    }
+    return calls.length;
+  });
+}
+
+export type CallRow = DB['qa_calls'];
+
+export async function findCall(db: Db, id: string): Promise<CallRow | undefined> {
+  return db.selectFrom('qa_calls').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function getCall(db: Db, id: string): Promise<CallRow> {
+  const c = await findCall(db, id);
+  if (!c) throw notFound(`call "${id}"`);
+  return c;
+}
+
+export async function listCalls(
+  db: Db,
+  f: { centerId: number; from?: number; to?: number; agentIds?: number[]; limit?: number; unevaluated?: boolean },
+) {
+  let q = db
+    .selectFrom('qa_calls')
+    .innerJoin('agents', 'agents.id', 'qa_calls.agent_id')
+    .select([
+      'qa_calls.id',
+      'qa_calls.agent_id',
+      'qa_calls.queue',
+      'qa_calls.started_at',
+      'qa_calls.duration_s',
+      'qa_calls.recording_url',
+      'qa_calls.transferred',
+      'qa_calls.complaint',
+      'agents.name as agent_name',
+      'agents.employee_no',
+      'agents.team_id',
+      'agents.hire_date',
+    ])
+    .where('qa_calls.center_id', '=', f.centerId)
+    .orderBy('qa_calls.started_at', 'desc')
+    .limit(f.limit ?? 500);
+  if (f.from !== undefined) q = q.where('qa_calls.started_at', '>=', f.from);
+  if (f.to !== undefined) q = q.where('qa_calls.started_at', '<', f.to);
+  if (f.agentIds) q = q.where('qa_calls.agent_id', 'in', f.agentIds.length ? f.agentIds : [-1]);
+  if (f.unevaluated)
+    q = q.where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('qa_evaluations').select('qa_evaluations.id').whereRef('qa_evaluations.call_id', '=', 'qa_calls.id').where('qa_evaluations.calibration_id', 'is', null))),
+    );
+  return q.execute();
+}

@@ -1,0 +1,132 @@
+import { Fragment, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { post } from '../../api';
+import { useAction, useApi } from '../../hooks';
+import { Chart } from '../../components/Chart';
+import { ErrorNote, Figure, Page } from '../../components/ui';
+import { hasAny, useMe } from '../../session';
+import { fmtTotal, ScorecardLines } from './shared';
+
+const lastMonth = () => {
+  const d = new Date();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - 1);
+  return d.toISOString().slice(0, 7);
+};
+
+/** Monthly ranking computed from stored facts; publish (with a note when a figure is late); payroll export; figures upload. */
+export default function Ranking() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const isManager = hasAny(me, ['admin', 'center_manager']);
+  const [month, setMonth] = useState(lastMonth());
+  const sc = useApi<any>(`/api/performance/scorecards?month=${month}`);
+  const teams = useApi<any[]>('/api/teams');
+  const [note, setNote] = useState('');
+  const [csv, setCsv] = useState('');
+  const [msg, setMsg] = useState<string | null>(null);
+  const { error, run } = useAction();
+  const [openAgent, setOpenAgent] = useState<string | null>(null);
+  const teamName = (id: string) => (teams.data ?? []).find((x) => String(x.id) === id)?.name ?? id;
+  const d = sc.data;
+  const chart = useMemo(() => {
+    if (!d) return null;
+    const by = new Map<string, number[]>();
+    for (const c of d.cards) if (c.total != null) by.set(c.teamId, [...(by.get(c.teamId) ?? []), c.total]);
+    const rows = [...by.entries()].map(([k, v]) => ({ team: teamName(k), avg: v.reduce((a, x) => a + x, 0) / v.length })).sort((a, b) => b.avg - a.avg);
+    return {
+      tooltip: {},
+      title: { text: t('perf.teamAverage'), textStyle: { fontSize: 14 } },
+      xAxis: { type: 'category' as const, data: rows.map((r) => r.team) },
+      yAxis: { type: 'value' as const, min: (v: { min: number }) => Math.floor(v.min - 5) },
+      series: [{ type: 'bar' as const, data: rows.map((r) => Math.round(r.avg * 10) / 10), label: { show: true, position: 'top' as const } }],
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [d, teams.data, t]);
+  const act = (fn: () => Promise<string>) =>
+    run(async () => {
+      setMsg(await fn());
+      await sc.reload();
+    });
+  return (
+    <Page
+      title={t('nav.ranking')}
+      actions={
+        isManager && (
+          <>
+            <a href={`/api/performance/export?month=${month}&format=csv`}>{t('perf.export')} CSV</a> · <a href={`/api/performance/export?month=${month}&format=xlsx`}>{t('perf.export')} XLSX</a>
+          </>
+        )
+      }
+    >
+      <div className="form-row">
+        <input type="month" aria-label={t('perf.month')} value={month} onChange={(e) => setMonth(e.target.value)} />
+        {d && (d.publication ? <span className="badge ok">{t('perf.published')} {new Date(d.publication.publishedAt).toLocaleString()} {d.publication.note}</span> : <span className="badge">{t('perf.notPublished')}</span>)}
+      </div>
+      {isManager && (
+        <div className="form-row">
+          <input name="publish-note" placeholder={t('perf.publishNote')} value={note} onChange={(e) => setNote(e.target.value)} style={{ flex: 1 }} />
+          <button onClick={() => act(async () => { await post(`/api/performance/months/${month}/publish`, { note }); return t('perf.published'); })}>{t('perf.publish')}</button>
+        </div>
+      )}
+      <ErrorNote error={error ?? sc.error} />
+      {msg && <div className="ok">{msg}</div>}
+      {chart && <Chart option={chart} height={260} testId="ranking-chart" />}
+      <table data-testid="ranking-table">
+        <thead>
+          <tr>
+            <th>{t('perf.centerRank')}</th>
+            <th>{t('perf.teamRank')}</th>
+            <th>{t('qa.agent')}</th>
+            <th>{t('people.team')}</th>
+            <th>{t('perf.tenure')}</th>
+            <th>{t('perf.total')}</th>
+            <th>{t('perf.missing')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(d?.cards ?? []).map((c: any) => (
+            <Fragment key={c.agentId}>
+              <tr onClick={() => setOpenAgent(openAgent === c.agentId ? null : c.agentId)} style={{ cursor: 'pointer' }}>
+                <td>{c.centerRank ?? '—'}</td>
+                <td>{c.teamRank ?? '—'}</td>
+                <td>
+                  {c.employeeNo} {c.name}
+                </td>
+                <td>{teamName(c.teamId)}</td>
+                <td>{c.tenureMonths}</td>
+                <td>
+                  <Figure value={fmtTotal(c.total)} />
+                </td>
+                <td className="missing">{c.missing.map((k: string) => d.kpis.find((x: any) => x.key === k)?.label ?? k).join('、')}</td>
+              </tr>
+              {openAgent === c.agentId && (
+                <tr>
+                  <td colSpan={7}>
+                    <ScorecardLines card={c} kpis={d.kpis} />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
+          ))}
+        </tbody>
+      </table>
+      {hasAny(me, ['admin', 'center_manager', 'wfm']) && (
+        <div className="card">
+          <h3>{t('perf.upload')}</h3>
+          <p className="hint">{t('perf.uploadHint')}</p>
+          <textarea aria-label={t('perf.upload')} rows={6} style={{ width: '100%' }} className="mono" value={csv} onChange={(e) => setCsv(e.target.value)} />
+          <input
+            type="file"
+            accept=".csv,text/csv"
+            onChange={async (e) => {
+              const f = e.target.files?.[0];
+              if (f) setCsv(await f.text());
+            }}
+          />
+          <button onClick={() => act(async () => t('perf.uploaded', { n: (await post('/api/performance/figures/csv', { csv })).stored }))}>{t('app.save')}</button>
+        </div>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,44 @@
+import { useTranslation } from 'react-i18next';
+import { Figure } from '../../components/ui';
+
+/** A KPI figure in its unit; missing stays "missing". */
+export function KpiValue({ value, unit }: { value: number | null | undefined; unit?: string }) {
+  const f = (v: number) => (unit === 'ratio' ? `${(v * 100).toFixed(1)}%` : unit === 's' ? `${Math.round(v)}s` : String(Math.round(v * 100) / 100));
+  return <Figure value={value} format={f} />;
+}
+
+export const fmtTotal = (v: number | null | undefined) => (v == null ? null : Math.round(v * 10) / 10);
+
+/** The lines of one scorecard. */
+export function ScorecardLines({ card, kpis }: { card: any; kpis: any[] }) {
+  const { t } = useTranslation();
+  const unit = (k: string) => kpis.find((d) => d.key === k)?.unit;
+  return (
+    <table data-testid="scorecard-lines">
+      <thead>
+        <tr>
+          <th>KPI</th>
+          <th>{t('perf.weight')}</th>
+          <th>{t('perf.target')}</th>
+          <th>{t('perf.actual')}</th>
+          <th>{t('perf.status')}</th>
+          <th>{t('perf.points')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {card.lines.map((l: any) => (
+          <tr key={l.key} data-kpi={l.key}>
+            <td>{l.label}</td>
+            <td>{l.weight}</td>
+            <td>{l.target == null ? <span className="missing">{t('perf.notAssessed')}</span> : <KpiValue value={l.target} unit={unit(l.key)} />}</td>
+            <td>
+              <KpiValue value={l.actual} unit={unit(l.key)} />
+            </td>
+            <td className={l.status === 'met' ? 'ok' : l.status === 'below' ? 'bad' : 'missing'}>{t(`perf.statuses.${l.status}`)}</td>
+            <td>{l.status === 'notAssessed' ? '—' : <Figure value={fmtTotal(l.points)} />}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

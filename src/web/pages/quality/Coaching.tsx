@@ -1,0 +1,145 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { post } from '../../api';
+import { useAction, useApi } from '../../hooks';
+import { ErrorNote, Figure, Page } from '../../components/ui';
+import { hasAny, useMe } from '../../session';
+
+const fmt = (kind: string) => (v: number) => (kind === 'item' ? `${(v * 100).toFixed(1)}%` : String(Math.round(v * 1000) / 1000));
+
+/** Coaching sessions: from a failed item or a KPI gap, with goals, a follow-up date and before/after. */
+export default function Coaching() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const canCoach = hasAny(me, ['team_lead', 'qa', 'center_manager']);
+  const list = useApi<any[]>('/api/quality/coaching');
+  const agents = useApi<any[]>(canCoach ? '/api/agents?status=active' : null);
+  const kpis = useApi<any[]>('/api/performance/kpis');
+  const thisMonth = new Date().toISOString().slice(0, 7);
+  const [f, setF] = useState({ kind: 'correction', agentIds: [] as number[], sourceKind: 'item', sourceKey: '', month: thisMonth, goals: '', notes: '', followUpDate: '' });
+  const { error, run } = useAction();
+  return (
+    <Page title={t('nav.qaCoaching')}>
+      {canCoach && (
+        <fieldset className="form-grid" data-testid="coaching-form">
+          <legend>{t('qa.coaching.new')}</legend>
+          <label>
+            {t('qa.coaching.kind')}
+            <select value={f.kind} onChange={(e) => setF({ ...f, kind: e.target.value })}>
+              <option value="correction">{t('qa.coaching.correction')}</option>
+              <option value="praise">{t('qa.coaching.praise')}</option>
+            </select>
+          </label>
+          <label>
+            {t('qa.coaching.agents')}
+            <select multiple={f.kind === 'praise'} value={f.kind === 'praise' ? f.agentIds.map(String) : String(f.agentIds[0] ?? '')} onChange={(e) => setF({ ...f, agentIds: [...e.target.selectedOptions].map((o) => Number(o.value)).filter(Boolean) })}>
+              {f.kind !== 'praise' && <option value="" />}
+              {(agents.data ?? []).map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.employee_no} {a.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('qa.coaching.source')}
+            <select value={f.sourceKind} onChange={(e) => setF({ ...f, sourceKind: e.target.value, sourceKey: '' })}>
+              <option value="item">{t('qa.coaching.sourceItem')}</option>
+              <option value="kpi">{t('qa.coaching.sourceKpi')}</option>
+            </select>
+          </label>
+          <label>
+            {t('qa.coaching.key')}
+            {f.sourceKind === 'kpi' ? (
+              <select value={f.sourceKey} onChange={(e) => setF({ ...f, sourceKey: e.target.value })}>
+                <option value="" />
+                {(kpis.data ?? []).map((k) => (
+                  <option key={k.key} value={k.key}>
+                    {k.label}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input value={f.sourceKey} placeholder="accuracy" onChange={(e) => setF({ ...f, sourceKey: e.target.value })} />
+            )}
+          </label>
+          <label>
+            {t('perf.month')}
+            <input type="month" value={f.month} onChange={(e) => setF({ ...f, month: e.target.value })} />
+          </label>
+          <label>
+            {t('qa.coaching.followUpDate')}
+            <input type="date" value={f.followUpDate} onChange={(e) => setF({ ...f, followUpDate: e.target.value })} />
+          </label>
+          <label>
+            {t('qa.coaching.goals')}
+            <textarea value={f.goals} onChange={(e) => setF({ ...f, goals: e.target.value })} />
+          </label>
+          <label>
+            {t('qa.coaching.notes')}
+            <textarea value={f.notes} onChange={(e) => setF({ ...f, notes: e.target.value })} />
+          </label>
+          <button
+            onClick={() =>
+              run(async () => {
+                await post('/api/quality/coaching', f);
+                await list.reload();
+              })
+            }
+          >
+            {t('app.create')}
+          </button>
+        </fieldset>
+      )}
+      <ErrorNote error={error ?? list.error} />
+      <table data-testid="coaching-table">
+        <thead>
+          <tr>
+            <th>{t('qa.coaching.kind')}</th>
+            <th>{t('qa.coaching.agents')}</th>
+            <th>{t('qa.coaching.key')}</th>
+            <th>{t('qa.coaching.goals')}</th>
+            <th>{t('qa.coaching.followUpDate')}</th>
+            <th>{t('qa.coaching.before')}</th>
+            <th>{t('qa.coaching.after')}</th>
+            <th>{t('qa.coaching.coach')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {(list.data ?? []).map((c) => (
+            <tr key={c.id}>
+              <td>{t(`qa.coaching.${c.kind}`)}</td>
+              <td>{c.agents.map((a: any) => a.name).join('、')}</td>
+              <td>
+                {c.source_kind === 'kpi' ? (kpis.data ?? []).find((k) => k.key === c.source_key)?.label ?? c.source_key : c.source_key}
+              </td>
+              <td>{c.goals}</td>
+              <td>{c.follow_up_date}</td>
+              <td>
+                <Figure value={c.baseline.value} format={fmt(c.source_kind)} />
+              </td>
+              <td>{c.follow_up ? <Figure value={c.follow_up.after} format={fmt(c.source_kind)} /> : '—'}</td>
+              <td>{c.coach_name}</td>
+              <td>
+                {canCoach && c.state === 'open' && (
+                  <button
+                    className="secondary"
+                    onClick={() =>
+                      run(async () => {
+                        await post(`/api/quality/coaching/${c.id}/follow-up`, { note: '' });
+                        await list.reload();
+                      })
+                    }
+                  >
+                    {t('qa.coaching.followUp')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Page>
+  );
+}

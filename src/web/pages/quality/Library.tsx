@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { del, post } from '../../api';
+import { useAction, useApi } from '../../hooks';
+import { ErrorNote, Page } from '../../components/ui';
+import { hasAny, useMe } from '../../session';
+import { Recording } from './shared';
+
+/** Recording library (录音分享): good and instructive calls shared with teams. */
+export default function Library() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const canAdd = hasAny(me, ['qa', 'center_manager', 'team_lead']);
+  const canRemove = hasAny(me, ['qa', 'center_manager']);
+  const list = useApi<any[]>('/api/quality/library');
+  const teams = useApi<any[]>(canAdd ? '/api/teams' : null);
+  const [f, setF] = useState({ callId: '', tag: 'good', title: '', note: '', teamIds: [] as number[] });
+  const { error, run } = useAction();
+  return (
+    <Page title={t('nav.qaLibrary')}>
+      {canAdd && (
+        <fieldset className="form-grid">
+          <legend>{t('qa.library.add')}</legend>
+          <label>
+            {t('qa.calibration.callId')}
+            <input value={f.callId} onChange={(e) => setF({ ...f, callId: e.target.value })} />
+          </label>
+          <label>
+            {t('qa.library.tag')}
+            <select value={f.tag} onChange={(e) => setF({ ...f, tag: e.target.value })}>
+              <option value="good">{t('qa.library.good')}</option>
+              <option value="instructive">{t('qa.library.instructive')}</option>
+            </select>
+          </label>
+          <label>
+            {t('qa.library.title')}
+            <input value={f.title} onChange={(e) => setF({ ...f, title: e.target.value })} />
+          </label>
+          <label>
+            {t('qa.library.note')}
+            <input value={f.note} onChange={(e) => setF({ ...f, note: e.target.value })} />
+          </label>
+          <label>
+            {t('qa.library.share')}
+            <select multiple value={f.teamIds.map(String)} onChange={(e) => setF({ ...f, teamIds: [...e.target.selectedOptions].map((o) => Number(o.value)) })}>
+              {(teams.data ?? []).map((tm) => (
+                <option key={tm.id} value={tm.id}>
+                  {tm.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            onClick={() =>
+              run(async () => {
+                await post('/api/quality/library', f);
+                await list.reload();
+              })
+            }
+          >
+            {t('app.create')}
+          </button>
+        </fieldset>
+      )}
+      <ErrorNote error={error ?? list.error} />
+      <div className="cards">
+        {(list.data ?? []).map((r) => (
+          <div className="card" key={r.id}>
+            <span className={`badge ${r.tag === 'good' ? 'ok' : 'warn'}`}>{t(`qa.library.${r.tag}`)}</span>
+            <h3>{r.title}</h3>
+            <p>{r.note}</p>
+            <p className="hint">
+              {r.agent_name} · {r.queue} · {r.duration_s}s · {t('qa.library.sharedBy')} {r.shared_by} · {r.team_ids.length ? '' : t('qa.library.whole')}
+            </p>
+            <Recording url={r.recording_url} />{' '}
+            {canRemove && (
+              <button className="secondary" onClick={() => run(async () => { await del(`/api/quality/library/${r.id}`); await list.reload(); })}>
+                ✕
+              </button>
+            )}
+          </div>
+        ))}
+      </div>
+    </Page>
+  );
+}
