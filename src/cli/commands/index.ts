@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { registerServe } from './serve';
 import { registerUsers } from './users';
 import { registerDemo } from './demo';
+import { registerErlang } from './erlang';
+import { registerForecast } from './forecast';
 
 /** Every subcommand; later capabilities add theirs here. */
-export const commandRegistrars: Array<(p: Command) => void> = [registerServe, registerDemo, registerUsers];
+export const commandRegistrars: Array<(p: Command) => void> = [registerServe, registerDemo, registerUsers, registerErlang, registerForecast];

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import type { Dialect } from '../db';
 import platform from './001_platform';
+import wfm from './004_wfm';
 
 /**
  * Every migration, by name (run in name order). Each capability owns its own file(s);
@@ -8,4 +9,5 @@ import platform from './001_platform';
  */
 export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '001_platform': platform,
+  '004_wfm': wfm,
 };
