@@ -19,4 +19,9 @@ export const navItems: NavItem[] = [
   { path: '/people/agents', label: 'nav.agents', group: 'nav.people', roles: [...ADMINS, 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer'], page: lazy(() => import('./pages/people/Agents')) },
   { path: '/people/users', label: 'nav.users', group: 'nav.people', roles: ['admin'], page: lazy(() => import('./pages/people/Users')) },
   { path: '/people/audit', label: 'nav.audit', group: 'nav.people', roles: ADMINS, page: lazy(() => import('./pages/people/Audit')) },
+  { path: '/wfm/erlang', label: 'nav.erlang', group: 'nav.wfm', roles: ['wfm', 'admin', 'center_manager', 'duty_manager', 'team_lead'], page: lazy(() => import('./pages/wfm/Erlang')) },
+  { path: '/wfm/schedule', label: 'nav.schedule', group: 'nav.wfm', roles: ['wfm'], page: lazy(() => import('./pages/wfm/Schedule')) },
+  { path: '/wfm/adherence', label: 'nav.adherence', group: 'nav.wfm', roles: ['wfm', 'admin', 'center_manager', 'duty_manager', 'team_lead'], page: lazy(() => import('./pages/wfm/Adherence')) },
+  { path: '/wfm/swaps', label: 'nav.swaps', group: 'nav.wfm', roles: ['team_lead'], page: lazy(() => import('./pages/wfm/Swaps')) },
+  { path: '/wfm/me', label: 'nav.mySchedule', group: 'nav.wfm', roles: ['agent'], page: lazy(() => import('./pages/wfm/MySchedule')) },
 ];
