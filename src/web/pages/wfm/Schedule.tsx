@@ -183,11 +183,11 @@ function ShiftTable({ shifts, onMoved, setError }: { shifts: any[]; onMoved: () 
             <td>
               {edit?.id === s.id ? (
                 <>
-                  <input type="datetime-local" aria-label={t('wfm.moveTo')} value={edit.value} onChange={(e) => setEdit({ id: s.id, value: e.target.value })} />
+                  <input type="datetime-local" aria-label={t('wfm.moveTo')} value={edit!.value} onChange={(e) => setEdit({ id: s.id, value: e.target.value })} />
                   <button
                     onClick={async () => {
                       try {
-                        await patch(`/api/wfm/shifts/${s.id}`, { start: fromLocalInput(edit.value) });
+                        await patch(`/api/wfm/shifts/${s.id}`, { start: fromLocalInput(edit!.value) });
                         setEdit(null);
                         setError(null);
                         await onMoved();
