@@ -76,6 +76,11 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
     return reply.status(500).send({ error: 'internal', message: 'internal error' });
   });
 
+  // uploads (routes with rawBody) get these bodies as a Buffer; text/plain and JSON keep Fastify's parsers
+  app.addContentTypeParser(['application/octet-stream', 'text/csv', 'text/tab-separated-values', 'multipart/form-data'], { parseAs: 'buffer' }, (_req, body, done) =>
+    done(null, body),
+  );
+
   const routes = opts.routes ?? allRoutes;
   const seen = new Set<string>();
   for (const def of routes) {

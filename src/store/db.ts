@@ -13,6 +13,8 @@ export interface Store {
   dialect: Dialect;
   /** For PostgreSQL: the connection string (LISTEN/NOTIFY fan-out needs its own client). */
   url?: string;
+  /** PostgreSQL schema the store works in, when not the default (tests). */
+  pgSchema?: string;
   close(): Promise<void>;
 }
 
@@ -41,7 +43,7 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
       ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', url: opts.url, close: () => db.destroy() };
+    return { db, dialect: 'postgres', url: opts.url, pgSchema: opts.pgSchema, close: () => db.destroy() };
   }
   const file = opts.file ?? opts.url ?? './data/callfloor.sqlite';
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -68,6 +70,9 @@ export async function migrate(store: Store): Promise<void> {
     db: store.db,
     provider: new StaticProvider(store.dialect),
     allowUnorderedMigrations: true,
+    // Kysely looks for its lock table in every schema unless told which: with several test schemas
+    // in one database, another schema's table made it skip creating its own ("kysely_migration_lock does not exist").
+    ...(store.pgSchema ? { migrationTableSchema: store.pgSchema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

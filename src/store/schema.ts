@@ -1,4 +1,6 @@
 import type { Generated } from 'kysely';
+import type { PeopleTables } from './people/tables';
+import type { LiveTables } from './live/tables';
 import type { WfmTables } from './wfm/tables';
 
 /** Tables of the platform (organisation, users, sessions, audit, settings). */
@@ -45,4 +47,4 @@ export interface PlatformTables {
 }
 
 /** The whole database: one interface per capability, joined here. */
-export interface DB extends PlatformTables, WfmTables {}
+export interface DB extends PlatformTables, PeopleTables, LiveTables, WfmTables {}

@@ -39,7 +39,7 @@ async function loadHistory(o: ForecastFlags, intervalMin: 15 | 30 | 60, tz: numb
   }
   const store = await openMigratedStore(o.db);
   try {
-    return await historyFor(store.db, { queue: o.queue, intervalMin });
+    return await historyFor(store.db, { queue: o.queue, intervalMin, tzOffsetMin: tz });
   } finally {
     await store.close();
   }

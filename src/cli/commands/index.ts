@@ -2,8 +2,11 @@ import type { Command } from 'commander';
 import { registerServe } from './serve';
 import { registerUsers } from './users';
 import { registerDemo } from './demo';
-import { registerErlang } from './erlang';
-import { registerForecast } from './forecast';
+import { registerPeople } from './people';
 
 /** Every subcommand; later capabilities add theirs here. */
-export const commandRegistrars: Array<(p: Command) => void> = [registerServe, registerDemo, registerUsers, registerErlang, registerForecast];
+export const commandRegistrars: Array<(p: Command) => void> = [registerServe, registerDemo, registerUsers, registerPeople, registerImport, registerReport, registerErlang, registerForecast];
+import { registerImport } from './import';
+import { registerReport } from './report';
+import { registerErlang } from './erlang';
+import { registerForecast } from './forecast';

@@ -1,4 +1,6 @@
 import type { DemoSeeder } from './seeders';
+import { peopleDemo } from './people';
 
 /** Every capability's demo seeder, in the order they run. */
-export const allDemoSeeders: DemoSeeder[] = [];
+export const allDemoSeeders: DemoSeeder[] = [peopleDemo, liveHistorySeeder];
+import { liveHistorySeeder } from './live-history';

@@ -29,7 +29,7 @@ export interface IntervalAggregates {
 
 export type AgentState = 'loggedOut' | 'ready' | 'ringing' | 'talking' | 'hold' | 'acw' | 'notReady';
 
-interface AgentTrack {
+export interface AgentTrack {
   state: AgentState;
   reason: string | undefined;
   queue: string | undefined;
@@ -97,6 +97,13 @@ export class KpiAccumulator {
   /** Current state of each agent (for the live board). */
   agentStates(): ReadonlyMap<string, Readonly<AgentTrack>> {
     return this.agentsNow;
+  }
+  /**
+   * Resume an agent from a persisted state (the store keeps each agent's state between batches,
+   * so a stream of events can be aggregated batch by batch with the same result as in one go).
+   */
+  restoreAgent(agent: string, t: Readonly<AgentTrack>): void {
+    this.agentsNow.set(agent, { state: t.state, reason: t.reason, queue: t.queue, since: t.since });
   }
   /** Calls in a queue segment not yet finished. */
   openSegments(): number {

@@ -107,3 +107,11 @@ test('demo centre: 200 agents in 10 teams for 3 weeks, quickly, with every featu
   assert.ok(same && n === events.length);
   console.log(`demo: ${events.length} events in ${ms.toFixed(0)} ms, aggregated in ${aggMs.toFixed(0)} ms; answerRate ${k.answerRate!.toFixed(3)} SL ${k.serviceLevel!.toFixed(3)} occupancy ${deriveKpis(a).occupancy!.toFixed(3)}`);
 });
+
+test('simulated events satisfy the event schema (whole-millisecond times)', async () => {
+  const { validateEvent } = await import('../events');
+  const { events } = simulateEvents({ ...DEFAULT_DEMO_CONFIG, seed: 3, startTs: Date.UTC(2026, 0, 5) - 8 * 3600_000, days: 1, callsPerDay: 800 });
+  assert.ok(events.length > 1000);
+  const bad = events.map((e) => validateEvent(e)).filter((r) => !r.ok);
+  assert.deepEqual(bad, []);
+});

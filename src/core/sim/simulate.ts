@@ -131,7 +131,8 @@ export function simulate(cfg: SimConfig, emit: (e: CallFloorEvent) => void): Sim
   let nCalls = 0;
   const idp = `sim${cfg.seed}-`;
   const at = (t: number, kind: Kind, x: Partial<Ev> = {}) => heap.push({ t, seq: seq++, kind, ...x });
-  const out = (e: Omit<CallFloorEvent, 'id'>) => emit({ id: idp + (nEvents++).toString(36), ...e } as CallFloorEvent);
+  // the event model's times are whole epoch milliseconds (eventSchema: ts is an integer)
+  const out = (e: Omit<CallFloorEvent, 'id'>) => emit({ id: idp + (nEvents++).toString(36), ...e, ts: Math.round(e.ts) } as CallFloorEvent);
   const handle = () =>
     cfg.handle.dist === 'exponential' ? rng.exp(cfg.handle.meanS) : rng.lognormal(cfg.handle.meanS, cfg.handle.cv ?? 0.8);
 

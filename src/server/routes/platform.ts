@@ -22,6 +22,7 @@ import {
   updateAgent,
   updateTeam,
 } from '../../store/org';
+import { assertCertifiedForQueues } from '../../store/people/training';
 import { hashPassword, passwordProblem, verifyPassword } from '../password';
 import { agentScope, route, type Caller, type RouteDef } from '../route';
 import { endSession, startSession } from '../session';
@@ -236,6 +237,8 @@ export const platformRoutes: RouteDef[] = [
       if (body.teamId != null) await getTeam(ctx.store.db, body.teamId).catch(() => {
         throw validationError('body.teamId', `team ${body.teamId} does not exist`);
       });
+      // go-live gate (issue 6): a queue under certification needs a valid certification first
+      await assertCertifiedForQueues(ctx.store.db, centerId, null, body.queues, [], ctx.now());
       const id = await createAgent(ctx.store.db, { ...body, centerId }, ctx.now());
       await audit(ctx.store.db, { at: ctx.now(), userId: caller.userId, action: 'agent.create', entity: 'agent', entityId: id, detail: body });
       return getAgent(ctx.store.db, id);
@@ -258,6 +261,12 @@ export const platformRoutes: RouteDef[] = [
       queues: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
     }),
     handler: async ({ body, params, caller, ctx }) => {
+      if (body.queues) {
+        // go-live gate (issue 6): adding a queue the center put under certification needs the
+        // agent's valid certification for it (src/store/people/training.ts assertCertifiedForQueues)
+        const current = await getAgent(ctx.store.db, params.id);
+        await assertCertifiedForQueues(ctx.store.db, current.center_id, params.id, body.queues, current.queues, ctx.now());
+      }
       await updateAgent(ctx.store.db, params.id, body);
       await audit(ctx.store.db, { at: ctx.now(), userId: caller.userId, action: 'agent.update', entity: 'agent', entityId: params.id, detail: body });
       return getAgent(ctx.store.db, params.id);

@@ -243,7 +243,7 @@ export const wfmRoutes: RouteDef[] = [
     body: z.object({ queue: z.string().min(1), intervalMin: z.union([z.literal(15), z.literal(30), z.literal(60)]).default(30), weeks: z.number().int().positive().max(8).default(1) }),
     handler: async ({ body, caller, ctx }) => {
       const { tz } = await centerOf(ctx, caller);
-      const history = await historyFor(ctx.store.db, { queue: body.queue, intervalMin: body.intervalMin });
+      const history = await historyFor(ctx.store.db, { queue: body.queue, intervalMin: body.intervalMin, tzOffsetMin: tzAt(tz, ctx.now()) });
       return core(() => backtest(history, body.weeks, { intervalMin: body.intervalMin, tzOffsetMin: tzAt(tz, ctx.now()) }));
     },
   }),
@@ -509,7 +509,7 @@ export const wfmRoutes: RouteDef[] = [
       const f = await latestForecastCovering(ctx.store.db, query.queue, from, from + DAY);
       if (!f) throw validationError('queue', `no forecast of ${query.queue} covers ${query.date}`);
       const { points } = await forecastPoints(ctx.store.db, f.id, { from, to: from + DAY });
-      const actual = await historyFor(ctx.store.db, { queue: query.queue, intervalMin: f.interval_min, from, to: from + DAY });
+      const actual = await historyFor(ctx.store.db, { queue: query.queue, intervalMin: f.interval_min as 15 | 30 | 60, from, to: from + DAY });
       const im = f.interval_min * 60_000;
       const nowTs = Math.max(from, Math.min(from + DAY, Math.floor(ctx.now() / im) * im));
       const shifts = await listShifts(ctx.store.db, { from, to: from + DAY, publishedOnly: true });

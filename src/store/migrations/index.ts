@@ -1,6 +1,8 @@
 import type { Migration } from 'kysely';
 import type { Dialect } from '../db';
 import platform from './001_platform';
+import people from './006_people';
+import live from './002_live';
 import wfm from './004_wfm';
 
 /**
@@ -9,5 +11,7 @@ import wfm from './004_wfm';
  */
 export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '001_platform': platform,
+  '006_people': people,
+  '002_live': live,
   '004_wfm': wfm,
 };

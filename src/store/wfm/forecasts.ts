@@ -4,16 +4,19 @@ import { withTx } from '../db';
 import { audit } from '../audit';
 import { notFound, validationError } from '../../core/errors';
 import type { IntervalObservation, ForecastPoint } from '../../core/wfm/forecast';
+import { queueIntervals } from '../live/reports';
 
 type Db = Kysely<DB>;
 
 /**
- * Interval history per queue, the forecast's input. Until the live-floor store's
- * `queueIntervals(db, {from, to, queue, intervalMin})` is on main this reads WFM's own
- * `wfm_history` table (loaded by `putHistory`, e.g. from a CSV upload or the bank data set);
- * swap the body for queueIntervals then — the callers only see IntervalObservation[].
+ * Interval history per queue, the forecast's input: the live floor's interval aggregates
+ * (`queueIntervals`, imported / live events) when there are any for the queue, else WFM's own
+ * `wfm_history` table (uploads through POST /api/wfm/history, tests). Callers only see
+ * IntervalObservation[].
  */
-export async function historyFor(db: Db, q: { queue: string; intervalMin: number; from?: number; to?: number }): Promise<IntervalObservation[]> {
+export async function historyFor(db: Db, q: { queue: string; intervalMin: 15 | 30 | 60; from?: number; to?: number; tzOffsetMin?: number }): Promise<IntervalObservation[]> {
+  const live = await queueIntervals(db, { queue: q.queue, intervalMin: q.intervalMin, from: q.from ?? 0, to: q.to ?? 8.64e15, tzOffsetMin: q.tzOffsetMin });
+  if (live.length) return live.map((r) => ({ ts: r.intervalStart, offered: r.offered, ahtSum: r.handleTime }));
   let s = db.selectFrom('wfm_history').select(['ts', 'offered', 'aht_sum']).where('queue', '=', q.queue).where('interval_min', '=', q.intervalMin).orderBy('ts');
   if (q.from !== undefined) s = s.where('ts', '>=', q.from);
   if (q.to !== undefined) s = s.where('ts', '<', q.to);

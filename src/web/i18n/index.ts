@@ -2,10 +2,11 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale, type Messages } from './types';
 import { platformMessages } from './platform';
-import { wfmMessages } from './wfm';
+import { peopleMessages } from './people';
 
 /** Every capability's messages; add yours here. */
-const all: Messages[] = [platformMessages, wfmMessages];
+const all: Messages[] = [platformMessages, peopleMessages, wfmMessages];
+import { wfmMessages } from './wfm';
 
 function merge(into: Record<string, any>, from: Record<string, any>) {
   for (const [k, v] of Object.entries(from)) {

@@ -1,0 +1,138 @@
+import type { Command } from 'commander';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { validationError } from '../../core/errors';
+import { IMPORT_FORMATS, isImportFormat, parseText, storeParsed, type ImportReport, type ImportSink } from '../../ingest/import';
+import { parsePipeLine, QueueLogState } from '../../ingest/queueLog';
+import { parseTz } from '../../ingest/time';
+import type { Store } from '../../store/db';
+import { flushAgentStates, storeEvents } from '../../store/live/ingest';
+import { openMigratedStore } from '../options';
+
+export function storeSink(store: Store): ImportSink {
+  return {
+    async store(events) {
+      const r = await storeEvents(store, events);
+      return { accepted: r.accepted.length, duplicates: r.duplicates };
+    },
+    finish: (lastTs) => flushAgentStates(store, lastTs),
+  };
+}
+
+export function formatImportReport(r: ImportReport, file: string): string {
+  const out = [
+    `${file} (${r.format}): ${r.linesRead} lines read, ${r.eventsParsed} events parsed, ${r.eventsStored} stored, ${r.duplicates} duplicates, ${r.rejected.length} rejected lines`,
+  ];
+  const unknown = Object.entries(r.unknownEvents);
+  if (unknown.length) out.push(`unknown event kinds (not stored): ${unknown.map(([k, n]) => `${k} ×${n}`).join(', ')}`);
+  const skipped = Object.entries(r.skipped);
+  if (skipped.length) out.push(`skipped on purpose: ${skipped.map(([k, n]) => `${k} ×${n}`).join(', ')}`);
+  for (const x of r.rejected.slice(0, 50)) out.push(`  line ${x.line}: ${x.reason}`);
+  if (r.rejected.length > 50) out.push(`  … and ${r.rejected.length - 50} more rejected lines (--json lists all)`);
+  return out.join('\n');
+}
+
+export function registerImport(program: Command) {
+  program
+    .command('import')
+    .description('import telephony events from a file (queue_log, anonymous-bank, pwc, jsonl); idempotent')
+    .argument('<file>', 'the file to import')
+    .requiredOption('--format <format>', `one of ${IMPORT_FORMATS.join(', ')}`)
+    .option('--db <target>', 'SQLite file or postgres:// URL')
+    .option('--tz <zone>', 'zone of local times in the file (IANA name or minutes east of UTC); default UTC')
+    .option('--follow', 'queue_log: keep reading lines appended to the file (Ctrl-C to stop)')
+    .option('--json', 'print the report as JSON')
+    .action(async (file: string, o) => {
+      if (!isImportFormat(o.format)) throw validationError('--format', `expected one of ${IMPORT_FORMATS.join(', ')}, got '${o.format}'`);
+      if (o.follow && o.format !== 'queue_log') throw validationError('--follow', 'only for --format queue_log');
+      const tz = parseTz(o.tz, '--tz');
+      const store = await openMigratedStore(o.db);
+      try {
+        if (o.follow) return await follow(store, file, !!o.json);
+        const progress = (msg: string) => process.stderr.write(process.stderr.isTTY ? `\r${msg}   ` : `${msg}\n`);
+        const text = readFileSync(file, 'utf8');
+        const big = text.length > 2_000_000;
+        if (big) progress(`parsing ${(text.length / 1e6).toFixed(1)} MB…`);
+        const parsed = parseText(o.format, text, { tz });
+        const started = Date.now();
+        const report = await storeParsed(o.format, parsed, storeSink(store), {
+          onProgress: big ? (done, total) => progress(`stored ${done}/${total} events (${Math.round((done / total) * 100)} %, ${Math.round(done / ((Date.now() - started) / 1000 || 1))} events/s)`) : undefined,
+        });
+        if (big && process.stderr.isTTY) process.stderr.write('\n');
+        console.log(o.json ? JSON.stringify({ file, ...report }, null, 2) : formatImportReport(report, file));
+        if (report.rejected.length) process.exitCode = 2; // good lines landed; some did not
+      } finally {
+        if (!o.follow) await store.close();
+      }
+    });
+}
+
+/** Tail a growing pipe-format queue_log: the stateful parser sees each line once, in file order. */
+async function follow(store: Store, file: string, json: boolean): Promise<void> {
+  const st = new QueueLogState();
+  let pos = 0;
+  let partial = '';
+  let lineNo = 0;
+  const totals = { lines: 0, stored: 0, duplicates: 0, rejected: 0 };
+  const pump = async () => {
+    let size: number;
+    try {
+      size = statSync(file).size;
+    } catch {
+      return;
+    }
+    if (size < pos) {
+      process.stderr.write(`${file} was truncated or rotated; reading it from the start\n`);
+      pos = 0;
+      partial = '';
+    }
+    if (size === pos) return;
+    const fd = openSync(file, 'r');
+    const buf = Buffer.alloc(size - pos);
+    readSync(fd, buf, 0, buf.length, pos);
+    closeSync(fd);
+    pos = size;
+    const text = partial + buf.toString('utf8');
+    const lines = text.split('\n');
+    partial = lines.pop() ?? '';
+    for (let l of lines) {
+      lineNo++;
+      if (l.endsWith('\r')) l = l.slice(0, -1);
+      if (!l.trim()) continue;
+      totals.lines++;
+      const r = parsePipeLine(l, lineNo);
+      if ('reason' in r) {
+        totals.rejected++;
+        process.stderr.write(`line ${r.line}: ${r.reason}\n`);
+      } else st.add(r);
+    }
+    const fresh = st.result.events.splice(0); // handed on; the parser keeps only its state
+    if (fresh.length) {
+      const res = await storeEvents(store, fresh);
+      totals.stored += res.accepted.length;
+      totals.duplicates += res.duplicates;
+    }
+    const msg = { ...totals, duplicates: totals.duplicates + st.result.duplicates, unknownEvents: st.result.unknownEvents };
+    console.log(json ? JSON.stringify(msg) : `${file}: ${msg.lines} lines, ${msg.stored} events stored, ${msg.duplicates} duplicates, ${msg.rejected} rejected`);
+  };
+  await pump();
+  process.stderr.write(`following ${file} (Ctrl-C to stop)\n`);
+  let busy = false;
+  const timer = setInterval(async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      await pump();
+    } finally {
+      busy = false;
+    }
+  }, 1000);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      clearInterval(timer);
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await store.close();
+}

@@ -1,0 +1,67 @@
+import type { Command } from 'commander';
+import { validationError } from '../../core/errors';
+import { parseTimeArg, parseTz, tzOffsetFn } from '../../ingest/time';
+import { listCenters } from '../../store/org';
+import { kpiReport, REPORT_BYS, type KpiReport, type ReportBy } from '../../store/live/reports';
+import { openMigratedStore } from '../options';
+
+const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+const sec = (x: number | null) => (x === null ? '—' : x.toFixed(1));
+const num = (x: number | null) => (x === null ? '—' : String(Math.round(x * 100) / 100));
+
+export function formatReport(r: KpiReport): string {
+  const cols: [string, (row: KpiReport['rows'][number]) => string][] = [
+    ['offered', (x) => num(x.offered)],
+    ['answered', (x) => num(x.answered)],
+    ['abandoned', (x) => num(x.abandoned)],
+    ['shortAb', (x) => num(x.shortAbandoned)],
+    ['answerRate', (x) => pct(x.answerRate)],
+    ['SL', (x) => pct(x.serviceLevel)],
+    ['asa', (x) => sec(x.asa)],
+    ['aht', (x) => sec(x.aht)],
+    ['occupancy', (x) => pct(x.occupancy)],
+    ['notReady%', (x) => pct(x.notReadyShare)],
+    ['idle%', (x) => pct(x.idleShare)],
+    ['transfer%', (x) => pct(x.transferRate)],
+  ];
+  const label = (x: KpiReport['rows'][number]) => (r.by === 'agent' ? `${x.agentCode}${x.agentName ? ` ${x.agentName}` : ''}` : x.key);
+  const table = [['', ...cols.map((c) => c[0])], ...[...r.rows, r.total].map((x) => [label(x), ...cols.map((c) => c[1](x))])];
+  const w = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+  const lines = table.map((row) => row.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  '));
+  if (r.unknownAgentCodes.length) lines.push(`agent codes with no platform agent (agents.ext_code): ${r.unknownAgentCodes.join(', ')}`);
+  return lines.join('\n');
+}
+
+export function registerReport(program: Command) {
+  program
+    .command('report')
+    .description('KPI report from the stored interval aggregates (DESIGN.md names)')
+    .requiredOption('--by <by>', REPORT_BYS.join('|'))
+    .option('--from <time>', 'start: YYYY-MM-DD (local), YYYY-MM-DDTHH:MM or ISO time')
+    .option('--to <time>', 'end: a date is included; a time is exclusive')
+    .option('--interval <min>', '15, 30 or 60 (with --by interval)', '15')
+    .option('--queue <queue>', 'only this queue (agent-side figures are then left out)')
+    .option('--tz <zone>', "local time for intervals, days and months (default: the center's zone)")
+    .option('--db <target>', 'SQLite file or postgres:// URL')
+    .option('--json', 'print JSON')
+    .action(async (o) => {
+      if (!REPORT_BYS.includes(o.by)) throw validationError('--by', `expected one of ${REPORT_BYS.join(', ')}, got '${o.by}'`);
+      const interval = Number(o.interval);
+      if (![15, 30, 60].includes(interval)) throw validationError('--interval', 'expected 15, 30 or 60');
+      const store = await openMigratedStore(o.db);
+      try {
+        const tz = parseTz(o.tz, '--tz') ?? (await listCenters(store.db))[0]?.timezone ?? 'UTC';
+        const report = await kpiReport(store.db, {
+          by: o.by as ReportBy,
+          from: parseTimeArg(o.from, tz, '--from'),
+          to: parseTimeArg(o.to, tz, '--to', true),
+          intervalMin: interval as 15 | 30 | 60,
+          queue: o.queue,
+          tzOffsetMin: tzOffsetFn(tz),
+        });
+        console.log(o.json ? JSON.stringify({ tz, ...report }, null, 2) : formatReport(report));
+      } finally {
+        await store.close();
+      }
+    });
+}

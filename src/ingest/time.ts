@@ -1,0 +1,37 @@
+/** Time-zone and date arguments shared by the CLI and the API (import --tz, report --from/--to). */
+import { validationError } from '../core/errors';
+import { localToEpoch, tzOffsetFn, type Tz } from './common';
+
+/** '+480', '-300' (minutes east of UTC), 'UTC' or an IANA name like 'Asia/Shanghai'. */
+export function parseTz(s: string | undefined, field = 'tz'): Tz | undefined {
+  if (s === undefined || s === '') return undefined;
+  if (/^[+-]?\d+$/.test(s)) return Number(s);
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: s });
+  } catch {
+    throw validationError(field, `unknown time zone '${s}' (use an IANA name like Asia/Shanghai, or minutes east of UTC)`);
+  }
+  return s;
+}
+
+export { tzOffsetFn };
+
+/**
+ * A report bound: 'YYYY-MM-DD' (local midnight in tz; as an end, the day is included),
+ * 'YYYY-MM-DDTHH:MM[:SS]' (local), or an ISO time with a zone / epoch ms.
+ */
+export function parseTimeArg(s: string | undefined, tz: Tz | undefined, field: string, asEnd = false): number | undefined {
+  if (s === undefined || s === '') return undefined;
+  if (/^\d{10,}$/.test(s)) return Number(s);
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (d) {
+    const t = localToEpoch(Number(d[1]), Number(d[2]), Number(d[3]) + (asEnd ? 1 : 0), 0, 0, 0, tz ?? 0);
+    if (Number.isNaN(t)) throw validationError(field, `not a date: '${s}'`);
+    return t;
+  }
+  const dt = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(s);
+  if (dt) return localToEpoch(Number(dt[1]), Number(dt[2]), Number(dt[3]), Number(dt[4]), Number(dt[5]), Number(dt[6] ?? 0), tz ?? 0);
+  const t = Date.parse(s);
+  if (Number.isNaN(t)) throw validationError(field, `expected YYYY-MM-DD, YYYY-MM-DDTHH:MM or an ISO time, got '${s}'`);
+  return t;
+}

@@ -1,0 +1,152 @@
+/**
+ * Live floor, ingest and reporting half: the event sink (store + aggregates), the CTI push
+ * (POST /api/events and the WebSocket message `events`), file upload import, and KPI reports.
+ */
+import { z } from 'zod';
+import { validateEvent, type CallFloorEvent } from '../../core/events';
+import { forbidden, validationError } from '../../core/errors';
+import type { Role } from '../../core/roles';
+import { IMPORT_FORMATS, isImportFormat, parseText, storeParsed } from '../../ingest/import';
+import { parseTimeArg, parseTz, tzOffsetFn } from '../../ingest/time';
+import { flushAgentStates, storeEvents } from '../../store/live/ingest';
+import { agentCodesOf, kpiReport, REPORT_BYS } from '../../store/live/reports';
+import { listCenters } from '../../store/org';
+import type { ServerContext } from '../context';
+import { acceptEvents, setEventSink } from '../eventFeed';
+import { socketHandlers } from '../live';
+import { agentScope, route, type Caller, type RouteDef } from '../route';
+
+/** The sink: every event into a running server is stored (idempotently) and aggregated here. */
+setEventSink(async (ctx, events) => storeEvents(ctx.store, events));
+
+/** Who may push telephony events (a CTI integration signs in as a user with one of these roles). */
+export const EVENT_PUSH_ROLES: Role[] = ['admin', 'duty_manager'];
+export const IMPORT_ROLES: Role[] = ['admin', 'wfm', 'duty_manager'];
+export const MAX_PUSH_EVENTS = 10_000;
+export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
+
+/** Validate a pushed batch as a whole: any bad event rejects the batch, naming its index and field. */
+export function validateBatch(body: unknown): CallFloorEvent[] {
+  const list = Array.isArray(body) ? body : (body as { events?: unknown })?.events;
+  if (!Array.isArray(list)) throw validationError('events', 'expected an array of events (or { "events": [...] })');
+  if (list.length > MAX_PUSH_EVENTS) throw validationError('events', `at most ${MAX_PUSH_EVENTS} events per batch, got ${list.length}`);
+  const out: CallFloorEvent[] = [];
+  list.forEach((x, i) => {
+    const v = validateEvent(x);
+    if (!v.ok) throw validationError(`events.${i}`, v.error);
+    out.push(v.event);
+  });
+  return out;
+}
+
+async function push(ctx: ServerContext, body: unknown) {
+  const events = validateBatch(body);
+  const r = await acceptEvents(ctx, events);
+  return { received: events.length, accepted: r.accepted.length, duplicates: r.duplicates };
+}
+
+socketHandlers.events = async (ctx, caller, msg) => {
+  if (!caller.roles.some((r) => EVENT_PUSH_ROLES.includes(r))) throw forbidden(`pushing events requires one of: ${EVENT_PUSH_ROLES.join(', ')}`);
+  return push(ctx, msg);
+};
+
+/** The uploaded file's text: a raw body, or the first file part of a multipart/form-data body. */
+export function uploadText(body: unknown, contentType: string | undefined): string {
+  if (typeof body === 'string') return body;
+  if (!Buffer.isBuffer(body)) throw validationError('body', 'send the file as the raw request body or as multipart/form-data');
+  const m = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType ?? '');
+  if (!/^multipart\/form-data/i.test(contentType ?? '') || !m) return body.toString('utf8');
+  const boundary = Buffer.from(`--${m[1] ?? m[2]}`);
+  let at = body.indexOf(boundary);
+  while (at >= 0) {
+    const next = body.indexOf(boundary, at + boundary.length);
+    if (next < 0) break;
+    const part = body.subarray(at + boundary.length + 2, next - 2); // skip CRLF after boundary, before next
+    const sep = part.indexOf('\r\n\r\n');
+    if (sep >= 0) {
+      const head = part.subarray(0, sep).toString('utf8');
+      if (/filename=/i.test(head) || /name="file"/i.test(head)) return part.subarray(sep + 4).toString('utf8');
+    }
+    at = next;
+  }
+  throw validationError('body', 'multipart body has no file part');
+}
+
+const reportQuery = z.object({
+  by: z.enum(REPORT_BYS as [string, ...string[]]),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  interval: z.enum(['15', '30', '60']).optional(),
+  queue: z.string().min(1).optional(),
+  tz: z.string().optional(),
+});
+
+/** Agent codes a caller may see: null = all (center-wide roles). */
+async function scopedCodes(ctx: ServerContext, c: Caller): Promise<string[] | null> {
+  const s = agentScope(c);
+  if (s.kind === 'all') return null;
+  if (s.kind === 'teams') return agentCodesOf(ctx.store.db, { teamIds: s.teamIds });
+  return agentCodesOf(ctx.store.db, { agentId: s.agentId });
+}
+
+export const liveIngestRoutes: RouteDef[] = [
+  route({
+    method: 'POST',
+    url: '/api/events',
+    access: EVENT_PUSH_ROLES,
+    summary: 'Push a batch of normalised events (CTI integration); idempotent by event id; all or nothing on bad input',
+    tags: ['live'],
+    bodyLimit: 16 * 1024 * 1024,
+    rawBody: true,
+    handler: async ({ ctx, body }) => push(ctx, body),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/import',
+    access: IMPORT_ROLES,
+    summary: `Import a telephony file (?format=${IMPORT_FORMATS.join('|')}&tz=ZONE): raw body or multipart; report with rejected lines`,
+    tags: ['live'],
+    rawBody: true,
+    bodyLimit: MAX_UPLOAD_BYTES,
+    query: z.object({ format: z.string(), tz: z.string().optional() }),
+    handler: async ({ ctx, query, body, req }) => {
+      if (!isImportFormat(query.format)) throw validationError('format', `expected one of ${IMPORT_FORMATS.join(', ')}, got '${query.format}'`);
+      const tz = parseTz(query.tz);
+      const text = uploadText(body, req.headers['content-type']);
+      if (!text.trim()) throw validationError('body', 'the file is empty');
+      const parsed = parseText(query.format, text, { tz });
+      return storeParsed(query.format, parsed, {
+        async store(events) {
+          const r = await acceptEvents(ctx, events);
+          return { accepted: r.accepted.length, duplicates: r.duplicates };
+        },
+        finish: (ts) => flushAgentStates(ctx.store, ts),
+      });
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/reports/kpi',
+    access: 'any',
+    summary: 'KPI report by interval|day|month|queue|agent|team (agents: own rows; team leads: their teams)',
+    tags: ['live'],
+    query: reportQuery,
+    handler: async ({ ctx, query, caller }) => {
+      const codes = await scopedCodes(ctx, caller);
+      if (codes && query.by === 'queue') throw forbidden('queue reports are for center-wide roles');
+      if (codes && query.queue) throw forbidden('queue reports are for center-wide roles');
+      const tz = parseTz(query.tz) ?? (await listCenters(ctx.store.db))[0]?.timezone ?? 'UTC';
+      const report = await kpiReport(ctx.store.db, {
+        by: query.by as (typeof REPORT_BYS)[number],
+        from: parseTimeArg(query.from, tz, 'from'),
+        to: parseTimeArg(query.to, tz, 'to', true),
+        intervalMin: query.interval ? (Number(query.interval) as 15 | 30 | 60) : 15,
+        queue: query.queue,
+        tzOffsetMin: tzOffsetFn(tz),
+        agentCodes: codes,
+      });
+      // scoped callers do not learn which other codes exist
+      return { tz, ...report, unknownAgentCodes: codes ? [] : report.unknownAgentCodes };
+    },
+  }),
+];

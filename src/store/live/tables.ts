@@ -1,0 +1,44 @@
+import type { Generated } from 'kysely';
+
+interface MeasureColumns {
+  interval_start: number;
+  interval_min: number;
+  offered: number;
+  answered: number;
+  abandoned: number;
+  short_abandoned: number;
+  timed_out: number;
+  answered_within_sl: number;
+  handled: number;
+  transferred: number;
+  not_ready_count: number;
+  wait_answered: number;
+  wait_abandoned: number;
+  talk: number;
+  hold: number;
+  acw: number;
+  ring: number;
+  staffed: number;
+  idle: number;
+  not_ready: number;
+}
+
+/** Tables of the live floor (migration 002_live). */
+export interface LiveTables {
+  live_events: {
+    seq: Generated<number>;
+    id: string;
+    ts: number;
+    type: string;
+    queue: string | null;
+    agent: string | null;
+    call_id: string | null;
+    reason: string | null;
+    wait_s: number | null;
+    target: string | null;
+  };
+  live_agent_state: { agent_code: string; state: string; reason: string | null; queue: string | null; since: number };
+  live_queue_intervals: MeasureColumns & { queue: string };
+  live_agent_intervals: MeasureColumns & { agent_code: string };
+  live_agent_reasons: { interval_start: number; agent_code: string; reason: string; seconds: number };
+}

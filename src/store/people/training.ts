@@ -1,0 +1,391 @@
+/** Training and certification: courses, plans, sessions, question banks, timed exams, queue certification, the go-live gate. */
+import { DomainError, notFound, validationError } from '../../core/errors';
+import {
+  applyTrainerMarks,
+  canGoLive,
+  certificationWarnings,
+  certify,
+  markSubmission,
+  skillLevel,
+  tenureMonths,
+  type Answer,
+  type Certification,
+  type ExamResult,
+  type MultiplePolicy,
+  type Question,
+  type SkillLevelCriteria,
+} from '../../core/people';
+import { audit } from '../audit';
+import { withTx } from '../db';
+import { uniqueAs } from '../errors';
+import { agentWithTeam, core, iso, localDate, parseJson, type Db } from './common';
+
+// ---------------------------------------------------------------- courses, plan, sessions
+
+export async function createCourse(db: Db, centerId: number, c: { title: string; module?: string; hours?: number }, userId: number, now: number) {
+  return withTx(db, async (tx) => {
+    const row = await tx.insertInto('people_courses').values({ center_id: centerId, title: c.title, module: c.module ?? null, hours: c.hours ?? 1, created_at: now }).returning('id').executeTakeFirstOrThrow();
+    await audit(tx, { at: now, userId, action: 'people.course.create', entity: 'course', entityId: row.id, detail: c });
+    return { id: row.id };
+  });
+}
+
+export const listCourses = (db: Db, centerId: number) => db.selectFrom('people_courses').selectAll().where('center_id', '=', centerId).orderBy('id').execute();
+
+export async function addPlanItem(db: Db, p: { teamId: number; year: number; month: number; courseId: number }, userId: number, now: number) {
+  return withTx(db, async (tx) => {
+    const c = await tx.selectFrom('people_courses').select('id').where('id', '=', p.courseId).executeTakeFirst();
+    if (!c) throw validationError('courseId', `course ${p.courseId} does not exist`);
+    const t = await tx.selectFrom('teams').select('id').where('id', '=', p.teamId).executeTakeFirst();
+    if (!t) throw validationError('teamId', `team ${p.teamId} does not exist`);
+    const row = await uniqueAs('courseId', 'this course is already planned for that team and month', () =>
+      tx.insertInto('people_training_plan').values({ team_id: p.teamId, year: p.year, month: p.month, course_id: p.courseId }).returning('id').executeTakeFirstOrThrow(),
+    );
+    await audit(tx, { at: now, userId, action: 'people.plan.add', entity: 'team', entityId: p.teamId, detail: p });
+    return { id: row.id };
+  });
+}
+
+export async function trainingPlan(db: Db, year: number, teamIds?: number[]) {
+  let q = db
+    .selectFrom('people_training_plan as p')
+    .innerJoin('people_courses as c', 'c.id', 'p.course_id')
+    .select(['p.id', 'p.team_id', 'p.year', 'p.month', 'p.course_id', 'c.title', 'c.module', 'c.hours'])
+    .where('p.year', '=', year)
+    .orderBy('p.month')
+    .orderBy('p.team_id');
+  if (teamIds) q = q.where('p.team_id', 'in', teamIds.length ? teamIds : [-1]);
+  return q.execute();
+}
+
+export async function createSession(db: Db, s: { courseId: number; teamId: number | null; startsAt: number }, userId: number, now: number) {
+  return withTx(db, async (tx) => {
+    const c = await tx.selectFrom('people_courses').select('id').where('id', '=', s.courseId).executeTakeFirst();
+    if (!c) throw validationError('courseId', `course ${s.courseId} does not exist`);
+    const row = await tx.insertInto('people_sessions').values({ course_id: s.courseId, team_id: s.teamId, starts_at: s.startsAt, trainer_id: userId }).returning('id').executeTakeFirstOrThrow();
+    await audit(tx, { at: now, userId, action: 'people.session.create', entity: 'session', entityId: row.id, detail: s });
+    return { id: row.id };
+  });
+}
+
+export async function listSessions(db: Db) {
+  const rows = await db
+    .selectFrom('people_sessions as s')
+    .innerJoin('people_courses as c', 'c.id', 's.course_id')
+    .select(['s.id', 's.course_id', 'c.title', 's.team_id', 's.starts_at'])
+    .orderBy('s.starts_at', 'desc')
+    .limit(200)
+    .execute();
+  const att = await db.selectFrom('people_session_attendance').selectAll().where('session_id', 'in', [...rows.map((r) => r.id), -1]).execute();
+  return rows.map((r) => ({ ...r, present: att.filter((a) => a.session_id === r.id && a.present === 1).map((a) => a.agent_id), absent: att.filter((a) => a.session_id === r.id && a.present === 0).map((a) => a.agent_id) }));
+}
+
+export async function recordSessionAttendance(db: Db, sessionId: number, rows: { agentId: number; present: boolean }[], userId: number, now: number) {
+  return withTx(db, async (tx) => {
+    const s = await tx.selectFrom('people_sessions').select('id').where('id', '=', sessionId).executeTakeFirst();
+    if (!s) throw notFound(`session ${sessionId}`);
+    for (const [i, r] of rows.entries()) {
+      await agentWithTeam(tx, r.agentId, `attendance[${i}].agentId`);
+      await tx.deleteFrom('people_session_attendance').where('session_id', '=', sessionId).where('agent_id', '=', r.agentId).execute();
+      await tx.insertInto('people_session_attendance').values({ session_id: sessionId, agent_id: r.agentId, present: r.present ? 1 : 0 }).execute();
+    }
+    await audit(tx, { at: now, userId, action: 'people.session.attendance', entity: 'session', entityId: sessionId, detail: rows });
+  });
+}
+
+// ---------------------------------------------------------------- question banks and exams
+
+export type QuestionIn =
+  | { kind: 'single'; text: string; options: string[]; answer: number; points: number }
+  | { kind: 'multiple'; text: string; options: string[]; answers: number[]; points: number }
+  | { kind: 'true_false'; text: string; answer: boolean; points: number }
+  | { kind: 'short'; text: string; points: number };
+
+export async function addQuestions(db: Db, centerId: number, bank: string, qs: QuestionIn[], userId: number, now: number) {
+  qs.forEach((q, i) => {
+    if (q.kind === 'single' && (q.answer < 0 || q.answer >= q.options.length)) throw validationError(`questions[${i}].answer`, `must be an option index 0–${q.options.length - 1}`);
+    if (q.kind === 'multiple' && (!q.answers.length || q.answers.some((a) => a < 0 || a >= q.options.length)))
+      throw validationError(`questions[${i}].answers`, `must be option indexes 0–${q.options.length - 1}`);
+  });
+  return withTx(db, async (tx) => {
+    const ids: number[] = [];
+    for (const q of qs) {
+      const answer = q.kind === 'single' ? q.answer : q.kind === 'multiple' ? q.answers : q.kind === 'true_false' ? q.answer : null;
+      const row = await tx
+        .insertInto('people_questions')
+        .values({ center_id: centerId, bank, kind: q.kind, text: q.text, options: 'options' in q ? JSON.stringify(q.options) : null, answer: answer === null ? null : JSON.stringify(answer), points: q.points })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      ids.push(row.id);
+    }
+    await audit(tx, { at: now, userId, action: 'people.questions.add', entity: 'question_bank', entityId: bank, detail: { count: qs.length } });
+    return { ids };
+  });
+}
+
+type QRow = { id: number; bank: string; kind: string; text: string; options: string | null; answer: string | null; points: number };
+const toQuestion = (r: QRow): Question => {
+  const base = { id: String(r.id), text: r.text, points: r.points };
+  switch (r.kind) {
+    case 'single':
+      return { ...base, kind: 'single', options: parseJson(r.options, []), answer: parseJson(r.answer, 0) };
+    case 'multiple':
+      return { ...base, kind: 'multiple', options: parseJson(r.options, []), answers: parseJson(r.answer, []) };
+    case 'true_false':
+      return { ...base, kind: 'true_false', answer: parseJson(r.answer, false) };
+    default:
+      return { ...base, kind: 'short' };
+  }
+};
+
+/** Questions of a center; `withAnswers` false strips the keys (what an agent taking the exam sees). */
+export async function listQuestions(db: Db, centerId: number, f: { bank?: string; ids?: number[]; withAnswers: boolean }) {
+  let q = db.selectFrom('people_questions').selectAll().where('center_id', '=', centerId).orderBy('id');
+  if (f.bank) q = q.where('bank', '=', f.bank);
+  if (f.ids) q = q.where('id', 'in', f.ids.length ? f.ids : [-1]);
+  const rows = await q.execute();
+  return rows.map((r) => {
+    const out = { id: r.id, bank: r.bank, kind: r.kind, text: r.text, options: parseJson<string[] | null>(r.options, null), points: r.points };
+    return f.withAnswers ? { ...out, answer: parseJson<unknown>(r.answer, null) } : out;
+  });
+}
+
+export async function listBanks(db: Db, centerId: number) {
+  const rows = await db.selectFrom('people_questions').select(['bank']).where('center_id', '=', centerId).execute();
+  const m = new Map<string, number>();
+  for (const r of rows) m.set(r.bank, (m.get(r.bank) ?? 0) + 1);
+  return [...m.entries()].map(([bank, questions]) => ({ bank, questions }));
+}
+
+export interface ExamIn {
+  title: string;
+  queue?: string | null;
+  questionIds: number[];
+  timeLimitMin: number;
+  passPercent: number;
+  graceS: number;
+  multiplePolicy: MultiplePolicy;
+}
+
+export async function createExam(db: Db, centerId: number, e: ExamIn, userId: number, now: number) {
+  return withTx(db, async (tx) => {
+    if (!e.questionIds.length) throw validationError('questionIds', 'an exam needs at least one question');
+    const found = await tx.selectFrom('people_questions').select('id').where('center_id', '=', centerId).where('id', 'in', e.questionIds).execute();
+    const missing = e.questionIds.filter((id) => !found.some((f) => f.id === id));
+    if (missing.length) throw validationError('questionIds', `unknown question ${missing.join(', ')}`);
+    if (e.queue) {
+      const q = await tx.selectFrom('people_cert_queues').select('queue').where('center_id', '=', centerId).where('queue', '=', e.queue).executeTakeFirst();
+      if (!q) throw validationError('queue', `queue ${JSON.stringify(e.queue)} is not under certification; add it to the certified queues first`);
+    }
+    const row = await tx
+      .insertInto('people_exams')
+      .values({ center_id: centerId, title: e.title, queue: e.queue ?? null, question_ids: JSON.stringify(e.questionIds), time_limit_min: e.timeLimitMin, pass_percent: e.passPercent, grace_s: e.graceS, multiple_policy: e.multiplePolicy, created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit(tx, { at: now, userId, action: 'people.exam.create', entity: 'exam', entityId: row.id, detail: e });
+    return { id: row.id };
+  });
+}
+
+export async function listExams(db: Db, centerId: number) {
+  const rows = await db.selectFrom('people_exams').selectAll().where('center_id', '=', centerId).orderBy('id', 'desc').execute();
+  return rows.map((r) => ({ id: r.id, title: r.title, queue: r.queue, questionIds: parseJson<number[]>(r.question_ids, []), timeLimitMin: r.time_limit_min, passPercent: r.pass_percent, graceS: r.grace_s, multiplePolicy: r.multiple_policy }));
+}
+
+async function examRow(db: Db, examId: number) {
+  const e = await db.selectFrom('people_exams').selectAll().where('id', '=', examId).executeTakeFirst();
+  if (!e) throw notFound(`exam ${examId}`);
+  return e;
+}
+
+/** Starts an attempt (the clock runs from here); returns the questions without their answers. */
+export async function startAttempt(db: Db, examId: number, agentId: number, now: number) {
+  const e = await examRow(db, examId);
+  const ids = parseJson<number[]>(e.question_ids, []);
+  const row = await db.insertInto('people_exam_attempts').values({ exam_id: examId, agent_id: agentId, started_at: now, submitted_at: null, answers: null, result: null, status: 'started', percent: null }).returning('id').executeTakeFirstOrThrow();
+  const qs = await listQuestions(db, e.center_id, { ids, withAnswers: false });
+  return { attemptId: row.id, examId, title: e.title, startedAt: now, deadline: now + e.time_limit_min * 60_000, timeLimitMin: e.time_limit_min, questions: ids.map((id) => qs.find((q) => q.id === id)!) };
+}
+
+/**
+ * Submits an attempt: marked by the core (a submission after the time limit + grace is refused and
+ * nothing is stored); a passed exam for a certified queue issues the certification in the same transaction.
+ */
+export async function submitAttempt(db: Db, attemptId: number, agentId: number, answers: Record<string, Answer>, now: number) {
+  return withTx(db, async (tx) => {
+    const a = await tx.selectFrom('people_exam_attempts').selectAll().where('id', '=', attemptId).executeTakeFirst();
+    if (!a || a.agent_id !== agentId) throw notFound(`attempt ${attemptId}`);
+    if (a.status !== 'started') throw new DomainError(`attempt ${attemptId} was already submitted`, 'conflict', 'attemptId');
+    const e = await examRow(tx, a.exam_id);
+    const ids = parseJson<number[]>(e.question_ids, []);
+    const bank = (await tx.selectFrom('people_questions').selectAll().where('id', 'in', ids).execute()).map(toQuestion);
+    const result = core(() =>
+      markSubmission(
+        { id: String(e.id), title: e.title, questionIds: ids.map(String), timeLimitMin: e.time_limit_min, passPercent: e.pass_percent, graceS: e.grace_s, multiplePolicy: e.multiple_policy as MultiplePolicy },
+        bank,
+        { examId: String(e.id), agentId: String(agentId), startedAt: iso(a.started_at), submittedAt: iso(now), answers },
+      ),
+    );
+    await saveResult(tx, attemptId, result, answers, now);
+    const cert = await certifyIfPassed(tx, e.center_id, e, attemptId, result, agentId, now, agentId);
+    return { attemptId, ...result, certification: cert };
+  });
+}
+
+async function saveResult(tx: Db, attemptId: number, r: ExamResult, answers: Record<string, Answer> | null, now: number) {
+  await tx
+    .updateTable('people_exam_attempts')
+    .set({ ...(answers ? { answers: JSON.stringify(answers), submitted_at: now } : {}), result: JSON.stringify(r), status: r.status, percent: r.percent })
+    .where('id', '=', attemptId)
+    .execute();
+}
+
+async function certifyIfPassed(tx: Db, centerId: number, e: { id: number; queue: string | null }, attemptId: number, result: ExamResult, agentId: number, now: number, userId: number | null) {
+  if (result.status !== 'passed' || !e.queue) return null;
+  const queues = await tx.selectFrom('people_cert_queues').selectAll().where('center_id', '=', centerId).execute();
+  const policy = queues.find((q) => q.queue === e.queue);
+  const c = core(() =>
+    certify(result, e.queue!, queues.map((q) => q.queue), policy ? { validityDays: policy.validity_days, warnDays: policy.warn_days } : undefined),
+  );
+  const row = await tx
+    .insertInto('people_certifications')
+    .values({ agent_id: agentId, queue: c.queueId, exam_id: e.id, attempt_id: attemptId, passed_at: Date.parse(c.passedAt), valid_until: Date.parse(c.validUntil), percent: c.percent })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await audit(tx, { at: now, userId, action: 'people.certification.issue', entity: 'agent', entityId: agentId, detail: { certificationId: row.id, queue: c.queueId, validUntil: c.validUntil } });
+  return { id: row.id, queue: c.queueId, validUntil: Date.parse(c.validUntil) };
+}
+
+/** Attempts awaiting a trainer's marks for short answers. */
+export async function pendingMarking(db: Db) {
+  const rows = await db
+    .selectFrom('people_exam_attempts as t')
+    .innerJoin('people_exams as e', 'e.id', 't.exam_id')
+    .innerJoin('agents as a', 'a.id', 't.agent_id')
+    .select(['t.id', 't.exam_id', 'e.title', 't.agent_id', 'a.name as agent_name', 't.answers', 't.result', 't.submitted_at'])
+    .where('t.status', '=', 'pending_manual')
+    .orderBy('t.submitted_at')
+    .execute();
+  return rows.map((r) => ({ ...r, answers: parseJson<Record<string, Answer>>(r.answers, {}), result: parseJson<ExamResult | null>(r.result, null) }));
+}
+
+export async function markAttempt(db: Db, attemptId: number, marks: Record<string, number>, userId: number, now: number) {
+  return withTx(db, async (tx) => {
+    const a = await tx.selectFrom('people_exam_attempts').selectAll().where('id', '=', attemptId).executeTakeFirst();
+    if (!a) throw notFound(`attempt ${attemptId}`);
+    if (a.status !== 'pending_manual') throw new DomainError(`attempt ${attemptId} is ${a.status}, nothing to mark`, 'conflict', 'attemptId');
+    const e = await examRow(tx, a.exam_id);
+    const result = core(() => applyTrainerMarks(parseJson<ExamResult>(a.result, null as never), marks));
+    await saveResult(tx, attemptId, result, null, now);
+    await audit(tx, { at: now, userId, action: 'people.exam.mark', entity: 'agent', entityId: a.agent_id, detail: { attemptId, marks, status: result.status, percent: result.percent } });
+    const cert = await certifyIfPassed(tx, e.center_id, e, attemptId, result, a.agent_id, now, userId);
+    return { attemptId, ...result, certification: cert };
+  });
+}
+
+export async function attemptsOf(db: Db, agentIds?: number[]) {
+  let q = db
+    .selectFrom('people_exam_attempts as t')
+    .innerJoin('people_exams as e', 'e.id', 't.exam_id')
+    .select(['t.id', 't.exam_id', 'e.title', 'e.queue', 't.agent_id', 't.started_at', 't.submitted_at', 't.status', 't.percent'])
+    .orderBy('t.started_at', 'desc')
+    .limit(1000);
+  if (agentIds) q = q.where('t.agent_id', 'in', agentIds.length ? agentIds : [-1]);
+  return q.execute();
+}
+
+// ---------------------------------------------------------------- certification and the go-live gate
+
+export async function listCertQueues(db: Db, centerId: number) {
+  return db.selectFrom('people_cert_queues').select(['queue', 'validity_days', 'warn_days']).where('center_id', '=', centerId).orderBy('queue').execute();
+}
+
+/** Puts a queue under certification (or changes its validity / warning days); audited. */
+export async function putCertQueue(db: Db, centerId: number, q: { queue: string; validityDays: number; warnDays: number }, userId: number, now: number) {
+  return withTx(db, async (tx) => {
+    await tx.deleteFrom('people_cert_queues').where('center_id', '=', centerId).where('queue', '=', q.queue).execute();
+    await tx.insertInto('people_cert_queues').values({ center_id: centerId, queue: q.queue, validity_days: q.validityDays, warn_days: q.warnDays }).execute();
+    await audit(tx, { at: now, userId, action: 'people.certqueue.put', entity: 'queue', entityId: q.queue, detail: q });
+  });
+}
+
+export async function removeCertQueue(db: Db, centerId: number, queue: string, userId: number, now: number) {
+  return withTx(db, async (tx) => {
+    const r = await tx.deleteFrom('people_cert_queues').where('center_id', '=', centerId).where('queue', '=', queue).executeTakeFirst();
+    if (Number(r.numDeletedRows) === 0) throw notFound(`certified queue ${queue}`);
+    await audit(tx, { at: now, userId, action: 'people.certqueue.remove', entity: 'queue', entityId: queue });
+  });
+}
+
+type CertRow = { agent_id: number; queue: string; exam_id: number; passed_at: number; valid_until: number; percent: number };
+const toCert = (r: CertRow): Certification => ({ agentId: String(r.agent_id), queueId: r.queue, examId: String(r.exam_id), passedAt: iso(r.passed_at), validUntil: iso(r.valid_until), percent: r.percent });
+
+export async function listCertifications(db: Db, agentIds?: number[]) {
+  let q = db
+    .selectFrom('people_certifications as c')
+    .innerJoin('agents as a', 'a.id', 'c.agent_id')
+    .select(['c.id', 'c.agent_id', 'a.name as agent_name', 'a.team_id', 'c.queue', 'c.exam_id', 'c.passed_at', 'c.valid_until', 'c.percent'])
+    .orderBy('c.valid_until', 'desc');
+  if (agentIds) q = q.where('c.agent_id', 'in', agentIds.length ? agentIds : [-1]);
+  return q.execute();
+}
+
+/** Certifications lapsing within each queue's warning days, and lapsed ones (latest per agent and queue). */
+export async function certWarnings(db: Db, centerId: number, now: number, agentIds?: number[]) {
+  const queues = await listCertQueues(db, centerId);
+  const certs = await listCertifications(db, agentIds);
+  const out = [];
+  for (const q of queues) {
+    const mine = certs.filter((c) => c.queue === q.queue);
+    for (const w of certificationWarnings(mine.map(toCert), iso(now), q.warn_days)) {
+      const c = mine.find((x) => String(x.agent_id) === w.agentId)!;
+      out.push({ ...w, agentId: Number(w.agentId), agentName: c.agent_name, teamId: c.team_id });
+    }
+  }
+  return out.sort((a, b) => a.daysLeft - b.daysLeft);
+}
+
+/**
+ * THE GO-LIVE GATE. Refuses to put an agent on a queue the center has placed under certification
+ * unless the agent holds a certification for it that is valid now (core `canGoLive`). Only queues
+ * being added are checked (queues the agent already has, and queues not under certification, pass).
+ * Called by the platform's agent queue assignment (POST/PATCH /api/agents).
+ */
+export async function assertCertifiedForQueues(db: Db, centerId: number, agentId: number | null, queues: readonly string[], current: readonly string[], now: number) {
+  const added = [...new Set(queues)].filter((q) => !current.includes(q));
+  if (!added.length) return;
+  const gated = new Set((await listCertQueues(db, centerId)).map((q) => q.queue));
+  const check = added.filter((q) => gated.has(q));
+  if (!check.length) return;
+  const certs = agentId == null ? [] : (await db.selectFrom('people_certifications').selectAll().where('agent_id', '=', agentId).execute()).map(toCert);
+  for (const q of check) {
+    const g = canGoLive(String(agentId ?? 'new'), q, certs, iso(now));
+    if (!g.ok) {
+      const why = g.reason === 'expired' ? `the certification for queue ${q} has lapsed; re-certify first` : `the agent has not passed the certification for queue ${q}`;
+      throw validationError('queues', `cannot set the agent live on queue ${q}: ${why}`);
+    }
+  }
+}
+
+// ---------------------------------------------------------------- skill level and training record
+
+export async function trainingRecord(db: Db, agentId: number, now: number, timeZone: string, levels: readonly SkillLevelCriteria[]) {
+  const a = await agentWithTeam(db, agentId);
+  const sessions = await db
+    .selectFrom('people_session_attendance as sa')
+    .innerJoin('people_sessions as s', 's.id', 'sa.session_id')
+    .innerJoin('people_courses as c', 'c.id', 's.course_id')
+    .select(['s.id', 'c.title', 'c.module', 'c.hours', 's.starts_at', 'sa.present'])
+    .where('sa.agent_id', '=', agentId)
+    .orderBy('s.starts_at', 'desc')
+    .execute();
+  const attempts = await attemptsOf(db, [agentId]);
+  const certs = await listCertifications(db, [agentId]);
+  const marked = attempts.filter((t) => t.percent != null);
+  const examAvg = marked.length ? Math.round((marked.reduce((s, t) => s + t.percent!, 0) / marked.length) * 100) / 100 : null;
+  const today = localDate(now, timeZone);
+  const tenure = tenureMonths(a.hire_date, today);
+  // QA averages come from the quality capability when it is present; until then null (meets only a minimum of 0).
+  const level = skillLevel({ tenureMonths: tenure, examAvg, qaAvg: null }, levels);
+  return { agent: a, tenureMonths: tenure, examAvg, skill: level, levels, sessions, attempts, certifications: certs.map((c) => ({ ...c, valid: c.valid_until > now })) };
+}

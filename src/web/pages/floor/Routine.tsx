@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { post } from '../../api';
+import { useApi } from '../../hooks';
+import { ErrorNote, Figure, Page, pct } from '../../components/ui';
+import { hasAny, useMe } from '../../session';
+import { TeamPicker, fmtTime, useAction } from './common';
+
+/** The team lead's shift routine: briefing and notices, in-shift log, post-shift summary, reports, tasks. */
+export default function Routine() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const isLead = hasAny(me, ['team_lead']);
+  const [teamId, setTeamId] = useState<number | null>(null);
+  const brief = useApi<any>(teamId ? `/api/people/briefing?teamId=${teamId}` : null);
+  const log = useApi<any[]>(teamId ? `/api/people/shift-log?teamId=${teamId}` : null);
+  const reports = useApi<any[]>('/api/people/reports');
+  const weekly = useApi<any[]>('/api/people/reports/aggregate?by=week');
+  const tasks = useApi<any[]>('/api/people/tasks');
+  const completion = useApi<any[]>('/api/people/tasks/completion');
+  const [notice, setNotice] = useState('');
+  const [entry, setEntry] = useState({ kind: 'coaching', text: '' });
+  const [post2, setPost2] = useState({ offered: '', answered: '', notes: '' });
+  const { error, run } = useAction();
+  const b = brief.data;
+  const kpi = (name: string, v: number | null) => <Figure value={v} format={name === 'aht' ? (n) => `${n}s` : pct} />;
+  return (
+    <Page title={t('ppl.nav.routine')}>
+      <div className="form-row"><TeamPicker value={teamId} onChange={setTeamId} /></div>
+      <ErrorNote error={error ?? brief.error} />
+      {b && (
+        <div className="card" data-testid="briefing">
+          <h2>{t('ppl.routine.briefing')} · {b.date}</h2>
+          {b.longerMeeting && <p className="warn">{t('ppl.routine.longer')}</p>}
+          <div className="cards">
+            {b.kpis.map((k: any) => (
+              <div key={k.name}><div className="kpi-label">{t('ppl.routine.yesterday')} {t(`ppl.routine.kpi.${k.name}`)}</div><div className={`kpi ${k.met === false ? 'bad' : ''}`}>{kpi(k.name, k.value)}</div></div>
+            ))}
+            <div><div className="kpi-label">{t('ppl.routine.yesterday')} {t('ppl.disc.late')}/{t('ppl.disc.absent')}</div><div className="kpi">{b.yesterday.attendance.late}/{b.yesterday.attendance.absent}</div></div>
+            <div><div className="kpi-label">{t('ppl.routine.yesterday')} {t('ppl.mood.average')}</div><div className="kpi"><Figure value={b.yesterday.moodAverage} /></div></div>
+            <div><div className="kpi-label">{t('ppl.routine.onShift')}</div><div className="kpi">{b.schedule.onShift}</div></div>
+          </div>
+          <ul className="plain">{b.highlights.map((h: string, i: number) => <li key={i}>• {h}</li>)}</ul>
+          <h3>{t('ppl.routine.notices')}</h3>
+          {b.notices.map((n: any) => (
+            <div key={n.id} className="notice"><span>{n.text}</span><span className="hint">{t('ppl.routine.read')} {n.readCount} · {t('ppl.routine.unread')}: {(n.unread ?? []).join('、')}</span></div>
+          ))}
+          {isLead && (
+            <div className="form-row">
+              <input aria-label={t('ppl.routine.addNotice')} value={notice} onChange={(e) => setNotice(e.target.value)} style={{ flex: 1 }} />
+              <button onClick={() => run(async () => { await post('/api/people/notices', { teamId, text: notice }); setNotice(''); await brief.reload(); })}>{t('ppl.routine.addNotice')}</button>
+            </div>
+          )}
+        </div>
+      )}
+      <div className="two-col">
+        <div className="card">
+          <h2>{t('ppl.routine.log')}</h2>
+          <ul className="plain">{(log.data ?? []).map((l) => <li key={l.id}>{fmtTime(l.at)} [{t(`ppl.routine.kind.${l.kind}`)}] {l.text}</li>)}</ul>
+          {isLead && (
+            <div className="form-row">
+              <select aria-label={t('ppl.notes.kind')} value={entry.kind} onChange={(e) => setEntry({ ...entry, kind: e.target.value })}>
+                {['coaching', 'listening', 'escalation', 'care_talk', 'other'].map((k) => <option key={k} value={k}>{t(`ppl.routine.kind.${k}`)}</option>)}
+              </select>
+              <input aria-label={t('ppl.notes.text')} value={entry.text} onChange={(e) => setEntry({ ...entry, text: e.target.value })} />
+              <button onClick={() => run(async () => { await post('/api/people/shift-log', { teamId, ...entry }); setEntry({ ...entry, text: '' }); await log.reload(); })}>{t('ppl.notes.add')}</button>
+            </div>
+          )}
+        </div>
+        {isLead && (
+          <div className="card">
+            <h2>{t('ppl.routine.post')}</h2>
+            <div className="form-row">
+              <input aria-label={t('ppl.routine.offered')} placeholder={t('ppl.routine.offered')} value={post2.offered} onChange={(e) => setPost2({ ...post2, offered: e.target.value })} size={8} />
+              <input aria-label={t('ppl.routine.answered')} placeholder={t('ppl.routine.answered')} value={post2.answered} onChange={(e) => setPost2({ ...post2, answered: e.target.value })} size={8} />
+            </div>
+            <textarea aria-label={t('ppl.note')} rows={3} style={{ width: '100%' }} value={post2.notes} onChange={(e) => setPost2({ ...post2, notes: e.target.value })} />
+            <button onClick={() => run(async () => {
+              await post('/api/people/reports', { teamId, figures: { offered: Number(post2.offered) || 0, answered: Number(post2.answered) || 0 }, notes: post2.notes.split('\n') });
+              await reports.reload();
+            })}>{t('ppl.routine.send')}</button>
+          </div>
+        )}
+      </div>
+      <div className="card">
+        <h2>{t('ppl.routine.reports')}</h2>
+        <table data-testid="reports">
+          <thead><tr><th>{t('ppl.date')}</th><th>{t('ppl.team')}</th><th>{t('ppl.routine.offered')}</th><th>{t('ppl.routine.answered')}</th><th>{t('ppl.disc.late')}/{t('ppl.disc.absent')}</th><th>{t('ppl.note')}</th></tr></thead>
+          <tbody>{(reports.data ?? []).map((r) => <tr key={r.id}><td>{r.date}</td><td>{r.team_name}</td><td>{r.report.offered}</td><td>{r.report.answered}</td><td>{r.report.late}/{r.report.absent}</td><td>{r.notes.join(' / ')}</td></tr>)}</tbody>
+        </table>
+        <h3>{t('ppl.routine.weekly')}</h3>
+        <table>
+          <thead><tr><th>{t('ppl.date')}</th><th>{t('ppl.team')}</th><th>{t('ppl.routine.kpi.answerRate')}</th><th>{t('ppl.disc.violations')}</th></tr></thead>
+          <tbody>{(weekly.data ?? []).map((w) => <tr key={`${w.teamId}-${w.period}`}><td>{w.period}</td><td>{w.teamId}</td><td><Figure value={w.kpis.answerRate} format={pct} /></td><td>{w.violations}</td></tr>)}</tbody>
+        </table>
+      </div>
+      <div className="card">
+        <h2>{t('ppl.routine.tasks')}</h2>
+        <table>
+          <thead><tr><th>{t('ppl.routine.lead')}</th><th>{t('ppl.routine.title')}</th><th>{t('ppl.routine.due')}</th><th></th></tr></thead>
+          <tbody>{(tasks.data ?? []).map((x) => (
+            <tr key={x.id}><td>{x.lead_name}</td><td>{x.title}</td><td>{x.due_on}</td>
+              <td>{x.completed_on ?? <button className="secondary" onClick={() => run(async () => { await post(`/api/people/tasks/${x.id}/done`, {}); await Promise.all([tasks.reload(), completion.reload()]); })}>{t('ppl.routine.complete')}</button>}</td></tr>
+          ))}</tbody>
+        </table>
+        <h3>{t('ppl.routine.completion')}</h3>
+        <table>
+          <thead><tr><th>{t('ppl.routine.lead')}</th><th>{t('ppl.routine.due')}</th><th>{t('ppl.routine.onTime')}</th><th>{t('ppl.routine.lateDone')}</th><th>{t('ppl.routine.open')}</th><th>%</th></tr></thead>
+          <tbody>{(completion.data ?? []).map((c) => <tr key={c.leadId}><td>{c.leadName}</td><td>{c.due}</td><td>{c.onTime}</td><td>{c.late}</td><td>{c.open}</td><td><Figure value={c.onTimeRate} format={pct} /></td></tr>)}</tbody>
+        </table>
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,156 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { get, patch, post, put } from '../../api';
+import { useApi } from '../../hooks';
+import { ErrorNote, Page } from '../../components/ui';
+import { hasAny, useMe } from '../../session';
+import { fmtTime, useAction } from './common';
+
+function TakeExam({ attempt, onDone }: { attempt: any; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [answers, setAnswers] = useState<Record<string, any>>({});
+  const [result, setResult] = useState<any>(null);
+  const { error, run } = useAction();
+  const set = (id: number, v: any) => setAnswers({ ...answers, [id]: v });
+  if (result)
+    return (
+      <div className="card" data-testid="exam-result">
+        <h2>{attempt.title}</h2>
+        <p>
+          {t('ppl.train.result')}: <b data-testid="exam-status">{t(`ppl.train.${result.status}`)}</b> {result.percent != null ? `${result.percent}%` : ''}
+        </p>
+        {result.certification && <p className="ok">{t('ppl.train.certified')}: {result.certification.queue}</p>}
+        <button onClick={onDone}>{t('app.back')}</button>
+      </div>
+    );
+  return (
+    <div className="card" data-testid="exam-form">
+      <h2>{attempt.title}</h2>
+      <p className="hint">{t('ppl.train.deadline')} {fmtTime(attempt.deadline)}</p>
+      {attempt.questions.map((q: any, i: number) => (
+        <fieldset key={q.id} className="question" data-question={i + 1}>
+          <legend>{i + 1}. {q.text} ({q.points})</legend>
+          {q.kind === 'single' && q.options.map((o: string, k: number) => (
+            <label key={k}><input type="radio" name={`q${q.id}`} checked={answers[q.id] === k} onChange={() => set(q.id, k)} /> {o}</label>
+          ))}
+          {q.kind === 'multiple' && q.options.map((o: string, k: number) => (
+            <label key={k}><input type="checkbox" checked={(answers[q.id] ?? []).includes(k)} onChange={(e) => set(q.id, e.target.checked ? [...(answers[q.id] ?? []), k] : (answers[q.id] ?? []).filter((x: number) => x !== k))} /> {o}</label>
+          ))}
+          {q.kind === 'true_false' && [true, false].map((b) => (
+            <label key={String(b)}><input type="radio" name={`q${q.id}`} checked={answers[q.id] === b} onChange={() => set(q.id, b)} /> {t(b ? 'ppl.train.true' : 'ppl.train.false')}</label>
+          ))}
+          {q.kind === 'short' && <textarea rows={3} value={answers[q.id] ?? ''} onChange={(e) => set(q.id, e.target.value)} />}
+        </fieldset>
+      ))}
+      <button onClick={() => run(async () => setResult(await post(`/api/people/attempts/${attempt.attemptId}/submit`, { answers })))}>{t('ppl.submit')}</button>
+      <ErrorNote error={error} />
+    </div>
+  );
+}
+
+/** Exams (agents take them), queues under certification, certifications with the go-live action, warnings, marking. */
+export default function Training() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const isAgent = me.agentId != null && hasAny(me, ['agent']);
+  const isTrainer = hasAny(me, ['admin', 'center_manager', 'trainer']);
+  const canAssign = hasAny(me, ['admin', 'center_manager']);
+  const exams = useApi<any[]>('/api/people/exams');
+  const certs = useApi<any[]>('/api/people/certifications');
+  const warnings = useApi<any[]>('/api/people/certifications/warnings');
+  const certQueues = useApi<any[]>('/api/people/cert-queues');
+  const pending = useApi<any[]>(isTrainer ? '/api/people/attempts/pending' : null);
+  const plan = useApi<any[]>('/api/people/plan');
+  const [attempt, setAttempt] = useState<any>(null);
+  const [newQueue, setNewQueue] = useState('');
+  const [marks, setMarks] = useState<Record<string, string>>({});
+  const [liveDone, setLiveDone] = useState<Record<string, boolean>>({});
+  const { error, run } = useAction();
+  if (attempt) return <Page title={t('ppl.nav.training')}><TakeExam attempt={attempt} onDone={() => { setAttempt(null); void certs.reload(); }} /></Page>;
+  const setLive = (agentId: number, queue: string) =>
+    run(async () => {
+      const a = await get<any>(`/api/agents/${agentId}`);
+      await patch(`/api/agents/${agentId}`, { queues: [...new Set([...a.queues, queue])] });
+      setLiveDone({ ...liveDone, [`${agentId}:${queue}`]: true });
+    });
+  return (
+    <Page title={t('ppl.nav.training')}>
+      <ErrorNote error={error} />
+      <div className="card">
+        <h2>{t('ppl.train.exams')}</h2>
+        <table data-testid="exams">
+          <thead><tr><th>{t('ppl.train.exams')}</th><th>{t('ppl.train.queue')}</th><th>{t('ppl.train.timeLimit')}</th><th></th></tr></thead>
+          <tbody>
+            {(exams.data ?? []).map((e) => (
+              <tr key={e.id}>
+                <td>{e.title}</td><td>{e.queue ?? '—'}</td><td>{e.timeLimitMin}</td>
+                <td>{isAgent && <button data-exam={e.id} onClick={() => run(async () => setAttempt(await post(`/api/people/exams/${e.id}/start`)))}>{t('ppl.train.start')}</button>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="card">
+        <h2>{t('ppl.train.certifications')}</h2>
+        <table data-testid="certifications">
+          <thead><tr><th>{t('ppl.agent')}</th><th>{t('ppl.train.queue')}</th><th>{t('ppl.train.result')}</th><th>{t('ppl.train.validUntil')}</th><th></th></tr></thead>
+          <tbody>
+            {(certs.data ?? []).map((c) => (
+              <tr key={c.id}>
+                <td>{c.agent_name}</td><td>{c.queue}</td><td>{c.percent}%</td><td>{new Date(c.valid_until).toLocaleDateString()}</td>
+                <td>{canAssign && (liveDone[`${c.agent_id}:${c.queue}`] ? <span className="ok" data-testid="live-ok">{t('ppl.train.live')}</span> : <button data-setlive={`${c.agent_id}:${c.queue}`} onClick={() => setLive(c.agent_id, c.queue)}>{t('ppl.train.setLive')}</button>)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {(warnings.data ?? []).length > 0 && (
+        <div className="card">
+          <h2>{t('ppl.train.warnings')}</h2>
+          <table>
+            <thead><tr><th>{t('ppl.agent')}</th><th>{t('ppl.train.queue')}</th><th>{t('ppl.train.daysLeft')}</th></tr></thead>
+            <tbody>{warnings.data!.map((w, i) => <tr key={i} className={w.status === 'expired' ? 'bad' : 'warn'}><td>{w.agentName}</td><td>{w.queueId}</td><td>{w.daysLeft}</td></tr>)}</tbody>
+          </table>
+        </div>
+      )}
+      <div className="card">
+        <h2>{t('ppl.train.certQueues')}</h2>
+        <p>{(certQueues.data ?? []).map((q) => <span key={q.queue} className="badge">{q.queue} ({q.validity_days}d)</span>)}</p>
+        {isTrainer && (
+          <div className="form-row">
+            <input aria-label={t('ppl.train.queue')} value={newQueue} onChange={(e) => setNewQueue(e.target.value)} />
+            <button onClick={() => run(async () => { await put(`/api/people/cert-queues/${encodeURIComponent(newQueue.trim())}`, {}); setNewQueue(''); await certQueues.reload(); })}>{t('ppl.train.addCertQueue')}</button>
+          </div>
+        )}
+      </div>
+      {isTrainer && (pending.data ?? []).length > 0 && (
+        <div className="card">
+          <h2>{t('ppl.train.pendingMarking')}</h2>
+          {pending.data!.map((p) => (
+            <div key={p.id} className="form-row">
+              <b>{p.agent_name}</b> · {p.title}
+              {(p.result?.pendingManual ?? []).map((qid: string) => (
+                <span key={qid}>
+                  “{String(p.answers[qid] ?? '')}”{' '}
+                  <input aria-label={`${t('ppl.train.mark')} ${qid}`} size={4} value={marks[`${p.id}:${qid}`] ?? ''} onChange={(e) => setMarks({ ...marks, [`${p.id}:${qid}`]: e.target.value })} />
+                </span>
+              ))}
+              <button onClick={() => run(async () => {
+                const m = Object.fromEntries((p.result?.pendingManual ?? []).map((qid: string) => [qid, Number(marks[`${p.id}:${qid}`] ?? 0)]));
+                await post(`/api/people/attempts/${p.id}/marks`, { marks: m });
+                await pending.reload();
+              })}>{t('ppl.train.mark')}</button>
+            </div>
+          ))}
+        </div>
+      )}
+      <div className="card">
+        <h2>{t('ppl.train.plan')}</h2>
+        <table>
+          <thead><tr><th>{t('ppl.train.month')}</th><th>{t('ppl.team')}</th><th>{t('ppl.train.courses')}</th></tr></thead>
+          <tbody>{(plan.data ?? []).map((p) => <tr key={p.id}><td>{p.year}-{String(p.month).padStart(2, '0')}</td><td>{p.team_id}</td><td>{p.title} {p.module ? `· ${p.module}` : ''}</td></tr>)}</tbody>
+        </table>
+      </div>
+    </Page>
+  );
+}

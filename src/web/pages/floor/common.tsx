@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../hooks';
+
+export const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+export const fmtTime = (ms: number) => new Date(ms).toLocaleString();
+export const MOOD_FACE = ['', '😫', '😞', '😐', '🙂', '😄'];
+
+/** Today's date (YYYY-MM-DD) on the user's device. */
+export function todayLocal(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** A team picker over the teams the caller may see; calls onChange with the first one on load. */
+export function TeamPicker({ value, onChange }: { value: number | null; onChange: (id: number) => void }) {
+  const { t } = useTranslation();
+  const teams = useApi<any[]>('/api/teams');
+  useEffect(() => {
+    if (value == null && teams.data?.length) onChange(teams.data[0].id);
+  }, [teams.data, value, onChange]);
+  return (
+    <label>
+      {t('ppl.team')}{' '}
+      <select aria-label={t('ppl.team')} value={value ?? ''} onChange={(e) => onChange(Number(e.target.value))}>
+        {(teams.data ?? []).map((tm) => (
+          <option key={tm.id} value={tm.id}>
+            {tm.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** Runs an action, showing its error. */
+export function useAction() {
+  const [error, setError] = useState<string | null>(null);
+  const run = async (fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+      setError(null);
+      return true;
+    } catch (e) {
+      setError((e as Error).message);
+      return false;
+    }
+  };
+  return { error, run, setError };
+}
