@@ -15,6 +15,7 @@ import { seedTestOrg, signIn } from './testing';
 
 const ADM = 'admin,center_manager';
 const STAFF = 'admin,center_manager,duty_manager,team_lead,qa,wfm,trainer,expert';
+const WFM_VIEW = 'admin,center_manager,duty_manager,team_lead,wfm';
 
 /** The reviewed access table: 'public', 'any' (any signed-in user, scoped in the handler) or roles. */
 export const EXPECTED_ACCESS: Record<string, string> = {
@@ -165,6 +166,43 @@ export const EXPECTED_ACCESS: Record<string, string> = {
   'GET /api/performance/contests/:id': 'any',
   'DELETE /api/performance/contests/:id': ADM,
   'GET /api/performance/camp': 'any',
+  'POST /api/wfm/erlang': WFM_VIEW,
+  'POST /api/wfm/history': 'wfm',
+  'POST /api/wfm/forecasts/backtest': 'wfm',
+  'POST /api/wfm/forecasts': 'wfm',
+  'GET /api/wfm/forecasts': WFM_VIEW,
+  'GET /api/wfm/forecasts/:id': WFM_VIEW,
+  'GET /api/wfm/templates': WFM_VIEW,
+  'PUT /api/wfm/templates': 'wfm',
+  'GET /api/wfm/contracts': 'wfm',
+  'PUT /api/wfm/contracts/:id': 'wfm',
+  'POST /api/wfm/leave': 'wfm',
+  'POST /api/wfm/requirements': 'wfm',
+  'GET /api/wfm/requirements': WFM_VIEW,
+  'POST /api/wfm/schedule-runs': 'wfm',
+  'GET /api/wfm/schedule-runs': WFM_VIEW,
+  'GET /api/wfm/schedule-runs/:id': WFM_VIEW,
+  'POST /api/wfm/schedule-runs/:id/publish': 'wfm',
+  'PATCH /api/wfm/shifts/:id': 'wfm',
+  'GET /api/wfm/my-schedule': 'any',
+  'POST /api/wfm/swaps': 'agent',
+  'GET /api/wfm/swaps': 'any',
+  'POST /api/wfm/swaps/:id/decide': 'team_lead',
+  'POST /api/wfm/state-segments': 'admin,wfm',
+  'GET /api/wfm/adherence': WFM_VIEW,
+  'GET /api/wfm/intraday': WFM_VIEW,
+  'POST /api/wfm/peak-slots': 'wfm',
+  'GET /api/wfm/peak-slots': 'any',
+  'POST /api/wfm/peak-slots/:id/subscribe': 'agent',
+  'POST /api/wfm/peak-slots/:id/confirm': 'wfm',
+  'PUT /api/wfm/peak-rule': 'wfm',
+  'GET /api/wfm/points-rules': WFM_VIEW,
+  'PUT /api/wfm/points-rules': 'wfm',
+  'POST /api/wfm/points/earn': 'wfm',
+  'GET /api/wfm/points': 'any',
+  'POST /api/wfm/redemptions': 'agent',
+  'GET /api/wfm/redemptions': 'any',
+  'POST /api/wfm/redemptions/:id/decide': 'wfm',
 };
 
 const declared = (a: (typeof allRoutes)[number]['access']) => (typeof a === 'string' ? a : [...a].sort().join(','));

@@ -4,6 +4,7 @@ import type { LiveTables } from './live/tables';
 import type { AlertTables } from './live/alertTables';
 import type { QualityTables } from './quality/tables';
 import type { PerformanceTables } from './performance/tables';
+import type { WfmTables } from './wfm/tables';
 
 /** Tables of the platform (organisation, users, sessions, audit, settings). */
 export interface PlatformTables {
@@ -49,4 +50,4 @@ export interface PlatformTables {
 }
 
 /** The whole database: one interface per capability, joined here. */
-export interface DB extends PlatformTables, PeopleTables, LiveTables, AlertTables, QualityTables, PerformanceTables {}
+export interface DB extends PlatformTables, PeopleTables, LiveTables, AlertTables, QualityTables, PerformanceTables, WfmTables {}

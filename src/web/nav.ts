@@ -44,4 +44,9 @@ export const navItems: NavItem[] = [
   { path: '/performance/mine', label: 'nav.myScorecard', group: 'nav.performance', roles: ['agent'], page: lazy(() => import('./pages/performance/MyScorecard')) },
   { path: '/performance/contests', label: 'nav.contests', group: 'nav.performance', roles: ['admin', 'center_manager', 'duty_manager', 'team_lead', 'trainer', 'agent'], page: lazy(() => import('./pages/performance/Contests')) },
   { path: '/performance/kpis', label: 'nav.kpis', group: 'nav.performance', roles: ['admin', 'center_manager', 'team_lead'], page: lazy(() => import('./pages/performance/KpiEditor')) },
+  { path: '/wfm/erlang', label: 'nav.erlang', group: 'nav.wfm', roles: ['wfm', 'admin', 'center_manager', 'duty_manager', 'team_lead'], page: lazy(() => import('./pages/wfm/Erlang')) },
+  { path: '/wfm/schedule', label: 'nav.schedule', group: 'nav.wfm', roles: ['wfm'], page: lazy(() => import('./pages/wfm/Schedule')) },
+  { path: '/wfm/adherence', label: 'nav.adherence', group: 'nav.wfm', roles: ['wfm', 'admin', 'center_manager', 'duty_manager', 'team_lead'], page: lazy(() => import('./pages/wfm/Adherence')) },
+  { path: '/wfm/swaps', label: 'nav.swaps', group: 'nav.wfm', roles: ['team_lead'], page: lazy(() => import('./pages/wfm/Swaps')) },
+  { path: '/wfm/me', label: 'nav.mySchedule', group: 'nav.wfm', roles: ['agent'], page: lazy(() => import('./pages/wfm/MySchedule')) },
 ];

@@ -6,6 +6,8 @@ import { registerPeople } from './people';
 import { registerImport } from './import';
 import { registerReport } from './report';
 import { registerPerf } from './perf';
+import { registerErlang } from './erlang';
+import { registerForecast } from './forecast';
 
 /** Every subcommand; later capabilities add theirs here. */
-export const commandRegistrars: Array<(p: Command) => void> = [registerServe, registerDemo, registerUsers, registerPeople, registerImport, registerReport, registerPerf];
+export const commandRegistrars: Array<(p: Command) => void> = [registerServe, registerDemo, registerUsers, registerPeople, registerImport, registerReport, registerPerf, registerErlang, registerForecast];

@@ -3,6 +3,7 @@ import { peopleDemo } from './people';
 import { liveHistorySeeder } from './live-history';
 import { liveFeedSeeder } from './live-feed';
 import { qaperfSeeder } from './qaperf';
+import { wfmDemo } from './wfm';
 
 /** Every capability's demo seeder, in the order they run. */
-export const allDemoSeeders: DemoSeeder[] = [peopleDemo, liveHistorySeeder, liveFeedSeeder, qaperfSeeder];
+export const allDemoSeeders: DemoSeeder[] = [peopleDemo, liveHistorySeeder, liveFeedSeeder, qaperfSeeder, wfmDemo];

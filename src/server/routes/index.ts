@@ -5,6 +5,7 @@ import { liveIngestRoutes } from './liveIngest';
 import { liveRoutes } from './live';
 import { qualityRoutes } from './quality';
 import { performanceRoutes } from './performance';
+import { wfmRoutes } from './wfm';
 
 /** Every API route. Each capability exports its list from its own file; add it here. */
-export const allRoutes: RouteDef[] = [...platformRoutes, ...peopleRoutes, ...liveIngestRoutes, ...liveRoutes, ...qualityRoutes, ...performanceRoutes];
+export const allRoutes: RouteDef[] = [...platformRoutes, ...peopleRoutes, ...liveIngestRoutes, ...liveRoutes, ...qualityRoutes, ...performanceRoutes, ...wfmRoutes];

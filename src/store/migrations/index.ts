@@ -5,6 +5,7 @@ import people from './006_people';
 import live from './002_live';
 import alerts from './003_alerts';
 import qaperf from './005_qaperf';
+import wfm from './004_wfm';
 
 /**
  * Every migration, by name (run in name order). Each capability owns its own file(s);
@@ -16,4 +17,5 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '002_live': live,
   '003_alerts': alerts,
   '005_qaperf': qaperf,
+  '004_wfm': wfm,
 };

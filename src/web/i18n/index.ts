@@ -5,9 +5,10 @@ import { platformMessages } from './platform';
 import { peopleMessages } from './people';
 import { liveMessages } from './live';
 import { qaperfMessages } from './qaperf';
+import { wfmMessages } from './wfm';
 
 /** Every capability's messages; add yours here. */
-const all: Messages[] = [platformMessages, peopleMessages, liveMessages, qaperfMessages];
+const all: Messages[] = [platformMessages, peopleMessages, liveMessages, qaperfMessages, wfmMessages];
 
 function merge(into: Record<string, any>, from: Record<string, any>) {
   for (const [k, v] of Object.entries(from)) {

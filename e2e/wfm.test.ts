@@ -1,0 +1,79 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startHarness, signInUi, signOutUi } from './harness';
+import { putContract, putTemplate, createRequirement } from '../src/store/wfm/schedules';
+import { mondayOf, weekStartMs } from '../src/core/wfm/rules';
+
+const H = 3_600_000;
+
+test('planner runs and publishes a small schedule, the agent sees the shift and subscribes to a peak slot, the planner confirms', async () => {
+  // the current week in the centre's zone (Asia/Shanghai, UTC+8)
+  const week = mondayOf(Date.now(), 480);
+  const ws = weekStartMs(week, 480);
+  const h = await startHarness({
+    seed: async (store, org) => {
+      const now = Date.now();
+      await putTemplate(store.db, org.centerId, { id: 'D8', spanMin: 540, startEarliestMin: 480, startLatestMin: 600, startStepMin: 60, breaks: [{ kind: 'meal', durationMin: 60, paid: false, earliestStartMin: 180, latestStartMin: 300 }] }, null, now);
+      for (const agentId of Object.values(org.agents))
+        await putContract(store.db, { agentId, contract: { minHoursWeek: 16, maxHoursWeek: 40, minDaysOff: 2, earliestStartMin: 420, latestStartMin: 840, minRestHours: 11 }, skills: ['voice'], preferences: {} }, null, now);
+      const required = Array.from({ length: 672 }, (_, k) => (Math.floor(k / 96) < 5 && k % 96 >= 36 && k % 96 < 68 ? 2 : 0));
+      await createRequirement(store.db, { centerId: org.centerId, weekStart: week, intervalMin: 15, required, source: 'upload' }, null, now);
+    },
+  });
+  const { page, url } = h;
+  // datetime-local values are in the browser's zone: let the browser format them (a string, so no helpers get compiled in)
+  const localInput = (ts: number) =>
+    page.evaluate<string>(`(() => { const d = new Date(${ts}); const p = (n) => String(n).padStart(2, '0'); return d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate()) + 'T' + p(d.getHours()) + ':' + p(d.getMinutes()); })()`);
+  try {
+    await signInUi(page, url, 'wfm');
+    await page.click('a[data-nav="/wfm/schedule"]');
+    await page.fill('input[name=week]', week);
+    await page.waitForSelector('[data-testid=requirement-count] >> text=#');
+    await page.fill('input[name=timeLimit]', '3');
+    await page.click('[data-testid=run-solve]');
+    await page.waitForSelector('[data-testid=run-status] >> text=已完成', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid=coverage-chart] canvas');
+    assert.ok((await page.locator('[data-testid=shifts-table] tbody tr').count()) >= 8);
+    await page.click('[data-testid=publish]');
+    await page.waitForSelector('[data-testid=run-status] >> text=已发布');
+
+    // a peak slot on Monday 20:00–22:00 (centre time), after every day shift has ended
+    const form = page.locator('[data-testid=slot-form]');
+    await form.locator('input[name=title]').fill('周一晚高峰');
+    await form.locator('input[name=start]').fill(await localInput(ws + 20 * H));
+    await form.locator('input[name=end]').fill(await localInput(ws + 22 * H));
+    await form.locator('input[name=capacity]').fill('1');
+    await form.locator('input[name=bonus]').fill('5');
+    await form.locator('button').click();
+    await page.waitForSelector('[data-testid=slots-table] >> text=周一晚高峰');
+    await signOutUi(page);
+
+    // the agent sees their own published shifts on the phone page and subscribes
+    await signInUi(page, url, 'a1');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${url}/#/wfm/me`);
+    await page.waitForSelector('[data-testid=my-shift]');
+    const own: number[] = await page.evaluate(`fetch('/api/wfm/my-schedule').then((r) => r.json()).then((b) => b.shifts.map((s) => s.agentId))`);
+    assert.ok(own.length >= 2 && own.every((id) => id === h.org.agents.a1));
+    await page.click('[data-testid=my-slots] >> text=认购');
+    await page.waitForSelector('[data-testid=slot-status] >> text=已认购');
+    await signOutUi(page);
+
+    // the planner confirms; the slot enters the schedule and earns points
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await signInUi(page, url, 'wfm');
+    await page.click('a[data-nav="/wfm/schedule"]');
+    await page.click('[data-testid=slots-table] >> text=确认分配');
+    await page.waitForSelector('[data-testid=slots-table] >> text=✓');
+    await signOutUi(page);
+
+    await signInUi(page, url, 'a1');
+    await page.click('a[data-nav="/wfm/me"]');
+    await page.waitForSelector('[data-testid=my-shift] >> text=高峰班');
+    await page.waitForSelector('[data-testid=slot-status] >> text=已获得');
+    // default rule: 10 points per peak slot, plus the slot's 5 bonus
+    await page.waitForSelector('[data-testid=points-balance] >> text=余额 15');
+  } finally {
+    await h.close();
+  }
+});

@@ -1,0 +1,39 @@
+// Runs schedule solves in worker threads (one at a time per run), reporting progress to the run row.
+import { Worker } from 'node:worker_threads';
+import type { ScheduleInput, ScheduleOptions, ScheduleResult } from '../../core/wfm/schedule';
+
+export interface SolveHandle {
+  promise: Promise<ScheduleResult>;
+  cancel(): void;
+}
+
+const WORKER = new URL('./solveWorker.mjs', import.meta.url);
+
+/** Starts a solve in a worker thread; onProgress gets phase changes. The thread ends after the solve, freeing HiGHS. */
+export function solveInWorker(input: ScheduleInput, options: ScheduleOptions, onProgress: (phase: string) => void): SolveHandle {
+  const execArgv = process.execArgv.filter((a) => !a.startsWith('--test'));
+  const w = new Worker(WORKER, { workerData: { input, options }, execArgv, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+  let settled = false;
+  const promise = new Promise<ScheduleResult>((resolve, reject) => {
+    w.on('message', (m: { type: string; phase?: string; result?: ScheduleResult; message?: string; field?: string }) => {
+      if (m.type === 'progress') onProgress(m.phase!);
+      else if (m.type === 'result') {
+        settled = true;
+        resolve(m.result!);
+        void w.terminate();
+      } else if (m.type === 'error') {
+        settled = true;
+        reject(Object.assign(new Error(m.message), { field: m.field }));
+        void w.terminate();
+      }
+    });
+    w.on('error', (e) => {
+      settled = true;
+      reject(e);
+    });
+    w.on('exit', (code) => {
+      if (!settled) reject(new Error(`solver thread exited with code ${code}`));
+    });
+  });
+  return { promise, cancel: () => void w.terminate() };
+}

@@ -1,0 +1,193 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../schema';
+import { withTx } from '../db';
+import { audit } from '../audit';
+import { uniqueAs } from '../errors';
+import { conflict, notFound, validationError } from '../../core/errors';
+import type { StateSegment } from '../../core/wfm/adherence';
+import { balances, type LedgerEntry } from '../../core/wfm/points';
+
+type Db = Kysely<DB>;
+
+// ---------- agent state segments: the adherence input ----------
+/**
+ * Adherence reads actual agent states as segments {agentId, start, end, state} (epoch ms; state as in
+ * core/wfm/adherence DEFAULT_STATE_MAPPING: available, talk, hold, acw, ring, notReady:<reason>, loggedOut).
+ * The real-time agent-state service can write here (or replace `stateSegments` by a reader of its own
+ * store); until then they arrive through POST /api/wfm/state-segments.
+ */
+export async function addStateSegments(db: Db, segs: StateSegment[], userId: number | null, now: number) {
+  segs.forEach((s, i) => {
+    if (!(Number.isFinite(s.start) && Number.isFinite(s.end) && s.end > s.start)) throw validationError(`segments[${i}].end`, 'must be after start (epoch ms)');
+    if (!s.state) throw validationError(`segments[${i}].state`, 'is required');
+  });
+  await withTx(db, async (tx) => {
+    for (let i = 0; i < segs.length; i += 500)
+      await tx.insertInto('wfm_state_segments').values(segs.slice(i, i + 500).map((s) => ({ agent_id: Number(s.agentId), start_ts: s.start, end_ts: s.end, state: s.state }))).execute();
+    await audit(tx, { at: now, userId, action: 'wfm.states.import', entity: 'wfm_state_segments', detail: { count: segs.length } });
+  });
+}
+
+export async function stateSegments(db: Db, from: number, to: number, agentIds?: number[]): Promise<StateSegment[]> {
+  let q = db.selectFrom('wfm_state_segments').selectAll().where('end_ts', '>', from).where('start_ts', '<', to).orderBy('start_ts');
+  if (agentIds) q = q.where('agent_id', 'in', agentIds.length ? agentIds : [-1]);
+  return (await q.execute()).map((r) => ({ agentId: String(r.agent_id), start: Number(r.start_ts), end: Number(r.end_ts), state: r.state }));
+}
+
+// ---------- peak / VTO slots ----------
+
+export interface SlotInput {
+  centerId: number;
+  kind: 'peak' | 'vto';
+  title: string;
+  start: number;
+  end: number;
+  capacity: number;
+  bonus: number;
+}
+
+export async function createSlot(db: Db, s: SlotInput, userId: number | null, now: number) {
+  if (!(s.end > s.start)) throw validationError('end', 'must be after start');
+  if (!(Number.isInteger(s.capacity) && s.capacity > 0)) throw validationError('capacity', 'must be a whole number > 0');
+  if (!(s.bonus >= 0)) throw validationError('bonus', 'must be >= 0');
+  return withTx(db, async (tx) => {
+    const row = await tx
+      .insertInto('wfm_peak_slots')
+      .values({ center_id: s.centerId, kind: s.kind, title: s.title, start_ts: s.start, end_ts: s.end, capacity: s.capacity, bonus: s.bonus, status: 'open', created_by: userId, created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit(tx, { at: now, userId, action: 'wfm.slot.publish', entity: 'wfm_peak_slot', entityId: row.id, detail: s });
+    return row.id;
+  });
+}
+
+export async function getSlot(db: Db, id: number) {
+  const r = await db.selectFrom('wfm_peak_slots').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!r) throw notFound(`slot ${id}`);
+  return r;
+}
+
+export async function listSlots(db: Db, centerId: number) {
+  const slots = await db.selectFrom('wfm_peak_slots').selectAll().where('center_id', '=', centerId).orderBy('start_ts').execute();
+  const reqs = await db
+    .selectFrom('wfm_peak_requests')
+    .innerJoin('agents', 'agents.id', 'wfm_peak_requests.agent_id')
+    .select(['slot_id', 'agent_id', 'requested_at', 'wfm_peak_requests.status', 'agents.name'])
+    .orderBy('requested_at')
+    .execute();
+  return slots.map((s) => ({ ...s, start_ts: Number(s.start_ts), end_ts: Number(s.end_ts), requests: reqs.filter((r) => r.slot_id === s.id) }));
+}
+
+export async function subscribe(db: Db, slotId: number, agentId: number, now: number, userId: number | null) {
+  await withTx(db, async (tx) => {
+    const s = await getSlot(tx, slotId);
+    if (s.status !== 'open') throw conflict(`slot ${slotId} is ${s.status}`, 'slotId');
+    await uniqueAs('slotId', 'you already subscribed to this slot', () => tx.insertInto('wfm_peak_requests').values({ slot_id: slotId, agent_id: agentId, requested_at: now, status: 'requested' }).execute());
+    await audit(tx, { at: now, userId, action: 'wfm.slot.subscribe', entity: 'wfm_peak_slot', entityId: slotId, detail: { agentId } });
+  });
+}
+
+export async function recordAllocation(
+  db: Db,
+  slotId: number,
+  awarded: number[],
+  rejected: { agentId: number; reason: string }[],
+  extraShift: { runId: number; day: number; start: number; end: number } | null,
+  ledger: LedgerEntry[],
+  userId: number | null,
+  now: number,
+) {
+  await withTx(db, async (tx) => {
+    const s = await getSlot(tx, slotId);
+    if (s.status !== 'open') throw conflict(`slot ${slotId} is already ${s.status}`, 'status');
+    for (const a of awarded) {
+      await tx.updateTable('wfm_peak_requests').set({ status: 'awarded' }).where('slot_id', '=', slotId).where('agent_id', '=', a).execute();
+      if (extraShift && s.kind === 'peak')
+        await tx
+          .insertInto('wfm_shifts')
+          .values({
+            run_id: extraShift.runId,
+            agent_id: a,
+            day: extraShift.day,
+            kind: 'peak',
+            template_code: `PEAK-${slotId}`,
+            start_ts: extraShift.start,
+            end_ts: extraShift.end,
+            paid_hours: (extraShift.end - extraShift.start) / 3_600_000,
+            activities: JSON.stringify([{ kind: 'phone', start: extraShift.start, end: extraShift.end, paid: true }]),
+            updated_at: now,
+          })
+          .execute();
+    }
+    for (const r of rejected) await tx.updateTable('wfm_peak_requests').set({ status: `rejected:${r.reason}` }).where('slot_id', '=', slotId).where('agent_id', '=', r.agentId).execute();
+    for (const e of ledger) await insertLedger(tx, e, userId);
+    await tx.updateTable('wfm_peak_slots').set({ status: 'confirmed' }).where('id', '=', slotId).execute();
+    await audit(tx, { at: now, userId, action: 'wfm.slot.confirm', entity: 'wfm_peak_slot', entityId: slotId, detail: { awarded, rejected, points: ledger.length } });
+  });
+}
+
+// ---------- points ledger ----------
+
+async function insertLedger(tx: Db, e: LedgerEntry, userId: number | null) {
+  await tx.insertInto('wfm_points').values({ agent_id: Number(e.agentId), points: e.points, ts: e.ts, reason: e.reason, rule_id: e.ruleId ?? null, ref: e.ref ?? null, created_by: userId }).execute();
+  await audit(tx, { at: e.ts, userId, action: e.points >= 0 ? 'wfm.points.earn' : 'wfm.points.redeem', entity: 'agent', entityId: Number(e.agentId), detail: e });
+}
+
+/** Adds ledger entries, skipping any whose (agent, rule, ref) is already booked, so re-running an award changes nothing. */
+export async function addLedger(db: Db, entries: LedgerEntry[], userId: number | null) {
+  return withTx(db, async (tx) => {
+    let added = 0;
+    for (const e of entries) {
+      if (e.ref) {
+        const dup = await tx.selectFrom('wfm_points').select('id').where('agent_id', '=', Number(e.agentId)).where('ref', '=', e.ref).where('rule_id', e.ruleId ? '=' : 'is', e.ruleId ?? null).executeTakeFirst();
+        if (dup) continue;
+      }
+      await insertLedger(tx, e, userId);
+      added++;
+    }
+    return added;
+  });
+}
+
+export async function ledger(db: Db, agentIds?: number[]): Promise<LedgerEntry[]> {
+  let q = db.selectFrom('wfm_points').selectAll().orderBy('ts').orderBy('id');
+  if (agentIds) q = q.where('agent_id', 'in', agentIds.length ? agentIds : [-1]);
+  return (await q.execute()).map((r) => ({ agentId: String(r.agent_id), points: r.points, ts: Number(r.ts), reason: r.reason, ruleId: r.rule_id ?? undefined, ref: r.ref ?? undefined }));
+}
+
+export async function pointsBalances(db: Db, agentIds?: number[]) {
+  return balances(await ledger(db, agentIds));
+}
+
+export async function requestRedemption(db: Db, agentId: number, points: number, kind: 'leave' | 'gift', note: string, now: number, userId: number | null) {
+  if (!(points > 0)) throw validationError('points', 'must be > 0');
+  return withTx(db, async (tx) => {
+    const [bal] = balances(await ledger(tx, [agentId]));
+    const pending = await tx.selectFrom('wfm_redemptions').select('points').where('agent_id', '=', agentId).where('status', '=', 'pending').execute();
+    const available = (bal?.balance ?? 0) - pending.reduce((s, p) => s + p.points, 0);
+    if (points > available + 1e-9) throw validationError('points', `only ${available} points available (balance minus pending requests)`);
+    const row = await tx.insertInto('wfm_redemptions').values({ agent_id: agentId, points, kind, note, status: 'pending', requested_at: now }).returning('id').executeTakeFirstOrThrow();
+    await audit(tx, { at: now, userId, action: 'wfm.redemption.request', entity: 'wfm_redemption', entityId: row.id, detail: { agentId, points, kind, note } });
+    return row.id;
+  });
+}
+
+export async function listRedemptions(db: Db, agentIds?: number[]) {
+  let q = db.selectFrom('wfm_redemptions').innerJoin('agents', 'agents.id', 'wfm_redemptions.agent_id').selectAll('wfm_redemptions').select('agents.name').orderBy('wfm_redemptions.id', 'desc');
+  if (agentIds) q = q.where('wfm_redemptions.agent_id', 'in', agentIds.length ? agentIds : [-1]);
+  return q.execute();
+}
+
+export async function decideRedemption(db: Db, id: number, approve: boolean, userId: number | null, now: number, makeEntry: (bal: LedgerEntry[], agentId: string, points: number, reason: string) => LedgerEntry) {
+  await withTx(db, async (tx) => {
+    const r = await tx.selectFrom('wfm_redemptions').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!r) throw notFound(`redemption ${id}`);
+    if (r.status !== 'pending') throw conflict(`redemption ${id} is already ${r.status}`, 'status');
+    if (approve) {
+      const e = makeEntry(await ledger(tx, [r.agent_id]), String(r.agent_id), r.points, `${r.kind}: ${r.note}`);
+      await insertLedger(tx, { ...e, ref: `redemption:${id}` }, userId);
+    }
+    await tx.updateTable('wfm_redemptions').set({ status: approve ? 'approved' : 'rejected', decided_by: userId, decided_at: now }).where('id', '=', id).execute();
+    await audit(tx, { at: now, userId, action: approve ? 'wfm.redemption.approve' : 'wfm.redemption.reject', entity: 'wfm_redemption', entityId: id, detail: { agentId: r.agent_id, points: r.points } });
+  });
+}

@@ -1,0 +1,367 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../schema';
+import { withTx } from '../db';
+import { audit } from '../audit';
+import { uniqueAs } from '../errors';
+import { conflict, notFound, validationError } from '../../core/errors';
+import type { Contract, ShiftTemplate, AgentInput, ScheduleResult } from '../../core/wfm/schedule';
+import { checkAgentWeek } from '../../core/wfm/rules';
+
+type Db = Kysely<DB>;
+const DAY = 86_400_000;
+const MIN = 60_000;
+
+// ---------- templates ----------
+
+export function validateTemplate(t: ShiftTemplate): void {
+  if (!t.id || !/^[A-Za-z0-9_-]{1,20}$/.test(t.id)) throw validationError('id', 'template code: 1–20 letters, digits, _ or -');
+  if (!(t.spanMin > 0 && t.spanMin <= 16 * 60)) throw validationError('spanMin', 'must be within (0, 960] minutes');
+  if (!(t.startEarliestMin >= 0 && t.startEarliestMin < 1440)) throw validationError('startEarliestMin', 'must be within [0, 1440)');
+  if (!(t.startLatestMin >= t.startEarliestMin && t.startLatestMin < 1440)) throw validationError('startLatestMin', 'must be at or after startEarliestMin and before 1440');
+  if (!(t.startStepMin > 0 && t.startStepMin % 15 === 0)) throw validationError('startStepMin', 'must be a positive multiple of 15');
+  let prevEnd = 0;
+  t.breaks.forEach((b, i) => {
+    if (!(b.durationMin > 0 && b.durationMin % 15 === 0)) throw validationError(`breaks[${i}].durationMin`, 'must be a positive multiple of 15');
+    if (!(b.earliestStartMin >= prevEnd && b.latestStartMin >= b.earliestStartMin)) throw validationError(`breaks[${i}].earliestStartMin`, 'break windows must be in order and not overlap');
+    if (b.latestStartMin + b.durationMin > t.spanMin) throw validationError(`breaks[${i}].latestStartMin`, 'the break must end inside the shift');
+    prevEnd = b.earliestStartMin + b.durationMin;
+  });
+}
+
+export async function putTemplate(db: Db, centerId: number, t: ShiftTemplate, userId: number | null, now: number) {
+  validateTemplate(t);
+  return withTx(db, async (tx) => {
+    const old = await tx.selectFrom('wfm_templates').select('id').where('center_id', '=', centerId).where('code', '=', t.id).executeTakeFirst();
+    if (old) await tx.updateTable('wfm_templates').set({ spec: JSON.stringify(t), updated_at: now }).where('id', '=', old.id).execute();
+    else await uniqueAs('id', `template ${t.id} exists`, () => tx.insertInto('wfm_templates').values({ center_id: centerId, code: t.id, spec: JSON.stringify(t), updated_at: now }).execute());
+    await audit(tx, { at: now, userId, action: old ? 'wfm.template.update' : 'wfm.template.create', entity: 'wfm_template', entityId: t.id, detail: t });
+  });
+}
+
+export async function listTemplates(db: Db, centerId: number): Promise<ShiftTemplate[]> {
+  const rows = await db.selectFrom('wfm_templates').select('spec').where('center_id', '=', centerId).orderBy('code').execute();
+  return rows.map((r) => JSON.parse(r.spec));
+}
+
+// ---------- contracts, preferences, leave ----------
+
+export interface ContractRecord {
+  agentId: number;
+  contract: Contract;
+  skills: string[];
+  preferences: { daysOff?: number[]; startMin?: number };
+}
+
+/** Contradictory contracts are refused with the field named. */
+export function validateContract(c: Contract): void {
+  const num = (f: keyof Contract, lo: number, hi: number) => {
+    const v = c[f] as number | undefined;
+    if (v === undefined) return;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi) throw validationError(`contract.${f}`, `must be within [${lo}, ${hi}], got ${v}`);
+  };
+  num('minHoursWeek', 0, 168);
+  num('maxHoursWeek', 0, 168);
+  num('minDaysOff', 0, 7);
+  num('earliestStartMin', 0, 1439);
+  num('latestStartMin', 0, 1439);
+  num('minRestHours', 0, 48);
+  if (c.minHoursWeek > c.maxHoursWeek) throw validationError('contract.minHoursWeek', `minimum ${c.minHoursWeek} h is above the maximum ${c.maxHoursWeek} h`);
+  if (c.earliestStartMin > c.latestStartMin) throw validationError('contract.earliestStartMin', 'earliest start is after the latest start');
+  if (c.minDaysOff === 7 && c.minHoursWeek > 0) throw validationError('contract.minDaysOff', 'seven days off leave no time for the minimum hours');
+}
+
+export async function putContract(db: Db, r: ContractRecord, userId: number | null, now: number) {
+  validateContract(r.contract);
+  await withTx(db, async (tx) => {
+    const a = await tx.selectFrom('agents').select('id').where('id', '=', r.agentId).executeTakeFirst();
+    if (!a) throw notFound(`agent ${r.agentId}`);
+    const values = { spec: JSON.stringify(r.contract), skills: JSON.stringify(r.skills ?? []), preferences: JSON.stringify(r.preferences ?? {}), updated_at: now };
+    const old = await tx.selectFrom('wfm_contracts').select('agent_id').where('agent_id', '=', r.agentId).executeTakeFirst();
+    if (old) await tx.updateTable('wfm_contracts').set(values).where('agent_id', '=', r.agentId).execute();
+    else await tx.insertInto('wfm_contracts').values({ agent_id: r.agentId, ...values }).execute();
+    await audit(tx, { at: now, userId, action: 'wfm.contract.put', entity: 'agent', entityId: r.agentId, detail: r });
+  });
+}
+
+export async function listContracts(db: Db, agentIds?: number[]): Promise<ContractRecord[]> {
+  let q = db.selectFrom('wfm_contracts').selectAll().orderBy('agent_id');
+  if (agentIds) q = q.where('agent_id', 'in', agentIds.length ? agentIds : [-1]);
+  return (await q.execute()).map((r) => ({ agentId: r.agent_id, contract: JSON.parse(r.spec), skills: JSON.parse(r.skills), preferences: JSON.parse(r.preferences) }));
+}
+
+export async function addLeave(db: Db, agentId: number, date: string, kind: string, userId: number | null, now: number) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw validationError('date', 'must be YYYY-MM-DD');
+  return withTx(db, async (tx) => {
+    const row = await uniqueAs('date', `agent ${agentId} already has leave on ${date}`, () =>
+      tx.insertInto('wfm_leave').values({ agent_id: agentId, date, kind, created_at: now }).returning('id').executeTakeFirstOrThrow(),
+    );
+    await audit(tx, { at: now, userId, action: 'wfm.leave.approve', entity: 'agent', entityId: agentId, detail: { date, kind } });
+    return row.id;
+  });
+}
+
+export const listLeave = (db: Db, fromDate: string, toDate: string) =>
+  db.selectFrom('wfm_leave').selectAll().where('date', '>=', fromDate).where('date', '<=', toDate).orderBy('date').execute();
+
+// ---------- requirement curves ----------
+
+export async function createRequirement(db: Db, r: { centerId: number; weekStart: string; intervalMin: number; required: number[]; source: string }, userId: number | null, now: number) {
+  const n = (7 * 1440) / r.intervalMin;
+  if (r.required.length !== n) throw validationError('required', `needs ${n} values (7 days × ${1440 / r.intervalMin} intervals), got ${r.required.length}`);
+  r.required.forEach((v, i) => {
+    if (!(Number.isFinite(v) && v >= 0)) throw validationError(`required[${i}]`, 'must be a number >= 0');
+  });
+  return withTx(db, async (tx) => {
+    const row = await tx
+      .insertInto('wfm_requirements')
+      .values({ center_id: r.centerId, week_start: r.weekStart, interval_min: r.intervalMin, required: JSON.stringify(r.required), source: r.source, created_by: userId, created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit(tx, { at: now, userId, action: 'wfm.requirement.create', entity: 'wfm_requirement', entityId: row.id, detail: { weekStart: r.weekStart, source: r.source } });
+    return row.id;
+  });
+}
+
+export async function getRequirement(db: Db, id: number) {
+  const r = await db.selectFrom('wfm_requirements').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!r) throw notFound(`requirement ${id}`);
+  return { ...r, required: JSON.parse(r.required) as number[] };
+}
+
+export const listRequirements = (db: Db, weekStart?: string) => {
+  let q = db.selectFrom('wfm_requirements').select(['id', 'week_start', 'interval_min', 'source', 'created_at']).orderBy('id', 'desc').limit(50);
+  if (weekStart) q = q.where('week_start', '=', weekStart);
+  return q.execute();
+};
+
+// ---------- schedule runs and shifts ----------
+
+export async function createRun(db: Db, r: { centerId: number; weekStart: string; requirementId: number; timeLimitS: number }, userId: number | null, now: number) {
+  return withTx(db, async (tx) => {
+    const row = await tx
+      .insertInto('wfm_schedule_runs')
+      .values({ center_id: r.centerId, week_start: r.weekStart, requirement_id: r.requirementId, status: 'running', progress: JSON.stringify({ phase: 'queued', startedAt: now }), time_limit_s: r.timeLimitS, created_by: userId, created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit(tx, { at: now, userId, action: 'wfm.schedule.run', entity: 'wfm_schedule_run', entityId: row.id, detail: r });
+    return row.id;
+  });
+}
+
+export const setRunProgress = (db: Db, id: number, progress: unknown) =>
+  db.updateTable('wfm_schedule_runs').set({ progress: JSON.stringify(progress) }).where('id', '=', id).execute();
+
+export const failRun = (db: Db, id: number, error: string, now: number) =>
+  db.updateTable('wfm_schedule_runs').set({ status: 'failed', error, finished_at: now }).where('id', '=', id).execute();
+
+/** Stores the optimiser's shifts (absolute times) and summary in one transaction. */
+export async function finishRun(db: Db, id: number, weekStartTs: number, agentIdByKey: Map<string, number>, result: ScheduleResult, now: number) {
+  await withTx(db, async (tx) => {
+    const rows = [];
+    for (const a of result.agents) {
+      const agentId = agentIdByKey.get(a.agentId);
+      if (agentId === undefined) continue;
+      for (const s of a.days) {
+        if (!s) continue;
+        rows.push({
+          run_id: id,
+          agent_id: agentId,
+          day: s.day,
+          kind: 'shift',
+          template_code: s.templateId,
+          start_ts: weekStartTs + s.startMin * MIN,
+          end_ts: weekStartTs + s.endMin * MIN,
+          paid_hours: s.paidHours,
+          activities: JSON.stringify(s.activities.map((x) => ({ kind: x.kind, start: weekStartTs + x.startMin * MIN, end: weekStartTs + x.endMin * MIN, paid: x.paid }))),
+          updated_at: now,
+        });
+      }
+    }
+    for (let i = 0; i < rows.length; i += 200) await tx.insertInto('wfm_shifts').values(rows.slice(i, i + 200)).execute();
+    const summary = {
+      objective: result.objective,
+      lpBound: result.lpBound,
+      gap: result.gap,
+      stage1: result.stage1,
+      unassignedPatternShifts: result.unassignedPatternShifts,
+      warnings: result.warnings.slice(0, 50),
+      shifts: rows.length,
+    };
+    await tx.updateTable('wfm_schedule_runs').set({ status: 'done', summary: JSON.stringify(summary), finished_at: now }).where('id', '=', id).execute();
+  });
+}
+
+export async function getRun(db: Db, id: number) {
+  const r = await db.selectFrom('wfm_schedule_runs').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!r) throw notFound(`schedule run ${id}`);
+  return { ...r, progress: JSON.parse(r.progress), summary: r.summary ? JSON.parse(r.summary) : null };
+}
+
+export const listRuns = (db: Db, centerId: number) =>
+  db.selectFrom('wfm_schedule_runs').select(['id', 'week_start', 'status', 'created_at', 'finished_at', 'published_at', 'requirement_id']).where('center_id', '=', centerId).orderBy('id', 'desc').limit(50).execute();
+
+export async function publishRun(db: Db, id: number, userId: number | null, now: number) {
+  await withTx(db, async (tx) => {
+    const r = await tx.selectFrom('wfm_schedule_runs').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!r) throw notFound(`schedule run ${id}`);
+    if (r.status !== 'done') throw conflict(`schedule run ${id} is ${r.status}; only a finished run can be published`, 'status');
+    // one published schedule per week: the earlier one is superseded
+    await tx.updateTable('wfm_schedule_runs').set({ status: 'superseded' }).where('center_id', '=', r.center_id).where('week_start', '=', r.week_start).where('status', '=', 'published').execute();
+    await tx.updateTable('wfm_schedule_runs').set({ status: 'published', published_at: now, published_by: userId }).where('id', '=', id).execute();
+    await audit(tx, { at: now, userId, action: 'wfm.schedule.publish', entity: 'wfm_schedule_run', entityId: id, detail: { weekStart: r.week_start } });
+  });
+}
+
+export interface ShiftRow {
+  id: number;
+  runId: number;
+  agentId: number;
+  day: number;
+  kind: string;
+  templateCode: string;
+  start: number;
+  end: number;
+  paidHours: number;
+  activities: { kind: string; start: number; end: number; paid: boolean }[];
+}
+
+const toShift = (r: DB['wfm_shifts'] & { id: number }): ShiftRow => ({
+  id: r.id,
+  runId: r.run_id,
+  agentId: r.agent_id,
+  day: r.day,
+  kind: r.kind,
+  templateCode: r.template_code,
+  start: Number(r.start_ts),
+  end: Number(r.end_ts),
+  paidHours: r.paid_hours,
+  activities: JSON.parse(r.activities),
+});
+
+export async function listShifts(db: Db, f: { runId?: number; agentIds?: number[]; from?: number; to?: number; publishedOnly?: boolean }): Promise<ShiftRow[]> {
+  let q = db.selectFrom('wfm_shifts').innerJoin('wfm_schedule_runs as r', 'r.id', 'wfm_shifts.run_id').selectAll('wfm_shifts').orderBy('wfm_shifts.start_ts').orderBy('wfm_shifts.agent_id');
+  if (f.runId !== undefined) q = q.where('wfm_shifts.run_id', '=', f.runId);
+  if (f.agentIds) q = q.where('wfm_shifts.agent_id', 'in', f.agentIds.length ? f.agentIds : [-1]);
+  if (f.from !== undefined) q = q.where('wfm_shifts.end_ts', '>', f.from);
+  if (f.to !== undefined) q = q.where('wfm_shifts.start_ts', '<', f.to);
+  if (f.publishedOnly) q = q.where('r.status', '=', 'published');
+  return (await q.execute()).map((r) => toShift(r as DB['wfm_shifts'] & { id: number }));
+}
+
+export async function getShift(db: Db, id: number): Promise<ShiftRow> {
+  const r = await db.selectFrom('wfm_shifts').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!r) throw notFound(`shift ${id}`);
+  return toShift(r as DB['wfm_shifts'] & { id: number });
+}
+
+/** Checks an agent's week in a run after a change; throws a validation error naming the first broken rule. */
+async function assertWeekOk(tx: Db, runId: number, agentId: number, shifts: ShiftRow[], opts: { checkMinHours: boolean; tzOffsetMin: number }) {
+  const run = await tx.selectFrom('wfm_schedule_runs').select(['week_start']).where('id', '=', runId).executeTakeFirstOrThrow();
+  const [c] = await listContracts(tx, [agentId]);
+  if (!c) throw validationError('agentId', `agent ${agentId} has no contract`);
+  const ws = Date.parse(`${run.week_start}T00:00:00Z`) - opts.tzOffsetMin * MIN;
+  const weekEnd = ws + 7 * DAY;
+  const leave = await tx.selectFrom('wfm_leave').select('date').where('agent_id', '=', agentId).execute();
+  const leaveDays = leave.map((l) => (Date.parse(`${l.date}T00:00:00Z`) - opts.tzOffsetMin * MIN - ws) / DAY).filter((d) => d >= 0 && d < 7);
+  const week = shifts.filter((s) => s.kind === 'shift' && s.start >= ws && s.start < weekEnd).map((s) => ({ startMin: (s.start - ws) / MIN, endMin: (s.end - ws) / MIN, paidHours: s.paidHours }));
+  const v = checkAgentWeek(c.contract, week, leaveDays, { checkMinHours: opts.checkMinHours });
+  if (v.length) throw validationError(`contract.${v[0]!.rule}`, v[0]!.message);
+}
+
+/** Planner's hand edit: move a shift to another start (same length, breaks move with it); contract rules re-checked. */
+export async function moveShift(db: Db, id: number, newStart: number, userId: number | null, now: number, tzOffsetMin: number) {
+  await withTx(db, async (tx) => {
+    const s = await getShift(tx, id);
+    const delta = newStart - s.start;
+    const moved: ShiftRow = { ...s, start: s.start + delta, end: s.end + delta, activities: s.activities.map((a) => ({ ...a, start: a.start + delta, end: a.end + delta })) };
+    const others = (await listShifts(tx, { runId: s.runId, agentIds: [s.agentId] })).filter((x) => x.id !== id);
+    await assertWeekOk(tx, s.runId, s.agentId, [...others, moved], { checkMinHours: false, tzOffsetMin });
+    const run = await tx.selectFrom('wfm_schedule_runs').select('week_start').where('id', '=', s.runId).executeTakeFirstOrThrow();
+    const ws = Date.parse(`${run.week_start}T00:00:00Z`) - tzOffsetMin * MIN;
+    await tx
+      .updateTable('wfm_shifts')
+      .set({ start_ts: moved.start, end_ts: moved.end, day: Math.floor((moved.start - ws) / DAY), activities: JSON.stringify(moved.activities), updated_at: now })
+      .where('id', '=', id)
+      .execute();
+    await audit(tx, { at: now, userId, action: 'wfm.shift.edit', entity: 'wfm_shift', entityId: id, detail: { from: s.start, to: moved.start, agentId: s.agentId } });
+  });
+}
+
+// ---------- swaps (team-lead approval) ----------
+
+export async function requestSwap(db: Db, shiftId: number, fromAgentId: number, toAgentId: number, note: string | null, userId: number | null, now: number) {
+  return withTx(db, async (tx) => {
+    const s = await getShift(tx, shiftId);
+    if (s.agentId !== fromAgentId) throw validationError('shiftId', 'the shift is not yours');
+    if (toAgentId === fromAgentId) throw validationError('toAgentId', 'must be another agent');
+    const to = await tx.selectFrom('agents').select('id').where('id', '=', toAgentId).executeTakeFirst();
+    if (!to) throw validationError('toAgentId', `agent ${toAgentId} not found`);
+    const pending = await tx.selectFrom('wfm_swaps').select('id').where('shift_id', '=', shiftId).where('status', '=', 'pending').executeTakeFirst();
+    if (pending) throw conflict(`shift ${shiftId} already has a pending swap request`, 'shiftId');
+    const row = await tx
+      .insertInto('wfm_swaps')
+      .values({ shift_id: shiftId, from_agent_id: fromAgentId, to_agent_id: toAgentId, status: 'pending', note, requested_by: userId, created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit(tx, { at: now, userId, action: 'wfm.swap.request', entity: 'wfm_swap', entityId: row.id, detail: { shiftId, fromAgentId, toAgentId } });
+    return row.id;
+  });
+}
+
+export async function getSwap(db: Db, id: number) {
+  const r = await db.selectFrom('wfm_swaps').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!r) throw notFound(`swap ${id}`);
+  return r;
+}
+
+export async function listSwaps(db: Db, f: { agentIds?: number[]; teamIds?: number[]; status?: string }) {
+  let q = db
+    .selectFrom('wfm_swaps')
+    .innerJoin('wfm_shifts as s', 's.id', 'wfm_swaps.shift_id')
+    .innerJoin('agents as fa', 'fa.id', 'wfm_swaps.from_agent_id')
+    .innerJoin('agents as ta', 'ta.id', 'wfm_swaps.to_agent_id')
+    .select(['wfm_swaps.id', 'wfm_swaps.shift_id', 'wfm_swaps.from_agent_id', 'wfm_swaps.to_agent_id', 'wfm_swaps.status', 'wfm_swaps.note', 'wfm_swaps.created_at', 's.start_ts', 's.end_ts', 'fa.name as from_name', 'ta.name as to_name', 'fa.team_id as team_id'])
+    .orderBy('wfm_swaps.id', 'desc');
+  if (f.agentIds) q = q.where((eb) => eb.or([eb('wfm_swaps.from_agent_id', 'in', f.agentIds!.length ? f.agentIds! : [-1]), eb('wfm_swaps.to_agent_id', 'in', f.agentIds!.length ? f.agentIds! : [-1])]));
+  if (f.teamIds) q = q.where('fa.team_id', 'in', f.teamIds.length ? f.teamIds : [-1]);
+  if (f.status) q = q.where('wfm_swaps.status', '=', f.status);
+  return q.execute();
+}
+
+/** Team lead's decision. Approving moves the shift to the other agent after re-checking both contracts. */
+export async function decideSwap(db: Db, id: number, approve: boolean, userId: number | null, now: number, tzOffsetMin: number) {
+  await withTx(db, async (tx) => {
+    const sw = await getSwap(tx, id);
+    if (sw.status !== 'pending') throw conflict(`swap ${id} is already ${sw.status}`, 'status');
+    if (approve) {
+      const s = await getShift(tx, sw.shift_id);
+      if (s.agentId !== sw.from_agent_id) throw conflict('the shift has changed hands since the request', 'shiftId');
+      const receiver = await listShifts(tx, { runId: s.runId, agentIds: [sw.to_agent_id] });
+      await assertWeekOk(tx, s.runId, sw.to_agent_id, [...receiver, { ...s, agentId: sw.to_agent_id }], { checkMinHours: false, tzOffsetMin });
+      await tx.updateTable('wfm_shifts').set({ agent_id: sw.to_agent_id, updated_at: now }).where('id', '=', s.id).execute();
+    }
+    await tx.updateTable('wfm_swaps').set({ status: approve ? 'approved' : 'rejected', decided_by: userId, decided_at: now }).where('id', '=', id).execute();
+    await audit(tx, { at: now, userId, action: approve ? 'wfm.swap.approve' : 'wfm.swap.reject', entity: 'wfm_swap', entityId: id, detail: { shiftId: sw.shift_id, from: sw.from_agent_id, to: sw.to_agent_id } });
+  });
+}
+
+/** Everything the optimiser needs for a week, keyed by agent id as a string. */
+export async function scheduleInputFor(db: Db, centerId: number, weekStart: string) {
+  const templates = await listTemplates(db, centerId);
+  const contracts = await listContracts(db);
+  const active = await db.selectFrom('agents').select(['id']).where('center_id', '=', centerId).where('status', '=', 'active').execute();
+  const activeIds = new Set(active.map((a) => a.id));
+  const ws = Date.parse(`${weekStart}T00:00:00Z`);
+  const end = new Date(ws + 6 * DAY).toISOString().slice(0, 10);
+  const leave = await listLeave(db, weekStart, end);
+  const agents: AgentInput[] = contracts
+    .filter((c) => activeIds.has(c.agentId))
+    .map((c) => ({
+      id: String(c.agentId),
+      contract: c.contract,
+      skills: c.skills,
+      leaveDays: leave.filter((l) => l.agent_id === c.agentId).map((l) => (Date.parse(`${l.date}T00:00:00Z`) - ws) / DAY),
+      preferences: c.preferences,
+    }));
+  return { templates, agents };
+}

@@ -1,0 +1,108 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../hooks';
+import { Chart } from '../../components/Chart';
+import { ErrorNote, Page, pct } from '../../components/ui';
+import { hm, ymd } from './util';
+
+export default function Adherence() {
+  const { t } = useTranslation();
+  const [date, setDate] = useState(() => ymd(Date.now()));
+  const [queue, setQueue] = useState('general');
+  const adh = useApi<any>(`/api/wfm/adherence?date=${date}`, [date]);
+  const intra = useApi<any>(queue ? `/api/wfm/intraday?queue=${encodeURIComponent(queue)}&date=${date}` : null, [date, queue]);
+  const option = useMemo(() => {
+    const d = intra.data;
+    if (!d) return null;
+    const actual = new Map(d.actuals.map((a: any) => [a.ts, a.offered]));
+    const rem = new Map(d.remaining.map((r: any) => [r.ts, r]));
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: {},
+      xAxis: { type: 'category', data: d.forecast.map((p: any) => hm(p.ts)) },
+      yAxis: [{ type: 'value', name: t('wfm.calls') }, { type: 'value', name: t('wfm.staffingGap') }],
+      series: [
+        { name: t('wfm.forecasted'), type: 'line', data: d.forecast.map((p: any) => +p.offered.toFixed(1)) },
+        { name: t('wfm.actual'), type: 'bar', data: d.forecast.map((p: any) => actual.get(p.ts) ?? null) },
+        { name: t('wfm.staffingGap'), type: 'line', yAxisIndex: 1, data: d.forecast.map((p: any) => (rem.get(p.ts) as any)?.gap ?? null) },
+      ],
+    };
+  }, [intra.data, t]);
+  return (
+    <Page title={t('nav.adherence')}>
+      <div className="form-row">
+        <label>
+          {t('wfm.date')}
+          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        </label>
+      </div>
+      <ErrorNote error={adh.error} />
+      {adh.data && (
+        <>
+          <p data-testid="adherence-total">
+            {t('wfm.adherence')} {pct(adh.data.total.adherence)} · {t('wfm.conformance')} {pct(adh.data.total.conformance)}
+          </p>
+          <table data-testid="adherence-table">
+            <thead>
+              <tr>
+                <th>{t('wfm.agent')}</th>
+                <th>{t('wfm.adherence')}</th>
+                <th>{t('wfm.conformance')}</th>
+                <th>{t('wfm.scheduledS')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {adh.data.agents.map((r: any) => (
+                <tr key={r.agentId}>
+                  <td>{r.name}</td>
+                  <td>{pct(r.adherence)}</td>
+                  <td>{pct(r.conformance)}</td>
+                  <td>{(r.scheduledS / 3600).toFixed(1)} h</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>{t('wfm.outOfAdherence')}</h3>
+          <table data-testid="ooa-table">
+            <thead>
+              <tr>
+                <th>{t('wfm.agent')}</th>
+                <th>{t('wfm.start')}</th>
+                <th>{t('wfm.end')}</th>
+                <th>{t('wfm.activity')}</th>
+                <th>{t('wfm.state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {adh.data.outOfAdherence.slice(0, 300).map((o: any, i: number) => (
+                <tr key={i}>
+                  <td>{o.name}</td>
+                  <td>{hm(o.start)}</td>
+                  <td>{hm(o.end)}</td>
+                  <td>{t(`wfm.${o.scheduled}`, { defaultValue: o.scheduled })}</td>
+                  <td>{o.states.join(', ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      <h3>{t('wfm.intraday')}</h3>
+      <div className="form-row">
+        <label>
+          {t('wfm.queue')}
+          <input value={queue} onChange={(e) => setQueue(e.target.value)} />
+        </label>
+      </div>
+      <ErrorNote error={intra.error} />
+      {intra.data && (
+        <>
+          <p>
+            {t('wfm.volumeRatio')} {intra.data.volumeRatio.toFixed(2)}
+          </p>
+          <Chart option={option as any} testId="intraday-chart" />
+        </>
+      )}
+    </Page>
+  );
+}

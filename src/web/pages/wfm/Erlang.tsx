@@ -1,0 +1,70 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { post } from '../../api';
+import { Chart } from '../../components/Chart';
+import { ErrorNote, Page, pct } from '../../components/ui';
+
+const FIELDS = ['calls', 'periodS', 'ahtS', 'targetSl', 'thresholdS', 'patienceS', 'shrinkage'] as const;
+
+export default function Erlang() {
+  const { t } = useTranslation();
+  const [f, setF] = useState<Record<(typeof FIELDS)[number], string>>({ calls: '100', periodS: '1800', ahtS: '180', targetSl: '0.8', thresholdS: '20', patienceS: '', shrinkage: '0.3' });
+  const [res, setRes] = useState<any>(null);
+  const [error, setError] = useState<string | null>(null);
+  const calc = async () => {
+    try {
+      const body: Record<string, number> = {};
+      for (const k of FIELDS) if (f[k].trim() !== '') body[k] = Number(f[k]);
+      setRes(await post('/api/wfm/erlang', body));
+      setError(null);
+    } catch (e) {
+      setError((e as Error).message);
+      setRes(null);
+    }
+  };
+  const option = useMemo(
+    () =>
+      res && {
+        tooltip: { trigger: 'axis' },
+        xAxis: { type: 'category', name: t('wfm.agents'), data: res.curve.map((p: any) => p.agents) },
+        yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
+        series: [
+          { name: t('wfm.serviceLevel'), type: 'line', data: res.curve.map((p: any) => +p.serviceLevel.toFixed(4)), markLine: { data: [{ yAxis: Number(f.targetSl), name: t('wfm.target') }] } },
+          { name: t('wfm.occupancy'), type: 'line', data: res.curve.map((p: any) => +p.occupancy.toFixed(4)) },
+        ],
+        legend: {},
+      },
+    [res, t, f.targetSl],
+  );
+  return (
+    <Page title={t('nav.erlang')}>
+      <div className="form-row" data-testid="erlang-form">
+        {FIELDS.map((k) => (
+          <label key={k}>
+            {t(`wfm.${k}`)}
+            <input name={k} value={f[k]} onChange={(e) => setF({ ...f, [k]: e.target.value })} inputMode="decimal" />
+          </label>
+        ))}
+        <button onClick={calc}>{t('wfm.calculate')}</button>
+      </div>
+      <ErrorNote error={error} />
+      {res && (
+        <>
+          <table data-testid="erlang-result">
+            <tbody>
+              <tr><th>{t('wfm.agents')}</th><td data-testid="erlang-agents">{res.agents}</td></tr>
+              <tr><th>{t('wfm.scheduledHeads')}</th><td>{res.scheduledHeads}</td></tr>
+              <tr><th>{t('wfm.serviceLevel')}</th><td>{pct(res.serviceLevel)}</td></tr>
+              <tr><th>{t('wfm.asa')}</th><td>{res.asa.toFixed(1)} s</td></tr>
+              <tr><th>{t('wfm.occupancy')}</th><td>{pct(res.occupancy)}</td></tr>
+              <tr><th>{t('wfm.probWait')}</th><td>{pct(res.probWait)}</td></tr>
+              {res.model === 'erlangA' && <tr><th>{t('wfm.probAbandon')}</th><td>{pct(res.probAbandon)}</td></tr>}
+            </tbody>
+          </table>
+          <h3>{t('wfm.slVsAgents')}</h3>
+          <Chart option={option} testId="erlang-chart" />
+        </>
+      )}
+    </Page>
+  );
+}
