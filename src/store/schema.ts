@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { KbTables } from './kb/tables';
 
 /** Tables of the platform (organisation, users, sessions, audit, settings). */
 export interface PlatformTables {
@@ -44,4 +45,4 @@ export interface PlatformTables {
 }
 
 /** The whole database: one interface per capability, joined here. */
-export interface DB extends PlatformTables {}
+export interface DB extends PlatformTables, KbTables {}

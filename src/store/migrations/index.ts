@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import type { Dialect } from '../db';
 import platform from './001_platform';
+import kb from './007_kb';
 
 /**
  * Every migration, by name (run in name order). Each capability owns its own file(s);
@@ -8,4 +9,5 @@ import platform from './001_platform';
  */
 export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '001_platform': platform,
+  '007_kb': kb,
 };
