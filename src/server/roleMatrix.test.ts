@@ -15,6 +15,8 @@ import { seedTestOrg, signIn } from './testing';
 
 const ADM = 'admin,center_manager';
 const STAFF = 'admin,center_manager,duty_manager,team_lead,qa,wfm,trainer,expert';
+const KB_ED = 'admin,center_manager,trainer,expert';
+const KB_REV = 'admin,center_manager,duty_manager,qa';
 
 /** The reviewed access table: 'public', 'any' (any signed-in user, scoped in the handler) or roles. */
 export const EXPECTED_ACCESS: Record<string, string> = {
@@ -39,6 +41,25 @@ export const EXPECTED_ACCESS: Record<string, string> = {
   'GET /api/audit': ADM,
   'GET /api/settings/:key': STAFF,
   'PUT /api/settings/:key': ADM,
+  // knowledge base
+  'GET /api/kb/categories': 'any',
+  'POST /api/kb/categories': KB_ED,
+  'GET /api/kb/articles': 'any',
+  'POST /api/kb/articles': KB_ED,
+  'GET /api/kb/articles/:id': 'any',
+  'PUT /api/kb/articles/:id': KB_ED,
+  'GET /api/kb/articles/:id/versions': KB_ED + ',duty_manager,qa',
+  'POST /api/kb/articles/:id/versions/:version/submit': KB_ED,
+  'POST /api/kb/articles/:id/versions/:version/review': KB_REV,
+  'POST /api/kb/articles/:id/versions/:version/restore': KB_ED,
+  'POST /api/kb/articles/:id/archive': KB_ED,
+  'POST /api/kb/articles/:id/vote': 'any',
+  'POST /api/kb/articles/:id/attachments': KB_ED,
+  'GET /api/kb/attachments/:id': 'any',
+  'GET /api/kb/review-queue': KB_REV,
+  'GET /api/kb/search': 'any',
+  'GET /api/kb/suggest': 'any',
+  'GET /api/kb/stats': 'admin,center_manager,duty_manager,qa,trainer,expert',
 };
 
 const declared = (a: (typeof allRoutes)[number]['access']) => (typeof a === 'string' ? a : [...a].sort().join(','));
