@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { KbTables } from './kb/tables';
+import type { WorkOrderTables } from './workorders/tables';
 
 /** Tables of the platform (organisation, users, sessions, audit, settings). */
 export interface PlatformTables {
@@ -45,4 +46,4 @@ export interface PlatformTables {
 }
 
 /** The whole database: one interface per capability, joined here. */
-export interface DB extends PlatformTables, KbTables {}
+export interface DB extends PlatformTables, KbTables, WorkOrderTables {}
