@@ -24,6 +24,10 @@ export async function kbViewer(ctx: ServerContext, c: Caller): Promise<KbViewer>
   return { userId: c.userId, roles: c.roles, teamIds, editor: hasRole(c, ...KB_EDITORS, ...KB_REVIEWERS) };
 }
 
+/** Search-as-you-type ranks fewer candidates and counts up to a bound, to stay fast on broad 1-character queries. */
+export const SUGGEST_CANDIDATES = 80;
+export const SUGGEST_COUNT_UP_TO = 1000;
+
 const id = z.object({ id: z.coerce.number().int().positive() });
 const idVersion = z.object({ id: z.coerce.number().int().positive(), version: z.coerce.number().int().positive() });
 const articleBody = z.object({
@@ -135,7 +139,7 @@ export const kbRoutes: RouteDef[] = [
   route({
     method: 'GET', url: '/api/kb/suggest', access: 'any', summary: 'Search-as-you-type: top hits, not logged', tags: ['kb'], query: searchQuery,
     handler: async ({ ctx, caller, query }) =>
-      searchArticles(ctx.store.db, ctx.store.dialect, await callerCenterId(ctx, caller), query.q, await kbViewer(ctx, caller), { limit: query.limit ?? 8, categoryId: query.categoryId }),
+      searchArticles(ctx.store.db, ctx.store.dialect, await callerCenterId(ctx, caller), query.q, await kbViewer(ctx, caller), { limit: query.limit ?? 8, categoryId: query.categoryId, candidates: SUGGEST_CANDIDATES, countUpTo: SUGGEST_COUNT_UP_TO }),
   }),
   route({
     method: 'GET', url: '/api/kb/stats', access: KB_STATS, summary: 'Most viewed, searches without result, helpful votes, stale articles', tags: ['kb'],

@@ -14,7 +14,7 @@ import { getSetting } from '../org';
 import { conflict, forbidden, notFound, validationError } from '../../core/errors';
 import { htmlToText, sanitizeArticleHtml } from '../../core/kb/html';
 import { DEFAULT_SYNONYMS, parseQuery, toPlan, type KbQuery, type SynonymTable } from '../../core/kb/query';
-import { highlight, rank, snippet, type Segment } from '../../core/kb/rank';
+import { compareHits, countHits, highlight, snippet, type RankedHit, type Segment } from '../../core/kb/rank';
 import { normaliseString } from '../../core/kb/text';
 import { indexKbArticle, matchingIdsSql } from './search';
 
@@ -123,6 +123,7 @@ async function writeRowContent(tx: Db, dialect: Dialect, id: number, v: { catego
       title_norm: normaliseString(v.title),
       body_html: v.bodyHtml,
       body_text: v.bodyText,
+      body_norm: normaliseString(v.bodyText),
       restrict_roles: v.visibility.roles.length ? 1 : 0,
       restrict_teams: v.visibility.teamIds.length ? 1 : 0,
       updated_at: now,
@@ -144,7 +145,7 @@ export async function createArticle(db: Db, dialect: Dialect, centerId: number, 
     const r = await tx
       .insertInto('kb_articles')
       .values({
-        center_id: centerId, category_id: input.categoryId, title: v.title, title_norm: normaliseString(v.title), body_html: v.bodyHtml, body_text: v.bodyText,
+        center_id: centerId, category_id: input.categoryId, title: v.title, title_norm: normaliseString(v.title), body_html: v.bodyHtml, body_text: v.bodyText, body_norm: normaliseString(v.bodyText),
         published: 0, archived: 0, published_version: null, latest_version: 1, restrict_roles: 0, restrict_teams: 0, created_by: userId, created_at: now, updated_at: now, published_at: null,
       })
       .returning('id')
@@ -396,8 +397,10 @@ export interface SearchHit {
 
 export interface SearchResult {
   query: string;
-  /** Matching articles the viewer may see. */
+  /** Matching articles the viewer may see (for search-as-you-type: counted up to a bound). */
   total: number;
+  /** True when total stopped at the bound. */
+  more?: boolean;
   hits: SearchHit[];
 }
 
@@ -410,7 +413,7 @@ export async function parseKbQuery(db: Db, centerId: number, text: string): Prom
 
 export async function searchArticles(
   db: Db, dialect: Dialect, centerId: number, text: string, v: KbViewer,
-  opts: { limit?: number; log?: boolean; now?: number; categoryId?: number } = {},
+  opts: { limit?: number; log?: boolean; now?: number; categoryId?: number; candidates?: number; /** search-as-you-type: no exact count */ countUpTo?: number } = {},
 ): Promise<SearchResult> {
   const q = await parseKbQuery(db, centerId, text);
   const policy = await kbPolicy(db, centerId);
@@ -419,21 +422,25 @@ export async function searchArticles(
   if (opts.categoryId) base = base.where('a.category_id', '=', opts.categoryId);
   const firstPiece = q.terms[0]!.alternatives[0]!.pieces[0]!.text;
   const titleHas = dialect === 'sqlite' ? sql<number>`instr(a.title_norm, ${firstPiece})` : sql<number>`strpos(a.title_norm, ${firstPiece})`;
-  const [countRow, rows] = await Promise.all([
-    base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
-    base
-      .select(['a.id', 'a.category_id', 'a.title', 'a.body_text', 'a.updated_at', 'a.views', 'a.helpful_yes', 'a.published'])
-      .orderBy(sql`case when ${titleHas} > 0 then 0 else 1 end`)
-      .orderBy('a.views', 'desc')
-      .orderBy('a.updated_at', 'desc')
-      .limit(policy.candidateCap)
-      .execute(),
+  const cap = opts.candidates ?? policy.candidateCap;
+  // exact count for searches; search-as-you-type skips it (each pass over the matches costs as
+  // much as the match itself on broad 1-character queries) and reports the candidates found
+  const counted = opts.countUpTo ? Promise.resolve(null) : base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const cols = ['a.id', 'a.category_id', 'a.title', 'a.title_norm', 'a.body_text', 'a.body_norm', 'a.updated_at', 'a.views', 'a.helpful_yes', 'a.published'] as const;
+  // Candidates: the most viewed matches, plus matches with the query in the title (a title hit
+  // ranks first); both walk the views index and stop early, so broad queries stay cheap.
+  const [countRow, popular, titled] = await Promise.all([
+    counted,
+    base.select([...cols]).orderBy('a.views', 'desc').orderBy('a.id').limit(cap).execute(),
+    base.select([...cols]).where(sql<boolean>`${titleHas} > 0`).orderBy('a.views', 'desc').orderBy('a.id').limit(Math.max(10, Math.floor(cap / 4))).execute(),
   ]);
+  const rows = [...new Map([...titled, ...popular].map((r) => [r.id, r])).values()];
   const byId = new Map(rows.map((r) => [String(r.id), r]));
-  const ranked = rank(
-    rows.map((r) => ({ id: String(r.id), title: r.title, body: r.body_text, updatedAt: new Date(Number(r.updated_at)).toISOString(), views: r.views, helpfulVotes: r.helpful_yes })),
-    q,
-  ).slice(0, opts.limit ?? 20);
+  // the core's ranking (compareHits / countHits) over the stored normalised text
+  const ranked: RankedHit[] = rows
+    .map((r) => ({ id: String(r.id), titleHits: countHits(r.title_norm, q), bodyHits: countHits(r.body_norm, q), updatedAt: new Date(Number(r.updated_at)).toISOString(), views: r.views, helpfulVotes: r.helpful_yes }))
+    .sort(compareHits)
+    .slice(0, opts.limit ?? 20);
   const hits = ranked.map((h) => {
     const r = byId.get(h.id)!;
     return {
@@ -441,9 +448,9 @@ export async function searchArticles(
       views: r.views, helpfulYes: r.helpful_yes, updatedAt: Number(r.updated_at), published: r.published === 1,
     };
   });
-  const total = Number(countRow.n);
+  const total = countRow ? Number(countRow.n) : rows.length;
   if (opts.log) await db.insertInto('kb_searches').values({ center_id: centerId, at: opts.now ?? Date.now(), user_id: v.userId, query: text.trim().slice(0, 200), hits: total }).execute();
-  return { query: text, total, hits };
+  return { query: text, total, ...(opts.countUpTo ? { more: popular.length >= cap } : {}), hits };
 }
 
 // ---------------------------------------------------------------------------------------------

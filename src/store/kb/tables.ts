@@ -11,6 +11,8 @@ export interface KbTables {
     title_norm: string;
     body_html: string;
     body_text: string;
+    /** body_text normalised (core/kb/text), so ranking need not normalise at query time. */
+    body_norm: string;
     published: number;
     archived: number;
     published_version: number | null;

@@ -27,6 +27,7 @@ export default function kb(dialect: Dialect): Migration {
         .addColumn('title_norm', 'text', (c) => c.notNull())
         .addColumn('body_html', 'text', (c) => c.notNull())
         .addColumn('body_text', 'text', (c) => c.notNull())
+        .addColumn('body_norm', 'text', (c) => c.notNull())
         .addColumn('published', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('archived', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('published_version', 'integer')
@@ -42,6 +43,7 @@ export default function kb(dialect: Dialect): Migration {
         .addColumn('helpful_no', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
       await db.schema.createIndex('kb_articles_cat_idx').on('kb_articles').column('category_id').execute();
+      await db.schema.createIndex('kb_articles_views_idx').on('kb_articles').columns(['center_id', 'views', 'id']).execute();
       await withId(db.schema.createTable('kb_versions'), dialect)
         .addColumn('article_id', 'integer', (c) => c.notNull().references('kb_articles.id').onDelete('cascade'))
         .addColumn('version', 'integer', (c) => c.notNull())
