@@ -19,4 +19,9 @@ export const navItems: NavItem[] = [
   { path: '/people/agents', label: 'nav.agents', group: 'nav.people', roles: [...ADMINS, 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer'], page: lazy(() => import('./pages/people/Agents')) },
   { path: '/people/users', label: 'nav.users', group: 'nav.people', roles: ['admin'], page: lazy(() => import('./pages/people/Users')) },
   { path: '/people/audit', label: 'nav.audit', group: 'nav.people', roles: ADMINS, page: lazy(() => import('./pages/people/Audit')) },
+  { path: '/kb/search', label: 'nav.kbSearch', group: 'nav.kb', roles: ['admin', 'center_manager', 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer', 'expert', 'agent'], page: lazy(() => import('./pages/kb/Search')) },
+  { path: '/kb/editor', label: 'nav.kbEditor', group: 'nav.kb', roles: ['admin', 'center_manager', 'trainer', 'expert', 'duty_manager', 'qa'], page: lazy(() => import('./pages/kb/Editor')) },
+  { path: '/kb/stats', label: 'nav.kbStats', group: 'nav.kb', roles: ['admin', 'center_manager', 'duty_manager', 'qa', 'trainer', 'expert'], page: lazy(() => import('./pages/kb/Stats')) },
+  { path: '/wo/board', label: 'nav.woBoard', group: 'nav.wo', roles: ['admin', 'center_manager', 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer', 'expert', 'agent'], page: lazy(() => import('./pages/workorders/Board')) },
+  { path: '/wo/reports', label: 'nav.woReports', group: 'nav.wo', roles: ['admin', 'center_manager', 'duty_manager', 'qa', 'team_lead'], page: lazy(() => import('./pages/workorders/Reports')) },
 ];

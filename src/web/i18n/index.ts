@@ -2,9 +2,10 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale, type Messages } from './types';
 import { platformMessages } from './platform';
+import { kbwoMessages } from './kbwo';
 
 /** Every capability's messages; add yours here. */
-const all: Messages[] = [platformMessages];
+const all: Messages[] = [platformMessages, kbwoMessages];
 
 function merge(into: Record<string, any>, from: Record<string, any>) {
   for (const [k, v] of Object.entries(from)) {
