@@ -1,6 +1,6 @@
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type MigrationProvider } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DB } from './schema';
@@ -64,10 +64,16 @@ class StaticProvider implements MigrationProvider {
 }
 
 export async function migrate(store: Store): Promise<void> {
+  // Kysely looks for its migration tables in EVERY schema unless told which one: in a shared
+  // PostgreSQL database another schema's kysely_migration_lock made it skip creating ours
+  // ("relation kysely_migration_lock does not exist", intermittently in parallel test runs).
+  const schema =
+    store.dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(store.db)).rows[0]?.s : undefined;
   const migrator = new Migrator({
     db: store.db,
     provider: new StaticProvider(store.dialect),
     allowUnorderedMigrations: true,
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
