@@ -16,6 +16,8 @@ import { seedTestOrg, signIn } from './testing';
 const ADM = 'admin,center_manager';
 const STAFF = 'admin,center_manager,duty_manager,team_lead,qa,wfm,trainer,expert';
 const WFM_VIEW = 'admin,center_manager,duty_manager,team_lead,wfm';
+const KB_ED = 'admin,center_manager,trainer,expert';
+const KB_REV = 'admin,center_manager,duty_manager,qa';
 
 /** The reviewed access table: 'public', 'any' (any signed-in user, scoped in the handler) or roles. */
 export const EXPECTED_ACCESS: Record<string, string> = {
@@ -203,6 +205,40 @@ export const EXPECTED_ACCESS: Record<string, string> = {
   'POST /api/wfm/redemptions': 'agent',
   'GET /api/wfm/redemptions': 'any',
   'POST /api/wfm/redemptions/:id/decide': 'wfm',
+  // knowledge base
+  'GET /api/kb/categories': 'any',
+  'POST /api/kb/categories': KB_ED,
+  'GET /api/kb/articles': 'any',
+  'POST /api/kb/articles': KB_ED,
+  'GET /api/kb/articles/:id': 'any',
+  'PUT /api/kb/articles/:id': KB_ED,
+  'GET /api/kb/articles/:id/versions': KB_ED + ',duty_manager,qa',
+  'POST /api/kb/articles/:id/versions/:version/submit': KB_ED,
+  'POST /api/kb/articles/:id/versions/:version/review': KB_REV,
+  'POST /api/kb/articles/:id/versions/:version/restore': KB_ED,
+  'POST /api/kb/articles/:id/archive': KB_ED,
+  'POST /api/kb/articles/:id/vote': 'any',
+  'POST /api/kb/articles/:id/attachments': KB_ED,
+  'GET /api/kb/attachments/:id': 'any',
+  'GET /api/kb/review-queue': KB_REV,
+  'GET /api/kb/search': 'any',
+  'GET /api/kb/suggest': 'any',
+  'GET /api/kb/stats': 'admin,center_manager,duty_manager,qa,trainer,expert',
+  // work orders (who may move an order is the core's data, checked in the handler)
+  'GET /api/workorders/config': 'any',
+  'GET /api/workorders': 'any',
+  'POST /api/workorders': 'any',
+  'GET /api/workorders/callbacks': 'any',
+  'GET /api/workorders/reports': 'admin,center_manager,duty_manager,qa,team_lead',
+  'GET /api/workorders/repeat-complainers': 'qa,duty_manager,center_manager,expert',
+  'POST /api/workorders/departments': ADM,
+  'GET /api/workorders/:id': 'any',
+  'POST /api/workorders/:id/transitions': 'any',
+  'POST /api/workorders/:id/attempts': 'any',
+  'POST /api/workorders/:id/qa-review': 'qa,duty_manager,center_manager,expert',
+  'PUT /api/workorders/:id/call': 'any',
+  'GET /api/notifications': 'any',
+  'POST /api/notifications/read': 'any',
 };
 
 const declared = (a: (typeof allRoutes)[number]['access']) => (typeof a === 'string' ? a : [...a].sort().join(','));

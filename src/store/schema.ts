@@ -5,6 +5,8 @@ import type { AlertTables } from './live/alertTables';
 import type { QualityTables } from './quality/tables';
 import type { PerformanceTables } from './performance/tables';
 import type { WfmTables } from './wfm/tables';
+import type { KbTables } from './kb/tables';
+import type { WorkOrderTables } from './workorders/tables';
 
 /** Tables of the platform (organisation, users, sessions, audit, settings). */
 export interface PlatformTables {
@@ -50,4 +52,4 @@ export interface PlatformTables {
 }
 
 /** The whole database: one interface per capability, joined here. */
-export interface DB extends PlatformTables, PeopleTables, LiveTables, AlertTables, QualityTables, PerformanceTables, WfmTables {}
+export interface DB extends PlatformTables, PeopleTables, LiveTables, AlertTables, QualityTables, PerformanceTables, WfmTables, KbTables, WorkOrderTables {}

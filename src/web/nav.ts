@@ -49,4 +49,9 @@ export const navItems: NavItem[] = [
   { path: '/wfm/adherence', label: 'nav.adherence', group: 'nav.wfm', roles: ['wfm', 'admin', 'center_manager', 'duty_manager', 'team_lead'], page: lazy(() => import('./pages/wfm/Adherence')) },
   { path: '/wfm/swaps', label: 'nav.swaps', group: 'nav.wfm', roles: ['team_lead'], page: lazy(() => import('./pages/wfm/Swaps')) },
   { path: '/wfm/me', label: 'nav.mySchedule', group: 'nav.wfm', roles: ['agent'], page: lazy(() => import('./pages/wfm/MySchedule')) },
+  { path: '/kb/search', label: 'nav.kbSearch', group: 'nav.kb', roles: ['admin', 'center_manager', 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer', 'expert', 'agent'], page: lazy(() => import('./pages/kb/Search')) },
+  { path: '/kb/editor', label: 'nav.kbEditor', group: 'nav.kb', roles: ['admin', 'center_manager', 'trainer', 'expert', 'duty_manager', 'qa'], page: lazy(() => import('./pages/kb/Editor')) },
+  { path: '/kb/stats', label: 'nav.kbStats', group: 'nav.kb', roles: ['admin', 'center_manager', 'duty_manager', 'qa', 'trainer', 'expert'], page: lazy(() => import('./pages/kb/Stats')) },
+  { path: '/wo/board', label: 'nav.woBoard', group: 'nav.wo', roles: ['admin', 'center_manager', 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer', 'expert', 'agent'], page: lazy(() => import('./pages/workorders/Board')) },
+  { path: '/wo/reports', label: 'nav.woReports', group: 'nav.wo', roles: ['admin', 'center_manager', 'duty_manager', 'qa', 'team_lead'], page: lazy(() => import('./pages/workorders/Reports')) },
 ];

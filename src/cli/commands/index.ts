@@ -8,6 +8,7 @@ import { registerReport } from './report';
 import { registerPerf } from './perf';
 import { registerErlang } from './erlang';
 import { registerForecast } from './forecast';
+import { registerKb } from './kb';
 
 /** Every subcommand; later capabilities add theirs here. */
-export const commandRegistrars: Array<(p: Command) => void> = [registerServe, registerDemo, registerUsers, registerPeople, registerImport, registerReport, registerPerf, registerErlang, registerForecast];
+export const commandRegistrars: Array<(p: Command) => void> = [registerServe, registerDemo, registerUsers, registerPeople, registerImport, registerReport, registerPerf, registerErlang, registerForecast, registerKb];

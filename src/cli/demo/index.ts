@@ -4,6 +4,7 @@ import { liveHistorySeeder } from './live-history';
 import { liveFeedSeeder } from './live-feed';
 import { qaperfSeeder } from './qaperf';
 import { wfmDemo } from './wfm';
+import { kbDemoSeeder } from './kb';
 
 /** Every capability's demo seeder, in the order they run. */
-export const allDemoSeeders: DemoSeeder[] = [peopleDemo, liveHistorySeeder, liveFeedSeeder, qaperfSeeder, wfmDemo];
+export const allDemoSeeders: DemoSeeder[] = [peopleDemo, liveHistorySeeder, liveFeedSeeder, qaperfSeeder, wfmDemo, kbDemoSeeder];

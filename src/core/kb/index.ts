@@ -3,3 +3,4 @@ export * from './text';
 export * from './query';
 export * from './indexing';
 export * from './rank';
+export * from './html';

@@ -4,3 +4,4 @@ export * from './workflow';
 export * from './sla';
 export * from './complaints';
 export * from './callbacks';
+export * from './report';

@@ -6,6 +6,8 @@ import { liveRoutes } from './live';
 import { qualityRoutes } from './quality';
 import { performanceRoutes } from './performance';
 import { wfmRoutes } from './wfm';
+import { kbRoutes } from './kb';
+import { workOrderRoutes } from './workorders';
 
 /** Every API route. Each capability exports its list from its own file; add it here. */
-export const allRoutes: RouteDef[] = [...platformRoutes, ...peopleRoutes, ...liveIngestRoutes, ...liveRoutes, ...qualityRoutes, ...performanceRoutes, ...wfmRoutes];
+export const allRoutes: RouteDef[] = [...platformRoutes, ...peopleRoutes, ...liveIngestRoutes, ...liveRoutes, ...qualityRoutes, ...performanceRoutes, ...wfmRoutes, ...kbRoutes, ...workOrderRoutes];

@@ -6,6 +6,8 @@ import live from './002_live';
 import alerts from './003_alerts';
 import qaperf from './005_qaperf';
 import wfm from './004_wfm';
+import kb from './007_kb';
+import workorders from './008_workorders';
 
 /**
  * Every migration, by name (run in name order). Each capability owns its own file(s);
@@ -18,4 +20,6 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '003_alerts': alerts,
   '005_qaperf': qaperf,
   '004_wfm': wfm,
+  '007_kb': kb,
+  '008_workorders': workorders,
 };

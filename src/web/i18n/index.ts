@@ -6,9 +6,10 @@ import { peopleMessages } from './people';
 import { liveMessages } from './live';
 import { qaperfMessages } from './qaperf';
 import { wfmMessages } from './wfm';
+import { kbwoMessages } from './kbwo';
 
 /** Every capability's messages; add yours here. */
-const all: Messages[] = [platformMessages, peopleMessages, liveMessages, qaperfMessages, wfmMessages];
+const all: Messages[] = [platformMessages, peopleMessages, liveMessages, qaperfMessages, wfmMessages, kbwoMessages];
 
 function merge(into: Record<string, any>, from: Record<string, any>) {
   for (const [k, v] of Object.entries(from)) {

@@ -1,0 +1,147 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { post, put } from '../../api';
+import { useApi } from '../../hooks';
+import { ErrorNote, Page } from '../../components/ui';
+import { hasAny, useMe } from '../../session';
+
+const EDITORS = ['admin', 'center_manager', 'trainer', 'expert'];
+const REVIEWERS = ['admin', 'center_manager', 'duty_manager', 'qa'];
+const ROLE_CHOICES = ['agent', 'team_lead', 'qa', 'expert', 'trainer', 'duty_manager'];
+const empty = { id: 0, categoryId: 0, title: '', bodyHtml: '', tags: '', roles: [] as string[] };
+
+/** Editors write versions; reviewers publish or reject what waits in the queue. */
+export default function Editor() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const canEdit = hasAny(me, EDITORS);
+  const canReview = hasAny(me, REVIEWERS);
+  const cats = useApi<any[]>('/api/kb/categories');
+  const list = useApi<any[]>('/api/kb/articles');
+  const queue = useApi<any[]>(canReview ? '/api/kb/review-queue' : null);
+  const [form, setForm] = useState(empty);
+  const versions = useApi<any[]>(form.id ? `/api/kb/articles/${form.id}/versions` : null, [form.id]);
+  const [error, setError] = useState<string | null>(null);
+  const [newCat, setNewCat] = useState('');
+  const act = async (fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+      setError(null);
+      await Promise.all([list.reload(), queue.reload(), versions.reload(), cats.reload()]);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const body = (submit: boolean) => ({ categoryId: Number(form.categoryId), title: form.title, bodyHtml: form.bodyHtml, tags: form.tags.split(/[,，\s]+/).filter(Boolean), visibility: { roles: form.roles, teamIds: [] }, submit });
+  const save = (submit: boolean) =>
+    act(async () => {
+      if (form.id) await put(`/api/kb/articles/${form.id}`, body(submit));
+      else setForm({ ...form, id: (await post<{ id: number }>('/api/kb/articles', body(submit))).id });
+    });
+  const load = (v: any, id: number) => setForm({ id, categoryId: v.category_id, title: v.title, bodyHtml: v.body_html, tags: v.tags.join(', '), roles: v.visibility.roles });
+  const catName = (id: number) => cats.data?.find((c) => c.id === id)?.name ?? id;
+
+  return (
+    <Page title={t('nav.kbEditor')}>
+      <ErrorNote error={error ?? list.error} />
+      {canReview && (
+        <div className="card" data-testid="kb-review-queue">
+          <h3>{t('kb.reviewQueue')}</h3>
+          <table>
+            <tbody>
+              {(queue.data ?? []).map((q) => (
+                <tr key={`${q.article_id}-${q.version}`}>
+                  <td>{q.title}</td>
+                  <td>v{q.version}</td>
+                  <td>{q.author}</td>
+                  <td>
+                    <button onClick={() => void act(() => post(`/api/kb/articles/${q.article_id}/versions/${q.version}/review`, { decision: 'publish' }))}>{t('kb.publish')}</button>{' '}
+                    <button className="secondary" onClick={() => void act(() => post(`/api/kb/articles/${q.article_id}/versions/${q.version}/review`, { decision: 'reject', note: window.prompt(t('kb.note')) ?? '' }))}>
+                      {t('kb.reject')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canEdit && (
+        <div className="card" data-testid="kb-editor">
+          <h3>{form.id ? `${t('kb.edit')} #${form.id}` : t('kb.newArticle')}</h3>
+          <div className="form-row">
+            <select aria-label={t('kb.category')} value={form.categoryId} onChange={(e) => setForm({ ...form, categoryId: Number(e.target.value) })}>
+              <option value={0}>{t('kb.selectCategory')}</option>
+              {(cats.data ?? []).map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.parent_id ? `— ${c.name}` : c.name}
+                </option>
+              ))}
+            </select>
+            <input aria-label={t('kb.newCategory')} placeholder={t('kb.newCategory')} value={newCat} onChange={(e) => setNewCat(e.target.value)} />
+            <button className="secondary" disabled={!newCat.trim()} onClick={() => void act(async () => { await post('/api/kb/categories', { name: newCat, module: 'faq' }); setNewCat(''); })}>{t('kb.addCategory')}</button>
+          </div>
+          <div className="form-row">
+            <input aria-label={t('kb.title')} placeholder={t('kb.title')} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} style={{ flex: 1 }} />
+            <input aria-label={t('kb.tags')} placeholder={t('kb.tags')} value={form.tags} onChange={(e) => setForm({ ...form, tags: e.target.value })} />
+          </div>
+          <textarea aria-label={t('kb.body')} placeholder={t('kb.body')} value={form.bodyHtml} onChange={(e) => setForm({ ...form, bodyHtml: e.target.value })} rows={10} style={{ width: '100%', boxSizing: 'border-box' }} />
+          <div className="form-row">
+            <span className="hint">{t('kb.visibleRoles')}</span>
+            {ROLE_CHOICES.map((r) => (
+              <label key={r}>
+                <input type="checkbox" checked={form.roles.includes(r)} onChange={(e) => setForm({ ...form, roles: e.target.checked ? [...form.roles, r] : form.roles.filter((x) => x !== r) })} /> {t(`roles.${r}`)}
+              </label>
+            ))}
+          </div>
+          <div className="form-row">
+            <button onClick={() => void save(false)} disabled={!form.title || !form.categoryId}>{t('kb.save')}</button>
+            <button onClick={() => void save(true)} disabled={!form.title || !form.categoryId}>{t('kb.saveSubmit')}</button>
+            <button className="secondary" onClick={() => setForm(empty)}>{t('kb.newArticle')}</button>
+          </div>
+          {form.id > 0 && (
+            <table data-testid="kb-versions">
+              <thead>
+                <tr><th>{t('kb.version')}</th><th>{t('kb.title')}</th><th>{t('kb.status')}</th><th>{t('kb.author')}</th><th>{t('kb.reviewer')}</th><th /></tr>
+              </thead>
+              <tbody>
+                {(versions.data ?? []).map((v) => (
+                  <tr key={v.version}>
+                    <td>v{v.version}</td>
+                    <td>{v.title}</td>
+                    <td>{t(`kb.${v.status}`)}{v.review_note ? ` · ${v.review_note}` : ''}</td>
+                    <td>{v.author} · {new Date(Number(v.created_at)).toLocaleString()}</td>
+                    <td>{v.reviewer ?? ''}</td>
+                    <td>
+                      <button className="secondary" onClick={() => load(v, form.id)}>{t('kb.edit')}</button>{' '}
+                      {(v.status === 'draft' || v.status === 'rejected') && <button onClick={() => void act(() => post(`/api/kb/articles/${form.id}/versions/${v.version}/submit`))}>{t('kb.submit')}</button>}{' '}
+                      <button className="secondary" onClick={() => void act(() => post(`/api/kb/articles/${form.id}/versions/${v.version}/restore`))}>{t('kb.restore')}</button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      )}
+      <table data-testid="kb-articles">
+        <thead>
+          <tr><th>{t('kb.title')}</th><th>{t('kb.category')}</th><th>{t('kb.status')}</th><th>{t('kb.views')}</th><th /></tr>
+        </thead>
+        <tbody>
+          {(list.data ?? []).map((a) => (
+            <tr key={a.id}>
+              <td>{a.title}</td>
+              <td>{catName(a.category_id)}</td>
+              <td>{a.archived ? t('kb.archived') : a.published ? `${t('kb.published')} v${a.published_version}` : t('kb.unpublished')} {a.latest_version !== a.published_version ? `(v${a.latest_version})` : ''}</td>
+              <td>{a.views}</td>
+              <td>
+                {canEdit && <button className="secondary" onClick={() => setForm({ ...empty, id: a.id, categoryId: a.category_id, title: a.title })}>{t('kb.versions')}</button>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Page>
+  );
+}

@@ -1,0 +1,146 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { live, post } from '../../api';
+import { useApi } from '../../hooks';
+import { ErrorNote, Page } from '../../components/ui';
+import { useMe } from '../../session';
+import { hashParam } from '../kb/Highlight';
+import { OrderDetail } from './Detail';
+
+const SLA_CLASS: Record<string, string> = { ok: 'ok', met: 'ok', warning: 'warn', breached: 'bad', missed: 'bad' };
+
+/** Work-order list / board with SLA colours, live updates, notifications and the new-order form. `?id=` opens one order. */
+export default function Board() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [filter, setFilter] = useState<{ type: string; scope: string }>({ type: '', scope: 'open' });
+  const [orderId, setOrderId] = useState(() => Number(hashParam('id')) || null);
+  const url = `/api/workorders?${filter.type ? `type=${filter.type}&` : ''}${filter.scope === 'open' ? 'open=true' : filter.scope === 'mine' ? 'mine=true' : ''}`;
+  const list = useApi<any[]>(url, [url]);
+  const config = useApi<any>('/api/workorders/config');
+  const notes = useApi<any[]>('/api/notifications?unread=true');
+  const [alerts, setAlerts] = useState<string[]>([]);
+  const [showNew, setShowNew] = useState(false);
+
+  useEffect(() => {
+    const on = () => setOrderId(Number(hashParam('id')) || null);
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  useEffect(() => {
+    const topics = [`user:${me.id}`, ...(me.roles.some((r) => r !== 'agent') ? ['workorders'] : [])];
+    return live(topics, (topic, data) => {
+      if (data?.kind === 'sla') setAlerts((a) => [t('wo.slaAlert', { id: data.id, title: data.title }) + ` (${t(`wo.slaStatus.${data.level === 'warning' ? 'warning' : 'breached'}`)})`, ...a].slice(0, 5));
+      void list.reload();
+      if (topic.startsWith('user:')) void notes.reload();
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [me.id, url]);
+
+  if (orderId) return <OrderDetail id={orderId} onBack={() => (location.hash = '#/wo/board')} />;
+
+  return (
+    <Page title={t('nav.woBoard')} actions={<button onClick={() => setShowNew(!showNew)}>{t('wo.newOrder')}</button>}>
+      {alerts.map((a, i) => (
+        <div key={i} className="error" role="status" data-testid="sla-alert">{a}</div>
+      ))}
+      {(notes.data ?? []).length > 0 && (
+        <div className="card" data-testid="notifications">
+          <strong>{t('wo.notifications')}</strong>{' '}
+          <button className="secondary" onClick={async () => { await post('/api/notifications/read', { ids: 'all' }); await notes.reload(); }}>{t('wo.markRead')}</button>
+          <ul>
+            {(notes.data ?? []).slice(0, 8).map((n) => (
+              <li key={n.id}>
+                <a href={`#/wo/board?id=${n.order_id}`}>#{n.order_id} {n.detail.title}</a> · {n.detail.transition ? t(`wo.transitions.${n.detail.transition}`) : t(`wo.slaStatus.${n.kind === 'sla_warning' ? 'warning' : n.kind === 'sla_breached' ? 'breached' : 'ok'}`)} {n.detail.note ? `「${n.detail.note}」` : ''}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {showNew && config.data && <NewOrder config={config.data} onDone={(id) => { setShowNew(false); location.hash = `#/wo/board?id=${id}`; }} />}
+      <div className="form-row">
+        <select aria-label={t('wo.type')} value={filter.type} onChange={(e) => setFilter({ ...filter, type: e.target.value })}>
+          <option value="">{t('wo.all')}</option>
+          {['escalation', 'complaint', 'suggestion', 'callback', 'dispatch'].map((x) => <option key={x} value={x}>{t(`wo.types.${x}`)}</option>)}
+        </select>
+        <select aria-label="scope" value={filter.scope} onChange={(e) => setFilter({ ...filter, scope: e.target.value })}>
+          <option value="open">{t('wo.open')}</option>
+          <option value="mine">{t('wo.mine')}</option>
+          <option value="all">{t('wo.all')}</option>
+        </select>
+      </div>
+      <ErrorNote error={list.error} />
+      <table data-testid="wo-table">
+        <thead>
+          <tr><th>#</th><th>{t('wo.type')}</th><th>{t('wo.title')}</th><th>{t('wo.state')}</th><th>{t('wo.priority')}</th><th>{t('wo.raisedBy')}</th><th>{t('wo.sla')}</th></tr>
+        </thead>
+        <tbody>
+          {(list.data ?? []).map((o) => (
+            <tr key={o.id} data-order={o.id}>
+              <td><a href={`#/wo/board?id=${o.id}`}>#{o.id}</a></td>
+              <td>{t(`wo.types.${o.type}`)}</td>
+              <td><a href={`#/wo/board?id=${o.id}`}>{o.title}</a> {o.repeat_complainer ? <span className="badge bad">{t('wo.repeat')}</span> : null}</td>
+              <td>{t(`wo.states.${o.state}`)}</td>
+              <td>{t(`wo.priorities.${o.priority}`)}</td>
+              <td>{o.raised_by_name}</td>
+              <td className={SLA_CLASS[o.sla.status]} data-sla={o.sla.status}>
+                {t(`wo.slaStatus.${o.sla.status}`)} · {new Date(o.sla.dueAt).toLocaleString()}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Page>
+  );
+}
+
+function NewOrder({ config, onDone }: { config: any; onDone: (id: number) => void }) {
+  const { t } = useTranslation();
+  const [f, setF] = useState({ type: 'escalation', priority: 'normal', category: '', title: '', description: '', customerId: '', customerPhone: '', callId: '', address: '', appointment: '' });
+  const [error, setError] = useState<string | null>(null);
+  const cats: string[] = config.categories[f.type] ?? [];
+  const submit = async () => {
+    try {
+      const appointmentFrom = f.appointment ? Date.parse(f.appointment) : Date.now() + 3_600_000;
+      const r = await post<{ id: number }>('/api/workorders', {
+        type: f.type, priority: f.priority, category: f.category || cats[0], title: f.title, description: f.description,
+        ...(f.customerId ? { customerId: f.customerId } : {}), ...(f.customerPhone ? { customerPhone: f.customerPhone } : {}), ...(f.callId ? { callId: f.callId } : {}),
+        ...(f.type === 'dispatch' ? { dispatch: { address: f.address, appointmentFrom, appointmentTo: appointmentFrom + 2 * 3_600_000 } } : {}),
+      });
+      onDone(r.id);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const field = (name: keyof typeof f, label: string, type = 'text') => (
+    <label>{label}<input name={name} type={type} value={f[name]} onChange={(e) => setF({ ...f, [name]: e.target.value })} /></label>
+  );
+  return (
+    <div className="form-grid" data-testid="wo-new">
+      <label>{t('wo.type')}
+        <select name="type" value={f.type} onChange={(e) => setF({ ...f, type: e.target.value, category: '' })}>
+          {['escalation', 'complaint', 'suggestion', 'callback', 'dispatch'].map((x) => <option key={x} value={x}>{t(`wo.types.${x}`)}</option>)}
+        </select>
+      </label>
+      <label>{t('wo.priority')}
+        <select name="priority" value={f.priority} onChange={(e) => setF({ ...f, priority: e.target.value })}>
+          {config.priorities.map((p: string) => <option key={p} value={p}>{t(`wo.priorities.${p}`)}</option>)}
+        </select>
+      </label>
+      <label>{t('wo.category')}
+        <select name="category" value={f.category || cats[0]} onChange={(e) => setF({ ...f, category: e.target.value })}>
+          {cats.map((c) => <option key={c} value={c}>{c}</option>)}
+        </select>
+      </label>
+      {field('title', t('wo.title'))}
+      {field('description', t('wo.description'))}
+      {(f.type === 'complaint' || f.type === 'callback' || f.type === 'dispatch') && field('customerId', t('wo.customer'))}
+      {(f.type === 'complaint' || f.type === 'callback' || f.type === 'dispatch') && field('customerPhone', t('wo.phone'))}
+      {f.type === 'complaint' && field('callId', t('wo.callId'))}
+      {f.type === 'dispatch' && field('address', t('wo.address'))}
+      {f.type === 'dispatch' && field('appointment', t('wo.appointment'), 'datetime-local')}
+      <button onClick={() => void submit()} disabled={!f.title.trim()}>{t('wo.create')}</button>
+      <ErrorNote error={error} />
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { post, put } from '../../api';
+import { useApi } from '../../hooks';
+import { ErrorNote, Loading, Page } from '../../components/ui';
+
+const SLA_CLASS: Record<string, string> = { ok: 'ok', met: 'ok', warning: 'warn', breached: 'bad', missed: 'bad' };
+
+/** One order: facts, SLA, the history timeline, and a button per transition the caller may make. */
+export function OrderDetail({ id, onBack }: { id: number; onBack: () => void }) {
+  const { t } = useTranslation();
+  const o = useApi<any>(`/api/workorders/${id}`, [id]);
+  const config = useApi<any>('/api/workorders/config');
+  const [note, setNote] = useState('');
+  const [dept, setDept] = useState<number | ''>('');
+  const [assignee, setAssignee] = useState('');
+  const [callId, setCallId] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  if (o.error) return <ErrorNote error={o.error} />;
+  if (!o.data || !config.data) return <Loading />;
+  const d = o.data;
+  const act = async (fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+      setNote('');
+      setError(null);
+      await o.reload();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const needsDept = d.allowed.some((a: any) => a.name === 'send_to_business' || (d.type === 'dispatch' && a.name === 'send'));
+  const needsUser = d.allowed.some((a: any) => a.name === 'assign');
+  const name = (uid: number | string) => d.names[uid] ?? `#${uid}`;
+  const assigneeLabel = (a: string | null) => {
+    if (!a) return '—';
+    const [k, v] = a.split(':');
+    return k === 'dept' ? config.data.departments.find((x: any) => x.id === Number(v))?.name ?? a : name(v!);
+  };
+  return (
+    <Page title={`#${d.id} ${d.title}`} actions={<button className="secondary" onClick={onBack}>{t('app.back')}</button>}>
+      <div className="cards">
+        <div className="card"><div className="kpi-label">{t('wo.type')}</div><div>{t(`wo.types.${d.type}`)} · {d.category}</div></div>
+        <div className="card"><div className="kpi-label">{t('wo.state')}</div><div data-testid="wo-state">{t(`wo.states.${d.state}`)}</div></div>
+        <div className="card"><div className="kpi-label">{t('wo.assignee')}</div><div>{assigneeLabel(d.assignee)}</div></div>
+        <div className="card"><div className="kpi-label">{t('wo.sla')}</div><div className={SLA_CLASS[d.sla.status]}>{t(`wo.slaStatus.${d.sla.status}`)} · {new Date(d.sla.dueAt).toLocaleString()}</div></div>
+      </div>
+      <div className="card">
+        <div>{d.description}</div>
+        <div className="hint">
+          {t('wo.raisedBy')} {name(d.raised_by)} · {new Date(Number(d.created_at)).toLocaleString()}
+          {d.customer_id ? ` · ${t('wo.customer')} ${d.customer_id}` : ''}{d.customer_phone ? ` · ${d.customer_phone}` : ''}
+          {d.call_id ? ` · ${t('wo.callId')} ${d.call_id}` : ''}{d.address ? ` · ${t('wo.address')} ${d.address}` : ''}
+          {d.appointment_from ? ` · ${t('wo.appointment')} ${new Date(Number(d.appointment_from)).toLocaleString()}` : ''}
+        </div>
+        {d.repeat_complainer ? <span className="badge bad">{t('wo.repeat')}</span> : null} {d.qa_review ? <span className="badge">{t('wo.qaOpen')}</span> : null}
+      </div>
+      {d.allowed.length > 0 && (
+        <div className="card" data-testid="wo-actions">
+          <textarea aria-label={t('wo.note')} placeholder={t('wo.note')} value={note} onChange={(e) => setNote(e.target.value)} rows={2} style={{ width: '100%', boxSizing: 'border-box' }} />
+          <div className="form-row">
+            {needsDept && (
+              <select aria-label={t('wo.department')} value={dept} onChange={(e) => setDept(e.target.value ? Number(e.target.value) : '')}>
+                <option value="">{t('wo.department')}</option>
+                {config.data.departments.map((x: any) => <option key={x.id} value={x.id}>{x.name}</option>)}
+              </select>
+            )}
+            {needsUser && <input aria-label={t('wo.assignTo')} placeholder={t('wo.assignTo')} value={assignee} onChange={(e) => setAssignee(e.target.value)} />}
+            {d.allowed.map((a: any) => (
+              <button key={a.name} data-transition={a.name} onClick={() => void act(() => post(`/api/workorders/${id}/transitions`, { transition: a.name, note, ...(dept ? { departmentId: dept } : {}), ...(assignee ? { assigneeUserId: Number(assignee) } : {}) }))}>
+                {t(`wo.transitions.${a.name}`)}
+              </button>
+            ))}
+          </div>
+        </div>
+      )}
+      {d.type === 'callback' && d.state === 'assigned' && (
+        <div className="card form-row">
+          <strong>{t('wo.recordAttempt')}</strong>
+          {config.data.outcomes.map((x: string) => <button key={x} className="secondary" onClick={() => void act(() => post(`/api/workorders/${id}/attempts`, { outcome: x, note }))}>{t(`wo.outcomes.${x}`)}</button>)}
+        </div>
+      )}
+      {d.type === 'complaint' && (
+        <div className="card form-row">
+          <input aria-label={t('wo.callId')} placeholder={t('wo.callId')} value={callId} onChange={(e) => setCallId(e.target.value)} />
+          <button className="secondary" disabled={!callId} onClick={() => void act(() => put(`/api/workorders/${id}/call`, { callId }))}>{t('wo.linkCall')}</button>
+          {!d.qa_review && <button className="secondary" onClick={() => void act(() => post(`/api/workorders/${id}/qa-review`))}>{t('wo.qaReview')}</button>}
+        </div>
+      )}
+      <ErrorNote error={error} />
+      <h3>{t('wo.history')}</h3>
+      <ol className="timeline" data-testid="wo-history">
+        {d.history.map((h: any) => (
+          <li key={h.seq}>
+            <strong>{h.transition === 'create' ? t('wo.newOrder') : t(`wo.transitions.${h.transition}`)}</strong> → {t(`wo.states.${h.to}`)}
+            <span className="hint"> · {name(h.actorId)} ({t(`roles.${h.role}`, h.role)}) · {new Date(h.at).toLocaleString()}{h.assignee ? ` · ${assigneeLabel(h.assignee)}` : ''}</span>
+            {h.note && <div>「{h.note}」</div>}
+          </li>
+        ))}
+      </ol>
+      {d.attempts.length > 0 && (
+        <>
+          <h3>{t('wo.attempts')}</h3>
+          <table><tbody>{d.attempts.map((a: any) => <tr key={a.id}><td>{new Date(Number(a.at)).toLocaleString()}</td><td>{t(`wo.outcomes.${a.outcome}`)}</td><td>{a.note}</td></tr>)}</tbody></table>
+        </>
+      )}
+      {d.children.length > 0 && (
+        <p>{t('wo.followUp')}: {d.children.map((c: any) => <a key={c.id} href={`#/wo/board?id=${c.id}`}>#{c.id} {c.title} </a>)}</p>
+      )}
+    </Page>
+  );
+}
