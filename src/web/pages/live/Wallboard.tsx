@@ -82,7 +82,7 @@ export default function Wallboard() {
     const label = (ts: number) => new Date(ts).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
     return {
       tooltip: { trigger: 'axis' },
-      legend: { data: [t('live.offered'), t('live.answered'), t('live.serviceLevel')] },
+      legend: { top: 0, data: [t('live.offered'), t('live.answered'), t('live.serviceLevel')] },
       grid: { left: 40, right: 40, top: 30, bottom: 30 },
       xAxis: { type: 'category', data: pts.map((p: any) => label(p.intervalStart)) },
       yAxis: [{ type: 'value' }, { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } }],
