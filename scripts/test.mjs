@@ -16,7 +16,10 @@ function walk(dir) {
     else if (name.endsWith('.test.ts')) files.push(p);
   }
 }
-for (const r of roots.length ? roots : ['src', 'e2e']) walk(r);
+for (const r of roots.length ? roots : ['src', 'e2e']) {
+  if (statSync(r).isDirectory()) walk(r);
+  else files.push(r);
+}
 files.sort();
 if (files.length === 0) {
   console.error('no test files found');

@@ -1,9 +1,3 @@
-/**
- * Proves the KB search design on real databases: the corpus (hand-written articles from
- * src/core/kb/testCorpus plus sentences of the seeds, read in place) is indexed in SQLite FTS5
- * (in memory) and PostgreSQL (a throw-away schema), every query runs on both, and both must
- * return exactly the ids a plain substring check over the normalised text gives.
- */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -14,6 +8,14 @@ import { parseQuery, toPlan, type Plan } from '../core/kb/query';
 import { normaliseString } from '../core/kb/text';
 import { CORPUS, QUERIES } from '../core/kb/testCorpus';
 import { pgIndexArticle, pgSchema, pgSearch, sqliteIndexArticle, sqliteSchema, sqliteSearch } from './kbSearchSql';
+import { withSchemaLock } from './testing';
+
+/**
+ * Proves the KB search design on real databases: the corpus (hand-written articles from
+ * src/core/kb/testCorpus plus sentences of the seeds, read in place) is indexed in SQLite FTS5
+ * (in memory) and PostgreSQL (a throw-away schema), every query runs on both, and both must
+ * return exactly the ids a plain substring check over the normalised text gives.
+ */
 
 const SEEDS = '/work/shared/seeds';
 const seedFiles = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
@@ -122,6 +124,7 @@ test('SQLite FTS5 (unigram + bigram contentless tables) returns exactly the refe
   db.close();
 });
 
+
 const PG_URL = process.env.KB_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 test('PostgreSQL tsvector/GIN (simple lexemes) returns exactly the reference ids', async (t) => {
@@ -135,7 +138,7 @@ test('PostgreSQL tsvector/GIN (simple lexemes) returns exactly the reference ids
   }
   const schema = `kbtest_${process.pid}_${Date.now()}`;
   after(async () => {
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await withSchemaLock(() => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
     await client.end();
   });
   await client.query(`CREATE SCHEMA ${schema}`);

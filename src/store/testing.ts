@@ -7,6 +7,7 @@
 import { test, type TestContext } from 'node:test';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { sql } from 'kysely';
 import { migrate, openStore, type Store } from './db';
 
 export const TEST_PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -29,6 +30,22 @@ export function postgresUnavailable(): Promise<string | null> {
   return pgProbe;
 }
 
+// Kysely's migrator introspects the tables of every schema; a schema dropped by a parallel test at that
+// moment makes it fail ("relation t_x.y does not exist"). Test schemas are created, migrated and dropped
+// under one advisory lock so the two never overlap.
+const SCHEMA_LOCK = 7_270_001;
+export async function withSchemaLock<T>(fn: () => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: TEST_PG_URL });
+  await c.connect();
+  try {
+    await c.query('select pg_advisory_lock($1)', [SCHEMA_LOCK]);
+    return await fn();
+  } finally {
+    await c.query('select pg_advisory_unlock($1)', [SCHEMA_LOCK]).catch(() => {});
+    await c.end().catch(() => {});
+  }
+}
+
 /** A fresh, migrated store of the given kind; call the returned close() when done. */
 export async function freshStore(kind: 'sqlite' | 'postgres'): Promise<Store> {
   if (kind === 'sqlite') {
@@ -37,19 +54,20 @@ export async function freshStore(kind: 'sqlite' | 'postgres'): Promise<Store> {
     return store;
   }
   const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_PG_URL });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
   const store = await openStore({ url: TEST_PG_URL, pgSchema: schema });
-  await migrate(store);
+  await withSchemaLock(async () => {
+    await sql.raw(`create schema ${schema}`).execute(store.db);
+    await migrate(store);
+  });
   const close = store.close;
   store.close = async () => {
     await close();
-    const c = new pg.Client({ connectionString: TEST_PG_URL });
-    await c.connect();
-    await c.query(`drop schema ${schema} cascade`);
-    await c.end();
+    await withSchemaLock(async () => {
+      const c = new pg.Client({ connectionString: TEST_PG_URL });
+      await c.connect();
+      await c.query(`drop schema ${schema} cascade`);
+      await c.end();
+    });
   };
   return store;
 }
