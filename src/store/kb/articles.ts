@@ -13,7 +13,7 @@ import { audit } from '../audit';
 import { getSetting } from '../org';
 import { conflict, forbidden, notFound, validationError } from '../../core/errors';
 import { htmlToText, sanitizeArticleHtml } from '../../core/kb/html';
-import { DEFAULT_SYNONYMS, matchesParts, parseQuery, pieceLeaf, toPlan, type KbQuery, type Piece, type Plan, type SynonymTable } from '../../core/kb/query';
+import { DEFAULT_SYNONYMS, fts5Quote, matchesParts, parseQuery, pgLexeme, pieceLeaf, toPlan, type KbQuery, type Piece, type Plan, type SynonymTable } from '../../core/kb/query';
 import { compareHits, countHits, highlight, snippet, type RankedHit, type Segment } from '../../core/kb/rank';
 import { normaliseString } from '../../core/kb/text';
 import { indexKbArticle, leafHitCount, matchingIdsSql } from './search';
@@ -415,21 +415,26 @@ export async function parseKbQuery(db: Db, centerId: number, text: string): Prom
  * Search-as-you-type reads at most this many index hits (passages) of the query's least common
  * term; a term more common than that is not looked up in the index at all (see searchArticles).
  */
-export const SUGGEST_INDEX_HITS = 2000;
+export const SUGGEST_INDEX_HITS = 500;
 
 /**
  * The least common term of the query as a plan over the index, if it has at most `max` passage
- * hits: per alternative its least common piece (an alternative matches only where that piece
+ * hits (a phrase counted by its least common bigram): per alternative its least common piece (an alternative matches only where that piece
  * does), OR-ed over the alternatives. null when every term is more common than `max`.
  */
 async function rareTermPlan(db: Db, dialect: Dialect, q: KbQuery, max: number): Promise<Plan | null> {
   const counts = new Map<string, Promise<number>>();
-  const countOf = (p: Piece) => {
-    const leaf = pieceLeaf(p);
+  const countLeaf = (leaf: Extract<Plan, { op: 'piece' }>) => {
     const key = `${leaf.table}:${leaf.fts5}`;
     if (!counts.has(key)) counts.set(key, leafHitCount(db, dialect, leaf, max + 1));
     return counts.get(key)!;
   };
+  // A phrase is bounded by its least common bigram: one lexeme, which PostgreSQL estimates well
+  // (a phrase tsquery under a LIMIT can be planned as a sequential scan that rechecks every row).
+  const countOf = async (p: Piece) =>
+    p.kind !== 'phrase'
+      ? countLeaf(pieceLeaf(p))
+      : Math.min(...(await Promise.all(p.bigrams.map((b) => countLeaf({ op: 'piece', table: 'bi', fts5: fts5Quote(b), tsquery: pgLexeme(b), piece: p })))));
   let best: { plan: Plan; n: number } | null = null;
   for (const t of q.terms) {
     const leaves: Plan[] = [];
