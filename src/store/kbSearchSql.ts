@@ -120,3 +120,19 @@ export function pgSearch(plan: Plan, t: KbTables = KB_TABLES): SqlText {
   );
   return { sql: `SELECT DISTINCT article_id FROM (${body}) AS hits`, params };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Search-as-you-type: how common is one piece? (The index stops reading at the bound.)
+
+type Leaf = Extract<Plan, { op: 'piece' }>;
+
+/** Passages matching one piece, counted up to `upTo` (FTS5 streams the doclist and stops at the LIMIT). */
+export function sqliteLeafCount(leaf: Leaf, upTo: number, t: KbTables = KB_TABLES): SqlText {
+  const fts = leaf.table === 'uni' ? t.uni : t.bi;
+  return { sql: `SELECT count(*) AS n FROM (SELECT 1 FROM ${fts} WHERE ${fts} MATCH ? LIMIT ?) AS c`, params: [leaf.fts5, upTo] };
+}
+
+/** Passages matching one piece, counted up to `upTo` (the bitmap heap scan stops at the LIMIT). */
+export function pgLeafCount(leaf: Leaf, upTo: number, t: KbTables = KB_TABLES): SqlText {
+  return { sql: `SELECT count(*) AS n FROM (SELECT 1 FROM ${t.passage} WHERE ${leaf.table} @@ $1::tsquery LIMIT $2) AS c`, params: [leaf.tsquery, upTo] };
+}

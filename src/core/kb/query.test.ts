@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fts5Quote, matches, parseQuery, pgLexeme, toFts5Match, toPlan, toTsquery, type KbQuery } from './query';
+import { fts5Quote, matches, matchesParts, parseQuery, pgLexeme, toFts5Match, toPlan, toTsquery, type KbQuery } from './query';
 import { normaliseString } from './text';
 import { CORPUS, QUERIES } from './testCorpus';
 
@@ -84,4 +84,16 @@ test('corpus: matches() agrees with the hand-worked expected hits', () => {
     const got = CORPUS.filter((a) => matches(normaliseString(a.title + '\n' + a.body), query)).map((a) => a.id);
     assert.deepEqual(got, expected, `query ${text}`);
   }
+});
+
+test('matchesParts: pieces may lie in the title or the body, words keep their boundaries', () => {
+  const q = (s: string) => {
+    const r = parseQuery(s);
+    assert.ok(r.ok);
+    return r.query;
+  };
+  assert.equal(matchesParts(['后处理说明', '坐席规范'], q('后处理 坐席')), true);
+  assert.equal(matchesParts(['后处', '理'], q('后处理')), false); // a phrase does not span title and body
+  assert.equal(matchesParts(['x', 'sipx 中继'], q('sip')), false);
+  assert.equal(matchesParts(['x', 'sip 中继'], q('SIP')), true);
 });

@@ -178,11 +178,14 @@ export function pieceToTsquery(p: Piece): { table: IndexTable; tsquery: string }
   }
 }
 
+/** The plan leaf that looks one piece up in its index table. */
+export function pieceLeaf(p: Piece): Extract<Plan, { op: 'piece' }> {
+  const f = pieceToFts5(p);
+  return { op: 'piece', table: f.table, fts5: f.match, tsquery: pieceToTsquery(p).tsquery, piece: p };
+}
+
 export function toPlan(q: KbQuery): Plan {
-  const leaf = (p: Piece): Plan => {
-    const f = pieceToFts5(p);
-    return { op: 'piece', table: f.table, fts5: f.match, tsquery: pieceToTsquery(p).tsquery, piece: p };
-  };
+  const leaf = (p: Piece): Plan => pieceLeaf(p);
   const simplify = (op: 'and' | 'or', children: Plan[]): Plan => (children.length === 1 ? children[0]! : { op, children });
   return simplify(
     'and',
@@ -246,6 +249,15 @@ export function findPiece(text: string, p: Piece): [number, number][] {
 /** Does this NORMALISED text satisfy the query? The reference for the SQL implementations. */
 export function matches(normalisedText: string, q: KbQuery): boolean {
   return q.terms.every((t) => t.alternatives.some((a) => a.pieces.every((p) => findPiece(normalisedText, p).length > 0)));
+}
+
+/**
+ * `matches` over a text stored in parts (e.g. the normalised title and body, which the
+ * searchable text joins with a newline): a piece may lie in any part. Same answer as `matches`
+ * on the parts joined by a separator, since no piece contains or borders on a separator.
+ */
+export function matchesParts(normalisedParts: readonly string[], q: KbQuery): boolean {
+  return q.terms.every((t) => t.alternatives.some((a) => a.pieces.every((p) => normalisedParts.some((x) => findPiece(x, p).length > 0))));
 }
 
 /** Every distinct piece in the query (for highlighting and counting). */

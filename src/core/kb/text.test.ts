@@ -108,3 +108,13 @@ test('passages never cut inside a Latin word', () => {
 test('short text is one passage', () => {
   assert.deepEqual(splitPassages('短文'), [{ seq: 0, start: 0, end: 2, text: '短文' }]);
 });
+
+test('normalise: the per-unit fast path gives exactly the chunk-by-chunk result', async () => {
+  const { normalise, normaliseChunks } = await import('./text');
+  for (const s of ['後處理時長', '燃气费ABC１２３', 'e\u0301té', '\u0301開頭', '½ﬁ', 'İstanbul', '𠮷野家', '\ud800孤', '']) {
+    const a = normalise(s);
+    const b = normaliseChunks(s);
+    assert.deepEqual([a.text, a.starts && [...a.starts], a.ends && [...a.ends]], [b.text, b.starts && [...b.starts], b.ends && [...b.ends]], JSON.stringify(s));
+  }
+  assert.equal(normalise('後處理').text, '后处理');
+});

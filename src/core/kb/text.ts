@@ -61,7 +61,44 @@ export interface NormalisedText {
 /** A code point followed by its combining marks, or a run of leading marks. */
 const CHUNK_RE = /\P{M}\p{M}*|\p{M}+/gu;
 
+/** Per UTF-16 unit of the BMP: 1 = a combining mark, 2 = not (0 = not yet known). */
+const markClass = new Uint8Array(0x10000);
+const MARK_RE = /^\p{M}$/u;
+function isMarkAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdfff) return MARK_RE.test(String.fromCodePoint(s.codePointAt(i)!)); // astral (or lone surrogate)
+  let k = markClass[c]!;
+  if (k === 0) markClass[c] = k = MARK_RE.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1;
+}
+/** normaliseChunk of single-unit chunks, by code unit (the indexing hot path). */
+const unitCache: (string | undefined)[] = new Array(0x10000);
+
 export function normalise(original: string): NormalisedText {
+  // Fast path: every chunk one UTF-16 unit that is not a mark and keeps its length (Chinese
+  // text, ASCII): one table lookup per unit. Anything else falls back to the chunk loop.
+  let fast = '';
+  const n = original.length;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = original.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) break;
+    if (i + 1 < n && isMarkAt(original, i + 1)) break;
+    let out = unitCache[c];
+    if (out === undefined) {
+      const ch = String.fromCharCode(c);
+      out = isMarkAt(original, i) ? '' : normaliseChunk(ch);
+      unitCache[c] = out;
+    }
+    if (out.length !== 1) break;
+    fast += out;
+  }
+  if (i === n) return { original, text: fast, starts: null, ends: null };
+  return normaliseChunks(original);
+}
+
+/** The chunk-by-chunk normalisation (the reference for the fast path in `normalise`). */
+export function normaliseChunks(original: string): NormalisedText {
   const parts: string[] = [];
   const chunkStarts: number[] = [];
   const chunkEnds: number[] = [];

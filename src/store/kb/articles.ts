@@ -13,10 +13,10 @@ import { audit } from '../audit';
 import { getSetting } from '../org';
 import { conflict, forbidden, notFound, validationError } from '../../core/errors';
 import { htmlToText, sanitizeArticleHtml } from '../../core/kb/html';
-import { DEFAULT_SYNONYMS, parseQuery, toPlan, type KbQuery, type SynonymTable } from '../../core/kb/query';
+import { DEFAULT_SYNONYMS, fts5Quote, matchesParts, parseQuery, pgLexeme, pieceLeaf, toPlan, type KbQuery, type Piece, type Plan, type SynonymTable } from '../../core/kb/query';
 import { compareHits, countHits, highlight, snippet, type RankedHit, type Segment } from '../../core/kb/rank';
 import { normaliseString } from '../../core/kb/text';
-import { indexKbArticle, matchingIdsSql } from './search';
+import { indexKbArticle, leafHitCount, matchingIdsSql } from './search';
 
 type Db = Kysely<DB>;
 
@@ -411,14 +411,78 @@ export async function parseKbQuery(db: Db, centerId: number, text: string): Prom
   return r.query;
 }
 
+/**
+ * Search-as-you-type reads at most this many index hits (passages) of the query's least common
+ * term; a term more common than that is not looked up in the index at all (see searchArticles).
+ */
+export const SUGGEST_INDEX_HITS = 500;
+
+/**
+ * The least common term of the query as a plan over the index, if it has at most `max` passage
+ * hits (a phrase counted by its least common bigram): per alternative its least common piece (an alternative matches only where that piece
+ * does), OR-ed over the alternatives. null when every term is more common than `max`.
+ */
+async function rareTermPlan(db: Db, dialect: Dialect, q: KbQuery, max: number): Promise<Plan | null> {
+  const counts = new Map<string, Promise<number>>();
+  const countLeaf = (leaf: Extract<Plan, { op: 'piece' }>) => {
+    const key = `${leaf.table}:${leaf.fts5}`;
+    if (!counts.has(key)) counts.set(key, leafHitCount(db, dialect, leaf, max + 1));
+    return counts.get(key)!;
+  };
+  // A phrase is bounded by its least common bigram: one lexeme, which PostgreSQL estimates well
+  // (a phrase tsquery under a LIMIT can be planned as a sequential scan that rechecks every row).
+  const countOf = async (p: Piece) =>
+    p.kind !== 'phrase'
+      ? countLeaf(pieceLeaf(p))
+      : Math.min(...(await Promise.all(p.bigrams.map((b) => countLeaf({ op: 'piece', table: 'bi', fts5: fts5Quote(b), tsquery: pgLexeme(b), piece: p })))));
+  let best: { plan: Plan; n: number } | null = null;
+  for (const t of q.terms) {
+    const leaves: Plan[] = [];
+    let n = 0;
+    for (const a of t.alternatives) {
+      const ns = await Promise.all(a.pieces.map(countOf));
+      const i = ns.indexOf(Math.min(...ns));
+      leaves.push(pieceLeaf(a.pieces[i]!));
+      n += ns[i]!;
+    }
+    if (best === null || n < best.n) best = { plan: leaves.length === 1 ? leaves[0]! : { op: 'or', children: leaves }, n };
+  }
+  return best !== null && best.n <= max ? best.plan : null;
+}
+
+/**
+ * SQL condition: every term has an alternative whose pieces all occur in the stored normalised
+ * title or body. A substring test: exactly the index's answer for CJK pieces, a superset for
+ * words (no word-boundary check), which the application re-checks with the core's matcher.
+ */
+function containsQuery(dialect: Dialect, q: KbQuery) {
+  const has = (col: 'a.title_norm' | 'a.body_norm', text: string) =>
+    dialect === 'sqlite' ? sql<boolean>`instr(${sql.ref(col)}, ${text}) > 0` : sql<boolean>`strpos(${sql.ref(col)}, ${text}) > 0`;
+  const all = (xs: ReturnType<typeof has>[], op: 'AND' | 'OR') => (xs.length === 1 ? xs[0]! : sql<boolean>`(${sql.join(xs, sql.raw(` ${op} `))})`);
+  return all(q.terms.map((t) => all(t.alternatives.map((a) => all(a.pieces.map((p) => sql<boolean>`(${has('a.title_norm', p.text)} OR ${has('a.body_norm', p.text)})`), 'AND')), 'OR')), 'AND');
+}
+
 export async function searchArticles(
   db: Db, dialect: Dialect, centerId: number, text: string, v: KbViewer,
-  opts: { limit?: number; log?: boolean; now?: number; categoryId?: number; candidates?: number; /** search-as-you-type: no exact count */ countUpTo?: number } = {},
+  opts: { limit?: number; log?: boolean; now?: number; categoryId?: number; candidates?: number; /** search-as-you-type: no exact count */ countUpTo?: number; /** search-as-you-type: see SUGGEST_INDEX_HITS */ indexHits?: number } = {},
 ): Promise<SearchResult> {
   const q = await parseKbQuery(db, centerId, text);
   const policy = await kbPolicy(db, centerId);
-  const plan = toPlan(q);
-  let base = visibleTo(baseQuery(db, centerId), v).where('a.id', 'in', sql<number>`(${matchingIdsSql(dialect, plan)})`);
+  const suggest = opts.countUpTo !== undefined;
+  let base = visibleTo(baseQuery(db, centerId), v);
+  if (!suggest) {
+    // the full (logged) search: the exact match set from the index
+    base = base.where('a.id', 'in', sql<number>`(${matchingIdsSql(dialect, toPlan(q))})`);
+  } else {
+    // Search-as-you-type never builds the match set of a common term. If some term has few
+    // index hits, its articles are the candidates; otherwise the articles are walked in views
+    // order (the views index) and the scan stops at the candidate cap, which comes soon exactly
+    // because every term is common. Either way the other terms are checked per candidate, so
+    // both ways give the same candidates: the most viewed visible matches.
+    const rare = await rareTermPlan(db, dialect, q, opts.indexHits ?? SUGGEST_INDEX_HITS);
+    if (rare) base = base.where('a.id', 'in', sql<number>`(${matchingIdsSql(dialect, rare)})`);
+    base = base.where(containsQuery(dialect, q));
+  }
   if (opts.categoryId) base = base.where('a.category_id', '=', opts.categoryId);
   const firstPiece = q.terms[0]!.alternatives[0]!.pieces[0]!.text;
   const titleHas = dialect === 'sqlite' ? sql<number>`instr(a.title_norm, ${firstPiece})` : sql<number>`strpos(a.title_norm, ${firstPiece})`;
@@ -434,7 +498,8 @@ export async function searchArticles(
     base.select([...cols]).orderBy('a.views', 'desc').orderBy('a.id').limit(cap).execute(),
     base.select([...cols]).where(sql<boolean>`${titleHas} > 0`).orderBy('a.views', 'desc').orderBy('a.id').limit(Math.max(10, Math.floor(cap / 4))).execute(),
   ]);
-  const rows = [...new Map([...titled, ...popular].map((r) => [r.id, r])).values()];
+  let rows = [...new Map([...titled, ...popular].map((r) => [r.id, r])).values()];
+  if (suggest) rows = rows.filter((r) => matchesParts([r.title_norm, r.body_norm], q)); // word boundaries
   const byId = new Map(rows.map((r) => [String(r.id), r]));
   // the core's ranking (compareHits / countHits) over the stored normalised text
   const ranked: RankedHit[] = rows

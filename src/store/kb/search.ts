@@ -8,7 +8,7 @@ import type { DB } from '../schema';
 import type { Dialect } from '../db';
 import { indexArticle } from '../../core/kb/indexing';
 import type { Plan } from '../../core/kb/query';
-import { pgDeleteArticle, pgIndexArticle, pgSearch, sqliteDeleteArticle, sqliteIndexArticle, sqliteSearch, type SqlText } from '../kbSearchSql';
+import { pgDeleteArticle, pgIndexArticle, pgLeafCount, pgSearch, sqliteDeleteArticle, sqliteIndexArticle, sqliteLeafCount, sqliteSearch, type SqlText } from '../kbSearchSql';
 
 /** SQL text with ? (SQLite) or $n (PostgreSQL) placeholders → a Kysely raw builder with bound values. */
 export function rawSql(t: SqlText): RawBuilder<unknown> {
@@ -53,4 +53,12 @@ export function matchingIdsSql(dialect: Dialect, plan: Plan): RawBuilder<{ artic
 export async function matchingIds(db: Kysely<DB>, dialect: Dialect, plan: Plan): Promise<number[]> {
   const r = await matchingIdsSql(dialect, plan).execute(db);
   return (r.rows as { article_id: number }[]).map((x) => Number(x.article_id));
+}
+
+type Leaf = Extract<Plan, { op: 'piece' }>;
+
+/** Passages (of every center) matching one piece, counted up to `upTo`; the index stops reading there. */
+export async function leafHitCount(db: Kysely<DB>, dialect: Dialect, leaf: Leaf, upTo: number): Promise<number> {
+  const r = await rawSql(dialect === 'sqlite' ? sqliteLeafCount(leaf, upTo) : pgLeafCount(leaf, upTo)).execute(db);
+  return Number((r.rows as { n: number | string }[])[0]!.n);
 }
