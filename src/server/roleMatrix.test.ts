@@ -239,6 +239,7 @@ export const EXPECTED_ACCESS: Record<string, string> = {
   'PUT /api/workorders/:id/call': 'any',
   'GET /api/notifications': 'any',
   'POST /api/notifications/read': 'any',
+  'POST /api/performance/figures/compute': 'admin,center_manager,wfm',
 };
 
 const declared = (a: (typeof allRoutes)[number]['access']) => (typeof a === 'string' ? a : [...a].sort().join(','));

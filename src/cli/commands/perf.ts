@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseFiguresCsv, payrollCsv } from '../../core/performance/index';
 import { listCenters } from '../../store/org';
 import { getPublication, publishedCards, upsertFigures } from '../../store/performance/figures';
+import { computeLiveFigures } from '../../store/performance/liveFigures';
 import { agentIdsByEmployeeNo } from '../../store/quality/lookup';
 import { openMigratedStore } from '../options';
 
@@ -25,6 +26,23 @@ export function registerPerf(program: Command) {
         if (unknown.length) throw new Error(`${file}: ${unknown.slice(0, 20).map((r) => `line ${r.line}, employeeNo: no agent "${r.employeeNo}"`).join('; ')}`);
         const n = await upsertFigures(store.db, center.id, parsed.rows.map((r) => ({ ...r, agentId: byNo.get(r.employeeNo)! })), 'cli', null, Date.now());
         console.log(`loaded ${n} figures`);
+      } finally {
+        await store.close();
+      }
+    });
+  perf
+    .command('compute-figures')
+    .description("compute a month's agent figures (aht, transferRate, occupancy, notReadyShare, idleShare) from the live floor's stored aggregates; hand-loaded figures are kept unless --overwrite")
+    .requiredOption('--month <YYYY-MM>', 'month (center time zone)')
+    .option('--overwrite', 'replace figures loaded by hand (api / csv / cli) too')
+    .option('--db <target>', 'SQLite file or postgres:// URL')
+    .action(async (o) => {
+      const store = await openMigratedStore(o.db);
+      try {
+        const [center] = await listCenters(store.db);
+        if (!center) throw new Error('no center in this database');
+        const r = await computeLiveFigures(store.db, center.id, o.month, { overwrite: !!o.overwrite, userId: null, now: Date.now() });
+        console.log(`${r.month}: ${r.stored} figures of ${r.agents} agents stored, ${r.removed} removed (now missing), ${r.kept.length} hand-loaded kept`);
       } finally {
         await store.close();
       }

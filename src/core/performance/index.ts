@@ -4,3 +4,4 @@ export * from './contest';
 export * from './camp';
 export * from './csv';
 export * from './facts';
+export * from './liveFigures';

@@ -31,6 +31,7 @@ import {
   upsertFigures,
   type FigureInput,
 } from '../../store/performance/figures';
+import { computeLiveFigures } from '../../store/performance/liveFigures';
 import { fieldErrors } from '../../store/quality/templates';
 import { agentIdsByEmployeeNo } from '../../store/quality/lookup';
 import { agentScope, route, type RouteDef } from '../route';
@@ -125,6 +126,15 @@ export const performanceRoutes: RouteDef[] = [
       });
       return { stored: await upsertFigures(ctx.store.db, centerId, rows, 'api', caller.userId, ctx.now()) };
     },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/performance/figures/compute',
+    access: FIGURE_LOADERS,
+    summary: "Compute a month's agent figures (aht, transferRate, occupancy, notReadyShare, idleShare, with their parts) from the live floor's stored aggregates; hand-loaded figures are kept unless overwrite",
+    body: z.object({ month, overwrite: z.boolean().default(false) }),
+    handler: async ({ body, caller, ctx }) =>
+      computeLiveFigures(ctx.store.db, await callerCenterId(ctx, caller), body.month, { overwrite: body.overwrite, userId: caller.userId, now: ctx.now() }),
   }),
   route({
     method: 'POST',

@@ -9,6 +9,7 @@ import type { Measures } from '../../core/kpi/measures';
 import type { Store } from '../db';
 import type { DB } from '../schema';
 import { insertRows, selectIn } from './bulk';
+import { syncQaCalls } from './qaCalls';
 
 /** Aggregates are stored per 15-minute UTC interval; 30/60-minute and local-day reports are sums. */
 export const STORED_INTERVAL_MIN = 15;
@@ -166,6 +167,7 @@ export async function storeEvents(store: Store, events: readonly CallFloorEvent[
     if (opts.flushUntil !== undefined) await flushStates(db, opts.flushUntil, deltas, states);
     await deltas.write(db, dialect);
     await writeStates(db, dialect, states);
+    await syncQaCalls(db, dialect, accepted, Date.now()); // answered calls → qa_calls (quality), same transaction
     return { accepted, duplicates };
   });
 }

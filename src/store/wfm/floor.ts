@@ -6,6 +6,7 @@ import { uniqueAs } from '../errors';
 import { conflict, notFound, validationError } from '../../core/errors';
 import type { StateSegment } from '../../core/wfm/adherence';
 import { balances, type LedgerEntry } from '../../core/wfm/points';
+import { liveAgentSegments } from '../live/agentStates';
 
 type Db = Kysely<DB>;
 
@@ -13,8 +14,8 @@ type Db = Kysely<DB>;
 /**
  * Adherence reads actual agent states as segments {agentId, start, end, state} (epoch ms; state as in
  * core/wfm/adherence DEFAULT_STATE_MAPPING: available, talk, hold, acw, ring, notReady:<reason>, loggedOut).
- * The real-time agent-state service can write here (or replace `stateSegments` by a reader of its own
- * store); until then they arrive through POST /api/wfm/state-segments.
+ * `stateSegments` also reads the live floor's agent events in place (below); uploads through
+ * POST /api/wfm/state-segments remain for corrections and other sources.
  */
 export async function addStateSegments(db: Db, segs: StateSegment[], userId: number | null, now: number) {
   segs.forEach((s, i) => {
@@ -28,10 +29,21 @@ export async function addStateSegments(db: Db, segs: StateSegment[], userId: num
   });
 }
 
+/**
+ * Actual states for adherence: segments uploaded to wfm_state_segments, and for every agent with none
+ * uploaded in the window, the live floor's agent events (agents.ext_code → live_events), read in place
+ * (no copy). An upload for an agent and window wins over the live events (a correction by hand).
+ */
 export async function stateSegments(db: Db, from: number, to: number, agentIds?: number[]): Promise<StateSegment[]> {
   let q = db.selectFrom('wfm_state_segments').selectAll().where('end_ts', '>', from).where('start_ts', '<', to).orderBy('start_ts');
   if (agentIds) q = q.where('agent_id', 'in', agentIds.length ? agentIds : [-1]);
-  return (await q.execute()).map((r) => ({ agentId: String(r.agent_id), start: Number(r.start_ts), end: Number(r.end_ts), state: r.state }));
+  const uploaded = (await q.execute()).map((r) => ({ agentId: String(r.agent_id), start: Number(r.start_ts), end: Number(r.end_ts), state: r.state }));
+  const withUpload = new Set(uploaded.map((s) => s.agentId));
+  let aq = db.selectFrom('agents').select(['id', 'ext_code']).where('ext_code', 'is not', null);
+  if (agentIds) aq = aq.where('id', 'in', agentIds.length ? agentIds : [-1]);
+  const codes = new Map((await aq.execute()).filter((a) => !withUpload.has(String(a.id))).map((a) => [a.ext_code!, String(a.id)]));
+  const live = codes.size ? await liveAgentSegments(db, codes, from, to) : [];
+  return [...uploaded, ...live].sort((a, b) => a.start - b.start);
 }
 
 // ---------- peak / VTO slots ----------
