@@ -40,7 +40,9 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
     const pool = new pg.Pool({
       connectionString: opts.url,
       max: 10,
-      ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
+      // Kysely's migrator introspects every schema with has_schema_privilege(); run by parallel workers it
+      // failed with "schema … does not exist" while other test schemas came and went, so no parallel plans here.
+      ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema} -c max_parallel_workers_per_gather=0` } : {}),
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', url: opts.url, pgSchema: opts.pgSchema, close: () => db.destroy() };
