@@ -23,7 +23,7 @@ import { withTx } from '../db';
 import { audit } from '../audit';
 import { findCall } from './calls';
 import { fieldErrors, getTemplate, type TemplateRow } from './templates';
-import { notifyUsers, usersOfAgent } from './notifications';
+import { notifyUsers, usersOfAgent } from '../notifications';
 import { centerTimezone } from './lookup';
 
 type Db = Kysely<DB>;
@@ -126,7 +126,7 @@ export async function createEvaluation(db: Db, centerId: number, evaluatorId: nu
     let notices: Awaited<ReturnType<typeof notifyUsers>> = [];
     if (calibrationId === null) {
       await tx.updateTable('qa_work_items').set({ evaluation_id: row.id }).where('call_id', '=', input.callId).execute();
-      notices = await notifyUsers(tx, await usersOfAgent(tx, call!.agent_id), 'qa.evaluated', { evaluationId: row.id, callId: input.callId, score: result.score, fatal: result.fatal }, now);
+      notices = await notifyUsers(tx, await usersOfAgent(tx, call!.agent_id), { kind: 'qa.evaluated', data: { evaluationId: row.id, callId: input.callId, score: result.score, fatal: result.fatal }, link: '#/quality/mine' }, now);
     }
     return { id: row.id, result, notices };
   });
@@ -299,7 +299,7 @@ export async function openDisputeOn(
       .returning('id')
       .executeTakeFirstOrThrow();
     await audit(tx, { at: args.now, userId: args.userId, action: 'qa.dispute.open', entity: 'qa_dispute', entityId: row.id, detail: { evaluationId: r.id, itemId: d.itemId } });
-    const notices = await notifyUsers(tx, [r.evaluator_id], 'qa.disputeOpened', { disputeId: row.id, evaluationId: r.id, itemId: d.itemId }, args.now);
+    const notices = await notifyUsers(tx, [r.evaluator_id], { kind: 'qa.disputeOpened', data: { disputeId: row.id, evaluationId: r.id, itemId: d.itemId }, link: '#/quality/disputes' }, args.now);
     return { id: row.id, evaluatorId: r.evaluator_id, notices };
   });
 }
@@ -365,7 +365,7 @@ export async function decideDisputeOn(
       entityId: d.id,
       detail: { evaluationId: r.id, itemId: d.item_id, scoreBefore: r.score, scoreAfter: result.score, newValue: args.newValue },
     });
-    const notices = await notifyUsers(tx, await usersOfAgent(tx, r.agent_id), 'qa.disputeDecided', { disputeId: d.id, evaluationId: r.id, decision: args.decision, score: result.score }, args.now);
+    const notices = await notifyUsers(tx, await usersOfAgent(tx, r.agent_id), { kind: 'qa.disputeDecided', data: { disputeId: d.id, evaluationId: r.id, decision: args.decision, score: result.score }, link: '#/quality/mine' }, args.now);
     return { state: dispute.state, score: result.score, scoreBefore: r.score, evaluatorId: r.evaluator_id, notices };
   });
 }
