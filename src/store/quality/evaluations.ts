@@ -152,6 +152,9 @@ export interface EvaluationFilter {
   evaluatorId?: number;
   fromMonth?: string;
   toMonth?: string;
+  /** Evaluations made at or after / before these instants (epoch ms). */
+  createdFrom?: number;
+  createdTo?: number;
   /** Default false: calibration evaluations never count. */
   includeCalibration?: boolean;
   limit?: number;
@@ -165,6 +168,8 @@ function evalQuery(db: Db, f: EvaluationFilter) {
   if (f.evaluatorId !== undefined) q = q.where('qa_evaluations.evaluator_id', '=', f.evaluatorId);
   if (f.fromMonth) q = q.where('qa_evaluations.month', '>=', f.fromMonth);
   if (f.toMonth) q = q.where('qa_evaluations.month', '<=', f.toMonth);
+  if (f.createdFrom !== undefined) q = q.where('qa_evaluations.created_at', '>=', f.createdFrom);
+  if (f.createdTo !== undefined) q = q.where('qa_evaluations.created_at', '<', f.createdTo);
   return q;
 }
 
@@ -175,6 +180,19 @@ export async function loadScored(db: Db, f: EvaluationFilter): Promise<ScoredEva
     .orderBy('id')
     .execute();
   return rows.map(toScored);
+}
+
+/** Score and fatal flag of each evaluation (calibration excluded unless asked), for other capabilities' inputs. */
+export async function qaResults(db: Db, f: EvaluationFilter): Promise<{ evaluationId: number; agentId: number; score: number; fatal: boolean }[]> {
+  const rows = await evalQuery(db, f).select(['id', 'agent_id', 'score', 'fatal']).where('score', 'is not', null).orderBy('id').execute();
+  return rows.map((r) => ({ evaluationId: r.id, agentId: r.agent_id, score: Number(r.score), fatal: r.fatal === 1 }));
+}
+
+/** Each agent's average QA score (2 decimals) over the filter; agents without evaluations are absent. */
+export async function qaAverages(db: Db, f: EvaluationFilter): Promise<Map<number, number>> {
+  const by = new Map<number, number[]>();
+  for (const r of await qaResults(db, f)) by.set(r.agentId, [...(by.get(r.agentId) ?? []), r.score]);
+  return new Map([...by].map(([a, xs]) => [a, Math.round((xs.reduce((s, x) => s + x, 0) / xs.length) * 100) / 100]));
 }
 
 /** Evaluation list rows (no answers) with names, newest first. */

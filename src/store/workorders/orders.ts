@@ -411,6 +411,20 @@ export async function checkSla(db: Db, centerId: number, now: number): Promise<W
   return events;
 }
 
+/** Open orders raised by the team's agents (for the team lead's pre-shift briefing), oldest first. */
+export async function openOrdersOfTeam(db: Db, teamId: number) {
+  const rows = await db
+    .selectFrom('wo_orders as o')
+    .innerJoin('users as u', 'u.id', 'o.raised_by')
+    .innerJoin('agents as a', 'a.id', 'u.agent_id')
+    .select(['o.id', 'o.title', 'o.sla_due_at'])
+    .where('a.team_id', '=', teamId)
+    .where('o.closed_at', 'is', null)
+    .orderBy('o.id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, title: r.title, dueAt: Number(r.sla_due_at) }));
+}
+
 export async function callbackList(db: Db, centerId: number, a: WoActor, now: number) {
   const rows = await scoped(db, centerId, a)
     .select(['o.id', 'o.state', 'o.priority', 'o.category', 'o.title', 'o.customer_id', 'o.customer_phone', 'o.assignee', 'o.parent_id', 'o.created_at', 'o.sla_due_at'])
