@@ -73,6 +73,6 @@ export async function signInUi(page: Page, url: string, username: string, passwo
 }
 
 export async function signOutUi(page: Page) {
-  await page.click('.topbar button');
+  await page.click('.topbar button[data-testid=sign-out]');
   await page.waitForSelector('input[name=username]');
 }

@@ -61,7 +61,7 @@ test('evaluator scores a call → the agent sees it and disputes an item → the
     await page.setViewportSize({ width: 390, height: 844 });
     await signInUi(page, url, 'a1');
     await page.goto(`${url}/#/quality/mine`);
-    await page.waitForSelector('[data-testid=qa-notifications]');
+    await page.waitForSelector('[data-testid=bell-count] >> text=1');
     const card = page.locator('[data-testid=my-evaluations] .card').first();
     assert.equal((await card.locator('[data-testid=evaluation-score]').textContent())?.trim(), '90');
     await card.locator('button').first().click();

@@ -66,9 +66,16 @@ test('work orders: an escalation walked from the agent through expert, duty mana
     const history = await page.locator('[data-testid=wo-history] li strong').allTextContents();
     assert.deepEqual(history, ['新建工单', '提交疑难座席', '升级值班经理', '转业务部门', '回馈结果', '结案']);
     assert.equal(await page.locator('[data-testid=wo-actions]').count(), 0);
+    // the top-bar bell counts the four unread steps and leads to the order
     await page.goto(`${url}/#/wo/board`);
-    await page.waitForSelector('[data-testid=notifications]');
-    assert.equal(await page.locator('[data-testid=notifications] li').count(), 4);
+    await page.waitForSelector('[data-testid=bell-count] >> text=4');
+    await page.click('[data-testid=bell]');
+    assert.equal(await page.locator('[data-testid=bell-list] li[data-kind="wo.step"]').count(), 4);
+    const first = page.locator('[data-testid=bell-list] li a').first();
+    assert.match((await first.textContent()) ?? '', new RegExp(`工单 #${id} .*：结案`));
+    await first.click();
+    await page.waitForSelector('[data-testid=wo-state] >> text=已结案');
+    await page.waitForSelector('[data-testid=bell-count] >> text=3');
   } finally {
     await h.close();
   }

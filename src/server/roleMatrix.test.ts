@@ -149,8 +149,6 @@ export const EXPECTED_ACCESS: Record<string, string> = {
   'GET /api/quality/coaching': 'any',
   'POST /api/quality/coaching': 'team_lead,qa,center_manager',
   'POST /api/quality/coaching/:id/follow-up': 'team_lead,qa,center_manager',
-  'GET /api/quality/notifications': 'any',
-  'POST /api/quality/notifications/read': 'any',
   // performance (績效)
   'GET /api/performance/kpis': 'any',
   'PUT /api/performance/kpis': ADM,

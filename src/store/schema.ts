@@ -49,6 +49,8 @@ export interface PlatformTables {
     detail: string | null;
   };
   settings: { center_id: number; key: string; value: string; updated_at: number };
+  /** Personal notifications of every capability (src/store/notifications.ts). */
+  notifications: { id: Generated<number>; user_id: number; at: number; kind: string; title: string; data: string; link: string | null; read_at: number | null };
 }
 
 /** The whole database: one interface per capability, joined here. */

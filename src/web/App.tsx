@@ -7,6 +7,7 @@ import { Login } from './pages/Login';
 import { Home } from './pages/Home';
 import { SessionContext, hasAny, type Me } from './session';
 import { Loading } from './components/ui';
+import { NotificationBell } from './components/NotificationBell';
 
 function useHashPath() {
   const [path, setPath] = useState(() => location.hash.replace(/^#/, '') || '/');
@@ -78,6 +79,7 @@ export function App() {
             <span className="who">
               {me.displayName} · {me.roles.map((r) => t(`roles.${r}`)).join(' / ')}
             </span>
+            <NotificationBell userId={me.id} />
             <label>
               {t('app.language')}{' '}
               <select aria-label="language" value={i18n.language} onChange={(e) => void changeLocale(e.target.value as Locale)}>
@@ -89,6 +91,7 @@ export function App() {
               </select>
             </label>
             <button
+              data-testid="sign-out"
               onClick={async () => {
                 await post('/api/auth/logout');
                 setMe(null);

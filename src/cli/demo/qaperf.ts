@@ -12,7 +12,7 @@ import { createUser, listAgents, putSetting } from '../../store/org';
 import { upsertCalls, type CallInput } from '../../store/quality/calls';
 import { saveTemplateVersion } from '../../store/quality/templates';
 import { closeCalibration, createCalibration, createEvaluation, decideDisputeOn, openDisputeOn } from '../../store/quality/evaluations';
-import { usersOfAgent } from '../../store/quality/notifications';
+import { usersOfAgent } from '../../store/notifications';
 import { addToLibrary, createCoaching, generateWorkQueue } from '../../store/quality/work';
 import { createContest, publishMonth, upsertFigures, type FigureInput } from '../../store/performance/figures';
 import { hashPassword } from '../../server/password';

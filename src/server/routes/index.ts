@@ -8,6 +8,7 @@ import { performanceRoutes } from './performance';
 import { wfmRoutes } from './wfm';
 import { kbRoutes } from './kb';
 import { workOrderRoutes } from './workorders';
+import { notificationRoutes } from './notifications';
 
 /** Every API route. Each capability exports its list from its own file; add it here. */
-export const allRoutes: RouteDef[] = [...platformRoutes, ...peopleRoutes, ...liveIngestRoutes, ...liveRoutes, ...qualityRoutes, ...performanceRoutes, ...wfmRoutes, ...kbRoutes, ...workOrderRoutes];
+export const allRoutes: RouteDef[] = [...platformRoutes, ...peopleRoutes, ...liveIngestRoutes, ...liveRoutes, ...qualityRoutes, ...performanceRoutes, ...wfmRoutes, ...kbRoutes, ...workOrderRoutes, ...notificationRoutes];

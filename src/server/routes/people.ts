@@ -593,7 +593,14 @@ export const peopleRoutes: RouteDef[] = [
       const cfg = await peopleConfig(ctx.store.db, centerId);
       const b = await rtn.briefing(ctx.store.db, teamId, query.date ?? today, ctx.now(), { grace: cfg.attendanceGrace, signals: cfg.signals, timeZone: tz });
       // agents see the notices and the plan for the day, not who has not read them
-      if (agentScope(caller).kind === 'self') return { ...b, notices: b.notices.map((n) => ({ id: n.id, text: n.text, read: n.readBy.includes(caller.agentId ?? -1) })) };
+      // nor teammates' QA scores or orders: their own QA results and the team's counts only
+      if (agentScope(caller).kind === 'self')
+        return {
+          ...b,
+          notices: b.notices.map((n) => ({ id: n.id, text: n.text, read: n.readBy.includes(caller.agentId ?? -1) })),
+          qa: { ...b.qa, coach: b.qa.coach.filter((c) => c.agentId === String(caller.agentId)) },
+          workOrders: { open: b.workOrders.open, overdue: [] },
+        };
       return b;
     },
   }),

@@ -67,7 +67,7 @@ forEachDatabase('evaluate → agent notified and sees own result → dispute →
   assert.equal(pushed[0].kind, 'qa.evaluated');
 
   const a1 = await as('a1');
-  const notes = (await a1.req('GET', '/api/quality/notifications')).body;
+  const notes = (await a1.req('GET', '/api/notifications')).body.items;
   assert.equal(notes[0].kind, 'qa.evaluated');
   assert.equal(notes[0].data.evaluationId, ev.body.id);
   const mine = (await a1.req('GET', `/api/quality/evaluations/${ev.body.id}`)).body;
@@ -106,7 +106,7 @@ forEachDatabase('evaluate → agent notified and sees own result → dispute →
   assert.equal(after.result.score, 89.5);
   assert.deepEqual(after.answerHistory.map((h: any) => [h.itemId, h.from, h.to]), [['greet', 1, 2]]);
   assert.deepEqual(after.disputes[0].history.map((h: any) => h.state), ['open', 'upheld']);
-  assert.equal((await a1.req('GET', '/api/quality/notifications')).body[0].kind, 'qa.disputeDecided');
+  assert.equal((await a1.req('GET', '/api/notifications')).body.items[0].kind, 'qa.disputeDecided');
   const again = await mgr.req('POST', `/api/quality/disputes/${d.body.id}/decision`, { decision: 'rejected', note: '' });
   assert.match(again.body.message, /already upheld/);
 
@@ -154,7 +154,7 @@ forEachDatabase('calibration is blind until closed, shows spread and deviators, 
   // never counts: the agent sees nothing, the report counts nothing, a regular evaluation is still possible
   const a1 = await as('a1');
   assert.deepEqual((await a1.req('GET', '/api/quality/evaluations')).body, []);
-  assert.equal((await a1.req('GET', '/api/quality/notifications')).body.length, 0);
+  assert.equal((await a1.req('GET', '/api/notifications')).body.items.length, 0);
   const rep = (await qa.req('GET', '/api/quality/reports?fromMonth=2026-10&toMonth=2026-10&groupBy=agent')).body;
   assert.equal(rep.total.evaluations, 0);
   assert.equal((await qa.req('POST', '/api/quality/evaluations', { callId: 'K1', templateId: tpl.id, answers: answers(2, 1, 4, 1), timeSpentS: 1 })).status, 200);

@@ -19,7 +19,6 @@ import {
   listEvaluations,
   openDisputeOn,
 } from '../../store/quality/evaluations';
-import { listNotifications, markNotificationsRead } from '../../store/quality/notifications';
 import { agentIdsOfTeams, centerTimezone, listEvaluators } from '../../store/quality/lookup';
 import {
   addToLibrary,
@@ -35,7 +34,8 @@ import {
 import { agentScope, hasRole, route, type Caller, type RouteDef } from '../route';
 import type { ServerContext } from '../context';
 import { assertCanSeeAgent, callerCenterId, idParams } from './platform';
-import { pushNotices, scopeFilter } from './scope';
+import { scopeFilter } from './scope';
+import { pushNotices } from './notifications';
 
 /** Who scores calls. */
 const EVALUATORS: Role[] = ['qa'];
@@ -417,24 +417,6 @@ export const qualityRoutes: RouteDef[] = [
       if (!c) throw notFound(`coaching session ${params.id}`);
       for (const a of c.agents) await assertCanSeeAgent(ctx, caller, a.id);
       return followUpCoaching(ctx.store.db, centerId, params.id, body.note, caller.userId, ctx.now());
-    },
-  }),
-  route({
-    method: 'GET',
-    url: '/api/quality/notifications',
-    access: 'any',
-    summary: 'The caller’s notifications (evaluated, dispute decided…)',
-    handler: async ({ caller, ctx }) => listNotifications(ctx.store.db, caller.userId),
-  }),
-  route({
-    method: 'POST',
-    url: '/api/quality/notifications/read',
-    access: 'any',
-    summary: 'Mark notifications read (ids, or all)',
-    body: z.object({ ids: z.array(z.number().int().positive()).max(500).optional() }),
-    handler: async ({ body, caller, ctx }) => {
-      await markNotificationsRead(ctx.store.db, caller.userId, body.ids ?? 'all', ctx.now());
-      return { ok: true };
     },
   }),
 ];

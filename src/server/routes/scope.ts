@@ -1,4 +1,3 @@
-import type { ServerContext } from '../context';
 import { agentScope, type Caller } from '../route';
 
 /**
@@ -10,9 +9,4 @@ export function scopeFilter(c: Caller): { agentIds?: number[]; teamIds?: number[
   if (s.kind === 'all') return {};
   if (s.kind === 'teams') return { teamIds: s.teamIds };
   return { agentIds: s.agentId == null ? [] : [s.agentId] };
-}
-
-/** Sends a stored notification live to its user (topic `user:<id>`). */
-export function pushNotices(ctx: ServerContext, notices: readonly { id: number; userId: number; kind: string; data: unknown; createdAt: number }[]) {
-  for (const n of notices) ctx.hub.publish(`user:${n.userId}`, { type: 'notification', id: n.id, kind: n.kind, data: n.data, createdAt: n.createdAt });
 }

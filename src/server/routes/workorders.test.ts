@@ -82,9 +82,9 @@ forEachDatabase('work orders over HTTP: the escalation loop, forbidden moves, no
   assert.equal(done.body.closed_at - done.body.created_at, 36 * MIN);
   // a1 was told of every step somebody else made: return, escalate, send, feedback, close
   const notes = await a1.req('GET', '/api/notifications');
-  assert.deepEqual(notes.body.map((n: any) => n.detail.transition).reverse(), ['return_to_agent', 'escalate', 'send_to_business', 'feedback', 'close']);
+  assert.deepEqual(notes.body.items.map((n: any) => n.data.transition).reverse(), ['return_to_agent', 'escalate', 'send_to_business', 'feedback', 'close']);
   assert.equal(heard.length, 5);
-  assert.equal((await billing.req('GET', '/api/notifications')).body[0].kind, 'assigned');
+  assert.equal((await billing.req('GET', '/api/notifications')).body.items[0].kind, 'wo.assigned');
   const audited = (await listAudit(store.db, { entity: 'work_order', entityId: String(id) })).map((x) => x.action).reverse();
   assert.deepEqual(audited, ['wo.create', 'wo.submit', 'wo.return_to_agent', 'wo.submit', 'wo.escalate', 'wo.send_to_business', 'wo.feedback', 'wo.close']);
 

@@ -8,7 +8,7 @@ import type { Role } from '../../core/roles';
 import { CALLBACK_OUTCOMES, MACHINES, PRIORITIES, WORK_ORDER_TYPES } from '../../core/workorders/index';
 import { listCenters } from '../../store/org';
 import {
-  callbackList, checkSla, coreActor, createDepartment, createOrder, getOrder, linkCall, listDepartments, listNotifications, listOrders, markNotificationsRead, recordCallback, repeatComplainerList,
+  callbackList, checkSla, coreActor, createDepartment, createOrder, getOrder, linkCall, listDepartments, listOrders, recordCallback, repeatComplainerList,
   requestQaReview, transitionOrder, woSettings, workOrderReports, type WoActor, type WoEvents,
 } from '../../store/workorders/orders';
 import { hasRole, route, type Caller, type RouteDef } from '../route';
@@ -16,6 +16,7 @@ import type { ServerContext } from '../context';
 import { registerTopicRule } from '../live';
 import { serviceStarters } from '../services';
 import { callerCenterId } from './platform';
+import { pushNotices } from './notifications';
 
 /** Roles that see every work order of the center. */
 export const WO_CENTER_WIDE: Role[] = ['admin', 'center_manager', 'duty_manager', 'expert', 'qa'];
@@ -27,7 +28,7 @@ registerTopicRule((c, t) => t === BOARD_TOPIC && c.roles.some((r) => r !== 'agen
 
 export function publish(ctx: ServerContext, ev: WoEvents) {
   for (const b of ev.board) ctx.hub.publish(BOARD_TOPIC, b);
-  for (const u of ev.users) ctx.hub.publish(`user:${u.userId}`, u.data);
+  pushNotices(ctx, ev.users);
 }
 
 async function actorOf(ctx: ServerContext, c: Caller) {
@@ -139,16 +140,6 @@ export const workOrderRoutes: RouteDef[] = [
       await getOrder(ctx.store.db, a.centerId, params.id, a.scope, a.actor, ctx.now(), a.settings);
       await linkCall(ctx.store.db, a.centerId, params.id, body.callId, caller.userId, ctx.now());
     },
-  }),
-  route({
-    method: 'GET', url: '/api/notifications', access: 'any', summary: 'The caller\'s notifications (work-order steps, SLA)', tags: ['workorders'],
-    query: z.object({ unread: z.coerce.boolean().optional() }),
-    handler: async ({ ctx, caller, query }) => listNotifications(ctx.store.db, caller.userId, query.unread ?? false),
-  }),
-  route({
-    method: 'POST', url: '/api/notifications/read', access: 'any', summary: 'Mark notifications read (ids or all)', tags: ['workorders'],
-    body: z.object({ ids: z.union([z.array(z.number().int()), z.literal('all')]).default('all') }),
-    handler: async ({ ctx, caller, body }) => markNotificationsRead(ctx.store.db, caller.userId, body.ids, ctx.now()),
   }),
 ];
 

@@ -16,6 +16,8 @@ import { withTx } from '../db';
 import { uniqueAs } from '../errors';
 import { addDays, core, dayStartMs, iso, parseJson, type Db } from './common';
 import { attendanceReport } from './discipline';
+import { qaResults } from '../quality/evaluations';
+import { openOrdersOfTeam } from '../workorders/orders';
 import type { AttendanceGrace, MoodSignalConfig } from '../../core/people';
 
 const ZERO: DailyFigures = { offered: 0, answered: 0, abandoned: 0, shortAbandoned: 0, slAnswered: 0, handled: 0, talkS: 0, holdS: 0, acwS: 0 };
@@ -40,14 +42,20 @@ export async function markNoticeRead(db: Db, noticeId: number, agentId: number, 
 /**
  * The pre-shift briefing for a team and day, from what the store holds: yesterday's figures from the
  * team's post-shift report (the live floor's figures once that capability writes them), yesterday's
- * attendance, violations and mood, today's shifts (attendance_shifts) and the lead's notices with who read them.
- * QA results and open work orders are adapter inputs (empty until those capabilities are present).
+ * attendance, violations and mood, today's shifts (attendance_shifts) and the lead's notices with who read them,
+ * the team's QA results of yesterday (evaluations made that local day, from the quality store) and the
+ * open work orders its agents raised (from the work-order store; overdue = past the SLA due time).
  */
 export async function briefing(db: Db, teamId: number, date: string, now: number, cfg: { grace: AttendanceGrace; signals: MoodSignalConfig; timeZone: string }) {
   const yesterday = addDays(date, -1);
   const rep = await db.selectFrom('people_shift_reports').select('report').where('team_id', '=', teamId).where('date', '=', yesterday).executeTakeFirst();
   const figures: DailyFigures = rep ? { ...ZERO, ...pickFigures(parseJson<DailyReport>(rep.report, {} as DailyReport)) } : ZERO;
   const notices = await db.selectFrom('people_notices').selectAll().where('team_id', '=', teamId).where('date', '=', date).orderBy('id').execute();
+  const team = await db.selectFrom('teams').select('center_id').where('id', '=', teamId).executeTakeFirst();
+  if (!team) throw notFound(`team ${teamId}`);
+  const yStart = dayStartMs(yesterday, cfg.timeZone);
+  const qa = await qaResults(db, { centerId: team.center_id, teamIds: [teamId], createdFrom: yStart, createdTo: dayStartMs(date, cfg.timeZone) });
+  const orders = await openOrdersOfTeam(db, teamId);
   const shifts = await db
     .selectFrom('attendance_shifts as s')
     .innerJoin('agents as a', 'a.id', 's.agent_id')
@@ -61,8 +69,8 @@ export async function briefing(db: Db, teamId: number, date: string, now: number
       date,
       now: iso(now),
       yesterday: figures,
-      qa: [],
-      workOrders: [],
+      qa: qa.map((q) => ({ evaluationId: String(q.evaluationId), agentId: String(q.agentId), score: q.score, fatalFailed: q.fatal })),
+      workOrders: orders.map((o) => ({ id: String(o.id), title: o.title, dueAt: iso(o.dueAt) })),
       schedule: shifts.map((s) => ({ agentId: String(s.agent_id), start: iso(s.start_at), end: iso(s.end_at) })),
       notices: notices.map((n) => ({ id: String(n.id), text: n.text, authorId: String(n.author_id) })),
       longerBriefingWeekdays: cfg.signals.longerBriefingWeekdays,
@@ -72,13 +80,14 @@ export async function briefing(db: Db, teamId: number, date: string, now: number
   const reads = await db.selectFrom('people_notice_reads').selectAll().where('notice_id', 'in', [...notices.map((n) => n.id), -1]).execute();
   const unread = unreadNotices(b.notices, members.map((m) => String(m.id)), reads.map((r) => ({ noticeId: String(r.notice_id), agentId: String(r.agent_id) })));
   const att = await attendanceReport(db, yesterday, yesterday, { teamIds: [teamId] }, cfg.grace);
-  const dayStart = dayStartMs(yesterday, cfg.timeZone);
+  const dayStart = yStart;
   const vio = await db.selectFrom('people_violations').select(['id']).where('team_id', '=', teamId).where('at', '>=', dayStart).where('at', '<', dayStart + 86_400_000).execute();
   const moods = await db.selectFrom('people_mood_checkins').select(['mood']).where('team_id', '=', teamId).where('date', '=', yesterday).execute();
   const names = new Map(members.map((m) => [String(m.id), m.name]));
   return {
     ...b,
     hasFigures: !!rep,
+    qa: { ...b.qa, coach: b.qa.coach.map((c) => ({ ...c, name: names.get(c.agentId) ?? c.agentId })) },
     schedule: { ...b.schedule, shifts: shifts.map((s) => ({ agentId: s.agent_id, name: s.name, start: s.start_at, end: s.end_at })) },
     notices: notices.map((n) => {
       const u = unread.find((x) => x.noticeId === String(n.id))?.unread ?? [];

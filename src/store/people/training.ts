@@ -1,4 +1,5 @@
 /** Training and certification: courses, plans, sessions, question banks, timed exams, queue certification, the go-live gate. */
+import { qaAverages } from '../quality/evaluations';
 import { DomainError, notFound, validationError } from '../../core/errors';
 import {
   applyTrainerMarks,
@@ -385,7 +386,8 @@ export async function trainingRecord(db: Db, agentId: number, now: number, timeZ
   const examAvg = marked.length ? Math.round((marked.reduce((s, t) => s + t.percent!, 0) / marked.length) * 100) / 100 : null;
   const today = localDate(now, timeZone);
   const tenure = tenureMonths(a.hire_date, today);
-  // QA averages come from the quality capability when it is present; until then null (meets only a minimum of 0).
-  const level = skillLevel({ tenureMonths: tenure, examAvg, qaAvg: null }, levels);
-  return { agent: a, tenureMonths: tenure, examAvg, skill: level, levels, sessions, attempts, certifications: certs.map((c) => ({ ...c, valid: c.valid_until > now })) };
+  // the agent's average over all their (non-calibration) QA evaluations; null before the first one
+  const qaAvg = (await qaAverages(db, { centerId: a.center_id, agentIds: [agentId] })).get(agentId) ?? null;
+  const level = skillLevel({ tenureMonths: tenure, examAvg, qaAvg }, levels);
+  return { agent: a, tenureMonths: tenure, examAvg, qaAvg, skill: level, levels, sessions, attempts, certifications: certs.map((c) => ({ ...c, valid: c.valid_until > now })) };
 }

@@ -23,7 +23,7 @@ import { withTx } from '../db';
 import { audit } from '../audit';
 import { findCall } from './calls';
 import { fieldErrors, getTemplate, type TemplateRow } from './templates';
-import { notifyUsers, usersOfAgent } from './notifications';
+import { notifyUsers, usersOfAgent } from '../notifications';
 import { centerTimezone } from './lookup';
 
 type Db = Kysely<DB>;
@@ -126,7 +126,7 @@ export async function createEvaluation(db: Db, centerId: number, evaluatorId: nu
     let notices: Awaited<ReturnType<typeof notifyUsers>> = [];
     if (calibrationId === null) {
       await tx.updateTable('qa_work_items').set({ evaluation_id: row.id }).where('call_id', '=', input.callId).execute();
-      notices = await notifyUsers(tx, await usersOfAgent(tx, call!.agent_id), 'qa.evaluated', { evaluationId: row.id, callId: input.callId, score: result.score, fatal: result.fatal }, now);
+      notices = await notifyUsers(tx, await usersOfAgent(tx, call!.agent_id), { kind: 'qa.evaluated', data: { evaluationId: row.id, callId: input.callId, score: result.score, fatal: result.fatal }, link: '#/quality/mine' }, now);
     }
     return { id: row.id, result, notices };
   });
@@ -152,6 +152,9 @@ export interface EvaluationFilter {
   evaluatorId?: number;
   fromMonth?: string;
   toMonth?: string;
+  /** Evaluations made at or after / before these instants (epoch ms). */
+  createdFrom?: number;
+  createdTo?: number;
   /** Default false: calibration evaluations never count. */
   includeCalibration?: boolean;
   limit?: number;
@@ -165,6 +168,8 @@ function evalQuery(db: Db, f: EvaluationFilter) {
   if (f.evaluatorId !== undefined) q = q.where('qa_evaluations.evaluator_id', '=', f.evaluatorId);
   if (f.fromMonth) q = q.where('qa_evaluations.month', '>=', f.fromMonth);
   if (f.toMonth) q = q.where('qa_evaluations.month', '<=', f.toMonth);
+  if (f.createdFrom !== undefined) q = q.where('qa_evaluations.created_at', '>=', f.createdFrom);
+  if (f.createdTo !== undefined) q = q.where('qa_evaluations.created_at', '<', f.createdTo);
   return q;
 }
 
@@ -175,6 +180,19 @@ export async function loadScored(db: Db, f: EvaluationFilter): Promise<ScoredEva
     .orderBy('id')
     .execute();
   return rows.map(toScored);
+}
+
+/** Score and fatal flag of each evaluation (calibration excluded unless asked), for other capabilities' inputs. */
+export async function qaResults(db: Db, f: EvaluationFilter): Promise<{ evaluationId: number; agentId: number; score: number; fatal: boolean }[]> {
+  const rows = await evalQuery(db, f).select(['id', 'agent_id', 'score', 'fatal']).where('score', 'is not', null).orderBy('id').execute();
+  return rows.map((r) => ({ evaluationId: r.id, agentId: r.agent_id, score: Number(r.score), fatal: r.fatal === 1 }));
+}
+
+/** Each agent's average QA score (2 decimals) over the filter; agents without evaluations are absent. */
+export async function qaAverages(db: Db, f: EvaluationFilter): Promise<Map<number, number>> {
+  const by = new Map<number, number[]>();
+  for (const r of await qaResults(db, f)) by.set(r.agentId, [...(by.get(r.agentId) ?? []), r.score]);
+  return new Map([...by].map(([a, xs]) => [a, Math.round((xs.reduce((s, x) => s + x, 0) / xs.length) * 100) / 100]));
 }
 
 /** Evaluation list rows (no answers) with names, newest first. */
@@ -299,7 +317,7 @@ export async function openDisputeOn(
       .returning('id')
       .executeTakeFirstOrThrow();
     await audit(tx, { at: args.now, userId: args.userId, action: 'qa.dispute.open', entity: 'qa_dispute', entityId: row.id, detail: { evaluationId: r.id, itemId: d.itemId } });
-    const notices = await notifyUsers(tx, [r.evaluator_id], 'qa.disputeOpened', { disputeId: row.id, evaluationId: r.id, itemId: d.itemId }, args.now);
+    const notices = await notifyUsers(tx, [r.evaluator_id], { kind: 'qa.disputeOpened', data: { disputeId: row.id, evaluationId: r.id, itemId: d.itemId }, link: '#/quality/disputes' }, args.now);
     return { id: row.id, evaluatorId: r.evaluator_id, notices };
   });
 }
@@ -365,7 +383,7 @@ export async function decideDisputeOn(
       entityId: d.id,
       detail: { evaluationId: r.id, itemId: d.item_id, scoreBefore: r.score, scoreAfter: result.score, newValue: args.newValue },
     });
-    const notices = await notifyUsers(tx, await usersOfAgent(tx, r.agent_id), 'qa.disputeDecided', { disputeId: d.id, evaluationId: r.id, decision: args.decision, score: result.score }, args.now);
+    const notices = await notifyUsers(tx, await usersOfAgent(tx, r.agent_id), { kind: 'qa.disputeDecided', data: { disputeId: d.id, evaluationId: r.id, decision: args.decision, score: result.score }, link: '#/quality/mine' }, args.now);
     return { state: dispute.state, score: result.score, scoreBefore: r.score, evaluatorId: r.evaluator_id, notices };
   });
 }

@@ -111,12 +111,4 @@ export interface QualityTables {
     created_at: number;
   };
   qa_coaching_agents: { coaching_id: number; agent_id: number };
-  qa_notifications: {
-    id: Generated<number>;
-    user_id: number;
-    kind: string;
-    data: string;
-    created_at: number;
-    read_at: number | null;
-  };
 }

@@ -9,6 +9,7 @@ import type { DB } from '../schema';
 import { withTx } from '../db';
 import { audit } from '../audit';
 import { getSetting } from '../org';
+import { notifyUsers, type Notice } from '../notifications';
 import { conflict, forbidden, notFound, validationError } from '../../core/errors';
 import {
   DEFAULT_CALLBACK_POLICY, DEFAULT_CATEGORIES, DEFAULT_REPEAT_RULE, DEFAULT_SLA, MACHINES, applyTransition, availableTransitions, createWorkOrder, followUpCallback, isRepeatComplainer, recordAttempt, slaFor,
@@ -182,7 +183,8 @@ export async function getOrder(db: Db, centerId: number, id: number, a: WoActor,
 /** What a write tells the live layer: topic payloads to publish after the commit. */
 export interface WoEvents {
   board: unknown[];
-  users: { userId: number; data: unknown }[];
+  /** Personal notifications stored with the change, to push live on `user:<id>`. */
+  users: Notice[];
 }
 
 function workflowError(e: WorkflowError) {
@@ -224,10 +226,8 @@ async function insertOrder(tx: Db, centerId: number, o: WorkOrder, extra: { cust
 }
 
 async function notify(tx: Db, userIds: number[], orderId: number, kind: string, detail: Record<string, unknown>, now: number, ev: WoEvents) {
-  for (const u of [...new Set(userIds)]) {
-    const r = await tx.insertInto('wo_notifications').values({ user_id: u, at: now, order_id: orderId, kind, detail: JSON.stringify(detail), read_at: null }).returning('id').executeTakeFirstOrThrow();
-    ev.users.push({ userId: u, data: { kind: 'workorder', id: r.id, orderId, event: kind, ...detail, at: now } });
-  }
+  const title = typeof detail.title === 'string' ? detail.title : '';
+  ev.users.push(...(await notifyUsers(tx, userIds, { kind: `wo.${kind}`, title, data: { orderId, ...detail }, link: `#/wo/board?id=${orderId}` }, now)));
 }
 
 async function assigneeUsers(tx: Db, assignee: string | null | undefined): Promise<number[]> {
@@ -384,19 +384,7 @@ export async function linkCall(db: Db, centerId: number, id: number, callId: str
 }
 
 // ---------------------------------------------------------------------------------------------
-// Notifications, SLA alerts, callbacks list, reports
-
-export const listNotifications = (db: Db, userId: number, unreadOnly = false) => {
-  let q = db.selectFrom('wo_notifications').selectAll().where('user_id', '=', userId).orderBy('id', 'desc').limit(100);
-  if (unreadOnly) q = q.where('read_at', 'is', null);
-  return q.execute().then((rows) => rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) })));
-};
-
-export async function markNotificationsRead(db: Db, userId: number, ids: number[] | 'all', now: number) {
-  let q = db.updateTable('wo_notifications').set({ read_at: now }).where('user_id', '=', userId).where('read_at', 'is', null);
-  if (ids !== 'all') q = q.where('id', 'in', ids.length ? ids : [-1]);
-  await q.execute();
-}
+// SLA alerts, callbacks list, reports
 
 /**
  * Open orders that crossed their warning or due time since the last check: marks them so each
@@ -421,6 +409,20 @@ export async function checkSla(db: Db, centerId: number, now: number): Promise<W
     }
   });
   return events;
+}
+
+/** Open orders raised by the team's agents (for the team lead's pre-shift briefing), oldest first. */
+export async function openOrdersOfTeam(db: Db, teamId: number) {
+  const rows = await db
+    .selectFrom('wo_orders as o')
+    .innerJoin('users as u', 'u.id', 'o.raised_by')
+    .innerJoin('agents as a', 'a.id', 'u.agent_id')
+    .select(['o.id', 'o.title', 'o.sla_due_at'])
+    .where('a.team_id', '=', teamId)
+    .where('o.closed_at', 'is', null)
+    .orderBy('o.id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, title: r.title, dueAt: Number(r.sla_due_at) }));
 }
 
 export async function callbackList(db: Db, centerId: number, a: WoActor, now: number) {

@@ -35,5 +35,4 @@ export interface WorkOrderTables {
   };
   wo_history: { id: Generated<number>; order_id: number; seq: number; at: number; actor_id: number; role: string; transition: string; from_state: string | null; to_state: string; note: string; assignee: string | null };
   wo_callback_attempts: { id: Generated<number>; order_id: number; at: number; agent_user_id: number; outcome: string; note: string; next_attempt_at: number | null };
-  wo_notifications: { id: Generated<number>; user_id: number; at: number; order_id: number; kind: string; detail: string; read_at: number | null };
 }

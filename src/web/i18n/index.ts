@@ -7,9 +7,10 @@ import { liveMessages } from './live';
 import { qaperfMessages } from './qaperf';
 import { wfmMessages } from './wfm';
 import { kbwoMessages } from './kbwo';
+import { notificationMessages } from './notifications';
 
 /** Every capability's messages; add yours here. */
-const all: Messages[] = [platformMessages, peopleMessages, liveMessages, qaperfMessages, wfmMessages, kbwoMessages];
+const all: Messages[] = [platformMessages, peopleMessages, liveMessages, qaperfMessages, wfmMessages, kbwoMessages, notificationMessages];
 
 function merge(into: Record<string, any>, from: Record<string, any>) {
   for (const [k, v] of Object.entries(from)) {

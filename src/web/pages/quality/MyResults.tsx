@@ -11,35 +11,17 @@ export default function MyResults() {
   const { t } = useTranslation();
   const me = useMe();
   const list = useApi<any[]>('/api/quality/evaluations');
-  const notes = useApi<any[]>('/api/quality/notifications');
   const [openId, setOpenId] = useState<number | null>(null);
   useEffect(
     () =>
-      live([`user:${me.id}`], () => {
-        void list.reload();
-        void notes.reload();
+      live([`user:${me.id}`], (_topic, data) => {
+        if (data?.type === 'notification') void list.reload();
       }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [me.id],
   );
   return (
     <Page title={t('nav.myQa')}>
-      {(notes.data ?? []).filter((n) => !n.readAt).length > 0 && (
-        <div className="card" data-testid="qa-notifications">
-          <strong>{t('qa.notifications')}</strong>
-          <ul>
-            {(notes.data ?? [])
-              .filter((n) => !n.readAt)
-              .slice(0, 5)
-              .map((n) => (
-                <li key={n.id}>{t(`qa.notif.${n.kind}`, { score: fmtScore(n.data.score), decision: n.data.decision ? t(`qa.states.${n.data.decision}`) : '' })}</li>
-              ))}
-          </ul>
-          <button className="secondary" onClick={async () => { await post('/api/quality/notifications/read', {}); await notes.reload(); }}>
-            {t('app.close')}
-          </button>
-        </div>
-      )}
       <ErrorNote error={list.error} />
       <div data-testid="my-evaluations">
         {(list.data ?? []).map((e) => (

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { live, post } from '../../api';
+
+const BOARD_TOPIC = 'workorders';
 import { useApi } from '../../hooks';
 import { ErrorNote, Page } from '../../components/ui';
 import { useMe } from '../../session';
@@ -9,7 +11,7 @@ import { OrderDetail } from './Detail';
 
 const SLA_CLASS: Record<string, string> = { ok: 'ok', met: 'ok', warning: 'warn', breached: 'bad', missed: 'bad' };
 
-/** Work-order list / board with SLA colours, live updates, notifications and the new-order form. `?id=` opens one order. */
+/** Work-order list / board with SLA colours, live updates and the new-order form (personal notifications: the top-bar bell). `?id=` opens one order. */
 export default function Board() {
   const { t } = useTranslation();
   const me = useMe();
@@ -18,7 +20,6 @@ export default function Board() {
   const url = `/api/workorders?${filter.type ? `type=${filter.type}&` : ''}${filter.scope === 'open' ? 'open=true' : filter.scope === 'mine' ? 'mine=true' : ''}`;
   const list = useApi<any[]>(url, [url]);
   const config = useApi<any>('/api/workorders/config');
-  const notes = useApi<any[]>('/api/notifications?unread=true');
   const [alerts, setAlerts] = useState<string[]>([]);
   const [showNew, setShowNew] = useState(false);
 
@@ -31,8 +32,7 @@ export default function Board() {
     const topics = [`user:${me.id}`, ...(me.roles.some((r) => r !== 'agent') ? ['workorders'] : [])];
     return live(topics, (topic, data) => {
       if (data?.kind === 'sla') setAlerts((a) => [t('wo.slaAlert', { id: data.id, title: data.title }) + ` (${t(`wo.slaStatus.${data.level === 'warning' ? 'warning' : 'breached'}`)})`, ...a].slice(0, 5));
-      void list.reload();
-      if (topic.startsWith('user:')) void notes.reload();
+      if (topic === BOARD_TOPIC || data?.type === 'notification') void list.reload();
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [me.id, url]);
@@ -44,19 +44,6 @@ export default function Board() {
       {alerts.map((a, i) => (
         <div key={i} className="error" role="status" data-testid="sla-alert">{a}</div>
       ))}
-      {(notes.data ?? []).length > 0 && (
-        <div className="card" data-testid="notifications">
-          <strong>{t('wo.notifications')}</strong>{' '}
-          <button className="secondary" onClick={async () => { await post('/api/notifications/read', { ids: 'all' }); await notes.reload(); }}>{t('wo.markRead')}</button>
-          <ul>
-            {(notes.data ?? []).slice(0, 8).map((n) => (
-              <li key={n.id}>
-                <a href={`#/wo/board?id=${n.order_id}`}>#{n.order_id} {n.detail.title}</a> · {n.detail.transition ? t(`wo.transitions.${n.detail.transition}`) : t(`wo.slaStatus.${n.kind === 'sla_warning' ? 'warning' : n.kind === 'sla_breached' ? 'breached' : 'ok'}`)} {n.detail.note ? `「${n.detail.note}」` : ''}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
       {showNew && config.data && <NewOrder config={config.data} onDone={(id) => { setShowNew(false); location.hash = `#/wo/board?id=${id}`; }} />}
       <div className="form-row">
         <select aria-label={t('wo.type')} value={filter.type} onChange={(e) => setFilter({ ...filter, type: e.target.value })}>
