@@ -4,7 +4,7 @@ import type { Role } from '../../core/roles';
 import { erlangC, erlangA, requiredAgents, type StaffingTarget } from '../../core/wfm/erlang';
 import { backtest, forecast, type ForecastModel } from '../../core/wfm/forecast';
 import { computeAdherence, reforecastIntraday, rollupAdherence, type ScheduledActivity } from '../../core/wfm/adherence';
-import { allocateSlots, type AllocationRule } from '../../core/wfm/peaks';
+import { allocateSlots, applyTimeOff, type AllocationRule } from '../../core/wfm/peaks';
 import { earnPoints, redeem, type PointsRule } from '../../core/wfm/points';
 import { weekCoverage, weekStartMs, mondayOf } from '../../core/wfm/rules';
 import { zoneOffsetMin } from '../../ingest/common';
@@ -484,7 +484,7 @@ export const wfmRoutes: RouteDef[] = [
       const to = Math.min(from + DAY, Math.max(from + 1, ctx.now()));
       const ids = await scopedAgentIds(ctx, caller);
       const shifts = await listShifts(ctx.store.db, { from, to: from + DAY, publishedOnly: true, agentIds: ids });
-      const sched: ScheduledActivity[] = shifts.flatMap((s) => s.activities.map((a) => ({ agentId: String(s.agentId), start: a.start, end: a.end, activity: a.kind as ScheduledActivity['activity'] })));
+      const sched: ScheduledActivity[] = shifts.flatMap((s) => s.activities.map((a) => ({ agentId: String(s.agentId), start: a.start, end: a.end, activity: (a.kind === 'vto' ? 'off' : a.kind) as ScheduledActivity['activity'] })));
       const agentIds = [...new Set(shifts.map((s) => s.agentId))];
       const states = await stateSegments(ctx.store.db, from, to, agentIds);
       const rows = await core(() => computeAdherence(sched, states, { from, to, graceS: query.graceS }));
@@ -615,6 +615,14 @@ export const wfmRoutes: RouteDef[] = [
               ...(slot.bonus > 0 ? awarded.map((a) => ({ agentId: String(a), points: slot.bonus, ts: ctx.now(), reason: `peak slot bonus: ${slot.title}`, ruleId: 'slotBonus', ref: `slot:${slot.id}` })) : []),
             ]
           : [];
+      // VTO: the awarded agents' shifts lose the slot's time (shorter shift, or an unpaid gap)
+      const shortened =
+        slot.kind === 'vto'
+          ? awarded.flatMap((a) => {
+              const s = shifts.find((x) => x.agentId === a && x.kind === 'shift' && x.start <= start && x.end >= end);
+              return s ? [{ shiftId: s.id, ...applyTimeOff(s, { start, end }) }] : [];
+            })
+          : [];
       await recordAllocation(
         ctx.store.db,
         slot.id,
@@ -624,6 +632,7 @@ export const wfmRoutes: RouteDef[] = [
         entries,
         caller.userId,
         ctx.now(),
+        shortened,
       );
       return alloc;
     },

@@ -21,7 +21,7 @@ export function useFieldErrors() {
   return { err, run, of, general, clear: () => setErr(null) };
 }
 
-const norm = (f: string) => f.replace(/\[(\d+)\]/g, '.$1');
+const norm = (f: string) => f.replace(/^(body|query|params)\./, '').replace(/\[(\d+)\]/g, '.$1');
 
 export function FieldError({ message, field }: { message: string | null; field: string }) {
   return message ? (
