@@ -238,6 +238,12 @@ export const EXPECTED_ACCESS: Record<string, string> = {
   'GET /api/notifications': 'any',
   'POST /api/notifications/read': 'any',
   'POST /api/performance/figures/compute': 'admin,center_manager,wfm',
+  // workforce management: forecast page, holiday calendar, leave list
+  'GET /api/wfm/history': WFM_VIEW,
+  'GET /api/wfm/history/queues': WFM_VIEW,
+  'GET /api/wfm/holidays': WFM_VIEW,
+  'PUT /api/wfm/holidays': 'wfm',
+  'GET /api/wfm/leave': 'wfm',
 };
 
 const declared = (a: (typeof allRoutes)[number]['access']) => (typeof a === 'string' ? a : [...a].sort().join(','));

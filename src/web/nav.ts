@@ -54,4 +54,7 @@ export const navItems: NavItem[] = [
   { path: '/kb/stats', label: 'nav.kbStats', group: 'nav.kb', roles: ['admin', 'center_manager', 'duty_manager', 'qa', 'trainer', 'expert'], page: lazy(() => import('./pages/kb/Stats')) },
   { path: '/wo/board', label: 'nav.woBoard', group: 'nav.wo', roles: ['admin', 'center_manager', 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer', 'expert', 'agent'], page: lazy(() => import('./pages/workorders/Board')) },
   { path: '/wo/reports', label: 'nav.woReports', group: 'nav.wo', roles: ['admin', 'center_manager', 'duty_manager', 'qa', 'team_lead'], page: lazy(() => import('./pages/workorders/Reports')) },
+  { path: '/wfm/forecast', label: 'nav.forecast', group: 'nav.wfm', roles: ['wfm'], page: lazy(() => import('./pages/wfm/Forecast')) },
+  { path: '/wfm/plan-data', label: 'nav.planData', group: 'nav.wfm', roles: ['wfm'], page: lazy(() => import('./pages/wfm/PlanData')) },
+  { path: '/wfm/redemptions', label: 'nav.redemptions', group: 'nav.wfm', roles: ['wfm'], page: lazy(() => import('./pages/wfm/Redemptions')) },
 ];

@@ -218,3 +218,34 @@ test('Erlang A matches a directly solved birth–death chain', () => {
   near(m.serviceLevel, 1 - pw + servedByT, 1e-5, 'SL');
   near(m.asa, waitServed / answered, 1e-3, 'ASA');
 });
+
+test('Erlang A with a huge patience is fast: overloaded intervals use the fluid limit, staffing equals Erlang C', () => {
+  const base = { calls: 100, periodS: 1800, ahtS: 180, thresholdS: 20 }; // A = 100·180/1800 = 10 Erlangs
+  const t0 = performance.now();
+  for (const [agents, abandon] of [[5, 0.5], [8, 0.2], [9, 0.1]] as const) {
+    const m = erlangA({ ...base, agents, patienceS: 1e9 });
+    // excess load abandons: 1 − N/A; everyone waits, nobody within 20 s, agents always busy
+    assert.ok(Math.abs(m.probAbandon - abandon) < 1e-9, `N=${agents}: ${m.probAbandon}`);
+    assert.equal(m.probWait, 1);
+    assert.equal(m.serviceLevel, 0);
+    assert.equal(m.occupancy, 1);
+    // time to reach the front of a queue of (λ − Nμ)/γ callers: ln(A/N)·patience
+    assert.ok(Math.abs(m.asa / (Math.log(10 / agents) * 1e9) - 1) < 1e-9);
+  }
+  // with patience 1e9 the staffing answer is Erlang C's (14 for this example, Call Centre Helper)
+  const r = requiredAgents({ calls: 100, periodS: 1800, ahtS: 180, targets: [{ kind: 'serviceLevel', target: 0.8, thresholdS: 20 }], patienceS: 1e9 });
+  assert.equal(r.agents, 14);
+  assert.equal(r.model, 'erlangA');
+  assert.ok(performance.now() - t0 < 2000, `took ${performance.now() - t0} ms`);
+});
+
+test('the fluid limit agrees with the exact chain just below its threshold', () => {
+  // N = 5, A = 10: λ = 1/18 s⁻¹, Nμ = 1/36 s⁻¹; patience chosen so the queue is ~1.5·10^5 (exact path)
+  const lambda = 100 / 1800;
+  const Nmu = 5 / 180;
+  const patienceS = 150_000 / (lambda - Nmu);
+  const exact = erlangA({ calls: 100, periodS: 1800, ahtS: 180, thresholdS: 20, agents: 5, patienceS });
+  assert.ok(Math.abs(exact.probAbandon - 0.5) < 0.005, `P(abandon) ${exact.probAbandon}`);
+  assert.ok(Math.abs(exact.asa / (Math.log(2) * patienceS) - 1) < 0.01, `ASA ${exact.asa}`);
+  assert.ok(exact.serviceLevel < 1e-6 && exact.probWait > 1 - 1e-6);
+});

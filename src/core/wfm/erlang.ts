@@ -105,6 +105,9 @@ export function erlangC(input: ErlangInput): ErlangMetrics {
   return { trafficErlangs: A, agents: N, serviceLevel: sl, asa, occupancy: A / N, probWait: pw, probAbandon: 0, meanWaitAll: asa };
 }
 
+/** Above this many expected queued callers an overloaded Erlang A is evaluated by its fluid limit. */
+export const FLUID_STATES = 200_000;
+
 /**
  * Erlang A (Palm's M/M/N+M). State n = calls in system; for n <= N the stationary weights are
  * those of Erlang B, for n > N: p(n) = p(N)·Π_{k=1..n−N} λ / (Nμ + kγ), γ = 1/patience.
@@ -122,10 +125,31 @@ export function erlangA(input: ErlangAInput): ErlangMetrics {
   if (!Number.isFinite(patience)) return erlangC(input);
   const gamma = 1 / patience;
   const Nmu = N * mu;
+  // Overloaded (N ≤ A) with very patient callers: the queue settles around j* = (λ − Nμ)/γ callers,
+  // which for patienceS = 1e9 is ~10^7 states. Beyond FLUID_STATES the exact chain is replaced by its
+  // fluid limit (relative error O(1/√j*)): every caller waits (the weight of n < N is e^−O(j*)),
+  // abandonment balances the excess (P(abandon) = 1 − Nμ/λ), agents are always busy, the queue is j*,
+  // and a served caller's wait is the time to reach the front, ∫₀^j* di/(Nμ + iγ) = ln(λ/Nμ)/γ.
+  const jStar = (lambda - Nmu) / gamma;
+  if (jStar > FLUID_STATES) {
+    return {
+      trafficErlangs: A,
+      agents: N,
+      serviceLevel: 0,
+      asa: Nmu > 0 ? Math.log(lambda / Nmu) / gamma : Infinity,
+      occupancy: N > 0 ? 1 : 0,
+      probWait: 1,
+      probAbandon: 1 - Nmu / lambda,
+      meanWaitAll: jStar / lambda,
+    };
+  }
 
   // Relative weights, normalised to p(N) = 1. Lower part: Σ_{n<=N} p(n)/p(N) = 1 / B(N, A).
   const b = erlangB(N, A);
-  const lowerSum = 1 / b; // includes n = N
+  // Weights are kept relative to p(N)·scale: an overloaded queue's weights grow like (λ/Nμ)^j before
+  // they fall, so they are rescaled (all by the same factor) before they overflow.
+  let scale = 1;
+  let lowerSum = 1 / b; // includes n = N
   // Tail: q_j = p(N + j)/p(N), j >= 1.
   const tail: number[] = [1]; // tail[0] = p(N)/p(N)
   let term = 1;
@@ -134,11 +158,18 @@ export function erlangA(input: ErlangAInput): ErlangMetrics {
     term *= lambda / (Nmu + j * gamma);
     tail.push(term);
     tailSum += term;
+    if (term > 1e200) {
+      for (let i = 0; i < tail.length; i++) tail[i]! *= 1e-200;
+      term *= 1e-200;
+      tailSum *= 1e-200;
+      lowerSum *= 1e-200;
+      scale *= 1e-200;
+    }
     if (lambda < Nmu + j * gamma && term < 1e-17 * (lowerSum + tailSum)) break;
   }
   const Z = lowerSum + tailSum;
   // P(wait) = P(n >= N) by PASTA.
-  const probWait = (1 + tailSum) / Z;
+  const probWait = (tail[0]! + tailSum) / Z;
   // Tagged caller finding j = n − N queued ahead (n >= N).
   const J = tail.length - 1;
   const s = new Float64Array(J + 1); // P(served | j ahead)
@@ -165,7 +196,7 @@ export function erlangA(input: ErlangAInput): ErlangMetrics {
   const asa = probAnswered > 0 ? waitServed / probAnswered : Infinity;
   // Busy servers: E[min(n, N)] = Σ_{n<N} n·p(n) + N·P(n >= N), and with p(n) ∝ A^n/n!,
   // Σ_{n=1..N−1} n·p(n) = A·Σ_{m=0..N−2} p(m); relative to p(N): Σ_{m<=N−2} = lowerSum − 1 − N/A.
-  const busy = (A * (lowerSum - 1) - N) / Z + N * probWait;
+  const busy = (A * (lowerSum - scale) - N * scale) / Z + N * probWait;
   const occupancy = busy / N;
   const serviceLevel = 1 - probWait + servedWithin(tail, Z, Nmu, gamma, T);
   return { trafficErlangs: A, agents: N, serviceLevel: Math.min(1, serviceLevel), asa, occupancy, probWait, probAbandon, meanWaitAll: queueLen / lambda };

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { allocateSlots, PeakInputError, type Slot } from './peaks';
+import { allocateSlots, applyTimeOff, PeakInputError, type Slot } from './peaks';
 
 const H = 3_600_000;
 const slots: Slot[] = [
@@ -48,4 +48,25 @@ test('shifts: peak slots may not overlap them; VTO must lie inside one', () => {
   assert.deepEqual(v.awarded.map((a) => a.agentId), ['ann']);
   assert.equal(v.rejected[0]!.reason, 'notScheduled');
   assert.throws(() => allocateSlots([{ id: 'x', start: 2, end: 1, capacity: 1 }], [], agents, { kind: 'peak', rule: { mode: 'firstCome' } }), PeakInputError);
+});
+
+test('VTO shortens the shift: cut at either end, an unpaid gap in the middle, trailing meal dropped', () => {
+  const H = 3_600_000;
+  // 08–17 with an unpaid meal 12–13: 8 paid hours
+  const shift = { start: 8 * H, end: 17 * H, activities: [{ kind: 'phone', start: 8 * H, end: 12 * H, paid: true }, { kind: 'meal', start: 12 * H, end: 13 * H, paid: false }, { kind: 'phone', start: 13 * H, end: 17 * H, paid: true }] };
+  const late = applyTimeOff(shift, { start: 15 * H, end: 17 * H });
+  assert.deepEqual([late.start / H, late.end / H, late.paidHours], [8, 15, 6]);
+  const early = applyTimeOff(shift, { start: 7 * H, end: 10 * H });
+  assert.deepEqual([early.start / H, early.end / H, early.paidHours], [10, 17, 6]);
+  const mid = applyTimeOff(shift, { start: 10 * H, end: 11 * H });
+  assert.deepEqual([mid.start / H, mid.end / H, mid.paidHours], [8, 17, 7]);
+  assert.deepEqual(mid.activities.map((a) => [a.kind, a.start / H, a.end / H]), [['phone', 8, 10], ['vto', 10, 11], ['phone', 11, 12], ['meal', 12, 13], ['phone', 13, 17]]);
+  // the afternoon off: the meal before it would dangle at the end, so the shift ends at 12
+  const pm = applyTimeOff(shift, { start: 13 * H, end: 17 * H });
+  assert.deepEqual([pm.start / H, pm.end / H, pm.paidHours], [8, 12, 4]);
+  const all = applyTimeOff(shift, { start: 6 * H, end: 18 * H });
+  assert.equal(all.paidHours, 0);
+  assert.deepEqual(all.activities.map((a) => a.kind), ['vto']);
+  const none = applyTimeOff(shift, { start: 18 * H, end: 19 * H });
+  assert.deepEqual([none.start / H, none.end / H, none.paidHours], [8, 17, 8]);
 });

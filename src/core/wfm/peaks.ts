@@ -128,3 +128,50 @@ export function allocateSlots(slots: Slot[], requests: SlotRequest[], agents: Ag
   }
   return out;
 }
+
+export interface ShiftActivity {
+  kind: string;
+  start: number;
+  end: number;
+  paid: boolean;
+}
+
+/**
+ * A confirmed VTO slot shortens the agent's shift: the slot's time is cut out of the activities.
+ * At the start or end of the shift the shift itself becomes shorter; in the middle the gap is an
+ * unpaid 'vto' activity. Paid hours follow the paid activities left. A shift wholly inside the slot
+ * keeps only the 'vto' activity and 0 paid hours.
+ */
+export function applyTimeOff(shift: { start: number; end: number; activities: ShiftActivity[] }, off: { start: number; end: number }) {
+  const from = Math.max(shift.start, off.start);
+  const to = Math.min(shift.end, off.end);
+  if (!(to > from)) return { start: shift.start, end: shift.end, activities: shift.activities, paidHours: paidHoursOf(shift.activities) };
+  const kept: ShiftActivity[] = [];
+  for (const a of shift.activities) {
+    if (a.end <= from || a.start >= to) kept.push(a);
+    else {
+      if (a.start < from) kept.push({ ...a, end: from });
+      if (a.end > to) kept.push({ ...a, start: to });
+    }
+  }
+  const work = kept.filter((a) => a.kind !== 'vto');
+  if (!work.length) {
+    const acts = [{ kind: 'vto', start: from, end: to, paid: false }];
+    return { start: from, end: to, activities: acts, paidHours: 0 };
+  }
+  // trim break/meal activities left dangling at the new edges: the shift starts and ends with work
+  let lo = 0;
+  let hi = kept.length - 1;
+  const isWork = (a: ShiftActivity) => a.kind === 'phone' || (a.kind !== 'break' && a.kind !== 'meal' && a.kind !== 'vto');
+  while (lo < hi && !isWork(kept[lo]!)) lo++;
+  while (hi > lo && !isWork(kept[hi]!)) hi--;
+  const trimmed = kept.slice(lo, hi + 1);
+  const start = trimmed[0]!.start;
+  const end = trimmed[trimmed.length - 1]!.end;
+  const acts = [...trimmed];
+  if (from > start && to < end) acts.push({ kind: 'vto', start: from, end: to, paid: false });
+  acts.sort((a, b) => a.start - b.start);
+  return { start, end, activities: acts, paidHours: paidHoursOf(acts) };
+}
+
+const paidHoursOf = (acts: ShiftActivity[]) => acts.reduce((s, a) => s + (a.paid ? a.end - a.start : 0), 0) / 3_600_000;

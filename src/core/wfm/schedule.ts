@@ -94,6 +94,12 @@ export interface ScheduleOptions {
   mipRelGap?: number;
   /** stage-1 absolute gap in objective units (default 1) */
   mipAbsGap?: number;
+  /**
+   * Stall rule: the full-model run (after the LP-neighbourhood run, warm-started from its schedule)
+   * stops when its incumbent has not improved by at least mipAbsGap for this many seconds. Default:
+   * max(2 s, 2 × the LP relaxation's time), so it scales with the instance. 0: off.
+   */
+  stallS?: number;
 }
 
 export interface Activity {
@@ -489,21 +495,42 @@ export function solveSchedule(h: Highs, input: ScheduleInput, options: ScheduleO
   let status = '';
   let mipTimeS = 0;
   let best: Float64Array | null = null;
+  let stalled = false;
+  const absGap = options.mipAbsGap ?? 1;
+  const stallS = options.stallS === undefined ? Math.max(2, 2 * lpTimeS) : options.stallS > 0 ? options.stallS : Infinity;
   const runMip = (colLower: Float64Array, colUpper: Float64Array, limit: number, start: Float64Array | null, full: boolean) => {
     const m = h.createModel({ ...built.model, colLower, colUpper, integrality: built.integ });
     try {
-      m.options.set({ output_flag: false, time_limit: Math.max(0.5, limit), mip_rel_gap: relGap, mip_abs_gap: options.mipAbsGap ?? 1 });
+      m.options.set({ output_flag: false, time_limit: Math.max(0.5, limit), mip_rel_gap: relGap, mip_abs_gap: absGap });
       if (start) m.setSolution({ colValue: start });
       const t0 = performance.now();
-      m.run();
+      // stall rule: interrupt when the incumbent has not improved by absGap for stallS seconds
+      let bestSeen = Infinity;
+      let since = 0;
+      let interrupted = false;
+      m.run({
+        [h.constants.callbackType.mipInterrupt]: (ev) => {
+          const pb = ev.data.mip_primal_bound ?? Infinity;
+          const rt = ev.data.running_time ?? 0;
+          if (pb < bestSeen - absGap) {
+            bestSeen = pb;
+            since = rt;
+          } else if (full && Number.isFinite(bestSeen) && rt - since > stallS) {
+            interrupted = true;
+            ev.interrupt();
+          }
+          return undefined;
+        },
+      });
       mipTimeS += (performance.now() - t0) / 1000;
       const st = m.getModelStatus();
+      if (interrupted) stalled = true;
       const sol = m.getSolution();
       const obj = m.getObjectiveValue();
       if (sol.colValue && sol.colValue.length === built.model.numCols && Number.isFinite(obj) && obj < stage1Obj) {
         stage1Obj = obj;
         best = sol.colValue.slice();
-        status = `${full ? 'full' : 'neighbourhood'}:${statusName(h, st)}`;
+        status = `${full ? 'full' : 'neighbourhood'}:${interrupted ? 'stalled' : statusName(h, st)}`;
       }
       if (full) {
         try {

@@ -4,14 +4,14 @@ import type { Role } from '../../core/roles';
 import { erlangC, erlangA, requiredAgents, type StaffingTarget } from '../../core/wfm/erlang';
 import { backtest, forecast, type ForecastModel } from '../../core/wfm/forecast';
 import { computeAdherence, reforecastIntraday, rollupAdherence, type ScheduledActivity } from '../../core/wfm/adherence';
-import { allocateSlots, type AllocationRule } from '../../core/wfm/peaks';
+import { allocateSlots, applyTimeOff, type AllocationRule } from '../../core/wfm/peaks';
 import { earnPoints, redeem, type PointsRule } from '../../core/wfm/points';
 import { weekCoverage, weekStartMs, mondayOf } from '../../core/wfm/rules';
 import { zoneOffsetMin } from '../../ingest/common';
 import { audit } from '../../store/audit';
 import { withTx } from '../../store/db';
 import { getAgent, getSetting, listAgents, listCenters, putSetting } from '../../store/org';
-import { forecastPoints, historyFor, latestForecastCovering, listForecasts, putHistory, saveForecast } from '../../store/wfm/forecasts';
+import { forecastPoints, historyFor, historyQueues, latestForecastCovering, listForecasts, putHistory, saveForecast } from '../../store/wfm/forecasts';
 import {
   addLeave,
   createRequirement,
@@ -24,6 +24,7 @@ import {
   getShift,
   getSwap,
   listContracts,
+  listLeaveWithNames,
   listRequirements,
   listRuns,
   listShifts,
@@ -136,6 +137,7 @@ function targetsOf(b: { targetSl?: number; thresholdS: number; targetAsa?: numbe
 }
 
 const FIELD_OF_TARGET = ['targetSl', 'targetAsa', 'maxOccupancy'];
+const holidayItem = z.object({ date, name: z.string().max(60).optional(), factor: nonNeg.optional() });
 
 const templateBody = z.object({
   id: z.string().min(1).max(20),
@@ -257,14 +259,20 @@ export const wfmRoutes: RouteDef[] = [
       intervalMin: z.union([z.literal(15), z.literal(30), z.literal(60)]).default(30),
       model: z.enum(['seasonalNaive', 'holtWinters']).default('holtWinters'),
       weeksAhead: z.number().int().positive().max(8).default(1),
-      holidays: z.array(z.object({ date, name: z.string().optional(), factor: nonNeg.optional() })).default([]),
+      /** omitted: the centre's holiday calendar (PUT /api/wfm/holidays) */
+      holidays: z.array(holidayItem).optional(),
       adjustments: z.array(z.object({ fromTs: z.number(), toTs: z.number(), percent: z.number().optional(), absolute: z.number().optional() })).default([]),
     }),
     handler: async ({ body, caller, ctx }) => {
       const c = await centerOf(ctx, caller);
       const history = await historyFor(ctx.store.db, { queue: body.queue, intervalMin: body.intervalMin });
-      const points = await core(() => forecast(history, body.model as ForecastModel, body.weeksAhead * 7, { intervalMin: body.intervalMin, tzOffsetMin: tzAt(c.tz, ctx.now()), holidays: body.holidays, adjustments: body.adjustments }));
-      const id = await saveForecast(ctx.store.db, { centerId: c.id, queue: body.queue, model: body.model, intervalMin: body.intervalMin, params: body }, points, caller.userId, ctx.now());
+      if (!history.length) throw validationError('queue', `no history for queue ${body.queue} at ${body.intervalMin}-minute intervals`);
+      const holidays = body.holidays ?? (await getSetting<z.infer<typeof holidayItem>[]>(ctx.store.db, c.id, 'wfm.holidays')) ?? [];
+      body.adjustments.forEach((a, i) => {
+        if (!(a.toTs > a.fromTs)) throw validationError(`adjustments[${i}].toTs`, 'must be after fromTs');
+      });
+      const points = await core(() => forecast(history, body.model as ForecastModel, body.weeksAhead * 7, { intervalMin: body.intervalMin, tzOffsetMin: tzAt(c.tz, ctx.now()), holidays, adjustments: body.adjustments }));
+      const id = await saveForecast(ctx.store.db, { centerId: c.id, queue: body.queue, model: body.model, intervalMin: body.intervalMin, params: { ...body, holidays } }, points, caller.userId, ctx.now());
       return { id, intervals: points.length };
     },
   }),
@@ -476,7 +484,7 @@ export const wfmRoutes: RouteDef[] = [
       const to = Math.min(from + DAY, Math.max(from + 1, ctx.now()));
       const ids = await scopedAgentIds(ctx, caller);
       const shifts = await listShifts(ctx.store.db, { from, to: from + DAY, publishedOnly: true, agentIds: ids });
-      const sched: ScheduledActivity[] = shifts.flatMap((s) => s.activities.map((a) => ({ agentId: String(s.agentId), start: a.start, end: a.end, activity: a.kind as ScheduledActivity['activity'] })));
+      const sched: ScheduledActivity[] = shifts.flatMap((s) => s.activities.map((a) => ({ agentId: String(s.agentId), start: a.start, end: a.end, activity: (a.kind === 'vto' ? 'off' : a.kind) as ScheduledActivity['activity'] })));
       const agentIds = [...new Set(shifts.map((s) => s.agentId))];
       const states = await stateSegments(ctx.store.db, from, to, agentIds);
       const rows = await core(() => computeAdherence(sched, states, { from, to, graceS: query.graceS }));
@@ -607,6 +615,14 @@ export const wfmRoutes: RouteDef[] = [
               ...(slot.bonus > 0 ? awarded.map((a) => ({ agentId: String(a), points: slot.bonus, ts: ctx.now(), reason: `peak slot bonus: ${slot.title}`, ruleId: 'slotBonus', ref: `slot:${slot.id}` })) : []),
             ]
           : [];
+      // VTO: the awarded agents' shifts lose the slot's time (shorter shift, or an unpaid gap)
+      const shortened =
+        slot.kind === 'vto'
+          ? awarded.flatMap((a) => {
+              const s = shifts.find((x) => x.agentId === a && x.kind === 'shift' && x.start <= start && x.end >= end);
+              return s ? [{ shiftId: s.id, ...applyTimeOff(s, { start, end }) }] : [];
+            })
+          : [];
       await recordAllocation(
         ctx.store.db,
         slot.id,
@@ -616,6 +632,7 @@ export const wfmRoutes: RouteDef[] = [
         entries,
         caller.userId,
         ctx.now(),
+        shortened,
       );
       return alloc;
     },
@@ -722,6 +739,53 @@ export const wfmRoutes: RouteDef[] = [
       await core(() => decideRedemption(ctx.store.db, params.id, body.approve, caller.userId, ctx.now(), (l, a, p, reason) => redeem(l, a, p, ctx.now(), reason)));
       return { ok: true };
     },
+  }),
+  // ---------- forecast page: history, holiday calendar; planner data: leave list ----------
+  route({
+    method: 'GET',
+    url: '/api/wfm/history',
+    access: VIEW,
+    summary: 'Interval history of a queue in a time range (offered and AHT per interval)',
+    query: z.object({ queue: z.string().min(1), intervalMin: z.coerce.number().pipe(z.union([z.literal(15), z.literal(30), z.literal(60)])).default(30), from: z.coerce.number().int().optional(), to: z.coerce.number().int().optional() }),
+    handler: async ({ query, ctx }) =>
+      (await historyFor(ctx.store.db, { queue: query.queue, intervalMin: query.intervalMin, from: query.from, to: query.to })).map((r) => ({ ts: r.ts, offered: r.offered, aht: r.offered > 0 ? (r.ahtSum ?? (r.aht ?? 0) * r.offered) / r.offered : 0 })),
+  }),
+  route({ method: 'GET', url: '/api/wfm/history/queues', access: VIEW, summary: 'Queues and interval lengths with uploaded history', handler: async ({ ctx }) => historyQueues(ctx.store.db) }),
+  route({
+    method: 'GET',
+    url: '/api/wfm/holidays',
+    access: VIEW,
+    summary: "The centre's holiday calendar (forecasts treat these days apart)",
+    handler: async ({ caller, ctx }) => (await getSetting<unknown[]>(ctx.store.db, (await centerOf(ctx, caller)).id, 'wfm.holidays')) ?? [],
+  }),
+  route({
+    method: 'PUT',
+    url: '/api/wfm/holidays',
+    access: WFM,
+    summary: 'Replace the holiday calendar (date, name, volume factor: empty = learned from history)',
+    body: z.array(holidayItem).max(400),
+    handler: async ({ body, caller, ctx }) => {
+      const c = await centerOf(ctx, caller);
+      const seen = new Set<string>();
+      body.forEach((h, i) => {
+        if (seen.has(h.date)) throw validationError(`${i}.date`, `${h.date} is listed twice`);
+        seen.add(h.date);
+      });
+      const sorted = [...body].sort((a, b) => a.date.localeCompare(b.date));
+      await withTx(ctx.store.db, async (tx) => {
+        await putSetting(tx, c.id, 'wfm.holidays', sorted, ctx.now());
+        await audit(tx, { at: ctx.now(), userId: caller.userId, action: 'wfm.holidays.put', entity: 'setting', entityId: 'wfm.holidays', detail: sorted });
+      });
+      return sorted;
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/wfm/leave',
+    access: WFM,
+    summary: 'Recorded leave (from a date, default all), with agent names',
+    query: z.object({ from: date.optional() }),
+    handler: async ({ query, ctx }) => listLeaveWithNames(ctx.store.db, query.from),
   }),
 ];
 

@@ -108,6 +108,8 @@ export async function recordAllocation(
   ledger: LedgerEntry[],
   userId: number | null,
   now: number,
+  /** VTO: awarded agents' shifts with the slot's time taken out (core/wfm/peaks applyTimeOff) */
+  shortened: { shiftId: number; start: number; end: number; activities: { kind: string; start: number; end: number; paid: boolean }[]; paidHours: number }[] = [],
 ) {
   await withTx(db, async (tx) => {
     const s = await getSlot(tx, slotId);
@@ -130,6 +132,18 @@ export async function recordAllocation(
             updated_at: now,
           })
           .execute();
+    }
+    for (const u of shortened) {
+      const before = await tx.selectFrom('wfm_shifts').select(['start_ts', 'end_ts', 'paid_hours', 'agent_id']).where('id', '=', u.shiftId).executeTakeFirstOrThrow();
+      await tx.updateTable('wfm_shifts').set({ start_ts: u.start, end_ts: u.end, paid_hours: u.paidHours, activities: JSON.stringify(u.activities), updated_at: now }).where('id', '=', u.shiftId).execute();
+      await audit(tx, {
+        at: now,
+        userId,
+        action: 'wfm.shift.vto',
+        entity: 'wfm_shift',
+        entityId: u.shiftId,
+        detail: { slotId, agentId: before.agent_id, from: [Number(before.start_ts), Number(before.end_ts), before.paid_hours], to: [u.start, u.end, u.paidHours] },
+      });
     }
     for (const r of rejected) await tx.updateTable('wfm_peak_requests').set({ status: `rejected:${r.reason}` }).where('slot_id', '=', slotId).where('agent_id', '=', r.agentId).execute();
     for (const e of ledger) await insertLedger(tx, e, userId);

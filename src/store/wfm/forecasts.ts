@@ -100,3 +100,7 @@ export async function forecastPoints(db: Db, id: number, range: { from?: number;
 export async function latestForecastCovering(db: Db, queue: string, from: number, to: number) {
   return db.selectFrom('wfm_forecasts').selectAll().where('queue', '=', queue).where('from_ts', '<=', from).where('to_ts', '>=', to).orderBy('id', 'desc').executeTakeFirst();
 }
+
+/** Queues and interval lengths with uploaded WFM history (the forecast page's choices). */
+export const historyQueues = (db: Db) =>
+  db.selectFrom('wfm_history').select(['queue', 'interval_min']).select((eb) => [eb.fn.countAll<number>().as('rows'), eb.fn.min('ts').as('from_ts'), eb.fn.max('ts').as('to_ts')]).groupBy(['queue', 'interval_min']).orderBy('queue').orderBy('interval_min').execute();

@@ -103,6 +103,13 @@ export async function addLeave(db: Db, agentId: number, date: string, kind: stri
 export const listLeave = (db: Db, fromDate: string, toDate: string) =>
   db.selectFrom('wfm_leave').selectAll().where('date', '>=', fromDate).where('date', '<=', toDate).orderBy('date').execute();
 
+/** Leave with the agent's name, newest date first (the planner's leave list). */
+export const listLeaveWithNames = (db: Db, fromDate?: string) => {
+  let q = db.selectFrom('wfm_leave').innerJoin('agents', 'agents.id', 'wfm_leave.agent_id').selectAll('wfm_leave').select('agents.name').orderBy('wfm_leave.date', 'desc').orderBy('wfm_leave.id', 'desc').limit(500);
+  if (fromDate) q = q.where('wfm_leave.date', '>=', fromDate);
+  return q.execute();
+};
+
 // ---------- requirement curves ----------
 
 export async function createRequirement(db: Db, r: { centerId: number; weekStart: string; intervalMin: number; required: number[]; source: string }, userId: number | null, now: number) {
