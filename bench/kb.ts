@@ -10,6 +10,7 @@
  * Progress on stderr; one JSON line of figures on stdout.
  */
 import { randomBytes } from 'node:crypto';
+import { mulberry32 } from '../src/core/random';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,16 +30,7 @@ const REPS = Number(process.env.KB_BENCH_REPS ?? 15);
 const SUGGEST = { limit: 8, candidates: SUGGEST_CANDIDATES, countUpTo: SUGGEST_COUNT_UP_TO };
 
 // ---- deterministic corpus -------------------------------------------------------------------
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 const SUBJECTS = ['燃气费', '阶梯电价', '账单', '停气通知', '燃气表', '报修', '安装', '过户', '缴费', '发票', '积分', '宽带', '套餐', '流量', '话费', '后处理', '转接', '回访', '投诉', '满意度', '工单', '坐席', '值班经理', '疑难座席', '业务部门', '预存款', '滞纳金', '抄表', '点火', '安检'];
 const TRAD = ['賬單', '報修', '後處理', '轉接', '回訪', '投訴', '滿意度', '工單', '值班經理', '業務部門', '燃氣表', '繳費', '發票'];
 const VERBS = ['查询', '办理', '变更', '取消', '核实', '解释', '处理', '受理', '登记', '反馈', '升级', '关闭'];

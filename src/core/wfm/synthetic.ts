@@ -1,18 +1,10 @@
 // Deterministic synthetic WFM instances for tests and benchmarks (seeded, no Math.random).
 
+import { mulberry32 } from '../random';
 import type { AgentInput, ScheduleInput, ShiftTemplate } from './schedule';
 
-/** mulberry32: small seeded PRNG returning floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The core's seeded PRNG (mulberry32), under the name the WFM tests and benchmark use. */
+export const seededRandom = mulberry32;
 
 export const DEFAULT_TEMPLATES: ShiftTemplate[] = [
   {
