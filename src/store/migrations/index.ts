@@ -8,6 +8,7 @@ import qaperf from './005_qaperf';
 import wfm from './004_wfm';
 import kb from './007_kb';
 import workorders from './008_workorders';
+import liveRollups from './009_live_rollups';
 
 /**
  * Every migration, by name (run in name order). Each capability owns its own file(s);
@@ -22,4 +23,5 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '004_wfm': wfm,
   '007_kb': kb,
   '008_workorders': workorders,
+  '009_live_rollups': liveRollups,
 };
