@@ -10,7 +10,7 @@ export class JsonlParser {
   private readonly seen = new Set<string>();
 
   add(text: string, line: number): void {
-    if (!text.trim()) return;
+    if (text.charCodeAt(0) !== 123 /* { */ && !text.trim()) return; // blank line
     let obj: unknown;
     try {
       obj = JSON.parse(text);

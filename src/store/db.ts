@@ -15,6 +15,12 @@ export interface Store {
   url?: string;
   /** PostgreSQL schema the store works in, when not the default (tests). */
   pgSchema?: string;
+  /**
+   * SQLite: the better-sqlite3 handle behind `db`, for the hot ingest path's prepared statements.
+   * Use it only inside a Kysely transaction or connection callback (that holds the one connection,
+   * so nothing else runs between its statements).
+   */
+  sqlite?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -55,7 +61,7 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
 }
 
 class StaticProvider implements MigrationProvider {

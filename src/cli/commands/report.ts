@@ -58,6 +58,7 @@ export function registerReport(program: Command) {
           intervalMin: interval as 15 | 30 | 60,
           queue: o.queue,
           tzOffsetMin: tzOffsetFn(tz),
+          tz,
         });
         console.log(o.json ? JSON.stringify({ tz, ...report }, null, 2) : formatReport(report));
       } finally {

@@ -37,3 +37,26 @@ export function splitByInterval(
 export function localDay(ts: number, tz?: TzOffset): string {
   return new Date(ts + offsetAt(tz, ts) * 60_000).toISOString().slice(0, 10);
 }
+
+const DAY_MS = 86_400_000;
+
+/** First instant of a local calendar date (given as its UTC midnight, e.g. Date.UTC(y, m, d)) in tz. */
+export function localMidnight(dateUtcMidnight: number, tz?: TzOffset): number {
+  let g = dateUtcMidnight - offsetAt(tz, dateUtcMidnight) * 60_000;
+  g = dateUtcMidnight - offsetAt(tz, g) * 60_000; // settle across an offset change
+  return g;
+}
+
+/**
+ * Start (epoch ms) of the local day containing ts: the key of the daily rollups. The day is the
+ * one localDay(ts, tz) names, so a day's rollup row is the sum of exactly the intervals that an
+ * interval-by-interval report would put on that day.
+ */
+export function localDayStart(ts: number, tz?: TzOffset): number {
+  return localMidnight(Math.floor((ts + offsetAt(tz, ts) * 60_000) / DAY_MS) * DAY_MS, tz);
+}
+
+/** Start of the local day after the one that starts at dayStart (23, 24 or 25 hours later). */
+export function nextLocalDayStart(dayStart: number, tz?: TzOffset): number {
+  return localMidnight(Math.floor((dayStart + offsetAt(tz, dayStart) * 60_000) / DAY_MS) * DAY_MS + DAY_MS, tz);
+}

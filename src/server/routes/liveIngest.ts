@@ -143,6 +143,7 @@ export const liveIngestRoutes: RouteDef[] = [
         intervalMin: query.interval ? (Number(query.interval) as 15 | 30 | 60) : 15,
         queue: query.queue,
         tzOffsetMin: tzOffsetFn(tz),
+        tz,
         agentCodes: codes,
       });
       // scoped callers do not learn which other codes exist

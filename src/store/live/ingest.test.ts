@@ -159,3 +159,22 @@ forEachDatabase('import: a file with a bad line stores the good lines, names the
   assert.equal(r.rows[0]!.offered, 2);
   assert.equal(DEFAULT_KPI_OPTIONS.intervalMin, 15);
 });
+
+forEachDatabase('live store: a batch part new, part already stored, adds exactly the new part', async (_t, store) => {
+  const part = events.slice(0, 3000);
+  const last = part[part.length - 1]!.ts;
+  const expected = expectedTables(aggregateEvents(part, { intervalMin: 15, untilTs: last }));
+  await storeEvents(store, part.slice(0, 1250));
+  // duplicates interleaved with new events inside the same statements
+  const mixed = part.slice(1000, 3000).concat(part.slice(0, 1000).filter((_, i) => i % 3 === 0));
+  const r = await storeEvents(store, mixed);
+  assert.equal(r.accepted.length, 1750);
+  assert.equal(r.duplicates, mixed.length - 1750);
+  assert.deepEqual(new Set(r.accepted.map((e) => e.id)), new Set(part.slice(1250).map((e) => e.id)));
+  await flushAgentStates(store, last);
+  assert.equal(await countStoredEvents(store.db), 3000);
+  const t = await tables(store);
+  sameRows(t.q, expected.q, 'queue rows');
+  sameRows(t.a, expected.a, 'agent rows');
+  sameRows(t.r, expected.r, 'reason rows');
+});

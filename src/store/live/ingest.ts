@@ -1,14 +1,14 @@
 /**
  * Storing normalised events: idempotent (keyed by event id), one transaction per batch, and the
- * interval aggregates kept up to date incrementally. See README.md in this folder.
+ * interval aggregates and daily rollups kept up to date incrementally. See README.md in this folder.
  */
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { CallFloorEvent } from '../../core/events';
-import { KpiAccumulator, type AgentState, type AgentTrack, type IntervalAggregates } from '../../core/kpi';
-import type { Measures } from '../../core/kpi/measures';
+import { KpiAccumulator, localDayStart, type AgentState, type AgentTrack, type TzOffset } from '../../core/kpi';
+import { tzOffsetFn } from '../../ingest/common';
 import type { Store } from '../db';
 import type { DB } from '../schema';
-import { insertRows, selectIn } from './bulk';
+import { exec, insertNew, listParam, query, writeRows, type PgType, type TableSpec } from './bulk';
 import { syncQaCalls } from './qaCalls';
 
 /** Aggregates are stored per 15-minute UTC interval; 30/60-minute and local-day reports are sums. */
@@ -44,29 +44,181 @@ export function eventToRow(e: CallFloorEvent): unknown[] {
   return [e.id, e.ts, e.type, e.queue ?? null, e.agent ?? null, e.callId ?? null, e.reason ?? null, e.waitS ?? null, e.target ?? null];
 }
 
-const isAgentType = (t: string) => t.startsWith('agent.');
+const isAgentType = (t: string) => t.charCodeAt(0) === 97; // 'agent.…' (every other type is 'call.…')
 const byTs = (a: CallFloorEvent, b: CallFloorEvent) => a.ts - b.ts;
 
-// ---- deltas: additive changes to the interval rows ------------------------------------------
+// ---- table specs --------------------------------------------------------------------------------
 
 const COUNT_KEYS = ['offered', 'answered', 'abandoned', 'shortAbandoned', 'timedOut', 'answeredWithinSl', 'handled', 'transferred', 'notReadyCount'] as const;
 const SECONDS_KEYS = ['waitAnswered', 'waitAbandoned', 'talk', 'hold', 'acw', 'ring', 'staffed', 'idle', 'notReady'] as const;
 const MEASURE_KEYS = [...COUNT_KEYS, ...SECONDS_KEYS];
+const NM = MEASURE_KEYS.length;
 const MEASURE_COLS = [
   'offered', 'answered', 'abandoned', 'short_abandoned', 'timed_out', 'answered_within_sl', 'handled', 'transferred', 'not_ready_count',
   'wait_answered', 'wait_abandoned', 'talk', 'hold', 'acw', 'ring', 'staffed', 'idle', 'not_ready',
 ];
+const MEASURE_SPEC = MEASURE_COLS.map((c, i) => [c, i < COUNT_KEYS.length ? 'integer' : 'double precision'] as const);
+const addSet = (table: string) => MEASURE_COLS.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ');
+
+const spec = (table: string, keys: [string, PgType][], conflict: string, set: string): TableSpec => ({
+  table,
+  cols: [...keys, ...(set === 'seconds' ? [['seconds', 'double precision'] as const] : MEASURE_SPEC)],
+  tail: `on conflict (${conflict}) do update set ${set === 'seconds' ? `seconds = ${table}.seconds + excluded.seconds` : addSet(table)}`,
+});
+const Q_INTERVALS = spec('live_queue_intervals', [['interval_start', 'bigint'], ['queue', 'text'], ['interval_min', 'integer']], 'interval_start, queue', 'measures');
+const A_INTERVALS = spec('live_agent_intervals', [['interval_start', 'bigint'], ['agent_code', 'text'], ['interval_min', 'integer']], 'interval_start, agent_code', 'measures');
+const R_INTERVALS = spec('live_agent_reasons', [['interval_start', 'bigint'], ['agent_code', 'text'], ['reason', 'text']], 'interval_start, agent_code, reason', 'seconds');
+const Q_DAYS = spec('live_day_queues', [['day_start', 'bigint'], ['queue', 'text']], 'day_start, queue', 'measures');
+const A_DAYS = spec('live_day_agents', [['day_start', 'bigint'], ['agent_code', 'text']], 'day_start, agent_code', 'measures');
+const R_DAYS = spec('live_day_agent_reasons', [['day_start', 'bigint'], ['agent_code', 'text'], ['reason', 'text']], 'day_start, agent_code, reason', 'seconds');
+const EVENTS: TableSpec = {
+  table: 'live_events',
+  cols: [['id', 'text'], ['ts', 'bigint'], ['type', 'text'], ['queue', 'text'], ['agent', 'text'], ['call_id', 'text'], ['reason', 'text'], ['wait_s', 'double precision'], ['target', 'text']],
+  tail: 'on conflict (id) do nothing',
+};
+const STATES: TableSpec = {
+  table: 'live_agent_state',
+  cols: [['agent_code', 'text'], ['state', 'text'], ['reason', 'text'], ['queue', 'text'], ['since', 'bigint']],
+  tail: 'on conflict (agent_code) do update set state = excluded.state, reason = excluded.reason, queue = excluded.queue, since = excluded.since',
+};
+
+// ---- the zone of the daily rollups -------------------------------------------------------------
+
+/** `live_meta` key naming the zone the daily rollups' days are in. */
+export const ROLLUP_TZ_KEY = 'rollup_tz';
+
+/** A stored zone name ('UTC', '+480', 'Asia/Shanghai') as core's offset. */
+export function rollupTzOffset(name: string): TzOffset {
+  if (name === 'UTC' || name === 'Etc/UTC') return 0;
+  if (/^[+-]?\d+$/.test(name)) return Number(name);
+  return tzOffsetFn(name);
+}
+
+/** Local day starts of interval starts, memoised per zone (the same few hundred intervals recur). */
+const dayMemo = new Map<string, Map<number, number>>();
+function dayStartFn(tzName: string): (intervalStart: number) => number {
+  let m = dayMemo.get(tzName);
+  if (!m) dayMemo.set(tzName, (m = new Map()));
+  const memo = m;
+  const tz = rollupTzOffset(tzName);
+  return (s) => {
+    let d = memo.get(s);
+    if (d === undefined) {
+      if (memo.size > 200_000) memo.clear();
+      memo.set(s, (d = localDayStart(s, tz)));
+    }
+    return d;
+  };
+}
+
+/** The zone the rollups should be in: the (first) center's, else UTC. */
+async function wantedRollupTz(store: Store, db: Kysely<any>): Promise<{ stored: string | null; wanted: string }> {
+  const rows = await query<{ r: string | null; c: string | null }>(
+    store,
+    db,
+    `select (select value from live_meta where key = '${ROLLUP_TZ_KEY}') as r, (select timezone from centers order by id limit 1) as c`,
+    `select (select value from live_meta where key = '${ROLLUP_TZ_KEY}') as r, (select timezone from centers order by id limit 1) as c`,
+    [],
+  );
+  return { stored: rows[0]?.r ?? null, wanted: rows[0]?.c ?? 'UTC' };
+}
+
+/**
+ * PostgreSQL: one ingest transaction at a time per schema (the key includes the schema, so stores
+ * in other schemas of the same database, e.g. tests, do not wait for each other).
+ */
+async function lockIngest(db: Kysely<any>): Promise<void> {
+  await db.executeQuery(CompiledQuery.raw('select pg_advisory_xact_lock(730301, hashtext(current_schema()))', []));
+}
+
+/** Start an ingest transaction: one writer (PostgreSQL lock), rollups in the center's zone. */
+async function beginIngest(store: Store, db: Kysely<any>): Promise<string> {
+  // one writer at a time across server instances (PostgreSQL); SQLite serialises writes anyway
+  if (store.dialect === 'postgres') await lockIngest(db);
+  const { stored, wanted } = await wantedRollupTz(store, db);
+  if (stored !== wanted) await rebuildRollups(store, db, wanted);
+  return wanted;
+}
+
+const SUMS = (cols: readonly string[]) => cols.map((c) => `sum(${c})`).join(', ');
+
+/**
+ * Recompute the daily rollups from the 15-minute rows with days in `tzName`, in the caller's
+ * transaction. Runs by itself when the center's zone is not the rollups' zone (first ingest, or the
+ * center's zone was changed); O(stored interval rows).
+ */
+export async function rebuildRollups(store: Store, db: Kysely<any>, tzName: string): Promise<void> {
+  for (const t of ['live_day_queues', 'live_day_agents', 'live_day_agent_reasons']) await exec(store, db, `delete from ${t}`, `delete from ${t}`, []);
+  const starts = await query<{ s: number }>(
+    store,
+    db,
+    'select interval_start as s from live_queue_intervals union select interval_start from live_agent_intervals union select interval_start from live_agent_reasons',
+    'select interval_start as s from live_queue_intervals union select interval_start from live_agent_intervals union select interval_start from live_agent_reasons',
+    [],
+  );
+  if (starts.length) {
+    const dayOf = dayStartFn(tzName);
+    const s = starts.map((r) => Number(r.s));
+    const d = s.map(dayOf);
+    const map =
+      store.dialect === 'sqlite'
+        ? `(select json_extract(value, '$[0]') as s, json_extract(value, '$[1]') as d from json_each(?))`
+        : '(select * from unnest($1::bigint[], $2::bigint[]) as u(s, d))';
+    const params = store.dialect === 'sqlite' ? [JSON.stringify(s.map((x, i) => [x, d[i]]))] : [s, d];
+    const fill = (target: string, keys: string, source: string, sums: string) =>
+      `insert into ${target} (day_start, ${keys}, ${sums}) select m.d, ${keys
+        .split(', ')
+        .map((k) => `t.${k}`)
+        .join(', ')}, ${SUMS(sums.split(', ').map((c) => `t.${c}`))} from ${source} t join ${map} m on m.s = t.interval_start group by m.d, ${keys
+        .split(', ')
+        .map((k) => `t.${k}`)
+        .join(', ')}`;
+    for (const text of [
+      fill('live_day_queues', 'queue', 'live_queue_intervals', MEASURE_COLS.join(', ')),
+      fill('live_day_agents', 'agent_code', 'live_agent_intervals', MEASURE_COLS.join(', ')),
+      fill('live_day_agent_reasons', 'agent_code, reason', 'live_agent_reasons', 'seconds'),
+    ])
+      await exec(store, db, text, text, params);
+  }
+  await exec(
+    store,
+    db,
+    'insert into live_meta (key, value) values (?, ?) on conflict (key) do update set value = excluded.value',
+    'insert into live_meta (key, value) values ($1, $2) on conflict (key) do update set value = excluded.value',
+    [ROLLUP_TZ_KEY, tzName],
+  );
+}
+
+// ---- deltas: additive changes to the interval rows (and so to the day rows) ------------------
+
+interface Delta {
+  start: number;
+  key: string;
+  v: Float64Array;
+}
+interface ReasonDelta {
+  start: number;
+  agent: string;
+  reason: string;
+  s: number;
+}
+const nonZero = (v: Float64Array) => {
+  for (let i = 0; i < NM; i++) if (Math.abs(v[i]!) > 1e-9) return true;
+  return false;
+};
 
 class Deltas {
-  readonly queues = new Map<string, { start: number; key: string; m: Measures }>();
-  readonly agents = new Map<string, { start: number; key: string; m: Measures }>();
-  readonly reasons = new Map<string, { start: number; agent: string; reason: string; s: number }>();
+  readonly queues = new Map<string, Delta>();
+  readonly agents = new Map<string, Delta>();
+  readonly reasons = new Map<string, ReasonDelta>();
 
-  add(agg: IntervalAggregates, sign: 1 | -1): void {
-    for (const r of agg.queues) this.addRow(this.queues, r.intervalStart, r.queue, r, sign);
-    for (const r of agg.agents) {
+  /** Add (sign 1) or take out (sign −1) everything an accumulator counted. */
+  addAcc(acc: KpiAccumulator, sign: 1 | -1): void {
+    for (const r of acc.queueRowsUnsorted()) this.addRow(this.queues, r.intervalStart, r.queue, r, sign);
+    for (const r of acc.agentRowsUnsorted()) {
       this.addRow(this.agents, r.intervalStart, r.agent, r, sign);
-      for (const [reason, s] of Object.entries(r.notReadyByReason)) {
+      for (const reason in r.notReadyByReason) {
+        const s = r.notReadyByReason[reason]!;
         const k = `${r.intervalStart}|${r.agent}|${reason}`;
         const x = this.reasons.get(k);
         if (x) x.s += sign * s;
@@ -75,35 +227,53 @@ class Deltas {
     }
   }
 
-  private addRow(map: Map<string, { start: number; key: string; m: Measures }>, start: number, key: string, src: Measures, sign: number) {
+  private addRow(map: Map<string, Delta>, start: number, key: string, src: object, sign: number) {
     const k = `${start}|${key}`;
     let x = map.get(k);
-    if (!x) {
-      const m = {} as Measures;
-      for (const f of MEASURE_KEYS) (m as any)[f] = 0;
-      map.set(k, (x = { start, key, m }));
-    }
-    for (const f of MEASURE_KEYS) (x.m as any)[f] += sign * (src as any)[f];
+    if (!x) map.set(k, (x = { start, key, v: new Float64Array(NM) }));
+    const m = src as Record<string, number>;
+    for (let i = 0; i < NM; i++) x.v[i]! += sign * m[MEASURE_KEYS[i]!]!;
   }
 
-  async write(db: Kysely<any>, dialect: Store['dialect']): Promise<void> {
-    const nonZero = (m: Measures) => MEASURE_KEYS.some((f) => Math.abs((m as any)[f]) > 1e-9);
-    const rowsOf = (map: Map<string, { start: number; key: string; m: Measures }>) =>
-      [...map.values()].filter((x) => nonZero(x.m)).map((x) => [x.start, x.key, STORED_INTERVAL_MIN, ...MEASURE_KEYS.map((f) => (x.m as any)[f])]);
-    const set = (table: string) => MEASURE_COLS.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ');
-    const cols = 3 + MEASURE_COLS.length;
-    const q = rowsOf(this.queues);
-    if (q.length)
-      await insertRows(db, dialect, `insert into live_queue_intervals (interval_start, queue, interval_min, ${MEASURE_COLS.join(', ')})`,
-        `on conflict (interval_start, queue) do update set ${set('live_queue_intervals')}`, cols, q);
-    const a = rowsOf(this.agents);
-    if (a.length)
-      await insertRows(db, dialect, `insert into live_agent_intervals (interval_start, agent_code, interval_min, ${MEASURE_COLS.join(', ')})`,
-        `on conflict (interval_start, agent_code) do update set ${set('live_agent_intervals')}`, cols, a);
-    const r = [...this.reasons.values()].filter((x) => Math.abs(x.s) > 1e-9).map((x) => [x.start, x.agent, x.reason, x.s]);
-    if (r.length)
-      await insertRows(db, dialect, 'insert into live_agent_reasons (interval_start, agent_code, reason, seconds)',
-        'on conflict (interval_start, agent_code, reason) do update set seconds = live_agent_reasons.seconds + excluded.seconds', 4, r);
+  /** Upsert the interval rows and the day rows they roll up into (days in tzName). */
+  async write(store: Store, db: Kysely<any>, tzName: string): Promise<void> {
+    const dayOf = dayStartFn(tzName);
+    const intervalRows = (map: Map<string, Delta>) => {
+      const out: unknown[][] = [];
+      for (const x of map.values()) if (nonZero(x.v)) out.push([x.start, x.key, STORED_INTERVAL_MIN, ...x.v]);
+      return out;
+    };
+    const dayRows = (map: Map<string, Delta>) => {
+      const days = new Map<string, Delta>();
+      for (const x of map.values()) {
+        const d = dayOf(x.start);
+        const k = `${d}|${x.key}`;
+        let y = days.get(k);
+        if (!y) days.set(k, (y = { start: d, key: x.key, v: new Float64Array(NM) }));
+        for (let i = 0; i < NM; i++) y.v[i]! += x.v[i]!;
+      }
+      const out: unknown[][] = [];
+      for (const y of days.values()) if (nonZero(y.v)) out.push([y.start, y.key, ...y.v]);
+      return out;
+    };
+    const reasonRows = () => [...this.reasons.values()].filter((x) => Math.abs(x.s) > 1e-9).map((x) => [x.start, x.agent, x.reason, x.s]);
+    const reasonDayRows = () => {
+      const days = new Map<string, ReasonDelta>();
+      for (const x of this.reasons.values()) {
+        const d = dayOf(x.start);
+        const k = `${d}|${x.agent}|${x.reason}`;
+        const y = days.get(k);
+        if (y) y.s += x.s;
+        else days.set(k, { start: d, agent: x.agent, reason: x.reason, s: x.s });
+      }
+      return [...days.values()].filter((x) => Math.abs(x.s) > 1e-9).map((x) => [x.start, x.agent, x.reason, x.s]);
+    };
+    await writeRows(store, db, Q_INTERVALS, intervalRows(this.queues));
+    await writeRows(store, db, A_INTERVALS, intervalRows(this.agents));
+    await writeRows(store, db, R_INTERVALS, reasonRows());
+    await writeRows(store, db, Q_DAYS, dayRows(this.queues));
+    await writeRows(store, db, A_DAYS, dayRows(this.agents));
+    await writeRows(store, db, R_DAYS, reasonDayRows());
   }
 }
 
@@ -112,11 +282,10 @@ class Deltas {
 interface StateRow { agent_code: string; state: string; reason: string | null; queue: string | null; since: number }
 const toTrack = (r: StateRow): AgentTrack => ({ state: r.state as AgentState, reason: r.reason ?? undefined, queue: r.queue ?? undefined, since: Number(r.since) });
 
-async function writeStates(db: Kysely<any>, dialect: Store['dialect'], states: Map<string, AgentTrack>) {
-  const rows = [...states].map(([a, t]) => [a, t.state, t.reason ?? null, t.queue ?? null, t.since]);
-  if (rows.length)
-    await insertRows(db, dialect, 'insert into live_agent_state (agent_code, state, reason, queue, since)',
-      'on conflict (agent_code) do update set state = excluded.state, reason = excluded.reason, queue = excluded.queue, since = excluded.since', 5, rows);
+async function writeStates(store: Store, db: Kysely<any>, states: Map<string, AgentTrack>) {
+  const rows: unknown[][] = [];
+  for (const [a, t] of states) rows.push([a, t.state, t.reason ?? null, t.queue ?? null, t.since]);
+  await writeRows(store, db, STATES, rows);
 }
 
 const newAcc = () => new KpiAccumulator({ intervalMin: STORED_INTERVAL_MIN });
@@ -137,13 +306,14 @@ export interface StoreEventsResult {
 /**
  * Store a batch of events in one transaction: new events (by id) are inserted and aggregated,
  * re-sent ones change nothing. Works for any order of arrival:
- * - calls: every touched call is re-aggregated from all its stored events (old contribution out,
- *   new one in), so a late connect or end lands in the interval of queue entry;
+ * - calls: a touched call with events stored before this batch is re-aggregated from all its
+ *   events (old contribution out, new one in), so a late connect or end lands in the interval of
+ *   queue entry; a call first seen in this batch is simply added;
  * - agents: events at or after the agent's stored state continue from that state; an earlier
  *   (late) event replays the agent from its last logout before that event (old out, new in).
+ * The day rollups get the same changes, summed per day, in the same transaction.
  */
 export async function storeEvents(store: Store, events: readonly CallFloorEvent[], opts: StoreEventsOptions = {}): Promise<StoreEventsResult> {
-  const { dialect } = store;
   const seen = new Set<string>();
   const batch: CallFloorEvent[] = [];
   for (const e of events) {
@@ -155,124 +325,152 @@ export async function storeEvents(store: Store, events: readonly CallFloorEvent[
   let duplicates = events.length - batch.length;
   return store.db.transaction().execute(async (tx) => {
     const db = tx as unknown as Kysely<any>;
-    // one writer at a time across server instances (PostgreSQL); SQLite serialises writes anyway
-    if (dialect === 'postgres') await db.executeQuery(CompiledQuery.raw('select pg_advisory_xact_lock(730301)', []));
-    const inserted = await insertRows<{ id: string }>(db, dialect, `insert into live_events (${EVENT_COLS})`, 'on conflict (id) do nothing returning id', 9, batch.map(eventToRow));
-    const isNew = new Set(inserted.map((r) => r.id));
-    const accepted = isNew.size === batch.length ? batch : batch.filter((e) => isNew.has(e.id));
+    const tzName = await beginIngest(store, db);
+    const rows = new Array<unknown[]>(batch.length);
+    for (let i = 0; i < batch.length; i++) rows[i] = eventToRow(batch[i]!);
+    // every event stored before this batch has a lower seq than all of this batch's (one writer at a time)
+    const { keys, firstSeq } = await insertNew(store, db, EVENTS, rows, 'seq');
+    const accepted = keys === 'all' ? batch : batch.filter((e) => keys.has(e.id));
     duplicates += batch.length - accepted.length;
     const deltas = new Deltas();
-    await aggregateCalls(db, dialect, accepted, isNew, deltas);
-    const states = await aggregateAgents(db, dialect, accepted, isNew, deltas);
-    if (opts.flushUntil !== undefined) await flushStates(db, opts.flushUntil, deltas, states);
-    await deltas.write(db, dialect);
-    await writeStates(db, dialect, states);
-    await syncQaCalls(db, dialect, accepted, Date.now()); // answered calls → qa_calls (quality), same transaction
+    const fwd = newAcc(); // new calls and agents continuing in order: just added
+    await aggregateCalls(store, db, accepted, firstSeq, fwd, deltas);
+    const states = await aggregateAgents(store, db, accepted, fwd, deltas);
+    deltas.addAcc(fwd, 1);
+    if (opts.flushUntil !== undefined) await flushStates(store, db, opts.flushUntil, deltas, states);
+    if (accepted.length || opts.flushUntil !== undefined) {
+      await deltas.write(store, db, tzName);
+      await writeStates(store, db, states);
+    }
+    await syncQaCalls(db, store.dialect, accepted, Date.now()); // answered calls → qa_calls (quality), same transaction
     return { accepted, duplicates };
   });
 }
 
-async function aggregateCalls(db: Kysely<any>, dialect: Store['dialect'], accepted: CallFloorEvent[], isNew: Set<string>, deltas: Deltas) {
-  const calls = new Map<string, CallFloorEvent[]>();
-  for (const e of accepted) {
-    if (isAgentType(e.type) || !e.callId) continue;
-    const l = calls.get(e.callId);
-    if (l) l.push(e);
-    else calls.set(e.callId, [e]);
+async function aggregateCalls(store: Store, db: Kysely<any>, accepted: CallFloorEvent[], firstSeq: number, fwd: KpiAccumulator, deltas: Deltas) {
+  const ids = new Set<string>();
+  for (const e of accepted) if (!isAgentType(e.type) && e.callId) ids.add(e.callId);
+  if (!ids.size) return;
+  // the touched calls' events stored before this batch (none for a call first seen now)
+  const oldRows = await query<EventRow>(
+    store,
+    db,
+    `select seq, ${EVENT_COLS} from live_events where call_id in (select value from json_each(?)) and type like 'call.%' and seq < ? order by ts, seq`,
+    `select seq, ${EVENT_COLS} from live_events where call_id = any($1::text[]) and type like 'call.%' and seq < $2 order by ts, seq`,
+    [listParam(store, [...ids]), firstSeq === Infinity ? Number.MAX_SAFE_INTEGER : firstSeq],
+  );
+  if (!oldRows.length) {
+    for (const e of accepted) if (!isAgentType(e.type)) fwd.add(e);
+    return;
   }
-  if (!calls.size) return;
-  const oldRows = await selectIn<EventRow>(db, dialect, (l) => `select * from live_events where call_id in (${l}) order by ts, seq`, [...calls.keys()]);
   const oldByCall = new Map<string, CallFloorEvent[]>();
   for (const r of oldRows) {
-    if (isNew.has(r.id) || isAgentType(r.type)) continue;
     const l = oldByCall.get(r.call_id!);
     if (l) l.push(rowToEvent(r));
     else oldByCall.set(r.call_id!, [rowToEvent(r)]);
   }
-  const before = newAcc();
-  const after = newAcc();
-  for (const [callId, fresh] of calls) {
-    const old = oldByCall.get(callId);
-    if (!old) {
-      for (const e of fresh) after.add(e);
+  const freshOfOld = new Map<string, CallFloorEvent[]>();
+  for (const e of accepted) {
+    if (isAgentType(e.type)) continue;
+    if (!e.callId || !oldByCall.has(e.callId)) {
+      fwd.add(e);
       continue;
     }
+    const l = freshOfOld.get(e.callId);
+    if (l) l.push(e);
+    else freshOfOld.set(e.callId, [e]);
+  }
+  const before = newAcc();
+  const after = newAcc();
+  for (const [callId, fresh] of freshOfOld) {
+    const old = oldByCall.get(callId)!;
     for (const e of old) before.add(e);
     // stable: for equal times, stored events first (their seq is lower), then this batch's
     for (const e of [...old, ...fresh].sort(byTs)) after.add(e);
   }
-  deltas.add(after.rows(), 1);
-  deltas.add(before.rows(), -1);
+  deltas.addAcc(after, 1);
+  deltas.addAcc(before, -1);
 }
 
-async function aggregateAgents(db: Kysely<any>, dialect: Store['dialect'], accepted: CallFloorEvent[], isNew: Set<string>, deltas: Deltas): Promise<Map<string, AgentTrack>> {
-  const byAgent = new Map<string, CallFloorEvent[]>();
+async function aggregateAgents(store: Store, db: Kysely<any>, accepted: CallFloorEvent[], fwd: KpiAccumulator, deltas: Deltas): Promise<Map<string, AgentTrack>> {
+  const first = new Map<string, number>(); // each agent's earliest event in the batch
+  for (const e of accepted) if (isAgentType(e.type) && e.agent && !first.has(e.agent)) first.set(e.agent, e.ts);
+  const states = new Map<string, AgentTrack>();
+  if (!first.size) return states;
+  const stateRows = await query<StateRow>(
+    store,
+    db,
+    'select * from live_agent_state where agent_code in (select value from json_each(?))',
+    'select * from live_agent_state where agent_code = any($1::text[])',
+    [listParam(store, [...first.keys()])],
+  );
+  const stored = new Map(stateRows.map((r) => [r.agent_code, toTrack(r)]));
+  const late = new Map<string, CallFloorEvent[]>();
+  for (const [agent, ts] of first) {
+    const st = stored.get(agent);
+    if (st && ts < st.since) late.set(agent, []);
+    else if (st) fwd.restoreAgent(agent, st);
+  }
   for (const e of accepted) {
     if (!isAgentType(e.type) || !e.agent) continue;
-    const l = byAgent.get(e.agent);
+    const l = late.get(e.agent);
     if (l) l.push(e);
-    else byAgent.set(e.agent, [e]);
+    else fwd.add(e);
   }
-  const states = new Map<string, AgentTrack>();
-  if (!byAgent.size) return states;
-  const stateRows = await selectIn<StateRow>(db, dialect, (l) => `select * from live_agent_state where agent_code in (${l})`, [...byAgent.keys()]);
-  const stored = new Map(stateRows.map((r) => [r.agent_code, toTrack(r)]));
-  const acc = newAcc();
-  const inOrder: string[] = [];
-  for (const [agent, evs] of byAgent) {
-    const st = stored.get(agent);
-    if (st && evs[0]!.ts < st.since) {
-      states.set(agent, await replayAgent(db, dialect, agent, st, evs, isNew, deltas));
-      continue;
-    }
-    if (st) acc.restoreAgent(agent, st);
-    for (const e of evs) acc.add(e);
-    inOrder.push(agent);
-  }
-  deltas.add(acc.rows(), 1);
-  const now = acc.agentStates();
-  for (const a of inOrder) states.set(a, { ...now.get(a)! });
+  const now = fwd.agentStates();
+  for (const a of first.keys()) if (!late.has(a)) states.set(a, { ...now.get(a)! });
+  for (const [agent, evs] of late) states.set(agent, await replayAgent(store, db, agent, stored.get(agent)!, evs, deltas));
   return states;
 }
 
 /** A late event for an agent: replay the agent from its last logout before it, old set vs new set. */
-async function replayAgent(db: Kysely<any>, dialect: Store['dialect'], agent: string, st: AgentTrack, fresh: CallFloorEvent[], isNew: Set<string>, deltas: Deltas): Promise<AgentTrack> {
-  const p = (i: number) => (dialect === 'postgres' ? `$${i}` : '?');
+async function replayAgent(store: Store, db: Kysely<any>, agent: string, st: AgentTrack, fresh: CallFloorEvent[], deltas: Deltas): Promise<AgentTrack> {
+  const freshIds = new Set(fresh.map((e) => e.id));
   const anchor = (
-    await db.executeQuery<{ ts: number; seq: number }>(
-      CompiledQuery.raw(
-        `select ts, seq from live_events where agent = ${p(1)} and type = 'agent.logout' and ts < ${p(2)} order by ts desc, seq desc limit 1`,
-        [agent, fresh[0]!.ts],
-      ),
+    await query<{ ts: number; seq: number }>(
+      store,
+      db,
+      `select ts, seq from live_events where agent = ? and type like 'agent.%' and type = 'agent.logout' and ts < ? order by ts desc, seq desc limit 1`,
+      `select ts, seq from live_events where agent = $1 and type like 'agent.%' and type = 'agent.logout' and ts < $2 order by ts desc, seq desc limit 1`,
+      [agent, fresh[0]!.ts],
     )
-  ).rows[0];
-  const rows = (
-    await db.executeQuery<EventRow>(
-      anchor
-        ? CompiledQuery.raw(
-            `select * from live_events where agent = ${p(1)} and type like 'agent.%' and (ts > ${p(2)} or (ts = ${p(3)} and seq > ${p(4)})) order by ts, seq`,
-            [agent, Number(anchor.ts), Number(anchor.ts), Number(anchor.seq)],
-          )
-        : CompiledQuery.raw(`select * from live_events where agent = ${p(1)} and type like 'agent.%' order by ts, seq`, [agent]),
-    )
-  ).rows;
-  const old = rows.filter((r) => !isNew.has(r.id)).map(rowToEvent);
+  )[0];
+  const rows = anchor
+    ? await query<EventRow>(
+        store,
+        db,
+        `select seq, ${EVENT_COLS} from live_events where agent = ? and type like 'agent.%' and (ts > ? or (ts = ? and seq > ?)) order by ts, seq`,
+        `select seq, ${EVENT_COLS} from live_events where agent = $1 and type like 'agent.%' and (ts > $2 or (ts = $3 and seq > $4)) order by ts, seq`,
+        [agent, Number(anchor.ts), Number(anchor.ts), Number(anchor.seq)],
+      )
+    : await query<EventRow>(
+        store,
+        db,
+        `select seq, ${EVENT_COLS} from live_events where agent = ? and type like 'agent.%' order by ts, seq`,
+        `select seq, ${EVENT_COLS} from live_events where agent = $1 and type like 'agent.%' order by ts, seq`,
+        [agent],
+      );
+  const old = rows.filter((r) => !freshIds.has(r.id)).map(rowToEvent);
   const before = newAcc();
   const after = newAcc();
   for (const e of old) before.add(e);
   for (const e of [...old, ...fresh].sort(byTs)) after.add(e);
   before.flushUntil(st.since);
   after.flushUntil(st.since);
-  deltas.add(after.rows(), 1);
-  deltas.add(before.rows(), -1);
+  deltas.addAcc(after, 1);
+  deltas.addAcc(before, -1);
   return { ...after.agentStates().get(agent)! };
 }
 
 /** Count open agent states up to `until` (those not logged out), e.g. at the end of a file import. */
-async function flushStates(db: Kysely<any>, until: number, deltas: Deltas, states: Map<string, AgentTrack>) {
-  const rows = (
-    await db.selectFrom('live_agent_state').selectAll().where('state', '!=', 'loggedOut').where('since', '<', until).execute()
-  ) as StateRow[];
+async function flushStates(store: Store, db: Kysely<any>, until: number, deltas: Deltas, states: Map<string, AgentTrack>) {
+  const rows = await query<StateRow>(
+    store,
+    db,
+    `select * from live_agent_state where state != 'loggedOut' and since < ?`,
+    `select * from live_agent_state where state != 'loggedOut' and since < $1`,
+    [until],
+  );
   const acc = newAcc();
   const agents = new Set<string>();
   for (const r of rows) if (!states.has(r.agent_code)) {
@@ -284,7 +482,7 @@ async function flushStates(db: Kysely<any>, until: number, deltas: Deltas, state
     agents.add(a);
   }
   acc.flushUntil(until);
-  deltas.add(acc.rows(), 1);
+  deltas.addAcc(acc, 1);
   const now = acc.agentStates();
   for (const a of agents) states.set(a, { ...now.get(a)! });
 }
@@ -293,12 +491,24 @@ async function flushStates(db: Kysely<any>, until: number, deltas: Deltas, state
 export async function flushAgentStates(store: Store, until: number): Promise<void> {
   await store.db.transaction().execute(async (tx) => {
     const db = tx as unknown as Kysely<any>;
-    if (store.dialect === 'postgres') await db.executeQuery(CompiledQuery.raw('select pg_advisory_xact_lock(730301)', []));
+    const tzName = await beginIngest(store, db);
     const deltas = new Deltas();
     const states = new Map<string, AgentTrack>();
-    await flushStates(db, until, deltas, states);
-    await deltas.write(db, store.dialect);
-    await writeStates(db, store.dialect, states);
+    await flushStates(store, db, until, deltas, states);
+    await deltas.write(store, db, tzName);
+    await writeStates(store, db, states);
+  });
+}
+
+/**
+ * Put the daily rollups in `tzName`'s days now (they follow the center's zone by themselves at the
+ * next ingest; this is for a zone change without ingest, or a repair).
+ */
+export async function rebuildDayRollups(store: Store, tzName: string): Promise<void> {
+  await store.db.transaction().execute(async (tx) => {
+    const db = tx as unknown as Kysely<any>;
+    if (store.dialect === 'postgres') await lockIngest(db);
+    await rebuildRollups(store, db, tzName);
   });
 }
 

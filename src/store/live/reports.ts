@@ -1,10 +1,16 @@
 /**
- * KPI reports from the stored 15-minute aggregates: SQL sums the rows of the period per group
- * (interval, queue, agent code), the rest (local days, months, 30/60-minute intervals, teams)
- * is summed here, and the ratios come from core's deriveKpis. A missing figure is null, never 0.
+ * KPI reports from the stored aggregates: SQL sums the rows of the period per group, the rest
+ * (local days, months, 30/60-minute intervals, teams) is summed here, and the ratios come from
+ * core's deriveKpis. A missing figure is null, never 0.
+ *
+ * Where rows come from: whole local days of the period from the daily rollups (`live_day_*`, days in
+ * `live_meta.rollup_tz`), the part of the period before the first / after the last whole day from
+ * the 15-minute rows. By interval (and the WFM history) always reads the 15-minute rows; by day and
+ * by month read the rollups only when asked in the rollups' zone (else days would not match).
  */
 import { CompiledQuery, type Kysely } from 'kysely';
-import { deriveKpis, emptyMeasures, intervalStart as localIntervalStart, localDay, type Measures, type TzOffset } from '../../core/kpi';
+import { deriveKpis, emptyMeasures, intervalStart as localIntervalStart, localDay, localDayStart, nextLocalDayStart, type Measures, type TzOffset } from '../../core/kpi';
+import { ROLLUP_TZ_KEY, rollupTzOffset } from './ingest';
 import type { DB } from '../schema';
 import type { Dialect } from '../db';
 
@@ -19,8 +25,13 @@ export interface KpiReportQuery {
   to?: number;
   intervalMin?: 15 | 30 | 60;
   queue?: string;
-  /** local time for intervals, days and months */
+  /** local time for intervals, days and months (default: from `tz`, else UTC) */
   tzOffsetMin?: TzOffset;
+  /**
+   * The zone by name ('Asia/Shanghai', 'UTC') or minutes east of UTC. Sets tzOffsetMin when that is
+   * not given; day and month reports in the daily rollups' zone read the rollups.
+   */
+  tz?: string | number;
   /** limit to these agent codes (scoped callers); queue-side figures are then left out (null) */
   agentCodes?: string[] | null;
 }
@@ -88,17 +99,17 @@ interface Filter {
   codes?: string[] | null;
 }
 
-function where(dialect: Dialect, f: Filter, codeCol: string | null): { sql: string; params: unknown[] } {
+function where(dialect: Dialect, f: Filter, codeCol: string | null, timeCol = 'interval_start'): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
   const p = () => (dialect === 'postgres' ? `$${params.length}` : '?');
   if (f.from !== undefined) {
     params.push(f.from);
-    parts.push(`interval_start >= ${p()}`);
+    parts.push(`${timeCol} >= ${p()}`);
   }
   if (f.to !== undefined) {
     params.push(f.to);
-    parts.push(`interval_start < ${p()}`);
+    parts.push(`${timeCol} < ${p()}`);
   }
   if (f.queue !== undefined && codeCol === null) {
     params.push(f.queue);
@@ -125,20 +136,72 @@ function toMeasures(r: Record<string, unknown>): Measures {
   return m;
 }
 
-async function sums(db: Kysely<DB>, dialect: Dialect, table: 'live_queue_intervals' | 'live_agent_intervals', group: string | null, f: Filter) {
-  const w = where(dialect, f, table === 'live_agent_intervals' ? 'agent_code' : null);
-  const g = group ? `${group} as k, ` : '';
-  const q = `select ${g}${SUMS}, count(*) as n from ${table} ${w.sql}${group ? ` group by ${group}` : ''}`;
+/** Which stored rows: the 15-minute ones or the daily rollups (their time column is the day's start). */
+type Grain = 'interval' | 'day';
+const TABLES = {
+  interval: { queue: 'live_queue_intervals', agent: 'live_agent_intervals', reason: 'live_agent_reasons', time: 'interval_start' },
+  day: { queue: 'live_day_queues', agent: 'live_day_agents', reason: 'live_day_agent_reasons', time: 'day_start' },
+} as const;
+
+/** Sums per group over one grain; group 'time' = the grain's time column. */
+async function sums(db: Kysely<DB>, dialect: Dialect, grain: Grain, side: 'queue' | 'agent', group: 'time' | 'queue' | 'agent_code' | null, f: Filter) {
+  const t = TABLES[grain];
+  const table = t[side];
+  const col = group === 'time' ? t.time : group;
+  const w = where(dialect, f, side === 'agent' ? 'agent_code' : null, t.time);
+  const g = col ? `${col} as k, ` : '';
+  const q = `select ${g}${SUMS}, count(*) as n from ${table} ${w.sql}${col ? ` group by ${col}` : ''}`;
   const res = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(q, w.params));
   return res.rows.filter((r) => Number(r.n) > 0).map((r) => ({ k: r.k as string | number, m: toMeasures(r) }));
 }
 
-async function reasonSums(db: Kysely<DB>, dialect: Dialect, group: string | null, f: Filter) {
-  const w = where(dialect, f, 'agent_code');
-  const g = group ? `${group} as k, ` : '';
-  const q = `select ${g}reason, sum(seconds) as s from live_agent_reasons ${w.sql} group by ${group ? `${group}, ` : ''}reason`;
+async function reasonSums(db: Kysely<DB>, dialect: Dialect, grain: Grain, group: 'time' | 'agent_code' | null, f: Filter) {
+  const t = TABLES[grain];
+  const col = group === 'time' ? t.time : group;
+  const w = where(dialect, f, 'agent_code', t.time);
+  const g = col ? `${col} as k, ` : '';
+  const q = `select ${g}reason, sum(seconds) as s from ${t.reason} ${w.sql} group by ${col ? `${col}, ` : ''}reason`;
   const res = await db.executeQuery<{ k?: string | number; reason: string; s: number }>(CompiledQuery.raw(q, w.params));
   return res.rows.map((r) => ({ k: r.k ?? '', reason: r.reason, s: Number(r.s) }));
+}
+
+// ---- which rows answer a period -------------------------------------------------------------
+
+const normTz = (tz: string | number | undefined): string => {
+  if (tz === undefined) return 'UTC';
+  const s = String(tz);
+  if (/^[+-]?\d+$/.test(s)) return Number(s) === 0 ? 'UTC' : String(Number(s));
+  return s === 'Etc/UTC' ? 'UTC' : s;
+};
+
+/** The zone the daily rollups are kept in, or null when there are none yet. */
+export async function rollupZone(db: Kysely<DB>): Promise<string | null> {
+  const r = await db.selectFrom('live_meta').select('value').where('key', '=', ROLLUP_TZ_KEY).executeTakeFirst();
+  return r?.value ?? null;
+}
+
+/** A period cut into whole rollup days and the 15-minute rows before and after them. */
+export interface PeriodPlan {
+  /** whole days [from, to) of the rollups (bounds undefined = open), or null: no whole day */
+  days: Filter | null;
+  /** the rest, from the 15-minute rows */
+  parts: Filter[];
+}
+
+export function planPeriod(from: number | undefined, to: number | undefined, rollupTz: string | null): PeriodPlan {
+  if (rollupTz === null) return { days: null, parts: [{ from, to }] };
+  const tz = rollupTzOffset(rollupTz);
+  let d0: number | undefined;
+  if (from !== undefined) {
+    const s = localDayStart(from, tz);
+    d0 = s === from ? s : nextLocalDayStart(s, tz);
+  }
+  const d1 = to === undefined ? undefined : localDayStart(to, tz);
+  if (d0 !== undefined && d1 !== undefined && d0 >= d1) return { days: null, parts: [{ from, to }] };
+  const parts: Filter[] = [];
+  if (from !== undefined && d0! > from) parts.push({ from, to: d0 });
+  if (to !== undefined && to > d1!) parts.push({ from: d1, to });
+  return { days: { from: d0, to: d1 }, parts };
 }
 
 /** One report row from the queue-side and agent-side sums (either may be missing → nulls). */
@@ -200,7 +263,8 @@ function dialectOf(db: Kysely<DB>): Dialect {
 /** The KPI report: rows per interval / day / month / queue / agent / team, plus a total. */
 export async function kpiReport(db: Kysely<DB>, query: KpiReportQuery): Promise<KpiReport> {
   const dialect = dialectOf(db);
-  const { by, tzOffsetMin: tz } = query;
+  const { by } = query;
+  const tz: TzOffset | undefined = query.tzOffsetMin ?? (query.tz === undefined ? undefined : rollupTzOffset(normTz(query.tz)));
   const intervalMin = query.intervalMin ?? 15;
   const f: Filter = { from: query.from, to: query.to, queue: query.queue, codes: query.agentCodes ?? null };
   const scoped = Array.isArray(query.agentCodes);
@@ -215,6 +279,18 @@ export async function kpiReport(db: Kysely<DB>, query: KpiReportQuery): Promise<
         ? localDay(ts, tz)
         : localDay(ts, tz).slice(0, 7);
 
+  // whole days from the rollups where they give the same answer, the rest from 15-minute rows
+  const zone = by === 'interval' ? null : await rollupZone(db);
+  // the report's zone by name: given, or a fixed offset; an offset function alone names no zone
+  const reportZone = query.tz !== undefined ? normTz(query.tz) : typeof query.tzOffsetMin === 'function' ? null : normTz(query.tzOffsetMin);
+  const sameZone = zone !== null && reportZone === normTz(zone);
+  const usable = zone !== null && (by === 'queue' || by === 'agent' || by === 'team' || sameZone) ? zone : null;
+  const plan = planPeriod(f.from, f.to, usable);
+  const pieces: { grain: Grain; f: Filter }[] = [
+    ...(plan.days ? [{ grain: 'day' as const, f: { ...f, ...plan.days } }] : []),
+    ...plan.parts.map((p) => ({ grain: 'interval' as const, f: { ...f, ...p } })),
+  ];
+
   const qMap = new Map<string, Measures>();
   const aMap = new Map<string, Measures>();
   const rMap = new Map<string, Record<string, number>>();
@@ -225,17 +301,20 @@ export async function kpiReport(db: Kysely<DB>, query: KpiReportQuery): Promise<
   };
   const keyOfAgent = (code: string) => (by === 'team' ? String(dir.byCode.get(code)?.teamId ?? '') : code);
 
-  if (by === 'interval' || by === 'day' || by === 'month') {
-    if (withQueueSide) for (const r of await sums(db, dialect, 'live_queue_intervals', 'interval_start', f)) addInto(qMap, groupOfTime(Number(r.k)), r.m);
-    if (withAgentSide) {
-      for (const r of await sums(db, dialect, 'live_agent_intervals', 'interval_start', f)) addInto(aMap, groupOfTime(Number(r.k)), r.m);
-      for (const r of await reasonSums(db, dialect, 'interval_start', f)) addReason(groupOfTime(Number(r.k)), r.reason, r.s);
+  for (const { grain, f: pf } of pieces) {
+    if (by === 'interval' || by === 'day' || by === 'month') {
+      // a rollup day's start is in the report's zone here, so it names the same day and month
+      if (withQueueSide) for (const r of await sums(db, dialect, grain, 'queue', 'time', pf)) addInto(qMap, groupOfTime(Number(r.k)), r.m);
+      if (withAgentSide) {
+        for (const r of await sums(db, dialect, grain, 'agent', 'time', pf)) addInto(aMap, groupOfTime(Number(r.k)), r.m);
+        for (const r of await reasonSums(db, dialect, grain, 'time', pf)) addReason(groupOfTime(Number(r.k)), r.reason, r.s);
+      }
+    } else if (by === 'queue') {
+      if (!scoped) for (const r of await sums(db, dialect, grain, 'queue', 'queue', pf)) addInto(qMap, String(r.k), r.m);
+    } else {
+      for (const r of await sums(db, dialect, grain, 'agent', 'agent_code', pf)) addInto(aMap, keyOfAgent(String(r.k)), r.m);
+      for (const r of await reasonSums(db, dialect, grain, 'agent_code', pf)) addReason(keyOfAgent(String(r.k)), r.reason, r.s);
     }
-  } else if (by === 'queue') {
-    if (!scoped) for (const r of await sums(db, dialect, 'live_queue_intervals', 'queue', f)) addInto(qMap, String(r.k), r.m);
-  } else {
-    for (const r of await sums(db, dialect, 'live_agent_intervals', 'agent_code', f)) addInto(aMap, keyOfAgent(String(r.k)), r.m);
-    for (const r of await reasonSums(db, dialect, 'agent_code', f)) addReason(keyOfAgent(String(r.k)), r.reason, r.s);
   }
 
   const keys = [...new Set([...qMap.keys(), ...aMap.keys()])];
@@ -272,9 +351,15 @@ export async function kpiReport(db: Kysely<DB>, query: KpiReportQuery): Promise<
   const total = reportRow('total', tq, ta, tr);
 
   // codes seen in the period that map to no platform agent
-  const w = where(dialect, { from: f.from, to: f.to, codes: f.codes }, 'agent_code');
-  const seen = await db.executeQuery<{ agent_code: string }>(CompiledQuery.raw(`select distinct agent_code from live_agent_intervals ${w.sql}`, w.params));
-  const unknownAgentCodes = seen.rows.map((r) => String(r.agent_code)).filter((c) => !dir.byCode.has(c)).sort();
+  const seen = new Set<string>();
+  if (by === 'agent') for (const k of aMap.keys()) seen.add(k);
+  else
+    for (const { grain, f: pf } of pieces) {
+      const w = where(dialect, { from: pf.from, to: pf.to, codes: pf.codes }, 'agent_code', TABLES[grain].time);
+      const res = await db.executeQuery<{ agent_code: string }>(CompiledQuery.raw(`select distinct agent_code from ${TABLES[grain].agent} ${w.sql}`, w.params));
+      for (const r of res.rows) seen.add(String(r.agent_code));
+    }
+  const unknownAgentCodes = [...seen].filter((c) => !dir.byCode.has(c)).sort();
   return { by, from: query.from ?? null, to: query.to ?? null, intervalMin: by === 'interval' ? intervalMin : 15, rows, total, unknownAgentCodes };
 }
 
@@ -305,7 +390,7 @@ export async function queueIntervals(
   db: Kysely<DB>,
   q: { from: number; to: number; queue?: string; intervalMin: 15 | 30 | 60; tzOffsetMin?: TzOffset },
 ): Promise<QueueInterval[]> {
-  const rows = await sums(db, dialectOf(db), 'live_queue_intervals', 'interval_start', { from: q.from, to: q.to, queue: q.queue });
+  const rows = await sums(db, dialectOf(db), 'interval', 'queue', 'time', { from: q.from, to: q.to, queue: q.queue });
   const map = new Map<number, Measures>();
   for (const r of rows) {
     const k = localIntervalStart(Number(r.k), q.intervalMin, q.tzOffsetMin);

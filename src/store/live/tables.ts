@@ -41,4 +41,9 @@ export interface LiveTables {
   live_queue_intervals: MeasureColumns & { queue: string };
   live_agent_intervals: MeasureColumns & { agent_code: string };
   live_agent_reasons: { interval_start: number; agent_code: string; reason: string; seconds: number };
+  /** daily rollups (migration 009_live_rollups): day_start = local midnight in live_meta.rollup_tz */
+  live_day_queues: Omit<MeasureColumns, 'interval_start' | 'interval_min'> & { day_start: number; queue: string };
+  live_day_agents: Omit<MeasureColumns, 'interval_start' | 'interval_min'> & { day_start: number; agent_code: string };
+  live_day_agent_reasons: { day_start: number; agent_code: string; reason: string; seconds: number };
+  live_meta: { key: string; value: string };
 }

@@ -9,6 +9,7 @@ import wfm from './004_wfm';
 import kb from './007_kb';
 import workorders from './008_workorders';
 import notifications from './009_notifications';
+import liveRollups from './009_live_rollups';
 
 /**
  * Every migration, by name (run in name order). Each capability owns its own file(s);
@@ -24,4 +25,5 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '007_kb': kb,
   '008_workorders': workorders,
   '009_notifications': notifications,
+  '009_live_rollups': liveRollups,
 };
