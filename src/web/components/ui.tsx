@@ -34,3 +34,16 @@ export function Loading() {
   const { t } = useTranslation();
   return <div className="loading">{t('app.loading')}</div>;
 }
+
+/** A multi-select of ids (teams, evaluators…): value and onChange speak numbers. */
+export function IdMultiSelect({ ids, options, onChange }: { ids: number[]; options: { id: number; label: string }[]; onChange: (ids: number[]) => void }) {
+  return (
+    <select multiple value={ids.map(String)} onChange={(e) => onChange([...e.target.selectedOptions].map((o) => Number(o.value)))}>
+      {options.map((o) => (
+        <option key={o.id} value={o.id}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+}

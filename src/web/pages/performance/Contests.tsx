@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { post } from '../../api';
 import { useAction, useApi } from '../../hooks';
 import { Chart } from '../../components/Chart';
-import { ErrorNote, Page } from '../../components/ui';
+import { ErrorNote, Page, IdMultiSelect } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { fmtTotal, KpiValue } from './shared';
 
@@ -39,13 +39,7 @@ export default function Contests() {
           </label>
           <label>
             {t('perf.contests.teams')}
-            <select multiple value={f.teamIds.map(String)} onChange={(e) => setF({ ...f, teamIds: [...e.target.selectedOptions].map((o) => Number(o.value)) })}>
-              {(teams.data ?? []).map((tm) => (
-                <option key={tm.id} value={tm.id}>
-                  {tm.name}
-                </option>
-              ))}
-            </select>
+            <IdMultiSelect ids={f.teamIds} options={(teams.data ?? []).map((tm) => ({ id: tm.id, label: tm.name }))} onChange={(teamIds) => setF({ ...f, teamIds })} />
           </label>
           <label>
             {t('perf.contests.kpi')}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { post } from '../../api';
 import { useAction, useApi } from '../../hooks';
 import { Chart } from '../../components/Chart';
-import { ErrorNote, Page } from '../../components/ui';
+import { ErrorNote, Page, IdMultiSelect } from '../../components/ui';
 import { useMe } from '../../session';
 import { EvaluationForm, fmtScore, itemLabel } from './shared';
 
@@ -41,13 +41,7 @@ export default function Calibration() {
         </label>
         <label>
           {t('qa.evaluators')}
-          <select multiple value={form.evaluatorIds.map(String)} onChange={(e) => setForm({ ...form, evaluatorIds: [...e.target.selectedOptions].map((o) => Number(o.value)) })}>
-            {(evaluators.data ?? []).map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.display_name}
-              </option>
-            ))}
-          </select>
+          <IdMultiSelect ids={form.evaluatorIds} options={(evaluators.data ?? []).map((u) => ({ id: u.id, label: u.display_name }))} onChange={(evaluatorIds) => setForm({ ...form, evaluatorIds })} />
         </label>
         <button
           onClick={() =>

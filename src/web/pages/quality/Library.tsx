@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { del, post } from '../../api';
 import { useAction, useApi } from '../../hooks';
-import { ErrorNote, Page } from '../../components/ui';
+import { ErrorNote, Page, IdMultiSelect } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { Recording } from './shared';
 
@@ -42,13 +42,7 @@ export default function Library() {
           </label>
           <label>
             {t('qa.library.share')}
-            <select multiple value={f.teamIds.map(String)} onChange={(e) => setF({ ...f, teamIds: [...e.target.selectedOptions].map((o) => Number(o.value)) })}>
-              {(teams.data ?? []).map((tm) => (
-                <option key={tm.id} value={tm.id}>
-                  {tm.name}
-                </option>
-              ))}
-            </select>
+            <IdMultiSelect ids={f.teamIds} options={(teams.data ?? []).map((tm) => ({ id: tm.id, label: tm.name }))} onChange={(teamIds) => setF({ ...f, teamIds })} />
           </label>
           <button
             onClick={() =>
