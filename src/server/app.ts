@@ -35,6 +35,7 @@ const HTTP_BY_CODE: Record<DomainError['code'], number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  rate_limited: 429,
 };
 
 function zodToError(e: ZodError, where: string) {
@@ -64,7 +65,9 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
 
   app.setErrorHandler((err, _req, reply) => {
     if (err instanceof DomainError) {
-      return reply.status(HTTP_BY_CODE[err.code]).send({ error: err.code, message: err.message, field: err.field });
+      return reply
+        .status(HTTP_BY_CODE[err.code])
+        .send({ error: err.code, reason: err.reason, params: err.params, message: err.message, field: err.field });
     }
     if (err instanceof ZodError) return reply.status(400).send(zodToError(err, ''));
     const e = err as { statusCode?: number; code?: string; message: string };

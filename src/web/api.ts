@@ -1,4 +1,10 @@
-/** Thin fetch wrapper: JSON in/out, the CSRF header on state changes, errors carry the server's message and field. */
+/**
+ * Thin fetch wrapper: JSON in/out, the CSRF header on state changes, errors carry the server's message and field.
+ * A server error with a stable `reason` is shown as `errors.<reason>` in the user's language (params interpolated);
+ * without a translation the server's own message stands.
+ */
+import i18n from 'i18next';
+
 let csrf = '';
 export const setCsrf = (t: string) => {
   csrf = t;
@@ -9,9 +15,18 @@ export class ApiError extends Error {
     message: string,
     readonly status: number,
     readonly field?: string,
+    readonly reason?: string,
+    readonly params?: Record<string, unknown>,
   ) {
     super(message);
   }
+}
+
+/** The user's-language text for a server error body. */
+export function errorMessage(data: { message?: string; reason?: string; params?: Record<string, unknown> } | null, status: number): string {
+  const key = data?.reason ? `errors.${data.reason}` : null;
+  if (key && i18n.exists(key)) return i18n.t(key, { ...(data?.params ?? {}) }) as string;
+  return data?.message ?? `HTTP ${status}`;
 }
 
 export async function api<T = any>(method: string, url: string, body?: unknown): Promise<T> {
@@ -31,7 +46,7 @@ export async function api<T = any>(method: string, url: string, body?: unknown):
   } catch {
     data = text;
   }
-  if (!res.ok) throw new ApiError(data?.message ?? `HTTP ${res.status}`, res.status, data?.field);
+  if (!res.ok) throw new ApiError(errorMessage(data, res.status), res.status, data?.field, data?.reason, data?.params);
   return data as T;
 }
 

@@ -8,9 +8,10 @@ import { qaperfMessages } from './qaperf';
 import { wfmMessages } from './wfm';
 import { kbwoMessages } from './kbwo';
 import { notificationMessages } from './notifications';
+import { errorMessages } from './errors';
 
 /** Every capability's messages; add yours here. */
-const all: Messages[] = [platformMessages, peopleMessages, liveMessages, qaperfMessages, wfmMessages, kbwoMessages, notificationMessages];
+const all: Messages[] = [platformMessages, peopleMessages, liveMessages, qaperfMessages, wfmMessages, kbwoMessages, notificationMessages, errorMessages];
 
 function merge(into: Record<string, any>, from: Record<string, any>) {
   for (const [k, v] of Object.entries(from)) {
