@@ -7,28 +7,34 @@ import type { Messages } from './types';
 export const errorMessages: Messages = {
   'zh-CN': {
     errors: {
-      'input.nulByte': '{{field}} 含有不可见的空字符 (NUL)，请删除后重试',
-      'input.badDate': '{{field}} 不是有效日期：{{value}}',
-      'input.dateOutOfRange': '{{field}} 超出允许范围（{{min}} 至 {{max}}）',
-      'input.conflict': '{{field}} 已被他人修改或已存在，请刷新后重试',
+      input: {
+        nulByte: '{{field}} 含有不可见的空字符 (NUL)，请删除后重试',
+        badDate: '{{field}} 不是有效日期：{{value}}',
+        dateOutOfRange: '{{field}} 超出允许范围（{{min}} 至 {{max}}）',
+        conflict: '{{field}} 已被他人修改或已存在，请刷新后重试',
+      },
       rateLimited: '尝试次数过多，请稍后再试',
     },
   },
   'zh-TW': {
     errors: {
-      'input.nulByte': '{{field}} 含有不可見的空字元 (NUL)，請刪除後重試',
-      'input.badDate': '{{field}} 不是有效日期：{{value}}',
-      'input.dateOutOfRange': '{{field}} 超出允許範圍（{{min}} 至 {{max}}）',
-      'input.conflict': '{{field}} 已被他人修改或已存在，請重新整理後重試',
+      input: {
+        nulByte: '{{field}} 含有不可見的空字元 (NUL)，請刪除後重試',
+        badDate: '{{field}} 不是有效日期：{{value}}',
+        dateOutOfRange: '{{field}} 超出允許範圍（{{min}} 至 {{max}}）',
+        conflict: '{{field}} 已被他人修改或已存在，請重新整理後重試',
+      },
       rateLimited: '嘗試次數過多，請稍後再試',
     },
   },
   en: {
     errors: {
-      'input.nulByte': '{{field}} contains an invisible NUL character; remove it and try again',
-      'input.badDate': '{{field}} is not a valid date: {{value}}',
-      'input.dateOutOfRange': '{{field}} is out of range ({{min}} to {{max}})',
-      'input.conflict': '{{field}} was changed by someone else or already exists; reload and try again',
+      input: {
+        nulByte: '{{field}} contains an invisible NUL character; remove it and try again',
+        badDate: '{{field}} is not a valid date: {{value}}',
+        dateOutOfRange: '{{field}} is out of range ({{min}} to {{max}})',
+        conflict: '{{field}} was changed by someone else or already exists; reload and try again',
+      },
       rateLimited: 'Too many attempts, please try again later',
     },
   },
