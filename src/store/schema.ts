@@ -51,6 +51,19 @@ export interface PlatformTables {
   settings: { center_id: number; key: string; value: string; updated_at: number };
   /** Personal notifications of every capability (src/store/notifications.ts). */
   notifications: { id: Generated<number>; user_id: number; at: number; kind: string; title: string; data: string; link: string | null; read_at: number | null };
+  /** Post-call satisfaction answers (015_facts_inputs); csat = satisfied / answers. */
+  survey_answers: {
+    id: Generated<number>;
+    center_id: number;
+    event_id: string;
+    ts: number;
+    call_id: string | null;
+    agent_id: number;
+    queue: string | null;
+    score: number;
+    scale_max: number;
+    created_at: number;
+  };
 }
 
 /** The whole database: one interface per capability, joined here. */

@@ -10,6 +10,7 @@ import kb from './007_kb';
 import workorders from './008_workorders';
 import notifications from './009_notifications';
 import liveRollups from './009_live_rollups';
+import factsInputs from './015_facts_inputs';
 
 /**
  * Every migration, by name (run in name order). Each capability owns its own file(s);
@@ -26,4 +27,5 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '008_workorders': workorders,
   '009_notifications': notifications,
   '009_live_rollups': liveRollups,
+  '015_facts_inputs': factsInputs,
 };
