@@ -3,15 +3,13 @@
  * counted independently from the raw files here (files read in place from ../shared/data).
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { forEachDatabase } from '../testing';
 import { importText, type ImportFormat, type ImportSink } from '../../ingest/import';
 import type { Store } from '../db';
 import { flushAgentStates, storeEvents } from './ingest';
 import { kpiReport } from './reports';
+import { sharedData } from '../../../test/sharedData';
 
-const DATA = new URL('../../../../shared/data/', import.meta.url);
-const read = (p: string) => readFileSync(new URL(p, DATA), 'utf8');
 
 const sink = (store: Store): ImportSink => ({
   async store(events) {
@@ -29,8 +27,13 @@ async function importTwice(store: Store, format: ImportFormat, text: string) {
   return first;
 }
 
-forEachDatabase('data set: PBXware queue_log → store → report', async (_t, store) => {
-  const text = read('asterisk_queue_log_pbxware/queue_log_reconstructed');
+const PBXWARE = sharedData('asterisk_queue_log_pbxware/queue_log_reconstructed');
+const PWC = sharedData('pwc_call_center/Call-Center-Dataset.csv');
+const BANK = sharedData('anonymous_bank_feb1999/data_anonymous_bank_february.txt');
+
+forEachDatabase('data set: PBXware queue_log → store → report', async (ctx, store) => {
+  if (PBXWARE.skip(ctx)) return;
+  const text = PBXWARE.read();
   const raw = text.split('\n').filter((l) => l.trim());
   const uniq = [...new Set(raw)].map((l) => l.split('|'));
   const of = (...n: string[]) => uniq.filter((f) => n.includes(f[4]!));
@@ -51,8 +54,9 @@ forEachDatabase('data set: PBXware queue_log → store → report', async (_t, s
   for (const row of r.rows) assert.equal(row.offered, of('ENTERQUEUE').filter((f) => f[2] === row.queue).length, row.queue);
 });
 
-forEachDatabase('data set: PwC call centre → store → report', async (_t, store) => {
-  const text = read('pwc_call_center/Call-Center-Dataset.csv');
+forEachDatabase('data set: PwC call centre → store → report', async (ctx, store) => {
+  if (PWC.skip(ctx)) return;
+  const text = PWC.read();
   const rows = text.replace(/^\uFEFF/, '').split('\n').slice(1).filter((l) => l.trim()).map((l) => l.split(','));
   const ANS = 5, SPEED = 7, TOPIC = 4, AGENT = 1;
   const ans = rows.filter((r) => r[ANS] === 'Y');
@@ -70,8 +74,9 @@ forEachDatabase('data set: PwC call centre → store → report', async (_t, sto
   assert.deepEqual(byAgent.unknownAgentCodes.length, byAgent.rows.length); // no platform agents in this store
 });
 
-forEachDatabase('data set: Anonymous Bank Feb 1999 → store → report per day', async (_t, store) => {
-  const text = read('anonymous_bank_feb1999/data_anonymous_bank_february.txt');
+forEachDatabase('data set: Anonymous Bank Feb 1999 → store → report per day', async (ctx, store) => {
+  if (BANK.skip(ctx)) return;
+  const text = BANK.read();
   const rows = text.split(/\r?\n/).slice(1).filter(Boolean).map((l) => l.split('\t'));
   const OUT = 12, QSTART = 9, QTIME = 11, DATE = 5;
   const served = rows.filter((r) => r[OUT] === 'AGENT');

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { forEachDatabase } from '../testing';
+import { sharedData } from '../../../test/sharedData';
 import { importText, type ImportSink } from '../../ingest/import';
 import { createAgent, createCenter, createTeam } from '../org';
 import type { Store } from '../db';
 import { flushAgentStates, storeEvents } from './ingest';
 
-const DATA = new URL('../../../../shared/data/', import.meta.url);
+const PWC = sharedData('pwc_call_center/Call-Center-Dataset.csv');
 const NOW = Date.UTC(2026, 0, 1);
 
 const sink = (store: Store): ImportSink => ({
@@ -66,8 +66,9 @@ forEachDatabase('qa calls from ingest: queue_log fixture with a transfer, an aba
   assert.equal(c4?.duration_s, 60);
 });
 
-forEachDatabase('qa calls from ingest: PwC data set, answered calls of the registered agents', async (_t, store) => {
-  const text = readFileSync(new URL('pwc_call_center/Call-Center-Dataset.csv', DATA), 'utf8');
+forEachDatabase('qa calls from ingest: PwC data set, answered calls of the registered agents', async (ctx, store) => {
+  if (PWC.skip(ctx)) return;
+  const text = PWC.read();
   const { ids } = await org(store, ['Diane', 'Becky']);
   const rows = text.replace(/^\uFEFF/, '').split('\n').slice(1).filter((l) => l.trim()).map((l) => l.split(','));
   // columns: 0 id, 1 agent, 5 answered, 8 talk h:mm:ss
