@@ -1,0 +1,54 @@
+/**
+ * A second process writing into the same SQLite file (a CLI import into a running server's database)
+ * must make a writer wait, not fail with "database is locked".
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { openStore } from './db';
+
+// The other process: plain better-sqlite3, as any second writer would be. Says "ready" before it writes.
+const OTHER_WRITER = `
+const Database = require('better-sqlite3');
+const db = new Database(process.argv[1]);
+db.pragma('busy_timeout = 10000');
+process.stdout.write('ready\\n');
+db.prepare("insert into t (who) values ('other')").run();
+process.stdout.write('done\\n');
+db.close();
+`;
+
+test('sqlite: a transaction that reads then writes waits for another process instead of failing', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cf-writers-'));
+  const file = join(dir, 'db.sqlite');
+  const store = await openStore({ file });
+  try {
+    await sql`create table t (id integer primary key, who text not null)`.execute(store.db);
+    let otherExit: Promise<number> = Promise.resolve(-1);
+    await store.db.transaction().execute(async (tx) => {
+      // read first: a deferred transaction would now hold only a read snapshot
+      const before = await sql<{ n: number }>`select count(*) as n from t`.execute(tx);
+      assert.equal(before.rows[0]!.n, 0);
+      const child = spawn(process.execPath, ['-e', OTHER_WRITER, file], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      const exited = (otherExit = new Promise<number>((resolve) => child.on('exit', (c) => resolve(c ?? -1))));
+      // wait until the other process is writing (or, had it not to wait, has written)
+      for (let i = 0; i < 100 && !out.includes('ready'); i++) await new Promise((r) => setTimeout(r, 20));
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 1500))]);
+      // it could not commit while this transaction holds the write lock
+      assert.ok(!out.includes('done'), 'the other writer waited for this transaction');
+      await sql`insert into t (who) values ('server')`.execute(tx);
+    });
+    assert.equal(await otherExit, 0, 'the other writer committed after this one');
+    const rows = await sql<{ who: string }>`select who from t order by id`.execute(store.db);
+    assert.deepEqual(rows.rows.map((r) => r.who), ['server', 'other']);
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
