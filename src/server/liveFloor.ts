@@ -14,10 +14,16 @@
  *
  * One center: the service serves the first center of the database (the platform runs one center
  * per installation today).
+ *
+ * State from the store: the floor is rebuilt from the stored events at start (the last day and a half,
+ * in time order) and then follows the store's sequence — events accepted here, and those accepted by
+ * other instances (told through the hub's NOTIFY bridge) — so a restarted or second instance shows the
+ * same board as one that saw every event. One instance (advisory lock) runs the diagnosis.
  */
 import { diagnose, DEFAULT_DIAGNOSIS_THRESHOLDS, type DiagnosisThresholds, type Finding } from '../core/diagnosis';
 import { sortEvents, type CallFloorEvent } from '../core/events';
 import { LiveFloor, type FloorAgent } from '../core/live/floor';
+import type { TzOffset } from '../core/kpi';
 import { zoneOffsetMin } from '../ingest/common';
 import { getSetting, listAgents, listCenters, listTeams } from '../store/org';
 import {
@@ -28,6 +34,8 @@ import {
   raiseAlert,
   refreshAlerts,
 } from '../store/live/repo';
+import { maxEventSeq, storedEventsAfter, storedEventsFrom } from '../store/live/tail';
+import { diagnosisLeadership, type Leadership } from '../store/live/leader';
 import type { ServerContext } from './context';
 import { addEventListener } from './eventFeed';
 import { serviceStarters } from './services';
@@ -36,6 +44,11 @@ import { agentScope, type Caller } from './route';
 export const THRESHOLDS_KEY = 'live.thresholds';
 export const PIECE_RATE_KEY = 'live.pieceRate';
 export const DEFAULT_PIECE_RATE = 3;
+/** Hub topic (never subscribable by sockets) telling other instances that events were stored. */
+export const STORED_TOPIC = 'internal:live.stored';
+/** How far before today's local midnight a rebuild reads, so agents logged in over midnight keep their state. */
+export const REBUILD_LOOKBACK_MS = 16 * 3_600_000;
+const TAIL_BATCH = 20_000;
 
 export interface LiveFloorServiceOptions {
   /** push batching period, ms (diffs go out at most this often) */
@@ -106,6 +119,14 @@ export class LiveFloorService {
   private lastQueuesAt = 0;
   private lastIntervalsAt = 0;
   private diagnosing = false;
+  /** the last stored event (by the store's sequence) applied to the floor */
+  private lastSeq = 0;
+  /** floor rebuilds and catch-ups run one at a time, in call order */
+  private serial: Promise<void> = Promise.resolve();
+  private pendingCatchUp: Promise<void> | null = null;
+  private zone: TzOffset = 480;
+  private leadership: Leadership | null = null;
+  private unsubStored: (() => void) | null = null;
   readonly opts: Required<LiveFloorServiceOptions>;
 
   constructor(
@@ -125,6 +146,8 @@ export class LiveFloorService {
 
   async start() {
     await this.reload();
+    // another instance stored events: read them from the store, in its order
+    this.unsubStored = this.ctx.hub.subscribe(STORED_TOPIC, () => void this.catchUp().catch(() => {}));
     if (this.opts.timers) {
       const every = (ms: number, fn: () => unknown) => {
         const t = setInterval(() => {
@@ -141,6 +164,8 @@ export class LiveFloorService {
 
   stop() {
     this.stopped = true;
+    this.unsubStored?.();
+    void this.leadership?.release();
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
   }
@@ -151,7 +176,9 @@ export class LiveFloorService {
     if (center) {
       if (this.centerId !== center.id) {
         this.centerId = center.id;
-        this.floor = new LiveFloor({ tzOffsetMin: cachedZone(center.timezone || 'Asia/Shanghai') });
+        this.zone = cachedZone(center.timezone || 'Asia/Shanghai');
+        void this.leadership?.release();
+        this.leadership = diagnosisLeadership(this.ctx.store, center.id);
       }
       const th = await getSetting<Partial<DiagnosisThresholds>>(this.ctx.store.db, center.id, THRESHOLDS_KEY);
       this.thresholds = { ...DEFAULT_DIAGNOSIS_THRESHOLDS, ...(th ?? {}) };
@@ -159,7 +186,54 @@ export class LiveFloorService {
       for (const a of await listActiveAlerts(this.ctx.store.db, center.id)) this.active.set(a.dedupe_key, a);
     }
     await this.loadDirectory();
-    this.floor.advance(this.ctx.now());
+    await this.rebuild(this.ctx.now());
+  }
+
+  /** The store sequence of the last event this floor has applied. */
+  get appliedSeq(): number {
+    return this.lastSeq;
+  }
+
+  private exclusive(fn: () => Promise<void>): Promise<void> {
+    const run = this.serial.then(fn);
+    this.serial = run.catch(() => {});
+    return run;
+  }
+
+  /** A fresh floor from the stored events since the lookback before today's local midnight. */
+  async rebuild(now: number) {
+    await this.exclusive(async () => {
+      const db = this.ctx.store.db;
+      const upto = await maxEventSeq(db);
+      const probe = new LiveFloor({ tzOffsetMin: this.zone });
+      probe.advance(now);
+      const floor = new LiveFloor({ tzOffsetMin: this.zone });
+      floor.apply(await storedEventsFrom(db, probe.todayStart - REBUILD_LOOKBACK_MS, upto));
+      floor.advance(now);
+      this.floor = floor;
+      this.lastSeq = upto;
+    });
+    await this.catchUp();
+  }
+
+  /**
+   * Apply what the store accepted since the last event applied, in the store's order (each batch in
+   * time order). Calls made while one waits to start share it.
+   */
+  catchUp(): Promise<void> {
+    if (this.pendingCatchUp) return this.pendingCatchUp;
+    const run = this.exclusive(async () => {
+      this.pendingCatchUp = null;
+      for (;;) {
+        const { events, lastSeq } = await storedEventsAfter(this.ctx.store.db, this.lastSeq, TAIL_BATCH);
+        if (!events.length) break;
+        this.floor.apply(events.length > 1 ? sortEvents(events) : events);
+        this.lastSeq = lastSeq;
+        if (events.length < TAIL_BATCH) break;
+      }
+    });
+    this.pendingCatchUp = run;
+    return run;
   }
 
   /** Agents and teams from the organisation; running call-ins of the emergency plan. */
@@ -193,10 +267,15 @@ export class LiveFloorService {
     return t == null ? undefined : String(t);
   };
 
-  /** The listener: events already accepted by the store sink, each once. */
+  /**
+   * The listener: events this instance's store sink just accepted, each once. The floor reads them back
+   * from the store (with any another instance stored meanwhile); call-ins are counted here only, by the
+   * instance that accepted the events, so two instances never count a call twice.
+   */
   async onEvents(events: CallFloorEvent[]) {
     if (!events.length) return;
-    this.floor.apply(events.length > 1 ? sortEvents(events) : events);
+    this.ctx.hub.forward?.(STORED_TOPIC, {});
+    await this.catchUp();
     if (this.callins.size) {
       const counts = new Map<number, number>();
       for (const e of events) {
@@ -318,6 +397,12 @@ export class LiveFloorService {
     if (!this.centerId || this.diagnosing) return;
     this.diagnosing = true;
     try {
+      if (this.leadership && !(await this.leadership.held())) {
+        // another instance diagnoses: keep the alerts as the store has them (for snapshots)
+        this.active.clear();
+        for (const a of await listActiveAlerts(this.ctx.store.db, this.centerId)) this.active.set(a.dedupe_key, a);
+        return;
+      }
       const findings = this.findings(now);
       const db = this.ctx.store.db;
       const seen = new Set<string>();

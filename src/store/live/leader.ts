@@ -1,0 +1,56 @@
+/**
+ * One instance of several (sharing one PostgreSQL database) runs the periodic diagnosis, so an alert
+ * is raised once. Leadership is a session-level advisory lock on a connection of its own: when the
+ * leading process dies its connection ends, the lock is free, and the next instance to ask takes over.
+ * SQLite serves one process: it always leads.
+ */
+import pg from 'pg';
+import type { Store } from '../db';
+
+export interface Leadership {
+  /** True while this process holds the role (asks again when it does not). */
+  held(): Promise<boolean>;
+  release(): Promise<void>;
+}
+
+const DIAGNOSIS_LOCK = 730_302;
+
+export function diagnosisLeadership(store: Store, centerId: number): Leadership {
+  if (store.dialect !== 'postgres' || !store.url) return { held: async () => true, release: async () => {} };
+  let client: pg.Client | null = null;
+  let holding = false;
+  const connect = async () => {
+    const c = new pg.Client({
+      connectionString: store.url,
+      ...(store.pgSchema ? { options: `-c search_path=${store.pgSchema}` } : {}),
+    });
+    c.on('error', () => {
+      // the connection is gone, and with it the lock: ask again next time
+      holding = false;
+      client = null;
+    });
+    await c.connect();
+    return c;
+  };
+  return {
+    async held() {
+      if (holding && client) return true;
+      try {
+        client ??= await connect();
+        const r = await client.query<{ ok: boolean }>("select pg_try_advisory_lock($1, hashtext(current_schema() || ':' || $2::text)) as ok", [DIAGNOSIS_LOCK, centerId]);
+        holding = !!r.rows[0]?.ok;
+      } catch {
+        holding = false;
+        await client?.end().catch(() => {});
+        client = null;
+      }
+      return holding;
+    },
+    async release() {
+      holding = false;
+      const c = client;
+      client = null;
+      await c?.end().catch(() => {});
+    },
+  };
+}
