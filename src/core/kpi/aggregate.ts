@@ -263,6 +263,17 @@ export class KpiAccumulator {
     }
   }
 
+  /**
+   * What the open agent states add up to `ts`, as fresh rows, leaving this accumulator as it is: live
+   * figures "as of now" must not move an agent's state forward, or an event that arrives a moment
+   * later with an earlier time would be clamped to now.
+   */
+  openRows(ts: number): { agents: AgentRow[]; queues: QueueRow[] } {
+    const scratch = new KpiAccumulator({ intervalMin: this.intervalMin as IntervalMin, tzOffsetMin: this.tz, slThresholdS: this.sl, shortAbandonS: this.shortAb });
+    for (const [agent, t] of this.agentsNow) if (ts > t.since) scratch.accrue(agent, { ...t }, ts);
+    return { agents: [...scratch.agentRows.values()], queues: [...scratch.queueRows.values()] };
+  }
+
   /** Queue rows in no particular order, without sorting (cheap, for live figures). */
   queueRowsUnsorted(): Iterable<QueueRow> {
     return this.queueRows.values();

@@ -293,14 +293,13 @@ export class LiveFloor {
 
   /**
    * Agent-time measures summed per group from `from` (epoch ms, an interval start) up to now.
-   * Counts open states up to now first.
+   * Open states count up to now (without being closed: a later event may still start earlier).
    */
   agentMeasures(now: number, from: number, groupOf: (code: string) => string | undefined): { total: Measures; groups: Map<string, Measures>; perAgent: Map<string, Measures> } {
-    this.acc.flushUntil(now);
     const total = emptyMeasures();
     const groups = new Map<string, Measures>();
     const perAgent = new Map<string, Measures>();
-    for (const r of this.acc.agentRowsUnsorted()) {
+    for (const r of [...this.acc.agentRowsUnsorted(), ...this.acc.openRows(now).agents]) {
       if (r.intervalStart < from) continue;
       addMeasures(total, r);
       let p = perAgent.get(r.agent);
@@ -315,11 +314,12 @@ export class LiveFloor {
     return { total, groups, perAgent };
   }
 
-  /** Queue measures summed from `from` up to now, per queue and in total. */
-  queueMeasures(from: number): { total: Measures; queues: Map<string, Measures> } {
+  /** Queue measures summed from `from` up to now (open agent states counted up to `now` when given), per queue and in total. */
+  queueMeasures(from: number, now?: number): { total: Measures; queues: Map<string, Measures> } {
     const total = emptyMeasures();
     const queues = new Map<string, Measures>();
-    for (const r of this.acc.queueRowsUnsorted()) {
+    const open = now === undefined ? [] : this.acc.openRows(now).queues;
+    for (const r of [...this.acc.queueRowsUnsorted(), ...open]) {
       if (r.intervalStart < from) continue;
       addMeasures(total, r);
       let m = queues.get(r.queue);
@@ -352,7 +352,7 @@ export class LiveFloor {
     const intervalMin = this.opts.intervalMin ?? 15;
     const from = intervalStart(now - opts.windowMin * 60_000 + 1, intervalMin, this.opts.tzOffsetMin);
     const win = this.agentMeasures(now, from, opts.teamOf);
-    const q = this.queueMeasures(from);
+    const q = this.queueMeasures(from, now);
     const scopes: ScopeFigures[] = [];
     const fig = (scope: ScopeFigures['scope'], subject: string, calls: Measures | null, agents: Measures): ScopeFigures => {
       const ka = deriveKpis(agents);
@@ -404,7 +404,7 @@ export class LiveFloor {
   /** Today's KPIs of the whole floor (queue and agent figures), for the board's header. */
   todayKpis(now: number): Kpis & { offered: number; answered: number } {
     this.advance(now);
-    const q = this.queueMeasures(this.dayStartTs).total;
+    const q = this.queueMeasures(this.dayStartTs, now).total;
     const a = this.agentMeasures(now, this.dayStartTs, () => undefined).total;
     const kq = deriveKpis(q);
     const ka = deriveKpis(a);
