@@ -18,6 +18,7 @@
 import { diagnose, DEFAULT_DIAGNOSIS_THRESHOLDS, type DiagnosisThresholds, type Finding } from '../core/diagnosis';
 import { sortEvents, type CallFloorEvent } from '../core/events';
 import { LiveFloor, type FloorAgent } from '../core/live/floor';
+import { EVENT_WINDOW_KEY, eventWindowSettings, maxStateMs } from '../core/live/eventWindow';
 import { zoneOffsetMin } from '../ingest/common';
 import { getSetting, listAgents, listCenters, listTeams } from '../store/org';
 import {
@@ -151,7 +152,9 @@ export class LiveFloorService {
     if (center) {
       if (this.centerId !== center.id) {
         this.centerId = center.id;
-        this.floor = new LiveFloor({ tzOffsetMin: cachedZone(center.timezone || 'Asia/Shanghai') });
+        // the longest counted agent state follows the center's event window (read when the floor starts)
+        const maxState = maxStateMs(eventWindowSettings(await getSetting(this.ctx.store.db, center.id, EVENT_WINDOW_KEY)));
+        this.floor = new LiveFloor({ tzOffsetMin: cachedZone(center.timezone || 'Asia/Shanghai'), maxStateMs: maxState });
       }
       const th = await getSetting<Partial<DiagnosisThresholds>>(this.ctx.store.db, center.id, THRESHOLDS_KEY);
       this.thresholds = { ...DEFAULT_DIAGNOSIS_THRESHOLDS, ...(th ?? {}) };

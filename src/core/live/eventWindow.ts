@@ -5,7 +5,8 @@
  *
  * Pure: `now` is a parameter. The window is a per-center setting (`live.eventWindow`) with defaults:
  * - not later than `maxAheadHours` (24) after the server clock;
- * - not before `earliest` (2000-01-01 UTC), the start of the center's history;
+ * - not before `earliest` (1990-01-01 UTC: the bundled Anonymous Bank data set is from 1999), the
+ *   start of the center's history;
  * - `maxStateHours` (16): an agent state open longer than this without a change is closed there
  *   (an implicit logout) by the KPI accumulator, so time counted per event is bounded.
  */
@@ -25,7 +26,7 @@ export interface EventWindowSettings {
   maxStateHours: number;
 }
 
-export const DEFAULT_EVENT_WINDOW: Readonly<EventWindowSettings> = { maxAheadHours: 24, earliest: '2000-01-01', maxStateHours: 16 };
+export const DEFAULT_EVENT_WINDOW: Readonly<EventWindowSettings> = { maxAheadHours: 24, earliest: '1990-01-01', maxStateHours: 16 };
 
 const HOUR = 3_600_000;
 /** Beyond what JS Date can represent (±8.64e15 ms): never a time. */
@@ -64,7 +65,7 @@ export function timeWindow(s: EventWindowSettings, now: number): TimeWindow {
   return { earliest: Date.parse(s.earliest), latest: Math.min(now + s.maxAheadHours * HOUR, MAX_EVENT_TS) };
 }
 
-/** A window with only the absolute bounds (no clock, no settings): 2000-01-01 … 2100-01-01. */
+/** A window with only the absolute bounds (no clock, no settings): 1990-01-01 … 2100-01-01. */
 export const ABSOLUTE_WINDOW: TimeWindow = { earliest: Date.parse(DEFAULT_EVENT_WINDOW.earliest), latest: MAX_EVENT_TS };
 
 export type TimeUnit = 'seconds' | 'milliseconds' | 'microseconds' | 'nanoseconds';

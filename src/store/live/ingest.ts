@@ -5,7 +5,7 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { CallFloorEvent } from '../../core/events';
 import { KpiAccumulator, localDayStart, type AgentState, type AgentTrack, type TzOffset } from '../../core/kpi';
-import { EVENT_WINDOW_KEY, eventWindowSettings, maxStateMs } from '../../core/live/eventWindow';
+import { EVENT_WINDOW_KEY, eventWindowSettings, maxStateMs, type EventWindowSettings } from '../../core/live/eventWindow';
 import { tzOffsetFn } from '../../ingest/common';
 import type { Store } from '../db';
 import type { DB } from '../schema';
@@ -128,6 +128,17 @@ async function wantedRollupTz(store: Store, db: Kysely<any>): Promise<{ stored: 
     raw = undefined; // a malformed setting falls back to the defaults
   }
   return { stored: rows[0]?.r ?? null, wanted: rows[0]?.c ?? 'UTC', maxStateMs: maxStateMs(eventWindowSettings(raw)) };
+}
+
+/** The (first) center's event window setting over the defaults (`live.eventWindow`). */
+export async function loadEventWindow(store: Store): Promise<EventWindowSettings> {
+  const sql = `select ${WINDOW_SQL} as w`;
+  const rows = await query<{ w: string | null }>(store, store.db as unknown as Kysely<any>, sql, sql, []);
+  try {
+    return eventWindowSettings(rows[0]?.w ? JSON.parse(rows[0].w) : undefined);
+  } catch {
+    return eventWindowSettings(undefined);
+  }
 }
 
 /** What one ingest transaction works with. */
