@@ -1,5 +1,5 @@
 import type { CallFloorEvent } from '../core/events';
-import { ABSOLUTE_WINDOW, tsProblem, type TimeWindow } from '../core/live/eventWindow';
+import { tsProblem, type TimeWindow } from '../core/live/eventWindow';
 
 export interface Reject {
   line: number; // 1-based line number in the source
@@ -23,11 +23,14 @@ export function emptyResult(): ParseResult {
 
 /**
  * A line whose time (epoch ms, already converted from the source's unit) is outside the plausible
- * window (the center's `live.eventWindow` at the clock; without one, 1990-01-01 … 2100-01-01): the
- * reject naming the line and the problem (a unit mistake is said as such), or null when it is fine.
+ * window (the center's `live.eventWindow` at the clock, given by the doors: CLI and API import): the
+ * reject naming the line and the problem (a unit mistake is said as such), or null when it is fine
+ * or there is no window (a parser called directly, e.g. on a hand-made fixture; the schema's
+ * 2100-01-01 ceiling and queue_log's digit check still apply).
  */
 export function timeReject(line: number, field: string, ts: number, window: TimeWindow | undefined, expected?: string): Reject | null {
-  const p = tsProblem(ts, window ?? ABSOLUTE_WINDOW, expected);
+  if (!window) return null;
+  const p = tsProblem(ts, window, expected);
   return p ? { line, reason: `${field}: ${p.message}` } : null;
 }
 

@@ -21,7 +21,8 @@ export function isImportFormat(s: string): s is ImportFormat {
 /**
  * Parse a file. `window`: the plausible times (the center's `live.eventWindow` at the clock, see
  * core/live/eventWindow); a line outside it is rejected with its number and why (a time column in
- * the wrong unit is said as such), the others go on. Without one: 1990-01-01 … 2100-01-01.
+ * the wrong unit is said as such), the others go on. Without one (direct callers, fixtures) only the
+ * schema's 2100-01-01 ceiling and queue_log's digit check apply.
  */
 export function parseText(format: ImportFormat, text: string, opts: { tz?: Tz; window?: TimeWindow } = {}): { result: ParseResult; linesRead: number } {
   const lines = splitLines(text);

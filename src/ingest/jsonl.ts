@@ -9,7 +9,7 @@ const KNOWN = new Set<string>(EVENT_TYPES);
 export class JsonlParser {
   readonly result: ParseResult = emptyResult();
   private readonly seen = new Set<string>();
-  /** plausible times (see core/live/eventWindow); without one, 1990-01-01 … 2100-01-01 */
+  /** plausible times (see core/live/eventWindow); without one only the schema's ceiling applies */
   constructor(private readonly window?: TimeWindow) {}
 
   add(text: string, line: number): void {

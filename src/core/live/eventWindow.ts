@@ -65,8 +65,6 @@ export function timeWindow(s: EventWindowSettings, now: number): TimeWindow {
   return { earliest: Date.parse(s.earliest), latest: Math.min(now + s.maxAheadHours * HOUR, MAX_EVENT_TS) };
 }
 
-/** A window with only the absolute bounds (no clock, no settings): 1990-01-01 … 2100-01-01. */
-export const ABSOLUTE_WINDOW: TimeWindow = { earliest: Date.parse(DEFAULT_EVENT_WINDOW.earliest), latest: MAX_EVENT_TS };
 
 export type TimeUnit = 'seconds' | 'milliseconds' | 'microseconds' | 'nanoseconds';
 const UNIT_FACTOR: Record<TimeUnit, number> = { seconds: 1e-3, milliseconds: 1, microseconds: 1e3, nanoseconds: 1e6 };
