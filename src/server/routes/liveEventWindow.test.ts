@@ -7,6 +7,10 @@ import { forEachDatabase } from '../../store/testing';
 import { countStoredEvents } from '../../store/live/ingest';
 import { putSetting } from '../../store/org';
 import { testApp, signIn } from '../testing';
+import { socketHandlers } from '../live';
+import type { Caller } from '../route';
+import { DomainError } from '../../core/errors';
+import './liveIngest'; // registers the socket handler `events`
 
 const C1 = 1796054400000; // 2026-11-30T16:00:00Z, epoch ms
 const NOW = C1 + 3_600_000; // the server clock, an hour later
@@ -108,5 +112,18 @@ forEachDatabase('event window: an import names the lines outside the window and 
   // j1 → j3: 10 minutes staffed (600 s), counted by hand
   const s = await store.db.selectFrom('live_agent_intervals').select((eb) => eb.fn.sum<number>('staffed').as('s')).where('agent_code', '=', '501').executeTakeFirst();
   assert.equal(Number(s?.s), 600);
+  await app.close();
+});
+
+forEachDatabase('event window: the WebSocket `events` message refuses the poison event the same way', async (_t, store) => {
+  const { app, ctx, org } = await testApp(store, { now: () => NOW });
+  const caller = { userId: org.users.duty_manager, username: 'duty_manager', displayName: 'd', roles: ['duty_manager'], agentId: null, centerId: org.centerId, ledTeamIds: [], csrf: '', locale: 'en' } as unknown as Caller;
+  const ok = await socketHandlers.events!(ctx, caller, { type: 'events', events: [{ id: 'c1', ts: C1, type: 'agent.login', agent: '501' }] });
+  assert.deepEqual(ok, { received: 1, accepted: 1, duplicates: 0 });
+  await assert.rejects(
+    async () => socketHandlers.events!(ctx, caller, { type: 'events', events: [{ id: 'c2', ts: 1796054400000000, type: 'agent.logout', agent: '501' }] }),
+    (e: unknown) => e instanceof DomainError && e.field === 'events.0.ts' && e.reason === 'event.tsUnit' && e.params?.id === 'c2',
+  );
+  assert.equal(await countStoredEvents(store.db), 1);
   await app.close();
 });
