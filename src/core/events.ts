@@ -50,6 +50,14 @@ export interface CallFloorEvent {
   target?: string;
 }
 
+/**
+ * Absolute ceiling of any event time, whatever the settings and clock: 2100-01-01 UTC (JS Date
+ * itself ends at 8.64e15). Anything later is a unit mistake (a millisecond time read as seconds,
+ * microseconds sent as milliseconds) and is refused by the schema, never stored. The plausible
+ * window relative to the server clock is `core/live/eventWindow.ts`.
+ */
+export const MAX_EVENT_TS = Date.UTC(2100, 0, 1);
+
 const nonEmpty = (field: string) =>
   z.string({ error: `${field} must be a string` }).min(1, { error: `${field} must not be empty` });
 
@@ -59,7 +67,8 @@ export const eventSchema = z
     ts: z
       .number({ error: 'ts must be a number (epoch milliseconds)' })
       .int({ error: 'ts must be an integer (epoch milliseconds)' })
-      .min(0, { error: 'ts must be >= 0' }),
+      .min(0, { error: 'ts must be >= 0' })
+      .max(MAX_EVENT_TS, { error: `ts must be <= ${MAX_EVENT_TS} (2100-01-01, epoch milliseconds): a later time is a unit mistake` }),
     type: z.enum(EVENT_TYPES, { error: `type must be one of ${EVENT_TYPES.join(', ')}` }),
     queue: nonEmpty('queue').optional(),
     agent: nonEmpty('agent').optional(),
@@ -103,7 +112,7 @@ function fastEvent(x: unknown): CallFloorEvent | undefined {
   for (const k in o) if (!FIELDS.has(k) || o[k] === undefined) return undefined;
   const { id, ts, type, queue, agent, callId, reason, waitS, target } = o;
   if (!okStr(id) || typeof type !== 'string' || !TYPE_SET.has(type)) return undefined;
-  if (typeof ts !== 'number' || !Number.isSafeInteger(ts) || ts < 0) return undefined;
+  if (typeof ts !== 'number' || !Number.isSafeInteger(ts) || ts < 0 || ts > MAX_EVENT_TS) return undefined;
   if (queue !== undefined && !okStr(queue)) return undefined;
   if (agent !== undefined && !okStr(agent)) return undefined;
   if (callId !== undefined && !okStr(callId)) return undefined;

@@ -3,11 +3,14 @@
  * Tab-separated, header on line 1. See README.md for the mapping choices.
  */
 import type { CallFloorEvent } from '../core/events';
-import { countSkipped, emptyResult, talkSpanEvents, type TalkSpan, hmsToSeconds, localToEpoch, splitLines, type ParseResult, type Tz } from './common';
+import type { TimeWindow } from '../core/live/eventWindow';
+import { countSkipped, emptyResult, talkSpanEvents, type TalkSpan, hmsToSeconds, localToEpoch, splitLines, timeReject, type ParseResult, type Tz } from './common';
 
 export interface BankOptions {
   /** zone of the file's local clock times; default UTC (the centre was in Israel: 'Asia/Jerusalem') */
   tz?: Tz;
+  /** plausible times (see core/live/eventWindow); a row outside is rejected, named */
+  window?: TimeWindow;
 }
 
 const COLS = ['vru+line', 'call_id', 'customer_id', 'priority', 'type', 'date', 'vru_entry', 'vru_exit', 'vru_time', 'q_start', 'q_exit', 'q_time', 'outcome', 'ser_start', 'ser_exit', 'ser_time', 'server'];
@@ -47,6 +50,11 @@ export function parseAnonymousBank(text: string, opts: BankOptions = {}): ParseR
     }
     const year = 1900 + Number(dm[1]) + (Number(dm[1]) < 70 ? 100 : 0);
     const day0 = localToEpoch(year, Number(dm[2]), Number(dm[3]), 0, 0, 0, opts.tz);
+    const outside = timeReject(line, 'date', day0, opts.window, 'a date in the center\'s history');
+    if (outside) {
+      res.rejects.push(outside);
+      continue;
+    }
     const bad: string[] = [];
     const sec = (name: string) => {
       const v = hmsToSeconds(c(name));

@@ -1,4 +1,5 @@
 import type { CallFloorEvent } from '../core/events';
+import { tsProblem, type TimeWindow } from '../core/live/eventWindow';
 
 export interface Reject {
   line: number; // 1-based line number in the source
@@ -18,6 +19,41 @@ export interface ParseResult {
 
 export function emptyResult(): ParseResult {
   return { events: [], rejects: [], unknownEvents: {}, duplicates: 0, skipped: {} };
+}
+
+/**
+ * A line whose time (epoch ms, already converted from the source's unit) is outside the plausible
+ * window (the center's `live.eventWindow` at the clock, given by the doors: CLI and API import): the
+ * reject naming the line and the problem (a unit mistake is said as such), or null when it is fine
+ * or there is no window (a parser called directly, e.g. on a hand-made fixture; the schema's
+ * 2100-01-01 ceiling and queue_log's digit check still apply).
+ */
+export function timeReject(line: number, field: string, ts: number, window: TimeWindow | undefined, expected?: string): Reject | null {
+  if (!window) return null;
+  const p = tsProblem(ts, window, expected);
+  return p ? { line, reason: `${field}: ${p.message}` } : null;
+}
+
+const UNITS = [
+  [18, 'nanoseconds', 1e9],
+  [15, 'microseconds', 1e6],
+  [12, 'milliseconds', 1e3],
+] as const;
+
+/**
+ * A source column documented as epoch *seconds* (queue_log) holding a longer number: which unit it
+ * looks like, as a reject reason saying what to do; null when the number has at most 11 digits
+ * before the point (epoch seconds up to the year 5138).
+ */
+export function epochSecondsUnitProblem(field: string, t: string): string | null {
+  const digits = t.split('.')[0]!.replace(/^0+/, '').length;
+  for (const [min, unit, factor] of UNITS) {
+    if (digits < min) continue;
+    const s = Number(t) / factor;
+    const at = Number.isFinite(s) && s * 1000 < 8.64e15 ? ` (${new Date(s * 1000).toISOString()} if so)` : '';
+    return `${field}: '${t.slice(0, 30)}' has ${digits} digits and looks like epoch ${unit}${at}; this column must be epoch seconds (10 digits): divide it by ${factor} and import again`;
+  }
+  return null;
 }
 
 /** A time zone: minutes east of UTC, or an IANA name ('Asia/Shanghai'); default UTC. */

@@ -4,6 +4,7 @@
  * unknown event kinds). Storage is passed in, so this stays free of the database.
  */
 import type { CallFloorEvent } from '../core/events';
+import type { TimeWindow } from '../core/live/eventWindow';
 import { parseAnonymousBank } from './anonymousBank';
 import { splitLines, type ParseResult, type Reject, type Tz } from './common';
 import { parseJsonl } from './jsonl';
@@ -17,18 +18,25 @@ export function isImportFormat(s: string): s is ImportFormat {
   return (IMPORT_FORMATS as readonly string[]).includes(s);
 }
 
-export function parseText(format: ImportFormat, text: string, opts: { tz?: Tz } = {}): { result: ParseResult; linesRead: number } {
+/**
+ * Parse a file. `window`: the plausible times (the center's `live.eventWindow` at the clock, see
+ * core/live/eventWindow); a line outside it is rejected with its number and why (a time column in
+ * the wrong unit is said as such), the others go on. Without one (direct callers, fixtures) only the
+ * schema's 2100-01-01 ceiling and queue_log's digit check apply.
+ */
+export function parseText(format: ImportFormat, text: string, opts: { tz?: Tz; window?: TimeWindow } = {}): { result: ParseResult; linesRead: number } {
   const lines = splitLines(text);
   const linesRead = lines.length;
+  const { tz, window } = opts;
   switch (format) {
     case 'queue_log':
-      return { result: parseQueueLogLines(lines, { tz: opts.tz }), linesRead };
+      return { result: parseQueueLogLines(lines, { tz, window }), linesRead };
     case 'anonymous-bank':
-      return { result: parseAnonymousBank(text, { tz: opts.tz }), linesRead };
+      return { result: parseAnonymousBank(text, { tz, window }), linesRead };
     case 'pwc':
-      return { result: parsePwc(text, { tz: opts.tz }), linesRead };
+      return { result: parsePwc(text, { tz, window }), linesRead };
     case 'jsonl':
-      return { result: parseJsonl(text), linesRead };
+      return { result: parseJsonl(text, { window }), linesRead };
   }
 }
 
@@ -89,7 +97,7 @@ export async function importText(
   format: ImportFormat,
   text: string,
   sink: ImportSink,
-  opts: { tz?: Tz; batchSize?: number; onProgress?: (done: number, total: number) => void } = {},
+  opts: { tz?: Tz; window?: TimeWindow; batchSize?: number; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<ImportReport> {
-  return storeParsed(format, parseText(format, text, { tz: opts.tz }), sink, opts);
+  return storeParsed(format, parseText(format, text, { tz: opts.tz, window: opts.window }), sink, opts);
 }

@@ -1,6 +1,7 @@
 /** JSON lines of normalised events (one object a line), validated with the core zod schema. */
 import { EVENT_TYPES, validateEvent } from '../core/events';
-import { countUnknown, emptyResult, splitLines, type ParseResult } from './common';
+import type { TimeWindow } from '../core/live/eventWindow';
+import { countUnknown, emptyResult, splitLines, timeReject, type ParseResult } from './common';
 
 const KNOWN = new Set<string>(EVENT_TYPES);
 
@@ -8,6 +9,8 @@ const KNOWN = new Set<string>(EVENT_TYPES);
 export class JsonlParser {
   readonly result: ParseResult = emptyResult();
   private readonly seen = new Set<string>();
+  /** plausible times (see core/live/eventWindow); without one only the schema's ceiling applies */
+  constructor(private readonly window?: TimeWindow) {}
 
   add(text: string, line: number): void {
     if (text.charCodeAt(0) !== 123 /* { */ && !text.trim()) return; // blank line
@@ -25,6 +28,15 @@ export class JsonlParser {
         return;
       }
     }
+    const ts = obj && typeof obj === 'object' ? (obj as { ts?: unknown }).ts : undefined;
+    if (typeof ts === 'number') {
+      const id = (obj as { id?: unknown }).id;
+      const bad = timeReject(line, typeof id === 'string' && id ? `event '${id}': ts` : 'ts', ts, this.window);
+      if (bad) {
+        this.result.rejects.push(bad);
+        return;
+      }
+    }
     const v = validateEvent(obj);
     if (!v.ok) {
       this.result.rejects.push({ line, reason: v.error });
@@ -39,14 +51,14 @@ export class JsonlParser {
   }
 }
 
-export function parseJsonl(text: string): ParseResult {
-  const p = new JsonlParser();
+export function parseJsonl(text: string, opts: { window?: TimeWindow } = {}): ParseResult {
+  const p = new JsonlParser(opts.window);
   splitLines(text).forEach((l, i) => p.add(l, i + 1));
   return p.result;
 }
 
-export async function parseJsonlStream(lines: AsyncIterable<string>): Promise<ParseResult> {
-  const p = new JsonlParser();
+export async function parseJsonlStream(lines: AsyncIterable<string>, opts: { window?: TimeWindow } = {}): Promise<ParseResult> {
+  const p = new JsonlParser(opts.window);
   let n = 0;
   for await (const l of lines) p.add(l, ++n);
   return p.result;

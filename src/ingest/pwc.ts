@@ -2,7 +2,8 @@
  * PwC "Call Centre Trends" per-call CSV → normalised events. See README.md for the mapping.
  */
 import type { CallFloorEvent } from '../core/events';
-import { emptyResult, talkSpanEvents, type TalkSpan, hmsToSeconds, localToEpoch, splitCsvLine, splitLines, type ParseResult, type Tz } from './common';
+import type { TimeWindow } from '../core/live/eventWindow';
+import { emptyResult, talkSpanEvents, type TalkSpan, hmsToSeconds, localToEpoch, splitCsvLine, splitLines, timeReject, type ParseResult, type Tz } from './common';
 
 export interface PwcOptions {
   tz?: Tz;
@@ -11,6 +12,8 @@ export interface PwcOptions {
    * the default (the DESIGN shortAbandonS, 5) counts them as ordinary abandons, 0 as short ones.
    */
   abandonWaitS?: number;
+  /** plausible times (see core/live/eventWindow); a row outside is rejected, named */
+  window?: TimeWindow;
 }
 
 export function parsePwc(text: string, opts: PwcOptions = {}): ParseResult {
@@ -66,6 +69,11 @@ export function parsePwc(text: string, opts: PwcOptions = {}): ParseResult {
     }
     seen.add(id);
     const t0 = localToEpoch(+dm[1]!, +dm[2]!, +dm[3]!, 0, 0, 0, opts.tz) + tm * 1000;
+    const outside = timeReject(line, 'Date/Time', t0, opts.window, 'a date in the center\'s history');
+    if (outside) {
+      res.rejects.push(outside);
+      continue;
+    }
     const callId = `pwc:${id}`;
     const ev: CallFloorEvent[] = [{ id: `${callId}:enq`, ts: t0, type: 'call.enqueued', queue, callId }];
     if (ans === 'Y') {

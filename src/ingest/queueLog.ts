@@ -7,9 +7,12 @@
  *   parseQueueLog() sorts the records first (out-of-order lines), a live follower feeds it directly.
  */
 import { hashId, type CallFloorEvent } from '../core/events';
+import type { TimeWindow } from '../core/live/eventWindow';
 import {
   countUnknown,
   emptyResult,
+  epochSecondsUnitProblem,
+  timeReject,
   localToEpoch,
   splitCsvLine,
   splitLines,
@@ -31,6 +34,8 @@ export interface QueueLogRecord {
 export interface QueueLogOptions {
   /** zone of datetime strings in a realtime-table `time` column (epoch seconds need none) */
   tz?: Tz;
+  /** plausible times (see core/live/eventWindow); a line outside is rejected, named */
+  window?: TimeWindow;
 }
 
 const NONE = (s: string | undefined) => !s || s === 'NONE';
@@ -51,6 +56,8 @@ export function parsePipeLine(text: string, line: number): QueueLogRecord | Reje
   if (f.length < 5) return { line, reason: `expected at least 5 '|'-separated fields, got ${f.length}` };
   const [t, callId, queue, agent, event] = f as [string, string, string, string, string];
   if (!/^\d+(\.\d+)?$/.test(t)) return { line, reason: `time: not epoch seconds: '${t.slice(0, 30)}'` };
+  const unit = epochSecondsUnitProblem('time', t);
+  if (unit) return { line, reason: unit };
   if (!/^[A-Z_]+$/i.test(event)) return { line, reason: `event: not an event name: '${event.slice(0, 30)}'` };
   return { line, ts: Math.round(Number(t) * 1000), callId, queue, agent, event: event.toUpperCase(), data: f.slice(5) };
 }
@@ -117,7 +124,14 @@ export function parseQueueLogCsv(lines: readonly string[], opts: QueueLogOptions
     const c = (name: string) => (f[col.get(name) ?? -1] ?? '').trim();
     const t = f[iTime!]!.trim();
     let ts: number;
-    if (/^\d+(\.\d+)?$/.test(t)) ts = Math.round(Number(t) * 1000);
+    if (/^\d+(\.\d+)?$/.test(t)) {
+      const unit = epochSecondsUnitProblem('time', t);
+      if (unit) {
+        rejects.push({ line, reason: unit });
+        continue;
+      }
+      ts = Math.round(Number(t) * 1000);
+    }
     else {
       const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d+)?$/.exec(t);
       if (!m) {
@@ -342,7 +356,13 @@ export function looksLikeCsv(firstLine: string): boolean {
   return h.includes(',') && h.includes('callid') && h.includes('event') && !h.includes('|');
 }
 
-function run(records: QueueLogRecord[], rejects: Reject[]): ParseResult {
+function run(all: QueueLogRecord[], rejects: Reject[], window: TimeWindow | undefined): ParseResult {
+  const records: QueueLogRecord[] = [];
+  for (const r of all) {
+    const bad = timeReject(r.line, 'time', r.ts, window, 'epoch seconds');
+    if (bad) rejects.push(bad);
+    else records.push(r);
+  }
   records.sort((x, y) => x.ts - y.ts); // stable: file order kept within a second
   const st = new QueueLogState();
   for (const r of records) st.add(r);
@@ -360,7 +380,7 @@ export function parseQueueLog(text: string, opts: QueueLogOptions = {}): ParseRe
 export function parseQueueLogLines(lines: readonly string[], opts: QueueLogOptions = {}): ParseResult {
   if (lines.length && looksLikeCsv(lines[0]!)) {
     const { records, rejects } = parseQueueLogCsv(lines, opts);
-    return run(records, rejects);
+    return run(records, rejects, opts.window);
   }
   const records: QueueLogRecord[] = [];
   const rejects: Reject[] = [];
@@ -370,7 +390,7 @@ export function parseQueueLogLines(lines: readonly string[], opts: QueueLogOptio
     if ('reason' in r) rejects.push(r);
     else records.push(r);
   });
-  return run(records, rejects);
+  return run(records, rejects, opts.window);
 }
 
 /** For big files: lines from an async iterable (e.g. readline over a file stream). */

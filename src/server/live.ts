@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from './context';
 import type { Caller } from './route';
 import { callerOf } from './session';
+import { DomainError } from '../core/errors';
 
 /**
  * Which caller may subscribe to which live topic. Capabilities add rules for their topics;
@@ -63,7 +64,8 @@ export function registerLiveSocket(app: FastifyInstance, ctx: ServerContext) {
         const result = await h(ctx, caller, msg);
         socket.send(JSON.stringify({ type: 'ack', id: msg.id ?? null, result }));
       } catch (e) {
-        socket.send(JSON.stringify({ type: 'error', id: msg.id ?? null, message: (e as Error).message }));
+        const d = e instanceof DomainError ? { error: e.code, reason: e.reason, params: e.params, field: e.field } : {};
+        socket.send(JSON.stringify({ type: 'error', id: msg.id ?? null, message: (e as Error).message, ...d }));
       }
     });
     socket.on('close', () => {

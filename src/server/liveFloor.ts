@@ -24,6 +24,7 @@ import { diagnose, DEFAULT_DIAGNOSIS_THRESHOLDS, type DiagnosisThresholds, type 
 import { sortEvents, type CallFloorEvent } from '../core/events';
 import { LiveFloor, type FloorAgent } from '../core/live/floor';
 import type { TzOffset } from '../core/kpi';
+import { EVENT_WINDOW_KEY, eventWindowSettings, maxStateMs } from '../core/live/eventWindow';
 import { zoneOffsetMin } from '../ingest/common';
 import { getSetting, listAgents, listCenters, listTeams } from '../store/org';
 import {
@@ -46,8 +47,6 @@ export const PIECE_RATE_KEY = 'live.pieceRate';
 export const DEFAULT_PIECE_RATE = 3;
 /** Hub topic (never subscribable by sockets) telling other instances that events were stored. */
 export const STORED_TOPIC = 'internal:live.stored';
-/** How far before today's local midnight a rebuild reads, so agents logged in over midnight keep their state. */
-export const REBUILD_LOOKBACK_MS = 16 * 3_600_000;
 const TAIL_BATCH = 20_000;
 
 export interface LiveFloorServiceOptions {
@@ -125,6 +124,8 @@ export class LiveFloorService {
   private serial: Promise<void> = Promise.resolve();
   private pendingCatchUp: Promise<void> | null = null;
   private zone: TzOffset = 480;
+  /** the longest agent state counted (the center's event window), also how far before midnight a rebuild reads */
+  private maxStateMs = maxStateMs(eventWindowSettings(null));
   private leadership: Leadership | null = null;
   private unsubStored: (() => void) | null = null;
   readonly opts: Required<LiveFloorServiceOptions>;
@@ -180,6 +181,8 @@ export class LiveFloorService {
         void this.leadership?.release();
         this.leadership = diagnosisLeadership(this.ctx.store, center.id);
       }
+      // the longest counted agent state follows the center's event window; a rebuild reads that far back
+      this.maxStateMs = maxStateMs(eventWindowSettings(await getSetting(this.ctx.store.db, center.id, EVENT_WINDOW_KEY)));
       const th = await getSetting<Partial<DiagnosisThresholds>>(this.ctx.store.db, center.id, THRESHOLDS_KEY);
       this.thresholds = { ...DEFAULT_DIAGNOSIS_THRESHOLDS, ...(th ?? {}) };
       this.active.clear();
@@ -205,10 +208,11 @@ export class LiveFloorService {
     await this.exclusive(async () => {
       const db = this.ctx.store.db;
       const upto = await maxEventSeq(db);
-      const probe = new LiveFloor({ tzOffsetMin: this.zone });
+      const opts = { tzOffsetMin: this.zone, maxStateMs: this.maxStateMs };
+      const probe = new LiveFloor(opts);
       probe.advance(now);
-      const floor = new LiveFloor({ tzOffsetMin: this.zone });
-      floor.apply(await storedEventsFrom(db, probe.todayStart - REBUILD_LOOKBACK_MS, upto));
+      const floor = new LiveFloor(opts);
+      floor.apply(await storedEventsFrom(db, probe.todayStart - this.maxStateMs, upto));
       floor.advance(now);
       this.floor = floor;
       this.lastSeq = upto;

@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { validationError } from '../../core/errors';
+import { timeWindow, tsProblem, type TimeWindow } from '../../core/live/eventWindow';
 import { IMPORT_FORMATS, isImportFormat, parseText, storeParsed, type ImportReport, type ImportSink } from '../../ingest/import';
 import { parsePipeLine, QueueLogState } from '../../ingest/queueLog';
 import { parseTz } from '../../ingest/time';
 import type { Store } from '../../store/db';
-import { flushAgentStates, storeEvents } from '../../store/live/ingest';
+import { flushAgentStates, loadEventWindow, storeEvents } from '../../store/live/ingest';
 import { openMigratedStore } from '../options';
 
 export function storeSink(store: Store): ImportSink {
@@ -28,7 +29,20 @@ export function formatImportReport(r: ImportReport, file: string): string {
   if (skipped.length) out.push(`skipped on purpose: ${skipped.map(([k, n]) => `${k} ×${n}`).join(', ')}`);
   for (const x of r.rejected.slice(0, 50)) out.push(`  line ${x.line}: ${x.reason}`);
   if (r.rejected.length > 50) out.push(`  … and ${r.rejected.length - 50} more rejected lines (--json lists all)`);
+  const hint = unitHint(r);
+  if (hint) out.push(hint);
   return out.join('\n');
+}
+
+/**
+ * When lines were refused for a time in the wrong unit: one sentence saying so up front (the first
+ * such line, how many, what to do), since every other line of such a file is likely the same.
+ */
+export function unitHint(r: Pick<ImportReport, 'rejected'>): string | null {
+  const unit = r.rejected.filter((x) => /looks like (epoch )?(seconds|milliseconds|microseconds|nanoseconds)/.test(x.reason));
+  if (!unit.length) return null;
+  const first = unit[0]!;
+  return `time unit problem: ${unit.length} line(s) have times in the wrong unit, first line ${first.line}: ${first.reason}. Nothing of those lines was imported; convert the time column and import the file again (a re-import stores only what is new).`;
 }
 
 export function registerImport(program: Command) {
@@ -47,18 +61,23 @@ export function registerImport(program: Command) {
       const tz = parseTz(o.tz, '--tz');
       const store = await openMigratedStore(o.db);
       try {
-        if (o.follow) return await follow(store, file, !!o.json);
+        // the plausible times: the center's live.eventWindow at this machine's clock
+        const settings = await loadEventWindow(store);
+        if (o.follow) return await follow(store, file, !!o.json, () => timeWindow(settings, Date.now()));
+        const window = timeWindow(settings, Date.now());
         const progress = (msg: string) => process.stderr.write(process.stderr.isTTY ? `\r${msg}   ` : `${msg}\n`);
         const text = readFileSync(file, 'utf8');
         const big = text.length > 2_000_000;
         if (big) progress(`parsing ${(text.length / 1e6).toFixed(1)} MB…`);
-        const parsed = parseText(o.format, text, { tz });
+        const parsed = parseText(o.format, text, { tz, window });
         const started = Date.now();
         const report = await storeParsed(o.format, parsed, storeSink(store), {
           onProgress: big ? (done, total) => progress(`stored ${done}/${total} events (${Math.round((done / total) * 100)} %, ${Math.round(done / ((Date.now() - started) / 1000 || 1))} events/s)`) : undefined,
         });
         if (big && process.stderr.isTTY) process.stderr.write('\n');
         console.log(o.json ? JSON.stringify({ file, ...report }, null, 2) : formatImportReport(report, file));
+        const hint = unitHint(report);
+        if (hint && o.json) process.stderr.write(`${hint}\n`);
         if (report.rejected.length) process.exitCode = 2; // good lines landed; some did not
       } finally {
         if (!o.follow) await store.close();
@@ -67,7 +86,7 @@ export function registerImport(program: Command) {
 }
 
 /** Tail a growing pipe-format queue_log: the stateful parser sees each line once, in file order. */
-async function follow(store: Store, file: string, json: boolean): Promise<void> {
+async function follow(store: Store, file: string, json: boolean, windowNow: () => TimeWindow): Promise<void> {
   const st = new QueueLogState();
   let pos = 0;
   let partial = '';
@@ -94,6 +113,7 @@ async function follow(store: Store, file: string, json: boolean): Promise<void> 
     const text = partial + buf.toString('utf8');
     const lines = text.split('\n');
     partial = lines.pop() ?? '';
+    const window = windowNow(); // the window moves with the clock while following
     for (let l of lines) {
       lineNo++;
       if (l.endsWith('\r')) l = l.slice(0, -1);
@@ -103,6 +123,12 @@ async function follow(store: Store, file: string, json: boolean): Promise<void> 
       if ('reason' in r) {
         totals.rejected++;
         process.stderr.write(`line ${r.line}: ${r.reason}\n`);
+        continue;
+      }
+      const p = tsProblem(r.ts, window, 'epoch seconds');
+      if (p) {
+        totals.rejected++;
+        process.stderr.write(`line ${r.line}: time: ${p.message}\n`);
       } else st.add(r);
     }
     const fresh = st.result.events.splice(0); // handed on; the parser keeps only its state

@@ -9,9 +9,15 @@ export interface KpiOptions {
   tzOffsetMin?: TzOffset;
   slThresholdS?: number; // default 20
   shortAbandonS?: number; // default 5
+  /**
+   * Longest counted agent state, ms (default 16 h): a state open longer without any change (a
+   * forgotten logout, a clock jump) is closed at since + maxStateMs, as if the agent logged out
+   * then. Bounds the time, and the work, one event or flush can add.
+   */
+  maxStateMs?: number;
 }
 
-export const DEFAULT_KPI_OPTIONS = { intervalMin: 15, slThresholdS: 20, shortAbandonS: 5 } as const;
+export const DEFAULT_KPI_OPTIONS = { intervalMin: 15, slThresholdS: 20, shortAbandonS: 5, maxStateMs: 16 * 3_600_000 } as const;
 
 export interface QueueRow extends Measures {
   intervalStart: number; // epoch ms
@@ -58,12 +64,16 @@ const CALL_STATES = new Set<AgentState>(['ringing', 'talking', 'hold', 'acw']);
  *   (offered again in that queue).
  * - Agent state time is split across interval boundaries. A repeated identical state (same state,
  *   reason and queue) changes nothing. Any state other than logout implies a login.
+ * - A state open for longer than `maxStateMs` is counted for `maxStateMs` only and then closed (the
+ *   agent counts as logged out from there until its next event), so the work per event is bounded
+ *   (at most maxStateMs / interval pieces) whatever its time.
  */
 export class KpiAccumulator {
   readonly intervalMin: number;
   private readonly tz: TzOffset | undefined;
   private readonly sl: number;
   private readonly shortAb: number;
+  private readonly maxState: number;
   private readonly queueRows = new Map<string, QueueRow>();
   private readonly agentRows = new Map<string, AgentRow>();
   private readonly agentsNow = new Map<string, AgentTrack>();
@@ -74,6 +84,8 @@ export class KpiAccumulator {
     this.tz = opts.tzOffsetMin;
     this.sl = opts.slThresholdS ?? DEFAULT_KPI_OPTIONS.slThresholdS;
     this.shortAb = opts.shortAbandonS ?? DEFAULT_KPI_OPTIONS.shortAbandonS;
+    const m = opts.maxStateMs ?? DEFAULT_KPI_OPTIONS.maxStateMs;
+    this.maxState = Number.isFinite(m) && m > 0 ? m : DEFAULT_KPI_OPTIONS.maxStateMs;
   }
 
   private qRow(start: number, queue: string): QueueRow {
@@ -183,6 +195,7 @@ export class KpiAccumulator {
       this.agentsNow.set(agent, t);
     }
     const ts = Math.max(e.ts, t.since); // late events are clamped, never counted backwards
+    if (t.state !== 'loggedOut' && ts - t.since > this.maxState) this.accrue(agent, t, ts); // closes the stale state
     let state: AgentState;
     let reason: string | undefined;
     let queue: string | undefined;
@@ -216,10 +229,28 @@ export class KpiAccumulator {
     t.since = ts;
   }
 
+  /**
+   * Count t's state from t.since up to `to`, at most maxStateMs of it; a state longer than that is
+   * closed at since + maxStateMs (t becomes loggedOut there).
+   */
   private accrue(agent: string, t: AgentTrack, to: number): void {
     if (t.state === 'loggedOut' || to <= t.since) return;
     const { state, reason, queue } = t;
-    splitByInterval(t.since, to, this.intervalMin, this.tz, (start, s) => {
+    const cap = t.since + this.maxState;
+    if (to > cap) {
+      t.state = 'loggedOut';
+      t.reason = undefined;
+      t.queue = undefined;
+      const from = t.since;
+      t.since = cap;
+      this.accrueSpan(agent, state, reason, queue, from, cap);
+      return;
+    }
+    this.accrueSpan(agent, state, reason, queue, t.since, to);
+  }
+
+  private accrueSpan(agent: string, state: AgentState, reason: string | undefined, queue: string | undefined, from: number, to: number): void {
+    splitByInterval(from, to, this.intervalMin, this.tz, (start, s) => {
       const a = this.aRow(start, agent);
       a.staffed += s;
       const q = queue && CALL_STATES.has(state) ? this.qRow(start, queue) : undefined;
@@ -257,7 +288,7 @@ export class KpiAccumulator {
   flushUntil(ts: number): void {
     for (const [agent, t] of this.agentsNow) {
       if (ts > t.since) {
-        this.accrue(agent, t, ts);
+        this.accrue(agent, t, ts); // a state longer than maxStateMs is closed (loggedOut) here
         t.since = ts;
       }
     }

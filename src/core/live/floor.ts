@@ -3,7 +3,7 @@
  * normalised event stream with the core KpiAccumulator for today's intervals. No clock: every
  * figure that depends on "now" takes it as a parameter. The server feeds it and publishes diffs.
  */
-import type { CallFloorEvent, EventType } from '../events';
+import { MAX_EVENT_TS, type CallFloorEvent, type EventType } from '../events';
 import { KpiAccumulator, type AgentState } from '../kpi/aggregate';
 import { deriveKpis, type Kpis } from '../kpi/derive';
 import { intervalStart, localDay, type TzOffset } from '../kpi/interval';
@@ -54,6 +54,8 @@ export interface LiveFloorOptions {
   intervalMin?: 15 | 30 | 60;
   slThresholdS?: number;
   shortAbandonS?: number;
+  /** longest counted agent state, ms (the center's live.eventWindow maxStateHours; default 16 h) */
+  maxStateMs?: number;
 }
 
 const CALL_STATES = new Set<AgentState>(['ringing', 'talking', 'hold', 'acw']);
@@ -93,6 +95,7 @@ export class LiveFloor {
       tzOffsetMin: this.opts.tzOffsetMin,
       slThresholdS: this.opts.slThresholdS,
       shortAbandonS: this.opts.shortAbandonS,
+      maxStateMs: this.opts.maxStateMs,
     });
   }
 
@@ -123,12 +126,25 @@ export class LiveFloor {
     }
     if (d <= this.day) return;
     const midnight = this.startOfDay(now);
+    // a state open longer than the longest plausible one (a forgotten logout) is closed by the
+    // accumulator: the tile shows it, and it is not carried into the new day
+    this.acc.flushUntil(midnight);
+    const counted = this.acc.agentStates();
     this.day = d;
     this.dayStartTs = midnight;
     this.acc = this.newAcc();
     for (const a of this.agents.values()) {
       a.callsToday = 0;
       this.dirty.add(a.code);
+      const t = counted.get(a.code);
+      if (t && t.state === 'loggedOut' && a.state !== 'loggedOut') {
+        a.state = 'loggedOut';
+        a.since = t.since;
+        a.reason = undefined;
+        a.queue = undefined;
+        a.callId = undefined;
+        a.callSince = undefined;
+      }
       if (a.state === 'loggedOut') continue;
       this.acc.add({ id: '', ts: midnight, type: STATE_EVENT[a.state], agent: a.code, reason: a.reason, queue: a.queue });
     }
@@ -143,6 +159,8 @@ export class LiveFloor {
   }
 
   applyOne(e: CallFloorEvent): void {
+    // never a time the door refuses (beyond 2100, beyond JS Date): it would move the floor's day
+    if (!(e.ts >= 0 && e.ts <= MAX_EVENT_TS)) return;
     this.advance(e.ts);
     if (e.ts < this.dayStartTs) return; // late event from a day already closed
     this.acc.add(e);

@@ -4,11 +4,12 @@
  */
 import { z } from 'zod';
 import { validateEvent, type CallFloorEvent } from '../../core/events';
+import { timeWindow, tsProblem, type TimeWindow } from '../../core/live/eventWindow';
 import { forbidden, validationError } from '../../core/errors';
 import type { Role } from '../../core/roles';
 import { IMPORT_FORMATS, isImportFormat, parseText, storeParsed } from '../../ingest/import';
 import { parseTimeArg, parseTz, tzOffsetFn } from '../../ingest/time';
-import { flushAgentStates, storeEvents } from '../../store/live/ingest';
+import { flushAgentStates, loadEventWindow, storeEvents } from '../../store/live/ingest';
 import { agentCodesOf, kpiReport, REPORT_BYS } from '../../store/live/reports';
 import { listCenters } from '../../store/org';
 import type { ServerContext } from '../context';
@@ -25,13 +26,33 @@ export const IMPORT_ROLES: Role[] = ['admin', 'wfm', 'duty_manager'];
 export const MAX_PUSH_EVENTS = 10_000;
 export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 
-/** Validate a pushed batch as a whole: any bad event rejects the batch, naming its index and field. */
-export function validateBatch(body: unknown): CallFloorEvent[] {
+/** The event id for a message: the event's own when it has one, else its place in the batch. */
+const idOf = (x: unknown, i: number) => {
+  const id = x && typeof x === 'object' ? (x as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && id ? id : `#${i}`;
+};
+
+/**
+ * Validate a pushed batch as a whole: any bad event rejects the batch, naming its index and field.
+ * With a time window (the center's `live.eventWindow` at the server clock), an event whose `ts` is
+ * outside it is refused with its id and a reason (`event.tsUnit`, `event.tsInFuture`,
+ * `event.tsBeforeHistory`), before anything is stored.
+ */
+export function validateBatch(body: unknown, window?: TimeWindow): CallFloorEvent[] {
   const list = Array.isArray(body) ? body : (body as { events?: unknown })?.events;
   if (!Array.isArray(list)) throw validationError('events', 'expected an array of events (or { "events": [...] })');
   if (list.length > MAX_PUSH_EVENTS) throw validationError('events', `at most ${MAX_PUSH_EVENTS} events per batch, got ${list.length}`);
   const out: CallFloorEvent[] = [];
   list.forEach((x, i) => {
+    const ts = x && typeof x === 'object' ? (x as { ts?: unknown }).ts : undefined;
+    if (window && typeof ts === 'number') {
+      const p = tsProblem(ts, window);
+      if (p) {
+        const id = idOf(x, i);
+        const field = `events.${i}.ts`;
+        throw validationError(field, `event '${id}': ${p.message}`, { reason: p.reason, params: { ...p.params, id, index: i, field } });
+      }
+    }
     const v = validateEvent(x);
     if (!v.ok) throw validationError(`events.${i}`, v.error);
     out.push(v.event);
@@ -40,7 +61,7 @@ export function validateBatch(body: unknown): CallFloorEvent[] {
 }
 
 async function push(ctx: ServerContext, body: unknown) {
-  const events = validateBatch(body);
+  const events = validateBatch(body, timeWindow(await loadEventWindow(ctx.store), ctx.now()));
   const r = await acceptEvents(ctx, events);
   return { received: events.length, accepted: r.accepted.length, duplicates: r.duplicates };
 }
@@ -114,7 +135,8 @@ export const liveIngestRoutes: RouteDef[] = [
       const tz = parseTz(query.tz);
       const text = uploadText(body, req.headers['content-type']);
       if (!text.trim()) throw validationError('body', 'the file is empty');
-      const parsed = parseText(query.format, text, { tz });
+      const window = timeWindow(await loadEventWindow(ctx.store), ctx.now());
+      const parsed = parseText(query.format, text, { tz, window });
       return storeParsed(query.format, parsed, {
         async store(events) {
           const r = await acceptEvents(ctx, events);

@@ -5,6 +5,7 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { CallFloorEvent } from '../../core/events';
 import { KpiAccumulator, localDayStart, type AgentState, type AgentTrack, type TzOffset } from '../../core/kpi';
+import { EVENT_WINDOW_KEY, eventWindowSettings, maxStateMs, type EventWindowSettings } from '../../core/live/eventWindow';
 import { tzOffsetFn } from '../../ingest/common';
 import type { Store } from '../db';
 import type { DB } from '../schema';
@@ -111,16 +112,41 @@ function dayStartFn(tzName: string): (intervalStart: number) => number {
   };
 }
 
-/** The zone the rollups should be in: the (first) center's, else UTC. */
-async function wantedRollupTz(store: Store, db: Kysely<any>): Promise<{ stored: string | null; wanted: string }> {
-  const rows = await query<{ r: string | null; c: string | null }>(
-    store,
-    db,
-    `select (select value from live_meta where key = '${ROLLUP_TZ_KEY}') as r, (select timezone from centers order by id limit 1) as c`,
-    `select (select value from live_meta where key = '${ROLLUP_TZ_KEY}') as r, (select timezone from centers order by id limit 1) as c`,
-    [],
-  );
-  return { stored: rows[0]?.r ?? null, wanted: rows[0]?.c ?? 'UTC' };
+const WINDOW_SQL = `(select value from settings where key = '${EVENT_WINDOW_KEY}' and center_id = (select id from centers order by id limit 1))`;
+
+/**
+ * The zone the rollups should be in: the (first) center's, else UTC; and the center's event window
+ * setting (`live.eventWindow`: its maxStateHours bounds the agent time one event can add).
+ */
+async function wantedRollupTz(store: Store, db: Kysely<any>): Promise<{ stored: string | null; wanted: string; maxStateMs: number }> {
+  const sql = `select (select value from live_meta where key = '${ROLLUP_TZ_KEY}') as r, (select timezone from centers order by id limit 1) as c, ${WINDOW_SQL} as w`;
+  const rows = await query<{ r: string | null; c: string | null; w: string | null }>(store, db, sql, sql, []);
+  let raw: unknown;
+  try {
+    raw = rows[0]?.w ? JSON.parse(rows[0].w) : undefined;
+  } catch {
+    raw = undefined; // a malformed setting falls back to the defaults
+  }
+  return { stored: rows[0]?.r ?? null, wanted: rows[0]?.c ?? 'UTC', maxStateMs: maxStateMs(eventWindowSettings(raw)) };
+}
+
+/** The (first) center's event window setting over the defaults (`live.eventWindow`). */
+export async function loadEventWindow(store: Store): Promise<EventWindowSettings> {
+  const sql = `select ${WINDOW_SQL} as w`;
+  const rows = await query<{ w: string | null }>(store, store.db as unknown as Kysely<any>, sql, sql, []);
+  try {
+    return eventWindowSettings(rows[0]?.w ? JSON.parse(rows[0].w) : undefined);
+  } catch {
+    return eventWindowSettings(undefined);
+  }
+}
+
+/** What one ingest transaction works with. */
+interface Ingest {
+  /** zone of the daily rollups */
+  tzName: string;
+  /** a fresh accumulator with the center's rules (15-minute intervals, longest state) */
+  acc: () => KpiAccumulator;
 }
 
 /**
@@ -132,12 +158,12 @@ async function lockIngest(db: Kysely<any>): Promise<void> {
 }
 
 /** Start an ingest transaction: one writer (PostgreSQL lock), rollups in the center's zone. */
-async function beginIngest(store: Store, db: Kysely<any>): Promise<string> {
+async function beginIngest(store: Store, db: Kysely<any>): Promise<Ingest> {
   // one writer at a time across server instances (PostgreSQL); SQLite serialises writes anyway
   if (store.dialect === 'postgres') await lockIngest(db);
-  const { stored, wanted } = await wantedRollupTz(store, db);
+  const { stored, wanted, maxStateMs } = await wantedRollupTz(store, db);
   if (stored !== wanted) await rebuildRollups(store, db, wanted);
-  return wanted;
+  return { tzName: wanted, acc: () => newAcc(maxStateMs) };
 }
 
 const SUMS = (cols: readonly string[]) => cols.map((c) => `sum(${c})`).join(', ');
@@ -288,7 +314,7 @@ async function writeStates(store: Store, db: Kysely<any>, states: Map<string, Ag
   await writeRows(store, db, STATES, rows);
 }
 
-const newAcc = () => new KpiAccumulator({ intervalMin: STORED_INTERVAL_MIN });
+const newAcc = (maxStateMs: number) => new KpiAccumulator({ intervalMin: STORED_INTERVAL_MIN, maxStateMs });
 
 // ---- the sink ---------------------------------------------------------------------------------
 
@@ -325,7 +351,7 @@ export async function storeEvents(store: Store, events: readonly CallFloorEvent[
   let duplicates = events.length - batch.length;
   return store.db.transaction().execute(async (tx) => {
     const db = tx as unknown as Kysely<any>;
-    const tzName = await beginIngest(store, db);
+    const ing = await beginIngest(store, db);
     const rows = new Array<unknown[]>(batch.length);
     for (let i = 0; i < batch.length; i++) rows[i] = eventToRow(batch[i]!);
     // every event stored before this batch has a lower seq than all of this batch's (one writer at a time)
@@ -333,13 +359,13 @@ export async function storeEvents(store: Store, events: readonly CallFloorEvent[
     const accepted = keys === 'all' ? batch : batch.filter((e) => keys.has(e.id));
     duplicates += batch.length - accepted.length;
     const deltas = new Deltas();
-    const fwd = newAcc(); // new calls and agents continuing in order: just added
-    await aggregateCalls(store, db, accepted, firstSeq, fwd, deltas);
-    const states = await aggregateAgents(store, db, accepted, fwd, deltas);
+    const fwd = ing.acc(); // new calls and agents continuing in order: just added
+    await aggregateCalls(store, db, ing, accepted, firstSeq, fwd, deltas);
+    const states = await aggregateAgents(store, db, ing, accepted, fwd, deltas);
     deltas.addAcc(fwd, 1);
-    if (opts.flushUntil !== undefined) await flushStates(store, db, opts.flushUntil, deltas, states);
+    if (opts.flushUntil !== undefined) await flushStates(store, db, ing, opts.flushUntil, deltas, states);
     if (accepted.length || opts.flushUntil !== undefined) {
-      await deltas.write(store, db, tzName);
+      await deltas.write(store, db, ing.tzName);
       await writeStates(store, db, states);
     }
     await syncQaCalls(db, store.dialect, accepted, Date.now()); // answered calls → qa_calls (quality), same transaction
@@ -347,7 +373,7 @@ export async function storeEvents(store: Store, events: readonly CallFloorEvent[
   });
 }
 
-async function aggregateCalls(store: Store, db: Kysely<any>, accepted: CallFloorEvent[], firstSeq: number, fwd: KpiAccumulator, deltas: Deltas) {
+async function aggregateCalls(store: Store, db: Kysely<any>, ing: Ingest, accepted: CallFloorEvent[], firstSeq: number, fwd: KpiAccumulator, deltas: Deltas) {
   const ids = new Set<string>();
   for (const e of accepted) if (!isAgentType(e.type) && e.callId) ids.add(e.callId);
   if (!ids.size) return;
@@ -380,8 +406,8 @@ async function aggregateCalls(store: Store, db: Kysely<any>, accepted: CallFloor
     if (l) l.push(e);
     else freshOfOld.set(e.callId, [e]);
   }
-  const before = newAcc();
-  const after = newAcc();
+  const before = ing.acc();
+  const after = ing.acc();
   for (const [callId, fresh] of freshOfOld) {
     const old = oldByCall.get(callId)!;
     for (const e of old) before.add(e);
@@ -392,7 +418,7 @@ async function aggregateCalls(store: Store, db: Kysely<any>, accepted: CallFloor
   deltas.addAcc(before, -1);
 }
 
-async function aggregateAgents(store: Store, db: Kysely<any>, accepted: CallFloorEvent[], fwd: KpiAccumulator, deltas: Deltas): Promise<Map<string, AgentTrack>> {
+async function aggregateAgents(store: Store, db: Kysely<any>, ing: Ingest, accepted: CallFloorEvent[], fwd: KpiAccumulator, deltas: Deltas): Promise<Map<string, AgentTrack>> {
   const first = new Map<string, number>(); // each agent's earliest event in the batch
   for (const e of accepted) if (isAgentType(e.type) && e.agent && !first.has(e.agent)) first.set(e.agent, e.ts);
   const states = new Map<string, AgentTrack>();
@@ -419,12 +445,12 @@ async function aggregateAgents(store: Store, db: Kysely<any>, accepted: CallFloo
   }
   const now = fwd.agentStates();
   for (const a of first.keys()) if (!late.has(a)) states.set(a, { ...now.get(a)! });
-  for (const [agent, evs] of late) states.set(agent, await replayAgent(store, db, agent, stored.get(agent)!, evs, deltas));
+  for (const [agent, evs] of late) states.set(agent, await replayAgent(store, db, ing, agent, stored.get(agent)!, evs, deltas));
   return states;
 }
 
 /** A late event for an agent: replay the agent from its last logout before it, old set vs new set. */
-async function replayAgent(store: Store, db: Kysely<any>, agent: string, st: AgentTrack, fresh: CallFloorEvent[], deltas: Deltas): Promise<AgentTrack> {
+async function replayAgent(store: Store, db: Kysely<any>, ing: Ingest, agent: string, st: AgentTrack, fresh: CallFloorEvent[], deltas: Deltas): Promise<AgentTrack> {
   const freshIds = new Set(fresh.map((e) => e.id));
   const anchor = (
     await query<{ ts: number; seq: number }>(
@@ -451,8 +477,8 @@ async function replayAgent(store: Store, db: Kysely<any>, agent: string, st: Age
         [agent],
       );
   const old = rows.filter((r) => !freshIds.has(r.id)).map(rowToEvent);
-  const before = newAcc();
-  const after = newAcc();
+  const before = ing.acc();
+  const after = ing.acc();
   for (const e of old) before.add(e);
   for (const e of [...old, ...fresh].sort(byTs)) after.add(e);
   before.flushUntil(st.since);
@@ -463,7 +489,7 @@ async function replayAgent(store: Store, db: Kysely<any>, agent: string, st: Age
 }
 
 /** Count open agent states up to `until` (those not logged out), e.g. at the end of a file import. */
-async function flushStates(store: Store, db: Kysely<any>, until: number, deltas: Deltas, states: Map<string, AgentTrack>) {
+async function flushStates(store: Store, db: Kysely<any>, ing: Ingest, until: number, deltas: Deltas, states: Map<string, AgentTrack>) {
   const rows = await query<StateRow>(
     store,
     db,
@@ -471,7 +497,7 @@ async function flushStates(store: Store, db: Kysely<any>, until: number, deltas:
     `select * from live_agent_state where state != 'loggedOut' and since < $1`,
     [until],
   );
-  const acc = newAcc();
+  const acc = ing.acc();
   const agents = new Set<string>();
   for (const r of rows) if (!states.has(r.agent_code)) {
     acc.restoreAgent(r.agent_code, toTrack(r));
@@ -491,11 +517,11 @@ async function flushStates(store: Store, db: Kysely<any>, until: number, deltas:
 export async function flushAgentStates(store: Store, until: number): Promise<void> {
   await store.db.transaction().execute(async (tx) => {
     const db = tx as unknown as Kysely<any>;
-    const tzName = await beginIngest(store, db);
+    const ing = await beginIngest(store, db);
     const deltas = new Deltas();
     const states = new Map<string, AgentTrack>();
-    await flushStates(store, db, until, deltas, states);
-    await deltas.write(store, db, tzName);
+    await flushStates(store, db, ing, until, deltas, states);
+    await deltas.write(store, db, ing.tzName);
     await writeStates(store, db, states);
   });
 }

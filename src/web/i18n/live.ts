@@ -23,6 +23,13 @@ const positions = {
 
 export const liveMessages: Messages = {
   'zh-CN': {
+    errors: {
+      event: {
+        tsUnit: '{{field}}：事件 {{id}} 的时间 {{ts}} 单位有误（看起来是 {{unit}}，即 {{asIs}}），应为{{expected}}',
+        tsInFuture: '{{field}}：事件 {{id}} 的时间 {{at}} 晚于当前允许的最晚时间 {{latest}}（服务器时间加允许提前量）',
+        tsBeforeHistory: '{{field}}：事件 {{id}} 的时间 {{at}} 早于本中心历史起点 {{earliest}}',
+      },
+    },
     nav: { live: '现场监控', wallboard: '实时大屏', alerts: '话务预警', emergency: '应急预案', prompts: '关怀提醒' },
     live: {
       state: states['zh-CN'], reason: reasons['zh-CN'], kind: kinds['zh-CN'], position: positions['zh-CN'],
@@ -36,6 +43,13 @@ export const liveMessages: Messages = {
     },
   },
   'zh-TW': {
+    errors: {
+      event: {
+        tsUnit: '{{field}}：事件 {{id}} 的時間 {{ts}} 單位有誤（看起來是 {{unit}}，即 {{asIs}}），應為{{expected}}',
+        tsInFuture: '{{field}}：事件 {{id}} 的時間 {{at}} 晚於目前允許的最晚時間 {{latest}}（伺服器時間加允許提前量）',
+        tsBeforeHistory: '{{field}}：事件 {{id}} 的時間 {{at}} 早於本中心歷史起點 {{earliest}}',
+      },
+    },
     nav: { live: '現場監控', wallboard: '即時看板', alerts: '話務預警', emergency: '應急預案', prompts: '關懷提醒' },
     live: {
       state: states['zh-TW'], reason: reasons['zh-TW'], kind: kinds['zh-TW'], position: positions['zh-TW'],
@@ -49,6 +63,13 @@ export const liveMessages: Messages = {
     },
   },
   en: {
+    errors: {
+      event: {
+        tsUnit: '{{field}}: the time {{ts}} of event {{id}} is in the wrong unit (it looks like {{unit}}, i.e. {{asIs}}); expected {{expected}}',
+        tsInFuture: '{{field}}: event {{id}} at {{at}} is later than {{latest}}, the latest time accepted now (server clock plus the allowed lead)',
+        tsBeforeHistory: '{{field}}: event {{id}} at {{at}} is before {{earliest}}, where the center\'s history starts',
+      },
+    },
     nav: { live: 'Live floor', wallboard: 'Wallboard', alerts: 'Alerts', emergency: 'Emergency plan', prompts: 'Care prompts' },
     live: {
       state: states.en, reason: reasons.en, kind: kinds.en, position: positions.en,
