@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../core/errors';
 import type { ServerContext } from './context';
 import type { Caller } from './route';
 import { resolveSessionKey, sessionOf, type ResolvedSession } from './session';
@@ -145,8 +146,9 @@ export function registerLiveSocket(app: FastifyInstance, ctx: ServerContext, opt
             const now = await resolveSessionKey(ctx, before.idHash, false);
             if (!sameAccess(before.caller, now.caller)) return close(CLOSE_ACCESS_CHANGED, 'live.accessChanged');
             conn.session = now;
-          } catch {
-            close(CLOSE_SESSION_ENDED, 'live.sessionEnded');
+          } catch (e) {
+            // a database hiccup is not a revocation: keep the socket, the next check decides
+            if (e instanceof DomainError) close(CLOSE_SESSION_ENDED, 'live.sessionEnded');
           }
         })().finally(() => (checking = null)));
       },
@@ -158,7 +160,8 @@ export function registerLiveSocket(app: FastifyInstance, ctx: ServerContext, opt
       try {
         conn.session = await sessionOf(ctx, req);
       } catch (e) {
-        send({ type: 'error', reason: 'live.sessionEnded', message: (e as Error).message });
+        if (!(e instanceof DomainError)) return close(1011, 'live.unavailable'); // e.g. the database: the client retries
+        send({ type: 'error', reason: 'live.sessionEnded', message: e.message });
         close(CLOSE_SESSION_ENDED, 'live.sessionEnded');
         return;
       }
