@@ -155,8 +155,8 @@ export function registerLiveSocket(app: FastifyInstance, ctx: ServerContext, opt
     };
 
     // The message handler is attached at once: messages that arrive while the session is being
-    // resolved wait in this chain instead of being lost (a browser subscribes on open).
-    let chain: Promise<unknown> = (async () => {
+    // resolved wait for it instead of being lost (a browser subscribes on open).
+    const ready: Promise<unknown> = (async () => {
       try {
         conn.session = await sessionOf(ctx, req);
       } catch (e) {
@@ -172,7 +172,8 @@ export function registerLiveSocket(app: FastifyInstance, ctx: ServerContext, opt
     })();
 
     socket.on('message', (raw: Buffer) => {
-      chain = chain.then(() => (closed || !conn.session ? undefined : onMessage(raw)));
+      // in arrival order once the session is known; then handled as before (an event push does not wait for the previous one)
+      void ready.then(() => (closed || !conn.session ? undefined : onMessage(raw)));
     });
     socket.on('close', () => {
       closed = true;

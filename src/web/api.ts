@@ -59,8 +59,8 @@ export const del = <T = any>(url: string) => api<T>('DELETE', url);
 /**
  * Opens the live socket and subscribes to topics; returns a closer. The subscribe is re-sent every
  * second until the server acknowledges each topic (`subscribed`, or an error naming the topic when
- * it is refused), and again after every reconnect. Reconnects with backoff; a closed session
- * (4401) stops it, the next API call then asks to sign in.
+ * it is refused), and again after every reconnect. Reconnects with backoff; when the access changed
+ * (4403) at once, when the session ended (4401) at the slowest pace (it resumes after a new sign-in).
  */
 export function live(topics: string[], onEvent: (topic: string, data: any) => void): () => void {
   let ws: WebSocket | null = null;
@@ -87,8 +87,8 @@ export function live(topics: string[], onEvent: (topic: string, data: any) => vo
     };
     sock.onclose = (e) => {
       clearInterval(retry);
-      if (closed || e.code === 4401) return;
-      setTimeout(open, e.code === 4403 ? 500 : (delay = Math.min(delay * 2, 10_000)));
+      if (closed) return;
+      setTimeout(open, e.code === 4403 ? 500 : e.code === 4401 ? (delay = 10_000) : (delay = Math.min(delay * 2, 10_000)));
     };
   };
   open();
