@@ -177,11 +177,13 @@ export const platformRoutes: RouteDef[] = [
     body: z.object({ name: z.string().trim().min(1).max(100), leadUserId: z.number().int().positive().nullable().optional() }),
     handler: async ({ body, caller, ctx }) => {
       const centerId = await callerCenterId(ctx, caller);
-      return ctx.store.db.transaction().execute(async (tx) => {
+      const made = await ctx.store.db.transaction().execute(async (tx) => {
         const id = await createTeam(tx, { centerId, name: body.name, leadUserId: body.leadUserId ?? null }, ctx.now());
         await audit(tx, { at: ctx.now(), userId: caller.userId, action: 'team.create', entity: 'team', entityId: id, detail: body });
         return { id };
       });
+      if (body.leadUserId != null) accessChanged(ctx, body.leadUserId, 'teams'); // their sockets re-read the teams they lead
+      return made;
     },
   }),
   route({
