@@ -14,6 +14,11 @@ test('wallboard tiles follow pushed events; an understaffed alert fires, is ackn
   const { page, url, ctx } = h;
   try {
     await signInUi(page, url, 'duty_manager');
+    // what the page's live socket receives (the wallboard must get its events over it, not only snapshots)
+    const frames: any[] = [];
+    page.on('websocket', (ws) => {
+      if (ws.url().endsWith('/api/live')) ws.on('framereceived', (f) => frames.push(JSON.parse(String(f.payload))));
+    });
     await page.click('a[data-nav="/live/wallboard"]');
     await page.waitForSelector('text=实时大屏');
     const t0 = Date.now();
@@ -30,6 +35,15 @@ test('wallboard tiles follow pushed events; an understaffed alert fires, is ackn
     // b1 logs in: a new tile, then it changes colour when b1 goes on a break
     await acceptEvents(ctx, [ev(Date.now(), 'agent.login', { agent: 'B001' })]);
     await page.waitForSelector('[data-testid=tile-B001][data-state=ready]');
+    // the subscribe sent on open was acknowledged and live events reached the page
+    assert.deepEqual(
+      ['floor:agents', 'floor:queues', 'alerts'].filter((t) => frames.some((f) => f.type === 'subscribed' && f.topic === t)),
+      ['floor:agents', 'floor:queues', 'alerts'],
+    );
+    assert.ok(
+      frames.some((f) => f.type === 'event' && f.topic === 'floor:agents' && JSON.stringify(f.data).includes('B001')),
+      `a floor:agents event with B001 arrived over the socket; got ${JSON.stringify(frames.map((f) => [f.type, f.topic]))}`,
+    );
     await acceptEvents(ctx, [ev(Date.now(), 'agent.notReady', { agent: 'B001', reason: 'break' })]);
     await page.waitForSelector('[data-testid=tile-B001][data-state=notReady] >> text=小休');
 
@@ -50,6 +64,48 @@ test('wallboard tiles follow pushed events; an understaffed alert fires, is ackn
     await page.waitForSelector(`[data-testid=alert-${under.id}]`, { state: 'detached' });
     const [stored] = (await listAlerts(h.store.db, { centerId: h.org.centerId, status: 'closed' })).filter((a) => a.id === under.id);
     assert.deepEqual([stored.status, stored.ack_note, stored.close_note], ['closed', '已调质检上线', '高峰已过']);
+  } finally {
+    await h.close();
+  }
+});
+
+test('wallboard on PostgreSQL: the subscribe sent on open is acknowledged and live events reach the page on every load', async (t) => {
+  const { postgresUnavailable } = await import('../src/store/testing');
+  const why = await postgresUnavailable();
+  if (why) {
+    if (process.env.CI === 'true') throw new Error(why);
+    t.skip(why);
+    return;
+  }
+  const h = await startHarness({ kind: 'postgres' });
+  const { page, url, ctx } = h;
+  try {
+    await signInUi(page, url, 'duty_manager');
+    let frames: any[] = [];
+    page.on('websocket', (ws) => {
+      if (ws.url().endsWith('/api/live')) ws.on('framereceived', (f) => frames.push(JSON.parse(String(f.payload))));
+    });
+    await page.click('a[data-nav="/live/wallboard"]');
+    await page.waitForSelector('text=实时大屏');
+    // three loads of the page (the probe saw 5 of 8 loads without any live event on PostgreSQL)
+    for (const [i, code] of ['A001', 'A002', 'B001'].entries()) {
+      if (i > 0) {
+        frames = [];
+        await page.reload();
+        await page.waitForSelector('text=实时大屏');
+      }
+      const deadline = Date.now() + 10_000;
+      while (!frames.some((f) => f.type === 'subscribed' && f.topic === 'floor:agents') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      await acceptEvents(ctx, [ev(Date.now(), 'agent.login', { agent: code })]);
+      await page.waitForSelector(`[data-testid=tile-${code}][data-state=ready]`);
+      const deadline2 = Date.now() + 10_000;
+      while (!frames.some((f) => f.type === 'event' && f.topic === 'floor:agents' && JSON.stringify(f.data).includes(code)) && Date.now() < deadline2)
+        await new Promise((r) => setTimeout(r, 50));
+      assert.ok(
+        frames.some((f) => f.type === 'event' && f.topic === 'floor:agents' && JSON.stringify(f.data).includes(code)),
+        `load ${i + 1}: a floor:agents event with ${code} arrived over the socket; got ${JSON.stringify(frames.map((f) => [f.type, f.topic]))}`,
+      );
+    }
   } finally {
     await h.close();
   }

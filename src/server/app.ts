@@ -27,6 +27,8 @@ export interface AppOptions {
   routes?: RouteDef[];
   /** Login attempts allowed per IP and user name per minute. */
   loginAttemptsPerMinute?: number;
+  /** Origins (scheme://host[:port]) besides the server's own host allowed to open the live socket; default CALLFLOOR_ALLOWED_ORIGINS. */
+  allowedOrigins?: string[];
 }
 
 const HTTP_BY_CODE: Record<DomainError['code'], number> = {
@@ -99,7 +101,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   app.addHook('onClose', async () => {
     for (const s of Object.values(ctx.services)) await (s as { stop?: () => unknown } | null)?.stop?.();
   });
-  registerLiveSocket(app, ctx);
+  registerLiveSocket(app, ctx, { allowedOrigins: opts.allowedOrigins });
 
   const webRoot =
     opts.webRoot === undefined ? fileURLToPath(new URL('../../dist/web', import.meta.url)) : opts.webRoot;

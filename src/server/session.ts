@@ -29,14 +29,36 @@ export async function endSession(ctx: ServerContext, req: FastifyRequest, reply:
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
+/** The session-table key of the request's cookie, if it has one. */
+export function sessionKeyOf(req: FastifyRequest): string | undefined {
+  const token = req.cookies[SESSION_COOKIE];
+  return token ? hashToken(token) : undefined;
+}
+
+/** A resolved session: the caller, the session-table key and when it expires. */
+export interface ResolvedSession {
+  caller: Caller;
+  idHash: string;
+  expiresAt: number;
+}
+
 /**
  * The caller behind the request's session cookie, or an error: no cookie → unauthorized,
  * expired → unauthorized with 'session expired' (and the session is removed).
  */
 export async function callerOf(ctx: ServerContext, req: FastifyRequest): Promise<Caller> {
+  return (await sessionOf(ctx, req)).caller;
+}
+
+/** Like callerOf, with the session key and expiry (the live socket keeps them to re-check). */
+export async function sessionOf(ctx: ServerContext, req: FastifyRequest): Promise<ResolvedSession> {
   const token = req.cookies[SESSION_COOKIE];
   if (!token) throw new DomainError('not signed in', 'unauthorized');
-  const idHash = hashToken(token);
+  return resolveSessionKey(ctx, hashToken(token), true);
+}
+
+/** Resolves a session by its key; `touch` slides the expiry (requests do, socket re-checks do not). */
+export async function resolveSessionKey(ctx: ServerContext, idHash: string, touch: boolean): Promise<ResolvedSession> {
   const s = await findSession(ctx.store.db, idHash);
   if (!s || !s.active) throw new DomainError('not signed in', 'unauthorized');
   const now = ctx.now();
@@ -44,10 +66,11 @@ export async function callerOf(ctx: ServerContext, req: FastifyRequest): Promise
     await deleteSession(ctx.store.db, idHash);
     throw new DomainError('session expired, please sign in again', 'unauthorized');
   }
+  let expiresAt = s.expires_at;
   // Sliding expiry, written at most once a minute to spare the database.
-  if (s.expires_at - now < ctx.sessionTtlMs - 60_000) await touchSession(ctx.store.db, idHash, now + ctx.sessionTtlMs);
+  if (touch && s.expires_at - now < ctx.sessionTtlMs - 60_000) await touchSession(ctx.store.db, idHash, (expiresAt = now + ctx.sessionTtlMs));
   const roles: Role[] = await rolesOf(ctx.store.db, s.user_id);
-  return {
+  const caller: Caller = {
     userId: s.user_id,
     username: s.username,
     displayName: s.display_name,
@@ -58,4 +81,5 @@ export async function callerOf(ctx: ServerContext, req: FastifyRequest): Promise
     csrf: s.csrf,
     locale: s.locale,
   };
+  return { caller, idHash, expiresAt };
 }

@@ -271,6 +271,14 @@ export async function deleteSession(db: Db, idHash: string) {
   await db.deleteFrom('sessions').where('id', '=', idHash).execute();
 }
 
+/** Ends every session of a user except `keepIdHash` (a password change keeps the changer's own). Returns how many ended. */
+export async function deleteUserSessions(db: Db, userId: number, keepIdHash?: string): Promise<number> {
+  let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepIdHash) q = q.where('id', '!=', keepIdHash);
+  const r = await q.executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 export async function deleteExpiredSessions(db: Db, now: number) {
   await db.deleteFrom('sessions').where('expires_at', '<', now).execute();
 }

@@ -56,29 +56,45 @@ export const patch = <T = any>(url: string, body: unknown) => api<T>('PATCH', ur
 export const put = <T = any>(url: string, body: unknown) => api<T>('PUT', url, body);
 export const del = <T = any>(url: string) => api<T>('DELETE', url);
 
-/** Opens the live socket and subscribes to topics; returns a closer. Reconnects with backoff. */
+/**
+ * Opens the live socket and subscribes to topics; returns a closer. The subscribe is re-sent every
+ * second until the server acknowledges each topic (`subscribed`, or an error naming the topic when
+ * it is refused), and again after every reconnect. Reconnects with backoff; when the access changed
+ * (4403) at once, when the session ended (4401) at the slowest pace (it resumes after a new sign-in).
+ */
 export function live(topics: string[], onEvent: (topic: string, data: any) => void): () => void {
   let ws: WebSocket | null = null;
   let closed = false;
   let delay = 500;
+  let retry: ReturnType<typeof setInterval> | undefined;
   const open = () => {
     const proto = location.protocol === 'https:' ? 'wss' : 'ws';
-    ws = new WebSocket(`${proto}://${location.host}/api/live`);
-    ws.onopen = () => {
-      delay = 500;
-      ws!.send(JSON.stringify({ type: 'subscribe', topics }));
+    const sock = (ws = new WebSocket(`${proto}://${location.host}/api/live`));
+    const pending = new Set(topics);
+    const subscribe = () => {
+      if (pending.size && sock.readyState === WebSocket.OPEN) sock.send(JSON.stringify({ type: 'subscribe', topics: [...pending] }));
     };
-    ws.onmessage = (m) => {
+    sock.onopen = () => {
+      delay = 500;
+      subscribe();
+      clearInterval(retry);
+      retry = setInterval(() => (pending.size ? subscribe() : clearInterval(retry)), 1000);
+    };
+    sock.onmessage = (m) => {
       const msg = JSON.parse(m.data);
       if (msg.type === 'event') onEvent(msg.topic, msg.data);
+      else if ((msg.type === 'subscribed' || msg.type === 'error') && typeof msg.topic === 'string') pending.delete(msg.topic);
     };
-    ws.onclose = () => {
-      if (!closed) setTimeout(open, (delay = Math.min(delay * 2, 10_000)));
+    sock.onclose = (e) => {
+      clearInterval(retry);
+      if (closed) return;
+      setTimeout(open, e.code === 4403 ? 500 : e.code === 4401 ? (delay = 10_000) : (delay = Math.min(delay * 2, 10_000)));
     };
   };
   open();
   return () => {
     closed = true;
+    clearInterval(retry);
     ws?.close();
   };
 }

@@ -40,7 +40,10 @@ const PROMPT_ROLES: Role[] = ['center_manager', 'duty_manager', 'team_lead'];
 
 // ---- who may subscribe to which live topic ----
 const centerWide = (c: Caller) => c.roles.some((r) => CENTER_WIDE.includes(r));
-registerTopicRule((c, t) => (t === 'floor:agents' || t === 'alerts' || t === 'prompts') && centerWide(c));
+registerTopicRule((c, t) => (t === 'floor:agents' || t === 'alerts') && centerWide(c));
+// every stress prompt of the center: only who reads them all over REST (GET /api/prompts, scope 'all');
+// a team lead gets their own teams' prompts on user:<id>
+registerTopicRule((c, t) => t === 'prompts' && PROMPT_ROLES.some((r) => c.roles.includes(r)) && centerWide(c));
 registerTopicRule((c, t) => t === 'floor:queues' && (centerWide(c) || c.roles.includes('team_lead')));
 registerTopicRule((c, t) => {
   const m = /^(floor|alerts):team:(\d+)$/.exec(t);

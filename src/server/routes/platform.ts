@@ -6,6 +6,7 @@ import {
   createAgent,
   createTeam,
   createUser,
+  deleteUserSessions,
   findUserByName,
   getAgent,
   getSetting,
@@ -25,7 +26,8 @@ import {
 import { assertCertifiedForQueues } from '../../store/people/training';
 import { hashPassword, passwordProblem, verifyPassword } from '../password';
 import { agentScope, route, type Caller, type RouteDef } from '../route';
-import { endSession, startSession } from '../session';
+import { endSession, sessionKeyOf, startSession } from '../session';
+import { accessChanged } from '../live';
 import type { ServerContext } from '../context';
 
 const ADMINS: Role[] = ['admin', 'center_manager'];
@@ -102,9 +104,10 @@ export const platformRoutes: RouteDef[] = [
     method: 'POST',
     url: '/api/auth/logout',
     access: 'any',
-    summary: 'Sign out',
-    handler: async ({ ctx, req, reply }) => {
+    summary: 'Sign out (closes the live sockets of this session)',
+    handler: async ({ ctx, req, reply, caller }) => {
       await endSession(ctx, req, reply);
+      accessChanged(ctx, caller.userId, 'logout');
       return { ok: true };
     },
   }),
@@ -130,16 +133,18 @@ export const platformRoutes: RouteDef[] = [
     method: 'POST',
     url: '/api/auth/password',
     access: 'any',
-    summary: 'Change own password',
+    summary: 'Change own password (ends the user\'s other sessions and their live sockets; keeps this one)',
     body: z.object({ oldPassword: z.string(), newPassword: z.string() }),
-    handler: async ({ body, caller, ctx }) => {
+    handler: async ({ body, caller, ctx, req }) => {
       const u = await findUserByName(ctx.store.db, caller.username);
       if (!u || !(await verifyPassword(body.oldPassword, u.password_hash)))
         throw validationError('oldPassword', 'current password is wrong');
       const p = passwordProblem(body.newPassword);
       if (p) throw validationError('newPassword', p);
       await setUserPassword(ctx.store.db, caller.userId, await hashPassword(body.newPassword));
-      await audit(ctx.store.db, { at: ctx.now(), userId: caller.userId, action: 'password.change', entity: 'user', entityId: caller.userId });
+      const ended = await deleteUserSessions(ctx.store.db, caller.userId, sessionKeyOf(req));
+      await audit(ctx.store.db, { at: ctx.now(), userId: caller.userId, action: 'password.change', entity: 'user', entityId: caller.userId, detail: { sessionsEnded: ended } });
+      accessChanged(ctx, caller.userId, 'password');
       return { ok: true };
     },
   }),
@@ -172,11 +177,13 @@ export const platformRoutes: RouteDef[] = [
     body: z.object({ name: z.string().trim().min(1).max(100), leadUserId: z.number().int().positive().nullable().optional() }),
     handler: async ({ body, caller, ctx }) => {
       const centerId = await callerCenterId(ctx, caller);
-      return ctx.store.db.transaction().execute(async (tx) => {
+      const made = await ctx.store.db.transaction().execute(async (tx) => {
         const id = await createTeam(tx, { centerId, name: body.name, leadUserId: body.leadUserId ?? null }, ctx.now());
         await audit(tx, { at: ctx.now(), userId: caller.userId, action: 'team.create', entity: 'team', entityId: id, detail: body });
         return { id };
       });
+      if (body.leadUserId != null) accessChanged(ctx, body.leadUserId, 'teams'); // their sockets re-read the teams they lead
+      return made;
     },
   }),
   route({
@@ -186,12 +193,18 @@ export const platformRoutes: RouteDef[] = [
     summary: 'Rename a team or change its lead',
     params: idParams,
     body: z.object({ name: z.string().trim().min(1).max(100).optional(), leadUserId: z.number().int().positive().nullable().optional() }),
-    handler: async ({ body, params, caller, ctx }) =>
-      ctx.store.db.transaction().execute(async (tx) => {
+    handler: async ({ body, params, caller, ctx }) => {
+      const before = await getTeam(ctx.store.db, params.id);
+      const team = await ctx.store.db.transaction().execute(async (tx) => {
         await updateTeam(tx, params.id, body);
         await audit(tx, { at: ctx.now(), userId: caller.userId, action: 'team.update', entity: 'team', entityId: params.id, detail: body });
         return getTeam(tx, params.id);
-      }),
+      });
+      // the old and the new lead see other teams now: their open sockets are re-checked
+      if (before.lead_user_id !== team.lead_user_id)
+        accessChanged(ctx, [before.lead_user_id, team.lead_user_id].filter((u): u is number => u != null), 'teams');
+      return team;
+    },
   }),
   route({
     method: 'GET',
@@ -318,6 +331,7 @@ export const platformRoutes: RouteDef[] = [
         throw validationError('body.roles', 'you cannot remove your own admin role');
       await setUserRoles(ctx.store.db, params.id, body.roles);
       await audit(ctx.store.db, { at: ctx.now(), userId: caller.userId, action: 'user.roles', entity: 'user', entityId: params.id, detail: body });
+      accessChanged(ctx, params.id, 'roles');
       return { ok: true };
     },
   }),
@@ -325,16 +339,21 @@ export const platformRoutes: RouteDef[] = [
     method: 'PATCH',
     url: '/api/users/:id',
     access: ['admin'],
-    summary: 'Deactivate / reactivate a user or reset their password',
+    summary: 'Deactivate / reactivate a user or reset their password (a reset or deactivation ends all their sessions and live sockets)',
     params: idParams,
     body: z.object({ active: z.boolean().optional(), password: z.string().optional() }),
-    handler: async ({ body, params, caller, ctx }) => {
+    handler: async ({ body, params, caller, ctx, req }) => {
       if (body.password !== undefined) {
         const p = passwordProblem(body.password);
         if (p) throw validationError('body.password', p);
         await setUserPassword(ctx.store.db, params.id, await hashPassword(body.password));
       }
       if (body.active !== undefined) await setUserActive(ctx.store.db, params.id, body.active);
+      if (body.password !== undefined || body.active === false) {
+        // an admin resetting their own password keeps the session they are using
+        await deleteUserSessions(ctx.store.db, params.id, params.id === caller.userId ? sessionKeyOf(req) : undefined);
+        accessChanged(ctx, params.id, body.password !== undefined ? 'password' : 'active');
+      }
       await audit(ctx.store.db, {
         at: ctx.now(),
         userId: caller.userId,

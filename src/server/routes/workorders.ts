@@ -9,11 +9,11 @@ import { CALLBACK_OUTCOMES, MACHINES, PRIORITIES, WORK_ORDER_TYPES } from '../..
 import { listCenters } from '../../store/org';
 import {
   callbackList, checkSla, coreActor, createDepartment, createOrder, getOrder, linkCall, listDepartments, listOrders, recordCallback, repeatComplainerList,
-  requestQaReview, transitionOrder, woSettings, workOrderReports, type WoActor, type WoEvents,
+  orderVisible, requestQaReview, transitionOrder, woSettings, workOrderReports, type WoActor, type WoEvents,
 } from '../../store/workorders/orders';
 import { hasRole, route, type Caller, type RouteDef } from '../route';
 import type { ServerContext } from '../context';
-import { registerTopicRule } from '../live';
+import { registerTopicFilter, registerTopicRule } from '../live';
 import { serviceStarters } from '../services';
 import { callerCenterId } from './platform';
 import { pushNotices } from './notifications';
@@ -25,13 +25,20 @@ export const WO_QA: Role[] = ['qa', 'duty_manager', 'center_manager', 'expert'];
 export const BOARD_TOPIC = 'workorders';
 
 registerTopicRule((c, t) => t === BOARD_TOPIC && c.roles.some((r) => r !== 'agent'));
+// Board events name an order (id, title): each subscriber gets only those the REST read would show them.
+registerTopicFilter(BOARD_TOPIC, async (ctx, c, data) => {
+  const id = Number((data as { id?: unknown } | null)?.id);
+  if (!Number.isInteger(id) || id <= 0) return false;
+  return orderVisible(ctx.store.db, await callerCenterId(ctx, c), id, await scopeOf(ctx, c));
+});
 
 export function publish(ctx: ServerContext, ev: WoEvents) {
   for (const b of ev.board) ctx.hub.publish(BOARD_TOPIC, b);
   pushNotices(ctx, ev.users);
 }
 
-async function actorOf(ctx: ServerContext, c: Caller) {
+/** The caller's work-order scope (what the REST reads show them) and core actor. */
+async function scopeAndActor(ctx: ServerContext, c: Caller) {
   const db = ctx.store.db;
   const { actor, departmentIds } = await coreActor(db, c.userId, c.roles);
   let teamUserIds: number[] = [];
@@ -40,7 +47,14 @@ async function actorOf(ctx: ServerContext, c: Caller) {
     teamUserIds = rows.map((r) => r.id);
   }
   const scope: WoActor = { userId: c.userId, roles: c.roles, departmentIds, seesAll: hasRole(c, ...WO_CENTER_WIDE), teamUserIds };
-  return { actor, departmentIds, scope, centerId: await callerCenterId(ctx, c), settings: await woSettings(db, await callerCenterId(ctx, c)) };
+  return { actor, departmentIds, scope };
+}
+
+const scopeOf = async (ctx: ServerContext, c: Caller) => (await scopeAndActor(ctx, c)).scope;
+
+async function actorOf(ctx: ServerContext, c: Caller) {
+  const { actor, departmentIds, scope } = await scopeAndActor(ctx, c);
+  return { actor, departmentIds, scope, centerId: await callerCenterId(ctx, c), settings: await woSettings(ctx.store.db, await callerCenterId(ctx, c)) };
 }
 
 const id = z.object({ id: z.coerce.number().int().positive() });

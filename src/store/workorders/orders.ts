@@ -124,6 +124,11 @@ function scoped(db: Db, centerId: number, a: WoActor) {
   return q;
 }
 
+/** Whether the REST read (list / get) would show this order to the actor: the same scope, one row. */
+export async function orderVisible(db: Db, centerId: number, id: number, a: WoActor): Promise<boolean> {
+  return !!(await scoped(db, centerId, a).select('o.id').where('o.id', '=', id).executeTakeFirst());
+}
+
 async function loadOrder(db: Db, centerId: number, id: number) {
   const o = await db.selectFrom('wo_orders').selectAll().where('id', '=', id).where('center_id', '=', centerId).executeTakeFirst();
   if (!o) throw notFound(`work order ${id}`);

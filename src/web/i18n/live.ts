@@ -29,6 +29,7 @@ export const liveMessages: Messages = {
         tsInFuture: '{{field}}：事件 {{id}} 的时间 {{at}} 晚于当前允许的最晚时间 {{latest}}（服务器时间加允许提前量）',
         tsBeforeHistory: '{{field}}：事件 {{id}} 的时间 {{at}} 早于本中心历史起点 {{earliest}}',
       },
+      live: { originRefused: '来源 {{origin}} 不允许连接实时推送', topicRefused: '无权订阅实时主题 {{topic}}', notJson: '实时推送消息不是 JSON', unknownType: '未知的实时推送消息类型 {{type}}', sessionEnded: '登录已失效，请重新登录', accessChanged: '权限已变更，正在重新连接实时推送', unavailable: '实时推送暂不可用，正在重试' },
     },
     nav: { live: '现场监控', wallboard: '实时大屏', alerts: '话务预警', emergency: '应急预案', prompts: '关怀提醒' },
     live: {
@@ -49,6 +50,7 @@ export const liveMessages: Messages = {
         tsInFuture: '{{field}}：事件 {{id}} 的時間 {{at}} 晚於目前允許的最晚時間 {{latest}}（伺服器時間加允許提前量）',
         tsBeforeHistory: '{{field}}：事件 {{id}} 的時間 {{at}} 早於本中心歷史起點 {{earliest}}',
       },
+      live: { originRefused: '來源 {{origin}} 不允許連線即時推送', topicRefused: '無權訂閱即時主題 {{topic}}', notJson: '即時推送訊息不是 JSON', unknownType: '未知的即時推送訊息類型 {{type}}', sessionEnded: '登入已失效，請重新登入', accessChanged: '權限已變更，正在重新連線即時推送', unavailable: '即時推送暫不可用，正在重試' },
     },
     nav: { live: '現場監控', wallboard: '即時看板', alerts: '話務預警', emergency: '應急預案', prompts: '關懷提醒' },
     live: {
@@ -69,6 +71,7 @@ export const liveMessages: Messages = {
         tsInFuture: '{{field}}: event {{id}} at {{at}} is later than {{latest}}, the latest time accepted now (server clock plus the allowed lead)',
         tsBeforeHistory: '{{field}}: event {{id}} at {{at}} is before {{earliest}}, where the center\'s history starts',
       },
+      live: { originRefused: 'Origin {{origin}} may not open the live feed', topicRefused: 'Not allowed to subscribe to live topic {{topic}}', notJson: 'The live message is not JSON', unknownType: 'Unknown live message type {{type}}', sessionEnded: 'Your session has ended, please sign in again', accessChanged: 'Your access changed; reconnecting the live feed', unavailable: 'The live feed is unavailable; retrying' },
     },
     nav: { live: 'Live floor', wallboard: 'Wallboard', alerts: 'Alerts', emergency: 'Emergency plan', prompts: 'Care prompts' },
     live: {
