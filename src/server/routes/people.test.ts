@@ -50,8 +50,9 @@ forEachDatabase('discipline: rules, violations by team leads, the team fund and 
     const spend = await lead.req('POST', '/api/people/fund/spending', { teamId: org.teamA, amountFen: 300, receiptRef: 'RC-1', description: '水果' });
     assert.equal(spend.status, 200, JSON.stringify(spend.body));
     const tooMuch = await lead.req('POST', '/api/people/fund/spending', { teamId: org.teamA, amountFen: 300, receiptRef: 'RC-2', description: '奶茶' });
-    assert.equal(tooMuch.status, 400);
+    assert.equal(tooMuch.status, 409);
     assert.equal(tooMuch.body.field, 'amountFen');
+    assert.equal(tooMuch.body.reason, 'people.fundInsufficient');
     const noReceipt = await lead.req('POST', '/api/people/fund/spending', { teamId: org.teamA, amountFen: 100, receiptRef: ' ', description: '奶茶' });
     assert.equal(noReceipt.body.field, 'receiptRef');
     const notMine = await lead.req('POST', '/api/people/fund/spending', { teamId: org.teamB, amountFen: 1, receiptRef: 'x', description: 'x' });

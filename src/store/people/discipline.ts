@@ -1,11 +1,12 @@
 /** Discipline: the center's floor rules, violations, the team activity fund (樂捐) and attendance input. */
-import { validationError } from '../../core/errors';
+import { conflict, notFound, validationError } from '../../core/errors';
 import type { Role } from '../../core/roles';
 import {
   appendFundEntry,
   classifyAttendance,
   contributionFromViolation,
   defaultRuleBook,
+  formatYuan,
   fundSummary,
   summarizeAttendance,
   validateRuleBook,
@@ -17,9 +18,10 @@ import {
   type RuleCategory,
 } from '../../core/people';
 import { audit } from '../audit';
-import { withTx } from '../db';
+import { lockRow, withTx } from '../db';
 import { uniqueAs } from '../errors';
-import { addDays, agentWithTeam, core, iso, type Actor, type Db } from './common';
+import { addDays, agentWithTeam, core, iso, toDomain, type Actor, type Db } from './common';
+import { PeopleError } from '../../core/people/errors';
 
 type RuleRow = { code: string; no: number; category: string; title: string; text: string; amount_fen: number; consequence: string; active: number };
 
@@ -167,10 +169,21 @@ export async function recordSpending(
   now: number,
 ) {
   return withTx(db, async (tx) => {
+    // the balance check and the insert are one serialised step: no two spendings read the same balance
+    if (!(await lockRow(tx, 'teams', teamId))) throw notFound(`team ${teamId}`);
     const ledger = await ledgerOf(tx, teamId);
-    core(() =>
-      appendFundEntry(String(teamId), ledger, { kind: 'spending', id: 'new', teamId: String(teamId), amountFen: s.amountFen, at: iso(s.at), receiptRef: s.receiptRef, description: s.description }),
-    );
+    try {
+      appendFundEntry(String(teamId), ledger, { kind: 'spending', id: 'new', teamId: String(teamId), amountFen: s.amountFen, at: iso(s.at), receiptRef: s.receiptRef, description: s.description });
+    } catch (e) {
+      if (e instanceof PeopleError && e.code === 'insufficient_funds') {
+        const balanceFen = fundSummary(String(teamId), ledger).balanceFen;
+        throw conflict(`amountFen: spending ${formatYuan(s.amountFen)} is above the balance ${formatYuan(balanceFen)}`, 'amountFen', {
+          reason: 'people.fundInsufficient',
+          params: { field: 'amountFen', amount: formatYuan(s.amountFen), balance: formatYuan(balanceFen) },
+        });
+      }
+      throw toDomain(e);
+    }
     const row = await tx
       .insertInto('people_fund_entries')
       .values({ team_id: teamId, kind: 'spending', amount_fen: s.amountFen, at: s.at, violation_id: null, agent_id: null, receipt_ref: s.receiptRef.trim(), description: s.description.trim(), recorded_by: userId })

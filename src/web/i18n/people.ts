@@ -166,15 +166,24 @@ const T: Record<string, [string, string, string]> = {
   'voice.responses': ['回收', '回收', 'Responses'],
 };
 
-function build(i: 0 | 1 | 2) {
+/** Server error reasons of this capability (`errors.<reason>`; params interpolated). */
+const ERR: Record<string, [string, string, string]> = {
+  'people.fundInsufficient': ['{{field}}：支出 {{amount}} 超过班组基金余额 {{balance}}', '{{field}}：支出 {{amount}} 超過班組基金餘額 {{balance}}', '{{field}}: spending {{amount}} is above the team fund balance {{balance}}'],
+};
+
+function nest(table: Record<string, [string, string, string]>, i: 0 | 1 | 2) {
   const out: Record<string, any> = {};
-  for (const [k, v] of Object.entries(T)) {
+  for (const [k, v] of Object.entries(table)) {
     const parts = k.split('.');
     let o = out;
     for (const p of parts.slice(0, -1)) o = o[p] ??= {};
     o[parts[parts.length - 1]!] = v[i];
   }
-  return { ppl: out };
+  return out;
+}
+
+function build(i: 0 | 1 | 2) {
+  return { ppl: nest(T, i), errors: nest(ERR, i) };
 }
 
 export const peopleMessages: Messages = { 'zh-CN': build(0), 'zh-TW': build(1), en: build(2) };
