@@ -196,6 +196,27 @@ export async function recordSpending(
 
 // ---------------------------------------------------------------- attendance
 
+const HOUR = 3_600_000;
+const MAX_SHIFT_MS = 24 * HOUR;
+/** Times an attendance import may hold (epoch ms): 2000-01-01 … 2100-01-01 UTC. */
+const MIN_TIME = Date.UTC(2000, 0, 1);
+const MAX_TIME = Date.UTC(2100, 0, 1);
+
+function checkInstant(field: string, ms: number) {
+  if (!Number.isSafeInteger(ms) || ms < MIN_TIME || ms >= MAX_TIME)
+    throw validationError(field, `time ${ms} is out of range (${iso(MIN_TIME)} to ${iso(MAX_TIME)})`, {
+      reason: 'input.dateOutOfRange',
+      params: { field, min: iso(MIN_TIME).slice(0, 10), max: iso(MAX_TIME).slice(0, 10) },
+    });
+}
+
+function checkDate(field: string, date: string) {
+  const ms = Date.parse(`${date}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !Number.isFinite(ms) || iso(ms).slice(0, 10) !== date)
+    throw validationError(field, `not a calendar date: ${date}`, { reason: 'input.badDate', params: { field, value: date } });
+  checkInstant(field, ms);
+}
+
 /**
  * ADAPTER POINT. Attendance is computed from two tables this capability owns:
  * `attendance_shifts` (the schedule: one row per agent shift) and `attendance_segments`
@@ -214,10 +235,20 @@ export async function importAttendance(
     const known = new Set((await tx.selectFrom('agents').select('id').where('id', 'in', ids.length ? ids : [-1]).execute()).map((r) => r.id));
     input.shifts.forEach((s, i) => {
       if (!known.has(s.agentId)) throw validationError(`shifts[${i}].agentId`, `agent ${s.agentId} does not exist`);
+      checkDate(`shifts[${i}].date`, s.date);
+      checkInstant(`shifts[${i}].start`, s.start);
+      checkInstant(`shifts[${i}].end`, s.end);
       if (s.end <= s.start) throw validationError(`shifts[${i}].end`, 'shift end must be after its start');
+      if (s.end - s.start > MAX_SHIFT_MS) throw validationError(`shifts[${i}].end`, `a shift lasts at most 24 h, this one ${Math.round((s.end - s.start) / 3_600_000)} h`, { reason: 'people.shiftTooLong', params: { field: `shifts[${i}].end` } });
+      // the local date of the start, in any time zone (UTC−12 … UTC+14), is the shift's date
+      const day = Date.parse(`${s.date}T00:00:00Z`);
+      if (s.start < day - 14 * HOUR || s.start >= day + 36 * HOUR)
+        throw validationError(`shifts[${i}].start`, `${iso(s.start)} is not on ${s.date}`, { reason: 'people.shiftNotOnDate', params: { field: `shifts[${i}].start`, value: iso(s.start), date: s.date } });
     });
     input.segments.forEach((s, i) => {
       if (!known.has(s.agentId)) throw validationError(`segments[${i}].agentId`, `agent ${s.agentId} does not exist`);
+      checkInstant(`segments[${i}].login`, s.login);
+      if (s.logout !== null) checkInstant(`segments[${i}].logout`, s.logout);
       if (s.logout !== null && s.logout < s.login) throw validationError(`segments[${i}].logout`, 'logout is before login');
     });
     for (const [i, s] of input.shifts.entries())

@@ -168,6 +168,8 @@ const T: Record<string, [string, string, string]> = {
 
 /** Server error reasons of this capability (`errors.<reason>`; params interpolated). */
 const ERR: Record<string, [string, string, string]> = {
+  'people.shiftTooLong': ['{{field}}：一个班次最长 24 小时', '{{field}}：一個班次最長 24 小時', '{{field}}: a shift lasts at most 24 hours'],
+  'people.shiftNotOnDate': ['{{field}}：开始时间 {{value}} 不在班次日期 {{date}}', '{{field}}：開始時間 {{value}} 不在班次日期 {{date}}', '{{field}}: start {{value}} is not on the shift date {{date}}'],
   'people.fundInsufficient': ['{{field}}：支出 {{amount}} 超过班组基金余额 {{balance}}', '{{field}}：支出 {{amount}} 超過班組基金餘額 {{balance}}', '{{field}}: spending {{amount}} is above the team fund balance {{balance}}'],
 };
 
