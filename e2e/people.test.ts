@@ -59,11 +59,17 @@ test('an exam → certification → the agent is set live on the queue', async (
     await page.click('a[data-nav="/floor/training"]');
     await page.click('[data-testid=exams] >> text=开始考试');
     await page.waitForSelector('[data-testid=exam-form]');
-    await page.check('[data-question="1"] >> text=1日');
-    await page.check('[data-question="2"] >> text=错');
+    // questions and options are shuffled per attempt: find them by their text
+    await page.waitForSelector('[data-testid=exam-form] >> text=第 1 次，共 3 次');
+    await page.check('.question:has-text("账单日是每月几号") >> text=1日');
+    await page.check('.question:has-text("可以口头承诺退费") >> text=错');
     await page.click('[data-testid=exam-form] >> text=提交');
     await page.waitForSelector('[data-testid=exam-status] >> text=通过');
     await page.waitForSelector('[data-testid=exam-result] >> text=billing');
+    // not the last allowed attempt: no marks per question, and why
+    await page.waitForSelector('[data-testid=marks-hidden]');
+    assert.equal(await page.locator('[data-testid=exam-marks]').count(), 0);
+    await page.waitForSelector('[data-testid=attempts-left] >> text=2');
     await signOutUi(page);
 
     await signInUi(page, url, 'admin');

@@ -136,3 +136,27 @@ export async function migrate(store: Store): Promise<void> {
 export function withTx<T>(db: Kysely<DB>, fn: (tx: Kysely<DB>) => Promise<T>): Promise<T> {
   return db.isTransaction ? fn(db) : db.transaction().execute(fn);
 }
+
+/** The dialect behind a Kysely instance (a transaction is one too). */
+export function dialectOf(db: Kysely<DB>): Dialect {
+  const name = (db.getExecutor().adapter.constructor.name ?? '').toLowerCase();
+  return name.includes('postgres') ? 'postgres' : 'sqlite';
+}
+
+/**
+ * Serialises a "check a limit, then write" (a balance, an attempts count) on both databases. Call it
+ * inside `withTx`, BEFORE reading the figures the check uses; the lock holds until the transaction ends.
+ * PostgreSQL: `SELECT … FOR UPDATE` on the owning row (read committed would otherwise let two
+ * transactions read the same balance). SQLite: a no-op UPDATE of the row takes the database's write
+ * lock up front (`BEGIN IMMEDIATE` semantics), so no other writer — another process included — can
+ * slip in between the read and the write. Returns false when the row does not exist.
+ */
+export async function lockRow(tx: Kysely<DB>, table: 'teams' | 'agents' | 'users' | 'people_exams', id: number): Promise<boolean> {
+  if (!tx.isTransaction) throw new Error('lockRow needs a transaction (use withTx)');
+  if (dialectOf(tx) === 'postgres') {
+    const r = await sql<{ id: number }>`select id from ${sql.table(table)} where id = ${id} for update`.execute(tx);
+    return r.rows.length > 0;
+  }
+  const r = await sql`update ${sql.table(table)} set id = id where id = ${id}`.execute(tx);
+  return Number(r.numAffectedRows ?? 0) > 0;
+}

@@ -156,8 +156,12 @@ export interface ExamDefaults {
    * partial: points × max(0, right picked − wrong picked) / right count.
    */
   multiplePolicy: MultiplePolicy;
+  /** Attempts an agent may make at one exam. (chosen: 3; settings saved before this field fall back to it) */
+  maxAttempts?: number;
+  /** Hours between the end of one attempt and the start of the next. (chosen: 24) */
+  cooldownHours?: number;
 }
-export const defaultExamDefaults: ExamDefaults = { graceS: 30, passPercent: 80, multiplePolicy: 'all_or_nothing' };
+export const defaultExamDefaults: ExamDefaults = { graceS: 30, passPercent: 80, multiplePolicy: 'all_or_nothing', maxAttempts: 3, cooldownHours: 24 };
 
 export interface CertificationPolicy {
   /** Annual re-certification: validUntil = passedAt + validityDays days. */

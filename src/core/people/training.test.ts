@@ -3,6 +3,11 @@ import assert from 'node:assert/strict';
 import { PeopleError } from './errors';
 import {
   applyTrainerMarks,
+  assertMayStart,
+  attemptLayout,
+  attemptState,
+  marksVisible,
+  unshuffleAnswers,
   canGoLive,
   certificationWarnings,
   certify,
@@ -96,4 +101,45 @@ test('skill levels from tenure, exams and QA, with what is missing for the next'
   assert.deepEqual(skillLevel({ tenureMonths: 24, examAvg: 95, qaAvg: 95 }), { level: '高级', next: null });
   // Meets 高级 numbers on exams and QA but only 5 months' tenure → stays 初级 (levels are cumulative).
   assert.equal(skillLevel({ tenureMonths: 5, examAvg: 95, qaAvg: 95 }).level, '初级');
+});
+
+test('attempts: limit and cool-down from the end of the latest attempt; marks visible after the last attempt or release', () => {
+  const L = { maxAttempts: 3, cooldownHours: 24 };
+  const H = 3_600_000;
+  assert.deepEqual(attemptState(L, [], 0), { used: 0, left: 3, nextAt: null });
+  // submitted at 10 h → next at 34 h
+  const one = [{ startedAt: 9 * H, submittedAt: 10 * H, timeLimitMin: 30 }];
+  assert.deepEqual(attemptState(L, one, 20 * H), { used: 1, left: 2, nextAt: 34 * H });
+  assert.deepEqual(attemptState(L, one, 34 * H), { used: 1, left: 2, nextAt: null });
+  // never submitted: it ended at start + time limit = 9.5 h → next at 33.5 h
+  assert.equal(attemptState(L, [{ startedAt: 9 * H, submittedAt: null, timeLimitMin: 30 }], 0).nextAt, 33.5 * H);
+  assert.throws(() => assertMayStart(L, one, 20 * H), (e: any) => e.code === 'cooldown' && e.field === 'examId');
+  const three = [0, 1, 2].map((d) => ({ startedAt: d * 100 * H, submittedAt: d * 100 * H + H, timeLimitMin: 30 }));
+  assert.throws(() => assertMayStart(L, three, 1000 * H), (e: any) => e.code === 'attempts_exhausted');
+  assert.equal(marksVisible(L, 2, false), false);
+  assert.equal(marksVisible(L, 3, false), true);
+  assert.equal(marksVisible(L, 1, true), true);
+});
+
+test('shuffled attempts: reproducible from the attempt id, a permutation, and marked against the original options', () => {
+  const bank: Question[] = [
+    { id: 'q1', kind: 'single', text: '', options: ['a', 'b', 'c', 'd'], answer: 2, points: 10 },
+    { id: 'q2', kind: 'multiple', text: '', options: ['w', 'x', 'y', 'z'], answers: [0, 3], points: 10 },
+    { id: 'q3', kind: 'true_false', text: '', answer: true, points: 5 },
+  ];
+  const ids = ['q1', 'q2', 'q3'];
+  const l7 = attemptLayout('7', ids, bank);
+  assert.deepEqual(attemptLayout('7', ids, bank), l7, 'same attempt id → same layout');
+  assert.deepEqual([...l7.questionIds].sort(), ids);
+  assert.deepEqual([...l7.options.q1!].sort(), [0, 1, 2, 3]);
+  assert.equal(l7.options.q3, undefined, 'true/false has no options to shuffle');
+  const layouts = new Set(['1', '2', '3', '4', '5', '6', '8', '9'].map((id) => JSON.stringify(attemptLayout(id, ids, bank))));
+  assert.ok(layouts.size > 1, 'attempts get different layouts');
+  // answer by the shown position of the right texts, map back, mark: equals the right answers by hand
+  const opts = (q: string) => (bank.find((b) => b.id === q) as { options: readonly string[] }).options;
+  const shown = (q: string, text: string) => l7.options[q]!.map((i) => opts(q)[i]).indexOf(text);
+  const back = unshuffleAnswers(l7, { q1: shown('q1', 'c'), q2: [shown('q2', 'w'), shown('q2', 'z')], q3: true });
+  assert.deepEqual(back, { q1: 2, q2: [0, 3], q3: true });
+  // an index outside the options marks nothing (never a crash)
+  assert.deepEqual(unshuffleAnswers(l7, { q1: 9 }), { q1: -1 });
 });

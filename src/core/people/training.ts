@@ -3,6 +3,7 @@
  * with expiry and warnings, the go-live gate, and skill levels (初级 / 中级 / 高级).
  */
 import { PeopleError, parseTime, round } from './errors';
+import { hashString, mulberry32 } from '../random';
 import {
   defaultCertificationPolicy,
   defaultExamDefaults,
@@ -138,6 +139,95 @@ export function applyTrainerMarks(result: ExamResult, marks: Readonly<Record<str
     if (!result.marks.some((m) => m.questionId === k)) throw new PeopleError('unknown_question', `marks.${k}`, 'not a question of this exam');
   }
   return finish({ examId: result.examId, agentId: result.agentId, submittedAt: result.submittedAt, marks: next, max: result.max, passPercent: result.passPercent });
+}
+
+// ---------------------------------------------------------------- attempts: limit, cool-down, shuffling, marks shown
+
+export interface AttemptLimits {
+  maxAttempts: number;
+  cooldownHours: number;
+}
+
+export interface PastAttempt {
+  startedAt: number;
+  /** null while the attempt is open (or was abandoned). */
+  submittedAt: number | null;
+  timeLimitMin: number;
+}
+
+export interface AttemptState {
+  used: number;
+  left: number;
+  /** Epoch ms from which the next attempt may start (null: now, or never when none is left). */
+  nextAt: number | null;
+}
+
+/**
+ * Where an agent stands at an exam: attempts used / left and when the next may start. The cool-down
+ * runs from the end of the latest attempt (its submission, or start + time limit if never submitted).
+ */
+export function attemptState(limits: AttemptLimits, past: readonly PastAttempt[], now: number): AttemptState {
+  const used = past.length;
+  const left = Math.max(0, limits.maxAttempts - used);
+  if (!used || !left) return { used, left, nextAt: null };
+  const lastEnd = Math.max(...past.map((a) => a.submittedAt ?? a.startedAt + a.timeLimitMin * 60_000));
+  const nextAt = lastEnd + limits.cooldownHours * 3_600_000;
+  return { used, left, nextAt: nextAt > now ? nextAt : null };
+}
+
+/** Refuses a new attempt when none is left or the cool-down is running (PeopleError codes `attempts_exhausted`, `cooldown`). */
+export function assertMayStart(limits: AttemptLimits, past: readonly PastAttempt[], now: number): AttemptState {
+  const st = attemptState(limits, past, now);
+  if (st.left === 0) throw new PeopleError('attempts_exhausted', 'examId', `all ${limits.maxAttempts} attempts at this exam are used`);
+  if (st.nextAt !== null) throw new PeopleError('cooldown', 'examId', `the next attempt may start at ${new Date(st.nextAt).toISOString()} (cool-down ${limits.cooldownHours} h)`);
+  return st;
+}
+
+/** Per-question marks are shown to the agent only after their last allowed attempt, or once the trainer releases them. */
+export function marksVisible(limits: AttemptLimits, attemptsUsed: number, released: boolean): boolean {
+  return released || attemptsUsed >= limits.maxAttempts;
+}
+
+/** What one attempt shows: the question order, and per choice question the original option index at each shown position. */
+export interface AttemptLayout {
+  questionIds: string[];
+  options: Record<string, number[]>;
+}
+
+/** Fisher–Yates with the core's PRNG. */
+function shuffled<T>(xs: readonly T[], rnd: () => number): T[] {
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/** The shuffled layout of an attempt, reproducible from its id (seeded mulberry32). */
+export function attemptLayout(attemptId: string, questionIds: readonly string[], bank: readonly Question[]): AttemptLayout {
+  const rnd = mulberry32(hashString(`exam-attempt:${attemptId}`));
+  const order = shuffled(questionIds, rnd);
+  const byId = new Map(bank.map((q) => [q.id, q]));
+  const options: Record<string, number[]> = {};
+  for (const id of order) {
+    const q = byId.get(id);
+    if (q && (q.kind === 'single' || q.kind === 'multiple')) options[id] = shuffled(q.options.map((_, i) => i), rnd);
+  }
+  return { questionIds: order, options };
+}
+
+/** Maps answers given on the shuffled options (shown positions) back to the original option indexes. */
+export function unshuffleAnswers(layout: AttemptLayout, answers: Readonly<Record<string, Answer>>): Record<string, Answer> {
+  const out: Record<string, Answer> = {};
+  for (const [id, a] of Object.entries(answers)) {
+    const perm = layout.options[id];
+    if (!perm) out[id] = a;
+    else if (typeof a === 'number') out[id] = perm[a] ?? -1;
+    else if (Array.isArray(a)) out[id] = (a as readonly number[]).map((x) => perm[x] ?? -1);
+    else out[id] = a;
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- certification

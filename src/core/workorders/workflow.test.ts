@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MACHINES, validateMachine, WORK_ORDER_TYPES, type ActorRole, type WorkOrderType } from './machines';
-import { applyTransition, availableTransitions, createWorkOrder, timeInStates, type Actor, type WorkOrder } from './workflow';
+import { CALLBACK, COMPLAINT, ESCALATION, MACHINES, validateMachine, WORK_ORDER_TYPES, type ActorRole, type WorkOrderType } from './machines';
+import { applyTransition, assigneeRoles, availableTransitions, createWorkOrder, timeInStates, type Actor, type WorkOrder } from './workflow';
 
 /**
  * The expected machines, written out by hand from the seed's loop and the issue (NOT derived
@@ -208,4 +208,17 @@ test('the escalation loop of seed 000, with send-backs, full history, notificati
   // minutes spent per state, by hand: draft 1+7, expert 2+5, duty_manager 5+5, business_dept 40+55, feedback 10
   const mins = Object.fromEntries(Object.entries(timeInStates(o, '2026-03-02T00:00:00.000Z')).map(([k, v]) => [k, v / 60000]));
   assert.deepEqual(mins, { draft: 8, expert: 7, duty_manager: 10, business_dept: 95, feedback: 10, closed: 0 });
+});
+
+test('assigneeRoles: the roles that act on an order from a state on (pseudo-roles left out), by hand from the machines', () => {
+  // escalation draft: submit/withdraw (agent, team lead) → expert (expert) → duty_manager (duty manager) → business_dept (pseudo) → feedback (duty manager)
+  assert.deepEqual(assigneeRoles(ESCALATION, 'draft').sort(), ['agent', 'duty_manager', 'expert', 'team_lead']);
+  // from the expert on, the agent is back only via return_to_agent → draft, so everyone is reachable again
+  assert.deepEqual(assigneeRoles(ESCALATION, 'feedback').sort(), ['agent', 'duty_manager', 'expert', 'team_lead']);
+  // a callback once assigned: complete (agent), give_up (agent, team lead), assign/cancel (team lead, duty manager)
+  assert.deepEqual(assigneeRoles(CALLBACK, 'assigned').sort(), ['agent', 'duty_manager', 'team_lead']);
+  // a final state: nobody
+  assert.deepEqual(assigneeRoles(CALLBACK, 'done'), []);
+  // complaint open: accept (expert, duty manager), reject (duty manager), resolve, reopen (qa), close (center manager)
+  assert.deepEqual(assigneeRoles(COMPLAINT, 'open').sort(), ['center_manager', 'duty_manager', 'expert', 'qa']);
 });

@@ -207,3 +207,27 @@ export function timeInStates(order: WorkOrder, now: string): Record<string, numb
   }
   return out;
 }
+
+/**
+ * The roles that may hold an order of this type from `state` on: every (non-pseudo) role of a
+ * transition leaving `state` or a state reachable from it. An assignee chosen by a caller must hold
+ * one of them (e.g. an escalation draft: agent / team lead, then expert, duty manager), so an order
+ * is never parked with someone who can never act on it.
+ */
+export function assigneeRoles(machine: MachineDef, state: string, pseudo: readonly string[] = ['business_dept', 'field_crew']): ActorRole[] {
+  const seen = new Set<string>([state]);
+  const queue = [state];
+  const roles = new Set<ActorRole>();
+  while (queue.length) {
+    const s = queue.shift()!;
+    for (const t of machine.transitions) {
+      if (!t.from.includes(s)) continue;
+      for (const r of t.roles) if (!pseudo.includes(r)) roles.add(r);
+      if (!seen.has(t.to)) {
+        seen.add(t.to);
+        queue.push(t.to);
+      }
+    }
+  }
+  return [...roles];
+}

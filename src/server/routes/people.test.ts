@@ -50,8 +50,9 @@ forEachDatabase('discipline: rules, violations by team leads, the team fund and 
     const spend = await lead.req('POST', '/api/people/fund/spending', { teamId: org.teamA, amountFen: 300, receiptRef: 'RC-1', description: '水果' });
     assert.equal(spend.status, 200, JSON.stringify(spend.body));
     const tooMuch = await lead.req('POST', '/api/people/fund/spending', { teamId: org.teamA, amountFen: 300, receiptRef: 'RC-2', description: '奶茶' });
-    assert.equal(tooMuch.status, 400);
+    assert.equal(tooMuch.status, 409);
     assert.equal(tooMuch.body.field, 'amountFen');
+    assert.equal(tooMuch.body.reason, 'people.fundInsufficient');
     const noReceipt = await lead.req('POST', '/api/people/fund/spending', { teamId: org.teamA, amountFen: 100, receiptRef: ' ', description: '奶茶' });
     assert.equal(noReceipt.body.field, 'receiptRef');
     const notMine = await lead.req('POST', '/api/people/fund/spending', { teamId: org.teamB, amountFen: 1, receiptRef: 'x', description: 'x' });
@@ -97,6 +98,20 @@ forEachDatabase('discipline: rules, violations by team leads, the team fund and 
     assert.equal(imp.status, 200, JSON.stringify(imp.body));
     const badImp = await wfm.req('POST', '/api/people/attendance/import', { shifts: [{ agentId: org.agents.a1, date: day, start: s1, end: s0 }] });
     assert.equal(badImp.body.field, 'shifts[0].end');
+    // out-of-range or impossible times are refused naming the line and field (a 500 before), nothing stored
+    const refusedImport = async (body: object, field: string, reason?: string) => {
+      const r = await wfm.req('POST', '/api/people/attendance/import', body);
+      assert.deepEqual([r.status, r.body.field], [400, field], JSON.stringify(r.body));
+      if (reason) assert.equal(r.body.reason, reason);
+    };
+    const sh = { agentId: org.agents.a2, date: day, start: s0, end: s1 };
+    await refusedImport({ shifts: [sh, { ...sh, start: 9e15, end: 9e15 + 1 }] }, 'shifts[1].start', 'input.dateOutOfRange'); // not a Date: was a 500
+    await refusedImport({ shifts: [{ ...sh, end: 8.64e15 + 1 }] }, 'shifts[0].end', 'input.dateOutOfRange');
+    await refusedImport({ shifts: [{ ...sh, date: '2026-02-30' }] }, 'shifts[0].date', 'input.badDate');
+    await refusedImport({ shifts: [{ ...sh, end: s0 + 25 * 3_600_000 }] }, 'shifts[0].end', 'people.shiftTooLong');
+    await refusedImport({ shifts: [{ ...sh, date: '2026-11-09' }] }, 'shifts[0].start', 'people.shiftNotOnDate');
+    await refusedImport({ segments: [{ agentId: org.agents.a2, login: -9e15, logout: null }] }, 'segments[0].login', 'input.dateOutOfRange');
+    await refusedImport({ segments: [{ agentId: org.agents.a2, login: s0, logout: 9e15 }] }, 'segments[0].logout', 'input.dateOutOfRange');
     const att = await lead.req('GET', `/api/people/attendance?from=${day}&to=${day}`);
     const byAgent = Object.fromEntries(att.body.records.map((r: any) => [Number(r.agentId), r]));
     assert.equal(Object.keys(byAgent).length, 2, 'the lead sees team A only');
@@ -257,7 +272,8 @@ forEachDatabase('exam → certification → set live on the queue; late submissi
     const unknownQueue = await trainer.req('POST', '/api/people/exams', { title: 'x', queue: 'nope', questionIds: ids, timeLimitMin: 10 });
     assert.equal(unknownQueue.status, 400);
     assert.equal(unknownQueue.body.field, 'queue');
-    const exam = await trainer.req('POST', '/api/people/exams', { title: '账务认证', queue: 'billing', questionIds: ids, timeLimitMin: 10 });
+    // no cool-down here: three attempts within a quarter of an hour (limits are tested in their own test)
+    const exam = await trainer.req('POST', '/api/people/exams', { title: '账务认证', queue: 'billing', questionIds: ids, timeLimitMin: 10, cooldownHours: 0 });
     assert.equal(exam.status, 200);
 
     // not certified yet → cannot go live on billing
@@ -268,9 +284,18 @@ forEachDatabase('exam → certification → set live on the queue; late submissi
     assert.deepEqual((await admin.req('GET', `/api/agents/${org.agents.a1}`)).body.queues, ['general'], 'nothing changed');
 
     const a1 = await as('a1');
-    const right = { [ids[0]]: 0, [ids[1]]: [0, 2], [ids[2]]: false };
+    // options are shuffled per attempt: answers are given by the position of the option's text as shown
+    const rightText: Record<number, string | string[] | boolean> = { [ids[0]]: '1日', [ids[1]]: ['重复扣费', '系统故障'], [ids[2]]: false };
+    const answersFor = (attempt: any, byText: Record<number, string | string[] | boolean>) =>
+      Object.fromEntries(
+        attempt.questions.map((q: any) => {
+          const v = byText[q.id]!;
+          return [q.id, typeof v === 'boolean' ? v : Array.isArray(v) ? v.map((x) => q.options.indexOf(x)) : q.options.indexOf(v)];
+        }),
+      );
     // a submission after 10 min + 30 s grace is refused and stores nothing
     const late = await a1.req('POST', `/api/people/exams/${exam.body.id}/start`);
+    const right = answersFor(late.body, rightText);
     assert.equal(late.status, 200);
     assert.ok(late.body.questions.every((q: any) => !('answer' in q)), 'no answer keys for the agent');
     setClock(MON_0900 + 11 * 60_000);
@@ -282,12 +307,12 @@ forEachDatabase('exam → certification → set live on the queue; late submissi
     // wrong multiple answer: 40 + 0 + 20 = 60 % < 80 % → failed, no certification
     const t1 = await a1.req('POST', `/api/people/exams/${exam.body.id}/start`);
     setClock(MON_0900 + 13 * 60_000);
-    const failed = await a1.req('POST', `/api/people/attempts/${t1.body.attemptId}/submit`, { answers: { ...right, [ids[1]]: [0] } });
+    const failed = await a1.req('POST', `/api/people/attempts/${t1.body.attemptId}/submit`, { answers: answersFor(t1.body, { ...rightText, [ids[1]]: ['重复扣费'] }) });
     assert.equal(failed.body.status, 'failed');
     assert.equal(failed.body.percent, 60);
     const t2 = await a1.req('POST', `/api/people/exams/${exam.body.id}/start`);
     setClock(MON_0900 + 15 * 60_000);
-    const passed = await a1.req('POST', `/api/people/attempts/${t2.body.attemptId}/submit`, { answers: right });
+    const passed = await a1.req('POST', `/api/people/attempts/${t2.body.attemptId}/submit`, { answers: answersFor(t2.body, rightText) });
     assert.equal(passed.body.status, 'passed');
     assert.equal(passed.body.percent, 100);
     // valid for 365 days from the submission

@@ -4,9 +4,10 @@
  * scoping here, rules in src/core/people, SQL in src/store/people.
  */
 import { z } from 'zod';
-import { forbidden, validationError } from '../../core/errors';
+import { forbidden, notFound, validationError } from '../../core/errors';
 import type { Role } from '../../core/roles';
 import { defaultMoodNames } from '../../core/people';
+import { defaultExamDefaults } from '../../core/people/defaults';
 import { getAgent } from '../../store/org';
 import { agentWithTeam, centerTimezone, localDate, peopleConfig, type Actor } from '../../store/people/common';
 import * as disc from '../../store/people/discipline';
@@ -22,6 +23,8 @@ const ADMINS: Role[] = ['admin', 'center_manager'];
 const ABOVE_LEAD: Role[] = ['admin', 'center_manager', 'duty_manager'];
 const LEADS_UP: Role[] = [...ABOVE_LEAD, 'team_lead'];
 const TRAINERS: Role[] = ['admin', 'center_manager', 'trainer'];
+/** An exam's attempts limit and cool-down (hours between two attempts). */
+const examLimits = { maxAttempts: z.number().int().min(1).max(100), cooldownHours: z.number().int().min(0).max(8760) };
 const STAFF: Role[] = ['admin', 'center_manager', 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer', 'expert'];
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
@@ -437,8 +440,8 @@ export const peopleRoutes: RouteDef[] = [
     method: 'GET',
     url: '/api/people/exams',
     access: 'any',
-    summary: 'Exams (without answer keys)',
-    handler: async ({ caller, ctx }) => trn.listExams(ctx.store.db, (await ctxInfo(ctx, caller)).centerId),
+    summary: 'Exams (without answer keys), with attempts limit and cool-down; agents also get their attempts used / left and the next start',
+    handler: async ({ caller, ctx }) => trn.listExams(ctx.store.db, (await ctxInfo(ctx, caller)).centerId, caller.agentId ?? undefined, ctx.now()),
   }),
   route({
     method: 'POST',
@@ -453,6 +456,8 @@ export const peopleRoutes: RouteDef[] = [
       passPercent: z.number().int().min(1).max(100).optional(),
       graceS: z.number().int().min(0).max(600).optional(),
       multiplePolicy: z.enum(['all_or_nothing', 'partial']).optional(),
+      maxAttempts: examLimits.maxAttempts.optional(),
+      cooldownHours: examLimits.cooldownHours.optional(),
     }),
     handler: async ({ body, caller, ctx }) => {
       const { centerId } = await ctxInfo(ctx, caller);
@@ -460,11 +465,35 @@ export const peopleRoutes: RouteDef[] = [
       return trn.createExam(
         ctx.store.db,
         centerId,
-        { ...body, passPercent: body.passPercent ?? cfg.exam.passPercent, graceS: body.graceS ?? cfg.exam.graceS, multiplePolicy: body.multiplePolicy ?? cfg.exam.multiplePolicy },
+        {
+          ...body,
+          passPercent: body.passPercent ?? cfg.exam.passPercent,
+          graceS: body.graceS ?? cfg.exam.graceS,
+          multiplePolicy: body.multiplePolicy ?? cfg.exam.multiplePolicy,
+          maxAttempts: body.maxAttempts ?? cfg.exam.maxAttempts ?? defaultExamDefaults.maxAttempts,
+          cooldownHours: body.cooldownHours ?? cfg.exam.cooldownHours ?? defaultExamDefaults.cooldownHours,
+        },
         caller.userId,
         ctx.now(),
       );
     },
+  }),
+  route({
+    method: 'PATCH',
+    url: '/api/people/exams/:id',
+    access: TRAINERS,
+    summary: "Change an exam's attempts limit and cool-down (hours between attempts)",
+    params: idParams,
+    body: z.object({ maxAttempts: examLimits.maxAttempts.optional(), cooldownHours: examLimits.cooldownHours.optional() }),
+    handler: async ({ params, body, caller, ctx }) => trn.updateExamLimits(ctx.store.db, (await ctxInfo(ctx, caller)).centerId, params.id, body, caller.userId, ctx.now()),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/people/exams/:id/release-marks',
+    access: TRAINERS,
+    summary: 'Release the per-question marks of an exam to the agents (hidden until their last allowed attempt otherwise)',
+    params: idParams,
+    handler: async ({ params, caller, ctx }) => trn.releaseMarks(ctx.store.db, (await ctxInfo(ctx, caller)).centerId, params.id, caller.userId, ctx.now()),
   }),
   route({
     method: 'POST',
@@ -498,6 +527,20 @@ export const peopleRoutes: RouteDef[] = [
     params: idParams,
     body: z.object({ marks: z.record(z.string(), z.number()) }),
     handler: async ({ params, body, caller, ctx }) => trn.markAttempt(ctx.store.db, params.id, body.marks, caller.userId, ctx.now()),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/people/attempts/:id',
+    access: 'any',
+    summary: "One attempt's result (agents: own, per-question marks only after the last allowed attempt or the trainer's release)",
+    params: idParams,
+    handler: async ({ params, caller, ctx }) => {
+      const s = agentScope(caller);
+      const r = await trn.attemptResult(ctx.store.db, params.id, s.kind === 'self');
+      if (s.kind === 'self' && r.agentId !== s.agentId) throw notFound(`attempt ${params.id}`);
+      if (s.kind === 'teams') await assertCanSeeAgent(ctx, caller, r.agentId);
+      return r;
+    },
   }),
   route({
     method: 'GET',

@@ -217,4 +217,13 @@ forEachDatabase('sampling fills the work queue; reports give rates, trend and mo
   assert.equal((await (await signIn(app, 'a1')).req('GET', '/api/quality/library')).body.length, 1);
   assert.equal((await (await signIn(app, 'b1')).req('GET', '/api/quality/library')).body.length, 0);
   assert.equal((await qaNow.req('POST', '/api/quality/library', { callId: 'NOPE', tag: 'good', title: 'x' })).body.field, 'callId');
+  // a team lead publishes calls of their own teams only: b1's call S1 (team B) is refused and nothing is stored
+  const leadNow = await signIn(app, 'team_lead');
+  const other = await leadNow.req('POST', '/api/quality/library', { callId: 'S1', tag: 'good', title: '別組的通話' });
+  assert.equal(other.status, 403);
+  assert.deepEqual([other.body.field, other.body.reason], ['callId', 'quality.libraryOtherTeam']);
+  assert.equal((await qaNow.req('GET', '/api/quality/library')).body.length, 1);
+  const own = await leadNow.req('POST', '/api/quality/library', { callId: 'W1', tag: 'instructive', title: '本組的通話', teamIds: [org.teamA] });
+  assert.equal(own.status, 200, JSON.stringify(own.body));
+  assert.equal((await qaNow.req('GET', '/api/quality/library')).body.length, 2);
 });

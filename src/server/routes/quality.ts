@@ -329,9 +329,14 @@ export const qualityRoutes: RouteDef[] = [
     method: 'POST',
     url: '/api/quality/library',
     access: [...QA_RUN, 'team_lead'],
-    summary: 'Tag a call as good or instructive and share it with teams (none = the whole center)',
+    summary: 'Tag a call as good or instructive and share it with teams (none = the whole center); team leads: calls of their teams only',
     body: z.object({ callId: z.string().trim().min(1).max(100), tag: z.enum(['good', 'instructive']), title: z.string().trim().min(1).max(200), note: z.string().max(2000).default(''), teamIds: z.array(z.number().int().positive()).max(100).default([]) }),
-    handler: async ({ body, caller, ctx }) => ({ id: await addToLibrary(ctx.store.db, await callerCenterId(ctx, caller), body, caller.userId, ctx.now()) }),
+    handler: async ({ body, caller, ctx }) => {
+      // team leads publish only their own teams' calls (the REST read rule of /api/quality/calls)
+      const sc = scopeFilter(caller);
+      const allowed = sc.teamIds ? await agentIdsOfTeams(ctx.store.db, sc.teamIds) : sc.agentIds;
+      return { id: await addToLibrary(ctx.store.db, await callerCenterId(ctx, caller), body, caller.userId, ctx.now(), allowed) };
+    },
   }),
   route({
     method: 'DELETE',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { forEachDatabase } from '../../store/testing';
-import { createUser } from '../../store/org';
+import { createCenter, createUser } from '../../store/org';
 import { createDepartment } from '../../store/workorders/orders';
 import { listAudit } from '../../store/audit';
 import { hashPassword } from '../password';
@@ -156,4 +156,56 @@ forEachDatabase('work orders over HTTP: the escalation loop, forbidden moves, no
   // the department held the escalation 30 min
   assert.deepEqual(rep.body.waits.find((w: any) => w.assignee === `dept:${dept}`), { assignee: `dept:${dept}`, name: '账务部', orders: 1, totalHours: 0.5, avgHours: 0.5 });
   await app.close();
+});
+
+forEachDatabase('work orders: the assignee and the parent a caller names are checked (exists, active, center, role, scope) → 4xx naming the field, nothing stored', async (_t, store) => {
+  const { app, org, as } = await testApp(store, { now: () => T0 });
+  try {
+    const hash = await hashPassword(TEST_PASSWORD);
+    const otherCenter = await createCenter(store.db, '别的中心', 'Asia/Shanghai', T0);
+    const foreignExpert = await createUser(store.db, { username: 'x_expert', displayName: 'x', passwordHash: hash, roles: ['expert'], centerId: otherCenter }, T0);
+    const gone = await createUser(store.db, { username: 'gone', displayName: 'gone', passwordHash: hash, roles: ['expert'], centerId: org.centerId }, T0);
+    await store.db.updateTable('users').set({ active: 0 }).where('id', '=', gone).execute();
+    const a1 = await as('a1');
+    const a2 = await as('a2');
+    const admin = await as('admin');
+    const count = async () => (await admin.req('GET', '/api/workorders')).body.length;
+    const esc = { type: 'escalation', category: '賬務', title: '账单疑问' };
+    const cb = { type: 'callback', category: '其他', title: '回访客户' };
+
+    const refused: [object, number, string, string][] = [
+      [{ ...esc, assigneeUserId: 999_999 }, 400, 'assigneeUserId', 'workorder.assigneeUnknown'], // no such user (was a 500)
+      [{ ...esc, assigneeUserId: gone }, 400, 'assigneeUserId', 'workorder.assigneeUnknown'], // inactive
+      [{ ...esc, assigneeUserId: foreignExpert }, 400, 'assigneeUserId', 'workorder.assigneeUnknown'], // another center
+      [{ ...esc, assigneeUserId: org.users.qa }, 400, 'assigneeUserId', 'workorder.assigneeRole'], // qa never handles an escalation
+      [{ ...cb, assigneeUserId: org.users.b1 }, 400, 'assigneeUserId', 'workorder.assigneeOutOfScope'], // an agent of another team
+      [{ ...esc, parentId: 999_999 }, 404, 'parentId', 'workorder.parentNotFound'],
+    ];
+    for (const [body, status, field, reason] of refused) {
+      const r = await a1.req('POST', '/api/workorders', body);
+      assert.deepEqual([r.status, r.body.field, r.body.reason], [status, field, reason], JSON.stringify(body));
+    }
+    assert.equal(await count(), 0, 'nothing stored');
+
+    // allowed: the expert seat on an escalation, oneself on a callback, one's own order as parent
+    const ok = await a1.req('POST', '/api/workorders', { ...esc, assigneeUserId: org.users.expert });
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    assert.equal((await a1.req('POST', '/api/workorders', { ...cb, assigneeUserId: org.users.a1, parentId: ok.body.id })).status, 200);
+    // a2 cannot see a1's order, so cannot hang an order under it
+    const hidden = await a2.req('POST', '/api/workorders', { ...cb, parentId: ok.body.id });
+    assert.deepEqual([hidden.status, hidden.body.field], [404, 'parentId']);
+    assert.equal(await count(), 2);
+
+    // assigning a callback: the team lead only to agents of their teams, never to an unknown user
+    const lead = await as('team_lead');
+    const c = (await lead.req('POST', '/api/workorders', cb)).body.id;
+    const move = (assigneeUserId: number) => lead.req('POST', `/api/workorders/${c}/transitions`, { transition: 'assign', assigneeUserId });
+    assert.deepEqual((await move(999_999)).body.reason, 'workorder.assigneeUnknown');
+    const outside = await move(org.users.b1);
+    assert.deepEqual([outside.status, outside.body.field, outside.body.reason], [400, 'assigneeUserId', 'workorder.assigneeOutOfScope']);
+    assert.equal((await lead.req('GET', `/api/workorders/${c}`)).body.state, 'pending');
+    assert.equal((await move(org.users.a2)).status, 200);
+  } finally {
+    await app.close();
+  }
 });

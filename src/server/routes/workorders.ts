@@ -84,7 +84,7 @@ export const workOrderRoutes: RouteDef[] = [
     }),
     handler: async ({ ctx, caller, body }) => {
       const a = await actorOf(ctx, caller);
-      const r = await createOrder(ctx.store.db, a.centerId, body, a.actor, ctx.now(), a.settings);
+      const r = await createOrder(ctx.store.db, a.centerId, body, a.actor, ctx.now(), a.settings, a.scope);
       publish(ctx, r.events);
       return { id: r.id };
     },
@@ -127,7 +127,7 @@ export const workOrderRoutes: RouteDef[] = [
     handler: async ({ ctx, caller, params, body }) => {
       const a = await actorOf(ctx, caller);
       await getOrder(ctx.store.db, a.centerId, params.id, a.scope, a.actor, ctx.now(), a.settings); // 404 outside the caller's scope
-      const r = await transitionOrder(ctx.store.db, a.centerId, params.id, body, a.actor, a.departmentIds, ctx.now(), a.settings);
+      const r = await transitionOrder(ctx.store.db, a.centerId, params.id, body, a.actor, a.departmentIds, ctx.now(), a.settings, a.scope);
       publish(ctx, r.events);
       return { state: r.state, seq: r.seq, followUpId: r.followUpId };
     },

@@ -11,6 +11,7 @@ import workorders from './008_workorders';
 import notifications from './009_notifications';
 import liveRollups from './009_live_rollups';
 import factsInputs from './015_facts_inputs';
+import examLimits from './016_exam_limits';
 import liveFloorState from './018_live_floor_state';
 
 /**
@@ -29,5 +30,6 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '009_notifications': notifications,
   '009_live_rollups': liveRollups,
   '015_facts_inputs': factsInputs,
+  '016_exam_limits': examLimits,
   '018_live_floor_state': liveFloorState,
 };

@@ -1,11 +1,12 @@
 /** Discipline: the center's floor rules, violations, the team activity fund (樂捐) and attendance input. */
-import { validationError } from '../../core/errors';
+import { conflict, notFound, validationError } from '../../core/errors';
 import type { Role } from '../../core/roles';
 import {
   appendFundEntry,
   classifyAttendance,
   contributionFromViolation,
   defaultRuleBook,
+  formatYuan,
   fundSummary,
   summarizeAttendance,
   validateRuleBook,
@@ -17,9 +18,10 @@ import {
   type RuleCategory,
 } from '../../core/people';
 import { audit } from '../audit';
-import { withTx } from '../db';
+import { lockRow, withTx } from '../db';
 import { uniqueAs } from '../errors';
-import { addDays, agentWithTeam, core, iso, type Actor, type Db } from './common';
+import { addDays, agentWithTeam, core, iso, toDomain, type Actor, type Db } from './common';
+import { PeopleError } from '../../core/people/errors';
 
 type RuleRow = { code: string; no: number; category: string; title: string; text: string; amount_fen: number; consequence: string; active: number };
 
@@ -167,10 +169,21 @@ export async function recordSpending(
   now: number,
 ) {
   return withTx(db, async (tx) => {
+    // the balance check and the insert are one serialised step: no two spendings read the same balance
+    if (!(await lockRow(tx, 'teams', teamId))) throw notFound(`team ${teamId}`);
     const ledger = await ledgerOf(tx, teamId);
-    core(() =>
-      appendFundEntry(String(teamId), ledger, { kind: 'spending', id: 'new', teamId: String(teamId), amountFen: s.amountFen, at: iso(s.at), receiptRef: s.receiptRef, description: s.description }),
-    );
+    try {
+      appendFundEntry(String(teamId), ledger, { kind: 'spending', id: 'new', teamId: String(teamId), amountFen: s.amountFen, at: iso(s.at), receiptRef: s.receiptRef, description: s.description });
+    } catch (e) {
+      if (e instanceof PeopleError && e.code === 'insufficient_funds') {
+        const balanceFen = fundSummary(String(teamId), ledger).balanceFen;
+        throw conflict(`amountFen: spending ${formatYuan(s.amountFen)} is above the balance ${formatYuan(balanceFen)}`, 'amountFen', {
+          reason: 'people.fundInsufficient',
+          params: { field: 'amountFen', amount: formatYuan(s.amountFen), balance: formatYuan(balanceFen) },
+        });
+      }
+      throw toDomain(e);
+    }
     const row = await tx
       .insertInto('people_fund_entries')
       .values({ team_id: teamId, kind: 'spending', amount_fen: s.amountFen, at: s.at, violation_id: null, agent_id: null, receipt_ref: s.receiptRef.trim(), description: s.description.trim(), recorded_by: userId })
@@ -182,6 +195,27 @@ export async function recordSpending(
 }
 
 // ---------------------------------------------------------------- attendance
+
+const HOUR = 3_600_000;
+const MAX_SHIFT_MS = 24 * HOUR;
+/** Times an attendance import may hold (epoch ms): 2000-01-01 … 2100-01-01 UTC. */
+const MIN_TIME = Date.UTC(2000, 0, 1);
+const MAX_TIME = Date.UTC(2100, 0, 1);
+
+function checkInstant(field: string, ms: number) {
+  if (!Number.isSafeInteger(ms) || ms < MIN_TIME || ms >= MAX_TIME)
+    throw validationError(field, `time ${ms} is out of range (${iso(MIN_TIME)} to ${iso(MAX_TIME)})`, {
+      reason: 'input.dateOutOfRange',
+      params: { field, min: iso(MIN_TIME).slice(0, 10), max: iso(MAX_TIME).slice(0, 10) },
+    });
+}
+
+function checkDate(field: string, date: string) {
+  const ms = Date.parse(`${date}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !Number.isFinite(ms) || iso(ms).slice(0, 10) !== date)
+    throw validationError(field, `not a calendar date: ${date}`, { reason: 'input.badDate', params: { field, value: date } });
+  checkInstant(field, ms);
+}
 
 /**
  * ADAPTER POINT. Attendance is computed from two tables this capability owns:
@@ -201,10 +235,20 @@ export async function importAttendance(
     const known = new Set((await tx.selectFrom('agents').select('id').where('id', 'in', ids.length ? ids : [-1]).execute()).map((r) => r.id));
     input.shifts.forEach((s, i) => {
       if (!known.has(s.agentId)) throw validationError(`shifts[${i}].agentId`, `agent ${s.agentId} does not exist`);
+      checkDate(`shifts[${i}].date`, s.date);
+      checkInstant(`shifts[${i}].start`, s.start);
+      checkInstant(`shifts[${i}].end`, s.end);
       if (s.end <= s.start) throw validationError(`shifts[${i}].end`, 'shift end must be after its start');
+      if (s.end - s.start > MAX_SHIFT_MS) throw validationError(`shifts[${i}].end`, `a shift lasts at most 24 h, this one ${Math.round((s.end - s.start) / 3_600_000)} h`, { reason: 'people.shiftTooLong', params: { field: `shifts[${i}].end` } });
+      // the local date of the start, in any time zone (UTC−12 … UTC+14), is the shift's date
+      const day = Date.parse(`${s.date}T00:00:00Z`);
+      if (s.start < day - 14 * HOUR || s.start >= day + 36 * HOUR)
+        throw validationError(`shifts[${i}].start`, `${iso(s.start)} is not on ${s.date}`, { reason: 'people.shiftNotOnDate', params: { field: `shifts[${i}].start`, value: iso(s.start), date: s.date } });
     });
     input.segments.forEach((s, i) => {
       if (!known.has(s.agentId)) throw validationError(`segments[${i}].agentId`, `agent ${s.agentId} does not exist`);
+      checkInstant(`segments[${i}].login`, s.login);
+      if (s.logout !== null) checkInstant(`segments[${i}].logout`, s.logout);
       if (s.logout !== null && s.logout < s.login) throw validationError(`segments[${i}].logout`, 'logout is before login');
     });
     for (const [i, s] of input.shifts.entries())

@@ -40,6 +40,7 @@ export interface PeopleTables {
   people_exams: {
     id: Id; center_id: number; title: string; queue: string | null; question_ids: string; time_limit_min: number; pass_percent: number;
     grace_s: number; multiple_policy: string; created_at: number;
+    max_attempts: Generated<number>; cooldown_hours: Generated<number>; marks_released: Generated<number>;
   };
   people_exam_attempts: {
     id: Id; exam_id: number; agent_id: number; started_at: number; submitted_at: number | null; answers: string | null;

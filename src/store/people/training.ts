@@ -3,13 +3,19 @@ import { qaAverages } from '../quality/evaluations';
 import { DomainError, notFound, validationError } from '../../core/errors';
 import {
   applyTrainerMarks,
+  assertMayStart,
+  attemptLayout,
+  attemptState,
   canGoLive,
   certificationWarnings,
   certify,
   markSubmission,
+  marksVisible,
   skillLevel,
   tenureMonths,
+  unshuffleAnswers,
   type Answer,
+  type AttemptLimits,
   type Certification,
   type ExamResult,
   type MultiplePolicy,
@@ -17,9 +23,11 @@ import {
   type SkillLevelCriteria,
 } from '../../core/people';
 import { audit } from '../audit';
-import { withTx } from '../db';
+import { lockRow, withTx } from '../db';
+import { PeopleError } from '../../core/people/errors';
+import { defaultExamDefaults } from '../../core/people/defaults';
 import { uniqueAs } from '../errors';
-import { agentWithTeam, core, iso, localDate, parseJson, type Db } from './common';
+import { agentWithTeam, core, iso, localDate, parseJson, toDomain, type Db } from './common';
 
 // ---------------------------------------------------------------- courses, plan, sessions
 
@@ -166,6 +174,9 @@ export interface ExamIn {
   passPercent: number;
   graceS: number;
   multiplePolicy: MultiplePolicy;
+  /** Attempts an agent may make (default 3) and the hours between two attempts (default 24). */
+  maxAttempts?: number;
+  cooldownHours?: number;
 }
 
 export async function createExam(db: Db, centerId: number, e: ExamIn, userId: number, now: number) {
@@ -180,7 +191,8 @@ export async function createExam(db: Db, centerId: number, e: ExamIn, userId: nu
     }
     const row = await tx
       .insertInto('people_exams')
-      .values({ center_id: centerId, title: e.title, queue: e.queue ?? null, question_ids: JSON.stringify(e.questionIds), time_limit_min: e.timeLimitMin, pass_percent: e.passPercent, grace_s: e.graceS, multiple_policy: e.multiplePolicy, created_at: now })
+      .values({ center_id: centerId, title: e.title, queue: e.queue ?? null, question_ids: JSON.stringify(e.questionIds), time_limit_min: e.timeLimitMin, pass_percent: e.passPercent, grace_s: e.graceS, multiple_policy: e.multiplePolicy, created_at: now,
+        max_attempts: e.maxAttempts ?? defaultExamDefaults.maxAttempts!, cooldown_hours: e.cooldownHours ?? defaultExamDefaults.cooldownHours! })
       .returning('id')
       .executeTakeFirstOrThrow();
     await audit(tx, { at: now, userId, action: 'people.exam.create', entity: 'exam', entityId: row.id, detail: e });
@@ -188,9 +200,47 @@ export async function createExam(db: Db, centerId: number, e: ExamIn, userId: nu
   });
 }
 
-export async function listExams(db: Db, centerId: number) {
+/** Exams of a center; with `agentId`, where that agent stands at each (attempts used / left, next start). */
+export async function listExams(db: Db, centerId: number, agentId?: number, now = 0) {
   const rows = await db.selectFrom('people_exams').selectAll().where('center_id', '=', centerId).orderBy('id', 'desc').execute();
-  return rows.map((r) => ({ id: r.id, title: r.title, queue: r.queue, questionIds: parseJson<number[]>(r.question_ids, []), timeLimitMin: r.time_limit_min, passPercent: r.pass_percent, graceS: r.grace_s, multiplePolicy: r.multiple_policy }));
+  const past = agentId === undefined ? [] : await db.selectFrom('people_exam_attempts').select(['exam_id', 'started_at', 'submitted_at']).where('agent_id', '=', agentId).execute();
+  return rows.map((r) => {
+    const base = {
+      id: r.id, title: r.title, queue: r.queue, questionIds: parseJson<number[]>(r.question_ids, []), timeLimitMin: r.time_limit_min, passPercent: r.pass_percent, graceS: r.grace_s, multiplePolicy: r.multiple_policy,
+      maxAttempts: r.max_attempts, cooldownHours: r.cooldown_hours, marksReleased: r.marks_released === 1,
+    };
+    if (agentId === undefined) return base;
+    const st = attemptState(limitsOf(r), past.filter((p) => p.exam_id === r.id).map((p) => ({ startedAt: p.started_at, submittedAt: p.submitted_at, timeLimitMin: r.time_limit_min })), now);
+    return { ...base, attemptsUsed: st.used, attemptsLeft: st.left, nextAttemptAt: st.nextAt };
+  });
+}
+
+const limitsOf = (e: { max_attempts: number; cooldown_hours: number }): AttemptLimits => ({ maxAttempts: e.max_attempts, cooldownHours: e.cooldown_hours });
+
+/** Changes an exam's attempts limit and cool-down (audited). */
+export async function updateExamLimits(db: Db, centerId: number, examId: number, p: { maxAttempts?: number; cooldownHours?: number }, userId: number, now: number) {
+  return withTx(db, async (tx) => {
+    const e = await examRow(tx, examId);
+    if (e.center_id !== centerId) throw notFound(`exam ${examId}`);
+    await tx
+      .updateTable('people_exams')
+      .set({ ...(p.maxAttempts !== undefined ? { max_attempts: p.maxAttempts } : {}), ...(p.cooldownHours !== undefined ? { cooldown_hours: p.cooldownHours } : {}) })
+      .where('id', '=', examId)
+      .execute();
+    await audit(tx, { at: now, userId, action: 'people.exam.limits', entity: 'exam', entityId: examId, detail: { before: limitsOf(e), after: p } });
+    return { id: examId, maxAttempts: p.maxAttempts ?? e.max_attempts, cooldownHours: p.cooldownHours ?? e.cooldown_hours };
+  });
+}
+
+/** The trainer releases the per-question marks of an exam to every agent who took it (audited). */
+export async function releaseMarks(db: Db, centerId: number, examId: number, userId: number, now: number) {
+  return withTx(db, async (tx) => {
+    const e = await examRow(tx, examId);
+    if (e.center_id !== centerId) throw notFound(`exam ${examId}`);
+    await tx.updateTable('people_exams').set({ marks_released: 1 }).where('id', '=', examId).execute();
+    await audit(tx, { at: now, userId, action: 'people.exam.releaseMarks', entity: 'exam', entityId: examId });
+    return { id: examId, marksReleased: true };
+  });
 }
 
 async function examRow(db: Db, examId: number) {
@@ -199,27 +249,76 @@ async function examRow(db: Db, examId: number) {
   return e;
 }
 
-/** Starts an attempt (the clock runs from here); returns the questions without their answers. */
-export async function startAttempt(db: Db, examId: number, agentId: number, now: number) {
-  const e = await examRow(db, examId);
-  const ids = parseJson<number[]>(e.question_ids, []);
-  const row = await db.insertInto('people_exam_attempts').values({ exam_id: examId, agent_id: agentId, started_at: now, submitted_at: null, answers: null, result: null, status: 'started', percent: null }).returning('id').executeTakeFirstOrThrow();
-  const qs = await listQuestions(db, e.center_id, { ids, withAnswers: false });
-  return { attemptId: row.id, examId, title: e.title, startedAt: now, deadline: now + e.time_limit_min * 60_000, timeLimitMin: e.time_limit_min, questions: ids.map((id) => qs.find((q) => q.id === id)!) };
+async function pastAttempts(tx: Db, examId: number, agentId: number, timeLimitMin: number) {
+  const rows = await tx.selectFrom('people_exam_attempts').select(['started_at', 'submitted_at']).where('exam_id', '=', examId).where('agent_id', '=', agentId).execute();
+  return rows.map((r) => ({ startedAt: r.started_at, submittedAt: r.submitted_at, timeLimitMin }));
+}
+
+async function bankOf(tx: Db, ids: number[]) {
+  return (await tx.selectFrom('people_questions').selectAll().where('id', 'in', ids.length ? ids : [-1]).execute()).map(toQuestion);
 }
 
 /**
- * Submits an attempt: marked by the core (a submission after the time limit + grace is refused and
- * nothing is stored); a passed exam for a certified queue issues the certification in the same transaction.
+ * Starts an attempt (the clock runs from here): refused with 409 when the exam's attempts are used
+ * up or its cool-down is running (checked and written under the agent's row lock, so parallel starts
+ * cannot exceed the limit). Returns the questions without their answers, in this attempt's shuffled
+ * order with shuffled options (seeded from the attempt id).
  */
-export async function submitAttempt(db: Db, attemptId: number, agentId: number, answers: Record<string, Answer>, now: number) {
+export async function startAttempt(db: Db, examId: number, agentId: number, now: number) {
+  return withTx(db, async (tx) => {
+    const e = await examRow(tx, examId);
+    await lockRow(tx, 'agents', agentId);
+    const limits = limitsOf(e);
+    let st;
+    try {
+      st = assertMayStart(limits, await pastAttempts(tx, examId, agentId, e.time_limit_min), now);
+    } catch (err) {
+      if (err instanceof PeopleError && err.code === 'attempts_exhausted')
+        throw new DomainError(err.message, 'conflict', 'examId', { reason: 'people.examAttemptsExhausted', params: { field: 'examId', max: limits.maxAttempts } });
+      if (err instanceof PeopleError && err.code === 'cooldown') {
+        const next = attemptState(limits, await pastAttempts(tx, examId, agentId, e.time_limit_min), now).nextAt!;
+        throw new DomainError(err.message, 'conflict', 'examId', { reason: 'people.examCooldown', params: { field: 'examId', hours: limits.cooldownHours, nextAt: iso(next) } });
+      }
+      throw toDomain(err);
+    }
+    const ids = parseJson<number[]>(e.question_ids, []);
+    const row = await tx.insertInto('people_exam_attempts').values({ exam_id: examId, agent_id: agentId, started_at: now, submitted_at: null, answers: null, result: null, status: 'started', percent: null }).returning('id').executeTakeFirstOrThrow();
+    const layout = attemptLayout(String(row.id), ids.map(String), await bankOf(tx, ids));
+    const qs = await listQuestions(tx, e.center_id, { ids, withAnswers: false });
+    const questions = layout.questionIds.map((id) => {
+      const q = qs.find((x) => String(x.id) === id)!;
+      const perm = layout.options[id];
+      return perm && q.options ? { ...q, options: perm.map((i) => q.options![i]!) } : q;
+    });
+    return {
+      attemptId: row.id, examId, title: e.title, startedAt: now, deadline: now + e.time_limit_min * 60_000, timeLimitMin: e.time_limit_min,
+      attemptNo: st.used + 1, maxAttempts: limits.maxAttempts, attemptsLeft: st.left - 1, questions,
+    };
+  });
+}
+
+/** What an agent sees of a result: per-question marks only after their last allowed attempt or once released. */
+function forAgent<T extends { marks?: unknown }>(r: T, visible: boolean) {
+  if (visible) return { ...r, marksHidden: false };
+  const { marks: _hidden, ...rest } = r;
+  return { ...rest, marksHidden: true };
+}
+
+/**
+ * Submits an attempt: the answers (positions on the shuffled options) are mapped back to the original
+ * options, then marked by the core (a submission after the time limit + grace is refused and nothing
+ * is stored); a passed exam for a certified queue issues the certification in the same transaction.
+ * Per-question marks are left out of the answer until the agent's last allowed attempt or the release.
+ */
+export async function submitAttempt(db: Db, attemptId: number, agentId: number, shownAnswers: Record<string, Answer>, now: number) {
   return withTx(db, async (tx) => {
     const a = await tx.selectFrom('people_exam_attempts').selectAll().where('id', '=', attemptId).executeTakeFirst();
     if (!a || a.agent_id !== agentId) throw notFound(`attempt ${attemptId}`);
     if (a.status !== 'started') throw new DomainError(`attempt ${attemptId} was already submitted`, 'conflict', 'attemptId');
     const e = await examRow(tx, a.exam_id);
     const ids = parseJson<number[]>(e.question_ids, []);
-    const bank = (await tx.selectFrom('people_questions').selectAll().where('id', 'in', ids).execute()).map(toQuestion);
+    const bank = await bankOf(tx, ids);
+    const answers = unshuffleAnswers(attemptLayout(String(attemptId), ids.map(String), bank), shownAnswers);
     const result = core(() =>
       markSubmission(
         { id: String(e.id), title: e.title, questionIds: ids.map(String), timeLimitMin: e.time_limit_min, passPercent: e.pass_percent, graceS: e.grace_s, multiplePolicy: e.multiple_policy as MultiplePolicy },
@@ -229,8 +328,23 @@ export async function submitAttempt(db: Db, attemptId: number, agentId: number, 
     );
     await saveResult(tx, attemptId, result, answers, now);
     const cert = await certifyIfPassed(tx, e.center_id, e, attemptId, result, agentId, now, agentId);
-    return { attemptId, ...result, certification: cert };
+    const past = await pastAttempts(tx, e.id, agentId, e.time_limit_min);
+    const st = attemptState(limitsOf(e), past, now);
+    return { attemptId, ...forAgent(result, marksVisible(limitsOf(e), past.length, e.marks_released === 1)), certification: cert, attemptsLeft: st.left, nextAttemptAt: st.nextAt };
   });
+}
+
+/** One attempt's result as its agent may see it (marks per question hidden as in submitAttempt); others see all. */
+export async function attemptResult(db: Db, attemptId: number, asAgent: boolean) {
+  const a = await db.selectFrom('people_exam_attempts').selectAll().where('id', '=', attemptId).executeTakeFirst();
+  if (!a) throw notFound(`attempt ${attemptId}`);
+  const e = await examRow(db, a.exam_id);
+  const result = parseJson<ExamResult | null>(a.result, null);
+  const base = { attemptId, examId: a.exam_id, agentId: a.agent_id, title: e.title, status: a.status, startedAt: a.started_at, submittedAt: a.submitted_at, percent: a.percent };
+  if (!result) return { ...base, marksHidden: false };
+  if (!asAgent) return { ...result, ...base, marksHidden: false };
+  const used = (await pastAttempts(db, e.id, a.agent_id, e.time_limit_min)).length;
+  return { ...forAgent(result, marksVisible(limitsOf(e), used, e.marks_released === 1)), ...base };
 }
 
 async function saveResult(tx: Db, attemptId: number, r: ExamResult, answers: Record<string, Answer> | null, now: number) {

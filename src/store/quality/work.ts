@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema';
-import { notFound, validationError } from '../../core/errors';
+import { DomainError, notFound, validationError } from '../../core/errors';
 import {
   assignEvaluators,
   DEFAULT_SAMPLING_PLAN,
@@ -115,10 +115,14 @@ export async function addToLibrary(
   input: { callId: string; tag: 'good' | 'instructive'; title: string; note: string; teamIds: number[] },
   userId: number,
   now: number,
+  /** The caller's scope: only calls of these agents may be published (team leads: their teams' agents); undefined = any. */
+  allowedAgentIds?: readonly number[],
 ) {
   return withTx(db, async (tx) => {
-    const call = await tx.selectFrom('qa_calls').select('id').where('id', '=', input.callId).where('center_id', '=', centerId).executeTakeFirst();
+    const call = await tx.selectFrom('qa_calls').select(['id', 'agent_id']).where('id', '=', input.callId).where('center_id', '=', centerId).executeTakeFirst();
     if (!call) throw validationError('callId', `call "${input.callId}" does not exist`);
+    if (allowedAgentIds && !allowedAgentIds.includes(call.agent_id))
+      throw new DomainError(`callId: call "${input.callId}" is not of an agent of your teams`, 'forbidden', 'callId', { reason: 'quality.libraryOtherTeam', params: { field: 'callId', callId: input.callId } });
     const row = await tx
       .insertInto('qa_library')
       .values({ center_id: centerId, call_id: input.callId, tag: input.tag, title: input.title, note: input.note, team_ids: JSON.stringify(input.teamIds), created_by: userId, created_at: now })

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema';
-import { withTx } from '../db';
+import { lockRow, withTx } from '../db';
 import { audit } from '../audit';
 import { uniqueAs } from '../errors';
 import { conflict, notFound, validationError } from '../../core/errors';
@@ -185,13 +185,23 @@ export async function pointsBalances(db: Db, agentIds?: number[]) {
   return balances(await ledger(db, agentIds));
 }
 
+/** Points still free to ask for: the balance minus the pending requests. */
+async function availablePoints(tx: Db, agentId: number) {
+  const [bal] = balances(await ledger(tx, [agentId]));
+  const pending = await tx.selectFrom('wfm_redemptions').select('points').where('agent_id', '=', agentId).where('status', '=', 'pending').execute();
+  return { balance: bal?.balance ?? 0, available: (bal?.balance ?? 0) - pending.reduce((s, p) => s + p.points, 0) };
+}
+
+const pointsShort = (points: number, available: number, what: string) =>
+  conflict(`points: cannot redeem ${points} points, only ${available} ${what}`, 'points', { reason: 'wfm.pointsInsufficient', params: { field: 'points', points, available } });
+
 export async function requestRedemption(db: Db, agentId: number, points: number, kind: 'leave' | 'gift', note: string, now: number, userId: number | null) {
   if (!(points > 0)) throw validationError('points', 'must be > 0');
   return withTx(db, async (tx) => {
-    const [bal] = balances(await ledger(tx, [agentId]));
-    const pending = await tx.selectFrom('wfm_redemptions').select('points').where('agent_id', '=', agentId).where('status', '=', 'pending').execute();
-    const available = (bal?.balance ?? 0) - pending.reduce((s, p) => s + p.points, 0);
-    if (points > available + 1e-9) throw validationError('points', `only ${available} points available (balance minus pending requests)`);
+    // the agent's row lock serialises every check-then-write on their points (requests and approvals)
+    if (!(await lockRow(tx, 'agents', agentId))) throw notFound(`agent ${agentId}`);
+    const { available } = await availablePoints(tx, agentId);
+    if (points > available + 1e-9) throw pointsShort(points, available, 'available (balance minus pending requests)');
     const row = await tx.insertInto('wfm_redemptions').values({ agent_id: agentId, points, kind, note, status: 'pending', requested_at: now }).returning('id').executeTakeFirstOrThrow();
     await audit(tx, { at: now, userId, action: 'wfm.redemption.request', entity: 'wfm_redemption', entityId: row.id, detail: { agentId, points, kind, note } });
     return row.id;
@@ -206,11 +216,18 @@ export async function listRedemptions(db: Db, agentIds?: number[]) {
 
 export async function decideRedemption(db: Db, id: number, approve: boolean, userId: number | null, now: number, makeEntry: (bal: LedgerEntry[], agentId: string, points: number, reason: string) => LedgerEntry) {
   await withTx(db, async (tx) => {
-    const r = await tx.selectFrom('wfm_redemptions').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!r) throw notFound(`redemption ${id}`);
+    const first = await tx.selectFrom('wfm_redemptions').select('agent_id').where('id', '=', id).executeTakeFirst();
+    if (!first) throw notFound(`redemption ${id}`);
+    // lock the agent, then read the request again: a concurrent decision has committed by now, so a
+    // request is never booked twice and an approval never takes the balance below 0
+    await lockRow(tx, 'agents', first.agent_id);
+    const r = (await tx.selectFrom('wfm_redemptions').selectAll().where('id', '=', id).executeTakeFirst())!;
     if (r.status !== 'pending') throw conflict(`redemption ${id} is already ${r.status}`, 'status');
     if (approve) {
-      const e = makeEntry(await ledger(tx, [r.agent_id]), String(r.agent_id), r.points, `${r.kind}: ${r.note}`);
+      const entries = await ledger(tx, [r.agent_id]);
+      const balance = balances(entries)[0]?.balance ?? 0;
+      if (r.points > balance + 1e-9) throw pointsShort(r.points, balance, 'in the balance');
+      const e = makeEntry(entries, String(r.agent_id), r.points, `${r.kind}: ${r.note}`);
       await insertLedger(tx, { ...e, ref: `redemption:${id}` }, userId);
     }
     await tx.updateTable('wfm_redemptions').set({ status: approve ? 'approved' : 'rejected', decided_by: userId, decided_at: now }).where('id', '=', id).execute();

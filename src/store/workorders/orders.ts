@@ -10,8 +10,9 @@ import { withTx } from '../db';
 import { audit } from '../audit';
 import { getSetting } from '../org';
 import { notifyUsers, type Notice } from '../notifications';
-import { conflict, forbidden, notFound, validationError } from '../../core/errors';
+import { conflict, DomainError, forbidden, notFound, validationError } from '../../core/errors';
 import {
+  assigneeRoles,
   DEFAULT_CALLBACK_POLICY, DEFAULT_CATEGORIES, DEFAULT_REPEAT_RULE, DEFAULT_SLA, MACHINES, applyTransition, availableTransitions, createWorkOrder, followUpCallback, isRepeatComplainer, recordAttempt, slaFor,
   workOrderReport, type Actor, type ActorRole, type CallbackItem, type CallbackOutcome, type CallbackPolicy, type DispatchInfo, type HistoryEntry, type NewWorkOrder, type Priority, type RepeatComplainerRule,
   type SlaPolicy, type WorkOrder, type WorkOrderType, type WorkflowConfig, type WorkflowError,
@@ -243,9 +244,40 @@ async function assigneeUsers(tx: Db, assignee: string | null | undefined): Promi
   return rows.map((r) => r.user_id);
 }
 
-export async function createOrder(db: Db, centerId: number, input: NewOrderInput, actor: Actor, now: number, s: WoSettings): Promise<{ id: number; events: WoEvents }> {
+/**
+ * A user a caller names as assignee must exist, be active, belong to the center, hold a role that
+ * acts on an order of this type from `state` on (the machine's data), and — when they would act only
+ * as an agent — be within the caller's scope (themself; a team lead's own agents; center-wide roles: any).
+ */
+async function checkAssignee(tx: Db, centerId: number, userId: number, type: WorkOrderType, state: string, s: WoSettings, scope?: WoActor) {
+  const field = 'assigneeUserId';
+  const u = await tx.selectFrom('users').select(['id', 'center_id', 'active']).where('id', '=', userId).executeTakeFirst();
+  if (!u || u.active !== 1 || u.center_id !== centerId)
+    throw validationError(field, `user ${userId} is not an active user of this center`, { reason: 'workorder.assigneeUnknown', params: { field, userId } });
+  const held = (await tx.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute()).map((r) => r.role);
+  const allowed: string[] = assigneeRoles(s.workflow.machines[type], state);
+  const fit = held.filter((r) => allowed.includes(r));
+  if (!fit.length)
+    throw validationError(field, `user ${userId} holds none of the roles that handle a ${type} order in state "${state}" (${allowed.join(', ')})`, {
+      reason: 'workorder.assigneeRole',
+      params: { field, userId, roles: allowed.join(', ') },
+    });
+  if (scope && !scope.seesAll && fit.every((r) => r === 'agent') && userId !== scope.userId && !scope.teamUserIds.includes(userId))
+    throw validationError(field, `agent user ${userId} is outside your scope (yourself, or the agents of your teams)`, { reason: 'workorder.assigneeOutOfScope', params: { field, userId } });
+}
+
+/** The parent an order hangs under must exist and be visible to the caller (the REST read rule). */
+async function checkParent(db: Db, centerId: number, parentId: number, scope?: WoActor) {
+  const found = scope
+    ? await scoped(db, centerId, scope).select('o.id').where('o.id', '=', parentId).executeTakeFirst()
+    : await db.selectFrom('wo_orders').select('id').where('id', '=', parentId).where('center_id', '=', centerId).executeTakeFirst();
+  if (!found) throw new DomainError(`parentId: work order ${parentId} not found`, 'not_found', 'parentId', { reason: 'workorder.parentNotFound', params: { field: 'parentId', id: parentId } });
+}
+
+export async function createOrder(db: Db, centerId: number, input: NewOrderInput, actor: Actor, now: number, s: WoSettings, scope?: WoActor): Promise<{ id: number; events: WoEvents }> {
   if (input.type === 'complaint' && input.customerId === undefined) throw validationError('customerId', 'a complaint needs the customer it is about');
-  if (input.parentId !== undefined) await loadOrder(db, centerId, input.parentId);
+  if (input.parentId !== undefined) await checkParent(db, centerId, input.parentId, scope);
+  if (input.assigneeUserId !== undefined) await checkAssignee(db, centerId, input.assigneeUserId, input.type, s.workflow.machines[input.type].initial, s, scope);
   const core: NewWorkOrder = {
     id: '0', type: input.type, priority: input.priority, category: input.category, title: input.title.trim(), description: input.description ?? '',
     ...(input.customerId ? { customerId: input.customerId } : {}),
@@ -285,7 +317,7 @@ export interface TransitionInput {
 /** Transitions that hand the order to someone: which kind of target they need. */
 const NEEDS_TARGET: Record<string, 'business' | 'crew' | 'user'> = { 'escalation:send_to_business': 'business', 'complaint:send_to_business': 'business', 'dispatch:send': 'crew', 'callback:assign': 'user' };
 
-export async function transitionOrder(db: Db, centerId: number, id: number, input: TransitionInput, actor: Actor, actorDepartments: number[], now: number, s: WoSettings) {
+export async function transitionOrder(db: Db, centerId: number, id: number, input: TransitionInput, actor: Actor, actorDepartments: number[], now: number, s: WoSettings, scope?: WoActor) {
   const events: WoEvents = { board: [], users: [] };
   const result = await withTx(db, async (tx) => {
     const { row, order } = await loadOrder(tx, centerId, id);
@@ -293,8 +325,8 @@ export async function transitionOrder(db: Db, centerId: number, id: number, inpu
     const need = NEEDS_TARGET[`${order.type}:${input.transition}`];
     if (need === 'user') {
       if (!input.assigneeUserId) throw validationError('assigneeUserId', `"${input.transition}" needs the agent who will make the call`);
-      const u = await tx.selectFrom('users').select('id').where('id', '=', input.assigneeUserId).executeTakeFirst();
-      if (!u) throw validationError('assigneeUserId', `unknown user ${input.assigneeUserId}`);
+      const target = s.workflow.machines[order.type].transitions.find((t) => t.name === input.transition)?.to ?? order.state;
+      await checkAssignee(tx, centerId, input.assigneeUserId, order.type, target, s, scope);
       assignTo = `user:${input.assigneeUserId}`;
     } else if (need) {
       if (!input.departmentId) throw validationError('departmentId', `"${input.transition}" needs the ${need === 'crew' ? 'field crew' : 'business department'} to send it to`);

@@ -80,6 +80,19 @@ const T: Record<string, [string, string, string]> = {
   'disc.early': ['早退', '早退', 'Early leave'],
   'disc.absent': ['缺勤', '缺勤', 'Absent'],
   'train.exams': ['考试', '考試', 'Exams'],
+  'train.maxAttempts': ['可考次数', '可考次數', 'Attempts allowed'],
+  'train.cooldownHours': ['两次间隔（小时）', '兩次間隔（小時）', 'Hours between attempts'],
+  'train.attemptsLeft': ['剩余次数', '剩餘次數', 'Attempts left'],
+  'train.nextAttemptAt': ['下次可考时间', '下次可考時間', 'Next attempt from'],
+  'train.attemptOf': ['第 {{n}} 次，共 {{max}} 次', '第 {{n}} 次，共 {{max}} 次', 'Attempt {{n}} of {{max}}'],
+  'train.noAttemptsLeft': ['次数已用完', '次數已用完', 'No attempts left'],
+  'train.marksHidden': ['每题得分将在最后一次考试后或培训师公布后显示', '每題得分將在最後一次考試後或培訓師公布後顯示', 'Marks per question are shown after your last attempt or once the trainer releases them'],
+  'train.marksPerQuestion': ['每题得分', '每題得分', 'Marks per question'],
+  'train.question': ['题目', '題目', 'Question'],
+  'train.awarded': ['得分', '得分', 'Marks'],
+  'train.releaseMarks': ['公布每题得分', '公布每題得分', 'Release marks per question'],
+  'train.marksReleased': ['已公布得分', '已公布得分', 'Marks released'],
+  'train.saveLimits': ['保存次数与间隔', '儲存次數與間隔', 'Save limits'],
   'train.queue': ['认证队列', '認證佇列', 'Certifies queue'],
   'train.timeLimit': ['限时（分钟）', '限時（分鐘）', 'Time limit (min)'],
   'train.start': ['开始考试', '開始考試', 'Start exam'],
@@ -166,15 +179,28 @@ const T: Record<string, [string, string, string]> = {
   'voice.responses': ['回收', '回收', 'Responses'],
 };
 
-function build(i: 0 | 1 | 2) {
+/** Server error reasons of this capability (`errors.<reason>`; params interpolated). */
+const ERR: Record<string, [string, string, string]> = {
+  'people.shiftTooLong': ['{{field}}：一个班次最长 24 小时', '{{field}}：一個班次最長 24 小時', '{{field}}: a shift lasts at most 24 hours'],
+  'people.shiftNotOnDate': ['{{field}}：开始时间 {{value}} 不在班次日期 {{date}}', '{{field}}：開始時間 {{value}} 不在班次日期 {{date}}', '{{field}}: start {{value}} is not on the shift date {{date}}'],
+  'people.examAttemptsExhausted': ['{{field}}：本考试的 {{max}} 次机会已用完', '{{field}}：本考試的 {{max}} 次機會已用完', '{{field}}: all {{max}} attempts at this exam are used'],
+  'people.examCooldown': ['{{field}}：两次考试需间隔 {{hours}} 小时，下次可考时间 {{nextAt}}', '{{field}}：兩次考試需間隔 {{hours}} 小時，下次可考時間 {{nextAt}}', '{{field}}: {{hours}} h must pass between attempts; the next may start at {{nextAt}}'],
+  'people.fundInsufficient': ['{{field}}：支出 {{amount}} 超过班组基金余额 {{balance}}', '{{field}}：支出 {{amount}} 超過班組基金餘額 {{balance}}', '{{field}}: spending {{amount}} is above the team fund balance {{balance}}'],
+};
+
+function nest(table: Record<string, [string, string, string]>, i: 0 | 1 | 2) {
   const out: Record<string, any> = {};
-  for (const [k, v] of Object.entries(T)) {
+  for (const [k, v] of Object.entries(table)) {
     const parts = k.split('.');
     let o = out;
     for (const p of parts.slice(0, -1)) o = o[p] ??= {};
     o[parts[parts.length - 1]!] = v[i];
   }
-  return { ppl: out };
+  return out;
+}
+
+function build(i: 0 | 1 | 2) {
+  return { ppl: nest(T, i), errors: nest(ERR, i) };
 }
 
 export const peopleMessages: Messages = { 'zh-CN': build(0), 'zh-TW': build(1), en: build(2) };

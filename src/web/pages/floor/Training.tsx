@@ -20,13 +20,31 @@ function TakeExam({ attempt, onDone }: { attempt: any; onDone: () => void }) {
           {t('ppl.train.result')}: <b data-testid="exam-status">{t(`ppl.train.${result.status}`)}</b> {result.percent != null ? `${result.percent}%` : ''}
         </p>
         {result.certification && <p className="ok">{t('ppl.train.certified')}: {result.certification.queue}</p>}
+        <p data-testid="attempts-left">{t('ppl.train.attemptsLeft')}: {result.attemptsLeft}{result.nextAttemptAt ? ` · ${t('ppl.train.nextAttemptAt')} ${fmtTime(result.nextAttemptAt)}` : ''}</p>
+        {result.marksHidden ? (
+          <p className="hint" data-testid="marks-hidden">{t('ppl.train.marksHidden')}</p>
+        ) : (
+          <table data-testid="exam-marks">
+            <thead><tr><th>{t('ppl.train.question')}</th><th>{t('ppl.train.awarded')}</th></tr></thead>
+            <tbody>
+              {(result.marks ?? []).map((m: any) => {
+                const shown = attempt.questions.findIndex((q: any) => String(q.id) === m.questionId);
+                return (
+                  <tr key={m.questionId}><td>{shown + 1}. {attempt.questions[shown]?.text}</td><td>{m.awarded ?? '—'} / {m.max}</td></tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
         <button onClick={onDone}>{t('app.back')}</button>
       </div>
     );
   return (
     <div className="card" data-testid="exam-form">
       <h2>{attempt.title}</h2>
-      <p className="hint">{t('ppl.train.deadline')} {fmtTime(attempt.deadline)}</p>
+      <p className="hint">
+        {t('ppl.train.attemptOf', { n: attempt.attemptNo, max: attempt.maxAttempts })} · {t('ppl.train.deadline')} {fmtTime(attempt.deadline)}
+      </p>
       {attempt.questions.map((q: any, i: number) => (
         <fieldset key={q.id} className="question" data-question={i + 1}>
           <legend>{i + 1}. {q.text} ({q.points})</legend>
@@ -64,9 +82,10 @@ export default function Training() {
   const [attempt, setAttempt] = useState<any>(null);
   const [newQueue, setNewQueue] = useState('');
   const [marks, setMarks] = useState<Record<string, string>>({});
+  const [limits, setLimits] = useState<Record<number, { maxAttempts: string; cooldownHours: string }>>({});
   const [liveDone, setLiveDone] = useState<Record<string, boolean>>({});
   const { error, run } = useAction();
-  if (attempt) return <Page title={t('ppl.nav.training')}><TakeExam attempt={attempt} onDone={() => { setAttempt(null); void certs.reload(); }} /></Page>;
+  if (attempt) return <Page title={t('ppl.nav.training')}><TakeExam attempt={attempt} onDone={() => { setAttempt(null); void certs.reload(); void exams.reload(); }} /></Page>;
   const setLive = (agentId: number, queue: string) =>
     run(async () => {
       const a = await get<any>(`/api/agents/${agentId}`);
@@ -79,14 +98,43 @@ export default function Training() {
       <div className="card">
         <h2>{t('ppl.train.exams')}</h2>
         <table data-testid="exams">
-          <thead><tr><th>{t('ppl.train.exams')}</th><th>{t('ppl.train.queue')}</th><th>{t('ppl.train.timeLimit')}</th><th></th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('ppl.train.exams')}</th><th>{t('ppl.train.queue')}</th><th>{t('ppl.train.timeLimit')}</th><th>{t('ppl.train.maxAttempts')}</th><th>{t('ppl.train.cooldownHours')}</th>
+              {isAgent && <th>{t('ppl.train.attemptsLeft')}</th>}<th></th>
+            </tr>
+          </thead>
           <tbody>
-            {(exams.data ?? []).map((e) => (
-              <tr key={e.id}>
-                <td>{e.title}</td><td>{e.queue ?? '—'}</td><td>{e.timeLimitMin}</td>
-                <td>{isAgent && <button data-exam={e.id} onClick={() => run(async () => setAttempt(await post(`/api/people/exams/${e.id}/start`)))}>{t('ppl.train.start')}</button>}</td>
-              </tr>
-            ))}
+            {(exams.data ?? []).map((e) => {
+              const lim = limits[e.id] ?? { maxAttempts: String(e.maxAttempts), cooldownHours: String(e.cooldownHours) };
+              const setLim = (k: 'maxAttempts' | 'cooldownHours', v: string) => setLimits({ ...limits, [e.id]: { ...lim, [k]: v } });
+              return (
+                <tr key={e.id} data-exam-row={e.id}>
+                  <td>{e.title}</td><td>{e.queue ?? '—'}</td><td>{e.timeLimitMin}</td>
+                  <td>{isTrainer ? <input aria-label={t('ppl.train.maxAttempts')} type="number" min={1} size={3} value={lim.maxAttempts} onChange={(x) => setLim('maxAttempts', x.target.value)} /> : e.maxAttempts}</td>
+                  <td>{isTrainer ? <input aria-label={t('ppl.train.cooldownHours')} type="number" min={0} size={4} value={lim.cooldownHours} onChange={(x) => setLim('cooldownHours', x.target.value)} /> : e.cooldownHours}</td>
+                  {isAgent && (
+                    <td data-testid="exam-attempts-left">
+                      {e.attemptsLeft}
+                      {e.nextAttemptAt ? ` · ${t('ppl.train.nextAttemptAt')} ${fmtTime(e.nextAttemptAt)}` : ''}
+                    </td>
+                  )}
+                  <td>
+                    {isAgent && (e.attemptsLeft === 0
+                      ? <span className="hint">{t('ppl.train.noAttemptsLeft')}</span>
+                      : <button data-exam={e.id} disabled={!!e.nextAttemptAt} onClick={() => run(async () => setAttempt(await post(`/api/people/exams/${e.id}/start`)))}>{t('ppl.train.start')}</button>)}
+                    {isTrainer && (
+                      <>
+                        <button onClick={() => run(async () => { await patch(`/api/people/exams/${e.id}`, { maxAttempts: Number(lim.maxAttempts), cooldownHours: Number(lim.cooldownHours) }); await exams.reload(); })}>{t('ppl.train.saveLimits')}</button>
+                        {e.marksReleased
+                          ? <span className="hint"> {t('ppl.train.marksReleased')}</span>
+                          : <button data-release={e.id} onClick={() => run(async () => { await post(`/api/people/exams/${e.id}/release-marks`); await exams.reload(); })}>{t('ppl.train.releaseMarks')}</button>}
+                      </>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
