@@ -57,12 +57,13 @@ import { agentScope, route, type Caller, type RouteDef } from '../route';
 import type { ServerContext } from '../context';
 import { assertCanSeeAgent, callerCenterId } from './platform';
 import { solveInWorker } from '../wfm/solver';
+import { isoDate } from '../schemas';
 
 const WFM: Role[] = ['wfm'];
 const VIEW: Role[] = ['admin', 'center_manager', 'duty_manager', 'team_lead', 'wfm'];
 const DAY = 86_400_000;
 const idParams = z.object({ id: z.coerce.number().int().positive() });
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const date = isoDate;
 const monday = date.refine((s) => new Date(`${s}T00:00:00Z`).getUTCDay() === 1, 'must be a Monday');
 const nonNeg = z.number().finite().min(0);
 

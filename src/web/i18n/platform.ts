@@ -3,7 +3,7 @@ import type { Messages } from './types';
 export const platformMessages: Messages = {
   'zh-CN': {
     app: { name: 'CallFloor 现场管理', signOut: '退出', language: '语言', loading: '加载中…', save: '保存', cancel: '取消', create: '新建', edit: '编辑', actions: '操作', none: '无', missing: '缺数据', forbidden: '你没有权限查看此页面。', error: '出错了', saved: '已保存', search: '搜索', close: '关闭', yes: '是', no: '否', all: '全部', back: '返回' },
-    login: { title: '登录', username: '用户名', password: '密码', submit: '登录', failed: '用户名或密码错误', demoHint: '演示账号：admin / demo1234' },
+    login: { title: '登录', username: '用户名', password: '密码', submit: '登录', failed: '用户名或密码错误', demoHint: '演示账号：admin / callfloor-demo' },
     nav: { home: '首页', people: '人员', teams: '班组', agents: '坐席', users: '用户与角色', audit: '审计日志' },
     roles: { admin: '系统管理员', center_manager: '中心经理', duty_manager: '值班经理', team_lead: '班长', qa: '质检', wfm: '排班师', trainer: '培训师', expert: '疑难座席', agent: '坐席' },
     home: { welcome: '你好，{{name}}', yourRoles: '你的角色', shortcuts: '常用功能' },
@@ -15,7 +15,7 @@ export const platformMessages: Messages = {
   },
   'zh-TW': {
     app: { name: 'CallFloor 現場管理', signOut: '登出', language: '語言', loading: '載入中…', save: '儲存', cancel: '取消', create: '新增', edit: '編輯', actions: '操作', none: '無', missing: '缺資料', forbidden: '你沒有權限檢視此頁面。', error: '發生錯誤', saved: '已儲存', search: '搜尋', close: '關閉', yes: '是', no: '否', all: '全部', back: '返回' },
-    login: { title: '登入', username: '使用者名稱', password: '密碼', submit: '登入', failed: '使用者名稱或密碼錯誤', demoHint: '示範帳號：admin / demo1234' },
+    login: { title: '登入', username: '使用者名稱', password: '密碼', submit: '登入', failed: '使用者名稱或密碼錯誤', demoHint: '示範帳號：admin / callfloor-demo' },
     nav: { home: '首頁', people: '人員', teams: '班組', agents: '座席', users: '使用者與角色', audit: '稽核日誌' },
     roles: { admin: '系統管理員', center_manager: '中心經理', duty_manager: '值班經理', team_lead: '班長', qa: '質檢', wfm: '排班師', trainer: '培訓師', expert: '疑難座席', agent: '座席' },
     home: { welcome: '你好，{{name}}', yourRoles: '你的角色', shortcuts: '常用功能' },
@@ -27,7 +27,7 @@ export const platformMessages: Messages = {
   },
   en: {
     app: { name: 'CallFloor', signOut: 'Sign out', language: 'Language', loading: 'Loading…', save: 'Save', cancel: 'Cancel', create: 'Create', edit: 'Edit', actions: 'Actions', none: 'None', missing: 'missing', forbidden: 'You are not allowed to see this page.', error: 'Something went wrong', saved: 'Saved', search: 'Search', close: 'Close', yes: 'Yes', no: 'No', all: 'All', back: 'Back' },
-    login: { title: 'Sign in', username: 'User name', password: 'Password', submit: 'Sign in', failed: 'Wrong user name or password', demoHint: 'Demo account: admin / demo1234' },
+    login: { title: 'Sign in', username: 'User name', password: 'Password', submit: 'Sign in', failed: 'Wrong user name or password', demoHint: 'Demo account: admin / callfloor-demo' },
     nav: { home: 'Home', people: 'People', teams: 'Teams', agents: 'Agents', users: 'Users & roles', audit: 'Audit log' },
     roles: { admin: 'Administrator', center_manager: 'Center manager', duty_manager: 'Duty manager', team_lead: 'Team lead', qa: 'QA evaluator', wfm: 'WFM planner', trainer: 'Trainer', expert: 'Expert seat', agent: 'Agent' },
     home: { welcome: 'Hello, {{name}}', yourRoles: 'Your roles', shortcuts: 'Shortcuts' },
