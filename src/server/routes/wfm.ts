@@ -394,12 +394,12 @@ export const wfmRoutes: RouteDef[] = [
     method: 'PATCH',
     url: '/api/wfm/shifts/:id',
     access: WFM,
-    summary: 'Move a shift by hand (breaks move with it); contract rules are re-checked',
+    summary: 'Move a shift by hand (breaks move with it); contract rules are re-checked. baseUpdatedAt = the shift\'s updatedAt the edit started from (409 wfm.staleShift when it changed since)',
     params: idParams,
-    body: z.object({ start: z.number().int() }),
+    body: z.object({ start: z.number().int(), baseUpdatedAt: z.number().int().nonnegative().optional() }),
     handler: async ({ params, body, caller, ctx }) => {
       const c = await centerOf(ctx, caller);
-      await moveShift(ctx.store.db, params.id, body.start, caller.userId, ctx.now(), tzAt(c.tz, body.start));
+      await moveShift(ctx.store.db, params.id, body.start, caller.userId, ctx.now(), tzAt(c.tz, body.start), body.baseUpdatedAt);
       return getShift(ctx.store.db, params.id);
     },
   }),

@@ -3,6 +3,7 @@ import type { Messages } from './types';
 /** Knowledge base and work orders. */
 export const kbwoMessages: Messages = {
   'zh-CN': {
+    errors: { kb: { staleVersion: '文章已被他人保存（当前版本 v{{current}}，你的修改基于 v{{base}}），已刷新，请核对后重新保存' } },
     nav: { kb: '知识库', kbSearch: '知识搜索', kbEditor: '文章编辑与审核', kbStats: '知识库统计', wo: '工单', woBoard: '工单看板', woReports: '工单报表', woDetail: '工单详情', kbArticle: '文章' },
     kb: {
       searchPlaceholder: '输入关键词，如 停气、後處理、转接率', results: '共 {{n}} 篇', resultsMore: '{{n}}+ 篇', noResult: '没有找到相关文章', open: '打开', helpfulQ: '这篇文章解决你的问题了吗？', yes: '解决了', no: '没解决', thanks: '谢谢反馈',
@@ -25,6 +26,7 @@ export const kbwoMessages: Messages = {
     },
   },
   'zh-TW': {
+    errors: { kb: { staleVersion: '文章已被他人儲存（目前版本 v{{current}}，你的修改基於 v{{base}}），已重新整理，請核對後重新儲存' } },
     nav: { kb: '知識庫', kbSearch: '知識搜尋', kbEditor: '文章編輯與審核', kbStats: '知識庫統計', wo: '工單', woBoard: '工單看板', woReports: '工單報表', woDetail: '工單詳情', kbArticle: '文章' },
     kb: {
       searchPlaceholder: '輸入關鍵字，如 停氣、後處理、轉接率', results: '共 {{n}} 篇', resultsMore: '{{n}}+ 篇', noResult: '沒有找到相關文章', open: '開啟', helpfulQ: '這篇文章解決你的問題了嗎？', yes: '解決了', no: '沒解決', thanks: '謝謝回饋',
@@ -47,6 +49,7 @@ export const kbwoMessages: Messages = {
     },
   },
   en: {
+    errors: { kb: { staleVersion: 'Someone else saved this article (now v{{current}}, your edit was based on v{{base}}); the list was reloaded, check and save again' } },
     nav: { kb: 'Knowledge base', kbSearch: 'Search', kbEditor: 'Editing & review', kbStats: 'KB statistics', wo: 'Work orders', woBoard: 'Work-order board', woReports: 'Work-order reports', woDetail: 'Work order', kbArticle: 'Article' },
     kb: {
       searchPlaceholder: 'Type a keyword, e.g. 停气, 後處理, 转接率', results: '{{n}} articles', resultsMore: '{{n}}+ articles', noResult: 'No article found', open: 'Open', helpfulQ: 'Did this answer it?', yes: 'Yes', no: 'No', thanks: 'Thanks for the feedback',

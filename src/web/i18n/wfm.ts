@@ -2,6 +2,7 @@ import type { Messages } from './types';
 
 export const wfmMessages: Messages = {
   'zh-CN': {
+    errors: { wfm: { staleShift: '该班次已被他人修改，已重新加载排班，请重新调整' } },
     nav: { wfm: '排班', erlang: 'Erlang 计算器', schedule: '排班计划', mySchedule: '我的班表', adherence: '遵守率与日内', swaps: '换班审批', forecast: '话务预测', planData: '班次与合同', redemptions: '积分兑换审批' },
     wfm: {
       calls: '进线量', periodS: '时段（秒）', ahtS: '平均处理时长（秒）', targetSl: '服务水平目标', thresholdS: '服务水平秒数', patienceS: '平均耐心（秒，可空）', shrinkage: '缩减率', calculate: '计算',
@@ -19,6 +20,7 @@ export const wfmMessages: Messages = {
     },
   },
   'zh-TW': {
+    errors: { wfm: { staleShift: '該班次已被他人修改，已重新載入排班，請重新調整' } },
     nav: { wfm: '排班', erlang: 'Erlang 計算器', schedule: '排班計畫', mySchedule: '我的班表', adherence: '遵守率與日內', swaps: '換班審批', forecast: '話務預測', planData: '班次與合約', redemptions: '積分兌換審批' },
     wfm: {
       calls: '進線量', periodS: '時段（秒）', ahtS: '平均處理時長（秒）', targetSl: '服務水準目標', thresholdS: '服務水準秒數', patienceS: '平均耐心（秒，可空）', shrinkage: '縮減率', calculate: '計算',
@@ -36,6 +38,7 @@ export const wfmMessages: Messages = {
     },
   },
   en: {
+    errors: { wfm: { staleShift: 'This shift was changed by someone else; the schedule was reloaded, please move it again' } },
     nav: { wfm: 'Workforce', erlang: 'Erlang calculator', schedule: 'Schedules', mySchedule: 'My schedule', adherence: 'Adherence & intraday', swaps: 'Swap approvals', forecast: 'Forecast', planData: 'Templates & contracts', redemptions: 'Points redemptions' },
     wfm: {
       calls: 'Calls offered', periodS: 'Period (s)', ahtS: 'Average handle time (s)', targetSl: 'Service-level target', thresholdS: 'Service-level seconds', patienceS: 'Mean patience (s, optional)', shrinkage: 'Shrinkage', calculate: 'Calculate',
