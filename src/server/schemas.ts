@@ -4,29 +4,17 @@
  * instead of reaching the store. Every route takes its date fields from here.
  */
 import { z } from 'zod';
+import { calendarDateProblem, DATE_MAX_YEAR, DATE_MIN_YEAR } from '../core/calendar';
 
-/** Years a date field may name (a call center's records and plans live well inside this). */
-export const DATE_MIN_YEAR = 2000;
-export const DATE_MAX_YEAR = 2100;
-const MIN = `${DATE_MIN_YEAR}-01-01`;
-const MAX = `${DATE_MAX_YEAR}-12-31`;
-
-function isRealDate(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate(); // day 0 of the next month = last day of m
-  return d <= days;
-}
+export { DATE_MIN_YEAR, DATE_MAX_YEAR };
 
 /** A calendar date YYYY-MM-DD (a real day, years 2000–2100). Reasons input.badDate / input.dateOutOfRange. */
 export const isoDate = z.string().superRefine((s, ctx) => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m || !isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) {
-    ctx.addIssue({ code: 'custom', message: `expected a date YYYY-MM-DD, got ${JSON.stringify(s.slice(0, 40))}`, params: { reason: 'input.badDate', value: s.slice(0, 40) } });
-    return;
-  }
-  const y = Number(m[1]);
-  if (y < DATE_MIN_YEAR || y > DATE_MAX_YEAR)
-    ctx.addIssue({ code: 'custom', message: `date ${s} is out of range (${MIN} to ${MAX})`, params: { reason: 'input.dateOutOfRange', min: MIN, max: MAX, value: s } });
+  const p = m ? calendarDateProblem(Number(m[1]), Number(m[2]), Number(m[3]), s) : { reason: 'input.badDate' as const, params: { value: s.slice(0, 40) } };
+  if (!p) return;
+  const message = p.reason === 'input.badDate' ? `expected a date YYYY-MM-DD, got ${JSON.stringify(s.slice(0, 40))}` : `date ${s} is out of range (${p.params.min} to ${p.params.max})`;
+  ctx.addIssue({ code: 'custom', message, params: { reason: p.reason, ...p.params } });
 });
 
 /** A month YYYY-MM (01–12, years 2000–2100). */
