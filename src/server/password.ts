@@ -16,11 +16,12 @@ const MAXMEM = 256 * 1024 * 1024;
 // ---------------------------------------------------------------------------------------------
 // Hashing cap (issue 10, finding 7): each scrypt call holds 128 MiB for a noticeable time; many at
 // once starve the machine and a real login waits behind them. At most HASH_CONCURRENCY run at once,
-// a bounded queue waits behind them, and beyond that the caller gets 429 `auth.busy` at once.
+// a bounded queue waits behind them (first come, first served), and beyond that the caller gets 429
+// `auth.busy` at once. With the per-address and per-name limits in front, one client can queue few.
 
 export const HASH_CONCURRENCY = Math.max(1, Number(process.env.CALLFLOOR_HASH_CONCURRENCY ?? 2));
-const HASH_QUEUE_MAX = 64;
-const HASH_WAIT_MS = 10_000;
+/** Calls allowed to wait for a slot; more are refused at once (no clock involved: a full queue is the overload signal). */
+export const HASH_QUEUE_MAX = 64;
 
 /** Instrumented for tests: how many scrypt calls run now, the most ever at once, and how many ran. */
 export const scryptStats = { active: 0, maxActive: 0, calls: 0 };
@@ -29,38 +30,22 @@ export function resetScryptStats() {
   scryptStats.calls = 0;
 }
 
-const waiting: Array<{ go: () => void; timer: NodeJS.Timeout }> = [];
-
-function busy(): DomainError {
-  return new DomainError('the server is busy checking passwords; try again in a moment', 'rate_limited', undefined, { reason: 'auth.busy' });
-}
+const waiting: Array<() => void> = [];
 
 async function acquire(): Promise<void> {
   if (scryptStats.active < HASH_CONCURRENCY) {
     scryptStats.active++;
     return;
   }
-  if (waiting.length >= HASH_QUEUE_MAX) throw busy();
-  await new Promise<void>((resolve, reject) => {
-    const entry = {
-      go: () => {
-        clearTimeout(entry.timer);
-        resolve();
-      },
-      timer: setTimeout(() => {
-        const i = waiting.indexOf(entry);
-        if (i >= 0) waiting.splice(i, 1);
-        reject(busy());
-      }, HASH_WAIT_MS),
-    };
-    waiting.push(entry);
-  });
-  // the releasing call handed its slot over (active was not decremented)
+  if (waiting.length >= HASH_QUEUE_MAX)
+    throw new DomainError('the server is busy checking passwords; try again in a moment', 'rate_limited', undefined, { reason: 'auth.busy' });
+  // the releasing call hands its slot over (active stays as it is)
+  await new Promise<void>((resolve) => waiting.push(resolve));
 }
 
 function release() {
   const next = waiting.shift();
-  if (next) next.go();
+  if (next) next();
   else scryptStats.active--;
 }
 
