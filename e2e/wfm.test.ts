@@ -37,6 +37,27 @@ test('planner runs and publishes a small schedule, the agent sees the shift and 
     await page.click('[data-testid=publish]');
     await page.waitForSelector('[data-testid=run-status] >> text=已发布');
 
+    // stale hand edit (issue 10): the planner opens a move on the first shift; meanwhile someone else moves
+    // that shift one hour later; saving the planner's edit is refused (409) with the reason in Chinese and
+    // the table reloads — the other person's move stays
+    const row = page.locator('[data-testid=shifts-table] tbody tr').first();
+    await row.locator('button').click();
+    await row.locator('input[type=datetime-local]').waitFor();
+    const other: { status: number; start: number } = await page.evaluate(`(async () => {
+      const me = await fetch('/api/auth/me').then((r) => r.json());
+      const runs = await fetch('/api/wfm/schedule-runs').then((r) => r.json());
+      const view = await fetch('/api/wfm/schedule-runs/' + runs[0].id).then((r) => r.json());
+      const s = view.shifts[0];
+      const r = await fetch('/api/wfm/shifts/' + s.id, { method: 'PATCH', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrf }, body: JSON.stringify({ start: s.start + 3600000, baseUpdatedAt: s.updatedAt }) });
+      return { status: r.status, start: s.start + 3600000 };
+    })()`);
+    assert.equal(other.status, 200);
+    await row.locator('button', { hasText: '保存' }).click();
+    await page.waitForSelector('text=该班次已被他人修改');
+    await page.waitForSelector('[data-testid=shifts-table] input[type=datetime-local]', { state: 'detached' });
+    const kept: number = await page.evaluate(`fetch('/api/wfm/schedule-runs').then((r) => r.json()).then((runs) => fetch('/api/wfm/schedule-runs/' + runs[0].id)).then((r) => r.json()).then((v) => v.shifts.find((x) => x.start === ${other.start}) ? 1 : 0)`);
+    assert.equal(kept, 1);
+
     // a peak slot on Monday 20:00–22:00 (centre time), after every day shift has ended
     const form = page.locator('[data-testid=slot-form]');
     await form.locator('input[name=title]').fill('周一晚高峰');

@@ -17,7 +17,7 @@ const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'c
 const page = ctx.pages()[0] ?? (await ctx.newPage());
 await page.goto(`${url}/#/`);
 await page.fill('input[name=username]', user);
-await page.fill('input[name=password]', process.env.DEMO_PASSWORD ?? 'demo1234');
+await page.fill('input[name=password]', process.env.DEMO_PASSWORD ?? 'callfloor-demo');
 await page.click('button[type=submit]');
 await page.waitForSelector('.topbar');
 await page.goto(`${url}/#${path}`);

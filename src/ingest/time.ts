@@ -1,4 +1,5 @@
 /** Time-zone and date arguments shared by the CLI and the API (import --tz, report --from/--to). */
+import { calendarDateProblem } from '../core/calendar';
 import { validationError } from '../core/errors';
 import { localToEpoch, tzOffsetFn, type Tz } from './common';
 
@@ -23,6 +24,10 @@ export { tzOffsetFn };
 export function parseTimeArg(s: string | undefined, tz: Tz | undefined, field: string, asEnd = false): number | undefined {
   if (s === undefined || s === '') return undefined;
   if (/^\d{10,}$/.test(s)) return Number(s);
+  // a date part must be a real day in 2000–2100 (no 2026-13-45 rolling over into the next year)
+  const ymd = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
+  const bad = ymd && calendarDateProblem(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]), s);
+  if (bad) throw validationError(field, bad.reason === 'input.badDate' ? `not a date: '${s}'` : `'${s}' is out of range (${bad.params.min} to ${bad.params.max})`, { reason: bad.reason, params: { field, ...bad.params } });
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (d) {
     const t = localToEpoch(Number(d[1]), Number(d[2]), Number(d[3]) + (asEnd ? 1 : 0), 0, 0, 0, tz ?? 0);

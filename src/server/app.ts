@@ -1,12 +1,13 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
-import rateLimit from '@fastify/rate-limit';
+import helmet from '@fastify/helmet';
 import websocket from '@fastify/websocket';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ZodError } from 'zod';
-import { DomainError } from '../core/errors';
+import { DomainError, validationError } from '../core/errors';
+import { domainErrorOfDb } from '../store/errors';
 import type { Store } from '../store/db';
 import type { ServerContext } from './context';
 import { Hub } from './hub';
@@ -15,6 +16,8 @@ import type { Caller, RouteDef } from './route';
 import { allRoutes } from './routes/index';
 import { callerOf } from './session';
 import { registerLiveSocket } from './live';
+import { LoginLimiter } from './loginLimit';
+import { nulBytePath } from './schemas';
 
 export interface AppOptions {
   store: Store;
@@ -25,10 +28,18 @@ export interface AppOptions {
   webRoot?: string | null;
   logger?: boolean;
   routes?: RouteDef[];
-  /** Login attempts allowed per IP and user name per minute. */
+  /** Failed login attempts allowed per user name (from any address) per minute. */
   loginAttemptsPerMinute?: number;
   /** Origins (scheme://host[:port]) besides the server's own host allowed to open the live socket; default CALLFLOOR_ALLOWED_ORIGINS. */
   allowedOrigins?: string[];
+  /** Failed login attempts allowed per client address (any user name, known or not) per minute; default max(30, per name). */
+  loginAttemptsPerIpPerMinute?: number;
+  /**
+   * Fastify trustProxy: trust X-Forwarded-For / X-Forwarded-Proto from this proxy (true = any, or
+   * addresses/CIDRs). Then the client address is the forwarded one and `X-Forwarded-Proto: https`
+   * makes the session cookie Secure and adds HSTS.
+   */
+  trustProxy?: boolean | string | string[];
 }
 
 const HTTP_BY_CODE: Record<DomainError['code'], number> = {
@@ -43,8 +54,27 @@ const HTTP_BY_CODE: Record<DomainError['code'], number> = {
 function zodToError(e: ZodError, where: string) {
   const issue = e.issues[0];
   const field = [where, ...issue.path.map(String)].filter(Boolean).join('.');
-  return { error: 'validation', field, message: `${field}: ${issue.message}` };
+  // shared atoms (src/server/schemas.ts) put a stable reason and its params on their issues
+  const p = issue.code === 'custom' ? (issue as { params?: Record<string, string | number> }).params : undefined;
+  const detail = p?.reason ? { reason: String(p.reason), params: { ...Object.fromEntries(Object.entries(p).filter(([k]) => k !== 'reason')), field } } : {};
+  return { error: 'validation', field, message: `${field}: ${issue.message}`, ...detail };
 }
+
+/** Security headers on every answer (issue 10): the SPA needs no inline script and no foreign origin. */
+const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  // React `style=` props and ECharts set inline styles
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  workerSrc: ["'self'", 'blob:'],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
 
 export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance; ctx: ServerContext }> {
   const ctx: ServerContext = {
@@ -57,12 +87,23 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   };
   const app = Fastify({
     bodyLimit: 1024 * 1024,
+    trustProxy: opts.trustProxy ?? false,
     logger: opts.logger
       ? { level: 'info', redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] }
       : false,
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    // HSTS only on answers that went out over HTTPS (below): on plain HTTP it would only confuse
+    hsts: false,
+    crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onSend', async (req, reply) => {
+    if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  });
   await app.register(websocket);
 
   app.setErrorHandler((err, _req, reply) => {
@@ -72,6 +113,13 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
         .send({ error: err.code, reason: err.reason, params: err.params, message: err.message, field: err.field });
     }
     if (err instanceof ZodError) return reply.status(400).send(zodToError(err, ''));
+    // unique / serialization conflicts and values a database refuses become 409 / 400, never 500
+    const db = domainErrorOfDb(err);
+    if (db) {
+      return reply
+        .status(HTTP_BY_CODE[db.code])
+        .send({ error: db.code, reason: db.reason, params: db.params, message: db.message, field: db.field });
+    }
     const e = err as { statusCode?: number; code?: string; message: string };
     if (e.statusCode && e.statusCode < 500) {
       const code = e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'too_large' : e.statusCode === 429 ? 'rate_limited' : 'bad_request';
@@ -86,6 +134,14 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
     done(null, body),
   );
 
+  const perName = opts.loginAttemptsPerMinute ?? 10;
+  const loginLimiter = new LoginLimiter({
+    perName,
+    perIp: opts.loginAttemptsPerIpPerMinute ?? Math.max(30, perName),
+    windowMs: 60_000,
+    now: ctx.now,
+  });
+
   const routes = opts.routes ?? allRoutes;
   const seen = new Set<string>();
   for (const def of routes) {
@@ -93,7 +149,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
     if (seen.has(key)) throw new Error(`route declared twice: ${key}`);
     seen.add(key);
     if (!def.access) throw new Error(`route ${key} declares no access rule`);
-    registerRoute(app, ctx, def, opts.loginAttemptsPerMinute ?? 10);
+    registerRoute(app, ctx, def, loginLimiter);
   }
 
   app.get('/api/docs', async () => openApiDocument(routes));
@@ -119,23 +175,37 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   return { app, ctx };
 }
 
-function registerRoute(app: FastifyInstance, ctx: ServerContext, def: RouteDef, loginPerMinute: number) {
+/** Refuses a NUL byte in any string of the request (PostgreSQL cannot store one; no text needs one). */
+function assertNoNulByte(req: FastifyRequest, rawBody: boolean) {
+  const parts: Array<[string, unknown]> = [['params', req.params], ['query', req.query]];
+  if (!rawBody) parts.push(['body', req.body]);
+  for (const [where, value] of parts) {
+    const field = nulBytePath(value, where);
+    if (field) throw validationError(field, 'contains a NUL byte', { reason: 'input.nulByte', params: { field } });
+  }
+}
+
+function registerRoute(app: FastifyInstance, ctx: ServerContext, def: RouteDef, loginLimiter: LoginLimiter) {
   const isLogin = def.url === '/api/auth/login';
   app.route({
     method: def.method,
     url: def.url,
     bodyLimit: def.bodyLimit,
-    config: isLogin
-      ? {
-          rateLimit: {
-            max: loginPerMinute,
-            timeWindow: '1 minute',
-            hook: 'preHandler',
-            keyGenerator: (req: FastifyRequest) => `${req.ip}|${String((req.body as { username?: unknown })?.username ?? '')}`,
-          },
-        }
-      : {},
     handler: async (req, reply) => {
+      // login: failed attempts limited per client address (any name, known or not) and per user name;
+      // the attempt is counted before any hashing and given back when the sign-in succeeds
+      let loginAttempt: ReturnType<LoginLimiter['take']> | undefined;
+      if (isLogin) {
+        const name = (req.body as { username?: unknown } | undefined)?.username;
+        loginAttempt = loginLimiter.take(req.ip, typeof name === 'string' ? name : '');
+        if (!loginAttempt.ok) {
+          reply.header('retry-after', String(loginAttempt.retryAfterS));
+          throw new DomainError('too many sign-in attempts; try again later', 'rate_limited', undefined, {
+            reason: 'rateLimited',
+            params: { retryAfterS: loginAttempt.retryAfterS },
+          });
+        }
+      }
       let caller = null as unknown as Caller;
       if (def.access !== 'public') {
         caller = await callerOf(ctx, req);
@@ -150,14 +220,16 @@ function registerRoute(app: FastifyInstance, ctx: ServerContext, def: RouteDef, 
         const r = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
         if (!r.success) {
           const e = zodToError(r.error, where);
-          throw new DomainError(e.message, 'validation', e.field);
+          throw new DomainError(e.message, 'validation', e.field, { reason: e.reason, params: e.params });
         }
         return r.data;
       };
+      assertNoNulByte(req, !!def.rawBody);
       const params = parse(def.params, req.params, 'params');
       const query = parse(def.query, req.query, 'query');
       const body = def.rawBody ? req.body : parse(def.body, req.body, 'body');
       const result = await def.handler({ body, query, params, caller, ctx, req, reply });
+      if (loginAttempt?.ok && reply.statusCode < 400) loginAttempt.refund();
       if (reply.sent) return reply;
       return result ?? { ok: true };
     },

@@ -8,7 +8,7 @@ export interface ServerContext {
   now: () => number;
   /** Live fan-out to WebSocket subscribers (and other instances). */
   hub: Hub;
-  /** Secure cookies (behind https). */
+  /** Force Secure cookies (else they are Secure when the request came over HTTPS). */
   secureCookies: boolean;
   /** Session lifetime since last use. */
   sessionTtlMs: number;

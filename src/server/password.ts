@@ -1,6 +1,8 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { dictionary } from '@zxcvbn-ts/language-common';
+import { DomainError } from '../core/errors';
 
-const scrypt = (pw: string, salt: Buffer, len: number, opts: ScryptOptions) =>
+const scryptRaw = (pw: string, salt: Buffer, len: number, opts: ScryptOptions) =>
   new Promise<Buffer>((res, rej) => scryptCb(pw, salt, len, opts, (e, k) => (e ? rej(e) : res(k))));
 
 // OWASP's scrypt floor: N=2^17, r=8, p=1. Tests lower N through CALLFLOOR_SCRYPT_LOG2N (never below 2^14)
@@ -10,6 +12,53 @@ const R = 8;
 const P = 1;
 const KEYLEN = 32;
 const MAXMEM = 256 * 1024 * 1024;
+
+// ---------------------------------------------------------------------------------------------
+// Hashing cap (issue 10, finding 7): each scrypt call holds 128 MiB for a noticeable time; many at
+// once starve the machine and a real login waits behind them. At most HASH_CONCURRENCY run at once,
+// a bounded queue waits behind them (first come, first served), and beyond that the caller gets 429
+// `auth.busy` at once. With the per-address and per-name limits in front, one client can queue few.
+
+export const HASH_CONCURRENCY = Math.max(1, Number(process.env.CALLFLOOR_HASH_CONCURRENCY ?? 2));
+/** Calls allowed to wait for a slot; more are refused at once (no clock involved: a full queue is the overload signal). */
+export const HASH_QUEUE_MAX = 64;
+
+/** Instrumented for tests: how many scrypt calls run now, the most ever at once, and how many ran. */
+export const scryptStats = { active: 0, maxActive: 0, calls: 0 };
+export function resetScryptStats() {
+  scryptStats.maxActive = scryptStats.active;
+  scryptStats.calls = 0;
+}
+
+const waiting: Array<() => void> = [];
+
+async function acquire(): Promise<void> {
+  if (scryptStats.active < HASH_CONCURRENCY) {
+    scryptStats.active++;
+    return;
+  }
+  if (waiting.length >= HASH_QUEUE_MAX)
+    throw new DomainError('the server is busy checking passwords; try again in a moment', 'rate_limited', undefined, { reason: 'auth.busy' });
+  // the releasing call hands its slot over (active stays as it is)
+  await new Promise<void>((resolve) => waiting.push(resolve));
+}
+
+function release() {
+  const next = waiting.shift();
+  if (next) next();
+  else scryptStats.active--;
+}
+
+async function scrypt(pw: string, salt: Buffer, len: number, opts: ScryptOptions): Promise<Buffer> {
+  await acquire();
+  scryptStats.calls++;
+  scryptStats.maxActive = Math.max(scryptStats.maxActive, scryptStats.active);
+  try {
+    return await scryptRaw(pw, salt, len, opts);
+  } finally {
+    release();
+  }
+}
 
 /** scrypt$N$r$p$salt$hash, base64 parts. */
 export async function hashPassword(password: string): Promise<string> {
@@ -32,8 +81,33 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-/** Minimum password rule, shared by the API and the CLI. */
-export function passwordProblem(pw: string): string | null {
-  if (pw.length < 8) return 'must be at least 8 characters';
+// ---------------------------------------------------------------------------------------------
+// Password rules, the same at set time (API and CLI) and, for the length cap, at login.
+
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 128;
+
+let common: Set<string> | undefined;
+/** True when the password (case-insensitive) is in zxcvbn's list of common passwords. */
+export function isCommonPassword(pw: string): boolean {
+  common ??= new Set(dictionary['passwords-common'].map((w) => w.toLowerCase()));
+  return common.has(pw.toLowerCase());
+}
+
+export interface PasswordProblem {
+  reason: 'password.tooShort' | 'password.tooLong' | 'password.blank' | 'password.common';
+  message: string;
+  params: { min: number; max: number };
+}
+
+/** Password rule, shared by the API and the CLI: 10–128 characters, not only spaces, not a common password. */
+export function passwordProblem(pw: string): PasswordProblem | null {
+  const params = { min: PASSWORD_MIN, max: PASSWORD_MAX };
+  // length in code points, so a Chinese passphrase counts its characters
+  const len = [...pw].length;
+  if (pw.trim() === '') return { reason: 'password.blank', message: 'must not be empty or only spaces', params };
+  if (len < PASSWORD_MIN) return { reason: 'password.tooShort', message: `must be at least ${PASSWORD_MIN} characters`, params };
+  if (len > PASSWORD_MAX) return { reason: 'password.tooLong', message: `must be at most ${PASSWORD_MAX} characters`, params };
+  if (isCommonPassword(pw) || isCommonPassword(pw.trim())) return { reason: 'password.common', message: 'is one of the most common passwords; choose another', params };
   return null;
 }

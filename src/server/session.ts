@@ -17,7 +17,9 @@ export async function startSession(ctx: ServerContext, reply: FastifyReply, user
   reply.setCookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'strict',
-    secure: ctx.secureCookies,
+    // forced by CALLFLOOR_SECURE_COOKIES=1, else whenever the request came over HTTPS (directly, or
+    // through a trusted proxy that says X-Forwarded-Proto: https — see trustProxy in buildApp)
+    secure: ctx.secureCookies || reply.request.protocol === 'https',
     path: '/',
   });
   return csrf;

@@ -8,7 +8,7 @@ import { serve } from './serve';
 import type { DemoOrgIds } from '../demo/seeders';
 import { allDemoSeeders as demoSeeders } from '../demo/index';
 
-export const DEMO_PASSWORD = 'demo1234';
+export const DEMO_PASSWORD = 'callfloor-demo';
 
 /** Creates the demo organisation on an empty database; returns the ids either way. */
 export async function seedDemoOrg(store: Store, now: number): Promise<{ ids: DemoOrgIds; created: boolean }> {

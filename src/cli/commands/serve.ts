@@ -5,7 +5,12 @@ import { startServices, stopServices } from '../../server/services';
 
 export async function serve(opts: { db?: string; port: string; host: string; quiet?: boolean }) {
   const store = await openMigratedStore(opts.db);
-  const { app, ctx } = await buildApp({ store, logger: !opts.quiet, secureCookies: process.env.CALLFLOOR_SECURE_COOKIES === '1' });
+  const { app, ctx } = await buildApp({
+    store,
+    logger: !opts.quiet,
+    secureCookies: process.env.CALLFLOOR_SECURE_COOKIES === '1',
+    trustProxy: trustProxyFromEnv(process.env.CALLFLOOR_TRUST_PROXY),
+  });
   await startServices(ctx);
   await app.listen({ port: Number(opts.port), host: opts.host });
   const addr = app.server.address();
@@ -20,6 +25,13 @@ export async function serve(opts: { db?: string; port: string; host: string; qui
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return { app, ctx, store };
+}
+
+/** CALLFLOOR_TRUST_PROXY: unset/0 = trust no proxy, 1/true = trust any, else the proxy addresses/CIDRs (comma-separated). */
+export function trustProxyFromEnv(v: string | undefined): boolean | string {
+  if (!v || v === '0' || v === 'false') return false;
+  if (v === '1' || v === 'true') return true;
+  return v;
 }
 
 export function registerServe(program: Command) {

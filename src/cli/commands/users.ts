@@ -19,7 +19,7 @@ export function registerUsers(program: Command) {
       const password = o.password ?? process.env.CALLFLOOR_PASSWORD;
       if (!password) throw new Error('--password (or CALLFLOOR_PASSWORD) is required');
       const p = passwordProblem(password);
-      if (p) throw new Error(`--password: ${p}`);
+      if (p) throw new Error(`--password: ${p.message}`);
       const roles = String(o.roles).split(',').map((r) => r.trim());
       const bad = roles.filter((r) => !isRole(r));
       if (bad.length) throw new Error(`--roles: unknown role ${bad.join(', ')} (known: ${ROLES.join(', ')})`);

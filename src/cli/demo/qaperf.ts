@@ -114,7 +114,7 @@ export const qaperfSeeder: DemoSeeder = {
     const rng = seededRng('callfloor-demo-qaperf');
     const qa = org.userIds.get('qa')!;
     const manager = org.userIds.get('manager')!;
-    const qaLead = await createUser(db, { username: 'qalead', displayName: '质检组长 许老师', passwordHash: await hashPassword('demo1234'), roles: ['qa'], centerId: org.centerId }, now);
+    const qaLead = await createUser(db, { username: 'qalead', displayName: '质检组长 许老师', passwordHash: await hashPassword('callfloor-demo'), roles: ['qa'], centerId: org.centerId }, now);
     await putSetting(db, org.centerId, 'quality.disputeDeciders', [qaLead], now);
     const tpls = [];
     for (const t of DEMO_TEMPLATES) tpls.push(await saveTemplateVersion(db, org.centerId, t, qa, now));

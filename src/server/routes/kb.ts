@@ -71,9 +71,10 @@ export const kbRoutes: RouteDef[] = [
     handler: async ({ ctx, caller, params }) => getArticle(ctx.store.db, await callerCenterId(ctx, caller), params.id, await kbViewer(ctx, caller), { countView: true }),
   }),
   route({
-    method: 'PUT', url: '/api/kb/articles/:id', access: KB_EDITORS, summary: 'Save a new version (draft, or submit for review)', tags: ['kb'], params: id, body: articleBody,
+    method: 'PUT', url: '/api/kb/articles/:id', access: KB_EDITORS, summary: 'Save a new version (draft, or submit for review); baseVersion = the latest version the edit started from (409 kb.staleVersion when another save came first)', tags: ['kb'], params: id,
+    body: articleBody.extend({ baseVersion: z.number().int().positive().optional() }),
     handler: async ({ ctx, caller, params, body }) => ({
-      version: await saveVersion(ctx.store.db, ctx.store.dialect, await callerCenterId(ctx, caller), params.id, body, caller.userId, ctx.now(), body.submit ?? false),
+      version: await saveVersion(ctx.store.db, ctx.store.dialect, await callerCenterId(ctx, caller), params.id, body, caller.userId, ctx.now(), body.submit ?? false, body.baseVersion),
     }),
   }),
   route({

@@ -30,6 +30,7 @@ import { registerTopicRule } from '../live';
 import { DEFAULT_PIECE_RATE, floorService, PIECE_RATE_KEY, THRESHOLDS_KEY } from '../liveFloor';
 import { agentScope, CENTER_WIDE, route, type Caller, type RouteDef } from '../route';
 import { callerCenterId, idParams } from './platform';
+import { isoDate } from '../schemas';
 
 const FLOOR: Role[] = [...CENTER_WIDE, 'team_lead'];
 const STAFF: Role[] = ['admin', 'center_manager', 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer', 'expert'];
@@ -88,8 +89,8 @@ const staffBody = z
   .strict();
 const dayMs = 86_400_000;
 const rangeQuery = z.object({
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD').optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD').optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
 });
 
 async function pieceRate(ctx: Parameters<RouteDef['handler']>[0]['ctx'], centerId: number) {

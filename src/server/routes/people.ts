@@ -18,6 +18,7 @@ import * as attr from '../../store/people/attrition';
 import { agentScope, route, type Caller, type RouteDef } from '../route';
 import type { ServerContext } from '../context';
 import { assertCanSeeAgent, callerCenterId, idParams } from './platform';
+import { isoDate, isoMonth } from '../schemas';
 
 const ADMINS: Role[] = ['admin', 'center_manager'];
 const ABOVE_LEAD: Role[] = ['admin', 'center_manager', 'duty_manager'];
@@ -27,8 +28,8 @@ const TRAINERS: Role[] = ['admin', 'center_manager', 'trainer'];
 const examLimits = { maxAttempts: z.number().int().min(1).max(100), cooldownHours: z.number().int().min(0).max(8760) };
 const STAFF: Role[] = ['admin', 'center_manager', 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer', 'expert'];
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
-const month = z.string().regex(/^\d{4}-\d{2}$/, 'expected a month YYYY-MM');
+const date = isoDate;
+const month = isoMonth;
 const posInt = z.coerce.number().int().positive();
 const text = (max: number) => z.string().trim().min(1).max(max);
 const instant = z.union([z.number().int(), z.string().refine((s) => Number.isFinite(Date.parse(s)), 'expected an ISO timestamp').transform((s) => Date.parse(s))]);

@@ -38,6 +38,7 @@ import { agentScope, route, type RouteDef } from '../route';
 import { assertCanSeeAgent, callerCenterId, idParams } from './platform';
 import { currentMonth, month } from './quality';
 import { scopeFilter } from './scope';
+import { isoDate } from '../schemas';
 
 const MANAGERS: Role[] = ['admin', 'center_manager'];
 /** Who loads figures until the live-floor feed does: managers and the WFM planner. */
@@ -272,8 +273,8 @@ export const performanceRoutes: RouteDef[] = [
     summary: 'Create a team contest on chosen KPIs (only KPIs the plan lets feed contests)',
     body: z.object({
       name: z.string().trim().min(1).max(200),
-      from: z.string(),
-      to: z.string(),
+      from: isoDate,
+      to: isoDate,
       teamIds: z.array(z.number().int().positive()).max(100),
       kpis: z.array(z.object({ key: kpiKey, weight: z.number(), target: z.number() })).max(30),
     }),

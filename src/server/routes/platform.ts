@@ -24,17 +24,18 @@ import {
   updateTeam,
 } from '../../store/org';
 import { assertCertifiedForQueues } from '../../store/people/training';
-import { hashPassword, passwordProblem, verifyPassword } from '../password';
+import { hashPassword, PASSWORD_MAX, passwordProblem, verifyPassword } from '../password';
 import { agentScope, route, type Caller, type RouteDef } from '../route';
 import { endSession, sessionKeyOf, startSession } from '../session';
 import { accessChanged } from '../live';
 import type { ServerContext } from '../context';
+import { isoDate } from '../schemas';
 
 const ADMINS: Role[] = ['admin', 'center_manager'];
 const STAFF: Role[] = ['admin', 'center_manager', 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer', 'expert'];
 
 export const idParams = z.object({ id: z.coerce.number().int().positive() });
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const date = isoDate;
 const skillLevel = z.enum(['junior', 'intermediate', 'senior']);
 const roleEnum = z.enum(ROLES);
 
@@ -56,6 +57,13 @@ export async function assertCanSeeAgent(ctx: ServerContext, c: Caller, agentId: 
   }
   const a = await getAgent(ctx.store.db, agentId);
   if (a.team_id == null || !s.teamIds.includes(a.team_id)) throw forbidden('team leads see only their own teams');
+}
+
+const passwordTooLong = { reason: 'password.tooLong', message: `must be at most ${PASSWORD_MAX} characters`, params: { max: PASSWORD_MAX } } as const;
+
+/** A refused password as a validation error naming the field, with its reason for the web. */
+function passwordError(field: string, p: { reason: string; message: string; params: Record<string, number> }) {
+  return validationError(field, p.message, { reason: p.reason, params: { field, ...p.params } });
 }
 
 function publicUser(c: Caller) {
@@ -87,8 +95,11 @@ export const platformRoutes: RouteDef[] = [
     url: '/api/auth/login',
     access: 'public',
     summary: 'Sign in; sets an HTTP-only session cookie and returns the CSRF token',
-    body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
+    // the length cap is checked in the handler (with a reason), before any hashing; zod only bounds the body
+    body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(10_000) }),
     handler: async ({ body, ctx, reply }) => {
+      // refused early, without hashing: no account can have a longer password (the same cap applies when it is set)
+      if ([...body.password].length > PASSWORD_MAX) throw passwordError('body.password', passwordTooLong);
       const u = await findUserByName(ctx.store.db, body.username);
       // Verify against a dummy hash when the user is unknown, so timing does not reveal user names.
       const ok = await verifyPassword(body.password, u?.password_hash ?? DUMMY_HASH);
@@ -134,13 +145,14 @@ export const platformRoutes: RouteDef[] = [
     url: '/api/auth/password',
     access: 'any',
     summary: 'Change own password (ends the user\'s other sessions and their live sockets; keeps this one)',
-    body: z.object({ oldPassword: z.string(), newPassword: z.string() }),
+    body: z.object({ oldPassword: z.string().max(10_000), newPassword: z.string().max(10_000) }),
     handler: async ({ body, caller, ctx, req }) => {
-      const u = await findUserByName(ctx.store.db, caller.username);
-      if (!u || !(await verifyPassword(body.oldPassword, u.password_hash)))
-        throw validationError('oldPassword', 'current password is wrong');
+      // the new password's rules first: refusing it costs no hashing
       const p = passwordProblem(body.newPassword);
-      if (p) throw validationError('newPassword', p);
+      if (p) throw passwordError('body.newPassword', p);
+      const u = await findUserByName(ctx.store.db, caller.username);
+      if (!u || [...body.oldPassword].length > PASSWORD_MAX || !(await verifyPassword(body.oldPassword, u.password_hash)))
+        throw validationError('body.oldPassword', 'current password is wrong', { reason: 'password.wrongCurrent', params: { field: 'body.oldPassword' } });
       await setUserPassword(ctx.store.db, caller.userId, await hashPassword(body.newPassword));
       const ended = await deleteUserSessions(ctx.store.db, caller.userId, sessionKeyOf(req));
       await audit(ctx.store.db, { at: ctx.now(), userId: caller.userId, action: 'password.change', entity: 'user', entityId: caller.userId, detail: { sessionsEnded: ended } });
@@ -306,7 +318,7 @@ export const platformRoutes: RouteDef[] = [
     }),
     handler: async ({ body, caller, ctx }) => {
       const p = passwordProblem(body.password);
-      if (p) throw validationError('body.password', p);
+      if (p) throw passwordError('body.password', p);
       if (body.agentId != null) await getAgent(ctx.store.db, body.agentId);
       const centerId = await callerCenterId(ctx, caller).catch(() => null);
       const id = await createUser(
@@ -345,7 +357,7 @@ export const platformRoutes: RouteDef[] = [
     handler: async ({ body, params, caller, ctx, req }) => {
       if (body.password !== undefined) {
         const p = passwordProblem(body.password);
-        if (p) throw validationError('body.password', p);
+        if (p) throw passwordError('body.password', p);
         await setUserPassword(ctx.store.db, params.id, await hashPassword(body.password));
       }
       if (body.active !== undefined) await setUserActive(ctx.store.db, params.id, body.active);

@@ -36,6 +36,7 @@ import type { ServerContext } from '../context';
 import { assertCanSeeAgent, callerCenterId, idParams } from './platform';
 import { scopeFilter } from './scope';
 import { pushNotices } from './notifications';
+import { isoDate, isoMonth } from '../schemas';
 
 /** Who scores calls. */
 const EVALUATORS: Role[] = ['qa'];
@@ -53,8 +54,8 @@ export const DISPUTE_RULES_SETTING = 'quality.disputeRules';
  */
 export const DISPUTE_DECIDERS_SETTING = 'quality.disputeDeciders';
 
-export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month YYYY-MM');
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+export const month = isoMonth;
+const date = isoDate;
 const answer = z.object({ itemId: z.string().min(1).max(100), value: z.number().nullable(), comment: z.string().max(2000).optional() });
 
 /** Points away from the centre (median) that count as deviating in calibration; defaults from the core (5 and 25). */

@@ -86,9 +86,18 @@ forEachDatabase('wfm API: contracts → optimised week → publish → agent vie
     const early = await wfm.req('PATCH', `/api/wfm/shifts/${s0.id}`, { start: dayStart + 5 * H });
     assert.equal(early.status, 400);
     assert.equal(early.body.field, 'contract.earliestStart');
-    const ok = await wfm.req('PATCH', `/api/wfm/shifts/${s0.id}`, { start: dayStart + 10 * H });
+    const ok = await wfm.req('PATCH', `/api/wfm/shifts/${s0.id}`, { start: dayStart + 10 * H, baseUpdatedAt: s0.updatedAt });
     assert.equal(ok.status, 200);
     assert.equal(ok.body.start, dayStart + 10 * H);
+    assert.ok(ok.body.updatedAt > s0.updatedAt);
+    // a second planner's edit based on the shift as it was before that move: 409, nothing written
+    const stale = await wfm.req('PATCH', `/api/wfm/shifts/${s0.id}`, { start: dayStart + 9 * H, baseUpdatedAt: s0.updatedAt });
+    assert.equal(stale.status, 409);
+    assert.equal(stale.body.reason, 'wfm.staleShift');
+    assert.equal(stale.body.field, 'baseUpdatedAt');
+    const after = (await wfm.req('GET', `/api/wfm/schedule-runs/${run.body.id}`)).body.shifts.find((s: any) => s.id === s0.id);
+    assert.equal(after.start, dayStart + 10 * H);
+    assert.equal(after.updatedAt, ok.body.updatedAt);
 
     // swap: a1 gives a shift to an agent free that day; the lead of a1's team approves
     const byAgent = (id: number) => view.shifts.filter((s: any) => s.agentId === id);

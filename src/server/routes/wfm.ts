@@ -57,12 +57,13 @@ import { agentScope, route, type Caller, type RouteDef } from '../route';
 import type { ServerContext } from '../context';
 import { assertCanSeeAgent, callerCenterId } from './platform';
 import { solveInWorker } from '../wfm/solver';
+import { isoDate } from '../schemas';
 
 const WFM: Role[] = ['wfm'];
 const VIEW: Role[] = ['admin', 'center_manager', 'duty_manager', 'team_lead', 'wfm'];
 const DAY = 86_400_000;
 const idParams = z.object({ id: z.coerce.number().int().positive() });
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const date = isoDate;
 const monday = date.refine((s) => new Date(`${s}T00:00:00Z`).getUTCDay() === 1, 'must be a Monday');
 const nonNeg = z.number().finite().min(0);
 
@@ -393,12 +394,12 @@ export const wfmRoutes: RouteDef[] = [
     method: 'PATCH',
     url: '/api/wfm/shifts/:id',
     access: WFM,
-    summary: 'Move a shift by hand (breaks move with it); contract rules are re-checked',
+    summary: 'Move a shift by hand (breaks move with it); contract rules are re-checked. baseUpdatedAt = the shift\'s updatedAt the edit started from (409 wfm.staleShift when it changed since)',
     params: idParams,
-    body: z.object({ start: z.number().int() }),
+    body: z.object({ start: z.number().int(), baseUpdatedAt: z.number().int().nonnegative().optional() }),
     handler: async ({ params, body, caller, ctx }) => {
       const c = await centerOf(ctx, caller);
-      await moveShift(ctx.store.db, params.id, body.start, caller.userId, ctx.now(), tzAt(c.tz, body.start));
+      await moveShift(ctx.store.db, params.id, body.start, caller.userId, ctx.now(), tzAt(c.tz, body.start), body.baseUpdatedAt);
       return getShift(ctx.store.db, params.id);
     },
   }),

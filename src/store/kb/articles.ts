@@ -170,15 +170,38 @@ async function articleRow(db: Db, centerId: number, id: number) {
   return a;
 }
 
-/** Saves a new draft version (optionally straight into review). Drafts of unpublished articles also update what editors see. */
-export async function saveVersion(db: Db, dialect: Dialect, centerId: number, id: number, input: ArticleInput, userId: number, now: number, submit = false): Promise<number> {
+function staleVersion(id: number, current: number, base: number) {
+  return conflict(`baseVersion: article ${id} is at version ${current}, this edit was based on version ${base}; reload and try again`, 'baseVersion', {
+    reason: 'kb.staleVersion',
+    params: { field: 'baseVersion', current, base },
+  });
+}
+
+/**
+ * Saves a new draft version (optionally straight into review). Drafts of unpublished articles also update what editors see.
+ * Optimistic concurrency (issue 10): `baseVersion` is the latest version the editor saw; when another save came
+ * first the edit is refused with 409 `kb.staleVersion`. Without it, two saves racing for the same next
+ * version number still give one success and one 409 (the version bump is conditional), never a 500.
+ */
+export async function saveVersion(db: Db, dialect: Dialect, centerId: number, id: number, input: ArticleInput, userId: number, now: number, submit = false, baseVersion?: number): Promise<number> {
   const v = cleanInput(input);
   return withTx(db, async (tx) => {
     const a = await articleRow(tx, centerId, id);
+    if (baseVersion !== undefined && a.latest_version !== baseVersion) throw staleVersion(id, a.latest_version, baseVersion);
     await assertCategory(tx, centerId, input.categoryId);
     const version = a.latest_version + 1;
+    // claim the version number first: a concurrent save waits on this row (PostgreSQL) and then updates nothing
+    const bumped = await tx
+      .updateTable('kb_articles')
+      .set({ latest_version: version, updated_at: a.published ? a.updated_at : now })
+      .where('id', '=', id)
+      .where('latest_version', '=', a.latest_version)
+      .executeTakeFirst();
+    if (Number(bumped.numUpdatedRows) !== 1) {
+      const cur = await tx.selectFrom('kb_articles').select('latest_version').where('id', '=', id).executeTakeFirst();
+      throw staleVersion(id, cur?.latest_version ?? version, baseVersion ?? a.latest_version);
+    }
     await tx.insertInto('kb_versions').values(versionRow(id, version, input.categoryId, v, submit ? 'in_review' : 'draft', input.note ?? '', userId, now)).execute();
-    await tx.updateTable('kb_articles').set({ latest_version: version, updated_at: a.published ? a.updated_at : now }).where('id', '=', id).execute();
     if (!a.published) await writeRowContent(tx, dialect, id, { ...v, categoryId: input.categoryId }, now);
     await audit(tx, { at: now, userId, action: 'kb.version.save', entity: 'kb_article', entityId: id, detail: { version, submit, title: v.title } });
     return version;

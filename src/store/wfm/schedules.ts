@@ -230,6 +230,8 @@ export interface ShiftRow {
   end: number;
   paidHours: number;
   activities: { kind: string; start: number; end: number; paid: boolean }[];
+  /** Last change (epoch ms, strictly increasing per change): the version a hand edit is based on. */
+  updatedAt: number;
 }
 
 const toShift = (r: DB['wfm_shifts'] & { id: number }): ShiftRow => ({
@@ -243,7 +245,18 @@ const toShift = (r: DB['wfm_shifts'] & { id: number }): ShiftRow => ({
   end: Number(r.end_ts),
   paidHours: r.paid_hours,
   activities: JSON.parse(r.activities),
+  updatedAt: Number(r.updated_at),
 });
+
+/** The stamp of a shift's next change: now, but always after the previous one so it works as a version. */
+const nextStamp = (s: ShiftRow, now: number) => Math.max(now, s.updatedAt + 1);
+
+function staleShift(s: { id: number; updatedAt: number }, base: number) {
+  return conflict(`baseUpdatedAt: shift ${s.id} was changed by someone else since this edit started (${base} → ${s.updatedAt}); reload and try again`, 'baseUpdatedAt', {
+    reason: 'wfm.staleShift',
+    params: { field: 'baseUpdatedAt', shiftId: s.id },
+  });
+}
 
 export async function listShifts(db: Db, f: { runId?: number; agentIds?: number[]; from?: number; to?: number; publishedOnly?: boolean }): Promise<ShiftRow[]> {
   let q = db.selectFrom('wfm_shifts').innerJoin('wfm_schedule_runs as r', 'r.id', 'wfm_shifts.run_id').selectAll('wfm_shifts').orderBy('wfm_shifts.start_ts').orderBy('wfm_shifts.agent_id');
@@ -275,21 +288,29 @@ async function assertWeekOk(tx: Db, runId: number, agentId: number, shifts: Shif
   if (v.length) throw validationError(`contract.${v[0]!.rule}`, v[0]!.message);
 }
 
-/** Planner's hand edit: move a shift to another start (same length, breaks move with it); contract rules re-checked. */
-export async function moveShift(db: Db, id: number, newStart: number, userId: number | null, now: number, tzOffsetMin: number) {
+/**
+ * Planner's hand edit: move a shift to another start (same length, breaks move with it); contract rules re-checked.
+ * Optimistic concurrency (issue 10): `baseUpdatedAt` is the shift's `updatedAt` the edit started from; when the
+ * shift changed since (another move, an approved swap), 409 `wfm.staleShift` and nothing is written.
+ */
+export async function moveShift(db: Db, id: number, newStart: number, userId: number | null, now: number, tzOffsetMin: number, baseUpdatedAt?: number) {
   await withTx(db, async (tx) => {
     const s = await getShift(tx, id);
+    if (baseUpdatedAt !== undefined && s.updatedAt !== baseUpdatedAt) throw staleShift(s, baseUpdatedAt);
     const delta = newStart - s.start;
     const moved: ShiftRow = { ...s, start: s.start + delta, end: s.end + delta, activities: s.activities.map((a) => ({ ...a, start: a.start + delta, end: a.end + delta })) };
     const others = (await listShifts(tx, { runId: s.runId, agentIds: [s.agentId] })).filter((x) => x.id !== id);
     await assertWeekOk(tx, s.runId, s.agentId, [...others, moved], { checkMinHours: false, tzOffsetMin });
     const run = await tx.selectFrom('wfm_schedule_runs').select('week_start').where('id', '=', s.runId).executeTakeFirstOrThrow();
     const ws = Date.parse(`${run.week_start}T00:00:00Z`) - tzOffsetMin * MIN;
-    await tx
+    // conditional on the version read above: a concurrent edit that committed first makes this one stale
+    const r = await tx
       .updateTable('wfm_shifts')
-      .set({ start_ts: moved.start, end_ts: moved.end, day: Math.floor((moved.start - ws) / DAY), activities: JSON.stringify(moved.activities), updated_at: now })
+      .set({ start_ts: moved.start, end_ts: moved.end, day: Math.floor((moved.start - ws) / DAY), activities: JSON.stringify(moved.activities), updated_at: nextStamp(s, now) })
       .where('id', '=', id)
-      .execute();
+      .where('updated_at', '=', s.updatedAt)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) throw staleShift(await getShift(tx, id), baseUpdatedAt ?? s.updatedAt);
     await audit(tx, { at: now, userId, action: 'wfm.shift.edit', entity: 'wfm_shift', entityId: id, detail: { from: s.start, to: moved.start, agentId: s.agentId } });
   });
 }
@@ -345,7 +366,7 @@ export async function decideSwap(db: Db, id: number, approve: boolean, userId: n
       if (s.agentId !== sw.from_agent_id) throw conflict('the shift has changed hands since the request', 'shiftId');
       const receiver = await listShifts(tx, { runId: s.runId, agentIds: [sw.to_agent_id] });
       await assertWeekOk(tx, s.runId, sw.to_agent_id, [...receiver, { ...s, agentId: sw.to_agent_id }], { checkMinHours: false, tzOffsetMin });
-      await tx.updateTable('wfm_shifts').set({ agent_id: sw.to_agent_id, updated_at: now }).where('id', '=', s.id).execute();
+      await tx.updateTable('wfm_shifts').set({ agent_id: sw.to_agent_id, updated_at: nextStamp(s, now) }).where('id', '=', s.id).execute();
     }
     await tx.updateTable('wfm_swaps').set({ status: approve ? 'approved' : 'rejected', decided_by: userId, decided_at: now }).where('id', '=', id).execute();
     await audit(tx, { at: now, userId, action: approve ? 'wfm.swap.approve' : 'wfm.swap.reject', entity: 'wfm_swap', entityId: id, detail: { shiftId: sw.shift_id, from: sw.from_agent_id, to: sw.to_agent_id } });

@@ -3,6 +3,7 @@ import type { Messages } from './types';
 /** Knowledge base and work orders. */
 export const kbwoMessages: Messages = {
   'zh-CN': {
+    errors: { kb: { staleVersion: '文章已被他人保存（当前版本 v{{current}}，你的修改基于 v{{base}}），已刷新，请核对后重新保存' }, workorder: { assigneeUnknown: '{{field}}：用户 {{userId}} 不存在、已停用或不属于本中心', assigneeRole: '{{field}}：用户 {{userId}} 不是该工单此阶段的处理角色（可选：{{roles}}）', assigneeOutOfScope: '{{field}}：坐席用户 {{userId}} 不在您的管辖范围内（本人或您班组的坐席）', parentNotFound: '{{field}}：工单 {{id}} 不存在或您无权查看' } },
     nav: { kb: '知识库', kbSearch: '知识搜索', kbEditor: '文章编辑与审核', kbStats: '知识库统计', wo: '工单', woBoard: '工单看板', woReports: '工单报表', woDetail: '工单详情', kbArticle: '文章' },
     kb: {
       searchPlaceholder: '输入关键词，如 停气、後處理、转接率', results: '共 {{n}} 篇', resultsMore: '{{n}}+ 篇', noResult: '没有找到相关文章', open: '打开', helpfulQ: '这篇文章解决你的问题了吗？', yes: '解决了', no: '没解决', thanks: '谢谢反馈',
@@ -23,9 +24,9 @@ export const kbwoMessages: Messages = {
       transitions: { submit: '提交疑难座席', withdraw: '撤回', return_to_agent: '退回坐席', escalate: '升级值班经理', return_to_expert: '退回疑难座席', send_to_business: '转业务部门', return_to_duty_manager: '退回值班经理', feedback: '回馈结果', return_to_business: '退回业务部门', close: '结案', accept: '受理', reject: '驳回', resolve: '解决', reopen: '重新处理', review: '评估', decline: '不采纳', implement: '已实施', assign: '分配', complete: '完成', give_up: '放弃', cancel: '取消', send: '派单', recall: '撤回派单', arrive: '到场' },
       outcomes: { reached_satisfied: '接通-满意', reached_unsatisfied: '接通-不满意', no_answer: '无人接听', busy: '占线', wrong_number: '号码错误', refused: '拒绝回访' },
     },
-    errors: { workorder: { assigneeUnknown: '{{field}}：用户 {{userId}} 不存在、已停用或不属于本中心', assigneeRole: '{{field}}：用户 {{userId}} 不是该工单此阶段的处理角色（可选：{{roles}}）', assigneeOutOfScope: '{{field}}：坐席用户 {{userId}} 不在您的管辖范围内（本人或您班组的坐席）', parentNotFound: '{{field}}：工单 {{id}} 不存在或您无权查看' } },
   },
   'zh-TW': {
+    errors: { kb: { staleVersion: '文章已被他人儲存（目前版本 v{{current}}，你的修改基於 v{{base}}），已重新整理，請核對後重新儲存' }, workorder: { assigneeUnknown: '{{field}}：使用者 {{userId}} 不存在、已停用或不屬於本中心', assigneeRole: '{{field}}：使用者 {{userId}} 不是該工單此階段的處理角色（可選：{{roles}}）', assigneeOutOfScope: '{{field}}：座席使用者 {{userId}} 不在您的管轄範圍內（本人或您班組的座席）', parentNotFound: '{{field}}：工單 {{id}} 不存在或您無權檢視' } },
     nav: { kb: '知識庫', kbSearch: '知識搜尋', kbEditor: '文章編輯與審核', kbStats: '知識庫統計', wo: '工單', woBoard: '工單看板', woReports: '工單報表', woDetail: '工單詳情', kbArticle: '文章' },
     kb: {
       searchPlaceholder: '輸入關鍵字，如 停氣、後處理、轉接率', results: '共 {{n}} 篇', resultsMore: '{{n}}+ 篇', noResult: '沒有找到相關文章', open: '開啟', helpfulQ: '這篇文章解決你的問題了嗎？', yes: '解決了', no: '沒解決', thanks: '謝謝回饋',
@@ -46,9 +47,9 @@ export const kbwoMessages: Messages = {
       transitions: { submit: '提交疑難座席', withdraw: '撤回', return_to_agent: '退回座席', escalate: '升級值班經理', return_to_expert: '退回疑難座席', send_to_business: '轉業務部門', return_to_duty_manager: '退回值班經理', feedback: '回饋結果', return_to_business: '退回業務部門', close: '結案', accept: '受理', reject: '駁回', resolve: '解決', reopen: '重新處理', review: '評估', decline: '不採納', implement: '已實施', assign: '分配', complete: '完成', give_up: '放棄', cancel: '取消', send: '派單', recall: '撤回派單', arrive: '到場' },
       outcomes: { reached_satisfied: '接通-滿意', reached_unsatisfied: '接通-不滿意', no_answer: '無人接聽', busy: '佔線', wrong_number: '號碼錯誤', refused: '拒絕回訪' },
     },
-    errors: { workorder: { assigneeUnknown: '{{field}}：使用者 {{userId}} 不存在、已停用或不屬於本中心', assigneeRole: '{{field}}：使用者 {{userId}} 不是該工單此階段的處理角色（可選：{{roles}}）', assigneeOutOfScope: '{{field}}：座席使用者 {{userId}} 不在您的管轄範圍內（本人或您班組的座席）', parentNotFound: '{{field}}：工單 {{id}} 不存在或您無權檢視' } },
   },
   en: {
+    errors: { kb: { staleVersion: 'Someone else saved this article (now v{{current}}, your edit was based on v{{base}}); the list was reloaded, check and save again' }, workorder: { assigneeUnknown: '{{field}}: user {{userId}} does not exist, is inactive or is not of this center', assigneeRole: '{{field}}: user {{userId}} holds none of the roles that handle this order from here ({{roles}})', assigneeOutOfScope: '{{field}}: agent user {{userId}} is outside your scope (yourself or the agents of your teams)', parentNotFound: '{{field}}: work order {{id}} does not exist or you may not see it' } },
     nav: { kb: 'Knowledge base', kbSearch: 'Search', kbEditor: 'Editing & review', kbStats: 'KB statistics', wo: 'Work orders', woBoard: 'Work-order board', woReports: 'Work-order reports', woDetail: 'Work order', kbArticle: 'Article' },
     kb: {
       searchPlaceholder: 'Type a keyword, e.g. 停气, 後處理, 转接率', results: '{{n}} articles', resultsMore: '{{n}}+ articles', noResult: 'No article found', open: 'Open', helpfulQ: 'Did this answer it?', yes: 'Yes', no: 'No', thanks: 'Thanks for the feedback',
@@ -69,6 +70,5 @@ export const kbwoMessages: Messages = {
       transitions: { submit: 'Submit to expert', withdraw: 'Withdraw', return_to_agent: 'Send back to agent', escalate: 'Escalate to duty manager', return_to_expert: 'Send back to expert', send_to_business: 'Send to business dept', return_to_duty_manager: 'Send back to duty manager', feedback: 'Give feedback', return_to_business: 'Send back to business dept', close: 'Close', accept: 'Accept', reject: 'Reject', resolve: 'Resolve', reopen: 'Reopen', review: 'Review', decline: 'Decline', implement: 'Implemented', assign: 'Assign', complete: 'Complete', give_up: 'Give up', cancel: 'Cancel', send: 'Dispatch', recall: 'Recall', arrive: 'Arrived' },
       outcomes: { reached_satisfied: 'Reached, satisfied', reached_unsatisfied: 'Reached, unsatisfied', no_answer: 'No answer', busy: 'Busy', wrong_number: 'Wrong number', refused: 'Refused' },
     },
-    errors: { workorder: { assigneeUnknown: '{{field}}: user {{userId}} does not exist, is inactive or is not of this center', assigneeRole: '{{field}}: user {{userId}} holds none of the roles that handle this order from here ({{roles}})', assigneeOutOfScope: '{{field}}: agent user {{userId}} is outside your scope (yourself or the agents of your teams)', parentNotFound: '{{field}}: work order {{id}} does not exist or you may not see it' } },
   },
 };

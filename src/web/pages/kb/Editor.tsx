@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post, put } from '../../api';
+import { ApiError, post, put } from '../../api';
 import { useApi } from '../../hooks';
 import { ErrorNote, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
@@ -8,7 +8,7 @@ import { hasAny, useMe } from '../../session';
 const EDITORS = ['admin', 'center_manager', 'trainer', 'expert'];
 const REVIEWERS = ['admin', 'center_manager', 'duty_manager', 'qa'];
 const ROLE_CHOICES = ['agent', 'team_lead', 'qa', 'expert', 'trainer', 'duty_manager'];
-const empty = { id: 0, categoryId: 0, title: '', bodyHtml: '', tags: '', roles: [] as string[] };
+const empty = { id: 0, categoryId: 0, title: '', bodyHtml: '', tags: '', roles: [] as string[], baseVersion: 0 };
 
 /** Editors write versions; reviewers publish or reject what waits in the queue. */
 export default function Editor() {
@@ -30,15 +30,24 @@ export default function Editor() {
       await Promise.all([list.reload(), queue.reload(), versions.reload(), cats.reload()]);
     } catch (e) {
       setError((e as Error).message);
+      // another editor saved first (409 kb.staleVersion): show it and reload, so the next save starts from the latest version
+      if (e instanceof ApiError && e.status === 409) await Promise.all([list.reload(), versions.reload()]);
     }
   };
   const body = (submit: boolean) => ({ categoryId: Number(form.categoryId), title: form.title, bodyHtml: form.bodyHtml, tags: form.tags.split(/[,，\s]+/).filter(Boolean), visibility: { roles: form.roles, teamIds: [] }, submit });
   const save = (submit: boolean) =>
     act(async () => {
-      if (form.id) await put(`/api/kb/articles/${form.id}`, body(submit));
-      else setForm({ ...form, id: (await post<{ id: number }>('/api/kb/articles', body(submit))).id });
+      if (form.id) {
+        const r = await put<{ version: number }>(`/api/kb/articles/${form.id}`, { ...body(submit), ...(form.baseVersion ? { baseVersion: form.baseVersion } : {}) });
+        setForm({ ...form, baseVersion: r.version });
+      } else setForm({ ...form, id: (await post<{ id: number }>('/api/kb/articles', body(submit))).id, baseVersion: 1 });
     });
-  const load = (v: any, id: number) => setForm({ id, categoryId: v.category_id, title: v.title, bodyHtml: v.body_html, tags: v.tags.join(', '), roles: v.visibility.roles });
+  const load = (v: any, id: number) => setForm({ baseVersion: form.baseVersion, id, categoryId: v.category_id, title: v.title, bodyHtml: v.body_html, tags: v.tags.join(', '), roles: v.visibility.roles });
+  // the version a save is based on follows the list as it reloads (after own saves, restores, or a 409)
+  useEffect(() => {
+    const a = form.id ? list.data?.find((x) => x.id === form.id) : undefined;
+    if (a && a.latest_version !== form.baseVersion) setForm((f) => (f.id === a.id ? { ...f, baseVersion: a.latest_version } : f));
+  }, [list.data]);
   const catName = (id: number) => cats.data?.find((c) => c.id === id)?.name ?? id;
 
   return (
@@ -136,7 +145,7 @@ export default function Editor() {
               <td>{a.archived ? t('kb.archived') : a.published ? `${t('kb.published')} v${a.published_version}` : t('kb.unpublished')} {a.latest_version !== a.published_version ? `(v${a.latest_version})` : ''}</td>
               <td>{a.views}</td>
               <td>
-                {canEdit && <button className="secondary" onClick={() => setForm({ ...empty, id: a.id, categoryId: a.category_id, title: a.title })}>{t('kb.versions')}</button>}
+                {canEdit && <button className="secondary" onClick={() => setForm({ ...empty, id: a.id, categoryId: a.category_id, title: a.title, baseVersion: a.latest_version })}>{t('kb.versions')}</button>}
               </td>
             </tr>
           ))}

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { patch, post } from '../../api';
+import { ApiError, patch, post } from '../../api';
 import { useApi } from '../../hooks';
 import { Chart } from '../../components/Chart';
 import { ErrorNote, Page, pct } from '../../components/ui';
@@ -187,12 +187,18 @@ function ShiftTable({ shifts, onMoved, setError }: { shifts: any[]; onMoved: () 
                   <button
                     onClick={async () => {
                       try {
-                        await patch(`/api/wfm/shifts/${s.id}`, { start: fromLocalInput(edit!.value) });
+                        // the version this edit started from: a change by someone else since → 409 wfm.staleShift
+                        await patch(`/api/wfm/shifts/${s.id}`, { start: fromLocalInput(edit!.value), baseUpdatedAt: s.updatedAt });
                         setEdit(null);
                         setError(null);
                         await onMoved();
                       } catch (e) {
                         setError((e as Error).message);
+                        // stale: show the reason and reload the schedule so the next edit starts from what is stored
+                        if (e instanceof ApiError && e.status === 409) {
+                          setEdit(null);
+                          await onMoved();
+                        }
                       }
                     }}
                   >
