@@ -29,8 +29,23 @@ export const isoMonth = z.string().superRefine((s, ctx) => {
     ctx.addIssue({ code: 'custom', message: `month ${s} is out of range (${DATE_MIN_YEAR}-01 to ${DATE_MAX_YEAR}-12)`, params: { reason: 'input.dateOutOfRange', min: `${DATE_MIN_YEAR}-01`, max: `${DATE_MAX_YEAR}-12`, value: s } });
 });
 
+const EPOCH_MIN = Date.UTC(DATE_MIN_YEAR, 0, 1);
+const EPOCH_MAX = Date.UTC(DATE_MAX_YEAR + 1, 0, 1) - 1;
+const epochCheck = (n: number, ctx: z.RefinementCtx) => {
+  if (n >= EPOCH_MIN && n <= EPOCH_MAX) return;
+  const min = `${DATE_MIN_YEAR}-01-01`;
+  const max = `${DATE_MAX_YEAR}-12-31`;
+  ctx.addIssue({ code: 'custom', message: `time ${n} (epoch ms) is out of range (${min} to ${max})`, params: { reason: 'input.dateOutOfRange', min, max, value: String(n) } });
+};
+/** A time in epoch milliseconds within the same years as the date atoms (a body field). */
+export const epochMs = z.number().int().superRefine(epochCheck);
+/** The same in a query string. */
+export const epochMsQuery = z.coerce.number().int().superRefine(epochCheck);
+
 /** Every date atom (the route-table test finds date fields by identity with these). */
 export const DATE_ATOMS: readonly z.ZodType[] = [isoDate, isoMonth];
+/** Every epoch-ms time atom. */
+export const EPOCH_ATOMS: readonly z.ZodType[] = [epochMs, epochMsQuery];
 
 /** The first string under `value` that holds a NUL byte, as a dotted path (prefix first), or null. */
 export function nulBytePath(value: unknown, prefix: string, depth = 0): string | null {
@@ -54,6 +69,14 @@ export function nulBytePath(value: unknown, prefix: string, depth = 0): string |
 
 type Internals = { _zod?: { def?: { checks?: unknown[] } } };
 const ATOM_CHECKS = new Set(DATE_ATOMS.flatMap((a) => (a as Internals)._zod?.def?.checks ?? []));
+
+const EPOCH_CHECKS = new Set(EPOCH_ATOMS.flatMap((a) => (a as Internals)._zod?.def?.checks ?? []));
+/** True when `schema` is an epoch-ms time atom. */
+export function isEpochAtom(schema: unknown): boolean {
+  const d = (schema as Internals & { _zod?: { def?: { type?: string; out?: unknown; in?: unknown } } })?._zod?.def;
+  if (d?.type === 'pipe') return isEpochAtom(d.in) || isEpochAtom(d.out);
+  return (d?.checks ?? []).some((c) => EPOCH_CHECKS.has(c));
+}
 
 /** True when `schema` is a date atom or built from one by refinement (e.g. WFM's `monday`). */
 export function isDateAtom(schema: unknown): boolean {

@@ -13,7 +13,7 @@ import type { DomainError } from '../core/errors';
 import { parseTimeArg } from '../ingest/time';
 import { HASH_CONCURRENCY, resetScryptStats, scryptStats } from './password';
 import { allRoutes } from './routes/index';
-import { isDateAtom } from './schemas';
+import { isDateAtom, isEpochAtom } from './schemas';
 import { seedTestOrg, signIn, testApp, TEST_PASSWORD } from './testing';
 
 const login = (app: Awaited<ReturnType<typeof buildApp>>['app'], username: string, password: string, remoteAddress = '127.0.0.1', headers: Record<string, string> = {}) =>
@@ -382,5 +382,42 @@ test('security headers on the SPA and the API; HSTS and Secure cookie only over 
   } finally {
     await app2.close();
     await store.close();
+  }
+});
+
+test('every route time field in epoch ms is a shared atom that refuses times outside 2000–2100 with a reason', () => {
+  // number fields named like a time (ts, start, end, startedAt, fromTs, appointmentFrom, from/to in a query…)
+  const TIME_NAME = /^(ts|start|end|from|to|fromTs|toTs|startedAt|appointmentFrom|appointmentTo)$/;
+  const offenders: string[] = [];
+  const atoms: Array<{ where: string; atom: Parsable }> = [];
+  const walk = (schema: unknown, path: string[], route: string) => {
+    const s = schema as ZodLike | undefined;
+    if (!s?._zod) return;
+    const def = s._zod.def;
+    const name = path.at(-1) ?? '';
+    if (isEpochAtom(s)) {
+      atoms.push({ where: `${route} ${path.join('.')}`, atom: s as unknown as Parsable });
+      return;
+    }
+    if ((def.type === 'number' || (def.type === 'pipe' && def.in?._zod?.def?.type === 'number')) && TIME_NAME.test(name)) offenders.push(`${route} ${path.join('.')}`);
+    if (def.type === 'object') for (const [k, v] of Object.entries(def.shape as Record<string, unknown>)) walk(v, [...path, k], route);
+    if (def.type === 'array') walk(def.element, [...path, '*'], route);
+    if (def.innerType) walk(def.innerType, path, route);
+    if (def.type === 'union') for (const o of def.options) walk(o, path, route);
+  };
+  for (const r of allRoutes) for (const where of ['body', 'query', 'params'] as const) walk(r[where], [where], `${r.method} ${r.url}`);
+  // the attendance import checks each shift's times in its per-line validation (same reason, the line named)
+  const perLine = new Set(['POST /api/people/attendance/import body.shifts.*.start', 'POST /api/people/attendance/import body.shifts.*.end']);
+  assert.deepEqual(offenders.filter((o) => !perLine.has(o)), []);
+  assert.ok(atoms.length >= 10, `only ${atoms.length} epoch fields found`);
+  const jan2000 = 946_684_800_000; // 2000-01-01T00:00Z, by hand: 10,957 days × 86,400,000 ms
+  for (const { where, atom } of atoms) {
+    for (const bad of [0, jan2000 - 1, 9e15, 1_796_054_400_000_000]) {
+      const r = atom.safeParse(bad);
+      assert.equal(r.success, false, `${where} accepted ${bad}`);
+      assert.equal(r.error!.issues[0]!.params?.reason, 'input.dateOutOfRange', `${where} ${bad}`);
+    }
+    assert.equal(atom.safeParse(jan2000).success, true, `${where} refused 2000-01-01`);
+    assert.equal(atom.safeParse(Date.UTC(2026, 11, 6, 8)).success, true, `${where} refused a time in 2026`);
   }
 });

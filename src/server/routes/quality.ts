@@ -36,7 +36,7 @@ import type { ServerContext } from '../context';
 import { assertCanSeeAgent, callerCenterId, idParams } from './platform';
 import { scopeFilter } from './scope';
 import { pushNotices } from './notifications';
-import { isoDate, isoMonth } from '../schemas';
+import { epochMs, epochMsQuery, isoDate, isoMonth } from '../schemas';
 
 /** Who scores calls. */
 const EVALUATORS: Role[] = ['qa'];
@@ -103,7 +103,7 @@ export const qualityRoutes: RouteDef[] = [
     url: '/api/quality/calls',
     access: [...QA_RUN, 'team_lead'],
     summary: 'Calls QA may evaluate (filled by the live-floor ingest, or registered by QA)',
-    query: z.object({ from: z.coerce.number().optional(), to: z.coerce.number().optional(), agentId: z.coerce.number().int().optional(), unevaluated: z.coerce.boolean().optional() }),
+    query: z.object({ from: epochMsQuery.optional(), to: epochMsQuery.optional(), agentId: z.coerce.number().int().optional(), unevaluated: z.coerce.boolean().optional() }),
     handler: async ({ query, caller, ctx }) => {
       const centerId = await callerCenterId(ctx, caller);
       const sc = scopeFilter(caller);
@@ -127,7 +127,7 @@ export const qualityRoutes: RouteDef[] = [
             id: z.string().trim().min(1).max(100),
             agentId: z.number().int().positive(),
             queue: z.string().trim().min(1).max(60),
-            startedAt: z.number().int().positive(),
+            startedAt: epochMs,
             durationS: z.number().min(0),
             recordingUrl: z.string().max(1000).regex(/^https?:\/\/\S+$/i, 'expected an http(s) URL').nullable().optional(),
             transferred: z.boolean().optional(),

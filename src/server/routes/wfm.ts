@@ -57,7 +57,7 @@ import { agentScope, route, type Caller, type RouteDef } from '../route';
 import type { ServerContext } from '../context';
 import { assertCanSeeAgent, callerCenterId } from './platform';
 import { solveInWorker } from '../wfm/solver';
-import { isoDate } from '../schemas';
+import { epochMs, epochMsQuery, isoDate } from '../schemas';
 
 const WFM: Role[] = ['wfm'];
 const VIEW: Role[] = ['admin', 'center_manager', 'duty_manager', 'team_lead', 'wfm'];
@@ -230,7 +230,7 @@ export const wfmRoutes: RouteDef[] = [
     url: '/api/wfm/history',
     access: WFM,
     summary: 'Upload interval history of a queue (until the live-floor interval store provides it)',
-    body: z.object({ queue: z.string().min(1), intervalMin: z.union([z.literal(15), z.literal(30), z.literal(60)]), rows: z.array(z.object({ ts: z.number().int(), offered: nonNeg, aht: nonNeg.optional() })).min(1).max(50_000) }),
+    body: z.object({ queue: z.string().min(1), intervalMin: z.union([z.literal(15), z.literal(30), z.literal(60)]), rows: z.array(z.object({ ts: epochMs, offered: nonNeg, aht: nonNeg.optional() })).min(1).max(50_000) }),
     bodyLimit: 8 * 1024 * 1024,
     handler: async ({ body, caller, ctx }) => {
       await putHistory(ctx.store.db, body.queue, body.intervalMin, body.rows);
@@ -262,7 +262,7 @@ export const wfmRoutes: RouteDef[] = [
       weeksAhead: z.number().int().positive().max(8).default(1),
       /** omitted: the centre's holiday calendar (PUT /api/wfm/holidays) */
       holidays: z.array(holidayItem).optional(),
-      adjustments: z.array(z.object({ fromTs: z.number(), toTs: z.number(), percent: z.number().optional(), absolute: z.number().optional() })).default([]),
+      adjustments: z.array(z.object({ fromTs: epochMs, toTs: epochMs, percent: z.number().optional(), absolute: z.number().optional() })).default([]),
     }),
     handler: async ({ body, caller, ctx }) => {
       const c = await centerOf(ctx, caller);
@@ -396,7 +396,7 @@ export const wfmRoutes: RouteDef[] = [
     access: WFM,
     summary: 'Move a shift by hand (breaks move with it); contract rules are re-checked. baseUpdatedAt = the shift\'s updatedAt the edit started from (409 wfm.staleShift when it changed since)',
     params: idParams,
-    body: z.object({ start: z.number().int(), baseUpdatedAt: z.number().int().nonnegative().optional() }),
+    body: z.object({ start: epochMs, baseUpdatedAt: z.number().int().nonnegative().optional() }),
     handler: async ({ params, body, caller, ctx }) => {
       const c = await centerOf(ctx, caller);
       await moveShift(ctx.store.db, params.id, body.start, caller.userId, ctx.now(), tzAt(c.tz, body.start), body.baseUpdatedAt);
@@ -465,7 +465,7 @@ export const wfmRoutes: RouteDef[] = [
     url: '/api/wfm/state-segments',
     access: ['wfm', 'admin'],
     summary: 'Actual agent state segments (the adherence input; the real-time state service feeds the same shape)',
-    body: z.object({ segments: z.array(z.object({ agentId: z.number().int().positive(), start: z.number().int(), end: z.number().int(), state: z.string().min(1).max(60) })).min(1).max(100_000) }),
+    body: z.object({ segments: z.array(z.object({ agentId: z.number().int().positive(), start: epochMs, end: epochMs, state: z.string().min(1).max(60) })).min(1).max(100_000) }),
     bodyLimit: 16 * 1024 * 1024,
     handler: async ({ body, caller, ctx }) => {
       await addStateSegments(ctx.store.db, body.segments.map((s) => ({ ...s, agentId: String(s.agentId) })), caller.userId, ctx.now());
@@ -547,7 +547,7 @@ export const wfmRoutes: RouteDef[] = [
     url: '/api/wfm/peak-slots',
     access: WFM,
     summary: 'Publish extra (peak) or time-off (VTO) slots with a bonus',
-    body: z.object({ kind: z.enum(['peak', 'vto']), title: z.string().min(1).max(100), start: z.number().int(), end: z.number().int(), capacity: z.number().int().positive(), bonus: nonNeg.default(0) }),
+    body: z.object({ kind: z.enum(['peak', 'vto']), title: z.string().min(1).max(100), start: epochMs, end: epochMs, capacity: z.number().int().positive(), bonus: nonNeg.default(0) }),
     handler: async ({ body, caller, ctx }) => ({ id: await createSlot(ctx.store.db, { centerId: (await centerOf(ctx, caller)).id, ...body }, caller.userId, ctx.now()) }),
   }),
   route({
@@ -747,7 +747,7 @@ export const wfmRoutes: RouteDef[] = [
     url: '/api/wfm/history',
     access: VIEW,
     summary: 'Interval history of a queue in a time range (offered and AHT per interval)',
-    query: z.object({ queue: z.string().min(1), intervalMin: z.coerce.number().pipe(z.union([z.literal(15), z.literal(30), z.literal(60)])).default(30), from: z.coerce.number().int().optional(), to: z.coerce.number().int().optional() }),
+    query: z.object({ queue: z.string().min(1), intervalMin: z.coerce.number().pipe(z.union([z.literal(15), z.literal(30), z.literal(60)])).default(30), from: epochMsQuery.optional(), to: epochMsQuery.optional() }),
     handler: async ({ query, ctx }) =>
       (await historyFor(ctx.store.db, { queue: query.queue, intervalMin: query.intervalMin, from: query.from, to: query.to })).map((r) => ({ ts: r.ts, offered: r.offered, aht: r.offered > 0 ? (r.ahtSum ?? (r.aht ?? 0) * r.offered) / r.offered : 0 })),
   }),

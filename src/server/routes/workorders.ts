@@ -17,6 +17,7 @@ import { registerTopicFilter, registerTopicRule } from '../live';
 import { serviceStarters } from '../services';
 import { callerCenterId } from './platform';
 import { pushNotices } from './notifications';
+import { epochMs, epochMsQuery } from '../schemas';
 
 /** Roles that see every work order of the center. */
 export const WO_CENTER_WIDE: Role[] = ['admin', 'center_manager', 'duty_manager', 'expert', 'qa'];
@@ -80,7 +81,7 @@ export const workOrderRoutes: RouteDef[] = [
     body: z.object({
       type: z.enum(WORK_ORDER_TYPES), priority: z.enum(PRIORITIES).default('normal'), category: z.string().min(1), title: z.string().trim().min(1).max(200), description: z.string().max(5000).optional(),
       customerId: z.string().max(60).optional(), customerPhone: z.string().max(40).optional(), callId: z.string().max(80).optional(), parentId: z.number().int().positive().optional(), assigneeUserId: z.number().int().positive().optional(),
-      dispatch: z.object({ address: z.string().trim().min(1).max(300), appointmentFrom: z.number().int(), appointmentTo: z.number().int() }).optional(),
+      dispatch: z.object({ address: z.string().trim().min(1).max(300), appointmentFrom: epochMs, appointmentTo: epochMs }).optional(),
     }),
     handler: async ({ ctx, caller, body }) => {
       const a = await actorOf(ctx, caller);
@@ -98,7 +99,7 @@ export const workOrderRoutes: RouteDef[] = [
   }),
   route({
     method: 'GET', url: '/api/workorders/reports', access: WO_REPORTS, summary: 'Volume, time to close, SLA, where orders wait longest', tags: ['workorders'],
-    query: z.object({ from: z.coerce.number().int().optional(), to: z.coerce.number().int().optional() }),
+    query: z.object({ from: epochMsQuery.optional(), to: epochMsQuery.optional() }),
     handler: async ({ ctx, caller, query }) => {
       const a = await actorOf(ctx, caller);
       const to = query.to ?? ctx.now() + 1;
