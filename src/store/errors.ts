@@ -7,11 +7,13 @@ export function isUniqueViolation(e: unknown): boolean {
 }
 
 /** Runs fn; a unique violation becomes a conflict error that names the field. */
-export async function uniqueAs<T>(field: string, message: string, fn: () => Promise<T>): Promise<T> {
+export async function uniqueAs<T>(field: string, message: string, fn: () => Promise<T>, value?: string | number): Promise<T> {
   try {
     return await fn();
   } catch (e) {
-    if (isUniqueViolation(e)) throw conflict(message, field, { reason: 'input.conflict', params: { field } });
+    // with the value the user typed, the message can name it (employee number N100 is already used)
+    if (isUniqueViolation(e))
+      throw conflict(message, field, value === undefined ? { reason: 'input.conflict', params: { field } } : { reason: 'input.duplicate', params: { field, value } });
     throw e;
   }
 }

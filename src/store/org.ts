@@ -37,7 +37,7 @@ export async function createTeam(db: Db, t: { centerId: number; name: string; le
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
-  });
+  }, t.name);
 }
 
 export async function updateTeam(db: Db, id: number, t: { name?: string; leadUserId?: number | null }) {
@@ -91,6 +91,7 @@ export async function createAgent(db: Db, a: AgentInput, now: number): Promise<n
         })
         .returning('id')
         .executeTakeFirstOrThrow(),
+      a.employeeNo,
     );
     if (a.queues?.length)
       await tx.insertInto('agent_queues').values(a.queues.map((q) => ({ agent_id: row.id, queue: q }))).execute();
@@ -186,6 +187,7 @@ export async function createUser(db: Db, u: UserInput, now: number): Promise<num
         })
         .returning('id')
         .executeTakeFirstOrThrow(),
+      u.username,
     );
     await tx.insertInto('user_roles').values(u.roles.map((role) => ({ user_id: row.id, role }))).execute();
     return row.id;
