@@ -2,7 +2,11 @@ import type { CallFloorEvent } from '../core/events';
 
 export interface Reject {
   line: number; // 1-based line number in the source
-  reason: string;
+  reason: string; // English, names the field
+  /** the bad field, a stable reason code (the web shows `errors.<code>`) and its params, where known */
+  field?: string;
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface ParseResult {
@@ -14,6 +18,8 @@ export interface ParseResult {
   duplicates: number;
   /** records understood and deliberately skipped, by why (e.g. the bank's PHANTOM calls) */
   skipped: Record<string, number>;
+  /** source line of events that may still be refused when stored (surveys: unknown agent or call), by event id */
+  lines?: Map<string, number>;
 }
 
 export function emptyResult(): ParseResult {

@@ -27,7 +27,7 @@ export class JsonlParser {
     }
     const v = validateEvent(obj);
     if (!v.ok) {
-      this.result.rejects.push({ line, reason: v.error });
+      this.result.rejects.push({ line, reason: v.error, ...(v.field ? { field: v.field } : {}), ...(v.reason ? { code: v.reason, params: { ...v.params, line } } : {}) });
       return;
     }
     if (this.seen.has(v.event.id)) {
@@ -36,6 +36,7 @@ export class JsonlParser {
     }
     this.seen.add(v.event.id);
     this.result.events.push(v.event);
+    if (v.event.type === 'survey') (this.result.lines ??= new Map()).set(v.event.id, line);
   }
 }
 
