@@ -34,7 +34,8 @@ export function validateBatch(body: unknown): CallFloorEvent[] {
   const out: CallFloorEvent[] = [];
   list.forEach((x, i) => {
     const v = validateEvent(x);
-    if (!v.ok) throw validationError(v.field ? `events.${i}.${v.field}` : `events.${i}`, v.error, v.reason ? { reason: v.reason, params: { ...v.params, field: `events.${i}.${v.field}` } } : undefined);
+    // field: the event (as always); the reason's params name the exact field
+    if (!v.ok) throw validationError(`events.${i}`, v.error, v.reason ? { reason: v.reason, params: { ...v.params, field: `events.${i}.${v.field}` } } : undefined);
     out.push(v.event);
   });
   return out;

@@ -327,7 +327,7 @@ export async function storeEvents(store: Store, events: readonly CallFloorEvent[
     else batch.push(e);
   }
   batch.sort(byTs);
-  let duplicates = events.length - batch.length;
+  let duplicates = events.length - batch.length - surveys.length; // repeated within the batch
   return store.db.transaction().execute(async (tx) => {
     const db = tx as unknown as Kysely<any>;
     const tzName = await beginIngest(store, db);
