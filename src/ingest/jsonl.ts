@@ -27,7 +27,7 @@ export class JsonlParser {
     }
     const v = validateEvent(obj);
     if (!v.ok) {
-      this.result.rejects.push({ line, reason: v.error, ...(v.field ? { field: v.field } : {}), ...(v.reason ? { code: v.reason, params: { ...v.params, line } } : {}) });
+      this.result.rejects.push({ line, reason: v.error, ...(v.reason ? { field: v.field, code: v.reason, params: { ...v.params, line } } : {}) });
       return;
     }
     if (this.seen.has(v.event.id)) {
