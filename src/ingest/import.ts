@@ -85,7 +85,7 @@ export async function storeParsed(
     dup += r.duplicates;
     for (const x of r.rejected ?? []) {
       const line = result.lines?.get(x.id) ?? 0;
-      refused.push({ line, reason: `line ${line}: ${x.message}`, field: x.field, code: x.reason, params: { ...x.params, line } });
+      refused.push({ line, reason: x.message, field: x.field, code: x.reason, params: { ...x.params, line } });
     }
     opts.onProgress?.(Math.min(i + size, events.length), events.length);
   }

@@ -52,7 +52,7 @@ export function parseSurveyCsv(text: string, opts: SurveyCsvOptions = {}): Parse
     const f = splitCsvLine(raw).map((x) => x.trim());
     const cell = (k: string) => (ix[k]! >= 0 ? f[ix[k]!] ?? '' : '');
     const no = (field: string, code: string, reason: string, params: Record<string, string | number> = {}) =>
-      res.rejects.push({ line, reason: `line ${line}: ${field}: ${reason}`, field, code, params: { line, field, ...params } });
+      res.rejects.push({ line, reason: `${field}: ${reason}`, field, code, params: { line, field, ...params } });
     const callId = cell('callId');
     const agent = cell('agent');
     const time = cell('time');
@@ -90,7 +90,7 @@ export function parseSurveyCsv(text: string, opts: SurveyCsvOptions = {}): Parse
     for (const k of Object.keys(ev)) if (ev[k] === undefined) delete ev[k];
     const v = validateEvent(ev);
     if (!v.ok) {
-      res.rejects.push({ line, reason: `line ${line}: ${v.error}`, ...(v.field ? { field: v.field } : {}), ...(v.reason ? { code: v.reason, params: { ...v.params, line } } : {}) });
+      res.rejects.push({ line, reason: v.error, ...(v.field ? { field: v.field } : {}), ...(v.reason ? { code: v.reason, params: { ...v.params, line } } : {}) });
       continue;
     }
     if (seen.has(id)) {
