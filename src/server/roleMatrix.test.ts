@@ -237,6 +237,7 @@ export const EXPECTED_ACCESS: Record<string, string> = {
   'POST /api/workorders/:id/transitions': 'any',
   'POST /api/workorders/:id/attempts': 'any',
   'POST /api/workorders/:id/qa-review': 'qa,duty_manager,center_manager,expert',
+  'POST /api/workorders/:id/verdict': 'duty_manager,center_manager',
   'PUT /api/workorders/:id/call': 'any',
   'GET /api/notifications': 'any',
   'POST /api/notifications/read': 'any',
