@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../schema';
 import { validationError } from '../../core/errors';
 import { addParts, checkTargets, deriveFacts, type Fact, type FactParts, type Facts, type PersonFacts, type TargetCheck } from '../../core/facts/index';
-import { monthEnd, monthsBetween, type KpiKey } from '../../core/performance/kpi';
+import { monthEnd, monthsBetween, type KpiDefinition, type KpiKey } from '../../core/performance/kpi';
 import { getKpiDefinitions } from '../performance/figures';
 import { addDays, gatherFacts, type GatheredFacts } from './gather';
 
@@ -48,6 +48,7 @@ export interface AgentFactsRow extends FactFigures {
   agentCode: string | null;
   employeeNo: string;
   name: string;
+  hireDate: string;
   teamId: number | null;
   teamName: string | null;
   tenureMonths: number;
@@ -106,14 +107,14 @@ export interface FactsQuery {
 }
 
 /** Agent facts of a period from gathered days (exported for the scorecard and the briefing). */
-export async function agentPeriodFacts(db: Db, g: GatheredFacts, period: FactsPeriod, at: number): Promise<AgentFactsRow[]> {
-  const kpis = await getKpiDefinitions(db, g.centerId);
+export async function agentPeriodFacts(db: Db, g: GatheredFacts, period: FactsPeriod, at: number, kpis: readonly KpiDefinition[]): Promise<AgentFactsRow[]> {
   const teams = new Map((await db.selectFrom('teams').select(['id', 'name']).where('center_id', '=', g.centerId).execute()).map((t) => [t.id, t.name]));
   const overrides = period.kind === 'month' ? await manualOverrides(db, g.centerId, period.value, g.agents.map((a) => a.agentId), at) : new Map<number, Map<string, Fact>>();
   return g.agents.map((a) => {
     const parts = addParts(g.days.get(a.agentId)?.values() ?? []);
     const facts = deriveFacts(parts, g.person.get(a.agentId) ?? null, at) as unknown as Record<string, Fact<unknown>>;
-    for (const [k, f] of overrides.get(a.agentId) ?? []) if (k in facts) facts[k] = f;
+    // a hand-loaded figure of the month overrides the computed one (also KPIs the facts do not compute, e.g. answerRate)
+    for (const [k, f] of overrides.get(a.agentId) ?? []) facts[k] = f;
     const tenure = a.hireDate <= period.to ? monthsBetween(a.hireDate, period.to) : 0;
     const targets = checkTargets(kpis, facts as Record<string, Fact>, tenure);
     return {
@@ -122,6 +123,7 @@ export async function agentPeriodFacts(db: Db, g: GatheredFacts, period: FactsPe
       agentCode: a.extCode,
       employeeNo: a.employeeNo,
       name: a.name,
+      hireDate: a.hireDate,
       teamId: a.teamId,
       teamName: a.teamId != null ? (teams.get(a.teamId) ?? null) : null,
       tenureMonths: tenure,
@@ -151,6 +153,6 @@ export async function computeFacts(db: Db, centerId: number, q: FactsQuery): Pro
   const at = q.now;
   const teamNames = new Map((await db.selectFrom('teams').select(['id', 'name']).where('center_id', '=', centerId).execute()).map((t) => [t.id, t.name]));
   const { rows: tRows, total } = teamRows(g, teamNames, at);
-  const rows = q.by === 'agent' ? await agentPeriodFacts(db, g, period, at) : tRows;
+  const rows = q.by === 'agent' ? await agentPeriodFacts(db, g, period, at, await getKpiDefinitions(db, centerId)) : tRows;
   return { by: q.by, period, tz: g.tz, computedAt: at, rows, total };
 }
