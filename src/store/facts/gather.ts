@@ -77,9 +77,9 @@ export interface GatherOptions {
   now: number;
 }
 
-/** Inline table (d: day index, s: start ms, e: end ms) of the local days. */
+/** Inline table (d: day index, s: start ms, e: end ms) of the local days; `starts` ends with the range's end. */
 function daysTable(starts: number[]): string {
-  return starts.map((s, i) => `select ${i} as d, cast(${s} as bigint) as s, cast(${starts[i + 1]} as bigint) as e`).join(' union all ');
+  return starts.slice(0, -1).map((s, i) => `select ${i} as d, cast(${s} as bigint) as s, cast(${starts[i + 1]} as bigint) as e`).join(' union all ');
 }
 
 export async function gatherFacts(db: Db, centerId: number, fromDate: string, toDate: string, opts: GatherOptions): Promise<GatheredFacts> {

@@ -107,9 +107,9 @@ export interface FactsQuery {
 }
 
 /** Agent facts of a period from gathered days (exported for the scorecard and the briefing). */
-export async function agentPeriodFacts(db: Db, g: GatheredFacts, period: FactsPeriod, at: number, kpis: readonly KpiDefinition[]): Promise<AgentFactsRow[]> {
+export async function agentPeriodFacts(db: Db, g: GatheredFacts, period: FactsPeriod, at: number, kpis: readonly KpiDefinition[], opts: { overrides?: boolean } = {}): Promise<AgentFactsRow[]> {
   const teams = new Map((await db.selectFrom('teams').select(['id', 'name']).where('center_id', '=', g.centerId).execute()).map((t) => [t.id, t.name]));
-  const overrides = period.kind === 'month' ? await manualOverrides(db, g.centerId, period.value, g.agents.map((a) => a.agentId), at) : new Map<number, Map<string, Fact>>();
+  const overrides = period.kind === 'month' && opts.overrides !== false ? await manualOverrides(db, g.centerId, period.value, g.agents.map((a) => a.agentId), at) : new Map<number, Map<string, Fact>>();
   return g.agents.map((a) => {
     const parts = addParts(g.days.get(a.agentId)?.values() ?? []);
     const facts = deriveFacts(parts, g.person.get(a.agentId) ?? null, at) as unknown as Record<string, Fact<unknown>>;

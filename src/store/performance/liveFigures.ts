@@ -40,7 +40,7 @@ export async function computeLiveFigures(db: Db, centerId: number, month: string
   if (!center) throw notFound(`center ${centerId}`);
   const period = factsPeriod({ month });
   const g = await gatherFacts(db, centerId, period.from, period.to, { now: opts.now });
-  const facts = await agentPeriodFacts(db, g, period, opts.now, await getKpiDefinitions(db, centerId));
+  const facts = await agentPeriodFacts(db, g, period, opts.now, await getKpiDefinitions(db, centerId), { overrides: false });
   // every figure the facts compute (not only the telephony five), with its ratio parts; manual overrides are not facts
   const rows = facts.flatMap((r) =>
     FACT_KPIS.flatMap((kpi) => {
