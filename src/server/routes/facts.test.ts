@@ -279,6 +279,20 @@ forEachDatabase('GET /api/facts: scoped like the KPI report', async (_t, store) 
     assert.equal(ten.staffed, 3600);
     assert.deepEqual(ten.notReadyByReason, { break: 600 });
     assert.equal(ai.body.total.key, 'total');
+
+    // the team lead's post-shift report and the next day's briefing read the team's facts: a typed
+    // aht of 225 s (675 / 3) gives way to the floor's (420 + 60 + 80 + 600 + 40) / 3 = 400 s
+    const lead2 = await as('team_lead');
+    const post = await lead2.req('POST', '/api/people/reports', { teamId: org.teamA, date: D, figures: { offered: 4, answered: 3, handled: 3, talkS: 500, holdS: 0, acwS: 175 }, notes: [] });
+    assert.equal(post.status, 200, JSON.stringify(post.body));
+    close(post.body.kpis.find((k: any) => k.name === 'aht').value, 400, 'post-shift aht from the facts');
+    const brief = await lead2.req('GET', `/api/people/briefing?teamId=${org.teamA}&date=${D2}`);
+    assert.equal(brief.status, 200, JSON.stringify(brief.body));
+    close(brief.body.kpis.find((k: any) => k.name === 'aht').value, 400, 'briefing aht from the facts');
+    close(brief.body.kpis.find((k: any) => k.name === 'answerRate').value, 0.75, 'queue-side figures still from the report');
+    const bA1 = brief.body.agentFacts.find((a: any) => a.agentId === org.agents.a1);
+    close(bA1.adherence.value, A1.adherence, 'briefing: a1 adherence');
+    close(bA1.qaScore.value, A1.qaScore, 'briefing: a1 qaScore');
   } finally {
     await app.close();
   }
