@@ -110,6 +110,7 @@ export const EXPECTED_ACCESS: Record<string, string> = {
   'POST /api/events': 'admin,duty_manager',
   'POST /api/import': 'admin,wfm,duty_manager',
   'GET /api/reports/kpi': 'any',
+  'GET /api/facts': 'any',
   'GET /api/floor/now': 'any',
   'GET /api/floor/thresholds': STAFF,
   'PUT /api/floor/thresholds': 'admin,center_manager,duty_manager',

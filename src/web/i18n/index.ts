@@ -10,9 +10,10 @@ import { kbwoMessages } from './kbwo';
 import { notificationMessages } from './notifications';
 import { errorMessages } from './errors';
 import { factsInputsMessages } from './factsInputs';
+import { factsMessages } from './facts';
 
 /** Every capability's messages; add yours here. */
-const all: Messages[] = [platformMessages, peopleMessages, liveMessages, qaperfMessages, wfmMessages, kbwoMessages, notificationMessages, errorMessages, factsInputsMessages];
+const all: Messages[] = [platformMessages, peopleMessages, liveMessages, qaperfMessages, wfmMessages, kbwoMessages, notificationMessages, errorMessages, factsInputsMessages, factsMessages];
 
 function merge(into: Record<string, any>, from: Record<string, any>) {
   for (const [k, v] of Object.entries(from)) {
