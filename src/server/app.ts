@@ -4,6 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { ZodError } from 'zod';
 import { DomainError } from '../core/errors';
@@ -11,7 +12,7 @@ import type { Store } from '../store/db';
 import type { ServerContext } from './context';
 import { Hub } from './hub';
 import { openApiDocument } from './openapi';
-import type { Caller, RouteDef } from './route';
+import { setRawBodyText, type Caller, type RouteDef } from './route';
 import { allRoutes } from './routes/index';
 import { callerOf } from './session';
 import { registerLiveSocket } from './live';
@@ -123,6 +124,26 @@ function registerRoute(app: FastifyInstance, ctx: ServerContext, def: RouteDef, 
     method: def.method,
     url: def.url,
     bodyLimit: def.bodyLimit,
+    ...(def.keepRawText
+      ? {
+          preParsing: async (req: FastifyRequest, _reply: unknown, payload: NodeJS.ReadableStream) => {
+            const chunks: Buffer[] = [];
+            let size = 0;
+            const limit = def.bodyLimit ?? 1024 * 1024;
+            for await (const c of payload) {
+              const b = Buffer.isBuffer(c) ? c : Buffer.from(c as string);
+              size += b.length;
+              if (size > limit) throw new DomainError(`body larger than ${limit} bytes`, 'validation', 'body', { reason: 'body.tooLarge', params: { limit } });
+              chunks.push(b);
+            }
+            const buf = Buffer.concat(chunks);
+            setRawBodyText(req, buf.toString('utf8'));
+            const out = Readable.from([buf]) as Readable & { receivedEncodedLength?: number };
+            out.receivedEncodedLength = buf.length;
+            return out;
+          },
+        }
+      : {}),
     config: isLogin
       ? {
           rateLimit: {

@@ -454,7 +454,7 @@ export class ConnectorService {
   }
 
   /** The client that carries supervisor actions for a center (AMI first), if any is configured. */
-  actions(centerId: number): (FloorActions & { kind: 'ami' | 'esl' }) | undefined {
+  actions(centerId: number): AmiClient | EslClient | undefined {
     const c = this.centers.get(centerId);
     return c?.ami ?? c?.esl;
   }

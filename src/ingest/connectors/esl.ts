@@ -149,7 +149,8 @@ export class EslMapper {
         const answered = secs(ev['CC-Agent-Answered-Time']) ?? ts;
         const a = this.agent(code);
         if (called !== undefined && called < answered) {
-          out.push({ id: id('ring'), ts: called, type: 'agent.ringing', agent: code, queue });
+          // the ring is already on the floor when its Receiving state came first
+          if (a.last !== 'ring') out.push({ id: id('ring'), ts: called, type: 'agent.ringing', agent: code, queue });
           out.push({ id: id('cring'), ts: called, type: 'call.ringing', agent: code, queue, callId });
         }
         const waitS = joined !== undefined && answered >= joined ? (answered - joined) / 1000 : undefined;
