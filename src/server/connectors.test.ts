@@ -211,7 +211,7 @@ forEachDatabase('AMI connector: garbage and a refused login are counted, the con
   }
 });
 
-forEachDatabase('ESL connector (mod_callcenter): auth, subscription, a call and a break → board and report; supervisor pause sends callcenter_config', async (_t, store) => {
+forEachDatabase('ESL connector (mod_callcenter): auth, subscription, a drop mid-stream and a full repeat, a call and a break → board and report once; supervisor pause sends callcenter_config', async (_t, store) => {
   const clock = START + 3_600_000;
   const { app, ctx, org, as } = await testApp(store, { now: () => clock });
   await startLiveFloor(ctx, { timers: false });
@@ -225,7 +225,11 @@ forEachDatabase('ESL connector (mod_callcenter): auth, subscription, a call and 
       if (msg.startsWith('auth ')) return void c.sock.write(reply(msg === 'auth ClueCon2' ? '+OK accepted' : '-ERR invalid'));
       if (msg === 'event plain CUSTOM callcenter::info') {
         c.sock.write(reply('+OK event listener enabled plain'));
-        for (const b of session) c.sock.write(b);
+        // 1st connection: three events, then the line drops; 2nd: the whole session again
+        if (c.n === 1) {
+          for (const b of session.slice(0, 3)) c.sock.write(b);
+          setTimeout(() => c.sock.destroy(), 50);
+        } else for (const b of session) c.sock.write(b);
         return;
       }
       if (msg.startsWith('api ')) c.sock.write(eslMsg({ 'Content-Type': 'api/response' }, '+OK\n'));
@@ -247,10 +251,11 @@ forEachDatabase('ESL connector (mod_callcenter): auth, subscription, a call and 
     const rep = (await duty.req('GET', '/api/reports/kpi?by=queue&from=2026-11-02&to=2026-11-02')).body;
     assert.deepEqual([rep.total.offered, rep.total.answered, rep.total.asa], [1, 1, 10]);
     assert.deepEqual(client.status.unknown, { CHANNEL_ANSWER: 1 });
+    assert.equal(client.status.connects, 2);
 
     const p = await duty.req('POST', `/api/live/agents/${org.agents.a1}/pause`, { paused: false });
     assert.deepEqual([p.status, p.body.via], [200, 'esl']);
-    assert.ok(pbx.conns[0]!.got.includes("api callcenter_config agent set status A001@default 'Available'"), pbx.conns[0]!.got.join(' | '));
+    assert.ok(pbx.conns[1]!.got.includes("api callcenter_config agent set status A001@default 'Available'"), pbx.conns[1]!.got.join(' | '));
   } finally {
     await conns.stop();
     await pbx.close();
