@@ -158,6 +158,12 @@ forEachDatabase('AMI connector: a call and a pause move the board and the report
     const audits = (await listAudit(store.db, { entity: 'agent' })).map((a) => a.action);
     assert.deepEqual(audits.sort(), ['live.agent.pause', 'live.agent.queue.add', 'live.agent.unpause']);
     assert.ok(!JSON.stringify(await listAudit(store.db, { entity: 'setting' })).includes('ami-s3cret'), 'the audit keeps no secret');
+    // a code that would break out of its protocol line is bad input: 400, nothing sent
+    await store.db.updateTable('agents').set({ ext_code: 'A002\r\nAction: Logoff' }).where('id', '=', org.agents.a2).execute();
+    const sentBefore = actions.length;
+    const inj = await duty.req('POST', `/api/live/agents/${org.agents.a2}/pause`, { paused: true, reason: 'break' });
+    assert.deepEqual([inj.status, inj.body.reason], [400, 'connector.badValue']);
+    assert.equal(actions.length, sentBefore);
   } finally {
     await conns.stop();
     await pbx.close();
@@ -274,6 +280,10 @@ forEachDatabase('webhook: a good signature lands; a wrong one, a stale timestamp
   // changing the mapping without a secret keeps the stored one
   assert.equal((await admin.req('PUT', '/api/connectors', { webhook: { enabled: true, toleranceS: 120, mapping: ALIYUN_CCC_EXAMPLE } })).body.webhook.secretSet, true);
   assert.equal((await (await as('duty_manager')).req('GET', '/api/connectors')).status, 403);
+  // a secret with a line break would inject a protocol line: refused naming the field, nothing stored
+  const inj = await admin.req('PUT', '/api/connectors', { esl: { enabled: true, host: '127.0.0.1', port: 8021, secret: 'ClueCon\n\napi shutdown' } });
+  assert.deepEqual([inj.status, inj.body.field], [400, 'body.esl.secret']);
+  assert.equal((await admin.req('GET', '/api/connectors')).body.esl, null);
 
   const body = JSON.stringify([
     { eventTime: '2026-11-02T00:00:00.000Z', eventType: 'AgentCheckIn', instanceId: 'cc-1', agentId: 'A001@cc-1' },

@@ -7,7 +7,7 @@
  */
 import net from 'node:net';
 import type { CallFloorEvent } from '../core/events';
-import { conflict } from '../core/errors';
+import { conflict, validationError } from '../core/errors';
 import { AmiFrameError, AmiFramer, AmiMapper, loginAction, queueAddAction, queuePauseAction, queueRemoveAction, type AmiFrame } from '../ingest/connectors/ami';
 import { Backoff } from '../ingest/connectors/backoff';
 import { agentStatusCommand, EslFrameError, EslFramer, EslMapper, eventOf, type EslFrame } from '../ingest/connectors/esl';
@@ -268,7 +268,7 @@ export class AmiClient extends SocketClient implements FloorActions {
   /** Sends an action and waits for its Response; an Error response is a conflict naming AMI's message. */
   async action(build: (actionId: string) => string): Promise<AmiFrame> {
     const id = `cf-${++this.seq}`;
-    const text = build(id);
+    const text = asInput(() => build(id));
     const reply = new Promise<AmiFrame>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
@@ -397,12 +397,21 @@ export class EslClient extends SocketClient implements FloorActions {
   }
 
   async pause(code: string, paused: boolean) {
-    await this.api(agentStatusCommand(this.agentName(code), paused ? 'On Break' : 'Available'));
+    await this.api(asInput(() => agentStatusCommand(this.agentName(code), paused ? 'On Break' : 'Available')));
   }
 
   async queue(code: string, op: 'add' | 'remove', queue: string) {
     if (/['\s]/.test(queue)) throw conflict('queue names with spaces or quotes cannot be sent', 'queue', { reason: 'connector.badQueue', params: { queue } });
     await this.api(`api callcenter_config tier ${op === 'add' ? 'add' : 'del'} ${queue} ${this.agentName(code)}\n\n`);
+  }
+}
+
+/** A value that cannot be put into a protocol line (line break, quote…) is bad input, not a server fault. */
+function asInput<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    throw validationError('agentId', `cannot be sent to the PBX: ${(e as Error).message}`, { reason: 'connector.badValue', params: {} });
   }
 }
 

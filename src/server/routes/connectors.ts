@@ -22,13 +22,25 @@ export const MAX_WEBHOOK_EVENTS = 5000;
 
 const host = z.string({ error: 'host must be a string' }).trim().min(1, { error: 'host must not be empty' }).max(255).regex(/^[A-Za-z0-9.:_-]+$/, { error: 'host: letters, digits, dots, colons, dashes only' });
 const port = z.number({ error: 'port must be a number' }).int({ error: 'port must be whole' }).min(1, { error: 'port must be 1..65535' }).max(65535, { error: 'port must be 1..65535' });
+const oneLine = /^[^\r\n]*$/;
 /** a secret: omitted or '' keeps the stored one */
-const secret = z.string({ error: 'secret must be a string' }).max(512).optional();
-const template = z.string().trim().min(1).max(100).refine((s) => s.includes('{code}'), { error: 'must contain {code}' }).optional();
+const secret = z
+  .string({ error: 'secret must be a string' })
+  .max(512, { error: 'secret must be at most 512 characters' })
+  .regex(oneLine, { error: 'secret must be one line' }) // it is sent inside a protocol line
+  .optional();
+const template = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[^\r\n\s']*$/, { error: 'no spaces, quotes or line breaks' })
+  .refine((s) => s.includes('{code}'), { error: 'must contain {code}' })
+  .optional();
 
 const settingsBody = z
   .object({
-    ami: z.object({ enabled: z.boolean(), host, port, username: z.string().trim().min(1, { error: 'username must not be empty' }).max(100), secret, interfaceTemplate: template }).strict().optional(),
+    ami: z.object({ enabled: z.boolean(), host, port, username: z.string().trim().min(1, { error: 'username must not be empty' }).max(100).regex(oneLine, { error: 'username must be one line' }), secret, interfaceTemplate: template }).strict().optional(),
     esl: z.object({ enabled: z.boolean(), host, port, secret, agentTemplate: template }).strict().optional(),
     webhook: z
       .object({

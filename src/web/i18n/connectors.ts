@@ -17,7 +17,7 @@ export const connectorMessages: Messages = {
       body: { tooLarge: '请求内容超过 {{limit}} 字节' },
       connector: {
         none: '未配置支持操作的话务平台连接', notConnected: '{{kind}} 连接尚未建立，请稍后再试', dropped: '{{kind}} 连接在回复前断开', timeout: '话务平台未及时回复',
-        refused: '话务平台拒绝：{{message}}', badQueue: '队列名 {{queue}} 不能包含空格或引号', notYourTeam: '只能操作本组坐席', noExtCode: '该坐席没有话务工号',
+        refused: '话务平台拒绝：{{message}}', badQueue: '队列名 {{queue}} 不能包含空格或引号', notYourTeam: '只能操作本组坐席', noExtCode: '该坐席没有话务工号', badValue: '该坐席的工号或接口含有无法发送给话务平台的字符',
         secretRequired: '启用 {{kind}} 需要填写密码', webhook: { signature: '签名无效', timestamp: '时间戳无效或已过期', missing: '缺少签名或时间戳', notJson: '请求体不是 JSON', badEvent: '第 {{index}} 条事件无法映射：{{detail}}', tooMany: '每次最多 {{max}} 条事件' },
       },
     },
@@ -37,7 +37,7 @@ export const connectorMessages: Messages = {
       body: { tooLarge: '請求內容超過 {{limit}} 位元組' },
       connector: {
         none: '未設定支援操作的話務平台連線', notConnected: '{{kind}} 連線尚未建立，請稍後再試', dropped: '{{kind}} 連線在回覆前中斷', timeout: '話務平台未及時回覆',
-        refused: '話務平台拒絕：{{message}}', badQueue: '佇列名稱 {{queue}} 不能包含空格或引號', notYourTeam: '只能操作本組座席', noExtCode: '該座席沒有話務工號',
+        refused: '話務平台拒絕：{{message}}', badQueue: '佇列名稱 {{queue}} 不能包含空格或引號', notYourTeam: '只能操作本組座席', noExtCode: '該座席沒有話務工號', badValue: '該座席的工號或介面含有無法傳送給話務平台的字元',
         secretRequired: '啟用 {{kind}} 需要填寫密碼', webhook: { signature: '簽章無效', timestamp: '時間戳無效或已過期', missing: '缺少簽章或時間戳', notJson: '請求內容不是 JSON', badEvent: '第 {{index}} 筆事件無法對應：{{detail}}', tooMany: '每次最多 {{max}} 筆事件' },
       },
     },
@@ -57,7 +57,7 @@ export const connectorMessages: Messages = {
       body: { tooLarge: 'The request is larger than {{limit}} bytes' },
       connector: {
         none: 'No connector that supports actions is configured', notConnected: 'The {{kind}} connection is not up yet; try again shortly', dropped: 'The {{kind}} connection dropped before the reply', timeout: 'The PBX did not answer in time',
-        refused: 'The PBX refused: {{message}}', badQueue: 'Queue name {{queue}} may not contain spaces or quotes', notYourTeam: 'Team leads act on their own team’s agents only', noExtCode: 'This agent has no telephony code',
+        refused: 'The PBX refused: {{message}}', badQueue: 'Queue name {{queue}} may not contain spaces or quotes', notYourTeam: 'Team leads act on their own team’s agents only', noExtCode: 'This agent has no telephony code', badValue: 'The agent’s code or interface has characters that cannot be sent to the PBX',
         secretRequired: 'Enabling {{kind}} needs a secret', webhook: { signature: 'Invalid signature', timestamp: 'Timestamp missing, invalid or too old', missing: 'Signature or timestamp missing', notJson: 'The body is not JSON', badEvent: 'Event {{index}} cannot be mapped: {{detail}}', tooMany: 'At most {{max}} events per request' },
       },
     },
