@@ -315,5 +315,13 @@ forEachDatabase('webhook: a good signature lands; a wrong one, a stale timestamp
   const badBody = JSON.stringify([{ eventTime: '2026-11-02T00:06:00.000Z', eventType: 'AgentReady', agentId: 'A001@cc-1' }, { eventTime: 'soon', eventType: 'AgentReady', agentId: 'A001@cc-1' }]);
   const bad = await send(org.centerId, signWebhook('wh-s3cret', ts, badBody), ts, badBody);
   assert.deepEqual([bad.statusCode, bad.json().field, bad.json().reason], [400, 'events.1', 'connector.webhook.badEvent']);
+  // the event time window applies here as at every door: a time two days after the clock → 400 naming the event, nothing stored
+  const future = new Date(clock + 2 * 86_400_000).toISOString();
+  const lateBody = JSON.stringify([{ eventTime: '2026-11-02T00:07:00.000Z', eventType: 'AgentReady', agentId: 'A001@cc-1' }, { eventTime: future, eventType: 'AgentReady', agentId: 'A001@cc-1' }]);
+  const late = await send(org.centerId, signWebhook('wh-s3cret', ts, lateBody), ts, lateBody);
+  assert.deepEqual([late.statusCode, late.json().field, late.json().reason], [400, 'events.1.ts', 'event.tsInFuture']);
+  const firstOnly = JSON.stringify([{ eventTime: '2026-11-02T00:07:00.000Z', eventType: 'AgentReady', agentId: 'A001@cc-1' }]);
+  const after = await send(org.centerId, signWebhook('wh-s3cret', ts, firstOnly), ts, firstOnly);
+  assert.deepEqual([after.json().accepted, after.json().duplicates], [1, 0], 'the refused request stored none of its events');
   await app.close();
 });
