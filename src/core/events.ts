@@ -26,7 +26,16 @@ export const CALL_EVENT_TYPES = [
   'call.abandoned', // caller left before connection
   'call.timedOut', // the queue removed it (timeout, empty queue) before connection
 ] as const;
-export const EVENT_TYPES = [...AGENT_EVENT_TYPES, ...CALL_EVENT_TYPES] as const;
+/**
+ * `survey`: a post-call satisfaction answer (IVR survey): `callId` and/or `agent`, `score` in
+ * 1..`scale`. It is not telephony: it never enters the event log or the KPI aggregates, it is
+ * stored in `survey_answers` (see src/store/survey.ts).
+ */
+export const SURVEY_EVENT_TYPES = ['survey'] as const;
+export const EVENT_TYPES = [...AGENT_EVENT_TYPES, ...CALL_EVENT_TYPES, ...SURVEY_EVENT_TYPES] as const;
+
+/** Scales a survey may use (its top score); the lowest score is always 1. */
+export const SURVEY_SCALES = [2, 3, 5, 10] as const;
 
 export type AgentEventType = (typeof AGENT_EVENT_TYPES)[number];
 export type CallEventType = (typeof CALL_EVENT_TYPES)[number];
@@ -48,6 +57,14 @@ export interface CallFloorEvent {
   waitS?: number;
   /** call.transferred: where it went (extension or queue), informative only. */
   target?: string;
+  /** survey: the customer's score, an integer in 1..scale. */
+  score?: number;
+  /** survey: the top of the scale (one of SURVEY_SCALES). */
+  scale?: number;
+}
+
+export function isSurveyEvent(e: { type: string }): boolean {
+  return e.type === 'survey';
 }
 
 /**
@@ -76,6 +93,8 @@ export const eventSchema = z
     reason: nonEmpty('reason').optional(),
     waitS: z.number({ error: 'waitS must be a number' }).min(0, { error: 'waitS must be >= 0' }).optional(),
     target: z.string({ error: 'target must be a string' }).optional(),
+    score: z.number({ error: 'score must be a number' }).optional(),
+    scale: z.number({ error: 'scale must be a number' }).optional(),
   })
   .strict()
   .superRefine((e, ctx) => {
@@ -92,12 +111,27 @@ export const eventSchema = z
     if (e.type === 'agent.notReady' && !e.reason) {
       ctx.addIssue({ code: 'custom', path: ['reason'], message: 'reason is required for agent.notReady' });
     }
+    if (e.type === 'survey') {
+      const issue = (field: string, message: string, reason: string, params: Record<string, string | number> = {}) =>
+        ctx.addIssue({ code: 'custom', path: [field], message, params: { reason, params: { field, ...params } } });
+      if (!e.callId && !e.agent) issue('agent', 'a survey needs callId or agent', 'survey.callOrAgentRequired');
+      if (e.scale === undefined) issue('scale', `scale is required for survey (one of ${SURVEY_SCALES.join(', ')})`, 'survey.badScale', { scales: SURVEY_SCALES.join(', ') });
+      else if (!(SURVEY_SCALES as readonly number[]).includes(e.scale))
+        issue('scale', `scale must be one of ${SURVEY_SCALES.join(', ')}, got ${e.scale}`, 'survey.badScale', { scales: SURVEY_SCALES.join(', ') });
+      const max = e.scale !== undefined && (SURVEY_SCALES as readonly number[]).includes(e.scale) ? e.scale : 10;
+      if (e.score === undefined) issue('score', 'score is required for survey', 'survey.scoreOutOfRange', { max });
+      else if (!Number.isInteger(e.score) || e.score < 1 || e.score > max)
+        issue('score', `score must be an integer from 1 to ${max}, got ${e.score}`, 'survey.scoreOutOfRange', { max, value: e.score });
+    } else {
+      if (e.score !== undefined) ctx.addIssue({ code: 'custom', path: ['score'], message: 'score is only for survey events' });
+      if (e.scale !== undefined) ctx.addIssue({ code: 'custom', path: ['scale'], message: 'scale is only for survey events' });
+    }
   });
 
 export type ValidatedEvent = z.infer<typeof eventSchema>;
 
 const TYPE_SET = new Set<string>(EVENT_TYPES);
-const FIELDS = new Set(['id', 'ts', 'type', 'queue', 'agent', 'callId', 'reason', 'waitS', 'target']);
+const FIELDS = new Set(['id', 'ts', 'type', 'queue', 'agent', 'callId', 'reason', 'waitS', 'target']); // not score/scale: surveys take the schema's path
 const okStr = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 
 /**
@@ -111,7 +145,7 @@ function fastEvent(x: unknown): CallFloorEvent | undefined {
   const o = x as Record<string, unknown>;
   for (const k in o) if (!FIELDS.has(k) || o[k] === undefined) return undefined;
   const { id, ts, type, queue, agent, callId, reason, waitS, target } = o;
-  if (!okStr(id) || typeof type !== 'string' || !TYPE_SET.has(type)) return undefined;
+  if (!okStr(id) || typeof type !== 'string' || !TYPE_SET.has(type) || type === 'survey') return undefined;
   if (typeof ts !== 'number' || !Number.isSafeInteger(ts) || ts < 0 || ts > MAX_EVENT_TS) return undefined;
   if (queue !== undefined && !okStr(queue)) return undefined;
   if (agent !== undefined && !okStr(agent)) return undefined;
@@ -130,19 +164,32 @@ function fastEvent(x: unknown): CallFloorEvent | undefined {
   return o as unknown as CallFloorEvent;
 }
 
+export interface EventInvalid {
+  ok: false;
+  /** every bad field, in English */
+  error: string;
+  /** the first bad field, and its stable reason code with params when there is one (surveys) */
+  field?: string;
+  reason?: string;
+  params?: Record<string, string | number>;
+}
+
 /** Validate one parsed JSON value; on failure, a message naming each bad field. */
-export function validateEvent(x: unknown): { ok: true; event: CallFloorEvent } | { ok: false; error: string } {
+export function validateEvent(x: unknown): { ok: true; event: CallFloorEvent } | EventInvalid {
   const fast = fastEvent(x);
   if (fast) return { ok: true, event: fast };
   const r = eventSchema.safeParse(x);
   if (r.success) return { ok: true, event: r.data as CallFloorEvent };
+  const first = r.error.issues[0];
+  const detail = first && first.code === 'custom' ? (first.params as { reason?: string; params?: Record<string, string | number> } | undefined) : undefined;
+  const field = first?.path.length ? first.path.join('.') : undefined;
   const error = r.error.issues
     .map((i) => {
       const field = i.path.length ? i.path.join('.') : '(event)';
       return i.message.startsWith(field) ? i.message : `${field}: ${i.message}`;
     })
     .join('; ');
-  return { ok: false, error };
+  return { ok: false, error, ...(field ? { field } : {}), ...(detail?.reason ? { reason: detail.reason, params: detail.params ?? {} } : {}) };
 }
 
 export function isAgentEvent(e: CallFloorEvent): boolean {

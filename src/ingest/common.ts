@@ -3,7 +3,11 @@ import { tsProblem, type TimeWindow } from '../core/live/eventWindow';
 
 export interface Reject {
   line: number; // 1-based line number in the source
-  reason: string;
+  reason: string; // English, names the field
+  /** the bad field, a stable reason code (the web shows `errors.<code>`) and its params, where known */
+  field?: string;
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface ParseResult {
@@ -15,6 +19,8 @@ export interface ParseResult {
   duplicates: number;
   /** records understood and deliberately skipped, by why (e.g. the bank's PHANTOM calls) */
   skipped: Record<string, number>;
+  /** source line of events that may still be refused when stored (surveys: unknown agent or call), by event id */
+  lines?: Map<string, number>;
 }
 
 export function emptyResult(): ParseResult {
@@ -26,12 +32,14 @@ export function emptyResult(): ParseResult {
  * window (the center's `live.eventWindow` at the clock, given by the doors: CLI and API import): the
  * reject naming the line and the problem (a unit mistake is said as such), or null when it is fine
  * or there is no window (a parser called directly, e.g. on a hand-made fixture; the schema's
- * 2100-01-01 ceiling and queue_log's digit check still apply).
+ * 2100-01-01 ceiling and queue_log's digit check still apply). The reject carries the field, the
+ * reason code (`event.tsUnit`, `event.tsInFuture`, `event.tsBeforeHistory`) and its params.
+ * `label` (default: the field) prefixes the English reason, e.g. "event 'c1': ts".
  */
-export function timeReject(line: number, field: string, ts: number, window: TimeWindow | undefined, expected?: string): Reject | null {
+export function timeReject(line: number, field: string, ts: number, window: TimeWindow | undefined, expected?: string, label = field): Reject | null {
   if (!window) return null;
   const p = tsProblem(ts, window, expected);
-  return p ? { line, reason: `${field}: ${p.message}` } : null;
+  return p ? { line, reason: `${label}: ${p.message}`, field, code: p.reason, params: { ...p.params, line, field } } : null;
 }
 
 const UNITS = [

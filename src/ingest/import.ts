@@ -10,21 +10,30 @@ import { splitLines, type ParseResult, type Reject, type Tz } from './common';
 import { parseJsonl } from './jsonl';
 import { parsePwc } from './pwc';
 import { parseQueueLogLines } from './queueLog';
+import { parseSurveyCsv } from './survey';
 
-export const IMPORT_FORMATS = ['queue_log', 'anonymous-bank', 'pwc', 'jsonl'] as const;
+export const IMPORT_FORMATS = ['queue_log', 'anonymous-bank', 'pwc', 'jsonl', 'survey-csv'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export function isImportFormat(s: string): s is ImportFormat {
   return (IMPORT_FORMATS as readonly string[]).includes(s);
 }
 
-/**
- * Parse a file. `window`: the plausible times (the center's `live.eventWindow` at the clock, see
- * core/live/eventWindow); a line outside it is rejected with its number and why (a time column in
- * the wrong unit is said as such), the others go on. Without one (direct callers, fixtures) only the
- * schema's 2100-01-01 ceiling and queue_log's digit check apply.
- */
-export function parseText(format: ImportFormat, text: string, opts: { tz?: Tz; window?: TimeWindow } = {}): { result: ParseResult; linesRead: number } {
+export interface ParseOptions {
+  tz?: Tz;
+  /**
+   * The plausible times (the center's `live.eventWindow` at the clock, see core/live/eventWindow); a
+   * line outside it is rejected with its number and why (a time column in the wrong unit is said as
+   * such), the others go on. Without one (direct callers, fixtures) only the schema's 2100-01-01
+   * ceiling and queue_log's digit check apply.
+   */
+  window?: TimeWindow;
+  /** survey-csv: the scale of rows without one (the center's `survey.defaultScale`) */
+  surveyScale?: number;
+}
+
+/** Parse a file (see ParseOptions for the time window). */
+export function parseText(format: ImportFormat, text: string, opts: ParseOptions = {}): { result: ParseResult; linesRead: number } {
   const lines = splitLines(text);
   const linesRead = lines.length;
   const { tz, window } = opts;
@@ -37,6 +46,8 @@ export function parseText(format: ImportFormat, text: string, opts: { tz?: Tz; w
       return { result: parsePwc(text, { tz, window }), linesRead };
     case 'jsonl':
       return { result: parseJsonl(text, { window }), linesRead };
+    case 'survey-csv':
+      return { result: parseSurveyCsv(text, { tz, window, defaultScale: opts.surveyScale }), linesRead };
   }
 }
 
@@ -55,7 +66,8 @@ export interface ImportReport {
 }
 
 export interface ImportSink {
-  store(events: CallFloorEvent[]): Promise<{ accepted: number; duplicates: number }>;
+  /** `rejected`: events the store refused (a survey naming an unknown agent or call), by event id, with why */
+  store(events: CallFloorEvent[]): Promise<{ accepted: number; duplicates: number; rejected?: { id: string; field: string; reason: string; params: Record<string, string | number>; message: string }[] }>;
   /** after the last batch: count agents' open states up to the last event */
   finish?(lastTs: number): Promise<void>;
 }
@@ -70,24 +82,32 @@ export async function storeParsed(
   opts: { batchSize?: number; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<ImportReport> {
   const { result, linesRead } = parsed;
-  const events = result.events;
+  // telephony first, survey answers last: an answer may name a call of the same file
+  const surveys = result.events.filter((e) => e.type === 'survey');
+  const events = surveys.length ? [...result.events.filter((e) => e.type !== 'survey'), ...surveys] : result.events;
   const size = opts.batchSize ?? IMPORT_BATCH;
   let stored = 0;
   let dup = 0;
+  const refused: Reject[] = [];
   for (let i = 0; i < events.length; i += size) {
     const r = await sink.store(events.slice(i, i + size));
     stored += r.accepted;
     dup += r.duplicates;
+    for (const x of r.rejected ?? []) {
+      const line = result.lines?.get(x.id) ?? 0;
+      refused.push({ line, reason: x.message, field: x.field, code: x.reason, params: { ...x.params, line } });
+    }
     opts.onProgress?.(Math.min(i + size, events.length), events.length);
   }
-  if (events.length && sink.finish) await sink.finish(events.reduce((m, e) => Math.max(m, e.ts), 0));
+  const telephony = surveys.length ? events.filter((e) => e.type !== 'survey') : events;
+  if (telephony.length && sink.finish) await sink.finish(telephony.reduce((m, e) => Math.max(m, e.ts), 0));
   return {
     format,
     linesRead,
     eventsParsed: events.length,
     eventsStored: stored,
     duplicates: result.duplicates + dup,
-    rejected: result.rejects,
+    rejected: refused.length ? [...result.rejects, ...refused].sort((a, b) => a.line - b.line) : result.rejects,
     unknownEvents: result.unknownEvents,
     skipped: result.skipped,
   };
@@ -97,7 +117,7 @@ export async function importText(
   format: ImportFormat,
   text: string,
   sink: ImportSink,
-  opts: { tz?: Tz; window?: TimeWindow; batchSize?: number; onProgress?: (done: number, total: number) => void } = {},
+  opts: ParseOptions & { batchSize?: number; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<ImportReport> {
-  return storeParsed(format, parseText(format, text, { tz: opts.tz, window: opts.window }), sink, opts);
+  return storeParsed(format, parseText(format, text, opts), sink, opts);
 }

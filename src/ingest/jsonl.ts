@@ -31,7 +31,7 @@ export class JsonlParser {
     const ts = obj && typeof obj === 'object' ? (obj as { ts?: unknown }).ts : undefined;
     if (typeof ts === 'number') {
       const id = (obj as { id?: unknown }).id;
-      const bad = timeReject(line, typeof id === 'string' && id ? `event '${id}': ts` : 'ts', ts, this.window);
+      const bad = timeReject(line, 'ts', ts, this.window, undefined, typeof id === 'string' && id ? `event '${id}': ts` : 'ts');
       if (bad) {
         this.result.rejects.push(bad);
         return;
@@ -39,7 +39,7 @@ export class JsonlParser {
     }
     const v = validateEvent(obj);
     if (!v.ok) {
-      this.result.rejects.push({ line, reason: v.error });
+      this.result.rejects.push({ line, reason: v.error, ...(v.reason ? { field: v.field, code: v.reason, params: { ...v.params, line } } : {}) });
       return;
     }
     if (this.seen.has(v.event.id)) {
@@ -48,6 +48,7 @@ export class JsonlParser {
     }
     this.seen.add(v.event.id);
     this.result.events.push(v.event);
+    if (v.event.type === 'survey') (this.result.lines ??= new Map()).set(v.event.id, line);
   }
 }
 

@@ -157,6 +157,65 @@ const num = (s: string | undefined): number | undefined => {
   return Number.isFinite(v) && v >= 0 ? v : undefined;
 };
 
+/**
+ * What an event id is derived from: the identity of what happened, not the whole line, so that a
+ * live source reporting the same call (Asterisk AMI: its Uniqueid is queue_log's callid) gets the
+ * same ids and the store keeps each event once (`src/ingest/connectors/ami.ts` feeds records built
+ * from AMI events through the same QueueLogState).
+ * - call outcomes: call + queue (+ agent), no time and no data (hold/talk seconds, positions and
+ *   the bridged channel are reported alike but the second they are written may differ);
+ * - rings that were not answered: call + queue + agent + the second;
+ * - agent changes (pause, membership, login): agent + the second (+ reason / queue); the queue of a
+ *   PAUSE is left out (PAUSEALL and per-queue PAUSE lines of one pause are one change).
+ * Anything else: the whole line, as before.
+ */
+export function recordIdentity(r: Pick<QueueLogRecord, 'ts' | 'callId' | 'queue' | 'agent' | 'event' | 'data'>): string {
+  const code = NONE(r.agent) ? '' : agentCode(r.agent);
+  const sec = Math.floor(r.ts / 1000);
+  switch (r.event) {
+    case 'ENTERQUEUE':
+      return `${r.callId}|${r.queue}|ENTERQUEUE`;
+    case 'CONNECT':
+      return `${r.callId}|${r.queue}|CONNECT|${code}`;
+    case 'COMPLETECALLER':
+    case 'COMPLETEAGENT':
+    case 'AGENTDUMP':
+      return `${r.callId}|${r.queue}|COMPLETE|${code}`;
+    case 'TRANSFER':
+    case 'BLINDTRANSFER':
+    case 'ATTENDEDTRANSFER':
+      return `${r.callId}|${r.queue}|TRANSFER|${code}`;
+    case 'ABANDON':
+    case 'EXITWITHKEY':
+    case 'EXITWITHTIMEOUT':
+    case 'EXITEMPTY':
+      return `${r.callId}|${r.queue}|EXIT`;
+    case 'RINGNOANSWER':
+    case 'RINGCANCELED':
+      return `${r.callId}|${r.queue}|RINGNOANSWER|${code}|${sec}`;
+    case 'PAUSE':
+    case 'PAUSEALL':
+      return `${sec}|${code}|PAUSE|${pauseReason(r.data[0])}`;
+    case 'UNPAUSE':
+    case 'UNPAUSEALL':
+      return `${sec}|${code}|UNPAUSE`;
+    case 'ADDMEMBER':
+    case 'REMOVEMEMBER':
+      return `${sec}|${code}|${r.event}|${r.queue}`;
+    case 'AGENTLOGIN':
+    case 'AGENTCALLBACKLOGIN':
+      return `${sec}|${code}|AGENTLOGIN`;
+    case 'AGENTLOGOFF':
+    case 'AGENTCALLBACKLOGOFF':
+      return `${sec}|${code}|AGENTLOGOFF`;
+    default: {
+      const data = [...r.data];
+      while (data.length && data[data.length - 1] === '') data.pop();
+      return `${r.ts}|${r.callId}|${r.queue}|${r.agent}|${r.event}|${data.join('|')}`;
+    }
+  }
+}
+
 /** Events known and deliberately producing nothing. */
 const IGNORED = new Set(['QUEUESTART', 'CONFIGRELOAD', 'SYSCOMPAT', 'DID', 'INFO', 'ENTERQUEUE_NOTIFY']);
 
@@ -230,7 +289,7 @@ export class QueueLogState {
       return;
     }
     this.seen.add(key);
-    const id = `ql:${hashId(key)}`;
+    const id = `ql:${hashId(recordIdentity(r))}`;
     const hasAgent = !NONE(r.agent);
     const code = hasAgent ? agentCode(r.agent) : '';
     const a = hasAgent ? this.track(code) : undefined;

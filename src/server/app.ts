@@ -4,6 +4,7 @@ import helmet from '@fastify/helmet';
 import websocket from '@fastify/websocket';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { ZodError } from 'zod';
 import { DomainError, validationError } from '../core/errors';
@@ -12,7 +13,7 @@ import type { Store } from '../store/db';
 import type { ServerContext } from './context';
 import { Hub } from './hub';
 import { openApiDocument } from './openapi';
-import type { Caller, RouteDef } from './route';
+import { setRawBodyText, type Caller, type RouteDef } from './route';
 import { allRoutes } from './routes/index';
 import { callerOf } from './session';
 import { registerLiveSocket } from './live';
@@ -191,6 +192,26 @@ function registerRoute(app: FastifyInstance, ctx: ServerContext, def: RouteDef, 
     method: def.method,
     url: def.url,
     bodyLimit: def.bodyLimit,
+    ...(def.keepRawText
+      ? {
+          preParsing: async (req: FastifyRequest, _reply: unknown, payload: NodeJS.ReadableStream) => {
+            const chunks: Buffer[] = [];
+            let size = 0;
+            const limit = def.bodyLimit ?? 1024 * 1024;
+            for await (const c of payload) {
+              const b = Buffer.isBuffer(c) ? c : Buffer.from(c as string);
+              size += b.length;
+              if (size > limit) throw new DomainError(`body larger than ${limit} bytes`, 'validation', 'body', { reason: 'body.tooLarge', params: { limit } });
+              chunks.push(b);
+            }
+            const buf = Buffer.concat(chunks);
+            setRawBodyText(req, buf.toString('utf8'));
+            const out = Readable.from([buf]) as Readable & { receivedEncodedLength?: number };
+            out.receivedEncodedLength = buf.length;
+            return out;
+          },
+        }
+      : {}),
     handler: async (req, reply) => {
       // login: failed attempts limited per client address (any name, known or not) and per user name;
       // the attempt is counted before any hashing and given back when the sign-in succeeds

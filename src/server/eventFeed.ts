@@ -7,7 +7,10 @@ import type { ServerContext } from './context';
  * The sink stores the batch (idempotently) and returns only the events that were new;
  * listeners (live agent state, alerts, adherence…) then see each new event once.
  */
-export type EventSink = (ctx: ServerContext, events: CallFloorEvent[]) => Promise<{ accepted: CallFloorEvent[]; duplicates: number }>;
+export type EventSink = (
+  ctx: ServerContext,
+  events: CallFloorEvent[],
+) => Promise<{ accepted: CallFloorEvent[]; duplicates: number; rejected?: { id: string; field: string; reason: string; params: Record<string, string | number>; message: string }[] }>;
 export type EventListener = (ctx: ServerContext, events: CallFloorEvent[]) => void | Promise<void>;
 
 let sink: EventSink | null = null;
@@ -22,6 +25,8 @@ export function addEventListener(l: EventListener) {
 
 export async function acceptEvents(ctx: ServerContext, events: CallFloorEvent[]) {
   const r = sink ? await sink(ctx, events) : { accepted: events, duplicates: 0 };
-  for (const l of listeners) await l(ctx, r.accepted);
+  // listeners follow the telephony floor; survey answers are not telephony (stored apart, see src/store/surveys.ts)
+  const tel = r.accepted.some((e) => e.type === 'survey') ? r.accepted.filter((e) => e.type !== 'survey') : r.accepted;
+  for (const l of listeners) await l(ctx, tel);
   return r;
 }

@@ -110,6 +110,7 @@ export const EXPECTED_ACCESS: Record<string, string> = {
   'POST /api/events': 'admin,duty_manager',
   'POST /api/import': 'admin,wfm,duty_manager',
   'GET /api/reports/kpi': 'any',
+  'GET /api/facts': 'any',
   'GET /api/floor/now': 'any',
   'GET /api/floor/thresholds': STAFF,
   'PUT /api/floor/thresholds': 'admin,center_manager,duty_manager',
@@ -237,6 +238,7 @@ export const EXPECTED_ACCESS: Record<string, string> = {
   'POST /api/workorders/:id/transitions': 'any',
   'POST /api/workorders/:id/attempts': 'any',
   'POST /api/workorders/:id/qa-review': 'qa,duty_manager,center_manager,expert',
+  'POST /api/workorders/:id/verdict': 'duty_manager,center_manager',
   'PUT /api/workorders/:id/call': 'any',
   'GET /api/notifications': 'any',
   'POST /api/notifications/read': 'any',
@@ -247,7 +249,18 @@ export const EXPECTED_ACCESS: Record<string, string> = {
   'GET /api/wfm/holidays': WFM_VIEW,
   'PUT /api/wfm/holidays': 'wfm',
   'GET /api/wfm/leave': 'wfm',
+  // connectors: configuration is the admin's (secrets write-only); the webhook is signed per center
+  // (HMAC, not a session); supervisor actions for floor managers and team leads (their teams, in the handler)
+  'GET /api/connectors': 'admin',
+  'PUT /api/connectors': 'admin',
+  'POST /api/connectors/webhook/:centerId': 'public',
+  'GET /api/live/actions': 'admin,center_manager,duty_manager,team_lead',
+  'POST /api/live/agents/:agentId/pause': 'admin,center_manager,duty_manager,team_lead',
+  'POST /api/live/agents/:agentId/queues': 'admin,center_manager,duty_manager,team_lead',
 };
+
+/** 'public' routes authenticated by a signature instead of a session (HMAC per center). */
+const SIGNED_ROUTES = new Set(['POST /api/connectors/webhook/:centerId']);
 
 const declared = (a: (typeof allRoutes)[number]['access']) => (typeof a === 'string' ? a : [...a].sort().join(','));
 const norm = (s: string) => (s === 'public' || s === 'any' ? s : s.split(',').sort().join(','));
@@ -285,6 +298,12 @@ test('the server enforces the matrix for every role', async () => {
       const roleDenied = res.status === 403 && res.body?.reason === 'role';
       const expected = EXPECTED_ACCESS[`${r.method} ${r.url}`];
       const allowed = expected === 'public' || expected === 'any' || expected.split(',').includes(role);
+      const key = `${r.method} ${r.url}`;
+      // a signed route answers an unsigned request 401 whoever is signed in
+      if (SIGNED_ROUTES.has(key)) {
+        if (res.status !== 401) problems.push(`unsigned ${key} as ${role} → ${res.status}, expected 401`);
+        continue;
+      }
       if (allowed && (roleDenied || res.status === 401)) problems.push(`${role} refused on ${r.method} ${r.url} (${res.status})`);
       if (!allowed && !roleDenied) problems.push(`${role} not refused on ${r.method} ${r.url} (${res.status})`);
     }

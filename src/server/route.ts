@@ -45,6 +45,8 @@ export interface RouteDef<B = any, Q = any, P = any> {
   params?: z.ZodType<P>;
   /** Raw body (for uploads): the handler reads req.body as a Buffer/string. */
   rawBody?: boolean;
+  /** Keep the body's text as received in `rawBodyText(req)` (signature checks), the body parsed as usual. */
+  keepRawText?: boolean;
   /** Per-route body limit in bytes (default 1 MiB). */
   bodyLimit?: number;
   handler: (a: RouteArgs<B, Q, P>) => Promise<unknown>;
@@ -69,4 +71,13 @@ export function agentScope(c: Caller): AgentScope {
 
 export function hasRole(c: Caller, ...roles: Role[]): boolean {
   return c.roles.some((r) => roles.includes(r));
+}
+
+const RAW_TEXT = Symbol('rawText');
+/** The request body exactly as received, for routes declared with `keepRawText` ('' otherwise). */
+export function rawBodyText(req: FastifyRequest): string {
+  return (req as unknown as Record<symbol, string>)[RAW_TEXT] ?? '';
+}
+export function setRawBodyText(req: FastifyRequest, text: string) {
+  (req as unknown as Record<symbol, string>)[RAW_TEXT] = text;
 }

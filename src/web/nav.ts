@@ -30,6 +30,7 @@ export const navItems: NavItem[] = [
   { path: '/live/wallboard', label: 'nav.wallboard', group: 'nav.live', roles: [...ADMINS, 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer'], page: lazy(() => import('./pages/live/Wallboard')) },
   { path: '/live/alerts', label: 'nav.alerts', group: 'nav.live', roles: [...ADMINS, 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer'], page: lazy(() => import('./pages/live/Alerts')) },
   { path: '/live/emergency', label: 'nav.emergency', group: 'nav.live', roles: [...ADMINS, 'duty_manager'], page: lazy(() => import('./pages/live/Emergency')) },
+  { path: '/live/connectors', label: 'conn.nav', group: 'nav.live', roles: ['admin'], page: lazy(() => import('./pages/live/Connectors')) },
   { path: '/live/prompts', label: 'nav.prompts', group: 'nav.live', roles: ['center_manager', 'duty_manager', 'team_lead'], page: lazy(() => import('./pages/live/Prompts')) },
   // quality (质检) and performance (绩效)
   { path: '/quality/queue', label: 'nav.qaQueue', group: 'nav.quality', roles: ['qa'], page: lazy(() => import('./pages/quality/WorkQueue')) },

@@ -8,12 +8,13 @@ import { parseTz } from '../../ingest/time';
 import type { Store } from '../../store/db';
 import { flushAgentStates, loadEventWindow, storeEvents } from '../../store/live/ingest';
 import { openMigratedStore } from '../options';
+import { defaultSurveyScale } from '../../store/surveys';
 
 export function storeSink(store: Store): ImportSink {
   return {
     async store(events) {
       const r = await storeEvents(store, events);
-      return { accepted: r.accepted.length, duplicates: r.duplicates };
+      return { accepted: r.accepted.length, duplicates: r.duplicates, rejected: r.rejected };
     },
     finish: (lastTs) => flushAgentStates(store, lastTs),
   };
@@ -48,7 +49,7 @@ export function unitHint(r: Pick<ImportReport, 'rejected'>): string | null {
 export function registerImport(program: Command) {
   program
     .command('import')
-    .description('import telephony events from a file (queue_log, anonymous-bank, pwc, jsonl); idempotent')
+    .description('import telephony events (queue_log, anonymous-bank, pwc, jsonl) or IVR survey results (survey-csv) from a file; idempotent')
     .argument('<file>', 'the file to import')
     .requiredOption('--format <format>', `one of ${IMPORT_FORMATS.join(', ')}`)
     .option('--db <target>', 'SQLite file or postgres:// URL')
@@ -69,7 +70,7 @@ export function registerImport(program: Command) {
         const text = readFileSync(file, 'utf8');
         const big = text.length > 2_000_000;
         if (big) progress(`parsing ${(text.length / 1e6).toFixed(1)} MB…`);
-        const parsed = parseText(o.format, text, { tz, window });
+        const parsed = parseText(o.format, text, { tz, window, ...(o.format === 'survey-csv' ? { surveyScale: await defaultSurveyScale(store.db, null) } : {}) });
         const started = Date.now();
         const report = await storeParsed(o.format, parsed, storeSink(store), {
           onProgress: big ? (done, total) => progress(`stored ${done}/${total} events (${Math.round((done / total) * 100)} %, ${Math.round(done / ((Date.now() - started) / 1000 || 1))} events/s)`) : undefined,

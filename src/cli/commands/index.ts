@@ -9,6 +9,7 @@ import { registerPerf } from './perf';
 import { registerErlang } from './erlang';
 import { registerForecast } from './forecast';
 import { registerKb } from './kb';
+import { registerFacts } from './facts';
 
 /** Every subcommand; later capabilities add theirs here. */
-export const commandRegistrars: Array<(p: Command) => void> = [registerServe, registerDemo, registerUsers, registerPeople, registerImport, registerReport, registerPerf, registerErlang, registerForecast, registerKb];
+export const commandRegistrars: Array<(p: Command) => void> = [registerServe, registerDemo, registerUsers, registerPeople, registerImport, registerReport, registerPerf, registerErlang, registerForecast, registerKb, registerFacts];

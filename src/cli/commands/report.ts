@@ -9,7 +9,22 @@ const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}
 const sec = (x: number | null) => (x === null ? '—' : x.toFixed(1));
 const num = (x: number | null) => (x === null ? '—' : String(Math.round(x * 100) / 100));
 
+const reasons = (x: Record<string, number> | null) => (x === null ? '—' : Object.entries(x).sort().map(([k, v]) => `${k}:${Math.round(v)}`).join(' ') || '-');
+
+/** Agent-side columns (agent-interval rows have no queue-side figures). */
+const AGENT_COLS: [string, (row: KpiReport['rows'][number]) => string][] = [
+  ['staffed', (x) => num(x.staffed)],
+  ['notReady', (x) => num(x.notReady)],
+  ['idle', (x) => num(x.idle)],
+  ['handled', (x) => num(x.handled)],
+  ['talk', (x) => num(x.talk)],
+  ['acw', (x) => num(x.acw)],
+  ['occupancy', (x) => pct(x.occupancy)],
+  ['notReady by reason', (x) => reasons(x.notReadyByReason)],
+];
+
 export function formatReport(r: KpiReport): string {
+  if (r.by === 'agent-interval') return formatTable(r, AGENT_COLS);
   const cols: [string, (row: KpiReport['rows'][number]) => string][] = [
     ['offered', (x) => num(x.offered)],
     ['answered', (x) => num(x.answered)],
@@ -24,7 +39,19 @@ export function formatReport(r: KpiReport): string {
     ['idle%', (x) => pct(x.idleShare)],
     ['transfer%', (x) => pct(x.transferRate)],
   ];
-  const label = (x: KpiReport['rows'][number]) => (r.by === 'agent' ? `${x.agentCode}${x.agentName ? ` ${x.agentName}` : ''}` : x.key);
+  return formatTable(r, cols);
+}
+
+function formatTable(r: KpiReport, cols: [string, (row: KpiReport['rows'][number]) => string][]): string {
+  // the total row is labelled 'total' whatever the grouping (it has no agent code)
+  const label = (x: KpiReport['rows'][number]) =>
+    x === r.total
+      ? 'total'
+      : r.by === 'agent'
+        ? `${x.agentCode}${x.agentName ? ` ${x.agentName}` : ''}`
+        : r.by === 'agent-interval'
+          ? `${x.agentCode}${x.agentName ? ` ${x.agentName}` : ''} ${new Date(x.intervalStart!).toISOString().slice(0, 16)}Z`
+          : x.key;
   const table = [['', ...cols.map((c) => c[0])], ...[...r.rows, r.total].map((x) => [label(x), ...cols.map((c) => c[1](x))])];
   const w = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
   const lines = table.map((row) => row.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  '));
@@ -39,7 +66,7 @@ export function registerReport(program: Command) {
     .requiredOption('--by <by>', REPORT_BYS.join('|'))
     .option('--from <time>', 'start: YYYY-MM-DD (local), YYYY-MM-DDTHH:MM or ISO time')
     .option('--to <time>', 'end: a date is included; a time is exclusive')
-    .option('--interval <min>', '15, 30 or 60 (with --by interval)', '15')
+    .option('--interval <min>', '15, 30 or 60 (with --by interval or agent-interval)', '15')
     .option('--queue <queue>', 'only this queue (agent-side figures are then left out)')
     .option('--tz <zone>', "local time for intervals, days and months (default: the center's zone)")
     .option('--db <target>', 'SQLite file or postgres:// URL')

@@ -9,6 +9,8 @@ import { wfmRoutes } from './wfm';
 import { kbRoutes } from './kb';
 import { workOrderRoutes } from './workorders';
 import { notificationRoutes } from './notifications';
+import { factsRoutes } from './facts';
+import { connectorRoutes } from './connectors';
 
 /** Every API route. Each capability exports its list from its own file; add it here. */
-export const allRoutes: RouteDef[] = [...platformRoutes, ...peopleRoutes, ...liveIngestRoutes, ...liveRoutes, ...qualityRoutes, ...performanceRoutes, ...wfmRoutes, ...kbRoutes, ...workOrderRoutes, ...notificationRoutes];
+export const allRoutes: RouteDef[] = [...platformRoutes, ...peopleRoutes, ...liveIngestRoutes, ...liveRoutes, ...qualityRoutes, ...performanceRoutes, ...wfmRoutes, ...kbRoutes, ...workOrderRoutes, ...notificationRoutes, ...factsRoutes, ...connectorRoutes];

@@ -10,6 +10,7 @@ import type { Role } from '../../core/roles';
 import { IMPORT_FORMATS, isImportFormat, parseText, storeParsed } from '../../ingest/import';
 import { parseTimeArg, parseTz, tzOffsetFn } from '../../ingest/time';
 import { flushAgentStates, loadEventWindow, storeEvents } from '../../store/live/ingest';
+import { defaultSurveyScale, resolveSurveys } from '../../store/surveys';
 import { agentCodesOf, kpiReport, REPORT_BYS } from '../../store/live/reports';
 import { listCenters } from '../../store/org';
 import type { ServerContext } from '../context';
@@ -36,7 +37,8 @@ const idOf = (x: unknown, i: number) => {
  * Validate a pushed batch as a whole: any bad event rejects the batch, naming its index and field.
  * With a time window (the center's `live.eventWindow` at the server clock), an event whose `ts` is
  * outside it is refused with its id and a reason (`event.tsUnit`, `event.tsInFuture`,
- * `event.tsBeforeHistory`), before anything is stored.
+ * `event.tsBeforeHistory`), before anything is stored. Other bad fields carry the reason code where
+ * there is one.
  */
 export function validateBatch(body: unknown, window?: TimeWindow): CallFloorEvent[] {
   const list = Array.isArray(body) ? body : (body as { events?: unknown })?.events;
@@ -54,16 +56,30 @@ export function validateBatch(body: unknown, window?: TimeWindow): CallFloorEven
       }
     }
     const v = validateEvent(x);
-    if (!v.ok) throw validationError(`events.${i}`, v.error);
+    // field: the event (as always); the reason's params name the exact field
+    if (!v.ok) throw validationError(`events.${i}`, v.error, v.reason ? { reason: v.reason, params: { ...v.params, field: `events.${i}.${v.field}` } } : undefined);
     out.push(v.event);
   });
   return out;
 }
 
+/** Survey answers of a pushed batch must name a known agent / call (the batch's own call events count): else the batch is refused, naming the event. */
+async function checkSurveys(ctx: ServerContext, events: CallFloorEvent[]) {
+  const surveys = events.filter((e) => e.type === 'survey');
+  if (!surveys.length) return;
+  const { rejected } = await resolveSurveys(ctx.store.db, surveys, events);
+  const bad = rejected[0];
+  if (!bad) return;
+  const i = events.findIndex((e) => e.id === bad.id);
+  const field = `events.${i}.${bad.field}`;
+  throw validationError(field, bad.message.replace(/^\w+: /, ''), { reason: bad.reason, params: { ...bad.params, field } });
+}
+
 async function push(ctx: ServerContext, body: unknown) {
   const events = validateBatch(body, timeWindow(await loadEventWindow(ctx.store), ctx.now()));
+  await checkSurveys(ctx, events);
   const r = await acceptEvents(ctx, events);
-  return { received: events.length, accepted: r.accepted.length, duplicates: r.duplicates };
+  return { received: events.length, accepted: r.accepted.length, duplicates: r.duplicates, ...(r.rejected?.length ? { rejected: r.rejected } : {}) };
 }
 
 socketHandlers.events = async (ctx, caller, msg) => {
@@ -125,22 +141,23 @@ export const liveIngestRoutes: RouteDef[] = [
     method: 'POST',
     url: '/api/import',
     access: IMPORT_ROLES,
-    summary: `Import a telephony file (?format=${IMPORT_FORMATS.join('|')}&tz=ZONE): raw body or multipart; report with rejected lines`,
+    summary: `Import a telephony file or IVR survey results (?format=${IMPORT_FORMATS.join('|')}&tz=ZONE): raw body or multipart; report with rejected lines`,
     tags: ['live'],
     rawBody: true,
     bodyLimit: MAX_UPLOAD_BYTES,
     query: z.object({ format: z.string(), tz: z.string().optional() }),
-    handler: async ({ ctx, query, body, req }) => {
+    handler: async ({ ctx, query, body, req, caller }) => {
       if (!isImportFormat(query.format)) throw validationError('format', `expected one of ${IMPORT_FORMATS.join(', ')}, got '${query.format}'`);
       const tz = parseTz(query.tz);
       const text = uploadText(body, req.headers['content-type']);
       if (!text.trim()) throw validationError('body', 'the file is empty');
       const window = timeWindow(await loadEventWindow(ctx.store), ctx.now());
-      const parsed = parseText(query.format, text, { tz, window });
+      const surveyScale = query.format === 'survey-csv' ? await defaultSurveyScale(ctx.store.db, caller.centerId) : undefined;
+      const parsed = parseText(query.format, text, { tz, window, surveyScale });
       return storeParsed(query.format, parsed, {
         async store(events) {
           const r = await acceptEvents(ctx, events);
-          return { accepted: r.accepted.length, duplicates: r.duplicates };
+          return { accepted: r.accepted.length, duplicates: r.duplicates, rejected: r.rejected };
         },
         finish: (ts) => flushAgentStates(ctx.store, ts),
       });

@@ -56,7 +56,8 @@ forEachDatabase('figures upload, monthly scorecards with tenure targets, ranking
   assert.equal(bad.body.field, 'csv.line 3, kpi');
   const unknown = await mgr.req('POST', '/api/performance/figures/csv', { csv: 'employeeNo,month,kpi,value\nZ999,2026-10,aht,1' });
   assert.match(unknown.body.message, /line 2, employeeNo: no agent with employee number "Z999"/);
-  assert.equal((await mgr.req('GET', '/api/performance/figures?month=2026-10')).body.agents.find((a: any) => a.employeeNo === 'A001').figures.aht, undefined);
+  // nothing stored: the figure read from the facts is missing (null, with its reason in /api/facts), never 0
+  assert.equal((await mgr.req('GET', '/api/performance/figures?month=2026-10')).body.agents.find((a: any) => a.employeeNo === 'A001').figures.aht, null);
   const qaUp = await mgr.req('POST', '/api/performance/figures', { figures: [{ employeeNo: 'A001', month: '2026-10', kpi: 'qaScore', value: 99 }] });
   assert.match(qaUp.body.message, /computed from QA evaluations/);
   const ok = await mgr.req('POST', '/api/performance/figures/csv', { csv: CSV });

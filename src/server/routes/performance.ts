@@ -89,7 +89,7 @@ export const performanceRoutes: RouteDef[] = [
       const m = query.month ?? (await lastMonth(ctx, centerId));
       if (query.agentId) await assertCanSeeAgent(ctx, caller, query.agentId);
       const sc = scopeFilter(caller);
-      let facts = await agentFacts(ctx.store.db, centerId, [m], { agentIds: query.agentId ? [query.agentId] : undefined });
+      let facts = await agentFacts(ctx.store.db, centerId, [m], { agentIds: query.agentId ? [query.agentId] : undefined, now: ctx.now() });
       if (sc.teamIds) facts = facts.filter((f) => f.teamId != null && sc.teamIds!.includes(f.teamId));
       return { month: m, agents: facts.map(({ components: _c, ...f }) => f) };
     },
@@ -164,7 +164,7 @@ export const performanceRoutes: RouteDef[] = [
     handler: async ({ query, caller, ctx }) => {
       const centerId = await callerCenterId(ctx, caller);
       const m = query.month ?? (await lastMonth(ctx, centerId));
-      const sc = await computeScorecards(ctx.store.db, centerId, m);
+      const sc = await computeScorecards(ctx.store.db, centerId, m, ctx.now());
       const scope = scopeFilter(caller);
       const cards = scope.teamIds ? sc.cards.filter((c) => scope.teamIds!.includes(Number(c.teamId))) : sc.cards;
       return { ...sc, cards, publication: await getPublication(ctx.store.db, centerId, m) };
@@ -286,7 +286,7 @@ export const performanceRoutes: RouteDef[] = [
     access: 'any',
     summary: 'A contest’s leaderboard (team figures sum-based)',
     params: idParams,
-    handler: async ({ params, caller, ctx }) => contestBoard(ctx.store.db, await callerCenterId(ctx, caller), params.id),
+    handler: async ({ params, caller, ctx }) => contestBoard(ctx.store.db, await callerCenterId(ctx, caller), params.id, ctx.now()),
   }),
   route({
     method: 'DELETE',
@@ -311,7 +311,7 @@ export const performanceRoutes: RouteDef[] = [
       const rules = await getCampRules(ctx.store.db, centerId);
       const s = agentScope(caller);
       const sc = scopeFilter(caller);
-      let facts = await agentFacts(ctx.store.db, centerId, [m], { agentIds: sc.agentIds });
+      let facts = await agentFacts(ctx.store.db, centerId, [m], { agentIds: sc.agentIds, now: ctx.now() });
       if (s.kind === 'teams') facts = facts.filter((f) => f.teamId != null && s.teamIds.includes(f.teamId));
       const asOf = new Date(ctx.now()).toISOString().slice(0, 10);
       const rows = facts

@@ -97,7 +97,12 @@ forEachDatabase('performance figures from the live store', async (_t, store) => 
   close('a2.idleShare', 0.75, 2700, 3600);
   assert.equal(f['a2.aht'], undefined, 'no call handled: aht missing, not 0');
   assert.equal(f['a2.transferRate'], undefined, 'the stale live figure is gone');
-  assert.equal(Object.keys(f).length, 8);
+  // the five telephony ratios as before; compute-figures now stores every fact figure (docs/facts.md)
+  assert.equal(Object.keys(f).filter((k) => /\.(aht|transferRate|occupancy|notReadyShare|idleShare)$/.test(k)).length, 8);
+  assert.deepEqual([Number(f['a1.handled']![0]), f['a1.handled']![3]], [2, 'live']);
+  assert.equal(Number(f['a1.complaints']![0]), 0, 'no upheld complaint: a real 0');
+  assert.equal(f['a1.adherence'], undefined, 'no schedule: adherence missing, not stored');
+  assert.equal(f['a1.qaScore'], undefined, 'no evaluation: qaScore missing');
 
   // asked to overwrite: a1's aht = (840 + 60 + 60) / 2
   const o = await wfm.req('POST', '/api/performance/figures/compute', { month: '2026-03', overwrite: true });

@@ -9,7 +9,7 @@ import { CALLBACK_OUTCOMES, MACHINES, PRIORITIES, WORK_ORDER_TYPES } from '../..
 import { listCenters } from '../../store/org';
 import {
   callbackList, checkSla, coreActor, createDepartment, createOrder, getOrder, linkCall, listDepartments, listOrders, recordCallback, repeatComplainerList,
-  orderVisible, requestQaReview, transitionOrder, woSettings, workOrderReports, type WoActor, type WoEvents,
+  orderVisible, requestQaReview, setComplaintVerdict, transitionOrder, VERDICT_ROLES, VERDICTS, woSettings, workOrderReports, type WoActor, type WoEvents,
 } from '../../store/workorders/orders';
 import { hasRole, route, type Caller, type RouteDef } from '../route';
 import type { ServerContext } from '../context';
@@ -43,11 +43,13 @@ async function scopeAndActor(ctx: ServerContext, c: Caller) {
   const db = ctx.store.db;
   const { actor, departmentIds } = await coreActor(db, c.userId, c.roles);
   let teamUserIds: number[] = [];
+  let teamAgentIds: number[] = [];
   if (c.ledTeamIds.length) {
     const rows = await db.selectFrom('users').innerJoin('agents', 'agents.id', 'users.agent_id').select('users.id').where('agents.team_id', 'in', c.ledTeamIds).execute();
     teamUserIds = rows.map((r) => r.id);
+    teamAgentIds = (await db.selectFrom('agents').select('id').where('team_id', 'in', c.ledTeamIds).execute()).map((r) => r.id);
   }
-  const scope: WoActor = { userId: c.userId, roles: c.roles, departmentIds, seesAll: hasRole(c, ...WO_CENTER_WIDE), teamUserIds };
+  const scope: WoActor = { userId: c.userId, roles: c.roles, departmentIds, seesAll: hasRole(c, ...WO_CENTER_WIDE), teamUserIds, agentId: c.agentId, teamAgentIds };
   return { actor, departmentIds, scope };
 }
 
@@ -81,6 +83,7 @@ export const workOrderRoutes: RouteDef[] = [
     body: z.object({
       type: z.enum(WORK_ORDER_TYPES), priority: z.enum(PRIORITIES).default('normal'), category: z.string().min(1), title: z.string().trim().min(1).max(200), description: z.string().max(5000).optional(),
       customerId: z.string().max(60).optional(), customerPhone: z.string().max(40).optional(), callId: z.string().max(80).optional(), parentId: z.number().int().positive().optional(), assigneeUserId: z.number().int().positive().optional(),
+      agentId: z.number().int().positive().optional(),
       dispatch: z.object({ address: z.string().trim().min(1).max(300), appointmentFrom: epochMs, appointmentTo: epochMs }).optional(),
     }),
     handler: async ({ ctx, caller, body }) => {
@@ -146,6 +149,17 @@ export const workOrderRoutes: RouteDef[] = [
   route({
     method: 'POST', url: '/api/workorders/:id/qa-review', access: WO_QA, summary: 'Open a QA review of a complaint\'s call', tags: ['workorders'], params: id,
     handler: async ({ ctx, caller, params }) => requestQaReview(ctx.store.db, await callerCenterId(ctx, caller), params.id, caller.userId, ctx.now()),
+  }),
+  route({
+    method: 'POST', url: '/api/workorders/:id/verdict', access: [...VERDICT_ROLES], summary: 'Judge a complaint upheld or rejected, with a note (only upheld ones count against the agent); names the agent if the order has none', tags: ['workorders'], params: id,
+    body: z.object({ verdict: z.enum(VERDICTS), note: z.string().max(2000).default(''), agentId: z.number().int().positive().optional() }),
+    handler: async ({ ctx, caller, params, body }) => {
+      const a = await actorOf(ctx, caller);
+      await getOrder(ctx.store.db, a.centerId, params.id, a.scope, a.actor, ctx.now(), a.settings); // 404 outside the caller's scope
+      const r = await setComplaintVerdict(ctx.store.db, a.centerId, params.id, body, a.actor, ctx.now());
+      publish(ctx, r.events);
+      return { verdict: r.verdict, agentId: r.agentId, seq: r.seq };
+    },
   }),
   route({
     method: 'PUT', url: '/api/workorders/:id/call', access: 'any', summary: 'Link the call an order came from', tags: ['workorders'], params: id,

@@ -11,6 +11,7 @@ import type { Store } from '../db';
 import type { DB } from '../schema';
 import { exec, insertNew, listParam, query, writeRows, type PgType, type TableSpec } from './bulk';
 import { syncQaCalls } from './qaCalls';
+import { storeSurveyAnswers, type SurveyReject } from '../surveys';
 
 /** Aggregates are stored per 15-minute UTC interval; 30/60-minute and local-day reports are sums. */
 export const STORED_INTERVAL_MIN = 15;
@@ -327,6 +328,8 @@ export interface StoreEventsResult {
   accepted: CallFloorEvent[];
   /** events whose id was already stored (or repeated within the batch) */
   duplicates: number;
+  /** survey events that could not be stored (unknown agent or call), with why; nothing of them is stored */
+  rejected: SurveyReject[];
 }
 
 /**
@@ -342,13 +345,15 @@ export interface StoreEventsResult {
 export async function storeEvents(store: Store, events: readonly CallFloorEvent[], opts: StoreEventsOptions = {}): Promise<StoreEventsResult> {
   const seen = new Set<string>();
   const batch: CallFloorEvent[] = [];
+  const surveys: CallFloorEvent[] = []; // not telephony: into survey_answers, never into live_events or the aggregates
   for (const e of events) {
     if (seen.has(e.id)) continue;
     seen.add(e.id);
-    batch.push(e);
+    if (e.type === 'survey') surveys.push(e);
+    else batch.push(e);
   }
   batch.sort(byTs);
-  let duplicates = events.length - batch.length;
+  let duplicates = events.length - batch.length - surveys.length; // repeated within the batch
   return store.db.transaction().execute(async (tx) => {
     const db = tx as unknown as Kysely<any>;
     const ing = await beginIngest(store, db);
@@ -369,7 +374,9 @@ export async function storeEvents(store: Store, events: readonly CallFloorEvent[
       await writeStates(store, db, states);
     }
     await syncQaCalls(db, store.dialect, accepted, Date.now()); // answered calls → qa_calls (quality), same transaction
-    return { accepted, duplicates };
+    // after this batch's call events are in: a survey may name a call of the same batch
+    const sv = await storeSurveyAnswers(tx, surveys, Date.now());
+    return { accepted: sv.accepted.length ? [...accepted, ...sv.accepted] : accepted, duplicates: duplicates + sv.duplicates, rejected: sv.rejected };
   });
 }
 

@@ -14,8 +14,8 @@ import { ROLLUP_TZ_KEY, rollupTzOffset } from './ingest';
 import type { DB } from '../schema';
 import type { Dialect } from '../db';
 
-export type ReportBy = 'interval' | 'day' | 'month' | 'queue' | 'agent' | 'team';
-export const REPORT_BYS: readonly ReportBy[] = ['interval', 'day', 'month', 'queue', 'agent', 'team'];
+export type ReportBy = 'interval' | 'day' | 'month' | 'queue' | 'agent' | 'team' | 'agent-interval';
+export const REPORT_BYS: readonly ReportBy[] = ['interval', 'day', 'month', 'queue', 'agent', 'team', 'agent-interval'];
 
 export interface KpiReportQuery {
   by: ReportBy;
@@ -144,25 +144,33 @@ const TABLES = {
 } as const;
 
 /** Sums per group over one grain; group 'time' = the grain's time column. */
-async function sums(db: Kysely<DB>, dialect: Dialect, grain: Grain, side: 'queue' | 'agent', group: 'time' | 'queue' | 'agent_code' | null, f: Filter) {
-  const t = TABLES[grain];
-  const table = t[side];
-  const col = group === 'time' ? t.time : group;
-  const w = where(dialect, f, side === 'agent' ? 'agent_code' : null, t.time);
-  const g = col ? `${col} as k, ` : '';
-  const q = `select ${g}${SUMS}, count(*) as n from ${table} ${w.sql}${col ? ` group by ${col}` : ''}`;
-  const res = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(q, w.params));
-  return res.rows.filter((r) => Number(r.n) > 0).map((r) => ({ k: r.k as string | number, m: toMeasures(r) }));
+/** Group 'agent_time': per agent code and time; the row's `t` is the time. */
+type Group = 'time' | 'queue' | 'agent_code' | 'agent_time' | null;
+function groupCols(group: Group, timeCol: string): { sel: string; by: string | null } {
+  if (group === null) return { sel: '', by: null };
+  if (group === 'agent_time') return { sel: `agent_code as k, ${timeCol} as t, `, by: `agent_code, ${timeCol}` };
+  const col = group === 'time' ? timeCol : group;
+  return { sel: `${col} as k, `, by: col };
 }
 
-async function reasonSums(db: Kysely<DB>, dialect: Dialect, grain: Grain, group: 'time' | 'agent_code' | null, f: Filter) {
+/** Sums per group over one grain; group 'time' = the grain's time column. */
+async function sums(db: Kysely<DB>, dialect: Dialect, grain: Grain, side: 'queue' | 'agent', group: Group, f: Filter) {
   const t = TABLES[grain];
-  const col = group === 'time' ? t.time : group;
+  const table = t[side];
+  const g = groupCols(group, t.time);
+  const w = where(dialect, f, side === 'agent' ? 'agent_code' : null, t.time);
+  const q = `select ${g.sel}${SUMS}, count(*) as n from ${table} ${w.sql}${g.by ? ` group by ${g.by}` : ''}`;
+  const res = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(q, w.params));
+  return res.rows.filter((r) => Number(r.n) > 0).map((r) => ({ k: r.k as string | number, t: Number(r.t ?? 0), m: toMeasures(r) }));
+}
+
+async function reasonSums(db: Kysely<DB>, dialect: Dialect, grain: Grain, group: Exclude<Group, 'queue'>, f: Filter) {
+  const t = TABLES[grain];
+  const g = groupCols(group, t.time);
   const w = where(dialect, f, 'agent_code', t.time);
-  const g = col ? `${col} as k, ` : '';
-  const q = `select ${g}reason, sum(seconds) as s from ${t.reason} ${w.sql} group by ${col ? `${col}, ` : ''}reason`;
-  const res = await db.executeQuery<{ k?: string | number; reason: string; s: number }>(CompiledQuery.raw(q, w.params));
-  return res.rows.map((r) => ({ k: r.k ?? '', reason: r.reason, s: Number(r.s) }));
+  const q = `select ${g.sel}reason, sum(seconds) as s from ${t.reason} ${w.sql} group by ${g.by ? `${g.by}, ` : ''}reason`;
+  const res = await db.executeQuery<{ k?: string | number; t?: number; reason: string; s: number }>(CompiledQuery.raw(q, w.params));
+  return res.rows.map((r) => ({ k: r.k ?? '', t: Number(r.t ?? 0), reason: r.reason, s: Number(r.s) }));
 }
 
 // ---- which rows answer a period -------------------------------------------------------------
@@ -268,19 +276,19 @@ export async function kpiReport(db: Kysely<DB>, query: KpiReportQuery): Promise<
   const intervalMin = query.intervalMin ?? 15;
   const f: Filter = { from: query.from, to: query.to, queue: query.queue, codes: query.agentCodes ?? null };
   const scoped = Array.isArray(query.agentCodes);
-  const withQueueSide = !scoped && by !== 'agent' && by !== 'team';
+  const withQueueSide = !scoped && by !== 'agent' && by !== 'team' && by !== 'agent-interval';
   // the agent side has no queue: left out when a queue is asked for, and in per-queue rows
   const withAgentSide = by !== 'queue' && query.queue === undefined;
   const dir = await agentDirectory(db);
   const groupOfTime = (ts: number): string =>
-    by === 'interval'
+    by === 'interval' || by === 'agent-interval'
       ? String(localIntervalStart(ts, intervalMin, tz))
       : by === 'day'
         ? localDay(ts, tz)
         : localDay(ts, tz).slice(0, 7);
 
   // whole days from the rollups where they give the same answer, the rest from 15-minute rows
-  const zone = by === 'interval' ? null : await rollupZone(db);
+  const zone = by === 'interval' || by === 'agent-interval' ? null : await rollupZone(db);
   // the report's zone by name: given, or a fixed offset; an offset function alone names no zone
   const reportZone = query.tz !== undefined ? normTz(query.tz) : typeof query.tzOffsetMin === 'function' ? null : normTz(query.tzOffsetMin);
   const sameZone = zone !== null && reportZone === normTz(zone);
@@ -309,6 +317,10 @@ export async function kpiReport(db: Kysely<DB>, query: KpiReportQuery): Promise<
         for (const r of await sums(db, dialect, grain, 'agent', 'time', pf)) addInto(aMap, groupOfTime(Number(r.k)), r.m);
         for (const r of await reasonSums(db, dialect, grain, 'time', pf)) addReason(groupOfTime(Number(r.k)), r.reason, r.s);
       }
+    } else if (by === 'agent-interval') {
+      // one row per agent per local interval (15/30/60 min) from the 15-minute rows
+      for (const r of await sums(db, dialect, grain, 'agent', 'agent_time', pf)) addInto(aMap, `${r.k}|${groupOfTime(r.t)}`, r.m);
+      for (const r of await reasonSums(db, dialect, grain, 'agent_time', pf)) addReason(`${r.k}|${groupOfTime(r.t)}`, r.reason, r.s);
     } else if (by === 'queue') {
       if (!scoped) for (const r of await sums(db, dialect, grain, 'queue', 'queue', pf)) addInto(qMap, String(r.k), r.m);
     } else {
@@ -318,7 +330,17 @@ export async function kpiReport(db: Kysely<DB>, query: KpiReportQuery): Promise<
   }
 
   const keys = [...new Set([...qMap.keys(), ...aMap.keys()])];
+  const splitAI = (k: string) => {
+    const i = k.lastIndexOf('|');
+    return { code: k.slice(0, i), start: Number(k.slice(i + 1)) };
+  };
   if (by === 'interval') keys.sort((a, b) => Number(a) - Number(b));
+  else if (by === 'agent-interval')
+    keys.sort((a, b) => {
+      const x = splitAI(a);
+      const y = splitAI(b);
+      return x.code < y.code ? -1 : x.code > y.code ? 1 : x.start - y.start;
+    });
   else keys.sort();
   const rows = keys.map((k) => {
     const row = reportRow(k, withQueueSide ? (qMap.get(k) ?? emptyMeasures()) : null, withAgentSide ? (aMap.get(k) ?? emptyMeasures()) : null, rMap.get(k) ?? null);
@@ -328,9 +350,14 @@ export async function kpiReport(db: Kysely<DB>, query: KpiReportQuery): Promise<
     } else if (by === 'day') row.day = k;
     else if (by === 'month') row.month = k;
     else if (by === 'queue') row.queue = k;
-    else if (by === 'agent') {
-      const a = dir.byCode.get(k);
-      row.agentCode = k;
+    else if (by === 'agent' || by === 'agent-interval') {
+      const { code, start } = by === 'agent' ? { code: k, start: 0 } : splitAI(k);
+      const a = dir.byCode.get(code);
+      row.agentCode = code;
+      if (by === 'agent-interval') {
+        row.intervalStart = start;
+        row.key = `${code} ${new Date(start).toISOString()}`;
+      }
       row.agentId = a?.id ?? null;
       row.agentName = a?.name ?? null;
       row.teamId = a?.teamId ?? null;
@@ -353,6 +380,7 @@ export async function kpiReport(db: Kysely<DB>, query: KpiReportQuery): Promise<
   // codes seen in the period that map to no platform agent
   const seen = new Set<string>();
   if (by === 'agent') for (const k of aMap.keys()) seen.add(k);
+  else if (by === 'agent-interval') for (const k of aMap.keys()) seen.add(splitAI(k).code);
   else
     for (const { grain, f: pf } of pieces) {
       const w = where(dialect, { from: pf.from, to: pf.to, codes: pf.codes }, 'agent_code', TABLES[grain].time);
@@ -360,7 +388,7 @@ export async function kpiReport(db: Kysely<DB>, query: KpiReportQuery): Promise<
       for (const r of res.rows) seen.add(String(r.agent_code));
     }
   const unknownAgentCodes = [...seen].filter((c) => !dir.byCode.has(c)).sort();
-  return { by, from: query.from ?? null, to: query.to ?? null, intervalMin: by === 'interval' ? intervalMin : 15, rows, total, unknownAgentCodes };
+  return { by, from: query.from ?? null, to: query.to ?? null, intervalMin: by === 'interval' || by === 'agent-interval' ? intervalMin : 15, rows, total, unknownAgentCodes };
 }
 
 function sumOf(ms: Iterable<Measures>): Measures {

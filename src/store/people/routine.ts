@@ -1,5 +1,7 @@
 /** The team lead's shift routine: notices and the pre-shift briefing, shift log, post-shift reports, lead tasks. */
 import { DomainError, notFound, validationError } from '../../core/errors';
+import { addParts, deriveFacts } from '../../core/facts/index';
+import { gatherFacts } from '../facts/gather';
 import {
   aggregateReports,
   monthlyTaskCompletion,
@@ -49,10 +51,14 @@ export async function markNoticeRead(db: Db, noticeId: number, agentId: number, 
 export async function briefing(db: Db, teamId: number, date: string, now: number, cfg: { grace: AttendanceGrace; signals: MoodSignalConfig; timeZone: string }) {
   const yesterday = addDays(date, -1);
   const rep = await db.selectFrom('people_shift_reports').select('report').where('team_id', '=', teamId).where('date', '=', yesterday).executeTakeFirst();
-  const figures: DailyFigures = rep ? { ...ZERO, ...pickFigures(parseJson<DailyReport>(rep.report, {} as DailyReport)) } : ZERO;
   const notices = await db.selectFrom('people_notices').selectAll().where('team_id', '=', teamId).where('date', '=', date).orderBy('id').execute();
   const team = await db.selectFrom('teams').select('center_id').where('id', '=', teamId).executeTakeFirst();
   if (!team) throw notFound(`team ${teamId}`);
+  // yesterday's agent-side call figures from the facts (one source with the KPI report); the queue-side
+  // ones (offered, answered, service level) are not per team and still come from the post-shift report
+  const yFacts = await teamDayFacts(db, team.center_id, teamId, yesterday, now);
+  const typed: DailyFigures = rep ? { ...ZERO, ...pickFigures(parseJson<DailyReport>(rep.report, {} as DailyReport)) } : ZERO;
+  const figures: DailyFigures = { ...typed, ...yFacts.figures };
   const yStart = dayStartMs(yesterday, cfg.timeZone);
   const qa = await qaResults(db, { centerId: team.center_id, teamIds: [teamId], createdFrom: yStart, createdTo: dayStartMs(date, cfg.timeZone) });
   const orders = await openOrdersOfTeam(db, teamId);
@@ -86,7 +92,11 @@ export async function briefing(db: Db, teamId: number, date: string, now: number
   const names = new Map(members.map((m) => [String(m.id), m.name]));
   return {
     ...b,
-    hasFigures: !!rep,
+    hasFigures: !!rep || yFacts.agents.length > 0,
+    /** where yesterday's figures come from: handled/talk/hold/acw from the facts when the floor has them */
+    figuresSource: { calls: Object.keys(yFacts.figures).length ? 'telephony' : rep ? 'manual' : null, queue: rep ? 'manual' : null },
+    /** yesterday's facts per agent of the team (handled, aht, adherence, qaScore, each with its source) */
+    agentFacts: yFacts.agents,
     qa: { ...b.qa, coach: b.qa.coach.map((c) => ({ ...c, name: names.get(c.agentId) ?? c.agentId })) },
     schedule: { ...b.schedule, shifts: shifts.map((s) => ({ agentId: s.agent_id, name: s.name, start: s.start_at, end: s.end_at })) },
     notices: notices.map((n) => {
@@ -100,6 +110,25 @@ export async function briefing(db: Db, teamId: number, date: string, now: number
       moodAverage: moods.length ? Math.round((moods.reduce((s, m) => s + m.mood, 0) / moods.length) * 100) / 100 : null,
     },
   };
+}
+
+/**
+ * A team's day from the facts (store/facts): the agent-side call figures (handled, talk, hold, acw)
+ * when the floor has telephony for the team's agents that day (else none, so typed ones stay), and
+ * each agent's handled, aht, adherence and qaScore.
+ */
+async function teamDayFacts(db: Db, centerId: number, teamId: number, date: string, now: number) {
+  const g = await gatherFacts(db, centerId, date, date, { teamIds: [teamId], now });
+  const parts = addParts(g.agents.flatMap((a) => [...(g.days.get(a.agentId)?.values() ?? [])]));
+  const t = parts.telephony;
+  const figures: Partial<DailyFigures> = t ? { handled: t.handled, talkS: t.talk, holdS: t.hold, acwS: t.acw } : {};
+  const agents = g.agents
+    .filter((a) => g.days.has(a.agentId))
+    .map((a) => {
+      const f = deriveFacts(addParts(g.days.get(a.agentId)!.values()), g.person.get(a.agentId) ?? null, now);
+      return { agentId: a.agentId, name: a.name, handled: f.handled, aht: f.aht, adherence: f.adherence, qaScore: f.qaScore };
+    });
+  return { figures, agents };
 }
 
 function pickFigures(r: Partial<DailyFigures>): DailyFigures {
@@ -130,11 +159,15 @@ export async function sendPostShift(db: Db, teamId: number, date: string, input:
     const dayStart = dayStartMs(date, timeZone);
     const vio = await tx.selectFrom('people_violations').selectAll().where('team_id', '=', teamId).where('at', '>=', dayStart).where('at', '<', dayStart + 86_400_000).execute();
     const log = await shiftLog(tx, teamId, date);
+    const team = await tx.selectFrom('teams').select('center_id').where('id', '=', teamId).executeTakeFirst();
+    if (!team) throw notFound(`team ${teamId}`);
+    // the day's agent-side call figures from the facts override typed ones (one source of numbers)
+    const dayFacts = await teamDayFacts(tx, team.center_id, teamId, date, now);
     const s = core(() =>
       postShiftSummary({
         teamId: String(teamId),
         date,
-        figures: pickFigures(input.figures ?? {}),
+        figures: { ...pickFigures(input.figures ?? {}), ...dayFacts.figures },
         attendance: att.records,
         violations: vio.map((v) => ({ id: String(v.id), ruleId: v.rule_code, ruleNo: v.rule_no, category: 'conduct', agentId: String(v.agent_id), teamId: String(v.team_id), recordedBy: String(v.recorded_by), at: iso(v.at), contributionFen: v.contribution_fen }) as Violation),
         qa: [],

@@ -25,12 +25,13 @@ import {
   type KpiKey,
   type RankedScorecard,
 } from '../../core/performance/index';
-import { qaComponents, type ScoredEvaluation } from '../../core/quality/index';
+import type { Fact, FactSource } from '../../core/facts/index';
+import { agentPeriodFacts, factsPeriod, type AgentFactsRow } from '../facts/index';
+import { gatherFacts } from '../facts/gather';
 import { withTx } from '../db';
 import { audit } from '../audit';
 import { getSetting, putSetting } from '../org';
 import { fieldErrors } from '../quality/templates';
-import { loadScored } from '../quality/evaluations';
 
 type Db = Kysely<DB>;
 
@@ -38,7 +39,6 @@ export const KPI_SETTING = 'performance.kpis';
 export const CAMP_SETTING = 'performance.camp';
 /** Figures computed from stored evaluations, not from perf_figures. */
 export const QA_KPIS: readonly KpiKey[] = ['qaScore', 'fatalRate', 'nonFatalRate'];
-const SKILL_LEVEL: Record<string, number> = { junior: 1, intermediate: 2, senior: 3 };
 
 /** The center's KPI plan (a center setting; defaults from the core, i.e. the seeds). */
 export async function getKpiDefinitions(db: Db, centerId: number): Promise<KpiDefinition[]> {
@@ -121,79 +121,71 @@ export interface AgentFacts {
   name: string;
   hireDate: string;
   figures: Partial<Record<KpiKey, number | null>>;
+  /** where each figure comes from (facts' source; 'manual' = a hand-loaded override) */
+  sources: Partial<Record<KpiKey, FactSource>>;
   components: Record<string, number>;
 }
 
-/** Additive QA components of a set of evaluations, under the figureComponents naming. */
-function qaParts(evals: readonly ScoredEvaluation[]): Record<string, number> {
-  const c = qaComponents(evals);
-  const out: Record<string, number> = {};
-  const put = (k: string, num: number, den: number) => {
-    if (den > 0) Object.assign(out, figureComponents(k, { value: null, numerator: num, denominator: den }));
-  };
-  put('qaScore', c.qaScoreSum, c.qaScored);
-  put('fatalRate', c.fatalEvaluations, c.evaluations);
-  put('nonFatalRate', c.nonFatalFailed, c.nonFatalScored);
-  return out;
-}
-
 /**
- * The stored facts of every agent on the books in the given months: figures from perf_figures,
- * QA figures from evaluations (calibration excluded), skill level from the agent record when no
- * figure was stored. A figure nobody stored stays absent (missing), never 0.
+ * Every agent's figures of the given months, read from the facts (store/facts: telephony, schedule,
+ * QA, work orders, survey, people — one definition each). A figure loaded by hand (perf_figures with
+ * a source other than 'live': api, csv, cli) is an audited override and says `source: 'manual'`;
+ * 'live' rows are snapshots of the facts written by `perf compute-figures` and are not read back.
+ * Several months: ratio KPIs are Σnum / Σden of the months (a month without parts leaves it
+ * missing), sums add, means average. A figure nobody can compute stays absent or null, never 0.
  */
-export async function agentFacts(db: Db, centerId: number, months: readonly string[], opts: { agentIds?: number[] } = {}): Promise<AgentFacts[]> {
-  const first = months[0]!;
-  const last = months[months.length - 1]!;
-  let aq = db
-    .selectFrom('agents')
-    .selectAll()
-    .where('center_id', '=', centerId)
-    .where('hire_date', '<=', monthEnd(last))
-    .where((eb) => eb.or([eb('status', '=', 'active'), eb('left_date', '>=', `${first}-01`)]))
-    .orderBy('employee_no');
-  if (opts.agentIds) aq = aq.where('id', 'in', opts.agentIds.length ? opts.agentIds : [-1]);
-  const agents = await aq.execute();
-  let fq = db.selectFrom('perf_figures').selectAll().where('center_id', '=', centerId).where('month', 'in', [...months]);
-  if (opts.agentIds) fq = fq.where('agent_id', 'in', opts.agentIds.length ? opts.agentIds : [-1]);
-  const figs = await fq.execute();
-  const evals = await loadScored(db, { centerId, fromMonth: first, toMonth: last, agentIds: opts.agentIds });
-  const byAgentFig = new Map<number, typeof figs>();
-  for (const f of figs) byAgentFig.set(f.agent_id, [...(byAgentFig.get(f.agent_id) ?? []), f]);
-  const byAgentEval = new Map<string, ScoredEvaluation[]>();
-  for (const e of evals) byAgentEval.set(e.agentId, [...(byAgentEval.get(e.agentId) ?? []), e]);
-  return agents.map((a) => {
-    const parts: Record<string, number>[] = [];
-    const stored = byAgentFig.get(a.id) ?? [];
-    // one component row per stored figure (months add up); QA from evaluations
-    for (const f of stored) if (!QA_KPIS.includes(f.kpi_key as KpiKey)) parts.push(figureComponents(f.kpi_key, f));
-    parts.push(qaParts(byAgentEval.get(String(a.id)) ?? []));
-    const components = addComponents(parts);
+export async function agentFacts(db: Db, centerId: number, months: readonly string[], opts: { agentIds?: number[]; now?: number } = {}): Promise<AgentFacts[]> {
+  const now = opts.now ?? Date.now();
+  const kpis = await getKpiDefinitions(db, centerId);
+  const perMonth: AgentFactsRow[][] = [];
+  for (const m of months) {
+    const period = factsPeriod({ month: m });
+    const g = await gatherFacts(db, centerId, period.from, period.to, { agentIds: opts.agentIds, now });
+    perMonth.push(await agentPeriodFacts(db, g, period, now, kpis));
+  }
+  const byAgent = new Map<number, AgentFactsRow[]>();
+  for (const rows of perMonth) for (const r of rows) byAgent.set(r.agentId, [...(byAgent.get(r.agentId) ?? []), r]);
+  const first = perMonth.flat();
+  const seen = new Set<number>();
+  const out: AgentFacts[] = [];
+  for (const a of first) {
+    if (seen.has(a.agentId)) continue;
+    seen.add(a.agentId);
+    const rows = byAgent.get(a.agentId)!;
     const figures: Partial<Record<KpiKey, number | null>> = {};
+    const sources: Partial<Record<KpiKey, FactSource>> = {};
+    const parts: Record<string, number>[] = [];
+    for (const r of rows) {
+      const c: Record<string, number> = {};
+      for (const k of KPI_KEYS) {
+        const f = (r as unknown as Record<string, Fact | undefined>)[k];
+        if (!f || typeof f !== 'object' || !('source' in f)) continue;
+        if (f.num !== undefined && f.den !== undefined) Object.assign(c, figureComponents(k, { value: typeof f.value === 'number' ? f.value : null, numerator: f.num, denominator: f.den }));
+        else if (typeof f.value === 'number') c[k] = f.value;
+      }
+      parts.push(c);
+    }
+    const components = addComponents(parts);
     for (const k of KPI_KEYS) {
-      const rows = stored.filter((f) => f.kpi_key === k);
-      if (QA_KPIS.includes(k)) {
+      const fs = rows.map((r) => (r as unknown as Record<string, Fact | undefined>)[k]).filter((f): f is Fact => !!f && typeof f === 'object' && 'source' in f);
+      if (!fs.length) continue;
+      sources[k] = fs.some((f) => f.source === 'manual') ? 'manual' : fs[0]!.source;
+      if (fs.length === 1 && rows.length === 1) {
+        figures[k] = typeof fs[0]!.value === 'number' ? fs[0]!.value : null;
+        continue;
+      }
+      const agg = AGGREGATIONS[k];
+      const vals = fs.map((f) => f.value).filter((v): v is number => typeof v === 'number');
+      if (agg.kind === 'ratio') {
         const num = components[`${k}#num`];
         const den = components[`${k}#den`];
-        if (num !== undefined && den !== undefined && den > 0) figures[k] = num / den;
-      } else if (rows.length === 1) figures[k] = figureValue(rows[0]!);
-      else if (rows.length > 1) {
-        // several months: ratio KPIs sum-based from their parts (missing when a month has none), sums add, means average
-        const agg = AGGREGATIONS[k];
-        const vals = rows.map((r) => figureValue(r)).filter((v): v is number => v !== null);
-        if (agg.kind === 'ratio') {
-          const num = components[`${k}#num`];
-          const den = components[`${k}#den`];
-          figures[k] = rows.every((r) => r.numerator !== null && r.denominator !== null) && den !== undefined && den > 0 ? num! / den : null;
-        } else if (vals.length) figures[k] = agg.kind === 'sum' ? vals.reduce((x, y) => x + y, 0) : vals.reduce((x, y) => x + y, 0) / vals.length;
-      }
+        figures[k] = fs.length === rows.length && fs.every((f) => f.num !== undefined && f.den !== undefined) && den !== undefined && den > 0 ? num! / den : null;
+      } else figures[k] = vals.length ? (agg.kind === 'sum' ? vals.reduce((x, y) => x + y, 0) : vals.reduce((x, y) => x + y, 0) / vals.length) : null;
     }
-    if (figures.skillLevel === undefined && SKILL_LEVEL[a.skill_level] !== undefined) {
-      figures.skillLevel = SKILL_LEVEL[a.skill_level]!;
-      components.skillLevel = SKILL_LEVEL[a.skill_level]!;
-    }
-    return { agentId: a.id, teamId: a.team_id, employeeNo: a.employee_no, name: a.name, hireDate: a.hire_date, figures, components };
-  });
+    if (typeof figures.skillLevel === 'number') components.skillLevel = figures.skillLevel;
+    out.push({ agentId: a.agentId, teamId: a.teamId, employeeNo: a.employeeNo, name: a.name, hireDate: a.hireDate, figures, sources, components });
+  }
+  return out;
 }
 
 export interface MonthScorecards {
@@ -203,9 +195,9 @@ export interface MonthScorecards {
 }
 
 /** Monthly scorecards computed now from stored facts, ranked per team and center (pay KPIs). */
-export async function computeScorecards(db: Db, centerId: number, month: string): Promise<MonthScorecards> {
+export async function computeScorecards(db: Db, centerId: number, month: string, now?: number): Promise<MonthScorecards> {
   const kpis = await getKpiDefinitions(db, centerId);
-  const facts = await agentFacts(db, centerId, [month]);
+  const facts = await agentFacts(db, centerId, [month], { now });
   const byId = new Map(facts.map((f) => [String(f.agentId), f]));
   const cards = rankScorecards(
     facts.map((f) => buildScorecard({ agentId: String(f.agentId), teamId: String(f.teamId ?? ''), hireDate: f.hireDate, month, figures: f.figures }, kpis, 'pay')),
@@ -218,7 +210,7 @@ export async function computeScorecards(db: Db, centerId: number, month: string)
  * may be published only with a note (a figure is late); re-publishing replaces the snapshot.
  */
 export async function publishMonth(db: Db, centerId: number, month: string, note: string, userId: number, now: number) {
-  const sc = await computeScorecards(db, centerId, month);
+  const sc = await computeScorecards(db, centerId, month, now);
   const scored = sc.cards.filter((c) => c.total !== null);
   if (!scored.length) throw validationError('month', `no agent has any figure for ${month}; nothing to publish`);
   const incomplete = sc.cards.filter((c) => !c.complete);
@@ -312,11 +304,11 @@ export async function listContests(db: Db, centerId: number) {
  * A contest's leaderboard: team figures sum-based over the agents' facts of every month the period
  * touches (figures are monthly), scored against the contest's targets.
  */
-export async function contestBoard(db: Db, centerId: number, id: number) {
+export async function contestBoard(db: Db, centerId: number, id: number, now?: number) {
   const c = (await listContests(db, centerId)).find((x) => x.id === id);
   if (!c) throw notFound(`contest ${id}`);
   const defs = (await getKpiDefinitions(db, centerId)).map((d) => ({ ...d, aggregation: storedAggregation(d) }));
-  const facts = await agentFacts(db, centerId, monthRange(c.from.slice(0, 7), c.to.slice(0, 7)));
+  const facts = await agentFacts(db, centerId, monthRange(c.from.slice(0, 7), c.to.slice(0, 7)), { now });
   const rows: AgentPeriodRow[] = facts.filter((f) => f.teamId != null && c.teamIds.includes(f.teamId)).map((f) => ({ agentId: String(f.agentId), teamId: String(f.teamId), components: f.components }));
   const contest: Contest = { id: String(c.id), name: c.name, from: c.from, to: c.to, teamIds: c.teamIds.map(String), kpis: c.kpis };
   const teams = await db.selectFrom('teams').select(['id', 'name']).where('id', 'in', c.teamIds).execute();

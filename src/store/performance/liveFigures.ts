@@ -1,7 +1,7 @@
 /**
- * Monthly performance figures from the live store: per agent, the month's stored interval
- * aggregates (live_agent_intervals, via kpiReport by agent) → core's liveFigures → perf_figures
- * with source 'live'. See docs/quality-performance.md.
+ * Monthly performance figures from the facts (store/facts, docs/facts.md): every figure the facts
+ * compute per agent for the month — telephony, adherence, attendance, QA, complaints, csat, skill
+ * level — → perf_figures with source 'live' (a snapshot; scorecards read the facts themselves).
  *
  * - The month is the center's local month (time zone of the center).
  * - Figures loaded by hand (any source other than 'live': api, csv, cli) are kept unless
@@ -13,11 +13,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema';
 import { notFound, validationError } from '../../core/errors';
-import { LIVE_FIGURE_KPIS, liveFigures } from '../../core/performance/liveFigures';
-import { localToEpoch } from '../../ingest/common';
+import { FACT_KPIS, type Fact } from '../../core/facts/index';
+import { agentPeriodFacts, factsPeriod } from '../facts/index';
+import { gatherFacts } from '../facts/gather';
+import { getKpiDefinitions } from './figures';
 import { withTx } from '../db';
 import { audit } from '../audit';
-import { kpiReport } from '../live/reports';
 
 type Db = Kysely<DB>;
 export const LIVE_SOURCE = 'live';
@@ -37,21 +38,18 @@ export async function computeLiveFigures(db: Db, centerId: number, month: string
   if (!m) throw validationError('month', `expected YYYY-MM, got "${month}"`);
   const center = await db.selectFrom('centers').select(['id', 'timezone']).where('id', '=', centerId).executeTakeFirst();
   if (!center) throw notFound(`center ${centerId}`);
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const from = localToEpoch(y, mo, 1, 0, 0, 0, center.timezone);
-  const to = localToEpoch(mo === 12 ? y + 1 : y, mo === 12 ? 1 : mo + 1, 1, 0, 0, 0, center.timezone);
-  const agentIds = new Set((await db.selectFrom('agents').select('id').where('center_id', '=', centerId).execute()).map((a) => a.id));
-  const report = await kpiReport(db, { by: 'agent', from, to });
-  const rows = report.rows.flatMap((r) => {
-    if (r.agentId == null || !agentIds.has(r.agentId)) return [];
-    const parts = {
-      talk: r.talk ?? 0, hold: r.hold ?? 0, acw: r.acw ?? 0, ring: r.ring ?? 0, staffed: r.staffed ?? 0,
-      notReady: r.notReady ?? 0, idle: r.idle ?? 0, handled: r.handled ?? 0, transferred: r.transferred ?? 0,
-    };
-    return liveFigures(parts).map((f) => ({ agentId: r.agentId!, ...f }));
-  });
-  const kpis = [...LIVE_FIGURE_KPIS] as string[];
+  const period = factsPeriod({ month });
+  const g = await gatherFacts(db, centerId, period.from, period.to, { now: opts.now });
+  const facts = await agentPeriodFacts(db, g, period, opts.now, await getKpiDefinitions(db, centerId), { overrides: false });
+  // every figure the facts compute (not only the telephony five), with its ratio parts; manual overrides are not facts
+  const rows = facts.flatMap((r) =>
+    FACT_KPIS.flatMap((kpi) => {
+      const f = (r as unknown as Record<string, Fact>)[kpi];
+      if (!f || f.source === 'manual' || typeof f.value !== 'number') return [];
+      return [{ agentId: r.agentId, kpi, value: f.value, numerator: f.num ?? null, denominator: f.den ?? null }];
+    }),
+  );
+  const kpis = [...FACT_KPIS] as string[];
   return withTx(db, async (tx) => {
     const existing = await tx.selectFrom('perf_figures').select(['agent_id', 'kpi_key', 'source']).where('center_id', '=', centerId).where('month', '=', month).where('kpi_key', 'in', kpis).execute();
     const manual = new Map(existing.filter((e) => e.source !== LIVE_SOURCE).map((e) => [`${e.agent_id}|${e.kpi_key}`, e.source]));

@@ -10,6 +10,7 @@ import { withTx } from '../db';
 import { audit } from '../audit';
 import { getSetting } from '../org';
 import { notifyUsers, type Notice } from '../notifications';
+import { agentOfCall } from '../surveys';
 import { conflict, DomainError, forbidden, notFound, validationError } from '../../core/errors';
 import {
   assigneeRoles,
@@ -71,6 +72,23 @@ export interface WoActor {
   seesAll: boolean;
   /** User ids of the agents in the teams a team lead leads. */
   teamUserIds: number[];
+  /** The caller's own agent record (agents), if any. */
+  agentId?: number | null;
+  /** Agent ids of the teams a team lead leads. */
+  teamAgentIds?: number[];
+}
+
+/**
+ * Who sees which complaint attribution (the agent a complaint is about, and the verdict):
+ * center-wide roles see all; a team lead sees those about the agents of their teams (any verdict);
+ * an agent sees a complaint about themselves only once it is upheld (and then sees the order even
+ * if someone else raised it), and never the attribution of a complaint about another agent.
+ */
+function seesAttribution(a: WoActor, agentId: number | null, verdict: string | null): boolean {
+  if (agentId == null) return true;
+  if (a.seesAll) return true;
+  if ((a.teamAgentIds ?? []).includes(agentId)) return true;
+  return a.agentId === agentId && verdict === 'upheld';
 }
 
 /** The core actor: the user's roles plus business_dept / field_crew from memberships. */
@@ -119,6 +137,9 @@ function scoped(db: Db, centerId: number, a: WoActor) {
         eb('o.raised_by', 'in', [a.userId, ...a.teamUserIds]),
         eb('o.assignee', 'in', mine),
         eb.exists(eb.selectFrom('wo_history as h').select('h.order_id').whereRef('h.order_id', '=', 'o.id').where('h.actor_id', '=', a.userId)),
+        // complaints about the team lead's agents; about the agent themselves once upheld
+        ...(a.teamAgentIds?.length ? [eb.and([eb('o.type', '=', 'complaint'), eb('o.agent_id', 'in', a.teamAgentIds)])] : []),
+        ...(a.agentId ? [eb.and([eb('o.type', '=', 'complaint'), eb('o.agent_id', '=', a.agentId), eb('o.verdict', '=', 'upheld')])] : []),
       ]),
     );
   }
@@ -148,7 +169,9 @@ export interface OrderFilter {
 export async function listOrders(db: Db, centerId: number, a: WoActor, f: OrderFilter, now: number, sla: SlaPolicy) {
   let q = scoped(db, centerId, a)
     .leftJoin('users as u', 'u.id', 'o.raised_by')
+    .leftJoin('agents as ag', 'ag.id', 'o.agent_id')
     .select(['o.id', 'o.type', 'o.state', 'o.priority', 'o.category', 'o.title', 'o.raised_by', 'u.display_name as raised_by_name', 'o.assignee', 'o.customer_id', 'o.call_id', 'o.repeat_complainer', 'o.qa_review', 'o.created_at', 'o.updated_at', 'o.closed_at', 'o.sla_due_at', 'o.appointment_from', 'o.address'])
+    .select(['o.agent_id', 'ag.name as agent_name', 'o.verdict'])
     .orderBy('o.sla_due_at')
     .limit(f.limit ?? 500);
   if (f.type) q = q.where('o.type', '=', f.type);
@@ -157,7 +180,7 @@ export async function listOrders(db: Db, centerId: number, a: WoActor, f: OrderF
   if (f.mine) q = q.where((eb) => eb.or([eb('o.raised_by', '=', a.userId), eb('o.assignee', '=', `user:${a.userId}`), eb('o.assignee', 'in', a.departmentIds.length ? a.departmentIds.map((d) => `dept:${d}`) : ['-'])]));
   const rows = await q.execute();
   const t = iso(now);
-  return rows.map((r) => ({ ...r, sla: slaFor({ type: r.type as WorkOrderType, priority: r.priority as Priority, createdAt: iso(r.created_at), ...(r.closed_at ? { closedAt: iso(r.closed_at) } : {}) }, t, sla) }));
+  return rows.map((r) => ({ ...r, ...(seesAttribution(a, r.agent_id, r.verdict) ? {} : { agent_id: null, agent_name: null, verdict: null }), sla: slaFor({ type: r.type as WorkOrderType, priority: r.priority as Priority, createdAt: iso(r.created_at), ...(r.closed_at ? { closedAt: iso(r.closed_at) } : {}) }, t, sla) }));
 }
 
 async function names(db: Db, ids: number[]) {
@@ -172,9 +195,16 @@ export async function getOrder(db: Db, centerId: number, id: number, a: WoActor,
   const attempts = await db.selectFrom('wo_callback_attempts').selectAll().where('order_id', '=', id).orderBy('id').execute();
   const children = await db.selectFrom('wo_orders').select(['id', 'type', 'state', 'title']).where('parent_id', '=', id).orderBy('id').execute();
   const who = await names(db, [row.raised_by, ...order.history.map((h) => Number(h.actorId)), ...attempts.map((x) => x.agent_user_id)]);
+  const shown = seesAttribution(a, row.agent_id, row.verdict);
+  const agent = shown && row.agent_id != null ? await db.selectFrom('agents').select(['name', 'ext_code']).where('id', '=', row.agent_id).executeTakeFirst() : undefined;
+  const canJudge = row.type === 'complaint' && actor.roles.some((r) => (VERDICT_ROLES as readonly string[]).includes(r));
   return {
     ...row,
-    history: order.history,
+    ...(shown ? {} : { agent_id: null, verdict: null, verdict_by: null, verdict_at: null }),
+    agent_name: agent?.name ?? null,
+    agent_code: agent?.ext_code ?? null,
+    canJudge,
+    history: shown ? order.history : order.history.filter((h) => !h.transition.startsWith('verdict_')),
     attempts,
     children,
     names: who,
@@ -210,10 +240,12 @@ export interface NewOrderInput {
   callId?: string;
   parentId?: number;
   assigneeUserId?: number;
+  /** complaints: the agent it is about (else taken from the call) */
+  agentId?: number;
   dispatch?: { address: string; appointmentFrom: number; appointmentTo: number };
 }
 
-async function insertOrder(tx: Db, centerId: number, o: WorkOrder, extra: { customerPhone?: string; repeat: boolean }, sla: SlaPolicy) {
+async function insertOrder(tx: Db, centerId: number, o: WorkOrder, extra: { customerPhone?: string; repeat: boolean; agentId?: number | null }, sla: SlaPolicy) {
   const s = slaFor(o, o.createdAt, sla);
   const r = await tx
     .insertInto('wo_orders')
@@ -222,7 +254,7 @@ async function insertOrder(tx: Db, centerId: number, o: WorkOrder, extra: { cust
       customer_id: o.customerId ?? null, customer_phone: extra.customerPhone ?? null, call_id: o.callId ?? null, parent_id: o.parentId ? Number(o.parentId) : null,
       address: o.dispatch?.address ?? null, appointment_from: o.dispatch ? ms(o.dispatch.appointmentFrom) : null, appointment_to: o.dispatch ? ms(o.dispatch.appointmentTo) : null,
       repeat_complainer: extra.repeat ? 1 : 0, qa_review: 0, qa_review_by: null, qa_review_at: null, created_at: ms(o.createdAt), updated_at: ms(o.updatedAt), closed_at: null,
-      sla_warn_at: ms(s.warnAt), sla_due_at: ms(s.dueAt), sla_alerted: '',
+      sla_warn_at: ms(s.warnAt), sla_due_at: ms(s.dueAt), sla_alerted: '', agent_id: extra.agentId ?? null, verdict: null, verdict_by: null, verdict_at: null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -290,21 +322,100 @@ export async function createOrder(db: Db, centerId: number, input: NewOrderInput
   if (input.dispatch && input.dispatch.appointmentTo < input.dispatch.appointmentFrom) throw validationError('dispatch.appointmentTo', 'the appointment ends before it starts');
   const r = createWorkOrder(core, actor, iso(now), '', s.workflow);
   if (!r.ok) throw workflowError(r.error);
+  if (input.agentId !== undefined && input.type !== 'complaint')
+    throw validationError('agentId', 'only a complaint names the agent it is about', { reason: 'workorder.agentOnlyForComplaints', params: { field: 'agentId' } });
   const events: WoEvents = { board: [], users: [] };
   const id = await withTx(db, async (tx) => {
+    const agentId = input.type === 'complaint' ? await complaintAgent(tx, centerId, input.callId, input.agentId) : null;
     let repeat = false;
     if (input.type === 'complaint') {
       const prior = await tx.selectFrom('wo_orders').select('created_at').where('center_id', '=', centerId).where('type', '=', 'complaint').where('customer_id', '=', input.customerId!).execute();
       const refs = [...prior.map((p) => ({ customerId: input.customerId!, at: iso(p.created_at) })), { customerId: input.customerId!, at: iso(now) }];
       repeat = isRepeatComplainer(refs, input.customerId!, iso(now), s.repeatRule);
     }
-    const newId = await insertOrder(tx, centerId, r.value, { ...(input.customerPhone ? { customerPhone: input.customerPhone } : {}), repeat }, s.sla);
+    const newId = await insertOrder(tx, centerId, r.value, { ...(input.customerPhone ? { customerPhone: input.customerPhone } : {}), repeat, agentId }, s.sla);
     if (input.assigneeUserId) await notify(tx, [input.assigneeUserId].filter((u) => String(u) !== actor.id), newId, 'assigned', { title: core.title, type: input.type }, now, events);
-    await audit(tx, { at: now, userId: Number(actor.id), action: 'wo.create', entity: 'work_order', entityId: newId, detail: { type: input.type, category: input.category, priority: input.priority, repeatComplainer: repeat } });
+    await audit(tx, { at: now, userId: Number(actor.id), action: 'wo.create', entity: 'work_order', entityId: newId, detail: { type: input.type, category: input.category, priority: input.priority, repeatComplainer: repeat, ...(agentId ? { agentId } : {}) } });
     events.board.push({ kind: 'created', id: newId, type: input.type, state: r.value.state, title: core.title, repeatComplainer: repeat });
     return newId;
   });
   return { id, events };
+}
+
+/** An agent of this center, or a validation error naming `field`. */
+async function centerAgent(tx: Db, centerId: number, agentId: number, field = 'agentId') {
+  const a = await tx.selectFrom('agents').select(['id', 'name']).where('id', '=', agentId).where('center_id', '=', centerId).executeTakeFirst();
+  if (!a) throw validationError(field, `unknown agent ${agentId}`, { reason: 'workorder.unknownAgent', params: { field, agentId } });
+  return a;
+}
+
+/**
+ * The agent a complaint is about: the agent who served its call (stored call events), else the one
+ * chosen; both given must agree. null when neither is known (an unattributed complaint counts for nobody).
+ */
+async function complaintAgent(tx: Db, centerId: number, callId: string | undefined, agentId: number | undefined): Promise<number | null> {
+  const fromCall = callId ? await agentOfCall(tx, callId) : null;
+  const onCall = fromCall && fromCall.centerId === centerId ? fromCall.agentId : null;
+  if (agentId !== undefined) {
+    await centerAgent(tx, centerId, agentId);
+    if (onCall !== null && onCall !== agentId)
+      throw validationError('agentId', `agent ${agentId} did not serve call ${callId} (agent ${fromCall!.code} did)`, { reason: 'workorder.agentNotOnCall', params: { field: 'agentId', callId: callId!, callAgent: fromCall!.code } });
+    return agentId;
+  }
+  return onCall;
+}
+
+/** Who may judge a complaint (upheld / rejected): only upheld ones count in the agent's complaints. */
+export const VERDICT_ROLES = ['duty_manager', 'center_manager'] as const;
+export const VERDICTS = ['upheld', 'rejected'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/**
+ * The duty manager's (or center manager's) verdict on a complaint, with a note: recorded on the
+ * order, in its history (`verdict_upheld` / `verdict_rejected`, the state unchanged) and the audit
+ * log. May be changed later (each change is one more history entry). An unattributed complaint
+ * needs `agentId` to be upheld. The agent concerned is told once it is upheld.
+ */
+export async function setComplaintVerdict(
+  db: Db, centerId: number, id: number, input: { verdict: Verdict; note: string; agentId?: number }, actor: Actor, now: number,
+): Promise<{ verdict: Verdict; agentId: number | null; seq: number; events: WoEvents }> {
+  const role = actor.roles.find((r) => (VERDICT_ROLES as readonly string[]).includes(r));
+  if (!role) throw forbidden(`only ${VERDICT_ROLES.join(' or ')} judge complaints`, { reason: 'workorder.verdictRole', params: { roles: VERDICT_ROLES.join(', ') } });
+  if (!input.note.trim()) throw validationError('note', 'a verdict needs a note saying why', { reason: 'workorder.verdictNoteRequired', params: { field: 'note' } });
+  const events: WoEvents = { board: [], users: [] };
+  const r = await withTx(db, async (tx) => {
+    const { row, order } = await loadOrder(tx, centerId, id);
+    if (row.type !== 'complaint') throw validationError('id', `work order ${id} is a ${row.type}, not a complaint`, { reason: 'workorder.notComplaint', params: { field: 'id', id } });
+    let agentId = row.agent_id;
+    if (input.agentId !== undefined && input.agentId !== agentId) {
+      if (agentId !== null) throw validationError('agentId', `complaint ${id} is already about agent ${agentId}`, { reason: 'workorder.agentAlreadySet', params: { field: 'agentId', id } });
+      await centerAgent(tx, centerId, input.agentId);
+      agentId = input.agentId;
+    }
+    if (input.verdict === 'upheld' && agentId === null)
+      throw validationError('agentId', `complaint ${id} names no agent; choose the agent it is about to uphold it`, { reason: 'workorder.verdictNeedsAgent', params: { field: 'agentId', id } });
+    const upd = await tx
+      .updateTable('wo_orders')
+      .set({ verdict: input.verdict, verdict_by: Number(actor.id), verdict_at: now, agent_id: agentId, updated_at: Math.max(now, row.updated_at) })
+      .where('id', '=', id)
+      .where('updated_at', '=', row.updated_at)
+      .executeTakeFirst();
+    if (Number(upd.numUpdatedRows) !== 1) throw conflict(`work order ${id} was changed meanwhile; reload it`, 'verdict');
+    const seq = order.history.length + 1;
+    const transition = `verdict_${input.verdict}`;
+    await tx.insertInto('wo_history').values({ order_id: id, seq, at: now, actor_id: Number(actor.id), role, transition, from_state: row.state, to_state: row.state, note: input.note, assignee: null }).execute();
+    await audit(tx, { at: now, userId: Number(actor.id), action: `wo.verdict`, entity: 'work_order', entityId: id, detail: { verdict: input.verdict, previous: row.verdict, agentId, role, note: input.note } });
+    const detail = { title: row.title, type: row.type, transition, from: row.state, to: row.state, note: input.note, by: Number(actor.id) };
+    await notify(tx, [row.raised_by].filter((u) => String(u) !== actor.id), id, 'step', detail, now, events);
+    if (input.verdict === 'upheld' && agentId !== null) {
+      const users = await tx.selectFrom('users').select('id').where('agent_id', '=', agentId).where('active', '=', 1).execute();
+      await notify(tx, users.map((u) => u.id).filter((u) => String(u) !== actor.id && u !== row.raised_by), id, 'step', detail, now, events);
+    }
+    // no verdict in the board event: the topic filter checks only that the order is visible, and not everyone who sees it sees the attribution
+    events.board.push({ kind: 'verdict', id, type: row.type, state: row.state });
+    return { verdict: input.verdict, agentId, seq };
+  });
+  return { ...r, events };
 }
 
 export interface TransitionInput {
@@ -414,9 +525,12 @@ export async function requestQaReview(db: Db, centerId: number, id: number, user
 
 export async function linkCall(db: Db, centerId: number, id: number, callId: string, userId: number, now: number) {
   await withTx(db, async (tx) => {
-    await loadOrder(tx, centerId, id);
-    await tx.updateTable('wo_orders').set({ call_id: callId }).where('id', '=', id).execute();
-    await audit(tx, { at: now, userId, action: 'wo.link_call', entity: 'work_order', entityId: id, detail: { callId } });
+    const { row } = await loadOrder(tx, centerId, id);
+    // a complaint not yet about anyone takes the agent who served the linked call
+    const fromCall = row.type === 'complaint' && row.agent_id === null ? await agentOfCall(tx, callId) : null;
+    const agentId = fromCall && fromCall.centerId === centerId ? fromCall.agentId : row.agent_id;
+    await tx.updateTable('wo_orders').set({ call_id: callId, agent_id: agentId }).where('id', '=', id).execute();
+    await audit(tx, { at: now, userId, action: 'wo.link_call', entity: 'work_order', entityId: id, detail: { callId, ...(agentId !== row.agent_id ? { agentId } : {}) } });
   });
 }
 

@@ -9,9 +9,12 @@ import { wfmMessages } from './wfm';
 import { kbwoMessages } from './kbwo';
 import { notificationMessages } from './notifications';
 import { errorMessages } from './errors';
+import { factsInputsMessages } from './factsInputs';
+import { factsMessages } from './facts';
+import { connectorMessages } from './connectors';
 
 /** Every capability's messages; add yours here. */
-const all: Messages[] = [platformMessages, peopleMessages, liveMessages, qaperfMessages, wfmMessages, kbwoMessages, notificationMessages, errorMessages];
+const all: Messages[] = [platformMessages, peopleMessages, liveMessages, qaperfMessages, wfmMessages, kbwoMessages, notificationMessages, errorMessages, factsInputsMessages, factsMessages, connectorMessages];
 
 function merge(into: Record<string, any>, from: Record<string, any>) {
   for (const [k, v] of Object.entries(from)) {

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { EChartsOption } from 'echarts';
 import { Chart } from '../../components/Chart';
 import { Figure, Page, pct } from '../../components/ui';
-import { useMe } from '../../session';
+import { post } from '../../api';
+import { useApi } from '../../hooks';
+import { hasAny, useMe } from '../../session';
 import { mmss, useClock, useFloor, type Tile } from './liveData';
 
 const STATE_ORDER = ['notReady', 'ringing', 'talking', 'hold', 'acw', 'ready', 'loggedOut'];
@@ -26,7 +28,68 @@ export function AlertBanner({ count, latest }: { count: number; latest?: { kind:
   );
 }
 
-function TileView({ a, now }: { a: Tile; now: number }) {
+const FLOOR_ACTION_ROLES = ['admin', 'center_manager', 'duty_manager', 'team_lead'];
+const PAUSE_REASONS = ['break', 'meal', 'training', 'meeting', 'coaching', 'other'];
+
+/** Supervisor actions on one agent, sent through the center's connector (the server checks role and team). */
+function TileActions({ a }: { a: Tile }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('break');
+  const [queue, setQueue] = useState('');
+  const [note, setNote] = useState<string | null>(null);
+  if (a.agentId == null) return null;
+  const run = async (url: string, body: unknown) => {
+    try {
+      const r = await post<{ via: string }>(url, body);
+      setNote(`${t('conn.done')} (${t('conn.via', { kind: r.via.toUpperCase() })})`);
+    } catch (e) {
+      setNote((e as Error).message);
+    }
+  };
+  const paused = a.state === 'notReady';
+  return (
+    <div className="tile-actions" data-testid={`actions-${a.code}`}>
+      <button type="button" className="link" onClick={() => setOpen(!open)} aria-expanded={open}>
+        {t('conn.actions')}
+      </button>
+      {open && (
+        <div>
+          {paused ? (
+            <button type="button" onClick={() => run(`/api/live/agents/${a.agentId}/pause`, { paused: false })}>
+              {t('conn.resume')}
+            </button>
+          ) : (
+            <span>
+              <select aria-label={t('conn.reason')} value={reason} onChange={(e) => setReason(e.target.value)}>
+                {PAUSE_REASONS.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`live.reason.${r}`, { defaultValue: r })}
+                  </option>
+                ))}
+              </select>
+              <button type="button" onClick={() => run(`/api/live/agents/${a.agentId}/pause`, { paused: true, reason })}>
+                {t('conn.pause')}
+              </button>
+            </span>
+          )}
+          <span>
+            <input aria-label={t('conn.queue')} placeholder={t('conn.queue')} value={queue} size={8} onChange={(e) => setQueue(e.target.value)} />
+            <button type="button" disabled={!queue.trim()} onClick={() => run(`/api/live/agents/${a.agentId}/queues`, { add: queue.trim() })}>
+              {t('conn.addQueue')}
+            </button>
+            <button type="button" disabled={!queue.trim()} onClick={() => run(`/api/live/agents/${a.agentId}/queues`, { remove: queue.trim() })}>
+              {t('conn.removeQueue')}
+            </button>
+          </span>
+          {note && <div className="hint">{note}</div>}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function TileView({ a, now, actions }: { a: Tile; now: number; actions?: boolean }) {
   const { t } = useTranslation();
   return (
     <div className={`agent-tile st-${a.state}${a.pulledIn ? ' pulled' : ''}`} data-testid={`tile-${a.code}`} data-state={a.state} title={a.code}>
@@ -42,6 +105,7 @@ function TileView({ a, now }: { a: Tile; now: number }) {
         <span>{t('live.callsToday', { n: a.callsToday })}</span>
       </div>
       {a.pulledIn && <div className="badge">{t('live.pulledIn')}</div>}
+      {actions && <TileActions a={a} />}
     </div>
   );
 }
@@ -54,6 +118,10 @@ export default function Wallboard() {
   const [team, setTeam] = useState('');
   const [sort, setSort] = useState<SortKey>('state');
   const teams: { id: number; name: string }[] = floor.snap?.teams ?? [];
+  // the buttons show when a connector that supports actions is configured
+  const canAct = hasAny(me, FLOOR_ACTION_ROLES);
+  const actionInfo = useApi<{ available: boolean }>(canAct ? '/api/live/actions' : null);
+  const actions = canAct && !!actionInfo.data?.available;
 
   const groups = useMemo(() => {
     const list = [...floor.tiles.values()].filter((a) => a.state !== 'loggedOut' || a.callsToday > 0);
@@ -171,7 +239,7 @@ export default function Wallboard() {
           </h3>
           <div className="agent-tiles">
             {g.tiles.map((a) => (
-              <TileView key={a.code} a={a} now={now} />
+              <TileView key={a.code} a={a} now={now} actions={actions} />
             ))}
           </div>
         </section>

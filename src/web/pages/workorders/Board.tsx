@@ -59,7 +59,7 @@ export default function Board() {
       <ErrorNote error={list.error} />
       <table data-testid="wo-table">
         <thead>
-          <tr><th>#</th><th>{t('wo.type')}</th><th>{t('wo.title')}</th><th>{t('wo.state')}</th><th>{t('wo.priority')}</th><th>{t('wo.raisedBy')}</th><th>{t('wo.sla')}</th></tr>
+          <tr><th>#</th><th>{t('wo.type')}</th><th>{t('wo.title')}</th><th>{t('wo.state')}</th><th>{t('wo.priority')}</th><th>{t('wo.raisedBy')}</th><th>{t('wo.agent')}</th><th>{t('wo.sla')}</th></tr>
         </thead>
         <tbody>
           {(list.data ?? []).map((o) => (
@@ -70,6 +70,10 @@ export default function Board() {
               <td>{t(`wo.states.${o.state}`)}</td>
               <td>{t(`wo.priorities.${o.priority}`)}</td>
               <td>{o.raised_by_name}</td>
+              <td data-testid="wo-agent">
+                {o.type === 'complaint' && o.agent_name ? o.agent_name : ''}{' '}
+                {o.type === 'complaint' && o.verdict ? <span className={`badge ${o.verdict === 'upheld' ? 'bad' : ''}`} data-verdict={o.verdict}>{t(`wo.verdicts.${o.verdict}`)}</span> : null}
+              </td>
               <td className={SLA_CLASS[o.sla.status]} data-sla={o.sla.status}>
                 {t(`wo.slaStatus.${o.sla.status}`)} · {new Date(o.sla.dueAt).toLocaleString()}
               </td>
@@ -83,7 +87,8 @@ export default function Board() {
 
 function NewOrder({ config, onDone }: { config: any; onDone: (id: number) => void }) {
   const { t } = useTranslation();
-  const [f, setF] = useState({ type: 'escalation', priority: 'normal', category: '', title: '', description: '', customerId: '', customerPhone: '', callId: '', address: '', appointment: '' });
+  const [f, setF] = useState({ type: 'escalation', priority: 'normal', category: '', title: '', description: '', customerId: '', customerPhone: '', callId: '', address: '', appointment: '', agentId: '' });
+  const agents = useApi<any[]>('/api/agents?status=active');
   const [error, setError] = useState<string | null>(null);
   const cats: string[] = config.categories[f.type] ?? [];
   const submit = async () => {
@@ -92,6 +97,7 @@ function NewOrder({ config, onDone }: { config: any; onDone: (id: number) => voi
       const r = await post<{ id: number }>('/api/workorders', {
         type: f.type, priority: f.priority, category: f.category || cats[0], title: f.title, description: f.description,
         ...(f.customerId ? { customerId: f.customerId } : {}), ...(f.customerPhone ? { customerPhone: f.customerPhone } : {}), ...(f.callId ? { callId: f.callId } : {}),
+        ...(f.type === 'complaint' && f.agentId ? { agentId: Number(f.agentId) } : {}),
         ...(f.type === 'dispatch' ? { dispatch: { address: f.address, appointmentFrom, appointmentTo: appointmentFrom + 2 * 3_600_000 } } : {}),
       });
       onDone(r.id);
@@ -124,6 +130,14 @@ function NewOrder({ config, onDone }: { config: any; onDone: (id: number) => voi
       {(f.type === 'complaint' || f.type === 'callback' || f.type === 'dispatch') && field('customerId', t('wo.customer'))}
       {(f.type === 'complaint' || f.type === 'callback' || f.type === 'dispatch') && field('customerPhone', t('wo.phone'))}
       {f.type === 'complaint' && field('callId', t('wo.callId'))}
+      {f.type === 'complaint' && (
+        <label>{t('wo.agent')}
+          <select name="agentId" value={f.agentId} onChange={(e) => setF({ ...f, agentId: e.target.value })}>
+            <option value="">{t('wo.agentFromCall')}</option>
+            {(agents.data ?? []).map((a) => <option key={a.id} value={a.id}>{a.name}{a.ext_code ? ` (${a.ext_code})` : ''}</option>)}
+          </select>
+        </label>
+      )}
       {f.type === 'dispatch' && field('address', t('wo.address'))}
       {f.type === 'dispatch' && field('appointment', t('wo.appointment'), 'datetime-local')}
       <button onClick={() => void submit()} disabled={!f.title.trim()}>{t('wo.create')}</button>

@@ -15,6 +15,9 @@ export function OrderDetail({ id, onBack }: { id: number; onBack: () => void }) 
   const [dept, setDept] = useState<number | ''>('');
   const [assignee, setAssignee] = useState('');
   const [callId, setCallId] = useState('');
+  const [verdictNote, setVerdictNote] = useState('');
+  const [verdictAgent, setVerdictAgent] = useState('');
+  const agents = useApi<any[]>('/api/agents?status=active');
   const [error, setError] = useState<string | null>(null);
   if (o.error) return <ErrorNote error={o.error} />;
   if (!o.data || !config.data) return <Loading />;
@@ -43,6 +46,13 @@ export function OrderDetail({ id, onBack }: { id: number; onBack: () => void }) 
         <div className="card"><div className="kpi-label">{t('wo.type')}</div><div>{t(`wo.types.${d.type}`)} · {d.category}</div></div>
         <div className="card"><div className="kpi-label">{t('wo.state')}</div><div data-testid="wo-state">{t(`wo.states.${d.state}`)}</div></div>
         <div className="card"><div className="kpi-label">{t('wo.assignee')}</div><div>{assigneeLabel(d.assignee)}</div></div>
+        {d.type === 'complaint' && (
+          <div className="card">
+            <div className="kpi-label">{t('wo.agent')}</div>
+            <div data-testid="wo-complaint-agent">{d.agent_name ? `${d.agent_name}${d.agent_code ? ` (${d.agent_code})` : ''}` : '—'}</div>
+            <div data-testid="wo-verdict" data-verdict={d.verdict ?? ''}>{t('wo.verdict')}：{t(`wo.verdicts.${d.verdict ?? 'none'}`)}</div>
+          </div>
+        )}
         <div className="card"><div className="kpi-label">{t('wo.sla')}</div><div className={SLA_CLASS[d.sla.status]}>{t(`wo.slaStatus.${d.sla.status}`)} · {new Date(d.sla.dueAt).toLocaleString()}</div></div>
       </div>
       <div className="card">
@@ -69,6 +79,29 @@ export function OrderDetail({ id, onBack }: { id: number; onBack: () => void }) 
             {d.allowed.map((a: any) => (
               <button key={a.name} data-transition={a.name} onClick={() => void act(() => post(`/api/workorders/${id}/transitions`, { transition: a.name, note, ...(dept ? { departmentId: dept } : {}), ...(assignee ? { assigneeUserId: Number(assignee) } : {}) }))}>
                 {t(`wo.transitions.${a.name}`)}
+              </button>
+            ))}
+          </div>
+        </div>
+      )}
+      {d.canJudge && (
+        <div className="card" data-testid="wo-judge">
+          <strong>{t('wo.verdict')}</strong>
+          <textarea aria-label={t('wo.verdictNote')} placeholder={t('wo.verdictNote')} value={verdictNote} onChange={(e) => setVerdictNote(e.target.value)} rows={2} style={{ width: '100%', boxSizing: 'border-box' }} />
+          <div className="form-row">
+            {d.agent_id == null && (
+              <select aria-label={t('wo.agent')} value={verdictAgent} onChange={(e) => setVerdictAgent(e.target.value)}>
+                <option value="">{t('wo.agent')}</option>
+                {(agents.data ?? []).map((a) => <option key={a.id} value={a.id}>{a.name}{a.ext_code ? ` (${a.ext_code})` : ''}</option>)}
+              </select>
+            )}
+            {(['upheld', 'rejected'] as const).map((v) => (
+              <button key={v} className={v === 'upheld' ? '' : 'secondary'} data-verdict-action={v} disabled={d.verdict === v}
+                onClick={() => void act(async () => {
+                  await post(`/api/workorders/${id}/verdict`, { verdict: v, note: verdictNote, ...(verdictAgent ? { agentId: Number(verdictAgent) } : {}) });
+                  setVerdictNote('');
+                })}>
+                {t(v === 'upheld' ? 'wo.uphold' : 'wo.rejectVerdict')}
               </button>
             ))}
           </div>

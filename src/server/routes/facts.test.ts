@@ -1,0 +1,333 @@
+/**
+ * One source of numbers (issue 11): for the same agent and day, the KPI report (`by agent`), the
+ * facts (store, API and CLI) and the monthly scorecard give the same handled, aht, adherence and
+ * qaScore; a team's day is the sum of its agents' days and a month the sum of its days (ratios
+ * re-weighted); csat from survey answers; complaints only upheld ones. Every expected number is
+ * worked out by hand below from the events, schedule, evaluations, work orders and answers inserted.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { forEachDatabase } from '../../store/testing';
+import { migrate, openStore, type Store } from '../../store/db';
+import { storeEvents } from '../../store/live/ingest';
+import { kpiReport } from '../../store/live/reports';
+import { computeFacts, type AgentFactsRow, type TeamFactsRow } from '../../store/facts/index';
+import { computeScorecards, upsertFigures } from '../../store/performance/figures';
+import { computeLiveFigures } from '../../store/performance/liveFigures';
+import { saveTemplateVersion } from '../../store/quality/templates';
+import { upsertCalls } from '../../store/quality/calls';
+import { createEvaluation } from '../../store/quality/evaluations';
+import { answers, fixtureTemplate } from '../../core/quality/fixtures';
+import type { CallFloorEvent } from '../../core/events';
+import { seedTestOrg, testApp, type TestOrg } from '../testing';
+
+const H = 3600_000;
+// Asia/Shanghai (UTC+8, no DST)
+const at = (d: string, hms: string) => Date.parse(`${d}T${hms.length === 5 ? `${hms}:00` : hms}Z`) - 8 * H;
+const D = '2026-11-02';
+const D2 = '2026-11-03';
+const close = (a: number | null | undefined, b: number, what: string) => assert.ok(a !== null && a !== undefined && Math.abs(a - b) < 1e-9, `${what}: ${a} vs ${b}`);
+
+/** Day D for a1 (A001) and a2 (A002); see the hand sums in the test. */
+async function seedDay(store: Store, org: TestOrg) {
+  const db = store.db;
+  // published schedule: a1 09:00–13:00 (phone, break 11:00–11:15, phone) = 14,400 s scheduled
+  const req = await db.insertInto('wfm_requirements').values({ center_id: org.centerId, week_start: D, interval_min: 30, required: '[]', source: 'test', created_by: null, created_at: 0 }).returning('id').executeTakeFirstOrThrow();
+  const run = await db
+    .insertInto('wfm_schedule_runs')
+    .values({ center_id: org.centerId, week_start: D, requirement_id: req.id, status: 'published', progress: '{}', summary: null, error: null, time_limit_s: 1, created_by: null, created_at: 0, finished_at: 0, published_at: 0, published_by: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const acts: [string, string, string][] = [['phone', '09:00', '11:00'], ['break', '11:00', '11:15'], ['phone', '11:15', '13:00']];
+  await db
+    .insertInto('wfm_shifts')
+    .values({
+      run_id: run.id, agent_id: org.agents.a1, day: 0, kind: 'shift', template_code: 'T', start_ts: at(D, '09:00'), end_ts: at(D, '13:00'), paid_hours: 4,
+      activities: JSON.stringify(acts.map(([kind, s, e]) => ({ kind, start: at(D, s), end: at(D, e), paid: true }))), updated_at: 0,
+    })
+    .execute();
+  let n = 0;
+  const ev = (d: string, hms: string, type: CallFloorEvent['type'], extra: Partial<CallFloorEvent> = {}): CallFloorEvent => ({ id: `e${++n}`, ts: at(d, hms), type, agent: 'A001', ...extra });
+  const call = (d: string, hms: string, type: CallFloorEvent['type'], callId: string, agent?: string): CallFloorEvent => ({ id: `e${++n}`, ts: at(d, hms), type, queue: 'general', callId, ...(agent ? { agent } : {}) });
+  await storeEvents(store, [
+    ev(D, '09:05', 'agent.login'), // 5 min late
+    ev(D, '09:05', 'agent.ready'),
+    // call c1: ring 10 s, talk 180 s, acw 50 s
+    call(D, '09:59:50', 'call.enqueued', 'c1'),
+    ev(D, '10:00:00', 'agent.ringing', { queue: 'general' }),
+    call(D, '10:00:10', 'call.connected', 'c1', 'A001'),
+    ev(D, '10:00:10', 'agent.talking', { queue: 'general' }),
+    call(D, '10:03:10', 'call.ended', 'c1'),
+    ev(D, '10:03:10', 'agent.acw', { queue: 'general' }),
+    ev(D, '10:04:00', 'agent.ready'),
+    // call c2: ring 5 s, talk 120 + 120 s, hold 60 s, acw 30 s, transferred
+    call(D, '10:30:00', 'call.enqueued', 'c2'),
+    ev(D, '10:30:00', 'agent.ringing', { queue: 'general' }),
+    call(D, '10:30:05', 'call.connected', 'c2', 'A001'),
+    ev(D, '10:30:05', 'agent.talking', { queue: 'general' }),
+    ev(D, '10:32:05', 'agent.hold', { queue: 'general' }),
+    ev(D, '10:33:05', 'agent.talking', { queue: 'general' }),
+    call(D, '10:35:05', 'call.transferred', 'c2'),
+    ev(D, '10:35:05', 'agent.acw', { queue: 'general' }),
+    ev(D, '10:35:35', 'agent.ready'),
+    ev(D, '10:50', 'agent.notReady', { reason: 'break' }), // 10:50–11:00 break during phone: 600 s out
+    ev(D, '11:20', 'agent.ready'), // 11:15–11:20 still on break: 300 s out
+    ev(D, '12:40', 'agent.logout'), // 12:40–13:00: 1,200 s out; early leave by 20 min
+    // a2: call c3: ring 20 s, talk 600 s, acw 40 s; logged in 09:00–12:00
+    ev(D, '09:00', 'agent.login', { agent: 'A002' }),
+    call(D, '11:00:00', 'call.enqueued', 'c3'),
+    ev(D, '11:00:00', 'agent.ringing', { agent: 'A002', queue: 'general' }),
+    call(D, '11:00:20', 'call.connected', 'c3', 'A002'),
+    ev(D, '11:00:20', 'agent.talking', { agent: 'A002', queue: 'general' }),
+    call(D, '11:10:20', 'call.ended', 'c3'),
+    ev(D, '11:10:20', 'agent.acw', { agent: 'A002', queue: 'general' }),
+    ev(D, '11:11:00', 'agent.ready', { agent: 'A002' }),
+    ev(D, '12:00', 'agent.logout', { agent: 'A002' }),
+  ]);
+
+  // QA: two evaluations of a1's calls of day D (fixture template: open 40 % = greet 50 / verify 50; biz 60 % = accuracy 70 / privacy 30, fatal)
+  const tpl = await saveTemplateVersion(db, org.centerId, fixtureTemplate('zero'), org.users.qa!, 0);
+  await upsertCalls(db, org.centerId, [
+    { id: 'q1', agentId: org.agents.a1, queue: 'general', startedAt: at(D, '10:00'), durationS: 180 },
+    { id: 'q2', agentId: org.agents.a1, queue: 'general', startedAt: at(D, '10:30'), durationS: 300 },
+  ], 0);
+  // q1: greet 2/2, verify 1/1 → open 100; accuracy 2/4 = 50, privacy 1/1 = 100 → biz 65; 0.4·100 + 0.6·65 = 79; non-fatal scored 3, failed 1 (accuracy)
+  await createEvaluation(db, org.centerId, org.users.qa!, { callId: 'q1', templateId: tpl.id, answers: answers(2, 1, 2, 1), timeSpentS: 60 }, at(D, '15:00'));
+  // q2: privacy failed (fatal) → score 0; non-fatal scored 2 (verify N/A), failed 1 (greet 1 < 2)
+  await createEvaluation(db, org.centerId, org.users.qa!, { callId: 'q2', templateId: tpl.id, answers: answers(1, null, 4, 0), timeSpentS: 60 }, at(D, '15:10'));
+
+  // complaints about a1: one upheld on D, one rejected on D, one upheld on D2 (next day); one upheld about a2 on D
+  const wo = (agentId: number, verdict: string, verdictAt: number) => ({
+    center_id: org.centerId, type: 'complaint', state: 'closed', priority: 'normal', category: 'service', title: 't', description: 'd', raised_by: org.users.agent!, assignee: null,
+    customer_id: null, customer_phone: null, call_id: null, parent_id: null, address: null, appointment_from: null, appointment_to: null, repeat_complainer: 0, qa_review: 0,
+    qa_review_by: null, qa_review_at: null, created_at: verdictAt - H, updated_at: verdictAt, closed_at: verdictAt, sla_warn_at: verdictAt, sla_due_at: verdictAt, sla_alerted: '',
+    agent_id: agentId, verdict, verdict_by: org.users.duty_manager!, verdict_at: verdictAt,
+  });
+  await db.insertInto('wo_orders').values([wo(org.agents.a1, 'upheld', at(D, '16:00')), wo(org.agents.a1, 'rejected', at(D, '16:30')), wo(org.agents.a1, 'upheld', at(D2, '16:00')), wo(org.agents.a2, 'upheld', at(D, '17:00'))]).execute();
+
+  // survey answers for a1 on D: scale 5: 5 ✓ 4 ✓ 3 ✗; scale 10: 8 ✓ 7 ✗; scale 2: 2 ✓ 1 ✗ → 4 / 7
+  const answersIn: [number, number][] = [[5, 5], [4, 5], [3, 5], [8, 10], [7, 10], [2, 2], [1, 2]];
+  await db
+    .insertInto('survey_answers')
+    .values(answersIn.map(([score, scale], i) => ({ center_id: org.centerId, event_id: `s${i}`, ts: at(D, '12:00') + i * 1000, call_id: null, agent_id: org.agents.a1, queue: 'general', score, scale_max: scale, created_at: 0 })))
+    .execute();
+}
+
+// hand sums, a1 on D
+const A1 = {
+  handled: 2,
+  talk: 180 + 240,
+  hold: 60,
+  acw: 50 + 30,
+  ring: 10 + 5,
+  staffed: 12_900, // 09:05–12:40
+  notReady: 1800, // 10:50–11:20
+  aht: (420 + 60 + 80) / 2, // 280
+  adherence: (14_400 - 300 - 600 - 300 - 1200) / 14_400,
+  qaScore: (79 + 0) / 2,
+  fatalRate: 1 / 2,
+  nonFatalRate: 2 / 5,
+  csat: 4 / 7,
+};
+const A2 = { handled: 1, talk: 600, hold: 0, acw: 40, ring: 20, staffed: 10_800, notReady: 0 };
+
+forEachDatabase('facts: report, facts and scorecard agree for an agent and day; team = its agents; month = its days', async (_t, store) => {
+  const org = await seedTestOrg(store);
+  await seedDay(store, org);
+  const now = at('2026-12-02', '09:00');
+  const db = store.db;
+
+  // --- the KPI report by agent for day D
+  const rep = await kpiReport(db, { by: 'agent', from: at(D, '00:00'), to: at(D2, '00:00'), tz: 'Asia/Shanghai' });
+  const r1 = rep.rows.find((r) => r.agentCode === 'A001')!;
+  assert.equal(r1.handled, A1.handled);
+  close(r1.aht, A1.aht, 'report aht');
+
+  // --- facts by agent for day D
+  const day = await computeFacts(db, org.centerId, { by: 'agent', day: D, now });
+  const f1 = day.rows.find((r) => (r as AgentFactsRow).agentId === org.agents.a1) as AgentFactsRow;
+  assert.equal(f1.handled.value, A1.handled);
+  assert.equal(f1.handled.source, 'telephony');
+  close(f1.aht.value, A1.aht, 'facts aht');
+  for (const k of ['talk', 'hold', 'acw', 'ring', 'staffed', 'notReady'] as const) assert.equal(f1[k].value, A1[k], k);
+  assert.deepEqual(f1.notReadyByReason.value, { break: 1800 });
+  close(f1.idle.value, A1.staffed - A1.talk - A1.hold - A1.acw - A1.ring - A1.notReady, 'idle');
+  close(f1.occupancy.value, (A1.talk + A1.hold + A1.acw + A1.ring) / (A1.staffed - A1.notReady), 'occupancy');
+  close(f1.transferRate.value, 1 / 2, 'transferRate');
+  close(f1.adherence.value, A1.adherence, 'adherence');
+  assert.equal(f1.adherence.source, 'schedule');
+  close(f1.attendance.value, 1, 'attendance (late and early, but present)');
+  assert.deepEqual(f1.attendanceDetail.value, { scheduledShifts: 1, onTime: 0, late: 1, lateMinutes: 5, earlyLeave: 1, earlyLeaveMinutes: 20, absent: 0 });
+  close(f1.qaScore.value, A1.qaScore, 'qaScore');
+  assert.equal(f1.qaScore.source, 'qa');
+  close(f1.fatalRate.value, A1.fatalRate, 'fatalRate');
+  close(f1.nonFatalRate.value, A1.nonFatalRate, 'nonFatalRate');
+  assert.equal(f1.complaints.value, 1, 'only the upheld complaint of D');
+  assert.equal(f1.complaints.source, 'workorders');
+  close(f1.csat.value, A1.csat, 'csat');
+  assert.equal(f1.csat.source, 'survey');
+  assert.equal(f1.skillLevel.value, 1);
+  // a2 has no schedule and no evaluations: null with a reason, never 0
+  const f2 = day.rows.find((r) => (r as AgentFactsRow).agentId === org.agents.a2) as AgentFactsRow;
+  assert.equal(f2.adherence.value, null);
+  assert.equal(f2.adherence.reason, 'noSchedule');
+  assert.equal(f2.qaScore.value, null);
+  assert.equal(f2.qaScore.reason, 'noEvaluations');
+  assert.equal(f2.csat.reason, 'noSurveyAnswers');
+  // b1 has no telephony at all
+  const fb = day.rows.find((r) => (r as AgentFactsRow).agentId === org.agents.b1) as AgentFactsRow;
+  assert.equal(fb.aht.value, null);
+  assert.equal(fb.aht.reason, 'noTelephony');
+  // targets by tenure: a1 hired 2024-05-01 (> 12 months): aht ≤ 150 missed, complaints 0 missed, adherence ≥ 0.9 missed
+  assert.ok(f1.missed.includes('aht') && f1.missed.includes('complaints') && f1.missed.includes('adherence'), JSON.stringify(f1.missed));
+  // a2 hired 2026-03-01 (8 months): aht ≤ 170 → 640 missed; complaints not assessed under a year
+  assert.ok(f2.missed.includes('aht') && !f2.targets.some((t) => t.kpi === 'complaints'));
+
+  // --- the team's day is the sum of its agents' days (not a mean of their ratios)
+  const teams = await computeFacts(db, org.centerId, { by: 'team', day: D, now });
+  const ta = teams.rows.find((r) => (r as TeamFactsRow).teamId === org.teamA) as TeamFactsRow;
+  assert.equal(ta.handled.value, 3);
+  close(ta.aht.value, (A1.talk + A1.hold + A1.acw + A2.talk + A2.hold + A2.acw) / 3, 'team aht = 1200 / 3'); // 400, where the mean of 280 and 640 would be 460
+  close(ta.occupancy.value, (A1.talk + A1.hold + A1.acw + A1.ring + A2.talk + A2.acw + A2.ring) / (A1.staffed - A1.notReady + A2.staffed), 'team occupancy');
+  assert.equal(ta.complaints.value, 2);
+  close(ta.adherence.value, A1.adherence, 'team adherence (only a1 scheduled)');
+  assert.equal(teams.total.key, 'total');
+
+  // --- a month equals its days: a1 also works on D2 (one call: talk 600, acw 60)
+  let n = 0;
+  await storeEvents(store, [
+    { id: `d2-${++n}`, ts: at(D2, '09:00'), type: 'agent.login', agent: 'A001' },
+    { id: `d2-${++n}`, ts: at(D2, '10:00'), type: 'call.enqueued', queue: 'general', callId: 'c4' },
+    { id: `d2-${++n}`, ts: at(D2, '10:00'), type: 'call.connected', queue: 'general', callId: 'c4', agent: 'A001' },
+    { id: `d2-${++n}`, ts: at(D2, '10:00'), type: 'agent.talking', agent: 'A001', queue: 'general' },
+    { id: `d2-${++n}`, ts: at(D2, '10:10'), type: 'call.ended', queue: 'general', callId: 'c4' },
+    { id: `d2-${++n}`, ts: at(D2, '10:10'), type: 'agent.acw', agent: 'A001', queue: 'general' },
+    { id: `d2-${++n}`, ts: at(D2, '10:11'), type: 'agent.ready', agent: 'A001' },
+    { id: `d2-${++n}`, ts: at(D2, '11:00'), type: 'agent.logout', agent: 'A001' },
+  ]);
+  const month = await computeFacts(db, org.centerId, { by: 'agent', month: '2026-11', now });
+  const m1 = month.rows.find((r) => (r as AgentFactsRow).agentId === org.agents.a1) as AgentFactsRow;
+  assert.equal(m1.handled.value, 3);
+  close(m1.aht.value, (560 + 660) / 3, 'month aht = Σ / Σ'); // 406.67, where the mean of 280 and 660 would be 470
+  assert.equal(m1.complaints.value, 2);
+  close(m1.adherence.value, A1.adherence, 'month adherence');
+  close(m1.qaScore.value, A1.qaScore, 'month qaScore');
+  const week = await computeFacts(db, org.centerId, { by: 'agent', week: D, now });
+  close((week.rows.find((r) => (r as AgentFactsRow).agentId === org.agents.a1) as AgentFactsRow).aht.value, (560 + 660) / 3, 'week aht');
+
+  // --- the scorecard of the month reads the same facts
+  const sc = await computeScorecards(db, org.centerId, '2026-11', now);
+  const card = sc.cards.find((c) => Number(c.agentId) === org.agents.a1)!;
+  const line = (k: string) => card.lines.find((l) => l.key === k)!.actual;
+  close(line('aht'), (560 + 660) / 3, 'scorecard aht');
+  close(line('adherence'), A1.adherence, 'scorecard adherence');
+  close(line('qaScore'), A1.qaScore, 'scorecard qaScore');
+  close(line('csat'), A1.csat, 'scorecard csat');
+  assert.equal(line('complaints'), 2);
+  close(line('attendance'), 1, 'scorecard attendance');
+
+  // --- a hand-loaded figure is an override marked manual; compute-figures stores every fact figure
+  await upsertFigures(db, org.centerId, [{ agentId: org.agents.a1, month: '2026-11', kpi: 'csat', value: 0.99 }], 'csv', org.users.admin!, now);
+  const m1b = (await computeFacts(db, org.centerId, { by: 'agent', month: '2026-11', now })).rows.find((r) => (r as AgentFactsRow).agentId === org.agents.a1) as AgentFactsRow;
+  assert.equal(m1b.csat.value, 0.99);
+  assert.equal(m1b.csat.source, 'manual');
+  const audits = await db.selectFrom('audit_log').select('action').where('action', '=', 'perf.figures.upsert').execute();
+  assert.equal(audits.length, 1);
+  const cf = await computeLiveFigures(db, org.centerId, '2026-11', { userId: null, now });
+  assert.deepEqual(cf.kept, [{ agentId: org.agents.a1, kpi: 'csat', source: 'csv' }]);
+  const stored = await db.selectFrom('perf_figures').selectAll().where('agent_id', '=', org.agents.a1).where('source', '=', 'live').execute();
+  const byKpi = new Map(stored.map((r) => [r.kpi_key, r]));
+  for (const k of ['aht', 'adherence', 'attendance', 'qaScore', 'fatalRate', 'complaints', 'handled', 'occupancy']) assert.ok(byKpi.has(k), `compute-figures stored ${k}`);
+  close(byKpi.get('adherence')!.value, A1.adherence, 'stored adherence');
+  assert.equal(byKpi.get('aht')!.denominator, 3);
+});
+
+forEachDatabase('GET /api/facts: scoped like the KPI report', async (_t, store) => {
+  const { org, as, app } = await testApp(store, { now: () => at('2026-12-02', '09:00') });
+  try {
+    await seedDay(store, org);
+    const admin = await (await as('admin')).req('GET', `/api/facts?by=agent&day=${D}`);
+    assert.equal(admin.status, 200, JSON.stringify(admin.body));
+    assert.equal(admin.body.rows.length, 3);
+    const a1 = admin.body.rows.find((r: any) => r.agentId === org.agents.a1);
+    close(a1.aht.value, A1.aht, 'api aht');
+    assert.equal(a1.aht.source, 'telephony');
+    const lead = await (await as('team_lead')).req('GET', `/api/facts?by=agent&day=${D}`);
+    assert.deepEqual(lead.body.rows.map((r: any) => r.agentId).sort(), [org.agents.a1, org.agents.a2].sort());
+    const agent = await (await as('a2')).req('GET', `/api/facts?by=agent&day=${D}`);
+    assert.deepEqual(agent.body.rows.map((r: any) => r.agentId), [org.agents.a2]);
+    assert.equal((await (await as('a2')).req('GET', `/api/facts?by=team&day=${D}`)).status, 403);
+    const bad = await (await as('admin')).req('GET', `/api/facts?by=agent&day=2026-13-01`);
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.reason, 'input.badDate'); // the route's day is main's calendar date atom (server/schemas.ts)
+    const both = await (await as('admin')).req('GET', `/api/facts?by=agent&day=${D}&month=2026-11`);
+    assert.equal(both.body.reason, 'facts.onePeriod');
+    // agent × interval report: one row per agent per 60-minute interval
+    const ai = await (await as('admin')).req('GET', `/api/reports/kpi?by=agent-interval&interval=60&from=${D}&to=${D}`);
+    assert.equal(ai.status, 200, JSON.stringify(ai.body));
+    const ten = ai.body.rows.find((r: any) => r.agentCode === 'A001' && r.intervalStart === at(D, '10:00'));
+    // 10:00–11:00 for a1: handled 1 (c2; c1 entered the queue at 09:59:50, so it counts in 09:00–10:00),
+    // talk 420, hold 60, acw 80 (states count by time), break 10:50–11:00 = 600
+    assert.equal(ten.handled, 1);
+    assert.equal(ai.body.rows.find((r: any) => r.agentCode === 'A001' && r.intervalStart === at(D, '09:00')).handled, 1);
+    assert.equal(ten.talk, 420);
+    assert.equal(ten.acw, 80);
+    assert.equal(ten.staffed, 3600);
+    assert.deepEqual(ten.notReadyByReason, { break: 600 });
+    assert.equal(ai.body.total.key, 'total');
+
+    // the team lead's post-shift report and the next day's briefing read the team's facts: a typed
+    // aht of 225 s (675 / 3) gives way to the floor's (420 + 60 + 80 + 600 + 40) / 3 = 400 s
+    const lead2 = await as('team_lead');
+    const post = await lead2.req('POST', '/api/people/reports', { teamId: org.teamA, date: D, figures: { offered: 4, answered: 3, handled: 3, talkS: 500, holdS: 0, acwS: 175 }, notes: [] });
+    assert.equal(post.status, 200, JSON.stringify(post.body));
+    close(post.body.kpis.find((k: any) => k.name === 'aht').value, 400, 'post-shift aht from the facts');
+    const brief = await lead2.req('GET', `/api/people/briefing?teamId=${org.teamA}&date=${D2}`);
+    assert.equal(brief.status, 200, JSON.stringify(brief.body));
+    close(brief.body.kpis.find((k: any) => k.name === 'aht').value, 400, 'briefing aht from the facts');
+    close(brief.body.kpis.find((k: any) => k.name === 'answerRate').value, 0.75, 'queue-side figures still from the report');
+    const bA1 = brief.body.agentFacts.find((a: any) => a.agentId === org.agents.a1);
+    close(bA1.adherence.value, A1.adherence, 'briefing: a1 adherence');
+    close(bA1.qaScore.value, A1.qaScore, 'briefing: a1 qaScore');
+  } finally {
+    await app.close();
+  }
+});
+
+test('callfloor facts --json on a small seeded SQLite database', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'facts-cli-'));
+  try {
+    const file = join(dir, 'cf.sqlite');
+    const store = await openStore({ file });
+    await migrate(store);
+    const org = await seedTestOrg(store);
+    await seedDay(store, org);
+    await store.close();
+    const main = new URL('../../cli/main.ts', import.meta.url).pathname;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', main, 'facts', '--by', 'agent', '--day', D, '--db', file, '--json'], { encoding: 'utf8' });
+    const res = JSON.parse(out);
+    const a1 = res.rows.find((r: any) => r.agentCode === 'A001');
+    assert.equal(a1.employeeNo, 'A001');
+    assert.equal(a1.name, '李娜');
+    assert.equal(a1.handled.value, 2);
+    close(a1.aht.value, A1.aht, 'cli aht');
+    close(a1.adherence.value, A1.adherence, 'cli adherence');
+    close(a1.attendance.value, 1, 'cli attendance');
+    close(a1.qaScore.value, A1.qaScore, 'cli qaScore');
+    close(a1.fatalRate.value, A1.fatalRate, 'cli fatalRate');
+    assert.equal(a1.complaints.value, 1);
+    close(a1.csat.value, A1.csat, 'cli csat');
+    for (const k of ['handled', 'aht', 'adherence', 'attendance', 'qaScore', 'complaints', 'csat']) assert.ok(a1[k].source, `${k} has a source`);
+    const table = execFileSync(process.execPath, ['--import', 'tsx', main, 'facts', '--by', 'team', '--day', D, '--db', file], { encoding: 'utf8' });
+    assert.match(table, /^total\s/m);
+    const rep = execFileSync(process.execPath, ['--import', 'tsx', main, 'report', '--by', 'agent', '--from', D, '--to', D, '--db', file], { encoding: 'utf8' });
+    assert.match(rep, /^total\s/m);
+    assert.doesNotMatch(rep, /undefined/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
