@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CallFloorEvent, EventType } from '../core/events';
-import { forEachDatabase, freshStore, postgresUnavailable } from '../store/testing';
+import { forEachDatabase, freshStore, skipWithoutPostgres } from '../store/testing';
 import { openStore } from '../store/db';
 import { maxEventSeq } from '../store/live/tail';
 import { buildApp } from './app';
@@ -48,12 +48,7 @@ async function callerOf(_ctx: unknown, org: { users: Record<string, number> }) {
 }
 
 test('two instances on PostgreSQL: events sent to either, both boards equal, one diagnosis alert', async (t) => {
-  const why = await postgresUnavailable();
-  if (why) {
-    if (process.env.CI === 'true') throw new Error(why);
-    t.skip(why);
-    return;
-  }
+  if (await skipWithoutPostgres(t)) return;
   const storeA = await freshStore('postgres');
   const storeB = await openStore({ url: storeA.url, pgSchema: storeA.pgSchema });
   let clock = T(8, 0);

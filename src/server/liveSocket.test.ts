@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 // @ts-ignore -- ws ships without types here (it comes with @fastify/websocket), as in bench/live.ts
 import { WebSocket as WsClient } from 'ws';
-import { forEachDatabase, freshStore, postgresUnavailable } from '../store/testing';
+import { forEachDatabase, freshStore, skipWithoutPostgres } from '../store/testing';
 import { openStore } from '../store/db';
 import { buildApp } from './app';
 import { startPgBridge } from './pgBridge';
@@ -297,12 +297,7 @@ test('originAllowed: same host, allow-list, no Origin; everything else refused',
 });
 
 test('a revocation on one instance closes the user\'s socket on another (PostgreSQL NOTIFY)', async (t) => {
-  const why = await postgresUnavailable();
-  if (why) {
-    if (process.env.CI === 'true') throw new Error(why);
-    t.skip(why);
-    return;
-  }
+  if (await skipWithoutPostgres(t)) return;
   const storeA = await freshStore('postgres');
   const storeB = await openStore({ url: storeA.url, pgSchema: storeA.pgSchema });
   const org = await seedTestOrg(storeA);

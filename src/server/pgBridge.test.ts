@@ -1,17 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { freshStore, postgresUnavailable } from '../store/testing';
+import { freshStore, skipWithoutPostgres } from '../store/testing';
 import { openStore } from '../store/db';
 import { buildApp } from './app';
 import { startServices, stopServices } from './services';
 
 test('a live message published on one instance reaches subscribers of another (PostgreSQL NOTIFY)', async (t) => {
-  const why = await postgresUnavailable();
-  if (why) {
-    if (process.env.CI === 'true') throw new Error(why);
-    t.skip(why);
-    return;
-  }
+  if (await skipWithoutPostgres(t)) return;
   const storeA = await freshStore('postgres');
   // second instance on the same database (its own pool), as a second server process would have
   const storeB = await openStore({ url: storeA.url, pgSchema: storeA.pgSchema });

@@ -72,18 +72,23 @@ export async function freshStore(kind: 'sqlite' | 'postgres'): Promise<Store> {
   return store;
 }
 
+/**
+ * In a test that needs PostgreSQL: true (and the test is marked skipped, with the reason) when it is not
+ * reachable; on CI (CI=true) an unreachable PostgreSQL fails the test instead.
+ */
+export async function skipWithoutPostgres(t: TestContext): Promise<boolean> {
+  const why = await postgresUnavailable();
+  if (!why) return false;
+  if (process.env.CI === 'true') throw new Error(`${why}; CI must run the PostgreSQL half`);
+  t.skip(`skipped: ${why}`);
+  return true;
+}
+
 /** Registers `title [sqlite]` and `title [postgres]`, each with its own fresh store. */
 export function forEachDatabase(title: string, body: (t: TestContext, store: Store) => Promise<void>) {
   for (const kind of ['sqlite', 'postgres'] as const) {
     test(`${title} [${kind}]`, async (t) => {
-      if (kind === 'postgres') {
-        const why = await postgresUnavailable();
-        if (why) {
-          if (process.env.CI === 'true') throw new Error(`${why}; CI must run the PostgreSQL half`);
-          t.skip(`skipped: ${why}`);
-          return;
-        }
-      }
+      if (kind === 'postgres' && (await skipWithoutPostgres(t))) return;
       const store = await freshStore(kind);
       try {
         await body(t, store);

@@ -107,7 +107,8 @@ forEachDatabase('discipline: rules, violations by team leads, the team fund and 
     const sh = { agentId: org.agents.a2, date: day, start: s0, end: s1 };
     await refusedImport({ shifts: [sh, { ...sh, start: 9e15, end: 9e15 + 1 }] }, 'shifts[1].start', 'input.dateOutOfRange'); // not a Date: was a 500
     await refusedImport({ shifts: [{ ...sh, end: 8.64e15 + 1 }] }, 'shifts[0].end', 'input.dateOutOfRange');
-    await refusedImport({ shifts: [{ ...sh, date: '2026-02-30' }] }, 'shifts[0].date', 'input.badDate');
+    // an impossible calendar date is refused at the edge by the shared date atom (the request's own path)
+    await refusedImport({ shifts: [{ ...sh, date: '2026-02-30' }] }, 'body.shifts.0.date', 'input.badDate');
     await refusedImport({ shifts: [{ ...sh, end: s0 + 25 * 3_600_000 }] }, 'shifts[0].end', 'people.shiftTooLong');
     await refusedImport({ shifts: [{ ...sh, date: '2026-11-09' }] }, 'shifts[0].start', 'people.shiftNotOnDate');
     await refusedImport({ segments: [{ agentId: org.agents.a2, login: -9e15, logout: null }] }, 'segments[0].login', 'input.dateOutOfRange');
