@@ -8,22 +8,13 @@
  * Names and formulas: shared/DESIGN.md (KPI definitions); see docs/facts.md.
  */
 import { targetFor, type KpiDefinition, type KpiKey } from '../performance/kpi';
+import type { Measures } from '../kpi/measures';
+import type { qaComponents } from '../quality/score';
 
 export type FactSource = 'telephony' | 'schedule' | 'qa' | 'workorders' | 'survey' | 'people' | 'manual';
 
-/** Agent-side telephony sums (seconds, counts) from the live floor's stored aggregates. */
-export interface TelephonyParts {
-  handled: number;
-  transferred: number;
-  talk: number;
-  hold: number;
-  acw: number;
-  ring: number;
-  staffed: number;
-  idle: number;
-  notReady: number;
-  notReadyByReason: Record<string, number>;
-}
+/** Agent-side telephony sums (seconds, counts) from the live floor's stored aggregates: the agent part of the KPI measures. */
+export type TelephonyParts = Pick<Measures, 'handled' | 'transferred' | 'talk' | 'hold' | 'acw' | 'ring' | 'staffed' | 'idle' | 'notReady' | 'notReadyByReason'>;
 
 /** Published schedule against the actual agent states (core/wfm/adherence). */
 export interface ScheduleParts {
@@ -45,15 +36,8 @@ export interface AttendanceParts {
   absent: number;
 }
 
-/** QA components (core/quality/score qaComponents; calibration excluded). */
-export interface QaParts {
-  evaluations: number;
-  qaScored: number;
-  qaScoreSum: number;
-  fatalEvaluations: number;
-  nonFatalFailed: number;
-  nonFatalScored: number;
-}
+/** QA components, as core/quality/score's qaComponents gives them (calibration excluded). */
+export type QaParts = ReturnType<typeof qaComponents>;
 
 export interface SurveyParts {
   answers: number;
@@ -128,15 +112,8 @@ export interface Fact<V = number> {
   computedAt: number;
 }
 
-export interface AttendanceDetail {
-  scheduledShifts: number;
-  onTime: number;
-  late: number;
-  lateMinutes: number;
-  earlyLeave: number;
-  earlyLeaveMinutes: number;
-  absent: number;
-}
+/** The attendance detail shown beside the figure: the parts without the derived attended count. */
+export type AttendanceDetail = Omit<AttendanceParts, 'attendedShifts'>;
 
 export interface Facts {
   handled: Fact;
