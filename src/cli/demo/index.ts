@@ -1,5 +1,5 @@
 import type { DemoSeeder } from './seeders';
-import { peopleDemo } from './people';
+import { peopleDemo, routineReportsDemo } from './people';
 import { liveHistorySeeder } from './live-history';
 import { liveFeedSeeder } from './live-feed';
 import { qaperfSeeder } from './qaperf';
@@ -8,4 +8,4 @@ import { kbDemoSeeder } from './kb';
 import { factsInputsDemo } from './factsInputs';
 
 /** Every capability's demo seeder, in the order they run. */
-export const allDemoSeeders: DemoSeeder[] = [peopleDemo, liveHistorySeeder, liveFeedSeeder, qaperfSeeder, wfmDemo, kbDemoSeeder, factsInputsDemo];
+export const allDemoSeeders: DemoSeeder[] = [peopleDemo, liveHistorySeeder, liveFeedSeeder, qaperfSeeder, wfmDemo, kbDemoSeeder, factsInputsDemo, routineReportsDemo];

@@ -4,11 +4,11 @@
  * reports, lead tasks, voice posts and a survey, and some leavers. Deterministic (seeded LCG).
  */
 import type { DemoSeeder } from './seeders';
-import { addDays, localDate } from '../../store/people/common';
+import { addDays, localDate, peopleConfig } from '../../store/people/common';
 import { recordSpending, recordViolation } from '../../store/people/discipline';
 import { createSurvey, postVoice, replyVoice, addCareNote } from '../../store/people/mood';
 import { addPlanItem, addQuestions, createCourse, createExam, createSession, putCertQueue, recordSessionAttendance } from '../../store/people/training';
-import { addNotice, createTask } from '../../store/people/routine';
+import { addNotice, createTask, sendPostShift } from '../../store/people/routine';
 import { recordLeaver } from '../../store/people/attrition';
 
 function lcg(seed: number) {
@@ -76,16 +76,7 @@ export const peopleDemo: DemoSeeder = {
       if (ti % 2 === 0) await recordSpending(db, tm.id, { amountFen: 1000, receiptRef: `RC-${ti + 1}01`, description: '班组下午茶', at: local(days[25]!, 16) }, tm.lead_user_id, now);
       await addNotice(db, tm.id, today, '今日起新资费套餐上线，请熟悉知识库第12篇', tm.lead_user_id, now);
       await addCareNote(db, { kind: 'praise', agentId: mine[1]!.id, text: '昨日接到客户表扬信，服务耐心细致' }, actor, now);
-      // post-shift reports of the last 10 days
-      for (const d of days.slice(-11, -1)) {
-        const offered = 900 + Math.floor(rnd() * 300);
-        const answered = Math.floor(offered * (0.86 + rnd() * 0.1));
-        await db.insertInto('people_shift_reports').values({
-          team_id: tm.id, date: d, author_id: tm.lead_user_id, sent_at: local(d, 18, 30),
-          report: JSON.stringify({ teamId: String(tm.id), date: d, offered, answered, abandoned: offered - answered, shortAbandoned: 5, slAnswered: Math.floor(answered * 0.8), handled: answered, talkS: answered * 180, holdS: answered * 15, acwS: answered * 30, late: 1, earlyLeave: 0, absent: 0, violations: 0, contributionFen: 0, qaCount: 0, qaScoreSum: 0, fatal: 0 }),
-          notes: JSON.stringify(['话务平稳']),
-        }).execute();
-      }
+      // post-shift reports: sent by routineReportsDemo once the live history exists (they read it)
       const month = today.slice(0, 7);
       await createTask(db, org.centerId, { leadId: tm.lead_user_id, title: '完成本月组员一对一谈心', dueOn: `${month}-25` }, duty, now);
       const t2 = await createTask(db, org.centerId, { leadId: tm.lead_user_id, title: '提交上周质检辅导记录', dueOn: addDays(today, -3) }, duty, now);
@@ -143,5 +134,30 @@ export const peopleDemo: DemoSeeder = {
       ], admin, now);
     }
     log(`people: ${leavers.length} leavers`);
+  },
+};
+
+/**
+ * The leads' post-shift reports of the days the live history covers, sent as a lead sends them:
+ * nothing typed, every figure read from the store (runs after the history and the QA demo).
+ */
+export const routineReportsDemo: DemoSeeder = {
+  name: 'post-shift reports from the stored history',
+  async seed(ctx, org, log) {
+    const db = ctx.store.db;
+    const now = ctx.now();
+    const tz = 'Asia/Shanghai';
+    const today = localDate(now, tz);
+    const cfg = await peopleConfig(db, org.centerId);
+    const teams = await db.selectFrom('teams').select(['id', 'lead_user_id']).orderBy('id').execute();
+    let n = 0;
+    for (const tm of teams) {
+      if (!tm.lead_user_id) continue;
+      for (const d of [3, 2, 1].map((k) => addDays(today, -k))) {
+        await sendPostShift(db, tm.id, d, { notes: ['话务平稳'] }, tm.lead_user_id, now, cfg.attendanceGrace, tz);
+        n++;
+      }
+    }
+    log(`routine: ${n} post-shift reports`);
   },
 };

@@ -175,6 +175,9 @@ export interface ShiftLogEntry {
   text: string;
 }
 
+/** Where a team-day figure came from: the store (telephony) or a typed, audited override (manual). */
+export type DailyFigureSource = 'telephony' | 'manual';
+
 /** One team-day, the unit that aggregates into weeks and months. */
 export interface DailyReport extends DailyFigures {
   teamId: string;
@@ -186,6 +189,19 @@ export interface DailyReport extends DailyFigures {
   contributionFen: number;
   qaCount: number;
   qaScoreSum: number;
+  fatal: number;
+  /** each figure's source (null: no data that day); absent on reports sent before issue 11 */
+  sources?: Partial<Record<keyof DailyFigures, DailyFigureSource | null>>;
+  /** the figures the lead typed (audited overrides of the stored ones) */
+  overrides?: Partial<DailyFigures>;
+}
+
+/** QA totals of a team-day (evaluations of its calls, calibration excluded), from the facts. */
+export interface QaTotals {
+  /** evaluations with a score */
+  count: number;
+  scoreSum: number;
+  /** evaluations with a fatal item failed */
   fatal: number;
 }
 
@@ -205,6 +221,8 @@ export function postShiftSummary(input: {
   attendance: readonly AttendanceRecord[];
   violations: readonly Violation[];
   qa: readonly QaResult[];
+  /** when given, the QA figures come from these totals (the facts) instead of the list */
+  qaTotals?: QaTotals;
   log: readonly ShiftLogEntry[];
   notes: readonly string[];
 }): PostShiftSummary {
@@ -222,9 +240,9 @@ export function postShiftSummary(input: {
     absent: att.filter((r) => r.absent).length,
     violations: vio.length,
     contributionFen: vio.reduce((s, v) => s + v.contributionFen, 0),
-    qaCount: input.qa.length,
-    qaScoreSum: input.qa.reduce((s, q) => s + q.score, 0),
-    fatal: input.qa.filter((q) => q.fatalFailed).length,
+    qaCount: input.qaTotals ? input.qaTotals.count : input.qa.length,
+    qaScoreSum: input.qaTotals ? input.qaTotals.scoreSum : input.qa.reduce((s, q) => s + q.score, 0),
+    fatal: input.qaTotals ? input.qaTotals.fatal : input.qa.filter((q) => q.fatalFailed).length,
   };
   return { report, kpis: kpiLines(kpisOf(input.figures), input.targets ?? {}), log, notes: input.notes.map((n) => n.trim()).filter(Boolean) };
 }

@@ -280,19 +280,121 @@ forEachDatabase('GET /api/facts: scoped like the KPI report', async (_t, store) 
     assert.deepEqual(ten.notReadyByReason, { break: 600 });
     assert.equal(ai.body.total.key, 'total');
 
-    // the team lead's post-shift report and the next day's briefing read the team's facts: a typed
-    // aht of 225 s (675 / 3) gives way to the floor's (420 + 60 + 80 + 600 + 40) / 3 = 400 s
-    const lead2 = await as('team_lead');
-    const post = await lead2.req('POST', '/api/people/reports', { teamId: org.teamA, date: D, figures: { offered: 4, answered: 3, handled: 3, talkS: 500, holdS: 0, acwS: 175 }, notes: [] });
+    assert.equal((await (await as('team_lead')).req('GET', `/api/reports/kpi?by=queue&from=${D}&to=${D}`)).status, 403, 'queue reports are center-wide');
+  } finally {
+    await app.close();
+  }
+});
+
+/** Queue-side calls of day D besides a1's and a2's: one abandoned on billing (a2 serves it), one abandoned on a queue team A does not serve. */
+async function seedQueues(store: Store, org: TestOrg) {
+  await store.db.insertInto('agent_queues').values({ agent_id: org.agents.a2, queue: 'billing' }).execute();
+  await storeEvents(store, [
+    { id: 'qb1', ts: at(D, '11:30:00'), type: 'call.enqueued', queue: 'billing', callId: 'cb1' },
+    { id: 'qb2', ts: at(D, '11:30:40'), type: 'call.abandoned', queue: 'billing', callId: 'cb1' },
+    { id: 'qx1', ts: at(D, '11:40:00'), type: 'call.enqueued', queue: 'vip', callId: 'cx1' },
+    { id: 'qx2', ts: at(D, '11:40:30'), type: 'call.abandoned', queue: 'vip', callId: 'cx1' },
+  ]);
+}
+
+forEachDatabase('briefing and post-shift report: the same handled, aht, adherence, qaScore and queue figures as GET /api/facts and GET /api/reports/kpi', async (_t, store) => {
+  const { org, as, app } = await testApp(store, { now: () => at('2026-12-02', '09:00') });
+  try {
+    await seedDay(store, org);
+    await seedQueues(store, org);
+    const admin = await as('admin');
+    const lead = await as('team_lead');
+
+    // by hand, team A on D: handled 2 + 1 = 3; aht (420 + 60 + 80 + 600 + 40) / 3 = 400 s; adherence only a1 scheduled;
+    // qaScore (79 + 0) / 2 (both evaluations are of a1's calls). Queues served by team A: general (c1 wait 20 s,
+    // c2 5 s, c3 20 s, all answered) and billing (cb1 abandoned after 40 s); vip is not the team's.
+    // offered 4, answered 3, abandoned 1, answerRate 3/4, service level (wait ≤ 20 s) 3 / (4 − 0), asa (20 + 5 + 20) / 3 = 15 s
+    const Q = { offered: 4, answered: 3, abandoned: 1, shortAbandoned: 0, answerRate: 0.75, serviceLevel: 0.75, asa: 15 };
+
+    // the sources the routine must agree with
+    const facts = (await admin.req('GET', `/api/facts?by=agent&day=${D}`)).body;
+    const fa1 = facts.rows.find((r: any) => r.agentId === org.agents.a1);
+    const teamFacts = (await admin.req('GET', `/api/facts?by=team&day=${D}`)).body.rows.find((r: any) => r.teamId === org.teamA);
+    const byQueue = (await admin.req('GET', `/api/reports/kpi?by=queue&from=${D}&to=${D}`)).body.rows;
+    const general = byQueue.find((r: any) => r.queue === 'general');
+    const billing = byQueue.find((r: any) => r.queue === 'billing');
+    assert.equal(general.offered, 3);
+    assert.equal(billing.abandoned, 1);
+    close(teamFacts.aht.value, 400, 'facts: team aht');
+    close(fa1.qaScore.value, A1.qaScore, 'facts: a1 qaScore');
+
+    // --- the post-shift report of D, nothing typed: every figure from the store
+    const post = await lead.req('POST', '/api/people/reports', { teamId: org.teamA, date: D, notes: ['平稳'] });
     assert.equal(post.status, 200, JSON.stringify(post.body));
-    close(post.body.kpis.find((k: any) => k.name === 'aht').value, 400, 'post-shift aht from the facts');
-    const brief = await lead2.req('GET', `/api/people/briefing?teamId=${org.teamA}&date=${D2}`);
+    const p = post.body;
+    assert.equal(p.report.handled, 3);
+    assert.equal(p.report.talkS + p.report.holdS + p.report.acwS, 420 + 60 + 80 + 600 + 40);
+    close(p.kpis.find((k: any) => k.name === 'aht').value, 400, 'post-shift aht');
+    assert.equal(p.kpis.find((k: any) => k.name === 'aht').source, 'telephony');
+    close(p.team.aht.value, teamFacts.aht.value, 'post-shift team aht = facts');
+    close(p.team.adherence.value, A1.adherence, 'post-shift team adherence');
+    close(p.team.qaScore.value, A1.qaScore, 'post-shift team qaScore');
+    for (const k of ['offered', 'answered', 'abandoned'] as const) assert.equal(p.report[k], Q[k], `post-shift ${k}`);
+    assert.equal(p.report.slAnswered, 3);
+    close(p.kpis.find((k: any) => k.name === 'answerRate').value, Q.answerRate, 'post-shift answerRate');
+    close(p.kpis.find((k: any) => k.name === 'serviceLevel').value, Q.serviceLevel, 'post-shift serviceLevel');
+    assert.deepEqual(p.queues.queues, ['billing', 'general']);
+    close(p.queues.total.asa, Q.asa, 'post-shift asa');
+    const pg = p.queues.rows.find((r: any) => r.queue === 'general');
+    for (const k of ['offered', 'answered', 'serviceLevel', 'asa']) close(pg[k], general[k], `post-shift general ${k} = report`);
+    assert.equal(p.figureSources.offered, 'telephony');
+    // QA of the day's calls from the facts (it was always empty): 2 evaluations, 79 + 0, one fatal
+    assert.deepEqual([p.report.qaCount, p.report.qaScoreSum, p.report.fatal], [2, 79, 1]);
+    // each agent with the KPI plan's targets: a1 aht 280 > 150 missed, a2 aht 640 > 170 missed
+    const pa1 = p.agents.find((a: any) => a.agentId === org.agents.a1);
+    assert.equal(pa1.handled.value, A1.handled);
+    close(pa1.aht.value, fa1.aht.value, 'post-shift a1 aht = facts');
+    close(pa1.adherence.value, A1.adherence, 'post-shift a1 adherence');
+    assert.ok(pa1.targets.find((t: any) => t.kpi === 'aht').target > 0);
+    assert.ok(p.missed.some((m: any) => m.agentId === org.agents.a1 && m.kpi === 'aht' && m.actual === 280));
+    assert.ok(p.missed.some((m: any) => m.agentId === org.agents.a2 && m.kpi === 'aht' && m.actual === 640));
+
+    // --- the next day's briefing: yesterday = D from the store, today = D2 (nothing yet)
+    const brief = await lead.req('GET', `/api/people/briefing?teamId=${org.teamA}&date=${D2}`);
     assert.equal(brief.status, 200, JSON.stringify(brief.body));
-    close(brief.body.kpis.find((k: any) => k.name === 'aht').value, 400, 'briefing aht from the facts');
-    close(brief.body.kpis.find((k: any) => k.name === 'answerRate').value, 0.75, 'queue-side figures still from the report');
-    const bA1 = brief.body.agentFacts.find((a: any) => a.agentId === org.agents.a1);
-    close(bA1.adherence.value, A1.adherence, 'briefing: a1 adherence');
-    close(bA1.qaScore.value, A1.qaScore, 'briefing: a1 qaScore');
+    const b = brief.body;
+    close(b.kpis.find((k: any) => k.name === 'aht').value, 400, 'briefing aht');
+    close(b.kpis.find((k: any) => k.name === 'answerRate').value, Q.answerRate, 'briefing answerRate from the KPI report');
+    close(b.kpis.find((k: any) => k.name === 'serviceLevel').value, Q.serviceLevel, 'briefing serviceLevel');
+    assert.equal(b.kpis.find((k: any) => k.name === 'answerRate').source, 'telephony');
+    close(b.queues.yesterday.total.asa, Q.asa, 'briefing asa');
+    assert.equal(b.queues.yesterday.total.offered, Q.offered);
+    close(b.team.yesterday.handled.value, 3, 'briefing team handled');
+    close(b.team.yesterday.qaScore.value, A1.qaScore, 'briefing team qaScore');
+    assert.equal(b.team.today.handled.reason, 'noTelephony', 'nothing on D2 yet: a reason, not 0');
+    const ba1 = b.agents.find((a: any) => a.agentId === org.agents.a1);
+    assert.equal(ba1.handled.value, A1.handled);
+    close(ba1.aht.value, A1.aht, 'briefing a1 aht');
+    close(ba1.adherence.value, A1.adherence, 'briefing a1 adherence');
+    close(ba1.qaScore.value, A1.qaScore, 'briefing a1 qaScore');
+    assert.equal(ba1.qaScore.source, 'qa');
+    assert.deepEqual(ba1.missed.slice().sort(), fa1.missed.slice().sort(), 'briefing: missed KPIs = facts');
+    assert.ok(b.missed.yesterday.some((m: any) => m.agentId === org.agents.a1 && m.kpi === 'adherence'));
+    assert.equal(ba1.today.handled.reason, 'noTelephony');
+
+    // --- a typed figure is an audited override shown as manual; an impossible one is refused by field
+    const bad = await lead.req('POST', '/api/people/reports', { teamId: org.teamA, date: D2, overrides: { answered: 5 } });
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.field, 'overrides.answered');
+    assert.equal(bad.body.reason, 'routine.figureExceeds');
+    const frac = await lead.req('POST', '/api/people/reports', { teamId: org.teamA, date: D2, overrides: { offered: 2.5 } });
+    assert.equal(frac.body.field, 'overrides.offered');
+    const typed = await lead.req('POST', '/api/people/reports', { teamId: org.teamA, date: D2, overrides: { offered: 10, answered: 8 }, overrideNote: '话务系统故障，手工统计' });
+    assert.equal(typed.status, 200, JSON.stringify(typed.body));
+    close(typed.body.kpis.find((k: any) => k.name === 'answerRate').value, 0.8, 'typed answerRate');
+    assert.equal(typed.body.kpis.find((k: any) => k.name === 'answerRate').source, 'manual');
+    const audits = await store.db.selectFrom('audit_log').selectAll().where('action', '=', 'people.report.override').execute();
+    assert.equal(audits.length, 1);
+    assert.match(String(audits[0]!.detail), /手工统计/);
+    const b3 = (await lead.req('GET', `/api/people/briefing?teamId=${org.teamA}&date=2026-11-04`)).body;
+    assert.equal(b3.figureSources.offered, 'manual');
+    assert.equal(b3.figureSources.handled, null, 'no calls on D2 and none typed');
+    close(b3.kpis.find((k: any) => k.name === 'answerRate').value, 0.8, 'briefing reads the override');
   } finally {
     await app.close();
   }

@@ -382,13 +382,13 @@ forEachDatabase('the lead routine: briefing notices read by agents, post-shift r
     assert.deepEqual(lb.body.notices[0].unread, ['王芳']);
 
     assert.equal((await lead.req('POST', '/api/people/shift-log', { teamId: org.teamA, kind: 'coaching', agentId: org.agents.a1, text: '辅导开场白' })).status, 200);
-    const r1 = await lead.req('POST', '/api/people/reports', { teamId: org.teamA, figures: { offered: 100, answered: 90 }, notes: ['系统卡顿半小时'] });
+    const r1 = await lead.req('POST', '/api/people/reports', { teamId: org.teamA, overrides: { offered: 100, answered: 90 }, notes: ['系统卡顿半小时'] });
     assert.equal(r1.status, 200, JSON.stringify(r1.body));
     assert.equal(r1.body.log.coaching, 1);
     assert.equal(r1.body.kpis.find((k: any) => k.name === 'answerRate').value, 0.9);
     assert.equal((await lead.req('POST', '/api/people/reports', { teamId: org.teamA })).status, 409);
     setClock(MON_0900 + DAY);
-    assert.equal((await (await as('team_lead')).req('POST', '/api/people/reports', { teamId: org.teamA, figures: { offered: 300, answered: 240 } })).status, 200);
+    assert.equal((await (await as('team_lead')).req('POST', '/api/people/reports', { teamId: org.teamA, overrides: { offered: 300, answered: 240 } })).status, 200);
     const duty = await as('duty_manager');
     const lead2 = await as('team_lead');
     const reps = await duty.req('GET', '/api/people/reports?from=2026-11-01&to=2026-11-30');

@@ -702,9 +702,11 @@ export const peopleRoutes: RouteDef[] = [
     body: z.object({
       teamId: z.number().int().positive(),
       date: date.optional(),
-      figures: z.record(z.string(), z.number().min(0)).optional(),
+      // a typed figure is an audited override of the stored one (checked per field in the store)
+      overrides: z.record(z.string(), z.number()).optional(),
+      overrideNote: z.string().max(2000).optional(),
       notes: z.array(z.string().max(2000)).max(50).default([]),
-    }),
+    }).strict(),
     handler: async ({ body, caller, ctx }) => {
       const { centerId, today, tz } = await ctxInfo(ctx, caller);
       if (!caller.ledTeamIds.includes(body.teamId)) throw forbidden(`team ${body.teamId} is not one of your teams`);

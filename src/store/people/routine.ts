@@ -1,13 +1,16 @@
 /** The team lead's shift routine: notices and the pre-shift briefing, shift log, post-shift reports, lead tasks. */
 import { DomainError, notFound, validationError } from '../../core/errors';
-import { addParts, deriveFacts } from '../../core/facts/index';
-import { gatherFacts } from '../facts/gather';
+import type { Facts } from '../../core/facts/index';
+import { deriveKpis, emptyMeasures } from '../../core/kpi';
+import { computeFacts, type AgentFactsRow } from '../facts/index';
+import { kpiReport } from '../live/reports';
 import {
   aggregateReports,
   monthlyTaskCompletion,
   postShiftSummary,
   preShiftBriefing,
   unreadNotices,
+  type DailyFigureSource,
   type DailyFigures,
   type DailyReport,
   type ShiftLogKind,
@@ -41,12 +44,123 @@ export async function markNoticeRead(db: Db, noticeId: number, agentId: number, 
   if (!seen) await db.insertInto('people_notice_reads').values({ notice_id: noticeId, agent_id: agentId, read_at: now }).execute();
 }
 
+// ---------------------------------------------------------------- a team's day from the store
+
+/** The call figures of a team-day (agent side, from the facts) and the queue-side ones (from the KPI report). */
+const CALL_KEYS = ['handled', 'talkS', 'holdS', 'acwS'] as const;
+const QUEUE_KEYS = ['offered', 'answered', 'abandoned', 'shortAbandoned', 'slAnswered'] as const;
+/** Counts among the figures (an override must be a whole number); the rest are seconds. */
+const COUNT_KEYS: readonly (keyof DailyFigures)[] = ['offered', 'answered', 'abandoned', 'shortAbandoned', 'slAnswered', 'handled'];
+export const DAILY_FIGURE_KEYS = [...QUEUE_KEYS, ...CALL_KEYS] as const;
+export type FigureSources = Record<keyof DailyFigures, DailyFigureSource | null>;
+
+/** The facts shown per agent and for the team in the briefing and the post-shift report (names: DESIGN.md). */
+export const ROUTINE_FACTS = ['handled', 'aht', 'occupancy', 'transferRate', 'adherence', 'attendance', 'qaScore', 'fatalRate', 'complaints', 'csat'] as const;
+type RoutineFact = (typeof ROUTINE_FACTS)[number];
+type PickedFacts = Pick<Facts, RoutineFact>;
+const pickFacts = (f: Facts): PickedFacts => Object.fromEntries(ROUTINE_FACTS.map((k) => [k, f[k]])) as PickedFacts;
+
+export interface QueueDayRow {
+  queue: string;
+  offered: number | null;
+  answered: number | null;
+  abandoned: number | null;
+  shortAbandoned: number | null;
+  answerRate: number | null;
+  serviceLevel: number | null;
+  asa: number | null;
+}
+
 /**
- * The pre-shift briefing for a team and day, from what the store holds: yesterday's figures from the
- * team's post-shift report (the live floor's figures once that capability writes them), yesterday's
- * attendance, violations and mood, today's shifts (attendance_shifts) and the lead's notices with who read them,
- * the team's QA results of yesterday (evaluations made that local day, from the quality store) and the
- * open work orders its agents raised (from the work-order store; overdue = past the SLA due time).
+ * The queue-side figures of a team's day: the KPI report's rows by queue (store/live `kpiReport`, the
+ * same numbers as GET /api/reports/kpi?by=queue) for the queues the team's active agents serve
+ * (`agent_queues`), and their sum. Ratios of the sum come from core's `deriveKpis` over the summed
+ * counts (answered within the threshold and the answered calls' wait are the rows' ratio × base).
+ */
+export async function teamQueueDay(db: Db, teamId: number, date: string, timeZone: string) {
+  const queues = (
+    await db.selectFrom('agent_queues as q').innerJoin('agents as a', 'a.id', 'q.agent_id').select('q.queue').distinct().where('a.team_id', '=', teamId).where('a.status', '=', 'active').execute()
+  )
+    .map((r) => r.queue)
+    .sort();
+  if (!queues.length) return { queues, rows: [] as QueueDayRow[], total: null, measures: null };
+  const rep = await kpiReport(db, { by: 'queue', from: dayStartMs(date, timeZone), to: dayStartMs(addDays(date, 1), timeZone), tz: timeZone });
+  const rows: QueueDayRow[] = rep.rows
+    .filter((r) => r.queue !== undefined && queues.includes(r.queue))
+    .map((r) => ({ queue: r.queue!, offered: r.offered, answered: r.answered, abandoned: r.abandoned, shortAbandoned: r.shortAbandoned, answerRate: r.answerRate, serviceLevel: r.serviceLevel, asa: r.asa }));
+  if (!rows.length) return { queues, rows, total: null, measures: null };
+  const m = emptyMeasures();
+  for (const r of rows) {
+    m.offered += r.offered ?? 0;
+    m.answered += r.answered ?? 0;
+    m.abandoned += r.abandoned ?? 0;
+    m.shortAbandoned += r.shortAbandoned ?? 0;
+    m.answeredWithinSl += Math.round((r.serviceLevel ?? 0) * ((r.offered ?? 0) - (r.shortAbandoned ?? 0)));
+    m.waitAnswered += (r.asa ?? 0) * (r.answered ?? 0);
+  }
+  const k = deriveKpis(m);
+  const total: QueueDayRow = { queue: 'total', offered: m.offered, answered: m.answered, abandoned: m.abandoned, shortAbandoned: m.shortAbandoned, answerRate: k.answerRate, serviceLevel: k.serviceLevel, asa: k.asa };
+  return { queues, rows, total, measures: m };
+}
+
+/**
+ * A team's day as the store has it: the facts of its agents (the same `computeFacts` as GET /api/facts,
+ * with each agent's targets and missed KPIs), the queue-side figures of its queues, and the day's
+ * figures for the routine's KPI lines with their sources; typed overrides (audited when sent) win
+ * and say 'manual'.
+ */
+export async function teamDay(db: Db, centerId: number, teamId: number, date: string, now: number, timeZone: string, overrides: Partial<DailyFigures> = {}) {
+  const facts = await computeFacts(db, centerId, { by: 'agent', day: date, teamIds: [teamId], now });
+  const queue = await teamQueueDay(db, teamId, date, timeZone);
+  const t = facts.total;
+  const figures: DailyFigures = { ...ZERO };
+  const sources = Object.fromEntries(DAILY_FIGURE_KEYS.map((k) => [k, null])) as FigureSources;
+  if (t.handled.value !== null) {
+    Object.assign(figures, { handled: t.handled.value, talkS: t.talk.value ?? 0, holdS: t.hold.value ?? 0, acwS: t.acw.value ?? 0 });
+    for (const k of CALL_KEYS) sources[k] = 'telephony';
+  }
+  if (queue.measures) {
+    const m = queue.measures;
+    Object.assign(figures, { offered: m.offered, answered: m.answered, abandoned: m.abandoned, shortAbandoned: m.shortAbandoned, slAnswered: m.answeredWithinSl });
+    for (const k of QUEUE_KEYS) sources[k] = 'telephony';
+  }
+  for (const k of DAILY_FIGURE_KEYS)
+    if (typeof overrides[k] === 'number') {
+      figures[k] = overrides[k]!;
+      sources[k] = 'manual';
+    }
+  const agents = (facts.rows as AgentFactsRow[]).map((a) => ({ agentId: a.agentId, name: a.name, employeeNo: a.employeeNo, ...pickFacts(a), targets: a.targets, missed: a.missed }));
+  const missed = agents.flatMap((a) => a.targets.filter((x) => !x.met).map((x) => ({ agentId: a.agentId, name: a.name, ...x })));
+  return { date, figures, sources, team: pickFacts(t), agents, missed, queues: { queues: queue.queues, rows: queue.rows, total: queue.total, source: 'telephony' as const } };
+}
+
+/** A typed override of the day's figures: whole numbers for counts, seconds ≥ 0, and consistent with each other. */
+export function checkOverrides(o: Partial<Record<string, unknown>>, merged: DailyFigures): Partial<DailyFigures> {
+  const out: Partial<DailyFigures> = {};
+  for (const [k, v] of Object.entries(o)) {
+    if (v === undefined || v === null) continue;
+    const key = k as keyof DailyFigures;
+    if (!(DAILY_FIGURE_KEYS as readonly string[]).includes(k)) throw validationError(`overrides.${k}`, `unknown figure "${k}"; expected one of ${DAILY_FIGURE_KEYS.join(', ')}`, { reason: 'routine.unknownFigure', params: { field: `overrides.${k}` } });
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || (COUNT_KEYS.includes(key) && !Number.isInteger(v)))
+      throw validationError(`overrides.${k}`, `${String(v)} is not ${COUNT_KEYS.includes(key) ? 'a whole number ≥ 0' : 'a number of seconds ≥ 0'}`, { reason: 'routine.badFigure', params: { field: `overrides.${k}` } });
+    out[key] = v;
+  }
+  const pairs: [keyof DailyFigures, keyof DailyFigures][] = [['answered', 'offered'], ['abandoned', 'offered'], ['shortAbandoned', 'abandoned'], ['slAnswered', 'answered']];
+  for (const [part, whole] of pairs)
+    if (merged[part] > merged[whole] && (part in out || whole in out)) {
+      const field = `overrides.${part in out ? part : whole}`;
+      throw validationError(field, `${part} (${merged[part]}) cannot exceed ${whole} (${merged[whole]})`, { reason: 'routine.figureExceeds', params: { field, part, whole } });
+    }
+  return out;
+}
+
+/**
+ * The pre-shift briefing for a team and day, from what the store holds: yesterday's and today's
+ * figures of the team and of each agent (the facts, with the KPI plan's targets and who missed
+ * them), the queue-side figures of the team's queues (the KPI report), yesterday's typed overrides
+ * from its post-shift report (source 'manual'), yesterday's attendance, violations and mood, today's
+ * shifts (attendance_shifts) and the lead's notices with who read them, the QA results made
+ * yesterday (for coaching) and the open work orders its agents raised (overdue = past the SLA due time).
  */
 export async function briefing(db: Db, teamId: number, date: string, now: number, cfg: { grace: AttendanceGrace; signals: MoodSignalConfig; timeZone: string }) {
   const yesterday = addDays(date, -1);
@@ -54,11 +168,10 @@ export async function briefing(db: Db, teamId: number, date: string, now: number
   const notices = await db.selectFrom('people_notices').selectAll().where('team_id', '=', teamId).where('date', '=', date).orderBy('id').execute();
   const team = await db.selectFrom('teams').select('center_id').where('id', '=', teamId).executeTakeFirst();
   if (!team) throw notFound(`team ${teamId}`);
-  // yesterday's agent-side call figures from the facts (one source with the KPI report); the queue-side
-  // ones (offered, answered, service level) are not per team and still come from the post-shift report
-  const yFacts = await teamDayFacts(db, team.center_id, teamId, yesterday, now);
-  const typed: DailyFigures = rep ? { ...ZERO, ...pickFigures(parseJson<DailyReport>(rep.report, {} as DailyReport)) } : ZERO;
-  const figures: DailyFigures = { ...typed, ...yFacts.figures };
+  // only the overrides the lead typed into yesterday's report count (reports sent before issue 11 carry none)
+  const typed = rep ? (parseJson<DailyReport>(rep.report, {} as DailyReport).overrides ?? {}) : {};
+  const yDay = await teamDay(db, team.center_id, teamId, yesterday, now, cfg.timeZone, typed);
+  const tDay = await teamDay(db, team.center_id, teamId, date, now, cfg.timeZone);
   const yStart = dayStartMs(yesterday, cfg.timeZone);
   const qa = await qaResults(db, { centerId: team.center_id, teamIds: [teamId], createdFrom: yStart, createdTo: dayStartMs(date, cfg.timeZone) });
   const orders = await openOrdersOfTeam(db, teamId);
@@ -74,7 +187,7 @@ export async function briefing(db: Db, teamId: number, date: string, now: number
       teamId: String(teamId),
       date,
       now: iso(now),
-      yesterday: figures,
+      yesterday: yDay.figures,
       qa: qa.map((q) => ({ evaluationId: String(q.evaluationId), agentId: String(q.agentId), score: q.score, fatalFailed: q.fatal })),
       workOrders: orders.map((o) => ({ id: String(o.id), title: o.title, dueAt: iso(o.dueAt) })),
       schedule: shifts.map((s) => ({ agentId: String(s.agent_id), start: iso(s.start_at), end: iso(s.end_at) })),
@@ -90,13 +203,22 @@ export async function briefing(db: Db, teamId: number, date: string, now: number
   const vio = await db.selectFrom('people_violations').select(['id']).where('team_id', '=', teamId).where('at', '>=', dayStart).where('at', '<', dayStart + 86_400_000).execute();
   const moods = await db.selectFrom('people_mood_checkins').select(['mood']).where('team_id', '=', teamId).where('date', '=', yesterday).execute();
   const names = new Map(members.map((m) => [String(m.id), m.name]));
+  const src = yDay.sources;
   return {
     ...b,
-    hasFigures: !!rep || yFacts.agents.length > 0,
-    /** where yesterday's figures come from: handled/talk/hold/acw from the facts when the floor has them */
-    figuresSource: { calls: Object.keys(yFacts.figures).length ? 'telephony' : rep ? 'manual' : null, queue: rep ? 'manual' : null },
-    /** yesterday's facts per agent of the team (handled, aht, adherence, qaScore, each with its source) */
-    agentFacts: yFacts.agents,
+    /** the source of each KPI line's figure: manual when any of its inputs was typed */
+    kpis: b.kpis.map((k) => ({ ...k, source: kpiSource(k.name, src) })),
+    hasFigures: Object.values(src).some((x) => x !== null),
+    /** where yesterday's figures come from, per figure ('telephony', 'manual' or null: no data) */
+    figureSources: src,
+    figuresSource: { calls: src.handled, queue: src.offered },
+    /** yesterday's and today's facts of the team and of each agent, with targets and who missed them */
+    team: { yesterday: yDay.team, today: tDay.team },
+    agents: yDay.agents.map((a) => ({ ...a, today: tDay.agents.find((x) => x.agentId === a.agentId) ?? null })),
+    missed: { yesterday: yDay.missed, today: tDay.missed },
+    queues: { yesterday: yDay.queues, today: tDay.queues },
+    /** yesterday's facts per agent (handled, aht, adherence, qaScore, each with its source) */
+    agentFacts: yDay.agents.map((a) => ({ agentId: a.agentId, name: a.name, handled: a.handled, aht: a.aht, adherence: a.adherence, qaScore: a.qaScore })),
     qa: { ...b.qa, coach: b.qa.coach.map((c) => ({ ...c, name: names.get(c.agentId) ?? c.agentId })) },
     schedule: { ...b.schedule, shifts: shifts.map((s) => ({ agentId: s.agent_id, name: s.name, start: s.start_at, end: s.end_at })) },
     notices: notices.map((n) => {
@@ -112,29 +234,15 @@ export async function briefing(db: Db, teamId: number, date: string, now: number
   };
 }
 
-/**
- * A team's day from the facts (store/facts): the agent-side call figures (handled, talk, hold, acw)
- * when the floor has telephony for the team's agents that day (else none, so typed ones stay), and
- * each agent's handled, aht, adherence and qaScore.
- */
-async function teamDayFacts(db: Db, centerId: number, teamId: number, date: string, now: number) {
-  const g = await gatherFacts(db, centerId, date, date, { teamIds: [teamId], now });
-  const parts = addParts(g.agents.flatMap((a) => [...(g.days.get(a.agentId)?.values() ?? [])]));
-  const t = parts.telephony;
-  const figures: Partial<DailyFigures> = t ? { handled: t.handled, talkS: t.talk, holdS: t.hold, acwS: t.acw } : {};
-  const agents = g.agents
-    .filter((a) => g.days.has(a.agentId))
-    .map((a) => {
-      const f = deriveFacts(addParts(g.days.get(a.agentId)!.values()), g.person.get(a.agentId) ?? null, now);
-      return { agentId: a.agentId, name: a.name, handled: f.handled, aht: f.aht, adherence: f.adherence, qaScore: f.qaScore };
-    });
-  return { figures, agents };
-}
-
-function pickFigures(r: Partial<DailyFigures>): DailyFigures {
-  const out = { ...ZERO };
-  for (const k of Object.keys(ZERO) as (keyof DailyFigures)[]) if (typeof r[k] === 'number') out[k] = r[k]!;
-  return out;
+/** The inputs of each routine KPI line (core/people kpisOf). */
+const KPI_INPUTS: Record<string, readonly (keyof DailyFigures)[]> = {
+  answerRate: ['offered', 'answered'],
+  serviceLevel: ['offered', 'shortAbandoned', 'slAnswered'],
+  aht: CALL_KEYS,
+};
+function kpiSource(name: string, src: FigureSources): DailyFigureSource | null {
+  const s = (KPI_INPUTS[name] ?? []).map((k) => src[k]);
+  return s.includes('manual') ? 'manual' : s.includes('telephony') ? 'telephony' : null;
 }
 
 export async function addLogEntry(db: Db, teamId: number, e: { date: string; kind: ShiftLogKind; agentId?: number | null; text: string }, userId: number, now: number) {
@@ -150,10 +258,22 @@ export const shiftLog = (db: Db, teamId: number, date: string) =>
   db.selectFrom('people_shift_log').selectAll().where('team_id', '=', teamId).where('date', '=', date).orderBy('at').execute();
 
 /**
- * The post-shift summary, generated from the day's data (attendance, violations, shift log) plus
- * the lead's figures and notes, stored and thereby sent up to the duty manager. Once per team and day.
+ * The post-shift summary, generated from the store (the day's facts of the team and its agents with
+ * targets and who missed them, the queue-side figures of its queues, QA from the facts, attendance,
+ * violations, shift log) plus the lead's notes, stored and thereby sent up to the duty manager. Once
+ * per team and day. A typed figure is an override: checked, audited with the computed value it
+ * replaces, and shown as source 'manual'.
  */
-export async function sendPostShift(db: Db, teamId: number, date: string, input: { figures?: Partial<DailyFigures>; notes: string[] }, userId: number, now: number, grace: AttendanceGrace, timeZone: string) {
+export async function sendPostShift(
+  db: Db,
+  teamId: number,
+  date: string,
+  input: { overrides?: Partial<Record<string, number>>; overrideNote?: string; notes: string[] },
+  userId: number,
+  now: number,
+  grace: AttendanceGrace,
+  timeZone: string,
+) {
   return withTx(db, async (tx) => {
     const att = await attendanceReport(tx, date, date, { teamIds: [teamId] }, grace);
     const dayStart = dayStartMs(date, timeZone);
@@ -161,25 +281,45 @@ export async function sendPostShift(db: Db, teamId: number, date: string, input:
     const log = await shiftLog(tx, teamId, date);
     const team = await tx.selectFrom('teams').select('center_id').where('id', '=', teamId).executeTakeFirst();
     if (!team) throw notFound(`team ${teamId}`);
-    // the day's agent-side call figures from the facts override typed ones (one source of numbers)
-    const dayFacts = await teamDayFacts(tx, team.center_id, teamId, date, now);
+    const computed = await teamDay(tx, team.center_id, teamId, date, now, timeZone);
+    const typed = checkOverrides(input.overrides ?? {}, { ...computed.figures, ...(input.overrides as Partial<DailyFigures>) });
+    const day = Object.keys(typed).length ? await teamDay(tx, team.center_id, teamId, date, now, timeZone, typed) : computed;
+    const qa = day.team.qaScore;
+    const fatal = day.team.fatalRate;
     const s = core(() =>
       postShiftSummary({
         teamId: String(teamId),
         date,
-        figures: { ...pickFigures(input.figures ?? {}), ...dayFacts.figures },
+        figures: day.figures,
         attendance: att.records,
         violations: vio.map((v) => ({ id: String(v.id), ruleId: v.rule_code, ruleNo: v.rule_no, category: 'conduct', agentId: String(v.agent_id), teamId: String(v.team_id), recordedBy: String(v.recorded_by), at: iso(v.at), contributionFen: v.contribution_fen }) as Violation),
         qa: [],
+        // QA of the day's calls from the facts (calibration excluded): scored evaluations, their score sum, fatal ones
+        qaTotals: { count: qa.den ?? 0, scoreSum: qa.num ?? 0, fatal: fatal.num ?? 0 },
         log: log.map((l) => ({ at: iso(l.at), kind: l.kind as ShiftLogKind, text: l.text })),
         notes: input.notes,
       }),
     );
+    const report: DailyReport = { ...s.report, sources: day.sources, overrides: typed };
     const row = await uniqueAs('date', `the post-shift report of ${date} was already sent`, () =>
-      tx.insertInto('people_shift_reports').values({ team_id: teamId, date, author_id: userId, report: JSON.stringify(s.report), notes: JSON.stringify(s.notes), sent_at: now }).returning('id').executeTakeFirstOrThrow(),
+      tx.insertInto('people_shift_reports').values({ team_id: teamId, date, author_id: userId, report: JSON.stringify(report), notes: JSON.stringify(s.notes), sent_at: now }).returning('id').executeTakeFirstOrThrow(),
     );
     await audit(tx, { at: now, userId, action: 'people.report.send', entity: 'team', entityId: teamId, detail: { reportId: row.id, date } });
-    return { id: row.id, ...s };
+    if (Object.keys(typed).length) {
+      const replaced = Object.fromEntries(Object.keys(typed).map((k) => [k, computed.sources[k as keyof DailyFigures] ? computed.figures[k as keyof DailyFigures] : null]));
+      await audit(tx, { at: now, userId, action: 'people.report.override', entity: 'team', entityId: teamId, detail: { reportId: row.id, date, overrides: typed, replaced, note: input.overrideNote ?? null } });
+    }
+    return {
+      id: row.id,
+      ...s,
+      report,
+      kpis: s.kpis.map((k) => ({ ...k, source: kpiSource(k.name, day.sources) })),
+      figureSources: day.sources,
+      team: day.team,
+      agents: day.agents,
+      missed: day.missed,
+      queues: day.queues,
+    };
   });
 }
 

@@ -191,7 +191,8 @@ export async function agentFacts(db: Db, centerId: number, months: readonly stri
 export interface MonthScorecards {
   month: string;
   kpis: KpiDefinition[];
-  cards: (RankedScorecard & { employeeNo: string; name: string })[];
+  /** each card with where its figures come from (the facts' sources; 'manual' = an override) and when they were computed */
+  cards: (RankedScorecard & { employeeNo: string; name: string; sources: Partial<Record<KpiKey, FactSource>>; computedAt: number })[];
 }
 
 /** Monthly scorecards computed now from stored facts, ranked per team and center (pay KPIs). */
@@ -202,7 +203,8 @@ export async function computeScorecards(db: Db, centerId: number, month: string,
   const cards = rankScorecards(
     facts.map((f) => buildScorecard({ agentId: String(f.agentId), teamId: String(f.teamId ?? ''), hireDate: f.hireDate, month, figures: f.figures }, kpis, 'pay')),
   );
-  return { month, kpis, cards: cards.map((c) => ({ ...c, employeeNo: byId.get(c.agentId)!.employeeNo, name: byId.get(c.agentId)!.name })) };
+  const at = now ?? Date.now();
+  return { month, kpis, cards: cards.map((c) => ({ ...c, employeeNo: byId.get(c.agentId)!.employeeNo, name: byId.get(c.agentId)!.name, sources: byId.get(c.agentId)!.sources, computedAt: at })) };
 }
 
 /**
