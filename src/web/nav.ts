@@ -42,6 +42,7 @@ export const navItems: NavItem[] = [
   { path: '/quality/library', label: 'nav.qaLibrary', group: 'nav.quality', roles: ['qa', 'center_manager', 'duty_manager', 'team_lead', 'trainer', 'agent'], page: lazy(() => import('./pages/quality/Library')) },
   { path: '/quality/templates', label: 'nav.qaTemplates', group: 'nav.quality', roles: ['qa', 'center_manager'], page: lazy(() => import('./pages/quality/Templates')) },
   { path: '/performance/ranking', label: 'nav.ranking', group: 'nav.performance', roles: ['admin', 'center_manager', 'duty_manager', 'team_lead'], page: lazy(() => import('./pages/performance/Ranking')) },
+  { path: '/performance/facts', label: 'nav.facts', group: 'nav.performance', roles: ['admin', 'center_manager', 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer', 'agent'], page: lazy(() => import('./pages/performance/Facts')) },
   { path: '/performance/mine', label: 'nav.myScorecard', group: 'nav.performance', roles: ['agent'], page: lazy(() => import('./pages/performance/MyScorecard')) },
   { path: '/performance/contests', label: 'nav.contests', group: 'nav.performance', roles: ['admin', 'center_manager', 'duty_manager', 'team_lead', 'trainer', 'agent'], page: lazy(() => import('./pages/performance/Contests')) },
   { path: '/performance/kpis', label: 'nav.kpis', group: 'nav.performance', roles: ['admin', 'center_manager', 'team_lead'], page: lazy(() => import('./pages/performance/KpiEditor')) },

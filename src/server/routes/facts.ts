@@ -19,12 +19,18 @@ export const factsRoutes: RouteDef[] = [
       day: isoDate.optional(),
       week: isoDate.optional(),
       month: isoMonth.optional(),
+      // one team (center-wide roles: any; team leads: one of theirs); agents always get their own row
+      teamId: z.coerce.number().int().positive().optional(),
     }),
     handler: async ({ query, caller, ctx }) => {
       const s = agentScope(caller);
       if (s.kind === 'self' && query.by === 'team') throw forbidden('team facts are for team leads and center-wide roles', { reason: 'facts.teamForbidden', params: {} });
       const centerId = await callerCenterId(ctx, caller);
-      return computeFacts(ctx.store.db, centerId, { by: query.by as 'agent' | 'team', day: query.day, week: query.week, month: query.month, ...scopeFilter(caller), now: ctx.now() });
+      const scope = scopeFilter(caller);
+      if (query.teamId !== undefined && s.kind === 'teams' && !s.teamIds.includes(query.teamId))
+        throw forbidden(`team ${query.teamId} is not one of your teams`, { reason: 'facts.teamNotYours', params: { teamId: query.teamId } });
+      const filter = query.teamId !== undefined && s.kind !== 'self' ? { teamIds: [query.teamId] } : scope;
+      return computeFacts(ctx.store.db, centerId, { by: query.by as 'agent' | 'team', day: query.day, week: query.week, month: query.month, ...filter, now: ctx.now() });
     },
   }),
 ];

@@ -11,10 +11,11 @@ import { notificationMessages } from './notifications';
 import { errorMessages } from './errors';
 import { factsInputsMessages } from './factsInputs';
 import { factsMessages } from './facts';
+import { factsPageMessages } from './factsPage';
 import { connectorMessages } from './connectors';
 
 /** Every capability's messages; add yours here. */
-const all: Messages[] = [platformMessages, peopleMessages, liveMessages, qaperfMessages, wfmMessages, kbwoMessages, notificationMessages, errorMessages, factsInputsMessages, factsMessages, connectorMessages];
+const all: Messages[] = [platformMessages, peopleMessages, liveMessages, qaperfMessages, wfmMessages, kbwoMessages, notificationMessages, errorMessages, factsInputsMessages, factsMessages, factsPageMessages, connectorMessages];
 
 function merge(into: Record<string, any>, from: Record<string, any>) {
   for (const [k, v] of Object.entries(from)) {

@@ -1,0 +1,125 @@
+/**
+ * The small world of the facts tests (API and browser): day D of team A's a1 and a2 — events, a
+ * published schedule, QA evaluations, complaint work orders and survey answers — and the hand sums
+ * the tests expect (A1, A2). Not a test file: imported by src/server/routes/facts.test.ts and e2e/facts.test.ts.
+ */
+import assert from 'node:assert/strict';
+import type { Store } from '../../store/db';
+import { storeEvents } from '../../store/live/ingest';
+import { saveTemplateVersion } from '../../store/quality/templates';
+import { upsertCalls } from '../../store/quality/calls';
+import { createEvaluation } from '../../store/quality/evaluations';
+import { answers, fixtureTemplate } from '../../core/quality/fixtures';
+import type { CallFloorEvent } from '../../core/events';
+import type { TestOrg } from '../testing';
+
+export const H = 3600_000;
+// Asia/Shanghai (UTC+8, no DST)
+export const at = (d: string, hms: string) => Date.parse(`${d}T${hms.length === 5 ? `${hms}:00` : hms}Z`) - 8 * H;
+export const D = '2026-11-02';
+export const D2 = '2026-11-03';
+export const close = (a: number | null | undefined, b: number, what: string) => assert.ok(a !== null && a !== undefined && Math.abs(a - b) < 1e-9, `${what}: ${a} vs ${b}`);
+
+/** Day D for a1 (A001) and a2 (A002); see the hand sums in the test. */
+export async function seedDay(store: Store, org: TestOrg) {
+  const db = store.db;
+  // published schedule: a1 09:00–13:00 (phone, break 11:00–11:15, phone) = 14,400 s scheduled
+  const req = await db.insertInto('wfm_requirements').values({ center_id: org.centerId, week_start: D, interval_min: 30, required: '[]', source: 'test', created_by: null, created_at: 0 }).returning('id').executeTakeFirstOrThrow();
+  const run = await db
+    .insertInto('wfm_schedule_runs')
+    .values({ center_id: org.centerId, week_start: D, requirement_id: req.id, status: 'published', progress: '{}', summary: null, error: null, time_limit_s: 1, created_by: null, created_at: 0, finished_at: 0, published_at: 0, published_by: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const acts: [string, string, string][] = [['phone', '09:00', '11:00'], ['break', '11:00', '11:15'], ['phone', '11:15', '13:00']];
+  await db
+    .insertInto('wfm_shifts')
+    .values({
+      run_id: run.id, agent_id: org.agents.a1, day: 0, kind: 'shift', template_code: 'T', start_ts: at(D, '09:00'), end_ts: at(D, '13:00'), paid_hours: 4,
+      activities: JSON.stringify(acts.map(([kind, s, e]) => ({ kind, start: at(D, s), end: at(D, e), paid: true }))), updated_at: 0,
+    })
+    .execute();
+  let n = 0;
+  const ev = (d: string, hms: string, type: CallFloorEvent['type'], extra: Partial<CallFloorEvent> = {}): CallFloorEvent => ({ id: `e${++n}`, ts: at(d, hms), type, agent: 'A001', ...extra });
+  const call = (d: string, hms: string, type: CallFloorEvent['type'], callId: string, agent?: string): CallFloorEvent => ({ id: `e${++n}`, ts: at(d, hms), type, queue: 'general', callId, ...(agent ? { agent } : {}) });
+  await storeEvents(store, [
+    ev(D, '09:05', 'agent.login'), // 5 min late
+    ev(D, '09:05', 'agent.ready'),
+    // call c1: ring 10 s, talk 180 s, acw 50 s
+    call(D, '09:59:50', 'call.enqueued', 'c1'),
+    ev(D, '10:00:00', 'agent.ringing', { queue: 'general' }),
+    call(D, '10:00:10', 'call.connected', 'c1', 'A001'),
+    ev(D, '10:00:10', 'agent.talking', { queue: 'general' }),
+    call(D, '10:03:10', 'call.ended', 'c1'),
+    ev(D, '10:03:10', 'agent.acw', { queue: 'general' }),
+    ev(D, '10:04:00', 'agent.ready'),
+    // call c2: ring 5 s, talk 120 + 120 s, hold 60 s, acw 30 s, transferred
+    call(D, '10:30:00', 'call.enqueued', 'c2'),
+    ev(D, '10:30:00', 'agent.ringing', { queue: 'general' }),
+    call(D, '10:30:05', 'call.connected', 'c2', 'A001'),
+    ev(D, '10:30:05', 'agent.talking', { queue: 'general' }),
+    ev(D, '10:32:05', 'agent.hold', { queue: 'general' }),
+    ev(D, '10:33:05', 'agent.talking', { queue: 'general' }),
+    call(D, '10:35:05', 'call.transferred', 'c2'),
+    ev(D, '10:35:05', 'agent.acw', { queue: 'general' }),
+    ev(D, '10:35:35', 'agent.ready'),
+    ev(D, '10:50', 'agent.notReady', { reason: 'break' }), // 10:50–11:00 break during phone: 600 s out
+    ev(D, '11:20', 'agent.ready'), // 11:15–11:20 still on break: 300 s out
+    ev(D, '12:40', 'agent.logout'), // 12:40–13:00: 1,200 s out; early leave by 20 min
+    // a2: call c3: ring 20 s, talk 600 s, acw 40 s; logged in 09:00–12:00
+    ev(D, '09:00', 'agent.login', { agent: 'A002' }),
+    call(D, '11:00:00', 'call.enqueued', 'c3'),
+    ev(D, '11:00:00', 'agent.ringing', { agent: 'A002', queue: 'general' }),
+    call(D, '11:00:20', 'call.connected', 'c3', 'A002'),
+    ev(D, '11:00:20', 'agent.talking', { agent: 'A002', queue: 'general' }),
+    call(D, '11:10:20', 'call.ended', 'c3'),
+    ev(D, '11:10:20', 'agent.acw', { agent: 'A002', queue: 'general' }),
+    ev(D, '11:11:00', 'agent.ready', { agent: 'A002' }),
+    ev(D, '12:00', 'agent.logout', { agent: 'A002' }),
+  ]);
+
+  // QA: two evaluations of a1's calls of day D (fixture template: open 40 % = greet 50 / verify 50; biz 60 % = accuracy 70 / privacy 30, fatal)
+  const tpl = await saveTemplateVersion(db, org.centerId, fixtureTemplate('zero'), org.users.qa!, 0);
+  await upsertCalls(db, org.centerId, [
+    { id: 'q1', agentId: org.agents.a1, queue: 'general', startedAt: at(D, '10:00'), durationS: 180 },
+    { id: 'q2', agentId: org.agents.a1, queue: 'general', startedAt: at(D, '10:30'), durationS: 300 },
+  ], 0);
+  // q1: greet 2/2, verify 1/1 → open 100; accuracy 2/4 = 50, privacy 1/1 = 100 → biz 65; 0.4·100 + 0.6·65 = 79; non-fatal scored 3, failed 1 (accuracy)
+  await createEvaluation(db, org.centerId, org.users.qa!, { callId: 'q1', templateId: tpl.id, answers: answers(2, 1, 2, 1), timeSpentS: 60 }, at(D, '15:00'));
+  // q2: privacy failed (fatal) → score 0; non-fatal scored 2 (verify N/A), failed 1 (greet 1 < 2)
+  await createEvaluation(db, org.centerId, org.users.qa!, { callId: 'q2', templateId: tpl.id, answers: answers(1, null, 4, 0), timeSpentS: 60 }, at(D, '15:10'));
+
+  // complaints about a1: one upheld on D, one rejected on D, one upheld on D2 (next day); one upheld about a2 on D
+  const wo = (agentId: number, verdict: string, verdictAt: number) => ({
+    center_id: org.centerId, type: 'complaint', state: 'closed', priority: 'normal', category: 'service', title: 't', description: 'd', raised_by: org.users.agent!, assignee: null,
+    customer_id: null, customer_phone: null, call_id: null, parent_id: null, address: null, appointment_from: null, appointment_to: null, repeat_complainer: 0, qa_review: 0,
+    qa_review_by: null, qa_review_at: null, created_at: verdictAt - H, updated_at: verdictAt, closed_at: verdictAt, sla_warn_at: verdictAt, sla_due_at: verdictAt, sla_alerted: '',
+    agent_id: agentId, verdict, verdict_by: org.users.duty_manager!, verdict_at: verdictAt,
+  });
+  await db.insertInto('wo_orders').values([wo(org.agents.a1, 'upheld', at(D, '16:00')), wo(org.agents.a1, 'rejected', at(D, '16:30')), wo(org.agents.a1, 'upheld', at(D2, '16:00')), wo(org.agents.a2, 'upheld', at(D, '17:00'))]).execute();
+
+  // survey answers for a1 on D: scale 5: 5 ✓ 4 ✓ 3 ✗; scale 10: 8 ✓ 7 ✗; scale 2: 2 ✓ 1 ✗ → 4 / 7
+  const answersIn: [number, number][] = [[5, 5], [4, 5], [3, 5], [8, 10], [7, 10], [2, 2], [1, 2]];
+  await db
+    .insertInto('survey_answers')
+    .values(answersIn.map(([score, scale], i) => ({ center_id: org.centerId, event_id: `s${i}`, ts: at(D, '12:00') + i * 1000, call_id: null, agent_id: org.agents.a1, queue: 'general', score, scale_max: scale, created_at: 0 })))
+    .execute();
+}
+
+// hand sums, a1 on D
+export const A1 = {
+  handled: 2,
+  talk: 180 + 240,
+  hold: 60,
+  acw: 50 + 30,
+  ring: 10 + 5,
+  staffed: 12_900, // 09:05–12:40
+  notReady: 1800, // 10:50–11:20
+  aht: (420 + 60 + 80) / 2, // 280
+  adherence: (14_400 - 300 - 600 - 300 - 1200) / 14_400,
+  qaScore: (79 + 0) / 2,
+  fatalRate: 1 / 2,
+  nonFatalRate: 2 / 5,
+  csat: 4 / 7,
+};
+export const A2 = { handled: 1, talk: 600, hold: 0, acw: 40, ring: 20, staffed: 10_800, notReady: 0 };
+

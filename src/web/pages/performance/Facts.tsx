@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../hooks';
+import { ErrorNote, Loading, Page } from '../../components/ui';
+import { FactValue, fmtFact, SourceBadge, type FactLike } from '../../components/facts';
+import { hasAny, useMe } from '../../session';
+
+/** The figures shown per row (names: DESIGN.md); every one from GET /api/facts with its source. */
+const FIGURES = ['handled', 'aht', 'occupancy', 'adherence', 'attendance', 'qaScore', 'fatalRate', 'complaints', 'csat'] as const;
+const CENTER_WIDE = ['admin', 'center_manager', 'duty_manager', 'qa', 'wfm', 'trainer'];
+
+type Kind = 'day' | 'week' | 'month';
+
+function localDate(offsetDays: number): string {
+  const d = new Date(Date.now() + offsetDays * 86_400_000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+const defaultValue = (k: Kind) => (k === 'month' ? localDate(0).slice(0, 7) : k === 'week' ? localDate(-7) : localDate(-1));
+
+/** One row's figures as tiles: value or translated reason, source badge (computedAt on hover), target met or missed. */
+function FactTiles({ row }: { row: any }) {
+  const { t } = useTranslation();
+  const targets = new Map<string, any>((row.targets ?? []).map((x: any) => [x.kpi, x]));
+  return (
+    <div className="fact-tiles">
+      {FIGURES.map((k) => {
+        const f: FactLike | undefined = row[k];
+        const tg = targets.get(k);
+        const cls = tg ? (tg.met ? 'ok' : 'bad') : '';
+        return (
+          <div key={k} className={`fact-tile ${cls}`} data-fact={k} data-met={tg ? String(tg.met) : undefined}>
+            <div className="kpi-label">{t(`facts.figures.${k}`)}</div>
+            <div className="fact-value">
+              <FactValue name={k} fact={f} />
+            </div>
+            <div className="fact-meta">
+              <SourceBadge source={f?.source} computedAt={f?.computedAt} />
+              {tg && (
+                <span className="hint">
+                  {t('facts.page.target')} {tg.direction === 'higher' ? '≥' : '≤'} {fmtFact(k, tg.target)}
+                </span>
+              )}
+            </div>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+/**
+ * Facts with their source (issue 11): a team lead their teams, center-wide roles a team or the whole
+ * center, an agent their own row; per day, week or month. Tiles reflow to one column on a phone.
+ */
+export default function Facts() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const wide = hasAny(me, CENTER_WIDE);
+  const seesTeams = wide || hasAny(me, ['team_lead']);
+  const [kind, setKind] = useState<Kind>('day');
+  const [value, setValue] = useState(defaultValue('day'));
+  const [teamId, setTeamId] = useState('');
+  const teams = useApi<any[]>(seesTeams ? '/api/teams' : null);
+  const r = useApi<any>(value ? `/api/facts?by=agent&${kind}=${encodeURIComponent(value)}${teamId ? `&teamId=${teamId}` : ''}` : null);
+  const d = r.data;
+  return (
+    <Page title={t('facts.page.title')}>
+      <div className="form-row">
+        <select aria-label={t('facts.page.period')} data-testid="facts-kind" value={kind} onChange={(e) => { const k = e.target.value as Kind; setKind(k); setValue(defaultValue(k)); }}>
+          {(['day', 'week', 'month'] as const).map((k) => <option key={k} value={k}>{t(`facts.page.${k}`)}</option>)}
+        </select>
+        <input
+          aria-label={t(`facts.page.${kind}`)}
+          data-testid="facts-value"
+          type={kind === 'month' ? 'month' : 'date'}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+        />
+        {seesTeams && (
+          <select aria-label={t('ppl.team')} data-testid="facts-team" value={teamId} onChange={(e) => setTeamId(e.target.value)}>
+            <option value="">{wide ? t('facts.page.wholeCenter') : t('facts.page.allMine')}</option>
+            {(teams.data ?? []).map((tm) => <option key={tm.id} value={tm.id}>{tm.name}</option>)}
+          </select>
+        )}
+      </div>
+      <ErrorNote error={r.error} />
+      {r.loading && !d && <Loading />}
+      {d && (
+        <>
+          {kind === 'week' && <p className="hint">{t('facts.page.weekFrom', { from: d.period.from, to: d.period.to })}</p>}
+          {seesTeams && (
+            <div className="card fact-row" data-testid="facts-total">
+              <h3>{teamId ? (teams.data ?? []).find((x) => String(x.id) === teamId)?.name : wide ? t('facts.page.wholeCenter') : t('facts.page.allMine')} · {t('facts.page.total')}</h3>
+              <FactTiles row={d.total} />
+            </div>
+          )}
+          {d.rows.length === 0 && <p className="missing">{t('facts.page.none')}</p>}
+          {d.rows.map((row: any) => (
+            <div key={row.agentId} className="card fact-row" data-testid="facts-agent" data-agent={row.employeeNo}>
+              <h3>
+                {row.name} <span className="hint">{row.employeeNo}{row.teamName ? ` · ${row.teamName}` : ''}</span>
+              </h3>
+              <FactTiles row={row} />
+              {row.missed?.length > 0 && (
+                <p className="bad" data-testid="facts-missed">
+                  {t('facts.page.missed')}: {row.missed.map((k: string) => t(`facts.figures.${k}`, { defaultValue: k })).join('、')}
+                </p>
+              )}
+            </div>
+          ))}
+        </>
+      )}
+    </Page>
+  );
+}
