@@ -270,6 +270,12 @@ forEachDatabase('briefing and post-shift report: the same handled, aht, adherenc
     assert.deepEqual(ba1.missed.slice().sort(), fa1.missed.slice().sort(), 'briefing: missed KPIs = facts');
     assert.ok(b.missed.yesterday.some((m: any) => m.agentId === org.agents.a1 && m.kpi === 'adherence'));
     assert.equal(ba1.today.handled.reason, 'noTelephony');
+    // an agent's briefing: the team's totals, but only their own figures and targets
+    const own = (await (await as('a2')).req('GET', `/api/people/briefing?date=${D2}`)).body;
+    assert.deepEqual(own.agents.map((a: any) => a.agentId), [org.agents.a2]);
+    assert.deepEqual([...new Set(own.missed.yesterday.map((m: any) => m.agentId))], [org.agents.a2]);
+    assert.deepEqual(own.agentFacts.map((a: any) => a.agentId), [org.agents.a2]);
+    close(own.team.yesterday.aht.value, 400, 'agent sees the team aht');
 
     // --- a typed figure is an audited override shown as manual; an impossible one is refused by field
     const bad = await lead.req('POST', '/api/people/reports', { teamId: org.teamA, date: D2, overrides: { answered: 5 } });

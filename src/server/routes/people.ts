@@ -644,6 +644,10 @@ export const peopleRoutes: RouteDef[] = [
           notices: b.notices.map((n) => ({ id: n.id, text: n.text, read: n.readBy.includes(caller.agentId ?? -1) })),
           qa: { ...b.qa, coach: b.qa.coach.filter((c) => c.agentId === String(caller.agentId)) },
           workOrders: { open: b.workOrders.open, overdue: [] },
+          // their own figures and targets only; the team's totals stay
+          agents: b.agents.filter((a) => a.agentId === caller.agentId),
+          agentFacts: b.agentFacts.filter((a) => a.agentId === caller.agentId),
+          missed: { yesterday: b.missed.yesterday.filter((m) => m.agentId === caller.agentId), today: b.missed.today.filter((m) => m.agentId === caller.agentId) },
         };
       return b;
     },

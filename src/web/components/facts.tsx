@@ -45,3 +45,38 @@ export function FactValue({ name, fact }: { name: string; fact: FactLike | null 
   }
   return <>{fmtFact(name, fact.value)}</>;
 }
+
+/** The figures shown per row by default (names: DESIGN.md). */
+export const FACT_TILES = ['handled', 'aht', 'occupancy', 'adherence', 'attendance', 'qaScore', 'fatalRate', 'complaints', 'csat'] as const;
+
+/** One row's figures as tiles: value or translated reason, source badge (computedAt on hover), target met or missed. */
+export function FactTiles({ row, figures = FACT_TILES }: { row: any; figures?: readonly string[] }) {
+  const { t } = useTranslation();
+  const targets = new Map<string, any>((row.targets ?? []).map((x: any) => [x.kpi, x]));
+  return (
+    <div className="fact-tiles">
+      {figures.map((k) => {
+        const f: FactLike | undefined = row[k];
+        const tg = targets.get(k);
+        const cls = tg ? (tg.met ? 'ok' : 'bad') : '';
+        return (
+          <div key={k} className={`fact-tile ${cls}`} data-fact={k} data-met={tg ? String(tg.met) : undefined}>
+            <div className="kpi-label">{t(`facts.figures.${k}`)}</div>
+            <div className="fact-value">
+              <FactValue name={k} fact={f} />
+            </div>
+            <div className="fact-meta">
+              <SourceBadge source={f?.source} computedAt={f?.computedAt} />
+              {tg && (
+                <span className="hint">
+                  {t('facts.page.target')} {tg.direction === 'higher' ? '≥' : '≤'} {fmtFact(k, tg.target)}
+                </span>
+              )}
+            </div>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+

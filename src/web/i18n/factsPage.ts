@@ -26,7 +26,7 @@ export const factsPageMessages: Messages = {
       },
       page: {
         title: '指标与来源', period: '期间', day: '日', week: '周', month: '月', wholeCenter: '全中心', allMine: '我的班组', total: '合计',
-        target: '目标', missed: '未达标', none: '该期间没有坐席', computedAt: '计算于', weekFrom: '{{from}} 至 {{to}}',
+        target: '目标', source: '来源', missed: '未达标', none: '该期间没有坐席', computedAt: '计算于', weekFrom: '{{from}} 至 {{to}}',
       },
       routine: {
         team: '班组', agent: '坐席', yesterday: '昨日', today: '今日', queues: '队列（本组服务）', queue: '队列', missed: '未达标',
@@ -55,7 +55,7 @@ export const factsPageMessages: Messages = {
       },
       page: {
         title: '指標與來源', period: '期間', day: '日', week: '週', month: '月', wholeCenter: '全中心', allMine: '我的班組', total: '合計',
-        target: '目標', missed: '未達標', none: '該期間沒有坐席', computedAt: '計算於', weekFrom: '{{from}} 至 {{to}}',
+        target: '目標', source: '來源', missed: '未達標', none: '該期間沒有坐席', computedAt: '計算於', weekFrom: '{{from}} 至 {{to}}',
       },
       routine: {
         team: '班組', agent: '坐席', yesterday: '昨日', today: '今日', queues: '佇列（本組服務）', queue: '佇列', missed: '未達標',
@@ -84,7 +84,7 @@ export const factsPageMessages: Messages = {
       },
       page: {
         title: 'Figures & sources', period: 'Period', day: 'Day', week: 'Week', month: 'Month', wholeCenter: 'Whole center', allMine: 'My teams', total: 'Total',
-        target: 'target', missed: 'Missed', none: 'No agent in this period', computedAt: 'computed', weekFrom: '{{from}} to {{to}}',
+        target: 'target', source: 'Source', missed: 'Missed', none: 'No agent in this period', computedAt: 'computed', weekFrom: '{{from}} to {{to}}',
       },
       routine: {
         team: 'Team', agent: 'Agent', yesterday: 'Yesterday', today: 'Today', queues: "Queues (the team's)", queue: 'Queue', missed: 'Missed',

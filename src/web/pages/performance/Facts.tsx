@@ -2,11 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../hooks';
 import { ErrorNote, Loading, Page } from '../../components/ui';
-import { FactValue, fmtFact, SourceBadge, type FactLike } from '../../components/facts';
+import { FactTiles } from '../../components/facts';
 import { hasAny, useMe } from '../../session';
 
-/** The figures shown per row (names: DESIGN.md); every one from GET /api/facts with its source. */
-const FIGURES = ['handled', 'aht', 'occupancy', 'adherence', 'attendance', 'qaScore', 'fatalRate', 'complaints', 'csat'] as const;
 const CENTER_WIDE = ['admin', 'center_manager', 'duty_manager', 'qa', 'wfm', 'trainer'];
 
 type Kind = 'day' | 'week' | 'month';
@@ -16,37 +14,6 @@ function localDate(offsetDays: number): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 const defaultValue = (k: Kind) => (k === 'month' ? localDate(0).slice(0, 7) : k === 'week' ? localDate(-7) : localDate(-1));
-
-/** One row's figures as tiles: value or translated reason, source badge (computedAt on hover), target met or missed. */
-function FactTiles({ row }: { row: any }) {
-  const { t } = useTranslation();
-  const targets = new Map<string, any>((row.targets ?? []).map((x: any) => [x.kpi, x]));
-  return (
-    <div className="fact-tiles">
-      {FIGURES.map((k) => {
-        const f: FactLike | undefined = row[k];
-        const tg = targets.get(k);
-        const cls = tg ? (tg.met ? 'ok' : 'bad') : '';
-        return (
-          <div key={k} className={`fact-tile ${cls}`} data-fact={k} data-met={tg ? String(tg.met) : undefined}>
-            <div className="kpi-label">{t(`facts.figures.${k}`)}</div>
-            <div className="fact-value">
-              <FactValue name={k} fact={f} />
-            </div>
-            <div className="fact-meta">
-              <SourceBadge source={f?.source} computedAt={f?.computedAt} />
-              {tg && (
-                <span className="hint">
-                  {t('facts.page.target')} {tg.direction === 'higher' ? '≥' : '≤'} {fmtFact(k, tg.target)}
-                </span>
-              )}
-            </div>
-          </div>
-        );
-      })}
-    </div>
-  );
-}
 
 /**
  * Facts with their source (issue 11): a team lead their teams, center-wide roles a team or the whole

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Figure } from '../../components/ui';
+import { SourceBadge } from '../../components/facts';
 
 /** A KPI figure in its unit; missing stays "missing". */
 export function KpiValue({ value, unit }: { value: number | null | undefined; unit?: string }) {
@@ -9,7 +10,7 @@ export function KpiValue({ value, unit }: { value: number | null | undefined; un
 
 export const fmtTotal = (v: number | null | undefined) => (v == null ? null : Math.round(v * 10) / 10);
 
-/** The lines of one scorecard. */
+/** The lines of one scorecard, each actual with its source (the facts' source; cards published before issue 11 have none). */
 export function ScorecardLines({ card, kpis }: { card: any; kpis: any[] }) {
   const { t } = useTranslation();
   const unit = (k: string) => kpis.find((d) => d.key === k)?.unit;
@@ -21,6 +22,7 @@ export function ScorecardLines({ card, kpis }: { card: any; kpis: any[] }) {
           <th>{t('perf.weight')}</th>
           <th>{t('perf.target')}</th>
           <th>{t('perf.actual')}</th>
+          <th>{t('facts.page.source')}</th>
           <th>{t('perf.status')}</th>
           <th>{t('perf.points')}</th>
         </tr>
@@ -33,6 +35,9 @@ export function ScorecardLines({ card, kpis }: { card: any; kpis: any[] }) {
             <td>{l.target == null ? <span className="missing">{t('perf.notAssessed')}</span> : <KpiValue value={l.target} unit={unit(l.key)} />}</td>
             <td>
               <KpiValue value={l.actual} unit={unit(l.key)} />
+            </td>
+            <td data-testid="line-source">
+              <SourceBadge source={card.sources?.[l.key]} computedAt={card.computedAt} />
             </td>
             <td className={l.status === 'met' ? 'ok' : l.status === 'below' ? 'bad' : 'missing'}>{t(`perf.statuses.${l.status}`)}</td>
             <td>{l.status === 'notAssessed' ? '—' : <Figure value={fmtTotal(l.points)} />}</td>
