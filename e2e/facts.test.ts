@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness, signInUi, signOutUi } from './harness';
-import { D, seedDay } from '../src/server/routes/facts.fixtures';
+import { at, D, D2, seedDay } from '../src/server/routes/facts.fixtures';
 
 /**
  * The facts page (issue 11): a team lead sees their team's agents with each figure's source and
@@ -10,7 +10,7 @@ import { D, seedDay } from '../src/server/routes/facts.fixtures';
  * adherence 12,000 / 14,400 = 83.3 %, qaScore (79 + 0) / 2 = 39.5, csat 4 / 7 = 57.1 %, 1 upheld complaint.
  */
 test('facts page: a lead sees the team with sources and targets; an agent only their own row', async () => {
-  const h = await startHarness({ seed: seedDay });
+  const h = await startHarness({ seed: seedDay, now: () => at(D2, '09:00') });
   const { page, url } = h;
   try {
     await signInUi(page, url, 'team_lead');
@@ -39,6 +39,18 @@ test('facts page: a lead sees the team with sources and targets; an agent only t
     assert.equal(await tile(a2, 'qaScore').locator('.fact-value').textContent(), '无质检评分');
     // the team total: 2 + 1 calls
     assert.equal(await page.locator('[data-testid=facts-total] [data-fact=handled] .fact-value').textContent(), '3');
+
+    // the morning briefing of D2 shows D from the store: team aht (420 + 60 + 80 + 600 + 40) / 3 = 400 s, sources, who missed
+    await page.click('a[data-nav="/floor/routine"]');
+    const team = page.locator('[data-testid=briefing-team]');
+    await team.waitFor();
+    assert.equal(await team.locator('[data-fact=aht] .fact-value').first().textContent(), '400s');
+    assert.equal(await team.locator('[data-fact=aht] [data-source]').first().textContent(), '话务');
+    await page.locator('[data-testid=briefing-queues] td >> text=general').waitFor();
+    await page.locator('[data-testid=briefing-missed] >> text=李娜').first().waitFor();
+    await page.click('a[data-nav="/performance/facts"]');
+    await page.fill('[data-testid=facts-value]', D);
+    await a1.waitFor();
 
     // on a phone the tiles fit the screen
     await page.setViewportSize({ width: 390, height: 800 });
