@@ -8,6 +8,7 @@ import {
   DEFAULT_CAMP_RULES,
   DEFAULT_KPIS,
   figureComponents,
+  figureRangeError,
   figureValue,
   buildScorecard,
   KPI_KEYS,
@@ -81,7 +82,26 @@ export async function upsertFigures(db: Db, centerId: number, rows: readonly Fig
       if (QA_KPIS.includes(r.kpi)) throw validationError(`figures[${i}].kpi`, `"${r.kpi}" is computed from QA evaluations, not uploaded`);
       if (r.value == null && (r.numerator == null || r.denominator == null))
         throw validationError(`figures[${i}].value`, 'give a value, or both numerator and denominator');
+      // an override outside the figure's range (core FIGURE_RANGES) is refused, naming the field
+      if (source !== 'live') {
+        const bad = figureRangeError(r.kpi, r);
+        if (bad) throw validationError(`figures[${i}].${bad.field}`, bad.message, { reason: 'perf.figureOutOfRange', params: { ...bad.params, field: `figures[${i}].${bad.field}` } });
+      }
     });
+    // what each override replaces, for the audit log (every override is audited with its before and after)
+    const before = new Map<string, { value: number | null; numerator: number | null; denominator: number | null; source: string }>();
+    if (source !== 'live') {
+      const months = [...new Set(rows.map((r) => r.month))];
+      for (let i = 0; i < ids.length; i += 500)
+        for (const b of await tx
+          .selectFrom('perf_figures')
+          .select(['agent_id', 'month', 'kpi_key', 'value', 'numerator', 'denominator', 'source'])
+          .where('center_id', '=', centerId)
+          .where('month', 'in', months)
+          .where('agent_id', 'in', ids.slice(i, i + 500))
+          .execute())
+          before.set(`${b.agent_id}|${b.month}|${b.kpi_key}`, { value: b.value, numerator: b.numerator, denominator: b.denominator, source: b.source });
+    }
     for (let i = 0; i < rows.length; i += 200) {
       const chunk = rows.slice(i, i + 200).map((r) => ({
         center_id: centerId,
@@ -109,7 +129,11 @@ export async function upsertFigures(db: Db, centerId: number, rows: readonly Fig
         .execute();
     }
     const months = [...new Set(rows.map((r) => r.month))].sort();
-    await audit(tx, { at: now, userId, action: 'perf.figures.upsert', entity: 'perf_figures', entityId: months.join(','), detail: { rows: rows.length, source } });
+    const overrides =
+      source === 'live'
+        ? undefined
+        : rows.map((r) => ({ agentId: r.agentId, month: r.month, kpi: r.kpi, value: r.value, numerator: r.numerator ?? null, denominator: r.denominator ?? null, before: before.get(`${r.agentId}|${r.month}|${r.kpi}`) ?? null }));
+    await audit(tx, { at: now, userId, action: 'perf.figures.upsert', entity: 'perf_figures', entityId: months.join(','), detail: { rows: rows.length, source, ...(overrides ? { overrides } : {}) } });
     return rows.length;
   });
 }

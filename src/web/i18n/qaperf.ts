@@ -29,7 +29,7 @@ export const qaperfMessages: Messages = {
       contests: { new: '新建竞赛', name: '名称', teams: '参赛班组', kpi: '指标', leaderboard: '排行榜', rank: '名次' },
       camp: { title: '新兵营', weeks: '周数', rank: '称号', next: '下一级', unmet: '还差' },
     },
-    errors: { quality: { libraryOtherTeam: '{{field}}：通话 {{callId}} 不属于您班组的坐席，不能分享到录音库' } },
+    errors: { quality: { libraryOtherTeam: '{{field}}：通话 {{callId}} 不属于您班组的坐席，不能分享到录音库' }, perf: { figureOutOfRange: '{{field}}：{{kpi}} 的值 {{value}} 超出范围（{{range}}）' } },
   },
   'zh-TW': {
     nav: { quality: '質檢', performance: '績效', qaQueue: '質檢工作台', qaTemplates: '評分表', myQa: '我的質檢', qaDisputes: '申訴處理', qaCalibration: '校準', qaReports: '質檢報表', qaCoaching: '輔導', qaLibrary: '錄音分享', kpis: 'KPI 定義', ranking: '月度排名', myScorecard: '我的績效', contests: '團隊競賽' },
@@ -58,7 +58,7 @@ export const qaperfMessages: Messages = {
       contests: { new: '新增競賽', name: '名稱', teams: '參賽班組', kpi: '指標', leaderboard: '排行榜', rank: '名次' },
       camp: { title: '新兵營', weeks: '週數', rank: '稱號', next: '下一級', unmet: '還差' },
     },
-    errors: { quality: { libraryOtherTeam: '{{field}}：通話 {{callId}} 不屬於您班組的座席，不能分享到錄音庫' } },
+    errors: { quality: { libraryOtherTeam: '{{field}}：通話 {{callId}} 不屬於您班組的座席，不能分享到錄音庫' }, perf: { figureOutOfRange: '{{field}}：{{kpi}} 的值 {{value}} 超出範圍（{{range}}）' } },
   },
   en: {
     nav: { quality: 'Quality', performance: 'Performance', qaQueue: 'QA work queue', qaTemplates: 'Scorecards', myQa: 'My QA results', qaDisputes: 'Disputes', qaCalibration: 'Calibration', qaReports: 'QA reports', qaCoaching: 'Coaching', qaLibrary: 'Recording library', kpis: 'KPI definitions', ranking: 'Monthly ranking', myScorecard: 'My scorecard', contests: 'Team contests' },
@@ -87,6 +87,6 @@ export const qaperfMessages: Messages = {
       contests: { new: 'New contest', name: 'Name', teams: 'Teams', kpi: 'KPI', leaderboard: 'Leaderboard', rank: 'Rank' },
       camp: { title: 'Newcomer camp', weeks: 'Weeks', rank: 'Title', next: 'Next', unmet: 'Still needs' },
     },
-    errors: { quality: { libraryOtherTeam: '{{field}}: call {{callId}} is not of an agent of your teams, so you cannot share it in the library' } },
+    errors: { quality: { libraryOtherTeam: '{{field}}: call {{callId}} is not of an agent of your teams, so you cannot share it in the library' }, perf: { figureOutOfRange: '{{field}}: {{value}} is out of the range of {{kpi}} ({{range}})' } },
   },
 };
