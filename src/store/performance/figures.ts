@@ -12,6 +12,7 @@ import {
   figureValue,
   buildScorecard,
   KPI_KEYS,
+  markChangesAfterPublication,
   monthEnd,
   monthRange,
   parseKpiDefinitions,
@@ -216,6 +217,8 @@ export interface MonthScorecards {
   month: string;
   kpis: KpiDefinition[];
   cards: (RankedScorecard & { employeeNo: string; name: string })[];
+  /** the facts the cards were built from (every figure, not only the plan's) */
+  facts: AgentFacts[];
 }
 
 /** Monthly scorecards computed now from stored facts, ranked per team and center (pay KPIs). */
@@ -226,7 +229,49 @@ export async function computeScorecards(db: Db, centerId: number, month: string,
   const cards = rankScorecards(
     facts.map((f) => buildScorecard({ agentId: String(f.agentId), teamId: String(f.teamId ?? ''), hireDate: f.hireDate, month, figures: f.figures }, kpis, 'pay')),
   );
-  return { month, kpis, cards: cards.map((c) => ({ ...c, employeeNo: byId.get(c.agentId)!.employeeNo, name: byId.get(c.agentId)!.name })) };
+  return { month, kpis, cards: cards.map((c) => ({ ...c, employeeNo: byId.get(c.agentId)!.employeeNo, name: byId.get(c.agentId)!.name })), facts };
+}
+
+type Figures = Partial<Record<KpiKey, number | null>>;
+
+/**
+ * The figures of a published month as they were published, per agent id: the snapshot kept with
+ * each published card (older publications without it: the card lines' actual figures).
+ */
+export async function publishedFigures(db: Db, centerId: number, month: string, agentIds?: number[]): Promise<Map<string, Figures>> {
+  let q = db.selectFrom('perf_published_cards').select(['agent_id', 'card']).where('center_id', '=', centerId).where('month', '=', month);
+  if (agentIds) q = q.where('agent_id', 'in', agentIds.length ? agentIds : [-1]);
+  const out = new Map<string, Figures>();
+  for (const r of await q.execute()) {
+    const c = JSON.parse(r.card) as RankedScorecard & { figures?: Figures };
+    out.set(String(r.agent_id), c.figures ?? Object.fromEntries(c.lines.map((l) => [l.key, l.actual])));
+  }
+  return out;
+}
+
+/**
+ * Late data re-flows: marks every figure of the given cards that differs now from what the month's
+ * publication showed (`changedAfterPublication` {published, current} on the line, the keys on the
+ * card). `current` defaults to the cards' own figures (live cards); for published cards pass the
+ * month's current facts. A month not published leaves the cards unmarked.
+ */
+export async function markPublicationChanges<C extends RankedScorecard>(
+  db: Db,
+  centerId: number,
+  month: string,
+  cards: readonly C[],
+  current?: Map<string, Figures>,
+): Promise<(C & { changedAfterPublication: KpiKey[] })[]> {
+  const pub = await db.selectFrom('perf_publications').select('month').where('center_id', '=', centerId).where('month', '=', month).executeTakeFirst();
+  if (!pub) return cards.map((c) => ({ ...c, changedAfterPublication: [] }));
+  const published = await publishedFigures(db, centerId, month, cards.map((c) => Number(c.agentId)));
+  return cards.map((c) => markChangesAfterPublication(c, published.get(c.agentId) ?? null, current?.get(c.agentId) ?? Object.fromEntries(c.lines.map((l) => [l.key, l.actual]))));
+}
+
+/** The month's figures now, per agent id (for published cards shown beside what changed). */
+export async function currentFigures(db: Db, centerId: number, month: string, agentIds: number[], now: number): Promise<Map<string, Figures>> {
+  const facts = await agentFacts(db, centerId, [month], { agentIds, now });
+  return new Map(facts.map((f) => [String(f.agentId), f.figures]));
 }
 
 /**
@@ -235,6 +280,7 @@ export async function computeScorecards(db: Db, centerId: number, month: string,
  */
 export async function publishMonth(db: Db, centerId: number, month: string, note: string, userId: number, now: number) {
   const sc = await computeScorecards(db, centerId, month, now);
+  const figuresById = new Map(sc.facts.map((f) => [String(f.agentId), f.figures]));
   const scored = sc.cards.filter((c) => c.total !== null);
   if (!scored.length) throw validationError('month', `no agent has any figure for ${month}; nothing to publish`);
   const incomplete = sc.cards.filter((c) => !c.complete);
@@ -256,7 +302,8 @@ export async function publishMonth(db: Db, centerId: number, month: string, note
             total: c.total,
             center_rank: c.centerRank,
             team_rank: c.teamRank,
-            card: JSON.stringify(c),
+            // the card as published, with every figure of the month as it was (to tell later changes)
+            card: JSON.stringify({ ...c, figures: figuresById.get(c.agentId) ?? {} }),
           })),
         )
         .execute();
