@@ -130,7 +130,9 @@ export const qaperfSeeder: DemoSeeder = {
     for (const a of agents) {
       for (const [mi, m] of months.entries()) {
         const start = startOfDayMs(`${m}-01`, tz);
-        const perMonth = mi === months.length - 1 || a.id % 3 !== 0 ? 1 : 0; // some hundreds over six months
+        // some hundreds over six months; every agent is evaluated in the last full month and this one, so
+        // the last full month's scorecard has a qaScore for everyone on the books
+        const perMonth = mi >= months.length - 2 || a.id % 3 !== 0 ? 1 : 0;
         for (let k = 0; k < perMonth; k++) {
           const at = Math.min(now - 2 * DAY, start + Math.floor(rng() * 27) * DAY + 9 * 3600_000 + Math.floor(rng() * 8 * 3600_000));
           if (at < start) continue;

@@ -3,7 +3,7 @@
  * denominator) so teams aggregate sum-based (Σnum / Σden), never as a mean of agents' ratios.
  * Also the figures CSV the center uploads before the live-floor feed fills them.
  */
-import { KPI_KEYS, type Components, type KpiAggregation, type KpiDefinition, type KpiKey } from './kpi';
+import { figureRangeError, KPI_KEYS, type Components, type KpiAggregation, type KpiDefinition, type KpiKey } from './kpi';
 import type { FieldError } from '../quality/template';
 
 export interface StoredFigure {
@@ -121,6 +121,10 @@ export function parseFiguresCsv(text: string): { ok: true; rows: FigureRow[] } |
     if (value === null && (numerator === null || denominator === null))
       errors.push({ path: at('value'), message: 'give a value, or both numerator and denominator (an empty cell is missing, not 0)' });
     if (denominator !== null && denominator < 0) errors.push({ path: at('denominator'), message: 'must not be negative' });
+    else if ((KPI_KEYS as readonly string[]).includes(kpi) && [value, numerator, denominator].every((v) => v === null || Number.isFinite(v))) {
+      const bad = figureRangeError(kpi as KpiKey, { value, numerator, denominator });
+      if (bad) errors.push({ path: at(bad.field), message: bad.message });
+    }
     const key = `${employeeNo}|${month}|${kpi}`;
     if (seen.has(key)) errors.push({ path: at('kpi'), message: `duplicate of line ${seen.get(key)}` });
     seen.set(key, line);

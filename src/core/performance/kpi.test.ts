@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { aggregate, AGGREGATIONS, DEFAULT_KPIS, figuresFromComponents, monthsBetween, parseKpiDefinitions, targetFor, tenureMonths } from './kpi';
+import { aggregate, AGGREGATIONS, DEFAULT_KPIS, FIGURE_RANGES, figureRangeError, figuresFromComponents, KPI_KEYS, monthsBetween, parseKpiDefinitions, targetFor, tenureMonths } from './kpi';
 
 const def = (k: string) => DEFAULT_KPIS.find((d) => d.key === k)!;
 
@@ -58,4 +58,24 @@ test('KPI plan validation', () => {
   const r2 = parseKpiDefinitions(bad);
   if (!r2.ok) assert.deepEqual(r2.errors.map((e) => e.path), ['[1].key', '[3].target']);
   else assert.fail('expected errors');
+});
+
+test('figure ranges: one place, value or parts checked, the bad field named', () => {
+  assert.equal(figureRangeError('qaScore', { value: 100 }), null);
+  assert.deepEqual(figureRangeError('qaScore', { value: 100.5 })?.params, { kpi: 'qaScore', value: 100.5, min: 0, max: 100, range: '0–100' });
+  assert.equal(figureRangeError('qaScore', { value: -1 })?.field, 'value');
+  assert.equal(figureRangeError('adherence', { value: 1 }), null);
+  assert.equal(figureRangeError('adherence', { value: 1.0001 })?.field, 'value');
+  assert.equal(figureRangeError('complaints', { value: 2 }), null);
+  assert.equal(figureRangeError('complaints', { value: 0.5 })?.field, 'value');
+  assert.equal(figureRangeError('aht', { value: -0.1 })?.params.range, '≥ 0');
+  assert.equal(figureRangeError('aht', { value: null, numerator: 15_000, denominator: 100 }), null); // 150 s
+  assert.equal(figureRangeError('csat', { value: null, numerator: 99, denominator: 100 }), null);
+  assert.equal(figureRangeError('csat', { value: null, numerator: 101, denominator: 100 })?.field, 'numerator');
+  assert.equal(figureRangeError('csat', { value: null, numerator: 1, denominator: 0 })?.field, 'denominator');
+  assert.equal(figureRangeError('csat', { value: 0.9, numerator: 9, denominator: -10 })?.field, 'denominator');
+  assert.equal(figureRangeError('skillLevel', { value: 3 }), null);
+  assert.equal(figureRangeError('skillLevel', { value: 0 })?.field, 'value');
+  // every KPI key has a range
+  for (const k of KPI_KEYS) assert.ok(FIGURE_RANGES[k], k);
 });

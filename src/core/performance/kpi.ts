@@ -117,6 +117,87 @@ export const AGGREGATIONS: Record<KpiKey, KpiAggregation> = {
   complaints: { kind: 'sum', of: 'complaints' },
 };
 
+/**
+ * The range a figure can take — the one place overrides (hand-entered, CSV) are checked against:
+ * ratios 0–1, seconds and counts ≥ 0 (counts whole), qaScore 0–100, skill level 1–3 (初級/中級/高級).
+ */
+export interface FigureRange {
+  min: number;
+  max?: number;
+  integer?: boolean;
+}
+const RATIO: FigureRange = { min: 0, max: 1 };
+const SECONDS: FigureRange = { min: 0 };
+const COUNT: FigureRange = { min: 0, integer: true };
+export const FIGURE_RANGES: Record<KpiKey, FigureRange> = {
+  offered: COUNT,
+  answered: COUNT,
+  abandoned: COUNT,
+  shortAbandoned: COUNT,
+  answerRate: RATIO,
+  serviceLevel: RATIO,
+  asa: SECONDS,
+  aht: SECONDS,
+  talk: SECONDS,
+  hold: SECONDS,
+  acw: SECONDS,
+  ring: SECONDS,
+  staffed: SECONDS,
+  notReady: SECONDS,
+  idle: SECONDS,
+  occupancy: RATIO,
+  notReadyShare: RATIO,
+  idleShare: RATIO,
+  transferRate: RATIO,
+  csat: RATIO,
+  adherence: RATIO,
+  fatalRate: RATIO,
+  nonFatalRate: RATIO,
+  attritionRate: RATIO,
+  qaScore: { min: 0, max: 100 },
+  attendance: RATIO,
+  skillLevel: { min: 1, max: 3, integer: true },
+  complaints: COUNT,
+};
+
+export interface FigureRangeError {
+  /** the bad input: value, numerator or denominator */
+  field: 'value' | 'numerator' | 'denominator';
+  message: string;
+  /** for the `perf.figureOutOfRange` reason */
+  params: { kpi: KpiKey; value: number; min: number; max: number | null; range: string };
+}
+
+/**
+ * Checks a figure (a value, and/or numerator and denominator of a ratio) against its range: the
+ * value (or numerator / denominator) must lie in FIGURE_RANGES; parts must not be negative and a
+ * denominator must be positive when it alone gives the value. Null = fine.
+ */
+export function figureRangeError(kpi: KpiKey, f: { value: number | null; numerator?: number | null; denominator?: number | null }): FigureRangeError | null {
+  const r = FIGURE_RANGES[kpi];
+  const max = r.max ?? null;
+  const range = max === null ? `≥ ${r.min}` : `${r.min}–${max}`;
+  const err = (field: FigureRangeError['field'], value: number, message: string): FigureRangeError => ({ field, message, params: { kpi, value, min: r.min, max, range } });
+  const bounds = `${r.min}${max === null ? ' or more' : `–${max}`}`;
+  const check = (field: FigureRangeError['field'], v: number): FigureRangeError | null => {
+    if (!Number.isFinite(v)) return err(field, v, `${kpi} must be a finite number`);
+    if (v < r.min || (max !== null && v > max)) return err(field, v, `${kpi} must be ${bounds}, got ${v}`);
+    if (r.integer && !Number.isInteger(v)) return err(field, v, `${kpi} must be a whole number, got ${v}`);
+    return null;
+  };
+  const num = f.numerator ?? null;
+  const den = f.denominator ?? null;
+  if (num !== null && num < 0) return err('numerator', num, `the numerator of ${kpi} must not be negative, got ${num}`);
+  if (den !== null && den < 0) return err('denominator', den, `the denominator of ${kpi} must not be negative, got ${den}`);
+  if (f.value !== null) return check('value', f.value);
+  if (num !== null && den !== null) {
+    if (!(den > 0)) return err('denominator', den, `the denominator of ${kpi} must be positive when no value is given`);
+    const v = num / den;
+    if (v < r.min || (max !== null && v > max)) return err('numerator', num, `${kpi} = ${num} / ${den} = ${v} must be ${bounds}`);
+  }
+  return null;
+}
+
 /** Default KPI plan. Pay weights add up to 100: qaScore 30, aht 15, csat 15, complaints 10, attendance 10, adherence 10, skillLevel 10. */
 export const DEFAULT_KPIS: KpiDefinition[] = [
   { key: 'qaScore', label: '質檢成績', weight: 30, direction: 'higher', target: 90, scoring: 'ratio', usage: 'both', aggregation: AGGREGATIONS.qaScore, unit: 'points' },

@@ -30,6 +30,14 @@ export interface KpiLine {
   achievement: number | null;
   /** achievement × 100. */
   points: number | null;
+  /** set when the month is published and the figure now differs from the published one (late data) */
+  changedAfterPublication?: FigureChange;
+}
+
+/** A figure of a published month that changed afterwards (a late event, a re-scored evaluation…). */
+export interface FigureChange {
+  published: number | null;
+  current: number | null;
 }
 
 export interface AgentMonthInput {
@@ -183,4 +191,37 @@ export function rankScorecards(cards: readonly AgentScorecard[], opts: { include
     (a, b) =>
       (a.centerRank ?? Infinity) - (b.centerRank ?? Infinity) || (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : 0),
   );
+}
+
+/**
+ * Whether a figure changed between publication and now: a figure appearing or disappearing, or a
+ * value differing by more than float noise (relative 1e-9).
+ */
+export function figureChanged(published: number | null | undefined, current: number | null | undefined): boolean {
+  const p = typeof published === 'number' && Number.isFinite(published) ? published : null;
+  const c = typeof current === 'number' && Number.isFinite(current) ? current : null;
+  if (p === null || c === null) return p !== c;
+  return Math.abs(p - c) > 1e-9 * Math.max(1, Math.abs(p), Math.abs(c));
+}
+
+/**
+ * Marks a card's lines whose figure differs from the published one: `changedAfterPublication`
+ * {published, current} on the line, and the keys in the card's `changedAfterPublication`.
+ * `published` null = the agent had no published card: nothing is marked.
+ */
+export function markChangesAfterPublication<C extends AgentScorecard>(
+  card: C,
+  published: Partial<Record<KpiKey, number | null>> | null,
+  current: Partial<Record<KpiKey, number | null>>,
+): C & { changedAfterPublication: KpiKey[] } {
+  if (!published) return { ...card, changedAfterPublication: [] };
+  const changed: KpiKey[] = [];
+  const lines = card.lines.map((l) => {
+    const p = published[l.key] ?? null;
+    const c = current[l.key] ?? null;
+    if (!figureChanged(p, c)) return l;
+    changed.push(l.key);
+    return { ...l, changedAfterPublication: { published: p, current: c } };
+  });
+  return { ...card, lines, changedAfterPublication: changed };
 }

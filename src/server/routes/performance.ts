@@ -19,12 +19,14 @@ import {
   computeScorecards,
   contestBoard,
   createContest,
+  currentFigures,
   deleteContest,
   getCampRules,
   getKpiDefinitions,
   getPublication,
   listContests,
   listPublications,
+  markPublicationChanges,
   publishedCards,
   publishMonth,
   saveKpiDefinitions,
@@ -164,10 +166,11 @@ export const performanceRoutes: RouteDef[] = [
     handler: async ({ query, caller, ctx }) => {
       const centerId = await callerCenterId(ctx, caller);
       const m = query.month ?? (await lastMonth(ctx, centerId));
-      const sc = await computeScorecards(ctx.store.db, centerId, m, ctx.now());
+      const { facts: _facts, ...sc } = await computeScorecards(ctx.store.db, centerId, m, ctx.now());
       const scope = scopeFilter(caller);
       const cards = scope.teamIds ? sc.cards.filter((c) => scope.teamIds!.includes(Number(c.teamId))) : sc.cards;
-      return { ...sc, cards, publication: await getPublication(ctx.store.db, centerId, m) };
+      // a published month: figures that changed since (late data) are marked with both values
+      return { ...sc, cards: await markPublicationChanges(ctx.store.db, centerId, m, cards), publication: await getPublication(ctx.store.db, centerId, m) };
     },
   }),
   route({
@@ -196,7 +199,9 @@ export const performanceRoutes: RouteDef[] = [
       const centerId = await callerCenterId(ctx, caller);
       const pub = await getPublication(ctx.store.db, centerId, query.month);
       if (!pub) throw notFound(`published ranking of ${query.month}`);
-      return { publication: pub, cards: await publishedCards(ctx.store.db, centerId, query.month, scopeFilter(caller)) };
+      const cards = await publishedCards(ctx.store.db, centerId, query.month, scopeFilter(caller));
+      const now = await currentFigures(ctx.store.db, centerId, query.month, cards.map((c) => Number(c.agentId)), ctx.now());
+      return { publication: pub, cards: await markPublicationChanges(ctx.store.db, centerId, query.month, cards, now) };
     },
   }),
   route({
@@ -213,7 +218,10 @@ export const performanceRoutes: RouteDef[] = [
       if (!m) return { month: null, published: false, months: [] };
       const pub = await getPublication(ctx.store.db, centerId, m);
       if (!pub) return { month: m, published: false, months: months.map((x) => x.month) };
-      const [card] = await publishedCards(ctx.store.db, centerId, m, { agentIds: [caller.agentId] });
+      const [published] = await publishedCards(ctx.store.db, centerId, m, { agentIds: [caller.agentId] });
+      const [card] = published
+        ? await markPublicationChanges(ctx.store.db, centerId, m, [published], await currentFigures(ctx.store.db, centerId, m, [caller.agentId], ctx.now()))
+        : [];
       const teamSize = card ? (await publishedCards(ctx.store.db, centerId, m, { teamIds: card.teamId ? [Number(card.teamId)] : [] })).length : 0;
       const centerSize = (await publishedCards(ctx.store.db, centerId, m)).length;
       return {

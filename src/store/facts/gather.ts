@@ -164,10 +164,18 @@ export async function gatherFacts(db: Db, centerId: number, fromDate: string, to
     const shiftAgents = [...new Set(shifts.map((s) => s.agentId))];
     const states = await stateSegments(db, from, statesTo, shiftAgents);
     const statesBy = new Map<string, StateSegment[]>();
-    for (const s of states) statesBy.set(s.agentId, [...(statesBy.get(s.agentId) ?? []), s]);
+    for (const s of states) {
+      const l = statesBy.get(s.agentId);
+      if (l) l.push(s);
+      else statesBy.set(s.agentId, [s]);
+    }
     const grace = (await peopleConfig(db, centerId)).attendanceGrace;
     const byAgent = new Map<number, typeof shifts>();
-    for (const s of shifts) byAgent.set(s.agentId, [...(byAgent.get(s.agentId) ?? []), s]);
+    for (const s of shifts) {
+      const l = byAgent.get(s.agentId);
+      if (l) l.push(s);
+      else byAgent.set(s.agentId, [s]);
+    }
     for (const [agentId, list] of byAgent) {
       const st = statesBy.get(String(agentId)) ?? [];
       const sched: ScheduledActivity[] = list.flatMap((s) => s.activities.map((a) => ({ agentId: String(agentId), start: a.start, end: a.end, activity: (a.kind === 'vto' ? 'off' : a.kind) as ScheduledActivity['activity'] })));
@@ -216,7 +224,9 @@ export async function gatherFacts(db: Db, centerId: number, fromDate: string, to
   for (const r of evals.rows) {
     const k = `${n(r.agent_id)}|${n(r.d)}`;
     const se: ScoredEvaluation = { id: String(r.id), callId: '', agentId: String(r.agent_id), evaluatorId: '', result: JSON.parse(r.result) as EvaluationScore };
-    evalGroups.set(k, [...(evalGroups.get(k) ?? []), se]);
+    const l = evalGroups.get(k);
+    if (l) l.push(se);
+    else evalGroups.set(k, [se]);
   }
   for (const [k, list] of evalGroups) {
     const [agentId, d] = k.split('|').map(Number) as [number, number];

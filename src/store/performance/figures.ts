@@ -8,9 +8,11 @@ import {
   DEFAULT_CAMP_RULES,
   DEFAULT_KPIS,
   figureComponents,
+  figureRangeError,
   figureValue,
   buildScorecard,
   KPI_KEYS,
+  markChangesAfterPublication,
   monthEnd,
   monthRange,
   parseKpiDefinitions,
@@ -81,7 +83,26 @@ export async function upsertFigures(db: Db, centerId: number, rows: readonly Fig
       if (QA_KPIS.includes(r.kpi)) throw validationError(`figures[${i}].kpi`, `"${r.kpi}" is computed from QA evaluations, not uploaded`);
       if (r.value == null && (r.numerator == null || r.denominator == null))
         throw validationError(`figures[${i}].value`, 'give a value, or both numerator and denominator');
+      // an override outside the figure's range (core FIGURE_RANGES) is refused, naming the field
+      if (source !== 'live') {
+        const bad = figureRangeError(r.kpi, r);
+        if (bad) throw validationError(`figures[${i}].${bad.field}`, bad.message, { reason: 'perf.figureOutOfRange', params: { ...bad.params, field: `figures[${i}].${bad.field}` } });
+      }
     });
+    // what each override replaces, for the audit log (every override is audited with its before and after)
+    const before = new Map<string, { value: number | null; numerator: number | null; denominator: number | null; source: string }>();
+    if (source !== 'live') {
+      const months = [...new Set(rows.map((r) => r.month))];
+      for (let i = 0; i < ids.length; i += 500)
+        for (const b of await tx
+          .selectFrom('perf_figures')
+          .select(['agent_id', 'month', 'kpi_key', 'value', 'numerator', 'denominator', 'source'])
+          .where('center_id', '=', centerId)
+          .where('month', 'in', months)
+          .where('agent_id', 'in', ids.slice(i, i + 500))
+          .execute())
+          before.set(`${b.agent_id}|${b.month}|${b.kpi_key}`, { value: b.value, numerator: b.numerator, denominator: b.denominator, source: b.source });
+    }
     for (let i = 0; i < rows.length; i += 200) {
       const chunk = rows.slice(i, i + 200).map((r) => ({
         center_id: centerId,
@@ -109,7 +130,11 @@ export async function upsertFigures(db: Db, centerId: number, rows: readonly Fig
         .execute();
     }
     const months = [...new Set(rows.map((r) => r.month))].sort();
-    await audit(tx, { at: now, userId, action: 'perf.figures.upsert', entity: 'perf_figures', entityId: months.join(','), detail: { rows: rows.length, source } });
+    const overrides =
+      source === 'live'
+        ? undefined
+        : rows.map((r) => ({ agentId: r.agentId, month: r.month, kpi: r.kpi, value: r.value, numerator: r.numerator ?? null, denominator: r.denominator ?? null, before: before.get(`${r.agentId}|${r.month}|${r.kpi}`) ?? null }));
+    await audit(tx, { at: now, userId, action: 'perf.figures.upsert', entity: 'perf_figures', entityId: months.join(','), detail: { rows: rows.length, source, ...(overrides ? { overrides } : {}) } });
     return rows.length;
   });
 }
@@ -193,6 +218,8 @@ export interface MonthScorecards {
   kpis: KpiDefinition[];
   /** each card with where its figures come from (the facts' sources; 'manual' = an override) and when they were computed */
   cards: (RankedScorecard & { employeeNo: string; name: string; sources: Partial<Record<KpiKey, FactSource>>; computedAt: number })[];
+  /** the facts the cards were built from (every figure, not only the plan's) */
+  facts: AgentFacts[];
 }
 
 /** Monthly scorecards computed now from stored facts, ranked per team and center (pay KPIs). */
@@ -204,7 +231,49 @@ export async function computeScorecards(db: Db, centerId: number, month: string,
     facts.map((f) => buildScorecard({ agentId: String(f.agentId), teamId: String(f.teamId ?? ''), hireDate: f.hireDate, month, figures: f.figures }, kpis, 'pay')),
   );
   const at = now ?? Date.now();
-  return { month, kpis, cards: cards.map((c) => ({ ...c, employeeNo: byId.get(c.agentId)!.employeeNo, name: byId.get(c.agentId)!.name, sources: byId.get(c.agentId)!.sources, computedAt: at })) };
+  return { month, kpis, cards: cards.map((c) => ({ ...c, employeeNo: byId.get(c.agentId)!.employeeNo, name: byId.get(c.agentId)!.name, sources: byId.get(c.agentId)!.sources, computedAt: at })), facts };
+}
+
+type Figures = Partial<Record<KpiKey, number | null>>;
+
+/**
+ * The figures of a published month as they were published, per agent id: the snapshot kept with
+ * each published card (older publications without it: the card lines' actual figures).
+ */
+export async function publishedFigures(db: Db, centerId: number, month: string, agentIds?: number[]): Promise<Map<string, Figures>> {
+  let q = db.selectFrom('perf_published_cards').select(['agent_id', 'card']).where('center_id', '=', centerId).where('month', '=', month);
+  if (agentIds) q = q.where('agent_id', 'in', agentIds.length ? agentIds : [-1]);
+  const out = new Map<string, Figures>();
+  for (const r of await q.execute()) {
+    const c = JSON.parse(r.card) as RankedScorecard & { figures?: Figures };
+    out.set(String(r.agent_id), c.figures ?? Object.fromEntries(c.lines.map((l) => [l.key, l.actual])));
+  }
+  return out;
+}
+
+/**
+ * Late data re-flows: marks every figure of the given cards that differs now from what the month's
+ * publication showed (`changedAfterPublication` {published, current} on the line, the keys on the
+ * card). `current` defaults to the cards' own figures (live cards); for published cards pass the
+ * month's current facts. A month not published leaves the cards unmarked.
+ */
+export async function markPublicationChanges<C extends RankedScorecard>(
+  db: Db,
+  centerId: number,
+  month: string,
+  cards: readonly C[],
+  current?: Map<string, Figures>,
+): Promise<(C & { changedAfterPublication: KpiKey[] })[]> {
+  const pub = await db.selectFrom('perf_publications').select('month').where('center_id', '=', centerId).where('month', '=', month).executeTakeFirst();
+  if (!pub) return cards.map((c) => ({ ...c, changedAfterPublication: [] }));
+  const published = await publishedFigures(db, centerId, month, cards.map((c) => Number(c.agentId)));
+  return cards.map((c) => markChangesAfterPublication(c, published.get(c.agentId) ?? null, current?.get(c.agentId) ?? Object.fromEntries(c.lines.map((l) => [l.key, l.actual]))));
+}
+
+/** The month's figures now, per agent id (for published cards shown beside what changed). */
+export async function currentFigures(db: Db, centerId: number, month: string, agentIds: number[], now: number): Promise<Map<string, Figures>> {
+  const facts = await agentFacts(db, centerId, [month], { agentIds, now });
+  return new Map(facts.map((f) => [String(f.agentId), f.figures]));
 }
 
 /**
@@ -213,6 +282,7 @@ export async function computeScorecards(db: Db, centerId: number, month: string,
  */
 export async function publishMonth(db: Db, centerId: number, month: string, note: string, userId: number, now: number) {
   const sc = await computeScorecards(db, centerId, month, now);
+  const figuresById = new Map(sc.facts.map((f) => [String(f.agentId), f.figures]));
   const scored = sc.cards.filter((c) => c.total !== null);
   if (!scored.length) throw validationError('month', `no agent has any figure for ${month}; nothing to publish`);
   const incomplete = sc.cards.filter((c) => !c.complete);
@@ -234,7 +304,8 @@ export async function publishMonth(db: Db, centerId: number, month: string, note
             total: c.total,
             center_rank: c.centerRank,
             team_rank: c.teamRank,
-            card: JSON.stringify(c),
+            // the card as published, with every figure of the month as it was (to tell later changes)
+            card: JSON.stringify({ ...c, figures: figuresById.get(c.agentId) ?? {} }),
           })),
         )
         .execute();

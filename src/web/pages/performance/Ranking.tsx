@@ -98,7 +98,14 @@ export default function Ranking() {
                 <td>
                   <Figure value={fmtTotal(c.total)} />
                 </td>
-                <td className="missing">{c.missing.map((k: string) => d.kpis.find((x: any) => x.key === k)?.label ?? k).join('、')}</td>
+                <td className="missing">
+                  {c.missing.map((k: string) => d.kpis.find((x: any) => x.key === k)?.label ?? k).join('、')}
+                  {c.changedAfterPublication?.length > 0 && (
+                    <span className="badge warn" title={t('perf.changedAfterPublicationHint')}>
+                      {t('perf.changedAfterPublication')}: {c.changedAfterPublication.map((k: string) => d.kpis.find((x: any) => x.key === k)?.label ?? k).join('、')}
+                    </span>
+                  )}
+                </td>
               </tr>
               {openAgent === c.agentId && (
                 <tr>

@@ -35,6 +35,12 @@ export function ScorecardLines({ card, kpis }: { card: any; kpis: any[] }) {
             <td>{l.target == null ? <span className="missing">{t('perf.notAssessed')}</span> : <KpiValue value={l.target} unit={unit(l.key)} />}</td>
             <td>
               <KpiValue value={l.actual} unit={unit(l.key)} />
+              {l.changedAfterPublication && (
+                <div className="badge warn" data-testid="changed-after-publication" title={t('perf.changedAfterPublicationHint')}>
+                  {t('perf.changedAfterPublication')}: {t('perf.publishedValue')} <KpiValue value={l.changedAfterPublication.published} unit={unit(l.key)} /> → {t('perf.currentValue')}{' '}
+                  <KpiValue value={l.changedAfterPublication.current} unit={unit(l.key)} />
+                </div>
+              )}
             </td>
             <td data-testid="line-source">
               <SourceBadge source={card.sources?.[l.key]} computedAt={card.computedAt} />
