@@ -115,6 +115,9 @@ forEachDatabase('facts: report, facts and scorecard agree for an agent and day; 
   close(line('csat'), A1.csat, 'scorecard csat');
   assert.equal(line('complaints'), 2);
   close(line('attendance'), 1, 'scorecard attendance');
+  // each figure of the card says where it came from (shown beside the line on the scorecard pages)
+  assert.deepEqual([card.sources.aht, card.sources.adherence, card.sources.qaScore, card.sources.csat, card.sources.complaints], ['telephony', 'schedule', 'qa', 'survey', 'workorders']);
+  assert.equal(card.computedAt, now);
 
   // --- a hand-loaded figure is an override marked manual; compute-figures stores every fact figure
   await upsertFigures(db, org.centerId, [{ agentId: org.agents.a1, month: '2026-11', kpi: 'csat', value: 0.99 }], 'csv', org.users.admin!, now);
