@@ -464,8 +464,8 @@ export function solveSchedule(h: Highs, input: ScheduleInput, options: ScheduleO
   const built = buildModel(P, classes, h.infinity);
 
   // LP relaxation: the lower bound.
-  let lpBound = 0;
-  let lpTimeS = 0;
+  let lpBound: number;
+  let lpTimeS: number;
   let lpX: Float64Array;
   {
     const m = h.createModel(built.model);
@@ -488,14 +488,13 @@ export function solveSchedule(h: Highs, input: ScheduleInput, options: ScheduleO
   // warm-started from it.
   const timeLimit = options.timeLimitS ?? 30;
   const relGap = options.mipRelGap ?? 0.01;
-  let x = new Float64Array(built.xCols.length);
-  let zv = new Float64Array(built.zCols.length);
+  const x = new Float64Array(built.xCols.length);
+  const zv = new Float64Array(built.zCols.length);
   let stage1Obj = Infinity;
   let dualBound = lpBound;
   let status = '';
   let mipTimeS = 0;
   let best: Float64Array | null = null;
-  let stalled = false;
   const absGap = options.mipAbsGap ?? 1;
   const stallS = options.stallS === undefined ? Math.max(2, 2 * lpTimeS) : options.stallS > 0 ? options.stallS : Infinity;
   const runMip = (colLower: Float64Array, colUpper: Float64Array, limit: number, start: Float64Array | null, full: boolean) => {
@@ -524,7 +523,6 @@ export function solveSchedule(h: Highs, input: ScheduleInput, options: ScheduleO
       });
       mipTimeS += (performance.now() - t0) / 1000;
       const st = m.getModelStatus();
-      if (interrupted) stalled = true;
       const sol = m.getSolution();
       const obj = m.getObjectiveValue();
       if (sol.colValue && sol.colValue.length === built.model.numCols && Number.isFinite(obj) && obj < stage1Obj) {

@@ -133,7 +133,7 @@ forEachDatabase('discipline: rules, violations by team leads, the team fund and 
 forEachDatabase('mood care: check-in, board, cycles, prompts; private notes reach only the right roles', async (_t, store) => {
   const { app, org, as, setClock } = await setup(store);
   try {
-    const a1 = await as('a1');
+    await as('a1');
     const bad = await (await as('a2')).req('POST', '/api/people/mood', { mood: 9 });
     assert.equal(bad.status, 400);
     assert.equal(bad.body.field, 'mood');

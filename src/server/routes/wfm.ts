@@ -7,7 +7,7 @@ import { computeAdherence, reforecastIntraday, rollupAdherence, type ScheduledAc
 import { allocateSlots, applyTimeOff, type AllocationRule } from '../../core/wfm/peaks';
 import { earnPoints, redeem, type PointsRule } from '../../core/wfm/points';
 import { weekCoverage, weekStartMs, mondayOf } from '../../core/wfm/rules';
-import { zoneOffsetMin } from '../../ingest/common';
+import { zoneOffsetMin } from '../../core/timezone';
 import { audit } from '../../store/audit';
 import { withTx } from '../../store/db';
 import { getAgent, getSetting, listAgents, listCenters, putSetting } from '../../store/org';
