@@ -14,6 +14,16 @@ process.env.CALLFLOOR_SCRYPT_LOG2N ??= '14';
 
 export const TEST_PASSWORD = 'test-pass-123';
 
+let testHash: Promise<string> | undefined;
+/**
+ * TEST_PASSWORD hashed once per process at scrypt N=2^10 (the product hashes at 2^17): signing in
+ * verifies at the N the stored hash records, and API tests sign in hundreds of times per file.
+ */
+export function testPasswordHash(): Promise<string> {
+  testHash ??= hashPassword(TEST_PASSWORD, { testLog2N: 10 });
+  return testHash;
+}
+
 export interface TestOrg {
   centerId: number;
   teamA: number;
@@ -26,7 +36,7 @@ export interface TestOrg {
 
 export async function seedTestOrg(store: Store, now = Date.UTC(2026, 10, 1)): Promise<TestOrg> {
   const db = store.db;
-  const hash = await hashPassword(TEST_PASSWORD);
+  const hash = await testPasswordHash();
   const centerId = await createCenter(db, '测试中心', 'Asia/Shanghai', now);
   const users: Record<string, number> = {};
   for (const role of ROLES.filter((r) => r !== 'agent'))
