@@ -97,3 +97,22 @@ export async function testApp(store: Store, opts: { now?: () => number } = {}) {
   const as = async (u: Role | 'a1' | 'a2' | 'b1') => (clients[u] ??= await signIn(app, u));
   return { app, ctx: ctx as ServerContext, org, as };
 }
+
+/**
+ * testApp with a movable clock: `setClock(ms)` moves it and signs everyone in again (sessions expire
+ * after 8 h), `as(user)` signs in once per clock position.
+ */
+export async function testAppWithClock(store: Store, start: number) {
+  let clock = start;
+  const t = await testApp(store, { now: () => clock });
+  let clients = new Map<string, Client>();
+  const as = async (u: string) => {
+    if (!clients.has(u)) clients.set(u, await signIn(t.app, u));
+    return clients.get(u)!;
+  };
+  const setClock = (ms: number) => {
+    clock = ms;
+    clients = new Map();
+  };
+  return { ...t, as, setClock };
+}
