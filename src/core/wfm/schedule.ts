@@ -14,16 +14,10 @@
 // Pure apart from the HiGHS instance, which the caller injects (load it with `await highs()`).
 
 import type { Highs, ModelData } from 'highs';
+import { InputError as ScheduleInputError } from '../errors';
 
-export class ScheduleInputError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(`${field}: ${message}`);
-    this.name = 'ScheduleInputError';
-  }
-}
+/** Bad input to this module: core's InputError (a validation DomainError naming the field). */
+export { ScheduleInputError };
 
 export type BreakKind = 'break' | 'meal';
 
