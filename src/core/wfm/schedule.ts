@@ -446,6 +446,25 @@ const statusName = (h: Highs, code: number): string => {
   return e ? e[0] : String(code);
 };
 
+/**
+ * The LP relaxation of the built model: its optimum is the schedule's lower bound, its column values
+ * give the MILP's first neighbourhood, its time sets the default stall limit.
+ */
+function solveLpRelaxation(h: Highs, built: ReturnType<typeof buildModel>): { lpBound: number; lpTimeS: number; lpX: Float64Array } {
+  const m = h.createModel(built.model);
+  try {
+    m.options.set({ output_flag: false });
+    const t0 = performance.now();
+    m.run();
+    const lpTimeS = (performance.now() - t0) / 1000;
+    const st = m.getModelStatus();
+    if (st !== h.constants.modelStatus.optimal) throw new Error(`LP relaxation ended with status ${statusName(h, st)}`);
+    return { lpBound: m.getObjectiveValue(), lpTimeS, lpX: m.getSolution().colValue.slice() };
+  } finally {
+    m.dispose();
+  }
+}
+
 /** Solve the weekly schedule. `h` is a loaded HiGHS instance (`await highs()`). */
 export function solveSchedule(h: Highs, input: ScheduleInput, options: ScheduleOptions = {}): ScheduleResult {
   const P0 = prepare(input);
@@ -457,25 +476,7 @@ export function solveSchedule(h: Highs, input: ScheduleInput, options: ScheduleO
   classes.forEach((c, ci) => c.members.forEach((a) => classOf.set(a, ci)));
   const built = buildModel(P, classes, h.infinity);
 
-  // LP relaxation: the lower bound.
-  let lpBound: number;
-  let lpTimeS: number;
-  let lpX: Float64Array;
-  {
-    const m = h.createModel(built.model);
-    try {
-      m.options.set({ output_flag: false });
-      const t0 = performance.now();
-      m.run();
-      lpTimeS = (performance.now() - t0) / 1000;
-      const st = m.getModelStatus();
-      if (st !== h.constants.modelStatus.optimal) throw new Error(`LP relaxation ended with status ${statusName(h, st)}`);
-      lpBound = m.getObjectiveValue();
-      lpX = m.getSolution().colValue.slice();
-    } finally {
-      m.dispose();
-    }
-  }
+  const { lpBound, lpTimeS, lpX } = solveLpRelaxation(h, built);
   // MILP on shift counts (break counts stay continuous and are rounded per pattern).
   // First in the neighbourhood of the LP optimum (each count between floor and ceil of its LP
   // value: small, finds a good schedule fast), then, while time and gap remain, on the full model
