@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs every *.test.ts under the given folders (default: src and e2e) with node's own test runner,
+// Runs every *.test.ts under the given folders (default: src, test and e2e) with node's own test runner,
 // so CI reads node's closing summary. Node 20 has no glob support in --test, hence the walk.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +16,7 @@ function walk(dir) {
     else if (name.endsWith('.test.ts')) files.push(p);
   }
 }
-for (const r of roots.length ? roots : ['src', 'e2e']) {
+for (const r of roots.length ? roots : ['src', 'test', 'e2e']) {
   if (statSync(r).isDirectory()) walk(r);
   else files.push(r);
 }

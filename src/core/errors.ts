@@ -1,6 +1,7 @@
 /**
- * Domain errors shared by every layer. The server maps them to HTTP status codes;
- * the CLI prints their message. `field` names the bad input (a JSON path or a line).
+ * Domain errors shared by every layer: the one error family of the project. Every refusal in core,
+ * store and the edges is a DomainError (or a subclass below); `code` is its kind, which the server maps
+ * to an HTTP status in one place (`HTTP_STATUS`); the CLI prints the message. `field` names the bad input (a JSON path or a line).
  * `reason` is a stable code (e.g. `event.tsOutOfWindow`) with `params` for the message: the web
  * translates `errors.<reason>` in the user's language and falls back to `message` (English).
  */
@@ -26,6 +27,31 @@ export class DomainError extends Error {
     this.params = detail.params;
   }
 }
+/** The HTTP status of each kind: the server's one mapping from the family to HTTP. */
+export const HTTP_STATUS: Readonly<Record<DomainErrorCode, number>> = {
+  validation: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+};
+
+/**
+ * A pure function's refusal of its input, naming the field: message `field: what is wrong`.
+ * The WFM core's modules export it under their own names (ErlangInputError, ScheduleInputError, …).
+ */
+export class InputError extends DomainError {
+  /** The message without the `field: ` prefix. */
+  readonly problem: string;
+  constructor(field: string, problem: string, detail?: ErrorDetail, kind: DomainErrorCode = 'validation') {
+    super(`${field}: ${problem}`, kind, field, detail);
+    this.name = 'InputError';
+    this.problem = problem;
+  }
+  declare readonly field: string;
+}
+
 export const validationError = (field: string, message: string, detail?: ErrorDetail) =>
   new DomainError(`${field}: ${message}`, 'validation', field, detail);
 export const notFound = (what: string, detail?: ErrorDetail) => new DomainError(`${what} not found`, 'not_found', undefined, detail);

@@ -1,7 +1,7 @@
 /** Time-zone and date arguments shared by the CLI and the API (import --tz, report --from/--to). */
 import { calendarDateProblem } from '../core/calendar';
 import { validationError } from '../core/errors';
-import { localToEpoch, tzOffsetFn, type Tz } from './common';
+import { localToEpoch, tzOffsetFn, type Tz } from '../core/timezone';
 
 /** '+480', '-300' (minutes east of UTC), 'UTC' or an IANA name like 'Asia/Shanghai'. */
 export function parseTz(s: string | undefined, field = 'tz'): Tz | undefined {

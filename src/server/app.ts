@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { ZodError } from 'zod';
-import { DomainError, validationError } from '../core/errors';
+import { DomainError, HTTP_STATUS, validationError } from '../core/errors';
 import { domainErrorOfDb } from '../store/errors';
 import type { Store } from '../store/db';
 import type { ServerContext } from './context';
@@ -43,14 +43,6 @@ export interface AppOptions {
   trustProxy?: boolean | string | string[];
 }
 
-const HTTP_BY_CODE: Record<DomainError['code'], number> = {
-  validation: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  rate_limited: 429,
-};
 
 function zodToError(e: ZodError, where: string) {
   const issue = e.issues[0];
@@ -110,7 +102,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   app.setErrorHandler((err, _req, reply) => {
     if (err instanceof DomainError) {
       return reply
-        .status(HTTP_BY_CODE[err.code])
+        .status(HTTP_STATUS[err.code])
         .send({ error: err.code, reason: err.reason, params: err.params, message: err.message, field: err.field });
     }
     if (err instanceof ZodError) return reply.status(400).send(zodToError(err, ''));
@@ -118,7 +110,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
     const db = domainErrorOfDb(err);
     if (db) {
       return reply
-        .status(HTTP_BY_CODE[db.code])
+        .status(HTTP_STATUS[db.code])
         .send({ error: db.code, reason: db.reason, params: db.params, message: db.message, field: db.field });
     }
     const e = err as { statusCode?: number; code?: string; message: string };

@@ -60,11 +60,16 @@ async function scrypt(pw: string, salt: Buffer, len: number, opts: ScryptOptions
   }
 }
 
-/** scrypt$N$r$p$salt$hash, base64 parts. */
-export async function hashPassword(password: string): Promise<string> {
+/**
+ * scrypt$N$r$p$salt$hash, base64 parts. `testLog2N` is for test fixtures only (`src/server/testing.ts`
+ * seeds its users with 2^10): a sign-in verifies at the N its stored hash records, so a suite that signs
+ * in thousands of times stays quick while every hash the product itself makes uses N above.
+ */
+export async function hashPassword(password: string, opts: { testLog2N?: number } = {}): Promise<string> {
+  const n = opts.testLog2N === undefined ? N : 1 << Math.max(10, opts.testLog2N);
   const salt = randomBytes(16);
-  const key = await scrypt(password, salt, KEYLEN, { N, r: R, p: P, maxmem: MAXMEM });
-  return `scrypt$${N}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`;
+  const key = await scrypt(password, salt, KEYLEN, { N: n, r: R, p: P, maxmem: MAXMEM });
+  return `scrypt$${n}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

@@ -265,7 +265,10 @@ test('no route keeps a hand-written date field outside the shared atoms', () => 
     if (def.type === 'object') for (const [k, v] of Object.entries(def.shape as Record<string, unknown>)) walk(v, [...path, k], route);
     if (def.type === 'array') walk(def.element, [...path, '*'], route);
     if (def.innerType) walk(def.innerType, path, route);
-    if (def.type === 'pipe') (walk(def.in, path, route), walk(def.out, path, route));
+    if (def.type === 'pipe') {
+      walk(def.in, path, route);
+      walk(def.out, path, route);
+    }
     if (def.type === 'union') for (const o of def.options) walk(o, path, route);
   };
   for (const r of allRoutes) for (const where of ['body', 'query', 'params'] as const) walk(r[where], [where], `${r.method} ${r.url}`);

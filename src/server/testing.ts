@@ -14,6 +14,16 @@ process.env.CALLFLOOR_SCRYPT_LOG2N ??= '14';
 
 export const TEST_PASSWORD = 'test-pass-123';
 
+let testHash: Promise<string> | undefined;
+/**
+ * TEST_PASSWORD hashed once per process at scrypt N=2^10 (the product hashes at 2^17): signing in
+ * verifies at the N the stored hash records, and API tests sign in hundreds of times per file.
+ */
+export function testPasswordHash(): Promise<string> {
+  testHash ??= hashPassword(TEST_PASSWORD, { testLog2N: 10 });
+  return testHash;
+}
+
 export interface TestOrg {
   centerId: number;
   teamA: number;
@@ -26,7 +36,7 @@ export interface TestOrg {
 
 export async function seedTestOrg(store: Store, now = Date.UTC(2026, 10, 1)): Promise<TestOrg> {
   const db = store.db;
-  const hash = await hashPassword(TEST_PASSWORD);
+  const hash = await testPasswordHash();
   const centerId = await createCenter(db, '测试中心', 'Asia/Shanghai', now);
   const users: Record<string, number> = {};
   for (const role of ROLES.filter((r) => r !== 'agent'))
@@ -86,4 +96,23 @@ export async function testApp(store: Store, opts: { now?: () => number } = {}) {
   const clients: Partial<Record<Role | 'a1' | 'a2' | 'b1', Client>> = {};
   const as = async (u: Role | 'a1' | 'a2' | 'b1') => (clients[u] ??= await signIn(app, u));
   return { app, ctx: ctx as ServerContext, org, as };
+}
+
+/**
+ * testApp with a movable clock: `setClock(ms)` moves it and signs everyone in again (sessions expire
+ * after 8 h), `as(user)` signs in once per clock position.
+ */
+export async function testAppWithClock(store: Store, start: number) {
+  let clock = start;
+  const t = await testApp(store, { now: () => clock });
+  let clients = new Map<string, Client>();
+  const as = async (u: string) => {
+    if (!clients.has(u)) clients.set(u, await signIn(t.app, u));
+    return clients.get(u)!;
+  };
+  const setClock = (ms: number) => {
+    clock = ms;
+    clients = new Map();
+  };
+  return { ...t, as, setClock };
 }

@@ -16,7 +16,7 @@ import {
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DB } from './schema';
-import { migrations } from './migrations/index';
+import { migrations, renamedMigrations } from './migrations/index';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -119,6 +119,7 @@ export async function migrate(store: Store): Promise<void> {
     store.dialect === 'postgres'
       ? (await sql<{ s: string }>`select current_schema() as s`.execute(store.db)).rows[0]?.s
       : undefined;
+  await renameRecordedMigrations(store, schema);
   const migrator = new Migrator({
     db: store.db,
     provider: new StaticProvider(store.dialect),
@@ -130,6 +131,26 @@ export async function migrate(store: Store): Promise<void> {
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${(error as Error).message ?? error}`);
   }
+}
+
+/** Kysely's table of executed migrations (its default name). */
+export const MIGRATION_TABLE = 'kysely_migration';
+
+/**
+ * Renames recorded migrations (`renamedMigrations`, old → new) in the migration table, if it exists:
+ * the migrator then sees them as done under their new names. Idempotent; a fresh database has no table yet.
+ */
+async function renameRecordedMigrations(store: Store, schema: string | undefined): Promise<void> {
+  const exists =
+    store.dialect === 'postgres'
+      ? (await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_schema = ${schema ?? 'public'} and table_name = ${MIGRATION_TABLE}`.execute(store.db))
+          .rows[0]!.n > 0
+      : (await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = ${MIGRATION_TABLE}`.execute(store.db)).rows[0]!.n > 0;
+  if (!exists) return;
+  await store.db.transaction().execute(async (tx) => {
+    for (const [from, to] of Object.entries(renamedMigrations))
+      await sql`update ${sql.table(MIGRATION_TABLE)} set name = ${to} where name = ${from}`.execute(tx);
+  });
 }
 
 /** Runs fn in a transaction, joining the caller's transaction when there is one already. */

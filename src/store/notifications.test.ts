@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { forEachDatabase } from './testing';
 import { createCenter, createUser } from './org';
-import notifications from './migrations/009_notifications';
+import notifications from './migrations/023_notifications';
 import { listNotifications } from './notifications';
 
-forEachDatabase('009_notifications carries quality and work-order notifications over, then drops the old tables', async (_t, store) => {
+forEachDatabase('the notifications migration (023, was 009) carries quality and work-order notifications over, then drops the old tables', async (_t, store) => {
   const db = store.db as any;
   const now = Date.UTC(2026, 10, 1);
   const centerId = await createCenter(store.db, 'c', 'Asia/Shanghai', now);

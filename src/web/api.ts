@@ -40,7 +40,7 @@ export async function api<T = any>(method: string, url: string, body?: unknown):
     body: body !== undefined ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
-  let data: any = null;
+  let data: any;
   try {
     data = text ? JSON.parse(text) : null;
   } catch {

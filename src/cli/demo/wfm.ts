@@ -1,7 +1,7 @@
 import type { DemoSeeder } from './seeders';
 import { DEFAULT_TEMPLATES, seededRandom } from '../../core/wfm/synthetic';
 import { mondayOf, weekStartMs } from '../../core/wfm/rules';
-import { zoneOffsetMin } from '../../ingest/common';
+import { zoneOffsetMin } from '../../core/timezone';
 import { listCenters, putSetting } from '../../store/org';
 import { createRequirement, createRun, finishRun, publishRun, putContract, putTemplate, scheduleInputFor } from '../../store/wfm/schedules';
 import { addLedger, createSlot } from '../../store/wfm/floor';

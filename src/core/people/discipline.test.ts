@@ -27,7 +27,7 @@ test('default rulebook: the 26 floor rules of seed 000, each categorised, 5 yuan
 
 test('rulebook validation names the field', () => {
   const bad: FloorRule[] = [defaultFloorRules[0]!, { ...defaultFloorRules[1]!, id: 'R1' }];
-  assert.throws(() => validateRuleBook(bad), (e: PeopleError) => e.field === 'rules[1].id' && e.code === 'duplicate');
+  assert.throws(() => validateRuleBook(bad), (e: PeopleError) => e.field === 'rules[1].id' && e.why === 'duplicate');
   const frac: FloorRule[] = [{ ...defaultFloorRules[0]!, consequence: { kind: 'contribution', amountFen: 5.5 } }];
   assert.throws(() => validateRuleBook(frac), (e: PeopleError) => e.field === 'rules[0].consequence.amountFen');
 });
@@ -43,11 +43,11 @@ test('a lead records a violation on own team: 5 yuan = 500 fen to the team fund'
 
 test('a fine on an agent of another team is rejected unless the recorder is a manager', () => {
   const input = { id: 'v2', ruleId: 'R16', agentId: 'b1', agentTeamId: 't2', at: '2024-03-04T10:00:00+08:00' };
-  assert.throws(() => validateViolation(input, lead, defaultRuleBook), (e: PeopleError) => e.code === 'other_team' && e.field === 'agentId' && /t2/.test(e.message));
+  assert.throws(() => validateViolation(input, lead, defaultRuleBook), (e: PeopleError) => e.why === 'other_team' && e.field === 'agentId' && /t2/.test(e.message));
   const duty: Recorder = { userId: 'dm', roles: ['duty_manager'], leadsTeamIds: [] };
   assert.equal(validateViolation(input, duty, defaultRuleBook).teamId, 't2');
   const qa: Recorder = { userId: 'q', roles: ['qa'], leadsTeamIds: ['t2'] };
-  assert.throws(() => validateViolation(input, qa, defaultRuleBook), (e: PeopleError) => e.code === 'forbidden');
+  assert.throws(() => validateViolation(input, qa, defaultRuleBook), (e: PeopleError) => e.why === 'forbidden');
   assert.throws(() => validateViolation({ ...input, ruleId: 'R99', agentTeamId: 't1' }, lead, defaultRuleBook), (e: PeopleError) => e.field === 'ruleId');
 });
 
@@ -63,20 +63,20 @@ test('fund ledger: contributions, spending with receipt, balance never negative'
   const before = ledger.length;
   assert.throws(
     () => appendFundEntry('t1', ledger, { kind: 'spending', id: 's2', teamId: 't1', amountFen: 271, at: '2024-03-21T12:00:00Z', receiptRef: 'INV-002', description: 'x' }),
-    (e: PeopleError) => e.code === 'insufficient_funds' && /¥2\.70/.test(e.message),
+    (e: PeopleError) => e.why === 'insufficient_funds' && /¥2\.70/.test(e.message),
   );
   assert.equal(ledger.length, before);
   assert.throws(() => appendFundEntry('t1', ledger, { kind: 'spending', id: 's3', teamId: 't1', amountFen: 100, at: '2024-03-21T12:00:00Z', receiptRef: ' ', description: 'x' }), (e: PeopleError) => e.field === 'receiptRef');
   assert.throws(() => appendFundEntry('t1', ledger, { kind: 'contribution', id: 'c9', teamId: 't1', amountFen: 0.5, at: '2024-03-21T12:00:00Z', violationId: 'v9', agentId: 'a' }), (e: PeopleError) => e.field === 'amountFen');
-  assert.throws(() => appendFundEntry('t1', ledger, { kind: 'contribution', id: 'c1', teamId: 't1', amountFen: 500, at: '2024-03-21T12:00:00Z', violationId: 'v1', agentId: 'a' }), (e: PeopleError) => e.code === 'duplicate');
-  assert.throws(() => appendFundEntry('t1', ledger, { kind: 'contribution', id: 'c8', teamId: 't2', amountFen: 500, at: '2024-03-21T12:00:00Z', violationId: 'v8', agentId: 'a' }), (e: PeopleError) => e.code === 'other_team');
+  assert.throws(() => appendFundEntry('t1', ledger, { kind: 'contribution', id: 'c1', teamId: 't1', amountFen: 500, at: '2024-03-21T12:00:00Z', violationId: 'v1', agentId: 'a' }), (e: PeopleError) => e.why === 'duplicate');
+  assert.throws(() => appendFundEntry('t1', ledger, { kind: 'contribution', id: 'c8', teamId: 't2', amountFen: 500, at: '2024-03-21T12:00:00Z', violationId: 'v8', agentId: 'a' }), (e: PeopleError) => e.why === 'other_team');
 });
 
 test('yuan parsing is exact and formatting round-trips', () => {
   assert.equal(yuanToFen('5'), 500);
   assert.equal(yuanToFen('0.1'), 10);
   assert.equal(yuanToFen('19.99'), 1999);
-  assert.throws(() => yuanToFen('1.234'), (e: PeopleError) => e.code === 'bad_amount');
+  assert.throws(() => yuanToFen('1.234'), (e: PeopleError) => e.why === 'bad_amount');
   assert.equal(formatYuan(270), '¥2.70');
   assert.equal(formatYuan(1999), '¥19.99');
 });

@@ -1,12 +1,16 @@
-/** A rejected input in the people core. `field` names the offending input field (dotted path). */
-export class PeopleError extends Error {
-  readonly field: string;
-  readonly code: string;
-  constructor(code: string, field: string, message: string) {
-    super(`${field}: ${message}`);
+import { InputError } from '../errors';
+
+/**
+ * A rejected input in the people core, one of core's InputErrors: `field` names the offending input
+ * field (dotted path), `why` the people core's own name for the problem (bad_date, other_team,
+ * insufficient_funds, …). Its kind is `forbidden` for forbidden / other_team, else `validation`.
+ */
+export class PeopleError extends InputError {
+  readonly why: string;
+  constructor(why: string, field: string, message: string) {
+    super(field, message, undefined, why === 'forbidden' || why === 'other_team' ? 'forbidden' : 'validation');
     this.name = 'PeopleError';
-    this.code = code;
-    this.field = field;
+    this.why = why;
   }
 }
 

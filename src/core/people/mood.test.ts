@@ -24,7 +24,7 @@ test('check-in validation: 1–5 or a named mood; out of range names the field',
   assert.equal(validateMoodCheckIn({ ...base, mood: 'Bad' }).mood, 2);
   assert.equal(validateMoodCheckIn({ ...base, mood: 3, note: '  ' }).note, undefined);
   for (const mood of [0, 6, 2.5, '七', 'NaN']) {
-    assert.throws(() => validateMoodCheckIn({ ...base, mood }), (e: PeopleError) => e.field === 'mood' && e.code === 'bad_mood');
+    assert.throws(() => validateMoodCheckIn({ ...base, mood }), (e: PeopleError) => e.field === 'mood' && e.why === 'bad_mood');
   }
   assert.throws(() => validateMoodCheckIn({ ...base, date: '2024-02-30', mood: 3 }), (e: PeopleError) => e.field === 'date');
 });

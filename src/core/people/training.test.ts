@@ -43,7 +43,7 @@ test('automatic marking: multiple choice all-or-nothing by default, short answer
   assert.equal(done.percent, 60);
   assert.equal(done.status, 'failed');
   assert.throws(() => applyTrainerMarks(r, { q4: 3 }), (e: PeopleError) => e.field === 'marks.q4');
-  assert.throws(() => applyTrainerMarks(r, { q1: 1 }), (e: PeopleError) => e.code === 'already_marked');
+  assert.throws(() => applyTrainerMarks(r, { q1: 1 }), (e: PeopleError) => e.why === 'already_marked');
 });
 
 test('partial policy for multiple choice: points × (right − wrong) / right', () => {
@@ -57,16 +57,16 @@ test('a submission after the time limit plus grace is rejected', () => {
   // 30 min + 30 s grace → deadline 01:30:30; 01:30:31 is 31 s over the 30-minute limit.
   assert.throws(
     () => markSubmission(exam, bank, { ...sub, submittedAt: '2024-03-04T01:30:31Z' }),
-    (e: PeopleError) => e.code === 'late_submission' && e.field === 'submittedAt' && /0 min 31 s/.test(e.message),
+    (e: PeopleError) => e.why === 'late_submission' && e.field === 'submittedAt' && /0 min 31 s/.test(e.message),
   );
   assert.throws(() => markSubmission(exam, bank, { ...sub, examId: 'e2' }), (e: PeopleError) => e.field === 'examId');
 });
 
 test('certification: unknown queue rejected, validity 365 days, warnings, go-live gate', () => {
   const passed = applyTrainerMarks(markSubmission({ ...exam, multiplePolicy: 'partial' }, bank, sub), { q4: 2 });
-  assert.throws(() => certify(passed, 'nope', ['gas']), (e: PeopleError) => e.code === 'unknown_queue' && e.field === 'queueId');
+  assert.throws(() => certify(passed, 'nope', ['gas']), (e: PeopleError) => e.why === 'unknown_queue' && e.field === 'queueId');
   const failed = applyTrainerMarks(markSubmission(exam, bank, sub), { q4: 2 });
-  assert.throws(() => certify(failed, 'gas', ['gas']), (e: PeopleError) => e.code === 'not_passed');
+  assert.throws(() => certify(failed, 'gas', ['gas']), (e: PeopleError) => e.why === 'not_passed');
 
   const cert = certify(passed, 'gas', ['gas']);
   // 2024-03-04 + 365 days: 2024-03-04 → 2025-03-04 spans no 29 Feb (2024's was before) → 365 days.
@@ -113,9 +113,9 @@ test('attempts: limit and cool-down from the end of the latest attempt; marks vi
   assert.deepEqual(attemptState(L, one, 34 * H), { used: 1, left: 2, nextAt: null });
   // never submitted: it ended at start + time limit = 9.5 h → next at 33.5 h
   assert.equal(attemptState(L, [{ startedAt: 9 * H, submittedAt: null, timeLimitMin: 30 }], 0).nextAt, 33.5 * H);
-  assert.throws(() => assertMayStart(L, one, 20 * H), (e: any) => e.code === 'cooldown' && e.field === 'examId');
+  assert.throws(() => assertMayStart(L, one, 20 * H), (e: any) => e.why === 'cooldown' && e.field === 'examId');
   const three = [0, 1, 2].map((d) => ({ startedAt: d * 100 * H, submittedAt: d * 100 * H + H, timeLimitMin: 30 }));
-  assert.throws(() => assertMayStart(L, three, 1000 * H), (e: any) => e.code === 'attempts_exhausted');
+  assert.throws(() => assertMayStart(L, three, 1000 * H), (e: any) => e.why === 'attempts_exhausted');
   assert.equal(marksVisible(L, 2, false), false);
   assert.equal(marksVisible(L, 3, false), true);
   assert.equal(marksVisible(L, 1, true), true);

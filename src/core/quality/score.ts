@@ -9,6 +9,7 @@
  * Calibration evaluations never count in an agent's scores or rates.
  */
 import type { FieldError, ScorecardTemplate } from './template';
+import { DomainError } from '../errors';
 
 export interface Answer {
   itemId: string;
@@ -52,9 +53,10 @@ export interface EvaluationScore {
   items: ItemResult[];
 }
 
-export class QualityInputError extends Error {
+/** Answers that do not fit the template: a validation DomainError naming the first field, with every problem in `errors`. */
+export class QualityInputError extends DomainError {
   constructor(public readonly errors: FieldError[]) {
-    super(errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+    super(errors.map((e) => `${e.path}: ${e.message}`).join('; '), 'validation', errors[0]?.path);
     this.name = 'QualityInputError';
   }
 }

@@ -5,6 +5,7 @@
 // Which agent states count as which activity is data (`StateMapping`). Times are epoch ms.
 
 import { requiredAgents, type StaffingTarget } from './erlang';
+import { InputError as AdherenceInputError } from '../errors';
 
 export type ScheduledActivityKind = 'phone' | 'break' | 'meal' | 'training' | 'meeting' | 'off';
 
@@ -68,15 +69,8 @@ export interface AgentAdherence {
   outOfAdherence: OutOfAdherence[];
 }
 
-export class AdherenceInputError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(`${field}: ${message}`);
-    this.name = 'AdherenceInputError';
-  }
-}
+/** Bad input to this module: core's InputError (a validation DomainError naming the field). */
+export { AdherenceInputError };
 
 function check<T extends { start: number; end: number; agentId: string }>(list: T[], name: string) {
   list.forEach((x, i) => {

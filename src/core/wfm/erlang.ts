@@ -9,15 +9,10 @@
 // (DESIGN.md: answered within slThresholdS / offered, the model has no short abandons).
 // asa = mean wait of answered calls.
 
-export class ErlangInputError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(`${field}: ${message}`);
-    this.name = 'ErlangInputError';
-  }
-}
+import { InputError as ErlangInputError } from '../errors';
+
+/** Bad input to this module: core's InputError (a validation DomainError naming the field). */
+export { ErlangInputError };
 
 export interface ErlangInput {
   /** calls offered in the period */

@@ -11,15 +11,10 @@
 // holidays in the history). Planner adjustments (percent or absolute, per interval range) come
 // last. Pure: local time comes from a fixed tz offset passed in; nothing reads a clock.
 
-export class ForecastInputError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(`${field}: ${message}`);
-    this.name = 'ForecastInputError';
-  }
-}
+import { InputError as ForecastInputError } from '../errors';
+
+/** Bad input to this module: core's InputError (a validation DomainError naming the field). */
+export { ForecastInputError };
 
 export interface IntervalObservation {
   /** interval start, epoch ms */

@@ -2,15 +2,10 @@
 // the agents who asked for them, first come or by a configured priority order.
 // Pure: the caller passes the slots, requests, agent facts and existing shifts. Times: epoch ms.
 
-export class PeakInputError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(`${field}: ${message}`);
-    this.name = 'PeakInputError';
-  }
-}
+import { InputError as PeakInputError } from '../errors';
+
+/** Bad input to this module: core's InputError (a validation DomainError naming the field). */
+export { PeakInputError };
 
 export interface Slot {
   id: string;

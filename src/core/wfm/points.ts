@@ -2,15 +2,10 @@
 // Pure: work records and rules in, ledger entries out. Times epoch ms; dates are local
 // (tzOffsetMin), so a shift crossing midnight earns holiday points only for the holiday part.
 
-export class PointsInputError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(`${field}: ${message}`);
-    this.name = 'PointsInputError';
-  }
-}
+import { InputError as PointsInputError } from '../errors';
+
+/** Bad input to this module: core's InputError (a validation DomainError naming the field). */
+export { PointsInputError };
 
 export type PointsRule =
   /** hours worked on listed local dates × pointsPerHour × multiplier */

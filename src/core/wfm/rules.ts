@@ -2,6 +2,7 @@
 // swap moves a shift to another agent. Pure. Times: minutes from Monday 00:00 of the week.
 
 import type { Contract } from './schedule';
+import { InputError } from '../errors';
 
 export interface WeekShift {
   /** minutes from Monday 00:00 */
@@ -66,9 +67,9 @@ export function weekCoverage(phone: { startMin: number; endMin: number }[], inte
 /** YYYY-MM-DD of a Monday → epoch ms of its local midnight (local = UTC + tzOffsetMin). */
 export function weekStartMs(weekStart: string, tzOffsetMin: number): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(weekStart);
-  if (!m) throw new Error(`weekStart: must be YYYY-MM-DD, got ${weekStart}`);
+  if (!m) throw new InputError('weekStart', `must be YYYY-MM-DD, got ${weekStart}`);
   const utc = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!);
-  if (new Date(utc).getUTCDay() !== 1) throw new Error(`weekStart: ${weekStart} is not a Monday`);
+  if (new Date(utc).getUTCDay() !== 1) throw new InputError('weekStart', `${weekStart} is not a Monday`);
   return utc - tzOffsetMin * 60_000;
 }
 

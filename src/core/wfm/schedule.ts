@@ -14,16 +14,10 @@
 // Pure apart from the HiGHS instance, which the caller injects (load it with `await highs()`).
 
 import type { Highs, ModelData } from 'highs';
+import { InputError as ScheduleInputError } from '../errors';
 
-export class ScheduleInputError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(`${field}: ${message}`);
-    this.name = 'ScheduleInputError';
-  }
-}
+/** Bad input to this module: core's InputError (a validation DomainError naming the field). */
+export { ScheduleInputError };
 
 export type BreakKind = 'break' | 'meal';
 
@@ -452,6 +446,25 @@ const statusName = (h: Highs, code: number): string => {
   return e ? e[0] : String(code);
 };
 
+/**
+ * The LP relaxation of the built model: its optimum is the schedule's lower bound, its column values
+ * give the MILP's first neighbourhood, its time sets the default stall limit.
+ */
+function solveLpRelaxation(h: Highs, built: ReturnType<typeof buildModel>): { lpBound: number; lpTimeS: number; lpX: Float64Array } {
+  const m = h.createModel(built.model);
+  try {
+    m.options.set({ output_flag: false });
+    const t0 = performance.now();
+    m.run();
+    const lpTimeS = (performance.now() - t0) / 1000;
+    const st = m.getModelStatus();
+    if (st !== h.constants.modelStatus.optimal) throw new Error(`LP relaxation ended with status ${statusName(h, st)}`);
+    return { lpBound: m.getObjectiveValue(), lpTimeS, lpX: m.getSolution().colValue.slice() };
+  } finally {
+    m.dispose();
+  }
+}
+
 /** Solve the weekly schedule. `h` is a loaded HiGHS instance (`await highs()`). */
 export function solveSchedule(h: Highs, input: ScheduleInput, options: ScheduleOptions = {}): ScheduleResult {
   const P0 = prepare(input);
@@ -463,39 +476,20 @@ export function solveSchedule(h: Highs, input: ScheduleInput, options: ScheduleO
   classes.forEach((c, ci) => c.members.forEach((a) => classOf.set(a, ci)));
   const built = buildModel(P, classes, h.infinity);
 
-  // LP relaxation: the lower bound.
-  let lpBound = 0;
-  let lpTimeS = 0;
-  let lpX: Float64Array;
-  {
-    const m = h.createModel(built.model);
-    try {
-      m.options.set({ output_flag: false });
-      const t0 = performance.now();
-      m.run();
-      lpTimeS = (performance.now() - t0) / 1000;
-      const st = m.getModelStatus();
-      if (st !== h.constants.modelStatus.optimal) throw new Error(`LP relaxation ended with status ${statusName(h, st)}`);
-      lpBound = m.getObjectiveValue();
-      lpX = m.getSolution().colValue.slice();
-    } finally {
-      m.dispose();
-    }
-  }
+  const { lpBound, lpTimeS, lpX } = solveLpRelaxation(h, built);
   // MILP on shift counts (break counts stay continuous and are rounded per pattern).
   // First in the neighbourhood of the LP optimum (each count between floor and ceil of its LP
   // value: small, finds a good schedule fast), then, while time and gap remain, on the full model
   // warm-started from it.
   const timeLimit = options.timeLimitS ?? 30;
   const relGap = options.mipRelGap ?? 0.01;
-  let x = new Float64Array(built.xCols.length);
-  let zv = new Float64Array(built.zCols.length);
+  const x = new Float64Array(built.xCols.length);
+  const zv = new Float64Array(built.zCols.length);
   let stage1Obj = Infinity;
   let dualBound = lpBound;
   let status = '';
   let mipTimeS = 0;
   let best: Float64Array | null = null;
-  let stalled = false;
   const absGap = options.mipAbsGap ?? 1;
   const stallS = options.stallS === undefined ? Math.max(2, 2 * lpTimeS) : options.stallS > 0 ? options.stallS : Infinity;
   const runMip = (colLower: Float64Array, colUpper: Float64Array, limit: number, start: Float64Array | null, full: boolean) => {
@@ -524,7 +518,6 @@ export function solveSchedule(h: Highs, input: ScheduleInput, options: ScheduleO
       });
       mipTimeS += (performance.now() - t0) / 1000;
       const st = m.getModelStatus();
-      if (interrupted) stalled = true;
       const sol = m.getSolution();
       const obj = m.getObjectiveValue();
       if (sol.colValue && sol.colValue.length === built.model.numCols && Number.isFinite(obj) && obj < stage1Obj) {

@@ -7,7 +7,6 @@ import { testApp } from '../testing';
 
 const NOW = Date.UTC(2026, 3, 2);
 const H = 3600_000;
-const M = 60_000;
 // center time zone Asia/Shanghai (UTC+8): local time t → UTC t - 8 h
 const local = (d: string, hm: string, s = 0) => Date.parse(`${d}T${hm}:00Z`) - 8 * H + s * 1000;
 

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { forEachDatabase } from '../../store/testing';
 import { createUser } from '../../store/org';
 import { answers, fixtureTemplate } from '../../core/quality/fixtures';
-import { hashPassword } from '../password';
-import { signIn, testApp, TEST_PASSWORD } from '../testing';
+import { signIn, testApp, testPasswordHash } from '../testing';
 
 const DAY = 86_400_000;
 // 2026-10-05 10:00 Shanghai = 02:00 UTC
@@ -121,7 +120,7 @@ forEachDatabase('evaluate → agent notified and sees own result → dispute →
 
 forEachDatabase('calibration is blind until closed, shows spread and deviators, and never counts for the agent', async (_t, store) => {
   const { app, org, qa, tpl, call, as } = await setup(store);
-  const hash = await hashPassword(TEST_PASSWORD);
+  const hash = await testPasswordHash();
   for (const u of ['qa2', 'qa3']) await createUser(store.db, { username: u, displayName: u, passwordHash: hash, roles: ['qa'], centerId: org.centerId }, T0);
   const qa2 = await signIn(app, 'qa2');
   const qa3 = await signIn(app, 'qa3');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DomainError, forbidden, notFound, validationError } from '../../core/errors';
+import { DomainError, forbidden, InputError, notFound, validationError } from '../../core/errors';
 import type { Role } from '../../core/roles';
 import { erlangC, erlangA, requiredAgents, type StaffingTarget } from '../../core/wfm/erlang';
 import { backtest, forecast, type ForecastModel } from '../../core/wfm/forecast';
@@ -7,7 +7,7 @@ import { computeAdherence, reforecastIntraday, rollupAdherence, type ScheduledAc
 import { allocateSlots, applyTimeOff, type AllocationRule } from '../../core/wfm/peaks';
 import { earnPoints, redeem, type PointsRule } from '../../core/wfm/points';
 import { weekCoverage, weekStartMs, mondayOf } from '../../core/wfm/rules';
-import { zoneOffsetMin } from '../../ingest/common';
+import { zoneOffsetMin } from '../../core/timezone';
 import { audit } from '../../store/audit';
 import { withTx } from '../../store/db';
 import { getAgent, getSetting, listAgents, listCenters, putSetting } from '../../store/org';
@@ -67,14 +67,15 @@ const date = isoDate;
 const monday = date.refine((s) => new Date(`${s}T00:00:00Z`).getUTCDay() === 1, 'must be a Monday');
 const nonNeg = z.number().finite().min(0);
 
-/** Core errors carry the field they are about; they become validation errors naming it. */
+/**
+ * Runs a core call whose input sits under `prefix` in the request: its InputError (a DomainError naming
+ * the core's field) is renamed to the request's field. Without a prefix errors pass through as they are.
+ */
 async function core<T>(fn: () => T | Promise<T>, prefix = ''): Promise<T> {
   try {
     return await fn();
   } catch (e) {
-    const f = (e as { field?: string }).field;
-    if (!(e instanceof DomainError) && f && /InputError$/.test((e as Error).name)) throw validationError(prefix + f, (e as Error).message.replace(/^[^:]*:\s*/, ''));
-    if (!(e instanceof DomainError) && /^weekStart: /.test((e as Error).message)) throw validationError('weekStart', (e as Error).message.slice(11));
+    if (prefix && e instanceof InputError) throw new InputError(prefix + e.field, e.problem, { reason: e.reason, params: e.params }, e.code);
     throw e;
   }
 }

@@ -3,8 +3,7 @@ import { forEachDatabase } from '../../store/testing';
 import { createCenter, createUser } from '../../store/org';
 import { createDepartment } from '../../store/workorders/orders';
 import { listAudit } from '../../store/audit';
-import { hashPassword } from '../password';
-import { signIn, testApp, TEST_PASSWORD } from '../testing';
+import { signIn, testApp, testPasswordHash } from '../testing';
 import { runSlaCheck } from './workorders';
 
 const T0 = Date.UTC(2026, 10, 2, 1, 0);
@@ -13,7 +12,7 @@ const MIN = 60_000;
 forEachDatabase('work orders over HTTP: the escalation loop, forbidden moves, notifications, SLA, complaints, dispatch, callbacks, reports', async (_t, store) => {
   let now = T0;
   const { app, ctx, org, as } = await testApp(store, { now: () => now });
-  const hash = await hashPassword(TEST_PASSWORD);
+  const hash = await testPasswordHash();
   // back-office people sign in with a plain role and act through their department / crew
   const deptUser = await createUser(store.db, { username: 'billing', displayName: '账务部', passwordHash: hash, roles: ['agent'], centerId: org.centerId }, T0);
   const crewUser = await createUser(store.db, { username: 'crew', displayName: '抢修一队', passwordHash: hash, roles: ['agent'], centerId: org.centerId }, T0);
@@ -161,7 +160,7 @@ forEachDatabase('work orders over HTTP: the escalation loop, forbidden moves, no
 forEachDatabase('work orders: the assignee and the parent a caller names are checked (exists, active, center, role, scope) → 4xx naming the field, nothing stored', async (_t, store) => {
   const { app, org, as } = await testApp(store, { now: () => T0 });
   try {
-    const hash = await hashPassword(TEST_PASSWORD);
+    const hash = await testPasswordHash();
     const otherCenter = await createCenter(store.db, '别的中心', 'Asia/Shanghai', T0);
     const foreignExpert = await createUser(store.db, { username: 'x_expert', displayName: 'x', passwordHash: hash, roles: ['expert'], centerId: otherCenter }, T0);
     const gone = await createUser(store.db, { username: 'gone', displayName: 'gone', passwordHash: hash, roles: ['expert'], centerId: org.centerId }, T0);

@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import highs from 'highs';
 import { solveSchedule, type ScheduleInput, type ScheduleOptions } from '../../core/wfm/schedule';
+import { InputError } from '../../core/errors';
 
 const { input, options } = workerData as { input: ScheduleInput; options: ScheduleOptions };
 try {
@@ -12,5 +13,6 @@ try {
   const result = solveSchedule(h, input, options);
   parentPort!.postMessage({ type: 'result', result });
 } catch (e) {
-  parentPort!.postMessage({ type: 'error', message: (e as Error).message, field: (e as { field?: string }).field });
+  // an InputError crosses the thread as its field and problem, and is made again on the other side
+  parentPort!.postMessage({ type: 'error', message: (e as Error).message, ...(e instanceof InputError ? { field: e.field, problem: e.problem } : {}) });
 }

@@ -1,6 +1,7 @@
 // Runs schedule solves in worker threads (one at a time per run), reporting progress to the run row.
 import { Worker } from 'node:worker_threads';
 import type { ScheduleInput, ScheduleOptions, ScheduleResult } from '../../core/wfm/schedule';
+import { InputError } from '../../core/errors';
 
 export interface SolveHandle {
   promise: Promise<ScheduleResult>;
@@ -15,7 +16,7 @@ export function solveInWorker(input: ScheduleInput, options: ScheduleOptions, on
   const w = new Worker(WORKER, { workerData: { input, options }, execArgv, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
   let settled = false;
   const promise = new Promise<ScheduleResult>((resolve, reject) => {
-    w.on('message', (m: { type: string; phase?: string; result?: ScheduleResult; message?: string; field?: string }) => {
+    w.on('message', (m: { type: string; phase?: string; result?: ScheduleResult; message?: string; field?: string; problem?: string }) => {
       if (m.type === 'progress') onProgress(m.phase!);
       else if (m.type === 'result') {
         settled = true;
@@ -23,7 +24,7 @@ export function solveInWorker(input: ScheduleInput, options: ScheduleOptions, on
         void w.terminate();
       } else if (m.type === 'error') {
         settled = true;
-        reject(Object.assign(new Error(m.message), { field: m.field }));
+        reject(m.field !== undefined && m.problem !== undefined ? new InputError(m.field, m.problem) : new Error(m.message));
         void w.terminate();
       }
     });

@@ -12,7 +12,7 @@ import { createCenter } from '../org';
 import type { Store } from '../db';
 import { flushAgentStates, rebuildDayRollups, storeEvents } from './ingest';
 import { kpiReport, planPeriod, rollupZone, type KpiReport } from './reports';
-import { zoneOffsetMin } from '../../ingest/common';
+import { zoneOffsetMin } from '../../core/timezone';
 
 const MEASURES = [
   'offered', 'answered', 'abandoned', 'short_abandoned', 'timed_out', 'answered_within_sl', 'handled', 'transferred', 'not_ready_count',

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema';
-import { DomainError, forbidden, notFound, validationError } from '../../core/errors';
-import { PeopleError } from '../../core/people/errors';
+import { forbidden, notFound, validationError } from '../../core/errors';
 import {
   defaultAtRiskConfig,
   defaultAttendanceGrace,
@@ -22,12 +21,11 @@ import { getSetting } from '../org';
 
 export type Db = Kysely<DB>;
 
-/** Turns the people core's PeopleError into the platform's DomainError (field kept). */
+/**
+ * The people core's refusals reach the caller as they are: PeopleError is a DomainError (kind forbidden
+ * or validation, field kept), so the server maps it like any other. Kept as the one seam for the store.
+ */
 export function toDomain(e: unknown): unknown {
-  if (e instanceof PeopleError) {
-    if (e.code === 'forbidden' || e.code === 'other_team') return new DomainError(e.message, 'forbidden', e.field);
-    return validationError(e.field, e.message.replace(/^[^:]+: /, ''));
-  }
   return e;
 }
 

@@ -175,7 +175,7 @@ export async function recordSpending(
     try {
       appendFundEntry(String(teamId), ledger, { kind: 'spending', id: 'new', teamId: String(teamId), amountFen: s.amountFen, at: iso(s.at), receiptRef: s.receiptRef, description: s.description });
     } catch (e) {
-      if (e instanceof PeopleError && e.code === 'insufficient_funds') {
+      if (e instanceof PeopleError && e.why === 'insufficient_funds') {
         const balanceFen = fundSummary(String(teamId), ledger).balanceFen;
         throw conflict(`amountFen: spending ${formatYuan(s.amountFen)} is above the balance ${formatYuan(balanceFen)}`, 'amountFen', {
           reason: 'people.fundInsufficient',

@@ -273,9 +273,9 @@ export async function startAttempt(db: Db, examId: number, agentId: number, now:
     try {
       st = assertMayStart(limits, await pastAttempts(tx, examId, agentId, e.time_limit_min), now);
     } catch (err) {
-      if (err instanceof PeopleError && err.code === 'attempts_exhausted')
+      if (err instanceof PeopleError && err.why === 'attempts_exhausted')
         throw new DomainError(err.message, 'conflict', 'examId', { reason: 'people.examAttemptsExhausted', params: { field: 'examId', max: limits.maxAttempts } });
-      if (err instanceof PeopleError && err.code === 'cooldown') {
+      if (err instanceof PeopleError && err.why === 'cooldown') {
         const next = attemptState(limits, await pastAttempts(tx, examId, agentId, e.time_limit_min), now).nextAt!;
         throw new DomainError(err.message, 'conflict', 'examId', { reason: 'people.examCooldown', params: { field: 'examId', hours: limits.cooldownHours, nextAt: iso(next) } });
       }
