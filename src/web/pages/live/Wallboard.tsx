@@ -117,7 +117,7 @@ export default function Wallboard() {
   const now = useClock();
   const [team, setTeam] = useState('');
   const [sort, setSort] = useState<SortKey>('state');
-  const teams: { id: number; name: string }[] = floor.snap?.teams ?? [];
+  const teams = floor.snap?.teams ?? [];
   // the buttons show when a connector that supports actions is configured
   const canAct = hasAny(me, FLOOR_ACTION_ROLES);
   const actionInfo = useApi<{ available: boolean }>(canAct ? '/api/live/actions' : null);
@@ -146,18 +146,18 @@ export default function Wallboard() {
   const teamName = (k: string) => (k === 'pulled' ? t('live.pulledIn') : k === 'none' ? t('live.unassigned') : (teams.find((x) => String(x.id) === k)?.name ?? k));
 
   const chart = useMemo<EChartsOption>(() => {
-    const pts = floor.intervals.filter((p: any) => p.queue === '*');
+    const pts = floor.intervals.filter((p) => p.queue === '*');
     const label = (ts: number) => new Date(ts).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
     return {
       tooltip: { trigger: 'axis' },
       legend: { top: 0, data: [t('live.offered'), t('live.answered'), t('live.serviceLevel')] },
       grid: { left: 40, right: 40, top: 30, bottom: 30 },
-      xAxis: { type: 'category', data: pts.map((p: any) => label(p.intervalStart)) },
+      xAxis: { type: 'category', data: pts.map((p) => label(p.intervalStart)) },
       yAxis: [{ type: 'value' }, { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } }],
       series: [
-        { name: t('live.offered'), type: 'bar', data: pts.map((p: any) => p.offered) },
-        { name: t('live.answered'), type: 'bar', data: pts.map((p: any) => p.answered) },
-        { name: t('live.serviceLevel'), type: 'line', yAxisIndex: 1, data: pts.map((p: any) => (p.serviceLevel == null ? null : Math.round(p.serviceLevel * 1000) / 10)) },
+        { name: t('live.offered'), type: 'bar', data: pts.map((p) => p.offered) },
+        { name: t('live.answered'), type: 'bar', data: pts.map((p) => p.answered) },
+        { name: t('live.serviceLevel'), type: 'line', yAxisIndex: 1, data: pts.map((p) => (p.serviceLevel == null ? null : Math.round(p.serviceLevel * 1000) / 10)) },
       ],
     };
   }, [floor.intervals, t]);
@@ -212,7 +212,7 @@ export default function Wallboard() {
         </div>
       )}
       <div className="cards">
-        {floor.queues.map((q: any) => (
+        {floor.queues.map((q) => (
           <div className={`card queue-card${q.longestWaitS > (floor.snap?.thresholds?.longWaitS ?? 120) ? ' hot' : ''}`} key={q.queue} data-testid={`queue-${q.queue}`}>
             <div className="kpi-label">{q.queue}</div>
             <div className="kpi">
