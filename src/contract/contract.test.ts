@@ -21,9 +21,7 @@ import { workOrderRoutes } from '../server/routes/workorders';
 import { peopleRoutes } from '../server/routes/people';
 import { wfmRoutes } from '../server/routes/wfm';
 import { platformRoutes } from '../server/routes/platform';
-import { liveIngestRoutes } from '../server/routes/liveIngest';
 import { connectorRoutes } from '../server/routes/connectors';
-import { factsRoutes } from '../server/routes/facts';
 import { performanceRoutes } from '../server/routes/performance';
 import { qualityRoutes } from '../server/routes/quality';
 import { implement, type RouteDef } from '../server/route';
@@ -39,9 +37,7 @@ const NOT_YET_CONVERTED: readonly RouteDef[] = [
   ...peopleRoutes,
   ...wfmRoutes,
   ...platformRoutes,
-  ...liveIngestRoutes,
   ...connectorRoutes,
-  ...factsRoutes,
   ...performanceRoutes,
   ...qualityRoutes,
 ];

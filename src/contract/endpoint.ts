@@ -43,7 +43,7 @@ export function endpoint<const E extends Endpoint>(e: E): E {
 /** What a handler receives after parsing (z.output of the input schemas). */
 export type ParsedParams<E> = E extends { params: infer S extends z.ZodType } ? z.output<S> : undefined;
 export type ParsedQuery<E> = E extends { query: infer S extends z.ZodType } ? z.output<S> : undefined;
-export type ParsedBody<E> = E extends { body: infer S extends z.ZodType } ? z.output<S> : undefined;
+export type ParsedBody<E> = E extends { upload: true } ? unknown : E extends { body: infer S extends z.ZodType } ? z.output<S> : undefined;
 /** What a handler must return (z.input of the answer: before any default or transform). */
 export type ResponseIn<E extends Endpoint> = z.input<E['response']>;
 /** What the web receives (z.output of the answer). */

@@ -3,12 +3,16 @@
  * contract test checks that every route implements an entry and every entry is implemented.
  */
 import type { Endpoint, Topic } from './endpoint';
+import { facts } from './facts';
 import { live, liveTopics } from './live';
+import { liveIngest } from './liveIngest';
 import { notifications, userTopic } from './notifications';
 
 export const contract = {
   live,
   notifications,
+  facts,
+  liveIngest,
 };
 
 /** Every live topic (the socket's messages by topic). */
