@@ -21,7 +21,6 @@ import { workOrderRoutes } from '../server/routes/workorders';
 import { peopleRoutes } from '../server/routes/people';
 import { wfmRoutes } from '../server/routes/wfm';
 import { platformRoutes } from '../server/routes/platform';
-import { connectorRoutes } from '../server/routes/connectors';
 import { performanceRoutes } from '../server/routes/performance';
 import { qualityRoutes } from '../server/routes/quality';
 import { implement, type RouteDef } from '../server/route';
@@ -37,7 +36,6 @@ const NOT_YET_CONVERTED: readonly RouteDef[] = [
   ...peopleRoutes,
   ...wfmRoutes,
   ...platformRoutes,
-  ...connectorRoutes,
   ...performanceRoutes,
   ...qualityRoutes,
 ];

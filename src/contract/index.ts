@@ -3,6 +3,7 @@
  * contract test checks that every route implements an entry and every entry is implemented.
  */
 import type { Endpoint, Topic } from './endpoint';
+import { connectors } from './connectors';
 import { facts } from './facts';
 import { live, liveTopics } from './live';
 import { liveIngest } from './liveIngest';
@@ -13,6 +14,7 @@ export const contract = {
   notifications,
   facts,
   liveIngest,
+  connectors,
 };
 
 /** Every live topic (the socket's messages by topic). */

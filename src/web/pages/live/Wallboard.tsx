@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { EChartsOption } from 'echarts';
 import { Chart } from '../../components/Chart';
 import { Figure, Page, pct } from '../../components/ui';
-import { post } from '../../api';
-import { useApi } from '../../hooks';
+import { call } from '../../api';
+import { useEndpoint } from '../../hooks';
+import { contract } from '../../../contract/index';
 import { hasAny, useMe } from '../../session';
 import { mmss, useClock, useFloor, type Tile } from './liveData';
 
@@ -39,9 +40,9 @@ function TileActions({ a }: { a: Tile }) {
   const [queue, setQueue] = useState('');
   const [note, setNote] = useState<string | null>(null);
   if (a.agentId == null) return null;
-  const run = async (url: string, body: unknown) => {
+  const run = async (send: () => Promise<{ via: string }>) => {
     try {
-      const r = await post<{ via: string }>(url, body);
+      const r = await send();
       setNote(`${t('conn.done')} (${t('conn.via', { kind: r.via.toUpperCase() })})`);
     } catch (e) {
       setNote((e as Error).message);
@@ -56,7 +57,7 @@ function TileActions({ a }: { a: Tile }) {
       {open && (
         <div>
           {paused ? (
-            <button type="button" onClick={() => run(`/api/live/agents/${a.agentId}/pause`, { paused: false })}>
+            <button type="button" onClick={() => run(() => call(contract.connectors.pause, { params: { agentId: a.agentId! }, body: { paused: false } }))}>
               {t('conn.resume')}
             </button>
           ) : (
@@ -68,17 +69,17 @@ function TileActions({ a }: { a: Tile }) {
                   </option>
                 ))}
               </select>
-              <button type="button" onClick={() => run(`/api/live/agents/${a.agentId}/pause`, { paused: true, reason })}>
+              <button type="button" onClick={() => run(() => call(contract.connectors.pause, { params: { agentId: a.agentId! }, body: { paused: true, reason } }))}>
                 {t('conn.pause')}
               </button>
             </span>
           )}
           <span>
             <input aria-label={t('conn.queue')} placeholder={t('conn.queue')} value={queue} size={8} onChange={(e) => setQueue(e.target.value)} />
-            <button type="button" disabled={!queue.trim()} onClick={() => run(`/api/live/agents/${a.agentId}/queues`, { add: queue.trim() })}>
+            <button type="button" disabled={!queue.trim()} onClick={() => run(() => call(contract.connectors.queues, { params: { agentId: a.agentId! }, body: { add: queue.trim() } }))}>
               {t('conn.addQueue')}
             </button>
-            <button type="button" disabled={!queue.trim()} onClick={() => run(`/api/live/agents/${a.agentId}/queues`, { remove: queue.trim() })}>
+            <button type="button" disabled={!queue.trim()} onClick={() => run(() => call(contract.connectors.queues, { params: { agentId: a.agentId! }, body: { remove: queue.trim() } }))}>
               {t('conn.removeQueue')}
             </button>
           </span>
@@ -120,7 +121,7 @@ export default function Wallboard() {
   const teams = floor.snap?.teams ?? [];
   // the buttons show when a connector that supports actions is configured
   const canAct = hasAny(me, FLOOR_ACTION_ROLES);
-  const actionInfo = useApi<{ available: boolean }>(canAct ? '/api/live/actions' : null);
+  const actionInfo = useEndpoint(contract.connectors.actions, canAct ? {} : null);
   const actions = canAct && !!actionInfo.data?.available;
 
   const groups = useMemo(() => {
