@@ -15,3 +15,6 @@ export type Role = (typeof ROLES)[number];
 export function isRole(x: string): x is Role {
   return (ROLES as readonly string[]).includes(x);
 }
+
+/** Roles that see every agent of the center (the rest are narrowed to their team or themselves). */
+export const CENTER_WIDE_ROLES: readonly Role[] = ['admin', 'center_manager', 'duty_manager', 'qa', 'wfm', 'trainer'];

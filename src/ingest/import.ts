@@ -12,8 +12,8 @@ import { parsePwc } from './pwc';
 import { parseQueueLogLines } from './queueLog';
 import { parseSurveyCsv } from './survey';
 
-export const IMPORT_FORMATS = ['queue_log', 'anonymous-bank', 'pwc', 'jsonl', 'survey-csv'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+import { IMPORT_FORMATS, type ImportFormat } from '../core/live/names';
+export { IMPORT_FORMATS, type ImportFormat };
 
 export function isImportFormat(s: string): s is ImportFormat {
   return (IMPORT_FORMATS as readonly string[]).includes(s);

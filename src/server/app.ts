@@ -13,6 +13,7 @@ import type { Store } from '../store/db';
 import type { ServerContext } from './context';
 import { Hub } from './hub';
 import { openApiDocument } from './openapi';
+import { checkAgainst, ContractViolation, validateResponsesDefault } from './contractCheck';
 import { setRawBodyText, type Caller, type RouteDef } from './route';
 import { allRoutes } from './routes/index';
 import { callerOf } from './session';
@@ -41,6 +42,8 @@ export interface AppOptions {
    * makes the session cookie Secure and adds HSTS.
    */
   trustProxy?: boolean | string | string[];
+  /** Check every answer against its contract entry (default CALLFLOOR_VALIDATE_RESPONSES=1; the test server turns it on). */
+  validateResponses?: boolean;
 }
 
 
@@ -77,6 +80,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
     secureCookies: opts.secureCookies ?? false,
     sessionTtlMs: opts.sessionTtlMs ?? 8 * 3600_000,
     services: {},
+    validateResponses: opts.validateResponses ?? validateResponsesDefault(),
   };
   const app = Fastify({
     bodyLimit: 1024 * 1024,
@@ -105,6 +109,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
         .status(HTTP_STATUS[err.code])
         .send({ error: err.code, reason: err.reason, params: err.params, message: err.message, field: err.field });
     }
+    if (err instanceof ContractViolation) return reply.status(500).send({ error: 'contract', message: err.message });
     if (err instanceof ZodError) return reply.status(400).send(zodToError(err, ''));
     // unique / serialization conflicts and values a database refuses become 409 / 400, never 500
     const db = domainErrorOfDb(err);
@@ -244,6 +249,7 @@ function registerRoute(app: FastifyInstance, ctx: ServerContext, def: RouteDef, 
       const result = await def.handler({ body, query, params, caller, ctx, req, reply });
       if (loginAttempt?.ok && reply.statusCode < 400) loginAttempt.refund();
       if (reply.sent) return reply;
+      if (ctx.validateResponses && def.response) checkAgainst(def.response, result ?? { ok: true }, `answer of ${def.method} ${def.url}`);
       return result ?? { ok: true };
     },
   });

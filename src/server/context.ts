@@ -14,4 +14,6 @@ export interface ServerContext {
   sessionTtlMs: number;
   /** Per-capability services (live floor state, solver pool…), registered at start-up. */
   services: Record<string, unknown>;
+  /** Check every answer and live message against the contract (tests; CALLFLOOR_VALIDATE_RESPONSES=1). */
+  validateResponses?: boolean;
 }

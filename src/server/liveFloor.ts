@@ -4,7 +4,7 @@
  * de-duplicated alerts; counts calls of people pulled in by the emergency plan; raises stress
  * prompts to team leads.
  *
- * Topics (rules in routes/live.ts):
+ * Topics (messages in src/contract/live.ts, rules in routes/live.ts):
  * - `floor:agents`        every changed agent tile (center-wide roles)
  * - `floor:team:<teamId>` changed tiles of one team (center-wide roles and that team's lead)
  * - `floor:queues`        queue now-figures, today's KPIs and intervals (center-wide roles, team leads)
@@ -41,6 +41,9 @@ import type { ServerContext } from './context';
 import { addEventListener } from './eventFeed';
 import { serviceStarters } from './services';
 import { agentScope, type Caller } from './route';
+import { liveTopics, type Alert, type FloorSnapshot, type Prompt, type Tile } from '../contract/live';
+import { userTopic } from '../contract/notifications';
+import { publishTopic } from './contractCheck';
 
 export const THRESHOLDS_KEY = 'live.thresholds';
 export const PIECE_RATE_KEY = 'live.pieceRate';
@@ -71,22 +74,19 @@ interface DirAgent {
   queues: string[];
 }
 
-export interface Tile {
-  code: string;
-  agentId: number | null;
-  name: string;
-  teamId: number | null;
-  state: string;
-  since: number;
-  reason: string | null;
-  queue: string | null;
-  callsToday: number;
-  callId: string | null;
-  callSince: number | null;
-  pulledIn: boolean;
-}
+export type { Tile };
 
 type AlertRow = Awaited<ReturnType<typeof listActiveAlerts>>[number];
+type PromptRow = Awaited<ReturnType<typeof createPrompt>>;
+
+/** An alert as the contract carries it: figures parsed (the store keeps them as JSON text). */
+export function alertOf(row: AlertRow): Alert {
+  return { ...row, status: row.status as Alert['status'], figures: JSON.parse(row.figures) };
+}
+/** A stress prompt as the contract carries it: detail parsed. */
+export function promptOf(row: PromptRow): Prompt {
+  return { ...row, kind: row.kind as Prompt['kind'], detail: JSON.parse(row.detail) };
+}
 
 /** Offset of an IANA zone, cached per hour (the floor asks for every event). */
 function cachedZone(zone: string) {
@@ -258,7 +258,7 @@ export class LiveFloorService {
   setCallin(ext: string, c: { id: number; name: string; position: string; staffId: number; startedAt: number; calls: number } | null) {
     if (c) this.callins.set(ext, c);
     else this.callins.delete(ext);
-    this.ctx.hub.publish('floor:agents', { at: this.ctx.now(), callins: this.callinList() });
+    publishTopic(this.ctx, liveTopics.floorAgents, {}, { at: this.ctx.now(), callins: this.callinList() });
   }
 
   callinList() {
@@ -322,27 +322,27 @@ export class LiveFloorService {
     const { agents, queuesChanged } = this.floor.takeDirty();
     if (agents.length) {
       const tiles = agents.map((a) => this.tile(a));
-      this.ctx.hub.publish('floor:agents', { at: now, agents: tiles });
+      publishTopic(this.ctx, liveTopics.floorAgents, {}, { at: now, agents: tiles });
       const byTeam = new Map<number, Tile[]>();
       for (const t of tiles) if (t.teamId != null) byTeam.set(t.teamId, [...(byTeam.get(t.teamId) ?? []), t]);
-      for (const [team, list] of byTeam) this.ctx.hub.publish(`floor:team:${team}`, { at: now, agents: list });
+      for (const [team, list] of byTeam) publishTopic(this.ctx, liveTopics.floorTeam, { teamId: team }, { at: now, agents: list });
     }
     if (queuesChanged || now - this.lastQueuesAt >= this.opts.queuesEveryMs) {
       this.lastQueuesAt = now;
       // queue cards every push; the floor KPIs (a pass over today's agent rows) and the
       // intervals at most every 5 s
-      const msg: Record<string, unknown> = { at: now, queues: this.floor.queueNow(now, this.queuesOf) };
+      const msg: { at: number; queues: FloorSnapshot['queues']; kpis?: FloorSnapshot['kpis'] & object; intervals?: FloorSnapshot['intervals'] } = { at: now, queues: this.floor.queueNow(now, this.queuesOf) };
       if (now - this.lastIntervalsAt >= 5_000) {
         this.lastIntervalsAt = now;
         msg.kpis = this.floor.todayKpis(now);
         msg.intervals = this.floor.intervals();
       }
-      this.ctx.hub.publish('floor:queues', msg);
+      publishTopic(this.ctx, liveTopics.floorQueues, {}, msg);
     }
   }
 
   /** The floor as the caller may see it. */
-  snapshot(c: Caller, now: number) {
+  snapshot(c: Caller, now: number): Omit<FloorSnapshot, 'running'> {
     this.floor.advance(now);
     const s = agentScope(c);
     const all = [...this.floor.agents.values()].map((a) => this.tile(a));
@@ -471,11 +471,11 @@ export class LiveFloorService {
     return [...this.active.values()];
   }
 
-  private publishAlert(change: string, row: AlertRow) {
-    const msg = { change, alert: row };
-    this.ctx.hub.publish('alerts', msg);
-    if (row.team_id != null) this.ctx.hub.publish(`alerts:team:${row.team_id}`, msg);
-    else if (row.agent_id == null) for (const id of this.teams.keys()) this.ctx.hub.publish(`alerts:team:${id}`, msg);
+  private publishAlert(change: 'raised' | 'updated' | 'acknowledged' | 'closed', row: AlertRow) {
+    const msg = { change, alert: alertOf(row) };
+    publishTopic(this.ctx, liveTopics.alerts, {}, msg);
+    if (row.team_id != null) publishTopic(this.ctx, liveTopics.teamAlerts, { teamId: row.team_id }, msg);
+    else if (row.agent_id == null) for (const id of this.teams.keys()) publishTopic(this.ctx, liveTopics.teamAlerts, { teamId: id }, msg);
   }
 
   /** A gentle prompt to the agent's team lead: give them a short break (seed 000, 員工心態的管理). */
@@ -492,8 +492,8 @@ export class LiveFloorService {
       detail: { ...detail, agentName: d?.name ?? code },
       now,
     });
-    if (lead != null) this.ctx.hub.publish(`user:${lead}`, { type: 'prompt', prompt: row });
-    this.ctx.hub.publish('prompts', { type: 'prompt', prompt: row });
+    if (lead != null) publishTopic(this.ctx, userTopic, { userId: lead }, { type: 'prompt', prompt: promptOf(row) });
+    publishTopic(this.ctx, liveTopics.prompts, {}, { type: 'prompt', prompt: promptOf(row) });
     return row;
   }
 

@@ -1,7 +1,23 @@
 import { z } from 'zod';
 import type { RouteDef } from './route';
 
-/** OpenAPI 3.1 document built from the route table: one source for routes, roles and schemas. */
+/**
+ * OpenAPI 3.1 document built from the route table: one source for routes, roles and schemas. Routes
+ * that implement a contract entry (src/contract) carry its answer's schema; the answer is described
+ * as it travels (the schema's input side: what the server sends, before any default).
+ */
+const ERROR_SCHEMA = {
+  type: 'object',
+  properties: {
+    error: { type: 'string' },
+    reason: { type: 'string', description: 'stable reason; the web shows errors.<reason>' },
+    params: { type: 'object' },
+    message: { type: 'string' },
+    field: { type: 'string' },
+  },
+  required: ['error', 'message'],
+};
+
 export function openApiDocument(routes: RouteDef[]) {
   const paths: Record<string, Record<string, unknown>> = {};
   const schema = (s: z.ZodType) => {
@@ -32,7 +48,15 @@ export function openApiDocument(routes: RouteDef[]) {
       'x-roles': r.access,
       parameters: [...params, ...queryParams],
       ...(r.body ? { requestBody: { content: { 'application/json': { schema: schema(r.body) } } } } : {}),
-      responses: { '200': { description: 'OK' }, '400': { description: 'bad input: { error, message, field }' } },
+      responses: {
+        '200': r.response
+          ? r.endpoint?.download
+            ? { description: 'OK (a file)', content: { [r.endpoint.download]: { schema: { type: 'string', format: 'binary' } } } }
+            : { description: 'OK', content: { 'application/json': { schema: schema(r.response) } } }
+          : { description: 'OK' },
+        '400': { description: 'bad input: { error, reason, params, message, field }', content: { 'application/json': { schema: ERROR_SCHEMA } } },
+        ...(r.access !== 'public' ? { '401': { description: 'not signed in' }, '403': { description: 'role or scope refused, or CSRF token missing' } } : {}),
+      },
     };
   }
   return {

@@ -1,7 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { Role } from '../core/roles';
+import { CENTER_WIDE_ROLES, type Role } from '../core/roles';
+import type { Access, Endpoint, ParsedBody, ParsedParams, ParsedQuery, ResponseIn } from '../contract/endpoint';
 import type { ServerContext } from './context';
+
+export type { Access };
 
 /** Who is calling: the signed-in user with roles and the scope of records they may see. */
 export interface Caller {
@@ -16,12 +19,6 @@ export interface Caller {
   csrf: string;
   locale: string;
 }
-
-/**
- * Who may call a route: a list of roles, 'any' for every signed-in user (the handler then limits
- * what each sees), or 'public' for routes that need no sign-in (health, login, docs).
- */
-export type Access = readonly Role[] | 'any' | 'public';
 
 export interface RouteArgs<B, Q, P> {
   body: B;
@@ -50,6 +47,45 @@ export interface RouteDef<B = any, Q = any, P = any> {
   /** Per-route body limit in bytes (default 1 MiB). */
   bodyLimit?: number;
   handler: (a: RouteArgs<B, Q, P>) => Promise<unknown>;
+  /** The answer's schema (from the contract): checked in tests, in the OpenAPI document. */
+  response?: z.ZodType;
+  /** The contract entry this route implements (absent on routes not yet converted, issue 13). */
+  endpoint?: Endpoint;
+}
+
+/** Transport details of a route that are not part of the contract. */
+export interface RouteOptions {
+  /** Keep the body's text as received in `rawBodyText(req)` (signature checks), the body parsed as usual. */
+  keepRawText?: boolean;
+  /** Per-route body limit in bytes (default 1 MiB). */
+  bodyLimit?: number;
+}
+
+/**
+ * A route implementing a contract entry: method, path, access, summary and input schemas come from
+ * the entry; the handler gets the parsed inputs and must return the entry's answer (z.input of its
+ * `response`), checked by the compiler. A handler that answers itself (a download) returns `reply`.
+ */
+export function implement<E extends Endpoint>(
+  ep: E,
+  handler: (a: RouteArgs<ParsedBody<E>, ParsedQuery<E>, ParsedParams<E>>) => Promise<ResponseIn<E> | FastifyReply>,
+  opts: RouteOptions = {},
+): RouteDef {
+  return {
+    method: ep.method,
+    url: ep.path,
+    access: ep.access,
+    summary: ep.summary,
+    tags: ep.tags ? [...ep.tags] : undefined,
+    body: ep.body,
+    query: ep.query,
+    params: ep.params,
+    rawBody: ep.upload,
+    response: ep.response,
+    endpoint: ep,
+    ...opts,
+    handler: handler as RouteDef['handler'],
+  };
 }
 
 /** Declares a route; types flow from the zod schemas to the handler. */
@@ -58,7 +94,7 @@ export function route<B = undefined, Q = undefined, P = undefined>(def: RouteDef
 }
 
 /** Roles that see every agent of the center (the rest are narrowed to their team or themselves). */
-export const CENTER_WIDE: readonly Role[] = ['admin', 'center_manager', 'duty_manager', 'qa', 'wfm', 'trainer'];
+export const CENTER_WIDE: readonly Role[] = CENTER_WIDE_ROLES;
 
 export type AgentScope = { kind: 'all' } | { kind: 'teams'; teamIds: number[] } | { kind: 'self'; agentId: number | null };
 

@@ -11,6 +11,8 @@ import type { ServerContext } from './context';
 import { hashPassword } from './password';
 
 process.env.CALLFLOOR_SCRYPT_LOG2N ??= '14';
+// every answer and live message of a test server is checked against the contract (issue 13)
+process.env.CALLFLOOR_VALIDATE_RESPONSES ??= '1';
 
 export const TEST_PASSWORD = 'test-pass-123';
 

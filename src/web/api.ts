@@ -4,6 +4,8 @@
  * without a translation the server's own message stands.
  */
 import i18n from 'i18next';
+import { topicMatches, urlOf, type CallInput, type Endpoint, type ResponseOf, type TopicMessage } from '../contract/endpoint';
+import { topics, type Topics } from '../contract/index';
 
 let csrf = '';
 export const setCsrf = (t: string) => {
@@ -48,6 +50,20 @@ export async function api<T = any>(method: string, url: string, body?: unknown):
   }
   if (!res.ok) throw new ApiError(errorMessage(data, res.status), res.status, data?.field, data?.reason, data?.params);
   return data as T;
+}
+
+/** The input a call takes: optional when the endpoint has no required part. */
+export type CallArgs<E extends Endpoint> = {} extends CallInput<E> ? [input?: CallInput<E>] : [input: CallInput<E>];
+
+/**
+ * Calls an endpoint of the contract (src/contract): the URL from its path and params, the query
+ * string, the JSON body; the answer typed as the contract's response. The one way the web talks to
+ * the server (the untyped get/post below remain only for pages not yet converted, issue 13).
+ */
+export function call<E extends Endpoint>(ep: E, ...[input]: CallArgs<E>): Promise<ResponseOf<E>> {
+  const i = (input ?? {}) as { params?: unknown; query?: unknown; body?: unknown };
+  const body = ep.method === 'GET' || ep.method === 'DELETE' ? undefined : (i.body ?? {});
+  return api<ResponseOf<E>>(ep.method, urlOf(ep, i), body);
 }
 
 export const get = <T = any>(url: string) => api<T>('GET', url);
@@ -97,4 +113,20 @@ export function live(topics: string[], onEvent: (topic: string, data: any) => vo
     clearInterval(retry);
     ws?.close();
   };
+}
+
+/** A message of a contract topic, by the topic's name in src/contract (`kind`) and its concrete topic string. */
+export type LiveEvent = { [K in keyof Topics]: { kind: K; topic: string; data: TopicMessage<Topics[K]> } }[keyof Topics];
+
+/**
+ * The live socket with typed messages: subscribes to concrete topic strings (build them with
+ * `topicName(topics.floorTeam, { teamId })`) and hands each message over with its contract topic.
+ * Messages on a topic the contract does not know are dropped.
+ */
+export function subscribe(topicStrings: string[], onEvent: (e: LiveEvent) => void): () => void {
+  const kinds = Object.keys(topics) as (keyof Topics)[];
+  return live(topicStrings, (topic, data) => {
+    const kind = kinds.find((k) => topicMatches(topics[k], topic));
+    if (kind) onEvent({ kind, topic, data } as LiveEvent);
+  });
 }

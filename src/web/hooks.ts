@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { get } from './api';
+import { call, get, type CallArgs } from './api';
+import type { Endpoint, ResponseOf } from '../contract/endpoint';
 
 /** Loads a GET endpoint; reload() fetches again. */
 export function useApi<T = any>(url: string | null, deps: unknown[] = []) {
@@ -19,6 +20,34 @@ export function useApi<T = any>(url: string | null, deps: unknown[] = []) {
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [url, ...deps]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  return { data, error, loading, reload: load, setData };
+}
+
+/**
+ * Loads a GET endpoint of the contract; data is typed as its response. `input` null = do not load
+ * (yet). Loads again when the input changes (compared by value) or a dep changes; reload() on demand.
+ */
+export function useEndpoint<E extends Endpoint>(ep: E, input: CallArgs<E>[0] | null, deps: unknown[] = []) {
+  const [data, setData] = useState<ResponseOf<E> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const key = input === null ? null : JSON.stringify(input ?? {});
+  const load = useCallback(async () => {
+    if (key === null) return;
+    setLoading(true);
+    try {
+      setData(await call(ep, ...([JSON.parse(key)] as CallArgs<E>)));
+      setError(null);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setLoading(false);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ep, key, ...deps]);
   useEffect(() => {
     void load();
   }, [load]);

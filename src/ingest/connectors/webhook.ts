@@ -11,10 +11,10 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, webhookMappingSchema } from '../../contract/connectors';
 import { EVENT_TYPES, hashId, validateEvent, type CallFloorEvent } from '../../core/events';
 
-export const SIGNATURE_HEADER = 'x-callfloor-signature';
-export const TIMESTAMP_HEADER = 'x-callfloor-timestamp';
+export { SIGNATURE_HEADER, TIMESTAMP_HEADER };
 
 export function signWebhook(secret: string, timestampS: number | string, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(`${timestampS}.${body}`).digest('hex')}`;
@@ -33,33 +33,8 @@ export function verifyWebhook(secret: string, headers: { signature?: string; tim
   return { ok: true };
 }
 
-const path = z.string().trim().min(1).max(200);
-export const webhookMappingSchema = z
-  .object({
-    /** dot path to the array of events; absent: the body is one event or an array of them */
-    events: path.optional(),
-    fields: z
-      .object({
-        type: path,
-        ts: path,
-        id: path.optional(),
-        agent: path.optional(),
-        queue: path.optional(),
-        callId: path.optional(),
-        reason: path.optional(),
-        waitS: path.optional(),
-      })
-      .strict(),
-    /** their event type → one of ours, or 'ignore' (known, nothing to store) */
-    types: z.record(z.string(), z.union([z.enum(EVENT_TYPES), z.literal('ignore')])),
-    /** ts unit: epoch seconds, epoch milliseconds, or an ISO-8601 string */
-    timeUnit: z.enum(['s', 'ms', 'iso']),
-    /** agent ids like `1001@instance`: keep what is before this separator */
-    agentSeparator: z.string().max(5).optional(),
-    /** reason given to agent.notReady when the source has none */
-    defaultReason: z.string().min(1).max(40).optional(),
-  })
-  .strict();
+// the mapping's schema is part of the contract (the settings API carries it); one definition
+export { webhookMappingSchema };
 export type WebhookMapping = z.infer<typeof webhookMappingSchema>;
 
 /**

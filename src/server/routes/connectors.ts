@@ -4,10 +4,9 @@
  * supervisor actions on the floor (pause / un-pause an agent, add / remove an agent in a queue),
  * sent through the center's connector and audited.
  */
-import { z } from 'zod';
+import { connectors as api, FLOOR_ACTION_ROLES } from '../../contract/connectors';
 import { DomainError, forbidden, validationError } from '../../core/errors';
-import type { Role } from '../../core/roles';
-import { ALIYUN_CCC_EXAMPLE, mapWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook, webhookMappingSchema } from '../../ingest/connectors/webhook';
+import { ALIYUN_CCC_EXAMPLE, mapWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook } from '../../ingest/connectors/webhook';
 import { timeWindow, tsProblem } from '../../core/live/eventWindow';
 import { audit } from '../../store/audit';
 import { loadEventWindow } from '../../store/live/ingest';
@@ -16,45 +15,11 @@ import { getAgent, getSetting, listCenters, putSetting } from '../../store/org';
 import { connectorService, CONNECTORS_KEY, type ConnectorSettings } from '../connectors';
 import type { ServerContext } from '../context';
 import { acceptEvents } from '../eventFeed';
-import { rawBodyText, route, type Caller, type RouteDef } from '../route';
+import { implement, rawBodyText, type Caller, type RouteDef } from '../route';
 import { callerCenterId } from './platform';
 
-export const FLOOR_ACTION_ROLES: Role[] = ['admin', 'center_manager', 'duty_manager', 'team_lead'];
+export { FLOOR_ACTION_ROLES };
 export const MAX_WEBHOOK_EVENTS = 5000;
-
-const host = z.string({ error: 'host must be a string' }).trim().min(1, { error: 'host must not be empty' }).max(255).regex(/^[A-Za-z0-9.:_-]+$/, { error: 'host: letters, digits, dots, colons, dashes only' });
-const port = z.number({ error: 'port must be a number' }).int({ error: 'port must be whole' }).min(1, { error: 'port must be 1..65535' }).max(65535, { error: 'port must be 1..65535' });
-const oneLine = /^[^\r\n]*$/;
-/** a secret: omitted or '' keeps the stored one */
-const secret = z
-  .string({ error: 'secret must be a string' })
-  .max(512, { error: 'secret must be at most 512 characters' })
-  .regex(oneLine, { error: 'secret must be one line' }) // it is sent inside a protocol line
-  .optional();
-const template = z
-  .string()
-  .trim()
-  .min(1)
-  .max(100)
-  .regex(/^[^\r\n\s']*$/, { error: 'no spaces, quotes or line breaks' })
-  .refine((s) => s.includes('{code}'), { error: 'must contain {code}' })
-  .optional();
-
-const settingsBody = z
-  .object({
-    ami: z.object({ enabled: z.boolean(), host, port, username: z.string().trim().min(1, { error: 'username must not be empty' }).max(100).regex(oneLine, { error: 'username must be one line' }), secret, interfaceTemplate: template }).strict().optional(),
-    esl: z.object({ enabled: z.boolean(), host, port, secret, agentTemplate: template }).strict().optional(),
-    webhook: z
-      .object({
-        enabled: z.boolean(),
-        secret,
-        toleranceS: z.number().int().min(10, { error: 'toleranceS must be >= 10' }).max(3600, { error: 'toleranceS must be <= 3600' }).default(300),
-        mapping: webhookMappingSchema,
-      })
-      .strict()
-      .optional(),
-  })
-  .strict();
 
 /** The setting as the API shows it: every secret replaced by whether one is set. */
 export function maskSettings(s: ConnectorSettings) {
@@ -78,137 +43,81 @@ async function floorTarget(ctx: ServerContext, caller: Caller, agentId: number) 
   return { agent: a, code: a.ext_code, conn, centerId };
 }
 
-const reasonText = z.string({ error: 'reason must be a string' }).trim().min(1, { error: 'reason must not be empty' }).max(40, { error: 'reason must be at most 40 characters' }).regex(/^[^\r\n]*$/, { error: 'reason: one line' });
-const queueName = z.string({ error: 'queue must be a string' }).trim().min(1, { error: 'queue must not be empty' }).max(80).regex(/^[^\r\n\s']+$/, { error: 'queue: no spaces, quotes or line breaks' });
-
 export const connectorRoutes: RouteDef[] = [
-  route({
-    method: 'GET',
-    url: '/api/connectors',
-    access: ['admin'],
-    summary: 'Connector configuration of the center (secrets masked) and the live status of each connection',
-    tags: ['connectors'],
-    handler: async ({ ctx, caller }) => {
-      const centerId = await callerCenterId(ctx, caller);
-      const s = (await getSetting<ConnectorSettings>(ctx.store.db, centerId, CONNECTORS_KEY)) ?? {};
-      return { centerId, ...maskSettings(s), status: connectorService(ctx)?.statuses(centerId) ?? [], examples: { webhookMapping: { aliyunCcc: ALIYUN_CCC_EXAMPLE } } };
-    },
+  implement(api.settings, async ({ ctx, caller }) => {
+    const centerId = await callerCenterId(ctx, caller);
+    const s = (await getSetting<ConnectorSettings>(ctx.store.db, centerId, CONNECTORS_KEY)) ?? {};
+    return { centerId, ...maskSettings(s), status: connectorService(ctx)?.statuses(centerId) ?? [], examples: { webhookMapping: { aliyunCcc: ALIYUN_CCC_EXAMPLE } } };
   }),
-  route({
-    method: 'PUT',
-    url: '/api/connectors',
-    access: ['admin'],
-    summary: 'Set the connectors of the center (each part replaces its stored part; an omitted or empty secret keeps the stored one); audited without secrets',
-    tags: ['connectors'],
-    body: settingsBody,
-    handler: async ({ ctx, caller, body }) => {
-      const centerId = await callerCenterId(ctx, caller);
-      const now = ctx.now();
-      const next = await withTx(ctx.store.db, async (tx) => {
-        const cur = (await getSetting<ConnectorSettings>(tx, centerId, CONNECTORS_KEY)) ?? {};
-        const merged: ConnectorSettings = { ...cur };
-        for (const k of ['ami', 'esl', 'webhook'] as const) {
-          const part = body[k];
-          if (!part) continue;
-          const keep = cur[k]?.secret ?? '';
-          const sec = part.secret ? part.secret : keep;
-          if (part.enabled && !sec) throw validationError(`${k}.secret`, 'a secret is required to enable this connector', { reason: 'connector.secretRequired', params: { kind: k } });
-          (merged as Record<string, unknown>)[k] = { ...part, secret: sec };
-        }
-        await putSetting(tx, centerId, CONNECTORS_KEY, merged, now);
-        await audit(tx, { at: now, userId: caller.userId, action: 'connectors.update', entity: 'setting', entityId: CONNECTORS_KEY, detail: { before: maskSettings(cur), after: maskSettings(merged) } });
-        return merged;
-      });
-      await connectorService(ctx)?.reconfigure(centerId);
-      return { centerId, ...maskSettings(next), status: connectorService(ctx)?.statuses(centerId) ?? [] };
-    },
-  }),
-  route({
-    method: 'POST',
-    url: '/api/connectors/webhook/:centerId',
-    access: 'public',
-    summary: `Events pushed by a cloud contact center, signed: ${TIMESTAMP_HEADER} (epoch s) and ${SIGNATURE_HEADER} = sha256=HMAC-SHA256(secret, "<timestamp>.<body>"); mapped by the center's mapping; all or nothing`,
-    tags: ['connectors'],
-    keepRawText: true,
-    bodyLimit: 4 * 1024 * 1024,
-    params: z.object({ centerId: z.coerce.number().int().positive() }),
-    handler: async ({ ctx, params, req, body }) => {
-      const unauthorized = (why: string) => new DomainError(`webhook signature refused (${why})`, 'unauthorized', undefined, { reason: `connector.webhook.${why}`, params: {} });
-      const centers = await listCenters(ctx.store.db);
-      const s = centers.some((c) => c.id === params.centerId) ? await getSetting<ConnectorSettings>(ctx.store.db, params.centerId, CONNECTORS_KEY) : undefined;
-      const wh = s?.webhook;
-      // an unknown center and a disabled webhook look alike to the caller
-      if (!wh?.enabled || !wh.secret) throw unauthorized('signature');
-      const h = (n: string) => {
-        const v = req.headers[n];
-        return Array.isArray(v) ? v[0] : v;
-      };
-      const check = verifyWebhook(wh.secret, { signature: h(SIGNATURE_HEADER), timestamp: h(TIMESTAMP_HEADER) }, rawBodyText(req), ctx.now(), wh.toleranceS ?? 300);
-      if (!check.ok) throw unauthorized(check.why);
-      if (body === undefined || body === null || typeof body !== 'object') throw validationError('body', 'expected a JSON object or array', { reason: 'connector.webhook.notJson', params: {} });
-      const m = mapWebhook(body, wh.mapping);
-      if (m.rejects.length) {
-        const r = m.rejects[0]!;
-        throw validationError(r.index < 0 ? 'body' : `events.${r.index}`, r.reason, { reason: 'connector.webhook.badEvent', params: { index: r.index, detail: r.reason } });
+  implement(api.saveSettings, async ({ ctx, caller, body }) => {
+    const centerId = await callerCenterId(ctx, caller);
+    const now = ctx.now();
+    const next = await withTx(ctx.store.db, async (tx) => {
+      const cur = (await getSetting<ConnectorSettings>(tx, centerId, CONNECTORS_KEY)) ?? {};
+      const merged: ConnectorSettings = { ...cur };
+      for (const k of ['ami', 'esl', 'webhook'] as const) {
+        const part = body[k];
+        if (!part) continue;
+        const keep = cur[k]?.secret ?? '';
+        const sec = part.secret ? part.secret : keep;
+        if (part.enabled && !sec) throw validationError(`${k}.secret`, 'a secret is required to enable this connector', { reason: 'connector.secretRequired', params: { kind: k } });
+        (merged as Record<string, unknown>)[k] = { ...part, secret: sec };
       }
-      if (m.events.length > MAX_WEBHOOK_EVENTS) throw validationError('body', `at most ${MAX_WEBHOOK_EVENTS} events per request`, { reason: 'connector.webhook.tooMany', params: { max: MAX_WEBHOOK_EVENTS } });
-      // the same time window as every other door (core/live/eventWindow): one event outside refuses the request
-      const window = timeWindow(await loadEventWindow(ctx.store), ctx.now());
-      m.events.forEach((e, i) => {
-        const p = tsProblem(e.ts, window);
-        if (!p) return;
-        const field = `events.${i}.ts`;
-        throw validationError(field, `event '${e.id}': ${p.message}`, { reason: p.reason, params: { ...p.params, id: e.id, index: i, field } });
-      });
-      const r = await acceptEvents(ctx, m.events);
-      return { received: m.events.length + m.ignored + Object.values(m.unknown).reduce((a, b) => a + b, 0), accepted: r.accepted.length, duplicates: r.duplicates, ignored: m.ignored, unknown: m.unknown };
-    },
+      await putSetting(tx, centerId, CONNECTORS_KEY, merged, now);
+      await audit(tx, { at: now, userId: caller.userId, action: 'connectors.update', entity: 'setting', entityId: CONNECTORS_KEY, detail: { before: maskSettings(cur), after: maskSettings(merged) } });
+      return merged;
+    });
+    await connectorService(ctx)?.reconfigure(centerId);
+    return { centerId, ...maskSettings(next), status: connectorService(ctx)?.statuses(centerId) ?? [] };
   }),
-  route({
-    method: 'GET',
-    url: '/api/live/actions',
-    access: FLOOR_ACTION_ROLES,
-    summary: 'Whether supervisor actions can be sent (a connector that supports them is configured) and through which',
-    tags: ['connectors'],
-    handler: async ({ ctx, caller }) => {
-      const centerId = await callerCenterId(ctx, caller);
-      const c = connectorService(ctx)?.actions(centerId);
-      return { available: !!c, kind: c?.kind ?? null, connected: c ? c.status.state === 'connected' : false };
-    },
+  implement(api.webhook, async ({ ctx, params, req, body }) => {
+    const unauthorized = (why: string) => new DomainError(`webhook signature refused (${why})`, 'unauthorized', undefined, { reason: `connector.webhook.${why}`, params: {} });
+    const centers = await listCenters(ctx.store.db);
+    const s = centers.some((c) => c.id === params.centerId) ? await getSetting<ConnectorSettings>(ctx.store.db, params.centerId, CONNECTORS_KEY) : undefined;
+    const wh = s?.webhook;
+    // an unknown center and a disabled webhook look alike to the caller
+    if (!wh?.enabled || !wh.secret) throw unauthorized('signature');
+    const h = (n: string) => {
+      const v = req.headers[n];
+      return Array.isArray(v) ? v[0] : v;
+    };
+    const check = verifyWebhook(wh.secret, { signature: h(SIGNATURE_HEADER), timestamp: h(TIMESTAMP_HEADER) }, rawBodyText(req), ctx.now(), wh.toleranceS ?? 300);
+    if (!check.ok) throw unauthorized(check.why);
+    if (body === undefined || body === null || typeof body !== 'object') throw validationError('body', 'expected a JSON object or array', { reason: 'connector.webhook.notJson', params: {} });
+    const m = mapWebhook(body, wh.mapping);
+    if (m.rejects.length) {
+      const r = m.rejects[0]!;
+      throw validationError(r.index < 0 ? 'body' : `events.${r.index}`, r.reason, { reason: 'connector.webhook.badEvent', params: { index: r.index, detail: r.reason } });
+    }
+    if (m.events.length > MAX_WEBHOOK_EVENTS) throw validationError('body', `at most ${MAX_WEBHOOK_EVENTS} events per request`, { reason: 'connector.webhook.tooMany', params: { max: MAX_WEBHOOK_EVENTS } });
+    // the same time window as every other door (core/live/eventWindow): one event outside refuses the request
+    const window = timeWindow(await loadEventWindow(ctx.store), ctx.now());
+    m.events.forEach((e, i) => {
+      const p = tsProblem(e.ts, window);
+      if (!p) return;
+      const field = `events.${i}.ts`;
+      throw validationError(field, `event '${e.id}': ${p.message}`, { reason: p.reason, params: { ...p.params, id: e.id, index: i, field } });
+    });
+    const r = await acceptEvents(ctx, m.events);
+    return { received: m.events.length + m.ignored + Object.values(m.unknown).reduce((a, b) => a + b, 0), accepted: r.accepted.length, duplicates: r.duplicates, ignored: m.ignored, unknown: m.unknown };
+  }, { keepRawText: true, bodyLimit: 4 * 1024 * 1024 }),
+  implement(api.actions, async ({ ctx, caller }) => {
+    const centerId = await callerCenterId(ctx, caller);
+    const c = connectorService(ctx)?.actions(centerId);
+    return { available: !!c, kind: c?.kind ?? null, connected: c ? c.status.state === 'connected' : false };
   }),
-  route({
-    method: 'POST',
-    url: '/api/live/agents/:agentId/pause',
-    access: FLOOR_ACTION_ROLES,
-    summary: 'Pause (with a reason) or un-pause an agent through the center’s connector; team leads: their teams’ agents; audited',
-    tags: ['connectors'],
-    params: z.object({ agentId: z.coerce.number().int().positive() }),
-    body: z.object({ paused: z.boolean({ error: 'paused must be true or false' }), reason: reasonText.optional() }).strict(),
-    handler: async ({ ctx, caller, params, body }) => {
-      const t = await floorTarget(ctx, caller, params.agentId);
-      await t.conn.pause(t.code, body.paused, body.paused ? body.reason : undefined);
-      await audit(ctx.store.db, { at: ctx.now(), userId: caller.userId, action: body.paused ? 'live.agent.pause' : 'live.agent.unpause', entity: 'agent', entityId: params.agentId, detail: { code: t.code, reason: body.reason ?? null, via: t.conn.kind } });
-      return { ok: true, via: t.conn.kind };
-    },
+  implement(api.pause, async ({ ctx, caller, params, body }) => {
+    const t = await floorTarget(ctx, caller, params.agentId);
+    await t.conn.pause(t.code, body.paused, body.paused ? body.reason : undefined);
+    await audit(ctx.store.db, { at: ctx.now(), userId: caller.userId, action: body.paused ? 'live.agent.pause' : 'live.agent.unpause', entity: 'agent', entityId: params.agentId, detail: { code: t.code, reason: body.reason ?? null, via: t.conn.kind } });
+    return { ok: true as const, via: t.conn.kind };
   }),
-  route({
-    method: 'POST',
-    url: '/api/live/agents/:agentId/queues',
-    access: FLOOR_ACTION_ROLES,
-    summary: 'Add the agent to a queue ({add: queue}) or remove it ({remove: queue}) through the center’s connector; audited',
-    tags: ['connectors'],
-    params: z.object({ agentId: z.coerce.number().int().positive() }),
-    body: z
-      .object({ add: queueName.optional(), remove: queueName.optional() })
-      .strict()
-      .refine((b) => (b.add === undefined) !== (b.remove === undefined), { error: 'give exactly one of add or remove' }),
-    handler: async ({ ctx, caller, params, body }) => {
-      const t = await floorTarget(ctx, caller, params.agentId);
-      const op = body.add !== undefined ? 'add' : 'remove';
-      const queue = (body.add ?? body.remove)!;
-      await t.conn.queue(t.code, op, queue);
-      await audit(ctx.store.db, { at: ctx.now(), userId: caller.userId, action: `live.agent.queue.${op}`, entity: 'agent', entityId: params.agentId, detail: { code: t.code, queue, via: t.conn.kind } });
-      return { ok: true, via: t.conn.kind };
-    },
+  implement(api.queues, async ({ ctx, caller, params, body }) => {
+    const t = await floorTarget(ctx, caller, params.agentId);
+    const op = body.add !== undefined ? 'add' : 'remove';
+    const queue = (body.add ?? body.remove)!;
+    await t.conn.queue(t.code, op, queue);
+    await audit(ctx.store.db, { at: ctx.now(), userId: caller.userId, action: `live.agent.queue.${op}`, entity: 'agent', entityId: params.agentId, detail: { code: t.code, queue, via: t.conn.kind } });
+    return { ok: true as const, via: t.conn.kind };
   }),
 ];

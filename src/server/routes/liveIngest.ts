@@ -2,28 +2,25 @@
  * Live floor, ingest and reporting half: the event sink (store + aggregates), the CTI push
  * (POST /api/events and the WebSocket message `events`), file upload import, and KPI reports.
  */
-import { z } from 'zod';
+import { EVENT_PUSH_ROLES, IMPORT_ROLES, liveIngest as api } from '../../contract/liveIngest';
 import { validateEvent, type CallFloorEvent } from '../../core/events';
 import { timeWindow, tsProblem, type TimeWindow } from '../../core/live/eventWindow';
 import { forbidden, validationError } from '../../core/errors';
-import type { Role } from '../../core/roles';
 import { IMPORT_FORMATS, isImportFormat, parseText, storeParsed } from '../../ingest/import';
 import { parseTimeArg, parseTz, tzOffsetFn } from '../../ingest/time';
 import { flushAgentStates, loadEventWindow, storeEvents } from '../../store/live/ingest';
 import { defaultSurveyScale, resolveSurveys } from '../../store/surveys';
-import { agentCodesOf, kpiReport, REPORT_BYS } from '../../store/live/reports';
+import { agentCodesOf, kpiReport } from '../../store/live/reports';
 import { listCenters } from '../../store/org';
 import type { ServerContext } from '../context';
 import { acceptEvents, setEventSink } from '../eventFeed';
 import { socketHandlers } from '../live';
-import { agentScope, route, type Caller, type RouteDef } from '../route';
+import { agentScope, implement, type Caller, type RouteDef } from '../route';
 
 /** The sink: every event into a running server is stored (idempotently) and aggregated here. */
 setEventSink(async (ctx, events) => storeEvents(ctx.store, events));
 
-/** Who may push telephony events (a CTI integration signs in as a user with one of these roles). */
-export const EVENT_PUSH_ROLES: Role[] = ['admin', 'duty_manager'];
-export const IMPORT_ROLES: Role[] = ['admin', 'wfm', 'duty_manager'];
+export { EVENT_PUSH_ROLES, IMPORT_ROLES };
 export const MAX_PUSH_EVENTS = 10_000;
 export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 
@@ -109,15 +106,6 @@ export function uploadText(body: unknown, contentType: string | undefined): stri
   throw validationError('body', 'multipart body has no file part');
 }
 
-const reportQuery = z.object({
-  by: z.enum(REPORT_BYS as [string, ...string[]]),
-  from: z.string().optional(),
-  to: z.string().optional(),
-  interval: z.enum(['15', '30', '60']).optional(),
-  queue: z.string().min(1).optional(),
-  tz: z.string().optional(),
-});
-
 /** Agent codes a caller may see: null = all (center-wide roles). */
 async function scopedCodes(ctx: ServerContext, c: Caller): Promise<string[] | null> {
   const s = agentScope(c);
@@ -127,66 +115,39 @@ async function scopedCodes(ctx: ServerContext, c: Caller): Promise<string[] | nu
 }
 
 export const liveIngestRoutes: RouteDef[] = [
-  route({
-    method: 'POST',
-    url: '/api/events',
-    access: EVENT_PUSH_ROLES,
-    summary: 'Push a batch of normalised events (CTI integration); idempotent by event id; all or nothing on bad input',
-    tags: ['live'],
-    bodyLimit: 16 * 1024 * 1024,
-    rawBody: true,
-    handler: async ({ ctx, body }) => push(ctx, body),
-  }),
-  route({
-    method: 'POST',
-    url: '/api/import',
-    access: IMPORT_ROLES,
-    summary: `Import a telephony file or IVR survey results (?format=${IMPORT_FORMATS.join('|')}&tz=ZONE): raw body or multipart; report with rejected lines`,
-    tags: ['live'],
-    rawBody: true,
-    bodyLimit: MAX_UPLOAD_BYTES,
-    query: z.object({ format: z.string(), tz: z.string().optional() }),
-    handler: async ({ ctx, query, body, req, caller }) => {
-      if (!isImportFormat(query.format)) throw validationError('format', `expected one of ${IMPORT_FORMATS.join(', ')}, got '${query.format}'`);
-      const tz = parseTz(query.tz);
-      const text = uploadText(body, req.headers['content-type']);
-      if (!text.trim()) throw validationError('body', 'the file is empty');
-      const window = timeWindow(await loadEventWindow(ctx.store), ctx.now());
-      const surveyScale = query.format === 'survey-csv' ? await defaultSurveyScale(ctx.store.db, caller.centerId) : undefined;
-      const parsed = parseText(query.format, text, { tz, window, surveyScale });
-      return storeParsed(query.format, parsed, {
-        async store(events) {
-          const r = await acceptEvents(ctx, events);
-          return { accepted: r.accepted.length, duplicates: r.duplicates, rejected: r.rejected };
-        },
-        finish: (ts) => flushAgentStates(ctx.store, ts),
-      });
-    },
-  }),
-  route({
-    method: 'GET',
-    url: '/api/reports/kpi',
-    access: 'any',
-    summary: 'KPI report by interval|day|month|queue|agent|team (agents: own rows; team leads: their teams)',
-    tags: ['live'],
-    query: reportQuery,
-    handler: async ({ ctx, query, caller }) => {
-      const codes = await scopedCodes(ctx, caller);
-      if (codes && query.by === 'queue') throw forbidden('queue reports are for center-wide roles');
-      if (codes && query.queue) throw forbidden('queue reports are for center-wide roles');
-      const tz = parseTz(query.tz) ?? (await listCenters(ctx.store.db))[0]?.timezone ?? 'UTC';
-      const report = await kpiReport(ctx.store.db, {
-        by: query.by as (typeof REPORT_BYS)[number],
-        from: parseTimeArg(query.from, tz, 'from'),
-        to: parseTimeArg(query.to, tz, 'to', true),
-        intervalMin: query.interval ? (Number(query.interval) as 15 | 30 | 60) : 15,
-        queue: query.queue,
-        tzOffsetMin: tzOffsetFn(tz),
-        tz,
-        agentCodes: codes,
-      });
-      // scoped callers do not learn which other codes exist
-      return { tz, ...report, unknownAgentCodes: codes ? [] : report.unknownAgentCodes };
-    },
+  implement(api.pushEvents, async ({ ctx, body }) => push(ctx, body), { bodyLimit: 16 * 1024 * 1024 }),
+  implement(api.importFile, async ({ ctx, query, body, req, caller }) => {
+    if (!isImportFormat(query.format)) throw validationError('format', `expected one of ${IMPORT_FORMATS.join(', ')}, got '${query.format}'`);
+    const tz = parseTz(query.tz);
+    const text = uploadText(body, req.headers['content-type']);
+    if (!text.trim()) throw validationError('body', 'the file is empty');
+    const window = timeWindow(await loadEventWindow(ctx.store), ctx.now());
+    const surveyScale = query.format === 'survey-csv' ? await defaultSurveyScale(ctx.store.db, caller.centerId) : undefined;
+    const parsed = parseText(query.format, text, { tz, window, surveyScale });
+    return storeParsed(query.format, parsed, {
+      async store(events) {
+        const r = await acceptEvents(ctx, events);
+        return { accepted: r.accepted.length, duplicates: r.duplicates, rejected: r.rejected };
+      },
+      finish: (ts) => flushAgentStates(ctx.store, ts),
+    });
+  }, { bodyLimit: MAX_UPLOAD_BYTES }),
+  implement(api.kpiReport, async ({ ctx, query, caller }) => {
+    const codes = await scopedCodes(ctx, caller);
+    if (codes && query.by === 'queue') throw forbidden('queue reports are for center-wide roles');
+    if (codes && query.queue) throw forbidden('queue reports are for center-wide roles');
+    const tz = parseTz(query.tz) ?? (await listCenters(ctx.store.db))[0]?.timezone ?? 'UTC';
+    const report = await kpiReport(ctx.store.db, {
+      by: query.by,
+      from: parseTimeArg(query.from, tz, 'from'),
+      to: parseTimeArg(query.to, tz, 'to', true),
+      intervalMin: query.interval ? (Number(query.interval) as 15 | 30 | 60) : 15,
+      queue: query.queue,
+      tzOffsetMin: tzOffsetFn(tz),
+      tz,
+      agentCodes: codes,
+    });
+    // scoped callers do not learn which other codes exist
+    return { tz, ...report, unknownAgentCodes: codes ? [] : report.unknownAgentCodes };
   }),
 ];

@@ -30,11 +30,12 @@ import { endSession, sessionKeyOf, startSession } from '../session';
 import { accessChanged } from '../live';
 import type { ServerContext } from '../context';
 import { isoDate } from '../schemas';
+import { idParams as contractIdParams } from '../../contract/atoms';
 
 const ADMINS: Role[] = ['admin', 'center_manager'];
 const STAFF: Role[] = ['admin', 'center_manager', 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer', 'expert'];
 
-export const idParams = z.object({ id: z.coerce.number().int().positive() });
+export const idParams = contractIdParams;
 const date = isoDate;
 const skillLevel = z.enum(['junior', 'intermediate', 'senior']);
 const roleEnum = z.enum(ROLES);

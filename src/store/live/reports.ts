@@ -14,8 +14,8 @@ import { ROLLUP_TZ_KEY, rollupTzOffset } from './ingest';
 import type { DB } from '../schema';
 import type { Dialect } from '../db';
 
-export type ReportBy = 'interval' | 'day' | 'month' | 'queue' | 'agent' | 'team' | 'agent-interval';
-export const REPORT_BYS: readonly ReportBy[] = ['interval', 'day', 'month', 'queue', 'agent', 'team', 'agent-interval'];
+import { REPORT_BYS, type ReportBy } from '../../core/live/names';
+export { REPORT_BYS, type ReportBy };
 
 export interface KpiReportQuery {
   by: ReportBy;

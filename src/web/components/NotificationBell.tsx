@@ -1,22 +1,17 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { live, post } from '../api';
-import { useApi } from '../hooks';
+import { call, subscribe } from '../api';
+import { useEndpoint } from '../hooks';
+import { contract, topics } from '../../contract/index';
+import { topicName } from '../../contract/endpoint';
+import type { Notice } from '../../contract/notifications';
 
-export interface Notice {
-  id: number;
-  at: number;
-  kind: string;
-  title: string;
-  data: Record<string, any>;
-  link: string | null;
-  readAt: number | null;
-}
+export type { Notice };
 
 /** One line for a notification of any capability: `notif.kinds.<kind>`, else the capability's own message, else the title. */
 export function noticeText(t: TFunction, n: Notice): string {
-  const d = n.data ?? {};
+  const d = (n.data ?? {}) as Record<string, any>; // each capability's own fields, read by its message
   const params = {
     ...d,
     title: n.title,
@@ -30,19 +25,19 @@ export function noticeText(t: TFunction, n: Notice): string {
 /** The bell in the top bar: unread count, the latest notifications with their links, live on `user:<id>`. */
 export function NotificationBell({ userId }: { userId: number }) {
   const { t } = useTranslation();
-  const list = useApi<{ unread: number; items: Notice[] }>('/api/notifications?limit=20');
+  const list = useEndpoint(contract.notifications.list, { query: { limit: 20 } });
   const [open, setOpen] = useState(false);
   useEffect(
     () =>
-      live([`user:${userId}`], (_topic, data) => {
-        if (data?.type === 'notification' || data?.type === 'notification.read') void list.reload();
+      subscribe([topicName(topics.user, { userId })], (e) => {
+        if (e.kind === 'user' && (e.data.type === 'notification' || e.data.type === 'notification.read')) void list.reload();
       }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [userId],
   );
   const unread = list.data?.unread ?? 0;
   const read = async (ids: number[] | 'all') => {
-    await post('/api/notifications/read', { ids });
+    await call(contract.notifications.markRead, { body: { ids } });
     await list.reload();
   };
   return (

@@ -1,20 +1,22 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, live, post, put } from '../../api';
-import { useApi } from '../../hooks';
+import { call, subscribe } from '../../api';
+import { useEndpoint } from '../../hooks';
+import { contract } from '../../../contract/index';
+import type { EmergencyStaff, Thresholds as ThresholdValues } from '../../../contract/live';
 import { ErrorNote, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { applyAlert, floorTopics, type Alert } from './liveData';
 
 const fmtFig = (k: string, v: number | null) => (v == null ? '—' : /Rate|Share|occupancy|Level/.test(k) ? `${(v * 100).toFixed(1)}%` : String(Math.round(v * 10) / 10));
 
-function AlertRow({ a, canHandle, staff, onError }: { a: Alert; canHandle: boolean; staff: any[]; onError: (m: string | null) => void }) {
+function AlertRow({ a, canHandle, staff, onError }: { a: Alert; canHandle: boolean; staff: EmergencyStaff[]; onError: (m: string | null) => void }) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
   const [who, setWho] = useState('');
   const act = async (action: 'acknowledge' | 'close') => {
     try {
-      await post(`/api/alerts/${a.id}/${action}`, { note });
+      await call(action === 'acknowledge' ? contract.live.acknowledgeAlert : contract.live.closeAlert, { params: { id: a.id }, body: { note } });
       setNote('');
       onError(null);
     } catch (e) {
@@ -23,7 +25,7 @@ function AlertRow({ a, canHandle, staff, onError }: { a: Alert; canHandle: boole
   };
   const callIn = async () => {
     try {
-      await post('/api/emergency/callins', { staffId: Number(who), alertId: a.id });
+      await call(contract.live.startCallin, { body: { staffId: Number(who), alertId: a.id } });
       setWho('');
       onError(null);
     } catch (e) {
@@ -87,16 +89,17 @@ const TH_KEYS = ['answerRateTarget', 'occupancyHigh', 'occupancyLow', 'idleShare
 
 function Thresholds({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
-  const th = useApi<any>('/api/floor/thresholds');
+  const th = useEndpoint(contract.live.thresholds, {});
   const [form, setForm] = useState<Record<string, string>>({});
   const [msg, setMsg] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    if (th.data) setForm(Object.fromEntries(TH_KEYS.map((k) => [k, String(th.data.thresholds[k])])));
+    const values: ThresholdValues | undefined = th.data?.thresholds;
+    if (values) setForm(Object.fromEntries(TH_KEYS.map((k) => [k, String(values[k])])));
   }, [th.data]);
   const save = async () => {
     try {
-      await put('/api/floor/thresholds', Object.fromEntries(TH_KEYS.map((k) => [k, Number(form[k])])));
+      await call(contract.live.setThresholds, { body: Object.fromEntries(TH_KEYS.map((k) => [k, Number(form[k])])) });
       setMsg(t('app.saved'));
       setError(null);
     } catch (e) {
@@ -125,18 +128,19 @@ export default function Alerts() {
   const { t } = useTranslation();
   const me = useMe();
   const canHandle = hasAny(me, ['center_manager', 'duty_manager']);
-  const [status, setStatus] = useState('active');
+  const [status, setStatus] = useState<'active' | 'closed' | ''>('active');
   const [list, setList] = useState<Alert[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const staff = useApi<any[]>(canHandle ? '/api/emergency/staff' : null);
+  const staff = useEndpoint(contract.live.emergencyStaff, canHandle ? {} : null);
   useEffect(() => {
     let alive = true;
-    void get<Alert[]>(`/api/alerts?status=${status}`).then((l) => alive && setList(l));
-    const close = live(
+    const query = status ? { status } : {};
+    void call(contract.live.alerts, { query }).then((l) => alive && setList(l));
+    const close = subscribe(
       floorTopics(me).filter((x) => x.startsWith('alerts')),
-      (_topic, data) => {
-        if (status === 'closed') return;
-        setList((l) => (status === 'active' ? applyAlert(l, data.change, data.alert) : applyAlert(l, 'updated', data.alert)));
+      (e) => {
+        if (status === 'closed' || (e.kind !== 'alerts' && e.kind !== 'teamAlerts')) return;
+        setList((l) => (status === 'active' ? applyAlert(l, e.data.change, e.data.alert) : applyAlert(l, 'updated', e.data.alert)));
       },
     );
     return () => {
@@ -148,7 +152,7 @@ export default function Alerts() {
     <Page
       title={t('nav.alerts')}
       actions={
-        <select aria-label={t('live.status')} value={status} onChange={(e) => setStatus(e.target.value)}>
+        <select aria-label={t('live.status')} value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
           <option value="active">{t('live.active')}</option>
           <option value="closed">{t('live.closed')}</option>
           <option value="">{t('app.all')}</option>

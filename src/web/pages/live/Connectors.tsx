@@ -1,7 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { put } from '../../api';
-import { useApi } from '../../hooks';
+import { call, type CallArgs } from '../../api';
+import { useEndpoint } from '../../hooks';
+import { contract } from '../../../contract/index';
+import type { ResponseOf } from '../../../contract/endpoint';
+
+type Settings = ResponseOf<typeof contract.connectors.saveSettings>;
+type SettingsBody = NonNullable<CallArgs<typeof contract.connectors.saveSettings>[0]>['body'];
 import { ErrorNote, Page } from '../../components/ui';
 
 /** Connector configuration (admin only). Secrets are write-only: the form starts empty and empty keeps the stored one. */
@@ -11,7 +16,7 @@ type Form = {
   webhook: { enabled: boolean; secret: string; toleranceS: string; mapping: string; secretSet: boolean };
 };
 
-function toForm(d: any): Form {
+function toForm(d: Settings | null): Form {
   return {
     ami: { enabled: !!d?.ami?.enabled, host: d?.ami?.host ?? '', port: String(d?.ami?.port ?? 5038), username: d?.ami?.username ?? '', secret: '', interfaceTemplate: d?.ami?.interfaceTemplate ?? '', secretSet: !!d?.ami?.secretSet },
     esl: { enabled: !!d?.esl?.enabled, host: d?.esl?.host ?? '', port: String(d?.esl?.port ?? 8021), secret: '', agentTemplate: d?.esl?.agentTemplate ?? '', secretSet: !!d?.esl?.secretSet },
@@ -21,7 +26,7 @@ function toForm(d: any): Form {
 
 export default function Connectors() {
   const { t } = useTranslation();
-  const data = useApi<any>('/api/connectors');
+  const data = useEndpoint(contract.connectors.settings, {});
   const [form, setForm] = useState<Form>(toForm(null));
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -32,25 +37,26 @@ export default function Connectors() {
   const save = async (kind: keyof Form) => {
     setSaved(null);
     try {
-      let part: Record<string, unknown>;
+      let body: SettingsBody;
       if (kind === 'ami') {
         const a = form.ami;
-        part = { enabled: a.enabled, host: a.host, port: Number(a.port), username: a.username, ...(a.secret ? { secret: a.secret } : {}), ...(a.interfaceTemplate ? { interfaceTemplate: a.interfaceTemplate } : {}) };
+        body = { ami: { enabled: a.enabled, host: a.host, port: Number(a.port), username: a.username, ...(a.secret ? { secret: a.secret } : {}), ...(a.interfaceTemplate ? { interfaceTemplate: a.interfaceTemplate } : {}) } };
       } else if (kind === 'esl') {
         const e = form.esl;
-        part = { enabled: e.enabled, host: e.host, port: Number(e.port), ...(e.secret ? { secret: e.secret } : {}), ...(e.agentTemplate ? { agentTemplate: e.agentTemplate } : {}) };
+        body = { esl: { enabled: e.enabled, host: e.host, port: Number(e.port), ...(e.secret ? { secret: e.secret } : {}), ...(e.agentTemplate ? { agentTemplate: e.agentTemplate } : {}) } };
       } else {
         const w = form.webhook;
-        let mapping: unknown;
+        let mapping: NonNullable<SettingsBody['webhook']>['mapping'];
         try {
           mapping = JSON.parse(w.mapping);
         } catch {
           setError(t('conn.badJson'));
           return;
         }
-        part = { enabled: w.enabled, toleranceS: Number(w.toleranceS), mapping, ...(w.secret ? { secret: w.secret } : {}) };
+        // the mapping is checked by the server (a bad one is named by field)
+        body = { webhook: { enabled: w.enabled, toleranceS: Number(w.toleranceS), mapping, ...(w.secret ? { secret: w.secret } : {}) } };
       }
-      const r = await put('/api/connectors', { [kind]: part });
+      const r = await call(contract.connectors.saveSettings, { body });
       setForm(toForm(r));
       setError(null);
       setSaved(kind);
@@ -62,7 +68,7 @@ export default function Connectors() {
 
   const set = <K extends keyof Form>(kind: K, patch: Partial<Form[K]>) => setForm({ ...form, [kind]: { ...form[kind], ...patch } });
   const secretHint = (s: boolean) => (s ? t('conn.secretSet') : t('conn.secretUnset'));
-  const status: any[] = data.data?.status ?? [];
+  const status = data.data?.status ?? [];
 
   return (
     <Page title={t('conn.nav')}>

@@ -1,23 +1,24 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post, put } from '../../api';
-import { useApi } from '../../hooks';
+import { call } from '../../api';
+import { useEndpoint } from '../../hooks';
+import { contract } from '../../../contract/index';
+import { POSITIONS } from '../../../contract/live';
 import { ErrorNote, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 
-const POSITIONS = ['qa', 'trainer', 'team_lead', 'back_office', 'other'];
 const day = (ts: number) => new Date(ts).toISOString().slice(0, 10);
 
 export default function Emergency() {
   const { t } = useTranslation();
   const me = useMe();
   const canCall = hasAny(me, ['center_manager', 'duty_manager']);
-  const staff = useApi<any[]>('/api/emergency/staff');
-  const callins = useApi<any[]>('/api/emergency/callins');
+  const staff = useEndpoint(contract.live.emergencyStaff, {});
+  const callins = useEndpoint(contract.live.callins, {});
   const [from, setFrom] = useState(day(Date.now() - 30 * 86_400_000));
   const [to, setTo] = useState(day(Date.now()));
-  const report = useApi<any>(`/api/emergency/report?from=${from}&to=${to}`);
-  const [form, setForm] = useState({ name: '', position: 'qa', extCode: '' });
+  const report = useEndpoint(contract.live.emergencyReport, { query: { from, to } });
+  const [form, setForm] = useState<{ name: string; position: (typeof POSITIONS)[number]; extCode: string }>({ name: '', position: 'qa', extCode: '' });
   const [rate, setRate] = useState('');
   const [error, setError] = useState<string | null>(null);
   const run = async (fn: () => Promise<unknown>) => {
@@ -36,7 +37,7 @@ export default function Emergency() {
       <h3>{t('live.staff')}</h3>
       <div className="form-row" data-testid="staff-form">
         <input name="name" aria-label={t('live.name')} placeholder={t('live.name')} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
-        <select name="position" aria-label={t('people.roles')} value={form.position} onChange={(e) => setForm({ ...form, position: e.target.value })}>
+        <select name="position" aria-label={t('people.roles')} value={form.position} onChange={(e) => setForm({ ...form, position: e.target.value as (typeof POSITIONS)[number] })}>
           {POSITIONS.map((p) => (
             <option key={p} value={p}>
               {t(`live.position.${p}`)}
@@ -44,7 +45,7 @@ export default function Emergency() {
           ))}
         </select>
         <input name="extCode" aria-label={t('live.extCode')} placeholder={t('live.extCode')} value={form.extCode} onChange={(e) => setForm({ ...form, extCode: e.target.value })} />
-        <button onClick={() => run(() => post('/api/emergency/staff', form).then(() => setForm({ name: '', position: 'qa', extCode: '' })))}>{t('live.addStaff')}</button>
+        <button onClick={() => run(() => call(contract.live.addEmergencyStaff, { body: form }).then(() => setForm({ name: '', position: 'qa', extCode: '' })))}>{t('live.addStaff')}</button>
       </div>
       <table data-testid="staff-table">
         <thead>
@@ -62,7 +63,7 @@ export default function Emergency() {
               <td>{t(`live.position.${s.position}`)}</td>
               <td>{s.ext_code}</td>
               <td>
-                {canCall && !onPhones.has(s.id) && s.active ? <button onClick={() => run(() => post('/api/emergency/callins', { staffId: s.id }))}>{t('live.callIn')}</button> : null}
+                {canCall && !onPhones.has(s.id) && s.active ? <button onClick={() => run(() => call(contract.live.startCallin, { body: { staffId: s.id } }))}>{t('live.callIn')}</button> : null}
               </td>
             </tr>
           ))}
@@ -84,7 +85,7 @@ export default function Emergency() {
               <td>{c.name}</td>
               <td>{new Date(c.started_at).toLocaleTimeString()}</td>
               <td>{c.calls}</td>
-              <td>{canCall && <button onClick={() => run(() => post(`/api/emergency/callins/${c.id}/end`))}>{t('live.end')}</button>}</td>
+              <td>{canCall && <button onClick={() => run(() => call(contract.live.endCallin, { params: { id: c.id } }))}>{t('live.end')}</button>}</td>
             </tr>
           ))}
         </tbody>
@@ -103,7 +104,7 @@ export default function Emergency() {
         {hasAny(me, ['admin', 'center_manager']) && (
           <>
             <input aria-label={t('live.pieceRate')} value={rate} onChange={(e) => setRate(e.target.value)} size={6} />
-            <button onClick={() => run(() => put('/api/emergency/rate', { rate: Number(rate) }))} disabled={!rate}>
+            <button onClick={() => run(() => call(contract.live.setPieceRate, { body: { rate: Number(rate) } }))} disabled={!rate}>
               {t('app.save')}
             </button>
           </>
@@ -120,7 +121,7 @@ export default function Emergency() {
           </tr>
         </thead>
         <tbody>
-          {(report.data?.people ?? []).map((p: any) => (
+          {(report.data?.people ?? []).map((p) => (
             <tr key={p.staffId}>
               <td>{p.name}</td>
               <td>{t(`live.position.${p.position}`)}</td>

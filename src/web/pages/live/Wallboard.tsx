@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { EChartsOption } from 'echarts';
 import { Chart } from '../../components/Chart';
 import { Figure, Page, pct } from '../../components/ui';
-import { post } from '../../api';
-import { useApi } from '../../hooks';
+import { call } from '../../api';
+import { useEndpoint } from '../../hooks';
+import { contract } from '../../../contract/index';
 import { hasAny, useMe } from '../../session';
 import { mmss, useClock, useFloor, type Tile } from './liveData';
 
@@ -39,9 +40,9 @@ function TileActions({ a }: { a: Tile }) {
   const [queue, setQueue] = useState('');
   const [note, setNote] = useState<string | null>(null);
   if (a.agentId == null) return null;
-  const run = async (url: string, body: unknown) => {
+  const run = async (send: () => Promise<{ via: string }>) => {
     try {
-      const r = await post<{ via: string }>(url, body);
+      const r = await send();
       setNote(`${t('conn.done')} (${t('conn.via', { kind: r.via.toUpperCase() })})`);
     } catch (e) {
       setNote((e as Error).message);
@@ -56,7 +57,7 @@ function TileActions({ a }: { a: Tile }) {
       {open && (
         <div>
           {paused ? (
-            <button type="button" onClick={() => run(`/api/live/agents/${a.agentId}/pause`, { paused: false })}>
+            <button type="button" onClick={() => run(() => call(contract.connectors.pause, { params: { agentId: a.agentId! }, body: { paused: false } }))}>
               {t('conn.resume')}
             </button>
           ) : (
@@ -68,17 +69,17 @@ function TileActions({ a }: { a: Tile }) {
                   </option>
                 ))}
               </select>
-              <button type="button" onClick={() => run(`/api/live/agents/${a.agentId}/pause`, { paused: true, reason })}>
+              <button type="button" onClick={() => run(() => call(contract.connectors.pause, { params: { agentId: a.agentId! }, body: { paused: true, reason } }))}>
                 {t('conn.pause')}
               </button>
             </span>
           )}
           <span>
             <input aria-label={t('conn.queue')} placeholder={t('conn.queue')} value={queue} size={8} onChange={(e) => setQueue(e.target.value)} />
-            <button type="button" disabled={!queue.trim()} onClick={() => run(`/api/live/agents/${a.agentId}/queues`, { add: queue.trim() })}>
+            <button type="button" disabled={!queue.trim()} onClick={() => run(() => call(contract.connectors.queues, { params: { agentId: a.agentId! }, body: { add: queue.trim() } }))}>
               {t('conn.addQueue')}
             </button>
-            <button type="button" disabled={!queue.trim()} onClick={() => run(`/api/live/agents/${a.agentId}/queues`, { remove: queue.trim() })}>
+            <button type="button" disabled={!queue.trim()} onClick={() => run(() => call(contract.connectors.queues, { params: { agentId: a.agentId! }, body: { remove: queue.trim() } }))}>
               {t('conn.removeQueue')}
             </button>
           </span>
@@ -117,10 +118,10 @@ export default function Wallboard() {
   const now = useClock();
   const [team, setTeam] = useState('');
   const [sort, setSort] = useState<SortKey>('state');
-  const teams: { id: number; name: string }[] = floor.snap?.teams ?? [];
+  const teams = floor.snap?.teams ?? [];
   // the buttons show when a connector that supports actions is configured
   const canAct = hasAny(me, FLOOR_ACTION_ROLES);
-  const actionInfo = useApi<{ available: boolean }>(canAct ? '/api/live/actions' : null);
+  const actionInfo = useEndpoint(contract.connectors.actions, canAct ? {} : null);
   const actions = canAct && !!actionInfo.data?.available;
 
   const groups = useMemo(() => {
@@ -146,18 +147,18 @@ export default function Wallboard() {
   const teamName = (k: string) => (k === 'pulled' ? t('live.pulledIn') : k === 'none' ? t('live.unassigned') : (teams.find((x) => String(x.id) === k)?.name ?? k));
 
   const chart = useMemo<EChartsOption>(() => {
-    const pts = floor.intervals.filter((p: any) => p.queue === '*');
+    const pts = floor.intervals.filter((p) => p.queue === '*');
     const label = (ts: number) => new Date(ts).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
     return {
       tooltip: { trigger: 'axis' },
       legend: { top: 0, data: [t('live.offered'), t('live.answered'), t('live.serviceLevel')] },
       grid: { left: 40, right: 40, top: 30, bottom: 30 },
-      xAxis: { type: 'category', data: pts.map((p: any) => label(p.intervalStart)) },
+      xAxis: { type: 'category', data: pts.map((p) => label(p.intervalStart)) },
       yAxis: [{ type: 'value' }, { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } }],
       series: [
-        { name: t('live.offered'), type: 'bar', data: pts.map((p: any) => p.offered) },
-        { name: t('live.answered'), type: 'bar', data: pts.map((p: any) => p.answered) },
-        { name: t('live.serviceLevel'), type: 'line', yAxisIndex: 1, data: pts.map((p: any) => (p.serviceLevel == null ? null : Math.round(p.serviceLevel * 1000) / 10)) },
+        { name: t('live.offered'), type: 'bar', data: pts.map((p) => p.offered) },
+        { name: t('live.answered'), type: 'bar', data: pts.map((p) => p.answered) },
+        { name: t('live.serviceLevel'), type: 'line', yAxisIndex: 1, data: pts.map((p) => (p.serviceLevel == null ? null : Math.round(p.serviceLevel * 1000) / 10)) },
       ],
     };
   }, [floor.intervals, t]);
@@ -212,7 +213,7 @@ export default function Wallboard() {
         </div>
       )}
       <div className="cards">
-        {floor.queues.map((q: any) => (
+        {floor.queues.map((q) => (
           <div className={`card queue-card${q.longestWaitS > (floor.snap?.thresholds?.longWaitS ?? 120) ? ' hot' : ''}`} key={q.queue} data-testid={`queue-${q.queue}`}>
             <div className="kpi-label">{q.queue}</div>
             <div className="kpi">

@@ -1,99 +1,76 @@
 import { useEffect, useRef, useState } from 'react';
-import { get, live } from '../../api';
+import { call, subscribe, type LiveEvent } from '../../api';
+import { contract, topics } from '../../../contract/index';
+import { topicName } from '../../../contract/endpoint';
+import type { Alert, FloorCallin, FloorKpis, FloorSnapshot, IntervalPoint, QueueNow, Tile } from '../../../contract/live';
+import { CENTER_WIDE_ROLES } from '../../../core/roles';
 import type { Me } from '../../session';
 
-export interface Tile {
-  code: string;
-  agentId: number | null;
-  name: string;
-  teamId: number | null;
-  state: string;
-  since: number;
-  reason: string | null;
-  queue: string | null;
-  callsToday: number;
-  callId: string | null;
-  callSince: number | null;
-  pulledIn: boolean;
-}
-export interface Alert {
-  id: number;
-  kind: string;
-  scope: string;
-  subject: string;
-  team_id: number | null;
-  agent_id: number | null;
-  status: string;
-  figures: Record<string, number | null>;
-  action: string;
-  raised_at: number;
-  last_seen_at: number;
-  cleared_at: number | null;
-  ack_note: string | null;
-  close_note: string | null;
-}
+export type { Alert, Tile };
 
-const CENTER_WIDE = ['admin', 'center_manager', 'duty_manager', 'qa', 'wfm', 'trainer'];
-export const isCenterWide = (me: Me) => me.roles.some((r) => CENTER_WIDE.includes(r));
+export const isCenterWide = (me: Me) => me.roles.some((r) => (CENTER_WIDE_ROLES as readonly string[]).includes(r));
 
 export function floorTopics(me: Me): string[] {
-  if (isCenterWide(me)) return ['floor:agents', 'floor:queues', 'alerts'];
-  return ['floor:queues', ...me.ledTeamIds.flatMap((id) => [`floor:team:${id}`, `alerts:team:${id}`])];
+  if (isCenterWide(me)) return [topics.floorAgents.name, topics.floorQueues.name, topics.alerts.name];
+  return [topics.floorQueues.name, ...me.ledTeamIds.flatMap((teamId) => [topicName(topics.floorTeam, { teamId }), topicName(topics.teamAlerts, { teamId })])];
 }
 
 /** Alerts not yet closed, kept live from the alert topics. */
-export function applyAlert(list: Alert[], change: string, a: any): Alert[] {
-  const parsed: Alert = { ...a, figures: typeof a.figures === 'string' ? JSON.parse(a.figures) : a.figures };
-  const rest = list.filter((x) => x.id !== parsed.id);
-  return change === 'closed' ? rest : [parsed, ...rest].sort((x, y) => y.id - x.id);
+export function applyAlert(list: Alert[], change: string, a: Alert): Alert[] {
+  const rest = list.filter((x) => x.id !== a.id);
+  return change === 'closed' ? rest : [a, ...rest].sort((x, y) => y.id - x.id);
 }
 
 /** The floor snapshot plus live pushes; tiles kept in a map, re-rendered at most once per push. */
 export function useFloor(me: Me) {
   const tiles = useRef(new Map<string, Tile>());
   const [version, setVersion] = useState(0);
-  const [snap, setSnap] = useState<any>(null);
-  const [queues, setQueues] = useState<any[]>([]);
-  const [kpis, setKpis] = useState<any>(null);
-  const [intervals, setIntervals] = useState<any[]>([]);
-  const [callins, setCallins] = useState<any[]>([]);
+  const [snap, setSnap] = useState<FloorSnapshot | null>(null);
+  const [queues, setQueues] = useState<QueueNow[]>([]);
+  const [kpis, setKpis] = useState<FloorKpis | null>(null);
+  const [intervals, setIntervals] = useState<IntervalPoint[]>([]);
+  const [callins, setCallins] = useState<FloorCallin[]>([]);
   const [alerts, setAlerts] = useState<Alert[]>([]);
   useEffect(() => {
     let alive = true;
-    const pending: [string, any][] = [];
-    const close = live(floorTopics(me), (topic, data) => {
-      if (!snapLoaded) pending.push([topic, data]);
-      else onMsg(topic, data);
+    const pending: LiveEvent[] = [];
+    const close = subscribe(floorTopics(me), (e) => {
+      if (!snapLoaded) pending.push(e);
+      else onMsg(e);
     });
     let snapLoaded = false;
-    const onMsg = (topic: string, data: any) => {
-      if (topic.startsWith('alerts')) {
-        setAlerts((l) => applyAlert(l, data.change, data.alert));
+    const onMsg = (e: LiveEvent) => {
+      if (e.kind === 'alerts' || e.kind === 'teamAlerts') {
+        setAlerts((l) => applyAlert(l, e.data.change, e.data.alert));
         return;
       }
-      if (data.agents) {
-        for (const t of data.agents as Tile[]) tiles.current.set(t.code, t);
-        setVersion((v) => v + 1);
+      if (e.kind === 'floorAgents' || e.kind === 'floorTeam') {
+        if (e.data.agents) {
+          for (const t of e.data.agents) tiles.current.set(t.code, t);
+          setVersion((v) => v + 1);
+        }
+        if (e.data.callins) setCallins(e.data.callins);
       }
-      if (data.callins) setCallins(data.callins);
-      if (data.queues) setQueues(data.queues);
-      if (data.kpis) setKpis(data.kpis);
-      if (data.intervals) setIntervals(data.intervals);
+      if (e.kind === 'floorQueues') {
+        setQueues(e.data.queues);
+        if (e.data.kpis) setKpis(e.data.kpis);
+        if (e.data.intervals) setIntervals(e.data.intervals);
+      }
     };
     void (async () => {
-      const s = await get('/api/floor/now');
-      const active = s.scope === 'self' ? [] : await get<Alert[]>('/api/alerts?status=active').catch(() => []);
+      const s = await call(contract.live.floorNow);
+      const active = s.scope === 'self' ? [] : await call(contract.live.alerts, { query: { status: 'active' } }).catch(() => []);
       if (!alive) return;
-      for (const t of s.agents as Tile[]) tiles.current.set(t.code, t);
+      for (const t of s.agents) tiles.current.set(t.code, t);
       setSnap(s);
       setQueues(s.queues);
       setKpis(s.kpis);
       setIntervals(s.intervals);
-      setCallins(s.callins ?? []);
+      setCallins(s.callins);
       setAlerts(active);
       setVersion((v) => v + 1);
       snapLoaded = true;
-      for (const [t, d] of pending.splice(0)) onMsg(t, d);
+      for (const e of pending.splice(0)) onMsg(e);
     })();
     return () => {
       alive = false;

@@ -1,0 +1,40 @@
+/**
+ * The contract, by capability (issue 13). Add a capability's endpoints and topics here; the
+ * contract test checks that every route implements an entry and every entry is implemented.
+ */
+import type { Endpoint, Topic } from './endpoint';
+import { connectors } from './connectors';
+import { facts } from './facts';
+import { live, liveTopics } from './live';
+import { liveIngest } from './liveIngest';
+import { notifications, userTopic } from './notifications';
+
+export const contract = {
+  live,
+  notifications,
+  facts,
+  liveIngest,
+  connectors,
+};
+
+/** Every live topic (the socket's messages by topic). */
+export const topics = {
+  ...liveTopics,
+  user: userTopic,
+};
+
+export type Contract = typeof contract;
+export type Topics = typeof topics;
+
+/** Every endpoint of the contract, with its capability and name. */
+export function allEndpoints(): { capability: string; name: string; endpoint: Endpoint }[] {
+  return Object.entries(contract as Record<string, Record<string, Endpoint>>).flatMap(([capability, eps]) =>
+    Object.entries(eps).map(([name, endpoint]) => ({ capability, name, endpoint })),
+  );
+}
+
+export function allTopics(): Topic[] {
+  return Object.values(topics);
+}
+
+export * from './endpoint';

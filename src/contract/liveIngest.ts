@@ -1,0 +1,116 @@
+/**
+ * Live floor, ingest and reporting half: the CTI push (POST /api/events; the socket message
+ * `events` carries the same batch), file upload import, and KPI reports.
+ */
+import { z } from 'zod';
+import { IMPORT_FORMATS, REPORT_BYS } from '../core/live/names';
+import type { Role } from '../core/roles';
+import { endpoint } from './endpoint';
+
+/** Who may push telephony events (a CTI integration signs in as a user with one of these roles). */
+export const EVENT_PUSH_ROLES: Role[] = ['admin', 'duty_manager'];
+export const IMPORT_ROLES: Role[] = ['admin', 'wfm', 'duty_manager'];
+const tags = ['live'] as const;
+
+/** An event the store refused (a survey naming an unknown agent or call), by event id, with why. */
+const storeReject = z.object({ id: z.string(), field: z.string(), reason: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])), message: z.string() });
+
+/** What a push stored: events received, new, already stored; refused ones with why. */
+export const pushResult = z.object({ received: z.number(), accepted: z.number(), duplicates: z.number(), rejected: z.array(storeReject).optional() });
+
+const n = z.number().nullable();
+/** A KPI report row (DESIGN.md names); the key columns depend on `by`. */
+export const kpiReportRow = z.object({
+  key: z.string(),
+  intervalStart: z.number().optional(),
+  day: z.string().optional(),
+  month: z.string().optional(),
+  queue: z.string().optional(),
+  agentCode: z.string().optional(),
+  agentId: z.number().nullable().optional(),
+  agentName: z.string().nullable().optional(),
+  teamId: z.number().nullable().optional(),
+  teamName: z.string().nullable().optional(),
+  offered: n,
+  answered: n,
+  abandoned: n,
+  shortAbandoned: n,
+  timedOut: n,
+  handled: n,
+  transferred: n,
+  answerRate: n,
+  serviceLevel: n,
+  asa: n,
+  aht: n,
+  talk: n,
+  hold: n,
+  acw: n,
+  ring: n,
+  staffed: n,
+  idle: n,
+  notReady: n,
+  notReadyByReason: z.record(z.string(), z.number()).nullable(),
+  occupancy: n,
+  notReadyShare: n,
+  idleShare: n,
+  transferRate: n,
+});
+export type KpiReportRow = z.infer<typeof kpiReportRow>;
+
+export const liveIngest = {
+  pushEvents: endpoint({
+    method: 'POST',
+    path: '/api/events',
+    access: EVENT_PUSH_ROLES,
+    summary: 'Push a batch of normalised events (CTI integration); idempotent by event id; all or nothing on bad input',
+    tags,
+    // the batch is checked event by event (core/events validateEvent) so a bad one is named by index and field
+    upload: true,
+    response: pushResult,
+  }),
+  importFile: endpoint({
+    method: 'POST',
+    path: '/api/import',
+    access: IMPORT_ROLES,
+    summary: `Import a telephony file or IVR survey results (?format=${IMPORT_FORMATS.join('|')}&tz=ZONE): raw body or multipart; report with rejected lines`,
+    tags,
+    upload: true,
+    query: z.object({ format: z.string(), tz: z.string().optional() }),
+    response: z.object({
+      format: z.enum(IMPORT_FORMATS),
+      linesRead: z.number(),
+      eventsParsed: z.number(),
+      eventsStored: z.number(),
+      duplicates: z.number(),
+      rejected: z.array(z.object({ line: z.number(), reason: z.string(), field: z.string().optional(), code: z.string().optional(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })),
+      unknownEvents: z.record(z.string(), z.number()),
+      skipped: z.record(z.string(), z.number()),
+    }),
+  }),
+  kpiReport: endpoint({
+    method: 'GET',
+    path: '/api/reports/kpi',
+    access: 'any',
+    summary: 'KPI report by interval|day|month|queue|agent|team (agents: own rows; team leads: their teams)',
+    tags,
+    query: z.object({
+      by: z.enum(REPORT_BYS),
+      from: z.string().optional(),
+      to: z.string().optional(),
+      interval: z.enum(['15', '30', '60']).optional(),
+      queue: z.string().min(1).optional(),
+      tz: z.string().optional(),
+    }),
+    response: z.object({
+      /** the zone name, or a fixed offset in minutes */
+      tz: z.union([z.string(), z.number()]),
+      by: z.enum(REPORT_BYS),
+      from: z.number().nullable(),
+      to: z.number().nullable(),
+      intervalMin: z.number(),
+      rows: z.array(kpiReportRow),
+      total: kpiReportRow,
+      unknownAgentCodes: z.array(z.string()),
+    }),
+  }),
+};
