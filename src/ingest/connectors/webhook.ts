@@ -12,7 +12,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, webhookMappingSchema } from '../../contract/connectors';
-import { EVENT_TYPES, hashId, validateEvent, type CallFloorEvent } from '../../core/events';
+import { hashId, validateEvent, type CallFloorEvent } from '../../core/events';
 
 export { SIGNATURE_HEADER, TIMESTAMP_HEADER };
 
