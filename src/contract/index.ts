@@ -3,12 +3,14 @@
  * contract test checks that every route implements an entry and every entry is implemented.
  */
 import type { Endpoint, Topic } from './endpoint';
+import { kb } from './kb';
 import { live, liveTopics } from './live';
 import { notifications, userTopic } from './notifications';
 
 export const contract = {
   live,
   notifications,
+  kb,
 };
 
 /** Every live topic (the socket's messages by topic). */
