@@ -6,11 +6,13 @@ import type { Endpoint, Topic } from './endpoint';
 import { kb } from './kb';
 import { live, liveTopics } from './live';
 import { notifications, userTopic } from './notifications';
+import { workorders } from './workorders';
 
 export const contract = {
   live,
   notifications,
   kb,
+  workorders,
 };
 
 /** Every live topic (the socket's messages by topic). */
