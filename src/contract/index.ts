@@ -5,9 +5,11 @@
 import type { Endpoint, Topic } from './endpoint';
 import { connectors } from './connectors';
 import { facts } from './facts';
+import { kb } from './kb';
 import { live, liveTopics } from './live';
 import { liveIngest } from './liveIngest';
 import { notifications, userTopic } from './notifications';
+import { workorders } from './workorders';
 
 export const contract = {
   live,
@@ -15,6 +17,8 @@ export const contract = {
   facts,
   liveIngest,
   connectors,
+  kb,
+  workorders,
 };
 
 /** Every live topic (the socket's messages by topic). */

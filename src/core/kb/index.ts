@@ -4,3 +4,4 @@ export * from './query';
 export * from './indexing';
 export * from './rank';
 export * from './html';
+export * from './modules';

@@ -33,3 +33,8 @@ export function repeatComplainers(complaints: readonly ComplaintRef[], now: stri
   const ids = [...new Set(complaints.map((c) => c.customerId))];
   return ids.filter((id) => isRepeatComplainer(complaints, id, now, rule)).sort();
 }
+
+/** Who may judge a complaint (upheld / rejected): only upheld ones count in the agent's complaints. */
+export const VERDICT_ROLES = ['duty_manager', 'center_manager'] as const;
+export const VERDICTS = ['upheld', 'rejected'] as const;
+export type Verdict = (typeof VERDICTS)[number];

@@ -20,8 +20,8 @@ import { indexKbArticle, leafHitCount, matchingIdsSql } from './search';
 
 type Db = Kysely<DB>;
 
-export const KB_MODULES = ['product', 'faq', 'process', 'script'] as const;
-export type KbModule = (typeof KB_MODULES)[number];
+import { KB_MODULES, type KbModule } from '../../core/kb/modules';
+export { KB_MODULES, type KbModule };
 
 /** Center-editable KB policy (setting `kb.policy`). */
 export interface KbPolicy {

@@ -365,10 +365,8 @@ async function complaintAgent(tx: Db, centerId: number, callId: string | undefin
   return onCall;
 }
 
-/** Who may judge a complaint (upheld / rejected): only upheld ones count in the agent's complaints. */
-export const VERDICT_ROLES = ['duty_manager', 'center_manager'] as const;
-export const VERDICTS = ['upheld', 'rejected'] as const;
-export type Verdict = (typeof VERDICTS)[number];
+import { VERDICT_ROLES, VERDICTS, type Verdict } from '../../core/workorders/complaints';
+export { VERDICT_ROLES, VERDICTS, type Verdict };
 
 /**
  * The duty manager's (or center manager's) verdict on a complaint, with a note: recorded on the

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../api';
-import { useApi } from '../../hooks';
+import { call } from '../../api';
+import { useEndpoint } from '../../hooks';
+import { contract } from '../../../contract/index';
 import { ErrorNote, Loading, Page } from '../../components/ui';
 
 /** One article: the body is HTML sanitised on the server (allowlist), so it is rendered as HTML. */
 export function ArticleView({ id, onBack }: { id: number; onBack: () => void }) {
   const { t } = useTranslation();
-  const a = useApi<any>(`/api/kb/articles/${id}`);
+  const a = useEndpoint(contract.kb.article, { params: { id } });
   const [voted, setVoted] = useState<boolean | null>(null);
   const [error, setError] = useState<string | null>(null);
   if (a.error) return <ErrorNote error={a.error} />;
@@ -15,7 +16,7 @@ export function ArticleView({ id, onBack }: { id: number; onBack: () => void }) 
   const d = a.data;
   const vote = async (helpful: boolean) => {
     try {
-      await post(`/api/kb/articles/${id}/vote`, { helpful });
+      await call(contract.kb.vote, { params: { id }, body: { helpful } });
       setVoted(helpful);
     } catch (e) {
       setError((e as Error).message);
@@ -24,14 +25,14 @@ export function ArticleView({ id, onBack }: { id: number; onBack: () => void }) 
   return (
     <Page title={d.title} actions={<button className="secondary" onClick={onBack}>{t('app.back')}</button>}>
       <div className="hint">
-        {t('kb.views')} {d.views} · {t('kb.updated')} {new Date(Number(d.updated_at)).toLocaleDateString()} · {d.tags.map((x: string) => <span key={x} className="badge" style={{ marginRight: 4 }}>{x}</span>)}
+        {t('kb.views')} {d.views} · {t('kb.updated')} {new Date(Number(d.updated_at)).toLocaleDateString()} · {d.tags.map((x) => <span key={x} className="badge" style={{ marginRight: 4 }}>{x}</span>)}
       </div>
       <article className="card kb-body" data-testid="kb-article-body" dangerouslySetInnerHTML={{ __html: d.body_html }} />
       {d.attachments.length > 0 && (
         <div className="card">
           <strong>{t('kb.attachments')}</strong>
           <ul>
-            {d.attachments.map((f: any) => (
+            {d.attachments.map((f) => (
               <li key={f.id}>
                 <a href={`/api/kb/attachments/${f.id}`}>{f.filename}</a> <span className="hint">({Math.ceil(f.size / 1024)} KB)</span>
               </li>

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, post, put } from '../../api';
-import { useApi } from '../../hooks';
+import { ApiError, call } from '../../api';
+import { useEndpoint } from '../../hooks';
+import { contract } from '../../../contract/index';
+import { KB_EDITORS, KB_REVIEWERS, type KbVersion } from '../../../contract/kb';
 import { ErrorNote, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 
-const EDITORS = ['admin', 'center_manager', 'trainer', 'expert'];
-const REVIEWERS = ['admin', 'center_manager', 'duty_manager', 'qa'];
 const ROLE_CHOICES = ['agent', 'team_lead', 'qa', 'expert', 'trainer', 'duty_manager'];
 const empty = { id: 0, categoryId: 0, title: '', bodyHtml: '', tags: '', roles: [] as string[], baseVersion: 0 };
 
@@ -14,13 +14,13 @@ const empty = { id: 0, categoryId: 0, title: '', bodyHtml: '', tags: '', roles: 
 export default function Editor() {
   const { t } = useTranslation();
   const me = useMe();
-  const canEdit = hasAny(me, EDITORS);
-  const canReview = hasAny(me, REVIEWERS);
-  const cats = useApi<any[]>('/api/kb/categories');
-  const list = useApi<any[]>('/api/kb/articles');
-  const queue = useApi<any[]>(canReview ? '/api/kb/review-queue' : null);
+  const canEdit = hasAny(me, KB_EDITORS);
+  const canReview = hasAny(me, KB_REVIEWERS);
+  const cats = useEndpoint(contract.kb.categories, {});
+  const list = useEndpoint(contract.kb.articles, {});
+  const queue = useEndpoint(contract.kb.reviewQueue, canReview ? {} : null);
   const [form, setForm] = useState(empty);
-  const versions = useApi<any[]>(form.id ? `/api/kb/articles/${form.id}/versions` : null, [form.id]);
+  const versions = useEndpoint(contract.kb.versions, form.id ? { params: { id: form.id } } : null);
   const [error, setError] = useState<string | null>(null);
   const [newCat, setNewCat] = useState('');
   const act = async (fn: () => Promise<unknown>) => {
@@ -38,11 +38,11 @@ export default function Editor() {
   const save = (submit: boolean) =>
     act(async () => {
       if (form.id) {
-        const r = await put<{ version: number }>(`/api/kb/articles/${form.id}`, { ...body(submit), ...(form.baseVersion ? { baseVersion: form.baseVersion } : {}) });
+        const r = await call(contract.kb.saveVersion, { params: { id: form.id }, body: { ...body(submit), ...(form.baseVersion ? { baseVersion: form.baseVersion } : {}) } });
         setForm({ ...form, baseVersion: r.version });
-      } else setForm({ ...form, id: (await post<{ id: number }>('/api/kb/articles', body(submit))).id, baseVersion: 1 });
+      } else setForm({ ...form, id: (await call(contract.kb.createArticle, { body: body(submit) })).id, baseVersion: 1 });
     });
-  const load = (v: any, id: number) => setForm({ baseVersion: form.baseVersion, id, categoryId: v.category_id, title: v.title, bodyHtml: v.body_html, tags: v.tags.join(', '), roles: v.visibility.roles });
+  const load = (v: KbVersion, id: number) => setForm({ baseVersion: form.baseVersion, id, categoryId: v.category_id, title: v.title, bodyHtml: v.body_html, tags: v.tags.join(', '), roles: v.visibility.roles });
   // the version a save is based on follows the list as it reloads (after own saves, restores, or a 409)
   useEffect(() => {
     const a = form.id ? list.data?.find((x) => x.id === form.id) : undefined;
@@ -64,8 +64,8 @@ export default function Editor() {
                   <td>v{q.version}</td>
                   <td>{q.author}</td>
                   <td>
-                    <button onClick={() => void act(() => post(`/api/kb/articles/${q.article_id}/versions/${q.version}/review`, { decision: 'publish' }))}>{t('kb.publish')}</button>{' '}
-                    <button className="secondary" onClick={() => void act(() => post(`/api/kb/articles/${q.article_id}/versions/${q.version}/review`, { decision: 'reject', note: window.prompt(t('kb.note')) ?? '' }))}>
+                    <button onClick={() => void act(() => call(contract.kb.review, { params: { id: q.article_id, version: q.version }, body: { decision: 'publish' } }))}>{t('kb.publish')}</button>{' '}
+                    <button className="secondary" onClick={() => void act(() => call(contract.kb.review, { params: { id: q.article_id, version: q.version }, body: { decision: 'reject', note: window.prompt(t('kb.note')) ?? '' } }))}>
                       {t('kb.reject')}
                     </button>
                   </td>
@@ -88,7 +88,7 @@ export default function Editor() {
               ))}
             </select>
             <input aria-label={t('kb.newCategory')} placeholder={t('kb.newCategory')} value={newCat} onChange={(e) => setNewCat(e.target.value)} />
-            <button className="secondary" disabled={!newCat.trim()} onClick={() => void act(async () => { await post('/api/kb/categories', { name: newCat, module: 'faq' }); setNewCat(''); })}>{t('kb.addCategory')}</button>
+            <button className="secondary" disabled={!newCat.trim()} onClick={() => void act(async () => { await call(contract.kb.createCategory, { body: { name: newCat, module: 'faq' } }); setNewCat(''); })}>{t('kb.addCategory')}</button>
           </div>
           <div className="form-row">
             <input aria-label={t('kb.title')} placeholder={t('kb.title')} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} style={{ flex: 1 }} />
@@ -123,8 +123,8 @@ export default function Editor() {
                     <td>{v.reviewer ?? ''}</td>
                     <td>
                       <button className="secondary" onClick={() => load(v, form.id)}>{t('kb.edit')}</button>{' '}
-                      {(v.status === 'draft' || v.status === 'rejected') && <button onClick={() => void act(() => post(`/api/kb/articles/${form.id}/versions/${v.version}/submit`))}>{t('kb.submit')}</button>}{' '}
-                      <button className="secondary" onClick={() => void act(() => post(`/api/kb/articles/${form.id}/versions/${v.version}/restore`))}>{t('kb.restore')}</button>
+                      {(v.status === 'draft' || v.status === 'rejected') && <button onClick={() => void act(() => call(contract.kb.submit, { params: { id: form.id, version: v.version } }))}>{t('kb.submit')}</button>}{' '}
+                      <button className="secondary" onClick={() => void act(() => call(contract.kb.restore, { params: { id: form.id, version: v.version } }))}>{t('kb.restore')}</button>
                     </td>
                   </tr>
                 ))}

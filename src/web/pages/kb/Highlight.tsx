@@ -1,8 +1,8 @@
+import type { Segment } from '../../../contract/kb';
+
+export type { Segment };
+
 /** Highlighted text from the server's segments, rendered as React text (never as HTML). */
-export interface Segment {
-  text: string;
-  hit: boolean;
-}
 
 export function Highlight({ segments, cutStart, cutEnd }: { segments: Segment[]; cutStart?: boolean; cutEnd?: boolean }) {
   return (

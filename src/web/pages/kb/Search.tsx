@@ -1,21 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get } from '../../api';
+import { call } from '../../api';
+import { contract } from '../../../contract/index';
+import type { SearchResult } from '../../../contract/kb';
 import { ErrorNote, Page } from '../../components/ui';
-import { Highlight, hashParam, type Segment } from './Highlight';
+import { Highlight, hashParam } from './Highlight';
 import { ArticleView } from './Article';
 
-interface Hit {
-  id: number;
-  title: Segment[];
-  snippet: { segments: Segment[]; cutStart: boolean; cutEnd: boolean };
-  views: number;
-}
-interface Result {
-  total: number;
-  more?: boolean;
-  hits: Hit[];
-}
+type Result = SearchResult;
 
 /** Search-as-you-type (not logged); Enter runs the full, logged search. `?article=ID` shows an article. */
 export default function Search() {
@@ -40,7 +32,7 @@ export default function Search() {
       return;
     }
     try {
-      const r = await get<Result>(`/api/kb/${full ? 'search' : 'suggest'}?q=${encodeURIComponent(text)}`);
+      const r = await call(full ? contract.kb.search : contract.kb.suggest, { query: { q: text } });
       if (my === seq.current) {
         setRes(r);
         setError(null);

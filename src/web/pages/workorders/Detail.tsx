@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post, put } from '../../api';
-import { useApi } from '../../hooks';
+import { call } from '../../api';
+import { useApi, useEndpoint } from '../../hooks';
+import { contract } from '../../../contract/index';
 import { ErrorNote, Loading, Page } from '../../components/ui';
 
 const SLA_CLASS: Record<string, string> = { ok: 'ok', met: 'ok', warning: 'warn', breached: 'bad', missed: 'bad' };
@@ -9,8 +10,8 @@ const SLA_CLASS: Record<string, string> = { ok: 'ok', met: 'ok', warning: 'warn'
 /** One order: facts, SLA, the history timeline, and a button per transition the caller may make. */
 export function OrderDetail({ id, onBack }: { id: number; onBack: () => void }) {
   const { t } = useTranslation();
-  const o = useApi<any>(`/api/workorders/${id}`, [id]);
-  const config = useApi<any>('/api/workorders/config');
+  const o = useEndpoint(contract.workorders.order, { params: { id } });
+  const config = useEndpoint(contract.workorders.config, {});
   const [note, setNote] = useState('');
   const [dept, setDept] = useState<number | ''>('');
   const [assignee, setAssignee] = useState('');
@@ -22,6 +23,7 @@ export function OrderDetail({ id, onBack }: { id: number; onBack: () => void }) 
   if (o.error) return <ErrorNote error={o.error} />;
   if (!o.data || !config.data) return <Loading />;
   const d = o.data;
+  const cfg = config.data;
   const act = async (fn: () => Promise<unknown>) => {
     try {
       await fn();
@@ -32,13 +34,13 @@ export function OrderDetail({ id, onBack }: { id: number; onBack: () => void }) 
       setError((e as Error).message);
     }
   };
-  const needsDept = d.allowed.some((a: any) => a.name === 'send_to_business' || (d.type === 'dispatch' && a.name === 'send'));
-  const needsUser = d.allowed.some((a: any) => a.name === 'assign');
+  const needsDept = d.allowed.some((a) => a.name === 'send_to_business' || (d.type === 'dispatch' && a.name === 'send'));
+  const needsUser = d.allowed.some((a) => a.name === 'assign');
   const name = (uid: number | string) => d.names[uid] ?? `#${uid}`;
   const assigneeLabel = (a: string | null) => {
     if (!a) return '—';
     const [k, v] = a.split(':');
-    return k === 'dept' ? config.data.departments.find((x: any) => x.id === Number(v))?.name ?? a : name(v!);
+    return k === 'dept' ? cfg.departments.find((x) => x.id === Number(v))?.name ?? a : name(v!);
   };
   return (
     <Page title={`#${d.id} ${d.title}`} actions={<button className="secondary" onClick={onBack}>{t('app.back')}</button>}>
@@ -72,12 +74,12 @@ export function OrderDetail({ id, onBack }: { id: number; onBack: () => void }) 
             {needsDept && (
               <select aria-label={t('wo.department')} value={dept} onChange={(e) => setDept(e.target.value ? Number(e.target.value) : '')}>
                 <option value="">{t('wo.department')}</option>
-                {config.data.departments.map((x: any) => <option key={x.id} value={x.id}>{x.name}</option>)}
+                {config.data.departments.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
               </select>
             )}
             {needsUser && <input aria-label={t('wo.assignTo')} placeholder={t('wo.assignTo')} value={assignee} onChange={(e) => setAssignee(e.target.value)} />}
-            {d.allowed.map((a: any) => (
-              <button key={a.name} data-transition={a.name} onClick={() => void act(() => post(`/api/workorders/${id}/transitions`, { transition: a.name, note, ...(dept ? { departmentId: dept } : {}), ...(assignee ? { assigneeUserId: Number(assignee) } : {}) }))}>
+            {d.allowed.map((a) => (
+              <button key={a.name} data-transition={a.name} onClick={() => void act(() => call(contract.workorders.transition, { params: { id }, body: { transition: a.name, note, ...(dept ? { departmentId: dept } : {}), ...(assignee ? { assigneeUserId: Number(assignee) } : {}) } }))}>
                 {t(`wo.transitions.${a.name}`)}
               </button>
             ))}
@@ -98,7 +100,7 @@ export function OrderDetail({ id, onBack }: { id: number; onBack: () => void }) 
             {(['upheld', 'rejected'] as const).map((v) => (
               <button key={v} className={v === 'upheld' ? '' : 'secondary'} data-verdict-action={v} disabled={d.verdict === v}
                 onClick={() => void act(async () => {
-                  await post(`/api/workorders/${id}/verdict`, { verdict: v, note: verdictNote, ...(verdictAgent ? { agentId: Number(verdictAgent) } : {}) });
+                  await call(contract.workorders.verdict, { params: { id }, body: { verdict: v, note: verdictNote, ...(verdictAgent ? { agentId: Number(verdictAgent) } : {}) } });
                   setVerdictNote('');
                 })}>
                 {t(v === 'upheld' ? 'wo.uphold' : 'wo.rejectVerdict')}
@@ -110,20 +112,20 @@ export function OrderDetail({ id, onBack }: { id: number; onBack: () => void }) 
       {d.type === 'callback' && d.state === 'assigned' && (
         <div className="card form-row">
           <strong>{t('wo.recordAttempt')}</strong>
-          {config.data.outcomes.map((x: string) => <button key={x} className="secondary" onClick={() => void act(() => post(`/api/workorders/${id}/attempts`, { outcome: x, note }))}>{t(`wo.outcomes.${x}`)}</button>)}
+          {config.data.outcomes.map((x) => <button key={x} className="secondary" onClick={() => void act(() => call(contract.workorders.attempt, { params: { id }, body: { outcome: x, note } }))}>{t(`wo.outcomes.${x}`)}</button>)}
         </div>
       )}
       {d.type === 'complaint' && (
         <div className="card form-row">
           <input aria-label={t('wo.callId')} placeholder={t('wo.callId')} value={callId} onChange={(e) => setCallId(e.target.value)} />
-          <button className="secondary" disabled={!callId} onClick={() => void act(() => put(`/api/workorders/${id}/call`, { callId }))}>{t('wo.linkCall')}</button>
-          {!d.qa_review && <button className="secondary" onClick={() => void act(() => post(`/api/workorders/${id}/qa-review`))}>{t('wo.qaReview')}</button>}
+          <button className="secondary" disabled={!callId} onClick={() => void act(() => call(contract.workorders.linkCall, { params: { id }, body: { callId } }))}>{t('wo.linkCall')}</button>
+          {!d.qa_review && <button className="secondary" onClick={() => void act(() => call(contract.workorders.qaReview, { params: { id } }))}>{t('wo.qaReview')}</button>}
         </div>
       )}
       <ErrorNote error={error} />
       <h3>{t('wo.history')}</h3>
       <ol className="timeline" data-testid="wo-history">
-        {d.history.map((h: any) => (
+        {d.history.map((h) => (
           <li key={h.seq}>
             <strong>{h.transition === 'create' ? t('wo.newOrder') : t(`wo.transitions.${h.transition}`)}</strong> → {t(`wo.states.${h.to}`)}
             <span className="hint"> · {name(h.actorId)} ({t(`roles.${h.role}`, h.role)}) · {new Date(h.at).toLocaleString()}{h.assignee ? ` · ${assigneeLabel(h.assignee)}` : ''}</span>
@@ -134,11 +136,11 @@ export function OrderDetail({ id, onBack }: { id: number; onBack: () => void }) 
       {d.attempts.length > 0 && (
         <>
           <h3>{t('wo.attempts')}</h3>
-          <table><tbody>{d.attempts.map((a: any) => <tr key={a.id}><td>{new Date(Number(a.at)).toLocaleString()}</td><td>{t(`wo.outcomes.${a.outcome}`)}</td><td>{a.note}</td></tr>)}</tbody></table>
+          <table><tbody>{d.attempts.map((a) => <tr key={a.id}><td>{new Date(Number(a.at)).toLocaleString()}</td><td>{t(`wo.outcomes.${a.outcome}`)}</td><td>{a.note}</td></tr>)}</tbody></table>
         </>
       )}
       {d.children.length > 0 && (
-        <p>{t('wo.followUp')}: {d.children.map((c: any) => <a key={c.id} href={`#/wo/board?id=${c.id}`}>#{c.id} {c.title} </a>)}</p>
+        <p>{t('wo.followUp')}: {d.children.map((c) => <a key={c.id} href={`#/wo/board?id=${c.id}`}>#{c.id} {c.title} </a>)}</p>
       )}
     </Page>
   );
