@@ -12,7 +12,7 @@ import { sql } from 'kysely';
 import type { CallFloorEvent } from '../src/core/events';
 import { migrate, openStore, type Store } from '../src/store/db';
 import { storeEvents } from '../src/store/live/ingest';
-import { replayStoredEventsFrom } from '../src/store/live/tail';
+import { maxEventSeq, replayStoredEventsFrom } from '../src/store/live/tail';
 import { freshStore, postgresUnavailable } from '../src/store/testing';
 import { buildApp } from '../src/server/app';
 import { startLiveFloor } from '../src/server/liveFloor';
@@ -62,7 +62,7 @@ async function measure(kind: string, store: Store) {
     const bare = performance.now() - t0;
     // the same rows as the rebuild reads them, bare (no floor): the floor's own share is the difference
     t0 = performance.now();
-    await replayStoredEventsFrom(store, dayStart - 16 * 3600_000, Number.MAX_SAFE_INTEGER, () => {});
+    await replayStoredEventsFrom(store, dayStart - 16 * 3600_000, await maxEventSeq(store.db), () => {});
     const bareStream = performance.now() - t0;
     t0 = performance.now();
     const c0 = process.cpuUsage();
@@ -82,11 +82,14 @@ async function measure(kind: string, store: Store) {
 
 const dir = mkdtempSync(join(tmpdir(), 'cf-rebuild-'));
 try {
-  const lite = await openStore({ file: join(dir, 'bench.sqlite') });
-  await migrate(lite);
-  await measure('sqlite', lite);
-  await lite.close();
-  const why = await postgresUnavailable();
+  // BENCH_DB=postgres or sqlite: that one only
+  if (process.env.BENCH_DB !== 'postgres') {
+    const lite = await openStore({ file: join(dir, 'bench.sqlite') });
+    await migrate(lite);
+    await measure('sqlite', lite);
+    await lite.close();
+  }
+  const why = process.env.BENCH_DB === 'sqlite' ? 'BENCH_DB=sqlite' : await postgresUnavailable();
   if (why) console.log(`postgres: skipped (${why})`);
   else {
     const pg = await freshStore('postgres');
