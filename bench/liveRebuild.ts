@@ -12,6 +12,7 @@ import { sql } from 'kysely';
 import type { CallFloorEvent } from '../src/core/events';
 import { migrate, openStore, type Store } from '../src/store/db';
 import { storeEvents } from '../src/store/live/ingest';
+import { maxEventSeq, replayStoredEventsFrom } from '../src/store/live/tail';
 import { freshStore, postgresUnavailable } from '../src/store/testing';
 import { buildApp } from '../src/server/app';
 import { startLiveFloor } from '../src/server/liveFloor';
@@ -53,31 +54,42 @@ async function measure(kind: string, store: Store) {
   for (let i = 0; i < events.length; i += 20_000) await storeEvents(store, events.slice(i, i + 20_000));
   const end = events[events.length - 1]!.ts + 60_000;
   const { ctx } = await buildApp({ store, webRoot: null, now: () => end });
-  const runs: { bare: number; rebuild: number }[] = [];
+  const runs: { bare: number; bareStream: number; rebuild: number; rebuildCpu: number }[] = [];
   for (let r = 0; r < 3; r++) {
     let t0 = performance.now();
-    const rows = await sql`select seq, id, ts, type, queue, agent, call_id, reason, wait_s, target from live_events where ts >= ${dayStart - 16 * 3600_000}`.execute(store.db);
+    // the count only: the rows themselves are not kept while the rebuild is timed
+    const nRows = (await sql`select seq, id, ts, type, queue, agent, call_id, reason, wait_s, target from live_events where ts >= ${dayStart - 16 * 3600_000}`.execute(store.db)).rows.length;
     const bare = performance.now() - t0;
+    // the same rows as the rebuild reads them, bare (no floor): the floor's own share is the difference
     t0 = performance.now();
+    await replayStoredEventsFrom(store, dayStart - 16 * 3600_000, await maxEventSeq(store.db), () => {});
+    const bareStream = performance.now() - t0;
+    t0 = performance.now();
+    const c0 = process.cpuUsage();
     const svc = await startLiveFloor(ctx, { timers: false }); // start() = reload() = rebuild() from the store
     const rebuild = performance.now() - t0;
+    const c = process.cpuUsage(c0);
     svc.stop();
-    runs.push({ bare, rebuild });
-    if (r === 0) console.log(`${kind}: ${rows.rows.length} stored events, ${AGENTS} agents`);
+    // this process's CPU time too: on a shared machine the wall time includes waiting for a core
+    runs.push({ bare, bareStream, rebuild, rebuildCpu: (c.user + c.system) / 1000 });
+    if (r === 0) console.log(`${kind}: ${nRows} stored events, ${AGENTS} agents`);
   }
-  const med = (k: 'bare' | 'rebuild') => runs.map((x) => x[k]).sort((a, b) => a - b)[1]!;
-  const line = { bench: 'liveRebuild', db: kind, events: events.length, agents: AGENTS, rebuildMs: Math.round(med('rebuild')), bareReadMs: Math.round(med('bare')), ratio: +(med('rebuild') / med('bare')).toFixed(2), aimMs: 2000 };
-  console.log(`${kind}: rebuild ${line.rebuildMs} ms (median of 3) vs bare read of the same rows ${line.bareReadMs} ms: ${line.ratio}× — aim < 2000 ms ${line.rebuildMs < 2000 ? 'met' : 'MISSED'}`);
+  const med = (k: 'bare' | 'bareStream' | 'rebuild' | 'rebuildCpu') => runs.map((x) => x[k]).sort((a, b) => a - b)[1]!;
+  const line = { bench: 'liveRebuild', db: kind, events: events.length, agents: AGENTS, rebuildMs: Math.round(med('rebuild')), rebuildCpuMs: Math.round(med('rebuildCpu')), bareReadMs: Math.round(med('bare')), streamedReadMs: Math.round(med('bareStream')), ratio: +(med('rebuild') / med('bare')).toFixed(2), aimMs: 2000 };
+  console.log(`${kind}: rebuild ${line.rebuildMs} ms (median of 3; CPU of this process ${line.rebuildCpuMs} ms) vs bare read of the same rows ${line.bareReadMs} ms: ${line.ratio}× (the rows read as the rebuild streams them, no floor: ${line.streamedReadMs} ms) — aim < 2000 ms ${line.rebuildMs < 2000 ? 'met' : 'MISSED'}`);
   console.log(JSON.stringify(line));
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'cf-rebuild-'));
 try {
-  const lite = await openStore({ file: join(dir, 'bench.sqlite') });
-  await migrate(lite);
-  await measure('sqlite', lite);
-  await lite.close();
-  const why = await postgresUnavailable();
+  // BENCH_DB=postgres or sqlite: that one only
+  if (process.env.BENCH_DB !== 'postgres') {
+    const lite = await openStore({ file: join(dir, 'bench.sqlite') });
+    await migrate(lite);
+    await measure('sqlite', lite);
+    await lite.close();
+  }
+  const why = process.env.BENCH_DB === 'sqlite' ? 'BENCH_DB=sqlite' : await postgresUnavailable();
   if (why) console.log(`postgres: skipped (${why})`);
   else {
     const pg = await freshStore('postgres');

@@ -15,6 +15,7 @@ import type { WebhookMapping } from '../ingest/connectors/webhook';
 import { timeWindow, tsProblem } from '../core/live/eventWindow';
 import { loadEventWindow } from '../store/live/ingest';
 import { getSetting, listCenters } from '../store/org';
+import { connectorLeadership, type Leadership } from '../store/live/leader';
 import type { ServerContext } from './context';
 import { acceptEvents } from './eventFeed';
 import { serviceStarters, serviceStoppers } from './services';
@@ -55,12 +56,15 @@ export interface ConnectorOptions {
   backoffMaxMs?: number;
   /** reply wait for an action */
   actionTimeoutMs?: number;
+  /** how often an instance that does not run a center's connectors asks whether it should now (the holder died), ms */
+  leaderCheckMs?: number;
   log?: (msg: string) => void;
 }
 
 export interface ConnectorStatus {
   kind: 'ami' | 'esl';
-  state: 'connecting' | 'connected' | 'waiting' | 'stopped';
+  /** standby: configured, but another instance runs this center's connectors (it takes over when that one dies) */
+  state: 'connecting' | 'connected' | 'waiting' | 'stopped' | 'standby';
   connects: number;
   lastError: string | null;
   events: number;
@@ -430,12 +434,32 @@ function asInput<T>(fn: () => T): T {
 interface CenterConnectors {
   ami?: AmiClient;
   esl?: EslClient;
+  /** what the setting asks for (the clients run only while this instance holds the center's role) */
+  settings: ConnectorSettings;
+  /** another instance ran them when this one last asked */
+  standby?: boolean;
 }
 
-/** The service: clients per center, rebuilt when the setting changes. */
+/** Hub topic (never subscribable by sockets) telling the other instances that a center's connector setting changed. */
+export const CONNECTORS_CHANGED_TOPIC = 'internal:connectors.changed';
+
+const wantsSocket = (s: ConnectorSettings) => !!((s.ami?.enabled && s.ami.host) || (s.esl?.enabled && s.esl.host));
+
+/**
+ * The service: clients per center, rebuilt when the setting changes. With several instances on one
+ * PostgreSQL a center's sockets run on one of them only, the holder of the center's connector lock
+ * (store/live/leader.ts); the others stand by and ask again every `leaderCheckMs`, so when the holder
+ * dies (its lock connection ends) the next one connects. SQLite serves one process: it always runs them.
+ */
 export class ConnectorService {
   readonly centers = new Map<number, CenterConnectors>();
   readonly opts: Required<ConnectorOptions>;
+  private leads = new Map<number, Leadership>();
+  private timer: NodeJS.Timeout | null = null;
+  private unsub: (() => void) | null = null;
+  /** one reconfigure / leadership check at a time */
+  private serial: Promise<unknown> = Promise.resolve();
+  private stopped = false;
 
   constructor(
     readonly ctx: ServerContext,
@@ -445,33 +469,109 @@ export class ConnectorService {
       backoffMinMs: opts.backoffMinMs ?? 1000,
       backoffMaxMs: opts.backoffMaxMs ?? 60_000,
       actionTimeoutMs: opts.actionTimeoutMs ?? 10_000,
+      leaderCheckMs: opts.leaderCheckMs ?? 5_000,
       log: opts.log ?? ((m) => console.warn(`callfloor connectors: ${m}`)),
     };
   }
 
   async start() {
-    for (const c of await listCenters(this.ctx.store.db)) await this.reconfigure(c.id);
+    this.stopped = false;
+    for (const c of await listCenters(this.ctx.store.db)) await this.reconfigure(c.id, false);
+    // another instance saved a center's setting: follow it (the holder restarts its sockets)
+    this.unsub = this.ctx.hub.subscribe(CONNECTORS_CHANGED_TOPIC, (_t, d) => {
+      const id = Number((d as { centerId?: unknown } | null)?.centerId);
+      if (Number.isInteger(id) && id > 0) void this.reconfigure(id, false).catch((e) => this.opts.log(`reconfigure failed: ${(e as Error).message}`));
+    });
+    this.timer = setInterval(() => void this.checkLeadership().catch(() => {}), this.opts.leaderCheckMs);
+    this.timer.unref();
   }
 
   async stop() {
-    for (const id of [...this.centers.keys()]) await this.stopCenter(id);
+    this.stopped = true;
+    this.unsub?.();
+    this.unsub = null;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.exclusive(async () => {
+      for (const id of [...this.centers.keys()]) await this.stopClients(this.centers.get(id));
+      this.centers.clear();
+      for (const l of this.leads.values()) await l.release();
+      this.leads.clear();
+    });
   }
 
-  private async stopCenter(centerId: number) {
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.serial.then(fn);
+    this.serial = run.catch(() => {});
+    return run;
+  }
+
+  private async stopClients(c: CenterConnectors | undefined) {
+    const ami = c?.ami;
+    const esl = c?.esl;
+    if (c) c.ami = c.esl = undefined;
+    await ami?.stop();
+    await esl?.stop();
+  }
+
+  private lead(centerId: number): Leadership {
+    let l = this.leads.get(centerId);
+    if (!l) this.leads.set(centerId, (l = connectorLeadership(this.ctx.store, centerId)));
+    return l;
+  }
+
+  /** Starts the sockets of a center whose role this instance holds (again), stops those of a center whose role it lost. */
+  private async follow(centerId: number, c: CenterConnectors) {
+    if (this.stopped) return;
+    if (!wantsSocket(c.settings)) {
+      await this.stopClients(c);
+      // nothing to run: leave the role to nobody
+      const l = this.leads.get(centerId);
+      this.leads.delete(centerId);
+      await l?.release();
+      return;
+    }
+    const held = await this.lead(centerId).held();
+    const running = !!(c.ami || c.esl);
+    if (held && !running) {
+      const s = c.settings;
+      if (s.ami?.enabled && s.ami.host) (c.ami = new AmiClient(this.ctx, s.ami, this.opts)).start();
+      if (s.esl?.enabled && s.esl.host) (c.esl = new EslClient(this.ctx, s.esl, this.opts)).start();
+      if (c.standby) this.opts.log(`center ${centerId}: this instance runs the PBX connectors now (took over)`);
+      c.standby = false;
+    } else if (!held && running) {
+      this.opts.log(`center ${centerId}: another instance runs the PBX connectors now; stopping here`);
+      await this.stopClients(c);
+    }
+    if (!held) c.standby = true;
+  }
+
+  /** Every `leaderCheckMs`: take over a center whose connectors no instance runs any more. */
+  checkLeadership(): Promise<void> {
+    return this.exclusive(async () => {
+      for (const [id, c] of this.centers) await this.follow(id, c);
+    });
+  }
+
+  /**
+   * (Re)starts a center's clients from its setting (where this instance holds the center's role). `announce`:
+   * tell the other instances too (after a change saved here).
+   */
+  async reconfigure(centerId: number, announce = true) {
+    await this.exclusive(async () => {
+      await this.stopClients(this.centers.get(centerId));
+      const s = (await getSetting<ConnectorSettings>(this.ctx.store.db, centerId, CONNECTORS_KEY)) ?? {};
+      const c: CenterConnectors = { settings: s };
+      this.centers.set(centerId, c);
+      await this.follow(centerId, c);
+    });
+    if (announce) this.ctx.hub.forward?.(CONNECTORS_CHANGED_TOPIC, { centerId });
+  }
+
+  /** True while this instance runs the center's sockets (false: another instance does, or none is configured). */
+  running(centerId: number): boolean {
     const c = this.centers.get(centerId);
-    this.centers.delete(centerId);
-    await c?.ami?.stop();
-    await c?.esl?.stop();
-  }
-
-  /** (Re)starts a center's clients from its setting. */
-  async reconfigure(centerId: number) {
-    await this.stopCenter(centerId);
-    const s = (await getSetting<ConnectorSettings>(this.ctx.store.db, centerId, CONNECTORS_KEY)) ?? {};
-    const c: CenterConnectors = {};
-    if (s.ami?.enabled && s.ami.host) (c.ami = new AmiClient(this.ctx, s.ami, this.opts)).start();
-    if (s.esl?.enabled && s.esl.host) (c.esl = new EslClient(this.ctx, s.esl, this.opts)).start();
-    this.centers.set(centerId, c);
+    return !!(c?.ami || c?.esl);
   }
 
   /** The client that carries supervisor actions for a center (AMI first), if any is configured. */
@@ -482,6 +582,10 @@ export class ConnectorService {
 
   statuses(centerId: number): ConnectorStatus[] {
     const c = this.centers.get(centerId);
+    if (c && !c.ami && !c.esl && wantsSocket(c.settings)) {
+      const standby = (kind: 'ami' | 'esl'): ConnectorStatus => ({ kind, state: 'standby', connects: 0, lastError: null, events: 0, malformed: 0, unknown: {}, nextRetryMs: null });
+      return [c.settings.ami?.enabled && c.settings.ami.host ? standby('ami') : null, c.settings.esl?.enabled && c.settings.esl.host ? standby('esl') : null].filter((x): x is ConnectorStatus => !!x);
+    }
     return [c?.ami?.status, c?.esl?.status].filter((x): x is ConnectorStatus => !!x);
   }
 }

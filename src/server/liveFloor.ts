@@ -35,7 +35,7 @@ import {
   raiseAlert,
   refreshAlerts,
 } from '../store/live/repo';
-import { maxEventSeq, storedEventsAfter, storedEventsFrom } from '../store/live/tail';
+import { maxEventSeq, replayStoredEventsFrom, storedEventsAfter } from '../store/live/tail';
 import { diagnosisLeadership, type Leadership } from '../store/live/leader';
 import type { ServerContext } from './context';
 import { addEventListener } from './eventFeed';
@@ -212,7 +212,8 @@ export class LiveFloorService {
       const probe = new LiveFloor(opts);
       probe.advance(now);
       const floor = new LiveFloor(opts);
-      floor.apply(await storedEventsFrom(db, probe.todayStart - this.maxStateMs, upto));
+      // streamed in batches, one reused row object: the floor keeps no reference to an event
+      await replayStoredEventsFrom(this.ctx.store, probe.todayStart - this.maxStateMs, upto, (e) => floor.applyOne(e));
       floor.advance(now);
       this.floor = floor;
       this.lastSeq = upto;

@@ -88,16 +88,29 @@ export class KpiAccumulator {
     this.maxState = Number.isFinite(m) && m > 0 ? m : DEFAULT_KPI_OPTIONS.maxStateMs;
   }
 
+  /**
+   * The row each agent / queue touched last: events come in time order, so most lookups are for that
+   * same interval and skip building the `start|name` key (a replay of a day's events is millions of them).
+   */
+  private readonly lastQRow = new Map<string, QueueRow>();
+  private readonly lastARow = new Map<string, AgentRow>();
+
   private qRow(start: number, queue: string): QueueRow {
+    const last = this.lastQRow.get(queue);
+    if (last !== undefined && last.intervalStart === start) return last;
     const k = `${start}|${queue}`;
     let r = this.queueRows.get(k);
     if (!r) this.queueRows.set(k, (r = { intervalStart: start, queue, ...emptyMeasures() }));
+    this.lastQRow.set(queue, r);
     return r;
   }
   private aRow(start: number, agent: string): AgentRow {
+    const last = this.lastARow.get(agent);
+    if (last !== undefined && last.intervalStart === start) return last;
     const k = `${start}|${agent}`;
     let r = this.agentRows.get(k);
     if (!r) this.agentRows.set(k, (r = { intervalStart: start, agent, ...emptyMeasures() }));
+    this.lastARow.set(agent, r);
     return r;
   }
 

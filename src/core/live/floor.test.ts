@@ -88,3 +88,26 @@ test('diagnosis input: one agent talking for the whole window, calls piling up â
   assert.ok(kinds.includes('longCall:agent'));
   assert.equal(kinds.filter((k) => k === 'longWait:call').length, 11);
 });
+
+test('the day changes exactly at local midnight, also when the offset changes during the day', () => {
+  const Z = Date.UTC(2026, 11, 6); // 2026-12-06T00:00Z
+  const H = 3_600_000;
+  // fixed UTC+8: 2026-12-07 00:00 local is 2026-12-06T16:00Z
+  const f = new LiveFloor({ tzOffsetMin: 480 });
+  f.applyOne({ id: 'a', ts: Z + 2 * H, type: 'agent.login', agent: 'A' });
+  assert.equal(f.today, '2026-12-06');
+  f.applyOne({ id: 'b', ts: Z + 16 * H - 1, type: 'agent.notReady', agent: 'A', reason: 'break' });
+  assert.equal(f.today, '2026-12-06');
+  f.applyOne({ id: 'c', ts: Z + 16 * H, type: 'agent.ready', agent: 'A' });
+  assert.equal(f.today, '2026-12-07');
+  assert.equal(f.todayStart, Z + 16 * H);
+  // UTC+1 until 12:00Z, UTC+2 after: 2026-12-07 00:00 local is 2026-12-06T22:00Z (by the later offset)
+  const g = new LiveFloor({ tzOffsetMin: (ts) => (ts < Z + 12 * H ? 60 : 120) });
+  g.applyOne({ id: 'a', ts: Z + 2 * H, type: 'agent.login', agent: 'A' });
+  assert.equal(g.today, '2026-12-06');
+  g.applyOne({ id: 'b', ts: Z + 22 * H - 1, type: 'agent.notReady', agent: 'A', reason: 'break' });
+  assert.equal(g.today, '2026-12-06');
+  g.applyOne({ id: 'c', ts: Z + 22 * H, type: 'agent.ready', agent: 'A' });
+  assert.equal(g.today, '2026-12-07');
+  assert.equal(g.todayStart, Z + 22 * H);
+});

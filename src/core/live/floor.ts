@@ -75,6 +75,11 @@ export class LiveFloor {
   /** local day (YYYY-MM-DD) the accumulator covers */
   private day: string | null = null;
   private dayStartTs = 0;
+  /**
+   * Before this instant `now` is surely still on `day` (so advance() needs no calendar work per event):
+   * the next local midnight by the offset at the day's start, less 3 h for an offset change within the day.
+   */
+  private sameDayUntil = -Infinity;
   readonly agents = new Map<string, FloorAgent>();
   /** calls in a queue not yet connected or gone */
   readonly waiting = new Map<string, { queue: string; enqTs: number }>();
@@ -118,10 +123,10 @@ export class LiveFloor {
    * their state (their time from midnight counts for the new day), calls still waiting stay.
    */
   advance(now: number): void {
+    if (now < this.sameDayUntil) return;
     const d = localDay(now, this.opts.tzOffsetMin);
     if (this.day === null) {
-      this.day = d;
-      this.dayStartTs = this.startOfDay(now);
+      this.setDay(d, this.startOfDay(now));
       return;
     }
     if (d <= this.day) return;
@@ -130,8 +135,7 @@ export class LiveFloor {
     // accumulator: the tile shows it, and it is not carried into the new day
     this.acc.flushUntil(midnight);
     const counted = this.acc.agentStates();
-    this.day = d;
-    this.dayStartTs = midnight;
+    this.setDay(d, midnight);
     this.acc = this.newAcc();
     for (const a of this.agents.values()) {
       a.callsToday = 0;
@@ -151,6 +155,15 @@ export class LiveFloor {
     // a call still waiting keeps its queue entry (counted on the day it entered)
     for (const [callId, w] of this.waiting) this.acc.add({ id: '', ts: w.enqTs, type: 'call.enqueued', callId, queue: w.queue });
     this.queuesChanged = true;
+  }
+
+  private setDay(day: string, start: number): void {
+    this.day = day;
+    this.dayStartTs = start;
+    const tz = this.opts.tzOffsetMin;
+    const off = (typeof tz === 'function' ? tz(start) : (tz ?? 0)) * 60_000;
+    const nextMidnight = Math.floor((start + off) / 86_400_000) * 86_400_000 + 86_400_000 - off;
+    this.sameDayUntil = typeof tz === 'function' ? nextMidnight - 3 * 3_600_000 : nextMidnight;
   }
 
   /** Apply events in time order. Events of an earlier day than the current one are ignored. */

@@ -167,3 +167,23 @@ test('back-off doubles up to the cap and resets', () => {
   b.reset();
   assert.equal(b.next(), 100);
 });
+
+test('AMI AgentRingNoAnswer, QueueMemberStatus, QueueMemberRemoved: the same events as the queue_log lines Asterisk writes; none counted unknown', () => {
+  const ts = (s: number) => ((START + s * 1000) / 1000).toFixed(6);
+  const agent = { Interface: 'PJSIP/A002', MemberName: 'A002', StateInterface: 'PJSIP/A002' };
+  const caller = { Channel: 'PJSIP/trunk-00000009', Uniqueid: '1762041700.9', Linkedid: '1762041700.9', CallerIDNum: '13900000000', Queue: 'general' };
+  const { events, mapper } = amiEvents([
+    AMI_BANNER,
+    amiMsg({ Event: 'QueueMemberAdded', Timestamp: ts(0), Queue: 'general', ...agent, Membership: 'dynamic', Penalty: 0, CallsTaken: 0, LastCall: 0, Status: 1, Paused: 0, PausedReason: '' }),
+    amiMsg({ Event: 'QueueMemberStatus', Timestamp: ts(5), Queue: 'general', ...agent, Status: 6, Paused: 0 }),
+    amiMsg({ Event: 'AgentRingNoAnswer', Timestamp: ts(20), ...caller, ...agent, RingTime: 15 }),
+    amiMsg({ Event: 'QueueMemberRemoved', Timestamp: ts(60), Queue: 'general', ...agent }),
+  ]);
+  assert.deepEqual([...mapper.unknown.keys()], []);
+  // what Asterisk's queue_log says for the same member (RINGNOANSWER data is milliseconds)
+  const s = (x: number) => Math.floor((START + x * 1000) / 1000);
+  const fromLog = parseQueueLog([`${s(0)}|MANAGER|general|A002|ADDMEMBER|`, `${s(20)}|1762041700.9|general|A002|RINGNOANSWER|15000`, `${s(60)}|MANAGER|general|A002|REMOVEMEMBER|`, ''].join('\n')).events;
+  const key = (e: { type: string; ts: number; agent?: string }) => `${e.type} ${e.ts} ${e.agent ?? ''}`;
+  assert.deepEqual(events.map(key).sort(), fromLog.map(key).sort());
+  assert.ok(events.some((e) => e.type === 'agent.logout' && e.ts === START + 60_000 && e.agent === 'A002'), events.map(key).join('\n'));
+});
