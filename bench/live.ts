@@ -69,7 +69,7 @@ async function liveFeed(two = false) {
     await a.app.listen({ port: 0, host: '127.0.0.1' });
     apps.push(a);
   }
-  const { app, ctx } = apps[0]!;
+  const { ctx } = apps[0]!;
   const lats: number[][] = [];
   let messages = 0;
   let tiles = 0;

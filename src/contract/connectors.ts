@@ -91,7 +91,7 @@ const secretSet = { secretSet: z.boolean() };
 
 export const connectorStatus = z.object({
   kind: z.enum(['ami', 'esl']),
-  state: z.enum(['connecting', 'connected', 'waiting', 'stopped']),
+  state: z.enum(['connecting', 'connected', 'waiting', 'stopped', 'standby']),
   connects: z.number(),
   lastError: z.string().nullable(),
   events: z.number(),
