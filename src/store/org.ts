@@ -28,6 +28,7 @@ export async function createCenter(db: Db, name: string, timezone: string, now: 
 }
 
 export const listCenters = (db: Db) => db.selectFrom('centers').selectAll().orderBy('id').execute();
+export const getCenter = (db: Db, id: number) => db.selectFrom('centers').selectAll().where('id', '=', id).executeTakeFirst();
 
 export async function createTeam(db: Db, t: { centerId: number; name: string; leadUserId: number | null }, now: number) {
   return uniqueAs('name', `team "${t.name}" already exists`, async () => {
