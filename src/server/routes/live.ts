@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { DEFAULT_DIAGNOSIS_THRESHOLDS, type DiagnosisThresholds } from '../../core/diagnosis';
-import { forbidden, validationError } from '../../core/errors';
+import { forbidden, notFound, validationError } from '../../core/errors';
 import type { Role } from '../../core/roles';
 import { getAgent, getSetting } from '../../store/org';
 import {
@@ -26,9 +26,9 @@ import {
   startCallin,
   updateEmergencyStaff,
 } from '../../store/live/repo';
-import { registerTopicRule } from '../live';
+import { registerCenterTopics, registerTopicRule } from '../live';
 import { DEFAULT_PIECE_RATE, floorService, PIECE_RATE_KEY, THRESHOLDS_KEY } from '../liveFloor';
-import { agentScope, CENTER_WIDE, route, type Caller, type RouteDef } from '../route';
+import { agentScope, CENTER_WIDE, centerOf, route, scopeOf, type Caller, type RouteDef } from '../route';
 import { callerCenterId, idParams } from './platform';
 import { isoDate } from '../schemas';
 
@@ -40,6 +40,8 @@ const PLAN_EDITORS: Role[] = ['admin', 'center_manager', 'duty_manager'];
 const PROMPT_ROLES: Role[] = ['center_manager', 'duty_manager', 'team_lead'];
 
 // ---- who may subscribe to which live topic ----
+// the floor's topics are per center: each socket gets its own center's (see LiveFloorService)
+registerCenterTopics((t) => t.startsWith('floor:') || t === 'alerts' || t.startsWith('alerts:') || t === 'prompts');
 const centerWide = (c: Caller) => c.roles.some((r) => CENTER_WIDE.includes(r));
 registerTopicRule((c, t) => (t === 'floor:agents' || t === 'alerts') && centerWide(c));
 // every stress prompt of the center: only who reads them all over REST (GET /api/prompts, scope 'all');
@@ -52,8 +54,9 @@ registerTopicRule((c, t) => {
   return centerWide(c) || (c.roles.includes('team_lead') && c.ledTeamIds.includes(Number(m[2])));
 });
 
-function service(ctx: Parameters<RouteDef['handler']>[0]['ctx']) {
-  const s = floorService(ctx);
+/** The caller's center's floor. */
+function service(ctx: Parameters<RouteDef['handler']>[0]['ctx'], caller: Caller) {
+  const s = floorService(ctx, centerOf(caller));
   if (!s) throw validationError('service', 'the live floor service is not running');
   return s;
 }
@@ -111,7 +114,7 @@ export const liveRoutes: RouteDef[] = [
     summary: 'The live floor now: agent tiles, queue now-figures, today\'s intervals (team leads: their teams; agents: their own tile)',
     tags: ['live'],
     handler: async ({ ctx, caller }) => {
-      const s = floorService(ctx);
+      const s = floorService(ctx, centerOf(caller));
       if (!s) return { at: ctx.now(), scope: agentScope(caller).kind, running: false, agents: [], queues: [], kpis: null, intervals: [], teams: [], callins: [] };
       return { running: true, ...s.snapshot(caller, ctx.now()) };
     },
@@ -142,7 +145,7 @@ export const liveRoutes: RouteDef[] = [
       const all = { ...DEFAULT_DIAGNOSIS_THRESHOLDS, ...next };
       if (all.occupancyLow > all.occupancyHigh) throw validationError('occupancyLow', 'must not be above occupancyHigh');
       await putAuditedSetting(ctx.store.db, { centerId, key: THRESHOLDS_KEY, value: next, userId: caller.userId, now: ctx.now() });
-      floorService(ctx)?.setThresholds(all);
+      floorService(ctx, centerId)?.setThresholds(all);
       return { thresholds: all };
     },
   }),
@@ -157,9 +160,7 @@ export const liveRoutes: RouteDef[] = [
       limit: z.coerce.number().int().min(1).max(1000).optional(),
     }),
     handler: async ({ ctx, caller, query }) => {
-      const centerId = await callerCenterId(ctx, caller);
-      const s = agentScope(caller);
-      const rows = await listAlerts(ctx.store.db, { centerId, status: query.status, limit: query.limit, teamIds: s.kind === 'all' ? undefined : s.kind === 'teams' ? s.teamIds : [] });
+      const rows = await listAlerts(ctx.store.db, { scope: scopeOf(caller), status: query.status, limit: query.limit });
       return rows.map(parseJson);
     },
   }),
@@ -173,8 +174,9 @@ export const liveRoutes: RouteDef[] = [
       params: idParams,
       body: z.object({ note }).strict(),
       handler: async ({ ctx, caller, params, body }) => {
-        const row = await handleAlert(ctx.store.db, { id: params.id, action, userId: caller.userId, note: body.note, now: ctx.now() });
-        floorService(ctx)?.alertHandled(row);
+        const centerId = centerOf(caller);
+        const row = await handleAlert(ctx.store.db, { id: params.id, centerId, action, userId: caller.userId, note: body.note, now: ctx.now() });
+        floorService(ctx, centerId)?.alertHandled(row);
         return parseJson(row);
       },
     }),
@@ -222,8 +224,9 @@ export const liveRoutes: RouteDef[] = [
     tags: ['live'],
     body: z.object({ staffId: z.number({ error: 'staffId must be a number' }).int().positive(), alertId: z.number().int().positive().nullable().optional() }).strict(),
     handler: async ({ ctx, caller, body }) => {
-      const row = await startCallin(ctx.store.db, { centerId: await callerCenterId(ctx, caller), staffId: body.staffId, alertId: body.alertId ?? null, by: caller.userId, now: ctx.now() });
-      floorService(ctx)?.setCallin(row.ext_code, { id: row.id, name: row.name, position: row.position, staffId: row.staff_id, startedAt: row.started_at, calls: 0 });
+      const centerId = centerOf(caller);
+      const row = await startCallin(ctx.store.db, { centerId, staffId: body.staffId, alertId: body.alertId ?? null, by: caller.userId, now: ctx.now() });
+      floorService(ctx, centerId)?.setCallin(row.ext_code, { id: row.id, name: row.name, position: row.position, staffId: row.staff_id, startedAt: row.started_at, calls: 0 });
       return row;
     },
   }),
@@ -238,7 +241,7 @@ export const liveRoutes: RouteDef[] = [
       const centerId = await callerCenterId(ctx, caller);
       const open = (await openCallins(ctx.store.db, centerId)).find((c) => c.id === params.id);
       const row = await endCallin(ctx.store.db, { id: params.id, by: caller.userId, now: ctx.now() });
-      if (open) floorService(ctx)?.setCallin(open.ext_code, null);
+      if (open) floorService(ctx, centerId)?.setCallin(open.ext_code, null);
       return row;
     },
   }),
@@ -288,8 +291,7 @@ export const liveRoutes: RouteDef[] = [
     tags: ['live'],
     query: z.object({ open: z.enum(['1', '0']).optional() }),
     handler: async ({ ctx, caller, query }) => {
-      const s = agentScope(caller);
-      const rows = await listPrompts(ctx.store.db, { centerId: await callerCenterId(ctx, caller), openOnly: query.open === '1', teamIds: s.kind === 'all' ? undefined : s.kind === 'teams' ? s.teamIds : [] });
+      const rows = await listPrompts(ctx.store.db, { scope: scopeOf(caller), openOnly: query.open === '1' });
       return rows.map(parseJson);
     },
   }),
@@ -303,6 +305,7 @@ export const liveRoutes: RouteDef[] = [
     body: z.object({ note: z.string().max(2000).optional() }).strict(),
     handler: async ({ ctx, caller, params, body }) => {
       const p = await getPrompt(ctx.store.db, params.id);
+      if (p.center_id !== centerOf(caller)) throw notFound(`prompt ${params.id}`);
       const s = agentScope(caller);
       if (s.kind !== 'all' && (p.team_id == null || s.kind !== 'teams' || !s.teamIds.includes(p.team_id))) throw forbidden('team leads handle only their teams\' prompts');
       return parseJson(await donePrompt(ctx.store.db, { id: params.id, by: caller.userId, note: body.note ?? '', now: ctx.now() }));
@@ -319,9 +322,10 @@ export const liveRoutes: RouteDef[] = [
       const s = agentScope(caller);
       if (s.kind === 'self' && s.agentId !== body.agentId) throw forbidden('agents flag only their own calls');
       const a = await getAgent(ctx.store.db, body.agentId);
+      if (a.center_id !== centerOf(caller)) throw notFound(`agent ${body.agentId}`);
       if (s.kind === 'teams' && (a.team_id == null || !s.teamIds.includes(a.team_id))) throw forbidden('team leads see only their own teams');
       if (!a.ext_code) throw validationError('agentId', 'this agent has no telephony code');
-      const svc = service(ctx);
+      const svc = service(ctx, caller);
       const callId = svc.floor.agents.get(a.ext_code)?.callId ?? null;
       const row = await svc.prompt('complaint', a.ext_code, { note: body.note ?? '', callId, by: caller.userId }, ctx.now());
       return parseJson(row);

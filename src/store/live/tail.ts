@@ -16,19 +16,19 @@ export async function maxEventSeq(db: Kysely<DB>): Promise<number> {
   return Number(r?.m ?? 0);
 }
 
-/** Events stored after `afterSeq`, in sequence order, at most `limit`; `lastSeq` is the last one read. */
-export async function storedEventsAfter(db: Kysely<DB>, afterSeq: number, limit: number): Promise<{ events: CallFloorEvent[]; lastSeq: number }> {
-  const rows = await db.selectFrom('live_events').select(COLS).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+/** Events stored after `afterSeq`, in sequence order, at most `limit`; `lastSeq` is the last one read. Given a center, its events only. */
+export async function storedEventsAfter(db: Kysely<DB>, afterSeq: number, limit: number, centerId?: number): Promise<{ events: CallFloorEvent[]; lastSeq: number }> {
+  let q = db.selectFrom('live_events').select(COLS).where('seq', '>', afterSeq);
+  if (centerId !== undefined) q = q.where('center_id', '=', centerId);
+  const rows = await q.orderBy('seq').limit(limit).execute();
   return { events: rows.map(rowToEvent), lastSeq: rows.length ? Number(rows[rows.length - 1]!.seq) : afterSeq };
 }
 
-/** Events with `fromTs <= ts` stored up to `uptoSeq`, in time order (ties by sequence). */
-export async function storedEventsFrom(db: Kysely<DB>, fromTs: number, uptoSeq: number): Promise<CallFloorEvent[]> {
-  const rows = await db
-    .selectFrom('live_events')
-    .select(COLS)
-    .where('ts', '>=', fromTs)
-    .where('seq', '<=', uptoSeq)
+/** Events with `fromTs <= ts` stored up to `uptoSeq`, in time order (ties by sequence). Given a center, its events only. */
+export async function storedEventsFrom(db: Kysely<DB>, fromTs: number, uptoSeq: number, centerId?: number): Promise<CallFloorEvent[]> {
+  let q = db.selectFrom('live_events').select(COLS).where('ts', '>=', fromTs).where('seq', '<=', uptoSeq);
+  if (centerId !== undefined) q = q.where('center_id', '=', centerId);
+  const rows = await q
     .orderBy('ts')
     .orderBy('seq')
     .execute();
