@@ -126,7 +126,7 @@ export async function gatherFacts(db: Db, centerId: number, fromDate: string, to
     from live_agent_intervals i
     join (${days}) d on i.interval_start >= d.s and i.interval_start < d.e
     join agents a on a.ext_code = i.agent_code and a.center_id = ${centerId}
-    where i.interval_start >= ${from} and i.interval_start < ${to} and a.id in (${inIds})
+    where i.center_id = ${centerId} and i.interval_start >= ${from} and i.interval_start < ${to} and a.id in (${inIds})
     group by a.id, d.d`.execute(db);
   for (const r of tel.rows)
     at(n(r.agent_id), n(r.d)).telephony = {
@@ -138,7 +138,7 @@ export async function gatherFacts(db: Db, centerId: number, fromDate: string, to
     from live_agent_reasons i
     join (${days}) d on i.interval_start >= d.s and i.interval_start < d.e
     join agents a on a.ext_code = i.agent_code and a.center_id = ${centerId}
-    where i.interval_start >= ${from} and i.interval_start < ${to} and a.id in (${inIds})
+    where i.center_id = ${centerId} and i.interval_start >= ${from} and i.interval_start < ${to} and a.id in (${inIds})
     group by a.id, d.d, i.reason`.execute(db);
   for (const r of reasons.rows) {
     const t = at(n(r.agent_id), n(r.d)).telephony;
