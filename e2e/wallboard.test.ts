@@ -50,7 +50,7 @@ test('wallboard tiles follow pushed events; an understaffed alert fires, is ackn
     // the diagnosis runs (on a timer in production; here now): the banner shows the alerts
     await floorService(ctx)!.diagnose(Date.now());
     await page.waitForSelector('[data-testid=alert-banner]');
-    const all = await listAlerts(h.store.db, { centerId: h.org.centerId, status: 'active' });
+    const all = await listAlerts(h.store.db, { scope: { kind: 'all', centerId: h.org.centerId }, status: 'active' });
     const under = all.find((a) => a.kind === 'understaffed' && a.scope === 'center')!;
     assert.ok(under, 'understaffed alert raised');
 
@@ -62,7 +62,7 @@ test('wallboard tiles follow pushed events; an understaffed alert fires, is ackn
     await row.locator('input[aria-label=备注]').fill('高峰已过');
     await row.locator('button', { hasText: '关闭' }).click();
     await page.waitForSelector(`[data-testid=alert-${under.id}]`, { state: 'detached' });
-    const [stored] = (await listAlerts(h.store.db, { centerId: h.org.centerId, status: 'closed' })).filter((a) => a.id === under.id);
+    const [stored] = (await listAlerts(h.store.db, { scope: { kind: 'all', centerId: h.org.centerId }, status: 'closed' })).filter((a) => a.id === under.id);
     assert.deepEqual([stored.status, stored.ack_note, stored.close_note], ['closed', '已调质检上线', '高峰已过']);
   } finally {
     await h.close();

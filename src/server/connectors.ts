@@ -87,6 +87,8 @@ abstract class SocketClient {
   protected work: Promise<unknown> = Promise.resolve();
   protected loggedUnknown = new Set<string>();
   readonly status: ConnectorStatus;
+  /** the center whose connector this is: its events belong to it (set by ConnectorService; unset = the only center) */
+  centerId?: number;
 
   constructor(
     readonly ctx: ServerContext,
@@ -171,12 +173,12 @@ abstract class SocketClient {
   protected deliver(events: CallFloorEvent[]) {
     if (!events.length) return;
     this.status.events += events.length;
-    this.work = this.work.then(() => this.inWindow(events)).then((ok) => (ok.length ? acceptEvents(this.ctx, ok) : undefined)).catch((e) => this.opts.log(`${this.kind}: storing events failed: ${(e as Error).message}`));
+    this.work = this.work.then(() => this.inWindow(events)).then((ok) => (ok.length ? acceptEvents(this.ctx, ok, this.centerId) : undefined)).catch((e) => this.opts.log(`${this.kind}: storing events failed: ${(e as Error).message}`));
   }
 
   /** The events inside the center's time window (core/live/eventWindow), as at every other door; the others are logged and dropped. */
   private async inWindow(events: CallFloorEvent[]): Promise<CallFloorEvent[]> {
-    const window = timeWindow(await loadEventWindow(this.ctx.store), this.ctx.now());
+    const window = timeWindow(await loadEventWindow(this.ctx.store, this.centerId), this.ctx.now());
     return events.filter((e) => {
       const p = tsProblem(e.ts, window);
       if (p) this.opts.log(`${this.kind}: event '${e.id}' refused (${p.reason}): ${p.message}`);
@@ -535,8 +537,13 @@ export class ConnectorService {
     const running = !!(c.ami || c.esl);
     if (held && !running) {
       const s = c.settings;
-      if (s.ami?.enabled && s.ami.host) (c.ami = new AmiClient(this.ctx, s.ami, this.opts)).start();
-      if (s.esl?.enabled && s.esl.host) (c.esl = new EslClient(this.ctx, s.esl, this.opts)).start();
+      if (s.ami?.enabled && s.ami.host) c.ami = new AmiClient(this.ctx, s.ami, this.opts);
+      if (s.esl?.enabled && s.esl.host) c.esl = new EslClient(this.ctx, s.esl, this.opts);
+      for (const client of [c.ami, c.esl]) {
+        if (!client) continue;
+        client.centerId = centerId; // events that come through a center's connector are that center's
+        client.start();
+      }
       if (c.standby) this.opts.log(`center ${centerId}: this instance runs the PBX connectors now (took over)`);
       c.standby = false;
     } else if (!held && running) {

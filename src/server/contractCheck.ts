@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { topicName, type Topic, type TopicMessageIn } from '../contract/endpoint';
+import { centerTopic } from './hub';
 import type { ServerContext } from './context';
 
 export class ContractViolation extends Error {}
@@ -26,8 +27,9 @@ export function checkAgainst(schema: z.ZodType, value: unknown, what: string) {
 }
 
 /** Publishes a contract topic's message (checked against the topic's schema when validation is on). */
-export function publishTopic<T extends Topic>(ctx: ServerContext, t: T, params: Record<string, string | number>, data: TopicMessageIn<T>) {
+export function publishTopic<T extends Topic>(ctx: ServerContext, t: T, params: Record<string, string | number>, data: TopicMessageIn<T>, centerId?: number) {
   const name = topicName(t, params);
   if (ctx.validateResponses) checkAgainst(t.message, data, `live message on ${name}`);
-  ctx.hub.publish(name, data);
+  // a center's floor publishes on its own hub topics (center:<id>:<name>); sockets are mapped to their caller's center
+  ctx.hub.publish(centerId === undefined ? name : centerTopic(centerId, name), data);
 }

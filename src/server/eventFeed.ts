@@ -10,8 +10,10 @@ import type { ServerContext } from './context';
 export type EventSink = (
   ctx: ServerContext,
   events: CallFloorEvent[],
+  /** the center the events came in for (the door: API caller's, connector's…); unset: the only center */
+  centerId?: number,
 ) => Promise<{ accepted: CallFloorEvent[]; duplicates: number; rejected?: { id: string; field: string; reason: string; params: Record<string, string | number>; message: string }[] }>;
-export type EventListener = (ctx: ServerContext, events: CallFloorEvent[]) => void | Promise<void>;
+export type EventListener = (ctx: ServerContext, events: CallFloorEvent[], centerId?: number) => void | Promise<void>;
 
 let sink: EventSink | null = null;
 const listeners: EventListener[] = [];
@@ -23,10 +25,11 @@ export function addEventListener(l: EventListener) {
   listeners.push(l);
 }
 
-export async function acceptEvents(ctx: ServerContext, events: CallFloorEvent[]) {
-  const r = sink ? await sink(ctx, events) : { accepted: events, duplicates: 0 };
+/** `centerId`: the center the events came in for (see EventSink); unset, the only center of the database (several: refused). */
+export async function acceptEvents(ctx: ServerContext, events: CallFloorEvent[], centerId?: number) {
+  const r = sink ? await sink(ctx, events, centerId) : { accepted: events, duplicates: 0 };
   // listeners follow the telephony floor; survey answers are not telephony (stored apart, see src/store/surveys.ts)
   const tel = r.accepted.some((e) => e.type === 'survey') ? r.accepted.filter((e) => e.type !== 'survey') : r.accepted;
-  for (const l of listeners) await l(ctx, tel);
+  for (const l of listeners) await l(ctx, tel, centerId);
   return r;
 }

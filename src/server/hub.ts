@@ -42,3 +42,12 @@ export class Hub {
     return this.subs.get(topic)?.size ?? 0;
   }
 }
+
+/**
+ * The hub topic of a center-scoped topic: `floor:agents` of center 3 is `center:3:floor:agents`.
+ * Publishers of one center's floor publish on these; sockets subscribe by the plain name and are given
+ * their own center's (src/server/live.ts), so topics never cross centers.
+ */
+export function centerTopic(centerId: number, name: string): string {
+  return `center:${centerId}:${name}`;
+}

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../core/errors';
 import type { ServerContext } from './context';
+import { centerTopic } from './hub';
 import type { Caller } from './route';
 import { resolveSessionKey, sessionOf, type ResolvedSession } from './session';
 
@@ -15,6 +16,22 @@ export const topicRules: TopicRule[] = [(c, t) => t === `user:${c.userId}`];
 
 export function registerTopicRule(rule: TopicRule) {
   topicRules.push(rule);
+}
+
+/**
+ * Topics of one center (the live floor's tiles, queues, alerts, prompts): a socket subscribes by the
+ * plain name and is given its own center's hub topic (`centerTopic(caller.centerId, name)`); a caller
+ * with no center (several centers, none of their own) is refused such topics.
+ */
+const centerTopicTests: ((topic: string) => boolean)[] = [];
+export function registerCenterTopics(test: (topic: string) => boolean) {
+  centerTopicTests.push(test);
+}
+const isCenterTopic = (t: string) => centerTopicTests.some((f) => f(t));
+/** The hub topic a socket of this caller listens on for a topic name (null: refused, no center). */
+function hubTopicOf(c: Caller, t: string): string | null {
+  if (!isCenterTopic(t)) return t;
+  return c.centerId == null ? null : centerTopic(c.centerId, t);
 }
 
 /**
@@ -228,11 +245,13 @@ export function registerLiveSocket(app: FastifyInstance, ctx: ServerContext, opt
             send({ type: 'subscribed', topic: t });
             continue;
           }
-          if (!isAllowed(caller, t)) {
+          const hubTopic = hubTopicOf(caller, t);
+          if (!isAllowed(caller, t) || hubTopic === null) {
             send({ type: 'error', topic: t, reason: 'live.topicRefused', params: { topic: t }, message: `not allowed to subscribe to ${t}` });
             continue;
           }
-          unsubs.set(t, ctx.hub.subscribe(t, deliver));
+          // a center's topic: this caller's center's messages only, delivered under the name subscribed to
+          unsubs.set(t, ctx.hub.subscribe(hubTopic, hubTopic === t ? deliver : (_ht, data) => deliver(t, data)));
           send({ type: 'subscribed', topic: t });
         }
         return;

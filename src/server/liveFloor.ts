@@ -12,8 +12,11 @@
  * - `alerts:team:<id>`    alerts about that team / its agents, and floor-wide ones (queues, center)
  * - `user:<leadUserId>`   stress prompts for that team lead
  *
- * One center: the service serves the first center of the database (the platform runs one center
- * per installation today).
+ * One floor per center: each center of the database has its own service (its zone, thresholds,
+ * alerts, diagnosis leadership, call-ins, directory) reading only its own events, and publishes on
+ * that center's hub topics (`centerTopic(centerId, …)`): a socket subscribes by the names above and
+ * is given its own center's (src/server/live.ts), so no socket of center A receives center B's
+ * tiles, alerts or agents. A database with no center yet has one floor for center 0.
  *
  * State from the store: the floor is rebuilt from the stored events at start (the last day and a half,
  * in time order) and then follows the store's sequence — events accepted here, and those accepted by
@@ -26,7 +29,7 @@ import { LiveFloor, type FloorAgent } from '../core/live/floor';
 import type { TzOffset } from '../core/kpi';
 import { EVENT_WINDOW_KEY, eventWindowSettings, maxStateMs } from '../core/live/eventWindow';
 import { zoneOffsetMin } from '../ingest/common';
-import { getSetting, listAgents, listCenters, listTeams } from '../store/org';
+import { getCenter, getSetting, listAgents, listCenters, listTeams } from '../store/org';
 import {
   addCallinCalls,
   createPrompt,
@@ -39,6 +42,7 @@ import { maxEventSeq, replayStoredEventsFrom, storedEventsAfter } from '../store
 import { diagnosisLeadership, type Leadership } from '../store/live/leader';
 import type { ServerContext } from './context';
 import { addEventListener } from './eventFeed';
+import { centerTopic } from './hub';
 import { serviceStarters } from './services';
 import { agentScope, type Caller } from './route';
 import { liveTopics, type Alert, type FloorSnapshot, type Prompt, type Tile } from '../contract/live';
@@ -104,7 +108,6 @@ function cachedZone(zone: string) {
 
 export class LiveFloorService {
   floor: LiveFloor;
-  centerId = 0;
   thresholds: DiagnosisThresholds = { ...DEFAULT_DIAGNOSIS_THRESHOLDS };
   private dir = new Map<string, DirAgent>();
   teams = new Map<number, { name: string; leadUserId: number | null }>();
@@ -132,6 +135,8 @@ export class LiveFloorService {
 
   constructor(
     readonly ctx: ServerContext,
+    /** the center this floor is of (0: the database has no center yet) */
+    readonly centerId: number,
     opts: LiveFloorServiceOptions = {},
   ) {
     this.opts = {
@@ -142,7 +147,12 @@ export class LiveFloorService {
       windowMin: opts.windowMin ?? 30,
       queuesEveryMs: opts.queuesEveryMs ?? 2_000,
     };
-    this.floor = new LiveFloor({ tzOffsetMin: 480 });
+    this.floor = new LiveFloor({ tzOffsetMin: 480 }); // replaced by reload() in the center's zone
+  }
+
+  /** This center's hub topic for a topic name sockets subscribe to. */
+  topic(name: string): string {
+    return centerTopic(this.centerId, name);
   }
 
   async start() {
@@ -173,14 +183,10 @@ export class LiveFloorService {
 
   /** (Re)reads the center, its thresholds, alerts still active and the directory. */
   async reload() {
-    const [center] = await listCenters(this.ctx.store.db);
+    const center = this.centerId ? await getCenter(this.ctx.store.db, this.centerId) : undefined;
     if (center) {
-      if (this.centerId !== center.id) {
-        this.centerId = center.id;
-        this.zone = cachedZone(center.timezone || 'Asia/Shanghai');
-        void this.leadership?.release();
-        this.leadership = diagnosisLeadership(this.ctx.store, center.id);
-      }
+      this.zone = cachedZone(center.timezone || 'Asia/Shanghai');
+      if (!this.leadership) this.leadership = diagnosisLeadership(this.ctx.store, center.id);
       // the longest counted agent state follows the center's event window; a rebuild reads that far back
       this.maxStateMs = maxStateMs(eventWindowSettings(await getSetting(this.ctx.store.db, center.id, EVENT_WINDOW_KEY)));
       const th = await getSetting<Partial<DiagnosisThresholds>>(this.ctx.store.db, center.id, THRESHOLDS_KEY);
@@ -213,7 +219,7 @@ export class LiveFloorService {
       probe.advance(now);
       const floor = new LiveFloor(opts);
       // streamed in batches, one reused row object: the floor keeps no reference to an event
-      await replayStoredEventsFrom(this.ctx.store, probe.todayStart - this.maxStateMs, upto, (e) => floor.applyOne(e));
+      await replayStoredEventsFrom(this.ctx.store, probe.todayStart - this.maxStateMs, upto, (e) => floor.applyOne(e), this.centerId);
       floor.advance(now);
       this.floor = floor;
       this.lastSeq = upto;
@@ -230,7 +236,7 @@ export class LiveFloorService {
     const run = this.exclusive(async () => {
       this.pendingCatchUp = null;
       for (;;) {
-        const { events, lastSeq } = await storedEventsAfter(this.ctx.store.db, this.lastSeq, TAIL_BATCH);
+        const { events, lastSeq } = await storedEventsAfter(this.ctx.store.db, this.lastSeq, TAIL_BATCH, this.centerId);
         if (!events.length) break;
         this.floor.apply(events.length > 1 ? sortEvents(events) : events);
         this.lastSeq = lastSeq;
@@ -243,13 +249,12 @@ export class LiveFloorService {
 
   /** Agents and teams from the organisation; running call-ins of the emergency plan. */
   async loadDirectory() {
-    if (!this.centerId && (await listCenters(this.ctx.store.db)).length) return this.reload();
     const db = this.ctx.store.db;
     const dir = new Map<string, DirAgent>();
-    for (const a of await listAgents(db, { status: 'active' }))
+    for (const a of await listAgents(db, { status: 'active', scope: { kind: 'all', centerId: this.centerId } }))
       if (a.ext_code) dir.set(a.ext_code, { agentId: a.id, name: a.name, teamId: a.team_id, queues: a.queues });
     this.dir = dir;
-    this.teams = new Map((await listTeams(db)).map((t) => [t.id, { name: t.name, leadUserId: t.lead_user_id }]));
+    this.teams = new Map((await listTeams(db, { centerId: this.centerId })).map((t) => [t.id, { name: t.name, leadUserId: t.lead_user_id }]));
     if (this.centerId) {
       const rows = await openCallins(db, this.centerId);
       this.callins = new Map(rows.map((r) => [r.ext_code, { id: r.id, name: r.name, position: r.position, staffId: r.staff_id, startedAt: r.started_at, calls: r.calls }]));
@@ -259,7 +264,7 @@ export class LiveFloorService {
   setCallin(ext: string, c: { id: number; name: string; position: string; staffId: number; startedAt: number; calls: number } | null) {
     if (c) this.callins.set(ext, c);
     else this.callins.delete(ext);
-    publishTopic(this.ctx, liveTopics.floorAgents, {}, { at: this.ctx.now(), callins: this.callinList() });
+    publishTopic(this.ctx, liveTopics.floorAgents, {}, { at: this.ctx.now(), callins: this.callinList() }, this.centerId);
   }
 
   callinList() {
@@ -323,10 +328,10 @@ export class LiveFloorService {
     const { agents, queuesChanged } = this.floor.takeDirty();
     if (agents.length) {
       const tiles = agents.map((a) => this.tile(a));
-      publishTopic(this.ctx, liveTopics.floorAgents, {}, { at: now, agents: tiles });
+      publishTopic(this.ctx, liveTopics.floorAgents, {}, { at: now, agents: tiles }, this.centerId);
       const byTeam = new Map<number, Tile[]>();
       for (const t of tiles) if (t.teamId != null) byTeam.set(t.teamId, [...(byTeam.get(t.teamId) ?? []), t]);
-      for (const [team, list] of byTeam) publishTopic(this.ctx, liveTopics.floorTeam, { teamId: team }, { at: now, agents: list });
+      for (const [team, list] of byTeam) publishTopic(this.ctx, liveTopics.floorTeam, { teamId: team }, { at: now, agents: list }, this.centerId);
     }
     if (queuesChanged || now - this.lastQueuesAt >= this.opts.queuesEveryMs) {
       this.lastQueuesAt = now;
@@ -338,7 +343,7 @@ export class LiveFloorService {
         msg.kpis = this.floor.todayKpis(now);
         msg.intervals = this.floor.intervals();
       }
-      publishTopic(this.ctx, liveTopics.floorQueues, {}, msg);
+      publishTopic(this.ctx, liveTopics.floorQueues, {}, msg, this.centerId);
     }
   }
 
@@ -474,9 +479,9 @@ export class LiveFloorService {
 
   private publishAlert(change: 'raised' | 'updated' | 'acknowledged' | 'closed', row: AlertRow) {
     const msg = { change, alert: alertOf(row) };
-    publishTopic(this.ctx, liveTopics.alerts, {}, msg);
-    if (row.team_id != null) publishTopic(this.ctx, liveTopics.teamAlerts, { teamId: row.team_id }, msg);
-    else if (row.agent_id == null) for (const id of this.teams.keys()) publishTopic(this.ctx, liveTopics.teamAlerts, { teamId: id }, msg);
+    publishTopic(this.ctx, liveTopics.alerts, {}, msg, this.centerId);
+    if (row.team_id != null) publishTopic(this.ctx, liveTopics.teamAlerts, { teamId: row.team_id }, msg, this.centerId);
+    else if (row.agent_id == null) for (const id of this.teams.keys()) publishTopic(this.ctx, liveTopics.teamAlerts, { teamId: id }, msg, this.centerId);
   }
 
   /** A gentle prompt to the agent's team lead: give them a short break (seed 000, 員工心態的管理). */
@@ -494,7 +499,7 @@ export class LiveFloorService {
       now,
     });
     if (lead != null) publishTopic(this.ctx, userTopic, { userId: lead }, { type: 'prompt', prompt: promptOf(row) });
-    publishTopic(this.ctx, liveTopics.prompts, {}, { type: 'prompt', prompt: promptOf(row) });
+    publishTopic(this.ctx, liveTopics.prompts, {}, { type: 'prompt', prompt: promptOf(row) }, this.centerId);
     return row;
   }
 
@@ -504,18 +509,68 @@ export class LiveFloorService {
   }
 }
 
-export function floorService(ctx: ServerContext): LiveFloorService | undefined {
-  return ctx.services.floor as LiveFloorService | undefined;
+/** The floors of a context, one per center (started by startLiveFloor). */
+interface Floors {
+  byCenter: Map<number, LiveFloorService>;
+  opts: LiveFloorServiceOptions;
+}
+const floorsOf = (ctx: ServerContext) => ctx.services.floors as Floors | undefined;
+
+/**
+ * A center's floor; no center named: the floor when there is exactly one (a one-center database),
+ * else undefined (never "the first").
+ */
+export function floorService(ctx: ServerContext, centerId?: number | null): LiveFloorService | undefined {
+  const f = floorsOf(ctx);
+  if (!f) return undefined;
+  if (centerId != null) return f.byCenter.get(centerId);
+  return f.byCenter.size === 1 ? [...f.byCenter.values()][0] : undefined;
 }
 
-/** Starts the service on a context (the starter below; tests call it with timers off). */
-export async function startLiveFloor(ctx: ServerContext, opts: LiveFloorServiceOptions = {}) {
-  floorService(ctx)?.stop();
-  const s = new LiveFloorService(ctx, opts);
-  ctx.services.floor = s;
-  await s.start();
+/** Every running floor (one per center). */
+export function floorServices(ctx: ServerContext): LiveFloorService[] {
+  return [...(floorsOf(ctx)?.byCenter.values() ?? [])];
+}
+
+/** A floor for a center that has none yet (a center created while the server runs), started with the context's options. */
+export async function ensureFloor(ctx: ServerContext, centerId: number): Promise<LiveFloorService | undefined> {
+  const f = floorsOf(ctx);
+  if (!f) return undefined;
+  let s = f.byCenter.get(centerId);
+  if (!s) {
+    s = new LiveFloorService(ctx, centerId, f.opts);
+    f.byCenter.set(centerId, s);
+    await s.start();
+  }
   return s;
 }
 
+/**
+ * Starts one floor per center on a context (the starter below; tests call it with timers off) and
+ * returns the floor of the only center (with several, the lowest id's: use floorService(ctx, id)).
+ */
+export async function startLiveFloor(ctx: ServerContext, opts: LiveFloorServiceOptions = {}): Promise<LiveFloorService> {
+  for (const s of floorServices(ctx)) s.stop();
+  const f: Floors = { byCenter: new Map(), opts };
+  ctx.services.floors = f;
+  const centers = await listCenters(ctx.store.db);
+  const ids = centers.length ? centers.map((c) => c.id) : [0];
+  for (const id of ids) await ensureFloor(ctx, id);
+  return f.byCenter.get(ids[0]!)!;
+}
+
 serviceStarters.push((ctx) => startLiveFloor(ctx).then(() => undefined));
-addEventListener((ctx, events) => floorService(ctx)?.onEvents(events));
+addEventListener(async (ctx, events, centerId) => {
+  const f = floorsOf(ctx);
+  if (!f) return;
+  // the same rule as the store's: the door's center, else the only center (0 when there is none)
+  const centers = centerId == null ? await listCenters(ctx.store.db) : [];
+  const id = centerId ?? (centers.length === 1 ? centers[0]!.id : centers.length ? null : 0);
+  if (id == null) return; // the sink refused such a batch already
+  if (id !== 0 && f.byCenter.has(0)) {
+    // the first center was created while the server ran: its floor replaces the center-less one
+    f.byCenter.get(0)!.stop();
+    f.byCenter.delete(0);
+  }
+  await (await ensureFloor(ctx, id))?.onEvents(events);
+});

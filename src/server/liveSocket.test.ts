@@ -13,6 +13,7 @@ import { openStore } from '../store/db';
 import { buildApp } from './app';
 import { startPgBridge } from './pgBridge';
 import { originAllowed } from './live';
+import { centerTopic } from './hub';
 import { seedTestOrg, signIn, testApp, type Client } from './testing';
 
 /** The part of the `ws` client these tests use. */
@@ -105,7 +106,7 @@ const subscribe = (...topics: string[]) => ({ type: 'subscribe', topics });
 const quiet = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 forEachDatabase('live socket: ten subscribes sent on open are all acknowledged and then receive events', async (_t, store) => {
-  const { app, ctx, as } = await testApp(store);
+  const { app, ctx, org, as } = await testApp(store);
   try {
     const url = await listen(app);
     const duty = await as('duty_manager');
@@ -113,13 +114,13 @@ forEachDatabase('live socket: ten subscribes sent on open are all acknowledged a
     try {
       const acks = await Promise.all(socks.map((s) => s.next((m) => m.type === 'subscribed' && m.topic === 'alerts')));
       assert.equal(acks.length, 10);
-      ctx.hub.publish('floor:agents', { n: 1 });
+      ctx.hub.publish(centerTopic(org.centerId, 'floor:agents'), { n: 1 });
       const got = await Promise.all(socks.map((s) => s.next((m) => m.type === 'event' && m.topic === 'floor:agents')));
       assert.deepEqual(got.map((m) => m.data), Array.from({ length: 10 }, () => ({ n: 1 })));
       // a repeated subscribe (the client's retry) is acknowledged again, not refused, and delivers once
       socks[0].ws.send(JSON.stringify(subscribe('floor:agents')));
       await socks[0].next((m) => m.type === 'subscribed' && m.topic === 'floor:agents' && socks[0].msgs.filter((x) => x.type === 'subscribed' && x.topic === 'floor:agents').length === 2);
-      ctx.hub.publish('floor:agents', { n: 2 });
+      ctx.hub.publish(centerTopic(org.centerId, 'floor:agents'), { n: 2 });
       await socks[0].next((m) => m.type === 'event' && m.data.n === 2);
       await quiet(100);
       assert.equal(socks[0].events('floor:agents').length, 2);
@@ -141,7 +142,7 @@ forEachDatabase('live socket: logout, role removal, deactivation, password chang
       const c = await s.closed(1000);
       assert.equal(c.code, code);
       const before = s.events('floor:agents').length;
-      ctx.hub.publish('floor:agents', { after: true });
+      ctx.hub.publish(centerTopic(org.centerId, 'floor:agents'), { after: true });
       await quiet(150);
       assert.equal(s.events('floor:agents').length, before);
     };

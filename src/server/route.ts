@@ -1,7 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { CENTER_WIDE_ROLES, type Role } from '../core/roles';
 import type { Access, Endpoint, ParsedBody, ParsedParams, ParsedQuery, ResponseIn } from '../contract/endpoint';
+import { validationError } from '../core/errors';
+import { CENTER_WIDE_ROLES, type Role } from '../core/roles';
+import type { RecordScope, Scope } from '../store/scope';
 import type { ServerContext } from './context';
 
 export type { Access };
@@ -13,6 +15,11 @@ export interface Caller {
   displayName: string;
   roles: Role[];
   agentId: number | null;
+  /**
+   * The center the caller works in, resolved once per request (session.ts): their own; a user with
+   * none (e.g. the admin) works in the only center when the database has one; with several centers it
+   * stays null and every center-bound route refuses them with `center.required` (never a guess).
+   */
   centerId: number | null;
   /** Teams this user leads (team leads only see these). */
   ledTeamIds: number[];
@@ -96,13 +103,27 @@ export function route<B = undefined, Q = undefined, P = undefined>(def: RouteDef
 /** Roles that see every agent of the center (the rest are narrowed to their team or themselves). */
 export const CENTER_WIDE: readonly Role[] = CENTER_WIDE_ROLES;
 
-export type AgentScope = { kind: 'all' } | { kind: 'teams'; teamIds: number[] } | { kind: 'self'; agentId: number | null };
+export type AgentScope = RecordScope;
 
 /** What part of the floor a caller may see: all, their led teams, or only their own agent record. */
 export function agentScope(c: Caller): AgentScope {
   if (c.roles.some((r) => CENTER_WIDE.includes(r))) return { kind: 'all' };
   if (c.roles.includes('team_lead')) return { kind: 'teams', teamIds: c.ledTeamIds };
   return { kind: 'self', agentId: c.agentId };
+}
+
+/** The caller's center, or the refusal: a user of no center in a database of several (see Caller.centerId). */
+export function centerOf(c: Caller): number {
+  if (c.centerId != null) return c.centerId;
+  throw validationError('center', 'this user belongs to no center and the database has several: an administrator must set the user\'s center', {
+    reason: 'center.required',
+    params: { field: 'center' },
+  });
+}
+
+/** The caller's world for the store: their center and what part of it they see (src/store/scope.ts applies it in SQL). */
+export function scopeOf(c: Caller): Scope {
+  return { ...agentScope(c), centerId: centerOf(c) };
 }
 
 export function hasRole(c: Caller, ...roles: Role[]): boolean {

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../core/errors';
 import type { Role } from '../core/roles';
 import { createSession, deleteSession, findSession, rolesOf, teamsLedBy, touchSession } from '../store/org';
+import { onlyCenterId } from '../store/scope';
 import type { ServerContext } from './context';
 import type { Caller } from './route';
 
@@ -78,7 +79,8 @@ export async function resolveSessionKey(ctx: ServerContext, idHash: string, touc
     displayName: s.display_name,
     roles,
     agentId: s.agent_id,
-    centerId: s.center_id,
+    // resolved once here: the user's center, else the only center of the database (several: null, refused where a center is needed)
+    centerId: s.center_id ?? (await onlyCenterId(ctx.store.db)),
     ledTeamIds: roles.includes('team_lead') ? await teamsLedBy(ctx.store.db, s.user_id) : [],
     csrf: s.csrf,
     locale: s.locale,

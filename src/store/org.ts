@@ -4,6 +4,7 @@ import { uniqueAs } from './errors';
 import { withTx } from './db';
 import { notFound } from '../core/errors';
 import type { Role } from '../core/roles';
+import { inScope, type Scope } from './scope';
 
 type Db = Kysely<DB>;
 
@@ -28,6 +29,7 @@ export async function createCenter(db: Db, name: string, timezone: string, now: 
 }
 
 export const listCenters = (db: Db) => db.selectFrom('centers').selectAll().orderBy('id').execute();
+export const getCenter = (db: Db, id: number) => db.selectFrom('centers').selectAll().where('id', '=', id).executeTakeFirst();
 
 export async function createTeam(db: Db, t: { centerId: number; name: string; leadUserId: number | null }, now: number) {
   return uniqueAs('name', `team "${t.name}" already exists`, async () => {
@@ -51,13 +53,14 @@ export async function updateTeam(db: Db, id: number, t: { name?: string; leadUse
   if (Number(res.numUpdatedRows) === 0) throw notFound(`team ${id}`);
 }
 
-export function listTeams(db: Db, opts: { ids?: number[] } = {}) {
+export function listTeams(db: Db, opts: { ids?: number[]; centerId?: number } = {}) {
   let q = db
     .selectFrom('teams')
     .leftJoin('users', 'users.id', 'teams.lead_user_id')
     .select(['teams.id', 'teams.center_id', 'teams.name', 'teams.lead_user_id', 'users.display_name as lead_name'])
     .orderBy('teams.id');
   if (opts.ids) q = q.where('teams.id', 'in', opts.ids.length ? opts.ids : [-1]);
+  if (opts.centerId !== undefined) q = q.where('teams.center_id', '=', opts.centerId);
   return q.execute();
 }
 
@@ -138,6 +141,8 @@ export interface AgentFilter {
   ids?: number[];
   teamIds?: number[];
   status?: string;
+  /** the caller's world: one center, and all of it / some teams / one agent (src/store/scope.ts) */
+  scope?: Scope;
 }
 
 export async function listAgents(db: Db, f: AgentFilter = {}) {
@@ -145,6 +150,7 @@ export async function listAgents(db: Db, f: AgentFilter = {}) {
   if (f.ids) q = q.where('id', 'in', f.ids.length ? f.ids : [-1]);
   if (f.teamIds) q = q.where('team_id', 'in', f.teamIds.length ? f.teamIds : [-1]);
   if (f.status) q = q.where('status', '=', f.status);
+  if (f.scope) q = q.where(inScope(f.scope, { center: 'center_id', team: 'team_id', agent: 'id' }));
   const agents = await q.execute();
   const ids = agents.map((a) => a.id);
   const qs = ids.length

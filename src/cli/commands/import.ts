@@ -8,15 +8,17 @@ import { parseTz } from '../../ingest/time';
 import type { Store } from '../../store/db';
 import { flushAgentStates, loadEventWindow, storeEvents } from '../../store/live/ingest';
 import { openMigratedStore } from '../options';
+import { resolveCenterId } from '../../store/scope';
 import { defaultSurveyScale } from '../../store/surveys';
 
-export function storeSink(store: Store): ImportSink {
+/** Stores into one center (`--center`; unset: the only center of the database, several: an error). */
+export function storeSink(store: Store, centerId?: number): ImportSink {
   return {
     async store(events) {
-      const r = await storeEvents(store, events);
+      const r = await storeEvents(store, events, { centerId });
       return { accepted: r.accepted.length, duplicates: r.duplicates, rejected: r.rejected };
     },
-    finish: (lastTs) => flushAgentStates(store, lastTs),
+    finish: (lastTs) => flushAgentStates(store, lastTs, centerId),
   };
 }
 
@@ -55,24 +57,29 @@ export function registerImport(program: Command) {
     .option('--db <target>', 'SQLite file or postgres:// URL')
     .option('--tz <zone>', 'zone of local times in the file (IANA name or minutes east of UTC); default UTC')
     .option('--follow', 'queue_log: keep reading lines appended to the file (Ctrl-C to stop)')
+    .option('--center <id>', 'the center the events are for (required when the database has several)')
     .option('--json', 'print the report as JSON')
     .action(async (file: string, o) => {
+      const center = o.center === undefined ? undefined : Number(o.center);
+      if (center !== undefined && !(Number.isInteger(center) && center > 0)) throw validationError('--center', `expected a center id, got '${o.center}'`);
       if (!isImportFormat(o.format)) throw validationError('--format', `expected one of ${IMPORT_FORMATS.join(', ')}, got '${o.format}'`);
       if (o.follow && o.format !== 'queue_log') throw validationError('--follow', 'only for --format queue_log');
       const tz = parseTz(o.tz, '--tz');
       const store = await openMigratedStore(o.db);
       try {
+        // which center, once: named, else the only one (several: refused with the option's name)
+        const centerId = await resolveCenterId(store.db, center, '--center');
         // the plausible times: the center's live.eventWindow at this machine's clock
-        const settings = await loadEventWindow(store);
-        if (o.follow) return await follow(store, file, !!o.json, () => timeWindow(settings, Date.now()));
+        const settings = await loadEventWindow(store, centerId);
+        if (o.follow) return await follow(store, file, !!o.json, () => timeWindow(settings, Date.now()), centerId);
         const window = timeWindow(settings, Date.now());
         const progress = (msg: string) => process.stderr.write(process.stderr.isTTY ? `\r${msg}   ` : `${msg}\n`);
         const text = readFileSync(file, 'utf8');
         const big = text.length > 2_000_000;
         if (big) progress(`parsing ${(text.length / 1e6).toFixed(1)} MB…`);
-        const parsed = parseText(o.format, text, { tz, window, ...(o.format === 'survey-csv' ? { surveyScale: await defaultSurveyScale(store.db, null) } : {}) });
+        const parsed = parseText(o.format, text, { tz, window, ...(o.format === 'survey-csv' ? { surveyScale: await defaultSurveyScale(store.db, centerId || null) } : {}) });
         const started = Date.now();
-        const report = await storeParsed(o.format, parsed, storeSink(store), {
+        const report = await storeParsed(o.format, parsed, storeSink(store, centerId), {
           onProgress: big ? (done, total) => progress(`stored ${done}/${total} events (${Math.round((done / total) * 100)} %, ${Math.round(done / ((Date.now() - started) / 1000 || 1))} events/s)`) : undefined,
         });
         if (big && process.stderr.isTTY) process.stderr.write('\n');
@@ -87,7 +94,7 @@ export function registerImport(program: Command) {
 }
 
 /** Tail a growing pipe-format queue_log: the stateful parser sees each line once, in file order. */
-async function follow(store: Store, file: string, json: boolean, windowNow: () => TimeWindow): Promise<void> {
+async function follow(store: Store, file: string, json: boolean, windowNow: () => TimeWindow, centerId: number): Promise<void> {
   const st = new QueueLogState();
   let pos = 0;
   let partial = '';
@@ -134,7 +141,7 @@ async function follow(store: Store, file: string, json: boolean, windowNow: () =
     }
     const fresh = st.result.events.splice(0); // handed on; the parser keeps only its state
     if (fresh.length) {
-      const res = await storeEvents(store, fresh);
+      const res = await storeEvents(store, fresh, { centerId });
       totals.stored += res.accepted.length;
       totals.duplicates += res.duplicates;
     }

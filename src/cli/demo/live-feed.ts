@@ -141,8 +141,8 @@ export const liveFeedSeeder: DemoSeeder = {
   async seed(ctx, org) {
     await putSetting(ctx.store.db, org.centerId, THRESHOLDS_KEY, { notReadyMinExcess: 0.1, minStaffedS: 3600 }, ctx.now());
   },
-  async live(ctx, _org, log) {
-    await floorService(ctx)?.reload();
+  async live(ctx, org, log) {
+    await floorService(ctx, org.centerId)?.reload();
     const feed = startDemoFeed(ctx, { log });
     await feed.ready;
   },

@@ -91,14 +91,15 @@ export const connectorRoutes: RouteDef[] = [
     }
     if (m.events.length > MAX_WEBHOOK_EVENTS) throw validationError('body', `at most ${MAX_WEBHOOK_EVENTS} events per request`, { reason: 'connector.webhook.tooMany', params: { max: MAX_WEBHOOK_EVENTS } });
     // the same time window as every other door (core/live/eventWindow): one event outside refuses the request
-    const window = timeWindow(await loadEventWindow(ctx.store), ctx.now());
+    const window = timeWindow(await loadEventWindow(ctx.store, params.centerId), ctx.now());
     m.events.forEach((e, i) => {
       const p = tsProblem(e.ts, window);
       if (!p) return;
       const field = `events.${i}.ts`;
       throw validationError(field, `event '${e.id}': ${p.message}`, { reason: p.reason, params: { ...p.params, id: e.id, index: i, field } });
     });
-    const r = await acceptEvents(ctx, m.events);
+    // the events belong to the center whose webhook they came through
+    const r = await acceptEvents(ctx, m.events, params.centerId);
     return { received: m.events.length + m.ignored + Object.values(m.unknown).reduce((a, b) => a + b, 0), accepted: r.accepted.length, duplicates: r.duplicates, ignored: m.ignored, unknown: m.unknown };
   }, { keepRawText: true, bodyLimit: 4 * 1024 * 1024 }),
   implement(api.actions, async ({ ctx, caller }) => {

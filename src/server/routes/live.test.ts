@@ -17,7 +17,8 @@ forEachDatabase('live floor: states, scoped snapshot, pushes, alerts raised once
   const svc = await startLiveFloor(ctx, { timers: false, queuesEveryMs: 60_000 });
   const pushed: Record<string, any[]> = {};
   for (const topic of ['floor:agents', `floor:team:${org.teamA}`, `floor:team:${org.teamB}`, 'floor:queues', 'alerts', `alerts:team:${org.teamB}`, `user:${org.users.team_lead}`])
-    ctx.hub.subscribe(topic, (_t, d) => (pushed[topic] ??= []).push(d));
+    // the floor publishes on its center's hub topics (sockets subscribe by the plain names, see liveCenters.test.ts)
+    ctx.hub.subscribe(topic.startsWith('user:') ? topic : svc.topic(topic), (_t, d) => (pushed[topic] ??= []).push(d));
 
   // 08:00 a1 (A001) and b1 (B001) log in; 08:01 a call is answered by a1 after 10 s; 08:02 a call waits
   await acceptEvents(ctx, [

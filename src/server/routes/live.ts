@@ -8,7 +8,7 @@
  */
 import { live as api, PROMPT_ROLES } from '../../contract/live';
 import { DEFAULT_DIAGNOSIS_THRESHOLDS, type DiagnosisThresholds } from '../../core/diagnosis';
-import { forbidden, validationError } from '../../core/errors';
+import { forbidden, notFound, validationError } from '../../core/errors';
 import { getAgent, getSetting } from '../../store/org';
 import {
   callinReport,
@@ -25,13 +25,15 @@ import {
   startCallin,
   updateEmergencyStaff,
 } from '../../store/live/repo';
-import { registerTopicRule } from '../live';
+import { registerCenterTopics, registerTopicRule } from '../live';
 import { alertOf, DEFAULT_PIECE_RATE, floorService, promptOf, PIECE_RATE_KEY, THRESHOLDS_KEY } from '../liveFloor';
-import { agentScope, CENTER_WIDE, implement, type Caller, type RouteDef } from '../route';
+import { agentScope, CENTER_WIDE, centerOf, implement, scopeOf, type Caller, type RouteDef } from '../route';
 import { callerCenterId } from './platform';
 
 
 // ---- who may subscribe to which live topic ----
+// the floor's topics are per center: each socket gets its own center's (see LiveFloorService)
+registerCenterTopics((t) => t.startsWith('floor:') || t === 'alerts' || t.startsWith('alerts:') || t === 'prompts');
 const centerWide = (c: Caller) => c.roles.some((r) => CENTER_WIDE.includes(r));
 registerTopicRule((c, t) => (t === 'floor:agents' || t === 'alerts') && centerWide(c));
 // every stress prompt of the center: only who reads them all over REST (GET /api/prompts, scope 'all');
@@ -44,8 +46,9 @@ registerTopicRule((c, t) => {
   return centerWide(c) || (c.roles.includes('team_lead') && c.ledTeamIds.includes(Number(m[2])));
 });
 
-function service(ctx: Parameters<RouteDef['handler']>[0]['ctx']) {
-  const s = floorService(ctx);
+/** The caller's center's floor. */
+function service(ctx: Parameters<RouteDef['handler']>[0]['ctx'], caller: Caller) {
+  const s = floorService(ctx, centerOf(caller));
   if (!s) throw validationError('service', 'the live floor service is not running');
   return s;
 }
@@ -58,7 +61,7 @@ async function pieceRate(ctx: Parameters<RouteDef['handler']>[0]['ctx'], centerI
 
 export const liveRoutes: RouteDef[] = [
   implement(api.floorNow, async ({ ctx, caller }) => {
-    const s = floorService(ctx);
+    const s = floorService(ctx, centerOf(caller));
     if (!s) return { at: ctx.now(), scope: agentScope(caller).kind, running: false, agents: [], queues: [], kpis: null, intervals: [], teams: [], callins: [] };
     return { running: true, ...s.snapshot(caller, ctx.now()) };
   }),
@@ -74,19 +77,18 @@ export const liveRoutes: RouteDef[] = [
     const all = { ...DEFAULT_DIAGNOSIS_THRESHOLDS, ...next };
     if (all.occupancyLow > all.occupancyHigh) throw validationError('occupancyLow', 'must not be above occupancyHigh');
     await putAuditedSetting(ctx.store.db, { centerId, key: THRESHOLDS_KEY, value: next, userId: caller.userId, now: ctx.now() });
-    floorService(ctx)?.setThresholds(all);
+    floorService(ctx, centerId)?.setThresholds(all);
     return { thresholds: all };
   }),
   implement(api.alerts, async ({ ctx, caller, query }) => {
-    const centerId = await callerCenterId(ctx, caller);
-    const s = agentScope(caller);
-    const rows = await listAlerts(ctx.store.db, { centerId, status: query.status, limit: query.limit, teamIds: s.kind === 'all' ? undefined : s.kind === 'teams' ? s.teamIds : [] });
+    const rows = await listAlerts(ctx.store.db, { scope: scopeOf(caller), status: query.status, limit: query.limit });
     return rows.map(alertOf);
   }),
   ...(['acknowledge', 'close'] as const).map((action) =>
     implement(action === 'acknowledge' ? api.acknowledgeAlert : api.closeAlert, async ({ ctx, caller, params, body }) => {
-      const row = await handleAlert(ctx.store.db, { id: params.id, action, userId: caller.userId, note: body.note, now: ctx.now() });
-      floorService(ctx)?.alertHandled(row);
+      const centerId = centerOf(caller);
+      const row = await handleAlert(ctx.store.db, { id: params.id, centerId, action, userId: caller.userId, note: body.note, now: ctx.now() });
+      floorService(ctx, centerId)?.alertHandled(row);
       return alertOf(row);
     }),
   ),
@@ -95,15 +97,16 @@ export const liveRoutes: RouteDef[] = [
   implement(api.updateEmergencyStaff, async ({ ctx, caller, params, body }) => updateEmergencyStaff(ctx.store.db, params.id, body, caller.userId, ctx.now())),
   implement(api.callins, async ({ ctx, caller }) => openCallins(ctx.store.db, await callerCenterId(ctx, caller))),
   implement(api.startCallin, async ({ ctx, caller, body }) => {
-    const row = await startCallin(ctx.store.db, { centerId: await callerCenterId(ctx, caller), staffId: body.staffId, alertId: body.alertId ?? null, by: caller.userId, now: ctx.now() });
-    floorService(ctx)?.setCallin(row.ext_code, { id: row.id, name: row.name, position: row.position, staffId: row.staff_id, startedAt: row.started_at, calls: 0 });
+    const centerId = centerOf(caller);
+    const row = await startCallin(ctx.store.db, { centerId, staffId: body.staffId, alertId: body.alertId ?? null, by: caller.userId, now: ctx.now() });
+    floorService(ctx, centerId)?.setCallin(row.ext_code, { id: row.id, name: row.name, position: row.position, staffId: row.staff_id, startedAt: row.started_at, calls: 0 });
     return row;
   }),
   implement(api.endCallin, async ({ ctx, caller, params }) => {
     const centerId = await callerCenterId(ctx, caller);
     const open = (await openCallins(ctx.store.db, centerId)).find((c) => c.id === params.id);
     const row = await endCallin(ctx.store.db, { id: params.id, by: caller.userId, now: ctx.now() });
-    if (open) floorService(ctx)?.setCallin(open.ext_code, null);
+    if (open) floorService(ctx, centerId)?.setCallin(open.ext_code, null);
     return row;
   }),
   implement(api.emergencyReport, async ({ ctx, caller, query }) => {
@@ -129,12 +132,12 @@ export const liveRoutes: RouteDef[] = [
     return { rate: body.rate };
   }),
   implement(api.prompts, async ({ ctx, caller, query }) => {
-    const s = agentScope(caller);
-    const rows = await listPrompts(ctx.store.db, { centerId: await callerCenterId(ctx, caller), openOnly: query.open === '1', teamIds: s.kind === 'all' ? undefined : s.kind === 'teams' ? s.teamIds : [] });
+    const rows = await listPrompts(ctx.store.db, { scope: scopeOf(caller), openOnly: query.open === '1' });
     return rows.map(promptOf);
   }),
   implement(api.promptDone, async ({ ctx, caller, params, body }) => {
     const p = await getPrompt(ctx.store.db, params.id);
+    if (p.center_id !== centerOf(caller)) throw notFound(`prompt ${params.id}`);
     const s = agentScope(caller);
     if (s.kind !== 'all' && (p.team_id == null || s.kind !== 'teams' || !s.teamIds.includes(p.team_id))) throw forbidden('team leads handle only their teams\' prompts');
     return promptOf(await donePrompt(ctx.store.db, { id: params.id, by: caller.userId, note: body.note ?? '', now: ctx.now() }));
@@ -143,9 +146,10 @@ export const liveRoutes: RouteDef[] = [
     const s = agentScope(caller);
     if (s.kind === 'self' && s.agentId !== body.agentId) throw forbidden('agents flag only their own calls');
     const a = await getAgent(ctx.store.db, body.agentId);
+    if (a.center_id !== centerOf(caller)) throw notFound(`agent ${body.agentId}`);
     if (s.kind === 'teams' && (a.team_id == null || !s.teamIds.includes(a.team_id))) throw forbidden('team leads see only their own teams');
     if (!a.ext_code) throw validationError('agentId', 'this agent has no telephony code');
-    const svc = service(ctx);
+    const svc = service(ctx, caller);
     const callId = svc.floor.agents.get(a.ext_code)?.callId ?? null;
     const row = await svc.prompt('complaint', a.ext_code, { note: body.note ?? '', callId, by: caller.userId }, ctx.now());
     return promptOf(row);

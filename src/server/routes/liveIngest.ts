@@ -11,14 +11,14 @@ import { parseTimeArg, parseTz, tzOffsetFn } from '../../ingest/time';
 import { flushAgentStates, loadEventWindow, storeEvents } from '../../store/live/ingest';
 import { defaultSurveyScale, resolveSurveys } from '../../store/surveys';
 import { agentCodesOf, kpiReport } from '../../store/live/reports';
-import { listCenters } from '../../store/org';
+import { getCenter } from '../../store/org';
 import type { ServerContext } from '../context';
 import { acceptEvents, setEventSink } from '../eventFeed';
 import { socketHandlers } from '../live';
-import { agentScope, implement, type Caller, type RouteDef } from '../route';
+import { centerOf, implement, scopeOf, type Caller, type RouteDef } from '../route';
 
 /** The sink: every event into a running server is stored (idempotently) and aggregated here. */
-setEventSink(async (ctx, events) => storeEvents(ctx.store, events));
+setEventSink(async (ctx, events, centerId) => storeEvents(ctx.store, events, { centerId }));
 
 export { EVENT_PUSH_ROLES, IMPORT_ROLES };
 export const MAX_PUSH_EVENTS = 10_000;
@@ -72,16 +72,18 @@ async function checkSurveys(ctx: ServerContext, events: CallFloorEvent[]) {
   throw validationError(field, bad.message.replace(/^\w+: /, ''), { reason: bad.reason, params: { ...bad.params, field } });
 }
 
-async function push(ctx: ServerContext, body: unknown) {
-  const events = validateBatch(body, timeWindow(await loadEventWindow(ctx.store), ctx.now()));
+/** A pushed batch belongs to the center of the user who pushed it (the door it came through). */
+async function push(ctx: ServerContext, caller: Caller, body: unknown) {
+  const centerId = centerOf(caller);
+  const events = validateBatch(body, timeWindow(await loadEventWindow(ctx.store, centerId), ctx.now()));
   await checkSurveys(ctx, events);
-  const r = await acceptEvents(ctx, events);
+  const r = await acceptEvents(ctx, events, centerId);
   return { received: events.length, accepted: r.accepted.length, duplicates: r.duplicates, ...(r.rejected?.length ? { rejected: r.rejected } : {}) };
 }
 
 socketHandlers.events = async (ctx, caller, msg) => {
   if (!caller.roles.some((r) => EVENT_PUSH_ROLES.includes(r))) throw forbidden(`pushing events requires one of: ${EVENT_PUSH_ROLES.join(', ')}`);
-  return push(ctx, msg);
+  return push(ctx, caller, msg);
 };
 
 /** The uploaded file's text: a raw body, or the first file part of a multipart/form-data body. */
@@ -106,38 +108,39 @@ export function uploadText(body: unknown, contentType: string | undefined): stri
   throw validationError('body', 'multipart body has no file part');
 }
 
-/** Agent codes a caller may see: null = all (center-wide roles). */
+/** Agent codes a caller may see in their center: null = all (center-wide roles). */
 async function scopedCodes(ctx: ServerContext, c: Caller): Promise<string[] | null> {
-  const s = agentScope(c);
-  if (s.kind === 'all') return null;
-  if (s.kind === 'teams') return agentCodesOf(ctx.store.db, { teamIds: s.teamIds });
-  return agentCodesOf(ctx.store.db, { agentId: s.agentId });
+  const s = scopeOf(c);
+  return s.kind === 'all' ? null : agentCodesOf(ctx.store.db, s);
 }
 
 export const liveIngestRoutes: RouteDef[] = [
-  implement(api.pushEvents, async ({ ctx, body }) => push(ctx, body), { bodyLimit: 16 * 1024 * 1024 }),
+  implement(api.pushEvents, async ({ ctx, body, caller }) => push(ctx, caller, body), { bodyLimit: 16 * 1024 * 1024 }),
   implement(api.importFile, async ({ ctx, query, body, req, caller }) => {
     if (!isImportFormat(query.format)) throw validationError('format', `expected one of ${IMPORT_FORMATS.join(', ')}, got '${query.format}'`);
     const tz = parseTz(query.tz);
     const text = uploadText(body, req.headers['content-type']);
     if (!text.trim()) throw validationError('body', 'the file is empty');
-    const window = timeWindow(await loadEventWindow(ctx.store), ctx.now());
-    const surveyScale = query.format === 'survey-csv' ? await defaultSurveyScale(ctx.store.db, caller.centerId) : undefined;
+    const centerId = centerOf(caller);
+    const window = timeWindow(await loadEventWindow(ctx.store, centerId), ctx.now());
+    const surveyScale = query.format === 'survey-csv' ? await defaultSurveyScale(ctx.store.db, centerId) : undefined;
     const parsed = parseText(query.format, text, { tz, window, surveyScale });
     return storeParsed(query.format, parsed, {
       async store(events) {
-        const r = await acceptEvents(ctx, events);
+        const r = await acceptEvents(ctx, events, centerId);
         return { accepted: r.accepted.length, duplicates: r.duplicates, rejected: r.rejected };
       },
-      finish: (ts) => flushAgentStates(ctx.store, ts),
+      finish: (ts) => flushAgentStates(ctx.store, ts, centerId),
     });
   }, { bodyLimit: MAX_UPLOAD_BYTES }),
   implement(api.kpiReport, async ({ ctx, query, caller }) => {
     const codes = await scopedCodes(ctx, caller);
     if (codes && query.by === 'queue') throw forbidden('queue reports are for center-wide roles');
     if (codes && query.queue) throw forbidden('queue reports are for center-wide roles');
-    const tz = parseTz(query.tz) ?? (await listCenters(ctx.store.db))[0]?.timezone ?? 'UTC';
+    const centerId = centerOf(caller);
+    const tz = parseTz(query.tz) ?? (await getCenter(ctx.store.db, centerId))?.timezone ?? 'UTC';
     const report = await kpiReport(ctx.store.db, {
+      centerId,
       by: query.by,
       from: parseTimeArg(query.from, tz, 'from'),
       to: parseTimeArg(query.to, tz, 'to', true),

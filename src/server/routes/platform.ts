@@ -25,7 +25,7 @@ import {
 } from '../../store/org';
 import { assertCertifiedForQueues } from '../../store/people/training';
 import { hashPassword, PASSWORD_MAX, passwordProblem, verifyPassword } from '../password';
-import { agentScope, route, type Caller, type RouteDef } from '../route';
+import { agentScope, centerOf, route, type Caller, type RouteDef } from '../route';
 import { endSession, sessionKeyOf, startSession } from '../session';
 import { accessChanged } from '../live';
 import type { ServerContext } from '../context';
@@ -40,12 +40,13 @@ const date = isoDate;
 const skillLevel = z.enum(['junior', 'intermediate', 'senior']);
 const roleEnum = z.enum(ROLES);
 
-/** The center a caller works in: their own, else the first one. */
-export async function callerCenterId(ctx: ServerContext, c: Caller): Promise<number> {
-  if (c.centerId) return c.centerId;
-  const [first] = await listCenters(ctx.store.db);
-  if (!first) throw notFound('center');
-  return first.id;
+/**
+ * The center a caller works in, as resolved once for the request (Caller.centerId, see route.ts
+ * `centerOf`): never "the first center"; a user of no center in a database of several is refused.
+ * Kept async with the context for its many call sites.
+ */
+export async function callerCenterId(_ctx: ServerContext, c: Caller): Promise<number> {
+  return centerOf(c);
 }
 
 /** Throws forbidden unless the caller may see this agent's records. */

@@ -131,7 +131,7 @@ export async function gatherFacts(db: Db, centerId: number, fromDate: string, to
     select agent_code, ${dayCase} as d, sum(handled) as handled, sum(transferred) as transferred, sum(talk) as talk, sum(hold) as hold,
       sum(acw) as acw, sum(ring) as ring, sum(staffed) as staffed, sum(idle) as idle, sum(not_ready) as not_ready
     from live_agent_intervals
-    where interval_start >= ${from} and interval_start < ${to}${codeFilter}
+    where center_id = ${centerId} and interval_start >= ${from} and interval_start < ${to}${codeFilter}
     group by 1, 2`.execute(db);
   for (const r of tel.rows) {
     const agentId = byCode.get(String(r.agent_code));
@@ -144,7 +144,7 @@ export async function gatherFacts(db: Db, centerId: number, fromDate: string, to
   const reasons = !codes.length ? none : await sql<Record<string, unknown>>`
     select agent_code, ${dayCase} as d, reason, sum(seconds) as s
     from live_agent_reasons
-    where interval_start >= ${from} and interval_start < ${to}${codeFilter}
+    where center_id = ${centerId} and interval_start >= ${from} and interval_start < ${to}${codeFilter}
     group by 1, 2, 3`.execute(db);
   for (const r of reasons.rows) {
     const agentId = byCode.get(String(r.agent_code));

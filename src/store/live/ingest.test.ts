@@ -30,7 +30,7 @@ async function tables(store: Store) {
     Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * 1000) / 1000 : v]));
   const drop0 = (row: Record<string, unknown>) => Object.values(row).some((v, i) => typeof v === 'number' && i > 2 && v !== 0);
   const sortBy = (rows: Record<string, unknown>[], ...k: string[]) =>
-    rows.map(norm).filter(drop0).sort((x, y) => k.map((c) => String(x[c]).localeCompare(String(y[c]))).find((d) => d !== 0) ?? 0);
+    rows.map(({ center_id: _center, ...row }) => norm(row)).filter(drop0).sort((x, y) => k.map((c) => String(x[c]).localeCompare(String(y[c]))).find((d) => d !== 0) ?? 0);
   return {
     q: sortBy(q as any, 'interval_start', 'queue'),
     a: sortBy(a as any, 'interval_start', 'agent_code'),

@@ -7,6 +7,7 @@ import type { CallFloorEvent } from '../../core/events';
 import { KpiAccumulator, localDayStart, type AgentState, type AgentTrack, type TzOffset } from '../../core/kpi';
 import { EVENT_WINDOW_KEY, eventWindowSettings, maxStateMs, type EventWindowSettings } from '../../core/live/eventWindow';
 import { tzOffsetFn } from '../../ingest/common';
+import { resolveCenterId } from '../scope';
 import type { Store } from '../db';
 import type { DB } from '../schema';
 import { exec, insertNew, listParam, query, writeRows, type PgType, type TableSpec } from './bulk';
@@ -64,8 +65,8 @@ const addSet = (table: string) => MEASURE_COLS.map((c) => `${c} = ${table}.${c} 
 
 const spec = (table: string, keys: [string, PgType][], conflict: string, set: string): TableSpec => ({
   table,
-  cols: [...keys, ...(set === 'seconds' ? [['seconds', 'double precision'] as const] : MEASURE_SPEC)],
-  tail: `on conflict (${conflict}) do update set ${set === 'seconds' ? `seconds = ${table}.seconds + excluded.seconds` : addSet(table)}`,
+  cols: [['center_id', 'integer'], ...keys, ...(set === 'seconds' ? [['seconds', 'double precision'] as const] : MEASURE_SPEC)],
+  tail: `on conflict (center_id, ${conflict}) do update set ${set === 'seconds' ? `seconds = ${table}.seconds + excluded.seconds` : addSet(table)}`,
 });
 const Q_INTERVALS = spec('live_queue_intervals', [['interval_start', 'bigint'], ['queue', 'text'], ['interval_min', 'integer']], 'interval_start, queue', 'measures');
 const A_INTERVALS = spec('live_agent_intervals', [['interval_start', 'bigint'], ['agent_code', 'text'], ['interval_min', 'integer']], 'interval_start, agent_code', 'measures');
@@ -75,19 +76,21 @@ const A_DAYS = spec('live_day_agents', [['day_start', 'bigint'], ['agent_code', 
 const R_DAYS = spec('live_day_agent_reasons', [['day_start', 'bigint'], ['agent_code', 'text'], ['reason', 'text']], 'day_start, agent_code, reason', 'seconds');
 const EVENTS: TableSpec = {
   table: 'live_events',
-  cols: [['id', 'text'], ['ts', 'bigint'], ['type', 'text'], ['queue', 'text'], ['agent', 'text'], ['call_id', 'text'], ['reason', 'text'], ['wait_s', 'double precision'], ['target', 'text']],
+  cols: [['id', 'text'], ['ts', 'bigint'], ['type', 'text'], ['queue', 'text'], ['agent', 'text'], ['call_id', 'text'], ['reason', 'text'], ['wait_s', 'double precision'], ['target', 'text'], ['center_id', 'integer']],
   tail: 'on conflict (id) do nothing',
 };
 const STATES: TableSpec = {
   table: 'live_agent_state',
-  cols: [['agent_code', 'text'], ['state', 'text'], ['reason', 'text'], ['queue', 'text'], ['since', 'bigint']],
-  tail: 'on conflict (agent_code) do update set state = excluded.state, reason = excluded.reason, queue = excluded.queue, since = excluded.since',
+  cols: [['center_id', 'integer'], ['agent_code', 'text'], ['state', 'text'], ['reason', 'text'], ['queue', 'text'], ['since', 'bigint']],
+  tail: 'on conflict (center_id, agent_code) do update set state = excluded.state, reason = excluded.reason, queue = excluded.queue, since = excluded.since',
 };
 
 // ---- the zone of the daily rollups -------------------------------------------------------------
 
-/** `live_meta` key naming the zone the daily rollups' days are in. */
+/** `live_meta` key naming the zone a center's daily rollups' days are in (see rollupTzKey). */
 export const ROLLUP_TZ_KEY = 'rollup_tz';
+/** The `live_meta` key of one center's rollup zone: each center's days are in its own zone. */
+export const rollupTzKey = (centerId: number) => `${ROLLUP_TZ_KEY}:${centerId}`;
 
 /** A stored zone name ('UTC', '+480', 'Asia/Shanghai') as core's offset. */
 export function rollupTzOffset(name: string): TzOffset {
@@ -113,14 +116,21 @@ function dayStartFn(tzName: string): (intervalStart: number) => number {
   };
 }
 
-const WINDOW_SQL = `(select value from settings where key = '${EVENT_WINDOW_KEY}' and center_id = (select id from centers order by id limit 1))`;
+const windowSql = (centerId: number) => `(select value from settings where key = '${EVENT_WINDOW_KEY}' and center_id = ${Number(centerId)})`;
 
 /**
- * The zone the rollups should be in: the (first) center's, else UTC; and the center's event window
+ * The center events belong to: the one the door they came through names (the API caller's, the
+ * connector's, the CLI's `--center`), else the only center of the database; with several, an error.
+ */
+export const resolveEventCenter = (store: Store, centerId?: number | null, db: Kysely<any> = store.db as unknown as Kysely<any>) => resolveCenterId(db, centerId);
+
+/**
+ * The zone a center's rollups should be in: the center's, else UTC; and the center's event window
  * setting (`live.eventWindow`: its maxStateHours bounds the agent time one event can add).
  */
-async function wantedRollupTz(store: Store, db: Kysely<any>): Promise<{ stored: string | null; wanted: string; maxStateMs: number }> {
-  const sql = `select (select value from live_meta where key = '${ROLLUP_TZ_KEY}') as r, (select timezone from centers order by id limit 1) as c, ${WINDOW_SQL} as w`;
+async function wantedRollupTz(store: Store, db: Kysely<any>, centerId: number): Promise<{ stored: string | null; wanted: string; maxStateMs: number }> {
+  const id = Number(centerId);
+  const sql = `select (select value from live_meta where key = '${rollupTzKey(id)}') as r, (select timezone from centers where id = ${id}) as c, ${windowSql(id)} as w`;
   const rows = await query<{ r: string | null; c: string | null; w: string | null }>(store, db, sql, sql, []);
   let raw: unknown;
   try {
@@ -131,9 +141,9 @@ async function wantedRollupTz(store: Store, db: Kysely<any>): Promise<{ stored: 
   return { stored: rows[0]?.r ?? null, wanted: rows[0]?.c ?? 'UTC', maxStateMs: maxStateMs(eventWindowSettings(raw)) };
 }
 
-/** The (first) center's event window setting over the defaults (`live.eventWindow`). */
-export async function loadEventWindow(store: Store): Promise<EventWindowSettings> {
-  const sql = `select ${WINDOW_SQL} as w`;
+/** A center's event window setting over the defaults (`live.eventWindow`); no center named: the only one. */
+export async function loadEventWindow(store: Store, centerId?: number | null): Promise<EventWindowSettings> {
+  const sql = `select ${windowSql(await resolveEventCenter(store, centerId))} as w`;
   const rows = await query<{ w: string | null }>(store, store.db as unknown as Kysely<any>, sql, sql, []);
   try {
     return eventWindowSettings(rows[0]?.w ? JSON.parse(rows[0].w) : undefined);
@@ -144,6 +154,8 @@ export async function loadEventWindow(store: Store): Promise<EventWindowSettings
 
 /** What one ingest transaction works with. */
 interface Ingest {
+  /** the center the events belong to (every row written and read carries it) */
+  centerId: number;
   /** zone of the daily rollups */
   tzName: string;
   /** a fresh accumulator with the center's rules (15-minute intervals, longest state) */
@@ -159,12 +171,31 @@ async function lockIngest(db: Kysely<any>): Promise<void> {
 }
 
 /** Start an ingest transaction: one writer (PostgreSQL lock), rollups in the center's zone. */
-async function beginIngest(store: Store, db: Kysely<any>): Promise<Ingest> {
+async function beginIngest(store: Store, db: Kysely<any>, center?: number | null): Promise<Ingest> {
   // one writer at a time across server instances (PostgreSQL); SQLite serialises writes anyway
   if (store.dialect === 'postgres') await lockIngest(db);
-  const { stored, wanted, maxStateMs } = await wantedRollupTz(store, db);
-  if (stored !== wanted) await rebuildRollups(store, db, wanted);
-  return { tzName: wanted, acc: () => newAcc(maxStateMs) };
+  const centerId = await resolveEventCenter(store, center, db);
+  if (center == null && centerId !== 0) await adoptCenterless(store, db, centerId);
+  const { stored, wanted, maxStateMs } = await wantedRollupTz(store, db, centerId);
+  if (stored !== wanted) await rebuildRollups(store, db, wanted, centerId);
+  return { centerId, tzName: wanted, acc: () => newAcc(maxStateMs) };
+}
+
+const LIVE_TABLES = ['live_events', 'live_agent_state', 'live_queue_intervals', 'live_agent_intervals', 'live_agent_reasons', 'live_day_queues', 'live_day_agents', 'live_day_agent_reasons'];
+
+/**
+ * Live rows stored while the database had no center (center 0) belong to its first and only center
+ * once there is one: moved there (its rollups are then rebuilt in its zone, as the rollup key of that
+ * center is not there yet). One indexed probe when there is nothing to move.
+ */
+async function adoptCenterless(store: Store, db: Kysely<any>, centerId: number): Promise<void> {
+  const probe = 'select 1 as x from live_events where center_id = 0 limit 1';
+  const meta = `select 1 as x from live_meta where key = '${rollupTzKey(0)}'`;
+  if (!(await query(store, db, probe, probe, [])).length && !(await query(store, db, meta, meta, [])).length) return;
+  const c = Number(centerId);
+  for (const t of LIVE_TABLES) await exec(store, db, `update ${t} set center_id = ${c} where center_id = 0`, `update ${t} set center_id = ${c} where center_id = 0`, []);
+  const del = `delete from live_meta where key = '${rollupTzKey(0)}'`;
+  await exec(store, db, del, del, []);
 }
 
 const SUMS = (cols: readonly string[]) => cols.map((c) => `sum(${c})`).join(', ');
@@ -174,15 +205,14 @@ const SUMS = (cols: readonly string[]) => cols.map((c) => `sum(${c})`).join(', '
  * transaction. Runs by itself when the center's zone is not the rollups' zone (first ingest, or the
  * center's zone was changed); O(stored interval rows).
  */
-export async function rebuildRollups(store: Store, db: Kysely<any>, tzName: string): Promise<void> {
-  for (const t of ['live_day_queues', 'live_day_agents', 'live_day_agent_reasons']) await exec(store, db, `delete from ${t}`, `delete from ${t}`, []);
-  const starts = await query<{ s: number }>(
-    store,
-    db,
-    'select interval_start as s from live_queue_intervals union select interval_start from live_agent_intervals union select interval_start from live_agent_reasons',
-    'select interval_start as s from live_queue_intervals union select interval_start from live_agent_intervals union select interval_start from live_agent_reasons',
-    [],
-  );
+export async function rebuildRollups(store: Store, db: Kysely<any>, tzName: string, centerId: number): Promise<void> {
+  const c = Number(centerId); // an integer, inlined: the statements below keep their parameter shapes
+  for (const t of ['live_day_queues', 'live_day_agents', 'live_day_agent_reasons'])
+    await exec(store, db, `delete from ${t} where center_id = ${c}`, `delete from ${t} where center_id = ${c}`, []);
+  const startsSql = ['live_queue_intervals', 'live_agent_intervals', 'live_agent_reasons']
+    .map((t) => `select interval_start as s from ${t} where center_id = ${c}`)
+    .join(' union ');
+  const starts = await query<{ s: number }>(store, db, startsSql, startsSql, []);
   if (starts.length) {
     const dayOf = dayStartFn(tzName);
     const s = starts.map((r) => Number(r.s));
@@ -193,10 +223,10 @@ export async function rebuildRollups(store: Store, db: Kysely<any>, tzName: stri
         : '(select * from unnest($1::bigint[], $2::bigint[]) as u(s, d))';
     const params = store.dialect === 'sqlite' ? [JSON.stringify(s.map((x, i) => [x, d[i]]))] : [s, d];
     const fill = (target: string, keys: string, source: string, sums: string) =>
-      `insert into ${target} (day_start, ${keys}, ${sums}) select m.d, ${keys
+      `insert into ${target} (center_id, day_start, ${keys}, ${sums}) select ${c}, m.d, ${keys
         .split(', ')
         .map((k) => `t.${k}`)
-        .join(', ')}, ${SUMS(sums.split(', ').map((c) => `t.${c}`))} from ${source} t join ${map} m on m.s = t.interval_start group by m.d, ${keys
+        .join(', ')}, ${SUMS(sums.split(', ').map((x) => `t.${x}`))} from ${source} t join ${map} m on m.s = t.interval_start where t.center_id = ${c} group by m.d, ${keys
         .split(', ')
         .map((k) => `t.${k}`)
         .join(', ')}`;
@@ -212,7 +242,7 @@ export async function rebuildRollups(store: Store, db: Kysely<any>, tzName: stri
     db,
     'insert into live_meta (key, value) values (?, ?) on conflict (key) do update set value = excluded.value',
     'insert into live_meta (key, value) values ($1, $2) on conflict (key) do update set value = excluded.value',
-    [ROLLUP_TZ_KEY, tzName],
+    [rollupTzKey(c), tzName],
   );
 }
 
@@ -263,11 +293,12 @@ class Deltas {
   }
 
   /** Upsert the interval rows and the day rows they roll up into (days in tzName). */
-  async write(store: Store, db: Kysely<any>, tzName: string): Promise<void> {
-    const dayOf = dayStartFn(tzName);
+  async write(store: Store, db: Kysely<any>, ing: Ingest): Promise<void> {
+    const dayOf = dayStartFn(ing.tzName);
+    const c = ing.centerId;
     const intervalRows = (map: Map<string, Delta>) => {
       const out: unknown[][] = [];
-      for (const x of map.values()) if (nonZero(x.v)) out.push([x.start, x.key, STORED_INTERVAL_MIN, ...x.v]);
+      for (const x of map.values()) if (nonZero(x.v)) out.push([c, x.start, x.key, STORED_INTERVAL_MIN, ...x.v]);
       return out;
     };
     const dayRows = (map: Map<string, Delta>) => {
@@ -280,10 +311,10 @@ class Deltas {
         for (let i = 0; i < NM; i++) y.v[i]! += x.v[i]!;
       }
       const out: unknown[][] = [];
-      for (const y of days.values()) if (nonZero(y.v)) out.push([y.start, y.key, ...y.v]);
+      for (const y of days.values()) if (nonZero(y.v)) out.push([c, y.start, y.key, ...y.v]);
       return out;
     };
-    const reasonRows = () => [...this.reasons.values()].filter((x) => Math.abs(x.s) > 1e-9).map((x) => [x.start, x.agent, x.reason, x.s]);
+    const reasonRows = () => [...this.reasons.values()].filter((x) => Math.abs(x.s) > 1e-9).map((x) => [c, x.start, x.agent, x.reason, x.s]);
     const reasonDayRows = () => {
       const days = new Map<string, ReasonDelta>();
       for (const x of this.reasons.values()) {
@@ -293,7 +324,7 @@ class Deltas {
         if (y) y.s += x.s;
         else days.set(k, { start: d, agent: x.agent, reason: x.reason, s: x.s });
       }
-      return [...days.values()].filter((x) => Math.abs(x.s) > 1e-9).map((x) => [x.start, x.agent, x.reason, x.s]);
+      return [...days.values()].filter((x) => Math.abs(x.s) > 1e-9).map((x) => [c, x.start, x.agent, x.reason, x.s]);
     };
     await writeRows(store, db, Q_INTERVALS, intervalRows(this.queues));
     await writeRows(store, db, A_INTERVALS, intervalRows(this.agents));
@@ -309,9 +340,9 @@ class Deltas {
 interface StateRow { agent_code: string; state: string; reason: string | null; queue: string | null; since: number }
 const toTrack = (r: StateRow): AgentTrack => ({ state: r.state as AgentState, reason: r.reason ?? undefined, queue: r.queue ?? undefined, since: Number(r.since) });
 
-async function writeStates(store: Store, db: Kysely<any>, states: Map<string, AgentTrack>) {
+async function writeStates(store: Store, db: Kysely<any>, centerId: number, states: Map<string, AgentTrack>) {
   const rows: unknown[][] = [];
-  for (const [a, t] of states) rows.push([a, t.state, t.reason ?? null, t.queue ?? null, t.since]);
+  for (const [a, t] of states) rows.push([centerId, a, t.state, t.reason ?? null, t.queue ?? null, t.since]);
   await writeRows(store, db, STATES, rows);
 }
 
@@ -322,6 +353,11 @@ const newAcc = (maxStateMs: number) => new KpiAccumulator({ intervalMin: STORED_
 export interface StoreEventsOptions {
   /** After storing, count every logged-in agent's open state up to this time (end of a file import). */
   flushUntil?: number;
+  /**
+   * The center the events are for: the door they came through (the API caller's center, the
+   * connector's, the CLI's `--center`). Unset: the only center of the database; with several, an error.
+   */
+  centerId?: number | null;
 }
 export interface StoreEventsResult {
   /** events not seen before, now stored and aggregated (in time order) */
@@ -356,9 +392,13 @@ export async function storeEvents(store: Store, events: readonly CallFloorEvent[
   let duplicates = events.length - batch.length - surveys.length; // repeated within the batch
   return store.db.transaction().execute(async (tx) => {
     const db = tx as unknown as Kysely<any>;
-    const ing = await beginIngest(store, db);
+    const ing = await beginIngest(store, db, opts.centerId);
     const rows = new Array<unknown[]>(batch.length);
-    for (let i = 0; i < batch.length; i++) rows[i] = eventToRow(batch[i]!);
+    for (let i = 0; i < batch.length; i++) {
+      const r = eventToRow(batch[i]!);
+      r.push(ing.centerId);
+      rows[i] = r;
+    }
     // every event stored before this batch has a lower seq than all of this batch's (one writer at a time)
     const { keys, firstSeq } = await insertNew(store, db, EVENTS, rows, 'seq');
     const accepted = keys === 'all' ? batch : batch.filter((e) => keys.has(e.id));
@@ -370,8 +410,8 @@ export async function storeEvents(store: Store, events: readonly CallFloorEvent[
     deltas.addAcc(fwd, 1);
     if (opts.flushUntil !== undefined) await flushStates(store, db, ing, opts.flushUntil, deltas, states);
     if (accepted.length || opts.flushUntil !== undefined) {
-      await deltas.write(store, db, ing.tzName);
-      await writeStates(store, db, states);
+      await deltas.write(store, db, ing);
+      await writeStates(store, db, ing.centerId, states);
     }
     await syncQaCalls(db, store.dialect, accepted, Date.now()); // answered calls → qa_calls (quality), same transaction
     // after this batch's call events are in: a survey may name a call of the same batch
@@ -388,9 +428,9 @@ async function aggregateCalls(store: Store, db: Kysely<any>, ing: Ingest, accept
   const oldRows = await query<EventRow>(
     store,
     db,
-    `select seq, ${EVENT_COLS} from live_events where call_id in (select value from json_each(?)) and type like 'call.%' and seq < ? order by ts, seq`,
-    `select seq, ${EVENT_COLS} from live_events where call_id = any($1::text[]) and type like 'call.%' and seq < $2 order by ts, seq`,
-    [listParam(store, [...ids]), firstSeq === Infinity ? Number.MAX_SAFE_INTEGER : firstSeq],
+    `select seq, ${EVENT_COLS} from live_events where call_id in (select value from json_each(?)) and type like 'call.%' and seq < ? and center_id = ? order by ts, seq`,
+    `select seq, ${EVENT_COLS} from live_events where call_id = any($1::text[]) and type like 'call.%' and seq < $2 and center_id = $3 order by ts, seq`,
+    [listParam(store, [...ids]), firstSeq === Infinity ? Number.MAX_SAFE_INTEGER : firstSeq, ing.centerId],
   );
   if (!oldRows.length) {
     for (const e of accepted) if (!isAgentType(e.type)) fwd.add(e);
@@ -433,9 +473,9 @@ async function aggregateAgents(store: Store, db: Kysely<any>, ing: Ingest, accep
   const stateRows = await query<StateRow>(
     store,
     db,
-    'select * from live_agent_state where agent_code in (select value from json_each(?))',
-    'select * from live_agent_state where agent_code = any($1::text[])',
-    [listParam(store, [...first.keys()])],
+    'select * from live_agent_state where agent_code in (select value from json_each(?)) and center_id = ?',
+    'select * from live_agent_state where agent_code = any($1::text[]) and center_id = $2',
+    [listParam(store, [...first.keys()]), ing.centerId],
   );
   const stored = new Map(stateRows.map((r) => [r.agent_code, toTrack(r)]));
   const late = new Map<string, CallFloorEvent[]>();
@@ -463,25 +503,25 @@ async function replayAgent(store: Store, db: Kysely<any>, ing: Ingest, agent: st
     await query<{ ts: number; seq: number }>(
       store,
       db,
-      `select ts, seq from live_events where agent = ? and type like 'agent.%' and type = 'agent.logout' and ts < ? order by ts desc, seq desc limit 1`,
-      `select ts, seq from live_events where agent = $1 and type like 'agent.%' and type = 'agent.logout' and ts < $2 order by ts desc, seq desc limit 1`,
-      [agent, fresh[0]!.ts],
+      `select ts, seq from live_events where agent = ? and type like 'agent.%' and type = 'agent.logout' and ts < ? and center_id = ? order by ts desc, seq desc limit 1`,
+      `select ts, seq from live_events where agent = $1 and type like 'agent.%' and type = 'agent.logout' and ts < $2 and center_id = $3 order by ts desc, seq desc limit 1`,
+      [agent, fresh[0]!.ts, ing.centerId],
     )
   )[0];
   const rows = anchor
     ? await query<EventRow>(
         store,
         db,
-        `select seq, ${EVENT_COLS} from live_events where agent = ? and type like 'agent.%' and (ts > ? or (ts = ? and seq > ?)) order by ts, seq`,
-        `select seq, ${EVENT_COLS} from live_events where agent = $1 and type like 'agent.%' and (ts > $2 or (ts = $3 and seq > $4)) order by ts, seq`,
-        [agent, Number(anchor.ts), Number(anchor.ts), Number(anchor.seq)],
+        `select seq, ${EVENT_COLS} from live_events where agent = ? and type like 'agent.%' and (ts > ? or (ts = ? and seq > ?)) and center_id = ? order by ts, seq`,
+        `select seq, ${EVENT_COLS} from live_events where agent = $1 and type like 'agent.%' and (ts > $2 or (ts = $3 and seq > $4)) and center_id = $5 order by ts, seq`,
+        [agent, Number(anchor.ts), Number(anchor.ts), Number(anchor.seq), ing.centerId],
       )
     : await query<EventRow>(
         store,
         db,
-        `select seq, ${EVENT_COLS} from live_events where agent = ? and type like 'agent.%' order by ts, seq`,
-        `select seq, ${EVENT_COLS} from live_events where agent = $1 and type like 'agent.%' order by ts, seq`,
-        [agent],
+        `select seq, ${EVENT_COLS} from live_events where agent = ? and type like 'agent.%' and center_id = ? order by ts, seq`,
+        `select seq, ${EVENT_COLS} from live_events where agent = $1 and type like 'agent.%' and center_id = $2 order by ts, seq`,
+        [agent, ing.centerId],
       );
   const old = rows.filter((r) => !freshIds.has(r.id)).map(rowToEvent);
   const before = ing.acc();
@@ -500,9 +540,9 @@ async function flushStates(store: Store, db: Kysely<any>, ing: Ingest, until: nu
   const rows = await query<StateRow>(
     store,
     db,
-    `select * from live_agent_state where state != 'loggedOut' and since < ?`,
-    `select * from live_agent_state where state != 'loggedOut' and since < $1`,
-    [until],
+    `select * from live_agent_state where state != 'loggedOut' and since < ? and center_id = ?`,
+    `select * from live_agent_state where state != 'loggedOut' and since < $1 and center_id = $2`,
+    [until, ing.centerId],
   );
   const acc = ing.acc();
   const agents = new Set<string>();
@@ -520,16 +560,16 @@ async function flushStates(store: Store, db: Kysely<any>, ing: Ingest, until: nu
   for (const a of agents) states.set(a, { ...now.get(a)! });
 }
 
-/** Count open agent states up to `until` in a transaction of its own. */
-export async function flushAgentStates(store: Store, until: number): Promise<void> {
+/** Count one center's open agent states up to `until` in a transaction of its own (no center: the only one). */
+export async function flushAgentStates(store: Store, until: number, centerId?: number | null): Promise<void> {
   await store.db.transaction().execute(async (tx) => {
     const db = tx as unknown as Kysely<any>;
-    const ing = await beginIngest(store, db);
+    const ing = await beginIngest(store, db, centerId);
     const deltas = new Deltas();
     const states = new Map<string, AgentTrack>();
     await flushStates(store, db, ing, until, deltas, states);
-    await deltas.write(store, db, ing.tzName);
-    await writeStates(store, db, states);
+    await deltas.write(store, db, ing);
+    await writeStates(store, db, ing.centerId, states);
   });
 }
 
@@ -537,11 +577,11 @@ export async function flushAgentStates(store: Store, until: number): Promise<voi
  * Put the daily rollups in `tzName`'s days now (they follow the center's zone by themselves at the
  * next ingest; this is for a zone change without ingest, or a repair).
  */
-export async function rebuildDayRollups(store: Store, tzName: string): Promise<void> {
+export async function rebuildDayRollups(store: Store, tzName: string, centerId?: number | null): Promise<void> {
   await store.db.transaction().execute(async (tx) => {
     const db = tx as unknown as Kysely<any>;
     if (store.dialect === 'postgres') await lockIngest(db);
-    await rebuildRollups(store, db, tzName);
+    await rebuildRollups(store, db, tzName, await resolveEventCenter(store, centerId, db));
   });
 }
 

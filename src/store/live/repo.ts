@@ -6,6 +6,7 @@ import { audit } from '../audit';
 import { uniqueAs } from '../errors';
 import { conflict, notFound } from '../../core/errors';
 import { getSetting, putSetting } from '../org';
+import { inScope, type Scope } from '../scope';
 
 type Db = Kysely<DB>;
 
@@ -69,22 +70,26 @@ export async function getAlert(db: Db, id: number) {
   return a;
 }
 
-export function listAlerts(db: Db, f: { centerId: number; status?: string; teamIds?: number[]; limit?: number }) {
-  let q = db.selectFrom('alerts').selectAll().where('center_id', '=', f.centerId).orderBy('id', 'desc').limit(f.limit ?? 200);
+/**
+ * Alerts of the scope's center. Team leads: their teams' alerts and the floor-wide ones (queues,
+ * center), never other teams'; an agent's own scope: none (alerts are for floor roles).
+ */
+export function listAlerts(db: Db, f: { scope: Scope; status?: string; limit?: number }) {
+  let q = db.selectFrom('alerts').selectAll().where(inScope({ kind: 'all', centerId: f.scope.centerId }, { center: 'center_id' })).orderBy('id', 'desc').limit(f.limit ?? 200);
   if (f.status === 'active') q = q.where('status', '!=', 'closed');
   else if (f.status) q = q.where('status', '=', f.status);
-  if (f.teamIds) {
-    const ids = f.teamIds.length ? f.teamIds : [-1];
-    // team leads: their teams' alerts and the floor-wide ones (queues, center), never other teams'
-    q = q.where((eb) => eb.or([eb('team_id', 'in', ids), eb.and([eb('team_id', 'is', null), eb('agent_id', 'is', null)])]));
-  }
+  if (f.scope.kind === 'teams') {
+    const teams = f.scope;
+    q = q.where((eb) => eb.or([inScope(teams, { team: 'team_id' })(eb), eb.and([eb('team_id', 'is', null), eb('agent_id', 'is', null)])]));
+  } else if (f.scope.kind === 'self') q = q.where(inScope(f.scope, {}));
   return q.execute();
 }
 
 /** Acknowledge (open → acknowledged) or close (open/acknowledged → closed), with a note; audited. */
-export async function handleAlert(db: Db, h: { id: number; action: 'acknowledge' | 'close'; userId: number; note: string; now: number }) {
+export async function handleAlert(db: Db, h: { id: number; centerId: number; action: 'acknowledge' | 'close'; userId: number; note: string; now: number }) {
   return withTx(db, async (tx) => {
-    const a = await tx.selectFrom('alerts').selectAll().where('id', '=', h.id).executeTakeFirst();
+    // another center's alert is not there for this caller
+    const a = await tx.selectFrom('alerts').selectAll().where('id', '=', h.id).where('center_id', '=', h.centerId).executeTakeFirst();
     if (!a) throw notFound(`alert ${h.id}`);
     if (a.status === 'closed') throw conflict(`alert ${h.id} is already closed`, 'status');
     if (h.action === 'acknowledge') {
@@ -238,9 +243,8 @@ export async function createPrompt(
     .executeTakeFirstOrThrow();
 }
 
-export function listPrompts(db: Db, f: { centerId: number; teamIds?: number[]; openOnly?: boolean; limit?: number }) {
-  let q = db.selectFrom('stress_prompts').selectAll().where('center_id', '=', f.centerId).orderBy('id', 'desc').limit(f.limit ?? 100);
-  if (f.teamIds) q = q.where('team_id', 'in', f.teamIds.length ? f.teamIds : [-1]);
+export function listPrompts(db: Db, f: { scope: Scope; openOnly?: boolean; limit?: number }) {
+  let q = db.selectFrom('stress_prompts').selectAll().where(inScope(f.scope, { center: 'center_id', team: 'team_id', agent: 'agent_id' })).orderBy('id', 'desc').limit(f.limit ?? 100);
   if (f.openOnly) q = q.where('done_at', 'is', null);
   return q.execute();
 }

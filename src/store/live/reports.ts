@@ -4,13 +4,15 @@
  * core's deriveKpis. A missing figure is null, never 0.
  *
  * Where rows come from: whole local days of the period from the daily rollups (`live_day_*`, days in
- * `live_meta.rollup_tz`), the part of the period before the first / after the last whole day from
+ * `live_meta.rollup_tz:<centerId>`), the part of the period before the first / after the last whole day from
  * the 15-minute rows. By interval (and the WFM history) always reads the 15-minute rows; by day and
  * by month read the rollups only when asked in the rollups' zone (else days would not match).
+ * Every report is of one center (its rows only, its agents and teams only).
  */
 import { CompiledQuery, type Kysely } from 'kysely';
 import { deriveKpis, emptyMeasures, intervalStart as localIntervalStart, localDay, localDayStart, nextLocalDayStart, type Measures, type TzOffset } from '../../core/kpi';
-import { ROLLUP_TZ_KEY, rollupTzOffset } from './ingest';
+import { rollupTzKey, rollupTzOffset } from './ingest';
+import { inScope, resolveCenterId, type Scope } from '../scope';
 import type { DB } from '../schema';
 import type { Dialect } from '../db';
 
@@ -19,6 +21,8 @@ export { REPORT_BYS, type ReportBy };
 
 export interface KpiReportQuery {
   by: ReportBy;
+  /** the center reported on (the caller's); unset: the only center of the database (several: an error) */
+  centerId?: number;
   /** epoch ms, inclusive; default: everything */
   from?: number;
   /** epoch ms, exclusive */
@@ -93,6 +97,7 @@ const COLS: [string, keyof Measures][] = [
 const SUMS = COLS.map(([c]) => `sum(${c}) as ${c}`).join(', ');
 
 interface Filter {
+  centerId: number;
   from?: number;
   to?: number;
   queue?: string;
@@ -103,6 +108,8 @@ function where(dialect: Dialect, f: Filter, codeCol: string | null, timeCol = 'i
   const parts: string[] = [];
   const params: unknown[] = [];
   const p = () => (dialect === 'postgres' ? `$${params.length}` : '?');
+  params.push(f.centerId);
+  parts.push(`center_id = ${p()}`);
   if (f.from !== undefined) {
     params.push(f.from);
     parts.push(`${timeCol} >= ${p()}`);
@@ -183,8 +190,9 @@ const normTz = (tz: string | number | undefined): string => {
 };
 
 /** The zone the daily rollups are kept in, or null when there are none yet. */
-export async function rollupZone(db: Kysely<DB>): Promise<string | null> {
-  const r = await db.selectFrom('live_meta').select('value').where('key', '=', ROLLUP_TZ_KEY).executeTakeFirst();
+export async function rollupZone(db: Kysely<DB>, centerId?: number): Promise<string | null> {
+  const id = centerId ?? (await resolveCenterId(db));
+  const r = await db.selectFrom('live_meta').select('value').where('key', '=', rollupTzKey(id)).executeTakeFirst();
   return r?.value ?? null;
 }
 
@@ -196,7 +204,7 @@ export interface PeriodPlan {
   parts: Filter[];
 }
 
-export function planPeriod(from: number | undefined, to: number | undefined, rollupTz: string | null): PeriodPlan {
+export function planPeriod(from: number | undefined, to: number | undefined, rollupTz: string | null): { days: Omit<Filter, 'centerId'> | null; parts: Omit<Filter, 'centerId'>[] } {
   if (rollupTz === null) return { days: null, parts: [{ from, to }] };
   const tz = rollupTzOffset(rollupTz);
   let d0: number | undefined;
@@ -206,7 +214,7 @@ export function planPeriod(from: number | undefined, to: number | undefined, rol
   }
   const d1 = to === undefined ? undefined : localDayStart(to, tz);
   if (d0 !== undefined && d1 !== undefined && d0 >= d1) return { days: null, parts: [{ from, to }] };
-  const parts: Filter[] = [];
+  const parts: Omit<Filter, 'centerId'>[] = [];
   if (from !== undefined && d0! > from) parts.push({ from, to: d0 });
   if (to !== undefined && to > d1!) parts.push({ from: d1, to });
   return { days: { from: d0, to: d1 }, parts };
@@ -254,9 +262,9 @@ function addInto(map: Map<string, Measures>, k: string, m: Measures) {
 
 interface AgentInfo { code: string; id: number; name: string; teamId: number | null }
 
-async function agentDirectory(db: Kysely<DB>): Promise<{ byCode: Map<string, AgentInfo>; teams: Map<number, string> }> {
-  const agents = await db.selectFrom('agents').select(['id', 'name', 'team_id', 'ext_code']).where('ext_code', 'is not', null).execute();
-  const teams = await db.selectFrom('teams').select(['id', 'name']).execute();
+async function agentDirectory(db: Kysely<DB>, centerId: number): Promise<{ byCode: Map<string, AgentInfo>; teams: Map<number, string> }> {
+  const agents = await db.selectFrom('agents').select(['id', 'name', 'team_id', 'ext_code']).where('ext_code', 'is not', null).where('center_id', '=', centerId).execute();
+  const teams = await db.selectFrom('teams').select(['id', 'name']).where('center_id', '=', centerId).execute();
   return {
     byCode: new Map(agents.map((a) => [a.ext_code!, { code: a.ext_code!, id: a.id, name: a.name, teamId: a.team_id }])),
     teams: new Map(teams.map((t) => [t.id, t.name])),
@@ -274,12 +282,13 @@ export async function kpiReport(db: Kysely<DB>, query: KpiReportQuery): Promise<
   const { by } = query;
   const tz: TzOffset | undefined = query.tzOffsetMin ?? (query.tz === undefined ? undefined : rollupTzOffset(normTz(query.tz)));
   const intervalMin = query.intervalMin ?? 15;
-  const f: Filter = { from: query.from, to: query.to, queue: query.queue, codes: query.agentCodes ?? null };
+  const centerId = await resolveCenterId(db, query.centerId);
+  const f: Filter = { centerId, from: query.from, to: query.to, queue: query.queue, codes: query.agentCodes ?? null };
   const scoped = Array.isArray(query.agentCodes);
   const withQueueSide = !scoped && by !== 'agent' && by !== 'team' && by !== 'agent-interval';
   // the agent side has no queue: left out when a queue is asked for, and in per-queue rows
   const withAgentSide = by !== 'queue' && query.queue === undefined;
-  const dir = await agentDirectory(db);
+  const dir = await agentDirectory(db, centerId);
   const groupOfTime = (ts: number): string =>
     by === 'interval' || by === 'agent-interval'
       ? String(localIntervalStart(ts, intervalMin, tz))
@@ -288,7 +297,7 @@ export async function kpiReport(db: Kysely<DB>, query: KpiReportQuery): Promise<
         : localDay(ts, tz).slice(0, 7);
 
   // whole days from the rollups where they give the same answer, the rest from 15-minute rows
-  const zone = by === 'interval' || by === 'agent-interval' ? null : await rollupZone(db);
+  const zone = by === 'interval' || by === 'agent-interval' ? null : await rollupZone(db, centerId);
   // the report's zone by name: given, or a fixed offset; an offset function alone names no zone
   const reportZone = query.tz !== undefined ? normTz(query.tz) : typeof query.tzOffsetMin === 'function' ? null : normTz(query.tzOffsetMin);
   const sameZone = zone !== null && reportZone === normTz(zone);
@@ -383,7 +392,7 @@ export async function kpiReport(db: Kysely<DB>, query: KpiReportQuery): Promise<
   else if (by === 'agent-interval') for (const k of aMap.keys()) seen.add(splitAI(k).code);
   else
     for (const { grain, f: pf } of pieces) {
-      const w = where(dialect, { from: pf.from, to: pf.to, codes: pf.codes }, 'agent_code', TABLES[grain].time);
+      const w = where(dialect, { centerId, from: pf.from, to: pf.to, codes: pf.codes }, 'agent_code', TABLES[grain].time);
       const res = await db.executeQuery<{ agent_code: string }>(CompiledQuery.raw(`select distinct agent_code from ${TABLES[grain].agent} ${w.sql}`, w.params));
       for (const r of res.rows) seen.add(String(r.agent_code));
     }
@@ -416,9 +425,10 @@ export interface QueueInterval {
  */
 export async function queueIntervals(
   db: Kysely<DB>,
-  q: { from: number; to: number; queue?: string; intervalMin: 15 | 30 | 60; tzOffsetMin?: TzOffset },
+  q: { centerId?: number; from: number; to: number; queue?: string; intervalMin: 15 | 30 | 60; tzOffsetMin?: TzOffset },
 ): Promise<QueueInterval[]> {
-  const rows = await sums(db, dialectOf(db), 'interval', 'queue', 'time', { from: q.from, to: q.to, queue: q.queue });
+  const centerId = await resolveCenterId(db, q.centerId);
+  const rows = await sums(db, dialectOf(db), 'interval', 'queue', 'time', { centerId, from: q.from, to: q.to, queue: q.queue });
   const map = new Map<number, Measures>();
   for (const r of rows) {
     const k = localIntervalStart(Number(r.k), q.intervalMin, q.tzOffsetMin);
@@ -440,9 +450,7 @@ export async function queueIntervals(
 }
 
 /** Agent codes (ext_code) of the agents in these teams, or of one agent. */
-export async function agentCodesOf(db: Kysely<DB>, sel: { teamIds?: number[]; agentId?: number | null }): Promise<string[]> {
-  let q = db.selectFrom('agents').select('ext_code').where('ext_code', 'is not', null);
-  if (sel.teamIds) q = q.where('team_id', 'in', sel.teamIds.length ? sel.teamIds : [-1]);
-  if (sel.agentId !== undefined) q = q.where('id', '=', sel.agentId ?? -1);
-  return (await q.execute()).map((r) => r.ext_code!);
+export async function agentCodesOf(db: Kysely<DB>, scope: Scope): Promise<string[]> {
+  const rows = await db.selectFrom('agents').select('ext_code').where('ext_code', 'is not', null).where(inScope(scope, { center: 'center_id', team: 'team_id', agent: 'id' })).execute();
+  return rows.map((r) => r.ext_code!);
 }

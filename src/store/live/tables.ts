@@ -36,14 +36,16 @@ export interface LiveTables {
     reason: string | null;
     wait_s: number | null;
     target: string | null;
+    /** the center the event came in for (migration 021) */
+    center_id: number;
   };
-  live_agent_state: { agent_code: string; state: string; reason: string | null; queue: string | null; since: number };
-  live_queue_intervals: MeasureColumns & { queue: string };
-  live_agent_intervals: MeasureColumns & { agent_code: string };
-  live_agent_reasons: { interval_start: number; agent_code: string; reason: string; seconds: number };
+  live_agent_state: { center_id: number; agent_code: string; state: string; reason: string | null; queue: string | null; since: number };
+  live_queue_intervals: MeasureColumns & { center_id: number; queue: string };
+  live_agent_intervals: MeasureColumns & { center_id: number; agent_code: string };
+  live_agent_reasons: { center_id: number; interval_start: number; agent_code: string; reason: string; seconds: number };
   /** daily rollups (migration 009_live_rollups): day_start = local midnight in live_meta.rollup_tz */
-  live_day_queues: Omit<MeasureColumns, 'interval_start' | 'interval_min'> & { day_start: number; queue: string };
-  live_day_agents: Omit<MeasureColumns, 'interval_start' | 'interval_min'> & { day_start: number; agent_code: string };
-  live_day_agent_reasons: { day_start: number; agent_code: string; reason: string; seconds: number };
+  live_day_queues: Omit<MeasureColumns, 'interval_start' | 'interval_min'> & { center_id: number; day_start: number; queue: string };
+  live_day_agents: Omit<MeasureColumns, 'interval_start' | 'interval_min'> & { center_id: number; day_start: number; agent_code: string };
+  live_day_agent_reasons: { center_id: number; day_start: number; agent_code: string; reason: string; seconds: number };
   live_meta: { key: string; value: string };
 }

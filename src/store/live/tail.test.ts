@@ -46,7 +46,7 @@ forEachDatabase('replay: time order, ties by sequence, batch edges inside equal 
     const n = await replayStoredEventsFrom(store, T, upto, (e) => {
       objects.add(e);
       got.push(plain(e));
-    }, batch);
+    }, undefined, batch);
     assert.equal(n, 6, `batch ${batch}`);
     assert.deepEqual(got, want, `batch ${batch}`);
     assert.equal(objects.size, 1, 'one reused row object');

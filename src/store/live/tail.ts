@@ -17,19 +17,19 @@ export async function maxEventSeq(db: Kysely<DB>): Promise<number> {
   return Number(r?.m ?? 0);
 }
 
-/** Events stored after `afterSeq`, in sequence order, at most `limit`; `lastSeq` is the last one read. */
-export async function storedEventsAfter(db: Kysely<DB>, afterSeq: number, limit: number): Promise<{ events: CallFloorEvent[]; lastSeq: number }> {
-  const rows = await db.selectFrom('live_events').select(COLS).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+/** Events stored after `afterSeq`, in sequence order, at most `limit`; `lastSeq` is the last one read. Given a center, its events only. */
+export async function storedEventsAfter(db: Kysely<DB>, afterSeq: number, limit: number, centerId?: number): Promise<{ events: CallFloorEvent[]; lastSeq: number }> {
+  let q = db.selectFrom('live_events').select(COLS).where('seq', '>', afterSeq);
+  if (centerId !== undefined) q = q.where('center_id', '=', centerId);
+  const rows = await q.orderBy('seq').limit(limit).execute();
   return { events: rows.map(rowToEvent), lastSeq: rows.length ? Number(rows[rows.length - 1]!.seq) : afterSeq };
 }
 
-/** Events with `fromTs <= ts` stored up to `uptoSeq`, in time order (ties by sequence). */
-export async function storedEventsFrom(db: Kysely<DB>, fromTs: number, uptoSeq: number): Promise<CallFloorEvent[]> {
-  const rows = await db
-    .selectFrom('live_events')
-    .select(COLS)
-    .where('ts', '>=', fromTs)
-    .where('seq', '<=', uptoSeq)
+/** Events with `fromTs <= ts` stored up to `uptoSeq`, in time order (ties by sequence). Given a center, its events only. */
+export async function storedEventsFrom(db: Kysely<DB>, fromTs: number, uptoSeq: number, centerId?: number): Promise<CallFloorEvent[]> {
+  let q = db.selectFrom('live_events').select(COLS).where('ts', '>=', fromTs).where('seq', '<=', uptoSeq);
+  if (centerId !== undefined) q = q.where('center_id', '=', centerId);
+  const rows = await q
     .orderBy('ts')
     .orderBy('seq')
     .execute();
@@ -46,7 +46,14 @@ export const REPLAY_BATCH = 20_000;
  * not keep it. SQLite reads through the better-sqlite3 handle in raw (array) mode. Returns the rows replayed.
  * Same events, same order as `storedEventsFrom` (minus id and target, which the floor does not read).
  */
-export async function replayStoredEventsFrom(store: Store, fromTs: number, uptoSeq: number, fn: (e: CallFloorEvent) => void, batch = REPLAY_BATCH): Promise<number> {
+export async function replayStoredEventsFrom(
+  store: Store,
+  fromTs: number,
+  uptoSeq: number,
+  fn: (e: CallFloorEvent) => void,
+  centerId?: number,
+  batch = REPLAY_BATCH,
+): Promise<number> {
   const e: CallFloorEvent = { id: '', ts: 0, type: 'agent.login', queue: undefined, agent: undefined, callId: undefined, reason: undefined, waitS: undefined };
   // one shape for every row (no property added or deleted): the floor's loop stays monomorphic
   const put = (ts: unknown, type: unknown, queue: unknown, agent: unknown, callId: unknown, reason: unknown, waitS: unknown) => {
@@ -66,7 +73,9 @@ export async function replayStoredEventsFrom(store: Store, fromTs: number, uptoS
   if (sqlite) {
     // the index on ts carries the rowid (= seq): this is a range read in (ts, seq) order, no sort
     const st = sqlite
-      .prepare('select ts, type, queue, agent, call_id, reason, wait_s, seq from live_events where ts >= ? and seq <= ? and (ts > ? or seq > ?) order by ts, seq limit ?')
+      .prepare(
+        `select ts, type, queue, agent, call_id, reason, wait_s, seq, center_id from live_events where ts >= ? and seq <= ? and (ts > ? or seq > ?) order by ts, seq limit ?`,
+      )
       .raw(true);
     for (;;) {
       let got = 0;
@@ -76,10 +85,12 @@ export async function replayStoredEventsFrom(store: Store, fromTs: number, uptoS
           got++;
           lastTs = r[0] as number;
           lastSeq = r[7] as number;
+          // one center's floor: the other centers' rows are skipped here, the keyset still advances over them
+          if (centerId !== undefined && r[8] !== centerId) continue;
+          n++;
           put(r[0], r[1], r[2], r[3], r[4], r[5], r[6]);
         }
       });
-      n += got;
       if (got < batch) return n;
     }
   }
@@ -90,6 +101,7 @@ export async function replayStoredEventsFrom(store: Store, fromTs: number, uptoS
     .select(['ts', 'type', 'queue', 'agent', 'call_id', 'reason', 'wait_s'])
     .where('ts', '>=', fromTs)
     .where('seq', '<=', uptoSeq)
+    .$if(centerId !== undefined, (q) => q.where('center_id', '=', centerId!))
     .orderBy('ts')
     .orderBy('seq')
     .execute();

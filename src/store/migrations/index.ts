@@ -12,6 +12,7 @@ import liveRollups from './009_live_rollups';
 import factsInputs from './015_facts_inputs';
 import examLimits from './016_exam_limits';
 import liveFloorState from './018_live_floor_state';
+import liveCenters from './021_live_centers';
 import notifications from './023_notifications';
 
 /**
@@ -31,6 +32,7 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '015_facts_inputs': factsInputs,
   '016_exam_limits': examLimits,
   '018_live_floor_state': liveFloorState,
+  '021_live_centers': liveCenters,
   '023_notifications': notifications,
 };
 

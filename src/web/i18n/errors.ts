@@ -7,6 +7,10 @@ import type { Messages } from './types';
 export const errorMessages: Messages = {
   'zh-CN': {
     errors: {
+      center: {
+        required: '此用户不属于任何中心，而系统中有多个中心：请管理员为该用户设置所属中心',
+        notFound: '中心 {{centerId}} 不存在',
+      },
       input: {
         nulByte: '{{field}} 含有不可见的空字符 (NUL)，请删除后重试',
         badDate: '{{field}} 不是有效日期：{{value}}',
@@ -19,6 +23,10 @@ export const errorMessages: Messages = {
   },
   'zh-TW': {
     errors: {
+      center: {
+        required: '此使用者不屬於任何中心，而系統中有多個中心：請管理員為該使用者設定所屬中心',
+        notFound: '中心 {{centerId}} 不存在',
+      },
       input: {
         nulByte: '{{field}} 含有不可見的空字元 (NUL)，請刪除後重試',
         badDate: '{{field}} 不是有效日期：{{value}}',
@@ -31,6 +39,10 @@ export const errorMessages: Messages = {
   },
   en: {
     errors: {
+      center: {
+        required: 'This user belongs to no center and there are several: an administrator must set the user\'s center',
+        notFound: 'Center {{centerId}} does not exist',
+      },
       input: {
         nulByte: '{{field}} contains an invisible NUL character; remove it and try again',
         badDate: '{{field}} is not a valid date: {{value}}',
