@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { forbidden, notFound, validationError } from '../../core/errors';
+import { forbidden, validationError } from '../../core/errors';
 import { ROLES, type Role } from '../../core/roles';
 import { audit, listAudit } from '../../store/audit';
 import {
