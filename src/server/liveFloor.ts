@@ -513,6 +513,8 @@ export class LiveFloorService {
 interface Floors {
   byCenter: Map<number, LiveFloorService>;
   opts: LiveFloorServiceOptions;
+  /** the app stops every service on the context when it closes (app.ts): each floor's timers and leadership go */
+  stop(): void;
 }
 const floorsOf = (ctx: ServerContext) => ctx.services.floors as Floors | undefined;
 
@@ -551,7 +553,8 @@ export async function ensureFloor(ctx: ServerContext, centerId: number): Promise
  */
 export async function startLiveFloor(ctx: ServerContext, opts: LiveFloorServiceOptions = {}): Promise<LiveFloorService> {
   for (const s of floorServices(ctx)) s.stop();
-  const f: Floors = { byCenter: new Map(), opts };
+  const byCenter = new Map<number, LiveFloorService>();
+  const f: Floors = { byCenter, opts, stop: () => byCenter.forEach((s) => s.stop()) };
   ctx.services.floors = f;
   const centers = await listCenters(ctx.store.db);
   const ids = centers.length ? centers.map((c) => c.id) : [0];
