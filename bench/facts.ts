@@ -86,10 +86,21 @@ async function generate(store: Store) {
   const teamIds: number[] = [];
   for (let t = 0; t < Math.ceil(AGENTS / PER_TEAM); t++) teamIds.push(await createTeam(db, { centerId, name: `第${t + 1}组`, leadUserId: null }, 0));
   const agentRows = Array.from({ length: AGENTS }, (_, a) => ({
-    center_id: centerId, team_id: teamIds[Math.floor(a / PER_TEAM)]!, employee_no: `E${String(a).padStart(5, '0')}`, name: `坐席${a}`, hire_date: a % 4 ? '2024-03-01' : '2026-06-01',
-    skill_level: ['junior', 'intermediate', 'senior'][a % 3]!, ext_code: code(a), status: 'active', created_at: 0,
+    center_id: centerId,
+    team_id: teamIds[Math.floor(a / PER_TEAM)]!,
+    employee_no: `E${String(a).padStart(5, '0')}`,
+    name: `坐席${a}`,
+    hire_date: a % 4 ? '2024-03-01' : '2026-06-01',
+    skill_level: ['junior', 'intermediate', 'senior'][a % 3]!,
+    ext_code: code(a),
+    status: 'active',
+    created_at: 0,
   }));
-  for (let i = 0; i < agentRows.length; i += 200) await db.insertInto('agents').values(agentRows.slice(i, i + 200) as never).execute();
+  for (let i = 0; i < agentRows.length; i += 200)
+    await db
+      .insertInto('agents')
+      .values(agentRows.slice(i, i + 200) as never)
+      .execute();
   const ids = (await db.selectFrom('agents').select(['id', 'ext_code']).where('center_id', '=', centerId).orderBy('ext_code').execute()).map((r) => r.id);
 
   // events through the ingest, a day at a time
@@ -108,10 +119,28 @@ async function generate(store: Store) {
     const week = Math.floor((d + 6) / 7); // 2026-11-02 is a Monday
     if (!weeks.has(week)) {
       const ws = `2026-${week === 0 ? '10-26' : `11-${String(2 + (week - 1) * 7).padStart(2, '0')}`}`;
-      const req = await db.insertInto('wfm_requirements').values({ center_id: centerId, week_start: ws, interval_min: 30, required: '[]', source: 'bench', created_by: null, created_at: 0 }).returning('id').executeTakeFirstOrThrow();
+      const req = await db
+        .insertInto('wfm_requirements')
+        .values({ center_id: centerId, week_start: ws, interval_min: 30, required: '[]', source: 'bench', created_by: null, created_at: 0 })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       const run = await db
         .insertInto('wfm_schedule_runs')
-        .values({ center_id: centerId, week_start: ws, requirement_id: req.id, status: 'published', progress: '{}', summary: null, error: null, time_limit_s: 1, created_by: null, created_at: 0, finished_at: 0, published_at: 0, published_by: null })
+        .values({
+          center_id: centerId,
+          week_start: ws,
+          requirement_id: req.id,
+          status: 'published',
+          progress: '{}',
+          summary: null,
+          error: null,
+          time_limit_s: 1,
+          created_by: null,
+          created_at: 0,
+          finished_at: 0,
+          published_at: 0,
+          published_by: null,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       weeks.set(week, run.id);
@@ -119,33 +148,116 @@ async function generate(store: Store) {
     const s0 = dayStart(d);
     for (let a = 0; a < AGENTS; a++) {
       if (!works(a, d)) continue;
-      const acts = [['phone', 9, 12], ['break', 12, 12.5], ['phone', 12.5, 17]] as const;
+      const acts = [
+        ['phone', 9, 12],
+        ['break', 12, 12.5],
+        ['phone', 12.5, 17],
+      ] as const;
       shifts.push({
-        run_id: weeks.get(week)!, agent_id: ids[a]!, day: d % 7, kind: 'shift', template_code: 'FT8', start_ts: s0 + 9 * H, end_ts: s0 + 17 * H, paid_hours: 7.5,
-        activities: JSON.stringify(acts.map(([kind, f, t]) => ({ kind, start: s0 + f * H, end: s0 + t * H, paid: kind === 'phone' }))), updated_at: 0,
+        run_id: weeks.get(week)!,
+        agent_id: ids[a]!,
+        day: d % 7,
+        kind: 'shift',
+        template_code: 'FT8',
+        start_ts: s0 + 9 * H,
+        end_ts: s0 + 17 * H,
+        paid_hours: 7.5,
+        activities: JSON.stringify(acts.map(([kind, f, t]) => ({ kind, start: s0 + f * H, end: s0 + t * H, paid: kind === 'phone' }))),
+        updated_at: 0,
       });
     }
   }
-  for (let i = 0; i < shifts.length; i += 500) await db.insertInto('wfm_shifts').values(shifts.slice(i, i + 500) as never).execute();
+  for (let i = 0; i < shifts.length; i += 500)
+    await db
+      .insertInto('wfm_shifts')
+      .values(shifts.slice(i, i + 500) as never)
+      .execute();
 
   // QA: 2 evaluated calls an agent
   const tpl = await saveTemplateVersion(db, centerId, fixtureTemplate('zero'), qa, 0);
-  const calls = ids.flatMap((agentId, a) => [3, 17].map((day) => ({ id: `q${a}-${day}`, agentId, queue: 'general', startedAt: dayStart(day) + 10 * H, durationS: 180 })));
+  const calls = ids.flatMap((agentId, a) =>
+    [3, 17].map((day) => ({ id: `q${a}-${day}`, agentId, queue: 'general', startedAt: dayStart(day) + 10 * H, durationS: 180 })),
+  );
   for (let i = 0; i < calls.length; i += 500) await upsertCalls(db, centerId, calls.slice(i, i + 500), 0);
-  for (const [i, c] of calls.entries()) await createEvaluation(db, centerId, qa, { callId: c.id, templateId: tpl.id, answers: answers(2, 1, 2 + (i % 3), 1), timeSpentS: 60 }, NOW - 2 * 86_400_000);
+  for (const [i, c] of calls.entries())
+    await createEvaluation(
+      db,
+      centerId,
+      qa,
+      { callId: c.id, templateId: tpl.id, answers: answers(2, 1, 2 + (i % 3), 1), timeSpentS: 60 },
+      NOW - 2 * 86_400_000,
+    );
 
   // survey answers (3 an agent-day, scale 5) and 50 upheld complaints
   const surveys: object[] = [];
-  for (let d = 0; d < DAYS; d++) for (let a = 0; a < AGENTS; a++) if (works(a, d)) for (let k = 0; k < 3; k++) surveys.push({ center_id: centerId, event_id: `s${d}-${a}-${k}`, ts: dayStart(d) + 11 * H + k * H, call_id: null, agent_id: ids[a]!, queue: 'general', score: (a + d + k) % 7 ? 5 : 3, scale_max: 5, created_at: 0 });
-  for (let i = 0; i < surveys.length; i += 1000) await db.insertInto('survey_answers').values(surveys.slice(i, i + 1000) as never).execute();
+  for (let d = 0; d < DAYS; d++)
+    for (let a = 0; a < AGENTS; a++)
+      if (works(a, d))
+        for (let k = 0; k < 3; k++)
+          surveys.push({
+            center_id: centerId,
+            event_id: `s${d}-${a}-${k}`,
+            ts: dayStart(d) + 11 * H + k * H,
+            call_id: null,
+            agent_id: ids[a]!,
+            queue: 'general',
+            score: (a + d + k) % 7 ? 5 : 3,
+            scale_max: 5,
+            created_at: 0,
+          });
+  for (let i = 0; i < surveys.length; i += 1000)
+    await db
+      .insertInto('survey_answers')
+      .values(surveys.slice(i, i + 1000) as never)
+      .execute();
   const wo = (agentId: number, at: number) => ({
-    center_id: centerId, type: 'complaint', state: 'closed', priority: 'normal', category: 'service', title: 't', description: 'd', raised_by: qa, assignee: null, customer_id: null, customer_phone: null,
-    call_id: null, parent_id: null, address: null, appointment_from: null, appointment_to: null, repeat_complainer: 0, qa_review: 0, qa_review_by: null, qa_review_at: null, created_at: at - H,
-    updated_at: at, closed_at: at, sla_warn_at: at, sla_due_at: at, sla_alerted: '', agent_id: agentId, verdict: 'upheld', verdict_by: qa, verdict_at: at,
+    center_id: centerId,
+    type: 'complaint',
+    state: 'closed',
+    priority: 'normal',
+    category: 'service',
+    title: 't',
+    description: 'd',
+    raised_by: qa,
+    assignee: null,
+    customer_id: null,
+    customer_phone: null,
+    call_id: null,
+    parent_id: null,
+    address: null,
+    appointment_from: null,
+    appointment_to: null,
+    repeat_complainer: 0,
+    qa_review: 0,
+    qa_review_by: null,
+    qa_review_at: null,
+    created_at: at - H,
+    updated_at: at,
+    closed_at: at,
+    sla_warn_at: at,
+    sla_due_at: at,
+    sla_alerted: '',
+    agent_id: agentId,
+    verdict: 'upheld',
+    verdict_by: qa,
+    verdict_at: at,
   });
-  await db.insertInto('wo_orders').values(Array.from({ length: 50 }, (_, i) => wo(ids[(i * 37) % AGENTS]!, dayStart(i % 28) + 15 * H)) as never).execute();
+  await db
+    .insertInto('wo_orders')
+    .values(Array.from({ length: 50 }, (_, i) => wo(ids[(i * 37) % AGENTS]!, dayStart(i % 28) + 15 * H)) as never)
+    .execute();
   const tAll = performance.now();
-  return { centerId, teamIds, ids, events, shifts: shifts.length, evaluations: calls.length, surveys: surveys.length, eventsS: (tEvents - t0) / 1000, totalS: (tAll - t0) / 1000 };
+  return {
+    centerId,
+    teamIds,
+    ids,
+    events,
+    shifts: shifts.length,
+    evaluations: calls.length,
+    surveys: surveys.length,
+    eventsS: (tEvents - t0) / 1000,
+    totalS: (tAll - t0) / 1000,
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -162,32 +274,68 @@ async function timed<T>(runs: number, f: () => Promise<T>): Promise<{ ms: number
 
 async function measure(kind: string, store: Store) {
   const g = await generate(store);
-  console.log(`${kind}: generated ${AGENTS} agents, ${g.events} events (${g.eventsS.toFixed(0)} s through the ingest), ${g.shifts} shifts, ${g.evaluations} evaluations, ${g.surveys} survey answers in ${g.totalS.toFixed(0)} s`);
+  console.log(
+    `${kind}: generated ${AGENTS} agents, ${g.events} events (${g.eventsS.toFixed(0)} s through the ingest), ${g.shifts} shifts, ${g.evaluations} evaluations, ${g.surveys} survey answers in ${g.totalS.toFixed(0)} s`,
+  );
   const db = store.db;
   const from = dayStart(0);
   const to = startOfDayMs('2026-12-01', TZ);
   const rawAgg = (codes?: string[]) =>
     sql`select agent_code, sum(handled) as handled, sum(talk) as talk, sum(hold) as hold, sum(acw) as acw, sum(ring) as ring, sum(staffed) as staffed, sum(idle) as idle, sum(not_ready) as not_ready
-        from live_agent_intervals where interval_start >= ${from} and interval_start < ${to}${codes ? sql` and agent_code in (${sql.join(codes)})` : sql``} group by agent_code`.execute(db);
+        from live_agent_intervals where interval_start >= ${from} and interval_start < ${to}${codes ? sql` and agent_code in (${sql.join(codes)})` : sql``} group by agent_code`.execute(
+      db,
+    );
   const base = await timed(3, () => rawAgg());
   const facts = await timed(3, () => computeFacts(db, g.centerId, { by: 'agent', month: MONTH, now: NOW }));
   const gather = await timed(1, () => gatherFacts(db, g.centerId, `${MONTH}-01`, `${MONTH}-30`, { now: NOW }));
   const states = await timed(1, () => stateSegments(db, from, to, g.ids));
   const a0 = facts.last.rows[0] as any;
-  console.log(`${kind}: ${facts.last.rows.length} agent rows; e.g. ${a0.employeeNo}: handled ${a0.handled.value}, aht ${a0.aht.value}, adherence ${a0.adherence.value?.toFixed(4)}, attendance ${a0.attendance.value}, qaScore ${a0.qaScore.value}, csat ${a0.csat.value?.toFixed(4)}`);
+  console.log(
+    `${kind}: ${facts.last.rows.length} agent rows; e.g. ${a0.employeeNo}: handled ${a0.handled.value}, aht ${a0.aht.value}, adherence ${a0.adherence.value?.toFixed(4)}, attendance ${a0.attendance.value}, qaScore ${a0.qaScore.value}, csat ${a0.csat.value?.toFixed(4)}`,
+  );
   // the month's snapshot, then a screen read back from it
   await computeLiveFigures(db, g.centerId, MONTH, { userId: null, now: NOW });
   const team = g.ids.slice(0, PER_TEAM);
-  const readTeam = await timed(5, () => db.selectFrom('perf_figures').select(['agent_id', 'kpi_key', 'value', 'numerator', 'denominator', 'source', 'updated_at']).where('center_id', '=', g.centerId).where('month', '=', MONTH).where('agent_id', 'in', team).execute());
-  const readAll = await timed(5, () => db.selectFrom('perf_figures').select(['agent_id', 'kpi_key', 'value', 'numerator', 'denominator', 'source', 'updated_at']).where('center_id', '=', g.centerId).where('month', '=', MONTH).execute());
+  const readTeam = await timed(5, () =>
+    db
+      .selectFrom('perf_figures')
+      .select(['agent_id', 'kpi_key', 'value', 'numerator', 'denominator', 'source', 'updated_at'])
+      .where('center_id', '=', g.centerId)
+      .where('month', '=', MONTH)
+      .where('agent_id', 'in', team)
+      .execute(),
+  );
+  const readAll = await timed(5, () =>
+    db
+      .selectFrom('perf_figures')
+      .select(['agent_id', 'kpi_key', 'value', 'numerator', 'denominator', 'source', 'updated_at'])
+      .where('center_id', '=', g.centerId)
+      .where('month', '=', MONTH)
+      .execute(),
+  );
   const baseTeam = await timed(5, () => rawAgg(team.map((_, a) => code(a))));
   const line = {
-    bench: 'facts', db: kind, agents: AGENTS, events: g.events, factsMs: Math.round(facts.ms), baselineMs: Math.round(base.ms), ratio: +(facts.ms / base.ms).toFixed(1),
-    gatherMs: Math.round(gather.ms), agentStatesMs: Math.round(states.ms), readTeamMs: +readTeam.ms.toFixed(1), readTeamRows: readTeam.last.length, baselineTeamMs: +baseTeam.ms.toFixed(1),
-    readCenterMs: +readAll.ms.toFixed(1), readCenterRows: readAll.last.length,
+    bench: 'facts',
+    db: kind,
+    agents: AGENTS,
+    events: g.events,
+    factsMs: Math.round(facts.ms),
+    baselineMs: Math.round(base.ms),
+    ratio: +(facts.ms / base.ms).toFixed(1),
+    gatherMs: Math.round(gather.ms),
+    agentStatesMs: Math.round(states.ms),
+    readTeamMs: +readTeam.ms.toFixed(1),
+    readTeamRows: readTeam.last.length,
+    baselineTeamMs: +baseTeam.ms.toFixed(1),
+    readCenterMs: +readAll.ms.toFixed(1),
+    readCenterRows: readAll.last.length,
   };
-  console.log(`${kind}: facts of the month ${line.factsMs} ms vs raw aggregate ${line.baselineMs} ms (${line.ratio}×) — aim < 2000 ms ${line.factsMs < 2000 ? 'met' : 'MISSED'}; of which gathering ${line.gatherMs} ms, reading the agent states ${line.agentStatesMs} ms`);
-  console.log(`${kind}: read back a team's screen (${PER_TEAM} agents, ${line.readTeamRows} stored figures) ${line.readTeamMs} ms vs raw aggregate of the same agents ${line.baselineTeamMs} ms — aim < 100 ms ${line.readTeamMs < 100 ? 'met' : 'MISSED'}; the whole center (${line.readCenterRows} figures) ${line.readCenterMs} ms`);
+  console.log(
+    `${kind}: facts of the month ${line.factsMs} ms vs raw aggregate ${line.baselineMs} ms (${line.ratio}×) — aim < 2000 ms ${line.factsMs < 2000 ? 'met' : 'MISSED'}; of which gathering ${line.gatherMs} ms, reading the agent states ${line.agentStatesMs} ms`,
+  );
+  console.log(
+    `${kind}: read back a team's screen (${PER_TEAM} agents, ${line.readTeamRows} stored figures) ${line.readTeamMs} ms vs raw aggregate of the same agents ${line.baselineTeamMs} ms — aim < 100 ms ${line.readTeamMs < 100 ? 'met' : 'MISSED'}; the whole center (${line.readCenterRows} figures) ${line.readCenterMs} ms`,
+  );
   console.log(JSON.stringify(line));
 }
 

@@ -31,10 +31,56 @@ const SUGGEST = { limit: 8, candidates: SUGGEST_CANDIDATES, countUpTo: SUGGEST_C
 
 // ---- deterministic corpus -------------------------------------------------------------------
 const rng = mulberry32;
-const SUBJECTS = ['燃气费', '阶梯电价', '账单', '停气通知', '燃气表', '报修', '安装', '过户', '缴费', '发票', '积分', '宽带', '套餐', '流量', '话费', '后处理', '转接', '回访', '投诉', '满意度', '工单', '坐席', '值班经理', '疑难座席', '业务部门', '预存款', '滞纳金', '抄表', '点火', '安检'];
+const SUBJECTS = [
+  '燃气费',
+  '阶梯电价',
+  '账单',
+  '停气通知',
+  '燃气表',
+  '报修',
+  '安装',
+  '过户',
+  '缴费',
+  '发票',
+  '积分',
+  '宽带',
+  '套餐',
+  '流量',
+  '话费',
+  '后处理',
+  '转接',
+  '回访',
+  '投诉',
+  '满意度',
+  '工单',
+  '坐席',
+  '值班经理',
+  '疑难座席',
+  '业务部门',
+  '预存款',
+  '滞纳金',
+  '抄表',
+  '点火',
+  '安检',
+];
 const TRAD = ['賬單', '報修', '後處理', '轉接', '回訪', '投訴', '滿意度', '工單', '值班經理', '業務部門', '燃氣表', '繳費', '發票'];
 const VERBS = ['查询', '办理', '变更', '取消', '核实', '解释', '处理', '受理', '登记', '反馈', '升级', '关闭'];
-const FILL = ['客户来电询问', '请先核实身份信息', '根据公司规定', '如客户不认可', '可以告知客户', '需在系统中记录', '三个工作日内', '并做好安抚工作', '注意礼貌用语', '如遇特殊情况请联系班长', '按照标准流程', '不得向客户承诺', '同时提醒客户', '完成后进行回访'];
+const FILL = [
+  '客户来电询问',
+  '请先核实身份信息',
+  '根据公司规定',
+  '如客户不认可',
+  '可以告知客户',
+  '需在系统中记录',
+  '三个工作日内',
+  '并做好安抚工作',
+  '注意礼貌用语',
+  '如遇特殊情况请联系班长',
+  '按照标准流程',
+  '不得向客户承诺',
+  '同时提醒客户',
+  '完成后进行回访',
+];
 const PUNCT = ['，', '。', '；', '：'];
 
 function article(i: number): { title: string; body: string } {
@@ -82,13 +128,33 @@ async function load(store: Store, label: string) {
         chars += a.title.length + a.body.length;
         const row = await tx
           .insertInto('kb_articles')
-          .values({ center_id: centerId, category_id: cat, title: a.title, title_norm: normaliseString(a.title), body_html: a.body, body_text: a.body, body_norm: normaliseString(a.body), published: 1, archived: 0, published_version: 1, latest_version: 1, restrict_roles: 0, restrict_teams: 0, created_by: 0, created_at: i, updated_at: i, published_at: i, views: i % 97 })
+          .values({
+            center_id: centerId,
+            category_id: cat,
+            title: a.title,
+            title_norm: normaliseString(a.title),
+            body_html: a.body,
+            body_text: a.body,
+            body_norm: normaliseString(a.body),
+            published: 1,
+            archived: 0,
+            published_version: 1,
+            latest_version: 1,
+            restrict_roles: 0,
+            restrict_teams: 0,
+            created_by: 0,
+            created_at: i,
+            updated_at: i,
+            published_at: i,
+            views: i % 97,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         await indexKbArticle(tx, store.dialect, row.id, a.title, a.body);
       }
     });
-    if ((start / BATCH) % 10 === 0 || start + BATCH >= N) process.stderr.write(`\r[${label}] indexed ${Math.min(N, start + BATCH)}/${N} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+    if ((start / BATCH) % 10 === 0 || start + BATCH >= N)
+      process.stderr.write(`\r[${label}] indexed ${Math.min(N, start + BATCH)}/${N} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   }
   process.stderr.write('\n');
   if (store.dialect === 'postgres') await sql`ANALYZE`.execute(db);
@@ -106,11 +172,23 @@ async function measure(store: Store, label: string) {
       const got = await searchArticles(store.db, store.dialect, centerId, q, viewer, SUGGEST); // warm-up
       for (let k = 0; k < REPS; k++) {
         ours.push(await time(() => searchArticles(store.db, store.dialect, centerId, q, viewer, SUGGEST)));
-        base.push(await time(() => sql`SELECT id, title FROM kb_articles WHERE center_id = ${centerId} AND published = 1 AND (title LIKE ${'%' + q + '%'} OR body_text LIKE ${'%' + q + '%'}) ORDER BY views DESC LIMIT 8`.execute(store.db)));
+        base.push(
+          await time(() =>
+            sql`SELECT id, title FROM kb_articles WHERE center_id = ${centerId} AND published = 1 AND (title LIKE ${'%' + q + '%'} OR body_text LIKE ${'%' + q + '%'}) ORDER BY views DESC LIMIT 8`.execute(
+              store.db,
+            ),
+          ),
+        );
       }
       process.stderr.write(`[${label}] ${cls} ${q}: ${got.total}${got.more ? '+' : ''} hits\n`);
     }
-    out[cls] = { p50: r2(pct(ours, 50)), p99: r2(pct(ours, 99)), likeP50: r2(pct(base, 50)), likeP99: r2(pct(base, 99)), p50VsLike: r2(pct(ours, 50) / pct(base, 50)) };
+    out[cls] = {
+      p50: r2(pct(ours, 50)),
+      p99: r2(pct(ours, 99)),
+      likeP50: r2(pct(base, 50)),
+      likeP99: r2(pct(base, 99)),
+      p50VsLike: r2(pct(ours, 50) / pct(base, 50)),
+    };
   }
   return out;
 }

@@ -99,16 +99,32 @@ async function liveFeed(two = false) {
   }
   // all 2,000 agents log in, then random state changes at EVENTS_PER_S
   let id = 0;
-  const mk = (ts: number, type: EventType, agent: string, extra: Partial<CallFloorEvent> = {}): CallFloorEvent => ({ id: `b${id++}`, ts, type, agent, ...extra });
+  const mk = (ts: number, type: EventType, agent: string, extra: Partial<CallFloorEvent> = {}): CallFloorEvent => ({
+    id: `b${id++}`,
+    ts,
+    type,
+    agent,
+    ...extra,
+  });
   const codes = Array.from({ length: AGENTS }, (_, i) => String(10_000 + i));
-  await acceptEvents(ctx, codes.map((c) => mk(Date.now(), 'agent.login', c)));
+  await acceptEvents(
+    ctx,
+    codes.map((c) => mk(Date.now(), 'agent.login', c)),
+  );
   await new Promise((r) => setTimeout(r, two ? 3000 : 1000));
   for (const l of lats) l.length = 0;
-  const cycle: { type: EventType; reason?: string }[] = [{ type: 'agent.ringing' }, { type: 'agent.talking' }, { type: 'agent.acw' }, { type: 'agent.ready' }, { type: 'agent.notReady', reason: 'break' }, { type: 'agent.ready' }];
+  const cycle: { type: EventType; reason?: string }[] = [
+    { type: 'agent.ringing' },
+    { type: 'agent.talking' },
+    { type: 'agent.acw' },
+    { type: 'agent.ready' },
+    { type: 'agent.notReady', reason: 'break' },
+    { type: 'agent.ready' },
+  ];
   const step = new Array(AGENTS).fill(0);
   let sent = 0;
   let rng = 12345;
-  const rand = () => ((rng = (rng * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const rand = () => (rng = (rng * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   const perBatch = Math.max(1, Math.round((EVENTS_PER_S * BATCH_MS) / 1000));
   const cpu0 = process.cpuUsage();
   const end = Date.now() + SECONDS * 1000;
@@ -158,15 +174,25 @@ Measured ${new Date().toISOString().slice(0, 16)}Z on this machine (${process.pl
 |---|---|---|---|---|
 ${row('baseline: bare WebSocket push', base)}
 ${row('live feed: acceptEvents → tile at the client', live.lat)}
-${duo ? `${row('two instances (PostgreSQL): tile at the socket of the instance that accepted the events', duo.latSender)}
-${row('two instances (PostgreSQL): tile at the socket of the other instance', duo.lat)}` : `| two instances | skipped: ${pgWhy} | | | |`}
+${
+  duo
+    ? `${row('two instances (PostgreSQL): tile at the socket of the instance that accepted the events', duo.latSender)}
+${row('two instances (PostgreSQL): tile at the socket of the other instance', duo.lat)}`
+    : `| two instances | skipped: ${pgWhy} | | | |`
+}
 
-Events sent ${live.sent}; ${live.messages} messages carrying ${live.tiles} tiles (${(live.bytes / live.messages / 1024).toFixed(1)} KiB a message on average); process CPU ${(live.cpuS / SECONDS * 100).toFixed(0)} % of one core over the run.
-p99 ${p99} ms vs the 250 ms aim: ${p99 < 250 ? 'met' : 'NOT met'}.${duo ? ` Two instances: p99 ${pct(duo.latSender, 99)} ms at the accepting instance, ${pct(duo.lat, 99)} ms at the other (${pct(duo.lat, 99) < 250 && pct(duo.latSender, 99) < 250 ? 'met' : 'NOT met'}); events sent ${duo.sent}, process CPU ${(duo.cpuS / SECONDS * 100).toFixed(0)} % of one core (both instances in this one process).` : ''} Ratio of p99 to the baseline's p99: ${(p99 / Math.max(1, pct(base, 99))).toFixed(0)}× (the push interval dominates: a diff waits up to one interval by design).
+Events sent ${live.sent}; ${live.messages} messages carrying ${live.tiles} tiles (${(live.bytes / live.messages / 1024).toFixed(1)} KiB a message on average); process CPU ${((live.cpuS / SECONDS) * 100).toFixed(0)} % of one core over the run.
+p99 ${p99} ms vs the 250 ms aim: ${p99 < 250 ? 'met' : 'NOT met'}.${duo ? ` Two instances: p99 ${pct(duo.latSender, 99)} ms at the accepting instance, ${pct(duo.lat, 99)} ms at the other (${pct(duo.lat, 99) < 250 && pct(duo.latSender, 99) < 250 ? 'met' : 'NOT met'}); events sent ${duo.sent}, process CPU ${((duo.cpuS / SECONDS) * 100).toFixed(0)} % of one core (both instances in this one process).` : ''} Ratio of p99 to the baseline's p99: ${(p99 / Math.max(1, pct(base, 99))).toFixed(0)}× (the push interval dominates: a diff waits up to one interval by design).
 `;
 // keep the other sections of the file (the rebuild bench writes none itself: its figures are copied in by hand)
 const file = new URL('./RESULTS-live.md', import.meta.url);
-const rest = existsSync(file) ? readFileSync(file, 'utf8').split('\n## ').slice(1).map((x) => `\n## ${x}`).join('') : '';
+const rest = existsSync(file)
+  ? readFileSync(file, 'utf8')
+      .split('\n## ')
+      .slice(1)
+      .map((x) => `\n## ${x}`)
+      .join('')
+  : '';
 writeFileSync(file, out + rest);
 console.log(out);
 process.exit(0);

@@ -6,7 +6,10 @@ import highs from 'highs';
 import { solveSchedule } from '../src/core/wfm/schedule';
 import { syntheticScheduleInstance } from '../src/core/wfm/synthetic';
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const h = await highs();
 for (const n of sizes.length ? sizes : [100, 1000, 5000]) {
   const input = syntheticScheduleInstance(n, Number(process.env.SEED ?? 42));

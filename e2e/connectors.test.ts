@@ -27,7 +27,14 @@ async function fakeAmi() {
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { port: (server.address() as net.AddressInfo).port, actions, close: () => { for (const s of socks) s.destroy(); return new Promise<void>((r) => server.close(() => r())); } };
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    actions,
+    close: () => {
+      for (const s of socks) s.destroy();
+      return new Promise<void>((r) => server.close(() => r()));
+    },
+  };
 }
 
 test('admin configures the AMI connector (secret write-only); the duty manager pauses an agent from the wallboard and the PBX receives QueuePause', async () => {

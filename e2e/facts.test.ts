@@ -18,7 +18,11 @@ test('facts page: a lead sees the team with sources and targets; an agent only t
     await page.fill('[data-testid=facts-value]', D);
     const a1 = page.locator('[data-testid=facts-agent][data-agent=A001]');
     await a1.waitFor();
-    assert.deepEqual(await page.locator('[data-testid=facts-agent]').evaluateAll((els) => els.map((e) => e.getAttribute('data-agent'))), ['A001', 'A002'], "only the lead's team");
+    assert.deepEqual(
+      await page.locator('[data-testid=facts-agent]').evaluateAll((els) => els.map((e) => e.getAttribute('data-agent'))),
+      ['A001', 'A002'],
+      "only the lead's team",
+    );
     const tile = (row: typeof a1, k: string) => row.locator(`[data-fact=${k}]`);
     assert.match((await tile(a1, 'aht').locator('.fact-value').textContent()) ?? '', /^280s$/);
     assert.equal(await tile(a1, 'aht').locator('[data-source]').textContent(), '话务');

@@ -27,7 +27,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(opts: { kind?: 'sqlite' | 'postgres'; now?: () => number; seed?: (store: Store, org: TestOrg) => Promise<void> } = {}): Promise<Harness> {
+export async function startHarness(
+  opts: { kind?: 'sqlite' | 'postgres'; now?: () => number; seed?: (store: Store, org: TestOrg) => Promise<void> } = {},
+): Promise<Harness> {
   if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error('dist/web is missing: run `npm run build:web` first (npm test does)');
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
   const store = await freshStore(opts.kind ?? 'sqlite');
@@ -42,7 +44,15 @@ export async function startHarness(opts: { kind?: 'sqlite' | 'postgres'; now?: (
   const browser = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 1280, height: 860 },
   });
   const page = browser.pages()[0] ?? (await browser.newPage());

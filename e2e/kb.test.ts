@@ -8,11 +8,21 @@ test('KB: an agent types a Traditional query, finds the Simplified article with 
     seed: async (store, org) => {
       const cat = await createCategory(store.db, { centerId: org.centerId, parentId: null, name: '常见问题', module: 'faq' }, null, 0);
       const mk = async (title: string, bodyHtml: string) => {
-        const id = await createArticle(store.db, store.dialect, org.centerId, { categoryId: cat, title, bodyHtml, tags: ['话务'], visibility: { roles: [], teamIds: [] } }, org.users.trainer!, Date.now());
+        const id = await createArticle(
+          store.db,
+          store.dialect,
+          org.centerId,
+          { categoryId: cat, title, bodyHtml, tags: ['话务'], visibility: { roles: [], teamIds: [] } },
+          org.users.trainer!,
+          Date.now(),
+        );
         await submitForReview(store.db, org.centerId, id, 1, org.users.trainer!, Date.now());
         await reviewVersion(store.db, store.dialect, org.centerId, id, 1, 'publish', '', org.users.center_manager!, Date.now());
       };
-      await mk('后处理时长规范', '<p>通话结束后的后处理时长不超过 30 秒。</p><img src="x" onerror="window.__xss=1"><a href="javascript:window.__xss=2">链接</a>');
+      await mk(
+        '后处理时长规范',
+        '<p>通话结束后的后处理时长不超过 30 秒。</p><img src="x" onerror="window.__xss=1"><a href="javascript:window.__xss=2">链接</a>',
+      );
       await mk('转接率说明', '<p>转接率 = 转接量 / 处理量。</p>');
     },
   });

@@ -36,11 +36,24 @@ test('an exam → certification → the agent is set live on the queue', async (
     seed: async (store, org) => {
       const now = Date.now();
       await putCertQueue(store.db, org.centerId, { queue: 'billing', validityDays: 365, warnDays: 30 }, org.users.trainer, now);
-      const { ids } = await addQuestions(store.db, org.centerId, '账务', [
-        { kind: 'single', text: '账单日是每月几号？', options: ['1日', '15日'], answer: 0, points: 50 },
-        { kind: 'true_false', text: '可以口头承诺退费', answer: false, points: 50 },
-      ], org.users.trainer, now);
-      await createExam(store.db, org.centerId, { title: '账务认证考试', queue: 'billing', questionIds: ids, timeLimitMin: 10, passPercent: 80, graceS: 30, multiplePolicy: 'all_or_nothing' }, org.users.trainer, now);
+      const { ids } = await addQuestions(
+        store.db,
+        org.centerId,
+        '账务',
+        [
+          { kind: 'single', text: '账单日是每月几号？', options: ['1日', '15日'], answer: 0, points: 50 },
+          { kind: 'true_false', text: '可以口头承诺退费', answer: false, points: 50 },
+        ],
+        org.users.trainer,
+        now,
+      );
+      await createExam(
+        store.db,
+        org.centerId,
+        { title: '账务认证考试', queue: 'billing', questionIds: ids, timeLimitMin: 10, passPercent: 80, graceS: 30, multiplePolicy: 'all_or_nothing' },
+        org.users.trainer,
+        now,
+      );
     },
   });
   const { page, url } = h;
@@ -49,7 +62,11 @@ test('an exam → certification → the agent is set live on the queue', async (
     await signInUi(page, url, 'admin');
     const before = await page.evaluate(async (id) => {
       const me = await (await fetch('/api/auth/me')).json();
-      const r = await fetch(`/api/agents/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrf }, body: JSON.stringify({ queues: ['general', 'billing'] }) });
+      const r = await fetch(`/api/agents/${id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrf },
+        body: JSON.stringify({ queues: ['general', 'billing'] }),
+      });
       return r.status;
     }, h.org.agents.a1);
     assert.equal(before, 400);

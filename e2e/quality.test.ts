@@ -17,22 +17,52 @@ test('evaluator scores a call → the agent sees it and disputes an item → the
   const h = await startHarness({
     seed: async (store, org) => {
       const db = store.db;
-      const lead = await createUser(db, { username: 'qalead', displayName: '质检组长', passwordHash: await hashPassword(TEST_PASSWORD), roles: ['qa'], centerId: org.centerId }, now);
+      const lead = await createUser(
+        db,
+        { username: 'qalead', displayName: '质检组长', passwordHash: await hashPassword(TEST_PASSWORD), roles: ['qa'], centerId: org.centerId },
+        now,
+      );
       await putSetting(db, org.centerId, 'quality.disputeDeciders', [lead], now);
       await saveTemplateVersion(db, org.centerId, fixtureTemplate(), org.users.qa, now);
-      await upsertCalls(db, org.centerId, [{ id: 'CALL-0001', agentId: org.agents.a1, queue: 'general', startedAt: now - 3600_000, durationS: 240, recordingUrl: 'https://rec.example/CALL-0001.mp3' }], now);
+      await upsertCalls(
+        db,
+        org.centerId,
+        [
+          {
+            id: 'CALL-0001',
+            agentId: org.agents.a1,
+            queue: 'general',
+            startedAt: now - 3600_000,
+            durationS: 240,
+            recordingUrl: 'https://rec.example/CALL-0001.mp3',
+          },
+        ],
+        now,
+      );
       await generateWorkQueue(db, org.centerId, { from: now - 2 * 3600_000, to: now, evaluatorIds: [org.users.qa], seed: 'e2e', userId: org.users.qa, now });
       // last month's figures (no QA evaluation: qaScore missing, published with a note)
-      const f = (agentId: number, kpi: any, value: number | null, numerator: number | null = null, denominator: number | null = null) => ({ agentId, month: lastMonth, kpi, value, numerator, denominator });
+      const f = (agentId: number, kpi: any, value: number | null, numerator: number | null = null, denominator: number | null = null) => ({
+        agentId,
+        month: lastMonth,
+        kpi,
+        value,
+        numerator,
+        denominator,
+      });
       await upsertFigures(
         db,
         org.centerId,
         [
           // a1 (over a year): aht 150/140, csat 1/.988, complaints met, attendance 1, adherence .95/.9, skill junior → 0
           // total = 100·(15·150/140 + 15/.988 + 10 + 10 + 10·.95/.9 + 0) / 70 ≈ 88.3
-          f(org.agents.a1, 'aht', 140), f(org.agents.a1, 'csat', null, 100, 100), f(org.agents.a1, 'complaints', 0), f(org.agents.a1, 'attendance', 1), f(org.agents.a1, 'adherence', 0.95),
+          f(org.agents.a1, 'aht', 140),
+          f(org.agents.a1, 'csat', null, 100, 100),
+          f(org.agents.a1, 'complaints', 0),
+          f(org.agents.a1, 'attendance', 1),
+          f(org.agents.a1, 'adherence', 0.95),
           // a2 (under a year, target 170): 100·(15·170/300 + 15·.9/.988) / 30 ≈ 73.9
-          f(org.agents.a2, 'aht', 300), f(org.agents.a2, 'csat', null, 90, 100),
+          f(org.agents.a2, 'aht', 300),
+          f(org.agents.a2, 'csat', null, 90, 100),
           // b1: 100·(15·150/200) / 15 = 75
           f(org.agents.b1, 'aht', 200),
         ],

@@ -13,9 +13,32 @@ test('planner runs and publishes a small schedule, the agent sees the shift and 
   const h = await startHarness({
     seed: async (store, org) => {
       const now = Date.now();
-      await putTemplate(store.db, org.centerId, { id: 'D8', spanMin: 540, startEarliestMin: 480, startLatestMin: 600, startStepMin: 60, breaks: [{ kind: 'meal', durationMin: 60, paid: false, earliestStartMin: 180, latestStartMin: 300 }] }, null, now);
+      await putTemplate(
+        store.db,
+        org.centerId,
+        {
+          id: 'D8',
+          spanMin: 540,
+          startEarliestMin: 480,
+          startLatestMin: 600,
+          startStepMin: 60,
+          breaks: [{ kind: 'meal', durationMin: 60, paid: false, earliestStartMin: 180, latestStartMin: 300 }],
+        },
+        null,
+        now,
+      );
       for (const agentId of Object.values(org.agents))
-        await putContract(store.db, { agentId, contract: { minHoursWeek: 16, maxHoursWeek: 40, minDaysOff: 2, earliestStartMin: 420, latestStartMin: 840, minRestHours: 11 }, skills: ['voice'], preferences: {} }, null, now);
+        await putContract(
+          store.db,
+          {
+            agentId,
+            contract: { minHoursWeek: 16, maxHoursWeek: 40, minDaysOff: 2, earliestStartMin: 420, latestStartMin: 840, minRestHours: 11 },
+            skills: ['voice'],
+            preferences: {},
+          },
+          null,
+          now,
+        );
       const required = Array.from({ length: 672 }, (_, k) => (Math.floor(k / 96) < 5 && k % 96 >= 36 && k % 96 < 68 ? 2 : 0));
       await createRequirement(store.db, { centerId: org.centerId, weekStart: week, intervalMin: 15, required, source: 'upload' }, null, now);
     },
@@ -23,7 +46,9 @@ test('planner runs and publishes a small schedule, the agent sees the shift and 
   const { page, url } = h;
   // datetime-local values are in the browser's zone: let the browser format them (a string, so no helpers get compiled in)
   const localInput = (ts: number) =>
-    page.evaluate<string>(`(() => { const d = new Date(${ts}); const p = (n) => String(n).padStart(2, '0'); return d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate()) + 'T' + p(d.getHours()) + ':' + p(d.getMinutes()); })()`);
+    page.evaluate<string>(
+      `(() => { const d = new Date(${ts}); const p = (n) => String(n).padStart(2, '0'); return d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate()) + 'T' + p(d.getHours()) + ':' + p(d.getMinutes()); })()`,
+    );
   try {
     await signInUi(page, url, 'wfm');
     await page.click('a[data-nav="/wfm/schedule"]');
@@ -55,7 +80,9 @@ test('planner runs and publishes a small schedule, the agent sees the shift and 
     await row.locator('button', { hasText: '保存' }).click();
     await page.waitForSelector('text=该班次已被他人修改');
     await page.waitForSelector('[data-testid=shifts-table] input[type=datetime-local]', { state: 'detached' });
-    const kept: number = await page.evaluate(`fetch('/api/wfm/schedule-runs').then((r) => r.json()).then((runs) => fetch('/api/wfm/schedule-runs/' + runs[0].id)).then((r) => r.json()).then((v) => v.shifts.find((x) => x.start === ${other.start}) ? 1 : 0)`);
+    const kept: number = await page.evaluate(
+      `fetch('/api/wfm/schedule-runs').then((r) => r.json()).then((runs) => fetch('/api/wfm/schedule-runs/' + runs[0].id)).then((r) => r.json()).then((v) => v.shifts.find((x) => x.start === ${other.start}) ? 1 : 0)`,
+    );
     assert.equal(kept, 1);
 
     // a peak slot on Monday 20:00–22:00 (centre time), after every day shift has ended

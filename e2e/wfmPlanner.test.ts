@@ -18,8 +18,24 @@ test('planner: backtest and generate a forecast on the forecast page; a contract
   const h = await startHarness({
     seed: async (store, org) => {
       await putHistory(store.db, 'Q1', 30, rows);
-      await putTemplate(store.db, org.centerId, { id: 'D8', spanMin: 540, startEarliestMin: 480, startLatestMin: 600, startStepMin: 60, breaks: [] }, null, Date.now());
-      await putContract(store.db, { agentId: org.agents.a1, contract: { minHoursWeek: 16, maxHoursWeek: 40, minDaysOff: 2, earliestStartMin: 420, latestStartMin: 840 }, skills: ['voice'], preferences: {} }, null, Date.now());
+      await putTemplate(
+        store.db,
+        org.centerId,
+        { id: 'D8', spanMin: 540, startEarliestMin: 480, startLatestMin: 600, startStepMin: 60, breaks: [] },
+        null,
+        Date.now(),
+      );
+      await putContract(
+        store.db,
+        {
+          agentId: org.agents.a1,
+          contract: { minHoursWeek: 16, maxHoursWeek: 40, minDaysOff: 2, earliestStartMin: 420, latestStartMin: 840 },
+          skills: ['voice'],
+          preferences: {},
+        },
+        null,
+        Date.now(),
+      );
     },
   });
   const { page, url } = h;
@@ -56,7 +72,13 @@ test('planner: backtest and generate a forecast on the forecast page; a contract
     await err.waitFor();
     assert.match(await err.innerText(), /45/);
     // the label holding the field also holds its error
-    assert.equal(await form.locator('label', { has: page.locator('input[name=minHoursWeek]') }).locator('.field-error').count(), 1);
+    assert.equal(
+      await form
+        .locator('label', { has: page.locator('input[name=minHoursWeek]') })
+        .locator('.field-error')
+        .count(),
+      1,
+    );
     await form.locator('input[name=minHoursWeek]').fill('20');
     await form.locator('[data-testid=save-contract]').click();
     await err.waitFor({ state: 'detached' });

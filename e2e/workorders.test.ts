@@ -9,7 +9,11 @@ import { TEST_PASSWORD } from '../src/server/testing';
 test('work orders: an escalation walked from the agent through expert, duty manager and business department to closure', async () => {
   const h = await startHarness({
     seed: async (store, org) => {
-      const u = await createUser(store.db, { username: 'billing', displayName: '账务部小周', passwordHash: await hashPassword(TEST_PASSWORD), roles: ['agent'], centerId: org.centerId }, Date.now());
+      const u = await createUser(
+        store.db,
+        { username: 'billing', displayName: '账务部小周', passwordHash: await hashPassword(TEST_PASSWORD), roles: ['agent'], centerId: org.centerId },
+        Date.now(),
+      );
       await createDepartment(store.db, org.centerId, '账务部', 'business', [u], null, Date.now());
     },
   });

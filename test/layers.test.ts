@@ -21,7 +21,11 @@ async function layerErrors(path: string, code: string): Promise<string[]> {
 const refused: Array<[string, string, RegExp]> = [
   ['src/core/kpi2.ts', "import { buildApp } from '../server/app';\nexport const x = buildApp;\n", /src\/core must not import src\/server/],
   ['src/core/wfm/solver2.ts', "import type { Store } from '../../store/db';\nexport type X = Store;\n", /src\/core must not import src\/store/],
-  ['src/core/wfm/deep/a/b.ts', "import { importText } from '../../../../ingest/import';\nexport const x = importText;\n", /src\/core must not import src\/ingest/],
+  [
+    'src/core/wfm/deep/a/b.ts',
+    "import { importText } from '../../../../ingest/import';\nexport const x = importText;\n",
+    /src\/core must not import src\/ingest/,
+  ],
   ['src/core/x.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n", /src\/core is pure/],
   ['src/core/x.ts', "import Database from 'better-sqlite3';\nexport const x = Database;\n", /src\/core is pure/],
   ['src/core/x.ts', "import { run } from '../../bench/run';\nexport const x = run;\n", /outside src/],
@@ -44,12 +48,27 @@ test('an import that breaks a layer rule is a lint error naming the layers', asy
 });
 
 const allowed: Array<[string, string]> = [
-  ['src/core/wfm/solver2.ts', "import { validationError } from '../errors';\nimport { erlangC } from './erlang';\nexport const x = [validationError, erlangC];\n"],
+  [
+    'src/core/wfm/solver2.ts',
+    "import { validationError } from '../errors';\nimport { erlangC } from './erlang';\nexport const x = [validationError, erlangC];\n",
+  ],
   ['src/core/x.ts', "import { zoneOffsetMin } from './timezone';\nexport const x = zoneOffsetMin;\n"],
-  ['src/store/live/other.ts', "import { zoneOffsetMin } from '../../core/timezone';\nimport type { Store } from '../db';\nexport const x = zoneOffsetMin;\nexport type S = Store;\n"],
-  ['src/ingest/pwc2.ts', "import { validationError } from '../core/errors';\nimport type { Store } from '../store/db';\nexport const x = validationError;\nexport type S = Store;\n"],
-  ['src/server/routes/x.ts', "import { importText } from '../../ingest/import';\nimport { createUser } from '../../store/org';\nexport const x = [importText, createUser];\n"],
-  ['src/web/pages/live/Floor2.tsx', "import type { Role } from '../../../core/roles';\nimport type { LiveBoard } from '../../../contract/live';\nimport { api } from '../../api';\nexport type X = [Role, LiveBoard];\nexport const y = api;\n"],
+  [
+    'src/store/live/other.ts',
+    "import { zoneOffsetMin } from '../../core/timezone';\nimport type { Store } from '../db';\nexport const x = zoneOffsetMin;\nexport type S = Store;\n",
+  ],
+  [
+    'src/ingest/pwc2.ts',
+    "import { validationError } from '../core/errors';\nimport type { Store } from '../store/db';\nexport const x = validationError;\nexport type S = Store;\n",
+  ],
+  [
+    'src/server/routes/x.ts',
+    "import { importText } from '../../ingest/import';\nimport { createUser } from '../../store/org';\nexport const x = [importText, createUser];\n",
+  ],
+  [
+    'src/web/pages/live/Floor2.tsx',
+    "import type { Role } from '../../../core/roles';\nimport type { LiveBoard } from '../../../contract/live';\nimport { api } from '../../api';\nexport type X = [Role, LiveBoard];\nexport const y = api;\n",
+  ],
   ['src/contract/live.ts', "import { z } from 'zod';\nimport { ROLES } from '../core/roles';\nexport const x = z.enum(ROLES);\n"],
   // tests compose layers: a core test may load its data through an ingest parser
   ['src/core/wfm/bank2.test.ts', "import { parseAnonymousBank } from '../../ingest/anonymousBank';\nexport const x = parseAnonymousBank;\n"],

@@ -12,7 +12,10 @@ export const isoDate = z.string().superRefine((s, ctx) => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   const p = m ? calendarDateProblem(Number(m[1]), Number(m[2]), Number(m[3]), s) : { reason: 'input.badDate' as const, params: { value: s.slice(0, 40) } };
   if (!p) return;
-  const message = p.reason === 'input.badDate' ? `expected a date YYYY-MM-DD, got ${JSON.stringify(s.slice(0, 40))}` : `date ${s} is out of range (${p.params.min} to ${p.params.max})`;
+  const message =
+    p.reason === 'input.badDate'
+      ? `expected a date YYYY-MM-DD, got ${JSON.stringify(s.slice(0, 40))}`
+      : `date ${s} is out of range (${p.params.min} to ${p.params.max})`;
   ctx.addIssue({ code: 'custom', message, params: { reason: p.reason, ...p.params } });
 });
 
@@ -20,12 +23,20 @@ export const isoDate = z.string().superRefine((s, ctx) => {
 export const isoMonth = z.string().superRefine((s, ctx) => {
   const m = /^(\d{4})-(\d{2})$/.exec(s);
   if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) {
-    ctx.addIssue({ code: 'custom', message: `expected a month YYYY-MM, got ${JSON.stringify(s.slice(0, 40))}`, params: { reason: 'input.badDate', value: s.slice(0, 40) } });
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected a month YYYY-MM, got ${JSON.stringify(s.slice(0, 40))}`,
+      params: { reason: 'input.badDate', value: s.slice(0, 40) },
+    });
     return;
   }
   const y = Number(m[1]);
   if (y < DATE_MIN_YEAR || y > DATE_MAX_YEAR)
-    ctx.addIssue({ code: 'custom', message: `month ${s} is out of range (${DATE_MIN_YEAR}-01 to ${DATE_MAX_YEAR}-12)`, params: { reason: 'input.dateOutOfRange', min: `${DATE_MIN_YEAR}-01`, max: `${DATE_MAX_YEAR}-12`, value: s } });
+    ctx.addIssue({
+      code: 'custom',
+      message: `month ${s} is out of range (${DATE_MIN_YEAR}-01 to ${DATE_MAX_YEAR}-12)`,
+      params: { reason: 'input.dateOutOfRange', min: `${DATE_MIN_YEAR}-01`, max: `${DATE_MAX_YEAR}-12`, value: s },
+    });
 });
 
 const EPOCH_MIN = Date.UTC(DATE_MIN_YEAR, 0, 1);
@@ -34,7 +45,11 @@ const epochCheck = (n: number, ctx: z.RefinementCtx) => {
   if (n >= EPOCH_MIN && n <= EPOCH_MAX) return;
   const min = `${DATE_MIN_YEAR}-01-01`;
   const max = `${DATE_MAX_YEAR}-12-31`;
-  ctx.addIssue({ code: 'custom', message: `time ${n} (epoch ms) is out of range (${min} to ${max})`, params: { reason: 'input.dateOutOfRange', min, max, value: String(n) } });
+  ctx.addIssue({
+    code: 'custom',
+    message: `time ${n} (epoch ms) is out of range (${min} to ${max})`,
+    params: { reason: 'input.dateOutOfRange', min, max, value: String(n) },
+  });
 };
 /** A time in epoch milliseconds within the same years as the date atoms (a body field). */
 export const epochMs = z.number().int().superRefine(epochCheck);

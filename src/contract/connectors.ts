@@ -46,8 +46,17 @@ export const webhookMappingSchema = z
   .strict();
 export type WebhookMapping = z.infer<typeof webhookMappingSchema>;
 
-const host = z.string({ error: 'host must be a string' }).trim().min(1, { error: 'host must not be empty' }).max(255).regex(/^[A-Za-z0-9.:_-]+$/, { error: 'host: letters, digits, dots, colons, dashes only' });
-const port = z.number({ error: 'port must be a number' }).int({ error: 'port must be whole' }).min(1, { error: 'port must be 1..65535' }).max(65535, { error: 'port must be 1..65535' });
+const host = z
+  .string({ error: 'host must be a string' })
+  .trim()
+  .min(1, { error: 'host must not be empty' })
+  .max(255)
+  .regex(/^[A-Za-z0-9.:_-]+$/, { error: 'host: letters, digits, dots, colons, dashes only' });
+const port = z
+  .number({ error: 'port must be a number' })
+  .int({ error: 'port must be whole' })
+  .min(1, { error: 'port must be 1..65535' })
+  .max(65535, { error: 'port must be 1..65535' });
 const oneLine = /^[^\r\n]*$/;
 /** a secret: omitted or '' keeps the stored one */
 const secret = z
@@ -64,7 +73,16 @@ const template = z
   .refine((s) => s.includes('{code}'), { error: 'must contain {code}' })
   .optional();
 
-const amiSettings = z.object({ enabled: z.boolean(), host, port, username: z.string().trim().min(1, { error: 'username must not be empty' }).max(100).regex(oneLine, { error: 'username must be one line' }), secret, interfaceTemplate: template }).strict();
+const amiSettings = z
+  .object({
+    enabled: z.boolean(),
+    host,
+    port,
+    username: z.string().trim().min(1, { error: 'username must not be empty' }).max(100).regex(oneLine, { error: 'username must be one line' }),
+    secret,
+    interfaceTemplate: template,
+  })
+  .strict();
 const eslSettings = z.object({ enabled: z.boolean(), host, port, secret, agentTemplate: template }).strict();
 const webhookSettings = z
   .object({
@@ -82,9 +100,18 @@ const settingsBody = z
   })
   .strict();
 
-const reasonText = z.string({ error: 'reason must be a string' }).trim().min(1, { error: 'reason must not be empty' }).max(40, { error: 'reason must be at most 40 characters' }).regex(/^[^\r\n]*$/, { error: 'reason: one line' });
-const queueName = z.string({ error: 'queue must be a string' }).trim().min(1, { error: 'queue must not be empty' }).max(80).regex(/^[^\r\n\s']+$/, { error: 'queue: no spaces, quotes or line breaks' });
-
+const reasonText = z
+  .string({ error: 'reason must be a string' })
+  .trim()
+  .min(1, { error: 'reason must not be empty' })
+  .max(40, { error: 'reason must be at most 40 characters' })
+  .regex(/^[^\r\n]*$/, { error: 'reason: one line' });
+const queueName = z
+  .string({ error: 'queue must be a string' })
+  .trim()
+  .min(1, { error: 'queue must not be empty' })
+  .max(80)
+  .regex(/^[^\r\n\s']+$/, { error: 'queue: no spaces, quotes or line breaks' });
 
 /** A connector's settings as the API shows them: the secret replaced by whether one is set. */
 const secretSet = { secretSet: z.boolean() };

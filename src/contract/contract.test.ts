@@ -28,13 +28,7 @@ import { freshStore } from '../store/testing';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Capabilities whose routes are not declared from the contract yet (issue 13: convert, then remove here). */
-const NOT_YET_CONVERTED: readonly RouteDef[] = [
-  ...peopleRoutes,
-  ...wfmRoutes,
-  ...platformRoutes,
-  ...performanceRoutes,
-  ...qualityRoutes,
-];
+const NOT_YET_CONVERTED: readonly RouteDef[] = [...peopleRoutes, ...wfmRoutes, ...platformRoutes, ...performanceRoutes, ...qualityRoutes];
 
 /** Type-checks `code` as a file beside the project's sources (the project's compiler options); returns the errors. */
 function compile(code: string): { line: number; code: number; text: string }[] {
@@ -95,14 +89,23 @@ test('every route implements a contract entry and every entry is implemented by 
       assert.ok(pending.has(r), `${r.method} ${r.url} is declared with route(), not from the contract`);
       continue;
     }
-    assert.ok(entries.some((e) => e.endpoint === r.endpoint), `${r.method} ${r.url} implements an endpoint that is not in src/contract/index.ts`);
+    assert.ok(
+      entries.some((e) => e.endpoint === r.endpoint),
+      `${r.method} ${r.url} implements an endpoint that is not in src/contract/index.ts`,
+    );
     assert.equal(`${r.method} ${r.url}`, `${r.endpoint.method} ${r.endpoint.path}`);
     assert.deepEqual(r.access, r.endpoint.access);
     implemented.set(r.endpoint, (implemented.get(r.endpoint) ?? 0) + 1);
   }
-  for (const e of entries) assert.equal(implemented.get(e.endpoint), 1, `${e.capability}.${e.name} (${e.endpoint.method} ${e.endpoint.path}) is implemented ${implemented.get(e.endpoint) ?? 0} times`);
+  for (const e of entries)
+    assert.equal(
+      implemented.get(e.endpoint),
+      1,
+      `${e.capability}.${e.name} (${e.endpoint.method} ${e.endpoint.path}) is implemented ${implemented.get(e.endpoint) ?? 0} times`,
+    );
   // a converted capability has no route left outside the contract
-  for (const r of allRoutes) if (pending.has(r)) assert.equal(r.endpoint, undefined, `${r.method} ${r.url} is converted: take its capability off NOT_YET_CONVERTED`);
+  for (const r of allRoutes)
+    if (pending.has(r)) assert.equal(r.endpoint, undefined, `${r.method} ${r.url} is converted: take its capability off NOT_YET_CONVERTED`);
 });
 
 test('every path parameter is declared in the entry, and URLs and topic names are built from the contract', () => {
@@ -113,7 +116,10 @@ test('every path parameter is declared in the entry, and URLs and topic names ar
   }
   assert.equal(urlOf(contract.live.endCallin, { params: { id: 7 } }), '/api/emergency/callins/7/end');
   assert.equal(urlOf(contract.live.alerts, { query: { status: 'active', limit: undefined } }), '/api/alerts?status=active');
-  assert.equal(urlOf(contract.live.emergencyReport, { query: { from: '2026-11-01', to: '2026-11-30' } }), '/api/emergency/report?from=2026-11-01&to=2026-11-30');
+  assert.equal(
+    urlOf(contract.live.emergencyReport, { query: { from: '2026-11-01', to: '2026-11-30' } }),
+    '/api/emergency/report?from=2026-11-01&to=2026-11-30',
+  );
   assert.equal(topicName(topics.floorTeam, { teamId: 3 }), 'floor:team:3');
   assert.ok(topicMatches(topics.floorTeam, 'floor:team:3'));
   assert.ok(!topicMatches(topics.floorTeam, 'floor:agents'));
@@ -126,7 +132,14 @@ test('every path parameter is declared in the entry, and URLs and topic names ar
 });
 
 test('a test server refuses an answer that does not match its contract entry, and documents answers', async () => {
-  const probe = endpoint({ method: 'GET', path: '/api/probe', access: 'public', summary: 'probe', query: z.object({ bad: z.enum(['0', '1']).optional() }), response: z.object({ n: z.number() }) });
+  const probe = endpoint({
+    method: 'GET',
+    path: '/api/probe',
+    access: 'public',
+    summary: 'probe',
+    query: z.object({ bad: z.enum(['0', '1']).optional() }),
+    response: z.object({ n: z.number() }),
+  });
   const store = await freshStore('sqlite');
   try {
     const { app } = await buildApp({
@@ -147,7 +160,12 @@ test('a test server refuses an answer that does not match its contract entry, an
     assert.deepEqual(doc.paths['/api/probe'].get.responses['200'].content['application/json'].schema.properties, { n: { type: 'number' } });
     await app.close();
     // production default: not checked, the answer goes out as the handler made it
-    const prod = await buildApp({ store, webRoot: null, validateResponses: false, routes: [implement(probe, async () => ({ n: 'seven' }) as unknown as { n: number })] });
+    const prod = await buildApp({
+      store,
+      webRoot: null,
+      validateResponses: false,
+      routes: [implement(probe, async () => ({ n: 'seven' }) as unknown as { n: number })],
+    });
     assert.equal((await prod.app.inject({ method: 'GET', url: '/api/probe' })).statusCode, 200);
     await prod.app.close();
   } finally {

@@ -39,7 +39,15 @@ export const factFigures = z.object({
   conformance: num,
   attendance: num,
   attendanceDetail: fact(
-    z.object({ scheduledShifts: z.number(), onTime: z.number(), late: z.number(), lateMinutes: z.number(), earlyLeave: z.number(), earlyLeaveMinutes: z.number(), absent: z.number() }),
+    z.object({
+      scheduledShifts: z.number(),
+      onTime: z.number(),
+      late: z.number(),
+      lateMinutes: z.number(),
+      earlyLeave: z.number(),
+      earlyLeaveMinutes: z.number(),
+      absent: z.number(),
+    }),
   ),
   qaScore: num,
   fatalRate: num,

@@ -141,7 +141,9 @@ export const prompt = z.object({
   agent_id: z.number().nullable(),
   team_id: z.number().nullable(),
   lead_user_id: z.number().nullable(),
-  detail: z.object({ agentName: z.string().optional(), note: z.string().optional(), talkS: z.number().optional(), callId: z.string().nullable().optional() }).catchall(z.unknown()),
+  detail: z
+    .object({ agentName: z.string().optional(), note: z.string().optional(), talkS: z.number().optional(), callId: z.string().nullable().optional() })
+    .catchall(z.unknown()),
   created_at: z.number(),
   done_at: z.number().nullable(),
   done_by: z.number().nullable(),
@@ -172,19 +174,36 @@ const callinRow = z.object({
 });
 /** A call-in running now, with the person. */
 export const openCallin = callinRow.extend({ name: z.string(), position: z.string(), ext_code: z.string() });
-const callinRecord = callinRow.extend({ center_id: z.number(), called_by: z.number().nullable(), ended_at: z.number().nullable(), ended_by: z.number().nullable() });
+const callinRecord = callinRow.extend({
+  center_id: z.number(),
+  called_by: z.number().nullable(),
+  ended_at: z.number().nullable(),
+  ended_by: z.number().nullable(),
+});
 
 // ---- inputs ----
 
-const ratio = (field: string) => z.number({ error: `${field} must be a number` }).min(0, { error: `${field} must be >= 0` }).max(1, { error: `${field} must be <= 1` });
-const seconds = (field: string) => z.number({ error: `${field} must be a number` }).int({ error: `${field} must be whole seconds` }).min(1, { error: `${field} must be >= 1` }).max(86_400, { error: `${field} must be <= 86400` });
+const ratio = (field: string) =>
+  z
+    .number({ error: `${field} must be a number` })
+    .min(0, { error: `${field} must be >= 0` })
+    .max(1, { error: `${field} must be <= 1` });
+const seconds = (field: string) =>
+  z
+    .number({ error: `${field} must be a number` })
+    .int({ error: `${field} must be whole seconds` })
+    .min(1, { error: `${field} must be >= 1` })
+    .max(86_400, { error: `${field} must be <= 86400` });
 const thresholdsBody = z
   .object({
     answerRateTarget: ratio('answerRateTarget'),
     occupancyHigh: ratio('occupancyHigh'),
     occupancyLow: ratio('occupancyLow'),
     idleShareMax: ratio('idleShareMax'),
-    notReadyFactor: z.number({ error: 'notReadyFactor must be a number' }).min(1, { error: 'notReadyFactor must be >= 1' }).max(10, { error: 'notReadyFactor must be <= 10' }),
+    notReadyFactor: z
+      .number({ error: 'notReadyFactor must be a number' })
+      .min(1, { error: 'notReadyFactor must be >= 1' })
+      .max(10, { error: 'notReadyFactor must be <= 10' }),
     notReadyMinExcess: ratio('notReadyMinExcess'),
     minOffered: z.number({ error: 'minOffered must be a number' }).int().min(0).max(100_000),
     minStaffedS: z.number({ error: 'minStaffedS must be a number' }).int().min(0).max(10_000_000),
@@ -194,7 +213,11 @@ const thresholdsBody = z
   .partial()
   .strict();
 
-const note = z.string({ error: 'note must be a string' }).trim().min(1, { error: 'note must not be empty' }).max(2000, { error: 'note must be at most 2000 characters' });
+const note = z
+  .string({ error: 'note must be a string' })
+  .trim()
+  .min(1, { error: 'note must not be empty' })
+  .max(2000, { error: 'note must be at most 2000 characters' });
 const staffBody = z
   .object({
     name: z.string({ error: 'name must be a string' }).trim().min(1, { error: 'name must not be empty' }).max(100),
@@ -315,7 +338,9 @@ export const live = {
     access: ALERT_HANDLERS,
     summary: 'Call a person of the plan onto the phones (optionally from an alert); audited',
     tags,
-    body: z.object({ staffId: z.number({ error: 'staffId must be a number' }).int().positive(), alertId: z.number().int().positive().nullable().optional() }).strict(),
+    body: z
+      .object({ staffId: z.number({ error: 'staffId must be a number' }).int().positive(), alertId: z.number().int().positive().nullable().optional() })
+      .strict(),
     response: callinRecord.extend({ name: z.string(), position: z.string(), ext_code: z.string() }),
   }),
   endCallin: endpoint({
@@ -339,7 +364,9 @@ export const live = {
       to: z.number(),
       rate: z.number(),
       callins: z.array(openCallin.extend({ ended_at: z.number().nullable() })),
-      people: z.array(z.object({ staffId: z.number(), name: z.string(), position: z.string(), extCode: z.string(), callins: z.number(), calls: z.number(), pay: z.number() })),
+      people: z.array(
+        z.object({ staffId: z.number(), name: z.string(), position: z.string(), extCode: z.string(), callins: z.number(), calls: z.number(), pay: z.number() }),
+      ),
     }),
   }),
   setPieceRate: endpoint({
@@ -348,7 +375,9 @@ export const live = {
     access: ['admin', 'center_manager'],
     summary: 'Set the piece rate paid per call handled while pulled in (audited)',
     tags,
-    body: z.object({ rate: z.number({ error: 'rate must be a number' }).min(0, { error: 'rate must be >= 0' }).max(10_000, { error: 'rate must be <= 10000' }) }).strict(),
+    body: z
+      .object({ rate: z.number({ error: 'rate must be a number' }).min(0, { error: 'rate must be >= 0' }).max(10_000, { error: 'rate must be <= 10000' }) })
+      .strict(),
     response: z.object({ rate: z.number() }),
   }),
   prompts: endpoint({
@@ -394,8 +423,16 @@ export const promptMessage = z.object({ type: z.literal('prompt'), prompt });
 export const liveTopics = {
   floorAgents: topic({ name: 'floor:agents', summary: 'Every changed tile of the center; call-ins (center-wide roles)', message: agentsMessage }),
   floorTeam: topic({ name: 'floor:team:{teamId}', summary: "A team's changed tiles (center-wide roles, the team's lead)", message: agentsMessage }),
-  floorQueues: topic({ name: 'floor:queues', summary: 'Queue figures now, today\'s KPIs and intervals (center-wide roles, team leads)', message: queuesMessage }),
+  floorQueues: topic({
+    name: 'floor:queues',
+    summary: "Queue figures now, today's KPIs and intervals (center-wide roles, team leads)",
+    message: queuesMessage,
+  }),
   alerts: topic({ name: 'alerts', summary: 'Alerts raised, updated, acknowledged, closed (center-wide roles)', message: alertMessage }),
-  teamAlerts: topic({ name: 'alerts:team:{teamId}', summary: "A team's alerts and the floor-wide ones (center-wide roles, the team's lead)", message: alertMessage }),
+  teamAlerts: topic({
+    name: 'alerts:team:{teamId}',
+    summary: "A team's alerts and the floor-wide ones (center-wide roles, the team's lead)",
+    message: alertMessage,
+  }),
   prompts: topic({ name: 'prompts', summary: 'Every stress prompt of the center (center-wide prompt readers)', message: promptMessage }),
 };

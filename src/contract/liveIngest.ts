@@ -13,7 +13,13 @@ export const IMPORT_ROLES: Role[] = ['admin', 'wfm', 'duty_manager'];
 const tags = ['live'] as const;
 
 /** An event the store refused (a survey naming an unknown agent or call), by event id, with why. */
-const storeReject = z.object({ id: z.string(), field: z.string(), reason: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])), message: z.string() });
+const storeReject = z.object({
+  id: z.string(),
+  field: z.string(),
+  reason: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  message: z.string(),
+});
 
 /** What a push stored: events received, new, already stored; refused ones with why. */
 export const pushResult = z.object({ received: z.number(), accepted: z.number(), duplicates: z.number(), rejected: z.array(storeReject).optional() });
@@ -82,7 +88,15 @@ export const liveIngest = {
       eventsParsed: z.number(),
       eventsStored: z.number(),
       duplicates: z.number(),
-      rejected: z.array(z.object({ line: z.number(), reason: z.string(), field: z.string().optional(), code: z.string().optional(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })),
+      rejected: z.array(
+        z.object({
+          line: z.number(),
+          reason: z.string(),
+          field: z.string().optional(),
+          code: z.string().optional(),
+          params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+        }),
+      ),
       unknownEvents: z.record(z.string(), z.number()),
       skipped: z.record(z.string(), z.number()),
     }),

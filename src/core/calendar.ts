@@ -6,8 +6,7 @@ export const DATE_MIN_YEAR = 2000;
 export const DATE_MAX_YEAR = 2100;
 
 export type DateProblem =
-  | { reason: 'input.badDate'; params: { value: string } }
-  | { reason: 'input.dateOutOfRange'; params: { value: string; min: string; max: string } };
+  { reason: 'input.badDate'; params: { value: string } } | { reason: 'input.dateOutOfRange'; params: { value: string; min: string; max: string } };
 
 /** null when y-m-d is a real day inside the allowed years, else the reason. */
 export function calendarDateProblem(y: number, m: number, d: number, value: string): DateProblem | null {

@@ -22,19 +22,14 @@ test('seed default: idle share over 20 %', () => {
 
 test('low answer rate with high occupancy is understaffed; the reverse is overstaffed', () => {
   assert.deepEqual(kinds(diagnose({ scopes: [scope({ answerRate: 0.7, occupancy: 0.95 })] })), ['understaffed']);
-  assert.deepEqual(
-    kinds(diagnose({ scopes: [scope({ answerRate: 0.98, occupancy: 0.5, idleShare: 0.4 })] })),
-    ['idleHigh', 'overstaffed'],
-  );
+  assert.deepEqual(kinds(diagnose({ scopes: [scope({ answerRate: 0.98, occupancy: 0.5, idleShare: 0.4 })] })), ['idleHigh', 'overstaffed']);
   // low answer rate but low occupancy: not a staffing verdict (something else is wrong)
   assert.deepEqual(kinds(diagnose({ scopes: [scope({ answerRate: 0.7, occupancy: 0.6 })] })), []);
   // too few calls to judge; missing figures never trigger
   assert.deepEqual(kinds(diagnose({ scopes: [scope({ offered: 3, answerRate: 0, occupancy: 1 })] })), []);
   assert.deepEqual(kinds(diagnose({ scopes: [scope({ answerRate: null, occupancy: 0.99, idleShare: null })] })), []);
   // thresholds are data
-  assert.deepEqual(kinds(diagnose({ scopes: [scope({ answerRate: 0.9, occupancy: 0.9 })] }, { answerRateTarget: 0.95 })), [
-    'understaffed',
-  ]);
+  assert.deepEqual(kinds(diagnose({ scopes: [scope({ answerRate: 0.9, occupancy: 0.9 })] }, { answerRateTarget: 0.95 })), ['understaffed']);
 });
 
 test('abnormal not-ready compares to the usual share and names the worst first', () => {
@@ -60,7 +55,10 @@ test('long wait and long call alerts', () => {
       { callId: 'c1', queue: 'Q', waitS: 121 },
       { callId: 'c2', queue: 'Q', waitS: 120 },
     ],
-    talking: [{ agent: 'a1', talkS: 1500 }, { agent: 'a2', talkS: 300 }],
+    talking: [
+      { agent: 'a1', talkS: 1500 },
+      { agent: 'a2', talkS: 300 },
+    ],
   });
   assert.deepEqual(
     f.map((x) => `${x.kind}:${x.subject}`),

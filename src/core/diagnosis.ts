@@ -103,10 +103,7 @@ export interface NotReadyFigures {
 }
 
 /** Fourth indicator: not-ready far above its usual share; sorted worst first. */
-export function abnormalNotReady(
-  list: readonly NotReadyFigures[],
-  th: DiagnosisThresholds = DEFAULT_DIAGNOSIS_THRESHOLDS,
-): Finding[] {
+export function abnormalNotReady(list: readonly NotReadyFigures[], th: DiagnosisThresholds = DEFAULT_DIAGNOSIS_THRESHOLDS): Finding[] {
   const hits: { f: Finding; excess: number }[] = [];
   for (const x of list) {
     if (x.notReadyShare === null || x.usualShare === null || x.staffed < th.minStaffedS) continue;

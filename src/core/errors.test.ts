@@ -17,7 +17,16 @@ test('every refusal in core is one family: a DomainError with a kind the server 
     [new PeopleError('bad_date', 'date', 'expected YYYY-MM-DD'), 'validation', 400, 'date', 'date: expected YYYY-MM-DD'],
     [new PeopleError('other_team', 'agentId', 'not your team'), 'forbidden', 403, 'agentId', 'agentId: not your team'],
     [new PeopleError('forbidden', 'role', 'no'), 'forbidden', 403, 'role', 'role: no'],
-    [new QualityInputError([{ path: 'answers.q2', message: 'not allowed' }, { path: 'answers.q3', message: 'missing' }]), 'validation', 400, 'answers.q2', 'answers.q2: not allowed; answers.q3: missing'],
+    [
+      new QualityInputError([
+        { path: 'answers.q2', message: 'not allowed' },
+        { path: 'answers.q3', message: 'missing' },
+      ]),
+      'validation',
+      400,
+      'answers.q2',
+      'answers.q2: not allowed; answers.q3: missing',
+    ],
   ];
   for (const [e, kind, status, field, message] of refusals) {
     assert.ok(e instanceof DomainError, e.name);
@@ -27,7 +36,8 @@ test('every refusal in core is one family: a DomainError with a kind the server 
     assert.equal(e.message, message, e.name);
   }
   // the WFM modules' names are core's InputError
-  for (const C of [ErlangInputError, ForecastInputError, ScheduleInputError, PointsInputError, AdherenceInputError, PeakInputError]) assert.equal(C, InputError);
+  for (const C of [ErlangInputError, ForecastInputError, ScheduleInputError, PointsInputError, AdherenceInputError, PeakInputError])
+    assert.equal(C, InputError);
 });
 
 test('core functions throw the family, naming the field (no message parsing needed at the edge)', () => {
@@ -38,6 +48,9 @@ test('core functions throw the family, naming the field (no message parsing need
     [() => requiredAgents({ calls: 10, periodS: 900, ahtS: 300, shrinkage: 1.2, targets: [] }), 'shrinkage', /^shrinkage: must be below 1, got 1.2$/],
   ];
   for (const [fn, field, message] of cases) {
-    assert.throws(fn, (e: unknown) => e instanceof InputError && e.code === 'validation' && e.field === field && message.test(e.message) && !e.problem.startsWith(`${field}:`));
+    assert.throws(
+      fn,
+      (e: unknown) => e instanceof InputError && e.code === 'validation' && e.field === field && message.test(e.message) && !e.problem.startsWith(`${field}:`),
+    );
   }
 });

@@ -52,8 +52,7 @@ export class InputError extends DomainError {
   declare readonly field: string;
 }
 
-export const validationError = (field: string, message: string, detail?: ErrorDetail) =>
-  new DomainError(`${field}: ${message}`, 'validation', field, detail);
+export const validationError = (field: string, message: string, detail?: ErrorDetail) => new DomainError(`${field}: ${message}`, 'validation', field, detail);
 export const notFound = (what: string, detail?: ErrorDetail) => new DomainError(`${what} not found`, 'not_found', undefined, detail);
 export const conflict = (message: string, field?: string, detail?: ErrorDetail) => new DomainError(message, 'conflict', field, detail);
 export const forbidden = (message = 'forbidden', detail?: ErrorDetail) => new DomainError(message, 'forbidden', undefined, detail);

@@ -5,7 +5,7 @@ import { EVENT_TYPES, eventSchema, validateEvent } from './events';
 /** validateEvent has a fast path for valid events: it must accept exactly what the zod schema accepts. */
 test('validateEvent agrees with the schema on valid, invalid and odd values', () => {
   let seed = 12345;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const strs = ['a', '1001', 'general', '', ' ', 'break'];
   const nums = [0, 1, 1.5, -1, 1e15, 2 ** 53, Number.NaN, Number.POSITIVE_INFINITY, 1767225600000];

@@ -75,8 +75,7 @@ export function isSurveyEvent(e: { type: string }): boolean {
  */
 export const MAX_EVENT_TS = Date.UTC(2100, 0, 1);
 
-const nonEmpty = (field: string) =>
-  z.string({ error: `${field} must be a string` }).min(1, { error: `${field} must not be empty` });
+const nonEmpty = (field: string) => z.string({ error: `${field} must be a string` }).min(1, { error: `${field} must not be empty` });
 
 export const eventSchema = z
   .object({
@@ -115,7 +114,8 @@ export const eventSchema = z
       const issue = (field: string, message: string, reason: string, params: Record<string, string | number> = {}) =>
         ctx.addIssue({ code: 'custom', path: [field], message, params: { reason, params: { field, ...params } } });
       if (!e.callId && !e.agent) issue('agent', 'a survey needs callId or agent', 'survey.callOrAgentRequired');
-      if (e.scale === undefined) issue('scale', `scale is required for survey (one of ${SURVEY_SCALES.join(', ')})`, 'survey.badScale', { scales: SURVEY_SCALES.join(', ') });
+      if (e.scale === undefined)
+        issue('scale', `scale is required for survey (one of ${SURVEY_SCALES.join(', ')})`, 'survey.badScale', { scales: SURVEY_SCALES.join(', ') });
       else if (!(SURVEY_SCALES as readonly number[]).includes(e.scale))
         issue('scale', `scale must be one of ${SURVEY_SCALES.join(', ')}, got ${e.scale}`, 'survey.badScale', { scales: SURVEY_SCALES.join(', ') });
       const max = e.scale !== undefined && (SURVEY_SCALES as readonly number[]).includes(e.scale) ? e.scale : 10;

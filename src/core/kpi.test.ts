@@ -1,16 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CallFloorEvent, EventType } from './events';
-import {
-  aggregateEvents,
-  deriveKpis,
-  emptyMeasures,
-  intervalStart,
-  rollup,
-  sumMeasures,
-  type AgentRow,
-  type QueueRow,
-} from './kpi';
+import { aggregateEvents, deriveKpis, emptyMeasures, intervalStart, rollup, sumMeasures, type AgentRow, type QueueRow } from './kpi';
 
 const T = (hh: number, mm: number, ss = 0) => Date.UTC(2024, 0, 15, hh, mm, ss);
 let n = 0;
@@ -20,10 +11,8 @@ const ev = (ts: number, type: EventType, f: Partial<CallFloorEvent> = {}): CallF
   type,
   ...f,
 });
-const q = (rows: QueueRow[], start: number, queue: string) =>
-  rows.find((r) => r.intervalStart === start && r.queue === queue);
-const a = (rows: AgentRow[], start: number, agent: string) =>
-  rows.find((r) => r.intervalStart === start && r.agent === agent);
+const q = (rows: QueueRow[], start: number, queue: string) => rows.find((r) => r.intervalStart === start && r.queue === queue);
+const a = (rows: AgentRow[], start: number, agent: string) => rows.find((r) => r.intervalStart === start && r.agent === agent);
 
 test('a call belongs to the interval in which it entered the queue', () => {
   const evs = [
@@ -48,10 +37,7 @@ test('a call belongs to the interval in which it entered the queue', () => {
   assert.equal(r0.answeredWithinSl, 1);
   assert.equal(r0.waitAnswered, 15);
   const r15 = q(queues, T(8, 15), 'Q')!;
-  assert.deepEqual(
-    [r15.offered, r15.answered, r15.abandoned, r15.shortAbandoned],
-    [2, 0, 1, 1],
-  );
+  assert.deepEqual([r15.offered, r15.answered, r15.abandoned, r15.shortAbandoned], [2, 0, 1, 1]);
   assert.equal(r15.waitAbandoned, 3 + 32);
   // SL = 0 within / (2 offered - 1 short) = 0; answer rate 0 / 2
   assert.equal(deriveKpis(r15).serviceLevel, 0);

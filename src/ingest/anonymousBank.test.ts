@@ -11,9 +11,17 @@ test('Anonymous Bank Feb 1999: totals counted directly from the rows, and throug
   if (BANK.skip(ctx)) return;
   const text = BANK.read();
   // independent tally: split each raw row on tabs and classify it by hand-picked column numbers
-  const rows = text.split(/\r?\n/).slice(1).filter(Boolean).map((l) => l.split('\t'));
+  const rows = text
+    .split(/\r?\n/)
+    .slice(1)
+    .filter(Boolean)
+    .map((l) => l.split('\t'));
   assert.equal(rows.length, 33344); // SOURCE.md
-  const OUT = 12, QSTART = 9, QTIME = 11, SERSTART = 13, SERTIME = 15;
+  const OUT = 12,
+    QSTART = 9,
+    QTIME = 11,
+    SERSTART = 13,
+    SERTIME = 15;
   const served = rows.filter((r) => r[OUT] === 'AGENT');
   const hangQueued = rows.filter((r) => r[OUT] === 'HANG' && r[QSTART] !== '0:00:00');
   const waitOf = (r: string[]) => (r[QSTART] === '0:00:00' ? 0 : Math.max(0, Number(r[QTIME])));
@@ -61,7 +69,8 @@ test('Anonymous Bank Feb 1999: totals counted directly from the rows, and throug
 });
 
 test('Anonymous Bank: a queue wait crossing midnight lands on the next day; tz shifts times', () => {
-  const head = 'vru+line\tcall_id\tcustomer_id\tpriority\ttype\tdate\tvru_entry\tvru_exit\tvru_time\tq_start\tq_exit\tq_time\toutcome\tser_start\tser_exit\tser_time\tserver';
+  const head =
+    'vru+line\tcall_id\tcustomer_id\tpriority\ttype\tdate\tvru_entry\tvru_exit\tvru_time\tq_start\tq_exit\tq_time\toutcome\tser_start\tser_exit\tser_time\tserver';
   const row = 'AA0101\t1\t0\t0\tPS\t990201\t23:59:40\t23:59:50\t10\t23:59:50\t0:00:20\t30\tAGENT\t0:00:20\t0:02:00\t100\tDANA';
   const r = parseAnonymousBank(`${head}\r\n${row}\r\n`);
   const conn = r.events.find((e) => e.type === 'call.connected')!;

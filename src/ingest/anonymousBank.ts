@@ -4,7 +4,18 @@
  */
 import type { CallFloorEvent } from '../core/events';
 import type { TimeWindow } from '../core/live/eventWindow';
-import { countSkipped, emptyResult, talkSpanEvents, type TalkSpan, hmsToSeconds, localToEpoch, splitLines, timeReject, type ParseResult, type Tz } from './common';
+import {
+  countSkipped,
+  emptyResult,
+  talkSpanEvents,
+  type TalkSpan,
+  hmsToSeconds,
+  localToEpoch,
+  splitLines,
+  timeReject,
+  type ParseResult,
+  type Tz,
+} from './common';
 
 export interface BankOptions {
   /** zone of the file's local clock times; default UTC (the centre was in Israel: 'Asia/Jerusalem') */
@@ -13,7 +24,25 @@ export interface BankOptions {
   window?: TimeWindow;
 }
 
-const COLS = ['vru+line', 'call_id', 'customer_id', 'priority', 'type', 'date', 'vru_entry', 'vru_exit', 'vru_time', 'q_start', 'q_exit', 'q_time', 'outcome', 'ser_start', 'ser_exit', 'ser_time', 'server'];
+const COLS = [
+  'vru+line',
+  'call_id',
+  'customer_id',
+  'priority',
+  'type',
+  'date',
+  'vru_entry',
+  'vru_exit',
+  'vru_time',
+  'q_start',
+  'q_exit',
+  'q_time',
+  'outcome',
+  'ser_start',
+  'ser_exit',
+  'ser_time',
+  'server',
+];
 
 export function parseAnonymousBank(text: string, opts: BankOptions = {}): ParseResult {
   const res = emptyResult();
@@ -50,7 +79,7 @@ export function parseAnonymousBank(text: string, opts: BankOptions = {}): ParseR
     }
     const year = 1900 + Number(dm[1]) + (Number(dm[1]) < 70 ? 100 : 0);
     const day0 = localToEpoch(year, Number(dm[2]), Number(dm[3]), 0, 0, 0, opts.tz);
-    const outside = timeReject(line, 'date', day0, opts.window, 'a date in the center\'s history');
+    const outside = timeReject(line, 'date', day0, opts.window, "a date in the center's history");
     if (outside) {
       res.rejects.push(outside);
       continue;

@@ -67,7 +67,11 @@ export interface ImportReport {
 
 export interface ImportSink {
   /** `rejected`: events the store refused (a survey naming an unknown agent or call), by event id, with why */
-  store(events: CallFloorEvent[]): Promise<{ accepted: number; duplicates: number; rejected?: { id: string; field: string; reason: string; params: Record<string, string | number>; message: string }[] }>;
+  store(events: CallFloorEvent[]): Promise<{
+    accepted: number;
+    duplicates: number;
+    rejected?: { id: string; field: string; reason: string; params: Record<string, string | number>; message: string }[];
+  }>;
   /** after the last batch: count agents' open states up to the last event */
   finish?(lastTs: number): Promise<void>;
 }

@@ -18,8 +18,14 @@ test('jsonl: good lines land, bad lines are named with line and field, unknown t
     JSON.stringify({ id: 'e7', ts: ts + 9000, type: 'call.ended', queue: 'Q', callId: 'c1' }),
   ].join('\n');
   const r = parseJsonl(lines);
-  assert.deepEqual(r.events.map((e) => e.id), ['e1', 'e2', 'e7']);
-  assert.deepEqual(r.rejects.map((x) => x.line), [3, 4, 5, 6]);
+  assert.deepEqual(
+    r.events.map((e) => e.id),
+    ['e1', 'e2', 'e7'],
+  );
+  assert.deepEqual(
+    r.rejects.map((x) => x.line),
+    [3, 4, 5, 6],
+  );
   assert.match(r.rejects[0]!.reason, /invalid JSON/);
   assert.match(r.rejects[1]!.reason, /^ts\b/);
   assert.match(r.rejects[2]!.reason, /reason/);

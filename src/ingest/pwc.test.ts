@@ -11,7 +11,11 @@ test('PwC call centre: totals counted from the raw CSV and through the KPI aggre
   if (PWC.skip(ctx)) return;
   const text = PWC.read();
   // independent tally with a regex per row: ...,Answered,Resolved,Speed,Talk,Rating at the end
-  const rows = text.replace(/^\uFEFF/, '').split('\n').slice(1).filter(Boolean);
+  const rows = text
+    .replace(/^\uFEFF/, '')
+    .split('\n')
+    .slice(1)
+    .filter(Boolean);
   assert.equal(rows.length, 5000);
   const re = /^(ID\d+),([^,]*),(\d{4}-\d\d-\d\d),(\d+:\d\d:\d\d),[^,]*,([YN]),[YN],(\d*),(\d*:?\d*:?\d*),\d*\r?$/;
   const m = rows.map((l) => re.exec(l));
@@ -46,9 +50,12 @@ test('PwC call centre: totals counted from the raw CSV and through the KPI aggre
 });
 
 test('PwC: unanswered rows can be counted as short abandons instead', () => {
-  const r = parsePwc('Call Id,Agent,Date,Time,Topic,Answered (Y/N),Resolved,Speed of answer in seconds,AvgTalkDuration,Satisfaction rating\nID1,Jim,2021-01-01,9:00:00,Streaming,N,N,,,\n', {
-    abandonWaitS: 0,
-  });
+  const r = parsePwc(
+    'Call Id,Agent,Date,Time,Topic,Answered (Y/N),Resolved,Speed of answer in seconds,AvgTalkDuration,Satisfaction rating\nID1,Jim,2021-01-01,9:00:00,Streaming,N,N,,,\n',
+    {
+      abandonWaitS: 0,
+    },
+  );
   const q = sumMeasures(aggregateEvents(r.events).queues);
   assert.deepEqual([q.offered, q.abandoned, q.shortAbandoned], [1, 0, 1]);
 });

@@ -3,7 +3,18 @@
  */
 import type { CallFloorEvent } from '../core/events';
 import type { TimeWindow } from '../core/live/eventWindow';
-import { emptyResult, talkSpanEvents, type TalkSpan, hmsToSeconds, localToEpoch, splitCsvLine, splitLines, timeReject, type ParseResult, type Tz } from './common';
+import {
+  emptyResult,
+  talkSpanEvents,
+  type TalkSpan,
+  hmsToSeconds,
+  localToEpoch,
+  splitCsvLine,
+  splitLines,
+  timeReject,
+  type ParseResult,
+  type Tz,
+} from './common';
 
 export interface PwcOptions {
   tz?: Tz;
@@ -32,7 +43,9 @@ export function parsePwc(text: string, opts: PwcOptions = {}): ParseResult {
     speed: find(/^speed of answer/i),
     talk: find(/talkduration/i),
   };
-  const missing = Object.entries(ix).filter(([, i]) => i < 0).map(([k]) => k);
+  const missing = Object.entries(ix)
+    .filter(([, i]) => i < 0)
+    .map(([k]) => k);
   if (missing.length) {
     res.rejects.push({ line: 1, reason: `header: missing columns ${missing.join(', ')}` });
     return res;
@@ -69,7 +82,7 @@ export function parsePwc(text: string, opts: PwcOptions = {}): ParseResult {
     }
     seen.add(id);
     const t0 = localToEpoch(+dm[1]!, +dm[2]!, +dm[3]!, 0, 0, 0, opts.tz) + tm * 1000;
-    const outside = timeReject(line, 'Date/Time', t0, opts.window, 'a date in the center\'s history');
+    const outside = timeReject(line, 'Date/Time', t0, opts.window, "a date in the center's history");
     if (outside) {
       res.rejects.push(outside);
       continue;

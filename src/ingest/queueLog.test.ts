@@ -44,15 +44,15 @@ test('PBXware queue_log: both files parse to the same events, with totals counte
   assert.deepEqual(csv.rejects, []);
   assert.equal(pipe.duplicates, dupLines);
   assert.equal(csv.duplicates, dupLines);
-  assert.deepEqual(csv.events.map((e) => e.id), pipe.events.map((e) => e.id));
+  assert.deepEqual(
+    csv.events.map((e) => e.id),
+    pipe.events.map((e) => e.id),
+  );
   assert.deepEqual(csv.events, pipe.events);
   assert.deepEqual(csv.unknownEvents, pipe.unknownEvents);
   // PBXware's OUT* events are not app_queue events: reported as unknown, with their distinct-line counts
   const outKinds = new Set(uniq.map((f) => f[4]!).filter((e) => e.startsWith('OUT')));
-  assert.deepEqual(
-    Object.keys(pipe.unknownEvents).sort(),
-    [...outKinds].sort(),
-  );
+  assert.deepEqual(Object.keys(pipe.unknownEvents).sort(), [...outKinds].sort());
   for (const k of outKinds) assert.equal(pipe.unknownEvents[k], of(k).length, k);
 
   const agg = aggregateEvents(pipe.events);
@@ -72,8 +72,7 @@ test('PBXware queue_log: both files parse to the same events, with totals counte
   assert.equal(sumMeasures(aggEnd.queues).talk, talk);
   // the reported calltime fields agree within 1 s rounding per call
   const reported =
-    of('COMPLETECALLER', 'COMPLETEAGENT').reduce((s, f) => s + Number(f[6]), 0) +
-    of('BLINDTRANSFER', 'ATTENDEDTRANSFER').reduce((s, f) => s + Number(f[8]), 0);
+    of('COMPLETECALLER', 'COMPLETEAGENT').reduce((s, f) => s + Number(f[6]), 0) + of('BLINDTRANSFER', 'ATTENDEDTRANSFER').reduce((s, f) => s + Number(f[8]), 0);
   const endedTalk = enders.reduce((s, f) => s + Number(f[0]) - connectAt.get(f[1]!)!, 0);
   assert.ok(Math.abs(reported - endedTalk) <= enders.length);
   const at = sumMeasures(aggEnd.agents);
@@ -85,7 +84,10 @@ test('PBXware queue_log: both files parse to the same events, with totals counte
   }
 
   // re-import is idempotent: same ids
-  assert.deepEqual(parseQueueLog(pipeText).events.map((e) => e.id), pipe.events.map((e) => e.id));
+  assert.deepEqual(
+    parseQueueLog(pipeText).events.map((e) => e.id),
+    pipe.events.map((e) => e.id),
+  );
   // stream variant gives the same
   async function* lines() {
     for (const l of pipeText.split('\n')) yield l;
@@ -154,7 +156,10 @@ test('standard realtime-table CSV with data1..data5 and local datetime in a zone
     '2024-03-01 08:06:00,c9,sales,PJSIP/ann,BADROW',
   ].join('\n');
   const r = parseQueueLog(csv, { tz: 'Asia/Shanghai' });
-  assert.deepEqual(r.rejects.map((x) => x.line), [5]);
+  assert.deepEqual(
+    r.rejects.map((x) => x.line),
+    [5],
+  );
   const enq = r.events.find((e) => e.type === 'call.enqueued')!;
   assert.equal(enq.ts, Date.UTC(2024, 2, 1, 0, 0, 0)); // 08:00 in UTC+8
   const conn = r.events.find((e) => e.type === 'call.connected')!;

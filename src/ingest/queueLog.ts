@@ -131,8 +131,7 @@ export function parseQueueLogCsv(lines: readonly string[], opts: QueueLogOptions
         continue;
       }
       ts = Math.round(Number(t) * 1000);
-    }
-    else {
+    } else {
       const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d+)?$/.exec(t);
       if (!m) {
         rejects.push({ line, reason: `time: not epoch seconds nor YYYY-MM-DD HH:MM:SS: '${t.slice(0, 30)}'` });

@@ -26,7 +26,11 @@ export interface SurveyCsvOptions {
   window?: TimeWindow;
 }
 
-const norm = (h: string) => h.trim().toLowerCase().replace(/[\s_-]/g, '');
+const norm = (h: string) =>
+  h
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]/g, '');
 const COLS: Record<string, string[]> = {
   callId: ['callid', 'call'],
   time: ['time', 'ts', 'datetime', 'answeredat'],
@@ -44,7 +48,13 @@ export function parseSurveyCsv(text: string, opts: SurveyCsvOptions = {}): Parse
   const header = splitCsvLine(lines[0]!).map(norm);
   const ix = Object.fromEntries(Object.entries(COLS).map(([k, names]) => [k, header.findIndex((h) => names.includes(h))])) as Record<keyof typeof COLS, number>;
   if (ix.score! < 0 || (ix.callId! < 0 && (ix.agent! < 0 || ix.time! < 0))) {
-    res.rejects.push({ line: 1, reason: 'header: needs a score column and callId, or time and agent', field: 'header', code: 'survey.csvHeader', params: { line: 1 } });
+    res.rejects.push({
+      line: 1,
+      reason: 'header: needs a score column and callId, or time and agent',
+      field: 'header',
+      code: 'survey.csvHeader',
+      params: { line: 1 },
+    });
     return res;
   }
   const seen = new Set<string>();
@@ -53,7 +63,7 @@ export function parseSurveyCsv(text: string, opts: SurveyCsvOptions = {}): Parse
     if (!raw.trim()) continue;
     const line = n + 1;
     const f = splitCsvLine(raw).map((x) => x.trim());
-    const cell = (k: string) => (ix[k]! >= 0 ? f[ix[k]!] ?? '' : '');
+    const cell = (k: string) => (ix[k]! >= 0 ? (f[ix[k]!] ?? '') : '');
     const no = (field: string, code: string, reason: string, params: Record<string, string | number> = {}) =>
       res.rejects.push({ line, reason: `${field}: ${reason}`, field, code, params: { line, field, ...params } });
     const callId = cell('callId');
@@ -98,7 +108,12 @@ export function parseSurveyCsv(text: string, opts: SurveyCsvOptions = {}): Parse
     for (const k of Object.keys(ev)) if (ev[k] === undefined) delete ev[k];
     const v = validateEvent(ev);
     if (!v.ok) {
-      res.rejects.push({ line, reason: v.error, ...(v.field ? { field: v.field } : {}), ...(v.reason ? { code: v.reason, params: { ...v.params, line } } : {}) });
+      res.rejects.push({
+        line,
+        reason: v.error,
+        ...(v.field ? { field: v.field } : {}),
+        ...(v.reason ? { code: v.reason, params: { ...v.params, line } } : {}),
+      });
       continue;
     }
     if (seen.has(id)) {

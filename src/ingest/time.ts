@@ -27,7 +27,11 @@ export function parseTimeArg(s: string | undefined, tz: Tz | undefined, field: s
   // a date part must be a real day in 2000–2100 (no 2026-13-45 rolling over into the next year)
   const ymd = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
   const bad = ymd && calendarDateProblem(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]), s);
-  if (bad) throw validationError(field, bad.reason === 'input.badDate' ? `not a date: '${s}'` : `'${s}' is out of range (${bad.params.min} to ${bad.params.max})`, { reason: bad.reason, params: { field, ...bad.params } });
+  if (bad)
+    throw validationError(field, bad.reason === 'input.badDate' ? `not a date: '${s}'` : `'${s}' is out of range (${bad.params.min} to ${bad.params.max})`, {
+      reason: bad.reason,
+      params: { field, ...bad.params },
+    });
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (d) {
     const t = localToEpoch(Number(d[1]), Number(d[2]), Number(d[3]) + (asEnd ? 1 : 0), 0, 0, 0, tz ?? 0);

@@ -46,7 +46,6 @@ export interface AppOptions {
   validateResponses?: boolean;
 }
 
-
 function zodToError(e: ZodError, where: string) {
   const issue = e.issues[0];
   const field = [where, ...issue.path.map(String)].filter(Boolean).join('.');
@@ -85,9 +84,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   const app = Fastify({
     bodyLimit: 1024 * 1024,
     trustProxy: opts.trustProxy ?? false,
-    logger: opts.logger
-      ? { level: 'info', redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] }
-      : false,
+    logger: opts.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] } : false,
   });
   await app.register(cookie);
   await app.register(helmet, {
@@ -105,18 +102,14 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
 
   app.setErrorHandler((err, _req, reply) => {
     if (err instanceof DomainError) {
-      return reply
-        .status(HTTP_STATUS[err.code])
-        .send({ error: err.code, reason: err.reason, params: err.params, message: err.message, field: err.field });
+      return reply.status(HTTP_STATUS[err.code]).send({ error: err.code, reason: err.reason, params: err.params, message: err.message, field: err.field });
     }
     if (err instanceof ContractViolation) return reply.status(500).send({ error: 'contract', message: err.message });
     if (err instanceof ZodError) return reply.status(400).send(zodToError(err, ''));
     // unique / serialization conflicts and values a database refuses become 409 / 400, never 500
     const db = domainErrorOfDb(err);
     if (db) {
-      return reply
-        .status(HTTP_STATUS[db.code])
-        .send({ error: db.code, reason: db.reason, params: db.params, message: db.message, field: db.field });
+      return reply.status(HTTP_STATUS[db.code]).send({ error: db.code, reason: db.reason, params: db.params, message: db.message, field: db.field });
     }
     const e = err as { statusCode?: number; code?: string; message: string };
     if (e.statusCode && e.statusCode < 500) {
@@ -128,8 +121,10 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   });
 
   // uploads (routes with rawBody) get these bodies as a Buffer; text/plain and JSON keep Fastify's parsers
-  app.addContentTypeParser(['application/octet-stream', 'text/csv', 'text/tab-separated-values', 'multipart/form-data'], { parseAs: 'buffer' }, (_req, body, done) =>
-    done(null, body),
+  app.addContentTypeParser(
+    ['application/octet-stream', 'text/csv', 'text/tab-separated-values', 'multipart/form-data'],
+    { parseAs: 'buffer' },
+    (_req, body, done) => done(null, body),
   );
 
   const perName = opts.loginAttemptsPerMinute ?? 10;
@@ -157,8 +152,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   });
   registerLiveSocket(app, ctx, { allowedOrigins: opts.allowedOrigins });
 
-  const webRoot =
-    opts.webRoot === undefined ? fileURLToPath(new URL('../../dist/web', import.meta.url)) : opts.webRoot;
+  const webRoot = opts.webRoot === undefined ? fileURLToPath(new URL('../../dist/web', import.meta.url)) : opts.webRoot;
   if (webRoot && existsSync(webRoot)) {
     await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false });
     app.setNotFoundHandler((req, reply) => {
@@ -166,16 +160,17 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
       return reply.sendFile('index.html');
     });
   } else {
-    app.setNotFoundHandler((req, reply) =>
-      reply.status(404).send({ error: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` }),
-    );
+    app.setNotFoundHandler((req, reply) => reply.status(404).send({ error: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` }));
   }
   return { app, ctx };
 }
 
 /** Refuses a NUL byte in any string of the request (PostgreSQL cannot store one; no text needs one). */
 function assertNoNulByte(req: FastifyRequest, rawBody: boolean) {
-  const parts: Array<[string, unknown]> = [['params', req.params], ['query', req.query]];
+  const parts: Array<[string, unknown]> = [
+    ['params', req.params],
+    ['query', req.query],
+  ];
   if (!rawBody) parts.push(['body', req.body]);
   for (const [where, value] of parts) {
     const field = nulBytePath(value, where);

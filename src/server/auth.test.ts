@@ -18,7 +18,9 @@ forEachDatabase('sign-in, sessions, CSRF and bad input', async (_t, store) => {
   assert.equal(unknown.statusCode, 401);
 
   const admin = await as('admin');
-  const cookieLine = (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: TEST_PASSWORD } })).headers['set-cookie'] as string;
+  const cookieLine = (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: TEST_PASSWORD } })).headers[
+    'set-cookie'
+  ] as string;
   assert.match(cookieLine, /HttpOnly/i);
   assert.match(cookieLine, /SameSite=Strict/i);
 
@@ -91,7 +93,10 @@ forEachDatabase('agents see only themselves, team leads only their teams', async
   const { app, org, as } = await testApp(store);
   const a1 = await as('a1');
   const list = await a1.req('GET', '/api/agents');
-  assert.deepEqual(list.body.map((a: { id: number }) => a.id), [org.agents.a1]);
+  assert.deepEqual(
+    list.body.map((a: { id: number }) => a.id),
+    [org.agents.a1],
+  );
   assert.equal((await a1.req('GET', `/api/agents/${org.agents.a2}`)).status, 403);
   assert.equal((await a1.req('GET', `/api/agents/${org.agents.a1}`)).status, 200);
   assert.equal((await a1.req('GET', '/api/users')).status, 403);
@@ -102,7 +107,10 @@ forEachDatabase('agents see only themselves, team leads only their teams', async
   assert.equal((await lead.req('GET', `/api/agents/${org.agents.b1}`)).status, 403);
   assert.equal((await lead.req('GET', `/api/agents?teamId=${org.teamB}`)).body.length, 0);
   const teams = await lead.req('GET', '/api/teams');
-  assert.deepEqual(teams.body.map((t: { id: number }) => t.id), [org.teamA]);
+  assert.deepEqual(
+    teams.body.map((t: { id: number }) => t.id),
+    [org.teamA],
+  );
 
   const qa = await as('qa');
   assert.equal((await qa.req('GET', '/api/agents')).body.length, 3);

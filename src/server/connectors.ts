@@ -173,7 +173,10 @@ abstract class SocketClient {
   protected deliver(events: CallFloorEvent[]) {
     if (!events.length) return;
     this.status.events += events.length;
-    this.work = this.work.then(() => this.inWindow(events)).then((ok) => (ok.length ? acceptEvents(this.ctx, ok, this.centerId) : undefined)).catch((e) => this.opts.log(`${this.kind}: storing events failed: ${(e as Error).message}`));
+    this.work = this.work
+      .then(() => this.inWindow(events))
+      .then((ok) => (ok.length ? acceptEvents(this.ctx, ok, this.centerId) : undefined))
+      .catch((e) => this.opts.log(`${this.kind}: storing events failed: ${(e as Error).message}`));
   }
 
   /** The events inside the center's time window (core/live/eventWindow), as at every other door; the others are logged and dropped. */
@@ -197,7 +200,8 @@ abstract class SocketClient {
   }
 
   protected write(text: string) {
-    if (!this.sock || this.status.state !== 'connected') throw conflict(`the ${this.kind} connector is not connected`, undefined, { reason: 'connector.notConnected', params: { kind: this.kind } });
+    if (!this.sock || this.status.state !== 'connected')
+      throw conflict(`the ${this.kind} connector is not connected`, undefined, { reason: 'connector.notConnected', params: { kind: this.kind } });
     this.sock.write(text);
   }
 
@@ -304,7 +308,11 @@ export class AmiClient extends SocketClient implements FloorActions {
       throw e;
     }
     const r = await reply;
-    if (r.Response !== 'Success') throw conflict(`the PBX refused: ${r.Message ?? r.Response}`, undefined, { reason: 'connector.refused', params: { message: r.Message ?? r.Response ?? '' } });
+    if (r.Response !== 'Success')
+      throw conflict(`the PBX refused: ${r.Message ?? r.Response}`, undefined, {
+        reason: 'connector.refused',
+        params: { message: r.Message ?? r.Response ?? '' },
+      });
     return r;
   }
 
@@ -406,7 +414,8 @@ export class EslClient extends SocketClient implements FloorActions {
       this.replies.push({ resolve, reject, timer });
     });
     const out = (f.body || f.headers['Reply-Text'] || '').trim();
-    if (!out.startsWith('+OK')) throw conflict(`the PBX refused: ${out.slice(0, 200)}`, undefined, { reason: 'connector.refused', params: { message: out.slice(0, 200) } });
+    if (!out.startsWith('+OK'))
+      throw conflict(`the PBX refused: ${out.slice(0, 200)}`, undefined, { reason: 'connector.refused', params: { message: out.slice(0, 200) } });
     return out;
   }
 
@@ -590,8 +599,20 @@ export class ConnectorService {
   statuses(centerId: number): ConnectorStatus[] {
     const c = this.centers.get(centerId);
     if (c && !c.ami && !c.esl && wantsSocket(c.settings)) {
-      const standby = (kind: 'ami' | 'esl'): ConnectorStatus => ({ kind, state: 'standby', connects: 0, lastError: null, events: 0, malformed: 0, unknown: {}, nextRetryMs: null });
-      return [c.settings.ami?.enabled && c.settings.ami.host ? standby('ami') : null, c.settings.esl?.enabled && c.settings.esl.host ? standby('esl') : null].filter((x): x is ConnectorStatus => !!x);
+      const standby = (kind: 'ami' | 'esl'): ConnectorStatus => ({
+        kind,
+        state: 'standby',
+        connects: 0,
+        lastError: null,
+        events: 0,
+        malformed: 0,
+        unknown: {},
+        nextRetryMs: null,
+      });
+      return [
+        c.settings.ami?.enabled && c.settings.ami.host ? standby('ami') : null,
+        c.settings.esl?.enabled && c.settings.esl.host ? standby('esl') : null,
+      ].filter((x): x is ConnectorStatus => !!x);
     }
     return [c?.ami?.status, c?.esl?.status].filter((x): x is ConnectorStatus => !!x);
   }

@@ -66,7 +66,19 @@ test('connectors on two instances: one runs them (one PBX login, calls stored on
         logins.push(n);
         sock.write(amiMsg({ Response: 'Success', ActionID: field(msg, 'ActionID')!, Message: 'Authentication accepted' }));
         sock.write(session.join(''));
-        if (n === 2) sock.write(amiMsg({ Event: 'QueueMemberPause', Privilege: 'agent,all', Timestamp: ((START + 400_000) / 1000).toFixed(6), Queue: 'general', Interface: 'PJSIP/A001', MemberName: 'A001', Paused: 0, PausedReason: '' }));
+        if (n === 2)
+          sock.write(
+            amiMsg({
+              Event: 'QueueMemberPause',
+              Privilege: 'agent,all',
+              Timestamp: ((START + 400_000) / 1000).toFixed(6),
+              Queue: 'general',
+              Interface: 'PJSIP/A001',
+              MemberName: 'A001',
+              Paused: 0,
+              PausedReason: '',
+            }),
+          );
       }
     });
     sock.write(AMI_BANNER);
@@ -91,11 +103,16 @@ test('connectors on two instances: one runs them (one PBX login, calls stored on
     assert.deepEqual(logins, [1], 'one instance logged in');
     assert.equal(connsA.running(org.centerId), true);
     assert.equal(connsB.running(org.centerId), false);
-    assert.deepEqual(connsB.statuses(org.centerId).map((s) => [s.kind, s.state]), [['ami', 'standby']]);
+    assert.deepEqual(
+      connsB.statuses(org.centerId).map((s) => [s.kind, s.state]),
+      [['ami', 'standby']],
+    );
     const afterFirst = await count();
     // the session, by hand: one call (offered and answered once), A001 paused for a meal at 08:05:00
     const duty = await signIn(b.app, 'duty_manager');
-    await until('B follows the stored events', async () => (await duty.req('GET', '/api/floor/now')).body.agents.some((x: any) => x.code === 'A001' && x.state === 'notReady'));
+    await until('B follows the stored events', async () =>
+      (await duty.req('GET', '/api/floor/now')).body.agents.some((x: any) => x.code === 'A001' && x.state === 'notReady'),
+    );
     let board = (await duty.req('GET', '/api/floor/now')).body;
     assert.deepEqual([board.kpis.offered, board.kpis.answered], [1, 1]);
 
@@ -109,7 +126,10 @@ test('connectors on two instances: one runs them (one PBX login, calls stored on
       await floorB.catchUp();
       return (await count()) > afterFirst;
     });
-    assert.ok(logsB.some((l) => l.includes('this instance runs the PBX connectors')), logsB.join('\n'));
+    assert.ok(
+      logsB.some((l) => l.includes('this instance runs the PBX connectors')),
+      logsB.join('\n'),
+    );
     // the repeated session stored nothing new; only the un-pause is new
     assert.equal(await count(), afterFirst + 1);
     assert.equal(await idsTwice(), 0);

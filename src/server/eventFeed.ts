@@ -12,7 +12,11 @@ export type EventSink = (
   events: CallFloorEvent[],
   /** the center the events came in for (the door: API caller's, connector's…); unset: the only center */
   centerId?: number,
-) => Promise<{ accepted: CallFloorEvent[]; duplicates: number; rejected?: { id: string; field: string; reason: string; params: Record<string, string | number>; message: string }[] }>;
+) => Promise<{
+  accepted: CallFloorEvent[];
+  duplicates: number;
+  rejected?: { id: string; field: string; reason: string; params: Record<string, string | number>; message: string }[];
+}>;
 export type EventListener = (ctx: ServerContext, events: CallFloorEvent[], centerId?: number) => void | Promise<void>;
 
 let sink: EventSink | null = null;

@@ -21,7 +21,10 @@ import { TEST_PASSWORD, testApp } from './testing';
 const BIN = fileURLToPath(new URL('../../bin/callfloor.mjs', import.meta.url));
 
 async function startServer(target: string): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--db', target, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DATABASE_URL: '' } });
+  const child = spawn(process.execPath, [BIN, 'serve', '--db', target, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, DATABASE_URL: '' },
+  });
   let out = '';
   const base = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 120_000);
@@ -41,12 +44,17 @@ async function startServer(target: string): Promise<{ child: ChildProcess; base:
 }
 
 async function signIn(base: string, username: string) {
-  const r = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: TEST_PASSWORD }) });
+  const r = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: TEST_PASSWORD }),
+  });
   assert.equal(r.status, 200, await r.clone().text());
   const cookie = r.headers.get('set-cookie')!.split(';')[0]!;
   const { csrf } = (await r.json()) as { csrf: string };
   return {
-    post: (url: string, body: unknown) => fetch(`${base}${url}`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    post: (url: string, body: unknown) =>
+      fetch(`${base}${url}`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
     get: async (url: string) => (await fetch(`${base}${url}`, { headers: { cookie } })).json() as Promise<any>,
   };
 }
@@ -86,7 +94,10 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       for (let i = 0; i < batches.length; i++) {
         if (i === Math.floor(batches.length / 2)) {
           // the kill lands while this batch is in flight: it may or may not be stored, it is not acknowledged
-          const inflight = duty.post('/api/events', batches[i]).then((r) => r.status, () => 0);
+          const inflight = duty.post('/api/events', batches[i]).then(
+            (r) => r.status,
+            () => 0,
+          );
           await new Promise((r) => setTimeout(r, 5));
           server.kill('SIGKILL');
           await new Promise((r) => server!.once('exit', r));
@@ -121,13 +132,26 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const c = await testApp(clean);
       const svc = await startLiveFloor(c.ctx, { timers: false });
       for (const b of batches) await acceptEvents(c.ctx, b);
-      const caller = { userId: c.org.users.duty_manager!, username: 'duty_manager', displayName: '', roles: ['duty_manager' as const], agentId: null, centerId: null, ledTeamIds: [], csrf: '', locale: 'zh-CN' };
+      const caller = {
+        userId: c.org.users.duty_manager!,
+        username: 'duty_manager',
+        displayName: '',
+        roles: ['duty_manager' as const],
+        agentId: null,
+        centerId: null,
+        ledTeamIds: [],
+        csrf: '',
+        locale: 'zh-CN',
+      };
       const reference = liveBoard(svc.snapshot(caller, Date.now()));
       svc.stop();
       assert.deepEqual(restarted, reference);
       // and the figures are the stream's: 40 offered, 30 answered, every agent logged out
       assert.deepEqual([reference.kpis.offered, reference.kpis.answered], [40, 30]);
-      assert.deepEqual(reference.agents.map((a) => a.state), ['loggedOut', 'loggedOut', 'loggedOut']);
+      assert.deepEqual(
+        reference.agents.map((a) => a.state),
+        ['loggedOut', 'loggedOut', 'loggedOut'],
+      );
     } finally {
       server?.kill('SIGKILL');
       await store.close();

@@ -30,14 +30,7 @@ import type { TzOffset } from '../core/kpi';
 import { EVENT_WINDOW_KEY, eventWindowSettings, maxStateMs } from '../core/live/eventWindow';
 import { zoneOffsetMin } from '../ingest/common';
 import { getCenter, getSetting, listAgents, listCenters, listTeams } from '../store/org';
-import {
-  addCallinCalls,
-  createPrompt,
-  listActiveAlerts,
-  openCallins,
-  raiseAlert,
-  refreshAlerts,
-} from '../store/live/repo';
+import { addCallinCalls, createPrompt, listActiveAlerts, openCallins, raiseAlert, refreshAlerts } from '../store/live/repo';
 import { maxEventSeq, replayStoredEventsFrom, storedEventsAfter } from '../store/live/tail';
 import { diagnosisLeadership, type Leadership } from '../store/live/leader';
 import type { ServerContext } from './context';
@@ -257,7 +250,9 @@ export class LiveFloorService {
     this.teams = new Map((await listTeams(db, { centerId: this.centerId })).map((t) => [t.id, { name: t.name, leadUserId: t.lead_user_id }]));
     if (this.centerId) {
       const rows = await openCallins(db, this.centerId);
-      this.callins = new Map(rows.map((r) => [r.ext_code, { id: r.id, name: r.name, position: r.position, staffId: r.staff_id, startedAt: r.started_at, calls: r.calls }]));
+      this.callins = new Map(
+        rows.map((r) => [r.ext_code, { id: r.id, name: r.name, position: r.position, staffId: r.staff_id, startedAt: r.started_at, calls: r.calls }]),
+      );
     }
   }
 
@@ -337,7 +332,10 @@ export class LiveFloorService {
       this.lastQueuesAt = now;
       // queue cards every push; the floor KPIs (a pass over today's agent rows) and the
       // intervals at most every 5 s
-      const msg: { at: number; queues: FloorSnapshot['queues']; kpis?: FloorSnapshot['kpis'] & object; intervals?: FloorSnapshot['intervals'] } = { at: now, queues: this.floor.queueNow(now, this.queuesOf) };
+      const msg: { at: number; queues: FloorSnapshot['queues']; kpis?: FloorSnapshot['kpis'] & object; intervals?: FloorSnapshot['intervals'] } = {
+        at: now,
+        queues: this.floor.queueNow(now, this.queuesOf),
+      };
       if (now - this.lastIntervalsAt >= 5_000) {
         this.lastIntervalsAt = now;
         msg.kpis = this.floor.todayKpis(now);
@@ -354,7 +352,17 @@ export class LiveFloorService {
     const all = [...this.floor.agents.values()].map((a) => this.tile(a));
     const teams = [...this.teams].map(([id, t]) => ({ id, name: t.name }));
     if (s.kind === 'self') {
-      return { at: now, scope: 'self', agents: all.filter((t) => t.agentId !== null && t.agentId === s.agentId), queues: [], kpis: null, intervals: [], teams: [], callins: [], thresholds: this.thresholds };
+      return {
+        at: now,
+        scope: 'self',
+        agents: all.filter((t) => t.agentId !== null && t.agentId === s.agentId),
+        queues: [],
+        kpis: null,
+        intervals: [],
+        teams: [],
+        callins: [],
+        thresholds: this.thresholds,
+      };
     }
     const agents = s.kind === 'all' ? all : all.filter((t) => t.teamId !== null && s.teamIds.includes(t.teamId));
     return {
@@ -448,7 +456,13 @@ export class LiveFloorService {
         });
         this.active.set(key, row);
         this.publishAlert('raised', row);
-        if (f.kind === 'longCall') await this.prompt('longCall', f.subject, { talkS: Math.round(Number(f.figures.talkS)), callId: this.floor.agents.get(f.subject)?.callId ?? null, alertId: row.id }, now);
+        if (f.kind === 'longCall')
+          await this.prompt(
+            'longCall',
+            f.subject,
+            { talkS: Math.round(Number(f.figures.talkS)), callId: this.floor.agents.get(f.subject)?.callId ?? null, alertId: row.id },
+            now,
+          );
       }
       for (const key of this.suppressed) if (!seen.has(key)) this.suppressed.delete(key);
       for (const [key, a] of this.active) {
@@ -468,8 +482,7 @@ export class LiveFloorService {
     if (row.status === 'closed') {
       this.active.delete(row.dedupe_key);
       if (row.cleared_at === null) this.suppressed.add(row.dedupe_key);
-    }
-    else this.active.set(row.dedupe_key, row);
+    } else this.active.set(row.dedupe_key, row);
     this.publishAlert(row.status === 'closed' ? 'closed' : 'acknowledged', row);
   }
 

@@ -24,7 +24,10 @@ forEachDatabase('live floor after a restart: rebuilt from the store, equal to th
   // B001 logged in yesterday evening and is still working: a rebuild must read back past midnight
   const yesterday = T(9, 0) - 86_400_000;
   const ev = (id: string, ts: number, type: EventType, f: Partial<CallFloorEvent> = {}): CallFloorEvent => ({ id, ts, type, ...f });
-  await acceptEvents(ctx, [ev('y1', yesterday + 13 * 3600_000, 'agent.login', { agent: 'B001' }), ev('y2', yesterday + 14 * 3600_000, 'agent.notReady', { agent: 'B001', reason: 'meeting' })]);
+  await acceptEvents(ctx, [
+    ev('y1', yesterday + 13 * 3600_000, 'agent.login', { agent: 'B001' }),
+    ev('y2', yesterday + 14 * 3600_000, 'agent.notReady', { agent: 'B001', reason: 'meeting' }),
+  ]);
   const first = await startLiveFloor(ctx, { timers: false });
   await acceptEvents(ctx, streamEvents(T(8, 0), 40, ['A001', 'A002']));
   clock = T(9, 30);
@@ -44,7 +47,17 @@ forEachDatabase('live floor after a restart: rebuilt from the store, equal to th
 
 /** A center-wide caller (the duty manager) without going through HTTP. */
 async function callerOf(_ctx: unknown, org: { users: Record<string, number> }) {
-  return { userId: org.users.duty_manager!, username: 'duty_manager', displayName: 'duty', roles: ['duty_manager' as const], agentId: null, centerId: null, ledTeamIds: [], csrf: '', locale: 'zh-CN' };
+  return {
+    userId: org.users.duty_manager!,
+    username: 'duty_manager',
+    displayName: 'duty',
+    roles: ['duty_manager' as const],
+    agentId: null,
+    centerId: null,
+    ledTeamIds: [],
+    csrf: '',
+    locale: 'zh-CN',
+  };
 }
 
 test('two instances on PostgreSQL: events sent to either, both boards equal, one diagnosis alert', async (t) => {

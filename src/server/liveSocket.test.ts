@@ -56,10 +56,11 @@ function openSocket(url: string, c: Client | null, opts: { origin?: string; onOp
   ws.on('message', (raw) => {
     const m = JSON.parse(raw.toString());
     msgs.push(m);
-    for (const w of [...waiters]) if (w.pred(m)) {
-      waiters.splice(waiters.indexOf(w), 1);
-      w.resolve(m);
-    }
+    for (const w of [...waiters])
+      if (w.pred(m)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(m);
+      }
   });
   ws.on('close', (code, reason) => {
     closeInfo = { code, reason: reason.toString() };
@@ -116,10 +117,18 @@ forEachDatabase('live socket: ten subscribes sent on open are all acknowledged a
       assert.equal(acks.length, 10);
       ctx.hub.publish(centerTopic(org.centerId, 'floor:agents'), { n: 1 });
       const got = await Promise.all(socks.map((s) => s.next((m) => m.type === 'event' && m.topic === 'floor:agents')));
-      assert.deepEqual(got.map((m) => m.data), Array.from({ length: 10 }, () => ({ n: 1 })));
+      assert.deepEqual(
+        got.map((m) => m.data),
+        Array.from({ length: 10 }, () => ({ n: 1 })),
+      );
       // a repeated subscribe (the client's retry) is acknowledged again, not refused, and delivers once
       socks[0].ws.send(JSON.stringify(subscribe('floor:agents')));
-      await socks[0].next((m) => m.type === 'subscribed' && m.topic === 'floor:agents' && socks[0].msgs.filter((x) => x.type === 'subscribed' && x.topic === 'floor:agents').length === 2);
+      await socks[0].next(
+        (m) =>
+          m.type === 'subscribed' &&
+          m.topic === 'floor:agents' &&
+          socks[0].msgs.filter((x) => x.type === 'subscribed' && x.topic === 'floor:agents').length === 2,
+      );
       ctx.hub.publish(centerTopic(org.centerId, 'floor:agents'), { n: 2 });
       await socks[0].next((m) => m.type === 'event' && m.data.n === 2);
       await quiet(100);
@@ -132,89 +141,92 @@ forEachDatabase('live socket: ten subscribes sent on open are all acknowledged a
   }
 });
 
-forEachDatabase('live socket: logout, role removal, deactivation, password change and admin reset close the socket at once; nothing further arrives', async (_t, store) => {
-  const { app, ctx, org, as } = await testApp(store);
-  try {
-    const url = await listen(app);
-    const admin = await as('admin');
-    // the socket is closed within a second, and an event published afterwards does not reach it
-    const revoked = async (s: Sock, code: number) => {
-      const c = await s.closed(1000);
-      assert.equal(c.code, code);
-      const before = s.events('floor:agents').length;
-      ctx.hub.publish(centerTopic(org.centerId, 'floor:agents'), { after: true });
-      await quiet(150);
-      assert.equal(s.events('floor:agents').length, before);
-    };
-    const watch = async (c: Client) => {
-      const s = await openSocket(url, c, { onOpen: [subscribe('floor:agents')] });
-      await s.next((m) => m.type === 'subscribed');
-      return s;
-    };
+forEachDatabase(
+  'live socket: logout, role removal, deactivation, password change and admin reset close the socket at once; nothing further arrives',
+  async (_t, store) => {
+    const { app, ctx, org, as } = await testApp(store);
+    try {
+      const url = await listen(app);
+      const admin = await as('admin');
+      // the socket is closed within a second, and an event published afterwards does not reach it
+      const revoked = async (s: Sock, code: number) => {
+        const c = await s.closed(1000);
+        assert.equal(c.code, code);
+        const before = s.events('floor:agents').length;
+        ctx.hub.publish(centerTopic(org.centerId, 'floor:agents'), { after: true });
+        await quiet(150);
+        assert.equal(s.events('floor:agents').length, before);
+      };
+      const watch = async (c: Client) => {
+        const s = await openSocket(url, c, { onOpen: [subscribe('floor:agents')] });
+        await s.next((m) => m.type === 'subscribed');
+        return s;
+      };
 
-    // logout: that session's socket closes; the same user's other session keeps streaming
-    const wfm1 = await signIn(app, 'wfm');
-    const wfm2 = await signIn(app, 'wfm');
-    const s1 = await watch(wfm1);
-    const s2 = await watch(wfm2);
-    assert.equal((await wfm1.req('POST', '/api/auth/logout')).status, 200);
-    await revoked(s1, 4401);
-    assert.equal(s2.events('floor:agents').length, 1, 'the other session still receives');
-    s2.ws.close();
+      // logout: that session's socket closes; the same user's other session keeps streaming
+      const wfm1 = await signIn(app, 'wfm');
+      const wfm2 = await signIn(app, 'wfm');
+      const s1 = await watch(wfm1);
+      const s2 = await watch(wfm2);
+      assert.equal((await wfm1.req('POST', '/api/auth/logout')).status, 200);
+      await revoked(s1, 4401);
+      assert.equal(s2.events('floor:agents').length, 1, 'the other session still receives');
+      s2.ws.close();
 
-    // role removed: 4403, and a new socket may no longer subscribe
-    const trainer = await signIn(app, 'trainer');
-    const st = await watch(trainer);
-    assert.equal((await admin.req('PUT', `/api/users/${org.users.trainer}/roles`, { roles: ['agent'] })).status, 200);
-    await revoked(st, 4403);
-    const again = await openSocket(url, trainer, { onOpen: [subscribe('floor:agents')] });
-    const refusal = await again.next((m) => m.type === 'error' && m.topic === 'floor:agents');
-    assert.equal(refusal.reason, 'live.topicRefused');
-    again.ws.close();
+      // role removed: 4403, and a new socket may no longer subscribe
+      const trainer = await signIn(app, 'trainer');
+      const st = await watch(trainer);
+      assert.equal((await admin.req('PUT', `/api/users/${org.users.trainer}/roles`, { roles: ['agent'] })).status, 200);
+      await revoked(st, 4403);
+      const again = await openSocket(url, trainer, { onOpen: [subscribe('floor:agents')] });
+      const refusal = await again.next((m) => m.type === 'error' && m.topic === 'floor:agents');
+      assert.equal(refusal.reason, 'live.topicRefused');
+      again.ws.close();
 
-    // deactivated: 4401, the session no longer works
-    const qa = await signIn(app, 'qa');
-    const sq = await watch(qa);
-    assert.equal((await admin.req('PATCH', `/api/users/${org.users.qa}`, { active: false })).status, 200);
-    await revoked(sq, 4401);
-    assert.equal((await qa.req('GET', '/api/auth/me')).status, 401);
+      // deactivated: 4401, the session no longer works
+      const qa = await signIn(app, 'qa');
+      const sq = await watch(qa);
+      assert.equal((await admin.req('PATCH', `/api/users/${org.users.qa}`, { active: false })).status, 200);
+      await revoked(sq, 4401);
+      assert.equal((await qa.req('GET', '/api/auth/me')).status, 401);
 
-    // password changed by the user: the other session and its socket end, the current one stays
-    const cmA = await signIn(app, 'center_manager');
-    const cmB = await signIn(app, 'center_manager');
-    const sA = await watch(cmA);
-    const sB = await watch(cmB);
-    const ch = await cmA.req('POST', '/api/auth/password', { oldPassword: 'test-pass-123', newPassword: NEW_PASSWORD });
-    assert.equal(ch.status, 200, JSON.stringify(ch.body));
-    await revoked(sB, 4401);
-    assert.equal((await cmB.req('GET', '/api/auth/me')).status, 401);
-    assert.equal((await cmA.req('GET', '/api/auth/me')).status, 200);
-    assert.equal(sA.ws.readyState, WebSocket.OPEN);
-    assert.equal(sA.events('floor:agents').length, 1, 'the changer\'s own socket keeps receiving');
-    sA.ws.close();
+      // password changed by the user: the other session and its socket end, the current one stays
+      const cmA = await signIn(app, 'center_manager');
+      const cmB = await signIn(app, 'center_manager');
+      const sA = await watch(cmA);
+      const sB = await watch(cmB);
+      const ch = await cmA.req('POST', '/api/auth/password', { oldPassword: 'test-pass-123', newPassword: NEW_PASSWORD });
+      assert.equal(ch.status, 200, JSON.stringify(ch.body));
+      await revoked(sB, 4401);
+      assert.equal((await cmB.req('GET', '/api/auth/me')).status, 401);
+      assert.equal((await cmA.req('GET', '/api/auth/me')).status, 200);
+      assert.equal(sA.ws.readyState, WebSocket.OPEN);
+      assert.equal(sA.events('floor:agents').length, 1, "the changer's own socket keeps receiving");
+      sA.ws.close();
 
-    // password reset by an admin: every session of the user ends
-    const dm1 = await signIn(app, 'duty_manager');
-    const dm2 = await signIn(app, 'duty_manager');
-    const sd1 = await watch(dm1);
-    const sd2 = await watch(dm2);
-    assert.equal((await admin.req('PATCH', `/api/users/${org.users.duty_manager}`, { password: NEW_PASSWORD })).status, 200);
-    await revoked(sd1, 4401);
-    await revoked(sd2, 4401);
-    assert.equal((await dm1.req('GET', '/api/auth/me')).status, 401);
-    assert.equal((await dm2.req('GET', '/api/auth/me')).status, 401);
-    assert.equal((await signIn(app, 'duty_manager', NEW_PASSWORD).then((c) => c.req('GET', '/api/auth/me'))).status, 200);
+      // password reset by an admin: every session of the user ends
+      const dm1 = await signIn(app, 'duty_manager');
+      const dm2 = await signIn(app, 'duty_manager');
+      const sd1 = await watch(dm1);
+      const sd2 = await watch(dm2);
+      assert.equal((await admin.req('PATCH', `/api/users/${org.users.duty_manager}`, { password: NEW_PASSWORD })).status, 200);
+      await revoked(sd1, 4401);
+      await revoked(sd2, 4401);
+      assert.equal((await dm1.req('GET', '/api/auth/me')).status, 401);
+      assert.equal((await dm2.req('GET', '/api/auth/me')).status, 401);
+      assert.equal((await signIn(app, 'duty_manager', NEW_PASSWORD).then((c) => c.req('GET', '/api/auth/me'))).status, 200);
 
-    // a team lead who no longer leads team A: the team topic stops (4403)
-    const lead = await signIn(app, 'team_lead');
-    const sl = await openSocket(url, lead, { onOpen: [subscribe(`floor:team:${org.teamA}`)] });
-    await sl.next((m) => m.type === 'subscribed');
-    assert.equal((await admin.req('PATCH', `/api/teams/${org.teamA}`, { leadUserId: null })).status, 200);
-    assert.equal((await sl.closed(1000)).code, 4403);
-  } finally {
-    await app.close();
-  }
-});
+      // a team lead who no longer leads team A: the team topic stops (4403)
+      const lead = await signIn(app, 'team_lead');
+      const sl = await openSocket(url, lead, { onOpen: [subscribe(`floor:team:${org.teamA}`)] });
+      await sl.next((m) => m.type === 'subscribed');
+      assert.equal((await admin.req('PATCH', `/api/teams/${org.teamA}`, { leadUserId: null })).status, 200);
+      assert.equal((await sl.closed(1000)).code, 4403);
+    } finally {
+      await app.close();
+    }
+  },
+);
 
 forEachDatabase('live socket: a team lead gets work-order events only for orders the REST API shows them', async (_t, store) => {
   const { app, org, as } = await testApp(store);
@@ -230,7 +242,13 @@ forEachDatabase('live socket: a team lead gets work-order events only for orders
     // b1 (team B, not the lead's) raises one with a customer's phone number in the title; then a1 (team A)
     const b1 = await as('b1');
     const a1 = await as('a1');
-    const hidden = await b1.req('POST', '/api/workorders', { type: 'escalation', priority: 'high', category: '賬務', title: '客户 13800138000 投诉', customerPhone: '13800138000' });
+    const hidden = await b1.req('POST', '/api/workorders', {
+      type: 'escalation',
+      priority: 'high',
+      category: '賬務',
+      title: '客户 13800138000 投诉',
+      customerPhone: '13800138000',
+    });
     assert.equal(hidden.status, 200, JSON.stringify(hidden.body));
     const shown = await a1.req('POST', '/api/workorders', { type: 'escalation', priority: 'high', category: '賬務', title: '客户质疑阶梯电价计费' });
     assert.equal(shown.status, 200);
@@ -242,9 +260,15 @@ forEachDatabase('live socket: a team lead gets work-order events only for orders
     assert.equal(got.data.title, '客户质疑阶梯电价计费');
     // the duty manager (center-wide) receives both, in order
     await sd.next((m) => m.type === 'event' && m.data.id === shown.body.id);
-    assert.deepEqual(sd.events('workorders').map((m) => m.data.id), [hidden.body.id, shown.body.id]);
+    assert.deepEqual(
+      sd.events('workorders').map((m) => m.data.id),
+      [hidden.body.id, shown.body.id],
+    );
     await quiet(150);
-    assert.deepEqual(sl.events('workorders').map((m) => m.data.id), [shown.body.id]);
+    assert.deepEqual(
+      sl.events('workorders').map((m) => m.data.id),
+      [shown.body.id],
+    );
     assert.ok(!JSON.stringify(sl.msgs).includes('13800138000'));
     // WFM reads neither over REST (not center-wide for work orders, raised none): nothing arrives
     assert.equal((await wfm.req('GET', `/api/workorders/${shown.body.id}`)).status, 404);
@@ -256,35 +280,38 @@ forEachDatabase('live socket: a team lead gets work-order events only for orders
   }
 });
 
-forEachDatabase('live socket: a foreign Origin is refused before the upgrade; same host, allowed origins and no Origin pass; prompts only for who reads them all', async (_t, store) => {
-  const org = await seedTestOrg(store);
-  const { app } = await buildApp({ store, webRoot: null, allowedOrigins: ['https://wall.example.com'] });
-  try {
-    const url = await listen(app);
-    const duty = await signIn(app, 'duty_manager');
-    await assert.rejects(openSocket(url, duty, { origin: 'https://evil.example.net' }), (e: any) => e.status === 403);
-    await assert.rejects(openSocket(url, duty, { origin: 'null' }), (e: any) => e.status === 403);
-    // same host as the request (Host is 127.0.0.1:<port>)
-    const host = new URL(url.replace('ws:', 'http:')).host;
-    for (const origin of [`http://${host}`, 'https://wall.example.com', undefined]) {
-      const s = await openSocket(url, duty, { origin, onOpen: [subscribe('prompts')] });
-      await s.next((m) => m.type === 'subscribed' && m.topic === 'prompts');
-      s.ws.close();
+forEachDatabase(
+  'live socket: a foreign Origin is refused before the upgrade; same host, allowed origins and no Origin pass; prompts only for who reads them all',
+  async (_t, store) => {
+    const org = await seedTestOrg(store);
+    const { app } = await buildApp({ store, webRoot: null, allowedOrigins: ['https://wall.example.com'] });
+    try {
+      const url = await listen(app);
+      const duty = await signIn(app, 'duty_manager');
+      await assert.rejects(openSocket(url, duty, { origin: 'https://evil.example.net' }), (e: any) => e.status === 403);
+      await assert.rejects(openSocket(url, duty, { origin: 'null' }), (e: any) => e.status === 403);
+      // same host as the request (Host is 127.0.0.1:<port>)
+      const host = new URL(url.replace('ws:', 'http:')).host;
+      for (const origin of [`http://${host}`, 'https://wall.example.com', undefined]) {
+        const s = await openSocket(url, duty, { origin, onOpen: [subscribe('prompts')] });
+        await s.next((m) => m.type === 'subscribed' && m.topic === 'prompts');
+        s.ws.close();
+      }
+      // QA is center-wide but GET /api/prompts answers 403: the prompts topic is refused too
+      const qa = await signIn(app, 'qa');
+      assert.equal((await qa.req('GET', '/api/prompts')).status, 403);
+      const sq = await openSocket(url, qa, { onOpen: [subscribe('prompts')] });
+      assert.equal((await sq.next((m) => m.topic === 'prompts')).type, 'error');
+      sq.ws.close();
+      // no cookie: closed as unauthorized
+      const anon = await openSocket(url, null, { onOpen: [subscribe('alerts')] });
+      assert.equal((await anon.closed(2000)).code, 4401);
+      void org;
+    } finally {
+      await app.close();
     }
-    // QA is center-wide but GET /api/prompts answers 403: the prompts topic is refused too
-    const qa = await signIn(app, 'qa');
-    assert.equal((await qa.req('GET', '/api/prompts')).status, 403);
-    const sq = await openSocket(url, qa, { onOpen: [subscribe('prompts')] });
-    assert.equal((await sq.next((m) => m.topic === 'prompts')).type, 'error');
-    sq.ws.close();
-    // no cookie: closed as unauthorized
-    const anon = await openSocket(url, null, { onOpen: [subscribe('alerts')] });
-    assert.equal((await anon.closed(2000)).code, 4401);
-    void org;
-  } finally {
-    await app.close();
-  }
-});
+  },
+);
 
 test('originAllowed: same host, allow-list, no Origin; everything else refused', () => {
   assert.equal(originAllowed(undefined, 'cf.local:3000', []), true);
@@ -297,7 +324,7 @@ test('originAllowed: same host, allow-list, no Origin; everything else refused',
   assert.equal(originAllowed('https://wall.example.com', 'cf.local:3000', ['https://wall.example.com']), true);
 });
 
-test('a revocation on one instance closes the user\'s socket on another (PostgreSQL NOTIFY)', async (t) => {
+test("a revocation on one instance closes the user's socket on another (PostgreSQL NOTIFY)", async (t) => {
   if (await skipWithoutPostgres(t)) return;
   const storeA = await freshStore('postgres');
   const storeB = await openStore({ url: storeA.url, pgSchema: storeA.pgSchema });

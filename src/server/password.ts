@@ -113,6 +113,7 @@ export function passwordProblem(pw: string): PasswordProblem | null {
   if (pw.trim() === '') return { reason: 'password.blank', message: 'must not be empty or only spaces', params };
   if (len < PASSWORD_MIN) return { reason: 'password.tooShort', message: `must be at least ${PASSWORD_MIN} characters`, params };
   if (len > PASSWORD_MAX) return { reason: 'password.tooLong', message: `must be at most ${PASSWORD_MAX} characters`, params };
-  if (isCommonPassword(pw) || isCommonPassword(pw.trim())) return { reason: 'password.common', message: 'is one of the most common passwords; choose another', params };
+  if (isCommonPassword(pw) || isCommonPassword(pw.trim()))
+    return { reason: 'password.common', message: 'is one of the most common passwords; choose another', params };
   return null;
 }

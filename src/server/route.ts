@@ -115,7 +115,7 @@ export function agentScope(c: Caller): AgentScope {
 /** The caller's center, or the refusal: a user of no center in a database of several (see Caller.centerId). */
 export function centerOf(c: Caller): number {
   if (c.centerId != null) return c.centerId;
-  throw validationError('center', 'this user belongs to no center and the database has several: an administrator must set the user\'s center', {
+  throw validationError('center', "this user belongs to no center and the database has several: an administrator must set the user's center", {
     reason: 'center.required',
     params: { field: 'center' },
   });

@@ -16,8 +16,13 @@ import { allRoutes } from './routes/index';
 import { isDateAtom, isEpochAtom } from './schemas';
 import { seedTestOrg, signIn, testApp, TEST_PASSWORD } from './testing';
 
-const login = (app: Awaited<ReturnType<typeof buildApp>>['app'], username: string, password: string, remoteAddress = '127.0.0.1', headers: Record<string, string> = {}) =>
-  app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress, headers });
+const login = (
+  app: Awaited<ReturnType<typeof buildApp>>['app'],
+  username: string,
+  password: string,
+  remoteAddress = '127.0.0.1',
+  headers: Record<string, string> = {},
+) => app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress, headers });
 
 // ------------------------------------------------------------------------------------------------
 // Login cannot be slowed (finding 7)
@@ -176,7 +181,11 @@ forEachDatabase('a NUL byte anywhere in body, query or params → 400 naming the
 
 type ZodLike = { _zod: { def: Record<string, any> } };
 type Parsable = { safeParse(v: unknown): { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; params?: { reason?: string } }> } } };
-interface DateField { path: string[]; leaf: Parsable; viaUnion: boolean }
+interface DateField {
+  path: string[];
+  leaf: Parsable;
+  viaUnion: boolean;
+}
 /** Every date atom in a route schema: its path ('*' for array elements), the atom, and whether a union lies on the way. */
 function datePaths(schema: unknown, path: string[] = [], viaUnion = false): DateField[] {
   const s = schema as ZodLike | undefined;
@@ -252,7 +261,6 @@ test('every route date field is a shared date atom that refuses 2026-13-45, 0001
   assert.ok(checked >= 15 * 3);
 });
 
-
 test('no route keeps a hand-written date field outside the shared atoms', () => {
   // string fields whose name says "date" or "month" must be date atoms (numbers — epoch ms, month numbers — are not strings)
   const offenders: string[] = [];
@@ -275,9 +283,21 @@ test('no route keeps a hand-written date field outside the shared atoms', () => 
   // the KPI report takes times as well as dates (YYYY-MM-DD, YYYY-MM-DDTHH:MM, ISO, epoch): parseTimeArg
   // (src/ingest/time.ts) checks their date part with the same calendar rule (tested below)
   const allowed = new Set(['GET /api/reports/kpi query.from', 'GET /api/reports/kpi query.to']);
-  assert.deepEqual(offenders.filter((o) => !allowed.has(o)), []);
-  for (const [bad, reason] of [['2026-13-45', 'input.badDate'], ['2026-02-30T08:00', 'input.badDate'], ['0001-01-01', 'input.dateOutOfRange'], ['9999-12-31', 'input.dateOutOfRange']])
-    assert.throws(() => parseTimeArg(bad, 480, 'from'), (e: DomainError) => e.reason === reason && e.field === 'from', bad);
+  assert.deepEqual(
+    offenders.filter((o) => !allowed.has(o)),
+    [],
+  );
+  for (const [bad, reason] of [
+    ['2026-13-45', 'input.badDate'],
+    ['2026-02-30T08:00', 'input.badDate'],
+    ['0001-01-01', 'input.dateOutOfRange'],
+    ['9999-12-31', 'input.dateOutOfRange'],
+  ])
+    assert.throws(
+      () => parseTimeArg(bad, 480, 'from'),
+      (e: DomainError) => e.reason === reason && e.field === 'from',
+      bad,
+    );
   // what the report has always accepted still parses: 2026-11-02 local midnight at UTC+8 = 2026-11-01 16:00 UTC
   assert.equal(parseTimeArg('2026-11-02', 480, 'from'), Date.UTC(2026, 10, 1, 16));
 });
@@ -288,7 +308,11 @@ forEachDatabase('bad dates over HTTP: 400 with the reason, nothing stored', asyn
     const admin = await as('admin');
     const wfm = await as('wfm');
     const agents = (await admin.req('GET', '/api/agents')).body.length;
-    for (const [bad, reason] of [['2026-13-45', 'input.badDate'], ['0001-01-01', 'input.dateOutOfRange'], ['9999-12-31', 'input.dateOutOfRange']]) {
+    for (const [bad, reason] of [
+      ['2026-13-45', 'input.badDate'],
+      ['0001-01-01', 'input.dateOutOfRange'],
+      ['9999-12-31', 'input.dateOutOfRange'],
+    ]) {
       const c = await admin.req('POST', '/api/agents', { employeeNo: `D${bad}`, name: '日期', teamId: org.teamA, hireDate: bad });
       assert.equal(c.status, 400);
       assert.equal(c.body.field, 'body.hireDate');
@@ -318,7 +342,9 @@ forEachDatabase('20 concurrent saves of one KB article: 1 × 200, 19 × 409, no 
     assert.equal(art.status, 200);
     const id = art.body.id;
     const saves = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => trainer.req('PUT', `/api/kb/articles/${id}`, { categoryId: cat.body.id, title: `并发保存 ${i}`, bodyHtml: `<p>v2 by ${i}</p>`, baseVersion: 1 })),
+      Array.from({ length: 20 }, (_, i) =>
+        trainer.req('PUT', `/api/kb/articles/${id}`, { categoryId: cat.body.id, title: `并发保存 ${i}`, bodyHtml: `<p>v2 by ${i}</p>`, baseVersion: 1 }),
+      ),
     );
     const codes = saves.map((s) => s.status);
     assert.equal(codes.filter((c) => c === 200).length, 1, JSON.stringify(codes));
@@ -402,7 +428,8 @@ test('every route time field in epoch ms is a shared atom that refuses times out
       atoms.push({ where: `${route} ${path.join('.')}`, atom: s as unknown as Parsable });
       return;
     }
-    if ((def.type === 'number' || (def.type === 'pipe' && def.in?._zod?.def?.type === 'number')) && TIME_NAME.test(name)) offenders.push(`${route} ${path.join('.')}`);
+    if ((def.type === 'number' || (def.type === 'pipe' && def.in?._zod?.def?.type === 'number')) && TIME_NAME.test(name))
+      offenders.push(`${route} ${path.join('.')}`);
     if (def.type === 'object') for (const [k, v] of Object.entries(def.shape as Record<string, unknown>)) walk(v, [...path, k], route);
     if (def.type === 'array') walk(def.element, [...path, '*'], route);
     if (def.innerType) walk(def.innerType, path, route);
@@ -411,7 +438,10 @@ test('every route time field in epoch ms is a shared atom that refuses times out
   for (const r of allRoutes) for (const where of ['body', 'query', 'params'] as const) walk(r[where], [where], `${r.method} ${r.url}`);
   // the attendance import checks each shift's times in its per-line validation (same reason, the line named)
   const perLine = new Set(['POST /api/people/attendance/import body.shifts.*.start', 'POST /api/people/attendance/import body.shifts.*.end']);
-  assert.deepEqual(offenders.filter((o) => !perLine.has(o)), []);
+  assert.deepEqual(
+    offenders.filter((o) => !perLine.has(o)),
+    [],
+  );
   assert.ok(atoms.length >= 10, `only ${atoms.length} epoch fields found`);
   const jan2000 = 946_684_800_000; // 2000-01-01T00:00Z, by hand: 10,957 days × 86,400,000 ms
   for (const { where, atom } of atoms) {

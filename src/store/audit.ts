@@ -26,7 +26,11 @@ export async function audit(db: Kysely<DB>, e: AuditEntry): Promise<void> {
 }
 
 export async function listAudit(db: Kysely<DB>, opts: { entity?: string; entityId?: string; limit?: number }) {
-  let q = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(opts.limit ?? 200);
+  let q = db
+    .selectFrom('audit_log')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(opts.limit ?? 200);
   if (opts.entity) q = q.where('entity', '=', opts.entity);
   if (opts.entityId) q = q.where('entity_id', '=', opts.entityId);
   return q.execute();

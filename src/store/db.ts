@@ -115,10 +115,7 @@ class StaticProvider implements MigrationProvider {
 export async function migrate(store: Store): Promise<void> {
   // Kysely looks for its migration tables in every schema unless told which one: with several
   // schemas in one database (tests use one each) it would find another schema's and skip creating its own.
-  const schema =
-    store.dialect === 'postgres'
-      ? (await sql<{ s: string }>`select current_schema() as s`.execute(store.db)).rows[0]?.s
-      : undefined;
+  const schema = store.dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(store.db)).rows[0]?.s : undefined;
   await renameRecordedMigrations(store, schema);
   const migrator = new Migrator({
     db: store.db,
@@ -143,8 +140,13 @@ export const MIGRATION_TABLE = 'kysely_migration';
 async function renameRecordedMigrations(store: Store, schema: string | undefined): Promise<void> {
   const exists =
     store.dialect === 'postgres'
-      ? (await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_schema = ${schema ?? 'public'} and table_name = ${MIGRATION_TABLE}`.execute(store.db))
-          .rows[0]!.n > 0
+      ? (
+          await sql<{
+            n: number;
+          }>`select count(*)::int as n from information_schema.tables where table_schema = ${schema ?? 'public'} and table_name = ${MIGRATION_TABLE}`.execute(
+            store.db,
+          )
+        ).rows[0]!.n > 0
       : (await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = ${MIGRATION_TABLE}`.execute(store.db)).rows[0]!.n > 0;
   if (!exists) return;
   await store.db.transaction().execute(async (tx) => {

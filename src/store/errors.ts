@@ -13,7 +13,11 @@ export async function uniqueAs<T>(field: string, message: string, fn: () => Prom
   } catch (e) {
     // with the value the user typed, the message can name it (employee number N100 is already used)
     if (isUniqueViolation(e))
-      throw conflict(message, field, value === undefined ? { reason: 'input.conflict', params: { field } } : { reason: 'input.duplicate', params: { field, value } });
+      throw conflict(
+        message,
+        field,
+        value === undefined ? { reason: 'input.conflict', params: { field } } : { reason: 'input.duplicate', params: { field, value } },
+      );
     throw e;
   }
 }
@@ -29,10 +33,18 @@ export function uniqueViolationField(e: unknown): string | undefined {
   const err = e as { detail?: string; message?: string; constraint?: string };
   // PostgreSQL: detail "Key (article_id, version)=(1, 2) already exists."
   const pg = /^Key \(([^)]+)\)=/.exec(err?.detail ?? '');
-  if (pg) return pg[1]!.split(',').map((s) => s.trim()).at(-1);
+  if (pg)
+    return pg[1]!
+      .split(',')
+      .map((s) => s.trim())
+      .at(-1);
   // SQLite: "UNIQUE constraint failed: kb_versions.article_id, kb_versions.version"
   const lite = /constraint failed: (.+)$/.exec(err?.message ?? '');
-  if (lite) return lite[1]!.split(',').map((s) => s.trim().split('.').at(-1)!).at(-1);
+  if (lite)
+    return lite[1]!
+      .split(',')
+      .map((s) => s.trim().split('.').at(-1)!)
+      .at(-1);
   return err?.constraint;
 }
 
@@ -49,7 +61,10 @@ export function domainErrorOfDb(e: unknown): DomainError | null {
     return conflict(`${field}: already exists or was changed by someone else`, field, { reason: 'input.conflict', params: { field } });
   }
   if (isConcurrencyFailure(e))
-    return conflict('record: changed by someone else at the same time; reload and try again', 'record', { reason: 'input.conflict', params: { field: 'record' } });
+    return conflict('record: changed by someone else at the same time; reload and try again', 'record', {
+      reason: 'input.conflict',
+      params: { field: 'record' },
+    });
   if (code === '22021' || code === '22P05')
     return new DomainError('input: contains a NUL byte', 'validation', 'input', { reason: 'input.nulByte', params: { field: 'input' } });
   if (code === '22007' || code === '22008')

@@ -18,7 +18,9 @@ import { withSchemaLock } from './testing';
  */
 
 const SEEDS = '/work/shared/seeds';
-const seedFiles = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
+const seedFiles = readdirSync(SEEDS)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 const seedText = (i: number) => readFileSync(`${SEEDS}/${seedFiles[i]}`, 'utf8');
 
 interface Doc {
@@ -31,7 +33,9 @@ interface Doc {
 function seedDocs(): Doc[] {
   const docs: Doc[] = [];
   seedFiles.forEach((_, i) => {
-    const lines = seedText(i).split('\n').filter((l) => l.trim() !== '');
+    const lines = seedText(i)
+      .split('\n')
+      .filter((l) => l.trim() !== '');
     for (let k = 0; k < lines.length; k += 20) {
       const chunk = lines.slice(k, k + 20);
       docs.push({ id: `s${i}-${k / 20}`, title: chunk[0]!, body: chunk.slice(1).join('\n') });
@@ -44,9 +48,34 @@ const DOCS: Doc[] = [...CORPUS, ...seedDocs()];
 
 /** Extra queries aimed at the seeds (Traditional text; queries in both scripts). */
 const SEED_QUERIES = [
-  '疑难座席', '疑難', '值班经理', '班长', '知识库', '知識庫 搜索', '回馈', '反馈', '回访', '调度', '燃气',
-  '话务', '率', '转接率', '满意率', '坐席', '投诉专业户', 'FAQ', 'CRM', 'knowledge base', 'PERT', '2012年', '呼叫中心',
-  '后处理', '流失', '员工→疑难座席', '閉環', '值班長 投訴',
+  '疑难座席',
+  '疑難',
+  '值班经理',
+  '班长',
+  '知识库',
+  '知識庫 搜索',
+  '回馈',
+  '反馈',
+  '回访',
+  '调度',
+  '燃气',
+  '话务',
+  '率',
+  '转接率',
+  '满意率',
+  '坐席',
+  '投诉专业户',
+  'FAQ',
+  'CRM',
+  'knowledge base',
+  'PERT',
+  '2012年',
+  '呼叫中心',
+  '后处理',
+  '流失',
+  '员工→疑难座席',
+  '閉環',
+  '值班長 投訴',
 ];
 
 /** Independent reference: a plain substring check over normalised text, written here from the rules. */
@@ -82,7 +111,10 @@ function planOf(q: string): Plan {
 }
 
 const ALL_QUERIES = [...QUERIES.map((x) => x.q), ...SEED_QUERIES];
-const expectedIds = (q: string) => DOCS.filter((d) => reference(d, q)).map((d) => d.id).sort();
+const expectedIds = (q: string) =>
+  DOCS.filter((d) => reference(d, q))
+    .map((d) => d.id)
+    .sort();
 const report: string[] = [];
 
 test('seeds keep their length through normalisation (offsets map straight back)', () => {
@@ -123,7 +155,6 @@ test('SQLite FTS5 (unigram + bigram contentless tables) returns exactly the refe
   assert.ok(nonEmpty >= ALL_QUERIES.length - 4, 'most queries must hit something');
   db.close();
 });
-
 
 const PG_URL = process.env.KB_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 

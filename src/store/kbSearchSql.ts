@@ -62,9 +62,7 @@ export function sqliteDeleteArticle(articleId: string, t: KbTables = KB_TABLES):
 function renderPlan(plan: Plan, leaf: (p: Extract<Plan, { op: 'piece' }>, params: unknown[]) => string, params: unknown[], depth = 0): string {
   if (plan.op === 'piece') return leaf(plan, params);
   const setOp = plan.op === 'and' ? 'INTERSECT' : 'UNION';
-  return plan.children
-    .map((c, i) => `SELECT article_id FROM (${renderPlan(c, leaf, params, depth + 1)}) AS s${depth}_${i}`)
-    .join(` ${setOp} `);
+  return plan.children.map((c, i) => `SELECT article_id FROM (${renderPlan(c, leaf, params, depth + 1)}) AS s${depth}_${i}`).join(` ${setOp} `);
 }
 
 /** SELECT DISTINCT article ids matching the plan (order unspecified; rank in the application). */

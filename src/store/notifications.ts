@@ -53,16 +53,39 @@ export async function usersOfAgent(db: Db, agentId: number): Promise<number[]> {
 }
 
 /** The user's latest notifications (newest first) and how many are unread in all. */
-export async function listNotifications(db: Db, userId: number, opts: { unreadOnly?: boolean; limit?: number } = {}): Promise<{ unread: number; items: Notice[] }> {
-  let q = db.selectFrom('notifications').selectAll().where('user_id', '=', userId).orderBy('id', 'desc').limit(opts.limit ?? 50);
+export async function listNotifications(
+  db: Db,
+  userId: number,
+  opts: { unreadOnly?: boolean; limit?: number } = {},
+): Promise<{ unread: number; items: Notice[] }> {
+  let q = db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .orderBy('id', 'desc')
+    .limit(opts.limit ?? 50);
   if (opts.unreadOnly) q = q.where('read_at', 'is', null);
   const [rows, count] = await Promise.all([
     q.execute(),
-    db.selectFrom('notifications').select((eb) => eb.fn.countAll<string | number>().as('n')).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('notifications')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('user_id', '=', userId)
+      .where('read_at', 'is', null)
+      .executeTakeFirstOrThrow(),
   ]);
   return {
     unread: Number(count.n),
-    items: rows.map((r) => ({ id: r.id, userId: r.user_id, at: Number(r.at), kind: r.kind, title: r.title, data: JSON.parse(r.data), link: r.link, readAt: r.read_at == null ? null : Number(r.read_at) })),
+    items: rows.map((r) => ({
+      id: r.id,
+      userId: r.user_id,
+      at: Number(r.at),
+      kind: r.kind,
+      title: r.title,
+      data: JSON.parse(r.data),
+      link: r.link,
+      readAt: r.read_at == null ? null : Number(r.read_at),
+    })),
   };
 }
 

@@ -1,18 +1,6 @@
 import assert from 'node:assert/strict';
 import { forEachDatabase } from './testing';
-import {
-  createAgent,
-  createCenter,
-  createTeam,
-  createUser,
-  getAgent,
-  listAgents,
-  listUsers,
-  putSetting,
-  getSetting,
-  teamsLedBy,
-  updateAgent,
-} from './org';
+import { createAgent, createCenter, createTeam, createUser, getAgent, listAgents, listUsers, putSetting, getSetting, teamsLedBy, updateAgent } from './org';
 import { DomainError } from '../core/errors';
 
 forEachDatabase('org: teams, agents, users, roles', async (_t, { db }) => {
@@ -37,7 +25,10 @@ forEachDatabase('org: teams, agents, users, roles', async (_t, { db }) => {
   assert.equal((await listAgents(db)).length, 2);
 
   assert.deepEqual((await getAgent(db, a)).queues, ['billing', 'general']);
-  assert.deepEqual((await listAgents(db, { teamIds: [t1] })).map((x) => x.employee_no), ['E001']);
+  assert.deepEqual(
+    (await listAgents(db, { teamIds: [t1] })).map((x) => x.employee_no),
+    ['E001'],
+  );
   await updateAgent(db, a, { teamId: t2, queues: ['vip'], status: 'left', leftDate: '2026-10-31' });
   const moved = await getAgent(db, a);
   assert.equal(moved.team_id, t2);

@@ -20,11 +20,7 @@ export interface AgentInput {
 }
 
 export async function createCenter(db: Db, name: string, timezone: string, now: number) {
-  const row = await db
-    .insertInto('centers')
-    .values({ name, timezone, created_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await db.insertInto('centers').values({ name, timezone, created_at: now }).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -32,14 +28,19 @@ export const listCenters = (db: Db) => db.selectFrom('centers').selectAll().orde
 export const getCenter = (db: Db, id: number) => db.selectFrom('centers').selectAll().where('id', '=', id).executeTakeFirst();
 
 export async function createTeam(db: Db, t: { centerId: number; name: string; leadUserId: number | null }, now: number) {
-  return uniqueAs('name', `team "${t.name}" already exists`, async () => {
-    const row = await db
-      .insertInto('teams')
-      .values({ center_id: t.centerId, name: t.name, lead_user_id: t.leadUserId, created_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return row.id;
-  }, t.name);
+  return uniqueAs(
+    'name',
+    `team "${t.name}" already exists`,
+    async () => {
+      const row = await db
+        .insertInto('teams')
+        .values({ center_id: t.centerId, name: t.name, lead_user_id: t.leadUserId, created_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+    t.name,
+  );
 }
 
 export async function updateTeam(db: Db, id: number, t: { name?: string; leadUserId?: number | null }) {
@@ -47,9 +48,7 @@ export async function updateTeam(db: Db, id: number, t: { name?: string; leadUse
   if (t.name !== undefined) patch.name = t.name;
   if (t.leadUserId !== undefined) patch.lead_user_id = t.leadUserId;
   if (Object.keys(patch).length === 0) return;
-  const res = await uniqueAs('name', `team "${t.name}" already exists`, () =>
-    db.updateTable('teams').set(patch).where('id', '=', id).executeTakeFirst(),
-  );
+  const res = await uniqueAs('name', `team "${t.name}" already exists`, () => db.updateTable('teams').set(patch).where('id', '=', id).executeTakeFirst());
   if (Number(res.numUpdatedRows) === 0) throw notFound(`team ${id}`);
 }
 
@@ -78,26 +77,32 @@ export async function teamsLedBy(db: Db, userId: number): Promise<number[]> {
 
 export async function createAgent(db: Db, a: AgentInput, now: number): Promise<number> {
   return withTx(db, async (tx) => {
-    const row = await uniqueAs('employeeNo', `employee number "${a.employeeNo}" is already used`, () =>
-      tx
-        .insertInto('agents')
-        .values({
-          center_id: a.centerId,
-          team_id: a.teamId,
-          employee_no: a.employeeNo,
-          name: a.name,
-          hire_date: a.hireDate,
-          skill_level: a.skillLevel,
-          status: 'active',
-          ext_code: a.extCode ?? null,
-          created_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow(),
+    const row = await uniqueAs(
+      'employeeNo',
+      `employee number "${a.employeeNo}" is already used`,
+      () =>
+        tx
+          .insertInto('agents')
+          .values({
+            center_id: a.centerId,
+            team_id: a.teamId,
+            employee_no: a.employeeNo,
+            name: a.name,
+            hire_date: a.hireDate,
+            skill_level: a.skillLevel,
+            status: 'active',
+            ext_code: a.extCode ?? null,
+            created_at: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow(),
       a.employeeNo,
     );
     if (a.queues?.length)
-      await tx.insertInto('agent_queues').values(a.queues.map((q) => ({ agent_id: row.id, queue: q }))).execute();
+      await tx
+        .insertInto('agent_queues')
+        .values(a.queues.map((q) => ({ agent_id: row.id, queue: q })))
+        .execute();
     return row.id;
   });
 }
@@ -126,13 +131,14 @@ export async function updateAgent(db: Db, id: number, p: AgentPatch) {
     const exists = await tx.selectFrom('agents').select('id').where('id', '=', id).executeTakeFirst();
     if (!exists) throw notFound(`agent ${id}`);
     if (Object.keys(patch).length)
-      await uniqueAs('extCode', 'telephony agent code is already used', () =>
-        tx.updateTable('agents').set(patch).where('id', '=', id).execute(),
-      );
+      await uniqueAs('extCode', 'telephony agent code is already used', () => tx.updateTable('agents').set(patch).where('id', '=', id).execute());
     if (p.queues) {
       await tx.deleteFrom('agent_queues').where('agent_id', '=', id).execute();
       if (p.queues.length)
-        await tx.insertInto('agent_queues').values(p.queues.map((q) => ({ agent_id: id, queue: q }))).execute();
+        await tx
+          .insertInto('agent_queues')
+          .values(p.queues.map((q) => ({ agent_id: id, queue: q })))
+          .execute();
     }
   });
 }
@@ -153,9 +159,7 @@ export async function listAgents(db: Db, f: AgentFilter = {}) {
   if (f.scope) q = q.where(inScope(f.scope, { center: 'center_id', team: 'team_id', agent: 'id' }));
   const agents = await q.execute();
   const ids = agents.map((a) => a.id);
-  const qs = ids.length
-    ? await db.selectFrom('agent_queues').selectAll().where('agent_id', 'in', ids).execute()
-    : [];
+  const qs = ids.length ? await db.selectFrom('agent_queues').selectAll().where('agent_id', 'in', ids).execute() : [];
   const byAgent = new Map<number, string[]>();
   for (const r of qs) byAgent.set(r.agent_id, [...(byAgent.get(r.agent_id) ?? []), r.queue]);
   return agents.map((a) => ({ ...a, queues: (byAgent.get(a.id) ?? []).sort() }));
@@ -178,24 +182,30 @@ export interface UserInput {
 
 export async function createUser(db: Db, u: UserInput, now: number): Promise<number> {
   return withTx(db, async (tx) => {
-    const row = await uniqueAs('username', `user name "${u.username}" is already taken`, () =>
-      tx
-        .insertInto('users')
-        .values({
-          username: u.username,
-          display_name: u.displayName,
-          password_hash: u.passwordHash,
-          agent_id: u.agentId ?? null,
-          center_id: u.centerId ?? null,
-          active: 1,
-          locale: 'zh-CN',
-          created_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow(),
+    const row = await uniqueAs(
+      'username',
+      `user name "${u.username}" is already taken`,
+      () =>
+        tx
+          .insertInto('users')
+          .values({
+            username: u.username,
+            display_name: u.displayName,
+            password_hash: u.passwordHash,
+            agent_id: u.agentId ?? null,
+            center_id: u.centerId ?? null,
+            active: 1,
+            locale: 'zh-CN',
+            created_at: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow(),
       u.username,
     );
-    await tx.insertInto('user_roles').values(u.roles.map((role) => ({ user_id: row.id, role }))).execute();
+    await tx
+      .insertInto('user_roles')
+      .values(u.roles.map((role) => ({ user_id: row.id, role })))
+      .execute();
     return row.id;
   });
 }
@@ -205,7 +215,11 @@ export async function setUserRoles(db: Db, userId: number, roles: Role[]) {
     const u = await tx.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
     if (!u) throw notFound(`user ${userId}`);
     await tx.deleteFrom('user_roles').where('user_id', '=', userId).execute();
-    if (roles.length) await tx.insertInto('user_roles').values(roles.map((role) => ({ user_id: userId, role }))).execute();
+    if (roles.length)
+      await tx
+        .insertInto('user_roles')
+        .values(roles.map((role) => ({ user_id: userId, role })))
+        .execute();
   });
 }
 
@@ -214,7 +228,11 @@ export async function setUserPassword(db: Db, userId: number, passwordHash: stri
 }
 
 export async function setUserActive(db: Db, userId: number, active: boolean) {
-  await db.updateTable('users').set({ active: active ? 1 : 0 }).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set({ active: active ? 1 : 0 })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function findUserByName(db: Db, username: string) {
@@ -239,7 +257,10 @@ export async function listUsers(db: Db) {
 }
 
 export async function countUsers(db: Db): Promise<number> {
-  const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -292,12 +313,7 @@ export async function deleteExpiredSessions(db: Db, now: number) {
 }
 
 export async function getSetting<T>(db: Db, centerId: number, key: string): Promise<T | undefined> {
-  const r = await db
-    .selectFrom('settings')
-    .select('value')
-    .where('center_id', '=', centerId)
-    .where('key', '=', key)
-    .executeTakeFirst();
+  const r = await db.selectFrom('settings').select('value').where('center_id', '=', centerId).where('key', '=', key).executeTakeFirst();
   return r ? (JSON.parse(r.value) as T) : undefined;
 }
 

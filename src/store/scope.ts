@@ -35,7 +35,7 @@ export function inScope(scope: Scope, cols: ScopeColumns) {
       if (cols.agent && scope.agentId != null) parts.push(eb(eb.ref(cols.agent), '=', scope.agentId));
       else parts.push(eb.lit(false) as never);
     }
-    return parts.length ? eb.and(parts) : eb.lit(true) as never;
+    return parts.length ? eb.and(parts) : (eb.lit(true) as never);
   };
 }
 

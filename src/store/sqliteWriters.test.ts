@@ -46,7 +46,10 @@ test('sqlite: a transaction that reads then writes waits for another process ins
     });
     assert.equal(await otherExit, 0, 'the other writer committed after this one');
     const rows = await sql<{ who: string }>`select who from t order by id`.execute(store.db);
-    assert.deepEqual(rows.rows.map((r) => r.who), ['server', 'other']);
+    assert.deepEqual(
+      rows.rows.map((r) => r.who),
+      ['server', 'other'],
+    );
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });

@@ -118,8 +118,16 @@ export interface ResolvedSurvey {
 }
 
 /** Each survey event's agent (and center, time, queue), or why it cannot be stored. */
-export async function resolveSurveys(db: Db, events: readonly CallFloorEvent[], extra: readonly CallFloorEvent[] = []): Promise<{ ok: ResolvedSurvey[]; rejected: SurveyReject[] }> {
-  const calls = await callFacts(db, events.filter((e) => e.callId).map((e) => e.callId!), extra);
+export async function resolveSurveys(
+  db: Db,
+  events: readonly CallFloorEvent[],
+  extra: readonly CallFloorEvent[] = [],
+): Promise<{ ok: ResolvedSurvey[]; rejected: SurveyReject[] }> {
+  const calls = await callFacts(
+    db,
+    events.filter((e) => e.callId).map((e) => e.callId!),
+    extra,
+  );
   const codes = new Set<string>();
   for (const e of events) {
     if (e.agent) codes.add(e.agent);
@@ -146,7 +154,12 @@ export async function resolveSurveys(db: Db, events: readonly CallFloorEvent[], 
         continue;
       }
       if (e.agent && e.agent !== f.agent) {
-        no('agent', 'survey.agentNotOnCall', { agent: e.agent, callId: e.callId, callAgent: f.agent }, `agent ${e.agent} did not serve call ${e.callId} (agent ${f.agent} did)`);
+        no(
+          'agent',
+          'survey.agentNotOnCall',
+          { agent: e.agent, callId: e.callId, callAgent: f.agent },
+          `agent ${e.agent} did not serve call ${e.callId} (agent ${f.agent} did)`,
+        );
         continue;
       }
       code = f.agent;
@@ -177,7 +190,19 @@ export async function storeSurveyAnswers(db: Db, events: readonly CallFloorEvent
   for (const c of chunks(ok)) {
     const ins = await db
       .insertInto('survey_answers')
-      .values(c.map((r) => ({ center_id: r.centerId, event_id: r.event.id, ts: r.ts, call_id: r.event.callId ?? null, agent_id: r.agentId, queue: r.queue, score: r.event.score!, scale_max: r.event.scale!, created_at: now })))
+      .values(
+        c.map((r) => ({
+          center_id: r.centerId,
+          event_id: r.event.id,
+          ts: r.ts,
+          call_id: r.event.callId ?? null,
+          agent_id: r.agentId,
+          queue: r.queue,
+          score: r.event.score!,
+          scale_max: r.event.scale!,
+          created_at: now,
+        })),
+      )
       .onConflict((oc) => oc.columns(['center_id', 'event_id']).doNothing())
       .returning('event_id')
       .execute();

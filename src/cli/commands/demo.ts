@@ -23,12 +23,18 @@ export async function seedDemoOrg(store: Store, now: number): Promise<{ ids: Dem
       const teamIds: number[] = [];
       for (const name of o.teams) teamIds.push(await createTeam(tx, { centerId, name, leadUserId: null }, now));
       const agentIds = new Map<string, number>();
-      for (const a of o.agents)
-        agentIds.set(a.employeeNo, await createAgent(tx, { ...a, centerId, teamId: teamIds[a.team] }, now));
+      for (const a of o.agents) agentIds.set(a.employeeNo, await createAgent(tx, { ...a, centerId, teamId: teamIds[a.team] }, now));
       for (const u of o.users) {
         const id = await createUser(
           tx,
-          { username: u.username, displayName: u.displayName, passwordHash: hash, roles: u.roles as Role[], centerId, agentId: u.employeeNo ? agentIds.get(u.employeeNo)! : null },
+          {
+            username: u.username,
+            displayName: u.displayName,
+            passwordHash: hash,
+            roles: u.roles as Role[],
+            centerId,
+            agentId: u.employeeNo ? agentIds.get(u.employeeNo)! : null,
+          },
           now,
         );
         if (u.leads !== undefined) await updateTeam(tx, teamIds[u.leads], { leadUserId: id });
@@ -59,10 +65,11 @@ export function registerDemo(program: Command) {
       const { ids, created } = await seedDemoOrg(store, ctx.now());
       if (created) {
         log('organisation created: 10 teams, 200 agents');
-        for (const s of demoSeeders) if (s.seed) {
-          log(`seeding ${s.name}…`);
-          await s.seed(ctx, ids, log);
-        }
+        for (const s of demoSeeders)
+          if (s.seed) {
+            log(`seeding ${s.name}…`);
+            await s.seed(ctx, ids, log);
+          }
       }
       if (o.live) for (const s of demoSeeders) if (s.live) await s.live(ctx, ids, log);
       log(`sign in as admin, manager, duty, qa, wfm, trainer, expert, lead1…lead10 or agent1…agent10 — password ${DEMO_PASSWORD}`);

@@ -33,7 +33,8 @@ function num(flag: string, v: string | undefined, o: { required?: boolean; min?:
   }
   const n = Number(v);
   if (v.trim() === '' || !Number.isFinite(n)) throw new FlagError(`${flag}: must be a number, got '${v}'`);
-  if (o.min !== undefined && (o.minExclusive ? n <= o.min : n < o.min)) throw new FlagError(`${flag}: must be ${o.minExclusive ? '>' : '>='} ${o.min}, got ${n}`);
+  if (o.min !== undefined && (o.minExclusive ? n <= o.min : n < o.min))
+    throw new FlagError(`${flag}: must be ${o.minExclusive ? '>' : '>='} ${o.min}, got ${n}`);
   if (o.max !== undefined && n > o.max) throw new FlagError(`${flag}: must be <= ${o.max}, got ${n}`);
   return n;
 }
@@ -127,7 +128,9 @@ export function registerErlang(program: Command) {
         const x = r.result;
         console.log(`load ${x.trafficErlangs.toFixed(2)} Erlangs (${x.model})`);
         console.log(`agents ${x.agents}  scheduled heads ${x.scheduledHeads} (shrinkage ${(x.shrinkage * 100).toFixed(0)} %)`);
-        console.log(`service level ${(x.serviceLevel * 100).toFixed(1)} % in ${x.thresholdS} s, ASA ${x.asa.toFixed(1)} s, occupancy ${(x.occupancy * 100).toFixed(1)} %, P(wait) ${(x.probWait * 100).toFixed(1)} %`);
+        console.log(
+          `service level ${(x.serviceLevel * 100).toFixed(1)} % in ${x.thresholdS} s, ASA ${x.asa.toFixed(1)} s, occupancy ${(x.occupancy * 100).toFixed(1)} %, P(wait) ${(x.probWait * 100).toFixed(1)} %`,
+        );
         if ('probAbandon' in x) console.log(`P(abandon) ${((x.probAbandon ?? 0) * 100).toFixed(1)} %`);
       }
     });

@@ -30,8 +30,18 @@ export function formatFacts(res: FactsResult): string {
   const label = (r: Row) => (r === res.total ? 'total' : 'agentId' in r ? `${r.agentCode ?? '-'} ${r.employeeNo} ${r.name}` : (r.teamName ?? '(no team)'));
   const table = [[res.by, ...COLS.map((c) => c[0])], ...[...res.rows, res.total].map((r) => [label(r), ...COLS.map((c) => c[1](r))])];
   const w = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
-  const lines = [`${res.period.kind} ${res.period.value} (${res.period.from} … ${res.period.to}, ${res.tz})`, ...table.map((row) => row.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  '))];
-  for (const r of res.rows) if ('missed' in r && r.missed.length) lines.push(`missed targets: ${r.employeeNo} ${r.name}: ${r.targets.filter((t) => !t.met).map((t) => `${t.kpi} ${Math.round(t.actual * 1000) / 1000} (target ${t.direction === 'higher' ? '≥' : '≤'} ${t.target})`).join(', ')}`);
+  const lines = [
+    `${res.period.kind} ${res.period.value} (${res.period.from} … ${res.period.to}, ${res.tz})`,
+    ...table.map((row) => row.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  ')),
+  ];
+  for (const r of res.rows)
+    if ('missed' in r && r.missed.length)
+      lines.push(
+        `missed targets: ${r.employeeNo} ${r.name}: ${r.targets
+          .filter((t) => !t.met)
+          .map((t) => `${t.kpi} ${Math.round(t.actual * 1000) / 1000} (target ${t.direction === 'higher' ? '≥' : '≤'} ${t.target})`)
+          .join(', ')}`,
+      );
   return lines.join('\n');
 }
 
@@ -46,7 +56,8 @@ export function registerFacts(program: Command) {
     .option('--db <target>', 'SQLite file or postgres:// URL')
     .option('--json', 'print JSON')
     .action(async (o) => {
-      if (!FACTS_BYS.includes(o.by)) throw validationError('--by', `expected one of ${FACTS_BYS.join(', ')}, got '${o.by}'`, { reason: 'facts.badBy', params: { value: String(o.by) } });
+      if (!FACTS_BYS.includes(o.by))
+        throw validationError('--by', `expected one of ${FACTS_BYS.join(', ')}, got '${o.by}'`, { reason: 'facts.badBy', params: { value: String(o.by) } });
       const store = await openMigratedStore(o.db);
       try {
         const [center] = await listCenters(store.db);

@@ -83,7 +83,9 @@ export function registerForecast(program: Command) {
             wapeVsNaive: Object.fromEntries(res.map((r) => [r.model, naive.wape > 0 ? r.wape / naive.wape : null])),
           };
           if (o.json) console.log(JSON.stringify(out));
-          else for (const r of out.models) console.log(`${r.model.padEnd(14)} WAPE ${(r.wape * 100).toFixed(1)} %  MAPE ${(r.mape * 100).toFixed(1)} %  (${r.intervals} intervals)`);
+          else
+            for (const r of out.models)
+              console.log(`${r.model.padEnd(14)} WAPE ${(r.wape * 100).toFixed(1)} %  MAPE ${(r.mape * 100).toFixed(1)} %  (${r.intervals} intervals)`);
         }
         if (o.weeksAhead) {
           const weeks = whole('--weeks-ahead', o.weeksAhead)!;
@@ -92,7 +94,13 @@ export function registerForecast(program: Command) {
           try {
             const [center] = await listCenters(store.db);
             if (!center) fail('--db', 'has no center yet: create one (callfloor users create) first');
-            const id = await saveForecast(store.db, { centerId: center!.id, queue: o.queue, model, intervalMin, params: { weeks, tzOffsetMin: tz, via: 'cli' } }, points, null, Date.now());
+            const id = await saveForecast(
+              store.db,
+              { centerId: center!.id, queue: o.queue, model, intervalMin, params: { weeks, tzOffsetMin: tz, via: 'cli' } },
+              points,
+              null,
+              Date.now(),
+            );
             const total = points.reduce((s, p) => s + p.offered, 0);
             if (o.json) console.log(JSON.stringify({ forecastId: id, queue: o.queue, model, intervals: points.length, from: points[0]!.ts, offered: total }));
             else console.log(`stored forecast ${id}: ${points.length} intervals, ${total.toFixed(0)} calls`);
@@ -101,7 +109,11 @@ export function registerForecast(program: Command) {
           }
         }
       } catch (e) {
-        if (e instanceof ForecastInputError) fail(e.field === 'weeks' ? '--weeks' : e.field === 'horizonDays' ? '--weeks-ahead' : e.field === 'history' ? '--queue' : `--${e.field}`, e.message.replace(/^[^:]*:\s*/, ''));
+        if (e instanceof ForecastInputError)
+          fail(
+            e.field === 'weeks' ? '--weeks' : e.field === 'horizonDays' ? '--weeks-ahead' : e.field === 'history' ? '--queue' : `--${e.field}`,
+            e.message.replace(/^[^:]*:\s*/, ''),
+          );
         throw e;
       }
     });

@@ -45,7 +45,11 @@ test('callfloor import: a queue_log with a millisecond time column is refused by
     assert.equal(ok.status, 0, ok.stdout + ok.stderr);
     const s2 = await openStore({ file: db });
     try {
-      const row = await s2.db.selectFrom('live_agent_intervals').select((eb) => eb.fn.sum<number>('staffed').as('s')).where('agent_code', '=', '501').executeTakeFirst();
+      const row = await s2.db
+        .selectFrom('live_agent_intervals')
+        .select((eb) => eb.fn.sum<number>('staffed').as('s'))
+        .where('agent_code', '=', '501')
+        .executeTakeFirst();
       assert.equal(Number(row?.s), 60);
     } finally {
       await s2.close();

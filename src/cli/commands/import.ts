@@ -77,10 +77,19 @@ export function registerImport(program: Command) {
         const text = readFileSync(file, 'utf8');
         const big = text.length > 2_000_000;
         if (big) progress(`parsing ${(text.length / 1e6).toFixed(1)} MB…`);
-        const parsed = parseText(o.format, text, { tz, window, ...(o.format === 'survey-csv' ? { surveyScale: await defaultSurveyScale(store.db, centerId || null) } : {}) });
+        const parsed = parseText(o.format, text, {
+          tz,
+          window,
+          ...(o.format === 'survey-csv' ? { surveyScale: await defaultSurveyScale(store.db, centerId || null) } : {}),
+        });
         const started = Date.now();
         const report = await storeParsed(o.format, parsed, storeSink(store, centerId), {
-          onProgress: big ? (done, total) => progress(`stored ${done}/${total} events (${Math.round((done / total) * 100)} %, ${Math.round(done / ((Date.now() - started) / 1000 || 1))} events/s)`) : undefined,
+          onProgress: big
+            ? (done, total) =>
+                progress(
+                  `stored ${done}/${total} events (${Math.round((done / total) * 100)} %, ${Math.round(done / ((Date.now() - started) / 1000 || 1))} events/s)`,
+                )
+            : undefined,
         });
         if (big && process.stderr.isTTY) process.stderr.write('\n');
         console.log(o.json ? JSON.stringify({ file, ...report }, null, 2) : formatImportReport(report, file));
@@ -146,7 +155,9 @@ async function follow(store: Store, file: string, json: boolean, windowNow: () =
       totals.duplicates += res.duplicates;
     }
     const msg = { ...totals, duplicates: totals.duplicates + st.result.duplicates, unknownEvents: st.result.unknownEvents };
-    console.log(json ? JSON.stringify(msg) : `${file}: ${msg.lines} lines, ${msg.stored} events stored, ${msg.duplicates} duplicates, ${msg.rejected} rejected`);
+    console.log(
+      json ? JSON.stringify(msg) : `${file}: ${msg.lines} lines, ${msg.stored} events stored, ${msg.duplicates} duplicates, ${msg.rejected} rejected`,
+    );
   };
   await pump();
   process.stderr.write(`following ${file} (Ctrl-C to stop)\n`);

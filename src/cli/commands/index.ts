@@ -12,4 +12,16 @@ import { registerKb } from './kb';
 import { registerFacts } from './facts';
 
 /** Every subcommand; later capabilities add theirs here. */
-export const commandRegistrars: Array<(p: Command) => void> = [registerServe, registerDemo, registerUsers, registerPeople, registerImport, registerReport, registerPerf, registerErlang, registerForecast, registerKb, registerFacts];
+export const commandRegistrars: Array<(p: Command) => void> = [
+  registerServe,
+  registerDemo,
+  registerUsers,
+  registerPeople,
+  registerImport,
+  registerReport,
+  registerPerf,
+  registerErlang,
+  registerForecast,
+  registerKb,
+  registerFacts,
+];

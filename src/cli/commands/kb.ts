@@ -70,13 +70,36 @@ export function registerKb(program: Command) {
       try {
         const [center] = await listCenters(store.db);
         if (!center) throw new Error('no center yet');
-        const r = await searchArticles(store.db, store.dialect, center.id, query, { userId: 0, roles: ROLES, teamIds: null, editor: false }, { limit: Number(o.limit) });
+        const r = await searchArticles(
+          store.db,
+          store.dialect,
+          center.id,
+          query,
+          { userId: 0, roles: ROLES, teamIds: null, editor: false },
+          { limit: Number(o.limit) },
+        );
         if (o.json) {
-          console.log(JSON.stringify({ query: r.query, total: r.total, hits: r.hits.map((h) => ({ id: h.id, title: h.title.map((s) => s.text).join(''), titleHits: h.titleHits, bodyHits: h.bodyHits, snippet: h.snippet.segments.map((s) => s.text).join(''), segments: { title: h.title, snippet: h.snippet.segments } })) }));
+          console.log(
+            JSON.stringify({
+              query: r.query,
+              total: r.total,
+              hits: r.hits.map((h) => ({
+                id: h.id,
+                title: h.title.map((s) => s.text).join(''),
+                titleHits: h.titleHits,
+                bodyHits: h.bodyHits,
+                snippet: h.snippet.segments.map((s) => s.text).join(''),
+                segments: { title: h.title, snippet: h.snippet.segments },
+              })),
+            }),
+          );
         } else {
           console.log(`${r.total} article(s) match "${query}"`);
           const mark = (segs: { text: string; hit: boolean }[]) => segs.map((s) => (s.hit ? `【${s.text}】` : s.text)).join('');
-          for (const h of r.hits) console.log(`#${h.id}  ${mark(h.title)}\n    ${h.snippet.cutStart ? '…' : ''}${mark(h.snippet.segments).replace(/\s+/g, ' ')}${h.snippet.cutEnd ? '…' : ''}`);
+          for (const h of r.hits)
+            console.log(
+              `#${h.id}  ${mark(h.title)}\n    ${h.snippet.cutStart ? '…' : ''}${mark(h.snippet.segments).replace(/\s+/g, ' ')}${h.snippet.cutEnd ? '…' : ''}`,
+            );
         }
       } finally {
         await store.close();

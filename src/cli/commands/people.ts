@@ -10,7 +10,9 @@ export function registerPeople(program: Command) {
   const people = program.command('people').description('people on the floor: attendance input, floor rules');
   people
     .command('import-attendance <file>')
-    .description('import scheduled shifts and login segments from JSON {"shifts":[{agentId,date,start,end}],"segments":[{agentId,login,logout}]} (times ISO or epoch ms)')
+    .description(
+      'import scheduled shifts and login segments from JSON {"shifts":[{agentId,date,start,end}],"segments":[{agentId,login,logout}]} (times ISO or epoch ms)',
+    )
     .option('--db <target>', 'SQLite file or postgres:// URL')
     .action(async (file: string, o) => {
       const raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -19,8 +21,17 @@ export function registerPeople(program: Command) {
         if (!Number.isFinite(t)) throw new Error(`${field}: expected an ISO timestamp or epoch ms, got ${JSON.stringify(v)}`);
         return t;
       };
-      const shifts = (raw.shifts ?? []).map((s: any, i: number) => ({ agentId: Number(s.agentId), date: String(s.date), start: ms(s.start, `shifts[${i}].start`), end: ms(s.end, `shifts[${i}].end`) }));
-      const segments = (raw.segments ?? []).map((s: any, i: number) => ({ agentId: Number(s.agentId), login: ms(s.login, `segments[${i}].login`), logout: s.logout == null ? null : ms(s.logout, `segments[${i}].logout`) }));
+      const shifts = (raw.shifts ?? []).map((s: any, i: number) => ({
+        agentId: Number(s.agentId),
+        date: String(s.date),
+        start: ms(s.start, `shifts[${i}].start`),
+        end: ms(s.end, `shifts[${i}].end`),
+      }));
+      const segments = (raw.segments ?? []).map((s: any, i: number) => ({
+        agentId: Number(s.agentId),
+        login: ms(s.login, `segments[${i}].login`),
+        logout: s.logout == null ? null : ms(s.logout, `segments[${i}].logout`),
+      }));
       const store = await openMigratedStore(o.db);
       try {
         const r = await importAttendance(store.db, { shifts, segments }, null, Date.now());
@@ -39,7 +50,9 @@ export function registerPeople(program: Command) {
         const [c] = await listCenters(store.db);
         if (!c) throw new Error('no center yet');
         for (const r of await listRules(store.db, c.id))
-          console.log(`${r.no}\t${r.category}\t${r.title}\t${r.consequence.kind === 'contribution' ? `${r.consequence.amountFen / 100} 元` : '警告'}${r.active ? '' : '\t(停用)'}`);
+          console.log(
+            `${r.no}\t${r.category}\t${r.title}\t${r.consequence.kind === 'contribution' ? `${r.consequence.amountFen / 100} 元` : '警告'}${r.active ? '' : '\t(停用)'}`,
+          );
       } finally {
         await store.close();
       }

@@ -16,15 +16,34 @@ export function registerPerf(program: Command) {
     .option('--db <target>', 'SQLite file or postgres:// URL')
     .action(async (file: string, o) => {
       const parsed = parseFiguresCsv(readFileSync(file, 'utf8'));
-      if (!parsed.ok) throw new Error(`${file}: ${parsed.errors.slice(0, 20).map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+      if (!parsed.ok)
+        throw new Error(
+          `${file}: ${parsed.errors
+            .slice(0, 20)
+            .map((e) => `${e.path}: ${e.message}`)
+            .join('; ')}`,
+        );
       const store = await openMigratedStore(o.db);
       try {
         const [center] = await listCenters(store.db);
         if (!center) throw new Error('no center in this database');
         const byNo = await agentIdsByEmployeeNo(store.db, center.id);
         const unknown = parsed.rows.filter((r) => !byNo.has(r.employeeNo));
-        if (unknown.length) throw new Error(`${file}: ${unknown.slice(0, 20).map((r) => `line ${r.line}, employeeNo: no agent "${r.employeeNo}"`).join('; ')}`);
-        const n = await upsertFigures(store.db, center.id, parsed.rows.map((r) => ({ ...r, agentId: byNo.get(r.employeeNo)! })), 'cli', null, Date.now());
+        if (unknown.length)
+          throw new Error(
+            `${file}: ${unknown
+              .slice(0, 20)
+              .map((r) => `line ${r.line}, employeeNo: no agent "${r.employeeNo}"`)
+              .join('; ')}`,
+          );
+        const n = await upsertFigures(
+          store.db,
+          center.id,
+          parsed.rows.map((r) => ({ ...r, agentId: byNo.get(r.employeeNo)! })),
+          'cli',
+          null,
+          Date.now(),
+        );
         console.log(`loaded ${n} figures`);
       } finally {
         await store.close();
@@ -32,7 +51,9 @@ export function registerPerf(program: Command) {
     });
   perf
     .command('compute-figures')
-    .description("compute a month's agent figures (aht, transferRate, occupancy, notReadyShare, idleShare) from the live floor's stored aggregates; hand-loaded figures are kept unless --overwrite")
+    .description(
+      "compute a month's agent figures (aht, transferRate, occupancy, notReadyShare, idleShare) from the live floor's stored aggregates; hand-loaded figures are kept unless --overwrite",
+    )
     .requiredOption('--month <YYYY-MM>', 'month (center time zone)')
     .option('--overwrite', 'replace figures loaded by hand (api / csv / cli) too')
     .option('--db <target>', 'SQLite file or postgres:// URL')

@@ -9,7 +9,13 @@ const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}
 const sec = (x: number | null) => (x === null ? '—' : x.toFixed(1));
 const num = (x: number | null) => (x === null ? '—' : String(Math.round(x * 100) / 100));
 
-const reasons = (x: Record<string, number> | null) => (x === null ? '—' : Object.entries(x).sort().map(([k, v]) => `${k}:${Math.round(v)}`).join(' ') || '-');
+const reasons = (x: Record<string, number> | null) =>
+  x === null
+    ? '—'
+    : Object.entries(x)
+        .sort()
+        .map(([k, v]) => `${k}:${Math.round(v)}`)
+        .join(' ') || '-';
 
 /** Agent-side columns (agent-interval rows have no queue-side figures). */
 const AGENT_COLS: [string, (row: KpiReport['rows'][number]) => string][] = [

@@ -20,7 +20,9 @@ export function registerUsers(program: Command) {
       if (!password) throw new Error('--password (or CALLFLOOR_PASSWORD) is required');
       const p = passwordProblem(password);
       if (p) throw new Error(`--password: ${p.message}`);
-      const roles = String(o.roles).split(',').map((r) => r.trim());
+      const roles = String(o.roles)
+        .split(',')
+        .map((r) => r.trim());
       const bad = roles.filter((r) => !isRole(r));
       if (bad.length) throw new Error(`--roles: unknown role ${bad.join(', ')} (known: ${ROLES.join(', ')})`);
       const store = await openMigratedStore(o.db);
@@ -33,7 +35,14 @@ export function registerUsers(program: Command) {
           { username: o.username, displayName: o.displayName ?? o.username, passwordHash: await hashPassword(password), roles: roles as Role[], centerId },
           now,
         );
-        await audit(store.db, { at: now, userId: null, action: 'user.create', entity: 'user', entityId: id, detail: { username: o.username, roles, via: 'cli' } });
+        await audit(store.db, {
+          at: now,
+          userId: null,
+          action: 'user.create',
+          entity: 'user',
+          entityId: id,
+          detail: { username: o.username, roles, via: 'cli' },
+        });
         console.log(`created user ${o.username} (id ${id}) with roles ${roles.join(', ')}`);
       } finally {
         await store.close();

@@ -28,12 +28,20 @@ test('the demo gives a complete scorecard for every agent for its last full mont
     await qaperfSeeder.seed!(ctx, ids, () => {});
 
     // who is on the books in November, read straight from the agents table
-    const agents = await store.db.selectFrom('agents').select(['id', 'team_id', 'hire_date', 'left_date', 'status']).where('center_id', '=', ids.centerId).execute();
+    const agents = await store.db
+      .selectFrom('agents')
+      .select(['id', 'team_id', 'hire_date', 'left_date', 'status'])
+      .where('center_id', '=', ids.centerId)
+      .execute();
     const onBooks = agents.filter((a) => a.hire_date <= '2026-11-30' && (a.status === 'active' || a.left_date === null || a.left_date >= '2026-11-01'));
     const team10 = ids.teamIds[9]!;
 
     const sc = await computeScorecards(store.db, ids.centerId, month, now);
-    assert.deepEqual(sc.cards.map((c) => Number(c.agentId)).sort((a, b) => a - b), onBooks.map((a) => a.id).sort((a, b) => a - b), 'a card for every agent on the books');
+    assert.deepEqual(
+      sc.cards.map((c) => Number(c.agentId)).sort((a, b) => a - b),
+      onBooks.map((a) => a.id).sort((a, b) => a - b),
+      'a card for every agent on the books',
+    );
     const facts = await computeFacts(store.db, ids.centerId, { by: 'agent', month, now });
     const rowOf = new Map((facts.rows as AgentFactsRow[]).map((r) => [String(r.agentId), r]));
 

@@ -8,4 +8,13 @@ import { kbDemoSeeder } from './kb';
 import { factsInputsDemo } from './factsInputs';
 
 /** Every capability's demo seeder, in the order they run. */
-export const allDemoSeeders: DemoSeeder[] = [peopleDemo, liveHistorySeeder, liveFeedSeeder, qaperfSeeder, wfmDemo, kbDemoSeeder, factsInputsDemo, routineReportsDemo];
+export const allDemoSeeders: DemoSeeder[] = [
+  peopleDemo,
+  liveHistorySeeder,
+  liveFeedSeeder,
+  qaperfSeeder,
+  wfmDemo,
+  kbDemoSeeder,
+  factsInputsDemo,
+  routineReportsDemo,
+];

@@ -13,10 +13,117 @@ import { coreActor, createDepartment, createOrder, recordCallback, transitionOrd
 import type { KbModule } from '../../store/kb/articles';
 import { DEMO_PASSWORD } from '../commands/demo';
 
-const PRODUCTS = ['居民管道燃气', '商业用气', '壁挂炉', '燃气报警器', '智能燃气表', '预付费IC卡表', '燃气灶具', '安全保险', '电子发票', '微信营业厅', '燃气热水器', '管道改造', '燃气泄漏检测服务', '分时气价套餐', '企业用户托管服务', '自助缴费终端', '燃气安全课堂', '一户一表改造'];
-const FAQS = ['阶梯气价怎么计算', '为什么这个月账单偏高', '如何办理过户', '燃气表不走字怎么办', '忘记缴费会停气吗', '如何开具电子发票', '滞纳金如何计算', '预存款能退吗', '如何查询缴费记录', '安检人员如何核实身份', '闻到燃气味怎么办', '停气后如何恢复点火', '如何修改联系电话', '租户能否开户', '燃气表可以自行移位吗', '积分如何兑换', '线上缴费未到账', '如何申请低保减免', '报警器一直响怎么办', '新房如何开通燃气', '节假日能否上门维修', 'IC卡丢失如何补办', '抄表时间是哪天', '表具更换收费吗', '账户余额为负数怎么办', '如何申请暂停用气', '长期不在家要注意什么', '燃气管道能否包进橱柜', '软管多久需要更换', '如何预约上门安检', '自助终端缴费失败', '户号在哪里查看', '如何变更缴费银行卡', '可以开具增值税专用发票吗', '商户如何申请扩容', '老人独居如何申请关爱服务', '燃气费能否分期', '为什么要入户安检', '燃气表电池没电怎么办', '如何投诉维修人员'];
-const PROCESSES = ['疑难问题升级流程', '投诉受理与闭环流程', '抢修派工流程', '回访工作规范', '停气通知发布流程', '过户业务办理流程', '退费审批流程', '重大事件上报流程', '投诉专业户处理规范', '工单超时处理规定', '交接班记录规范', '知识库文章审核流程', '客户信息保密规定', '录音调听申请流程', '外呼营销合规要求', '紧急抢修响应流程', '大面积停气应急预案', '媒体来电处理规定', '客户资料修改审核流程', '坐席权限申请流程'];
-const SCRIPTS = ['开场白', '核实身份', '停气致歉', '账单解释', '情绪安抚', '拒绝不合理要求', '转接说明', '挂机结束语', '投诉受理', '漏气紧急处置', '回访开场', '催缴提醒', '营销推荐', '等待提示', '无法立即答复', '投诉专业户应对', '老年客户沟通', '方言客户沟通', '客户要求找领导', '客户威胁投诉媒体', '回访满意度调查', '欠费停气提醒', '安检预约', '上门服务确认', '转业务部门说明'];
+const PRODUCTS = [
+  '居民管道燃气',
+  '商业用气',
+  '壁挂炉',
+  '燃气报警器',
+  '智能燃气表',
+  '预付费IC卡表',
+  '燃气灶具',
+  '安全保险',
+  '电子发票',
+  '微信营业厅',
+  '燃气热水器',
+  '管道改造',
+  '燃气泄漏检测服务',
+  '分时气价套餐',
+  '企业用户托管服务',
+  '自助缴费终端',
+  '燃气安全课堂',
+  '一户一表改造',
+];
+const FAQS = [
+  '阶梯气价怎么计算',
+  '为什么这个月账单偏高',
+  '如何办理过户',
+  '燃气表不走字怎么办',
+  '忘记缴费会停气吗',
+  '如何开具电子发票',
+  '滞纳金如何计算',
+  '预存款能退吗',
+  '如何查询缴费记录',
+  '安检人员如何核实身份',
+  '闻到燃气味怎么办',
+  '停气后如何恢复点火',
+  '如何修改联系电话',
+  '租户能否开户',
+  '燃气表可以自行移位吗',
+  '积分如何兑换',
+  '线上缴费未到账',
+  '如何申请低保减免',
+  '报警器一直响怎么办',
+  '新房如何开通燃气',
+  '节假日能否上门维修',
+  'IC卡丢失如何补办',
+  '抄表时间是哪天',
+  '表具更换收费吗',
+  '账户余额为负数怎么办',
+  '如何申请暂停用气',
+  '长期不在家要注意什么',
+  '燃气管道能否包进橱柜',
+  '软管多久需要更换',
+  '如何预约上门安检',
+  '自助终端缴费失败',
+  '户号在哪里查看',
+  '如何变更缴费银行卡',
+  '可以开具增值税专用发票吗',
+  '商户如何申请扩容',
+  '老人独居如何申请关爱服务',
+  '燃气费能否分期',
+  '为什么要入户安检',
+  '燃气表电池没电怎么办',
+  '如何投诉维修人员',
+];
+const PROCESSES = [
+  '疑难问题升级流程',
+  '投诉受理与闭环流程',
+  '抢修派工流程',
+  '回访工作规范',
+  '停气通知发布流程',
+  '过户业务办理流程',
+  '退费审批流程',
+  '重大事件上报流程',
+  '投诉专业户处理规范',
+  '工单超时处理规定',
+  '交接班记录规范',
+  '知识库文章审核流程',
+  '客户信息保密规定',
+  '录音调听申请流程',
+  '外呼营销合规要求',
+  '紧急抢修响应流程',
+  '大面积停气应急预案',
+  '媒体来电处理规定',
+  '客户资料修改审核流程',
+  '坐席权限申请流程',
+];
+const SCRIPTS = [
+  '开场白',
+  '核实身份',
+  '停气致歉',
+  '账单解释',
+  '情绪安抚',
+  '拒绝不合理要求',
+  '转接说明',
+  '挂机结束语',
+  '投诉受理',
+  '漏气紧急处置',
+  '回访开场',
+  '催缴提醒',
+  '营销推荐',
+  '等待提示',
+  '无法立即答复',
+  '投诉专业户应对',
+  '老年客户沟通',
+  '方言客户沟通',
+  '客户要求找领导',
+  '客户威胁投诉媒体',
+  '回访满意度调查',
+  '欠费停气提醒',
+  '安检预约',
+  '上门服务确认',
+  '转业务部门说明',
+];
 
 function body(module: KbModule, topic: string, i: number): string {
   const n = (k: number) => ((i * 7 + k * 13) % 9) + 1;
@@ -49,20 +156,52 @@ async function seedKb(ctx: ServerContext, org: DemoOrgIds, log: (m: string) => v
       const topic = topics[k]!;
       const sub = module === 'faq' ? ['账务', '业务办理', '安全用气'][k % 3] : module === 'script' ? ['通用', '投诉与安抚'][k % 2] : null;
       const title = module === 'script' ? `话术：${topic}` : topic;
-      const id = await importArticle(db, dialect, org.centerId, { title, category: sub ? `${root}/${sub}` : root, module, tags: [root, ...(sub ? [sub] : [])], html: body(module, topic, n) }, k % 3 === 0 ? expert : trainer, now - (200 - n) * 86_400_000, true);
-      await db.updateTable('kb_articles').set({ views: (n * 37) % 211, updated_at: now - ((n * 11) % 240) * 86_400_000 }).where('id', '=', id).execute();
+      const id = await importArticle(
+        db,
+        dialect,
+        org.centerId,
+        { title, category: sub ? `${root}/${sub}` : root, module, tags: [root, ...(sub ? [sub] : [])], html: body(module, topic, n) },
+        k % 3 === 0 ? expert : trainer,
+        now - (200 - n) * 86_400_000,
+        true,
+      );
+      await db
+        .updateTable('kb_articles')
+        .set({ views: (n * 37) % 211, updated_at: now - ((n * 11) % 240) * 86_400_000 })
+        .where('id', '=', id)
+        .execute();
       n++;
     }
   }
   // two drafts waiting for review, and search statistics
-  for (const [t, topic] of [['疫情期间上门服务规定（征求意见稿）', '上门服务'], ['新版阶梯气价说明（2027）', '阶梯气价']] as const)
-    await importArticle(db, dialect, org.centerId, { title: t, category: '业务流程', module: 'process', tags: [topic], html: `<p>${t}：内容待审核。</p>` }, trainer, now, false);
+  for (const [t, topic] of [
+    ['疫情期间上门服务规定（征求意见稿）', '上门服务'],
+    ['新版阶梯气价说明（2027）', '阶梯气价'],
+  ] as const)
+    await importArticle(
+      db,
+      dialect,
+      org.centerId,
+      { title: t, category: '业务流程', module: 'process', tags: [topic], html: `<p>${t}：内容待审核。</p>` },
+      trainer,
+      now,
+      false,
+    );
   const agents = [...org.userIds.entries()].filter(([u]) => u.startsWith('agent')).map(([, id]) => id);
   const misses = ['燃气热水器保修', '光伏并网', '充电桩', '燃气热水器保修', '碳积分'];
-  await db.insertInto('kb_searches').values(misses.map((q, i) => ({ center_id: org.centerId, at: now - i * 3_600_000, user_id: agents[i % agents.length] ?? null, query: q, hits: 0 }))).execute();
+  await db
+    .insertInto('kb_searches')
+    .values(misses.map((q, i) => ({ center_id: org.centerId, at: now - i * 3_600_000, user_id: agents[i % agents.length] ?? null, query: q, hits: 0 })))
+    .execute();
   for (let i = 0; i < 40; i++)
-    await db.insertInto('kb_votes').values({ article_id: 1 + ((i * 7) % n), user_id: agents[i % agents.length]!, helpful: i % 4 === 0 ? 0 : 1, at: now }).onConflict((oc) => oc.doNothing()).execute();
-  await sql`UPDATE kb_articles SET helpful_yes = (SELECT count(*) FROM kb_votes v WHERE v.article_id = kb_articles.id AND v.helpful = 1), helpful_no = (SELECT count(*) FROM kb_votes v WHERE v.article_id = kb_articles.id AND v.helpful = 0)`.execute(db);
+    await db
+      .insertInto('kb_votes')
+      .values({ article_id: 1 + ((i * 7) % n), user_id: agents[i % agents.length]!, helpful: i % 4 === 0 ? 0 : 1, at: now })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  await sql`UPDATE kb_articles SET helpful_yes = (SELECT count(*) FROM kb_votes v WHERE v.article_id = kb_articles.id AND v.helpful = 1), helpful_no = (SELECT count(*) FROM kb_votes v WHERE v.article_id = kb_articles.id AND v.helpful = 0)`.execute(
+    db,
+  );
   log(`knowledge base: ${n} published articles, 2 in review`);
 }
 
@@ -88,18 +227,43 @@ async function seedWorkOrders(ctx: ServerContext, org: DemoOrgIds, log: (m: stri
   let clock = t0;
   const tick = (min: number) => (clock += min * 60_000);
   const create = async (who: string, input: NewOrderInput) => (await createOrder(db, c, input, (await actor(who)).actor, tick(7), s)).id;
-  const move = async (id: number, who: string | number, transition: string, note = '', extra: { departmentId?: number; assigneeUserId?: number } = {}, minutes = 25) => {
+  const move = async (
+    id: number,
+    who: string | number,
+    transition: string,
+    note = '',
+    extra: { departmentId?: number; assigneeUserId?: number } = {},
+    minutes = 25,
+  ) => {
     const a = await actor(who);
     await transitionOrder(db, c, id, { transition, note, ...extra }, a.actor, a.departmentIds, tick(minutes), s);
   };
-  const esc = ['客户质疑阶梯气价计费', '过户后仍收到原户主账单', '线上缴费重复扣款', '智能表远程阀门无法打开', '低保减免未生效', '发票抬头无法修改', '预存款退费进度查询', '安检记录与实际不符'];
+  const esc = [
+    '客户质疑阶梯气价计费',
+    '过户后仍收到原户主账单',
+    '线上缴费重复扣款',
+    '智能表远程阀门无法打开',
+    '低保减免未生效',
+    '发票抬头无法修改',
+    '预存款退费进度查询',
+    '安检记录与实际不符',
+  ];
   for (let i = 0; i < esc.length; i++) {
     const agent = `agent${(i % 10) + 1}`;
-    const id = await create(agent, { type: 'escalation', priority: (['urgent', 'high', 'normal', 'normal'] as const)[i % 4], category: ['賬務', '業務諮詢', '故障', '政策'][i % 4]!, title: esc[i]!, description: `客户来电反映：${esc[i]}，坐席已核实户号。` });
+    const id = await create(agent, {
+      type: 'escalation',
+      priority: (['urgent', 'high', 'normal', 'normal'] as const)[i % 4],
+      category: ['賬務', '業務諮詢', '故障', '政策'][i % 4]!,
+      title: esc[i]!,
+      description: `客户来电反映：${esc[i]}，坐席已核实户号。`,
+    });
     if (i === 7) continue; // stays a draft
     await move(id, agent, 'submit');
     if (i === 6) continue;
-    if (i === 5) { await move(id, 'expert', 'return_to_agent', '请补充客户户号和账期'); continue; }
+    if (i === 5) {
+      await move(id, 'expert', 'return_to_agent', '请补充客户户号和账期');
+      continue;
+    }
     await move(id, 'expert', 'escalate');
     if (i === 4) continue;
     await move(id, 'duty', 'send_to_business', '', { departmentId: i % 2 ? engineering : billing });
@@ -109,17 +273,40 @@ async function seedWorkOrders(ctx: ServerContext, org: DemoOrgIds, log: (m: stri
     await move(id, 'duty', 'close', '已回复客户，闭环');
   }
   for (let i = 0; i < 5; i++) {
-    const id = await create(`agent${i + 1}`, { type: 'complaint', priority: i === 0 ? 'high' : 'normal', category: ['服務態度', '業務處理', '賬務'][i % 3]!, title: `客户投诉：${['坐席态度生硬', '维修人员迟到', '账单未提前通知', '热线长时间无人接听', '重复收费'][i]}`, customerId: i < 3 ? 'C-880123' : `C-88${i}456`, customerPhone: '1380013' + String(8000 + i), callId: `CALL-${20260101 + i}` });
+    const id = await create(`agent${i + 1}`, {
+      type: 'complaint',
+      priority: i === 0 ? 'high' : 'normal',
+      category: ['服務態度', '業務處理', '賬務'][i % 3]!,
+      title: `客户投诉：${['坐席态度生硬', '维修人员迟到', '账单未提前通知', '热线长时间无人接听', '重复收费'][i]}`,
+      customerId: i < 3 ? 'C-880123' : `C-88${i}456`,
+      customerPhone: '1380013' + String(8000 + i),
+      callId: `CALL-${20260101 + i}`,
+    });
     if (i >= 3) continue;
     await move(id, 'duty', 'accept');
     if (i === 1) await move(id, 'duty', 'resolve', '已致歉并减免上门费');
   }
-  const d = await create('agent3', { type: 'dispatch', priority: 'high', category: '報修', title: '厨房闻到燃气味', customerId: 'C-770001', customerPhone: '13900139000', dispatch: { address: '徐汇区漕溪北路 88 弄 3 号 502 室', appointmentFrom: clock + 3_600_000, appointmentTo: clock + 7_200_000 } });
+  const d = await create('agent3', {
+    type: 'dispatch',
+    priority: 'high',
+    category: '報修',
+    title: '厨房闻到燃气味',
+    customerId: 'C-770001',
+    customerPhone: '13900139000',
+    dispatch: { address: '徐汇区漕溪北路 88 弄 3 号 502 室', appointmentFrom: clock + 3_600_000, appointmentTo: clock + 7_200_000 },
+  });
   await move(d, 'agent3', 'send', '', { departmentId: crew });
   await move(d, crew1, 'accept');
   await move(d, crew1, 'arrive', '', {}, 40);
   await move(d, crew1, 'complete', '更换灶前阀密封圈，检漏合格', {}, 50);
-  const d2 = await create('agent4', { type: 'dispatch', priority: 'normal', category: '安裝', title: '新房开通燃气', customerId: 'C-770002', dispatch: { address: '浦东新区张杨路 500 号 1201 室', appointmentFrom: clock + 86_400_000, appointmentTo: clock + 90_000_000 } });
+  const d2 = await create('agent4', {
+    type: 'dispatch',
+    priority: 'normal',
+    category: '安裝',
+    title: '新房开通燃气',
+    customerId: 'C-770002',
+    dispatch: { address: '浦东新区张杨路 500 号 1201 室', appointmentFrom: clock + 86_400_000, appointmentTo: clock + 90_000_000 },
+  });
   await move(d2, 'agent4', 'send', '', { departmentId: crew });
   const cbs = await db.selectFrom('wo_orders').select('id').where('type', '=', 'callback').execute();
   for (const cb of cbs) {
@@ -127,8 +314,16 @@ async function seedWorkOrders(ctx: ServerContext, org: DemoOrgIds, log: (m: stri
     const a = await actor('agent1');
     await recordCallback(db, c, cb.id, { outcome: 'no_answer', note: '' }, a.actor, a.departmentIds, tick(30), s);
   }
-  await create('agent2', { type: 'suggestion', priority: 'low', category: '系統', title: '建议知识库支持按户号查询历史工单', description: '坐席查询时需切换多个系统。' });
-  log(`work orders: ${esc.length} escalations, 5 complaints (one repeat complainer), 2 dispatches, callbacks; users dept1, dept2 (business departments), crew1 (field crew) — password ${DEMO_PASSWORD}`);
+  await create('agent2', {
+    type: 'suggestion',
+    priority: 'low',
+    category: '系統',
+    title: '建议知识库支持按户号查询历史工单',
+    description: '坐席查询时需切换多个系统。',
+  });
+  log(
+    `work orders: ${esc.length} escalations, 5 complaints (one repeat complainer), 2 dispatches, callbacks; users dept1, dept2 (business departments), crew1 (field crew) — password ${DEMO_PASSWORD}`,
+  );
 }
 
 export const kbDemoSeeder: DemoSeeder = {

@@ -49,7 +49,13 @@ export function demoExt(simCode: string, perTeam = 20): string {
 }
 
 /** The simulator configuration of one chunk starting at `startTs`; `t0` anchors the spells. */
-export function demoChunkConfig(t0: number, startTs: number, hours: number, o: Required<Pick<DemoFeedOptions, 'seed' | 'callsPerHour' | 'surge'>>, chunk: number): SimConfig {
+export function demoChunkConfig(
+  t0: number,
+  startTs: number,
+  hours: number,
+  o: Required<Pick<DemoFeedOptions, 'seed' | 'callsPerHour' | 'surge'>>,
+  chunk: number,
+): SimConfig {
   // a pseudo time zone puts hour boundaries at a + k·1h, with a = t0 − 30 min the start of
   // pseudo-hour 1 (a spell): the board opens half-way through the first spell
   const a = t0 - 30 * 60_000;
@@ -101,7 +107,14 @@ export function startDemoFeed(ctx: ServerContext, opts: DemoFeedOptions = {}) {
     let k = 0;
     for (const [callId, last] of open) {
       const connected = last.type === 'call.connected' || last.type === 'call.transferred';
-      evs.push({ id: `${prefix}c${chunk}-close${k++}`, ts: endTs, type: connected ? 'call.ended' : 'call.timedOut', queue: last.queue, callId, ...(connected && last.agent ? { agent: last.agent } : {}) });
+      evs.push({
+        id: `${prefix}c${chunk}-close${k++}`,
+        ts: endTs,
+        type: connected ? 'call.ended' : 'call.timedOut',
+        queue: last.queue,
+        callId,
+        ...(connected && last.agent ? { agent: last.agent } : {}),
+      });
     }
     chunk += 1;
     chunkStart += chunkH * HOUR;

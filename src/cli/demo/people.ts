@@ -13,7 +13,7 @@ import { recordLeaver } from '../../store/people/attrition';
 
 function lcg(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 export const peopleDemo: DemoSeeder = {
@@ -55,7 +55,11 @@ export const peopleDemo: DemoSeeder = {
       }
     }
     const chunk = async (table: any, rows: any[]) => {
-      for (let i = 0; i < rows.length; i += 400) await db.insertInto(table).values(rows.slice(i, i + 400)).execute();
+      for (let i = 0; i < rows.length; i += 400)
+        await db
+          .insertInto(table)
+          .values(rows.slice(i, i + 400))
+          .execute();
     };
     await chunk('people_mood_checkins', moods);
     await chunk('attendance_shifts', shifts);
@@ -71,16 +75,34 @@ export const peopleDemo: DemoSeeder = {
       const n = 3 + (ti % 4);
       for (let k = 0; k < n; k++) {
         const a = mine[Math.floor(rnd() * mine.length)]!;
-        await recordViolation(db, org.centerId, { ruleCode: ruleCodes[Math.floor(rnd() * ruleCodes.length)]!, agentId: a.id, at: local(days[Math.floor(rnd() * 27)]!, 9, 20) }, actor, now);
+        await recordViolation(
+          db,
+          org.centerId,
+          { ruleCode: ruleCodes[Math.floor(rnd() * ruleCodes.length)]!, agentId: a.id, at: local(days[Math.floor(rnd() * 27)]!, 9, 20) },
+          actor,
+          now,
+        );
       }
-      if (ti % 2 === 0) await recordSpending(db, tm.id, { amountFen: 1000, receiptRef: `RC-${ti + 1}01`, description: '班组下午茶', at: local(days[25]!, 16) }, tm.lead_user_id, now);
+      if (ti % 2 === 0)
+        await recordSpending(
+          db,
+          tm.id,
+          { amountFen: 1000, receiptRef: `RC-${ti + 1}01`, description: '班组下午茶', at: local(days[25]!, 16) },
+          tm.lead_user_id,
+          now,
+        );
       await addNotice(db, tm.id, today, '今日起新资费套餐上线，请熟悉知识库第12篇', tm.lead_user_id, now);
       await addCareNote(db, { kind: 'praise', agentId: mine[1]!.id, text: '昨日接到客户表扬信，服务耐心细致' }, actor, now);
       // post-shift reports: sent by routineReportsDemo once the live history exists (they read it)
       const month = today.slice(0, 7);
       await createTask(db, org.centerId, { leadId: tm.lead_user_id, title: '完成本月组员一对一谈心', dueOn: `${month}-25` }, duty, now);
       const t2 = await createTask(db, org.centerId, { leadId: tm.lead_user_id, title: '提交上周质检辅导记录', dueOn: addDays(today, -3) }, duty, now);
-      if (ti % 3 !== 0) await db.updateTable('people_lead_tasks').set({ completed_on: addDays(today, ti % 2 ? -4 : -1) }).where('id', '=', t2.id).execute();
+      if (ti % 3 !== 0)
+        await db
+          .updateTable('people_lead_tasks')
+          .set({ completed_on: addDays(today, ti % 2 ? -4 : -1) })
+          .where('id', '=', t2.id)
+          .execute();
     }
 
     // training: course, plan, session, exam and certifications for the billing queue
@@ -92,34 +114,99 @@ export const peopleDemo: DemoSeeder = {
       await addPlanItem(db, { teamId: tm.id, year, month: 1 + ((ti + 6) % 12), courseId: course2.id }, trainer, now);
     }
     const session = await createSession(db, { courseId: course.id, teamId: teams[0]!.id, startsAt: local(days[20]!, 14) }, trainer, now);
-    await recordSessionAttendance(db, session.id, agents.filter((a) => a.team_id === teams[0]!.id).map((a, i) => ({ agentId: a.id, present: i % 9 !== 0 })), trainer, now);
+    await recordSessionAttendance(
+      db,
+      session.id,
+      agents.filter((a) => a.team_id === teams[0]!.id).map((a, i) => ({ agentId: a.id, present: i % 9 !== 0 })),
+      trainer,
+      now,
+    );
     await putCertQueue(db, org.centerId, { queue: 'billing', validityDays: 365, warnDays: 30 }, trainer, now);
-    const q = await addQuestions(db, org.centerId, '账务', [
-      { kind: 'single', text: '账单日是每月几号？', options: ['1日', '15日', '月末'], answer: 0, points: 30 },
-      { kind: 'multiple', text: '以下哪些情形可以受理退费？', options: ['重复扣费', '套餐到期', '系统故障多扣'], answers: [0, 2], points: 30 },
-      { kind: 'true_false', text: '坐席可以口头承诺退费。', answer: false, points: 20 },
-      { kind: 'short', text: '客户情绪激动要求立即退费，你会如何回应？', points: 20 },
-    ], trainer, now);
-    await createExam(db, org.centerId, { title: '账务队列认证考试', queue: 'billing', questionIds: q.ids.slice(0, 3), timeLimitMin: 15, passPercent: 80, graceS: 30, multiplePolicy: 'all_or_nothing' }, trainer, now);
-    await createExam(db, org.centerId, { title: '服务规范周测', questionIds: q.ids, timeLimitMin: 20, passPercent: 60, graceS: 30, multiplePolicy: 'partial' }, trainer, now);
+    const q = await addQuestions(
+      db,
+      org.centerId,
+      '账务',
+      [
+        { kind: 'single', text: '账单日是每月几号？', options: ['1日', '15日', '月末'], answer: 0, points: 30 },
+        { kind: 'multiple', text: '以下哪些情形可以受理退费？', options: ['重复扣费', '套餐到期', '系统故障多扣'], answers: [0, 2], points: 30 },
+        { kind: 'true_false', text: '坐席可以口头承诺退费。', answer: false, points: 20 },
+        { kind: 'short', text: '客户情绪激动要求立即退费，你会如何回应？', points: 20 },
+      ],
+      trainer,
+      now,
+    );
+    await createExam(
+      db,
+      org.centerId,
+      {
+        title: '账务队列认证考试',
+        queue: 'billing',
+        questionIds: q.ids.slice(0, 3),
+        timeLimitMin: 15,
+        passPercent: 80,
+        graceS: 30,
+        multiplePolicy: 'all_or_nothing',
+      },
+      trainer,
+      now,
+    );
+    await createExam(
+      db,
+      org.centerId,
+      { title: '服务规范周测', questionIds: q.ids, timeLimitMin: 20, passPercent: 60, graceS: 30, multiplePolicy: 'partial' },
+      trainer,
+      now,
+    );
     const billing = await db.selectFrom('agent_queues').select('agent_id').where('queue', '=', 'billing').execute();
     const certRows = billing.map((b, i) => {
       const passed = now - (30 + ((i * 37) % 350)) * 86_400_000;
-      return { agent_id: b.agent_id, queue: 'billing', exam_id: 1, attempt_id: null, passed_at: passed, valid_until: passed + 365 * 86_400_000, percent: 80 + (i % 5) * 5 };
+      return {
+        agent_id: b.agent_id,
+        queue: 'billing',
+        exam_id: 1,
+        attempt_id: null,
+        passed_at: passed,
+        valid_until: passed + 365 * 86_400_000,
+        percent: 80 + (i % 5) * 5,
+      };
     });
     await chunk('people_certifications', certRows);
     log(`people: ${certRows.length} billing certifications`);
 
     // voice and a survey
     const a1user = org.userIds.get('agent1')!;
-    const v1 = await postVoice(db, org.centerId, { kind: 'suggestion', text: '休息室的微波炉不够用，午饭时间要排很久队', anonymous: true }, { userId: a1user, roles: ['agent'], agentId: null, ledTeamIds: [] }, null, now);
+    const v1 = await postVoice(
+      db,
+      org.centerId,
+      { kind: 'suggestion', text: '休息室的微波炉不够用，午饭时间要排很久队', anonymous: true },
+      { userId: a1user, roles: ['agent'], agentId: null, ledTeamIds: [] },
+      null,
+      now,
+    );
     await replyVoice(db, org.centerId, v1.id, '下周起增加一台微波炉，并错峰安排午餐。', org.userIds.get('manager')!, now);
-    await postVoice(db, org.centerId, { kind: 'complaint', text: '夜班后第二天早班间隔太短', anonymous: true }, { userId: a1user, roles: ['agent'], agentId: null, ledTeamIds: [] }, null, now);
-    await createSurvey(db, org.centerId, { title: '季度员工满意度调查', invited: agents.length, questions: [
-      { id: 'overall', kind: 'scale', text: '总体满意度', min: 1, max: 5 },
-      { id: 'pressure', kind: 'single', text: '工作压力', options: ['很小', '适中', '较大', '很大'] },
-      { id: 'idea', kind: 'text', text: '你最希望改进的一件事' },
-    ] }, admin, now);
+    await postVoice(
+      db,
+      org.centerId,
+      { kind: 'complaint', text: '夜班后第二天早班间隔太短', anonymous: true },
+      { userId: a1user, roles: ['agent'], agentId: null, ledTeamIds: [] },
+      null,
+      now,
+    );
+    await createSurvey(
+      db,
+      org.centerId,
+      {
+        title: '季度员工满意度调查',
+        invited: agents.length,
+        questions: [
+          { id: 'overall', kind: 'scale', text: '总体满意度', min: 1, max: 5 },
+          { id: 'pressure', kind: 'single', text: '工作压力', options: ['很小', '适中', '较大', '很大'] },
+          { id: 'idea', kind: 'text', text: '你最希望改进的一件事' },
+        ],
+      },
+      admin,
+      now,
+    );
 
     // leavers over the last months, with exit interviews
     const reasons = ['pay', 'career', 'pressure', 'schedule', 'study', 'family', 'pressure', 'pay'];
@@ -129,9 +216,21 @@ export const peopleDemo: DemoSeeder = {
       const hire = (await db.selectFrom('agents').select('hire_date').where('id', '=', a.id).executeTakeFirstOrThrow()).hire_date;
       let left = addDays(today, -(5 + i * 23));
       if (left < hire) left = hire;
-      await recordLeaver(db, a.id, { leftDate: left, reasonCode: reasons[i % reasons.length]!, reasonText: '离职面谈记录' }, [
-        { code: 'pay', label: '' }, { code: 'career', label: '' }, { code: 'pressure', label: '' }, { code: 'schedule', label: '' }, { code: 'study', label: '' }, { code: 'family', label: '' },
-      ], admin, now);
+      await recordLeaver(
+        db,
+        a.id,
+        { leftDate: left, reasonCode: reasons[i % reasons.length]!, reasonText: '离职面谈记录' },
+        [
+          { code: 'pay', label: '' },
+          { code: 'career', label: '' },
+          { code: 'pressure', label: '' },
+          { code: 'schedule', label: '' },
+          { code: 'study', label: '' },
+          { code: 'family', label: '' },
+        ],
+        admin,
+        now,
+      );
     }
     log(`people: ${leavers.length} leavers`);
   },

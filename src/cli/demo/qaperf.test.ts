@@ -22,7 +22,10 @@ test('the quality and performance demo seeder fills evaluations, a work queue an
     assert.ok(evals.every((e) => !e.calibration));
     assert.ok(new Set(evals.map((e) => e.month)).size === 6);
     assert.ok((await listWorkQueue(store.db, ids.centerId, { pending: true })).length > 0);
-    assert.deepEqual((await listPublications(store.db, ids.centerId)).map((p) => p.month), ['2026-10', '2026-09', '2026-08']);
+    assert.deepEqual(
+      (await listPublications(store.db, ids.centerId)).map((p) => p.month),
+      ['2026-10', '2026-09', '2026-08'],
+    );
     const cards = await publishedCards(store.db, ids.centerId, '2026-10');
     assert.equal(cards.length, 200);
     // team 10's adherence is late in October: missing, never 0

@@ -31,7 +31,20 @@ export const DEMO_TEMPLATES: Omit<ScorecardTemplate, 'version'>[] = [
         label: '开场',
         weight: 15,
         items: [
-          { id: 'greeting', label: '标准问候语', weight: 50, min: 0, max: 2, options: [{ value: 0, label: '未做' }, { value: 1, label: '部分' }, { value: 2, label: '完整' }], fatal: false, naAllowed: false },
+          {
+            id: 'greeting',
+            label: '标准问候语',
+            weight: 50,
+            min: 0,
+            max: 2,
+            options: [
+              { value: 0, label: '未做' },
+              { value: 1, label: '部分' },
+              { value: 2, label: '完整' },
+            ],
+            fatal: false,
+            naAllowed: false,
+          },
           { id: 'verify', label: '核实客户身份', weight: 50, min: 0, max: 1, fatal: false, naAllowed: true },
         ],
       },
@@ -42,7 +55,19 @@ export const DEMO_TEMPLATES: Omit<ScorecardTemplate, 'version'>[] = [
         items: [
           { id: 'accuracy', label: '解答准确完整', weight: 50, min: 0, max: 4, fatal: false, naAllowed: false, passAt: 3 },
           { id: 'procedure', label: '按流程操作/记录工单', weight: 30, min: 0, max: 2, fatal: false, naAllowed: true },
-          { id: 'privacy', label: '泄露客户资料', weight: 20, min: 0, max: 1, options: [{ value: 0, label: '泄露' }, { value: 1, label: '未泄露' }], fatal: true, naAllowed: false },
+          {
+            id: 'privacy',
+            label: '泄露客户资料',
+            weight: 20,
+            min: 0,
+            max: 1,
+            options: [
+              { value: 0, label: '泄露' },
+              { value: 1, label: '未泄露' },
+            ],
+            fatal: true,
+            naAllowed: false,
+          },
         ],
       },
       {
@@ -51,7 +76,19 @@ export const DEMO_TEMPLATES: Omit<ScorecardTemplate, 'version'>[] = [
         weight: 25,
         items: [
           { id: 'courtesy', label: '礼貌用语、耐心倾听', weight: 60, min: 0, max: 3, fatal: false, naAllowed: false },
-          { id: 'abuse', label: '辱骂/顶撞客户', weight: 40, min: 0, max: 1, options: [{ value: 0, label: '有' }, { value: 1, label: '无' }], fatal: true, naAllowed: false },
+          {
+            id: 'abuse',
+            label: '辱骂/顶撞客户',
+            weight: 40,
+            min: 0,
+            max: 1,
+            options: [
+              { value: 0, label: '有' },
+              { value: 1, label: '无' },
+            ],
+            fatal: true,
+            naAllowed: false,
+          },
         ],
       },
       {
@@ -84,7 +121,19 @@ export const DEMO_TEMPLATES: Omit<ScorecardTemplate, 'version'>[] = [
         label: '风险',
         weight: 40,
         items: [
-          { id: 'privacy', label: '泄露客户资料', weight: 100, min: 0, max: 1, options: [{ value: 0, label: '泄露' }, { value: 1, label: '未泄露' }], fatal: true, naAllowed: false },
+          {
+            id: 'privacy',
+            label: '泄露客户资料',
+            weight: 100,
+            min: 0,
+            max: 1,
+            options: [
+              { value: 0, label: '泄露' },
+              { value: 1, label: '未泄露' },
+            ],
+            fatal: true,
+            naAllowed: false,
+          },
         ],
       },
     ],
@@ -114,7 +163,11 @@ export const qaperfSeeder: DemoSeeder = {
     const rng = seededRng('callfloor-demo-qaperf');
     const qa = org.userIds.get('qa')!;
     const manager = org.userIds.get('manager')!;
-    const qaLead = await createUser(db, { username: 'qalead', displayName: '质检组长 许老师', passwordHash: await hashPassword('callfloor-demo'), roles: ['qa'], centerId: org.centerId }, now);
+    const qaLead = await createUser(
+      db,
+      { username: 'qalead', displayName: '质检组长 许老师', passwordHash: await hashPassword('callfloor-demo'), roles: ['qa'], centerId: org.centerId },
+      now,
+    );
     await putSetting(db, org.centerId, 'quality.disputeDeciders', [qaLead], now);
     const tpls = [];
     for (const t of DEMO_TEMPLATES) tpls.push(await saveTemplateVersion(db, org.centerId, t, qa, now));
@@ -140,7 +193,7 @@ export const qaperfSeeder: DemoSeeder = {
           calls.push({
             id: `DEMO-${String(n).padStart(6, '0')}`,
             agentId: a.id,
-            queue: a.queues.includes('vip') && rng() < 0.3 ? 'vip' : a.queues[Math.floor(rng() * a.queues.length)] ?? DEMO_QUEUES[0],
+            queue: a.queues.includes('vip') && rng() < 0.3 ? 'vip' : (a.queues[Math.floor(rng() * a.queues.length)] ?? DEMO_QUEUES[0]),
             startedAt: at,
             durationS: 60 + Math.floor(rng() * 600),
             recordingUrl: `https://recordings.example.com/${n}.mp3`,
@@ -156,7 +209,16 @@ export const qaperfSeeder: DemoSeeder = {
     const fresh: CallInput[] = agents.slice(0, 60).flatMap((a) =>
       [0, 1, 2].map(() => {
         n++;
-        return { id: `DEMO-${String(n).padStart(6, '0')}`, agentId: a.id, queue: a.queues[0] ?? 'general', startedAt: weekStart + Math.floor(rng() * 3 * DAY), durationS: 60 + Math.floor(rng() * 900), recordingUrl: `https://recordings.example.com/${n}.mp3`, transferred: rng() < 0.1, complaint: rng() < 0.05 };
+        return {
+          id: `DEMO-${String(n).padStart(6, '0')}`,
+          agentId: a.id,
+          queue: a.queues[0] ?? 'general',
+          startedAt: weekStart + Math.floor(rng() * 3 * DAY),
+          durationS: 60 + Math.floor(rng() * 900),
+          recordingUrl: `https://recordings.example.com/${n}.mp3`,
+          transferred: rng() < 0.1,
+          complaint: rng() < 0.05,
+        };
       }),
     );
     await upsertCalls(db, org.centerId, [...calls, ...fresh], now);
@@ -168,7 +230,19 @@ export const qaperfSeeder: DemoSeeder = {
       const s = Math.min(0.98, skill.get(c.agentId)! + mi * 0.05); // quality improves month by month
       const t = c.queue === 'vip' ? vip : basic;
       const at = Math.min(now - DAY, c.startedAt + DAY);
-      const r = await createEvaluation(db, org.centerId, rng() < 0.2 ? qaLead : qa, { callId: c.id, templateId: t.id, answers: demoAnswers(t.template, s, rng), timeSpentS: 240 + Math.floor(rng() * 420), comment: rng() < 0.3 ? '整体流程规范，注意语速' : null }, at);
+      const r = await createEvaluation(
+        db,
+        org.centerId,
+        rng() < 0.2 ? qaLead : qa,
+        {
+          callId: c.id,
+          templateId: t.id,
+          answers: demoAnswers(t.template, s, rng),
+          timeSpentS: 240 + Math.floor(rng() * 420),
+          comment: rng() < 0.3 ? '整体流程规范，注意语速' : null,
+        },
+        at,
+      );
       evaluations++;
       if (now - at < 6 * DAY) recent.push({ id: r.id, agentId: c.agentId });
     }
@@ -180,19 +254,46 @@ export const qaperfSeeder: DemoSeeder = {
     for (const e of recent) {
       const [user] = await usersOfAgent(db, e.agentId);
       if (user === undefined && i >= 6) continue; // the first few from any agent, then only demo agents who can sign in
-      const d = await openDisputeOn(db, { evaluationId: e.id, itemId: 'accuracy', reason: '客户问题已按知识库解答，请复听录音', agentId: e.agentId, userId: user ?? qa, now: now - DAY, rules: DEFAULT_DISPUTE_RULES }).catch(() => null);
+      const d = await openDisputeOn(db, {
+        evaluationId: e.id,
+        itemId: 'accuracy',
+        reason: '客户问题已按知识库解答，请复听录音',
+        agentId: e.agentId,
+        userId: user ?? qa,
+        now: now - DAY,
+        rules: DEFAULT_DISPUTE_RULES,
+      }).catch(() => null);
       if (!d) continue;
       disputes++;
-      if (i % 3 === 0) await decideDisputeOn(db, { disputeId: d.id, decision: 'upheld', note: '复听确认解答完整', newValue: 4, userId: qaLead, now: now - DAY / 2 });
+      if (i % 3 === 0)
+        await decideDisputeOn(db, { disputeId: d.id, decision: 'upheld', note: '复听确认解答完整', newValue: 4, userId: qaLead, now: now - DAY / 2 });
       else if (i % 3 === 1) await decideDisputeOn(db, { disputeId: d.id, decision: 'rejected', note: '遗漏了费用说明', userId: qaLead, now: now - DAY / 2 });
       if (++i >= 15) break;
     }
 
     // a closed calibration
     const calCall = fresh[0]!;
-    const cal = await createCalibration(db, org.centerId, { callId: calCall.id, templateId: basic.id, title: '本周校准：账单咨询', evaluatorIds: [qa, qaLead] }, qaLead, now - 2 * DAY);
-    await createEvaluation(db, org.centerId, qa, { callId: calCall.id, templateId: basic.id, answers: demoAnswers(basic.template, 0.8, seededRng('cal-a')), timeSpentS: 400, calibrationId: cal }, now - 2 * DAY);
-    await createEvaluation(db, org.centerId, qaLead, { callId: calCall.id, templateId: basic.id, answers: demoAnswers(basic.template, 0.4, seededRng('cal-b')), timeSpentS: 380, calibrationId: cal }, now - 2 * DAY);
+    const cal = await createCalibration(
+      db,
+      org.centerId,
+      { callId: calCall.id, templateId: basic.id, title: '本周校准：账单咨询', evaluatorIds: [qa, qaLead] },
+      qaLead,
+      now - 2 * DAY,
+    );
+    await createEvaluation(
+      db,
+      org.centerId,
+      qa,
+      { callId: calCall.id, templateId: basic.id, answers: demoAnswers(basic.template, 0.8, seededRng('cal-a')), timeSpentS: 400, calibrationId: cal },
+      now - 2 * DAY,
+    );
+    await createEvaluation(
+      db,
+      org.centerId,
+      qaLead,
+      { callId: calCall.id, templateId: basic.id, answers: demoAnswers(basic.template, 0.4, seededRng('cal-b')), timeSpentS: 380, calibrationId: cal },
+      now - 2 * DAY,
+    );
     await closeCalibration(db, cal, qaLead, now - DAY);
 
     // this week's work queue
@@ -207,7 +308,13 @@ export const qaperfSeeder: DemoSeeder = {
       ['instructive', '长通话：如何控制通话节奏', ''],
     ] as const;
     for (const [i, [tag, title, note]] of lib.entries())
-      await addToLibrary(db, org.centerId, { callId: calls[i * 7]!.id, tag, title, note, teamIds: i % 2 ? [org.teamIds[0]!, org.teamIds[1]!] : [] }, qa, now - i * DAY);
+      await addToLibrary(
+        db,
+        org.centerId,
+        { callId: calls[i * 7]!.id, tag, title, note, teamIds: i % 2 ? [org.teamIds[0]!, org.teamIds[1]!] : [] },
+        qa,
+        now - i * DAY,
+      );
 
     // KPI figures for the last three months; the last month's adherence of team 10 is late (missing)
     const last3 = monthRange(shiftMonth(thisMonth, -3), shiftMonth(thisMonth, -1));
@@ -218,7 +325,8 @@ export const qaperfSeeder: DemoSeeder = {
         const s = skill.get(a.id)!;
         const jitter = () => rng() - 0.5;
         const handled = 900 + Math.floor(rng() * 500);
-        const push = (kpi: KpiKey, value: number | null, numerator: number | null = null, denominator: number | null = null) => figures.push({ agentId: a.id, month: m, kpi, value, numerator, denominator });
+        const push = (kpi: KpiKey, value: number | null, numerator: number | null = null, denominator: number | null = null) =>
+          figures.push({ agentId: a.id, month: m, kpi, value, numerator, denominator });
         push('aht', null, Math.round(handled * (185 - s * 45 + jitter() * 20)), handled);
         const answers = 80 + Math.floor(rng() * 60);
         push('csat', null, Math.min(answers, Math.round(answers * (0.975 + s * 0.02 + jitter() * 0.01))), answers);
@@ -230,13 +338,69 @@ export const qaperfSeeder: DemoSeeder = {
       }
     }
     await upsertFigures(db, org.centerId, figures, 'demo', manager, now);
-    for (const m of last3) await publishMonth(db, org.centerId, m, m === last3[2] ? '十组遵守率数据迟交，补录后重新发布；部分坐席本月无质检抽样' : '部分坐席本月无质检抽样，质检成绩不计入', manager, now);
+    for (const m of last3)
+      await publishMonth(
+        db,
+        org.centerId,
+        m,
+        m === last3[2] ? '十组遵守率数据迟交，补录后重新发布；部分坐席本月无质检抽样' : '部分坐席本月无质检抽样，质检成绩不计入',
+        manager,
+        now,
+      );
     log(`  ${figures.length} KPI figures for ${last3.join(', ')}; rankings published`);
 
-    await createContest(db, org.centerId, { name: `${last3[2]} 接通率与满意度擂台`, from: `${last3[2]}-01`, to: `${last3[2]}-28`, teamIds: org.teamIds.slice(0, 5), kpis: [{ key: 'answerRate', weight: 60, target: 0.865 }, { key: 'csat', weight: 40, target: 0.988 }] }, manager, now);
+    await createContest(
+      db,
+      org.centerId,
+      {
+        name: `${last3[2]} 接通率与满意度擂台`,
+        from: `${last3[2]}-01`,
+        to: `${last3[2]}-28`,
+        teamIds: org.teamIds.slice(0, 5),
+        kpis: [
+          { key: 'answerRate', weight: 60, target: 0.865 },
+          { key: 'csat', weight: 40, target: 0.988 },
+        ],
+      },
+      manager,
+      now,
+    );
     const lead1 = org.userIds.get('lead1')!;
     const a1 = agents.find((a) => a.team_id === org.teamIds[0])!;
-    await createCoaching(db, org.centerId, { kind: 'correction', agentIds: [a1.id], sourceKind: 'item', sourceKey: 'accuracy', month: last3[2]!, goals: '业务解答准确完整，复述客户问题后再答', notes: '一对一复听两通录音', followUpDate: dateOfInstant(now + 14 * DAY, tz) }, lead1, now - 3 * DAY);
-    await createCoaching(db, org.centerId, { kind: 'praise', agentIds: agents.filter((a) => a.team_id === org.teamIds[0]).slice(1, 5).map((a) => a.id), sourceKind: 'kpi', sourceKey: 'csat', month: last3[2]!, goals: '保持满意率 ≥ 98.8%', notes: '班前会表扬', followUpDate: dateOfInstant(now + 30 * DAY, tz) }, lead1, now - 3 * DAY);
+    await createCoaching(
+      db,
+      org.centerId,
+      {
+        kind: 'correction',
+        agentIds: [a1.id],
+        sourceKind: 'item',
+        sourceKey: 'accuracy',
+        month: last3[2]!,
+        goals: '业务解答准确完整，复述客户问题后再答',
+        notes: '一对一复听两通录音',
+        followUpDate: dateOfInstant(now + 14 * DAY, tz),
+      },
+      lead1,
+      now - 3 * DAY,
+    );
+    await createCoaching(
+      db,
+      org.centerId,
+      {
+        kind: 'praise',
+        agentIds: agents
+          .filter((a) => a.team_id === org.teamIds[0])
+          .slice(1, 5)
+          .map((a) => a.id),
+        sourceKind: 'kpi',
+        sourceKey: 'csat',
+        month: last3[2]!,
+        goals: '保持满意率 ≥ 98.8%',
+        notes: '班前会表扬',
+        followUpDate: dateOfInstant(now + 30 * DAY, tz),
+      },
+      lead1,
+      now - 3 * DAY,
+    );
   },
 };

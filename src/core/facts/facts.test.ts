@@ -3,7 +3,18 @@ import { test } from 'node:test';
 import { addParts, checkTargets, DEFAULT_CSAT_RULE, deriveFacts, isSatisfied, satisfiedMin, type FactParts, type TelephonyParts } from './index';
 import { DEFAULT_KPIS } from '../performance/kpi';
 
-const tel = (handled: number, talk: number, acw: number, staffed: number, notReady: number): TelephonyParts => ({ handled, transferred: 0, talk, hold: 0, acw, ring: 0, staffed, idle: staffed - notReady - talk - acw, notReady, notReadyByReason: notReady ? { break: notReady } : ({} as Record<string, number>) });
+const tel = (handled: number, talk: number, acw: number, staffed: number, notReady: number): TelephonyParts => ({
+  handled,
+  transferred: 0,
+  talk,
+  hold: 0,
+  acw,
+  ring: 0,
+  staffed,
+  idle: staffed - notReady - talk - acw,
+  notReady,
+  notReadyByReason: notReady ? { break: notReady } : ({} as Record<string, number>),
+});
 
 test('a period is Σ of its days: ratios re-weighted, never a mean of daily ratios', () => {
   const d1: FactParts = { telephony: tel(1, 100, 20, 3600, 600), schedule: { scheduledS: 3600, adherentS: 3600, workedS: 3600 }, complaints: 0 };
@@ -31,7 +42,10 @@ test('missing is null with a reason, never 0; adherence never above 100 %', () =
 });
 
 test('csat: satisfied from the scale (5 → 4, 10 → 8, 2 → 2, others ceil(0.8 × scale))', () => {
-  assert.deepEqual([satisfiedMin(DEFAULT_CSAT_RULE, 5), satisfiedMin(DEFAULT_CSAT_RULE, 10), satisfiedMin(DEFAULT_CSAT_RULE, 2), satisfiedMin(DEFAULT_CSAT_RULE, 7)], [4, 8, 2, 6]);
+  assert.deepEqual(
+    [satisfiedMin(DEFAULT_CSAT_RULE, 5), satisfiedMin(DEFAULT_CSAT_RULE, 10), satisfiedMin(DEFAULT_CSAT_RULE, 2), satisfiedMin(DEFAULT_CSAT_RULE, 7)],
+    [4, 8, 2, 6],
+  );
   assert.equal(isSatisfied(DEFAULT_CSAT_RULE, 3, 5), false);
   assert.equal(isSatisfied(DEFAULT_CSAT_RULE, 8, 10), true);
 });
@@ -40,8 +54,17 @@ test('targets by tenure: who missed which', () => {
   const f = deriveFacts({ complaints: 1, telephony: tel(2, 300, 20, 3600, 0) }, { skillLevel: 1, certifiedQueues: [] }, 0);
   // aht 160: a newcomer (target 170) meets it, a senior (150) misses it; complaints and skill only from 12 months
   const newcomer = checkTargets(DEFAULT_KPIS, f as any, 6);
-  assert.deepEqual(newcomer.filter((t) => !t.met).map((t) => t.kpi), []);
+  assert.deepEqual(
+    newcomer.filter((t) => !t.met).map((t) => t.kpi),
+    [],
+  );
   assert.ok(!newcomer.some((t) => t.kpi === 'complaints' || t.kpi === 'skillLevel'));
   const senior = checkTargets(DEFAULT_KPIS, f as any, 12);
-  assert.deepEqual(senior.filter((t) => !t.met).map((t) => t.kpi).sort(), ['aht', 'complaints', 'skillLevel']);
+  assert.deepEqual(
+    senior
+      .filter((t) => !t.met)
+      .map((t) => t.kpi)
+      .sort(),
+    ['aht', 'complaints', 'skillLevel'],
+  );
 });

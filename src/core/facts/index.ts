@@ -14,7 +14,10 @@ import type { qaComponents } from '../quality/score';
 export type FactSource = 'telephony' | 'schedule' | 'qa' | 'workorders' | 'survey' | 'people' | 'manual';
 
 /** Agent-side telephony sums (seconds, counts) from the live floor's stored aggregates: the agent part of the KPI measures. */
-export type TelephonyParts = Pick<Measures, 'handled' | 'transferred' | 'talk' | 'hold' | 'acw' | 'ring' | 'staffed' | 'idle' | 'notReady' | 'notReadyByReason'>;
+export type TelephonyParts = Pick<
+  Measures,
+  'handled' | 'transferred' | 'talk' | 'hold' | 'acw' | 'ring' | 'staffed' | 'idle' | 'notReady' | 'notReadyByReason'
+>;
 
 /** Published schedule against the actual agent states (core/wfm/adherence). */
 export interface ScheduleParts {
@@ -146,8 +149,27 @@ export interface Facts {
 
 /** Names of the numeric figures that are KPI keys (what a scorecard can read). */
 export const FACT_KPIS = [
-  'handled', 'talk', 'hold', 'acw', 'ring', 'aht', 'staffed', 'notReady', 'idle', 'occupancy', 'notReadyShare', 'idleShare', 'transferRate',
-  'adherence', 'attendance', 'qaScore', 'fatalRate', 'nonFatalRate', 'complaints', 'csat', 'skillLevel',
+  'handled',
+  'talk',
+  'hold',
+  'acw',
+  'ring',
+  'aht',
+  'staffed',
+  'notReady',
+  'idle',
+  'occupancy',
+  'notReadyShare',
+  'idleShare',
+  'transferRate',
+  'adherence',
+  'attendance',
+  'qaScore',
+  'fatalRate',
+  'nonFatalRate',
+  'complaints',
+  'csat',
+  'skillLevel',
 ] as const;
 export type FactKpi = (typeof FACT_KPIS)[number];
 
@@ -164,7 +186,8 @@ export interface PersonFacts {
 export function deriveFacts(p: FactParts, person: PersonFacts | null, computedAt: number): Facts {
   const at = computedAt;
   const t = p.telephony;
-  const tel = (v: number | undefined): Fact => (t ? { value: v!, source: 'telephony', computedAt: at } : { value: null, source: 'telephony', reason: 'noTelephony', computedAt: at });
+  const tel = (v: number | undefined): Fact =>
+    t ? { value: v!, source: 'telephony', computedAt: at } : { value: null, source: 'telephony', reason: 'noTelephony', computedAt: at };
   const ratio = (source: FactSource, num: number | undefined, den: number | undefined, missing: FactReason, zeroDen: FactReason, cap = Infinity): Fact => {
     if (num === undefined || den === undefined) return { value: null, source, reason: missing, computedAt: at };
     if (!(den > 0)) return { value: null, source, reason: zeroDen, num, den, computedAt: at };
@@ -185,7 +208,9 @@ export function deriveFacts(p: FactParts, person: PersonFacts | null, computedAt
     aht: ratio('telephony', t ? t.talk + t.hold + t.acw : undefined, t?.handled, 'noTelephony', 'noHandled'),
     staffed: tel(t?.staffed),
     notReady: tel(t?.notReady),
-    notReadyByReason: t ? { value: { ...t.notReadyByReason }, source: 'telephony', computedAt: at } : { value: null, source: 'telephony', reason: 'noTelephony', computedAt: at },
+    notReadyByReason: t
+      ? { value: { ...t.notReadyByReason }, source: 'telephony', computedAt: at }
+      : { value: null, source: 'telephony', reason: 'noTelephony', computedAt: at },
     idle: tel(t?.idle),
     occupancy: ratio('telephony', t ? t.talk + t.hold + t.acw + t.ring : undefined, ready, 'noTelephony', 'noReadyTime'),
     notReadyShare: ratio('telephony', t?.notReady, t?.staffed, 'noTelephony', 'noStaffed'),
@@ -195,15 +220,31 @@ export function deriveFacts(p: FactParts, person: PersonFacts | null, computedAt
     adherence: ratio('schedule', s?.adherentS, s?.scheduledS, 'noSchedule', 'noSchedule', 1),
     conformance: ratio('schedule', s?.workedS, s?.scheduledS, 'noSchedule', 'noSchedule'),
     attendance: ratio('schedule', a?.attendedShifts, a?.scheduledShifts, 'noShifts', 'noShifts'),
-    attendanceDetail: a && a.scheduledShifts > 0
-      ? { value: { scheduledShifts: a.scheduledShifts, onTime: a.onTime, late: a.late, lateMinutes: a.lateMinutes, earlyLeave: a.earlyLeave, earlyLeaveMinutes: a.earlyLeaveMinutes, absent: a.absent }, source: 'schedule', computedAt: at }
-      : { value: null, source: 'schedule', reason: 'noShifts', computedAt: at },
+    attendanceDetail:
+      a && a.scheduledShifts > 0
+        ? {
+            value: {
+              scheduledShifts: a.scheduledShifts,
+              onTime: a.onTime,
+              late: a.late,
+              lateMinutes: a.lateMinutes,
+              earlyLeave: a.earlyLeave,
+              earlyLeaveMinutes: a.earlyLeaveMinutes,
+              absent: a.absent,
+            },
+            source: 'schedule',
+            computedAt: at,
+          }
+        : { value: null, source: 'schedule', reason: 'noShifts', computedAt: at },
     qaScore: ratio('qa', q?.qaScoreSum, q?.qaScored, 'noEvaluations', q && q.evaluations > 0 ? 'noScoredEvaluations' : 'noEvaluations'),
     fatalRate: ratio('qa', q?.fatalEvaluations, q?.evaluations, 'noEvaluations', 'noEvaluations'),
     nonFatalRate: ratio('qa', q?.nonFatalFailed, q?.nonFatalScored, 'noEvaluations', q && q.evaluations > 0 ? 'noNonFatalItems' : 'noEvaluations'),
     complaints: { value: p.complaints, source: 'workorders', computedAt: at },
     csat: ratio('survey', sv?.satisfied, sv?.answers, 'noSurveyAnswers', 'noSurveyAnswers'),
-    skillLevel: person && person.skillLevel !== null ? { value: person.skillLevel, source: 'people', computedAt: at } : { value: null, source: 'people', reason: 'noSkillLevel', computedAt: at },
+    skillLevel:
+      person && person.skillLevel !== null
+        ? { value: person.skillLevel, source: 'people', computedAt: at }
+        : { value: null, source: 'people', reason: 'noSkillLevel', computedAt: at },
     certified: { value: person ? [...person.certifiedQueues].sort() : [], source: 'people', computedAt: at },
   };
 }

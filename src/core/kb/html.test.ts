@@ -7,7 +7,10 @@ test('sanitiser: scripts, event handlers and javascript: URLs are gone; the allo
   assert.equal(sanitizeArticleHtml('<img src="x" onerror="alert(1)">'), '');
   assert.equal(sanitizeArticleHtml('<a href="JaVaScRiPt:alert(1)">x</a>'), '<a rel="noopener noreferrer">x</a>');
   assert.equal(sanitizeArticleHtml('<a href="//evil.example">x</a>'), '<a rel="noopener noreferrer">x</a>');
-  assert.equal(sanitizeArticleHtml('<a href="https://x.cn" target="_blank" title="t">x</a>'), '<a rel="noopener noreferrer" href="https://x.cn" title="t">x</a>');
+  assert.equal(
+    sanitizeArticleHtml('<a href="https://x.cn" target="_blank" title="t">x</a>'),
+    '<a rel="noopener noreferrer" href="https://x.cn" title="t">x</a>',
+  );
   assert.equal(sanitizeArticleHtml('<a href="tel:95598">x</a>'), '<a rel="noopener noreferrer" href="tel:95598">x</a>');
   assert.equal(sanitizeArticleHtml('<img src="http://x.cn/a.png">'), '');
   assert.equal(sanitizeArticleHtml('<img src="https://x.cn/a.png" width="10" style="a">'), '<img src="https://x.cn/a.png" width="10" />');

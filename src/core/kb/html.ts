@@ -8,7 +8,36 @@ import sanitizeHtml from 'sanitize-html';
 export const ATTACHMENT_URL_RE = /^\/api\/kb\/attachments\/\d+$/;
 
 const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'br', 'hr', 'h2', 'h3', 'h4', 'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'blockquote', 'pre', 'code', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'a', 'img'],
+  allowedTags: [
+    'p',
+    'br',
+    'hr',
+    'h2',
+    'h3',
+    'h4',
+    'strong',
+    'b',
+    'em',
+    'i',
+    'u',
+    's',
+    'sub',
+    'sup',
+    'blockquote',
+    'pre',
+    'code',
+    'ul',
+    'ol',
+    'li',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'a',
+    'img',
+  ],
   allowedAttributes: {
     a: ['href', 'title', 'rel', 'target'],
     img: ['src', 'alt', 'width', 'height'],
@@ -46,7 +75,10 @@ export function sanitizeArticleHtml(html: string): string {
 
 /** Plain text of (sanitised) HTML: block ends become newlines, entities decoded. */
 export function htmlToText(html: string): string {
-  const withBreaks = html.replace(/<(br|hr)\s*\/?>/gi, '\n').replace(/<\/(p|h[2-4]|li|tr|blockquote|pre|table)>/gi, '\n').replace(/<\/t[dh]>/gi, ' ');
+  const withBreaks = html
+    .replace(/<(br|hr)\s*\/?>/gi, '\n')
+    .replace(/<\/(p|h[2-4]|li|tr|blockquote|pre|table)>/gi, '\n')
+    .replace(/<\/t[dh]>/gi, ' ');
   const text = sanitizeHtml(withBreaks, { allowedTags: [], allowedAttributes: {}, nonTextTags: ['script', 'style', 'textarea', 'noscript'] });
   return text
     .replace(/&lt;/g, '<')

@@ -10,5 +10,8 @@ test('front matter: strings and [lists], Chinese commas too', () => {
 });
 
 test('markdown subset to HTML, text escaped', () => {
-  assert.equal(markdownToHtml('# 标题\n\n第一行\n第二行 **重点** <b>\n\n- 甲\n- 乙\n\n1. 一\n\n> 引用'), '<h2>标题</h2>\n<p>第一行<br>第二行 <strong>重点</strong> &lt;b&gt;</p>\n<ul><li>甲</li><li>乙</li></ul>\n<ol><li>一</li></ol>\n<blockquote>引用</blockquote>');
+  assert.equal(
+    markdownToHtml('# 标题\n\n第一行\n第二行 **重点** <b>\n\n- 甲\n- 乙\n\n1. 一\n\n> 引用'),
+    '<h2>标题</h2>\n<p>第一行<br>第二行 <strong>重点</strong> &lt;b&gt;</p>\n<ul><li>甲</li><li>乙</li></ul>\n<ol><li>一</li></ol>\n<blockquote>引用</blockquote>',
+  );
 });

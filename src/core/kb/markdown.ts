@@ -18,7 +18,12 @@ export function parseFrontMatter(text: string): FrontMatterDoc {
     if (!kv) continue;
     const v = kv[2]!.trim();
     const list = /^\[(.*)\]$/.exec(v);
-    meta[kv[1]!] = list ? list[1]!.split(/[,，]/).map((s) => s.trim().replace(/^["']|["']$/g, '')).filter(Boolean) : v.replace(/^["']|["']$/g, '');
+    meta[kv[1]!] = list
+      ? list[1]!
+          .split(/[,，]/)
+          .map((s) => s.trim().replace(/^["']|["']$/g, ''))
+          .filter(Boolean)
+      : v.replace(/^["']|["']$/g, '');
   }
   return { meta, body: t.slice(m[0].length) };
 }

@@ -12,9 +12,7 @@ function q(s: string, synonyms?: string[][]): KbQuery {
 
 test('one CJK character → unigram; two or more → phrase of bigrams', () => {
   assert.deepEqual(q('率').terms[0]!.alternatives[0]!.pieces, [{ kind: 'char', text: '率' }]);
-  assert.deepEqual(q('業務部門').terms[0]!.alternatives[0]!.pieces, [
-    { kind: 'phrase', text: '业务部门', bigrams: ['业务', '务部', '部门'] },
-  ]);
+  assert.deepEqual(q('業務部門').terms[0]!.alternatives[0]!.pieces, [{ kind: 'phrase', text: '业务部门', bigrams: ['业务', '务部', '部门'] }]);
   assert.deepEqual(toPlan(q('业务部门')), {
     op: 'piece',
     table: 'bi',

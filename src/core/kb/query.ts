@@ -17,10 +17,7 @@
  */
 import { bigramsOf, charClass, codePoints, DEFAULT_PASSAGE_OPTIONS, maxPieceChars, normaliseString, runs } from './text';
 
-export type Piece =
-  | { kind: 'char'; text: string }
-  | { kind: 'phrase'; text: string; bigrams: string[] }
-  | { kind: 'word'; text: string };
+export type Piece = { kind: 'char'; text: string } | { kind: 'phrase'; text: string; bigrams: string[] } | { kind: 'word'; text: string };
 
 export interface Alternative {
   /** Normalised text of this alternative. */
@@ -129,8 +126,7 @@ export function parseQuery(input: string, options: Partial<QueryOptions> = {}): 
         message: `The search query "${input.trim()}" has only punctuation or symbols; type at least one character or word.`,
       },
     };
-  if (terms.length > opts.maxTerms)
-    return { ok: false, error: { code: 'too_many_terms', message: `At most ${opts.maxTerms} search terms are allowed.` } };
+  if (terms.length > opts.maxTerms) return { ok: false, error: { code: 'too_many_terms', message: `At most ${opts.maxTerms} search terms are allowed.` } };
   return { ok: true, query: { terms } };
 }
 
@@ -141,9 +137,7 @@ export function parseQuery(input: string, options: Partial<QueryOptions> = {}): 
 
 export type IndexTable = 'uni' | 'bi';
 export type Plan =
-  | { op: 'and'; children: Plan[] }
-  | { op: 'or'; children: Plan[] }
-  | { op: 'piece'; table: IndexTable; fts5: string; tsquery: string; piece: Piece };
+  { op: 'and'; children: Plan[] } | { op: 'or'; children: Plan[] } | { op: 'piece'; table: IndexTable; fts5: string; tsquery: string; piece: Piece };
 
 /** FTS5 string literal: double quotes, embedded double quotes doubled. */
 export function fts5Quote(s: string): string {
@@ -189,7 +183,12 @@ export function toPlan(q: KbQuery): Plan {
   const simplify = (op: 'and' | 'or', children: Plan[]): Plan => (children.length === 1 ? children[0]! : { op, children });
   return simplify(
     'and',
-    q.terms.map((t) => simplify('or', t.alternatives.map((a) => simplify('and', a.pieces.map(leaf))))),
+    q.terms.map((t) =>
+      simplify(
+        'or',
+        t.alternatives.map((a) => simplify('and', a.pieces.map(leaf))),
+      ),
+    ),
   );
 }
 
@@ -217,7 +216,17 @@ export function toFts5Match(q: KbQuery, table: IndexTable): string | null {
 export function toTsquery(q: KbQuery): string {
   const paren = (s: string[], op: string) => (s.length === 1 ? s[0]! : '(' + s.join(` ${op} `) + ')');
   return q.terms
-    .map((t) => paren(t.alternatives.map((a) => paren(a.pieces.map((p) => pieceToTsquery(p).tsquery), '&')), '|'))
+    .map((t) =>
+      paren(
+        t.alternatives.map((a) =>
+          paren(
+            a.pieces.map((p) => pieceToTsquery(p).tsquery),
+            '&',
+          ),
+        ),
+        '|',
+      ),
+    )
     .join(' & ');
 }
 

@@ -78,7 +78,20 @@ export const CORPUS: CorpusArticle[] = [
 export interface CorpusQuery {
   q: string;
   /** What the query exercises. */
-  kind: '1-char' | '2-char' | '3+-char' | 'simplified→traditional' | 'traditional→simplified' | 'mixed' | 'english' | 'synonym' | 'and' | 'passage' | 'ext-b' | 'fullwidth' | 'none';
+  kind:
+    | '1-char'
+    | '2-char'
+    | '3+-char'
+    | 'simplified→traditional'
+    | 'traditional→simplified'
+    | 'mixed'
+    | 'english'
+    | 'synonym'
+    | 'and'
+    | 'passage'
+    | 'ext-b'
+    | 'fullwidth'
+    | 'none';
   expected: string[];
 }
 

@@ -60,7 +60,10 @@ test('runs split CJK from Latin/digits and drop punctuation', () => {
 
 test('tokenise: unigrams, bigrams with a position gap at every run boundary', () => {
   const s = tokenise('业务部门,sip中继');
-  assert.deepEqual(s.unigrams.map((t) => t.token), ['业', '务', '部', '门', 'sip', '中', '继']);
+  assert.deepEqual(
+    s.unigrams.map((t) => t.token),
+    ['业', '务', '部', '门', 'sip', '中', '继'],
+  );
   assert.deepEqual(
     s.bigrams.map((t) => [t.token, t.pos]),
     [
@@ -73,8 +76,14 @@ test('tokenise: unigrams, bigrams with a position gap at every run boundary', ()
   );
   // a single CJK character forms no bigram; an astral character is one token
   assert.deepEqual(tokenise('好').bigrams, []);
-  assert.deepEqual(tokenise('𠮷野').unigrams.map((t) => t.token), ['𠮷', '野']);
-  assert.deepEqual(tokenise('𠮷野').bigrams.map((t) => t.token), ['𠮷野']);
+  assert.deepEqual(
+    tokenise('𠮷野').unigrams.map((t) => t.token),
+    ['𠮷', '野'],
+  );
+  assert.deepEqual(
+    tokenise('𠮷野').bigrams.map((t) => t.token),
+    ['𠮷野'],
+  );
 });
 
 test('passages: sentence ends preferred, overlap keeps every short substring whole', () => {

@@ -320,7 +320,12 @@ export function splitPassages(text: string, opts: PassageOptions = DEFAULT_PASSA
         break;
       }
     }
-    if (end < 0) for (let i = target; i > start + opts.overlap + 1; i--) if (safeCut(text, i)) { end = i; break; }
+    if (end < 0)
+      for (let i = target; i > start + opts.overlap + 1; i--)
+        if (safeCut(text, i)) {
+          end = i;
+          break;
+        }
     if (end < 0) end = isLowSurrogate(text, target) ? target + 1 : target;
     out.push({ seq: out.length, start, end, text: text.slice(start, end) });
     const cand = end - opts.overlap;

@@ -313,7 +313,12 @@ export class KpiAccumulator {
    * later with an earlier time would be clamped to now.
    */
   openRows(ts: number): { agents: AgentRow[]; queues: QueueRow[] } {
-    const scratch = new KpiAccumulator({ intervalMin: this.intervalMin as IntervalMin, tzOffsetMin: this.tz, slThresholdS: this.sl, shortAbandonS: this.shortAb });
+    const scratch = new KpiAccumulator({
+      intervalMin: this.intervalMin as IntervalMin,
+      tzOffsetMin: this.tz,
+      slThresholdS: this.sl,
+      shortAbandonS: this.shortAb,
+    });
     for (const [agent, t] of this.agentsNow) if (ts > t.since) scratch.accrue(agent, { ...t }, ts);
     return { agents: [...scratch.agentRows.values()], queues: [...scratch.queueRows.values()] };
   }
@@ -328,8 +333,10 @@ export class KpiAccumulator {
   }
 
   rows(): IntervalAggregates {
-    const byStart = <R extends { intervalStart: number }>(key: (r: R) => string) => (a: R, b: R) =>
-      a.intervalStart - b.intervalStart || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+    const byStart =
+      <R extends { intervalStart: number }>(key: (r: R) => string) =>
+      (a: R, b: R) =>
+        a.intervalStart - b.intervalStart || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
     return {
       intervalMin: this.intervalMin,
       queues: [...this.queueRows.values()].sort(byStart<QueueRow>((r) => r.queue)),
@@ -342,10 +349,7 @@ export class KpiAccumulator {
  * Batch: dedupe by id, sort by time, aggregate, and count open agent states up to `untilTs`
  * (default: the last event's time; open calls stay offered without an outcome).
  */
-export function aggregateEvents(
-  events: readonly CallFloorEvent[],
-  opts: KpiOptions & { untilTs?: number } = {},
-): IntervalAggregates {
+export function aggregateEvents(events: readonly CallFloorEvent[], opts: KpiOptions & { untilTs?: number } = {}): IntervalAggregates {
   const acc = new KpiAccumulator(opts);
   const sorted = sortEvents(dedupeEvents(events));
   for (const e of sorted) acc.add(e);

@@ -15,13 +15,7 @@ export function intervalStart(ts: number, intervalMin: number, tz?: TzOffset): n
 }
 
 /** Split [from, to) into pieces by interval: calls fn(intervalStart, seconds). */
-export function splitByInterval(
-  from: number,
-  to: number,
-  intervalMin: number,
-  tz: TzOffset | undefined,
-  fn: (start: number, seconds: number) => void,
-): void {
+export function splitByInterval(from: number, to: number, intervalMin: number, tz: TzOffset | undefined, fn: (start: number, seconds: number) => void): void {
   const size = intervalMin * 60_000;
   let a = from;
   while (a < to) {

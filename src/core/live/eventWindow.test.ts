@@ -32,7 +32,11 @@ test('the window: 24 h ahead of the clock, from 1990-01-01, units named', () => 
 
 test('the setting: overrides over the defaults, malformed or absurd values clamped or ignored', () => {
   assert.deepEqual(eventWindowSettings(undefined), DEFAULT_EVENT_WINDOW);
-  assert.deepEqual(eventWindowSettings({ maxAheadHours: 2, earliest: '2020-01-01', maxStateHours: 12 }), { maxAheadHours: 2, earliest: '2020-01-01', maxStateHours: 12 });
+  assert.deepEqual(eventWindowSettings({ maxAheadHours: 2, earliest: '2020-01-01', maxStateHours: 12 }), {
+    maxAheadHours: 2,
+    earliest: '2020-01-01',
+    maxStateHours: 12,
+  });
   assert.deepEqual(eventWindowSettings({ maxAheadHours: 'x', earliest: 'yesterday', maxStateHours: 1e9 }), { ...DEFAULT_EVENT_WINDOW, maxStateHours: 72 });
   assert.deepEqual(eventWindowSettings([1, 2]), DEFAULT_EVENT_WINDOW);
 });
@@ -49,7 +53,11 @@ test('the schema refuses times after 2100 (and beyond JS Date)', () => {
 test('KpiAccumulator: a state longer than maxStateMs counts that long, also when flushed', () => {
   const T0 = Date.UTC(2026, 10, 2);
   // login, a break at +2 h, nothing until a logout 3 days later → 2 h ready + 16 h break
-  let r = aggregateEvents([ev(T0, 'agent.login', { agent: 'a' }), ev(T0 + 2 * H, 'agent.notReady', { agent: 'a', reason: 'break' }), ev(T0 + 72 * H, 'agent.logout', { agent: 'a' })]);
+  let r = aggregateEvents([
+    ev(T0, 'agent.login', { agent: 'a' }),
+    ev(T0 + 2 * H, 'agent.notReady', { agent: 'a', reason: 'break' }),
+    ev(T0 + 72 * H, 'agent.logout', { agent: 'a' }),
+  ]);
   const sum = (k: 'staffed' | 'idle' | 'notReady') => r.agents.reduce((s, x) => s + x[k], 0);
   assert.equal(sum('idle'), 2 * 3600);
   assert.equal(sum('notReady'), 16 * 3600);

@@ -35,8 +35,7 @@ export const JS_DATE_MAX = 8.64e15;
 export const MAX_STATE_HOURS_LIMIT = 72;
 export const MAX_AHEAD_HOURS_LIMIT = 24 * 7;
 
-const num = (v: unknown, dflt: number, min: number, max: number) =>
-  typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : dflt;
+const num = (v: unknown, dflt: number, min: number, max: number) => (typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : dflt);
 
 /** The stored setting (only overrides, possibly malformed: it is a free JSON value) over the defaults. */
 export function eventWindowSettings(raw: unknown): EventWindowSettings {
@@ -64,7 +63,6 @@ export interface TimeWindow {
 export function timeWindow(s: EventWindowSettings, now: number): TimeWindow {
   return { earliest: Date.parse(s.earliest), latest: Math.min(now + s.maxAheadHours * HOUR, MAX_EVENT_TS) };
 }
-
 
 export type TimeUnit = 'seconds' | 'milliseconds' | 'microseconds' | 'nanoseconds';
 const UNIT_FACTOR: Record<TimeUnit, number> = { seconds: 1e-3, milliseconds: 1, microseconds: 1e3, nanoseconds: 1e6 };

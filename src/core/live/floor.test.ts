@@ -50,7 +50,10 @@ test('agent states, calls today and queue now-figures from a scripted sequence',
   assert.deepEqual(q2.agents, { ready: 1, notReady: 1 });
   assert.deepEqual([a1.state, a1.since, a1.callsToday, a1.callId], ['ready', T(8, 6, 30), 1, undefined]);
   const iv = f.intervals().filter((p) => p.queue === 'Q');
-  assert.deepEqual(iv.map((p) => [p.intervalStart, p.offered, p.answered]), [[T(8, 0), 2, 1]]);
+  assert.deepEqual(
+    iv.map((p) => [p.intervalStart, p.offered, p.answered]),
+    [[T(8, 0), 2, 1]],
+  );
 
   // next day: today's figures start again, the agent keeps its state, calls today back to 0
   f.apply([ev(T(0, 5, 0, 16), 'call.enqueued', { callId: 'c3', queue: 'Q' })]);

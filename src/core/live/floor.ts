@@ -326,7 +326,11 @@ export class LiveFloor {
    * Agent-time measures summed per group from `from` (epoch ms, an interval start) up to now.
    * Open states count up to now (without being closed: a later event may still start earlier).
    */
-  agentMeasures(now: number, from: number, groupOf: (code: string) => string | undefined): { total: Measures; groups: Map<string, Measures>; perAgent: Map<string, Measures> } {
+  agentMeasures(
+    now: number,
+    from: number,
+    groupOf: (code: string) => string | undefined,
+  ): { total: Measures; groups: Map<string, Measures>; perAgent: Map<string, Measures> } {
     const total = emptyMeasures();
     const groups = new Map<string, Measures>();
     const perAgent = new Map<string, Measures>();

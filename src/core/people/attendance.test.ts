@@ -3,7 +3,14 @@ import assert from 'node:assert/strict';
 import { classifyAttendance, summarizeAttendance, type ScheduledShift } from './attendance';
 
 const T = (hm: string) => `2024-03-04T${hm}:00+08:00`;
-const shift = (agentId: string, teamId = 't1'): ScheduledShift => ({ shiftId: `s-${agentId}`, agentId, teamId, date: '2024-03-04', start: T('09:00'), end: T('18:00') });
+const shift = (agentId: string, teamId = 't1'): ScheduledShift => ({
+  shiftId: `s-${agentId}`,
+  agentId,
+  teamId,
+  date: '2024-03-04',
+  start: T('09:00'),
+  end: T('18:00'),
+});
 
 test('late, early leave, absence with minutes and grace', () => {
   const recs = classifyAttendance(

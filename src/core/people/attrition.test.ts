@@ -27,13 +27,22 @@ test('attrition rate = leavers / ((start + end) / 2)', () => {
 
 test('reasons over time and tenure at leaving', () => {
   const r = leaveReasonsByMonth(staff);
-  assert.deepEqual(r.map((x) => [x.month, x.total, x.counts.pay, x.counts.career, x.counts.pressure]), [
-    ['2024-02', 1, 0, 0, 1],
-    ['2024-03', 3, 2, 1, 0],
-  ]);
-  assert.throws(() => leaveReasonsByMonth([{ ...staff[1]!, reasonCode: 'bored' }]), (e: PeopleError) => e.field === 'employees[0].reasonCode');
+  assert.deepEqual(
+    r.map((x) => [x.month, x.total, x.counts.pay, x.counts.career, x.counts.pressure]),
+    [
+      ['2024-02', 1, 0, 0, 1],
+      ['2024-03', 3, 2, 1, 0],
+    ],
+  );
+  assert.throws(
+    () => leaveReasonsByMonth([{ ...staff[1]!, reasonCode: 'bored' }]),
+    (e: PeopleError) => e.field === 'employees[0].reasonCode',
+  );
   // e2: 2023-06-01 → 2024-03-15 = 9 months; e4: 0; e5: 2022-01 → 2024-03 = 26; e6: 2022-01-01 → 2024-03-05 = 26
-  assert.deepEqual(tenureAtLeaving(staff).map((b) => b.leavers), [1, 0, 1, 0, 2]);
+  assert.deepEqual(
+    tenureAtLeaving(staff).map((b) => b.leavers),
+    [1, 0, 1, 0, 2],
+  );
 });
 
 test('at-risk list combines low mood, falling scores and absences, with reasons', () => {
@@ -44,6 +53,13 @@ test('at-risk list combines low mood, falling scores and absences, with reasons'
     { agentId: 'w', teamId: 't1', recentMoods: [3, 2], scores: [], absences: 0 }, // 5/2 = 2.5 ≤ 2.5
   ]);
   // x: 0.4 + 0.35 + 0.25 = 1; w: 0.4; y: 0.25
-  assert.deepEqual(list.map((e) => [e.agentId, e.score, e.reasons.length]), [['x', 1, 3], ['w', 0.4, 1], ['y', 0.25, 1]]);
+  assert.deepEqual(
+    list.map((e) => [e.agentId, e.score, e.reasons.length]),
+    [
+      ['x', 1, 3],
+      ['w', 0.4, 1],
+      ['y', 0.25, 1],
+    ],
+  );
   assert.match(list[0]!.reasons[1]!, /90降到84/);
 });

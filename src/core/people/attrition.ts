@@ -8,14 +8,7 @@
  * worked, so someone leaving on the 31st is in the start count and not in the end count.
  */
 import { PeopleError, dayNumber, round } from './errors';
-import {
-  defaultAtRiskConfig,
-  defaultLeaveReasons,
-  defaultTenureBands,
-  type AtRiskConfig,
-  type LeaveReason,
-  type TenureBand,
-} from './defaults';
+import { defaultAtRiskConfig, defaultLeaveReasons, defaultTenureBands, type AtRiskConfig, type LeaveReason, type TenureBand } from './defaults';
 import { tenureMonths } from './training';
 
 export interface Employee {
@@ -34,9 +27,14 @@ export function validateEmployees(employees: readonly Employee[], reasons: reado
   employees.forEach((e, i) => {
     const h = dayNumber(e.hiredOn, `employees[${i}].hiredOn`);
     if (e.leftOn === null) return;
-    if (dayNumber(e.leftOn, `employees[${i}].leftOn`) < h) throw new PeopleError('bad_date', `employees[${i}].leftOn`, 'leaving date is before the hiring date');
+    if (dayNumber(e.leftOn, `employees[${i}].leftOn`) < h)
+      throw new PeopleError('bad_date', `employees[${i}].leftOn`, 'leaving date is before the hiring date');
     if (!e.reasonCode || !reasons.some((r) => r.code === e.reasonCode)) {
-      throw new PeopleError('bad_reason', `employees[${i}].reasonCode`, `unknown leave reason ${JSON.stringify(e.reasonCode)}; use one of ${reasons.map((r) => r.code).join(', ')}`);
+      throw new PeopleError(
+        'bad_reason',
+        `employees[${i}].reasonCode`,
+        `unknown leave reason ${JSON.stringify(e.reasonCode)}; use one of ${reasons.map((r) => r.code).join(', ')}`,
+      );
     }
   });
   return employees;

@@ -7,7 +7,16 @@ import { PeopleError, parseTime } from './errors';
 import { defaultAnyTeamRecorderRoles, type FloorRule, type RuleCategory } from './defaults';
 
 const CATEGORIES: readonly RuleCategory[] = [
-  'attendance', 'appearance', 'conduct', 'workstation', 'equipment', 'hygiene', 'safety', 'security', 'access', 'reception',
+  'attendance',
+  'appearance',
+  'conduct',
+  'workstation',
+  'equipment',
+  'hygiene',
+  'safety',
+  'security',
+  'access',
+  'reception',
 ];
 
 function isFen(x: unknown): x is number {

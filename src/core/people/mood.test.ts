@@ -1,20 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PeopleError } from './errors';
-import {
-  canSeeNote,
-  careSignals,
-  emotionCycles,
-  longerBriefing,
-  moodBoard,
-  validateMoodCheckIn,
-  type CareNote,
-  type MoodCheckIn,
-  type Viewer,
-} from './mood';
+import { canSeeNote, careSignals, emotionCycles, longerBriefing, moodBoard, validateMoodCheckIn, type CareNote, type MoodCheckIn, type Viewer } from './mood';
 
 const ci = (agentId: string, date: string, mood: 1 | 2 | 3 | 4 | 5, teamId = 't1', note?: string): MoodCheckIn => ({
-  agentId, teamId, date, at: `${date}T08:50:00+08:00`, mood, ...(note ? { note } : {}),
+  agentId,
+  teamId,
+  date,
+  at: `${date}T08:50:00+08:00`,
+  mood,
+  ...(note ? { note } : {}),
 });
 
 test('check-in validation: 1–5 or a named mood; out of range names the field', () => {
@@ -24,16 +19,32 @@ test('check-in validation: 1–5 or a named mood; out of range names the field',
   assert.equal(validateMoodCheckIn({ ...base, mood: 'Bad' }).mood, 2);
   assert.equal(validateMoodCheckIn({ ...base, mood: 3, note: '  ' }).note, undefined);
   for (const mood of [0, 6, 2.5, '七', 'NaN']) {
-    assert.throws(() => validateMoodCheckIn({ ...base, mood }), (e: PeopleError) => e.field === 'mood' && e.why === 'bad_mood');
+    assert.throws(
+      () => validateMoodCheckIn({ ...base, mood }),
+      (e: PeopleError) => e.field === 'mood' && e.why === 'bad_mood',
+    );
   }
-  assert.throws(() => validateMoodCheckIn({ ...base, date: '2024-02-30', mood: 3 }), (e: PeopleError) => e.field === 'date');
+  assert.throws(
+    () => validateMoodCheckIn({ ...base, date: '2024-02-30', mood: 3 }),
+    (e: PeopleError) => e.field === 'date',
+  );
 });
 
 test('mood board: latest check-in per member, average, distribution, missing, low', () => {
   const later: MoodCheckIn = { ...ci('a', '2024-03-04', 2), at: '2024-03-04T10:00:00+08:00' };
-  const b = moodBoard('t1', '2024-03-04', ['a', 'b', 'c', 'd'], [
-    ci('a', '2024-03-04', 4), later, ci('b', '2024-03-04', 5, 't1', '今天很开心'), ci('c', '2024-03-04', 3), ci('c', '2024-03-03', 1), ci('x', '2024-03-04', 1),
-  ]);
+  const b = moodBoard(
+    't1',
+    '2024-03-04',
+    ['a', 'b', 'c', 'd'],
+    [
+      ci('a', '2024-03-04', 4),
+      later,
+      ci('b', '2024-03-04', 5, 't1', '今天很开心'),
+      ci('c', '2024-03-04', 3),
+      ci('c', '2024-03-03', 1),
+      ci('x', '2024-03-04', 1),
+    ],
+  );
   // a=2 (later wins), b=5, c=3 → (2+5+3)/3 = 3.33; d missing; x not a member.
   assert.equal(b.checkedIn, 3);
   assert.equal(b.average, 3.33);
@@ -55,16 +66,26 @@ test('emotion cycles by weekday and by 上旬/中旬/下旬', () => {
   // 上旬 (1–10): 2 → 2; 中旬 (11–20): (3+5)/2 = 4; 下旬: 4.
   assert.deepEqual(team!.byMonthBand, { 上旬: { count: 1, average: 2 }, 中旬: { count: 2, average: 4 }, 下旬: { count: 1, average: 4 } });
   const agents = emotionCycles(cs, 'agent');
-  assert.deepEqual(agents.map((x) => x.key), ['a', 'b']);
+  assert.deepEqual(
+    agents.map((x) => x.key),
+    ['a', 'b'],
+  );
   assert.equal(longerBriefing('2024-03-04'), true);
   assert.equal(longerBriefing('2024-03-05'), false);
 });
 
 test('signals: low-mood streak once per streak, stressful call, many not-ready minutes', () => {
   const cs = [
-    ci('a', '2024-03-01', 2), ci('a', '2024-03-02', 1), ci('a', '2024-03-03', 2), ci('a', '2024-03-04', 2), // streak reaches 3 on 03-03
-    ci('a', '2024-03-05', 4), ci('a', '2024-03-06', 1), ci('a', '2024-03-07', 2), // broken, only 2
-    ci('b', '2024-03-01', 3), ci('b', '2024-03-02', 3), ci('b', '2024-03-03', 3),
+    ci('a', '2024-03-01', 2),
+    ci('a', '2024-03-02', 1),
+    ci('a', '2024-03-03', 2),
+    ci('a', '2024-03-04', 2), // streak reaches 3 on 03-03
+    ci('a', '2024-03-05', 4),
+    ci('a', '2024-03-06', 1),
+    ci('a', '2024-03-07', 2), // broken, only 2
+    ci('b', '2024-03-01', 3),
+    ci('b', '2024-03-02', 3),
+    ci('b', '2024-03-03', 3),
   ];
   const p = careSignals({
     checkIns: cs,
@@ -78,7 +99,10 @@ test('signals: low-mood streak once per streak, stressful call, many not-ready m
       { agentId: 'd', teamId: 't1', date: '2024-03-04', notReadyS: 3600 }, // 60 min, not over
     ],
   });
-  assert.deepEqual(p.map((x) => `${x.kind}:${x.agentId}`), ['low_mood_streak:a', 'stressful_call:b', 'stressful_call:c', 'not_ready:c']);
+  assert.deepEqual(
+    p.map((x) => `${x.kind}:${x.agentId}`),
+    ['low_mood_streak:a', 'stressful_call:b', 'stressful_call:c', 'not_ready:c'],
+  );
   assert.equal(p[0]!.at, '2024-03-03');
   assert.deepEqual(p[0]!.evidence, ['2024-03-01:2', '2024-03-02:1', '2024-03-03:2']);
   assert.match(p[1]!.reason, /15分1秒/); // 901 s = 15 × 60 + 1
@@ -96,7 +120,10 @@ test('privacy: who sees which note', () => {
   const qa: Viewer = { userId: 'Q', roles: ['qa'], memberOfTeamIds: [], leadsTeamIds: [] };
   const agentWhoIsAdmin: Viewer = { userId: 'a', roles: ['agent', 'admin'], memberOfTeamIds: ['t1'], leadsTeamIds: [] };
   const all = { lead, otherLead, agent, mate, outsider, duty, qa };
-  const who = (n: CareNote) => Object.entries(all).filter(([, v]) => canSeeNote(v, n)).map(([k]) => k);
+  const who = (n: CareNote) =>
+    Object.entries(all)
+      .filter(([, v]) => canSeeNote(v, n))
+      .map(([k]) => k);
 
   const base = { authorId: 'L1', agentId: 'a', teamId: 't1' };
   assert.deepEqual(who({ kind: 'lead_private', ...base }), ['lead', 'duty']);

@@ -4,13 +4,7 @@
  */
 import type { Role } from '../roles';
 import { PeopleError, dayNumber, isoWeekday, parseTime, round } from './errors';
-import {
-  defaultMonthBands,
-  defaultMoodNames,
-  defaultMoodSignalConfig,
-  type MonthBand,
-  type MoodSignalConfig,
-} from './defaults';
+import { defaultMonthBands, defaultMoodNames, defaultMoodSignalConfig, type MonthBand, type MoodSignalConfig } from './defaults';
 
 export interface MoodCheckInInput {
   agentId: string;
@@ -44,7 +38,8 @@ export function validateMoodCheckIn(input: MoodCheckInInput, names: Readonly<Rec
   if (typeof input.mood === 'string') {
     const key = input.mood.trim();
     const v = names[key] ?? names[key.toLowerCase()] ?? (/^\d+$/.test(key) ? Number(key) : undefined);
-    if (v === undefined) throw new PeopleError('bad_mood', 'mood', `unknown mood ${JSON.stringify(input.mood)}; use 1–5 or one of ${Object.keys(names).join(', ')}`);
+    if (v === undefined)
+      throw new PeopleError('bad_mood', 'mood', `unknown mood ${JSON.stringify(input.mood)}; use 1–5 or one of ${Object.keys(names).join(', ')}`);
     m = v;
   } else m = input.mood;
   if (!Number.isInteger(m) || m < 1 || m > 5) throw new PeopleError('bad_mood', 'mood', `mood must be an integer 1–5, got ${JSON.stringify(input.mood)}`);
@@ -121,11 +116,7 @@ export interface EmotionCycle {
 }
 
 /** Average mood by weekday and by time of month, per team or per agent. */
-export function emotionCycles(
-  checkIns: readonly MoodCheckIn[],
-  by: 'team' | 'agent',
-  bands: readonly MonthBand[] = defaultMonthBands,
-): EmotionCycle[] {
+export function emotionCycles(checkIns: readonly MoodCheckIn[], by: 'team' | 'agent', bands: readonly MonthBand[] = defaultMonthBands): EmotionCycle[] {
   const acc = new Map<string, { wd: Map<number, [number, number]>; band: Map<string, [number, number]> }>();
   for (const c of checkIns) {
     const key = by === 'team' ? c.teamId : c.agentId;
@@ -223,12 +214,26 @@ export function careSignals(
     const why = [long ? `通话${Math.floor(call.talkS / 60)}分${call.talkS % 60}秒,超过${cfg.stressfulTalkS}秒` : '', call.complaint ? '客户投诉' : '']
       .filter(Boolean)
       .join(',');
-    out.push({ kind: 'stressful_call', agentId: call.agentId, teamId: call.teamId, at: call.endedAt, reason: `压力来电(${why}),关注情绪,可安排示忙休息`, evidence: [call.callId] });
+    out.push({
+      kind: 'stressful_call',
+      agentId: call.agentId,
+      teamId: call.teamId,
+      at: call.endedAt,
+      reason: `压力来电(${why}),关注情绪,可安排示忙休息`,
+      evidence: [call.callId],
+    });
   }
   for (const d of input.notReady ?? []) {
     const min = Math.floor(d.notReadyS / 60);
     if (min <= cfg.notReadyMinutesMax) continue;
-    out.push({ kind: 'not_ready', agentId: d.agentId, teamId: d.teamId, at: d.date, reason: `示忙${min}分钟,超过${cfg.notReadyMinutesMax}分钟,了解原因`, evidence: [`${min}`] });
+    out.push({
+      kind: 'not_ready',
+      agentId: d.agentId,
+      teamId: d.teamId,
+      at: d.date,
+      reason: `示忙${min}分钟,超过${cfg.notReadyMinutesMax}分钟,了解原因`,
+      evidence: [`${min}`],
+    });
   }
   return out;
 }

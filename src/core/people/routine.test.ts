@@ -1,18 +1,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  aggregateReports,
-  isoWeekKey,
-  kpisOf,
-  monthlyTaskCompletion,
-  postShiftSummary,
-  preShiftBriefing,
-  unreadNotices,
-  type DailyFigures,
-} from './routine';
+import { aggregateReports, isoWeekKey, kpisOf, monthlyTaskCompletion, postShiftSummary, preShiftBriefing, unreadNotices, type DailyFigures } from './routine';
 import type { AttendanceRecord } from './attendance';
 
-const day1: DailyFigures = { offered: 200, answered: 180, abandoned: 20, shortAbandoned: 10, slAnswered: 152, handled: 180, talkS: 27000, holdS: 1800, acwS: 3600 };
+const day1: DailyFigures = {
+  offered: 200,
+  answered: 180,
+  abandoned: 20,
+  shortAbandoned: 10,
+  slAnswered: 152,
+  handled: 180,
+  talkS: 27000,
+  holdS: 1800,
+  acwS: 3600,
+};
 const day2: DailyFigures = { offered: 100, answered: 100, abandoned: 0, shortAbandoned: 0, slAnswered: 98, handled: 100, talkS: 15000, holdS: 0, acwS: 3000 };
 
 test('KPIs per DESIGN.md', () => {
@@ -44,13 +45,29 @@ test('pre-shift briefing from yesterday', () => {
     ],
     notices: [{ id: 'n1', text: '今日燃气调价', authorId: 'L1' }],
   });
-  assert.deepEqual(b.kpis.map((k) => [k.name, k.met]), [['answerRate', false], ['serviceLevel', true], ['aht', false]]);
+  assert.deepEqual(
+    b.kpis.map((k) => [k.name, k.met]),
+    [
+      ['answerRate', false],
+      ['serviceLevel', true],
+      ['aht', false],
+    ],
+  );
   // QA: (92 + 75 + 0) / 3 = 55.67; coach list: fatal first, then lowest score under 80.
   assert.equal(b.qa.average, 55.67);
-  assert.deepEqual(b.qa.coach.map((c) => c.agentId), ['c', 'b']);
-  assert.deepEqual(b.workOrders.overdue.map((w) => w.id), ['w1']);
+  assert.deepEqual(
+    b.qa.coach.map((c) => c.agentId),
+    ['c', 'b'],
+  );
+  assert.deepEqual(
+    b.workOrders.overdue.map((w) => w.id),
+    ['w1'],
+  );
   assert.equal(b.workOrders.open, 3);
-  assert.deepEqual(b.schedule.shifts.map((s) => s.agentId), ['a', 'b']);
+  assert.deepEqual(
+    b.schedule.shifts.map((s) => s.agentId),
+    ['a', 'b'],
+  );
   assert.equal(b.longerMeeting, true);
   assert.ok(b.highlights.some((h) => h.includes('接通率90%')));
   assert.ok(b.highlights.some((h) => h.includes('180秒')));
@@ -59,14 +76,56 @@ test('pre-shift briefing from yesterday', () => {
 
 test('post-shift summary and weekly / monthly aggregation recompute ratios from sums', () => {
   const att: AttendanceRecord[] = [
-    { shiftId: 's1', agentId: 'a', teamId: 't1', date: '2024-03-04', status: 'late', late: true, earlyLeave: false, absent: false, lateMinutes: 7, earlyLeaveMinutes: 0, presentMinutes: 533 },
-    { shiftId: 's2', agentId: 'b', teamId: 't1', date: '2024-03-04', status: 'absent', late: false, earlyLeave: false, absent: true, lateMinutes: 0, earlyLeaveMinutes: 0, presentMinutes: 0 },
+    {
+      shiftId: 's1',
+      agentId: 'a',
+      teamId: 't1',
+      date: '2024-03-04',
+      status: 'late',
+      late: true,
+      earlyLeave: false,
+      absent: false,
+      lateMinutes: 7,
+      earlyLeaveMinutes: 0,
+      presentMinutes: 533,
+    },
+    {
+      shiftId: 's2',
+      agentId: 'b',
+      teamId: 't1',
+      date: '2024-03-04',
+      status: 'absent',
+      late: false,
+      earlyLeave: false,
+      absent: true,
+      lateMinutes: 0,
+      earlyLeaveMinutes: 0,
+      presentMinutes: 0,
+    },
   ];
   const s1 = postShiftSummary({
-    teamId: 't1', date: '2024-03-04', figures: day1, attendance: att,
-    violations: [{ id: 'v1', ruleId: 'A1', ruleNo: 27, category: 'attendance', agentId: 'a', teamId: 't1', recordedBy: 'L1', at: '2024-03-04T09:07:00+08:00', contributionFen: 500 }],
+    teamId: 't1',
+    date: '2024-03-04',
+    figures: day1,
+    attendance: att,
+    violations: [
+      {
+        id: 'v1',
+        ruleId: 'A1',
+        ruleNo: 27,
+        category: 'attendance',
+        agentId: 'a',
+        teamId: 't1',
+        recordedBy: 'L1',
+        at: '2024-03-04T09:07:00+08:00',
+        contributionFen: 500,
+      },
+    ],
     qa: [{ evaluationId: 'e1', agentId: 'a', score: 90, fatalFailed: false }],
-    log: [{ at: '2024-03-04T10:00:00+08:00', kind: 'coaching', agentId: 'a', text: '辅导开场白' }, { at: '2024-03-04T11:00:00+08:00', kind: 'listening', text: '监听' }],
+    log: [
+      { at: '2024-03-04T10:00:00+08:00', kind: 'coaching', agentId: 'a', text: '辅导开场白' },
+      { at: '2024-03-04T11:00:00+08:00', kind: 'listening', text: '监听' },
+    ],
     notes: ['下午话务高峰', ' '],
   });
   assert.equal(s1.report.late, 1);
@@ -74,11 +133,26 @@ test('post-shift summary and weekly / monthly aggregation recompute ratios from 
   assert.equal(s1.report.contributionFen, 500);
   assert.equal(s1.log.coaching, 1);
   assert.deepEqual(s1.notes, ['下午话务高峰']);
-  const s2 = postShiftSummary({ teamId: 't1', date: '2024-03-10', figures: day2, attendance: [], violations: [], qa: [{ evaluationId: 'e2', agentId: 'b', score: 70, fatalFailed: false }], log: [], notes: [] });
+  const s2 = postShiftSummary({
+    teamId: 't1',
+    date: '2024-03-10',
+    figures: day2,
+    attendance: [],
+    violations: [],
+    qa: [{ evaluationId: 'e2', agentId: 'b', score: 70, fatalFailed: false }],
+    log: [],
+    notes: [],
+  });
   const s3 = postShiftSummary({ teamId: 't1', date: '2024-03-11', figures: day2, attendance: [], violations: [], qa: [], log: [], notes: [] });
 
   const weeks = aggregateReports([s1.report, s2.report, s3.report], 'week');
-  assert.deepEqual(weeks.map((w) => [w.period, w.days]), [['2024-W10', 2], ['2024-W11', 1]]);
+  assert.deepEqual(
+    weeks.map((w) => [w.period, w.days]),
+    [
+      ['2024-W10', 2],
+      ['2024-W11', 1],
+    ],
+  );
   // W10: offered 300, answered 280 → 280/300 = 0.9333; SL (152+98)/(300−10) = 250/290 = 0.8621; AHT (32400+18000)/280 = 180
   assert.deepEqual(weeks[0]!.kpis, { answerRate: 0.9333, serviceLevel: 0.8621, aht: 180 });
   assert.equal(weeks[0]!.qaAverage, 80); // (90 + 70) / 2
@@ -95,13 +169,16 @@ test('ISO week keys across year ends', () => {
 });
 
 test('lead tasks: monthly on-time completion', () => {
-  const r = monthlyTaskCompletion([
-    { id: '1', leadId: 'L1', title: '组内测试', dueOn: '2024-03-10', completedOn: '2024-03-10' },
-    { id: '2', leadId: 'L1', title: '培训计划', dueOn: '2024-03-20', completedOn: '2024-03-22' },
-    { id: '3', leadId: 'L1', title: '离职访谈', dueOn: '2024-03-31', completedOn: null },
-    { id: '4', leadId: 'L1', title: '四月的', dueOn: '2024-04-01', completedOn: '2024-03-15' },
-    { id: '5', leadId: 'L2', title: '报表', dueOn: '2024-03-05', completedOn: '2024-03-01' },
-  ], '2024-03');
+  const r = monthlyTaskCompletion(
+    [
+      { id: '1', leadId: 'L1', title: '组内测试', dueOn: '2024-03-10', completedOn: '2024-03-10' },
+      { id: '2', leadId: 'L1', title: '培训计划', dueOn: '2024-03-20', completedOn: '2024-03-22' },
+      { id: '3', leadId: 'L1', title: '离职访谈', dueOn: '2024-03-31', completedOn: null },
+      { id: '4', leadId: 'L1', title: '四月的', dueOn: '2024-04-01', completedOn: '2024-03-15' },
+      { id: '5', leadId: 'L2', title: '报表', dueOn: '2024-03-05', completedOn: '2024-03-01' },
+    ],
+    '2024-03',
+  );
   // L1: due 3 in March, 1 on time → 1/3 = 0.3333; L2: 1/1
   assert.deepEqual(r, [
     { leadId: 'L1', month: '2024-03', due: 3, onTime: 1, late: 1, open: 1, onTimeRate: 0.3333 },

@@ -132,7 +132,11 @@ export function preShiftBriefing(input: BriefingInput): Briefing {
   const highlights: string[] = [];
   for (const k of kpis) {
     if (k.met === false && k.value !== null) {
-      highlights.push(k.name === 'aht' ? `昨日平均处理时长${k.value}秒,高于目标${k.target}秒` : `昨日${k.name === 'answerRate' ? '接通率' : '服务水平'}${pct(k.value)},低于目标${pct(k.target!)}`);
+      highlights.push(
+        k.name === 'aht'
+          ? `昨日平均处理时长${k.value}秒,高于目标${k.target}秒`
+          : `昨日${k.name === 'answerRate' ? '接通率' : '服务水平'}${pct(k.value)},低于目标${pct(k.target!)}`,
+      );
     }
   }
   const fatal = input.qa.filter((q) => q.fatalFailed).length;
@@ -270,8 +274,23 @@ export interface PeriodReport extends Omit<DailyReport, 'date'> {
 export function aggregateReports(reports: readonly DailyReport[], by: 'week' | 'month'): PeriodReport[] {
   const m = new Map<string, PeriodReport>();
   const sumKeys = [
-    'offered', 'answered', 'abandoned', 'shortAbandoned', 'slAnswered', 'handled', 'talkS', 'holdS', 'acwS',
-    'late', 'earlyLeave', 'absent', 'violations', 'contributionFen', 'qaCount', 'qaScoreSum', 'fatal',
+    'offered',
+    'answered',
+    'abandoned',
+    'shortAbandoned',
+    'slAnswered',
+    'handled',
+    'talkS',
+    'holdS',
+    'acwS',
+    'late',
+    'earlyLeave',
+    'absent',
+    'violations',
+    'contributionFen',
+    'qaCount',
+    'qaScoreSum',
+    'fatal',
   ] as const;
   for (const r of reports) {
     const period = by === 'week' ? isoWeekKey(r.date) : (dayNumber(r.date), r.date.slice(0, 7));

@@ -27,7 +27,10 @@ const bank: Question[] = [
 ];
 const exam: Exam = { id: 'e1', title: '燃气报修队列认证', queueId: 'gas', questionIds: ['q1', 'q2', 'q3', 'q4'], timeLimitMin: 30, passPercent: 80 };
 const sub: Submission = {
-  examId: 'e1', agentId: 'a1', startedAt: '2024-03-04T01:00:00Z', submittedAt: '2024-03-04T01:30:30Z',
+  examId: 'e1',
+  agentId: 'a1',
+  startedAt: '2024-03-04T01:00:00Z',
+  submittedAt: '2024-03-04T01:30:30Z',
   answers: { q1: 0, q2: [0, 1, 2], q3: false, q4: '先倾听,再道歉,再解决' },
 };
 
@@ -42,8 +45,14 @@ test('automatic marking: multiple choice all-or-nothing by default, short answer
   // 4 + 2 = 6 of 10 = 60 % < 80 → failed
   assert.equal(done.percent, 60);
   assert.equal(done.status, 'failed');
-  assert.throws(() => applyTrainerMarks(r, { q4: 3 }), (e: PeopleError) => e.field === 'marks.q4');
-  assert.throws(() => applyTrainerMarks(r, { q1: 1 }), (e: PeopleError) => e.why === 'already_marked');
+  assert.throws(
+    () => applyTrainerMarks(r, { q4: 3 }),
+    (e: PeopleError) => e.field === 'marks.q4',
+  );
+  assert.throws(
+    () => applyTrainerMarks(r, { q1: 1 }),
+    (e: PeopleError) => e.why === 'already_marked',
+  );
 });
 
 test('partial policy for multiple choice: points × (right − wrong) / right', () => {
@@ -59,14 +68,23 @@ test('a submission after the time limit plus grace is rejected', () => {
     () => markSubmission(exam, bank, { ...sub, submittedAt: '2024-03-04T01:30:31Z' }),
     (e: PeopleError) => e.why === 'late_submission' && e.field === 'submittedAt' && /0 min 31 s/.test(e.message),
   );
-  assert.throws(() => markSubmission(exam, bank, { ...sub, examId: 'e2' }), (e: PeopleError) => e.field === 'examId');
+  assert.throws(
+    () => markSubmission(exam, bank, { ...sub, examId: 'e2' }),
+    (e: PeopleError) => e.field === 'examId',
+  );
 });
 
 test('certification: unknown queue rejected, validity 365 days, warnings, go-live gate', () => {
   const passed = applyTrainerMarks(markSubmission({ ...exam, multiplePolicy: 'partial' }, bank, sub), { q4: 2 });
-  assert.throws(() => certify(passed, 'nope', ['gas']), (e: PeopleError) => e.why === 'unknown_queue' && e.field === 'queueId');
+  assert.throws(
+    () => certify(passed, 'nope', ['gas']),
+    (e: PeopleError) => e.why === 'unknown_queue' && e.field === 'queueId',
+  );
   const failed = applyTrainerMarks(markSubmission(exam, bank, sub), { q4: 2 });
-  assert.throws(() => certify(failed, 'gas', ['gas']), (e: PeopleError) => e.why === 'not_passed');
+  assert.throws(
+    () => certify(failed, 'gas', ['gas']),
+    (e: PeopleError) => e.why === 'not_passed',
+  );
 
   const cert = certify(passed, 'gas', ['gas']);
   // 2024-03-04 + 365 days: 2024-03-04 → 2025-03-04 spans no 29 Feb (2024's was before) → 365 days.
@@ -83,8 +101,14 @@ test('certification: unknown queue rejected, validity 365 days, warnings, go-liv
 
   // 62 days left on 2025-01-01 (Jan 31 + Feb 28 + 3) → no warning at 30; 2025-02-10: 18 + 4 = 22 days.
   assert.deepEqual(certificationWarnings([cert], '2025-01-01T01:30:30Z'), []);
-  assert.deepEqual(certificationWarnings([cert], '2025-02-10T01:30:30Z').map((w) => [w.daysLeft, w.status]), [[22, 'expiring']]);
-  assert.deepEqual(certificationWarnings([cert], '2025-03-05T01:30:30Z').map((w) => [w.daysLeft, w.status]), [[-1, 'expired']]);
+  assert.deepEqual(
+    certificationWarnings([cert], '2025-02-10T01:30:30Z').map((w) => [w.daysLeft, w.status]),
+    [[22, 'expiring']],
+  );
+  assert.deepEqual(
+    certificationWarnings([cert], '2025-03-05T01:30:30Z').map((w) => [w.daysLeft, w.status]),
+    [[-1, 'expired']],
+  );
   const renewed = { ...cert, passedAt: '2025-02-01T00:00:00.000Z', validUntil: '2026-02-01T00:00:00.000Z' };
   assert.deepEqual(certificationWarnings([cert, renewed], '2025-02-10T01:30:30Z'), []);
 });
@@ -113,9 +137,15 @@ test('attempts: limit and cool-down from the end of the latest attempt; marks vi
   assert.deepEqual(attemptState(L, one, 34 * H), { used: 1, left: 2, nextAt: null });
   // never submitted: it ended at start + time limit = 9.5 h → next at 33.5 h
   assert.equal(attemptState(L, [{ startedAt: 9 * H, submittedAt: null, timeLimitMin: 30 }], 0).nextAt, 33.5 * H);
-  assert.throws(() => assertMayStart(L, one, 20 * H), (e: any) => e.why === 'cooldown' && e.field === 'examId');
+  assert.throws(
+    () => assertMayStart(L, one, 20 * H),
+    (e: any) => e.why === 'cooldown' && e.field === 'examId',
+  );
   const three = [0, 1, 2].map((d) => ({ startedAt: d * 100 * H, submittedAt: d * 100 * H + H, timeLimitMin: 30 }));
-  assert.throws(() => assertMayStart(L, three, 1000 * H), (e: any) => e.why === 'attempts_exhausted');
+  assert.throws(
+    () => assertMayStart(L, three, 1000 * H),
+    (e: any) => e.why === 'attempts_exhausted',
+  );
   assert.equal(marksVisible(L, 2, false), false);
   assert.equal(marksVisible(L, 3, false), true);
   assert.equal(marksVisible(L, 1, true), true);

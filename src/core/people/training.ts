@@ -138,7 +138,14 @@ export function applyTrainerMarks(result: ExamResult, marks: Readonly<Record<str
   for (const k of Object.keys(marks)) {
     if (!result.marks.some((m) => m.questionId === k)) throw new PeopleError('unknown_question', `marks.${k}`, 'not a question of this exam');
   }
-  return finish({ examId: result.examId, agentId: result.agentId, submittedAt: result.submittedAt, marks: next, max: result.max, passPercent: result.passPercent });
+  return finish({
+    examId: result.examId,
+    agentId: result.agentId,
+    submittedAt: result.submittedAt,
+    marks: next,
+    max: result.max,
+    passPercent: result.passPercent,
+  });
 }
 
 // ---------------------------------------------------------------- attempts: limit, cool-down, shuffling, marks shown
@@ -179,7 +186,8 @@ export function attemptState(limits: AttemptLimits, past: readonly PastAttempt[]
 export function assertMayStart(limits: AttemptLimits, past: readonly PastAttempt[], now: number): AttemptState {
   const st = attemptState(limits, past, now);
   if (st.left === 0) throw new PeopleError('attempts_exhausted', 'examId', `all ${limits.maxAttempts} attempts at this exam are used`);
-  if (st.nextAt !== null) throw new PeopleError('cooldown', 'examId', `the next attempt may start at ${new Date(st.nextAt).toISOString()} (cool-down ${limits.cooldownHours} h)`);
+  if (st.nextAt !== null)
+    throw new PeopleError('cooldown', 'examId', `the next attempt may start at ${new Date(st.nextAt).toISOString()} (cool-down ${limits.cooldownHours} h)`);
   return st;
 }
 
@@ -212,7 +220,11 @@ export function attemptLayout(attemptId: string, questionIds: readonly string[],
   const options: Record<string, number[]> = {};
   for (const id of order) {
     const q = byId.get(id);
-    if (q && (q.kind === 'single' || q.kind === 'multiple')) options[id] = shuffled(q.options.map((_, i) => i), rnd);
+    if (q && (q.kind === 'single' || q.kind === 'multiple'))
+      options[id] = shuffled(
+        q.options.map((_, i) => i),
+        rnd,
+      );
   }
   return { questionIds: order, options };
 }
@@ -305,7 +317,13 @@ export function certificationWarnings(certs: readonly Certification[], now: stri
   for (const c of latest.values()) {
     const left = Date.parse(c.validUntil) - t;
     if (left > warnDays * DAY) continue;
-    out.push({ agentId: c.agentId, queueId: c.queueId, validUntil: c.validUntil, daysLeft: Math.floor(left / DAY), status: left <= 0 ? 'expired' : 'expiring' });
+    out.push({
+      agentId: c.agentId,
+      queueId: c.queueId,
+      validUntil: c.validUntil,
+      daysLeft: Math.floor(left / DAY),
+      status: left <= 0 ? 'expired' : 'expiring',
+    });
   }
   return out.sort((a, b) => Date.parse(a.validUntil) - Date.parse(b.validUntil));
 }

@@ -107,7 +107,8 @@ export function aggregateSurvey(survey: Survey, responses: readonly SurveyRespon
         const counts = Array.from({ length: q.max - q.min + 1 }, () => 0);
         let sum = 0;
         for (const [v, f] of vals) {
-          if (typeof v !== 'number' || !Number.isInteger(v) || v < q.min || v > q.max) throw new PeopleError('bad_answer', f, `expected an integer ${q.min}–${q.max}`);
+          if (typeof v !== 'number' || !Number.isInteger(v) || v < q.min || v > q.max)
+            throw new PeopleError('bad_answer', f, `expected an integer ${q.min}–${q.max}`);
           counts[v - q.min]!++;
           sum += v;
         }

@@ -29,8 +29,23 @@ export const DEFAULT_CAMP_RULES: CampRules = {
   titles: [
     { title: '新兵', minWeeks: 0, conditions: [] },
     { title: '列兵', minWeeks: 2, conditions: [{ key: 'qaScore', min: 80 }] },
-    { title: '上等兵', minWeeks: 4, conditions: [{ key: 'qaScore', min: 85 }, { key: 'csat', min: 0.97 }] },
-    { title: '下士', minWeeks: 8, conditions: [{ key: 'qaScore', min: 90 }, { key: 'csat', min: 0.98 }, { key: 'aht', max: 170 }] },
+    {
+      title: '上等兵',
+      minWeeks: 4,
+      conditions: [
+        { key: 'qaScore', min: 85 },
+        { key: 'csat', min: 0.97 },
+      ],
+    },
+    {
+      title: '下士',
+      minWeeks: 8,
+      conditions: [
+        { key: 'qaScore', min: 90 },
+        { key: 'csat', min: 0.98 },
+        { key: 'aht', max: 170 },
+      ],
+    },
   ],
 };
 

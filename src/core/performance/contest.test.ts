@@ -36,9 +36,19 @@ test('leaderboard: sum-based team ratios, capped achievement, ties', () => {
   // T2: answerRate 80/100 = 0.8 → 1; aht (14000+1000+1000)/80 = 200 → 160/200 = 0.8; total = 60 + 32 = 92
   const t2row = b.find((r) => r.teamId === 'T2')!;
   assert.ok(Math.abs(t2row.total! - 92) < 1e-9);
-  assert.deepEqual(t2row.kpis.map((k) => k.met), [true, false]);
+  assert.deepEqual(
+    t2row.kpis.map((k) => k.met),
+    [true, false],
+  );
   // T3 has T1's figures: tie at 98 → ranks 1, 1, 3
-  assert.deepEqual(b.map((r) => [r.teamId, r.rank]), [['T1', 1], ['T3', 1], ['T2', 3]]);
+  assert.deepEqual(
+    b.map((r) => [r.teamId, r.rank]),
+    [
+      ['T1', 1],
+      ['T3', 1],
+      ['T2', 3],
+    ],
+  );
 });
 
 test('a team without data for a KPI shows it missing, not zero', () => {
@@ -55,6 +65,9 @@ test('a team without data for a KPI shows it missing, not zero', () => {
 
 test('contest validation: pay-only KPI, one team, bad period', () => {
   const errs = validateContest({ ...contest, teamIds: ['T1'], to: '2024-02-01', kpis: [{ key: 'complaints', weight: 1, target: 0 }] });
-  assert.deepEqual(errs.map((e) => e.path), ['to', 'teamIds', 'kpis[0].key']);
+  assert.deepEqual(
+    errs.map((e) => e.path),
+    ['to', 'teamIds', 'kpis[0].key'],
+  );
   assert.throws(() => contestLeaderboard({ ...contest, teamIds: ['T1'] }, rows), /at least two teams/);
 });

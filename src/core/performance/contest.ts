@@ -78,7 +78,5 @@ export function contestLeaderboard(c: Contest, rows: readonly AgentPeriodRow[], 
     return { teamId, total: w > 0 ? (100 * ws) / w : null, complete: kpis.every((k) => k.value !== null), kpis };
   });
   const ranks = competitionRank(board.map((b) => b.total));
-  return board
-    .map((b, i) => ({ ...b, rank: ranks[i]! }))
-    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.teamId < b.teamId ? -1 : 1));
+  return board.map((b, i) => ({ ...b, rank: ranks[i]! })).sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.teamId < b.teamId ? -1 : 1));
 }

@@ -18,14 +18,28 @@ test('CSV quoting, BOM, CRLF, formula guard', () => {
 
 test('payroll CSV: missing shown as missing, not-assessed as n/a, contest-only KPIs left out', () => {
   const n = buildScorecard(
-    { agentId: 'N', teamId: 'T2', hireDate: '2023-10-01', month: '2024-03', figures: { qaScore: 81, aht: 160, csat: null, complaints: 1, attendance: 0.95, skillLevel: 1 } },
+    {
+      agentId: 'N',
+      teamId: 'T2',
+      hireDate: '2023-10-01',
+      month: '2024-03',
+      figures: { qaScore: 81, aht: 160, csat: null, complaints: 1, attendance: 0.95, skillLevel: 1 },
+    },
     DEFAULT_KPIS,
   );
   const v = buildScorecard(
-    { agentId: 'V', teamId: 'T1', hireDate: '2022-01-10', month: '2024-03', figures: { qaScore: 99, aht: 140, csat: 0.99, complaints: 0, attendance: 1, adherence: 0.95, skillLevel: 2 } },
+    {
+      agentId: 'V',
+      teamId: 'T1',
+      hireDate: '2022-01-10',
+      month: '2024-03',
+      figures: { qaScore: 99, aht: 140, csat: 0.99, complaints: 0, attendance: 1, adherence: 0.95, skillLevel: 2 },
+    },
     DEFAULT_KPIS,
   );
-  const lines = payrollCsv(rankScorecards([n, v]), DEFAULT_KPIS).slice(1).split('\r\n');
+  const lines = payrollCsv(rankScorecards([n, v]), DEFAULT_KPIS)
+    .slice(1)
+    .split('\r\n');
   assert.equal(
     lines[0],
     'agentId,teamId,month,tenureMonths,centerRank,teamRank,total,complete,missing,' +

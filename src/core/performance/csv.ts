@@ -33,7 +33,7 @@ export function toCsv(rows: readonly (readonly CsvCell[])[], opts: CsvOptions = 
   const eol = opts.eol ?? '\r\n';
   const d = opts.delimiter ?? ',';
   const body = rows.map((r) => r.map((c) => csvCell(c, d)).join(d)).join(eol) + (rows.length ? eol : '');
-  return (opts.bom ?? true ? UTF8_BOM : '') + body;
+  return ((opts.bom ?? true) ? UTF8_BOM : '') + body;
 }
 
 export interface PayrollCsvOptions extends CsvOptions {

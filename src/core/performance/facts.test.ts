@@ -1,7 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { aggregate, DEFAULT_KPIS } from './kpi';
-import { addComponents, dateOfInstant, startOfDayMs, figureComponents, figureValue, monthOfInstant, monthRange, parseFiguresCsv, shiftMonth, storedAggregation } from './facts';
+import {
+  addComponents,
+  dateOfInstant,
+  startOfDayMs,
+  figureComponents,
+  figureValue,
+  monthOfInstant,
+  monthRange,
+  parseFiguresCsv,
+  shiftMonth,
+  storedAggregation,
+} from './facts';
 
 test('a stored figure: value first, else its parts, else missing (never 0)', () => {
   assert.equal(figureValue({ value: 0.9, numerator: null, denominator: null }), 0.9);
@@ -21,7 +32,10 @@ test('team aggregation of stored parts is sum-based, a row without parts is left
   ];
   assert.equal(aggregate(agg, rows), 100 / 102);
   // two months of one agent add up: (10 + 30) / (20 + 40)
-  const sum = addComponents([figureComponents('csat', { value: null, numerator: 10, denominator: 20 }), figureComponents('csat', { value: null, numerator: 30, denominator: 40 })]);
+  const sum = addComponents([
+    figureComponents('csat', { value: null, numerator: 10, denominator: 20 }),
+    figureComponents('csat', { value: null, numerator: 30, denominator: 40 }),
+  ]);
   assert.equal(aggregate(agg, [sum]), 40 / 60);
   const complaints = DEFAULT_KPIS.find((d) => d.key === 'complaints')!;
   assert.equal(aggregate(storedAggregation(complaints), [{ complaints: 1 }, { complaints: 2 }]), 3);
@@ -30,11 +44,23 @@ test('team aggregation of stored parts is sum-based, a row without parts is left
 test('figures CSV: parses, and a bad line is named with its column', () => {
   const ok = parseFiguresCsv('\uFEFFemployeeNo,month,kpi,value,numerator,denominator\r\nE1,2026-09,aht,160,,\r\nE1,2026-09,csat,,99,100\r\n');
   assert.ok(ok.ok);
-  if (ok.ok) assert.deepEqual(ok.rows.map((r) => [r.line, r.kpi, r.value, r.numerator, r.denominator]), [[2, 'aht', 160, null, null], [3, 'csat', null, 99, 100]]);
-  const bad = parseFiguresCsv('employeeNo,month,kpi,value\nE1,2026-13,aht,1\nE1,2026-09,speed,1\nE1,2026-09,aht,\nE1,2026-09,csat,abc\nE2,2026-09,aht,1\nE2,2026-09,aht,2');
+  if (ok.ok)
+    assert.deepEqual(
+      ok.rows.map((r) => [r.line, r.kpi, r.value, r.numerator, r.denominator]),
+      [
+        [2, 'aht', 160, null, null],
+        [3, 'csat', null, 99, 100],
+      ],
+    );
+  const bad = parseFiguresCsv(
+    'employeeNo,month,kpi,value\nE1,2026-13,aht,1\nE1,2026-09,speed,1\nE1,2026-09,aht,\nE1,2026-09,csat,abc\nE2,2026-09,aht,1\nE2,2026-09,aht,2',
+  );
   assert.equal(bad.ok, false);
   if (!bad.ok)
-    assert.deepEqual(bad.errors.map((e) => e.path), ['line 2, month', 'line 3, kpi', 'line 4, value', 'line 5, value', 'line 7, kpi']);
+    assert.deepEqual(
+      bad.errors.map((e) => e.path),
+      ['line 2, month', 'line 3, kpi', 'line 4, value', 'line 5, value', 'line 7, kpi'],
+    );
   const noCol = parseFiguresCsv('employeeNo,kpi,value\n');
   assert.ok(!noCol.ok && noCol.errors[0]!.message.includes('"month"'));
 });

@@ -116,7 +116,11 @@ export function parseFiguresCsv(text: string): { ok: true; rows: FigureRow[] } |
     const value = num(get('value'));
     const numerator = num(get('numerator'));
     const denominator = num(get('denominator'));
-    for (const [name, v] of [['value', value], ['numerator', numerator], ['denominator', denominator]] as const)
+    for (const [name, v] of [
+      ['value', value],
+      ['numerator', numerator],
+      ['denominator', denominator],
+    ] as const)
       if (v !== null && !Number.isFinite(v)) errors.push({ path: at(name), message: `"${get(name)}" is not a number` });
     if (value === null && (numerator === null || denominator === null))
       errors.push({ path: at('value'), message: 'give a value, or both numerator and denominator (an empty cell is missing, not 0)' });
@@ -172,7 +176,16 @@ export function shiftMonth(month: string, by: number): string {
 /** The instant a calendar day 'YYYY-MM-DD' starts in a time zone (epoch ms). */
 export function startOfDayMs(date: string, timeZone: string): number {
   const guess = Date.parse(`${date}T00:00:00Z`);
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(guess));
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(guess));
   const p = (t: string) => Number(parts.find((x) => x.type === t)!.value);
   const wall = Date.UTC(p('year'), p('month') - 1, p('day'), p('hour'), p('minute'), p('second'));
   return guess - (wall - guess);

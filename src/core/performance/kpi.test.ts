@@ -1,6 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { aggregate, AGGREGATIONS, DEFAULT_KPIS, FIGURE_RANGES, figureRangeError, figuresFromComponents, KPI_KEYS, monthsBetween, parseKpiDefinitions, targetFor, tenureMonths } from './kpi';
+import {
+  aggregate,
+  AGGREGATIONS,
+  DEFAULT_KPIS,
+  FIGURE_RANGES,
+  figureRangeError,
+  figuresFromComponents,
+  KPI_KEYS,
+  monthsBetween,
+  parseKpiDefinitions,
+  targetFor,
+  tenureMonths,
+} from './kpi';
 
 const def = (k: string) => DEFAULT_KPIS.find((d) => d.key === k)!;
 
@@ -53,10 +65,18 @@ test('KPI plan validation', () => {
   bad[4].direction = 'up';
   const r = parseKpiDefinitions(bad);
   assert.equal(r.ok, false);
-  if (!r.ok) assert.deepEqual(r.errors.map((e) => e.path), ['[4].direction']);
+  if (!r.ok)
+    assert.deepEqual(
+      r.errors.map((e) => e.path),
+      ['[4].direction'],
+    );
   bad[4].direction = 'higher';
   const r2 = parseKpiDefinitions(bad);
-  if (!r2.ok) assert.deepEqual(r2.errors.map((e) => e.path), ['[1].key', '[3].target']);
+  if (!r2.ok)
+    assert.deepEqual(
+      r2.errors.map((e) => e.path),
+      ['[1].key', '[3].target'],
+    );
   else assert.fail('expected errors');
 });
 

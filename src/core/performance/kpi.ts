@@ -62,10 +62,7 @@ export interface TenureTarget {
 }
 
 /** How a KPI aggregates from additive components — used for teams (sum-based) and for agents. */
-export type KpiAggregation =
-  | { kind: 'ratio'; num: string[]; den: string[]; denMinus?: string[] }
-  | { kind: 'sum'; of: string }
-  | { kind: 'mean'; of: string };
+export type KpiAggregation = { kind: 'ratio'; num: string[]; den: string[]; denMinus?: string[] } | { kind: 'sum'; of: string } | { kind: 'mean'; of: string };
 
 export interface KpiDefinition {
   key: KpiKey;
@@ -177,7 +174,11 @@ export function figureRangeError(kpi: KpiKey, f: { value: number | null; numerat
   const r = FIGURE_RANGES[kpi];
   const max = r.max ?? null;
   const range = max === null ? `≥ ${r.min}` : `${r.min}–${max}`;
-  const err = (field: FigureRangeError['field'], value: number, message: string): FigureRangeError => ({ field, message, params: { kpi, value, min: r.min, max, range } });
+  const err = (field: FigureRangeError['field'], value: number, message: string): FigureRangeError => ({
+    field,
+    message,
+    params: { kpi, value, min: r.min, max, range },
+  });
   const bounds = `${r.min}${max === null ? ' or more' : `–${max}`}`;
   const check = (field: FigureRangeError['field'], v: number): FigureRangeError | null => {
     if (!Number.isFinite(v)) return err(field, v, `${kpi} must be a finite number`);
@@ -200,7 +201,17 @@ export function figureRangeError(kpi: KpiKey, f: { value: number | null; numerat
 
 /** Default KPI plan. Pay weights add up to 100: qaScore 30, aht 15, csat 15, complaints 10, attendance 10, adherence 10, skillLevel 10. */
 export const DEFAULT_KPIS: KpiDefinition[] = [
-  { key: 'qaScore', label: '質檢成績', weight: 30, direction: 'higher', target: 90, scoring: 'ratio', usage: 'both', aggregation: AGGREGATIONS.qaScore, unit: 'points' },
+  {
+    key: 'qaScore',
+    label: '質檢成績',
+    weight: 30,
+    direction: 'higher',
+    target: 90,
+    scoring: 'ratio',
+    usage: 'both',
+    aggregation: AGGREGATIONS.qaScore,
+    unit: 'points',
+  },
   {
     key: 'aht',
     label: '平均處理時長',
@@ -215,7 +226,17 @@ export const DEFAULT_KPIS: KpiDefinition[] = [
     aggregation: AGGREGATIONS.aht,
     unit: 's',
   },
-  { key: 'csat', label: '滿意率', weight: 15, direction: 'higher', target: 0.988, scoring: 'ratio', usage: 'both', aggregation: AGGREGATIONS.csat, unit: 'ratio' },
+  {
+    key: 'csat',
+    label: '滿意率',
+    weight: 15,
+    direction: 'higher',
+    target: 0.988,
+    scoring: 'ratio',
+    usage: 'both',
+    aggregation: AGGREGATIONS.csat,
+    unit: 'ratio',
+  },
   {
     key: 'complaints',
     label: '投訴',
@@ -230,8 +251,28 @@ export const DEFAULT_KPIS: KpiDefinition[] = [
     aggregation: AGGREGATIONS.complaints,
     unit: 'count',
   },
-  { key: 'attendance', label: '出勤', weight: 10, direction: 'higher', target: 1, scoring: 'ratio', usage: 'pay', aggregation: AGGREGATIONS.attendance, unit: 'ratio' },
-  { key: 'adherence', label: '遵守率', weight: 10, direction: 'higher', target: 0.9, scoring: 'ratio', usage: 'both', aggregation: AGGREGATIONS.adherence, unit: 'ratio' },
+  {
+    key: 'attendance',
+    label: '出勤',
+    weight: 10,
+    direction: 'higher',
+    target: 1,
+    scoring: 'ratio',
+    usage: 'pay',
+    aggregation: AGGREGATIONS.attendance,
+    unit: 'ratio',
+  },
+  {
+    key: 'adherence',
+    label: '遵守率',
+    weight: 10,
+    direction: 'higher',
+    target: 0.9,
+    scoring: 'ratio',
+    usage: 'both',
+    aggregation: AGGREGATIONS.adherence,
+    unit: 'ratio',
+  },
   {
     key: 'skillLevel',
     label: '業務技能等級',
@@ -247,14 +288,29 @@ export const DEFAULT_KPIS: KpiDefinition[] = [
     aggregation: AGGREGATIONS.skillLevel,
     unit: 'level',
   },
-  { key: 'answerRate', label: '接通率', weight: 10, direction: 'higher', target: 0.865, scoring: 'ratio', usage: 'contest', aggregation: AGGREGATIONS.answerRate, unit: 'ratio' },
+  {
+    key: 'answerRate',
+    label: '接通率',
+    weight: 10,
+    direction: 'higher',
+    target: 0.865,
+    scoring: 'ratio',
+    usage: 'contest',
+    aggregation: AGGREGATIONS.answerRate,
+    unit: 'ratio',
+  },
 ];
 
 import type { FieldError } from '../quality/template';
 export type { FieldError };
 
 const aggregationSchema = z.union([
-  z.object({ kind: z.literal('ratio'), num: z.array(z.string().min(1)).min(1), den: z.array(z.string().min(1)).min(1), denMinus: z.array(z.string().min(1)).optional() }),
+  z.object({
+    kind: z.literal('ratio'),
+    num: z.array(z.string().min(1)).min(1),
+    den: z.array(z.string().min(1)).min(1),
+    denMinus: z.array(z.string().min(1)).optional(),
+  }),
   z.object({ kind: z.literal('sum'), of: z.string().min(1) }),
   z.object({ kind: z.literal('mean'), of: z.string().min(1) }),
 ]);
@@ -264,10 +320,7 @@ export const kpiDefinitionSchema = z.object({
   label: z.string().min(1),
   weight: z.number().min(0),
   direction: z.enum(['higher', 'lower']),
-  target: z.union([
-    z.number(),
-    z.array(z.object({ minTenureMonths: z.number().int().min(0), target: z.number().nullable() })).min(1),
-  ]),
+  target: z.union([z.number(), z.array(z.object({ minTenureMonths: z.number().int().min(0), target: z.number().nullable() })).min(1)]),
   scoring: z.enum(['ratio', 'passFail']),
   cap: z.number().min(1).optional(),
   usage: z.enum(['pay', 'contest', 'both']),
@@ -282,7 +335,11 @@ export function parseKpiDefinitions(input: unknown): { ok: true; value: KpiDefin
     return {
       ok: false,
       errors: r.error.issues.map((i) => ({
-        path: i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(root)',
+        path:
+          i.path
+            .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+            .join('')
+            .replace(/^\./, '') || '(root)',
         message: i.message,
       })),
     };

@@ -15,5 +15,8 @@ test('live figures: ratios with parts; a zero denominator is missing', () => {
   ]);
   // staffed but no call handled: no aht / transferRate (missing, not 0)
   const g = liveFigures({ talk: 0, hold: 0, acw: 0, ring: 0, staffed: 1000, notReady: 1000, idle: 0, handled: 0, transferred: 0 });
-  assert.deepEqual(g.map((x) => x.kpi), ['notReadyShare', 'idleShare']);
+  assert.deepEqual(
+    g.map((x) => x.kpi),
+    ['notReadyShare', 'idleShare'],
+  );
 });

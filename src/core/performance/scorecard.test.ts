@@ -53,10 +53,13 @@ test('veteran scorecard: tenure targets and weighted total', () => {
   assert.equal(veteran.coverage, 1);
   assert.deepEqual(veteran.belowTarget, ['aht', 'csat']);
   assert.ok(!veteran.lines.some((l) => l.key === 'answerRate')); // contest-only, not in pay
-  assert.deepEqual(itemsBelowTarget(veteran).map((i) => [i.key, i.gap]), [
-    ['aht', 10], // 160 − 150
-    ['csat', 0.9386 - 0.988],
-  ]);
+  assert.deepEqual(
+    itemsBelowTarget(veteran).map((i) => [i.key, i.gap]),
+    [
+      ['aht', 10], // 160 − 150
+      ['csat', 0.9386 - 0.988],
+    ],
+  );
 });
 
 test('newcomer scorecard: newer targets, not-assessed KPIs, missing figures never zero', () => {
@@ -88,17 +91,29 @@ test('competition ranking 1, 2, 2, 4', () => {
 
 test('ranking per team and per center', () => {
   const card = (agentId: string, teamId: string, total: number | null, complete = true): AgentScorecard => ({
-    agentId, teamId, month: '2024-03', tenureMonths: 20, lines: [], total, complete, coverage: 1, missing: [], belowTarget: [],
+    agentId,
+    teamId,
+    month: '2024-03',
+    tenureMonths: 20,
+    lines: [],
+    total,
+    complete,
+    coverage: 1,
+    missing: [],
+    belowTarget: [],
   });
   const cards = [card('a', 'T1', 90), card('b', 'T1', 95), card('c', 'T2', 90), card('d', 'T2', null), card('e', 'T2', 80, false)];
   const r = rankScorecards(cards);
-  assert.deepEqual(r.map((x) => [x.agentId, x.centerRank, x.teamRank]), [
-    ['b', 1, 1],
-    ['a', 2, 2],
-    ['c', 2, 1],
-    ['e', 4, 2],
-    ['d', null, null],
-  ]);
+  assert.deepEqual(
+    r.map((x) => [x.agentId, x.centerRank, x.teamRank]),
+    [
+      ['b', 1, 1],
+      ['a', 2, 2],
+      ['c', 2, 1],
+      ['e', 4, 2],
+      ['d', null, null],
+    ],
+  );
   const strict = rankScorecards(cards, { includeIncomplete: false });
   assert.deepEqual(strict.find((x) => x.agentId === 'e')!.centerRank, null);
 });

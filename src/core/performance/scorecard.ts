@@ -79,11 +79,7 @@ export function achievement(def: Pick<KpiDefinition, 'direction' | 'scoring' | '
   return Math.max(0, Math.min(cap, ratio));
 }
 
-export function buildScorecard(
-  input: AgentMonthInput,
-  defs: readonly KpiDefinition[],
-  use: 'pay' | 'contest' = 'pay',
-): AgentScorecard {
+export function buildScorecard(input: AgentMonthInput, defs: readonly KpiDefinition[], use: 'pay' | 'contest' = 'pay'): AgentScorecard {
   const tenure = tenureMonths(input.hireDate, input.month);
   const lines: KpiLine[] = [];
   let wAssessed = 0;
@@ -187,10 +183,7 @@ export function rankScorecards(cards: readonly AgentScorecard[], opts: { include
     idx.forEach((i, k) => (team[i] = r[k]!));
   }
   const out = cards.map((c, i) => ({ ...c, centerRank: center[i]!, teamRank: team[i]! }));
-  return out.sort(
-    (a, b) =>
-      (a.centerRank ?? Infinity) - (b.centerRank ?? Infinity) || (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : 0),
-  );
+  return out.sort((a, b) => (a.centerRank ?? Infinity) - (b.centerRank ?? Infinity) || (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : 0));
 }
 
 /**

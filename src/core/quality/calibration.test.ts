@@ -25,11 +25,14 @@ test('calibration shows spread per item and who deviates', () => {
     { center: 'median', scoreThreshold: 11, itemThreshold: 25 },
   );
   // totals 100, 89.5, 58.5: median 89.5; deviations +10.5 (≤ 11), 0, −31 (> 11)
-  assert.deepEqual(r.byEvaluator.map((e) => [e.evaluatorId, e.deviation, e.deviates]), [
-    ['E1', 10.5, false],
-    ['E2', 0, false],
-    ['E3', -31, true],
-  ]);
+  assert.deepEqual(
+    r.byEvaluator.map((e) => [e.evaluatorId, e.deviation, e.deviates]),
+    [
+      ['E1', 10.5, false],
+      ['E2', 0, false],
+      ['E3', -31, true],
+    ],
+  );
   // mean 248/3; variance = (100² + 89.5² + 58.5²)/3 − (248/3)² = 21432.5/3 − 61504/9 = 2793.5/9
   close(r.scoreSpread.mean, 248 / 3);
   close(r.scoreSpread.stddev, Math.sqrt(2793.5 / 9));
@@ -37,7 +40,10 @@ test('calibration shows spread per item and who deviates', () => {
   // item scores 100, 75, 25; median 75; E1 +25 is not beyond 25, E3 −50 is
   assert.deepEqual([acc.spread.min, acc.spread.max, acc.spread.median], [25, 100, 75]);
   close(acc.spread.mean, 200 / 3);
-  assert.deepEqual(acc.byEvaluator.map((e) => e.deviates), [false, false, true]);
+  assert.deepEqual(
+    acc.byEvaluator.map((e) => e.deviates),
+    [false, false, true],
+  );
   assert.deepEqual(r.deviating, ['E3']);
 });
 

@@ -62,11 +62,7 @@ export function spread(values: readonly number[]): Spread {
 
 const EPS = 1e-9;
 
-export function calibrate(
-  t: ScorecardTemplate,
-  entries: readonly CalibrationEntry[],
-  opts: CalibrationOptions = {},
-): CalibrationReport {
+export function calibrate(t: ScorecardTemplate, entries: readonly CalibrationEntry[], opts: CalibrationOptions = {}): CalibrationReport {
   const center = opts.center ?? 'median';
   const scoreThreshold = opts.scoreThreshold ?? 5;
   const itemThreshold = opts.itemThreshold ?? 25;

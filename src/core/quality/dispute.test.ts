@@ -21,14 +21,26 @@ test('dispute window: 7 days after notification, inclusive', () => {
   const late = open('2024-03-08T10:00:01Z');
   assert.equal(late.ok, false);
   if (!late.ok) assert.match(late.errors[0]!.message, /dispute window closed at 2024-03-08T10:00:00.000Z/);
-  const early = openDispute({ id: 'd', evaluation: { ...ev, notifiedAt: null }, template: t, itemId: 'greet', agentId: 'A', reason: 'x', now: '2024-03-01T00:00:00Z' });
+  const early = openDispute({
+    id: 'd',
+    evaluation: { ...ev, notifiedAt: null },
+    template: t,
+    itemId: 'greet',
+    agentId: 'A',
+    reason: 'x',
+    now: '2024-03-01T00:00:00Z',
+  });
   assert.equal(early.ok, false);
 });
 
 test('bad dispute input names the field', () => {
   const r = open('2024-03-02T00:00:00Z', { itemId: 'nope', agentId: 'B', reason: ' ' });
   assert.equal(r.ok, false);
-  if (!r.ok) assert.deepEqual(r.errors.map((e) => e.path), ['agentId', 'itemId', 'reason']);
+  if (!r.ok)
+    assert.deepEqual(
+      r.errors.map((e) => e.path),
+      ['agentId', 'itemId', 'reason'],
+    );
 });
 
 test('upheld dispute changes the answer, recomputes the score, keeps history', () => {
@@ -42,10 +54,11 @@ test('upheld dispute changes the answer, recomputes the score, keeps history', (
   // greet 2 → open = 100; evaluation = (40*100 + 60*82.5)/100 = 40 + 49.5 = 89.5
   assert.equal(r.value.result.score, 89.5);
   assert.equal(r.value.dispute.state, 'upheld');
-  assert.deepEqual(r.value.dispute.history.map((h) => h.state), ['open', 'upheld']);
-  assert.deepEqual(r.value.evaluation.answerHistory, [
-    { itemId: 'greet', from: 1, to: 2, at: '2024-03-03T00:00:00Z', by: 'lead', disputeId: 'd1' },
-  ]);
+  assert.deepEqual(
+    r.value.dispute.history.map((h) => h.state),
+    ['open', 'upheld'],
+  );
+  assert.deepEqual(r.value.evaluation.answerHistory, [{ itemId: 'greet', from: 1, to: 2, at: '2024-03-03T00:00:00Z', by: 'lead', disputeId: 'd1' }]);
   assert.equal(ev.answers[0]!.value, 1); // input untouched
   // a second decision is refused
   const again = decideDispute(r.value.dispute, r.value.evaluation, t, { decision: 'rejected', by: 'lead', at: 'x', note: '' });

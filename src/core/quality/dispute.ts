@@ -137,17 +137,19 @@ export function decideDispute(
   if (d.decision === 'upheld') {
     const old = answers.find((a) => a.itemId === dispute.itemId);
     answers = answers.map((a) => (a.itemId === dispute.itemId ? { ...a, value: d.newValue! } : a));
-    answerHistory = [
-      ...answerHistory,
-      { itemId: dispute.itemId, from: old ? old.value : null, to: d.newValue!, at: d.at, by: d.by, disputeId: dispute.id },
-    ];
+    answerHistory = [...answerHistory, { itemId: dispute.itemId, from: old ? old.value : null, to: d.newValue!, at: d.at, by: d.by, disputeId: dispute.id }];
   }
   let result: EvaluationScore;
   try {
     result = scoreEvaluation(template, answers);
   } catch (err) {
     const errs = (err as { errors?: FieldError[] }).errors;
-    return { ok: false, errors: errs?.map((x) => ({ path: x.path.startsWith('answers') ? 'newValue' : x.path, message: x.message })) ?? [{ path: 'newValue', message: String(err) }] };
+    return {
+      ok: false,
+      errors: errs?.map((x) => ({ path: x.path.startsWith('answers') ? 'newValue' : x.path, message: x.message })) ?? [
+        { path: 'newValue', message: String(err) },
+      ],
+    };
   }
   return {
     ok: true,

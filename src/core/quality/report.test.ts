@@ -20,7 +20,12 @@ test('least-squares trend over a monthly series', () => {
 test('most-failed items, calibration excluded', () => {
   const t = fixtureTemplate();
   const ev = (id: string, a: ReturnType<typeof answers>, calibration = false): ScoredEvaluation => ({
-    id, callId: id, agentId: 'A', evaluatorId: 'q', calibration, result: scoreEvaluation(t, a),
+    id,
+    callId: id,
+    agentId: 'A',
+    evaluatorId: 'q',
+    calibration,
+    result: scoreEvaluation(t, a),
   });
   const rows = mostFailedItems([
     ev('1', answers(1, 1, 3, 1)),
@@ -29,16 +34,26 @@ test('most-failed items, calibration excluded', () => {
     ev('4', answers(0, 0, 0, 0), true),
   ]);
   // accuracy failed 2/3; greet 1/2 (N/A once); privacy 1/3; verify never
-  assert.deepEqual(rows.map((r) => [r.itemId, r.failed, r.scored]), [
-    ['accuracy', 2, 3],
-    ['greet', 1, 2],
-    ['privacy', 1, 3],
-  ]);
+  assert.deepEqual(
+    rows.map((r) => [r.itemId, r.failed, r.scored]),
+    [
+      ['accuracy', 2, 3],
+      ['greet', 1, 2],
+      ['privacy', 1, 3],
+    ],
+  );
 });
 
 test('one item fail stats: N/A and calibration left out', () => {
   const t = fixtureTemplate();
-  const mk = (id: string, a: ReturnType<typeof answers>, calibration = false): ScoredEvaluation => ({ id, callId: id, agentId: 'A', evaluatorId: 'Q', calibration, result: scoreEvaluation(t, a) });
+  const mk = (id: string, a: ReturnType<typeof answers>, calibration = false): ScoredEvaluation => ({
+    id,
+    callId: id,
+    agentId: 'A',
+    evaluatorId: 'Q',
+    calibration,
+    result: scoreEvaluation(t, a),
+  });
   const evals = [
     mk('1', answers(1, 1, 4, 1)), // greet 1 < max 2 → failed
     mk('2', answers(2, 1, 4, 1)), // greet passed

@@ -15,11 +15,57 @@ test('lengthBand and largest-remainder allocation', () => {
   assert.equal(lengthBand(60, [60, 180]), 1);
   assert.equal(lengthBand(500, [60, 180]), 2);
   // 5 over sizes 4, 2, 4 of 10: exact 2, 1, 2
-  assert.deepEqual([...allocate([{ key: 'a', size: 4 }, { key: 'b', size: 2 }, { key: 'c', size: 4 }], 5)], [['a', 2], ['b', 1], ['c', 2]]);
+  assert.deepEqual(
+    [
+      ...allocate(
+        [
+          { key: 'a', size: 4 },
+          { key: 'b', size: 2 },
+          { key: 'c', size: 4 },
+        ],
+        5,
+      ),
+    ],
+    [
+      ['a', 2],
+      ['b', 1],
+      ['c', 2],
+    ],
+  );
   // 2 over 1, 1, 1: exact 2/3 each, remainders tie → by key: a, b
-  assert.deepEqual([...allocate([{ key: 'a', size: 1 }, { key: 'b', size: 1 }, { key: 'c', size: 1 }], 2)], [['a', 1], ['b', 1], ['c', 0]]);
+  assert.deepEqual(
+    [
+      ...allocate(
+        [
+          { key: 'a', size: 1 },
+          { key: 'b', size: 1 },
+          { key: 'c', size: 1 },
+        ],
+        2,
+      ),
+    ],
+    [
+      ['a', 1],
+      ['b', 1],
+      ['c', 0],
+    ],
+  );
   // asking more than there is takes everything
-  assert.deepEqual([...allocate([{ key: 'a', size: 1 }, { key: 'b', size: 2 }], 9)], [['a', 1], ['b', 2]]);
+  assert.deepEqual(
+    [
+      ...allocate(
+        [
+          { key: 'a', size: 1 },
+          { key: 'b', size: 2 },
+        ],
+        9,
+      ),
+    ],
+    [
+      ['a', 1],
+      ['b', 2],
+    ],
+  );
 });
 
 function callsFor(agentId: string): CallRecord[] {
@@ -32,9 +78,16 @@ function callsFor(agentId: string): CallRecord[] {
     ...extra,
   });
   return [
-    c(1, 'q1', 60), c(2, 'q1', 60), c(3, 'q1', 60), c(4, 'q1', 60), // q1 short
-    c(5, 'q1', 300), c(6, 'q1', 300), // q1 long
-    c(7, 'q2', 100), c(8, 'q2', 100, { complaint: true }), c(9, 'q2', 100, { transferred: true }), c(10, 'q2', 100), // q2 short
+    c(1, 'q1', 60),
+    c(2, 'q1', 60),
+    c(3, 'q1', 60),
+    c(4, 'q1', 60), // q1 short
+    c(5, 'q1', 300),
+    c(6, 'q1', 300), // q1 long
+    c(7, 'q2', 100),
+    c(8, 'q2', 100, { complaint: true }),
+    c(9, 'q2', 100, { transferred: true }),
+    c(10, 'q2', 100), // q2 short
   ];
 }
 
@@ -68,7 +121,10 @@ test('stratified random sample per agent-week plus targeted samples', () => {
 test("another agent's calls do not change this agent's sample; veterans get no newAgent extra", () => {
   const alone = selectSample(callsFor('A'), plan, 'w10', {});
   const both = selectSample([...callsFor('B'), ...callsFor('A')], plan, 'w10', { B: '2020-01-01' });
-  assert.deepEqual(both.filter((x) => x.agentId === 'A'), alone);
+  assert.deepEqual(
+    both.filter((x) => x.agentId === 'A'),
+    alone,
+  );
   assert.equal(both.filter((x) => x.agentId === 'B' && x.reasons.includes('newAgent')).length, 0);
 });
 
@@ -76,7 +132,10 @@ test('assignEvaluators balances agent-week blocks', () => {
   const s = selectSample([...callsFor('A'), ...callsFor('B'), ...callsFor('C')], { ...plan, targeted: {} }, 1);
   const q = assignEvaluators(s, ['qa1', 'qa2']);
   // blocks of 5 calls each: A → qa1, B → qa2, C → qa1 (tie goes to the first)
-  assert.deepEqual(q.map((x) => x.callIds.length), [10, 5]);
+  assert.deepEqual(
+    q.map((x) => x.callIds.length),
+    [10, 5],
+  );
   assert.ok(q[0]!.callIds.every((id) => id.startsWith('A') || id.startsWith('C')));
 });
 

@@ -172,14 +172,26 @@ export function selectSample(
       }
     };
     if (t.longCallS !== undefined) {
-      const longest = sorted
-        .filter((c) => c.durationS >= t.longCallS!)
-        .sort((a, b) => b.durationS - a.durationS || (a.id < b.id ? -1 : 1));
+      const longest = sorted.filter((c) => c.durationS >= t.longCallS!).sort((a, b) => b.durationS - a.durationS || (a.id < b.id ? -1 : 1));
       // Only the longest `limit` calls qualify, whether already chosen or not.
       addTargeted('long', longest.slice(0, t.longCallsPerAgent ?? 0), t.longCallsPerAgent);
     }
-    addTargeted('transfer', shuffle(sorted.filter((c) => c.transferred), rng), t.transfersPerAgent);
-    addTargeted('complaint', shuffle(sorted.filter((c) => c.complaint), rng), t.complaintsPerAgent);
+    addTargeted(
+      'transfer',
+      shuffle(
+        sorted.filter((c) => c.transferred),
+        rng,
+      ),
+      t.transfersPerAgent,
+    );
+    addTargeted(
+      'complaint',
+      shuffle(
+        sorted.filter((c) => c.complaint),
+        rng,
+      ),
+      t.complaintsPerAgent,
+    );
     const hire = hireDates[g.agentId];
     if (hire && t.newAgentDays !== undefined && t.newAgentExtra) {
       const tenureDays = (Date.parse(`${g.week}T00:00:00Z`) - Date.parse(`${hire}T00:00:00Z`)) / DAY_MS;

@@ -20,10 +20,10 @@ test('weights that do not add up are a clear error naming the field', () => {
   const r = parseTemplate(t);
   assert.equal(r.ok, false);
   if (r.ok) return;
-  assert.deepEqual(
-    r.errors.map((e) => `${e.path}: ${e.message}`).sort(),
-    ['sections: section weights add up to 90, must be 100', 'sections[0].items: item weights add up to 90, must be 100'],
-  );
+  assert.deepEqual(r.errors.map((e) => `${e.path}: ${e.message}`).sort(), [
+    'sections: section weights add up to 90, must be 100',
+    'sections[0].items: item weights add up to 90, must be 100',
+  ]);
 });
 
 test('bad item bounds, option out of range, duplicate ids, missing fields', () => {
@@ -48,7 +48,10 @@ test('evaluation score: weighted items, weighted sections', () => {
   close(r.sections[1]!.score, 82.5);
   close(r.score, 79.5);
   assert.equal(r.fatal, false);
-  assert.deepEqual(r.items.filter((i) => i.failed).map((i) => i.itemId), ['greet', 'accuracy']);
+  assert.deepEqual(
+    r.items.filter((i) => i.failed).map((i) => i.itemId),
+    ['greet', 'accuracy'],
+  );
 });
 
 test('N/A item leaves the section mean', () => {
@@ -121,21 +124,32 @@ test('fatalRate and nonFatalRate, calibration excluded', () => {
   // average (79.5 + 89.5 + 0) / 3 = 169 / 3
   close(r.averageScore, 169 / 3);
   const by = qaRatesBy(evals, (e) => e.agentId);
-  assert.deepEqual(by.map((g) => [g.key, g.rates.evaluations, g.rates.fatalRate]), [
-    ['A', 2, 0],
-    ['B', 1, 1],
-  ]);
+  assert.deepEqual(
+    by.map((g) => [g.key, g.rates.evaluations, g.rates.fatalRate]),
+    [
+      ['A', 2, 0],
+      ['B', 1, 1],
+    ],
+  );
   assert.equal(qaRates([]).fatalRate, null);
 });
 
 test('QA components for performance KPIs, and an evaluation of a call that does not exist', () => {
   const t = fixtureTemplate();
   const mk = (id: string, a: ReturnType<typeof answers>, calibration = false): ScoredEvaluation => ({
-    id, callId: id, agentId: 'A', evaluatorId: 'q', calibration, result: scoreEvaluation(t, a),
+    id,
+    callId: id,
+    agentId: 'A',
+    evaluatorId: 'q',
+    calibration,
+    result: scoreEvaluation(t, a),
   });
   // scores 79.5, 0 (fatal, zero mode); calibration ignored
   const c = qaComponents([mk('1', answers(1, 1, 3, 1)), mk('2', answers(2, 1, 4, 0)), mk('3', answers(2, 1, 4, 1), true)]);
   assert.deepEqual(c, { evaluations: 2, qaScored: 2, qaScoreSum: 79.5, fatalEvaluations: 1, nonFatalFailed: 2, nonFatalScored: 6 });
   const errs = evaluationTargetErrors({ callId: 'nope', call: undefined, agentId: 'A', template: undefined, templateRef: { id: 'x', version: 2 } });
-  assert.deepEqual(errs.map((e) => e.message), ['call "nope" does not exist', 'scorecard x v2 does not exist']);
+  assert.deepEqual(
+    errs.map((e) => e.message),
+    ['call "nope" does not exist', 'scorecard x v2 does not exist'],
+  );
 });

@@ -206,10 +206,7 @@ export function qaRates(evals: readonly ScoredEvaluation[]): QaRates {
 }
 
 /** qaRates grouped by a key (agent, team, evaluator, month, or a combination). Keys sorted. */
-export function qaRatesBy(
-  evals: readonly ScoredEvaluation[],
-  key: (e: ScoredEvaluation) => string | undefined,
-): { key: string; rates: QaRates }[] {
+export function qaRatesBy(evals: readonly ScoredEvaluation[], key: (e: ScoredEvaluation) => string | undefined): { key: string; rates: QaRates }[] {
   const groups = new Map<string, ScoredEvaluation[]>();
   for (const e of evals) {
     const k = key(e);

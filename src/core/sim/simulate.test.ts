@@ -105,7 +105,9 @@ test('demo centre: 200 agents in 10 teams for 3 weeks, quickly, with every featu
     if (same && (o.id !== e.id || o.ts !== e.ts || o.type !== e.type)) same = false;
   });
   assert.ok(same && n === events.length);
-  console.log(`demo: ${events.length} events in ${ms.toFixed(0)} ms, aggregated in ${aggMs.toFixed(0)} ms; answerRate ${k.answerRate!.toFixed(3)} SL ${k.serviceLevel!.toFixed(3)} occupancy ${deriveKpis(a).occupancy!.toFixed(3)}`);
+  console.log(
+    `demo: ${events.length} events in ${ms.toFixed(0)} ms, aggregated in ${aggMs.toFixed(0)} ms; answerRate ${k.answerRate!.toFixed(3)} SL ${k.serviceLevel!.toFixed(3)} occupancy ${deriveKpis(a).occupancy!.toFixed(3)}`,
+  );
 });
 
 test('simulated events satisfy the event schema (whole-millisecond times)', async () => {

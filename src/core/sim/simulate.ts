@@ -133,8 +133,7 @@ export function simulate(cfg: SimConfig, emit: (e: CallFloorEvent) => void): Sim
   const at = (t: number, kind: Kind, x: Partial<Ev> = {}) => heap.push({ t, seq: seq++, kind, ...x });
   // the event model's times are whole epoch milliseconds (eventSchema: ts is an integer)
   const out = (e: Omit<CallFloorEvent, 'id'>) => emit({ id: idp + (nEvents++).toString(36), ...e, ts: Math.round(e.ts) } as CallFloorEvent);
-  const handle = () =>
-    cfg.handle.dist === 'exponential' ? rng.exp(cfg.handle.meanS) : rng.lognormal(cfg.handle.meanS, cfg.handle.cv ?? 0.8);
+  const handle = () => (cfg.handle.dist === 'exponential' ? rng.exp(cfg.handle.meanS) : rng.lognormal(cfg.handle.meanS, cfg.handle.cv ?? 0.8));
 
   // queues: FIFO with a head index; free agents in order of becoming free (longest idle first)
   const waiting = new Map<string, { a: Call[]; h: number }>(qNames.map((q) => [q, { a: [], h: 0 }]));
@@ -246,7 +245,12 @@ export function simulate(cfg: SimConfig, emit: (e: CallFloorEvent) => void): Sim
       a.mealDue = false;
       a.state = 'break';
       a.ep++;
-      const reason = meal ? 'meal' : rng.pick(reasons.map((r) => r.reason), reasons.map((r) => r.weight));
+      const reason = meal
+        ? 'meal'
+        : rng.pick(
+            reasons.map((r) => r.reason),
+            reasons.map((r) => r.weight),
+          );
       out({ ts: t, type: 'agent.notReady', agent: a.code, reason });
       at(t + (meal ? cfg.mealBreakS! * 1000 : rng.exp(cfg.breakMeanS ?? 300) * 1000), 'breakEnd', { agent: a, ep: a.ep });
       return;

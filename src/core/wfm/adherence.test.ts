@@ -54,7 +54,15 @@ test('intraday re-forecast: damped ratio and staffing gap from Erlang C', () => 
   const I = 30 * M;
   const forecast = [0, 1, 2, 3].map((k) => ({ ts: k * I, offered: 100, aht: 180 }));
   const actuals = [0, 1].map((k) => ({ ts: k * I, offered: 120, aht: 180 }));
-  const r = reforecastIntraday({ forecast, actuals, nowTs: 2 * I, damping: 0.5, intervalS: 1800, scheduledAgents: { [2 * I]: 14, [3 * I]: 16 }, targets: [{ kind: 'serviceLevel', target: 0.8, thresholdS: 20 }] });
+  const r = reforecastIntraday({
+    forecast,
+    actuals,
+    nowTs: 2 * I,
+    damping: 0.5,
+    intervalS: 1800,
+    scheduledAgents: { [2 * I]: 14, [3 * I]: 16 },
+    targets: [{ kind: 'serviceLevel', target: 0.8, thresholdS: 20 }],
+  });
   assert.equal(r.volumeRatio, 1.2);
   assert.ok(Math.abs(r.appliedVolumeFactor - 1.1) < 1e-12); // 1 + 0.5 × 0.2
   assert.equal(r.remaining.length, 2);

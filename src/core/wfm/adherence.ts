@@ -74,7 +74,8 @@ export { AdherenceInputError };
 
 function check<T extends { start: number; end: number; agentId: string }>(list: T[], name: string) {
   list.forEach((x, i) => {
-    if (!Number.isFinite(x.start) || !Number.isFinite(x.end) || x.end < x.start) throw new AdherenceInputError(`${name}[${i}]`, 'needs start <= end (epoch ms)');
+    if (!Number.isFinite(x.start) || !Number.isFinite(x.end) || x.end < x.start)
+      throw new AdherenceInputError(`${name}[${i}]`, 'needs start <= end (epoch ms)');
     if (!x.agentId) throw new AdherenceInputError(`${name}[${i}].agentId`, 'is required');
   });
 }
@@ -145,7 +146,13 @@ export function rollupAdherence(rows: AgentAdherence[]): { scheduledS: number; i
   const scheduledS = rows.reduce((s, r) => s + r.scheduledS, 0);
   const inAdherenceS = rows.reduce((s, r) => s + r.inAdherenceS, 0);
   const workedS = rows.reduce((s, r) => s + r.workedS, 0);
-  return { scheduledS, inAdherenceS, adherence: scheduledS > 0 ? inAdherenceS / scheduledS : 1, workedS, conformance: scheduledS > 0 ? workedS / scheduledS : 1 };
+  return {
+    scheduledS,
+    inAdherenceS,
+    adherence: scheduledS > 0 ? inAdherenceS / scheduledS : 1,
+    workedS,
+    conformance: scheduledS > 0 ? workedS / scheduledS : 1,
+  };
 }
 
 export interface IntradayInterval {

@@ -16,9 +16,16 @@ test('bank data, queue PS, 30 min: Holt-Winters beats seasonal naive on the last
   const events = parseAnonymousBank(text).events;
   const hist = intervalHistory(events, 'PS', 30);
   // offered calls of PS counted straight from the rows' outcome and queue columns
-  const rows = text.split(/\r?\n/).slice(1).filter(Boolean).map((l) => l.split('\t'));
+  const rows = text
+    .split(/\r?\n/)
+    .slice(1)
+    .filter(Boolean)
+    .map((l) => l.split('\t'));
   const ps = rows.filter((r) => r[4] === 'PS' && (r[12] === 'AGENT' || (r[12] === 'HANG' && r[9] !== '0:00:00')));
-  assert.equal(hist.reduce((s, h) => s + h.offered, 0), ps.length);
+  assert.equal(
+    hist.reduce((s, h) => s + h.offered, 0),
+    ps.length,
+  );
   const byTs = new Map(hist.map((h) => [h.ts, h.offered]));
   const last = Math.max(...hist.map((h) => h.ts));
   const end = Math.floor(last / 86_400_000 + 1) * 86_400_000; // end of the last day (UTC clock of the file)

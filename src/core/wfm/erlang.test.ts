@@ -76,11 +76,11 @@ test('stable at 20,000 calls/hour: matches the Halfin–Whitt limit, no overflow
   const beta = 1;
   const N = Math.round(A + beta * Math.sqrt(A));
   const b = (N - A) / Math.sqrt(A);
-  const phi = Math.exp(-b * b / 2) / Math.sqrt(2 * Math.PI);
+  const phi = Math.exp((-b * b) / 2) / Math.sqrt(2 * Math.PI);
   // Φ via erf series (Abramowitz–Stegun 7.1.26)
   const z = b / Math.SQRT2;
   const t = 1 / (1 + 0.3275911 * z);
-  const erf = 1 - (((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t) * Math.exp(-z * z);
+  const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-z * z);
   const Phi = 0.5 * (1 + erf);
   const hw = 1 / (1 + (b * Phi) / phi);
   const m = erlangC({ calls, periodS: 3600, ahtS: aht, agents: N, thresholdS: 20 });
@@ -104,7 +104,15 @@ test('ASA and occupancy targets, all targets combined', () => {
   // occupancy <= 0.7 with A = 10 → N >= 10/0.7 = 14.29 → 15
   const occ = requiredAgents({ calls: 100, periodS: 1800, ahtS: 180, targets: [{ kind: 'occupancy', max: 0.7 }] });
   assert.equal(occ.agents, 15);
-  const both = requiredAgents({ calls: 100, periodS: 1800, ahtS: 180, targets: [{ kind: 'serviceLevel', target: 0.8, thresholdS: 20 }, { kind: 'occupancy', max: 0.7 }] });
+  const both = requiredAgents({
+    calls: 100,
+    periodS: 1800,
+    ahtS: 180,
+    targets: [
+      { kind: 'serviceLevel', target: 0.8, thresholdS: 20 },
+      { kind: 'occupancy', max: 0.7 },
+    ],
+  });
   assert.equal(both.agents, 15);
   assert.equal(scheduledHeads(15, 0.25), 20);
   const none = requiredAgents({ calls: 0, periodS: 900, ahtS: 180, targets: [{ kind: 'serviceLevel', target: 0.8, thresholdS: 20 }] });
@@ -124,7 +132,10 @@ test('clear errors naming the field', () => {
   thrown(() => erlangC({ calls: 100, periodS: 1800, ahtS: 180, agents: 2.5 }), 'agents');
   thrown(() => erlangA({ calls: 100, periodS: 1800, ahtS: 180, agents: 10, patienceS: 0 }), 'patienceS');
   thrown(() => requiredAgents({ calls: 100, periodS: 1800, ahtS: 180, shrinkage: 1, targets: [{ kind: 'asa', targetS: 5 }] }), 'shrinkage');
-  thrown(() => requiredAgents({ calls: 100, periodS: 1800, ahtS: 180, maxAgents: 12, targets: [{ kind: 'serviceLevel', target: 0.8, thresholdS: 20 }] }), 'targets');
+  thrown(
+    () => requiredAgents({ calls: 100, periodS: 1800, ahtS: 180, maxAgents: 12, targets: [{ kind: 'serviceLevel', target: 0.8, thresholdS: 20 }] }),
+    'targets',
+  );
 });
 
 test('Erlang A tends to Erlang C as patience grows', () => {
@@ -222,7 +233,11 @@ test('Erlang A matches a directly solved birth–death chain', () => {
 test('Erlang A with a huge patience is fast: overloaded intervals use the fluid limit, staffing equals Erlang C', () => {
   const base = { calls: 100, periodS: 1800, ahtS: 180, thresholdS: 20 }; // A = 100·180/1800 = 10 Erlangs
   const t0 = performance.now();
-  for (const [agents, abandon] of [[5, 0.5], [8, 0.2], [9, 0.1]] as const) {
+  for (const [agents, abandon] of [
+    [5, 0.5],
+    [8, 0.2],
+    [9, 0.1],
+  ] as const) {
     const m = erlangA({ ...base, agents, patienceS: 1e9 });
     // excess load abandons: 1 − N/A; everyone waits, nobody within 20 s, agents always busy
     assert.ok(Math.abs(m.probAbandon - abandon) < 1e-9, `N=${agents}: ${m.probAbandon}`);

@@ -85,7 +85,10 @@ export function erlangB(agents: number, trafficErlangs: number): number {
 export function erlangCProbWait(agents: number, trafficErlangs: number): number {
   if (trafficErlangs === 0) return 0;
   if (agents <= trafficErlangs)
-    throw new ErlangInputError('agents', `must exceed the offered load (${trafficErlangs.toFixed(3)} Erlangs) for Erlang C; the queue is unstable (use Erlang A)`);
+    throw new ErlangInputError(
+      'agents',
+      `must exceed the offered load (${trafficErlangs.toFixed(3)} Erlangs) for Erlang C; the queue is unstable (use Erlang A)`,
+    );
   const b = erlangB(agents, trafficErlangs);
   return (agents * b) / (agents - trafficErlangs * (1 - b));
 }
@@ -235,9 +238,7 @@ function servedWithin(tail: number[], Z: number, Nmu: number, gamma: number, T: 
 }
 
 export type StaffingTarget =
-  | { kind: 'serviceLevel'; target: number; thresholdS: number }
-  | { kind: 'asa'; targetS: number }
-  | { kind: 'occupancy'; max: number };
+  { kind: 'serviceLevel'; target: number; thresholdS: number } | { kind: 'asa'; targetS: number } | { kind: 'occupancy'; max: number };
 
 export interface RequiredAgentsInput {
   calls: number;
@@ -275,10 +276,16 @@ function validateTargets(targets: StaffingTarget[], hasLoad: boolean): void {
   targets.forEach((t, i) => {
     const f = `targets[${i}]`;
     if (t.kind === 'serviceLevel') {
-      if (!Number.isFinite(t.target) || t.target < 0 || t.target > 1) throw new ErlangInputError(`${f}.target`, `service level must be within [0, 1], got ${t.target}`);
+      if (!Number.isFinite(t.target) || t.target < 0 || t.target > 1)
+        throw new ErlangInputError(`${f}.target`, `service level must be within [0, 1], got ${t.target}`);
       finiteNonNeg(`${f}.thresholdS`, t.thresholdS);
       if (hasLoad && t.target >= 1)
-        throw new ErlangInputError(`${f}.target`, t.thresholdS === 0 ? 'service level 100 % in 0 s is impossible with any load' : 'service level 100 % is never reached exactly with random arrivals; use a target below 1');
+        throw new ErlangInputError(
+          `${f}.target`,
+          t.thresholdS === 0
+            ? 'service level 100 % in 0 s is impossible with any load'
+            : 'service level 100 % is never reached exactly with random arrivals; use a target below 1',
+        );
     } else if (t.kind === 'asa') {
       finiteNonNeg(`${f}.targetS`, t.targetS);
       if (hasLoad && t.targetS === 0) throw new ErlangInputError(`${f}.targetS`, 'an ASA of 0 s is impossible with any load');
@@ -302,7 +309,19 @@ export function requiredAgents(input: RequiredAgentsInput): RequiredAgentsResult
   if (input.patienceS !== undefined && !(input.patienceS > 0)) throw new ErlangInputError('patienceS', `must be > 0, got ${input.patienceS}`);
   const model = useA ? ('erlangA' as const) : ('erlangC' as const);
   if (A === 0) {
-    return { trafficErlangs: 0, agents: 0, serviceLevel: 1, asa: 0, occupancy: 0, probWait: 0, probAbandon: 0, meanWaitAll: 0, scheduledHeads: 0, shrinkage, model };
+    return {
+      trafficErlangs: 0,
+      agents: 0,
+      serviceLevel: 1,
+      asa: 0,
+      occupancy: 0,
+      probWait: 0,
+      probAbandon: 0,
+      meanWaitAll: 0,
+      scheduledHeads: 0,
+      shrinkage,
+      model,
+    };
   }
   const cap = input.maxAgents ?? Math.ceil(A + 50 * Math.sqrt(A) + 1000);
   const evalAt = (n: number, thresholdS: number): ErlangMetrics =>

@@ -9,8 +9,7 @@ const TZ = 480; // China, UTC+8
 /** `days` days of 30-min intervals from a local Monday; volume(d, slot) given. */
 function series(days: number, volume: (d: number, slot: number) => number, aht = 200): IntervalObservation[] {
   const out: IntervalObservation[] = [];
-  for (let d = 0; d < days; d++)
-    for (let k = 0; k < 48; k++) out.push({ ts: (MON + d) * DAY + k * 1_800_000 - TZ * 60_000, offered: volume(d, k), aht });
+  for (let d = 0; d < days; d++) for (let k = 0; k < 48; k++) out.push({ ts: (MON + d) * DAY + k * 1_800_000 - TZ * 60_000, offered: volume(d, k), aht });
   return out;
 }
 const intraday = (k: number) => (k >= 16 && k < 44 ? 10 + 8 * Math.sin(((k - 16) / 28) * Math.PI) : 0);
@@ -69,15 +68,53 @@ test('planner adjustments: percent then absolute, within [from, to)', () => {
     { fromTs: 1000, toTs: 3000, percent: 10 },
     { fromTs: 2000, toTs: 4000, absolute: -5 },
   ]);
-  assert.deepEqual(out.map((p) => Math.round(p.offered * 1e9) / 1e9), [100, 110, 105, 95]);
+  assert.deepEqual(
+    out.map((p) => Math.round(p.offered * 1e9) / 1e9),
+    [100, 110, 105, 95],
+  );
 });
 
 test('empty or short history and bad options: clear errors', () => {
   const is = (field: string) => (e: unknown) => e instanceof ForecastInputError && e.field === field;
   assert.throws(() => forecast([], 'seasonalNaive', 7, opts), is('history'));
-  assert.throws(() => forecast(series(10, () => 1), 'holtWinters', 7, opts), is('history'));
-  assert.throws(() => backtest(series(20, () => 1), 1, opts), is('history'));
-  assert.throws(() => forecast(series(14, () => 1), 'holtWinters', 0, opts), is('horizonDays'));
-  assert.throws(() => forecast(series(14, () => 1), 'seasonalNaive', 7, { intervalMin: 20 }), is('intervalMin'));
+  assert.throws(
+    () =>
+      forecast(
+        series(10, () => 1),
+        'holtWinters',
+        7,
+        opts,
+      ),
+    is('history'),
+  );
+  assert.throws(
+    () =>
+      backtest(
+        series(20, () => 1),
+        1,
+        opts,
+      ),
+    is('history'),
+  );
+  assert.throws(
+    () =>
+      forecast(
+        series(14, () => 1),
+        'holtWinters',
+        0,
+        opts,
+      ),
+    is('horizonDays'),
+  );
+  assert.throws(
+    () =>
+      forecast(
+        series(14, () => 1),
+        'seasonalNaive',
+        7,
+        { intervalMin: 20 },
+      ),
+    is('intervalMin'),
+  );
   assert.throws(() => forecast([{ ts: 0, offered: -1 }], 'seasonalNaive', 7), is('history[0].offered'));
 });

@@ -89,7 +89,8 @@ function buildGrid(history: IntervalObservation[], o: ForecastOptions): Grid {
   if (![15, 30, 60].includes(im)) throw new ForecastInputError('intervalMin', `must be 15, 30 or 60, got ${im}`);
   const tz = o.tzOffsetMin ?? 0;
   if (!Number.isInteger(tz) || Math.abs(tz) > 14 * 60) throw new ForecastInputError('tzOffsetMin', `must be whole minutes within ±840, got ${tz}`);
-  if (!Array.isArray(history) || history.length === 0) throw new ForecastInputError('history', 'is empty: a forecast needs at least two weeks of interval history');
+  if (!Array.isArray(history) || history.length === 0)
+    throw new ForecastInputError('history', 'is empty: a forecast needs at least two weeks of interval history');
   const spd = 1440 / im;
   const ims = im * 60_000;
   let minDay = Infinity;
@@ -283,7 +284,12 @@ export interface BacktestResult {
 }
 
 /** Hold out the last `weeks` whole weeks, train on the rest, score each model. */
-export function backtest(history: IntervalObservation[], weeks: number, opts: ForecastOptions = {}, models: ForecastModel[] = ['seasonalNaive', 'holtWinters']): BacktestResult[] {
+export function backtest(
+  history: IntervalObservation[],
+  weeks: number,
+  opts: ForecastOptions = {},
+  models: ForecastModel[] = ['seasonalNaive', 'holtWinters'],
+): BacktestResult[] {
   if (!Number.isInteger(weeks) || weeks <= 0) throw new ForecastInputError('weeks', `must be a whole number > 0, got ${weeks}`);
   const g = buildGrid(history, opts);
   const trainDays = g.days - 7 * weeks;

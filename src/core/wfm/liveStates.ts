@@ -13,7 +13,14 @@ export interface LiveAgentEvent {
   reason?: string | null;
 }
 
-const STATE_OF: Record<string, string> = { 'agent.ready': 'available', 'agent.ringing': 'ring', 'agent.talking': 'talk', 'agent.hold': 'hold', 'agent.acw': 'acw', 'agent.logout': 'loggedOut' };
+const STATE_OF: Record<string, string> = {
+  'agent.ready': 'available',
+  'agent.ringing': 'ring',
+  'agent.talking': 'talk',
+  'agent.hold': 'hold',
+  'agent.acw': 'acw',
+  'agent.logout': 'loggedOut',
+};
 
 export function liveStateSegments(agentId: string, events: readonly LiveAgentEvent[], from: number, to: number): StateSegment[] {
   const out: StateSegment[] = [];

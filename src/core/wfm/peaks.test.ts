@@ -26,8 +26,14 @@ const requests = [
 
 test('first come: capacity and one slot per overlapping time', () => {
   const r = allocateSlots(slots, requests, agents, { kind: 'peak', rule: { mode: 'firstCome' } });
-  assert.deepEqual(r.awarded.map((a) => `${a.slotId}:${a.agentId}`), ['mon18:ann', 'mon18:dan', 'mon19:cat', 'mon21:dan']);
-  assert.deepEqual(r.rejected.map((a) => `${a.slotId}:${a.agentId}:${a.reason}`), ['mon18:bob:full', 'mon18:cat:full', 'mon19:ann:overlapsAwardedSlot']);
+  assert.deepEqual(
+    r.awarded.map((a) => `${a.slotId}:${a.agentId}`),
+    ['mon18:ann', 'mon18:dan', 'mon19:cat', 'mon21:dan'],
+  );
+  assert.deepEqual(
+    r.rejected.map((a) => `${a.slotId}:${a.agentId}:${a.reason}`),
+    ['mon18:bob:full', 'mon18:cat:full', 'mon19:ann:overlapsAwardedSlot'],
+  );
   assert.equal(r.remaining.mon18, 0);
   assert.equal(r.awarded[0]!.bonus, 50);
 });
@@ -44,8 +50,19 @@ test('shifts: peak slots may not overlap them; VTO must lie inside one', () => {
   const p = allocateSlots(slots, [{ agentId: 'ann', slotId: 'mon18', requestedAt: 1 }], agents, { kind: 'peak', rule: { mode: 'firstCome' }, shifts });
   assert.equal(p.rejected[0]!.reason, 'overlapsShift');
   const vto: Slot[] = [{ id: 'v1', start: 17 * H, end: 19 * H, capacity: 1 }];
-  const v = allocateSlots(vto, [{ agentId: 'bob', slotId: 'v1', requestedAt: 1 }, { agentId: 'ann', slotId: 'v1', requestedAt: 2 }], agents, { kind: 'vto', rule: { mode: 'firstCome' }, shifts });
-  assert.deepEqual(v.awarded.map((a) => a.agentId), ['ann']);
+  const v = allocateSlots(
+    vto,
+    [
+      { agentId: 'bob', slotId: 'v1', requestedAt: 1 },
+      { agentId: 'ann', slotId: 'v1', requestedAt: 2 },
+    ],
+    agents,
+    { kind: 'vto', rule: { mode: 'firstCome' }, shifts },
+  );
+  assert.deepEqual(
+    v.awarded.map((a) => a.agentId),
+    ['ann'],
+  );
   assert.equal(v.rejected[0]!.reason, 'notScheduled');
   assert.throws(() => allocateSlots([{ id: 'x', start: 2, end: 1, capacity: 1 }], [], agents, { kind: 'peak', rule: { mode: 'firstCome' } }), PeakInputError);
 });
@@ -53,20 +70,40 @@ test('shifts: peak slots may not overlap them; VTO must lie inside one', () => {
 test('VTO shortens the shift: cut at either end, an unpaid gap in the middle, trailing meal dropped', () => {
   const H = 3_600_000;
   // 08–17 with an unpaid meal 12–13: 8 paid hours
-  const shift = { start: 8 * H, end: 17 * H, activities: [{ kind: 'phone', start: 8 * H, end: 12 * H, paid: true }, { kind: 'meal', start: 12 * H, end: 13 * H, paid: false }, { kind: 'phone', start: 13 * H, end: 17 * H, paid: true }] };
+  const shift = {
+    start: 8 * H,
+    end: 17 * H,
+    activities: [
+      { kind: 'phone', start: 8 * H, end: 12 * H, paid: true },
+      { kind: 'meal', start: 12 * H, end: 13 * H, paid: false },
+      { kind: 'phone', start: 13 * H, end: 17 * H, paid: true },
+    ],
+  };
   const late = applyTimeOff(shift, { start: 15 * H, end: 17 * H });
   assert.deepEqual([late.start / H, late.end / H, late.paidHours], [8, 15, 6]);
   const early = applyTimeOff(shift, { start: 7 * H, end: 10 * H });
   assert.deepEqual([early.start / H, early.end / H, early.paidHours], [10, 17, 6]);
   const mid = applyTimeOff(shift, { start: 10 * H, end: 11 * H });
   assert.deepEqual([mid.start / H, mid.end / H, mid.paidHours], [8, 17, 7]);
-  assert.deepEqual(mid.activities.map((a) => [a.kind, a.start / H, a.end / H]), [['phone', 8, 10], ['vto', 10, 11], ['phone', 11, 12], ['meal', 12, 13], ['phone', 13, 17]]);
+  assert.deepEqual(
+    mid.activities.map((a) => [a.kind, a.start / H, a.end / H]),
+    [
+      ['phone', 8, 10],
+      ['vto', 10, 11],
+      ['phone', 11, 12],
+      ['meal', 12, 13],
+      ['phone', 13, 17],
+    ],
+  );
   // the afternoon off: the meal before it would dangle at the end, so the shift ends at 12
   const pm = applyTimeOff(shift, { start: 13 * H, end: 17 * H });
   assert.deepEqual([pm.start / H, pm.end / H, pm.paidHours], [8, 12, 4]);
   const all = applyTimeOff(shift, { start: 6 * H, end: 18 * H });
   assert.equal(all.paidHours, 0);
-  assert.deepEqual(all.activities.map((a) => a.kind), ['vto']);
+  assert.deepEqual(
+    all.activities.map((a) => a.kind),
+    ['vto'],
+  );
   const none = applyTimeOff(shift, { start: 18 * H, end: 19 * H });
   assert.deepEqual([none.start / H, none.end / H, none.paidHours], [8, 17, 8]);
 });

@@ -19,15 +19,21 @@ test('holiday hours with multiplier, only the holiday part of a shift; peak slot
     { agentId: 'b', start: oct1 + 100 * H, end: oct1 + 102 * H, kind: 'peakSlot' as const, ref: 'slot-7' },
   ];
   const e = earnPoints(work, rules, 480);
-  assert.deepEqual(e.map((x) => [x.agentId, x.ruleId, x.points]), [
-    ['a', 'natday', 12],
-    ['a', 'natday', 27],
-    ['b', 'peak', 10],
-  ]);
+  assert.deepEqual(
+    e.map((x) => [x.agentId, x.ruleId, x.points]),
+    [
+      ['a', 'natday', 12],
+      ['a', 'natday', 27],
+      ['b', 'peak', 10],
+    ],
+  );
   const r = redeem(e, 'a', 30, oct1 + 200 * H, 'one day leave');
   const b = balances([...e, r]);
   assert.deepEqual(b[0], { agentId: 'a', earned: 39, redeemed: 30, balance: 9 });
-  assert.throws(() => redeem([...e, r], 'a', 10, 0, 'gift'), (x: unknown) => x instanceof PointsInputError && /balance is 9/.test(x.message));
+  assert.throws(
+    () => redeem([...e, r], 'a', 10, 0, 'gift'),
+    (x: unknown) => x instanceof PointsInputError && /balance is 9/.test(x.message),
+  );
   assert.throws(() => redeem(e, 'b', 0, 0, 'gift'), PointsInputError);
   assert.throws(() => redeem(e, 'nobody', 1, 0, 'gift'), PointsInputError);
   assert.throws(() => earnPoints(work, [{ id: 'x', kind: 'holidayHours', dates: ['1 Oct'], pointsPerHour: 1 }]), PointsInputError);

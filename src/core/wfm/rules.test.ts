@@ -7,11 +7,20 @@ const contract = { minHoursWeek: 32, maxHoursWeek: 40, minDaysOff: 2, earliestSt
 const shift = (day: number, startH = 9) => ({ startMin: day * 1440 + startH * 60, endMin: day * 1440 + startH * 60 + 540, paidHours: 8 });
 
 test('a plain five-day week keeps every rule', () => {
-  assert.deepEqual(checkAgentWeek(contract, [0, 1, 2, 3, 4].map((d) => shift(d))), []);
+  assert.deepEqual(
+    checkAgentWeek(
+      contract,
+      [0, 1, 2, 3, 4].map((d) => shift(d)),
+    ),
+    [],
+  );
 });
 
 test('each broken rule is named', () => {
-  const rules = (s: ReturnType<typeof shift>[], leave: number[] = []) => checkAgentWeek(contract, s, leave).map((v) => v.rule).sort();
+  const rules = (s: ReturnType<typeof shift>[], leave: number[] = []) =>
+    checkAgentWeek(contract, s, leave)
+      .map((v) => v.rule)
+      .sort();
   // six days: 48 h > 40 and only one day off
   assert.deepEqual(rules([0, 1, 2, 3, 4, 5].map((d) => shift(d))), ['maxHoursWeek', 'minDaysOff']);
   // three days: 24 h < 32
@@ -27,7 +36,10 @@ test('each broken rule is named', () => {
 test('coverage counts phone time per interval, partial intervals pro rata', async () => {
   const { weekCoverage, weekStartMs, mondayOf } = await import('./rules');
   // 09:00–09:30 and 09:15–09:20 on Monday → slot 36 (09:00) 1, slot 37 (09:15) 1 + 5/15
-  const c = weekCoverage([{ startMin: 540, endMin: 570 }, { startMin: 555, endMin: 560 }]);
+  const c = weekCoverage([
+    { startMin: 540, endMin: 570 },
+    { startMin: 555, endMin: 560 },
+  ]);
   assert.equal(c.length, 672);
   assert.equal(c[36], 1);
   assert.ok(Math.abs(c[37]! - (1 + 1 / 3)) < 1e-12);

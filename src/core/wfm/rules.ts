@@ -11,7 +11,8 @@ export interface WeekShift {
   paidHours: number;
 }
 
-export type ContractRule = 'maxHoursWeek' | 'minHoursWeek' | 'minDaysOff' | 'earliestStart' | 'latestStart' | 'minRest' | 'leave' | 'overlap' | 'oneShiftPerDay';
+export type ContractRule =
+  'maxHoursWeek' | 'minHoursWeek' | 'minDaysOff' | 'earliestStart' | 'latestStart' | 'minRest' | 'leave' | 'overlap' | 'oneShiftPerDay';
 
 export interface RuleViolation {
   rule: ContractRule;
@@ -25,17 +26,21 @@ export function checkAgentWeek(contract: Contract, shifts: WeekShift[], leaveDay
   const out: RuleViolation[] = [];
   const sorted = [...shifts].sort((a, b) => a.startMin - b.startMin);
   const hours = sorted.reduce((s, x) => s + x.paidHours, 0);
-  if (hours > contract.maxHoursWeek + 1e-9) out.push({ rule: 'maxHoursWeek', message: `${hours} paid hours exceed the contract's maximum of ${contract.maxHoursWeek} per week` });
+  if (hours > contract.maxHoursWeek + 1e-9)
+    out.push({ rule: 'maxHoursWeek', message: `${hours} paid hours exceed the contract's maximum of ${contract.maxHoursWeek} per week` });
   const minEff = contract.minHoursWeek * ((7 - leaveDays.length) / 7);
-  if ((opts.checkMinHours ?? true) && hours + 1e-9 < minEff) out.push({ rule: 'minHoursWeek', message: `${hours} paid hours are below the contract's minimum of ${+minEff.toFixed(2)} per week` });
+  if ((opts.checkMinHours ?? true) && hours + 1e-9 < minEff)
+    out.push({ rule: 'minHoursWeek', message: `${hours} paid hours are below the contract's minimum of ${+minEff.toFixed(2)} per week` });
   const days = new Set<number>();
   for (const s of sorted) {
     const day = Math.floor(s.startMin / 1440);
     const tod = s.startMin - day * 1440;
     if (days.has(day)) out.push({ rule: 'oneShiftPerDay', message: `two shifts start on day ${day}` });
     days.add(day);
-    if (tod < contract.earliestStartMin) out.push({ rule: 'earliestStart', message: `a shift starts at ${hhmm(tod)}, before the contract's earliest start ${hhmm(contract.earliestStartMin)}` });
-    if (tod > contract.latestStartMin) out.push({ rule: 'latestStart', message: `a shift starts at ${hhmm(tod)}, after the contract's latest start ${hhmm(contract.latestStartMin)}` });
+    if (tod < contract.earliestStartMin)
+      out.push({ rule: 'earliestStart', message: `a shift starts at ${hhmm(tod)}, before the contract's earliest start ${hhmm(contract.earliestStartMin)}` });
+    if (tod > contract.latestStartMin)
+      out.push({ rule: 'latestStart', message: `a shift starts at ${hhmm(tod)}, after the contract's latest start ${hhmm(contract.latestStartMin)}` });
     if (leaveDays.includes(day)) out.push({ rule: 'leave', message: `day ${day} is approved leave` });
   }
   const daysOff = 7 - days.size;
@@ -44,7 +49,8 @@ export function checkAgentWeek(contract: Contract, shifts: WeekShift[], leaveDay
   for (let i = 1; i < sorted.length; i++) {
     const gap = sorted[i]!.startMin - sorted[i - 1]!.endMin;
     if (gap < 0) out.push({ rule: 'overlap', message: 'two shifts overlap' });
-    else if (gap < restMin) out.push({ rule: 'minRest', message: `only ${+(gap / 60).toFixed(2)} h rest between shifts, the contract needs ${restMin / 60} h` });
+    else if (gap < restMin)
+      out.push({ rule: 'minRest', message: `only ${+(gap / 60).toFixed(2)} h rest between shifts, the contract needs ${restMin / 60} h` });
   }
   return out;
 }

@@ -84,12 +84,18 @@ test('contradictory contracts and bad input name the field', async () => {
   const bad = (mut: (i: ScheduleInput) => void, field: string) => {
     const i = structuredClone(base);
     mut(i);
-    assert.throws(() => solveSchedule(h, i), (e: unknown) => e instanceof ScheduleInputError && e.field === field);
+    assert.throws(
+      () => solveSchedule(h, i),
+      (e: unknown) => e instanceof ScheduleInputError && e.field === field,
+    );
   };
   bad((i) => (i.agents[0]!.contract.maxHoursWeek = i.agents[0]!.contract.minHoursWeek - 1), 'agents[0].contract.maxHoursWeek');
   bad((i) => Object.assign(i.agents[1]!.contract, { minHoursWeek: 60, maxHoursWeek: 60, minDaysOff: 2 }), 'agents[1].contract.minHoursWeek');
   bad((i) => (i.agents[0]!.contract.minDaysOff = 8), 'agents[0].contract.minDaysOff');
   bad((i) => (i.required = [1, 2, 3]), 'required');
   bad((i) => (i.required[5] = -1), 'required[5]');
-  bad((i) => (i.templates = [{ ...i.templates[0]!, breaks: [{ kind: 'meal', durationMin: 60, paid: false, earliestStartMin: 495, latestStartMin: 525 }] }]), 'templates[0].breaks[0].latestStartMin');
+  bad(
+    (i) => (i.templates = [{ ...i.templates[0]!, breaks: [{ kind: 'meal', durationMin: 60, paid: false, earliestStartMin: 495, latestStartMin: 525 }] }]),
+    'templates[0].breaks[0].latestStartMin',
+  );
 });

@@ -136,7 +136,17 @@ export interface ScheduleResult {
   lpBound: number;
   /** (objective − lpBound) / objective */
   gap: number;
-  stage1: { status: string; objective: number; dualBound: number; rounded: { total: number; under: number; over: number; cost: number }; patterns: number; columns: number; rows: number; lpTimeS: number; mipTimeS: number };
+  stage1: {
+    status: string;
+    objective: number;
+    dualBound: number;
+    rounded: { total: number; under: number; over: number; cost: number };
+    patterns: number;
+    columns: number;
+    rows: number;
+    lpTimeS: number;
+    mipTimeS: number;
+  };
   /** pattern instances the MILP chose that no agent could take */
   unassignedPatternShifts: number;
   warnings: string[];
@@ -211,7 +221,11 @@ function prepare(input: ScheduleInput) {
     slotOf(t.startLatestMin, `${f}.startLatestMin`);
     slotOf(t.startStepMin, `${f}.startStepMin`);
     req(t.startStepMin > 0, `${f}.startStepMin`, 'must be > 0');
-    req(t.startEarliestMin >= 0 && t.startLatestMin < 1440 && t.startEarliestMin <= t.startLatestMin, `${f}.startLatestMin`, 'start window must lie within the day and earliest <= latest');
+    req(
+      t.startEarliestMin >= 0 && t.startLatestMin < 1440 && t.startEarliestMin <= t.startLatestMin,
+      `${f}.startLatestMin`,
+      'start window must lie within the day and earliest <= latest',
+    );
     let prevEnd = 0;
     const breaks = t.breaks.map((b, k) => {
       const bf = `${f}.breaks[${k}]`;
@@ -259,9 +273,17 @@ function prepare(input: ScheduleInput) {
     const c = a.contract;
     const cf = `${f}.contract`;
     req(Number.isFinite(c.minHoursWeek) && c.minHoursWeek >= 0, `${cf}.minHoursWeek`, 'must be >= 0');
-    req(Number.isFinite(c.maxHoursWeek) && c.maxHoursWeek >= c.minHoursWeek, `${cf}.maxHoursWeek`, `must be >= minHoursWeek (${c.minHoursWeek}), got ${c.maxHoursWeek}`);
+    req(
+      Number.isFinite(c.maxHoursWeek) && c.maxHoursWeek >= c.minHoursWeek,
+      `${cf}.maxHoursWeek`,
+      `must be >= minHoursWeek (${c.minHoursWeek}), got ${c.maxHoursWeek}`,
+    );
     req(Number.isInteger(c.minDaysOff) && c.minDaysOff >= 0 && c.minDaysOff <= 7, `${cf}.minDaysOff`, 'must be a whole number 0..7');
-    req(c.earliestStartMin >= 0 && c.latestStartMin < 1440 && c.earliestStartMin <= c.latestStartMin, `${cf}.latestStartMin`, 'start window must lie within the day and earliest <= latest');
+    req(
+      c.earliestStartMin >= 0 && c.latestStartMin < 1440 && c.earliestStartMin <= c.latestStartMin,
+      `${cf}.latestStartMin`,
+      'start window must lie within the day and earliest <= latest',
+    );
     (a.leaveDays ?? []).forEach((d, k) => req(Number.isInteger(d) && d >= 0 && d < 7, `${f}.leaveDays[${k}]`, 'must be a day 0..6'));
     const availDays = Array.from({ length: DAYS }, (_, d) => !(a.leaveDays ?? []).includes(d));
     const nAvail = availDays.filter(Boolean).length;
@@ -272,12 +294,29 @@ function prepare(input: ScheduleInput) {
     const usable = patterns.filter((p) => tplOk[p.tpl] && availDays[p.day] && p.startMinOfDay >= c.earliestStartMin && p.startMinOfDay <= c.latestStartMin);
     req(usable.length > 0 || minHours === 0, cf, 'no shift template fits this contract (start window, templates, days)');
     const longest = usable.reduce((s, p) => Math.max(s, p.paidHours), 0);
-    req(longest * maxShifts + 1e-9 >= minHours, `${cf}.minHoursWeek`, `cannot be met: at most ${maxShifts} shifts of ${longest} paid hours after days off and leave`);
+    req(
+      longest * maxShifts + 1e-9 >= minHours,
+      `${cf}.minHoursWeek`,
+      `cannot be met: at most ${maxShifts} shifts of ${longest} paid hours after days off and leave`,
+    );
     const shortest = usable.reduce((s, p) => Math.min(s, p.paidHours), Infinity);
     req(minHours === 0 || shortest <= c.maxHoursWeek, `${cf}.maxHoursWeek`, `shorter than the shortest usable shift (${shortest} h)`);
     const rest = c.minRestHours ?? 11;
     req(Number.isFinite(rest) && rest >= 0, `${cf}.minRestHours`, 'must be >= 0');
-    agents.push({ src: a, idx: i, availDays, maxShifts, minHours, maxHours: c.maxHoursWeek, earliest: c.earliestStartMin, latest: c.latestStartMin, tplOk, restSlots: Math.ceil((rest * 60) / im), shifts: new Array(DAYS).fill(null), hours: 0 });
+    agents.push({
+      src: a,
+      idx: i,
+      availDays,
+      maxShifts,
+      minHours,
+      maxHours: c.maxHoursWeek,
+      earliest: c.earliestStartMin,
+      latest: c.latestStartMin,
+      tplOk,
+      restSlots: Math.ceil((rest * 60) / im),
+      shifts: new Array(DAYS).fill(null),
+      hours: 0,
+    });
   });
   const wu = input.weights?.underPerAgentHour ?? 1000;
   const wo = input.weights?.overPerAgentHour ?? 10;
@@ -608,7 +647,12 @@ export function solveSchedule(h: Highs, input: ScheduleInput, options: ScheduleO
   };
   // the rounded stage-1 schedule, before names: for the report
   const stage1Rounded = { total: 0, under: 0, over: 0, cost: 0 };
-  for (const pc of pool) for (const l of pc) for (const inst of l) { addInst(inst, 1); stage1Rounded.cost += inst.pat.cost; }
+  for (const pc of pool)
+    for (const l of pc)
+      for (const inst of l) {
+        addInst(inst, 1);
+        stage1Rounded.cost += inst.pat.cost;
+      }
   for (let t = 0; t < S; t++) {
     const g = P.required[t]! - cover[t]!;
     stage1Rounded.under += Math.max(0, g) * P.wu;
@@ -672,8 +716,12 @@ export function solveSchedule(h: Highs, input: ScheduleInput, options: ScheduleO
     cday[best.day]!--;
     return true;
   };
-  const flexibility = (a: Agent) => patterns.filter((p) => a.tplOk[p.tpl] && a.availDays[p.day] && p.startMinOfDay >= a.earliest && p.startMinOfDay <= a.latest).length;
-  const order = [...agents].map((a) => ({ a, f: flexibility(a) })).sort((u, v) => u.f - v.f || v.a.minHours - u.a.minHours).map((u) => u.a);
+  const flexibility = (a: Agent) =>
+    patterns.filter((p) => a.tplOk[p.tpl] && a.availDays[p.day] && p.startMinOfDay >= a.earliest && p.startMinOfDay <= a.latest).length;
+  const order = [...agents]
+    .map((a) => ({ a, f: flexibility(a) }))
+    .sort((u, v) => u.f - v.f || v.a.minHours - u.a.minHours)
+    .map((u) => u.a);
   // Pass 0 (classes whose shifts all pay the same hours): decide how many shifts each member works
   // (min first, extras round-robin up to max), give each member the days with the most pool left
   // (the Gale–Ryser greedy, largest demand first), then on each day pair the members who need the
@@ -688,7 +736,7 @@ export function solveSchedule(h: Highs, input: ScheduleInput, options: ScheduleO
     const hi = cl.members.map((a) => Math.min(a.maxShifts, Math.floor(a.maxHours / h + 1e-9)));
     const k = [...lo];
     let left = total - k.reduce((s, v) => s + v, 0);
-    for (let progress = true; left > 0 && progress; ) {
+    for (let progress = true; left > 0 && progress;) {
       progress = false;
       for (let i = 0; i < k.length && left > 0; i++)
         if (k[i]! < hi[i]!) {
@@ -699,11 +747,15 @@ export function solveSchedule(h: Highs, input: ScheduleInput, options: ScheduleO
     }
     const remaining = [...cday];
     const daysOf: number[][] = cl.members.map(() => []);
-    const byNeed = cl.members.map((_, i) => i).sort((u, v) => k[v]! - k[u]! || cl.members[u]!.availDays.filter(Boolean).length - cl.members[v]!.availDays.filter(Boolean).length);
+    const byNeed = cl.members
+      .map((_, i) => i)
+      .sort((u, v) => k[v]! - k[u]! || cl.members[u]!.availDays.filter(Boolean).length - cl.members[v]!.availDays.filter(Boolean).length);
     for (const i of byNeed) {
       const a = cl.members[i]!;
       const pref = a.src.preferences?.daysOff ?? [];
-      const ds = [0, 1, 2, 3, 4, 5, 6].filter((d) => a.availDays[d] && remaining[d]! > 0).sort((u, v) => remaining[v]! - remaining[u]! || (pref.includes(u) ? 1 : 0) - (pref.includes(v) ? 1 : 0));
+      const ds = [0, 1, 2, 3, 4, 5, 6]
+        .filter((d) => a.availDays[d] && remaining[d]! > 0)
+        .sort((u, v) => remaining[v]! - remaining[u]! || (pref.includes(u) ? 1 : 0) - (pref.includes(v) ? 1 : 0));
       for (const d of ds.slice(0, k[i]!)) {
         daysOf[i]!.push(d);
         remaining[d]!--;
@@ -779,7 +831,7 @@ export function solveSchedule(h: Highs, input: ScheduleInput, options: ScheduleO
   // Pass A: minimum hours from the pool
   for (const a of order) while (a.hours + 1e-9 < a.minHours && takeFromPool(a));
   // Pass B: hand out the rest of the pool, round robin, least-loaded first
-  for (let progress = true; progress; ) {
+  for (let progress = true; progress;) {
     progress = false;
     const rr = [...order].sort((u, v) => u.hours / Math.max(1, u.maxHours) - v.hours / Math.max(1, v.maxHours));
     for (const a of rr) if (takeFromPool(a)) progress = true;
@@ -1000,7 +1052,17 @@ export function solveSchedule(h: Highs, input: ScheduleInput, options: ScheduleO
     objective: { total, under: objUnder, over: objOver, cost },
     lpBound,
     gap: total > 0 ? Math.max(0, (total - lpBound) / total) : 0,
-    stage1: { status, objective: stage1Obj, dualBound, rounded: stage1Rounded, patterns: patterns.length, columns: built.model.numCols, rows: built.model.numRows, lpTimeS, mipTimeS },
+    stage1: {
+      status,
+      objective: stage1Obj,
+      dualBound,
+      rounded: stage1Rounded,
+      patterns: patterns.length,
+      columns: built.model.numCols,
+      rows: built.model.numRows,
+      lpTimeS,
+      mipTimeS,
+    },
     unassignedPatternShifts,
     warnings,
   };

@@ -47,8 +47,24 @@ export function syntheticScheduleInstance(agents: number, seed = 1): ScheduleInp
       id: `A${String(i + 1).padStart(5, '0')}`,
       skills: ['voice'],
       contract: ft
-        ? { minHoursWeek: 32, maxHoursWeek: 40, minDaysOff: 2, earliestStartMin: window[0]!, latestStartMin: window[1]!, templateIds: ['FT8'], minRestHours: 11 }
-        : { minHoursWeek: 12, maxHoursWeek: 24, minDaysOff: 2, earliestStartMin: window[0]!, latestStartMin: Math.max(window[0]!, Math.min(window[1]!, 19 * 60)), templateIds: ['PT4'], minRestHours: 11 },
+        ? {
+            minHoursWeek: 32,
+            maxHoursWeek: 40,
+            minDaysOff: 2,
+            earliestStartMin: window[0]!,
+            latestStartMin: window[1]!,
+            templateIds: ['FT8'],
+            minRestHours: 11,
+          }
+        : {
+            minHoursWeek: 12,
+            maxHoursWeek: 24,
+            minDaysOff: 2,
+            earliestStartMin: window[0]!,
+            latestStartMin: Math.max(window[0]!, Math.min(window[1]!, 19 * 60)),
+            templateIds: ['PT4'],
+            minRestHours: 11,
+          },
     };
     if (rnd() < 0.05) a.leaveDays = [Math.floor(rnd() * 7)];
     if (rnd() < 0.3) a.preferences = { daysOff: [Math.floor(rnd() * 7)], startMin: window[0]! };

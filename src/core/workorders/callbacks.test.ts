@@ -39,8 +39,14 @@ test('due callbacks for an agent, earliest first', () => {
     { ...item, orderId: 'w', assignee: 'a2' },
     { ...item, orderId: 'v', status: 'done' },
   ];
-  assert.deepEqual(dueCallbacks(items, '2026-03-01T11:00:00.000Z', 'a1').map((i) => i.orderId), ['y', 'x']);
-  assert.deepEqual(dueCallbacks(items, '2026-03-01T12:00:00.000Z').map((i) => i.orderId), ['w', 'y', 'x', 'z']);
+  assert.deepEqual(
+    dueCallbacks(items, '2026-03-01T11:00:00.000Z', 'a1').map((i) => i.orderId),
+    ['y', 'x'],
+  );
+  assert.deepEqual(
+    dueCallbacks(items, '2026-03-01T12:00:00.000Z').map((i) => i.orderId),
+    ['w', 'y', 'x', 'z'],
+  );
 });
 
 test('field dispatch: sent, accepted, on site, done, then a callback order', () => {
@@ -48,7 +54,12 @@ test('field dispatch: sent, accepted, on site, done, then a callback order', () 
   const crew: Actor = { id: 'crew9', roles: ['field_crew'] };
   const c = createWorkOrder(
     {
-      id: 'D1', type: 'dispatch', priority: 'urgent', category: '報修', title: '燃氣表漏氣', customerId: 'c1',
+      id: 'D1',
+      type: 'dispatch',
+      priority: 'urgent',
+      category: '報修',
+      title: '燃氣表漏氣',
+      customerId: 'c1',
       dispatch: { address: '某市某路1號', appointmentFrom: '2026-03-01T10:00:00.000Z', appointmentTo: '2026-03-01T12:00:00.000Z' },
     },
     agent,
@@ -69,7 +80,13 @@ test('field dispatch: sent, accepted, on site, done, then a callback order', () 
   }
   assert.equal(o.state, 'done');
   assert.deepEqual(followUpCallback(o, 'CB1'), {
-    id: 'CB1', type: 'callback', priority: 'urgent', category: '派工回訪', title: '回訪: 燃氣表漏氣', parentId: 'D1', customerId: 'c1',
+    id: 'CB1',
+    type: 'callback',
+    priority: 'urgent',
+    category: '派工回訪',
+    title: '回訪: 燃氣表漏氣',
+    parentId: 'D1',
+    customerId: 'c1',
   });
   const cb = createWorkOrder(followUpCallback(o, 'CB1')!, agent, '2026-03-01T10:31:00.000Z');
   assert.ok(cb.ok && cb.value.state === 'pending');

@@ -52,7 +52,8 @@ export type AttemptResult = { ok: true; item: CallbackItem; transition: 'complet
 export function recordAttempt(item: CallbackItem, attempt: CallbackAttempt, policy: CallbackPolicy = DEFAULT_CALLBACK_POLICY): AttemptResult {
   if (item.status !== 'open') return { ok: false, error: `Callback ${item.orderId} is already ${item.status}.` };
   const last = item.attempts[item.attempts.length - 1];
-  if (last && Date.parse(attempt.at) < Date.parse(last.at)) return { ok: false, error: `Attempt time ${attempt.at} is before the previous attempt at ${last.at}.` };
+  if (last && Date.parse(attempt.at) < Date.parse(last.at))
+    return { ok: false, error: `Attempt time ${attempt.at} is before the previous attempt at ${last.at}.` };
   const attempts = [...item.attempts, attempt];
   const base = { ...item, attempts, followUp: item.followUp || attempt.outcome === 'reached_unsatisfied' };
   delete base.nextAttemptAt;

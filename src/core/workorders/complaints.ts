@@ -18,13 +18,23 @@ export interface ComplaintRef {
 const DAY = 86_400_000;
 
 /** Complaints by this customer in the window (now − withinDays, now]. */
-export function complaintsInWindow(complaints: readonly ComplaintRef[], customerId: string, now: string, rule: RepeatComplainerRule = DEFAULT_REPEAT_RULE): number {
+export function complaintsInWindow(
+  complaints: readonly ComplaintRef[],
+  customerId: string,
+  now: string,
+  rule: RepeatComplainerRule = DEFAULT_REPEAT_RULE,
+): number {
   const end = Date.parse(now);
   const start = end - rule.withinDays * DAY;
   return complaints.filter((c) => c.customerId === customerId && Date.parse(c.at) > start && Date.parse(c.at) <= end).length;
 }
 
-export function isRepeatComplainer(complaints: readonly ComplaintRef[], customerId: string, now: string, rule: RepeatComplainerRule = DEFAULT_REPEAT_RULE): boolean {
+export function isRepeatComplainer(
+  complaints: readonly ComplaintRef[],
+  customerId: string,
+  now: string,
+  rule: RepeatComplainerRule = DEFAULT_REPEAT_RULE,
+): boolean {
   return complaintsInWindow(complaints, customerId, now, rule) >= rule.count;
 }
 

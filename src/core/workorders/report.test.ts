@@ -4,14 +4,29 @@ import { workOrderReport } from './report';
 import type { HistoryEntry, WorkOrder } from './workflow';
 
 const h = (seq: number, at: string, transition: string, from: string | null, to: string, assignee?: string): HistoryEntry => ({
-  seq, at, actorId: '1', role: 'duty_manager', transition, from, to, note: '', ...(assignee ? { assignee } : {}),
+  seq,
+  at,
+  actorId: '1',
+  role: 'duty_manager',
+  transition,
+  from,
+  to,
+  note: '',
+  ...(assignee ? { assignee } : {}),
 });
 const base = { priority: 'normal' as const, description: '', raisedBy: '9', title: 't' };
 
 test('report: volume, time to close, SLA outcomes, department waits', () => {
   const orders: WorkOrder[] = [
     {
-      ...base, id: 'e1', type: 'escalation', state: 'closed', category: '賬務', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T10:00:00Z', closedAt: '2026-01-01T10:00:00Z',
+      ...base,
+      id: 'e1',
+      type: 'escalation',
+      state: 'closed',
+      category: '賬務',
+      createdAt: '2026-01-01T00:00:00Z',
+      updatedAt: '2026-01-01T10:00:00Z',
+      closedAt: '2026-01-01T10:00:00Z',
       history: [
         h(1, '2026-01-01T00:00:00Z', 'create', null, 'draft'),
         h(2, '2026-01-01T00:00:00Z', 'submit', 'draft', 'expert'),
@@ -22,12 +37,29 @@ test('report: volume, time to close, SLA outcomes, department waits', () => {
       ],
     },
     {
-      ...base, id: 'e2', type: 'escalation', state: 'closed', category: '賬務', createdAt: '2026-01-02T00:00:00Z', updatedAt: '2026-01-02T02:00:00Z', closedAt: '2026-01-02T02:00:00Z',
+      ...base,
+      id: 'e2',
+      type: 'escalation',
+      state: 'closed',
+      category: '賬務',
+      createdAt: '2026-01-02T00:00:00Z',
+      updatedAt: '2026-01-02T02:00:00Z',
+      closedAt: '2026-01-02T02:00:00Z',
       history: [h(1, '2026-01-02T00:00:00Z', 'create', null, 'draft'), h(2, '2026-01-02T02:00:00Z', 'withdraw', 'draft', 'withdrawn')],
     },
     {
-      ...base, id: 'c1', type: 'complaint', state: 'business_dept', category: '服務態度', createdAt: '2026-01-03T00:00:00Z', updatedAt: '2026-01-03T01:00:00Z',
-      history: [h(1, '2026-01-03T00:00:00Z', 'create', null, 'open'), h(2, '2026-01-03T00:00:00Z', 'accept', 'open', 'in_progress'), h(3, '2026-01-03T01:00:00Z', 'send_to_business', 'in_progress', 'business_dept', 'dept:2')],
+      ...base,
+      id: 'c1',
+      type: 'complaint',
+      state: 'business_dept',
+      category: '服務態度',
+      createdAt: '2026-01-03T00:00:00Z',
+      updatedAt: '2026-01-03T01:00:00Z',
+      history: [
+        h(1, '2026-01-03T00:00:00Z', 'create', null, 'open'),
+        h(2, '2026-01-03T00:00:00Z', 'accept', 'open', 'in_progress'),
+        h(3, '2026-01-03T01:00:00Z', 'send_to_business', 'in_progress', 'business_dept', 'dept:2'),
+      ],
     },
   ];
   // now = 2026-01-04T01:00Z: c1 has been with dept 2 for 24 h; normal complaint SLA is 2 days → warning window starts at 44 h; 25 h in → ok

@@ -59,10 +59,25 @@ const EXPECTED_STATES: Record<WorkOrderType, string[]> = {
   dispatch: ['draft', 'sent', 'accepted', 'on_site', 'done', 'closed', 'cancelled'],
 };
 const ALL_ROLES: ActorRole[] = [
-  'admin', 'center_manager', 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer', 'expert', 'agent', 'business_dept', 'field_crew',
+  'admin',
+  'center_manager',
+  'duty_manager',
+  'team_lead',
+  'qa',
+  'wfm',
+  'trainer',
+  'expert',
+  'agent',
+  'business_dept',
+  'field_crew',
 ];
 
-interface Row { from: string; name: string; to: string; roles: string[] }
+interface Row {
+  from: string;
+  name: string;
+  to: string;
+  roles: string[];
+}
 function rows(type: WorkOrderType): Row[] {
   return EXPECTED[type]
     .trim()
@@ -81,7 +96,11 @@ function orderIn(type: WorkOrderType, state: string): WorkOrder {
   const creator: Actor = { id: 'creator', roles: [...MACHINES[type].creators] };
   const r = createWorkOrder(
     {
-      id: 'w1', type, priority: 'normal', category: '其他', title: 't',
+      id: 'w1',
+      type,
+      priority: 'normal',
+      category: '其他',
+      title: 't',
       ...(type === 'dispatch' ? { dispatch: { address: 'x', appointmentFrom: T0, appointmentTo: T1 } } : {}),
     },
     creator,
@@ -162,7 +181,12 @@ test('the escalation loop of seed 000, with send-backs, full history, notificati
   const expert: Actor = { id: 'exp1', roles: ['expert'] };
   const dm: Actor = { id: 'dm1', roles: ['duty_manager'] };
   const dept: Actor = { id: 'billing', roles: ['business_dept'] };
-  const c = createWorkOrder({ id: 'E1', type: 'escalation', priority: 'high', category: '賬務', title: '重複扣費' }, agent, '2026-03-01T09:00:00.000Z', '客戶說扣了兩次');
+  const c = createWorkOrder(
+    { id: 'E1', type: 'escalation', priority: 'high', category: '賬務', title: '重複扣費' },
+    agent,
+    '2026-03-01T09:00:00.000Z',
+    '客戶說扣了兩次',
+  );
   assert.ok(c.ok);
   let o = c.value;
   const steps: [string, Actor, string, string, string?][] = [
@@ -202,7 +226,12 @@ test('the escalation loop of seed 000, with send-backs, full history, notificati
   );
   // the raising agent is told of every step they did not take themself
   assert.deepEqual(notified[0], ['exp1']);
-  assert.ok(notified.slice(1).filter((_, i) => steps[i + 1]![1] !== agent).every((n) => n.includes('agent7')));
+  assert.ok(
+    notified
+      .slice(1)
+      .filter((_, i) => steps[i + 1]![1] !== agent)
+      .every((n) => n.includes('agent7')),
+  );
   // nothing leaves closed
   assert.deepEqual(availableTransitions(o, dm), []);
   // minutes spent per state, by hand: draft 1+7, expert 2+5, duty_manager 5+5, business_dept 40+55, feedback 10

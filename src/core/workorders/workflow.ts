@@ -113,7 +113,8 @@ export function createWorkOrder(input: NewWorkOrder, actor: Actor, at: string, n
   if (cats.length > 0 && !cats.includes(input.category))
     return fail('unknown_category', `Unknown category "${input.category}" for ${input.type}; allowed: ${cats.join(', ')}.`);
   const role = roleFor(actor, m.creators);
-  if (!role) return fail('role_not_allowed', `Role(s) ${actor.roles.join(', ') || '(none)'} may not create a ${input.type} order; allowed: ${m.creators.join(', ')}.`);
+  if (!role)
+    return fail('role_not_allowed', `Role(s) ${actor.roles.join(', ') || '(none)'} may not create a ${input.type} order; allowed: ${m.creators.join(', ')}.`);
   if (input.type === 'dispatch' && !input.dispatch) return fail('missing_dispatch_info', 'A dispatch order needs an address and an appointment.');
   const order: WorkOrder = {
     id: input.id,
@@ -165,11 +166,13 @@ export function applyTransition(
   const m = (options.config ?? DEFAULT_WORKFLOW).machines[order.type];
   const t = m.transitions.find((x) => x.name === transition);
   if (!t) return fail('unknown_transition', `A ${order.type} order has no transition "${transition}"; known: ${m.transitions.map((x) => x.name).join(', ')}.`);
-  if (!t.from.includes(order.state))
-    return fail('wrong_state', `"${transition}" is not allowed from state "${order.state}" (only from ${t.from.join(', ')}).`);
+  if (!t.from.includes(order.state)) return fail('wrong_state', `"${transition}" is not allowed from state "${order.state}" (only from ${t.from.join(', ')}).`);
   const role = roleFor(actor, t.roles);
   if (!role)
-    return fail('role_not_allowed', `Role(s) ${actor.roles.join(', ') || '(none)'} may not "${transition}" a ${order.type} order; allowed: ${t.roles.join(', ')}.`);
+    return fail(
+      'role_not_allowed',
+      `Role(s) ${actor.roles.join(', ') || '(none)'} may not "${transition}" a ${order.type} order; allowed: ${t.roles.join(', ')}.`,
+    );
   if (t.noteRequired && note.trim() === '') return fail('note_required', `"${transition}" needs a note saying why.`);
   if (Date.parse(at) < Date.parse(order.updatedAt))
     return fail('time_before_last_change', `Time ${at} is before the order's last change at ${order.updatedAt}.`);
@@ -202,7 +205,7 @@ export function timeInStates(order: WorkOrder, now: string): Record<string, numb
   const out: Record<string, number> = {};
   const h = order.history;
   for (let i = 0; i < h.length; i++) {
-    const end = i + 1 < h.length ? h[i + 1]!.at : order.closedAt ?? now;
+    const end = i + 1 < h.length ? h[i + 1]!.at : (order.closedAt ?? now);
     out[h[i]!.to] = (out[h[i]!.to] ?? 0) + Math.max(0, Date.parse(end) - Date.parse(h[i]!.at));
   }
   return out;

@@ -115,7 +115,47 @@ export const AMI_QUEUE_EVENTS = [
   'QueueMemberRemoved',
 ] as const;
 /** Events of a normal AMI session with `Events: on` that say nothing about queues: not counted as unknown. */
-const QUIET = new Set(['FullyBooted', 'SuccessfulAuth', 'ChallengeSent', 'Newchannel', 'Newstate', 'Hangup', 'HangupRequest', 'SoftHangupRequest', 'VarSet', 'Newexten', 'NewCallerid', 'NewConnectedLine', 'NewAccountCode', 'DialBegin', 'DialEnd', 'DialState', 'BridgeCreate', 'BridgeEnter', 'BridgeLeave', 'BridgeDestroy', 'DeviceStateChange', 'ExtensionStatus', 'PeerStatus', 'ContactStatus', 'RTCPSent', 'RTCPReceived', 'LocalBridge', 'LocalOptimizationBegin', 'LocalOptimizationEnd', 'MusicOnHoldStart', 'MusicOnHoldStop', 'Registry', 'Reload', 'Cdr', 'Cel', 'QueueParams', 'QueueMember', 'QueueEntry', 'QueueStatusComplete']);
+const QUIET = new Set([
+  'FullyBooted',
+  'SuccessfulAuth',
+  'ChallengeSent',
+  'Newchannel',
+  'Newstate',
+  'Hangup',
+  'HangupRequest',
+  'SoftHangupRequest',
+  'VarSet',
+  'Newexten',
+  'NewCallerid',
+  'NewConnectedLine',
+  'NewAccountCode',
+  'DialBegin',
+  'DialEnd',
+  'DialState',
+  'BridgeCreate',
+  'BridgeEnter',
+  'BridgeLeave',
+  'BridgeDestroy',
+  'DeviceStateChange',
+  'ExtensionStatus',
+  'PeerStatus',
+  'ContactStatus',
+  'RTCPSent',
+  'RTCPReceived',
+  'LocalBridge',
+  'LocalOptimizationBegin',
+  'LocalOptimizationEnd',
+  'MusicOnHoldStart',
+  'MusicOnHoldStop',
+  'Registry',
+  'Reload',
+  'Cdr',
+  'Cel',
+  'QueueParams',
+  'QueueMember',
+  'QueueEntry',
+  'QueueStatusComplete',
+]);
 
 const KNOWN = new Set<string>(AMI_QUEUE_EVENTS);
 
@@ -191,7 +231,15 @@ export class AmiMapper {
     const callId = f.Uniqueid ?? '';
     const member = f.MemberName || f.Interface || '';
     if (f.Interface && member) this.interfaces.set(agentCode(member), f.Interface);
-    const rec = (event: string, agent: string, data: string[], cid = callId): QueueLogRecord => ({ line: ++this.line, ts, callId: cid || 'NONE', queue: queue || 'NONE', agent: agent || 'NONE', event, data });
+    const rec = (event: string, agent: string, data: string[], cid = callId): QueueLogRecord => ({
+      line: ++this.line,
+      ts,
+      callId: cid || 'NONE',
+      queue: queue || 'NONE',
+      agent: agent || 'NONE',
+      event,
+      data,
+    });
     const key = `${callId}|${queue}`;
     switch (ev) {
       case 'QueueCallerJoin':

@@ -95,7 +95,14 @@ export function agentStatusCommand(agent: string, status: string): string {
   return `api callcenter_config agent set status ${agent} '${status}'\n\n`;
 }
 
-export const ESL_ACTIONS = ['agent-status-change', 'agent-state-change', 'member-queue-start', 'member-queue-end', 'bridge-agent-start', 'bridge-agent-end'] as const;
+export const ESL_ACTIONS = [
+  'agent-status-change',
+  'agent-state-change',
+  'member-queue-start',
+  'member-queue-end',
+  'bridge-agent-start',
+  'bridge-agent-end',
+] as const;
 /** mod_callcenter actions that carry nothing the floor shows (known: not counted as unknown). */
 const QUIET = new Set(['agent-offering', 'members-count', 'member-queue-resume', 'agent-max-no-answer']);
 
@@ -204,9 +211,27 @@ export class EslMapper {
     return a;
   }
 
-  private settle(code: string, a: { status: string; onCall: boolean; last: string }, ts: number, id: string, out: CallFloorEvent[], force = false, queue?: string) {
+  private settle(
+    code: string,
+    a: { status: string; onCall: boolean; last: string },
+    ts: number,
+    id: string,
+    out: CallFloorEvent[],
+    force = false,
+    queue?: string,
+  ) {
     const s = a.status.toLowerCase();
-    const key = a.onCall ? 'talk' : s.startsWith('on break') ? 'break' : s.startsWith('available') ? 'ready' : s === 'logged out' ? 'out' : a.last === 'out' ? 'out' : 'ready';
+    const key = a.onCall
+      ? 'talk'
+      : s.startsWith('on break')
+        ? 'break'
+        : s.startsWith('available')
+          ? 'ready'
+          : s === 'logged out'
+            ? 'out'
+            : a.last === 'out'
+              ? 'out'
+              : 'ready';
     if (key === a.last && !force) return;
     const prev = a.last;
     a.last = key;

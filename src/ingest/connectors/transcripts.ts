@@ -20,13 +20,54 @@ export function amiCallSession(start: number) {
   const agent = { Interface: 'PJSIP/A001', MemberName: 'A001', StateInterface: 'PJSIP/A001' };
   return [
     amiMsg({ Event: 'FullyBooted', Privilege: 'system,all', Status: 'Fully Booted' }),
-    amiMsg({ Event: 'QueueMemberAdded', Privilege: 'agent,all', Timestamp: ts(0), Queue: 'general', ...agent, Membership: 'dynamic', Penalty: 0, CallsTaken: 0, LastCall: 0, Status: 1, Paused: 0, PausedReason: '' }),
+    amiMsg({
+      Event: 'QueueMemberAdded',
+      Privilege: 'agent,all',
+      Timestamp: ts(0),
+      Queue: 'general',
+      ...agent,
+      Membership: 'dynamic',
+      Penalty: 0,
+      CallsTaken: 0,
+      LastCall: 0,
+      Status: 1,
+      Paused: 0,
+      PausedReason: '',
+    }),
     amiMsg({ Event: 'QueueCallerJoin', Privilege: 'agent,all', Timestamp: ts(60), ...caller, Position: 1, Count: 1 }),
-    amiMsg({ Event: 'AgentCalled', Privilege: 'agent,all', Timestamp: ts(62), ...caller, ...agent, DestChannel: 'PJSIP/A001-00000002', DestUniqueid: '1762041662.2' }),
+    amiMsg({
+      Event: 'AgentCalled',
+      Privilege: 'agent,all',
+      Timestamp: ts(62),
+      ...caller,
+      ...agent,
+      DestChannel: 'PJSIP/A001-00000002',
+      DestUniqueid: '1762041662.2',
+    }),
     amiMsg({ Event: 'Newchannel', Privilege: 'call,all', Timestamp: ts(62), Channel: 'PJSIP/A001-00000002', Uniqueid: '1762041662.2' }),
     amiMsg({ Event: 'QueueCallerLeave', Privilege: 'agent,all', Timestamp: ts(70), ...caller, Position: 1, Count: 0 }),
-    amiMsg({ Event: 'AgentConnect', Privilege: 'agent,all', Timestamp: ts(70), ...caller, ...agent, DestChannel: 'PJSIP/A001-00000002', DestUniqueid: '1762041662.2', HoldTime: 10, RingTime: 8 }),
-    amiMsg({ Event: 'AgentComplete', Privilege: 'agent,all', Timestamp: ts(240), ...caller, ...agent, DestUniqueid: '1762041662.2', HoldTime: 10, TalkTime: 170, Reason: 'caller' }),
+    amiMsg({
+      Event: 'AgentConnect',
+      Privilege: 'agent,all',
+      Timestamp: ts(70),
+      ...caller,
+      ...agent,
+      DestChannel: 'PJSIP/A001-00000002',
+      DestUniqueid: '1762041662.2',
+      HoldTime: 10,
+      RingTime: 8,
+    }),
+    amiMsg({
+      Event: 'AgentComplete',
+      Privilege: 'agent,all',
+      Timestamp: ts(240),
+      ...caller,
+      ...agent,
+      DestUniqueid: '1762041662.2',
+      HoldTime: 10,
+      TalkTime: 170,
+      Reason: 'caller',
+    }),
     amiMsg({ Event: 'QueueMemberPause', Privilege: 'agent,all', Timestamp: ts(300), Queue: 'general', ...agent, Paused: 1, PausedReason: 'Meal' }),
   ];
 }
@@ -48,12 +89,22 @@ export function queueLogOfCallSession(start: number) {
 export function eslMsg(headers: Record<string, string>, body = '') {
   const b = Buffer.from(body);
   const h = { ...headers, ...(b.length ? { 'Content-Length': String(b.length) } : {}) };
-  return Buffer.concat([Buffer.from(Object.entries(h).map(([k, v]) => `${k}: ${v}\n`).join('') + '\n'), b]);
+  return Buffer.concat([
+    Buffer.from(
+      Object.entries(h)
+        .map(([k, v]) => `${k}: ${v}\n`)
+        .join('') + '\n',
+    ),
+    b,
+  ]);
 }
 
 /** A text/event-plain event: url-encoded header lines. */
 export function eslEvent(fields: Record<string, string>) {
-  const body = Object.entries(fields).map(([k, v]) => `${k}: ${encodeURIComponent(v)}\n`).join('') + '\n';
+  const body =
+    Object.entries(fields)
+      .map(([k, v]) => `${k}: ${encodeURIComponent(v)}\n`)
+      .join('') + '\n';
   return eslMsg({ 'Content-Type': 'text/event-plain' }, body);
 }
 
@@ -67,10 +118,30 @@ export function eslCallSession(start: number) {
     cc('agent-status-change', 0, { 'CC-Agent': 'A001@default', 'CC-Agent-Status': 'Available' }),
     cc('member-queue-start', 60, { ...member, 'CC-Member-CID-Number': '13800000000' }),
     cc('agent-state-change', 62, { 'CC-Agent': 'A001@default', 'CC-Agent-State': 'Receiving' }),
-    cc('bridge-agent-start', 70, { ...member, 'CC-Agent': 'A001@default', 'CC-Agent-UUID': 'a-3333', 'CC-Member-Joined-Time': sec(60), 'CC-Agent-Called-Time': sec(62), 'CC-Agent-Answered-Time': sec(70) }),
+    cc('bridge-agent-start', 70, {
+      ...member,
+      'CC-Agent': 'A001@default',
+      'CC-Agent-UUID': 'a-3333',
+      'CC-Member-Joined-Time': sec(60),
+      'CC-Agent-Called-Time': sec(62),
+      'CC-Agent-Answered-Time': sec(70),
+    }),
     eslEvent({ 'Event-Name': 'CHANNEL_ANSWER', 'Event-Date-Timestamp': us(70) }),
-    cc('bridge-agent-end', 240, { ...member, 'CC-Agent': 'A001@default', 'CC-Hangup-Cause': 'NORMAL_CLEARING', 'CC-Member-Joined-Time': sec(60), 'CC-Agent-Answered-Time': sec(70), 'CC-Bridge-Terminated-Time': sec(240) }),
-    cc('member-queue-end', 240, { ...member, 'CC-Cause': 'Terminated', 'CC-Agent': 'A001@default', 'CC-Member-Joined-Time': sec(60), 'CC-Member-Leaving-Time': sec(240) }),
+    cc('bridge-agent-end', 240, {
+      ...member,
+      'CC-Agent': 'A001@default',
+      'CC-Hangup-Cause': 'NORMAL_CLEARING',
+      'CC-Member-Joined-Time': sec(60),
+      'CC-Agent-Answered-Time': sec(70),
+      'CC-Bridge-Terminated-Time': sec(240),
+    }),
+    cc('member-queue-end', 240, {
+      ...member,
+      'CC-Cause': 'Terminated',
+      'CC-Agent': 'A001@default',
+      'CC-Member-Joined-Time': sec(60),
+      'CC-Member-Leaving-Time': sec(240),
+    }),
     cc('agent-status-change', 300, { 'CC-Agent': 'A001@default', 'CC-Agent-Status': 'On Break' }),
   ];
 }

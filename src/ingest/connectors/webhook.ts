@@ -23,7 +23,13 @@ export function signWebhook(secret: string, timestampS: number | string, body: s
 export type SignatureCheck = { ok: true } | { ok: false; why: 'missing' | 'timestamp' | 'signature' };
 
 /** Checks the signature headers of a request against the secret and the clock (constant-time compare). */
-export function verifyWebhook(secret: string, headers: { signature?: string; timestamp?: string }, body: string, nowMs: number, toleranceS: number): SignatureCheck {
+export function verifyWebhook(
+  secret: string,
+  headers: { signature?: string; timestamp?: string },
+  body: string,
+  nowMs: number,
+  toleranceS: number,
+): SignatureCheck {
   if (!headers.signature || !headers.timestamp) return { ok: false, why: 'missing' };
   if (!/^\d{1,12}$/.test(headers.timestamp)) return { ok: false, why: 'timestamp' };
   if (Math.abs(nowMs / 1000 - Number(headers.timestamp)) > toleranceS) return { ok: false, why: 'timestamp' };
@@ -104,7 +110,8 @@ export function mapWebhook(body: unknown, m: WebhookMapping): WebhookResult {
     let ts: number;
     if (m.timeUnit === 'iso') ts = typeof rawTs === 'string' ? Date.parse(rawTs) : NaN;
     else ts = Number(rawTs) * (m.timeUnit === 's' ? 1000 : 1);
-    if (rawTs === undefined || rawTs === null || rawTs === '' || !Number.isFinite(ts)) return res.rejects.push({ index, reason: `${m.fields.ts}: not a time (${m.timeUnit})` });
+    if (rawTs === undefined || rawTs === null || rawTs === '' || !Number.isFinite(ts))
+      return res.rejects.push({ index, reason: `${m.fields.ts}: not a time (${m.timeUnit})` });
     ts = Math.round(ts);
     const get = (k: keyof WebhookMapping['fields']) => (m.fields[k] ? str(pick(it, m.fields[k]!)) : undefined);
     let agent = get('agent');

@@ -114,7 +114,10 @@ forEachDatabase('exams: 3 attempts, 24 h cool-down, marks hidden until the last 
     assert.equal((await a2.req('POST', `/api/people/exams/${examId}/release-marks`)).status, 403);
     assert.equal((await tr.req('POST', `/api/people/exams/${examId}/release-marks`)).status, 200);
     const released = (await a2.req('GET', `/api/people/attempts/${u1.body.attemptId}`)).body;
-    assert.deepEqual(released.marks.map((m: any) => m.awarded).reduce((s: number, x: number) => s + x, 0), 30);
+    assert.deepEqual(
+      released.marks.map((m: any) => m.awarded).reduce((s: number, x: number) => s + x, 0),
+      30,
+    );
   } finally {
     await app.close();
   }

@@ -18,29 +18,73 @@ export const H = 3600_000;
 export const at = (d: string, hms: string) => Date.parse(`${d}T${hms.length === 5 ? `${hms}:00` : hms}Z`) - 8 * H;
 export const D = '2026-11-02';
 export const D2 = '2026-11-03';
-export const close = (a: number | null | undefined, b: number, what: string) => assert.ok(a !== null && a !== undefined && Math.abs(a - b) < 1e-9, `${what}: ${a} vs ${b}`);
+export const close = (a: number | null | undefined, b: number, what: string) =>
+  assert.ok(a !== null && a !== undefined && Math.abs(a - b) < 1e-9, `${what}: ${a} vs ${b}`);
 
 /** Day D for a1 (A001) and a2 (A002); see the hand sums in the test. */
 export async function seedDay(store: Store, org: TestOrg) {
   const db = store.db;
   // published schedule: a1 09:00–13:00 (phone, break 11:00–11:15, phone) = 14,400 s scheduled
-  const req = await db.insertInto('wfm_requirements').values({ center_id: org.centerId, week_start: D, interval_min: 30, required: '[]', source: 'test', created_by: null, created_at: 0 }).returning('id').executeTakeFirstOrThrow();
-  const run = await db
-    .insertInto('wfm_schedule_runs')
-    .values({ center_id: org.centerId, week_start: D, requirement_id: req.id, status: 'published', progress: '{}', summary: null, error: null, time_limit_s: 1, created_by: null, created_at: 0, finished_at: 0, published_at: 0, published_by: null })
+  const req = await db
+    .insertInto('wfm_requirements')
+    .values({ center_id: org.centerId, week_start: D, interval_min: 30, required: '[]', source: 'test', created_by: null, created_at: 0 })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const acts: [string, string, string][] = [['phone', '09:00', '11:00'], ['break', '11:00', '11:15'], ['phone', '11:15', '13:00']];
+  const run = await db
+    .insertInto('wfm_schedule_runs')
+    .values({
+      center_id: org.centerId,
+      week_start: D,
+      requirement_id: req.id,
+      status: 'published',
+      progress: '{}',
+      summary: null,
+      error: null,
+      time_limit_s: 1,
+      created_by: null,
+      created_at: 0,
+      finished_at: 0,
+      published_at: 0,
+      published_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const acts: [string, string, string][] = [
+    ['phone', '09:00', '11:00'],
+    ['break', '11:00', '11:15'],
+    ['phone', '11:15', '13:00'],
+  ];
   await db
     .insertInto('wfm_shifts')
     .values({
-      run_id: run.id, agent_id: org.agents.a1, day: 0, kind: 'shift', template_code: 'T', start_ts: at(D, '09:00'), end_ts: at(D, '13:00'), paid_hours: 4,
-      activities: JSON.stringify(acts.map(([kind, s, e]) => ({ kind, start: at(D, s), end: at(D, e), paid: true }))), updated_at: 0,
+      run_id: run.id,
+      agent_id: org.agents.a1,
+      day: 0,
+      kind: 'shift',
+      template_code: 'T',
+      start_ts: at(D, '09:00'),
+      end_ts: at(D, '13:00'),
+      paid_hours: 4,
+      activities: JSON.stringify(acts.map(([kind, s, e]) => ({ kind, start: at(D, s), end: at(D, e), paid: true }))),
+      updated_at: 0,
     })
     .execute();
   let n = 0;
-  const ev = (d: string, hms: string, type: CallFloorEvent['type'], extra: Partial<CallFloorEvent> = {}): CallFloorEvent => ({ id: `e${++n}`, ts: at(d, hms), type, agent: 'A001', ...extra });
-  const call = (d: string, hms: string, type: CallFloorEvent['type'], callId: string, agent?: string): CallFloorEvent => ({ id: `e${++n}`, ts: at(d, hms), type, queue: 'general', callId, ...(agent ? { agent } : {}) });
+  const ev = (d: string, hms: string, type: CallFloorEvent['type'], extra: Partial<CallFloorEvent> = {}): CallFloorEvent => ({
+    id: `e${++n}`,
+    ts: at(d, hms),
+    type,
+    agent: 'A001',
+    ...extra,
+  });
+  const call = (d: string, hms: string, type: CallFloorEvent['type'], callId: string, agent?: string): CallFloorEvent => ({
+    id: `e${++n}`,
+    ts: at(d, hms),
+    type,
+    queue: 'general',
+    callId,
+    ...(agent ? { agent } : {}),
+  });
   await storeEvents(store, [
     ev(D, '09:05', 'agent.login'), // 5 min late
     ev(D, '09:05', 'agent.ready'),
@@ -79,29 +123,94 @@ export async function seedDay(store: Store, org: TestOrg) {
 
   // QA: two evaluations of a1's calls of day D (fixture template: open 40 % = greet 50 / verify 50; biz 60 % = accuracy 70 / privacy 30, fatal)
   const tpl = await saveTemplateVersion(db, org.centerId, fixtureTemplate('zero'), org.users.qa!, 0);
-  await upsertCalls(db, org.centerId, [
-    { id: 'q1', agentId: org.agents.a1, queue: 'general', startedAt: at(D, '10:00'), durationS: 180 },
-    { id: 'q2', agentId: org.agents.a1, queue: 'general', startedAt: at(D, '10:30'), durationS: 300 },
-  ], 0);
+  await upsertCalls(
+    db,
+    org.centerId,
+    [
+      { id: 'q1', agentId: org.agents.a1, queue: 'general', startedAt: at(D, '10:00'), durationS: 180 },
+      { id: 'q2', agentId: org.agents.a1, queue: 'general', startedAt: at(D, '10:30'), durationS: 300 },
+    ],
+    0,
+  );
   // q1: greet 2/2, verify 1/1 → open 100; accuracy 2/4 = 50, privacy 1/1 = 100 → biz 65; 0.4·100 + 0.6·65 = 79; non-fatal scored 3, failed 1 (accuracy)
   await createEvaluation(db, org.centerId, org.users.qa!, { callId: 'q1', templateId: tpl.id, answers: answers(2, 1, 2, 1), timeSpentS: 60 }, at(D, '15:00'));
   // q2: privacy failed (fatal) → score 0; non-fatal scored 2 (verify N/A), failed 1 (greet 1 < 2)
-  await createEvaluation(db, org.centerId, org.users.qa!, { callId: 'q2', templateId: tpl.id, answers: answers(1, null, 4, 0), timeSpentS: 60 }, at(D, '15:10'));
+  await createEvaluation(
+    db,
+    org.centerId,
+    org.users.qa!,
+    { callId: 'q2', templateId: tpl.id, answers: answers(1, null, 4, 0), timeSpentS: 60 },
+    at(D, '15:10'),
+  );
 
   // complaints about a1: one upheld on D, one rejected on D, one upheld on D2 (next day); one upheld about a2 on D
   const wo = (agentId: number, verdict: string, verdictAt: number) => ({
-    center_id: org.centerId, type: 'complaint', state: 'closed', priority: 'normal', category: 'service', title: 't', description: 'd', raised_by: org.users.agent!, assignee: null,
-    customer_id: null, customer_phone: null, call_id: null, parent_id: null, address: null, appointment_from: null, appointment_to: null, repeat_complainer: 0, qa_review: 0,
-    qa_review_by: null, qa_review_at: null, created_at: verdictAt - H, updated_at: verdictAt, closed_at: verdictAt, sla_warn_at: verdictAt, sla_due_at: verdictAt, sla_alerted: '',
-    agent_id: agentId, verdict, verdict_by: org.users.duty_manager!, verdict_at: verdictAt,
+    center_id: org.centerId,
+    type: 'complaint',
+    state: 'closed',
+    priority: 'normal',
+    category: 'service',
+    title: 't',
+    description: 'd',
+    raised_by: org.users.agent!,
+    assignee: null,
+    customer_id: null,
+    customer_phone: null,
+    call_id: null,
+    parent_id: null,
+    address: null,
+    appointment_from: null,
+    appointment_to: null,
+    repeat_complainer: 0,
+    qa_review: 0,
+    qa_review_by: null,
+    qa_review_at: null,
+    created_at: verdictAt - H,
+    updated_at: verdictAt,
+    closed_at: verdictAt,
+    sla_warn_at: verdictAt,
+    sla_due_at: verdictAt,
+    sla_alerted: '',
+    agent_id: agentId,
+    verdict,
+    verdict_by: org.users.duty_manager!,
+    verdict_at: verdictAt,
   });
-  await db.insertInto('wo_orders').values([wo(org.agents.a1, 'upheld', at(D, '16:00')), wo(org.agents.a1, 'rejected', at(D, '16:30')), wo(org.agents.a1, 'upheld', at(D2, '16:00')), wo(org.agents.a2, 'upheld', at(D, '17:00'))]).execute();
+  await db
+    .insertInto('wo_orders')
+    .values([
+      wo(org.agents.a1, 'upheld', at(D, '16:00')),
+      wo(org.agents.a1, 'rejected', at(D, '16:30')),
+      wo(org.agents.a1, 'upheld', at(D2, '16:00')),
+      wo(org.agents.a2, 'upheld', at(D, '17:00')),
+    ])
+    .execute();
 
   // survey answers for a1 on D: scale 5: 5 ✓ 4 ✓ 3 ✗; scale 10: 8 ✓ 7 ✗; scale 2: 2 ✓ 1 ✗ → 4 / 7
-  const answersIn: [number, number][] = [[5, 5], [4, 5], [3, 5], [8, 10], [7, 10], [2, 2], [1, 2]];
+  const answersIn: [number, number][] = [
+    [5, 5],
+    [4, 5],
+    [3, 5],
+    [8, 10],
+    [7, 10],
+    [2, 2],
+    [1, 2],
+  ];
   await db
     .insertInto('survey_answers')
-    .values(answersIn.map(([score, scale], i) => ({ center_id: org.centerId, event_id: `s${i}`, ts: at(D, '12:00') + i * 1000, call_id: null, agent_id: org.agents.a1, queue: 'general', score, scale_max: scale, created_at: 0 })))
+    .values(
+      answersIn.map(([score, scale], i) => ({
+        center_id: org.centerId,
+        event_id: `s${i}`,
+        ts: at(D, '12:00') + i * 1000,
+        call_id: null,
+        agent_id: org.agents.a1,
+        queue: 'general',
+        score,
+        scale_max: scale,
+        created_at: 0,
+      })),
+    )
     .execute();
 }
 
@@ -122,4 +231,3 @@ export const A1 = {
   csat: 4 / 7,
 };
 export const A2 = { handled: 1, talk: 600, hold: 0, acw: 40, ring: 20, staffed: 10_800, notReady: 0 };
-

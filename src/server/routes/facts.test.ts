@@ -116,12 +116,17 @@ forEachDatabase('facts: report, facts and scorecard agree for an agent and day; 
   assert.equal(line('complaints'), 2);
   close(line('attendance'), 1, 'scorecard attendance');
   // each figure of the card says where it came from (shown beside the line on the scorecard pages)
-  assert.deepEqual([card.sources.aht, card.sources.adherence, card.sources.qaScore, card.sources.csat, card.sources.complaints], ['telephony', 'schedule', 'qa', 'survey', 'workorders']);
+  assert.deepEqual(
+    [card.sources.aht, card.sources.adherence, card.sources.qaScore, card.sources.csat, card.sources.complaints],
+    ['telephony', 'schedule', 'qa', 'survey', 'workorders'],
+  );
   assert.equal(card.computedAt, now);
 
   // --- a hand-loaded figure is an override marked manual; compute-figures stores every fact figure
   await upsertFigures(db, org.centerId, [{ agentId: org.agents.a1, month: '2026-11', kpi: 'csat', value: 0.99 }], 'csv', org.users.admin!, now);
-  const m1b = (await computeFacts(db, org.centerId, { by: 'agent', month: '2026-11', now })).rows.find((r) => (r as AgentFactsRow).agentId === org.agents.a1) as AgentFactsRow;
+  const m1b = (await computeFacts(db, org.centerId, { by: 'agent', month: '2026-11', now })).rows.find(
+    (r) => (r as AgentFactsRow).agentId === org.agents.a1,
+  ) as AgentFactsRow;
   assert.equal(m1b.csat.value, 0.99);
   assert.equal(m1b.csat.source, 'manual');
   const audits = await db.selectFrom('audit_log').select('action').where('action', '=', 'perf.figures.upsert').execute();
@@ -130,7 +135,8 @@ forEachDatabase('facts: report, facts and scorecard agree for an agent and day; 
   assert.deepEqual(cf.kept, [{ agentId: org.agents.a1, kpi: 'csat', source: 'csv' }]);
   const stored = await db.selectFrom('perf_figures').selectAll().where('agent_id', '=', org.agents.a1).where('source', '=', 'live').execute();
   const byKpi = new Map(stored.map((r) => [r.kpi_key, r]));
-  for (const k of ['aht', 'adherence', 'attendance', 'qaScore', 'fatalRate', 'complaints', 'handled', 'occupancy']) assert.ok(byKpi.has(k), `compute-figures stored ${k}`);
+  for (const k of ['aht', 'adherence', 'attendance', 'qaScore', 'fatalRate', 'complaints', 'handled', 'occupancy'])
+    assert.ok(byKpi.has(k), `compute-figures stored ${k}`);
   close(byKpi.get('adherence')!.value, A1.adherence, 'stored adherence');
   assert.equal(byKpi.get('aht')!.denominator, 3);
 });
@@ -148,16 +154,25 @@ forEachDatabase('GET /api/facts: scoped like the KPI report', async (_t, store) 
     const lead = await (await as('team_lead')).req('GET', `/api/facts?by=agent&day=${D}`);
     assert.deepEqual(lead.body.rows.map((r: any) => r.agentId).sort(), [org.agents.a1, org.agents.a2].sort());
     const agent = await (await as('a2')).req('GET', `/api/facts?by=agent&day=${D}`);
-    assert.deepEqual(agent.body.rows.map((r: any) => r.agentId), [org.agents.a2]);
+    assert.deepEqual(
+      agent.body.rows.map((r: any) => r.agentId),
+      [org.agents.a2],
+    );
     assert.equal((await (await as('a2')).req('GET', `/api/facts?by=team&day=${D}`)).status, 403);
     // one team picked: center-wide roles any team, a lead only theirs, an agent still only their own row
     const pickB = await (await as('admin')).req('GET', `/api/facts?by=agent&day=${D}&teamId=${org.teamB}`);
-    assert.deepEqual(pickB.body.rows.map((r: any) => r.agentId), [org.agents.b1]);
+    assert.deepEqual(
+      pickB.body.rows.map((r: any) => r.agentId),
+      [org.agents.b1],
+    );
     const leadB = await (await as('team_lead')).req('GET', `/api/facts?by=agent&day=${D}&teamId=${org.teamB}`);
     assert.equal(leadB.status, 403);
     assert.equal(leadB.body.reason, 'facts.teamNotYours');
     const agentB = await (await as('a2')).req('GET', `/api/facts?by=agent&day=${D}&teamId=${org.teamB}`);
-    assert.deepEqual(agentB.body.rows.map((r: any) => r.agentId), [org.agents.a2]);
+    assert.deepEqual(
+      agentB.body.rows.map((r: any) => r.agentId),
+      [org.agents.a2],
+    );
     const bad = await (await as('admin')).req('GET', `/api/facts?by=agent&day=2026-13-01`);
     assert.equal(bad.status, 400);
     assert.equal(bad.body.reason, 'input.badDate'); // the route's day is main's calendar date atom (server/schemas.ts)
@@ -194,114 +209,128 @@ async function seedQueues(store: Store, org: TestOrg) {
   ]);
 }
 
-forEachDatabase('briefing and post-shift report: the same handled, aht, adherence, qaScore and queue figures as GET /api/facts and GET /api/reports/kpi', async (_t, store) => {
-  const { org, as, app } = await testApp(store, { now: () => at('2026-12-02', '09:00') });
-  try {
-    await seedDay(store, org);
-    await seedQueues(store, org);
-    const admin = await as('admin');
-    const lead = await as('team_lead');
+forEachDatabase(
+  'briefing and post-shift report: the same handled, aht, adherence, qaScore and queue figures as GET /api/facts and GET /api/reports/kpi',
+  async (_t, store) => {
+    const { org, as, app } = await testApp(store, { now: () => at('2026-12-02', '09:00') });
+    try {
+      await seedDay(store, org);
+      await seedQueues(store, org);
+      const admin = await as('admin');
+      const lead = await as('team_lead');
 
-    // by hand, team A on D: handled 2 + 1 = 3; aht (420 + 60 + 80 + 600 + 40) / 3 = 400 s; adherence only a1 scheduled;
-    // qaScore (79 + 0) / 2 (both evaluations are of a1's calls). Queues served by team A: general (c1 wait 20 s,
-    // c2 5 s, c3 20 s, all answered) and billing (cb1 abandoned after 40 s); vip is not the team's.
-    // offered 4, answered 3, abandoned 1, answerRate 3/4, service level (wait ≤ 20 s) 3 / (4 − 0), asa (20 + 5 + 20) / 3 = 15 s
-    const Q = { offered: 4, answered: 3, abandoned: 1, shortAbandoned: 0, answerRate: 0.75, serviceLevel: 0.75, asa: 15 };
+      // by hand, team A on D: handled 2 + 1 = 3; aht (420 + 60 + 80 + 600 + 40) / 3 = 400 s; adherence only a1 scheduled;
+      // qaScore (79 + 0) / 2 (both evaluations are of a1's calls). Queues served by team A: general (c1 wait 20 s,
+      // c2 5 s, c3 20 s, all answered) and billing (cb1 abandoned after 40 s); vip is not the team's.
+      // offered 4, answered 3, abandoned 1, answerRate 3/4, service level (wait ≤ 20 s) 3 / (4 − 0), asa (20 + 5 + 20) / 3 = 15 s
+      const Q = { offered: 4, answered: 3, abandoned: 1, shortAbandoned: 0, answerRate: 0.75, serviceLevel: 0.75, asa: 15 };
 
-    // the sources the routine must agree with
-    const facts = (await admin.req('GET', `/api/facts?by=agent&day=${D}`)).body;
-    const fa1 = facts.rows.find((r: any) => r.agentId === org.agents.a1);
-    const teamFacts = (await admin.req('GET', `/api/facts?by=team&day=${D}`)).body.rows.find((r: any) => r.teamId === org.teamA);
-    const byQueue = (await admin.req('GET', `/api/reports/kpi?by=queue&from=${D}&to=${D}`)).body.rows;
-    const general = byQueue.find((r: any) => r.queue === 'general');
-    const billing = byQueue.find((r: any) => r.queue === 'billing');
-    assert.equal(general.offered, 3);
-    assert.equal(billing.abandoned, 1);
-    close(teamFacts.aht.value, 400, 'facts: team aht');
-    close(fa1.qaScore.value, A1.qaScore, 'facts: a1 qaScore');
+      // the sources the routine must agree with
+      const facts = (await admin.req('GET', `/api/facts?by=agent&day=${D}`)).body;
+      const fa1 = facts.rows.find((r: any) => r.agentId === org.agents.a1);
+      const teamFacts = (await admin.req('GET', `/api/facts?by=team&day=${D}`)).body.rows.find((r: any) => r.teamId === org.teamA);
+      const byQueue = (await admin.req('GET', `/api/reports/kpi?by=queue&from=${D}&to=${D}`)).body.rows;
+      const general = byQueue.find((r: any) => r.queue === 'general');
+      const billing = byQueue.find((r: any) => r.queue === 'billing');
+      assert.equal(general.offered, 3);
+      assert.equal(billing.abandoned, 1);
+      close(teamFacts.aht.value, 400, 'facts: team aht');
+      close(fa1.qaScore.value, A1.qaScore, 'facts: a1 qaScore');
 
-    // --- the post-shift report of D, nothing typed: every figure from the store
-    const post = await lead.req('POST', '/api/people/reports', { teamId: org.teamA, date: D, notes: ['平稳'] });
-    assert.equal(post.status, 200, JSON.stringify(post.body));
-    const p = post.body;
-    assert.equal(p.report.handled, 3);
-    assert.equal(p.report.talkS + p.report.holdS + p.report.acwS, 420 + 60 + 80 + 600 + 40);
-    close(p.kpis.find((k: any) => k.name === 'aht').value, 400, 'post-shift aht');
-    assert.equal(p.kpis.find((k: any) => k.name === 'aht').source, 'telephony');
-    close(p.team.aht.value, teamFacts.aht.value, 'post-shift team aht = facts');
-    close(p.team.adherence.value, A1.adherence, 'post-shift team adherence');
-    close(p.team.qaScore.value, A1.qaScore, 'post-shift team qaScore');
-    for (const k of ['offered', 'answered', 'abandoned'] as const) assert.equal(p.report[k], Q[k], `post-shift ${k}`);
-    assert.equal(p.report.slAnswered, 3);
-    close(p.kpis.find((k: any) => k.name === 'answerRate').value, Q.answerRate, 'post-shift answerRate');
-    close(p.kpis.find((k: any) => k.name === 'serviceLevel').value, Q.serviceLevel, 'post-shift serviceLevel');
-    assert.deepEqual(p.queues.queues, ['billing', 'general']);
-    close(p.queues.total.asa, Q.asa, 'post-shift asa');
-    const pg = p.queues.rows.find((r: any) => r.queue === 'general');
-    for (const k of ['offered', 'answered', 'serviceLevel', 'asa']) close(pg[k], general[k], `post-shift general ${k} = report`);
-    assert.equal(p.figureSources.offered, 'telephony');
-    // QA of the day's calls from the facts (it was always empty): 2 evaluations, 79 + 0, one fatal
-    assert.deepEqual([p.report.qaCount, p.report.qaScoreSum, p.report.fatal], [2, 79, 1]);
-    // each agent with the KPI plan's targets: a1 aht 280 > 150 missed, a2 aht 640 > 170 missed
-    const pa1 = p.agents.find((a: any) => a.agentId === org.agents.a1);
-    assert.equal(pa1.handled.value, A1.handled);
-    close(pa1.aht.value, fa1.aht.value, 'post-shift a1 aht = facts');
-    close(pa1.adherence.value, A1.adherence, 'post-shift a1 adherence');
-    assert.ok(pa1.targets.find((t: any) => t.kpi === 'aht').target > 0);
-    assert.ok(p.missed.some((m: any) => m.agentId === org.agents.a1 && m.kpi === 'aht' && m.actual === 280));
-    assert.ok(p.missed.some((m: any) => m.agentId === org.agents.a2 && m.kpi === 'aht' && m.actual === 640));
+      // --- the post-shift report of D, nothing typed: every figure from the store
+      const post = await lead.req('POST', '/api/people/reports', { teamId: org.teamA, date: D, notes: ['平稳'] });
+      assert.equal(post.status, 200, JSON.stringify(post.body));
+      const p = post.body;
+      assert.equal(p.report.handled, 3);
+      assert.equal(p.report.talkS + p.report.holdS + p.report.acwS, 420 + 60 + 80 + 600 + 40);
+      close(p.kpis.find((k: any) => k.name === 'aht').value, 400, 'post-shift aht');
+      assert.equal(p.kpis.find((k: any) => k.name === 'aht').source, 'telephony');
+      close(p.team.aht.value, teamFacts.aht.value, 'post-shift team aht = facts');
+      close(p.team.adherence.value, A1.adherence, 'post-shift team adherence');
+      close(p.team.qaScore.value, A1.qaScore, 'post-shift team qaScore');
+      for (const k of ['offered', 'answered', 'abandoned'] as const) assert.equal(p.report[k], Q[k], `post-shift ${k}`);
+      assert.equal(p.report.slAnswered, 3);
+      close(p.kpis.find((k: any) => k.name === 'answerRate').value, Q.answerRate, 'post-shift answerRate');
+      close(p.kpis.find((k: any) => k.name === 'serviceLevel').value, Q.serviceLevel, 'post-shift serviceLevel');
+      assert.deepEqual(p.queues.queues, ['billing', 'general']);
+      close(p.queues.total.asa, Q.asa, 'post-shift asa');
+      const pg = p.queues.rows.find((r: any) => r.queue === 'general');
+      for (const k of ['offered', 'answered', 'serviceLevel', 'asa']) close(pg[k], general[k], `post-shift general ${k} = report`);
+      assert.equal(p.figureSources.offered, 'telephony');
+      // QA of the day's calls from the facts (it was always empty): 2 evaluations, 79 + 0, one fatal
+      assert.deepEqual([p.report.qaCount, p.report.qaScoreSum, p.report.fatal], [2, 79, 1]);
+      // each agent with the KPI plan's targets: a1 aht 280 > 150 missed, a2 aht 640 > 170 missed
+      const pa1 = p.agents.find((a: any) => a.agentId === org.agents.a1);
+      assert.equal(pa1.handled.value, A1.handled);
+      close(pa1.aht.value, fa1.aht.value, 'post-shift a1 aht = facts');
+      close(pa1.adherence.value, A1.adherence, 'post-shift a1 adherence');
+      assert.ok(pa1.targets.find((t: any) => t.kpi === 'aht').target > 0);
+      assert.ok(p.missed.some((m: any) => m.agentId === org.agents.a1 && m.kpi === 'aht' && m.actual === 280));
+      assert.ok(p.missed.some((m: any) => m.agentId === org.agents.a2 && m.kpi === 'aht' && m.actual === 640));
 
-    // --- the next day's briefing: yesterday = D from the store, today = D2 (nothing yet)
-    const brief = await lead.req('GET', `/api/people/briefing?teamId=${org.teamA}&date=${D2}`);
-    assert.equal(brief.status, 200, JSON.stringify(brief.body));
-    const b = brief.body;
-    close(b.kpis.find((k: any) => k.name === 'aht').value, 400, 'briefing aht');
-    close(b.kpis.find((k: any) => k.name === 'answerRate').value, Q.answerRate, 'briefing answerRate from the KPI report');
-    close(b.kpis.find((k: any) => k.name === 'serviceLevel').value, Q.serviceLevel, 'briefing serviceLevel');
-    assert.equal(b.kpis.find((k: any) => k.name === 'answerRate').source, 'telephony');
-    close(b.queues.yesterday.total.asa, Q.asa, 'briefing asa');
-    assert.equal(b.queues.yesterday.total.offered, Q.offered);
-    close(b.team.yesterday.handled.value, 3, 'briefing team handled');
-    close(b.team.yesterday.qaScore.value, A1.qaScore, 'briefing team qaScore');
-    assert.equal(b.team.today.handled.reason, 'noTelephony', 'nothing on D2 yet: a reason, not 0');
-    const ba1 = b.agents.find((a: any) => a.agentId === org.agents.a1);
-    assert.equal(ba1.handled.value, A1.handled);
-    close(ba1.aht.value, A1.aht, 'briefing a1 aht');
-    close(ba1.adherence.value, A1.adherence, 'briefing a1 adherence');
-    close(ba1.qaScore.value, A1.qaScore, 'briefing a1 qaScore');
-    assert.equal(ba1.qaScore.source, 'qa');
-    assert.deepEqual(ba1.missed.slice().sort(), fa1.missed.slice().sort(), 'briefing: missed KPIs = facts');
-    assert.ok(b.missed.yesterday.some((m: any) => m.agentId === org.agents.a1 && m.kpi === 'adherence'));
-    assert.equal(ba1.today.handled.reason, 'noTelephony');
-    // an agent's briefing: the team's totals, but only their own figures and targets
-    const own = (await (await as('a2')).req('GET', `/api/people/briefing?date=${D2}`)).body;
-    assert.deepEqual(own.agents.map((a: any) => a.agentId), [org.agents.a2]);
-    assert.deepEqual([...new Set(own.missed.yesterday.map((m: any) => m.agentId))], [org.agents.a2]);
-    assert.deepEqual(own.agentFacts.map((a: any) => a.agentId), [org.agents.a2]);
-    close(own.team.yesterday.aht.value, 400, 'agent sees the team aht');
+      // --- the next day's briefing: yesterday = D from the store, today = D2 (nothing yet)
+      const brief = await lead.req('GET', `/api/people/briefing?teamId=${org.teamA}&date=${D2}`);
+      assert.equal(brief.status, 200, JSON.stringify(brief.body));
+      const b = brief.body;
+      close(b.kpis.find((k: any) => k.name === 'aht').value, 400, 'briefing aht');
+      close(b.kpis.find((k: any) => k.name === 'answerRate').value, Q.answerRate, 'briefing answerRate from the KPI report');
+      close(b.kpis.find((k: any) => k.name === 'serviceLevel').value, Q.serviceLevel, 'briefing serviceLevel');
+      assert.equal(b.kpis.find((k: any) => k.name === 'answerRate').source, 'telephony');
+      close(b.queues.yesterday.total.asa, Q.asa, 'briefing asa');
+      assert.equal(b.queues.yesterday.total.offered, Q.offered);
+      close(b.team.yesterday.handled.value, 3, 'briefing team handled');
+      close(b.team.yesterday.qaScore.value, A1.qaScore, 'briefing team qaScore');
+      assert.equal(b.team.today.handled.reason, 'noTelephony', 'nothing on D2 yet: a reason, not 0');
+      const ba1 = b.agents.find((a: any) => a.agentId === org.agents.a1);
+      assert.equal(ba1.handled.value, A1.handled);
+      close(ba1.aht.value, A1.aht, 'briefing a1 aht');
+      close(ba1.adherence.value, A1.adherence, 'briefing a1 adherence');
+      close(ba1.qaScore.value, A1.qaScore, 'briefing a1 qaScore');
+      assert.equal(ba1.qaScore.source, 'qa');
+      assert.deepEqual(ba1.missed.slice().sort(), fa1.missed.slice().sort(), 'briefing: missed KPIs = facts');
+      assert.ok(b.missed.yesterday.some((m: any) => m.agentId === org.agents.a1 && m.kpi === 'adherence'));
+      assert.equal(ba1.today.handled.reason, 'noTelephony');
+      // an agent's briefing: the team's totals, but only their own figures and targets
+      const own = (await (await as('a2')).req('GET', `/api/people/briefing?date=${D2}`)).body;
+      assert.deepEqual(
+        own.agents.map((a: any) => a.agentId),
+        [org.agents.a2],
+      );
+      assert.deepEqual([...new Set(own.missed.yesterday.map((m: any) => m.agentId))], [org.agents.a2]);
+      assert.deepEqual(
+        own.agentFacts.map((a: any) => a.agentId),
+        [org.agents.a2],
+      );
+      close(own.team.yesterday.aht.value, 400, 'agent sees the team aht');
 
-    // --- a typed figure is an audited override shown as manual; an impossible one is refused by field
-    const bad = await lead.req('POST', '/api/people/reports', { teamId: org.teamA, date: D2, overrides: { answered: 5 } });
-    assert.equal(bad.status, 400);
-    assert.equal(bad.body.field, 'overrides.answered');
-    assert.equal(bad.body.reason, 'routine.figureExceeds');
-    const frac = await lead.req('POST', '/api/people/reports', { teamId: org.teamA, date: D2, overrides: { offered: 2.5 } });
-    assert.equal(frac.body.field, 'overrides.offered');
-    const typed = await lead.req('POST', '/api/people/reports', { teamId: org.teamA, date: D2, overrides: { offered: 10, answered: 8 }, overrideNote: '话务系统故障，手工统计' });
-    assert.equal(typed.status, 200, JSON.stringify(typed.body));
-    close(typed.body.kpis.find((k: any) => k.name === 'answerRate').value, 0.8, 'typed answerRate');
-    assert.equal(typed.body.kpis.find((k: any) => k.name === 'answerRate').source, 'manual');
-    const audits = await store.db.selectFrom('audit_log').selectAll().where('action', '=', 'people.report.override').execute();
-    assert.equal(audits.length, 1);
-    assert.match(String(audits[0]!.detail), /手工统计/);
-    const b3 = (await lead.req('GET', `/api/people/briefing?teamId=${org.teamA}&date=2026-11-04`)).body;
-    assert.equal(b3.figureSources.offered, 'manual');
-    assert.equal(b3.figureSources.handled, null, 'no calls on D2 and none typed');
-    close(b3.kpis.find((k: any) => k.name === 'answerRate').value, 0.8, 'briefing reads the override');
-  } finally {
-    await app.close();
-  }
-});
+      // --- a typed figure is an audited override shown as manual; an impossible one is refused by field
+      const bad = await lead.req('POST', '/api/people/reports', { teamId: org.teamA, date: D2, overrides: { answered: 5 } });
+      assert.equal(bad.status, 400);
+      assert.equal(bad.body.field, 'overrides.answered');
+      assert.equal(bad.body.reason, 'routine.figureExceeds');
+      const frac = await lead.req('POST', '/api/people/reports', { teamId: org.teamA, date: D2, overrides: { offered: 2.5 } });
+      assert.equal(frac.body.field, 'overrides.offered');
+      const typed = await lead.req('POST', '/api/people/reports', {
+        teamId: org.teamA,
+        date: D2,
+        overrides: { offered: 10, answered: 8 },
+        overrideNote: '话务系统故障，手工统计',
+      });
+      assert.equal(typed.status, 200, JSON.stringify(typed.body));
+      close(typed.body.kpis.find((k: any) => k.name === 'answerRate').value, 0.8, 'typed answerRate');
+      assert.equal(typed.body.kpis.find((k: any) => k.name === 'answerRate').source, 'manual');
+      const audits = await store.db.selectFrom('audit_log').selectAll().where('action', '=', 'people.report.override').execute();
+      assert.equal(audits.length, 1);
+      assert.match(String(audits[0]!.detail), /手工统计/);
+      const b3 = (await lead.req('GET', `/api/people/briefing?teamId=${org.teamA}&date=2026-11-04`)).body;
+      assert.equal(b3.figureSources.offered, 'manual');
+      assert.equal(b3.figureSources.handled, null, 'no calls on D2 and none typed');
+      close(b3.kpis.find((k: any) => k.name === 'answerRate').value, 0.8, 'briefing reads the override');
+    } finally {
+      await app.close();
+    }
+  },
+);
 
 test('callfloor facts --json on a small seeded SQLite database', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'facts-cli-'));
@@ -329,7 +358,9 @@ test('callfloor facts --json on a small seeded SQLite database', async () => {
     for (const k of ['handled', 'aht', 'adherence', 'attendance', 'qaScore', 'complaints', 'csat']) assert.ok(a1[k].source, `${k} has a source`);
     const table = execFileSync(process.execPath, ['--import', 'tsx', main, 'facts', '--by', 'team', '--day', D, '--db', file], { encoding: 'utf8' });
     assert.match(table, /^total\s/m);
-    const rep = execFileSync(process.execPath, ['--import', 'tsx', main, 'report', '--by', 'agent', '--from', D, '--to', D, '--db', file], { encoding: 'utf8' });
+    const rep = execFileSync(process.execPath, ['--import', 'tsx', main, 'report', '--by', 'agent', '--from', D, '--to', D, '--db', file], {
+      encoding: 'utf8',
+    });
     assert.match(rep, /^total\s/m);
     assert.doesNotMatch(rep, /undefined/);
   } finally {

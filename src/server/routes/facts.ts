@@ -9,7 +9,8 @@ import { scopeFilter } from './scope';
 export const factsRoutes: RouteDef[] = [
   implement(api.get, async ({ query, caller, ctx }) => {
     const s = agentScope(caller);
-    if (s.kind === 'self' && query.by === 'team') throw forbidden('team facts are for team leads and center-wide roles', { reason: 'facts.teamForbidden', params: {} });
+    if (s.kind === 'self' && query.by === 'team')
+      throw forbidden('team facts are for team leads and center-wide roles', { reason: 'facts.teamForbidden', params: {} });
     const centerId = await callerCenterId(ctx, caller);
     if (query.teamId !== undefined && s.kind === 'teams' && !s.teamIds.includes(query.teamId))
       throw forbidden(`team ${query.teamId} is not one of your teams`, { reason: 'facts.teamNotYours', params: { teamId: query.teamId } });

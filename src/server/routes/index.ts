@@ -13,4 +13,17 @@ import { factsRoutes } from './facts';
 import { connectorRoutes } from './connectors';
 
 /** Every API route. Each capability exports its list from its own file; add it here. */
-export const allRoutes: RouteDef[] = [...platformRoutes, ...peopleRoutes, ...liveIngestRoutes, ...liveRoutes, ...qualityRoutes, ...performanceRoutes, ...wfmRoutes, ...kbRoutes, ...workOrderRoutes, ...notificationRoutes, ...factsRoutes, ...connectorRoutes];
+export const allRoutes: RouteDef[] = [
+  ...platformRoutes,
+  ...peopleRoutes,
+  ...liveIngestRoutes,
+  ...liveRoutes,
+  ...qualityRoutes,
+  ...performanceRoutes,
+  ...wfmRoutes,
+  ...kbRoutes,
+  ...workOrderRoutes,
+  ...notificationRoutes,
+  ...factsRoutes,
+  ...connectorRoutes,
+];

@@ -3,8 +3,24 @@ import { kb as api, KB_EDITORS, KB_REVIEWERS } from '../../contract/kb';
 import { validationError } from '../../core/errors';
 import { getAgent } from '../../store/org';
 import {
-  addAttachment, createArticle, createCategory, getArticle, getAttachment, kbStats, listArticles, listCategories, listVersions, restoreVersion, reviewQueue, reviewVersion, saveVersion,
-  searchArticles, setArchived, submitForReview, vote, type KbViewer,
+  addAttachment,
+  createArticle,
+  createCategory,
+  getArticle,
+  getAttachment,
+  kbStats,
+  listArticles,
+  listCategories,
+  listVersions,
+  restoreVersion,
+  reviewQueue,
+  reviewVersion,
+  saveVersion,
+  searchArticles,
+  setArchived,
+  submitForReview,
+  vote,
+  type KbViewer,
 } from '../../store/kb/articles';
 import { agentScope, hasRole, implement, type Caller, type RouteDef } from '../route';
 import type { ServerContext } from '../context';
@@ -28,7 +44,9 @@ const ok = { ok: true } as const;
 
 export const kbRoutes: RouteDef[] = [
   implement(api.categories, async ({ ctx, caller }) => listCategories(ctx.store.db, await callerCenterId(ctx, caller))),
-  implement(api.createCategory, async ({ ctx, caller, body }) => ({ id: await createCategory(ctx.store.db, { ...body, centerId: await callerCenterId(ctx, caller) }, caller.userId, ctx.now()) })),
+  implement(api.createCategory, async ({ ctx, caller, body }) => ({
+    id: await createCategory(ctx.store.db, { ...body, centerId: await callerCenterId(ctx, caller) }, caller.userId, ctx.now()),
+  })),
   implement(api.articles, async ({ ctx, caller, query }) => listArticles(ctx.store.db, await callerCenterId(ctx, caller), await kbViewer(ctx, caller), query)),
   implement(api.createArticle, async ({ ctx, caller, body }) => {
     const centerId = await callerCenterId(ctx, caller);
@@ -36,9 +54,21 @@ export const kbRoutes: RouteDef[] = [
     if (body.submit) await submitForReview(ctx.store.db, centerId, articleId, 1, caller.userId, ctx.now());
     return { id: articleId, version: 1 };
   }),
-  implement(api.article, async ({ ctx, caller, params }) => getArticle(ctx.store.db, await callerCenterId(ctx, caller), params.id, await kbViewer(ctx, caller), { countView: true })),
+  implement(api.article, async ({ ctx, caller, params }) =>
+    getArticle(ctx.store.db, await callerCenterId(ctx, caller), params.id, await kbViewer(ctx, caller), { countView: true }),
+  ),
   implement(api.saveVersion, async ({ ctx, caller, params, body }) => ({
-    version: await saveVersion(ctx.store.db, ctx.store.dialect, await callerCenterId(ctx, caller), params.id, body, caller.userId, ctx.now(), body.submit ?? false, body.baseVersion),
+    version: await saveVersion(
+      ctx.store.db,
+      ctx.store.dialect,
+      await callerCenterId(ctx, caller),
+      params.id,
+      body,
+      caller.userId,
+      ctx.now(),
+      body.submit ?? false,
+      body.baseVersion,
+    ),
   })),
   implement(api.versions, async ({ ctx, caller, params }) => listVersions(ctx.store.db, await callerCenterId(ctx, caller), params.id)),
   implement(api.submit, async ({ ctx, caller, params }) => {
@@ -46,7 +76,17 @@ export const kbRoutes: RouteDef[] = [
     return ok;
   }),
   implement(api.review, async ({ ctx, caller, params, body }) => {
-    await reviewVersion(ctx.store.db, ctx.store.dialect, await callerCenterId(ctx, caller), params.id, params.version, body.decision, body.note, caller.userId, ctx.now());
+    await reviewVersion(
+      ctx.store.db,
+      ctx.store.dialect,
+      await callerCenterId(ctx, caller),
+      params.id,
+      params.version,
+      body.decision,
+      body.note,
+      caller.userId,
+      ctx.now(),
+    );
     return ok;
   }),
   implement(api.restore, async ({ ctx, caller, params }) => ({
@@ -65,7 +105,16 @@ export const kbRoutes: RouteDef[] = [
     async ({ ctx, caller, params, body }) => {
       if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body.dataBase64)) throw validationError('dataBase64', 'is not base64');
       const data = Buffer.from(body.dataBase64, 'base64');
-      return { id: await addAttachment(ctx.store.db, await callerCenterId(ctx, caller), params.id, { filename: body.filename, contentType: body.contentType, data }, caller.userId, ctx.now()) };
+      return {
+        id: await addAttachment(
+          ctx.store.db,
+          await callerCenterId(ctx, caller),
+          params.id,
+          { filename: body.filename, contentType: body.contentType, data },
+          caller.userId,
+          ctx.now(),
+        ),
+      };
     },
     { bodyLimit: 40 * 1024 * 1024 },
   ),
@@ -81,12 +130,22 @@ export const kbRoutes: RouteDef[] = [
   }),
   implement(api.reviewQueue, async ({ ctx, caller }) => reviewQueue(ctx.store.db, await callerCenterId(ctx, caller))),
   implement(api.search, async ({ ctx, caller, query }) =>
-    searchArticles(ctx.store.db, ctx.store.dialect, await callerCenterId(ctx, caller), query.q, await kbViewer(ctx, caller), { limit: query.limit, categoryId: query.categoryId, log: true, now: ctx.now() }),
+    searchArticles(ctx.store.db, ctx.store.dialect, await callerCenterId(ctx, caller), query.q, await kbViewer(ctx, caller), {
+      limit: query.limit,
+      categoryId: query.categoryId,
+      log: true,
+      now: ctx.now(),
+    }),
   ),
   implement(api.suggest, async ({ ctx, caller, query }) =>
     searchArticles(ctx.store.db, ctx.store.dialect, await callerCenterId(ctx, caller), query.q, await kbViewer(ctx, caller), {
-      limit: query.limit ?? 8, categoryId: query.categoryId, candidates: SUGGEST_CANDIDATES, countUpTo: SUGGEST_COUNT_UP_TO,
+      limit: query.limit ?? 8,
+      categoryId: query.categoryId,
+      candidates: SUGGEST_CANDIDATES,
+      countUpTo: SUGGEST_COUNT_UP_TO,
     }),
   ),
-  implement(api.stats, async ({ ctx, caller, query }) => kbStats(ctx.store.db, await callerCenterId(ctx, caller), ctx.now(), { sinceMs: ctx.now() - query.days * 86_400_000 })),
+  implement(api.stats, async ({ ctx, caller, query }) =>
+    kbStats(ctx.store.db, await callerCenterId(ctx, caller), ctx.now(), { sinceMs: ctx.now() - query.days * 86_400_000 }),
+  ),
 ];

@@ -14,11 +14,23 @@ forEachDatabase('limits: 20 concurrent team-fund spendings of 60 % of the balanc
     // 3000 fen in team A's fund (a contribution booked directly: the setup, not what is tested)
     await store.db
       .insertInto('people_fund_entries')
-      .values({ team_id: org.teamA, kind: 'contribution', amount_fen: 3000, at: Date.UTC(2026, 10, 1), violation_id: null, agent_id: org.agents.a1, receipt_ref: null, description: null, recorded_by: org.users.team_lead })
+      .values({
+        team_id: org.teamA,
+        kind: 'contribution',
+        amount_fen: 3000,
+        at: Date.UTC(2026, 10, 1),
+        violation_id: null,
+        agent_id: org.agents.a1,
+        receipt_ref: null,
+        description: null,
+        recorded_by: org.users.team_lead,
+      })
       .execute();
     // 60 % of 3000 = 1800; 3000 holds one such spending (3000 − 1800 = 1200 < 1800)
     const res = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => lead.req('POST', '/api/people/fund/spending', { teamId: org.teamA, amountFen: 1800, receiptRef: `RC-${i}`, description: '团建' })),
+      Array.from({ length: 20 }, (_, i) =>
+        lead.req('POST', '/api/people/fund/spending', { teamId: org.teamA, amountFen: 1800, receiptRef: `RC-${i}`, description: '团建' }),
+      ),
     );
     const ok = res.filter((r) => r.status === 200);
     const refused = res.filter((r) => r.status === 409);
@@ -42,7 +54,10 @@ forEachDatabase('limits: 20 concurrent points redemptions, then 20 concurrent ap
     const a1 = await as('a1');
     const wfm = await as('wfm');
     const agentId = org.agents.a1;
-    await store.db.insertInto('wfm_points').values({ agent_id: agentId, points: 100, ts: Date.UTC(2026, 9, 1), reason: 'holiday hours', rule_id: 'h', ref: 'seed', created_by: null }).execute();
+    await store.db
+      .insertInto('wfm_points')
+      .values({ agent_id: agentId, points: 100, ts: Date.UTC(2026, 9, 1), reason: 'holiday hours', rule_id: 'h', ref: 'seed', created_by: null })
+      .execute();
 
     // requests: 60 of 100 available → one fits (100 − 60 = 40 < 60)
     const asks = await Promise.all(Array.from({ length: 20 }, () => a1.req('POST', '/api/wfm/redemptions', { points: 60, kind: 'leave', note: '调休' })));
@@ -64,7 +79,10 @@ forEachDatabase('limits: 20 concurrent points redemptions, then 20 concurrent ap
     // 20 pending requests of 30 each that were valid when asked (written directly, as if a correction
     // had lowered the balance since): approved all at once, only floor(40 / 30) = 1 can be booked
     for (let i = 0; i < 20; i++)
-      await store.db.insertInto('wfm_redemptions').values({ agent_id: agentId, points: 30, kind: 'gift', note: `g${i}`, status: 'pending', requested_at: Date.UTC(2026, 10, 1) }).execute();
+      await store.db
+        .insertInto('wfm_redemptions')
+        .values({ agent_id: agentId, points: 30, kind: 'gift', note: `g${i}`, status: 'pending', requested_at: Date.UTC(2026, 10, 1) })
+        .execute();
     const pending = (await wfm.req('GET', '/api/wfm/redemptions')).body.filter((r: any) => r.status === 'pending');
     assert.equal(pending.length, 20);
     const dec = await Promise.all(pending.map((r: any) => wfm.req('POST', `/api/wfm/redemptions/${r.id}/decide`, { approve: true })));
@@ -74,7 +92,11 @@ forEachDatabase('limits: 20 concurrent points redemptions, then 20 concurrent ap
     for (const r of short) assert.equal(r.body.reason, 'wfm.pointsInsufficient');
     pts = (await a1.req('GET', '/api/wfm/points')).body;
     assert.equal(pts.balances[0].balance, 10); // 100 − 60 − 30
-    assert.equal((await wfm.req('GET', '/api/wfm/redemptions')).body.filter((r: any) => r.status === 'pending').length, 19, 'refused approvals changed nothing');
+    assert.equal(
+      (await wfm.req('GET', '/api/wfm/redemptions')).body.filter((r: any) => r.status === 'pending').length,
+      19,
+      'refused approvals changed nothing',
+    );
   } finally {
     await app.close();
   }

@@ -16,7 +16,15 @@ forEachDatabase('live floor: states, scoped snapshot, pushes, alerts raised once
   const { app, ctx, org, as } = await testApp(store, { now: () => clock });
   const svc = await startLiveFloor(ctx, { timers: false, queuesEveryMs: 60_000 });
   const pushed: Record<string, any[]> = {};
-  for (const topic of ['floor:agents', `floor:team:${org.teamA}`, `floor:team:${org.teamB}`, 'floor:queues', 'alerts', `alerts:team:${org.teamB}`, `user:${org.users.team_lead}`])
+  for (const topic of [
+    'floor:agents',
+    `floor:team:${org.teamA}`,
+    `floor:team:${org.teamB}`,
+    'floor:queues',
+    'alerts',
+    `alerts:team:${org.teamB}`,
+    `user:${org.users.team_lead}`,
+  ])
     // the floor publishes on its center's hub topics (sockets subscribe by the plain names, see liveCenters.test.ts)
     ctx.hub.subscribe(topic.startsWith('user:') ? topic : svc.topic(topic), (_t, d) => (pushed[topic] ??= []).push(d));
 
@@ -35,8 +43,14 @@ forEachDatabase('live floor: states, scoped snapshot, pushes, alerts raised once
   // one push per tick: both changed tiles center-wide, one per team topic
   assert.equal(pushed['floor:agents'].length, 1);
   assert.deepEqual(pushed['floor:agents'][0].agents.map((a: any) => a.code).sort(), ['A001', 'B001']);
-  assert.deepEqual(pushed[`floor:team:${org.teamA}`][0].agents.map((a: any) => [a.code, a.state, a.callsToday]), [['A001', 'talking', 1]]);
-  assert.deepEqual(pushed[`floor:team:${org.teamB}`][0].agents.map((a: any) => [a.code, a.state, a.reason]), [['B001', 'notReady', 'meal']]);
+  assert.deepEqual(
+    pushed[`floor:team:${org.teamA}`][0].agents.map((a: any) => [a.code, a.state, a.callsToday]),
+    [['A001', 'talking', 1]],
+  );
+  assert.deepEqual(
+    pushed[`floor:team:${org.teamB}`][0].agents.map((a: any) => [a.code, a.state, a.reason]),
+    [['B001', 'notReady', 'meal']],
+  );
   svc.tick(clock);
   assert.equal(pushed['floor:agents'].length, 1, 'nothing changed: nothing pushed');
 
@@ -52,10 +66,16 @@ forEachDatabase('live floor: states, scoped snapshot, pushes, alerts raised once
   assert.deepEqual([q.queue, q.waiting, q.longestWaitS, q.offered, q.answered, q.answerRate, q.serviceLevel], ['general', 1, 120, 2, 1, 0.5, 0.5]);
   assert.deepEqual(q.agents, { talking: 1, notReady: 1 });
   // team lead (team A): only team A's agents; an agent: own tile only; expert: nothing
-  assert.deepEqual((await (await as('team_lead')).req('GET', '/api/floor/now')).body.agents.map((a: any) => a.code), ['A001']);
+  assert.deepEqual(
+    (await (await as('team_lead')).req('GET', '/api/floor/now')).body.agents.map((a: any) => a.code),
+    ['A001'],
+  );
   const own = (await (await as('a1')).req('GET', '/api/floor/now')).body;
   assert.deepEqual([own.agents.map((a: any) => a.code), own.queues.length], [['A001'], 0]);
-  assert.deepEqual((await (await as('b1')).req('GET', '/api/floor/now')).body.agents.map((a: any) => a.code), ['B001']);
+  assert.deepEqual(
+    (await (await as('b1')).req('GET', '/api/floor/now')).body.agents.map((a: any) => a.code),
+    ['B001'],
+  );
   assert.equal((await (await as('expert')).req('GET', '/api/floor/now')).body.agents.length, 0);
 
   // thresholds: duty manager may change them (audited); a bad value names the field; team lead may not
@@ -94,7 +114,10 @@ forEachDatabase('live floor: states, scoped snapshot, pushes, alerts raised once
   // the long call raised a gentle prompt to team A's lead
   assert.equal(pushed[`user:${org.users.team_lead}`].length, 1);
   const prompts = (await (await as('team_lead')).req('GET', '/api/prompts?open=1')).body;
-  assert.deepEqual(prompts.map((p: any) => [p.kind, p.agent_code, p.detail.talkS]), [['longCall', 'A001', 1800]]);
+  assert.deepEqual(
+    prompts.map((p: any) => [p.kind, p.agent_code, p.detail.talkS]),
+    [['longCall', 'A001', 1800]],
+  );
 
   // the condition persists: no second alert
   clock = T(9, 0, 10);
@@ -130,14 +153,23 @@ forEachDatabase('live floor: states, scoped snapshot, pushes, alerts raised once
   const board = (await duty.req('GET', '/api/floor/now')).body;
   const pulled = board.agents.find((a: any) => a.code === '9001');
   assert.deepEqual([pulled.pulledIn, pulled.name, pulled.callsToday], [true, '质检 林老师', 2]);
-  assert.deepEqual(board.callins.map((c: any) => [c.extCode, c.calls]), [['9001', 2]]);
+  assert.deepEqual(
+    board.callins.map((c: any) => [c.extCode, c.calls]),
+    [['9001', 2]],
+  );
   await duty.req('POST', `/api/emergency/callins/${callin.body.id}/end`);
   // after the call-in ended, their calls no longer count
-  await acceptEvents(ctx, [ev(T(9, 8), 'call.connected', { callId: 'k3', queue: 'general', agent: '9001' }), ev(T(9, 9), 'call.ended', { callId: 'k3', queue: 'general', agent: '9001' })]);
+  await acceptEvents(ctx, [
+    ev(T(9, 8), 'call.connected', { callId: 'k3', queue: 'general', agent: '9001' }),
+    ev(T(9, 9), 'call.ended', { callId: 'k3', queue: 'general', agent: '9001' }),
+  ]);
   assert.equal((await (await as('center_manager')).req('PUT', '/api/emergency/rate', { rate: 2.5 })).status, 200);
   const report = (await duty.req('GET', '/api/emergency/report?from=2026-11-02&to=2026-11-02')).body;
   // 2 calls × 2.5 = 5
-  assert.deepEqual(report.people.map((p: any) => [p.name, p.callins, p.calls, p.pay]), [['质检 林老师', 1, 2, 5]]);
+  assert.deepEqual(
+    report.people.map((p: any) => [p.name, p.callins, p.calls, p.pay]),
+    [['质检 林老师', 1, 2, 5]],
+  );
 
   // close with a note: audited; the condition still holds, yet it is not raised again until it clears
   const closed = await duty.req('POST', `/api/alerts/${under.id}/close`, { note: '高峰已过' });

@@ -30,7 +30,6 @@ import { alertOf, DEFAULT_PIECE_RATE, floorService, promptOf, PIECE_RATE_KEY, TH
 import { agentScope, CENTER_WIDE, centerOf, implement, scopeOf, type Caller, type RouteDef } from '../route';
 import { callerCenterId } from './platform';
 
-
 // ---- who may subscribe to which live topic ----
 // the floor's topics are per center: each socket gets its own center's (see LiveFloorService)
 registerCenterTopics((t) => t.startsWith('floor:') || t === 'alerts' || t.startsWith('alerts:') || t === 'prompts');
@@ -93,13 +92,22 @@ export const liveRoutes: RouteDef[] = [
     }),
   ),
   implement(api.emergencyStaff, async ({ ctx, caller }) => listEmergencyStaff(ctx.store.db, await callerCenterId(ctx, caller))),
-  implement(api.addEmergencyStaff, async ({ ctx, caller, body }) => createEmergencyStaff(ctx.store.db, await callerCenterId(ctx, caller), body, caller.userId, ctx.now())),
+  implement(api.addEmergencyStaff, async ({ ctx, caller, body }) =>
+    createEmergencyStaff(ctx.store.db, await callerCenterId(ctx, caller), body, caller.userId, ctx.now()),
+  ),
   implement(api.updateEmergencyStaff, async ({ ctx, caller, params, body }) => updateEmergencyStaff(ctx.store.db, params.id, body, caller.userId, ctx.now())),
   implement(api.callins, async ({ ctx, caller }) => openCallins(ctx.store.db, await callerCenterId(ctx, caller))),
   implement(api.startCallin, async ({ ctx, caller, body }) => {
     const centerId = centerOf(caller);
     const row = await startCallin(ctx.store.db, { centerId, staffId: body.staffId, alertId: body.alertId ?? null, by: caller.userId, now: ctx.now() });
-    floorService(ctx, centerId)?.setCallin(row.ext_code, { id: row.id, name: row.name, position: row.position, staffId: row.staff_id, startedAt: row.started_at, calls: 0 });
+    floorService(ctx, centerId)?.setCallin(row.ext_code, {
+      id: row.id,
+      name: row.name,
+      position: row.position,
+      staffId: row.staff_id,
+      startedAt: row.started_at,
+      calls: 0,
+    });
     return row;
   }),
   implement(api.endCallin, async ({ ctx, caller, params }) => {
@@ -128,7 +136,13 @@ export const liveRoutes: RouteDef[] = [
     return { from, to, rate, callins: rows, people: [...people.values()] };
   }),
   implement(api.setPieceRate, async ({ ctx, caller, body }) => {
-    await putAuditedSetting(ctx.store.db, { centerId: await callerCenterId(ctx, caller), key: PIECE_RATE_KEY, value: body.rate, userId: caller.userId, now: ctx.now() });
+    await putAuditedSetting(ctx.store.db, {
+      centerId: await callerCenterId(ctx, caller),
+      key: PIECE_RATE_KEY,
+      value: body.rate,
+      userId: caller.userId,
+      now: ctx.now(),
+    });
     return { rate: body.rate };
   }),
   implement(api.prompts, async ({ ctx, caller, query }) => {
@@ -139,7 +153,8 @@ export const liveRoutes: RouteDef[] = [
     const p = await getPrompt(ctx.store.db, params.id);
     if (p.center_id !== centerOf(caller)) throw notFound(`prompt ${params.id}`);
     const s = agentScope(caller);
-    if (s.kind !== 'all' && (p.team_id == null || s.kind !== 'teams' || !s.teamIds.includes(p.team_id))) throw forbidden('team leads handle only their teams\' prompts');
+    if (s.kind !== 'all' && (p.team_id == null || s.kind !== 'teams' || !s.teamIds.includes(p.team_id)))
+      throw forbidden("team leads handle only their teams' prompts");
     return promptOf(await donePrompt(ctx.store.db, { id: params.id, by: caller.userId, note: body.note ?? '', now: ctx.now() }));
   }),
   implement(api.flagComplaint, async ({ ctx, caller, body }) => {
@@ -155,4 +170,3 @@ export const liveRoutes: RouteDef[] = [
     return promptOf(row);
   }),
 ];
-

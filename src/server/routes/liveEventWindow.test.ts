@@ -46,7 +46,11 @@ forEachDatabase('event window: the microsecond poison event is refused by id and
   assert.deepEqual(r.body, { received: 1, accepted: 0, duplicates: 1 });
 
   // the agent's time is what it was: logged in 1 h ago, nothing counted beyond the clock
-  const staffed = await store.db.selectFrom('live_agent_intervals').select((eb) => eb.fn.sum<number>('staffed').as('s')).where('agent_code', '=', '501').executeTakeFirst();
+  const staffed = await store.db
+    .selectFrom('live_agent_intervals')
+    .select((eb) => eb.fn.sum<number>('staffed').as('s'))
+    .where('agent_code', '=', '501')
+    .executeTakeFirst();
   assert.equal(Number(staffed?.s ?? 0), 0); // no state change yet: nothing counted
 
   // a batch with one bad event is refused as a whole, naming that event; the good one is not stored
@@ -102,7 +106,12 @@ forEachDatabase('event window: an import names the lines outside the window and 
     JSON.stringify({ id: 'j2', ts: C1 * 1000, type: 'agent.logout', agent: '501' }),
     JSON.stringify({ id: 'j3', ts: C1 + 600_000, type: 'agent.logout', agent: '501' }),
   ].join('\n');
-  const up = await app.inject({ method: 'POST', url: '/api/import?format=jsonl', headers: { cookie: wfm.cookie, 'x-csrf-token': wfm.csrf, 'content-type': 'text/plain' }, payload: lines });
+  const up = await app.inject({
+    method: 'POST',
+    url: '/api/import?format=jsonl',
+    headers: { cookie: wfm.cookie, 'x-csrf-token': wfm.csrf, 'content-type': 'text/plain' },
+    payload: lines,
+  });
   assert.equal(up.statusCode, 200);
   const rep = up.json();
   assert.equal(rep.eventsStored, 2);
@@ -110,14 +119,28 @@ forEachDatabase('event window: an import names the lines outside the window and 
   assert.equal(rep.rejected[0].line, 2);
   assert.match(rep.rejected[0].reason, /event 'j2': ts: .*microseconds/);
   // j1 → j3: 10 minutes staffed (600 s), counted by hand
-  const s = await store.db.selectFrom('live_agent_intervals').select((eb) => eb.fn.sum<number>('staffed').as('s')).where('agent_code', '=', '501').executeTakeFirst();
+  const s = await store.db
+    .selectFrom('live_agent_intervals')
+    .select((eb) => eb.fn.sum<number>('staffed').as('s'))
+    .where('agent_code', '=', '501')
+    .executeTakeFirst();
   assert.equal(Number(s?.s), 600);
   await app.close();
 });
 
 forEachDatabase('event window: the WebSocket `events` message refuses the poison event the same way', async (_t, store) => {
   const { app, ctx, org } = await testApp(store, { now: () => NOW });
-  const caller = { userId: org.users.duty_manager, username: 'duty_manager', displayName: 'd', roles: ['duty_manager'], agentId: null, centerId: org.centerId, ledTeamIds: [], csrf: '', locale: 'en' } as unknown as Caller;
+  const caller = {
+    userId: org.users.duty_manager,
+    username: 'duty_manager',
+    displayName: 'd',
+    roles: ['duty_manager'],
+    agentId: null,
+    centerId: org.centerId,
+    ledTeamIds: [],
+    csrf: '',
+    locale: 'en',
+  } as unknown as Caller;
   const ok = await socketHandlers.events!(ctx, caller, { type: 'events', events: [{ id: 'c1', ts: C1, type: 'agent.login', agent: '501' }] });
   assert.deepEqual(ok, { received: 1, accepted: 1, duplicates: 0 });
   await assert.rejects(

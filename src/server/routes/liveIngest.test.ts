@@ -59,7 +59,10 @@ forEachDatabase('live API: push events, upload a file, reports scoped by role', 
   // agent: own rows only
   const a1 = await signIn(app, 'a1');
   r = await a1.req('GET', '/api/reports/kpi?by=agent');
-  assert.deepEqual(r.body.rows.map((x: any) => x.agentCode), ['A001']);
+  assert.deepEqual(
+    r.body.rows.map((x: any) => x.agentCode),
+    ['A001'],
+  );
   assert.equal(r.body.rows[0].talk, 180);
   r = await a1.req('GET', '/api/reports/kpi?by=interval&interval=60');
   assert.equal(r.body.total.offered, null);
@@ -68,13 +71,21 @@ forEachDatabase('live API: push events, upload a file, reports scoped by role', 
   // team lead (team A): A001 only
   const lead = await signIn(app, 'team_lead');
   r = await lead.req('GET', '/api/reports/kpi?by=agent');
-  assert.deepEqual(r.body.rows.map((x: any) => x.agentCode), ['A001']);
+  assert.deepEqual(
+    r.body.rows.map((x: any) => x.agentCode),
+    ['A001'],
+  );
   assert.equal((await lead.req('GET', '/api/reports/kpi?by=nope')).status, 400);
 
   // upload: a jsonl file with a bad line; good lines land, the report names the line
   const wfm = await signIn(app, 'wfm');
   const file = [JSON.stringify(ev('u1', 20, 'call.enqueued', { callId: 'c9', queue: 'billing' })), '{"id":"u2"}', ''].join('\n');
-  const up = await app.inject({ method: 'POST', url: '/api/import?format=jsonl', headers: { cookie: wfm.cookie, 'x-csrf-token': wfm.csrf, 'content-type': 'text/plain' }, payload: file });
+  const up = await app.inject({
+    method: 'POST',
+    url: '/api/import?format=jsonl',
+    headers: { cookie: wfm.cookie, 'x-csrf-token': wfm.csrf, 'content-type': 'text/plain' },
+    payload: file,
+  });
   assert.equal(up.statusCode, 200);
   const rep = up.json();
   assert.equal(rep.eventsStored, 1);
@@ -83,13 +94,29 @@ forEachDatabase('live API: push events, upload a file, reports scoped by role', 
   // multipart upload of the same file: nothing new
   const boundary = 'XyZ';
   const mp = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.jsonl"\r\nContent-Type: application/octet-stream\r\n\r\n${file}\r\n--${boundary}--\r\n`;
-  const up2 = await app.inject({ method: 'POST', url: '/api/import?format=jsonl', headers: { cookie: wfm.cookie, 'x-csrf-token': wfm.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: mp });
+  const up2 = await app.inject({
+    method: 'POST',
+    url: '/api/import?format=jsonl',
+    headers: { cookie: wfm.cookie, 'x-csrf-token': wfm.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: mp,
+  });
   assert.equal(up2.statusCode, 200);
   assert.equal(up2.json().eventsStored, 0);
   assert.equal(up2.json().duplicates, 1);
-  const badFmt = await app.inject({ method: 'POST', url: '/api/import?format=cdr', headers: { cookie: wfm.cookie, 'x-csrf-token': wfm.csrf, 'content-type': 'text/plain' }, payload: 'x' });
+  const badFmt = await app.inject({
+    method: 'POST',
+    url: '/api/import?format=cdr',
+    headers: { cookie: wfm.cookie, 'x-csrf-token': wfm.csrf, 'content-type': 'text/plain' },
+    payload: 'x',
+  });
   assert.equal(badFmt.statusCode, 400);
   r = await duty.req('GET', '/api/reports/kpi?by=queue');
-  assert.deepEqual(r.body.rows.map((x: any) => [x.queue, x.offered]), [['billing', 1], ['general', 2]]);
+  assert.deepEqual(
+    r.body.rows.map((x: any) => [x.queue, x.offered]),
+    [
+      ['billing', 1],
+      ['general', 2],
+    ],
+  );
   await app.close();
 });

@@ -54,7 +54,8 @@ export function validateBatch(body: unknown, window?: TimeWindow): CallFloorEven
     }
     const v = validateEvent(x);
     // field: the event (as always); the reason's params name the exact field
-    if (!v.ok) throw validationError(`events.${i}`, v.error, v.reason ? { reason: v.reason, params: { ...v.params, field: `events.${i}.${v.field}` } } : undefined);
+    if (!v.ok)
+      throw validationError(`events.${i}`, v.error, v.reason ? { reason: v.reason, params: { ...v.params, field: `events.${i}.${v.field}` } } : undefined);
     out.push(v.event);
   });
   return out;
@@ -116,23 +117,27 @@ async function scopedCodes(ctx: ServerContext, c: Caller): Promise<string[] | nu
 
 export const liveIngestRoutes: RouteDef[] = [
   implement(api.pushEvents, async ({ ctx, body, caller }) => push(ctx, caller, body), { bodyLimit: 16 * 1024 * 1024 }),
-  implement(api.importFile, async ({ ctx, query, body, req, caller }) => {
-    if (!isImportFormat(query.format)) throw validationError('format', `expected one of ${IMPORT_FORMATS.join(', ')}, got '${query.format}'`);
-    const tz = parseTz(query.tz);
-    const text = uploadText(body, req.headers['content-type']);
-    if (!text.trim()) throw validationError('body', 'the file is empty');
-    const centerId = centerOf(caller);
-    const window = timeWindow(await loadEventWindow(ctx.store, centerId), ctx.now());
-    const surveyScale = query.format === 'survey-csv' ? await defaultSurveyScale(ctx.store.db, centerId) : undefined;
-    const parsed = parseText(query.format, text, { tz, window, surveyScale });
-    return storeParsed(query.format, parsed, {
-      async store(events) {
-        const r = await acceptEvents(ctx, events, centerId);
-        return { accepted: r.accepted.length, duplicates: r.duplicates, rejected: r.rejected };
-      },
-      finish: (ts) => flushAgentStates(ctx.store, ts, centerId),
-    });
-  }, { bodyLimit: MAX_UPLOAD_BYTES }),
+  implement(
+    api.importFile,
+    async ({ ctx, query, body, req, caller }) => {
+      if (!isImportFormat(query.format)) throw validationError('format', `expected one of ${IMPORT_FORMATS.join(', ')}, got '${query.format}'`);
+      const tz = parseTz(query.tz);
+      const text = uploadText(body, req.headers['content-type']);
+      if (!text.trim()) throw validationError('body', 'the file is empty');
+      const centerId = centerOf(caller);
+      const window = timeWindow(await loadEventWindow(ctx.store, centerId), ctx.now());
+      const surveyScale = query.format === 'survey-csv' ? await defaultSurveyScale(ctx.store.db, centerId) : undefined;
+      const parsed = parseText(query.format, text, { tz, window, surveyScale });
+      return storeParsed(query.format, parsed, {
+        async store(events) {
+          const r = await acceptEvents(ctx, events, centerId);
+          return { accepted: r.accepted.length, duplicates: r.duplicates, rejected: r.rejected };
+        },
+        finish: (ts) => flushAgentStates(ctx.store, ts, centerId),
+      });
+    },
+    { bodyLimit: MAX_UPLOAD_BYTES },
+  ),
   implement(api.kpiReport, async ({ ctx, query, caller }) => {
     const codes = await scopedCodes(ctx, caller);
     if (codes && query.by === 'queue') throw forbidden('queue reports are for center-wide roles');

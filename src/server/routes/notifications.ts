@@ -15,7 +15,9 @@ export function pushNotices(ctx: ServerContext, notices: readonly Notice[]) {
 }
 
 export const notificationRoutes: RouteDef[] = [
-  implement(api.list, async ({ ctx, caller, query }) => listNotifications(ctx.store.db, caller.userId, { unreadOnly: query.unread === 'true', ...(query.limit ? { limit: query.limit } : {}) })),
+  implement(api.list, async ({ ctx, caller, query }) =>
+    listNotifications(ctx.store.db, caller.userId, { unreadOnly: query.unread === 'true', ...(query.limit ? { limit: query.limit } : {}) }),
+  ),
   implement(api.markRead, async ({ ctx, caller, body }) => {
     const ids = await markRead(ctx.store.db, caller.userId, body.ids, ctx.now());
     if (ids.length) publishTopic(ctx, userTopic, { userId: caller.userId }, { type: 'notification.read', ids });

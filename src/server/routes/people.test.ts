@@ -110,7 +110,10 @@ forEachDatabase('discipline: rules, violations by team leads, the team fund and 
     assert.equal(b1.status, 'early_leave');
     assert.equal(b1.earlyLeaveMinutes, 30);
     const own = await (await as('a1')).req('GET', `/api/people/attendance?from=${day}&to=${day}`);
-    assert.deepEqual(own.body.records.map((r: any) => Number(r.agentId)), [org.agents.a1]);
+    assert.deepEqual(
+      own.body.records.map((r: any) => Number(r.agentId)),
+      [org.agents.a1],
+    );
   } finally {
     await app.close();
   }
@@ -159,7 +162,8 @@ forEachDatabase('mood care: check-in, board, cycles, prompts; private notes reac
       { kind: 'lead_private', agentId: org.agents.a1, text: 'PRIVATE-谈心', followUp: '下周再聊', followUpOn: '2026-11-10' },
       { kind: 'correction', agentId: org.agents.a1, text: 'CORRECTION-语速' },
       { kind: 'praise', agentId: org.agents.a2, text: 'PRAISE-表扬' },
-    ]) assert.equal((await lead.req('POST', '/api/people/notes', n)).status, 200);
+    ])
+      assert.equal((await lead.req('POST', '/api/people/notes', n)).status, 200);
     assert.equal((await lead.req('POST', '/api/people/notes', { kind: 'praise', agentId: org.agents.b1, text: 'x' })).status, 403);
 
     // who sees what, worked out from the rule (private: author + roles above a lead, never the agent;
@@ -232,7 +236,10 @@ forEachDatabase('employee voice is anonymous when asked; surveys are answered on
     assert.equal(res.body.questions[0].mean, 3);
     assert.deepEqual(res.body.questions[0].counts, [0, 1, 0, 1, 0]);
     const n = await store.db.selectFrom('people_survey_responses').selectAll().execute();
-    assert.ok(n.every((r) => !('user_id' in r)), 'answers are stored without who answered');
+    assert.ok(
+      n.every((r) => !('user_id' in r)),
+      'answers are stored without who answered',
+    );
   } finally {
     await app.close();
   }

@@ -32,7 +32,13 @@ const date = isoDate;
 const month = isoMonth;
 const posInt = z.coerce.number().int().positive();
 const text = (max: number) => z.string().trim().min(1).max(max);
-const instant = z.union([z.number().int(), z.string().refine((s) => Number.isFinite(Date.parse(s)), 'expected an ISO timestamp').transform((s) => Date.parse(s))]);
+const instant = z.union([
+  z.number().int(),
+  z
+    .string()
+    .refine((s) => Number.isFinite(Date.parse(s)), 'expected an ISO timestamp')
+    .transform((s) => Date.parse(s)),
+]);
 
 const actor = (c: Caller): Actor => ({ userId: c.userId, roles: c.roles, agentId: c.agentId, ledTeamIds: c.ledTeamIds });
 
@@ -86,13 +92,28 @@ const ruleSchema = z.object({
   category: z.enum(['attendance', 'appearance', 'conduct', 'workstation', 'equipment', 'hygiene', 'safety', 'security', 'access', 'reception']),
   title: text(100),
   text: text(2000),
-  consequence: z.discriminatedUnion('kind', [z.object({ kind: z.literal('contribution'), amountFen: z.number().int().min(0).max(1_000_000) }), z.object({ kind: z.literal('warning') })]),
+  consequence: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('contribution'), amountFen: z.number().int().min(0).max(1_000_000) }),
+    z.object({ kind: z.literal('warning') }),
+  ]),
   active: z.boolean(),
 });
 
 const questionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('single'), text: text(2000), options: z.array(text(500)).min(2).max(10), answer: z.number().int().min(0), points: z.number().int().min(1).max(100) }),
-  z.object({ kind: z.literal('multiple'), text: text(2000), options: z.array(text(500)).min(2).max(10), answers: z.array(z.number().int().min(0)).min(1), points: z.number().int().min(1).max(100) }),
+  z.object({
+    kind: z.literal('single'),
+    text: text(2000),
+    options: z.array(text(500)).min(2).max(10),
+    answer: z.number().int().min(0),
+    points: z.number().int().min(1).max(100),
+  }),
+  z.object({
+    kind: z.literal('multiple'),
+    text: text(2000),
+    options: z.array(text(500)).min(2).max(10),
+    answers: z.array(z.number().int().min(0)).min(1),
+    points: z.number().int().min(1).max(100),
+  }),
   z.object({ kind: z.literal('true_false'), text: text(2000), answer: z.boolean(), points: z.number().int().min(1).max(100) }),
   z.object({ kind: z.literal('short'), text: text(2000), points: z.number().int().min(1).max(100) }),
 ]);
@@ -170,9 +191,16 @@ export const peopleRoutes: RouteDef[] = [
     url: '/api/people/fund/spending',
     access: ['admin', 'center_manager', 'team_lead'],
     summary: 'Spend from a team fund on a team activity, with a receipt (not above the balance)',
-    body: z.object({ teamId: z.number().int().positive(), amountFen: z.number().int(), receiptRef: z.string().max(200), description: z.string().max(500), at: instant.optional() }),
+    body: z.object({
+      teamId: z.number().int().positive(),
+      amountFen: z.number().int(),
+      receiptRef: z.string().max(200),
+      description: z.string().max(500),
+      at: instant.optional(),
+    }),
     handler: async ({ body, caller, ctx }) => {
-      if (!caller.roles.some((r) => ADMINS.includes(r)) && !caller.ledTeamIds.includes(body.teamId)) throw forbidden(`team ${body.teamId} is not one of your teams`);
+      if (!caller.roles.some((r) => ADMINS.includes(r)) && !caller.ledTeamIds.includes(body.teamId))
+        throw forbidden(`team ${body.teamId} is not one of your teams`);
       return disc.recordSpending(ctx.store.db, body.teamId, { ...body, at: body.at ?? ctx.now() }, caller.userId, ctx.now());
     },
   }),
@@ -182,8 +210,14 @@ export const peopleRoutes: RouteDef[] = [
     access: ['admin', 'center_manager', 'wfm'],
     summary: 'Import scheduled shifts and login segments (adapter input until the live floor / WFM write them)',
     body: z.object({
-      shifts: z.array(z.object({ agentId: z.number().int().positive(), date, start: instant, end: instant })).max(20_000).default([]),
-      segments: z.array(z.object({ agentId: z.number().int().positive(), login: instant, logout: instant.nullable() })).max(50_000).default([]),
+      shifts: z
+        .array(z.object({ agentId: z.number().int().positive(), date, start: instant, end: instant }))
+        .max(20_000)
+        .default([]),
+      segments: z
+        .array(z.object({ agentId: z.number().int().positive(), login: instant, logout: instant.nullable() }))
+        .max(50_000)
+        .default([]),
     }),
     handler: async ({ body, caller, ctx }) => disc.importAttendance(ctx.store.db, body, caller.userId, ctx.now()),
   }),
@@ -241,7 +275,13 @@ export const peopleRoutes: RouteDef[] = [
     url: '/api/people/mood/cycles',
     access: LEADS_UP,
     summary: 'Emotion cycles: mood by weekday and time of month, per team or agent',
-    query: z.object({ teamId: posInt.optional(), agentId: posInt.optional(), from: date.optional(), to: date.optional(), by: z.enum(['team', 'agent']).default('team') }),
+    query: z.object({
+      teamId: posInt.optional(),
+      agentId: posInt.optional(),
+      from: date.optional(),
+      to: date.optional(),
+      by: z.enum(['team', 'agent']).default('team'),
+    }),
     handler: async ({ query, caller, ctx }) => {
       const { today } = await ctxInfo(ctx, caller);
       const from = query.from ?? `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
@@ -303,7 +343,12 @@ export const peopleRoutes: RouteDef[] = [
     url: '/api/people/voice',
     access: 'any',
     summary: '員工之聲: a suggestion or complaint; anonymous posts store no author',
-    body: z.object({ kind: z.enum(['suggestion', 'complaint', 'praise', 'question']), text: z.string().max(2100), category: z.string().max(60).optional(), anonymous: z.boolean() }),
+    body: z.object({
+      kind: z.enum(['suggestion', 'complaint', 'praise', 'question']),
+      text: z.string().max(2100),
+      category: z.string().max(60).optional(),
+      anonymous: z.boolean(),
+    }),
     handler: async ({ body, caller, ctx }) => {
       const { centerId } = await ctxInfo(ctx, caller);
       const team = caller.agentId == null ? null : ((await agentWithTeam(ctx.store.db, caller.agentId)).team_id ?? null);
@@ -324,7 +369,8 @@ export const peopleRoutes: RouteDef[] = [
     summary: 'Answer a post publicly (management)',
     params: idParams,
     body: z.object({ reply: text(2000) }),
-    handler: async ({ params, body, caller, ctx }) => mood.replyVoice(ctx.store.db, (await ctxInfo(ctx, caller)).centerId, params.id, body.reply, caller.userId, ctx.now()),
+    handler: async ({ params, body, caller, ctx }) =>
+      mood.replyVoice(ctx.store.db, (await ctxInfo(ctx, caller)).centerId, params.id, body.reply, caller.userId, ctx.now()),
   }),
   route({
     method: 'POST',
@@ -391,7 +437,12 @@ export const peopleRoutes: RouteDef[] = [
     url: '/api/people/plan',
     access: TRAINERS,
     summary: 'Plan a course for a team and month',
-    body: z.object({ teamId: z.number().int().positive(), year: z.number().int().min(2000).max(2100), month: z.number().int().min(1).max(12), courseId: z.number().int().positive() }),
+    body: z.object({
+      teamId: z.number().int().positive(),
+      year: z.number().int().min(2000).max(2100),
+      month: z.number().int().min(1).max(12),
+      courseId: z.number().int().positive(),
+    }),
     handler: async ({ body, caller, ctx }) => trn.addPlanItem(ctx.store.db, body, caller.userId, ctx.now()),
   }),
   route({
@@ -435,7 +486,8 @@ export const peopleRoutes: RouteDef[] = [
     access: TRAINERS,
     summary: 'Add questions to a bank (single / multiple / true-false / short answer)',
     body: z.object({ bank: text(100), questions: z.array(questionSchema).min(1).max(500) }),
-    handler: async ({ body, caller, ctx }) => trn.addQuestions(ctx.store.db, (await ctxInfo(ctx, caller)).centerId, body.bank, body.questions, caller.userId, ctx.now()),
+    handler: async ({ body, caller, ctx }) =>
+      trn.addQuestions(ctx.store.db, (await ctxInfo(ctx, caller)).centerId, body.bank, body.questions, caller.userId, ctx.now()),
   }),
   route({
     method: 'GET',
@@ -486,7 +538,8 @@ export const peopleRoutes: RouteDef[] = [
     summary: "Change an exam's attempts limit and cool-down (hours between attempts)",
     params: idParams,
     body: z.object({ maxAttempts: examLimits.maxAttempts.optional(), cooldownHours: examLimits.cooldownHours.optional() }),
-    handler: async ({ params, body, caller, ctx }) => trn.updateExamLimits(ctx.store.db, (await ctxInfo(ctx, caller)).centerId, params.id, body, caller.userId, ctx.now()),
+    handler: async ({ params, body, caller, ctx }) =>
+      trn.updateExamLimits(ctx.store.db, (await ctxInfo(ctx, caller)).centerId, params.id, body, caller.userId, ctx.now()),
   }),
   route({
     method: 'POST',
@@ -577,7 +630,13 @@ export const peopleRoutes: RouteDef[] = [
     handler: async ({ params, body, caller, ctx }) => {
       const { centerId } = await ctxInfo(ctx, caller);
       const cfg = await peopleConfig(ctx.store.db, centerId);
-      await trn.putCertQueue(ctx.store.db, centerId, { queue: params.queue, validityDays: body.validityDays ?? cfg.certification.validityDays, warnDays: body.warnDays ?? cfg.certification.warnDays }, caller.userId, ctx.now());
+      await trn.putCertQueue(
+        ctx.store.db,
+        centerId,
+        { queue: params.queue, validityDays: body.validityDays ?? cfg.certification.validityDays, warnDays: body.warnDays ?? cfg.certification.warnDays },
+        caller.userId,
+        ctx.now(),
+      );
       return { ok: true };
     },
   }),
@@ -647,7 +706,10 @@ export const peopleRoutes: RouteDef[] = [
           // their own figures and targets only; the team's totals stay
           agents: b.agents.filter((a) => a.agentId === caller.agentId),
           agentFacts: b.agentFacts.filter((a) => a.agentId === caller.agentId),
-          missed: { yesterday: b.missed.yesterday.filter((m) => m.agentId === caller.agentId), today: b.missed.today.filter((m) => m.agentId === caller.agentId) },
+          missed: {
+            yesterday: b.missed.yesterday.filter((m) => m.agentId === caller.agentId),
+            today: b.missed.today.filter((m) => m.agentId === caller.agentId),
+          },
         };
       return b;
     },
@@ -660,7 +722,8 @@ export const peopleRoutes: RouteDef[] = [
     body: z.object({ teamId: z.number().int().positive(), date: date.optional(), text: text(2000) }),
     handler: async ({ body, caller, ctx }) => {
       const { today } = await ctxInfo(ctx, caller);
-      if (!caller.roles.some((r) => ABOVE_LEAD.includes(r)) && !caller.ledTeamIds.includes(body.teamId)) throw forbidden(`team ${body.teamId} is not one of your teams`);
+      if (!caller.roles.some((r) => ABOVE_LEAD.includes(r)) && !caller.ledTeamIds.includes(body.teamId))
+        throw forbidden(`team ${body.teamId} is not one of your teams`);
       return rtn.addNotice(ctx.store.db, body.teamId, body.date ?? today, body.text, caller.userId, ctx.now());
     },
   }),
@@ -691,7 +754,13 @@ export const peopleRoutes: RouteDef[] = [
     url: '/api/people/shift-log',
     access: ['team_lead'],
     summary: 'Log an in-shift event or action (coaching, listening, escalation, care talk)',
-    body: z.object({ teamId: z.number().int().positive(), date: date.optional(), kind: z.enum(['coaching', 'listening', 'escalation', 'care_talk', 'other']), agentId: z.number().int().positive().nullable().optional(), text: text(2000) }),
+    body: z.object({
+      teamId: z.number().int().positive(),
+      date: date.optional(),
+      kind: z.enum(['coaching', 'listening', 'escalation', 'care_talk', 'other']),
+      agentId: z.number().int().positive().nullable().optional(),
+      text: text(2000),
+    }),
     handler: async ({ body, caller, ctx }) => {
       const { today } = await ctxInfo(ctx, caller);
       if (!caller.ledTeamIds.includes(body.teamId)) throw forbidden(`team ${body.teamId} is not one of your teams`);
@@ -703,14 +772,16 @@ export const peopleRoutes: RouteDef[] = [
     url: '/api/people/reports',
     access: ['team_lead'],
     summary: 'Send the post-shift summary up to the duty manager (once per team and day)',
-    body: z.object({
-      teamId: z.number().int().positive(),
-      date: date.optional(),
-      // a typed figure is an audited override of the stored one (checked per field in the store)
-      overrides: z.record(z.string(), z.number()).optional(),
-      overrideNote: z.string().max(2000).optional(),
-      notes: z.array(z.string().max(2000)).max(50).default([]),
-    }).strict(),
+    body: z
+      .object({
+        teamId: z.number().int().positive(),
+        date: date.optional(),
+        // a typed figure is an audited override of the stored one (checked per field in the store)
+        overrides: z.record(z.string(), z.number()).optional(),
+        overrideNote: z.string().max(2000).optional(),
+        notes: z.array(z.string().max(2000)).max(50).default([]),
+      })
+      .strict(),
     handler: async ({ body, caller, ctx }) => {
       const { centerId, today, tz } = await ctxInfo(ctx, caller);
       if (!caller.ledTeamIds.includes(body.teamId)) throw forbidden(`team ${body.teamId} is not one of your teams`);
@@ -726,7 +797,11 @@ export const peopleRoutes: RouteDef[] = [
     query: rangeQuery,
     handler: async ({ query, caller, ctx }) => {
       const { today } = await ctxInfo(ctx, caller);
-      return rtn.listReports(ctx.store.db, { teamIds: await teamFilter(ctx, caller, query.teamId), from: query.from ?? `${today.slice(0, 7)}-01`, to: query.to ?? today });
+      return rtn.listReports(ctx.store.db, {
+        teamIds: await teamFilter(ctx, caller, query.teamId),
+        from: query.from ?? `${today.slice(0, 7)}-01`,
+        to: query.to ?? today,
+      });
     },
   }),
   route({
@@ -737,7 +812,15 @@ export const peopleRoutes: RouteDef[] = [
     query: rangeQuery.extend({ by: z.enum(['week', 'month']).default('week') }),
     handler: async ({ query, caller, ctx }) => {
       const { today } = await ctxInfo(ctx, caller);
-      return rtn.aggregatedReports(ctx.store.db, { teamIds: await teamFilter(ctx, caller, query.teamId), from: query.from ?? `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`, to: query.to ?? today }, query.by);
+      return rtn.aggregatedReports(
+        ctx.store.db,
+        {
+          teamIds: await teamFilter(ctx, caller, query.teamId),
+          from: query.from ?? `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`,
+          to: query.to ?? today,
+        },
+        query.by,
+      );
     },
   }),
   route({
@@ -767,7 +850,14 @@ export const peopleRoutes: RouteDef[] = [
     body: z.object({ completedOn: date.optional() }).default({}),
     handler: async ({ params, body, caller, ctx }) => {
       const { today } = await ctxInfo(ctx, caller);
-      await rtn.completeTask(ctx.store.db, params.id, caller.userId, caller.roles.some((r) => ABOVE_LEAD.includes(r)), body?.completedOn ?? today, ctx.now());
+      await rtn.completeTask(
+        ctx.store.db,
+        params.id,
+        caller.userId,
+        caller.roles.some((r) => ABOVE_LEAD.includes(r)),
+        body?.completedOn ?? today,
+        ctx.now(),
+      );
       return { ok: true };
     },
   }),
@@ -779,7 +869,12 @@ export const peopleRoutes: RouteDef[] = [
     query: z.object({ month: month.optional() }),
     handler: async ({ query, caller, ctx }) => {
       const { centerId, today } = await ctxInfo(ctx, caller);
-      return rtn.taskCompletion(ctx.store.db, centerId, query.month ?? today.slice(0, 7), caller.roles.some((r) => ABOVE_LEAD.includes(r)) ? undefined : caller.userId);
+      return rtn.taskCompletion(
+        ctx.store.db,
+        centerId,
+        query.month ?? today.slice(0, 7),
+        caller.roles.some((r) => ABOVE_LEAD.includes(r)) ? undefined : caller.userId,
+      );
     },
   }),
 
@@ -806,7 +901,14 @@ export const peopleRoutes: RouteDef[] = [
     handler: async ({ query, caller, ctx }) => {
       const { centerId, today } = await ctxInfo(ctx, caller);
       const cfg = await peopleConfig(ctx.store.db, centerId);
-      return attr.attritionStats(ctx.store.db, centerId, query.month ?? today.slice(0, 7), query.months, cfg.leaveReasons, await teamFilter(ctx, caller, query.teamId));
+      return attr.attritionStats(
+        ctx.store.db,
+        centerId,
+        query.month ?? today.slice(0, 7),
+        query.months,
+        cfg.leaveReasons,
+        await teamFilter(ctx, caller, query.teamId),
+      );
     },
   }),
   route({
@@ -824,7 +926,11 @@ export const peopleRoutes: RouteDef[] = [
 ];
 
 async function agentIdsOfTeams(ctx: ServerContext, teamIds: number[]) {
-  const rows = await ctx.store.db.selectFrom('agents').select('id').where('team_id', 'in', teamIds.length ? teamIds : [-1]).execute();
+  const rows = await ctx.store.db
+    .selectFrom('agents')
+    .select('id')
+    .where('team_id', 'in', teamIds.length ? teamIds : [-1])
+    .execute();
   return rows.map((r) => r.id);
 }
 

@@ -24,7 +24,7 @@ async function setup(store: Parameters<typeof testApp>[0]) {
   return { ...t, as, setClock };
 }
 
-forEachDatabase('the briefing reads yesterday\'s QA results and the open work orders of the team; skill levels read the QA average', async (_t, store) => {
+forEachDatabase("the briefing reads yesterday's QA results and the open work orders of the team; skill levels read the QA average", async (_t, store) => {
   const { app, org, as, setClock } = await setup(store);
   try {
     const SUN_1000 = MON_0900 - DAY + H;
@@ -32,29 +32,48 @@ forEachDatabase('the briefing reads yesterday\'s QA results and the open work or
     const qa = await as('qa');
     const tpl = (await qa.req('POST', '/api/quality/templates', { template: fixtureTemplate() })).body;
     const call = (id: string, agentId: number) => ({ id, agentId, queue: 'general', startedAt: SUN_1000 - H, durationS: 200 });
-    await qa.req('POST', '/api/quality/calls', { calls: [call('S1', org.agents.a1), call('S2', org.agents.a2), call('S3', org.agents.b1), call('M1', org.agents.a1), call('M2', org.agents.a1)] });
-    const score = async (callId: string, a: ReturnType<typeof answers>) => (await qa.req('POST', '/api/quality/evaluations', { callId, templateId: tpl.id, answers: a, timeSpentS: 60 })).body.score;
+    await qa.req('POST', '/api/quality/calls', {
+      calls: [call('S1', org.agents.a1), call('S2', org.agents.a2), call('S3', org.agents.b1), call('M1', org.agents.a1), call('M2', org.agents.a1)],
+    });
+    const score = async (callId: string, a: ReturnType<typeof answers>) =>
+      (await qa.req('POST', '/api/quality/evaluations', { callId, templateId: tpl.id, answers: a, timeSpentS: 60 })).body.score;
     // Sunday (yesterday for Monday's briefing): a1 79.5, a2 fatal 0, b1 (team B) 100
     // a1: open (50·½ + 50·1) = 75, biz 70·¾ + 30·1 = 82.5 → 0.4·75 + 0.6·82.5 = 79.5
     assert.deepEqual([await score('S1', answers(1, 1, 3, 1)), await score('S2', answers(2, 1, 4, 0)), await score('S3', answers(2, 1, 4, 1))], [79.5, 0, 100]);
     // work orders: a1's urgent escalation (due 30 min later, Sunday 10:30), b1's (team B)
-    const a1wo = (await (await as('a1')).req('POST', '/api/workorders', { type: 'escalation', priority: 'urgent', category: '故障', title: '大面积停气' })).body.id;
+    const a1wo = (await (await as('a1')).req('POST', '/api/workorders', { type: 'escalation', priority: 'urgent', category: '故障', title: '大面积停气' })).body
+      .id;
     await (await as('b1')).req('POST', '/api/workorders', { type: 'escalation', priority: 'urgent', category: '故障', title: 'B组工单' });
 
     // Monday 08:30: a2 raises a high escalation (due 2 h later, 10:30, not overdue at 09:00); QA scores a1 again (today: not in the briefing)
     setClock(MON_0900 - 30 * 60_000);
     await (await as('a2')).req('POST', '/api/workorders', { type: 'escalation', priority: 'high', category: '賬務', title: '账单疑问' });
     const qa2 = await as('qa');
-    assert.equal((await qa2.req('POST', '/api/quality/evaluations', { callId: 'M1', templateId: tpl.id, answers: answers(1, 1, 4, 1), timeSpentS: 60 })).body.score, 90);
-    assert.equal((await qa2.req('POST', '/api/quality/evaluations', { callId: 'M2', templateId: tpl.id, answers: answers(2, 1, 4, 1), timeSpentS: 60 })).body.score, 100);
+    assert.equal(
+      (await qa2.req('POST', '/api/quality/evaluations', { callId: 'M1', templateId: tpl.id, answers: answers(1, 1, 4, 1), timeSpentS: 60 })).body.score,
+      90,
+    );
+    assert.equal(
+      (await qa2.req('POST', '/api/quality/evaluations', { callId: 'M2', templateId: tpl.id, answers: answers(2, 1, 4, 1), timeSpentS: 60 })).body.score,
+      100,
+    );
 
     setClock(MON_0900);
     const b = (await (await as('team_lead')).req('GET', '/api/people/briefing')).body;
     // yesterday: 2 evaluations of team A, (79.5 + 0) / 2 = 39.75, 1 fatal; coaching: the fatal one first, then 79.5 < 80
     assert.deepEqual([b.qa.count, b.qa.average, b.qa.fatal], [2, 39.75, 1]);
-    assert.deepEqual(b.qa.coach.map((c: any) => [c.name, c.score, c.fatalFailed]), [['王芳', 0, true], ['李娜', 79.5, false]]);
+    assert.deepEqual(
+      b.qa.coach.map((c: any) => [c.name, c.score, c.fatalFailed]),
+      [
+        ['王芳', 0, true],
+        ['李娜', 79.5, false],
+      ],
+    );
     assert.equal(b.workOrders.open, 2);
-    assert.deepEqual(b.workOrders.overdue.map((o: any) => [Number(o.id), o.title, o.dueAt]), [[a1wo, '大面积停气', new Date(SUN_1000 + 30 * 60_000).toISOString()]]);
+    assert.deepEqual(
+      b.workOrders.overdue.map((o: any) => [Number(o.id), o.title, o.dueAt]),
+      [[a1wo, '大面积停气', new Date(SUN_1000 + 30 * 60_000).toISOString()]],
+    );
     assert.ok(b.highlights.includes('昨日质检致命项1条') && b.highlights.includes('超时未结工单1张'), JSON.stringify(b.highlights));
     // an agent sees the team's counts and their own coaching line only
     const mine = (await (await as('a2')).req('GET', '/api/people/briefing')).body;

@@ -55,7 +55,10 @@ forEachDatabase('exam → certification → set live on the queue; late submissi
     const late = await a1.req('POST', `/api/people/exams/${exam.body.id}/start`);
     const right = answersFor(late.body, rightText);
     assert.equal(late.status, 200);
-    assert.ok(late.body.questions.every((q: any) => !('answer' in q)), 'no answer keys for the agent');
+    assert.ok(
+      late.body.questions.every((q: any) => !('answer' in q)),
+      'no answer keys for the agent',
+    );
     setClock(MON_0900 + 11 * 60_000);
     const lateSub = await a1.req('POST', `/api/people/attempts/${late.body.attemptId}/submit`, { answers: right });
     assert.equal(lateSub.status, 400);
@@ -65,7 +68,9 @@ forEachDatabase('exam → certification → set live on the queue; late submissi
     // wrong multiple answer: 40 + 0 + 20 = 60 % < 80 % → failed, no certification
     const t1 = await a1.req('POST', `/api/people/exams/${exam.body.id}/start`);
     setClock(MON_0900 + 13 * 60_000);
-    const failed = await a1.req('POST', `/api/people/attempts/${t1.body.attemptId}/submit`, { answers: answersFor(t1.body, { ...rightText, [ids[1]]: ['重复扣费'] }) });
+    const failed = await a1.req('POST', `/api/people/attempts/${t1.body.attemptId}/submit`, {
+      answers: answersFor(t1.body, { ...rightText, [ids[1]]: ['重复扣费'] }),
+    });
     assert.equal(failed.body.status, 'failed');
     assert.equal(failed.body.percent, 60);
     const t2 = await a1.req('POST', `/api/people/exams/${exam.body.id}/start`);
@@ -131,21 +136,30 @@ forEachDatabase('the lead routine: briefing notices read by agents, post-shift r
     const b = await a1.req('GET', '/api/people/briefing');
     assert.equal(b.status, 200);
     assert.equal(b.body.longerMeeting, true, '2026-11-02 is a Monday');
-    assert.deepEqual(b.body.notices.map((x: any) => [x.text, x.read]), [['今天起新资费上线', false]]);
+    assert.deepEqual(
+      b.body.notices.map((x: any) => [x.text, x.read]),
+      [['今天起新资费上线', false]],
+    );
     assert.equal((await a1.req('POST', `/api/people/notices/${n.body.id}/read`)).status, 200);
     assert.equal((await (await as('b1')).req('POST', `/api/people/notices/${n.body.id}/read`)).status, 404);
     const lb = await lead.req('GET', '/api/people/briefing');
     assert.equal(lb.body.notices[0].readCount, 1);
     assert.deepEqual(lb.body.notices[0].unread, ['王芳']);
 
-    assert.equal((await lead.req('POST', '/api/people/shift-log', { teamId: org.teamA, kind: 'coaching', agentId: org.agents.a1, text: '辅导开场白' })).status, 200);
+    assert.equal(
+      (await lead.req('POST', '/api/people/shift-log', { teamId: org.teamA, kind: 'coaching', agentId: org.agents.a1, text: '辅导开场白' })).status,
+      200,
+    );
     const r1 = await lead.req('POST', '/api/people/reports', { teamId: org.teamA, overrides: { offered: 100, answered: 90 }, notes: ['系统卡顿半小时'] });
     assert.equal(r1.status, 200, JSON.stringify(r1.body));
     assert.equal(r1.body.log.coaching, 1);
     assert.equal(r1.body.kpis.find((k: any) => k.name === 'answerRate').value, 0.9);
     assert.equal((await lead.req('POST', '/api/people/reports', { teamId: org.teamA })).status, 409);
     setClock(MON_0900 + DAY);
-    assert.equal((await (await as('team_lead')).req('POST', '/api/people/reports', { teamId: org.teamA, overrides: { offered: 300, answered: 240 } })).status, 200);
+    assert.equal(
+      (await (await as('team_lead')).req('POST', '/api/people/reports', { teamId: org.teamA, overrides: { offered: 300, answered: 240 } })).status,
+      200,
+    );
     const duty = await as('duty_manager');
     const lead2 = await as('team_lead');
     const reps = await duty.req('GET', '/api/people/reports?from=2026-11-01&to=2026-11-30');
@@ -207,7 +221,10 @@ forEachDatabase('attrition: leavers with exit reasons, rate per team and month, 
     }
     const risk = await (await as('team_lead')).req('GET', '/api/people/at-risk');
     assert.equal(risk.status, 200);
-    assert.deepEqual(risk.body.map((r: any) => [r.agentId, r.score]), [[org.agents.a1, 0.4]]);
+    assert.deepEqual(
+      risk.body.map((r: any) => [r.agentId, r.score]),
+      [[org.agents.a1, 0.4]],
+    );
   } finally {
     await app.close();
   }

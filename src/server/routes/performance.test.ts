@@ -51,7 +51,9 @@ forEachDatabase('figures upload, monthly scorecards with tenure targets, ranking
   const { org, as } = await setup(store);
   const mgr = await as('center_manager');
   // a bad CSV names the line and stores nothing
-  const bad = await mgr.req('POST', '/api/performance/figures/csv', { csv: 'employeeNo,month,kpi,value\nA001,2026-10,aht,150\nA001,2026-10,speed,3\nZ999,2026-10,aht,1' });
+  const bad = await mgr.req('POST', '/api/performance/figures/csv', {
+    csv: 'employeeNo,month,kpi,value\nA001,2026-10,aht,150\nA001,2026-10,speed,3\nZ999,2026-10,aht,1',
+  });
   assert.equal(bad.status, 400);
   assert.equal(bad.body.field, 'csv.line 3, kpi');
   const unknown = await mgr.req('POST', '/api/performance/figures/csv', { csv: 'employeeNo,month,kpi,value\nZ999,2026-10,aht,1' });
@@ -68,7 +70,7 @@ forEachDatabase('figures upload, monthly scorecards with tenure targets, ranking
   const card = (no: string) => sc.cards.find((c: any) => c.employeeNo === no);
   // a1: qaScore 100/90, aht 150/150, csat .988/.988, complaints 0 (pass), attendance 1, adherence 1, skill junior(1) < 2 → 0
   // Σw·a = 30·10/9 + 15 + 15 + 10 + 10 + 10 + 0 = 93.333…; Σw = 100 → total 93.333…
-  close(card('A001').total, 100 * (30 * (10 / 9) + 60) / 100);
+  close(card('A001').total, (100 * (30 * (10 / 9) + 60)) / 100);
   assert.deepEqual(card('A001').belowTarget, ['skillLevel']);
   // a2 (under a year): aht target 170 → 1; csat .95/.988; attendance 1; adherence 1; complaints and skill not assessed;
   // qaScore missing → total over the weights with a figure: (15 + 15·.95/.988 + 10 + 10) / 50
@@ -83,11 +85,21 @@ forEachDatabase('figures upload, monthly scorecards with tenure targets, ranking
   const b1 = (30 * 79.5) / 90 + 15 * 0.75 + 15 / 0.988 + 0 + 10 * 0.95 + (10 * 0.95) / 0.9 + 0;
   close(card('B001').total, b1);
   // ranking: a2 98.8 > a1 93.3 > b1 73.0; team A: a2 1, a1 2; team B: b1 1
-  assert.deepEqual(sc.cards.map((c: any) => [c.employeeNo, c.centerRank, c.teamRank]), [['A002', 1, 1], ['A001', 2, 2], ['B001', 3, 1]]);
+  assert.deepEqual(
+    sc.cards.map((c: any) => [c.employeeNo, c.centerRank, c.teamRank]),
+    [
+      ['A002', 1, 1],
+      ['A001', 2, 2],
+      ['B001', 3, 1],
+    ],
+  );
 
   // the team lead sees only team A; agents do not see live scorecards
   const lead = (await (await as('team_lead')).req('GET', '/api/performance/scorecards?month=2026-10')).body;
-  assert.deepEqual(lead.cards.map((c: any) => c.employeeNo), ['A002', 'A001']);
+  assert.deepEqual(
+    lead.cards.map((c: any) => c.employeeNo),
+    ['A002', 'A001'],
+  );
   assert.equal((await (await as('a1')).req('GET', '/api/performance/scorecards?month=2026-10')).status, 403);
 
   // not published yet: the agent sees nothing; publishing with a missing figure needs a note
@@ -102,18 +114,26 @@ forEachDatabase('figures upload, monthly scorecards with tenure targets, ranking
   assert.deepEqual([mine.card.centerRank, mine.card.teamRank, mine.teamSize, mine.centerSize], [2, 2, 2, 3]);
   assert.equal(mine.publication.note, 'A002 質檢成績未出，下月補');
   // below target with the gap: skill level 1 vs 2
-  assert.deepEqual(mine.belowTarget.map((b: any) => [b.key, b.actual, b.target, b.gap]), [['skillLevel', 1, 2, -1]]);
+  assert.deepEqual(
+    mine.belowTarget.map((b: any) => [b.key, b.actual, b.target, b.gap]),
+    [['skillLevel', 1, 2, -1]],
+  );
   // an agent sees only their own published card
   const pubA1 = (await a1.req('GET', '/api/performance/published?month=2026-10')).body;
-  assert.deepEqual(pubA1.cards.map((c: any) => c.employeeNo), ['A001']);
+  assert.deepEqual(
+    pubA1.cards.map((c: any) => c.employeeNo),
+    ['A001'],
+  );
   // the snapshot is frozen: a later figure changes the live card, not the published one
   await mgr.req('POST', '/api/performance/figures', { figures: [{ agentId: org.agents.a1, month: '2026-10', kpi: 'aht', value: 300 }] });
-  close((await a1.req('GET', '/api/performance/my-scorecard')).body.card.total, 100 * (30 * (10 / 9) + 60) / 100);
+  close((await a1.req('GET', '/api/performance/my-scorecard')).body.card.total, (100 * (30 * (10 / 9) + 60)) / 100);
 
   // payroll export: CSV with a BOM, missing written as "missing"; XLSX readable
   const csv = await mgr.req('GET', '/api/performance/export?month=2026-10&format=csv');
   assert.equal(csv.status, 200);
-  const lines = String(csv.body).replace(/^\uFEFF/, '').split('\r\n');
+  const lines = String(csv.body)
+    .replace(/^\uFEFF/, '')
+    .split('\r\n');
   assert.ok(lines[0]!.startsWith('employeeNo,name,team,month,tenureMonths,centerRank,teamRank,total,complete,missing,qaScore actual'));
   const a2row = lines.find((l) => l.startsWith('A002'))!;
   assert.match(a2row, /,qaScore,missing,90,missing,/);
@@ -144,12 +164,30 @@ forEachDatabase('payroll XLSX export, KPI plan validation, team contests sum-bas
   assert.equal((await (await as('team_lead')).req('PUT', '/api/performance/kpis', { kpis: DEFAULT_KPIS })).status, 403);
 
   // contest team A vs B on csat: A (988 + 950)/(1000 + 1000) = 0.969, B 100/100 = 1 → B first
-  const payOnly = await mgr.req('POST', '/api/performance/contests', { name: 'x', from: '2026-10-01', to: '2026-10-31', teamIds: [org.teamA, org.teamB], kpis: [{ key: 'complaints', weight: 1, target: 0 }] });
+  const payOnly = await mgr.req('POST', '/api/performance/contests', {
+    name: 'x',
+    from: '2026-10-01',
+    to: '2026-10-31',
+    teamIds: [org.teamA, org.teamB],
+    kpis: [{ key: 'complaints', weight: 1, target: 0 }],
+  });
   assert.match(payOnly.body.message, /feed pay only/);
-  const c = await mgr.req('POST', '/api/performance/contests', { name: '十月滿意度擂台', from: '2026-10-01', to: '2026-10-31', teamIds: [org.teamA, org.teamB], kpis: [{ key: 'csat', weight: 1, target: 0.95 }] });
+  const c = await mgr.req('POST', '/api/performance/contests', {
+    name: '十月滿意度擂台',
+    from: '2026-10-01',
+    to: '2026-10-31',
+    teamIds: [org.teamA, org.teamB],
+    kpis: [{ key: 'csat', weight: 1, target: 0.95 }],
+  });
   assert.equal(c.status, 200, JSON.stringify(c.body));
   const board = (await (await as('a1')).req('GET', `/api/performance/contests/${c.body.id}`)).body.board;
-  assert.deepEqual(board.map((b: any) => [b.teamName, b.rank]), [['B组', 1], ['A组', 2]]);
+  assert.deepEqual(
+    board.map((b: any) => [b.teamName, b.rank]),
+    [
+      ['B组', 1],
+      ['A组', 2],
+    ],
+  );
   close(board[1].kpis[0].value, 1938 / 2000);
   close(board[1].total, (100 * (1938 / 2000)) / 0.95);
 });

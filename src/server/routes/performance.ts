@@ -54,7 +54,11 @@ const kpiKey = z.enum(KPI_KEYS);
 const lastMonth = async (ctx: Parameters<typeof currentMonth>[0], centerId: number) => shiftMonth(await currentMonth(ctx, centerId), -1);
 
 /** Payroll rows with employee numbers, names and team names instead of ids; missing stays "missing". */
-async function payrollTable(cards: (RankedScorecard & { employeeNo: string; name: string })[], kpis: Awaited<ReturnType<typeof getKpiDefinitions>>, teams: { id: number; name: string }[]): Promise<CsvCell[][]> {
+async function payrollTable(
+  cards: (RankedScorecard & { employeeNo: string; name: string })[],
+  kpis: Awaited<ReturnType<typeof getKpiDefinitions>>,
+  teams: { id: number; name: string }[],
+): Promise<CsvCell[][]> {
   const rows = payrollRows(cards, kpis);
   const team = (id: CsvCell) => teams.find((t) => String(t.id) === String(id))?.name ?? id;
   return rows.map((r, i) => {
@@ -134,7 +138,8 @@ export const performanceRoutes: RouteDef[] = [
     method: 'POST',
     url: '/api/performance/figures/compute',
     access: FIGURE_LOADERS,
-    summary: "Compute a month's agent figures (aht, transferRate, occupancy, notReadyShare, idleShare, with their parts) from the live floor's stored aggregates; hand-loaded figures are kept unless overwrite",
+    summary:
+      "Compute a month's agent figures (aht, transferRate, occupancy, notReadyShare, idleShare, with their parts) from the live floor's stored aggregates; hand-loaded figures are kept unless overwrite",
     body: z.object({ month, overwrite: z.boolean().default(false) }),
     handler: async ({ body, caller, ctx }) =>
       computeLiveFigures(ctx.store.db, await callerCenterId(ctx, caller), body.month, { overwrite: body.overwrite, userId: caller.userId, now: ctx.now() }),
@@ -152,8 +157,19 @@ export const performanceRoutes: RouteDef[] = [
       if (!parsed.ok) throw fieldErrors('csv', parsed.errors.slice(0, 20));
       const byNo = await agentIdsByEmployeeNo(ctx.store.db, centerId);
       const unknown = parsed.rows.filter((r) => !byNo.has(r.employeeNo));
-      if (unknown.length) throw fieldErrors('csv', unknown.slice(0, 20).map((r) => ({ path: `line ${r.line}, employeeNo`, message: `no agent with employee number "${r.employeeNo}"` })));
-      const rows = parsed.rows.map((r) => ({ agentId: byNo.get(r.employeeNo)!, month: r.month, kpi: r.kpi, value: r.value, numerator: r.numerator, denominator: r.denominator }));
+      if (unknown.length)
+        throw fieldErrors(
+          'csv',
+          unknown.slice(0, 20).map((r) => ({ path: `line ${r.line}, employeeNo`, message: `no agent with employee number "${r.employeeNo}"` })),
+        );
+      const rows = parsed.rows.map((r) => ({
+        agentId: byNo.get(r.employeeNo)!,
+        month: r.month,
+        kpi: r.kpi,
+        value: r.value,
+        numerator: r.numerator,
+        denominator: r.denominator,
+      }));
       return { stored: await upsertFigures(ctx.store.db, centerId, rows, 'csv', caller.userId, ctx.now()) };
     },
   }),
@@ -180,7 +196,8 @@ export const performanceRoutes: RouteDef[] = [
     summary: 'Publish a month’s ranking to agents (a note is required when a figure is missing)',
     params: z.object({ month }),
     body: z.object({ note: z.string().max(2000).default('') }),
-    handler: async ({ params, body, caller, ctx }) => publishMonth(ctx.store.db, await callerCenterId(ctx, caller), params.month, body.note, caller.userId, ctx.now()),
+    handler: async ({ params, body, caller, ctx }) =>
+      publishMonth(ctx.store.db, await callerCenterId(ctx, caller), params.month, body.note, caller.userId, ctx.now()),
   }),
   route({
     method: 'GET',
@@ -200,7 +217,13 @@ export const performanceRoutes: RouteDef[] = [
       const pub = await getPublication(ctx.store.db, centerId, query.month);
       if (!pub) throw notFound(`published ranking of ${query.month}`);
       const cards = await publishedCards(ctx.store.db, centerId, query.month, scopeFilter(caller));
-      const now = await currentFigures(ctx.store.db, centerId, query.month, cards.map((c) => Number(c.agentId)), ctx.now());
+      const now = await currentFigures(
+        ctx.store.db,
+        centerId,
+        query.month,
+        cards.map((c) => Number(c.agentId)),
+        ctx.now(),
+      );
       return { publication: pub, cards: await markPublicationChanges(ctx.store.db, centerId, query.month, cards, now) };
     },
   }),
@@ -250,10 +273,7 @@ export const performanceRoutes: RouteDef[] = [
       const rows = await payrollTable(cards, pub.kpis, await listTeams(ctx.store.db));
       const name = `payroll-${query.month}`;
       if (query.format === 'csv') {
-        return reply
-          .header('content-type', 'text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${name}.csv"`)
-          .send(toCsv(rows));
+        return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(toCsv(rows));
       }
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet(query.month);
@@ -324,7 +344,14 @@ export const performanceRoutes: RouteDef[] = [
       const asOf = new Date(ctx.now()).toISOString().slice(0, 10);
       const rows = facts
         .filter((f) => f.hireDate <= asOf)
-        .map((f) => ({ agentId: f.agentId, employeeNo: f.employeeNo, name: f.name, teamId: f.teamId, hireDate: f.hireDate, ...campProgress({ hireDate: f.hireDate, asOf, figures: f.figures }, rules) }))
+        .map((f) => ({
+          agentId: f.agentId,
+          employeeNo: f.employeeNo,
+          name: f.name,
+          teamId: f.teamId,
+          hireDate: f.hireDate,
+          ...campProgress({ hireDate: f.hireDate, asOf, figures: f.figures }, rules),
+        }))
         .filter((r) => r.inCamp);
       return { month: m, rules, agents: rows };
     },

@@ -61,8 +61,24 @@ forEachDatabase('performance figures from the live store', async (_t, store) => 
   await flushAgentStates(store, NOW);
   const wfm = await as('wfm');
   // a hand-loaded aht of a1, and an old live transferRate of a2 that the live data no longer gives
-  assert.equal((await wfm.req('POST', '/api/performance/figures', { figures: [{ agentId: org.agents.a1, month: '2026-03', kpi: 'aht', value: 999 }] })).status, 200);
-  await store.db.insertInto('perf_figures').values({ center_id: org.centerId, agent_id: org.agents.a2, month: '2026-03', kpi_key: 'transferRate', value: 0.5, numerator: 1, denominator: 2, source: 'live', updated_at: 0 }).execute();
+  assert.equal(
+    (await wfm.req('POST', '/api/performance/figures', { figures: [{ agentId: org.agents.a1, month: '2026-03', kpi: 'aht', value: 999 }] })).status,
+    200,
+  );
+  await store.db
+    .insertInto('perf_figures')
+    .values({
+      center_id: org.centerId,
+      agent_id: org.agents.a2,
+      month: '2026-03',
+      kpi_key: 'transferRate',
+      value: 0.5,
+      numerator: 1,
+      denominator: 2,
+      source: 'live',
+      updated_at: 0,
+    })
+    .execute();
 
   assert.equal((await wfm.req('POST', '/api/performance/figures/compute', { month: '2026-13' })).status, 400);
   assert.equal((await (await as('a1')).req('POST', '/api/performance/figures/compute', { month: '2026-03' })).status, 403);
@@ -73,7 +89,12 @@ forEachDatabase('performance figures from the live store', async (_t, store) => 
 
   const figs = async () => {
     const rows = await store.db.selectFrom('perf_figures').selectAll().where('month', '=', '2026-03').execute();
-    return Object.fromEntries(rows.map((x) => [`${x.agent_id === org.agents.a1 ? 'a1' : x.agent_id === org.agents.a2 ? 'a2' : x.agent_id}.${x.kpi_key}`, [x.value, x.numerator, x.denominator, x.source]]));
+    return Object.fromEntries(
+      rows.map((x) => [
+        `${x.agent_id === org.agents.a1 ? 'a1' : x.agent_id === org.agents.a2 ? 'a2' : x.agent_id}.${x.kpi_key}`,
+        [x.value, x.numerator, x.denominator, x.source],
+      ]),
+    );
   };
   // a1 in March (local): 1 Mar 1800 s ready; 10 Mar 09:00–12:00 = 10800 s staffed:
   // ring 10, talk 300 + 240 + 300 = 840, hold 60, acw 60, notReady 900,
@@ -107,7 +128,10 @@ forEachDatabase('performance figures from the live store', async (_t, store) => 
   const o = await wfm.req('POST', '/api/performance/figures/compute', { month: '2026-03', overwrite: true });
   assert.deepEqual(o.body.kept, []);
   const g = await figs();
-  assert.deepEqual([g['a1.aht']![0], g['a1.aht']![1], g['a1.aht']![2], g['a1.aht']![3]].map((v) => (typeof v === 'string' ? v : Number(v))), [480, 960, 2, 'live']);
+  assert.deepEqual(
+    [g['a1.aht']![0], g['a1.aht']![1], g['a1.aht']![2], g['a1.aht']![3]].map((v) => (typeof v === 'string' ? v : Number(v))),
+    [480, 960, 2, 'live'],
+  );
   const audits = await store.db.selectFrom('audit_log').select('action').where('action', '=', 'perf.figures.compute').execute();
   assert.equal(audits.length, 2);
 });

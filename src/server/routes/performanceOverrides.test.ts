@@ -34,7 +34,9 @@ forEachDatabase('an override outside the figure’s range is refused naming the 
   }
   // qaScore is not uploaded at all (computed from evaluations); its range 0–100 is checked in the core test
   // the CSV names the line and the column
-  const csv = await mgr.req('POST', '/api/performance/figures/csv', { csv: 'employeeNo,month,kpi,value,numerator,denominator\nA001,2026-10,aht,150,,\nA001,2026-10,attendance,,23,22' });
+  const csv = await mgr.req('POST', '/api/performance/figures/csv', {
+    csv: 'employeeNo,month,kpi,value,numerator,denominator\nA001,2026-10,aht,150,,\nA001,2026-10,attendance,,23,22',
+  });
   assert.equal(csv.status, 400);
   assert.equal(csv.body.field, 'csv.line 3, numerator');
 
@@ -49,10 +51,17 @@ forEachDatabase('an override outside the figure’s range is refused naming the 
   assert.equal((await post([a1({ kpi: 'adherence', value: null, numerator: 45, denominator: 50 })])).status, 200);
   const facts = (await mgr.req('GET', '/api/facts?by=agent&month=2026-10')).body.rows.find((r: any) => r.employeeNo === 'A001');
   assert.deepEqual([facts.adherence.value, facts.adherence.source, facts.adherence.num, facts.adherence.den], [0.9, 'manual', 45, 50]);
-  const log = await store.db.selectFrom('audit_log').select(['action', 'user_id', 'detail']).where('action', '=', 'perf.figures.upsert').orderBy('id').execute();
+  const log = await store.db
+    .selectFrom('audit_log')
+    .select(['action', 'user_id', 'detail'])
+    .where('action', '=', 'perf.figures.upsert')
+    .orderBy('id')
+    .execute();
   assert.equal(log.length, 2);
   const [first, second] = log.map((l) => JSON.parse(l.detail!));
-  assert.deepEqual(first.overrides, [{ agentId: org.agents.a1, month: '2026-10', kpi: 'adherence', value: 0.93, numerator: null, denominator: null, before: null }]);
+  assert.deepEqual(first.overrides, [
+    { agentId: org.agents.a1, month: '2026-10', kpi: 'adherence', value: 0.93, numerator: null, denominator: null, before: null },
+  ]);
   assert.deepEqual(second.overrides[0].before, { value: 0.93, numerator: null, denominator: null, source: 'api' });
   assert.equal(second.overrides[0].numerator, 45);
   assert.ok(log.every((l) => l.user_id !== null));

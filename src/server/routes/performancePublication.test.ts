@@ -25,8 +25,21 @@ forEachDatabase('a published month marks the figures that changed after publicat
   const { as, org } = await testApp(store, { now: () => clock });
   const db = store.db;
   let n = 0;
-  const ev = (d: string, hms: string, type: CallFloorEvent['type'], extra: Partial<CallFloorEvent> = {}): CallFloorEvent => ({ id: `e${++n}`, ts: at(d, hms), type, agent: 'A001', ...extra });
-  const call = (d: string, hms: string, type: CallFloorEvent['type'], callId: string, agent?: string): CallFloorEvent => ({ id: `e${++n}`, ts: at(d, hms), type, queue: 'general', callId, ...(agent ? { agent } : {}) });
+  const ev = (d: string, hms: string, type: CallFloorEvent['type'], extra: Partial<CallFloorEvent> = {}): CallFloorEvent => ({
+    id: `e${++n}`,
+    ts: at(d, hms),
+    type,
+    agent: 'A001',
+    ...extra,
+  });
+  const call = (d: string, hms: string, type: CallFloorEvent['type'], callId: string, agent?: string): CallFloorEvent => ({
+    id: `e${++n}`,
+    ts: at(d, hms),
+    type,
+    queue: 'general',
+    callId,
+    ...(agent ? { agent } : {}),
+  });
   // a1 on 2026-11-02: call c1, ring 10 s, talk 180 s, acw 50 s → handled 1, aht 230 s
   const callEvents = (d: string, id: string, talkEnd: string, acwEnd: string) => [
     ev(d, '09:00', 'agent.login'),
@@ -45,15 +58,47 @@ forEachDatabase('a published month marks the figures that changed after publicat
   // greet 2/2, verify 1/1 → 100; accuracy 2/4 → 50, privacy 1/1 → 100, biz 65 → 0.4·100 + 0.6·65 = 79
   const tpl = await saveTemplateVersion(db, org.centerId, fixtureTemplate('zero'), org.users.qa!, 0);
   await upsertCalls(db, org.centerId, [{ id: 'q1', agentId: org.agents.a1, queue: 'general', startedAt: at('2026-11-02', '10:00'), durationS: 180 }], 0);
-  const evaluation = await createEvaluation(db, org.centerId, org.users.qa!, { callId: 'q1', templateId: tpl.id, answers: answers(2, 1, 2, 1), timeSpentS: 60 }, at('2026-11-20', '09:00'));
+  const evaluation = await createEvaluation(
+    db,
+    org.centerId,
+    org.users.qa!,
+    { callId: 'q1', templateId: tpl.id, answers: answers(2, 1, 2, 1), timeSpentS: 60 },
+    at('2026-11-20', '09:00'),
+  );
   // a complaint about a1, not judged yet: not counted (complaints 0)
   const complaint = await db
     .insertInto('wo_orders')
     .values({
-      center_id: org.centerId, type: 'complaint', state: 'in_progress', priority: 'normal', category: 'service', title: 't', description: 'd', raised_by: org.users.duty_manager!, assignee: null,
-      customer_id: null, customer_phone: null, call_id: null, parent_id: null, address: null, appointment_from: null, appointment_to: null, repeat_complainer: 0, qa_review: 0,
-      qa_review_by: null, qa_review_at: null, created_at: at('2026-11-19', '10:00'), updated_at: at('2026-11-19', '10:00'), closed_at: null, sla_warn_at: at('2026-11-25', '10:00'), sla_due_at: at('2026-11-26', '10:00'), sla_alerted: '',
-      agent_id: org.agents.a1, verdict: null, verdict_by: null, verdict_at: null,
+      center_id: org.centerId,
+      type: 'complaint',
+      state: 'in_progress',
+      priority: 'normal',
+      category: 'service',
+      title: 't',
+      description: 'd',
+      raised_by: org.users.duty_manager!,
+      assignee: null,
+      customer_id: null,
+      customer_phone: null,
+      call_id: null,
+      parent_id: null,
+      address: null,
+      appointment_from: null,
+      appointment_to: null,
+      repeat_complainer: 0,
+      qa_review: 0,
+      qa_review_by: null,
+      qa_review_at: null,
+      created_at: at('2026-11-19', '10:00'),
+      updated_at: at('2026-11-19', '10:00'),
+      closed_at: null,
+      sla_warn_at: at('2026-11-25', '10:00'),
+      sla_due_at: at('2026-11-26', '10:00'),
+      sla_alerted: '',
+      agent_id: org.agents.a1,
+      verdict: null,
+      verdict_by: null,
+      verdict_at: null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -73,7 +118,15 @@ forEachDatabase('a published month marks the figures that changed after publicat
   clock = at('2026-11-20', '11:00');
   await storeEvents(store, callEvents('2026-11-03', 'c4', '10:01:50', '10:02:10'));
   // the evaluation re-scored: accuracy disputed, upheld at 4/4 → biz 100 → score 100
-  const d = await openDisputeOn(db, { evaluationId: evaluation.id, itemId: 'accuracy', reason: '已按知识库完整解答', agentId: org.agents.a1, userId: org.users.a1!, now: at('2026-11-20', '11:10'), rules: DEFAULT_DISPUTE_RULES });
+  const d = await openDisputeOn(db, {
+    evaluationId: evaluation.id,
+    itemId: 'accuracy',
+    reason: '已按知识库完整解答',
+    agentId: org.agents.a1,
+    userId: org.users.a1!,
+    now: at('2026-11-20', '11:10'),
+    rules: DEFAULT_DISPUTE_RULES,
+  });
   await decideDisputeOn(db, { disputeId: d.id, decision: 'upheld', note: '复听确认', newValue: 4, userId: org.users.qa!, now: at('2026-11-20', '11:30') });
   // the complaint upheld later the same day (a complaint counts on its verdict day, so this one in November)
   const duty = await coreActor(db, org.users.duty_manager!, ['duty_manager']);

@@ -146,7 +146,7 @@ export const platformRoutes: RouteDef[] = [
     method: 'POST',
     url: '/api/auth/password',
     access: 'any',
-    summary: 'Change own password (ends the user\'s other sessions and their live sockets; keeps this one)',
+    summary: "Change own password (ends the user's other sessions and their live sockets; keeps this one)",
     body: z.object({ oldPassword: z.string().max(10_000), newPassword: z.string().max(10_000) }),
     handler: async ({ body, caller, ctx, req }) => {
       // the new password's rules first: refusing it costs no hashing
@@ -157,7 +157,14 @@ export const platformRoutes: RouteDef[] = [
         throw validationError('body.oldPassword', 'current password is wrong', { reason: 'password.wrongCurrent', params: { field: 'body.oldPassword' } });
       await setUserPassword(ctx.store.db, caller.userId, await hashPassword(body.newPassword));
       const ended = await deleteUserSessions(ctx.store.db, caller.userId, sessionKeyOf(req));
-      await audit(ctx.store.db, { at: ctx.now(), userId: caller.userId, action: 'password.change', entity: 'user', entityId: caller.userId, detail: { sessionsEnded: ended } });
+      await audit(ctx.store.db, {
+        at: ctx.now(),
+        userId: caller.userId,
+        action: 'password.change',
+        entity: 'user',
+        entityId: caller.userId,
+        detail: { sessionsEnded: ended },
+      });
       accessChanged(ctx, caller.userId, 'password');
       return { ok: true };
     },
@@ -216,7 +223,11 @@ export const platformRoutes: RouteDef[] = [
       });
       // the old and the new lead see other teams now: their open sockets are re-checked
       if (before.lead_user_id !== team.lead_user_id)
-        accessChanged(ctx, [before.lead_user_id, team.lead_user_id].filter((u): u is number => u != null), 'teams');
+        accessChanged(
+          ctx,
+          [before.lead_user_id, team.lead_user_id].filter((u): u is number => u != null),
+          'teams',
+        );
       return team;
     },
   }),
@@ -261,9 +272,10 @@ export const platformRoutes: RouteDef[] = [
     }),
     handler: async ({ body, caller, ctx }) => {
       const centerId = await callerCenterId(ctx, caller);
-      if (body.teamId != null) await getTeam(ctx.store.db, body.teamId).catch(() => {
-        throw validationError('body.teamId', `team ${body.teamId} does not exist`);
-      });
+      if (body.teamId != null)
+        await getTeam(ctx.store.db, body.teamId).catch(() => {
+          throw validationError('body.teamId', `team ${body.teamId} does not exist`);
+        });
       // go-live gate (issue 6): a queue under certification needs a valid certification first
       await assertCertifiedForQueues(ctx.store.db, centerId, null, body.queues, [], ctx.now());
       const id = await createAgent(ctx.store.db, { ...body, centerId }, ctx.now());
@@ -312,7 +324,12 @@ export const platformRoutes: RouteDef[] = [
     access: ['admin'],
     summary: 'Create a user with roles',
     body: z.object({
-      username: z.string().trim().min(2).max(60).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only'),
+      username: z
+        .string()
+        .trim()
+        .min(2)
+        .max(60)
+        .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only'),
       displayName: z.string().trim().min(1).max(100),
       password: z.string(),
       roles: z.array(roleEnum).min(1),
@@ -323,11 +340,7 @@ export const platformRoutes: RouteDef[] = [
       if (p) throw passwordError('body.password', p);
       if (body.agentId != null) await getAgent(ctx.store.db, body.agentId);
       const centerId = await callerCenterId(ctx, caller).catch(() => null);
-      const id = await createUser(
-        ctx.store.db,
-        { ...body, passwordHash: await hashPassword(body.password), centerId },
-        ctx.now(),
-      );
+      const id = await createUser(ctx.store.db, { ...body, passwordHash: await hashPassword(body.password), centerId }, ctx.now());
       const { password: _pw, ...safe } = body;
       await audit(ctx.store.db, { at: ctx.now(), userId: caller.userId, action: 'user.create', entity: 'user', entityId: id, detail: safe });
       return { id };
@@ -341,8 +354,7 @@ export const platformRoutes: RouteDef[] = [
     params: idParams,
     body: z.object({ roles: z.array(roleEnum) }),
     handler: async ({ body, params, caller, ctx }) => {
-      if (params.id === caller.userId && !body.roles.includes('admin'))
-        throw validationError('body.roles', 'you cannot remove your own admin role');
+      if (params.id === caller.userId && !body.roles.includes('admin')) throw validationError('body.roles', 'you cannot remove your own admin role');
       await setUserRoles(ctx.store.db, params.id, body.roles);
       await audit(ctx.store.db, { at: ctx.now(), userId: caller.userId, action: 'user.roles', entity: 'user', entityId: params.id, detail: body });
       accessChanged(ctx, params.id, 'roles');
@@ -391,9 +403,12 @@ export const platformRoutes: RouteDef[] = [
     method: 'GET',
     url: '/api/settings/:key',
     access: STAFF,
-    summary: "A center setting (rules, thresholds, weights) — null when the center uses the defaults",
+    summary: 'A center setting (rules, thresholds, weights) — null when the center uses the defaults',
     params: z.object({ key: z.string().regex(/^[a-z][a-zA-Z0-9_.-]{0,60}$/) }),
-    handler: async ({ params, caller, ctx }) => ({ key: params.key, value: (await getSetting(ctx.store.db, await callerCenterId(ctx, caller), params.key)) ?? null }),
+    handler: async ({ params, caller, ctx }) => ({
+      key: params.key,
+      value: (await getSetting(ctx.store.db, await callerCenterId(ctx, caller), params.key)) ?? null,
+    }),
   }),
   route({
     method: 'PUT',
@@ -406,7 +421,14 @@ export const platformRoutes: RouteDef[] = [
       const centerId = await callerCenterId(ctx, caller);
       const before = await getSetting(ctx.store.db, centerId, params.key);
       await putSetting(ctx.store.db, centerId, params.key, body.value, ctx.now());
-      await audit(ctx.store.db, { at: ctx.now(), userId: caller.userId, action: 'setting.update', entity: 'setting', entityId: params.key, detail: { before, after: body.value } });
+      await audit(ctx.store.db, {
+        at: ctx.now(),
+        userId: caller.userId,
+        action: 'setting.update',
+        entity: 'setting',
+        entityId: params.key,
+        detail: { before, after: body.value },
+      });
       return { ok: true };
     },
   }),

@@ -103,7 +103,12 @@ export const qualityRoutes: RouteDef[] = [
     url: '/api/quality/calls',
     access: [...QA_RUN, 'team_lead'],
     summary: 'Calls QA may evaluate (filled by the live-floor ingest, or registered by QA)',
-    query: z.object({ from: epochMsQuery.optional(), to: epochMsQuery.optional(), agentId: z.coerce.number().int().optional(), unevaluated: z.coerce.boolean().optional() }),
+    query: z.object({
+      from: epochMsQuery.optional(),
+      to: epochMsQuery.optional(),
+      agentId: z.coerce.number().int().optional(),
+      unevaluated: z.coerce.boolean().optional(),
+    }),
     handler: async ({ query, caller, ctx }) => {
       const centerId = await callerCenterId(ctx, caller);
       const sc = scopeFilter(caller);
@@ -129,7 +134,12 @@ export const qualityRoutes: RouteDef[] = [
             queue: z.string().trim().min(1).max(60),
             startedAt: epochMs,
             durationS: z.number().min(0),
-            recordingUrl: z.string().max(1000).regex(/^https?:\/\/\S+$/i, 'expected an http(s) URL').nullable().optional(),
+            recordingUrl: z
+              .string()
+              .max(1000)
+              .regex(/^https?:\/\/\S+$/i, 'expected an http(s) URL')
+              .nullable()
+              .optional(),
             transferred: z.boolean().optional(),
             complaint: z.boolean().optional(),
           }),
@@ -193,7 +203,13 @@ export const qualityRoutes: RouteDef[] = [
     url: '/api/quality/evaluations',
     access: 'any',
     summary: 'Evaluations the caller may see (agents: their own; team leads: their teams), calibration ones excluded',
-    query: z.object({ agentId: z.coerce.number().int().optional(), evaluatorId: z.coerce.number().int().optional(), fromMonth: month.optional(), toMonth: month.optional(), limit: z.coerce.number().int().min(1).max(1000).optional() }),
+    query: z.object({
+      agentId: z.coerce.number().int().optional(),
+      evaluatorId: z.coerce.number().int().optional(),
+      fromMonth: month.optional(),
+      toMonth: month.optional(),
+      limit: z.coerce.number().int().min(1).max(1000).optional(),
+    }),
     handler: async ({ query, caller, ctx }) => {
       const sc = scopeFilter(caller);
       if (query.agentId) await assertCanSeeAgent(ctx, caller, query.agentId);
@@ -249,7 +265,8 @@ export const qualityRoutes: RouteDef[] = [
     access: 'any',
     summary: 'Disputes the caller may see (agents: their own; team leads: their teams; QA: all)',
     query: z.object({ state: z.enum(['open', 'upheld', 'rejected']).optional() }),
-    handler: async ({ query, caller, ctx }) => listDisputes(ctx.store.db, { centerId: await callerCenterId(ctx, caller), state: query.state, ...scopeFilter(caller) }),
+    handler: async ({ query, caller, ctx }) =>
+      listDisputes(ctx.store.db, { centerId: await callerCenterId(ctx, caller), state: query.state, ...scopeFilter(caller) }),
   }),
   route({
     method: 'POST',
@@ -263,10 +280,18 @@ export const qualityRoutes: RouteDef[] = [
       const d = await getDispute(ctx.store.db, params.id);
       if (!hasRole(caller, 'center_manager')) {
         const deciders = await getSetting<number[]>(ctx.store.db, centerId, DISPUTE_DECIDERS_SETTING);
-        if (deciders && !deciders.includes(caller.userId)) throw forbidden('only the QA lead (setting quality.disputeDeciders) or a center manager decides disputes');
+        if (deciders && !deciders.includes(caller.userId))
+          throw forbidden('only the QA lead (setting quality.disputeDeciders) or a center manager decides disputes');
         if (d.evaluator_id === caller.userId) throw forbidden('an evaluator does not decide disputes on their own evaluation');
       }
-      const r = await decideDisputeOn(ctx.store.db, { disputeId: params.id, decision: body.decision, note: body.note, newValue: body.newValue, userId: caller.userId, now: ctx.now() });
+      const r = await decideDisputeOn(ctx.store.db, {
+        disputeId: params.id,
+        decision: body.decision,
+        note: body.note,
+        newValue: body.newValue,
+        userId: caller.userId,
+        now: ctx.now(),
+      });
       pushNotices(ctx, r.notices);
       return { state: r.state, score: r.score, scoreBefore: r.scoreBefore };
     },
@@ -290,8 +315,15 @@ export const qualityRoutes: RouteDef[] = [
     url: '/api/quality/calibrations',
     access: QA_RUN,
     summary: 'Start a calibration session: several evaluators score the same call blind',
-    body: z.object({ callId: z.string().trim().min(1).max(100), templateId: z.number().int().positive(), title: z.string().trim().min(1).max(200), evaluatorIds: z.array(z.number().int().positive()).max(50) }),
-    handler: async ({ body, caller, ctx }) => ({ id: await createCalibration(ctx.store.db, await callerCenterId(ctx, caller), body, caller.userId, ctx.now()) }),
+    body: z.object({
+      callId: z.string().trim().min(1).max(100),
+      templateId: z.number().int().positive(),
+      title: z.string().trim().min(1).max(200),
+      evaluatorIds: z.array(z.number().int().positive()).max(50),
+    }),
+    handler: async ({ body, caller, ctx }) => ({
+      id: await createCalibration(ctx.store.db, await callerCenterId(ctx, caller), body, caller.userId, ctx.now()),
+    }),
   }),
   route({
     method: 'GET',
@@ -299,7 +331,8 @@ export const qualityRoutes: RouteDef[] = [
     access: QA_RUN,
     summary: 'A calibration session: blind while open (own score only), spread per item and who deviates once closed',
     params: idParams,
-    handler: async ({ params, caller, ctx }) => getCalibration(ctx.store.db, params.id, caller.userId, await calibrationThresholds(ctx, await callerCenterId(ctx, caller))),
+    handler: async ({ params, caller, ctx }) =>
+      getCalibration(ctx.store.db, params.id, caller.userId, await calibrationThresholds(ctx, await callerCenterId(ctx, caller))),
   }),
   route({
     method: 'POST',
@@ -331,7 +364,13 @@ export const qualityRoutes: RouteDef[] = [
     url: '/api/quality/library',
     access: [...QA_RUN, 'team_lead'],
     summary: 'Tag a call as good or instructive and share it with teams (none = the whole center); team leads: calls of their teams only',
-    body: z.object({ callId: z.string().trim().min(1).max(100), tag: z.enum(['good', 'instructive']), title: z.string().trim().min(1).max(200), note: z.string().max(2000).default(''), teamIds: z.array(z.number().int().positive()).max(100).default([]) }),
+    body: z.object({
+      callId: z.string().trim().min(1).max(100),
+      tag: z.enum(['good', 'instructive']),
+      title: z.string().trim().min(1).max(200),
+      note: z.string().max(2000).default(''),
+      teamIds: z.array(z.number().int().positive()).max(100).default([]),
+    }),
     handler: async ({ body, caller, ctx }) => {
       // team leads publish only their own teams' calls (the REST read rule of /api/quality/calls)
       const sc = scopeFilter(caller);
@@ -372,7 +411,15 @@ export const qualityRoutes: RouteDef[] = [
       let teamIds = query.teamId ? [query.teamId] : undefined;
       if (sc.teamIds) teamIds = (teamIds ?? sc.teamIds).filter((t) => sc.teamIds!.includes(t));
       if (query.agentId) await assertCanSeeAgent(ctx, caller, query.agentId);
-      return qaReport(ctx.store.db, { centerId, fromMonth, toMonth, groupBy: query.groupBy, teamIds, agentIds: query.agentId ? [query.agentId] : undefined, evaluatorId: query.evaluatorId });
+      return qaReport(ctx.store.db, {
+        centerId,
+        fromMonth,
+        toMonth,
+        groupBy: query.groupBy,
+        teamIds,
+        agentIds: query.agentId ? [query.agentId] : undefined,
+        evaluatorId: query.evaluatorId,
+      });
     },
   }),
   route({
@@ -426,4 +473,3 @@ export const qualityRoutes: RouteDef[] = [
     },
   }),
 ];
-

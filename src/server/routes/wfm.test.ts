@@ -76,7 +76,10 @@ forEachDatabase('wfm API: contracts → optimised week → publish → agent vie
     const mine = (await a1.req('GET', `/api/wfm/my-schedule?week=${WEEK}`)).body.shifts;
     assert.deepEqual(
       mine.map((s: any) => s.id).sort(),
-      view.shifts.filter((s: any) => s.agentId === org.agents.a1).map((s: any) => s.id).sort(),
+      view.shifts
+        .filter((s: any) => s.agentId === org.agents.a1)
+        .map((s: any) => s.id)
+        .sort(),
     );
     assert.ok(mine.every((s: any) => s.agentId === org.agents.a1));
 
@@ -101,7 +104,9 @@ forEachDatabase('wfm API: contracts → optimised week → publish → agent vie
 
     // swap: a1 gives a shift to an agent free that day; the lead of a1's team approves
     const byAgent = (id: number) => view.shifts.filter((s: any) => s.agentId === id);
-    const give = mine.find((s: any) => s.id !== s0.id && [org.agents.a2, org.agents.b1].some((o) => !byAgent(o).some((x: any) => x.day === s.day) && byAgent(o).length < 5));
+    const give = mine.find(
+      (s: any) => s.id !== s0.id && [org.agents.a2, org.agents.b1].some((o) => !byAgent(o).some((x: any) => x.day === s.day) && byAgent(o).length < 5),
+    );
     if (give) {
       const to = [org.agents.a2, org.agents.b1].find((o) => !byAgent(o).some((x: any) => x.day === give.day))!;
       const sw = await a1.req('POST', '/api/wfm/swaps', { shiftId: give.id, toAgentId: to });
@@ -116,26 +121,45 @@ forEachDatabase('wfm API: contracts → optimised week → publish → agent vie
     }
 
     // peak slot Tuesday 19:00–21:00 local, one place, 5 bonus points; first come
-    const slot = await wfm.req('POST', '/api/wfm/peak-slots', { kind: 'peak', title: '周二晚高峰', start: WS + DAY + 19 * H, end: WS + DAY + 21 * H, capacity: 1, bonus: 5 });
+    const slot = await wfm.req('POST', '/api/wfm/peak-slots', {
+      kind: 'peak',
+      title: '周二晚高峰',
+      start: WS + DAY + 19 * H,
+      end: WS + DAY + 21 * H,
+      capacity: 1,
+      bonus: 5,
+    });
     assert.equal(slot.status, 200);
     assert.equal((await a2.req('POST', `/api/wfm/peak-slots/${slot.body.id}/subscribe`)).status, 200);
     assert.equal((await a1.req('POST', `/api/wfm/peak-slots/${slot.body.id}/subscribe`)).status, 200);
     assert.equal((await a1.req('POST', `/api/wfm/peak-slots/${slot.body.id}/subscribe`)).status, 409);
     const seen = (await a1.req('GET', '/api/wfm/peak-slots')).body[0];
-    assert.deepEqual(seen.requests.map((r: any) => r.agent_id), [org.agents.a1]); // not a2's
+    assert.deepEqual(
+      seen.requests.map((r: any) => r.agent_id),
+      [org.agents.a1],
+    ); // not a2's
     const conf = await wfm.req('POST', `/api/wfm/peak-slots/${slot.body.id}/confirm`);
     assert.equal(conf.status, 200, JSON.stringify(conf.body));
-    assert.deepEqual(conf.body.awarded.map((a: any) => Number(a.agentId)), [org.agents.a2]); // a2 asked first
+    assert.deepEqual(
+      conf.body.awarded.map((a: any) => Number(a.agentId)),
+      [org.agents.a2],
+    ); // a2 asked first
     const a2week = (await a2.req('GET', `/api/wfm/my-schedule?week=${WEEK}`)).body.shifts;
     assert.ok(a2week.some((s: any) => s.kind === 'peak' && s.start === WS + DAY + 19 * H));
     // points: default rule 10 per peak slot + the slot's 5 bonus
     const pts = (await a2.req('GET', '/api/wfm/points')).body;
-    assert.deepEqual(pts.balances.map((b: any) => [Number(b.agentId), b.balance]), [[org.agents.a2, 15]]);
+    assert.deepEqual(
+      pts.balances.map((b: any) => [Number(b.agentId), b.balance]),
+      [[org.agents.a2, 15]],
+    );
     assert.equal((await a2.req('POST', '/api/wfm/redemptions', { points: 20, kind: 'gift', note: '电影票' })).body.field, 'points');
     const red = await a2.req('POST', '/api/wfm/redemptions', { points: 12, kind: 'leave', note: '半天假' });
     assert.equal(red.status, 200);
     assert.equal((await wfm.req('POST', `/api/wfm/redemptions/${red.body.id}/decide`, { approve: true })).status, 200);
-    assert.deepEqual((await a2.req('GET', '/api/wfm/points')).body.balances.map((b: any) => [b.earned, b.redeemed, b.balance]), [[15, 12, 3]]);
+    assert.deepEqual(
+      (await a2.req('GET', '/api/wfm/points')).body.balances.map((b: any) => [b.earned, b.redeemed, b.balance]),
+      [[15, 12, 3]],
+    );
     assert.equal((await a1.req('GET', '/api/wfm/points')).body.balances.length, 0);
 
     // adherence: a1 follows the Monday schedule except the first 10 minutes (logged out)

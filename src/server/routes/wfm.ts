@@ -89,7 +89,12 @@ async function centerOf(ctx: ServerContext, c: Caller) {
 const tzAt = (tz: string, ts: number) => zoneOffsetMin(tz, ts);
 
 /** Requirement per 15-min slot of the week from a forecast version and Erlang targets. */
-async function requirementFromForecast(ctx: ServerContext, forecastId: number, wsTs: number, t: { targets: StaffingTarget[]; patienceS?: number; shrinkage?: number }) {
+async function requirementFromForecast(
+  ctx: ServerContext,
+  forecastId: number,
+  wsTs: number,
+  t: { targets: StaffingTarget[]; patienceS?: number; shrinkage?: number },
+) {
   const { forecast: f, points } = await forecastPoints(ctx.store.db, forecastId, { from: wsTs, to: wsTs + 7 * DAY });
   if (!points.length) throw validationError('forecastId', `forecast ${forecastId} has no intervals in that week`);
   const byTs = new Map(points.map((p) => [p.ts, p]));
@@ -97,7 +102,20 @@ async function requirementFromForecast(ctx: ServerContext, forecastId: number, w
   const required: number[] = [];
   for (let k = 0; k < 672 / per; k++) {
     const p = byTs.get(wsTs + k * f.interval_min * 60_000);
-    const need = !p || p.offered <= 0 ? 0 : await core(() => requiredAgents({ calls: p.offered, periodS: f.interval_min * 60, ahtS: p.aht > 0 ? p.aht : 1, targets: t.targets, patienceS: t.patienceS, shrinkage: t.shrinkage }).scheduledHeads);
+    const need =
+      !p || p.offered <= 0
+        ? 0
+        : await core(
+            () =>
+              requiredAgents({
+                calls: p.offered,
+                periodS: f.interval_min * 60,
+                ahtS: p.aht > 0 ? p.aht : 1,
+                targets: t.targets,
+                patienceS: t.patienceS,
+                shrinkage: t.shrinkage,
+              }).scheduledHeads,
+          );
     for (let j = 0; j < per; j++) required.push(need);
   }
   return required;
@@ -107,8 +125,19 @@ const solves = new Map<number, Promise<void>>();
 /** Awaits a running solve (tests, shutdown). */
 export const waitForSolve = (runId: number) => solves.get(runId) ?? Promise.resolve();
 
-function startSolve(ctx: ServerContext, runId: number, input: Parameters<typeof solveInWorker>[0], timeLimitS: number, wsTs: number, keys: Map<string, number>) {
-  const handle = solveInWorker(input, { timeLimitS, mipAbsGap: 1 }, (phase) => void setRunProgress(ctx.store.db, runId, { phase, startedAt: Date.now() }).catch(() => {}));
+function startSolve(
+  ctx: ServerContext,
+  runId: number,
+  input: Parameters<typeof solveInWorker>[0],
+  timeLimitS: number,
+  wsTs: number,
+  keys: Map<string, number>,
+) {
+  const handle = solveInWorker(
+    input,
+    { timeLimitS, mipAbsGap: 1 },
+    (phase) => void setRunProgress(ctx.store.db, runId, { phase, startedAt: Date.now() }).catch(() => {}),
+  );
   const p = handle.promise
     .then((result) => finishRun(ctx.store.db, runId, wsTs, keys, result, ctx.now()))
     .catch((e) => failRun(ctx.store.db, runId, (e as Error).message, ctx.now()).catch(() => {}))
@@ -147,7 +176,15 @@ const templateBody = z.object({
   startEarliestMin: z.number().int().min(0),
   startLatestMin: z.number().int().min(0),
   startStepMin: z.number().int().positive(),
-  breaks: z.array(z.object({ kind: z.enum(['break', 'meal']), durationMin: z.number().int().positive(), paid: z.boolean(), earliestStartMin: z.number().int().min(0), latestStartMin: z.number().int().min(0) })),
+  breaks: z.array(
+    z.object({
+      kind: z.enum(['break', 'meal']),
+      durationMin: z.number().int().positive(),
+      paid: z.boolean(),
+      earliestStartMin: z.number().int().min(0),
+      latestStartMin: z.number().int().min(0),
+    }),
+  ),
   costPerPaidHour: z.number().positive().optional(),
   days: z.array(z.number().int().min(0).max(6)).optional(),
 });
@@ -174,7 +211,9 @@ async function runView(ctx: ServerContext, runId: number) {
   const ws = weekStartMs(run.week_start, tzAt(center.timezone, Date.parse(`${run.week_start}T12:00:00Z`)));
   const shifts = await listShifts(ctx.store.db, { runId });
   const agents = new Map((await listAgents(ctx.store.db)).map((a) => [a.id, a]));
-  const phone = shifts.flatMap((s) => s.activities.filter((a) => a.kind === 'phone').map((a) => ({ startMin: (a.start - ws) / 60_000, endMin: (a.end - ws) / 60_000 })));
+  const phone = shifts.flatMap((s) =>
+    s.activities.filter((a) => a.kind === 'phone').map((a) => ({ startMin: (a.start - ws) / 60_000, endMin: (a.end - ws) / 60_000 })),
+  );
   const cov = weekCoverage(phone, 15);
   const required = req.interval_min === 15 ? req.required : req.required.flatMap((v) => Array(req.interval_min / 15).fill(v));
   return {
@@ -183,7 +222,12 @@ async function runView(ctx: ServerContext, runId: number) {
     intervalMin: 15,
     required,
     coverage: cov,
-    shifts: shifts.map((s) => ({ ...s, agentName: agents.get(s.agentId)?.name ?? String(s.agentId), employeeNo: agents.get(s.agentId)?.employee_no, teamId: agents.get(s.agentId)?.team_id })),
+    shifts: shifts.map((s) => ({
+      ...s,
+      agentName: agents.get(s.agentId)?.name ?? String(s.agentId),
+      employeeNo: agents.get(s.agentId)?.employee_no,
+      teamId: agents.get(s.agentId)?.team_id,
+    })),
   };
 }
 
@@ -208,7 +252,10 @@ export const wfmRoutes: RouteDef[] = [
     handler: async ({ body }) => {
       const targets = targetsOf(body);
       const present = FIELD_OF_TARGET.filter((f) => (body as Record<string, unknown>)[f] !== undefined);
-      const r = await core(() => requiredAgents({ calls: body.calls, periodS: body.periodS, ahtS: body.ahtS, targets, patienceS: body.patienceS, shrinkage: body.shrinkage }), '').catch((e: DomainError) => {
+      const r = await core(
+        () => requiredAgents({ calls: body.calls, periodS: body.periodS, ahtS: body.ahtS, targets, patienceS: body.patienceS, shrinkage: body.shrinkage }),
+        '',
+      ).catch((e: DomainError) => {
         const m = /^targets\[(\d+)\]/.exec(e.field ?? '');
         if (m) throw validationError(present[Number(m[1])]!, e.message.replace(/^[^:]*:\s*/, ''));
         throw e;
@@ -231,11 +278,25 @@ export const wfmRoutes: RouteDef[] = [
     url: '/api/wfm/history',
     access: WFM,
     summary: 'Upload interval history of a queue (until the live-floor interval store provides it)',
-    body: z.object({ queue: z.string().min(1), intervalMin: z.union([z.literal(15), z.literal(30), z.literal(60)]), rows: z.array(z.object({ ts: epochMs, offered: nonNeg, aht: nonNeg.optional() })).min(1).max(50_000) }),
+    body: z.object({
+      queue: z.string().min(1),
+      intervalMin: z.union([z.literal(15), z.literal(30), z.literal(60)]),
+      rows: z
+        .array(z.object({ ts: epochMs, offered: nonNeg, aht: nonNeg.optional() }))
+        .min(1)
+        .max(50_000),
+    }),
     bodyLimit: 8 * 1024 * 1024,
     handler: async ({ body, caller, ctx }) => {
       await putHistory(ctx.store.db, body.queue, body.intervalMin, body.rows);
-      await audit(ctx.store.db, { at: ctx.now(), userId: caller.userId, action: 'wfm.history.upload', entity: 'wfm_history', entityId: body.queue, detail: { rows: body.rows.length } });
+      await audit(ctx.store.db, {
+        at: ctx.now(),
+        userId: caller.userId,
+        action: 'wfm.history.upload',
+        entity: 'wfm_history',
+        entityId: body.queue,
+        detail: { rows: body.rows.length },
+      });
       return { rows: body.rows.length };
     },
   }),
@@ -244,7 +305,11 @@ export const wfmRoutes: RouteDef[] = [
     url: '/api/wfm/forecasts/backtest',
     access: WFM,
     summary: 'WAPE and MAPE of each model on the last held-out weeks of history',
-    body: z.object({ queue: z.string().min(1), intervalMin: z.union([z.literal(15), z.literal(30), z.literal(60)]).default(30), weeks: z.number().int().positive().max(8).default(1) }),
+    body: z.object({
+      queue: z.string().min(1),
+      intervalMin: z.union([z.literal(15), z.literal(30), z.literal(60)]).default(30),
+      weeks: z.number().int().positive().max(8).default(1),
+    }),
     handler: async ({ body, caller, ctx }) => {
       const { tz } = await centerOf(ctx, caller);
       const history = await historyFor(ctx.store.db, { queue: body.queue, intervalMin: body.intervalMin, tzOffsetMin: tzAt(tz, ctx.now()) });
@@ -273,8 +338,21 @@ export const wfmRoutes: RouteDef[] = [
       body.adjustments.forEach((a, i) => {
         if (!(a.toTs > a.fromTs)) throw validationError(`adjustments[${i}].toTs`, 'must be after fromTs');
       });
-      const points = await core(() => forecast(history, body.model as ForecastModel, body.weeksAhead * 7, { intervalMin: body.intervalMin, tzOffsetMin: tzAt(c.tz, ctx.now()), holidays, adjustments: body.adjustments }));
-      const id = await saveForecast(ctx.store.db, { centerId: c.id, queue: body.queue, model: body.model, intervalMin: body.intervalMin, params: { ...body, holidays } }, points, caller.userId, ctx.now());
+      const points = await core(() =>
+        forecast(history, body.model as ForecastModel, body.weeksAhead * 7, {
+          intervalMin: body.intervalMin,
+          tzOffsetMin: tzAt(c.tz, ctx.now()),
+          holidays,
+          adjustments: body.adjustments,
+        }),
+      );
+      const id = await saveForecast(
+        ctx.store.db,
+        { centerId: c.id, queue: body.queue, model: body.model, intervalMin: body.intervalMin, params: { ...body, holidays } },
+        points,
+        caller.userId,
+        ctx.now(),
+      );
       return { id, intervals: points.length };
     },
   }),
@@ -288,7 +366,13 @@ export const wfmRoutes: RouteDef[] = [
     handler: async ({ params, ctx }) => forecastPoints(ctx.store.db, params.id),
   }),
   // ---------- templates, contracts, leave ----------
-  route({ method: 'GET', url: '/api/wfm/templates', access: VIEW, summary: 'Shift templates', handler: async ({ caller, ctx }) => listTemplates(ctx.store.db, (await centerOf(ctx, caller)).id) }),
+  route({
+    method: 'GET',
+    url: '/api/wfm/templates',
+    access: VIEW,
+    summary: 'Shift templates',
+    handler: async ({ caller, ctx }) => listTemplates(ctx.store.db, (await centerOf(ctx, caller)).id),
+  }),
   route({
     method: 'PUT',
     url: '/api/wfm/templates',
@@ -300,7 +384,13 @@ export const wfmRoutes: RouteDef[] = [
       return { ok: true };
     },
   }),
-  route({ method: 'GET', url: '/api/wfm/contracts', access: WFM, summary: 'Agent contracts, skills and preferences', handler: async ({ ctx }) => listContracts(ctx.store.db) }),
+  route({
+    method: 'GET',
+    url: '/api/wfm/contracts',
+    access: WFM,
+    summary: 'Agent contracts, skills and preferences',
+    handler: async ({ ctx }) => listContracts(ctx.store.db),
+  }),
   route({
     method: 'PUT',
     url: '/api/wfm/contracts/:id',
@@ -348,10 +438,18 @@ export const wfmRoutes: RouteDef[] = [
         required = await requirementFromForecast(ctx, body.forecastId, ws, { targets: targetsOf(body), patienceS: body.patienceS, shrinkage: body.shrinkage });
         source = `forecast:${body.forecastId}`;
       }
-      return { id: await createRequirement(ctx.store.db, { centerId: c.id, weekStart: body.weekStart, intervalMin: 15, required, source }, caller.userId, ctx.now()) };
+      return {
+        id: await createRequirement(ctx.store.db, { centerId: c.id, weekStart: body.weekStart, intervalMin: 15, required, source }, caller.userId, ctx.now()),
+      };
     },
   }),
-  route({ method: 'GET', url: '/api/wfm/requirements', access: VIEW, summary: 'Requirement curves', handler: async ({ ctx }) => listRequirements(ctx.store.db) }),
+  route({
+    method: 'GET',
+    url: '/api/wfm/requirements',
+    access: VIEW,
+    summary: 'Requirement curves',
+    handler: async ({ ctx }) => listRequirements(ctx.store.db),
+  }),
   route({
     method: 'POST',
     url: '/api/wfm/schedule-runs',
@@ -366,12 +464,30 @@ export const wfmRoutes: RouteDef[] = [
       if (!templates.length) throw validationError('templates', 'define at least one shift template first');
       if (!agents.length) throw validationError('contracts', 'no active agent has a contract yet');
       const ws = weekStartMs(body.weekStart, tzAt(c.tz, Date.parse(`${body.weekStart}T12:00:00Z`)));
-      const id = await createRun(ctx.store.db, { centerId: c.id, weekStart: body.weekStart, requirementId: req.id, timeLimitS: body.timeLimitS }, caller.userId, ctx.now());
-      startSolve(ctx, id, { intervalMin: req.interval_min, required: req.required, templates, agents }, body.timeLimitS, ws, new Map(agents.map((a) => [a.id, Number(a.id)])));
+      const id = await createRun(
+        ctx.store.db,
+        { centerId: c.id, weekStart: body.weekStart, requirementId: req.id, timeLimitS: body.timeLimitS },
+        caller.userId,
+        ctx.now(),
+      );
+      startSolve(
+        ctx,
+        id,
+        { intervalMin: req.interval_min, required: req.required, templates, agents },
+        body.timeLimitS,
+        ws,
+        new Map(agents.map((a) => [a.id, Number(a.id)])),
+      );
       return { id };
     },
   }),
-  route({ method: 'GET', url: '/api/wfm/schedule-runs', access: VIEW, summary: 'Schedule runs', handler: async ({ caller, ctx }) => listRuns(ctx.store.db, (await centerOf(ctx, caller)).id) }),
+  route({
+    method: 'GET',
+    url: '/api/wfm/schedule-runs',
+    access: VIEW,
+    summary: 'Schedule runs',
+    handler: async ({ caller, ctx }) => listRuns(ctx.store.db, (await centerOf(ctx, caller)).id),
+  }),
   route({
     method: 'GET',
     url: '/api/wfm/schedule-runs/:id',
@@ -395,7 +511,8 @@ export const wfmRoutes: RouteDef[] = [
     method: 'PATCH',
     url: '/api/wfm/shifts/:id',
     access: WFM,
-    summary: 'Move a shift by hand (breaks move with it); contract rules are re-checked. baseUpdatedAt = the shift\'s updatedAt the edit started from (409 wfm.staleShift when it changed since)',
+    summary:
+      "Move a shift by hand (breaks move with it); contract rules are re-checked. baseUpdatedAt = the shift's updatedAt the edit started from (409 wfm.staleShift when it changed since)",
     params: idParams,
     body: z.object({ start: epochMs, baseUpdatedAt: z.number().int().nonnegative().optional() }),
     handler: async ({ params, body, caller, ctx }) => {
@@ -466,10 +583,20 @@ export const wfmRoutes: RouteDef[] = [
     url: '/api/wfm/state-segments',
     access: ['wfm', 'admin'],
     summary: 'Actual agent state segments (the adherence input; the real-time state service feeds the same shape)',
-    body: z.object({ segments: z.array(z.object({ agentId: z.number().int().positive(), start: epochMs, end: epochMs, state: z.string().min(1).max(60) })).min(1).max(100_000) }),
+    body: z.object({
+      segments: z
+        .array(z.object({ agentId: z.number().int().positive(), start: epochMs, end: epochMs, state: z.string().min(1).max(60) }))
+        .min(1)
+        .max(100_000),
+    }),
     bodyLimit: 16 * 1024 * 1024,
     handler: async ({ body, caller, ctx }) => {
-      await addStateSegments(ctx.store.db, body.segments.map((s) => ({ ...s, agentId: String(s.agentId) })), caller.userId, ctx.now());
+      await addStateSegments(
+        ctx.store.db,
+        body.segments.map((s) => ({ ...s, agentId: String(s.agentId) })),
+        caller.userId,
+        ctx.now(),
+      );
       return { count: body.segments.length };
     },
   }),
@@ -486,7 +613,14 @@ export const wfmRoutes: RouteDef[] = [
       const to = Math.min(from + DAY, Math.max(from + 1, ctx.now()));
       const ids = await scopedAgentIds(ctx, caller);
       const shifts = await listShifts(ctx.store.db, { from, to: from + DAY, publishedOnly: true, agentIds: ids });
-      const sched: ScheduledActivity[] = shifts.flatMap((s) => s.activities.map((a) => ({ agentId: String(s.agentId), start: a.start, end: a.end, activity: (a.kind === 'vto' ? 'off' : a.kind) as ScheduledActivity['activity'] })));
+      const sched: ScheduledActivity[] = shifts.flatMap((s) =>
+        s.activities.map((a) => ({
+          agentId: String(s.agentId),
+          start: a.start,
+          end: a.end,
+          activity: (a.kind === 'vto' ? 'off' : a.kind) as ScheduledActivity['activity'],
+        })),
+      );
       const agentIds = [...new Set(shifts.map((s) => s.agentId))];
       const states = await stateSegments(ctx.store.db, from, to, agentIds);
       const rows = await core(() => computeAdherence(sched, states, { from, to, graceS: query.graceS }));
@@ -511,7 +645,12 @@ export const wfmRoutes: RouteDef[] = [
     url: '/api/wfm/intraday',
     access: VIEW,
     summary: "Today's actuals vs forecast and the staffing gap for the rest of the day",
-    query: z.object({ queue: z.string().min(1), date, targetSl: z.coerce.number().min(0).max(1).default(0.8), thresholdS: z.coerce.number().min(0).default(20) }),
+    query: z.object({
+      queue: z.string().min(1),
+      date,
+      targetSl: z.coerce.number().min(0).max(1).default(0.8),
+      thresholdS: z.coerce.number().min(0).default(20),
+    }),
     handler: async ({ query, caller, ctx }) => {
       const c = await centerOf(ctx, caller);
       const tz = tzAt(c.tz, Date.parse(`${query.date}T12:00:00Z`));
@@ -526,7 +665,8 @@ export const wfmRoutes: RouteDef[] = [
       const sched = new Map<number, number>();
       for (const p of points) {
         let n = 0;
-        for (const s of shifts) for (const a of s.activities) if (a.kind === 'phone') n += Math.max(0, Math.min(a.end, p.ts + im) - Math.max(a.start, p.ts)) / im;
+        for (const s of shifts)
+          for (const a of s.activities) if (a.kind === 'phone') n += Math.max(0, Math.min(a.end, p.ts + im) - Math.max(a.start, p.ts)) / im;
         sched.set(p.ts, n);
       }
       const r = await core(() =>
@@ -548,8 +688,17 @@ export const wfmRoutes: RouteDef[] = [
     url: '/api/wfm/peak-slots',
     access: WFM,
     summary: 'Publish extra (peak) or time-off (VTO) slots with a bonus',
-    body: z.object({ kind: z.enum(['peak', 'vto']), title: z.string().min(1).max(100), start: epochMs, end: epochMs, capacity: z.number().int().positive(), bonus: nonNeg.default(0) }),
-    handler: async ({ body, caller, ctx }) => ({ id: await createSlot(ctx.store.db, { centerId: (await centerOf(ctx, caller)).id, ...body }, caller.userId, ctx.now()) }),
+    body: z.object({
+      kind: z.enum(['peak', 'vto']),
+      title: z.string().min(1).max(100),
+      start: epochMs,
+      end: epochMs,
+      capacity: z.number().int().positive(),
+      bonus: nonNeg.default(0),
+    }),
+    handler: async ({ body, caller, ctx }) => ({
+      id: await createSlot(ctx.store.db, { centerId: (await centerOf(ctx, caller)).id, ...body }, caller.userId, ctx.now()),
+    }),
   }),
   route({
     method: 'GET',
@@ -608,13 +757,27 @@ export const wfmRoutes: RouteDef[] = [
       const tz = tzAt(c.tz, start);
       const week = mondayOf(start, tz);
       const run = (await listRuns(ctx.store.db, c.id)).find((r) => r.week_start === week && r.status === 'published');
-      if (slot.kind === 'peak' && awarded.length && !run) throw validationError('id', `no published schedule for the week of ${week}: publish one before confirming peak slots`);
+      if (slot.kind === 'peak' && awarded.length && !run)
+        throw validationError('id', `no published schedule for the week of ${week}: publish one before confirming peak slots`);
       const ws = weekStartMs(week, tz);
       const entries =
         slot.kind === 'peak'
           ? [
-              ...earnPoints(awarded.map((a) => ({ agentId: String(a), start, end, kind: 'peakSlot' as const, ref: `slot:${slot.id}` })), rules, tz),
-              ...(slot.bonus > 0 ? awarded.map((a) => ({ agentId: String(a), points: slot.bonus, ts: ctx.now(), reason: `peak slot bonus: ${slot.title}`, ruleId: 'slotBonus', ref: `slot:${slot.id}` })) : []),
+              ...earnPoints(
+                awarded.map((a) => ({ agentId: String(a), start, end, kind: 'peakSlot' as const, ref: `slot:${slot.id}` })),
+                rules,
+                tz,
+              ),
+              ...(slot.bonus > 0
+                ? awarded.map((a) => ({
+                    agentId: String(a),
+                    points: slot.bonus,
+                    ts: ctx.now(),
+                    reason: `peak slot bonus: ${slot.title}`,
+                    ruleId: 'slotBonus',
+                    ref: `slot:${slot.id}`,
+                  }))
+                : []),
             ]
           : [];
       // VTO: the awarded agents' shifts lose the slot's time (shorter shift, or an unpaid gap)
@@ -644,7 +807,10 @@ export const wfmRoutes: RouteDef[] = [
     url: '/api/wfm/peak-rule',
     access: WFM,
     summary: 'How slots are allocated: first come, or priority by points / tenure / performance',
-    body: z.union([z.object({ mode: z.literal('firstCome') }), z.object({ mode: z.literal('priority'), order: z.array(z.enum(['points', 'tenure', 'performance'])).min(1) })]),
+    body: z.union([
+      z.object({ mode: z.literal('firstCome') }),
+      z.object({ mode: z.literal('priority'), order: z.array(z.enum(['points', 'tenure', 'performance'])).min(1) }),
+    ]),
     handler: async ({ body, caller, ctx }) => {
       const c = await centerOf(ctx, caller);
       await withTx(ctx.store.db, async (tx) => {
@@ -660,7 +826,8 @@ export const wfmRoutes: RouteDef[] = [
     url: '/api/wfm/points-rules',
     access: VIEW,
     summary: 'Points earning rules',
-    handler: async ({ caller, ctx }) => (await getSetting<PointsRule[]>(ctx.store.db, (await centerOf(ctx, caller)).id, 'wfm.pointsRules')) ?? DEFAULT_POINTS_RULES,
+    handler: async ({ caller, ctx }) =>
+      (await getSetting<PointsRule[]>(ctx.store.db, (await centerOf(ctx, caller)).id, 'wfm.pointsRules')) ?? DEFAULT_POINTS_RULES,
   }),
   route({
     method: 'PUT',
@@ -695,7 +862,13 @@ export const wfmRoutes: RouteDef[] = [
       const ws = weekStartMs(body.weekStart, tz);
       const rules = ((await getSetting<PointsRule[]>(ctx.store.db, c.id, 'wfm.pointsRules')) ?? DEFAULT_POINTS_RULES).filter((r) => r.kind === 'holidayHours');
       const shifts = (await listShifts(ctx.store.db, { from: ws, to: ws + 7 * DAY, publishedOnly: true })).filter((s) => s.kind === 'shift');
-      const entries = await core(() => earnPoints(shifts.map((s) => ({ agentId: String(s.agentId), start: s.start, end: s.end, kind: 'shift' as const, ref: `shift:${s.id}` })), rules, tz));
+      const entries = await core(() =>
+        earnPoints(
+          shifts.map((s) => ({ agentId: String(s.agentId), start: s.start, end: s.end, kind: 'shift' as const, ref: `shift:${s.id}` })),
+          rules,
+          tz,
+        ),
+      );
       return { added: await addLedger(ctx.store.db, entries, caller.userId) };
     },
   }),
@@ -707,7 +880,9 @@ export const wfmRoutes: RouteDef[] = [
     handler: async ({ caller, ctx }) => {
       const ids = await scopedAgentIds(ctx, caller);
       const entries = await ledger(ctx.store.db, ids);
-      const names = new Map((await listAgents(ctx.store.db, { ids: ids ?? [...new Set(entries.map((e) => Number(e.agentId)))] })).map((a) => [String(a.id), a.name]));
+      const names = new Map(
+        (await listAgents(ctx.store.db, { ids: ids ?? [...new Set(entries.map((e) => Number(e.agentId)))] })).map((a) => [String(a.id), a.name]),
+      );
       const { balances } = await import('../../core/wfm/points');
       return { balances: balances(entries).map((b) => ({ ...b, name: names.get(b.agentId) })), entries: entries.slice(-500).reverse() };
     },
@@ -738,7 +913,9 @@ export const wfmRoutes: RouteDef[] = [
     params: idParams,
     body: z.object({ approve: z.boolean() }),
     handler: async ({ params, body, caller, ctx }) => {
-      await core(() => decideRedemption(ctx.store.db, params.id, body.approve, caller.userId, ctx.now(), (l, a, p, reason) => redeem(l, a, p, ctx.now(), reason)));
+      await core(() =>
+        decideRedemption(ctx.store.db, params.id, body.approve, caller.userId, ctx.now(), (l, a, p, reason) => redeem(l, a, p, ctx.now(), reason)),
+      );
       return { ok: true };
     },
   }),
@@ -748,11 +925,29 @@ export const wfmRoutes: RouteDef[] = [
     url: '/api/wfm/history',
     access: VIEW,
     summary: 'Interval history of a queue in a time range (offered and AHT per interval)',
-    query: z.object({ queue: z.string().min(1), intervalMin: z.coerce.number().pipe(z.union([z.literal(15), z.literal(30), z.literal(60)])).default(30), from: epochMsQuery.optional(), to: epochMsQuery.optional() }),
+    query: z.object({
+      queue: z.string().min(1),
+      intervalMin: z.coerce
+        .number()
+        .pipe(z.union([z.literal(15), z.literal(30), z.literal(60)]))
+        .default(30),
+      from: epochMsQuery.optional(),
+      to: epochMsQuery.optional(),
+    }),
     handler: async ({ query, ctx }) =>
-      (await historyFor(ctx.store.db, { queue: query.queue, intervalMin: query.intervalMin, from: query.from, to: query.to })).map((r) => ({ ts: r.ts, offered: r.offered, aht: r.offered > 0 ? (r.ahtSum ?? (r.aht ?? 0) * r.offered) / r.offered : 0 })),
+      (await historyFor(ctx.store.db, { queue: query.queue, intervalMin: query.intervalMin, from: query.from, to: query.to })).map((r) => ({
+        ts: r.ts,
+        offered: r.offered,
+        aht: r.offered > 0 ? (r.ahtSum ?? (r.aht ?? 0) * r.offered) / r.offered : 0,
+      })),
   }),
-  route({ method: 'GET', url: '/api/wfm/history/queues', access: VIEW, summary: 'Queues and interval lengths with uploaded history', handler: async ({ ctx }) => historyQueues(ctx.store.db) }),
+  route({
+    method: 'GET',
+    url: '/api/wfm/history/queues',
+    access: VIEW,
+    summary: 'Queues and interval lengths with uploaded history',
+    handler: async ({ ctx }) => historyQueues(ctx.store.db),
+  }),
   route({
     method: 'GET',
     url: '/api/wfm/holidays',

@@ -14,26 +14,62 @@ forEachDatabase('wfm adherence from live agent events', async (_t, store) => {
   const { org, as, app } = await testApp(store, { now: () => at(D, '21:00') });
   try {
     const db = store.db;
-    const req = await db.insertInto('wfm_requirements').values({ center_id: org.centerId, week_start: D, interval_min: 30, required: '[]', source: 'test', created_by: null, created_at: 0 }).returning('id').executeTakeFirstOrThrow();
+    const req = await db
+      .insertInto('wfm_requirements')
+      .values({ center_id: org.centerId, week_start: D, interval_min: 30, required: '[]', source: 'test', created_by: null, created_at: 0 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const run = await db
       .insertInto('wfm_schedule_runs')
-      .values({ center_id: org.centerId, week_start: D, requirement_id: req.id, status: 'published', progress: '{}', summary: null, error: null, time_limit_s: 1, created_by: null, created_at: 0, finished_at: 0, published_at: 0, published_by: null })
+      .values({
+        center_id: org.centerId,
+        week_start: D,
+        requirement_id: req.id,
+        status: 'published',
+        progress: '{}',
+        summary: null,
+        error: null,
+        time_limit_s: 1,
+        created_by: null,
+        created_at: 0,
+        finished_at: 0,
+        published_at: 0,
+        published_by: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const shift = (agentId: number, acts: [string, string, string][]) =>
       db
         .insertInto('wfm_shifts')
         .values({
-          run_id: run.id, agent_id: agentId, day: 0, kind: 'shift', template_code: 'T', start_ts: at(D, acts[0]![1]), end_ts: at(D, acts[acts.length - 1]![2]), paid_hours: 4,
-          activities: JSON.stringify(acts.map(([kind, s, e]) => ({ kind, start: at(D, s), end: at(D, e), paid: true }))), updated_at: 0,
+          run_id: run.id,
+          agent_id: agentId,
+          day: 0,
+          kind: 'shift',
+          template_code: 'T',
+          start_ts: at(D, acts[0]![1]),
+          end_ts: at(D, acts[acts.length - 1]![2]),
+          paid_hours: 4,
+          activities: JSON.stringify(acts.map(([kind, s, e]) => ({ kind, start: at(D, s), end: at(D, e), paid: true }))),
+          updated_at: 0,
         })
         .execute();
     // a1: phone 09:00–11:00, break 11:00–11:15, phone 11:15–13:00 (14,400 s)
-    await shift(org.agents.a1, [['phone', '09:00', '11:00'], ['break', '11:00', '11:15'], ['phone', '11:15', '13:00']]);
+    await shift(org.agents.a1, [
+      ['phone', '09:00', '11:00'],
+      ['break', '11:00', '11:15'],
+      ['phone', '11:15', '13:00'],
+    ]);
     // a2: phone 09:00–10:00; the live events say break, an uploaded correction says available (the upload wins)
     await shift(org.agents.a2, [['phone', '09:00', '10:00']]);
     let n = 0;
-    const ev = (d: string, hm: string, type: CallFloorEvent['type'], agent = 'A001', reason?: string): CallFloorEvent => ({ id: `x${++n}`, ts: at(d, hm), type, agent, ...(reason ? { reason } : {}) });
+    const ev = (d: string, hm: string, type: CallFloorEvent['type'], agent = 'A001', reason?: string): CallFloorEvent => ({
+      id: `x${++n}`,
+      ts: at(d, hm),
+      type,
+      agent,
+      ...(reason ? { reason } : {}),
+    });
     await storeEvents(store, [
       ev('2026-11-01', '20:00', 'agent.login'), // the day before: logged out at 21:00, so logged out at midnight
       ev('2026-11-01', '21:00', 'agent.logout'),
@@ -49,7 +85,14 @@ forEachDatabase('wfm adherence from live agent events', async (_t, store) => {
       ev(D, '09:00', 'agent.notReady', 'A002', 'break'),
     ]);
     const wfm = await as('wfm');
-    assert.equal((await wfm.req('POST', '/api/wfm/state-segments', { segments: [{ agentId: org.agents.a2, start: at(D, '09:00'), end: at(D, '10:00'), state: 'available' }] })).status, 200);
+    assert.equal(
+      (
+        await wfm.req('POST', '/api/wfm/state-segments', {
+          segments: [{ agentId: org.agents.a2, start: at(D, '09:00'), end: at(D, '10:00'), state: 'available' }],
+        })
+      ).status,
+      200,
+    );
     const adh = await wfm.req('GET', `/api/wfm/adherence?date=${D}&graceS=0`);
     assert.equal(adh.status, 200, JSON.stringify(adh.body));
     const a1 = adh.body.agents.find((r: any) => Number(r.agentId) === org.agents.a1);

@@ -7,8 +7,25 @@ import { workorders as api, WO_CENTER_WIDE } from '../../contract/workorders';
 import { CALLBACK_OUTCOMES, MACHINES, PRIORITIES } from '../../core/workorders/index';
 import { listCenters } from '../../store/org';
 import {
-  callbackList, checkSla, coreActor, createDepartment, createOrder, getOrder, linkCall, listDepartments, listOrders, recordCallback, repeatComplainerList,
-  orderVisible, requestQaReview, setComplaintVerdict, transitionOrder, woSettings, workOrderReports, type WoActor, type WoEvents,
+  callbackList,
+  checkSla,
+  coreActor,
+  createDepartment,
+  createOrder,
+  getOrder,
+  linkCall,
+  listDepartments,
+  listOrders,
+  recordCallback,
+  repeatComplainerList,
+  orderVisible,
+  requestQaReview,
+  setComplaintVerdict,
+  transitionOrder,
+  woSettings,
+  workOrderReports,
+  type WoActor,
+  type WoEvents,
 } from '../../store/workorders/orders';
 import { hasRole, implement, type Caller, type RouteDef } from '../route';
 import type { ServerContext } from '../context';
@@ -40,11 +57,24 @@ async function scopeAndActor(ctx: ServerContext, c: Caller) {
   let teamUserIds: number[] = [];
   let teamAgentIds: number[] = [];
   if (c.ledTeamIds.length) {
-    const rows = await db.selectFrom('users').innerJoin('agents', 'agents.id', 'users.agent_id').select('users.id').where('agents.team_id', 'in', c.ledTeamIds).execute();
+    const rows = await db
+      .selectFrom('users')
+      .innerJoin('agents', 'agents.id', 'users.agent_id')
+      .select('users.id')
+      .where('agents.team_id', 'in', c.ledTeamIds)
+      .execute();
     teamUserIds = rows.map((r) => r.id);
     teamAgentIds = (await db.selectFrom('agents').select('id').where('team_id', 'in', c.ledTeamIds).execute()).map((r) => r.id);
   }
-  const scope: WoActor = { userId: c.userId, roles: c.roles, departmentIds, seesAll: hasRole(c, ...WO_CENTER_WIDE), teamUserIds, agentId: c.agentId, teamAgentIds };
+  const scope: WoActor = {
+    userId: c.userId,
+    roles: c.roles,
+    departmentIds,
+    seesAll: hasRole(c, ...WO_CENTER_WIDE),
+    teamUserIds,
+    agentId: c.agentId,
+    teamAgentIds,
+  };
   return { actor, departmentIds, scope };
 }
 
@@ -58,7 +88,15 @@ async function actorOf(ctx: ServerContext, c: Caller) {
 export const workOrderRoutes: RouteDef[] = [
   implement(api.config, async ({ ctx, caller }) => {
     const a = await actorOf(ctx, caller);
-    return { machines: MACHINES, categories: a.settings.workflow.categories, priorities: PRIORITIES, sla: a.settings.sla, outcomes: CALLBACK_OUTCOMES, departments: await listDepartments(ctx.store.db, a.centerId), myRoles: a.actor.roles };
+    return {
+      machines: MACHINES,
+      categories: a.settings.workflow.categories,
+      priorities: PRIORITIES,
+      sla: a.settings.sla,
+      outcomes: CALLBACK_OUTCOMES,
+      departments: await listDepartments(ctx.store.db, a.centerId),
+      myRoles: a.actor.roles,
+    };
   }),
   implement(api.list, async ({ ctx, caller, query }) => {
     const a = await actorOf(ctx, caller);
@@ -80,7 +118,9 @@ export const workOrderRoutes: RouteDef[] = [
     return workOrderReports(ctx.store.db, a.centerId, query.from ?? to - 30 * 86_400_000, to, ctx.now(), a.settings);
   }),
   implement(api.repeatComplainers, async ({ ctx, caller }) => repeatComplainerList(ctx.store.db, await callerCenterId(ctx, caller))),
-  implement(api.createDepartment, async ({ ctx, caller, body }) => ({ id: await createDepartment(ctx.store.db, await callerCenterId(ctx, caller), body.name, body.kind, body.memberIds, caller.userId, ctx.now()) })),
+  implement(api.createDepartment, async ({ ctx, caller, body }) => ({
+    id: await createDepartment(ctx.store.db, await callerCenterId(ctx, caller), body.name, body.kind, body.memberIds, caller.userId, ctx.now()),
+  })),
   implement(api.order, async ({ ctx, caller, params }) => {
     const a = await actorOf(ctx, caller);
     return getOrder(ctx.store.db, a.centerId, params.id, a.scope, a.actor, ctx.now(), a.settings);

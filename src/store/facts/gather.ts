@@ -39,7 +39,12 @@ export function addDays(date: string, n: number): string {
 }
 
 export function daysOf(from: string, to: string): string[] {
-  for (const [f, v] of [['from', from], ['to', to]] as const) if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) throw validationError(f, `"${v}" is not a YYYY-MM-DD date`, { reason: 'facts.badDate', params: { value: v } });
+  for (const [f, v] of [
+    ['from', from],
+    ['to', to],
+  ] as const)
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`)))
+      throw validationError(f, `"${v}" is not a YYYY-MM-DD date`, { reason: 'facts.badDate', params: { value: v } });
   const out: string[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) {
     out.push(d);
@@ -79,7 +84,10 @@ export interface GatherOptions {
 
 /** Inline table (d: day index, s: start ms, e: end ms) of the local days; `starts` ends with the range's end. */
 function daysTable(starts: number[]): string {
-  return starts.slice(0, -1).map((s, i) => `select ${i} as d, cast(${s} as bigint) as s, cast(${starts[i + 1]} as bigint) as e`).join(' union all ');
+  return starts
+    .slice(0, -1)
+    .map((s, i) => `select ${i} as d, cast(${s} as bigint) as s, cast(${starts[i + 1]} as bigint) as e`)
+    .join(' union all ');
 }
 
 export async function gatherFacts(db: Db, centerId: number, fromDate: string, toDate: string, opts: GatherOptions): Promise<GatheredFacts> {
@@ -105,7 +113,14 @@ export async function gatherFacts(db: Db, centerId: number, fromDate: string, to
   const agentRows = await aq.execute();
   const ids = agentRows.map((a) => a.id);
   const idList = ids.length ? ids : [-1];
-  const agents: FactAgent[] = agentRows.map((a) => ({ agentId: a.id, teamId: a.team_id, employeeNo: a.employee_no, name: a.name, hireDate: a.hire_date, extCode: a.ext_code }));
+  const agents: FactAgent[] = agentRows.map((a) => ({
+    agentId: a.id,
+    teamId: a.team_id,
+    employeeNo: a.employee_no,
+    name: a.name,
+    hireDate: a.hire_date,
+    extCode: a.ext_code,
+  }));
 
   const out = new Map<number, Map<string, FactParts>>();
   const at = (agentId: number, d: number): FactParts => {
@@ -122,12 +137,21 @@ export async function gatherFacts(db: Db, centerId: number, fromDate: string, to
   // ---- telephony: agent-side sums per agent × day. The local day of an interval is a CASE over the
   // day starts (the zone's days, DST included) and the agent is matched by code in memory: no join to
   // the days table or to agents per interval row (that join was most of the time at 1,000 agents).
-  const dayCase = sql.raw(dates.length > 1 ? `case ${starts.slice(1, -1).map((s, i) => `when interval_start < ${s} then ${i}`).join(' ')} else ${dates.length - 1} end` : '0');
+  const dayCase = sql.raw(
+    dates.length > 1
+      ? `case ${starts
+          .slice(1, -1)
+          .map((s, i) => `when interval_start < ${s} then ${i}`)
+          .join(' ')} else ${dates.length - 1} end`
+      : '0',
+  );
   const byCode = new Map(agentRows.filter((a) => a.ext_code !== null).map((a) => [a.ext_code!, a.id]));
   const codes = [...byCode.keys()];
   const codeFilter = opts.agentIds || opts.teamIds ? sql` and agent_code in (${sql.join(codes.map((c) => sql`${c}`))})` : sql``;
   const none = { rows: [] as Record<string, unknown>[] };
-  const tel = !codes.length ? none : await sql<Record<string, unknown>>`
+  const tel = !codes.length
+    ? none
+    : await sql<Record<string, unknown>>`
     select agent_code, ${dayCase} as d, sum(handled) as handled, sum(transferred) as transferred, sum(talk) as talk, sum(hold) as hold,
       sum(acw) as acw, sum(ring) as ring, sum(staffed) as staffed, sum(idle) as idle, sum(not_ready) as not_ready
     from live_agent_intervals
@@ -137,11 +161,21 @@ export async function gatherFacts(db: Db, centerId: number, fromDate: string, to
     const agentId = byCode.get(String(r.agent_code));
     if (agentId === undefined) continue;
     at(agentId, n(r.d)).telephony = {
-      handled: n(r.handled), transferred: n(r.transferred), talk: n(r.talk), hold: n(r.hold), acw: n(r.acw), ring: n(r.ring),
-      staffed: n(r.staffed), idle: n(r.idle), notReady: n(r.not_ready), notReadyByReason: {},
+      handled: n(r.handled),
+      transferred: n(r.transferred),
+      talk: n(r.talk),
+      hold: n(r.hold),
+      acw: n(r.acw),
+      ring: n(r.ring),
+      staffed: n(r.staffed),
+      idle: n(r.idle),
+      notReady: n(r.not_ready),
+      notReadyByReason: {},
     };
   }
-  const reasons = !codes.length ? none : await sql<Record<string, unknown>>`
+  const reasons = !codes.length
+    ? none
+    : await sql<Record<string, unknown>>`
     select agent_code, ${dayCase} as d, reason, sum(seconds) as s
     from live_agent_reasons
     where center_id = ${centerId} and interval_start >= ${from} and interval_start < ${to}${codeFilter}
@@ -186,7 +220,14 @@ export async function gatherFacts(db: Db, centerId: number, fromDate: string, to
     }
     for (const [agentId, list] of byAgent) {
       const st = statesBy.get(String(agentId)) ?? [];
-      const sched: ScheduledActivity[] = list.flatMap((s) => s.activities.map((a) => ({ agentId: String(agentId), start: a.start, end: a.end, activity: (a.kind === 'vto' ? 'off' : a.kind) as ScheduledActivity['activity'] })));
+      const sched: ScheduledActivity[] = list.flatMap((s) =>
+        s.activities.map((a) => ({
+          agentId: String(agentId),
+          start: a.start,
+          end: a.end,
+          activity: (a.kind === 'vto' ? 'off' : a.kind) as ScheduledActivity['activity'],
+        })),
+      );
       // adherence per local day, up to now
       for (let d = 0; d < dates.length; d++) {
         const dFrom = starts[d]!;
@@ -194,7 +235,11 @@ export async function gatherFacts(db: Db, centerId: number, fromDate: string, to
         if (dTo <= dFrom) continue;
         const daySched = sched.filter((x) => x.end > dFrom && x.start < dTo);
         if (!daySched.length) continue;
-        const [r] = computeAdherence(daySched, st.filter((x) => x.end > dFrom && x.start < dTo), { from: dFrom, to: dTo }).filter((x) => x.agentId === String(agentId));
+        const [r] = computeAdherence(
+          daySched,
+          st.filter((x) => x.end > dFrom && x.start < dTo),
+          { from: dFrom, to: dTo },
+        ).filter((x) => x.agentId === String(agentId));
         if (r && r.scheduledS > 0) at(agentId, d).schedule = { scheduledS: r.scheduledS, adherentS: r.inAdherenceS, workedS: r.workedS };
       }
       // attendance: shifts started (before now) in the range, on their start's local day
@@ -202,13 +247,32 @@ export async function gatherFacts(db: Db, centerId: number, fromDate: string, to
       if (!started.length) continue;
       const logins = loginSegments(st);
       const recs = classifyAttendance(
-        started.map((s) => ({ shiftId: String(s.id), agentId: String(agentId), teamId: '', date: dates[dayIndex(s.start)]!, start: new Date(s.start).toISOString(), end: new Date(Math.min(s.end, Math.max(opts.now, s.start + 1))).toISOString() }) satisfies ScheduledShift),
+        started.map(
+          (s) =>
+            ({
+              shiftId: String(s.id),
+              agentId: String(agentId),
+              teamId: '',
+              date: dates[dayIndex(s.start)]!,
+              start: new Date(s.start).toISOString(),
+              end: new Date(Math.min(s.end, Math.max(opts.now, s.start + 1))).toISOString(),
+            }) satisfies ScheduledShift,
+        ),
         logins,
         grace,
       );
       recs.forEach((rec, i) => {
         const p = at(agentId, dayIndex(started[i]!.start));
-        const a = (p.attendance ??= { scheduledShifts: 0, attendedShifts: 0, onTime: 0, late: 0, lateMinutes: 0, earlyLeave: 0, earlyLeaveMinutes: 0, absent: 0 });
+        const a = (p.attendance ??= {
+          scheduledShifts: 0,
+          attendedShifts: 0,
+          onTime: 0,
+          late: 0,
+          lateMinutes: 0,
+          earlyLeave: 0,
+          earlyLeaveMinutes: 0,
+          absent: 0,
+        });
         a.scheduledShifts++;
         if (!rec.absent) a.attendedShifts++;
         if (rec.status === 'on_time') a.onTime++;
@@ -231,7 +295,13 @@ export async function gatherFacts(db: Db, centerId: number, fromDate: string, to
   const evalGroups = new Map<string, ScoredEvaluation[]>();
   for (const r of evals.rows) {
     const k = `${n(r.agent_id)}|${n(r.d)}`;
-    const se: ScoredEvaluation = { id: String(r.id), callId: '', agentId: String(r.agent_id), evaluatorId: '', result: JSON.parse(r.result) as EvaluationScore };
+    const se: ScoredEvaluation = {
+      id: String(r.id),
+      callId: '',
+      agentId: String(r.agent_id),
+      evaluatorId: '',
+      result: JSON.parse(r.result) as EvaluationScore,
+    };
     const l = evalGroups.get(k);
     if (l) l.push(se);
     else evalGroups.set(k, [se]);
@@ -267,10 +337,20 @@ export async function gatherFacts(db: Db, centerId: number, fromDate: string, to
 
   // ---- people: skill level, certifications valid at the end of the range
   const certs = ids.length
-    ? await db.selectFrom('people_certifications').select(['agent_id', 'queue']).where('agent_id', 'in', ids).where('passed_at', '<', to).where('valid_until', '>=', Math.min(to, opts.now)).execute()
+    ? await db
+        .selectFrom('people_certifications')
+        .select(['agent_id', 'queue'])
+        .where('agent_id', 'in', ids)
+        .where('passed_at', '<', to)
+        .where('valid_until', '>=', Math.min(to, opts.now))
+        .execute()
     : [];
   const person = new Map<number, PersonFacts>();
-  for (const a of agentRows) person.set(a.id, { skillLevel: SKILL_LEVEL[a.skill_level] ?? null, certifiedQueues: [...new Set(certs.filter((c) => c.agent_id === a.id).map((c) => c.queue))] });
+  for (const a of agentRows)
+    person.set(a.id, {
+      skillLevel: SKILL_LEVEL[a.skill_level] ?? null,
+      certifiedQueues: [...new Set(certs.filter((c) => c.agent_id === a.id).map((c) => c.queue))],
+    });
 
   return { centerId, tz, dates, from, to, agents, days: out, person };
 }

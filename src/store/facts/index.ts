@@ -27,7 +27,11 @@ export interface FactsPeriod {
 /** The period of `--day`, `--week` (its first day, 7 days) or `--month`: exactly one. */
 export function factsPeriod(q: { day?: string; week?: string; month?: string }): FactsPeriod {
   const given = (['day', 'week', 'month'] as const).filter((k) => q[k] !== undefined && q[k] !== '');
-  if (given.length !== 1) throw validationError('day', 'give exactly one of day (YYYY-MM-DD), week (its first day, YYYY-MM-DD) or month (YYYY-MM)', { reason: 'facts.onePeriod', params: {} });
+  if (given.length !== 1)
+    throw validationError('day', 'give exactly one of day (YYYY-MM-DD), week (its first day, YYYY-MM-DD) or month (YYYY-MM)', {
+      reason: 'facts.onePeriod',
+      params: {},
+    });
   const kind = given[0]!;
   const value = q[kind]!;
   if (kind === 'month') {
@@ -77,18 +81,33 @@ export interface FactsResult {
 
 function teamPerson(people: (PersonFacts | undefined)[]): PersonFacts {
   const levels = people.map((p) => p?.skillLevel).filter((x): x is number => typeof x === 'number');
-  return { skillLevel: levels.length ? levels.reduce((a, b) => a + b, 0) / levels.length : null, certifiedQueues: [...new Set(people.flatMap((p) => p?.certifiedQueues ?? []))] };
+  return {
+    skillLevel: levels.length ? levels.reduce((a, b) => a + b, 0) / levels.length : null,
+    certifiedQueues: [...new Set(people.flatMap((p) => p?.certifiedQueues ?? []))],
+  };
 }
 
 /** Manual overrides of a month (perf_figures not written by the facts): kpi → fact. */
 async function manualOverrides(db: Db, centerId: number, month: string, agentIds: number[], at: number): Promise<Map<number, Map<string, Fact>>> {
   const rows = agentIds.length
-    ? await db.selectFrom('perf_figures').selectAll().where('center_id', '=', centerId).where('month', '=', month).where('source', '!=', 'live').where('agent_id', 'in', agentIds).execute()
+    ? await db
+        .selectFrom('perf_figures')
+        .selectAll()
+        .where('center_id', '=', centerId)
+        .where('month', '=', month)
+        .where('source', '!=', 'live')
+        .where('agent_id', 'in', agentIds)
+        .execute()
     : [];
   const out = new Map<number, Map<string, Fact>>();
   for (const r of rows) {
     const value = r.value ?? (r.numerator !== null && r.denominator !== null && r.denominator > 0 ? r.numerator / r.denominator : null);
-    const f: Fact = { value, source: 'manual', computedAt: Number(r.updated_at) || at, ...(r.numerator !== null && r.denominator !== null ? { num: r.numerator, den: r.denominator } : {}) };
+    const f: Fact = {
+      value,
+      source: 'manual',
+      computedAt: Number(r.updated_at) || at,
+      ...(r.numerator !== null && r.denominator !== null ? { num: r.numerator, den: r.denominator } : {}),
+    };
     const m = out.get(r.agent_id) ?? new Map<string, Fact>();
     m.set(r.kpi_key, f);
     out.set(r.agent_id, m);
@@ -107,9 +126,25 @@ export interface FactsQuery {
 }
 
 /** Agent facts of a period from gathered days (exported for the scorecard and the briefing). */
-export async function agentPeriodFacts(db: Db, g: GatheredFacts, period: FactsPeriod, at: number, kpis: readonly KpiDefinition[], opts: { overrides?: boolean } = {}): Promise<AgentFactsRow[]> {
+export async function agentPeriodFacts(
+  db: Db,
+  g: GatheredFacts,
+  period: FactsPeriod,
+  at: number,
+  kpis: readonly KpiDefinition[],
+  opts: { overrides?: boolean } = {},
+): Promise<AgentFactsRow[]> {
   const teams = new Map((await db.selectFrom('teams').select(['id', 'name']).where('center_id', '=', g.centerId).execute()).map((t) => [t.id, t.name]));
-  const overrides = period.kind === 'month' && opts.overrides !== false ? await manualOverrides(db, g.centerId, period.value, g.agents.map((a) => a.agentId), at) : new Map<number, Map<string, Fact>>();
+  const overrides =
+    period.kind === 'month' && opts.overrides !== false
+      ? await manualOverrides(
+          db,
+          g.centerId,
+          period.value,
+          g.agents.map((a) => a.agentId),
+          at,
+        )
+      : new Map<number, Map<string, Fact>>();
   return g.agents.map((a) => {
     const parts = addParts(g.days.get(a.agentId)?.values() ?? []);
     const facts = deriveFacts(parts, g.person.get(a.agentId) ?? null, at) as unknown as Record<string, Fact<unknown>>;
@@ -141,10 +176,23 @@ export function teamRows(g: GatheredFacts, teamNames: Map<number, string>, at: n
   const row = (teamId: number | null, ids: number[], key?: string): TeamFactsRow => {
     const parts: FactParts = addParts(ids.flatMap((id) => [...(g.days.get(id)?.values() ?? [])]));
     const name = teamId != null ? (teamNames.get(teamId) ?? null) : null;
-    return { key: key ?? name ?? '(no team)', teamId, teamName: name, agents: ids.length, ...deriveFacts(parts, teamPerson(ids.map((id) => g.person.get(id))), at) };
+    return {
+      key: key ?? name ?? '(no team)',
+      teamId,
+      teamName: name,
+      agents: ids.length,
+      ...deriveFacts(parts, teamPerson(ids.map((id) => g.person.get(id))), at),
+    };
   };
   const rows = [...byTeam.entries()].sort((a, b) => (a[0] ?? Infinity) - (b[0] ?? Infinity)).map(([t, ids]) => row(t, ids));
-  return { rows, total: row(null, g.agents.map((a) => a.agentId), 'total') };
+  return {
+    rows,
+    total: row(
+      null,
+      g.agents.map((a) => a.agentId),
+      'total',
+    ),
+  };
 }
 
 export async function computeFacts(db: Db, centerId: number, q: FactsQuery): Promise<FactsResult> {

@@ -13,7 +13,19 @@ import { audit } from '../audit';
 import { getSetting } from '../org';
 import { conflict, forbidden, notFound, validationError } from '../../core/errors';
 import { htmlToText, sanitizeArticleHtml } from '../../core/kb/html';
-import { DEFAULT_SYNONYMS, fts5Quote, matchesParts, parseQuery, pgLexeme, pieceLeaf, toPlan, type KbQuery, type Piece, type Plan, type SynonymTable } from '../../core/kb/query';
+import {
+  DEFAULT_SYNONYMS,
+  fts5Quote,
+  matchesParts,
+  parseQuery,
+  pgLexeme,
+  pieceLeaf,
+  toPlan,
+  type KbQuery,
+  type Piece,
+  type Plan,
+  type SynonymTable,
+} from '../../core/kb/query';
 import { compareHits, countHits, highlight, snippet, type RankedHit, type Segment } from '../../core/kb/rank';
 import { normaliseString } from '../../core/kb/text';
 import { indexKbArticle, leafHitCount, matchingIdsSql } from './search';
@@ -37,7 +49,17 @@ export interface KbPolicy {
 }
 export const DEFAULT_KB_POLICY: KbPolicy = {
   maxAttachmentBytes: 5 * 1024 * 1024,
-  attachmentTypes: ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'text/plain', 'text/csv', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  attachmentTypes: [
+    'image/png',
+    'image/jpeg',
+    'image/gif',
+    'image/webp',
+    'application/pdf',
+    'text/plain',
+    'text/csv',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ],
   staleDays: 180,
   fourEyes: true,
   candidateCap: 300,
@@ -77,7 +99,12 @@ export interface ArticleInput {
 // ---------------------------------------------------------------------------------------------
 // Categories
 
-export async function createCategory(db: Db, c: { centerId: number; parentId: number | null; name: string; module: KbModule; sort?: number }, userId: number | null, now: number) {
+export async function createCategory(
+  db: Db,
+  c: { centerId: number; parentId: number | null; name: string; module: KbModule; sort?: number },
+  userId: number | null,
+  now: number,
+) {
   return withTx(db, async (tx) => {
     if (c.parentId !== null) {
       const p = await tx.selectFrom('kb_categories').select('id').where('id', '=', c.parentId).where('center_id', '=', c.centerId).executeTakeFirst();
@@ -106,7 +133,13 @@ function cleanInput(a: ArticleInput) {
   const bodyHtml = sanitizeArticleHtml(a.bodyHtml);
   const tags = [...new Set(a.tags.map((t) => t.trim()).filter(Boolean))].sort();
   if (tags.some((t) => t.length > 40)) throw validationError('tags', 'a tag is longer than 40 characters');
-  return { title, bodyHtml, bodyText: htmlToText(bodyHtml), tags, visibility: { roles: [...new Set(a.visibility.roles)].sort(), teamIds: [...new Set(a.visibility.teamIds)].sort((x, y) => x - y) } };
+  return {
+    title,
+    bodyHtml,
+    bodyText: htmlToText(bodyHtml),
+    tags,
+    visibility: { roles: [...new Set(a.visibility.roles)].sort(), teamIds: [...new Set(a.visibility.teamIds)].sort((x, y) => x - y) },
+  };
 }
 
 async function assertCategory(db: Db, centerId: number, categoryId: number) {
@@ -114,7 +147,13 @@ async function assertCategory(db: Db, centerId: number, categoryId: number) {
   if (!c) throw validationError('categoryId', `unknown category ${categoryId}`);
 }
 
-async function writeRowContent(tx: Db, dialect: Dialect, id: number, v: { categoryId: number; title: string; bodyHtml: string; bodyText: string; tags: string[]; visibility: Visibility }, now: number) {
+async function writeRowContent(
+  tx: Db,
+  dialect: Dialect,
+  id: number,
+  v: { categoryId: number; title: string; bodyHtml: string; bodyText: string; tags: string[]; visibility: Visibility },
+  now: number,
+) {
   await tx
     .updateTable('kb_articles')
     .set({
@@ -131,9 +170,16 @@ async function writeRowContent(tx: Db, dialect: Dialect, id: number, v: { catego
     .where('id', '=', id)
     .execute();
   await tx.deleteFrom('kb_article_tags').where('article_id', '=', id).execute();
-  if (v.tags.length) await tx.insertInto('kb_article_tags').values(v.tags.map((tag) => ({ article_id: id, tag }))).execute();
+  if (v.tags.length)
+    await tx
+      .insertInto('kb_article_tags')
+      .values(v.tags.map((tag) => ({ article_id: id, tag })))
+      .execute();
   await tx.deleteFrom('kb_article_access').where('article_id', '=', id).execute();
-  const acc = [...v.visibility.roles.map((r) => ({ article_id: id, kind: 'role', value: r })), ...v.visibility.teamIds.map((t) => ({ article_id: id, kind: 'team', value: String(t) }))];
+  const acc = [
+    ...v.visibility.roles.map((r) => ({ article_id: id, kind: 'role', value: r })),
+    ...v.visibility.teamIds.map((t) => ({ article_id: id, kind: 'team', value: String(t) })),
+  ];
   if (acc.length) await tx.insertInto('kb_article_access').values(acc).execute();
   await indexKbArticle(tx, dialect, id, v.title, v.bodyText);
 }
@@ -145,22 +191,61 @@ export async function createArticle(db: Db, dialect: Dialect, centerId: number, 
     const r = await tx
       .insertInto('kb_articles')
       .values({
-        center_id: centerId, category_id: input.categoryId, title: v.title, title_norm: normaliseString(v.title), body_html: v.bodyHtml, body_text: v.bodyText, body_norm: normaliseString(v.bodyText),
-        published: 0, archived: 0, published_version: null, latest_version: 1, restrict_roles: 0, restrict_teams: 0, created_by: userId, created_at: now, updated_at: now, published_at: null,
+        center_id: centerId,
+        category_id: input.categoryId,
+        title: v.title,
+        title_norm: normaliseString(v.title),
+        body_html: v.bodyHtml,
+        body_text: v.bodyText,
+        body_norm: normaliseString(v.bodyText),
+        published: 0,
+        archived: 0,
+        published_version: null,
+        latest_version: 1,
+        restrict_roles: 0,
+        restrict_teams: 0,
+        created_by: userId,
+        created_at: now,
+        updated_at: now,
+        published_at: null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await tx.insertInto('kb_versions').values(versionRow(r.id, 1, input.categoryId, v, 'draft', input.note ?? '', userId, now)).execute();
+    await tx
+      .insertInto('kb_versions')
+      .values(versionRow(r.id, 1, input.categoryId, v, 'draft', input.note ?? '', userId, now))
+      .execute();
     await writeRowContent(tx, dialect, r.id, { ...v, categoryId: input.categoryId }, now);
     await audit(tx, { at: now, userId, action: 'kb.article.create', entity: 'kb_article', entityId: r.id, detail: { title: v.title, version: 1 } });
     return r.id;
   });
 }
 
-function versionRow(articleId: number, version: number, categoryId: number, v: ReturnType<typeof cleanInput>, status: string, note: string, userId: number, now: number) {
+function versionRow(
+  articleId: number,
+  version: number,
+  categoryId: number,
+  v: ReturnType<typeof cleanInput>,
+  status: string,
+  note: string,
+  userId: number,
+  now: number,
+) {
   return {
-    article_id: articleId, version, category_id: categoryId, title: v.title, body_html: v.bodyHtml, tags: JSON.stringify(v.tags), visibility: JSON.stringify(v.visibility),
-    status, note, created_by: userId, created_at: now, reviewed_by: null, reviewed_at: null, review_note: null,
+    article_id: articleId,
+    version,
+    category_id: categoryId,
+    title: v.title,
+    body_html: v.bodyHtml,
+    tags: JSON.stringify(v.tags),
+    visibility: JSON.stringify(v.visibility),
+    status,
+    note,
+    created_by: userId,
+    created_at: now,
+    reviewed_by: null,
+    reviewed_at: null,
+    review_note: null,
   };
 }
 
@@ -183,7 +268,17 @@ function staleVersion(id: number, current: number, base: number) {
  * first the edit is refused with 409 `kb.staleVersion`. Without it, two saves racing for the same next
  * version number still give one success and one 409 (the version bump is conditional), never a 500.
  */
-export async function saveVersion(db: Db, dialect: Dialect, centerId: number, id: number, input: ArticleInput, userId: number, now: number, submit = false, baseVersion?: number): Promise<number> {
+export async function saveVersion(
+  db: Db,
+  dialect: Dialect,
+  centerId: number,
+  id: number,
+  input: ArticleInput,
+  userId: number,
+  now: number,
+  submit = false,
+  baseVersion?: number,
+): Promise<number> {
   const v = cleanInput(input);
   return withTx(db, async (tx) => {
     const a = await articleRow(tx, centerId, id);
@@ -201,7 +296,10 @@ export async function saveVersion(db: Db, dialect: Dialect, centerId: number, id
       const cur = await tx.selectFrom('kb_articles').select('latest_version').where('id', '=', id).executeTakeFirst();
       throw staleVersion(id, cur?.latest_version ?? version, baseVersion ?? a.latest_version);
     }
-    await tx.insertInto('kb_versions').values(versionRow(id, version, input.categoryId, v, submit ? 'in_review' : 'draft', input.note ?? '', userId, now)).execute();
+    await tx
+      .insertInto('kb_versions')
+      .values(versionRow(id, version, input.categoryId, v, submit ? 'in_review' : 'draft', input.note ?? '', userId, now))
+      .execute();
     if (!a.published) await writeRowContent(tx, dialect, id, { ...v, categoryId: input.categoryId }, now);
     await audit(tx, { at: now, userId, action: 'kb.version.save', entity: 'kb_article', entityId: id, detail: { version, submit, title: v.title } });
     return version;
@@ -218,14 +316,25 @@ export async function submitForReview(db: Db, centerId: number, id: number, vers
   await withTx(db, async (tx) => {
     await articleRow(tx, centerId, id);
     const v = await versionOf(tx, id, version);
-    if (v.status !== 'draft' && v.status !== 'rejected') throw conflict(`version ${version} is ${v.status}; only a draft or rejected version can be sent to review`, 'version');
+    if (v.status !== 'draft' && v.status !== 'rejected')
+      throw conflict(`version ${version} is ${v.status}; only a draft or rejected version can be sent to review`, 'version');
     await tx.updateTable('kb_versions').set({ status: 'in_review' }).where('id', '=', v.id).execute();
     await audit(tx, { at: now, userId, action: 'kb.version.submit', entity: 'kb_article', entityId: id, detail: { version } });
   });
 }
 
 /** A reviewer publishes or rejects a version in review. */
-export async function reviewVersion(db: Db, dialect: Dialect, centerId: number, id: number, version: number, decision: 'publish' | 'reject', note: string, userId: number, now: number) {
+export async function reviewVersion(
+  db: Db,
+  dialect: Dialect,
+  centerId: number,
+  id: number,
+  version: number,
+  decision: 'publish' | 'reject',
+  note: string,
+  userId: number,
+  now: number,
+) {
   const policy = await kbPolicy(db, centerId);
   await withTx(db, async (tx) => {
     const a = await articleRow(tx, centerId, id);
@@ -234,13 +343,27 @@ export async function reviewVersion(db: Db, dialect: Dialect, centerId: number, 
     if (policy.fourEyes && v.created_by === userId) throw forbidden('the author of a version may not review it (four-eyes rule): another reviewer must');
     if (decision === 'reject') {
       if (!note.trim()) throw validationError('note', 'say why the version is rejected');
-      await tx.updateTable('kb_versions').set({ status: 'rejected', reviewed_by: userId, reviewed_at: now, review_note: note }).where('id', '=', v.id).execute();
+      await tx
+        .updateTable('kb_versions')
+        .set({ status: 'rejected', reviewed_by: userId, reviewed_at: now, review_note: note })
+        .where('id', '=', v.id)
+        .execute();
     } else {
       await tx.updateTable('kb_versions').set({ status: 'superseded' }).where('article_id', '=', id).where('status', '=', 'published').execute();
-      await tx.updateTable('kb_versions').set({ status: 'published', reviewed_by: userId, reviewed_at: now, review_note: note }).where('id', '=', v.id).execute();
+      await tx
+        .updateTable('kb_versions')
+        .set({ status: 'published', reviewed_by: userId, reviewed_at: now, review_note: note })
+        .where('id', '=', v.id)
+        .execute();
       const tags = JSON.parse(v.tags) as string[];
       const visibility = JSON.parse(v.visibility) as Visibility;
-      await writeRowContent(tx, dialect, id, { categoryId: v.category_id, title: v.title, bodyHtml: v.body_html, bodyText: htmlToText(v.body_html), tags, visibility }, now);
+      await writeRowContent(
+        tx,
+        dialect,
+        id,
+        { categoryId: v.category_id, title: v.title, bodyHtml: v.body_html, bodyText: htmlToText(v.body_html), tags, visibility },
+        now,
+      );
       await tx.updateTable('kb_articles').set({ published: 1, archived: 0, published_version: version, published_at: now }).where('id', '=', a.id).execute();
     }
     await audit(tx, { at: now, userId, action: `kb.version.${decision}`, entity: 'kb_article', entityId: id, detail: { version, note } });
@@ -251,16 +374,31 @@ export async function reviewVersion(db: Db, dialect: Dialect, centerId: number, 
 export async function restoreVersion(db: Db, dialect: Dialect, centerId: number, id: number, version: number, userId: number, now: number): Promise<number> {
   const old = await versionOf(db, id, version);
   return saveVersion(
-    db, dialect, centerId, id,
-    { categoryId: old.category_id, title: old.title, bodyHtml: old.body_html, tags: JSON.parse(old.tags), visibility: JSON.parse(old.visibility), note: `restored from version ${version}` },
-    userId, now,
+    db,
+    dialect,
+    centerId,
+    id,
+    {
+      categoryId: old.category_id,
+      title: old.title,
+      bodyHtml: old.body_html,
+      tags: JSON.parse(old.tags),
+      visibility: JSON.parse(old.visibility),
+      note: `restored from version ${version}`,
+    },
+    userId,
+    now,
   );
 }
 
 export async function setArchived(db: Db, centerId: number, id: number, archived: boolean, userId: number, now: number) {
   await withTx(db, async (tx) => {
     await articleRow(tx, centerId, id);
-    await tx.updateTable('kb_articles').set({ archived: archived ? 1 : 0 }).where('id', '=', id).execute();
+    await tx
+      .updateTable('kb_articles')
+      .set({ archived: archived ? 1 : 0 })
+      .where('id', '=', id)
+      .execute();
     await audit(tx, { at: now, userId, action: archived ? 'kb.article.archive' : 'kb.article.unarchive', entity: 'kb_article', entityId: id });
   });
 }
@@ -271,7 +409,23 @@ export async function listVersions(db: Db, centerId: number, id: number) {
     .selectFrom('kb_versions as v')
     .leftJoin('users as u', 'u.id', 'v.created_by')
     .leftJoin('users as r', 'r.id', 'v.reviewed_by')
-    .select(['v.version', 'v.category_id', 'v.title', 'v.body_html', 'v.tags', 'v.visibility', 'v.status', 'v.note', 'v.created_by', 'v.created_at', 'v.reviewed_by', 'v.reviewed_at', 'v.review_note', 'u.display_name as author', 'r.display_name as reviewer'])
+    .select([
+      'v.version',
+      'v.category_id',
+      'v.title',
+      'v.body_html',
+      'v.tags',
+      'v.visibility',
+      'v.status',
+      'v.note',
+      'v.created_by',
+      'v.created_at',
+      'v.reviewed_by',
+      'v.reviewed_at',
+      'v.review_note',
+      'u.display_name as author',
+      'r.display_name as reviewer',
+    ])
     .where('v.article_id', '=', id)
     .orderBy('v.version', 'desc')
     .execute();
@@ -302,7 +456,14 @@ function visibleTo<Q extends ArticleQb>(q: Q, v: KbViewer): Q {
   out = out.where((eb) =>
     eb.or([
       eb('a.restrict_roles', '=', 0),
-      eb.exists(eb.selectFrom('kb_article_access as r').select('r.article_id').whereRef('r.article_id', '=', 'a.id').where('r.kind', '=', 'role').where('r.value', 'in', v.roles.length ? [...v.roles] : ['-'])),
+      eb.exists(
+        eb
+          .selectFrom('kb_article_access as r')
+          .select('r.article_id')
+          .whereRef('r.article_id', '=', 'a.id')
+          .where('r.kind', '=', 'role')
+          .where('r.value', 'in', v.roles.length ? [...v.roles] : ['-']),
+      ),
     ]),
   ) as Q;
   if (v.teamIds !== null) {
@@ -310,7 +471,14 @@ function visibleTo<Q extends ArticleQb>(q: Q, v: KbViewer): Q {
     out = out.where((eb) =>
       eb.or([
         eb('a.restrict_teams', '=', 0),
-        eb.exists(eb.selectFrom('kb_article_access as t').select('t.article_id').whereRef('t.article_id', '=', 'a.id').where('t.kind', '=', 'team').where('t.value', 'in', teams.length ? teams : ['-'])),
+        eb.exists(
+          eb
+            .selectFrom('kb_article_access as t')
+            .select('t.article_id')
+            .whereRef('t.article_id', '=', 'a.id')
+            .where('t.kind', '=', 'team')
+            .where('t.value', 'in', teams.length ? teams : ['-']),
+        ),
       ]),
     ) as Q;
   }
@@ -324,17 +492,45 @@ async function tagsOf(db: Db, ids: number[]) {
   return m;
 }
 
-const LIST_COLS = ['a.id', 'a.category_id', 'a.title', 'a.published', 'a.archived', 'a.published_version', 'a.latest_version', 'a.updated_at', 'a.published_at', 'a.views', 'a.helpful_yes', 'a.helpful_no', 'a.created_by'] as const;
+const LIST_COLS = [
+  'a.id',
+  'a.category_id',
+  'a.title',
+  'a.published',
+  'a.archived',
+  'a.published_version',
+  'a.latest_version',
+  'a.updated_at',
+  'a.published_at',
+  'a.views',
+  'a.helpful_yes',
+  'a.helpful_no',
+  'a.created_by',
+] as const;
 
-export async function listArticles(db: Db, centerId: number, v: KbViewer, f: { categoryId?: number; tag?: string; status?: 'published' | 'unpublished' | 'archived' } = {}) {
-  let q = visibleTo(baseQuery(db, centerId), v).select([...LIST_COLS]).orderBy('a.updated_at', 'desc').limit(500);
+export async function listArticles(
+  db: Db,
+  centerId: number,
+  v: KbViewer,
+  f: { categoryId?: number; tag?: string; status?: 'published' | 'unpublished' | 'archived' } = {},
+) {
+  let q = visibleTo(baseQuery(db, centerId), v)
+    .select([...LIST_COLS])
+    .orderBy('a.updated_at', 'desc')
+    .limit(500);
   if (f.categoryId) q = q.where('a.category_id', '=', f.categoryId);
-  if (f.tag) q = q.where((eb) => eb.exists(eb.selectFrom('kb_article_tags as g').select('g.article_id').whereRef('g.article_id', '=', 'a.id').where('g.tag', '=', f.tag!)));
+  if (f.tag)
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom('kb_article_tags as g').select('g.article_id').whereRef('g.article_id', '=', 'a.id').where('g.tag', '=', f.tag!)),
+    );
   if (f.status === 'published') q = q.where('a.published', '=', 1).where('a.archived', '=', 0);
   if (f.status === 'unpublished') q = q.where('a.published', '=', 0);
   if (f.status === 'archived') q = q.where('a.archived', '=', 1);
   const rows = await q.execute();
-  const tags = await tagsOf(db, rows.map((r) => r.id));
+  const tags = await tagsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({ ...r, tags: tags.get(r.id) ?? [] }));
 }
 
@@ -342,7 +538,12 @@ export async function listArticles(db: Db, centerId: number, v: KbViewer, f: { c
 export async function getArticle(db: Db, centerId: number, id: number, v: KbViewer, opts: { countView?: boolean } = {}) {
   const a = await visibleTo(baseQuery(db, centerId), v).selectAll('a').where('a.id', '=', id).executeTakeFirst();
   if (!a) throw notFound(`article ${id}`);
-  if (opts.countView) await db.updateTable('kb_articles').set({ views: sql`views + 1` }).where('id', '=', id).execute();
+  if (opts.countView)
+    await db
+      .updateTable('kb_articles')
+      .set({ views: sql`views + 1` })
+      .where('id', '=', id)
+      .execute();
   const [tags, access, attachments, vote] = await Promise.all([
     tagsOf(db, [id]),
     db.selectFrom('kb_article_access').select(['kind', 'value']).where('article_id', '=', id).execute(),
@@ -353,7 +554,10 @@ export async function getArticle(db: Db, centerId: number, id: number, v: KbView
     ...a,
     views: a.views + (opts.countView ? 1 : 0),
     tags: tags.get(id) ?? [],
-    visibility: { roles: access.filter((x) => x.kind === 'role').map((x) => x.value), teamIds: access.filter((x) => x.kind === 'team').map((x) => Number(x.value)) },
+    visibility: {
+      roles: access.filter((x) => x.kind === 'role').map((x) => x.value),
+      teamIds: access.filter((x) => x.kind === 'team').map((x) => Number(x.value)),
+    },
     attachments,
     myVote: vote ? vote.helpful === 1 : null,
   };
@@ -363,13 +567,20 @@ export async function vote(db: Db, centerId: number, id: number, v: KbViewer, he
   await withTx(db, async (tx) => {
     await getArticle(tx, centerId, id, v);
     await tx.deleteFrom('kb_votes').where('article_id', '=', id).where('user_id', '=', v.userId).execute();
-    await tx.insertInto('kb_votes').values({ article_id: id, user_id: v.userId, helpful: helpful ? 1 : 0, at: now }).execute();
+    await tx
+      .insertInto('kb_votes')
+      .values({ article_id: id, user_id: v.userId, helpful: helpful ? 1 : 0, at: now })
+      .execute();
     const c = await tx
       .selectFrom('kb_votes')
       .select([sql<number>`coalesce(sum(helpful), 0)`.as('yes'), sql<number>`count(*)`.as('n')])
       .where('article_id', '=', id)
       .executeTakeFirstOrThrow();
-    await tx.updateTable('kb_articles').set({ helpful_yes: Number(c.yes), helpful_no: Number(c.n) - Number(c.yes) }).where('id', '=', id).execute();
+    await tx
+      .updateTable('kb_articles')
+      .set({ helpful_yes: Number(c.yes), helpful_no: Number(c.n) - Number(c.yes) })
+      .where('id', '=', id)
+      .execute();
     await audit(tx, { at: now, userId: v.userId, action: 'kb.vote', entity: 'kb_article', entityId: id, detail: { helpful } });
   });
 }
@@ -377,20 +588,45 @@ export async function vote(db: Db, centerId: number, id: number, v: KbViewer, he
 // ---------------------------------------------------------------------------------------------
 // Attachments
 
-export async function addAttachment(db: Db, centerId: number, id: number, file: { filename: string; contentType: string; data: Buffer }, userId: number, now: number) {
+export async function addAttachment(
+  db: Db,
+  centerId: number,
+  id: number,
+  file: { filename: string; contentType: string; data: Buffer },
+  userId: number,
+  now: number,
+) {
   const policy = await kbPolicy(db, centerId);
-  if (!file.filename.trim() || file.filename.length > 200 || /[\\/\u0000-\u001f]/.test(file.filename)) throw validationError('filename', 'give a plain file name (no slashes or control characters, at most 200 characters)');
-  if (!policy.attachmentTypes.includes(file.contentType)) throw validationError('contentType', `files of type ${file.contentType} are not allowed; allowed: ${policy.attachmentTypes.join(', ')}`);
+  if (!file.filename.trim() || file.filename.length > 200 || /[\\/\u0000-\u001f]/.test(file.filename))
+    throw validationError('filename', 'give a plain file name (no slashes or control characters, at most 200 characters)');
+  if (!policy.attachmentTypes.includes(file.contentType))
+    throw validationError('contentType', `files of type ${file.contentType} are not allowed; allowed: ${policy.attachmentTypes.join(', ')}`);
   if (file.data.length === 0) throw validationError('data', 'the file is empty');
-  if (file.data.length > policy.maxAttachmentBytes) throw validationError('data', `the file is ${file.data.length} bytes; the limit is ${policy.maxAttachmentBytes} bytes`);
+  if (file.data.length > policy.maxAttachmentBytes)
+    throw validationError('data', `the file is ${file.data.length} bytes; the limit is ${policy.maxAttachmentBytes} bytes`);
   return withTx(db, async (tx) => {
     await articleRow(tx, centerId, id);
     const r = await tx
       .insertInto('kb_attachments')
-      .values({ article_id: id, filename: file.filename, content_type: file.contentType, size: file.data.length, data: file.data, created_by: userId, created_at: now })
+      .values({
+        article_id: id,
+        filename: file.filename,
+        content_type: file.contentType,
+        size: file.data.length,
+        data: file.data,
+        created_by: userId,
+        created_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await audit(tx, { at: now, userId, action: 'kb.attachment.add', entity: 'kb_article', entityId: id, detail: { attachment: r.id, filename: file.filename, size: file.data.length } });
+    await audit(tx, {
+      at: now,
+      userId,
+      action: 'kb.attachment.add',
+      entity: 'kb_article',
+      entityId: id,
+      detail: { attachment: r.id, filename: file.filename, size: file.data.length },
+    });
     return r.id;
   });
 }
@@ -482,12 +718,37 @@ function containsQuery(dialect: Dialect, q: KbQuery) {
   const has = (col: 'a.title_norm' | 'a.body_norm', text: string) =>
     dialect === 'sqlite' ? sql<boolean>`instr(${sql.ref(col)}, ${text}) > 0` : sql<boolean>`strpos(${sql.ref(col)}, ${text}) > 0`;
   const all = (xs: ReturnType<typeof has>[], op: 'AND' | 'OR') => (xs.length === 1 ? xs[0]! : sql<boolean>`(${sql.join(xs, sql.raw(` ${op} `))})`);
-  return all(q.terms.map((t) => all(t.alternatives.map((a) => all(a.pieces.map((p) => sql<boolean>`(${has('a.title_norm', p.text)} OR ${has('a.body_norm', p.text)})`), 'AND')), 'OR')), 'AND');
+  return all(
+    q.terms.map((t) =>
+      all(
+        t.alternatives.map((a) =>
+          all(
+            a.pieces.map((p) => sql<boolean>`(${has('a.title_norm', p.text)} OR ${has('a.body_norm', p.text)})`),
+            'AND',
+          ),
+        ),
+        'OR',
+      ),
+    ),
+    'AND',
+  );
 }
 
 export async function searchArticles(
-  db: Db, dialect: Dialect, centerId: number, text: string, v: KbViewer,
-  opts: { limit?: number; log?: boolean; now?: number; categoryId?: number; candidates?: number; /** search-as-you-type: no exact count */ countUpTo?: number; /** search-as-you-type: see SUGGEST_INDEX_HITS */ indexHits?: number } = {},
+  db: Db,
+  dialect: Dialect,
+  centerId: number,
+  text: string,
+  v: KbViewer,
+  opts: {
+    limit?: number;
+    log?: boolean;
+    now?: number;
+    categoryId?: number;
+    candidates?: number;
+    /** search-as-you-type: no exact count */ countUpTo?: number;
+    /** search-as-you-type: see SUGGEST_INDEX_HITS */ indexHits?: number;
+  } = {},
 ): Promise<SearchResult> {
   const q = await parseKbQuery(db, centerId, text);
   const policy = await kbPolicy(db, centerId);
@@ -513,31 +774,72 @@ export async function searchArticles(
   // exact count for searches; search-as-you-type skips it (each pass over the matches costs as
   // much as the match itself on broad 1-character queries) and reports the candidates found
   const counted = opts.countUpTo ? Promise.resolve(null) : base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-  const cols = ['a.id', 'a.category_id', 'a.title', 'a.title_norm', 'a.body_text', 'a.body_norm', 'a.updated_at', 'a.views', 'a.helpful_yes', 'a.published'] as const;
+  const cols = [
+    'a.id',
+    'a.category_id',
+    'a.title',
+    'a.title_norm',
+    'a.body_text',
+    'a.body_norm',
+    'a.updated_at',
+    'a.views',
+    'a.helpful_yes',
+    'a.published',
+  ] as const;
   // Candidates: the most viewed matches, plus matches with the query in the title (a title hit
   // ranks first); both walk the views index and stop early, so broad queries stay cheap.
   const [countRow, popular, titled] = await Promise.all([
     counted,
-    base.select([...cols]).orderBy('a.views', 'desc').orderBy('a.id').limit(cap).execute(),
-    base.select([...cols]).where(sql<boolean>`${titleHas} > 0`).orderBy('a.views', 'desc').orderBy('a.id').limit(Math.max(10, Math.floor(cap / 4))).execute(),
+    base
+      .select([...cols])
+      .orderBy('a.views', 'desc')
+      .orderBy('a.id')
+      .limit(cap)
+      .execute(),
+    base
+      .select([...cols])
+      .where(sql<boolean>`${titleHas} > 0`)
+      .orderBy('a.views', 'desc')
+      .orderBy('a.id')
+      .limit(Math.max(10, Math.floor(cap / 4)))
+      .execute(),
   ]);
   let rows = [...new Map([...titled, ...popular].map((r) => [r.id, r])).values()];
   if (suggest) rows = rows.filter((r) => matchesParts([r.title_norm, r.body_norm], q)); // word boundaries
   const byId = new Map(rows.map((r) => [String(r.id), r]));
   // the core's ranking (compareHits / countHits) over the stored normalised text
   const ranked: RankedHit[] = rows
-    .map((r) => ({ id: String(r.id), titleHits: countHits(r.title_norm, q), bodyHits: countHits(r.body_norm, q), updatedAt: new Date(Number(r.updated_at)).toISOString(), views: r.views, helpfulVotes: r.helpful_yes }))
+    .map((r) => ({
+      id: String(r.id),
+      titleHits: countHits(r.title_norm, q),
+      bodyHits: countHits(r.body_norm, q),
+      updatedAt: new Date(Number(r.updated_at)).toISOString(),
+      views: r.views,
+      helpfulVotes: r.helpful_yes,
+    }))
     .sort(compareHits)
     .slice(0, opts.limit ?? 20);
   const hits = ranked.map((h) => {
     const r = byId.get(h.id)!;
     return {
-      id: r.id, categoryId: r.category_id, title: highlight(r.title, q), snippet: snippet(r.body_text, q), titleHits: h.titleHits, bodyHits: h.bodyHits,
-      views: r.views, helpfulYes: r.helpful_yes, updatedAt: Number(r.updated_at), published: r.published === 1,
+      id: r.id,
+      categoryId: r.category_id,
+      title: highlight(r.title, q),
+      snippet: snippet(r.body_text, q),
+      titleHits: h.titleHits,
+      bodyHits: h.bodyHits,
+      views: r.views,
+      helpfulYes: r.helpful_yes,
+      updatedAt: Number(r.updated_at),
+      published: r.published === 1,
     };
   });
   const total = countRow ? Number(countRow.n) : rows.length;
-  if (opts.log) await db.insertInto('kb_searches').values({ center_id: centerId, at: opts.now ?? Date.now(), user_id: v.userId, query: text.trim().slice(0, 200), hits: total }).execute();
+  if (opts.log)
+    await db
+      .insertInto('kb_searches')
+      .values({ center_id: centerId, at: opts.now ?? Date.now(), user_id: v.userId, query: text.trim().slice(0, 200), hits: total })
+      .execute();
   return { query: text, total, ...(opts.countUpTo ? { more: popular.length >= cap } : {}), hits };
 }
 
@@ -569,10 +871,19 @@ export async function kbStats(db: Db, centerId: number, now: number, opts: { sin
       .orderBy('a.id')
       .limit(limit)
       .execute(),
-    pub.select(['a.id', 'a.title', 'a.updated_at']).where('a.updated_at', '<', now - policy.staleDays * 86_400_000).orderBy('a.updated_at').limit(limit).execute(),
+    pub
+      .select(['a.id', 'a.title', 'a.updated_at'])
+      .where('a.updated_at', '<', now - policy.staleDays * 86_400_000)
+      .orderBy('a.updated_at')
+      .limit(limit)
+      .execute(),
     db
       .selectFrom('kb_articles')
-      .select([sql<number>`count(*)`.as('articles'), sql<number>`coalesce(sum(published), 0)`.as('published'), sql<number>`coalesce(sum(views), 0)`.as('views')])
+      .select([
+        sql<number>`count(*)`.as('articles'),
+        sql<number>`coalesce(sum(published), 0)`.as('published'),
+        sql<number>`coalesce(sum(views), 0)`.as('views'),
+      ])
       .where('center_id', '=', centerId)
       .executeTakeFirstOrThrow(),
   ]);
@@ -584,7 +895,13 @@ export async function kbStats(db: Db, centerId: number, now: number, opts: { sin
     .executeTakeFirstOrThrow();
   return {
     staleDays: policy.staleDays,
-    totals: { articles: Number(totals.articles), published: Number(totals.published), views: Number(totals.views), searches: Number(searches.n), searchesWithoutResult: Number(searches.zero) },
+    totals: {
+      articles: Number(totals.articles),
+      published: Number(totals.published),
+      views: Number(totals.views),
+      searches: Number(searches.n),
+      searchesWithoutResult: Number(searches.zero),
+    },
     mostViewed,
     noResult: noResult.map((r) => ({ query: r.query, times: Number(r.times), lastAt: Number(r.last_at) })),
     leastHelpful: votes,

@@ -8,7 +8,17 @@ import type { DB } from '../schema';
 import type { Dialect } from '../db';
 import { indexArticle } from '../../core/kb/indexing';
 import type { Plan } from '../../core/kb/query';
-import { pgDeleteArticle, pgIndexArticle, pgLeafCount, pgSearch, sqliteDeleteArticle, sqliteIndexArticle, sqliteLeafCount, sqliteSearch, type SqlText } from '../kbSearchSql';
+import {
+  pgDeleteArticle,
+  pgIndexArticle,
+  pgLeafCount,
+  pgSearch,
+  sqliteDeleteArticle,
+  sqliteIndexArticle,
+  sqliteLeafCount,
+  sqliteSearch,
+  type SqlText,
+} from '../kbSearchSql';
 
 /** SQL text with ? (SQLite) or $n (PostgreSQL) placeholders → a Kysely raw builder with bound values. */
 export function rawSql(t: SqlText): RawBuilder<unknown> {

@@ -2,7 +2,15 @@ import type { Generated } from 'kysely';
 
 /** Knowledge-base tables (007_kb). Times are epoch ms; booleans 0/1; tags/visibility JSON text in versions. */
 export interface KbTables {
-  kb_categories: { id: Generated<number>; center_id: number; parent_id: number | null; name: string; module: string; sort: Generated<number>; created_at: number };
+  kb_categories: {
+    id: Generated<number>;
+    center_id: number;
+    parent_id: number | null;
+    name: string;
+    module: string;
+    sort: Generated<number>;
+    created_at: number;
+  };
   kb_articles: {
     id: Generated<number>;
     center_id: number;
@@ -46,7 +54,16 @@ export interface KbTables {
   };
   kb_article_tags: { article_id: number; tag: string };
   kb_article_access: { article_id: number; kind: string; value: string };
-  kb_attachments: { id: Generated<number>; article_id: number; filename: string; content_type: string; size: number; data: Buffer; created_by: number; created_at: number };
+  kb_attachments: {
+    id: Generated<number>;
+    article_id: number;
+    filename: string;
+    content_type: string;
+    size: number;
+    data: Buffer;
+    created_by: number;
+    created_at: number;
+  };
   kb_votes: { article_id: number; user_id: number; helpful: number; at: number };
   kb_searches: { id: Generated<number>; center_id: number; at: number; user_id: number | null; query: string; hits: number };
   kb_passage: { id: Generated<number>; article_id: number; seq: number };

@@ -18,7 +18,11 @@ export async function liveAgentSegments(db: Kysely<DB>, codes: Map<string, strin
       .where('e.agent', 'in', list.slice(i, i + 500))
       .where('e.type', 'like', 'agent.%')
       .where('e.ts', '<', to)
-      .where('e.ts', '>=', sql<number>`coalesce((select max(p.ts) from live_events p where p.agent = e.agent and p.type like 'agent.%' and p.ts <= ${from}), ${from})`)
+      .where(
+        'e.ts',
+        '>=',
+        sql<number>`coalesce((select max(p.ts) from live_events p where p.agent = e.agent and p.type like 'agent.%' and p.ts <= ${from}), ${from})`,
+      )
       .orderBy('e.agent')
       .orderBy('e.ts')
       .orderBy('e.seq')

@@ -151,7 +151,10 @@ export async function insertNew(
     if (todo.length) {
       const plain = { ...spec, tail: '' };
       const res = await db.executeQuery<{ n: number; s: number | null }>(
-        CompiledQuery.raw(`with i as (${unnestInsert(plain)} returning ${seqCol}) select count(*) as n, min(${seqCol}) as s from i`, todo === rows ? cols : columns(spec, todo)),
+        CompiledQuery.raw(
+          `with i as (${unnestInsert(plain)} returning ${seqCol}) select count(*) as n, min(${seqCol}) as s from i`,
+          todo === rows ? cols : columns(spec, todo),
+        ),
       );
       count = Number(res.rows[0]!.n);
       if (count) firstSeq = Number(res.rows[0]!.s);

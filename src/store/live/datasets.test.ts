@@ -10,7 +10,6 @@ import { flushAgentStates, storeEvents } from './ingest';
 import { kpiReport } from './reports';
 import { sharedData } from '../../../test/sharedData';
 
-
 const sink = (store: Store): ImportSink => ({
   async store(events) {
     const r = await storeEvents(store, events);
@@ -57,8 +56,16 @@ forEachDatabase('data set: PBXware queue_log → store → report', async (ctx, 
 forEachDatabase('data set: PwC call centre → store → report', async (ctx, store) => {
   if (PWC.skip(ctx)) return;
   const text = PWC.read();
-  const rows = text.replace(/^\uFEFF/, '').split('\n').slice(1).filter((l) => l.trim()).map((l) => l.split(','));
-  const ANS = 5, SPEED = 7, TOPIC = 4, AGENT = 1;
+  const rows = text
+    .replace(/^\uFEFF/, '')
+    .split('\n')
+    .slice(1)
+    .filter((l) => l.trim())
+    .map((l) => l.split(','));
+  const ANS = 5,
+    SPEED = 7,
+    TOPIC = 4,
+    AGENT = 1;
   const ans = rows.filter((r) => r[ANS] === 'Y');
   await importTwice(store, 'pwc', text);
   const r = await kpiReport(store.db, { by: 'queue' });
@@ -77,8 +84,15 @@ forEachDatabase('data set: PwC call centre → store → report', async (ctx, st
 forEachDatabase('data set: Anonymous Bank Feb 1999 → store → report per day', async (ctx, store) => {
   if (BANK.skip(ctx)) return;
   const text = BANK.read();
-  const rows = text.split(/\r?\n/).slice(1).filter(Boolean).map((l) => l.split('\t'));
-  const OUT = 12, QSTART = 9, QTIME = 11, DATE = 5;
+  const rows = text
+    .split(/\r?\n/)
+    .slice(1)
+    .filter(Boolean)
+    .map((l) => l.split('\t'));
+  const OUT = 12,
+    QSTART = 9,
+    QTIME = 11,
+    DATE = 5;
   const served = rows.filter((r) => r[OUT] === 'AGENT');
   const hangQ = rows.filter((r) => r[OUT] === 'HANG' && r[QSTART] !== '0:00:00');
   const first = await importText('anonymous-bank', text, sink(store), { batchSize: 50_000 });

@@ -30,7 +30,10 @@ async function tables(store: Store) {
     Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * 1000) / 1000 : v]));
   const drop0 = (row: Record<string, unknown>) => Object.values(row).some((v, i) => typeof v === 'number' && i > 2 && v !== 0);
   const sortBy = (rows: Record<string, unknown>[], ...k: string[]) =>
-    rows.map(({ center_id: _center, ...row }) => norm(row)).filter(drop0).sort((x, y) => k.map((c) => String(x[c]).localeCompare(String(y[c]))).find((d) => d !== 0) ?? 0);
+    rows
+      .map(({ center_id: _center, ...row }) => norm(row))
+      .filter(drop0)
+      .sort((x, y) => k.map((c) => String(x[c]).localeCompare(String(y[c]))).find((d) => d !== 0) ?? 0);
   return {
     q: sortBy(q as any, 'interval_start', 'queue'),
     a: sortBy(a as any, 'interval_start', 'agent_code'),
@@ -42,23 +45,45 @@ async function tables(store: Store) {
 function expectedTables(agg: IntervalAggregates) {
   const cols = (m: any) => ({
     interval_min: 15,
-    offered: m.offered, answered: m.answered, abandoned: m.abandoned, short_abandoned: m.shortAbandoned, timed_out: m.timedOut,
-    answered_within_sl: m.answeredWithinSl, handled: m.handled, transferred: m.transferred, not_ready_count: m.notReadyCount,
-    wait_answered: m.waitAnswered, wait_abandoned: m.waitAbandoned, talk: m.talk, hold: m.hold, acw: m.acw, ring: m.ring,
-    staffed: m.staffed, idle: m.idle, not_ready: m.notReady,
+    offered: m.offered,
+    answered: m.answered,
+    abandoned: m.abandoned,
+    short_abandoned: m.shortAbandoned,
+    timed_out: m.timedOut,
+    answered_within_sl: m.answeredWithinSl,
+    handled: m.handled,
+    transferred: m.transferred,
+    not_ready_count: m.notReadyCount,
+    wait_answered: m.waitAnswered,
+    wait_abandoned: m.waitAbandoned,
+    talk: m.talk,
+    hold: m.hold,
+    acw: m.acw,
+    ring: m.ring,
+    staffed: m.staffed,
+    idle: m.idle,
+    not_ready: m.notReady,
   });
-  const r3 = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * 1000) / 1000 : v]));
+  const r3 = (o: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * 1000) / 1000 : v]));
   return {
     q: agg.queues.map((x) => r3({ interval_start: x.intervalStart, queue: x.queue, ...cols(x) })),
     a: agg.agents.map((x) => r3({ interval_start: x.intervalStart, agent_code: x.agent, ...cols(x) })),
-    r: agg.agents.flatMap((x) => Object.entries(x.notReadyByReason).map(([reason, s]) => r3({ interval_start: x.intervalStart, agent_code: x.agent, reason, seconds: s }))),
+    r: agg.agents.flatMap((x) =>
+      Object.entries(x.notReadyByReason).map(([reason, s]) => r3({ interval_start: x.intervalStart, agent_code: x.agent, reason, seconds: s })),
+    ),
   };
 }
 
 const lastTs = events.reduce((m, e) => Math.max(m, e.ts), 0);
 
 function sameRows(actual: Record<string, unknown>[], expected: Record<string, unknown>[], what: string) {
-  const key = (r: Record<string, unknown>) => JSON.stringify(Object.keys(r).sort().map((k) => [k, r[k]]));
+  const key = (r: Record<string, unknown>) =>
+    JSON.stringify(
+      Object.keys(r)
+        .sort()
+        .map((k) => [k, r[k]]),
+    );
   const act = new Set(actual.map(key));
   const exp = expected.filter((r) => Object.entries(r).some(([k, v]) => typeof v === 'number' && k !== 'interval_start' && k !== 'interval_min' && v !== 0));
   assert.equal(actual.length, exp.length, `${what}: row count`);
@@ -111,7 +136,12 @@ forEachDatabase('live store: late and out-of-order events re-aggregate the inter
 
 forEachDatabase('live store: a hand-made late connect moves the answer into the interval of queue entry', async (_t, store) => {
   const t0 = Date.UTC(2026, 0, 5, 1, 10); // 09:10 Shanghai
-  const ev = (id: string, min: number, type: CallFloorEvent['type'], x: Partial<CallFloorEvent> = {}): CallFloorEvent => ({ id, ts: t0 + min * 60_000, type, ...x });
+  const ev = (id: string, min: number, type: CallFloorEvent['type'], x: Partial<CallFloorEvent> = {}): CallFloorEvent => ({
+    id,
+    ts: t0 + min * 60_000,
+    type,
+    ...x,
+  });
   await storeEvents(store, [
     ev('e1', 0, 'call.enqueued', { callId: 'c1', queue: 'general' }),
     ev('l1', -10, 'agent.login', { agent: '1001' }),
@@ -146,7 +176,12 @@ forEachDatabase('import: a file with a bad line stores the good lines, names the
     JSON.stringify({ id: 'c', ts: Date.UTC(2026, 0, 5, 1, 1), type: 'call.enqueued', callId: 'c3', queue: 'general' }),
     JSON.stringify({ id: 'd', ts: Date.UTC(2026, 0, 5, 1, 1), type: 'call.parked', callId: 'c3', queue: 'general' }),
   ].join('\n');
-  const sink = { store: async (e: CallFloorEvent[]) => { const r = await storeEvents(store, e); return { accepted: r.accepted.length, duplicates: r.duplicates }; } };
+  const sink = {
+    store: async (e: CallFloorEvent[]) => {
+      const r = await storeEvents(store, e);
+      return { accepted: r.accepted.length, duplicates: r.duplicates };
+    },
+  };
   const rep = await importText('jsonl', lines, sink);
   assert.equal(rep.linesRead, 4);
   assert.equal(rep.eventsStored, 2);

@@ -57,8 +57,24 @@ const SECONDS_KEYS = ['waitAnswered', 'waitAbandoned', 'talk', 'hold', 'acw', 'r
 const MEASURE_KEYS = [...COUNT_KEYS, ...SECONDS_KEYS];
 const NM = MEASURE_KEYS.length;
 const MEASURE_COLS = [
-  'offered', 'answered', 'abandoned', 'short_abandoned', 'timed_out', 'answered_within_sl', 'handled', 'transferred', 'not_ready_count',
-  'wait_answered', 'wait_abandoned', 'talk', 'hold', 'acw', 'ring', 'staffed', 'idle', 'not_ready',
+  'offered',
+  'answered',
+  'abandoned',
+  'short_abandoned',
+  'timed_out',
+  'answered_within_sl',
+  'handled',
+  'transferred',
+  'not_ready_count',
+  'wait_answered',
+  'wait_abandoned',
+  'talk',
+  'hold',
+  'acw',
+  'ring',
+  'staffed',
+  'idle',
+  'not_ready',
 ];
 const MEASURE_SPEC = MEASURE_COLS.map((c, i) => [c, i < COUNT_KEYS.length ? 'integer' : 'double precision'] as const);
 const addSet = (table: string) => MEASURE_COLS.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ');
@@ -68,20 +84,90 @@ const spec = (table: string, keys: [string, PgType][], conflict: string, set: st
   cols: [['center_id', 'integer'], ...keys, ...(set === 'seconds' ? [['seconds', 'double precision'] as const] : MEASURE_SPEC)],
   tail: `on conflict (center_id, ${conflict}) do update set ${set === 'seconds' ? `seconds = ${table}.seconds + excluded.seconds` : addSet(table)}`,
 });
-const Q_INTERVALS = spec('live_queue_intervals', [['interval_start', 'bigint'], ['queue', 'text'], ['interval_min', 'integer']], 'interval_start, queue', 'measures');
-const A_INTERVALS = spec('live_agent_intervals', [['interval_start', 'bigint'], ['agent_code', 'text'], ['interval_min', 'integer']], 'interval_start, agent_code', 'measures');
-const R_INTERVALS = spec('live_agent_reasons', [['interval_start', 'bigint'], ['agent_code', 'text'], ['reason', 'text']], 'interval_start, agent_code, reason', 'seconds');
-const Q_DAYS = spec('live_day_queues', [['day_start', 'bigint'], ['queue', 'text']], 'day_start, queue', 'measures');
-const A_DAYS = spec('live_day_agents', [['day_start', 'bigint'], ['agent_code', 'text']], 'day_start, agent_code', 'measures');
-const R_DAYS = spec('live_day_agent_reasons', [['day_start', 'bigint'], ['agent_code', 'text'], ['reason', 'text']], 'day_start, agent_code, reason', 'seconds');
+const Q_INTERVALS = spec(
+  'live_queue_intervals',
+  [
+    ['interval_start', 'bigint'],
+    ['queue', 'text'],
+    ['interval_min', 'integer'],
+  ],
+  'interval_start, queue',
+  'measures',
+);
+const A_INTERVALS = spec(
+  'live_agent_intervals',
+  [
+    ['interval_start', 'bigint'],
+    ['agent_code', 'text'],
+    ['interval_min', 'integer'],
+  ],
+  'interval_start, agent_code',
+  'measures',
+);
+const R_INTERVALS = spec(
+  'live_agent_reasons',
+  [
+    ['interval_start', 'bigint'],
+    ['agent_code', 'text'],
+    ['reason', 'text'],
+  ],
+  'interval_start, agent_code, reason',
+  'seconds',
+);
+const Q_DAYS = spec(
+  'live_day_queues',
+  [
+    ['day_start', 'bigint'],
+    ['queue', 'text'],
+  ],
+  'day_start, queue',
+  'measures',
+);
+const A_DAYS = spec(
+  'live_day_agents',
+  [
+    ['day_start', 'bigint'],
+    ['agent_code', 'text'],
+  ],
+  'day_start, agent_code',
+  'measures',
+);
+const R_DAYS = spec(
+  'live_day_agent_reasons',
+  [
+    ['day_start', 'bigint'],
+    ['agent_code', 'text'],
+    ['reason', 'text'],
+  ],
+  'day_start, agent_code, reason',
+  'seconds',
+);
 const EVENTS: TableSpec = {
   table: 'live_events',
-  cols: [['id', 'text'], ['ts', 'bigint'], ['type', 'text'], ['queue', 'text'], ['agent', 'text'], ['call_id', 'text'], ['reason', 'text'], ['wait_s', 'double precision'], ['target', 'text'], ['center_id', 'integer']],
+  cols: [
+    ['id', 'text'],
+    ['ts', 'bigint'],
+    ['type', 'text'],
+    ['queue', 'text'],
+    ['agent', 'text'],
+    ['call_id', 'text'],
+    ['reason', 'text'],
+    ['wait_s', 'double precision'],
+    ['target', 'text'],
+    ['center_id', 'integer'],
+  ],
   tail: 'on conflict (id) do nothing',
 };
 const STATES: TableSpec = {
   table: 'live_agent_state',
-  cols: [['center_id', 'integer'], ['agent_code', 'text'], ['state', 'text'], ['reason', 'text'], ['queue', 'text'], ['since', 'bigint']],
+  cols: [
+    ['center_id', 'integer'],
+    ['agent_code', 'text'],
+    ['state', 'text'],
+    ['reason', 'text'],
+    ['queue', 'text'],
+    ['since', 'bigint'],
+  ],
   tail: 'on conflict (center_id, agent_code) do update set state = excluded.state, reason = excluded.reason, queue = excluded.queue, since = excluded.since',
 };
 
@@ -122,7 +208,8 @@ const windowSql = (centerId: number) => `(select value from settings where key =
  * The center events belong to: the one the door they came through names (the API caller's, the
  * connector's, the CLI's `--center`), else the only center of the database; with several, an error.
  */
-export const resolveEventCenter = (store: Store, centerId?: number | null, db: Kysely<any> = store.db as unknown as Kysely<any>) => resolveCenterId(db, centerId);
+export const resolveEventCenter = (store: Store, centerId?: number | null, db: Kysely<any> = store.db as unknown as Kysely<any>) =>
+  resolveCenterId(db, centerId);
 
 /**
  * The zone a center's rollups should be in: the center's, else UTC; and the center's event window
@@ -181,7 +268,16 @@ async function beginIngest(store: Store, db: Kysely<any>, center?: number | null
   return { centerId, tzName: wanted, acc: () => newAcc(maxStateMs) };
 }
 
-const LIVE_TABLES = ['live_events', 'live_agent_state', 'live_queue_intervals', 'live_agent_intervals', 'live_agent_reasons', 'live_day_queues', 'live_day_agents', 'live_day_agent_reasons'];
+const LIVE_TABLES = [
+  'live_events',
+  'live_agent_state',
+  'live_queue_intervals',
+  'live_agent_intervals',
+  'live_agent_reasons',
+  'live_day_queues',
+  'live_day_agents',
+  'live_day_agent_reasons',
+];
 
 /**
  * Live rows stored while the database had no center (center 0) belong to its first and only center
@@ -193,7 +289,8 @@ async function adoptCenterless(store: Store, db: Kysely<any>, centerId: number):
   const meta = `select 1 as x from live_meta where key = '${rollupTzKey(0)}'`;
   if (!(await query(store, db, probe, probe, [])).length && !(await query(store, db, meta, meta, [])).length) return;
   const c = Number(centerId);
-  for (const t of LIVE_TABLES) await exec(store, db, `update ${t} set center_id = ${c} where center_id = 0`, `update ${t} set center_id = ${c} where center_id = 0`, []);
+  for (const t of LIVE_TABLES)
+    await exec(store, db, `update ${t} set center_id = ${c} where center_id = 0`, `update ${t} set center_id = ${c} where center_id = 0`, []);
   const del = `delete from live_meta where key = '${rollupTzKey(0)}'`;
   await exec(store, db, del, del, []);
 }
@@ -226,7 +323,9 @@ export async function rebuildRollups(store: Store, db: Kysely<any>, tzName: stri
       `insert into ${target} (center_id, day_start, ${keys}, ${sums}) select ${c}, m.d, ${keys
         .split(', ')
         .map((k) => `t.${k}`)
-        .join(', ')}, ${SUMS(sums.split(', ').map((x) => `t.${x}`))} from ${source} t join ${map} m on m.s = t.interval_start where t.center_id = ${c} group by m.d, ${keys
+        .join(
+          ', ',
+        )}, ${SUMS(sums.split(', ').map((x) => `t.${x}`))} from ${source} t join ${map} m on m.s = t.interval_start where t.center_id = ${c} group by m.d, ${keys
         .split(', ')
         .map((k) => `t.${k}`)
         .join(', ')}`;
@@ -337,8 +436,19 @@ class Deltas {
 
 // ---- agent state between batches ------------------------------------------------------------
 
-interface StateRow { agent_code: string; state: string; reason: string | null; queue: string | null; since: number }
-const toTrack = (r: StateRow): AgentTrack => ({ state: r.state as AgentState, reason: r.reason ?? undefined, queue: r.queue ?? undefined, since: Number(r.since) });
+interface StateRow {
+  agent_code: string;
+  state: string;
+  reason: string | null;
+  queue: string | null;
+  since: number;
+}
+const toTrack = (r: StateRow): AgentTrack => ({
+  state: r.state as AgentState,
+  reason: r.reason ?? undefined,
+  queue: r.queue ?? undefined,
+  since: Number(r.since),
+});
 
 async function writeStates(store: Store, db: Kysely<any>, centerId: number, states: Map<string, AgentTrack>) {
   const rows: unknown[][] = [];
@@ -465,7 +575,14 @@ async function aggregateCalls(store: Store, db: Kysely<any>, ing: Ingest, accept
   deltas.addAcc(before, -1);
 }
 
-async function aggregateAgents(store: Store, db: Kysely<any>, ing: Ingest, accepted: CallFloorEvent[], fwd: KpiAccumulator, deltas: Deltas): Promise<Map<string, AgentTrack>> {
+async function aggregateAgents(
+  store: Store,
+  db: Kysely<any>,
+  ing: Ingest,
+  accepted: CallFloorEvent[],
+  fwd: KpiAccumulator,
+  deltas: Deltas,
+): Promise<Map<string, AgentTrack>> {
   const first = new Map<string, number>(); // each agent's earliest event in the batch
   for (const e of accepted) if (isAgentType(e.type) && e.agent && !first.has(e.agent)) first.set(e.agent, e.ts);
   const states = new Map<string, AgentTrack>();
@@ -497,7 +614,15 @@ async function aggregateAgents(store: Store, db: Kysely<any>, ing: Ingest, accep
 }
 
 /** A late event for an agent: replay the agent from its last logout before it, old set vs new set. */
-async function replayAgent(store: Store, db: Kysely<any>, ing: Ingest, agent: string, st: AgentTrack, fresh: CallFloorEvent[], deltas: Deltas): Promise<AgentTrack> {
+async function replayAgent(
+  store: Store,
+  db: Kysely<any>,
+  ing: Ingest,
+  agent: string,
+  st: AgentTrack,
+  fresh: CallFloorEvent[],
+  deltas: Deltas,
+): Promise<AgentTrack> {
   const freshIds = new Set(fresh.map((e) => e.id));
   const anchor = (
     await query<{ ts: number; seq: number }>(
@@ -546,14 +671,16 @@ async function flushStates(store: Store, db: Kysely<any>, ing: Ingest, until: nu
   );
   const acc = ing.acc();
   const agents = new Set<string>();
-  for (const r of rows) if (!states.has(r.agent_code)) {
-    acc.restoreAgent(r.agent_code, toTrack(r));
-    agents.add(r.agent_code);
-  }
-  for (const [a, t] of states) if (t.state !== 'loggedOut' && t.since < until) {
-    acc.restoreAgent(a, t);
-    agents.add(a);
-  }
+  for (const r of rows)
+    if (!states.has(r.agent_code)) {
+      acc.restoreAgent(r.agent_code, toTrack(r));
+      agents.add(r.agent_code);
+    }
+  for (const [a, t] of states)
+    if (t.state !== 'loggedOut' && t.since < until) {
+      acc.restoreAgent(a, t);
+      agents.add(a);
+    }
   acc.flushUntil(until);
   deltas.addAcc(acc, 1);
   const now = acc.agentStates();
@@ -586,6 +713,9 @@ export async function rebuildDayRollups(store: Store, tzName: string, centerId?:
 }
 
 export async function countStoredEvents(db: Kysely<DB>): Promise<number> {
-  const r = await db.selectFrom('live_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('live_events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }

@@ -49,7 +49,10 @@ function advisoryLeadership(store: Store, roleKey: number, centerId: number): Le
       if (holding && client) return true;
       try {
         client ??= await connect();
-        const r = await client.query<{ ok: boolean }>("select pg_try_advisory_lock($1, hashtext(current_schema() || ':' || $2::text)) as ok", [roleKey, centerId]);
+        const r = await client.query<{ ok: boolean }>("select pg_try_advisory_lock($1, hashtext(current_schema() || ':' || $2::text)) as ok", [
+          roleKey,
+          centerId,
+        ]);
         holding = !!r.rows[0]?.ok;
       } catch {
         holding = false;

@@ -22,7 +22,11 @@ async function org(store: Store, codes: string[]) {
   const teamId = await createTeam(store.db, { centerId, name: 't', leadUserId: null }, NOW);
   const ids: Record<string, number> = {};
   for (const [i, code] of codes.entries())
-    ids[code] = await createAgent(store.db, { centerId, teamId, employeeNo: `E${i}`, name: code, hireDate: '2020-01-01', skillLevel: 'junior', extCode: code, queues: [] }, NOW);
+    ids[code] = await createAgent(
+      store.db,
+      { centerId, teamId, employeeNo: `E${i}`, name: code, hireDate: '2020-01-01', skillLevel: 'junior', extCode: code, queues: [] },
+      NOW,
+    );
   return { centerId, ids };
 }
 
@@ -32,27 +36,38 @@ forEachDatabase('qa calls from ingest: queue_log fixture with a transfer, an aba
   const { ids } = await org(store, ['1001', '1002']);
   // call c1: 1001 answers at 100 s, transfers at 160 s; 1002 answers at 170 s, caller hangs up at 230 s
   // call c2: abandoned; call c3: answered by 9999 (not in the directory); call c4: 1002 answers, still talking
-  const log = [
-    '1000|c1|sales|NONE|ENTERQUEUE||111',
-    '1010|c1|sales|Agent/1001|CONNECT|10|c1.1|0',
-    '1070|c1|sales|Agent/1001|BLINDTRANSFER|2000@ctx|10|60',
-    '1075|c1|support|NONE|ENTERQUEUE||111',
-    '1080|c1|support|Agent/1002|CONNECT|5|c1.2|0',
-    '1140|c1|support|Agent/1002|COMPLETECALLER|5|60',
-    '1200|c2|sales|NONE|ENTERQUEUE||222',
-    '1230|c2|sales|NONE|ABANDON|1|1|30',
-    '1300|c3|sales|NONE|ENTERQUEUE||333',
-    '1302|c3|sales|Agent/9999|CONNECT|2|c3.1|0',
-    '1400|c3|sales|Agent/9999|COMPLETEAGENT|2|98',
-    '1500|c4|sales|NONE|ENTERQUEUE||444',
-    '1503|c4|sales|Agent/1002|CONNECT|3|c4.1|0',
-  ].join('\n') + '\n';
+  const log =
+    [
+      '1000|c1|sales|NONE|ENTERQUEUE||111',
+      '1010|c1|sales|Agent/1001|CONNECT|10|c1.1|0',
+      '1070|c1|sales|Agent/1001|BLINDTRANSFER|2000@ctx|10|60',
+      '1075|c1|support|NONE|ENTERQUEUE||111',
+      '1080|c1|support|Agent/1002|CONNECT|5|c1.2|0',
+      '1140|c1|support|Agent/1002|COMPLETECALLER|5|60',
+      '1200|c2|sales|NONE|ENTERQUEUE||222',
+      '1230|c2|sales|NONE|ABANDON|1|1|30',
+      '1300|c3|sales|NONE|ENTERQUEUE||333',
+      '1302|c3|sales|Agent/9999|CONNECT|2|c3.1|0',
+      '1400|c3|sales|Agent/9999|COMPLETEAGENT|2|98',
+      '1500|c4|sales|NONE|ENTERQUEUE||444',
+      '1503|c4|sales|Agent/1002|CONNECT|3|c4.1|0',
+    ].join('\n') + '\n';
   await importText('queue_log', log, sink(store));
   const expected = [
     { id: 'c1', agent_id: ids['1001'], queue: 'sales', started_at: 1010_000, duration_s: 60, transferred: 1, complaint: 0, recording_url: null },
     { id: 'c1#2', agent_id: ids['1002'], queue: 'support', started_at: 1080_000, duration_s: 60, transferred: 0, complaint: 0, recording_url: null },
   ];
-  const pick = (rows: any[]) => rows.map((r) => ({ id: r.id, agent_id: r.agent_id, queue: r.queue, started_at: Number(r.started_at), duration_s: r.duration_s, transferred: r.transferred, complaint: r.complaint, recording_url: r.recording_url }));
+  const pick = (rows: any[]) =>
+    rows.map((r) => ({
+      id: r.id,
+      agent_id: r.agent_id,
+      queue: r.queue,
+      started_at: Number(r.started_at),
+      duration_s: r.duration_s,
+      transferred: r.transferred,
+      complaint: r.complaint,
+      recording_url: r.recording_url,
+    }));
   assert.deepEqual(pick(await qaRows(store)), expected);
   // QA flags a complaint; a re-import changes nothing and keeps it
   await store.db.updateTable('qa_calls').set({ complaint: 1 }).where('id', '=', 'c1').execute();
@@ -70,7 +85,12 @@ forEachDatabase('qa calls from ingest: PwC data set, answered calls of the regis
   if (PWC.skip(ctx)) return;
   const text = PWC.read();
   const { ids } = await org(store, ['Diane', 'Becky']);
-  const rows = text.replace(/^\uFEFF/, '').split('\n').slice(1).filter((l) => l.trim()).map((l) => l.split(','));
+  const rows = text
+    .replace(/^\uFEFF/, '')
+    .split('\n')
+    .slice(1)
+    .filter((l) => l.trim())
+    .map((l) => l.split(','));
   // columns: 0 id, 1 agent, 5 answered, 8 talk h:mm:ss
   const want = rows.filter((r) => r[5] === 'Y' && (r[1] === 'Diane' || r[1] === 'Becky'));
   const talkS = (hms: string) => hms.split(':').reduce((s, x) => s * 60 + Number(x), 0);

@@ -72,7 +72,8 @@ export async function syncQaCalls(db: Kysely<any>, dialect: Store['dialect'], ac
   const rows = await selectIn<Row>(
     db,
     dialect,
-    (l) => `select ts, type, queue, agent, call_id from live_events where call_id in (${l}) and type in ('call.connected', 'call.ended', 'call.transferred') order by call_id, ts, seq`,
+    (l) =>
+      `select ts, type, queue, agent, call_id from live_events where call_id in (${l}) and type in ('call.connected', 'call.ended', 'call.transferred') order by call_id, ts, seq`,
     callIds,
   );
   const byCall = new Map<string, Row[]>();

@@ -75,7 +75,12 @@ export async function getAlert(db: Db, id: number) {
  * center), never other teams'; an agent's own scope: none (alerts are for floor roles).
  */
 export function listAlerts(db: Db, f: { scope: Scope; status?: string; limit?: number }) {
-  let q = db.selectFrom('alerts').selectAll().where(inScope({ kind: 'all', centerId: f.scope.centerId }, { center: 'center_id' })).orderBy('id', 'desc').limit(f.limit ?? 200);
+  let q = db
+    .selectFrom('alerts')
+    .selectAll()
+    .where(inScope({ kind: 'all', centerId: f.scope.centerId }, { center: 'center_id' }))
+    .orderBy('id', 'desc')
+    .limit(f.limit ?? 200);
   if (f.status === 'active') q = q.where('status', '!=', 'closed');
   else if (f.status) q = q.where('status', '=', f.status);
   if (f.scope.kind === 'teams') {
@@ -98,7 +103,14 @@ export async function handleAlert(db: Db, h: { id: number; centerId: number; act
     } else {
       await tx.updateTable('alerts').set({ status: 'closed', closed_by: h.userId, closed_at: h.now, close_note: h.note }).where('id', '=', h.id).execute();
     }
-    await audit(tx, { at: h.now, userId: h.userId, action: h.action === 'acknowledge' ? 'alert.acknowledge' : 'alert.close', entity: 'alert', entityId: h.id, detail: { note: h.note, kind: a.kind, subject: a.subject } });
+    await audit(tx, {
+      at: h.now,
+      userId: h.userId,
+      action: h.action === 'acknowledge' ? 'alert.acknowledge' : 'alert.close',
+      entity: 'alert',
+      entityId: h.id,
+      detail: { note: h.note, kind: a.kind, subject: a.subject },
+    });
     return tx.selectFrom('alerts').selectAll().where('id', '=', h.id).executeTakeFirstOrThrow();
   });
 }
@@ -109,7 +121,14 @@ export async function putAuditedSetting(db: Db, s: { centerId: number; key: stri
   await withTx(db, async (tx) => {
     const before = await getSetting(tx, s.centerId, s.key);
     await putSetting(tx, s.centerId, s.key, s.value, s.now);
-    await audit(tx, { at: s.now, userId: s.userId, action: 'setting.update', entity: 'setting', entityId: s.key, detail: { before: before ?? null, after: s.value } });
+    await audit(tx, {
+      at: s.now,
+      userId: s.userId,
+      action: 'setting.update',
+      entity: 'setting',
+      entityId: s.key,
+      detail: { before: before ?? null, after: s.value },
+    });
   });
 }
 
@@ -132,7 +151,15 @@ export async function createEmergencyStaff(db: Db, centerId: number, s: StaffInp
     const row = await uniqueAs('extCode', `telephony code "${s.extCode}" is already in the emergency plan`, () =>
       tx
         .insertInto('emergency_staff')
-        .values({ center_id: centerId, name: s.name, position: s.position, ext_code: s.extCode, user_id: s.userId ?? null, active: s.active === false ? 0 : 1, created_at: now })
+        .values({
+          center_id: centerId,
+          name: s.name,
+          position: s.position,
+          ext_code: s.extCode,
+          user_id: s.userId ?? null,
+          active: s.active === false ? 0 : 1,
+          created_at: now,
+        })
         .returningAll()
         .executeTakeFirstOrThrow(),
     );
@@ -165,7 +192,16 @@ export function openCallins(db: Db, centerId: number) {
   return db
     .selectFrom('emergency_callins')
     .innerJoin('emergency_staff', 'emergency_staff.id', 'emergency_callins.staff_id')
-    .select(['emergency_callins.id', 'emergency_callins.staff_id', 'emergency_callins.alert_id', 'emergency_callins.started_at', 'emergency_callins.calls', 'emergency_staff.name', 'emergency_staff.position', 'emergency_staff.ext_code'])
+    .select([
+      'emergency_callins.id',
+      'emergency_callins.staff_id',
+      'emergency_callins.alert_id',
+      'emergency_callins.started_at',
+      'emergency_callins.calls',
+      'emergency_staff.name',
+      'emergency_staff.position',
+      'emergency_staff.ext_code',
+    ])
     .where('emergency_callins.center_id', '=', centerId)
     .where('emergency_callins.ended_at', 'is', null)
     .orderBy('emergency_callins.id')
@@ -188,7 +224,14 @@ export async function startCallin(db: Db, c: { centerId: number; staffId: number
       .values({ center_id: c.centerId, staff_id: c.staffId, alert_id: c.alertId, called_by: c.by, started_at: c.now, calls: 0 })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await audit(tx, { at: c.now, userId: c.by, action: 'emergency.callin.start', entity: 'emergency_callin', entityId: row.id, detail: { staffId: c.staffId, alertId: c.alertId } });
+    await audit(tx, {
+      at: c.now,
+      userId: c.by,
+      action: 'emergency.callin.start',
+      entity: 'emergency_callin',
+      entityId: row.id,
+      detail: { staffId: c.staffId, alertId: c.alertId },
+    });
     return { ...row, ext_code: s.ext_code, name: s.name, position: s.position };
   });
 }
@@ -222,7 +265,17 @@ export async function callinReport(db: Db, centerId: number, from: number, to: n
   return db
     .selectFrom('emergency_callins')
     .innerJoin('emergency_staff', 'emergency_staff.id', 'emergency_callins.staff_id')
-    .select(['emergency_callins.id', 'emergency_callins.staff_id', 'emergency_callins.alert_id', 'emergency_callins.started_at', 'emergency_callins.ended_at', 'emergency_callins.calls', 'emergency_staff.name', 'emergency_staff.position', 'emergency_staff.ext_code'])
+    .select([
+      'emergency_callins.id',
+      'emergency_callins.staff_id',
+      'emergency_callins.alert_id',
+      'emergency_callins.started_at',
+      'emergency_callins.ended_at',
+      'emergency_callins.calls',
+      'emergency_staff.name',
+      'emergency_staff.position',
+      'emergency_staff.ext_code',
+    ])
     .where('emergency_callins.center_id', '=', centerId)
     .where('emergency_callins.started_at', '>=', from)
     .where('emergency_callins.started_at', '<', to)
@@ -234,17 +287,40 @@ export async function callinReport(db: Db, centerId: number, from: number, to: n
 
 export async function createPrompt(
   db: Db,
-  p: { centerId: number; kind: string; agentCode: string; agentId: number | null; teamId: number | null; leadUserId: number | null; detail: Record<string, unknown>; now: number },
+  p: {
+    centerId: number;
+    kind: string;
+    agentCode: string;
+    agentId: number | null;
+    teamId: number | null;
+    leadUserId: number | null;
+    detail: Record<string, unknown>;
+    now: number;
+  },
 ) {
   return db
     .insertInto('stress_prompts')
-    .values({ center_id: p.centerId, kind: p.kind, agent_code: p.agentCode, agent_id: p.agentId, team_id: p.teamId, lead_user_id: p.leadUserId, detail: JSON.stringify(p.detail), created_at: p.now })
+    .values({
+      center_id: p.centerId,
+      kind: p.kind,
+      agent_code: p.agentCode,
+      agent_id: p.agentId,
+      team_id: p.teamId,
+      lead_user_id: p.leadUserId,
+      detail: JSON.stringify(p.detail),
+      created_at: p.now,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
 
 export function listPrompts(db: Db, f: { scope: Scope; openOnly?: boolean; limit?: number }) {
-  let q = db.selectFrom('stress_prompts').selectAll().where(inScope(f.scope, { center: 'center_id', team: 'team_id', agent: 'agent_id' })).orderBy('id', 'desc').limit(f.limit ?? 100);
+  let q = db
+    .selectFrom('stress_prompts')
+    .selectAll()
+    .where(inScope(f.scope, { center: 'center_id', team: 'team_id', agent: 'agent_id' }))
+    .orderBy('id', 'desc')
+    .limit(f.limit ?? 100);
   if (f.openOnly) q = q.where('done_at', 'is', null);
   return q.execute();
 }

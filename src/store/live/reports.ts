@@ -10,7 +10,16 @@
  * Every report is of one center (its rows only, its agents and teams only).
  */
 import { CompiledQuery, type Kysely } from 'kysely';
-import { deriveKpis, emptyMeasures, intervalStart as localIntervalStart, localDay, localDayStart, nextLocalDayStart, type Measures, type TzOffset } from '../../core/kpi';
+import {
+  deriveKpis,
+  emptyMeasures,
+  intervalStart as localIntervalStart,
+  localDay,
+  localDayStart,
+  nextLocalDayStart,
+  type Measures,
+  type TzOffset,
+} from '../../core/kpi';
 import { rollupTzKey, rollupTzOffset } from './ingest';
 import { inScope, resolveCenterId, type Scope } from '../scope';
 import type { DB } from '../schema';
@@ -89,10 +98,24 @@ export interface KpiReport {
 }
 
 const COLS: [string, keyof Measures][] = [
-  ['offered', 'offered'], ['answered', 'answered'], ['abandoned', 'abandoned'], ['short_abandoned', 'shortAbandoned'],
-  ['timed_out', 'timedOut'], ['answered_within_sl', 'answeredWithinSl'], ['handled', 'handled'], ['transferred', 'transferred'],
-  ['not_ready_count', 'notReadyCount'], ['wait_answered', 'waitAnswered'], ['wait_abandoned', 'waitAbandoned'], ['talk', 'talk'],
-  ['hold', 'hold'], ['acw', 'acw'], ['ring', 'ring'], ['staffed', 'staffed'], ['idle', 'idle'], ['not_ready', 'notReady'],
+  ['offered', 'offered'],
+  ['answered', 'answered'],
+  ['abandoned', 'abandoned'],
+  ['short_abandoned', 'shortAbandoned'],
+  ['timed_out', 'timedOut'],
+  ['answered_within_sl', 'answeredWithinSl'],
+  ['handled', 'handled'],
+  ['transferred', 'transferred'],
+  ['not_ready_count', 'notReadyCount'],
+  ['wait_answered', 'waitAnswered'],
+  ['wait_abandoned', 'waitAbandoned'],
+  ['talk', 'talk'],
+  ['hold', 'hold'],
+  ['acw', 'acw'],
+  ['ring', 'ring'],
+  ['staffed', 'staffed'],
+  ['idle', 'idle'],
+  ['not_ready', 'notReady'],
 ];
 const SUMS = COLS.map(([c]) => `sum(${c}) as ${c}`).join(', ');
 
@@ -204,7 +227,11 @@ export interface PeriodPlan {
   parts: Filter[];
 }
 
-export function planPeriod(from: number | undefined, to: number | undefined, rollupTz: string | null): { days: Omit<Filter, 'centerId'> | null; parts: Omit<Filter, 'centerId'>[] } {
+export function planPeriod(
+  from: number | undefined,
+  to: number | undefined,
+  rollupTz: string | null,
+): { days: Omit<Filter, 'centerId'> | null; parts: Omit<Filter, 'centerId'>[] } {
   if (rollupTz === null) return { days: null, parts: [{ from, to }] };
   const tz = rollupTzOffset(rollupTz);
   let d0: number | undefined;
@@ -260,10 +287,20 @@ function addInto(map: Map<string, Measures>, k: string, m: Measures) {
   else for (const [, f] of COLS) (t as any)[f] += (m as any)[f];
 }
 
-interface AgentInfo { code: string; id: number; name: string; teamId: number | null }
+interface AgentInfo {
+  code: string;
+  id: number;
+  name: string;
+  teamId: number | null;
+}
 
 async function agentDirectory(db: Kysely<DB>, centerId: number): Promise<{ byCode: Map<string, AgentInfo>; teams: Map<number, string> }> {
-  const agents = await db.selectFrom('agents').select(['id', 'name', 'team_id', 'ext_code']).where('ext_code', 'is not', null).where('center_id', '=', centerId).execute();
+  const agents = await db
+    .selectFrom('agents')
+    .select(['id', 'name', 'team_id', 'ext_code'])
+    .where('ext_code', 'is not', null)
+    .where('center_id', '=', centerId)
+    .execute();
   const teams = await db.selectFrom('teams').select(['id', 'name']).where('center_id', '=', centerId).execute();
   return {
     byCode: new Map(agents.map((a) => [a.ext_code!, { code: a.ext_code!, id: a.id, name: a.name, teamId: a.team_id }])),
@@ -352,7 +389,12 @@ export async function kpiReport(db: Kysely<DB>, query: KpiReportQuery): Promise<
     });
   else keys.sort();
   const rows = keys.map((k) => {
-    const row = reportRow(k, withQueueSide ? (qMap.get(k) ?? emptyMeasures()) : null, withAgentSide ? (aMap.get(k) ?? emptyMeasures()) : null, rMap.get(k) ?? null);
+    const row = reportRow(
+      k,
+      withQueueSide ? (qMap.get(k) ?? emptyMeasures()) : null,
+      withAgentSide ? (aMap.get(k) ?? emptyMeasures()) : null,
+      rMap.get(k) ?? null,
+    );
     if (by === 'interval') {
       row.intervalStart = Number(k);
       row.key = new Date(Number(k)).toISOString();
@@ -397,7 +439,15 @@ export async function kpiReport(db: Kysely<DB>, query: KpiReportQuery): Promise<
       for (const r of res.rows) seen.add(String(r.agent_code));
     }
   const unknownAgentCodes = [...seen].filter((c) => !dir.byCode.has(c)).sort();
-  return { by, from: query.from ?? null, to: query.to ?? null, intervalMin: by === 'interval' || by === 'agent-interval' ? intervalMin : 15, rows, total, unknownAgentCodes };
+  return {
+    by,
+    from: query.from ?? null,
+    to: query.to ?? null,
+    intervalMin: by === 'interval' || by === 'agent-interval' ? intervalMin : 15,
+    rows,
+    total,
+    unknownAgentCodes,
+  };
 }
 
 function sumOf(ms: Iterable<Measures>): Measures {
@@ -451,6 +501,11 @@ export async function queueIntervals(
 
 /** Agent codes (ext_code) of the agents in these teams, or of one agent. */
 export async function agentCodesOf(db: Kysely<DB>, scope: Scope): Promise<string[]> {
-  const rows = await db.selectFrom('agents').select('ext_code').where('ext_code', 'is not', null).where(inScope(scope, { center: 'center_id', team: 'team_id', agent: 'id' })).execute();
+  const rows = await db
+    .selectFrom('agents')
+    .select('ext_code')
+    .where('ext_code', 'is not', null)
+    .where(inScope(scope, { center: 'center_id', team: 'team_id', agent: 'id' }))
+    .execute();
   return rows.map((r) => r.ext_code!);
 }

@@ -15,8 +15,24 @@ import { kpiReport, planPeriod, rollupZone, type KpiReport } from './reports';
 import { zoneOffsetMin } from '../../core/timezone';
 
 const MEASURES = [
-  'offered', 'answered', 'abandoned', 'short_abandoned', 'timed_out', 'answered_within_sl', 'handled', 'transferred', 'not_ready_count',
-  'wait_answered', 'wait_abandoned', 'talk', 'hold', 'acw', 'ring', 'staffed', 'idle', 'not_ready',
+  'offered',
+  'answered',
+  'abandoned',
+  'short_abandoned',
+  'timed_out',
+  'answered_within_sl',
+  'handled',
+  'transferred',
+  'not_ready_count',
+  'wait_answered',
+  'wait_abandoned',
+  'talk',
+  'hold',
+  'acw',
+  'ring',
+  'staffed',
+  'idle',
+  'not_ready',
 ];
 
 /** YYYY-MM-DD of an instant in an IANA zone, straight from Intl (not from the code under test). */
@@ -35,7 +51,11 @@ function add(map: Sums, key: string, v: number[]) {
 /** Interval rows summed per local day here, and the rollup rows as stored, keyed alike. */
 async function bothSides(store: Store, zone: string) {
   const day = dayIn(zone);
-  const rows = async (t: string) => (await store.db.selectFrom(t as any).selectAll().execute()) as Record<string, any>[];
+  const rows = async (t: string) =>
+    (await store.db
+      .selectFrom(t as any)
+      .selectAll()
+      .execute()) as Record<string, any>[];
   const vec = (r: Record<string, any>, cols: string[]) => cols.map((c) => Number(r[c]));
   const fromIntervals = { q: new Map() as Sums, a: new Map() as Sums, r: new Map() as Sums };
   const fromRollups = { q: new Map() as Sums, a: new Map() as Sums, r: new Map() as Sums };
@@ -53,7 +73,8 @@ async function bothSides(store: Store, zone: string) {
   }
   for (const r of await rows('live_day_agent_reasons')) add(fromRollups.r, `${day(Number(r.day_start))}|${r.agent_code}|${r.reason}`, [Number(r.seconds)]);
   // a day row is keyed by its local midnight
-  for (const s of starts) assert.equal(new Date(s + zoneOffsetMin(zone, s) * 60_000).toISOString().slice(11, 16), '00:00', `day_start ${s} is a local midnight in ${zone}`);
+  for (const s of starts)
+    assert.equal(new Date(s + zoneOffsetMin(zone, s) * 60_000).toISOString().slice(11, 16), '00:00', `day_start ${s} is a local midnight in ${zone}`);
   return { fromIntervals, fromRollups };
 }
 
@@ -119,14 +140,23 @@ forEachDatabase('rollups: day rows equal the sum of their 15-minute rows, in ord
   const viaIntervals = { tzOffsetMin: (ts: number) => zoneOffsetMin('Asia/Shanghai', ts) }; // an offset function: no zone name
   const viaRollups = { tz: 'Asia/Shanghai' };
   for (const by of ['day', 'month'] as const) {
-    for (const [from, to] of [[undefined, undefined], [day(0), day(2)], [day(0, 9), day(1, 15)], [day(1, 3), day(1, 4)]] as const) {
+    for (const [from, to] of [
+      [undefined, undefined],
+      [day(0), day(2)],
+      [day(0, 9), day(1, 15)],
+      [day(1, 3), day(1, 4)],
+    ] as const) {
       const a = await kpiReport(store.db, { by, from, to, ...viaRollups });
       const b = await kpiReport(store.db, { by, from, to, ...viaIntervals });
       assert.deepEqual(rounded(a), rounded(b), `${by} ${from}–${to}`);
     }
   }
   // by agent / team / queue always use whole days from rollups: compare with sums of interval rows here
-  for (const [from, to] of [[day(0, 9), day(1, 15)], [day(0), day(2)], [undefined, day(1, 7)]] as const) {
+  for (const [from, to] of [
+    [day(0, 9), day(1, 15)],
+    [day(0), day(2)],
+    [undefined, day(1, 7)],
+  ] as const) {
     const rep = await kpiReport(store.db, { by: 'agent', from, to, tz: 'Asia/Shanghai' });
     const rows = await store.db.selectFrom('live_agent_intervals').selectAll().execute();
     const inRange = rows.filter((r) => (from === undefined || Number(r.interval_start) >= from) && Number(r.interval_start) < to);
@@ -138,8 +168,14 @@ forEachDatabase('rollups: day rows equal the sum of their 15-minute rows, in ord
     const qrows = (await store.db.selectFrom('live_queue_intervals').selectAll().execute()).filter(
       (r) => (from === undefined || Number(r.interval_start) >= from) && Number(r.interval_start) < to,
     );
-    assert.equal(q.total.offered, qrows.reduce((s, r) => s + Number(r.offered), 0));
-    assert.equal(q.total.answered, qrows.reduce((s, r) => s + Number(r.answered), 0));
+    assert.equal(
+      q.total.offered,
+      qrows.reduce((s, r) => s + Number(r.offered), 0),
+    );
+    assert.equal(
+      q.total.answered,
+      qrows.reduce((s, r) => s + Number(r.answered), 0),
+    );
   }
 });
 
@@ -182,7 +218,10 @@ test('planPeriod: whole local days from rollups, the edges from 15-minute rows',
   assert.deepEqual(planPeriod(mid(5), mid(7), '480'), { days: { from: mid(5), to: mid(7) }, parts: [] });
   assert.deepEqual(planPeriod(mid(5) + 9 * H, mid(7) + 15 * H, '480'), {
     days: { from: mid(6), to: mid(7) },
-    parts: [{ from: mid(5) + 9 * H, to: mid(6) }, { from: mid(7), to: mid(7) + 15 * H }],
+    parts: [
+      { from: mid(5) + 9 * H, to: mid(6) },
+      { from: mid(7), to: mid(7) + 15 * H },
+    ],
   });
   assert.deepEqual(planPeriod(mid(5) + 9 * H, mid(6) + 3 * H, '480'), { days: null, parts: [{ from: mid(5) + 9 * H, to: mid(6) + 3 * H }] });
   assert.deepEqual(planPeriod(undefined, undefined, 'Asia/Shanghai'), { days: { from: undefined, to: undefined }, parts: [] });

@@ -14,19 +14,49 @@ import { flushAgentStates, storeEvents } from './ingest';
 const T0 = Date.UTC(2026, 10, 2); // an interval start
 const H = 3_600_000;
 const DAY = 24 * H;
-const ev = (id: string, at: number, type: CallFloorEvent['type'], agent: string, x: Partial<CallFloorEvent> = {}): CallFloorEvent => ({ id, ts: at, type, agent, ...x });
+const ev = (id: string, at: number, type: CallFloorEvent['type'], agent: string, x: Partial<CallFloorEvent> = {}): CallFloorEvent => ({
+  id,
+  ts: at,
+  type,
+  agent,
+  ...x,
+});
 
 async function agentSums(store: Store, agent: string) {
   const i = await store.db
     .selectFrom('live_agent_intervals')
-    .select((eb) => [eb.fn.sum<number>('staffed').as('staffed'), eb.fn.sum<number>('idle').as('idle'), eb.fn.sum<number>('not_ready').as('notReady'), eb.fn.sum<number>('talk').as('talk'), eb.fn.countAll<number>().as('rows')])
+    .select((eb) => [
+      eb.fn.sum<number>('staffed').as('staffed'),
+      eb.fn.sum<number>('idle').as('idle'),
+      eb.fn.sum<number>('not_ready').as('notReady'),
+      eb.fn.sum<number>('talk').as('talk'),
+      eb.fn.countAll<number>().as('rows'),
+    ])
     .where('agent_code', '=', agent)
     .executeTakeFirstOrThrow();
-  const d = await store.db.selectFrom('live_day_agents').select((eb) => eb.fn.sum<number>('staffed').as('staffed')).where('agent_code', '=', agent).executeTakeFirstOrThrow();
-  const r = await store.db.selectFrom('live_agent_reasons').select((eb) => eb.fn.sum<number>('seconds').as('s')).where('agent_code', '=', agent).executeTakeFirstOrThrow();
+  const d = await store.db
+    .selectFrom('live_day_agents')
+    .select((eb) => eb.fn.sum<number>('staffed').as('staffed'))
+    .where('agent_code', '=', agent)
+    .executeTakeFirstOrThrow();
+  const r = await store.db
+    .selectFrom('live_agent_reasons')
+    .select((eb) => eb.fn.sum<number>('seconds').as('s'))
+    .where('agent_code', '=', agent)
+    .executeTakeFirstOrThrow();
   const state = await store.db.selectFrom('live_agent_state').selectAll().where('agent_code', '=', agent).executeTakeFirst();
   const n = (v: unknown) => Math.round(Number(v ?? 0) * 1000) / 1000;
-  return { staffed: n(i.staffed), idle: n(i.idle), notReady: n(i.notReady), talk: n(i.talk), rows: Number(i.rows), dayStaffed: n(d.staffed), reasonS: n(r.s), state: state?.state, since: state ? Number(state.since) : undefined };
+  return {
+    staffed: n(i.staffed),
+    idle: n(i.idle),
+    notReady: n(i.notReady),
+    talk: n(i.talk),
+    rows: Number(i.rows),
+    dayStaffed: n(d.staffed),
+    reasonS: n(r.s),
+    state: state?.state,
+    since: state ? Number(state.since) : undefined,
+  };
 }
 
 forEachDatabase('state cap: a gap longer than the longest state counts 16 h, then the agent is logged out', async (_t, store) => {
@@ -39,7 +69,11 @@ forEachDatabase('state cap: a gap longer than the longest state counts 16 h, the
   assert.equal(s.rows, 16 * 4); // 64 quarter hours, not 160
 
   // B: on break from T0, ready at +20 h (cap: 16 h of break), logout at +21 h (1 h ready)
-  await storeEvents(store, [ev('b1', T0, 'agent.notReady', 'B', { reason: 'break' }), ev('b2', T0 + 20 * H, 'agent.ready', 'B'), ev('b3', T0 + 21 * H, 'agent.logout', 'B')]);
+  await storeEvents(store, [
+    ev('b1', T0, 'agent.notReady', 'B', { reason: 'break' }),
+    ev('b2', T0 + 20 * H, 'agent.ready', 'B'),
+    ev('b3', T0 + 21 * H, 'agent.logout', 'B'),
+  ]);
   s = await agentSums(store, 'B');
   assert.equal(s.notReady, 16 * 3600);
   assert.equal(s.reasonS, 16 * 3600);

@@ -43,10 +43,17 @@ forEachDatabase('replay: time order, ties by sequence, batch edges inside equal 
   for (const batch of [1, 2, 3, 4, 6, 100]) {
     const got: Record<string, unknown>[] = [];
     const objects = new Set<object>();
-    const n = await replayStoredEventsFrom(store, T, upto, (e) => {
-      objects.add(e);
-      got.push(plain(e));
-    }, undefined, batch);
+    const n = await replayStoredEventsFrom(
+      store,
+      T,
+      upto,
+      (e) => {
+        objects.add(e);
+        got.push(plain(e));
+      },
+      undefined,
+      batch,
+    );
     assert.equal(n, 6, `batch ${batch}`);
     assert.deepEqual(got, want, `batch ${batch}`);
     assert.equal(objects.size, 1, 'one reused row object');

@@ -13,12 +13,20 @@ const COLS = ['seq', 'id', 'ts', 'type', 'queue', 'agent', 'call_id', 'reason', 
 
 /** The highest sequence stored (0 when nothing is). */
 export async function maxEventSeq(db: Kysely<DB>): Promise<number> {
-  const r = await db.selectFrom('live_events').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirst();
+  const r = await db
+    .selectFrom('live_events')
+    .select((eb) => eb.fn.max('seq').as('m'))
+    .executeTakeFirst();
   return Number(r?.m ?? 0);
 }
 
 /** Events stored after `afterSeq`, in sequence order, at most `limit`; `lastSeq` is the last one read. Given a center, its events only. */
-export async function storedEventsAfter(db: Kysely<DB>, afterSeq: number, limit: number, centerId?: number): Promise<{ events: CallFloorEvent[]; lastSeq: number }> {
+export async function storedEventsAfter(
+  db: Kysely<DB>,
+  afterSeq: number,
+  limit: number,
+  centerId?: number,
+): Promise<{ events: CallFloorEvent[]; lastSeq: number }> {
   let q = db.selectFrom('live_events').select(COLS).where('seq', '>', afterSeq);
   if (centerId !== undefined) q = q.where('center_id', '=', centerId);
   const rows = await q.orderBy('seq').limit(limit).execute();
@@ -29,10 +37,7 @@ export async function storedEventsAfter(db: Kysely<DB>, afterSeq: number, limit:
 export async function storedEventsFrom(db: Kysely<DB>, fromTs: number, uptoSeq: number, centerId?: number): Promise<CallFloorEvent[]> {
   let q = db.selectFrom('live_events').select(COLS).where('ts', '>=', fromTs).where('seq', '<=', uptoSeq);
   if (centerId !== undefined) q = q.where('center_id', '=', centerId);
-  const rows = await q
-    .orderBy('ts')
-    .orderBy('seq')
-    .execute();
+  const rows = await q.orderBy('ts').orderBy('seq').execute();
   return rows.map(rowToEvent);
 }
 

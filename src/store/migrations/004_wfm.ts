@@ -158,7 +158,23 @@ export default function wfm(dialect: Dialect): Migration {
         .execute();
     },
     async down(db: AnyDb) {
-      for (const t of ['wfm_redemptions', 'wfm_points', 'wfm_peak_requests', 'wfm_peak_slots', 'wfm_state_segments', 'wfm_swaps', 'wfm_shifts', 'wfm_schedule_runs', 'wfm_requirements', 'wfm_leave', 'wfm_contracts', 'wfm_templates', 'wfm_forecast_points', 'wfm_forecasts', 'wfm_history'])
+      for (const t of [
+        'wfm_redemptions',
+        'wfm_points',
+        'wfm_peak_requests',
+        'wfm_peak_slots',
+        'wfm_state_segments',
+        'wfm_swaps',
+        'wfm_shifts',
+        'wfm_schedule_runs',
+        'wfm_requirements',
+        'wfm_leave',
+        'wfm_contracts',
+        'wfm_templates',
+        'wfm_forecast_points',
+        'wfm_forecasts',
+        'wfm_history',
+      ])
         await db.schema.dropTable(t).execute();
     },
   };

@@ -196,8 +196,20 @@ export default function qaperf(dialect: Dialect): Migration {
     },
     async down(db: AnyDb) {
       for (const t of [
-        'perf_contests', 'perf_published_cards', 'perf_publications', 'perf_figures', 'qa_notifications', 'qa_coaching_agents',
-        'qa_coaching', 'qa_library', 'qa_work_items', 'qa_disputes', 'qa_evaluations', 'qa_calibrations', 'qa_templates', 'qa_calls',
+        'perf_contests',
+        'perf_published_cards',
+        'perf_publications',
+        'perf_figures',
+        'qa_notifications',
+        'qa_coaching_agents',
+        'qa_coaching',
+        'qa_library',
+        'qa_work_items',
+        'qa_disputes',
+        'qa_evaluations',
+        'qa_calibrations',
+        'qa_templates',
+        'qa_calls',
       ])
         await db.schema.dropTable(t).execute();
     },

@@ -103,17 +103,31 @@ export default function kb(dialect: Dialect): Migration {
       // the search index
       if (dialect === 'sqlite') {
         await sql`CREATE TABLE kb_passage (id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL, seq INTEGER NOT NULL, UNIQUE (article_id, seq))`.execute(db);
-        await sql`CREATE VIRTUAL TABLE kb_uni USING fts5(t, content='', contentless_delete=1, detail=none, tokenize='unicode61 remove_diacritics 0')`.execute(db);
+        await sql`CREATE VIRTUAL TABLE kb_uni USING fts5(t, content='', contentless_delete=1, detail=none, tokenize='unicode61 remove_diacritics 0')`.execute(
+          db,
+        );
         await sql`CREATE VIRTUAL TABLE kb_bi USING fts5(t, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`.execute(db);
       } else {
-        await sql`CREATE TABLE kb_passage (id BIGSERIAL PRIMARY KEY, article_id INTEGER NOT NULL, seq INTEGER NOT NULL, uni TSVECTOR NOT NULL, bi TSVECTOR NOT NULL, UNIQUE (article_id, seq))`.execute(db);
+        await sql`CREATE TABLE kb_passage (id BIGSERIAL PRIMARY KEY, article_id INTEGER NOT NULL, seq INTEGER NOT NULL, uni TSVECTOR NOT NULL, bi TSVECTOR NOT NULL, UNIQUE (article_id, seq))`.execute(
+          db,
+        );
         await sql`CREATE INDEX kb_passage_uni_gin ON kb_passage USING GIN (uni)`.execute(db);
         await sql`CREATE INDEX kb_passage_bi_gin ON kb_passage USING GIN (bi)`.execute(db);
       }
     },
     async down(db: AnyDb) {
       if (dialect === 'sqlite') for (const t of ['kb_bi', 'kb_uni']) await sql`DROP TABLE ${sql.raw(t)}`.execute(db);
-      for (const t of ['kb_passage', 'kb_searches', 'kb_votes', 'kb_attachments', 'kb_article_access', 'kb_article_tags', 'kb_versions', 'kb_articles', 'kb_categories'])
+      for (const t of [
+        'kb_passage',
+        'kb_searches',
+        'kb_votes',
+        'kb_attachments',
+        'kb_article_access',
+        'kb_article_tags',
+        'kb_versions',
+        'kb_articles',
+        'kb_categories',
+      ])
         await db.schema.dropTable(t).execute();
     },
   };

@@ -86,7 +86,8 @@ export default function workorders(dialect: Dialect): Migration {
       await db.schema.createIndex('wo_notifications_user_idx').on('wo_notifications').columns(['user_id', 'read_at']).execute();
     },
     async down(db: AnyDb) {
-      for (const t of ['wo_notifications', 'wo_callback_attempts', 'wo_history', 'wo_orders', 'wo_department_members', 'wo_departments']) await db.schema.dropTable(t).execute();
+      for (const t of ['wo_notifications', 'wo_callback_attempts', 'wo_history', 'wo_orders', 'wo_department_members', 'wo_departments'])
+        await db.schema.dropTable(t).execute();
     },
   };
 }

@@ -10,9 +10,18 @@ import type { AnyDb } from './helpers';
 export default function examLimits(_dialect: Dialect): Migration {
   return {
     async up(db: AnyDb) {
-      await db.schema.alterTable('people_exams').addColumn('max_attempts', 'integer', (c) => c.notNull().defaultTo(3)).execute();
-      await db.schema.alterTable('people_exams').addColumn('cooldown_hours', 'integer', (c) => c.notNull().defaultTo(24)).execute();
-      await db.schema.alterTable('people_exams').addColumn('marks_released', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema
+        .alterTable('people_exams')
+        .addColumn('max_attempts', 'integer', (c) => c.notNull().defaultTo(3))
+        .execute();
+      await db.schema
+        .alterTable('people_exams')
+        .addColumn('cooldown_hours', 'integer', (c) => c.notNull().defaultTo(24))
+        .execute();
+      await db.schema
+        .alterTable('people_exams')
+        .addColumn('marks_released', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
       await db.schema.createIndex('people_exam_attempts_exam_agent_idx').on('people_exam_attempts').columns(['exam_id', 'agent_id']).execute();
     },
     async down(db: AnyDb) {

@@ -15,7 +15,10 @@ import { LIVE_COUNT_COLUMNS, LIVE_SECONDS_COLUMNS } from './002_live';
 export default function liveCenters(dialect: Dialect): Migration {
   const real = dialect === 'postgres' ? 'double precision' : 'real';
   const measures = [...LIVE_COUNT_COLUMNS, ...LIVE_SECONDS_COLUMNS];
-  const measureDdl = [...LIVE_COUNT_COLUMNS.map((c) => `${c} integer not null default 0`), ...LIVE_SECONDS_COLUMNS.map((c) => `${c} ${real} not null default 0`)].join(', ');
+  const measureDdl = [
+    ...LIVE_COUNT_COLUMNS.map((c) => `${c} integer not null default 0`),
+    ...LIVE_SECONDS_COLUMNS.map((c) => `${c} ${real} not null default 0`),
+  ].join(', ');
   const first = '(select coalesce(min(id), 0) from centers)';
   /** table → its columns (DDL, SQLite rebuild), its key after this migration, indexes to (re)create */
   const tables: { name: string; cols: string[]; ddl: string; pk: string; indexes: string[] }[] = [

@@ -25,13 +25,33 @@ export default function notifications(dialect: Dialect): Migration {
       const qa = await db.selectFrom('qa_notifications').selectAll().execute();
       const wo = await db.selectFrom('wo_notifications').selectAll().execute();
       const rows = [
-        ...qa.map((r: any) => ({ user_id: r.user_id, at: Number(r.created_at), kind: r.kind, title: '', data: r.data, link: '#/quality/mine', read_at: r.read_at })),
+        ...qa.map((r: any) => ({
+          user_id: r.user_id,
+          at: Number(r.created_at),
+          kind: r.kind,
+          title: '',
+          data: r.data,
+          link: '#/quality/mine',
+          read_at: r.read_at,
+        })),
         ...wo.map((r: any) => {
           const d = JSON.parse(r.detail);
-          return { user_id: r.user_id, at: Number(r.at), kind: `wo.${r.kind}`, title: String(d.title ?? ''), data: JSON.stringify({ orderId: r.order_id, ...d }), link: `#/wo/board?id=${r.order_id}`, read_at: r.read_at };
+          return {
+            user_id: r.user_id,
+            at: Number(r.at),
+            kind: `wo.${r.kind}`,
+            title: String(d.title ?? ''),
+            data: JSON.stringify({ orderId: r.order_id, ...d }),
+            link: `#/wo/board?id=${r.order_id}`,
+            read_at: r.read_at,
+          };
         }),
       ].sort((a, b) => a.at - b.at);
-      for (let i = 0; i < rows.length; i += 500) await db.insertInto('notifications').values(rows.slice(i, i + 500)).execute();
+      for (let i = 0; i < rows.length; i += 500)
+        await db
+          .insertInto('notifications')
+          .values(rows.slice(i, i + 500))
+          .execute();
       await db.schema.dropTable('qa_notifications').execute();
       await db.schema.dropTable('wo_notifications').execute();
     },

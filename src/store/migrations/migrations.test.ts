@@ -18,7 +18,10 @@ test('every migration has a number of its own', () => {
   const numbers = Object.keys(migrations).map((name) => name.slice(0, name.indexOf('_')));
   const repeated = numbers.filter((n, i) => numbers.indexOf(n) !== i);
   assert.deepEqual(repeated, []);
-  assert.ok(numbers.every((n) => /^\d{3}$/.test(n)), numbers.join(' '));
+  assert.ok(
+    numbers.every((n) => /^\d{3}$/.test(n)),
+    numbers.join(' '),
+  );
   // the old names are gone from the set, their new names are in it
   for (const [from, to] of Object.entries(renamedMigrations)) {
     assert.ok(!(from in migrations), from);
@@ -94,7 +97,10 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const now = Date.UTC(2026, 10, 1);
       const centerId = await createCenter(store.db, 'c', 'Asia/Shanghai', now);
       const u = await createUser(store.db, { username: 'u', displayName: 'u', passwordHash: 'x', roles: ['agent'], centerId }, now);
-      await store.db.insertInto('notifications').values({ user_id: u, at: now, kind: 'qa.evaluated', title: '', data: '{"score":80}', link: null, read_at: null }).execute();
+      await store.db
+        .insertInto('notifications')
+        .values({ user_id: u, at: now, kind: 'qa.evaluated', title: '', data: '{"score":80}', link: null, read_at: null })
+        .execute();
 
       // today's migrate: had 023_notifications run again, its create table would fail
       if (schema) await withSchemaLock(() => migrate(store));

@@ -20,16 +20,38 @@ import { attendanceReport } from './discipline';
  * Records a leaver: the agent is set to status 'left' with the leaving date (the platform's columns)
  * and the coded exit reason + free text go into people_exit_interviews, in one transaction.
  */
-export async function recordLeaver(db: Db, agentId: number, x: { leftDate: string; reasonCode: string; reasonText?: string }, reasons: readonly LeaveReason[], userId: number, now: number) {
+export async function recordLeaver(
+  db: Db,
+  agentId: number,
+  x: { leftDate: string; reasonCode: string; reasonText?: string },
+  reasons: readonly LeaveReason[],
+  userId: number,
+  now: number,
+) {
   return withTx(db, async (tx) => {
     const a = await tx.selectFrom('agents').select(['id', 'hire_date', 'team_id', 'status']).where('id', '=', agentId).executeTakeFirst();
     if (!a) throw validationError('agentId', `agent ${agentId} does not exist`);
-    core(() => validateEmployees([{ id: String(agentId), teamId: String(a.team_id), hiredOn: a.hire_date, leftOn: x.leftDate, reasonCode: x.reasonCode, reasonText: x.reasonText }], reasons));
+    core(() =>
+      validateEmployees(
+        [{ id: String(agentId), teamId: String(a.team_id), hiredOn: a.hire_date, leftOn: x.leftDate, reasonCode: x.reasonCode, reasonText: x.reasonText }],
+        reasons,
+      ),
+    );
     const done = await tx.selectFrom('people_exit_interviews').select('agent_id').where('agent_id', '=', agentId).executeTakeFirst();
     if (done) throw new DomainError(`agent ${agentId} already has an exit interview`, 'conflict', 'agentId');
     await tx.updateTable('agents').set({ status: 'left', left_date: x.leftDate }).where('id', '=', agentId).execute();
-    await tx.insertInto('people_exit_interviews').values({ agent_id: agentId, reason_code: x.reasonCode, reason_text: x.reasonText?.trim() || null, interviewed_by: userId, at: now }).execute();
-    await audit(tx, { at: now, userId, action: 'people.leaver.record', entity: 'agent', entityId: agentId, detail: { leftDate: x.leftDate, reasonCode: x.reasonCode } });
+    await tx
+      .insertInto('people_exit_interviews')
+      .values({ agent_id: agentId, reason_code: x.reasonCode, reason_text: x.reasonText?.trim() || null, interviewed_by: userId, at: now })
+      .execute();
+    await audit(tx, {
+      at: now,
+      userId,
+      action: 'people.leaver.record',
+      entity: 'agent',
+      entityId: agentId,
+      detail: { leftDate: x.leftDate, reasonCode: x.reasonCode },
+    });
   });
 }
 
@@ -43,7 +65,14 @@ async function employees(db: Db, centerId: number): Promise<(Employee & { name: 
     .execute();
   return rows.map((r) => {
     const left = r.status === 'left' ? (r.left_date ?? r.hire_date) : null;
-    return { id: String(r.id), name: r.name, teamId: String(r.team_id ?? ''), hiredOn: r.hire_date, leftOn: left, ...(left ? { reasonCode: r.reason_code ?? 'other', reasonText: r.reason_text ?? undefined } : {}) };
+    return {
+      id: String(r.id),
+      name: r.name,
+      teamId: String(r.team_id ?? ''),
+      hiredOn: r.hire_date,
+      leftOn: left,
+      ...(left ? { reasonCode: r.reason_code ?? 'other', reasonText: r.reason_text ?? undefined } : {}),
+    };
   });
 }
 
@@ -75,7 +104,15 @@ export async function attritionStats(db: Db, centerId: number, lastMonth: string
     tenure: tenureAtLeaving(inRange),
     leavers: inRange
       .sort((a, b) => b.leftOn!.localeCompare(a.leftOn!))
-      .map((e) => ({ agentId: Number(e.id), name: e.name, teamId: Number(e.teamId), hiredOn: e.hiredOn, leftOn: e.leftOn, reasonCode: e.reasonCode, reasonText: e.reasonText ?? null })),
+      .map((e) => ({
+        agentId: Number(e.id),
+        name: e.name,
+        teamId: Number(e.teamId),
+        hiredOn: e.hiredOn,
+        leftOn: e.leftOn,
+        reasonCode: e.reasonCode,
+        reasonText: e.reasonText ?? null,
+      })),
   };
 }
 
@@ -88,8 +125,20 @@ export async function atRisk(db: Db, centerId: number, today: string, cfg: AtRis
   if (teamIds) q = q.where('team_id', 'in', teamIds.length ? teamIds : [-1]);
   const agents = await q.execute();
   const ids = agents.map((a) => a.id);
-  const moods = await db.selectFrom('people_mood_checkins').select(['agent_id', 'mood']).where('agent_id', 'in', [...ids, -1]).where('date', '>', addDays(today, -14)).where('date', '<=', today).execute();
-  const attempts = await db.selectFrom('people_exam_attempts').select(['agent_id', 'percent', 'submitted_at']).where('agent_id', 'in', [...ids, -1]).where('percent', 'is not', null).orderBy('submitted_at').execute();
+  const moods = await db
+    .selectFrom('people_mood_checkins')
+    .select(['agent_id', 'mood'])
+    .where('agent_id', 'in', [...ids, -1])
+    .where('date', '>', addDays(today, -14))
+    .where('date', '<=', today)
+    .execute();
+  const attempts = await db
+    .selectFrom('people_exam_attempts')
+    .select(['agent_id', 'percent', 'submitted_at'])
+    .where('agent_id', 'in', [...ids, -1])
+    .where('percent', 'is not', null)
+    .orderBy('submitted_at')
+    .execute();
   const att = await attendanceReport(db, addDays(today, -30), today, { agentIds: ids }, grace);
   const absences = new Map(att.byAgent.map((a) => [a.key, a.absent]));
   const list = atRiskList(

@@ -46,7 +46,15 @@ export function localDate(ms: number, timeZone: string): string {
 /** Epoch ms of local midnight starting a date in a time zone. */
 export function dayStartMs(date: string, timeZone: string): number {
   const utc = Date.parse(`${date}T00:00:00Z`);
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(new Date(utc));
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(new Date(utc));
   const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
   const asLocal = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
   return utc - (asLocal - utc);
@@ -104,7 +112,11 @@ export async function centerTimezone(db: Db, centerId: number): Promise<string> 
 
 /** An agent with their team; a clear error when unknown or without a team. */
 export async function agentWithTeam(db: Db, agentId: number, field = 'agentId') {
-  const a = await db.selectFrom('agents').select(['id', 'center_id', 'team_id', 'name', 'hire_date', 'status', 'left_date']).where('id', '=', agentId).executeTakeFirst();
+  const a = await db
+    .selectFrom('agents')
+    .select(['id', 'center_id', 'team_id', 'name', 'hire_date', 'status', 'left_date'])
+    .where('id', '=', agentId)
+    .executeTakeFirst();
   if (!a) throw validationError(field, `agent ${agentId} does not exist`);
   return a;
 }

@@ -65,7 +65,14 @@ export async function saveRules(db: Db, centerId: number, rules: FloorRule[], us
           })),
         )
         .execute();
-    await audit(tx, { at: now, userId, action: 'people.rules.update', entity: 'people_rules', entityId: centerId, detail: { before: before.length, after: valid } });
+    await audit(tx, {
+      at: now,
+      userId,
+      action: 'people.rules.update',
+      entity: 'people_rules',
+      entityId: centerId,
+      detail: { before: before.length, after: valid },
+    });
     return listRules(tx, centerId);
   });
 }
@@ -114,9 +121,26 @@ export async function recordViolation(db: Db, centerId: number, v: ViolationIn, 
     if (entry)
       await tx
         .insertInto('people_fund_entries')
-        .values({ team_id: agent.team_id, kind: 'contribution', amount_fen: entry.amountFen, at: v.at, violation_id: row.id, agent_id: v.agentId, receipt_ref: null, description: null, recorded_by: actor.userId })
+        .values({
+          team_id: agent.team_id,
+          kind: 'contribution',
+          amount_fen: entry.amountFen,
+          at: v.at,
+          violation_id: row.id,
+          agent_id: v.agentId,
+          receipt_ref: null,
+          description: null,
+          recorded_by: actor.userId,
+        })
         .execute();
-    await audit(tx, { at: now, userId: actor.userId, action: 'people.violation.record', entity: 'agent', entityId: v.agentId, detail: { violationId: row.id, rule: rule.id, contributionFen: checked.contributionFen } });
+    await audit(tx, {
+      at: now,
+      userId: actor.userId,
+      action: 'people.violation.record',
+      entity: 'agent',
+      entityId: v.agentId,
+      detail: { violationId: row.id, rule: rule.id, contributionFen: checked.contributionFen },
+    });
     return { id: row.id, contributionFen: checked.contributionFen, teamId: agent.team_id };
   });
 }
@@ -126,7 +150,19 @@ export async function listViolations(db: Db, f: { teamIds?: number[]; agentIds?:
     .selectFrom('people_violations as v')
     .innerJoin('agents as a', 'a.id', 'v.agent_id')
     .leftJoin('users as u', 'u.id', 'v.recorded_by')
-    .select(['v.id', 'v.rule_code', 'v.rule_no', 'v.rule_title', 'v.agent_id', 'a.name as agent_name', 'v.team_id', 'v.at', 'v.note', 'v.contribution_fen', 'u.display_name as recorded_by_name'])
+    .select([
+      'v.id',
+      'v.rule_code',
+      'v.rule_no',
+      'v.rule_title',
+      'v.agent_id',
+      'a.name as agent_name',
+      'v.team_id',
+      'v.at',
+      'v.note',
+      'v.contribution_fen',
+      'u.display_name as recorded_by_name',
+    ])
     .orderBy('v.at', 'desc')
     .limit(f.limit ?? 500);
   if (f.teamIds) q = q.where('v.team_id', 'in', f.teamIds.length ? f.teamIds : [-1]);
@@ -140,8 +176,24 @@ async function ledgerOf(db: Db, teamId: number): Promise<FundEntry[]> {
   const rows = await db.selectFrom('people_fund_entries').selectAll().where('team_id', '=', teamId).orderBy('at').orderBy('id').execute();
   return rows.map((r) =>
     r.kind === 'contribution'
-      ? { kind: 'contribution', id: String(r.id), teamId: String(teamId), amountFen: r.amount_fen, at: iso(r.at), violationId: String(r.violation_id ?? ''), agentId: String(r.agent_id ?? '') }
-      : { kind: 'spending', id: String(r.id), teamId: String(teamId), amountFen: r.amount_fen, at: iso(r.at), receiptRef: r.receipt_ref ?? '', description: r.description ?? '' },
+      ? {
+          kind: 'contribution',
+          id: String(r.id),
+          teamId: String(teamId),
+          amountFen: r.amount_fen,
+          at: iso(r.at),
+          violationId: String(r.violation_id ?? ''),
+          agentId: String(r.agent_id ?? ''),
+        }
+      : {
+          kind: 'spending',
+          id: String(r.id),
+          teamId: String(teamId),
+          amountFen: r.amount_fen,
+          at: iso(r.at),
+          receiptRef: r.receipt_ref ?? '',
+          description: r.description ?? '',
+        },
   );
 }
 
@@ -151,7 +203,18 @@ export async function teamFund(db: Db, teamId: number) {
     .selectFrom('people_fund_entries as f')
     .leftJoin('agents as a', 'a.id', 'f.agent_id')
     .leftJoin('people_violations as v', 'v.id', 'f.violation_id')
-    .select(['f.id', 'f.kind', 'f.amount_fen', 'f.at', 'f.violation_id', 'f.agent_id', 'a.name as agent_name', 'v.rule_title', 'f.receipt_ref', 'f.description'])
+    .select([
+      'f.id',
+      'f.kind',
+      'f.amount_fen',
+      'f.at',
+      'f.violation_id',
+      'f.agent_id',
+      'a.name as agent_name',
+      'v.rule_title',
+      'f.receipt_ref',
+      'f.description',
+    ])
     .where('f.team_id', '=', teamId)
     .orderBy('f.at', 'desc')
     .orderBy('f.id', 'desc')
@@ -173,7 +236,15 @@ export async function recordSpending(
     if (!(await lockRow(tx, 'teams', teamId))) throw notFound(`team ${teamId}`);
     const ledger = await ledgerOf(tx, teamId);
     try {
-      appendFundEntry(String(teamId), ledger, { kind: 'spending', id: 'new', teamId: String(teamId), amountFen: s.amountFen, at: iso(s.at), receiptRef: s.receiptRef, description: s.description });
+      appendFundEntry(String(teamId), ledger, {
+        kind: 'spending',
+        id: 'new',
+        teamId: String(teamId),
+        amountFen: s.amountFen,
+        at: iso(s.at),
+        receiptRef: s.receiptRef,
+        description: s.description,
+      });
     } catch (e) {
       if (e instanceof PeopleError && e.why === 'insufficient_funds') {
         const balanceFen = fundSummary(String(teamId), ledger).balanceFen;
@@ -186,7 +257,17 @@ export async function recordSpending(
     }
     const row = await tx
       .insertInto('people_fund_entries')
-      .values({ team_id: teamId, kind: 'spending', amount_fen: s.amountFen, at: s.at, violation_id: null, agent_id: null, receipt_ref: s.receiptRef.trim(), description: s.description.trim(), recorded_by: userId })
+      .values({
+        team_id: teamId,
+        kind: 'spending',
+        amount_fen: s.amountFen,
+        at: s.at,
+        violation_id: null,
+        agent_id: null,
+        receipt_ref: s.receiptRef.trim(),
+        description: s.description.trim(),
+        recorded_by: userId,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await audit(tx, { at: now, userId, action: 'people.fund.spend', entity: 'team', entityId: teamId, detail: { entryId: row.id, ...s } });
@@ -232,18 +313,33 @@ export async function importAttendance(
 ) {
   return withTx(db, async (tx) => {
     const ids = [...new Set([...input.shifts.map((s) => s.agentId), ...input.segments.map((s) => s.agentId)])];
-    const known = new Set((await tx.selectFrom('agents').select('id').where('id', 'in', ids.length ? ids : [-1]).execute()).map((r) => r.id));
+    const known = new Set(
+      (
+        await tx
+          .selectFrom('agents')
+          .select('id')
+          .where('id', 'in', ids.length ? ids : [-1])
+          .execute()
+      ).map((r) => r.id),
+    );
     input.shifts.forEach((s, i) => {
       if (!known.has(s.agentId)) throw validationError(`shifts[${i}].agentId`, `agent ${s.agentId} does not exist`);
       checkDate(`shifts[${i}].date`, s.date);
       checkInstant(`shifts[${i}].start`, s.start);
       checkInstant(`shifts[${i}].end`, s.end);
       if (s.end <= s.start) throw validationError(`shifts[${i}].end`, 'shift end must be after its start');
-      if (s.end - s.start > MAX_SHIFT_MS) throw validationError(`shifts[${i}].end`, `a shift lasts at most 24 h, this one ${Math.round((s.end - s.start) / 3_600_000)} h`, { reason: 'people.shiftTooLong', params: { field: `shifts[${i}].end` } });
+      if (s.end - s.start > MAX_SHIFT_MS)
+        throw validationError(`shifts[${i}].end`, `a shift lasts at most 24 h, this one ${Math.round((s.end - s.start) / 3_600_000)} h`, {
+          reason: 'people.shiftTooLong',
+          params: { field: `shifts[${i}].end` },
+        });
       // the local date of the start, in any time zone (UTC−12 … UTC+14), is the shift's date
       const day = Date.parse(`${s.date}T00:00:00Z`);
       if (s.start < day - 14 * HOUR || s.start >= day + 36 * HOUR)
-        throw validationError(`shifts[${i}].start`, `${iso(s.start)} is not on ${s.date}`, { reason: 'people.shiftNotOnDate', params: { field: `shifts[${i}].start`, value: iso(s.start), date: s.date } });
+        throw validationError(`shifts[${i}].start`, `${iso(s.start)} is not on ${s.date}`, {
+          reason: 'people.shiftNotOnDate',
+          params: { field: `shifts[${i}].start`, value: iso(s.start), date: s.date },
+        });
     });
     input.segments.forEach((s, i) => {
       if (!known.has(s.agentId)) throw validationError(`segments[${i}].agentId`, `agent ${s.agentId} does not exist`);
@@ -259,7 +355,13 @@ export async function importAttendance(
       await uniqueAs(`segments[${i}]`, `agent ${s.agentId} already has a login at ${iso(s.login)}`, () =>
         tx.insertInto('attendance_segments').values({ agent_id: s.agentId, login_at: s.login, logout_at: s.logout }).execute(),
       );
-    await audit(tx, { at: now, userId, action: 'people.attendance.import', entity: 'attendance', detail: { shifts: input.shifts.length, segments: input.segments.length } });
+    await audit(tx, {
+      at: now,
+      userId,
+      action: 'people.attendance.import',
+      entity: 'attendance',
+      detail: { shifts: input.shifts.length, segments: input.segments.length },
+    });
     return { shifts: input.shifts.length, segments: input.segments.length };
   });
 }
@@ -296,7 +398,14 @@ export async function attendanceReport(db: Db, from: string, to: string, f: { te
   const segs = await loadSegments(db, agentIds, minStart, maxEnd);
   const records = core(() =>
     classifyAttendance(
-      shifts.map((s) => ({ shiftId: String(s.id), agentId: String(s.agent_id), teamId: String(s.team_id ?? ''), date: s.date, start: iso(s.start_at), end: iso(s.end_at) })),
+      shifts.map((s) => ({
+        shiftId: String(s.id),
+        agentId: String(s.agent_id),
+        teamId: String(s.team_id ?? ''),
+        date: s.date,
+        start: iso(s.start_at),
+        end: iso(s.end_at),
+      })),
       segs.map((s) => ({ agentId: String(s.agent_id), login: iso(s.login_at), logout: s.logout_at === null ? null : iso(s.logout_at) })),
       grace,
     ),

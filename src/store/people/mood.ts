@@ -53,7 +53,13 @@ export async function checkIns(db: Db, f: { teamIds?: number[]; agentIds?: numbe
 
 /** The agent's own check-ins (most recent first). */
 export async function myCheckIns(db: Db, agentId: number, limit = 14) {
-  return db.selectFrom('people_mood_checkins').select(['id', 'date', 'at', 'mood', 'note']).where('agent_id', '=', agentId).orderBy('at', 'desc').limit(limit).execute();
+  return db
+    .selectFrom('people_mood_checkins')
+    .select(['id', 'date', 'at', 'mood', 'note'])
+    .where('agent_id', '=', agentId)
+    .orderBy('at', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 /**
@@ -61,12 +67,27 @@ export async function myCheckIns(db: Db, agentId: number, limit = 14) {
  * (the agent, the team's lead, roles above a lead); everyone else gets `hasNote` only.
  */
 export async function teamMoodBoard(db: Db, teamId: number, date: string, viewer: Viewer, cfg: MoodSignalConfig) {
-  const members = await db.selectFrom('agents').select(['id', 'name']).where('team_id', '=', teamId).where('status', '=', 'active').orderBy('employee_no').execute();
+  const members = await db
+    .selectFrom('agents')
+    .select(['id', 'name'])
+    .where('team_id', '=', teamId)
+    .where('status', '=', 'active')
+    .orderBy('employee_no')
+    .execute();
   const rows = await checkIns(db, { teamIds: [teamId], from: date, to: date });
-  const board = moodBoard(String(teamId), date, members.map((m) => String(m.id)), rows.map(toCheckIn), cfg);
+  const board = moodBoard(
+    String(teamId),
+    date,
+    members.map((m) => String(m.id)),
+    rows.map(toCheckIn),
+    cfg,
+  );
   const latest = new Map<number, CheckRow>();
   for (const r of rows) latest.set(r.agent_id, r);
-  const users = await subjectUsers(db, members.map((m) => m.id));
+  const users = await subjectUsers(
+    db,
+    members.map((m) => m.id),
+  );
   return {
     ...board,
     members: board.members.map((m) => {
@@ -89,14 +110,26 @@ export async function moodCycles(db: Db, f: { teamIds?: number[]; agentIds?: num
 export async function carePrompts(db: Db, f: { teamIds?: number[]; from: string; to: string }, cfg: MoodSignalConfig) {
   const rows = await checkIns(db, f);
   const prompts = careSignals({ checkIns: rows.map(toCheckIn) }, cfg);
-  const names = new Map((await db.selectFrom('agents').select(['id', 'name']).where('id', 'in', [...new Set(rows.map((r) => r.agent_id)), -1]).execute()).map((a) => [a.id, a.name]));
+  const names = new Map(
+    (
+      await db
+        .selectFrom('agents')
+        .select(['id', 'name'])
+        .where('id', 'in', [...new Set(rows.map((r) => r.agent_id)), -1])
+        .execute()
+    ).map((a) => [a.id, a.name]),
+  );
   return prompts.map((p) => ({ ...p, agentId: Number(p.agentId), teamId: Number(p.teamId), agentName: names.get(Number(p.agentId)) ?? '' }));
 }
 
 // ---------------------------------------------------------------- care notes and privacy
 
 async function subjectUsers(db: Db, agentIds: number[]): Promise<Map<number, number>> {
-  const rows = await db.selectFrom('users').select(['id', 'agent_id']).where('agent_id', 'in', agentIds.length ? agentIds : [-1]).execute();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'agent_id'])
+    .where('agent_id', 'in', agentIds.length ? agentIds : [-1])
+    .execute();
   return new Map(rows.map((r) => [r.agent_id!, r.id]));
 }
 /** Notes speak of users: an agent is the user linked to them (or a key no user has). */
@@ -128,7 +161,16 @@ export async function addCareNote(
     if (!above && !actor.ledTeamIds.includes(agent.team_id)) throw forbidden(`agent ${n.agentId} is not in a team you lead`);
     const row = await tx
       .insertInto('people_care_notes')
-      .values({ kind: n.kind, author_id: actor.userId, agent_id: n.agentId, team_id: agent.team_id, text: n.text, follow_up: n.followUp ?? null, follow_up_on: n.followUpOn ?? null, at: now })
+      .values({
+        kind: n.kind,
+        author_id: actor.userId,
+        agent_id: n.agentId,
+        team_id: agent.team_id,
+        text: n.text,
+        follow_up: n.followUp ?? null,
+        follow_up_on: n.followUpOn ?? null,
+        at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     // the audit says that a note was written, never what it says
@@ -143,7 +185,20 @@ export async function listCareNotes(db: Db, actor: Actor, f: { agentId?: number;
     .selectFrom('people_care_notes as n')
     .innerJoin('agents as a', 'a.id', 'n.agent_id')
     .innerJoin('users as u', 'u.id', 'n.author_id')
-    .select(['n.id', 'n.kind', 'n.author_id', 'u.display_name as author_name', 'n.agent_id', 'a.name as agent_name', 'n.team_id', 'n.text', 'n.follow_up', 'n.follow_up_on', 'n.follow_up_done', 'n.at'])
+    .select([
+      'n.id',
+      'n.kind',
+      'n.author_id',
+      'u.display_name as author_name',
+      'n.agent_id',
+      'a.name as agent_name',
+      'n.team_id',
+      'n.text',
+      'n.follow_up',
+      'n.follow_up_on',
+      'n.follow_up_done',
+      'n.at',
+    ])
     .orderBy('n.at', 'desc')
     .limit(500);
   if (f.agentId) q = q.where('n.agent_id', '=', f.agentId);
@@ -168,7 +223,14 @@ export async function completeFollowUp(db: Db, noteId: number, actor: Actor, now
 // ---------------------------------------------------------------- employee voice
 
 /** Stores only what the core's `anonymize` keeps: an anonymous post has no author, team or time of day. */
-export async function postVoice(db: Db, centerId: number, p: { kind: VoiceKind; text: string; category?: string; anonymous: boolean }, actor: Actor, teamId: number | null, now: number) {
+export async function postVoice(
+  db: Db,
+  centerId: number,
+  p: { kind: VoiceKind; text: string; category?: string; anonymous: boolean },
+  actor: Actor,
+  teamId: number | null,
+  now: number,
+) {
   const v = core(() => anonymize({ ...p, authorId: String(actor.userId), teamId: teamId == null ? undefined : String(teamId), at: iso(now) }));
   const row = await db
     .insertInto('people_voice_posts')
@@ -195,7 +257,18 @@ export async function listVoice(db: Db, centerId: number) {
     .selectFrom('people_voice_posts as p')
     .leftJoin('users as a', 'a.id', 'p.author_id')
     .leftJoin('users as r', 'r.id', 'p.replied_by')
-    .select(['p.id', 'p.kind', 'p.text', 'p.category', 'p.anonymous', 'p.date', 'a.display_name as author_name', 'p.reply', 'r.display_name as replied_by_name', 'p.replied_at'])
+    .select([
+      'p.id',
+      'p.kind',
+      'p.text',
+      'p.category',
+      'p.anonymous',
+      'p.date',
+      'a.display_name as author_name',
+      'p.reply',
+      'r.display_name as replied_by_name',
+      'p.replied_at',
+    ])
     .where('p.center_id', '=', centerId)
     .orderBy('p.id', 'desc')
     .limit(300)
@@ -204,7 +277,12 @@ export async function listVoice(db: Db, centerId: number) {
 
 export async function replyVoice(db: Db, centerId: number, id: number, reply: string, userId: number, now: number) {
   return withTx(db, async (tx) => {
-    const r = await tx.updateTable('people_voice_posts').set({ reply, replied_by: userId, replied_at: now }).where('id', '=', id).where('center_id', '=', centerId).executeTakeFirst();
+    const r = await tx
+      .updateTable('people_voice_posts')
+      .set({ reply, replied_by: userId, replied_at: now })
+      .where('id', '=', id)
+      .where('center_id', '=', centerId)
+      .executeTakeFirst();
     if (Number(r.numUpdatedRows) === 0) throw notFound(`post ${id}`);
     await audit(tx, { at: now, userId, action: 'people.voice.reply', entity: 'voice', entityId: id });
   });
@@ -234,7 +312,14 @@ export async function createSurvey(db: Db, centerId: number, s: { title: string;
 export async function listSurveys(db: Db, centerId: number, userId: number) {
   const rows = await db.selectFrom('people_surveys').selectAll().where('center_id', '=', centerId).orderBy('id', 'desc').execute();
   const mine = new Set((await db.selectFrom('people_survey_participants').select('survey_id').where('user_id', '=', userId).execute()).map((r) => r.survey_id));
-  return rows.map((r) => ({ id: r.id, title: r.title, questions: parseJson<SurveyQuestion[]>(r.questions, []), invited: r.invited, open: r.open === 1, answered: mine.has(r.id) }));
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    questions: parseJson<SurveyQuestion[]>(r.questions, []),
+    invited: r.invited,
+    open: r.open === 1,
+    answered: mine.has(r.id),
+  }));
 }
 
 /** One answer per user; the answers are stored apart from who answered. */
@@ -246,8 +331,13 @@ export async function answerSurvey(db: Db, surveyId: number, userId: number, ans
     const questions = parseJson<SurveyQuestion[]>(s.questions, []);
     for (const k of Object.keys(answers)) if (!questions.some((q) => q.id === k)) throw validationError(`answers.${k}`, 'not a question of this survey');
     core(() => aggregateSurvey({ id: String(surveyId), questions }, [{ answers }], 1));
-    await uniqueAs('surveyId', 'you have already answered this survey', () => tx.insertInto('people_survey_participants').values({ survey_id: surveyId, user_id: userId }).execute());
-    await tx.insertInto('people_survey_responses').values({ survey_id: surveyId, answers: JSON.stringify(answers) }).execute();
+    await uniqueAs('surveyId', 'you have already answered this survey', () =>
+      tx.insertInto('people_survey_participants').values({ survey_id: surveyId, user_id: userId }).execute(),
+    );
+    await tx
+      .insertInto('people_survey_responses')
+      .values({ survey_id: surveyId, answers: JSON.stringify(answers) })
+      .execute();
   });
 }
 
@@ -257,5 +347,15 @@ export async function surveyResults(db: Db, surveyId: number) {
   const questions = parseJson<SurveyQuestion[]>(s.questions, []);
   const responses = await db.selectFrom('people_survey_responses').select('answers').where('survey_id', '=', surveyId).execute();
   const invited = Math.max(s.invited, responses.length);
-  return { title: s.title, definition: questions, ...core(() => aggregateSurvey({ id: String(surveyId), questions }, responses.map((r) => ({ answers: JSON.parse(r.answers) })), invited)) };
+  return {
+    title: s.title,
+    definition: questions,
+    ...core(() =>
+      aggregateSurvey(
+        { id: String(surveyId), questions },
+        responses.map((r) => ({ answers: JSON.parse(r.answers) })),
+        invited,
+      ),
+    ),
+  };
 }

@@ -29,7 +29,11 @@ const ZERO: DailyFigures = { offered: 0, answered: 0, abandoned: 0, shortAbandon
 
 export async function addNotice(db: Db, teamId: number, date: string, text: string, userId: number, now: number) {
   return withTx(db, async (tx) => {
-    const row = await tx.insertInto('people_notices').values({ team_id: teamId, date, text, author_id: userId, created_at: now }).returning('id').executeTakeFirstOrThrow();
+    const row = await tx
+      .insertInto('people_notices')
+      .values({ team_id: teamId, date, text, author_id: userId, created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await audit(tx, { at: now, userId, action: 'people.notice.add', entity: 'team', entityId: teamId, detail: { noticeId: row.id, date } });
     return { id: row.id };
   });
@@ -40,7 +44,12 @@ export async function markNoticeRead(db: Db, noticeId: number, agentId: number, 
   const n = await db.selectFrom('people_notices').select(['id', 'team_id']).where('id', '=', noticeId).executeTakeFirst();
   const a = await db.selectFrom('agents').select('team_id').where('id', '=', agentId).executeTakeFirst();
   if (!n || !a || a.team_id !== n.team_id) throw notFound(`notice ${noticeId}`);
-  const seen = await db.selectFrom('people_notice_reads').select('notice_id').where('notice_id', '=', noticeId).where('agent_id', '=', agentId).executeTakeFirst();
+  const seen = await db
+    .selectFrom('people_notice_reads')
+    .select('notice_id')
+    .where('notice_id', '=', noticeId)
+    .where('agent_id', '=', agentId)
+    .executeTakeFirst();
   if (!seen) await db.insertInto('people_notice_reads').values({ notice_id: noticeId, agent_id: agentId, read_at: now }).execute();
 }
 
@@ -79,7 +88,14 @@ export interface QueueDayRow {
  */
 export async function teamQueueDay(db: Db, teamId: number, date: string, timeZone: string) {
   const queues = (
-    await db.selectFrom('agent_queues as q').innerJoin('agents as a', 'a.id', 'q.agent_id').select('q.queue').distinct().where('a.team_id', '=', teamId).where('a.status', '=', 'active').execute()
+    await db
+      .selectFrom('agent_queues as q')
+      .innerJoin('agents as a', 'a.id', 'q.agent_id')
+      .select('q.queue')
+      .distinct()
+      .where('a.team_id', '=', teamId)
+      .where('a.status', '=', 'active')
+      .execute()
   )
     .map((r) => r.queue)
     .sort();
@@ -87,7 +103,16 @@ export async function teamQueueDay(db: Db, teamId: number, date: string, timeZon
   const rep = await kpiReport(db, { by: 'queue', from: dayStartMs(date, timeZone), to: dayStartMs(addDays(date, 1), timeZone), tz: timeZone });
   const rows: QueueDayRow[] = rep.rows
     .filter((r) => r.queue !== undefined && queues.includes(r.queue))
-    .map((r) => ({ queue: r.queue!, offered: r.offered, answered: r.answered, abandoned: r.abandoned, shortAbandoned: r.shortAbandoned, answerRate: r.answerRate, serviceLevel: r.serviceLevel, asa: r.asa }));
+    .map((r) => ({
+      queue: r.queue!,
+      offered: r.offered,
+      answered: r.answered,
+      abandoned: r.abandoned,
+      shortAbandoned: r.shortAbandoned,
+      answerRate: r.answerRate,
+      serviceLevel: r.serviceLevel,
+      asa: r.asa,
+    }));
   if (!rows.length) return { queues, rows, total: null, measures: null };
   const m = emptyMeasures();
   for (const r of rows) {
@@ -99,7 +124,16 @@ export async function teamQueueDay(db: Db, teamId: number, date: string, timeZon
     m.waitAnswered += (r.asa ?? 0) * (r.answered ?? 0);
   }
   const k = deriveKpis(m);
-  const total: QueueDayRow = { queue: 'total', offered: m.offered, answered: m.answered, abandoned: m.abandoned, shortAbandoned: m.shortAbandoned, answerRate: k.answerRate, serviceLevel: k.serviceLevel, asa: k.asa };
+  const total: QueueDayRow = {
+    queue: 'total',
+    offered: m.offered,
+    answered: m.answered,
+    abandoned: m.abandoned,
+    shortAbandoned: m.shortAbandoned,
+    answerRate: k.answerRate,
+    serviceLevel: k.serviceLevel,
+    asa: k.asa,
+  };
   return { queues, rows, total, measures: m };
 }
 
@@ -121,7 +155,13 @@ export async function teamDay(db: Db, centerId: number, teamId: number, date: st
   }
   if (queue.measures) {
     const m = queue.measures;
-    Object.assign(figures, { offered: m.offered, answered: m.answered, abandoned: m.abandoned, shortAbandoned: m.shortAbandoned, slAnswered: m.answeredWithinSl });
+    Object.assign(figures, {
+      offered: m.offered,
+      answered: m.answered,
+      abandoned: m.abandoned,
+      shortAbandoned: m.shortAbandoned,
+      slAnswered: m.answeredWithinSl,
+    });
     for (const k of QUEUE_KEYS) sources[k] = 'telephony';
   }
   for (const k of DAILY_FIGURE_KEYS)
@@ -129,9 +169,24 @@ export async function teamDay(db: Db, centerId: number, teamId: number, date: st
       figures[k] = overrides[k]!;
       sources[k] = 'manual';
     }
-  const agents = (facts.rows as AgentFactsRow[]).map((a) => ({ agentId: a.agentId, name: a.name, employeeNo: a.employeeNo, ...pickFacts(a), targets: a.targets, missed: a.missed }));
+  const agents = (facts.rows as AgentFactsRow[]).map((a) => ({
+    agentId: a.agentId,
+    name: a.name,
+    employeeNo: a.employeeNo,
+    ...pickFacts(a),
+    targets: a.targets,
+    missed: a.missed,
+  }));
   const missed = agents.flatMap((a) => a.targets.filter((x) => !x.met).map((x) => ({ agentId: a.agentId, name: a.name, ...x })));
-  return { date, figures, sources, team: pickFacts(t), agents, missed, queues: { queues: queue.queues, rows: queue.rows, total: queue.total, source: 'telephony' as const } };
+  return {
+    date,
+    figures,
+    sources,
+    team: pickFacts(t),
+    agents,
+    missed,
+    queues: { queues: queue.queues, rows: queue.rows, total: queue.total, source: 'telephony' as const },
+  };
 }
 
 /** A typed override of the day's figures: whole numbers for counts, seconds ≥ 0, and consistent with each other. */
@@ -140,16 +195,31 @@ export function checkOverrides(o: Partial<Record<string, unknown>>, merged: Dail
   for (const [k, v] of Object.entries(o)) {
     if (v === undefined || v === null) continue;
     const key = k as keyof DailyFigures;
-    if (!(DAILY_FIGURE_KEYS as readonly string[]).includes(k)) throw validationError(`overrides.${k}`, `unknown figure "${k}"; expected one of ${DAILY_FIGURE_KEYS.join(', ')}`, { reason: 'routine.unknownFigure', params: { field: `overrides.${k}` } });
+    if (!(DAILY_FIGURE_KEYS as readonly string[]).includes(k))
+      throw validationError(`overrides.${k}`, `unknown figure "${k}"; expected one of ${DAILY_FIGURE_KEYS.join(', ')}`, {
+        reason: 'routine.unknownFigure',
+        params: { field: `overrides.${k}` },
+      });
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || (COUNT_KEYS.includes(key) && !Number.isInteger(v)))
-      throw validationError(`overrides.${k}`, `${String(v)} is not ${COUNT_KEYS.includes(key) ? 'a whole number ≥ 0' : 'a number of seconds ≥ 0'}`, { reason: 'routine.badFigure', params: { field: `overrides.${k}` } });
+      throw validationError(`overrides.${k}`, `${String(v)} is not ${COUNT_KEYS.includes(key) ? 'a whole number ≥ 0' : 'a number of seconds ≥ 0'}`, {
+        reason: 'routine.badFigure',
+        params: { field: `overrides.${k}` },
+      });
     out[key] = v;
   }
-  const pairs: [keyof DailyFigures, keyof DailyFigures][] = [['answered', 'offered'], ['abandoned', 'offered'], ['shortAbandoned', 'abandoned'], ['slAnswered', 'answered']];
+  const pairs: [keyof DailyFigures, keyof DailyFigures][] = [
+    ['answered', 'offered'],
+    ['abandoned', 'offered'],
+    ['shortAbandoned', 'abandoned'],
+    ['slAnswered', 'answered'],
+  ];
   for (const [part, whole] of pairs)
     if (merged[part] > merged[whole] && (part in out || whole in out)) {
       const field = `overrides.${part in out ? part : whole}`;
-      throw validationError(field, `${part} (${merged[part]}) cannot exceed ${whole} (${merged[whole]})`, { reason: 'routine.figureExceeds', params: { field, part, whole } });
+      throw validationError(field, `${part} (${merged[part]}) cannot exceed ${whole} (${merged[whole]})`, {
+        reason: 'routine.figureExceeds',
+        params: { field, part, whole },
+      });
     }
   return out;
 }
@@ -162,7 +232,13 @@ export function checkOverrides(o: Partial<Record<string, unknown>>, merged: Dail
  * shifts (attendance_shifts) and the lead's notices with who read them, the QA results made
  * yesterday (for coaching) and the open work orders its agents raised (overdue = past the SLA due time).
  */
-export async function briefing(db: Db, teamId: number, date: string, now: number, cfg: { grace: AttendanceGrace; signals: MoodSignalConfig; timeZone: string }) {
+export async function briefing(
+  db: Db,
+  teamId: number,
+  date: string,
+  now: number,
+  cfg: { grace: AttendanceGrace; signals: MoodSignalConfig; timeZone: string },
+) {
   const yesterday = addDays(date, -1);
   const rep = await db.selectFrom('people_shift_reports').select('report').where('team_id', '=', teamId).where('date', '=', yesterday).executeTakeFirst();
   const notices = await db.selectFrom('people_notices').selectAll().where('team_id', '=', teamId).where('date', '=', date).orderBy('id').execute();
@@ -196,11 +272,25 @@ export async function briefing(db: Db, teamId: number, date: string, now: number
     }),
   );
   const members = await db.selectFrom('agents').select(['id', 'name']).where('team_id', '=', teamId).where('status', '=', 'active').execute();
-  const reads = await db.selectFrom('people_notice_reads').selectAll().where('notice_id', 'in', [...notices.map((n) => n.id), -1]).execute();
-  const unread = unreadNotices(b.notices, members.map((m) => String(m.id)), reads.map((r) => ({ noticeId: String(r.notice_id), agentId: String(r.agent_id) })));
+  const reads = await db
+    .selectFrom('people_notice_reads')
+    .selectAll()
+    .where('notice_id', 'in', [...notices.map((n) => n.id), -1])
+    .execute();
+  const unread = unreadNotices(
+    b.notices,
+    members.map((m) => String(m.id)),
+    reads.map((r) => ({ noticeId: String(r.notice_id), agentId: String(r.agent_id) })),
+  );
   const att = await attendanceReport(db, yesterday, yesterday, { teamIds: [teamId] }, cfg.grace);
   const dayStart = yStart;
-  const vio = await db.selectFrom('people_violations').select(['id']).where('team_id', '=', teamId).where('at', '>=', dayStart).where('at', '<', dayStart + 86_400_000).execute();
+  const vio = await db
+    .selectFrom('people_violations')
+    .select(['id'])
+    .where('team_id', '=', teamId)
+    .where('at', '>=', dayStart)
+    .where('at', '<', dayStart + 86_400_000)
+    .execute();
   const moods = await db.selectFrom('people_mood_checkins').select(['mood']).where('team_id', '=', teamId).where('date', '=', yesterday).execute();
   const names = new Map(members.map((m) => [String(m.id), m.name]));
   const src = yDay.sources;
@@ -223,7 +313,13 @@ export async function briefing(db: Db, teamId: number, date: string, now: number
     schedule: { ...b.schedule, shifts: shifts.map((s) => ({ agentId: s.agent_id, name: s.name, start: s.start_at, end: s.end_at })) },
     notices: notices.map((n) => {
       const u = unread.find((x) => x.noticeId === String(n.id))?.unread ?? [];
-      return { id: n.id, text: n.text, unread: u.map((id) => names.get(id) ?? id), readCount: members.length - u.length, readBy: reads.filter((r) => r.notice_id === n.id).map((r) => r.agent_id) };
+      return {
+        id: n.id,
+        text: n.text,
+        unread: u.map((id) => names.get(id) ?? id),
+        readCount: members.length - u.length,
+        readBy: reads.filter((r) => r.notice_id === n.id).map((r) => r.agent_id),
+      };
     }),
     yesterday: {
       date: yesterday,
@@ -245,12 +341,22 @@ function kpiSource(name: string, src: FigureSources): DailyFigureSource | null {
   return s.includes('manual') ? 'manual' : s.includes('telephony') ? 'telephony' : null;
 }
 
-export async function addLogEntry(db: Db, teamId: number, e: { date: string; kind: ShiftLogKind; agentId?: number | null; text: string }, userId: number, now: number) {
+export async function addLogEntry(
+  db: Db,
+  teamId: number,
+  e: { date: string; kind: ShiftLogKind; agentId?: number | null; text: string },
+  userId: number,
+  now: number,
+) {
   if (e.agentId != null) {
     const a = await db.selectFrom('agents').select('team_id').where('id', '=', e.agentId).executeTakeFirst();
     if (!a || a.team_id !== teamId) throw validationError('agentId', `agent ${e.agentId} is not in team ${teamId}`);
   }
-  const row = await db.insertInto('people_shift_log').values({ team_id: teamId, date: e.date, at: now, kind: e.kind, agent_id: e.agentId ?? null, text: e.text, author_id: userId }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('people_shift_log')
+    .values({ team_id: teamId, date: e.date, at: now, kind: e.kind, agent_id: e.agentId ?? null, text: e.text, author_id: userId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return { id: row.id };
 }
 
@@ -277,7 +383,13 @@ export async function sendPostShift(
   return withTx(db, async (tx) => {
     const att = await attendanceReport(tx, date, date, { teamIds: [teamId] }, grace);
     const dayStart = dayStartMs(date, timeZone);
-    const vio = await tx.selectFrom('people_violations').selectAll().where('team_id', '=', teamId).where('at', '>=', dayStart).where('at', '<', dayStart + 86_400_000).execute();
+    const vio = await tx
+      .selectFrom('people_violations')
+      .selectAll()
+      .where('team_id', '=', teamId)
+      .where('at', '>=', dayStart)
+      .where('at', '<', dayStart + 86_400_000)
+      .execute();
     const log = await shiftLog(tx, teamId, date);
     const team = await tx.selectFrom('teams').select('center_id').where('id', '=', teamId).executeTakeFirst();
     if (!team) throw notFound(`team ${teamId}`);
@@ -292,7 +404,20 @@ export async function sendPostShift(
         date,
         figures: day.figures,
         attendance: att.records,
-        violations: vio.map((v) => ({ id: String(v.id), ruleId: v.rule_code, ruleNo: v.rule_no, category: 'conduct', agentId: String(v.agent_id), teamId: String(v.team_id), recordedBy: String(v.recorded_by), at: iso(v.at), contributionFen: v.contribution_fen }) as Violation),
+        violations: vio.map(
+          (v) =>
+            ({
+              id: String(v.id),
+              ruleId: v.rule_code,
+              ruleNo: v.rule_no,
+              category: 'conduct',
+              agentId: String(v.agent_id),
+              teamId: String(v.team_id),
+              recordedBy: String(v.recorded_by),
+              at: iso(v.at),
+              contributionFen: v.contribution_fen,
+            }) as Violation,
+        ),
         qa: [],
         // QA of the day's calls from the facts (calibration excluded): scored evaluations, their score sum, fatal ones
         qaTotals: { count: qa.den ?? 0, scoreSum: qa.num ?? 0, fatal: fatal.num ?? 0 },
@@ -302,12 +427,25 @@ export async function sendPostShift(
     );
     const report: DailyReport = { ...s.report, sources: day.sources, overrides: typed };
     const row = await uniqueAs('date', `the post-shift report of ${date} was already sent`, () =>
-      tx.insertInto('people_shift_reports').values({ team_id: teamId, date, author_id: userId, report: JSON.stringify(report), notes: JSON.stringify(s.notes), sent_at: now }).returning('id').executeTakeFirstOrThrow(),
+      tx
+        .insertInto('people_shift_reports')
+        .values({ team_id: teamId, date, author_id: userId, report: JSON.stringify(report), notes: JSON.stringify(s.notes), sent_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow(),
     );
     await audit(tx, { at: now, userId, action: 'people.report.send', entity: 'team', entityId: teamId, detail: { reportId: row.id, date } });
     if (Object.keys(typed).length) {
-      const replaced = Object.fromEntries(Object.keys(typed).map((k) => [k, computed.sources[k as keyof DailyFigures] ? computed.figures[k as keyof DailyFigures] : null]));
-      await audit(tx, { at: now, userId, action: 'people.report.override', entity: 'team', entityId: teamId, detail: { reportId: row.id, date, overrides: typed, replaced, note: input.overrideNote ?? null } });
+      const replaced = Object.fromEntries(
+        Object.keys(typed).map((k) => [k, computed.sources[k as keyof DailyFigures] ? computed.figures[k as keyof DailyFigures] : null]),
+      );
+      await audit(tx, {
+        at: now,
+        userId,
+        action: 'people.report.override',
+        entity: 'team',
+        entityId: teamId,
+        detail: { reportId: row.id, date, overrides: typed, replaced, note: input.overrideNote ?? null },
+      });
     }
     return {
       id: row.id,
@@ -339,7 +477,10 @@ export async function listReports(db: Db, f: { teamIds?: number[]; from: string;
 
 export async function aggregatedReports(db: Db, f: { teamIds?: number[]; from: string; to: string }, by: 'week' | 'month') {
   const rows = await listReports(db, f);
-  return aggregateReports(rows.map((r) => r.report), by).map((p) => ({ ...p, teamId: Number(p.teamId) }));
+  return aggregateReports(
+    rows.map((r) => r.report),
+    by,
+  ).map((p) => ({ ...p, teamId: Number(p.teamId) }));
 }
 
 // ---------------------------------------------------------------- lead tasks
@@ -348,7 +489,11 @@ export async function createTask(db: Db, centerId: number, t: { leadId: number; 
   return withTx(db, async (tx) => {
     const lead = await tx.selectFrom('user_roles').select('user_id').where('user_id', '=', t.leadId).where('role', '=', 'team_lead').executeTakeFirst();
     if (!lead) throw validationError('leadId', `user ${t.leadId} is not a team lead`);
-    const row = await tx.insertInto('people_lead_tasks').values({ center_id: centerId, lead_id: t.leadId, title: t.title, due_on: t.dueOn, completed_on: null, created_by: userId, created_at: now }).returning('id').executeTakeFirstOrThrow();
+    const row = await tx
+      .insertInto('people_lead_tasks')
+      .values({ center_id: centerId, lead_id: t.leadId, title: t.title, due_on: t.dueOn, completed_on: null, created_by: userId, created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await audit(tx, { at: now, userId, action: 'people.task.create', entity: 'user', entityId: t.leadId, detail: { taskId: row.id, ...t } });
     return { id: row.id };
   });
@@ -377,7 +522,12 @@ export async function listTasks(db: Db, centerId: number, leadId?: number) {
 
 export async function taskCompletion(db: Db, centerId: number, month: string, leadId?: number) {
   const rows = await listTasks(db, centerId, leadId);
-  const stats = core(() => monthlyTaskCompletion(rows.map((r) => ({ id: String(r.id), leadId: String(r.lead_id), title: r.title, dueOn: r.due_on, completedOn: r.completed_on })), month));
+  const stats = core(() =>
+    monthlyTaskCompletion(
+      rows.map((r) => ({ id: String(r.id), leadId: String(r.lead_id), title: r.title, dueOn: r.due_on, completedOn: r.completed_on })),
+      month,
+    ),
+  );
   const names = new Map(rows.map((r) => [String(r.lead_id), r.lead_name]));
   return stats.map((s) => ({ ...s, leadId: Number(s.leadId), leadName: names.get(s.leadId) ?? '' }));
 }

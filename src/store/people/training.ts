@@ -33,7 +33,11 @@ import { agentWithTeam, core, iso, localDate, parseJson, toDomain, type Db } fro
 
 export async function createCourse(db: Db, centerId: number, c: { title: string; module?: string; hours?: number }, userId: number, now: number) {
   return withTx(db, async (tx) => {
-    const row = await tx.insertInto('people_courses').values({ center_id: centerId, title: c.title, module: c.module ?? null, hours: c.hours ?? 1, created_at: now }).returning('id').executeTakeFirstOrThrow();
+    const row = await tx
+      .insertInto('people_courses')
+      .values({ center_id: centerId, title: c.title, module: c.module ?? null, hours: c.hours ?? 1, created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await audit(tx, { at: now, userId, action: 'people.course.create', entity: 'course', entityId: row.id, detail: c });
     return { id: row.id };
   });
@@ -48,7 +52,11 @@ export async function addPlanItem(db: Db, p: { teamId: number; year: number; mon
     const t = await tx.selectFrom('teams').select('id').where('id', '=', p.teamId).executeTakeFirst();
     if (!t) throw validationError('teamId', `team ${p.teamId} does not exist`);
     const row = await uniqueAs('courseId', 'this course is already planned for that team and month', () =>
-      tx.insertInto('people_training_plan').values({ team_id: p.teamId, year: p.year, month: p.month, course_id: p.courseId }).returning('id').executeTakeFirstOrThrow(),
+      tx
+        .insertInto('people_training_plan')
+        .values({ team_id: p.teamId, year: p.year, month: p.month, course_id: p.courseId })
+        .returning('id')
+        .executeTakeFirstOrThrow(),
     );
     await audit(tx, { at: now, userId, action: 'people.plan.add', entity: 'team', entityId: p.teamId, detail: p });
     return { id: row.id };
@@ -71,7 +79,11 @@ export async function createSession(db: Db, s: { courseId: number; teamId: numbe
   return withTx(db, async (tx) => {
     const c = await tx.selectFrom('people_courses').select('id').where('id', '=', s.courseId).executeTakeFirst();
     if (!c) throw validationError('courseId', `course ${s.courseId} does not exist`);
-    const row = await tx.insertInto('people_sessions').values({ course_id: s.courseId, team_id: s.teamId, starts_at: s.startsAt, trainer_id: userId }).returning('id').executeTakeFirstOrThrow();
+    const row = await tx
+      .insertInto('people_sessions')
+      .values({ course_id: s.courseId, team_id: s.teamId, starts_at: s.startsAt, trainer_id: userId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await audit(tx, { at: now, userId, action: 'people.session.create', entity: 'session', entityId: row.id, detail: s });
     return { id: row.id };
   });
@@ -85,8 +97,16 @@ export async function listSessions(db: Db) {
     .orderBy('s.starts_at', 'desc')
     .limit(200)
     .execute();
-  const att = await db.selectFrom('people_session_attendance').selectAll().where('session_id', 'in', [...rows.map((r) => r.id), -1]).execute();
-  return rows.map((r) => ({ ...r, present: att.filter((a) => a.session_id === r.id && a.present === 1).map((a) => a.agent_id), absent: att.filter((a) => a.session_id === r.id && a.present === 0).map((a) => a.agent_id) }));
+  const att = await db
+    .selectFrom('people_session_attendance')
+    .selectAll()
+    .where('session_id', 'in', [...rows.map((r) => r.id), -1])
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    present: att.filter((a) => a.session_id === r.id && a.present === 1).map((a) => a.agent_id),
+    absent: att.filter((a) => a.session_id === r.id && a.present === 0).map((a) => a.agent_id),
+  }));
 }
 
 export async function recordSessionAttendance(db: Db, sessionId: number, rows: { agentId: number; present: boolean }[], userId: number, now: number) {
@@ -96,7 +116,10 @@ export async function recordSessionAttendance(db: Db, sessionId: number, rows: {
     for (const [i, r] of rows.entries()) {
       await agentWithTeam(tx, r.agentId, `attendance[${i}].agentId`);
       await tx.deleteFrom('people_session_attendance').where('session_id', '=', sessionId).where('agent_id', '=', r.agentId).execute();
-      await tx.insertInto('people_session_attendance').values({ session_id: sessionId, agent_id: r.agentId, present: r.present ? 1 : 0 }).execute();
+      await tx
+        .insertInto('people_session_attendance')
+        .values({ session_id: sessionId, agent_id: r.agentId, present: r.present ? 1 : 0 })
+        .execute();
     }
     await audit(tx, { at: now, userId, action: 'people.session.attendance', entity: 'session', entityId: sessionId, detail: rows });
   });
@@ -112,7 +135,8 @@ export type QuestionIn =
 
 export async function addQuestions(db: Db, centerId: number, bank: string, qs: QuestionIn[], userId: number, now: number) {
   qs.forEach((q, i) => {
-    if (q.kind === 'single' && (q.answer < 0 || q.answer >= q.options.length)) throw validationError(`questions[${i}].answer`, `must be an option index 0–${q.options.length - 1}`);
+    if (q.kind === 'single' && (q.answer < 0 || q.answer >= q.options.length))
+      throw validationError(`questions[${i}].answer`, `must be an option index 0–${q.options.length - 1}`);
     if (q.kind === 'multiple' && (!q.answers.length || q.answers.some((a) => a < 0 || a >= q.options.length)))
       throw validationError(`questions[${i}].answers`, `must be option indexes 0–${q.options.length - 1}`);
   });
@@ -122,7 +146,15 @@ export async function addQuestions(db: Db, centerId: number, bank: string, qs: Q
       const answer = q.kind === 'single' ? q.answer : q.kind === 'multiple' ? q.answers : q.kind === 'true_false' ? q.answer : null;
       const row = await tx
         .insertInto('people_questions')
-        .values({ center_id: centerId, bank, kind: q.kind, text: q.text, options: 'options' in q ? JSON.stringify(q.options) : null, answer: answer === null ? null : JSON.stringify(answer), points: q.points })
+        .values({
+          center_id: centerId,
+          bank,
+          kind: q.kind,
+          text: q.text,
+          options: 'options' in q ? JSON.stringify(q.options) : null,
+          answer: answer === null ? null : JSON.stringify(answer),
+          points: q.points,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       ids.push(row.id);
@@ -191,8 +223,19 @@ export async function createExam(db: Db, centerId: number, e: ExamIn, userId: nu
     }
     const row = await tx
       .insertInto('people_exams')
-      .values({ center_id: centerId, title: e.title, queue: e.queue ?? null, question_ids: JSON.stringify(e.questionIds), time_limit_min: e.timeLimitMin, pass_percent: e.passPercent, grace_s: e.graceS, multiple_policy: e.multiplePolicy, created_at: now,
-        max_attempts: e.maxAttempts ?? defaultExamDefaults.maxAttempts!, cooldown_hours: e.cooldownHours ?? defaultExamDefaults.cooldownHours! })
+      .values({
+        center_id: centerId,
+        title: e.title,
+        queue: e.queue ?? null,
+        question_ids: JSON.stringify(e.questionIds),
+        time_limit_min: e.timeLimitMin,
+        pass_percent: e.passPercent,
+        grace_s: e.graceS,
+        multiple_policy: e.multiplePolicy,
+        created_at: now,
+        max_attempts: e.maxAttempts ?? defaultExamDefaults.maxAttempts!,
+        cooldown_hours: e.cooldownHours ?? defaultExamDefaults.cooldownHours!,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await audit(tx, { at: now, userId, action: 'people.exam.create', entity: 'exam', entityId: row.id, detail: e });
@@ -203,14 +246,30 @@ export async function createExam(db: Db, centerId: number, e: ExamIn, userId: nu
 /** Exams of a center; with `agentId`, where that agent stands at each (attempts used / left, next start). */
 export async function listExams(db: Db, centerId: number, agentId?: number, now = 0) {
   const rows = await db.selectFrom('people_exams').selectAll().where('center_id', '=', centerId).orderBy('id', 'desc').execute();
-  const past = agentId === undefined ? [] : await db.selectFrom('people_exam_attempts').select(['exam_id', 'started_at', 'submitted_at']).where('agent_id', '=', agentId).execute();
+  const past =
+    agentId === undefined
+      ? []
+      : await db.selectFrom('people_exam_attempts').select(['exam_id', 'started_at', 'submitted_at']).where('agent_id', '=', agentId).execute();
   return rows.map((r) => {
     const base = {
-      id: r.id, title: r.title, queue: r.queue, questionIds: parseJson<number[]>(r.question_ids, []), timeLimitMin: r.time_limit_min, passPercent: r.pass_percent, graceS: r.grace_s, multiplePolicy: r.multiple_policy,
-      maxAttempts: r.max_attempts, cooldownHours: r.cooldown_hours, marksReleased: r.marks_released === 1,
+      id: r.id,
+      title: r.title,
+      queue: r.queue,
+      questionIds: parseJson<number[]>(r.question_ids, []),
+      timeLimitMin: r.time_limit_min,
+      passPercent: r.pass_percent,
+      graceS: r.grace_s,
+      multiplePolicy: r.multiple_policy,
+      maxAttempts: r.max_attempts,
+      cooldownHours: r.cooldown_hours,
+      marksReleased: r.marks_released === 1,
     };
     if (agentId === undefined) return base;
-    const st = attemptState(limitsOf(r), past.filter((p) => p.exam_id === r.id).map((p) => ({ startedAt: p.started_at, submittedAt: p.submitted_at, timeLimitMin: r.time_limit_min })), now);
+    const st = attemptState(
+      limitsOf(r),
+      past.filter((p) => p.exam_id === r.id).map((p) => ({ startedAt: p.started_at, submittedAt: p.submitted_at, timeLimitMin: r.time_limit_min })),
+      now,
+    );
     return { ...base, attemptsUsed: st.used, attemptsLeft: st.left, nextAttemptAt: st.nextAt };
   });
 }
@@ -218,13 +277,23 @@ export async function listExams(db: Db, centerId: number, agentId?: number, now 
 const limitsOf = (e: { max_attempts: number; cooldown_hours: number }): AttemptLimits => ({ maxAttempts: e.max_attempts, cooldownHours: e.cooldown_hours });
 
 /** Changes an exam's attempts limit and cool-down (audited). */
-export async function updateExamLimits(db: Db, centerId: number, examId: number, p: { maxAttempts?: number; cooldownHours?: number }, userId: number, now: number) {
+export async function updateExamLimits(
+  db: Db,
+  centerId: number,
+  examId: number,
+  p: { maxAttempts?: number; cooldownHours?: number },
+  userId: number,
+  now: number,
+) {
   return withTx(db, async (tx) => {
     const e = await examRow(tx, examId);
     if (e.center_id !== centerId) throw notFound(`exam ${examId}`);
     await tx
       .updateTable('people_exams')
-      .set({ ...(p.maxAttempts !== undefined ? { max_attempts: p.maxAttempts } : {}), ...(p.cooldownHours !== undefined ? { cooldown_hours: p.cooldownHours } : {}) })
+      .set({
+        ...(p.maxAttempts !== undefined ? { max_attempts: p.maxAttempts } : {}),
+        ...(p.cooldownHours !== undefined ? { cooldown_hours: p.cooldownHours } : {}),
+      })
       .where('id', '=', examId)
       .execute();
     await audit(tx, { at: now, userId, action: 'people.exam.limits', entity: 'exam', entityId: examId, detail: { before: limitsOf(e), after: p } });
@@ -250,12 +319,23 @@ async function examRow(db: Db, examId: number) {
 }
 
 async function pastAttempts(tx: Db, examId: number, agentId: number, timeLimitMin: number) {
-  const rows = await tx.selectFrom('people_exam_attempts').select(['started_at', 'submitted_at']).where('exam_id', '=', examId).where('agent_id', '=', agentId).execute();
+  const rows = await tx
+    .selectFrom('people_exam_attempts')
+    .select(['started_at', 'submitted_at'])
+    .where('exam_id', '=', examId)
+    .where('agent_id', '=', agentId)
+    .execute();
   return rows.map((r) => ({ startedAt: r.started_at, submittedAt: r.submitted_at, timeLimitMin }));
 }
 
 async function bankOf(tx: Db, ids: number[]) {
-  return (await tx.selectFrom('people_questions').selectAll().where('id', 'in', ids.length ? ids : [-1]).execute()).map(toQuestion);
+  return (
+    await tx
+      .selectFrom('people_questions')
+      .selectAll()
+      .where('id', 'in', ids.length ? ids : [-1])
+      .execute()
+  ).map(toQuestion);
 }
 
 /**
@@ -274,15 +354,25 @@ export async function startAttempt(db: Db, examId: number, agentId: number, now:
       st = assertMayStart(limits, await pastAttempts(tx, examId, agentId, e.time_limit_min), now);
     } catch (err) {
       if (err instanceof PeopleError && err.why === 'attempts_exhausted')
-        throw new DomainError(err.message, 'conflict', 'examId', { reason: 'people.examAttemptsExhausted', params: { field: 'examId', max: limits.maxAttempts } });
+        throw new DomainError(err.message, 'conflict', 'examId', {
+          reason: 'people.examAttemptsExhausted',
+          params: { field: 'examId', max: limits.maxAttempts },
+        });
       if (err instanceof PeopleError && err.why === 'cooldown') {
         const next = attemptState(limits, await pastAttempts(tx, examId, agentId, e.time_limit_min), now).nextAt!;
-        throw new DomainError(err.message, 'conflict', 'examId', { reason: 'people.examCooldown', params: { field: 'examId', hours: limits.cooldownHours, nextAt: iso(next) } });
+        throw new DomainError(err.message, 'conflict', 'examId', {
+          reason: 'people.examCooldown',
+          params: { field: 'examId', hours: limits.cooldownHours, nextAt: iso(next) },
+        });
       }
       throw toDomain(err);
     }
     const ids = parseJson<number[]>(e.question_ids, []);
-    const row = await tx.insertInto('people_exam_attempts').values({ exam_id: examId, agent_id: agentId, started_at: now, submitted_at: null, answers: null, result: null, status: 'started', percent: null }).returning('id').executeTakeFirstOrThrow();
+    const row = await tx
+      .insertInto('people_exam_attempts')
+      .values({ exam_id: examId, agent_id: agentId, started_at: now, submitted_at: null, answers: null, result: null, status: 'started', percent: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const layout = attemptLayout(String(row.id), ids.map(String), await bankOf(tx, ids));
     const qs = await listQuestions(tx, e.center_id, { ids, withAnswers: false });
     const questions = layout.questionIds.map((id) => {
@@ -291,8 +381,16 @@ export async function startAttempt(db: Db, examId: number, agentId: number, now:
       return perm && q.options ? { ...q, options: perm.map((i) => q.options![i]!) } : q;
     });
     return {
-      attemptId: row.id, examId, title: e.title, startedAt: now, deadline: now + e.time_limit_min * 60_000, timeLimitMin: e.time_limit_min,
-      attemptNo: st.used + 1, maxAttempts: limits.maxAttempts, attemptsLeft: st.left - 1, questions,
+      attemptId: row.id,
+      examId,
+      title: e.title,
+      startedAt: now,
+      deadline: now + e.time_limit_min * 60_000,
+      timeLimitMin: e.time_limit_min,
+      attemptNo: st.used + 1,
+      maxAttempts: limits.maxAttempts,
+      attemptsLeft: st.left - 1,
+      questions,
     };
   });
 }
@@ -321,7 +419,15 @@ export async function submitAttempt(db: Db, attemptId: number, agentId: number, 
     const answers = unshuffleAnswers(attemptLayout(String(attemptId), ids.map(String), bank), shownAnswers);
     const result = core(() =>
       markSubmission(
-        { id: String(e.id), title: e.title, questionIds: ids.map(String), timeLimitMin: e.time_limit_min, passPercent: e.pass_percent, graceS: e.grace_s, multiplePolicy: e.multiple_policy as MultiplePolicy },
+        {
+          id: String(e.id),
+          title: e.title,
+          questionIds: ids.map(String),
+          timeLimitMin: e.time_limit_min,
+          passPercent: e.pass_percent,
+          graceS: e.grace_s,
+          multiplePolicy: e.multiple_policy as MultiplePolicy,
+        },
         bank,
         { examId: String(e.id), agentId: String(agentId), startedAt: iso(a.started_at), submittedAt: iso(now), answers },
       ),
@@ -330,7 +436,13 @@ export async function submitAttempt(db: Db, attemptId: number, agentId: number, 
     const cert = await certifyIfPassed(tx, e.center_id, e, attemptId, result, agentId, now, agentId);
     const past = await pastAttempts(tx, e.id, agentId, e.time_limit_min);
     const st = attemptState(limitsOf(e), past, now);
-    return { attemptId, ...forAgent(result, marksVisible(limitsOf(e), past.length, e.marks_released === 1)), certification: cert, attemptsLeft: st.left, nextAttemptAt: st.nextAt };
+    return {
+      attemptId,
+      ...forAgent(result, marksVisible(limitsOf(e), past.length, e.marks_released === 1)),
+      certification: cert,
+      attemptsLeft: st.left,
+      nextAttemptAt: st.nextAt,
+    };
   });
 }
 
@@ -340,7 +452,16 @@ export async function attemptResult(db: Db, attemptId: number, asAgent: boolean)
   if (!a) throw notFound(`attempt ${attemptId}`);
   const e = await examRow(db, a.exam_id);
   const result = parseJson<ExamResult | null>(a.result, null);
-  const base = { attemptId, examId: a.exam_id, agentId: a.agent_id, title: e.title, status: a.status, startedAt: a.started_at, submittedAt: a.submitted_at, percent: a.percent };
+  const base = {
+    attemptId,
+    examId: a.exam_id,
+    agentId: a.agent_id,
+    title: e.title,
+    status: a.status,
+    startedAt: a.started_at,
+    submittedAt: a.submitted_at,
+    percent: a.percent,
+  };
   if (!result) return { ...base, marksHidden: false };
   if (!asAgent) return { ...result, ...base, marksHidden: false };
   const used = (await pastAttempts(db, e.id, a.agent_id, e.time_limit_min)).length;
@@ -355,19 +476,48 @@ async function saveResult(tx: Db, attemptId: number, r: ExamResult, answers: Rec
     .execute();
 }
 
-async function certifyIfPassed(tx: Db, centerId: number, e: { id: number; queue: string | null }, attemptId: number, result: ExamResult, agentId: number, now: number, userId: number | null) {
+async function certifyIfPassed(
+  tx: Db,
+  centerId: number,
+  e: { id: number; queue: string | null },
+  attemptId: number,
+  result: ExamResult,
+  agentId: number,
+  now: number,
+  userId: number | null,
+) {
   if (result.status !== 'passed' || !e.queue) return null;
   const queues = await tx.selectFrom('people_cert_queues').selectAll().where('center_id', '=', centerId).execute();
   const policy = queues.find((q) => q.queue === e.queue);
   const c = core(() =>
-    certify(result, e.queue!, queues.map((q) => q.queue), policy ? { validityDays: policy.validity_days, warnDays: policy.warn_days } : undefined),
+    certify(
+      result,
+      e.queue!,
+      queues.map((q) => q.queue),
+      policy ? { validityDays: policy.validity_days, warnDays: policy.warn_days } : undefined,
+    ),
   );
   const row = await tx
     .insertInto('people_certifications')
-    .values({ agent_id: agentId, queue: c.queueId, exam_id: e.id, attempt_id: attemptId, passed_at: Date.parse(c.passedAt), valid_until: Date.parse(c.validUntil), percent: c.percent })
+    .values({
+      agent_id: agentId,
+      queue: c.queueId,
+      exam_id: e.id,
+      attempt_id: attemptId,
+      passed_at: Date.parse(c.passedAt),
+      valid_until: Date.parse(c.validUntil),
+      percent: c.percent,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await audit(tx, { at: now, userId, action: 'people.certification.issue', entity: 'agent', entityId: agentId, detail: { certificationId: row.id, queue: c.queueId, validUntil: c.validUntil } });
+  await audit(tx, {
+    at: now,
+    userId,
+    action: 'people.certification.issue',
+    entity: 'agent',
+    entityId: agentId,
+    detail: { certificationId: row.id, queue: c.queueId, validUntil: c.validUntil },
+  });
   return { id: row.id, queue: c.queueId, validUntil: Date.parse(c.validUntil) };
 }
 
@@ -392,7 +542,14 @@ export async function markAttempt(db: Db, attemptId: number, marks: Record<strin
     const e = await examRow(tx, a.exam_id);
     const result = core(() => applyTrainerMarks(parseJson<ExamResult>(a.result, null as never), marks));
     await saveResult(tx, attemptId, result, null, now);
-    await audit(tx, { at: now, userId, action: 'people.exam.mark', entity: 'agent', entityId: a.agent_id, detail: { attemptId, marks, status: result.status, percent: result.percent } });
+    await audit(tx, {
+      at: now,
+      userId,
+      action: 'people.exam.mark',
+      entity: 'agent',
+      entityId: a.agent_id,
+      detail: { attemptId, marks, status: result.status, percent: result.percent },
+    });
     const cert = await certifyIfPassed(tx, e.center_id, e, attemptId, result, a.agent_id, now, userId);
     return { attemptId, ...result, certification: cert };
   });
@@ -433,7 +590,14 @@ export async function removeCertQueue(db: Db, centerId: number, queue: string, u
 }
 
 type CertRow = { agent_id: number; queue: string; exam_id: number; passed_at: number; valid_until: number; percent: number };
-const toCert = (r: CertRow): Certification => ({ agentId: String(r.agent_id), queueId: r.queue, examId: String(r.exam_id), passedAt: iso(r.passed_at), validUntil: iso(r.valid_until), percent: r.percent });
+const toCert = (r: CertRow): Certification => ({
+  agentId: String(r.agent_id),
+  queueId: r.queue,
+  examId: String(r.exam_id),
+  passedAt: iso(r.passed_at),
+  validUntil: iso(r.valid_until),
+  percent: r.percent,
+});
 
 export async function listCertifications(db: Db, agentIds?: number[]) {
   let q = db
@@ -466,7 +630,14 @@ export async function certWarnings(db: Db, centerId: number, now: number, agentI
  * being added are checked (queues the agent already has, and queues not under certification, pass).
  * Called by the platform's agent queue assignment (POST/PATCH /api/agents).
  */
-export async function assertCertifiedForQueues(db: Db, centerId: number, agentId: number | null, queues: readonly string[], current: readonly string[], now: number) {
+export async function assertCertifiedForQueues(
+  db: Db,
+  centerId: number,
+  agentId: number | null,
+  queues: readonly string[],
+  current: readonly string[],
+  now: number,
+) {
   const added = [...new Set(queues)].filter((q) => !current.includes(q));
   if (!added.length) return;
   const gated = new Set((await listCertQueues(db, centerId)).map((q) => q.queue));
@@ -476,7 +647,8 @@ export async function assertCertifiedForQueues(db: Db, centerId: number, agentId
   for (const q of check) {
     const g = canGoLive(String(agentId ?? 'new'), q, certs, iso(now));
     if (!g.ok) {
-      const why = g.reason === 'expired' ? `the certification for queue ${q} has lapsed; re-certify first` : `the agent has not passed the certification for queue ${q}`;
+      const why =
+        g.reason === 'expired' ? `the certification for queue ${q} has lapsed; re-certify first` : `the agent has not passed the certification for queue ${q}`;
       throw validationError('queues', `cannot set the agent live on queue ${q}: ${why}`);
     }
   }
@@ -503,5 +675,15 @@ export async function trainingRecord(db: Db, agentId: number, now: number, timeZ
   // the agent's average over all their (non-calibration) QA evaluations; null before the first one
   const qaAvg = (await qaAverages(db, { centerId: a.center_id, agentIds: [agentId] })).get(agentId) ?? null;
   const level = skillLevel({ tenureMonths: tenure, examAvg, qaAvg }, levels);
-  return { agent: a, tenureMonths: tenure, examAvg, qaAvg, skill: level, levels, sessions, attempts, certifications: certs.map((c) => ({ ...c, valid: c.valid_until > now })) };
+  return {
+    agent: a,
+    tenureMonths: tenure,
+    examAvg,
+    qaAvg,
+    skill: level,
+    levels,
+    sessions,
+    attempts,
+    certifications: certs.map((c) => ({ ...c, valid: c.valid_until > now })),
+  };
 }

@@ -84,7 +84,11 @@ export async function upsertFigures(db: Db, centerId: number, rows: readonly Fig
       // an override outside the figure's range (core FIGURE_RANGES) is refused, naming the field
       if (source !== 'live') {
         const bad = figureRangeError(r.kpi, r);
-        if (bad) throw validationError(`figures[${i}].${bad.field}`, bad.message, { reason: 'perf.figureOutOfRange', params: { ...bad.params, field: `figures[${i}].${bad.field}` } });
+        if (bad)
+          throw validationError(`figures[${i}].${bad.field}`, bad.message, {
+            reason: 'perf.figureOutOfRange',
+            params: { ...bad.params, field: `figures[${i}].${bad.field}` },
+          });
       }
     });
     // what each override replaces, for the audit log (every override is audited with its before and after)
@@ -131,8 +135,23 @@ export async function upsertFigures(db: Db, centerId: number, rows: readonly Fig
     const overrides =
       source === 'live'
         ? undefined
-        : rows.map((r) => ({ agentId: r.agentId, month: r.month, kpi: r.kpi, value: r.value, numerator: r.numerator ?? null, denominator: r.denominator ?? null, before: before.get(`${r.agentId}|${r.month}|${r.kpi}`) ?? null }));
-    await audit(tx, { at: now, userId, action: 'perf.figures.upsert', entity: 'perf_figures', entityId: months.join(','), detail: { rows: rows.length, source, ...(overrides ? { overrides } : {}) } });
+        : rows.map((r) => ({
+            agentId: r.agentId,
+            month: r.month,
+            kpi: r.kpi,
+            value: r.value,
+            numerator: r.numerator ?? null,
+            denominator: r.denominator ?? null,
+            before: before.get(`${r.agentId}|${r.month}|${r.kpi}`) ?? null,
+          }));
+    await audit(tx, {
+      at: now,
+      userId,
+      action: 'perf.figures.upsert',
+      entity: 'perf_figures',
+      entityId: months.join(','),
+      detail: { rows: rows.length, source, ...(overrides ? { overrides } : {}) },
+    });
     return rows.length;
   });
 }
@@ -183,7 +202,8 @@ export async function agentFacts(db: Db, centerId: number, months: readonly stri
       for (const k of KPI_KEYS) {
         const f = (r as unknown as Record<string, Fact | undefined>)[k];
         if (!f || typeof f !== 'object' || !('source' in f)) continue;
-        if (f.num !== undefined && f.den !== undefined) Object.assign(c, figureComponents(k, { value: typeof f.value === 'number' ? f.value : null, numerator: f.num, denominator: f.den }));
+        if (f.num !== undefined && f.den !== undefined)
+          Object.assign(c, figureComponents(k, { value: typeof f.value === 'number' ? f.value : null, numerator: f.num, denominator: f.den }));
         else if (typeof f.value === 'number') c[k] = f.value;
       }
       parts.push(c);
@@ -202,7 +222,8 @@ export async function agentFacts(db: Db, centerId: number, months: readonly stri
       if (agg.kind === 'ratio') {
         const num = components[`${k}#num`];
         const den = components[`${k}#den`];
-        figures[k] = fs.length === rows.length && fs.every((f) => f.num !== undefined && f.den !== undefined) && den !== undefined && den > 0 ? num! / den : null;
+        figures[k] =
+          fs.length === rows.length && fs.every((f) => f.num !== undefined && f.den !== undefined) && den !== undefined && den > 0 ? num! / den : null;
       } else figures[k] = vals.length ? (agg.kind === 'sum' ? vals.reduce((x, y) => x + y, 0) : vals.reduce((x, y) => x + y, 0) / vals.length) : null;
     }
     if (typeof figures.skillLevel === 'number') components.skillLevel = figures.skillLevel;
@@ -226,10 +247,23 @@ export async function computeScorecards(db: Db, centerId: number, month: string,
   const facts = await agentFacts(db, centerId, [month], { now });
   const byId = new Map(facts.map((f) => [String(f.agentId), f]));
   const cards = rankScorecards(
-    facts.map((f) => buildScorecard({ agentId: String(f.agentId), teamId: String(f.teamId ?? ''), hireDate: f.hireDate, month, figures: f.figures }, kpis, 'pay')),
+    facts.map((f) =>
+      buildScorecard({ agentId: String(f.agentId), teamId: String(f.teamId ?? ''), hireDate: f.hireDate, month, figures: f.figures }, kpis, 'pay'),
+    ),
   );
   const at = now ?? Date.now();
-  return { month, kpis, cards: cards.map((c) => ({ ...c, employeeNo: byId.get(c.agentId)!.employeeNo, name: byId.get(c.agentId)!.name, sources: byId.get(c.agentId)!.sources, computedAt: at })), facts };
+  return {
+    month,
+    kpis,
+    cards: cards.map((c) => ({
+      ...c,
+      employeeNo: byId.get(c.agentId)!.employeeNo,
+      name: byId.get(c.agentId)!.name,
+      sources: byId.get(c.agentId)!.sources,
+      computedAt: at,
+    })),
+    facts,
+  };
 }
 
 type Figures = Partial<Record<KpiKey, number | null>>;
@@ -264,8 +298,15 @@ export async function markPublicationChanges<C extends RankedScorecard>(
 ): Promise<(C & { changedAfterPublication: KpiKey[] })[]> {
   const pub = await db.selectFrom('perf_publications').select('month').where('center_id', '=', centerId).where('month', '=', month).executeTakeFirst();
   if (!pub) return cards.map((c) => ({ ...c, changedAfterPublication: [] }));
-  const published = await publishedFigures(db, centerId, month, cards.map((c) => Number(c.agentId)));
-  return cards.map((c) => markChangesAfterPublication(c, published.get(c.agentId) ?? null, current?.get(c.agentId) ?? Object.fromEntries(c.lines.map((l) => [l.key, l.actual]))));
+  const published = await publishedFigures(
+    db,
+    centerId,
+    month,
+    cards.map((c) => Number(c.agentId)),
+  );
+  return cards.map((c) =>
+    markChangesAfterPublication(c, published.get(c.agentId) ?? null, current?.get(c.agentId) ?? Object.fromEntries(c.lines.map((l) => [l.key, l.actual]))),
+  );
 }
 
 /** The month's figures now, per agent id (for published cards shown beside what changed). */
@@ -285,11 +326,17 @@ export async function publishMonth(db: Db, centerId: number, month: string, note
   if (!scored.length) throw validationError('month', `no agent has any figure for ${month}; nothing to publish`);
   const incomplete = sc.cards.filter((c) => !c.complete);
   if (incomplete.length && !note.trim())
-    throw validationError('note', `${incomplete.length} scorecard(s) miss a figure (e.g. ${incomplete[0]!.missing.join(', ')} of ${incomplete[0]!.employeeNo}); publish with a note saying which figure is late`);
+    throw validationError(
+      'note',
+      `${incomplete.length} scorecard(s) miss a figure (e.g. ${incomplete[0]!.missing.join(', ')} of ${incomplete[0]!.employeeNo}); publish with a note saying which figure is late`,
+    );
   await withTx(db, async (tx) => {
     await tx.deleteFrom('perf_published_cards').where('center_id', '=', centerId).where('month', '=', month).execute();
     await tx.deleteFrom('perf_publications').where('center_id', '=', centerId).where('month', '=', month).execute();
-    await tx.insertInto('perf_publications').values({ center_id: centerId, month, published_at: now, published_by: userId, note: note.trim(), kpis: JSON.stringify(sc.kpis) }).execute();
+    await tx
+      .insertInto('perf_publications')
+      .values({ center_id: centerId, month, published_at: now, published_by: userId, note: note.trim(), kpis: JSON.stringify(sc.kpis) })
+      .execute();
     for (let i = 0; i < sc.cards.length; i += 100)
       await tx
         .insertInto('perf_published_cards')
@@ -307,7 +354,14 @@ export async function publishMonth(db: Db, centerId: number, month: string, note
           })),
         )
         .execute();
-    await audit(tx, { at: now, userId, action: 'perf.month.publish', entity: 'perf_month', entityId: month, detail: { note, cards: sc.cards.length, incomplete: incomplete.length } });
+    await audit(tx, {
+      at: now,
+      userId,
+      action: 'perf.month.publish',
+      entity: 'perf_month',
+      entityId: month,
+      detail: { note, cards: sc.cards.length, incomplete: incomplete.length },
+    });
   });
   return { month, cards: sc.cards.length, incomplete: incomplete.length };
 }
@@ -318,7 +372,12 @@ export async function getPublication(db: Db, centerId: number, month: string) {
 }
 
 export async function listPublications(db: Db, centerId: number) {
-  const rows = await db.selectFrom('perf_publications').select(['month', 'published_at', 'note']).where('center_id', '=', centerId).orderBy('month', 'desc').execute();
+  const rows = await db
+    .selectFrom('perf_publications')
+    .select(['month', 'published_at', 'note'])
+    .where('center_id', '=', centerId)
+    .orderBy('month', 'desc')
+    .execute();
   return rows;
 }
 
@@ -358,7 +417,16 @@ export async function createContest(db: Db, centerId: number, input: ContestInpu
   return withTx(db, async (tx) => {
     const row = await tx
       .insertInto('perf_contests')
-      .values({ center_id: centerId, name: input.name, date_from: input.from, date_to: input.to, team_ids: JSON.stringify(input.teamIds), kpis: JSON.stringify(input.kpis), created_by: userId, created_at: now })
+      .values({
+        center_id: centerId,
+        name: input.name,
+        date_from: input.from,
+        date_to: input.to,
+        team_ids: JSON.stringify(input.teamIds),
+        kpis: JSON.stringify(input.kpis),
+        created_by: userId,
+        created_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await audit(tx, { at: now, userId, action: 'perf.contest.create', entity: 'perf_contest', entityId: row.id, detail: input });
@@ -368,7 +436,14 @@ export async function createContest(db: Db, centerId: number, input: ContestInpu
 
 export async function listContests(db: Db, centerId: number) {
   const rows = await db.selectFrom('perf_contests').selectAll().where('center_id', '=', centerId).orderBy('date_from', 'desc').execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, from: r.date_from, to: r.date_to, teamIds: JSON.parse(r.team_ids) as number[], kpis: JSON.parse(r.kpis) as ContestKpi[] }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    from: r.date_from,
+    to: r.date_to,
+    teamIds: JSON.parse(r.team_ids) as number[],
+    kpis: JSON.parse(r.kpis) as ContestKpi[],
+  }));
 }
 
 /**
@@ -380,7 +455,9 @@ export async function contestBoard(db: Db, centerId: number, id: number, now?: n
   if (!c) throw notFound(`contest ${id}`);
   const defs = (await getKpiDefinitions(db, centerId)).map((d) => ({ ...d, aggregation: storedAggregation(d) }));
   const facts = await agentFacts(db, centerId, monthRange(c.from.slice(0, 7), c.to.slice(0, 7)), { now });
-  const rows: AgentPeriodRow[] = facts.filter((f) => f.teamId != null && c.teamIds.includes(f.teamId)).map((f) => ({ agentId: String(f.agentId), teamId: String(f.teamId), components: f.components }));
+  const rows: AgentPeriodRow[] = facts
+    .filter((f) => f.teamId != null && c.teamIds.includes(f.teamId))
+    .map((f) => ({ agentId: String(f.agentId), teamId: String(f.teamId), components: f.components }));
   const contest: Contest = { id: String(c.id), name: c.name, from: c.from, to: c.to, teamIds: c.teamIds.map(String), kpis: c.kpis };
   const teams = await db.selectFrom('teams').select(['id', 'name']).where('id', 'in', c.teamIds).execute();
   const board = contestLeaderboard(contest, rows, defs).map((b) => ({ ...b, teamName: teams.find((t) => String(t.id) === b.teamId)?.name ?? b.teamId }));
@@ -394,4 +471,3 @@ export async function deleteContest(db: Db, centerId: number, id: number, userId
     await audit(tx, { at: now, userId, action: 'perf.contest.delete', entity: 'perf_contest', entityId: id });
   });
 }
-

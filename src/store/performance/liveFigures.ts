@@ -33,7 +33,12 @@ export interface ComputeFiguresResult {
   kept: { agentId: number; kpi: string; source: string }[];
 }
 
-export async function computeLiveFigures(db: Db, centerId: number, month: string, opts: { overwrite?: boolean; userId: number | null; now: number }): Promise<ComputeFiguresResult> {
+export async function computeLiveFigures(
+  db: Db,
+  centerId: number,
+  month: string,
+  opts: { overwrite?: boolean; userId: number | null; now: number },
+): Promise<ComputeFiguresResult> {
   const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
   if (!m) throw validationError('month', `expected YYYY-MM, got "${month}"`);
   const center = await db.selectFrom('centers').select(['id', 'timezone']).where('id', '=', centerId).executeTakeFirst();
@@ -51,7 +56,13 @@ export async function computeLiveFigures(db: Db, centerId: number, month: string
   );
   const kpis = [...FACT_KPIS] as string[];
   return withTx(db, async (tx) => {
-    const existing = await tx.selectFrom('perf_figures').select(['agent_id', 'kpi_key', 'source']).where('center_id', '=', centerId).where('month', '=', month).where('kpi_key', 'in', kpis).execute();
+    const existing = await tx
+      .selectFrom('perf_figures')
+      .select(['agent_id', 'kpi_key', 'source'])
+      .where('center_id', '=', centerId)
+      .where('month', '=', month)
+      .where('kpi_key', 'in', kpis)
+      .execute();
     const manual = new Map(existing.filter((e) => e.source !== LIVE_SOURCE).map((e) => [`${e.agent_id}|${e.kpi_key}`, e.source]));
     const kept: ComputeFiguresResult['kept'] = [];
     const write = rows.filter((r) => {
@@ -63,11 +74,29 @@ export async function computeLiveFigures(db: Db, centerId: number, month: string
     const fresh = new Set(rows.map((r) => `${r.agentId}|${r.kpi}`));
     const stale = existing.filter((e) => e.source === LIVE_SOURCE && !fresh.has(`${e.agent_id}|${e.kpi_key}`));
     for (const s of stale)
-      await tx.deleteFrom('perf_figures').where('agent_id', '=', s.agent_id).where('month', '=', month).where('kpi_key', '=', s.kpi_key).where('source', '=', LIVE_SOURCE).execute();
+      await tx
+        .deleteFrom('perf_figures')
+        .where('agent_id', '=', s.agent_id)
+        .where('month', '=', month)
+        .where('kpi_key', '=', s.kpi_key)
+        .where('source', '=', LIVE_SOURCE)
+        .execute();
     for (let i = 0; i < write.length; i += 200)
       await tx
         .insertInto('perf_figures')
-        .values(write.slice(i, i + 200).map((r) => ({ center_id: centerId, agent_id: r.agentId, month, kpi_key: r.kpi, value: r.value, numerator: r.numerator, denominator: r.denominator, source: LIVE_SOURCE, updated_at: opts.now })))
+        .values(
+          write.slice(i, i + 200).map((r) => ({
+            center_id: centerId,
+            agent_id: r.agentId,
+            month,
+            kpi_key: r.kpi,
+            value: r.value,
+            numerator: r.numerator,
+            denominator: r.denominator,
+            source: LIVE_SOURCE,
+            updated_at: opts.now,
+          })),
+        )
         .onConflict((oc) =>
           oc.columns(['agent_id', 'month', 'kpi_key']).doUpdateSet((eb) => ({
             value: eb.ref('excluded.value'),
@@ -79,7 +108,14 @@ export async function computeLiveFigures(db: Db, centerId: number, month: string
         )
         .execute();
     const agents = new Set(rows.map((r) => r.agentId)).size;
-    await audit(tx, { at: opts.now, userId: opts.userId, action: 'perf.figures.compute', entity: 'perf_figures', entityId: month, detail: { agents, stored: write.length, removed: stale.length, kept: kept.length, overwrite: !!opts.overwrite } });
+    await audit(tx, {
+      at: opts.now,
+      userId: opts.userId,
+      action: 'perf.figures.compute',
+      entity: 'perf_figures',
+      entityId: month,
+      detail: { agents, stored: write.length, removed: stale.length, kept: kept.length, overwrite: !!opts.overwrite },
+    });
     return { month, agents, stored: write.length, removed: stale.length, kept };
   });
 }

@@ -75,10 +75,7 @@ export async function getCall(db: Db, id: string): Promise<CallRow> {
   return c;
 }
 
-export async function listCalls(
-  db: Db,
-  f: { centerId: number; from?: number; to?: number; agentIds?: number[]; limit?: number; unevaluated?: boolean },
-) {
+export async function listCalls(db: Db, f: { centerId: number; from?: number; to?: number; agentIds?: number[]; limit?: number; unevaluated?: boolean }) {
   let q = db
     .selectFrom('qa_calls')
     .innerJoin('agents', 'agents.id', 'qa_calls.agent_id')
@@ -104,7 +101,15 @@ export async function listCalls(
   if (f.agentIds) q = q.where('qa_calls.agent_id', 'in', f.agentIds.length ? f.agentIds : [-1]);
   if (f.unevaluated)
     q = q.where((eb) =>
-      eb.not(eb.exists(eb.selectFrom('qa_evaluations').select('qa_evaluations.id').whereRef('qa_evaluations.call_id', '=', 'qa_calls.id').where('qa_evaluations.calibration_id', 'is', null))),
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('qa_evaluations')
+            .select('qa_evaluations.id')
+            .whereRef('qa_evaluations.call_id', '=', 'qa_calls.id')
+            .where('qa_evaluations.calibration_id', 'is', null),
+        ),
+      ),
     );
   return q.execute();
 }

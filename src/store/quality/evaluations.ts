@@ -72,7 +72,11 @@ export async function createEvaluation(db: Db, centerId: number, evaluatorId: nu
       template: tpl?.template,
       templateRef: { id: String(input.templateId), version: tpl?.version ?? 0 },
     });
-    if (targetErrors.length) throw fieldErrors('', targetErrors.map((e) => (e.path === 'templateId' ? { ...e, message: `scorecard template ${input.templateId} does not exist` } : e)));
+    if (targetErrors.length)
+      throw fieldErrors(
+        '',
+        targetErrors.map((e) => (e.path === 'templateId' ? { ...e, message: `scorecard template ${input.templateId} does not exist` } : e)),
+      );
     const result = score(tpl!, input.answers);
     const calibrationId = input.calibrationId ?? null;
     if (calibrationId !== null) {
@@ -82,7 +86,12 @@ export async function createEvaluation(db: Db, centerId: number, evaluatorId: nu
       if (s.call_id !== input.callId || s.template_id !== input.templateId)
         throw validationError('calibrationId', 'a calibration evaluation scores the session’s call on the session’s template');
       if (!(JSON.parse(s.evaluator_ids) as number[]).includes(evaluatorId)) throw validationError('calibrationId', 'you are not an evaluator of this session');
-      const dup = await tx.selectFrom('qa_evaluations').select('id').where('calibration_id', '=', calibrationId).where('evaluator_id', '=', evaluatorId).executeTakeFirst();
+      const dup = await tx
+        .selectFrom('qa_evaluations')
+        .select('id')
+        .where('calibration_id', '=', calibrationId)
+        .where('evaluator_id', '=', evaluatorId)
+        .executeTakeFirst();
       if (dup) throw conflict('you have already scored this calibration call', 'calibrationId');
     } else {
       const dup = await tx.selectFrom('qa_evaluations').select('id').where('call_id', '=', input.callId).where('calibration_id', 'is', null).executeTakeFirst();
@@ -126,13 +135,20 @@ export async function createEvaluation(db: Db, centerId: number, evaluatorId: nu
     let notices: Awaited<ReturnType<typeof notifyUsers>> = [];
     if (calibrationId === null) {
       await tx.updateTable('qa_work_items').set({ evaluation_id: row.id }).where('call_id', '=', input.callId).execute();
-      notices = await notifyUsers(tx, await usersOfAgent(tx, call!.agent_id), { kind: 'qa.evaluated', data: { evaluationId: row.id, callId: input.callId, score: result.score, fatal: result.fatal }, link: '#/quality/mine' }, now);
+      notices = await notifyUsers(
+        tx,
+        await usersOfAgent(tx, call!.agent_id),
+        { kind: 'qa.evaluated', data: { evaluationId: row.id, callId: input.callId, score: result.score, fatal: result.fatal }, link: '#/quality/mine' },
+        now,
+      );
     }
     return { id: row.id, result, notices };
   });
 }
 
-export function toScored(r: Pick<EvalRow, 'id' | 'call_id' | 'agent_id' | 'evaluator_id' | 'team_id' | 'month' | 'calibration_id' | 'result'>): ScoredEvaluation {
+export function toScored(
+  r: Pick<EvalRow, 'id' | 'call_id' | 'agent_id' | 'evaluator_id' | 'team_id' | 'month' | 'calibration_id' | 'result'>,
+): ScoredEvaluation {
   return {
     id: String(r.id),
     callId: r.call_id,
@@ -313,11 +329,33 @@ export async function openDisputeOn(
     const history = d.history.map((h) => ({ ...h, by: String(args.userId) }));
     const row = await tx
       .insertInto('qa_disputes')
-      .values({ evaluation_id: r.id, agent_id: r.agent_id, item_id: d.itemId, reason: d.reason, state: 'open', opened_at: args.now, decided_at: null, decided_by: null, history: JSON.stringify(history) })
+      .values({
+        evaluation_id: r.id,
+        agent_id: r.agent_id,
+        item_id: d.itemId,
+        reason: d.reason,
+        state: 'open',
+        opened_at: args.now,
+        decided_at: null,
+        decided_by: null,
+        history: JSON.stringify(history),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await audit(tx, { at: args.now, userId: args.userId, action: 'qa.dispute.open', entity: 'qa_dispute', entityId: row.id, detail: { evaluationId: r.id, itemId: d.itemId } });
-    const notices = await notifyUsers(tx, [r.evaluator_id], { kind: 'qa.disputeOpened', data: { disputeId: row.id, evaluationId: r.id, itemId: d.itemId }, link: '#/quality/disputes' }, args.now);
+    await audit(tx, {
+      at: args.now,
+      userId: args.userId,
+      action: 'qa.dispute.open',
+      entity: 'qa_dispute',
+      entityId: row.id,
+      detail: { evaluationId: r.id, itemId: d.itemId },
+    });
+    const notices = await notifyUsers(
+      tx,
+      [r.evaluator_id],
+      { kind: 'qa.disputeOpened', data: { disputeId: row.id, evaluationId: r.id, itemId: d.itemId }, link: '#/quality/disputes' },
+      args.now,
+    );
     return { id: row.id, evaluatorId: r.evaluator_id, notices };
   });
 }
@@ -349,11 +387,27 @@ export async function decideDisputeOn(
     const tpl = await getTemplate(tx, r.template_id);
     const out = decideDispute(
       toDispute(d),
-      { id: String(r.id), agentId: String(r.agent_id), notifiedAt: r.notified_at == null ? null : iso(r.notified_at), answers: JSON.parse(r.answers), answerHistory: JSON.parse(r.answer_history) },
+      {
+        id: String(r.id),
+        agentId: String(r.agent_id),
+        notifiedAt: r.notified_at == null ? null : iso(r.notified_at),
+        answers: JSON.parse(r.answers),
+        answerHistory: JSON.parse(r.answer_history),
+      },
       tpl.template,
-      { decision: args.decision, by: String(args.userId), at: iso(args.now), note: args.note, ...(args.newValue !== undefined ? { newValue: args.newValue } : {}) },
+      {
+        decision: args.decision,
+        by: String(args.userId),
+        at: iso(args.now),
+        note: args.note,
+        ...(args.newValue !== undefined ? { newValue: args.newValue } : {}),
+      },
     );
-    if (!out.ok) throw fieldErrors('', out.errors.map((e) => (e.path === 'state' ? { ...e, path: 'disputeId' } : e)));
+    if (!out.ok)
+      throw fieldErrors(
+        '',
+        out.errors.map((e) => (e.path === 'state' ? { ...e, path: 'disputeId' } : e)),
+      );
     const { dispute, evaluation, result } = out.value;
     await tx
       .updateTable('qa_disputes')
@@ -383,7 +437,12 @@ export async function decideDisputeOn(
       entityId: d.id,
       detail: { evaluationId: r.id, itemId: d.item_id, scoreBefore: r.score, scoreAfter: result.score, newValue: args.newValue },
     });
-    const notices = await notifyUsers(tx, await usersOfAgent(tx, r.agent_id), { kind: 'qa.disputeDecided', data: { disputeId: d.id, evaluationId: r.id, decision: args.decision, score: result.score }, link: '#/quality/mine' }, args.now);
+    const notices = await notifyUsers(
+      tx,
+      await usersOfAgent(tx, r.agent_id),
+      { kind: 'qa.disputeDecided', data: { disputeId: d.id, evaluationId: r.id, decision: args.decision, score: result.score }, link: '#/quality/mine' },
+      args.now,
+    );
     return { state: dispute.state, score: result.score, scoreBefore: r.score, evaluatorId: r.evaluator_id, notices };
   });
 }
@@ -395,7 +454,15 @@ export async function listDisputes(db: Db, f: { centerId: number; state?: string
     .innerJoin('agents', 'agents.id', 'qa_disputes.agent_id')
     .innerJoin('users', 'users.id', 'qa_evaluations.evaluator_id')
     .selectAll('qa_disputes')
-    .select(['agents.name as agent_name', 'agents.employee_no', 'users.display_name as evaluator_name', 'qa_evaluations.evaluator_id', 'qa_evaluations.score', 'qa_evaluations.template_id', 'qa_evaluations.call_id'])
+    .select([
+      'agents.name as agent_name',
+      'agents.employee_no',
+      'users.display_name as evaluator_name',
+      'qa_evaluations.evaluator_id',
+      'qa_evaluations.score',
+      'qa_evaluations.template_id',
+      'qa_evaluations.call_id',
+    ])
     .where('qa_evaluations.center_id', '=', f.centerId)
     .orderBy('qa_disputes.id', 'desc')
     .limit(500);
@@ -427,7 +494,17 @@ export async function createCalibration(
     if (missing.length) throw validationError('evaluatorIds', `user ${missing.join(', ')} does not exist`);
     const row = await tx
       .insertInto('qa_calibrations')
-      .values({ center_id: centerId, call_id: input.callId, template_id: input.templateId, title: input.title, state: 'open', evaluator_ids: JSON.stringify(ids), created_by: userId, created_at: now, closed_at: null })
+      .values({
+        center_id: centerId,
+        call_id: input.callId,
+        template_id: input.templateId,
+        title: input.title,
+        state: 'open',
+        evaluator_ids: JSON.stringify(ids),
+        created_by: userId,
+        created_at: now,
+        closed_at: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await audit(tx, { at: now, userId, action: 'qa.calibration.create', entity: 'qa_calibration', entityId: row.id, detail: input });
@@ -443,7 +520,11 @@ export async function listCalibrations(db: Db, centerId: number) {
     .where('calibration_id', 'is not', null)
     .groupBy('calibration_id')
     .execute();
-  return rows.map((r) => ({ ...r, evaluator_ids: JSON.parse(r.evaluator_ids) as number[], submitted: Number(counts.find((c) => c.calibration_id === r.id)?.n ?? 0) }));
+  return rows.map((r) => ({
+    ...r,
+    evaluator_ids: JSON.parse(r.evaluator_ids) as number[],
+    submitted: Number(counts.find((c) => c.calibration_id === r.id)?.n ?? 0),
+  }));
 }
 
 /**
@@ -457,7 +538,11 @@ export async function getCalibration(db: Db, id: number, viewerId: number, opts:
   const call = await findCall(db, s.call_id);
   const evals = await db.selectFrom('qa_evaluations').selectAll().where('calibration_id', '=', id).orderBy('id').execute();
   const evaluatorIds = JSON.parse(s.evaluator_ids) as number[];
-  const users = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', evaluatorIds.length ? evaluatorIds : [-1]).execute();
+  const users = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', evaluatorIds.length ? evaluatorIds : [-1])
+    .execute();
   const names = Object.fromEntries(users.map((u) => [u.id, u.display_name]));
   const base = {
     id: s.id,
@@ -492,7 +577,11 @@ export async function closeCalibration(db: Db, id: number, userId: number, now: 
     const s = await tx.selectFrom('qa_calibrations').selectAll().where('id', '=', id).executeTakeFirst();
     if (!s) throw notFound(`calibration session ${id}`);
     if (s.state !== 'open') throw conflict('the calibration session is already closed', 'state');
-    const n = await tx.selectFrom('qa_evaluations').select((eb) => eb.fn.countAll<number>().as('n')).where('calibration_id', '=', id).executeTakeFirstOrThrow();
+    const n = await tx
+      .selectFrom('qa_evaluations')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('calibration_id', '=', id)
+      .executeTakeFirstOrThrow();
     if (Number(n.n) < 2) throw validationError('state', 'at least two evaluators must score the call before the session closes');
     await tx.updateTable('qa_calibrations').set({ state: 'closed', closed_at: now }).where('id', '=', id).execute();
     await audit(tx, { at: now, userId, action: 'qa.calibration.close', entity: 'qa_calibration', entityId: id });

@@ -11,7 +11,11 @@ export async function centerTimezone(db: Db, centerId: number): Promise<string> 
 }
 
 export async function agentIdsOfTeams(db: Db, teamIds: readonly number[]): Promise<number[]> {
-  const rows = await db.selectFrom('agents').select('id').where('team_id', 'in', teamIds.length ? [...teamIds] : [-1]).execute();
+  const rows = await db
+    .selectFrom('agents')
+    .select('id')
+    .where('team_id', 'in', teamIds.length ? [...teamIds] : [-1])
+    .execute();
   return rows.map((r) => r.id);
 }
 

@@ -58,12 +58,27 @@ export async function saveTemplateVersion(db: Db, centerId: number, input: unkno
     const row = await uniqueAs('template.version', `template "${t.id}" v${version} already exists`, () =>
       tx
         .insertInto('qa_templates')
-        .values({ center_id: centerId, template_key: t.id, version, name: t.name, definition: JSON.stringify(t), active: 1, created_by: userId, created_at: now })
+        .values({
+          center_id: centerId,
+          template_key: t.id,
+          version,
+          name: t.name,
+          definition: JSON.stringify(t),
+          active: 1,
+          created_by: userId,
+          created_at: now,
+        })
         .returning('id')
         .executeTakeFirstOrThrow(),
     );
     // the newest version is the active one
-    await tx.updateTable('qa_templates').set({ active: 0 }).where('center_id', '=', centerId).where('template_key', '=', t.id).where('id', '<>', row.id).execute();
+    await tx
+      .updateTable('qa_templates')
+      .set({ active: 0 })
+      .where('center_id', '=', centerId)
+      .where('template_key', '=', t.id)
+      .where('id', '<>', row.id)
+      .execute();
     await audit(tx, { at: now, userId, action: 'qa.template.version', entity: 'qa_template', entityId: row.id, detail: { key: t.id, version } });
     return getTemplate(tx, row.id);
   });

@@ -48,7 +48,16 @@ export async function generateWorkQueue(
     const calls = await tx
       .selectFrom('qa_calls')
       .innerJoin('agents', 'agents.id', 'qa_calls.agent_id')
-      .select(['qa_calls.id', 'qa_calls.agent_id', 'qa_calls.queue', 'qa_calls.started_at', 'qa_calls.duration_s', 'qa_calls.transferred', 'qa_calls.complaint', 'agents.hire_date'])
+      .select([
+        'qa_calls.id',
+        'qa_calls.agent_id',
+        'qa_calls.queue',
+        'qa_calls.started_at',
+        'qa_calls.duration_s',
+        'qa_calls.transferred',
+        'qa_calls.complaint',
+        'agents.hire_date',
+      ])
       .where('qa_calls.center_id', '=', centerId)
       .where('qa_calls.started_at', '>=', args.from)
       .where('qa_calls.started_at', '<', args.to)
@@ -58,7 +67,15 @@ export async function generateWorkQueue(
     const hire: Record<string, string> = {};
     for (const c of calls) hire[String(c.agent_id)] = c.hire_date;
     const sample = selectSample(
-      calls.map((c) => ({ id: c.id, agentId: String(c.agent_id), queue: c.queue, startedAt: new Date(c.started_at).toISOString(), durationS: c.duration_s, transferred: c.transferred === 1, complaint: c.complaint === 1 })),
+      calls.map((c) => ({
+        id: c.id,
+        agentId: String(c.agent_id),
+        queue: c.queue,
+        startedAt: new Date(c.started_at).toISOString(),
+        durationS: c.duration_s,
+        transferred: c.transferred === 1,
+        complaint: c.complaint === 1,
+      })),
       plan,
       args.seed,
       hire,
@@ -68,12 +85,35 @@ export async function generateWorkQueue(
     const rows = queues.flatMap((q) =>
       q.callIds.map((callId) => {
         const s = byCall.get(callId)!;
-        return { center_id: centerId, call_id: callId, agent_id: Number(s.agentId), evaluator_id: Number(q.evaluatorId), week: s.week, reasons: JSON.stringify(s.reasons), evaluation_id: null, created_at: args.now };
+        return {
+          center_id: centerId,
+          call_id: callId,
+          agent_id: Number(s.agentId),
+          evaluator_id: Number(q.evaluatorId),
+          week: s.week,
+          reasons: JSON.stringify(s.reasons),
+          evaluation_id: null,
+          created_at: args.now,
+        };
       }),
     );
-    for (let i = 0; i < rows.length; i += 200) await tx.insertInto('qa_work_items').values(rows.slice(i, i + 200)).execute();
-    await audit(tx, { at: args.now, userId: args.userId, action: 'qa.sample.generate', entity: 'qa_work_items', detail: { from: args.from, to: args.to, calls: calls.length, sampled: rows.length, seed: args.seed } });
-    return { considered: calls.length, sampled: rows.length, perEvaluator: queues.map((q) => ({ evaluatorId: Number(q.evaluatorId), calls: q.callIds.length })) };
+    for (let i = 0; i < rows.length; i += 200)
+      await tx
+        .insertInto('qa_work_items')
+        .values(rows.slice(i, i + 200))
+        .execute();
+    await audit(tx, {
+      at: args.now,
+      userId: args.userId,
+      action: 'qa.sample.generate',
+      entity: 'qa_work_items',
+      detail: { from: args.from, to: args.to, calls: calls.length, sampled: rows.length, seed: args.seed },
+    });
+    return {
+      considered: calls.length,
+      sampled: rows.length,
+      perEvaluator: queues.map((q) => ({ evaluatorId: Number(q.evaluatorId), calls: q.callIds.length })),
+    };
   });
 }
 
@@ -122,10 +162,22 @@ export async function addToLibrary(
     const call = await tx.selectFrom('qa_calls').select(['id', 'agent_id']).where('id', '=', input.callId).where('center_id', '=', centerId).executeTakeFirst();
     if (!call) throw validationError('callId', `call "${input.callId}" does not exist`);
     if (allowedAgentIds && !allowedAgentIds.includes(call.agent_id))
-      throw new DomainError(`callId: call "${input.callId}" is not of an agent of your teams`, 'forbidden', 'callId', { reason: 'quality.libraryOtherTeam', params: { field: 'callId', callId: input.callId } });
+      throw new DomainError(`callId: call "${input.callId}" is not of an agent of your teams`, 'forbidden', 'callId', {
+        reason: 'quality.libraryOtherTeam',
+        params: { field: 'callId', callId: input.callId },
+      });
     const row = await tx
       .insertInto('qa_library')
-      .values({ center_id: centerId, call_id: input.callId, tag: input.tag, title: input.title, note: input.note, team_ids: JSON.stringify(input.teamIds), created_by: userId, created_at: now })
+      .values({
+        center_id: centerId,
+        call_id: input.callId,
+        tag: input.tag,
+        title: input.title,
+        note: input.note,
+        team_ids: JSON.stringify(input.teamIds),
+        created_by: userId,
+        created_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await audit(tx, { at: now, userId, action: 'qa.library.add', entity: 'qa_library', entityId: row.id, detail: input });
@@ -184,7 +236,13 @@ export async function qaReport(db: Db, f: EvaluationFilter & { fromMonth: string
   const byMonth = new Map(qaRatesBy(evals, (e) => e.month).map((g) => [g.key, g.rates]));
   const series = months.map((m) => {
     const r = byMonth.get(m);
-    return { month: m, evaluations: r?.evaluations ?? 0, averageScore: r?.averageScore ?? null, fatalRate: r?.fatalRate ?? null, nonFatalRate: r?.nonFatalRate ?? null };
+    return {
+      month: m,
+      evaluations: r?.evaluations ?? 0,
+      averageScore: r?.averageScore ?? null,
+      fatalRate: r?.fatalRate ?? null,
+      nonFatalRate: r?.nonFatalRate ?? null,
+    };
   });
   const trend = (k: 'averageScore' | 'fatalRate' | 'nonFatalRate') => linearTrend(series.map((s) => s[k]));
   const keyOf: Record<ReportGroup, (e: ScoredEvaluation) => string | undefined> = {
@@ -195,7 +253,11 @@ export async function qaReport(db: Db, f: EvaluationFilter & { fromMonth: string
   };
   // ids sort as numbers (team 2 before team 10); months sort as text
   const groups = qaRatesBy(evals, keyOf[f.groupBy]).sort((a, b) => (f.groupBy === 'month' ? 0 : Number(a.key) - Number(b.key)));
-  const names = await groupNames(db, f.groupBy, groups.map((g) => g.key));
+  const names = await groupNames(
+    db,
+    f.groupBy,
+    groups.map((g) => g.key),
+  );
   const labels = await itemLabels(db, f.centerId);
   return {
     months,
@@ -211,7 +273,13 @@ export async function qaReport(db: Db, f: EvaluationFilter & { fromMonth: string
 async function groupNames(db: Db, by: ReportGroup, keys: string[]): Promise<Map<string, string>> {
   const ids = keys.map(Number).filter(Number.isFinite);
   if (!ids.length || by === 'month') return new Map();
-  if (by === 'agent') return new Map((await db.selectFrom('agents').select(['id', 'name', 'employee_no']).where('id', 'in', ids).execute()).map((r) => [String(r.id), `${r.employee_no} ${r.name}`]));
+  if (by === 'agent')
+    return new Map(
+      (await db.selectFrom('agents').select(['id', 'name', 'employee_no']).where('id', 'in', ids).execute()).map((r) => [
+        String(r.id),
+        `${r.employee_no} ${r.name}`,
+      ]),
+    );
   if (by === 'team') return new Map((await db.selectFrom('teams').select(['id', 'name']).where('id', 'in', ids).execute()).map((r) => [String(r.id), r.name]));
   return new Map((await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute()).map((r) => [String(r.id), r.display_name]));
 }
@@ -239,12 +307,21 @@ export interface CoachingInput {
 }
 
 /** The measure a coaching session aims at, for its agents: an item's fail rate, or a KPI figure. */
-async function measure(db: Db, centerId: number, c: { sourceKind: string; sourceKey: string; agentIds: number[] }, window: { months: string[]; sinceMs?: number }) {
+async function measure(
+  db: Db,
+  centerId: number,
+  c: { sourceKind: string; sourceKey: string; agentIds: number[] },
+  window: { months: string[]; sinceMs?: number },
+) {
   if (c.sourceKind === 'item') {
     let evals = await loadScored(db, { centerId, agentIds: c.agentIds, fromMonth: window.months[0], toMonth: window.months[window.months.length - 1] });
     if (window.sinceMs !== undefined) {
       const since = window.sinceMs;
-      const created = await db.selectFrom('qa_evaluations').select(['id', 'created_at']).where('id', 'in', evals.length ? evals.map((e) => Number(e.id)) : [-1]).execute();
+      const created = await db
+        .selectFrom('qa_evaluations')
+        .select(['id', 'created_at'])
+        .where('id', 'in', evals.length ? evals.map((e) => Number(e.id)) : [-1])
+        .execute();
       const after = new Set(created.filter((r) => r.created_at > since).map((r) => String(r.id)));
       evals = evals.filter((e) => after.has(e.id));
     }
@@ -289,18 +366,46 @@ export async function createCoaching(db: Db, centerId: number, input: CoachingIn
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await tx.insertInto('qa_coaching_agents').values(input.agentIds.map((agent_id) => ({ coaching_id: row.id, agent_id }))).execute();
+    await tx
+      .insertInto('qa_coaching_agents')
+      .values(input.agentIds.map((agent_id) => ({ coaching_id: row.id, agent_id })))
+      .execute();
     await audit(tx, { at: now, userId, action: 'qa.coaching.create', entity: 'qa_coaching', entityId: row.id, detail: input });
     return row.id;
   });
 }
 
 export async function listCoaching(db: Db, centerId: number, f: { agentIds?: number[] } = {}) {
-  let q = db.selectFrom('qa_coaching').innerJoin('users', 'users.id', 'qa_coaching.created_by').selectAll('qa_coaching').select('users.display_name as coach_name').where('qa_coaching.center_id', '=', centerId).orderBy('qa_coaching.id', 'desc');
+  let q = db
+    .selectFrom('qa_coaching')
+    .innerJoin('users', 'users.id', 'qa_coaching.created_by')
+    .selectAll('qa_coaching')
+    .select('users.display_name as coach_name')
+    .where('qa_coaching.center_id', '=', centerId)
+    .orderBy('qa_coaching.id', 'desc');
   if (f.agentIds)
-    q = q.where((eb) => eb.exists(eb.selectFrom('qa_coaching_agents').select('qa_coaching_agents.agent_id').whereRef('qa_coaching_agents.coaching_id', '=', 'qa_coaching.id').where('qa_coaching_agents.agent_id', 'in', f.agentIds!.length ? f.agentIds! : [-1])));
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('qa_coaching_agents')
+          .select('qa_coaching_agents.agent_id')
+          .whereRef('qa_coaching_agents.coaching_id', '=', 'qa_coaching.id')
+          .where('qa_coaching_agents.agent_id', 'in', f.agentIds!.length ? f.agentIds! : [-1]),
+      ),
+    );
   const rows = await q.execute();
-  const links = rows.length ? await db.selectFrom('qa_coaching_agents').innerJoin('agents', 'agents.id', 'qa_coaching_agents.agent_id').select(['coaching_id', 'agent_id', 'agents.name']).where('coaching_id', 'in', rows.map((r) => r.id)).execute() : [];
+  const links = rows.length
+    ? await db
+        .selectFrom('qa_coaching_agents')
+        .innerJoin('agents', 'agents.id', 'qa_coaching_agents.agent_id')
+        .select(['coaching_id', 'agent_id', 'agents.name'])
+        .where(
+          'coaching_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute()
+    : [];
   return rows.map((r) => ({
     ...r,
     baseline: JSON.parse(r.baseline),
@@ -320,14 +425,28 @@ export async function followUpCoaching(db: Db, centerId: number, id: number, not
   const nowMonth = dateOfInstant(now, 'UTC').slice(0, 7);
   const after =
     c.source_kind === 'item'
-      ? await measure(db, centerId, { sourceKind: 'item', sourceKey: c.source_key, agentIds }, { months: monthRange(c.month, nowMonth < c.month ? c.month : nowMonth), sinceMs: c.created_at })
-      : await measure(db, centerId, { sourceKind: 'kpi', sourceKey: c.source_key, agentIds }, { months: [c.follow_up_date.slice(0, 7) > c.month ? c.follow_up_date.slice(0, 7) : shiftMonth(c.month, 1)] });
+      ? await measure(
+          db,
+          centerId,
+          { sourceKind: 'item', sourceKey: c.source_key, agentIds },
+          { months: monthRange(c.month, nowMonth < c.month ? c.month : nowMonth), sinceMs: c.created_at },
+        )
+      : await measure(
+          db,
+          centerId,
+          { sourceKind: 'kpi', sourceKey: c.source_key, agentIds },
+          { months: [c.follow_up_date.slice(0, 7) > c.month ? c.follow_up_date.slice(0, 7) : shiftMonth(c.month, 1)] },
+        );
   const before = c.baseline.value as number | null;
   // lower is better for fail rates; KPI direction is looked up by the caller's plan when shown
   const change = before === null || after.value === null ? null : after.value - before;
   const followUp = { at: now, by: userId, note, before, after: after.value, afterDetail: after.detail, change };
   await withTx(db, async (tx) => {
-    await tx.updateTable('qa_coaching').set({ state: 'followedUp', follow_up: JSON.stringify(followUp) }).where('id', '=', id).execute();
+    await tx
+      .updateTable('qa_coaching')
+      .set({ state: 'followedUp', follow_up: JSON.stringify(followUp) })
+      .where('id', '=', id)
+      .execute();
     await audit(tx, { at: now, userId, action: 'qa.coaching.followUp', entity: 'qa_coaching', entityId: id, detail: followUp });
   });
   return followUp;

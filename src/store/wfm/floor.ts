@@ -24,7 +24,10 @@ export async function addStateSegments(db: Db, segs: StateSegment[], userId: num
   });
   await withTx(db, async (tx) => {
     for (let i = 0; i < segs.length; i += 500)
-      await tx.insertInto('wfm_state_segments').values(segs.slice(i, i + 500).map((s) => ({ agent_id: Number(s.agentId), start_ts: s.start, end_ts: s.end, state: s.state }))).execute();
+      await tx
+        .insertInto('wfm_state_segments')
+        .values(segs.slice(i, i + 500).map((s) => ({ agent_id: Number(s.agentId), start_ts: s.start, end_ts: s.end, state: s.state })))
+        .execute();
     await audit(tx, { at: now, userId, action: 'wfm.states.import', entity: 'wfm_state_segments', detail: { count: segs.length } });
   });
 }
@@ -65,7 +68,18 @@ export async function createSlot(db: Db, s: SlotInput, userId: number | null, no
   return withTx(db, async (tx) => {
     const row = await tx
       .insertInto('wfm_peak_slots')
-      .values({ center_id: s.centerId, kind: s.kind, title: s.title, start_ts: s.start, end_ts: s.end, capacity: s.capacity, bonus: s.bonus, status: 'open', created_by: userId, created_at: now })
+      .values({
+        center_id: s.centerId,
+        kind: s.kind,
+        title: s.title,
+        start_ts: s.start,
+        end_ts: s.end,
+        capacity: s.capacity,
+        bonus: s.bonus,
+        status: 'open',
+        created_by: userId,
+        created_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await audit(tx, { at: now, userId, action: 'wfm.slot.publish', entity: 'wfm_peak_slot', entityId: row.id, detail: s });
@@ -94,7 +108,9 @@ export async function subscribe(db: Db, slotId: number, agentId: number, now: nu
   await withTx(db, async (tx) => {
     const s = await getSlot(tx, slotId);
     if (s.status !== 'open') throw conflict(`slot ${slotId} is ${s.status}`, 'slotId');
-    await uniqueAs('slotId', 'you already subscribed to this slot', () => tx.insertInto('wfm_peak_requests').values({ slot_id: slotId, agent_id: agentId, requested_at: now, status: 'requested' }).execute());
+    await uniqueAs('slotId', 'you already subscribed to this slot', () =>
+      tx.insertInto('wfm_peak_requests').values({ slot_id: slotId, agent_id: agentId, requested_at: now, status: 'requested' }).execute(),
+    );
     await audit(tx, { at: now, userId, action: 'wfm.slot.subscribe', entity: 'wfm_peak_slot', entityId: slotId, detail: { agentId } });
   });
 }
@@ -109,7 +125,13 @@ export async function recordAllocation(
   userId: number | null,
   now: number,
   /** VTO: awarded agents' shifts with the slot's time taken out (core/wfm/peaks applyTimeOff) */
-  shortened: { shiftId: number; start: number; end: number; activities: { kind: string; start: number; end: number; paid: boolean }[]; paidHours: number }[] = [],
+  shortened: {
+    shiftId: number;
+    start: number;
+    end: number;
+    activities: { kind: string; start: number; end: number; paid: boolean }[];
+    paidHours: number;
+  }[] = [],
 ) {
   await withTx(db, async (tx) => {
     const s = await getSlot(tx, slotId);
@@ -134,29 +156,65 @@ export async function recordAllocation(
           .execute();
     }
     for (const u of shortened) {
-      const before = await tx.selectFrom('wfm_shifts').select(['start_ts', 'end_ts', 'paid_hours', 'agent_id']).where('id', '=', u.shiftId).executeTakeFirstOrThrow();
-      await tx.updateTable('wfm_shifts').set({ start_ts: u.start, end_ts: u.end, paid_hours: u.paidHours, activities: JSON.stringify(u.activities), updated_at: now }).where('id', '=', u.shiftId).execute();
+      const before = await tx
+        .selectFrom('wfm_shifts')
+        .select(['start_ts', 'end_ts', 'paid_hours', 'agent_id'])
+        .where('id', '=', u.shiftId)
+        .executeTakeFirstOrThrow();
+      await tx
+        .updateTable('wfm_shifts')
+        .set({ start_ts: u.start, end_ts: u.end, paid_hours: u.paidHours, activities: JSON.stringify(u.activities), updated_at: now })
+        .where('id', '=', u.shiftId)
+        .execute();
       await audit(tx, {
         at: now,
         userId,
         action: 'wfm.shift.vto',
         entity: 'wfm_shift',
         entityId: u.shiftId,
-        detail: { slotId, agentId: before.agent_id, from: [Number(before.start_ts), Number(before.end_ts), before.paid_hours], to: [u.start, u.end, u.paidHours] },
+        detail: {
+          slotId,
+          agentId: before.agent_id,
+          from: [Number(before.start_ts), Number(before.end_ts), before.paid_hours],
+          to: [u.start, u.end, u.paidHours],
+        },
       });
     }
-    for (const r of rejected) await tx.updateTable('wfm_peak_requests').set({ status: `rejected:${r.reason}` }).where('slot_id', '=', slotId).where('agent_id', '=', r.agentId).execute();
+    for (const r of rejected)
+      await tx
+        .updateTable('wfm_peak_requests')
+        .set({ status: `rejected:${r.reason}` })
+        .where('slot_id', '=', slotId)
+        .where('agent_id', '=', r.agentId)
+        .execute();
     for (const e of ledger) await insertLedger(tx, e, userId);
     await tx.updateTable('wfm_peak_slots').set({ status: 'confirmed' }).where('id', '=', slotId).execute();
-    await audit(tx, { at: now, userId, action: 'wfm.slot.confirm', entity: 'wfm_peak_slot', entityId: slotId, detail: { awarded, rejected, points: ledger.length } });
+    await audit(tx, {
+      at: now,
+      userId,
+      action: 'wfm.slot.confirm',
+      entity: 'wfm_peak_slot',
+      entityId: slotId,
+      detail: { awarded, rejected, points: ledger.length },
+    });
   });
 }
 
 // ---------- points ledger ----------
 
 async function insertLedger(tx: Db, e: LedgerEntry, userId: number | null) {
-  await tx.insertInto('wfm_points').values({ agent_id: Number(e.agentId), points: e.points, ts: e.ts, reason: e.reason, rule_id: e.ruleId ?? null, ref: e.ref ?? null, created_by: userId }).execute();
-  await audit(tx, { at: e.ts, userId, action: e.points >= 0 ? 'wfm.points.earn' : 'wfm.points.redeem', entity: 'agent', entityId: Number(e.agentId), detail: e });
+  await tx
+    .insertInto('wfm_points')
+    .values({ agent_id: Number(e.agentId), points: e.points, ts: e.ts, reason: e.reason, rule_id: e.ruleId ?? null, ref: e.ref ?? null, created_by: userId })
+    .execute();
+  await audit(tx, {
+    at: e.ts,
+    userId,
+    action: e.points >= 0 ? 'wfm.points.earn' : 'wfm.points.redeem',
+    entity: 'agent',
+    entityId: Number(e.agentId),
+    detail: e,
+  });
 }
 
 /** Adds ledger entries, skipping any whose (agent, rule, ref) is already booked, so re-running an award changes nothing. */
@@ -165,7 +223,13 @@ export async function addLedger(db: Db, entries: LedgerEntry[], userId: number |
     let added = 0;
     for (const e of entries) {
       if (e.ref) {
-        const dup = await tx.selectFrom('wfm_points').select('id').where('agent_id', '=', Number(e.agentId)).where('ref', '=', e.ref).where('rule_id', e.ruleId ? '=' : 'is', e.ruleId ?? null).executeTakeFirst();
+        const dup = await tx
+          .selectFrom('wfm_points')
+          .select('id')
+          .where('agent_id', '=', Number(e.agentId))
+          .where('ref', '=', e.ref)
+          .where('rule_id', e.ruleId ? '=' : 'is', e.ruleId ?? null)
+          .executeTakeFirst();
         if (dup) continue;
       }
       await insertLedger(tx, e, userId);
@@ -178,7 +242,14 @@ export async function addLedger(db: Db, entries: LedgerEntry[], userId: number |
 export async function ledger(db: Db, agentIds?: number[]): Promise<LedgerEntry[]> {
   let q = db.selectFrom('wfm_points').selectAll().orderBy('ts').orderBy('id');
   if (agentIds) q = q.where('agent_id', 'in', agentIds.length ? agentIds : [-1]);
-  return (await q.execute()).map((r) => ({ agentId: String(r.agent_id), points: r.points, ts: Number(r.ts), reason: r.reason, ruleId: r.rule_id ?? undefined, ref: r.ref ?? undefined }));
+  return (await q.execute()).map((r) => ({
+    agentId: String(r.agent_id),
+    points: r.points,
+    ts: Number(r.ts),
+    reason: r.reason,
+    ruleId: r.rule_id ?? undefined,
+    ref: r.ref ?? undefined,
+  }));
 }
 
 export async function pointsBalances(db: Db, agentIds?: number[]) {
@@ -193,7 +264,10 @@ async function availablePoints(tx: Db, agentId: number) {
 }
 
 const pointsShort = (points: number, available: number, what: string) =>
-  conflict(`points: cannot redeem ${points} points, only ${available} ${what}`, 'points', { reason: 'wfm.pointsInsufficient', params: { field: 'points', points, available } });
+  conflict(`points: cannot redeem ${points} points, only ${available} ${what}`, 'points', {
+    reason: 'wfm.pointsInsufficient',
+    params: { field: 'points', points, available },
+  });
 
 export async function requestRedemption(db: Db, agentId: number, points: number, kind: 'leave' | 'gift', note: string, now: number, userId: number | null) {
   if (!(points > 0)) throw validationError('points', 'must be > 0');
@@ -202,19 +276,35 @@ export async function requestRedemption(db: Db, agentId: number, points: number,
     if (!(await lockRow(tx, 'agents', agentId))) throw notFound(`agent ${agentId}`);
     const { available } = await availablePoints(tx, agentId);
     if (points > available + 1e-9) throw pointsShort(points, available, 'available (balance minus pending requests)');
-    const row = await tx.insertInto('wfm_redemptions').values({ agent_id: agentId, points, kind, note, status: 'pending', requested_at: now }).returning('id').executeTakeFirstOrThrow();
+    const row = await tx
+      .insertInto('wfm_redemptions')
+      .values({ agent_id: agentId, points, kind, note, status: 'pending', requested_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await audit(tx, { at: now, userId, action: 'wfm.redemption.request', entity: 'wfm_redemption', entityId: row.id, detail: { agentId, points, kind, note } });
     return row.id;
   });
 }
 
 export async function listRedemptions(db: Db, agentIds?: number[]) {
-  let q = db.selectFrom('wfm_redemptions').innerJoin('agents', 'agents.id', 'wfm_redemptions.agent_id').selectAll('wfm_redemptions').select('agents.name').orderBy('wfm_redemptions.id', 'desc');
+  let q = db
+    .selectFrom('wfm_redemptions')
+    .innerJoin('agents', 'agents.id', 'wfm_redemptions.agent_id')
+    .selectAll('wfm_redemptions')
+    .select('agents.name')
+    .orderBy('wfm_redemptions.id', 'desc');
   if (agentIds) q = q.where('wfm_redemptions.agent_id', 'in', agentIds.length ? agentIds : [-1]);
   return q.execute();
 }
 
-export async function decideRedemption(db: Db, id: number, approve: boolean, userId: number | null, now: number, makeEntry: (bal: LedgerEntry[], agentId: string, points: number, reason: string) => LedgerEntry) {
+export async function decideRedemption(
+  db: Db,
+  id: number,
+  approve: boolean,
+  userId: number | null,
+  now: number,
+  makeEntry: (bal: LedgerEntry[], agentId: string, points: number, reason: string) => LedgerEntry,
+) {
   await withTx(db, async (tx) => {
     const first = await tx.selectFrom('wfm_redemptions').select('agent_id').where('id', '=', id).executeTakeFirst();
     if (!first) throw notFound(`redemption ${id}`);
@@ -230,7 +320,18 @@ export async function decideRedemption(db: Db, id: number, approve: boolean, use
       const e = makeEntry(entries, String(r.agent_id), r.points, `${r.kind}: ${r.note}`);
       await insertLedger(tx, { ...e, ref: `redemption:${id}` }, userId);
     }
-    await tx.updateTable('wfm_redemptions').set({ status: approve ? 'approved' : 'rejected', decided_by: userId, decided_at: now }).where('id', '=', id).execute();
-    await audit(tx, { at: now, userId, action: approve ? 'wfm.redemption.approve' : 'wfm.redemption.reject', entity: 'wfm_redemption', entityId: id, detail: { agentId: r.agent_id, points: r.points } });
+    await tx
+      .updateTable('wfm_redemptions')
+      .set({ status: approve ? 'approved' : 'rejected', decided_by: userId, decided_at: now })
+      .where('id', '=', id)
+      .execute();
+    await audit(tx, {
+      at: now,
+      userId,
+      action: approve ? 'wfm.redemption.approve' : 'wfm.redemption.reject',
+      entity: 'wfm_redemption',
+      entityId: id,
+      detail: { agentId: r.agent_id, points: r.points },
+    });
   });
 }

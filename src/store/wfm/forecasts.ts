@@ -14,10 +14,18 @@ type Db = Kysely<DB>;
  * `wfm_history` table (uploads through POST /api/wfm/history, tests). Callers only see
  * IntervalObservation[].
  */
-export async function historyFor(db: Db, q: { queue: string; intervalMin: 15 | 30 | 60; from?: number; to?: number; tzOffsetMin?: number }): Promise<IntervalObservation[]> {
+export async function historyFor(
+  db: Db,
+  q: { queue: string; intervalMin: 15 | 30 | 60; from?: number; to?: number; tzOffsetMin?: number },
+): Promise<IntervalObservation[]> {
   const live = await queueIntervals(db, { queue: q.queue, intervalMin: q.intervalMin, from: q.from ?? 0, to: q.to ?? 8.64e15, tzOffsetMin: q.tzOffsetMin });
   if (live.length) return live.map((r) => ({ ts: r.intervalStart, offered: r.offered, ahtSum: r.handleTime }));
-  let s = db.selectFrom('wfm_history').select(['ts', 'offered', 'aht_sum']).where('queue', '=', q.queue).where('interval_min', '=', q.intervalMin).orderBy('ts');
+  let s = db
+    .selectFrom('wfm_history')
+    .select(['ts', 'offered', 'aht_sum'])
+    .where('queue', '=', q.queue)
+    .where('interval_min', '=', q.intervalMin)
+    .orderBy('ts');
   if (q.from !== undefined) s = s.where('ts', '>=', q.from);
   if (q.to !== undefined) s = s.where('ts', '<', q.to);
   const rows = await s.execute();
@@ -34,7 +42,16 @@ export async function putHistory(db: Db, queue: string, intervalMin: number, row
   await withTx(db, async (tx) => {
     for (let i = 0; i < rows.length; i += 500) {
       const chunk = rows.slice(i, i + 500);
-      await tx.deleteFrom('wfm_history').where('queue', '=', queue).where('interval_min', '=', intervalMin).where('ts', 'in', chunk.map((r) => r.ts)).execute();
+      await tx
+        .deleteFrom('wfm_history')
+        .where('queue', '=', queue)
+        .where('interval_min', '=', intervalMin)
+        .where(
+          'ts',
+          'in',
+          chunk.map((r) => r.ts),
+        )
+        .execute();
       await tx
         .insertInto('wfm_history')
         .values(chunk.map((r) => ({ queue, interval_min: intervalMin, ts: r.ts, offered: r.offered, aht_sum: r.ahtSum ?? (r.aht ?? 0) * r.offered })))
@@ -75,7 +92,14 @@ export async function saveForecast(db: Db, v: ForecastVersion, points: ForecastP
         .insertInto('wfm_forecast_points')
         .values(points.slice(i, i + 500).map((p) => ({ forecast_id: row.id, ts: p.ts, offered: p.offered, aht: p.aht })))
         .execute();
-    await audit(tx, { at: now, userId, action: 'wfm.forecast.create', entity: 'wfm_forecast', entityId: row.id, detail: { queue: v.queue, model: v.model, intervals: points.length } });
+    await audit(tx, {
+      at: now,
+      userId,
+      action: 'wfm.forecast.create',
+      entity: 'wfm_forecast',
+      entityId: row.id,
+      detail: { queue: v.queue, model: v.model, intervals: points.length },
+    });
     return row.id;
   });
 }
@@ -98,9 +122,23 @@ export async function forecastPoints(db: Db, id: number, range: { from?: number;
 
 /** Latest forecast version of a queue covering [from, to). */
 export async function latestForecastCovering(db: Db, queue: string, from: number, to: number) {
-  return db.selectFrom('wfm_forecasts').selectAll().where('queue', '=', queue).where('from_ts', '<=', from).where('to_ts', '>=', to).orderBy('id', 'desc').executeTakeFirst();
+  return db
+    .selectFrom('wfm_forecasts')
+    .selectAll()
+    .where('queue', '=', queue)
+    .where('from_ts', '<=', from)
+    .where('to_ts', '>=', to)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
 }
 
 /** Queues and interval lengths with uploaded WFM history (the forecast page's choices). */
 export const historyQueues = (db: Db) =>
-  db.selectFrom('wfm_history').select(['queue', 'interval_min']).select((eb) => [eb.fn.countAll<number>().as('rows'), eb.fn.min('ts').as('from_ts'), eb.fn.max('ts').as('to_ts')]).groupBy(['queue', 'interval_min']).orderBy('queue').orderBy('interval_min').execute();
+  db
+    .selectFrom('wfm_history')
+    .select(['queue', 'interval_min'])
+    .select((eb) => [eb.fn.countAll<number>().as('rows'), eb.fn.min('ts').as('from_ts'), eb.fn.max('ts').as('to_ts')])
+    .groupBy(['queue', 'interval_min'])
+    .orderBy('queue')
+    .orderBy('interval_min')
+    .execute();

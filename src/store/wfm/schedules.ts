@@ -17,12 +17,14 @@ export function validateTemplate(t: ShiftTemplate): void {
   if (!t.id || !/^[A-Za-z0-9_-]{1,20}$/.test(t.id)) throw validationError('id', 'template code: 1–20 letters, digits, _ or -');
   if (!(t.spanMin > 0 && t.spanMin <= 16 * 60)) throw validationError('spanMin', 'must be within (0, 960] minutes');
   if (!(t.startEarliestMin >= 0 && t.startEarliestMin < 1440)) throw validationError('startEarliestMin', 'must be within [0, 1440)');
-  if (!(t.startLatestMin >= t.startEarliestMin && t.startLatestMin < 1440)) throw validationError('startLatestMin', 'must be at or after startEarliestMin and before 1440');
+  if (!(t.startLatestMin >= t.startEarliestMin && t.startLatestMin < 1440))
+    throw validationError('startLatestMin', 'must be at or after startEarliestMin and before 1440');
   if (!(t.startStepMin > 0 && t.startStepMin % 15 === 0)) throw validationError('startStepMin', 'must be a positive multiple of 15');
   let prevEnd = 0;
   t.breaks.forEach((b, i) => {
     if (!(b.durationMin > 0 && b.durationMin % 15 === 0)) throw validationError(`breaks[${i}].durationMin`, 'must be a positive multiple of 15');
-    if (!(b.earliestStartMin >= prevEnd && b.latestStartMin >= b.earliestStartMin)) throw validationError(`breaks[${i}].earliestStartMin`, 'break windows must be in order and not overlap');
+    if (!(b.earliestStartMin >= prevEnd && b.latestStartMin >= b.earliestStartMin))
+      throw validationError(`breaks[${i}].earliestStartMin`, 'break windows must be in order and not overlap');
     if (b.latestStartMin + b.durationMin > t.spanMin) throw validationError(`breaks[${i}].latestStartMin`, 'the break must end inside the shift');
     prevEnd = b.earliestStartMin + b.durationMin;
   });
@@ -32,8 +34,19 @@ export async function putTemplate(db: Db, centerId: number, t: ShiftTemplate, us
   validateTemplate(t);
   return withTx(db, async (tx) => {
     const old = await tx.selectFrom('wfm_templates').select('id').where('center_id', '=', centerId).where('code', '=', t.id).executeTakeFirst();
-    if (old) await tx.updateTable('wfm_templates').set({ spec: JSON.stringify(t), updated_at: now }).where('id', '=', old.id).execute();
-    else await uniqueAs('id', `template ${t.id} exists`, () => tx.insertInto('wfm_templates').values({ center_id: centerId, code: t.id, spec: JSON.stringify(t), updated_at: now }).execute());
+    if (old)
+      await tx
+        .updateTable('wfm_templates')
+        .set({ spec: JSON.stringify(t), updated_at: now })
+        .where('id', '=', old.id)
+        .execute();
+    else
+      await uniqueAs('id', `template ${t.id} exists`, () =>
+        tx
+          .insertInto('wfm_templates')
+          .values({ center_id: centerId, code: t.id, spec: JSON.stringify(t), updated_at: now })
+          .execute(),
+      );
     await audit(tx, { at: now, userId, action: old ? 'wfm.template.update' : 'wfm.template.create', entity: 'wfm_template', entityId: t.id, detail: t });
   });
 }
@@ -75,10 +88,19 @@ export async function putContract(db: Db, r: ContractRecord, userId: number | nu
   await withTx(db, async (tx) => {
     const a = await tx.selectFrom('agents').select('id').where('id', '=', r.agentId).executeTakeFirst();
     if (!a) throw notFound(`agent ${r.agentId}`);
-    const values = { spec: JSON.stringify(r.contract), skills: JSON.stringify(r.skills ?? []), preferences: JSON.stringify(r.preferences ?? {}), updated_at: now };
+    const values = {
+      spec: JSON.stringify(r.contract),
+      skills: JSON.stringify(r.skills ?? []),
+      preferences: JSON.stringify(r.preferences ?? {}),
+      updated_at: now,
+    };
     const old = await tx.selectFrom('wfm_contracts').select('agent_id').where('agent_id', '=', r.agentId).executeTakeFirst();
     if (old) await tx.updateTable('wfm_contracts').set(values).where('agent_id', '=', r.agentId).execute();
-    else await tx.insertInto('wfm_contracts').values({ agent_id: r.agentId, ...values }).execute();
+    else
+      await tx
+        .insertInto('wfm_contracts')
+        .values({ agent_id: r.agentId, ...values })
+        .execute();
     await audit(tx, { at: now, userId, action: 'wfm.contract.put', entity: 'agent', entityId: r.agentId, detail: r });
   });
 }
@@ -86,7 +108,12 @@ export async function putContract(db: Db, r: ContractRecord, userId: number | nu
 export async function listContracts(db: Db, agentIds?: number[]): Promise<ContractRecord[]> {
   let q = db.selectFrom('wfm_contracts').selectAll().orderBy('agent_id');
   if (agentIds) q = q.where('agent_id', 'in', agentIds.length ? agentIds : [-1]);
-  return (await q.execute()).map((r) => ({ agentId: r.agent_id, contract: JSON.parse(r.spec), skills: JSON.parse(r.skills), preferences: JSON.parse(r.preferences) }));
+  return (await q.execute()).map((r) => ({
+    agentId: r.agent_id,
+    contract: JSON.parse(r.spec),
+    skills: JSON.parse(r.skills),
+    preferences: JSON.parse(r.preferences),
+  }));
 }
 
 export async function addLeave(db: Db, agentId: number, date: string, kind: string, userId: number | null, now: number) {
@@ -105,14 +132,26 @@ export const listLeave = (db: Db, fromDate: string, toDate: string) =>
 
 /** Leave with the agent's name, newest date first (the planner's leave list). */
 export const listLeaveWithNames = (db: Db, fromDate?: string) => {
-  let q = db.selectFrom('wfm_leave').innerJoin('agents', 'agents.id', 'wfm_leave.agent_id').selectAll('wfm_leave').select('agents.name').orderBy('wfm_leave.date', 'desc').orderBy('wfm_leave.id', 'desc').limit(500);
+  let q = db
+    .selectFrom('wfm_leave')
+    .innerJoin('agents', 'agents.id', 'wfm_leave.agent_id')
+    .selectAll('wfm_leave')
+    .select('agents.name')
+    .orderBy('wfm_leave.date', 'desc')
+    .orderBy('wfm_leave.id', 'desc')
+    .limit(500);
   if (fromDate) q = q.where('wfm_leave.date', '>=', fromDate);
   return q.execute();
 };
 
 // ---------- requirement curves ----------
 
-export async function createRequirement(db: Db, r: { centerId: number; weekStart: string; intervalMin: number; required: number[]; source: string }, userId: number | null, now: number) {
+export async function createRequirement(
+  db: Db,
+  r: { centerId: number; weekStart: string; intervalMin: number; required: number[]; source: string },
+  userId: number | null,
+  now: number,
+) {
   const n = (7 * 1440) / r.intervalMin;
   if (r.required.length !== n) throw validationError('required', `needs ${n} values (7 days × ${1440 / r.intervalMin} intervals), got ${r.required.length}`);
   r.required.forEach((v, i) => {
@@ -121,10 +160,25 @@ export async function createRequirement(db: Db, r: { centerId: number; weekStart
   return withTx(db, async (tx) => {
     const row = await tx
       .insertInto('wfm_requirements')
-      .values({ center_id: r.centerId, week_start: r.weekStart, interval_min: r.intervalMin, required: JSON.stringify(r.required), source: r.source, created_by: userId, created_at: now })
+      .values({
+        center_id: r.centerId,
+        week_start: r.weekStart,
+        interval_min: r.intervalMin,
+        required: JSON.stringify(r.required),
+        source: r.source,
+        created_by: userId,
+        created_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await audit(tx, { at: now, userId, action: 'wfm.requirement.create', entity: 'wfm_requirement', entityId: row.id, detail: { weekStart: r.weekStart, source: r.source } });
+    await audit(tx, {
+      at: now,
+      userId,
+      action: 'wfm.requirement.create',
+      entity: 'wfm_requirement',
+      entityId: row.id,
+      detail: { weekStart: r.weekStart, source: r.source },
+    });
     return row.id;
   });
 }
@@ -143,11 +197,25 @@ export const listRequirements = (db: Db, weekStart?: string) => {
 
 // ---------- schedule runs and shifts ----------
 
-export async function createRun(db: Db, r: { centerId: number; weekStart: string; requirementId: number; timeLimitS: number }, userId: number | null, now: number) {
+export async function createRun(
+  db: Db,
+  r: { centerId: number; weekStart: string; requirementId: number; timeLimitS: number },
+  userId: number | null,
+  now: number,
+) {
   return withTx(db, async (tx) => {
     const row = await tx
       .insertInto('wfm_schedule_runs')
-      .values({ center_id: r.centerId, week_start: r.weekStart, requirement_id: r.requirementId, status: 'running', progress: JSON.stringify({ phase: 'queued', startedAt: now }), time_limit_s: r.timeLimitS, created_by: userId, created_at: now })
+      .values({
+        center_id: r.centerId,
+        week_start: r.weekStart,
+        requirement_id: r.requirementId,
+        status: 'running',
+        progress: JSON.stringify({ phase: 'queued', startedAt: now }),
+        time_limit_s: r.timeLimitS,
+        created_by: userId,
+        created_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await audit(tx, { at: now, userId, action: 'wfm.schedule.run', entity: 'wfm_schedule_run', entityId: row.id, detail: r });
@@ -156,7 +224,11 @@ export async function createRun(db: Db, r: { centerId: number; weekStart: string
 }
 
 export const setRunProgress = (db: Db, id: number, progress: unknown) =>
-  db.updateTable('wfm_schedule_runs').set({ progress: JSON.stringify(progress) }).where('id', '=', id).execute();
+  db
+    .updateTable('wfm_schedule_runs')
+    .set({ progress: JSON.stringify(progress) })
+    .where('id', '=', id)
+    .execute();
 
 export const failRun = (db: Db, id: number, error: string, now: number) =>
   db.updateTable('wfm_schedule_runs').set({ status: 'failed', error, finished_at: now }).where('id', '=', id).execute();
@@ -179,12 +251,18 @@ export async function finishRun(db: Db, id: number, weekStartTs: number, agentId
           start_ts: weekStartTs + s.startMin * MIN,
           end_ts: weekStartTs + s.endMin * MIN,
           paid_hours: s.paidHours,
-          activities: JSON.stringify(s.activities.map((x) => ({ kind: x.kind, start: weekStartTs + x.startMin * MIN, end: weekStartTs + x.endMin * MIN, paid: x.paid }))),
+          activities: JSON.stringify(
+            s.activities.map((x) => ({ kind: x.kind, start: weekStartTs + x.startMin * MIN, end: weekStartTs + x.endMin * MIN, paid: x.paid })),
+          ),
           updated_at: now,
         });
       }
     }
-    for (let i = 0; i < rows.length; i += 200) await tx.insertInto('wfm_shifts').values(rows.slice(i, i + 200)).execute();
+    for (let i = 0; i < rows.length; i += 200)
+      await tx
+        .insertInto('wfm_shifts')
+        .values(rows.slice(i, i + 200))
+        .execute();
     const summary = {
       objective: result.objective,
       lpBound: result.lpBound,
@@ -194,7 +272,11 @@ export async function finishRun(db: Db, id: number, weekStartTs: number, agentId
       warnings: result.warnings.slice(0, 50),
       shifts: rows.length,
     };
-    await tx.updateTable('wfm_schedule_runs').set({ status: 'done', summary: JSON.stringify(summary), finished_at: now }).where('id', '=', id).execute();
+    await tx
+      .updateTable('wfm_schedule_runs')
+      .set({ status: 'done', summary: JSON.stringify(summary), finished_at: now })
+      .where('id', '=', id)
+      .execute();
   });
 }
 
@@ -205,7 +287,13 @@ export async function getRun(db: Db, id: number) {
 }
 
 export const listRuns = (db: Db, centerId: number) =>
-  db.selectFrom('wfm_schedule_runs').select(['id', 'week_start', 'status', 'created_at', 'finished_at', 'published_at', 'requirement_id']).where('center_id', '=', centerId).orderBy('id', 'desc').limit(50).execute();
+  db
+    .selectFrom('wfm_schedule_runs')
+    .select(['id', 'week_start', 'status', 'created_at', 'finished_at', 'published_at', 'requirement_id'])
+    .where('center_id', '=', centerId)
+    .orderBy('id', 'desc')
+    .limit(50)
+    .execute();
 
 export async function publishRun(db: Db, id: number, userId: number | null, now: number) {
   await withTx(db, async (tx) => {
@@ -213,7 +301,13 @@ export async function publishRun(db: Db, id: number, userId: number | null, now:
     if (!r) throw notFound(`schedule run ${id}`);
     if (r.status !== 'done') throw conflict(`schedule run ${id} is ${r.status}; only a finished run can be published`, 'status');
     // one published schedule per week: the earlier one is superseded
-    await tx.updateTable('wfm_schedule_runs').set({ status: 'superseded' }).where('center_id', '=', r.center_id).where('week_start', '=', r.week_start).where('status', '=', 'published').execute();
+    await tx
+      .updateTable('wfm_schedule_runs')
+      .set({ status: 'superseded' })
+      .where('center_id', '=', r.center_id)
+      .where('week_start', '=', r.week_start)
+      .where('status', '=', 'published')
+      .execute();
     await tx.updateTable('wfm_schedule_runs').set({ status: 'published', published_at: now, published_by: userId }).where('id', '=', id).execute();
     await audit(tx, { at: now, userId, action: 'wfm.schedule.publish', entity: 'wfm_schedule_run', entityId: id, detail: { weekStart: r.week_start } });
   });
@@ -252,14 +346,23 @@ const toShift = (r: DB['wfm_shifts'] & { id: number }): ShiftRow => ({
 const nextStamp = (s: ShiftRow, now: number) => Math.max(now, s.updatedAt + 1);
 
 function staleShift(s: { id: number; updatedAt: number }, base: number) {
-  return conflict(`baseUpdatedAt: shift ${s.id} was changed by someone else since this edit started (${base} → ${s.updatedAt}); reload and try again`, 'baseUpdatedAt', {
-    reason: 'wfm.staleShift',
-    params: { field: 'baseUpdatedAt', shiftId: s.id },
-  });
+  return conflict(
+    `baseUpdatedAt: shift ${s.id} was changed by someone else since this edit started (${base} → ${s.updatedAt}); reload and try again`,
+    'baseUpdatedAt',
+    {
+      reason: 'wfm.staleShift',
+      params: { field: 'baseUpdatedAt', shiftId: s.id },
+    },
+  );
 }
 
 export async function listShifts(db: Db, f: { runId?: number; agentIds?: number[]; from?: number; to?: number; publishedOnly?: boolean }): Promise<ShiftRow[]> {
-  let q = db.selectFrom('wfm_shifts').innerJoin('wfm_schedule_runs as r', 'r.id', 'wfm_shifts.run_id').selectAll('wfm_shifts').orderBy('wfm_shifts.start_ts').orderBy('wfm_shifts.agent_id');
+  let q = db
+    .selectFrom('wfm_shifts')
+    .innerJoin('wfm_schedule_runs as r', 'r.id', 'wfm_shifts.run_id')
+    .selectAll('wfm_shifts')
+    .orderBy('wfm_shifts.start_ts')
+    .orderBy('wfm_shifts.agent_id');
   if (f.runId !== undefined) q = q.where('wfm_shifts.run_id', '=', f.runId);
   if (f.agentIds) q = q.where('wfm_shifts.agent_id', 'in', f.agentIds.length ? f.agentIds : [-1]);
   if (f.from !== undefined) q = q.where('wfm_shifts.end_ts', '>', f.from);
@@ -283,7 +386,9 @@ async function assertWeekOk(tx: Db, runId: number, agentId: number, shifts: Shif
   const weekEnd = ws + 7 * DAY;
   const leave = await tx.selectFrom('wfm_leave').select('date').where('agent_id', '=', agentId).execute();
   const leaveDays = leave.map((l) => (Date.parse(`${l.date}T00:00:00Z`) - opts.tzOffsetMin * MIN - ws) / DAY).filter((d) => d >= 0 && d < 7);
-  const week = shifts.filter((s) => s.kind === 'shift' && s.start >= ws && s.start < weekEnd).map((s) => ({ startMin: (s.start - ws) / MIN, endMin: (s.end - ws) / MIN, paidHours: s.paidHours }));
+  const week = shifts
+    .filter((s) => s.kind === 'shift' && s.start >= ws && s.start < weekEnd)
+    .map((s) => ({ startMin: (s.start - ws) / MIN, endMin: (s.end - ws) / MIN, paidHours: s.paidHours }));
   const v = checkAgentWeek(c.contract, week, leaveDays, { checkMinHours: opts.checkMinHours });
   if (v.length) throw validationError(`contract.${v[0]!.rule}`, v[0]!.message);
 }
@@ -298,7 +403,12 @@ export async function moveShift(db: Db, id: number, newStart: number, userId: nu
     const s = await getShift(tx, id);
     if (baseUpdatedAt !== undefined && s.updatedAt !== baseUpdatedAt) throw staleShift(s, baseUpdatedAt);
     const delta = newStart - s.start;
-    const moved: ShiftRow = { ...s, start: s.start + delta, end: s.end + delta, activities: s.activities.map((a) => ({ ...a, start: a.start + delta, end: a.end + delta })) };
+    const moved: ShiftRow = {
+      ...s,
+      start: s.start + delta,
+      end: s.end + delta,
+      activities: s.activities.map((a) => ({ ...a, start: a.start + delta, end: a.end + delta })),
+    };
     const others = (await listShifts(tx, { runId: s.runId, agentIds: [s.agentId] })).filter((x) => x.id !== id);
     await assertWeekOk(tx, s.runId, s.agentId, [...others, moved], { checkMinHours: false, tzOffsetMin });
     const run = await tx.selectFrom('wfm_schedule_runs').select('week_start').where('id', '=', s.runId).executeTakeFirstOrThrow();
@@ -306,12 +416,25 @@ export async function moveShift(db: Db, id: number, newStart: number, userId: nu
     // conditional on the version read above: a concurrent edit that committed first makes this one stale
     const r = await tx
       .updateTable('wfm_shifts')
-      .set({ start_ts: moved.start, end_ts: moved.end, day: Math.floor((moved.start - ws) / DAY), activities: JSON.stringify(moved.activities), updated_at: nextStamp(s, now) })
+      .set({
+        start_ts: moved.start,
+        end_ts: moved.end,
+        day: Math.floor((moved.start - ws) / DAY),
+        activities: JSON.stringify(moved.activities),
+        updated_at: nextStamp(s, now),
+      })
       .where('id', '=', id)
       .where('updated_at', '=', s.updatedAt)
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw staleShift(await getShift(tx, id), baseUpdatedAt ?? s.updatedAt);
-    await audit(tx, { at: now, userId, action: 'wfm.shift.edit', entity: 'wfm_shift', entityId: id, detail: { from: s.start, to: moved.start, agentId: s.agentId } });
+    await audit(tx, {
+      at: now,
+      userId,
+      action: 'wfm.shift.edit',
+      entity: 'wfm_shift',
+      entityId: id,
+      detail: { from: s.start, to: moved.start, agentId: s.agentId },
+    });
   });
 }
 
@@ -348,9 +471,28 @@ export async function listSwaps(db: Db, f: { agentIds?: number[]; teamIds?: numb
     .innerJoin('wfm_shifts as s', 's.id', 'wfm_swaps.shift_id')
     .innerJoin('agents as fa', 'fa.id', 'wfm_swaps.from_agent_id')
     .innerJoin('agents as ta', 'ta.id', 'wfm_swaps.to_agent_id')
-    .select(['wfm_swaps.id', 'wfm_swaps.shift_id', 'wfm_swaps.from_agent_id', 'wfm_swaps.to_agent_id', 'wfm_swaps.status', 'wfm_swaps.note', 'wfm_swaps.created_at', 's.start_ts', 's.end_ts', 'fa.name as from_name', 'ta.name as to_name', 'fa.team_id as team_id'])
+    .select([
+      'wfm_swaps.id',
+      'wfm_swaps.shift_id',
+      'wfm_swaps.from_agent_id',
+      'wfm_swaps.to_agent_id',
+      'wfm_swaps.status',
+      'wfm_swaps.note',
+      'wfm_swaps.created_at',
+      's.start_ts',
+      's.end_ts',
+      'fa.name as from_name',
+      'ta.name as to_name',
+      'fa.team_id as team_id',
+    ])
     .orderBy('wfm_swaps.id', 'desc');
-  if (f.agentIds) q = q.where((eb) => eb.or([eb('wfm_swaps.from_agent_id', 'in', f.agentIds!.length ? f.agentIds! : [-1]), eb('wfm_swaps.to_agent_id', 'in', f.agentIds!.length ? f.agentIds! : [-1])]));
+  if (f.agentIds)
+    q = q.where((eb) =>
+      eb.or([
+        eb('wfm_swaps.from_agent_id', 'in', f.agentIds!.length ? f.agentIds! : [-1]),
+        eb('wfm_swaps.to_agent_id', 'in', f.agentIds!.length ? f.agentIds! : [-1]),
+      ]),
+    );
   if (f.teamIds) q = q.where('fa.team_id', 'in', f.teamIds.length ? f.teamIds : [-1]);
   if (f.status) q = q.where('wfm_swaps.status', '=', f.status);
   return q.execute();
@@ -366,10 +508,25 @@ export async function decideSwap(db: Db, id: number, approve: boolean, userId: n
       if (s.agentId !== sw.from_agent_id) throw conflict('the shift has changed hands since the request', 'shiftId');
       const receiver = await listShifts(tx, { runId: s.runId, agentIds: [sw.to_agent_id] });
       await assertWeekOk(tx, s.runId, sw.to_agent_id, [...receiver, { ...s, agentId: sw.to_agent_id }], { checkMinHours: false, tzOffsetMin });
-      await tx.updateTable('wfm_shifts').set({ agent_id: sw.to_agent_id, updated_at: nextStamp(s, now) }).where('id', '=', s.id).execute();
+      await tx
+        .updateTable('wfm_shifts')
+        .set({ agent_id: sw.to_agent_id, updated_at: nextStamp(s, now) })
+        .where('id', '=', s.id)
+        .execute();
     }
-    await tx.updateTable('wfm_swaps').set({ status: approve ? 'approved' : 'rejected', decided_by: userId, decided_at: now }).where('id', '=', id).execute();
-    await audit(tx, { at: now, userId, action: approve ? 'wfm.swap.approve' : 'wfm.swap.reject', entity: 'wfm_swap', entityId: id, detail: { shiftId: sw.shift_id, from: sw.from_agent_id, to: sw.to_agent_id } });
+    await tx
+      .updateTable('wfm_swaps')
+      .set({ status: approve ? 'approved' : 'rejected', decided_by: userId, decided_at: now })
+      .where('id', '=', id)
+      .execute();
+    await audit(tx, {
+      at: now,
+      userId,
+      action: approve ? 'wfm.swap.approve' : 'wfm.swap.reject',
+      entity: 'wfm_swap',
+      entityId: id,
+      detail: { shiftId: sw.shift_id, from: sw.from_agent_id, to: sw.to_agent_id },
+    });
   });
 }
 

@@ -3,12 +3,32 @@ import type { Generated } from 'kysely';
 /** Workforce-management tables (migration 004_wfm). Times are epoch ms; JSON columns are text. */
 export interface WfmTables {
   wfm_history: { queue: string; interval_min: number; ts: number; offered: number; aht_sum: number };
-  wfm_forecasts: { id: Generated<number>; center_id: number; queue: string; model: string; interval_min: number; from_ts: number; to_ts: number; params: string; created_by: number | null; created_at: number };
+  wfm_forecasts: {
+    id: Generated<number>;
+    center_id: number;
+    queue: string;
+    model: string;
+    interval_min: number;
+    from_ts: number;
+    to_ts: number;
+    params: string;
+    created_by: number | null;
+    created_at: number;
+  };
   wfm_forecast_points: { forecast_id: number; ts: number; offered: number; aht: number };
   wfm_templates: { id: Generated<number>; center_id: number; code: string; spec: string; updated_at: number };
   wfm_contracts: { agent_id: number; spec: string; skills: string; preferences: string; updated_at: number };
   wfm_leave: { id: Generated<number>; agent_id: number; date: string; kind: string; created_at: number };
-  wfm_requirements: { id: Generated<number>; center_id: number; week_start: string; interval_min: number; required: string; source: string; created_by: number | null; created_at: number };
+  wfm_requirements: {
+    id: Generated<number>;
+    center_id: number;
+    week_start: string;
+    interval_min: number;
+    required: string;
+    source: string;
+    created_by: number | null;
+    created_at: number;
+  };
   wfm_schedule_runs: {
     id: Generated<number>;
     center_id: number;
@@ -25,11 +45,65 @@ export interface WfmTables {
     published_at: number | null;
     published_by: number | null;
   };
-  wfm_shifts: { id: Generated<number>; run_id: number; agent_id: number; day: number; kind: string; template_code: string; start_ts: number; end_ts: number; paid_hours: number; activities: string; updated_at: number };
-  wfm_swaps: { id: Generated<number>; shift_id: number; from_agent_id: number; to_agent_id: number; status: string; note: string | null; requested_by: number | null; decided_by: number | null; created_at: number; decided_at: number | null };
+  wfm_shifts: {
+    id: Generated<number>;
+    run_id: number;
+    agent_id: number;
+    day: number;
+    kind: string;
+    template_code: string;
+    start_ts: number;
+    end_ts: number;
+    paid_hours: number;
+    activities: string;
+    updated_at: number;
+  };
+  wfm_swaps: {
+    id: Generated<number>;
+    shift_id: number;
+    from_agent_id: number;
+    to_agent_id: number;
+    status: string;
+    note: string | null;
+    requested_by: number | null;
+    decided_by: number | null;
+    created_at: number;
+    decided_at: number | null;
+  };
   wfm_state_segments: { id: Generated<number>; agent_id: number; start_ts: number; end_ts: number; state: string };
-  wfm_peak_slots: { id: Generated<number>; center_id: number; kind: string; title: string; start_ts: number; end_ts: number; capacity: number; bonus: number; status: string; created_by: number | null; created_at: number };
+  wfm_peak_slots: {
+    id: Generated<number>;
+    center_id: number;
+    kind: string;
+    title: string;
+    start_ts: number;
+    end_ts: number;
+    capacity: number;
+    bonus: number;
+    status: string;
+    created_by: number | null;
+    created_at: number;
+  };
   wfm_peak_requests: { slot_id: number; agent_id: number; requested_at: number; status: string };
-  wfm_points: { id: Generated<number>; agent_id: number; points: number; ts: number; reason: string; rule_id: string | null; ref: string | null; created_by: number | null };
-  wfm_redemptions: { id: Generated<number>; agent_id: number; points: number; kind: string; note: string; status: string; requested_at: number; decided_by: number | null; decided_at: number | null };
+  wfm_points: {
+    id: Generated<number>;
+    agent_id: number;
+    points: number;
+    ts: number;
+    reason: string;
+    rule_id: string | null;
+    ref: string | null;
+    created_by: number | null;
+  };
+  wfm_redemptions: {
+    id: Generated<number>;
+    agent_id: number;
+    points: number;
+    kind: string;
+    note: string;
+    status: string;
+    requested_at: number;
+    decided_by: number | null;
+    decided_at: number | null;
+  };
 }

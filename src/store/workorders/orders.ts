@@ -14,9 +14,34 @@ import { agentOfCall } from '../surveys';
 import { conflict, DomainError, forbidden, notFound, validationError } from '../../core/errors';
 import {
   assigneeRoles,
-  DEFAULT_CALLBACK_POLICY, DEFAULT_CATEGORIES, DEFAULT_REPEAT_RULE, DEFAULT_SLA, MACHINES, applyTransition, availableTransitions, createWorkOrder, followUpCallback, isRepeatComplainer, recordAttempt, slaFor,
-  workOrderReport, type Actor, type ActorRole, type CallbackItem, type CallbackOutcome, type CallbackPolicy, type DispatchInfo, type HistoryEntry, type NewWorkOrder, type Priority, type RepeatComplainerRule,
-  type SlaPolicy, type WorkOrder, type WorkOrderType, type WorkflowConfig, type WorkflowError,
+  DEFAULT_CALLBACK_POLICY,
+  DEFAULT_CATEGORIES,
+  DEFAULT_REPEAT_RULE,
+  DEFAULT_SLA,
+  MACHINES,
+  applyTransition,
+  availableTransitions,
+  createWorkOrder,
+  followUpCallback,
+  isRepeatComplainer,
+  recordAttempt,
+  slaFor,
+  workOrderReport,
+  type Actor,
+  type ActorRole,
+  type CallbackItem,
+  type CallbackOutcome,
+  type CallbackPolicy,
+  type DispatchInfo,
+  type HistoryEntry,
+  type NewWorkOrder,
+  type Priority,
+  type RepeatComplainerRule,
+  type SlaPolicy,
+  type WorkOrder,
+  type WorkOrderType,
+  type WorkflowConfig,
+  type WorkflowError,
 } from '../../core/workorders/index';
 
 type Db = Kysely<DB>;
@@ -48,10 +73,22 @@ export async function woSettings(db: Db, centerId: number): Promise<WoSettings> 
 // ---------------------------------------------------------------------------------------------
 // Departments and crews (their members act as business_dept / field_crew)
 
-export async function createDepartment(db: Db, centerId: number, name: string, kind: 'business' | 'crew', memberIds: number[], userId: number | null, now: number) {
+export async function createDepartment(
+  db: Db,
+  centerId: number,
+  name: string,
+  kind: 'business' | 'crew',
+  memberIds: number[],
+  userId: number | null,
+  now: number,
+) {
   return withTx(db, async (tx) => {
     const r = await tx.insertInto('wo_departments').values({ center_id: centerId, name, kind }).returning('id').executeTakeFirstOrThrow();
-    if (memberIds.length) await tx.insertInto('wo_department_members').values(memberIds.map((u) => ({ department_id: r.id, user_id: u }))).execute();
+    if (memberIds.length)
+      await tx
+        .insertInto('wo_department_members')
+        .values(memberIds.map((u) => ({ department_id: r.id, user_id: u })))
+        .execute();
     await audit(tx, { at: now, userId, action: 'wo.department.create', entity: 'wo_department', entityId: r.id, detail: { name, kind, memberIds } });
     return r.id;
   });
@@ -109,22 +146,52 @@ export async function coreActor(db: Db, userId: number, roles: readonly string[]
 // Reading
 
 type OrderRow = DB['wo_orders'] extends infer R ? { [K in keyof R]: R[K] extends import('kysely').Generated<infer U> ? U : R[K] } : never;
-type HistoryRow = { order_id: number; seq: number; at: number; actor_id: number; role: string; transition: string; from_state: string | null; to_state: string; note: string; assignee: string | null };
+type HistoryRow = {
+  order_id: number;
+  seq: number;
+  at: number;
+  actor_id: number;
+  role: string;
+  transition: string;
+  from_state: string | null;
+  to_state: string;
+  note: string;
+  assignee: string | null;
+};
 
 function toCore(o: OrderRow, history: HistoryRow[]): WorkOrder {
   const dispatch: DispatchInfo | undefined =
-    o.type === 'dispatch' && o.address ? { address: o.address, appointmentFrom: iso(o.appointment_from ?? o.created_at), appointmentTo: iso(o.appointment_to ?? o.created_at) } : undefined;
+    o.type === 'dispatch' && o.address
+      ? { address: o.address, appointmentFrom: iso(o.appointment_from ?? o.created_at), appointmentTo: iso(o.appointment_to ?? o.created_at) }
+      : undefined;
   return {
-    id: String(o.id), type: o.type as WorkOrderType, state: o.state, priority: o.priority as Priority, category: o.category, title: o.title, description: o.description, raisedBy: String(o.raised_by),
+    id: String(o.id),
+    type: o.type as WorkOrderType,
+    state: o.state,
+    priority: o.priority as Priority,
+    category: o.category,
+    title: o.title,
+    description: o.description,
+    raisedBy: String(o.raised_by),
     ...(o.assignee ? { assignee: o.assignee } : {}),
     ...(o.customer_id ? { customerId: o.customer_id } : {}),
     ...(o.call_id ? { callId: o.call_id } : {}),
     ...(o.parent_id ? { parentId: String(o.parent_id) } : {}),
     ...(dispatch ? { dispatch } : {}),
-    createdAt: iso(o.created_at), updatedAt: iso(o.updated_at), ...(o.closed_at ? { closedAt: iso(o.closed_at) } : {}),
-    history: history.map(
-      (h): HistoryEntry => ({ seq: h.seq, at: iso(h.at), actorId: String(h.actor_id), role: h.role as ActorRole, transition: h.transition, from: h.from_state, to: h.to_state, note: h.note, ...(h.assignee ? { assignee: h.assignee } : {}) }),
-    ),
+    createdAt: iso(o.created_at),
+    updatedAt: iso(o.updated_at),
+    ...(o.closed_at ? { closedAt: iso(o.closed_at) } : {}),
+    history: history.map((h): HistoryEntry => ({
+      seq: h.seq,
+      at: iso(h.at),
+      actorId: String(h.actor_id),
+      role: h.role as ActorRole,
+      transition: h.transition,
+      from: h.from_state,
+      to: h.to_state,
+      note: h.note,
+      ...(h.assignee ? { assignee: h.assignee } : {}),
+    })),
   };
 }
 
@@ -170,21 +237,62 @@ export async function listOrders(db: Db, centerId: number, a: WoActor, f: OrderF
   let q = scoped(db, centerId, a)
     .leftJoin('users as u', 'u.id', 'o.raised_by')
     .leftJoin('agents as ag', 'ag.id', 'o.agent_id')
-    .select(['o.id', 'o.type', 'o.state', 'o.priority', 'o.category', 'o.title', 'o.raised_by', 'u.display_name as raised_by_name', 'o.assignee', 'o.customer_id', 'o.call_id', 'o.repeat_complainer', 'o.qa_review', 'o.created_at', 'o.updated_at', 'o.closed_at', 'o.sla_due_at', 'o.appointment_from', 'o.address'])
+    .select([
+      'o.id',
+      'o.type',
+      'o.state',
+      'o.priority',
+      'o.category',
+      'o.title',
+      'o.raised_by',
+      'u.display_name as raised_by_name',
+      'o.assignee',
+      'o.customer_id',
+      'o.call_id',
+      'o.repeat_complainer',
+      'o.qa_review',
+      'o.created_at',
+      'o.updated_at',
+      'o.closed_at',
+      'o.sla_due_at',
+      'o.appointment_from',
+      'o.address',
+    ])
     .select(['o.agent_id', 'ag.name as agent_name', 'o.verdict'])
     .orderBy('o.sla_due_at')
     .limit(f.limit ?? 500);
   if (f.type) q = q.where('o.type', '=', f.type);
   if (f.state) q = q.where('o.state', '=', f.state);
   if (f.open) q = q.where('o.closed_at', 'is', null);
-  if (f.mine) q = q.where((eb) => eb.or([eb('o.raised_by', '=', a.userId), eb('o.assignee', '=', `user:${a.userId}`), eb('o.assignee', 'in', a.departmentIds.length ? a.departmentIds.map((d) => `dept:${d}`) : ['-'])]));
+  if (f.mine)
+    q = q.where((eb) =>
+      eb.or([
+        eb('o.raised_by', '=', a.userId),
+        eb('o.assignee', '=', `user:${a.userId}`),
+        eb('o.assignee', 'in', a.departmentIds.length ? a.departmentIds.map((d) => `dept:${d}`) : ['-']),
+      ]),
+    );
   const rows = await q.execute();
   const t = iso(now);
-  return rows.map((r) => ({ ...r, ...(seesAttribution(a, r.agent_id, r.verdict) ? {} : { agent_id: null, agent_name: null, verdict: null }), sla: slaFor({ type: r.type as WorkOrderType, priority: r.priority as Priority, createdAt: iso(r.created_at), ...(r.closed_at ? { closedAt: iso(r.closed_at) } : {}) }, t, sla) }));
+  return rows.map((r) => ({
+    ...r,
+    ...(seesAttribution(a, r.agent_id, r.verdict) ? {} : { agent_id: null, agent_name: null, verdict: null }),
+    sla: slaFor(
+      { type: r.type as WorkOrderType, priority: r.priority as Priority, createdAt: iso(r.created_at), ...(r.closed_at ? { closedAt: iso(r.closed_at) } : {}) },
+      t,
+      sla,
+    ),
+  }));
 }
 
 async function names(db: Db, ids: number[]) {
-  const rows = ids.length ? await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', [...new Set(ids)]).execute() : [];
+  const rows = ids.length
+    ? await db
+        .selectFrom('users')
+        .select(['id', 'display_name'])
+        .where('id', 'in', [...new Set(ids)])
+        .execute()
+    : [];
   return Object.fromEntries(rows.map((r) => [r.id, r.display_name]));
 }
 
@@ -196,7 +304,8 @@ export async function getOrder(db: Db, centerId: number, id: number, a: WoActor,
   const children = await db.selectFrom('wo_orders').select(['id', 'type', 'state', 'title']).where('parent_id', '=', id).orderBy('id').execute();
   const who = await names(db, [row.raised_by, ...order.history.map((h) => Number(h.actorId)), ...attempts.map((x) => x.agent_user_id)]);
   const shown = seesAttribution(a, row.agent_id, row.verdict);
-  const agent = shown && row.agent_id != null ? await db.selectFrom('agents').select(['name', 'ext_code']).where('id', '=', row.agent_id).executeTakeFirst() : undefined;
+  const agent =
+    shown && row.agent_id != null ? await db.selectFrom('agents').select(['name', 'ext_code']).where('id', '=', row.agent_id).executeTakeFirst() : undefined;
   const canJudge = row.type === 'complaint' && actor.roles.some((r) => (VERDICT_ROLES as readonly string[]).includes(r));
   return {
     ...row,
@@ -225,7 +334,16 @@ export interface WoEvents {
 
 function workflowError(e: WorkflowError) {
   if (e.code === 'role_not_allowed') return forbidden(e.message);
-  const field = e.code === 'note_required' ? 'note' : e.code === 'unknown_category' ? 'category' : e.code === 'missing_dispatch_info' ? 'dispatch' : e.code === 'unknown_type' ? 'type' : 'transition';
+  const field =
+    e.code === 'note_required'
+      ? 'note'
+      : e.code === 'unknown_category'
+        ? 'category'
+        : e.code === 'missing_dispatch_info'
+          ? 'dispatch'
+          : e.code === 'unknown_type'
+            ? 'type'
+            : 'transition';
   return validationError(field, e.message);
 }
 
@@ -245,21 +363,66 @@ export interface NewOrderInput {
   dispatch?: { address: string; appointmentFrom: number; appointmentTo: number };
 }
 
-async function insertOrder(tx: Db, centerId: number, o: WorkOrder, extra: { customerPhone?: string; repeat: boolean; agentId?: number | null }, sla: SlaPolicy) {
+async function insertOrder(
+  tx: Db,
+  centerId: number,
+  o: WorkOrder,
+  extra: { customerPhone?: string; repeat: boolean; agentId?: number | null },
+  sla: SlaPolicy,
+) {
   const s = slaFor(o, o.createdAt, sla);
   const r = await tx
     .insertInto('wo_orders')
     .values({
-      center_id: centerId, type: o.type, state: o.state, priority: o.priority, category: o.category, title: o.title, description: o.description, raised_by: Number(o.raisedBy), assignee: o.assignee ?? null,
-      customer_id: o.customerId ?? null, customer_phone: extra.customerPhone ?? null, call_id: o.callId ?? null, parent_id: o.parentId ? Number(o.parentId) : null,
-      address: o.dispatch?.address ?? null, appointment_from: o.dispatch ? ms(o.dispatch.appointmentFrom) : null, appointment_to: o.dispatch ? ms(o.dispatch.appointmentTo) : null,
-      repeat_complainer: extra.repeat ? 1 : 0, qa_review: 0, qa_review_by: null, qa_review_at: null, created_at: ms(o.createdAt), updated_at: ms(o.updatedAt), closed_at: null,
-      sla_warn_at: ms(s.warnAt), sla_due_at: ms(s.dueAt), sla_alerted: '', agent_id: extra.agentId ?? null, verdict: null, verdict_by: null, verdict_at: null,
+      center_id: centerId,
+      type: o.type,
+      state: o.state,
+      priority: o.priority,
+      category: o.category,
+      title: o.title,
+      description: o.description,
+      raised_by: Number(o.raisedBy),
+      assignee: o.assignee ?? null,
+      customer_id: o.customerId ?? null,
+      customer_phone: extra.customerPhone ?? null,
+      call_id: o.callId ?? null,
+      parent_id: o.parentId ? Number(o.parentId) : null,
+      address: o.dispatch?.address ?? null,
+      appointment_from: o.dispatch ? ms(o.dispatch.appointmentFrom) : null,
+      appointment_to: o.dispatch ? ms(o.dispatch.appointmentTo) : null,
+      repeat_complainer: extra.repeat ? 1 : 0,
+      qa_review: 0,
+      qa_review_by: null,
+      qa_review_at: null,
+      created_at: ms(o.createdAt),
+      updated_at: ms(o.updatedAt),
+      closed_at: null,
+      sla_warn_at: ms(s.warnAt),
+      sla_due_at: ms(s.dueAt),
+      sla_alerted: '',
+      agent_id: extra.agentId ?? null,
+      verdict: null,
+      verdict_by: null,
+      verdict_at: null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   const h = o.history[0]!;
-  await tx.insertInto('wo_history').values({ order_id: r.id, seq: 1, at: ms(h.at), actor_id: Number(h.actorId), role: h.role, transition: h.transition, from_state: null, to_state: h.to, note: h.note, assignee: o.assignee ?? null }).execute();
+  await tx
+    .insertInto('wo_history')
+    .values({
+      order_id: r.id,
+      seq: 1,
+      at: ms(h.at),
+      actor_id: Number(h.actorId),
+      role: h.role,
+      transition: h.transition,
+      from_state: null,
+      to_state: h.to,
+      note: h.note,
+      assignee: o.assignee ?? null,
+    })
+    .execute();
   return r.id;
 }
 
@@ -295,7 +458,10 @@ async function checkAssignee(tx: Db, centerId: number, userId: number, type: Wor
       params: { field, userId, roles: allowed.join(', ') },
     });
   if (scope && !scope.seesAll && fit.every((r) => r === 'agent') && userId !== scope.userId && !scope.teamUserIds.includes(userId))
-    throw validationError(field, `agent user ${userId} is outside your scope (yourself, or the agents of your teams)`, { reason: 'workorder.assigneeOutOfScope', params: { field, userId } });
+    throw validationError(field, `agent user ${userId} is outside your scope (yourself, or the agents of your teams)`, {
+      reason: 'workorder.assigneeOutOfScope',
+      params: { field, userId },
+    });
 }
 
 /** The parent an order hangs under must exist and be visible to the caller (the REST read rule). */
@@ -303,39 +469,87 @@ async function checkParent(db: Db, centerId: number, parentId: number, scope?: W
   const found = scope
     ? await scoped(db, centerId, scope).select('o.id').where('o.id', '=', parentId).executeTakeFirst()
     : await db.selectFrom('wo_orders').select('id').where('id', '=', parentId).where('center_id', '=', centerId).executeTakeFirst();
-  if (!found) throw new DomainError(`parentId: work order ${parentId} not found`, 'not_found', 'parentId', { reason: 'workorder.parentNotFound', params: { field: 'parentId', id: parentId } });
+  if (!found)
+    throw new DomainError(`parentId: work order ${parentId} not found`, 'not_found', 'parentId', {
+      reason: 'workorder.parentNotFound',
+      params: { field: 'parentId', id: parentId },
+    });
 }
 
-export async function createOrder(db: Db, centerId: number, input: NewOrderInput, actor: Actor, now: number, s: WoSettings, scope?: WoActor): Promise<{ id: number; events: WoEvents }> {
+export async function createOrder(
+  db: Db,
+  centerId: number,
+  input: NewOrderInput,
+  actor: Actor,
+  now: number,
+  s: WoSettings,
+  scope?: WoActor,
+): Promise<{ id: number; events: WoEvents }> {
   if (input.type === 'complaint' && input.customerId === undefined) throw validationError('customerId', 'a complaint needs the customer it is about');
   if (input.parentId !== undefined) await checkParent(db, centerId, input.parentId, scope);
-  if (input.assigneeUserId !== undefined) await checkAssignee(db, centerId, input.assigneeUserId, input.type, s.workflow.machines[input.type].initial, s, scope);
+  if (input.assigneeUserId !== undefined)
+    await checkAssignee(db, centerId, input.assigneeUserId, input.type, s.workflow.machines[input.type].initial, s, scope);
   const core: NewWorkOrder = {
-    id: '0', type: input.type, priority: input.priority, category: input.category, title: input.title.trim(), description: input.description ?? '',
+    id: '0',
+    type: input.type,
+    priority: input.priority,
+    category: input.category,
+    title: input.title.trim(),
+    description: input.description ?? '',
     ...(input.customerId ? { customerId: input.customerId } : {}),
     ...(input.callId ? { callId: input.callId } : {}),
     ...(input.parentId ? { parentId: String(input.parentId) } : {}),
     ...(input.assigneeUserId ? { assignee: `user:${input.assigneeUserId}` } : {}),
-    ...(input.dispatch ? { dispatch: { address: input.dispatch.address, appointmentFrom: iso(input.dispatch.appointmentFrom), appointmentTo: iso(input.dispatch.appointmentTo) } } : {}),
+    ...(input.dispatch
+      ? {
+          dispatch: { address: input.dispatch.address, appointmentFrom: iso(input.dispatch.appointmentFrom), appointmentTo: iso(input.dispatch.appointmentTo) },
+        }
+      : {}),
   };
   if (!core.title) throw validationError('title', 'the title is empty');
-  if (input.dispatch && input.dispatch.appointmentTo < input.dispatch.appointmentFrom) throw validationError('dispatch.appointmentTo', 'the appointment ends before it starts');
+  if (input.dispatch && input.dispatch.appointmentTo < input.dispatch.appointmentFrom)
+    throw validationError('dispatch.appointmentTo', 'the appointment ends before it starts');
   const r = createWorkOrder(core, actor, iso(now), '', s.workflow);
   if (!r.ok) throw workflowError(r.error);
   if (input.agentId !== undefined && input.type !== 'complaint')
-    throw validationError('agentId', 'only a complaint names the agent it is about', { reason: 'workorder.agentOnlyForComplaints', params: { field: 'agentId' } });
+    throw validationError('agentId', 'only a complaint names the agent it is about', {
+      reason: 'workorder.agentOnlyForComplaints',
+      params: { field: 'agentId' },
+    });
   const events: WoEvents = { board: [], users: [] };
   const id = await withTx(db, async (tx) => {
     const agentId = input.type === 'complaint' ? await complaintAgent(tx, centerId, input.callId, input.agentId) : null;
     let repeat = false;
     if (input.type === 'complaint') {
-      const prior = await tx.selectFrom('wo_orders').select('created_at').where('center_id', '=', centerId).where('type', '=', 'complaint').where('customer_id', '=', input.customerId!).execute();
+      const prior = await tx
+        .selectFrom('wo_orders')
+        .select('created_at')
+        .where('center_id', '=', centerId)
+        .where('type', '=', 'complaint')
+        .where('customer_id', '=', input.customerId!)
+        .execute();
       const refs = [...prior.map((p) => ({ customerId: input.customerId!, at: iso(p.created_at) })), { customerId: input.customerId!, at: iso(now) }];
       repeat = isRepeatComplainer(refs, input.customerId!, iso(now), s.repeatRule);
     }
     const newId = await insertOrder(tx, centerId, r.value, { ...(input.customerPhone ? { customerPhone: input.customerPhone } : {}), repeat, agentId }, s.sla);
-    if (input.assigneeUserId) await notify(tx, [input.assigneeUserId].filter((u) => String(u) !== actor.id), newId, 'assigned', { title: core.title, type: input.type }, now, events);
-    await audit(tx, { at: now, userId: Number(actor.id), action: 'wo.create', entity: 'work_order', entityId: newId, detail: { type: input.type, category: input.category, priority: input.priority, repeatComplainer: repeat, ...(agentId ? { agentId } : {}) } });
+    if (input.assigneeUserId)
+      await notify(
+        tx,
+        [input.assigneeUserId].filter((u) => String(u) !== actor.id),
+        newId,
+        'assigned',
+        { title: core.title, type: input.type },
+        now,
+        events,
+      );
+    await audit(tx, {
+      at: now,
+      userId: Number(actor.id),
+      action: 'wo.create',
+      entity: 'work_order',
+      entityId: newId,
+      detail: { type: input.type, category: input.category, priority: input.priority, repeatComplainer: repeat, ...(agentId ? { agentId } : {}) },
+    });
     events.board.push({ kind: 'created', id: newId, type: input.type, state: r.value.state, title: core.title, repeatComplainer: repeat });
     return newId;
   });
@@ -359,7 +573,10 @@ async function complaintAgent(tx: Db, centerId: number, callId: string | undefin
   if (agentId !== undefined) {
     await centerAgent(tx, centerId, agentId);
     if (onCall !== null && onCall !== agentId)
-      throw validationError('agentId', `agent ${agentId} did not serve call ${callId} (agent ${fromCall!.code} did)`, { reason: 'workorder.agentNotOnCall', params: { field: 'agentId', callId: callId!, callAgent: fromCall!.code } });
+      throw validationError('agentId', `agent ${agentId} did not serve call ${callId} (agent ${fromCall!.code} did)`, {
+        reason: 'workorder.agentNotOnCall',
+        params: { field: 'agentId', callId: callId!, callAgent: fromCall!.code },
+      });
     return agentId;
   }
   return onCall;
@@ -375,23 +592,38 @@ export { VERDICT_ROLES, VERDICTS, type Verdict };
  * needs `agentId` to be upheld. The agent concerned is told once it is upheld.
  */
 export async function setComplaintVerdict(
-  db: Db, centerId: number, id: number, input: { verdict: Verdict; note: string; agentId?: number }, actor: Actor, now: number,
+  db: Db,
+  centerId: number,
+  id: number,
+  input: { verdict: Verdict; note: string; agentId?: number },
+  actor: Actor,
+  now: number,
 ): Promise<{ verdict: Verdict; agentId: number | null; seq: number; events: WoEvents }> {
   const role = actor.roles.find((r) => (VERDICT_ROLES as readonly string[]).includes(r));
-  if (!role) throw forbidden(`only ${VERDICT_ROLES.join(' or ')} judge complaints`, { reason: 'workorder.verdictRole', params: { roles: VERDICT_ROLES.join(', ') } });
-  if (!input.note.trim()) throw validationError('note', 'a verdict needs a note saying why', { reason: 'workorder.verdictNoteRequired', params: { field: 'note' } });
+  if (!role)
+    throw forbidden(`only ${VERDICT_ROLES.join(' or ')} judge complaints`, { reason: 'workorder.verdictRole', params: { roles: VERDICT_ROLES.join(', ') } });
+  if (!input.note.trim())
+    throw validationError('note', 'a verdict needs a note saying why', { reason: 'workorder.verdictNoteRequired', params: { field: 'note' } });
   const events: WoEvents = { board: [], users: [] };
   const r = await withTx(db, async (tx) => {
     const { row, order } = await loadOrder(tx, centerId, id);
-    if (row.type !== 'complaint') throw validationError('id', `work order ${id} is a ${row.type}, not a complaint`, { reason: 'workorder.notComplaint', params: { field: 'id', id } });
+    if (row.type !== 'complaint')
+      throw validationError('id', `work order ${id} is a ${row.type}, not a complaint`, { reason: 'workorder.notComplaint', params: { field: 'id', id } });
     let agentId = row.agent_id;
     if (input.agentId !== undefined && input.agentId !== agentId) {
-      if (agentId !== null) throw validationError('agentId', `complaint ${id} is already about agent ${agentId}`, { reason: 'workorder.agentAlreadySet', params: { field: 'agentId', id } });
+      if (agentId !== null)
+        throw validationError('agentId', `complaint ${id} is already about agent ${agentId}`, {
+          reason: 'workorder.agentAlreadySet',
+          params: { field: 'agentId', id },
+        });
       await centerAgent(tx, centerId, input.agentId);
       agentId = input.agentId;
     }
     if (input.verdict === 'upheld' && agentId === null)
-      throw validationError('agentId', `complaint ${id} names no agent; choose the agent it is about to uphold it`, { reason: 'workorder.verdictNeedsAgent', params: { field: 'agentId', id } });
+      throw validationError('agentId', `complaint ${id} names no agent; choose the agent it is about to uphold it`, {
+        reason: 'workorder.verdictNeedsAgent',
+        params: { field: 'agentId', id },
+      });
     const upd = await tx
       .updateTable('wo_orders')
       .set({ verdict: input.verdict, verdict_by: Number(actor.id), verdict_at: now, agent_id: agentId, updated_at: Math.max(now, row.updated_at) })
@@ -401,13 +633,50 @@ export async function setComplaintVerdict(
     if (Number(upd.numUpdatedRows) !== 1) throw conflict(`work order ${id} was changed meanwhile; reload it`, 'verdict');
     const seq = order.history.length + 1;
     const transition = `verdict_${input.verdict}`;
-    await tx.insertInto('wo_history').values({ order_id: id, seq, at: now, actor_id: Number(actor.id), role, transition, from_state: row.state, to_state: row.state, note: input.note, assignee: null }).execute();
-    await audit(tx, { at: now, userId: Number(actor.id), action: `wo.verdict`, entity: 'work_order', entityId: id, detail: { verdict: input.verdict, previous: row.verdict, agentId, role, note: input.note } });
+    await tx
+      .insertInto('wo_history')
+      .values({
+        order_id: id,
+        seq,
+        at: now,
+        actor_id: Number(actor.id),
+        role,
+        transition,
+        from_state: row.state,
+        to_state: row.state,
+        note: input.note,
+        assignee: null,
+      })
+      .execute();
+    await audit(tx, {
+      at: now,
+      userId: Number(actor.id),
+      action: `wo.verdict`,
+      entity: 'work_order',
+      entityId: id,
+      detail: { verdict: input.verdict, previous: row.verdict, agentId, role, note: input.note },
+    });
     const detail = { title: row.title, type: row.type, transition, from: row.state, to: row.state, note: input.note, by: Number(actor.id) };
-    await notify(tx, [row.raised_by].filter((u) => String(u) !== actor.id), id, 'step', detail, now, events);
+    await notify(
+      tx,
+      [row.raised_by].filter((u) => String(u) !== actor.id),
+      id,
+      'step',
+      detail,
+      now,
+      events,
+    );
     if (input.verdict === 'upheld' && agentId !== null) {
       const users = await tx.selectFrom('users').select('id').where('agent_id', '=', agentId).where('active', '=', 1).execute();
-      await notify(tx, users.map((u) => u.id).filter((u) => String(u) !== actor.id && u !== row.raised_by), id, 'step', detail, now, events);
+      await notify(
+        tx,
+        users.map((u) => u.id).filter((u) => String(u) !== actor.id && u !== row.raised_by),
+        id,
+        'step',
+        detail,
+        now,
+        events,
+      );
     }
     // no verdict in the board event: the topic filter checks only that the order is visible, and not everyone who sees it sees the attribution
     events.board.push({ kind: 'verdict', id, type: row.type, state: row.state });
@@ -424,9 +693,24 @@ export interface TransitionInput {
 }
 
 /** Transitions that hand the order to someone: which kind of target they need. */
-const NEEDS_TARGET: Record<string, 'business' | 'crew' | 'user'> = { 'escalation:send_to_business': 'business', 'complaint:send_to_business': 'business', 'dispatch:send': 'crew', 'callback:assign': 'user' };
+const NEEDS_TARGET: Record<string, 'business' | 'crew' | 'user'> = {
+  'escalation:send_to_business': 'business',
+  'complaint:send_to_business': 'business',
+  'dispatch:send': 'crew',
+  'callback:assign': 'user',
+};
 
-export async function transitionOrder(db: Db, centerId: number, id: number, input: TransitionInput, actor: Actor, actorDepartments: number[], now: number, s: WoSettings, scope?: WoActor) {
+export async function transitionOrder(
+  db: Db,
+  centerId: number,
+  id: number,
+  input: TransitionInput,
+  actor: Actor,
+  actorDepartments: number[],
+  now: number,
+  s: WoSettings,
+  scope?: WoActor,
+) {
   const events: WoEvents = { board: [], users: [] };
   const result = await withTx(db, async (tx) => {
     const { row, order } = await loadOrder(tx, centerId, id);
@@ -438,9 +722,16 @@ export async function transitionOrder(db: Db, centerId: number, id: number, inpu
       await checkAssignee(tx, centerId, input.assigneeUserId, order.type, target, s, scope);
       assignTo = `user:${input.assigneeUserId}`;
     } else if (need) {
-      if (!input.departmentId) throw validationError('departmentId', `"${input.transition}" needs the ${need === 'crew' ? 'field crew' : 'business department'} to send it to`);
-      const d = await tx.selectFrom('wo_departments').select(['id', 'kind']).where('id', '=', input.departmentId).where('center_id', '=', centerId).executeTakeFirst();
-      if (!d || d.kind !== need) throw validationError('departmentId', `${input.departmentId} is not a ${need === 'crew' ? 'field crew' : 'business department'}`);
+      if (!input.departmentId)
+        throw validationError('departmentId', `"${input.transition}" needs the ${need === 'crew' ? 'field crew' : 'business department'} to send it to`);
+      const d = await tx
+        .selectFrom('wo_departments')
+        .select(['id', 'kind'])
+        .where('id', '=', input.departmentId)
+        .where('center_id', '=', centerId)
+        .executeTakeFirst();
+      if (!d || d.kind !== need)
+        throw validationError('departmentId', `${input.departmentId} is not a ${need === 'crew' ? 'field crew' : 'business department'}`);
       assignTo = `dept:${input.departmentId}`;
     } else if (input.transition === 'submit' && order.type === 'escalation') {
       assignTo = undefined; // the expert seats pick it up from the board
@@ -455,28 +746,87 @@ export async function transitionOrder(db: Db, centerId: number, id: number, inpu
       throw forbidden(`"${input.transition}": agents may only move orders they raised or that are assigned to them`);
     const upd = await tx
       .updateTable('wo_orders')
-      .set({ state: entry.to, updated_at: now, ...(assignTo !== undefined ? { assignee: assignTo } : {}), ...(r.value.order.closedAt ? { closed_at: now } : {}) })
+      .set({
+        state: entry.to,
+        updated_at: now,
+        ...(assignTo !== undefined ? { assignee: assignTo } : {}),
+        ...(r.value.order.closedAt ? { closed_at: now } : {}),
+      })
       .where('id', '=', id)
       .where('state', '=', order.state)
       .executeTakeFirst();
     if (Number(upd.numUpdatedRows) !== 1) throw conflict(`work order ${id} was changed meanwhile; reload it`, 'transition');
-    await tx.insertInto('wo_history').values({ order_id: id, seq: entry.seq, at: now, actor_id: Number(actor.id), role: entry.role, transition: entry.transition, from_state: entry.from, to_state: entry.to, note: entry.note, assignee: assignTo ?? null }).execute();
+    await tx
+      .insertInto('wo_history')
+      .values({
+        order_id: id,
+        seq: entry.seq,
+        at: now,
+        actor_id: Number(actor.id),
+        role: entry.role,
+        transition: entry.transition,
+        from_state: entry.from,
+        to_state: entry.to,
+        note: entry.note,
+        assignee: assignTo ?? null,
+      })
+      .execute();
     // the agent who raised it is told of every step; a new assignee is told it is theirs
     const detail = { title: row.title, type: row.type, transition: entry.transition, from: entry.from, to: entry.to, note: entry.note, by: Number(actor.id) };
-    await notify(tx, [row.raised_by].filter((u) => String(u) !== actor.id), id, 'step', detail, now, events);
-    if (assignTo) await notify(tx, (await assigneeUsers(tx, assignTo)).filter((u) => String(u) !== actor.id && u !== row.raised_by), id, 'assigned', detail, now, events);
-    await audit(tx, { at: now, userId: Number(actor.id), action: `wo.${entry.transition}`, entity: 'work_order', entityId: id, detail: { from: entry.from, to: entry.to, role: entry.role, note: entry.note, assignee: assignTo } });
+    await notify(
+      tx,
+      [row.raised_by].filter((u) => String(u) !== actor.id),
+      id,
+      'step',
+      detail,
+      now,
+      events,
+    );
+    if (assignTo)
+      await notify(
+        tx,
+        (await assigneeUsers(tx, assignTo)).filter((u) => String(u) !== actor.id && u !== row.raised_by),
+        id,
+        'assigned',
+        detail,
+        now,
+        events,
+      );
+    await audit(tx, {
+      at: now,
+      userId: Number(actor.id),
+      action: `wo.${entry.transition}`,
+      entity: 'work_order',
+      entityId: id,
+      detail: { from: entry.from, to: entry.to, role: entry.role, note: entry.note, assignee: assignTo },
+    });
     events.board.push({ kind: 'changed', id, type: row.type, state: entry.to, transition: entry.transition });
     // the callback that follows a completed dispatch / resolved complaint
     let followUpId: number | null = null;
     const next = followUpCallback(r.value.order, '0');
     if (next) {
-      const made = createWorkOrder(next, { id: actor.id, roles: ['duty_manager'] }, iso(now), `auto: follow-up of #${id}`, { ...s.workflow, categories: { ...s.workflow.categories, callback: [] } });
+      const made = createWorkOrder(next, { id: actor.id, roles: ['duty_manager'] }, iso(now), `auto: follow-up of #${id}`, {
+        ...s.workflow,
+        categories: { ...s.workflow.categories, callback: [] },
+      });
       if (made.ok) {
         made.value.history[0]!.role = entry.role; // recorded as done by the actor's step, not as a duty manager
         made.value.raisedBy = String(row.raised_by); // the follow-up belongs to whoever raised the original order
-        followUpId = await insertOrder(tx, centerId, made.value, { ...(row.customer_phone ? { customerPhone: row.customer_phone } : {}), repeat: false }, s.sla);
-        await audit(tx, { at: now, userId: Number(actor.id), action: 'wo.create', entity: 'work_order', entityId: followUpId, detail: { type: 'callback', followUpOf: id } });
+        followUpId = await insertOrder(
+          tx,
+          centerId,
+          made.value,
+          { ...(row.customer_phone ? { customerPhone: row.customer_phone } : {}), repeat: false },
+          s.sla,
+        );
+        await audit(tx, {
+          at: now,
+          userId: Number(actor.id),
+          action: 'wo.create',
+          entity: 'work_order',
+          entityId: followUpId,
+          detail: { type: 'callback', followUpOf: id },
+        });
         events.board.push({ kind: 'created', id: followUpId, type: 'callback', state: made.value.state, title: made.value.title });
       }
     }
@@ -485,27 +835,73 @@ export async function transitionOrder(db: Db, centerId: number, id: number, inpu
   return { ...result, events };
 }
 
-export async function recordCallback(db: Db, centerId: number, id: number, input: { outcome: CallbackOutcome; note: string }, actor: Actor, actorDepartments: number[], now: number, s: WoSettings) {
+export async function recordCallback(
+  db: Db,
+  centerId: number,
+  id: number,
+  input: { outcome: CallbackOutcome; note: string },
+  actor: Actor,
+  actorDepartments: number[],
+  now: number,
+  s: WoSettings,
+) {
   const { row, order } = await loadOrder(db, centerId, id);
   if (order.type !== 'callback') throw validationError('id', `work order ${id} is a ${order.type}, not a callback`);
   if (row.assignee !== `user:${actor.id}`) throw forbidden('only the agent the callback is assigned to records attempts');
   if (order.state !== 'assigned') throw conflict(`callback ${id} is ${order.state}; attempts are recorded while it is assigned`, 'id');
   const attempts = await db.selectFrom('wo_callback_attempts').selectAll().where('order_id', '=', id).orderBy('id').execute();
   const item: CallbackItem = {
-    orderId: String(id), customerId: row.customer_id ?? '', phone: row.customer_phone ?? '', assignee: actor.id, status: 'open', followUp: false,
+    orderId: String(id),
+    customerId: row.customer_id ?? '',
+    phone: row.customer_phone ?? '',
+    assignee: actor.id,
+    status: 'open',
+    followUp: false,
     attempts: attempts.map((x) => ({ at: iso(x.at), agentId: String(x.agent_user_id), outcome: x.outcome as CallbackOutcome, note: x.note })),
   };
   const r = recordAttempt(item, { at: iso(now), agentId: actor.id, outcome: input.outcome, note: input.note }, s.callbackPolicy);
   if (!r.ok) throw validationError('outcome', r.error);
   return withTx(db, async (tx) => {
-    await tx.insertInto('wo_callback_attempts').values({ order_id: id, at: now, agent_user_id: Number(actor.id), outcome: input.outcome, note: input.note, next_attempt_at: r.item.nextAttemptAt ? ms(r.item.nextAttemptAt) : null }).execute();
-    await audit(tx, { at: now, userId: Number(actor.id), action: 'wo.callback_attempt', entity: 'work_order', entityId: id, detail: { outcome: input.outcome, attempt: r.item.attempts.length } });
+    await tx
+      .insertInto('wo_callback_attempts')
+      .values({
+        order_id: id,
+        at: now,
+        agent_user_id: Number(actor.id),
+        outcome: input.outcome,
+        note: input.note,
+        next_attempt_at: r.item.nextAttemptAt ? ms(r.item.nextAttemptAt) : null,
+      })
+      .execute();
+    await audit(tx, {
+      at: now,
+      userId: Number(actor.id),
+      action: 'wo.callback_attempt',
+      entity: 'work_order',
+      entityId: id,
+      detail: { outcome: input.outcome, attempt: r.item.attempts.length },
+    });
     let events: WoEvents = { board: [], users: [] };
     if (r.transition) {
-      const t = await transitionOrder(tx, centerId, id, { transition: r.transition, note: `${input.outcome}${input.note ? `: ${input.note}` : ''}` }, actor, actorDepartments, now, s);
+      const t = await transitionOrder(
+        tx,
+        centerId,
+        id,
+        { transition: r.transition, note: `${input.outcome}${input.note ? `: ${input.note}` : ''}` },
+        actor,
+        actorDepartments,
+        now,
+        s,
+      );
       events = t.events;
     }
-    return { status: r.item.status, nextAttemptAt: r.item.nextAttemptAt ? ms(r.item.nextAttemptAt) : null, followUp: r.item.followUp, transition: r.transition, events };
+    return {
+      status: r.item.status,
+      nextAttemptAt: r.item.nextAttemptAt ? ms(r.item.nextAttemptAt) : null,
+      followUp: r.item.followUp,
+      transition: r.transition,
+      events,
+    };
   });
 }
 
@@ -528,7 +924,14 @@ export async function linkCall(db: Db, centerId: number, id: number, callId: str
     const fromCall = row.type === 'complaint' && row.agent_id === null ? await agentOfCall(tx, callId) : null;
     const agentId = fromCall && fromCall.centerId === centerId ? fromCall.agentId : row.agent_id;
     await tx.updateTable('wo_orders').set({ call_id: callId, agent_id: agentId }).where('id', '=', id).execute();
-    await audit(tx, { at: now, userId, action: 'wo.link_call', entity: 'work_order', entityId: id, detail: { callId, ...(agentId !== row.agent_id ? { agentId } : {}) } });
+    await audit(tx, {
+      at: now,
+      userId,
+      action: 'wo.link_call',
+      entity: 'work_order',
+      entityId: id,
+      detail: { callId, ...(agentId !== row.agent_id ? { agentId } : {}) },
+    });
   });
 }
 
@@ -547,14 +950,24 @@ export async function checkSla(db: Db, centerId: number, now: number): Promise<W
       .select(['id', 'type', 'priority', 'title', 'raised_by', 'sla_warn_at', 'sla_due_at', 'sla_alerted', 'assignee'])
       .where('center_id', '=', centerId)
       .where('closed_at', 'is', null)
-      .where((eb) => eb.or([eb.and([eb('sla_due_at', '<=', now), eb('sla_alerted', '!=', 'breached')]), eb.and([eb('sla_warn_at', '<=', now), eb('sla_alerted', '=', '')])]))
+      .where((eb) =>
+        eb.or([eb.and([eb('sla_due_at', '<=', now), eb('sla_alerted', '!=', 'breached')]), eb.and([eb('sla_warn_at', '<=', now), eb('sla_alerted', '=', '')])]),
+      )
       .execute();
     for (const o of due) {
       const level = o.sla_due_at <= now ? 'breached' : 'warning';
       await tx.updateTable('wo_orders').set({ sla_alerted: level }).where('id', '=', o.id).execute();
       const alert = { kind: 'sla', level, id: o.id, type: o.type, priority: o.priority, title: o.title, dueAt: o.sla_due_at };
       events.board.push(alert);
-      await notify(tx, [o.raised_by, ...(await assigneeUsers(tx, o.assignee))], o.id, `sla_${level}`, { title: o.title, type: o.type, dueAt: o.sla_due_at }, now, events);
+      await notify(
+        tx,
+        [o.raised_by, ...(await assigneeUsers(tx, o.assignee))],
+        o.id,
+        `sla_${level}`,
+        { title: o.title, type: o.type, dueAt: o.sla_due_at },
+        now,
+        events,
+      );
     }
   });
   return events;
@@ -576,25 +989,76 @@ export async function openOrdersOfTeam(db: Db, teamId: number) {
 
 export async function callbackList(db: Db, centerId: number, a: WoActor, now: number) {
   const rows = await scoped(db, centerId, a)
-    .select(['o.id', 'o.state', 'o.priority', 'o.category', 'o.title', 'o.customer_id', 'o.customer_phone', 'o.assignee', 'o.parent_id', 'o.created_at', 'o.sla_due_at'])
+    .select([
+      'o.id',
+      'o.state',
+      'o.priority',
+      'o.category',
+      'o.title',
+      'o.customer_id',
+      'o.customer_phone',
+      'o.assignee',
+      'o.parent_id',
+      'o.created_at',
+      'o.sla_due_at',
+    ])
     .where('o.type', '=', 'callback')
     .where('o.closed_at', 'is', null)
     .orderBy('o.sla_due_at')
     .execute();
-  const att = rows.length ? await db.selectFrom('wo_callback_attempts').selectAll().where('order_id', 'in', rows.map((r) => r.id)).orderBy('id').execute() : [];
+  const att = rows.length
+    ? await db
+        .selectFrom('wo_callback_attempts')
+        .selectAll()
+        .where(
+          'order_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .orderBy('id')
+        .execute()
+    : [];
   return rows.map((r) => {
     const mine = att.filter((x) => x.order_id === r.id);
     const last = mine[mine.length - 1];
-    return { ...r, attempts: mine.length, lastOutcome: last?.outcome ?? null, nextAttemptAt: last?.next_attempt_at ?? null, due: !last?.next_attempt_at || last.next_attempt_at <= now };
+    return {
+      ...r,
+      attempts: mine.length,
+      lastOutcome: last?.outcome ?? null,
+      nextAttemptAt: last?.next_attempt_at ?? null,
+      due: !last?.next_attempt_at || last.next_attempt_at <= now,
+    };
   });
 }
 
 export async function workOrderReports(db: Db, centerId: number, from: number, to: number, now: number, s: WoSettings) {
-  const rows = await db.selectFrom('wo_orders').selectAll().where('center_id', '=', centerId).where('created_at', '>=', from).where('created_at', '<', to).execute();
-  const hist = rows.length ? await db.selectFrom('wo_history').selectAll().where('order_id', 'in', rows.map((r) => r.id)).orderBy('order_id').orderBy('seq').execute() : [];
+  const rows = await db
+    .selectFrom('wo_orders')
+    .selectAll()
+    .where('center_id', '=', centerId)
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .execute();
+  const hist = rows.length
+    ? await db
+        .selectFrom('wo_history')
+        .selectAll()
+        .where(
+          'order_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .orderBy('order_id')
+        .orderBy('seq')
+        .execute()
+    : [];
   const byOrder = new Map<number, HistoryRow[]>();
   for (const h of hist) byOrder.set(h.order_id, [...(byOrder.get(h.order_id) ?? []), h]);
-  const report = workOrderReport(rows.map((r) => toCore(r, byOrder.get(r.id) ?? [])), iso(now), s.sla);
+  const report = workOrderReport(
+    rows.map((r) => toCore(r, byOrder.get(r.id) ?? [])),
+    iso(now),
+    s.sla,
+  );
   const deps = await db.selectFrom('wo_departments').select(['id', 'name']).where('center_id', '=', centerId).execute();
   const depName = new Map(deps.map((d) => [`dept:${d.id}`, d.name]));
   return { ...report, waits: report.waits.map((w) => ({ ...w, name: depName.get(w.assignee) ?? w.assignee })) };

@@ -38,6 +38,26 @@ export interface WorkOrderTables {
     verdict_by: number | null;
     verdict_at: number | null;
   };
-  wo_history: { id: Generated<number>; order_id: number; seq: number; at: number; actor_id: number; role: string; transition: string; from_state: string | null; to_state: string; note: string; assignee: string | null };
-  wo_callback_attempts: { id: Generated<number>; order_id: number; at: number; agent_user_id: number; outcome: string; note: string; next_attempt_at: number | null };
+  wo_history: {
+    id: Generated<number>;
+    order_id: number;
+    seq: number;
+    at: number;
+    actor_id: number;
+    role: string;
+    transition: string;
+    from_state: string | null;
+    to_state: string;
+    note: string;
+    assignee: string | null;
+  };
+  wo_callback_attempts: {
+    id: Generated<number>;
+    order_id: number;
+    at: number;
+    agent_user_id: number;
+    outcome: string;
+    note: string;
+    next_attempt_at: number | null;
+  };
 }

@@ -42,8 +42,19 @@ export function NotificationBell({ userId }: { userId: number }) {
   };
   return (
     <span className="bell">
-      <button className="secondary" data-testid="bell" aria-label={`${t('notif.bell')}${unread ? ` (${t('notif.unread', { n: unread })})` : ''}`} aria-expanded={open} onClick={() => setOpen(!open)}>
-        🔔{unread > 0 && <span className="bell-count" data-testid="bell-count">{unread}</span>}
+      <button
+        className="secondary"
+        data-testid="bell"
+        aria-label={`${t('notif.bell')}${unread ? ` (${t('notif.unread', { n: unread })})` : ''}`}
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        🔔
+        {unread > 0 && (
+          <span className="bell-count" data-testid="bell-count">
+            {unread}
+          </span>
+        )}
       </button>
       {open && (
         <div className="bell-list card" data-testid="bell-list">

@@ -12,10 +12,30 @@ export interface FactLike {
 
 /** How a fact is shown: share, seconds or a count (names: DESIGN.md). */
 export const FACT_UNITS: Record<string, 'ratio' | 's' | 'n'> = {
-  handled: 'n', transferred: 'n', complaints: 'n', skillLevel: 'n',
-  talk: 's', hold: 's', acw: 's', ring: 's', aht: 's', staffed: 's', notReady: 's', idle: 's',
-  occupancy: 'ratio', notReadyShare: 'ratio', idleShare: 'ratio', transferRate: 'ratio', adherence: 'ratio', conformance: 'ratio',
-  attendance: 'ratio', fatalRate: 'ratio', nonFatalRate: 'ratio', csat: 'ratio', answerRate: 'ratio', serviceLevel: 'ratio',
+  handled: 'n',
+  transferred: 'n',
+  complaints: 'n',
+  skillLevel: 'n',
+  talk: 's',
+  hold: 's',
+  acw: 's',
+  ring: 's',
+  aht: 's',
+  staffed: 's',
+  notReady: 's',
+  idle: 's',
+  occupancy: 'ratio',
+  notReadyShare: 'ratio',
+  idleShare: 'ratio',
+  transferRate: 'ratio',
+  adherence: 'ratio',
+  conformance: 'ratio',
+  attendance: 'ratio',
+  fatalRate: 'ratio',
+  nonFatalRate: 'ratio',
+  csat: 'ratio',
+  answerRate: 'ratio',
+  serviceLevel: 'ratio',
 };
 
 export function fmtFact(key: string, v: number): string {
@@ -41,7 +61,11 @@ export function FactValue({ name, fact }: { name: string; fact: FactLike | null 
   const { t } = useTranslation();
   if (!fact || typeof fact.value !== 'number') {
     const reason = fact?.reason ? t(`facts.reasons.${fact.reason}`) : t('app.missing');
-    return <span className="missing" data-reason={fact?.reason ?? ''}>{reason}</span>;
+    return (
+      <span className="missing" data-reason={fact?.reason ?? ''}>
+        {reason}
+      </span>
+    );
   }
   return <>{fmtFact(name, fact.value)}</>;
 }
@@ -79,4 +103,3 @@ export function FactTiles({ row, figures = FACT_TILES }: { row: any; figures?: r
     </div>
   );
 }
-

@@ -40,7 +40,7 @@ export const errorMessages: Messages = {
   en: {
     errors: {
       center: {
-        required: 'This user belongs to no center and there are several: an administrator must set the user\'s center',
+        required: "This user belongs to no center and there are several: an administrator must set the user's center",
         notFound: 'Center {{centerId}} does not exist',
       },
       input: {

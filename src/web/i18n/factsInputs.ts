@@ -4,7 +4,12 @@ import type { Messages } from './types';
 export const factsInputsMessages: Messages = {
   'zh-CN': {
     wo: {
-      agent: '被投诉坐席', agentFromCall: '按通话自动识别', verdict: '投诉判定', verdictNote: '判定说明（必填）', uphold: '判定成立', rejectVerdict: '判定不成立',
+      agent: '被投诉坐席',
+      agentFromCall: '按通话自动识别',
+      verdict: '投诉判定',
+      verdictNote: '判定说明（必填）',
+      uphold: '判定成立',
+      rejectVerdict: '判定不成立',
       verdicts: { upheld: '投诉成立', rejected: '投诉不成立', none: '待判定' },
       transitions: { verdict_upheld: '判定投诉成立', verdict_rejected: '判定投诉不成立' },
     },
@@ -34,7 +39,12 @@ export const factsInputsMessages: Messages = {
   },
   'zh-TW': {
     wo: {
-      agent: '被投訴座席', agentFromCall: '依通話自動識別', verdict: '投訴判定', verdictNote: '判定說明（必填）', uphold: '判定成立', rejectVerdict: '判定不成立',
+      agent: '被投訴座席',
+      agentFromCall: '依通話自動識別',
+      verdict: '投訴判定',
+      verdictNote: '判定說明（必填）',
+      uphold: '判定成立',
+      rejectVerdict: '判定不成立',
       verdicts: { upheld: '投訴成立', rejected: '投訴不成立', none: '待判定' },
       transitions: { verdict_upheld: '判定投訴成立', verdict_rejected: '判定投訴不成立' },
     },
@@ -64,7 +74,12 @@ export const factsInputsMessages: Messages = {
   },
   en: {
     wo: {
-      agent: 'Agent complained about', agentFromCall: 'from the call', verdict: 'Verdict', verdictNote: 'Reason for the verdict (required)', uphold: 'Uphold', rejectVerdict: 'Reject complaint',
+      agent: 'Agent complained about',
+      agentFromCall: 'from the call',
+      verdict: 'Verdict',
+      verdictNote: 'Reason for the verdict (required)',
+      uphold: 'Uphold',
+      rejectVerdict: 'Reject complaint',
       verdicts: { upheld: 'Upheld', rejected: 'Not upheld', none: 'Pending' },
       transitions: { verdict_upheld: 'Complaint upheld', verdict_rejected: 'Complaint not upheld' },
     },

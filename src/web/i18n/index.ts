@@ -15,7 +15,20 @@ import { factsPageMessages } from './factsPage';
 import { connectorMessages } from './connectors';
 
 /** Every capability's messages; add yours here. */
-const all: Messages[] = [platformMessages, peopleMessages, liveMessages, qaperfMessages, wfmMessages, kbwoMessages, notificationMessages, errorMessages, factsInputsMessages, factsMessages, factsPageMessages, connectorMessages];
+const all: Messages[] = [
+  platformMessages,
+  peopleMessages,
+  liveMessages,
+  qaperfMessages,
+  wfmMessages,
+  kbwoMessages,
+  notificationMessages,
+  errorMessages,
+  factsInputsMessages,
+  factsMessages,
+  factsPageMessages,
+  connectorMessages,
+];
 
 function merge(into: Record<string, any>, from: Record<string, any>) {
   for (const [k, v] of Object.entries(from)) {
@@ -25,9 +38,7 @@ function merge(into: Record<string, any>, from: Record<string, any>) {
   return into;
 }
 
-const resources = Object.fromEntries(
-  LOCALES.map((l) => [l, { translation: all.reduce((acc, m) => merge(acc, m[l] ?? {}), {} as Record<string, any>) }]),
-);
+const resources = Object.fromEntries(LOCALES.map((l) => [l, { translation: all.reduce((acc, m) => merge(acc, m[l] ?? {}), {} as Record<string, any>) }]));
 
 const saved = (typeof localStorage !== 'undefined' && localStorage.getItem('cf.locale')) as Locale | null;
 

@@ -86,7 +86,11 @@ const T: Record<string, [string, string, string]> = {
   'train.nextAttemptAt': ['下次可考时间', '下次可考時間', 'Next attempt from'],
   'train.attemptOf': ['第 {{n}} 次，共 {{max}} 次', '第 {{n}} 次，共 {{max}} 次', 'Attempt {{n}} of {{max}}'],
   'train.noAttemptsLeft': ['次数已用完', '次數已用完', 'No attempts left'],
-  'train.marksHidden': ['每题得分将在最后一次考试后或培训师公布后显示', '每題得分將在最後一次考試後或培訓師公布後顯示', 'Marks per question are shown after your last attempt or once the trainer releases them'],
+  'train.marksHidden': [
+    '每题得分将在最后一次考试后或培训师公布后显示',
+    '每題得分將在最後一次考試後或培訓師公布後顯示',
+    'Marks per question are shown after your last attempt or once the trainer releases them',
+  ],
   'train.marksPerQuestion': ['每题得分', '每題得分', 'Marks per question'],
   'train.question': ['题目', '題目', 'Question'],
   'train.awarded': ['得分', '得分', 'Marks'],
@@ -182,10 +186,26 @@ const T: Record<string, [string, string, string]> = {
 /** Server error reasons of this capability (`errors.<reason>`; params interpolated). */
 const ERR: Record<string, [string, string, string]> = {
   'people.shiftTooLong': ['{{field}}：一个班次最长 24 小时', '{{field}}：一個班次最長 24 小時', '{{field}}: a shift lasts at most 24 hours'],
-  'people.shiftNotOnDate': ['{{field}}：开始时间 {{value}} 不在班次日期 {{date}}', '{{field}}：開始時間 {{value}} 不在班次日期 {{date}}', '{{field}}: start {{value}} is not on the shift date {{date}}'],
-  'people.examAttemptsExhausted': ['{{field}}：本考试的 {{max}} 次机会已用完', '{{field}}：本考試的 {{max}} 次機會已用完', '{{field}}: all {{max}} attempts at this exam are used'],
-  'people.examCooldown': ['{{field}}：两次考试需间隔 {{hours}} 小时，下次可考时间 {{nextAt}}', '{{field}}：兩次考試需間隔 {{hours}} 小時，下次可考時間 {{nextAt}}', '{{field}}: {{hours}} h must pass between attempts; the next may start at {{nextAt}}'],
-  'people.fundInsufficient': ['{{field}}：支出 {{amount}} 超过班组基金余额 {{balance}}', '{{field}}：支出 {{amount}} 超過班組基金餘額 {{balance}}', '{{field}}: spending {{amount}} is above the team fund balance {{balance}}'],
+  'people.shiftNotOnDate': [
+    '{{field}}：开始时间 {{value}} 不在班次日期 {{date}}',
+    '{{field}}：開始時間 {{value}} 不在班次日期 {{date}}',
+    '{{field}}: start {{value}} is not on the shift date {{date}}',
+  ],
+  'people.examAttemptsExhausted': [
+    '{{field}}：本考试的 {{max}} 次机会已用完',
+    '{{field}}：本考試的 {{max}} 次機會已用完',
+    '{{field}}: all {{max}} attempts at this exam are used',
+  ],
+  'people.examCooldown': [
+    '{{field}}：两次考试需间隔 {{hours}} 小时，下次可考时间 {{nextAt}}',
+    '{{field}}：兩次考試需間隔 {{hours}} 小時，下次可考時間 {{nextAt}}',
+    '{{field}}: {{hours}} h must pass between attempts; the next may start at {{nextAt}}',
+  ],
+  'people.fundInsufficient': [
+    '{{field}}：支出 {{amount}} 超过班组基金余额 {{balance}}',
+    '{{field}}：支出 {{amount}} 超過班組基金餘額 {{balance}}',
+    '{{field}}: spending {{amount}} is above the team fund balance {{balance}}',
+  ],
 };
 
 function nest(table: Record<string, [string, string, string]>, i: 0 | 1 | 2) {

@@ -12,44 +12,83 @@ export default function Attrition() {
   const teams = useApi<any[]>('/api/teams');
   const teamName = (id: number) => teams.data?.find((x) => x.id === id)?.name ?? String(id);
   const d = a.data;
-  const rateOption = useMemo(() => d && {
-    tooltip: { trigger: 'axis' as const },
-    legend: { type: 'scroll' as const },
-    xAxis: { type: 'category' as const, data: d.months },
-    yAxis: { type: 'value' as const, axisLabel: { formatter: (v: number) => `${(v * 100).toFixed(0)}%` } },
-    series: [
-      { type: 'line' as const, name: t('ppl.attr.center'), data: d.center.map((m: any) => m.rate), lineStyle: { width: 3 } },
-      ...d.byTeam.map((tm: any) => ({ type: 'line' as const, name: teamName(tm.teamId), data: tm.months.map((m: any) => m.rate) })),
-    ],
-  }, [d, teams.data, t]);
-  const reasonOption = useMemo(() => d && {
-    tooltip: { trigger: 'axis' as const },
-    legend: { type: 'scroll' as const },
-    xAxis: { type: 'category' as const, data: d.reasons.map((r: any) => r.month) },
-    yAxis: { type: 'value' as const, minInterval: 1 },
-    series: d.reasonLabels.map((l: any) => ({ type: 'bar' as const, stack: 'r', name: l.label, data: d.reasons.map((r: any) => r.counts[l.code] ?? 0) })),
-  }, [d]);
-  const tenureOption = useMemo(() => d && {
-    tooltip: {},
-    xAxis: { type: 'category' as const, data: d.tenure.map((b: any) => b.label) },
-    yAxis: { type: 'value' as const, minInterval: 1 },
-    series: [{ type: 'bar' as const, data: d.tenure.map((b: any) => b.leavers) }],
-  }, [d]);
+  const rateOption = useMemo(
+    () =>
+      d && {
+        tooltip: { trigger: 'axis' as const },
+        legend: { type: 'scroll' as const },
+        xAxis: { type: 'category' as const, data: d.months },
+        yAxis: { type: 'value' as const, axisLabel: { formatter: (v: number) => `${(v * 100).toFixed(0)}%` } },
+        series: [
+          { type: 'line' as const, name: t('ppl.attr.center'), data: d.center.map((m: any) => m.rate), lineStyle: { width: 3 } },
+          ...d.byTeam.map((tm: any) => ({ type: 'line' as const, name: teamName(tm.teamId), data: tm.months.map((m: any) => m.rate) })),
+        ],
+      },
+    [d, teams.data, t],
+  );
+  const reasonOption = useMemo(
+    () =>
+      d && {
+        tooltip: { trigger: 'axis' as const },
+        legend: { type: 'scroll' as const },
+        xAxis: { type: 'category' as const, data: d.reasons.map((r: any) => r.month) },
+        yAxis: { type: 'value' as const, minInterval: 1 },
+        series: d.reasonLabels.map((l: any) => ({ type: 'bar' as const, stack: 'r', name: l.label, data: d.reasons.map((r: any) => r.counts[l.code] ?? 0) })),
+      },
+    [d],
+  );
+  const tenureOption = useMemo(
+    () =>
+      d && {
+        tooltip: {},
+        xAxis: { type: 'category' as const, data: d.tenure.map((b: any) => b.label) },
+        yAxis: { type: 'value' as const, minInterval: 1 },
+        series: [{ type: 'bar' as const, data: d.tenure.map((b: any) => b.leavers) }],
+      },
+    [d],
+  );
   return (
     <Page title={t('ppl.nav.attrition')}>
       <ErrorNote error={a.error} />
       {d && (
         <>
-          <div className="card"><h2>{t('ppl.attr.rate')}</h2><Chart option={rateOption!} height={280} testId="attrition-rate" /></div>
+          <div className="card">
+            <h2>{t('ppl.attr.rate')}</h2>
+            <Chart option={rateOption!} height={280} testId="attrition-rate" />
+          </div>
           <div className="two-col">
-            <div className="card"><h2>{t('ppl.attr.reasons')}</h2><Chart option={reasonOption!} height={260} /></div>
-            <div className="card"><h2>{t('ppl.attr.tenure')}</h2><Chart option={tenureOption!} height={260} /></div>
+            <div className="card">
+              <h2>{t('ppl.attr.reasons')}</h2>
+              <Chart option={reasonOption!} height={260} />
+            </div>
+            <div className="card">
+              <h2>{t('ppl.attr.tenure')}</h2>
+              <Chart option={tenureOption!} height={260} />
+            </div>
           </div>
           <div className="card">
             <h2>{t('ppl.attr.leavers')}</h2>
             <table>
-              <thead><tr><th>{t('ppl.agent')}</th><th>{t('ppl.team')}</th><th>{t('ppl.attr.leftDate')}</th><th>{t('ppl.attr.reason')}</th><th>{t('ppl.attr.reasonText')}</th></tr></thead>
-              <tbody>{d.leavers.map((l: any) => <tr key={l.agentId}><td>{l.name}</td><td>{teamName(l.teamId)}</td><td>{l.leftOn}</td><td>{d.reasonLabels.find((r: any) => r.code === l.reasonCode)?.label ?? l.reasonCode}</td><td>{l.reasonText ?? ''}</td></tr>)}</tbody>
+              <thead>
+                <tr>
+                  <th>{t('ppl.agent')}</th>
+                  <th>{t('ppl.team')}</th>
+                  <th>{t('ppl.attr.leftDate')}</th>
+                  <th>{t('ppl.attr.reason')}</th>
+                  <th>{t('ppl.attr.reasonText')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.leavers.map((l: any) => (
+                  <tr key={l.agentId}>
+                    <td>{l.name}</td>
+                    <td>{teamName(l.teamId)}</td>
+                    <td>{l.leftOn}</td>
+                    <td>{d.reasonLabels.find((r: any) => r.code === l.reasonCode)?.label ?? l.reasonCode}</td>
+                    <td>{l.reasonText ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
             </table>
           </div>
         </>
@@ -57,8 +96,24 @@ export default function Attrition() {
       <div className="card">
         <h2>{t('ppl.attr.atRisk')}</h2>
         <table data-testid="at-risk">
-          <thead><tr><th>{t('ppl.agent')}</th><th>{t('ppl.team')}</th><th>{t('ppl.attr.score')}</th><th>{t('ppl.attr.reason')}</th></tr></thead>
-          <tbody>{(risk.data ?? []).map((r) => <tr key={r.agentId}><td>{r.name}</td><td>{teamName(r.teamId)}</td><td>{r.score}</td><td>{r.reasons.join('；')}</td></tr>)}</tbody>
+          <thead>
+            <tr>
+              <th>{t('ppl.agent')}</th>
+              <th>{t('ppl.team')}</th>
+              <th>{t('ppl.attr.score')}</th>
+              <th>{t('ppl.attr.reason')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(risk.data ?? []).map((r) => (
+              <tr key={r.agentId}>
+                <td>{r.name}</td>
+                <td>{teamName(r.teamId)}</td>
+                <td>{r.score}</td>
+                <td>{r.reasons.join('；')}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       </div>
     </Page>

@@ -20,13 +20,27 @@ export default function CheckIn() {
         <h2>{t('ppl.mood.title')}</h2>
         <div className="mood-buttons">
           {[1, 2, 3, 4, 5].map((m) => (
-            <button key={m} type="button" className={mood === m ? 'mood-btn selected' : 'mood-btn'} aria-pressed={mood === m} data-mood={m} onClick={() => setMood(m)}>
+            <button
+              key={m}
+              type="button"
+              className={mood === m ? 'mood-btn selected' : 'mood-btn'}
+              aria-pressed={mood === m}
+              data-mood={m}
+              onClick={() => setMood(m)}
+            >
               <span className="face">{MOOD_FACE[m]}</span>
               <span>{t(`ppl.mood.${m}`)}</span>
             </button>
           ))}
         </div>
-        <textarea aria-label={t('ppl.note')} placeholder={t('ppl.mood.noteHint')} value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} rows={3} />
+        <textarea
+          aria-label={t('ppl.note')}
+          placeholder={t('ppl.mood.noteHint')}
+          value={note}
+          maxLength={500}
+          onChange={(e) => setNote(e.target.value)}
+          rows={3}
+        />
         <button
           disabled={mood == null}
           onClick={() =>
@@ -40,7 +54,11 @@ export default function CheckIn() {
         >
           {t('ppl.submit')}
         </button>
-        {done && <div className="ok" data-testid="checkin-done">{t('ppl.mood.done')}</div>}
+        {done && (
+          <div className="ok" data-testid="checkin-done">
+            {t('ppl.mood.done')}
+          </div>
+        )}
         <ErrorNote error={error} />
       </div>
       {brief.data && (
@@ -54,7 +72,15 @@ export default function CheckIn() {
               {n.read ? (
                 <span className="badge">{t('ppl.routine.read')}</span>
               ) : (
-                <button className="secondary" onClick={() => run(async () => { await post(`/api/people/notices/${n.id}/read`); await brief.reload(); })}>
+                <button
+                  className="secondary"
+                  onClick={() =>
+                    run(async () => {
+                      await post(`/api/people/notices/${n.id}/read`);
+                      await brief.reload();
+                    })
+                  }
+                >
                   {t('ppl.routine.markRead')}
                 </button>
               )}

@@ -22,16 +22,31 @@ export default function MoodBoard() {
   const cycleOption = useMemo(
     () => ({
       tooltip: {},
-      grid: [{ left: 40, right: '55%', top: 30, bottom: 30 }, { left: '55%', right: 10, top: 30, bottom: 30 }],
-      title: [{ text: t('ppl.mood.byWeekday'), textStyle: { fontSize: 13 } }, { text: t('ppl.mood.byMonthBand'), left: '55%', textStyle: { fontSize: 13 } }],
+      grid: [
+        { left: 40, right: '55%', top: 30, bottom: 30 },
+        { left: '55%', right: 10, top: 30, bottom: 30 },
+      ],
+      title: [
+        { text: t('ppl.mood.byWeekday'), textStyle: { fontSize: 13 } },
+        { text: t('ppl.mood.byMonthBand'), left: '55%', textStyle: { fontSize: 13 } },
+      ],
       xAxis: [
         { type: 'category' as const, data: wd.map((d) => t(`ppl.mood.wd${d}`)), gridIndex: 0 },
         { type: 'category' as const, data: Object.keys(cyc?.byMonthBand ?? {}), gridIndex: 1 },
       ],
-      yAxis: [{ type: 'value' as const, min: 1, max: 5, gridIndex: 0 }, { type: 'value' as const, min: 1, max: 5, gridIndex: 1 }],
+      yAxis: [
+        { type: 'value' as const, min: 1, max: 5, gridIndex: 0 },
+        { type: 'value' as const, min: 1, max: 5, gridIndex: 1 },
+      ],
       series: [
         { type: 'bar' as const, name: t('ppl.mood.average'), data: wd.map((d) => cyc?.byWeekday[d]?.average ?? null), xAxisIndex: 0, yAxisIndex: 0 },
-        { type: 'bar' as const, name: t('ppl.mood.average'), data: Object.values(cyc?.byMonthBand ?? {}).map((c: any) => c.average), xAxisIndex: 1, yAxisIndex: 1 },
+        {
+          type: 'bar' as const,
+          name: t('ppl.mood.average'),
+          data: Object.values(cyc?.byMonthBand ?? {}).map((c: any) => c.average),
+          xAxisIndex: 1,
+          yAxisIndex: 1,
+        },
       ],
     }),
     [cyc, t],
@@ -58,13 +73,32 @@ export default function MoodBoard() {
       {b && (
         <>
           <div className="cards">
-            <div className="card"><div className="kpi-label">{t('ppl.mood.checkedIn')}</div><div className="kpi" data-testid="checked-in">{b.checkedIn} / {b.members.length}</div></div>
-            <div className="card"><div className="kpi-label">{t('ppl.mood.average')}</div><div className="kpi" data-testid="mood-average"><Figure value={b.average} /></div></div>
-            <div className="card"><div className="kpi-label">{t('ppl.mood.low')}</div><div className="kpi">{b.low.length}</div></div>
+            <div className="card">
+              <div className="kpi-label">{t('ppl.mood.checkedIn')}</div>
+              <div className="kpi" data-testid="checked-in">
+                {b.checkedIn} / {b.members.length}
+              </div>
+            </div>
+            <div className="card">
+              <div className="kpi-label">{t('ppl.mood.average')}</div>
+              <div className="kpi" data-testid="mood-average">
+                <Figure value={b.average} />
+              </div>
+            </div>
+            <div className="card">
+              <div className="kpi-label">{t('ppl.mood.low')}</div>
+              <div className="kpi">{b.low.length}</div>
+            </div>
           </div>
           <div className="two-col">
             <table data-testid="mood-board">
-              <thead><tr><th>{t('ppl.agent')}</th><th>{t('ppl.mood.value')}</th><th>{t('ppl.note')}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>{t('ppl.agent')}</th>
+                  <th>{t('ppl.mood.value')}</th>
+                  <th>{t('ppl.note')}</th>
+                </tr>
+              </thead>
               <tbody>
                 {b.members.map((m: any) => (
                   <tr key={m.agentId} className={b.low.includes(m.agentId) ? 'bad' : ''}>
@@ -75,7 +109,10 @@ export default function MoodBoard() {
                 ))}
               </tbody>
             </table>
-            <div className="card"><h3>{t('ppl.mood.distribution')}</h3><Chart option={distOption} height={220} testId="mood-distribution" /></div>
+            <div className="card">
+              <h3>{t('ppl.mood.distribution')}</h3>
+              <Chart option={distOption} height={220} testId="mood-distribution" />
+            </div>
           </div>
         </>
       )}
@@ -88,30 +125,57 @@ export default function MoodBoard() {
         {(prompts.data ?? []).length === 0 && <p className="hint">{t('ppl.none')}</p>}
         <ul className="plain" data-testid="care-prompts">
           {(prompts.data ?? []).map((p, i) => (
-            <li key={i}>⚠ {p.agentName}: {p.reason}</li>
+            <li key={i}>
+              ⚠ {p.agentName}: {p.reason}
+            </li>
           ))}
         </ul>
       </div>
       <fieldset className="form-grid" data-testid="note-form">
         <legend>{t('ppl.notes.title')}</legend>
-        <label>{t('ppl.notes.kind')}
+        <label>
+          {t('ppl.notes.kind')}
           <select value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value })}>
-            {['lead_private', 'praise', 'correction'].map((k) => <option key={k} value={k}>{t(`ppl.notes.${k}`)}</option>)}
+            {['lead_private', 'praise', 'correction'].map((k) => (
+              <option key={k} value={k}>
+                {t(`ppl.notes.${k}`)}
+              </option>
+            ))}
           </select>
         </label>
-        <label>{t('ppl.agent')}
+        <label>
+          {t('ppl.agent')}
           <select value={form.agentId} onChange={(e) => setForm({ ...form, agentId: e.target.value })}>
             <option value="">—</option>
-            {(b?.members ?? []).map((m: any) => <option key={m.agentId} value={m.agentId}>{m.name}</option>)}
+            {(b?.members ?? []).map((m: any) => (
+              <option key={m.agentId} value={m.agentId}>
+                {m.name}
+              </option>
+            ))}
           </select>
         </label>
-        <label>{t('ppl.notes.text')}<input value={form.text} onChange={(e) => setForm({ ...form, text: e.target.value })} /></label>
-        <label>{t('ppl.notes.followUp')}<input value={form.followUp} onChange={(e) => setForm({ ...form, followUp: e.target.value })} /></label>
-        <label>{t('ppl.notes.followUpOn')}<input type="date" value={form.followUpOn} onChange={(e) => setForm({ ...form, followUpOn: e.target.value })} /></label>
+        <label>
+          {t('ppl.notes.text')}
+          <input value={form.text} onChange={(e) => setForm({ ...form, text: e.target.value })} />
+        </label>
+        <label>
+          {t('ppl.notes.followUp')}
+          <input value={form.followUp} onChange={(e) => setForm({ ...form, followUp: e.target.value })} />
+        </label>
+        <label>
+          {t('ppl.notes.followUpOn')}
+          <input type="date" value={form.followUpOn} onChange={(e) => setForm({ ...form, followUpOn: e.target.value })} />
+        </label>
         <button
           onClick={() =>
             run(async () => {
-              await post('/api/people/notes', { kind: form.kind, agentId: Number(form.agentId), text: form.text, followUp: form.followUp || undefined, followUpOn: form.followUpOn || undefined });
+              await post('/api/people/notes', {
+                kind: form.kind,
+                agentId: Number(form.agentId),
+                text: form.text,
+                followUp: form.followUp || undefined,
+                followUpOn: form.followUpOn || undefined,
+              });
               setForm({ ...form, text: '', followUp: '', followUpOn: '' });
               await notes.reload();
             })
@@ -121,7 +185,15 @@ export default function MoodBoard() {
         </button>
       </fieldset>
       <table>
-        <thead><tr><th>{t('ppl.when')}</th><th>{t('ppl.notes.kind')}</th><th>{t('ppl.agent')}</th><th>{t('ppl.notes.text')}</th><th>{t('ppl.notes.followUp')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th>{t('ppl.when')}</th>
+            <th>{t('ppl.notes.kind')}</th>
+            <th>{t('ppl.agent')}</th>
+            <th>{t('ppl.notes.text')}</th>
+            <th>{t('ppl.notes.followUp')}</th>
+          </tr>
+        </thead>
         <tbody>
           {(notes.data ?? []).map((n) => (
             <tr key={n.id}>
@@ -132,8 +204,22 @@ export default function MoodBoard() {
               <td>
                 {n.follow_up ?? ''} {n.follow_up_on ?? ''}{' '}
                 {n.follow_up && !n.follow_up_done ? (
-                  <button className="secondary" onClick={() => run(async () => { await post(`/api/people/notes/${n.id}/done`); await notes.reload(); })}>{t('ppl.notes.done')}</button>
-                ) : n.follow_up ? '✓' : ''}
+                  <button
+                    className="secondary"
+                    onClick={() =>
+                      run(async () => {
+                        await post(`/api/people/notes/${n.id}/done`);
+                        await notes.reload();
+                      })
+                    }
+                  >
+                    {t('ppl.notes.done')}
+                  </button>
+                ) : n.follow_up ? (
+                  '✓'
+                ) : (
+                  ''
+                )}
               </td>
             </tr>
           ))}

@@ -27,26 +27,59 @@ export default function Routine() {
   const kpi = (name: string, v: number | null) => <Figure value={v} format={name === 'aht' ? (n) => `${n}s` : pct} />;
   return (
     <Page title={t('ppl.nav.routine')}>
-      <div className="form-row"><TeamPicker value={teamId} onChange={setTeamId} /></div>
+      <div className="form-row">
+        <TeamPicker value={teamId} onChange={setTeamId} />
+      </div>
       <ErrorNote error={error ?? brief.error} />
       {b && (
         <div className="card" data-testid="briefing">
-          <h2>{t('ppl.routine.briefing')} · {b.date}</h2>
+          <h2>
+            {t('ppl.routine.briefing')} · {b.date}
+          </h2>
           {b.longerMeeting && <p className="warn">{t('ppl.routine.longer')}</p>}
           <div className="cards">
             {b.kpis.map((k: any) => (
-              <div key={k.name}><div className="kpi-label">{t('ppl.routine.yesterday')} {t(`ppl.routine.kpi.${k.name}`)}</div><div className={`kpi ${k.met === false ? 'bad' : ''}`}>{kpi(k.name, k.value)}</div><SourceBadge source={k.source} /></div>
+              <div key={k.name}>
+                <div className="kpi-label">
+                  {t('ppl.routine.yesterday')} {t(`ppl.routine.kpi.${k.name}`)}
+                </div>
+                <div className={`kpi ${k.met === false ? 'bad' : ''}`}>{kpi(k.name, k.value)}</div>
+                <SourceBadge source={k.source} />
+              </div>
             ))}
-            <div><div className="kpi-label">{t('ppl.routine.yesterday')} {t('ppl.disc.late')}/{t('ppl.disc.absent')}</div><div className="kpi">{b.yesterday.attendance.late}/{b.yesterday.attendance.absent}</div></div>
-            <div><div className="kpi-label">{t('ppl.routine.yesterday')} {t('ppl.mood.average')}</div><div className="kpi"><Figure value={b.yesterday.moodAverage} /></div></div>
-            <div><div className="kpi-label">{t('ppl.routine.onShift')}</div><div className="kpi">{b.schedule.onShift}</div></div>
+            <div>
+              <div className="kpi-label">
+                {t('ppl.routine.yesterday')} {t('ppl.disc.late')}/{t('ppl.disc.absent')}
+              </div>
+              <div className="kpi">
+                {b.yesterday.attendance.late}/{b.yesterday.attendance.absent}
+              </div>
+            </div>
+            <div>
+              <div className="kpi-label">
+                {t('ppl.routine.yesterday')} {t('ppl.mood.average')}
+              </div>
+              <div className="kpi">
+                <Figure value={b.yesterday.moodAverage} />
+              </div>
+            </div>
+            <div>
+              <div className="kpi-label">{t('ppl.routine.onShift')}</div>
+              <div className="kpi">{b.schedule.onShift}</div>
+            </div>
           </div>
-          <ul className="plain">{b.highlights.map((h: string, i: number) => <li key={i}>• {h}</li>)}</ul>
+          <ul className="plain">
+            {b.highlights.map((h: string, i: number) => (
+              <li key={i}>• {h}</li>
+            ))}
+          </ul>
           {b.team && (
             <div data-testid="briefing-team">
               {(['yesterday', 'today'] as const).map((d) => (
                 <div key={d}>
-                  <h3>{t(`facts.routine.${d}`)} · {t('facts.routine.team')}</h3>
+                  <h3>
+                    {t(`facts.routine.${d}`)} · {t('facts.routine.team')}
+                  </h3>
                   <FactTiles row={b.team[d]} />
                 </div>
               ))}
@@ -54,15 +87,49 @@ export default function Routine() {
           )}
           {b.queues && (
             <div data-testid="briefing-queues">
-              <h3>{t('facts.routine.yesterday')} · {t('facts.routine.queues')} <SourceBadge source={b.queues.yesterday.source} /></h3>
-              {b.queues.yesterday.queues.length === 0 ? <p className="missing">{t('facts.routine.noQueues')}</p> : (
+              <h3>
+                {t('facts.routine.yesterday')} · {t('facts.routine.queues')} <SourceBadge source={b.queues.yesterday.source} />
+              </h3>
+              {b.queues.yesterday.queues.length === 0 ? (
+                <p className="missing">{t('facts.routine.noQueues')}</p>
+              ) : (
                 <div style={{ overflowX: 'auto' }}>
                   <table>
-                    <thead><tr><th>{t('facts.routine.queue')}</th>{['offered', 'answered', 'abandoned', 'answerRate', 'serviceLevel', 'asa'].map((k) => <th key={k}>{t(`facts.figures.${k}`)}</th>)}</tr></thead>
-                    <tbody>{[...b.queues.yesterday.rows, ...(b.queues.yesterday.total && b.queues.yesterday.rows.length > 1 ? [b.queues.yesterday.total] : [])].map((q: any) => (
-                      <tr key={q.queue}><td>{q.queue === 'total' ? t('facts.page.total') : q.queue}</td><td><Figure value={q.offered} /></td><td><Figure value={q.answered} /></td><td><Figure value={q.abandoned} /></td>
-                        <td><Figure value={q.answerRate} format={pct} /></td><td><Figure value={q.serviceLevel} format={pct} /></td><td><Figure value={q.asa} format={(n) => `${Math.round(n)}s`} /></td></tr>
-                    ))}</tbody>
+                    <thead>
+                      <tr>
+                        <th>{t('facts.routine.queue')}</th>
+                        {['offered', 'answered', 'abandoned', 'answerRate', 'serviceLevel', 'asa'].map((k) => (
+                          <th key={k}>{t(`facts.figures.${k}`)}</th>
+                        ))}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {[...b.queues.yesterday.rows, ...(b.queues.yesterday.total && b.queues.yesterday.rows.length > 1 ? [b.queues.yesterday.total] : [])].map(
+                        (q: any) => (
+                          <tr key={q.queue}>
+                            <td>{q.queue === 'total' ? t('facts.page.total') : q.queue}</td>
+                            <td>
+                              <Figure value={q.offered} />
+                            </td>
+                            <td>
+                              <Figure value={q.answered} />
+                            </td>
+                            <td>
+                              <Figure value={q.abandoned} />
+                            </td>
+                            <td>
+                              <Figure value={q.answerRate} format={pct} />
+                            </td>
+                            <td>
+                              <Figure value={q.serviceLevel} format={pct} />
+                            </td>
+                            <td>
+                              <Figure value={q.asa} format={(n) => `${Math.round(n)}s`} />
+                            </td>
+                          </tr>
+                        ),
+                      )}
+                    </tbody>
                   </table>
                 </div>
               )}
@@ -70,7 +137,9 @@ export default function Routine() {
           )}
           {b.agents && b.agents.length > 0 && (
             <div data-testid="briefing-agents">
-              <h3>{t('facts.routine.yesterday')} · {t('facts.routine.agent')}</h3>
+              <h3>
+                {t('facts.routine.yesterday')} · {t('facts.routine.agent')}
+              </h3>
               {b.agents.map((a: any) => (
                 <div key={a.agentId} className="fact-row" data-agent={a.employeeNo}>
                   <strong>{a.name}</strong> <span className="hint">{a.employeeNo}</span>
@@ -78,10 +147,15 @@ export default function Routine() {
                 </div>
               ))}
               <h3>{t('facts.routine.missed')}</h3>
-              {b.missed.yesterday.length === 0 ? <p className="ok">{t('facts.routine.nobodyMissed')}</p> : (
+              {b.missed.yesterday.length === 0 ? (
+                <p className="ok">{t('facts.routine.nobodyMissed')}</p>
+              ) : (
                 <ul className="plain" data-testid="briefing-missed">
                   {b.missed.yesterday.map((m: any) => (
-                    <li key={`${m.agentId}-${m.kpi}`}>• {m.name}: {t(`facts.figures.${m.kpi}`, { defaultValue: m.kpi })} {kpi(m.kpi, m.actual)} / {t('facts.page.target')} {kpi(m.kpi, m.target)}</li>
+                    <li key={`${m.agentId}-${m.kpi}`}>
+                      • {m.name}: {t(`facts.figures.${m.kpi}`, { defaultValue: m.kpi })} {kpi(m.kpi, m.actual)} / {t('facts.page.target')}{' '}
+                      {kpi(m.kpi, m.target)}
+                    </li>
                   ))}
                 </ul>
               )}
@@ -89,12 +163,27 @@ export default function Routine() {
           )}
           <h3>{t('ppl.routine.notices')}</h3>
           {b.notices.map((n: any) => (
-            <div key={n.id} className="notice"><span>{n.text}</span><span className="hint">{t('ppl.routine.read')} {n.readCount} · {t('ppl.routine.unread')}: {(n.unread ?? []).join('、')}</span></div>
+            <div key={n.id} className="notice">
+              <span>{n.text}</span>
+              <span className="hint">
+                {t('ppl.routine.read')} {n.readCount} · {t('ppl.routine.unread')}: {(n.unread ?? []).join('、')}
+              </span>
+            </div>
           ))}
           {isLead && (
             <div className="form-row">
               <input aria-label={t('ppl.routine.addNotice')} value={notice} onChange={(e) => setNotice(e.target.value)} style={{ flex: 1 }} />
-              <button onClick={() => run(async () => { await post('/api/people/notices', { teamId, text: notice }); setNotice(''); await brief.reload(); })}>{t('ppl.routine.addNotice')}</button>
+              <button
+                onClick={() =>
+                  run(async () => {
+                    await post('/api/people/notices', { teamId, text: notice });
+                    setNotice('');
+                    await brief.reload();
+                  })
+                }
+              >
+                {t('ppl.routine.addNotice')}
+              </button>
             </div>
           )}
         </div>
@@ -102,65 +191,213 @@ export default function Routine() {
       <div className="two-col">
         <div className="card">
           <h2>{t('ppl.routine.log')}</h2>
-          <ul className="plain">{(log.data ?? []).map((l) => <li key={l.id}>{fmtTime(l.at)} [{t(`ppl.routine.kind.${l.kind}`)}] {l.text}</li>)}</ul>
+          <ul className="plain">
+            {(log.data ?? []).map((l) => (
+              <li key={l.id}>
+                {fmtTime(l.at)} [{t(`ppl.routine.kind.${l.kind}`)}] {l.text}
+              </li>
+            ))}
+          </ul>
           {isLead && (
             <div className="form-row">
               <select aria-label={t('ppl.notes.kind')} value={entry.kind} onChange={(e) => setEntry({ ...entry, kind: e.target.value })}>
-                {['coaching', 'listening', 'escalation', 'care_talk', 'other'].map((k) => <option key={k} value={k}>{t(`ppl.routine.kind.${k}`)}</option>)}
+                {['coaching', 'listening', 'escalation', 'care_talk', 'other'].map((k) => (
+                  <option key={k} value={k}>
+                    {t(`ppl.routine.kind.${k}`)}
+                  </option>
+                ))}
               </select>
               <input aria-label={t('ppl.notes.text')} value={entry.text} onChange={(e) => setEntry({ ...entry, text: e.target.value })} />
-              <button onClick={() => run(async () => { await post('/api/people/shift-log', { teamId, ...entry }); setEntry({ ...entry, text: '' }); await log.reload(); })}>{t('ppl.notes.add')}</button>
+              <button
+                onClick={() =>
+                  run(async () => {
+                    await post('/api/people/shift-log', { teamId, ...entry });
+                    setEntry({ ...entry, text: '' });
+                    await log.reload();
+                  })
+                }
+              >
+                {t('ppl.notes.add')}
+              </button>
             </div>
           )}
         </div>
         {isLead && (
           <div className="card">
             <h2>{t('ppl.routine.post')}</h2>
-            <textarea aria-label={t('ppl.note')} rows={3} style={{ width: '100%' }} value={post2.notes} onChange={(e) => setPost2({ ...post2, notes: e.target.value })} />
+            <textarea
+              aria-label={t('ppl.note')}
+              rows={3}
+              style={{ width: '100%' }}
+              value={post2.notes}
+              onChange={(e) => setPost2({ ...post2, notes: e.target.value })}
+            />
             {/* every figure is read from the store; a typed one is an audited override (source: manual) */}
             <details>
               <summary>{t('facts.routine.override')}</summary>
               <div className="form-row">
-                <input aria-label={t('ppl.routine.offered')} placeholder={t('ppl.routine.offered')} value={post2.offered} onChange={(e) => setPost2({ ...post2, offered: e.target.value })} size={8} />
-                <input aria-label={t('ppl.routine.answered')} placeholder={t('ppl.routine.answered')} value={post2.answered} onChange={(e) => setPost2({ ...post2, answered: e.target.value })} size={8} />
-                <input aria-label={t('facts.routine.overrideNote')} placeholder={t('facts.routine.overrideNote')} value={post2.overrideNote} onChange={(e) => setPost2({ ...post2, overrideNote: e.target.value })} />
+                <input
+                  aria-label={t('ppl.routine.offered')}
+                  placeholder={t('ppl.routine.offered')}
+                  value={post2.offered}
+                  onChange={(e) => setPost2({ ...post2, offered: e.target.value })}
+                  size={8}
+                />
+                <input
+                  aria-label={t('ppl.routine.answered')}
+                  placeholder={t('ppl.routine.answered')}
+                  value={post2.answered}
+                  onChange={(e) => setPost2({ ...post2, answered: e.target.value })}
+                  size={8}
+                />
+                <input
+                  aria-label={t('facts.routine.overrideNote')}
+                  placeholder={t('facts.routine.overrideNote')}
+                  value={post2.overrideNote}
+                  onChange={(e) => setPost2({ ...post2, overrideNote: e.target.value })}
+                />
               </div>
             </details>
-            <button onClick={() => run(async () => {
-              const overrides: Record<string, number> = {};
-              if (post2.offered.trim()) overrides.offered = Number(post2.offered);
-              if (post2.answered.trim()) overrides.answered = Number(post2.answered);
-              await post('/api/people/reports', { teamId, notes: post2.notes.split('\n'), ...(Object.keys(overrides).length ? { overrides, overrideNote: post2.overrideNote } : {}) });
-              await reports.reload();
-            })}>{t('ppl.routine.send')}</button>
+            <button
+              onClick={() =>
+                run(async () => {
+                  const overrides: Record<string, number> = {};
+                  if (post2.offered.trim()) overrides.offered = Number(post2.offered);
+                  if (post2.answered.trim()) overrides.answered = Number(post2.answered);
+                  await post('/api/people/reports', {
+                    teamId,
+                    notes: post2.notes.split('\n'),
+                    ...(Object.keys(overrides).length ? { overrides, overrideNote: post2.overrideNote } : {}),
+                  });
+                  await reports.reload();
+                })
+              }
+            >
+              {t('ppl.routine.send')}
+            </button>
           </div>
         )}
       </div>
       <div className="card">
         <h2>{t('ppl.routine.reports')}</h2>
         <table data-testid="reports">
-          <thead><tr><th>{t('ppl.date')}</th><th>{t('ppl.team')}</th><th>{t('ppl.routine.offered')}</th><th>{t('ppl.routine.answered')}</th><th>{t('ppl.disc.late')}/{t('ppl.disc.absent')}</th><th>{t('ppl.note')}</th></tr></thead>
-          <tbody>{(reports.data ?? []).map((r) => <tr key={r.id}><td>{r.date}</td><td>{r.team_name}</td><td>{r.report.offered} <SourceBadge source={r.report.sources?.offered} /></td><td>{r.report.answered} <SourceBadge source={r.report.sources?.answered} /></td><td>{r.report.late}/{r.report.absent}</td><td>{r.notes.join(' / ')}</td></tr>)}</tbody>
+          <thead>
+            <tr>
+              <th>{t('ppl.date')}</th>
+              <th>{t('ppl.team')}</th>
+              <th>{t('ppl.routine.offered')}</th>
+              <th>{t('ppl.routine.answered')}</th>
+              <th>
+                {t('ppl.disc.late')}/{t('ppl.disc.absent')}
+              </th>
+              <th>{t('ppl.note')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(reports.data ?? []).map((r) => (
+              <tr key={r.id}>
+                <td>{r.date}</td>
+                <td>{r.team_name}</td>
+                <td>
+                  {r.report.offered} <SourceBadge source={r.report.sources?.offered} />
+                </td>
+                <td>
+                  {r.report.answered} <SourceBadge source={r.report.sources?.answered} />
+                </td>
+                <td>
+                  {r.report.late}/{r.report.absent}
+                </td>
+                <td>{r.notes.join(' / ')}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
         <h3>{t('ppl.routine.weekly')}</h3>
         <table>
-          <thead><tr><th>{t('ppl.date')}</th><th>{t('ppl.team')}</th><th>{t('ppl.routine.kpi.answerRate')}</th><th>{t('ppl.disc.violations')}</th></tr></thead>
-          <tbody>{(weekly.data ?? []).map((w) => <tr key={`${w.teamId}-${w.period}`}><td>{w.period}</td><td>{w.teamId}</td><td><Figure value={w.kpis.answerRate} format={pct} /></td><td>{w.violations}</td></tr>)}</tbody>
+          <thead>
+            <tr>
+              <th>{t('ppl.date')}</th>
+              <th>{t('ppl.team')}</th>
+              <th>{t('ppl.routine.kpi.answerRate')}</th>
+              <th>{t('ppl.disc.violations')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(weekly.data ?? []).map((w) => (
+              <tr key={`${w.teamId}-${w.period}`}>
+                <td>{w.period}</td>
+                <td>{w.teamId}</td>
+                <td>
+                  <Figure value={w.kpis.answerRate} format={pct} />
+                </td>
+                <td>{w.violations}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       </div>
       <div className="card">
         <h2>{t('ppl.routine.tasks')}</h2>
         <table>
-          <thead><tr><th>{t('ppl.routine.lead')}</th><th>{t('ppl.routine.title')}</th><th>{t('ppl.routine.due')}</th><th></th></tr></thead>
-          <tbody>{(tasks.data ?? []).map((x) => (
-            <tr key={x.id}><td>{x.lead_name}</td><td>{x.title}</td><td>{x.due_on}</td>
-              <td>{x.completed_on ?? <button className="secondary" onClick={() => run(async () => { await post(`/api/people/tasks/${x.id}/done`, {}); await Promise.all([tasks.reload(), completion.reload()]); })}>{t('ppl.routine.complete')}</button>}</td></tr>
-          ))}</tbody>
+          <thead>
+            <tr>
+              <th>{t('ppl.routine.lead')}</th>
+              <th>{t('ppl.routine.title')}</th>
+              <th>{t('ppl.routine.due')}</th>
+              <th></th>
+            </tr>
+          </thead>
+          <tbody>
+            {(tasks.data ?? []).map((x) => (
+              <tr key={x.id}>
+                <td>{x.lead_name}</td>
+                <td>{x.title}</td>
+                <td>{x.due_on}</td>
+                <td>
+                  {x.completed_on ?? (
+                    <button
+                      className="secondary"
+                      onClick={() =>
+                        run(async () => {
+                          await post(`/api/people/tasks/${x.id}/done`, {});
+                          await Promise.all([tasks.reload(), completion.reload()]);
+                        })
+                      }
+                    >
+                      {t('ppl.routine.complete')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
         </table>
         <h3>{t('ppl.routine.completion')}</h3>
         <table>
-          <thead><tr><th>{t('ppl.routine.lead')}</th><th>{t('ppl.routine.due')}</th><th>{t('ppl.routine.onTime')}</th><th>{t('ppl.routine.lateDone')}</th><th>{t('ppl.routine.open')}</th><th>%</th></tr></thead>
-          <tbody>{(completion.data ?? []).map((c) => <tr key={c.leadId}><td>{c.leadName}</td><td>{c.due}</td><td>{c.onTime}</td><td>{c.late}</td><td>{c.open}</td><td><Figure value={c.onTimeRate} format={pct} /></td></tr>)}</tbody>
+          <thead>
+            <tr>
+              <th>{t('ppl.routine.lead')}</th>
+              <th>{t('ppl.routine.due')}</th>
+              <th>{t('ppl.routine.onTime')}</th>
+              <th>{t('ppl.routine.lateDone')}</th>
+              <th>{t('ppl.routine.open')}</th>
+              <th>%</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(completion.data ?? []).map((c) => (
+              <tr key={c.leadId}>
+                <td>{c.leadName}</td>
+                <td>{c.due}</td>
+                <td>{c.onTime}</td>
+                <td>{c.late}</td>
+                <td>{c.open}</td>
+                <td>
+                  <Figure value={c.onTimeRate} format={pct} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       </div>
     </Page>

@@ -19,18 +19,39 @@ function TakeExam({ attempt, onDone }: { attempt: any; onDone: () => void }) {
         <p>
           {t('ppl.train.result')}: <b data-testid="exam-status">{t(`ppl.train.${result.status}`)}</b> {result.percent != null ? `${result.percent}%` : ''}
         </p>
-        {result.certification && <p className="ok">{t('ppl.train.certified')}: {result.certification.queue}</p>}
-        <p data-testid="attempts-left">{t('ppl.train.attemptsLeft')}: {result.attemptsLeft}{result.nextAttemptAt ? ` · ${t('ppl.train.nextAttemptAt')} ${fmtTime(result.nextAttemptAt)}` : ''}</p>
+        {result.certification && (
+          <p className="ok">
+            {t('ppl.train.certified')}: {result.certification.queue}
+          </p>
+        )}
+        <p data-testid="attempts-left">
+          {t('ppl.train.attemptsLeft')}: {result.attemptsLeft}
+          {result.nextAttemptAt ? ` · ${t('ppl.train.nextAttemptAt')} ${fmtTime(result.nextAttemptAt)}` : ''}
+        </p>
         {result.marksHidden ? (
-          <p className="hint" data-testid="marks-hidden">{t('ppl.train.marksHidden')}</p>
+          <p className="hint" data-testid="marks-hidden">
+            {t('ppl.train.marksHidden')}
+          </p>
         ) : (
           <table data-testid="exam-marks">
-            <thead><tr><th>{t('ppl.train.question')}</th><th>{t('ppl.train.awarded')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th>{t('ppl.train.question')}</th>
+                <th>{t('ppl.train.awarded')}</th>
+              </tr>
+            </thead>
             <tbody>
               {(result.marks ?? []).map((m: any) => {
                 const shown = attempt.questions.findIndex((q: any) => String(q.id) === m.questionId);
                 return (
-                  <tr key={m.questionId}><td>{shown + 1}. {attempt.questions[shown]?.text}</td><td>{m.awarded ?? '—'} / {m.max}</td></tr>
+                  <tr key={m.questionId}>
+                    <td>
+                      {shown + 1}. {attempt.questions[shown]?.text}
+                    </td>
+                    <td>
+                      {m.awarded ?? '—'} / {m.max}
+                    </td>
+                  </tr>
                 );
               })}
             </tbody>
@@ -47,16 +68,33 @@ function TakeExam({ attempt, onDone }: { attempt: any; onDone: () => void }) {
       </p>
       {attempt.questions.map((q: any, i: number) => (
         <fieldset key={q.id} className="question" data-question={i + 1}>
-          <legend>{i + 1}. {q.text} ({q.points})</legend>
-          {q.kind === 'single' && q.options.map((o: string, k: number) => (
-            <label key={k}><input type="radio" name={`q${q.id}`} checked={answers[q.id] === k} onChange={() => set(q.id, k)} /> {o}</label>
-          ))}
-          {q.kind === 'multiple' && q.options.map((o: string, k: number) => (
-            <label key={k}><input type="checkbox" checked={(answers[q.id] ?? []).includes(k)} onChange={(e) => set(q.id, e.target.checked ? [...(answers[q.id] ?? []), k] : (answers[q.id] ?? []).filter((x: number) => x !== k))} /> {o}</label>
-          ))}
-          {q.kind === 'true_false' && [true, false].map((b) => (
-            <label key={String(b)}><input type="radio" name={`q${q.id}`} checked={answers[q.id] === b} onChange={() => set(q.id, b)} /> {t(b ? 'ppl.train.true' : 'ppl.train.false')}</label>
-          ))}
+          <legend>
+            {i + 1}. {q.text} ({q.points})
+          </legend>
+          {q.kind === 'single' &&
+            q.options.map((o: string, k: number) => (
+              <label key={k}>
+                <input type="radio" name={`q${q.id}`} checked={answers[q.id] === k} onChange={() => set(q.id, k)} /> {o}
+              </label>
+            ))}
+          {q.kind === 'multiple' &&
+            q.options.map((o: string, k: number) => (
+              <label key={k}>
+                <input
+                  type="checkbox"
+                  checked={(answers[q.id] ?? []).includes(k)}
+                  onChange={(e) => set(q.id, e.target.checked ? [...(answers[q.id] ?? []), k] : (answers[q.id] ?? []).filter((x: number) => x !== k))}
+                />{' '}
+                {o}
+              </label>
+            ))}
+          {q.kind === 'true_false' &&
+            [true, false].map((b) => (
+              <label key={String(b)}>
+                <input type="radio" name={`q${q.id}`} checked={answers[q.id] === b} onChange={() => set(q.id, b)} />{' '}
+                {t(b ? 'ppl.train.true' : 'ppl.train.false')}
+              </label>
+            ))}
           {q.kind === 'short' && <textarea rows={3} value={answers[q.id] ?? ''} onChange={(e) => set(q.id, e.target.value)} />}
         </fieldset>
       ))}
@@ -85,7 +123,19 @@ export default function Training() {
   const [limits, setLimits] = useState<Record<number, { maxAttempts: string; cooldownHours: string }>>({});
   const [liveDone, setLiveDone] = useState<Record<string, boolean>>({});
   const { error, run } = useAction();
-  if (attempt) return <Page title={t('ppl.nav.training')}><TakeExam attempt={attempt} onDone={() => { setAttempt(null); void certs.reload(); void exams.reload(); }} /></Page>;
+  if (attempt)
+    return (
+      <Page title={t('ppl.nav.training')}>
+        <TakeExam
+          attempt={attempt}
+          onDone={() => {
+            setAttempt(null);
+            void certs.reload();
+            void exams.reload();
+          }}
+        />
+      </Page>
+    );
   const setLive = (agentId: number, queue: string) =>
     run(async () => {
       const a = await get<any>(`/api/agents/${agentId}`);
@@ -100,8 +150,13 @@ export default function Training() {
         <table data-testid="exams">
           <thead>
             <tr>
-              <th>{t('ppl.train.exams')}</th><th>{t('ppl.train.queue')}</th><th>{t('ppl.train.timeLimit')}</th><th>{t('ppl.train.maxAttempts')}</th><th>{t('ppl.train.cooldownHours')}</th>
-              {isAgent && <th>{t('ppl.train.attemptsLeft')}</th>}<th></th>
+              <th>{t('ppl.train.exams')}</th>
+              <th>{t('ppl.train.queue')}</th>
+              <th>{t('ppl.train.timeLimit')}</th>
+              <th>{t('ppl.train.maxAttempts')}</th>
+              <th>{t('ppl.train.cooldownHours')}</th>
+              {isAgent && <th>{t('ppl.train.attemptsLeft')}</th>}
+              <th></th>
             </tr>
           </thead>
           <tbody>
@@ -110,9 +165,37 @@ export default function Training() {
               const setLim = (k: 'maxAttempts' | 'cooldownHours', v: string) => setLimits({ ...limits, [e.id]: { ...lim, [k]: v } });
               return (
                 <tr key={e.id} data-exam-row={e.id}>
-                  <td>{e.title}</td><td>{e.queue ?? '—'}</td><td>{e.timeLimitMin}</td>
-                  <td>{isTrainer ? <input aria-label={t('ppl.train.maxAttempts')} type="number" min={1} size={3} value={lim.maxAttempts} onChange={(x) => setLim('maxAttempts', x.target.value)} /> : e.maxAttempts}</td>
-                  <td>{isTrainer ? <input aria-label={t('ppl.train.cooldownHours')} type="number" min={0} size={4} value={lim.cooldownHours} onChange={(x) => setLim('cooldownHours', x.target.value)} /> : e.cooldownHours}</td>
+                  <td>{e.title}</td>
+                  <td>{e.queue ?? '—'}</td>
+                  <td>{e.timeLimitMin}</td>
+                  <td>
+                    {isTrainer ? (
+                      <input
+                        aria-label={t('ppl.train.maxAttempts')}
+                        type="number"
+                        min={1}
+                        size={3}
+                        value={lim.maxAttempts}
+                        onChange={(x) => setLim('maxAttempts', x.target.value)}
+                      />
+                    ) : (
+                      e.maxAttempts
+                    )}
+                  </td>
+                  <td>
+                    {isTrainer ? (
+                      <input
+                        aria-label={t('ppl.train.cooldownHours')}
+                        type="number"
+                        min={0}
+                        size={4}
+                        value={lim.cooldownHours}
+                        onChange={(x) => setLim('cooldownHours', x.target.value)}
+                      />
+                    ) : (
+                      e.cooldownHours
+                    )}
+                  </td>
                   {isAgent && (
                     <td data-testid="exam-attempts-left">
                       {e.attemptsLeft}
@@ -120,15 +203,45 @@ export default function Training() {
                     </td>
                   )}
                   <td>
-                    {isAgent && (e.attemptsLeft === 0
-                      ? <span className="hint">{t('ppl.train.noAttemptsLeft')}</span>
-                      : <button data-exam={e.id} disabled={!!e.nextAttemptAt} onClick={() => run(async () => setAttempt(await post(`/api/people/exams/${e.id}/start`)))}>{t('ppl.train.start')}</button>)}
+                    {isAgent &&
+                      (e.attemptsLeft === 0 ? (
+                        <span className="hint">{t('ppl.train.noAttemptsLeft')}</span>
+                      ) : (
+                        <button
+                          data-exam={e.id}
+                          disabled={!!e.nextAttemptAt}
+                          onClick={() => run(async () => setAttempt(await post(`/api/people/exams/${e.id}/start`)))}
+                        >
+                          {t('ppl.train.start')}
+                        </button>
+                      ))}
                     {isTrainer && (
                       <>
-                        <button onClick={() => run(async () => { await patch(`/api/people/exams/${e.id}`, { maxAttempts: Number(lim.maxAttempts), cooldownHours: Number(lim.cooldownHours) }); await exams.reload(); })}>{t('ppl.train.saveLimits')}</button>
-                        {e.marksReleased
-                          ? <span className="hint"> {t('ppl.train.marksReleased')}</span>
-                          : <button data-release={e.id} onClick={() => run(async () => { await post(`/api/people/exams/${e.id}/release-marks`); await exams.reload(); })}>{t('ppl.train.releaseMarks')}</button>}
+                        <button
+                          onClick={() =>
+                            run(async () => {
+                              await patch(`/api/people/exams/${e.id}`, { maxAttempts: Number(lim.maxAttempts), cooldownHours: Number(lim.cooldownHours) });
+                              await exams.reload();
+                            })
+                          }
+                        >
+                          {t('ppl.train.saveLimits')}
+                        </button>
+                        {e.marksReleased ? (
+                          <span className="hint"> {t('ppl.train.marksReleased')}</span>
+                        ) : (
+                          <button
+                            data-release={e.id}
+                            onClick={() =>
+                              run(async () => {
+                                await post(`/api/people/exams/${e.id}/release-marks`);
+                                await exams.reload();
+                              })
+                            }
+                          >
+                            {t('ppl.train.releaseMarks')}
+                          </button>
+                        )}
                       </>
                     )}
                   </td>
@@ -141,12 +254,34 @@ export default function Training() {
       <div className="card">
         <h2>{t('ppl.train.certifications')}</h2>
         <table data-testid="certifications">
-          <thead><tr><th>{t('ppl.agent')}</th><th>{t('ppl.train.queue')}</th><th>{t('ppl.train.result')}</th><th>{t('ppl.train.validUntil')}</th><th></th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('ppl.agent')}</th>
+              <th>{t('ppl.train.queue')}</th>
+              <th>{t('ppl.train.result')}</th>
+              <th>{t('ppl.train.validUntil')}</th>
+              <th></th>
+            </tr>
+          </thead>
           <tbody>
             {(certs.data ?? []).map((c) => (
               <tr key={c.id}>
-                <td>{c.agent_name}</td><td>{c.queue}</td><td>{c.percent}%</td><td>{new Date(c.valid_until).toLocaleDateString()}</td>
-                <td>{canAssign && (liveDone[`${c.agent_id}:${c.queue}`] ? <span className="ok" data-testid="live-ok">{t('ppl.train.live')}</span> : <button data-setlive={`${c.agent_id}:${c.queue}`} onClick={() => setLive(c.agent_id, c.queue)}>{t('ppl.train.setLive')}</button>)}</td>
+                <td>{c.agent_name}</td>
+                <td>{c.queue}</td>
+                <td>{c.percent}%</td>
+                <td>{new Date(c.valid_until).toLocaleDateString()}</td>
+                <td>
+                  {canAssign &&
+                    (liveDone[`${c.agent_id}:${c.queue}`] ? (
+                      <span className="ok" data-testid="live-ok">
+                        {t('ppl.train.live')}
+                      </span>
+                    ) : (
+                      <button data-setlive={`${c.agent_id}:${c.queue}`} onClick={() => setLive(c.agent_id, c.queue)}>
+                        {t('ppl.train.setLive')}
+                      </button>
+                    ))}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -156,18 +291,48 @@ export default function Training() {
         <div className="card">
           <h2>{t('ppl.train.warnings')}</h2>
           <table>
-            <thead><tr><th>{t('ppl.agent')}</th><th>{t('ppl.train.queue')}</th><th>{t('ppl.train.daysLeft')}</th></tr></thead>
-            <tbody>{warnings.data!.map((w, i) => <tr key={i} className={w.status === 'expired' ? 'bad' : 'warn'}><td>{w.agentName}</td><td>{w.queueId}</td><td>{w.daysLeft}</td></tr>)}</tbody>
+            <thead>
+              <tr>
+                <th>{t('ppl.agent')}</th>
+                <th>{t('ppl.train.queue')}</th>
+                <th>{t('ppl.train.daysLeft')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {warnings.data!.map((w, i) => (
+                <tr key={i} className={w.status === 'expired' ? 'bad' : 'warn'}>
+                  <td>{w.agentName}</td>
+                  <td>{w.queueId}</td>
+                  <td>{w.daysLeft}</td>
+                </tr>
+              ))}
+            </tbody>
           </table>
         </div>
       )}
       <div className="card">
         <h2>{t('ppl.train.certQueues')}</h2>
-        <p>{(certQueues.data ?? []).map((q) => <span key={q.queue} className="badge">{q.queue} ({q.validity_days}d)</span>)}</p>
+        <p>
+          {(certQueues.data ?? []).map((q) => (
+            <span key={q.queue} className="badge">
+              {q.queue} ({q.validity_days}d)
+            </span>
+          ))}
+        </p>
         {isTrainer && (
           <div className="form-row">
             <input aria-label={t('ppl.train.queue')} value={newQueue} onChange={(e) => setNewQueue(e.target.value)} />
-            <button onClick={() => run(async () => { await put(`/api/people/cert-queues/${encodeURIComponent(newQueue.trim())}`, {}); setNewQueue(''); await certQueues.reload(); })}>{t('ppl.train.addCertQueue')}</button>
+            <button
+              onClick={() =>
+                run(async () => {
+                  await put(`/api/people/cert-queues/${encodeURIComponent(newQueue.trim())}`, {});
+                  setNewQueue('');
+                  await certQueues.reload();
+                })
+              }
+            >
+              {t('ppl.train.addCertQueue')}
+            </button>
           </div>
         )}
       </div>
@@ -180,14 +345,25 @@ export default function Training() {
               {(p.result?.pendingManual ?? []).map((qid: string) => (
                 <span key={qid}>
                   “{String(p.answers[qid] ?? '')}”{' '}
-                  <input aria-label={`${t('ppl.train.mark')} ${qid}`} size={4} value={marks[`${p.id}:${qid}`] ?? ''} onChange={(e) => setMarks({ ...marks, [`${p.id}:${qid}`]: e.target.value })} />
+                  <input
+                    aria-label={`${t('ppl.train.mark')} ${qid}`}
+                    size={4}
+                    value={marks[`${p.id}:${qid}`] ?? ''}
+                    onChange={(e) => setMarks({ ...marks, [`${p.id}:${qid}`]: e.target.value })}
+                  />
                 </span>
               ))}
-              <button onClick={() => run(async () => {
-                const m = Object.fromEntries((p.result?.pendingManual ?? []).map((qid: string) => [qid, Number(marks[`${p.id}:${qid}`] ?? 0)]));
-                await post(`/api/people/attempts/${p.id}/marks`, { marks: m });
-                await pending.reload();
-              })}>{t('ppl.train.mark')}</button>
+              <button
+                onClick={() =>
+                  run(async () => {
+                    const m = Object.fromEntries((p.result?.pendingManual ?? []).map((qid: string) => [qid, Number(marks[`${p.id}:${qid}`] ?? 0)]));
+                    await post(`/api/people/attempts/${p.id}/marks`, { marks: m });
+                    await pending.reload();
+                  })
+                }
+              >
+                {t('ppl.train.mark')}
+              </button>
             </div>
           ))}
         </div>
@@ -195,8 +371,26 @@ export default function Training() {
       <div className="card">
         <h2>{t('ppl.train.plan')}</h2>
         <table>
-          <thead><tr><th>{t('ppl.train.month')}</th><th>{t('ppl.team')}</th><th>{t('ppl.train.courses')}</th></tr></thead>
-          <tbody>{(plan.data ?? []).map((p) => <tr key={p.id}><td>{p.year}-{String(p.month).padStart(2, '0')}</td><td>{p.team_id}</td><td>{p.title} {p.module ? `· ${p.module}` : ''}</td></tr>)}</tbody>
+          <thead>
+            <tr>
+              <th>{t('ppl.train.month')}</th>
+              <th>{t('ppl.team')}</th>
+              <th>{t('ppl.train.courses')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(plan.data ?? []).map((p) => (
+              <tr key={p.id}>
+                <td>
+                  {p.year}-{String(p.month).padStart(2, '0')}
+                </td>
+                <td>{p.team_id}</td>
+                <td>
+                  {p.title} {p.module ? `· ${p.module}` : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       </div>
     </Page>

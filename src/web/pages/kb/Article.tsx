@@ -23,9 +23,21 @@ export function ArticleView({ id, onBack }: { id: number; onBack: () => void }) 
     }
   };
   return (
-    <Page title={d.title} actions={<button className="secondary" onClick={onBack}>{t('app.back')}</button>}>
+    <Page
+      title={d.title}
+      actions={
+        <button className="secondary" onClick={onBack}>
+          {t('app.back')}
+        </button>
+      }
+    >
       <div className="hint">
-        {t('kb.views')} {d.views} · {t('kb.updated')} {new Date(Number(d.updated_at)).toLocaleDateString()} · {d.tags.map((x) => <span key={x} className="badge" style={{ marginRight: 4 }}>{x}</span>)}
+        {t('kb.views')} {d.views} · {t('kb.updated')} {new Date(Number(d.updated_at)).toLocaleDateString()} ·{' '}
+        {d.tags.map((x) => (
+          <span key={x} className="badge" style={{ marginRight: 4 }}>
+            {x}
+          </span>
+        ))}
       </div>
       <article className="card kb-body" data-testid="kb-article-body" dangerouslySetInnerHTML={{ __html: d.body_html }} />
       {d.attachments.length > 0 && (
@@ -45,7 +57,9 @@ export function ArticleView({ id, onBack }: { id: number; onBack: () => void }) 
           <>
             <span>{t('kb.helpfulQ')}</span>
             <button onClick={() => void vote(true)}>{t('kb.yes')}</button>
-            <button className="secondary" onClick={() => void vote(false)}>{t('kb.no')}</button>
+            <button className="secondary" onClick={() => void vote(false)}>
+              {t('kb.no')}
+            </button>
           </>
         ) : (
           <span className="ok">{t('kb.thanks')}</span>

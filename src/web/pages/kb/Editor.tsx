@@ -34,15 +34,34 @@ export default function Editor() {
       if (e instanceof ApiError && e.status === 409) await Promise.all([list.reload(), versions.reload()]);
     }
   };
-  const body = (submit: boolean) => ({ categoryId: Number(form.categoryId), title: form.title, bodyHtml: form.bodyHtml, tags: form.tags.split(/[,，\s]+/).filter(Boolean), visibility: { roles: form.roles, teamIds: [] }, submit });
+  const body = (submit: boolean) => ({
+    categoryId: Number(form.categoryId),
+    title: form.title,
+    bodyHtml: form.bodyHtml,
+    tags: form.tags.split(/[,，\s]+/).filter(Boolean),
+    visibility: { roles: form.roles, teamIds: [] },
+    submit,
+  });
   const save = (submit: boolean) =>
     act(async () => {
       if (form.id) {
-        const r = await call(contract.kb.saveVersion, { params: { id: form.id }, body: { ...body(submit), ...(form.baseVersion ? { baseVersion: form.baseVersion } : {}) } });
+        const r = await call(contract.kb.saveVersion, {
+          params: { id: form.id },
+          body: { ...body(submit), ...(form.baseVersion ? { baseVersion: form.baseVersion } : {}) },
+        });
         setForm({ ...form, baseVersion: r.version });
       } else setForm({ ...form, id: (await call(contract.kb.createArticle, { body: body(submit) })).id, baseVersion: 1 });
     });
-  const load = (v: KbVersion, id: number) => setForm({ baseVersion: form.baseVersion, id, categoryId: v.category_id, title: v.title, bodyHtml: v.body_html, tags: v.tags.join(', '), roles: v.visibility.roles });
+  const load = (v: KbVersion, id: number) =>
+    setForm({
+      baseVersion: form.baseVersion,
+      id,
+      categoryId: v.category_id,
+      title: v.title,
+      bodyHtml: v.body_html,
+      tags: v.tags.join(', '),
+      roles: v.visibility.roles,
+    });
   // the version a save is based on follows the list as it reloads (after own saves, restores, or a 409)
   useEffect(() => {
     const a = form.id ? list.data?.find((x) => x.id === form.id) : undefined;
@@ -64,8 +83,24 @@ export default function Editor() {
                   <td>v{q.version}</td>
                   <td>{q.author}</td>
                   <td>
-                    <button onClick={() => void act(() => call(contract.kb.review, { params: { id: q.article_id, version: q.version }, body: { decision: 'publish' } }))}>{t('kb.publish')}</button>{' '}
-                    <button className="secondary" onClick={() => void act(() => call(contract.kb.review, { params: { id: q.article_id, version: q.version }, body: { decision: 'reject', note: window.prompt(t('kb.note')) ?? '' } }))}>
+                    <button
+                      onClick={() =>
+                        void act(() => call(contract.kb.review, { params: { id: q.article_id, version: q.version }, body: { decision: 'publish' } }))
+                      }
+                    >
+                      {t('kb.publish')}
+                    </button>{' '}
+                    <button
+                      className="secondary"
+                      onClick={() =>
+                        void act(() =>
+                          call(contract.kb.review, {
+                            params: { id: q.article_id, version: q.version },
+                            body: { decision: 'reject', note: window.prompt(t('kb.note')) ?? '' },
+                          }),
+                        )
+                      }
+                    >
                       {t('kb.reject')}
                     </button>
                   </td>
@@ -88,43 +123,98 @@ export default function Editor() {
               ))}
             </select>
             <input aria-label={t('kb.newCategory')} placeholder={t('kb.newCategory')} value={newCat} onChange={(e) => setNewCat(e.target.value)} />
-            <button className="secondary" disabled={!newCat.trim()} onClick={() => void act(async () => { await call(contract.kb.createCategory, { body: { name: newCat, module: 'faq' } }); setNewCat(''); })}>{t('kb.addCategory')}</button>
+            <button
+              className="secondary"
+              disabled={!newCat.trim()}
+              onClick={() =>
+                void act(async () => {
+                  await call(contract.kb.createCategory, { body: { name: newCat, module: 'faq' } });
+                  setNewCat('');
+                })
+              }
+            >
+              {t('kb.addCategory')}
+            </button>
           </div>
           <div className="form-row">
-            <input aria-label={t('kb.title')} placeholder={t('kb.title')} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} style={{ flex: 1 }} />
+            <input
+              aria-label={t('kb.title')}
+              placeholder={t('kb.title')}
+              value={form.title}
+              onChange={(e) => setForm({ ...form, title: e.target.value })}
+              style={{ flex: 1 }}
+            />
             <input aria-label={t('kb.tags')} placeholder={t('kb.tags')} value={form.tags} onChange={(e) => setForm({ ...form, tags: e.target.value })} />
           </div>
-          <textarea aria-label={t('kb.body')} placeholder={t('kb.body')} value={form.bodyHtml} onChange={(e) => setForm({ ...form, bodyHtml: e.target.value })} rows={10} style={{ width: '100%', boxSizing: 'border-box' }} />
+          <textarea
+            aria-label={t('kb.body')}
+            placeholder={t('kb.body')}
+            value={form.bodyHtml}
+            onChange={(e) => setForm({ ...form, bodyHtml: e.target.value })}
+            rows={10}
+            style={{ width: '100%', boxSizing: 'border-box' }}
+          />
           <div className="form-row">
             <span className="hint">{t('kb.visibleRoles')}</span>
             {ROLE_CHOICES.map((r) => (
               <label key={r}>
-                <input type="checkbox" checked={form.roles.includes(r)} onChange={(e) => setForm({ ...form, roles: e.target.checked ? [...form.roles, r] : form.roles.filter((x) => x !== r) })} /> {t(`roles.${r}`)}
+                <input
+                  type="checkbox"
+                  checked={form.roles.includes(r)}
+                  onChange={(e) => setForm({ ...form, roles: e.target.checked ? [...form.roles, r] : form.roles.filter((x) => x !== r) })}
+                />{' '}
+                {t(`roles.${r}`)}
               </label>
             ))}
           </div>
           <div className="form-row">
-            <button onClick={() => void save(false)} disabled={!form.title || !form.categoryId}>{t('kb.save')}</button>
-            <button onClick={() => void save(true)} disabled={!form.title || !form.categoryId}>{t('kb.saveSubmit')}</button>
-            <button className="secondary" onClick={() => setForm(empty)}>{t('kb.newArticle')}</button>
+            <button onClick={() => void save(false)} disabled={!form.title || !form.categoryId}>
+              {t('kb.save')}
+            </button>
+            <button onClick={() => void save(true)} disabled={!form.title || !form.categoryId}>
+              {t('kb.saveSubmit')}
+            </button>
+            <button className="secondary" onClick={() => setForm(empty)}>
+              {t('kb.newArticle')}
+            </button>
           </div>
           {form.id > 0 && (
             <table data-testid="kb-versions">
               <thead>
-                <tr><th>{t('kb.version')}</th><th>{t('kb.title')}</th><th>{t('kb.status')}</th><th>{t('kb.author')}</th><th>{t('kb.reviewer')}</th><th /></tr>
+                <tr>
+                  <th>{t('kb.version')}</th>
+                  <th>{t('kb.title')}</th>
+                  <th>{t('kb.status')}</th>
+                  <th>{t('kb.author')}</th>
+                  <th>{t('kb.reviewer')}</th>
+                  <th />
+                </tr>
               </thead>
               <tbody>
                 {(versions.data ?? []).map((v) => (
                   <tr key={v.version}>
                     <td>v{v.version}</td>
                     <td>{v.title}</td>
-                    <td>{t(`kb.${v.status}`)}{v.review_note ? ` · ${v.review_note}` : ''}</td>
-                    <td>{v.author} · {new Date(Number(v.created_at)).toLocaleString()}</td>
+                    <td>
+                      {t(`kb.${v.status}`)}
+                      {v.review_note ? ` · ${v.review_note}` : ''}
+                    </td>
+                    <td>
+                      {v.author} · {new Date(Number(v.created_at)).toLocaleString()}
+                    </td>
                     <td>{v.reviewer ?? ''}</td>
                     <td>
-                      <button className="secondary" onClick={() => load(v, form.id)}>{t('kb.edit')}</button>{' '}
-                      {(v.status === 'draft' || v.status === 'rejected') && <button onClick={() => void act(() => call(contract.kb.submit, { params: { id: form.id, version: v.version } }))}>{t('kb.submit')}</button>}{' '}
-                      <button className="secondary" onClick={() => void act(() => call(contract.kb.restore, { params: { id: form.id, version: v.version } }))}>{t('kb.restore')}</button>
+                      <button className="secondary" onClick={() => load(v, form.id)}>
+                        {t('kb.edit')}
+                      </button>{' '}
+                      {(v.status === 'draft' || v.status === 'rejected') && (
+                        <button onClick={() => void act(() => call(contract.kb.submit, { params: { id: form.id, version: v.version } }))}>
+                          {t('kb.submit')}
+                        </button>
+                      )}{' '}
+                      <button className="secondary" onClick={() => void act(() => call(contract.kb.restore, { params: { id: form.id, version: v.version } }))}>
+                        {t('kb.restore')}
+                      </button>
                     </td>
                   </tr>
                 ))}
@@ -135,17 +225,33 @@ export default function Editor() {
       )}
       <table data-testid="kb-articles">
         <thead>
-          <tr><th>{t('kb.title')}</th><th>{t('kb.category')}</th><th>{t('kb.status')}</th><th>{t('kb.views')}</th><th /></tr>
+          <tr>
+            <th>{t('kb.title')}</th>
+            <th>{t('kb.category')}</th>
+            <th>{t('kb.status')}</th>
+            <th>{t('kb.views')}</th>
+            <th />
+          </tr>
         </thead>
         <tbody>
           {(list.data ?? []).map((a) => (
             <tr key={a.id}>
               <td>{a.title}</td>
               <td>{catName(a.category_id)}</td>
-              <td>{a.archived ? t('kb.archived') : a.published ? `${t('kb.published')} v${a.published_version}` : t('kb.unpublished')} {a.latest_version !== a.published_version ? `(v${a.latest_version})` : ''}</td>
+              <td>
+                {a.archived ? t('kb.archived') : a.published ? `${t('kb.published')} v${a.published_version}` : t('kb.unpublished')}{' '}
+                {a.latest_version !== a.published_version ? `(v${a.latest_version})` : ''}
+              </td>
               <td>{a.views}</td>
               <td>
-                {canEdit && <button className="secondary" onClick={() => setForm({ ...empty, id: a.id, categoryId: a.category_id, title: a.title, baseVersion: a.latest_version })}>{t('kb.versions')}</button>}
+                {canEdit && (
+                  <button
+                    className="secondary"
+                    onClick={() => setForm({ ...empty, id: a.id, categoryId: a.category_id, title: a.title, baseVersion: a.latest_version })}
+                  >
+                    {t('kb.versions')}
+                  </button>
+                )}
               </td>
             </tr>
           ))}

@@ -72,7 +72,12 @@ export default function Search() {
         <div data-testid="kb-results">
           <p className="hint">{res.total === 0 ? t('kb.noResult') : res.more ? t('kb.resultsMore', { n: res.total }) : t('kb.results', { n: res.total })}</p>
           {res.hits.map((h) => (
-            <a key={h.id} className="card kb-hit" href={`#/kb/search?q=${encodeURIComponent(q)}&article=${h.id}`} style={{ display: 'block', color: 'inherit', textDecoration: 'none' }}>
+            <a
+              key={h.id}
+              className="card kb-hit"
+              href={`#/kb/search?q=${encodeURIComponent(q)}&article=${h.id}`}
+              style={{ display: 'block', color: 'inherit', textDecoration: 'none' }}
+            >
               <div style={{ fontWeight: 600 }} data-testid="kb-hit-title">
                 <Highlight segments={h.title} />
               </div>

@@ -8,7 +8,8 @@ import { ErrorNote, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { applyAlert, floorTopics, type Alert } from './liveData';
 
-const fmtFig = (k: string, v: number | null) => (v == null ? '—' : /Rate|Share|occupancy|Level/.test(k) ? `${(v * 100).toFixed(1)}%` : String(Math.round(v * 10) / 10));
+const fmtFig = (k: string, v: number | null) =>
+  v == null ? '—' : /Rate|Share|occupancy|Level/.test(k) ? `${(v * 100).toFixed(1)}%` : String(Math.round(v * 10) / 10);
 
 function AlertRow({ a, canHandle, staff, onError }: { a: Alert; canHandle: boolean; staff: EmergencyStaff[]; onError: (m: string | null) => void }) {
   const { t } = useTranslation();
@@ -85,7 +86,18 @@ function AlertRow({ a, canHandle, staff, onError }: { a: Alert; canHandle: boole
   );
 }
 
-const TH_KEYS = ['answerRateTarget', 'occupancyHigh', 'occupancyLow', 'idleShareMax', 'notReadyFactor', 'notReadyMinExcess', 'minOffered', 'minStaffedS', 'longWaitS', 'longCallS'] as const;
+const TH_KEYS = [
+  'answerRateTarget',
+  'occupancyHigh',
+  'occupancyLow',
+  'idleShareMax',
+  'notReadyFactor',
+  'notReadyMinExcess',
+  'minOffered',
+  'minStaffedS',
+  'longWaitS',
+  'longCallS',
+] as const;
 
 function Thresholds({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();

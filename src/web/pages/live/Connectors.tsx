@@ -18,9 +18,30 @@ type Form = {
 
 function toForm(d: Settings | null): Form {
   return {
-    ami: { enabled: !!d?.ami?.enabled, host: d?.ami?.host ?? '', port: String(d?.ami?.port ?? 5038), username: d?.ami?.username ?? '', secret: '', interfaceTemplate: d?.ami?.interfaceTemplate ?? '', secretSet: !!d?.ami?.secretSet },
-    esl: { enabled: !!d?.esl?.enabled, host: d?.esl?.host ?? '', port: String(d?.esl?.port ?? 8021), secret: '', agentTemplate: d?.esl?.agentTemplate ?? '', secretSet: !!d?.esl?.secretSet },
-    webhook: { enabled: !!d?.webhook?.enabled, secret: '', toleranceS: String(d?.webhook?.toleranceS ?? 300), mapping: d?.webhook?.mapping ? JSON.stringify(d.webhook.mapping, null, 2) : '', secretSet: !!d?.webhook?.secretSet },
+    ami: {
+      enabled: !!d?.ami?.enabled,
+      host: d?.ami?.host ?? '',
+      port: String(d?.ami?.port ?? 5038),
+      username: d?.ami?.username ?? '',
+      secret: '',
+      interfaceTemplate: d?.ami?.interfaceTemplate ?? '',
+      secretSet: !!d?.ami?.secretSet,
+    },
+    esl: {
+      enabled: !!d?.esl?.enabled,
+      host: d?.esl?.host ?? '',
+      port: String(d?.esl?.port ?? 8021),
+      secret: '',
+      agentTemplate: d?.esl?.agentTemplate ?? '',
+      secretSet: !!d?.esl?.secretSet,
+    },
+    webhook: {
+      enabled: !!d?.webhook?.enabled,
+      secret: '',
+      toleranceS: String(d?.webhook?.toleranceS ?? 300),
+      mapping: d?.webhook?.mapping ? JSON.stringify(d.webhook.mapping, null, 2) : '',
+      secretSet: !!d?.webhook?.secretSet,
+    },
   };
 }
 
@@ -40,10 +61,27 @@ export default function Connectors() {
       let body: SettingsBody;
       if (kind === 'ami') {
         const a = form.ami;
-        body = { ami: { enabled: a.enabled, host: a.host, port: Number(a.port), username: a.username, ...(a.secret ? { secret: a.secret } : {}), ...(a.interfaceTemplate ? { interfaceTemplate: a.interfaceTemplate } : {}) } };
+        body = {
+          ami: {
+            enabled: a.enabled,
+            host: a.host,
+            port: Number(a.port),
+            username: a.username,
+            ...(a.secret ? { secret: a.secret } : {}),
+            ...(a.interfaceTemplate ? { interfaceTemplate: a.interfaceTemplate } : {}),
+          },
+        };
       } else if (kind === 'esl') {
         const e = form.esl;
-        body = { esl: { enabled: e.enabled, host: e.host, port: Number(e.port), ...(e.secret ? { secret: e.secret } : {}), ...(e.agentTemplate ? { agentTemplate: e.agentTemplate } : {}) } };
+        body = {
+          esl: {
+            enabled: e.enabled,
+            host: e.host,
+            port: Number(e.port),
+            ...(e.secret ? { secret: e.secret } : {}),
+            ...(e.agentTemplate ? { agentTemplate: e.agentTemplate } : {}),
+          },
+        };
       } else {
         const w = form.webhook;
         let mapping: NonNullable<SettingsBody['webhook']>['mapping'];
@@ -95,7 +133,11 @@ export default function Connectors() {
                 <td>{s.connects}</td>
                 <td>{s.events}</td>
                 <td>{s.malformed}</td>
-                <td>{Object.entries(s.unknown ?? {}).map(([k, n]) => `${k} ×${n}`).join(', ')}</td>
+                <td>
+                  {Object.entries(s.unknown ?? {})
+                    .map(([k, n]) => `${k} ×${n}`)
+                    .join(', ')}
+                </td>
                 <td>{s.lastError ?? ''}</td>
               </tr>
             ))}
@@ -110,10 +152,33 @@ export default function Connectors() {
             <input type="checkbox" checked={form.ami.enabled} onChange={(e) => set('ami', { enabled: e.target.checked })} /> {t('conn.enabled')}
           </label>
           <input aria-label={t('conn.host')} placeholder={t('conn.host')} value={form.ami.host} onChange={(e) => set('ami', { host: e.target.value })} />
-          <input aria-label={t('conn.port')} placeholder={t('conn.port')} value={form.ami.port} onChange={(e) => set('ami', { port: e.target.value })} size={6} />
-          <input aria-label={t('conn.username')} placeholder={t('conn.username')} value={form.ami.username} onChange={(e) => set('ami', { username: e.target.value })} />
-          <input type="password" autoComplete="new-password" aria-label={t('conn.secret')} placeholder={secretHint(form.ami.secretSet)} value={form.ami.secret} onChange={(e) => set('ami', { secret: e.target.value })} />
-          <input aria-label={t('conn.interfaceTemplate')} placeholder="PJSIP/{code}" value={form.ami.interfaceTemplate} onChange={(e) => set('ami', { interfaceTemplate: e.target.value })} />
+          <input
+            aria-label={t('conn.port')}
+            placeholder={t('conn.port')}
+            value={form.ami.port}
+            onChange={(e) => set('ami', { port: e.target.value })}
+            size={6}
+          />
+          <input
+            aria-label={t('conn.username')}
+            placeholder={t('conn.username')}
+            value={form.ami.username}
+            onChange={(e) => set('ami', { username: e.target.value })}
+          />
+          <input
+            type="password"
+            autoComplete="new-password"
+            aria-label={t('conn.secret')}
+            placeholder={secretHint(form.ami.secretSet)}
+            value={form.ami.secret}
+            onChange={(e) => set('ami', { secret: e.target.value })}
+          />
+          <input
+            aria-label={t('conn.interfaceTemplate')}
+            placeholder="PJSIP/{code}"
+            value={form.ami.interfaceTemplate}
+            onChange={(e) => set('ami', { interfaceTemplate: e.target.value })}
+          />
           <button onClick={() => save('ami')}>{t('conn.save')}</button>
           {saved === 'ami' && <span className="hint">{t('conn.saved')}</span>}
         </div>
@@ -126,9 +191,27 @@ export default function Connectors() {
             <input type="checkbox" checked={form.esl.enabled} onChange={(e) => set('esl', { enabled: e.target.checked })} /> {t('conn.enabled')}
           </label>
           <input aria-label={t('conn.host')} placeholder={t('conn.host')} value={form.esl.host} onChange={(e) => set('esl', { host: e.target.value })} />
-          <input aria-label={t('conn.port')} placeholder={t('conn.port')} value={form.esl.port} onChange={(e) => set('esl', { port: e.target.value })} size={6} />
-          <input type="password" autoComplete="new-password" aria-label={t('conn.secret')} placeholder={secretHint(form.esl.secretSet)} value={form.esl.secret} onChange={(e) => set('esl', { secret: e.target.value })} />
-          <input aria-label={t('conn.agentTemplate')} placeholder="{code}@default" value={form.esl.agentTemplate} onChange={(e) => set('esl', { agentTemplate: e.target.value })} />
+          <input
+            aria-label={t('conn.port')}
+            placeholder={t('conn.port')}
+            value={form.esl.port}
+            onChange={(e) => set('esl', { port: e.target.value })}
+            size={6}
+          />
+          <input
+            type="password"
+            autoComplete="new-password"
+            aria-label={t('conn.secret')}
+            placeholder={secretHint(form.esl.secretSet)}
+            value={form.esl.secret}
+            onChange={(e) => set('esl', { secret: e.target.value })}
+          />
+          <input
+            aria-label={t('conn.agentTemplate')}
+            placeholder="{code}@default"
+            value={form.esl.agentTemplate}
+            onChange={(e) => set('esl', { agentTemplate: e.target.value })}
+          />
           <button onClick={() => save('esl')}>{t('conn.save')}</button>
           {saved === 'esl' && <span className="hint">{t('conn.saved')}</span>}
         </div>
@@ -145,15 +228,36 @@ export default function Connectors() {
           <label>
             <input type="checkbox" checked={form.webhook.enabled} onChange={(e) => set('webhook', { enabled: e.target.checked })} /> {t('conn.enabled')}
           </label>
-          <input type="password" autoComplete="new-password" aria-label={t('conn.secret')} placeholder={secretHint(form.webhook.secretSet)} value={form.webhook.secret} onChange={(e) => set('webhook', { secret: e.target.value })} />
+          <input
+            type="password"
+            autoComplete="new-password"
+            aria-label={t('conn.secret')}
+            placeholder={secretHint(form.webhook.secretSet)}
+            value={form.webhook.secret}
+            onChange={(e) => set('webhook', { secret: e.target.value })}
+          />
           <label>
-            {t('conn.toleranceS')} <input aria-label={t('conn.toleranceS')} value={form.webhook.toleranceS} onChange={(e) => set('webhook', { toleranceS: e.target.value })} size={6} />
+            {t('conn.toleranceS')}{' '}
+            <input
+              aria-label={t('conn.toleranceS')}
+              value={form.webhook.toleranceS}
+              onChange={(e) => set('webhook', { toleranceS: e.target.value })}
+              size={6}
+            />
           </label>
-          <button type="button" onClick={() => set('webhook', { mapping: JSON.stringify(data.data?.examples?.webhookMapping?.aliyunCcc ?? {}, null, 2) })}>{t('conn.useExample')}</button>
+          <button type="button" onClick={() => set('webhook', { mapping: JSON.stringify(data.data?.examples?.webhookMapping?.aliyunCcc ?? {}, null, 2) })}>
+            {t('conn.useExample')}
+          </button>
         </div>
         <label>
           {t('conn.mapping')}
-          <textarea aria-label={t('conn.mapping')} rows={12} style={{ width: '100%', fontFamily: 'monospace' }} value={form.webhook.mapping} onChange={(e) => set('webhook', { mapping: e.target.value })} />
+          <textarea
+            aria-label={t('conn.mapping')}
+            rows={12}
+            style={{ width: '100%', fontFamily: 'monospace' }}
+            value={form.webhook.mapping}
+            onChange={(e) => set('webhook', { mapping: e.target.value })}
+          />
         </label>
         <div className="form-row">
           <button onClick={() => save('webhook')}>{t('conn.save')}</button>

@@ -36,16 +36,35 @@ export default function Emergency() {
       <ErrorNote error={error ?? staff.error} />
       <h3>{t('live.staff')}</h3>
       <div className="form-row" data-testid="staff-form">
-        <input name="name" aria-label={t('live.name')} placeholder={t('live.name')} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
-        <select name="position" aria-label={t('people.roles')} value={form.position} onChange={(e) => setForm({ ...form, position: e.target.value as (typeof POSITIONS)[number] })}>
+        <input
+          name="name"
+          aria-label={t('live.name')}
+          placeholder={t('live.name')}
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.target.value })}
+        />
+        <select
+          name="position"
+          aria-label={t('people.roles')}
+          value={form.position}
+          onChange={(e) => setForm({ ...form, position: e.target.value as (typeof POSITIONS)[number] })}
+        >
           {POSITIONS.map((p) => (
             <option key={p} value={p}>
               {t(`live.position.${p}`)}
             </option>
           ))}
         </select>
-        <input name="extCode" aria-label={t('live.extCode')} placeholder={t('live.extCode')} value={form.extCode} onChange={(e) => setForm({ ...form, extCode: e.target.value })} />
-        <button onClick={() => run(() => call(contract.live.addEmergencyStaff, { body: form }).then(() => setForm({ name: '', position: 'qa', extCode: '' })))}>{t('live.addStaff')}</button>
+        <input
+          name="extCode"
+          aria-label={t('live.extCode')}
+          placeholder={t('live.extCode')}
+          value={form.extCode}
+          onChange={(e) => setForm({ ...form, extCode: e.target.value })}
+        />
+        <button onClick={() => run(() => call(contract.live.addEmergencyStaff, { body: form }).then(() => setForm({ name: '', position: 'qa', extCode: '' })))}>
+          {t('live.addStaff')}
+        </button>
       </div>
       <table data-testid="staff-table">
         <thead>
@@ -63,7 +82,9 @@ export default function Emergency() {
               <td>{t(`live.position.${s.position}`)}</td>
               <td>{s.ext_code}</td>
               <td>
-                {canCall && !onPhones.has(s.id) && s.active ? <button onClick={() => run(() => call(contract.live.startCallin, { body: { staffId: s.id } }))}>{t('live.callIn')}</button> : null}
+                {canCall && !onPhones.has(s.id) && s.active ? (
+                  <button onClick={() => run(() => call(contract.live.startCallin, { body: { staffId: s.id } }))}>{t('live.callIn')}</button>
+                ) : null}
               </td>
             </tr>
           ))}

@@ -11,7 +11,10 @@ export default function Prompts() {
   const { t } = useTranslation();
   const me = useMe();
   const prompts = useEndpoint(contract.live.prompts, { query: { open: '1' } });
-  useEffect(() => subscribe([topicName(topics.user, { userId: me.id })], (e) => void (e.kind === 'user' && e.data.type === 'prompt' && prompts.reload())), [me.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(
+    () => subscribe([topicName(topics.user, { userId: me.id })], (e) => void (e.kind === 'user' && e.data.type === 'prompt' && prompts.reload())),
+    [me.id],
+  ); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <Page title={t('nav.prompts')}>
       <ul className="prompt-list" data-testid="prompts">

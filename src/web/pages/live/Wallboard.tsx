@@ -69,17 +69,28 @@ function TileActions({ a }: { a: Tile }) {
                   </option>
                 ))}
               </select>
-              <button type="button" onClick={() => run(() => call(contract.connectors.pause, { params: { agentId: a.agentId! }, body: { paused: true, reason } }))}>
+              <button
+                type="button"
+                onClick={() => run(() => call(contract.connectors.pause, { params: { agentId: a.agentId! }, body: { paused: true, reason } }))}
+              >
                 {t('conn.pause')}
               </button>
             </span>
           )}
           <span>
             <input aria-label={t('conn.queue')} placeholder={t('conn.queue')} value={queue} size={8} onChange={(e) => setQueue(e.target.value)} />
-            <button type="button" disabled={!queue.trim()} onClick={() => run(() => call(contract.connectors.queues, { params: { agentId: a.agentId! }, body: { add: queue.trim() } }))}>
+            <button
+              type="button"
+              disabled={!queue.trim()}
+              onClick={() => run(() => call(contract.connectors.queues, { params: { agentId: a.agentId! }, body: { add: queue.trim() } }))}
+            >
               {t('conn.addQueue')}
             </button>
-            <button type="button" disabled={!queue.trim()} onClick={() => run(() => call(contract.connectors.queues, { params: { agentId: a.agentId! }, body: { remove: queue.trim() } }))}>
+            <button
+              type="button"
+              disabled={!queue.trim()}
+              onClick={() => run(() => call(contract.connectors.queues, { params: { agentId: a.agentId! }, body: { remove: queue.trim() } }))}
+            >
               {t('conn.removeQueue')}
             </button>
           </span>
@@ -144,7 +155,8 @@ export default function Wallboard() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [floor.version, sort, team, teams]);
 
-  const teamName = (k: string) => (k === 'pulled' ? t('live.pulledIn') : k === 'none' ? t('live.unassigned') : (teams.find((x) => String(x.id) === k)?.name ?? k));
+  const teamName = (k: string) =>
+    k === 'pulled' ? t('live.pulledIn') : k === 'none' ? t('live.unassigned') : (teams.find((x) => String(x.id) === k)?.name ?? k);
 
   const chart = useMemo<EChartsOption>(() => {
     const pts = floor.intervals.filter((p) => p.queue === '*');
@@ -158,7 +170,12 @@ export default function Wallboard() {
       series: [
         { name: t('live.offered'), type: 'bar', data: pts.map((p) => p.offered) },
         { name: t('live.answered'), type: 'bar', data: pts.map((p) => p.answered) },
-        { name: t('live.serviceLevel'), type: 'line', yAxisIndex: 1, data: pts.map((p) => (p.serviceLevel == null ? null : Math.round(p.serviceLevel * 1000) / 10)) },
+        {
+          name: t('live.serviceLevel'),
+          type: 'line',
+          yAxisIndex: 1,
+          data: pts.map((p) => (p.serviceLevel == null ? null : Math.round(p.serviceLevel * 1000) / 10)),
+        },
       ],
     };
   }, [floor.intervals, t]);
@@ -214,7 +231,11 @@ export default function Wallboard() {
       )}
       <div className="cards">
         {floor.queues.map((q) => (
-          <div className={`card queue-card${q.longestWaitS > (floor.snap?.thresholds?.longWaitS ?? 120) ? ' hot' : ''}`} key={q.queue} data-testid={`queue-${q.queue}`}>
+          <div
+            className={`card queue-card${q.longestWaitS > (floor.snap?.thresholds?.longWaitS ?? 120) ? ' hot' : ''}`}
+            key={q.queue}
+            data-testid={`queue-${q.queue}`}
+          >
             <div className="kpi-label">{q.queue}</div>
             <div className="kpi">
               {q.waiting} <span className="hint">{t('live.waiting')}</span>

@@ -25,7 +25,10 @@ export default function Agents() {
         teamId: form.teamId ? Number(form.teamId) : null,
         hireDate: form.hireDate,
         skillLevel: form.skillLevel,
-        queues: form.queues.split(/[,，]/).map((s) => s.trim()).filter(Boolean),
+        queues: form.queues
+          .split(/[,，]/)
+          .map((s) => s.trim())
+          .filter(Boolean),
       });
       setForm(empty);
       setError(null);

@@ -39,16 +39,22 @@ export default function Contests() {
           </label>
           <label>
             {t('perf.contests.teams')}
-            <IdMultiSelect ids={f.teamIds} options={(teams.data ?? []).map((tm) => ({ id: tm.id, label: tm.name }))} onChange={(teamIds) => setF({ ...f, teamIds })} />
+            <IdMultiSelect
+              ids={f.teamIds}
+              options={(teams.data ?? []).map((tm) => ({ id: tm.id, label: tm.name }))}
+              onChange={(teamIds) => setF({ ...f, teamIds })}
+            />
           </label>
           <label>
             {t('perf.contests.kpi')}
             <select value={f.key} onChange={(e) => setF({ ...f, key: e.target.value })}>
-              {(kpis.data ?? []).filter((k) => k.usage !== 'pay').map((k) => (
-                <option key={k.key} value={k.key}>
-                  {k.label}
-                </option>
-              ))}
+              {(kpis.data ?? [])
+                .filter((k) => k.usage !== 'pay')
+                .map((k) => (
+                  <option key={k.key} value={k.key}>
+                    {k.label}
+                  </option>
+                ))}
             </select>
           </label>
           <label>
@@ -58,7 +64,17 @@ export default function Contests() {
           <button
             onClick={() =>
               run(async () => {
-                setOpenId((await post('/api/performance/contests', { name: f.name, from: f.from, to: f.to, teamIds: f.teamIds, kpis: [{ key: f.key, weight: 1, target: Number(f.target) }] })).id);
+                setOpenId(
+                  (
+                    await post('/api/performance/contests', {
+                      name: f.name,
+                      from: f.from,
+                      to: f.to,
+                      teamIds: f.teamIds,
+                      kpis: [{ key: f.key, weight: 1, target: Number(f.target) }],
+                    })
+                  ).id,
+                );
                 await list.reload();
               })
             }

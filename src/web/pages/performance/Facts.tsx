@@ -33,8 +33,21 @@ export default function Facts() {
   return (
     <Page title={t('facts.page.title')}>
       <div className="form-row">
-        <select aria-label={t('facts.page.period')} data-testid="facts-kind" value={kind} onChange={(e) => { const k = e.target.value as Kind; setKind(k); setValue(defaultValue(k)); }}>
-          {(['day', 'week', 'month'] as const).map((k) => <option key={k} value={k}>{t(`facts.page.${k}`)}</option>)}
+        <select
+          aria-label={t('facts.page.period')}
+          data-testid="facts-kind"
+          value={kind}
+          onChange={(e) => {
+            const k = e.target.value as Kind;
+            setKind(k);
+            setValue(defaultValue(k));
+          }}
+        >
+          {(['day', 'week', 'month'] as const).map((k) => (
+            <option key={k} value={k}>
+              {t(`facts.page.${k}`)}
+            </option>
+          ))}
         </select>
         <input
           aria-label={t(`facts.page.${kind}`)}
@@ -46,7 +59,11 @@ export default function Facts() {
         {seesTeams && (
           <select aria-label={t('ppl.team')} data-testid="facts-team" value={teamId} onChange={(e) => setTeamId(e.target.value)}>
             <option value="">{wide ? t('facts.page.wholeCenter') : t('facts.page.allMine')}</option>
-            {(teams.data ?? []).map((tm) => <option key={tm.id} value={tm.id}>{tm.name}</option>)}
+            {(teams.data ?? []).map((tm) => (
+              <option key={tm.id} value={tm.id}>
+                {tm.name}
+              </option>
+            ))}
           </select>
         )}
       </div>
@@ -57,7 +74,10 @@ export default function Facts() {
           {kind === 'week' && <p className="hint">{t('facts.page.weekFrom', { from: d.period.from, to: d.period.to })}</p>}
           {seesTeams && (
             <div className="card fact-row" data-testid="facts-total">
-              <h3>{teamId ? (teams.data ?? []).find((x) => String(x.id) === teamId)?.name : wide ? t('facts.page.wholeCenter') : t('facts.page.allMine')} · {t('facts.page.total')}</h3>
+              <h3>
+                {teamId ? (teams.data ?? []).find((x) => String(x.id) === teamId)?.name : wide ? t('facts.page.wholeCenter') : t('facts.page.allMine')} ·{' '}
+                {t('facts.page.total')}
+              </h3>
               <FactTiles row={d.total} />
             </div>
           )}
@@ -65,7 +85,11 @@ export default function Facts() {
           {d.rows.map((row: any) => (
             <div key={row.agentId} className="card fact-row" data-testid="facts-agent" data-agent={row.employeeNo}>
               <h3>
-                {row.name} <span className="hint">{row.employeeNo}{row.teamName ? ` · ${row.teamName}` : ''}</span>
+                {row.name}{' '}
+                <span className="hint">
+                  {row.employeeNo}
+                  {row.teamName ? ` · ${row.teamName}` : ''}
+                </span>
               </h3>
               <FactTiles row={row} />
               {row.missed?.length > 0 && (

@@ -61,10 +61,24 @@ export default function KpiEditor() {
                 {d.label} <span className="mono">{d.key}</span>
               </td>
               <td>
-                <input type="number" aria-label={`${d.key} weight`} disabled={!canEdit} value={d.weight} style={{ width: 70 }} onChange={(e) => set(i, { weight: Number(e.target.value) })} />
+                <input
+                  type="number"
+                  aria-label={`${d.key} weight`}
+                  disabled={!canEdit}
+                  value={d.weight}
+                  style={{ width: 70 }}
+                  onChange={(e) => set(i, { weight: Number(e.target.value) })}
+                />
               </td>
               <td>
-                <input aria-label={`${d.key} target`} disabled={!canEdit} value={targets[i] ?? ''} style={{ width: 260 }} className="mono" onChange={(e) => setTargets(targets.map((x, j) => (j === i ? e.target.value : x)))} />
+                <input
+                  aria-label={`${d.key} target`}
+                  disabled={!canEdit}
+                  value={targets[i] ?? ''}
+                  style={{ width: 260 }}
+                  className="mono"
+                  onChange={(e) => setTargets(targets.map((x, j) => (j === i ? e.target.value : x)))}
+                />
               </td>
               <td>
                 <select disabled={!canEdit} value={d.direction} onChange={(e) => set(i, { direction: e.target.value })}>

@@ -51,7 +51,11 @@ export default function MyScorecard() {
               </div>
             </div>
           </div>
-          {d.publication.note && <p className="hint" data-testid="publication-note">{d.publication.note}</p>}
+          {d.publication.note && (
+            <p className="hint" data-testid="publication-note">
+              {d.publication.note}
+            </p>
+          )}
           <h2>{t('perf.belowTarget')}</h2>
           {d.belowTarget.length === 0 ? (
             <p className="ok">{t('perf.allMet')}</p>

@@ -54,19 +54,36 @@ export default function Ranking() {
       actions={
         isManager && (
           <>
-            <a href={`/api/performance/export?month=${month}&format=csv`}>{t('perf.export')} CSV</a> · <a href={`/api/performance/export?month=${month}&format=xlsx`}>{t('perf.export')} XLSX</a>
+            <a href={`/api/performance/export?month=${month}&format=csv`}>{t('perf.export')} CSV</a> ·{' '}
+            <a href={`/api/performance/export?month=${month}&format=xlsx`}>{t('perf.export')} XLSX</a>
           </>
         )
       }
     >
       <div className="form-row">
         <input type="month" aria-label={t('perf.month')} value={month} onChange={(e) => setMonth(e.target.value)} />
-        {d && (d.publication ? <span className="badge ok">{t('perf.published')} {new Date(d.publication.publishedAt).toLocaleString()} {d.publication.note}</span> : <span className="badge">{t('perf.notPublished')}</span>)}
+        {d &&
+          (d.publication ? (
+            <span className="badge ok">
+              {t('perf.published')} {new Date(d.publication.publishedAt).toLocaleString()} {d.publication.note}
+            </span>
+          ) : (
+            <span className="badge">{t('perf.notPublished')}</span>
+          ))}
       </div>
       {isManager && (
         <div className="form-row">
           <input name="publish-note" placeholder={t('perf.publishNote')} value={note} onChange={(e) => setNote(e.target.value)} style={{ flex: 1 }} />
-          <button onClick={() => act(async () => { await post(`/api/performance/months/${month}/publish`, { note }); return t('perf.published'); })}>{t('perf.publish')}</button>
+          <button
+            onClick={() =>
+              act(async () => {
+                await post(`/api/performance/months/${month}/publish`, { note });
+                return t('perf.published');
+              })
+            }
+          >
+            {t('perf.publish')}
+          </button>
         </div>
       )}
       <ErrorNote error={error ?? sc.error} />
@@ -102,7 +119,8 @@ export default function Ranking() {
                   {c.missing.map((k: string) => d.kpis.find((x: any) => x.key === k)?.label ?? k).join('、')}
                   {c.changedAfterPublication?.length > 0 && (
                     <span className="badge warn" title={t('perf.changedAfterPublicationHint')}>
-                      {t('perf.changedAfterPublication')}: {c.changedAfterPublication.map((k: string) => d.kpis.find((x: any) => x.key === k)?.label ?? k).join('、')}
+                      {t('perf.changedAfterPublication')}:{' '}
+                      {c.changedAfterPublication.map((k: string) => d.kpis.find((x: any) => x.key === k)?.label ?? k).join('、')}
                     </span>
                   )}
                 </td>
@@ -131,7 +149,9 @@ export default function Ranking() {
               if (f) setCsv(await f.text());
             }}
           />
-          <button onClick={() => act(async () => t('perf.uploaded', { n: (await post('/api/performance/figures/csv', { csv })).stored }))}>{t('app.save')}</button>
+          <button onClick={() => act(async () => t('perf.uploaded', { n: (await post('/api/performance/figures/csv', { csv })).stored }))}>
+            {t('app.save')}
+          </button>
         </div>
       )}
     </Page>

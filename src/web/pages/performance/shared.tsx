@@ -37,8 +37,8 @@ export function ScorecardLines({ card, kpis }: { card: any; kpis: any[] }) {
               <KpiValue value={l.actual} unit={unit(l.key)} />
               {l.changedAfterPublication && (
                 <div className="badge warn" data-testid="changed-after-publication" title={t('perf.changedAfterPublicationHint')}>
-                  {t('perf.changedAfterPublication')}: {t('perf.publishedValue')} <KpiValue value={l.changedAfterPublication.published} unit={unit(l.key)} /> → {t('perf.currentValue')}{' '}
-                  <KpiValue value={l.changedAfterPublication.current} unit={unit(l.key)} />
+                  {t('perf.changedAfterPublication')}: {t('perf.publishedValue')} <KpiValue value={l.changedAfterPublication.published} unit={unit(l.key)} /> →{' '}
+                  {t('perf.currentValue')} <KpiValue value={l.changedAfterPublication.current} unit={unit(l.key)} />
                 </div>
               )}
             </td>

@@ -41,7 +41,11 @@ export default function Calibration() {
         </label>
         <label>
           {t('qa.evaluators')}
-          <IdMultiSelect ids={form.evaluatorIds} options={(evaluators.data ?? []).map((u) => ({ id: u.id, label: u.display_name }))} onChange={(evaluatorIds) => setForm({ ...form, evaluatorIds })} />
+          <IdMultiSelect
+            ids={form.evaluatorIds}
+            options={(evaluators.data ?? []).map((u) => ({ id: u.id, label: u.display_name }))}
+            onChange={(evaluatorIds) => setForm({ ...form, evaluatorIds })}
+          />
         </label>
         <button
           onClick={() =>
@@ -147,7 +151,9 @@ function Session({ id, onChange }: { id: number; onChange: () => void }) {
               tooltip: {},
               xAxis: { type: 'category', data: d.report.byEvaluator.map((e: any) => name(e.evaluatorId)) },
               yAxis: { type: 'value', min: 0, max: 100 },
-              series: [{ type: 'bar', data: d.report.byEvaluator.map((e: any) => ({ value: e.score, itemStyle: { color: e.deviates ? '#dc2626' : '#2563eb' } })) }],
+              series: [
+                { type: 'bar', data: d.report.byEvaluator.map((e: any) => ({ value: e.score, itemStyle: { color: e.deviates ? '#dc2626' : '#2563eb' } })) },
+              ],
             }}
           />
           <table>
@@ -191,7 +197,12 @@ function Session({ id, onChange }: { id: number; onChange: () => void }) {
                   <td>{fmtScore(i.spread.max)}</td>
                   <td>{fmtScore(i.spread.median)}</td>
                   <td>{fmtScore(i.spread.stddev)}</td>
-                  <td className="bad">{i.byEvaluator.filter((e: any) => e.deviates).map((e: any) => name(e.evaluatorId)).join(', ')}</td>
+                  <td className="bad">
+                    {i.byEvaluator
+                      .filter((e: any) => e.deviates)
+                      .map((e: any) => name(e.evaluatorId))
+                      .join(', ')}
+                  </td>
                   <td>{i.naMismatch.map(name).join(', ')}</td>
                 </tr>
               ))}

@@ -16,7 +16,16 @@ export default function Coaching() {
   const agents = useApi<any[]>(canCoach ? '/api/agents?status=active' : null);
   const kpis = useApi<any[]>('/api/performance/kpis');
   const thisMonth = new Date().toISOString().slice(0, 7);
-  const [f, setF] = useState({ kind: 'correction', agentIds: [] as number[], sourceKind: 'item', sourceKey: '', month: thisMonth, goals: '', notes: '', followUpDate: '' });
+  const [f, setF] = useState({
+    kind: 'correction',
+    agentIds: [] as number[],
+    sourceKind: 'item',
+    sourceKey: '',
+    month: thisMonth,
+    goals: '',
+    notes: '',
+    followUpDate: '',
+  });
   const { error, run } = useAction();
   return (
     <Page title={t('nav.qaCoaching')}>
@@ -32,7 +41,11 @@ export default function Coaching() {
           </label>
           <label>
             {t('qa.coaching.agents')}
-            <select multiple={f.kind === 'praise'} value={f.kind === 'praise' ? f.agentIds.map(String) : String(f.agentIds[0] ?? '')} onChange={(e) => setF({ ...f, agentIds: [...e.target.selectedOptions].map((o) => Number(o.value)).filter(Boolean) })}>
+            <select
+              multiple={f.kind === 'praise'}
+              value={f.kind === 'praise' ? f.agentIds.map(String) : String(f.agentIds[0] ?? '')}
+              onChange={(e) => setF({ ...f, agentIds: [...e.target.selectedOptions].map((o) => Number(o.value)).filter(Boolean) })}
+            >
               {f.kind !== 'praise' && <option value="" />}
               {(agents.data ?? []).map((a) => (
                 <option key={a.id} value={a.id}>
@@ -111,9 +124,7 @@ export default function Coaching() {
             <tr key={c.id}>
               <td>{t(`qa.coaching.${c.kind}`)}</td>
               <td>{c.agents.map((a: any) => a.name).join('、')}</td>
-              <td>
-                {c.source_kind === 'kpi' ? (kpis.data ?? []).find((k) => k.key === c.source_key)?.label ?? c.source_key : c.source_key}
-              </td>
+              <td>{c.source_kind === 'kpi' ? ((kpis.data ?? []).find((k) => k.key === c.source_key)?.label ?? c.source_key) : c.source_key}</td>
               <td>{c.goals}</td>
               <td>{c.follow_up_date}</td>
               <td>

@@ -17,7 +17,11 @@ export default function Disputes() {
   const decide = (d: any, decision: 'upheld' | 'rejected') =>
     run(async () => {
       const f = form[d.id] ?? { value: '', note: '' };
-      await post(`/api/quality/disputes/${d.id}/decision`, { decision, note: f.note, ...(decision === 'upheld' ? { newValue: f.value === 'na' ? null : f.value === '' ? undefined : Number(f.value) } : {}) });
+      await post(`/api/quality/disputes/${d.id}/decision`, {
+        decision,
+        note: f.note,
+        ...(decision === 'upheld' ? { newValue: f.value === 'na' ? null : f.value === '' ? undefined : Number(f.value) } : {}),
+      });
       await list.reload();
     });
   return (
@@ -73,7 +77,12 @@ export default function Disputes() {
                 <td>
                   {d.state === 'open' && it && (
                     <div className="form-row">
-                      <select aria-label={t('qa.newValue')} name="new-value" value={f.value} onChange={(e) => setForm({ ...form, [d.id]: { ...f, value: e.target.value } })}>
+                      <select
+                        aria-label={t('qa.newValue')}
+                        name="new-value"
+                        value={f.value}
+                        onChange={(e) => setForm({ ...form, [d.id]: { ...f, value: e.target.value } })}
+                      >
                         <option value="">{t('qa.newValue')}…</option>
                         {choices(it).map((c) => (
                           <option key={c.value} value={String(c.value)}>
@@ -82,7 +91,12 @@ export default function Disputes() {
                         ))}
                         {it.naAllowed && <option value="na">{t('qa.na')}</option>}
                       </select>
-                      <input name="decision-note" placeholder={t('qa.note')} value={f.note} onChange={(e) => setForm({ ...form, [d.id]: { ...f, note: e.target.value } })} />
+                      <input
+                        name="decision-note"
+                        placeholder={t('qa.note')}
+                        value={f.note}
+                        onChange={(e) => setForm({ ...form, [d.id]: { ...f, note: e.target.value } })}
+                      />
                       <button onClick={() => decide(d, 'upheld')}>{t('qa.uphold')}</button>
                       <button className="secondary" onClick={() => decide(d, 'rejected')}>
                         {t('qa.reject')}

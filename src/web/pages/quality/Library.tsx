@@ -42,7 +42,11 @@ export default function Library() {
           </label>
           <label>
             {t('qa.library.share')}
-            <IdMultiSelect ids={f.teamIds} options={(teams.data ?? []).map((tm) => ({ id: tm.id, label: tm.name }))} onChange={(teamIds) => setF({ ...f, teamIds })} />
+            <IdMultiSelect
+              ids={f.teamIds}
+              options={(teams.data ?? []).map((tm) => ({ id: tm.id, label: tm.name }))}
+              onChange={(teamIds) => setF({ ...f, teamIds })}
+            />
           </label>
           <button
             onClick={() =>
@@ -68,7 +72,15 @@ export default function Library() {
             </p>
             <Recording url={r.recording_url} />{' '}
             {canRemove && (
-              <button className="secondary" onClick={() => run(async () => { await del(`/api/quality/library/${r.id}`); await list.reload(); })}>
+              <button
+                className="secondary"
+                onClick={() =>
+                  run(async () => {
+                    await del(`/api/quality/library/${r.id}`);
+                    await list.reload();
+                  })
+                }
+              >
                 ✕
               </button>
             )}

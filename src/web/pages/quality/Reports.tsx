@@ -24,13 +24,34 @@ export default function Reports() {
       tooltip: { trigger: 'axis' as const },
       legend: {},
       xAxis: { type: 'category' as const, data: d.months },
-      yAxis: [{ type: 'value' as const, axisLabel: { formatter: '{value}%' } }, { type: 'value' as const, min: 0, max: 100 }],
+      yAxis: [
+        { type: 'value' as const, axisLabel: { formatter: '{value}%' } },
+        { type: 'value' as const, min: 0, max: 100 },
+      ],
       series: [
         { name: t('qa.reports.nonFatalRate'), type: 'line' as const, data: d.series.map((s: any) => p(s.nonFatalRate)), connectNulls: false },
         { name: t('qa.reports.fatalRate'), type: 'line' as const, data: d.series.map((s: any) => p(s.fatalRate)) },
-        { name: `${t('qa.reports.trend')}(${t('qa.reports.nonFatalRate')})`, type: 'line' as const, data: fit(d.trend.nonFatalRate), lineStyle: { type: 'dashed' as const }, symbol: 'none' },
-        { name: `${t('qa.reports.trend')}(${t('qa.reports.fatalRate')})`, type: 'line' as const, data: fit(d.trend.fatalRate), lineStyle: { type: 'dashed' as const }, symbol: 'none' },
-        { name: t('qa.reports.average'), type: 'bar' as const, yAxisIndex: 1, data: d.series.map((s: any) => (s.averageScore == null ? null : Math.round(s.averageScore * 10) / 10)), itemStyle: { opacity: 0.25 } },
+        {
+          name: `${t('qa.reports.trend')}(${t('qa.reports.nonFatalRate')})`,
+          type: 'line' as const,
+          data: fit(d.trend.nonFatalRate),
+          lineStyle: { type: 'dashed' as const },
+          symbol: 'none',
+        },
+        {
+          name: `${t('qa.reports.trend')}(${t('qa.reports.fatalRate')})`,
+          type: 'line' as const,
+          data: fit(d.trend.fatalRate),
+          lineStyle: { type: 'dashed' as const },
+          symbol: 'none',
+        },
+        {
+          name: t('qa.reports.average'),
+          type: 'bar' as const,
+          yAxisIndex: 1,
+          data: d.series.map((s: any) => (s.averageScore == null ? null : Math.round(s.averageScore * 10) / 10)),
+          itemStyle: { opacity: 0.25 },
+        },
       ],
     };
   }, [d, t]);

@@ -35,7 +35,13 @@ export default function Templates() {
                 v{x.version} {x.active && <span className="badge">{t('qa.templates.active')}</span>}
               </td>
               <td>{x.template.sections.map((s: any) => `${s.label} ${s.weight}`).join(' / ')}</td>
-              <td>{canEdit && <button className="secondary" onClick={() => setText(JSON.stringify(x.template, null, 2))}>{t('app.edit')}</button>}</td>
+              <td>
+                {canEdit && (
+                  <button className="secondary" onClick={() => setText(JSON.stringify(x.template, null, 2))}>
+                    {t('app.edit')}
+                  </button>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -43,7 +49,14 @@ export default function Templates() {
       {canEdit && (
         <div className="card">
           <p className="hint">{t('qa.templates.hint')}</p>
-          <textarea aria-label={t('qa.templates.json')} value={text} onChange={(e) => setText(e.target.value)} rows={18} style={{ width: '100%' }} className="mono" />
+          <textarea
+            aria-label={t('qa.templates.json')}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            rows={18}
+            style={{ width: '100%' }}
+            className="mono"
+          />
           <button
             onClick={() =>
               run(async () => {
@@ -55,7 +68,12 @@ export default function Templates() {
           >
             {t('qa.templates.new')}
           </button>
-          {saved && <span className="ok"> {t('app.saved')}: {saved}</span>}
+          {saved && (
+            <span className="ok">
+              {' '}
+              {t('app.saved')}: {saved}
+            </span>
+          )}
           <ErrorNote error={error} />
         </div>
       )}

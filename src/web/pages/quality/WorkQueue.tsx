@@ -18,8 +18,26 @@ export default function WorkQueue() {
   const [gen, setGen] = useState({ from: '', to: '' });
   const { error, run } = useAction();
   const tpl = (templates.data ?? []).find((x) => String(x.id) === tplId) ?? templates.data?.[0];
-  const rows = queue.data?.length ? queue.data.map((q) => ({ callId: q.call_id, agentName: q.agent_name, queue: q.queue, startedAt: q.started_at, duration: q.duration_s, recording: q.recording_url, reasons: q.reasons as string[] })) : null;
-  const fallback = (calls.data ?? []).slice(0, 30).map((c) => ({ callId: c.id, agentName: c.agent_name, queue: c.queue, startedAt: c.started_at, duration: c.duration_s, recording: c.recording_url, reasons: [] as string[] }));
+  const rows = queue.data?.length
+    ? queue.data.map((q) => ({
+        callId: q.call_id,
+        agentName: q.agent_name,
+        queue: q.queue,
+        startedAt: q.started_at,
+        duration: q.duration_s,
+        recording: q.recording_url,
+        reasons: q.reasons as string[],
+      }))
+    : null;
+  const fallback = (calls.data ?? []).slice(0, 30).map((c) => ({
+    callId: c.id,
+    agentName: c.agent_name,
+    queue: c.queue,
+    startedAt: c.started_at,
+    duration: c.duration_s,
+    recording: c.recording_url,
+    reasons: [] as string[],
+  }));
   return (
     <Page title={t('nav.qaQueue')}>
       <fieldset className="form-grid">

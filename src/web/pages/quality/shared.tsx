@@ -29,7 +29,7 @@ export interface Answer {
 export const fmtScore = (s: number | null | undefined) => (s == null ? '—' : (Math.round(s * 10) / 10).toString());
 export const fmtTime = (ms: number) => new Date(ms).toLocaleString();
 export const allItems = (t: Template) => t.sections.flatMap((s) => s.items);
-export const itemLabel = (t: Template | null | undefined, id: string) => (t ? allItems(t).find((i) => i.id === id)?.label ?? id : id);
+export const itemLabel = (t: Template | null | undefined, id: string) => (t ? (allItems(t).find((i) => i.id === id)?.label ?? id) : id);
 
 /** The values an evaluator can pick for an item: its options, else whole numbers min…max. */
 export function choices(it: Item): { value: number; label: string }[] {
@@ -40,7 +40,15 @@ export function choices(it: Item): { value: number; label: string }[] {
 }
 
 /** A scorecard to fill in: one choice per item (N/A where allowed), a comment per item, time spent counted. */
-export function EvaluationForm({ template, onSubmit, testId = 'evaluation-form' }: { template: Template; onSubmit: (a: Answer[], comment: string, timeSpentS: number) => Promise<void>; testId?: string }) {
+export function EvaluationForm({
+  template,
+  onSubmit,
+  testId = 'evaluation-form',
+}: {
+  template: Template;
+  onSubmit: (a: Answer[], comment: string, timeSpentS: number) => Promise<void>;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const started = useRef(Date.now());
   const [vals, setVals] = useState<Record<string, string>>(() => Object.fromEntries(allItems(template).map((i) => [i.id, String(i.max)])));
@@ -56,7 +64,11 @@ export function EvaluationForm({ template, onSubmit, testId = 'evaluation-form' 
   const submit = async () => {
     setBusy(true);
     try {
-      const answers = allItems(template).map((i) => ({ itemId: i.id, value: vals[i.id] === 'na' ? null : Number(vals[i.id]), ...(comments[i.id] ? { comment: comments[i.id] } : {}) }));
+      const answers = allItems(template).map((i) => ({
+        itemId: i.id,
+        value: vals[i.id] === 'na' ? null : Number(vals[i.id]),
+        ...(comments[i.id] ? { comment: comments[i.id] } : {}),
+      }));
       await onSubmit(answers, comment, Math.round((Date.now() - started.current) / 1000));
       setError(null);
     } catch (e) {
@@ -73,7 +85,10 @@ export function EvaluationForm({ template, onSubmit, testId = 'evaluation-form' 
       {template.sections.map((s) => (
         <div key={s.id}>
           <h4>
-            {s.label} <span className="hint">({t('qa.weight')} {s.weight})</span>
+            {s.label}{' '}
+            <span className="hint">
+              ({t('qa.weight')} {s.weight})
+            </span>
           </h4>
           {s.items.map((i) => (
             <div className="form-row" key={i.id}>
@@ -88,13 +103,26 @@ export function EvaluationForm({ template, onSubmit, testId = 'evaluation-form' 
                 ))}
                 {i.naAllowed && <option value="na">{t('qa.na')}</option>}
               </select>
-              <input name={`comment-${i.id}`} placeholder={t('qa.comment')} value={comments[i.id] ?? ''} onChange={(e) => setComments({ ...comments, [i.id]: e.target.value })} style={{ flex: 1, minWidth: 160 }} />
+              <input
+                name={`comment-${i.id}`}
+                placeholder={t('qa.comment')}
+                value={comments[i.id] ?? ''}
+                onChange={(e) => setComments({ ...comments, [i.id]: e.target.value })}
+                style={{ flex: 1, minWidth: 160 }}
+              />
             </div>
           ))}
         </div>
       ))}
       <div className="form-row">
-        <textarea name="overall-comment" placeholder={t('qa.overallComment')} value={comment} onChange={(e) => setComment(e.target.value)} style={{ flex: 1 }} rows={2} />
+        <textarea
+          name="overall-comment"
+          placeholder={t('qa.overallComment')}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          style={{ flex: 1 }}
+          rows={2}
+        />
       </div>
       <div className="form-row">
         <span className="hint">

@@ -20,7 +20,10 @@ export default function Adherence() {
       tooltip: { trigger: 'axis' },
       legend: {},
       xAxis: { type: 'category', data: d.forecast.map((p: any) => hm(p.ts)) },
-      yAxis: [{ type: 'value', name: t('wfm.calls') }, { type: 'value', name: t('wfm.staffingGap') }],
+      yAxis: [
+        { type: 'value', name: t('wfm.calls') },
+        { type: 'value', name: t('wfm.staffingGap') },
+      ],
       series: [
         { name: t('wfm.forecasted'), type: 'line', data: d.forecast.map((p: any) => +p.offered.toFixed(1)) },
         { name: t('wfm.actual'), type: 'bar', data: d.forecast.map((p: any) => actual.get(p.ts) ?? null) },

@@ -8,7 +8,15 @@ const FIELDS = ['calls', 'periodS', 'ahtS', 'targetSl', 'thresholdS', 'patienceS
 
 export default function Erlang() {
   const { t } = useTranslation();
-  const [f, setF] = useState<Record<(typeof FIELDS)[number], string>>({ calls: '100', periodS: '1800', ahtS: '180', targetSl: '0.8', thresholdS: '20', patienceS: '', shrinkage: '0.3' });
+  const [f, setF] = useState<Record<(typeof FIELDS)[number], string>>({
+    calls: '100',
+    periodS: '1800',
+    ahtS: '180',
+    targetSl: '0.8',
+    thresholdS: '20',
+    patienceS: '',
+    shrinkage: '0.3',
+  });
   const [res, setRes] = useState<any>(null);
   const [error, setError] = useState<string | null>(null);
   const calc = async () => {
@@ -29,7 +37,12 @@ export default function Erlang() {
         xAxis: { type: 'category', name: t('wfm.agents'), data: res.curve.map((p: any) => p.agents) },
         yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
         series: [
-          { name: t('wfm.serviceLevel'), type: 'line', data: res.curve.map((p: any) => +p.serviceLevel.toFixed(4)), markLine: { data: [{ yAxis: Number(f.targetSl), name: t('wfm.target') }] } },
+          {
+            name: t('wfm.serviceLevel'),
+            type: 'line',
+            data: res.curve.map((p: any) => +p.serviceLevel.toFixed(4)),
+            markLine: { data: [{ yAxis: Number(f.targetSl), name: t('wfm.target') }] },
+          },
           { name: t('wfm.occupancy'), type: 'line', data: res.curve.map((p: any) => +p.occupancy.toFixed(4)) },
         ],
         legend: {},
@@ -52,13 +65,36 @@ export default function Erlang() {
         <>
           <table data-testid="erlang-result">
             <tbody>
-              <tr><th>{t('wfm.agents')}</th><td data-testid="erlang-agents">{res.agents}</td></tr>
-              <tr><th>{t('wfm.scheduledHeads')}</th><td>{res.scheduledHeads}</td></tr>
-              <tr><th>{t('wfm.serviceLevel')}</th><td>{pct(res.serviceLevel)}</td></tr>
-              <tr><th>{t('wfm.asa')}</th><td>{res.asa.toFixed(1)} s</td></tr>
-              <tr><th>{t('wfm.occupancy')}</th><td>{pct(res.occupancy)}</td></tr>
-              <tr><th>{t('wfm.probWait')}</th><td>{pct(res.probWait)}</td></tr>
-              {res.model === 'erlangA' && <tr><th>{t('wfm.probAbandon')}</th><td>{pct(res.probAbandon)}</td></tr>}
+              <tr>
+                <th>{t('wfm.agents')}</th>
+                <td data-testid="erlang-agents">{res.agents}</td>
+              </tr>
+              <tr>
+                <th>{t('wfm.scheduledHeads')}</th>
+                <td>{res.scheduledHeads}</td>
+              </tr>
+              <tr>
+                <th>{t('wfm.serviceLevel')}</th>
+                <td>{pct(res.serviceLevel)}</td>
+              </tr>
+              <tr>
+                <th>{t('wfm.asa')}</th>
+                <td>{res.asa.toFixed(1)} s</td>
+              </tr>
+              <tr>
+                <th>{t('wfm.occupancy')}</th>
+                <td>{pct(res.occupancy)}</td>
+              </tr>
+              <tr>
+                <th>{t('wfm.probWait')}</th>
+                <td>{pct(res.probWait)}</td>
+              </tr>
+              {res.model === 'erlangA' && (
+                <tr>
+                  <th>{t('wfm.probAbandon')}</th>
+                  <td>{pct(res.probAbandon)}</td>
+                </tr>
+              )}
             </tbody>
           </table>
           <h3>{t('wfm.slVsAgents')}</h3>

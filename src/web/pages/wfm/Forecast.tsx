@@ -39,7 +39,9 @@ export default function Forecast() {
     void (async () => {
       const v = await get<any>(`/api/wfm/forecasts/${versionId}`);
       const from = Number(v.forecast.from_ts) - 14 * DAY;
-      const history = await get<any[]>(`/api/wfm/history?queue=${encodeURIComponent(v.forecast.queue)}&intervalMin=${v.forecast.interval_min}&from=${from}&to=${Number(v.forecast.to_ts)}`);
+      const history = await get<any[]>(
+        `/api/wfm/history?queue=${encodeURIComponent(v.forecast.queue)}&intervalMin=${v.forecast.interval_min}&from=${from}&to=${Number(v.forecast.to_ts)}`,
+      );
       if (live) setView({ points: v.points, history, intervalMin: v.forecast.interval_min });
     })().catch((e) => fe.run(() => Promise.reject(e)));
     return () => {
@@ -47,11 +49,18 @@ export default function Forecast() {
     };
   }, [versionId]);
 
-  const backtest = () => fe.run(async () => setBt(await post('/api/wfm/forecasts/backtest', { queue: q.queue, intervalMin: Number(q.intervalMin), weeks: Number(q.weeks) })));
+  const backtest = () =>
+    fe.run(async () => setBt(await post('/api/wfm/forecasts/backtest', { queue: q.queue, intervalMin: Number(q.intervalMin), weeks: Number(q.weeks) })));
   const generate = () =>
     fe.run(async () => {
       const adjustments = adj.map((a) => ({ fromTs: fromLocalInput(a.from), toTs: fromLocalInput(a.to), percent: Number(a.percent) }));
-      const r = await post<{ id: number }>('/api/wfm/forecasts', { queue: q.queue, intervalMin: Number(q.intervalMin), model: q.model, weeksAhead: Number(q.weeksAhead), adjustments });
+      const r = await post<{ id: number }>('/api/wfm/forecasts', {
+        queue: q.queue,
+        intervalMin: Number(q.intervalMin),
+        model: q.model,
+        weeksAhead: Number(q.weeksAhead),
+        adjustments,
+      });
       await versions.reload();
       setVersionId(r.id);
     });
@@ -91,7 +100,13 @@ export default function Forecast() {
       yAxis: { type: 'value', name: t('wfm.calls') },
       series: [
         { name: t('wfm.actual'), type: 'line', showSymbol: false, data: ts.map((x) => hist.get(x) ?? null) },
-        { name: t('wfm.forecasted'), type: 'line', showSymbol: false, lineStyle: { type: 'dashed' }, data: ts.map((x) => (fc.has(x) ? +fc.get(x)!.toFixed(2) : null)) },
+        {
+          name: t('wfm.forecasted'),
+          type: 'line',
+          showSymbol: false,
+          lineStyle: { type: 'dashed' },
+          data: ts.map((x) => (fc.has(x) ? +fc.get(x)!.toFixed(2) : null)),
+        },
       ],
     };
   }, [view, t, i18n.language]);
@@ -104,13 +119,19 @@ export default function Forecast() {
         <label>
           {t('wfm.queue')}
           <input name="queue" list="wfm-queues" value={q.queue} onChange={(e) => setQ({ ...q, queue: e.target.value })} />
-          <datalist id="wfm-queues">{(queues.data ?? []).map((x) => <option key={`${x.queue}-${x.interval_min}`} value={x.queue} />)}</datalist>
+          <datalist id="wfm-queues">
+            {(queues.data ?? []).map((x) => (
+              <option key={`${x.queue}-${x.interval_min}`} value={x.queue} />
+            ))}
+          </datalist>
           <FieldError field="queue" message={fe.of('queue')} />
         </label>
         <label>
           {t('wfm.intervalMin')}
           <select name="intervalMin" value={q.intervalMin} onChange={(e) => setQ({ ...q, intervalMin: e.target.value })}>
-            {['15', '30', '60'].map((v) => <option key={v}>{v}</option>)}
+            {['15', '30', '60'].map((v) => (
+              <option key={v}>{v}</option>
+            ))}
           </select>
         </label>
         <label>
@@ -118,17 +139,34 @@ export default function Forecast() {
           <input name="weeks" value={q.weeks} onChange={(e) => setQ({ ...q, weeks: e.target.value })} inputMode="numeric" size={3} />
           <FieldError field="weeks" message={fe.of('weeks')} />
         </label>
-        <button data-testid="run-backtest" onClick={backtest}>{t('wfm.backtest')}</button>
+        <button data-testid="run-backtest" onClick={backtest}>
+          {t('wfm.backtest')}
+        </button>
       </div>
       {bt && (
         <section data-testid="backtest">
           <h3>{t('wfm.backtestTitle')}</h3>
           <Chart option={btOption as any} height={240} testId="backtest-chart" />
           <table data-testid="backtest-table">
-            <thead><tr><th>{t('wfm.model')}</th><th>WAPE</th><th>MAPE</th><th>{t('wfm.intervals')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th>{t('wfm.model')}</th>
+                <th>WAPE</th>
+                <th>MAPE</th>
+                <th>{t('wfm.intervals')}</th>
+              </tr>
+            </thead>
             <tbody>
               {bt.map((r) => (
-                <tr key={r.model}><td>{t(`wfm.model_${r.model}`)}{r === best ? ' ★' : ''}</td><td>{pct(r.wape)}</td><td>{pct(r.mape)}</td><td>{r.intervals}</td></tr>
+                <tr key={r.model}>
+                  <td>
+                    {t(`wfm.model_${r.model}`)}
+                    {r === best ? ' ★' : ''}
+                  </td>
+                  <td>{pct(r.wape)}</td>
+                  <td>{pct(r.mape)}</td>
+                  <td>{r.intervals}</td>
+                </tr>
               ))}
             </tbody>
           </table>
@@ -137,40 +175,106 @@ export default function Forecast() {
 
       <h3>{t('wfm.holidayCalendar')}</h3>
       <table data-testid="holidays-table">
-        <thead><tr><th>{t('wfm.date')}</th><th>{t('wfm.holidayName')}</th><th>{t('wfm.factor')}</th><th /></tr></thead>
+        <thead>
+          <tr>
+            <th>{t('wfm.date')}</th>
+            <th>{t('wfm.holidayName')}</th>
+            <th>{t('wfm.factor')}</th>
+            <th />
+          </tr>
+        </thead>
         <tbody>
           {hol.map((h, i) => (
             <tr key={i}>
-              <td><input type="date" name={`holiday-${i}-date`} value={h.date} onChange={(e) => setHol(hol.map((x, j) => (j === i ? { ...x, date: e.target.value } : x)))} /><FieldError field={`${i}.date`} message={he.of(`${i}.date`)} /></td>
-              <td><input name={`holiday-${i}-name`} value={h.name} onChange={(e) => setHol(hol.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} /></td>
-              <td><input name={`holiday-${i}-factor`} value={h.factor} placeholder={t('wfm.factorLearned')} inputMode="decimal" size={6} onChange={(e) => setHol(hol.map((x, j) => (j === i ? { ...x, factor: e.target.value } : x)))} /><FieldError field={`${i}.factor`} message={he.of(`${i}.factor`)} /></td>
-              <td><button onClick={() => setHol(hol.filter((_, j) => j !== i))}>{t('wfm.remove')}</button></td>
+              <td>
+                <input
+                  type="date"
+                  name={`holiday-${i}-date`}
+                  value={h.date}
+                  onChange={(e) => setHol(hol.map((x, j) => (j === i ? { ...x, date: e.target.value } : x)))}
+                />
+                <FieldError field={`${i}.date`} message={he.of(`${i}.date`)} />
+              </td>
+              <td>
+                <input name={`holiday-${i}-name`} value={h.name} onChange={(e) => setHol(hol.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} />
+              </td>
+              <td>
+                <input
+                  name={`holiday-${i}-factor`}
+                  value={h.factor}
+                  placeholder={t('wfm.factorLearned')}
+                  inputMode="decimal"
+                  size={6}
+                  onChange={(e) => setHol(hol.map((x, j) => (j === i ? { ...x, factor: e.target.value } : x)))}
+                />
+                <FieldError field={`${i}.factor`} message={he.of(`${i}.factor`)} />
+              </td>
+              <td>
+                <button onClick={() => setHol(hol.filter((_, j) => j !== i))}>{t('wfm.remove')}</button>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       <div className="form-row">
         <button onClick={() => setHol([...hol, { date: '', name: '', factor: '' }])}>{t('wfm.addHoliday')}</button>
-        <button data-testid="save-holidays" onClick={saveCalendar}>{t('wfm.saveCalendar')}</button>
+        <button data-testid="save-holidays" onClick={saveCalendar}>
+          {t('wfm.saveCalendar')}
+        </button>
       </div>
       <ErrorNote error={he.general(hol.flatMap((_, i) => [`${i}.date`, `${i}.factor`]))} />
 
       <h3>{t('wfm.adjustments')}</h3>
       <table data-testid="adjustments-table">
-        <thead><tr><th>{t('wfm.start')}</th><th>{t('wfm.end')}</th><th>{t('wfm.percent')}</th><th /></tr></thead>
+        <thead>
+          <tr>
+            <th>{t('wfm.start')}</th>
+            <th>{t('wfm.end')}</th>
+            <th>{t('wfm.percent')}</th>
+            <th />
+          </tr>
+        </thead>
         <tbody>
           {adj.map((a, i) => (
             <tr key={i}>
-              <td><input type="datetime-local" name={`adj-${i}-from`} value={a.from} onChange={(e) => setAdj(adj.map((x, j) => (j === i ? { ...x, from: e.target.value } : x)))} /></td>
-              <td><input type="datetime-local" name={`adj-${i}-to`} value={a.to} onChange={(e) => setAdj(adj.map((x, j) => (j === i ? { ...x, to: e.target.value } : x)))} /><FieldError field={`adjustments.${i}.toTs`} message={fe.of(`adjustments.${i}.toTs`)} /></td>
-              <td><input name={`adj-${i}-percent`} value={a.percent} inputMode="decimal" size={6} onChange={(e) => setAdj(adj.map((x, j) => (j === i ? { ...x, percent: e.target.value } : x)))} /><FieldError field={`adjustments.${i}.percent`} message={fe.of(`adjustments.${i}.percent`)} /></td>
-              <td><button onClick={() => setAdj(adj.filter((_, j) => j !== i))}>{t('wfm.remove')}</button></td>
+              <td>
+                <input
+                  type="datetime-local"
+                  name={`adj-${i}-from`}
+                  value={a.from}
+                  onChange={(e) => setAdj(adj.map((x, j) => (j === i ? { ...x, from: e.target.value } : x)))}
+                />
+              </td>
+              <td>
+                <input
+                  type="datetime-local"
+                  name={`adj-${i}-to`}
+                  value={a.to}
+                  onChange={(e) => setAdj(adj.map((x, j) => (j === i ? { ...x, to: e.target.value } : x)))}
+                />
+                <FieldError field={`adjustments.${i}.toTs`} message={fe.of(`adjustments.${i}.toTs`)} />
+              </td>
+              <td>
+                <input
+                  name={`adj-${i}-percent`}
+                  value={a.percent}
+                  inputMode="decimal"
+                  size={6}
+                  onChange={(e) => setAdj(adj.map((x, j) => (j === i ? { ...x, percent: e.target.value } : x)))}
+                />
+                <FieldError field={`adjustments.${i}.percent`} message={fe.of(`adjustments.${i}.percent`)} />
+              </td>
+              <td>
+                <button onClick={() => setAdj(adj.filter((_, j) => j !== i))}>{t('wfm.remove')}</button>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       <div className="form-row">
-        <button onClick={() => setAdj([...adj, { from: toLocalInput(Date.now()), to: toLocalInput(Date.now() + 3_600_000), percent: '10' }])}>{t('wfm.addAdjustment')}</button>
+        <button onClick={() => setAdj([...adj, { from: toLocalInput(Date.now()), to: toLocalInput(Date.now() + 3_600_000), percent: '10' }])}>
+          {t('wfm.addAdjustment')}
+        </button>
       </div>
 
       <div className="form-row" data-testid="generate-form">
@@ -186,17 +290,25 @@ export default function Forecast() {
           <input name="weeksAhead" value={q.weeksAhead} onChange={(e) => setQ({ ...q, weeksAhead: e.target.value })} inputMode="numeric" size={3} />
           <FieldError field="weeksAhead" message={fe.of('weeksAhead')} />
         </label>
-        <button data-testid="generate-forecast" onClick={generate}>{t('wfm.generate')}</button>
+        <button data-testid="generate-forecast" onClick={generate}>
+          {t('wfm.generate')}
+        </button>
       </div>
       <ErrorNote error={fe.general(['queue', 'weeks', 'weeksAhead', ...adj.flatMap((_, i) => [`adjustments.${i}.toTs`, `adjustments.${i}.percent`])])} />
 
       <h3>{t('wfm.versions')}</h3>
       <div className="form-row">
-        <select name="version" data-testid="version-select" value={versionId ?? ''} onChange={(e) => setVersionId(e.target.value ? Number(e.target.value) : null)}>
+        <select
+          name="version"
+          data-testid="version-select"
+          value={versionId ?? ''}
+          onChange={(e) => setVersionId(e.target.value ? Number(e.target.value) : null)}
+        >
           <option value="">—</option>
           {(versions.data ?? []).map((v) => (
             <option key={v.id} value={v.id}>
-              #{v.id} {v.queue} · {t(`wfm.model_${v.model}`, { defaultValue: v.model })} · {new Date(Number(v.from_ts)).toLocaleDateString(i18n.language)}–{new Date(Number(v.to_ts) - 1).toLocaleDateString(i18n.language)}
+              #{v.id} {v.queue} · {t(`wfm.model_${v.model}`, { defaultValue: v.model })} · {new Date(Number(v.from_ts)).toLocaleDateString(i18n.language)}–
+              {new Date(Number(v.to_ts) - 1).toLocaleDateString(i18n.language)}
             </option>
           ))}
         </select>

@@ -48,10 +48,13 @@ export default function MySchedule() {
           const me = s.requests?.[0];
           return (
             <li key={s.id} className="card" style={{ border: '1px solid #ddd', borderRadius: 8, padding: 8, marginBottom: 8 }}>
-              <b>{s.title}</b> ({s.kind === 'vto' ? t('wfm.vto') : t('wfm.peak')}) {mdw(s.start_ts, i18n.language)} {hm(s.start_ts)}–{hm(s.end_ts)} · {t('wfm.bonus')} {s.bonus} · {t('wfm.capacity')} {s.capacity}
+              <b>{s.title}</b> ({s.kind === 'vto' ? t('wfm.vto') : t('wfm.peak')}) {mdw(s.start_ts, i18n.language)} {hm(s.start_ts)}–{hm(s.end_ts)} ·{' '}
+              {t('wfm.bonus')} {s.bonus} · {t('wfm.capacity')} {s.capacity}
               <div>
                 {me ? (
-                  <span data-testid="slot-status">{me.status === 'awarded' ? t('wfm.awarded') : me.status.startsWith('rejected') ? t('wfm.rejected') : t('wfm.subscribed')}</span>
+                  <span data-testid="slot-status">
+                    {me.status === 'awarded' ? t('wfm.awarded') : me.status.startsWith('rejected') ? t('wfm.rejected') : t('wfm.subscribed')}
+                  </span>
                 ) : s.status === 'open' ? (
                   <button onClick={() => act(() => post(`/api/wfm/peak-slots/${s.id}/subscribe`), slots.reload)}>{t('wfm.subscribe')}</button>
                 ) : null}
@@ -65,13 +68,22 @@ export default function MySchedule() {
         {t('wfm.balance')} {bal?.balance ?? 0} · {t('wfm.earned')} {bal?.earned ?? 0} · {t('wfm.redeemed')} {bal?.redeemed ?? 0}
       </p>
       <div className="form-row">
-        <input aria-label={t('wfm.points')} inputMode="numeric" value={redeem.points} onChange={(e) => setRedeem({ ...redeem, points: e.target.value })} style={{ width: 60 }} />
+        <input
+          aria-label={t('wfm.points')}
+          inputMode="numeric"
+          value={redeem.points}
+          onChange={(e) => setRedeem({ ...redeem, points: e.target.value })}
+          style={{ width: 60 }}
+        />
         <select aria-label={t('wfm.redeemFor')} value={redeem.kind} onChange={(e) => setRedeem({ ...redeem, kind: e.target.value })}>
           <option value="leave">{t('wfm.leave')}</option>
           <option value="gift">{t('wfm.gift')}</option>
         </select>
         <input aria-label={t('wfm.note')} placeholder={t('wfm.note')} value={redeem.note} onChange={(e) => setRedeem({ ...redeem, note: e.target.value })} />
-        <button disabled={!redeem.points || !redeem.note} onClick={() => act(() => post('/api/wfm/redemptions', { points: Number(redeem.points), kind: redeem.kind, note: redeem.note }), points.reload)}>
+        <button
+          disabled={!redeem.points || !redeem.note}
+          onClick={() => act(() => post('/api/wfm/redemptions', { points: Number(redeem.points), kind: redeem.kind, note: redeem.note }), points.reload)}
+        >
           {t('wfm.redeem')}
         </button>
       </div>

@@ -17,7 +17,16 @@ const num = (s: string) => (s.trim() === '' ? undefined : Number(s));
 const DAYS = [0, 1, 2, 3, 4, 5, 6];
 
 type Brk = { kind: 'break' | 'meal'; durationMin: string; paid: boolean; earliestStartMin: string; latestStartMin: string };
-const emptyTpl = { id: '', spanMin: '540', startEarliest: '08:00', startLatest: '10:00', startStepMin: '30', cost: '', days: [] as number[], breaks: [] as Brk[] };
+const emptyTpl = {
+  id: '',
+  spanMin: '540',
+  startEarliest: '08:00',
+  startLatest: '10:00',
+  startStepMin: '30',
+  cost: '',
+  days: [] as number[],
+  breaks: [] as Brk[],
+};
 
 /** Planner: shift templates, agent contracts with skills and preferences, and leave. */
 export default function PlanData() {
@@ -40,7 +49,13 @@ export default function PlanData() {
       startStepMin: String(x.startStepMin),
       cost: x.costPerPaidHour == null ? '' : String(x.costPerPaidHour),
       days: x.days ?? [],
-      breaks: x.breaks.map((b: any) => ({ kind: b.kind, durationMin: String(b.durationMin), paid: b.paid, earliestStartMin: String(b.earliestStartMin), latestStartMin: String(b.latestStartMin) })),
+      breaks: x.breaks.map((b: any) => ({
+        kind: b.kind,
+        durationMin: String(b.durationMin),
+        paid: b.paid,
+        earliestStartMin: String(b.earliestStartMin),
+        latestStartMin: String(b.latestStartMin),
+      })),
     });
   const saveTpl = () =>
     te.run(async () => {
@@ -52,22 +67,59 @@ export default function PlanData() {
         startStepMin: Number(tpl.startStepMin),
         ...(num(tpl.cost) !== undefined ? { costPerPaidHour: num(tpl.cost) } : {}),
         ...(tpl.days.length ? { days: tpl.days } : {}),
-        breaks: tpl.breaks.map((b) => ({ kind: b.kind, durationMin: Number(b.durationMin), paid: b.paid, earliestStartMin: Number(b.earliestStartMin), latestStartMin: Number(b.latestStartMin) })),
+        breaks: tpl.breaks.map((b) => ({
+          kind: b.kind,
+          durationMin: Number(b.durationMin),
+          paid: b.paid,
+          earliestStartMin: Number(b.earliestStartMin),
+          latestStartMin: Number(b.latestStartMin),
+        })),
       });
       await templates.reload();
     });
   const setBrk = (i: number, p: Partial<Brk>) => setTpl({ ...tpl, breaks: tpl.breaks.map((b, j) => (j === i ? { ...b, ...p } : b)) });
-  const tplFields = ['id', 'spanMin', 'startEarliestMin', 'startLatestMin', 'startStepMin', 'costPerPaidHour', ...tpl.breaks.flatMap((_, i) => [`breaks.${i}.durationMin`, `breaks.${i}.earliestStartMin`, `breaks.${i}.latestStartMin`])];
+  const tplFields = [
+    'id',
+    'spanMin',
+    'startEarliestMin',
+    'startLatestMin',
+    'startStepMin',
+    'costPerPaidHour',
+    ...tpl.breaks.flatMap((_, i) => [`breaks.${i}.durationMin`, `breaks.${i}.earliestStartMin`, `breaks.${i}.latestStartMin`]),
+  ];
 
   // ---------- contract editor ----------
   const [agentId, setAgentId] = useState<number | null>(null);
-  const [ct, setCt] = useState({ minHoursWeek: '', maxHoursWeek: '', minDaysOff: '2', earliestStart: '07:00', latestStart: '14:00', minRestHours: '11', templateIds: [] as string[], skills: '', prefDaysOff: [] as number[], prefStart: '' });
+  const [ct, setCt] = useState({
+    minHoursWeek: '',
+    maxHoursWeek: '',
+    minDaysOff: '2',
+    earliestStart: '07:00',
+    latestStart: '14:00',
+    minRestHours: '11',
+    templateIds: [] as string[],
+    skills: '',
+    prefDaysOff: [] as number[],
+    prefStart: '',
+  });
   const ce = useFieldErrors();
   const pickAgent = (id: number) => {
     setAgentId(id);
     ce.clear();
     const c = (contracts.data ?? []).find((x) => x.agentId === id);
-    if (!c) return setCt({ minHoursWeek: '', maxHoursWeek: '', minDaysOff: '2', earliestStart: '07:00', latestStart: '14:00', minRestHours: '11', templateIds: [], skills: '', prefDaysOff: [], prefStart: '' });
+    if (!c)
+      return setCt({
+        minHoursWeek: '',
+        maxHoursWeek: '',
+        minDaysOff: '2',
+        earliestStart: '07:00',
+        latestStart: '14:00',
+        minRestHours: '11',
+        templateIds: [],
+        skills: '',
+        prefDaysOff: [],
+        prefStart: '',
+      });
     setCt({
       minHoursWeek: String(c.contract.minHoursWeek),
       maxHoursWeek: String(c.contract.maxHoursWeek),
@@ -100,7 +152,15 @@ export default function PlanData() {
       });
       await contracts.reload();
     });
-  const ctFields = ['contract.minHoursWeek', 'contract.maxHoursWeek', 'contract.minDaysOff', 'contract.earliestStartMin', 'contract.latestStartMin', 'contract.minRestHours', 'preferences.startMin'];
+  const ctFields = [
+    'contract.minHoursWeek',
+    'contract.maxHoursWeek',
+    'contract.minDaysOff',
+    'contract.earliestStartMin',
+    'contract.latestStartMin',
+    'contract.minRestHours',
+    'preferences.startMin',
+  ];
   const ctInput = (k: 'minHoursWeek' | 'maxHoursWeek' | 'minDaysOff' | 'minRestHours', field: string) => (
     <label>
       {t(`wfm.${k}`)}
@@ -125,49 +185,133 @@ export default function PlanData() {
       <ErrorNote error={templates.error ?? contracts.error ?? agents.error} />
       <h3>{t('wfm.templates')}</h3>
       <table data-testid="templates-table">
-        <thead><tr><th>{t('wfm.code')}</th><th>{t('wfm.spanMin')}</th><th>{t('wfm.startWindow')}</th><th>{t('wfm.breaks')}</th><th /></tr></thead>
+        <thead>
+          <tr>
+            <th>{t('wfm.code')}</th>
+            <th>{t('wfm.spanMin')}</th>
+            <th>{t('wfm.startWindow')}</th>
+            <th>{t('wfm.breaks')}</th>
+            <th />
+          </tr>
+        </thead>
         <tbody>
           {(templates.data ?? []).map((x) => (
             <tr key={x.id}>
-              <td>{x.id}</td><td>{x.spanMin}</td><td>{toHm(x.startEarliestMin)}–{toHm(x.startLatestMin)} / {x.startStepMin}′</td>
+              <td>{x.id}</td>
+              <td>{x.spanMin}</td>
+              <td>
+                {toHm(x.startEarliestMin)}–{toHm(x.startLatestMin)} / {x.startStepMin}′
+              </td>
               <td>{x.breaks.map((b: any) => `${t(`wfm.${b.kind}`)} ${b.durationMin}′`).join(', ')}</td>
-              <td><button onClick={() => editTpl(x)}>{t('wfm.edit')}</button></td>
+              <td>
+                <button onClick={() => editTpl(x)}>{t('wfm.edit')}</button>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       <div className="form-row" data-testid="template-form">
-        <label>{t('wfm.code')}<input name="id" value={tpl.id} size={8} onChange={(e) => setTpl({ ...tpl, id: e.target.value })} /><FieldError field="id" message={te.of('id')} /></label>
-        <label>{t('wfm.spanMin')}<input name="spanMin" value={tpl.spanMin} size={5} onChange={(e) => setTpl({ ...tpl, spanMin: e.target.value })} /><FieldError field="spanMin" message={te.of('spanMin')} /></label>
-        <label>{t('wfm.startEarliest')}<input type="time" name="startEarliestMin" value={tpl.startEarliest} onChange={(e) => setTpl({ ...tpl, startEarliest: e.target.value })} /><FieldError field="startEarliestMin" message={te.of('startEarliestMin')} /></label>
-        <label>{t('wfm.startLatest')}<input type="time" name="startLatestMin" value={tpl.startLatest} onChange={(e) => setTpl({ ...tpl, startLatest: e.target.value })} /><FieldError field="startLatestMin" message={te.of('startLatestMin')} /></label>
-        <label>{t('wfm.startStepMin')}<input name="startStepMin" value={tpl.startStepMin} size={4} onChange={(e) => setTpl({ ...tpl, startStepMin: e.target.value })} /><FieldError field="startStepMin" message={te.of('startStepMin')} /></label>
-        <label>{t('wfm.costPerPaidHour')}<input name="costPerPaidHour" value={tpl.cost} size={5} onChange={(e) => setTpl({ ...tpl, cost: e.target.value })} /><FieldError field="costPerPaidHour" message={te.of('costPerPaidHour')} /></label>
+        <label>
+          {t('wfm.code')}
+          <input name="id" value={tpl.id} size={8} onChange={(e) => setTpl({ ...tpl, id: e.target.value })} />
+          <FieldError field="id" message={te.of('id')} />
+        </label>
+        <label>
+          {t('wfm.spanMin')}
+          <input name="spanMin" value={tpl.spanMin} size={5} onChange={(e) => setTpl({ ...tpl, spanMin: e.target.value })} />
+          <FieldError field="spanMin" message={te.of('spanMin')} />
+        </label>
+        <label>
+          {t('wfm.startEarliest')}
+          <input type="time" name="startEarliestMin" value={tpl.startEarliest} onChange={(e) => setTpl({ ...tpl, startEarliest: e.target.value })} />
+          <FieldError field="startEarliestMin" message={te.of('startEarliestMin')} />
+        </label>
+        <label>
+          {t('wfm.startLatest')}
+          <input type="time" name="startLatestMin" value={tpl.startLatest} onChange={(e) => setTpl({ ...tpl, startLatest: e.target.value })} />
+          <FieldError field="startLatestMin" message={te.of('startLatestMin')} />
+        </label>
+        <label>
+          {t('wfm.startStepMin')}
+          <input name="startStepMin" value={tpl.startStepMin} size={4} onChange={(e) => setTpl({ ...tpl, startStepMin: e.target.value })} />
+          <FieldError field="startStepMin" message={te.of('startStepMin')} />
+        </label>
+        <label>
+          {t('wfm.costPerPaidHour')}
+          <input name="costPerPaidHour" value={tpl.cost} size={5} onChange={(e) => setTpl({ ...tpl, cost: e.target.value })} />
+          <FieldError field="costPerPaidHour" message={te.of('costPerPaidHour')} />
+        </label>
         <fieldset>
           <legend>{t('wfm.tplDays')}</legend>
-          {DAYS.map((d) => <label key={d}><input type="checkbox" checked={tpl.days.includes(d)} onChange={() => setTpl({ ...tpl, days: toggle(tpl.days, d) })} />{dayName(d)}</label>)}
+          {DAYS.map((d) => (
+            <label key={d}>
+              <input type="checkbox" checked={tpl.days.includes(d)} onChange={() => setTpl({ ...tpl, days: toggle(tpl.days, d) })} />
+              {dayName(d)}
+            </label>
+          ))}
         </fieldset>
       </div>
       {tpl.breaks.map((b, i) => (
         <div className="form-row" key={i} data-testid={`break-${i}`}>
-          <select value={b.kind} onChange={(e) => setBrk(i, { kind: e.target.value as Brk['kind'] })}><option value="break">{t('wfm.break')}</option><option value="meal">{t('wfm.meal')}</option></select>
-          <label>{t('wfm.durationMin')}<input name={`breaks.${i}.durationMin`} value={b.durationMin} size={4} onChange={(e) => setBrk(i, { durationMin: e.target.value })} /><FieldError field={`breaks.${i}.durationMin`} message={te.of(`breaks.${i}.durationMin`)} /></label>
-          <label>{t('wfm.breakEarliest')}<input name={`breaks.${i}.earliestStartMin`} value={b.earliestStartMin} size={4} onChange={(e) => setBrk(i, { earliestStartMin: e.target.value })} /><FieldError field={`breaks.${i}.earliestStartMin`} message={te.of(`breaks.${i}.earliestStartMin`)} /></label>
-          <label>{t('wfm.breakLatest')}<input name={`breaks.${i}.latestStartMin`} value={b.latestStartMin} size={4} onChange={(e) => setBrk(i, { latestStartMin: e.target.value })} /><FieldError field={`breaks.${i}.latestStartMin`} message={te.of(`breaks.${i}.latestStartMin`)} /></label>
-          <label><input type="checkbox" checked={b.paid} onChange={(e) => setBrk(i, { paid: e.target.checked })} />{t('wfm.paid')}</label>
+          <select value={b.kind} onChange={(e) => setBrk(i, { kind: e.target.value as Brk['kind'] })}>
+            <option value="break">{t('wfm.break')}</option>
+            <option value="meal">{t('wfm.meal')}</option>
+          </select>
+          <label>
+            {t('wfm.durationMin')}
+            <input name={`breaks.${i}.durationMin`} value={b.durationMin} size={4} onChange={(e) => setBrk(i, { durationMin: e.target.value })} />
+            <FieldError field={`breaks.${i}.durationMin`} message={te.of(`breaks.${i}.durationMin`)} />
+          </label>
+          <label>
+            {t('wfm.breakEarliest')}
+            <input
+              name={`breaks.${i}.earliestStartMin`}
+              value={b.earliestStartMin}
+              size={4}
+              onChange={(e) => setBrk(i, { earliestStartMin: e.target.value })}
+            />
+            <FieldError field={`breaks.${i}.earliestStartMin`} message={te.of(`breaks.${i}.earliestStartMin`)} />
+          </label>
+          <label>
+            {t('wfm.breakLatest')}
+            <input name={`breaks.${i}.latestStartMin`} value={b.latestStartMin} size={4} onChange={(e) => setBrk(i, { latestStartMin: e.target.value })} />
+            <FieldError field={`breaks.${i}.latestStartMin`} message={te.of(`breaks.${i}.latestStartMin`)} />
+          </label>
+          <label>
+            <input type="checkbox" checked={b.paid} onChange={(e) => setBrk(i, { paid: e.target.checked })} />
+            {t('wfm.paid')}
+          </label>
           <button onClick={() => setTpl({ ...tpl, breaks: tpl.breaks.filter((_, j) => j !== i) })}>{t('wfm.remove')}</button>
         </div>
       ))}
       <div className="form-row">
-        <button onClick={() => setTpl({ ...tpl, breaks: [...tpl.breaks, { kind: 'break', durationMin: '15', paid: true, earliestStartMin: '60', latestStartMin: '180' }] })}>{t('wfm.addBreak')}</button>
-        <button data-testid="save-template" onClick={saveTpl}>{t('wfm.saveTemplate')}</button>
+        <button
+          onClick={() =>
+            setTpl({ ...tpl, breaks: [...tpl.breaks, { kind: 'break', durationMin: '15', paid: true, earliestStartMin: '60', latestStartMin: '180' }] })
+          }
+        >
+          {t('wfm.addBreak')}
+        </button>
+        <button data-testid="save-template" onClick={saveTpl}>
+          {t('wfm.saveTemplate')}
+        </button>
         <button onClick={() => setTpl(emptyTpl)}>{t('wfm.newTemplate')}</button>
       </div>
       <ErrorNote error={te.general(tplFields)} />
 
       <h3>{t('wfm.contracts')}</h3>
       <table data-testid="contracts-table">
-        <thead><tr><th>{t('wfm.agent')}</th><th>{t('wfm.hoursWeek')}</th><th>{t('wfm.minDaysOff')}</th><th>{t('wfm.startWindow')}</th><th>{t('wfm.skills')}</th><th>{t('wfm.preferences')}</th><th /></tr></thead>
+        <thead>
+          <tr>
+            <th>{t('wfm.agent')}</th>
+            <th>{t('wfm.hoursWeek')}</th>
+            <th>{t('wfm.minDaysOff')}</th>
+            <th>{t('wfm.startWindow')}</th>
+            <th>{t('wfm.skills')}</th>
+            <th>{t('wfm.preferences')}</th>
+            <th />
+          </tr>
+        </thead>
         <tbody>
           {(agents.data ?? []).map((a) => {
             const c = (contracts.data ?? []).find((x) => x.agentId === a.id);
@@ -179,7 +323,9 @@ export default function PlanData() {
                 <td>{c ? `${toHm(c.contract.earliestStartMin)}–${toHm(c.contract.latestStartMin)}` : '—'}</td>
                 <td>{c?.skills.join(', ')}</td>
                 <td>{c ? [(c.preferences.daysOff ?? []).map(dayName).join(' '), toHm(c.preferences.startMin)].filter(Boolean).join(' · ') : ''}</td>
-                <td><button onClick={() => pickAgent(a.id)}>{t('wfm.edit')}</button></td>
+                <td>
+                  <button onClick={() => pickAgent(a.id)}>{t('wfm.edit')}</button>
+                </td>
               </tr>
             );
           })}
@@ -193,25 +339,56 @@ export default function PlanData() {
             {ctInput('maxHoursWeek', 'contract.maxHoursWeek')}
             {ctInput('minDaysOff', 'contract.minDaysOff')}
             {ctInput('minRestHours', 'contract.minRestHours')}
-            <label>{t('wfm.earliestStart')}<input type="time" name="earliestStartMin" value={ct.earliestStart} onChange={(e) => setCt({ ...ct, earliestStart: e.target.value })} /><FieldError field="contract.earliestStartMin" message={ce.of('contract.earliestStartMin')} /></label>
-            <label>{t('wfm.latestStart')}<input type="time" name="latestStartMin" value={ct.latestStart} onChange={(e) => setCt({ ...ct, latestStart: e.target.value })} /><FieldError field="contract.latestStartMin" message={ce.of('contract.latestStartMin')} /></label>
+            <label>
+              {t('wfm.earliestStart')}
+              <input type="time" name="earliestStartMin" value={ct.earliestStart} onChange={(e) => setCt({ ...ct, earliestStart: e.target.value })} />
+              <FieldError field="contract.earliestStartMin" message={ce.of('contract.earliestStartMin')} />
+            </label>
+            <label>
+              {t('wfm.latestStart')}
+              <input type="time" name="latestStartMin" value={ct.latestStart} onChange={(e) => setCt({ ...ct, latestStart: e.target.value })} />
+              <FieldError field="contract.latestStartMin" message={ce.of('contract.latestStartMin')} />
+            </label>
           </div>
           <div className="form-row">
             <fieldset>
               <legend>{t('wfm.allowedTemplates')}</legend>
               {(templates.data ?? []).map((x) => (
-                <label key={x.id}><input type="checkbox" checked={ct.templateIds.includes(x.id)} onChange={() => setCt({ ...ct, templateIds: ct.templateIds.includes(x.id) ? ct.templateIds.filter((y) => y !== x.id) : [...ct.templateIds, x.id] })} />{x.id}</label>
+                <label key={x.id}>
+                  <input
+                    type="checkbox"
+                    checked={ct.templateIds.includes(x.id)}
+                    onChange={() =>
+                      setCt({ ...ct, templateIds: ct.templateIds.includes(x.id) ? ct.templateIds.filter((y) => y !== x.id) : [...ct.templateIds, x.id] })
+                    }
+                  />
+                  {x.id}
+                </label>
               ))}
             </fieldset>
-            <label>{t('wfm.skills')}<input name="skills" value={ct.skills} onChange={(e) => setCt({ ...ct, skills: e.target.value })} /></label>
+            <label>
+              {t('wfm.skills')}
+              <input name="skills" value={ct.skills} onChange={(e) => setCt({ ...ct, skills: e.target.value })} />
+            </label>
           </div>
           <div className="form-row">
             <fieldset>
               <legend>{t('wfm.prefDaysOff')}</legend>
-              {DAYS.map((d) => <label key={d}><input type="checkbox" checked={ct.prefDaysOff.includes(d)} onChange={() => setCt({ ...ct, prefDaysOff: toggle(ct.prefDaysOff, d) })} />{dayName(d)}</label>)}
+              {DAYS.map((d) => (
+                <label key={d}>
+                  <input type="checkbox" checked={ct.prefDaysOff.includes(d)} onChange={() => setCt({ ...ct, prefDaysOff: toggle(ct.prefDaysOff, d) })} />
+                  {dayName(d)}
+                </label>
+              ))}
             </fieldset>
-            <label>{t('wfm.prefStart')}<input type="time" name="prefStart" value={ct.prefStart} onChange={(e) => setCt({ ...ct, prefStart: e.target.value })} /><FieldError field="preferences.startMin" message={ce.of('preferences.startMin')} /></label>
-            <button data-testid="save-contract" onClick={saveContract}>{t('wfm.saveContract')}</button>
+            <label>
+              {t('wfm.prefStart')}
+              <input type="time" name="prefStart" value={ct.prefStart} onChange={(e) => setCt({ ...ct, prefStart: e.target.value })} />
+              <FieldError field="preferences.startMin" message={ce.of('preferences.startMin')} />
+            </label>
+            <button data-testid="save-contract" onClick={saveContract}>
+              {t('wfm.saveContract')}
+            </button>
           </div>
           <ErrorNote error={ce.general(ctFields)} />
         </div>
@@ -219,21 +396,50 @@ export default function PlanData() {
 
       <h3>{t('wfm.leave')}</h3>
       <div className="form-row" data-testid="leave-form">
-        <label>{t('wfm.agent')}
+        <label>
+          {t('wfm.agent')}
           <select name="agentId" value={lv.agentId} onChange={(e) => setLv({ ...lv, agentId: e.target.value })}>
             <option value="">—</option>
-            {(agents.data ?? []).map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+            {(agents.data ?? []).map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
           </select>
           <FieldError field="agentId" message={le.of('agentId')} />
         </label>
-        <label>{t('wfm.date')}<input type="date" name="date" value={lv.date} onChange={(e) => setLv({ ...lv, date: e.target.value })} /><FieldError field="date" message={le.of('date')} /></label>
-        <label>{t('wfm.leaveKind')}<input name="kind" value={lv.kind} size={10} onChange={(e) => setLv({ ...lv, kind: e.target.value })} /><FieldError field="kind" message={le.of('kind')} /></label>
-        <button data-testid="add-leave" onClick={addLeave}>{t('wfm.addLeave')}</button>
+        <label>
+          {t('wfm.date')}
+          <input type="date" name="date" value={lv.date} onChange={(e) => setLv({ ...lv, date: e.target.value })} />
+          <FieldError field="date" message={le.of('date')} />
+        </label>
+        <label>
+          {t('wfm.leaveKind')}
+          <input name="kind" value={lv.kind} size={10} onChange={(e) => setLv({ ...lv, kind: e.target.value })} />
+          <FieldError field="kind" message={le.of('kind')} />
+        </label>
+        <button data-testid="add-leave" onClick={addLeave}>
+          {t('wfm.addLeave')}
+        </button>
       </div>
       <ErrorNote error={le.general(['agentId', 'date', 'kind'])} />
       <table data-testid="leave-table">
-        <thead><tr><th>{t('wfm.agent')}</th><th>{t('wfm.date')}</th><th>{t('wfm.leaveKind')}</th></tr></thead>
-        <tbody>{(leave.data ?? []).map((l) => <tr key={l.id}><td>{l.name}</td><td>{l.date}</td><td>{l.kind}</td></tr>)}</tbody>
+        <thead>
+          <tr>
+            <th>{t('wfm.agent')}</th>
+            <th>{t('wfm.date')}</th>
+            <th>{t('wfm.leaveKind')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(leave.data ?? []).map((l) => (
+            <tr key={l.id}>
+              <td>{l.name}</td>
+              <td>{l.date}</td>
+              <td>{l.kind}</td>
+            </tr>
+          ))}
+        </tbody>
       </table>
     </Page>
   );

@@ -28,7 +28,10 @@ export default function Redemptions() {
       <td>
         {r.status === 'pending' && (
           <>
-            <button onClick={() => decide(r.id, true)} disabled={r.points > (balance.get(r.agent_id) ?? 0)}>{t('wfm.approve')}</button> <button onClick={() => decide(r.id, false)}>{t('wfm.reject')}</button>
+            <button onClick={() => decide(r.id, true)} disabled={r.points > (balance.get(r.agent_id) ?? 0)}>
+              {t('wfm.approve')}
+            </button>{' '}
+            <button onClick={() => decide(r.id, false)}>{t('wfm.reject')}</button>
           </>
         )}
       </td>
@@ -37,17 +40,32 @@ export default function Redemptions() {
   const head = (
     <thead>
       <tr>
-        <th>{t('wfm.agent')}</th><th>{t('wfm.redeemFor')}</th><th>{t('wfm.points')}</th><th>{t('wfm.balance')}</th><th>{t('wfm.note')}</th><th>{t('wfm.requestedAt')}</th><th>{t('wfm.status')}</th><th>{t('app.actions')}</th>
+        <th>{t('wfm.agent')}</th>
+        <th>{t('wfm.redeemFor')}</th>
+        <th>{t('wfm.points')}</th>
+        <th>{t('wfm.balance')}</th>
+        <th>{t('wfm.note')}</th>
+        <th>{t('wfm.requestedAt')}</th>
+        <th>{t('wfm.status')}</th>
+        <th>{t('app.actions')}</th>
       </tr>
     </thead>
   );
   return (
     <Page title={t('nav.redemptions')}>
       <ErrorNote error={act.error ?? reqs.error ?? points.error} />
-      <h3>{t('wfm.pending')} ({pending.length})</h3>
-      <table data-testid="redemptions-pending">{head}<tbody>{pending.map(row)}</tbody></table>
+      <h3>
+        {t('wfm.pending')} ({pending.length})
+      </h3>
+      <table data-testid="redemptions-pending">
+        {head}
+        <tbody>{pending.map(row)}</tbody>
+      </table>
       <h3>{t('wfm.decided')}</h3>
-      <table data-testid="redemptions-done">{head}<tbody>{done.map(row)}</tbody></table>
+      <table data-testid="redemptions-done">
+        {head}
+        <tbody>{done.map(row)}</tbody>
+      </table>
     </Page>
   );
 }

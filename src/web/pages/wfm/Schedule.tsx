@@ -55,7 +55,14 @@ export default function Schedule() {
       yAxis: { type: 'value', name: t('wfm.agents') },
       series: [
         { name: t('wfm.required'), type: 'line', step: 'end', data: d.required, symbol: 'none' },
-        { name: t('wfm.scheduled'), type: 'line', step: 'end', data: d.coverage.map((c: number) => +c.toFixed(2)), symbol: 'none', areaStyle: { opacity: 0.2 } },
+        {
+          name: t('wfm.scheduled'),
+          type: 'line',
+          step: 'end',
+          data: d.coverage.map((c: number) => +c.toFixed(2)),
+          symbol: 'none',
+          areaStyle: { opacity: 0.2 },
+        },
       ],
     };
   }, [run.data, t, i18n.language]);
@@ -86,14 +93,43 @@ export default function Schedule() {
         <input aria-label={t('wfm.shrinkage')} value={fc.shrinkage} onChange={(e) => setFc({ ...fc, shrinkage: e.target.value })} />
         <button
           disabled={!fc.forecastId}
-          onClick={() => wrap(async () => (await post('/api/wfm/requirements', { weekStart: week, forecastId: Number(fc.forecastId), targetSl: Number(fc.targetSl), thresholdS: Number(fc.thresholdS), shrinkage: Number(fc.shrinkage) }), await reqs.reload()))}
+          onClick={() =>
+            wrap(
+              async () => (
+                await post('/api/wfm/requirements', {
+                  weekStart: week,
+                  forecastId: Number(fc.forecastId),
+                  targetSl: Number(fc.targetSl),
+                  thresholdS: Number(fc.thresholdS),
+                  shrinkage: Number(fc.shrinkage),
+                }),
+                await reqs.reload()
+              ),
+            )
+          }
         >
           {t('wfm.fromForecast')}
         </button>
       </div>
       <div className="form-row">
         <textarea aria-label={t('wfm.upload')} placeholder={t('wfm.upload')} value={paste} onChange={(e) => setPaste(e.target.value)} rows={2} />
-        <button disabled={!paste.trim()} onClick={() => wrap(async () => (await post('/api/wfm/requirements', { weekStart: week, required: paste.split(/[\s,，]+/).filter(Boolean).map(Number) }), await reqs.reload()))}>
+        <button
+          disabled={!paste.trim()}
+          onClick={() =>
+            wrap(
+              async () => (
+                await post('/api/wfm/requirements', {
+                  weekStart: week,
+                  required: paste
+                    .split(/[\s,，]+/)
+                    .filter(Boolean)
+                    .map(Number),
+                }),
+                await reqs.reload()
+              ),
+            )
+          }
+        >
           {t('wfm.createRequirement')}
         </button>
       </div>
@@ -108,11 +144,13 @@ export default function Schedule() {
         <button
           data-testid="run-solve"
           disabled={!weekReqs.length || status === 'running'}
-          onClick={() => wrap(async () => {
-            const r = await post<{ id: number }>('/api/wfm/schedule-runs', { weekStart: week, requirementId: weekReqs[0].id, timeLimitS: Number(timeLimit) });
-            setRunId(r.id);
-            await runs.reload();
-          })}
+          onClick={() =>
+            wrap(async () => {
+              const r = await post<{ id: number }>('/api/wfm/schedule-runs', { weekStart: week, requirementId: weekReqs[0].id, timeLimitS: Number(timeLimit) });
+              setRunId(r.id);
+              await runs.reload();
+            })
+          }
         >
           {t('wfm.run')}
         </button>
@@ -131,12 +169,16 @@ export default function Schedule() {
             {run.data.run.summary && (
               <>
                 {' '}
-                · {t('wfm.objective')} {run.data.run.summary.objective.total.toFixed(1)} · {t('wfm.lpBound')} {run.data.run.summary.lpBound.toFixed(1)} · {t('wfm.gap')} {pct(run.data.run.summary.gap)}
+                · {t('wfm.objective')} {run.data.run.summary.objective.total.toFixed(1)} · {t('wfm.lpBound')} {run.data.run.summary.lpBound.toFixed(1)} ·{' '}
+                {t('wfm.gap')} {pct(run.data.run.summary.gap)}
               </>
             )}
             {run.data.run.error && <span className="error"> {run.data.run.error}</span>}
             {status === 'done' && (
-              <button data-testid="publish" onClick={() => wrap(async () => (await post(`/api/wfm/schedule-runs/${run.data.run.id}/publish`), await run.reload(), await runs.reload()))}>
+              <button
+                data-testid="publish"
+                onClick={() => wrap(async () => (await post(`/api/wfm/schedule-runs/${run.data.run.id}/publish`), await run.reload(), await runs.reload()))}
+              >
                 {t('wfm.publish')}
               </button>
             )}
@@ -183,7 +225,12 @@ function ShiftTable({ shifts, onMoved, setError }: { shifts: any[]; onMoved: () 
             <td>
               {edit?.id === s.id ? (
                 <>
-                  <input type="datetime-local" aria-label={t('wfm.moveTo')} value={edit!.value} onChange={(e) => setEdit({ id: s.id, value: e.target.value })} />
+                  <input
+                    type="datetime-local"
+                    aria-label={t('wfm.moveTo')}
+                    value={edit!.value}
+                    onChange={(e) => setEdit({ id: s.id, value: e.target.value })}
+                  />
                   <button
                     onClick={async () => {
                       try {
@@ -222,7 +269,14 @@ function PeakSlots({ onError }: { onError: (e: string | null) => void }) {
   const tomorrow = new Date();
   tomorrow.setDate(tomorrow.getDate() + 1);
   tomorrow.setHours(19, 0, 0, 0);
-  const [f, setF] = useState({ kind: 'peak', title: '', start: toLocalInput(tomorrow.getTime()), end: toLocalInput(tomorrow.getTime() + 2 * 3600_000), capacity: '2', bonus: '5' });
+  const [f, setF] = useState({
+    kind: 'peak',
+    title: '',
+    start: toLocalInput(tomorrow.getTime()),
+    end: toLocalInput(tomorrow.getTime() + 2 * 3600_000),
+    capacity: '2',
+    bonus: '5',
+  });
   const act = async (fn: () => Promise<unknown>) => {
     try {
       await fn();
@@ -247,7 +301,18 @@ function PeakSlots({ onError }: { onError: (e: string | null) => void }) {
         <input name="bonus" aria-label={t('wfm.bonus')} value={f.bonus} onChange={(e) => setF({ ...f, bonus: e.target.value })} />
         <button
           disabled={!f.title.trim()}
-          onClick={() => act(() => post('/api/wfm/peak-slots', { kind: f.kind, title: f.title, start: fromLocalInput(f.start), end: fromLocalInput(f.end), capacity: Number(f.capacity), bonus: Number(f.bonus) }))}
+          onClick={() =>
+            act(() =>
+              post('/api/wfm/peak-slots', {
+                kind: f.kind,
+                title: f.title,
+                start: fromLocalInput(f.start),
+                end: fromLocalInput(f.end),
+                capacity: Number(f.capacity),
+                bonus: Number(f.bonus),
+              }),
+            )
+          }
         >
           {t('wfm.newSlot')}
         </button>

@@ -44,7 +44,8 @@ export default function Swaps() {
               <td>
                 {s.status === 'pending' && (
                   <>
-                    <button onClick={() => decide(s.id, true)}>{t('wfm.approve')}</button> <button onClick={() => decide(s.id, false)}>{t('wfm.reject')}</button>
+                    <button onClick={() => decide(s.id, true)}>{t('wfm.approve')}</button>{' '}
+                    <button onClick={() => decide(s.id, false)}>{t('wfm.reject')}</button>
                   </>
                 )}
               </td>

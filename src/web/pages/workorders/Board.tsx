@@ -31,7 +31,13 @@ export default function Board() {
   useEffect(() => {
     const topics = [`user:${me.id}`, ...(me.roles.some((r) => r !== 'agent') ? ['workorders'] : [])];
     return live(topics, (topic, data) => {
-      if (data?.kind === 'sla') setAlerts((a) => [t('wo.slaAlert', { id: data.id, title: data.title }) + ` (${t(`wo.slaStatus.${data.level === 'warning' ? 'warning' : 'breached'}`)})`, ...a].slice(0, 5));
+      if (data?.kind === 'sla')
+        setAlerts((a) =>
+          [t('wo.slaAlert', { id: data.id, title: data.title }) + ` (${t(`wo.slaStatus.${data.level === 'warning' ? 'warning' : 'breached'}`)})`, ...a].slice(
+            0,
+            5,
+          ),
+        );
       if (topic === BOARD_TOPIC || data?.type === 'notification') void list.reload();
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -42,13 +48,27 @@ export default function Board() {
   return (
     <Page title={t('nav.woBoard')} actions={<button onClick={() => setShowNew(!showNew)}>{t('wo.newOrder')}</button>}>
       {alerts.map((a, i) => (
-        <div key={i} className="error" role="status" data-testid="sla-alert">{a}</div>
+        <div key={i} className="error" role="status" data-testid="sla-alert">
+          {a}
+        </div>
       ))}
-      {showNew && config.data && <NewOrder config={config.data} onDone={(id) => { setShowNew(false); location.hash = `#/wo/board?id=${id}`; }} />}
+      {showNew && config.data && (
+        <NewOrder
+          config={config.data}
+          onDone={(id) => {
+            setShowNew(false);
+            location.hash = `#/wo/board?id=${id}`;
+          }}
+        />
+      )}
       <div className="form-row">
         <select aria-label={t('wo.type')} value={filter.type} onChange={(e) => setFilter({ ...filter, type: e.target.value })}>
           <option value="">{t('wo.all')}</option>
-          {['escalation', 'complaint', 'suggestion', 'callback', 'dispatch'].map((x) => <option key={x} value={x}>{t(`wo.types.${x}`)}</option>)}
+          {['escalation', 'complaint', 'suggestion', 'callback', 'dispatch'].map((x) => (
+            <option key={x} value={x}>
+              {t(`wo.types.${x}`)}
+            </option>
+          ))}
         </select>
         <select aria-label="scope" value={filter.scope} onChange={(e) => setFilter({ ...filter, scope: e.target.value })}>
           <option value="open">{t('wo.open')}</option>
@@ -59,20 +79,37 @@ export default function Board() {
       <ErrorNote error={list.error} />
       <table data-testid="wo-table">
         <thead>
-          <tr><th>#</th><th>{t('wo.type')}</th><th>{t('wo.title')}</th><th>{t('wo.state')}</th><th>{t('wo.priority')}</th><th>{t('wo.raisedBy')}</th><th>{t('wo.agent')}</th><th>{t('wo.sla')}</th></tr>
+          <tr>
+            <th>#</th>
+            <th>{t('wo.type')}</th>
+            <th>{t('wo.title')}</th>
+            <th>{t('wo.state')}</th>
+            <th>{t('wo.priority')}</th>
+            <th>{t('wo.raisedBy')}</th>
+            <th>{t('wo.agent')}</th>
+            <th>{t('wo.sla')}</th>
+          </tr>
         </thead>
         <tbody>
           {(list.data ?? []).map((o) => (
             <tr key={o.id} data-order={o.id}>
-              <td><a href={`#/wo/board?id=${o.id}`}>#{o.id}</a></td>
+              <td>
+                <a href={`#/wo/board?id=${o.id}`}>#{o.id}</a>
+              </td>
               <td>{t(`wo.types.${o.type}`)}</td>
-              <td><a href={`#/wo/board?id=${o.id}`}>{o.title}</a> {o.repeat_complainer ? <span className="badge bad">{t('wo.repeat')}</span> : null}</td>
+              <td>
+                <a href={`#/wo/board?id=${o.id}`}>{o.title}</a> {o.repeat_complainer ? <span className="badge bad">{t('wo.repeat')}</span> : null}
+              </td>
               <td>{t(`wo.states.${o.state}`)}</td>
               <td>{t(`wo.priorities.${o.priority}`)}</td>
               <td>{o.raised_by_name}</td>
               <td data-testid="wo-agent">
                 {o.type === 'complaint' && o.agent_name ? o.agent_name : ''}{' '}
-                {o.type === 'complaint' && o.verdict ? <span className={`badge ${o.verdict === 'upheld' ? 'bad' : ''}`} data-verdict={o.verdict}>{t(`wo.verdicts.${o.verdict}`)}</span> : null}
+                {o.type === 'complaint' && o.verdict ? (
+                  <span className={`badge ${o.verdict === 'upheld' ? 'bad' : ''}`} data-verdict={o.verdict}>
+                    {t(`wo.verdicts.${o.verdict}`)}
+                  </span>
+                ) : null}
               </td>
               <td className={SLA_CLASS[o.sla.status]} data-sla={o.sla.status}>
                 {t(`wo.slaStatus.${o.sla.status}`)} · {new Date(o.sla.dueAt).toLocaleString()}
@@ -87,7 +124,19 @@ export default function Board() {
 
 function NewOrder({ config, onDone }: { config: any; onDone: (id: number) => void }) {
   const { t } = useTranslation();
-  const [f, setF] = useState({ type: 'escalation', priority: 'normal', category: '', title: '', description: '', customerId: '', customerPhone: '', callId: '', address: '', appointment: '', agentId: '' });
+  const [f, setF] = useState({
+    type: 'escalation',
+    priority: 'normal',
+    category: '',
+    title: '',
+    description: '',
+    customerId: '',
+    customerPhone: '',
+    callId: '',
+    address: '',
+    appointment: '',
+    agentId: '',
+  });
   const agents = useApi<any[]>('/api/agents?status=active');
   const [error, setError] = useState<string | null>(null);
   const cats: string[] = config.categories[f.type] ?? [];
@@ -95,8 +144,14 @@ function NewOrder({ config, onDone }: { config: any; onDone: (id: number) => voi
     try {
       const appointmentFrom = f.appointment ? Date.parse(f.appointment) : Date.now() + 3_600_000;
       const r = await post<{ id: number }>('/api/workorders', {
-        type: f.type, priority: f.priority, category: f.category || cats[0], title: f.title, description: f.description,
-        ...(f.customerId ? { customerId: f.customerId } : {}), ...(f.customerPhone ? { customerPhone: f.customerPhone } : {}), ...(f.callId ? { callId: f.callId } : {}),
+        type: f.type,
+        priority: f.priority,
+        category: f.category || cats[0],
+        title: f.title,
+        description: f.description,
+        ...(f.customerId ? { customerId: f.customerId } : {}),
+        ...(f.customerPhone ? { customerPhone: f.customerPhone } : {}),
+        ...(f.callId ? { callId: f.callId } : {}),
         ...(f.type === 'complaint' && f.agentId ? { agentId: Number(f.agentId) } : {}),
         ...(f.type === 'dispatch' ? { dispatch: { address: f.address, appointmentFrom, appointmentTo: appointmentFrom + 2 * 3_600_000 } } : {}),
       });
@@ -106,23 +161,41 @@ function NewOrder({ config, onDone }: { config: any; onDone: (id: number) => voi
     }
   };
   const field = (name: keyof typeof f, label: string, type = 'text') => (
-    <label>{label}<input name={name} type={type} value={f[name]} onChange={(e) => setF({ ...f, [name]: e.target.value })} /></label>
+    <label>
+      {label}
+      <input name={name} type={type} value={f[name]} onChange={(e) => setF({ ...f, [name]: e.target.value })} />
+    </label>
   );
   return (
     <div className="form-grid" data-testid="wo-new">
-      <label>{t('wo.type')}
+      <label>
+        {t('wo.type')}
         <select name="type" value={f.type} onChange={(e) => setF({ ...f, type: e.target.value, category: '' })}>
-          {['escalation', 'complaint', 'suggestion', 'callback', 'dispatch'].map((x) => <option key={x} value={x}>{t(`wo.types.${x}`)}</option>)}
+          {['escalation', 'complaint', 'suggestion', 'callback', 'dispatch'].map((x) => (
+            <option key={x} value={x}>
+              {t(`wo.types.${x}`)}
+            </option>
+          ))}
         </select>
       </label>
-      <label>{t('wo.priority')}
+      <label>
+        {t('wo.priority')}
         <select name="priority" value={f.priority} onChange={(e) => setF({ ...f, priority: e.target.value })}>
-          {config.priorities.map((p: string) => <option key={p} value={p}>{t(`wo.priorities.${p}`)}</option>)}
+          {config.priorities.map((p: string) => (
+            <option key={p} value={p}>
+              {t(`wo.priorities.${p}`)}
+            </option>
+          ))}
         </select>
       </label>
-      <label>{t('wo.category')}
+      <label>
+        {t('wo.category')}
         <select name="category" value={f.category || cats[0]} onChange={(e) => setF({ ...f, category: e.target.value })}>
-          {cats.map((c) => <option key={c} value={c}>{c}</option>)}
+          {cats.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
         </select>
       </label>
       {field('title', t('wo.title'))}
@@ -131,16 +204,24 @@ function NewOrder({ config, onDone }: { config: any; onDone: (id: number) => voi
       {(f.type === 'complaint' || f.type === 'callback' || f.type === 'dispatch') && field('customerPhone', t('wo.phone'))}
       {f.type === 'complaint' && field('callId', t('wo.callId'))}
       {f.type === 'complaint' && (
-        <label>{t('wo.agent')}
+        <label>
+          {t('wo.agent')}
           <select name="agentId" value={f.agentId} onChange={(e) => setF({ ...f, agentId: e.target.value })}>
             <option value="">{t('wo.agentFromCall')}</option>
-            {(agents.data ?? []).map((a) => <option key={a.id} value={a.id}>{a.name}{a.ext_code ? ` (${a.ext_code})` : ''}</option>)}
+            {(agents.data ?? []).map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+                {a.ext_code ? ` (${a.ext_code})` : ''}
+              </option>
+            ))}
           </select>
         </label>
       )}
       {f.type === 'dispatch' && field('address', t('wo.address'))}
       {f.type === 'dispatch' && field('appointment', t('wo.appointment'), 'datetime-local')}
-      <button onClick={() => void submit()} disabled={!f.title.trim()}>{t('wo.create')}</button>
+      <button onClick={() => void submit()} disabled={!f.title.trim()}>
+        {t('wo.create')}
+      </button>
       <ErrorNote error={error} />
     </div>
   );
