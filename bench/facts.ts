@@ -22,7 +22,7 @@ import { sql } from 'kysely';
 import type { CallFloorEvent } from '../src/core/events';
 import { migrate, openStore, type Store } from '../src/store/db';
 import { storeEvents } from '../src/store/live/ingest';
-import { freshStore, postgresUnavailable } from '../src/store/testing';
+import { freshStore, postgresUnavailable, publishedTestRun } from '../src/store/testing';
 import { createCenter, createTeam, createUser } from '../src/store/org';
 import { computeFacts } from '../src/store/facts/index';
 import { gatherFacts } from '../src/store/facts/gather';
@@ -119,31 +119,7 @@ async function generate(store: Store) {
     const week = Math.floor((d + 6) / 7); // 2026-11-02 is a Monday
     if (!weeks.has(week)) {
       const ws = `2026-${week === 0 ? '10-26' : `11-${String(2 + (week - 1) * 7).padStart(2, '0')}`}`;
-      const req = await db
-        .insertInto('wfm_requirements')
-        .values({ center_id: centerId, week_start: ws, interval_min: 30, required: '[]', source: 'bench', created_by: null, created_at: 0 })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const run = await db
-        .insertInto('wfm_schedule_runs')
-        .values({
-          center_id: centerId,
-          week_start: ws,
-          requirement_id: req.id,
-          status: 'published',
-          progress: '{}',
-          summary: null,
-          error: null,
-          time_limit_s: 1,
-          created_by: null,
-          created_at: 0,
-          finished_at: 0,
-          published_at: 0,
-          published_by: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      weeks.set(week, run.id);
+      weeks.set(week, await publishedTestRun(db, centerId, ws, 'bench'));
     }
     const s0 = dayStart(d);
     for (let a = 0; a < AGENTS; a++) {

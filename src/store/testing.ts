@@ -98,3 +98,35 @@ export function forEachDatabase(title: string, body: (t: TestContext, store: Sto
     });
   }
 }
+
+/**
+ * A published schedule run for a week with no solver behind it (tests and benchmarks then insert its
+ * `wfm_shifts` by hand): an empty requirement and a run marked published. Returns the run's id.
+ */
+export async function publishedTestRun(db: Store['db'], centerId: number, weekStart: string, source = 'test'): Promise<number> {
+  const req = await db
+    .insertInto('wfm_requirements')
+    .values({ center_id: centerId, week_start: weekStart, interval_min: 30, required: '[]', source, created_by: null, created_at: 0 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const run = await db
+    .insertInto('wfm_schedule_runs')
+    .values({
+      center_id: centerId,
+      week_start: weekStart,
+      requirement_id: req.id,
+      status: 'published',
+      progress: '{}',
+      summary: null,
+      error: null,
+      time_limit_s: 1,
+      created_by: null,
+      created_at: 0,
+      finished_at: 0,
+      published_at: 0,
+      published_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return run.id;
+}

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import type { Store } from '../../store/db';
 import { storeEvents } from '../../store/live/ingest';
 import { saveTemplateVersion } from '../../store/quality/templates';
+import { publishedTestRun } from '../../store/testing';
 import { upsertCalls } from '../../store/quality/calls';
 import { createEvaluation } from '../../store/quality/evaluations';
 import { answers, fixtureTemplate } from '../../core/quality/fixtures';
@@ -17,58 +18,9 @@ export const H = 3600_000;
 // Asia/Shanghai (UTC+8, no DST)
 export const at = (d: string, hms: string) => Date.parse(`${d}T${hms.length === 5 ? `${hms}:00` : hms}Z`) - 8 * H;
 export const D = '2026-11-02';
-export const D2 = '2026-11-03';
-export const close = (a: number | null | undefined, b: number, what: string) =>
-  assert.ok(a !== null && a !== undefined && Math.abs(a - b) < 1e-9, `${what}: ${a} vs ${b}`);
 
-/** Day D for a1 (A001) and a2 (A002); see the hand sums in the test. */
-export async function seedDay(store: Store, org: TestOrg) {
-  const db = store.db;
-  // published schedule: a1 09:00–13:00 (phone, break 11:00–11:15, phone) = 14,400 s scheduled
-  const req = await db
-    .insertInto('wfm_requirements')
-    .values({ center_id: org.centerId, week_start: D, interval_min: 30, required: '[]', source: 'test', created_by: null, created_at: 0 })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const run = await db
-    .insertInto('wfm_schedule_runs')
-    .values({
-      center_id: org.centerId,
-      week_start: D,
-      requirement_id: req.id,
-      status: 'published',
-      progress: '{}',
-      summary: null,
-      error: null,
-      time_limit_s: 1,
-      created_by: null,
-      created_at: 0,
-      finished_at: 0,
-      published_at: 0,
-      published_by: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const acts: [string, string, string][] = [
-    ['phone', '09:00', '11:00'],
-    ['break', '11:00', '11:15'],
-    ['phone', '11:15', '13:00'],
-  ];
-  await db
-    .insertInto('wfm_shifts')
-    .values({
-      run_id: run.id,
-      agent_id: org.agents.a1,
-      day: 0,
-      kind: 'shift',
-      template_code: 'T',
-      start_ts: at(D, '09:00'),
-      end_ts: at(D, '13:00'),
-      paid_hours: 4,
-      activities: JSON.stringify(acts.map(([kind, s, e]) => ({ kind, start: at(D, s), end: at(D, e), paid: true }))),
-      updated_at: 0,
-    })
-    .execute();
+/** Event builders at local (Shanghai) times, ids e1, e2, … in call order: agent events of A001 and queue-side call events on 'general'. */
+export function eventMakers() {
   let n = 0;
   const ev = (d: string, hms: string, type: CallFloorEvent['type'], extra: Partial<CallFloorEvent> = {}): CallFloorEvent => ({
     id: `e${++n}`,
@@ -85,6 +37,38 @@ export async function seedDay(store: Store, org: TestOrg) {
     callId,
     ...(agent ? { agent } : {}),
   });
+  return { ev, call };
+}
+export const D2 = '2026-11-03';
+export const close = (a: number | null | undefined, b: number, what: string) =>
+  assert.ok(a !== null && a !== undefined && Math.abs(a - b) < 1e-9, `${what}: ${a} vs ${b}`);
+
+/** Day D for a1 (A001) and a2 (A002); see the hand sums in the test. */
+export async function seedDay(store: Store, org: TestOrg) {
+  const db = store.db;
+  // published schedule: a1 09:00–13:00 (phone, break 11:00–11:15, phone) = 14,400 s scheduled
+  const runId = await publishedTestRun(db, org.centerId, D);
+  const acts: [string, string, string][] = [
+    ['phone', '09:00', '11:00'],
+    ['break', '11:00', '11:15'],
+    ['phone', '11:15', '13:00'],
+  ];
+  await db
+    .insertInto('wfm_shifts')
+    .values({
+      run_id: runId,
+      agent_id: org.agents.a1,
+      day: 0,
+      kind: 'shift',
+      template_code: 'T',
+      start_ts: at(D, '09:00'),
+      end_ts: at(D, '13:00'),
+      paid_hours: 4,
+      activities: JSON.stringify(acts.map(([kind, s, e]) => ({ kind, start: at(D, s), end: at(D, e), paid: true }))),
+      updated_at: 0,
+    })
+    .execute();
+  const { ev, call } = eventMakers();
   await storeEvents(store, [
     ev(D, '09:05', 'agent.login'), // 5 min late
     ev(D, '09:05', 'agent.ready'),

@@ -13,33 +13,14 @@ import { createEvaluation, decideDisputeOn, openDisputeOn } from '../../store/qu
 import { coreActor, setComplaintVerdict } from '../../store/workorders/orders';
 import { answers, fixtureTemplate } from '../../core/quality/fixtures';
 import { DEFAULT_DISPUTE_RULES } from '../../core/quality/dispute';
-import type { CallFloorEvent } from '../../core/events';
 import { testApp } from '../testing';
-
-const H = 3600_000;
-// Asia/Shanghai (UTC+8)
-const at = (d: string, hms: string) => Date.parse(`${d}T${hms.length === 5 ? `${hms}:00` : hms}Z`) - 8 * H;
+import { at, eventMakers } from './facts.fixtures';
 
 forEachDatabase('a published month marks the figures that changed after publication, with both values', async (_t, store) => {
   let clock = at('2026-11-20', '10:00');
   const { as, org } = await testApp(store, { now: () => clock });
   const db = store.db;
-  let n = 0;
-  const ev = (d: string, hms: string, type: CallFloorEvent['type'], extra: Partial<CallFloorEvent> = {}): CallFloorEvent => ({
-    id: `e${++n}`,
-    ts: at(d, hms),
-    type,
-    agent: 'A001',
-    ...extra,
-  });
-  const call = (d: string, hms: string, type: CallFloorEvent['type'], callId: string, agent?: string): CallFloorEvent => ({
-    id: `e${++n}`,
-    ts: at(d, hms),
-    type,
-    queue: 'general',
-    callId,
-    ...(agent ? { agent } : {}),
-  });
+  const { ev, call } = eventMakers();
   // a1 on 2026-11-02: call c1, ring 10 s, talk 180 s, acw 50 s → handled 1, aht 230 s
   const callEvents = (d: string, id: string, talkEnd: string, acwEnd: string) => [
     ev(d, '09:00', 'agent.login'),

@@ -1,6 +1,6 @@
 /** Adherence from the live floor's agent events (read in place) against a published shift, computed by hand. */
 import assert from 'node:assert/strict';
-import { forEachDatabase } from '../../store/testing';
+import { forEachDatabase, publishedTestRun } from '../../store/testing';
 import { storeEvents } from '../../store/live/ingest';
 import type { CallFloorEvent } from '../../core/events';
 import { testApp } from '../testing';
@@ -14,35 +14,12 @@ forEachDatabase('wfm adherence from live agent events', async (_t, store) => {
   const { org, as, app } = await testApp(store, { now: () => at(D, '21:00') });
   try {
     const db = store.db;
-    const req = await db
-      .insertInto('wfm_requirements')
-      .values({ center_id: org.centerId, week_start: D, interval_min: 30, required: '[]', source: 'test', created_by: null, created_at: 0 })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const run = await db
-      .insertInto('wfm_schedule_runs')
-      .values({
-        center_id: org.centerId,
-        week_start: D,
-        requirement_id: req.id,
-        status: 'published',
-        progress: '{}',
-        summary: null,
-        error: null,
-        time_limit_s: 1,
-        created_by: null,
-        created_at: 0,
-        finished_at: 0,
-        published_at: 0,
-        published_by: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const runId = await publishedTestRun(db, org.centerId, D);
     const shift = (agentId: number, acts: [string, string, string][]) =>
       db
         .insertInto('wfm_shifts')
         .values({
-          run_id: run.id,
+          run_id: runId,
           agent_id: agentId,
           day: 0,
           kind: 'shift',
