@@ -18,7 +18,7 @@ import { simulate, DEFAULT_DEMO_CONFIG } from '../src/core/sim';
 import type { CallFloorEvent } from '../src/core/events';
 import { migrate, openStore, type Store } from '../src/store/db';
 import { insertRows, writeRows, type TableSpec } from '../src/store/live/bulk';
-import { eventToRow, rebuildDayRollups, storeEvents } from '../src/store/live/ingest';
+import { eventToRow, MEASURE_SPEC, rebuildDayRollups, storeEvents } from '../src/store/live/ingest';
 import { kpiReport, queueIntervals } from '../src/store/live/reports';
 import { createCenter } from '../src/store/org';
 import { parseJsonl } from '../src/ingest/jsonl';
@@ -150,29 +150,9 @@ async function monthReport(kind: 'sqlite' | 'postgres') {
   await createCenter(store.db, 'Bench', ZONE, 0);
   const start = Date.UTC(2026, 0, 1) - 8 * 3600_000; // local midnight
   const DAY = 86_400_000;
-  const M = [
-    'offered',
-    'answered',
-    'abandoned',
-    'short_abandoned',
-    'timed_out',
-    'answered_within_sl',
-    'handled',
-    'transferred',
-    'not_ready_count',
-    'wait_answered',
-    'wait_abandoned',
-    'talk',
-    'hold',
-    'acw',
-    'ring',
-    'staffed',
-    'idle',
-    'not_ready',
-  ];
   const spec = (table: string, key: string): TableSpec => ({
     table,
-    cols: [['interval_start', 'bigint'], [key, 'text'], ['interval_min', 'integer'], ...M.map((c, i) => [c, i < 9 ? 'integer' : 'double precision'] as const)],
+    cols: [['interval_start', 'bigint'], [key, 'text'], ['interval_min', 'integer'], ...MEASURE_SPEC],
     tail: '',
   });
   for (let d = 0; d < 30; d++) {

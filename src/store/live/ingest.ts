@@ -76,7 +76,8 @@ const MEASURE_COLS = [
   'idle',
   'not_ready',
 ];
-const MEASURE_SPEC = MEASURE_COLS.map((c, i) => [c, i < COUNT_KEYS.length ? 'integer' : 'double precision'] as const);
+/** The measure columns of the 15-minute tables with their SQL types (the ingest bench builds its bare tables from them). */
+export const MEASURE_SPEC = MEASURE_COLS.map((c, i) => [c, i < COUNT_KEYS.length ? 'integer' : 'double precision'] as const);
 const addSet = (table: string) => MEASURE_COLS.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ');
 
 const spec = (table: string, keys: [string, PgType][], conflict: string, set: string): TableSpec => ({
