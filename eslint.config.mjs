@@ -8,7 +8,8 @@
 //   core      only core (pure: no node I/O module, no database or HTTP package)
 //   contract  only core and zod
 //   store     core (and contract types); never ingest, server, web, cli
-//   ingest    core and store; never server, web, cli
+//   ingest    core and store; never services, server, web, cli
+//   services  the use cases (one folder per capability): core, contract, store, ingest; never server, web, cli
 //   web       only contract, core and its own files
 //   server, cli: the edges, anything
 // Test files (`*.test.ts`, test helpers) are consumers that compose layers (a store test may load a
@@ -17,7 +18,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const LAYERS = ['core', 'contract', 'store', 'ingest', 'server', 'web', 'cli'];
+const LAYERS = ['core', 'contract', 'store', 'ingest', 'services', 'server', 'web', 'cli'];
 
 /** Node modules that do I/O or read the clock's surroundings: not in core or contract. */
 const NODE_IO = [
@@ -149,16 +150,8 @@ export default tseslint.config(
     paths: [...NODE_IO, ...EDGE_PACKAGES],
     pathMessage: 'layer rule: src/contract imports only zod and src/core.',
   }),
-  ...layerRules('store', ['ingest', 'server', 'web', 'cli']),
-  // Known, and the only one: the live writer still takes tzOffsetFn through ingest/common (which now
-  // re-exports it from core/timezone). The file is being reworked on another branch (live speed); its
-  // import becomes '../../core/timezone' there or right after the merge, and this override goes.
-  // Until then it keeps every store rule except the one about ingest.
-  {
-    ...layerRules('store', ['server', 'web', 'cli'])[1],
-    name: 'callfloor/layers/store/live-ingest-exception',
-    files: ['src/store/live/ingest.ts'],
-  },
-  ...layerRules('ingest', ['server', 'web', 'cli']),
-  ...layerRules('web', ['store', 'ingest', 'server', 'cli'], { ignores: ['src/web/vite.config.ts'] }),
+  ...layerRules('store', ['ingest', 'services', 'server', 'web', 'cli']),
+  ...layerRules('ingest', ['services', 'server', 'web', 'cli']),
+  ...layerRules('services', ['server', 'web', 'cli']),
+  ...layerRules('web', ['store', 'ingest', 'services', 'server', 'cli'], { ignores: ['src/web/vite.config.ts'] }),
 );

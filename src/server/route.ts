@@ -5,6 +5,8 @@ import { validationError } from '../core/errors';
 import { CENTER_WIDE_ROLES, type Role } from '../core/roles';
 import type { RecordScope, Scope } from '../store/scope';
 import type { ServerContext } from './context';
+import type { Actor, ServiceDeps } from '../services/context';
+import { publishTopic } from './contractCheck';
 
 export type { Access };
 
@@ -124,6 +126,16 @@ export function centerOf(c: Caller): number {
 /** The caller's world for the store: their center and what part of it they see (src/store/scope.ts applies it in SQL). */
 export function scopeOf(c: Caller): Scope {
   return { ...agentScope(c), centerId: centerOf(c) };
+}
+
+/** The caller as the service layer sees them (src/services/context.ts): who, which roles, which part of which center. */
+export function actorOf(c: Caller): Actor {
+  return { userId: c.userId, roles: c.roles, scope: scopeOf(c), agentId: c.agentId, locale: c.locale };
+}
+
+/** What a use case reaches from the server: the store, the clock and the live fan-out. */
+export function depsOf(ctx: ServerContext): ServiceDeps {
+  return { store: ctx.store, now: ctx.now, publish: (topic, params, data, centerId) => publishTopic(ctx, topic, params, data, centerId) };
 }
 
 export function hasRole(c: Caller, ...roles: Role[]): boolean {

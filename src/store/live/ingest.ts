@@ -6,7 +6,7 @@ import { CompiledQuery, type Kysely } from 'kysely';
 import type { CallFloorEvent } from '../../core/events';
 import { KpiAccumulator, localDayStart, type AgentState, type AgentTrack, type TzOffset } from '../../core/kpi';
 import { EVENT_WINDOW_KEY, eventWindowSettings, maxStateMs, type EventWindowSettings } from '../../core/live/eventWindow';
-import { tzOffsetFn } from '../../ingest/common';
+import { tzOffsetFn } from '../../core/timezone';
 import { resolveCenterId } from '../scope';
 import type { Store } from '../db';
 import type { DB } from '../schema';
