@@ -16,7 +16,7 @@ import ts from 'typescript';
 import { z } from 'zod';
 import { allEndpoints, allTopics, contract, endpoint, topicMatches, topicName, topics, urlOf } from './index';
 import { allRoutes } from '../server/routes/index';
-import { peopleRoutes } from '../server/routes/people';
+import { peopleRoutes } from '../server/routes/people/index';
 import { wfmRoutes } from '../server/routes/wfm';
 import { platformRoutes } from '../server/routes/platform';
 import { performanceRoutes } from '../server/routes/performance';
