@@ -1,6 +1,25 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx's loader, so `npx callfloor` works on a fresh clone without a build step.
-import { register } from 'tsx/esm/api';
+// The callfloor command. Runs the built JavaScript in lib/ (npm run build:cli; built on install) while it
+// is as new as the sources; otherwise (a developer's edited tree, or no build) the TypeScript through tsx.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-register();
-await import('../src/cli/main.ts');
+const root = fileURLToPath(new URL('..', import.meta.url));
+const built = new URL('../lib/cli/main.js', import.meta.url);
+
+async function builtIsFresh() {
+  if (process.env.CALLFLOOR_TSX === '1' || !existsSync(built)) return false;
+  // an installed package has no src/: what was built is what there is
+  if (!existsSync(`${root}/src`)) return true;
+  const { newestSource } = await import('../scripts/build-cli.mjs');
+  const stamp = Number(readFileSync(new URL('../lib/.stamp', import.meta.url), 'utf8'));
+  return newestSource(root) <= stamp;
+}
+
+if (await builtIsFresh()) {
+  await import(built.href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/main.ts');
+}

@@ -1,11 +1,13 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import websocket from '@fastify/websocket';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
+import { constants as zlibConstants } from 'node:zlib';
+import { join } from 'node:path';
 import { ZodError } from 'zod';
 import { DomainError, HTTP_STATUS, validationError } from '../core/errors';
 import { domainErrorOfDb } from '../store/errors';
@@ -20,6 +22,7 @@ import { callerOf } from './session';
 import { registerLiveSocket } from './live';
 import { LoginLimiter } from './loginLimit';
 import { nulBytePath } from './schemas';
+import { projectRoot } from './paths';
 
 export interface AppOptions {
   store: Store;
@@ -85,6 +88,15 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
     bodyLimit: 1024 * 1024,
     trustProxy: opts.trustProxy ?? false,
     logger: opts.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] } : false,
+  });
+  // API answers of 1 KiB or more go out compressed when the client accepts it (a month's report by agent is
+  // hundreds of KiB of JSON); brotli at quality 4 costs about what gzip does. Built assets are compressed
+  // once at build time and served as they are (below).
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
   });
   await app.register(cookie);
   await app.register(helmet, {
@@ -152,18 +164,40 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   });
   registerLiveSocket(app, ctx, { allowedOrigins: opts.allowedOrigins });
 
-  const webRoot = opts.webRoot === undefined ? fileURLToPath(new URL('../../dist/web', import.meta.url)) : opts.webRoot;
+  const webRoot = opts.webRoot === undefined ? join(projectRoot(), 'dist', 'web') : opts.webRoot;
   if (webRoot && existsSync(webRoot)) {
-    await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      prefix: '/',
+      wildcard: false,
+      // dist/web has a .br and a .gz beside each text asset (src/web/vite.config.ts)
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        // hashed file names never change content: cache for a year; index.html is checked every time
+        reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
     app.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/')) return reply.status(404).send({ error: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` });
       return reply.sendFile('index.html');
     });
   } else {
-    app.setNotFoundHandler((req, reply) => reply.status(404).send({ error: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` }));
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.status(404).send({ error: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` });
+      // a clone whose web app was never built: say how to build it rather than a bare 404
+      return reply.status(503).type('text/html; charset=utf-8').send(WEB_NOT_BUILT);
+    });
   }
   return { app, ctx };
 }
+
+/** The page `/` answers when dist/web is missing (the API still works). */
+const WEB_NOT_BUILT = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>CallFloor</title>
+<p>网页界面尚未构建：请在项目目录运行 <code>npm run build:web</code>（或用 <code>npm start</code> 启动演示），然后刷新本页。</p>
+<p>網頁介面尚未建置：請在專案目錄執行 <code>npm run build:web</code>（或用 <code>npm start</code> 啟動示範），然後重新整理本頁。</p>
+<p>The web app has not been built: run <code>npm run build:web</code> in the project folder (or start the demo with <code>npm start</code>), then reload this page.</p>
+</html>`;
 
 /** Refuses a NUL byte in any string of the request (PostgreSQL cannot store one; no text needs one). */
 function assertNoNulByte(req: FastifyRequest, rawBody: boolean) {

@@ -1,14 +1,18 @@
 // Runs schedule solves in worker threads (one at a time per run), reporting progress to the run row.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ScheduleInput, ScheduleOptions, ScheduleResult } from '../../core/wfm/schedule';
 import { InputError } from '../../core/errors';
+import { projectRoot, RUNNING_BUILT } from '../paths';
 
 export interface SolveHandle {
   promise: Promise<ScheduleResult>;
   cancel(): void;
 }
 
-const WORKER = new URL('./solveWorker.mjs', import.meta.url);
+// from src/ the .mjs registers tsx first; the built CLI has the worker compiled beside it in lib/
+const WORKER = RUNNING_BUILT ? pathToFileURL(join(projectRoot(), 'lib', 'server', 'wfm', 'solveWorker.js')) : new URL('./solveWorker.mjs', import.meta.url);
 
 /** Starts a solve in a worker thread; onProgress gets phase changes. The thread ends after the solve, freeing HiGHS. */
 export function solveInWorker(input: ScheduleInput, options: ScheduleOptions, onProgress: (phase: string) => void): SolveHandle {

@@ -1,21 +1,21 @@
-import { useEffect, useRef } from 'react';
-import * as echarts from 'echarts';
+import { lazy, Suspense } from 'react';
+import type { EChartsOption } from 'echarts';
 
-/** An Apache ECharts chart that follows its option and resizes with its box. */
-export function Chart({ option, height = 300, testId }: { option: echarts.EChartsOption; height?: number; testId?: string }) {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  useEffect(() => {
-    chart.current = echarts.init(el.current!);
-    const ro = new ResizeObserver(() => chart.current?.resize());
-    ro.observe(el.current!);
-    return () => {
-      ro.disconnect();
-      chart.current?.dispose();
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
-  return <div ref={el} style={{ width: '100%', height }} data-testid={testId} />;
+export interface ChartProps {
+  option: EChartsOption;
+  height?: number;
+  testId?: string;
+}
+
+// The chart library is fetched when the first chart is drawn, not with the page (issue 16: the wallboard's
+// first tiles do not wait for it).
+const EChart = lazy(() => import('./EChart'));
+
+/** A chart; until its code has arrived, an empty box of the same height so the page does not jump. */
+export function Chart(props: ChartProps) {
+  return (
+    <Suspense fallback={<div style={{ width: '100%', height: props.height ?? 300 }} data-testid={props.testId ? `${props.testId}-loading` : undefined} />}>
+      <EChart {...props} />
+    </Suspense>
+  );
 }

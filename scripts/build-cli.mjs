@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// Builds the command line (and the server it starts) into lib/ as plain JavaScript, so `callfloor`
+// starts without compiling TypeScript (issue 16); tsx stays for development and tests. One bundle per
+// entry with shared chunks, each command in its own chunk (src/cli/commands/index.ts loads them lazily),
+// packages left as imports. lib/.stamp records the newest source time it was built from:
+// bin/callfloor.mjs uses lib/ only while no source file is newer.
+import { build } from 'esbuild';
+import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const SOURCE_DIRS = ['cli', 'contract', 'core', 'ingest', 'server', 'services', 'store'];
+
+/** Newest modification time (ms) of the sources the CLI is built from. */
+export function newestSource(root) {
+  let newest = 0;
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      const st = statSync(p);
+      if (st.isDirectory()) walk(p);
+      else if (st.mtimeMs > newest) newest = st.mtimeMs;
+    }
+  };
+  for (const d of SOURCE_DIRS) walk(join(root, 'src', d));
+  return newest;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const root = new URL('..', import.meta.url).pathname;
+  // `node scripts/build-cli.mjs [outdir]`: lib/ by default. Built beside it and swapped in with two
+  // renames, so a callfloor started meanwhile finds either the old build or the new one, whole.
+  const target = join(root, process.argv[2] ?? 'lib');
+  const fresh = `${target}.new-${process.pid}`;
+  const old = `${target}.old-${process.pid}`;
+  const from = newestSource(root);
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['src/cli/main.ts', 'src/server/wfm/solveWorker.ts'],
+    outdir: fresh,
+    outbase: 'src',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+  writeFileSync(join(fresh, '.stamp'), String(from));
+  if (existsSync(target)) renameSync(target, old);
+  renameSync(fresh, target);
+  rmSync(old, { recursive: true, force: true });
+  console.log(`built ${target} (the callfloor command)`);
+}
