@@ -91,7 +91,7 @@ const others = (...allowed) => LAYERS.filter((l) => !allowed.includes(l));
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'dist/**', 'data/**', '.tmp/**', 'src/web/dist/**', '**/*.d.ts'],
+    ignores: ['node_modules/**', 'dist/**', 'lib/**', 'data/**', '.tmp/**', 'src/web/dist/**', '**/*.d.ts'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
