@@ -24,7 +24,7 @@ export const kbwoMessages: Messages = {
       kbArticle: '文章',
     },
     kb: {
-      searchPlaceholder: '输入关键词，如 停气、後處理、转接率',
+      searchPlaceholder: '输入关键词，如 停气、后处理、转接率',
       results: '共 {{n}} 篇',
       resultsMore: '{{n}}+ 篇',
       noResult: '没有找到相关文章',
@@ -191,7 +191,7 @@ export const kbwoMessages: Messages = {
       workorder: {
         assigneeUnknown: '{{field}}：使用者 {{userId}} 不存在、已停用或不屬於本中心',
         assigneeRole: '{{field}}：使用者 {{userId}} 不是該工單此階段的處理角色（可選：{{roles}}）',
-        assigneeOutOfScope: '{{field}}：座席使用者 {{userId}} 不在您的管轄範圍內（本人或您班組的座席）',
+        assigneeOutOfScope: '{{field}}：坐席使用者 {{userId}} 不在您的管轄範圍內（本人或您班組的坐席）',
         parentNotFound: '{{field}}：工單 {{id}} 不存在或您無權檢視',
       },
     },
@@ -335,7 +335,7 @@ export const kbwoMessages: Messages = {
       transitions: {
         submit: '提交疑難座席',
         withdraw: '撤回',
-        return_to_agent: '退回座席',
+        return_to_agent: '退回坐席',
         escalate: '升級值班經理',
         return_to_expert: '退回疑難座席',
         send_to_business: '轉業務部門',

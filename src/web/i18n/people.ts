@@ -12,7 +12,7 @@ const T: Record<string, [string, string, string]> = {
   'nav.voice': ['员工之声', '員工之聲', 'Employee voice'],
   team: ['班组', '班組', 'Team'],
   date: ['日期', '日期', 'Date'],
-  agent: ['坐席', '座席', 'Agent'],
+  agent: ['坐席', '坐席', 'Agent'],
   note: ['备注', '備註', 'Note'],
   submit: ['提交', '提交', 'Submit'],
   saved: ['已保存', '已儲存', 'Saved'],

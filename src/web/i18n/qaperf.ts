@@ -215,7 +215,7 @@ export const qaperfMessages: Messages = {
     },
     qa: {
       call: '通話',
-      agent: '座席',
+      agent: '坐席',
       queue: '佇列',
       startedAt: '通話時間',
       duration: '時長(秒)',
@@ -291,7 +291,7 @@ export const qaperfMessages: Messages = {
       },
       reports: {
         groupBy: '分組',
-        agent: '座席',
+        agent: '坐席',
         team: '班組',
         evaluator: '質檢員',
         month: '月份',
@@ -320,7 +320,7 @@ export const qaperfMessages: Messages = {
         before: '輔導前',
         after: '輔導後',
         change: '變化',
-        agents: '座席',
+        agents: '坐席',
         coach: '輔導人',
       },
       library: {
@@ -386,7 +386,7 @@ export const qaperfMessages: Messages = {
       camp: { title: '新兵營', weeks: '週數', rank: '稱號', next: '下一級', unmet: '還差' },
     },
     errors: {
-      quality: { libraryOtherTeam: '{{field}}：通話 {{callId}} 不屬於您班組的座席，不能分享到錄音庫' },
+      quality: { libraryOtherTeam: '{{field}}：通話 {{callId}} 不屬於您班組的坐席，不能分享到錄音庫' },
       perf: { figureOutOfRange: '{{field}}：{{kpi}} 的值 {{value}} 超出範圍（{{range}}）' },
     },
   },
