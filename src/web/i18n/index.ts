@@ -48,6 +48,8 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false }, // React escapes
 });
+// the page's language drives the font choice (styles.css :lang) and screen readers
+if (typeof document !== 'undefined') document.documentElement.lang = i18n.language;
 
 export function setLocale(l: Locale) {
   localStorage.setItem('cf.locale', l);
