@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale, type Messages } from './types';
+import { loadFontsFor } from '../fonts';
 import { platformMessages } from './platform';
 import { peopleMessages } from './people';
 import { liveMessages } from './live';
@@ -49,11 +50,15 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false }, // React escapes
 });
 // the page's language drives the font choice (styles.css :lang) and screen readers
-if (typeof document !== 'undefined') document.documentElement.lang = i18n.language;
+if (typeof document !== 'undefined') {
+  document.documentElement.lang = i18n.language;
+  loadFontsFor(i18n.language as Locale);
+}
 
 export function setLocale(l: Locale) {
   localStorage.setItem('cf.locale', l);
   document.documentElement.lang = l;
+  loadFontsFor(l);
   return i18n.changeLanguage(l);
 }
 
