@@ -1,0 +1,2 @@
+// CSS imported for its side effect (fonts.ts): Vite bundles it; nothing is read from the module
+declare module '*.css';
