@@ -8,6 +8,7 @@ import { Home } from './pages/Home';
 import { SessionContext, hasAny, type Me } from './session';
 import { Loading } from './components/ui';
 import { NotificationBell } from './components/NotificationBell';
+import { PhoneTabBar } from './components/PhoneTabBar';
 
 function useHashPath() {
   const [path, setPath] = useState(() => location.hash.replace(/^#/, '') || '/');
@@ -23,6 +24,9 @@ export function App() {
   const { t, i18n } = useTranslation();
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const path = useHashPath();
+  // the side menu as a drawer on a phone, closed again by any navigation
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [path]);
 
   const refresh = useCallback(async () => {
     try {
@@ -54,7 +58,7 @@ export function App() {
   return (
     <SessionContext.Provider value={{ me, refresh }}>
       <div className="shell">
-        <aside className="nav">
+        <aside className={menuOpen ? 'nav open' : 'nav'}>
           <a className="brand" href="#/">
             {t('app.name')}
           </a>
@@ -112,6 +116,7 @@ export function App() {
             )}
           </Suspense>
         </main>
+        <PhoneTabBar me={me} path={pathOnly} menuOpen={menuOpen} onMenu={() => setMenuOpen(!menuOpen)} />
       </div>
     </SessionContext.Provider>
   );

@@ -14,6 +14,7 @@ import { factsInputsMessages } from './factsInputs';
 import { factsMessages } from './facts';
 import { factsPageMessages } from './factsPage';
 import { connectorMessages } from './connectors';
+import { phoneMessages } from './phone';
 
 /** Every capability's messages; add yours here. */
 const all: Messages[] = [
@@ -29,6 +30,7 @@ const all: Messages[] = [
   factsMessages,
   factsPageMessages,
   connectorMessages,
+  phoneMessages,
 ];
 
 function merge(into: Record<string, any>, from: Record<string, any>) {
