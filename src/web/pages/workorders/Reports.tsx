@@ -1,4 +1,7 @@
 import { useTranslation } from 'react-i18next';
+
+/** Met in the house green, missed and breached in reds, at risk in amber (styles.css --ok / --bad / --warn). */
+const SLA_COLOURS = { met: '#16a34a', missed: '#dc2626', openBreached: '#991b1b', openWarning: '#d97706' } as const;
 import { useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { ErrorNote, Loading, Page } from '../../components/ui';
@@ -47,6 +50,8 @@ export default function Reports() {
               name: t(`wo.${k}`),
               type: 'bar',
               stack: 's',
+              // the colour says the verdict (the default palette drew "missed" green)
+              itemStyle: { color: SLA_COLOURS[k] },
               data: d.sla.map((s) => s[k]),
             })),
           }}
