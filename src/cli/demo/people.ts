@@ -110,12 +110,13 @@ export const peopleDemo: DemoSeeder = {
     const course2 = await createCourse(db, org.centerId, { title: '投诉处理与情绪安抚', module: '服务', hours: 3 }, trainer, now);
     const year = Number(today.slice(0, 4));
     for (const [ti, tm] of teams.entries()) {
-      await addPlanItem(db, { teamId: tm.id, year, month: 1 + (ti % 12), courseId: course.id }, trainer, now);
-      await addPlanItem(db, { teamId: tm.id, year, month: 1 + ((ti + 6) % 12), courseId: course2.id }, trainer, now);
+      await addPlanItem(db, org.centerId, { teamId: tm.id, year, month: 1 + (ti % 12), courseId: course.id }, trainer, now);
+      await addPlanItem(db, org.centerId, { teamId: tm.id, year, month: 1 + ((ti + 6) % 12), courseId: course2.id }, trainer, now);
     }
-    const session = await createSession(db, { courseId: course.id, teamId: teams[0]!.id, startsAt: local(days[20]!, 14) }, trainer, now);
+    const session = await createSession(db, org.centerId, { courseId: course.id, teamId: teams[0]!.id, startsAt: local(days[20]!, 14) }, trainer, now);
     await recordSessionAttendance(
       db,
+      org.centerId,
       session.id,
       agents.filter((a) => a.team_id === teams[0]!.id).map((a, i) => ({ agentId: a.id, present: i % 9 !== 0 })),
       trainer,

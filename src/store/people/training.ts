@@ -7,7 +7,6 @@ import {
   attemptLayout,
   attemptState,
   canGoLive,
-  certificationWarnings,
   certify,
   markSubmission,
   marksVisible,
@@ -24,6 +23,7 @@ import {
 } from '../../core/people';
 import { audit } from '../audit';
 import { lockRow, withTx } from '../db';
+import { inScope, type Scope } from '../scope';
 import { PeopleError } from '../../core/people/errors';
 import { defaultExamDefaults } from '../../core/people/defaults';
 import { uniqueAs } from '../errors';
@@ -31,7 +31,7 @@ import { agentWithTeam, core, iso, localDate, parseJson, toDomain, type Db } fro
 
 // ---------------------------------------------------------------- courses, plan, sessions
 
-export async function createCourse(db: Db, centerId: number, c: { title: string; module?: string; hours?: number }, userId: number, now: number) {
+export async function createCourse(db: Db, centerId: number, c: { title: string; module?: string; hours?: number }, userId: number | null, now: number) {
   return withTx(db, async (tx) => {
     const row = await tx
       .insertInto('people_courses')
@@ -45,11 +45,17 @@ export async function createCourse(db: Db, centerId: number, c: { title: string;
 
 export const listCourses = (db: Db, centerId: number) => db.selectFrom('people_courses').selectAll().where('center_id', '=', centerId).orderBy('id').execute();
 
-export async function addPlanItem(db: Db, p: { teamId: number; year: number; month: number; courseId: number }, userId: number, now: number) {
+/** Plans a course for a team and month; the course and the team must be the center's. */
+export async function addPlanItem(
+  db: Db,
+  centerId: number,
+  p: { teamId: number; year: number; month: number; courseId: number },
+  userId: number | null,
+  now: number,
+) {
   return withTx(db, async (tx) => {
-    const c = await tx.selectFrom('people_courses').select('id').where('id', '=', p.courseId).executeTakeFirst();
-    if (!c) throw validationError('courseId', `course ${p.courseId} does not exist`);
-    const t = await tx.selectFrom('teams').select('id').where('id', '=', p.teamId).executeTakeFirst();
+    await courseOf(tx, centerId, p.courseId);
+    const t = await tx.selectFrom('teams').select('id').where('id', '=', p.teamId).where('center_id', '=', centerId).executeTakeFirst();
     if (!t) throw validationError('teamId', `team ${p.teamId} does not exist`);
     const row = await uniqueAs('courseId', 'this course is already planned for that team and month', () =>
       tx
@@ -63,22 +69,25 @@ export async function addPlanItem(db: Db, p: { teamId: number; year: number; mon
   });
 }
 
-export async function trainingPlan(db: Db, year: number, teamIds?: number[]) {
-  let q = db
-    .selectFrom('people_training_plan as p')
-    .innerJoin('people_courses as c', 'c.id', 'p.course_id')
-    .select(['p.id', 'p.team_id', 'p.year', 'p.month', 'p.course_id', 'c.title', 'c.module', 'c.hours'])
-    .where('p.year', '=', year)
-    .orderBy('p.month')
-    .orderBy('p.team_id');
-  if (teamIds) q = q.where('p.team_id', 'in', teamIds.length ? teamIds : [-1]);
-  return q.execute();
+/** A course of the center, or the refusal naming courseId. */
+async function courseOf(tx: Db, centerId: number, courseId: number) {
+  const c = await tx.selectFrom('people_courses').select('id').where('id', '=', courseId).where('center_id', '=', centerId).executeTakeFirst();
+  if (!c) throw validationError('courseId', `course ${courseId} does not exist`);
+  return c;
 }
 
-export async function createSession(db: Db, s: { courseId: number; teamId: number | null; startsAt: number }, userId: number, now: number) {
+/** Schedules a session of one of the center's courses, for one of its teams or for all (team null). */
+export async function createSession(
+  db: Db,
+  centerId: number,
+  s: { courseId: number; teamId: number | null; startsAt: number },
+  userId: number | null,
+  now: number,
+) {
   return withTx(db, async (tx) => {
-    const c = await tx.selectFrom('people_courses').select('id').where('id', '=', s.courseId).executeTakeFirst();
-    if (!c) throw validationError('courseId', `course ${s.courseId} does not exist`);
+    await courseOf(tx, centerId, s.courseId);
+    if (s.teamId != null && !(await tx.selectFrom('teams').select('id').where('id', '=', s.teamId).where('center_id', '=', centerId).executeTakeFirst()))
+      throw validationError('teamId', `team ${s.teamId} does not exist`);
     const row = await tx
       .insertInto('people_sessions')
       .values({ course_id: s.courseId, team_id: s.teamId, starts_at: s.startsAt, trainer_id: userId })
@@ -89,32 +98,27 @@ export async function createSession(db: Db, s: { courseId: number; teamId: numbe
   });
 }
 
-export async function listSessions(db: Db) {
-  const rows = await db
-    .selectFrom('people_sessions as s')
-    .innerJoin('people_courses as c', 'c.id', 's.course_id')
-    .select(['s.id', 's.course_id', 'c.title', 's.team_id', 's.starts_at'])
-    .orderBy('s.starts_at', 'desc')
-    .limit(200)
-    .execute();
-  const att = await db
-    .selectFrom('people_session_attendance')
-    .selectAll()
-    .where('session_id', 'in', [...rows.map((r) => r.id), -1])
-    .execute();
-  return rows.map((r) => ({
-    ...r,
-    present: att.filter((a) => a.session_id === r.id && a.present === 1).map((a) => a.agent_id),
-    absent: att.filter((a) => a.session_id === r.id && a.present === 0).map((a) => a.agent_id),
-  }));
-}
-
-export async function recordSessionAttendance(db: Db, sessionId: number, rows: { agentId: number; present: boolean }[], userId: number, now: number) {
+/** Records who attended a session of the center (its agents only). */
+export async function recordSessionAttendance(
+  db: Db,
+  centerId: number,
+  sessionId: number,
+  rows: { agentId: number; present: boolean }[],
+  userId: number | null,
+  now: number,
+) {
   return withTx(db, async (tx) => {
-    const s = await tx.selectFrom('people_sessions').select('id').where('id', '=', sessionId).executeTakeFirst();
+    const s = await tx
+      .selectFrom('people_sessions as s')
+      .innerJoin('people_courses as c', 'c.id', 's.course_id')
+      .select('s.id')
+      .where('s.id', '=', sessionId)
+      .where('c.center_id', '=', centerId)
+      .executeTakeFirst();
     if (!s) throw notFound(`session ${sessionId}`);
     for (const [i, r] of rows.entries()) {
-      await agentWithTeam(tx, r.agentId, `attendance[${i}].agentId`);
+      const a = await agentWithTeam(tx, r.agentId, `attendance[${i}].agentId`);
+      if (a.center_id !== centerId) throw validationError(`attendance[${i}].agentId`, `agent ${r.agentId} does not exist`);
       await tx.deleteFrom('people_session_attendance').where('session_id', '=', sessionId).where('agent_id', '=', r.agentId).execute();
       await tx
         .insertInto('people_session_attendance')
@@ -133,7 +137,7 @@ export type QuestionIn =
   | { kind: 'true_false'; text: string; answer: boolean; points: number }
   | { kind: 'short'; text: string; points: number };
 
-export async function addQuestions(db: Db, centerId: number, bank: string, qs: QuestionIn[], userId: number, now: number) {
+export async function addQuestions(db: Db, centerId: number, bank: string, qs: QuestionIn[], userId: number | null, now: number) {
   qs.forEach((q, i) => {
     if (q.kind === 'single' && (q.answer < 0 || q.answer >= q.options.length))
       throw validationError(`questions[${i}].answer`, `must be an option index 0–${q.options.length - 1}`);
@@ -211,7 +215,7 @@ export interface ExamIn {
   cooldownHours?: number;
 }
 
-export async function createExam(db: Db, centerId: number, e: ExamIn, userId: number, now: number) {
+export async function createExam(db: Db, centerId: number, e: ExamIn, userId: number | null, now: number) {
   return withTx(db, async (tx) => {
     if (!e.questionIds.length) throw validationError('questionIds', 'an exam needs at least one question');
     const found = await tx.selectFrom('people_questions').select('id').where('center_id', '=', centerId).where('id', 'in', e.questionIds).execute();
@@ -282,7 +286,7 @@ export async function updateExamLimits(
   centerId: number,
   examId: number,
   p: { maxAttempts?: number; cooldownHours?: number },
-  userId: number,
+  userId: number | null,
   now: number,
 ) {
   return withTx(db, async (tx) => {
@@ -302,19 +306,20 @@ export async function updateExamLimits(
 }
 
 /** The trainer releases the per-question marks of an exam to every agent who took it (audited). */
-export async function releaseMarks(db: Db, centerId: number, examId: number, userId: number, now: number) {
+export async function releaseMarks(db: Db, centerId: number, examId: number, userId: number | null, now: number) {
   return withTx(db, async (tx) => {
     const e = await examRow(tx, examId);
     if (e.center_id !== centerId) throw notFound(`exam ${examId}`);
     await tx.updateTable('people_exams').set({ marks_released: 1 }).where('id', '=', examId).execute();
     await audit(tx, { at: now, userId, action: 'people.exam.releaseMarks', entity: 'exam', entityId: examId });
-    return { id: examId, marksReleased: true };
+    return { id: examId, marksReleased: true as const };
   });
 }
 
-async function examRow(db: Db, examId: number) {
+/** An exam (of the center, when one is named: another center's exam is not found). */
+async function examRow(db: Db, examId: number, centerId?: number) {
   const e = await db.selectFrom('people_exams').selectAll().where('id', '=', examId).executeTakeFirst();
-  if (!e) throw notFound(`exam ${examId}`);
+  if (!e || (centerId !== undefined && e.center_id !== centerId)) throw notFound(`exam ${examId}`);
   return e;
 }
 
@@ -344,9 +349,9 @@ async function bankOf(tx: Db, ids: number[]) {
  * cannot exceed the limit). Returns the questions without their answers, in this attempt's shuffled
  * order with shuffled options (seeded from the attempt id).
  */
-export async function startAttempt(db: Db, examId: number, agentId: number, now: number) {
+export async function startAttempt(db: Db, centerId: number, examId: number, agentId: number, now: number) {
   return withTx(db, async (tx) => {
-    const e = await examRow(tx, examId);
+    const e = await examRow(tx, examId, centerId);
     await lockRow(tx, 'agents', agentId);
     const limits = limitsOf(e);
     let st;
@@ -446,10 +451,21 @@ export async function submitAttempt(db: Db, attemptId: number, agentId: number, 
   });
 }
 
-/** One attempt's result as its agent may see it (marks per question hidden as in submitAttempt); others see all. */
-export async function attemptResult(db: Db, attemptId: number, asAgent: boolean) {
-  const a = await db.selectFrom('people_exam_attempts').selectAll().where('id', '=', attemptId).executeTakeFirst();
+/**
+ * One attempt's result, if the scope admits it (else not found): its agent sees per-question marks
+ * only as in submitAttempt; others in scope (a lead's teams, the center's staff) see all.
+ */
+export async function attemptResult(db: Db, scope: Scope, attemptId: number) {
+  const a = await db
+    .selectFrom('people_exam_attempts as t')
+    .innerJoin('people_exams as e', 'e.id', 't.exam_id')
+    .innerJoin('agents as a', 'a.id', 't.agent_id')
+    .selectAll('t')
+    .where('t.id', '=', attemptId)
+    .where(inScope(scope, { center: 'e.center_id', team: 'a.team_id', agent: 't.agent_id' }))
+    .executeTakeFirst();
   if (!a) throw notFound(`attempt ${attemptId}`);
+  const asAgent = scope.kind === 'self';
   const e = await examRow(db, a.exam_id);
   const result = parseJson<ExamResult | null>(a.result, null);
   const base = {
@@ -521,25 +537,13 @@ async function certifyIfPassed(
   return { id: row.id, queue: c.queueId, validUntil: Date.parse(c.validUntil) };
 }
 
-/** Attempts awaiting a trainer's marks for short answers. */
-export async function pendingMarking(db: Db) {
-  const rows = await db
-    .selectFrom('people_exam_attempts as t')
-    .innerJoin('people_exams as e', 'e.id', 't.exam_id')
-    .innerJoin('agents as a', 'a.id', 't.agent_id')
-    .select(['t.id', 't.exam_id', 'e.title', 't.agent_id', 'a.name as agent_name', 't.answers', 't.result', 't.submitted_at'])
-    .where('t.status', '=', 'pending_manual')
-    .orderBy('t.submitted_at')
-    .execute();
-  return rows.map((r) => ({ ...r, answers: parseJson<Record<string, Answer>>(r.answers, {}), result: parseJson<ExamResult | null>(r.result, null) }));
-}
-
-export async function markAttempt(db: Db, attemptId: number, marks: Record<string, number>, userId: number, now: number) {
+/** A trainer marks the short answers of an attempt at one of the center's exams; a pass on a certified queue certifies. */
+export async function markAttempt(db: Db, centerId: number, attemptId: number, marks: Record<string, number>, userId: number | null, now: number) {
   return withTx(db, async (tx) => {
     const a = await tx.selectFrom('people_exam_attempts').selectAll().where('id', '=', attemptId).executeTakeFirst();
-    if (!a) throw notFound(`attempt ${attemptId}`);
+    const e = a && (await tx.selectFrom('people_exams').selectAll().where('id', '=', a.exam_id).where('center_id', '=', centerId).executeTakeFirst());
+    if (!a || !e) throw notFound(`attempt ${attemptId}`);
     if (a.status !== 'pending_manual') throw new DomainError(`attempt ${attemptId} is ${a.status}, nothing to mark`, 'conflict', 'attemptId');
-    const e = await examRow(tx, a.exam_id);
     const result = core(() => applyTrainerMarks(parseJson<ExamResult>(a.result, null as never), marks));
     await saveResult(tx, attemptId, result, null, now);
     await audit(tx, {
@@ -573,7 +577,7 @@ export async function listCertQueues(db: Db, centerId: number) {
 }
 
 /** Puts a queue under certification (or changes its validity / warning days); audited. */
-export async function putCertQueue(db: Db, centerId: number, q: { queue: string; validityDays: number; warnDays: number }, userId: number, now: number) {
+export async function putCertQueue(db: Db, centerId: number, q: { queue: string; validityDays: number; warnDays: number }, userId: number | null, now: number) {
   return withTx(db, async (tx) => {
     await tx.deleteFrom('people_cert_queues').where('center_id', '=', centerId).where('queue', '=', q.queue).execute();
     await tx.insertInto('people_cert_queues').values({ center_id: centerId, queue: q.queue, validity_days: q.validityDays, warn_days: q.warnDays }).execute();
@@ -581,7 +585,7 @@ export async function putCertQueue(db: Db, centerId: number, q: { queue: string;
   });
 }
 
-export async function removeCertQueue(db: Db, centerId: number, queue: string, userId: number, now: number) {
+export async function removeCertQueue(db: Db, centerId: number, queue: string, userId: number | null, now: number) {
   return withTx(db, async (tx) => {
     const r = await tx.deleteFrom('people_cert_queues').where('center_id', '=', centerId).where('queue', '=', queue).executeTakeFirst();
     if (Number(r.numDeletedRows) === 0) throw notFound(`certified queue ${queue}`);
@@ -590,7 +594,7 @@ export async function removeCertQueue(db: Db, centerId: number, queue: string, u
 }
 
 type CertRow = { agent_id: number; queue: string; exam_id: number; passed_at: number; valid_until: number; percent: number };
-const toCert = (r: CertRow): Certification => ({
+export const toCert = (r: CertRow): Certification => ({
   agentId: String(r.agent_id),
   queueId: r.queue,
   examId: String(r.exam_id),
@@ -607,21 +611,6 @@ export async function listCertifications(db: Db, agentIds?: number[]) {
     .orderBy('c.valid_until', 'desc');
   if (agentIds) q = q.where('c.agent_id', 'in', agentIds.length ? agentIds : [-1]);
   return q.execute();
-}
-
-/** Certifications lapsing within each queue's warning days, and lapsed ones (latest per agent and queue). */
-export async function certWarnings(db: Db, centerId: number, now: number, agentIds?: number[]) {
-  const queues = await listCertQueues(db, centerId);
-  const certs = await listCertifications(db, agentIds);
-  const out = [];
-  for (const q of queues) {
-    const mine = certs.filter((c) => c.queue === q.queue);
-    for (const w of certificationWarnings(mine.map(toCert), iso(now), q.warn_days)) {
-      const c = mine.find((x) => String(x.agent_id) === w.agentId)!;
-      out.push({ ...w, agentId: Number(w.agentId), agentName: c.agent_name, teamId: c.team_id });
-    }
-  }
-  return out.sort((a, b) => a.daysLeft - b.daysLeft);
 }
 
 /**

@@ -1,17 +1,25 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, patch, post, put } from '../../api';
-import { useApi } from '../../hooks';
+import { call, get, patch } from '../../api';
+import { useEndpoint } from '../../hooks';
+import { contract } from '../../../contract/index';
+import { TRAINERS, type StartedAttempt, type SubmittedAttempt } from '../../../contract/peopleTraining';
 import { ErrorNote, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { fmtTime, useAction } from './common';
 
-function TakeExam({ attempt, onDone }: { attempt: any; onDone: () => void }) {
+type Answer = number | number[] | boolean | string;
+
+function TakeExam({ attempt, onDone }: { attempt: StartedAttempt; onDone: () => void }) {
   const { t } = useTranslation();
-  const [answers, setAnswers] = useState<Record<string, any>>({});
-  const [result, setResult] = useState<any>(null);
+  const [answers, setAnswers] = useState<Record<string, Answer>>({});
+  const [result, setResult] = useState<SubmittedAttempt | null>(null);
   const { error, run } = useAction();
-  const set = (id: number, v: any) => setAnswers({ ...answers, [id]: v });
+  const set = (id: number, v: Answer) => setAnswers({ ...answers, [id]: v });
+  const chosen = (id: number): number[] => {
+    const v = answers[id];
+    return Array.isArray(v) ? v : [];
+  };
   if (result)
     return (
       <div className="card" data-testid="exam-result">
@@ -41,8 +49,8 @@ function TakeExam({ attempt, onDone }: { attempt: any; onDone: () => void }) {
               </tr>
             </thead>
             <tbody>
-              {(result.marks ?? []).map((m: any) => {
-                const shown = attempt.questions.findIndex((q: any) => String(q.id) === m.questionId);
+              {(result.marks ?? []).map((m) => {
+                const shown = attempt.questions.findIndex((q) => String(q.id) === m.questionId);
                 return (
                   <tr key={m.questionId}>
                     <td>
@@ -66,24 +74,24 @@ function TakeExam({ attempt, onDone }: { attempt: any; onDone: () => void }) {
       <p className="hint">
         {t('ppl.train.attemptOf', { n: attempt.attemptNo, max: attempt.maxAttempts })} · {t('ppl.train.deadline')} {fmtTime(attempt.deadline)}
       </p>
-      {attempt.questions.map((q: any, i: number) => (
+      {attempt.questions.map((q, i) => (
         <fieldset key={q.id} className="question" data-question={i + 1}>
           <legend>
             {i + 1}. {q.text} ({q.points})
           </legend>
           {q.kind === 'single' &&
-            q.options.map((o: string, k: number) => (
+            (q.options ?? []).map((o, k) => (
               <label key={k}>
                 <input type="radio" name={`q${q.id}`} checked={answers[q.id] === k} onChange={() => set(q.id, k)} /> {o}
               </label>
             ))}
           {q.kind === 'multiple' &&
-            q.options.map((o: string, k: number) => (
+            (q.options ?? []).map((o, k) => (
               <label key={k}>
                 <input
                   type="checkbox"
-                  checked={(answers[q.id] ?? []).includes(k)}
-                  onChange={(e) => set(q.id, e.target.checked ? [...(answers[q.id] ?? []), k] : (answers[q.id] ?? []).filter((x: number) => x !== k))}
+                  checked={chosen(q.id).includes(k)}
+                  onChange={(e) => set(q.id, e.target.checked ? [...chosen(q.id), k] : chosen(q.id).filter((x) => x !== k))}
                 />{' '}
                 {o}
               </label>
@@ -95,10 +103,12 @@ function TakeExam({ attempt, onDone }: { attempt: any; onDone: () => void }) {
                 {t(b ? 'ppl.train.true' : 'ppl.train.false')}
               </label>
             ))}
-          {q.kind === 'short' && <textarea rows={3} value={answers[q.id] ?? ''} onChange={(e) => set(q.id, e.target.value)} />}
+          {q.kind === 'short' && <textarea rows={3} value={String(answers[q.id] ?? '')} onChange={(e) => set(q.id, e.target.value)} />}
         </fieldset>
       ))}
-      <button onClick={() => run(async () => setResult(await post(`/api/people/attempts/${attempt.attemptId}/submit`, { answers })))}>{t('ppl.submit')}</button>
+      <button onClick={() => run(async () => setResult(await call(contract.training.submitAttempt, { params: { id: attempt.attemptId }, body: { answers } })))}>
+        {t('ppl.submit')}
+      </button>
       <ErrorNote error={error} />
     </div>
   );
@@ -109,15 +119,15 @@ export default function Training() {
   const { t } = useTranslation();
   const me = useMe();
   const isAgent = me.agentId != null && hasAny(me, ['agent']);
-  const isTrainer = hasAny(me, ['admin', 'center_manager', 'trainer']);
+  const isTrainer = hasAny(me, TRAINERS);
   const canAssign = hasAny(me, ['admin', 'center_manager']);
-  const exams = useApi<any[]>('/api/people/exams');
-  const certs = useApi<any[]>('/api/people/certifications');
-  const warnings = useApi<any[]>('/api/people/certifications/warnings');
-  const certQueues = useApi<any[]>('/api/people/cert-queues');
-  const pending = useApi<any[]>(isTrainer ? '/api/people/attempts/pending' : null);
-  const plan = useApi<any[]>('/api/people/plan');
-  const [attempt, setAttempt] = useState<any>(null);
+  const exams = useEndpoint(contract.training.exams, {});
+  const certs = useEndpoint(contract.training.certifications, {});
+  const warnings = useEndpoint(contract.training.certWarnings, {});
+  const certQueues = useEndpoint(contract.training.certQueues, {});
+  const pending = useEndpoint(contract.training.pendingMarking, isTrainer ? {} : null);
+  const plan = useEndpoint(contract.training.plan, {});
+  const [attempt, setAttempt] = useState<StartedAttempt | null>(null);
   const [newQueue, setNewQueue] = useState('');
   const [marks, setMarks] = useState<Record<string, string>>({});
   const [limits, setLimits] = useState<Record<number, { maxAttempts: string; cooldownHours: string }>>({});
@@ -138,7 +148,8 @@ export default function Training() {
     );
   const setLive = (agentId: number, queue: string) =>
     run(async () => {
-      const a = await get<any>(`/api/agents/${agentId}`);
+      // the agents endpoints are not in the contract yet (platform, issue 13): only their queues are read here
+      const a = await get<{ queues: string[] }>(`/api/agents/${agentId}`);
       await patch(`/api/agents/${agentId}`, { queues: [...new Set([...a.queues, queue])] });
       setLiveDone({ ...liveDone, [`${agentId}:${queue}`]: true });
     });
@@ -210,7 +221,7 @@ export default function Training() {
                         <button
                           data-exam={e.id}
                           disabled={!!e.nextAttemptAt}
-                          onClick={() => run(async () => setAttempt(await post(`/api/people/exams/${e.id}/start`)))}
+                          onClick={() => run(async () => setAttempt(await call(contract.training.startAttempt, { params: { id: e.id } })))}
                         >
                           {t('ppl.train.start')}
                         </button>
@@ -220,7 +231,10 @@ export default function Training() {
                         <button
                           onClick={() =>
                             run(async () => {
-                              await patch(`/api/people/exams/${e.id}`, { maxAttempts: Number(lim.maxAttempts), cooldownHours: Number(lim.cooldownHours) });
+                              await call(contract.training.updateExamLimits, {
+                                params: { id: e.id },
+                                body: { maxAttempts: Number(lim.maxAttempts), cooldownHours: Number(lim.cooldownHours) },
+                              });
                               await exams.reload();
                             })
                           }
@@ -234,7 +248,7 @@ export default function Training() {
                             data-release={e.id}
                             onClick={() =>
                               run(async () => {
-                                await post(`/api/people/exams/${e.id}/release-marks`);
+                                await call(contract.training.releaseMarks, { params: { id: e.id } });
                                 await exams.reload();
                               })
                             }
@@ -325,7 +339,7 @@ export default function Training() {
             <button
               onClick={() =>
                 run(async () => {
-                  await put(`/api/people/cert-queues/${encodeURIComponent(newQueue.trim())}`, {});
+                  await call(contract.training.putCertQueue, { params: { queue: newQueue.trim() }, body: {} });
                   setNewQueue('');
                   await certQueues.reload();
                 })
@@ -342,7 +356,7 @@ export default function Training() {
           {pending.data!.map((p) => (
             <div key={p.id} className="form-row">
               <b>{p.agent_name}</b> · {p.title}
-              {(p.result?.pendingManual ?? []).map((qid: string) => (
+              {(p.result?.pendingManual ?? []).map((qid) => (
                 <span key={qid}>
                   “{String(p.answers[qid] ?? '')}”{' '}
                   <input
@@ -356,8 +370,8 @@ export default function Training() {
               <button
                 onClick={() =>
                   run(async () => {
-                    const m = Object.fromEntries((p.result?.pendingManual ?? []).map((qid: string) => [qid, Number(marks[`${p.id}:${qid}`] ?? 0)]));
-                    await post(`/api/people/attempts/${p.id}/marks`, { marks: m });
+                    const m = Object.fromEntries((p.result?.pendingManual ?? []).map((qid) => [qid, Number(marks[`${p.id}:${qid}`] ?? 0)]));
+                    await call(contract.training.markAttempt, { params: { id: p.id }, body: { marks: m } });
                     await pending.reload();
                   })
                 }
