@@ -228,13 +228,14 @@ export const qaperfSeeder: DemoSeeder = {
     await upsertCalls(db, org.centerId, [...calls, ...fresh], now);
 
     let evaluations = 0;
-    const recent: { id: number; agentId: number }[] = [];
+    const recent: { id: number; agentId: number; evaluator: number }[] = [];
     for (const c of calls) {
       const mi = months.indexOf(c.month);
       const s = Math.min(0.98, skill.get(c.agentId)! + mi * 0.05); // quality improves month by month
       const t = c.queue === 'vip' ? vip : basic;
       const at = Math.min(now - DAY, c.startedAt + DAY);
-      const r = await qaCases.evaluate(...as(rng() < 0.2 ? qaLead : qa, at), {
+      const evaluator = rng() < 0.2 ? qaLead : qa;
+      const r = await qaCases.evaluate(...as(evaluator, at), {
         callId: c.id,
         templateId: t.id,
         answers: demoAnswers(t.template, s, rng),
@@ -242,7 +243,7 @@ export const qaperfSeeder: DemoSeeder = {
         comment: rng() < 0.3 ? '整体流程规范，注意语速' : null,
       });
       evaluations++;
-      if (now - at < 6 * DAY) recent.push({ id: r.id, agentId: c.agentId });
+      if (now - at < 6 * DAY) recent.push({ id: r.id, agentId: c.agentId, evaluator });
     }
     log(`  ${evaluations} evaluations over ${months.length} months`);
 
@@ -261,9 +262,10 @@ export const qaperfSeeder: DemoSeeder = {
         .catch(() => null);
       if (!d) continue;
       disputes++;
-      if (i % 3 === 0)
-        await qaCases.decideDispute(...as(qaLead, now - DAY / 2), { disputeId: d.id, decision: 'upheld', note: '复听确认解答完整', newValue: 4 });
-      else if (i % 3 === 1) await qaCases.decideDispute(...as(qaLead, now - DAY / 2), { disputeId: d.id, decision: 'rejected', note: '遗漏了费用说明' });
+      // the QA lead decides, except on their own evaluations: those go to the center manager
+      const decider = e.evaluator === qaLead ? as(manager, now - DAY / 2, ['center_manager']) : as(qaLead, now - DAY / 2);
+      if (i % 3 === 0) await qaCases.decideDispute(...decider, { disputeId: d.id, decision: 'upheld', note: '复听确认解答完整', newValue: 4 });
+      else if (i % 3 === 1) await qaCases.decideDispute(...decider, { disputeId: d.id, decision: 'rejected', note: '遗漏了费用说明' });
       if (++i >= 15) break;
     }
 
