@@ -79,7 +79,11 @@ test('evaluator scores a call → the agent sees it and disputes an item → the
     await signInUi(page, url, 'qa');
     await page.click('a[data-nav="/quality/queue"]');
     await page.click('[data-testid=qa-queue] tr[data-call="CALL-0001"] button');
-    const form = page.locator('[data-testid=evaluation-form]');
+    // the scoring form opens in a drawer in view, not below the queue
+    const drawer = await page.locator('[data-testid=qa-scoring-drawer]').boundingBox();
+    const view = page.viewportSize()!;
+    assert.ok(drawer && drawer.y >= 0 && drawer.y < view.height / 4 && drawer.x + drawer.width <= view.width + 1, JSON.stringify(drawer));
+    const form = page.locator('[data-testid=qa-scoring-drawer] [data-testid=evaluation-form]');
     await form.locator('select[name=item-greet]').selectOption('1');
     await form.locator('input[name=comment-greet]').fill('问候语不完整');
     await form.locator('button').click();
