@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, live } from '../../api';
+import { call, subscribe } from '../../api';
 import { useAction, useEndpoint } from '../../hooks';
-import { contract } from '../../../contract/index';
+import { contract, topicName, topics } from '../../../contract/index';
 import { ErrorNote, Page } from '../../components/ui';
 import { useMe } from '../../session';
 import { fmtScore, fmtTime, itemLabel, Recording, ResultItems } from './shared';
@@ -15,8 +15,8 @@ export default function MyResults() {
   const [openId, setOpenId] = useState<number | null>(null);
   useEffect(
     () =>
-      live([`user:${me.id}`], (_topic, data) => {
-        if (data?.type === 'notification') void list.reload();
+      subscribe([topicName(topics.user, { userId: me.id })], (e) => {
+        if (e.kind === 'user' && e.data.type === 'notification') void list.reload();
       }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [me.id],
