@@ -65,7 +65,8 @@ forEachDatabase('quality reads are scoped: center, team lead’s teams, agent’
     (await lead.req('GET', '/api/quality/evaluations')).body.map((e: { call_id: string }) => e.call_id),
     ['A2-1', 'A1-1'],
   );
-  assert.equal((await lead.req('GET', `/api/quality/evaluations/${ids['B1-1']}`)).status, 403);
+  const otherTeam = await lead.req('GET', `/api/quality/evaluations/${ids['B1-1']}`);
+  assert.deepEqual([otherTeam.status, otherTeam.body.reason], [403, 'quality.evaluationHidden']);
   // asking for another team's agent gives nothing, not their evaluations
   assert.deepEqual((await lead.req('GET', `/api/quality/evaluations?agentId=${org.agents.b1}`)).body, []);
 

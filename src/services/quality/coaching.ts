@@ -54,7 +54,7 @@ async function assertAgentsVisible(deps: ServiceDeps, actor: Actor, agentIds: re
   const { known, visible } = await agentsInScope(deps.store.db, actor.scope, agentIds);
   const unknown = agentIds.filter((a) => !known.includes(a));
   if (unknown.length) throw validationError('agentIds', `agent ${unknown.join(', ')} does not exist`);
-  if (agentIds.some((a) => !visible.includes(a))) throw forbidden('team leads coach only agents of their own teams');
+  if (agentIds.some((a) => !visible.includes(a))) throw forbidden('team leads coach only agents of their own teams', { reason: 'quality.coachOtherTeam' });
 }
 
 /**

@@ -32,7 +32,7 @@ export async function currentMonth(deps: ServiceDeps, centerId: number): Promise
 
 /** The acting user: QA records name who scored, shared or coached, so the command line's operator (no user) cannot. */
 export function userOf(actor: Actor): number {
-  if (actor.userId == null) throw forbidden('this action is recorded under a user: sign in to do it');
+  if (actor.userId == null) throw forbidden('this action is recorded under a user: sign in to do it', { reason: 'quality.userRequired' });
   return actor.userId;
 }
 

@@ -94,8 +94,9 @@ export async function decideDispute(
   if (!hasRoleIn(actor, ['center_manager'])) {
     const d = await getDispute(db, centerId, input.disputeId);
     const deciders = await getSetting<number[]>(db, centerId, DISPUTE_DECIDERS_SETTING);
-    if (deciders && !deciders.includes(userId)) throw forbidden('only the QA lead (setting quality.disputeDeciders) or a center manager decides disputes');
-    if (d.evaluator_id === userId) throw forbidden('an evaluator does not decide disputes on their own evaluation');
+    if (deciders && !deciders.includes(userId))
+      throw forbidden('only the QA lead (setting quality.disputeDeciders) or a center manager decides disputes', { reason: 'quality.notDecider' });
+    if (d.evaluator_id === userId) throw forbidden('an evaluator does not decide disputes on their own evaluation', { reason: 'quality.ownEvaluation' });
   }
   const now = deps.now();
   const out = await withTx(db, async (tx) => {

@@ -148,7 +148,8 @@ export async function getEvaluation(deps: ServiceDeps, actor: Actor, id: number)
   const centerId = actor.scope.centerId;
   const r = await findEvaluation(db, centerId, id, actor.scope);
   if (!r) {
-    if (await findEvaluation(db, centerId, id)) throw forbidden('agents see their own evaluations, team leads their teams’, and calibration ones are for QA');
+    if (await findEvaluation(db, centerId, id))
+      throw forbidden('agents see their own evaluations, team leads their teams’, and calibration ones are for QA', { reason: 'quality.evaluationHidden' });
     throw notFound(`evaluation ${id}`);
   }
   const tpl = await getTemplate(db, r.template_id);

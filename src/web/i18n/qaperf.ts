@@ -196,7 +196,14 @@ export const qaperfMessages: Messages = {
       camp: { title: '新兵营', weeks: '周数', rank: '称号', next: '下一级', unmet: '还差' },
     },
     errors: {
-      quality: { libraryOtherTeam: '{{field}}：通话 {{callId}} 不属于您班组的坐席，不能分享到录音库' },
+      quality: {
+        libraryOtherTeam: '{{field}}：通话 {{callId}} 不属于您班组的坐席，不能分享到录音库',
+        ownEvaluation: '不能处理针对自己评分的申诉，请由质检组长或中心经理处理',
+        notDecider: '只有质检组长（设置 quality.disputeDeciders）或中心经理可以处理申诉',
+        evaluationHidden: '您只能查看自己（或本班组）的质检结果，校准评分仅质检可见',
+        coachOtherTeam: '只能为本班组的坐席建立辅导',
+        userRequired: '此操作需以用户身份登录后进行',
+      },
       perf: { figureOutOfRange: '{{field}}：{{kpi}} 的值 {{value}} 超出范围（{{range}}）' },
     },
   },
@@ -394,7 +401,14 @@ export const qaperfMessages: Messages = {
       camp: { title: '新兵營', weeks: '週數', rank: '稱號', next: '下一級', unmet: '還差' },
     },
     errors: {
-      quality: { libraryOtherTeam: '{{field}}：通話 {{callId}} 不屬於您班組的座席，不能分享到錄音庫' },
+      quality: {
+        libraryOtherTeam: '{{field}}：通話 {{callId}} 不屬於您班組的座席，不能分享到錄音庫',
+        ownEvaluation: '不能處理針對自己評分的申訴，請由質檢組長或中心經理處理',
+        notDecider: '只有質檢組長（設定 quality.disputeDeciders）或中心經理可以處理申訴',
+        evaluationHidden: '您只能查看自己（或本班組）的質檢結果，校準評分僅質檢可見',
+        coachOtherTeam: '只能為本班組的座席建立輔導',
+        userRequired: '此操作需以使用者身分登入後進行',
+      },
       perf: { figureOutOfRange: '{{field}}：{{kpi}} 的值 {{value}} 超出範圍（{{range}}）' },
     },
   },
@@ -597,7 +611,14 @@ export const qaperfMessages: Messages = {
       camp: { title: 'Newcomer camp', weeks: 'Weeks', rank: 'Title', next: 'Next', unmet: 'Still needs' },
     },
     errors: {
-      quality: { libraryOtherTeam: '{{field}}: call {{callId}} is not of an agent of your teams, so you cannot share it in the library' },
+      quality: {
+        libraryOtherTeam: '{{field}}: call {{callId}} is not of an agent of your teams, so you cannot share it in the library',
+        ownEvaluation: 'You cannot decide a dispute on your own evaluation: the QA lead or a center manager decides it',
+        notDecider: 'Only the QA lead (setting quality.disputeDeciders) or a center manager decides disputes',
+        evaluationHidden: 'You see only your own (or your teams’) QA results; calibration scores are for QA',
+        coachOtherTeam: 'You can coach only agents of your own teams',
+        userRequired: 'This action is recorded under a user: sign in to do it',
+      },
       perf: { figureOutOfRange: '{{field}}: {{value}} is out of the range of {{kpi}} ({{range}})' },
     },
   },
