@@ -28,9 +28,8 @@ import { computeFacts } from '../src/store/facts/index';
 import { gatherFacts } from '../src/store/facts/gather';
 import { stateSegments } from '../src/store/wfm/floor';
 import { computeLiveFigures } from '../src/store/performance/liveFigures';
-import { saveTemplateVersion } from '../src/store/quality/templates';
 import { upsertCalls } from '../src/store/quality/calls';
-import { createEvaluation } from '../src/store/quality/evaluations';
+import { evaluate, qaActor, saveTemplate } from '../src/services/quality/index';
 import { answers, fixtureTemplate } from '../src/core/quality/fixtures';
 import { startOfDayMs } from '../src/core/performance/facts';
 
@@ -150,19 +149,19 @@ async function generate(store: Store) {
       .execute();
 
   // QA: 2 evaluated calls an agent
-  const tpl = await saveTemplateVersion(db, centerId, fixtureTemplate('zero'), qa, 0);
+  const qaUser = qaActor(centerId, qa);
+  const tpl = await saveTemplate({ store, now: () => 0 }, qaUser, { template: fixtureTemplate('zero') });
   const calls = ids.flatMap((agentId, a) =>
     [3, 17].map((day) => ({ id: `q${a}-${day}`, agentId, queue: 'general', startedAt: dayStart(day) + 10 * H, durationS: 180 })),
   );
   for (let i = 0; i < calls.length; i += 500) await upsertCalls(db, centerId, calls.slice(i, i + 500), 0);
   for (const [i, c] of calls.entries())
-    await createEvaluation(
-      db,
-      centerId,
-      qa,
-      { callId: c.id, templateId: tpl.id, answers: answers(2, 1, 2 + (i % 3), 1), timeSpentS: 60 },
-      NOW - 2 * 86_400_000,
-    );
+    await evaluate({ store, now: () => NOW - 2 * 86_400_000 }, qaUser, {
+      callId: c.id,
+      templateId: tpl.id,
+      answers: answers(2, 1, 2 + (i % 3), 1),
+      timeSpentS: 60,
+    });
 
   // survey answers (3 an agent-day, scale 5) and 50 upheld complaints
   const surveys: object[] = [];

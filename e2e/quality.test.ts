@@ -5,8 +5,7 @@ import { fixtureTemplate } from '../src/core/quality/fixtures';
 import { dateOfInstant, shiftMonth } from '../src/core/performance/facts';
 import { createUser, putSetting } from '../src/store/org';
 import { upsertCalls } from '../src/store/quality/calls';
-import { saveTemplateVersion } from '../src/store/quality/templates';
-import { generateWorkQueue } from '../src/store/quality/work';
+import { generateWorkQueue, qaActor, saveTemplate } from '../src/services/quality/index';
 import { publishMonth, upsertFigures } from '../src/store/performance/figures';
 import { hashPassword } from '../src/server/password';
 import { TEST_PASSWORD } from '../src/server/testing';
@@ -23,7 +22,8 @@ test('evaluator scores a call → the agent sees it and disputes an item → the
         now,
       );
       await putSetting(db, org.centerId, 'quality.disputeDeciders', [lead], now);
-      await saveTemplateVersion(db, org.centerId, fixtureTemplate(), org.users.qa, now);
+      const qa = [{ store, now: () => now }, qaActor(org.centerId, org.users.qa)] as const;
+      await saveTemplate(...qa, { template: fixtureTemplate() });
       await upsertCalls(
         db,
         org.centerId,
@@ -39,7 +39,7 @@ test('evaluator scores a call → the agent sees it and disputes an item → the
         ],
         now,
       );
-      await generateWorkQueue(db, org.centerId, { from: now - 2 * 3600_000, to: now, evaluatorIds: [org.users.qa], seed: 'e2e', userId: org.users.qa, now });
+      await generateWorkQueue(...qa, { from: now - 2 * 3600_000, to: now, evaluatorIds: [org.users.qa], seed: 'e2e' });
       // last month's figures (no QA evaluation: qaScore missing, published with a note)
       const f = (agentId: number, kpi: any, value: number | null, numerator: number | null = null, denominator: number | null = null) => ({
         agentId,
@@ -79,7 +79,11 @@ test('evaluator scores a call → the agent sees it and disputes an item → the
     await signInUi(page, url, 'qa');
     await page.click('a[data-nav="/quality/queue"]');
     await page.click('[data-testid=qa-queue] tr[data-call="CALL-0001"] button');
-    const form = page.locator('[data-testid=evaluation-form]');
+    // the scoring form opens in a drawer in view, not below the queue
+    const drawer = await page.locator('[data-testid=qa-scoring-drawer]').boundingBox();
+    const view = page.viewportSize()!;
+    assert.ok(drawer && drawer.y >= 0 && drawer.y < view.height / 4 && drawer.x + drawer.width <= view.width + 1, JSON.stringify(drawer));
+    const form = page.locator('[data-testid=qa-scoring-drawer] [data-testid=evaluation-form]');
     await form.locator('select[name=item-greet]').selectOption('1');
     await form.locator('input[name=comment-greet]').fill('问候语不完整');
     await form.locator('button').click();

@@ -23,7 +23,6 @@ import { attritionRoutes } from '../server/routes/people/attrition';
 import { wfmRoutes } from '../server/routes/wfm';
 import { platformRoutes } from '../server/routes/platform';
 import { performanceRoutes } from '../server/routes/performance';
-import { qualityRoutes } from '../server/routes/quality';
 import { implement, type RouteDef } from '../server/route';
 import { buildApp } from '../server/app';
 import { freshStore } from '../store/testing';
@@ -39,7 +38,6 @@ const NOT_YET_CONVERTED: readonly RouteDef[] = [
   ...wfmRoutes,
   ...platformRoutes,
   ...performanceRoutes,
-  ...qualityRoutes,
 ];
 
 /** Type-checks `code` as a file beside the project's sources (the project's compiler options); returns the errors. */

@@ -10,6 +10,7 @@ import { live, liveTopics } from './live';
 import { liveIngest } from './liveIngest';
 import { notifications, userTopic } from './notifications';
 import { training } from './peopleTraining';
+import { quality } from './quality';
 import { workorders } from './workorders';
 
 export const contract = {
@@ -21,6 +22,7 @@ export const contract = {
   kb,
   workorders,
   training,
+  quality,
 };
 
 /** Every live topic (the socket's messages by topic). */

@@ -10,13 +10,11 @@ import { dateOfInstant, monthRange, shiftMonth, startOfDayMs, type KpiKey } from
 import { DEMO_QUEUES } from '../../core/demoOrg';
 import { createUser, listAgents, putSetting } from '../../store/org';
 import { upsertCalls, type CallInput } from '../../store/quality/calls';
-import { saveTemplateVersion } from '../../store/quality/templates';
-import { closeCalibration, createCalibration, createEvaluation, decideDisputeOn, openDisputeOn } from '../../store/quality/evaluations';
 import { usersOfAgent } from '../../store/notifications';
-import { addToLibrary, createCoaching, generateWorkQueue } from '../../store/quality/work';
+import * as qaCases from '../../services/quality/index';
+import type { Role } from '../../core/roles';
 import { createContest, publishMonth, upsertFigures, type FigureInput } from '../../store/performance/figures';
 import { hashPassword } from '../../server/password';
-import { DEFAULT_DISPUTE_RULES } from '../../core/quality/dispute';
 
 const DAY = 86_400_000;
 
@@ -169,8 +167,14 @@ export const qaperfSeeder: DemoSeeder = {
       now,
     );
     await putSetting(db, org.centerId, 'quality.disputeDeciders', [qaLead], now);
+    /** The quality use cases as a user of the demo center, at a given instant. */
+    const as = (userId: number, at: number, roles: Role[] = ['qa'], agentId: number | null = null) =>
+      [
+        { store: ctx.store, now: () => at },
+        { ...qaCases.qaActor(org.centerId, userId, roles), agentId },
+      ] as const;
     const tpls = [];
-    for (const t of DEMO_TEMPLATES) tpls.push(await saveTemplateVersion(db, org.centerId, t, qa, now));
+    for (const t of DEMO_TEMPLATES) tpls.push(await qaCases.saveTemplate(...as(qa, now), { template: t }));
     const [basic, vip] = tpls as [(typeof tpls)[0], (typeof tpls)[0]];
 
     const agents = await listAgents(db);
@@ -224,27 +228,22 @@ export const qaperfSeeder: DemoSeeder = {
     await upsertCalls(db, org.centerId, [...calls, ...fresh], now);
 
     let evaluations = 0;
-    const recent: { id: number; agentId: number }[] = [];
+    const recent: { id: number; agentId: number; evaluator: number }[] = [];
     for (const c of calls) {
       const mi = months.indexOf(c.month);
       const s = Math.min(0.98, skill.get(c.agentId)! + mi * 0.05); // quality improves month by month
       const t = c.queue === 'vip' ? vip : basic;
       const at = Math.min(now - DAY, c.startedAt + DAY);
-      const r = await createEvaluation(
-        db,
-        org.centerId,
-        rng() < 0.2 ? qaLead : qa,
-        {
-          callId: c.id,
-          templateId: t.id,
-          answers: demoAnswers(t.template, s, rng),
-          timeSpentS: 240 + Math.floor(rng() * 420),
-          comment: rng() < 0.3 ? '整体流程规范，注意语速' : null,
-        },
-        at,
-      );
+      const evaluator = rng() < 0.2 ? qaLead : qa;
+      const r = await qaCases.evaluate(...as(evaluator, at), {
+        callId: c.id,
+        templateId: t.id,
+        answers: demoAnswers(t.template, s, rng),
+        timeSpentS: 240 + Math.floor(rng() * 420),
+        comment: rng() < 0.3 ? '整体流程规范，注意语速' : null,
+      });
       evaluations++;
-      if (now - at < 6 * DAY) recent.push({ id: r.id, agentId: c.agentId });
+      if (now - at < 6 * DAY) recent.push({ id: r.id, agentId: c.agentId, evaluator });
     }
     log(`  ${evaluations} evaluations over ${months.length} months`);
 
@@ -254,50 +253,48 @@ export const qaperfSeeder: DemoSeeder = {
     for (const e of recent) {
       const [user] = await usersOfAgent(db, e.agentId);
       if (user === undefined && i >= 6) continue; // the first few from any agent, then only demo agents who can sign in
-      const d = await openDisputeOn(db, {
-        evaluationId: e.id,
-        itemId: 'accuracy',
-        reason: '客户问题已按知识库解答，请复听录音',
-        agentId: e.agentId,
-        userId: user ?? qa,
-        now: now - DAY,
-        rules: DEFAULT_DISPUTE_RULES,
-      }).catch(() => null);
+      const d = await qaCases
+        .openDispute(...as(user ?? qa, now - DAY, ['agent'], e.agentId), {
+          evaluationId: e.id,
+          itemId: 'accuracy',
+          reason: '客户问题已按知识库解答，请复听录音',
+        })
+        .catch(() => null);
       if (!d) continue;
       disputes++;
-      if (i % 3 === 0)
-        await decideDisputeOn(db, { disputeId: d.id, decision: 'upheld', note: '复听确认解答完整', newValue: 4, userId: qaLead, now: now - DAY / 2 });
-      else if (i % 3 === 1) await decideDisputeOn(db, { disputeId: d.id, decision: 'rejected', note: '遗漏了费用说明', userId: qaLead, now: now - DAY / 2 });
+      // the QA lead decides, except on their own evaluations: those go to the center manager
+      const decider = e.evaluator === qaLead ? as(manager, now - DAY / 2, ['center_manager']) : as(qaLead, now - DAY / 2);
+      if (i % 3 === 0) await qaCases.decideDispute(...decider, { disputeId: d.id, decision: 'upheld', note: '复听确认解答完整', newValue: 4 });
+      else if (i % 3 === 1) await qaCases.decideDispute(...decider, { disputeId: d.id, decision: 'rejected', note: '遗漏了费用说明' });
       if (++i >= 15) break;
     }
 
     // a closed calibration
     const calCall = fresh[0]!;
-    const cal = await createCalibration(
-      db,
-      org.centerId,
-      { callId: calCall.id, templateId: basic.id, title: '本周校准：账单咨询', evaluatorIds: [qa, qaLead] },
-      qaLead,
-      now - 2 * DAY,
-    );
-    await createEvaluation(
-      db,
-      org.centerId,
-      qa,
-      { callId: calCall.id, templateId: basic.id, answers: demoAnswers(basic.template, 0.8, seededRng('cal-a')), timeSpentS: 400, calibrationId: cal },
-      now - 2 * DAY,
-    );
-    await createEvaluation(
-      db,
-      org.centerId,
-      qaLead,
-      { callId: calCall.id, templateId: basic.id, answers: demoAnswers(basic.template, 0.4, seededRng('cal-b')), timeSpentS: 380, calibrationId: cal },
-      now - 2 * DAY,
-    );
-    await closeCalibration(db, cal, qaLead, now - DAY);
+    const { id: cal } = await qaCases.createCalibration(...as(qaLead, now - 2 * DAY), {
+      callId: calCall.id,
+      templateId: basic.id,
+      title: '本周校准：账单咨询',
+      evaluatorIds: [qa, qaLead],
+    });
+    await qaCases.evaluate(...as(qa, now - 2 * DAY), {
+      callId: calCall.id,
+      templateId: basic.id,
+      answers: demoAnswers(basic.template, 0.8, seededRng('cal-a')),
+      timeSpentS: 400,
+      calibrationId: cal,
+    });
+    await qaCases.evaluate(...as(qaLead, now - 2 * DAY), {
+      callId: calCall.id,
+      templateId: basic.id,
+      answers: demoAnswers(basic.template, 0.4, seededRng('cal-b')),
+      timeSpentS: 380,
+      calibrationId: cal,
+    });
+    await qaCases.closeCalibration(...as(qaLead, now - DAY), cal);
 
     // this week's work queue
-    const q = await generateWorkQueue(db, org.centerId, { from: weekStart, to: now, evaluatorIds: [qa, qaLead], seed: 'demo', userId: qa, now });
+    const q = await qaCases.generateWorkQueue(...as(qa, now), { from: weekStart, to: now, evaluatorIds: [qa, qaLead], seed: 'demo' });
     log(`  ${q.sampled} sampled calls in the QA work queue, ${disputes} disputes`);
 
     // recording library
@@ -308,13 +305,13 @@ export const qaperfSeeder: DemoSeeder = {
       ['instructive', '长通话：如何控制通话节奏', ''],
     ] as const;
     for (const [i, [tag, title, note]] of lib.entries())
-      await addToLibrary(
-        db,
-        org.centerId,
-        { callId: calls[i * 7]!.id, tag, title, note, teamIds: i % 2 ? [org.teamIds[0]!, org.teamIds[1]!] : [] },
-        qa,
-        now - i * DAY,
-      );
+      await qaCases.addToLibrary(...as(qa, now - i * DAY), {
+        callId: calls[i * 7]!.id,
+        tag,
+        title,
+        note,
+        teamIds: i % 2 ? [org.teamIds[0]!, org.teamIds[1]!] : [],
+      });
 
     // KPI figures for the last three months; the last month's adherence of team 10 is late (missing)
     const last3 = monthRange(shiftMonth(thisMonth, -3), shiftMonth(thisMonth, -1));
@@ -367,40 +364,28 @@ export const qaperfSeeder: DemoSeeder = {
     );
     const lead1 = org.userIds.get('lead1')!;
     const a1 = agents.find((a) => a.team_id === org.teamIds[0])!;
-    await createCoaching(
-      db,
-      org.centerId,
-      {
-        kind: 'correction',
-        agentIds: [a1.id],
-        sourceKind: 'item',
-        sourceKey: 'accuracy',
-        month: last3[2]!,
-        goals: '业务解答准确完整，复述客户问题后再答',
-        notes: '一对一复听两通录音',
-        followUpDate: dateOfInstant(now + 14 * DAY, tz),
-      },
-      lead1,
-      now - 3 * DAY,
-    );
-    await createCoaching(
-      db,
-      org.centerId,
-      {
-        kind: 'praise',
-        agentIds: agents
-          .filter((a) => a.team_id === org.teamIds[0])
-          .slice(1, 5)
-          .map((a) => a.id),
-        sourceKind: 'kpi',
-        sourceKey: 'csat',
-        month: last3[2]!,
-        goals: '保持满意率 ≥ 98.8%',
-        notes: '班前会表扬',
-        followUpDate: dateOfInstant(now + 30 * DAY, tz),
-      },
-      lead1,
-      now - 3 * DAY,
-    );
+    await qaCases.createCoaching(...as(lead1, now - 3 * DAY, ['team_lead']), {
+      kind: 'correction',
+      agentIds: [a1.id],
+      sourceKind: 'item',
+      sourceKey: 'accuracy',
+      month: last3[2]!,
+      goals: '业务解答准确完整，复述客户问题后再答',
+      notes: '一对一复听两通录音',
+      followUpDate: dateOfInstant(now + 14 * DAY, tz),
+    });
+    await qaCases.createCoaching(...as(lead1, now - 3 * DAY, ['team_lead']), {
+      kind: 'praise',
+      agentIds: agents
+        .filter((a) => a.team_id === org.teamIds[0])
+        .slice(1, 5)
+        .map((a) => a.id),
+      sourceKind: 'kpi',
+      sourceKey: 'csat',
+      month: last3[2]!,
+      goals: '保持满意率 ≥ 98.8%',
+      notes: '班前会表扬',
+      followUpDate: dateOfInstant(now + 30 * DAY, tz),
+    });
   },
 };

@@ -6,10 +6,9 @@
 import assert from 'node:assert/strict';
 import type { Store } from '../../store/db';
 import { storeEvents } from '../../store/live/ingest';
-import { saveTemplateVersion } from '../../store/quality/templates';
 import { publishedTestRun } from '../../store/testing';
 import { upsertCalls } from '../../store/quality/calls';
-import { createEvaluation } from '../../store/quality/evaluations';
+import { evaluate, qaActor, saveTemplate } from '../../services/quality/index';
 import { answers, fixtureTemplate } from '../../core/quality/fixtures';
 import type { CallFloorEvent } from '../../core/events';
 import type { TestOrg } from '../testing';
@@ -106,7 +105,9 @@ export async function seedDay(store: Store, org: TestOrg) {
   ]);
 
   // QA: two evaluations of a1's calls of day D (fixture template: open 40 % = greet 50 / verify 50; biz 60 % = accuracy 70 / privacy 30, fatal)
-  const tpl = await saveTemplateVersion(db, org.centerId, fixtureTemplate('zero'), org.users.qa!, 0);
+  const qa = qaActor(org.centerId, org.users.qa!);
+  const deps = (ms: number) => ({ store, now: () => ms });
+  const tpl = await saveTemplate(deps(0), qa, { template: fixtureTemplate('zero') });
   await upsertCalls(
     db,
     org.centerId,
@@ -117,15 +118,9 @@ export async function seedDay(store: Store, org: TestOrg) {
     0,
   );
   // q1: greet 2/2, verify 1/1 → open 100; accuracy 2/4 = 50, privacy 1/1 = 100 → biz 65; 0.4·100 + 0.6·65 = 79; non-fatal scored 3, failed 1 (accuracy)
-  await createEvaluation(db, org.centerId, org.users.qa!, { callId: 'q1', templateId: tpl.id, answers: answers(2, 1, 2, 1), timeSpentS: 60 }, at(D, '15:00'));
+  await evaluate(deps(at(D, '15:00')), qa, { callId: 'q1', templateId: tpl.id, answers: answers(2, 1, 2, 1), timeSpentS: 60 });
   // q2: privacy failed (fatal) → score 0; non-fatal scored 2 (verify N/A), failed 1 (greet 1 < 2)
-  await createEvaluation(
-    db,
-    org.centerId,
-    org.users.qa!,
-    { callId: 'q2', templateId: tpl.id, answers: answers(1, null, 4, 0), timeSpentS: 60 },
-    at(D, '15:10'),
-  );
+  await evaluate(deps(at(D, '15:10')), qa, { callId: 'q2', templateId: tpl.id, answers: answers(1, null, 4, 0), timeSpentS: 60 });
 
   // complaints about a1: one upheld on D, one rejected on D, one upheld on D2 (next day); one upheld about a2 on D
   const wo = (agentId: number, verdict: string, verdictAt: number) => ({

@@ -7,12 +7,10 @@
 import assert from 'node:assert/strict';
 import { forEachDatabase } from '../../store/testing';
 import { storeEvents } from '../../store/live/ingest';
-import { saveTemplateVersion } from '../../store/quality/templates';
 import { upsertCalls } from '../../store/quality/calls';
-import { createEvaluation, decideDisputeOn, openDisputeOn } from '../../store/quality/evaluations';
+import { decideDispute, evaluate, openDispute, qaActor, saveTemplate } from '../../services/quality/index';
 import { coreActor, setComplaintVerdict } from '../../store/workorders/orders';
 import { answers, fixtureTemplate } from '../../core/quality/fixtures';
-import { DEFAULT_DISPUTE_RULES } from '../../core/quality/dispute';
 import { testApp } from '../testing';
 import { at, eventMakers } from './facts.fixtures';
 
@@ -37,15 +35,15 @@ forEachDatabase('a published month marks the figures that changed after publicat
   await storeEvents(store, callEvents('2026-11-02', 'c1', '10:03:10', '10:04:00'));
   // QA: one evaluation of a1's call of 11-02 (fixture: open 40 % greet/verify, biz 60 % accuracy 70 / privacy 30):
   // greet 2/2, verify 1/1 → 100; accuracy 2/4 → 50, privacy 1/1 → 100, biz 65 → 0.4·100 + 0.6·65 = 79
-  const tpl = await saveTemplateVersion(db, org.centerId, fixtureTemplate('zero'), org.users.qa!, 0);
+  const deps = (ms: number) => ({ store, now: () => ms });
+  const tpl = await saveTemplate(deps(0), qaActor(org.centerId, org.users.qa!), { template: fixtureTemplate('zero') });
   await upsertCalls(db, org.centerId, [{ id: 'q1', agentId: org.agents.a1, queue: 'general', startedAt: at('2026-11-02', '10:00'), durationS: 180 }], 0);
-  const evaluation = await createEvaluation(
-    db,
-    org.centerId,
-    org.users.qa!,
-    { callId: 'q1', templateId: tpl.id, answers: answers(2, 1, 2, 1), timeSpentS: 60 },
-    at('2026-11-20', '09:00'),
-  );
+  const evaluation = await evaluate(deps(at('2026-11-20', '09:00')), qaActor(org.centerId, org.users.qa!), {
+    callId: 'q1',
+    templateId: tpl.id,
+    answers: answers(2, 1, 2, 1),
+    timeSpentS: 60,
+  });
   // a complaint about a1, not judged yet: not counted (complaints 0)
   const complaint = await db
     .insertInto('wo_orders')
@@ -99,16 +97,17 @@ forEachDatabase('a published month marks the figures that changed after publicat
   clock = at('2026-11-20', '11:00');
   await storeEvents(store, callEvents('2026-11-03', 'c4', '10:01:50', '10:02:10'));
   // the evaluation re-scored: accuracy disputed, upheld at 4/4 → biz 100 → score 100
-  const d = await openDisputeOn(db, {
-    evaluationId: evaluation.id,
-    itemId: 'accuracy',
-    reason: '已按知识库完整解答',
-    agentId: org.agents.a1,
-    userId: org.users.a1!,
-    now: at('2026-11-20', '11:10'),
-    rules: DEFAULT_DISPUTE_RULES,
+  const d = await openDispute(
+    deps(at('2026-11-20', '11:10')),
+    { ...qaActor(org.centerId, org.users.a1!, ['agent']), agentId: org.agents.a1 },
+    { evaluationId: evaluation.id, itemId: 'accuracy', reason: '已按知识库完整解答' },
+  );
+  await decideDispute(deps(at('2026-11-20', '11:30')), qaActor(org.centerId, org.users.center_manager!, ['center_manager']), {
+    disputeId: d.id,
+    decision: 'upheld',
+    note: '复听确认',
+    newValue: 4,
   });
-  await decideDisputeOn(db, { disputeId: d.id, decision: 'upheld', note: '复听确认', newValue: 4, userId: org.users.qa!, now: at('2026-11-20', '11:30') });
   // the complaint upheld later the same day (a complaint counts on its verdict day, so this one in November)
   const duty = await coreActor(db, org.users.duty_manager!, ['duty_manager']);
   await setComplaintVerdict(db, org.centerId, complaint.id, { verdict: 'upheld', note: '核实属实' }, duty.actor, at('2026-11-20', '12:00'));

@@ -89,7 +89,8 @@ forEachDatabase('evaluate → agent notified and sees own result → dispute →
   assert.equal(mine.timeSpentS, 420);
   assert.equal(mine.call.recording_url, 'https://rec.example/C1.mp3');
   // only their own: a2 (same team) and b1 are refused; the team lead of team A may look
-  assert.equal((await (await as('a2')).req('GET', `/api/quality/evaluations/${ev.body.id}`)).status, 403);
+  const peer = await (await as('a2')).req('GET', `/api/quality/evaluations/${ev.body.id}`);
+  assert.deepEqual([peer.status, peer.body.reason], [403, 'quality.evaluationHidden']);
   assert.equal((await (await as('b1')).req('GET', `/api/quality/evaluations/${ev.body.id}`)).status, 403);
   assert.equal((await (await as('team_lead')).req('GET', `/api/quality/evaluations/${ev.body.id}`)).status, 200);
   assert.deepEqual((await (await as('a2')).req('GET', '/api/quality/evaluations')).body, []);
@@ -107,7 +108,7 @@ forEachDatabase('evaluate → agent notified and sees own result → dispute →
 
   // the evaluator does not judge their own evaluation; the center manager (QA lead role here) decides
   const self = await qa.req('POST', `/api/quality/disputes/${d.body.id}/decision`, { decision: 'upheld', note: 'x', newValue: 2 });
-  assert.equal(self.status, 403);
+  assert.deepEqual([self.status, self.body.reason], [403, 'quality.ownEvaluation']);
   const mgr = await as('center_manager');
   const noValue = await mgr.req('POST', `/api/quality/disputes/${d.body.id}/decision`, { decision: 'upheld', note: '錄音確認' });
   assert.equal(noValue.body.field, 'newValue');
@@ -267,20 +268,16 @@ forEachDatabase(
       followUpDate: '2026-10-20',
     });
     assert.equal(two.body.field, 'agentIds');
-    assert.equal(
-      (
-        await lead.req('POST', '/api/quality/coaching', {
-          kind: 'praise',
-          agentIds: [org.agents.b1],
-          sourceKind: 'item',
-          sourceKey: 'greet',
-          month: '2026-10',
-          goals: 'x',
-          followUpDate: '2026-10-20',
-        })
-      ).status,
-      403,
-    );
+    const otherTeam = await lead.req('POST', '/api/quality/coaching', {
+      kind: 'praise',
+      agentIds: [org.agents.b1],
+      sourceKind: 'item',
+      sourceKey: 'greet',
+      month: '2026-10',
+      goals: 'x',
+      followUpDate: '2026-10-20',
+    });
+    assert.deepEqual([otherTeam.status, otherTeam.body.reason], [403, 'quality.coachOtherTeam']);
     const c = await lead.req('POST', '/api/quality/coaching', {
       kind: 'correction',
       agentIds: [org.agents.a1],

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../schema';
 import { notFound, validationError } from '../../core/errors';
 import { withTx } from '../db';
+import { inScope, type Scope } from '../scope';
 
 type Db = Kysely<DB>;
 
@@ -75,7 +76,20 @@ export async function getCall(db: Db, id: string): Promise<CallRow> {
   return c;
 }
 
-export async function listCalls(db: Db, f: { centerId: number; from?: number; to?: number; agentIds?: number[]; limit?: number; unevaluated?: boolean }) {
+/** Whether a call of the scope's center is one the scope sees (team leads: their teams' agents' calls). */
+export async function callInScope(db: Db, scope: Scope, id: string): Promise<boolean> {
+  const r = await db
+    .selectFrom('qa_calls')
+    .innerJoin('agents', 'agents.id', 'qa_calls.agent_id')
+    .select('qa_calls.id')
+    .where('qa_calls.id', '=', id)
+    .where(inScope(scope, { center: 'qa_calls.center_id', team: 'agents.team_id', agent: 'qa_calls.agent_id' }))
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
+/** Calls the scope sees (team leads: their teams' agents' calls), newest first. */
+export async function listCalls(db: Db, scope: Scope, f: { from?: number; to?: number; agentId?: number; limit?: number; unevaluated?: boolean }) {
   let q = db
     .selectFrom('qa_calls')
     .innerJoin('agents', 'agents.id', 'qa_calls.agent_id')
@@ -93,12 +107,12 @@ export async function listCalls(db: Db, f: { centerId: number; from?: number; to
       'agents.team_id',
       'agents.hire_date',
     ])
-    .where('qa_calls.center_id', '=', f.centerId)
+    .where(inScope(scope, { center: 'qa_calls.center_id', team: 'agents.team_id', agent: 'qa_calls.agent_id' }))
     .orderBy('qa_calls.started_at', 'desc')
     .limit(f.limit ?? 500);
   if (f.from !== undefined) q = q.where('qa_calls.started_at', '>=', f.from);
   if (f.to !== undefined) q = q.where('qa_calls.started_at', '<', f.to);
-  if (f.agentIds) q = q.where('qa_calls.agent_id', 'in', f.agentIds.length ? f.agentIds : [-1]);
+  if (f.agentId) q = q.where('qa_calls.agent_id', '=', f.agentId);
   if (f.unevaluated)
     q = q.where((eb) =>
       eb.not(
@@ -112,4 +126,27 @@ export async function listCalls(db: Db, f: { centerId: number; from?: number; to
       ),
     );
   return q.execute();
+}
+
+/** Calls of [from, to) in a center neither sampled into a work queue nor evaluated yet, with the agent's hire date. */
+export async function unsampledCalls(db: Db, centerId: number, from: number, to: number) {
+  return db
+    .selectFrom('qa_calls')
+    .innerJoin('agents', 'agents.id', 'qa_calls.agent_id')
+    .select([
+      'qa_calls.id',
+      'qa_calls.agent_id',
+      'qa_calls.queue',
+      'qa_calls.started_at',
+      'qa_calls.duration_s',
+      'qa_calls.transferred',
+      'qa_calls.complaint',
+      'agents.hire_date',
+    ])
+    .where('qa_calls.center_id', '=', centerId)
+    .where('qa_calls.started_at', '>=', from)
+    .where('qa_calls.started_at', '<', to)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('qa_work_items').select('qa_work_items.id').whereRef('qa_work_items.call_id', '=', 'qa_calls.id'))))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('qa_evaluations').select('qa_evaluations.id').whereRef('qa_evaluations.call_id', '=', 'qa_calls.id'))))
+    .execute();
 }

@@ -1,10 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DB } from '../schema';
 import { DomainError, notFound } from '../../core/errors';
-import { parseTemplate, type FieldError, type ScorecardTemplate } from '../../core/quality/index';
-import { withTx } from '../db';
+import type { FieldError, ScorecardTemplate } from '../../core/quality/index';
 import { uniqueAs } from '../errors';
-import { audit } from '../audit';
 
 type Db = Kysely<DB>;
 
@@ -34,54 +32,53 @@ const toRow = (r: Selectable<DB['qa_templates']>): TemplateRow => ({
   template: JSON.parse(r.definition) as ScorecardTemplate,
 });
 
+/** The highest stored version of a template key in a center (0 when none). */
+export async function lastTemplateVersion(db: Db, centerId: number, key: string): Promise<number> {
+  if (!key) return 0;
+  const last = await db
+    .selectFrom('qa_templates')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('center_id', '=', centerId)
+    .where('template_key', '=', key)
+    .executeTakeFirst();
+  return Number(last?.v ?? 0);
+}
+
 /**
- * Stores a new version of a scorecard template (version = last + 1; the input's version is ignored).
- * Validated by the core's parseTemplate: weights that do not add up are refused, naming the field.
- * Earlier versions stay, so evaluations keep the version they were scored on.
+ * Stores a checked template as a new version and makes it the active one (earlier versions stay,
+ * so evaluations keep the version they were scored on). A version stored twice is a 409.
  */
-export async function saveTemplateVersion(db: Db, centerId: number, input: unknown, userId: number | null, now: number): Promise<TemplateRow> {
-  const obj = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
-  return withTx(db, async (tx) => {
-    const key = typeof obj.id === 'string' ? obj.id : '';
-    const last = key
-      ? await tx
-          .selectFrom('qa_templates')
-          .select((eb) => eb.fn.max('version').as('v'))
-          .where('center_id', '=', centerId)
-          .where('template_key', '=', key)
-          .executeTakeFirst()
-      : undefined;
-    const version = Number(last?.v ?? 0) + 1;
-    const parsed = parseTemplate({ ...obj, version });
-    if (!parsed.ok) throw fieldErrors('template', parsed.errors);
-    const t = parsed.value;
-    const row = await uniqueAs('template.version', `template "${t.id}" v${version} already exists`, () =>
-      tx
-        .insertInto('qa_templates')
-        .values({
-          center_id: centerId,
-          template_key: t.id,
-          version,
-          name: t.name,
-          definition: JSON.stringify(t),
-          active: 1,
-          created_by: userId,
-          created_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow(),
-    );
-    // the newest version is the active one
-    await tx
-      .updateTable('qa_templates')
-      .set({ active: 0 })
-      .where('center_id', '=', centerId)
-      .where('template_key', '=', t.id)
-      .where('id', '<>', row.id)
-      .execute();
-    await audit(tx, { at: now, userId, action: 'qa.template.version', entity: 'qa_template', entityId: row.id, detail: { key: t.id, version } });
-    return getTemplate(tx, row.id);
-  });
+export async function insertTemplateVersion(db: Db, centerId: number, t: ScorecardTemplate, userId: number | null, now: number): Promise<number> {
+  const row = await uniqueAs('template.version', `template "${t.id}" v${t.version} already exists`, () =>
+    db
+      .insertInto('qa_templates')
+      .values({
+        center_id: centerId,
+        template_key: t.id,
+        version: t.version,
+        name: t.name,
+        definition: JSON.stringify(t),
+        active: 1,
+        created_by: userId,
+        created_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow(),
+  );
+  await db
+    .updateTable('qa_templates')
+    .set({ active: 0 })
+    .where('center_id', '=', centerId)
+    .where('template_key', '=', t.id)
+    .where('id', '<>', row.id)
+    .execute();
+  return row.id;
+}
+
+/** A template version of a center, if it exists. */
+export async function findTemplate(db: Db, centerId: number, id: number): Promise<TemplateRow | undefined> {
+  const r = await db.selectFrom('qa_templates').selectAll().where('id', '=', id).where('center_id', '=', centerId).executeTakeFirst();
+  return r ? toRow(r) : undefined;
 }
 
 export async function getTemplate(db: Db, id: number): Promise<TemplateRow> {

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../api';
-import { useAction, useApi } from '../../hooks';
+import { call } from '../../api';
+import { useAction, useEndpoint } from '../../hooks';
+import { contract } from '../../../contract/index';
 import { Chart } from '../../components/Chart';
 import { ErrorNote, Page, IdMultiSelect } from '../../components/ui';
 import { useMe } from '../../session';
@@ -10,9 +11,9 @@ import { EvaluationForm, fmtScore, itemLabel } from './shared';
 /** Calibration sessions: blind scoring, then the spread per item and who deviates. */
 export default function Calibration() {
   const { t } = useTranslation();
-  const list = useApi<any[]>('/api/quality/calibrations');
-  const templates = useApi<any[]>('/api/quality/templates?active=true');
-  const evaluators = useApi<any[]>('/api/quality/evaluators');
+  const list = useEndpoint(contract.quality.calibrations, {});
+  const templates = useEndpoint(contract.quality.templates, { query: { active: true } });
+  const evaluators = useEndpoint(contract.quality.evaluators, {});
   const [form, setForm] = useState({ title: '', callId: '', templateId: '', evaluatorIds: [] as number[] });
   const [openId, setOpenId] = useState<number | null>(null);
   const { error, run } = useAction();
@@ -50,7 +51,7 @@ export default function Calibration() {
         <button
           onClick={() =>
             run(async () => {
-              setOpenId((await post('/api/quality/calibrations', { ...form, templateId: Number(form.templateId) })).id);
+              setOpenId((await call(contract.quality.createCalibration, { body: { ...form, templateId: Number(form.templateId) } })).id);
               await list.reload();
             })
           }
@@ -95,17 +96,17 @@ export default function Calibration() {
 function Session({ id, onChange }: { id: number; onChange: () => void }) {
   const { t } = useTranslation();
   const me = useMe();
-  const s = useApi<any>(`/api/quality/calibrations/${id}`);
+  const s = useEndpoint(contract.quality.calibration, { params: { id } });
   const { error, run } = useAction();
   const d = s.data;
   if (!d) return <ErrorNote error={s.error} />;
-  const mine = d.evaluators.find((e: any) => e.id === me.id);
-  const name = (evaluatorId: string) => d.evaluators.find((e: any) => String(e.id) === evaluatorId)?.name ?? evaluatorId;
+  const mine = d.evaluators.find((e) => e.id === me.id);
+  const name = (evaluatorId: string) => d.evaluators.find((e) => String(e.id) === evaluatorId)?.name ?? evaluatorId;
   return (
     <div className="card" data-testid="calibration-session">
       <h2>{d.title}</h2>
       <p>
-        {d.evaluators.map((e: any) => (
+        {d.evaluators.map((e) => (
           <span key={e.id} className="badge" style={{ marginRight: 6 }}>
             {e.name}: {e.submitted ? t('qa.calibration.submitted') : t('qa.calibration.waiting')}
           </span>
@@ -118,7 +119,9 @@ function Session({ id, onChange }: { id: number; onChange: () => void }) {
             <EvaluationForm
               template={d.template}
               onSubmit={async (answers, comment, timeSpentS) => {
-                await post('/api/quality/evaluations', { callId: d.callId, templateId: d.templateId, answers, comment, timeSpentS, calibrationId: d.id });
+                await call(contract.quality.evaluate, {
+                  body: { callId: d.callId, templateId: d.templateId, answers, comment, timeSpentS, calibrationId: d.id },
+                });
                 await s.reload();
                 onChange();
               }}
@@ -132,7 +135,7 @@ function Session({ id, onChange }: { id: number; onChange: () => void }) {
           <button
             onClick={() =>
               run(async () => {
-                await post(`/api/quality/calibrations/${id}/close`);
+                await call(contract.quality.closeCalibration, { params: { id } });
                 await s.reload();
                 onChange();
               })
@@ -149,11 +152,9 @@ function Session({ id, onChange }: { id: number; onChange: () => void }) {
             height={220}
             option={{
               tooltip: {},
-              xAxis: { type: 'category', data: d.report.byEvaluator.map((e: any) => name(e.evaluatorId)) },
+              xAxis: { type: 'category', data: d.report.byEvaluator.map((e) => name(e.evaluatorId)) },
               yAxis: { type: 'value', min: 0, max: 100 },
-              series: [
-                { type: 'bar', data: d.report.byEvaluator.map((e: any) => ({ value: e.score, itemStyle: { color: e.deviates ? '#dc2626' : '#2563eb' } })) },
-              ],
+              series: [{ type: 'bar', data: d.report.byEvaluator.map((e) => ({ value: e.score, itemStyle: { color: e.deviates ? '#dc2626' : '#2563eb' } })) }],
             }}
           />
           <table>
@@ -165,7 +166,7 @@ function Session({ id, onChange }: { id: number; onChange: () => void }) {
               </tr>
             </thead>
             <tbody>
-              {d.report.byEvaluator.map((e: any) => (
+              {d.report.byEvaluator.map((e) => (
                 <tr key={e.evaluatorId} className={e.deviates ? 'bad' : ''}>
                   <td>{name(e.evaluatorId)}</td>
                   <td>{fmtScore(e.score)}</td>
@@ -190,7 +191,7 @@ function Session({ id, onChange }: { id: number; onChange: () => void }) {
               </tr>
             </thead>
             <tbody>
-              {d.report.items.map((i: any) => (
+              {d.report.items.map((i) => (
                 <tr key={i.itemId}>
                   <td>{itemLabel(d.template, i.itemId)}</td>
                   <td>{fmtScore(i.spread.min)}</td>
@@ -199,8 +200,8 @@ function Session({ id, onChange }: { id: number; onChange: () => void }) {
                   <td>{fmtScore(i.spread.stddev)}</td>
                   <td className="bad">
                     {i.byEvaluator
-                      .filter((e: any) => e.deviates)
-                      .map((e: any) => name(e.evaluatorId))
+                      .filter((e) => e.deviates)
+                      .map((e) => name(e.evaluatorId))
                       .join(', ')}
                   </td>
                   <td>{i.naMismatch.map(name).join(', ')}</td>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../api';
-import { useAction, useApi } from '../../hooks';
+import { call } from '../../api';
+import { useAction, useApi, useEndpoint } from '../../hooks';
+import { contract } from '../../../contract/index';
 import { ErrorNote, Figure, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 
@@ -12,14 +13,15 @@ export default function Coaching() {
   const { t } = useTranslation();
   const me = useMe();
   const canCoach = hasAny(me, ['team_lead', 'qa', 'center_manager']);
-  const list = useApi<any[]>('/api/quality/coaching');
-  const agents = useApi<any[]>(canCoach ? '/api/agents?status=active' : null);
-  const kpis = useApi<any[]>('/api/performance/kpis');
+  const list = useEndpoint(contract.quality.coaching, {});
+  // agents and KPI definitions are not in the typed contract yet (platform, performance): only these fields are read
+  const agents = useApi<{ id: number; name: string; employee_no: string }[]>(canCoach ? '/api/agents?status=active' : null);
+  const kpis = useApi<{ key: string; label: string }[]>('/api/performance/kpis');
   const thisMonth = new Date().toISOString().slice(0, 7);
   const [f, setF] = useState({
-    kind: 'correction',
+    kind: 'correction' as 'correction' | 'praise',
     agentIds: [] as number[],
-    sourceKind: 'item',
+    sourceKind: 'item' as 'item' | 'kpi',
     sourceKey: '',
     month: thisMonth,
     goals: '',
@@ -34,7 +36,7 @@ export default function Coaching() {
           <legend>{t('qa.coaching.new')}</legend>
           <label>
             {t('qa.coaching.kind')}
-            <select value={f.kind} onChange={(e) => setF({ ...f, kind: e.target.value })}>
+            <select value={f.kind} onChange={(e) => setF({ ...f, kind: e.target.value === 'praise' ? 'praise' : 'correction' })}>
               <option value="correction">{t('qa.coaching.correction')}</option>
               <option value="praise">{t('qa.coaching.praise')}</option>
             </select>
@@ -56,7 +58,7 @@ export default function Coaching() {
           </label>
           <label>
             {t('qa.coaching.source')}
-            <select value={f.sourceKind} onChange={(e) => setF({ ...f, sourceKind: e.target.value, sourceKey: '' })}>
+            <select value={f.sourceKind} onChange={(e) => setF({ ...f, sourceKind: e.target.value === 'kpi' ? 'kpi' : 'item', sourceKey: '' })}>
               <option value="item">{t('qa.coaching.sourceItem')}</option>
               <option value="kpi">{t('qa.coaching.sourceKpi')}</option>
             </select>
@@ -95,7 +97,7 @@ export default function Coaching() {
           <button
             onClick={() =>
               run(async () => {
-                await post('/api/quality/coaching', f);
+                await call(contract.quality.createCoaching, { body: f });
                 await list.reload();
               })
             }
@@ -123,7 +125,7 @@ export default function Coaching() {
           {(list.data ?? []).map((c) => (
             <tr key={c.id}>
               <td>{t(`qa.coaching.${c.kind}`)}</td>
-              <td>{c.agents.map((a: any) => a.name).join('、')}</td>
+              <td>{c.agents.map((a) => a.name).join('、')}</td>
               <td>{c.source_kind === 'kpi' ? ((kpis.data ?? []).find((k) => k.key === c.source_key)?.label ?? c.source_key) : c.source_key}</td>
               <td>{c.goals}</td>
               <td>{c.follow_up_date}</td>
@@ -138,7 +140,7 @@ export default function Coaching() {
                     className="secondary"
                     onClick={() =>
                       run(async () => {
-                        await post(`/api/quality/coaching/${c.id}/follow-up`, { note: '' });
+                        await call(contract.quality.followUpCoaching, { params: { id: c.id }, body: { note: '' } });
                         await list.reload();
                       })
                     }

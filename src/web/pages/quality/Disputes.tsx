@@ -1,33 +1,38 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../api';
-import { useAction, useApi } from '../../hooks';
+import { call } from '../../api';
+import { useAction, useEndpoint } from '../../hooks';
+import { contract } from '../../../contract/index';
+import type { DisputeListRow } from '../../../contract/quality';
 import { ErrorNote, Page } from '../../components/ui';
 import { choices, fmtScore, fmtTime, itemLabel, allItems } from './shared';
 
 /** Disputes for the QA lead to decide; history stays visible. */
 export default function Disputes() {
   const { t } = useTranslation();
-  const [state, setState] = useState('open');
-  const list = useApi<any[]>(`/api/quality/disputes${state ? `?state=${state}` : ''}`);
-  const templates = useApi<any[]>('/api/quality/templates');
+  const [state, setState] = useState<'' | 'open' | 'upheld' | 'rejected'>('open');
+  const list = useEndpoint(contract.quality.disputes, { query: state ? { state } : {} });
+  const templates = useEndpoint(contract.quality.templates, {});
   const { error, run } = useAction();
   const [form, setForm] = useState<Record<number, { value: string; note: string }>>({});
   const tplOf = (id: number) => (templates.data ?? []).find((x) => x.id === id)?.template;
-  const decide = (d: any, decision: 'upheld' | 'rejected') =>
+  const decide = (d: DisputeListRow, decision: 'upheld' | 'rejected') =>
     run(async () => {
       const f = form[d.id] ?? { value: '', note: '' };
-      await post(`/api/quality/disputes/${d.id}/decision`, {
-        decision,
-        note: f.note,
-        ...(decision === 'upheld' ? { newValue: f.value === 'na' ? null : f.value === '' ? undefined : Number(f.value) } : {}),
+      await call(contract.quality.decideDispute, {
+        params: { id: d.id },
+        body: {
+          decision,
+          note: f.note,
+          ...(decision === 'upheld' ? { newValue: f.value === 'na' ? null : f.value === '' ? undefined : Number(f.value) } : {}),
+        },
       });
       await list.reload();
     });
   return (
     <Page title={t('nav.qaDisputes')}>
       <div className="form-row">
-        <select aria-label={t('qa.state')} value={state} onChange={(e) => setState(e.target.value)}>
+        <select aria-label={t('qa.state')} value={state} onChange={(e) => setState(e.target.value as typeof state)}>
           <option value="open">{t('qa.states.open')}</option>
           <option value="upheld">{t('qa.states.upheld')}</option>
           <option value="rejected">{t('qa.states.rejected')}</option>
@@ -50,7 +55,7 @@ export default function Disputes() {
         <tbody>
           {(list.data ?? []).map((d) => {
             const tpl = tplOf(d.template_id);
-            const it = tpl ? allItems(tpl).find((i: any) => i.id === d.item_id) : null;
+            const it = tpl ? allItems(tpl).find((i) => i.id === d.item_id) : null;
             const f = form[d.id] ?? { value: '', note: '' };
             return (
               <tr key={d.id} data-dispute={d.id}>
@@ -63,7 +68,7 @@ export default function Disputes() {
                   <div className="hint">{fmtTime(d.opened_at)}</div>
                   {d.history.length > 1 && (
                     <div className="hint">
-                      {d.history.map((h: any, i: number) => (
+                      {d.history.map((h, i) => (
                         <div key={i}>
                           {t(`qa.states.${h.state}`)} · {new Date(h.at).toLocaleString()} · {h.note}
                         </div>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { del, post } from '../../api';
-import { useAction, useApi } from '../../hooks';
+import { call } from '../../api';
+import { useAction, useApi, useEndpoint } from '../../hooks';
+import { contract } from '../../../contract/index';
 import { ErrorNote, Page, IdMultiSelect } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { Recording } from './shared';
@@ -12,9 +13,10 @@ export default function Library() {
   const me = useMe();
   const canAdd = hasAny(me, ['qa', 'center_manager', 'team_lead']);
   const canRemove = hasAny(me, ['qa', 'center_manager']);
-  const list = useApi<any[]>('/api/quality/library');
-  const teams = useApi<any[]>(canAdd ? '/api/teams' : null);
-  const [f, setF] = useState({ callId: '', tag: 'good', title: '', note: '', teamIds: [] as number[] });
+  const list = useEndpoint(contract.quality.library, {});
+  // teams are not in the typed contract yet (platform): only id and name are read
+  const teams = useApi<{ id: number; name: string }[]>(canAdd ? '/api/teams' : null);
+  const [f, setF] = useState({ callId: '', tag: 'good' as 'good' | 'instructive', title: '', note: '', teamIds: [] as number[] });
   const { error, run } = useAction();
   return (
     <Page title={t('nav.qaLibrary')}>
@@ -27,7 +29,7 @@ export default function Library() {
           </label>
           <label>
             {t('qa.library.tag')}
-            <select value={f.tag} onChange={(e) => setF({ ...f, tag: e.target.value })}>
+            <select value={f.tag} onChange={(e) => setF({ ...f, tag: e.target.value === 'instructive' ? 'instructive' : 'good' })}>
               <option value="good">{t('qa.library.good')}</option>
               <option value="instructive">{t('qa.library.instructive')}</option>
             </select>
@@ -51,7 +53,7 @@ export default function Library() {
           <button
             onClick={() =>
               run(async () => {
-                await post('/api/quality/library', f);
+                await call(contract.quality.addToLibrary, { body: f });
                 await list.reload();
               })
             }
@@ -76,7 +78,7 @@ export default function Library() {
                 className="secondary"
                 onClick={() =>
                   run(async () => {
-                    await del(`/api/quality/library/${r.id}`);
+                    await call(contract.quality.removeFromLibrary, { params: { id: r.id } });
                     await list.reload();
                   })
                 }

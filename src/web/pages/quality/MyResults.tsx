@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { live, post } from '../../api';
-import { useAction, useApi } from '../../hooks';
+import { call, subscribe } from '../../api';
+import { useAction, useEndpoint } from '../../hooks';
+import { contract, topicName, topics } from '../../../contract/index';
 import { ErrorNote, Page } from '../../components/ui';
 import { useMe } from '../../session';
 import { fmtScore, fmtTime, itemLabel, Recording, ResultItems } from './shared';
@@ -10,12 +11,12 @@ import { fmtScore, fmtTime, itemLabel, Recording, ResultItems } from './shared';
 export default function MyResults() {
   const { t } = useTranslation();
   const me = useMe();
-  const list = useApi<any[]>('/api/quality/evaluations');
+  const list = useEndpoint(contract.quality.evaluations, {});
   const [openId, setOpenId] = useState<number | null>(null);
   useEffect(
     () =>
-      live([`user:${me.id}`], (_topic, data) => {
-        if (data?.type === 'notification') void list.reload();
+      subscribe([topicName(topics.user, { userId: me.id })], (e) => {
+        if (e.kind === 'user' && e.data.type === 'notification') void list.reload();
       }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [me.id],
@@ -50,7 +51,7 @@ export default function MyResults() {
 
 function Detail({ id, onChange }: { id: number; onChange: () => void }) {
   const { t } = useTranslation();
-  const ev = useApi<any>(`/api/quality/evaluations/${id}`);
+  const ev = useEndpoint(contract.quality.evaluation, { params: { id } });
   const [item, setItem] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const { error, run } = useAction();
@@ -67,7 +68,7 @@ function Detail({ id, onChange }: { id: number; onChange: () => void }) {
         template={d.template}
         result={d.result}
         extra={(itemId) => {
-          const disp = d.disputes.find((x: any) => x.itemId === itemId);
+          const disp = d.disputes.find((x) => x.itemId === itemId);
           if (disp) return <span className="badge">{t(`qa.states.${disp.state}`)}</span>;
           return closed ? null : (
             <button className="secondary" onClick={() => setItem(itemId)} data-dispute={itemId}>
@@ -83,7 +84,7 @@ function Detail({ id, onChange }: { id: number; onChange: () => void }) {
           <button
             onClick={() =>
               run(async () => {
-                await post(`/api/quality/evaluations/${id}/disputes`, { itemId: item, reason });
+                await call(contract.quality.openDispute, { params: { id }, body: { itemId: item, reason } });
                 setItem(null);
                 setReason('');
                 await ev.reload();

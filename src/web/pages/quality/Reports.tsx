@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../hooks';
+import { useApi, useEndpoint } from '../../hooks';
+import { contract } from '../../../contract/index';
+import { reportGroups, type QaReport } from '../../../contract/quality';
 import { Chart } from '../../components/Chart';
 import { ErrorNote, Figure, Page, pct } from '../../components/ui';
 import { fmtScore } from './shared';
@@ -8,17 +10,19 @@ import { fmtScore } from './shared';
 /** QA reports: rates per month with linear trend lines (the seed's chart), per group, most-failed items. */
 export default function Reports() {
   const { t } = useTranslation();
-  const [groupBy, setGroupBy] = useState('team');
+  const [groupBy, setGroupBy] = useState<(typeof reportGroups)[number]>('team');
   const [fromMonth, setFrom] = useState('');
   const [toMonth, setTo] = useState('');
-  const teams = useApi<any[]>('/api/teams');
+  // teams are not in the typed contract yet (platform): only id and name are read
+  const teams = useApi<{ id: number; name: string }[]>('/api/teams');
   const [teamId, setTeamId] = useState('');
-  const qs = new URLSearchParams({ groupBy, ...(fromMonth ? { fromMonth } : {}), ...(toMonth ? { toMonth } : {}), ...(teamId ? { teamId } : {}) });
-  const r = useApi<any>(`/api/quality/reports?${qs}`);
+  const r = useEndpoint(contract.quality.reports, {
+    query: { groupBy, ...(fromMonth ? { fromMonth } : {}), ...(toMonth ? { toMonth } : {}), ...(teamId ? { teamId: Number(teamId) } : {}) },
+  });
   const d = r.data;
   const option = useMemo(() => {
     if (!d) return null;
-    const fit = (tr: any) => (tr ? tr.fitted.map((v: number) => Math.round(v * 10000) / 100) : []);
+    const fit = (tr: QaReport['trend']['fatalRate']) => (tr ? tr.fitted.map((v) => Math.round(v * 10000) / 100) : []);
     const p = (v: number | null) => (v == null ? null : Math.round(v * 10000) / 100);
     return {
       tooltip: { trigger: 'axis' as const },
@@ -29,8 +33,8 @@ export default function Reports() {
         { type: 'value' as const, min: 0, max: 100 },
       ],
       series: [
-        { name: t('qa.reports.nonFatalRate'), type: 'line' as const, data: d.series.map((s: any) => p(s.nonFatalRate)), connectNulls: false },
-        { name: t('qa.reports.fatalRate'), type: 'line' as const, data: d.series.map((s: any) => p(s.fatalRate)) },
+        { name: t('qa.reports.nonFatalRate'), type: 'line' as const, data: d.series.map((s) => p(s.nonFatalRate)), connectNulls: false },
+        { name: t('qa.reports.fatalRate'), type: 'line' as const, data: d.series.map((s) => p(s.fatalRate)) },
         {
           name: `${t('qa.reports.trend')}(${t('qa.reports.nonFatalRate')})`,
           type: 'line' as const,
@@ -49,7 +53,7 @@ export default function Reports() {
           name: t('qa.reports.average'),
           type: 'bar' as const,
           yAxisIndex: 1,
-          data: d.series.map((s: any) => (s.averageScore == null ? null : Math.round(s.averageScore * 10) / 10)),
+          data: d.series.map((s) => (s.averageScore == null ? null : Math.round(s.averageScore * 10) / 10)),
           itemStyle: { opacity: 0.25 },
         },
       ],
@@ -60,8 +64,8 @@ export default function Reports() {
       <div className="form-row">
         <label>
           {t('qa.reports.groupBy')}{' '}
-          <select value={groupBy} onChange={(e) => setGroupBy(e.target.value)}>
-            {['team', 'agent', 'evaluator', 'month'].map((g) => (
+          <select value={groupBy} onChange={(e) => setGroupBy(e.target.value as typeof groupBy)}>
+            {(['team', 'agent', 'evaluator', 'month'] as const).map((g) => (
               <option key={g} value={g}>
                 {t(`qa.reports.${g}`)}
               </option>
@@ -116,7 +120,7 @@ export default function Reports() {
               </tr>
             </thead>
             <tbody>
-              {d.groups.map((g: any) => (
+              {d.groups.map((g) => (
                 <tr key={g.key}>
                   <td>{g.name}</td>
                   <td>{g.evaluations}</td>
@@ -141,7 +145,7 @@ export default function Reports() {
               </tr>
             </thead>
             <tbody>
-              {d.mostFailed.map((i: any) => (
+              {d.mostFailed.map((i) => (
                 <tr key={i.itemId}>
                   <td>
                     {i.label} {i.fatal && <span className="badge">{t('qa.fatal')}</span>}

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../api';
-import { useAction, useApi } from '../../hooks';
+import { call } from '../../api';
+import { useAction, useEndpoint } from '../../hooks';
+import { contract } from '../../../contract/index';
 import { ErrorNote, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 
@@ -10,7 +11,7 @@ export default function Templates() {
   const { t } = useTranslation();
   const me = useMe();
   const canEdit = hasAny(me, ['qa', 'center_manager']);
-  const list = useApi<any[]>('/api/quality/templates');
+  const list = useEndpoint(contract.quality.templates, {});
   const [text, setText] = useState('');
   const { error, run } = useAction();
   const [saved, setSaved] = useState<string | null>(null);
@@ -34,7 +35,7 @@ export default function Templates() {
               <td>
                 v{x.version} {x.active && <span className="badge">{t('qa.templates.active')}</span>}
               </td>
-              <td>{x.template.sections.map((s: any) => `${s.label} ${s.weight}`).join(' / ')}</td>
+              <td>{x.template.sections.map((s) => `${s.label} ${s.weight}`).join(' / ')}</td>
               <td>
                 {canEdit && (
                   <button className="secondary" onClick={() => setText(JSON.stringify(x.template, null, 2))}>
@@ -60,7 +61,7 @@ export default function Templates() {
           <button
             onClick={() =>
               run(async () => {
-                const r = await post('/api/quality/templates', { template: JSON.parse(text) });
+                const r = await call(contract.quality.saveTemplate, { body: { template: JSON.parse(text) } });
                 setSaved(`${r.name} v${r.version}`);
                 await list.reload();
               })

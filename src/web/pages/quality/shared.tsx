@@ -1,30 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ui';
+import type { Answer, EvaluationScore, ScorecardItem, ScorecardTemplate } from '../../../contract/quality';
 
-export interface Item {
-  id: string;
-  label: string;
-  weight: number;
-  min: number;
-  max: number;
-  options?: { value: number; label: string }[];
-  fatal: boolean;
-  naAllowed: boolean;
-  passAt?: number;
-}
-export interface Template {
-  id: string;
-  version: number;
-  name: string;
-  fatalMode: 'zero' | 'flag';
-  sections: { id: string; label: string; weight: number; items: Item[] }[];
-}
-export interface Answer {
-  itemId: string;
-  value: number | null;
-  comment?: string;
-}
+export type Item = ScorecardItem;
+export type Template = ScorecardTemplate;
+export type { Answer };
 
 export const fmtScore = (s: number | null | undefined) => (s == null ? '—' : (Math.round(s * 10) / 10).toString());
 export const fmtTime = (ms: number) => new Date(ms).toLocaleString();
@@ -138,7 +119,7 @@ export function EvaluationForm({
 }
 
 /** Result per item: value, score, failed, comment. */
-export function ResultItems({ template, result, extra }: { template: Template; result: any; extra?: (itemId: string) => React.ReactNode }) {
+export function ResultItems({ template, result, extra }: { template: Template; result: EvaluationScore; extra?: (itemId: string) => React.ReactNode }) {
   const { t } = useTranslation();
   return (
     <table data-testid="result-items">
@@ -151,7 +132,7 @@ export function ResultItems({ template, result, extra }: { template: Template; r
         </tr>
       </thead>
       <tbody>
-        {result.items.map((r: any) => (
+        {result.items.map((r) => (
           <tr key={r.itemId} data-item={r.itemId}>
             <td>
               {itemLabel(template, r.itemId)} {r.fatal && <span className="badge">{t('qa.fatal')}</span>}
