@@ -23,6 +23,7 @@ import {
   type KbViewer,
 } from '../../store/kb/articles';
 import { agentScope, hasRole, implement, type Caller, type RouteDef } from '../route';
+import type { Capability } from '../capability';
 import type { ServerContext } from '../context';
 import { callerCenterId } from './platform';
 
@@ -149,3 +150,5 @@ export const kbRoutes: RouteDef[] = [
     kbStats(ctx.store.db, await callerCenterId(ctx, caller), ctx.now(), { sinceMs: ctx.now() - query.days * 86_400_000 }),
   ),
 ];
+
+export const kbCapability: Capability = { name: 'kb', routes: kbRoutes };

@@ -29,21 +29,21 @@ import {
 } from '../../store/workorders/orders';
 import { hasRole, implement, type Caller, type RouteDef } from '../route';
 import type { ServerContext } from '../context';
-import { registerTopicFilter, registerTopicRule } from '../live';
-import { serviceStarters } from '../services';
+import type { Capability, Service } from '../capability';
+import type { TopicFilter, TopicRule } from '../live';
 import { callerCenterId } from './platform';
 import { pushNotices } from './notifications';
 
 export { WO_CENTER_WIDE, WO_QA, WO_REPORTS } from '../../contract/workorders';
 export const BOARD_TOPIC = 'workorders';
 
-registerTopicRule((c, t) => t === BOARD_TOPIC && c.roles.some((r) => r !== 'agent'));
+const boardRule: TopicRule = (c, t) => t === BOARD_TOPIC && c.roles.some((r) => r !== 'agent');
 // Board events name an order (id, title): each subscriber gets only those the REST read would show them.
-registerTopicFilter(BOARD_TOPIC, async (ctx, c, data) => {
+const boardFilter: TopicFilter = async (ctx, c, data) => {
   const id = Number((data as { id?: unknown } | null)?.id);
   if (!Number.isInteger(id) || id <= 0) return false;
   return orderVisible(ctx.store.db, await callerCenterId(ctx, c), id, await scopeOf(ctx, c));
-});
+};
 
 export function publish(ctx: ServerContext, ev: WoEvents) {
   for (const b of ev.board) ctx.hub.publish(BOARD_TOPIC, b);
@@ -162,7 +162,25 @@ export async function runSlaCheck(ctx: ServerContext) {
   for (const c of await listCenters(ctx.store.db)) publish(ctx, await checkSla(ctx.store.db, c.id, ctx.now()));
 }
 
-serviceStarters.push((ctx) => {
-  const timer = setInterval(() => void runSlaCheck(ctx).catch(() => {}), 30_000);
-  timer.unref();
-});
+/** The SLA timer: every 30 s, warnings and breaches of every center go out once. */
+const slaTimer: Service = {
+  name: 'workorders.sla',
+  start(ctx) {
+    const timer = setInterval(() => void runSlaCheck(ctx).catch(() => {}), 30_000);
+    timer.unref();
+    ctx.services.workordersSla = { stop: () => clearInterval(timer) };
+  },
+  stop(ctx) {
+    (ctx.services.workordersSla as { stop(): void } | undefined)?.stop();
+    delete ctx.services.workordersSla;
+  },
+};
+
+/** Work orders: the routes, the board topic (staff; each message filtered by the order's visibility) and the SLA timer. */
+export const workordersCapability: Capability = {
+  name: 'workorders',
+  routes: workOrderRoutes,
+  topicRules: [boardRule],
+  topicFilters: [{ topic: BOARD_TOPIC, filter: boardFilter }],
+  services: [slaTimer],
+};
