@@ -9,7 +9,7 @@ import { kb } from './kb';
 import { live, liveTopics } from './live';
 import { liveIngest } from './liveIngest';
 import { notifications, userTopic } from './notifications';
-import { workorders } from './workorders';
+import { workorders, workordersTopic } from './workorders';
 
 export const contract = {
   live,
@@ -25,6 +25,7 @@ export const contract = {
 export const topics = {
   ...liveTopics,
   user: userTopic,
+  workorders: workordersTopic,
 };
 
 export type Contract = typeof contract;
