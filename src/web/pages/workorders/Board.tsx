@@ -78,7 +78,7 @@ export default function Board() {
             </option>
           ))}
         </select>
-        <select aria-label="scope" value={filter.scope} onChange={(e) => setFilter({ ...filter, scope: e.target.value as 'open' | 'mine' | 'all' })}>
+        <select aria-label={t('wo.show')} value={filter.scope} onChange={(e) => setFilter({ ...filter, scope: e.target.value as 'open' | 'mine' | 'all' })}>
           <option value="open">{t('wo.open')}</option>
           <option value="mine">{t('wo.mine')}</option>
           <option value="all">{t('wo.all')}</option>
