@@ -21,7 +21,7 @@ import { createCenter } from '../src/store/org';
 import { createCategory, searchArticles, type KbViewer } from '../src/store/kb/articles';
 import { indexKbArticle } from '../src/store/kb/search';
 import { normaliseString } from '../src/core/kb/text';
-import { SUGGEST_CANDIDATES, SUGGEST_COUNT_UP_TO } from '../src/server/routes/kb';
+import { SUGGEST_CANDIDATES, SUGGEST_COUNT_UP_TO } from '../src/services/kb/articles';
 
 const N = Number(process.env.KB_BENCH_N ?? 50_000);
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

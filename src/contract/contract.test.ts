@@ -157,7 +157,9 @@ test('a test server refuses an answer that does not match its contract entry, an
       webRoot: null,
       validateResponses: true,
       // the cast stands for a handler that escaped the compiler (e.g. a row with a text column)
-      routes: [implement(probe, async ({ query }) => (query.bad === '1' ? ({ n: 'seven' } as unknown as { n: number }) : { n: 7 }))],
+      capabilities: [
+        { name: 'probe', routes: [implement(probe, async ({ query }) => (query.bad === '1' ? ({ n: 'seven' } as unknown as { n: number }) : { n: 7 }))] },
+      ],
     });
     const good = await app.inject({ method: 'GET', url: '/api/probe' });
     assert.equal(good.statusCode, 200);
@@ -174,7 +176,7 @@ test('a test server refuses an answer that does not match its contract entry, an
       store,
       webRoot: null,
       validateResponses: false,
-      routes: [implement(probe, async () => ({ n: 'seven' }) as unknown as { n: number })],
+      capabilities: [{ name: 'probe', routes: [implement(probe, async () => ({ n: 'seven' }) as unknown as { n: number })] }],
     });
     assert.equal((await prod.app.inject({ method: 'GET', url: '/api/probe' })).statusCode, 200);
     await prod.app.close();

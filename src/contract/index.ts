@@ -11,7 +11,7 @@ import { liveIngest } from './liveIngest';
 import { notifications, userTopic } from './notifications';
 import { training } from './peopleTraining';
 import { quality } from './quality';
-import { workorders } from './workorders';
+import { workorders, workordersTopic } from './workorders';
 
 export const contract = {
   live,
@@ -29,6 +29,7 @@ export const contract = {
 export const topics = {
   ...liveTopics,
   user: userTopic,
+  workorders: workordersTopic,
 };
 
 export type Contract = typeof contract;

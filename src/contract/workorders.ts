@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Role } from '../core/roles';
 import { CALLBACK_OUTCOMES, PRIORITIES, VERDICT_ROLES, VERDICTS, WORK_ORDER_TYPES } from '../core/workorders/index';
-import { endpoint } from './endpoint';
+import { endpoint, topic } from './endpoint';
 import { epochMs, epochMsQuery, idParams, okResponse } from './atoms';
 
 const tags = ['workorders'] as const;
@@ -327,3 +327,31 @@ export const workorders = {
     response: okResponse,
   }),
 };
+
+/**
+ * The board topic (staff: every role but agent): an order raised, moved, judged, or past its SLA
+ * warning / due time. Each message names an order and goes only to subscribers whose REST read would
+ * show it (the server's topic filter); a verdict message carries no verdict (not everyone who sees the
+ * order sees the attribution).
+ */
+export const woBoardMessage = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('created'), id: z.number(), type: z.string(), state: z.string(), title: z.string(), repeatComplainer: z.boolean().optional() }),
+  z.object({ kind: z.literal('changed'), id: z.number(), type: z.string(), state: z.string(), transition: z.string() }),
+  z.object({ kind: z.literal('verdict'), id: z.number(), type: z.string(), state: z.string() }),
+  z.object({
+    kind: z.literal('sla'),
+    level: z.enum(['warning', 'breached']),
+    id: z.number(),
+    type: z.string(),
+    priority: z.string(),
+    title: z.string(),
+    dueAt: z.number(),
+  }),
+]);
+export type WoBoardMessage = z.infer<typeof woBoardMessage>;
+
+export const workordersTopic = topic({
+  name: 'workorders',
+  summary: "Work orders raised, moved, judged or past their SLA (staff; only orders the subscriber's REST read shows)",
+  message: woBoardMessage,
+});

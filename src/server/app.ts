@@ -17,7 +17,9 @@ import { Hub } from './hub';
 import { openApiDocument } from './openapi';
 import { checkAgainst, ContractViolation, validateResponsesDefault } from './contractCheck';
 import { setRawBodyText, type Caller, type RouteDef } from './route';
-import { allRoutes } from './routes/index';
+import { compose, type Capability } from './capability';
+import { allCapabilities } from './capabilities';
+import { stopServices } from './services';
 import { callerOf } from './session';
 import { registerLiveSocket } from './live';
 import { LoginLimiter } from './loginLimit';
@@ -32,7 +34,8 @@ export interface AppOptions {
   /** Serve the built SPA from this folder (default dist/web when it exists). */
   webRoot?: string | null;
   logger?: boolean;
-  routes?: RouteDef[];
+  /** The capabilities this app is made of (default: all, src/server/capabilities.ts): their routes, live topics, socket handlers, event feed and services. */
+  capabilities?: readonly Capability[];
   /** Failed login attempts allowed per user name (from any address) per minute. */
   loginAttemptsPerMinute?: number;
   /** Origins (scheme://host[:port]) besides the server's own host allowed to open the live socket; default CALLFLOOR_ALLOWED_ORIGINS. */
@@ -82,6 +85,8 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
     secureCookies: opts.secureCookies ?? false,
     sessionTtlMs: opts.sessionTtlMs ?? 8 * 3600_000,
     services: {},
+    composition: compose(opts.capabilities ?? allCapabilities),
+    running: [],
     validateResponses: opts.validateResponses ?? validateResponsesDefault(),
   };
   const app = Fastify({
@@ -147,7 +152,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
     now: ctx.now,
   });
 
-  const routes = opts.routes ?? allRoutes;
+  const routes = ctx.composition.routes;
   const seen = new Set<string>();
   for (const def of routes) {
     const key = `${def.method} ${def.url}`;
@@ -158,8 +163,9 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   }
 
   app.get('/api/docs', async () => openApiDocument(routes));
-  // services started on this context (live floor timers…) stop with the app
+  // the capabilities' services stop with the app (last started first); then what was started on this context by hand (tests, the demo feed)
   app.addHook('onClose', async () => {
+    await stopServices(ctx);
     for (const s of Object.values(ctx.services)) await (s as { stop?: () => unknown } | null)?.stop?.();
   });
   registerLiveSocket(app, ctx, { allowedOrigins: opts.allowedOrigins });

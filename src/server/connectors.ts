@@ -18,7 +18,7 @@ import { getSetting, listCenters } from '../store/org';
 import { connectorLeadership, type Leadership } from '../store/live/leader';
 import type { ServerContext } from './context';
 import { acceptEvents } from './eventFeed';
-import { serviceStarters, serviceStoppers } from './services';
+import type { Service } from './capability';
 
 export const CONNECTORS_KEY = 'connectors';
 
@@ -630,5 +630,13 @@ export async function startConnectors(ctx: ServerContext, opts: ConnectorOptions
   return s;
 }
 
-serviceStarters.push((ctx) => startConnectors(ctx).then(() => undefined));
-serviceStoppers.push((ctx) => connectorService(ctx)?.stop());
+/** The connectors as a service of the connectors capability: started with the server, sockets closed with it. */
+export const connectorsService: Service = {
+  name: 'connectors',
+  start: (ctx) => startConnectors(ctx).then(() => undefined),
+  async stop(ctx) {
+    const s = connectorService(ctx);
+    delete ctx.services.connectors;
+    await s?.stop();
+  },
+};

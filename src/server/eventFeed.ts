@@ -5,7 +5,8 @@ import type { ServerContext } from './context';
  * The one path every normalised telephony event takes into a running server: file import,
  * POST /api/events, the WebSocket push and the demo simulator all call acceptEvents().
  * The sink stores the batch (idempotently) and returns only the events that were new;
- * listeners (live agent state, alerts, adherence…) then see each new event once.
+ * listeners (live agent state, alerts, adherence…) then see each new event once. Which sink and
+ * which listeners: those of the app's capabilities (`eventSink`, `eventListeners`, capability.ts).
  */
 export type EventSink = (
   ctx: ServerContext,
@@ -19,18 +20,9 @@ export type EventSink = (
 }>;
 export type EventListener = (ctx: ServerContext, events: CallFloorEvent[], centerId?: number) => void | Promise<void>;
 
-let sink: EventSink | null = null;
-const listeners: EventListener[] = [];
-
-export function setEventSink(s: EventSink) {
-  sink = s;
-}
-export function addEventListener(l: EventListener) {
-  listeners.push(l);
-}
-
 /** `centerId`: the center the events came in for (see EventSink); unset, the only center of the database (several: refused). */
 export async function acceptEvents(ctx: ServerContext, events: CallFloorEvent[], centerId?: number) {
+  const { eventSink: sink, eventListeners: listeners } = ctx.composition;
   const r = sink ? await sink(ctx, events, centerId) : { accepted: events, duplicates: 0 };
   // listeners follow the telephony floor; survey answers are not telephony (stored apart, see src/store/surveys.ts)
   const tel = r.accepted.some((e) => e.type === 'survey') ? r.accepted.filter((e) => e.type !== 'survey') : r.accepted;

@@ -6,31 +6,21 @@ import type { Caller } from './route';
 import { resolveSessionKey, sessionOf, type ResolvedSession } from './session';
 
 /**
- * Which caller may subscribe to which live topic. Capabilities add rules for their topics;
- * a topic no rule allows is refused. `user:<id>` (personal notifications) is built in.
- * Rules are checked at subscribe time AND again for every message delivered, against the
- * subscriber's current session and roles (cached per socket, refreshed on access changes).
+ * Which caller may subscribe to which live topic: the rules of the app's capabilities
+ * (`ctx.composition.topicRules`, capability.ts); a topic no rule allows is refused. Rules are checked
+ * at subscribe time AND again for every message delivered, against the subscriber's current session
+ * and roles (cached per socket, refreshed on access changes).
  */
 export type TopicRule = (caller: Caller, topic: string) => boolean;
-export const topicRules: TopicRule[] = [(c, t) => t === `user:${c.userId}`];
-
-export function registerTopicRule(rule: TopicRule) {
-  topicRules.push(rule);
-}
 
 /**
- * Topics of one center (the live floor's tiles, queues, alerts, prompts): a socket subscribes by the
- * plain name and is given its own center's hub topic (`centerTopic(caller.centerId, name)`); a caller
- * with no center (several centers, none of their own) is refused such topics.
+ * Topics of one center (the live floor's tiles, queues, alerts, prompts; `centerTopics` of a
+ * capability): a socket subscribes by the plain name and is given its own center's hub topic
+ * (`centerTopic(caller.centerId, name)`); a caller with no center (several centers, none of their own)
+ * is refused such topics. Returns the hub topic a socket of this caller listens on (null: refused).
  */
-const centerTopicTests: ((topic: string) => boolean)[] = [];
-export function registerCenterTopics(test: (topic: string) => boolean) {
-  centerTopicTests.push(test);
-}
-const isCenterTopic = (t: string) => centerTopicTests.some((f) => f(t));
-/** The hub topic a socket of this caller listens on for a topic name (null: refused, no center). */
-function hubTopicOf(c: Caller, t: string): string | null {
-  if (!isCenterTopic(t)) return t;
+function hubTopicOf(ctx: ServerContext, c: Caller, t: string): string | null {
+  if (!ctx.composition.isCenterTopic(t)) return t;
   return c.centerId == null ? null : centerTopic(c.centerId, t);
 }
 
@@ -40,15 +30,9 @@ function hubTopicOf(c: Caller, t: string): string | null {
  * the REST API would show that record to them. Filters may read the store.
  */
 export type TopicFilter = (ctx: ServerContext, caller: Caller, data: unknown) => boolean | Promise<boolean>;
-const topicFilters: { topic: string; filter: TopicFilter }[] = [];
 
-export function registerTopicFilter(topic: string, filter: TopicFilter) {
-  topicFilters.push({ topic, filter });
-}
-
-/** Handlers for messages a socket sends besides subscribe (e.g. CTI event push). */
+/** Handlers for messages a socket sends besides subscribe (e.g. CTI event push): `socketHandlers` of a capability. */
 export type SocketMessageHandler = (ctx: ServerContext, caller: Caller, msg: Record<string, unknown>) => Promise<unknown>;
-export const socketHandlers: Record<string, SocketMessageHandler> = {};
 
 /**
  * Internal hub topic announcing that a user's access may have changed (logout, roles, activation,
@@ -69,8 +53,6 @@ export const CLOSE_ACCESS_CHANGED = 4403;
 
 /** Re-check of every open socket's session, also without an access event (expiry, changes by the CLI). */
 const RECHECK_MS = 60_000;
-
-const isAllowed = (c: Caller, t: string) => !t.startsWith('$') && topicRules.some((rule) => rule(c, t));
 
 const sameAccess = (a: Caller, b: Caller) =>
   a.userId === b.userId &&
@@ -111,6 +93,8 @@ export function registerLiveSocket(app: FastifyInstance, ctx: ServerContext, opt
   const allowed = allowedOriginsFrom(opts.allowedOrigins);
   const byUser = new Map<number, Set<Conn>>();
   const all = new Set<Conn>();
+  const { topicRules, topicFilters, socketHandlers } = ctx.composition;
+  const isAllowed = (c: Caller, t: string) => !t.startsWith('$') && topicRules.some((rule) => rule(c, t));
 
   const stopAccess = ctx.hub.subscribe(ACCESS_TOPIC, (_t, data) => {
     const userId = Number((data as { userId?: unknown })?.userId);
@@ -218,11 +202,11 @@ export function registerLiveSocket(app: FastifyInstance, ctx: ServerContext, opt
         unsubs.delete(topic);
         return;
       }
-      const filters = topicFilters.filter((f) => f.topic === topic);
+      const filters = topicFilters.get(topic) ?? [];
       if (!filters.length) return send({ type: 'event', topic, data });
       deliveries = deliveries.then(async () => {
         try {
-          for (const f of filters) if (!(await f.filter(ctx, s.caller, data))) return;
+          for (const f of filters) if (!(await f(ctx, s.caller, data))) return;
         } catch {
           return; // when in doubt, nothing leaves
         }
@@ -245,7 +229,7 @@ export function registerLiveSocket(app: FastifyInstance, ctx: ServerContext, opt
             send({ type: 'subscribed', topic: t });
             continue;
           }
-          const hubTopic = hubTopicOf(caller, t);
+          const hubTopic = hubTopicOf(ctx, caller, t);
           if (!isAllowed(caller, t) || hubTopic === null) {
             send({ type: 'error', topic: t, reason: 'live.topicRefused', params: { topic: t }, message: `not allowed to subscribe to ${t}` });
             continue;
@@ -256,7 +240,7 @@ export function registerLiveSocket(app: FastifyInstance, ctx: ServerContext, opt
         }
         return;
       }
-      const h = typeof msg.type === 'string' ? socketHandlers[msg.type] : undefined;
+      const h = typeof msg.type === 'string' ? socketHandlers.get(msg.type) : undefined;
       if (!h) {
         send({ type: 'error', reason: 'live.unknownType', params: { type: String(msg.type) }, message: `unknown message type ${String(msg.type)}` });
         return;

@@ -34,9 +34,9 @@ import { addCallinCalls, createPrompt, listActiveAlerts, openCallins, raiseAlert
 import { maxEventSeq, replayStoredEventsFrom, storedEventsAfter } from '../store/live/tail';
 import { diagnosisLeadership, type Leadership } from '../store/live/leader';
 import type { ServerContext } from './context';
-import { addEventListener } from './eventFeed';
+import type { Service } from './capability';
+import type { EventListener } from './eventFeed';
 import { centerTopic } from './hub';
-import { serviceStarters } from './services';
 import { agentScope, type Caller } from './route';
 import { liveTopics, type Alert, type FloorSnapshot, type Prompt, type Tile } from '../contract/live';
 import { userTopic } from '../contract/notifications';
@@ -561,7 +561,7 @@ export async function ensureFloor(ctx: ServerContext, centerId: number): Promise
 }
 
 /**
- * Starts one floor per center on a context (the starter below; tests call it with timers off) and
+ * Starts one floor per center on a context (liveFloorService below; tests call it with timers off) and
  * returns the floor of the only center (with several, the lowest id's: use floorService(ctx, id)).
  */
 export async function startLiveFloor(ctx: ServerContext, opts: LiveFloorServiceOptions = {}): Promise<LiveFloorService> {
@@ -575,8 +575,18 @@ export async function startLiveFloor(ctx: ServerContext, opts: LiveFloorServiceO
   return f.byCenter.get(ids[0]!)!;
 }
 
-serviceStarters.push((ctx) => startLiveFloor(ctx).then(() => undefined));
-addEventListener(async (ctx, events, centerId) => {
+/** The live floor as a service of the live capability: one floor per center, started with the server, stopped with it. */
+export const liveFloorService: Service = {
+  name: 'liveFloor',
+  start: (ctx) => startLiveFloor(ctx).then(() => undefined),
+  stop(ctx) {
+    floorsOf(ctx)?.stop();
+    delete ctx.services.floors;
+  },
+};
+
+/** The live capability's event listener: each batch of new events goes to its center's floor (started on demand). */
+export const followEvents: EventListener = async (ctx, events, centerId) => {
   const f = floorsOf(ctx);
   if (!f) return;
   // the same rule as the store's: the door's center, else the only center (0 when there is none)
@@ -589,4 +599,4 @@ addEventListener(async (ctx, events, centerId) => {
     f.byCenter.delete(0);
   }
   await (await ensureFloor(ctx, id))?.onEvents(events);
-});
+};

@@ -18,7 +18,7 @@ const ERROR_SCHEMA = {
   required: ['error', 'message'],
 };
 
-export function openApiDocument(routes: RouteDef[]) {
+export function openApiDocument(routes: readonly RouteDef[]) {
   const paths: Record<string, Record<string, unknown>> = {};
   const schema = (s: z.ZodType) => {
     try {

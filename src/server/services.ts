@@ -1,25 +1,48 @@
+import type { Service } from './capability';
 import type { ServerContext } from './context';
 import { startPgBridge } from './pgBridge';
 
 /**
- * Long-running parts a capability starts with the server (live-floor state, alert evaluation,
- * cross-instance fan-out). Each registers a starter here; `serve` and `demo` run them all.
+ * Starts every service of the app's capabilities, in the order composed (the PostgreSQL bridge of
+ * platform first: the floors and connectors of later capabilities talk to other instances through it).
+ * When one fails to start, those already started are stopped and the error is thrown.
  */
-export type ServiceStarter = (ctx: ServerContext) => Promise<void> | void;
-export const serviceStarters: ServiceStarter[] = [];
-
 export async function startServices(ctx: ServerContext) {
-  const stopBridge = await startPgBridge(ctx);
-  ctx.services.stopPgBridge = stopBridge;
-  for (const s of serviceStarters) await s(ctx);
+  for (const s of ctx.composition.services) {
+    if (ctx.running.includes(s)) continue;
+    try {
+      await s.start(ctx);
+    } catch (e) {
+      await stopServices(ctx);
+      throw e;
+    }
+    ctx.running.push(s);
+  }
 }
 
-/** Stops what startServices started (tests and graceful shutdown). */
+/** Stops what startServices started, last started first (graceful shutdown; app close calls it too, so twice is harmless). */
 export async function stopServices(ctx: ServerContext) {
-  for (const stop of serviceStoppers) await stop(ctx);
-  await (ctx.services.stopPgBridge as (() => Promise<void>) | undefined)?.();
+  while (ctx.running.length) {
+    const s = ctx.running.pop()!;
+    try {
+      await s.stop(ctx);
+    } catch (e) {
+      // one service failing to stop must not keep the others running
+      console.error(`stopping ${s.name}: ${(e as Error).message}`);
+    }
+  }
 }
 
-/** Capabilities whose starters hold timers or connections register how to stop them. */
-export type ServiceStopper = (ctx: ServerContext) => Promise<void> | void;
-export const serviceStoppers: ServiceStopper[] = [];
+/** Live fan-out between instances over PostgreSQL LISTEN/NOTIFY (nothing to do on SQLite). */
+export const pgBridgeService: Service = {
+  name: 'pgBridge',
+  async start(ctx) {
+    const stop = await startPgBridge(ctx);
+    ctx.services.stopPgBridge = { stop };
+  },
+  async stop(ctx) {
+    const s = ctx.services.stopPgBridge as { stop(): Promise<void> } | undefined;
+    delete ctx.services.stopPgBridge;
+    await s?.stop();
+  },
+};

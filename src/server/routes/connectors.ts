@@ -12,7 +12,8 @@ import { audit } from '../../store/audit';
 import { loadEventWindow } from '../../store/live/ingest';
 import { withTx } from '../../store/db';
 import { getAgent, getSetting, listCenters, putSetting } from '../../store/org';
-import { connectorService, CONNECTORS_KEY, type ConnectorSettings } from '../connectors';
+import type { Capability } from '../capability';
+import { connectorService, connectorsService, CONNECTORS_KEY, type ConnectorSettings } from '../connectors';
 import type { ServerContext } from '../context';
 import { acceptEvents } from '../eventFeed';
 import { implement, rawBodyText, type Caller, type RouteDef } from '../route';
@@ -175,3 +176,6 @@ export const connectorRoutes: RouteDef[] = [
     return { ok: true as const, via: t.conn.kind };
   }),
 ];
+
+/** The PBX connectors: their settings, the signed webhook, supervisor actions, and the sockets per center as a service. */
+export const connectorsCapability: Capability = { name: 'connectors', routes: connectorRoutes, services: [connectorsService] };

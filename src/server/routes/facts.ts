@@ -1,5 +1,6 @@
 /** Per-agent / per-team facts of a day, week or month (issue 11): one source of the floor's numbers. */
 import { facts as api } from '../../contract/facts';
+import type { Capability } from '../capability';
 import { forbidden } from '../../core/errors';
 import { computeFacts } from '../../store/facts/index';
 import { agentScope, implement, type RouteDef } from '../route';
@@ -18,3 +19,5 @@ export const factsRoutes: RouteDef[] = [
     return computeFacts(ctx.store.db, centerId, { by: query.by, day: query.day, week: query.week, month: query.month, ...filter, now: ctx.now() });
   }),
 ];
+
+export const factsCapability: Capability = { name: 'facts', routes: factsRoutes };

@@ -1,29 +1,5 @@
 import type { RouteDef } from '../route';
-import { platformRoutes } from './platform';
-import { peopleRoutes } from './people';
-import { liveIngestRoutes } from './liveIngest';
-import { liveRoutes } from './live';
-import { qualityRoutes } from './quality';
-import { performanceRoutes } from './performance';
-import { wfmRoutes } from './wfm';
-import { kbRoutes } from './kb';
-import { workOrderRoutes } from './workorders';
-import { notificationRoutes } from './notifications';
-import { factsRoutes } from './facts';
-import { connectorRoutes } from './connectors';
+import { allCapabilities } from '../capabilities';
 
-/** Every API route. Each capability exports its list from its own file; add it here. */
-export const allRoutes: RouteDef[] = [
-  ...platformRoutes,
-  ...peopleRoutes,
-  ...liveIngestRoutes,
-  ...liveRoutes,
-  ...qualityRoutes,
-  ...performanceRoutes,
-  ...wfmRoutes,
-  ...kbRoutes,
-  ...workOrderRoutes,
-  ...notificationRoutes,
-  ...factsRoutes,
-  ...connectorRoutes,
-];
+/** Every API route: those of every capability (src/server/capabilities.ts lists them; add a capability there). */
+export const allRoutes: RouteDef[] = allCapabilities.flatMap((c) => c.routes);

@@ -25,25 +25,28 @@ import {
   startCallin,
   updateEmergencyStaff,
 } from '../../store/live/repo';
-import { registerCenterTopics, registerTopicRule } from '../live';
-import { alertOf, DEFAULT_PIECE_RATE, floorService, promptOf, PIECE_RATE_KEY, THRESHOLDS_KEY } from '../liveFloor';
+import type { Capability } from '../capability';
+import type { TopicRule } from '../live';
+import { alertOf, DEFAULT_PIECE_RATE, floorService, followEvents, liveFloorService, promptOf, PIECE_RATE_KEY, THRESHOLDS_KEY } from '../liveFloor';
 import { agentScope, CENTER_WIDE, centerOf, implement, scopeOf, type Caller, type RouteDef } from '../route';
 import { callerCenterId } from './platform';
 
-// ---- who may subscribe to which live topic ----
+// ---- who may subscribe to which live topic (composed into the app by liveCapability below) ----
 // the floor's topics are per center: each socket gets its own center's (see LiveFloorService)
-registerCenterTopics((t) => t.startsWith('floor:') || t === 'alerts' || t.startsWith('alerts:') || t === 'prompts');
+const isFloorTopic = (t: string) => t.startsWith('floor:') || t === 'alerts' || t.startsWith('alerts:') || t === 'prompts';
 const centerWide = (c: Caller) => c.roles.some((r) => CENTER_WIDE.includes(r));
-registerTopicRule((c, t) => (t === 'floor:agents' || t === 'alerts') && centerWide(c));
-// every stress prompt of the center: only who reads them all over REST (GET /api/prompts, scope 'all');
-// a team lead gets their own teams' prompts on user:<id>
-registerTopicRule((c, t) => t === 'prompts' && PROMPT_ROLES.some((r) => c.roles.includes(r)) && centerWide(c));
-registerTopicRule((c, t) => t === 'floor:queues' && (centerWide(c) || c.roles.includes('team_lead')));
-registerTopicRule((c, t) => {
-  const m = /^(floor|alerts):team:(\d+)$/.exec(t);
-  if (!m) return false;
-  return centerWide(c) || (c.roles.includes('team_lead') && c.ledTeamIds.includes(Number(m[2])));
-});
+const floorTopicRules: TopicRule[] = [
+  (c, t) => (t === 'floor:agents' || t === 'alerts') && centerWide(c),
+  // every stress prompt of the center: only who reads them all over REST (GET /api/prompts, scope 'all');
+  // a team lead gets their own teams' prompts on user:<id>
+  (c, t) => t === 'prompts' && PROMPT_ROLES.some((r) => c.roles.includes(r)) && centerWide(c),
+  (c, t) => t === 'floor:queues' && (centerWide(c) || c.roles.includes('team_lead')),
+  (c, t) => {
+    const m = /^(floor|alerts):team:(\d+)$/.exec(t);
+    if (!m) return false;
+    return centerWide(c) || (c.roles.includes('team_lead') && c.ledTeamIds.includes(Number(m[2])));
+  },
+];
 
 /** The caller's center's floor. */
 function service(ctx: Parameters<RouteDef['handler']>[0]['ctx'], caller: Caller) {
@@ -170,3 +173,13 @@ export const liveRoutes: RouteDef[] = [
     return promptOf(row);
   }),
 ];
+
+/** The live floor: its routes, its per-center topics and who may read them, the floor service per center fed by the event feed. */
+export const liveCapability: Capability = {
+  name: 'live',
+  routes: liveRoutes,
+  centerTopics: [isFloorTopic],
+  topicRules: floorTopicRules,
+  eventListeners: [followEvents],
+  services: [liveFloorService],
+};

@@ -7,7 +7,7 @@ import { forEachDatabase } from '../../store/testing';
 import { countStoredEvents } from '../../store/live/ingest';
 import { putSetting } from '../../store/org';
 import { testApp, signIn } from '../testing';
-import { socketHandlers } from '../live';
+import { pushEventsMessage } from './liveIngest';
 import type { Caller } from '../route';
 import { DomainError } from '../../core/errors';
 import './liveIngest'; // registers the socket handler `events`
@@ -141,10 +141,10 @@ forEachDatabase('event window: the WebSocket `events` message refuses the poison
     csrf: '',
     locale: 'en',
   } as unknown as Caller;
-  const ok = await socketHandlers.events!(ctx, caller, { type: 'events', events: [{ id: 'c1', ts: C1, type: 'agent.login', agent: '501' }] });
+  const ok = await pushEventsMessage(ctx, caller, { type: 'events', events: [{ id: 'c1', ts: C1, type: 'agent.login', agent: '501' }] });
   assert.deepEqual(ok, { received: 1, accepted: 1, duplicates: 0 });
   await assert.rejects(
-    async () => socketHandlers.events!(ctx, caller, { type: 'events', events: [{ id: 'c2', ts: 1796054400000000, type: 'agent.logout', agent: '501' }] }),
+    async () => pushEventsMessage(ctx, caller, { type: 'events', events: [{ id: 'c2', ts: 1796054400000000, type: 'agent.logout', agent: '501' }] }),
     (e: unknown) => e instanceof DomainError && e.field === 'events.0.ts' && e.reason === 'event.tsUnit' && e.params?.id === 'c2',
   );
   assert.equal(await countStoredEvents(store.db), 1);

@@ -13,12 +13,13 @@ import { defaultSurveyScale, resolveSurveys } from '../../store/surveys';
 import { agentCodesOf, kpiReport } from '../../store/live/reports';
 import { getCenter } from '../../store/org';
 import type { ServerContext } from '../context';
-import { acceptEvents, setEventSink } from '../eventFeed';
-import { socketHandlers } from '../live';
+import type { Capability } from '../capability';
+import { acceptEvents, type EventSink } from '../eventFeed';
+import type { SocketMessageHandler } from '../live';
 import { centerOf, implement, scopeOf, type Caller, type RouteDef } from '../route';
 
 /** The sink: every event into a running server is stored (idempotently) and aggregated here. */
-setEventSink(async (ctx, events, centerId) => storeEvents(ctx.store, events, { centerId }));
+const storeSink: EventSink = async (ctx, events, centerId) => storeEvents(ctx.store, events, { centerId });
 
 export { EVENT_PUSH_ROLES, IMPORT_ROLES };
 export const MAX_PUSH_EVENTS = 10_000;
@@ -82,7 +83,8 @@ async function push(ctx: ServerContext, caller: Caller, body: unknown) {
   return { received: events.length, accepted: r.accepted.length, duplicates: r.duplicates, ...(r.rejected?.length ? { rejected: r.rejected } : {}) };
 }
 
-socketHandlers.events = async (ctx, caller, msg) => {
+/** The socket message `events`: a CTI client's push over the live socket, the same rules as POST /api/events. */
+export const pushEventsMessage: SocketMessageHandler = async (ctx, caller, msg) => {
   if (!caller.roles.some((r) => EVENT_PUSH_ROLES.includes(r))) throw forbidden(`pushing events requires one of: ${EVENT_PUSH_ROLES.join(', ')}`);
   return push(ctx, caller, msg);
 };
@@ -159,3 +161,11 @@ export const liveIngestRoutes: RouteDef[] = [
     return { tz, ...report, unknownAgentCodes: codes ? [] : report.unknownAgentCodes };
   }),
 ];
+
+/** Ingest: the event sink every accepted event goes through, the CTI push (HTTP and socket), file import, KPI reports. */
+export const liveIngestCapability: Capability = {
+  name: 'liveIngest',
+  routes: liveIngestRoutes,
+  eventSink: storeSink,
+  socketHandlers: { events: pushEventsMessage },
+};

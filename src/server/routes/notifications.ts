@@ -4,6 +4,8 @@
  * rule lets only that user subscribe), so every open tab's bell stays in step.
  */
 import { notifications as api, userTopic } from '../../contract/notifications';
+import { topicName } from '../../contract/endpoint';
+import type { Capability } from '../capability';
 import { listNotifications, markRead, type Notice } from '../../store/notifications';
 import { implement, type RouteDef } from '../route';
 import type { ServerContext } from '../context';
@@ -24,3 +26,10 @@ export const notificationRoutes: RouteDef[] = [
     return { ids };
   }),
 ];
+
+/** Notifications: the list and reads, and the personal topic `user:<id>` only that user may subscribe to. */
+export const notificationsCapability: Capability = {
+  name: 'notifications',
+  routes: notificationRoutes,
+  topicRules: [(c, t) => t === topicName(userTopic, { userId: c.userId })],
+};

@@ -4,7 +4,7 @@ import { createCenter, createUser } from '../../store/org';
 import { createDepartment } from '../../store/workorders/orders';
 import { listAudit } from '../../store/audit';
 import { signIn, testApp, testPasswordHash } from '../testing';
-import { runSlaCheck } from './workorders';
+import { slaCheck as runSlaCheck } from './workorders';
 
 const T0 = Date.UTC(2026, 10, 2, 1, 0);
 const MIN = 60_000;

@@ -6,11 +6,13 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema';
+import type { WoBoardMessage } from '../../contract/workorders';
 import { withTx } from '../db';
 import { audit } from '../audit';
 import { getSetting } from '../org';
 import { notifyUsers, type Notice } from '../notifications';
 import { agentOfCall } from '../surveys';
+import { inScope, type Scope } from '../scope';
 import { conflict, DomainError, forbidden, notFound, validationError } from '../../core/errors';
 import {
   assigneeRoles,
@@ -126,6 +128,18 @@ function seesAttribution(a: WoActor, agentId: number | null, verdict: string | n
   if (a.seesAll) return true;
   if ((a.teamAgentIds ?? []).includes(agentId)) return true;
   return a.agentId === agentId && verdict === 'upheld';
+}
+
+/** A team lead's teams in the scope's center: their agents and those agents' users (what a lead's work-order view takes in). */
+export async function ledTeamMembers(db: Db, scope: Scope): Promise<{ agentIds: number[]; userIds: number[] }> {
+  if (scope.kind !== 'teams') return { agentIds: [], userIds: [] };
+  const rows = await db
+    .selectFrom('agents')
+    .leftJoin('users', 'users.agent_id', 'agents.id')
+    .select(['agents.id as agentId', 'users.id as userId'])
+    .where(inScope(scope, { center: 'agents.center_id', team: 'agents.team_id' }))
+    .execute();
+  return { agentIds: [...new Set(rows.map((r) => r.agentId))], userIds: rows.map((r) => r.userId).filter((u): u is number => u != null) };
 }
 
 /** The core actor: the user's roles plus business_dept / field_crew from memberships. */
@@ -327,7 +341,8 @@ export async function getOrder(db: Db, centerId: number, id: number, a: WoActor,
 
 /** What a write tells the live layer: topic payloads to publish after the commit. */
 export interface WoEvents {
-  board: unknown[];
+  /** Messages of the board topic (src/contract/workorders.ts `workordersTopic`). */
+  board: WoBoardMessage[];
   /** Personal notifications stored with the change, to push live on `user:<id>`. */
   users: Notice[];
 }
@@ -955,9 +970,9 @@ export async function checkSla(db: Db, centerId: number, now: number): Promise<W
       )
       .execute();
     for (const o of due) {
-      const level = o.sla_due_at <= now ? 'breached' : 'warning';
+      const level = o.sla_due_at <= now ? ('breached' as const) : ('warning' as const);
       await tx.updateTable('wo_orders').set({ sla_alerted: level }).where('id', '=', o.id).execute();
-      const alert = { kind: 'sla', level, id: o.id, type: o.type, priority: o.priority, title: o.title, dueAt: o.sla_due_at };
+      const alert: WoBoardMessage = { kind: 'sla', level, id: o.id, type: o.type, priority: o.priority, title: o.title, dueAt: o.sla_due_at };
       events.board.push(alert);
       await notify(
         tx,

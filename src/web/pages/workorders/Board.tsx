@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { live, post } from '../../api';
-
-const BOARD_TOPIC = 'workorders';
-import { useApi } from '../../hooks';
+import { call, subscribe } from '../../api';
+import { useApi, useEndpoint } from '../../hooks';
+import { contract, topics } from '../../../contract/index';
+import { topicName } from '../../../contract/endpoint';
+import type { WoConfig } from '../../../contract/workorders';
+import { WORK_ORDER_TYPES, type Priority, type WorkOrderType } from '../../../core/workorders/index';
 import { ErrorNote, Page } from '../../components/ui';
 import { useMe } from '../../session';
 import { hashParam } from '../kb/Highlight';
@@ -11,15 +13,22 @@ import { OrderDetail } from './Detail';
 
 const SLA_CLASS: Record<string, string> = { ok: 'ok', met: 'ok', warning: 'warn', breached: 'bad', missed: 'bad' };
 
+/** The agents of the complaint form (GET /api/agents: the platform's, not in the contract yet). */
+type AgentOption = { id: number; name: string; ext_code: string | null };
+
 /** Work-order list / board with SLA colours, live updates and the new-order form (personal notifications: the top-bar bell). `?id=` opens one order. */
 export default function Board() {
   const { t } = useTranslation();
   const me = useMe();
-  const [filter, setFilter] = useState<{ type: string; scope: string }>({ type: '', scope: 'open' });
+  const [filter, setFilter] = useState<{ type: WorkOrderType | ''; scope: 'open' | 'mine' | 'all' }>({ type: '', scope: 'open' });
   const [orderId, setOrderId] = useState(() => Number(hashParam('id')) || null);
-  const url = `/api/workorders?${filter.type ? `type=${filter.type}&` : ''}${filter.scope === 'open' ? 'open=true' : filter.scope === 'mine' ? 'mine=true' : ''}`;
-  const list = useApi<any[]>(url, [url]);
-  const config = useApi<any>('/api/workorders/config');
+  // open / mine only when chosen: the query coerces any value it is given to true
+  const query = {
+    ...(filter.type ? { type: filter.type } : {}),
+    ...(filter.scope === 'open' ? { open: true } : filter.scope === 'mine' ? { mine: true } : {}),
+  };
+  const list = useEndpoint(contract.workorders.list, { query });
+  const config = useEndpoint(contract.workorders.config, {});
   const [alerts, setAlerts] = useState<string[]>([]);
   const [showNew, setShowNew] = useState(false);
 
@@ -29,19 +38,18 @@ export default function Board() {
     return () => window.removeEventListener('hashchange', on);
   }, []);
   useEffect(() => {
-    const topics = [`user:${me.id}`, ...(me.roles.some((r) => r !== 'agent') ? ['workorders'] : [])];
-    return live(topics, (topic, data) => {
-      if (data?.kind === 'sla')
-        setAlerts((a) =>
-          [t('wo.slaAlert', { id: data.id, title: data.title }) + ` (${t(`wo.slaStatus.${data.level === 'warning' ? 'warning' : 'breached'}`)})`, ...a].slice(
-            0,
-            5,
-          ),
-        );
-      if (topic === BOARD_TOPIC || data?.type === 'notification') void list.reload();
+    // staff follow the board; everyone their own notices (an agent's orders move there)
+    const staff = me.roles.some((r) => r !== 'agent');
+    const names = [topicName(topics.user, { userId: me.id }), ...(staff ? [topicName(topics.workorders)] : [])];
+    return subscribe(names, (e) => {
+      if (e.kind === 'workorders' && e.data.kind === 'sla') {
+        const sla = e.data;
+        setAlerts((a) => [`${t('wo.slaAlert', { id: sla.id, title: sla.title })} (${t(`wo.slaStatus.${sla.level}`)})`, ...a].slice(0, 5));
+      }
+      if (e.kind === 'workorders' || (e.kind === 'user' && e.data.type === 'notification')) void list.reload();
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [me.id, url]);
+  }, [me.id, JSON.stringify(query)]);
 
   if (orderId) return <OrderDetail id={orderId} onBack={() => (location.hash = '#/wo/board')} />;
 
@@ -62,15 +70,15 @@ export default function Board() {
         />
       )}
       <div className="form-row">
-        <select aria-label={t('wo.type')} value={filter.type} onChange={(e) => setFilter({ ...filter, type: e.target.value })}>
+        <select aria-label={t('wo.type')} value={filter.type} onChange={(e) => setFilter({ ...filter, type: e.target.value as WorkOrderType | '' })}>
           <option value="">{t('wo.all')}</option>
-          {['escalation', 'complaint', 'suggestion', 'callback', 'dispatch'].map((x) => (
+          {WORK_ORDER_TYPES.map((x) => (
             <option key={x} value={x}>
               {t(`wo.types.${x}`)}
             </option>
           ))}
         </select>
-        <select aria-label="scope" value={filter.scope} onChange={(e) => setFilter({ ...filter, scope: e.target.value })}>
+        <select aria-label={t('wo.show')} value={filter.scope} onChange={(e) => setFilter({ ...filter, scope: e.target.value as 'open' | 'mine' | 'all' })}>
           <option value="open">{t('wo.open')}</option>
           <option value="mine">{t('wo.mine')}</option>
           <option value="all">{t('wo.all')}</option>
@@ -122,11 +130,11 @@ export default function Board() {
   );
 }
 
-function NewOrder({ config, onDone }: { config: any; onDone: (id: number) => void }) {
+function NewOrder({ config, onDone }: { config: WoConfig; onDone: (id: number) => void }) {
   const { t } = useTranslation();
   const [f, setF] = useState({
-    type: 'escalation',
-    priority: 'normal',
+    type: 'escalation' as WorkOrderType,
+    priority: 'normal' as Priority,
     category: '',
     title: '',
     description: '',
@@ -137,23 +145,25 @@ function NewOrder({ config, onDone }: { config: any; onDone: (id: number) => voi
     appointment: '',
     agentId: '',
   });
-  const agents = useApi<any[]>('/api/agents?status=active');
+  const agents = useApi<AgentOption[]>('/api/agents?status=active');
   const [error, setError] = useState<string | null>(null);
-  const cats: string[] = config.categories[f.type] ?? [];
+  const cats: readonly string[] = config.categories[f.type] ?? [];
   const submit = async () => {
     try {
       const appointmentFrom = f.appointment ? Date.parse(f.appointment) : Date.now() + 3_600_000;
-      const r = await post<{ id: number }>('/api/workorders', {
-        type: f.type,
-        priority: f.priority,
-        category: f.category || cats[0],
-        title: f.title,
-        description: f.description,
-        ...(f.customerId ? { customerId: f.customerId } : {}),
-        ...(f.customerPhone ? { customerPhone: f.customerPhone } : {}),
-        ...(f.callId ? { callId: f.callId } : {}),
-        ...(f.type === 'complaint' && f.agentId ? { agentId: Number(f.agentId) } : {}),
-        ...(f.type === 'dispatch' ? { dispatch: { address: f.address, appointmentFrom, appointmentTo: appointmentFrom + 2 * 3_600_000 } } : {}),
+      const r = await call(contract.workorders.create, {
+        body: {
+          type: f.type,
+          priority: f.priority,
+          category: f.category || cats[0] || '',
+          title: f.title,
+          description: f.description,
+          ...(f.customerId ? { customerId: f.customerId } : {}),
+          ...(f.customerPhone ? { customerPhone: f.customerPhone } : {}),
+          ...(f.callId ? { callId: f.callId } : {}),
+          ...(f.type === 'complaint' && f.agentId ? { agentId: Number(f.agentId) } : {}),
+          ...(f.type === 'dispatch' ? { dispatch: { address: f.address, appointmentFrom, appointmentTo: appointmentFrom + 2 * 3_600_000 } } : {}),
+        },
       });
       onDone(r.id);
     } catch (e) {
@@ -170,8 +180,8 @@ function NewOrder({ config, onDone }: { config: any; onDone: (id: number) => voi
     <div className="form-grid" data-testid="wo-new">
       <label>
         {t('wo.type')}
-        <select name="type" value={f.type} onChange={(e) => setF({ ...f, type: e.target.value, category: '' })}>
-          {['escalation', 'complaint', 'suggestion', 'callback', 'dispatch'].map((x) => (
+        <select name="type" value={f.type} onChange={(e) => setF({ ...f, type: e.target.value as WorkOrderType, category: '' })}>
+          {WORK_ORDER_TYPES.map((x) => (
             <option key={x} value={x}>
               {t(`wo.types.${x}`)}
             </option>
@@ -180,8 +190,8 @@ function NewOrder({ config, onDone }: { config: any; onDone: (id: number) => voi
       </label>
       <label>
         {t('wo.priority')}
-        <select name="priority" value={f.priority} onChange={(e) => setF({ ...f, priority: e.target.value })}>
-          {config.priorities.map((p: string) => (
+        <select name="priority" value={f.priority} onChange={(e) => setF({ ...f, priority: e.target.value as Priority })}>
+          {config.priorities.map((p) => (
             <option key={p} value={p}>
               {t(`wo.priorities.${p}`)}
             </option>

@@ -18,7 +18,8 @@ export function OrderDetail({ id, onBack }: { id: number; onBack: () => void }) 
   const [callId, setCallId] = useState('');
   const [verdictNote, setVerdictNote] = useState('');
   const [verdictAgent, setVerdictAgent] = useState('');
-  const agents = useApi<any[]>('/api/agents?status=active');
+  // GET /api/agents is the platform's and not in the contract yet: the fields this page reads
+  const agents = useApi<{ id: number; name: string; ext_code: string | null }[]>('/api/agents?status=active');
   const [error, setError] = useState<string | null>(null);
   if (o.error) return <ErrorNote error={o.error} />;
   if (!o.data || !config.data) return <Loading />;

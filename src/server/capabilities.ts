@@ -1,0 +1,41 @@
+/**
+ * Every capability of the server, in the order they are composed (and their services started).
+ * The capabilities whose route files are converted to the contract right now (platform, people,
+ * quality, performance, wfm) are wrapped here from their route lists; the others export their own.
+ */
+import type { Capability } from './capability';
+import { pgBridgeService } from './services';
+import { platformRoutes } from './routes/platform';
+import { peopleRoutes } from './routes/people';
+import { qualityRoutes } from './routes/quality';
+import { performanceRoutes } from './routes/performance';
+import { wfmRoutes } from './routes/wfm';
+import { liveIngestCapability } from './routes/liveIngest';
+import { liveCapability } from './routes/live';
+import { kbCapability } from './routes/kb';
+import { workordersCapability } from './routes/workorders';
+import { notificationsCapability } from './routes/notifications';
+import { factsCapability } from './routes/facts';
+import { connectorsCapability } from './routes/connectors';
+
+/** Platform: organisation, users, sign-in, settings, audit; and the live fan-out between instances (first: later services use it). */
+export const platformCapability: Capability = { name: 'platform', routes: platformRoutes, services: [pgBridgeService] };
+export const peopleCapability: Capability = { name: 'people', routes: peopleRoutes };
+export const qualityCapability: Capability = { name: 'quality', routes: qualityRoutes };
+export const performanceCapability: Capability = { name: 'performance', routes: performanceRoutes };
+export const wfmCapability: Capability = { name: 'wfm', routes: wfmRoutes };
+
+export const allCapabilities: readonly Capability[] = [
+  platformCapability,
+  peopleCapability,
+  liveIngestCapability,
+  liveCapability,
+  qualityCapability,
+  performanceCapability,
+  wfmCapability,
+  kbCapability,
+  workordersCapability,
+  notificationsCapability,
+  factsCapability,
+  connectorsCapability,
+];
