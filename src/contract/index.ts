@@ -9,6 +9,7 @@ import { kb } from './kb';
 import { live, liveTopics } from './live';
 import { liveIngest } from './liveIngest';
 import { notifications, userTopic } from './notifications';
+import { people } from './people';
 import { training } from './peopleTraining';
 import { quality } from './quality';
 import { workorders, workordersTopic } from './workorders';
@@ -23,6 +24,7 @@ export const contract = {
   workorders,
   training,
   quality,
+  people,
 };
 
 /** Every live topic (the socket's messages by topic). */

@@ -15,6 +15,7 @@ import { audit } from '../audit';
 import { withTx } from '../db';
 import { addDays, core, type Db } from './common';
 import { attendanceReport } from './discipline';
+import { inScope, scopeAdmits, type Scope } from '../scope';
 
 /**
  * Records a leaver: the agent is set to status 'left' with the leaving date (the platform's columns)
@@ -86,9 +87,13 @@ function monthsBack(lastMonth: string, n: number): string[] {
   return out;
 }
 
-export async function attritionStats(db: Db, centerId: number, lastMonth: string, months: number, reasons: readonly LeaveReason[], teamIds?: number[]) {
-  const all = await employees(db, centerId);
-  const emps = teamIds ? all.filter((e) => teamIds.map(String).includes(e.teamId)) : all;
+/** Attrition of the scope's center, of the teams it sees (a team lead: their teams), or of one team of them. */
+export async function attritionStats(db: Db, scope: Scope, lastMonth: string, months: number, reasons: readonly LeaveReason[], teamId?: number) {
+  const all = await employees(db, scope.centerId);
+  const emps = all.filter((e) => {
+    const team = e.teamId === '' ? null : Number(e.teamId);
+    return scopeAdmits(scope, { teamId: team, agentId: Number(e.id) }) && (teamId === undefined || team === teamId);
+  });
   const ms = monthsBack(lastMonth, months);
   const teams = [...new Set(emps.map((e) => e.teamId))].filter(Boolean).sort((a, b) => Number(a) - Number(b));
   const byTeam = teams.map((t) => ({ teamId: Number(t), months: ms.map((m) => monthlyAttrition(emps, m, t)) }));
@@ -120,9 +125,13 @@ export async function attritionStats(db: Db, centerId: number, lastMonth: string
  * The at-risk list: low recent mood (check-ins of the last 14 days), falling exam scores (oldest → latest
  * marked attempt; QA scores join when the quality capability is present) and absences in the last 30 days.
  */
-export async function atRisk(db: Db, centerId: number, today: string, cfg: AtRiskConfig, grace: AttendanceGrace, teamIds?: number[]) {
-  let q = db.selectFrom('agents').select(['id', 'name', 'team_id']).where('center_id', '=', centerId).where('status', '=', 'active');
-  if (teamIds) q = q.where('team_id', 'in', teamIds.length ? teamIds : [-1]);
+export async function atRisk(db: Db, scope: Scope, today: string, cfg: AtRiskConfig, grace: AttendanceGrace, teamId?: number) {
+  let q = db
+    .selectFrom('agents')
+    .select(['id', 'name', 'team_id'])
+    .where(inScope(scope, { center: 'center_id', team: 'team_id', agent: 'id' }))
+    .where('status', '=', 'active');
+  if (teamId !== undefined) q = q.where('team_id', '=', teamId);
   const agents = await q.execute();
   const ids = agents.map((a) => a.id);
   const moods = await db

@@ -22,6 +22,7 @@ import { lockRow, withTx } from '../db';
 import { uniqueAs } from '../errors';
 import { addDays, agentWithTeam, core, iso, toDomain, type Actor, type Db } from './common';
 import { PeopleError } from '../../core/people/errors';
+import { inScope, type Scope } from '../scope';
 
 type RuleRow = { code: string; no: number; category: string; title: string; text: string; amount_fen: number; consequence: string; active: number };
 
@@ -145,7 +146,8 @@ export async function recordViolation(db: Db, centerId: number, v: ViolationIn, 
   });
 }
 
-export async function listViolations(db: Db, f: { teamIds?: number[]; agentIds?: number[]; from?: number; to?: number; limit?: number }) {
+/** Violations in the caller's scope (center, teams or own), optionally narrowed to some teams or agents. */
+export async function listViolations(db: Db, scope: Scope, f: { teamIds?: number[]; agentIds?: number[]; from?: number; to?: number; limit?: number }) {
   let q = db
     .selectFrom('people_violations as v')
     .innerJoin('agents as a', 'a.id', 'v.agent_id')
@@ -163,6 +165,7 @@ export async function listViolations(db: Db, f: { teamIds?: number[]; agentIds?:
       'v.contribution_fen',
       'u.display_name as recorded_by_name',
     ])
+    .where(inScope(scope, { center: 'v.center_id', team: 'v.team_id', agent: 'v.agent_id' }))
     .orderBy('v.at', 'desc')
     .limit(f.limit ?? 500);
   if (f.teamIds) q = q.where('v.team_id', 'in', f.teamIds.length ? f.teamIds : [-1]);
@@ -307,6 +310,7 @@ function checkDate(field: string, date: string) {
  */
 export async function importAttendance(
   db: Db,
+  centerId: number,
   input: { shifts: { agentId: number; date: string; start: number; end: number }[]; segments: { agentId: number; login: number; logout: number | null }[] },
   userId: number | null,
   now: number,
@@ -319,6 +323,7 @@ export async function importAttendance(
           .selectFrom('agents')
           .select('id')
           .where('id', 'in', ids.length ? ids : [-1])
+          .where('center_id', '=', centerId) // an agent of another center is unknown here
           .execute()
       ).map((r) => r.id),
     );
@@ -360,19 +365,27 @@ export async function importAttendance(
       userId,
       action: 'people.attendance.import',
       entity: 'attendance',
-      detail: { shifts: input.shifts.length, segments: input.segments.length },
+      detail: { centerId, shifts: input.shifts.length, segments: input.segments.length },
     });
     return { shifts: input.shifts.length, segments: input.segments.length };
   });
 }
 
-async function loadShifts(db: Db, from: string, to: string, f: { teamIds?: number[]; agentIds?: number[] }) {
+/** Which shifts a report reads: a scope (center, teams or own) and / or some teams or agents. */
+export interface AttendanceFilter {
+  scope?: Scope;
+  teamIds?: number[];
+  agentIds?: number[];
+}
+
+async function loadShifts(db: Db, from: string, to: string, f: AttendanceFilter) {
   let q = db
     .selectFrom('attendance_shifts as s')
     .innerJoin('agents as a', 'a.id', 's.agent_id')
     .select(['s.id', 's.agent_id', 'a.team_id', 's.date', 's.start_at', 's.end_at'])
     .where('s.date', '>=', from)
     .where('s.date', '<=', to);
+  if (f.scope) q = q.where(inScope(f.scope, { center: 'a.center_id', team: 'a.team_id', agent: 's.agent_id' }));
   if (f.teamIds) q = q.where('a.team_id', 'in', f.teamIds.length ? f.teamIds : [-1]);
   if (f.agentIds) q = q.where('s.agent_id', 'in', f.agentIds.length ? f.agentIds : [-1]);
   return q.orderBy('s.start_at').execute();
@@ -390,7 +403,7 @@ async function loadSegments(db: Db, agentIds: number[], fromMs: number, toMs: nu
 }
 
 /** Late / early leave / absence per shift, with totals per agent and per team (dates inclusive). */
-export async function attendanceReport(db: Db, from: string, to: string, f: { teamIds?: number[]; agentIds?: number[] }, grace: AttendanceGrace) {
+export async function attendanceReport(db: Db, from: string, to: string, f: AttendanceFilter, grace: AttendanceGrace) {
   const shifts = await loadShifts(db, from, to, f);
   const agentIds = [...new Set(shifts.map((s) => s.agent_id))];
   const minStart = Math.min(...shifts.map((s) => s.start_at), Date.parse(`${from}T00:00:00Z`));

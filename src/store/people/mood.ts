@@ -20,6 +20,7 @@ import { audit } from '../audit';
 import { withTx } from '../db';
 import { uniqueAs } from '../errors';
 import { agentWithTeam, core, iso, localDate, parseJson, type Actor, type Db } from './common';
+import { inScope, type Scope } from '../scope';
 
 export async function checkIn(db: Db, agentId: number, input: { mood: number | string; note?: string }, at: number, timeZone: string) {
   const agent = await agentWithTeam(db, agentId);
@@ -44,8 +45,22 @@ const toCheckIn = (r: CheckRow): MoodCheckIn => ({
   ...(r.note ? { note: r.note } : {}),
 });
 
-export async function checkIns(db: Db, f: { teamIds?: number[]; agentIds?: number[]; from: string; to: string }) {
+/** Which check-ins: a scope (its center through the agent; its teams or own agent on the check-in), some teams or agents, dates. */
+export interface CheckInFilter {
+  scope?: Scope;
+  teamIds?: number[];
+  agentIds?: number[];
+  from: string;
+  to: string;
+}
+
+export async function checkIns(db: Db, f: CheckInFilter) {
   let q = db.selectFrom('people_mood_checkins').selectAll().where('date', '>=', f.from).where('date', '<=', f.to);
+  const scope = f.scope;
+  if (scope) {
+    q = q.where('agent_id', 'in', db.selectFrom('agents').select('id').where('center_id', '=', scope.centerId));
+    q = q.where(inScope(scope, { team: 'team_id', agent: 'agent_id' }));
+  }
   if (f.teamIds) q = q.where('team_id', 'in', f.teamIds.length ? f.teamIds : [-1]);
   if (f.agentIds) q = q.where('agent_id', 'in', f.agentIds.length ? f.agentIds : [-1]);
   return q.orderBy('at').execute();
@@ -101,13 +116,13 @@ export async function teamMoodBoard(db: Db, teamId: number, date: string, viewer
   };
 }
 
-export async function moodCycles(db: Db, f: { teamIds?: number[]; agentIds?: number[]; from: string; to: string }, by: 'team' | 'agent') {
+export async function moodCycles(db: Db, f: CheckInFilter, by: 'team' | 'agent') {
   const rows = await checkIns(db, f);
   return emotionCycles(rows.map(toCheckIn), by);
 }
 
 /** Gentle prompts for the lead: low-mood streaks from check-ins (stressful calls and not-ready come from the live floor when it exists). */
-export async function carePrompts(db: Db, f: { teamIds?: number[]; from: string; to: string }, cfg: MoodSignalConfig) {
+export async function carePrompts(db: Db, f: CheckInFilter, cfg: MoodSignalConfig) {
   const rows = await checkIns(db, f);
   const prompts = careSignals({ checkIns: rows.map(toCheckIn) }, cfg);
   const names = new Map(
@@ -180,7 +195,7 @@ export async function addCareNote(
 }
 
 /** Notes the viewer may see (filtered by the core's `canSeeNote`), newest first. */
-export async function listCareNotes(db: Db, actor: Actor, f: { agentId?: number; teamId?: number } = {}) {
+export async function listCareNotes(db: Db, actor: Actor, centerId: number, f: { agentId?: number; teamId?: number } = {}) {
   let q = db
     .selectFrom('people_care_notes as n')
     .innerJoin('agents as a', 'a.id', 'n.agent_id')
@@ -199,6 +214,7 @@ export async function listCareNotes(db: Db, actor: Actor, f: { agentId?: number;
       'n.follow_up_done',
       'n.at',
     ])
+    .where('a.center_id', '=', centerId)
     .orderBy('n.at', 'desc')
     .limit(500);
   if (f.agentId) q = q.where('n.agent_id', '=', f.agentId);
@@ -323,9 +339,9 @@ export async function listSurveys(db: Db, centerId: number, userId: number) {
 }
 
 /** One answer per user; the answers are stored apart from who answered. */
-export async function answerSurvey(db: Db, surveyId: number, userId: number, answers: Record<string, number | number[] | string>) {
+export async function answerSurvey(db: Db, centerId: number, surveyId: number, userId: number, answers: Record<string, number | number[] | string>) {
   return withTx(db, async (tx) => {
-    const s = await tx.selectFrom('people_surveys').selectAll().where('id', '=', surveyId).executeTakeFirst();
+    const s = await tx.selectFrom('people_surveys').selectAll().where('id', '=', surveyId).where('center_id', '=', centerId).executeTakeFirst();
     if (!s) throw notFound(`survey ${surveyId}`);
     if (s.open !== 1) throw validationError('surveyId', 'this survey is closed');
     const questions = parseJson<SurveyQuestion[]>(s.questions, []);
@@ -341,8 +357,8 @@ export async function answerSurvey(db: Db, surveyId: number, userId: number, ans
   });
 }
 
-export async function surveyResults(db: Db, surveyId: number) {
-  const s = await db.selectFrom('people_surveys').selectAll().where('id', '=', surveyId).executeTakeFirst();
+export async function surveyResults(db: Db, centerId: number, surveyId: number) {
+  const s = await db.selectFrom('people_surveys').selectAll().where('id', '=', surveyId).where('center_id', '=', centerId).executeTakeFirst();
   if (!s) throw notFound(`survey ${surveyId}`);
   const questions = parseJson<SurveyQuestion[]>(s.questions, []);
   const responses = await db.selectFrom('people_survey_responses').select('answers').where('survey_id', '=', surveyId).execute();

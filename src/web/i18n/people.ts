@@ -206,6 +206,9 @@ const ERR: Record<string, [string, string, string]> = {
     '{{field}}：支出 {{amount}} 超過班組基金餘額 {{balance}}',
     '{{field}}: spending {{amount}} is above the team fund balance {{balance}}',
   ],
+  'people.teamNotVisible': ['班组 {{teamId}} 不在您可查看的范围内', '班組 {{teamId}} 不在您可查看的範圍內', 'team {{teamId}} is not one of your teams'],
+  'people.noTeam': ['本中心没有您可查看的班组', '本中心沒有您可查看的班組', 'you see no team in this center'],
+  'people.agentNotVisible': ['坐席 {{agentId}} 不在您可查看的范围内', '坐席 {{agentId}} 不在您可查看的範圍內', 'agent {{agentId}} is not one you may see'],
 };
 
 function nest(table: Record<string, [string, string, string]>, i: 0 | 1 | 2) {

@@ -1,17 +1,18 @@
-/** What the people routes share: role lists, input atoms, and the caller's teams and agents. */
+/**
+ * What the people routes share: role lists and input atoms (from src/contract/people.ts), and the
+ * caller's teams and agents for the training routes (the other people routes go through src/services/people).
+ */
 import { z } from 'zod';
 import { forbidden, validationError } from '../../../core/errors';
 import type { Role } from '../../../core/roles';
 import { getAgent } from '../../../store/org';
 import { agentWithTeam, centerTimezone, localDate, type Actor } from '../../../store/people/common';
-import { agentScope, type Caller } from '../../route';
+import { agentScope, centerOf, type Caller } from '../../route';
 import type { ServerContext } from '../../context';
 import { assertCanSeeAgent, callerCenterId } from '../platform';
 import { isoDate, isoMonth } from '../../schemas';
 
-export const ADMINS: Role[] = ['admin', 'center_manager'];
-export const ABOVE_LEAD: Role[] = ['admin', 'center_manager', 'duty_manager'];
-export const LEADS_UP: Role[] = [...ABOVE_LEAD, 'team_lead'];
+export { ADMINS, ABOVE_LEAD, LEADS_UP } from '../../../contract/people';
 export const TRAINERS: Role[] = ['admin', 'center_manager', 'trainer'];
 /** An exam's attempts limit and cool-down (hours between two attempts). */
 export const examLimits = { maxAttempts: z.number().int().min(1).max(100), cooldownHours: z.number().int().min(0).max(8760) };
@@ -19,15 +20,8 @@ export const STAFF: Role[] = ['admin', 'center_manager', 'duty_manager', 'team_l
 
 export const date = isoDate;
 export const month = isoMonth;
-export const posInt = z.coerce.number().int().positive();
-export const text = (max: number) => z.string().trim().min(1).max(max);
-export const instant = z.union([
-  z.number().int(),
-  z
-    .string()
-    .refine((s) => Number.isFinite(Date.parse(s)), 'expected an ISO timestamp')
-    .transform((s) => Date.parse(s)),
-]);
+import { posInt, text, instant, ruleSchema, surveyQuestion, rangeQuery } from '../../../contract/people';
+export { posInt, text, instant, ruleSchema, surveyQuestion, rangeQuery };
 
 export const actor = (c: Caller): Actor => ({ userId: c.userId, roles: c.roles, agentId: c.agentId, ledTeamIds: c.ledTeamIds });
 
@@ -64,7 +58,8 @@ export async function pickTeam(ctx: ServerContext, c: Caller, teamId: number | u
     if (!vis.length) throw validationError('teamId', 'you have no team');
     return vis[0]!;
   }
-  const first = await ctx.store.db.selectFrom('teams').select('id').orderBy('id').executeTakeFirst();
+  // the first team of the caller's own center, never of the whole database
+  const first = await ctx.store.db.selectFrom('teams').select('id').where('center_id', '=', centerOf(c)).orderBy('id').executeTakeFirst();
   if (!first) throw validationError('teamId', 'there is no team yet');
   return first.id;
 }
@@ -74,19 +69,6 @@ export async function teamFilter(ctx: ServerContext, c: Caller, teamId?: number)
   if (teamId !== undefined) return [await pickTeam(ctx, c, teamId)];
   return visibleTeams(ctx, c);
 }
-
-export const ruleSchema = z.object({
-  id: text(20),
-  no: z.number().int().min(1).max(9999),
-  category: z.enum(['attendance', 'appearance', 'conduct', 'workstation', 'equipment', 'hygiene', 'safety', 'security', 'access', 'reception']),
-  title: text(100),
-  text: text(2000),
-  consequence: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('contribution'), amountFen: z.number().int().min(0).max(1_000_000) }),
-    z.object({ kind: z.literal('warning') }),
-  ]),
-  active: z.boolean(),
-});
 
 export const questionSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -106,15 +88,6 @@ export const questionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('true_false'), text: text(2000), answer: z.boolean(), points: z.number().int().min(1).max(100) }),
   z.object({ kind: z.literal('short'), text: text(2000), points: z.number().int().min(1).max(100) }),
 ]);
-
-export const surveyQuestion = z.discriminatedUnion('kind', [
-  z.object({ id: text(40), kind: z.literal('single'), text: text(500), options: z.array(text(200)).min(2).max(20) }),
-  z.object({ id: text(40), kind: z.literal('multiple'), text: text(500), options: z.array(text(200)).min(2).max(20) }),
-  z.object({ id: text(40), kind: z.literal('scale'), text: text(500), min: z.number().int(), max: z.number().int() }),
-  z.object({ id: text(40), kind: z.literal('text'), text: text(500) }),
-]);
-
-export const rangeQuery = z.object({ teamId: posInt.optional(), from: date.optional(), to: date.optional() });
 
 export async function agentIdsOfTeams(ctx: ServerContext, teamIds: number[]) {
   const rows = await ctx.store.db

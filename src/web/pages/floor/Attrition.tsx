@@ -1,14 +1,15 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../hooks';
+import { contract } from '../../../contract/index';
+import { useApi, useEndpoint } from '../../hooks';
 import { Chart } from '../../components/Chart';
 import { ErrorNote, Page } from '../../components/ui';
 
 /** Attrition rate per team and month, exit reasons over time, tenure at leaving, at-risk list. */
 export default function Attrition() {
   const { t } = useTranslation();
-  const a = useApi<any>('/api/people/attrition?months=12');
-  const risk = useApi<any[]>('/api/people/at-risk');
+  const a = useEndpoint(contract.people.attrition, { query: { months: 12 } });
+  const risk = useEndpoint(contract.people.atRisk, {});
   const teams = useApi<any[]>('/api/teams');
   const teamName = (id: number) => teams.data?.find((x) => x.id === id)?.name ?? String(id);
   const d = a.data;
@@ -20,8 +21,8 @@ export default function Attrition() {
         xAxis: { type: 'category' as const, data: d.months },
         yAxis: { type: 'value' as const, axisLabel: { formatter: (v: number) => `${(v * 100).toFixed(0)}%` } },
         series: [
-          { type: 'line' as const, name: t('ppl.attr.center'), data: d.center.map((m: any) => m.rate), lineStyle: { width: 3 } },
-          ...d.byTeam.map((tm: any) => ({ type: 'line' as const, name: teamName(tm.teamId), data: tm.months.map((m: any) => m.rate) })),
+          { type: 'line' as const, name: t('ppl.attr.center'), data: d.center.map((m) => m.rate), lineStyle: { width: 3 } },
+          ...d.byTeam.map((tm) => ({ type: 'line' as const, name: teamName(tm.teamId), data: tm.months.map((m) => m.rate) })),
         ],
       },
     [d, teams.data, t],
@@ -31,9 +32,9 @@ export default function Attrition() {
       d && {
         tooltip: { trigger: 'axis' as const },
         legend: { type: 'scroll' as const },
-        xAxis: { type: 'category' as const, data: d.reasons.map((r: any) => r.month) },
+        xAxis: { type: 'category' as const, data: d.reasons.map((r) => r.month) },
         yAxis: { type: 'value' as const, minInterval: 1 },
-        series: d.reasonLabels.map((l: any) => ({ type: 'bar' as const, stack: 'r', name: l.label, data: d.reasons.map((r: any) => r.counts[l.code] ?? 0) })),
+        series: d.reasonLabels.map((l) => ({ type: 'bar' as const, stack: 'r', name: l.label, data: d.reasons.map((r) => r.counts[l.code] ?? 0) })),
       },
     [d],
   );
@@ -41,9 +42,9 @@ export default function Attrition() {
     () =>
       d && {
         tooltip: {},
-        xAxis: { type: 'category' as const, data: d.tenure.map((b: any) => b.label) },
+        xAxis: { type: 'category' as const, data: d.tenure.map((b) => b.label) },
         yAxis: { type: 'value' as const, minInterval: 1 },
-        series: [{ type: 'bar' as const, data: d.tenure.map((b: any) => b.leavers) }],
+        series: [{ type: 'bar' as const, data: d.tenure.map((b) => b.leavers) }],
       },
     [d],
   );
@@ -79,12 +80,12 @@ export default function Attrition() {
                 </tr>
               </thead>
               <tbody>
-                {d.leavers.map((l: any) => (
+                {d.leavers.map((l) => (
                   <tr key={l.agentId}>
                     <td>{l.name}</td>
                     <td>{teamName(l.teamId)}</td>
                     <td>{l.leftOn}</td>
-                    <td>{d.reasonLabels.find((r: any) => r.code === l.reasonCode)?.label ?? l.reasonCode}</td>
+                    <td>{d.reasonLabels.find((r) => r.code === l.reasonCode)?.label ?? l.reasonCode}</td>
                     <td>{l.reasonText ?? ''}</td>
                   </tr>
                 ))}

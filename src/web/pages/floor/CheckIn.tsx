@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../api';
-import { useApi } from '../../hooks';
+import { call } from '../../api';
+import { contract } from '../../../contract/index';
+import { useEndpoint } from '../../hooks';
 import { ErrorNote, Page } from '../../components/ui';
 import { MOOD_FACE, useAction } from './common';
 
@@ -11,8 +12,8 @@ export default function CheckIn() {
   const [mood, setMood] = useState<number | null>(null);
   const [note, setNote] = useState('');
   const [done, setDone] = useState(false);
-  const mine = useApi<any[]>('/api/people/mood/mine');
-  const brief = useApi<any>('/api/people/briefing');
+  const mine = useEndpoint(contract.people.myCheckIns, {});
+  const brief = useEndpoint(contract.people.briefing, {});
   const { error, run } = useAction();
   return (
     <Page title={t('ppl.nav.checkin')}>
@@ -45,7 +46,8 @@ export default function CheckIn() {
           disabled={mood == null}
           onClick={() =>
             run(async () => {
-              await post('/api/people/mood', { mood, note: note || undefined });
+              if (mood == null) return;
+              await call(contract.people.checkIn, { body: { mood, note: note || undefined } });
               setDone(true);
               setNote('');
               await mine.reload();
@@ -66,7 +68,7 @@ export default function CheckIn() {
           <h2>{t('ppl.routine.briefing')}</h2>
           {brief.data.longerMeeting && <p className="warn">{t('ppl.routine.longer')}</p>}
           {brief.data.notices.length === 0 && <p className="hint">{t('ppl.none')}</p>}
-          {brief.data.notices.map((n: any) => (
+          {brief.data.notices.map((n) => (
             <div key={n.id} className="notice" data-testid="notice">
               <span>{n.text}</span>{' '}
               {n.read ? (
@@ -76,7 +78,7 @@ export default function CheckIn() {
                   className="secondary"
                   onClick={() =>
                     run(async () => {
-                      await post(`/api/people/notices/${n.id}/read`);
+                      await call(contract.people.readNotice, { params: { id: n.id } });
                       await brief.reload();
                     })
                   }

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../api';
-import { useApi } from '../../hooks';
+import { call } from '../../api';
+import { contract } from '../../../contract/index';
+import { useApi, useEndpoint } from '../../hooks';
 import { ErrorNote, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { TeamPicker, fmtTime, useAction, yuan } from './common';
@@ -13,11 +14,11 @@ export default function Discipline() {
   const isLead = hasAny(me, ['admin', 'center_manager', 'duty_manager', 'team_lead']);
   const canSpend = hasAny(me, ['admin', 'center_manager', 'team_lead']);
   const [teamId, setTeamId] = useState<number | null>(null);
-  const rules = useApi<any[]>('/api/people/rules');
+  const rules = useEndpoint(contract.people.rules, {});
   const agents = useApi<any[]>(teamId && isLead ? `/api/agents?teamId=${teamId}&status=active` : null);
-  const fund = useApi<any>(teamId ? `/api/people/fund?teamId=${teamId}` : null);
-  const violations = useApi<any[]>(teamId ? `/api/people/violations?teamId=${teamId}` : null);
-  const attendance = useApi<any>(teamId ? `/api/people/attendance?teamId=${teamId}` : null);
+  const fund = useEndpoint(contract.people.fund, teamId ? { query: { teamId } } : null);
+  const violations = useEndpoint(contract.people.violations, teamId ? { query: { teamId } } : null);
+  const attendance = useEndpoint(contract.people.attendance, teamId ? { query: { teamId } } : null);
   const [v, setV] = useState({ agentId: '', ruleCode: 'A1', note: '' });
   const [s, setS] = useState({ amount: '', receiptRef: '', description: '' });
   const { error, run } = useAction();
@@ -61,7 +62,7 @@ export default function Discipline() {
           <button
             onClick={() =>
               run(async () => {
-                await post('/api/people/violations', { agentId: Number(v.agentId), ruleCode: v.ruleCode, note: v.note || undefined });
+                await call(contract.people.recordViolation, { body: { agentId: Number(v.agentId), ruleCode: v.ruleCode, note: v.note || undefined } });
                 setV({ ...v, note: '' });
                 await Promise.all([fund.reload(), violations.reload()]);
               })
@@ -116,7 +117,8 @@ export default function Discipline() {
                     const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(s.amount.trim());
                     if (!m) throw new Error(`${t('ppl.disc.amount')}: 5 / 5.20`);
                     const fen = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-                    await post('/api/people/fund/spending', { teamId, amountFen: fen, receiptRef: s.receiptRef, description: s.description });
+                    if (teamId == null) return;
+                    await call(contract.people.spend, { body: { teamId, amountFen: fen, receiptRef: s.receiptRef, description: s.description } });
                     setS({ amount: '', receiptRef: '', description: '' });
                     await fund.reload();
                   })
@@ -136,7 +138,7 @@ export default function Discipline() {
               </tr>
             </thead>
             <tbody>
-              {fund.data.entries.map((e: any) => (
+              {fund.data.entries.map((e) => (
                 <tr key={e.id}>
                   <td>{fmtTime(e.at)}</td>
                   <td>{t(`ppl.disc.kind.${e.kind}`)}</td>
@@ -194,7 +196,7 @@ export default function Discipline() {
               </tr>
             </thead>
             <tbody>
-              {attendance.data.byAgent.map((a: any) => (
+              {attendance.data.byAgent.map((a) => (
                 <tr key={a.key}>
                   <td>{names.get(a.key) ?? a.key}</td>
                   <td>{a.shifts}</td>

@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../api';
-import { useApi } from '../../hooks';
+import { call } from '../../api';
+import { contract } from '../../../contract/index';
+import { NOTE_KINDS } from '../../../contract/peopleWire';
+import { useEndpoint } from '../../hooks';
 import { Chart } from '../../components/Chart';
 import { ErrorNote, Figure, Page } from '../../components/ui';
 import { MOOD_FACE, TeamPicker, fmtTime, todayLocal, useAction } from './common';
@@ -11,11 +13,17 @@ export default function MoodBoard() {
   const { t } = useTranslation();
   const [teamId, setTeamId] = useState<number | null>(null);
   const [date, setDate] = useState(todayLocal());
-  const board = useApi<any>(teamId ? `/api/people/mood/board?teamId=${teamId}&date=${date}` : null);
-  const cycles = useApi<any[]>(teamId ? `/api/people/mood/cycles?teamId=${teamId}` : null);
-  const prompts = useApi<any[]>(teamId ? `/api/people/mood/prompts?teamId=${teamId}` : null);
-  const notes = useApi<any[]>(teamId ? `/api/people/notes?teamId=${teamId}` : null);
-  const [form, setForm] = useState({ kind: 'lead_private', agentId: '', text: '', followUp: '', followUpOn: '' });
+  const board = useEndpoint(contract.people.moodBoard, teamId ? { query: { teamId, date } } : null);
+  const cycles = useEndpoint(contract.people.moodCycles, teamId ? { query: { teamId } } : null);
+  const prompts = useEndpoint(contract.people.carePrompts, teamId ? { query: { teamId } } : null);
+  const notes = useEndpoint(contract.people.notes, teamId ? { query: { teamId } } : null);
+  const [form, setForm] = useState<{ kind: (typeof NOTE_KINDS)[number]; agentId: string; text: string; followUp: string; followUpOn: string }>({
+    kind: 'lead_private',
+    agentId: '',
+    text: '',
+    followUp: '',
+    followUpOn: '',
+  });
   const { error, run } = useAction();
   const wd = [1, 2, 3, 4, 5, 6, 7];
   const cyc = cycles.data?.[0];
@@ -43,7 +51,7 @@ export default function MoodBoard() {
         {
           type: 'bar' as const,
           name: t('ppl.mood.average'),
-          data: Object.values(cyc?.byMonthBand ?? {}).map((c: any) => c.average),
+          data: Object.values(cyc?.byMonthBand ?? {}).map((c) => c.average),
           xAxisIndex: 1,
           yAxisIndex: 1,
         },
@@ -100,7 +108,7 @@ export default function MoodBoard() {
                 </tr>
               </thead>
               <tbody>
-                {b.members.map((m: any) => (
+                {b.members.map((m) => (
                   <tr key={m.agentId} className={b.low.includes(m.agentId) ? 'bad' : ''}>
                     <td>{m.name}</td>
                     <td>{m.mood == null ? <span className="missing">{t('ppl.mood.missing')}</span> : `${MOOD_FACE[m.mood]} ${t(`ppl.mood.${m.mood}`)}`}</td>
@@ -135,8 +143,8 @@ export default function MoodBoard() {
         <legend>{t('ppl.notes.title')}</legend>
         <label>
           {t('ppl.notes.kind')}
-          <select value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value })}>
-            {['lead_private', 'praise', 'correction'].map((k) => (
+          <select value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value as (typeof NOTE_KINDS)[number] })}>
+            {NOTE_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`ppl.notes.${k}`)}
               </option>
@@ -147,7 +155,7 @@ export default function MoodBoard() {
           {t('ppl.agent')}
           <select value={form.agentId} onChange={(e) => setForm({ ...form, agentId: e.target.value })}>
             <option value="">—</option>
-            {(b?.members ?? []).map((m: any) => (
+            {(b?.members ?? []).map((m) => (
               <option key={m.agentId} value={m.agentId}>
                 {m.name}
               </option>
@@ -169,12 +177,14 @@ export default function MoodBoard() {
         <button
           onClick={() =>
             run(async () => {
-              await post('/api/people/notes', {
-                kind: form.kind,
-                agentId: Number(form.agentId),
-                text: form.text,
-                followUp: form.followUp || undefined,
-                followUpOn: form.followUpOn || undefined,
+              await call(contract.people.addNote, {
+                body: {
+                  kind: form.kind,
+                  agentId: Number(form.agentId),
+                  text: form.text,
+                  followUp: form.followUp || undefined,
+                  followUpOn: form.followUpOn || undefined,
+                },
               });
               setForm({ ...form, text: '', followUp: '', followUpOn: '' });
               await notes.reload();
@@ -208,7 +218,7 @@ export default function MoodBoard() {
                     className="secondary"
                     onClick={() =>
                       run(async () => {
-                        await post(`/api/people/notes/${n.id}/done`);
+                        await call(contract.people.noteDone, { params: { id: n.id } });
                         await notes.reload();
                       })
                     }

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../api';
-import { useApi } from '../../hooks';
+import { call } from '../../api';
+import { contract } from '../../../contract/index';
+import { SHIFT_LOG_KINDS } from '../../../contract/peopleWire';
+import { useEndpoint } from '../../hooks';
 import { ErrorNote, Figure, Page, pct } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { FactTiles, SourceBadge } from '../../components/facts';
@@ -13,14 +15,14 @@ export default function Routine() {
   const me = useMe();
   const isLead = hasAny(me, ['team_lead']);
   const [teamId, setTeamId] = useState<number | null>(null);
-  const brief = useApi<any>(teamId ? `/api/people/briefing?teamId=${teamId}` : null);
-  const log = useApi<any[]>(teamId ? `/api/people/shift-log?teamId=${teamId}` : null);
-  const reports = useApi<any[]>('/api/people/reports');
-  const weekly = useApi<any[]>('/api/people/reports/aggregate?by=week');
-  const tasks = useApi<any[]>('/api/people/tasks');
-  const completion = useApi<any[]>('/api/people/tasks/completion');
+  const brief = useEndpoint(contract.people.briefing, teamId ? { query: { teamId } } : null);
+  const log = useEndpoint(contract.people.shiftLog, teamId ? { query: { teamId } } : null);
+  const reports = useEndpoint(contract.people.reports, {});
+  const weekly = useEndpoint(contract.people.reportsAggregate, { query: { by: 'week' } });
+  const tasks = useEndpoint(contract.people.tasks, {});
+  const completion = useEndpoint(contract.people.taskCompletion, {});
   const [notice, setNotice] = useState('');
-  const [entry, setEntry] = useState({ kind: 'coaching', text: '' });
+  const [entry, setEntry] = useState<{ kind: (typeof SHIFT_LOG_KINDS)[number]; text: string }>({ kind: 'coaching', text: '' });
   const [post2, setPost2] = useState({ offered: '', answered: '', overrideNote: '', notes: '' });
   const { error, run } = useAction();
   const b = brief.data;
@@ -38,7 +40,7 @@ export default function Routine() {
           </h2>
           {b.longerMeeting && <p className="warn">{t('ppl.routine.longer')}</p>}
           <div className="cards">
-            {b.kpis.map((k: any) => (
+            {b.kpis.map((k) => (
               <div key={k.name}>
                 <div className="kpi-label">
                   {t('ppl.routine.yesterday')} {t(`ppl.routine.kpi.${k.name}`)}
@@ -69,7 +71,7 @@ export default function Routine() {
             </div>
           </div>
           <ul className="plain">
-            {b.highlights.map((h: string, i: number) => (
+            {b.highlights.map((h, i) => (
               <li key={i}>• {h}</li>
             ))}
           </ul>
@@ -105,7 +107,7 @@ export default function Routine() {
                     </thead>
                     <tbody>
                       {[...b.queues.yesterday.rows, ...(b.queues.yesterday.total && b.queues.yesterday.rows.length > 1 ? [b.queues.yesterday.total] : [])].map(
-                        (q: any) => (
+                        (q) => (
                           <tr key={q.queue}>
                             <td>{q.queue === 'total' ? t('facts.page.total') : q.queue}</td>
                             <td>
@@ -140,7 +142,7 @@ export default function Routine() {
               <h3>
                 {t('facts.routine.yesterday')} · {t('facts.routine.agent')}
               </h3>
-              {b.agents.map((a: any) => (
+              {b.agents.map((a) => (
                 <div key={a.agentId} className="fact-row" data-agent={a.employeeNo}>
                   <strong>{a.name}</strong> <span className="hint">{a.employeeNo}</span>
                   <FactTiles row={a} />
@@ -151,7 +153,7 @@ export default function Routine() {
                 <p className="ok">{t('facts.routine.nobodyMissed')}</p>
               ) : (
                 <ul className="plain" data-testid="briefing-missed">
-                  {b.missed.yesterday.map((m: any) => (
+                  {b.missed.yesterday.map((m) => (
                     <li key={`${m.agentId}-${m.kpi}`}>
                       • {m.name}: {t(`facts.figures.${m.kpi}`, { defaultValue: m.kpi })} {kpi(m.kpi, m.actual)} / {t('facts.page.target')}{' '}
                       {kpi(m.kpi, m.target)}
@@ -162,7 +164,7 @@ export default function Routine() {
             </div>
           )}
           <h3>{t('ppl.routine.notices')}</h3>
-          {b.notices.map((n: any) => (
+          {b.notices.map((n) => (
             <div key={n.id} className="notice">
               <span>{n.text}</span>
               <span className="hint">
@@ -176,7 +178,8 @@ export default function Routine() {
               <button
                 onClick={() =>
                   run(async () => {
-                    await post('/api/people/notices', { teamId, text: notice });
+                    if (teamId == null) return;
+                    await call(contract.people.addNotice, { body: { teamId, text: notice } });
                     setNotice('');
                     await brief.reload();
                   })
@@ -200,8 +203,12 @@ export default function Routine() {
           </ul>
           {isLead && (
             <div className="form-row">
-              <select aria-label={t('ppl.notes.kind')} value={entry.kind} onChange={(e) => setEntry({ ...entry, kind: e.target.value })}>
-                {['coaching', 'listening', 'escalation', 'care_talk', 'other'].map((k) => (
+              <select
+                aria-label={t('ppl.notes.kind')}
+                value={entry.kind}
+                onChange={(e) => setEntry({ ...entry, kind: e.target.value as (typeof SHIFT_LOG_KINDS)[number] })}
+              >
+                {SHIFT_LOG_KINDS.map((k) => (
                   <option key={k} value={k}>
                     {t(`ppl.routine.kind.${k}`)}
                   </option>
@@ -211,7 +218,8 @@ export default function Routine() {
               <button
                 onClick={() =>
                   run(async () => {
-                    await post('/api/people/shift-log', { teamId, ...entry });
+                    if (teamId == null) return;
+                    await call(contract.people.addLogEntry, { body: { teamId, ...entry } });
                     setEntry({ ...entry, text: '' });
                     await log.reload();
                   })
@@ -264,10 +272,13 @@ export default function Routine() {
                   const overrides: Record<string, number> = {};
                   if (post2.offered.trim()) overrides.offered = Number(post2.offered);
                   if (post2.answered.trim()) overrides.answered = Number(post2.answered);
-                  await post('/api/people/reports', {
-                    teamId,
-                    notes: post2.notes.split('\n'),
-                    ...(Object.keys(overrides).length ? { overrides, overrideNote: post2.overrideNote } : {}),
+                  if (teamId == null) return;
+                  await call(contract.people.sendReport, {
+                    body: {
+                      teamId,
+                      notes: post2.notes.split('\n'),
+                      ...(Object.keys(overrides).length ? { overrides, overrideNote: post2.overrideNote } : {}),
+                    },
                   });
                   await reports.reload();
                 })
@@ -359,7 +370,7 @@ export default function Routine() {
                       className="secondary"
                       onClick={() =>
                         run(async () => {
-                          await post(`/api/people/tasks/${x.id}/done`, {});
+                          await call(contract.people.completeTask, { params: { id: x.id }, body: {} });
                           await Promise.all([tasks.reload(), completion.reload()]);
                         })
                       }

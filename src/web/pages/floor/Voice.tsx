@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, post } from '../../api';
-import { useApi } from '../../hooks';
+import { call } from '../../api';
+import type { ResponseOf } from '../../../contract/endpoint';
+import { contract } from '../../../contract/index';
+import { VOICE_KINDS } from '../../../contract/peopleWire';
+import { useEndpoint } from '../../hooks';
 import { ErrorNote, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { useAction } from './common';
@@ -12,20 +15,20 @@ export default function Voice() {
   const me = useMe();
   const canReply = hasAny(me, ['admin', 'center_manager', 'duty_manager']);
   const canResults = hasAny(me, ['admin', 'center_manager', 'duty_manager', 'team_lead']);
-  const posts = useApi<any[]>('/api/people/voice');
-  const surveys = useApi<any[]>('/api/people/surveys');
-  const [form, setForm] = useState({ kind: 'suggestion', text: '', anonymous: true });
+  const posts = useEndpoint(contract.people.voice, {});
+  const surveys = useEndpoint(contract.people.surveys, {});
+  const [form, setForm] = useState<{ kind: (typeof VOICE_KINDS)[number]; text: string; anonymous: boolean }>({ kind: 'suggestion', text: '', anonymous: true });
   const [replies, setReplies] = useState<Record<number, string>>({});
-  const [answers, setAnswers] = useState<Record<string, any>>({});
-  const [results, setResults] = useState<Record<number, any>>({});
+  const [answers, setAnswers] = useState<Record<string, number | string>>({});
+  const [results, setResults] = useState<Record<number, ResponseOf<typeof contract.people.surveyResults>>>({});
   const { error, run } = useAction();
   return (
     <Page title={t('ppl.nav.voice')}>
       <ErrorNote error={error} />
       <div className="card checkin">
         <h2>{t('ppl.voice.new')}</h2>
-        <select aria-label={t('ppl.notes.kind')} value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value })}>
-          {['suggestion', 'complaint', 'praise', 'question'].map((k) => (
+        <select aria-label={t('ppl.notes.kind')} value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value as (typeof VOICE_KINDS)[number] })}>
+          {VOICE_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`ppl.voice.kind.${k}`)}
             </option>
@@ -38,7 +41,7 @@ export default function Voice() {
         <button
           onClick={() =>
             run(async () => {
-              await post('/api/people/voice', form);
+              await call(contract.people.postVoice, { body: form });
               setForm({ ...form, text: '' });
               await posts.reload();
             })
@@ -64,7 +67,7 @@ export default function Voice() {
                 <button
                   onClick={() =>
                     run(async () => {
-                      await post(`/api/people/voice/${p.id}/reply`, { reply: replies[p.id] });
+                      await call(contract.people.replyVoice, { params: { id: p.id }, body: { reply: replies[p.id] ?? '' } });
                       await posts.reload();
                     })
                   }
@@ -84,7 +87,7 @@ export default function Voice() {
           </h3>
           {!s.answered && s.open && (
             <>
-              {s.questions.map((q: any) => (
+              {s.questions.map((q) => (
                 <label key={q.id} style={{ display: 'block', margin: '6px 0' }}>
                   {q.text}{' '}
                   {q.kind === 'scale' && (
@@ -100,7 +103,7 @@ export default function Voice() {
                   {q.kind === 'single' && (
                     <select value={answers[`${s.id}:${q.id}`] ?? ''} onChange={(e) => setAnswers({ ...answers, [`${s.id}:${q.id}`]: Number(e.target.value) })}>
                       <option value="">—</option>
-                      {q.options.map((o: string, i: number) => (
+                      {q.options.map((o, i) => (
                         <option key={i} value={i}>
                           {o}
                         </option>
@@ -117,10 +120,10 @@ export default function Voice() {
                   run(async () => {
                     const a = Object.fromEntries(
                       s.questions
-                        .filter((q: any) => answers[`${s.id}:${q.id}`] !== undefined && answers[`${s.id}:${q.id}`] !== '')
-                        .map((q: any) => [q.id, answers[`${s.id}:${q.id}`]]),
+                        .filter((q) => answers[`${s.id}:${q.id}`] !== undefined && answers[`${s.id}:${q.id}`] !== '')
+                        .map((q) => [q.id, answers[`${s.id}:${q.id}`]!]),
                     );
-                    await post(`/api/people/surveys/${s.id}/answers`, { answers: a });
+                    await call(contract.people.answerSurvey, { params: { id: s.id }, body: { answers: a } });
                     await surveys.reload();
                   })
                 }
@@ -130,7 +133,10 @@ export default function Voice() {
             </>
           )}
           {canResults && (
-            <button className="secondary" onClick={() => run(async () => setResults({ ...results, [s.id]: await get(`/api/people/surveys/${s.id}/results`) }))}>
+            <button
+              className="secondary"
+              onClick={() => run(async () => setResults({ ...results, [s.id]: await call(contract.people.surveyResults, { params: { id: s.id } }) }))}
+            >
               {t('ppl.voice.results')}
             </button>
           )}
@@ -140,9 +146,10 @@ export default function Voice() {
                 {t('ppl.voice.responses')}: {results[s.id].responses} / {results[s.id].invited}
               </p>
               <ul className="plain">
-                {results[s.id].questions.map((q: any, i: number) => (
+                {results[s.id]!.questions.map((q, i) => (
                   <li key={q.id}>
-                    {results[s.id].definition[i].text}: {q.kind === 'scale' ? (q.mean ?? '—') : q.kind === 'text' ? q.texts.join(' / ') : q.counts.join(' / ')}
+                    {results[s.id]!.definition[i]?.text}:{' '}
+                    {q.kind === 'scale' ? (q.mean ?? '—') : q.kind === 'text' ? q.texts.join(' / ') : q.counts.join(' / ')}
                   </li>
                 ))}
               </ul>

@@ -1,0 +1,102 @@
+/** The team lead's routine: an agent's record, the briefing and its notices, the shift log, post-shift reports, lead tasks. */
+import { peopleConfig } from '../../store/people/common';
+import * as rtn from '../../store/people/routine';
+import { trainingRecord } from '../../store/people/training';
+import { assertAgentInScope, teamInScope, teamsFilter } from '../../store/people/scope';
+import type { Actor, ServiceDeps } from '../context';
+import { centerDay, isAboveLead, monthStart, ok, ownAgent, userOf, yearBefore, type BodyOf, type ParamsOf, type QueryOf } from './common';
+
+export async function agentRecord(deps: ServiceDeps, actor: Actor, p: ParamsOf<'agentRecord'>) {
+  const db = deps.store.db;
+  await assertAgentInScope(db, actor.scope, p.id, 'id');
+  const { centerId, tz } = await centerDay(deps, actor);
+  const cfg = await peopleConfig(db, centerId);
+  return trainingRecord(db, p.id, deps.now(), tz, cfg.skillLevels);
+}
+
+/**
+ * The pre-shift briefing of a team the actor sees (default: their first). An agent gets the notices
+ * and the plan for the day, not who has not read them, nor teammates' QA scores, orders or figures:
+ * their own QA results, figures and targets and the team's totals only.
+ */
+export async function briefing(deps: ServiceDeps, actor: Actor, q: QueryOf<'briefing'>) {
+  const db = deps.store.db;
+  const { centerId, today, tz } = await centerDay(deps, actor);
+  const teamId = await teamInScope(db, actor.scope, q.teamId);
+  const cfg = await peopleConfig(db, centerId);
+  const b = await rtn.briefing(db, teamId, q.date ?? today, deps.now(), { grace: cfg.attendanceGrace, signals: cfg.signals, timeZone: tz });
+  if (actor.scope.kind !== 'self') return b;
+  const me = actor.scope.agentId;
+  return {
+    ...b,
+    notices: b.notices.map((n) => ({ id: n.id, text: n.text, read: me != null && n.readBy.includes(me) })),
+    qa: { ...b.qa, coach: b.qa.coach.filter((c) => c.agentId === String(me)) },
+    workOrders: { open: b.workOrders.open, overdue: [] },
+    agents: b.agents.filter((a) => a.agentId === me),
+    agentFacts: b.agentFacts.filter((a) => a.agentId === me),
+    missed: { yesterday: b.missed.yesterday.filter((m) => m.agentId === me), today: b.missed.today.filter((m) => m.agentId === me) },
+  };
+}
+
+export async function addNotice(deps: ServiceDeps, actor: Actor, input: BodyOf<'addNotice'>) {
+  const { today } = await centerDay(deps, actor);
+  const teamId = await teamInScope(deps.store.db, actor.scope, input.teamId);
+  return rtn.addNotice(deps.store.db, teamId, input.date ?? today, input.text, userOf(actor), deps.now());
+}
+
+export async function readNotice(deps: ServiceDeps, actor: Actor, p: ParamsOf<'readNotice'>) {
+  await rtn.markNoticeRead(deps.store.db, p.id, (await ownAgent(deps, actor)).id, deps.now());
+  return ok;
+}
+
+export async function shiftLog(deps: ServiceDeps, actor: Actor, q: QueryOf<'shiftLog'>) {
+  const { today } = await centerDay(deps, actor);
+  return rtn.shiftLog(deps.store.db, await teamInScope(deps.store.db, actor.scope, q.teamId), q.date ?? today);
+}
+
+export async function addLogEntry(deps: ServiceDeps, actor: Actor, input: BodyOf<'addLogEntry'>) {
+  const { today } = await centerDay(deps, actor);
+  const teamId = await teamInScope(deps.store.db, actor.scope, input.teamId);
+  return rtn.addLogEntry(deps.store.db, teamId, { ...input, date: input.date ?? today }, userOf(actor), deps.now());
+}
+
+export async function sendReport(deps: ServiceDeps, actor: Actor, input: BodyOf<'sendReport'>) {
+  const db = deps.store.db;
+  const { centerId, today, tz } = await centerDay(deps, actor);
+  const teamId = await teamInScope(db, actor.scope, input.teamId);
+  const cfg = await peopleConfig(db, centerId);
+  return rtn.sendPostShift(db, teamId, input.date ?? today, input, userOf(actor), deps.now(), cfg.attendanceGrace, tz);
+}
+
+/** Post-shift reports of the teams the actor sees (default: this month so far). */
+export async function reports(deps: ServiceDeps, actor: Actor, q: QueryOf<'reports'>) {
+  const { today } = await centerDay(deps, actor);
+  const teamIds = await teamsFilter(deps.store.db, actor.scope, q.teamId);
+  return rtn.listReports(deps.store.db, { teamIds, from: q.from ?? monthStart(today), to: q.to ?? today });
+}
+
+/** Reports summed per team and week or month (default: the last year). */
+export async function reportsAggregate(deps: ServiceDeps, actor: Actor, q: QueryOf<'reportsAggregate'>) {
+  const { today } = await centerDay(deps, actor);
+  const teamIds = await teamsFilter(deps.store.db, actor.scope, q.teamId);
+  return rtn.aggregatedReports(deps.store.db, { teamIds, from: q.from ?? yearBefore(today), to: q.to ?? today }, q.by);
+}
+
+/** Whose tasks the actor sees: everyone's above a lead, a lead their own. */
+const leadFilter = (actor: Actor) => (isAboveLead(actor) ? undefined : userOf(actor));
+
+export const tasks = (deps: ServiceDeps, actor: Actor) => rtn.listTasks(deps.store.db, actor.scope.centerId, leadFilter(actor));
+
+export const createTask = (deps: ServiceDeps, actor: Actor, input: BodyOf<'createTask'>) =>
+  rtn.createTask(deps.store.db, actor.scope.centerId, input, userOf(actor), deps.now());
+
+export async function completeTask(deps: ServiceDeps, actor: Actor, p: ParamsOf<'completeTask'>, input: BodyOf<'completeTask'>) {
+  const { today } = await centerDay(deps, actor);
+  await rtn.completeTask(deps.store.db, p.id, userOf(actor), isAboveLead(actor), input?.completedOn ?? today, deps.now());
+  return ok;
+}
+
+export async function taskCompletion(deps: ServiceDeps, actor: Actor, q: QueryOf<'taskCompletion'>) {
+  const { today } = await centerDay(deps, actor);
+  return rtn.taskCompletion(deps.store.db, actor.scope.centerId, q.month ?? today.slice(0, 7), leadFilter(actor));
+}
