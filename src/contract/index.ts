@@ -9,6 +9,8 @@ import { kb } from './kb';
 import { live, liveTopics } from './live';
 import { liveIngest } from './liveIngest';
 import { notifications, userTopic } from './notifications';
+import { performance } from './performance';
+import { platform } from './platform';
 import { workorders } from './workorders';
 
 export const contract = {
@@ -19,6 +21,8 @@ export const contract = {
   connectors,
   kb,
   workorders,
+  platform,
+  performance,
 };
 
 /** Every live topic (the socket's messages by topic). */
