@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../hooks';
+import { useApi, useEndpoint } from '../../hooks';
+import { contract } from '../../../contract/index';
 import { ErrorNote, Loading, Page } from '../../components/ui';
 import { FactTiles } from '../../components/facts';
 import { hasAny, useMe } from '../../session';
@@ -27,7 +28,7 @@ export default function Facts() {
   const [kind, setKind] = useState<Kind>('day');
   const [value, setValue] = useState(defaultValue('day'));
   const [teamId, setTeamId] = useState('');
-  const teams = useApi<any[]>(seesTeams ? '/api/teams' : null);
+  const teams = useEndpoint(contract.platform.teams, seesTeams ? {} : null);
   const r = useApi<any>(value ? `/api/facts?by=agent&${kind}=${encodeURIComponent(value)}${teamId ? `&teamId=${teamId}` : ''}` : null);
   const d = r.data;
   return (
