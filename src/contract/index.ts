@@ -13,6 +13,8 @@ import { people } from './people';
 import { training } from './peopleTraining';
 import { quality } from './quality';
 import { workorders, workordersTopic } from './workorders';
+import { performance } from './performance';
+import { platform } from './platform';
 
 export const contract = {
   live,
@@ -25,6 +27,8 @@ export const contract = {
   training,
   quality,
   people,
+  platform,
+  performance,
 };
 
 /** Every live topic (the socket's messages by topic). */

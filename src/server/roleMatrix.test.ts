@@ -31,6 +31,7 @@ export const EXPECTED_ACCESS: Record<string, string> = {
   'GET /api/teams': 'any',
   'POST /api/teams': ADM,
   'PATCH /api/teams/:id': ADM,
+  'GET /api/teams/lead-candidates': ADM,
   'GET /api/agents': 'any',
   'GET /api/agents/:id': 'any',
   'POST /api/agents': ADM,

@@ -52,14 +52,22 @@ export async function updateTeam(db: Db, id: number, t: { name?: string; leadUse
   if (Number(res.numUpdatedRows) === 0) throw notFound(`team ${id}`);
 }
 
-export function listTeams(db: Db, opts: { ids?: number[]; centerId?: number } = {}) {
+/**
+ * Teams, with their lead's name; `scope` limits them to what a caller sees (src/store/scope.ts): the
+ * center's teams, the led ones, or an agent's own team.
+ */
+export function listTeams(db: Db, opts: { ids?: number[]; centerId?: number; scope?: Scope } = {}) {
+  const ownAgent = opts.scope?.kind === 'self' ? (opts.scope.agentId ?? -1) : -1;
   let q = db
     .selectFrom('teams')
     .leftJoin('users', 'users.id', 'teams.lead_user_id')
+    // the scope's own agent, joined to the team they are in (at most one row: agents.id is unique), so an agent's scope finds their team
+    .leftJoin('agents as own', (j) => j.onRef('own.team_id', '=', 'teams.id').on('own.id', '=', ownAgent))
     .select(['teams.id', 'teams.center_id', 'teams.name', 'teams.lead_user_id', 'users.display_name as lead_name'])
     .orderBy('teams.id');
   if (opts.ids) q = q.where('teams.id', 'in', opts.ids.length ? opts.ids : [-1]);
   if (opts.centerId !== undefined) q = q.where('teams.center_id', '=', opts.centerId);
+  if (opts.scope) q = q.where(inScope(opts.scope, { center: 'teams.center_id', team: 'teams.id', agent: 'own.id' }));
   return q.execute();
 }
 
@@ -244,13 +252,14 @@ export async function rolesOf(db: Db, userId: number): Promise<Role[]> {
   return rows.map((r) => r.role as Role).sort();
 }
 
-export async function listUsers(db: Db) {
-  const users = await db
-    .selectFrom('users')
-    .select(['id', 'username', 'display_name', 'agent_id', 'center_id', 'active', 'locale', 'created_at'])
-    .orderBy('id')
-    .execute();
-  const roles = await db.selectFrom('user_roles').selectAll().execute();
+/** Users with their roles; with a center, that center's users and the users of no center (e.g. the first admin). */
+export async function listUsers(db: Db, opts: { centerId?: number } = {}) {
+  let q = db.selectFrom('users').select(['id', 'username', 'display_name', 'agent_id', 'center_id', 'active', 'locale', 'created_at']).orderBy('id');
+  const centerId = opts.centerId;
+  if (centerId !== undefined) q = q.where((eb) => eb.or([eb('center_id', '=', centerId), eb('center_id', 'is', null)]));
+  const users = await q.execute();
+  const ids = users.map((u) => u.id);
+  const roles = ids.length ? await db.selectFrom('user_roles').selectAll().where('user_id', 'in', ids).execute() : [];
   const by = new Map<number, string[]>();
   for (const r of roles) by.set(r.user_id, [...(by.get(r.user_id) ?? []), r.role]);
   return users.map((u) => ({ ...u, roles: (by.get(u.id) ?? []).sort() }));

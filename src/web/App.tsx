@@ -1,6 +1,7 @@
 import { Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, get, post, setCsrf } from './api';
+import { call, setCsrf } from './api';
+import { contract } from '../contract/index';
 import { setLocale, LOCALES, type Locale } from './i18n/index';
 import { navItems } from './nav';
 import { Login } from './pages/Login';
@@ -30,7 +31,7 @@ export function App() {
 
   const refresh = useCallback(async () => {
     try {
-      const r = await get<{ user: Me; csrf: string }>('/api/auth/me');
+      const r = await call(contract.platform.me);
       setCsrf(r.csrf);
       setMe(r.user);
     } catch {
@@ -43,7 +44,7 @@ export function App() {
 
   const changeLocale = async (l: Locale) => {
     await setLocale(l);
-    if (me) await api('PUT', '/api/auth/locale', { locale: l }).catch(() => {});
+    if (me) await call(contract.platform.setLocale, { body: { locale: l } }).catch(() => {});
   };
 
   if (me === undefined) return <Loading />;
@@ -97,7 +98,7 @@ export function App() {
             <button
               data-testid="sign-out"
               onClick={async () => {
-                await post('/api/auth/logout');
+                await call(contract.platform.logout);
                 setMe(null);
               }}
             >

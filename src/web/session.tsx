@@ -1,15 +1,9 @@
 import { createContext, useContext } from 'react';
 
-export interface Me {
-  id: number;
-  username: string;
-  displayName: string;
-  roles: string[];
-  agentId: number | null;
-  centerId: number | null;
-  ledTeamIds: number[];
-  locale: string;
-}
+import type { Me } from '../contract/platform';
+
+/** The signed-in user, as GET /api/auth/me answers (src/contract/platform.ts). */
+export type { Me };
 
 export const SessionContext = createContext<{ me: Me; refresh: () => void } | null>(null);
 

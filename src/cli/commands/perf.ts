@@ -1,50 +1,28 @@
 import type { Command } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseFiguresCsv, payrollCsv } from '../../core/performance/index';
-import { listCenters } from '../../store/org';
-import { getPublication, publishedCards, upsertFigures } from '../../store/performance/figures';
-import { computeLiveFigures } from '../../store/performance/liveFigures';
-import { agentIdsByEmployeeNo } from '../../store/quality/lookup';
-import { openMigratedStore } from '../options';
+import { toCsv } from '../../core/performance/index';
+import { computeFigures, loadFiguresCsv } from '../../services/performance/figures';
+import { payroll } from '../../services/performance/scorecards';
+import { cliActor, cliDeps, openMigratedStore } from '../options';
 
-/** `callfloor perf …`: load KPI figures from CSV, write the payroll CSV of a published month. */
+const CENTER_HELP = 'center id (required when the database has several centers)';
+
+/** `callfloor perf …`: load KPI figures from CSV, compute them from the floor, write the payroll CSV of a published month — the same use cases as the API. */
 export function registerPerf(program: Command) {
   const perf = program.command('perf').description('performance (绩效): KPI figures and payroll export');
   perf
     .command('import-figures <file>')
     .description('load KPI figures from CSV: employeeNo,month,kpi,value[,numerator,denominator] (all or nothing)')
+    .option('--center <id>', CENTER_HELP)
     .option('--db <target>', 'SQLite file or postgres:// URL')
     .action(async (file: string, o) => {
-      const parsed = parseFiguresCsv(readFileSync(file, 'utf8'));
-      if (!parsed.ok)
-        throw new Error(
-          `${file}: ${parsed.errors
-            .slice(0, 20)
-            .map((e) => `${e.path}: ${e.message}`)
-            .join('; ')}`,
-        );
+      const csv = readFileSync(file, 'utf8');
       const store = await openMigratedStore(o.db);
       try {
-        const [center] = await listCenters(store.db);
-        if (!center) throw new Error('no center in this database');
-        const byNo = await agentIdsByEmployeeNo(store.db, center.id);
-        const unknown = parsed.rows.filter((r) => !byNo.has(r.employeeNo));
-        if (unknown.length)
-          throw new Error(
-            `${file}: ${unknown
-              .slice(0, 20)
-              .map((r) => `line ${r.line}, employeeNo: no agent "${r.employeeNo}"`)
-              .join('; ')}`,
-          );
-        const n = await upsertFigures(
-          store.db,
-          center.id,
-          parsed.rows.map((r) => ({ ...r, agentId: byNo.get(r.employeeNo)! })),
-          'cli',
-          null,
-          Date.now(),
-        );
-        console.log(`loaded ${n} figures`);
+        const r = await loadFiguresCsv(cliDeps(store), await cliActor(store, o.center), csv, 'cli').catch((e: Error) => {
+          throw new Error(`${file}: ${e.message}`);
+        });
+        console.log(`loaded ${r.stored} figures`);
       } finally {
         await store.close();
       }
@@ -56,13 +34,12 @@ export function registerPerf(program: Command) {
     )
     .requiredOption('--month <YYYY-MM>', 'month (center time zone)')
     .option('--overwrite', 'replace figures loaded by hand (api / csv / cli) too')
+    .option('--center <id>', CENTER_HELP)
     .option('--db <target>', 'SQLite file or postgres:// URL')
     .action(async (o) => {
       const store = await openMigratedStore(o.db);
       try {
-        const [center] = await listCenters(store.db);
-        if (!center) throw new Error('no center in this database');
-        const r = await computeLiveFigures(store.db, center.id, o.month, { overwrite: !!o.overwrite, userId: null, now: Date.now() });
+        const r = await computeFigures(cliDeps(store), await cliActor(store, o.center), { month: o.month, overwrite: !!o.overwrite });
         console.log(`${r.month}: ${r.stored} figures of ${r.agents} agents stored, ${r.removed} removed (now missing), ${r.kept.length} hand-loaded kept`);
       } finally {
         await store.close();
@@ -70,19 +47,15 @@ export function registerPerf(program: Command) {
     });
   perf
     .command('export')
-    .description('write the payroll CSV of a published month (missing figures as "missing")')
+    .description('write the payroll CSV of a published month (the same table as the API export; missing figures as "missing")')
     .requiredOption('--month <YYYY-MM>', 'month')
     .option('--out <file>', 'output file (default stdout)')
+    .option('--center <id>', CENTER_HELP)
     .option('--db <target>', 'SQLite file or postgres:// URL')
     .action(async (o) => {
       const store = await openMigratedStore(o.db);
       try {
-        const [center] = await listCenters(store.db);
-        if (!center) throw new Error('no center in this database');
-        const pub = await getPublication(store.db, center.id, o.month);
-        if (!pub) throw new Error(`--month: ${o.month} is not published`);
-        const cards = (await publishedCards(store.db, center.id, o.month)).map((c) => ({ ...c, agentId: c.employeeNo }));
-        const csv = payrollCsv(cards, pub.kpis);
+        const csv = toCsv(await payroll(cliDeps(store), await cliActor(store, o.center), o.month, '--month'));
         if (o.out) writeFileSync(o.out, csv);
         else process.stdout.write(csv);
       } finally {

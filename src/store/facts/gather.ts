@@ -14,6 +14,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema';
 import { notFound, validationError } from '../../core/errors';
+import { inScope, type Scope } from '../scope';
 import { addParts, DEFAULT_CSAT_RULE, isSatisfied, type CsatRule, type FactParts, type PersonFacts } from '../../core/facts/index';
 import { dateOfInstant, startOfDayMs } from '../../core/performance/facts';
 import { computeAdherence, type ScheduledActivity, type StateSegment } from '../../core/wfm/adherence';
@@ -78,6 +79,8 @@ export interface GatheredFacts {
 export interface GatherOptions {
   agentIds?: number[];
   teamIds?: number[];
+  /** what the caller sees of the center (src/store/scope.ts) */
+  scope?: Scope;
   /** adherence and attendance are evaluated up to `now` (a shift still to come is not absent) */
   now: number;
 }
@@ -110,6 +113,7 @@ export async function gatherFacts(db: Db, centerId: number, fromDate: string, to
     .orderBy('employee_no');
   if (opts.agentIds) aq = aq.where('id', 'in', opts.agentIds.length ? opts.agentIds : [-1]);
   if (opts.teamIds) aq = aq.where('team_id', 'in', opts.teamIds.length ? opts.teamIds : [-1]);
+  if (opts.scope) aq = aq.where(inScope(opts.scope, { center: 'center_id', team: 'team_id', agent: 'id' }));
   const agentRows = await aq.execute();
   const ids = agentRows.map((a) => a.id);
   const idList = ids.length ? ids : [-1];

@@ -32,6 +32,7 @@ import { withTx } from '../db';
 import { audit } from '../audit';
 import { getSetting, putSetting } from '../org';
 import { fieldErrors } from '../quality/templates';
+import { inScope, type Scope } from '../scope';
 
 type Db = Kysely<DB>;
 
@@ -176,13 +177,18 @@ export interface AgentFacts {
  * Several months: ratio KPIs are Σnum / Σden of the months (a month without parts leaves it
  * missing), sums add, means average. A figure nobody can compute stays absent or null, never 0.
  */
-export async function agentFacts(db: Db, centerId: number, months: readonly string[], opts: { agentIds?: number[]; now?: number } = {}): Promise<AgentFacts[]> {
+export async function agentFacts(
+  db: Db,
+  centerId: number,
+  months: readonly string[],
+  opts: { agentIds?: number[]; scope?: Scope; now?: number } = {},
+): Promise<AgentFacts[]> {
   const now = opts.now ?? Date.now();
   const kpis = await getKpiDefinitions(db, centerId);
   const perMonth: AgentFactsRow[][] = [];
   for (const m of months) {
     const period = factsPeriod({ month: m });
-    const g = await gatherFacts(db, centerId, period.from, period.to, { agentIds: opts.agentIds, now });
+    const g = await gatherFacts(db, centerId, period.from, period.to, { agentIds: opts.agentIds, scope: opts.scope, now });
     perMonth.push(await agentPeriodFacts(db, g, period, now, kpis));
   }
   const byAgent = new Map<number, AgentFactsRow[]>();
@@ -382,7 +388,7 @@ export async function listPublications(db: Db, centerId: number) {
 }
 
 /** The published (frozen) scorecards of a month; optionally one agent's, or some teams'. */
-export async function publishedCards(db: Db, centerId: number, month: string, f: { agentIds?: number[]; teamIds?: number[] } = {}) {
+export async function publishedCards(db: Db, centerId: number, month: string, f: { agentIds?: number[]; teamIds?: number[]; scope?: Scope } = {}) {
   let q = db
     .selectFrom('perf_published_cards')
     .innerJoin('agents', 'agents.id', 'perf_published_cards.agent_id')
@@ -391,6 +397,8 @@ export async function publishedCards(db: Db, centerId: number, month: string, f:
     .where('perf_published_cards.month', '=', month);
   if (f.agentIds) q = q.where('perf_published_cards.agent_id', 'in', f.agentIds.length ? f.agentIds : [-1]);
   if (f.teamIds) q = q.where('perf_published_cards.team_id', 'in', f.teamIds.length ? f.teamIds : [-1]);
+  if (f.scope)
+    q = q.where(inScope(f.scope, { center: 'perf_published_cards.center_id', team: 'perf_published_cards.team_id', agent: 'perf_published_cards.agent_id' }));
   const rows = await q.execute();
   return rows
     .map((r) => ({ ...(JSON.parse(r.card) as RankedScorecard), employeeNo: r.employee_no, name: r.name }))

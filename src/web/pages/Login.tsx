@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post, setCsrf } from '../api';
+import { call, setCsrf } from '../api';
+import { contract } from '../../contract/index';
 import { LOCALES, type Locale } from '../i18n/index';
 
 export function Login({ onSignedIn, onLocale }: { onSignedIn: () => void; onLocale: (l: Locale) => void }) {
@@ -11,7 +12,7 @@ export function Login({ onSignedIn, onLocale }: { onSignedIn: () => void; onLoca
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      const r = await post<{ csrf: string }>('/api/auth/login', { username, password });
+      const r = await call(contract.platform.login, { body: { username, password } });
       setCsrf(r.csrf);
       onSignedIn();
     } catch (err) {

@@ -1,34 +1,38 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { patch, post } from '../../api';
-import { useApi } from '../../hooks';
+import { call } from '../../api';
+import { useEndpoint } from '../../hooks';
+import { contract } from '../../../contract/index';
+import { AGENT_STATUSES, SKILL_LEVELS } from '../../../contract/platform';
 import { ErrorNote, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 
-const empty = { employeeNo: '', name: '', teamId: '', hireDate: '', skillLevel: 'junior', queues: '' };
+const empty = { employeeNo: '', name: '', teamId: '', hireDate: '', skillLevel: 'junior' as (typeof SKILL_LEVELS)[number], queues: '' };
 
 export default function Agents() {
   const { t } = useTranslation();
   const me = useMe();
   const canEdit = hasAny(me, ['admin', 'center_manager']);
   const [teamFilter, setTeamFilter] = useState('');
-  const agents = useApi<any[]>(`/api/agents${teamFilter ? `?teamId=${teamFilter}` : ''}`);
-  const teams = useApi<any[]>('/api/teams');
+  const agents = useEndpoint(contract.platform.agents, { query: { teamId: teamFilter ? Number(teamFilter) : undefined } });
+  const teams = useEndpoint(contract.platform.teams, {});
   const [form, setForm] = useState(empty);
   const [error, setError] = useState<string | null>(null);
   const teamName = (id: number | null) => (teams.data ?? []).find((x) => x.id === id)?.name ?? '—';
   const create = async () => {
     try {
-      await post('/api/agents', {
-        employeeNo: form.employeeNo,
-        name: form.name,
-        teamId: form.teamId ? Number(form.teamId) : null,
-        hireDate: form.hireDate,
-        skillLevel: form.skillLevel,
-        queues: form.queues
-          .split(/[,，]/)
-          .map((s) => s.trim())
-          .filter(Boolean),
+      await call(contract.platform.createAgent, {
+        body: {
+          employeeNo: form.employeeNo,
+          name: form.name,
+          teamId: form.teamId ? Number(form.teamId) : null,
+          hireDate: form.hireDate,
+          skillLevel: form.skillLevel,
+          queues: form.queues
+            .split(/[,，]/)
+            .map((s) => s.trim())
+            .filter(Boolean),
+        },
       });
       setForm(empty);
       setError(null);
@@ -69,7 +73,7 @@ export default function Agents() {
           <label>
             {t('people.skillLevel')}
             <select name="skillLevel" value={form.skillLevel} onChange={set('skillLevel')}>
-              {['junior', 'intermediate', 'senior'].map((s) => (
+              {SKILL_LEVELS.map((s) => (
                 <option key={s} value={s}>
                   {t(`people.${s}`)}
                 </option>
@@ -121,7 +125,9 @@ export default function Agents() {
                     aria-label={`${t('people.status')} ${a.employee_no}`}
                     value={a.status}
                     onChange={async (e) => {
-                      await patch(`/api/agents/${a.id}`, { status: e.target.value }).catch((err) => setError(err.message));
+                      const status = AGENT_STATUSES.find((s) => s === e.target.value);
+                      if (status)
+                        await call(contract.platform.updateAgent, { params: { id: a.id }, body: { status } }).catch((err: Error) => setError(err.message));
                       await agents.reload();
                     }}
                   >

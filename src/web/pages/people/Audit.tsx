@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../hooks';
+import { useEndpoint } from '../../hooks';
+import { contract } from '../../../contract/index';
 import { ErrorNote, Page } from '../../components/ui';
 
 export default function Audit() {
   const { t } = useTranslation();
-  const log = useApi<any[]>('/api/audit?limit=300');
+  const log = useEndpoint(contract.platform.audit, { query: { limit: 300 } });
   return (
     <Page title={t('nav.audit')}>
       <ErrorNote error={log.error} />

@@ -1,19 +1,20 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { patch, post } from '../../api';
-import { useApi } from '../../hooks';
+import { call } from '../../api';
+import { useEndpoint } from '../../hooks';
+import { contract } from '../../../contract/index';
 import { ErrorNote, Page } from '../../components/ui';
 
 export default function Teams() {
   const { t } = useTranslation();
-  const teams = useApi<any[]>('/api/teams');
-  const users = useApi<any[]>('/api/users');
+  const teams = useEndpoint(contract.platform.teams, {});
+  // who may lead: an endpoint the page's roles (admin, center manager) may call; its error is shown, not swallowed
+  const leads = useEndpoint(contract.platform.leadCandidates, {});
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const leads = (users.data ?? []).filter((u) => u.roles.includes('team_lead'));
   const create = async () => {
     try {
-      await post('/api/teams', { name });
+      await call(contract.platform.createTeam, { body: { name } });
       setName('');
       setError(null);
       await teams.reload();
@@ -29,7 +30,7 @@ export default function Teams() {
           {t('people.newTeam')}
         </button>
       </div>
-      <ErrorNote error={error ?? teams.error} />
+      <ErrorNote error={error ?? teams.error ?? leads.error} />
       <table data-testid="teams-table">
         <thead>
           <tr>
@@ -46,14 +47,17 @@ export default function Teams() {
                   aria-label={`${t('people.lead')} ${tm.name}`}
                   value={tm.lead_user_id ?? ''}
                   onChange={async (e) => {
-                    await patch(`/api/teams/${tm.id}`, { leadUserId: e.target.value ? Number(e.target.value) : null }).catch((err) => setError(err.message));
+                    await call(contract.platform.updateTeam, {
+                      params: { id: tm.id },
+                      body: { leadUserId: e.target.value ? Number(e.target.value) : null },
+                    }).catch((err: Error) => setError(err.message));
                     await teams.reload();
                   }}
                 >
                   <option value="">{t('app.none')}</option>
-                  {leads.map((u) => (
+                  {(leads.data ?? []).map((u) => (
                     <option key={u.id} value={u.id}>
-                      {u.display_name}
+                      {u.displayName}
                     </option>
                   ))}
                 </select>

@@ -1,25 +1,34 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post, put } from '../../api';
-import { useApi } from '../../hooks';
+import { call } from '../../api';
+import { useEndpoint } from '../../hooks';
 import { ErrorNote, Page } from '../../components/ui';
-
-const ROLES = ['admin', 'center_manager', 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer', 'expert', 'agent'];
+import { contract } from '../../../contract/index';
+import type { UserRow } from '../../../contract/platform';
+import { ROLES, type Role } from '../../../core/roles';
 
 export default function Users() {
   const { t } = useTranslation();
-  const users = useApi<any[]>('/api/users');
-  const agents = useApi<any[]>('/api/agents');
-  const [form, setForm] = useState({ username: '', displayName: '', password: '', role: 'agent', agentId: '' });
+  const users = useEndpoint(contract.platform.users, {});
+  const agents = useEndpoint(contract.platform.agents, {});
+  const [form, setForm] = useState<{ username: string; displayName: string; password: string; role: Role; agentId: string }>({
+    username: '',
+    displayName: '',
+    password: '',
+    role: 'agent',
+    agentId: '',
+  });
   const [error, setError] = useState<string | null>(null);
   const create = async () => {
     try {
-      await post('/api/users', {
-        username: form.username,
-        displayName: form.displayName,
-        password: form.password,
-        roles: [form.role],
-        agentId: form.agentId ? Number(form.agentId) : null,
+      await call(contract.platform.createUser, {
+        body: {
+          username: form.username,
+          displayName: form.displayName,
+          password: form.password,
+          roles: [form.role],
+          agentId: form.agentId ? Number(form.agentId) : null,
+        },
       });
       setForm({ username: '', displayName: '', password: '', role: 'agent', agentId: '' });
       setError(null);
@@ -28,9 +37,10 @@ export default function Users() {
       setError((e as Error).message);
     }
   };
-  const toggleRole = async (u: any, role: string) => {
-    const roles = u.roles.includes(role) ? u.roles.filter((r: string) => r !== role) : [...u.roles, role];
-    await put(`/api/users/${u.id}/roles`, { roles }).catch((e) => setError(e.message));
+  const toggleRole = async (u: UserRow, role: Role) => {
+    const held = u.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+    const roles = held.includes(role) ? held.filter((r) => r !== role) : [...held, role];
+    await call(contract.platform.setUserRoles, { params: { id: u.id }, body: { roles } }).catch((e: Error) => setError(e.message));
     await users.reload();
   };
   return (
@@ -51,7 +61,7 @@ export default function Users() {
         </label>
         <label>
           {t('people.roles')}
-          <select name="role" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>
+          <select name="role" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {t(`roles.${r}`)}

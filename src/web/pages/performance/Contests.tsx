@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../api';
-import { useAction, useApi } from '../../hooks';
+import { call } from '../../api';
+import { useAction, useEndpoint } from '../../hooks';
+import { contract } from '../../../contract/index';
+import type { KpiDefinitionWire } from '../../../contract/performance';
+import { KPI_KEYS, type KpiKey } from '../../../core/performance/kpi';
 import { Chart } from '../../components/Chart';
 import { ErrorNote, Page, IdMultiSelect } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
@@ -12,12 +15,12 @@ export default function Contests() {
   const { t } = useTranslation();
   const me = useMe();
   const isManager = hasAny(me, ['admin', 'center_manager']);
-  const list = useApi<any[]>('/api/performance/contests');
-  const teams = useApi<any[]>(isManager ? '/api/teams' : null);
-  const kpis = useApi<any[]>('/api/performance/kpis');
-  const camp = useApi<any>('/api/performance/camp');
+  const list = useEndpoint(contract.performance.contests, {});
+  const teams = useEndpoint(contract.platform.teams, isManager ? {} : null);
+  const kpis = useEndpoint(contract.performance.kpis, {});
+  const camp = useEndpoint(contract.performance.camp, {});
   const [openId, setOpenId] = useState<number | null>(null);
-  const [f, setF] = useState({ name: '', from: '', to: '', teamIds: [] as number[], key: 'answerRate', target: '0.865' });
+  const [f, setF] = useState({ name: '', from: '', to: '', teamIds: [] as number[], key: 'answerRate' as KpiKey, target: '0.865' });
   const { error, run } = useAction();
   const current = openId ?? list.data?.[0]?.id ?? null;
   return (
@@ -47,7 +50,7 @@ export default function Contests() {
           </label>
           <label>
             {t('perf.contests.kpi')}
-            <select value={f.key} onChange={(e) => setF({ ...f, key: e.target.value })}>
+            <select value={f.key} onChange={(e) => setF({ ...f, key: KPI_KEYS.find((k) => k === e.target.value) ?? f.key })}>
               {(kpis.data ?? [])
                 .filter((k) => k.usage !== 'pay')
                 .map((k) => (
@@ -66,12 +69,8 @@ export default function Contests() {
               run(async () => {
                 setOpenId(
                   (
-                    await post('/api/performance/contests', {
-                      name: f.name,
-                      from: f.from,
-                      to: f.to,
-                      teamIds: f.teamIds,
-                      kpis: [{ key: f.key, weight: 1, target: Number(f.target) }],
+                    await call(contract.performance.createContest, {
+                      body: { name: f.name, from: f.from, to: f.to, teamIds: f.teamIds, kpis: [{ key: f.key, weight: 1, target: Number(f.target) }] },
                     })
                   ).id,
                 );
@@ -105,7 +104,7 @@ export default function Contests() {
               </tr>
             </thead>
             <tbody>
-              {camp.data.agents.map((a: any) => (
+              {camp.data.agents.map((a) => (
                 <tr key={a.agentId}>
                   <td>
                     {a.employeeNo} {a.name}
@@ -123,9 +122,9 @@ export default function Contests() {
   );
 }
 
-function Board({ id, kpis }: { id: number; kpis: any[] }) {
+function Board({ id, kpis }: { id: number; kpis: readonly KpiDefinitionWire[] }) {
   const { t } = useTranslation();
-  const r = useApi<any>(`/api/performance/contests/${id}`);
+  const r = useEndpoint(contract.performance.contest, { params: { id } });
   if (!r.data) return <ErrorNote error={r.error} />;
   const { contest, board } = r.data;
   const label = (k: string) => kpis.find((x) => x.key === k)?.label ?? k;
@@ -139,9 +138,9 @@ function Board({ id, kpis }: { id: number; kpis: any[] }) {
         height={240}
         option={{
           tooltip: {},
-          xAxis: { type: 'category', data: board.map((b: any) => b.teamName) },
+          xAxis: { type: 'category', data: board.map((b) => b.teamName) },
           yAxis: { type: 'value' },
-          series: [{ type: 'bar', data: board.map((b: any) => fmtTotal(b.total)), label: { show: true, position: 'top' } }],
+          series: [{ type: 'bar', data: board.map((b) => fmtTotal(b.total)), label: { show: true, position: 'top' } }],
         }}
       />
       <table>
@@ -150,7 +149,7 @@ function Board({ id, kpis }: { id: number; kpis: any[] }) {
             <th>{t('perf.contests.rank')}</th>
             <th>{t('people.team')}</th>
             <th>{t('perf.total')}</th>
-            {contest.kpis.map((k: any) => (
+            {contest.kpis.map((k) => (
               <th key={k.key}>
                 {label(k.key)} ({t('perf.target')} <KpiValue value={k.target} unit={unit(k.key)} />)
               </th>
@@ -158,12 +157,12 @@ function Board({ id, kpis }: { id: number; kpis: any[] }) {
           </tr>
         </thead>
         <tbody>
-          {board.map((b: any) => (
+          {board.map((b) => (
             <tr key={b.teamId}>
               <td>{b.rank ?? '—'}</td>
               <td>{b.teamName}</td>
               <td>{fmtTotal(b.total) ?? <span className="missing">{t('app.missing')}</span>}</td>
-              {b.kpis.map((k: any) => (
+              {b.kpis.map((k) => (
                 <td key={k.key} className={k.met === false ? 'bad' : ''}>
                   <KpiValue value={k.value} unit={unit(k.key)} />
                 </td>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../hooks';
+import { useEndpoint } from '../../hooks';
+import { contract } from '../../../contract/index';
 import { ErrorNote, Loading, Page } from '../../components/ui';
 import { FactTiles } from '../../components/facts';
 import { hasAny, useMe } from '../../session';
@@ -27,9 +28,11 @@ export default function Facts() {
   const [kind, setKind] = useState<Kind>('day');
   const [value, setValue] = useState(defaultValue('day'));
   const [teamId, setTeamId] = useState('');
-  const teams = useApi<any[]>(seesTeams ? '/api/teams' : null);
-  const r = useApi<any>(value ? `/api/facts?by=agent&${kind}=${encodeURIComponent(value)}${teamId ? `&teamId=${teamId}` : ''}` : null);
+  const teams = useEndpoint(contract.platform.teams, seesTeams ? {} : null);
+  const r = useEndpoint(contract.facts.get, value ? { query: { by: 'agent', [kind]: value, teamId: teamId ? Number(teamId) : undefined } } : null);
   const d = r.data;
+  // by=agent answers agent rows only
+  const agentRows = (d?.rows ?? []).flatMap((row) => ('agentId' in row ? [row] : []));
   return (
     <Page title={t('facts.page.title')}>
       <div className="form-row">
@@ -81,8 +84,8 @@ export default function Facts() {
               <FactTiles row={d.total} />
             </div>
           )}
-          {d.rows.length === 0 && <p className="missing">{t('facts.page.none')}</p>}
-          {d.rows.map((row: any) => (
+          {agentRows.length === 0 && <p className="missing">{t('facts.page.none')}</p>}
+          {agentRows.map((row) => (
             <div key={row.agentId} className="card fact-row" data-testid="facts-agent" data-agent={row.employeeNo}>
               <h3>
                 {row.name}{' '}
@@ -92,9 +95,9 @@ export default function Facts() {
                 </span>
               </h3>
               <FactTiles row={row} />
-              {row.missed?.length > 0 && (
+              {row.missed.length > 0 && (
                 <p className="bad" data-testid="facts-missed">
-                  {t('facts.page.missed')}: {row.missed.map((k: string) => t(`facts.figures.${k}`, { defaultValue: k })).join('、')}
+                  {t('facts.page.missed')}: {row.missed.map((k) => t(`facts.figures.${k}`, { defaultValue: k })).join('、')}
                 </p>
               )}
             </div>

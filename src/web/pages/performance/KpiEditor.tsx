@@ -1,7 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { put } from '../../api';
-import { useAction, useApi } from '../../hooks';
+import { call } from '../../api';
+import { useAction, useEndpoint } from '../../hooks';
+import { contract } from '../../../contract/index';
+import type { KpiDefinitionWire } from '../../../contract/performance';
+
+const DIRECTIONS = ['higher', 'lower'] as const;
+const USAGES = ['pay', 'contest', 'both'] as const;
 import { ErrorNote, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 
@@ -10,8 +15,8 @@ export default function KpiEditor() {
   const { t } = useTranslation();
   const me = useMe();
   const canEdit = hasAny(me, ['admin', 'center_manager']);
-  const r = useApi<any[]>('/api/performance/kpis');
-  const [rows, setRows] = useState<any[]>([]);
+  const r = useEndpoint(contract.performance.kpis, {});
+  const [rows, setRows] = useState<KpiDefinitionWire[]>([]);
   const [targets, setTargets] = useState<string[]>([]);
   const { error, run } = useAction();
   const [saved, setSaved] = useState(false);
@@ -21,7 +26,7 @@ export default function KpiEditor() {
       setTargets(r.data.map((d) => (typeof d.target === 'number' ? String(d.target) : JSON.stringify(d.target))));
     }
   }, [r.data]);
-  const set = (i: number, patch: Record<string, unknown>) => setRows(rows.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+  const set = (i: number, patch: Partial<KpiDefinitionWire>) => setRows(rows.map((x, j) => (j === i ? { ...x, ...patch } : x)));
   const save = () =>
     run(async () => {
       setSaved(false);
@@ -35,7 +40,7 @@ export default function KpiEditor() {
         }
         return { ...d, target };
       });
-      await put('/api/performance/kpis', { kpis });
+      await call(contract.performance.saveKpis, { body: { kpis } });
       setSaved(true);
       await r.reload();
     });
@@ -81,14 +86,18 @@ export default function KpiEditor() {
                 />
               </td>
               <td>
-                <select disabled={!canEdit} value={d.direction} onChange={(e) => set(i, { direction: e.target.value })}>
+                <select
+                  disabled={!canEdit}
+                  value={d.direction}
+                  onChange={(e) => set(i, { direction: DIRECTIONS.find((x) => x === e.target.value) ?? d.direction })}
+                >
                   <option value="higher">{t('perf.higher')}</option>
                   <option value="lower">{t('perf.lower')}</option>
                 </select>
               </td>
               <td>
-                <select disabled={!canEdit} value={d.usage} onChange={(e) => set(i, { usage: e.target.value })}>
-                  {['pay', 'contest', 'both'].map((u) => (
+                <select disabled={!canEdit} value={d.usage} onChange={(e) => set(i, { usage: USAGES.find((x) => x === e.target.value) ?? d.usage })}>
+                  {USAGES.map((u) => (
                     <option key={u} value={u}>
                       {t(`perf.usages.${u}`)}
                     </option>

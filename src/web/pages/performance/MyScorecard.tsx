@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../hooks';
+import { useEndpoint } from '../../hooks';
+import { contract } from '../../../contract/index';
 import { ErrorNote, Figure, Page } from '../../components/ui';
 import { fmtTotal, KpiValue, ScorecardLines } from './shared';
 
@@ -8,19 +9,19 @@ import { fmtTotal, KpiValue, ScorecardLines } from './shared';
 export default function MyScorecard() {
   const { t } = useTranslation();
   const [month, setMonth] = useState('');
-  const r = useApi<any>(`/api/performance/my-scorecard${month ? `?month=${month}` : ''}`);
-  const kpis = useApi<any[]>('/api/performance/kpis');
-  const camp = useApi<any>('/api/performance/camp');
+  const r = useEndpoint(contract.performance.myScorecard, { query: { month: month || undefined } });
+  const kpis = useEndpoint(contract.performance.kpis, {});
+  const camp = useEndpoint(contract.performance.camp, {});
   const d = r.data;
-  const units = (k: string) => (d?.publication && kpis.data ? kpis.data.find((x) => x.key === k)?.unit : undefined);
-  const myCamp = camp.data?.agents?.[0];
+  const units = (k: string) => (d?.published && kpis.data ? kpis.data.find((x) => x.key === k)?.unit : undefined);
+  const myCamp = camp.data?.agents[0];
   return (
     <Page title={t('nav.myScorecard')}>
       <ErrorNote error={r.error} />
       {d && d.months.length > 0 && (
         <div className="form-row">
           <select aria-label={t('perf.month')} value={d.month ?? ''} onChange={(e) => setMonth(e.target.value)}>
-            {d.months.map((m: string) => (
+            {d.months.map((m) => (
               <option key={m} value={m}>
                 {m}
               </option>
@@ -61,7 +62,7 @@ export default function MyScorecard() {
             <p className="ok">{t('perf.allMet')}</p>
           ) : (
             <ul data-testid="below-target">
-              {d.belowTarget.map((b: any) => (
+              {d.belowTarget.map((b) => (
                 <li key={b.key}>
                   {b.label}: <KpiValue value={b.actual} unit={units(b.key)} /> / {t('perf.target')} <KpiValue value={b.target} unit={units(b.key)} />
                 </li>

@@ -1,7 +1,9 @@
 import { Fragment, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../api';
-import { useAction, useApi } from '../../hooks';
+import { call } from '../../api';
+import { useAction, useEndpoint } from '../../hooks';
+import { contract } from '../../../contract/index';
+import { urlOf } from '../../../contract/endpoint';
 import { Chart } from '../../components/Chart';
 import { ErrorNote, Figure, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
@@ -20,8 +22,8 @@ export default function Ranking() {
   const me = useMe();
   const isManager = hasAny(me, ['admin', 'center_manager']);
   const [month, setMonth] = useState(lastMonth());
-  const sc = useApi<any>(`/api/performance/scorecards?month=${month}`);
-  const teams = useApi<any[]>('/api/teams');
+  const sc = useEndpoint(contract.performance.scorecards, { query: { month } });
+  const teams = useEndpoint(contract.platform.teams, {});
   const [note, setNote] = useState('');
   const [csv, setCsv] = useState('');
   const [msg, setMsg] = useState<string | null>(null);
@@ -54,8 +56,8 @@ export default function Ranking() {
       actions={
         isManager && (
           <>
-            <a href={`/api/performance/export?month=${month}&format=csv`}>{t('perf.export')} CSV</a> ·{' '}
-            <a href={`/api/performance/export?month=${month}&format=xlsx`}>{t('perf.export')} XLSX</a>
+            <a href={urlOf(contract.performance.exportPayroll, { query: { month, format: 'csv' } })}>{t('perf.export')} CSV</a> ·{' '}
+            <a href={urlOf(contract.performance.exportPayroll, { query: { month, format: 'xlsx' } })}>{t('perf.export')} XLSX</a>
           </>
         )
       }
@@ -77,7 +79,7 @@ export default function Ranking() {
           <button
             onClick={() =>
               act(async () => {
-                await post(`/api/performance/months/${month}/publish`, { note });
+                await call(contract.performance.publish, { params: { month }, body: { note } });
                 return t('perf.published');
               })
             }
@@ -102,7 +104,7 @@ export default function Ranking() {
           </tr>
         </thead>
         <tbody>
-          {(d?.cards ?? []).map((c: any) => (
+          {(d?.cards ?? []).map((c) => (
             <Fragment key={c.agentId}>
               <tr onClick={() => setOpenAgent(openAgent === c.agentId ? null : c.agentId)} style={{ cursor: 'pointer' }}>
                 <td>{c.centerRank ?? '—'}</td>
@@ -116,11 +118,10 @@ export default function Ranking() {
                   <Figure value={fmtTotal(c.total)} />
                 </td>
                 <td className="missing">
-                  {c.missing.map((k: string) => d.kpis.find((x: any) => x.key === k)?.label ?? k).join('、')}
-                  {c.changedAfterPublication?.length > 0 && (
+                  {c.missing.map((k) => d?.kpis.find((x) => x.key === k)?.label ?? k).join('、')}
+                  {c.changedAfterPublication.length > 0 && (
                     <span className="badge warn" title={t('perf.changedAfterPublicationHint')}>
-                      {t('perf.changedAfterPublication')}:{' '}
-                      {c.changedAfterPublication.map((k: string) => d.kpis.find((x: any) => x.key === k)?.label ?? k).join('、')}
+                      {t('perf.changedAfterPublication')}: {c.changedAfterPublication.map((k) => d?.kpis.find((x) => x.key === k)?.label ?? k).join('、')}
                     </span>
                   )}
                 </td>
@@ -128,7 +129,7 @@ export default function Ranking() {
               {openAgent === c.agentId && (
                 <tr>
                   <td colSpan={7}>
-                    <ScorecardLines card={c} kpis={d.kpis} />
+                    <ScorecardLines card={c} kpis={d?.kpis ?? []} />
                   </td>
                 </tr>
               )}
@@ -149,7 +150,7 @@ export default function Ranking() {
               if (f) setCsv(await f.text());
             }}
           />
-          <button onClick={() => act(async () => t('perf.uploaded', { n: (await post('/api/performance/figures/csv', { csv })).stored }))}>
+          <button onClick={() => act(async () => t('perf.uploaded', { n: (await call(contract.performance.figuresCsv, { body: { csv } })).stored }))}>
             {t('app.save')}
           </button>
         </div>

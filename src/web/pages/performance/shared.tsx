@@ -1,6 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Figure } from '../../components/ui';
 import { SourceBadge } from '../../components/facts';
+import type { KpiDefinitionWire, ScorecardWire } from '../../../contract/performance';
+
+/** What the lines table reads of a card: its lines, and where live cards' figures come from. */
+export type CardLines = Pick<ScorecardWire, 'lines'> & { sources?: Partial<Record<string, string>>; computedAt?: number };
 
 /** A KPI figure in its unit; missing stays "missing". */
 export function KpiValue({ value, unit }: { value: number | null | undefined; unit?: string }) {
@@ -11,7 +15,7 @@ export function KpiValue({ value, unit }: { value: number | null | undefined; un
 export const fmtTotal = (v: number | null | undefined) => (v == null ? null : Math.round(v * 10) / 10);
 
 /** The lines of one scorecard, each actual with its source (the facts' source; cards published before issue 11 have none). */
-export function ScorecardLines({ card, kpis }: { card: any; kpis: any[] }) {
+export function ScorecardLines({ card, kpis }: { card: CardLines; kpis: readonly KpiDefinitionWire[] }) {
   const { t } = useTranslation();
   const unit = (k: string) => kpis.find((d) => d.key === k)?.unit;
   return (
@@ -28,7 +32,7 @@ export function ScorecardLines({ card, kpis }: { card: any; kpis: any[] }) {
         </tr>
       </thead>
       <tbody>
-        {card.lines.map((l: any) => (
+        {card.lines.map((l) => (
           <tr key={l.key} data-kpi={l.key}>
             <td>{l.label}</td>
             <td>{l.weight}</td>
