@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../contract/index';
-import { useApi, useEndpoint } from '../../hooks';
+import { useEndpoint } from '../../hooks';
 import { Chart } from '../../components/Chart';
 import { ErrorNote, Page } from '../../components/ui';
 
@@ -10,7 +10,7 @@ export default function Attrition() {
   const { t } = useTranslation();
   const a = useEndpoint(contract.people.attrition, { query: { months: 12 } });
   const risk = useEndpoint(contract.people.atRisk, {});
-  const teams = useApi<any[]>('/api/teams');
+  const teams = useEndpoint(contract.platform.teams, {});
   const teamName = (id: number) => teams.data?.find((x) => x.id === id)?.name ?? String(id);
   const d = a.data;
   const rateOption = useMemo(

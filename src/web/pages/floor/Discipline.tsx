@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { contract } from '../../../contract/index';
-import { useApi, useEndpoint } from '../../hooks';
+import { useEndpoint } from '../../hooks';
 import { ErrorNote, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { TeamPicker, fmtTime, useAction, yuan } from './common';
@@ -15,7 +15,7 @@ export default function Discipline() {
   const canSpend = hasAny(me, ['admin', 'center_manager', 'team_lead']);
   const [teamId, setTeamId] = useState<number | null>(null);
   const rules = useEndpoint(contract.people.rules, {});
-  const agents = useApi<any[]>(teamId && isLead ? `/api/agents?teamId=${teamId}&status=active` : null);
+  const agents = useEndpoint(contract.platform.agents, teamId && isLead ? { query: { teamId, status: 'active' } } : null);
   const fund = useEndpoint(contract.people.fund, teamId ? { query: { teamId } } : null);
   const violations = useEndpoint(contract.people.violations, teamId ? { query: { teamId } } : null);
   const attendance = useEndpoint(contract.people.attendance, teamId ? { query: { teamId } } : null);

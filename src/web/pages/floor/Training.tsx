@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, get, patch } from '../../api';
+import { call } from '../../api';
 import { useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { TRAINERS, type StartedAttempt, type SubmittedAttempt } from '../../../contract/peopleTraining';
@@ -148,9 +148,8 @@ export default function Training() {
     );
   const setLive = (agentId: number, queue: string) =>
     run(async () => {
-      // the agents endpoints are not in the contract yet (platform, issue 13): only their queues are read here
-      const a = await get<{ queues: string[] }>(`/api/agents/${agentId}`);
-      await patch(`/api/agents/${agentId}`, { queues: [...new Set([...a.queues, queue])] });
+      const a = await call(contract.platform.agent, { params: { id: agentId } });
+      await call(contract.platform.updateAgent, { params: { id: agentId }, body: { queues: [...new Set([...a.queues, queue])] } });
       setLiveDone({ ...liveDone, [`${agentId}:${queue}`]: true });
     });
   return (

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../hooks';
+import { useEndpoint } from '../../hooks';
+import { contract } from '../../../contract/index';
 
 export const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 export const fmtTime = (ms: number) => new Date(ms).toLocaleString();
@@ -15,7 +16,7 @@ export function todayLocal(): string {
 /** A team picker over the teams the caller may see; calls onChange with the first one on load. */
 export function TeamPicker({ value, onChange }: { value: number | null; onChange: (id: number) => void }) {
   const { t } = useTranslation();
-  const teams = useApi<any[]>('/api/teams');
+  const teams = useEndpoint(contract.platform.teams, {});
   useEffect(() => {
     if (value == null && teams.data?.length) onChange(teams.data[0].id);
   }, [teams.data, value, onChange]);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
-import { useAction, useApi, useEndpoint } from '../../hooks';
+import { useAction, useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { ErrorNote, Figure, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
@@ -15,8 +15,8 @@ export default function Coaching() {
   const canCoach = hasAny(me, ['team_lead', 'qa', 'center_manager']);
   const list = useEndpoint(contract.quality.coaching, {});
   // agents and KPI definitions are not in the typed contract yet (platform, performance): only these fields are read
-  const agents = useApi<{ id: number; name: string; employee_no: string }[]>(canCoach ? '/api/agents?status=active' : null);
-  const kpis = useApi<{ key: string; label: string }[]>('/api/performance/kpis');
+  const agents = useEndpoint(contract.platform.agents, canCoach ? { query: { status: 'active' } } : null);
+  const kpis = useEndpoint(contract.performance.kpis, {});
   const thisMonth = new Date().toISOString().slice(0, 7);
   const [f, setF] = useState({
     kind: 'correction' as 'correction' | 'praise',

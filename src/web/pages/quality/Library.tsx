@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
-import { useAction, useApi, useEndpoint } from '../../hooks';
+import { useAction, useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { ErrorNote, Page, IdMultiSelect } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
@@ -15,7 +15,7 @@ export default function Library() {
   const canRemove = hasAny(me, ['qa', 'center_manager']);
   const list = useEndpoint(contract.quality.library, {});
   // teams are not in the typed contract yet (platform): only id and name are read
-  const teams = useApi<{ id: number; name: string }[]>(canAdd ? '/api/teams' : null);
+  const teams = useEndpoint(contract.platform.teams, canAdd ? {} : null);
   const [f, setF] = useState({ callId: '', tag: 'good' as 'good' | 'instructive', title: '', note: '', teamIds: [] as number[] });
   const { error, run } = useAction();
   return (

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi, useEndpoint } from '../../hooks';
+import { useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { reportGroups, type QaReport } from '../../../contract/quality';
 import { Chart } from '../../components/Chart';
@@ -14,7 +14,7 @@ export default function Reports() {
   const [fromMonth, setFrom] = useState('');
   const [toMonth, setTo] = useState('');
   // teams are not in the typed contract yet (platform): only id and name are read
-  const teams = useApi<{ id: number; name: string }[]>('/api/teams');
+  const teams = useEndpoint(contract.platform.teams, {});
   const [teamId, setTeamId] = useState('');
   const r = useEndpoint(contract.quality.reports, {
     query: { groupBy, ...(fromMonth ? { fromMonth } : {}), ...(toMonth ? { toMonth } : {}), ...(teamId ? { teamId: Number(teamId) } : {}) },

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, subscribe } from '../../api';
-import { useApi, useEndpoint } from '../../hooks';
+import { useEndpoint } from '../../hooks';
 import { contract, topics } from '../../../contract/index';
 import { topicName } from '../../../contract/endpoint';
 import type { WoConfig } from '../../../contract/workorders';
@@ -12,9 +12,6 @@ import { hashParam } from '../kb/Highlight';
 import { OrderDetail } from './Detail';
 
 const SLA_CLASS: Record<string, string> = { ok: 'ok', met: 'ok', warning: 'warn', breached: 'bad', missed: 'bad' };
-
-/** The agents of the complaint form (GET /api/agents: the platform's, not in the contract yet). */
-type AgentOption = { id: number; name: string; ext_code: string | null };
 
 /** Work-order list / board with SLA colours, live updates and the new-order form (personal notifications: the top-bar bell). `?id=` opens one order. */
 export default function Board() {
@@ -145,7 +142,7 @@ function NewOrder({ config, onDone }: { config: WoConfig; onDone: (id: number) =
     appointment: '',
     agentId: '',
   });
-  const agents = useApi<AgentOption[]>('/api/agents?status=active');
+  const agents = useEndpoint(contract.platform.agents, { query: { status: 'active' } });
   const [error, setError] = useState<string | null>(null);
   const cats: readonly string[] = config.categories[f.type] ?? [];
   const submit = async () => {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
-import { useApi, useEndpoint } from '../../hooks';
+import { useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { ErrorNote, Loading, Page } from '../../components/ui';
 
@@ -19,7 +19,7 @@ export function OrderDetail({ id, onBack }: { id: number; onBack: () => void }) 
   const [verdictNote, setVerdictNote] = useState('');
   const [verdictAgent, setVerdictAgent] = useState('');
   // GET /api/agents is the platform's and not in the contract yet: the fields this page reads
-  const agents = useApi<{ id: number; name: string; ext_code: string | null }[]>('/api/agents?status=active');
+  const agents = useEndpoint(contract.platform.agents, { query: { status: 'active' } });
   const [error, setError] = useState<string | null>(null);
   if (o.error) return <ErrorNote error={o.error} />;
   if (!o.data || !config.data) return <Loading />;
