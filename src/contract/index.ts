@@ -9,6 +9,7 @@ import { kb } from './kb';
 import { live, liveTopics } from './live';
 import { liveIngest } from './liveIngest';
 import { notifications, userTopic } from './notifications';
+import { wfm } from './wfm';
 import { workorders } from './workorders';
 
 export const contract = {
@@ -19,6 +20,7 @@ export const contract = {
   connectors,
   kb,
   workorders,
+  wfm,
 };
 
 /** Every live topic (the socket's messages by topic). */

@@ -104,9 +104,9 @@ export async function saveForecast(db: Db, v: ForecastVersion, points: ForecastP
   });
 }
 
-export const listForecasts = (db: Db, queue?: string) => {
-  let q = db.selectFrom('wfm_forecasts').selectAll().orderBy('id', 'desc').limit(100);
-  if (queue) q = q.where('queue', '=', queue);
+export const listForecasts = (db: Db, f: { centerId: number; queue?: string }) => {
+  let q = db.selectFrom('wfm_forecasts').selectAll().where('center_id', '=', f.centerId).orderBy('id', 'desc').limit(100);
+  if (f.queue) q = q.where('queue', '=', f.queue);
   return q.execute();
 };
 
@@ -121,10 +121,11 @@ export async function forecastPoints(db: Db, id: number, range: { from?: number;
 }
 
 /** Latest forecast version of a queue covering [from, to). */
-export async function latestForecastCovering(db: Db, queue: string, from: number, to: number) {
+export async function latestForecastCovering(db: Db, centerId: number, queue: string, from: number, to: number) {
   return db
     .selectFrom('wfm_forecasts')
     .selectAll()
+    .where('center_id', '=', centerId)
     .where('queue', '=', queue)
     .where('from_ts', '<=', from)
     .where('to_ts', '>=', to)
