@@ -69,7 +69,13 @@ export async function intraday(deps: ServiceDeps, actor: Actor, q: { queue: stri
   const f = await latestForecastCovering(deps.store.db, actor.scope.centerId, q.queue, from, from + DAY);
   if (!f) throw validationError('queue', `no forecast of ${q.queue} covers ${q.date}`);
   const { points } = await forecastPoints(deps.store.db, f.id, { from, to: from + DAY });
-  const actual = await historyFor(deps.store.db, { queue: q.queue, intervalMin: f.interval_min as 15 | 30 | 60, from, to: from + DAY });
+  const actual = await historyFor(deps.store.db, {
+    centerId: actor.scope.centerId,
+    queue: q.queue,
+    intervalMin: f.interval_min as 15 | 30 | 60,
+    from,
+    to: from + DAY,
+  });
   const im = f.interval_min * 60_000;
   const nowTs = Math.max(from, Math.min(from + DAY, Math.floor(deps.now() / im) * im));
   const shifts = await listShifts(deps.store.db, { from, to: from + DAY, publishedOnly: true, centerId: actor.scope.centerId });

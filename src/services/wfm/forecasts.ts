@@ -23,8 +23,9 @@ export interface HistorySource {
   history?: IntervalObservation[];
 }
 
-async function historyOf(deps: ServiceDeps, q: { queue: string; intervalMin: IntervalMin }, src: HistorySource, tz: number) {
-  const history = src.history ?? (await historyFor(deps.store.db, { queue: q.queue, intervalMin: q.intervalMin, tzOffsetMin: tz }));
+async function historyOf(deps: ServiceDeps, actor: Actor, q: { queue: string; intervalMin: IntervalMin }, src: HistorySource, tz: number) {
+  const history =
+    src.history ?? (await historyFor(deps.store.db, { centerId: actor.scope.centerId, queue: q.queue, intervalMin: q.intervalMin, tzOffsetMin: tz }));
   if (!history.length) throw validationError('queue', `no history for queue ${q.queue} at ${q.intervalMin}-minute intervals`);
   return history;
 }
@@ -43,8 +44,8 @@ export async function uploadHistory(deps: ServiceDeps, actor: Actor, body: { que
 }
 
 /** History of a queue as offered and AHT per interval. */
-export async function history(deps: ServiceDeps, _actor: Actor, q: { queue: string; intervalMin: IntervalMin; from?: number; to?: number }) {
-  return (await historyFor(deps.store.db, q)).map((r) => ({
+export async function history(deps: ServiceDeps, actor: Actor, q: { queue: string; intervalMin: IntervalMin; from?: number; to?: number }) {
+  return (await historyFor(deps.store.db, { ...q, centerId: actor.scope.centerId })).map((r) => ({
     ts: r.ts,
     offered: r.offered,
     aht: r.offered > 0 ? (r.ahtSum ?? (r.aht ?? 0) * r.offered) / r.offered : 0,
@@ -56,7 +57,7 @@ export const queuesWithHistory = (deps: ServiceDeps) => historyQueues(deps.store
 /** WAPE and MAPE of each model on the last held-out weeks. */
 export async function backtestForecast(deps: ServiceDeps, actor: Actor, q: { queue: string; intervalMin: IntervalMin; weeks: number } & HistorySource) {
   const tz = q.tzOffsetMin ?? tzAt((await centerOf(deps, actor)).tz, deps.now());
-  const h = await historyOf(deps, q, q, tz);
+  const h = await historyOf(deps, actor, q, q, tz);
   return core(() => backtest(h, q.weeks, { intervalMin: q.intervalMin, tzOffsetMin: tz }));
 }
 
@@ -65,7 +66,7 @@ export async function createForecast(deps: ServiceDeps, actor: Actor, body: z.ou
   const c = await centerOf(deps, actor);
   const tz = body.tzOffsetMin ?? tzAt(c.tz, deps.now());
   const { history: given, ...params } = body;
-  const h = await historyOf(deps, body, { history: given }, tz);
+  const h = await historyOf(deps, actor, body, { history: given }, tz);
   const holidays = body.holidays ?? (await holidays_(deps, c.id));
   body.adjustments.forEach((a, i) => {
     if (!(a.toTs > a.fromTs)) throw validationError(`adjustments[${i}].toTs`, 'must be after fromTs');

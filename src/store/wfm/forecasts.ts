@@ -12,13 +12,21 @@ type Db = Kysely<DB>;
  * Interval history per queue, the forecast's input: the live floor's interval aggregates
  * (`queueIntervals`, imported / live events) when there are any for the queue, else WFM's own
  * `wfm_history` table (uploads through POST /api/wfm/history, tests). Callers only see
- * IntervalObservation[].
+ * IntervalObservation[]. The live aggregates are the center's; `wfm_history` has no center column yet
+ * (an upload is shared by every center of the database).
  */
 export async function historyFor(
   db: Db,
-  q: { queue: string; intervalMin: 15 | 30 | 60; from?: number; to?: number; tzOffsetMin?: number },
+  q: { centerId: number; queue: string; intervalMin: 15 | 30 | 60; from?: number; to?: number; tzOffsetMin?: number },
 ): Promise<IntervalObservation[]> {
-  const live = await queueIntervals(db, { queue: q.queue, intervalMin: q.intervalMin, from: q.from ?? 0, to: q.to ?? 8.64e15, tzOffsetMin: q.tzOffsetMin });
+  const live = await queueIntervals(db, {
+    centerId: q.centerId,
+    queue: q.queue,
+    intervalMin: q.intervalMin,
+    from: q.from ?? 0,
+    to: q.to ?? 8.64e15,
+    tzOffsetMin: q.tzOffsetMin,
+  });
   if (live.length) return live.map((r) => ({ ts: r.intervalStart, offered: r.offered, ahtSum: r.handleTime }));
   let s = db
     .selectFrom('wfm_history')
