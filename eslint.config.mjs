@@ -146,6 +146,18 @@ export default tseslint.config(
     paths: [...NODE_IO, ...EDGE_PACKAGES],
     pathMessage: 'layer rule: src/core is pure (plain data in and out, no I/O, no clock); do this at an edge and pass the data in.',
   }),
+  {
+    name: 'callfloor/core/no-clock',
+    files: ['src/core/**/*.ts'],
+    ignores: TEST_FILES,
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'src/core reads no clock: take the time (or a clock function) as a parameter from the edge.' },
+        { object: 'performance', property: 'now', message: 'src/core reads no clock: take a clock function as a parameter from the edge.' },
+      ],
+    },
+  },
   ...layerRules('contract', others('contract', 'core'), {
     paths: [...NODE_IO, ...EDGE_PACKAGES],
     pathMessage: 'layer rule: src/contract imports only zod and src/core.',

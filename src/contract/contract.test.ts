@@ -16,15 +16,11 @@ import ts from 'typescript';
 import { z } from 'zod';
 import { allEndpoints, allTopics, contract, endpoint, topicMatches, topicName, topics, urlOf } from './index';
 import { allRoutes } from '../server/routes/index';
-import { wfmRoutes } from '../server/routes/wfm';
-import { implement, type RouteDef } from '../server/route';
+import { implement } from '../server/route';
 import { buildApp } from '../server/app';
 import { freshStore } from '../store/testing';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-/** Capabilities whose routes are not declared from the contract yet (issue 13: convert, then remove here). */
-const NOT_YET_CONVERTED: readonly RouteDef[] = [...wfmRoutes];
 
 /** Type-checks `code` as a file beside the project's sources (the project's compiler options); returns the errors. */
 function compile(code: string): { line: number; code: number; text: string }[] {
@@ -77,14 +73,10 @@ test('the compiler refuses web code reading a field the answer lacks, and a hand
 });
 
 test('every route implements a contract entry and every entry is implemented by exactly one route', () => {
-  const pending = new Set(NOT_YET_CONVERTED);
   const entries = allEndpoints();
   const implemented = new Map<unknown, number>();
   for (const r of allRoutes) {
-    if (!r.endpoint) {
-      assert.ok(pending.has(r), `${r.method} ${r.url} is declared with route(), not from the contract`);
-      continue;
-    }
+    assert.ok(r.endpoint, `${r.method} ${r.url} is declared with route(), not from the contract`);
     assert.ok(
       entries.some((e) => e.endpoint === r.endpoint),
       `${r.method} ${r.url} implements an endpoint that is not in src/contract/index.ts`,
@@ -99,9 +91,6 @@ test('every route implements a contract entry and every entry is implemented by 
       1,
       `${e.capability}.${e.name} (${e.endpoint.method} ${e.endpoint.path}) is implemented ${implemented.get(e.endpoint) ?? 0} times`,
     );
-  // a converted capability has no route left outside the contract
-  for (const r of allRoutes)
-    if (pending.has(r)) assert.equal(r.endpoint, undefined, `${r.method} ${r.url} is converted: take its capability off NOT_YET_CONVERTED`);
 });
 
 test('every path parameter is declared in the entry, and URLs and topic names are built from the contract', () => {

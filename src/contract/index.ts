@@ -15,6 +15,7 @@ import { quality } from './quality';
 import { workorders, workordersTopic } from './workorders';
 import { performance } from './performance';
 import { platform } from './platform';
+import { wfm } from './wfm';
 
 export const contract = {
   live,
@@ -29,6 +30,7 @@ export const contract = {
   people,
   platform,
   performance,
+  wfm,
 };
 
 /** Every live topic (the socket's messages by topic). */

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
-import { backtest, forecast, ForecastInputError, type ForecastModel, type IntervalObservation } from '../../core/wfm/forecast';
+import { backtest, ForecastInputError, type ForecastModel, type IntervalObservation } from '../../core/wfm/forecast';
 import { intervalHistory } from '../../core/wfm/history';
 import { parseAnonymousBank } from '../../ingest/anonymousBank';
-import { historyFor, saveForecast } from '../../store/wfm/forecasts';
-import { listCenters } from '../../store/org';
-import { openMigratedStore } from '../options';
+import { backtestForecast, createForecast } from '../../services/wfm/forecasts';
+import type { Actor, ServiceDeps } from '../../services/context';
+import { cliActor, cliDeps, openMigratedStore } from '../options';
 
 interface ForecastFlags {
   queue: string;
@@ -17,6 +17,7 @@ interface ForecastFlags {
   db?: string;
   bankFile?: string;
   tzOffset?: string;
+  center?: string;
   json?: boolean;
 }
 
@@ -31,15 +32,20 @@ function whole(flag: string, v: string | undefined, dflt?: number): number | und
   return n;
 }
 
-/** Interval history from the bank data file (read in place) or from the store. */
-async function loadHistory(o: ForecastFlags, intervalMin: 15 | 30 | 60, tz: number): Promise<IntervalObservation[]> {
-  if (o.bankFile) {
-    const res = parseAnonymousBank(readFileSync(o.bankFile, 'utf8'));
-    return intervalHistory(res.events, o.queue, intervalMin, tz);
-  }
+/** Interval history from the bank data file (read in place); undefined = the store's, which the service reads. */
+function fileHistory(o: ForecastFlags, intervalMin: 15 | 30 | 60, tz: number): IntervalObservation[] | undefined {
+  if (!o.bankFile) return undefined;
+  const res = parseAnonymousBank(readFileSync(o.bankFile, 'utf8'));
+  const history = intervalHistory(res.events, o.queue, intervalMin, tz);
+  if (!history.length) fail('--queue', `no interval history for queue '${o.queue}' at ${intervalMin} min`);
+  return history;
+}
+
+/** Runs a use case against the --db store as the operator of the --center. */
+async function withService<T>(o: ForecastFlags, fn: (deps: ServiceDeps, actor: Actor) => Promise<T>): Promise<T> {
   const store = await openMigratedStore(o.db);
   try {
-    return await historyFor(store.db, { queue: o.queue, intervalMin, tzOffsetMin: tz });
+    return await fn(cliDeps(store), await cliActor(store, o.center));
   } finally {
     await store.close();
   }
@@ -55,24 +61,28 @@ export function registerForecast(program: Command) {
     .option('--weeks-ahead <n>', 'forecast this many weeks after the history and store it as a new version')
     .option('--model <m>', 'seasonalNaive | holtWinters (for --weeks-ahead)', 'holtWinters')
     .option('--interval <min>', 'interval length: 15, 30 or 60', '30')
-    .option('--tz-offset <min>', 'local time = UTC + this many minutes (store history: 480 for China)', '0')
+    .option('--tz-offset <min>', "local time = UTC + this many minutes (default: a --bank-file 0, the store's history the center's time zone)")
     .option('--bank-file <path>', 'read history from the Anonymous Bank (Feb 1999) file instead of the store')
     .option('--db <target>', 'SQLite file or postgres:// URL')
+    .option('--center <id>', 'the center whose history, calendar and forecasts (needed when the database has several)')
     .option('--json', 'print JSON')
     .action(async (o: ForecastFlags) => {
       const intervalMin = Number(o.interval);
       if (![15, 30, 60].includes(intervalMin)) fail('--interval', `must be 15, 30 or 60, got '${o.interval}'`);
-      const tz = Number(o.tzOffset ?? 0);
-      if (!Number.isInteger(tz)) fail('--tz-offset', `must be whole minutes, got '${o.tzOffset}'`);
+      const tz = o.tzOffset === undefined ? undefined : Number(o.tzOffset);
+      if (tz !== undefined && !Number.isInteger(tz)) fail('--tz-offset', `must be whole minutes, got '${o.tzOffset}'`);
       if (!o.backtest && !o.weeksAhead) fail('--backtest', 'give --backtest or --weeks-ahead N');
       const model = o.model as ForecastModel;
       if (model !== 'seasonalNaive' && model !== 'holtWinters') fail('--model', `must be seasonalNaive or holtWinters, got '${o.model}'`);
-      const history = await loadHistory(o, intervalMin as 15 | 30 | 60, tz);
-      if (!history.length) fail('--queue', `no interval history for queue '${o.queue}' at ${intervalMin} min`);
+      const iv = intervalMin as 15 | 30 | 60;
+      const history = fileHistory(o, iv, tz ?? 0);
       try {
         if (o.backtest) {
           const weeks = whole('--weeks', o.weeks, 1)!;
-          const res = backtest(history, weeks, { intervalMin, tzOffsetMin: tz });
+          // a data file is scored as it is (no store involved); the store's history through the same use case as the API
+          const res = history
+            ? backtest(history, weeks, { intervalMin, tzOffsetMin: tz ?? 0 })
+            : await withService(o, (deps, actor) => backtestForecast(deps, actor, { queue: o.queue, intervalMin: iv, weeks, tzOffsetMin: tz }));
           const naive = res.find((r) => r.model === 'seasonalNaive')!;
           const out = {
             queue: o.queue,
@@ -89,24 +99,12 @@ export function registerForecast(program: Command) {
         }
         if (o.weeksAhead) {
           const weeks = whole('--weeks-ahead', o.weeksAhead)!;
-          const points = forecast(history, model, weeks * 7, { intervalMin, tzOffsetMin: tz });
-          const store = await openMigratedStore(o.db);
-          try {
-            const [center] = await listCenters(store.db);
-            if (!center) fail('--db', 'has no center yet: create one (callfloor users create) first');
-            const id = await saveForecast(
-              store.db,
-              { centerId: center!.id, queue: o.queue, model, intervalMin, params: { weeks, tzOffsetMin: tz, via: 'cli' } },
-              points,
-              null,
-              Date.now(),
-            );
-            const total = points.reduce((s, p) => s + p.offered, 0);
-            if (o.json) console.log(JSON.stringify({ forecastId: id, queue: o.queue, model, intervals: points.length, from: points[0]!.ts, offered: total }));
-            else console.log(`stored forecast ${id}: ${points.length} intervals, ${total.toFixed(0)} calls`);
-          } finally {
-            await store.close();
-          }
+          // the same use case as POST /api/wfm/forecasts: the center's zone and holiday calendar, a stored version, audited
+          const r = await withService(o, (deps, actor) =>
+            createForecast(deps, actor, { queue: o.queue, intervalMin: iv, model, weeksAhead: weeks, adjustments: [], tzOffsetMin: tz, history, via: 'cli' }),
+          );
+          if (o.json) console.log(JSON.stringify({ forecastId: r.id, queue: o.queue, model, intervals: r.intervals, from: r.from, offered: r.offered }));
+          else console.log(`stored forecast ${r.id}: ${r.intervals} intervals, ${r.offered.toFixed(0)} calls`);
         }
       } catch (e) {
         if (e instanceof ForecastInputError)

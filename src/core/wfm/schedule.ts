@@ -489,13 +489,13 @@ const statusName = (h: Highs, code: number): string => {
  * The LP relaxation of the built model: its optimum is the schedule's lower bound, its column values
  * give the MILP's first neighbourhood, its time sets the default stall limit.
  */
-function solveLpRelaxation(h: Highs, built: ReturnType<typeof buildModel>): { lpBound: number; lpTimeS: number; lpX: Float64Array } {
+function solveLpRelaxation(h: Highs, built: ReturnType<typeof buildModel>, clock: Clock): { lpBound: number; lpTimeS: number; lpX: Float64Array } {
   const m = h.createModel(built.model);
   try {
     m.options.set({ output_flag: false });
-    const t0 = performance.now();
+    const t0 = clock();
     m.run();
-    const lpTimeS = (performance.now() - t0) / 1000;
+    const lpTimeS = (clock() - t0) / 1000;
     const st = m.getModelStatus();
     if (st !== h.constants.modelStatus.optimal) throw new Error(`LP relaxation ended with status ${statusName(h, st)}`);
     return { lpBound: m.getObjectiveValue(), lpTimeS, lpX: m.getSolution().colValue.slice() };
@@ -504,8 +504,15 @@ function solveLpRelaxation(h: Highs, built: ReturnType<typeof buildModel>): { lp
   }
 }
 
-/** Solve the weekly schedule. `h` is a loaded HiGHS instance (`await highs()`). */
-export function solveSchedule(h: Highs, input: ScheduleInput, options: ScheduleOptions = {}): ScheduleResult {
+/** A monotonic clock in milliseconds (the edge passes `() => performance.now()`): core reads none of its own. */
+export type Clock = () => number;
+
+/**
+ * Solve the weekly schedule. `h` is a loaded HiGHS instance (`await highs()`); `clock` times the LP and
+ * MILP phases (the reported times and the default stall limit), so core reads no clock itself.
+ */
+export function solveSchedule(h: Highs, input: ScheduleInput, options: ScheduleOptions & { clock: Clock }): ScheduleResult {
+  const clock = options.clock;
   const P0 = prepare(input);
   const P = { ...P0, required: input.required };
   const { S, tpls, patterns, agents, im } = P;
@@ -515,7 +522,7 @@ export function solveSchedule(h: Highs, input: ScheduleInput, options: ScheduleO
   classes.forEach((c, ci) => c.members.forEach((a) => classOf.set(a, ci)));
   const built = buildModel(P, classes, h.infinity);
 
-  const { lpBound, lpTimeS, lpX } = solveLpRelaxation(h, built);
+  const { lpBound, lpTimeS, lpX } = solveLpRelaxation(h, built, clock);
   // MILP on shift counts (break counts stay continuous and are rounded per pattern).
   // First in the neighbourhood of the LP optimum (each count between floor and ceil of its LP
   // value: small, finds a good schedule fast), then, while time and gap remain, on the full model
@@ -536,7 +543,7 @@ export function solveSchedule(h: Highs, input: ScheduleInput, options: ScheduleO
     try {
       m.options.set({ output_flag: false, time_limit: Math.max(0.5, limit), mip_rel_gap: relGap, mip_abs_gap: absGap });
       if (start) m.setSolution({ colValue: start });
-      const t0 = performance.now();
+      const t0 = clock();
       // stall rule: interrupt when the incumbent has not improved by absGap for stallS seconds
       let bestSeen = Infinity;
       let since = 0;
@@ -555,7 +562,7 @@ export function solveSchedule(h: Highs, input: ScheduleInput, options: ScheduleO
           return undefined;
         },
       });
-      mipTimeS += (performance.now() - t0) / 1000;
+      mipTimeS += (clock() - t0) / 1000;
       const st = m.getModelStatus();
       const sol = m.getSolution();
       const obj = m.getObjectiveValue();

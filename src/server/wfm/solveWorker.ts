@@ -10,7 +10,7 @@ try {
   parentPort!.postMessage({ type: 'progress', phase: 'loading' });
   const h = await highs();
   parentPort!.postMessage({ type: 'progress', phase: 'solving' });
-  const result = solveSchedule(h, input, options);
+  const result = solveSchedule(h, input, { ...options, clock: () => performance.now() });
   parentPort!.postMessage({ type: 'result', result });
 } catch (e) {
   // an InputError crosses the thread as its field and problem, and is made again on the other side

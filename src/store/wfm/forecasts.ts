@@ -12,13 +12,21 @@ type Db = Kysely<DB>;
  * Interval history per queue, the forecast's input: the live floor's interval aggregates
  * (`queueIntervals`, imported / live events) when there are any for the queue, else WFM's own
  * `wfm_history` table (uploads through POST /api/wfm/history, tests). Callers only see
- * IntervalObservation[].
+ * IntervalObservation[]. The live aggregates are the center's; `wfm_history` has no center column yet
+ * (an upload is shared by every center of the database).
  */
 export async function historyFor(
   db: Db,
-  q: { queue: string; intervalMin: 15 | 30 | 60; from?: number; to?: number; tzOffsetMin?: number },
+  q: { centerId: number; queue: string; intervalMin: 15 | 30 | 60; from?: number; to?: number; tzOffsetMin?: number },
 ): Promise<IntervalObservation[]> {
-  const live = await queueIntervals(db, { queue: q.queue, intervalMin: q.intervalMin, from: q.from ?? 0, to: q.to ?? 8.64e15, tzOffsetMin: q.tzOffsetMin });
+  const live = await queueIntervals(db, {
+    centerId: q.centerId,
+    queue: q.queue,
+    intervalMin: q.intervalMin,
+    from: q.from ?? 0,
+    to: q.to ?? 8.64e15,
+    tzOffsetMin: q.tzOffsetMin,
+  });
   if (live.length) return live.map((r) => ({ ts: r.intervalStart, offered: r.offered, ahtSum: r.handleTime }));
   let s = db
     .selectFrom('wfm_history')
@@ -104,9 +112,9 @@ export async function saveForecast(db: Db, v: ForecastVersion, points: ForecastP
   });
 }
 
-export const listForecasts = (db: Db, queue?: string) => {
-  let q = db.selectFrom('wfm_forecasts').selectAll().orderBy('id', 'desc').limit(100);
-  if (queue) q = q.where('queue', '=', queue);
+export const listForecasts = (db: Db, f: { centerId: number; queue?: string }) => {
+  let q = db.selectFrom('wfm_forecasts').selectAll().where('center_id', '=', f.centerId).orderBy('id', 'desc').limit(100);
+  if (f.queue) q = q.where('queue', '=', f.queue);
   return q.execute();
 };
 
@@ -121,10 +129,11 @@ export async function forecastPoints(db: Db, id: number, range: { from?: number;
 }
 
 /** Latest forecast version of a queue covering [from, to). */
-export async function latestForecastCovering(db: Db, queue: string, from: number, to: number) {
+export async function latestForecastCovering(db: Db, centerId: number, queue: string, from: number, to: number) {
   return db
     .selectFrom('wfm_forecasts')
     .selectAll()
+    .where('center_id', '=', centerId)
     .where('queue', '=', queue)
     .where('from_ts', '<=', from)
     .where('to_ts', '>=', to)

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema';
 import { withTx } from '../db';
+import { inScope, type Scope } from '../scope';
 import { audit } from '../audit';
 import { uniqueAs } from '../errors';
 import { conflict, notFound, validationError } from '../../core/errors';
@@ -131,16 +132,17 @@ export const listLeave = (db: Db, fromDate: string, toDate: string) =>
   db.selectFrom('wfm_leave').selectAll().where('date', '>=', fromDate).where('date', '<=', toDate).orderBy('date').execute();
 
 /** Leave with the agent's name, newest date first (the planner's leave list). */
-export const listLeaveWithNames = (db: Db, fromDate?: string) => {
+export const listLeaveWithNames = (db: Db, f: { centerId: number; fromDate?: string }) => {
   let q = db
     .selectFrom('wfm_leave')
     .innerJoin('agents', 'agents.id', 'wfm_leave.agent_id')
     .selectAll('wfm_leave')
     .select('agents.name')
+    .where('agents.center_id', '=', f.centerId)
     .orderBy('wfm_leave.date', 'desc')
     .orderBy('wfm_leave.id', 'desc')
     .limit(500);
-  if (fromDate) q = q.where('wfm_leave.date', '>=', fromDate);
+  if (f.fromDate) q = q.where('wfm_leave.date', '>=', f.fromDate);
   return q.execute();
 };
 
@@ -189,9 +191,14 @@ export async function getRequirement(db: Db, id: number) {
   return { ...r, required: JSON.parse(r.required) as number[] };
 }
 
-export const listRequirements = (db: Db, weekStart?: string) => {
-  let q = db.selectFrom('wfm_requirements').select(['id', 'week_start', 'interval_min', 'source', 'created_at']).orderBy('id', 'desc').limit(50);
-  if (weekStart) q = q.where('week_start', '=', weekStart);
+export const listRequirements = (db: Db, f: { centerId: number; weekStart?: string }) => {
+  let q = db
+    .selectFrom('wfm_requirements')
+    .select(['id', 'week_start', 'interval_min', 'source', 'created_at'])
+    .where('center_id', '=', f.centerId)
+    .orderBy('id', 'desc')
+    .limit(50);
+  if (f.weekStart) q = q.where('week_start', '=', f.weekStart);
   return q.execute();
 };
 
@@ -356,7 +363,10 @@ function staleShift(s: { id: number; updatedAt: number }, base: number) {
   );
 }
 
-export async function listShifts(db: Db, f: { runId?: number; agentIds?: number[]; from?: number; to?: number; publishedOnly?: boolean }): Promise<ShiftRow[]> {
+export async function listShifts(
+  db: Db,
+  f: { runId?: number; agentIds?: number[]; from?: number; to?: number; publishedOnly?: boolean; centerId?: number },
+): Promise<ShiftRow[]> {
   let q = db
     .selectFrom('wfm_shifts')
     .innerJoin('wfm_schedule_runs as r', 'r.id', 'wfm_shifts.run_id')
@@ -368,6 +378,7 @@ export async function listShifts(db: Db, f: { runId?: number; agentIds?: number[
   if (f.from !== undefined) q = q.where('wfm_shifts.end_ts', '>', f.from);
   if (f.to !== undefined) q = q.where('wfm_shifts.start_ts', '<', f.to);
   if (f.publishedOnly) q = q.where('r.status', '=', 'published');
+  if (f.centerId !== undefined) q = q.where('r.center_id', '=', f.centerId);
   return (await q.execute()).map((r) => toShift(r as DB['wfm_shifts'] & { id: number }));
 }
 
@@ -465,7 +476,8 @@ export async function getSwap(db: Db, id: number) {
   return r;
 }
 
-export async function listSwaps(db: Db, f: { agentIds?: number[]; teamIds?: number[]; status?: string }) {
+/** Swaps the scope sees: a center's, its teams' (by the giving agent's team), or one agent's (either side). */
+export async function listSwaps(db: Db, f: { scope: Scope; status?: string }) {
   let q = db
     .selectFrom('wfm_swaps')
     .innerJoin('wfm_shifts as s', 's.id', 'wfm_swaps.shift_id')
@@ -486,14 +498,12 @@ export async function listSwaps(db: Db, f: { agentIds?: number[]; teamIds?: numb
       'fa.team_id as team_id',
     ])
     .orderBy('wfm_swaps.id', 'desc');
-  if (f.agentIds)
-    q = q.where((eb) =>
-      eb.or([
-        eb('wfm_swaps.from_agent_id', 'in', f.agentIds!.length ? f.agentIds! : [-1]),
-        eb('wfm_swaps.to_agent_id', 'in', f.agentIds!.length ? f.agentIds! : [-1]),
-      ]),
-    );
-  if (f.teamIds) q = q.where('fa.team_id', 'in', f.teamIds.length ? f.teamIds : [-1]);
+  const scope = f.scope;
+  if (scope.kind === 'self')
+    q = q
+      .where('fa.center_id', '=', scope.centerId)
+      .where((eb) => eb.or([inScope(scope, { agent: 'wfm_swaps.from_agent_id' })(eb), inScope(scope, { agent: 'wfm_swaps.to_agent_id' })(eb)]));
+  else q = q.where(inScope(scope, { center: 'fa.center_id', team: 'fa.team_id' }));
   if (f.status) q = q.where('wfm_swaps.status', '=', f.status);
   return q.execute();
 }

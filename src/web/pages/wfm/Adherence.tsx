@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../hooks';
+import { useEndpoint } from '../../hooks';
+import { contract } from '../../../contract/index';
 import { Chart } from '../../components/Chart';
 import { ErrorNote, Page, pct } from '../../components/ui';
 import { hm, ymd } from './util';
@@ -9,25 +10,25 @@ export default function Adherence() {
   const { t } = useTranslation();
   const [date, setDate] = useState(() => ymd(Date.now()));
   const [queue, setQueue] = useState('general');
-  const adh = useApi<any>(`/api/wfm/adherence?date=${date}`, [date]);
-  const intra = useApi<any>(queue ? `/api/wfm/intraday?queue=${encodeURIComponent(queue)}&date=${date}` : null, [date, queue]);
+  const adh = useEndpoint(contract.wfm.adherence, { query: { date } });
+  const intra = useEndpoint(contract.wfm.intraday, queue ? { query: { queue, date } } : null);
   const option = useMemo(() => {
     const d = intra.data;
     if (!d) return null;
-    const actual = new Map(d.actuals.map((a: any) => [a.ts, a.offered]));
-    const rem = new Map(d.remaining.map((r: any) => [r.ts, r]));
+    const actual = new Map(d.actuals.map((a) => [a.ts, a.offered]));
+    const rem = new Map(d.remaining.map((r) => [r.ts, r]));
     return {
       tooltip: { trigger: 'axis' },
       legend: {},
-      xAxis: { type: 'category', data: d.forecast.map((p: any) => hm(p.ts)) },
+      xAxis: { type: 'category', data: d.forecast.map((p) => hm(p.ts)) },
       yAxis: [
         { type: 'value', name: t('wfm.calls') },
         { type: 'value', name: t('wfm.staffingGap') },
       ],
       series: [
-        { name: t('wfm.forecasted'), type: 'line', data: d.forecast.map((p: any) => +p.offered.toFixed(1)) },
-        { name: t('wfm.actual'), type: 'bar', data: d.forecast.map((p: any) => actual.get(p.ts) ?? null) },
-        { name: t('wfm.staffingGap'), type: 'line', yAxisIndex: 1, data: d.forecast.map((p: any) => (rem.get(p.ts) as any)?.gap ?? null) },
+        { name: t('wfm.forecasted'), type: 'line', data: d.forecast.map((p) => +p.offered.toFixed(1)) },
+        { name: t('wfm.actual'), type: 'bar', data: d.forecast.map((p) => actual.get(p.ts) ?? null) },
+        { name: t('wfm.staffingGap'), type: 'line', yAxisIndex: 1, data: d.forecast.map((p) => rem.get(p.ts)?.gap ?? null) },
       ],
     };
   }, [intra.data, t]);
@@ -55,7 +56,7 @@ export default function Adherence() {
               </tr>
             </thead>
             <tbody>
-              {adh.data.agents.map((r: any) => (
+              {adh.data.agents.map((r) => (
                 <tr key={r.agentId}>
                   <td>{r.name}</td>
                   <td>{pct(r.adherence)}</td>
@@ -77,7 +78,7 @@ export default function Adherence() {
               </tr>
             </thead>
             <tbody>
-              {adh.data.outOfAdherence.slice(0, 300).map((o: any, i: number) => (
+              {adh.data.outOfAdherence.slice(0, 300).map((o, i) => (
                 <tr key={i}>
                   <td>{o.name}</td>
                   <td>{hm(o.start)}</td>

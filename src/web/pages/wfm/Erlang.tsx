@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../api';
+import { call } from '../../api';
+import { contract } from '../../../contract/index';
+import type { ErlangResult } from '../../../contract/wfm';
 import { Chart } from '../../components/Chart';
 import { ErrorNote, Page, pct } from '../../components/ui';
 
@@ -17,13 +19,22 @@ export default function Erlang() {
     patienceS: '',
     shrinkage: '0.3',
   });
-  const [res, setRes] = useState<any>(null);
+  const [res, setRes] = useState<ErlangResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const calc = async () => {
     try {
-      const body: Record<string, number> = {};
-      for (const k of FIELDS) if (f[k].trim() !== '') body[k] = Number(f[k]);
-      setRes(await post('/api/wfm/erlang', body));
+      // an empty field is left out: the server names a missing required one
+      const n = (k: (typeof FIELDS)[number]) => (f[k].trim() === '' ? undefined : Number(f[k]));
+      const body = {
+        calls: n('calls')!,
+        periodS: n('periodS'),
+        ahtS: n('ahtS')!,
+        targetSl: n('targetSl'),
+        thresholdS: n('thresholdS'),
+        patienceS: n('patienceS'),
+        shrinkage: n('shrinkage'),
+      };
+      setRes(await call(contract.wfm.erlang, { body }));
       setError(null);
     } catch (e) {
       setError((e as Error).message);
@@ -34,16 +45,16 @@ export default function Erlang() {
     () =>
       res && {
         tooltip: { trigger: 'axis' },
-        xAxis: { type: 'category', name: t('wfm.agents'), data: res.curve.map((p: any) => p.agents) },
+        xAxis: { type: 'category', name: t('wfm.agents'), data: res.curve.map((p) => p.agents) },
         yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
         series: [
           {
             name: t('wfm.serviceLevel'),
             type: 'line',
-            data: res.curve.map((p: any) => +p.serviceLevel.toFixed(4)),
+            data: res.curve.map((p) => +p.serviceLevel.toFixed(4)),
             markLine: { data: [{ yAxis: Number(f.targetSl), name: t('wfm.target') }] },
           },
-          { name: t('wfm.occupancy'), type: 'line', data: res.curve.map((p: any) => +p.occupancy.toFixed(4)) },
+          { name: t('wfm.occupancy'), type: 'line', data: res.curve.map((p) => +p.occupancy.toFixed(4)) },
         ],
         legend: {},
       },
@@ -98,7 +109,7 @@ export default function Erlang() {
             </tbody>
           </table>
           <h3>{t('wfm.slVsAgents')}</h3>
-          <Chart option={option} testId="erlang-chart" />
+          <Chart option={option as any} testId="erlang-chart" />
         </>
       )}
     </Page>

@@ -1,22 +1,24 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, post, put } from '../../api';
-import { useApi } from '../../hooks';
+import { call } from '../../api';
+import { useEndpoint } from '../../hooks';
+import { contract } from '../../../contract/index';
 import { Chart } from '../../components/Chart';
 import { ErrorNote, Page, pct } from '../../components/ui';
 import { FieldError, useFieldErrors } from './fields';
 import { fromLocalInput, hm, toLocalInput } from './util';
 
 const DAY = 86_400_000;
-type Holiday = { date: string; name?: string; factor?: number };
 type Adj = { from: string; to: string; percent: string };
+/** The interval choice as the contract takes it (the select offers only these). */
+const intervalOf = (s: string) => Number(s) as 15 | 30 | 60;
 
 /** Planner: backtest the models, generate a forecast version (holiday calendar, adjustments), history vs forecast. */
 export default function Forecast() {
   const { t, i18n } = useTranslation();
-  const queues = useApi<{ queue: string; interval_min: number; rows: number }[]>('/api/wfm/history/queues');
-  const versions = useApi<any[]>('/api/wfm/forecasts');
-  const calendar = useApi<Holiday[]>('/api/wfm/holidays');
+  const queues = useEndpoint(contract.wfm.historyQueues, {});
+  const versions = useEndpoint(contract.wfm.forecasts, {});
+  const calendar = useEndpoint(contract.wfm.holidays, {});
   const [q, setQ] = useState({ queue: '', intervalMin: '30', weeks: '1', model: 'holtWinters', weeksAhead: '1' });
   const [bt, setBt] = useState<{ model: string; wape: number; mape: number; intervals: number }[] | null>(null);
   const [hol, setHol] = useState<{ date: string; name: string; factor: string }[]>([]);
@@ -37,11 +39,11 @@ export default function Forecast() {
     if (!versionId) return;
     let live = true;
     void (async () => {
-      const v = await get<any>(`/api/wfm/forecasts/${versionId}`);
-      const from = Number(v.forecast.from_ts) - 14 * DAY;
-      const history = await get<any[]>(
-        `/api/wfm/history?queue=${encodeURIComponent(v.forecast.queue)}&intervalMin=${v.forecast.interval_min}&from=${from}&to=${Number(v.forecast.to_ts)}`,
-      );
+      const v = await call(contract.wfm.forecast, { params: { id: versionId } });
+      const from = v.forecast.from_ts - 14 * DAY;
+      const history = await call(contract.wfm.history, {
+        query: { queue: v.forecast.queue, intervalMin: v.forecast.interval_min, from, to: v.forecast.to_ts },
+      });
       if (live) setView({ points: v.points, history, intervalMin: v.forecast.interval_min });
     })().catch((e) => fe.run(() => Promise.reject(e)));
     return () => {
@@ -50,16 +52,18 @@ export default function Forecast() {
   }, [versionId]);
 
   const backtest = () =>
-    fe.run(async () => setBt(await post('/api/wfm/forecasts/backtest', { queue: q.queue, intervalMin: Number(q.intervalMin), weeks: Number(q.weeks) })));
+    fe.run(async () => setBt(await call(contract.wfm.backtest, { body: { queue: q.queue, intervalMin: intervalOf(q.intervalMin), weeks: Number(q.weeks) } })));
   const generate = () =>
     fe.run(async () => {
       const adjustments = adj.map((a) => ({ fromTs: fromLocalInput(a.from), toTs: fromLocalInput(a.to), percent: Number(a.percent) }));
-      const r = await post<{ id: number }>('/api/wfm/forecasts', {
-        queue: q.queue,
-        intervalMin: Number(q.intervalMin),
-        model: q.model,
-        weeksAhead: Number(q.weeksAhead),
-        adjustments,
+      const r = await call(contract.wfm.createForecast, {
+        body: {
+          queue: q.queue,
+          intervalMin: intervalOf(q.intervalMin),
+          model: q.model as 'holtWinters' | 'seasonalNaive',
+          weeksAhead: Number(q.weeksAhead),
+          adjustments,
+        },
       });
       await versions.reload();
       setVersionId(r.id);
@@ -67,7 +71,7 @@ export default function Forecast() {
   const saveCalendar = () =>
     he.run(async () => {
       const body = hol.map((h) => ({ date: h.date, ...(h.name ? { name: h.name } : {}), ...(h.factor.trim() !== '' ? { factor: Number(h.factor) } : {}) }));
-      calendar.setData(await put('/api/wfm/holidays', body));
+      calendar.setData(await call(contract.wfm.putHolidays, { body }));
     });
 
   const btOption = useMemo(

@@ -1,18 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../api';
-import { useApi } from '../../hooks';
+import { call } from '../../api';
+import { useEndpoint } from '../../hooks';
+import { contract } from '../../../contract/index';
 import { ErrorNote } from '../../components/ui';
 import { hm, mdw } from './util';
 
 /** The agent's own page, phone-sized: this week's published shifts, peak slots to subscribe to, points. */
 export default function MySchedule() {
   const { t, i18n } = useTranslation();
-  const mine = useApi<any>('/api/wfm/my-schedule');
-  const slots = useApi<any[]>('/api/wfm/peak-slots');
-  const points = useApi<any>('/api/wfm/points');
+  const mine = useEndpoint(contract.wfm.mySchedule, {});
+  const slots = useEndpoint(contract.wfm.slots, {});
+  const points = useEndpoint(contract.wfm.points, {});
   const [error, setError] = useState<string | null>(null);
-  const [redeem, setRedeem] = useState({ points: '', kind: 'leave', note: '' });
+  const [redeem, setRedeem] = useState<{ points: string; kind: 'leave' | 'gift'; note: string }>({ points: '', kind: 'leave', note: '' });
   const act = async (fn: () => Promise<unknown>, reload: () => Promise<void>) => {
     try {
       await fn();
@@ -22,7 +23,7 @@ export default function MySchedule() {
       setError((e as Error).message);
     }
   };
-  const shifts: any[] = mine.data?.shifts ?? [];
+  const shifts = mine.data?.shifts ?? [];
   const bal = points.data?.balances?.[0];
   return (
     <div className="phone-page" style={{ maxWidth: 420, margin: '0 auto' }} data-testid="my-schedule">
@@ -35,8 +36,8 @@ export default function MySchedule() {
             <b>{mdw(s.start, i18n.language)}</b> {hm(s.start)}–{hm(s.end)} · {s.kind === 'peak' ? t('wfm.peak') : t('wfm.shift')}
             <div style={{ fontSize: '0.85em', color: '#555' }}>
               {s.activities
-                .filter((a: any) => a.kind !== 'phone')
-                .map((a: any) => `${t(`wfm.${a.kind}`, { defaultValue: a.kind })} ${hm(a.start)}–${hm(a.end)}`)
+                .filter((a) => a.kind !== 'phone')
+                .map((a) => `${t(`wfm.${a.kind}`, { defaultValue: a.kind })} ${hm(a.start)}–${hm(a.end)}`)
                 .join(' · ')}
             </div>
           </li>
@@ -45,7 +46,7 @@ export default function MySchedule() {
       <h3>{t('wfm.peakSlots')}</h3>
       <ul style={{ listStyle: 'none', padding: 0 }} data-testid="my-slots">
         {(slots.data ?? []).map((s) => {
-          const me = s.requests?.[0];
+          const me = s.requests[0];
           return (
             <li key={s.id} className="card" style={{ border: '1px solid #ddd', borderRadius: 8, padding: 8, marginBottom: 8 }}>
               <b>{s.title}</b> ({s.kind === 'vto' ? t('wfm.vto') : t('wfm.peak')}) {mdw(s.start_ts, i18n.language)} {hm(s.start_ts)}–{hm(s.end_ts)} ·{' '}
@@ -56,7 +57,7 @@ export default function MySchedule() {
                     {me.status === 'awarded' ? t('wfm.awarded') : me.status.startsWith('rejected') ? t('wfm.rejected') : t('wfm.subscribed')}
                   </span>
                 ) : s.status === 'open' ? (
-                  <button onClick={() => act(() => post(`/api/wfm/peak-slots/${s.id}/subscribe`), slots.reload)}>{t('wfm.subscribe')}</button>
+                  <button onClick={() => act(() => call(contract.wfm.subscribe, { params: { id: s.id } }), slots.reload)}>{t('wfm.subscribe')}</button>
                 ) : null}
               </div>
             </li>
@@ -75,14 +76,16 @@ export default function MySchedule() {
           onChange={(e) => setRedeem({ ...redeem, points: e.target.value })}
           style={{ width: 60 }}
         />
-        <select aria-label={t('wfm.redeemFor')} value={redeem.kind} onChange={(e) => setRedeem({ ...redeem, kind: e.target.value })}>
+        <select aria-label={t('wfm.redeemFor')} value={redeem.kind} onChange={(e) => setRedeem({ ...redeem, kind: e.target.value as 'leave' | 'gift' })}>
           <option value="leave">{t('wfm.leave')}</option>
           <option value="gift">{t('wfm.gift')}</option>
         </select>
         <input aria-label={t('wfm.note')} placeholder={t('wfm.note')} value={redeem.note} onChange={(e) => setRedeem({ ...redeem, note: e.target.value })} />
         <button
           disabled={!redeem.points || !redeem.note}
-          onClick={() => act(() => post('/api/wfm/redemptions', { points: Number(redeem.points), kind: redeem.kind, note: redeem.note }), points.reload)}
+          onClick={() =>
+            act(() => call(contract.wfm.requestRedemption, { body: { points: Number(redeem.points), kind: redeem.kind, note: redeem.note } }), points.reload)
+          }
         >
           {t('wfm.redeem')}
         </button>

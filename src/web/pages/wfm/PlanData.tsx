@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post, put } from '../../api';
-import { useApi } from '../../hooks';
+import { call } from '../../api';
+import { useApi, useEndpoint } from '../../hooks';
+import { contract } from '../../../contract/index';
+import type { TemplateSpec } from '../../../contract/wfm';
 import { ErrorNote, Page } from '../../components/ui';
 import { FieldError, useFieldErrors } from './fields';
 import { ymd } from './util';
@@ -31,16 +33,16 @@ const emptyTpl = {
 /** Planner: shift templates, agent contracts with skills and preferences, and leave. */
 export default function PlanData() {
   const { t } = useTranslation();
-  const templates = useApi<any[]>('/api/wfm/templates');
-  const contracts = useApi<any[]>('/api/wfm/contracts');
-  const agents = useApi<any[]>('/api/agents?status=active');
-  const leave = useApi<any[]>('/api/wfm/leave');
+  const templates = useEndpoint(contract.wfm.templates, {});
+  const contracts = useEndpoint(contract.wfm.contracts, {});
+  const agents = useApi<{ id: number; name: string }[]>('/api/agents?status=active'); // platform: not in the contract yet (issue 13);
+  const leave = useEndpoint(contract.wfm.leave, {});
   const dayName = (d: number) => t(`wfm.weekday_${d}`);
 
   // ---------- template editor ----------
   const [tpl, setTpl] = useState(emptyTpl);
   const te = useFieldErrors();
-  const editTpl = (x: any) =>
+  const editTpl = (x: TemplateSpec) =>
     setTpl({
       id: x.id,
       spanMin: String(x.spanMin),
@@ -49,7 +51,7 @@ export default function PlanData() {
       startStepMin: String(x.startStepMin),
       cost: x.costPerPaidHour == null ? '' : String(x.costPerPaidHour),
       days: x.days ?? [],
-      breaks: x.breaks.map((b: any) => ({
+      breaks: x.breaks.map((b) => ({
         kind: b.kind,
         durationMin: String(b.durationMin),
         paid: b.paid,
@@ -59,21 +61,23 @@ export default function PlanData() {
     });
   const saveTpl = () =>
     te.run(async () => {
-      await put('/api/wfm/templates', {
-        id: tpl.id.trim(),
-        spanMin: Number(tpl.spanMin),
-        startEarliestMin: fromHm(tpl.startEarliest),
-        startLatestMin: fromHm(tpl.startLatest),
-        startStepMin: Number(tpl.startStepMin),
-        ...(num(tpl.cost) !== undefined ? { costPerPaidHour: num(tpl.cost) } : {}),
-        ...(tpl.days.length ? { days: tpl.days } : {}),
-        breaks: tpl.breaks.map((b) => ({
-          kind: b.kind,
-          durationMin: Number(b.durationMin),
-          paid: b.paid,
-          earliestStartMin: Number(b.earliestStartMin),
-          latestStartMin: Number(b.latestStartMin),
-        })),
+      await call(contract.wfm.putTemplate, {
+        body: {
+          id: tpl.id.trim(),
+          spanMin: Number(tpl.spanMin),
+          startEarliestMin: fromHm(tpl.startEarliest),
+          startLatestMin: fromHm(tpl.startLatest),
+          startStepMin: Number(tpl.startStepMin),
+          ...(num(tpl.cost) !== undefined ? { costPerPaidHour: num(tpl.cost) } : {}),
+          ...(tpl.days.length ? { days: tpl.days } : {}),
+          breaks: tpl.breaks.map((b) => ({
+            kind: b.kind,
+            durationMin: Number(b.durationMin),
+            paid: b.paid,
+            earliestStartMin: Number(b.earliestStartMin),
+            latestStartMin: Number(b.latestStartMin),
+          })),
+        },
       });
       await templates.reload();
     });
@@ -137,18 +141,21 @@ export default function PlanData() {
     ce.run(async () => {
       if (!agentId) throw new Error(t('wfm.pickAgent'));
       const prefStart = ct.prefStart.trim() ? fromHm(ct.prefStart) : undefined;
-      await put(`/api/wfm/contracts/${agentId}`, {
-        contract: {
-          minHoursWeek: Number(ct.minHoursWeek),
-          maxHoursWeek: Number(ct.maxHoursWeek),
-          minDaysOff: Number(ct.minDaysOff),
-          earliestStartMin: fromHm(ct.earliestStart),
-          latestStartMin: fromHm(ct.latestStart),
-          ...(num(ct.minRestHours) !== undefined ? { minRestHours: num(ct.minRestHours) } : {}),
-          ...(ct.templateIds.length ? { templateIds: ct.templateIds } : {}),
+      await call(contract.wfm.putContract, {
+        params: { id: agentId },
+        body: {
+          contract: {
+            minHoursWeek: Number(ct.minHoursWeek),
+            maxHoursWeek: Number(ct.maxHoursWeek),
+            minDaysOff: Number(ct.minDaysOff),
+            earliestStartMin: fromHm(ct.earliestStart),
+            latestStartMin: fromHm(ct.latestStart),
+            ...(num(ct.minRestHours) !== undefined ? { minRestHours: num(ct.minRestHours) } : {}),
+            ...(ct.templateIds.length ? { templateIds: ct.templateIds } : {}),
+          },
+          skills: ct.skills.split(/[,，\s]+/).filter(Boolean),
+          preferences: { ...(ct.prefDaysOff.length ? { daysOff: ct.prefDaysOff } : {}), ...(prefStart !== undefined ? { startMin: prefStart } : {}) },
         },
-        skills: ct.skills.split(/[,，\s]+/).filter(Boolean),
-        preferences: { ...(ct.prefDaysOff.length ? { daysOff: ct.prefDaysOff } : {}), ...(prefStart !== undefined ? { startMin: prefStart } : {}) },
       });
       await contracts.reload();
     });
@@ -174,7 +181,7 @@ export default function PlanData() {
   const le = useFieldErrors();
   const addLeave = () =>
     le.run(async () => {
-      await post('/api/wfm/leave', { agentId: Number(lv.agentId), date: lv.date, kind: lv.kind });
+      await call(contract.wfm.addLeave, { body: { agentId: Number(lv.agentId), date: lv.date, kind: lv.kind } });
       await leave.reload();
     });
   const toggle = (xs: number[], d: number) => (xs.includes(d) ? xs.filter((x) => x !== d) : [...xs, d].sort());
@@ -202,7 +209,7 @@ export default function PlanData() {
               <td>
                 {toHm(x.startEarliestMin)}–{toHm(x.startLatestMin)} / {x.startStepMin}′
               </td>
-              <td>{x.breaks.map((b: any) => `${t(`wfm.${b.kind}`)} ${b.durationMin}′`).join(', ')}</td>
+              <td>{x.breaks.map((b) => `${t(`wfm.${b.kind}`)} ${b.durationMin}′`).join(', ')}</td>
               <td>
                 <button onClick={() => editTpl(x)}>{t('wfm.edit')}</button>
               </td>

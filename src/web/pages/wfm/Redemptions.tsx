@@ -1,22 +1,24 @@
 import { useTranslation } from 'react-i18next';
-import { post } from '../../api';
-import { useAction, useApi } from '../../hooks';
+import { call } from '../../api';
+import { useAction, useEndpoint } from '../../hooks';
+import { contract } from '../../../contract/index';
+import type { RedemptionRow } from '../../../contract/wfm';
 import { ErrorNote, Page } from '../../components/ui';
 
 /** Planner: points redemption requests (leave or gift), with the agent's balance; approve or reject. */
 export default function Redemptions() {
   const { t, i18n } = useTranslation();
-  const reqs = useApi<any[]>('/api/wfm/redemptions');
-  const points = useApi<{ balances: { agentId: string; balance: number }[] }>('/api/wfm/points');
+  const reqs = useEndpoint(contract.wfm.redemptions, {});
+  const points = useEndpoint(contract.wfm.points, {});
   const act = useAction();
   const balance = new Map((points.data?.balances ?? []).map((b) => [Number(b.agentId), b.balance]));
   const decide = async (id: number, approve: boolean) => {
-    await act.run(() => post(`/api/wfm/redemptions/${id}/decide`, { approve }));
+    await act.run(() => call(contract.wfm.decideRedemption, { params: { id }, body: { approve } }));
     await Promise.all([reqs.reload(), points.reload()]);
   };
   const pending = (reqs.data ?? []).filter((r) => r.status === 'pending');
   const done = (reqs.data ?? []).filter((r) => r.status !== 'pending');
-  const row = (r: any) => (
+  const row = (r: RedemptionRow) => (
     <tr key={r.id} data-redemption={r.id}>
       <td>{r.name}</td>
       <td>{t(`wfm.${r.kind}`, { defaultValue: r.kind })}</td>

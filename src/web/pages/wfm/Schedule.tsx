@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, patch, post } from '../../api';
-import { useApi } from '../../hooks';
+import { ApiError, call } from '../../api';
+import { useEndpoint } from '../../hooks';
+import { contract } from '../../../contract/index';
+import type { RunView } from '../../../contract/wfm';
 import { Chart } from '../../components/Chart';
 import { ErrorNote, Page, pct } from '../../components/ui';
 import { fromLocalInput, hm, mdw, mondayOf, toLocalInput } from './util';
@@ -10,11 +12,11 @@ export default function Schedule() {
   const { t, i18n } = useTranslation();
   const [week, setWeek] = useState(() => mondayOf(Date.now()));
   const [error, setError] = useState<string | null>(null);
-  const reqs = useApi<any[]>('/api/wfm/requirements');
-  const forecasts = useApi<any[]>('/api/wfm/forecasts');
-  const runs = useApi<any[]>('/api/wfm/schedule-runs');
+  const reqs = useEndpoint(contract.wfm.requirements, {});
+  const forecasts = useEndpoint(contract.wfm.forecasts, {});
+  const runs = useEndpoint(contract.wfm.runs, {});
   const [runId, setRunId] = useState<number | null>(null);
-  const run = useApi<any>(runId ? `/api/wfm/schedule-runs/${runId}` : null, [runId]);
+  const run = useEndpoint(contract.wfm.run, runId ? { params: { id: runId } } : null);
   const [timeLimit, setTimeLimit] = useState('10');
   const [fc, setFc] = useState({ forecastId: '', targetSl: '0.8', thresholdS: '20', shrinkage: '0.3' });
   const [paste, setPaste] = useState('');
@@ -46,7 +48,7 @@ export default function Schedule() {
   const option = useMemo(() => {
     const d = run.data;
     if (!d) return null;
-    const labels = d.required.map((_: number, k: number) => `${mdw(d.weekStartTs + k * 900_000, i18n.language)} ${hm(d.weekStartTs + k * 900_000)}`);
+    const labels = d.required.map((_, k) => `${mdw(d.weekStartTs + k * 900_000, i18n.language)} ${hm(d.weekStartTs + k * 900_000)}`);
     return {
       tooltip: { trigger: 'axis' },
       legend: {},
@@ -59,7 +61,7 @@ export default function Schedule() {
           name: t('wfm.scheduled'),
           type: 'line',
           step: 'end',
-          data: d.coverage.map((c: number) => +c.toFixed(2)),
+          data: d.coverage.map((c) => +c.toFixed(2)),
           symbol: 'none',
           areaStyle: { opacity: 0.2 },
         },
@@ -96,12 +98,14 @@ export default function Schedule() {
           onClick={() =>
             wrap(
               async () => (
-                await post('/api/wfm/requirements', {
-                  weekStart: week,
-                  forecastId: Number(fc.forecastId),
-                  targetSl: Number(fc.targetSl),
-                  thresholdS: Number(fc.thresholdS),
-                  shrinkage: Number(fc.shrinkage),
+                await call(contract.wfm.createRequirement, {
+                  body: {
+                    weekStart: week,
+                    forecastId: Number(fc.forecastId),
+                    targetSl: Number(fc.targetSl),
+                    thresholdS: Number(fc.thresholdS),
+                    shrinkage: Number(fc.shrinkage),
+                  },
                 }),
                 await reqs.reload()
               ),
@@ -118,12 +122,14 @@ export default function Schedule() {
           onClick={() =>
             wrap(
               async () => (
-                await post('/api/wfm/requirements', {
-                  weekStart: week,
-                  required: paste
-                    .split(/[\s,，]+/)
-                    .filter(Boolean)
-                    .map(Number),
+                await call(contract.wfm.createRequirement, {
+                  body: {
+                    weekStart: week,
+                    required: paste
+                      .split(/[\s,，]+/)
+                      .filter(Boolean)
+                      .map(Number),
+                  },
                 }),
                 await reqs.reload()
               ),
@@ -146,7 +152,7 @@ export default function Schedule() {
           disabled={!weekReqs.length || status === 'running'}
           onClick={() =>
             wrap(async () => {
-              const r = await post<{ id: number }>('/api/wfm/schedule-runs', { weekStart: week, requirementId: weekReqs[0].id, timeLimitS: Number(timeLimit) });
+              const r = await call(contract.wfm.startRun, { body: { weekStart: week, requirementId: weekReqs[0]!.id, timeLimitS: Number(timeLimit) } });
               setRunId(r.id);
               await runs.reload();
             })
@@ -177,7 +183,9 @@ export default function Schedule() {
             {status === 'done' && (
               <button
                 data-testid="publish"
-                onClick={() => wrap(async () => (await post(`/api/wfm/schedule-runs/${run.data.run.id}/publish`), await run.reload(), await runs.reload()))}
+                onClick={() =>
+                  wrap(async () => (await call(contract.wfm.publishRun, { params: { id: run.data!.run.id } }), await run.reload(), await runs.reload()))
+                }
               >
                 {t('wfm.publish')}
               </button>
@@ -197,7 +205,7 @@ export default function Schedule() {
   );
 }
 
-function ShiftTable({ shifts, onMoved, setError }: { shifts: any[]; onMoved: () => Promise<void>; setError: (e: string | null) => void }) {
+function ShiftTable({ shifts, onMoved, setError }: { shifts: RunView['shifts']; onMoved: () => Promise<void>; setError: (e: string | null) => void }) {
   const { t, i18n } = useTranslation();
   const [edit, setEdit] = useState<{ id: number; value: string } | null>(null);
   return (
@@ -235,7 +243,7 @@ function ShiftTable({ shifts, onMoved, setError }: { shifts: any[]; onMoved: () 
                     onClick={async () => {
                       try {
                         // the version this edit started from: a change by someone else since → 409 wfm.staleShift
-                        await patch(`/api/wfm/shifts/${s.id}`, { start: fromLocalInput(edit!.value), baseUpdatedAt: s.updatedAt });
+                        await call(contract.wfm.moveShift, { params: { id: s.id }, body: { start: fromLocalInput(edit!.value), baseUpdatedAt: s.updatedAt } });
                         setEdit(null);
                         setError(null);
                         await onMoved();
@@ -265,11 +273,11 @@ function ShiftTable({ shifts, onMoved, setError }: { shifts: any[]; onMoved: () 
 
 function PeakSlots({ onError }: { onError: (e: string | null) => void }) {
   const { t } = useTranslation();
-  const slots = useApi<any[]>('/api/wfm/peak-slots');
+  const slots = useEndpoint(contract.wfm.slots, {});
   const tomorrow = new Date();
   tomorrow.setDate(tomorrow.getDate() + 1);
   tomorrow.setHours(19, 0, 0, 0);
-  const [f, setF] = useState({
+  const [f, setF] = useState<{ kind: 'peak' | 'vto'; title: string; start: string; end: string; capacity: string; bonus: string }>({
     kind: 'peak',
     title: '',
     start: toLocalInput(tomorrow.getTime()),
@@ -290,7 +298,7 @@ function PeakSlots({ onError }: { onError: (e: string | null) => void }) {
     <>
       <h3>{t('wfm.peakSlots')}</h3>
       <div className="form-row" data-testid="slot-form">
-        <select name="kind" aria-label={t('wfm.slotKind')} value={f.kind} onChange={(e) => setF({ ...f, kind: e.target.value })}>
+        <select name="kind" aria-label={t('wfm.slotKind')} value={f.kind} onChange={(e) => setF({ ...f, kind: e.target.value as 'peak' | 'vto' })}>
           <option value="peak">{t('wfm.peak')}</option>
           <option value="vto">{t('wfm.vto')}</option>
         </select>
@@ -303,13 +311,15 @@ function PeakSlots({ onError }: { onError: (e: string | null) => void }) {
           disabled={!f.title.trim()}
           onClick={() =>
             act(() =>
-              post('/api/wfm/peak-slots', {
-                kind: f.kind,
-                title: f.title,
-                start: fromLocalInput(f.start),
-                end: fromLocalInput(f.end),
-                capacity: Number(f.capacity),
-                bonus: Number(f.bonus),
+              call(contract.wfm.createSlot, {
+                body: {
+                  kind: f.kind,
+                  title: f.title,
+                  start: fromLocalInput(f.start),
+                  end: fromLocalInput(f.end),
+                  capacity: Number(f.capacity),
+                  bonus: Number(f.bonus),
+                },
               }),
             )
           }
@@ -336,9 +346,11 @@ function PeakSlots({ onError }: { onError: (e: string | null) => void }) {
                 {new Date(s.start_ts).toLocaleString()} – {hm(s.end_ts)}
               </td>
               <td>{s.capacity}</td>
-              <td>{s.requests.map((r: any) => `${r.name}${r.status === 'awarded' ? ' ✓' : ''}`).join('，')}</td>
+              <td>{s.requests.map((r) => `${r.name}${r.status === 'awarded' ? ' ✓' : ''}`).join('，')}</td>
               <td>{s.status}</td>
-              <td>{s.status === 'open' && <button onClick={() => act(() => post(`/api/wfm/peak-slots/${s.id}/confirm`))}>{t('wfm.confirm')}</button>}</td>
+              <td>
+                {s.status === 'open' && <button onClick={() => act(() => call(contract.wfm.confirmSlot, { params: { id: s.id } }))}>{t('wfm.confirm')}</button>}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,18 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../api';
-import { useApi } from '../../hooks';
+import { call } from '../../api';
+import { useEndpoint } from '../../hooks';
+import { contract } from '../../../contract/index';
 import { ErrorNote, Page } from '../../components/ui';
 import { hm } from './util';
 
 /** Team lead: swap requests of the own teams' agents, approve or reject. */
 export default function Swaps() {
   const { t } = useTranslation();
-  const swaps = useApi<any[]>('/api/wfm/swaps');
+  const swaps = useEndpoint(contract.wfm.swaps, {});
   const [error, setError] = useState<string | null>(null);
   const decide = async (id: number, approve: boolean) => {
     try {
-      await post(`/api/wfm/swaps/${id}/decide`, { approve });
+      await call(contract.wfm.decideSwap, { params: { id }, body: { approve } });
       setError(null);
     } catch (e) {
       setError((e as Error).message);

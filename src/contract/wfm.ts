@@ -1,0 +1,670 @@
+/**
+ * Workforce management (src/server/routes/wfm/* over src/services/wfm and src/store/wfm): Erlang,
+ * history and forecasts, requirement curves, shift templates and contracts, optimiser runs and
+ * shifts, swaps and leave, adherence and intraday, peak / VTO slots, holiday points and redemptions.
+ * Planners (wfm) see the center; team leads their teams; agents their own records.
+ */
+import { z } from 'zod';
+import type { Role } from '../core/roles';
+import { endpoint } from './endpoint';
+import { epochMs, epochMsQuery, idParams, isoDate, okResponse } from './atoms';
+
+const tags = ['wfm'] as const;
+
+/** The planners: write forecasts, requirements, schedules, slots and points rules. */
+export const WFM_PLANNERS: Role[] = ['wfm'];
+/** Who reads the plans of the center (team leads: their teams' agents where a list is per agent). */
+export const WFM_VIEW: Role[] = ['admin', 'center_manager', 'duty_manager', 'team_lead', 'wfm'];
+
+// ---- input atoms ----
+const nonNeg = z.number().finite().min(0);
+const monday = isoDate.refine((s) => new Date(`${s}T00:00:00Z`).getUTCDay() === 1, 'must be a Monday');
+const intervalMin = z.union([z.literal(15), z.literal(30), z.literal(60)]);
+export const holidayItem = z.object({ date: isoDate, name: z.string().max(60).optional(), factor: nonNeg.optional() });
+export type HolidayItem = z.infer<typeof holidayItem>;
+
+/** Erlang targets: at least one of targetSl, targetAsa, maxOccupancy (checked by the service, naming targetSl). */
+const targetFields = {
+  targetSl: z.number().min(0).max(1).optional(),
+  thresholdS: nonNeg.default(20),
+  targetAsa: nonNeg.optional(),
+  maxOccupancy: z.number().gt(0).max(1).optional(),
+  patienceS: z.number().positive().optional(),
+  shrinkage: z.number().min(0).lt(1).default(0),
+};
+export const erlangBody = z.object({
+  calls: nonNeg,
+  periodS: z.number().finite().positive().default(1800),
+  ahtS: z.number().finite().positive(),
+  ...targetFields,
+});
+export const requirementBody = z.object({
+  weekStart: monday,
+  required: z.array(nonNeg).optional(),
+  forecastId: z.number().int().positive().optional(),
+  ...targetFields,
+});
+export const forecastBody = z.object({
+  queue: z.string().min(1),
+  intervalMin: intervalMin.default(30),
+  model: z.enum(['seasonalNaive', 'holtWinters']).default('holtWinters'),
+  weeksAhead: z.number().int().positive().max(8).default(1),
+  /** omitted: the centre's holiday calendar (PUT /api/wfm/holidays) */
+  holidays: z.array(holidayItem).optional(),
+  adjustments: z.array(z.object({ fromTs: epochMs, toTs: epochMs, percent: z.number().optional(), absolute: z.number().optional() })).default([]),
+});
+export const templateSpec = z.object({
+  id: z.string().min(1).max(20),
+  spanMin: z.number().int().positive(),
+  startEarliestMin: z.number().int().min(0),
+  startLatestMin: z.number().int().min(0),
+  startStepMin: z.number().int().positive(),
+  breaks: z.array(
+    z.object({
+      kind: z.enum(['break', 'meal']),
+      durationMin: z.number().int().positive(),
+      paid: z.boolean(),
+      earliestStartMin: z.number().int().min(0),
+      latestStartMin: z.number().int().min(0),
+    }),
+  ),
+  costPerPaidHour: z.number().positive().optional(),
+  days: z.array(z.number().int().min(0).max(6)).optional(),
+});
+export type TemplateSpec = z.infer<typeof templateSpec>;
+const contractSpec = z.object({
+  minHoursWeek: nonNeg,
+  maxHoursWeek: nonNeg,
+  minDaysOff: z.number().int().min(0).max(7),
+  earliestStartMin: z.number().int().min(0).max(1439),
+  latestStartMin: z.number().int().min(0).max(1439),
+  templateIds: z.array(z.string()).optional(),
+  minRestHours: nonNeg.optional(),
+});
+const preferences = z.object({ daysOff: z.array(z.number().int().min(0).max(6)).optional(), startMin: z.number().int().min(0).max(1439).optional() });
+export const contractBody = z.object({ contract: contractSpec, skills: z.array(z.string().min(1)).default([]), preferences: preferences.default({}) });
+const pointsRule = z.union([
+  z.object({ id: z.string().min(1), kind: z.literal('holidayHours'), dates: z.array(isoDate).min(1), pointsPerHour: nonNeg, multiplier: nonNeg.optional() }),
+  z.object({ id: z.string().min(1), kind: z.literal('peakSlot'), pointsPerSlot: nonNeg }),
+]);
+export const peakRule = z.union([
+  z.object({ mode: z.literal('firstCome') }),
+  z.object({ mode: z.literal('priority'), order: z.array(z.enum(['points', 'tenure', 'performance'])).min(1) }),
+]);
+
+// ---- wire types ----
+const erlangMetrics = {
+  trafficErlangs: z.number(),
+  agents: z.number(),
+  serviceLevel: z.number(),
+  asa: z.number(),
+  occupancy: z.number(),
+  probWait: z.number(),
+  probAbandon: z.number(),
+  meanWaitAll: z.number(),
+};
+export const erlangResult = z.object({
+  ...erlangMetrics,
+  scheduledHeads: z.number(),
+  shrinkage: z.number(),
+  model: z.enum(['erlangC', 'erlangA']),
+  curve: z.array(z.object({ agents: z.number(), serviceLevel: z.number(), asa: z.number(), occupancy: z.number() })),
+});
+export type ErlangResult = z.infer<typeof erlangResult>;
+
+const interval = z.object({ ts: z.number(), offered: z.number(), aht: z.number() });
+export const forecastVersion = z.object({
+  id: z.number(),
+  center_id: z.number(),
+  queue: z.string(),
+  model: z.string(),
+  interval_min: z.number(),
+  from_ts: z.number(),
+  to_ts: z.number(),
+  /** the request's parameters as stored (JSON text) */
+  params: z.string(),
+  created_by: z.number().nullable(),
+  created_at: z.number(),
+});
+export type ForecastVersionRow = z.infer<typeof forecastVersion>;
+export const backtestRow = z.object({ model: z.enum(['seasonalNaive', 'holtWinters']), wape: z.number(), mape: z.number(), intervals: z.number() });
+export const historyQueue = z.object({ queue: z.string(), interval_min: z.number(), rows: z.number(), from_ts: z.number(), to_ts: z.number() });
+
+export const requirementRow = z.object({ id: z.number(), week_start: z.string(), interval_min: z.number(), source: z.string(), created_at: z.number() });
+export const contractRecord = z.object({ agentId: z.number(), contract: contractSpec, skills: z.array(z.string()), preferences });
+export type ContractRecordWire = z.infer<typeof contractRecord>;
+export const leaveRow = z.object({ id: z.number(), agent_id: z.number(), date: z.string(), kind: z.string(), created_at: z.number(), name: z.string() });
+
+const runStatus = z.string();
+export const runRow = z.object({
+  id: z.number(),
+  week_start: z.string(),
+  status: runStatus,
+  created_at: z.number(),
+  finished_at: z.number().nullable(),
+  published_at: z.number().nullable(),
+  requirement_id: z.number(),
+});
+const objective = z.object({ total: z.number(), under: z.number(), over: z.number(), cost: z.number() });
+const runSummary = z.object({
+  objective,
+  lpBound: z.number(),
+  gap: z.number(),
+  stage1: z.record(z.string(), z.unknown()),
+  unassignedPatternShifts: z.number(),
+  warnings: z.array(z.string()),
+  shifts: z.number(),
+});
+export const shiftRow = z.object({
+  id: z.number(),
+  runId: z.number(),
+  agentId: z.number(),
+  day: z.number(),
+  kind: z.string(),
+  templateCode: z.string(),
+  start: z.number(),
+  end: z.number(),
+  paidHours: z.number(),
+  activities: z.array(z.object({ kind: z.string(), start: z.number(), end: z.number(), paid: z.boolean() })),
+  updatedAt: z.number(),
+});
+export type ShiftRowWire = z.infer<typeof shiftRow>;
+export const runView = z.object({
+  run: runRow.extend({
+    center_id: z.number(),
+    progress: z.object({ phase: z.string(), startedAt: z.number().optional() }),
+    summary: runSummary.nullable(),
+    error: z.string().nullable(),
+    time_limit_s: z.number(),
+    created_by: z.number().nullable(),
+    published_by: z.number().nullable(),
+  }),
+  weekStartTs: z.number(),
+  intervalMin: z.number(),
+  required: z.array(z.number()),
+  coverage: z.array(z.number()),
+  shifts: z.array(shiftRow.extend({ agentName: z.string(), employeeNo: z.string().optional(), teamId: z.number().nullable().optional() })),
+});
+export type RunView = z.infer<typeof runView>;
+export const mySchedule = z.object({ weekStart: z.string().nullable(), weekStartTs: z.number().optional(), shifts: z.array(shiftRow) });
+
+export const swapRow = z.object({
+  id: z.number(),
+  shift_id: z.number(),
+  from_agent_id: z.number(),
+  to_agent_id: z.number(),
+  status: z.string(),
+  note: z.string().nullable(),
+  created_at: z.number(),
+  start_ts: z.number(),
+  end_ts: z.number(),
+  from_name: z.string(),
+  to_name: z.string(),
+  team_id: z.number().nullable(),
+});
+export type SwapRow = z.infer<typeof swapRow>;
+
+const rollup = { scheduledS: z.number(), inAdherenceS: z.number(), adherence: z.number(), workedS: z.number(), conformance: z.number() };
+const outOfAdherence = z.object({ agentId: z.string(), start: z.number(), end: z.number(), scheduled: z.string(), states: z.array(z.string()) });
+export const adherenceResult = z.object({
+  from: z.number(),
+  to: z.number(),
+  agents: z.array(
+    z.object({ ...rollup, agentId: z.string(), adherenceWithGrace: z.number(), name: z.string().optional(), teamId: z.number().nullable().optional() }),
+  ),
+  teams: z.array(z.object({ ...rollup, teamId: z.number().nullable() })),
+  total: z.object(rollup),
+  outOfAdherence: z.array(outOfAdherence.extend({ name: z.string().optional() })),
+});
+export type AdherenceResult = z.infer<typeof adherenceResult>;
+export const intradayResult = z.object({
+  forecastId: z.number(),
+  nowTs: z.number(),
+  forecast: z.array(interval),
+  actuals: z.array(z.object({ ts: z.number(), offered: z.number(), aht: z.number().optional(), ahtSum: z.number().optional() })),
+  volumeRatio: z.number(),
+  ahtRatio: z.number(),
+  appliedVolumeFactor: z.number(),
+  appliedAhtFactor: z.number(),
+  remaining: z.array(z.object({ ts: z.number(), offered: z.number(), aht: z.number(), required: z.number(), scheduled: z.number(), gap: z.number() })),
+});
+export type IntradayResult = z.infer<typeof intradayResult>;
+
+export const peakSlot = z.object({
+  id: z.number(),
+  center_id: z.number(),
+  kind: z.string(),
+  title: z.string(),
+  start_ts: z.number(),
+  end_ts: z.number(),
+  capacity: z.number(),
+  bonus: z.number(),
+  status: z.string(),
+  created_by: z.number().nullable(),
+  created_at: z.number(),
+  /** agents see only their own request here and the count in `taken` */
+  taken: z.number().optional(),
+  requests: z.array(z.object({ slot_id: z.number(), agent_id: z.number(), requested_at: z.number(), status: z.string(), name: z.string() })),
+});
+export type PeakSlot = z.infer<typeof peakSlot>;
+export const allocation = z.object({
+  awarded: z.array(z.object({ slotId: z.string(), agentId: z.string(), bonus: z.number() })),
+  rejected: z.array(z.object({ slotId: z.string(), agentId: z.string(), reason: z.string() })),
+  remaining: z.record(z.string(), z.number()),
+});
+const ledgerEntry = z.object({
+  agentId: z.string(),
+  points: z.number(),
+  ts: z.number(),
+  reason: z.string(),
+  ruleId: z.string().optional(),
+  ref: z.string().optional(),
+});
+export const pointsView = z.object({
+  balances: z.array(z.object({ agentId: z.string(), earned: z.number(), redeemed: z.number(), balance: z.number(), name: z.string().optional() })),
+  entries: z.array(ledgerEntry),
+});
+export type PointsView = z.infer<typeof pointsView>;
+export const redemptionRow = z.object({
+  id: z.number(),
+  agent_id: z.number(),
+  points: z.number(),
+  kind: z.string(),
+  note: z.string(),
+  status: z.string(),
+  requested_at: z.number(),
+  decided_by: z.number().nullable(),
+  decided_at: z.number().nullable(),
+  name: z.string(),
+});
+export type RedemptionRow = z.infer<typeof redemptionRow>;
+
+const created = z.object({ id: z.number() });
+
+export const wfm = {
+  // ---- staffing ----
+  erlang: endpoint({
+    method: 'POST',
+    path: '/api/wfm/erlang',
+    access: WFM_VIEW,
+    summary: 'Erlang C/A: agents for a target, shrinkage to heads, and service level by agent count (for the chart)',
+    tags,
+    body: erlangBody,
+    response: erlangResult,
+  }),
+  createRequirement: endpoint({
+    method: 'POST',
+    path: '/api/wfm/requirements',
+    access: WFM_PLANNERS,
+    summary: 'A requirement curve for a week: uploaded (15-min values) or from a forecast and Erlang targets',
+    tags,
+    body: requirementBody,
+    response: created,
+  }),
+  requirements: endpoint({
+    method: 'GET',
+    path: '/api/wfm/requirements',
+    access: WFM_VIEW,
+    summary: 'Requirement curves',
+    tags,
+    response: z.array(requirementRow),
+  }),
+  // ---- history and forecasts ----
+  uploadHistory: endpoint({
+    method: 'POST',
+    path: '/api/wfm/history',
+    access: WFM_PLANNERS,
+    summary: 'Upload interval history of a queue (until the live-floor interval store provides it)',
+    tags,
+    body: z.object({
+      queue: z.string().min(1),
+      intervalMin,
+      rows: z
+        .array(z.object({ ts: epochMs, offered: nonNeg, aht: nonNeg.optional() }))
+        .min(1)
+        .max(50_000),
+    }),
+    response: z.object({ rows: z.number() }),
+  }),
+  history: endpoint({
+    method: 'GET',
+    path: '/api/wfm/history',
+    access: WFM_VIEW,
+    summary: 'Interval history of a queue in a time range (offered and AHT per interval)',
+    tags,
+    query: z.object({
+      queue: z.string().min(1),
+      intervalMin: z.coerce.number().pipe(intervalMin).default(30),
+      from: epochMsQuery.optional(),
+      to: epochMsQuery.optional(),
+    }),
+    response: z.array(interval),
+  }),
+  historyQueues: endpoint({
+    method: 'GET',
+    path: '/api/wfm/history/queues',
+    access: WFM_VIEW,
+    summary: 'Queues and interval lengths with uploaded history',
+    tags,
+    response: z.array(historyQueue),
+  }),
+  backtest: endpoint({
+    method: 'POST',
+    path: '/api/wfm/forecasts/backtest',
+    access: WFM_PLANNERS,
+    summary: 'WAPE and MAPE of each model on the last held-out weeks of history',
+    tags,
+    body: z.object({ queue: z.string().min(1), intervalMin: intervalMin.default(30), weeks: z.number().int().positive().max(8).default(1) }),
+    response: z.array(backtestRow),
+  }),
+  createForecast: endpoint({
+    method: 'POST',
+    path: '/api/wfm/forecasts',
+    access: WFM_PLANNERS,
+    summary: 'Forecast the weeks after the history and store it as a new version',
+    tags,
+    body: forecastBody,
+    response: z.object({ id: z.number(), intervals: z.number() }),
+  }),
+  forecasts: endpoint({ method: 'GET', path: '/api/wfm/forecasts', access: WFM_VIEW, summary: 'Forecast versions', tags, response: z.array(forecastVersion) }),
+  forecast: endpoint({
+    method: 'GET',
+    path: '/api/wfm/forecasts/:id',
+    access: WFM_VIEW,
+    summary: 'One forecast version with its intervals',
+    tags,
+    params: idParams,
+    response: z.object({ forecast: forecastVersion, points: z.array(interval) }),
+  }),
+  holidays: endpoint({
+    method: 'GET',
+    path: '/api/wfm/holidays',
+    access: WFM_VIEW,
+    summary: "The centre's holiday calendar (forecasts treat these days apart)",
+    tags,
+    response: z.array(holidayItem),
+  }),
+  putHolidays: endpoint({
+    method: 'PUT',
+    path: '/api/wfm/holidays',
+    access: WFM_PLANNERS,
+    summary: 'Replace the holiday calendar (date, name, volume factor: empty = learned from history)',
+    tags,
+    body: z.array(holidayItem).max(400),
+    response: z.array(holidayItem),
+  }),
+  // ---- templates, contracts, schedule runs, shifts ----
+  templates: endpoint({ method: 'GET', path: '/api/wfm/templates', access: WFM_VIEW, summary: 'Shift templates', tags, response: z.array(templateSpec) }),
+  putTemplate: endpoint({
+    method: 'PUT',
+    path: '/api/wfm/templates',
+    access: WFM_PLANNERS,
+    summary: 'Create or replace a shift template (by code)',
+    tags,
+    body: templateSpec,
+    response: okResponse,
+  }),
+  contracts: endpoint({
+    method: 'GET',
+    path: '/api/wfm/contracts',
+    access: WFM_PLANNERS,
+    summary: 'Agent contracts, skills and preferences',
+    tags,
+    response: z.array(contractRecord),
+  }),
+  putContract: endpoint({
+    method: 'PUT',
+    path: '/api/wfm/contracts/:id',
+    access: WFM_PLANNERS,
+    summary: "Set an agent's contract, skills and preferences (id = agent id)",
+    tags,
+    params: idParams,
+    body: contractBody,
+    response: okResponse,
+  }),
+  startRun: endpoint({
+    method: 'POST',
+    path: '/api/wfm/schedule-runs',
+    access: WFM_PLANNERS,
+    summary: 'Start an optimiser run for a week (solved in a worker thread; poll the run for progress)',
+    tags,
+    body: z.object({ weekStart: monday, requirementId: z.number().int().positive(), timeLimitS: z.number().positive().max(600).default(20) }),
+    response: created,
+  }),
+  runs: endpoint({ method: 'GET', path: '/api/wfm/schedule-runs', access: WFM_VIEW, summary: 'Schedule runs', tags, response: z.array(runRow) }),
+  run: endpoint({
+    method: 'GET',
+    path: '/api/wfm/schedule-runs/:id',
+    access: WFM_VIEW,
+    summary: 'A run: status and progress, requirement vs scheduled coverage per interval, shifts',
+    tags,
+    params: idParams,
+    response: runView,
+  }),
+  publishRun: endpoint({
+    method: 'POST',
+    path: '/api/wfm/schedule-runs/:id/publish',
+    access: WFM_PLANNERS,
+    summary: 'Publish a finished run: agents see their shifts',
+    tags,
+    params: idParams,
+    response: okResponse,
+  }),
+  moveShift: endpoint({
+    method: 'PATCH',
+    path: '/api/wfm/shifts/:id',
+    access: WFM_PLANNERS,
+    summary:
+      "Move a shift by hand (breaks move with it); contract rules are re-checked. baseUpdatedAt = the shift's updatedAt the edit started from (409 wfm.staleShift when it changed since)",
+    tags,
+    params: idParams,
+    body: z.object({ start: epochMs, baseUpdatedAt: z.number().int().nonnegative().optional() }),
+    response: shiftRow,
+  }),
+  mySchedule: endpoint({
+    method: 'GET',
+    path: '/api/wfm/my-schedule',
+    access: 'any',
+    summary: "The caller's own published shifts for a week (agents)",
+    tags,
+    query: z.object({ week: isoDate.optional() }),
+    response: mySchedule,
+  }),
+  // ---- leave and swaps ----
+  addLeave: endpoint({
+    method: 'POST',
+    path: '/api/wfm/leave',
+    access: WFM_PLANNERS,
+    summary: 'Record approved leave for an agent',
+    tags,
+    body: z.object({ agentId: z.number().int().positive(), date: isoDate, kind: z.string().min(1).max(30).default('annual') }),
+    response: created,
+  }),
+  leave: endpoint({
+    method: 'GET',
+    path: '/api/wfm/leave',
+    access: WFM_PLANNERS,
+    summary: 'Recorded leave (from a date, default all), with agent names',
+    tags,
+    query: z.object({ from: isoDate.optional() }),
+    response: z.array(leaveRow),
+  }),
+  requestSwap: endpoint({
+    method: 'POST',
+    path: '/api/wfm/swaps',
+    access: ['agent'],
+    summary: 'Ask to give one of your published shifts to another agent (needs team-lead approval)',
+    tags,
+    body: z.object({ shiftId: z.number().int().positive(), toAgentId: z.number().int().positive(), note: z.string().max(500).optional() }),
+    response: created,
+  }),
+  swaps: endpoint({
+    method: 'GET',
+    path: '/api/wfm/swaps',
+    access: 'any',
+    summary: 'Swap requests: agents see their own, team leads their teams, planners all',
+    tags,
+    response: z.array(swapRow),
+  }),
+  decideSwap: endpoint({
+    method: 'POST',
+    path: '/api/wfm/swaps/:id/decide',
+    access: ['team_lead'],
+    summary: "Approve or reject a swap of your team's agent (approval re-checks the receiver's contract)",
+    tags,
+    params: idParams,
+    body: z.object({ approve: z.boolean() }),
+    response: okResponse,
+  }),
+  // ---- adherence and intraday ----
+  addStateSegments: endpoint({
+    method: 'POST',
+    path: '/api/wfm/state-segments',
+    access: ['wfm', 'admin'],
+    summary: 'Actual agent state segments (the adherence input; the real-time state service feeds the same shape)',
+    tags,
+    body: z.object({
+      segments: z
+        .array(z.object({ agentId: z.number().int().positive(), start: epochMs, end: epochMs, state: z.string().min(1).max(60) }))
+        .min(1)
+        .max(100_000),
+    }),
+    response: z.object({ count: z.number() }),
+  }),
+  adherence: endpoint({
+    method: 'GET',
+    path: '/api/wfm/adherence',
+    access: WFM_VIEW,
+    summary: 'Daily (or so-far-today) adherence and conformance per agent and team, and the out-of-adherence list',
+    tags,
+    query: z.object({ date: isoDate, graceS: z.coerce.number().min(0).max(3600).default(300) }),
+    response: adherenceResult,
+  }),
+  intraday: endpoint({
+    method: 'GET',
+    path: '/api/wfm/intraday',
+    access: WFM_VIEW,
+    summary: "Today's actuals vs forecast and the staffing gap for the rest of the day",
+    tags,
+    query: z.object({
+      queue: z.string().min(1),
+      date: isoDate,
+      targetSl: z.coerce.number().min(0).max(1).default(0.8),
+      thresholdS: z.coerce.number().min(0).default(20),
+    }),
+    response: intradayResult,
+  }),
+  // ---- peak subscription / VTO, points, redemptions ----
+  createSlot: endpoint({
+    method: 'POST',
+    path: '/api/wfm/peak-slots',
+    access: WFM_PLANNERS,
+    summary: 'Publish extra (peak) or time-off (VTO) slots with a bonus',
+    tags,
+    body: z.object({
+      kind: z.enum(['peak', 'vto']),
+      title: z.string().min(1).max(100),
+      start: epochMs,
+      end: epochMs,
+      capacity: z.number().int().positive(),
+      bonus: nonNeg.default(0),
+    }),
+    response: created,
+  }),
+  slots: endpoint({
+    method: 'GET',
+    path: '/api/wfm/peak-slots',
+    access: 'any',
+    summary: 'Peak / VTO slots; agents see only their own subscription, planners every request',
+    tags,
+    response: z.array(peakSlot),
+  }),
+  subscribe: endpoint({
+    method: 'POST',
+    path: '/api/wfm/peak-slots/:id/subscribe',
+    access: ['agent'],
+    summary: 'Subscribe (認購) to a slot',
+    tags,
+    params: idParams,
+    response: okResponse,
+  }),
+  confirmSlot: endpoint({
+    method: 'POST',
+    path: '/api/wfm/peak-slots/:id/confirm',
+    access: WFM_PLANNERS,
+    summary: 'Allocate a slot by the configured rule (first come or priority); awarded peak slots enter the published schedule and earn points',
+    tags,
+    params: idParams,
+    response: allocation,
+  }),
+  putPeakRule: endpoint({
+    method: 'PUT',
+    path: '/api/wfm/peak-rule',
+    access: WFM_PLANNERS,
+    summary: 'How slots are allocated: first come, or priority by points / tenure / performance',
+    tags,
+    body: peakRule,
+    response: okResponse,
+  }),
+  pointsRules: endpoint({
+    method: 'GET',
+    path: '/api/wfm/points-rules',
+    access: WFM_VIEW,
+    summary: 'Points earning rules',
+    tags,
+    response: z.array(pointsRule),
+  }),
+  putPointsRules: endpoint({
+    method: 'PUT',
+    path: '/api/wfm/points-rules',
+    access: WFM_PLANNERS,
+    summary: 'Replace the points earning rules (data: holiday hours × rate × multiplier, points per peak slot)',
+    tags,
+    body: z.array(pointsRule),
+    response: okResponse,
+  }),
+  earnPoints: endpoint({
+    method: 'POST',
+    path: '/api/wfm/points/earn',
+    access: WFM_PLANNERS,
+    summary: "Book holiday points for a week's published shifts by the rules (re-running books nothing twice)",
+    tags,
+    body: z.object({ weekStart: monday }),
+    response: z.object({ added: z.number() }),
+  }),
+  points: endpoint({
+    method: 'GET',
+    path: '/api/wfm/points',
+    access: 'any',
+    summary: 'Points balances and ledger: agents their own, team leads their teams, planners all',
+    tags,
+    response: pointsView,
+  }),
+  requestRedemption: endpoint({
+    method: 'POST',
+    path: '/api/wfm/redemptions',
+    access: ['agent'],
+    summary: 'Ask to redeem points for leave or a gift (needs planner approval)',
+    tags,
+    body: z.object({ points: z.number().positive(), kind: z.enum(['leave', 'gift']), note: z.string().min(1).max(200) }),
+    response: created,
+  }),
+  redemptions: endpoint({
+    method: 'GET',
+    path: '/api/wfm/redemptions',
+    access: 'any',
+    summary: 'Redemption requests: agents their own, planners all',
+    tags,
+    response: z.array(redemptionRow),
+  }),
+  decideRedemption: endpoint({
+    method: 'POST',
+    path: '/api/wfm/redemptions/:id/decide',
+    access: WFM_PLANNERS,
+    summary: 'Approve (books the redemption in the ledger) or reject a redemption',
+    tags,
+    params: idParams,
+    body: z.object({ approve: z.boolean() }),
+    response: okResponse,
+  }),
+};

@@ -1,0 +1,156 @@
+/**
+ * Schedule use cases: shift templates and agent contracts (the optimiser's input), optimiser runs,
+ * publication, the planner's hand edits and the agent's own week. The solve itself runs where the
+ * edge says (the server: a worker thread), passed in as `solve`.
+ */
+import type { z } from 'zod';
+import type { contractBody, TemplateSpec } from '../../contract/wfm';
+import { notFound, validationError } from '../../core/errors';
+import { mondayOf, weekCoverage, weekStartMs } from '../../core/wfm/rules';
+import type { ScheduleInput, ScheduleOptions, ScheduleResult } from '../../core/wfm/schedule';
+import { getAgent, listAgents } from '../../store/org';
+import {
+  createRun,
+  failRun,
+  finishRun,
+  getRequirement,
+  getRun,
+  getShift,
+  listContracts,
+  listRuns,
+  listShifts,
+  listTemplates,
+  moveShift,
+  publishRun,
+  putContract,
+  putTemplate,
+  scheduleInputFor,
+  setRunProgress,
+} from '../../store/wfm/schedules';
+import type { Actor, ServiceDeps } from '../context';
+import { agentIdsIn, centerOf, core, DAY, sameCenter, tzAt } from './common';
+
+/** Runs the optimiser somewhere (a worker thread on the server); reports phase changes. */
+export type Solver = (input: ScheduleInput, options: ScheduleOptions, onProgress: (phase: string) => void) => { promise: Promise<ScheduleResult> };
+
+const solves = new Map<number, Promise<void>>();
+/** Awaits a running solve (tests, shutdown). */
+export const waitForSolve = (runId: number) => solves.get(runId) ?? Promise.resolve();
+
+export const templates = (deps: ServiceDeps, actor: Actor) => listTemplates(deps.store.db, actor.scope.centerId);
+
+export async function saveTemplate(deps: ServiceDeps, actor: Actor, body: TemplateSpec) {
+  await putTemplate(deps.store.db, actor.scope.centerId, body, actor.userId, deps.now());
+  return { ok: true as const };
+}
+
+/** Contracts of the center's agents. */
+export async function contracts(deps: ServiceDeps, actor: Actor) {
+  return listContracts(deps.store.db, await agentIdsIn(deps, { kind: 'all', centerId: actor.scope.centerId }));
+}
+
+/** An agent of another center is as absent as one that does not exist. */
+async function agentOfCenter(deps: ServiceDeps, actor: Actor, agentId: number) {
+  const a = await getAgent(deps.store.db, agentId);
+  if (a.center_id !== actor.scope.centerId) throw notFound(`agent ${agentId}`);
+  return a;
+}
+
+export async function saveContract(deps: ServiceDeps, actor: Actor, agentId: number, body: z.output<typeof contractBody>) {
+  await agentOfCenter(deps, actor, agentId);
+  await putContract(deps.store.db, { agentId, ...body }, actor.userId, deps.now());
+  return { ok: true as const };
+}
+
+function startSolve(deps: ServiceDeps, solve: Solver, runId: number, input: ScheduleInput, timeLimitS: number, wsTs: number, keys: Map<string, number>) {
+  const db = deps.store.db;
+  const handle = solve(input, { timeLimitS, mipAbsGap: 1 }, (phase) => void setRunProgress(db, runId, { phase, startedAt: deps.now() }).catch(() => {}));
+  const p = handle.promise
+    .then((result) => finishRun(db, runId, wsTs, keys, result, deps.now()))
+    .catch((e) => failRun(db, runId, (e as Error).message, deps.now()).catch(() => {}))
+    .then(() => undefined)
+    .finally(() => solves.delete(runId));
+  solves.set(runId, p);
+}
+
+/** Starts an optimiser run for a week's requirement; the answer comes before the solve ends (poll the run). */
+export async function startRun(deps: ServiceDeps, actor: Actor, body: { weekStart: string; requirementId: number; timeLimitS: number }, solve: Solver) {
+  const c = await centerOf(deps, actor);
+  const req = sameCenter(await getRequirement(deps.store.db, body.requirementId), actor, `requirement ${body.requirementId}`);
+  if (req.week_start !== body.weekStart) throw validationError('requirementId', `requirement ${req.id} is for the week of ${req.week_start}`);
+  const { templates, agents } = await scheduleInputFor(deps.store.db, c.id, body.weekStart);
+  if (!templates.length) throw validationError('templates', 'define at least one shift template first');
+  if (!agents.length) throw validationError('contracts', 'no active agent has a contract yet');
+  const ws = weekStartMs(body.weekStart, tzAt(c.tz, Date.parse(`${body.weekStart}T12:00:00Z`)));
+  const id = await createRun(
+    deps.store.db,
+    { centerId: c.id, weekStart: body.weekStart, requirementId: req.id, timeLimitS: body.timeLimitS },
+    actor.userId,
+    deps.now(),
+  );
+  startSolve(
+    deps,
+    solve,
+    id,
+    { intervalMin: req.interval_min, required: req.required, templates, agents },
+    body.timeLimitS,
+    ws,
+    new Map(agents.map((a) => [a.id, Number(a.id)])),
+  );
+  return { id };
+}
+
+export const runs = (deps: ServiceDeps, actor: Actor) => listRuns(deps.store.db, actor.scope.centerId);
+
+/** A run with its requirement against the scheduled phone coverage per 15 minutes, and its shifts with agent names. */
+export async function runView(deps: ServiceDeps, actor: Actor, runId: number) {
+  const run = sameCenter(await getRun(deps.store.db, runId), actor, `schedule run ${runId}`);
+  const req = await getRequirement(deps.store.db, run.requirement_id);
+  const c = await centerOf(deps, actor);
+  const ws = weekStartMs(run.week_start, tzAt(c.tz, Date.parse(`${run.week_start}T12:00:00Z`)));
+  const shifts = await listShifts(deps.store.db, { runId });
+  const agents = new Map((await listAgents(deps.store.db, { ids: [...new Set(shifts.map((s) => s.agentId))] })).map((a) => [a.id, a]));
+  const phone = shifts.flatMap((s) =>
+    s.activities.filter((a) => a.kind === 'phone').map((a) => ({ startMin: (a.start - ws) / 60_000, endMin: (a.end - ws) / 60_000 })),
+  );
+  const required = req.interval_min === 15 ? req.required : req.required.flatMap((v) => Array<number>(req.interval_min / 15).fill(v));
+  return {
+    run,
+    weekStartTs: ws,
+    intervalMin: 15,
+    required,
+    coverage: weekCoverage(phone, 15),
+    shifts: shifts.map((s) => ({
+      ...s,
+      agentName: agents.get(s.agentId)?.name ?? String(s.agentId),
+      employeeNo: agents.get(s.agentId)?.employee_no,
+      teamId: agents.get(s.agentId)?.team_id,
+    })),
+  };
+}
+
+export async function publish(deps: ServiceDeps, actor: Actor, runId: number) {
+  sameCenter(await getRun(deps.store.db, runId), actor, `schedule run ${runId}`);
+  await publishRun(deps.store.db, runId, actor.userId, deps.now());
+  return { ok: true as const };
+}
+
+/** The planner's hand edit of a shift of their center (contract rules re-checked by the store). */
+export async function moveShiftTo(deps: ServiceDeps, actor: Actor, shiftId: number, body: { start: number; baseUpdatedAt?: number }) {
+  const s = await getShift(deps.store.db, shiftId);
+  sameCenter(await getRun(deps.store.db, s.runId), actor, `shift ${shiftId}`);
+  const c = await centerOf(deps, actor);
+  await moveShift(deps.store.db, shiftId, body.start, actor.userId, deps.now(), tzAt(c.tz, body.start), body.baseUpdatedAt);
+  return getShift(deps.store.db, shiftId);
+}
+
+/** The actor's own published shifts of a week (default this week); no agent record: none. */
+export async function mySchedule(deps: ServiceDeps, actor: Actor, q: { week?: string }) {
+  if (!actor.agentId) return { weekStart: null, shifts: [] };
+  const c = await centerOf(deps, actor);
+  const tz = tzAt(c.tz, deps.now());
+  const week = q.week ?? mondayOf(deps.now(), tz);
+  const ws = await core(() => weekStartMs(week, tz));
+  const shifts = await listShifts(deps.store.db, { agentIds: [actor.agentId], from: ws, to: ws + 7 * DAY, publishedOnly: true });
+  return { weekStart: week, weekStartTs: ws, shifts };
+}

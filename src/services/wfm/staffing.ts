@@ -1,0 +1,90 @@
+/** Staffing use cases: Erlang C/A with the service-level curve, and a week's requirement curve (uploaded or from a forecast). */
+import type { z } from 'zod';
+import type { erlangBody, requirementBody } from '../../contract/wfm';
+import { DomainError, validationError } from '../../core/errors';
+import { erlangA, erlangC, requiredAgents, type StaffingTarget } from '../../core/wfm/erlang';
+import { weekStartMs } from '../../core/wfm/rules';
+import { forecastPoints } from '../../store/wfm/forecasts';
+import { createRequirement, listRequirements } from '../../store/wfm/schedules';
+import type { Actor, ServiceDeps } from '../context';
+import { centerOf, core, DAY, FIELD_OF_TARGET, sameCenter, targetsOf, tzAt } from './common';
+
+/** Agents for the targets, heads after shrinkage, and the service level by agent count around the answer (the chart). */
+export async function erlang(_deps: ServiceDeps, _actor: Actor, body: z.output<typeof erlangBody>) {
+  const targets = targetsOf(body);
+  const present = FIELD_OF_TARGET.filter((f) => body[f] !== undefined);
+  const r = await core(() =>
+    requiredAgents({ calls: body.calls, periodS: body.periodS, ahtS: body.ahtS, targets, patienceS: body.patienceS, shrinkage: body.shrinkage }),
+  ).catch((e: DomainError) => {
+    // the core names targets[i]: the request names the i-th target field given
+    const m = /^targets\[(\d+)\]/.exec(e.field ?? '');
+    if (m) throw validationError(present[Number(m[1])]!, e.message.replace(/^[^:]*:\s*/, ''));
+    throw e;
+  });
+  const A = r.trafficErlangs;
+  const curve = [];
+  const lo = body.patienceS ? Math.max(1, Math.floor(A * 0.7)) : Math.floor(A) + 1;
+  for (let n = lo; n <= Math.max(r.agents + 6, lo + 8) && curve.length < 60; n++) {
+    const m = body.patienceS
+      ? erlangA({ calls: body.calls, periodS: body.periodS, ahtS: body.ahtS, agents: n, thresholdS: body.thresholdS, patienceS: body.patienceS })
+      : erlangC({ calls: body.calls, periodS: body.periodS, ahtS: body.ahtS, agents: n, thresholdS: body.thresholdS });
+    curve.push({ agents: n, serviceLevel: m.serviceLevel, asa: m.asa, occupancy: m.occupancy });
+  }
+  return { ...r, curve };
+}
+
+/** Requirement per 15-min slot of the week from a forecast version (of the actor's center) and Erlang targets. */
+async function requirementFromForecast(
+  deps: ServiceDeps,
+  actor: Actor,
+  forecastId: number,
+  wsTs: number,
+  t: { targets: StaffingTarget[]; patienceS?: number; shrinkage?: number },
+) {
+  const { forecast: f, points } = await forecastPoints(deps.store.db, forecastId, { from: wsTs, to: wsTs + 7 * DAY });
+  sameCenter(f, actor, `forecast ${forecastId}`);
+  if (!points.length) throw validationError('forecastId', `forecast ${forecastId} has no intervals in that week`);
+  const byTs = new Map(points.map((p) => [p.ts, p]));
+  const per = f.interval_min / 15;
+  const required: number[] = [];
+  for (let k = 0; k < 672 / per; k++) {
+    const p = byTs.get(wsTs + k * f.interval_min * 60_000);
+    const need =
+      !p || p.offered <= 0
+        ? 0
+        : await core(
+            () =>
+              requiredAgents({
+                calls: p.offered,
+                periodS: f.interval_min * 60,
+                ahtS: p.aht > 0 ? p.aht : 1,
+                targets: t.targets,
+                patienceS: t.patienceS,
+                shrinkage: t.shrinkage,
+              }).scheduledHeads,
+          );
+    for (let j = 0; j < per; j++) required.push(need);
+  }
+  return required;
+}
+
+export async function createRequirementCurve(deps: ServiceDeps, actor: Actor, body: z.output<typeof requirementBody>) {
+  const c = await centerOf(deps, actor);
+  const ws = await core(() => weekStartMs(body.weekStart, tzAt(c.tz, Date.parse(`${body.weekStart}T12:00:00Z`))));
+  let required = body.required;
+  let source = 'upload';
+  if (!required) {
+    if (!body.forecastId) throw validationError('required', 'give the required values or a forecastId');
+    required = await requirementFromForecast(deps, actor, body.forecastId, ws, {
+      targets: targetsOf(body),
+      patienceS: body.patienceS,
+      shrinkage: body.shrinkage,
+    });
+    source = `forecast:${body.forecastId}`;
+  }
+  return {
+    id: await createRequirement(deps.store.db, { centerId: c.id, weekStart: body.weekStart, intervalMin: 15, required, source }, actor.userId, deps.now()),
+  };
+}
+
+export const requirements = (deps: ServiceDeps, actor: Actor) => listRequirements(deps.store.db, { centerId: actor.scope.centerId });
