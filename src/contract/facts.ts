@@ -59,6 +59,8 @@ export const factFigures = z.object({
 });
 
 export const targetCheck = z.object({ kpi: z.string(), target: z.number(), actual: z.number(), direction: z.enum(['higher', 'lower']), met: z.boolean() });
+export type TargetCheck = z.infer<typeof targetCheck>;
+export type FactFigures = z.infer<typeof factFigures>;
 
 /** An agent's row. */
 export const agentFactsRow = factFigures.extend({

@@ -31,7 +31,8 @@ export function errorMessage(data: { message?: string; reason?: string; params?:
   return data?.message ?? `HTTP ${status}`;
 }
 
-export async function api<T = any>(method: string, url: string, body?: unknown): Promise<T> {
+/** One request: JSON in and out, the CSRF token on writes, a server error as an ApiError in the user's language. */
+async function request(method: string, url: string, body?: unknown): Promise<unknown> {
   const res = await fetch(url, {
     method,
     credentials: 'same-origin',
@@ -42,14 +43,22 @@ export async function api<T = any>(method: string, url: string, body?: unknown):
     body: body !== undefined ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
-  let data: any;
+  let data: unknown;
   try {
     data = text ? JSON.parse(text) : null;
   } catch {
-    data = text;
+    data = text; // not JSON (a file)
   }
-  if (!res.ok) throw new ApiError(errorMessage(data, res.status), res.status, data?.field, data?.reason, data?.params);
-  return data as T;
+  if (!res.ok) {
+    const e = (data && typeof data === 'object' ? data : { message: String(data ?? '') }) as {
+      field?: string;
+      reason?: string;
+      params?: Record<string, unknown>;
+      message?: string;
+    };
+    throw new ApiError(errorMessage(e, res.status), res.status, e.field, e.reason, e.params);
+  }
+  return data;
 }
 
 /** The input a call takes: optional when the endpoint has no required part. */
@@ -59,19 +68,13 @@ export type CallArgs<E extends Endpoint> = {} extends CallInput<E> ? [input?: Ca
 /**
  * Calls an endpoint of the contract (src/contract): the URL from its path and params, the query
  * string, the JSON body; the answer typed as the contract's response. The one way the web talks to
- * the server (the untyped get/post below remain only for pages not yet converted, issue 13).
+ * the server.
  */
 export function call<E extends Endpoint>(ep: E, ...[input]: CallArgs<E>): Promise<ResponseOf<E>> {
   const i = (input ?? {}) as { params?: unknown; query?: unknown; body?: unknown };
   const body = ep.method === 'GET' || ep.method === 'DELETE' ? undefined : (i.body ?? {});
-  return api<ResponseOf<E>>(ep.method, urlOf(ep, i), body);
+  return request(ep.method, urlOf(ep, i), body) as Promise<ResponseOf<E>>;
 }
-
-export const get = <T = any>(url: string) => api<T>('GET', url);
-export const post = <T = any>(url: string, body?: unknown) => api<T>('POST', url, body ?? {});
-export const patch = <T = any>(url: string, body: unknown) => api<T>('PATCH', url, body);
-export const put = <T = any>(url: string, body: unknown) => api<T>('PUT', url, body);
-export const del = <T = any>(url: string) => api<T>('DELETE', url);
 
 /**
  * Opens the live socket and subscribes to topics; returns a closer. The subscribe is re-sent every
@@ -79,7 +82,7 @@ export const del = <T = any>(url: string) => api<T>('DELETE', url);
  * it is refused), and again after every reconnect. Reconnects with backoff; when the access changed
  * (4403) at once, when the session ended (4401) at the slowest pace (it resumes after a new sign-in).
  */
-export function live(topics: string[], onEvent: (topic: string, data: any) => void): () => void {
+function live(topics: string[], onEvent: (topic: string, data: unknown) => void): () => void {
   let ws: WebSocket | null = null;
   let closed = false;
   let delay = 500;

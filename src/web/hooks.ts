@@ -1,30 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { call, get, type CallArgs } from './api';
+import { call, type CallArgs } from './api';
 import type { Endpoint, ResponseOf } from '../contract/endpoint';
-
-/** Loads a GET endpoint; reload() fetches again. */
-export function useApi<T = any>(url: string | null, deps: unknown[] = []) {
-  const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const load = useCallback(async () => {
-    if (!url) return;
-    setLoading(true);
-    try {
-      setData(await get<T>(url));
-      setError(null);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setLoading(false);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [url, ...deps]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  return { data, error, loading, reload: load, setData };
-}
 
 /**
  * Loads a GET endpoint of the contract; data is typed as its response. `input` null = do not load

@@ -11,7 +11,7 @@ export type { Notice };
 
 /** One line for a notification of any capability: `notif.kinds.<kind>`, else the capability's own message, else the title. */
 export function noticeText(t: TFunction, n: Notice): string {
-  const d = (n.data ?? {}) as Record<string, any>; // each capability's own fields, read by its message
+  const d = (n.data ?? {}) as Record<string, unknown>; // each capability's own fields, read by its message
   const params = {
     ...d,
     title: n.title,

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { FactFigures, TargetCheck } from '../../contract/facts';
 
 /** A figure from the facts (GET /api/facts, briefing, post-shift report): value, source, why missing, when computed. */
 export interface FactLike {
@@ -74,9 +75,15 @@ export function FactValue({ name, fact }: { name: string; fact: FactLike | null 
 export const FACT_TILES = ['handled', 'aht', 'occupancy', 'adherence', 'attendance', 'qaScore', 'fatalRate', 'complaints', 'csat'] as const;
 
 /** One row's figures as tiles: value or translated reason, source badge (computedAt on hover), target met or missed. */
-export function FactTiles({ row, figures = FACT_TILES }: { row: any; figures?: readonly string[] }) {
+export function FactTiles({
+  row,
+  figures = FACT_TILES,
+}: {
+  row: Partial<FactFigures> & { targets?: TargetCheck[] };
+  figures?: readonly (keyof FactFigures)[];
+}) {
   const { t } = useTranslation();
-  const targets = new Map<string, any>((row.targets ?? []).map((x: any) => [x.kpi, x]));
+  const targets = new Map<string, TargetCheck>((row.targets ?? []).map((x) => [x.kpi, x]));
   return (
     <div className="fact-tiles">
       {figures.map((k) => {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
-import { useApi, useEndpoint } from '../../hooks';
+import { useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import type { TemplateSpec } from '../../../contract/wfm';
 import { ErrorNote, Page } from '../../components/ui';
@@ -35,7 +35,7 @@ export default function PlanData() {
   const { t } = useTranslation();
   const templates = useEndpoint(contract.wfm.templates, {});
   const contracts = useEndpoint(contract.wfm.contracts, {});
-  const agents = useApi<{ id: number; name: string }[]>('/api/agents?status=active'); // platform: not in the contract yet (issue 13);
+  const agents = useEndpoint(contract.platform.agents, { query: { status: 'active' } });
   const leave = useEndpoint(contract.wfm.leave, {});
   const dayName = (d: number) => t(`wfm.weekday_${d}`);
 
