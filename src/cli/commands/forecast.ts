@@ -4,8 +4,7 @@ import { backtest, forecast, ForecastInputError, type ForecastModel, type Interv
 import { intervalHistory } from '../../core/wfm/history';
 import { parseAnonymousBank } from '../../ingest/anonymousBank';
 import { historyFor, saveForecast } from '../../store/wfm/forecasts';
-import { listCenters } from '../../store/org';
-import { openMigratedStore } from '../options';
+import { cliActor, openMigratedStore } from '../options';
 
 interface ForecastFlags {
   queue: string;
@@ -18,6 +17,7 @@ interface ForecastFlags {
   bankFile?: string;
   tzOffset?: string;
   json?: boolean;
+  center?: string;
 }
 
 const fail = (flag: string, msg: string) => {
@@ -39,7 +39,8 @@ async function loadHistory(o: ForecastFlags, intervalMin: 15 | 30 | 60, tz: numb
   }
   const store = await openMigratedStore(o.db);
   try {
-    return await historyFor(store.db, { queue: o.queue, intervalMin, tzOffsetMin: tz });
+    const { scope } = await cliActor(store, o.center);
+    return await historyFor(store.db, { centerId: scope.centerId, queue: o.queue, intervalMin, tzOffsetMin: tz });
   } finally {
     await store.close();
   }
@@ -58,6 +59,7 @@ export function registerForecast(program: Command) {
     .option('--tz-offset <min>', 'local time = UTC + this many minutes (store history: 480 for China)', '0')
     .option('--bank-file <path>', 'read history from the Anonymous Bank (Feb 1999) file instead of the store')
     .option('--db <target>', 'SQLite file or postgres:// URL')
+    .option('--center <id>', 'the center (required when the database has several)')
     .option('--json', 'print JSON')
     .action(async (o: ForecastFlags) => {
       const intervalMin = Number(o.interval);
@@ -92,11 +94,11 @@ export function registerForecast(program: Command) {
           const points = forecast(history, model, weeks * 7, { intervalMin, tzOffsetMin: tz });
           const store = await openMigratedStore(o.db);
           try {
-            const [center] = await listCenters(store.db);
-            if (!center) fail('--db', 'has no center yet: create one (callfloor users create) first');
+            const { scope } = await cliActor(store, o.center);
+            if (!scope.centerId) fail('--db', 'has no center yet: create one (callfloor users create) first');
             const id = await saveForecast(
               store.db,
-              { centerId: center!.id, queue: o.queue, model, intervalMin, params: { weeks, tzOffsetMin: tz, via: 'cli' } },
+              { centerId: scope.centerId, queue: o.queue, model, intervalMin, params: { weeks, tzOffsetMin: tz, via: 'cli' } },
               points,
               null,
               Date.now(),

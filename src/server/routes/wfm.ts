@@ -53,7 +53,7 @@ import {
   stateSegments,
   subscribe,
 } from '../../store/wfm/floor';
-import { agentScope, route, type Caller, type RouteDef } from '../route';
+import { agentScope, centerOf as centerOfCaller, route, scopeOf, type Caller, type RouteDef } from '../route';
 import type { ServerContext } from '../context';
 import { assertCanSeeAgent, callerCenterId } from './platform';
 import { solveInWorker } from '../wfm/solver';
@@ -311,8 +311,8 @@ export const wfmRoutes: RouteDef[] = [
       weeks: z.number().int().positive().max(8).default(1),
     }),
     handler: async ({ body, caller, ctx }) => {
-      const { tz } = await centerOf(ctx, caller);
-      const history = await historyFor(ctx.store.db, { queue: body.queue, intervalMin: body.intervalMin, tzOffsetMin: tzAt(tz, ctx.now()) });
+      const { id, tz } = await centerOf(ctx, caller);
+      const history = await historyFor(ctx.store.db, { centerId: id, queue: body.queue, intervalMin: body.intervalMin, tzOffsetMin: tzAt(tz, ctx.now()) });
       return core(() => backtest(history, body.weeks, { intervalMin: body.intervalMin, tzOffsetMin: tzAt(tz, ctx.now()) }));
     },
   }),
@@ -332,7 +332,7 @@ export const wfmRoutes: RouteDef[] = [
     }),
     handler: async ({ body, caller, ctx }) => {
       const c = await centerOf(ctx, caller);
-      const history = await historyFor(ctx.store.db, { queue: body.queue, intervalMin: body.intervalMin });
+      const history = await historyFor(ctx.store.db, { centerId: c.id, queue: body.queue, intervalMin: body.intervalMin });
       if (!history.length) throw validationError('queue', `no history for queue ${body.queue} at ${body.intervalMin}-minute intervals`);
       const holidays = body.holidays ?? (await getSetting<z.infer<typeof holidayItem>[]>(ctx.store.db, c.id, 'wfm.holidays')) ?? [];
       body.adjustments.forEach((a, i) => {
@@ -622,7 +622,7 @@ export const wfmRoutes: RouteDef[] = [
         })),
       );
       const agentIds = [...new Set(shifts.map((s) => s.agentId))];
-      const states = await stateSegments(ctx.store.db, from, to, agentIds);
+      const states = await stateSegments(ctx.store.db, scopeOf(caller), from, to, agentIds);
       const rows = await core(() => computeAdherence(sched, states, { from, to, graceS: query.graceS }));
       const agents = new Map((await listAgents(ctx.store.db, { ids: agentIds })).map((a) => [String(a.id), a]));
       const byTeam = new Map<number | null, typeof rows>();
@@ -658,7 +658,7 @@ export const wfmRoutes: RouteDef[] = [
       const f = await latestForecastCovering(ctx.store.db, query.queue, from, from + DAY);
       if (!f) throw validationError('queue', `no forecast of ${query.queue} covers ${query.date}`);
       const { points } = await forecastPoints(ctx.store.db, f.id, { from, to: from + DAY });
-      const actual = await historyFor(ctx.store.db, { queue: query.queue, intervalMin: f.interval_min as 15 | 30 | 60, from, to: from + DAY });
+      const actual = await historyFor(ctx.store.db, { centerId: c.id, queue: query.queue, intervalMin: f.interval_min as 15 | 30 | 60, from, to: from + DAY });
       const im = f.interval_min * 60_000;
       const nowTs = Math.max(from, Math.min(from + DAY, Math.floor(ctx.now() / im) * im));
       const shifts = await listShifts(ctx.store.db, { from, to: from + DAY, publishedOnly: true });
@@ -720,7 +720,7 @@ export const wfmRoutes: RouteDef[] = [
     params: idParams,
     handler: async ({ params, caller, ctx }) => {
       if (!caller.agentId) throw forbidden('only agents subscribe');
-      await subscribe(ctx.store.db, params.id, caller.agentId, ctx.now(), caller.userId);
+      await subscribe(ctx.store.db, centerOfCaller(caller), params.id, caller.agentId, ctx.now(), caller.userId);
       return { ok: true };
     },
   }),
@@ -732,7 +732,7 @@ export const wfmRoutes: RouteDef[] = [
     params: idParams,
     handler: async ({ params, caller, ctx }) => {
       const c = await centerOf(ctx, caller);
-      const slot = await getSlot(ctx.store.db, params.id);
+      const slot = await getSlot(ctx.store.db, c.id, params.id);
       const [withReqs] = (await listSlots(ctx.store.db, c.id)).filter((s) => s.id === slot.id);
       const rule = (await getSetting<AllocationRule>(ctx.store.db, c.id, 'wfm.peakRule')) ?? DEFAULT_PEAK_RULE;
       const rules = (await getSetting<PointsRule[]>(ctx.store.db, c.id, 'wfm.pointsRules')) ?? DEFAULT_POINTS_RULES;
@@ -741,7 +741,7 @@ export const wfmRoutes: RouteDef[] = [
       const start = Number(slot.start_ts);
       const end = Number(slot.end_ts);
       const shifts = await listShifts(ctx.store.db, { agentIds, from: start - DAY, to: end + DAY, publishedOnly: true });
-      const bal = new Map((await pointsBalances(ctx.store.db, agentIds)).map((b) => [b.agentId, b.balance]));
+      const bal = new Map((await pointsBalances(ctx.store.db, scopeOf(caller), agentIds)).map((b) => [b.agentId, b.balance]));
       const ags = await listAgents(ctx.store.db, { ids: agentIds });
       const tenure = (hire: string) => Math.max(0, (ctx.now() - Date.parse(`${hire}T00:00:00Z`)) / (30.44 * DAY));
       const alloc = await core(() =>
@@ -879,7 +879,7 @@ export const wfmRoutes: RouteDef[] = [
     summary: 'Points balances and ledger: agents their own, team leads their teams, planners all',
     handler: async ({ caller, ctx }) => {
       const ids = await scopedAgentIds(ctx, caller);
-      const entries = await ledger(ctx.store.db, ids);
+      const entries = await ledger(ctx.store.db, scopeOf(caller), ids);
       const names = new Map(
         (await listAgents(ctx.store.db, { ids: ids ?? [...new Set(entries.map((e) => Number(e.agentId)))] })).map((a) => [String(a.id), a.name]),
       );
@@ -903,7 +903,7 @@ export const wfmRoutes: RouteDef[] = [
     url: '/api/wfm/redemptions',
     access: 'any',
     summary: 'Redemption requests: agents their own, planners all',
-    handler: async ({ caller, ctx }) => listRedemptions(ctx.store.db, await scopedAgentIds(ctx, caller)),
+    handler: async ({ caller, ctx }) => listRedemptions(ctx.store.db, scopeOf(caller)),
   }),
   route({
     method: 'POST',
@@ -914,7 +914,9 @@ export const wfmRoutes: RouteDef[] = [
     body: z.object({ approve: z.boolean() }),
     handler: async ({ params, body, caller, ctx }) => {
       await core(() =>
-        decideRedemption(ctx.store.db, params.id, body.approve, caller.userId, ctx.now(), (l, a, p, reason) => redeem(l, a, p, ctx.now(), reason)),
+        decideRedemption(ctx.store.db, centerOfCaller(caller), params.id, body.approve, caller.userId, ctx.now(), (l, a, p, reason) =>
+          redeem(l, a, p, ctx.now(), reason),
+        ),
       );
       return { ok: true };
     },
@@ -934,8 +936,10 @@ export const wfmRoutes: RouteDef[] = [
       from: epochMsQuery.optional(),
       to: epochMsQuery.optional(),
     }),
-    handler: async ({ query, ctx }) =>
-      (await historyFor(ctx.store.db, { queue: query.queue, intervalMin: query.intervalMin, from: query.from, to: query.to })).map((r) => ({
+    handler: async ({ query, caller, ctx }) =>
+      (
+        await historyFor(ctx.store.db, { centerId: centerOfCaller(caller), queue: query.queue, intervalMin: query.intervalMin, from: query.from, to: query.to })
+      ).map((r) => ({
         ts: r.ts,
         offered: r.offered,
         aht: r.offered > 0 ? (r.ahtSum ?? (r.aht ?? 0) * r.offered) / r.offered : 0,

@@ -10,15 +10,22 @@ type Db = Kysely<DB>;
 
 /**
  * Interval history per queue, the forecast's input: the live floor's interval aggregates
- * (`queueIntervals`, imported / live events) when there are any for the queue, else WFM's own
- * `wfm_history` table (uploads through POST /api/wfm/history, tests). Callers only see
+ * (`queueIntervals`, the center's imported / live events) when there are any for the queue, else WFM's own
+ * `wfm_history` table (not per center yet: it has no center column) (uploads through POST /api/wfm/history, tests). Callers only see
  * IntervalObservation[].
  */
 export async function historyFor(
   db: Db,
-  q: { queue: string; intervalMin: 15 | 30 | 60; from?: number; to?: number; tzOffsetMin?: number },
+  q: { centerId: number; queue: string; intervalMin: 15 | 30 | 60; from?: number; to?: number; tzOffsetMin?: number },
 ): Promise<IntervalObservation[]> {
-  const live = await queueIntervals(db, { queue: q.queue, intervalMin: q.intervalMin, from: q.from ?? 0, to: q.to ?? 8.64e15, tzOffsetMin: q.tzOffsetMin });
+  const live = await queueIntervals(db, {
+    centerId: q.centerId,
+    queue: q.queue,
+    intervalMin: q.intervalMin,
+    from: q.from ?? 0,
+    to: q.to ?? 8.64e15,
+    tzOffsetMin: q.tzOffsetMin,
+  });
   if (live.length) return live.map((r) => ({ ts: r.intervalStart, offered: r.offered, ahtSum: r.handleTime }));
   let s = db
     .selectFrom('wfm_history')
