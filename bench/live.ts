@@ -131,7 +131,7 @@ async function liveFeed(two = false) {
   const end = Date.now() + SECONDS * 1000;
   // every batch's store is awaited before the stores close (a backlog used to end the run with 'driver destroyed')
   const pending: Promise<unknown>[] = [];
-  let backlogMs = 0;
+
   await new Promise<void>((resolve) => {
     const t = setInterval(() => {
       const now = Date.now();
@@ -151,7 +151,7 @@ async function liveFeed(two = false) {
   });
   const stopped = Date.now();
   await Promise.all(pending);
-  backlogMs = Date.now() - stopped; // how long the stores ran on after the last batch was sent
+  const backlogMs = Date.now() - stopped; // how long the stores ran on after the last batch was sent
   await new Promise((r) => setTimeout(r, 600));
   const cpu = process.cpuUsage(cpu0);
   for (const ws of sockets) ws.close();
