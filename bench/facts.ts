@@ -263,7 +263,7 @@ async function measure(kind: string, store: Store) {
   const base = await timed(3, () => rawAgg());
   const facts = await timed(3, () => computeFacts(db, g.centerId, { by: 'agent', month: MONTH, now: NOW }));
   const gather = await timed(1, () => gatherFacts(db, g.centerId, `${MONTH}-01`, `${MONTH}-30`, { now: NOW }));
-  const states = await timed(1, () => stateSegments(db, from, to, g.ids));
+  const states = await timed(1, () => stateSegments(db, { kind: 'all', centerId: g.centerId }, from, to, g.ids));
   const a0 = facts.last.rows[0] as any;
   console.log(
     `${kind}: ${facts.last.rows.length} agent rows; e.g. ${a0.employeeNo}: handled ${a0.handled.value}, aht ${a0.aht.value}, adherence ${a0.adherence.value?.toFixed(4)}, attendance ${a0.attendance.value}, qaScore ${a0.qaScore.value}, csat ${a0.csat.value?.toFixed(4)}`,

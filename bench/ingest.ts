@@ -147,7 +147,7 @@ async function monthReport(kind: 'sqlite' | 'postgres') {
   // a month of a 1,000-agent center as stored 15-minute aggregates: every agent 10 h a day
   // (40 intervals), 8 queues with calls 08:00–22:00 local; then the daily rollups built from them
   const store = await open(kind, 'month');
-  await createCenter(store.db, 'Bench', ZONE, 0);
+  const centerId = await createCenter(store.db, 'Bench', ZONE, 0);
   const start = Date.UTC(2026, 0, 1) - 8 * 3600_000; // local midnight
   const DAY = 86_400_000;
   const spec = (table: string, key: string): TableSpec => ({
@@ -221,7 +221,7 @@ async function monthReport(kind: 'sqlite' | 'postgres') {
   await time('by_day_15min_rows_ms', () => kpiReport(store.db, { by: 'day', ...month, tzOffsetMin: (x) => zoneOffsetMin(ZONE, x) }));
   await time('by_interval_60_month_ms', () => kpiReport(store.db, { by: 'interval', ...month, tz: ZONE, intervalMin: 60 }));
   await time('by_interval_15_day_ms', () => kpiReport(store.db, { by: 'interval', from: start + 10 * DAY, to: start + 11 * DAY, tz: ZONE }));
-  await time('queueIntervals_30_month_ms', () => queueIntervals(store.db, { ...month, intervalMin: 30, tzOffsetMin: 480 }));
+  await time('queueIntervals_30_month_ms', () => queueIntervals(store.db, { centerId, ...month, intervalMin: 30, tzOffsetMin: 480 }));
   await store.close();
   return out;
 }

@@ -19,6 +19,7 @@ import { connectorLeadership, type Leadership } from '../store/live/leader';
 import type { ServerContext } from './context';
 import { acceptEvents } from './eventFeed';
 import type { Service } from './capability';
+import { ActionRelay, type ActionCarrier } from './connectorRelay';
 
 export const CONNECTORS_KEY = 'connectors';
 
@@ -471,6 +472,8 @@ export class ConnectorService {
   /** one reconfigure / leadership check at a time */
   private serial: Promise<unknown> = Promise.resolve();
   private stopped = false;
+  /** supervisor actions asked on a standby instance travel to the holder (connectorRelay.ts) */
+  readonly relay: ActionRelay;
 
   constructor(
     readonly ctx: ServerContext,
@@ -483,10 +486,12 @@ export class ConnectorService {
       leaderCheckMs: opts.leaderCheckMs ?? 5_000,
       log: opts.log ?? ((m) => console.warn(`callfloor connectors: ${m}`)),
     };
+    this.relay = new ActionRelay(ctx, (id) => this.localActions(id), this.opts.actionTimeoutMs + 5_000);
   }
 
   async start() {
     this.stopped = false;
+    this.relay.start();
     for (const c of await listCenters(this.ctx.store.db)) await this.reconfigure(c.id, false);
     // another instance saved a center's setting: follow it (the holder restarts its sockets)
     this.unsub = this.ctx.hub.subscribe(CONNECTORS_CHANGED_TOPIC, (_t, d) => {
@@ -499,6 +504,7 @@ export class ConnectorService {
 
   async stop() {
     this.stopped = true;
+    this.relay.stop();
     this.unsub?.();
     this.unsub = null;
     if (this.timer) clearInterval(this.timer);
@@ -590,10 +596,23 @@ export class ConnectorService {
     return !!(c?.ami || c?.esl);
   }
 
-  /** The client that carries supervisor actions for a center (AMI first), if any is configured. */
-  actions(centerId: number): AmiClient | EslClient | undefined {
+  /** This instance's client for a center's supervisor actions (AMI first), when it runs the center's sockets. */
+  localActions(centerId: number): AmiClient | EslClient | undefined {
     const c = this.centers.get(centerId);
     return c?.ami ?? c?.esl;
+  }
+
+  /**
+   * What carries supervisor actions for a center: the local client, or on a standby instance the
+   * holder's, through the relay; undefined when no connector that supports actions is configured.
+   */
+  actions(centerId: number): ActionCarrier | undefined {
+    const local = this.localActions(centerId);
+    if (local) return local;
+    const c = this.centers.get(centerId);
+    if (!c?.standby || !wantsSocket(c.settings) || !this.relay.available) return undefined;
+    const status = this.statuses(centerId)[0]!;
+    return this.relay.remote(centerId, status.kind as 'ami' | 'esl', status);
   }
 
   statuses(centerId: number): ConnectorStatus[] {

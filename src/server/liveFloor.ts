@@ -589,7 +589,8 @@ export const liveFloorService: Service = {
 export const followEvents: EventListener = async (ctx, events, centerId) => {
   const f = floorsOf(ctx);
   if (!f) return;
-  // the same rule as the store's: the door's center, else the only center (0 when there is none)
+  // the sink says which center it stored the batch for; without one (no store sink) the same rule as
+  // the store's: the door's center, else the only center (0 when there is none)
   const centers = centerId == null ? await listCenters(ctx.store.db) : [];
   const id = centerId ?? (centers.length === 1 ? centers[0]!.id : centers.length ? null : 0);
   if (id == null) return; // the sink refused such a batch already

@@ -23,12 +23,9 @@ const CHUNK = 500;
 export const SURVEY_SCALE_SETTING = 'survey.defaultScale';
 export const DEFAULT_SURVEY_SCALE = 5;
 
+/** The center's scale for answers that state none; no center (a database without one yet): the default. */
 export async function defaultSurveyScale(db: Db, centerId: number | null | undefined): Promise<number> {
-  if (centerId == null) {
-    const c = await db.selectFrom('centers').select('id').orderBy('id').limit(1).executeTakeFirst();
-    if (!c) return DEFAULT_SURVEY_SCALE;
-    centerId = c.id;
-  }
+  if (!centerId) return DEFAULT_SURVEY_SCALE;
   return (await getSetting<number>(db, centerId, SURVEY_SCALE_SETTING)) ?? DEFAULT_SURVEY_SCALE;
 }
 
@@ -47,10 +44,11 @@ const chunks = <T>(xs: readonly T[]): T[][] => {
 };
 
 /**
- * What the stored call events say about each call: who served it (last connect) and its queue.
- * `extra` are events not stored yet (a pushed batch checked before it is stored).
+ * What the stored call events of one center say about each call: who served it (last connect) and its
+ * queue (two centers may use the same call ids). `extra` are events not stored yet (a pushed batch
+ * checked before it is stored). Reads through the partial call index (`type like 'call.%'`).
  */
-export async function callFacts(db: Db, callIds: readonly string[], extra: readonly CallFloorEvent[] = []): Promise<Map<string, CallFacts>> {
+export async function callFacts(db: Db, centerId: number, callIds: readonly string[], extra: readonly CallFloorEvent[] = []): Promise<Map<string, CallFacts>> {
   const ids = [...new Set(callIds)];
   const rows: { call_id: string; type: string; agent: string | null; queue: string | null; ts: number }[] = [];
   for (const c of chunks(ids)) {
@@ -59,6 +57,7 @@ export async function callFacts(db: Db, callIds: readonly string[], extra: reado
       .select(['call_id', 'type', 'agent', 'queue', 'ts'])
       .where('call_id', 'in', c)
       .where('type', 'like', 'call.%')
+      .where('center_id', '=', centerId)
       .orderBy('ts')
       .orderBy('seq')
       .execute();
@@ -82,21 +81,27 @@ export async function callFacts(db: Db, callIds: readonly string[], extra: reado
   return out;
 }
 
-/** Agents by code (`ext_code`): id and center. */
-export async function agentsByCode(db: Db, codes: readonly string[]): Promise<Map<string, { id: number; centerId: number }>> {
+/** One center's agents by code (`ext_code`): id and center. */
+export async function agentsByCode(db: Db, centerId: number, codes: readonly string[]): Promise<Map<string, { id: number; centerId: number }>> {
   const out = new Map<string, { id: number; centerId: number }>();
   for (const c of chunks([...new Set(codes)])) {
-    const rows = await db.selectFrom('agents').select(['id', 'center_id', 'ext_code']).where('ext_code', 'in', c).orderBy('id').execute();
+    const rows = await db
+      .selectFrom('agents')
+      .select(['id', 'center_id', 'ext_code'])
+      .where('ext_code', 'in', c)
+      .where('center_id', '=', centerId)
+      .orderBy('id')
+      .execute();
     for (const r of rows) if (!out.has(r.ext_code!)) out.set(r.ext_code!, { id: r.id, centerId: r.center_id });
   }
   return out;
 }
 
-/** The agent (id, code) who served a call, from the stored events; null for an unknown or unanswered call or an unknown code. */
-export async function agentOfCall(db: Db, callId: string): Promise<{ agentId: number; centerId: number; code: string } | null> {
-  const f = (await callFacts(db, [callId])).get(callId);
+/** The agent (id, code) of a center who served its call, from the stored events; null for an unknown or unanswered call or an unknown code. */
+export async function agentOfCall(db: Db, centerId: number, callId: string): Promise<{ agentId: number; centerId: number; code: string } | null> {
+  const f = (await callFacts(db, centerId, [callId])).get(callId);
   if (!f?.agent) return null;
-  const a = (await agentsByCode(db, [f.agent])).get(f.agent);
+  const a = (await agentsByCode(db, centerId, [f.agent])).get(f.agent);
   return a ? { agentId: a.id, centerId: a.centerId, code: f.agent } : null;
 }
 
@@ -117,14 +122,16 @@ export interface ResolvedSurvey {
   queue: string | null;
 }
 
-/** Each survey event's agent (and center, time, queue), or why it cannot be stored. */
+/** Each survey event's agent in the center the events came in for (and time, queue), or why it cannot be stored. */
 export async function resolveSurveys(
   db: Db,
+  centerId: number,
   events: readonly CallFloorEvent[],
   extra: readonly CallFloorEvent[] = [],
 ): Promise<{ ok: ResolvedSurvey[]; rejected: SurveyReject[] }> {
   const calls = await callFacts(
     db,
+    centerId,
     events.filter((e) => e.callId).map((e) => e.callId!),
     extra,
   );
@@ -134,7 +141,7 @@ export async function resolveSurveys(
     const a = e.callId ? calls.get(e.callId)?.agent : null;
     if (a) codes.add(a);
   }
-  const agents = await agentsByCode(db, [...codes]);
+  const agents = await agentsByCode(db, centerId, [...codes]);
   const ok: ResolvedSurvey[] = [];
   const rejected: SurveyReject[] = [];
   for (const e of events) {
@@ -182,10 +189,10 @@ export interface StoreSurveysResult {
   rejected: SurveyReject[];
 }
 
-/** Store survey events (idempotent by center + event id); unresolvable ones are returned, not stored. */
-export async function storeSurveyAnswers(db: Db, events: readonly CallFloorEvent[], now: number): Promise<StoreSurveysResult> {
+/** Store one center's survey events (idempotent by center + event id); unresolvable ones are returned, not stored. */
+export async function storeSurveyAnswers(db: Db, centerId: number, events: readonly CallFloorEvent[], now: number): Promise<StoreSurveysResult> {
   if (!events.length) return { accepted: [], duplicates: 0, rejected: [] };
-  const { ok, rejected } = await resolveSurveys(db, events);
+  const { ok, rejected } = await resolveSurveys(db, centerId, events);
   const accepted: CallFloorEvent[] = [];
   for (const c of chunks(ok)) {
     const ins = await db

@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { validationError } from '../../core/errors';
 import type { Fact } from '../../core/facts/index';
-import { listCenters } from '../../store/org';
 import { computeFacts, FACTS_BYS, type AgentFactsRow, type FactsBy, type FactsResult, type TeamFactsRow } from '../../store/facts/index';
-import { openMigratedStore } from '../options';
+import { cliActor, openMigratedStore } from '../options';
 
 const pct = (f: Fact) => (f.value === null ? `— (${f.reason})` : `${((f.value as number) * 100).toFixed(1)}%`);
 const sec = (f: Fact) => (f.value === null ? `— (${f.reason})` : (f.value as number).toFixed(1));
@@ -54,15 +53,16 @@ export function registerFacts(program: Command) {
     .option('--week <YYYY-MM-DD>', 'seven days from this one')
     .option('--month <YYYY-MM>', 'one month')
     .option('--db <target>', 'SQLite file or postgres:// URL')
+    .option('--center <id>', 'the center (required when the database has several)')
     .option('--json', 'print JSON')
     .action(async (o) => {
       if (!FACTS_BYS.includes(o.by))
         throw validationError('--by', `expected one of ${FACTS_BYS.join(', ')}, got '${o.by}'`, { reason: 'facts.badBy', params: { value: String(o.by) } });
       const store = await openMigratedStore(o.db);
       try {
-        const [center] = await listCenters(store.db);
-        if (!center) throw new Error('no center in this database');
-        const res = await computeFacts(store.db, center.id, { by: o.by as FactsBy, day: o.day, week: o.week, month: o.month, now: Date.now() });
+        const { scope } = await cliActor(store, o.center);
+        if (!scope.centerId) throw new Error('no center in this database');
+        const res = await computeFacts(store.db, scope.centerId, { by: o.by as FactsBy, day: o.day, week: o.week, month: o.month, now: Date.now() });
         console.log(o.json ? JSON.stringify(res, null, 2) : formatFacts(res));
       } finally {
         await store.close();

@@ -3,10 +3,10 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ROLES } from '../../core/roles';
 import { markdownToHtml, parseFrontMatter } from '../../core/kb/markdown';
-import { listCenters, listUsers } from '../../store/org';
+import { listUsers } from '../../store/org';
 import { searchArticles } from '../../store/kb/articles';
 import { importArticle, isModule } from '../../store/kb/import';
-import { openMigratedStore } from '../options';
+import { cliActor, openMigratedStore } from '../options';
 
 function markdownFiles(dir: string): string[] {
   const out: string[] = [];
@@ -24,14 +24,16 @@ export function registerKb(program: Command) {
     .description('import Markdown files (front matter: title, category "父/子", tags [a, b], module product|faq|process|script)')
     .argument('<dir>', 'folder with .md files (searched recursively)')
     .option('--db <target>', 'SQLite file or postgres:// URL')
-    .option('--as <username>', 'author (default: the first admin)')
+    .option('--as <username>', "author (default: the center's first admin)")
+    .option('--center <id>', 'the center (required when the database has several)')
     .option('--publish', 'publish at once instead of sending each article to review', false)
     .action(async (dir: string, o) => {
       const store = await openMigratedStore(o.db);
       try {
-        const [center] = await listCenters(store.db);
-        if (!center) throw new Error('no center yet: create a user first (callfloor users create)');
-        const users = await listUsers(store.db);
+        const center = { id: (await cliActor(store, o.center)).scope.centerId };
+        if (!center.id) throw new Error('no center yet: create a user first (callfloor users create)');
+        // the author is one of the center's users (an administrator without a center too)
+        const users = (await listUsers(store.db)).filter((u) => u.center_id === center.id || u.center_id === null);
         const author = o.as ? users.find((u) => u.username === o.as) : users.find((u) => u.roles.includes('admin'));
         if (!author) throw new Error(o.as ? `--as: no user ${o.as}` : 'no admin user to author the articles; pass --as');
         const files = markdownFiles(dir);
@@ -64,12 +66,13 @@ export function registerKb(program: Command) {
     .argument('<query>', 'search text (Simplified or Traditional; spaces mean AND)')
     .option('--db <target>', 'SQLite file or postgres:// URL')
     .option('--limit <n>', 'hits to print', '10')
+    .option('--center <id>', 'the center (required when the database has several)')
     .option('--json', 'print JSON', false)
     .action(async (query: string, o) => {
       const store = await openMigratedStore(o.db);
       try {
-        const [center] = await listCenters(store.db);
-        if (!center) throw new Error('no center yet');
+        const center = { id: (await cliActor(store, o.center)).scope.centerId };
+        if (!center.id) throw new Error('no center yet');
         const r = await searchArticles(
           store.db,
           store.dialect,

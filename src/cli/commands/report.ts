@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { validationError } from '../../core/errors';
 import { parseTimeArg, parseTz, tzOffsetFn } from '../../ingest/time';
-import { listCenters } from '../../store/org';
+import { getCenter } from '../../store/org';
 import { kpiReport, REPORT_BYS, type KpiReport, type ReportBy } from '../../store/live/reports';
-import { openMigratedStore } from '../options';
+import { cliActor, openMigratedStore } from '../options';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 const sec = (x: number | null) => (x === null ? '—' : x.toFixed(1));
@@ -76,6 +76,7 @@ export function registerReport(program: Command) {
     .option('--queue <queue>', 'only this queue (agent-side figures are then left out)')
     .option('--tz <zone>', "local time for intervals, days and months (default: the center's zone)")
     .option('--db <target>', 'SQLite file or postgres:// URL')
+    .option('--center <id>', 'the center (required when the database has several)')
     .option('--json', 'print JSON')
     .action(async (o) => {
       if (!REPORT_BYS.includes(o.by)) throw validationError('--by', `expected one of ${REPORT_BYS.join(', ')}, got '${o.by}'`);
@@ -83,8 +84,10 @@ export function registerReport(program: Command) {
       if (![15, 30, 60].includes(interval)) throw validationError('--interval', 'expected 15, 30 or 60');
       const store = await openMigratedStore(o.db);
       try {
-        const tz = parseTz(o.tz, '--tz') ?? (await listCenters(store.db))[0]?.timezone ?? 'UTC';
+        const { scope } = await cliActor(store, o.center);
+        const tz = parseTz(o.tz, '--tz') ?? (scope.centerId ? (await getCenter(store.db, scope.centerId))?.timezone : undefined) ?? 'UTC';
         const report = await kpiReport(store.db, {
+          centerId: scope.centerId,
           by: o.by as ReportBy,
           from: parseTimeArg(o.from, tz, '--from'),
           to: parseTimeArg(o.to, tz, '--to', true),

@@ -63,10 +63,10 @@ export function validateBatch(body: unknown, window?: TimeWindow): CallFloorEven
 }
 
 /** Survey answers of a pushed batch must name a known agent / call (the batch's own call events count): else the batch is refused, naming the event. */
-async function checkSurveys(ctx: ServerContext, events: CallFloorEvent[]) {
+async function checkSurveys(ctx: ServerContext, centerId: number, events: CallFloorEvent[]) {
   const surveys = events.filter((e) => e.type === 'survey');
   if (!surveys.length) return;
-  const { rejected } = await resolveSurveys(ctx.store.db, surveys, events);
+  const { rejected } = await resolveSurveys(ctx.store.db, centerId, surveys, events);
   const bad = rejected[0];
   if (!bad) return;
   const i = events.findIndex((e) => e.id === bad.id);
@@ -78,7 +78,7 @@ async function checkSurveys(ctx: ServerContext, events: CallFloorEvent[]) {
 async function push(ctx: ServerContext, caller: Caller, body: unknown) {
   const centerId = centerOf(caller);
   const events = validateBatch(body, timeWindow(await loadEventWindow(ctx.store, centerId), ctx.now()));
-  await checkSurveys(ctx, events);
+  await checkSurveys(ctx, centerId, events);
   const r = await acceptEvents(ctx, events, centerId);
   return { received: events.length, accepted: r.accepted.length, duplicates: r.duplicates, ...(r.rejected?.length ? { rejected: r.rejected } : {}) };
 }

@@ -45,7 +45,7 @@ export async function adherence(deps: ServiceDeps, actor: Actor, q: { date: stri
     })),
   );
   const agentIds = [...new Set(shifts.map((s) => s.agentId))];
-  const states = await stateSegments(deps.store.db, from, to, agentIds);
+  const states = await stateSegments(deps.store.db, actor.scope, from, to, agentIds);
   const rows = await core(() => computeAdherence(sched, states, { from, to, graceS: q.graceS }));
   const agents = new Map((await listAgents(deps.store.db, { ids: agentIds })).map((a) => [String(a.id), a]));
   const byTeam = new Map<number | null, typeof rows>();

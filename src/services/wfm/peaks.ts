@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { peakRule } from '../../contract/wfm';
-import { forbidden, notFound, validationError } from '../../core/errors';
+import { forbidden, validationError } from '../../core/errors';
 import { allocateSlots, applyTimeOff, type AllocationRule } from '../../core/wfm/peaks';
 import { balances, earnPoints, redeem, type PointsRule } from '../../core/wfm/points';
 import { mondayOf, weekStartMs } from '../../core/wfm/rules';
@@ -27,7 +27,7 @@ import {
 } from '../../store/wfm/floor';
 import { listRuns, listShifts } from '../../store/wfm/schedules';
 import type { Actor, ServiceDeps } from '../context';
-import { agentIdsIn, centerOf, core, DAY, DEFAULT_PEAK_RULE, DEFAULT_POINTS_RULES, sameCenter, tzAt } from './common';
+import { centerOf, core, DAY, DEFAULT_PEAK_RULE, DEFAULT_POINTS_RULES, tzAt } from './common';
 
 export async function publishSlot(
   deps: ServiceDeps,
@@ -47,8 +47,7 @@ export async function slots(deps: ServiceDeps, actor: Actor) {
 
 export async function subscribeTo(deps: ServiceDeps, actor: Actor, slotId: number) {
   if (!actor.agentId) throw forbidden('only agents subscribe');
-  sameCenter(await getSlot(deps.store.db, slotId), actor, `slot ${slotId}`);
-  await subscribe(deps.store.db, slotId, actor.agentId, deps.now(), actor.userId);
+  await subscribe(deps.store.db, actor.scope.centerId, slotId, actor.agentId, deps.now(), actor.userId);
   return { ok: true as const };
 }
 
@@ -59,7 +58,7 @@ const pointsRulesOf = async (deps: ServiceDeps, centerId: number) =>
 export async function confirmSlot(deps: ServiceDeps, actor: Actor, slotId: number) {
   const db = deps.store.db;
   const c = await centerOf(deps, actor);
-  const slot = sameCenter(await getSlot(db, slotId), actor, `slot ${slotId}`);
+  const slot = await getSlot(db, c.id, slotId);
   const [withReqs] = (await listSlots(db, c.id)).filter((s) => s.id === slot.id);
   const rule = (await getSetting<AllocationRule>(db, c.id, 'wfm.peakRule')) ?? DEFAULT_PEAK_RULE;
   const rules = await pointsRulesOf(deps, c.id);
@@ -68,7 +67,7 @@ export async function confirmSlot(deps: ServiceDeps, actor: Actor, slotId: numbe
   const start = Number(slot.start_ts);
   const end = Number(slot.end_ts);
   const shifts = await listShifts(db, { agentIds, from: start - DAY, to: end + DAY, publishedOnly: true });
-  const bal = new Map((await pointsBalances(db, agentIds)).map((b) => [b.agentId, b.balance]));
+  const bal = new Map((await pointsBalances(db, { kind: 'all', centerId: c.id }, agentIds)).map((b) => [b.agentId, b.balance]));
   const ags = await listAgents(db, { ids: agentIds });
   const tenure = (hire: string) => Math.max(0, (deps.now() - Date.parse(`${hire}T00:00:00Z`)) / (30.44 * DAY));
   const alloc = await core(() =>
@@ -170,6 +169,7 @@ export async function points(deps: ServiceDeps, actor: Actor) {
   const names = new Map(agents.map((a) => [String(a.id), a.name]));
   const entries = await ledger(
     deps.store.db,
+    actor.scope,
     agents.map((a) => a.id),
   );
   return { balances: balances(entries).map((b) => ({ ...b, name: names.get(b.agentId) })), entries: entries.slice(-500).reverse() };
@@ -181,12 +181,12 @@ export async function askRedemption(deps: ServiceDeps, actor: Actor, body: { poi
 }
 
 export async function redemptions(deps: ServiceDeps, actor: Actor) {
-  return listRedemptions(deps.store.db, await agentIdsIn(deps, actor.scope));
+  return listRedemptions(deps.store.db, actor.scope);
 }
 
 export async function decideOnRedemption(deps: ServiceDeps, actor: Actor, id: number, approve: boolean) {
-  const [r] = (await listRedemptions(deps.store.db, await agentIdsIn(deps, { kind: 'all', centerId: actor.scope.centerId }))).filter((x) => x.id === id);
-  if (!r) throw notFound(`redemption ${id}`);
-  await core(() => decideRedemption(deps.store.db, id, approve, actor.userId, deps.now(), (l, a, p, reason) => redeem(l, a, p, deps.now(), reason)));
+  await core(() =>
+    decideRedemption(deps.store.db, actor.scope.centerId, id, approve, actor.userId, deps.now(), (l, a, p, reason) => redeem(l, a, p, deps.now(), reason)),
+  );
   return { ok: true as const };
 }

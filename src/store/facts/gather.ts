@@ -208,7 +208,7 @@ export async function gatherFacts(db: Db, centerId: number, fromDate: string, to
   const statesTo = Math.min(Math.max(to, ...shifts.map((s) => s.end)), opts.now);
   if (shifts.length && statesTo > from) {
     const shiftAgents = [...new Set(shifts.map((s) => s.agentId))];
-    const states = await stateSegments(db, from, statesTo, shiftAgents);
+    const states = await stateSegments(db, { kind: 'all', centerId }, from, statesTo, shiftAgents);
     const statesBy = new Map<string, StateSegment[]>();
     for (const s of states) {
       const l = statesBy.get(s.agentId);

@@ -7,8 +7,8 @@ import type { DB } from '../schema';
 import type { StateSegment } from '../../core/wfm/adherence';
 import { liveStateSegments, type LiveAgentEvent } from '../../core/wfm/liveStates';
 
-/** Segments of the agents with these telephony codes (`codes`: agent code → agent id). */
-export async function liveAgentSegments(db: Kysely<DB>, codes: Map<string, string>, from: number, to: number): Promise<StateSegment[]> {
+/** Segments of one center's agents with these telephony codes (`codes`: agent code → agent id), from that center's events. */
+export async function liveAgentSegments(db: Kysely<DB>, centerId: number, codes: Map<string, string>, from: number, to: number): Promise<StateSegment[]> {
   const list = [...codes.keys()];
   const out: StateSegment[] = [];
   for (let i = 0; i < list.length; i += 500) {
@@ -17,11 +17,12 @@ export async function liveAgentSegments(db: Kysely<DB>, codes: Map<string, strin
       .select(['e.agent', 'e.ts', 'e.type', 'e.reason'])
       .where('e.agent', 'in', list.slice(i, i + 500))
       .where('e.type', 'like', 'agent.%')
+      .where('e.center_id', '=', centerId)
       .where('e.ts', '<', to)
       .where(
         'e.ts',
         '>=',
-        sql<number>`coalesce((select max(p.ts) from live_events p where p.agent = e.agent and p.type like 'agent.%' and p.ts <= ${from}), ${from})`,
+        sql<number>`coalesce((select max(p.ts) from live_events p where p.agent = e.agent and p.type like 'agent.%' and p.center_id = e.center_id and p.ts <= ${from}), ${from})`,
       )
       .orderBy('e.agent')
       .orderBy('e.ts')

@@ -477,6 +477,8 @@ export interface StoreEventsResult {
   duplicates: number;
   /** survey events that could not be stored (unknown agent or call), with why; nothing of them is stored */
   rejected: SurveyReject[];
+  /** the center the batch was stored for (the one named, else the only one) */
+  centerId: number;
 }
 
 /**
@@ -524,10 +526,15 @@ export async function storeEvents(store: Store, events: readonly CallFloorEvent[
       await deltas.write(store, db, ing);
       await writeStates(store, db, ing.centerId, states);
     }
-    await syncQaCalls(db, store.dialect, accepted, Date.now()); // answered calls → qa_calls (quality), same transaction
+    await syncQaCalls(db, store.dialect, ing.centerId, accepted, Date.now()); // answered calls → qa_calls (quality), same transaction
     // after this batch's call events are in: a survey may name a call of the same batch
-    const sv = await storeSurveyAnswers(tx, surveys, Date.now());
-    return { accepted: sv.accepted.length ? [...accepted, ...sv.accepted] : accepted, duplicates: duplicates + sv.duplicates, rejected: sv.rejected };
+    const sv = await storeSurveyAnswers(tx, ing.centerId, surveys, Date.now());
+    return {
+      accepted: sv.accepted.length ? [...accepted, ...sv.accepted] : accepted,
+      duplicates: duplicates + sv.duplicates,
+      rejected: sv.rejected,
+      centerId: ing.centerId,
+    };
   });
 }
 

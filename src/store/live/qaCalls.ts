@@ -10,7 +10,9 @@
  *   transferred to another agent gives that agent a call of their own).
  * - started_at = connection time, duration_s = connection → end (the conversation, what a recording
  *   holds); transferred = the segment ended by a transfer.
- * - agent via `agents.ext_code` (the agent's center); codes not in the directory are left out.
+ * - agent via `agents.ext_code` among the center's agents; codes not in its directory are left out.
+ * - The lookup reads the center's events through the partial call index (`type like 'call.%'`): a
+ *   plain `type in (…)` cannot use it and scanned the whole event table on every batch (issue 16).
  * - Idempotent: a re-import upserts the same rows. The complaint flag, recording URL and creation
  *   time of an existing row are kept (set by QA / the floor, never by telephony events).
  */
@@ -66,14 +68,21 @@ export function answeredSegments(callId: string, events: readonly Pick<Row, 'ts'
 }
 
 /** Upserts the answered calls touched by `accepted` (new events of this batch) into qa_calls. */
-export async function syncQaCalls(db: Kysely<any>, dialect: Store['dialect'], accepted: readonly CallFloorEvent[], now: number): Promise<number> {
+export async function syncQaCalls(
+  db: Kysely<any>,
+  dialect: Store['dialect'],
+  centerId: number,
+  accepted: readonly CallFloorEvent[],
+  now: number,
+): Promise<number> {
+  const c = Number(centerId); // an integer, inlined: selectIn numbers only the list's parameters
   const callIds = [...new Set(accepted.filter((e) => e.callId && SEGMENT_TYPES.has(e.type)).map((e) => e.callId!))];
   if (!callIds.length) return 0;
   const rows = await selectIn<Row>(
     db,
     dialect,
     (l) =>
-      `select ts, type, queue, agent, call_id from live_events where call_id in (${l}) and type in ('call.connected', 'call.ended', 'call.transferred') order by call_id, ts, seq`,
+      `select ts, type, queue, agent, call_id from live_events where call_id in (${l}) and type like 'call.%' and center_id = ${c} and type in ('call.connected', 'call.ended', 'call.transferred') order by call_id, ts, seq`,
     callIds,
   );
   const byCall = new Map<string, Row[]>();
@@ -87,7 +96,7 @@ export async function syncQaCalls(db: Kysely<any>, dialect: Store['dialect'], ac
   const agents = await selectIn<{ id: number; center_id: number; ext_code: string }>(
     db,
     dialect,
-    (l) => `select id, center_id, ext_code from agents where ext_code in (${l})`,
+    (l) => `select id, center_id, ext_code from agents where ext_code in (${l}) and center_id = ${c}`,
     [...new Set(segs.map((s) => s.agent))],
   );
   const byCode = new Map(agents.map((a) => [a.ext_code, a]));

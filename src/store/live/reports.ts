@@ -470,15 +470,15 @@ export interface QueueInterval {
 
 /**
  * History for the WFM forecast: per local interval (15/30/60 min), offered / answered / abandoned
- * (short abandons included) and aht, from the stored queue aggregates, for one queue or all.
+ * (short abandons included) and aht, from one center's stored queue aggregates (the caller's: two
+ * centers may name a queue alike), for one queue or all.
  * Intervals with no row are left out (no calls and no handling recorded).
  */
 export async function queueIntervals(
   db: Kysely<DB>,
-  q: { centerId?: number; from: number; to: number; queue?: string; intervalMin: 15 | 30 | 60; tzOffsetMin?: TzOffset },
+  q: { centerId: number; from: number; to: number; queue?: string; intervalMin: 15 | 30 | 60; tzOffsetMin?: TzOffset },
 ): Promise<QueueInterval[]> {
-  const centerId = await resolveCenterId(db, q.centerId);
-  const rows = await sums(db, dialectOf(db), 'interval', 'queue', 'time', { centerId, from: q.from, to: q.to, queue: q.queue });
+  const rows = await sums(db, dialectOf(db), 'interval', 'queue', 'time', { centerId: q.centerId, from: q.from, to: q.to, queue: q.queue });
   const map = new Map<number, Measures>();
   for (const r of rows) {
     const k = localIntervalStart(Number(r.k), q.intervalMin, q.tzOffsetMin);

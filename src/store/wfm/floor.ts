@@ -7,6 +7,7 @@ import { conflict, notFound, validationError } from '../../core/errors';
 import type { StateSegment } from '../../core/wfm/adherence';
 import { balances, type LedgerEntry } from '../../core/wfm/points';
 import { liveAgentSegments } from '../live/agentStates';
+import { inScope, type Scope } from '../scope';
 
 type Db = Kysely<DB>;
 
@@ -36,16 +37,25 @@ export async function addStateSegments(db: Db, segs: StateSegment[], userId: num
  * Actual states for adherence: segments uploaded to wfm_state_segments, and for every agent with none
  * uploaded in the window, the live floor's agent events (agents.ext_code → live_events), read in place
  * (no copy). An upload for an agent and window wins over the live events (a correction by hand).
+ * Only the scope's agents (its center; its teams or agent), and of those `agentIds` when given.
  */
-export async function stateSegments(db: Db, from: number, to: number, agentIds?: number[]): Promise<StateSegment[]> {
-  let q = db.selectFrom('wfm_state_segments').selectAll().where('end_ts', '>', from).where('start_ts', '<', to).orderBy('start_ts');
+export async function stateSegments(db: Db, scope: Scope, from: number, to: number, agentIds?: number[]): Promise<StateSegment[]> {
+  const agentCols = { center: 'agents.center_id', team: 'agents.team_id', agent: 'agents.id' };
+  let q = db
+    .selectFrom('wfm_state_segments')
+    .innerJoin('agents', 'agents.id', 'wfm_state_segments.agent_id')
+    .selectAll('wfm_state_segments')
+    .where('end_ts', '>', from)
+    .where('start_ts', '<', to)
+    .where(inScope(scope, agentCols))
+    .orderBy('start_ts');
   if (agentIds) q = q.where('agent_id', 'in', agentIds.length ? agentIds : [-1]);
   const uploaded = (await q.execute()).map((r) => ({ agentId: String(r.agent_id), start: Number(r.start_ts), end: Number(r.end_ts), state: r.state }));
   const withUpload = new Set(uploaded.map((s) => s.agentId));
-  let aq = db.selectFrom('agents').select(['id', 'ext_code']).where('ext_code', 'is not', null);
+  let aq = db.selectFrom('agents').select(['id', 'ext_code']).where('ext_code', 'is not', null).where(inScope(scope, agentCols));
   if (agentIds) aq = aq.where('id', 'in', agentIds.length ? agentIds : [-1]);
   const codes = new Map((await aq.execute()).filter((a) => !withUpload.has(String(a.id))).map((a) => [a.ext_code!, String(a.id)]));
-  const live = codes.size ? await liveAgentSegments(db, codes, from, to) : [];
+  const live = codes.size ? await liveAgentSegments(db, scope.centerId, codes, from, to) : [];
   return [...uploaded, ...live].sort((a, b) => a.start - b.start);
 }
 
@@ -87,7 +97,14 @@ export async function createSlot(db: Db, s: SlotInput, userId: number | null, no
   });
 }
 
-export async function getSlot(db: Db, id: number) {
+/** A slot of the center (another center's slot is not found). */
+export async function getSlot(db: Db, centerId: number, id: number) {
+  const r = await db.selectFrom('wfm_peak_slots').selectAll().where('id', '=', id).where('center_id', '=', centerId).executeTakeFirst();
+  if (!r) throw notFound(`slot ${id}`);
+  return r;
+}
+/** A slot by id alone: only after the caller found it with getSlot in its center. */
+async function slotById(db: Db, id: number) {
   const r = await db.selectFrom('wfm_peak_slots').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r) throw notFound(`slot ${id}`);
   return r;
@@ -99,14 +116,15 @@ export async function listSlots(db: Db, centerId: number) {
     .selectFrom('wfm_peak_requests')
     .innerJoin('agents', 'agents.id', 'wfm_peak_requests.agent_id')
     .select(['slot_id', 'agent_id', 'requested_at', 'wfm_peak_requests.status', 'agents.name'])
+    .where('agents.center_id', '=', centerId)
     .orderBy('requested_at')
     .execute();
   return slots.map((s) => ({ ...s, start_ts: Number(s.start_ts), end_ts: Number(s.end_ts), requests: reqs.filter((r) => r.slot_id === s.id) }));
 }
 
-export async function subscribe(db: Db, slotId: number, agentId: number, now: number, userId: number | null) {
+export async function subscribe(db: Db, centerId: number, slotId: number, agentId: number, now: number, userId: number | null) {
   await withTx(db, async (tx) => {
-    const s = await getSlot(tx, slotId);
+    const s = await getSlot(tx, centerId, slotId);
     if (s.status !== 'open') throw conflict(`slot ${slotId} is ${s.status}`, 'slotId');
     await uniqueAs('slotId', 'you already subscribed to this slot', () =>
       tx.insertInto('wfm_peak_requests').values({ slot_id: slotId, agent_id: agentId, requested_at: now, status: 'requested' }).execute(),
@@ -134,7 +152,7 @@ export async function recordAllocation(
   }[] = [],
 ) {
   await withTx(db, async (tx) => {
-    const s = await getSlot(tx, slotId);
+    const s = await slotById(tx, slotId);
     if (s.status !== 'open') throw conflict(`slot ${slotId} is already ${s.status}`, 'status');
     for (const a of awarded) {
       await tx.updateTable('wfm_peak_requests').set({ status: 'awarded' }).where('slot_id', '=', slotId).where('agent_id', '=', a).execute();
@@ -239,8 +257,15 @@ export async function addLedger(db: Db, entries: LedgerEntry[], userId: number |
   });
 }
 
-export async function ledger(db: Db, agentIds?: number[]): Promise<LedgerEntry[]> {
-  let q = db.selectFrom('wfm_points').selectAll().orderBy('ts').orderBy('id');
+/** The points ledger of the scope's agents (its center; its teams or agent), of those `agentIds` when given. */
+export async function ledger(db: Db, scope: Scope, agentIds?: number[]): Promise<LedgerEntry[]> {
+  let q = db
+    .selectFrom('wfm_points')
+    .innerJoin('agents', 'agents.id', 'wfm_points.agent_id')
+    .selectAll('wfm_points')
+    .where(inScope(scope, { center: 'agents.center_id', team: 'agents.team_id', agent: 'agents.id' }))
+    .orderBy('ts')
+    .orderBy('wfm_points.id');
   if (agentIds) q = q.where('agent_id', 'in', agentIds.length ? agentIds : [-1]);
   return (await q.execute()).map((r) => ({
     agentId: String(r.agent_id),
@@ -252,13 +277,19 @@ export async function ledger(db: Db, agentIds?: number[]): Promise<LedgerEntry[]
   }));
 }
 
-export async function pointsBalances(db: Db, agentIds?: number[]) {
-  return balances(await ledger(db, agentIds));
+export async function pointsBalances(db: Db, scope: Scope, agentIds?: number[]) {
+  return balances(await ledger(db, scope, agentIds));
 }
+
+/** One agent's ledger (their own center's by construction: the agent row is theirs). */
+const agentLedger = async (tx: Db, agentId: number) => {
+  const a = await tx.selectFrom('agents').select('center_id').where('id', '=', agentId).executeTakeFirst();
+  return a ? ledger(tx, { kind: 'all', centerId: a.center_id }, [agentId]) : [];
+};
 
 /** Points still free to ask for: the balance minus the pending requests. */
 async function availablePoints(tx: Db, agentId: number) {
-  const [bal] = balances(await ledger(tx, [agentId]));
+  const [bal] = balances(await agentLedger(tx, agentId));
   const pending = await tx.selectFrom('wfm_redemptions').select('points').where('agent_id', '=', agentId).where('status', '=', 'pending').execute();
   return { balance: bal?.balance ?? 0, available: (bal?.balance ?? 0) - pending.reduce((s, p) => s + p.points, 0) };
 }
@@ -286,19 +317,23 @@ export async function requestRedemption(db: Db, agentId: number, points: number,
   });
 }
 
-export async function listRedemptions(db: Db, agentIds?: number[]) {
+/** Redemption requests of the scope's agents, of those `agentIds` when given. */
+export async function listRedemptions(db: Db, scope: Scope, agentIds?: number[]) {
   let q = db
     .selectFrom('wfm_redemptions')
     .innerJoin('agents', 'agents.id', 'wfm_redemptions.agent_id')
     .selectAll('wfm_redemptions')
     .select('agents.name')
+    .where(inScope(scope, { center: 'agents.center_id', team: 'agents.team_id', agent: 'agents.id' }))
     .orderBy('wfm_redemptions.id', 'desc');
   if (agentIds) q = q.where('wfm_redemptions.agent_id', 'in', agentIds.length ? agentIds : [-1]);
   return q.execute();
 }
 
+/** Decide a request of one of the center's agents (another center's request is not found). */
 export async function decideRedemption(
   db: Db,
+  centerId: number,
   id: number,
   approve: boolean,
   userId: number | null,
@@ -306,7 +341,13 @@ export async function decideRedemption(
   makeEntry: (bal: LedgerEntry[], agentId: string, points: number, reason: string) => LedgerEntry,
 ) {
   await withTx(db, async (tx) => {
-    const first = await tx.selectFrom('wfm_redemptions').select('agent_id').where('id', '=', id).executeTakeFirst();
+    const first = await tx
+      .selectFrom('wfm_redemptions')
+      .innerJoin('agents', 'agents.id', 'wfm_redemptions.agent_id')
+      .select('agent_id')
+      .where('wfm_redemptions.id', '=', id)
+      .where('agents.center_id', '=', centerId)
+      .executeTakeFirst();
     if (!first) throw notFound(`redemption ${id}`);
     // lock the agent, then read the request again: a concurrent decision has committed by now, so a
     // request is never booked twice and an approval never takes the balance below 0
@@ -314,7 +355,7 @@ export async function decideRedemption(
     const r = (await tx.selectFrom('wfm_redemptions').selectAll().where('id', '=', id).executeTakeFirst())!;
     if (r.status !== 'pending') throw conflict(`redemption ${id} is already ${r.status}`, 'status');
     if (approve) {
-      const entries = await ledger(tx, [r.agent_id]);
+      const entries = await agentLedger(tx, r.agent_id);
       const balance = balances(entries)[0]?.balance ?? 0;
       if (r.points > balance + 1e-9) throw pointsShort(r.points, balance, 'in the balance');
       const e = makeEntry(entries, String(r.agent_id), r.points, `${r.kind}: ${r.note}`);

@@ -583,7 +583,7 @@ async function centerAgent(tx: Db, centerId: number, agentId: number, field = 'a
  * chosen; both given must agree. null when neither is known (an unattributed complaint counts for nobody).
  */
 async function complaintAgent(tx: Db, centerId: number, callId: string | undefined, agentId: number | undefined): Promise<number | null> {
-  const fromCall = callId ? await agentOfCall(tx, callId) : null;
+  const fromCall = callId ? await agentOfCall(tx, centerId, callId) : null;
   const onCall = fromCall && fromCall.centerId === centerId ? fromCall.agentId : null;
   if (agentId !== undefined) {
     await centerAgent(tx, centerId, agentId);
@@ -936,7 +936,7 @@ export async function linkCall(db: Db, centerId: number, id: number, callId: str
   await withTx(db, async (tx) => {
     const { row } = await loadOrder(tx, centerId, id);
     // a complaint not yet about anyone takes the agent who served the linked call
-    const fromCall = row.type === 'complaint' && row.agent_id === null ? await agentOfCall(tx, callId) : null;
+    const fromCall = row.type === 'complaint' && row.agent_id === null ? await agentOfCall(tx, centerId, callId) : null;
     const agentId = fromCall && fromCall.centerId === centerId ? fromCall.agentId : row.agent_id;
     await tx.updateTable('wo_orders').set({ call_id: callId, agent_id: agentId }).where('id', '=', id).execute();
     await audit(tx, {

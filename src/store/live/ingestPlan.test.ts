@@ -1,0 +1,145 @@
+/**
+ * Issue 16: every read of `live_events` on the ingest path goes through an index. The test records
+ * the statements a realistic ingest runs (new calls, late call events, a late agent event, a survey,
+ * the end-of-file flush) and asks the database for each one's plan: no full scan of `live_events`.
+ * SQLite: EXPLAIN QUERY PLAN (its planner is rule based: the plan does not depend on the row count).
+ * PostgreSQL: EXPLAIN with `enable_seqscan = off`, so a sequential scan is chosen only when no index
+ * can serve the query at all (a small test table would otherwise be scanned by choice).
+ */
+import assert from 'node:assert/strict';
+import pg from 'pg';
+import type SQLite from 'better-sqlite3';
+import { forEachDatabase } from '../testing';
+import type { CallFloorEvent } from '../../core/events';
+import type { Store } from '../db';
+import { createAgent, createCenter, createTeam } from '../org';
+import { flushAgentStates, storeEvents } from './ingest';
+
+const T0 = Date.UTC(2026, 0, 5, 2);
+const S = 1000;
+
+/** A day of calls and agent events (the call ids repeat nowhere), in batches as a connector sends them. */
+function batches(): CallFloorEvent[][] {
+  const out: CallFloorEvent[][] = [];
+  for (let b = 0; b < 5; b++) {
+    const evs: CallFloorEvent[] = [];
+    for (let i = 0; i < 40; i++) {
+      const call = `c${b}-${i}`;
+      const t = T0 + (b * 40 + i) * 60 * S;
+      const agent = `10${String(i % 4).padStart(2, '0')}`;
+      evs.push({ id: `${call}-q`, ts: t, type: 'call.enqueued', queue: 'sales', callId: call });
+      evs.push({ id: `${call}-c`, ts: t + 5 * S, type: 'call.connected', queue: 'sales', callId: call, agent, waitS: 5 });
+      // the end of every other call arrives with the next batch: a touched call with stored events
+      if (i % 2 === 0) evs.push({ id: `${call}-e`, ts: t + 50 * S, type: 'call.ended', queue: 'sales', callId: call, agent });
+      else if (b > 0) {
+        const prev = `c${b - 1}-${i}`;
+        evs.push({ id: `${prev}-e`, ts: t - 40 * 60 * S + 50 * S, type: 'call.ended', queue: 'sales', callId: prev, agent });
+      }
+    }
+    out.push(evs);
+  }
+  return out;
+}
+
+/** Records the SQL (and its parameters) that mentions live_events while `fn` runs. */
+async function recordStatements(store: Store, fn: () => Promise<void>): Promise<{ text: string; params: unknown[] }[]> {
+  const seen: { text: string; params: unknown[] }[] = [];
+  if (store.dialect === 'sqlite') {
+    // Kysely's driver and the hot path's cached statements both prepare on this handle (a fresh store: nothing cached yet)
+    const sqlite = store.sqlite!;
+    const prepare = sqlite.prepare.bind(sqlite);
+    (sqlite as { prepare: SQLite.Database['prepare'] }).prepare = ((text: string) => {
+      const st = prepare(text);
+      if (!/live_events/.test(text)) return st;
+      const rec = (params: unknown[]) => seen.push({ text, params: params.length === 1 && Array.isArray(params[0]) ? params[0] : params });
+      for (const m of ['all', 'run', 'get', 'iterate'] as const) {
+        const orig = (st as any)[m].bind(st);
+        (st as any)[m] = (...params: unknown[]) => (rec(params), orig(...params));
+      }
+      return st;
+    }) as SQLite.Database['prepare'];
+    try {
+      await fn();
+    } finally {
+      (sqlite as { prepare: unknown }).prepare = prepare;
+    }
+    return seen;
+  }
+  const proto = pg.Client.prototype as unknown as { query: (...a: unknown[]) => unknown };
+  const query = proto.query;
+  proto.query = function (this: unknown, ...a: unknown[]) {
+    const text = typeof a[0] === 'string' ? a[0] : (a[0] as { text?: string })?.text;
+    if (text && /live_events/.test(text)) seen.push({ text, params: Array.isArray(a[1]) ? a[1] : [] });
+    return query.apply(this, a);
+  };
+  try {
+    await fn();
+  } finally {
+    proto.query = query;
+  }
+  return seen;
+}
+
+/** The plan lines of one statement. */
+async function plan(store: Store, text: string, params: unknown[]): Promise<string[]> {
+  if (store.dialect === 'sqlite') {
+    const rows = store.sqlite!.prepare(`explain query plan ${text}`).all(...(params as never[])) as { detail: string }[];
+    return rows.map((r) => r.detail);
+  }
+  const c = new pg.Client({ connectionString: store.url, options: `-c search_path=${store.pgSchema}` });
+  await c.connect();
+  try {
+    await c.query('begin');
+    await c.query('set local enable_seqscan = off');
+    const r = await c.query<{ 'QUERY PLAN': string }>(`explain ${text}`, params);
+    await c.query('rollback');
+    return r.rows.map((x) => x['QUERY PLAN']);
+  } finally {
+    await c.end();
+  }
+}
+
+const fullScan = (store: Store, line: string) =>
+  store.dialect === 'sqlite' ? /^SCAN live_events\b/.test(line.trim()) : /Seq Scan on live_events\b/.test(line);
+
+forEachDatabase('ingest path: every read of live_events uses an index (no full scan)', async (_t, store) => {
+  const centerId = await createCenter(store.db, 'c', 'UTC', T0);
+  const teamId = await createTeam(store.db, { centerId, name: 't', leadUserId: null }, T0);
+  for (let i = 0; i < 4; i++) {
+    const code = `10${String(i).padStart(2, '0')}`;
+    await createAgent(
+      store.db,
+      { centerId, teamId, employeeNo: `E${i}`, name: code, hireDate: '2020-01-01', skillLevel: 'junior', extCode: code, queues: ['sales'] },
+      T0,
+    );
+  }
+  const login = (a: string, ts: number): CallFloorEvent => ({ id: `login-${a}-${ts}`, ts, type: 'agent.login', agent: a });
+  const statements = await recordStatements(store, async () => {
+    await storeEvents(
+      store,
+      ['1000', '1001', '1002', '1003'].map((a) => login(a, T0 - 60 * S)),
+    );
+    for (const b of batches()) await storeEvents(store, b);
+    // a late agent event (before the stored state): the agent is replayed from its last logout
+    await storeEvents(store, [{ id: 'late-nr', ts: T0 - 30 * S, type: 'agent.notReady', agent: '1001', reason: 'break' }]);
+    await storeEvents(store, [{ id: 'out', ts: T0 + 300 * 60 * S, type: 'agent.logout', agent: '1002' }]);
+    await storeEvents(store, [{ id: 'late-2', ts: T0 + 200 * 60 * S, type: 'agent.ready', agent: '1002' }]);
+    // a survey naming a call: the call's agent from the stored call events
+    await storeEvents(store, [{ id: 's1', ts: T0 + 10 * 60 * S, type: 'survey', callId: 'c0-2', score: 5, scale: 5 }]);
+    await flushAgentStates(store, T0 + 400 * 60 * S);
+  });
+  // the kinds of read the ingest path makes (each must have run, or the test proves nothing)
+  const reads = statements.filter((s) => /^\s*select/i.test(s.text));
+  const has = (re: RegExp) => reads.some((s) => re.test(s.text));
+  assert.ok(has(/call_id/) && has(/qa|type in/), 'the call lookups (aggregation, QA calls) ran');
+  assert.ok(has(/agent = /), 'the late agent replay ran');
+  assert.ok((await store.db.selectFrom('qa_calls').select('id').execute()).length > 0, 'answered calls reached qa_calls (the QA lookup found its events)');
+  assert.equal((await store.db.selectFrom('survey_answers').select('id').execute()).length, 1, 'the survey found its call');
+  const distinct = new Map(reads.map((s) => [s.text, s.params]));
+  const scans: string[] = [];
+  for (const [text, params] of distinct) {
+    const lines = await plan(store, text, params);
+    if (lines.some((l) => fullScan(store, l))) scans.push(`${text}\n  ${lines.join('\n  ')}`);
+  }
+  assert.deepEqual(scans, [], 'statements that scan the whole event table');
+});
