@@ -10,16 +10,18 @@ import { TS, type AnyDb } from './helpers';
  * (ingest, schedule edits, evaluations, verdicts, survey answers, uploads, direct inserts) is covered;
  * a deleted row is recomputed at the next read. See store/facts/days.ts.
  */
-const DAY = 86_400_000;
+
+/** The agent's previous state event before the row's time (the partial index on agent events finds it), or the row's time. */
+const since = (r: string) => `coalesce((select max(p.ts) from live_events p where p.agent = ${r}.agent and p.type like 'agent.%' and p.ts < ${r}.ts), ${r}.ts)`;
 
 /** Per table: the statements that delete the rows a changed row `R` (NEW or OLD) touches, and the events that fire them. */
 const RULES: { table: string; events: ('insert' | 'update' | 'delete')[]; stmt: (r: string) => string }[] = [
-  // a late call or state event can change its agent's intervals and states from the previous day on
-  // (live_events on PostgreSQL: one statement-level trigger per insert, below)
+  // a late event closes its agent's state that began at the agent's previous state event: the days
+  // from that one on can change (live_events on PostgreSQL: one statement-level trigger per insert, below)
   {
     table: 'live_events',
     events: ['insert'],
-    stmt: (r) => `delete from fact_agent_days where center_id = ${r}.center_id and agent_code = ${r}.agent and day_end > ${r}.ts - ${DAY}`,
+    stmt: (r) => `delete from fact_agent_days where center_id = ${r}.center_id and agent_code = ${r}.agent and day_end > ${since(r)}`,
   },
   // a state upload replaces the live states of its agent for any window it overlaps
   { table: 'wfm_state_segments', events: ['insert', 'update', 'delete'], stmt: (r) => `delete from fact_agent_days where agent_id = ${r}.agent_id` },
@@ -87,8 +89,9 @@ function pgTriggers(): { create: string[]; drop: string[] } {
       // one delete per insert statement (a batch of the ingest), not one per event
       create.push(
         `create function fact_days_live_events() returns trigger language plpgsql as $$ begin ` +
-          `delete from fact_agent_days f using (select center_id, agent, min(ts) as ts from fact_days_new where agent is not null group by center_id, agent) n ` +
-          `where f.center_id = n.center_id and f.agent_code = n.agent and f.day_end > n.ts - ${DAY}; return null; end $$`,
+          `delete from fact_agent_days f using (select center_id, agent, ${since('m')} as ts ` +
+          `from (select center_id, agent, min(ts) as ts from fact_days_new where agent is not null group by center_id, agent) m) n ` +
+          `where f.center_id = n.center_id and f.agent_code = n.agent and f.day_end > n.ts; return null; end $$`,
         `create trigger fact_days_live_events after insert on live_events referencing new table as fact_days_new for each statement execute function fact_days_live_events()`,
       );
       drop.push(`drop trigger if exists fact_days_live_events on live_events`, `drop function if exists fact_days_live_events()`);
