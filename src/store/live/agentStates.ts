@@ -7,6 +7,9 @@ import type { DB } from '../schema';
 import type { StateSegment } from '../../core/wfm/adherence';
 import { liveStateSegments, type LiveAgentEvent } from '../../core/wfm/liveStates';
 
+/** Agent events, spelled as the partial index live_events_agent_idx (agent, ts) is (a bound parameter would not match it on SQLite). */
+const AGENT_EVENTS = sql<boolean>`type like 'agent.%'`;
+
 interface Row {
   agent: string;
   ts: number;
@@ -39,7 +42,7 @@ export async function liveAgentSegments(db: Kysely<DB>, codes: Map<string, strin
       const rows = await db
         .selectFrom('live_events')
         .select(['agent', 'ts', 'seq', 'type', 'reason'])
-        .where('type', 'like', 'agent.%')
+        .where(AGENT_EVENTS)
         .where((eb) => eb.or(pairs.map((p) => eb.and([eb('agent', '=', p.agent), eb('ts', '=', p.ts)]))))
         .execute();
       first.push(...(rows as Row[]));
@@ -48,7 +51,7 @@ export async function liveAgentSegments(db: Kysely<DB>, codes: Map<string, strin
       .selectFrom('live_events')
       .select(['agent', 'ts', 'seq', 'type', 'reason'])
       .where('agent', 'in', batch)
-      .where('type', 'like', 'agent.%')
+      .where(AGENT_EVENTS)
       .where('ts', '>=', from)
       .where('ts', '<', to)
       .execute()) as Row[];
