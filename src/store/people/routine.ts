@@ -223,8 +223,8 @@ export function checkOverrides(o: Partial<Record<string, unknown>>, merged: Dail
  * figures of the team and of each agent (the facts, with the KPI plan's targets and who missed
  * them), the queue-side figures of the team's queues (the KPI report), yesterday's typed overrides
  * from its post-shift report (source 'manual'), yesterday's attendance, violations and mood, today's
- * shifts (attendance_shifts) and the lead's notices with who read them, the QA results made
- * yesterday (for coaching) and the open work orders its agents raised (overdue = past the SLA due time).
+ * shifts (attendance_shifts) and the lead's notices with who read them, the QA results of yesterday's
+ * calls (for coaching; the facts' day of an evaluation) and the open work orders its agents raised (overdue = past the SLA due time).
  */
 export async function briefing(
   db: Db,
@@ -243,7 +243,13 @@ export async function briefing(
   const yDay = await teamDay(db, team.center_id, teamId, yesterday, now, cfg.timeZone, typed);
   const tDay = await teamDay(db, team.center_id, teamId, date, now, cfg.timeZone);
   const yStart = dayStartMs(yesterday, cfg.timeZone);
-  const qa = await qaResults(db, { centerId: team.center_id, teamIds: [teamId], createdFrom: yStart, createdTo: dayStartMs(date, cfg.timeZone) });
+  // yesterday's QA by the facts' rule (DESIGN.md): evaluations of the calls made yesterday by the team's agents, whenever scored
+  const qa = await qaResults(db, {
+    centerId: team.center_id,
+    agentIds: yDay.agents.map((a) => a.agentId),
+    callFrom: yStart,
+    callTo: dayStartMs(date, cfg.timeZone),
+  });
   const orders = await openOrdersOfTeam(db, teamId);
   const shifts = await db
     .selectFrom('attendance_shifts as s')
