@@ -37,15 +37,15 @@ export async function liveAgentSegments(db: Kysely<DB>, codes: Map<string, strin
     // the state an agent was in at `from`: its events at its last time at or before `from` (those at `from` come with the range)
     const before = starts.rows.filter((r) => r.m !== null && Number(r.m) < from).map((r) => ({ agent: r.agent, ts: Number(r.m) }));
     const first: Row[] = [];
-    for (let j = 0; j < before.length; j += 100) {
-      const pairs = before.slice(j, j + 100);
-      const rows = await db
-        .selectFrom('live_events')
-        .select(['agent', 'ts', 'seq', 'type', 'reason'])
-        .where(AGENT_EVENTS)
-        .where((eb) => eb.or(pairs.map((p) => eb.and([eb('agent', '=', p.agent), eb('ts', '=', p.ts)]))))
-        .execute();
-      first.push(...(rows as Row[]));
+    for (let j = 0; j < before.length; j += 250) {
+      // joined to a list of (agent, time): one index seek each (an OR of pairs would scan)
+      const pairs = sql.join(before.slice(j, j + 250).map((p) => sql`(${p.agent}, cast(${p.ts} as bigint))`));
+      const rows = await sql<Row>`
+        with s(agent, ts) as (values ${pairs})
+        select e.agent as agent, e.ts as ts, e.seq as seq, e.type as type, e.reason as reason
+        from s join live_events e on e.agent = s.agent and e.ts = s.ts
+        where e.type like 'agent.%'`.execute(db);
+      first.push(...rows.rows);
     }
     const range = (await db
       .selectFrom('live_events')
