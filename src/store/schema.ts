@@ -7,6 +7,7 @@ import type { PerformanceTables } from './performance/tables';
 import type { WfmTables } from './wfm/tables';
 import type { KbTables } from './kb/tables';
 import type { WorkOrderTables } from './workorders/tables';
+import type { FactsTables } from './facts/tables';
 
 /** Tables of the platform (organisation, users, sessions, audit, settings). */
 export interface PlatformTables {
@@ -67,4 +68,5 @@ export interface PlatformTables {
 }
 
 /** The whole database: one interface per capability, joined here. */
-export interface DB extends PlatformTables, PeopleTables, LiveTables, AlertTables, QualityTables, PerformanceTables, WfmTables, KbTables, WorkOrderTables {}
+export interface DB
+  extends PlatformTables, PeopleTables, LiveTables, AlertTables, QualityTables, PerformanceTables, WfmTables, KbTables, WorkOrderTables, FactsTables {}

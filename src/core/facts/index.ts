@@ -60,33 +60,32 @@ export interface FactParts {
 
 export const emptyParts = (): FactParts => ({ complaints: 0 });
 
-function addNums<T extends object>(a: T | undefined, b: T | undefined): T | undefined {
-  if (!a) return b ? structuredClone(b) : undefined;
-  if (!b) return a;
-  const out = { ...a } as Record<string, unknown>;
+/** acc += b, group by group; `acc` is the sum's own copy (cloned from the first part), so adding in place is safe. */
+function addNums<T extends object>(acc: T | undefined, b: T | undefined): T | undefined {
+  if (!b) return acc;
+  if (!acc) return structuredClone(b);
+  const out = acc as Record<string, unknown>;
   for (const [k, v] of Object.entries(b)) {
     if (typeof v === 'number') out[k] = ((out[k] as number) ?? 0) + v;
     else if (v && typeof v === 'object') {
-      const m = { ...((out[k] as Record<string, number>) ?? {}) };
+      const m = (out[k] ??= {}) as Record<string, number>;
       for (const [kk, vv] of Object.entries(v as Record<string, number>)) m[kk] = (m[kk] ?? 0) + vv;
-      out[k] = m;
     }
   }
-  return out as T;
+  return acc;
 }
 
-/** Adds agent-days (a team's day, an agent's month…): every part is a sum. */
+/** Adds agent-days (a team's day, an agent's month…): every part is a sum (in the order given, in place: a month of a center is 30,000 days). */
 export function addParts(rows: Iterable<FactParts>): FactParts {
-  let t = emptyParts();
-  for (const r of rows)
-    t = {
-      telephony: addNums(t.telephony, r.telephony),
-      schedule: addNums(t.schedule, r.schedule),
-      attendance: addNums(t.attendance, r.attendance),
-      qa: addNums(t.qa, r.qa),
-      survey: addNums(t.survey, r.survey),
-      complaints: t.complaints + r.complaints,
-    };
+  const t = emptyParts();
+  for (const r of rows) {
+    t.telephony = addNums(t.telephony, r.telephony);
+    t.schedule = addNums(t.schedule, r.schedule);
+    t.attendance = addNums(t.attendance, r.attendance);
+    t.qa = addNums(t.qa, r.qa);
+    t.survey = addNums(t.survey, r.survey);
+    t.complaints += r.complaints;
+  }
   return t;
 }
 

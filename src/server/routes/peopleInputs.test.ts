@@ -31,9 +31,16 @@ forEachDatabase("the briefing reads yesterday's QA results and the open work ord
     setClock(SUN_1000);
     const qa = await as('qa');
     const tpl = (await qa.req('POST', '/api/quality/templates', { template: fixtureTemplate() })).body;
-    const call = (id: string, agentId: number) => ({ id, agentId, queue: 'general', startedAt: SUN_1000 - H, durationS: 200 });
+    // S*: Sunday's calls; M*: Monday's (an evaluation counts on its call's day: the facts' rule)
+    const call = (id: string, agentId: number, startedAt = SUN_1000 - H) => ({ id, agentId, queue: 'general', startedAt, durationS: 200 });
     await qa.req('POST', '/api/quality/calls', {
-      calls: [call('S1', org.agents.a1), call('S2', org.agents.a2), call('S3', org.agents.b1), call('M1', org.agents.a1), call('M2', org.agents.a1)],
+      calls: [
+        call('S1', org.agents.a1),
+        call('S2', org.agents.a2),
+        call('S3', org.agents.b1),
+        call('M1', org.agents.a1, MON_0900 - H),
+        call('M2', org.agents.a1, MON_0900 - H),
+      ],
     });
     const score = async (callId: string, a: ReturnType<typeof answers>) =>
       (await qa.req('POST', '/api/quality/evaluations', { callId, templateId: tpl.id, answers: a, timeSpentS: 60 })).body.score;
@@ -45,7 +52,7 @@ forEachDatabase("the briefing reads yesterday's QA results and the open work ord
       .id;
     await (await as('b1')).req('POST', '/api/workorders', { type: 'escalation', priority: 'urgent', category: '故障', title: 'B组工单' });
 
-    // Monday 08:30: a2 raises a high escalation (due 2 h later, 10:30, not overdue at 09:00); QA scores a1 again (today: not in the briefing)
+    // Monday 08:30: a2 raises a high escalation (due 2 h later, 10:30, not overdue at 09:00); QA scores a1's calls of today (not in the briefing)
     setClock(MON_0900 - 30 * 60_000);
     await (await as('a2')).req('POST', '/api/workorders', { type: 'escalation', priority: 'high', category: '賬務', title: '账单疑问' });
     const qa2 = await as('qa');

@@ -450,6 +450,32 @@ export async function kpiReport(db: Kysely<DB>, query: KpiReportQuery): Promise<
   };
 }
 
+/**
+ * The raw queue-side measures of a period per queue (counts and seconds, not ratios): the sums behind
+ * the KPI report's rows by queue (GET /api/reports/kpi?by=queue), so that several queues add up as a
+ * plain sum (answered within the threshold, the answered calls' wait) and their ratios come from
+ * deriveKpis over the sum. `queues`: only these (all when unset).
+ */
+export async function queueMeasures(
+  db: Kysely<DB>,
+  query: { centerId?: number; from?: number; to?: number; queues?: readonly string[] },
+): Promise<Map<string, Measures>> {
+  const dialect = dialectOf(db);
+  const centerId = await resolveCenterId(db, query.centerId);
+  const f: Filter = { centerId, from: query.from, to: query.to, codes: null };
+  // per queue the rollups' days serve whatever the zone (as in kpiReport by queue)
+  const plan = planPeriod(f.from, f.to, await rollupZone(db, centerId));
+  const pieces: { grain: Grain; f: Filter }[] = [
+    ...(plan.days ? [{ grain: 'day' as const, f: { ...f, ...plan.days } }] : []),
+    ...plan.parts.map((p) => ({ grain: 'interval' as const, f: { ...f, ...p } })),
+  ];
+  const wanted = query.queues ? new Set(query.queues) : null;
+  const out = new Map<string, Measures>();
+  for (const { grain, f: pf } of pieces)
+    for (const r of await sums(db, dialect, grain, 'queue', 'queue', pf)) if (!wanted || wanted.has(String(r.k))) addInto(out, String(r.k), r.m);
+  return out;
+}
+
 function sumOf(ms: Iterable<Measures>): Measures {
   const t = emptyMeasures();
   for (const m of ms) for (const [, f] of COLS) (t as any)[f] += (m as any)[f];

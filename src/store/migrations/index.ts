@@ -14,6 +14,7 @@ import examLimits from './016_exam_limits';
 import liveFloorState from './018_live_floor_state';
 import liveCenters from './021_live_centers';
 import notifications from './023_notifications';
+import factDays from './024_fact_days';
 
 /**
  * Every migration, by name (run in name order). Each capability owns its own file(s);
@@ -34,6 +35,7 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '018_live_floor_state': liveFloorState,
   '021_live_centers': liveCenters,
   '023_notifications': notifications,
+  '024_fact_days': factDays,
 };
 
 /**

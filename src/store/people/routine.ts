@@ -1,9 +1,9 @@
 /** The team lead's shift routine: notices and the pre-shift briefing, shift log, post-shift reports, lead tasks. */
 import { DomainError, notFound, validationError } from '../../core/errors';
 import type { Facts } from '../../core/facts/index';
-import { deriveKpis, emptyMeasures } from '../../core/kpi';
+import { deriveKpis, sumMeasures, type Measures } from '../../core/kpi';
 import { computeFacts, type AgentFactsRow } from '../facts/index';
-import { kpiReport } from '../live/reports';
+import { queueMeasures } from '../live/reports';
 import {
   aggregateReports,
   monthlyTaskCompletion,
@@ -81,13 +81,43 @@ export interface QueueDayRow {
 }
 
 /**
- * The queue-side figures of a team's day: the KPI report's rows by queue (store/live `kpiReport`, the
- * same numbers as GET /api/reports/kpi?by=queue) for the queues the team's active agents serve
- * (`agent_queues`), and their sum. Ratios of the sum come from core's `deriveKpis` over the summed
- * counts (answered within the threshold and the answered calls' wait are the rows' ratio × base).
+ * The queue-side figures of a team's day: the raw measures by queue (store/live `queueMeasures`, the
+ * sums behind GET /api/reports/kpi?by=queue) of the queues the team's active agents serve
+ * (`agent_queues`); each row's ratios and the sum's come from core's `deriveKpis` over plain sums.
  */
 export async function teamQueueDay(db: Db, teamId: number, date: string, timeZone: string) {
-  const queues = (
+  const team = await db.selectFrom('teams').select('center_id').where('id', '=', teamId).executeTakeFirst();
+  if (!team) throw notFound(`team ${teamId}`);
+  const queues = await teamQueues(db, teamId);
+  if (!queues.length) return { queues, rows: [] as QueueDayRow[], total: null, measures: null };
+  const byQueue = await queueMeasures(db, {
+    centerId: team.center_id,
+    from: dayStartMs(date, timeZone),
+    to: dayStartMs(addDays(date, 1), timeZone),
+    queues,
+  });
+  const row = (queue: string, m: Measures): QueueDayRow => {
+    const k = deriveKpis(m);
+    return {
+      queue,
+      offered: m.offered,
+      answered: m.answered,
+      abandoned: m.abandoned,
+      shortAbandoned: m.shortAbandoned,
+      answerRate: k.answerRate,
+      serviceLevel: k.serviceLevel,
+      asa: k.asa,
+    };
+  };
+  const present = queues.filter((q) => byQueue.has(q));
+  if (!present.length) return { queues, rows: [] as QueueDayRow[], total: null, measures: null };
+  const m = sumMeasures(present.map((q) => byQueue.get(q)!));
+  return { queues, rows: present.map((q) => row(q, byQueue.get(q)!)), total: row('total', m), measures: m };
+}
+
+/** The queues a team's active agents serve (`agent_queues`), sorted: the queues whose figures its lead sees. */
+export async function teamQueues(db: Db, teamId: number): Promise<string[]> {
+  return (
     await db
       .selectFrom('agent_queues as q')
       .innerJoin('agents as a', 'a.id', 'q.agent_id')
@@ -99,42 +129,6 @@ export async function teamQueueDay(db: Db, teamId: number, date: string, timeZon
   )
     .map((r) => r.queue)
     .sort();
-  if (!queues.length) return { queues, rows: [] as QueueDayRow[], total: null, measures: null };
-  const rep = await kpiReport(db, { by: 'queue', from: dayStartMs(date, timeZone), to: dayStartMs(addDays(date, 1), timeZone), tz: timeZone });
-  const rows: QueueDayRow[] = rep.rows
-    .filter((r) => r.queue !== undefined && queues.includes(r.queue))
-    .map((r) => ({
-      queue: r.queue!,
-      offered: r.offered,
-      answered: r.answered,
-      abandoned: r.abandoned,
-      shortAbandoned: r.shortAbandoned,
-      answerRate: r.answerRate,
-      serviceLevel: r.serviceLevel,
-      asa: r.asa,
-    }));
-  if (!rows.length) return { queues, rows, total: null, measures: null };
-  const m = emptyMeasures();
-  for (const r of rows) {
-    m.offered += r.offered ?? 0;
-    m.answered += r.answered ?? 0;
-    m.abandoned += r.abandoned ?? 0;
-    m.shortAbandoned += r.shortAbandoned ?? 0;
-    m.answeredWithinSl += Math.round((r.serviceLevel ?? 0) * ((r.offered ?? 0) - (r.shortAbandoned ?? 0)));
-    m.waitAnswered += (r.asa ?? 0) * (r.answered ?? 0);
-  }
-  const k = deriveKpis(m);
-  const total: QueueDayRow = {
-    queue: 'total',
-    offered: m.offered,
-    answered: m.answered,
-    abandoned: m.abandoned,
-    shortAbandoned: m.shortAbandoned,
-    answerRate: k.answerRate,
-    serviceLevel: k.serviceLevel,
-    asa: k.asa,
-  };
-  return { queues, rows, total, measures: m };
 }
 
 /**
@@ -229,8 +223,8 @@ export function checkOverrides(o: Partial<Record<string, unknown>>, merged: Dail
  * figures of the team and of each agent (the facts, with the KPI plan's targets and who missed
  * them), the queue-side figures of the team's queues (the KPI report), yesterday's typed overrides
  * from its post-shift report (source 'manual'), yesterday's attendance, violations and mood, today's
- * shifts (attendance_shifts) and the lead's notices with who read them, the QA results made
- * yesterday (for coaching) and the open work orders its agents raised (overdue = past the SLA due time).
+ * shifts (attendance_shifts) and the lead's notices with who read them, the QA results of yesterday's
+ * calls (for coaching; the facts' day of an evaluation) and the open work orders its agents raised (overdue = past the SLA due time).
  */
 export async function briefing(
   db: Db,
@@ -249,7 +243,13 @@ export async function briefing(
   const yDay = await teamDay(db, team.center_id, teamId, yesterday, now, cfg.timeZone, typed);
   const tDay = await teamDay(db, team.center_id, teamId, date, now, cfg.timeZone);
   const yStart = dayStartMs(yesterday, cfg.timeZone);
-  const qa = await qaResults(db, { centerId: team.center_id, teamIds: [teamId], createdFrom: yStart, createdTo: dayStartMs(date, cfg.timeZone) });
+  // yesterday's QA by the facts' rule (DESIGN.md): evaluations of the calls made yesterday by the team's agents, whenever scored
+  const qa = await qaResults(db, {
+    centerId: team.center_id,
+    agentIds: yDay.agents.map((a) => a.agentId),
+    callFrom: yStart,
+    callTo: dayStartMs(date, cfg.timeZone),
+  });
   const orders = await openOrdersOfTeam(db, teamId);
   const shifts = await db
     .selectFrom('attendance_shifts as s')

@@ -41,6 +41,9 @@ export interface EvaluationFilter {
   /** Evaluations made at or after / before these instants (epoch ms). */
   createdFrom?: number;
   createdTo?: number;
+  /** Evaluations of calls started at or after / before these instants (the day an evaluation counts for in the facts). */
+  callFrom?: number;
+  callTo?: number;
   /** Default false: calibration evaluations never count. */
   includeCalibration?: boolean;
   limit?: number;
@@ -59,6 +62,12 @@ function evalQuery(db: Db, f: EvaluationFilter) {
   if (f.toMonth) q = q.where('qa_evaluations.month', '<=', f.toMonth);
   if (f.createdFrom !== undefined) q = q.where('qa_evaluations.created_at', '>=', f.createdFrom);
   if (f.createdTo !== undefined) q = q.where('qa_evaluations.created_at', '<', f.createdTo);
+  if (f.callFrom !== undefined || f.callTo !== undefined) {
+    let calls = db.selectFrom('qa_calls').select('qa_calls.id').where('qa_calls.center_id', '=', f.centerId);
+    if (f.callFrom !== undefined) calls = calls.where('qa_calls.started_at', '>=', f.callFrom);
+    if (f.callTo !== undefined) calls = calls.where('qa_calls.started_at', '<', f.callTo);
+    q = q.where('qa_evaluations.call_id', 'in', calls);
+  }
   return q;
 }
 

@@ -1,0 +1,130 @@
+/**
+ * Stored agent-days (issue 11): the parts of each closed agent-day are computed once from the sources
+ * (./daily.ts) and kept in fact_agent_days (migration 024); a week or a month is then a sum of stored
+ * days. Late data deletes exactly the rows it touches (the migration's triggers: a late event, a
+ * re-scored evaluation, a verdict, a survey answer, a schedule edit or publication, a state upload),
+ * and only those agent-days are computed again at the next read. A stored row is used only for the
+ * day bounds (time zone), agent code and settings it was computed with.
+ *
+ * A day is closed one day after its end: by then every shift that started in it has ended (shifts are
+ * shorter than a day), so its adherence and attendance no longer depend on `now`. Open days (today,
+ * yesterday) are always computed.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../schema';
+import type { FactParts } from '../../core/facts/index';
+import { rawAgentDays, type RawRange } from './daily';
+
+type Db = Kysely<DB>;
+const DAY = 86_400_000;
+/** how long after its end a day's parts are stored */
+export const CLOSED_AFTER = DAY;
+
+const isEmpty = (p: FactParts) => p.complaints === 0 && Object.keys(p).length === 1;
+
+/** How many leading days of the range are closed at `now`. */
+export function closedDays(starts: readonly number[], now: number): number {
+  let k = 0;
+  while (k < starts.length - 1 && starts[k + 1]! + CLOSED_AFTER <= now) k++;
+  return k;
+}
+
+/** agentId → date → parts of the range's agent-days with some data, in date order: stored where closed, computed otherwise. */
+export async function agentDays(db: Db, r: RawRange): Promise<Map<number, Map<string, FactParts>>> {
+  const { dates, starts } = r;
+  const k = r.agents.length ? closedDays(starts, r.now) : 0;
+  // per agent, per day index: the parts (undefined = no data)
+  const grid = new Map<number, (FactParts | undefined)[]>(r.agents.map((a) => [a.id, new Array<FactParts | undefined>(dates.length)]));
+  const put = (raw: Map<number, Map<string, FactParts>>, offset: number, count: number) => {
+    for (const [agentId, m] of raw) {
+      const row = grid.get(agentId);
+      if (!row) continue;
+      for (let i = offset; i < offset + count; i++) {
+        const p = m.get(dates[i]!);
+        if (p) row[i] = p;
+      }
+    }
+  };
+
+  if (k > 0) {
+    const conf = JSON.stringify(r.conf);
+    const code = new Map(r.agents.map((a) => [a.id, a.ext_code]));
+    const dayIx = new Map(dates.slice(0, k).map((d, i) => [d, i]));
+    let q = db
+      .selectFrom('fact_agent_days')
+      .select(['agent_id', 'day', 'day_start', 'day_end', 'agent_code', 'conf', 'parts'])
+      .where('center_id', '=', r.centerId)
+      .where('day', '>=', dates[0]!)
+      .where('day', '<=', dates[k - 1]!);
+    if (r.subset) q = q.where('agent_id', 'in', r.agents.length ? r.agents.map((a) => a.id) : [-1]);
+    const have = new Map<number, boolean[]>();
+    for (const s of await q.execute()) {
+      const i = dayIx.get(s.day);
+      const row = grid.get(s.agent_id);
+      if (i === undefined || !row) continue;
+      if (Number(s.day_start) !== starts[i] || Number(s.day_end) !== starts[i + 1] || s.agent_code !== code.get(s.agent_id) || s.conf !== conf) continue;
+      const p = JSON.parse(s.parts) as FactParts;
+      if (!isEmpty(p)) row[i] = p;
+      const h = have.get(s.agent_id) ?? new Array<boolean>(k).fill(false);
+      h[i] = true;
+      have.set(s.agent_id, h);
+    }
+    // the agent-days not stored (never computed, or made stale by late data): compute them over the
+    // smallest range of days that holds them, for the agents that miss some, and store them
+    const missing: { agentId: number; i: number }[] = [];
+    for (const a of r.agents) {
+      const h = have.get(a.id);
+      for (let i = 0; i < k; i++) if (!h?.[i]) missing.push({ agentId: a.id, i });
+    }
+    if (missing.length) {
+      const lo = Math.min(...missing.map((m) => m.i));
+      const hi = Math.max(...missing.map((m) => m.i));
+      const ids = new Set(missing.map((m) => m.agentId));
+      const agents = r.agents.filter((a) => ids.has(a.id));
+      const raw = await rawAgentDays(db, {
+        ...r,
+        dates: dates.slice(lo, hi + 1),
+        starts: starts.slice(lo, hi + 2),
+        agents,
+        subset: r.subset || agents.length < r.agents.length,
+      });
+      put(raw, lo, hi - lo + 1);
+      const rows = missing.map(({ agentId, i }) => ({
+        agent_id: agentId,
+        day: dates[i]!,
+        center_id: r.centerId,
+        day_start: starts[i]!,
+        day_end: starts[i + 1]!,
+        agent_code: code.get(agentId) ?? null,
+        conf,
+        parts: JSON.stringify(grid.get(agentId)![i] ?? { complaints: 0 }),
+        computed_at: r.now,
+      }));
+      for (let j = 0; j < rows.length; j += 500)
+        await db
+          .insertInto('fact_agent_days')
+          .values(rows.slice(j, j + 500))
+          .onConflict((oc) =>
+            oc.columns(['agent_id', 'day']).doUpdateSet((eb) => ({
+              center_id: eb.ref('excluded.center_id'),
+              day_start: eb.ref('excluded.day_start'),
+              day_end: eb.ref('excluded.day_end'),
+              agent_code: eb.ref('excluded.agent_code'),
+              conf: eb.ref('excluded.conf'),
+              parts: eb.ref('excluded.parts'),
+              computed_at: eb.ref('excluded.computed_at'),
+            })),
+          )
+          .execute();
+    }
+  }
+  if (k < dates.length) put(await rawAgentDays(db, { ...r, dates: dates.slice(k), starts: starts.slice(k) }), k, dates.length - k);
+
+  const out = new Map<number, Map<string, FactParts>>();
+  for (const [agentId, row] of grid) {
+    const m = new Map<string, FactParts>();
+    row.forEach((p, i) => p && m.set(dates[i]!, p));
+    if (m.size) out.set(agentId, m);
+  }
+  return out;
+}
