@@ -19,7 +19,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./demo')).registerDemo,
   },
   { name: 'users', summary: 'manage users (create the first admin non-interactively)', load: async () => (await import('./users')).registerUsers },
-  { name: 'people', summary: 'people on the floor: attendance input, floor rules', load: async () => (await import('./people')).registerPeople },
+  { name: 'people', summary: 'people on the floor: attendance input and report, floor rules', load: async () => (await import('./people')).registerPeople },
   {
     name: 'import',
     summary: 'import telephony events (queue_log, anonymous-bank, pwc, jsonl) or IVR survey results (survey-csv) from a file; idempotent',
