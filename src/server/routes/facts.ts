@@ -3,9 +3,8 @@ import { facts as api } from '../../contract/facts';
 import type { Capability } from '../capability';
 import { forbidden } from '../../core/errors';
 import { computeFacts } from '../../store/facts/index';
-import { agentScope, implement, type RouteDef } from '../route';
+import { agentScope, implement, scopeOf, type RouteDef } from '../route';
 import { callerCenterId } from './platform';
-import { scopeFilter } from './scope';
 
 export const factsRoutes: RouteDef[] = [
   implement(api.get, async ({ query, caller, ctx }) => {
@@ -15,8 +14,17 @@ export const factsRoutes: RouteDef[] = [
     const centerId = await callerCenterId(ctx, caller);
     if (query.teamId !== undefined && s.kind === 'teams' && !s.teamIds.includes(query.teamId))
       throw forbidden(`team ${query.teamId} is not one of your teams`, { reason: 'facts.teamNotYours', params: { teamId: query.teamId } });
-    const filter = query.teamId !== undefined && s.kind !== 'self' ? { teamIds: [query.teamId] } : scopeFilter(caller);
-    return computeFacts(ctx.store.db, centerId, { by: query.by, day: query.day, week: query.week, month: query.month, ...filter, now: ctx.now() });
+    // the caller's scope in SQL; a named team narrows it further
+    const teamIds = query.teamId !== undefined && s.kind !== 'self' ? [query.teamId] : undefined;
+    return computeFacts(ctx.store.db, centerId, {
+      by: query.by,
+      day: query.day,
+      week: query.week,
+      month: query.month,
+      teamIds,
+      scope: scopeOf(caller),
+      now: ctx.now(),
+    });
   }),
 ];
 

@@ -11,6 +11,7 @@ import { addParts, checkTargets, deriveFacts, type Fact, type FactParts, type Fa
 import { monthEnd, monthsBetween, type KpiDefinition, type KpiKey } from '../../core/performance/kpi';
 import { getKpiDefinitions } from '../performance/figures';
 import { addDays, gatherFacts, type GatheredFacts } from './gather';
+import type { Scope } from '../scope';
 
 type Db = Kysely<DB>;
 export type FactsBy = 'agent' | 'team';
@@ -122,6 +123,8 @@ export interface FactsQuery {
   month?: string;
   agentIds?: number[];
   teamIds?: number[];
+  /** what the caller sees of the center, applied in SQL (src/store/scope.ts) */
+  scope?: Scope;
   now: number;
 }
 
@@ -197,7 +200,7 @@ export function teamRows(g: GatheredFacts, teamNames: Map<number, string>, at: n
 
 export async function computeFacts(db: Db, centerId: number, q: FactsQuery): Promise<FactsResult> {
   const period = factsPeriod(q);
-  const g = await gatherFacts(db, centerId, period.from, period.to, { agentIds: q.agentIds, teamIds: q.teamIds, now: q.now });
+  const g = await gatherFacts(db, centerId, period.from, period.to, { agentIds: q.agentIds, teamIds: q.teamIds, scope: q.scope, now: q.now });
   const at = q.now;
   const teamNames = new Map((await db.selectFrom('teams').select(['id', 'name']).where('center_id', '=', centerId).execute()).map((t) => [t.id, t.name]));
   const { rows: tRows, total } = teamRows(g, teamNames, at);
