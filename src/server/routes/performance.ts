@@ -1,5 +1,4 @@
 /** Performance API (src/contract/performance.ts): thin routes over src/services/performance — parse, call the use case, answer. */
-import ExcelJS from 'exceljs';
 import { performance as api } from '../../contract/performance';
 import { toCsv } from '../../core/performance/index';
 import { computeFigures, loadFigures, loadFiguresCsv, monthFigures } from '../../services/performance/figures';
@@ -24,6 +23,8 @@ export const performanceRoutes: RouteDef[] = [
     const name = `payroll-${query.month}`;
     if (query.format === 'csv')
       return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(toCsv(rows));
+    // loaded on the first export, not at start-up (issue 16: the workbook library is the largest the server loads)
+    const { default: ExcelJS } = await import('exceljs');
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet(query.month);
     ws.addRows(rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : c))));

@@ -1,5 +1,5 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { dictionary } from '@zxcvbn-ts/language-common';
+import { createRequire } from 'node:module';
 import { DomainError } from '../../core/errors';
 
 const scryptRaw = (pw: string, salt: Buffer, len: number, opts: ScryptOptions) =>
@@ -93,9 +93,15 @@ export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 128;
 
 let common: Set<string> | undefined;
-/** True when the password (case-insensitive) is in zxcvbn's list of common passwords. */
+/**
+ * True when the password (case-insensitive) is in zxcvbn's list of common passwords. The list (a large
+ * module) is loaded on the first password set, not when the server starts (issue 16: start-up time).
+ */
 export function isCommonPassword(pw: string): boolean {
-  common ??= new Set(dictionary['passwords-common'].map((w) => w.toLowerCase()));
+  if (!common) {
+    const { dictionary } = createRequire(import.meta.url)('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
+    common = new Set(dictionary['passwords-common'].map((w) => w.toLowerCase()));
+  }
   return common.has(pw.toLowerCase());
 }
 
