@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { validationError } from '../../core/errors';
-import { parseTimeArg, parseTz, tzOffsetFn } from '../../ingest/time';
-import { getCenter } from '../../store/org';
-import { kpiReport, REPORT_BYS, type KpiReport, type ReportBy } from '../../store/live/reports';
-import { cliActor, openMigratedStore } from '../options';
+import { kpiReportFor } from '../../services/live/reports';
+import { REPORT_BYS, type KpiReport, type ReportBy } from '../../store/live/reports';
+import { cliActor, cliDeps, openMigratedStore } from '../options';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 const sec = (x: number | null) => (x === null ? '—' : x.toFixed(1));
@@ -84,19 +83,13 @@ export function registerReport(program: Command) {
       if (![15, 30, 60].includes(interval)) throw validationError('--interval', 'expected 15, 30 or 60');
       const store = await openMigratedStore(o.db);
       try {
-        const { scope } = await cliActor(store, o.center);
-        const tz = parseTz(o.tz, '--tz') ?? (scope.centerId ? (await getCenter(store.db, scope.centerId))?.timezone : undefined) ?? 'UTC';
-        const report = await kpiReport(store.db, {
-          centerId: scope.centerId,
-          by: o.by as ReportBy,
-          from: parseTimeArg(o.from, tz, '--from'),
-          to: parseTimeArg(o.to, tz, '--to', true),
-          intervalMin: interval as 15 | 30 | 60,
-          queue: o.queue,
-          tzOffsetMin: tzOffsetFn(tz),
-          tz,
-        });
-        console.log(o.json ? JSON.stringify({ tz, ...report }, null, 2) : formatReport(report));
+        const report = await kpiReportFor(
+          cliDeps(store),
+          await cliActor(store, o.center),
+          { by: o.by as ReportBy, from: o.from, to: o.to, intervalMin: interval as 15 | 30 | 60, queue: o.queue, tz: o.tz },
+          '--',
+        );
+        console.log(o.json ? JSON.stringify(report, null, 2) : formatReport(report));
       } finally {
         await store.close();
       }

@@ -7,16 +7,15 @@ import { validateEvent, type CallFloorEvent } from '../../core/events';
 import { timeWindow, tsProblem, type TimeWindow } from '../../core/live/eventWindow';
 import { forbidden, validationError } from '../../core/errors';
 import { IMPORT_FORMATS, isImportFormat, parseText, storeParsed } from '../../ingest/import';
-import { parseTimeArg, parseTz, tzOffsetFn } from '../../ingest/time';
+import { parseTz } from '../../ingest/time';
 import { flushAgentStates, loadEventWindow, storeEvents } from '../../store/live/ingest';
 import { defaultSurveyScale, resolveSurveys } from '../../store/surveys';
-import { agentCodesOf, kpiReport } from '../../store/live/reports';
-import { getCenter } from '../../store/org';
+import { kpiReportFor } from '../../services/live/reports';
 import type { ServerContext } from '../context';
 import type { Capability } from '../capability';
 import { acceptEvents, type EventSink } from '../eventFeed';
 import type { SocketMessageHandler } from '../live';
-import { centerOf, implement, scopeOf, type Caller, type RouteDef } from '../route';
+import { actorOf, centerOf, depsOf, implement, type Caller, type RouteDef } from '../route';
 
 /** The sink: every event into a running server is stored (idempotently) and aggregated here. */
 const storeSink: EventSink = async (ctx, events, centerId) => storeEvents(ctx.store, events, { centerId });
@@ -111,12 +110,6 @@ export function uploadText(body: unknown, contentType: string | undefined): stri
   throw validationError('body', 'multipart body has no file part');
 }
 
-/** Agent codes a caller may see in their center: null = all (center-wide roles). */
-async function scopedCodes(ctx: ServerContext, c: Caller): Promise<string[] | null> {
-  const s = scopeOf(c);
-  return s.kind === 'all' ? null : agentCodesOf(ctx.store.db, s);
-}
-
 export const liveIngestRoutes: RouteDef[] = [
   implement(api.pushEvents, async ({ ctx, body, caller }) => push(ctx, caller, body), { bodyLimit: 16 * 1024 * 1024 }),
   implement(
@@ -140,26 +133,9 @@ export const liveIngestRoutes: RouteDef[] = [
     },
     { bodyLimit: MAX_UPLOAD_BYTES },
   ),
-  implement(api.kpiReport, async ({ ctx, query, caller }) => {
-    const codes = await scopedCodes(ctx, caller);
-    if (codes && query.by === 'queue') throw forbidden('queue reports are for center-wide roles');
-    if (codes && query.queue) throw forbidden('queue reports are for center-wide roles');
-    const centerId = centerOf(caller);
-    const tz = parseTz(query.tz) ?? (await getCenter(ctx.store.db, centerId))?.timezone ?? 'UTC';
-    const report = await kpiReport(ctx.store.db, {
-      centerId,
-      by: query.by,
-      from: parseTimeArg(query.from, tz, 'from'),
-      to: parseTimeArg(query.to, tz, 'to', true),
-      intervalMin: query.interval ? (Number(query.interval) as 15 | 30 | 60) : 15,
-      queue: query.queue,
-      tzOffsetMin: tzOffsetFn(tz),
-      tz,
-      agentCodes: codes,
-    });
-    // scoped callers do not learn which other codes exist
-    return { tz, ...report, unknownAgentCodes: codes ? [] : report.unknownAgentCodes };
-  }),
+  implement(api.kpiReport, async ({ ctx, query, caller }) =>
+    kpiReportFor(depsOf(ctx), actorOf(caller), { ...query, intervalMin: query.interval ? (Number(query.interval) as 15 | 30 | 60) : undefined }),
+  ),
 ];
 
 /** Ingest: the event sink every accepted event goes through, the CTI push (HTTP and socket), file import, KPI reports. */

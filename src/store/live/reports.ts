@@ -47,6 +47,8 @@ export interface KpiReportQuery {
   tz?: string | number;
   /** limit to these agent codes (scoped callers); queue-side figures are then left out (null) */
   agentCodes?: string[] | null;
+  /** limit the queue side to these queues (a team lead's: `servedQueues`); unset or null: every queue */
+  queues?: readonly string[] | null;
 }
 
 type N = number | null;
@@ -125,6 +127,8 @@ interface Filter {
   to?: number;
   queue?: string;
   codes?: string[] | null;
+  /** queue side only: these queues (none: nothing) */
+  queues?: readonly string[] | null;
 }
 
 function where(dialect: Dialect, f: Filter, codeCol: string | null, timeCol = 'interval_start'): { sql: string; params: unknown[] } {
@@ -144,6 +148,18 @@ function where(dialect: Dialect, f: Filter, codeCol: string | null, timeCol = 'i
   if (f.queue !== undefined && codeCol === null) {
     params.push(f.queue);
     parts.push(`queue = ${p()}`);
+  }
+  if (f.queues && codeCol === null) {
+    if (!f.queues.length) parts.push('1 = 0');
+    else
+      parts.push(
+        `queue in (${f.queues
+          .map((q) => {
+            params.push(q);
+            return p();
+          })
+          .join(',')})`,
+      );
   }
   if (f.codes && codeCol) {
     if (!f.codes.length) parts.push('1 = 0');
@@ -320,7 +336,7 @@ export async function kpiReport(db: Kysely<DB>, query: KpiReportQuery): Promise<
   const tz: TzOffset | undefined = query.tzOffsetMin ?? (query.tz === undefined ? undefined : rollupTzOffset(normTz(query.tz)));
   const intervalMin = query.intervalMin ?? 15;
   const centerId = await resolveCenterId(db, query.centerId);
-  const f: Filter = { centerId, from: query.from, to: query.to, queue: query.queue, codes: query.agentCodes ?? null };
+  const f: Filter = { centerId, from: query.from, to: query.to, queue: query.queue, codes: query.agentCodes ?? null, queues: query.queues ?? null };
   const scoped = Array.isArray(query.agentCodes);
   const withQueueSide = !scoped && by !== 'agent' && by !== 'team' && by !== 'agent-interval';
   // the agent side has no queue: left out when a queue is asked for, and in per-queue rows
@@ -534,4 +550,21 @@ export async function agentCodesOf(db: Kysely<DB>, scope: Scope): Promise<string
     .where(inScope(scope, { center: 'center_id', team: 'team_id', agent: 'id' }))
     .execute();
   return rows.map((r) => r.ext_code!);
+}
+
+/**
+ * The queues the scope's active agents serve (`agent_queues`), sorted: the queues whose figures a team
+ * lead sees (the briefing's queue lines, GET /api/reports/kpi?by=queue). A center-wide scope: every
+ * queue some active agent of the center serves.
+ */
+export async function servedQueues(db: Kysely<DB>, scope: Scope): Promise<string[]> {
+  const rows = await db
+    .selectFrom('agent_queues as q')
+    .innerJoin('agents as a', 'a.id', 'q.agent_id')
+    .select('q.queue')
+    .distinct()
+    .where('a.status', '=', 'active')
+    .where(inScope(scope, { center: 'a.center_id', team: 'a.team_id', agent: 'a.id' }))
+    .execute();
+  return rows.map((r) => r.queue).sort();
 }

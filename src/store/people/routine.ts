@@ -3,7 +3,7 @@ import { DomainError, notFound, validationError } from '../../core/errors';
 import type { Facts } from '../../core/facts/index';
 import { deriveKpis, sumMeasures, type Measures } from '../../core/kpi';
 import { computeFacts, type AgentFactsRow } from '../facts/index';
-import { queueMeasures } from '../live/reports';
+import { queueMeasures, servedQueues } from '../live/reports';
 import {
   aggregateReports,
   monthlyTaskCompletion,
@@ -88,7 +88,7 @@ export interface QueueDayRow {
 export async function teamQueueDay(db: Db, teamId: number, date: string, timeZone: string) {
   const team = await db.selectFrom('teams').select('center_id').where('id', '=', teamId).executeTakeFirst();
   if (!team) throw notFound(`team ${teamId}`);
-  const queues = await teamQueues(db, teamId);
+  const queues = await servedQueues(db, { kind: 'teams', teamIds: [teamId], centerId: team.center_id });
   if (!queues.length) return { queues, rows: [] as QueueDayRow[], total: null, measures: null };
   const byQueue = await queueMeasures(db, {
     centerId: team.center_id,
@@ -113,22 +113,6 @@ export async function teamQueueDay(db: Db, teamId: number, date: string, timeZon
   if (!present.length) return { queues, rows: [] as QueueDayRow[], total: null, measures: null };
   const m = sumMeasures(present.map((q) => byQueue.get(q)!));
   return { queues, rows: present.map((q) => row(q, byQueue.get(q)!)), total: row('total', m), measures: m };
-}
-
-/** The queues a team's active agents serve (`agent_queues`), sorted: the queues whose figures its lead sees. */
-export async function teamQueues(db: Db, teamId: number): Promise<string[]> {
-  return (
-    await db
-      .selectFrom('agent_queues as q')
-      .innerJoin('agents as a', 'a.id', 'q.agent_id')
-      .select('q.queue')
-      .distinct()
-      .where('a.team_id', '=', teamId)
-      .where('a.status', '=', 'active')
-      .execute()
-  )
-    .map((r) => r.queue)
-    .sort();
 }
 
 /**

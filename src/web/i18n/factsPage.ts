@@ -9,6 +9,10 @@ export const factsPageMessages: Messages = {
     nav: { facts: '指标与来源' },
     errors: {
       facts: { teamNotYours: '班组 {{teamId}} 不是您带领的班组' },
+      report: {
+        queueNotYours: '队列 {{queue}} 不是您班组坐席服务的队列',
+        queueCenterWide: '队列指标仅向中心级角色开放（班长可按队列查看本班组坐席服务的队列）',
+      },
       routine: {
         unknownFigure: '{{field}}：没有这个指标',
         badFigure: '{{field}}：须为不小于 0 的数（次数须为整数）',
@@ -83,6 +87,10 @@ export const factsPageMessages: Messages = {
     nav: { facts: '指標與來源' },
     errors: {
       facts: { teamNotYours: '班組 {{teamId}} 不是您帶領的班組' },
+      report: {
+        queueNotYours: '佇列 {{queue}} 不是您班組坐席服務的佇列',
+        queueCenterWide: '佇列指標僅向中心級角色開放（班長可按佇列查看本班組坐席服務的佇列）',
+      },
       routine: {
         unknownFigure: '{{field}}：沒有這個指標',
         badFigure: '{{field}}：須為不小於 0 的數（次數須為整數）',
@@ -157,6 +165,10 @@ export const factsPageMessages: Messages = {
     nav: { facts: 'Figures & sources' },
     errors: {
       facts: { teamNotYours: 'Team {{teamId}} is not one of your teams' },
+      report: {
+        queueNotYours: 'Queue {{queue}} is not served by your teams’ agents',
+        queueCenterWide: 'Queue figures are for center-wide roles (a team lead may read the queues their teams’ agents serve, by queue)',
+      },
       routine: {
         unknownFigure: '{{field}}: no such figure',
         badFigure: '{{field}}: must be a number ≥ 0 (counts: whole numbers)',

@@ -120,7 +120,7 @@ export default function Ranking() {
                 <td className="missing">
                   {c.missing.map((k) => d?.kpis.find((x) => x.key === k)?.label ?? k).join('、')}
                   {c.changedAfterPublication.length > 0 && (
-                    <span className="badge warn" title={t('perf.changedAfterPublicationHint')}>
+                    <span className="badge warn" data-testid="ranking-changed" title={t('perf.changedAfterPublicationHint')}>
                       {t('perf.changedAfterPublication')}: {c.changedAfterPublication.map((k) => d?.kpis.find((x) => x.key === k)?.label ?? k).join('、')}
                     </span>
                   )}

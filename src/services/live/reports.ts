@@ -1,0 +1,57 @@
+/**
+ * The KPI report (GET /api/reports/kpi, `callfloor report`): one home for who reads which rows.
+ * Center-wide roles read everything. A team lead reads their led teams' agents, and queue rows
+ * (by=queue) only of the queues those agents serve — the same queues as their briefing — so a
+ * queue outside is refused by name and the rest are filtered out in SQL. An agent reads their own
+ * rows and no queue figures.
+ */
+import { forbidden } from '../../core/errors';
+import { parseTimeArg, parseTz, tzOffsetFn } from '../../ingest/time';
+import { agentCodesOf, kpiReport, servedQueues, type ReportBy } from '../../store/live/reports';
+import { getCenter } from '../../store/org';
+import type { Actor, ServiceDeps } from '../context';
+
+export interface KpiReportInput {
+  by: ReportBy;
+  /** a date (local, included), a local time or an ISO time */
+  from?: string;
+  to?: string;
+  intervalMin?: 15 | 30 | 60;
+  queue?: string;
+  /** a zone name or minutes east of UTC; default the center's zone */
+  tz?: string;
+}
+
+/** The report the actor may read; `fieldPrefix` names the input fields in errors ('--' on the command line). */
+export async function kpiReportFor(deps: ServiceDeps, actor: Actor, q: KpiReportInput, fieldPrefix = '') {
+  const { scope } = actor;
+  const db = deps.store.db;
+  let agentCodes: string[] | null = null;
+  let queues: string[] | null = null;
+  if (scope.kind === 'teams' && q.by === 'queue') {
+    queues = await servedQueues(db, scope);
+    if (q.queue !== undefined && !queues.includes(q.queue))
+      throw forbidden(`queue '${q.queue}' is served by none of your teams' agents`, { reason: 'report.queueNotYours', params: { queue: q.queue } });
+  } else if (scope.kind !== 'all') {
+    // queue-side figures of other reports mix every agent's calls: center-wide roles only
+    if (q.by === 'queue' || q.queue !== undefined)
+      throw forbidden('queue figures are for center-wide roles (a team lead: by queue, their teams’ queues)', { reason: 'report.queueCenterWide' });
+    agentCodes = await agentCodesOf(db, scope);
+  }
+  const tzArg = parseTz(q.tz, `${fieldPrefix}tz`);
+  const tz = tzArg ?? (await getCenter(db, scope.centerId))?.timezone ?? 'UTC';
+  const report = await kpiReport(db, {
+    centerId: scope.centerId,
+    by: q.by,
+    from: parseTimeArg(q.from, tz, `${fieldPrefix}from`),
+    to: parseTimeArg(q.to, tz, `${fieldPrefix}to`, true),
+    intervalMin: q.intervalMin ?? 15,
+    queue: q.queue,
+    tzOffsetMin: tzOffsetFn(tz),
+    tz,
+    agentCodes,
+    queues,
+  });
+  // scoped callers do not learn which other codes exist
+  return { tz, ...report, unknownAgentCodes: scope.kind === 'all' ? report.unknownAgentCodes : [] };
+}
