@@ -1,0 +1,138 @@
+// The schedule's public data: what the caller gives (templates, contracts, agents, the requirement
+// curve, options) and what the solver answers. Re-exported by ../schedule.ts.
+
+export type BreakKind = 'break' | 'meal';
+
+export interface BreakRule {
+  kind: BreakKind;
+  durationMin: number;
+  paid: boolean;
+  /** window for the break START, minutes after the shift start (inclusive) */
+  earliestStartMin: number;
+  latestStartMin: number;
+}
+
+export interface ShiftTemplate {
+  id: string;
+  /** from shift start to shift end, including unpaid breaks */
+  spanMin: number;
+  /** allowed start times, minutes after midnight: earliest..latest every stepMin */
+  startEarliestMin: number;
+  startLatestMin: number;
+  startStepMin: number;
+  /** in order; windows must not overlap */
+  breaks: BreakRule[];
+  /** default 1 */
+  costPerPaidHour?: number;
+  /** days of the week (0..6) on which the template may be used; default all */
+  days?: number[];
+}
+
+export interface Contract {
+  minHoursWeek: number;
+  maxHoursWeek: number;
+  /** at least this many days off in the week */
+  minDaysOff: number;
+  /** earliest / latest shift start, minutes after midnight */
+  earliestStartMin: number;
+  latestStartMin: number;
+  /** templates this agent may work; default all */
+  templateIds?: string[];
+  /** minimum rest between the end of one shift and the start of the next, hours (default 11) */
+  minRestHours?: number;
+}
+
+export interface AgentInput {
+  id: string;
+  contract: Contract;
+  skills?: string[];
+  /** approved leave: whole days of the week (0..6). Minimum hours are pro-rated over the days left. */
+  leaveDays?: number[];
+  preferences?: { daysOff?: number[]; startMin?: number };
+}
+
+export interface ScheduleInput {
+  /** 15 by default; must divide 1440 */
+  intervalMin?: number;
+  /** required agents on the phones per interval, 7 days × (1440 / intervalMin), Monday 00:00 first */
+  required: number[];
+  templates: ShiftTemplate[];
+  agents: AgentInput[];
+  /** only agents with this skill are scheduled */
+  requiredSkill?: string;
+  weights?: { underPerAgentHour?: number; overPerAgentHour?: number };
+}
+
+export interface ScheduleOptions {
+  /** stage-1 MILP time limit, seconds (default 30) */
+  timeLimitS?: number;
+  /** stage-1 relative gap (default 0.005) */
+  mipRelGap?: number;
+  /** stage-1 absolute gap in objective units (default 1) */
+  mipAbsGap?: number;
+  /**
+   * Stall rule: the full-model run (after the LP-neighbourhood run, warm-started from its schedule)
+   * stops when its incumbent has not improved by at least mipAbsGap for this many seconds. Default:
+   * max(2 s, 2 × the LP relaxation's time), so it scales with the instance. 0: off.
+   */
+  stallS?: number;
+}
+
+export interface Activity {
+  kind: 'phone' | BreakKind;
+  /** minutes from Monday 00:00 */
+  startMin: number;
+  endMin: number;
+  paid: boolean;
+}
+
+export interface AssignedShift {
+  day: number;
+  templateId: string;
+  /** minutes from Monday 00:00 */
+  startMin: number;
+  endMin: number;
+  paidHours: number;
+  activities: Activity[];
+}
+
+export interface AgentSchedule {
+  agentId: string;
+  /** index = day 0..6; null = off */
+  days: (AssignedShift | null)[];
+  paidHours: number;
+  /** minimum hours after pro-rating for leave */
+  minHoursEffective: number;
+  preferenceMisses: number;
+}
+
+export interface ScheduleResult {
+  agents: AgentSchedule[];
+  intervalMin: number;
+  required: number[];
+  coverage: number[];
+  under: number[];
+  over: number[];
+  objective: { total: number; under: number; over: number; cost: number };
+  /** LP relaxation of the stage-1 model: a lower bound on any schedule's objective */
+  lpBound: number;
+  /** (objective − lpBound) / objective */
+  gap: number;
+  stage1: {
+    status: string;
+    objective: number;
+    dualBound: number;
+    rounded: { total: number; under: number; over: number; cost: number };
+    patterns: number;
+    columns: number;
+    rows: number;
+    lpTimeS: number;
+    mipTimeS: number;
+  };
+  /** pattern instances the MILP chose that no agent could take */
+  unassignedPatternShifts: number;
+  warnings: string[];
+}
+
+/** A monotonic clock in milliseconds (the edge passes `() => performance.now()`): core reads none of its own. */
+export type Clock = () => number;
