@@ -18,14 +18,12 @@
  * Aims: facts < 2 s, read back < 100 ms. SQLite in a temporary file; PostgreSQL when TEST_DATABASE_URL reaches one.
  * BENCH_FACTS_AGENTS overrides the center's size (default 1000).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { CallFloorEvent } from '../src/core/events';
-import { migrate, openStore, type Store } from '../src/store/db';
+import type { Store } from '../src/store/db';
+import { onEachStore } from './lib/stores';
 import { storeEvents } from '../src/store/live/ingest';
-import { freshStore, postgresUnavailable, publishedTestRun } from '../src/store/testing';
+import { publishedTestRun } from '../src/store/testing';
 import { createCenter, createTeam, createUser } from '../src/store/org';
 import { computeFacts } from '../src/store/facts/index';
 import { gatherFacts } from '../src/store/facts/gather';
@@ -350,21 +348,4 @@ async function measure(kind: string, store: Store) {
   console.log(JSON.stringify(line));
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'cf-facts-'));
-try {
-  if (process.env.BENCH_FACTS_DB !== 'postgres') {
-    const lite = await openStore({ file: join(dir, 'bench.sqlite') });
-    await migrate(lite);
-    await measure('sqlite', lite);
-    await lite.close();
-  }
-  const why = process.env.BENCH_FACTS_DB === 'sqlite' ? 'BENCH_FACTS_DB=sqlite' : await postgresUnavailable();
-  if (why) console.log(`postgres: skipped (${why})`);
-  else {
-    const pg = await freshStore('postgres');
-    await measure('postgres', pg);
-    await pg.close();
-  }
-} finally {
-  rmSync(dir, { recursive: true, force: true });
-}
+await onEachStore('BENCH_FACTS_DB', 'cf-facts-', measure);

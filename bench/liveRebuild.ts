@@ -5,15 +5,13 @@
  * `select … where ts >= …`, no floor). Aim: under 2 s. SQLite in a temporary file; PostgreSQL when
  * TEST_DATABASE_URL reaches one.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { CallFloorEvent } from '../src/core/events';
-import { migrate, openStore, type Store } from '../src/store/db';
+import type { Store } from '../src/store/db';
+import { onEachStore } from './lib/stores';
 import { storeEvents } from '../src/store/live/ingest';
 import { maxEventSeq, replayStoredEventsFrom } from '../src/store/live/tail';
-import { freshStore, postgresUnavailable } from '../src/store/testing';
+
 import { buildApp } from '../src/server/app';
 import { startLiveFloor } from '../src/server/liveFloor';
 import { createCenter } from '../src/store/org';
@@ -97,22 +95,4 @@ async function measure(kind: string, store: Store) {
   console.log(JSON.stringify(line));
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'cf-rebuild-'));
-try {
-  // BENCH_DB=postgres or sqlite: that one only
-  if (process.env.BENCH_DB !== 'postgres') {
-    const lite = await openStore({ file: join(dir, 'bench.sqlite') });
-    await migrate(lite);
-    await measure('sqlite', lite);
-    await lite.close();
-  }
-  const why = process.env.BENCH_DB === 'sqlite' ? 'BENCH_DB=sqlite' : await postgresUnavailable();
-  if (why) console.log(`postgres: skipped (${why})`);
-  else {
-    const pg = await freshStore('postgres');
-    await measure('postgres', pg);
-    await pg.close();
-  }
-} finally {
-  rmSync(dir, { recursive: true, force: true });
-}
+await onEachStore('BENCH_DB', 'cf-rebuild-', measure);
