@@ -31,7 +31,10 @@ export async function removeCertQueue(deps: ServiceDeps, actor: Actor, input: { 
 export async function listCertifications(deps: ServiceDeps, actor: Actor, input: Query<'certifications'>) {
   const { db } = deps.store;
   if (input.agentId !== undefined && !(await seen.agentInScope(db, actor.scope, input.agentId)))
-    throw forbidden(`agent ${input.agentId} is not one you may see`);
+    throw forbidden(`agent ${input.agentId} is not one you may see`, {
+      reason: 'people.agentNotVisible',
+      params: { field: 'agentId', agentId: input.agentId },
+    });
   return seen.listCertifications(db, actor.scope, input.agentId);
 }
 

@@ -62,6 +62,9 @@ export const attemptResult = (deps: ServiceDeps, actor: Actor, input: { attemptI
 export async function listAttempts(deps: ServiceDeps, actor: Actor, input: Query<'attempts'>) {
   const { db } = deps.store;
   if (input.agentId !== undefined && !(await seen.agentInScope(db, actor.scope, input.agentId)))
-    throw forbidden(`agent ${input.agentId} is not one you may see`);
+    throw forbidden(`agent ${input.agentId} is not one you may see`, {
+      reason: 'people.agentNotVisible',
+      params: { field: 'agentId', agentId: input.agentId },
+    });
   return seen.listAttempts(db, actor.scope, input.agentId);
 }

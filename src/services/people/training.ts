@@ -5,11 +5,11 @@
  */
 import type { ParsedBody, ParsedQuery } from '../../contract/endpoint';
 import type { training as api } from '../../contract/peopleTraining';
-import { forbidden } from '../../core/errors';
 import { centerTimezone, localDate } from '../../store/people/common';
 import * as trn from '../../store/people/training';
 import * as seen from '../../store/people/trainingScope';
 import type { Actor, ServiceDeps } from '../context';
+import { teamInScope } from '../../store/people/scope';
 
 /** What an endpoint's body / query is once parsed: the use case's input. */
 export type Body<K extends keyof typeof api> = ParsedBody<(typeof api)[K]>;
@@ -23,7 +23,7 @@ export const createCourse = (deps: ServiceDeps, actor: Actor, input: Body<'creat
 /** The plan of a year (default: the center's current year) for the teams in scope; a named team out of scope is refused. */
 export async function trainingPlan(deps: ServiceDeps, actor: Actor, input: Query<'plan'>) {
   const db = deps.store.db;
-  if (input.teamId !== undefined && !(await seen.teamInScope(db, actor.scope, input.teamId))) throw forbidden(`team ${input.teamId} is not one of your teams`);
+  if (input.teamId !== undefined) await teamInScope(db, actor.scope, input.teamId);
   const year = input.year ?? Number(localDate(deps.now(), await centerTimezone(db, actor.scope.centerId)).slice(0, 4));
   return seen.trainingPlan(db, actor.scope, year, input.teamId);
 }

@@ -11,18 +11,6 @@ import { listCertQueues, toCert } from './training';
 /** The agent whose team a `self` scope sees (none: -1, which matches no row). */
 const ownAgentOf = (scope: Scope) => (scope.kind === 'self' ? (scope.agentId ?? -1) : -1);
 
-/** True when the scope admits the team: one of the center's (all), a led team, or the agent's own team. */
-export async function teamInScope(db: Db, scope: Scope, teamId: number): Promise<boolean> {
-  const r = await db
-    .selectFrom('teams as t')
-    .leftJoin('agents as me', (j) => j.onRef('me.team_id', '=', 't.id').on('me.id', '=', ownAgentOf(scope)))
-    .select('t.id')
-    .where('t.id', '=', teamId)
-    .where(inScope(scope, { center: 't.center_id', team: 't.id', agent: 'me.id' }))
-    .executeTakeFirst();
-  return r !== undefined;
-}
-
 /** True when the scope admits the agent's records. */
 export async function agentInScope(db: Db, scope: Scope, agentId: number): Promise<boolean> {
   const r = await db
