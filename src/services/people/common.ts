@@ -22,7 +22,8 @@ export async function centerDay(deps: ServiceDeps, actor: Actor) {
 
 /** A signed-in user's id (what is written as the author); the command line has none for these steps. */
 export function userOf(actor: Actor): number {
-  if (actor.userId == null) throw forbidden('this step is recorded under a signed-in user: use the web or the API');
+  if (actor.userId == null)
+    throw forbidden('this step is recorded under a signed-in user: use the web or the API', { reason: 'role.userRequired', params: {} });
   return actor.userId;
 }
 
@@ -41,7 +42,7 @@ export const isAboveLead = (actor: Actor) => hasRoleIn(actor, ABOVE_LEAD);
 
 /** The actor's own agent (agents only), with their team. */
 export async function ownAgent(deps: ServiceDeps, actor: Actor) {
-  if (actor.agentId == null) throw forbidden('only agents linked to an agent record can do this');
+  if (actor.agentId == null) throw forbidden('only agents linked to an agent record can do this', { reason: 'role.agentOnly', params: {} });
   return agentWithTeam(deps.store.db, actor.agentId);
 }
 

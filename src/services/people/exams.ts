@@ -13,7 +13,7 @@ import type { Body, Query } from './training';
 
 /** The actor's own agent record (agents only). */
 function ownAgentId(actor: Actor): number {
-  if (actor.agentId == null) throw forbidden('only agents linked to an agent record can do this');
+  if (actor.agentId == null) throw forbidden('only agents linked to an agent record can do this', { reason: 'role.agentOnly', params: {} });
   return actor.agentId;
 }
 

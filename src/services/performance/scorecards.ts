@@ -20,7 +20,7 @@ import { lastClosedMonth } from './figures';
 
 /** The use cases that record who did them need a signed-in user (the command line has none). */
 export function signedInUser(actor: Actor): number {
-  if (actor.userId == null) throw forbidden('this needs a signed-in user');
+  if (actor.userId == null) throw forbidden('this needs a signed-in user', { reason: 'role.userRequired', params: {} });
   return actor.userId;
 }
 
@@ -66,7 +66,7 @@ export async function publishedRanking(deps: ServiceDeps, actor: Actor, month: s
 /** The actor's own scorecard of a published month (default: the latest), rank and items below target. */
 export async function myScorecard(deps: ServiceDeps, actor: Actor, q: { month?: string }) {
   const agentId = actor.agentId;
-  if (agentId == null) throw forbidden('this page is for agents');
+  if (agentId == null) throw forbidden('this page is for agents', { reason: 'role.agentOnly', params: {} });
   const db = deps.store.db;
   const centerId = actor.scope.centerId;
   const months = (await listPublications(db, centerId)).map((x) => x.month);

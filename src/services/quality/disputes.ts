@@ -23,7 +23,7 @@ import { DISPUTE_DECIDERS_SETTING, disputeRules, publishNotices, userOf } from '
 
 /** Opens a dispute on one item of an evaluation of the center (only its agent, within the window). Errors name the field. */
 export async function openDispute(deps: ServiceDeps, actor: Actor, input: { evaluationId: number; itemId: string; reason: string }) {
-  if (actor.agentId == null) throw forbidden('only an agent user may dispute');
+  if (actor.agentId == null) throw forbidden('only an agent user may dispute', { reason: 'role.agentOnly', params: {} });
   const agentId = actor.agentId;
   const userId = userOf(actor);
   const centerId = actor.scope.centerId;

@@ -16,7 +16,7 @@ export const leave = (deps: ServiceDeps, actor: Actor, q: { from?: string }) =>
   listLeaveWithNames(deps.store.db, { centerId: actor.scope.centerId, fromDate: q.from });
 
 export async function askSwap(deps: ServiceDeps, actor: Actor, body: { shiftId: number; toAgentId: number; note?: string }) {
-  if (!actor.agentId) throw forbidden('only agents swap shifts');
+  if (!actor.agentId) throw forbidden('only agents swap shifts', { reason: 'role.agentOnly', params: {} });
   const to = await getAgent(deps.store.db, body.toAgentId).catch(() => null);
   if (!to || to.center_id !== actor.scope.centerId) throw validationError('toAgentId', `agent ${body.toAgentId} not found`);
   return { id: await requestSwap(deps.store.db, body.shiftId, actor.agentId, body.toAgentId, body.note ?? null, actor.userId, deps.now()) };

@@ -46,7 +46,7 @@ export async function slots(deps: ServiceDeps, actor: Actor) {
 }
 
 export async function subscribeTo(deps: ServiceDeps, actor: Actor, slotId: number) {
-  if (!actor.agentId) throw forbidden('only agents subscribe');
+  if (!actor.agentId) throw forbidden('only agents subscribe', { reason: 'role.agentOnly', params: {} });
   await subscribe(deps.store.db, actor.scope.centerId, slotId, actor.agentId, deps.now(), actor.userId);
   return { ok: true as const };
 }
@@ -176,7 +176,7 @@ export async function points(deps: ServiceDeps, actor: Actor) {
 }
 
 export async function askRedemption(deps: ServiceDeps, actor: Actor, body: { points: number; kind: 'leave' | 'gift'; note: string }) {
-  if (!actor.agentId) throw forbidden('only agents redeem points');
+  if (!actor.agentId) throw forbidden('only agents redeem points', { reason: 'role.agentOnly', params: {} });
   return { id: await requestRedemption(deps.store.db, actor.agentId, body.points, body.kind, body.note, deps.now(), actor.userId) };
 }
 
