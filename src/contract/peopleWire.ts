@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { agentFactsRow, factFigures, targetCheck } from './facts';
 
-// ---- input atoms (shared with the training routes through src/server/routes/people/common.ts) ----
+// ---- input atoms ----
 
 export const posInt = z.coerce.number().int().positive();
 export const text = (max: number) => z.string().trim().min(1).max(max);
