@@ -25,6 +25,7 @@ import { registerLiveSocket } from './live';
 import { LoginLimiter } from './loginLimit';
 import { nulBytePath } from './schemas';
 import { projectRoot } from './paths';
+import { zodToError } from './validation';
 
 export interface AppOptions {
   store: Store;
@@ -50,15 +51,6 @@ export interface AppOptions {
   trustProxy?: boolean | string | string[];
   /** Check every answer against its contract entry (default CALLFLOOR_VALIDATE_RESPONSES=1; the test server turns it on). */
   validateResponses?: boolean;
-}
-
-function zodToError(e: ZodError, where: string) {
-  const issue = e.issues[0];
-  const field = [where, ...issue.path.map(String)].filter(Boolean).join('.');
-  // shared atoms (src/server/schemas.ts) put a stable reason and its params on their issues
-  const p = issue.code === 'custom' ? (issue as { params?: Record<string, string | number> }).params : undefined;
-  const detail = p?.reason ? { reason: String(p.reason), params: { ...Object.fromEntries(Object.entries(p).filter(([k]) => k !== 'reason')), field } } : {};
-  return { error: 'validation', field, message: `${field}: ${issue.message}`, ...detail };
 }
 
 /** Security headers on every answer (issue 10): the SPA needs no inline script and no foreign origin. */

@@ -19,16 +19,39 @@ export class ApiError extends Error {
     readonly field?: string,
     readonly reason?: string,
     readonly params?: Record<string, unknown>,
+    /** the text without the field's label, to show next to the field */
+    readonly bare: string = message,
   ) {
     super(message);
   }
 }
 
-/** The user's-language text for a server error body. */
-export function errorMessage(data: { message?: string; reason?: string; params?: Record<string, unknown> } | null, status: number): string {
+/**
+ * The user's-language text for a server error body. A validation reason about one field is said
+ * without the field's name (a form shows it next to the field); `withField` puts the field's label
+ * (`fields.<name>`, when translated) in front, for a note above the form.
+ */
+export function errorMessage(
+  data: { message?: string; reason?: string; params?: Record<string, unknown>; field?: string } | null,
+  status: number,
+  withField = true,
+): string {
   const key = data?.reason ? `errors.${data.reason}` : null;
-  if (key && i18n.exists(key)) return i18n.t(key, { ...(data?.params ?? {}) }) as string;
+  if (key && i18n.exists(key)) {
+    const text = i18n.t(key, { ...(data?.params ?? {}) }) as string;
+    const label = withField && data?.field ? fieldLabel(data.field) : null;
+    return label && !text.includes(label) ? `${label}: ${text}` : text;
+  }
   return data?.message ?? `HTTP ${status}`;
+}
+
+/** `body.kpis.0.target` → the translated label of `target` (`fields.target`), or null. */
+export function fieldLabel(field: string): string | null {
+  const name = field
+    .split('.')
+    .filter((s) => !/^\d+$/.test(s))
+    .pop();
+  return name && i18n.exists(`fields.${name}`) ? (i18n.t(`fields.${name}`) as string) : null;
 }
 
 /** One request: JSON in and out, the CSRF token on writes, a server error as an ApiError in the user's language. */
@@ -56,7 +79,7 @@ async function request(method: string, url: string, body?: unknown): Promise<unk
       params?: Record<string, unknown>;
       message?: string;
     };
-    throw new ApiError(errorMessage(e, res.status), res.status, e.field, e.reason, e.params);
+    throw new ApiError(errorMessage(e, res.status), res.status, e.field, e.reason, e.params, errorMessage(e, res.status, false));
   }
   return data;
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { call, type CallArgs } from './api';
+import { ApiError, call, type CallArgs } from './api';
 import type { Endpoint, ResponseOf } from '../contract/endpoint';
 
 /**
@@ -30,18 +30,34 @@ export function useEndpoint<E extends Endpoint>(ep: E, input: CallArgs<E>[0] | n
   return { data, error, loading, reload: load, setData };
 }
 
-/** Runs a user action: on success the error clears, on failure the server's message is kept to show. */
+/**
+ * Runs a user action: on success the error clears, on failure the server's message is kept to show.
+ * `errorFor('name')` is the failure's text when the server named that field (`body.name`,
+ * `query.name`, `body.items.2.name` for `items.2.name`…), to show next to it; `errorOutside([...])`
+ * is the text when no field of the form claims it, for a note above the form.
+ */
 export function useAction() {
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<Error | null>(null);
   const run = useCallback(async (fn: () => Promise<unknown>): Promise<boolean> => {
     try {
       await fn();
-      setError(null);
+      setFailure(null);
       return true;
     } catch (e) {
-      setError((e as Error).message);
+      setFailure(e as Error);
       return false;
     }
   }, []);
-  return { error, run };
+  const claims = useCallback(
+    (path: string) => {
+      const f = failure instanceof ApiError ? failure.field : undefined;
+      if (!f) return false;
+      const bare = f.replace(/^(body|query|params)\./, '');
+      return bare === path || bare.startsWith(`${path}.`);
+    },
+    [failure],
+  );
+  const errorFor = useCallback((path: string) => (claims(path) ? (failure as ApiError).bare : null), [claims, failure]);
+  const errorOutside = useCallback((paths: string[]) => (failure && !paths.some(claims) ? failure.message : null), [claims, failure]);
+  return { error: failure?.message ?? null, failure, errorFor, errorOutside, run, clear: () => setFailure(null) };
 }
