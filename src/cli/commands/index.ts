@@ -37,6 +37,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'backtest forecast models on held-out weeks, or store a forecast version for the coming weeks',
     load: async () => (await import('./forecast')).registerForecast,
   },
+  {
+    name: 'schedule',
+    summary: 'shift design from files: which shifts, how many, to cover a requirement curve',
+    load: async () => (await import('./schedule')).registerSchedule,
+  },
   { name: 'kb', summary: 'knowledge base: import Markdown, search', load: async () => (await import('./kb')).registerKb },
   {
     name: 'facts',

@@ -158,13 +158,14 @@ test('Erlang A tends to Erlang C as patience grows', () => {
 // Independent check: a truncated birth–death chain for M/M/N+M solved by Gaussian elimination on
 // the generator; service level and ASA from integrating the tagged caller's position ODE with RK4.
 test('Erlang A matches a directly solved birth–death chain', () => {
-  const N = 3;
-  const lambda = 1 / 20; // per s
-  const aht = 50;
+  checkAgainstChain({ N: 3, lambda: 1 / 20, aht: 50, patience: 40, T: 15 });
+  // impatient callers and a long threshold: X = 1 − e^(−γT) ≈ 0.9995, the other end of the closed form
+  checkAgainstChain({ N: 2, lambda: 1 / 10, aht: 40, patience: 8, T: 60 });
+});
+
+function checkAgainstChain({ N, lambda, aht, patience, T }: { N: number; lambda: number; aht: number; patience: number; T: number }) {
   const mu = 1 / aht;
-  const patience = 40;
   const gamma = 1 / patience;
-  const T = 15;
   const S = 80; // truncation
   // generator Q, solve πQ = 0, Σπ = 1 (replace last equation by normalisation)
   const M: number[][] = Array.from({ length: S + 1 }, () => new Array(S + 2).fill(0));
@@ -228,7 +229,7 @@ test('Erlang A matches a directly solved birth–death chain', () => {
   near(m.occupancy, (lambda * aht * (1 - pab)) / N, 1e-6, 'occupancy = A(1−Pab)/N');
   near(m.serviceLevel, 1 - pw + servedByT, 1e-5, 'SL');
   near(m.asa, waitServed / answered, 1e-3, 'ASA');
-});
+}
 
 test('Erlang A with a huge patience is fast: overloaded intervals use the fluid limit, staffing equals Erlang C', () => {
   const base = { calls: 100, periodS: 1800, ahtS: 180, thresholdS: 20 }; // A = 100·180/1800 = 10 Erlangs
@@ -263,4 +264,14 @@ test('the fluid limit agrees with the exact chain just below its threshold', () 
   assert.ok(Math.abs(exact.probAbandon - 0.5) < 0.005, `P(abandon) ${exact.probAbandon}`);
   assert.ok(Math.abs(exact.asa / (Math.log(2) * patienceS) - 1) < 0.01, `ASA ${exact.asa}`);
   assert.ok(exact.serviceLevel < 1e-6 && exact.probWait > 1 - 1e-6);
+});
+
+test('Erlang A staffing at 20,000 calls/h is the smallest that meets the target, found from below the offered load', () => {
+  // A = 20,000 · 180 / 3600 = 1000 Erlangs; impatient callers (120 s) need fewer agents than A
+  const base = { calls: 20_000, periodS: 3600, ahtS: 180, thresholdS: 20, patienceS: 120 };
+  const r = requiredAgents({ ...base, targets: [{ kind: 'serviceLevel', target: 0.8, thresholdS: 20 }] });
+  assert.ok(r.agents < 1000, `fewer agents than the load, got ${r.agents}`);
+  assert.ok(r.agents >= 800, 'never below target·A: N agents answer at most N/A of the calls');
+  assert.ok(erlangA({ ...base, agents: r.agents }).serviceLevel >= 0.8);
+  assert.ok(erlangA({ ...base, agents: r.agents - 1 }).serviceLevel < 0.8, 'one agent fewer misses the target');
 });
