@@ -5,5 +5,5 @@ export const IMPORT_FORMATS = ['queue_log', 'anonymous-bank', 'pwc', 'jsonl', 's
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** What a KPI report is grouped by. */
-export const REPORT_BYS = ['interval', 'day', 'month', 'queue', 'agent', 'team', 'agent-interval'] as const;
+export const REPORT_BYS = ['interval', 'day', 'week', 'month', 'queue', 'agent', 'team', 'agent-interval'] as const;
 export type ReportBy = (typeof REPORT_BYS)[number];

@@ -18,6 +18,8 @@ export interface KpiReportInput {
   to?: string;
   intervalMin?: 15 | 30 | 60;
   queue?: string;
+  /** one agent (telephony code): refused unless in the actor's scope */
+  agent?: string;
   /** a zone name or minutes east of UTC; default the center's zone */
   tz?: string;
 }
@@ -37,6 +39,12 @@ export async function kpiReportFor(deps: ServiceDeps, actor: Actor, q: KpiReport
     if (q.by === 'queue' || q.queue !== undefined)
       throw forbidden('queue figures are for center-wide roles (a team lead: by queue, their teams’ queues)', { reason: 'report.queueCenterWide' });
     agentCodes = await agentCodesOf(db, scope);
+  }
+  if (q.agent !== undefined) {
+    // a scoped caller asking for someone outside is refused (not answered with an empty report)
+    if (agentCodes !== null && !agentCodes.includes(q.agent))
+      throw forbidden(`agent '${q.agent}' is not in your scope`, { reason: 'report.agentNotYours', params: { agent: q.agent } });
+    agentCodes = [q.agent];
   }
   const tzArg = parseTz(q.tz, `${fieldPrefix}tz`);
   const tz = tzArg ?? (await getCenter(db, scope.centerId))?.timezone ?? 'UTC';

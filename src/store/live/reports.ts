@@ -19,6 +19,7 @@ import {
   nextLocalDayStart,
   type Measures,
   type TzOffset,
+  weekOfDay,
 } from '../../core/kpi';
 import { rollupTzKey, rollupTzOffset } from './ingest';
 import { inScope, resolveCenterId, type Scope } from '../scope';
@@ -56,6 +57,8 @@ export interface KpiReportRow {
   key: string;
   intervalStart?: number;
   day?: string;
+  /** by week: the local date of the week's Monday */
+  week?: string;
   month?: string;
   queue?: string;
   agentCode?: string;
@@ -347,7 +350,9 @@ export async function kpiReport(db: Kysely<DB>, query: KpiReportQuery): Promise<
       ? String(localIntervalStart(ts, intervalMin, tz))
       : by === 'day'
         ? localDay(ts, tz)
-        : localDay(ts, tz).slice(0, 7);
+        : by === 'week'
+          ? weekOfDay(localDay(ts, tz))
+          : localDay(ts, tz).slice(0, 7);
 
   // whole days from the rollups where they give the same answer, the rest from 15-minute rows
   const zone = by === 'interval' || by === 'agent-interval' ? null : await rollupZone(db, centerId);
@@ -372,7 +377,7 @@ export async function kpiReport(db: Kysely<DB>, query: KpiReportQuery): Promise<
   const keyOfAgent = (code: string) => (by === 'team' ? String(dir.byCode.get(code)?.teamId ?? '') : code);
 
   for (const { grain, f: pf } of pieces) {
-    if (by === 'interval' || by === 'day' || by === 'month') {
+    if (by === 'interval' || by === 'day' || by === 'week' || by === 'month') {
       // a rollup day's start is in the report's zone here, so it names the same day and month
       if (withQueueSide) for (const r of await sums(db, dialect, grain, 'queue', 'time', pf)) addInto(qMap, groupOfTime(Number(r.k)), r.m);
       if (withAgentSide) {
@@ -415,6 +420,7 @@ export async function kpiReport(db: Kysely<DB>, query: KpiReportQuery): Promise<
       row.intervalStart = Number(k);
       row.key = new Date(Number(k)).toISOString();
     } else if (by === 'day') row.day = k;
+    else if (by === 'week') row.week = k;
     else if (by === 'month') row.month = k;
     else if (by === 'queue') row.queue = k;
     else if (by === 'agent' || by === 'agent-interval') {
