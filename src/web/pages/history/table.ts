@@ -1,0 +1,140 @@
+/**
+ * The History table as cells: one formatter for the screen and the exported file. Figures keep
+ * their DESIGN.md names (labels from `facts.figures`); ratios are shown as % with one decimal,
+ * averages in whole seconds, summed times in hours with one decimal, counts as whole numbers.
+ */
+import type { TFunction } from 'i18next';
+import type { KpiReportRow } from '../../../contract/liveIngest';
+import type { ExportCell } from '../../export';
+
+export type Unit = 'count' | 'ratio' | 'sec' | 'hours';
+export type FigureKey = Exclude<
+  keyof KpiReportRow,
+  'key' | 'intervalStart' | 'day' | 'week' | 'month' | 'queue' | 'agentCode' | 'agentId' | 'agentName' | 'teamId' | 'teamName' | 'notReadyByReason'
+>;
+
+export const FIGURES: { key: FigureKey; unit: Unit }[] = [
+  { key: 'offered', unit: 'count' },
+  { key: 'answered', unit: 'count' },
+  { key: 'abandoned', unit: 'count' },
+  { key: 'shortAbandoned', unit: 'count' },
+  { key: 'answerRate', unit: 'ratio' },
+  { key: 'serviceLevel', unit: 'ratio' },
+  { key: 'asa', unit: 'sec' },
+  { key: 'handled', unit: 'count' },
+  { key: 'aht', unit: 'sec' },
+  { key: 'transferRate', unit: 'ratio' },
+  { key: 'staffed', unit: 'hours' },
+  { key: 'talk', unit: 'hours' },
+  { key: 'acw', unit: 'hours' },
+  { key: 'idle', unit: 'hours' },
+  { key: 'notReady', unit: 'hours' },
+  { key: 'occupancy', unit: 'ratio' },
+  { key: 'notReadyShare', unit: 'ratio' },
+  { key: 'idleShare', unit: 'ratio' },
+];
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** A figure as shown (and exported): rounded in its unit; null when there is no figure. */
+export function shown(v: number | null | undefined, unit: Unit): number | null {
+  if (v === null || v === undefined || !Number.isFinite(v)) return null;
+  if (unit === 'ratio') return round1(v * 100);
+  if (unit === 'hours') return round1(v / 3600);
+  return Math.round(v);
+}
+
+/** The text of a shown figure on screen (the file gets the number itself). */
+export const cellText = (c: ExportCell) => (c === null ? '—' : String(c));
+
+/** A figure's column header: its name and unit in the user's language. */
+export function figureHeader(t: TFunction, key: string, unit: Unit): string {
+  const name = t(`facts.figures.${key}`, { defaultValue: t(`hist.figures.${key}`) });
+  return unit === 'count' ? name : `${name} (${t(`hist.unit.${unit}`)})`;
+}
+
+/** Local "YYYY-MM-DD HH:mm" (24-hour) of an instant in the report's zone (a name or minutes east of UTC). */
+export function localTime(ms: number, tz: string | number): string {
+  if (typeof tz === 'number') return new Date(ms + tz * 60_000).toISOString().slice(0, 16).replace('T', ' ');
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(ms))
+      .map((x) => [x.type, x.value]),
+  );
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+export type ReportBy = 'interval' | 'day' | 'week' | 'month' | 'queue' | 'agent' | 'team' | 'agent-interval';
+
+export interface ReportLike {
+  tz: string | number;
+  by: string;
+  rows: KpiReportRow[];
+  total: KpiReportRow;
+}
+
+/** The key columns of a grouping: their headers and each row's values. */
+function keyColumns(t: TFunction, by: string, tz: string | number): { header: string; value: (r: KpiReportRow) => string }[] {
+  const agent = (r: KpiReportRow) => (r.agentName ? `${r.agentName} (${r.agentCode})` : (r.agentCode ?? ''));
+  const time = (r: KpiReportRow) => (r.intervalStart === undefined ? '' : localTime(r.intervalStart, tz));
+  switch (by) {
+    case 'interval':
+      return [{ header: t('hist.col.interval'), value: time }];
+    case 'day':
+      return [{ header: t('hist.col.day'), value: (r) => r.day ?? '' }];
+    case 'week':
+      return [{ header: t('hist.col.week'), value: (r) => (r.week ? t('hist.weekOf', { day: r.week }) : '') }];
+    case 'month':
+      return [{ header: t('hist.col.month'), value: (r) => r.month ?? '' }];
+    case 'queue':
+      return [{ header: t('hist.col.queue'), value: (r) => r.queue ?? '' }];
+    case 'team':
+      return [{ header: t('hist.col.team'), value: (r) => r.teamName ?? t('hist.unmapped') }];
+    case 'agent':
+      return [
+        { header: t('hist.col.agent'), value: agent },
+        { header: t('hist.col.team'), value: (r) => r.teamName ?? '' },
+      ];
+    default:
+      return [
+        { header: t('hist.col.agent'), value: agent },
+        { header: t('hist.col.interval'), value: time },
+      ];
+  }
+}
+
+/**
+ * Header row, body rows and the total row of a report, as shown. Figures with no value in any row
+ * (the queue side of an agent's report, say) are left out; per agent, not-ready time is also given
+ * by reason.
+ */
+export function reportCells(t: TFunction, r: ReportLike): { header: string[]; body: ExportCell[][]; total: ExportCell[] } {
+  const keys = keyColumns(t, r.by, r.tz);
+  const all = [...r.rows, r.total];
+  const figs = FIGURES.filter((f) => all.some((x) => x[f.key] !== null && x[f.key] !== undefined));
+  const perReason = r.by === 'agent' || r.by === 'agent-interval';
+  const reasons = perReason ? [...new Set(all.flatMap((x) => Object.keys(x.notReadyByReason ?? {})))].sort() : [];
+  const header = [
+    ...keys.map((k) => k.header),
+    ...figs.map((f) => figureHeader(t, f.key, f.unit)),
+    ...reasons.map((rs) => `${t('facts.figures.notReady')}·${t(`live.reason.${rs}`, { defaultValue: rs })} (${t('hist.unit.hours')})`),
+  ];
+  const line = (x: KpiReportRow, label: string[]): ExportCell[] => [
+    ...label,
+    ...figs.map((f) => shown(x[f.key], f.unit)),
+    ...reasons.map((rs) => (x.notReadyByReason ? shown(x.notReadyByReason[rs] ?? 0, 'hours') : null)),
+  ];
+  return {
+    header,
+    body: r.rows.map((x) =>
+      line(
+        x,
+        keys.map((k) => k.value(x)),
+      ),
+    ),
+    total: line(
+      r.total,
+      keys.map((_, i) => (i === 0 ? t('hist.total') : '')),
+    ),
+  };
+}
