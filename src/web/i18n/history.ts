@@ -3,6 +3,7 @@ import type { Messages } from './types';
 /** History (issue 14): past KPI reports, period comparison, the four-indicator monthly analysis, exports. */
 export const historyMessages: Messages = {
   'zh-CN': {
+    perf: { payroll: { employeeNo: '工号', name: '姓名', missingKpis: '缺数据的指标', yes: '是', no: '否', fileName: '绩效工资表' } },
     nav: { history: '历史报表' },
     errors: {
       report: {
@@ -62,6 +63,7 @@ export const historyMessages: Messages = {
     },
   },
   'zh-TW': {
+    perf: { payroll: { employeeNo: '工號', name: '姓名', missingKpis: '缺資料的指標', yes: '是', no: '否', fileName: '績效薪資表' } },
     nav: { history: '歷史報表' },
     errors: {
       report: {
@@ -121,6 +123,7 @@ export const historyMessages: Messages = {
     },
   },
   en: {
+    perf: { payroll: { employeeNo: 'Employee no.', name: 'Name', missingKpis: 'Figures missing', yes: 'Yes', no: 'No', fileName: 'payroll' } },
     nav: { history: 'History' },
     errors: {
       report: {

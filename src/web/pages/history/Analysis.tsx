@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../contract/index';
-import { Field } from '../../components/form';
+import { Field, FieldRow } from '../../components/form';
 import { ErrorNote } from '../../components/ui';
 import { useEndpoint } from '../../hooks';
 import { cellText, shown } from './table';
@@ -28,9 +28,11 @@ export function Analysis({ initialMonth }: { initialMonth: string }) {
   return (
     <section data-testid="history-analysis">
       <h3>{t('hist.analysis.title')}</h3>
-      <Field label={t('hist.analysis.month')}>
-        <input type="month" name="analysis-month" value={month} onChange={(e) => setMonth(e.target.value)} />
-      </Field>
+      <FieldRow>
+        <Field label={t('hist.analysis.month')}>
+          <input type="month" name="analysis-month" value={month} onChange={(e) => setMonth(e.target.value)} />
+        </Field>
+      </FieldRow>
       <ErrorNote error={res.error} />
       {noData ? (
         <p className="hint">{t('hist.empty')}</p>
@@ -41,7 +43,7 @@ export function Analysis({ initialMonth }: { initialMonth: string }) {
               {tiles.map(([k, v, note]) => (
                 <div key={k} className="tile" data-testid={`indicator-${k}`}>
                   <div className="hint">{t(`facts.figures.${k}`)}</div>
-                  <strong>{v}</strong>
+                  <strong>{v === '—' ? v : `${v}%`}</strong>
                   {note && <div className="hint">{note}</div>}
                 </div>
               ))}

@@ -143,7 +143,9 @@ export default function History() {
                   <thead>
                     <tr>
                       {cells.header.map((h) => (
-                        <th key={h}>{h}</th>
+                        <th key={h} style={{ whiteSpace: 'nowrap' }}>
+                          {h}
+                        </th>
                       ))}
                     </tr>
                   </thead>
@@ -151,7 +153,9 @@ export default function History() {
                     {cells.body.map((row, i) => (
                       <tr key={i}>
                         {row.map((c, j) => (
-                          <td key={j}>{cellText(c)}</td>
+                          <td key={j} style={j === 0 ? { whiteSpace: 'nowrap' } : undefined}>
+                            {cellText(c)}
+                          </td>
                         ))}
                       </tr>
                     ))}
