@@ -3,7 +3,7 @@
  * `events` carries the same batch), file upload import, and KPI reports.
  */
 import { z } from 'zod';
-import { IMPORT_FORMATS, REPORT_BYS } from '../core/live/names';
+import { IMPORT_FORMATS, REPORT_BYS, REPORT_PERS } from '../core/live/names';
 import type { Role } from '../core/roles';
 import { isoMonth } from './atoms';
 import { endpoint } from './endpoint';
@@ -118,6 +118,8 @@ export const liveIngest = {
       interval: z.enum(['15', '30', '60']).optional(),
       queue: z.string().min(1).optional(),
       agent: z.string().min(1).optional(),
+      /** with by queue / team / agent: one row per group per interval / day / week / month */
+      per: z.enum(REPORT_PERS).optional(),
       tz: z.string().optional(),
     }),
     response: z.object({

@@ -8,7 +8,7 @@ import { DIAGNOSIS_THRESHOLDS_KEY } from '../../core/diagnosis';
 import { putSetting } from '../../store/org';
 import { forEachDatabase } from '../../store/testing';
 import { testApp } from '../testing';
-import { close } from './facts.fixtures';
+import { at, close } from './facts.fixtures';
 import { seedHistory } from './history.fixtures';
 
 forEachDatabase('KPI report by week: Monday-keyed rows; one agent only within the caller’s scope', async (_t, store) => {
@@ -50,6 +50,53 @@ forEachDatabase('KPI report by week: Monday-keyed rows; one agent only within th
     const dutyB1 = await duty.req('GET', '/api/reports/kpi?by=agent&agent=B001');
     assert.equal(dutyB1.status, 200);
     assert.deepEqual(dutyB1.body.rows, []);
+  } finally {
+    await app.close();
+  }
+});
+
+forEachDatabase('KPI report per period: queue × day, team × week, agent × day and agent × hour', async (_t, store) => {
+  const { app, org, as } = await testApp(store);
+  try {
+    await seedHistory(store, org.centerId);
+    const nov = 'from=2026-11-01&to=2026-11-30';
+    const duty = await as('duty_manager');
+    const q = await duty.req('GET', `/api/reports/kpi?by=queue&per=day&${nov}`);
+    assert.equal(q.status, 200, JSON.stringify(q.body));
+    // 11-02: c1 answered, c2 c3 abandoned; 11-04: c5 answered, c4 abandoned; 11-09: c6 abandoned
+    assert.deepEqual(
+      q.body.rows.map((r: any) => [r.queue, r.day, r.offered, r.answered]),
+      [
+        ['general', '2026-11-02', 3, 1],
+        ['general', '2026-11-04', 2, 1],
+        ['general', '2026-11-09', 1, 0],
+      ],
+    );
+    assert.equal(q.body.total.offered, 6);
+    // the lead's team per week: both agents' hours in the week of 11-02 (3600 + 3600 s, 2 calls)
+    const lead = await as('team_lead');
+    const t = await lead.req('GET', `/api/reports/kpi?by=team&per=week&${nov}`);
+    assert.deepEqual(
+      t.body.rows.map((r: any) => [r.teamName, r.week, r.staffed, r.handled, r.notReady]),
+      [['A组', '2026-11-02', 7200, 2, 1800]],
+    );
+    const a = await lead.req('GET', `/api/reports/kpi?by=agent&per=day&${nov}`);
+    assert.deepEqual(
+      a.body.rows.map((r: any) => [r.agentCode, r.day, r.staffed, r.handled]),
+      [
+        ['A001', '2026-11-02', 3600, 1],
+        ['A002', '2026-11-04', 3600, 1],
+      ],
+    );
+    // per hour: each login is 09:00–10:00 Shanghai, one row each
+    const h = await lead.req('GET', `/api/reports/kpi?by=agent&per=interval&interval=60&${nov}`);
+    assert.deepEqual(
+      h.body.rows.map((r: any) => [r.agentCode, r.intervalStart, r.staffed]),
+      [
+        ['A001', at('2026-11-02', '09:00'), 3600],
+        ['A002', at('2026-11-04', '09:00'), 3600],
+      ],
+    );
   } finally {
     await app.close();
   }

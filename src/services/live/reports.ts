@@ -7,7 +7,7 @@
  */
 import { forbidden } from '../../core/errors';
 import { parseTimeArg, parseTz, tzOffsetFn } from '../../ingest/time';
-import { agentCodesOf, kpiReport, servedQueues, type ReportBy } from '../../store/live/reports';
+import { agentCodesOf, kpiReport, servedQueues, type ReportBy, type ReportPer } from '../../store/live/reports';
 import { getCenter } from '../../store/org';
 import type { Actor, ServiceDeps } from '../context';
 
@@ -18,6 +18,8 @@ export interface KpiReportInput {
   to?: string;
   intervalMin?: 15 | 30 | 60;
   queue?: string;
+  /** with by queue / team / agent: one row per group per period */
+  per?: ReportPer;
   /** one agent (telephony code): refused unless in the actor's scope */
   agent?: string;
   /** a zone name or minutes east of UTC; default the center's zone */
@@ -55,6 +57,7 @@ export async function kpiReportFor(deps: ServiceDeps, actor: Actor, q: KpiReport
     to: parseTimeArg(q.to, tz, `${fieldPrefix}to`, true),
     intervalMin: q.intervalMin ?? 15,
     queue: q.queue,
+    per: q.per,
     tzOffsetMin: tzOffsetFn(tz),
     tz,
     agentCodes,
