@@ -69,6 +69,22 @@ test('History: a lead sees their teams, switches grouping and exports files that
       ['李娜 (A001)', '王芳 (A002)', '合计'],
     );
 
+    // the queues the team serves, split per day: general on each day with calls
+    await page.selectOption('select[name=by]', 'queue');
+    await page.selectOption('select[name=per]', 'day');
+    await page.locator('[data-testid=history-table] >> text=2026-11-09').waitFor();
+    rows = await tableText(page);
+    const offered = rows[0]!.indexOf('进线量');
+    assert.deepEqual(
+      rows.slice(1).map((r) => [r[0], r[1], r[offered]]),
+      [
+        ['general', '2026-11-02', '3'],
+        ['general', '2026-11-04', '2'],
+        ['general', '2026-11-09', '1'],
+        ['合计', '', '6'],
+      ],
+    );
+
     await page.selectOption('select[name=by]', 'day');
     await page.locator('[data-testid=history-table] >> text=2026-11-04').waitFor();
     rows = await tableText(page);

@@ -10,11 +10,12 @@ import { useAction, useEndpoint } from '../../hooks';
 import { hasAny, useMe } from '../../session';
 import { Analysis } from './Analysis';
 import { Compare } from './Compare';
-import { cellText, FIGURES, figureHeader, reportCells, shown, type ReportBy } from './table';
+import { cellText, FIGURES, figureHeader, reportCells, shown, type ReportBy, type ReportPer } from './table';
 
 const TIME_BYS: ReportBy[] = ['interval', 'day', 'week', 'month'];
 const ALL_BYS: ReportBy[] = [...TIME_BYS, 'queue', 'team', 'agent', 'agent-interval'];
 const AGENT_BYS: ReportBy[] = [...TIME_BYS, 'agent-interval'];
+const PERS: ReportPer[] = ['interval', 'day', 'week', 'month'];
 /** Roles that see more than their own figures (a lead: their teams). */
 export const HISTORY_WIDE = ['admin', 'center_manager', 'duty_manager', 'wfm', 'qa', 'team_lead'];
 
@@ -36,20 +37,26 @@ export default function History() {
   const [interval, setInterval] = useState<'15' | '30' | '60'>('60');
   const [period, setPeriod] = useState(lastWeek);
   const [agent, setAgent] = useState('');
+  const [per, setPer] = useState<'' | ReportPer>('');
+  const grouped = by === 'queue' || by === 'team' || by === 'agent';
+  const perUsed = grouped && per ? per : undefined;
+  const withInterval = by === 'interval' || by === 'agent-interval' || perUsed === 'interval';
   const query = {
     by,
     from: period.from,
     to: period.to,
-    ...(by === 'interval' || by === 'agent-interval' ? { interval } : {}),
+    ...(withInterval ? { interval } : {}),
+    ...(perUsed ? { per: perUsed } : {}),
     ...(agent.trim() ? { agent: agent.trim() } : {}),
   };
   const report = useEndpoint(contract.liveIngest.kpiReport, { query });
   const exp = useAction();
   const r = report.data;
-  const cells = useMemo(() => (r ? reportCells(t, r) : null), [r, t]);
+  const cells = useMemo(() => (r ? reportCells(t, { ...r, per: perUsed }) : null), [r, t, perUsed]);
 
   const chart = useMemo<EChartsOption | null>(() => {
-    if (!r || !cells || !r.rows.length || by === 'agent-interval') return null;
+    // one bar per row: a time grouping, or one per queue / team / agent over the whole period
+    if (!r || !cells || !r.rows.length || by === 'agent-interval' || perUsed) return null;
     const labels = cells.body.map((row) => String(row[0]));
     const ratios = FIGURES.filter(
       (f) => f.unit === 'ratio' && ['answerRate', 'serviceLevel', 'occupancy'].includes(f.key) && r.rows.some((x) => x[f.key] !== null),
@@ -72,12 +79,12 @@ export default function History() {
         })),
       ],
     };
-  }, [r, cells, by, t]);
+  }, [r, cells, by, perUsed, t]);
 
   const save = (format: ExportFormat) =>
     exp.run(async () => {
       if (!cells) return;
-      const name = `${t('hist.fileName')}-${t(`hist.by.${by}`)}-${period.from}_${period.to}`;
+      const name = `${t('hist.fileName')}-${t(`hist.by.${by}`)}${perUsed ? `-${t(`hist.by.${perUsed}`)}` : ''}-${period.from}_${period.to}`;
       await downloadTable([cells.header, ...cells.body, cells.total], format, name, t(`hist.by.${by}`));
     });
 
@@ -95,7 +102,19 @@ export default function History() {
             ))}
           </select>
         </Field>
-        {(by === 'interval' || by === 'agent-interval') && (
+        {grouped && (
+          <Field label={t('hist.per')}>
+            <select name="per" value={per} onChange={(e) => setPer(e.target.value as '' | ReportPer)}>
+              <option value="">{t('hist.perWhole')}</option>
+              {PERS.map((p) => (
+                <option key={p} value={p}>
+                  {t(`hist.by.${p}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
+        {withInterval && (
           <Field label={t('hist.intervalLength')}>
             <select name="interval" value={interval} onChange={(e) => setInterval(e.target.value as '15' | '30' | '60')}>
               {(['15', '30', '60'] as const).map((m) => (

@@ -66,15 +66,25 @@ export function localTime(ms: number, tz: string | number): string {
 
 export type ReportBy = 'interval' | 'day' | 'week' | 'month' | 'queue' | 'agent' | 'team' | 'agent-interval';
 
+export type ReportPer = 'interval' | 'day' | 'week' | 'month';
+
 export interface ReportLike {
   tz: string | number;
   by: string;
+  /** queue / team / agent rows split per period (the query's `per`) */
+  per?: ReportPer;
   rows: KpiReportRow[];
   total: KpiReportRow;
 }
 
 /** The key columns of a grouping: their headers and each row's values. */
-function keyColumns(t: TFunction, by: string, tz: string | number): { header: string; value: (r: KpiReportRow) => string }[] {
+function keyColumns(t: TFunction, by: string, tz: string | number, per?: ReportPer): { header: string; value: (r: KpiReportRow) => string }[] {
+  const cols = groupColumns(t, by, tz);
+  // a period column after the group's when the rows are split per period
+  return per && (by === 'queue' || by === 'team' || by === 'agent') ? [...cols, ...groupColumns(t, per, tz)] : cols;
+}
+
+function groupColumns(t: TFunction, by: string, tz: string | number): { header: string; value: (r: KpiReportRow) => string }[] {
   const agent = (r: KpiReportRow) => (r.agentName ? `${r.agentName} (${r.agentCode})` : (r.agentCode ?? ''));
   const time = (r: KpiReportRow) => (r.intervalStart === undefined ? '' : localTime(r.intervalStart, tz));
   switch (by) {
@@ -109,7 +119,7 @@ function keyColumns(t: TFunction, by: string, tz: string | number): { header: st
  * by reason.
  */
 export function reportCells(t: TFunction, r: ReportLike): { header: string[]; body: ExportCell[][]; total: ExportCell[] } {
-  const keys = keyColumns(t, r.by, r.tz);
+  const keys = keyColumns(t, r.by, r.tz, r.per);
   const all = [...r.rows, r.total];
   const figs = FIGURES.filter((f) => all.some((x) => x[f.key] !== null && x[f.key] !== undefined));
   const perReason = r.by === 'agent' || r.by === 'agent-interval';
