@@ -139,6 +139,19 @@ test('History: a lead sees their teams, switches grouping and exports files that
     const words = await page.locator('[data-testid=diagnosis]').textContent();
     assert.match(words ?? '', /王芳 \(A002\)：示忙占比 50(\.0)?%/);
 
+    // this week so far (Mon 11-09 – Tue 11-10) against the same days before (11-02 – 11-03): the team
+    // handled 0 calls then 1
+    await page.fill('input[name=to]', '2026-11-10');
+    const handledLine = page.locator('[data-testid=history-compare] tr', { hasText: '处理量' });
+    await handledLine.waitFor();
+    assert.deepEqual(await handledLine.locator('td').allTextContents(), ['处理量', '0', '1', '-1']);
+    assert.deepEqual(await page.locator('[data-testid=history-compare] th').allTextContents(), [
+      '指标',
+      '2026-11-09 至 2026-11-10',
+      '2026-11-02 至 2026-11-03',
+      '变化（百分比指标为百分点）',
+    ]);
+
     // a phone: the page does not scroll sideways (the wide table scrolls in its box)
     await page.setViewportSize({ width: 390, height: 800 });
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'fits 390 px');

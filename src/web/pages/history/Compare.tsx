@@ -4,33 +4,7 @@ import { contract } from '../../../contract/index';
 import type { KpiReportRow } from '../../../contract/liveIngest';
 import { ErrorNote } from '../../components/ui';
 import { useEndpoint } from '../../hooks';
-import { cellText, FIGURES, figureHeader, shown } from './table';
-
-type Kind = 'week' | 'month';
-const DAY = 86_400_000;
-const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const ms = (day: string) => Date.parse(`${day}T00:00:00Z`);
-
-/**
- * The two periods compared, ending on `anchor` (a local date): its week so far (Monday to anchor)
- * against the same days of the week before; its month so far against the same days of that month a
- * year before. Same days on both sides, so counts compare fairly.
- */
-export function comparePeriods(kind: Kind, anchor: string): { now: { from: string; to: string }; before: { from: string; to: string } } {
-  if (kind === 'week') {
-    const a = ms(anchor);
-    const wd = (new Date(a).getUTCDay() + 6) % 7; // 0 = Monday
-    const from = a - wd * DAY;
-    return { now: { from: iso(from), to: anchor }, before: { from: iso(from - 7 * DAY), to: iso(a - 7 * DAY) } };
-  }
-  const [y, m, d] = anchor.split('-').map(Number) as [number, number, number];
-  const lastDay = new Date(Date.UTC(y - 1, m, 0)).getUTCDate(); // 29 February → 28
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return {
-    now: { from: `${y}-${pad(m)}-01`, to: anchor },
-    before: { from: `${y - 1}-${pad(m)}-01`, to: `${y - 1}-${pad(m)}-${pad(Math.min(d, lastDay))}` },
-  };
-}
+import { cellText, comparePeriods, FIGURES, figureHeader, shown, type CompareKind } from './table';
 
 /** The change shown: this − before in the shown unit (percentage points for ratios), signed. */
 function change(a: number | null, b: number | null): string {
@@ -41,7 +15,7 @@ function change(a: number | null, b: number | null): string {
 
 export function Compare({ anchor }: { anchor: string }) {
   const { t } = useTranslation();
-  const [kind, setKind] = useState<Kind>('week');
+  const [kind, setKind] = useState<CompareKind>('week');
   const p = comparePeriods(kind, anchor);
   const now = useEndpoint(contract.liveIngest.kpiReport, { query: { by: 'day', ...p.now } });
   const before = useEndpoint(contract.liveIngest.kpiReport, { query: { by: 'day', ...p.before } });

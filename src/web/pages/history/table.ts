@@ -148,3 +148,29 @@ export function reportCells(t: TFunction, r: ReportLike): { header: string[]; bo
     ),
   };
 }
+
+export type CompareKind = 'week' | 'month';
+const DAY = 86_400_000;
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const ms = (day: string) => Date.parse(`${day}T00:00:00Z`);
+
+/**
+ * The two periods compared, ending on `anchor` (a local date): its week so far (Monday to anchor)
+ * against the same days of the week before; its month so far against the same days of that month a
+ * year before. Same days on both sides, so counts compare fairly.
+ */
+export function comparePeriods(kind: CompareKind, anchor: string): { now: { from: string; to: string }; before: { from: string; to: string } } {
+  if (kind === 'week') {
+    const a = ms(anchor);
+    const wd = (new Date(a).getUTCDay() + 6) % 7; // 0 = Monday
+    const from = a - wd * DAY;
+    return { now: { from: iso(from), to: anchor }, before: { from: iso(from - 7 * DAY), to: iso(a - 7 * DAY) } };
+  }
+  const [y, m, d] = anchor.split('-').map(Number) as [number, number, number];
+  const lastDay = new Date(Date.UTC(y - 1, m, 0)).getUTCDate(); // 29 February → 28
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return {
+    now: { from: `${y}-${pad(m)}-01`, to: anchor },
+    before: { from: `${y - 1}-${pad(m)}-01`, to: `${y - 1}-${pad(m)}-${pad(Math.min(d, lastDay))}` },
+  };
+}
