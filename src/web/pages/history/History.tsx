@@ -28,14 +28,26 @@ function lastWeek(): { from: string; to: string } {
   return { from: isoDay(from), to: isoDay(to) };
 }
 
+/** `#/history?from=YYYY-MM-DD&to=YYYY-MM-DD&by=day` opens that period (the import page links the imported one). */
+function linked(): { from?: string; to?: string; by?: ReportBy } {
+  const q = new URLSearchParams(location.hash.split('?')[1] ?? '');
+  const day = (k: string) => (/^\d{4}-\d{2}-\d{2}$/.test(q.get(k) ?? '') ? q.get(k)! : undefined);
+  const by = q.get('by') as ReportBy | null;
+  return { from: day('from'), to: day('to'), by: by && ALL_BYS.includes(by) ? by : undefined };
+}
+
 /** History (issue 14): the KPI report of a past period in the reader's scope, its trend, the comparison and the monthly analysis. */
 export default function History() {
   const { t } = useTranslation();
   const me = useMe();
   const wide = hasAny(me, HISTORY_WIDE);
-  const [by, setBy] = useState<ReportBy>('day');
+  const [link] = useState(linked);
+  const [by, setBy] = useState<ReportBy>(link.by && (wide || AGENT_BYS.includes(link.by)) ? link.by : 'day');
   const [interval, setInterval] = useState<'15' | '30' | '60'>('60');
-  const [period, setPeriod] = useState(lastWeek);
+  const [period, setPeriod] = useState(() => {
+    const d = lastWeek();
+    return { from: link.from ?? link.to ?? d.from, to: link.to ?? link.from ?? d.to };
+  });
   const [agent, setAgent] = useState('');
   const [per, setPer] = useState<'' | ReportPer>('');
   const grouped = by === 'queue' || by === 'team' || by === 'agent';
