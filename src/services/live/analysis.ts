@@ -69,7 +69,7 @@ export async function monthlyAnalysis(deps: ServiceDeps, actor: Actor, month: st
   const findings: Finding[] = diagnoseScope(
     {
       scope: subject === 'center' ? 'center' : 'team',
-      subject: subject === 'center' ? '' : teams.rows.map((r) => r.teamName ?? '').join('、'),
+      subject: subject === 'center' ? '' : teams.rows.flatMap((r) => (r.teamName ? [r.teamName] : [])).join(' / '),
       offered: q.offered ?? 0,
       answerRate: hasCalls ? q.answerRate : null,
       occupancy: hasAgents ? a.occupancy : null,
@@ -83,13 +83,16 @@ export async function monthlyAnalysis(deps: ServiceDeps, actor: Actor, month: st
   const agentUsual = usualOf(agentsBefore.rows, (r) => r.agentCode ?? '');
   findings.push(
     ...abnormalNotReady(
-      teams.rows.map((r) => ({
-        scope: 'team' as const,
-        subject: r.key,
-        notReadyShare: r.notReadyShare,
-        usualShare: teamUsual.get(r.key) ?? null,
-        staffed: r.staffed ?? 0,
-      })),
+      // agents with no team are judged one by one below, not as a team
+      teams.rows
+        .filter((r) => r.teamId !== null)
+        .map((r) => ({
+          scope: 'team' as const,
+          subject: r.key,
+          notReadyShare: r.notReadyShare,
+          usualShare: teamUsual.get(r.key) ?? null,
+          staffed: r.staffed ?? 0,
+        })),
       th,
     ),
     ...abnormalNotReady(
