@@ -3,13 +3,16 @@
  * `events` carries the same batch), file upload import, and KPI reports.
  */
 import { z } from 'zod';
-import { IMPORT_FORMATS, REPORT_BYS } from '../core/live/names';
+import { IMPORT_FORMATS, REPORT_BYS, REPORT_PERS } from '../core/live/names';
 import type { Role } from '../core/roles';
+import { isoMonth } from './atoms';
 import { endpoint } from './endpoint';
 
 /** Who may push telephony events (a CTI integration signs in as a user with one of these roles). */
 export const EVENT_PUSH_ROLES: Role[] = ['admin', 'duty_manager'];
 export const IMPORT_ROLES: Role[] = ['admin', 'wfm', 'duty_manager'];
+/** Who reads the four-indicator analysis: every role but agents (a lead: their teams). */
+export const ANALYSIS_ROLES: Role[] = ['admin', 'center_manager', 'duty_manager', 'wfm', 'qa', 'team_lead'];
 const tags = ['live'] as const;
 
 /** An event the store refused (a survey naming an unknown agent or call), by event id, with why. */
@@ -30,6 +33,7 @@ export const kpiReportRow = z.object({
   key: z.string(),
   intervalStart: z.number().optional(),
   day: z.string().optional(),
+  week: z.string().optional(),
   month: z.string().optional(),
   queue: z.string().optional(),
   agentCode: z.string().optional(),
@@ -105,7 +109,7 @@ export const liveIngest = {
     method: 'GET',
     path: '/api/reports/kpi',
     access: 'any',
-    summary: 'KPI report by interval|day|month|queue|agent|team (agents: own rows; team leads: their teams)',
+    summary: 'KPI report by interval|day|week|month|queue|agent|team|agent-interval, optionally of one agent (agents: own rows; team leads: their teams)',
     tags,
     query: z.object({
       by: z.enum(REPORT_BYS),
@@ -113,6 +117,9 @@ export const liveIngest = {
       to: z.string().optional(),
       interval: z.enum(['15', '30', '60']).optional(),
       queue: z.string().min(1).optional(),
+      agent: z.string().min(1).optional(),
+      /** with by queue / team / agent: one row per group per interval / day / week / month */
+      per: z.enum(REPORT_PERS).optional(),
       tz: z.string().optional(),
     }),
     response: z.object({
@@ -125,6 +132,36 @@ export const liveIngest = {
       rows: z.array(kpiReportRow),
       total: kpiReportRow,
       unknownAgentCodes: z.array(z.string()),
+    }),
+  }),
+  monthlyAnalysis: endpoint({
+    method: 'GET',
+    path: '/api/reports/analysis',
+    access: ANALYSIS_ROLES,
+    summary: 'The four indicators of a month (answerRate, occupancy, notReadyShare, idleShare) and their diagnosis (seed 000), in the caller’s scope',
+    tags,
+    query: z.object({ month: isoMonth }),
+    response: z.object({
+      month: z.string(),
+      figures: z.object({
+        offered: n,
+        answerRate: n,
+        occupancy: n,
+        notReadyShare: n,
+        idleShare: n,
+        staffed: n,
+        usualNotReadyShare: n,
+      }),
+      findings: z.array(
+        z.object({
+          kind: z.enum(['understaffed', 'overstaffed', 'idleHigh', 'notReadyAbnormal', 'longWait', 'longCall']),
+          scope: z.enum(['center', 'queue', 'team', 'agent', 'call']),
+          subject: z.string(),
+          figures: z.record(z.string(), z.number().nullable()),
+          action: z.string(),
+        }),
+      ),
+      thresholds: z.record(z.string(), z.number()),
     }),
   }),
 };

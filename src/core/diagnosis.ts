@@ -25,6 +25,9 @@ export interface DiagnosisThresholds {
   longCallS: number;
 }
 
+/** The center setting that overrides the defaults below (a partial DiagnosisThresholds). */
+export const DIAGNOSIS_THRESHOLDS_KEY = 'live.thresholds';
+
 export const DEFAULT_DIAGNOSIS_THRESHOLDS: Readonly<DiagnosisThresholds> = Object.freeze({
   answerRateTarget: 0.85,
   occupancyHigh: 0.85,

@@ -23,7 +23,7 @@
  * other instances (told through the hub's NOTIFY bridge) — so a restarted or second instance shows the
  * same board as one that saw every event. One instance (advisory lock) runs the diagnosis.
  */
-import { diagnose, DEFAULT_DIAGNOSIS_THRESHOLDS, type DiagnosisThresholds, type Finding } from '../core/diagnosis';
+import { diagnose, DEFAULT_DIAGNOSIS_THRESHOLDS, DIAGNOSIS_THRESHOLDS_KEY, type DiagnosisThresholds, type Finding } from '../core/diagnosis';
 import { sortEvents, type CallFloorEvent } from '../core/events';
 import { LiveFloor, type FloorAgent } from '../core/live/floor';
 import type { TzOffset } from '../core/kpi';
@@ -42,7 +42,7 @@ import { liveTopics, type Alert, type FloorSnapshot, type Prompt, type Tile } fr
 import { userTopic } from '../contract/notifications';
 import { publishTopic } from './contractCheck';
 
-export const THRESHOLDS_KEY = 'live.thresholds';
+export const THRESHOLDS_KEY = DIAGNOSIS_THRESHOLDS_KEY;
 export const PIECE_RATE_KEY = 'live.pieceRate';
 export const DEFAULT_PIECE_RATE = 3;
 /** Hub topic (never subscribable by sockets) telling other instances that events were stored. */

@@ -111,6 +111,7 @@ export const EXPECTED_ACCESS: Record<string, string> = {
   'POST /api/events': 'admin,duty_manager',
   'POST /api/import': 'admin,wfm,duty_manager',
   'GET /api/reports/kpi': 'any',
+  'GET /api/reports/analysis': 'admin,center_manager,duty_manager,wfm,qa,team_lead',
   'GET /api/facts': 'any',
   'GET /api/floor/now': 'any',
   'GET /api/floor/thresholds': STAFF,

@@ -70,6 +70,13 @@ export const navItems: NavItem[] = [
     page: lazy(() => import('./pages/floor/Voice')),
   },
   {
+    path: '/history',
+    label: 'nav.history',
+    group: 'nav.live',
+    roles: [...ADMINS, 'duty_manager', 'wfm', 'qa', 'team_lead', 'agent'],
+    page: lazy(() => import('./pages/history/History')),
+  },
+  {
     path: '/live/wallboard',
     label: 'nav.wallboard',
     group: 'nav.live',

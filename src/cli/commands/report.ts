@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { validationError } from '../../core/errors';
 import { kpiReportFor } from '../../services/live/reports';
-import { REPORT_BYS, type KpiReport, type ReportBy } from '../../store/live/reports';
+import { REPORT_BYS, REPORT_PERS, type KpiReport, type ReportBy, type ReportPer } from '../../store/live/reports';
 import { cliActor, cliDeps, openMigratedStore } from '../options';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
@@ -28,8 +28,9 @@ const AGENT_COLS: [string, (row: KpiReport['rows'][number]) => string][] = [
   ['notReady by reason', (x) => reasons(x.notReadyByReason)],
 ];
 
-export function formatReport(r: KpiReport): string {
-  if (r.by === 'agent-interval') return formatTable(r, AGENT_COLS);
+/** `perPeriod`: the rows are split per period (--per), so each is labelled by its key (group and period). */
+export function formatReport(r: KpiReport, perPeriod = false): string {
+  if (r.by === 'agent-interval') return formatTable(r, AGENT_COLS, perPeriod);
   const cols: [string, (row: KpiReport['rows'][number]) => string][] = [
     ['offered', (x) => num(x.offered)],
     ['answered', (x) => num(x.answered)],
@@ -44,15 +45,15 @@ export function formatReport(r: KpiReport): string {
     ['idle%', (x) => pct(x.idleShare)],
     ['transfer%', (x) => pct(x.transferRate)],
   ];
-  return formatTable(r, cols);
+  return formatTable(r, cols, perPeriod);
 }
 
-function formatTable(r: KpiReport, cols: [string, (row: KpiReport['rows'][number]) => string][]): string {
+function formatTable(r: KpiReport, cols: [string, (row: KpiReport['rows'][number]) => string][], perPeriod: boolean): string {
   // the total row is labelled 'total' whatever the grouping (it has no agent code)
   const label = (x: KpiReport['rows'][number]) =>
     x === r.total
       ? 'total'
-      : r.by === 'agent'
+      : r.by === 'agent' && !perPeriod
         ? `${x.agentCode}${x.agentName ? ` ${x.agentName}` : ''}`
         : r.by === 'agent-interval'
           ? `${x.agentCode}${x.agentName ? ` ${x.agentName}` : ''} ${new Date(x.intervalStart!).toISOString().slice(0, 16)}Z`
@@ -73,12 +74,15 @@ export function registerReport(program: Command) {
     .option('--to <time>', 'end: a date is included; a time is exclusive')
     .option('--interval <min>', '15, 30 or 60 (with --by interval or agent-interval)', '15')
     .option('--queue <queue>', 'only this queue (agent-side figures are then left out)')
+    .option('--per <period>', `with --by queue|team|agent: a row per group per ${REPORT_PERS.join('|')}`)
+    .option('--agent <code>', 'only this agent (telephony code)')
     .option('--tz <zone>', "local time for intervals, days and months (default: the center's zone)")
     .option('--db <target>', 'SQLite file or postgres:// URL')
     .option('--center <id>', 'the center (required when the database has several)')
     .option('--json', 'print JSON')
     .action(async (o) => {
       if (!REPORT_BYS.includes(o.by)) throw validationError('--by', `expected one of ${REPORT_BYS.join(', ')}, got '${o.by}'`);
+      if (o.per !== undefined && !REPORT_PERS.includes(o.per)) throw validationError('--per', `expected one of ${REPORT_PERS.join(', ')}, got '${o.per}'`);
       const interval = Number(o.interval);
       if (![15, 30, 60].includes(interval)) throw validationError('--interval', 'expected 15, 30 or 60');
       const store = await openMigratedStore(o.db);
@@ -86,10 +90,19 @@ export function registerReport(program: Command) {
         const report = await kpiReportFor(
           cliDeps(store),
           await cliActor(store, o.center),
-          { by: o.by as ReportBy, from: o.from, to: o.to, intervalMin: interval as 15 | 30 | 60, queue: o.queue, tz: o.tz },
+          {
+            by: o.by as ReportBy,
+            from: o.from,
+            to: o.to,
+            intervalMin: interval as 15 | 30 | 60,
+            queue: o.queue,
+            tz: o.tz,
+            per: o.per as ReportPer | undefined,
+            agent: o.agent,
+          },
           '--',
         );
-        console.log(o.json ? JSON.stringify(report, null, 2) : formatReport(report));
+        console.log(o.json ? JSON.stringify(report, null, 2) : formatReport(report, o.per !== undefined));
       } finally {
         await store.close();
       }

@@ -34,6 +34,13 @@ export function localDay(ts: number, tz?: TzOffset): string {
 
 const DAY_MS = 86_400_000;
 
+/** The Monday (YYYY-MM-DD) of the week of a local date (YYYY-MM-DD): the key of a week report row. */
+export function weekOfDay(day: string): string {
+  const d = Math.floor(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+  const wd = (((d + 3) % 7) + 7) % 7; // day 0 (1970-01-01) was a Thursday; 0 = Monday
+  return new Date((d - wd) * DAY_MS).toISOString().slice(0, 10);
+}
+
 /** First instant of a local calendar date (given as its UTC midnight, e.g. Date.UTC(y, m, d)) in tz. */
 export function localMidnight(dateUtcMidnight: number, tz?: TzOffset): number {
   let g = dateUtcMidnight - offsetAt(tz, dateUtcMidnight) * 60_000;

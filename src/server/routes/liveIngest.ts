@@ -10,6 +10,7 @@ import { IMPORT_FORMATS, isImportFormat, parseText, storeParsed } from '../../in
 import { parseTz } from '../../ingest/time';
 import { flushAgentStates, loadEventWindow, storeEvents } from '../../store/live/ingest';
 import { defaultSurveyScale, resolveSurveys } from '../../store/surveys';
+import { monthlyAnalysis } from '../../services/live/analysis';
 import { kpiReportFor } from '../../services/live/reports';
 import type { ServerContext } from '../context';
 import type { Capability } from '../capability';
@@ -136,6 +137,7 @@ export const liveIngestRoutes: RouteDef[] = [
   implement(api.kpiReport, async ({ ctx, query, caller }) =>
     kpiReportFor(depsOf(ctx), actorOf(caller), { ...query, intervalMin: query.interval ? (Number(query.interval) as 15 | 30 | 60) : undefined }),
   ),
+  implement(api.monthlyAnalysis, async ({ ctx, query, caller }) => monthlyAnalysis(depsOf(ctx), actorOf(caller), query.month)),
 ];
 
 /** Ingest: the event sink every accepted event goes through, the CTI push (HTTP and socket), file import, KPI reports. */

@@ -7,7 +7,7 @@
  */
 import { forbidden } from '../../core/errors';
 import { parseTimeArg, parseTz, tzOffsetFn } from '../../ingest/time';
-import { agentCodesOf, kpiReport, servedQueues, type ReportBy } from '../../store/live/reports';
+import { agentCodesOf, kpiReport, servedQueues, type ReportBy, type ReportPer } from '../../store/live/reports';
 import { getCenter } from '../../store/org';
 import type { Actor, ServiceDeps } from '../context';
 
@@ -18,6 +18,10 @@ export interface KpiReportInput {
   to?: string;
   intervalMin?: 15 | 30 | 60;
   queue?: string;
+  /** with by queue / team / agent: one row per group per period */
+  per?: ReportPer;
+  /** one agent (telephony code): refused unless in the actor's scope */
+  agent?: string;
   /** a zone name or minutes east of UTC; default the center's zone */
   tz?: string;
 }
@@ -38,6 +42,12 @@ export async function kpiReportFor(deps: ServiceDeps, actor: Actor, q: KpiReport
       throw forbidden('queue figures are for center-wide roles (a team lead: by queue, their teams’ queues)', { reason: 'report.queueCenterWide' });
     agentCodes = await agentCodesOf(db, scope);
   }
+  if (q.agent !== undefined) {
+    // a scoped caller asking for someone outside is refused (not answered with an empty report)
+    if (agentCodes !== null && !agentCodes.includes(q.agent))
+      throw forbidden(`agent '${q.agent}' is not in your scope`, { reason: 'report.agentNotYours', params: { agent: q.agent } });
+    agentCodes = [q.agent];
+  }
   const tzArg = parseTz(q.tz, `${fieldPrefix}tz`);
   const tz = tzArg ?? (await getCenter(db, scope.centerId))?.timezone ?? 'UTC';
   const report = await kpiReport(db, {
@@ -47,6 +57,7 @@ export async function kpiReportFor(deps: ServiceDeps, actor: Actor, q: KpiReport
     to: parseTimeArg(q.to, tz, `${fieldPrefix}to`, true),
     intervalMin: q.intervalMin ?? 15,
     queue: q.queue,
+    per: q.per,
     tzOffsetMin: tzOffsetFn(tz),
     tz,
     agentCodes,

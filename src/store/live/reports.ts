@@ -19,14 +19,15 @@ import {
   nextLocalDayStart,
   type Measures,
   type TzOffset,
+  weekOfDay,
 } from '../../core/kpi';
 import { rollupTzKey, rollupTzOffset } from './ingest';
 import { inScope, resolveCenterId, type Scope } from '../scope';
 import type { DB } from '../schema';
 import type { Dialect } from '../db';
 
-import { REPORT_BYS, type ReportBy } from '../../core/live/names';
-export { REPORT_BYS, type ReportBy };
+import { REPORT_BYS, REPORT_PERS, type ReportBy, type ReportPer } from '../../core/live/names';
+export { REPORT_BYS, REPORT_PERS, type ReportBy, type ReportPer };
 
 export interface KpiReportQuery {
   by: ReportBy;
@@ -38,6 +39,11 @@ export interface KpiReportQuery {
   to?: number;
   intervalMin?: 15 | 30 | 60;
   queue?: string;
+  /**
+   * With by queue, team or agent: one row per group per period (interval of `intervalMin`, local day,
+   * week or month) instead of one per group for the whole report.
+   */
+  per?: ReportPer;
   /** local time for intervals, days and months (default: from `tz`, else UTC) */
   tzOffsetMin?: TzOffset;
   /**
@@ -56,6 +62,8 @@ export interface KpiReportRow {
   key: string;
   intervalStart?: number;
   day?: string;
+  /** by week: the local date of the week's Monday */
+  week?: string;
   month?: string;
   queue?: string;
   agentCode?: string;
@@ -191,10 +199,12 @@ const TABLES = {
 
 /** Sums per group over one grain; group 'time' = the grain's time column. */
 /** Group 'agent_time': per agent code and time; the row's `t` is the time. */
-type Group = 'time' | 'queue' | 'agent_code' | 'agent_time' | null;
+/** Group 'queue_time': per queue and time. */
+type Group = 'time' | 'queue' | 'agent_code' | 'agent_time' | 'queue_time' | null;
 function groupCols(group: Group, timeCol: string): { sel: string; by: string | null } {
   if (group === null) return { sel: '', by: null };
   if (group === 'agent_time') return { sel: `agent_code as k, ${timeCol} as t, `, by: `agent_code, ${timeCol}` };
+  if (group === 'queue_time') return { sel: `queue as k, ${timeCol} as t, `, by: `queue, ${timeCol}` };
   const col = group === 'time' ? timeCol : group;
   return { sel: `${col} as k, `, by: col };
 }
@@ -210,7 +220,7 @@ async function sums(db: Kysely<DB>, dialect: Dialect, grain: Grain, side: 'queue
   return res.rows.filter((r) => Number(r.n) > 0).map((r) => ({ k: r.k as string | number, t: Number(r.t ?? 0), m: toMeasures(r) }));
 }
 
-async function reasonSums(db: Kysely<DB>, dialect: Dialect, grain: Grain, group: Exclude<Group, 'queue'>, f: Filter) {
+async function reasonSums(db: Kysely<DB>, dialect: Dialect, grain: Grain, group: Exclude<Group, 'queue' | 'queue_time'>, f: Filter) {
   const t = TABLES[grain];
   const g = groupCols(group, t.time);
   const w = where(dialect, f, 'agent_code', t.time);
@@ -342,19 +352,24 @@ export async function kpiReport(db: Kysely<DB>, query: KpiReportQuery): Promise<
   // the agent side has no queue: left out when a queue is asked for, and in per-queue rows
   const withAgentSide = by !== 'queue' && query.queue === undefined;
   const dir = await agentDirectory(db, centerId);
+  // queue / team / agent rows split per period when asked; a time grouping is its own period
+  const per = by === 'queue' || by === 'team' || by === 'agent' ? query.per : undefined;
+  const timeGrain = by === 'agent-interval' ? 'interval' : (per ?? by);
   const groupOfTime = (ts: number): string =>
-    by === 'interval' || by === 'agent-interval'
+    timeGrain === 'interval'
       ? String(localIntervalStart(ts, intervalMin, tz))
-      : by === 'day'
+      : timeGrain === 'day'
         ? localDay(ts, tz)
-        : localDay(ts, tz).slice(0, 7);
+        : timeGrain === 'week'
+          ? weekOfDay(localDay(ts, tz))
+          : localDay(ts, tz).slice(0, 7);
 
   // whole days from the rollups where they give the same answer, the rest from 15-minute rows
-  const zone = by === 'interval' || by === 'agent-interval' ? null : await rollupZone(db, centerId);
+  const zone = timeGrain === 'interval' ? null : await rollupZone(db, centerId);
   // the report's zone by name: given, or a fixed offset; an offset function alone names no zone
   const reportZone = query.tz !== undefined ? normTz(query.tz) : typeof query.tzOffsetMin === 'function' ? null : normTz(query.tzOffsetMin);
   const sameZone = zone !== null && reportZone === normTz(zone);
-  const usable = zone !== null && (by === 'queue' || by === 'agent' || by === 'team' || sameZone) ? zone : null;
+  const usable = zone !== null && (((by === 'queue' || by === 'agent' || by === 'team') && !per) || sameZone) ? zone : null;
   const plan = planPeriod(f.from, f.to, usable);
   const pieces: { grain: Grain; f: Filter }[] = [
     ...(plan.days ? [{ grain: 'day' as const, f: { ...f, ...plan.days } }] : []),
@@ -372,7 +387,7 @@ export async function kpiReport(db: Kysely<DB>, query: KpiReportQuery): Promise<
   const keyOfAgent = (code: string) => (by === 'team' ? String(dir.byCode.get(code)?.teamId ?? '') : code);
 
   for (const { grain, f: pf } of pieces) {
-    if (by === 'interval' || by === 'day' || by === 'month') {
+    if (by === 'interval' || by === 'day' || by === 'week' || by === 'month') {
       // a rollup day's start is in the report's zone here, so it names the same day and month
       if (withQueueSide) for (const r of await sums(db, dialect, grain, 'queue', 'time', pf)) addInto(qMap, groupOfTime(Number(r.k)), r.m);
       if (withAgentSide) {
@@ -384,37 +399,44 @@ export async function kpiReport(db: Kysely<DB>, query: KpiReportQuery): Promise<
       for (const r of await sums(db, dialect, grain, 'agent', 'agent_time', pf)) addInto(aMap, `${r.k}|${groupOfTime(r.t)}`, r.m);
       for (const r of await reasonSums(db, dialect, grain, 'agent_time', pf)) addReason(`${r.k}|${groupOfTime(r.t)}`, r.reason, r.s);
     } else if (by === 'queue') {
-      if (!scoped) for (const r of await sums(db, dialect, grain, 'queue', 'queue', pf)) addInto(qMap, String(r.k), r.m);
+      if (!scoped)
+        for (const r of await sums(db, dialect, grain, 'queue', per ? 'queue_time' : 'queue', pf))
+          addInto(qMap, per ? `${r.k}|${groupOfTime(r.t)}` : String(r.k), r.m);
     } else {
-      for (const r of await sums(db, dialect, grain, 'agent', 'agent_code', pf)) addInto(aMap, keyOfAgent(String(r.k)), r.m);
-      for (const r of await reasonSums(db, dialect, grain, 'agent_code', pf)) addReason(keyOfAgent(String(r.k)), r.reason, r.s);
+      const key = (r: { k: string | number; t: number }) => (per ? `${keyOfAgent(String(r.k))}|${groupOfTime(r.t)}` : keyOfAgent(String(r.k)));
+      for (const r of await sums(db, dialect, grain, 'agent', per ? 'agent_time' : 'agent_code', pf)) addInto(aMap, key(r), r.m);
+      for (const r of await reasonSums(db, dialect, grain, per ? 'agent_time' : 'agent_code', pf)) addReason(key(r), r.reason, r.s);
     }
   }
 
   const keys = [...new Set([...qMap.keys(), ...aMap.keys()])];
   const splitAI = (k: string) => {
     const i = k.lastIndexOf('|');
-    return { code: k.slice(0, i), start: Number(k.slice(i + 1)) };
+    return { code: k.slice(0, i), start: Number(k.slice(i + 1)), period: k.slice(i + 1) };
   };
   if (by === 'interval') keys.sort((a, b) => Number(a) - Number(b));
-  else if (by === 'agent-interval')
+  else if (by === 'agent-interval' || per)
     keys.sort((a, b) => {
       const x = splitAI(a);
       const y = splitAI(b);
-      return x.code < y.code ? -1 : x.code > y.code ? 1 : x.start - y.start;
+      // per day / week / month the period is a date text (start NaN): it sorts as text
+      const byTime = Number.isNaN(x.start) ? (x.period < y.period ? -1 : x.period > y.period ? 1 : 0) : x.start - y.start;
+      return x.code < y.code ? -1 : x.code > y.code ? 1 : byTime;
     });
   else keys.sort();
-  const rows = keys.map((k) => {
+  const rows = keys.map((key) => {
+    const k = per ? splitAI(key).code : key;
     const row = reportRow(
       k,
-      withQueueSide ? (qMap.get(k) ?? emptyMeasures()) : null,
-      withAgentSide ? (aMap.get(k) ?? emptyMeasures()) : null,
-      rMap.get(k) ?? null,
+      withQueueSide ? (qMap.get(key) ?? emptyMeasures()) : null,
+      withAgentSide ? (aMap.get(key) ?? emptyMeasures()) : null,
+      rMap.get(key) ?? null,
     );
     if (by === 'interval') {
       row.intervalStart = Number(k);
       row.key = new Date(Number(k)).toISOString();
     } else if (by === 'day') row.day = k;
+    else if (by === 'week') row.week = k;
     else if (by === 'month') row.month = k;
     else if (by === 'queue') row.queue = k;
     else if (by === 'agent' || by === 'agent-interval') {
@@ -434,6 +456,12 @@ export async function kpiReport(db: Kysely<DB>, query: KpiReportQuery): Promise<
       row.teamName = k === '' ? null : (dir.teams.get(Number(k)) ?? null);
       row.key = row.teamName ?? '(unmapped)';
     }
+    if (per) {
+      const p = splitAI(key).period;
+      if (per === 'interval') row.intervalStart = Number(p);
+      else row[per] = p;
+      row.key = `${row.key} ${per === 'interval' ? new Date(Number(p)).toISOString() : p}`;
+    }
     return row;
   });
 
@@ -446,7 +474,7 @@ export async function kpiReport(db: Kysely<DB>, query: KpiReportQuery): Promise<
 
   // codes seen in the period that map to no platform agent
   const seen = new Set<string>();
-  if (by === 'agent') for (const k of aMap.keys()) seen.add(k);
+  if (by === 'agent') for (const k of aMap.keys()) seen.add(per ? splitAI(k).code : k);
   else if (by === 'agent-interval') for (const k of aMap.keys()) seen.add(splitAI(k).code);
   else
     for (const { grain, f: pf } of pieces) {

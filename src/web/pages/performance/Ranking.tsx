@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { useAction, useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
-import { urlOf } from '../../../contract/endpoint';
+import { downloadTable, type ExportFormat } from '../../export';
 import { Chart } from '../../components/Chart';
 import { ErrorNote, Figure, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
+import { payrollCells } from './payroll';
 import { fmtTotal, ScorecardLines } from './shared';
 
 const lastMonth = () => {
@@ -45,6 +46,13 @@ export default function Ranking() {
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [d, teams.data, t]);
+  // the published month's cards, written with the user's headers and the figures as shown here
+  const exportPayroll = (format: ExportFormat) =>
+    run(async () => {
+      const pub = await call(contract.performance.published, { query: { month } });
+      const cells = payrollCells(t, pub.cards, pub.publication.kpis, teamName);
+      await downloadTable(cells, format, `${t('perf.payroll.fileName')}-${month}`, month);
+    });
   const act = (fn: () => Promise<string>) =>
     run(async () => {
       setMsg(await fn());
@@ -56,8 +64,12 @@ export default function Ranking() {
       actions={
         isManager && (
           <>
-            <a href={urlOf(contract.performance.exportPayroll, { query: { month, format: 'csv' } })}>{t('perf.export')} CSV</a> ·{' '}
-            <a href={urlOf(contract.performance.exportPayroll, { query: { month, format: 'xlsx' } })}>{t('perf.export')} XLSX</a>
+            <button type="button" data-testid="payroll-csv" onClick={() => void exportPayroll('csv')}>
+              {t('perf.export')} CSV
+            </button>{' '}
+            <button type="button" data-testid="payroll-xlsx" onClick={() => void exportPayroll('xlsx')}>
+              {t('perf.export')} Excel
+            </button>
           </>
         )
       }

@@ -6,9 +6,13 @@ import type { KpiDefinitionWire, ScorecardWire } from '../../../contract/perform
 /** What the lines table reads of a card: its lines, and where live cards' figures come from. */
 export type CardLines = Pick<ScorecardWire, 'lines'> & { sources?: Partial<Record<string, string>>; computedAt?: number };
 
+/** A KPI figure rounded as shown, in its unit (a ratio as % with one decimal, seconds whole, else two decimals): the screen and the payroll file. */
+export const kpiShown = (v: number, unit?: string): number =>
+  unit === 'ratio' ? Math.round(v * 1000) / 10 : unit === 's' ? Math.round(v) : Math.round(v * 100) / 100;
+
 /** A KPI figure in its unit; missing stays "missing". */
 export function KpiValue({ value, unit }: { value: number | null | undefined; unit?: string }) {
-  const f = (v: number) => (unit === 'ratio' ? `${(v * 100).toFixed(1)}%` : unit === 's' ? `${Math.round(v)}s` : String(Math.round(v * 100) / 100));
+  const f = (v: number) => (unit === 'ratio' ? `${kpiShown(v, unit).toFixed(1)}%` : unit === 's' ? `${kpiShown(v, unit)}s` : String(kpiShown(v, unit)));
   return <Figure value={value} format={f} />;
 }
 
