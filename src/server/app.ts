@@ -222,7 +222,9 @@ function registerRoute(app: FastifyInstance, ctx: ServerContext, def: RouteDef, 
           // hand the unread body to the handler; Fastify's parser gets an empty stream of the announced length
           preParsing: async (req: FastifyRequest, _reply: unknown, payload: NodeJS.ReadableStream) => {
             setRequestStream(req, payload);
-            const out = Readable.from([]) as Readable & { receivedEncodedLength?: number };
+            // JSON's parser refuses an empty body (a 400 before the caller is even checked): give it `null`
+            const json = /json/i.test(req.headers['content-type'] ?? '');
+            const out = Readable.from(json ? [Buffer.from('null')] : []) as Readable & { receivedEncodedLength?: number };
             const announced = Number(req.headers['content-length']);
             if (Number.isFinite(announced)) out.receivedEncodedLength = announced;
             return out;
