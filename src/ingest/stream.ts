@@ -45,8 +45,10 @@ export interface ImportProgress {
 }
 
 export interface StreamImportOptions extends ParseOptions {
-  /** lines parsed between two stores (and two yields): smaller keeps a server's other answers quick */
+  /** lines parsed between two stores (and two yields) */
   batchLines?: number;
+  /** events per store call (default batchLines): a synchronous store (SQLite) holds the process this long */
+  storeBatch?: number;
   /** the file's size when known (the ETA) */
   totalBytes?: number;
   onProgress?: (p: ImportProgress) => void;
@@ -219,6 +221,7 @@ export async function importStream(
   const popts: ParseOptions = { ...opts, ...(opts.optionsFor ? await opts.optionsFor(fmt) : {}) };
   const parser = parserFor(fmt, popts);
   const batchLines = opts.batchLines ?? 20_000;
+  const storeBatch = opts.storeBatch ?? batchLines;
 
   const listed: Reject[] = [];
   let rejectedTotal = 0;
@@ -251,8 +254,8 @@ export async function importStream(
   const store = async (final: boolean) => {
     const events = parser.take(final);
     counts.parsed += events.length;
-    for (let i = 0; i < events.length; i += batchLines) {
-      const part = events.slice(i, i + batchLines);
+    for (let i = 0; i < events.length; i += storeBatch) {
+      const part = events.slice(i, i + storeBatch);
       const r = await sink.store(part);
       counts.stored += r.accepted;
       counts.storeDup += r.duplicates;
@@ -269,7 +272,7 @@ export async function importStream(
           return { line, reason: x.message, field: x.field, code: x.reason, params: { ...x.params, line } };
         }),
       );
-      if (i + batchLines < events.length) await yieldNow();
+      if (i + storeBatch < events.length) await yieldNow();
     }
     drainRejects();
     progress();
