@@ -10,6 +10,7 @@ import { DomainError } from '../core/errors';
 import type { ImportSink } from './import';
 import { parseQueueLog } from './queueLog';
 import { importStream, MAX_LISTED_REJECTS, type ImportProgress } from './stream';
+import { sharedData } from '../../test/sharedData';
 
 const T0 = 1_796_054_400; // 2026-11-30 16:00:00 UTC, epoch seconds
 
@@ -162,4 +163,24 @@ test('stream import: the rejected lines listed are capped, all of them counted',
   assert.equal(rep.rejectedTotal, n);
   assert.equal(rep.rejected.length, MAX_LISTED_REJECTS);
   assert.equal(rep.rejected[0]!.line, 3);
+});
+
+const PBX_PIPE = sharedData('asterisk_queue_log_pbxware/queue_log_reconstructed');
+const PBX_CSV = sharedData('asterisk_queue_log_pbxware/queue_log_pbxware_masked.csv');
+
+test('stream import: the PBXware queue_log (pipe and realtime CSV) streams to the events of the whole-file parser', async (t) => {
+  for (const data of [PBX_PIPE, PBX_CSV]) {
+    if (data.skip(t)) return;
+    const text = data.read();
+    const whole = parseQueueLog(text);
+    const { sink, ids } = memorySink();
+    const rep = await importStream('auto', pieces(text, 64 * 1024), sink, { batchLines: 500 });
+    assert.equal(rep.format, 'queue_log');
+    assert.deepEqual([...ids].sort(), [...new Set(whole.events.map((e) => e.id))].sort());
+    assert.deepEqual(
+      rep.rejected.map((r) => r.line),
+      whole.rejects.map((r) => r.line),
+    );
+    assert.deepEqual(rep.unknownEvents, whole.unknownEvents);
+  }
 });

@@ -90,14 +90,13 @@ export const pushEventsMessage: SocketMessageHandler = async (ctx, caller, msg) 
   return push(ctx, caller, msg);
 };
 
-/** Lines parsed between two stores on the server. */
-export const API_IMPORT_BATCH_LINES = 2_000;
 /**
- * Events per store on the server: SQLite's driver is synchronous, so one store holds every other request
- * for its duration (4,500 events: about a second on a loaded 2-core machine, bench/import.ts); a few
- * hundred keep `/api/health` answering within ~100 ms there.
+ * Lines parsed and stored at a time on the server, with a yield between: SQLite's driver is synchronous,
+ * so one store holds every other request for its duration. Smaller stores were slower overall and no
+ * quicker for the others (each store has a fixed cost: 300 events a store gave 536 events/s and a worse
+ * /api/health p99 than 2,000 lines, bench/import.ts on a loaded 2-core machine).
  */
-export const API_IMPORT_STORE_EVENTS = 300;
+export const API_IMPORT_BATCH_LINES = 1_000;
 
 export const liveIngestRoutes: RouteDef[] = [
   implement(api.pushEvents, async ({ ctx, body, caller }) => push(ctx, caller, body), { bodyLimit: 16 * 1024 * 1024 }),
@@ -133,7 +132,6 @@ export const liveIngestRoutes: RouteDef[] = [
             window,
             totalBytes,
             batchLines: API_IMPORT_BATCH_LINES,
-            storeBatch: API_IMPORT_STORE_EVENTS,
             onProgress: job?.update,
             optionsFor: async (f) => (f === 'survey-csv' ? { surveyScale: await defaultSurveyScale(ctx.store.db, centerId) } : {}),
           },

@@ -105,7 +105,13 @@ export default function Import() {
       >
         <FieldRow>
           <Field label={t('imp.format')} error={act.errorFor('format')}>
-            <select name="format" value={format} onChange={(e) => setFormat(e.target.value as (typeof FORMATS)[number])} disabled={busy}>
+            <select
+              name="format"
+              style={{ maxWidth: '100%' }}
+              value={format}
+              onChange={(e) => setFormat(e.target.value as (typeof FORMATS)[number])}
+              disabled={busy}
+            >
               {FORMATS.map((x) => (
                 <option key={x} value={x}>
                   {t(`imp.formats.${x}`)}
