@@ -91,12 +91,14 @@ export const pushEventsMessage: SocketMessageHandler = async (ctx, caller, msg) 
 };
 
 /**
- * Lines parsed and stored at a time on the server, with a yield between: SQLite's driver is synchronous,
- * so one store holds every other request for its duration. Smaller stores were slower overall and no
- * quicker for the others (each store has a fixed cost: 300 events a store gave 536 events/s and a worse
- * /api/health p99 than 2,000 lines, bench/import.ts on a loaded 2-core machine).
+ * Lines parsed and stored at a time on the server, with a yield between. SQLite's driver is synchronous,
+ * so one store holds every other request for its duration; but each store also has a fixed cost, and
+ * smaller ones measured worse on both counts (bench/import.ts, 5 MB upload on a loaded 2-core machine:
+ * 2,000 lines 4,355 events/s and /api/health p99 1.4 s; 1,000 lines 1,128 events/s, p99 2.7 s; 300
+ * events a store 536 events/s, p99 2.2 s). Answering within 100 ms during an upload needs the store off
+ * the main thread (not done).
  */
-export const API_IMPORT_BATCH_LINES = 1_000;
+export const API_IMPORT_BATCH_LINES = 2_000;
 
 export const liveIngestRoutes: RouteDef[] = [
   implement(api.pushEvents, async ({ ctx, body, caller }) => push(ctx, caller, body), { bodyLimit: 16 * 1024 * 1024 }),
