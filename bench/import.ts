@@ -57,10 +57,16 @@ async function generate(file: string, mb: number): Promise<{ lines: number; byte
   return { lines, bytes: statSync(file).size };
 }
 
-/** `callfloor import` in a child: its peak RSS (MB), wall time, and the last lines it printed. */
-function cliImport(dir: string, file: string, db: string): { peakMb: number; seconds: number; out: string } {
+/** A module that prints the process's peak RSS when it exits (loaded with --import into the CLI). */
+function rssHook(dir: string): string {
   const rss = join(dir, 'rss.mjs');
   writeFileSync(rss, "process.on('exit', () => process.stderr.write(`\\npeak-rss-kb=${process.resourceUsage().maxRSS}\\n`));\n");
+  return rss;
+}
+
+/** `callfloor import` in a child: its peak RSS (MB), wall time, and the last lines it printed. */
+function cliImport(dir: string, file: string, db: string): { peakMb: number; seconds: number; out: string } {
+  const rss = rssHook(dir);
   const started = Date.now();
   const r = spawnSync(process.execPath, ['--import', rss, BIN, 'import', file, '--format', 'queue_log', '--db', db], {
     encoding: 'utf8',
@@ -74,7 +80,7 @@ function cliImport(dir: string, file: string, db: string): { peakMb: number; sec
 
 /** The same command on an empty file (refused at once, after opening the store): start-up alone. */
 function cliBaseline(dir: string): number {
-  const rss = join(dir, 'rss.mjs');
+  const rss = rssHook(dir);
   const empty = join(dir, 'empty');
   writeFileSync(empty, '');
   const r = spawnSync(process.execPath, ['--import', rss, BIN, 'import', empty, '--format', 'queue_log', '--db', join(dir, 'base.sqlite')], {
