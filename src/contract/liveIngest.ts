@@ -10,9 +10,9 @@ import { endpoint } from './endpoint';
 
 /** Who may push telephony events (a CTI integration signs in as a user with one of these roles). */
 export const EVENT_PUSH_ROLES: Role[] = ['admin', 'duty_manager'];
-export const IMPORT_ROLES: Role[] = ['admin', 'wfm', 'duty_manager'];
 /** Who reads the four-indicator analysis: every role but agents (a lead: their teams). */
 export const ANALYSIS_ROLES: Role[] = ['admin', 'center_manager', 'duty_manager', 'wfm', 'qa', 'team_lead'];
+export const IMPORT_ROLES: Role[] = ['admin', 'center_manager', 'wfm', 'duty_manager'];
 const tags = ['live'] as const;
 
 /** An event the store refused (a survey naming an unknown agent or call), by event id, with why. */
@@ -26,6 +26,22 @@ const storeReject = z.object({
 
 /** What a push stored: events received, new, already stored; refused ones with why. */
 export const pushResult = z.object({ received: z.number(), accepted: z.number(), duplicates: z.number(), rejected: z.array(storeReject).optional() });
+
+/** An import's job id, chosen by the uploader (a random UUID). */
+const importJobId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
+
+/** How far an import is: `waiting` until its upload reaches this server. */
+export const importProgress = z.object({
+  state: z.enum(['waiting', 'running', 'done', 'failed']),
+  bytes: z.number(),
+  totalBytes: z.number().nullable(),
+  lines: z.number(),
+  eventsStored: z.number(),
+  duplicates: z.number(),
+  rejected: z.number(),
+  eventsPerS: z.number(),
+  etaS: z.number().nullable(),
+});
 
 const n = z.number().nullable();
 /** A KPI report row (DESIGN.md names); the key columns depend on `by`. */
@@ -82,16 +98,18 @@ export const liveIngest = {
     method: 'POST',
     path: '/api/import',
     access: IMPORT_ROLES,
-    summary: `Import a telephony file or IVR survey results (?format=${IMPORT_FORMATS.join('|')}&tz=ZONE): raw body or multipart; report with rejected lines`,
+    summary: `Import a telephony file or IVR survey results (?format=${IMPORT_FORMATS.join('|')}|auto&tz=ZONE&job=ID): raw body or multipart, streamed; report with rejected lines`,
     tags,
     upload: true,
-    query: z.object({ format: z.string(), tz: z.string().optional() }),
+    // job: an id the uploader chose, to follow the import with importProgress while it runs
+    query: z.object({ format: z.string(), tz: z.string().optional(), job: importJobId.optional() }),
     response: z.object({
       format: z.enum(IMPORT_FORMATS),
       linesRead: z.number(),
       eventsParsed: z.number(),
       eventsStored: z.number(),
       duplicates: z.number(),
+      /** the first rejected lines (up to 1000), in line order; rejectedTotal counts them all */
       rejected: z.array(
         z.object({
           line: z.number(),
@@ -101,9 +119,22 @@ export const liveIngest = {
           params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
         }),
       ),
+      rejectedTotal: z.number(),
       unknownEvents: z.record(z.string(), z.number()),
       skipped: z.record(z.string(), z.number()),
+      /** the imported period: first and last time of the file's telephony events (epoch ms) */
+      firstTs: z.number().nullable(),
+      lastTs: z.number().nullable(),
     }),
+  }),
+  importProgress: endpoint({
+    method: 'GET',
+    path: '/api/import/progress/:job',
+    access: IMPORT_ROLES,
+    summary: "Progress of the caller's running import (the job id given to POST /api/import): bytes, lines, events stored, events/s, ETA",
+    tags,
+    params: z.object({ job: importJobId }),
+    response: importProgress,
   }),
   kpiReport: endpoint({
     method: 'GET',

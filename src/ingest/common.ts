@@ -54,14 +54,31 @@ const UNITS = [
  * before the point (epoch seconds up to the year 5138).
  */
 export function epochSecondsUnitProblem(field: string, t: string): string | null {
+  return epochSecondsUnitReject(0, field, t)?.reason ?? null;
+}
+
+/** The same as a reject of line `line`, with the reason code `import.timeUnit` and its params. */
+export function epochSecondsUnitReject(line: number, field: string, t: string): Reject | null {
   const digits = t.split('.')[0]!.replace(/^0+/, '').length;
   for (const [min, unit, factor] of UNITS) {
     if (digits < min) continue;
     const s = Number(t) / factor;
-    const at = Number.isFinite(s) && s * 1000 < 8.64e15 ? ` (${new Date(s * 1000).toISOString()} if so)` : '';
-    return `${field}: '${t.slice(0, 30)}' has ${digits} digits and looks like epoch ${unit}${at}; this column must be epoch seconds (10 digits): divide it by ${factor} and import again`;
+    const iso = Number.isFinite(s) && s * 1000 < 8.64e15 ? new Date(s * 1000).toISOString() : '';
+    const at = iso ? ` (${iso} if so)` : '';
+    return {
+      line,
+      reason: `${field}: '${t.slice(0, 30)}' has ${digits} digits and looks like epoch ${unit}${at}; this column must be epoch seconds (10 digits): divide it by ${factor} and import again`,
+      field,
+      code: 'import.timeUnit',
+      params: { line, field, value: t.slice(0, 30), digits, unit, factor },
+    };
   }
   return null;
+}
+
+/** A reject with its stable reason code (`errors.<code>` on the web) and params (the line among them). */
+export function reject(line: number, field: string, code: string, reason: string, params: Record<string, string | number> = {}): Reject {
+  return { line, reason, field, code, params: { line, field, ...params } };
 }
 
 // Time zones are core's (pure arithmetic on Intl); re-exported for the parsers that take a --tz.

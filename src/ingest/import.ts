@@ -60,9 +60,15 @@ export interface ImportReport {
   eventsStored: number;
   /** repeated source lines plus events already stored (a re-import is all duplicates) */
   duplicates: number;
+  /** rejected lines, in line order (a stream lists the first MAX_LISTED_REJECTS) */
   rejected: Reject[];
+  /** every rejected line, listed or not */
+  rejectedTotal: number;
   unknownEvents: Record<string, number>;
   skipped: Record<string, number>;
+  /** the first and last time of the file's telephony events (the imported period), null when none */
+  firstTs: number | null;
+  lastTs: number | null;
 }
 
 export interface ImportSink {
@@ -104,16 +110,21 @@ export async function storeParsed(
     opts.onProgress?.(Math.min(i + size, events.length), events.length);
   }
   const telephony = surveys.length ? events.filter((e) => e.type !== 'survey') : events;
-  if (telephony.length && sink.finish) await sink.finish(telephony.reduce((m, e) => Math.max(m, e.ts), 0));
+  const lastTs = telephony.length ? telephony.reduce((m, e) => Math.max(m, e.ts), 0) : null;
+  if (lastTs !== null && sink.finish) await sink.finish(lastTs);
+  const rejected = refused.length ? [...result.rejects, ...refused].sort((a, b) => a.line - b.line) : result.rejects;
   return {
     format,
     linesRead,
     eventsParsed: events.length,
     eventsStored: stored,
     duplicates: result.duplicates + dup,
-    rejected: refused.length ? [...result.rejects, ...refused].sort((a, b) => a.line - b.line) : result.rejects,
+    rejected,
+    rejectedTotal: rejected.length,
     unknownEvents: result.unknownEvents,
     skipped: result.skipped,
+    firstTs: telephony.length ? telephony.reduce((m, e) => Math.min(m, e.ts), Infinity) : null,
+    lastTs,
   };
 }
 

@@ -1,7 +1,7 @@
 /** JSON lines of normalised events (one object a line), validated with the core zod schema. */
 import { EVENT_TYPES, validateEvent } from '../core/events';
 import type { TimeWindow } from '../core/live/eventWindow';
-import { countUnknown, emptyResult, splitLines, timeReject, type ParseResult } from './common';
+import { countUnknown, emptyResult, reject, splitLines, timeReject, type ParseResult } from './common';
 
 const KNOWN = new Set<string>(EVENT_TYPES);
 
@@ -12,13 +12,19 @@ export class JsonlParser {
   /** plausible times (see core/live/eventWindow); without one only the schema's ceiling applies */
   constructor(private readonly window?: TimeWindow) {}
 
+  /** Forget the ids seen so far (a stream: the store still counts a later repeat as a duplicate). */
+  forgetSeen(): void {
+    this.seen.clear();
+  }
+
   add(text: string, line: number): void {
     if (text.charCodeAt(0) !== 123 /* { */ && !text.trim()) return; // blank line
     let obj: unknown;
     try {
       obj = JSON.parse(text);
     } catch (err) {
-      this.result.rejects.push({ line, reason: `invalid JSON: ${(err as Error).message}` });
+      const message = (err as Error).message.slice(0, 200);
+      this.result.rejects.push(reject(line, 'line', 'import.invalidJson', `invalid JSON: ${message}`, { message }));
       return;
     }
     if (obj && typeof obj === 'object' && !Array.isArray(obj)) {
@@ -39,7 +45,11 @@ export class JsonlParser {
     }
     const v = validateEvent(obj);
     if (!v.ok) {
-      this.result.rejects.push({ line, reason: v.error, ...(v.reason ? { field: v.field, code: v.reason, params: { ...v.params, line } } : {}) });
+      this.result.rejects.push(
+        v.reason
+          ? { line, reason: v.error, field: v.field, code: v.reason, params: { ...v.params, line } }
+          : reject(line, v.field ?? 'line', 'import.invalidEvent', v.error, { field: v.field ?? '', message: v.error.slice(0, 200) }),
+      );
       return;
     }
     if (this.seen.has(v.event.id)) {

@@ -11,7 +11,8 @@ import type { TimeWindow } from '../core/live/eventWindow';
 import {
   countUnknown,
   emptyResult,
-  epochSecondsUnitProblem,
+  epochSecondsUnitReject,
+  reject,
   timeReject,
   localToEpoch,
   splitCsvLine,
@@ -53,12 +54,14 @@ export function agentCode(member: string): string {
 /** Parse one pipe-format line. */
 export function parsePipeLine(text: string, line: number): QueueLogRecord | Reject {
   const f = text.split('|');
-  if (f.length < 5) return { line, reason: `expected at least 5 '|'-separated fields, got ${f.length}` };
+  if (f.length < 5)
+    return reject(line, 'line', 'import.fieldCount', `expected at least 5 '|'-separated fields, got ${f.length}`, { expected: 5, got: f.length });
   const [t, callId, queue, agent, event] = f as [string, string, string, string, string];
-  if (!/^\d+(\.\d+)?$/.test(t)) return { line, reason: `time: not epoch seconds: '${t.slice(0, 30)}'` };
-  const unit = epochSecondsUnitProblem('time', t);
-  if (unit) return { line, reason: unit };
-  if (!/^[A-Z_]+$/i.test(event)) return { line, reason: `event: not an event name: '${event.slice(0, 30)}'` };
+  if (!/^\d+(\.\d+)?$/.test(t)) return reject(line, 'time', 'import.timeNotEpoch', `time: not epoch seconds: '${t.slice(0, 30)}'`, { value: t.slice(0, 30) });
+  const unit = epochSecondsUnitReject(line, 'time', t);
+  if (unit) return unit;
+  if (!/^[A-Z_]+$/i.test(event))
+    return reject(line, 'event', 'import.eventName', `event: not an event name: '${event.slice(0, 30)}'`, { value: event.slice(0, 30) });
   return { line, ts: Math.round(Number(t) * 1000), callId, queue, agent, event: event.toUpperCase(), data: f.slice(5) };
 }
 
@@ -93,12 +96,15 @@ function pbxwareData(event: string, c: (n: string) => string): string[] {
   }
 }
 
-/** Parse realtime-table CSV lines (header first): standard Asterisk columns or PBXware's. */
-export function parseQueueLogCsv(lines: readonly string[], opts: QueueLogOptions = {}): { records: QueueLogRecord[]; rejects: Reject[] } {
-  const records: QueueLogRecord[] = [];
-  const rejects: Reject[] = [];
-  if (!lines.length) return { records, rejects };
-  const header = splitCsvLine(lines[0]!).map((h) => h.trim().toLowerCase());
+/** One realtime-table CSV row (see queueLogCsvRows): a record, a reject, or null for a blank line. */
+export type CsvRowParser = (text: string, line: number) => QueueLogRecord | Reject | null;
+
+/**
+ * The row parser of a realtime-table CSV export given its header line (standard Asterisk columns or
+ * PBXware's), or the header's reject. Row by row, so a stream reads the file once.
+ */
+export function queueLogCsvRows(headerLine: string, opts: QueueLogOptions = {}): CsvRowParser | Reject {
+  const header = splitCsvLine(headerLine).map((h) => h.trim().toLowerCase());
   const col = new Map(header.map((h, i) => [h, i]));
   const pick = (...names: string[]) => names.map((n) => col.get(n)).find((i) => i !== undefined);
   const iTime = pick('date_time', 'time');
@@ -107,45 +113,49 @@ export function parseQueueLogCsv(lines: readonly string[], opts: QueueLogOptions
   const iAgent = pick('agent', 'type');
   const iEvent = pick('event');
   if ([iTime, iCall, iQueue, iAgent, iEvent].includes(undefined)) {
-    rejects.push({ line: 1, reason: `header: need time, callid, queuename, agent, event columns; got ${header.join(',')}` });
-    return { records, rejects };
+    const got = header.join(',').slice(0, 200);
+    return reject(1, 'header', 'import.csvHeader', `header: need time, callid, queuename, agent, event columns; got ${got}`, { got });
   }
   const pbx = col.has('htime');
   const dataCols = header.filter((h) => /^data\d+$/.test(h)).sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)));
-  for (let n = 1; n < lines.length; n++) {
-    const text = lines[n]!;
-    if (!text.trim()) continue;
+  return (text, line) => {
+    if (!text.trim()) return null;
     const f = splitCsvLine(text);
-    const line = n + 1;
-    if (f.length !== header.length) {
-      rejects.push({ line, reason: `expected ${header.length} columns, got ${f.length}` });
-      continue;
-    }
+    if (f.length !== header.length)
+      return reject(line, 'line', 'import.columnCount', `expected ${header.length} columns, got ${f.length}`, { expected: header.length, got: f.length });
     const c = (name: string) => (f[col.get(name) ?? -1] ?? '').trim();
     const t = f[iTime!]!.trim();
     let ts: number;
     if (/^\d+(\.\d+)?$/.test(t)) {
-      const unit = epochSecondsUnitProblem('time', t);
-      if (unit) {
-        rejects.push({ line, reason: unit });
-        continue;
-      }
+      const unit = epochSecondsUnitReject(line, 'time', t);
+      if (unit) return unit;
       ts = Math.round(Number(t) * 1000);
     } else {
       const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d+)?$/.exec(t);
-      if (!m) {
-        rejects.push({ line, reason: `time: not epoch seconds nor YYYY-MM-DD HH:MM:SS: '${t.slice(0, 30)}'` });
-        continue;
-      }
+      if (!m)
+        return reject(line, 'time', 'import.timeFormat', `time: not epoch seconds nor YYYY-MM-DD HH:MM:SS: '${t.slice(0, 30)}'`, { value: t.slice(0, 30) });
       ts = localToEpoch(+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, +m[6]!, opts.tz) + Math.round(Number(m[7] ?? 0) * 1000);
     }
     const event = f[iEvent!]!.trim().toUpperCase();
-    if (!/^[A-Z_]+$/.test(event)) {
-      rejects.push({ line, reason: `event: not an event name: '${event.slice(0, 30)}'` });
-      continue;
-    }
+    if (!/^[A-Z_]+$/.test(event))
+      return reject(line, 'event', 'import.eventName', `event: not an event name: '${event.slice(0, 30)}'`, { value: event.slice(0, 30) });
     const data = pbx ? pbxwareData(event, c) : dataCols.length ? dataCols.map(c) : c('data') ? c('data').split('|') : [];
-    records.push({ line, ts, callId: f[iCall!]!.trim(), queue: f[iQueue!]!.trim(), agent: f[iAgent!]!.trim(), event, data });
+    return { line, ts, callId: f[iCall!]!.trim(), queue: f[iQueue!]!.trim(), agent: f[iAgent!]!.trim(), event, data };
+  };
+}
+
+/** Parse realtime-table CSV lines (header first): standard Asterisk columns or PBXware's. */
+export function parseQueueLogCsv(lines: readonly string[], opts: QueueLogOptions = {}): { records: QueueLogRecord[]; rejects: Reject[] } {
+  const records: QueueLogRecord[] = [];
+  const rejects: Reject[] = [];
+  if (!lines.length) return { records, rejects };
+  const row = queueLogCsvRows(lines[0]!, opts);
+  if (typeof row !== 'function') return { records, rejects: [row] };
+  for (let n = 1; n < lines.length; n++) {
+    const r = row(lines[n]!, n + 1);
+    if (!r) continue;
+    if ('reason' in r) rejects.push(r);
+    else records.push(r);
   }
   return { records, rejects };
 }
@@ -296,13 +306,13 @@ export class QueueLogState {
       this.emit({ id: `${id}:call`, ts: r.ts, type, queue: r.queue, callId: r.callId, ...(hasAgent ? { agent: code } : {}), ...extra });
     const needCall = () => {
       if (NONE(r.queue) || NONE(r.callId)) {
-        this.result.rejects.push({ line: r.line, reason: `${r.event}: queue and callid are required` });
+        this.result.rejects.push(reject(r.line, 'callid', 'import.callRequired', `${r.event}: queue and callid are required`, { event: r.event }));
         return false;
       }
       return true;
     };
     const needAgent = () => {
-      if (!a) this.result.rejects.push({ line: r.line, reason: `${r.event}: agent is required` });
+      if (!a) this.result.rejects.push(reject(r.line, 'agent', 'import.agentRequired', `${r.event}: agent is required`, { event: r.event }));
       return !!a;
     };
     const d = r.data;
@@ -397,6 +407,17 @@ export class QueueLogState {
         return;
       default:
         if (!IGNORED.has(r.event)) countUnknown(this.result, r.event);
+    }
+  }
+
+  /**
+   * Forget the repeat check of lines older than `ts` (a stream keeps only a window of them: memory stays
+   * flat). Keys were added in about time order, so this stops at the first newer one.
+   */
+  forgetBefore(ts: number): void {
+    for (const key of this.seen) {
+      if (Number(key.slice(0, key.indexOf('|'))) >= ts) break;
+      this.seen.delete(key);
     }
   }
 

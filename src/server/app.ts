@@ -16,7 +16,7 @@ import type { ServerContext } from './context';
 import { Hub } from './hub';
 import { openApiDocument } from './openapi';
 import { checkAgainst, ContractViolation, validateResponsesDefault } from './contractCheck';
-import { setRawBodyText, type Caller, type RouteDef } from './route';
+import { setRawBodyText, setRequestStream, type Caller, type RouteDef } from './route';
 import { compose, type Capability } from './capability';
 import { allCapabilities } from './capabilities';
 import { stopServices } from './services';
@@ -215,7 +215,22 @@ function registerRoute(app: FastifyInstance, ctx: ServerContext, def: RouteDef, 
   app.route({
     method: def.method,
     url: def.url,
-    bodyLimit: def.bodyLimit,
+    // a streamed body has no limit of Fastify's (the handler reads it); 1 TiB only bounds the header
+    bodyLimit: def.streamBody ? 2 ** 40 : def.bodyLimit,
+    ...(def.streamBody
+      ? {
+          // hand the unread body to the handler; Fastify's parser gets an empty stream of the announced length
+          preParsing: async (req: FastifyRequest, _reply: unknown, payload: NodeJS.ReadableStream) => {
+            setRequestStream(req, payload);
+            // JSON's parser refuses an empty body (a 400 before the caller is even checked): give it `null`
+            const json = /json/i.test(req.headers['content-type'] ?? '');
+            const out = Readable.from(json ? [Buffer.from('null')] : []) as Readable & { receivedEncodedLength?: number };
+            const announced = Number(req.headers['content-length']);
+            if (Number.isFinite(announced)) out.receivedEncodedLength = announced;
+            return out;
+          },
+        }
+      : {}),
     ...(def.keepRawText
       ? {
           preParsing: async (req: FastifyRequest, _reply: unknown, payload: NodeJS.ReadableStream) => {

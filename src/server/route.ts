@@ -55,6 +55,8 @@ export interface RouteDef<B = any, Q = any, P = any> {
   keepRawText?: boolean;
   /** Per-route body limit in bytes (default 1 MiB). */
   bodyLimit?: number;
+  /** The body is left unread for the handler to stream (`requestStream(req)`), however large. */
+  streamBody?: boolean;
   handler: (a: RouteArgs<B, Q, P>) => Promise<unknown>;
   /** The answer's schema (from the contract): checked in tests, in the OpenAPI document. */
   response?: z.ZodType;
@@ -68,6 +70,8 @@ export interface RouteOptions {
   keepRawText?: boolean;
   /** Per-route body limit in bytes (default 1 MiB). */
   bodyLimit?: number;
+  /** The body is left unread for the handler to stream (`requestStream(req)`), however large. */
+  streamBody?: boolean;
 }
 
 /**
@@ -140,6 +144,17 @@ export function depsOf(ctx: ServerContext): ServiceDeps {
 
 export function hasRole(c: Caller, ...roles: Role[]): boolean {
   return c.roles.some((r) => roles.includes(r));
+}
+
+const STREAM = Symbol('bodyStream');
+/** The request body as a stream, for routes declared with `streamBody` (read it once). */
+export function requestStream(req: FastifyRequest): NodeJS.ReadableStream {
+  const s = (req as unknown as Record<symbol, NodeJS.ReadableStream>)[STREAM];
+  if (!s) throw new Error('requestStream: the route does not declare streamBody');
+  return s;
+}
+export function setRequestStream(req: FastifyRequest, s: NodeJS.ReadableStream) {
+  (req as unknown as Record<symbol, NodeJS.ReadableStream>)[STREAM] = s;
 }
 
 const RAW_TEXT = Symbol('rawText');

@@ -72,16 +72,52 @@ async function request(method: string, url: string, body?: unknown): Promise<unk
   } catch {
     data = text; // not JSON (a file)
   }
-  if (!res.ok) {
-    const e = (data && typeof data === 'object' ? data : { message: String(data ?? '') }) as {
-      field?: string;
-      reason?: string;
-      params?: Record<string, unknown>;
-      message?: string;
-    };
-    throw new ApiError(errorMessage(e, res.status), res.status, e.field, e.reason, e.params, errorMessage(e, res.status, false));
-  }
+  if (!res.ok) throw apiError(data, res.status);
   return data;
+}
+
+/** The ApiError of a failed answer's body (JSON or text), in the user's language. */
+function apiError(data: unknown, status: number): ApiError {
+  const e = (data && typeof data === 'object' ? data : { message: String(data ?? '') }) as {
+    field?: string;
+    reason?: string;
+    params?: Record<string, unknown>;
+    message?: string;
+  };
+  return new ApiError(errorMessage(e, status), status, e.field, e.reason, e.params, errorMessage(e, status, false));
+}
+
+/**
+ * Sends a file as the raw body of an upload endpoint (`upload: true` in the contract), with its
+ * progress (`onProgress(sent, total)`, through XMLHttpRequest: fetch reports none); the answer as
+ * `call` gives it.
+ */
+export function upload<E extends Endpoint & { upload: true }>(
+  ep: E,
+  input: { params?: unknown; query?: unknown },
+  file: Blob,
+  onProgress?: (sent: number, total: number) => void,
+): Promise<ResponseOf<E>> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(ep.method, urlOf(ep, input));
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.setRequestHeader('x-csrf-token', csrf);
+    if (onProgress) xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.onload = () => {
+      let data: unknown;
+      try {
+        data = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        data = xhr.responseText;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data as ResponseOf<E>);
+      else reject(apiError(data, xhr.status));
+    };
+    xhr.onerror = () => reject(new ApiError(i18n.t('app.networkError'), 0));
+    xhr.send(file);
+  });
 }
 
 /** The input a call takes: optional when the endpoint has no required part. */

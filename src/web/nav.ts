@@ -97,6 +97,13 @@ export const navItems: NavItem[] = [
     roles: [...ADMINS, 'duty_manager'],
     page: lazy(() => import('./pages/live/Emergency')),
   },
+  {
+    path: '/live/import',
+    label: 'imp.nav',
+    group: 'nav.live',
+    roles: [...ADMINS, 'duty_manager', 'wfm'],
+    page: lazy(() => import('./pages/live/Import')),
+  },
   { path: '/live/connectors', label: 'conn.nav', group: 'nav.live', roles: ['admin'], page: lazy(() => import('./pages/live/Connectors')) },
   {
     path: '/live/prompts',

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { validationError } from '../../core/errors';
 import { timeWindow, tsProblem, type TimeWindow } from '../../core/live/eventWindow';
-import { IMPORT_FORMATS, isImportFormat, parseText, storeParsed, type ImportReport, type ImportSink } from '../../ingest/import';
+import { IMPORT_FORMATS, isImportFormat, type ImportReport, type ImportSink } from '../../ingest/import';
+import { importStream, type ImportProgress } from '../../ingest/stream';
 import { parsePipeLine, QueueLogState } from '../../ingest/queueLog';
 import { parseTz } from '../../ingest/time';
 import type { Store } from '../../store/db';
@@ -24,14 +25,14 @@ export function storeSink(store: Store, centerId?: number): ImportSink {
 
 export function formatImportReport(r: ImportReport, file: string): string {
   const out = [
-    `${file} (${r.format}): ${r.linesRead} lines read, ${r.eventsParsed} events parsed, ${r.eventsStored} stored, ${r.duplicates} duplicates, ${r.rejected.length} rejected lines`,
+    `${file} (${r.format}): ${r.linesRead} lines read, ${r.eventsParsed} events parsed, ${r.eventsStored} stored, ${r.duplicates} duplicates, ${r.rejectedTotal} rejected lines`,
   ];
   const unknown = Object.entries(r.unknownEvents);
   if (unknown.length) out.push(`unknown event kinds (not stored): ${unknown.map(([k, n]) => `${k} ×${n}`).join(', ')}`);
   const skipped = Object.entries(r.skipped);
   if (skipped.length) out.push(`skipped on purpose: ${skipped.map(([k, n]) => `${k} ×${n}`).join(', ')}`);
   for (const x of r.rejected.slice(0, 50)) out.push(`  line ${x.line}: ${x.reason}`);
-  if (r.rejected.length > 50) out.push(`  … and ${r.rejected.length - 50} more rejected lines (--json lists all)`);
+  if (r.rejectedTotal > 50) out.push(`  … and ${r.rejectedTotal - 50} more rejected lines (--json lists the first ${r.rejected.length})`);
   const hint = unitHint(r);
   if (hint) out.push(hint);
   return out.join('\n');
@@ -53,7 +54,7 @@ export function registerImport(program: Command) {
     .command('import')
     .description('import telephony events (queue_log, anonymous-bank, pwc, jsonl) or IVR survey results (survey-csv) from a file; idempotent')
     .argument('<file>', 'the file to import')
-    .requiredOption('--format <format>', `one of ${IMPORT_FORMATS.join(', ')}`)
+    .requiredOption('--format <format>', `one of ${IMPORT_FORMATS.join(', ')}, or auto (detected from the first line)`)
     .option('--db <target>', 'SQLite file or postgres:// URL')
     .option('--tz <zone>', 'zone of local times in the file (IANA name or minutes east of UTC); default UTC')
     .option('--follow', 'queue_log: keep reading lines appended to the file (Ctrl-C to stop)')
@@ -62,7 +63,8 @@ export function registerImport(program: Command) {
     .action(async (file: string, o) => {
       const center = o.center === undefined ? undefined : Number(o.center);
       if (center !== undefined && !(Number.isInteger(center) && center > 0)) throw validationError('--center', `expected a center id, got '${o.center}'`);
-      if (!isImportFormat(o.format)) throw validationError('--format', `expected one of ${IMPORT_FORMATS.join(', ')}, got '${o.format}'`);
+      if (o.format !== 'auto' && !isImportFormat(o.format))
+        throw validationError('--format', `expected one of ${IMPORT_FORMATS.join(', ')} or auto, got '${o.format}'`);
       if (o.follow && o.format !== 'queue_log') throw validationError('--follow', 'only for --format queue_log');
       const tz = parseTz(o.tz, '--tz');
       const store = await openMigratedStore(o.db);
@@ -73,33 +75,52 @@ export function registerImport(program: Command) {
         const settings = await loadEventWindow(store, centerId);
         if (o.follow) return await follow(store, file, !!o.json, () => timeWindow(settings, Date.now()), centerId);
         const window = timeWindow(settings, Date.now());
-        const progress = (msg: string) => process.stderr.write(process.stderr.isTTY ? `\r${msg}   ` : `${msg}\n`);
-        const text = readFileSync(file, 'utf8');
-        const big = text.length > 2_000_000;
-        if (big) progress(`parsing ${(text.length / 1e6).toFixed(1)} MB…`);
-        const parsed = parseText(o.format, text, {
+        const totalBytes = statSync(file).size;
+        const bar = progressLine(totalBytes);
+        const report = await importStream(o.format, createReadStream(file, { highWaterMark: 256 * 1024 }), storeSink(store, centerId), {
           tz,
           window,
-          ...(o.format === 'survey-csv' ? { surveyScale: await defaultSurveyScale(store.db, centerId || null) } : {}),
+          totalBytes,
+          onProgress: bar.update,
+          optionsFor: async (f) => (f === 'survey-csv' ? { surveyScale: await defaultSurveyScale(store.db, centerId || null) } : {}),
         });
-        const started = Date.now();
-        const report = await storeParsed(o.format, parsed, storeSink(store, centerId), {
-          onProgress: big
-            ? (done, total) =>
-                progress(
-                  `stored ${done}/${total} events (${Math.round((done / total) * 100)} %, ${Math.round(done / ((Date.now() - started) / 1000 || 1))} events/s)`,
-                )
-            : undefined,
-        });
-        if (big && process.stderr.isTTY) process.stderr.write('\n');
+        bar.done();
         console.log(o.json ? JSON.stringify({ file, ...report }, null, 2) : formatImportReport(report, file));
         const hint = unitHint(report);
         if (hint && o.json) process.stderr.write(`${hint}\n`);
-        if (report.rejected.length) process.exitCode = 2; // good lines landed; some did not
+        if (report.rejectedTotal) process.exitCode = 2; // good lines landed; some did not
       } finally {
         if (!o.follow) await store.close();
       }
     });
+}
+
+/**
+ * The progress of an import on stderr: on a terminal one line rewritten at most 5 times a second
+ * (lines, events/s, share, ETA); otherwise a line every 10 s, and only for files over 2 MB.
+ */
+export function progressLine(totalBytes: number, out: NodeJS.WriteStream = process.stderr) {
+  const tty = !!out.isTTY;
+  let last = 0;
+  let shown = false;
+  const text = (p: ImportProgress) => {
+    const pct = p.totalBytes ? ` ${Math.floor((p.bytes / p.totalBytes) * 100)} %` : '';
+    const eta = p.etaS !== null ? `, ETA ${p.etaS >= 60 ? `${Math.floor(p.etaS / 60)} min ${p.etaS % 60} s` : `${p.etaS} s`}` : '';
+    return `import:${pct} ${p.lines} lines, ${p.eventsStored} events stored, ${p.eventsPerS} events/s${eta}, ${p.rejected} rejected`;
+  };
+  return {
+    update: (p: ImportProgress) => {
+      const t = Date.now();
+      if (!tty && totalBytes < 2_000_000) return;
+      if (t - last < (tty ? 200 : 10_000)) return;
+      last = t;
+      shown = true;
+      out.write(tty ? `\r${text(p)}\x1b[K` : `${text(p)}\n`);
+    },
+    done: () => {
+      if (shown && tty) out.write('\n');
+    },
+  };
 }
 
 /** Tail a growing pipe-format queue_log: the stateful parser sees each line once, in file order. */

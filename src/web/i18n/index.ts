@@ -16,6 +16,7 @@ import { factsPageMessages } from './factsPage';
 import { connectorMessages } from './connectors';
 import { phoneMessages } from './phone';
 import { historyMessages } from './history';
+import { importMessages } from './imports';
 
 /** Every capability's messages; add yours here. */
 const all: Messages[] = [
@@ -33,6 +34,7 @@ const all: Messages[] = [
   connectorMessages,
   phoneMessages,
   historyMessages,
+  importMessages,
 ];
 
 function merge(into: Record<string, any>, from: Record<string, any>) {

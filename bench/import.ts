@@ -1,0 +1,196 @@
+/**
+ * Streaming import (issue 16): peak RSS of `callfloor import` on a generated queue_log of two sizes
+ * (flat memory: the big file should not cost more than the small one; the CLI's own start-up alone
+ * is the baseline), and `/api/health` latency while a big file is uploaded to a running server
+ * (against the same server idle, in the same run).
+ *
+ * BENCH_IMPORT_PART=cli or upload runs one half. Sizes (MB) by environment: BENCH_IMPORT_MB (default 200; the issue's aim is 2048 — about 40 min on
+ * a loaded 2-core machine), BENCH_IMPORT_SMALL_MB (default 25), BENCH_UPLOAD_MB (default 50; aim 500).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { once } from 'node:events';
+import { buildApp } from '../src/server/app';
+import { seedTestOrg, signIn } from '../src/server/testing';
+import { migrate, openStore } from '../src/store/db';
+
+const BIN = fileURLToPath(new URL('../bin/callfloor.mjs', import.meta.url));
+const MB = 1024 * 1024;
+const T0 = Math.floor(Date.UTC(2026, 10, 2, 0, 0) / 1000);
+
+/** A queue_log of about `mb` MB: 400 agents in 3 queues; a call a second, answered (3 lines) or abandoned (2). */
+async function generate(file: string, mb: number): Promise<{ lines: number; bytes: number }> {
+  const out = createWriteStream(file);
+  let bytes = 0;
+  let lines = 0;
+  const agents = 400;
+  let buf: string[] = [];
+  const push = (l: string) => {
+    buf.push(l);
+    bytes += l.length + 1;
+    lines++;
+  };
+  for (let a = 0; a < agents; a++) push(`${T0}|NONE|q${a % 3}|Agent/${1000 + a}|ADDMEMBER|`);
+  for (let i = 0; bytes < mb * MB; i++) {
+    const t = T0 + 60 + i;
+    const q = `q${i % 3}`;
+    const id = `${t}.${i}`;
+    push(`${t}|${id}|${q}|NONE|ENTERQUEUE||1380${i % 10000}|1`);
+    if (i % 10 === 9) push(`${t + 20}|${id}|${q}|NONE|ABANDON|1|1|20`);
+    else {
+      const agent = `Agent/${1000 + (i % agents)}`;
+      push(`${t + 8}|${id}|${q}|${agent}|CONNECT|8|${id}|3`);
+      push(`${t + 8 + 150}|${id}|${q}|${agent}|COMPLETECALLER|8|150|1`);
+    }
+    if (buf.length >= 10_000) {
+      if (!out.write(buf.join('\n') + '\n')) await once(out, 'drain');
+      buf = [];
+    }
+  }
+  out.write(buf.join('\n') + '\n');
+  out.end();
+  await once(out, 'finish');
+  return { lines, bytes: statSync(file).size };
+}
+
+/** A module that prints the process's peak RSS when it exits (loaded with --import into the CLI). */
+function rssHook(dir: string): string {
+  const rss = join(dir, 'rss.mjs');
+  writeFileSync(rss, "process.on('exit', () => process.stderr.write(`\\npeak-rss-kb=${process.resourceUsage().maxRSS}\\n`));\n");
+  return rss;
+}
+
+/** `callfloor import` in a child: its peak RSS (MB), wall time, and the last lines it printed. */
+function cliImport(dir: string, file: string, db: string): { peakMb: number; seconds: number; out: string } {
+  const rss = rssHook(dir);
+  const started = Date.now();
+  const r = spawnSync(process.execPath, ['--import', rss, BIN, 'import', file, '--format', 'queue_log', '--db', db], {
+    encoding: 'utf8',
+    maxBuffer: 64 * MB,
+  });
+  const seconds = (Date.now() - started) / 1000;
+  const kb = Number(/peak-rss-kb=(\d+)/.exec(r.stderr)?.[1] ?? NaN);
+  if (r.status !== 0 && r.status !== 2) throw new Error(`import failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  return { peakMb: kb / 1024, seconds, out: r.stdout.trim().split('\n')[0] ?? '' };
+}
+
+/** The same command on an empty file (refused at once, after opening the store): start-up alone. */
+function cliBaseline(dir: string): number {
+  const rss = rssHook(dir);
+  const empty = join(dir, 'empty');
+  writeFileSync(empty, '');
+  const r = spawnSync(process.execPath, ['--import', rss, BIN, 'import', empty, '--format', 'queue_log', '--db', join(dir, 'base.sqlite')], {
+    encoding: 'utf8',
+  });
+  return Number(/peak-rss-kb=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
+}
+
+/** Sequential GET /api/health from another process for `ms`: latencies (ms). */
+function healthProbe(url: string, ms: number): Promise<number[]> {
+  const code = `
+    const out = []; const end = Date.now() + ${ms};
+    (async () => {
+      while (Date.now() < end) {
+        const t = performance.now();
+        try { await (await fetch(${JSON.stringify(url)})).text(); } catch {}
+        out.push(performance.now() - t);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      process.stdout.write(JSON.stringify(out));
+    })();`;
+  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let text = '';
+  child.stdout.on('data', (d) => (text += d));
+  return once(child, 'exit').then(() => JSON.parse(text || '[]') as number[]);
+}
+
+const pctl = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : NaN;
+};
+
+/** Upload `file` to POST /api/import as a raw streamed body; resolves with the answer. */
+function uploadFile(base: string, file: string, cookie: string, csrf: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${base}/api/import?format=queue_log`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/octet-stream', 'content-length': statSync(file).size },
+    });
+    req.on('response', (res) => {
+      let body = '';
+      res.on('data', (d) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    createReadStream(file).pipe(req);
+  });
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'cf-bench-import-'));
+  try {
+    const bigMb = Number(process.env.BENCH_IMPORT_MB ?? 200);
+    const smallMb = Number(process.env.BENCH_IMPORT_SMALL_MB ?? 25);
+    const uploadMb = Number(process.env.BENCH_UPLOAD_MB ?? 50);
+
+    const part = process.env.BENCH_IMPORT_PART; // cli | upload: one half only
+    if (part !== 'upload') await cliHalf(dir, smallMb, bigMb);
+    if (part !== 'cli') await uploadHalf(dir, uploadMb);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** CLI: peak RSS flat with the file size, against the command's start-up alone. */
+async function cliHalf(dir: string, smallMb: number, bigMb: number) {
+  const base = cliBaseline(dir);
+  console.log(`cli start-up alone (import of an empty file): peak RSS ${base.toFixed(0)} MB`);
+  for (const mb of [smallMb, bigMb]) {
+    const file = join(dir, `queue_log-${mb}`);
+    const g = await generate(file, mb);
+    const r = cliImport(dir, file, join(dir, `cli-${mb}.sqlite`));
+    console.log(
+      `cli import ${(g.bytes / MB).toFixed(0)} MB queue_log (${g.lines} lines): peak RSS ${r.peakMb.toFixed(0)} MB, ${r.seconds.toFixed(1)} s, ${Math.round(g.lines / r.seconds)} lines/s — ${r.out}`,
+    );
+    rmSync(file, { force: true });
+  }
+}
+
+/** The server answers /api/health while a big file is uploaded. */
+async function uploadHalf(dir: string, uploadMb: number) {
+  const file = join(dir, 'upload');
+  const g = await generate(file, uploadMb);
+  const store = await openStore({ file: join(dir, 'server.sqlite') });
+  await migrate(store);
+  await seedTestOrg(store);
+  const { app } = await buildApp({ store, webRoot: null, loginAttemptsPerMinute: 1000 });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = app.server.address();
+  const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  const wfm = await signIn(app, 'wfm');
+  const idle = await healthProbe(`${url}/api/health`, 3000);
+  console.log(`/api/health idle: p50 ${pctl(idle, 50).toFixed(1)} ms, p99 ${pctl(idle, 99).toFixed(1)} ms (${idle.length} requests)`);
+  const started = Date.now();
+  const uploading = uploadFile(url, file, wfm.cookie, wfm.csrf);
+  const during: number[] = [];
+  let done = false;
+  void uploading.finally(() => (done = true));
+  while (!done) during.push(...(await healthProbe(`${url}/api/health`, 5000)));
+  const up = await uploading;
+  const seconds = (Date.now() - started) / 1000;
+  const rep = JSON.parse(up.body) as { eventsStored?: number; linesRead?: number };
+  console.log(
+    `upload ${(g.bytes / MB).toFixed(0)} MB (${g.lines} lines) → ${up.status}, ${rep.eventsStored} events stored in ${seconds.toFixed(1)} s (${Math.round((rep.eventsStored ?? 0) / seconds)} events/s)`,
+  );
+  console.log(
+    `/api/health during the upload: p50 ${pctl(during, 50).toFixed(1)} ms, p99 ${pctl(during, 99).toFixed(1)} ms, max ${Math.max(...during).toFixed(1)} ms (${during.length} requests; aim p99 < 100 ms)`,
+  );
+  await app.close();
+  await store.close();
+}
+
+await main();
