@@ -1,0 +1,171 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../../api';
+import { useAction, useEndpoint } from '../../../hooks';
+import { contract } from '../../../../contract/index';
+import type { StartedAttempt } from '../../../../contract/peopleTraining';
+import { ErrorNote } from '../../../components/ui';
+import { fmtTime } from '../common';
+import { ExamForm } from './ExamForm';
+
+/**
+ * The exams: agents start them; trainers create them, change attempts limit and cool-down, release
+ * marks, and mark short answers.
+ */
+export function Exams({ isAgent, isTrainer, onStart }: { isAgent: boolean; isTrainer: boolean; onStart: (a: StartedAttempt) => void }) {
+  const { t } = useTranslation();
+  const exams = useEndpoint(contract.training.exams, {});
+  const pending = useEndpoint(contract.training.pendingMarking, isTrainer ? {} : null);
+  const [marks, setMarks] = useState<Record<string, string>>({});
+  const [limits, setLimits] = useState<Record<number, { maxAttempts: string; cooldownHours: string }>>({});
+  const { error, run } = useAction();
+  return (
+    <>
+      {isTrainer && <ExamForm onCreated={() => void exams.reload()} />}
+      <ErrorNote error={error} />
+      <div className="card">
+        <h2>{t('ppl.train.exams')}</h2>
+        <table data-testid="exams">
+          <thead>
+            <tr>
+              <th>{t('ppl.train.exams')}</th>
+              <th>{t('ppl.train.queue')}</th>
+              <th>{t('ppl.train.timeLimit')}</th>
+              <th>{t('trn.exam.passPercent')}</th>
+              <th>{t('ppl.train.maxAttempts')}</th>
+              <th>{t('ppl.train.cooldownHours')}</th>
+              {isAgent && <th>{t('ppl.train.attemptsLeft')}</th>}
+              <th></th>
+            </tr>
+          </thead>
+          <tbody>
+            {(exams.data ?? []).map((e) => {
+              const lim = limits[e.id] ?? { maxAttempts: String(e.maxAttempts), cooldownHours: String(e.cooldownHours) };
+              const setLim = (k: 'maxAttempts' | 'cooldownHours', v: string) => setLimits({ ...limits, [e.id]: { ...lim, [k]: v } });
+              return (
+                <tr key={e.id} data-exam-row={e.id}>
+                  <td>{e.title}</td>
+                  <td>{e.queue ?? '—'}</td>
+                  <td>{e.timeLimitMin}</td>
+                  <td>{e.passPercent}</td>
+                  <td>
+                    {isTrainer ? (
+                      <input
+                        aria-label={t('ppl.train.maxAttempts')}
+                        type="number"
+                        min={1}
+                        size={3}
+                        value={lim.maxAttempts}
+                        onChange={(x) => setLim('maxAttempts', x.target.value)}
+                      />
+                    ) : (
+                      e.maxAttempts
+                    )}
+                  </td>
+                  <td>
+                    {isTrainer ? (
+                      <input
+                        aria-label={t('ppl.train.cooldownHours')}
+                        type="number"
+                        min={0}
+                        size={4}
+                        value={lim.cooldownHours}
+                        onChange={(x) => setLim('cooldownHours', x.target.value)}
+                      />
+                    ) : (
+                      e.cooldownHours
+                    )}
+                  </td>
+                  {isAgent && (
+                    <td data-testid="exam-attempts-left">
+                      {e.attemptsLeft}
+                      {e.nextAttemptAt ? ` · ${t('ppl.train.nextAttemptAt')} ${fmtTime(e.nextAttemptAt)}` : ''}
+                    </td>
+                  )}
+                  <td>
+                    {isAgent &&
+                      (e.attemptsLeft === 0 ? (
+                        <span className="hint">{t('ppl.train.noAttemptsLeft')}</span>
+                      ) : (
+                        <button
+                          data-exam={e.id}
+                          disabled={!!e.nextAttemptAt}
+                          onClick={() => run(async () => onStart(await call(contract.training.startAttempt, { params: { id: e.id } })))}
+                        >
+                          {t('ppl.train.start')}
+                        </button>
+                      ))}
+                    {isTrainer && (
+                      <>
+                        <button
+                          onClick={() =>
+                            run(async () => {
+                              await call(contract.training.updateExamLimits, {
+                                params: { id: e.id },
+                                body: { maxAttempts: Number(lim.maxAttempts), cooldownHours: Number(lim.cooldownHours) },
+                              });
+                              await exams.reload();
+                            })
+                          }
+                        >
+                          {t('ppl.train.saveLimits')}
+                        </button>
+                        {e.marksReleased ? (
+                          <span className="hint"> {t('ppl.train.marksReleased')}</span>
+                        ) : (
+                          <button
+                            data-release={e.id}
+                            onClick={() =>
+                              run(async () => {
+                                await call(contract.training.releaseMarks, { params: { id: e.id } });
+                                await exams.reload();
+                              })
+                            }
+                          >
+                            {t('ppl.train.releaseMarks')}
+                          </button>
+                        )}
+                      </>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {isTrainer && (pending.data ?? []).length > 0 && (
+        <div className="card">
+          <h2>{t('ppl.train.pendingMarking')}</h2>
+          {pending.data!.map((p) => (
+            <div key={p.id} className="form-row">
+              <b>{p.agent_name}</b> · {p.title}
+              {(p.result?.pendingManual ?? []).map((qid, i) => (
+                <span key={qid}>
+                  “{String(p.answers[qid] ?? '')}”{' '}
+                  <input
+                    aria-label={`${t('ppl.train.mark')} ${i + 1}`}
+                    size={4}
+                    value={marks[`${p.id}:${qid}`] ?? ''}
+                    onChange={(e) => setMarks({ ...marks, [`${p.id}:${qid}`]: e.target.value })}
+                  />
+                </span>
+              ))}
+              <button
+                onClick={() =>
+                  run(async () => {
+                    const m = Object.fromEntries((p.result?.pendingManual ?? []).map((qid) => [qid, Number(marks[`${p.id}:${qid}`] ?? 0)]));
+                    await call(contract.training.markAttempt, { params: { id: p.id }, body: { marks: m } });
+                    await pending.reload();
+                  })
+                }
+              >
+                {t('ppl.train.mark')}
+              </button>
+            </div>
+          ))}
+        </div>
+      )}
+    </>
+  );
+}
