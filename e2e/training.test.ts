@@ -1,0 +1,115 @@
+/**
+ * The training setup through the browser only (issue 14): a trainer creates a course, puts a queue
+ * under certification, writes a question bank of two questions and an exam that certifies the queue
+ * (a pass mark above 100 is refused next to its field first); an agent takes the exam, passes and
+ * holds the certification.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { startHarness, signInUi, signOutUi } from './harness';
+
+const fieldError = (page: Page, scope: string, name: string) => page.locator(`${scope} label.field:has([name="${name}"]) .field-error`);
+
+test('a trainer sets up a course, a bank, an exam and its certification in the browser; an agent passes and holds it', async () => {
+  const h = await startHarness();
+  const { page, url } = h;
+  try {
+    await signInUi(page, url, 'trainer');
+    await page.click('a[data-nav="/floor/training"]');
+
+    // a course
+    await page.click('[data-tab=courses]');
+    const course = page.locator('[data-testid=course-form]');
+    await course.locator('input[name=title]').fill('账务基础');
+    await course.locator('input[name=module]').fill('账务');
+    await course.locator('input[name=hours]').fill('4');
+    await course.locator('button').click();
+    await page.waitForSelector('[data-testid=courses] table >> text=账务基础');
+
+    // the queue under certification, 180 days, warned 20 days before
+    await page.click('[data-tab=certs]');
+    const cq = page.locator('[data-testid=cert-queue-form]');
+    await cq.locator('input[name=queue]').fill('billing');
+    await cq.locator('input[name=validityDays]').fill('180');
+    await cq.locator('input[name=warnDays]').fill('20');
+    await cq.locator('button').click();
+    const row = page.locator('[data-cert-queue=billing]');
+    await row.waitFor();
+    assert.deepEqual((await row.locator('td').allTextContents()).slice(0, 3), ['billing', '180', '20']);
+
+    // a bank of two questions: a single choice (the first option right) and a true/false (false)
+    await page.click('[data-tab=bank]');
+    const bank = page.locator('[data-testid=bank-form]');
+    await bank.locator('input[name=bank]').fill('账务题库');
+    const q1 = bank.locator('[data-question-editor="1"]');
+    await q1.locator('textarea[name=text]').fill('账单日是每月几号？');
+    await q1.locator('input[name=option1]').fill('1日');
+    await q1.locator('input[name=option2]').fill('15日');
+    await q1.locator('input[aria-label="选项 1 正确"]').check();
+    await q1.locator('input[name=points]').fill('50');
+    await bank.locator('text=再加一题').click();
+    const q2 = bank.locator('[data-question-editor="2"]');
+    await q2.locator('select[name=kind]').selectOption('true_false');
+    await q2.locator('textarea[name=text]').fill('可以口头承诺退费');
+    await q2.locator('select[name=truth]').selectOption('false');
+    await q2.locator('input[name=points]').fill('50');
+    await page.click('[data-testid=bank-save]');
+    await page.waitForSelector('[data-testid=bank-saved] >> text=已保存 2 道题');
+    const keys = await page
+      .locator('[data-testid=bank-questions] tbody tr')
+      .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.firstChild?.textContent ?? '')));
+    assert.deepEqual(
+      keys.map((k) => [k[1], k[2], k[3], k[4]]),
+      [
+        ['单选', '账单日是每月几号？', '1日', '50'],
+        ['判断', '可以口头承诺退费', '错', '50'],
+      ],
+    );
+
+    // the exam: a pass mark of 101 is refused next to its field, in Chinese, and nothing is stored
+    await page.click('[data-tab=exams]');
+    const exam = page.locator('[data-testid=exam-form-new]');
+    await exam.locator('input[name=title]').fill('账务认证考试');
+    await exam.locator('select[name=queue]').selectOption('billing');
+    await exam.locator('input[name=timeLimitMin]').fill('10');
+    await exam.locator('input[name=passPercent]').fill('101');
+    await exam.locator('select[name=bank]').selectOption('账务题库');
+    await exam.locator('[data-testid=exam-questions] input[type=checkbox]').nth(0).check();
+    await exam.locator('[data-testid=exam-questions] input[type=checkbox]').nth(1).check();
+    await exam.locator('text=已选 2 题，共 100 分').waitFor();
+    await exam.locator('button >> text=创建考试').click();
+    await fieldError(page, '[data-testid=exam-form-new]', 'passPercent').waitFor();
+    assert.equal(await fieldError(page, '[data-testid=exam-form-new]', 'passPercent').textContent(), '不能大于 100');
+    assert.equal(await page.locator('[data-testid=exams] tbody tr').count(), 0, 'the refused exam is not stored');
+    await exam.locator('input[name=passPercent]').fill('80');
+    await exam.locator('button >> text=创建考试').click();
+    await page.waitForSelector('[data-testid=exams] >> text=账务认证考试');
+    assert.equal(await fieldError(page, '[data-testid=exam-form-new]', 'passPercent').count(), 0, 'the error clears once accepted');
+
+    // the certification names the exam that certifies it
+    await page.click('[data-tab=certs]');
+    await page.waitForSelector('[data-cert-queue=billing] >> text=账务认证考试');
+    await signOutUi(page);
+
+    // the agent takes it (questions and options shuffled per attempt: found by their text) and passes
+    await signInUi(page, url, 'a1');
+    await page.click('a[data-nav="/floor/training"]');
+    await page.click('[data-testid=exams] >> text=开始考试');
+    await page.waitForSelector('[data-testid=exam-form]');
+    await page.check('.question:has-text("账单日是每月几号") >> text=1日');
+    await page.check('.question:has-text("可以口头承诺退费") >> text=错');
+    await page.click('[data-testid=exam-form] >> text=提交');
+    await page.waitForSelector('[data-testid=exam-status] >> text=通过');
+    assert.match((await page.textContent('[data-testid=exam-result]')) ?? '', /100%/);
+    await page.click('[data-testid=exam-result] >> text=返回');
+    await page.click('[data-tab=certs]');
+    const held = page.locator('[data-testid=certifications] tbody tr');
+    await held.first().waitFor();
+    const cells = await held.first().locator('td').allTextContents();
+    assert.deepEqual(cells.slice(0, 3), ['李娜', 'billing', '100%']);
+    assert.equal(await held.count(), 1);
+  } finally {
+    await h.close();
+  }
+});
