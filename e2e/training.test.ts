@@ -113,3 +113,44 @@ test('a trainer sets up a course, a bank, an exam and its certification in the b
     await h.close();
   }
 });
+
+test('an admin writes a survey in the browser (a scale whose top is not above its bottom is refused next to it); agents find it under Employee voice', async () => {
+  const h = await startHarness();
+  const { page, url } = h;
+  try {
+    await signInUi(page, url, 'admin');
+    await page.click('a[data-nav="/floor/training"]');
+    await page.click('[data-tab=surveys]');
+    const form = page.locator('[data-testid=survey-form]');
+    await form.locator('input[name=title]').fill('十一月满意度');
+    await form.locator('input[name=invited]').fill('20');
+    const q1 = form.locator('[data-survey-question="1"]');
+    await q1.locator('input[name=text]').fill('排班是否合理？');
+    await q1.locator('input[name=option1]').fill('合理');
+    await q1.locator('input[name=option2]').fill('不合理');
+    await form.locator('text=再加一题').click();
+    const q2 = form.locator('[data-survey-question="2"]');
+    await q2.locator('select[name=kind]').selectOption('scale');
+    await q2.locator('input[name=text]').fill('整体满意度');
+    await q2.locator('input[name=min]').fill('5');
+    await q2.locator('input[name=max]').fill('5');
+    await page.click('[data-testid=survey-create]');
+    const maxError = fieldError(page, '[data-survey-question="2"]', 'max');
+    await maxError.waitFor();
+    assert.equal(await maxError.textContent(), '最高分须大于最低分 5');
+    assert.equal(await page.locator('[data-testid=survey-list] tr').count(), 0, 'nothing stored');
+    await q2.locator('input[name=min]').fill('1');
+    await page.click('[data-testid=survey-create]');
+    await page.waitForSelector('[data-testid=survey-list] >> text=十一月满意度');
+    assert.deepEqual(await page.locator('[data-testid=survey-list] tr td').allTextContents(), ['十一月满意度', '2 题', '邀请人数: 20', '进行中']);
+    await signOutUi(page);
+
+    await signInUi(page, url, 'a1');
+    await page.click('a[data-nav="/floor/voice"]');
+    await page.waitForSelector('text=十一月满意度');
+    await page.waitForSelector('label:has-text("整体满意度") select');
+    assert.deepEqual(await page.locator('label:has-text("整体满意度") select option').allTextContents(), ['—', '1', '2', '3', '4', '5']);
+  } finally {
+    await h.close();
+  }
+});

@@ -65,6 +65,7 @@ const T: Record<string, [string, string, string]> = {
   'exam.policy.partial': ['按比例得分', '按比例得分', 'Partial credit'],
   'exam.questions': ['试题', '試題', 'Questions'],
   'exam.pickBank': ['从题库选题', '從題庫選題', 'Pick from bank'],
+  'exam.allBanks': ['全部题库', '全部題庫', 'All banks'],
   'exam.chosen': ['已选 {{n}} 题，共 {{points}} 分', '已選 {{n}} 題，共 {{points}} 分', '{{n}} questions chosen, {{points}} points'],
   'exam.create': ['创建考试', '建立考試', 'Create the exam'],
   // certification

@@ -89,7 +89,7 @@ export function ExamForm({ onCreated }: { onCreated: () => void }) {
       <FieldRow>
         <Field label={t('trn.exam.pickBank')}>
           <select name="bank" value={bankName} onChange={(e) => setBankName(e.target.value)}>
-            <option value="">{t('trn.bank.banks')}</option>
+            <option value="">{t('trn.exam.allBanks')}</option>
             {(bank.data?.banks ?? []).map((b) => (
               <option key={b.bank} value={b.bank}>
                 {b.bank} · {t('trn.bank.count', { n: b.questions })}

@@ -83,7 +83,11 @@ export function Surveys() {
                 <FieldRow>
                   {d.options.map((o, k) => (
                     <Field key={k} label={t('trn.bank.option', { n: k + 1 })} error={act.errorFor(`${p}.options.${k}`)}>
-                      <input value={o} onChange={(e) => setDraft(i, { ...d, options: d.options.map((x, j) => (j === k ? e.target.value : x)) })} />
+                      <input
+                        name={`option${k + 1}`}
+                        value={o}
+                        onChange={(e) => setDraft(i, { ...d, options: d.options.map((x, j) => (j === k ? e.target.value : x)) })}
+                      />
                     </Field>
                   ))}
                   <button type="button" onClick={() => setDraft(i, { ...d, options: [...d.options, ''] })}>
@@ -104,10 +108,10 @@ export function Surveys() {
               {d.kind === 'scale' && (
                 <FieldRow>
                   <Field label={t('trn.survey.min')} error={act.errorFor(`${p}.min`)}>
-                    <input type="number" value={d.min} onChange={(e) => setDraft(i, { ...d, min: e.target.value })} />
+                    <input name="min" type="number" value={d.min} onChange={(e) => setDraft(i, { ...d, min: e.target.value })} />
                   </Field>
                   <Field label={t('trn.survey.max')} error={act.errorFor(`${p}.max`)}>
-                    <input type="number" value={d.max} onChange={(e) => setDraft(i, { ...d, max: e.target.value })} />
+                    <input name="max" type="number" value={d.max} onChange={(e) => setDraft(i, { ...d, max: e.target.value })} />
                   </Field>
                 </FieldRow>
               )}
@@ -124,7 +128,7 @@ export function Surveys() {
           <button type="button" onClick={() => setDrafts([...drafts, blank()])}>
             {t('trn.bank.addQuestion')}
           </button>
-          <button type="button" onClick={() => void create()}>
+          <button type="button" data-testid="survey-create" onClick={() => void create()}>
             {t('trn.create')}
           </button>
         </div>
