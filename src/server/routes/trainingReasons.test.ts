@@ -8,7 +8,7 @@ import { forEachDatabase } from '../../store/testing';
 import { testApp } from '../testing';
 
 forEachDatabase('training setup refusals name their field and carry a reason; nothing is stored', async (_t, store) => {
-  const { app, as } = await testApp(store);
+  const { app, as, org } = await testApp(store);
   try {
     const trainer = await as('trainer');
     const refused = async (method: 'POST' | 'PUT', url: string, body: unknown) => {
@@ -83,8 +83,18 @@ forEachDatabase('training setup refusals name their field and carry a reason; no
     assert.deepEqual((await trainer.req('GET', '/api/people/plan', undefined)).body, [], 'no plan item stored');
     assert.deepEqual((await trainer.req('GET', '/api/people/sessions')).body, [], 'no session stored');
 
-    // surveys (the center's admins): two questions with one id, a scale whose top is not above its bottom
+    // certification: a queue not under certification cannot be taken out; an uncertified agent cannot go live on one
+    const gone = await trainer.req('DELETE', '/api/people/cert-queues/billing');
+    assert.equal(gone.status, 404);
+    assert.deepEqual([gone.body.reason, gone.body.params], ['people.certQueueMissing', { queue: 'billing' }]);
+    assert.equal((await trainer.req('PUT', '/api/people/cert-queues/billing', {})).status, 200);
     const admin = await as('admin');
+    const live = await admin.req('PATCH', `/api/agents/${org.agents.a1}`, { queues: ['general', 'billing'] });
+    assert.equal(live.status, 400);
+    assert.deepEqual([live.body.field, live.body.reason, live.body.params], ['queues', 'people.notCertified', { queue: 'billing' }]);
+    assert.deepEqual((await admin.req('GET', `/api/agents/${org.agents.a1}`)).body.queues, ['general'], 'queues unchanged');
+
+    // surveys (the center's admins): two questions with one id, a scale whose top is not above its bottom
     const survey = async (questions: unknown[]) => {
       const r = await admin.req('POST', '/api/people/surveys', { title: '满意度', invited: 10, questions });
       assert.equal(r.status, 400, JSON.stringify(r.body));

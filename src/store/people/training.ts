@@ -608,7 +608,7 @@ export async function putCertQueue(db: Db, centerId: number, q: { queue: string;
 export async function removeCertQueue(db: Db, centerId: number, queue: string, userId: number | null, now: number) {
   return withTx(db, async (tx) => {
     const r = await tx.deleteFrom('people_cert_queues').where('center_id', '=', centerId).where('queue', '=', queue).executeTakeFirst();
-    if (Number(r.numDeletedRows) === 0) throw notFound(`certified queue ${queue}`);
+    if (Number(r.numDeletedRows) === 0) throw notFound(`certified queue ${queue}`, { reason: 'people.certQueueMissing', params: { queue } });
     await audit(tx, { at: now, userId, action: 'people.certqueue.remove', entity: 'queue', entityId: queue });
   });
 }
@@ -658,7 +658,10 @@ export async function assertCertifiedForQueues(
     if (!g.ok) {
       const why =
         g.reason === 'expired' ? `the certification for queue ${q} has lapsed; re-certify first` : `the agent has not passed the certification for queue ${q}`;
-      throw validationError('queues', `cannot set the agent live on queue ${q}: ${why}`);
+      throw validationError('queues', `cannot set the agent live on queue ${q}: ${why}`, {
+        reason: g.reason === 'expired' ? 'people.certLapsed' : 'people.notCertified',
+        params: { queue: q },
+      });
     }
   }
 }

@@ -113,6 +113,17 @@ const ERR: Record<string, [string, string, string]> = {
   'people.attemptSubmitted': ['这次考试已经交卷', '這次考試已經交卷', 'this attempt was already submitted'],
   'people.attemptNotPending': ['这份答卷没有待阅的题目', '這份答卷沒有待閱的題目', 'this attempt has nothing to mark'],
   'people.scaleMaxNotAboveMin': ['最高分须大于最低分 {{min}}', '最高分須大於最低分 {{min}}', 'must be above the lowest value {{min}}'],
+  'people.notCertified': [
+    '坐席尚未通过队列 {{queue}} 的认证，不能上线',
+    '坐席尚未通過佇列 {{queue}} 的認證，不能上線',
+    'the agent has not passed the certification for queue {{queue}}',
+  ],
+  'people.certLapsed': [
+    '坐席在队列 {{queue}} 的认证已过期，请先重新认证',
+    '坐席在佇列 {{queue}} 的認證已過期，請先重新認證',
+    'the certification for queue {{queue}} has lapsed: re-certify first',
+  ],
+  'people.certQueueMissing': ['队列 {{queue}} 不在认证中', '佇列 {{queue}} 不在認證中', 'queue {{queue}} is not under certification'],
   'people.surveyClosed': ['问卷已结束', '問卷已結束', 'this survey is closed'],
 };
 
