@@ -2,31 +2,21 @@ import { startHarness, signInUi, signOutUi } from './harness';
 const h = await startHarness();
 const { page, url } = h;
 try {
-  await signInUi(page, url, 'trainer');
-  await page.click('a[data-nav="/floor/training"]');
-  for (const w of [1280, 390]) {
-    await page.setViewportSize({ width: w, height: 900 });
-    for (const tab of ['exams', 'certs', 'courses', 'bank']) {
+  for (const loc of ['zh-TW', 'en']) {
+    await signInUi(page, url, 'admin');
+    await page.evaluate((l) => localStorage.setItem('cf.locale', l), loc);
+    await page.goto(`${url}/#/floor/training`);
+    await page.reload();
+    for (const tab of ['exams', 'certs', 'courses', 'bank', 'surveys']) {
       await page.click(`[data-tab=${tab}]`);
-      await page.waitForTimeout(600);
-      await page.screenshot({ path: `/tmp/shot-${tab}-${w}.png`, fullPage: true });
+      await page.waitForTimeout(700);
+      const txt = await page.locator('.page').innerText();
+      const raw = txt.match(/\b(trn|ppl|errors)\.[a-zA-Z.]+/g);
+      console.log(loc, tab, raw ?? 'ok', txt.slice(0, 160).replace(/\n/g, ' | '));
     }
+    await page.screenshot({ path: `/tmp/shot-${loc}.png`, fullPage: true });
+    await signOutUi(page);
   }
-  // error display in bank
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.click('[data-tab=bank]');
-  await page.click('[data-testid=bank-save]');
-  await page.waitForTimeout(800);
-  await page.screenshot({ path: `/tmp/shot-bank-err.png`, fullPage: true });
-  await signOutUi(page);
-  await signInUi(page, url, 'admin');
-  await page.click('a[data-nav="/floor/training"]');
-  await page.click('[data-tab=surveys]');
-  await page.click('[data-testid=survey-form] >> text=新建');
-  await page.waitForTimeout(800);
-  await page.screenshot({ path: `/tmp/shot-surveys.png`, fullPage: true });
-  const sw = await page.evaluate(() => document.documentElement.scrollWidth);
-  console.log('scrollWidth admin', sw);
 } finally {
   await h.close();
 }

@@ -49,7 +49,7 @@ function CertQueues({ isTrainer }: { isTrainer: boolean }) {
         <tbody>
           {(certQueues.data ?? []).map((q) => (
             <tr key={q.queue} data-cert-queue={q.queue}>
-              <td>{q.queue}</td>
+              <td translate="no">{q.queue}</td>
               <td>{q.validity_days}</td>
               <td>{q.warn_days}</td>
               <td>
@@ -114,7 +114,7 @@ export function Certification({ isTrainer, canAssign }: { isTrainer: boolean; ca
           <thead>
             <tr>
               <th>{t('ppl.agent')}</th>
-              <th>{t('ppl.train.queue')}</th>
+              <th>{t('trn.cert.queue')}</th>
               <th>{t('ppl.train.result')}</th>
               <th>{t('ppl.train.validUntil')}</th>
               <th></th>
@@ -124,7 +124,7 @@ export function Certification({ isTrainer, canAssign }: { isTrainer: boolean; ca
             {(certs.data ?? []).map((c) => (
               <tr key={c.id}>
                 <td>{c.agent_name}</td>
-                <td>{c.queue}</td>
+                <td translate="no">{c.queue}</td>
                 <td>{c.percent}%</td>
                 <td>{new Date(c.valid_until).toLocaleDateString()}</td>
                 <td>
@@ -151,7 +151,7 @@ export function Certification({ isTrainer, canAssign }: { isTrainer: boolean; ca
             <thead>
               <tr>
                 <th>{t('ppl.agent')}</th>
-                <th>{t('ppl.train.queue')}</th>
+                <th>{t('trn.cert.queue')}</th>
                 <th>{t('ppl.train.daysLeft')}</th>
               </tr>
             </thead>
@@ -159,7 +159,7 @@ export function Certification({ isTrainer, canAssign }: { isTrainer: boolean; ca
               {warnings.data!.map((w, i) => (
                 <tr key={i} className={w.status === 'expired' ? 'bad' : 'warn'}>
                   <td>{w.agentName}</td>
-                  <td>{w.queueId}</td>
+                  <td translate="no">{w.queueId}</td>
                   <td>{w.daysLeft}</td>
                 </tr>
               ))}

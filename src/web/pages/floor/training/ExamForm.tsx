@@ -56,7 +56,7 @@ export function ExamForm({ onCreated }: { onCreated: () => void }) {
           <select name="queue" value={f.queue} onChange={set('queue')}>
             <option value="">{t('trn.exam.noQueue')}</option>
             {(certQueues.data ?? []).map((q) => (
-              <option key={q.queue} value={q.queue}>
+              <option key={q.queue} value={q.queue} translate="no">
                 {q.queue}
               </option>
             ))}

@@ -45,7 +45,7 @@ export function Exams({ isAgent, isTrainer, onStart }: { isAgent: boolean; isTra
               return (
                 <tr key={e.id} data-exam-row={e.id}>
                   <td>{e.title}</td>
-                  <td>{e.queue ?? '—'}</td>
+                  <td>{e.queue ? <span translate="no">{e.queue}</span> : '—'}</td>
                   <td>{e.timeLimitMin}</td>
                   <td>{e.passPercent}</td>
                   <td>

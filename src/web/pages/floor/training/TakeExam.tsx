@@ -29,7 +29,7 @@ export function TakeExam({ attempt, onDone }: { attempt: StartedAttempt; onDone:
         </p>
         {result.certification && (
           <p className="ok">
-            {t('ppl.train.certified')}: {result.certification.queue}
+            {t('ppl.train.certified')}: <span translate="no">{result.certification.queue}</span>
           </p>
         )}
         <p data-testid="attempts-left">
