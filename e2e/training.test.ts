@@ -154,3 +154,51 @@ test('an admin writes a survey in the browser (a scale whose top is not above it
     await h.close();
   }
 });
+
+test('a trainer plans a course for a team and month, schedules a session and records who came', async () => {
+  const h = await startHarness();
+  const { page, url } = h;
+  try {
+    await signInUi(page, url, 'trainer');
+    await page.click('a[data-nav="/floor/training"]');
+    await page.click('[data-tab=courses]');
+    const course = page.locator('[data-testid=course-form]');
+    await course.locator('input[name=title]').fill('投诉处理');
+    await course.locator('button').click();
+    await page.waitForSelector('[data-testid=courses] table >> text=投诉处理');
+
+    // the plan: a missing month is refused next to it, then accepted
+    const plan = page.locator('[data-testid=plan]');
+    await plan.locator('select[name=teamId]').selectOption({ label: 'A组' });
+    await plan.locator('input[name=year]').fill('2026');
+    await plan.locator('select[name=courseId]').selectOption({ label: '投诉处理' });
+    await plan.locator('button').click();
+    const monthError = fieldError(page, '[data-testid=plan]', 'month');
+    await monthError.waitFor();
+    assert.equal(await monthError.textContent(), '必填');
+    await plan.locator('select[name=month]').selectOption('3');
+    await plan.locator('button').click();
+    await page.waitForSelector('[data-testid=plan] table >> text=2026-03');
+    assert.deepEqual(await plan.locator('table tbody tr td').allTextContents(), ['2026-03', 'A组', '投诉处理 ']);
+
+    // a session for team A on 2026-03-10 09:30 (the browser's clock), then attendance
+    const sessions = page.locator('[data-testid=sessions]');
+    await sessions.locator('select[name=courseId]').selectOption({ label: '投诉处理' });
+    await sessions.locator('select[name=teamId]').selectOption({ label: 'A组' });
+    await sessions.locator('input[name=startsAt]').fill('2026-03-10T09:30');
+    await sessions.locator('button >> text=安排培训').click();
+    const row = sessions.locator('tbody tr').first();
+    await row.locator('text=投诉处理').waitFor();
+    await row.locator('button >> text=记录出勤').click();
+    await row.locator('label:has-text("李娜") input').check();
+    await row.locator('button >> text=保存出勤').click();
+    await row.locator('button >> text=记录出勤').waitFor();
+    // team A has two agents: 李娜 present, 王芳 absent
+    assert.deepEqual((await row.locator('td').allTextContents()).slice(1, 5), ['投诉处理', 'A组', '1', '1']);
+    const stored = await h.store.db.selectFrom('people_sessions').select('starts_at').executeTakeFirstOrThrow();
+    const local = await page.evaluate(() => new Date(2026, 2, 10, 9, 30).getTime());
+    assert.equal(Number(stored.starts_at), local, 'stored at the wall-clock time typed');
+  } finally {
+    await h.close();
+  }
+});
