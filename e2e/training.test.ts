@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { startHarness, signInUi, signOutUi } from './harness';
+import { addQuestions, createExam, startAttempt, submitAttempt } from '../src/store/people/training';
 
 const fieldError = (page: Page, scope: string, name: string) => page.locator(`${scope} label.field:has([name="${name}"]) .field-error`);
 
@@ -198,6 +199,43 @@ test('a trainer plans a course for a team and month, schedules a session and rec
     const stored = await h.store.db.selectFrom('people_sessions').select('starts_at').executeTakeFirstOrThrow();
     const local = await page.evaluate(() => new Date(2026, 2, 10, 9, 30).getTime());
     assert.equal(Number(stored.starts_at), local, 'stored at the wall-clock time typed');
+  } finally {
+    await h.close();
+  }
+});
+
+test('a trainer marks a short answer: a mark above its points is refused next to it, then the attempt is marked', async () => {
+  const h = await startHarness({
+    seed: async (store, org) => {
+      const now = Date.now();
+      const { ids } = await addQuestions(store.db, org.centerId, '服务', [{ kind: 'short', text: '如何安抚投诉客户？', points: 10 }], org.users.trainer, now);
+      const exam = await createExam(
+        store.db,
+        org.centerId,
+        { title: '服务简答', queue: null, questionIds: ids, timeLimitMin: 10, passPercent: 60, graceS: 30, multiplePolicy: 'all_or_nothing' },
+        org.users.trainer,
+        now,
+      );
+      const a = await startAttempt(store.db, org.centerId, exam.id, org.agents.a1, now);
+      await submitAttempt(store.db, a.attemptId, org.agents.a1, { [ids[0]!]: '先倾听再道歉' }, now + 60_000);
+    },
+  });
+  const { page, url } = h;
+  try {
+    await signInUi(page, url, 'trainer');
+    await page.click('a[data-nav="/floor/training"]');
+    const form = page.locator('[data-testid=pending-marking]');
+    await form.locator('text=先倾听再道歉').waitFor();
+    await form.locator('label.field:has-text("满分 10") input').fill('11');
+    await form.locator('button >> text=给分').click();
+    const err = fieldError(page, '[data-testid=pending-marking]', 'mark-1');
+    await err.waitFor();
+    assert.equal(await err.textContent(), '给分须在 0 到 10 之间');
+    await form.locator('input[name=mark-1]').fill('8');
+    await form.locator('button >> text=给分').click();
+    await form.waitFor({ state: 'detached' });
+    const row = await h.store.db.selectFrom('people_exam_attempts').select(['status', 'percent']).executeTakeFirstOrThrow();
+    assert.deepEqual([row.status, Number(row.percent)], ['passed', 80]);
   } finally {
     await h.close();
   }

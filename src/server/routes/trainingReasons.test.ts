@@ -61,10 +61,10 @@ forEachDatabase('training setup refusals name their field and carry a reason; no
       params: { queue: 'billing' },
     });
     // the pass mark the exam form sends above 100: the generic bound, next to its field
-    const high = await refused('POST', '/api/people/exams', exam({ passPercent: 101 }));
-    assert.equal(high.field, 'body.passPercent');
-    assert.equal(high.reason, 'input.tooBig');
-    assert.equal(high.params.maximum, 100);
+    const above = await refused('POST', '/api/people/exams', exam({ passPercent: 101 }));
+    assert.equal(above.field, 'body.passPercent');
+    assert.equal(above.reason, 'input.tooBig');
+    assert.equal(above.params.maximum, 100);
     assert.deepEqual((await trainer.req('GET', '/api/people/exams')).body, [], 'no exam stored');
 
     // the plan and sessions name a missing team or course
@@ -82,6 +82,21 @@ forEachDatabase('training setup refusals name their field and carry a reason; no
     });
     assert.deepEqual((await trainer.req('GET', '/api/people/plan', undefined)).body, [], 'no plan item stored');
     assert.deepEqual((await trainer.req('GET', '/api/people/sessions')).body, [], 'no session stored');
+
+    // a trainer's mark for a short answer above the question's points
+    const short = await trainer.req('POST', '/api/people/questions', { bank: '服务', questions: [{ kind: 'short', text: '如何安抚投诉客户？', points: 10 }] });
+    const [sid] = short.body.ids as number[];
+    const shortExam = await trainer.req('POST', '/api/people/exams', { title: '服务简答', questionIds: [sid], timeLimitMin: 10 });
+    assert.equal(shortExam.status, 200);
+    const a1 = await as('a1');
+    const started = await a1.req('POST', `/api/people/exams/${shortExam.body.id}/start`);
+    assert.equal(started.status, 200);
+    const sub = await a1.req('POST', `/api/people/attempts/${started.body.attemptId}/submit`, { answers: { [sid]: '先倾听再道歉' } });
+    assert.equal(sub.body.status, 'pending_manual');
+    const high = await trainer.req('POST', `/api/people/attempts/${started.body.attemptId}/marks`, { marks: { [sid]: 11 } });
+    assert.equal(high.status, 400);
+    assert.deepEqual([high.body.field, high.body.reason, high.body.params], [`marks.${sid}`, 'people.markOutOfRange', { max: 10 }]);
+    assert.equal((await trainer.req('GET', '/api/people/attempts/pending')).body.length, 1, 'still waiting for its mark');
 
     // certification: a queue not under certification cannot be taken out; an uncertified agent cannot go live on one
     const gone = await trainer.req('DELETE', '/api/people/cert-queues/billing');

@@ -23,6 +23,8 @@ const T: Record<string, [string, string, string]> = {
   'plan.year': ['年份', '年份', 'Year'],
   'plan.month': ['月份', '月份', 'Month'],
   'plan.course': ['课程', '課程', 'Course'],
+  'mark.of': ['第 {{n}} 题给分（满分 {{max}}）', '第 {{n}} 題給分（滿分 {{max}}）', 'Question {{n}} mark (of {{max}})'],
+  'mark.answer': ['作答', '作答', 'Answer'],
   'session.title': ['培训场次', '培訓場次', 'Training sessions'],
   'session.new': ['安排培训', '安排培訓', 'Schedule a session'],
   'session.startsAt': ['开始时间', '開始時間', 'Starts at'],
@@ -124,6 +126,9 @@ const ERR: Record<string, [string, string, string]> = {
     'the certification for queue {{queue}} has lapsed: re-certify first',
   ],
   'people.certQueueMissing': ['队列 {{queue}} 不在认证中', '佇列 {{queue}} 不在認證中', 'queue {{queue}} is not under certification'],
+  'people.markOutOfRange': ['给分须在 0 到 {{max}} 之间', '給分須在 0 到 {{max}} 之間', 'a mark is 0 to {{max}}'],
+  'people.questionAutoMarked': ['此题已自动判分', '此題已自動判分', 'this question is marked automatically'],
+  'people.notExamQuestion': ['不是这份考试的题目', '不是這份考試的題目', 'not a question of this exam'],
   'people.surveyClosed': ['问卷已结束', '問卷已結束', 'this survey is closed'],
 };
 

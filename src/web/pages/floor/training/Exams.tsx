@@ -7,6 +7,46 @@ import type { StartedAttempt } from '../../../../contract/peopleTraining';
 import { ErrorNote } from '../../../components/ui';
 import { fmtTime } from '../common';
 import { ExamForm } from './ExamForm';
+import { Field, FieldRow } from '../../../components/form';
+import type { ResponseOf } from '../../../../contract/endpoint';
+
+/** A mark as typed; an empty one goes as null so the server answers "required" next to it (0 would be a mark). */
+const typed = (s: string | undefined) => (s?.trim() ? Number(s) : (null as unknown as number));
+type Pending = ResponseOf<typeof contract.training.pendingMarking>[number];
+
+/** One attempt's short answers to mark, each mark next to the answer with its bound and the server's refusal. */
+function MarkForm({ p, onMarked }: { p: Pending; onMarked: () => void }) {
+  const { t } = useTranslation();
+  const [marks, setMarks] = useState<Record<string, string>>({});
+  const act = useAction();
+  const open = p.result?.pendingManual ?? [];
+  const maxOf = (qid: string) => p.result?.marks.find((m) => m.questionId === qid)?.max ?? 0;
+  const save = () =>
+    act.run(async () => {
+      await call(contract.training.markAttempt, { params: { id: p.id }, body: { marks: Object.fromEntries(open.map((qid) => [qid, typed(marks[qid])])) } });
+      onMarked();
+    });
+  return (
+    <div data-mark-attempt={p.id}>
+      <h3>
+        {p.agent_name} · {p.title}
+      </h3>
+      {open.map((qid, i) => (
+        <FieldRow key={qid}>
+          <div className="field field-wide">
+            <span className="field-label">{t('trn.mark.answer')}</span>
+            <blockquote>{String(p.answers[qid] ?? '')}</blockquote>
+          </div>
+          <Field label={t('trn.mark.of', { n: i + 1, max: maxOf(qid) })} error={act.errorFor(`marks.${qid}`)}>
+            <input name={`mark-${i + 1}`} type="number" value={marks[qid] ?? ''} onChange={(e) => setMarks({ ...marks, [qid]: e.target.value })} />
+          </Field>
+        </FieldRow>
+      ))}
+      <ErrorNote error={act.errorOutside(['marks'])} />
+      <button onClick={() => void save()}>{t('ppl.train.mark')}</button>
+    </div>
+  );
+}
 
 /**
  * The exams: agents start them; trainers create them, change attempts limit and cool-down, release
@@ -16,7 +56,6 @@ export function Exams({ isAgent, isTrainer, onStart }: { isAgent: boolean; isTra
   const { t } = useTranslation();
   const exams = useEndpoint(contract.training.exams, {});
   const pending = useEndpoint(contract.training.pendingMarking, isTrainer ? {} : null);
-  const [marks, setMarks] = useState<Record<string, string>>({});
   const [limits, setLimits] = useState<Record<number, { maxAttempts: string; cooldownHours: string }>>({});
   const { error, run } = useAction();
   return (
@@ -135,34 +174,10 @@ export function Exams({ isAgent, isTrainer, onStart }: { isAgent: boolean; isTra
         </table>
       </div>
       {isTrainer && (pending.data ?? []).length > 0 && (
-        <div className="card">
+        <div className="card" data-testid="pending-marking">
           <h2>{t('ppl.train.pendingMarking')}</h2>
           {pending.data!.map((p) => (
-            <div key={p.id} className="form-row">
-              <b>{p.agent_name}</b> · {p.title}
-              {(p.result?.pendingManual ?? []).map((qid, i) => (
-                <span key={qid}>
-                  “{String(p.answers[qid] ?? '')}”{' '}
-                  <input
-                    aria-label={`${t('ppl.train.mark')} ${i + 1}`}
-                    size={4}
-                    value={marks[`${p.id}:${qid}`] ?? ''}
-                    onChange={(e) => setMarks({ ...marks, [`${p.id}:${qid}`]: e.target.value })}
-                  />
-                </span>
-              ))}
-              <button
-                onClick={() =>
-                  run(async () => {
-                    const m = Object.fromEntries((p.result?.pendingManual ?? []).map((qid) => [qid, Number(marks[`${p.id}:${qid}`] ?? 0)]));
-                    await call(contract.training.markAttempt, { params: { id: p.id }, body: { marks: m } });
-                    await pending.reload();
-                  })
-                }
-              >
-                {t('ppl.train.mark')}
-              </button>
-            </div>
+            <MarkForm key={p.id} p={p} onMarked={() => void pending.reload()} />
           ))}
         </div>
       )}
