@@ -88,6 +88,16 @@ test('a trainer sets up a course, a bank, an exam and its certification in the b
     await page.waitForSelector('[data-testid=exams] >> text=账务认证考试');
     assert.equal(await fieldError(page, '[data-testid=exam-form-new]', 'passPercent').count(), 0, 'the error clears once accepted');
 
+    // its attempts limit: 0 is refused under the input, 2 is kept
+    const examRow = page.locator('[data-exam-row]:has-text("账务认证考试")');
+    await examRow.locator('input[name=maxAttempts]').fill('0');
+    await examRow.locator('button >> text=保存次数与间隔').click();
+    await examRow.locator('td.field-invalid .field-error >> text=不能小于 1').waitFor();
+    await examRow.locator('input[name=maxAttempts]').fill('2');
+    await examRow.locator('button >> text=保存次数与间隔').click();
+    await examRow.locator('.field-error').waitFor({ state: 'detached' });
+    assert.equal((await h.store.db.selectFrom('people_exams').select('max_attempts').executeTakeFirstOrThrow()).max_attempts, 2);
+
     // the certification names the exam that certifies it
     await page.click('[data-tab=certs]');
     await page.waitForSelector('[data-cert-queue=billing] >> text=账务认证考试');

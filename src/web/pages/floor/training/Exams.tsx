@@ -48,6 +48,126 @@ function MarkForm({ p, onMarked }: { p: Pending; onMarked: () => void }) {
   );
 }
 
+type ExamWire = ResponseOf<typeof contract.training.exams>[number];
+
+/** A refusal shown under its input inside a table cell. */
+const CellError = ({ text }: { text: string | null }) =>
+  text ? (
+    <span className="field-error" role="alert">
+      {text}
+    </span>
+  ) : null;
+
+/** One exam: agents start it; trainers change its attempts limit and cool-down (refusals under the inputs) and release its marks. */
+function ExamRow({
+  e,
+  isAgent,
+  isTrainer,
+  onStart,
+  onChanged,
+}: {
+  e: ExamWire;
+  isAgent: boolean;
+  isTrainer: boolean;
+  onStart: (a: StartedAttempt) => void;
+  onChanged: () => void;
+}) {
+  const { t } = useTranslation();
+  const [lim, setLim] = useState({ maxAttempts: String(e.maxAttempts), cooldownHours: String(e.cooldownHours) });
+  const act = useAction();
+  const saveLimits = () =>
+    act.run(async () => {
+      await call(contract.training.updateExamLimits, {
+        params: { id: e.id },
+        body: { maxAttempts: typed(lim.maxAttempts), cooldownHours: typed(lim.cooldownHours) },
+      });
+      onChanged();
+    });
+  return (
+    <tr data-exam-row={e.id}>
+      <td>{e.title}</td>
+      <td>{e.queue ? <span translate="no">{e.queue}</span> : '—'}</td>
+      <td>{e.timeLimitMin}</td>
+      <td>{e.passPercent}</td>
+      <td className={act.errorFor('maxAttempts') ? 'field-invalid' : undefined}>
+        {isTrainer ? (
+          <>
+            <input
+              aria-label={t('ppl.train.maxAttempts')}
+              name="maxAttempts"
+              type="number"
+              size={3}
+              value={lim.maxAttempts}
+              onChange={(x) => setLim({ ...lim, maxAttempts: x.target.value })}
+            />
+            <CellError text={act.errorFor('maxAttempts')} />
+          </>
+        ) : (
+          e.maxAttempts
+        )}
+      </td>
+      <td className={act.errorFor('cooldownHours') ? 'field-invalid' : undefined}>
+        {isTrainer ? (
+          <>
+            <input
+              aria-label={t('ppl.train.cooldownHours')}
+              name="cooldownHours"
+              type="number"
+              size={4}
+              value={lim.cooldownHours}
+              onChange={(x) => setLim({ ...lim, cooldownHours: x.target.value })}
+            />
+            <CellError text={act.errorFor('cooldownHours')} />
+          </>
+        ) : (
+          e.cooldownHours
+        )}
+      </td>
+      {isAgent && (
+        <td data-testid="exam-attempts-left">
+          {e.attemptsLeft}
+          {e.nextAttemptAt ? ` · ${t('ppl.train.nextAttemptAt')} ${fmtTime(e.nextAttemptAt)}` : ''}
+        </td>
+      )}
+      <td>
+        {isAgent &&
+          (e.attemptsLeft === 0 ? (
+            <span className="hint">{t('ppl.train.noAttemptsLeft')}</span>
+          ) : (
+            <button
+              data-exam={e.id}
+              disabled={!!e.nextAttemptAt}
+              onClick={() => void act.run(async () => onStart(await call(contract.training.startAttempt, { params: { id: e.id } })))}
+            >
+              {t('ppl.train.start')}
+            </button>
+          ))}
+        {isTrainer && (
+          <>
+            <button onClick={() => void saveLimits()}>{t('ppl.train.saveLimits')}</button>
+            {e.marksReleased ? (
+              <span className="hint"> {t('ppl.train.marksReleased')}</span>
+            ) : (
+              <button
+                data-release={e.id}
+                onClick={() =>
+                  void act.run(async () => {
+                    await call(contract.training.releaseMarks, { params: { id: e.id } });
+                    onChanged();
+                  })
+                }
+              >
+                {t('ppl.train.releaseMarks')}
+              </button>
+            )}
+          </>
+        )}
+        <CellError text={act.errorOutside(['maxAttempts', 'cooldownHours'])} />
+      </td>
+    </tr>
+  );
+}
+
 /**
  * The exams: agents start them; trainers create them, change attempts limit and cool-down, release
  * marks, and mark short answers.
@@ -56,12 +176,9 @@ export function Exams({ isAgent, isTrainer, onStart }: { isAgent: boolean; isTra
   const { t } = useTranslation();
   const exams = useEndpoint(contract.training.exams, {});
   const pending = useEndpoint(contract.training.pendingMarking, isTrainer ? {} : null);
-  const [limits, setLimits] = useState<Record<number, { maxAttempts: string; cooldownHours: string }>>({});
-  const { error, run } = useAction();
   return (
     <>
       {isTrainer && <ExamForm onCreated={() => void exams.reload()} />}
-      <ErrorNote error={error} />
       <div className="card">
         <h2>{t('ppl.train.exams')}</h2>
         <table data-testid="exams">
@@ -78,98 +195,9 @@ export function Exams({ isAgent, isTrainer, onStart }: { isAgent: boolean; isTra
             </tr>
           </thead>
           <tbody>
-            {(exams.data ?? []).map((e) => {
-              const lim = limits[e.id] ?? { maxAttempts: String(e.maxAttempts), cooldownHours: String(e.cooldownHours) };
-              const setLim = (k: 'maxAttempts' | 'cooldownHours', v: string) => setLimits({ ...limits, [e.id]: { ...lim, [k]: v } });
-              return (
-                <tr key={e.id} data-exam-row={e.id}>
-                  <td>{e.title}</td>
-                  <td>{e.queue ? <span translate="no">{e.queue}</span> : '—'}</td>
-                  <td>{e.timeLimitMin}</td>
-                  <td>{e.passPercent}</td>
-                  <td>
-                    {isTrainer ? (
-                      <input
-                        aria-label={t('ppl.train.maxAttempts')}
-                        type="number"
-                        min={1}
-                        size={3}
-                        value={lim.maxAttempts}
-                        onChange={(x) => setLim('maxAttempts', x.target.value)}
-                      />
-                    ) : (
-                      e.maxAttempts
-                    )}
-                  </td>
-                  <td>
-                    {isTrainer ? (
-                      <input
-                        aria-label={t('ppl.train.cooldownHours')}
-                        type="number"
-                        min={0}
-                        size={4}
-                        value={lim.cooldownHours}
-                        onChange={(x) => setLim('cooldownHours', x.target.value)}
-                      />
-                    ) : (
-                      e.cooldownHours
-                    )}
-                  </td>
-                  {isAgent && (
-                    <td data-testid="exam-attempts-left">
-                      {e.attemptsLeft}
-                      {e.nextAttemptAt ? ` · ${t('ppl.train.nextAttemptAt')} ${fmtTime(e.nextAttemptAt)}` : ''}
-                    </td>
-                  )}
-                  <td>
-                    {isAgent &&
-                      (e.attemptsLeft === 0 ? (
-                        <span className="hint">{t('ppl.train.noAttemptsLeft')}</span>
-                      ) : (
-                        <button
-                          data-exam={e.id}
-                          disabled={!!e.nextAttemptAt}
-                          onClick={() => run(async () => onStart(await call(contract.training.startAttempt, { params: { id: e.id } })))}
-                        >
-                          {t('ppl.train.start')}
-                        </button>
-                      ))}
-                    {isTrainer && (
-                      <>
-                        <button
-                          onClick={() =>
-                            run(async () => {
-                              await call(contract.training.updateExamLimits, {
-                                params: { id: e.id },
-                                body: { maxAttempts: Number(lim.maxAttempts), cooldownHours: Number(lim.cooldownHours) },
-                              });
-                              await exams.reload();
-                            })
-                          }
-                        >
-                          {t('ppl.train.saveLimits')}
-                        </button>
-                        {e.marksReleased ? (
-                          <span className="hint"> {t('ppl.train.marksReleased')}</span>
-                        ) : (
-                          <button
-                            data-release={e.id}
-                            onClick={() =>
-                              run(async () => {
-                                await call(contract.training.releaseMarks, { params: { id: e.id } });
-                                await exams.reload();
-                              })
-                            }
-                          >
-                            {t('ppl.train.releaseMarks')}
-                          </button>
-                        )}
-                      </>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
+            {(exams.data ?? []).map((e) => (
+              <ExamRow key={e.id} e={e} isAgent={isAgent} isTrainer={isTrainer} onStart={onStart} onChanged={() => void exams.reload()} />
+            ))}
           </tbody>
         </table>
       </div>
