@@ -20,7 +20,7 @@ test('a trainer sets up a course, a bank, an exam and its certification in the b
     await page.click('a[data-nav="/floor/training"]');
 
     // a course
-    await page.click('[data-tab=courses]');
+    await page.click('[data-training-tab=courses]');
     const course = page.locator('[data-testid=course-form]');
     await course.locator('input[name=title]').fill('账务基础');
     await course.locator('input[name=module]').fill('账务');
@@ -29,7 +29,7 @@ test('a trainer sets up a course, a bank, an exam and its certification in the b
     await page.waitForSelector('[data-testid=courses] table >> text=账务基础');
 
     // the queue under certification, 180 days, warned 20 days before
-    await page.click('[data-tab=certs]');
+    await page.click('[data-training-tab=certs]');
     const cq = page.locator('[data-testid=cert-queue-form]');
     await cq.locator('input[name=queue]').fill('billing');
     await cq.locator('input[name=validityDays]').fill('180');
@@ -40,7 +40,7 @@ test('a trainer sets up a course, a bank, an exam and its certification in the b
     assert.deepEqual((await row.locator('td').allTextContents()).slice(0, 3), ['billing', '180', '20']);
 
     // a bank of two questions: a single choice (the first option right) and a true/false (false)
-    await page.click('[data-tab=bank]');
+    await page.click('[data-training-tab=bank]');
     const bank = page.locator('[data-testid=bank-form]');
     await bank.locator('input[name=bank]').fill('账务题库');
     const q1 = bank.locator('[data-question-editor="1"]');
@@ -69,7 +69,7 @@ test('a trainer sets up a course, a bank, an exam and its certification in the b
     );
 
     // the exam: a pass mark of 101 is refused next to its field, in Chinese, and nothing is stored
-    await page.click('[data-tab=exams]');
+    await page.click('[data-training-tab=exams]');
     const exam = page.locator('[data-testid=exam-form-new]');
     await exam.locator('input[name=title]').fill('账务认证考试');
     await exam.locator('select[name=queue]').selectOption('billing');
@@ -99,7 +99,7 @@ test('a trainer sets up a course, a bank, an exam and its certification in the b
     assert.equal((await h.store.db.selectFrom('people_exams').select('max_attempts').executeTakeFirstOrThrow()).max_attempts, 2);
 
     // the certification names the exam that certifies it
-    await page.click('[data-tab=certs]');
+    await page.click('[data-training-tab=certs]');
     await page.waitForSelector('[data-cert-queue=billing] >> text=账务认证考试');
     await signOutUi(page);
 
@@ -114,7 +114,7 @@ test('a trainer sets up a course, a bank, an exam and its certification in the b
     await page.waitForSelector('[data-testid=exam-status] >> text=通过');
     assert.match((await page.textContent('[data-testid=exam-result]')) ?? '', /100%/);
     await page.click('[data-testid=exam-result] >> text=返回');
-    await page.click('[data-tab=certs]');
+    await page.click('[data-training-tab=certs]');
     const held = page.locator('[data-testid=certifications] tbody tr');
     await held.first().waitFor();
     const cells = await held.first().locator('td').allTextContents();
@@ -131,7 +131,7 @@ test('an admin writes a survey in the browser (a scale whose top is not above it
   try {
     await signInUi(page, url, 'admin');
     await page.click('a[data-nav="/floor/training"]');
-    await page.click('[data-tab=surveys]');
+    await page.click('[data-training-tab=surveys]');
     const form = page.locator('[data-testid=survey-form]');
     await form.locator('input[name=title]').fill('十一月满意度');
     await form.locator('input[name=invited]').fill('20');
@@ -172,7 +172,7 @@ test('a trainer plans a course for a team and month, schedules a session and rec
   try {
     await signInUi(page, url, 'trainer');
     await page.click('a[data-nav="/floor/training"]');
-    await page.click('[data-tab=courses]');
+    await page.click('[data-training-tab=courses]');
     const course = page.locator('[data-testid=course-form]');
     await course.locator('input[name=title]').fill('投诉处理');
     await course.locator('button').click();

@@ -37,7 +37,7 @@ export default function Training() {
     <Page title={t('ppl.nav.training')}>
       <div className="form-row" role="tablist">
         {tabs.map((k) => (
-          <button key={k} role="tab" data-tab={k} aria-selected={tab === k} className={tab === k ? 'active' : 'secondary'} onClick={() => setTab(k)}>
+          <button key={k} role="tab" data-training-tab={k} aria-selected={tab === k} className={tab === k ? 'active' : 'secondary'} onClick={() => setTab(k)}>
             {t(`trn.tab.${k}`)}
           </button>
         ))}
