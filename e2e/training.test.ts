@@ -47,6 +47,10 @@ test('a trainer sets up a course, a bank, an exam and its certification in the b
     await q1.locator('textarea[name=text]').fill('账单日是每月几号？');
     await q1.locator('input[name=option1]').fill('1日');
     await q1.locator('input[name=option2]').fill('15日');
+    // no correct option chosen: refused inside that question, nothing stored
+    await page.click('[data-testid=bank-save]');
+    await q1.locator('.field-error >> text=正确答案: 必填').waitFor();
+    assert.equal(await page.locator('[data-testid=bank-questions] tbody tr').count(), 0);
     await q1.locator('input[aria-label="选项 1 正确"]').check();
     await q1.locator('input[name=points]').fill('50');
     await bank.locator('text=再加一题').click();
