@@ -9,10 +9,8 @@ const T: Record<string, [string, string, string]> = {
   'tab.certs': ['认证', '認證', 'Certification'],
   'tab.surveys': ['问卷', '問卷', 'Surveys'],
   create: ['新建', '新建', 'Create'],
-  save: ['保存', '儲存', 'Save'],
   remove: ['删除', '刪除', 'Remove'],
   edit: ['修改', '修改', 'Edit'],
-  created: ['已创建', '已建立', 'Created'],
   optional: ['选填', '選填', 'Optional'],
   // courses, plan, sessions
   'course.new': ['新建课程', '新建課程', 'New course'],

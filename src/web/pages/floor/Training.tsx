@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TRAINERS, type StartedAttempt } from '../../../contract/peopleTraining';
+import { STAFF, TRAINERS, type StartedAttempt } from '../../../contract/peopleTraining';
 import { ADMINS } from '../../../contract/people';
 import { Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
@@ -23,7 +23,7 @@ export default function Training() {
   const isAgent = me.agentId != null && hasAny(me, ['agent']);
   const isTrainer = hasAny(me, TRAINERS);
   const isAdmin = hasAny(me, ADMINS);
-  const isStaff = hasAny(me, ['admin', 'center_manager', 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer', 'expert']);
+  const isStaff = hasAny(me, STAFF);
   const [tab, setTab] = useState<Tab>('exams');
   const [attempt, setAttempt] = useState<StartedAttempt | null>(null);
   if (attempt)
