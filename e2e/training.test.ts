@@ -254,3 +254,28 @@ test('a trainer marks a short answer: a mark above its points is refused next to
     await h.close();
   }
 });
+
+test("the exam form says its refusal in the user's language (zh-TW, en)", async () => {
+  const h = await startHarness();
+  const { page, url } = h;
+  try {
+    await signInUi(page, url, 'trainer');
+    for (const [locale, text] of [
+      ['zh-TW', '不能大於 100'],
+      ['en', 'Must be at most 100'],
+    ] as const) {
+      await page.evaluate((l) => localStorage.setItem('cf.locale', l), locale);
+      await page.goto(`${url}/#/floor/training`);
+      await page.reload();
+      const exam = page.locator('[data-testid=exam-form-new]');
+      await exam.locator('input[name=title]').fill('Exam');
+      await exam.locator('input[name=passPercent]').fill('101');
+      await exam.locator('button').last().click();
+      const err = fieldError(page, '[data-testid=exam-form-new]', 'passPercent');
+      await err.waitFor();
+      assert.equal(await err.textContent(), text);
+    }
+  } finally {
+    await h.close();
+  }
+});
