@@ -91,6 +91,7 @@ test('an exam → certification → the agent is set live on the queue', async (
 
     await signInUi(page, url, 'admin');
     await page.click('a[data-nav="/floor/training"]');
+    await page.click('[data-training-tab=certs]');
     await page.click(`[data-setlive="${h.org.agents.a1}:billing"]`);
     await page.waitForSelector('[data-testid=live-ok]');
     await page.click('a[data-nav="/people/agents"]');

@@ -15,7 +15,7 @@ const tags = ['people'] as const;
 /** Who keeps the training: courses, plan, sessions, question bank, exams, marking, certified queues. */
 export const TRAINERS: Role[] = ['admin', 'center_manager', 'trainer'];
 /** Everyone on the floor's staff (not agents). */
-const STAFF: Role[] = ['admin', 'center_manager', 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer', 'expert'];
+export const STAFF: Role[] = ['admin', 'center_manager', 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer', 'expert'];
 
 // ---- inputs ----
 const posInt = z.coerce.number().int().positive();

@@ -130,13 +130,19 @@ export function markSubmission(exam: Exam, bank: readonly Question[], sub: Submi
 export function applyTrainerMarks(result: ExamResult, marks: Readonly<Record<string, number>>): ExamResult {
   const next = result.marks.map((m) => {
     if (!(m.questionId in marks)) return m;
-    if (m.awarded !== null) throw new PeopleError('already_marked', `marks.${m.questionId}`, 'question is marked automatically');
+    if (m.awarded !== null)
+      throw new PeopleError('already_marked', `marks.${m.questionId}`, 'question is marked automatically', { reason: 'people.questionAutoMarked', params: {} });
     const v = marks[m.questionId]!;
-    if (!Number.isFinite(v) || v < 0 || v > m.max) throw new PeopleError('bad_mark', `marks.${m.questionId}`, `mark must be 0–${m.max}, got ${v}`);
+    if (!Number.isFinite(v) || v < 0 || v > m.max)
+      throw new PeopleError('bad_mark', `marks.${m.questionId}`, `mark must be 0–${m.max}, got ${v}`, {
+        reason: 'people.markOutOfRange',
+        params: { max: m.max },
+      });
     return { ...m, awarded: v };
   });
   for (const k of Object.keys(marks)) {
-    if (!result.marks.some((m) => m.questionId === k)) throw new PeopleError('unknown_question', `marks.${k}`, 'not a question of this exam');
+    if (!result.marks.some((m) => m.questionId === k))
+      throw new PeopleError('unknown_question', `marks.${k}`, 'not a question of this exam', { reason: 'people.notExamQuestion', params: {} });
   }
   return finish({
     examId: result.examId,

@@ -121,7 +121,7 @@ forEachDatabase('training: agents see their own attempts and certifications, lea
     const foreignAgent = await xt.req('PUT', `/api/people/sessions/${xSession.body.id}/attendance`, {
       attendance: [{ agentId: org.agents.a1, present: true }],
     });
-    assert.deepEqual([foreignAgent.status, foreignAgent.body.field], [400, 'attendance[0].agentId']);
+    assert.deepEqual([foreignAgent.status, foreignAgent.body.field], [400, 'attendance.0.agentId']); // named as the form names it (as zod does)
   } finally {
     await app.close();
   }

@@ -310,9 +310,10 @@ export async function createSurvey(db: Db, centerId: number, s: { title: string;
   core(() => aggregateSurvey({ id: 'new', questions: s.questions }, [], s.invited));
   const ids = new Set<string>();
   s.questions.forEach((q, i) => {
-    if (ids.has(q.id)) throw validationError(`questions[${i}].id`, `duplicate question id ${q.id}`);
+    if (ids.has(q.id)) throw validationError(`questions.${i}.id`, `duplicate question id ${q.id}`, { reason: 'input.duplicate', params: { value: q.id } });
     ids.add(q.id);
-    if (q.kind === 'scale' && !(q.max > q.min)) throw validationError(`questions[${i}].max`, 'max must be above min');
+    if (q.kind === 'scale' && !(q.max > q.min))
+      throw validationError(`questions.${i}.max`, 'max must be above min', { reason: 'people.scaleMaxNotAboveMin', params: { min: q.min } });
   });
   return withTx(db, async (tx) => {
     const row = await tx
@@ -343,7 +344,7 @@ export async function answerSurvey(db: Db, centerId: number, surveyId: number, u
   return withTx(db, async (tx) => {
     const s = await tx.selectFrom('people_surveys').selectAll().where('id', '=', surveyId).where('center_id', '=', centerId).executeTakeFirst();
     if (!s) throw notFound(`survey ${surveyId}`);
-    if (s.open !== 1) throw validationError('surveyId', 'this survey is closed');
+    if (s.open !== 1) throw validationError('surveyId', 'this survey is closed', { reason: 'people.surveyClosed', params: {} });
     const questions = parseJson<SurveyQuestion[]>(s.questions, []);
     for (const k of Object.keys(answers)) if (!questions.some((q) => q.id === k)) throw validationError(`answers.${k}`, 'not a question of this survey');
     core(() => aggregateSurvey({ id: String(surveyId), questions }, [{ answers }], 1));

@@ -56,7 +56,7 @@ export async function addPlanItem(
   return withTx(db, async (tx) => {
     await courseOf(tx, centerId, p.courseId);
     const t = await tx.selectFrom('teams').select('id').where('id', '=', p.teamId).where('center_id', '=', centerId).executeTakeFirst();
-    if (!t) throw validationError('teamId', `team ${p.teamId} does not exist`);
+    if (!t) throw validationError('teamId', `team ${p.teamId} does not exist`, { reason: 'people.teamMissing', params: { teamId: p.teamId } });
     const row = await uniqueAs('courseId', 'this course is already planned for that team and month', () =>
       tx
         .insertInto('people_training_plan')
@@ -72,7 +72,7 @@ export async function addPlanItem(
 /** A course of the center, or the refusal naming courseId. */
 async function courseOf(tx: Db, centerId: number, courseId: number) {
   const c = await tx.selectFrom('people_courses').select('id').where('id', '=', courseId).where('center_id', '=', centerId).executeTakeFirst();
-  if (!c) throw validationError('courseId', `course ${courseId} does not exist`);
+  if (!c) throw validationError('courseId', `course ${courseId} does not exist`, { reason: 'people.courseMissing', params: { courseId } });
   return c;
 }
 
@@ -87,7 +87,7 @@ export async function createSession(
   return withTx(db, async (tx) => {
     await courseOf(tx, centerId, s.courseId);
     if (s.teamId != null && !(await tx.selectFrom('teams').select('id').where('id', '=', s.teamId).where('center_id', '=', centerId).executeTakeFirst()))
-      throw validationError('teamId', `team ${s.teamId} does not exist`);
+      throw validationError('teamId', `team ${s.teamId} does not exist`, { reason: 'people.teamMissing', params: { teamId: s.teamId } });
     const row = await tx
       .insertInto('people_sessions')
       .values({ course_id: s.courseId, team_id: s.teamId, starts_at: s.startsAt, trainer_id: userId })
@@ -118,7 +118,11 @@ export async function recordSessionAttendance(
     if (!s) throw notFound(`session ${sessionId}`);
     for (const [i, r] of rows.entries()) {
       const a = await agentWithTeam(tx, r.agentId, `attendance[${i}].agentId`);
-      if (a.center_id !== centerId) throw validationError(`attendance[${i}].agentId`, `agent ${r.agentId} does not exist`);
+      if (a.center_id !== centerId)
+        throw validationError(`attendance.${i}.agentId`, `agent ${r.agentId} does not exist`, {
+          reason: 'people.agentMissing',
+          params: { agentId: r.agentId },
+        });
       await tx.deleteFrom('people_session_attendance').where('session_id', '=', sessionId).where('agent_id', '=', r.agentId).execute();
       await tx
         .insertInto('people_session_attendance')
@@ -140,9 +144,15 @@ export type QuestionIn =
 export async function addQuestions(db: Db, centerId: number, bank: string, qs: QuestionIn[], userId: number | null, now: number) {
   qs.forEach((q, i) => {
     if (q.kind === 'single' && (q.answer < 0 || q.answer >= q.options.length))
-      throw validationError(`questions[${i}].answer`, `must be an option index 0–${q.options.length - 1}`);
+      throw validationError(`questions.${i}.answer`, `must be an option index 0–${q.options.length - 1}`, {
+        reason: 'people.answerNotAnOption',
+        params: { options: q.options.length },
+      });
     if (q.kind === 'multiple' && (!q.answers.length || q.answers.some((a) => a < 0 || a >= q.options.length)))
-      throw validationError(`questions[${i}].answers`, `must be option indexes 0–${q.options.length - 1}`);
+      throw validationError(`questions.${i}.answers`, `must be option indexes 0–${q.options.length - 1}`, {
+        reason: 'people.answerNotAnOption',
+        params: { options: q.options.length },
+      });
   });
   return withTx(db, async (tx) => {
     const ids: number[] = [];
@@ -217,13 +227,18 @@ export interface ExamIn {
 
 export async function createExam(db: Db, centerId: number, e: ExamIn, userId: number | null, now: number) {
   return withTx(db, async (tx) => {
-    if (!e.questionIds.length) throw validationError('questionIds', 'an exam needs at least one question');
+    if (!e.questionIds.length) throw validationError('questionIds', 'an exam needs at least one question', { reason: 'people.examNoQuestions', params: {} });
     const found = await tx.selectFrom('people_questions').select('id').where('center_id', '=', centerId).where('id', 'in', e.questionIds).execute();
     const missing = e.questionIds.filter((id) => !found.some((f) => f.id === id));
-    if (missing.length) throw validationError('questionIds', `unknown question ${missing.join(', ')}`);
+    if (missing.length)
+      throw validationError('questionIds', `unknown question ${missing.join(', ')}`, { reason: 'people.questionMissing', params: { ids: missing.join(', ') } });
     if (e.queue) {
       const q = await tx.selectFrom('people_cert_queues').select('queue').where('center_id', '=', centerId).where('queue', '=', e.queue).executeTakeFirst();
-      if (!q) throw validationError('queue', `queue ${JSON.stringify(e.queue)} is not under certification; add it to the certified queues first`);
+      if (!q)
+        throw validationError('queue', `queue ${JSON.stringify(e.queue)} is not under certification; add it to the certified queues first`, {
+          reason: 'people.queueNotCertified',
+          params: { queue: e.queue },
+        });
     }
     const row = await tx
       .insertInto('people_exams')
@@ -417,7 +432,8 @@ export async function submitAttempt(db: Db, attemptId: number, agentId: number, 
   return withTx(db, async (tx) => {
     const a = await tx.selectFrom('people_exam_attempts').selectAll().where('id', '=', attemptId).executeTakeFirst();
     if (!a || a.agent_id !== agentId) throw notFound(`attempt ${attemptId}`);
-    if (a.status !== 'started') throw new DomainError(`attempt ${attemptId} was already submitted`, 'conflict', 'attemptId');
+    if (a.status !== 'started')
+      throw new DomainError(`attempt ${attemptId} was already submitted`, 'conflict', 'attemptId', { reason: 'people.attemptSubmitted', params: {} });
     const e = await examRow(tx, a.exam_id);
     const ids = parseJson<number[]>(e.question_ids, []);
     const bank = await bankOf(tx, ids);
@@ -543,7 +559,11 @@ export async function markAttempt(db: Db, centerId: number, attemptId: number, m
     const a = await tx.selectFrom('people_exam_attempts').selectAll().where('id', '=', attemptId).executeTakeFirst();
     const e = a && (await tx.selectFrom('people_exams').selectAll().where('id', '=', a.exam_id).where('center_id', '=', centerId).executeTakeFirst());
     if (!a || !e) throw notFound(`attempt ${attemptId}`);
-    if (a.status !== 'pending_manual') throw new DomainError(`attempt ${attemptId} is ${a.status}, nothing to mark`, 'conflict', 'attemptId');
+    if (a.status !== 'pending_manual')
+      throw new DomainError(`attempt ${attemptId} is ${a.status}, nothing to mark`, 'conflict', 'attemptId', {
+        reason: 'people.attemptNotPending',
+        params: {},
+      });
     const result = core(() => applyTrainerMarks(parseJson<ExamResult>(a.result, null as never), marks));
     await saveResult(tx, attemptId, result, null, now);
     await audit(tx, {
@@ -588,7 +608,7 @@ export async function putCertQueue(db: Db, centerId: number, q: { queue: string;
 export async function removeCertQueue(db: Db, centerId: number, queue: string, userId: number | null, now: number) {
   return withTx(db, async (tx) => {
     const r = await tx.deleteFrom('people_cert_queues').where('center_id', '=', centerId).where('queue', '=', queue).executeTakeFirst();
-    if (Number(r.numDeletedRows) === 0) throw notFound(`certified queue ${queue}`);
+    if (Number(r.numDeletedRows) === 0) throw notFound(`certified queue ${queue}`, { reason: 'people.certQueueMissing', params: { queue } });
     await audit(tx, { at: now, userId, action: 'people.certqueue.remove', entity: 'queue', entityId: queue });
   });
 }
@@ -638,7 +658,10 @@ export async function assertCertifiedForQueues(
     if (!g.ok) {
       const why =
         g.reason === 'expired' ? `the certification for queue ${q} has lapsed; re-certify first` : `the agent has not passed the certification for queue ${q}`;
-      throw validationError('queues', `cannot set the agent live on queue ${q}: ${why}`);
+      throw validationError('queues', `cannot set the agent live on queue ${q}: ${why}`, {
+        reason: g.reason === 'expired' ? 'people.certLapsed' : 'people.notCertified',
+        params: { queue: q },
+      });
     }
   }
 }

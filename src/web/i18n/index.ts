@@ -17,6 +17,7 @@ import { connectorMessages } from './connectors';
 import { phoneMessages } from './phone';
 import { historyMessages } from './history';
 import { importMessages } from './imports';
+import { trainingMessages } from './training';
 
 /** Every capability's messages; add yours here. */
 const all: Messages[] = [
@@ -35,6 +36,7 @@ const all: Messages[] = [
   phoneMessages,
   historyMessages,
   importMessages,
+  trainingMessages,
 ];
 
 function merge(into: Record<string, any>, from: Record<string, any>) {

@@ -211,7 +211,8 @@ const ERR: Record<string, [string, string, string]> = {
   'people.agentNotVisible': ['坐席 {{agentId}} 不在您可查看的范围内', '坐席 {{agentId}} 不在您可查看的範圍內', 'agent {{agentId}} is not one you may see'],
 };
 
-function nest(table: Record<string, [string, string, string]>, i: 0 | 1 | 2) {
+/** A flat table of [zh-CN, zh-TW, en] rows as one locale's nested keys. */
+export function nest(table: Record<string, [string, string, string]>, i: 0 | 1 | 2) {
   const out: Record<string, any> = {};
   for (const [k, v] of Object.entries(table)) {
     const parts = k.split('.');
