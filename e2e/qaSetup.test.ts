@@ -1,0 +1,128 @@
+/**
+ * The setup screens as forms (issue 14): a QA evaluator edits a scorecard on the page (an added fatal
+ * item, changed weights; a weight sum that breaks the rule is refused next to it) and scores a call with
+ * the new version; a center manager adds a KPI with two tenure bands, which come back after a reload, and
+ * a bad band is refused at its field.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startHarness, signInUi } from './harness';
+import { fixtureTemplate } from '../src/core/quality/fixtures';
+import { upsertCalls } from '../src/store/quality/calls';
+import { generateWorkQueue, qaActor, saveTemplate } from '../src/services/quality/index';
+
+test('a QA evaluator adds a fatal item and changes weights on the scorecard form, then scores a call with it: the total is the hand-computed one', async () => {
+  const now = Date.now();
+  const h = await startHarness({
+    seed: async (store, org) => {
+      const qa = [{ store, now: () => now }, qaActor(org.centerId, org.users.qa)] as const;
+      await saveTemplate(...qa, { template: fixtureTemplate() });
+      await upsertCalls(
+        store.db,
+        org.centerId,
+        [{ id: 'CALL-0001', agentId: org.agents.a1, queue: 'general', startedAt: now - 3600_000, durationS: 240, recordingUrl: null }],
+        now,
+      );
+      await generateWorkQueue(...qa, { from: now - 2 * 3600_000, to: now, evaluatorIds: [org.users.qa], seed: 'e2e' });
+    },
+  });
+  const { page, url } = h;
+  try {
+    await signInUi(page, url, 'qa');
+    await page.click('a[data-nav="/quality/templates"]');
+    await page.click('[data-testid=templates-table] tr[data-template=tpl-basic] button');
+    const editor = page.locator('[data-testid=scorecard-editor]');
+    // section 1 (开場): a third item, fatal, scored 0–1
+    await editor.locator('button[name=section-0-add-item]').click();
+    await editor.locator('input[name=item-0-2-label]').fill('结束语规范');
+    await editor.locator('input[name=item-0-2-id]').fill('closing');
+    await editor.locator('input[name=item-0-2-max]').fill('1');
+    await editor.locator('input[name=item-0-2-fatal]').check();
+    // weights 40 + 50 + 20 = 110: the sum is shown against the rule, and the server refuses it at the section
+    await editor.locator('input[name=item-0-0-weight]').fill('40');
+    await editor.locator('input[name=item-0-2-weight]').fill('20');
+    assert.equal((await editor.locator('[data-testid=item-weight-sum-0] .warn').textContent())?.trim(), '评分项权重合计 110，须为 100');
+    await page.click('button[name=save-template]');
+    const refusal = editor.locator('[data-testid=item-weight-sum-0] .field-error');
+    assert.equal((await refusal.textContent())?.trim(), '该环节评分项权重合计为 110，须为 100');
+    assert.equal(await page.locator('[data-testid=templates-table] tbody tr').count(), 1, 'nothing stored by the refusal');
+    // 40 + 40 + 20 = 100; sections 30 / 70
+    await editor.locator('input[name=item-0-1-weight]').fill('40');
+    await editor.locator('input[name=section-0-weight]').fill('30');
+    await editor.locator('input[name=section-1-weight]').fill('70');
+    await page.click('button[name=save-template]');
+    await page.waitForSelector('[data-testid=template-saved] >> text=v2');
+    assert.equal(await refusal.count(), 0);
+
+    // score the call on the new version: greet 1 of 2, verify 1 of 1, closing 1 of 1, business items at full marks
+    await page.click('a[data-nav="/quality/queue"]');
+    await page.click('[data-testid=qa-queue] tr[data-call="CALL-0001"] button');
+    const form = page.locator('[data-testid=qa-scoring-drawer] [data-testid=evaluation-form]');
+    await form.locator('select[name=item-closing]').waitFor();
+    assert.equal(
+      await form
+        .locator('.form-row', { has: page.locator('select[name=item-closing]') })
+        .locator('.badge.bad')
+        .count(),
+      1,
+      'the new item is fatal',
+    );
+    await form.locator('select[name=item-greet]').selectOption('1');
+    await form.locator('select[name=item-verify]').selectOption('1');
+    await form.locator('select[name=item-closing]').selectOption('1');
+    await form.locator('button', { hasText: '提交评分' }).click();
+    // 开场 (40·50 + 40·100 + 20·100) / 100 = 80; 业务 100; total 30 % · 80 + 70 % · 100 = 94
+    await page.waitForSelector('text=已评分：94 分');
+  } finally {
+    await h.close();
+  }
+});
+
+test('a center manager adds a KPI with two tenure bands on the form; after a reload the bands are back; a bad band is refused at its field', async () => {
+  const h = await startHarness();
+  const { page, url } = h;
+  try {
+    await signInUi(page, url, 'center_manager');
+    await page.goto(`${url}/#/performance/kpis`);
+    await page.selectOption('select[name=add-kpi]', 'asa');
+    await page.click('button[name=add-kpi-button]');
+    const asa = page.locator('[data-kpi=asa]');
+    await asa.locator('input[name=kpi-asa-weight]').fill('5');
+    await asa.locator('select[name=kpi-asa-target-kind]').selectOption('tenure');
+    await asa.locator('input[name=kpi-asa-band-0-target]').fill('40');
+    await asa.locator('button[name=kpi-asa-add-band]').click();
+    assert.equal(await asa.locator('input[name=kpi-asa-band-1-from]').inputValue(), '12');
+    await asa.locator('input[name=kpi-asa-band-1-target]').fill('30');
+    // the first band runs from month 0 to month 11, the second from 12 on
+    assert.equal((await asa.locator('[data-testid=kpi-asa-band-0-to]').textContent())?.trim(), '11 个月');
+    assert.equal((await asa.locator('[data-testid=kpi-asa-band-1-to]').textContent())?.trim(), '及以上');
+    await page.click('button[name=save-kpis]');
+    await page.waitForSelector('[data-testid=kpis-saved]');
+
+    await page.reload();
+    const back = page.locator('[data-kpi=asa]');
+    await back.locator('input[name=kpi-asa-band-1-target]').waitFor();
+    assert.deepEqual(
+      await Promise.all(['band-0-from', 'band-0-target', 'band-1-from', 'band-1-target'].map((n) => back.locator(`input[name=kpi-asa-${n}]`).inputValue())),
+      ['0', '40', '12', '30'],
+    );
+    assert.equal(await back.locator('input[name=kpi-asa-weight]').inputValue(), '5');
+
+    // a band from −1 months: refused next to that band's field
+    await back.locator('input[name=kpi-asa-band-1-from]').fill('-1');
+    await page.click('button[name=save-kpis]');
+    const fromField = back.locator('label.field', { has: page.locator('input[name=kpi-asa-band-1-from]') });
+    assert.equal((await fromField.locator('.field-error').textContent())?.trim(), '不能小于 0');
+    // no band from month 0: refused under the bands
+    await back.locator('input[name=kpi-asa-band-1-from]').fill('12');
+    await back.locator('input[name=kpi-asa-band-0-from]').fill('3');
+    await page.click('button[name=save-kpis]');
+    assert.equal((await back.locator('[data-testid=kpi-asa-bands-error]').textContent())?.trim(), '司龄分段须有一段从 0 个月开始');
+    // the refusals stored nothing: the saved bands come back
+    await page.reload();
+    await page.locator('input[name=kpi-asa-band-0-from]').waitFor();
+    assert.equal(await page.locator('input[name=kpi-asa-band-0-from]').inputValue(), '0');
+  } finally {
+    await h.close();
+  }
+});
