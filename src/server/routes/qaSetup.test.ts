@@ -92,3 +92,37 @@ forEachDatabase('a KPI plan with a bad tenure band is refused at the band; an ad
   // a shorter wait is better, measured in seconds
   assert.deepEqual([back.direction, back.unit], ['lower', 's']);
 });
+
+forEachDatabase(
+  'diagnosis thresholds: a low occupancy above the high one is refused at its field with both figures; a duty manager may change them, an agent not',
+  async (_t, store) => {
+    const { as } = await testApp(store);
+    const mgr = await as('center_manager');
+    const bad = await mgr.req('PUT', '/api/floor/thresholds', { occupancyLow: 0.9, occupancyHigh: 0.8 });
+    assert.deepEqual(
+      [bad.status, bad.body.field, bad.body.reason, bad.body.params],
+      [400, 'occupancyLow', 'live.occupancyLowAboveHigh', { low: 0.9, high: 0.8 }],
+    );
+    const range = await mgr.req('PUT', '/api/floor/thresholds', { idleShareMax: 1.5 });
+    assert.deepEqual([range.status, range.body.field, range.body.reason, range.body.params.maximum], [400, 'body.idleShareMax', 'input.tooBig', 1]);
+    const duty = await as('duty_manager');
+    const ok = await duty.req('PUT', '/api/floor/thresholds', { idleShareMax: 0.25 });
+    assert.equal(ok.status, 200);
+    assert.equal((await duty.req('GET', '/api/floor/thresholds')).body.thresholds.idleShareMax, 0.25);
+    assert.equal((await (await as('a1')).req('PUT', '/api/floor/thresholds', { idleShareMax: 0.3 })).status, 403);
+  },
+);
+
+forEachDatabase(
+  'peak allocation rule: the planner sets a priority order, read back as the center setting; an empty order is refused at the field',
+  async (_t, store) => {
+    const { as } = await testApp(store);
+    const wfm = await as('wfm');
+    assert.equal((await wfm.req('GET', '/api/settings/wfm.peakRule')).body.value, null);
+    const empty = await wfm.req('PUT', '/api/wfm/peak-rule', { mode: 'priority', order: [] });
+    assert.deepEqual([empty.status, empty.body.field, empty.body.reason, empty.body.params.minimum], [400, 'body.order', 'input.tooSmallCount', 1]);
+    const rule = { mode: 'priority', order: ['tenure', 'points'] };
+    assert.equal((await wfm.req('PUT', '/api/wfm/peak-rule', rule)).status, 200);
+    assert.deepEqual((await wfm.req('GET', '/api/settings/wfm.peakRule')).body.value, rule);
+  },
+);
