@@ -126,3 +126,52 @@ test('a center manager adds a KPI with two tenure bands on the form; after a rel
     await h.close();
   }
 });
+
+test('the planner sets the peak allocation rule on the schedule page, and a center manager changes a diagnosis threshold on a phone (a bad one refused at its field)', async () => {
+  const h = await startHarness();
+  const { page, url } = h;
+  try {
+    await signInUi(page, url, 'wfm');
+    await page.goto(`${url}/#/wfm/schedule`);
+    const rule = page.locator('[data-testid=peak-rule]');
+    await rule.locator('select[name=peak-mode]').selectOption('priority');
+    // tenure first, then points; performance does not count
+    await rule
+      .locator('li', { has: page.locator('input[name=peak-tenure]') })
+      .locator('button', { hasText: '上移' })
+      .click();
+    await rule.locator('input[name=peak-performance]').uncheck();
+    await rule.locator('button[name=save-peak-rule]').click();
+    await rule.locator('.ok').waitFor();
+    await page.reload();
+    await page.locator('[data-testid=peak-rule] select[name=peak-mode]').waitFor();
+    assert.equal(await page.locator('[data-testid=peak-rule] select[name=peak-mode]').inputValue(), 'priority');
+    const order = await page
+      .locator('[data-testid=peak-rule] li')
+      .evaluateAll((lis) => lis.map((li) => `${li.querySelector('input')!.getAttribute('name')}:${(li.querySelector('input') as HTMLInputElement).checked}`));
+    assert.deepEqual(order, ['peak-tenure:true', 'peak-points:true', 'peak-performance:false']);
+    await page.click('.topbar button[data-testid=sign-out]');
+    await page.waitForSelector('input[name=username]');
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signInUi(page, url, 'center_manager');
+    await page.goto(`${url}/#/live/settings`);
+    const form = page.locator('[data-testid=thresholds-form]');
+    await form.locator('input[name=occupancyLow]').fill('0.9');
+    await form.locator('button[name=save-thresholds]').click();
+    const low = form.locator('label.field', { has: page.locator('input[name=occupancyLow]') });
+    assert.equal((await low.locator('.field-error').textContent())?.trim(), '利用率偏低阈值（0.9）不能高于偏高阈值（0.85）');
+    await form.locator('input[name=occupancyLow]').fill('0.6');
+    await form.locator('button[name=save-thresholds]').click();
+    await form.locator('.ok').waitFor();
+    await page.reload();
+    await page.locator('[data-testid=thresholds-form] input[name=occupancyLow]').waitFor();
+    await page.waitForFunction(
+      () => (document.querySelector('[data-testid=thresholds-form] input[name=occupancyLow]') as HTMLInputElement | null)?.value === '0.6',
+    );
+    // usable on a phone: nothing wider than the screen
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 392), 'no horizontal scroll at 390 px');
+  } finally {
+    await h.close();
+  }
+});
