@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { startHarness, signInUi } from './harness';
 import { fixtureTemplate } from '../src/core/quality/fixtures';
 import { upsertCalls } from '../src/store/quality/calls';
+import { listTemplates } from '../src/store/quality/templates';
 import { generateWorkQueue, qaActor, saveTemplate } from '../src/services/quality/index';
 
 test('a QA evaluator adds a fatal item and changes weights on the scorecard form, then scores a call with it: the total is the hand-computed one', async () => {
@@ -45,7 +46,11 @@ test('a QA evaluator adds a fatal item and changes weights on the scorecard form
     await page.click('button[name=save-template]');
     const refusal = editor.locator('[data-testid=item-weight-sum-0] .field-error');
     assert.equal((await refusal.textContent())?.trim(), '该环节评分项权重合计为 110，须为 100');
-    assert.equal(await page.locator('[data-testid=templates-table] tbody tr').count(), 1, 'nothing stored by the refusal');
+    assert.deepEqual(
+      (await listTemplates(h.store.db, h.org.centerId)).map((x) => x.version),
+      [1],
+      'nothing stored by the refusal',
+    );
     // 40 + 40 + 20 = 100; sections 30 / 70
     await editor.locator('input[name=item-0-1-weight]').fill('40');
     await editor.locator('input[name=section-0-weight]').fill('30');
@@ -53,6 +58,14 @@ test('a QA evaluator adds a fatal item and changes weights on the scorecard form
     await page.click('button[name=save-template]');
     await page.waitForSelector('[data-testid=template-saved] >> text=v2');
     assert.equal(await refusal.count(), 0);
+    const v2 = (await listTemplates(h.store.db, h.org.centerId))[0]!.template;
+    assert.deepEqual(
+      v2.sections.map((s) => [s.weight, s.items.map((i) => `${i.id}:${i.weight}${i.fatal ? ':fatal' : ''}`)]),
+      [
+        [30, ['greet:40', 'verify:40', 'closing:20:fatal']],
+        [70, ['accuracy:70', 'privacy:30:fatal']],
+      ],
+    );
 
     // score the call on the new version: greet 1 of 2, verify 1 of 1, closing 1 of 1, business items at full marks
     await page.click('a[data-nav="/quality/queue"]');
