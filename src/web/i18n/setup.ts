@@ -83,6 +83,7 @@ export const setupMessages: Messages = {
         tenureDuplicate: '已有一段从 {{months}} 个月开始',
       },
       live: { occupancyLowAboveHigh: '利用率偏低阈值（{{low}}）不能高于偏高阈值（{{high}}）' },
+      wfm: { noPublishedWeek: '{{week}} 这一周还没有发布的排班：请先发布排班，再确认高峰时段' },
     },
   },
   'zh-TW': {
@@ -162,6 +163,7 @@ export const setupMessages: Messages = {
         tenureDuplicate: '已有一段從 {{months}} 個月開始',
       },
       live: { occupancyLowAboveHigh: '利用率偏低閾值（{{low}}）不能高於偏高閾值（{{high}}）' },
+      wfm: { noPublishedWeek: '{{week}} 這一週還沒有發布的排班：請先發布排班，再確認高峰時段' },
     },
   },
   en: {
@@ -247,6 +249,7 @@ export const setupMessages: Messages = {
         tenureDuplicate: 'A band already starts at {{months}} months',
       },
       live: { occupancyLowAboveHigh: 'The low occupancy threshold ({{low}}) cannot be above the high one ({{high}})' },
+      wfm: { noPublishedWeek: 'The week of {{week}} has no published schedule: publish one before confirming peak slots' },
     },
   },
 };
