@@ -33,6 +33,12 @@ test('a QA evaluator adds a fatal item and changes weights on the scorecard form
     await page.click('a[data-nav="/quality/templates"]');
     await page.click('[data-testid=templates-table] tr[data-template=tpl-basic] button');
     const editor = page.locator('[data-testid=scorecard-editor]');
+    // a named choice outside the item's range (greet scores 0–2) is refused next to that choice
+    await editor.locator('input[name=item-0-0-choice-2-value]').fill('3');
+    await page.click('button[name=save-template]');
+    const choice = editor.locator('label.field', { has: page.locator('input[name=item-0-0-choice-2-value]') });
+    assert.equal((await choice.locator('.field-error').textContent())?.trim(), '3 不在 0 至 2 之间');
+    await editor.locator('input[name=item-0-0-choice-2-value]').fill('2');
     // section 1 (开場): a third item, fatal, scored 0–1
     await editor.locator('button[name=section-0-add-item]').click();
     await editor.locator('input[name=item-0-2-label]').fill('结束语规范');

@@ -222,21 +222,87 @@ function ItemRow(props: {
           {rest}
         </span>
       )}
-      {it.options && (
-        <div className={`field${errors.errorFor(`${path}.options`) ? ' field-invalid' : ''}`}>
-          <span className="field-hint">
-            {t('setup.qa.options', { options: it.options.map((o) => `${o.value} ${o.label}`).join(' / ') })}{' '}
-            <button className="secondary" onClick={() => onChange({ options: undefined })}>
-              {t('setup.qa.useRange')}
-            </button>
-          </span>
-          {errors.errorFor(`${path}.options`) && (
-            <span className="field-error" role="alert">
-              {errors.errorFor(`${path}.options`)}
-            </span>
-          )}
-        </div>
+      <ItemChoices item={it} path={path} name={name} errors={errors} onChange={onChange} />
+    </div>
+  );
+}
+
+/**
+ * The named choices an item is scored with (e.g. 0 未做 / 1 部分 / 2 完整), each value within the item's
+ * range; without choices any whole score from lowest to highest may be picked.
+ */
+function ItemChoices({
+  item: it,
+  path,
+  name,
+  errors,
+  onChange,
+}: {
+  item: ScorecardItem;
+  path: string;
+  name: string;
+  errors: FieldErrors;
+  onChange: (patch: Partial<ScorecardItem>) => void;
+}) {
+  const { t } = useTranslation();
+  const options = it.options;
+  if (!options)
+    return (
+      <button
+        className="secondary"
+        name={`${name}-use-choices`}
+        onClick={() =>
+          onChange({
+            options: [
+              { value: it.min, label: '' },
+              { value: it.max, label: '' },
+            ],
+          })
+        }
+      >
+        {t('setup.qa.useChoices')}
+      </button>
+    );
+  const whole = errors.errorAt(`${path}.options`);
+  return (
+    <div className="setup-choices" data-testid={`${name}-choices`}>
+      {options.map((o, k) => (
+        <FieldRow key={k}>
+          <Field label={t('setup.qa.choiceValue')} error={errors.errorFor(`${path}.options.${k}.value`)}>
+            <input
+              name={`${name}-choice-${k}-value`}
+              type="number"
+              step="any"
+              value={textOf(o.value)}
+              onChange={(e) => onChange({ options: replaceAt(options, k, { ...o, value: numberOf(e.target.value) }) })}
+              style={{ width: '6rem' }}
+            />
+          </Field>
+          <Field label={t('setup.qa.choiceLabel')} error={errors.errorFor(`${path}.options.${k}.label`)}>
+            <input
+              name={`${name}-choice-${k}-label`}
+              value={o.label}
+              onChange={(e) => onChange({ options: replaceAt(options, k, { ...o, label: e.target.value }) })}
+            />
+          </Field>
+          <button className="secondary" disabled={options.length === 1} onClick={() => onChange({ options: removeAt(options, k) })}>
+            {t('setup.qa.removeChoice')}
+          </button>
+        </FieldRow>
+      ))}
+      {whole && (
+        <span className="field-error" role="alert">
+          {whole}
+        </span>
       )}
+      <div className="form-row">
+        <button className="secondary" onClick={() => onChange({ options: [...options, { value: it.max, label: '' }] })}>
+          {t('setup.qa.addChoice')}
+        </button>
+        <button className="secondary" onClick={() => onChange({ options: undefined })}>
+          {t('setup.qa.useRange')}
+        </button>
+      </div>
     </div>
   );
 }
