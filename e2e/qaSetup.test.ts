@@ -141,6 +141,18 @@ test('a center manager adds a KPI with two tenure bands on the form; after a rel
     await page.reload();
     await page.locator('input[name=kpi-asa-band-0-from]').waitFor();
     assert.equal(await page.locator('input[name=kpi-asa-band-0-from]').inputValue(), '0');
+
+    // a team lead reads the plan on a phone: every input read-only, nothing to save, nothing wider than the screen
+    await page.click('.topbar button[data-testid=sign-out]');
+    await page.waitForSelector('input[name=username]');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signInUi(page, url, 'team_lead');
+    await page.goto(`${url}/#/performance/kpis`);
+    await page.locator('input[name=kpi-asa-band-1-target]').waitFor();
+    assert.equal(await page.locator('input[name=kpi-asa-band-1-target]').inputValue(), '30');
+    assert.ok(await page.locator('input[name=kpi-asa-band-1-target]').isDisabled());
+    assert.equal(await page.locator('button[name=save-kpis]').count(), 0);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 392), 'no horizontal scroll at 390 px');
   } finally {
     await h.close();
   }
