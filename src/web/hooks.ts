@@ -48,16 +48,12 @@ export function useAction() {
       return false;
     }
   }, []);
-  const claims = useCallback(
-    (path: string) => {
-      const f = failure instanceof ApiError ? failure.field : undefined;
-      if (!f) return false;
-      const bare = f.replace(/^(body|query|params)\./, '');
-      return bare === path || bare.startsWith(`${path}.`);
-    },
-    [failure],
-  );
+  // a core parser names fields JSON-path style (`template.sections[0].items`): the same field as `template.sections.0.items`
+  const failed = failure instanceof ApiError && failure.field ? failure.field.replace(/^(body|query|params)\./, '').replace(/\[(\d+)\]/g, '.$1') : null;
+  const claims = useCallback((path: string) => failed !== null && (failed === path || failed.startsWith(`${path}.`)), [failed]);
   const errorFor = useCallback((path: string) => (claims(path) ? (failure as ApiError).bare : null), [claims, failure]);
+  /** The failure's text only when the server named exactly this field (not one inside it). */
+  const errorAt = useCallback((path: string) => (failed === path ? (failure as ApiError).bare : null), [failed, failure]);
   const errorOutside = useCallback((paths: string[]) => (failure && !paths.some(claims) ? failure.message : null), [claims, failure]);
-  return { error: failure?.message ?? null, failure, errorFor, errorOutside, run, clear: () => setFailure(null) };
+  return { error: failure?.message ?? null, failure, errorFor, errorAt, errorOutside, run, clear: () => setFailure(null) };
 }

@@ -104,6 +104,13 @@ export const navItems: NavItem[] = [
     roles: [...ADMINS, 'duty_manager', 'wfm'],
     page: lazy(() => import('./pages/live/Import')),
   },
+  {
+    path: '/live/settings',
+    label: 'setup.center.nav',
+    group: 'nav.live',
+    roles: [...ADMINS, 'duty_manager'],
+    page: lazy(() => import('./pages/live/CenterSettings')),
+  },
   { path: '/live/connectors', label: 'conn.nav', group: 'nav.live', roles: ['admin'], page: lazy(() => import('./pages/live/Connectors')) },
   {
     path: '/live/prompts',

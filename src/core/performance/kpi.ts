@@ -9,6 +9,7 @@
  * answer rate depends on staffing (the planner's work), so it is a contest-only KPI by default.
  */
 import { z } from 'zod';
+import { issueReason } from '../issueReason';
 
 export const KPI_KEYS = [
   'offered',
@@ -199,6 +200,54 @@ export function figureRangeError(kpi: KpiKey, f: { value: number | null; numerat
   return null;
 }
 
+/** KPIs where a smaller figure is better (durations, waits, failures, losses). */
+const LOWER_IS_BETTER: ReadonlySet<KpiKey> = new Set<KpiKey>([
+  'abandoned',
+  'shortAbandoned',
+  'asa',
+  'aht',
+  'talk',
+  'hold',
+  'acw',
+  'ring',
+  'notReady',
+  'idle',
+  'notReadyShare',
+  'idleShare',
+  'transferRate',
+  'fatalRate',
+  'nonFatalRate',
+  'attritionRate',
+  'complaints',
+]);
+
+/** The display unit of a KPI, from its range: qaScore points, skill level, 0–1 ratios, whole counts, else seconds. */
+export function kpiUnit(key: KpiKey): KpiDefinition['unit'] {
+  if (key === 'qaScore') return 'points';
+  if (key === 'skillLevel') return 'level';
+  const r = FIGURE_RANGES[key];
+  if (r.max === 1) return 'ratio';
+  return r.integer ? 'count' : 's';
+}
+
+/**
+ * A KPI added to a plan from the editor: its aggregation and unit follow from the key, the direction from
+ * what the figure measures; weight 0 and target 0 until the user sets them.
+ */
+export function newKpiDefinition(key: KpiKey, label: string): KpiDefinition {
+  return {
+    key,
+    label,
+    weight: 0,
+    direction: LOWER_IS_BETTER.has(key) ? 'lower' : 'higher',
+    target: 0,
+    scoring: 'ratio',
+    usage: 'both',
+    aggregation: AGGREGATIONS[key],
+    unit: kpiUnit(key),
+  };
+}
+
 /** Default KPI plan. Pay weights add up to 100: qaScore 30, aht 15, csat 15, complaints 10, attendance 10, adherence 10, skillLevel 10. */
 export const DEFAULT_KPIS: KpiDefinition[] = [
   {
@@ -341,18 +390,27 @@ export function parseKpiDefinitions(input: unknown): { ok: true; value: KpiDefin
             .join('')
             .replace(/^\./, '') || '(root)',
         message: i.message,
+        ...issueReason(i),
       })),
     };
   }
   const errors: FieldError[] = [];
   const seen = new Set<string>();
   r.data.forEach((d, i) => {
-    if (seen.has(d.key)) errors.push({ path: `[${i}].key`, message: `duplicate KPI "${d.key}"` });
+    if (seen.has(d.key)) errors.push({ path: `[${i}].key`, message: `duplicate KPI "${d.key}"`, reason: 'input.duplicate', params: { value: d.key } });
     seen.add(d.key);
     if (Array.isArray(d.target)) {
       const mins = d.target.map((b) => b.minTenureMonths);
-      if (!mins.includes(0)) errors.push({ path: `[${i}].target`, message: 'tenure bands must start at minTenureMonths 0' });
-      if (new Set(mins).size !== mins.length) errors.push({ path: `[${i}].target`, message: 'duplicate minTenureMonths' });
+      if (!mins.includes(0))
+        errors.push({ path: `[${i}].target`, message: 'tenure bands must start at minTenureMonths 0', reason: 'perf.tenureStart', params: {} });
+      const twice = mins.findIndex((m, j) => mins.indexOf(m) !== j);
+      if (twice >= 0)
+        errors.push({
+          path: `[${i}].target[${twice}].minTenureMonths`,
+          message: 'duplicate minTenureMonths',
+          reason: 'perf.tenureDuplicate',
+          params: { months: mins[twice]! },
+        });
     }
   });
   if (errors.length) return { ok: false, errors };

@@ -11,6 +11,7 @@
  * i.e. anything short of full marks). fatalRate and nonFatalRate count failures by this rule.
  */
 import { z } from 'zod';
+import { issueReason } from '../issueReason';
 
 export type FatalMode = 'zero' | 'flag';
 
@@ -54,6 +55,9 @@ export interface ScorecardTemplate {
 export interface FieldError {
   path: string;
   message: string;
+  /** A stable code for the web to say it in the user's language (`errors.<reason>`), with its params. */
+  reason?: string;
+  params?: Record<string, string | number | boolean | null>;
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
@@ -80,7 +84,12 @@ const itemSchema = z
   })
   .superRefine((item, ctx) => {
     if (!(item.max > item.min)) {
-      ctx.addIssue({ code: 'custom', path: ['max'], message: `max (${item.max}) must be greater than min (${item.min})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['max'],
+        message: `max (${item.max}) must be greater than min (${item.min})`,
+        params: { reason: 'quality.maxNotAboveMin', min: item.min, max: item.max },
+      });
       return;
     }
     item.options?.forEach((o, i) => {
@@ -89,11 +98,17 @@ const itemSchema = z
           code: 'custom',
           path: ['options', i, 'value'],
           message: `option value ${o.value} is outside [${item.min}, ${item.max}]`,
+          params: { reason: 'quality.outsideRange', value: o.value, min: item.min, max: item.max },
         });
       }
     });
     if (item.passAt !== undefined && (item.passAt < item.min || item.passAt > item.max)) {
-      ctx.addIssue({ code: 'custom', path: ['passAt'], message: `passAt ${item.passAt} is outside [${item.min}, ${item.max}]` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['passAt'],
+        message: `passAt ${item.passAt} is outside [${item.min}, ${item.max}]`,
+        params: { reason: 'quality.outsideRange', value: item.passAt, min: item.min, max: item.max },
+      });
     }
   });
 
@@ -108,7 +123,12 @@ const sectionSchema = z
     (s, ctx) => {
       const sum = weightSum(s.items);
       if (sum !== null && Math.abs(sum - 100) > WEIGHT_TOLERANCE) {
-        ctx.addIssue({ code: 'custom', path: ['items'], message: `item weights add up to ${round6(sum)}, must be 100` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['items'],
+          message: `item weights add up to ${round6(sum)}, must be 100`,
+          params: { reason: 'quality.itemWeightSum', sum: round6(sum), must: 100 },
+        });
       }
     },
     // Run even when an item has another problem, so every error is reported in one pass.
@@ -129,20 +149,36 @@ export const scorecardTemplateSchema = z
       if (!Array.isArray(t.sections)) return;
       const sum = weightSum(t.sections);
       if (sum !== null && Math.abs(sum - 100) > WEIGHT_TOLERANCE) {
-        ctx.addIssue({ code: 'custom', path: ['sections'], message: `section weights add up to ${round6(sum)}, must be 100` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sections'],
+          message: `section weights add up to ${round6(sum)}, must be 100`,
+          params: { reason: 'quality.sectionWeightSum', sum: round6(sum), must: 100 },
+        });
       }
       const sectionIds = new Set<string>();
       const itemIds = new Set<string>();
       t.sections.forEach((s, si) => {
         if (typeof s?.id === 'string') {
-          if (sectionIds.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sections', si, 'id'], message: `duplicate section id "${s.id}"` });
+          if (sectionIds.has(s.id))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['sections', si, 'id'],
+              message: `duplicate section id "${s.id}"`,
+              params: { reason: 'input.duplicate', value: s.id },
+            });
           sectionIds.add(s.id);
         }
         if (!Array.isArray(s?.items)) return;
         s.items.forEach((it, ii) => {
           if (typeof it?.id !== 'string') return;
           if (itemIds.has(it.id)) {
-            ctx.addIssue({ code: 'custom', path: ['sections', si, 'items', ii, 'id'], message: `duplicate item id "${it.id}"` });
+            ctx.addIssue({
+              code: 'custom',
+              path: ['sections', si, 'items', ii, 'id'],
+              message: `duplicate item id "${it.id}"`,
+              params: { reason: 'input.duplicate', value: it.id },
+            });
           }
           itemIds.add(it.id);
         });
@@ -177,8 +213,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(root)';
 }
 
-export function zodErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldError[] {
-  return issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+export function zodErrors(issues: readonly { code: string; path: readonly PropertyKey[]; message: string }[]): FieldError[] {
+  return issues.map((i) => ({ path: formatPath(i.path), message: i.message, ...issueReason(i) }));
 }
 
 /** Validates unknown input as a template; errors name the field. */

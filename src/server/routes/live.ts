@@ -77,7 +77,11 @@ export const liveRoutes: RouteDef[] = [
     const over = (await getSetting<Partial<DiagnosisThresholds>>(ctx.store.db, centerId, THRESHOLDS_KEY)) ?? {};
     const next = { ...over, ...body };
     const all = { ...DEFAULT_DIAGNOSIS_THRESHOLDS, ...next };
-    if (all.occupancyLow > all.occupancyHigh) throw validationError('occupancyLow', 'must not be above occupancyHigh');
+    if (all.occupancyLow > all.occupancyHigh)
+      throw validationError('occupancyLow', 'must not be above occupancyHigh', {
+        reason: 'live.occupancyLowAboveHigh',
+        params: { low: all.occupancyLow, high: all.occupancyHigh },
+      });
     await putAuditedSetting(ctx.store.db, { centerId, key: THRESHOLDS_KEY, value: next, userId: caller.userId, now: ctx.now() });
     floorService(ctx, centerId)?.setThresholds(all);
     return { thresholds: all };

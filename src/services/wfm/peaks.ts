@@ -84,7 +84,10 @@ export async function confirmSlot(deps: ServiceDeps, actor: Actor, slotId: numbe
   const week = mondayOf(start, tz);
   const run = (await listRuns(db, c.id)).find((r) => r.week_start === week && r.status === 'published');
   if (slot.kind === 'peak' && awarded.length && !run)
-    throw validationError('id', `no published schedule for the week of ${week}: publish one before confirming peak slots`);
+    throw validationError('id', `no published schedule for the week of ${week}: publish one before confirming peak slots`, {
+      reason: 'wfm.noPublishedWeek',
+      params: { week },
+    });
   const ws = weekStartMs(week, tz);
   const entries =
     slot.kind === 'peak'

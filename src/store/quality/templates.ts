@@ -9,7 +9,9 @@ type Db = Kysely<DB>;
 /** Many field errors as one validation error: the first field named, every message kept. */
 export function fieldErrors(prefix: string, errors: readonly FieldError[]): DomainError {
   const p = (path: string) => (prefix ? (path === '(root)' ? prefix : path.startsWith('[') ? `${prefix}${path}` : `${prefix}.${path}`) : path);
-  return new DomainError(errors.map((e) => `${p(e.path)}: ${e.message}`).join('; '), 'validation', p(errors[0]!.path));
+  const first = errors[0]!;
+  const detail = first.reason ? { reason: first.reason, params: first.params ?? {} } : {};
+  return new DomainError(errors.map((e) => `${p(e.path)}: ${e.message}`).join('; '), 'validation', p(first.path), detail);
 }
 
 export interface TemplateRow {

@@ -18,6 +18,7 @@ import { phoneMessages } from './phone';
 import { historyMessages } from './history';
 import { importMessages } from './imports';
 import { trainingMessages } from './training';
+import { setupMessages } from './setup';
 
 /** Every capability's messages; add yours here. */
 const all: Messages[] = [
@@ -37,6 +38,7 @@ const all: Messages[] = [
   historyMessages,
   importMessages,
   trainingMessages,
+  setupMessages,
 ];
 
 function merge(into: Record<string, any>, from: Record<string, any>) {

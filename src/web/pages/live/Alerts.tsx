@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { call, subscribe } from '../../api';
 import { useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
-import type { EmergencyStaff, Thresholds as ThresholdValues } from '../../../contract/live';
+import type { EmergencyStaff } from '../../../contract/live';
 import { ErrorNote, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { applyAlert, floorTopics, type Alert } from './liveData';
+import { ThresholdsForm } from './ThresholdsForm';
 
 const fmtFig = (k: string, v: number | null) =>
   v == null ? '—' : /Rate|Share|occupancy|Level/.test(k) ? `${(v * 100).toFixed(1)}%` : String(Math.round(v * 10) / 10);
@@ -86,56 +87,6 @@ function AlertRow({ a, canHandle, staff, onError }: { a: Alert; canHandle: boole
   );
 }
 
-const TH_KEYS = [
-  'answerRateTarget',
-  'occupancyHigh',
-  'occupancyLow',
-  'idleShareMax',
-  'notReadyFactor',
-  'notReadyMinExcess',
-  'minOffered',
-  'minStaffedS',
-  'longWaitS',
-  'longCallS',
-] as const;
-
-function Thresholds({ canEdit }: { canEdit: boolean }) {
-  const { t } = useTranslation();
-  const th = useEndpoint(contract.live.thresholds, {});
-  const [form, setForm] = useState<Record<string, string>>({});
-  const [msg, setMsg] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const values: ThresholdValues | undefined = th.data?.thresholds;
-    if (values) setForm(Object.fromEntries(TH_KEYS.map((k) => [k, String(values[k])])));
-  }, [th.data]);
-  const save = async () => {
-    try {
-      await call(contract.live.setThresholds, { body: Object.fromEntries(TH_KEYS.map((k) => [k, Number(form[k])])) });
-      setMsg(t('app.saved'));
-      setError(null);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
-  return (
-    <details className="card">
-      <summary>{t('live.thresholds')}</summary>
-      <div className="form-grid" data-testid="thresholds-form">
-        {TH_KEYS.map((k) => (
-          <label key={k}>
-            {t(`live.${k}`)}
-            <input name={k} value={form[k] ?? ''} disabled={!canEdit} onChange={(e) => setForm({ ...form, [k]: e.target.value })} />
-          </label>
-        ))}
-        {canEdit && <button onClick={save}>{t('app.save')}</button>}
-      </div>
-      {msg && <span className="ok">{msg}</span>}
-      <ErrorNote error={error} />
-    </details>
-  );
-}
-
 export default function Alerts() {
   const { t } = useTranslation();
   const me = useMe();
@@ -189,7 +140,10 @@ export default function Alerts() {
           ))}
         </tbody>
       </table>
-      <Thresholds canEdit={hasAny(me, ['admin', 'center_manager', 'duty_manager'])} />
+      <details className="card">
+        <summary>{t('live.thresholds')}</summary>
+        <ThresholdsForm canEdit={hasAny(me, ['admin', 'center_manager', 'duty_manager'])} />
+      </details>
     </Page>
   );
 }

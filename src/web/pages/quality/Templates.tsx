@@ -3,21 +3,45 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { useAction, useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
+import type { ScorecardTemplate } from '../../../contract/qualityTypes';
 import { ErrorNote, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
+import { blankTemplate, ScorecardEditor } from './ScorecardEditor';
 
-/** Scorecard templates: every version; a new version is saved from JSON, weights checked by the server. */
+/** Scorecard templates: every version; QA edits one (or starts a new one) on a form and saves it as the next version. */
 export default function Templates() {
   const { t } = useTranslation();
   const me = useMe();
   const canEdit = hasAny(me, ['qa', 'center_manager']);
   const list = useEndpoint(contract.quality.templates, {});
-  const [text, setText] = useState('');
-  const { error, run } = useAction();
+  const [draft, setDraft] = useState<{ template: ScorecardTemplate; isNew: boolean } | null>(null);
+  const act = useAction();
   const [saved, setSaved] = useState<string | null>(null);
+  const open = (template: ScorecardTemplate, isNew: boolean) => {
+    act.clear();
+    setSaved(null);
+    setDraft({ template: structuredClone(template), isNew });
+  };
+  const save = (template: ScorecardTemplate) =>
+    act.run(async () => {
+      const r = await call(contract.quality.saveTemplate, { body: { template } });
+      setSaved(`${r.name} v${r.version}`);
+      setDraft({ template: r.template, isNew: false });
+      await list.reload();
+    });
   return (
-    <Page title={t('nav.qaTemplates')}>
-      <table>
+    <Page
+      title={t('nav.qaTemplates')}
+      actions={
+        canEdit && (
+          <button name="new-template" onClick={() => open(blankTemplate(), true)}>
+            {t('setup.qa.newTemplate')}
+          </button>
+        )
+      }
+    >
+      <ErrorNote error={list.error} />
+      <table data-testid="templates-table">
         <thead>
           <tr>
             <th>{t('qa.template')}</th>
@@ -28,17 +52,15 @@ export default function Templates() {
         </thead>
         <tbody>
           {(list.data ?? []).map((x) => (
-            <tr key={x.id}>
-              <td>
-                {x.name} <span className="mono">{x.key}</span>
-              </td>
+            <tr key={x.id} data-template={x.key}>
+              <td>{x.name}</td>
               <td>
                 v{x.version} {x.active && <span className="badge">{t('qa.templates.active')}</span>}
               </td>
               <td>{x.template.sections.map((s) => `${s.label} ${s.weight}`).join(' / ')}</td>
               <td>
-                {canEdit && (
-                  <button className="secondary" onClick={() => setText(JSON.stringify(x.template, null, 2))}>
+                {canEdit && x.active && (
+                  <button className="secondary" onClick={() => open(x.template, false)}>
                     {t('app.edit')}
                   </button>
                 )}
@@ -47,35 +69,24 @@ export default function Templates() {
           ))}
         </tbody>
       </table>
-      {canEdit && (
+      {canEdit && draft && (
         <div className="card">
           <p className="hint">{t('qa.templates.hint')}</p>
-          <textarea
-            aria-label={t('qa.templates.json')}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            rows={18}
-            style={{ width: '100%' }}
-            className="mono"
-          />
-          <button
-            onClick={() =>
-              run(async () => {
-                const r = await call(contract.quality.saveTemplate, { body: { template: JSON.parse(text) } });
-                setSaved(`${r.name} v${r.version}`);
-                await list.reload();
-              })
-            }
-          >
-            {t('qa.templates.new')}
-          </button>
-          {saved && (
-            <span className="ok">
-              {' '}
-              {t('app.saved')}: {saved}
-            </span>
-          )}
-          <ErrorNote error={error} />
+          <ScorecardEditor value={draft.template} isNew={draft.isNew} onChange={(template) => setDraft({ ...draft, template })} errors={act} />
+          <ErrorNote error={act.errorOutside(['template'])} />
+          <div className="form-row">
+            <button name="save-template" onClick={() => save(draft.template)}>
+              {t('qa.templates.new')}
+            </button>
+            <button className="secondary" onClick={() => setDraft(null)}>
+              {t('app.cancel')}
+            </button>
+            {saved && (
+              <span className="ok" data-testid="template-saved">
+                {t('app.saved')}: {saved}
+              </span>
+            )}
+          </div>
         </div>
       )}
     </Page>

@@ -7,6 +7,7 @@ import type { RunView } from '../../../contract/wfm';
 import { Chart } from '../../components/Chart';
 import { ErrorNote, Page, pct } from '../../components/ui';
 import { fromLocalInput, hm, mdw, mondayOf, toLocalInput } from './util';
+import { PeakRule } from './PeakRule';
 
 export default function Schedule() {
   const { t, i18n } = useTranslation();
@@ -297,6 +298,7 @@ function PeakSlots({ onError }: { onError: (e: string | null) => void }) {
   return (
     <>
       <h3>{t('wfm.peakSlots')}</h3>
+      <PeakRule />
       <div className="form-row" data-testid="slot-form">
         <select name="kind" aria-label={t('wfm.slotKind')} value={f.kind} onChange={(e) => setF({ ...f, kind: e.target.value as 'peak' | 'vto' })}>
           <option value="peak">{t('wfm.peak')}</option>
