@@ -1,4 +1,4 @@
-import { InputError } from '../errors';
+import { InputError, type ErrorDetail } from '../errors';
 
 /**
  * A rejected input in the people core, one of core's InputErrors: `field` names the offending input
@@ -7,8 +7,8 @@ import { InputError } from '../errors';
  */
 export class PeopleError extends InputError {
   readonly why: string;
-  constructor(why: string, field: string, message: string) {
-    super(field, message, undefined, why === 'forbidden' || why === 'other_team' ? 'forbidden' : 'validation');
+  constructor(why: string, field: string, message: string, detail?: ErrorDetail) {
+    super(field, message, detail, why === 'forbidden' || why === 'other_team' ? 'forbidden' : 'validation');
     this.name = 'PeopleError';
     this.why = why;
   }

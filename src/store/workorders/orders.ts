@@ -500,7 +500,8 @@ export async function createOrder(
   s: WoSettings,
   scope?: WoActor,
 ): Promise<{ id: number; events: WoEvents }> {
-  if (input.type === 'complaint' && input.customerId === undefined) throw validationError('customerId', 'a complaint needs the customer it is about');
+  if (input.type === 'complaint' && input.customerId === undefined)
+    throw validationError('customerId', 'a complaint needs the customer it is about', { reason: 'workorder.customerRequired' });
   if (input.parentId !== undefined) await checkParent(db, centerId, input.parentId, scope);
   if (input.assigneeUserId !== undefined)
     await checkAssignee(db, centerId, input.assigneeUserId, input.type, s.workflow.machines[input.type].initial, s, scope);
