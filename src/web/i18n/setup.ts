@@ -123,6 +123,20 @@ export const setupMessages: Messages = {
         warnBeforeMinutes: '提前预警（分钟）',
       },
     },
+    rte: {
+      toolbar: '格式工具栏',
+      bold: '粗体',
+      italic: '斜体',
+      underline: '下划线',
+      heading2: '大标题',
+      heading3: '小标题',
+      bulletList: '项目列表',
+      orderedList: '编号列表',
+      link: '链接',
+      linkPrompt: '链接地址（留空则取消链接）',
+      undo: '撤销',
+      redo: '重做',
+    },
     errors: {
       people: {
         leftBeforeHired: '离职日期早于入职日期（{{hiredOn}}）',
@@ -254,6 +268,20 @@ export const setupMessages: Messages = {
         warnBeforeMinutes: '提前預警（分鐘）',
       },
     },
+    rte: {
+      toolbar: '格式工具列',
+      bold: '粗體',
+      italic: '斜體',
+      underline: '底線',
+      heading2: '大標題',
+      heading3: '小標題',
+      bulletList: '項目清單',
+      orderedList: '編號清單',
+      link: '連結',
+      linkPrompt: '連結網址（留空則移除連結）',
+      undo: '復原',
+      redo: '重做',
+    },
     errors: {
       people: {
         leftBeforeHired: '離職日期早於入職日期（{{hiredOn}}）',
@@ -384,6 +412,20 @@ export const setupMessages: Messages = {
         resolveMinutes: 'Resolve within (minutes)',
         warnBeforeMinutes: 'Warn before (minutes)',
       },
+    },
+    rte: {
+      toolbar: 'Formatting',
+      bold: 'Bold',
+      italic: 'Italic',
+      underline: 'Underline',
+      heading2: 'Heading',
+      heading3: 'Subheading',
+      bulletList: 'Bulleted list',
+      orderedList: 'Numbered list',
+      link: 'Link',
+      linkPrompt: 'Link address (empty removes the link)',
+      undo: 'Undo',
+      redo: 'Redo',
     },
     errors: {
       people: {
