@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHarness, signInUi } from './harness';
+import { startHarness, signInUi, signOutUi } from './harness';
 import { createCategory } from '../src/store/kb/articles';
 
 test('KB editor: an article written in the rich-text editor (bold, a list) is saved, published and shown with its formatting', async () => {
@@ -16,7 +16,7 @@ test('KB editor: an article written in the rich-text editor (bold, a list) is sa
     page.on('request', (r) => {
       if (r.resourceType() === 'script') scripts.push(r.url());
     });
-    await signInUi(page, url, 'center_manager');
+    await signInUi(page, url, 'trainer');
     await page.goto(`${url}/#/live/wallboard`);
     await page.waitForSelector('h1');
     assert.ok(!scripts.some((s) => /RichText/.test(s)), scripts.join('\n'));
@@ -38,6 +38,11 @@ test('KB editor: an article written in the rich-text editor (bold, a list) is sa
     await page.keyboard.type('登记派工单');
     assert.equal(await page.locator('[data-rte=bullet]').getAttribute('aria-pressed'), 'true');
     await page.click('text=保存并提交审核');
+    await page.waitForSelector('[data-testid=kb-versions] >> text=v1');
+    await signOutUi(page);
+    // another person publishes it (four-eyes rule)
+    await signInUi(page, url, 'center_manager');
+    await page.goto(`${url}/#/kb/editor`);
     await page.waitForSelector('[data-testid=kb-review-queue] >> text=停电报修流程');
     await page.click('[data-testid=kb-review-queue] button >> text=发布');
     await page.waitForSelector('[data-testid=kb-articles] >> text=已发布 v1');

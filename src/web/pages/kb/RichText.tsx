@@ -76,7 +76,7 @@ function Toolbar({ editor }: { editor: Editor }) {
     { key: 'h3', label: t('rte.heading3'), on: s.h3, run: () => chain().toggleHeading({ level: 3 }).run(), text: 'H3' },
     { key: 'bullet', label: t('rte.bulletList'), on: s.bullet, run: () => chain().toggleBulletList().run(), text: '•' },
     { key: 'ordered', label: t('rte.orderedList'), on: s.ordered, run: () => chain().toggleOrderedList().run(), text: '1.' },
-    { key: 'link', label: t('rte.link'), on: s.link, run: setLink, text: '🔗' },
+    { key: 'link', label: t('rte.link'), on: s.link, run: setLink, text: t('rte.link') }, // a word: emoji fonts are missing on kiosks
     { key: 'undo', label: t('rte.undo'), on: false, run: () => chain().undo().run(), text: '↶', disabled: !s.undo },
     { key: 'redo', label: t('rte.redo'), on: false, run: () => chain().redo().run(), text: '↷', disabled: !s.redo },
   ];
