@@ -52,6 +52,30 @@ test('setup: a work-order category with its SLA, a rulebook rule and a points ru
     const row = page.locator('[data-rule=R99]');
     await row.waitFor();
     assert.match((await row.textContent()) ?? '', /下班清理工位.*乐捐 ¥10\.00/);
+
+    // a leaver: a leaving date before the hiring date is refused by the date field, in Chinese
+    await page.click('a[data-nav="/setup/leavers"]');
+    const lf = page.locator('[data-testid=leaver-form]');
+    await lf.locator('select[name=agentId]').selectOption({ label: 'A002 王芳' });
+    await lf.locator('input[name=leftDate]').fill('2026-02-01');
+    await lf.locator('select[name=reasonCode]').selectOption('pay');
+    await lf.locator('button[type=submit]').click();
+    await fieldError(page, 'leftDate').waitFor();
+    assert.equal(await fieldError(page, 'leftDate').textContent(), '离职日期早于入职日期（2026-03-01）');
+    await lf.locator('input[name=leftDate]').fill('2026-11-30');
+    await lf.locator('textarea[name=reasonText]').fill('外企 offer');
+    await lf.locator('button[type=submit]').click();
+    await page.waitForSelector('[data-testid=leavers] >> text=薪酬福利');
+    assert.deepEqual(await page.locator('[data-testid=leavers] tbody tr td').allTextContents(), ['王芳', '2026-03-01', '2026-11-30', '薪酬福利', '外企 offer']);
+
+    // a task for the team lead
+    await page.click('a[data-nav="/setup/tasks"]');
+    const tf = page.locator('[data-testid=task-form]');
+    await tf.locator('select[name=leadId]').selectOption({ index: 1 });
+    await tf.locator('input[name=title]').fill('周五前完成新人辅导计划');
+    await tf.locator('input[name=dueOn]').fill('2026-12-11');
+    await tf.locator('button[type=submit]').click();
+    await page.waitForSelector('[data-testid=tasks] >> text=周五前完成新人辅导计划');
     await signOutUi(page);
 
     // points rules belong to the workforce planners

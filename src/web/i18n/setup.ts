@@ -145,6 +145,7 @@ export const setupMessages: Messages = {
         taskDone: '此任务已于 {{doneOn}} 完成',
       },
       workorder: { customerRequired: '投诉工单必须填写客户编号' },
+      kb: { fourEyes: '作者不能审核自己的版本，请由其他审核人审核', notInReview: '版本 v{{version}} 不在审核中', rejectNoteRequired: '退回时请写明原因' },
     },
   },
   'zh-TW': {
@@ -290,6 +291,7 @@ export const setupMessages: Messages = {
         taskDone: '此任務已於 {{doneOn}} 完成',
       },
       workorder: { customerRequired: '投訴工單必須填寫客戶編號' },
+      kb: { fourEyes: '作者不能審核自己的版本，請由其他審核人審核', notInReview: '版本 v{{version}} 不在審核中', rejectNoteRequired: '退回時請寫明原因' },
     },
   },
   en: {
@@ -435,6 +437,11 @@ export const setupMessages: Messages = {
         taskDone: 'This task was done on {{doneOn}}',
       },
       workorder: { customerRequired: 'A complaint needs the customer it is about' },
+      kb: {
+        fourEyes: 'The author of a version may not review it: another reviewer must',
+        notInReview: 'Version v{{version}} is not in review',
+        rejectNoteRequired: 'Say why the version is rejected',
+      },
     },
   },
 };
