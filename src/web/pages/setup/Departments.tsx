@@ -84,6 +84,7 @@ export default function Departments() {
           </tbody>
         </table>
       </Scroll>
+      {config.data?.departments.length === 0 && <p className="hint">{t('setup.common.none')}</p>}
     </Page>
   );
 }

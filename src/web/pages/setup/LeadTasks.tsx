@@ -98,6 +98,7 @@ export default function LeadTasks() {
           </tbody>
         </table>
       </Scroll>
+      {(tasks.data ?? []).length === 0 && <p className="hint">{t('setup.common.none')}</p>}
     </Page>
   );
 }

@@ -101,6 +101,7 @@ export default function Leavers() {
           </tbody>
         </table>
       </Scroll>
+      {(stats.data?.leavers ?? []).length === 0 && <p className="hint">{t('setup.common.none')}</p>}
     </Page>
   );
 }
