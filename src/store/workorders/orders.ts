@@ -85,6 +85,18 @@ export async function createDepartment(
   now: number,
 ) {
   return withTx(db, async (tx) => {
+    // members act for the department: each must be an active user of this center (named by its place in the list)
+    const known = memberIds.length
+      ? new Set(
+          (await tx.selectFrom('users').select('id').where('id', 'in', memberIds).where('center_id', '=', centerId).where('active', '=', 1).execute()).map(
+            (u) => u.id,
+          ),
+        )
+      : new Set<number>();
+    memberIds.forEach((u, i) => {
+      if (!known.has(u))
+        throw validationError(`memberIds.${i}`, `user ${u} is not an active user of this center`, { reason: 'workorder.memberUnknown', params: { userId: u } });
+    });
     const r = await tx.insertInto('wo_departments').values({ center_id: centerId, name, kind }).returning('id').executeTakeFirstOrThrow();
     if (memberIds.length)
       await tx
