@@ -55,7 +55,7 @@ forEachDatabase(
     const ghost = await admin.req('POST', '/api/workorders/departments', { name: '抢修二队', kind: 'crew', memberIds: [org.users.a1, 99999] });
     assert.deepEqual([ghost.status, ghost.body.field, ghost.body.reason], [400, 'memberIds.1', 'workorder.memberUnknown']);
     const twice = await admin.req('POST', '/api/workorders/departments', { name: '抢修一队', kind: 'business' });
-    assert.deepEqual([twice.status, twice.body.field], [409, 'name']);
+    assert.deepEqual([twice.status, twice.body.field, twice.body.reason, twice.body.params], [409, 'name', 'input.duplicate', { value: '抢修一队' }]);
     const depts = (await admin.req('GET', '/api/workorders/config')).body.departments;
     assert.deepEqual(
       depts.map((d: { name: string; memberIds: number[] }) => [d.name, d.memberIds]),

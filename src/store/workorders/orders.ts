@@ -97,6 +97,9 @@ export async function createDepartment(
       if (!known.has(u))
         throw validationError(`memberIds.${i}`, `user ${u} is not an active user of this center`, { reason: 'workorder.memberUnknown', params: { userId: u } });
     });
+    // said by name before the unique index would (its generic refusal names the column, not the department)
+    const same = await tx.selectFrom('wo_departments').select('id').where('center_id', '=', centerId).where('name', '=', name).executeTakeFirst();
+    if (same) throw conflict(`a department or crew named "${name}" exists`, 'name', { reason: 'input.duplicate', params: { value: name } });
     const r = await tx.insertInto('wo_departments').values({ center_id: centerId, name, kind }).returning('id').executeTakeFirstOrThrow();
     if (memberIds.length)
       await tx
