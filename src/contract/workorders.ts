@@ -178,6 +178,9 @@ export type WoReports = z.infer<typeof woReports>;
 export const repeatComplainer = z.object({ customer_id: z.string().nullable(), complaints: z.number(), last_at: z.number() });
 
 const created = z.object({ id: z.number() });
+/** An SLA target as set up by a center (minutes; a year at most). */
+const slaTargetInput = z.object({ resolveMinutes: z.number().int().min(1).max(525_600), warnBeforeMinutes: z.number().int().min(0).max(525_600) });
+export const WO_SETUP: Role[] = ['admin', 'center_manager'];
 
 export const workorders = {
   config: endpoint({
@@ -252,11 +255,21 @@ export const workorders = {
   createDepartment: endpoint({
     method: 'POST',
     path: '/api/workorders/departments',
-    access: ['admin', 'center_manager'],
+    access: WO_SETUP,
     summary: 'Create a business department or field crew with members',
     tags,
     body: z.object({ name: z.string().trim().min(1).max(60), kind: z.enum(['business', 'crew']), memberIds: z.array(z.number().int().positive()).default([]) }),
     response: created,
+  }),
+  putTypeSetup: endpoint({
+    method: 'PUT',
+    path: '/api/workorders/types/:type',
+    access: WO_SETUP,
+    summary: "Set a work-order type's categories and its SLA per priority (the center's setup, audited)",
+    tags,
+    params: z.object({ type: z.enum(WORK_ORDER_TYPES) }),
+    body: z.object({ categories: z.array(z.string().trim().min(1).max(60)).min(1).max(100), sla: byPriority(slaTargetInput) }),
+    response: okResponse,
   }),
   order: endpoint({
     method: 'GET',

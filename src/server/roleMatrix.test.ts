@@ -237,6 +237,7 @@ export const EXPECTED_ACCESS: Record<string, string> = {
   'GET /api/workorders/reports': 'admin,center_manager,duty_manager,qa,team_lead',
   'GET /api/workorders/repeat-complainers': 'qa,duty_manager,center_manager,expert',
   'POST /api/workorders/departments': ADM,
+  'PUT /api/workorders/types/:type': ADM,
   'GET /api/workorders/:id': 'any',
   'POST /api/workorders/:id/transitions': 'any',
   'POST /api/workorders/:id/attempts': 'any',

@@ -254,4 +254,35 @@ export const navItems: NavItem[] = [
   { path: '/wfm/forecast', label: 'nav.forecast', group: 'nav.wfm', roles: ['wfm'], page: lazy(() => import('./pages/wfm/Forecast')) },
   { path: '/wfm/plan-data', label: 'nav.planData', group: 'nav.wfm', roles: ['wfm'], page: lazy(() => import('./pages/wfm/PlanData')) },
   { path: '/wfm/redemptions', label: 'nav.redemptions', group: 'nav.wfm', roles: ['wfm'], page: lazy(() => import('./pages/wfm/Redemptions')) },
+  // setup that the center changes now and then (issue 14): one group, so it is found in one place
+  { path: '/setup/rules', label: 'setup.nav.rules', group: 'setup.nav.group', roles: ADMINS, page: lazy(() => import('./pages/setup/Rulebook')) },
+  {
+    path: '/setup/tasks',
+    label: 'setup.nav.tasks',
+    group: 'setup.nav.group',
+    roles: [...ADMINS, 'duty_manager'],
+    page: lazy(() => import('./pages/setup/LeadTasks')),
+  },
+  { path: '/setup/leavers', label: 'setup.nav.leavers', group: 'setup.nav.group', roles: ADMINS, page: lazy(() => import('./pages/setup/Leavers')) },
+  {
+    path: '/setup/points',
+    label: 'setup.nav.points',
+    group: 'setup.nav.group',
+    roles: ['wfm', ...ADMINS],
+    page: lazy(() => import('./pages/setup/PointsRules')),
+  },
+  {
+    path: '/setup/departments',
+    label: 'setup.nav.departments',
+    group: 'setup.nav.group',
+    roles: ADMINS,
+    page: lazy(() => import('./pages/setup/Departments')),
+  },
+  {
+    path: '/setup/workorders',
+    label: 'setup.nav.woTypes',
+    group: 'setup.nav.group',
+    roles: ADMINS,
+    page: lazy(() => import('./pages/setup/WorkOrderTypes')),
+  },
 ];

@@ -23,3 +23,18 @@ test('sanitiser: scripts, event handlers and javascript: URLs are gone; the allo
 test('htmlToText: block ends become newlines, entities decoded', () => {
   assert.equal(htmlToText('<p>甲&amp;乙</p><p>丙<br>丁</p><table><tr><td>a</td><td>b</td></tr></table>'), '甲&乙\n丙\n丁\na b');
 });
+
+test("sanitiser: the editor's (TipTap) output passes as it is; a script or handler pasted into it does not", () => {
+  // what TipTap 3 with StarterKit emits: paragraphs in list items, h2/h3, marks, links with target and rel
+  const tiptap =
+    '<h2>停电报修</h2><p>受理时先核实<strong>户号</strong>与<em>地址</em>，<u>不要</u>承诺时间<br>（见<a target="_blank" rel="noopener noreferrer nofollow" href="https://95598.cn">公告</a>）</p>' +
+    '<h3>步骤</h3><ul><li><p>查询停电公告</p></li></ul><ol><li><p>登记派工单</p></li></ol>';
+  assert.equal(
+    sanitizeArticleHtml(tiptap),
+    '<h2>停电报修</h2><p>受理时先核实<strong>户号</strong>与<em>地址</em>，<u>不要</u>承诺时间<br />（见<a rel="noopener noreferrer" href="https://95598.cn">公告</a>）</p>' +
+      '<h3>步骤</h3><ul><li><p>查询停电公告</p></li></ul><ol><li><p>登记派工单</p></li></ol>',
+  );
+  const pasted =
+    '<ul><li><p>查询<img src="x" onerror="alert(1)">公告<script>fetch("/api/users")</script></p></li></ul><p onmouseover="x()"><strong onclick="y()">注意</strong></p>';
+  assert.equal(sanitizeArticleHtml(pasted), '<ul><li><p>查询公告</p></li></ul><p><strong>注意</strong></p>');
+});

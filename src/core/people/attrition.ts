@@ -28,12 +28,16 @@ export function validateEmployees(employees: readonly Employee[], reasons: reado
     const h = dayNumber(e.hiredOn, `employees[${i}].hiredOn`);
     if (e.leftOn === null) return;
     if (dayNumber(e.leftOn, `employees[${i}].leftOn`) < h)
-      throw new PeopleError('bad_date', `employees[${i}].leftOn`, 'leaving date is before the hiring date');
+      throw new PeopleError('bad_date', `employees[${i}].leftOn`, 'leaving date is before the hiring date', {
+        reason: 'people.leftBeforeHired',
+        params: { hiredOn: e.hiredOn },
+      });
     if (!e.reasonCode || !reasons.some((r) => r.code === e.reasonCode)) {
       throw new PeopleError(
         'bad_reason',
         `employees[${i}].reasonCode`,
         `unknown leave reason ${JSON.stringify(e.reasonCode)}; use one of ${reasons.map((r) => r.code).join(', ')}`,
+        { reason: 'people.unknownLeaveReason' },
       );
     }
   });

@@ -32,12 +32,12 @@ test('rulebook validation names the field', () => {
   const bad: FloorRule[] = [defaultFloorRules[0]!, { ...defaultFloorRules[1]!, id: 'R1' }];
   assert.throws(
     () => validateRuleBook(bad),
-    (e: PeopleError) => e.field === 'rules[1].id' && e.why === 'duplicate',
+    (e: PeopleError) => e.field === 'rules.1.id' && e.why === 'duplicate',
   );
   const frac: FloorRule[] = [{ ...defaultFloorRules[0]!, consequence: { kind: 'contribution', amountFen: 5.5 } }];
   assert.throws(
     () => validateRuleBook(frac),
-    (e: PeopleError) => e.field === 'rules[0].consequence.amountFen',
+    (e: PeopleError) => e.field === 'rules.0.consequence.amountFen',
   );
 });
 

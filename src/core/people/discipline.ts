@@ -28,16 +28,24 @@ export function validateRuleBook(rules: readonly FloorRule[]): FloorRule[] {
   const ids = new Set<string>();
   const nos = new Set<number>();
   rules.forEach((r, i) => {
-    const f = `rules[${i}]`;
-    if (!r.id) throw new PeopleError('required', `${f}.id`, 'rule id is required');
-    if (ids.has(r.id)) throw new PeopleError('duplicate', `${f}.id`, `duplicate rule id ${r.id}`);
+    // dotted paths (rules.2.no), the same as the contract's validation, so a form puts the reason by its field
+    const f = `rules.${i}`;
+    if (!r.id) throw new PeopleError('required', `${f}.id`, 'rule id is required', { reason: 'input.required' });
+    if (ids.has(r.id)) throw new PeopleError('duplicate', `${f}.id`, `duplicate rule id ${r.id}`, { reason: 'input.duplicate', params: { value: r.id } });
     ids.add(r.id);
-    if (nos.has(r.no)) throw new PeopleError('duplicate', `${f}.no`, `duplicate rule number ${r.no}`);
+    if (nos.has(r.no)) throw new PeopleError('duplicate', `${f}.no`, `duplicate rule number ${r.no}`, { reason: 'input.duplicate', params: { value: r.no } });
     nos.add(r.no);
-    if (!CATEGORIES.includes(r.category)) throw new PeopleError('bad_category', `${f}.category`, `unknown category ${r.category}`);
-    if (!r.text?.trim()) throw new PeopleError('required', `${f}.text`, 'rule text is required');
+    if (!CATEGORIES.includes(r.category))
+      throw new PeopleError('bad_category', `${f}.category`, `unknown category ${r.category}`, {
+        reason: 'input.invalidOption',
+        params: { options: CATEGORIES.join(', ') },
+      });
+    if (!r.text?.trim()) throw new PeopleError('required', `${f}.text`, 'rule text is required', { reason: 'input.required' });
     if (r.consequence.kind === 'contribution' && (!isFen(r.consequence.amountFen) || r.consequence.amountFen < 0)) {
-      throw new PeopleError('bad_amount', `${f}.consequence.amountFen`, 'must be a non-negative integer number of fen');
+      throw new PeopleError('bad_amount', `${f}.consequence.amountFen`, 'must be a non-negative integer number of fen', {
+        reason: 'input.tooSmall',
+        params: { minimum: 0 },
+      });
     }
   });
   return rules.map((r) => ({ ...r }));

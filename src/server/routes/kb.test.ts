@@ -33,7 +33,15 @@ forEachDatabase('KB API: write, review, search, vote, attachments, roles', async
     [id],
   );
   assert.equal((await trainer.req('POST', `/api/kb/articles/${id}/versions/1/review`, { decision: 'publish' })).status, 403); // not a reviewer
+  const noNote = await manager.req('POST', `/api/kb/articles/${id}/versions/1/review`, { decision: 'reject', note: ' ' });
+  assert.deepEqual([noNote.status, noNote.body.field, noNote.body.reason], [400, 'note', 'kb.rejectNoteRequired']);
   assert.equal((await manager.req('POST', `/api/kb/articles/${id}/versions/1/review`, { decision: 'publish' })).status, 200);
+  const again = await manager.req('POST', `/api/kb/articles/${id}/versions/1/review`, { decision: 'publish' });
+  assert.deepEqual([again.status, again.body.reason], [409, 'kb.notInReview']);
+  // four eyes: the author of a version does not publish it
+  const own = await manager.req('POST', '/api/kb/articles', { categoryId: cat.body.id, title: '自审', tags: [], submit: true, bodyHtml: '<p>x</p>' });
+  const self = await manager.req('POST', `/api/kb/articles/${own.body.id}/versions/1/review`, { decision: 'publish' });
+  assert.deepEqual([self.status, self.body.reason], [403, 'kb.fourEyes']);
 
   const view = await agent.req('GET', `/api/kb/articles/${id}`);
   assert.equal(view.status, 200);

@@ -60,7 +60,8 @@ forEachDatabase('discipline: rules, violations by team leads, the team fund and 
     const dup = rules.body.map((r: any, i: number) => (i === 1 ? { ...r, no: 1 } : r));
     const bad = await admin.req('PUT', '/api/people/rules', { rules: dup });
     assert.equal(bad.status, 400);
-    assert.equal(bad.body.field, 'rules[1].no');
+    assert.equal(bad.body.field, 'rules.1.no');
+    assert.equal(bad.body.reason, 'input.duplicate');
     const edited = rules.body.map((r: any) => (r.id === 'R15' ? { ...r, consequence: { kind: 'contribution', amountFen: 1000 } } : r));
     assert.equal((await admin.req('PUT', '/api/people/rules', { rules: edited })).status, 200);
     const v2 = await lead.req('POST', '/api/people/violations', { ruleCode: 'R15', agentId: org.agents.a2 });

@@ -195,7 +195,10 @@ forEachDatabase('attrition: leavers with exit reasons, rate per team and month, 
     const admin = await as('admin');
     const bad = await admin.req('POST', '/api/people/leavers', { agentId: org.agents.a2, leftDate: '2026-11-15', reasonCode: 'bored' });
     assert.equal(bad.status, 400);
-    assert.match(bad.body.field, /reasonCode/);
+    assert.equal(bad.body.field, 'reasonCode');
+    assert.equal(bad.body.reason, 'people.unknownLeaveReason');
+    const early = await admin.req('POST', '/api/people/leavers', { agentId: org.agents.a2, leftDate: '2026-02-01', reasonCode: 'pay' }); // hired 2026-03-01
+    assert.deepEqual([early.status, early.body.field, early.body.reason], [400, 'leftDate', 'people.leftBeforeHired']);
     assert.equal((await admin.req('GET', `/api/agents/${org.agents.a2}`)).body.status, 'active', 'nothing half-saved');
     const ok = await admin.req('POST', '/api/people/leavers', { agentId: org.agents.a2, leftDate: '2026-11-15', reasonCode: 'pay', reasonText: '外企offer' });
     assert.equal(ok.status, 200);

@@ -24,6 +24,7 @@ export const workOrderRoutes: RouteDef[] = [
   implement(api.reports, async ({ ctx, caller, query }) => wo.reports(depsOf(ctx), actorOf(caller), query)),
   implement(api.repeatComplainers, async ({ ctx, caller }) => wo.repeatComplainers(depsOf(ctx), actorOf(caller))),
   implement(api.createDepartment, async ({ ctx, caller, body }) => wo.createDepartment(depsOf(ctx), actorOf(caller), body)),
+  implement(api.putTypeSetup, async ({ ctx, caller, params, body }) => wo.putTypeSetup(depsOf(ctx), actorOf(caller), params.type, body)),
   implement(api.order, async ({ ctx, caller, params }) => wo.order(depsOf(ctx), actorOf(caller), params.id)),
   implement(api.transition, async ({ ctx, caller, params, body }) => wo.transition(depsOf(ctx), actorOf(caller), params.id, body)),
   implement(api.attempt, async ({ ctx, caller, params, body }) => wo.attempt(depsOf(ctx), actorOf(caller), params.id, body)),

@@ -6,7 +6,7 @@
  */
 import type { ParsedBody, ParsedQuery } from '../../contract/endpoint';
 import type { workorders as api } from '../../contract/workorders';
-import { CALLBACK_OUTCOMES, MACHINES, PRIORITIES } from '../../core/workorders/index';
+import { CALLBACK_OUTCOMES, MACHINES, PRIORITIES, type WorkOrderType } from '../../core/workorders/index';
 import {
   callbackList,
   createDepartment as storeCreateDepartment,
@@ -22,6 +22,8 @@ import {
   transitionOrder,
   workOrderReports,
 } from '../../store/workorders/orders';
+import { saveTypeSetup } from '../../store/workorders/setup';
+import { validationError } from '../../core/errors';
 import type { Actor, ServiceDeps } from '../context';
 import { userOf, woContext, type WoContext } from './actor';
 import { announce } from './board';
@@ -73,6 +75,17 @@ export const repeatComplainers = (deps: ServiceDeps, actor: Actor) => repeatComp
 
 export async function createDepartment(deps: ServiceDeps, actor: Actor, input: Body<'createDepartment'>) {
   return { id: await storeCreateDepartment(deps.store.db, actor.scope.centerId, input.name, input.kind, input.memberIds, actor.userId, deps.now()) };
+}
+
+/** A type's categories (each once) and its SLA per priority. */
+export async function putTypeSetup(deps: ServiceDeps, actor: Actor, type: WorkOrderType, input: Body<'putTypeSetup'>) {
+  const seen = new Set<string>();
+  input.categories.forEach((c, i) => {
+    if (seen.has(c)) throw validationError(`categories.${i}`, `category "${c}" is listed twice`, { reason: 'input.duplicate', params: { value: c } });
+    seen.add(c);
+  });
+  await saveTypeSetup(deps.store.db, actor.scope.centerId, type, input, actor.userId, deps.now());
+  return { ok: true as const };
 }
 
 /** One order as the actor may see it: 404 outside their scope. */

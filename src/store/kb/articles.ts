@@ -339,10 +339,12 @@ export async function reviewVersion(
   await withTx(db, async (tx) => {
     const a = await articleRow(tx, centerId, id);
     const v = await versionOf(tx, id, version);
-    if (v.status !== 'in_review') throw conflict(`version ${version} is ${v.status}, not in review`, 'version');
-    if (policy.fourEyes && v.created_by === userId) throw forbidden('the author of a version may not review it (four-eyes rule): another reviewer must');
+    if (v.status !== 'in_review')
+      throw conflict(`version ${version} is ${v.status}, not in review`, 'version', { reason: 'kb.notInReview', params: { version } });
+    if (policy.fourEyes && v.created_by === userId)
+      throw forbidden('the author of a version may not review it (four-eyes rule): another reviewer must', { reason: 'kb.fourEyes' });
     if (decision === 'reject') {
-      if (!note.trim()) throw validationError('note', 'say why the version is rejected');
+      if (!note.trim()) throw validationError('note', 'say why the version is rejected', { reason: 'kb.rejectNoteRequired' });
       await tx
         .updateTable('kb_versions')
         .set({ status: 'rejected', reviewed_by: userId, reviewed_at: now, review_note: note })

@@ -1,5 +1,6 @@
 /** Attrition: exit interviews on top of the platform's agents.status='left' + left_date; rates, reasons, tenure, at-risk. */
 import { DomainError, validationError } from '../../core/errors';
+import { PeopleError } from '../../core/people/errors';
 import {
   atRiskList,
   leaveReasonsByMonth,
@@ -32,14 +33,19 @@ export async function recordLeaver(
   return withTx(db, async (tx) => {
     const a = await tx.selectFrom('agents').select(['id', 'hire_date', 'team_id', 'status']).where('id', '=', agentId).executeTakeFirst();
     if (!a) throw validationError('agentId', `agent ${agentId} does not exist`);
-    core(() =>
+    try {
       validateEmployees(
         [{ id: String(agentId), teamId: String(a.team_id), hiredOn: a.hire_date, leftOn: x.leftDate, reasonCode: x.reasonCode, reasonText: x.reasonText }],
         reasons,
-      ),
-    );
+      );
+    } catch (e) {
+      // the core names its list (employees[0].leftOn); the caller sent one leaver: name their field
+      if (e instanceof PeopleError)
+        throw new PeopleError(e.why, e.field.endsWith('leftOn') ? 'leftDate' : 'reasonCode', e.problem, { reason: e.reason, params: e.params });
+      throw e;
+    }
     const done = await tx.selectFrom('people_exit_interviews').select('agent_id').where('agent_id', '=', agentId).executeTakeFirst();
-    if (done) throw new DomainError(`agent ${agentId} already has an exit interview`, 'conflict', 'agentId');
+    if (done) throw new DomainError(`agent ${agentId} already has an exit interview`, 'conflict', 'agentId', { reason: 'people.alreadyLeft' });
     await tx.updateTable('agents').set({ status: 'left', left_date: x.leftDate }).where('id', '=', agentId).execute();
     await tx
       .insertInto('people_exit_interviews')

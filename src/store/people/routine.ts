@@ -487,7 +487,8 @@ export async function completeTask(db: Db, taskId: number, userId: number, mayCo
   return withTx(db, async (tx) => {
     const t = await tx.selectFrom('people_lead_tasks').selectAll().where('id', '=', taskId).executeTakeFirst();
     if (!t || (!mayCompleteOthers && t.lead_id !== userId)) throw notFound(`task ${taskId}`);
-    if (t.completed_on) throw new DomainError(`task ${taskId} is already done`, 'conflict', 'taskId');
+    if (t.completed_on)
+      throw new DomainError(`task ${taskId} is already done`, 'conflict', 'taskId', { reason: 'people.taskDone', params: { doneOn: t.completed_on } });
     await tx.updateTable('people_lead_tasks').set({ completed_on: completedOn }).where('id', '=', taskId).execute();
     await audit(tx, { at: now, userId, action: 'people.task.complete', entity: 'user', entityId: t.lead_id, detail: { taskId, completedOn } });
   });

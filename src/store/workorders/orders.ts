@@ -85,6 +85,21 @@ export async function createDepartment(
   now: number,
 ) {
   return withTx(db, async (tx) => {
+    // members act for the department: each must be an active user of this center (named by its place in the list)
+    const known = memberIds.length
+      ? new Set(
+          (await tx.selectFrom('users').select('id').where('id', 'in', memberIds).where('center_id', '=', centerId).where('active', '=', 1).execute()).map(
+            (u) => u.id,
+          ),
+        )
+      : new Set<number>();
+    memberIds.forEach((u, i) => {
+      if (!known.has(u))
+        throw validationError(`memberIds.${i}`, `user ${u} is not an active user of this center`, { reason: 'workorder.memberUnknown', params: { userId: u } });
+    });
+    // said by name before the unique index would (its generic refusal names the column, not the department)
+    const same = await tx.selectFrom('wo_departments').select('id').where('center_id', '=', centerId).where('name', '=', name).executeTakeFirst();
+    if (same) throw conflict(`a department or crew named "${name}" exists`, 'name', { reason: 'input.duplicate', params: { value: name } });
     const r = await tx.insertInto('wo_departments').values({ center_id: centerId, name, kind }).returning('id').executeTakeFirstOrThrow();
     if (memberIds.length)
       await tx
@@ -500,7 +515,8 @@ export async function createOrder(
   s: WoSettings,
   scope?: WoActor,
 ): Promise<{ id: number; events: WoEvents }> {
-  if (input.type === 'complaint' && input.customerId === undefined) throw validationError('customerId', 'a complaint needs the customer it is about');
+  if (input.type === 'complaint' && input.customerId === undefined)
+    throw validationError('customerId', 'a complaint needs the customer it is about', { reason: 'workorder.customerRequired' });
   if (input.parentId !== undefined) await checkParent(db, centerId, input.parentId, scope);
   if (input.assigneeUserId !== undefined)
     await checkAssignee(db, centerId, input.assigneeUserId, input.type, s.workflow.machines[input.type].initial, s, scope);

@@ -19,6 +19,7 @@ import { historyMessages } from './history';
 import { importMessages } from './imports';
 import { trainingMessages } from './training';
 import { setupMessages } from './setup';
+import { floorSetupMessages } from './setupFloor';
 
 /** Every capability's messages; add yours here. */
 const all: Messages[] = [
@@ -39,6 +40,7 @@ const all: Messages[] = [
   importMessages,
   trainingMessages,
   setupMessages,
+  floorSetupMessages,
 ];
 
 function merge(into: Record<string, any>, from: Record<string, any>) {

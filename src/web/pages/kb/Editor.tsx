@@ -1,12 +1,14 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, call } from '../../api';
 import { useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { KB_EDITORS, KB_REVIEWERS, type KbVersion } from '../../../contract/kb';
-import { ErrorNote, Page } from '../../components/ui';
+import { ErrorNote, Loading, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 
+// the rich-text box (TipTap) is loaded only when an editor opens this page
+const RichText = lazy(() => import('./RichText'));
 const ROLE_CHOICES = ['agent', 'team_lead', 'qa', 'expert', 'trainer', 'duty_manager'];
 const empty = { id: 0, categoryId: 0, title: '', bodyHtml: '', tags: '', roles: [] as string[], baseVersion: 0 };
 
@@ -146,14 +148,9 @@ export default function Editor() {
             />
             <input aria-label={t('kb.tags')} placeholder={t('kb.tags')} value={form.tags} onChange={(e) => setForm({ ...form, tags: e.target.value })} />
           </div>
-          <textarea
-            aria-label={t('kb.body')}
-            placeholder={t('kb.body')}
-            value={form.bodyHtml}
-            onChange={(e) => setForm({ ...form, bodyHtml: e.target.value })}
-            rows={10}
-            style={{ width: '100%', boxSizing: 'border-box' }}
-          />
+          <Suspense fallback={<Loading />}>
+            <RichText label={t('kb.body')} value={form.bodyHtml} onChange={(html) => setForm((f) => ({ ...f, bodyHtml: html }))} />
+          </Suspense>
           <div className="form-row">
             <span className="hint">{t('kb.visibleRoles')}</span>
             {ROLE_CHOICES.map((r) => (

@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api';
+import { useAction, useEndpoint } from '../../hooks';
+import { contract } from '../../../contract/index';
+import { Field, FieldRow } from '../../components/form';
+import { ErrorNote, IdMultiSelect, Page } from '../../components/ui';
+import { hasAny, useMe } from '../../session';
+import { Scroll } from './shared';
+
+/** Business departments (业务部门) and field crews (外勤班组) that work orders go to; the API creates them with their members. */
+export default function Departments() {
+  const { t } = useTranslation();
+  const isAdmin = hasAny(useMe(), ['admin']);
+  const config = useEndpoint(contract.workorders.config, {});
+  // only the system administrator may list users (GET /api/users): others create a department and an admin adds members
+  const users = useEndpoint(contract.platform.users, isAdmin ? {} : null);
+  const act = useAction();
+  const [f, setF] = useState({ name: '', kind: 'business' as 'business' | 'crew', memberIds: [] as number[] });
+  const userName = new Map((users.data ?? []).map((u) => [u.id, u.display_name]));
+
+  return (
+    <Page title={t('setup.nav.departments')}>
+      <p className="hint">{t('setup.depts.intro')}</p>
+      <ErrorNote error={config.error ?? users.error} />
+      <form
+        className="card"
+        data-testid="dept-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void act.run(async () => {
+            await call(contract.workorders.createDepartment, { body: f });
+            setF({ name: '', kind: f.kind, memberIds: [] });
+            await config.reload();
+          });
+        }}
+      >
+        <ErrorNote error={act.errorOutside(['name', 'kind', 'memberIds'])} />
+        <FieldRow>
+          <Field label={t('setup.depts.name')} error={act.errorFor('name')}>
+            <input name="name" value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} />
+          </Field>
+          <Field label={t('setup.depts.kind')} error={act.errorFor('kind')}>
+            <select name="kind" value={f.kind} onChange={(e) => setF({ ...f, kind: e.target.value as 'business' | 'crew' })}>
+              <option value="business">{t('setup.depts.kinds.business')}</option>
+              <option value="crew">{t('setup.depts.kinds.crew')}</option>
+            </select>
+          </Field>
+          <Field
+            label={t('setup.depts.members')}
+            error={act.errorFor('memberIds')}
+            hint={isAdmin ? t('setup.depts.membersHint') : t('setup.depts.membersAdminOnly')}
+          >
+            {isAdmin ? (
+              <IdMultiSelect
+                ids={f.memberIds}
+                options={(users.data ?? []).filter((u) => u.active).map((u) => ({ id: u.id, label: `${u.display_name} (${u.username})` }))}
+                onChange={(memberIds) => setF({ ...f, memberIds })}
+              />
+            ) : (
+              <span />
+            )}
+          </Field>
+        </FieldRow>
+        <button type="submit">{t('setup.depts.create')}</button>
+      </form>
+      <Scroll>
+        <table data-testid="departments">
+          <thead>
+            <tr>
+              <th>{t('setup.depts.name')}</th>
+              <th>{t('setup.depts.kind')}</th>
+              <th>{t('setup.depts.members')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(config.data?.departments ?? []).map((d) => (
+              <tr key={d.id}>
+                <td>{d.name}</td>
+                <td>{t(`setup.depts.kinds.${d.kind}`)}</td>
+                <td>{d.memberIds.map((id) => userName.get(id) ?? `#${id}`).join('、') || t('setup.common.none')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Scroll>
+      {config.data?.departments.length === 0 && <p className="hint">{t('setup.common.none')}</p>}
+    </Page>
+  );
+}

@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api';
+import { useAction, useEndpoint } from '../../hooks';
+import { contract } from '../../../contract/index';
+import { ABOVE_LEAD } from '../../../contract/people';
+import { Field, FieldRow } from '../../components/form';
+import { ErrorNote, Page } from '../../components/ui';
+import { hasAny, useMe } from '../../session';
+import { todayLocal } from '../floor/common';
+import { Scroll } from './shared';
+
+/** Tasks for team leads with a due date: assigned here, done by the lead (here or on the routine page). */
+export default function LeadTasks() {
+  const { t } = useTranslation();
+  const canAssign = hasAny(useMe(), ABOVE_LEAD);
+  const tasks = useEndpoint(contract.people.tasks, {});
+  const teams = useEndpoint(contract.platform.teams, {});
+  const act = useAction();
+  const done = useAction();
+  // the leads of the teams the caller sees (a lead of several teams once)
+  const leads = [...new Map((teams.data ?? []).filter((x) => x.lead_user_id).map((x) => [x.lead_user_id!, x.lead_name ?? ''])).entries()];
+  const [f, setF] = useState({ leadId: '', title: '', dueOn: todayLocal() });
+
+  return (
+    <Page title={t('setup.nav.tasks')}>
+      <p className="hint">{t('setup.tasks.intro')}</p>
+      <ErrorNote error={tasks.error ?? teams.error} />
+      {canAssign && (
+        <form
+          className="card"
+          data-testid="task-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void act.run(async () => {
+              await call(contract.people.createTask, { body: { leadId: Number(f.leadId), title: f.title, dueOn: f.dueOn } });
+              setF({ ...f, title: '' });
+              await tasks.reload();
+            });
+          }}
+        >
+          <ErrorNote error={act.errorOutside(['leadId', 'title', 'dueOn'])} />
+          <FieldRow>
+            <Field label={t('setup.tasks.lead')} error={act.errorFor('leadId')}>
+              <select name="leadId" value={f.leadId} onChange={(e) => setF({ ...f, leadId: e.target.value })}>
+                <option value="">—</option>
+                {leads.map(([id, name]) => (
+                  <option key={id} value={id}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label={t('setup.tasks.title')} error={act.errorFor('title')} wide>
+              <input name="title" value={f.title} onChange={(e) => setF({ ...f, title: e.target.value })} />
+            </Field>
+            <Field label={t('setup.tasks.due')} error={act.errorFor('dueOn')}>
+              <input name="dueOn" type="date" value={f.dueOn} onChange={(e) => setF({ ...f, dueOn: e.target.value })} />
+            </Field>
+          </FieldRow>
+          <button type="submit">{t('setup.tasks.assign')}</button>
+        </form>
+      )}
+      <ErrorNote error={done.error} />
+      <Scroll>
+        <table data-testid="tasks">
+          <thead>
+            <tr>
+              <th>{t('setup.tasks.lead')}</th>
+              <th>{t('setup.tasks.title')}</th>
+              <th>{t('setup.tasks.due')}</th>
+              <th>{t('setup.tasks.done')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(tasks.data ?? []).map((x) => (
+              <tr key={x.id}>
+                <td>{x.lead_name}</td>
+                <td>{x.title}</td>
+                <td>{x.due_on}</td>
+                <td>
+                  {x.completed_on ?? (
+                    <button
+                      className="secondary"
+                      onClick={() =>
+                        void done.run(async () => {
+                          await call(contract.people.completeTask, { params: { id: x.id }, body: {} });
+                          await tasks.reload();
+                        })
+                      }
+                    >
+                      {t('setup.tasks.complete')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Scroll>
+      {(tasks.data ?? []).length === 0 && <p className="hint">{t('setup.common.none')}</p>}
+    </Page>
+  );
+}

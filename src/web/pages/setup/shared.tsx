@@ -1,0 +1,31 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** A list that scrolls sideways on a phone instead of widening the page. */
+export function Scroll({ children }: { children: ReactNode }) {
+  return <div style={{ overflowX: 'auto' }}>{children}</div>;
+}
+
+/** Edit / delete buttons of a list row; delete asks first, naming the row. */
+export function RowActions({ name, onEdit, onDelete }: { name: string; onEdit?: () => void; onDelete?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <span className="form-row" style={{ margin: 0, flexWrap: 'nowrap' }}>
+      {onEdit && (
+        <button type="button" className="secondary" onClick={onEdit} aria-label={`${t('setup.common.edit')} ${name}`}>
+          {t('setup.common.edit')}
+        </button>
+      )}
+      {onDelete && (
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => window.confirm(t('setup.common.confirmDelete', { name })) && onDelete()}
+          aria-label={`${t('setup.common.delete')} ${name}`}
+        >
+          {t('setup.common.delete')}
+        </button>
+      )}
+    </span>
+  );
+}
