@@ -232,5 +232,12 @@ export const navItems: NavItem[] = [
   },
   { path: '/wfm/forecast', label: 'nav.forecast', group: 'nav.wfm', roles: ['wfm'], page: lazy(() => import('./pages/wfm/Forecast')) },
   { path: '/wfm/plan-data', label: 'nav.planData', group: 'nav.wfm', roles: ['wfm'], page: lazy(() => import('./pages/wfm/PlanData')) },
+  {
+    path: '/settings/notices',
+    label: 'nav.notices',
+    group: 'nav.people',
+    roles: ['admin', 'center_manager', 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer', 'expert', 'agent'],
+    page: lazy(() => import('./pages/settings/Notices')),
+  },
   { path: '/wfm/redemptions', label: 'nav.redemptions', group: 'nav.wfm', roles: ['wfm'], page: lazy(() => import('./pages/wfm/Redemptions')) },
 ];

@@ -15,6 +15,7 @@ import { factsMessages } from './facts';
 import { factsPageMessages } from './factsPage';
 import { connectorMessages } from './connectors';
 import { phoneMessages } from './phone';
+import { noticesMessages } from './notices';
 
 /** Every capability's messages; add yours here. */
 const all: Messages[] = [
@@ -31,6 +32,7 @@ const all: Messages[] = [
   factsPageMessages,
   connectorMessages,
   phoneMessages,
+  noticesMessages,
 ];
 
 function merge(into: Record<string, any>, from: Record<string, any>) {
