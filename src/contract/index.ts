@@ -16,10 +16,12 @@ import { workorders, workordersTopic } from './workorders';
 import { performance } from './performance';
 import { platform } from './platform';
 import { wfm } from './wfm';
+import { notices } from './notices';
 
 export const contract = {
   live,
   notifications,
+  notices,
   facts,
   liveIngest,
   connectors,

@@ -15,6 +15,7 @@ import { liveCapability } from './routes/live';
 import { kbCapability } from './routes/kb';
 import { workordersCapability } from './routes/workorders';
 import { notificationsCapability } from './routes/notifications';
+import { noticesCapability } from './routes/notices';
 import { factsCapability } from './routes/facts';
 import { connectorsCapability } from './routes/connectors';
 
@@ -36,6 +37,7 @@ export const allCapabilities: readonly Capability[] = [
   kbCapability,
   workordersCapability,
   notificationsCapability,
+  noticesCapability,
   factsCapability,
   connectorsCapability,
 ];

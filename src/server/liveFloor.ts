@@ -30,6 +30,7 @@ import type { TzOffset } from '../core/kpi';
 import { EVENT_WINDOW_KEY, eventWindowSettings, maxStateMs } from '../core/live/eventWindow';
 import { zoneOffsetMin } from '../ingest/common';
 import { getCenter, getSetting, listAgents, listCenters, listTeams } from '../store/org';
+import { announceToRobots } from '../store/noticeDelivery';
 import { addCallinCalls, createPrompt, listActiveAlerts, openCallins, raiseAlert, refreshAlerts } from '../store/live/repo';
 import { maxEventSeq, replayStoredEventsFrom, storedEventsAfter } from '../store/live/tail';
 import { diagnosisLeadership, type Leadership } from '../store/live/leader';
@@ -456,6 +457,18 @@ export class LiveFloorService {
         });
         this.active.set(key, row);
         this.publishAlert('raised', row);
+        // the center's robots that carry alerts (the duty group's WeCom / DingTalk) hear it too
+        await announceToRobots(
+          db,
+          this.centerId,
+          {
+            kind: 'live.alert',
+            title: d?.name ?? (f.scope === 'team' ? (this.teams.get(Number(f.subject))?.name ?? f.subject) : f.subject),
+            data: { alertKind: f.kind, ...f.figures },
+            link: '#/live/alerts',
+          },
+          now,
+        );
         if (f.kind === 'longCall')
           await this.prompt(
             'longCall',

@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from './schema';
+import { queueForPeople } from './noticeDelivery';
 
 type Db = Kysely<DB>;
 
@@ -43,12 +44,28 @@ export async function notifyUsers(db: Db, userIds: readonly number[], n: NewNoti
     .values(users.map((user_id) => ({ user_id, at: now, kind: n.kind, title, data: JSON.stringify(data), link, read_at: null })))
     .returning(['id', 'user_id'])
     .execute();
-  return rows.map((r) => ({ id: r.id, userId: r.user_id, at: now, kind: n.kind, title, data, link, readAt: null }));
+  const notices = rows.map((r) => ({ id: r.id, userId: r.user_id, at: now, kind: n.kind, title, data, link, readAt: null }));
+  // the same notice to each person's e-mail and robots, sent by the server's dispatcher
+  await queueForPeople(db, notices, now);
+  return notices;
 }
 
 /** Active users signed in as this agent (an agent may have no user yet). */
 export async function usersOfAgent(db: Db, agentId: number): Promise<number[]> {
   const rows = await db.selectFrom('users').select('id').where('agent_id', '=', agentId).where('active', '=', 1).orderBy('id').execute();
+  return rows.map((r) => r.id);
+}
+
+/** Active users signed in as any of these agents. */
+export async function usersOfAgents(db: Db, agentIds: readonly number[]): Promise<number[]> {
+  if (!agentIds.length) return [];
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('agent_id', 'in', [...agentIds])
+    .where('active', '=', 1)
+    .orderBy('id')
+    .execute();
   return rows.map((r) => r.id);
 }
 

@@ -52,6 +52,46 @@ export interface PlatformTables {
   settings: { center_id: number; key: string; value: string; updated_at: number };
   /** Personal notifications of every capability (src/store/notifications.ts). */
   notifications: { id: Generated<number>; user_id: number; at: number; kind: string; title: string; data: string; link: string | null; read_at: number | null };
+  /** Notices that reach people (034_notice_delivery, src/store/noticeDelivery.ts). */
+  notice_channels: {
+    user_id: number;
+    email: string | null;
+    wecom_url: string | null;
+    dingtalk_url: string | null;
+    dingtalk_secret: string | null;
+    updated_at: number;
+  };
+  notice_robots: {
+    id: Generated<number>;
+    center_id: number;
+    channel: string;
+    name: string;
+    url: string;
+    secret: string | null;
+    kinds: string;
+    locale: string;
+    active: number;
+    created_at: number;
+  };
+  notice_deliveries: {
+    id: Generated<number>;
+    center_id: number | null;
+    user_id: number | null;
+    robot_id: number | null;
+    notification_id: number | null;
+    kind: string;
+    channel: string;
+    subject: string;
+    body: string;
+    locale: string;
+    link: string | null;
+    status: string;
+    attempts: number;
+    next_at: number;
+    last_error: string | null;
+    created_at: number;
+    sent_at: number | null;
+  };
   /** Post-call satisfaction answers (015_facts_inputs); csat = satisfied / answers. */
   survey_answers: {
     id: Generated<number>;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call, setCsrf } from './api';
 import { contract } from '../contract/index';
 import { setLocale, LOCALES, type Locale } from './i18n/index';
+import { LOCALE_NAMES } from './i18n/types';
 import { navItems } from './nav';
 import { Login } from './pages/Login';
 import { Home } from './pages/Home';
@@ -90,7 +91,7 @@ export function App() {
               <select aria-label="language" value={i18n.language} onChange={(e) => void changeLocale(e.target.value as Locale)}>
                 {LOCALES.map((l) => (
                   <option key={l} value={l}>
-                    {l === 'zh-CN' ? '简体中文' : l === 'zh-TW' ? '繁體中文' : 'English'}
+                    {LOCALE_NAMES[l]}
                   </option>
                 ))}
               </select>

@@ -253,6 +253,13 @@ export const navItems: NavItem[] = [
   },
   { path: '/wfm/forecast', label: 'nav.forecast', group: 'nav.wfm', roles: ['wfm'], page: lazy(() => import('./pages/wfm/Forecast')) },
   { path: '/wfm/plan-data', label: 'nav.planData', group: 'nav.wfm', roles: ['wfm'], page: lazy(() => import('./pages/wfm/PlanData')) },
+  {
+    path: '/settings/notices',
+    label: 'nav.notices',
+    group: 'nav.people',
+    roles: ['admin', 'center_manager', 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer', 'expert', 'agent'],
+    page: lazy(() => import('./pages/settings/Notices')),
+  },
   { path: '/wfm/redemptions', label: 'nav.redemptions', group: 'nav.wfm', roles: ['wfm'], page: lazy(() => import('./pages/wfm/Redemptions')) },
   // setup that the center changes now and then (issue 14): one group, so it is found in one place
   { path: '/setup/rules', label: 'setup.nav.rules', group: 'setup.nav.group', roles: ADMINS, page: lazy(() => import('./pages/setup/Rulebook')) },

@@ -10,6 +10,7 @@ import { mondayOf, weekCoverage, weekStartMs } from '../../core/wfm/rules';
 import type { ScheduleInput, ScheduleOptions, ScheduleResult } from '../../core/wfm/schedule';
 import { getAgent, listAgents } from '../../store/org';
 import {
+  agentsOfRun,
   createRun,
   failRun,
   finishRun,
@@ -28,6 +29,9 @@ import {
   setRunProgress,
 } from '../../store/wfm/schedules';
 import type { Actor, ServiceDeps } from '../context';
+import { notifyUsers, usersOfAgents } from '../../store/notifications';
+import { announceToRobots } from '../../store/noticeDelivery';
+import { publishNotices } from '../quality/common';
 import { agentIdsIn, centerOf, core, DAY, sameCenter, tzAt } from './common';
 
 /** Runs the optimiser somewhere (a worker thread on the server); reports phase changes. */
@@ -130,8 +134,15 @@ export async function runView(deps: ServiceDeps, actor: Actor, runId: number) {
 }
 
 export async function publish(deps: ServiceDeps, actor: Actor, runId: number) {
-  sameCenter(await getRun(deps.store.db, runId), actor, `schedule run ${runId}`);
-  await publishRun(deps.store.db, runId, actor.userId, deps.now());
+  const run = sameCenter(await getRun(deps.store.db, runId), actor, `schedule run ${runId}`);
+  const now = deps.now();
+  await publishRun(deps.store.db, runId, actor.userId, now);
+  // everyone with a shift in it hears of it (bell, e-mail, robots they chose), and the center's robots
+  const db = deps.store.db;
+  const users = await usersOfAgents(db, await agentsOfRun(db, runId));
+  const notice = { kind: 'wfm.schedulePublished', data: { week: run.week_start }, link: '#/wfm/my' };
+  publishNotices(deps, await notifyUsers(db, users, notice, now));
+  await announceToRobots(db, actor.scope.centerId, notice, now);
   return { ok: true as const };
 }
 

@@ -293,6 +293,12 @@ export async function getRun(db: Db, id: number) {
   return { ...r, progress: JSON.parse(r.progress), summary: r.summary ? JSON.parse(r.summary) : null };
 }
 
+/** The agents with a shift in a run. */
+export async function agentsOfRun(db: Db, runId: number): Promise<number[]> {
+  const rows = await db.selectFrom('wfm_shifts').select('agent_id').distinct().where('run_id', '=', runId).execute();
+  return rows.map((r) => r.agent_id);
+}
+
 export const listRuns = (db: Db, centerId: number) =>
   db
     .selectFrom('wfm_schedule_runs')

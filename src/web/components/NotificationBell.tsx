@@ -9,7 +9,7 @@ import type { Notice } from '../../contract/notifications';
 
 export type { Notice };
 
-/** One line for a notification of any capability: `notif.kinds.<kind>`, else the capability's own message, else the title. */
+/** One line for a notification of any capability: `notif.kinds.<kind>` (core/notices/text.ts), else the title. */
 export function noticeText(t: TFunction, n: Notice): string {
   const d = (n.data ?? {}) as Record<string, unknown>; // each capability's own fields, read by its message
   const params = {
@@ -19,7 +19,7 @@ export function noticeText(t: TFunction, n: Notice): string {
     decision: d.decision ? t(`qa.states.${d.decision}`) : '',
     step: d.transition ? t(`wo.transitions.${d.transition}`) : '',
   };
-  return t([`notif.kinds.${n.kind}`, `qa.notif.${n.kind}`, 'notif.kinds.other'], params);
+  return t([`notif.kinds.${n.kind}`, 'notif.kinds.other'], params);
 }
 
 /** The bell in the top bar: unread count, the latest notifications with their links, live on `user:<id>`. */

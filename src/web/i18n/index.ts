@@ -20,6 +20,7 @@ import { importMessages } from './imports';
 import { trainingMessages } from './training';
 import { setupMessages } from './setup';
 import { floorSetupMessages } from './setupFloor';
+import { noticesMessages } from './notices';
 
 /** Every capability's messages; add yours here. */
 const all: Messages[] = [
@@ -41,6 +42,7 @@ const all: Messages[] = [
   trainingMessages,
   setupMessages,
   floorSetupMessages,
+  noticesMessages,
 ];
 
 function merge(into: Record<string, any>, from: Record<string, any>) {

@@ -1,4 +1,5 @@
 import type { Messages } from './types';
+import { alertKindNames } from '../../core/notices/text';
 
 const states = {
   'zh-CN': { loggedOut: '未登录', ready: '空闲', ringing: '振铃', talking: '通话', hold: '保持', acw: '话后处理', notReady: '示忙' },
@@ -10,32 +11,8 @@ const reasons = {
   'zh-TW': { break: '小休', meal: '用餐', training: '培訓', meeting: '會議', coaching: '輔導', other: '其他' },
   en: { break: 'Break', meal: 'Meal', training: 'Training', meeting: 'Meeting', coaching: 'Coaching', other: 'Other' },
 };
-const kinds = {
-  'zh-CN': {
-    understaffed: '人力不足',
-    overstaffed: '人力过剩',
-    idleHigh: '待话过高',
-    notReadyAbnormal: '示忙异常',
-    longWait: '排队过长',
-    longCall: '超长通话',
-  },
-  'zh-TW': {
-    understaffed: '人力不足',
-    overstaffed: '人力過剩',
-    idleHigh: '待話過高',
-    notReadyAbnormal: '示忙異常',
-    longWait: '排隊過長',
-    longCall: '超長通話',
-  },
-  en: {
-    understaffed: 'Understaffed',
-    overstaffed: 'Overstaffed',
-    idleHigh: 'Idle share high',
-    notReadyAbnormal: 'Abnormal not-ready',
-    longWait: 'Long wait',
-    longCall: 'Long call',
-  },
-};
+/** alert kinds: core's names, shared with the robots' messages */
+const kinds = alertKindNames;
 const positions = {
   'zh-CN': { qa: '质检', trainer: '培训师', team_lead: '班长', back_office: '后台支撑', other: '其他' },
   'zh-TW': { qa: '質檢', trainer: '培訓師', team_lead: '班長', back_office: '後台支援', other: '其他' },

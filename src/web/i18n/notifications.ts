@@ -1,6 +1,7 @@
 import type { Messages } from './types';
+import { noticeKindMessages } from '../../core/notices/text';
 
-/** The notification bell in the top bar (every capability's personal notifications). */
+/** The notification bell in the top bar (every capability's personal notifications; the kinds' texts are core's, shared with e-mail and robots). */
 export const notificationMessages: Messages = {
   'zh-CN': {
     notif: {
@@ -8,13 +9,7 @@ export const notificationMessages: Messages = {
       unread: '{{n}} 条未读',
       empty: '暂无通知',
       markAll: '全部已读',
-      kinds: {
-        'wo.step': '工单 #{{orderId}} {{title}}：{{step}}',
-        'wo.assigned': '工单 #{{orderId}} {{title}} 已转给你',
-        'wo.sla_warning': '工单 #{{orderId}} {{title}} 即将超时',
-        'wo.sla_breached': '工单 #{{orderId}} {{title}} 已超时',
-        other: '{{title}}',
-      },
+      kinds: noticeKindMessages['zh-CN'],
     },
   },
   'zh-TW': {
@@ -23,13 +18,7 @@ export const notificationMessages: Messages = {
       unread: '{{n}} 則未讀',
       empty: '暫無通知',
       markAll: '全部已讀',
-      kinds: {
-        'wo.step': '工單 #{{orderId}} {{title}}：{{step}}',
-        'wo.assigned': '工單 #{{orderId}} {{title}} 已轉給你',
-        'wo.sla_warning': '工單 #{{orderId}} {{title}} 即將逾時',
-        'wo.sla_breached': '工單 #{{orderId}} {{title}} 已逾時',
-        other: '{{title}}',
-      },
+      kinds: noticeKindMessages['zh-TW'],
     },
   },
   en: {
@@ -38,13 +27,7 @@ export const notificationMessages: Messages = {
       unread: '{{n}} unread',
       empty: 'No notifications',
       markAll: 'Mark all read',
-      kinds: {
-        'wo.step': 'Work order #{{orderId}} {{title}}: {{step}}',
-        'wo.assigned': 'Work order #{{orderId}} {{title}} is now with you',
-        'wo.sla_warning': 'Work order #{{orderId}} {{title}} is nearly due',
-        'wo.sla_breached': 'Work order #{{orderId}} {{title}} is overdue',
-        other: '{{title}}',
-      },
+      kinds: noticeKindMessages.en,
     },
   },
 };

@@ -80,7 +80,6 @@ export const qaperfMessages: Messages = {
       scoreBefore: '原分',
       scoreAfter: '新分',
       notifications: '通知',
-      notif: { 'qa.evaluated': '你有一通电话已评分：{{score}} 分', 'qa.disputeDecided': '你的申诉已处理：{{decision}}', 'qa.disputeOpened': '有新的申诉' },
       calibration: {
         new: '新建校准',
         title: '主题',
@@ -285,7 +284,6 @@ export const qaperfMessages: Messages = {
       scoreBefore: '原分',
       scoreAfter: '新分',
       notifications: '通知',
-      notif: { 'qa.evaluated': '你有一通電話已評分：{{score}} 分', 'qa.disputeDecided': '你的申訴已處理：{{decision}}', 'qa.disputeOpened': '有新的申訴' },
       calibration: {
         new: '新增校準',
         title: '主題',
@@ -490,11 +488,6 @@ export const qaperfMessages: Messages = {
       scoreBefore: 'Before',
       scoreAfter: 'After',
       notifications: 'Notifications',
-      notif: {
-        'qa.evaluated': 'A call of yours was scored: {{score}}',
-        'qa.disputeDecided': 'Your dispute was decided: {{decision}}',
-        'qa.disputeOpened': 'A new dispute',
-      },
       calibration: {
         new: 'New calibration',
         title: 'Title',

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call, setCsrf } from '../api';
 import { contract } from '../../contract/index';
 import { LOCALES, type Locale } from '../i18n/index';
+import { LOCALE_NAMES } from '../i18n/types';
 
 export function Login({ onSignedIn, onLocale }: { onSignedIn: () => void; onLocale: (l: Locale) => void }) {
   const { t, i18n } = useTranslation();
@@ -42,7 +43,7 @@ export function Login({ onSignedIn, onLocale }: { onSignedIn: () => void; onLoca
         <select aria-label="language" value={i18n.language} onChange={(e) => onLocale(e.target.value as Locale)}>
           {LOCALES.map((l) => (
             <option key={l} value={l}>
-              {l === 'zh-CN' ? '简体中文' : l === 'zh-TW' ? '繁體中文' : 'English'}
+              {LOCALE_NAMES[l]}
             </option>
           ))}
         </select>

@@ -1,0 +1,124 @@
+/**
+ * What a notice says, one definition for every place it is read: the bell in the web app
+ * (src/web/i18n/notifications.ts spreads these in) and the e-mail and robot messages the server sends
+ * (issue 17). `{{name}}` takes the notice's data (and `title`).
+ */
+export type NoticeLocale = 'zh-CN' | 'zh-TW' | 'en';
+
+export const noticeKindMessages: Record<NoticeLocale, Record<string, string>> = {
+  'zh-CN': {
+    'wo.step': '工单 #{{orderId}} {{title}}：{{step}}',
+    'wo.assigned': '工单 #{{orderId}} {{title}} 已转给你',
+    'wo.sla_warning': '工单 #{{orderId}} {{title}} 即将超时',
+    'wo.sla_breached': '工单 #{{orderId}} {{title}} 已超时',
+    'qa.evaluated': '你有一通电话已评分：{{score}} 分',
+    'qa.disputeDecided': '你的申诉已处理：{{decision}}',
+    'qa.disputeOpened': '有新的申诉',
+    'wfm.schedulePublished': '{{week}} 起一周的排班已发布',
+    'live.alert': '现场告警：{{alert}} {{title}}',
+    'notice.test': '这是一条测试通知，收到即表示渠道可用',
+    other: '{{title}}',
+  },
+  'zh-TW': {
+    'wo.step': '工單 #{{orderId}} {{title}}：{{step}}',
+    'wo.assigned': '工單 #{{orderId}} {{title}} 已轉給你',
+    'wo.sla_warning': '工單 #{{orderId}} {{title}} 即將逾時',
+    'wo.sla_breached': '工單 #{{orderId}} {{title}} 已逾時',
+    'qa.evaluated': '你有一通電話已評分：{{score}} 分',
+    'qa.disputeDecided': '你的申訴已處理：{{decision}}',
+    'qa.disputeOpened': '有新的申訴',
+    'wfm.schedulePublished': '{{week}} 起一週的排班已發布',
+    'live.alert': '現場告警：{{alert}} {{title}}',
+    'notice.test': '這是一則測試通知，收到即表示管道可用',
+    other: '{{title}}',
+  },
+  en: {
+    'wo.step': 'Work order #{{orderId}} {{title}}: {{step}}',
+    'wo.assigned': 'Work order #{{orderId}} {{title}} is now with you',
+    'wo.sla_warning': 'Work order #{{orderId}} {{title}} is nearly due',
+    'wo.sla_breached': 'Work order #{{orderId}} {{title}} is overdue',
+    'qa.evaluated': 'A call of yours was scored: {{score}}',
+    'qa.disputeDecided': 'Your dispute was decided: {{decision}}',
+    'qa.disputeOpened': 'A new dispute',
+    'wfm.schedulePublished': 'The schedule of the week from {{week}} is published',
+    'live.alert': 'Floor alert: {{alert}} {{title}}',
+    'notice.test': 'A test notice: if you read this, the channel works',
+    other: '{{title}}',
+  },
+};
+
+/** The floor's alert kinds (core/diagnosis.ts), named for people: the web's alert pages and the robots' messages. */
+export const alertKindNames: Record<NoticeLocale, Record<string, string>> = {
+  'zh-CN': {
+    understaffed: '人力不足',
+    overstaffed: '人力过剩',
+    idleHigh: '待话过高',
+    notReadyAbnormal: '示忙异常',
+    longWait: '排队过长',
+    longCall: '超长通话',
+  },
+  'zh-TW': {
+    understaffed: '人力不足',
+    overstaffed: '人力過剩',
+    idleHigh: '待話過高',
+    notReadyAbnormal: '示忙異常',
+    longWait: '排隊過長',
+    longCall: '超長通話',
+  },
+  en: {
+    understaffed: 'Understaffed',
+    overstaffed: 'Overstaffed',
+    idleHigh: 'Idle share high',
+    notReadyAbnormal: 'Abnormal not-ready',
+    longWait: 'Long wait',
+    longCall: 'Long call',
+  },
+};
+
+const frame: Record<NoticeLocale, { subject: string; open: string }> = {
+  'zh-CN': { subject: '[CallFloor 现场管理] {{text}}', open: '查看：{{url}}' },
+  'zh-TW': { subject: '[CallFloor 現場管理] {{text}}', open: '查看：{{url}}' },
+  en: { subject: '[CallFloor] {{text}}', open: 'Open: {{url}}' },
+};
+
+const fill = (template: string, params: Record<string, unknown>) =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => (params[k] == null ? '' : String(params[k])));
+
+export function noticeLocale(locale: string | null | undefined): NoticeLocale {
+  return locale === 'zh-TW' || locale === 'en' ? locale : 'zh-CN';
+}
+
+/** The subject and the plain-text body of a notice in the reader's language (the link line is added when sent: see noticeOpenLine). */
+export function noticeText(
+  locale: string | null | undefined,
+  n: { kind: string; title: string; data: Record<string, unknown> },
+): { subject: string; body: string } {
+  const l = noticeLocale(locale);
+  const alertKind = typeof n.data.alertKind === 'string' ? n.data.alertKind : null;
+  const params = { ...n.data, title: n.title, ...(alertKind ? { alert: alertKindNames[l][alertKind] ?? alertKind } : {}) };
+  const text = fill(noticeKindMessages[l][n.kind] ?? noticeKindMessages[l].other!, params).trim() || n.kind;
+  return { subject: fill(frame[l].subject, { text }), body: text };
+}
+
+/** The line under a notice that opens it in the app. */
+export function noticeOpenLine(locale: string | null | undefined, url: string): string {
+  return fill(frame[noticeLocale(locale)].open, { url });
+}
+
+/** Attempts before a delivery is given up (and shown as failed). */
+export const MAX_DELIVERY_ATTEMPTS = 5;
+
+/** When to try again after `attempts` failed tries: 30 s, 1 min, 2 min, 4 min… (capped at 30 min). */
+export function retryAt(now: number, attempts: number): number {
+  return now + Math.min(30 * 60_000, 30_000 * 2 ** Math.max(0, attempts - 1));
+}
+
+/** A webhook address or e-mail shown without its secret part (the access token or key). */
+export function maskTarget(target: string): string {
+  if (target.includes('@') && !target.includes('/')) {
+    const [user, host] = target.split('@');
+    return `${user!.slice(0, 2)}…@${host}`;
+  }
+  const m = /^(\w+:\/\/[^/?#]+)([^?#]*)/.exec(target);
+  return m ? `${m[1]}${m[2]}?…${target.slice(-4)}` : '…';
+}
