@@ -15,6 +15,7 @@ import liveFloorState from './018_live_floor_state';
 import liveCenters from './021_live_centers';
 import notifications from './023_notifications';
 import factDays from './024_fact_days';
+import centerKeys from './032_center_keys';
 
 /**
  * Every migration, by name (run in name order). Each capability owns its own file(s);
@@ -36,6 +37,7 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '021_live_centers': liveCenters,
   '023_notifications': notifications,
   '024_fact_days': factDays,
+  '032_center_keys': centerKeys,
 };
 
 /**
