@@ -16,6 +16,7 @@ import liveCenters from './021_live_centers';
 import notifications from './023_notifications';
 import factDays from './024_fact_days';
 import centerKeys from './032_center_keys';
+import factDayClaims from './033_fact_day_claims';
 
 /**
  * Every migration, by name (run in name order). Each capability owns its own file(s);
@@ -38,6 +39,7 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '023_notifications': notifications,
   '024_fact_days': factDays,
   '032_center_keys': centerKeys,
+  '033_fact_day_claims': factDayClaims,
 };
 
 /**
