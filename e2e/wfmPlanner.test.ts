@@ -17,7 +17,7 @@ test('planner: backtest and generate a forecast on the forecast page; a contract
   });
   const h = await startHarness({
     seed: async (store, org) => {
-      await putHistory(store.db, 'Q1', 30, rows);
+      await putHistory(store.db, org.centerId, 'Q1', 30, rows);
       await putTemplate(
         store.db,
         org.centerId,

@@ -367,7 +367,7 @@ export const people = {
     method: 'GET',
     path: '/api/people/reports/aggregate',
     access: LEADS_UP,
-    summary: 'Daily reports summed per team and week or month (ratios recomputed from sums)',
+    summary: 'Each team per week or month from the facts, its queues, the discipline records and the fund ledger (ratios from sums)',
     tags,
     query: rangeQuery.extend({ by: z.enum(['week', 'month']).default('week') }),
     response: z.array(w.periodReport),

@@ -2,7 +2,7 @@
  * Reads that used to ignore the center (issue 12): the WFM forecast history (`queueIntervals`), the
  * agent state timelines adherence reads (`liveAgentSegments` / `stateSegments`), the points ledger and
  * redemptions, the QA-call sync and the survey call lookup. Two centers share a queue name ('general')
- * and a call id ('x1'); agent codes are unique in the database (agents.ext_code), so center B's agent
+ * and a call id ('x1', one row per center in qa_calls); agent codes are unique in the database (agents.ext_code), so center B's agent
  * code also shows up in events stored for center A (a mis-routed feed) that B must not see.
  */
 import assert from 'node:assert/strict';
@@ -13,6 +13,7 @@ import { storeEvents } from './live/ingest';
 import { queueIntervals } from './live/reports';
 import { addLedger, ledger, listRedemptions, pointsBalances, requestRedemption, stateSegments } from './wfm/floor';
 import { callFacts } from './surveys';
+import { findCall } from './quality/calls';
 
 const T0 = Date.UTC(2026, 2, 2, 1); // 09:00 in Shanghai
 const M = 60_000;
@@ -94,19 +95,25 @@ forEachDatabase('two centers: forecast history, agent states, points, QA calls a
   assert.equal((await listRedemptions(db, { kind: 'all', centerId: b })).length, 1);
   assert.equal((await listRedemptions(db, { kind: 'teams', teamIds: [ta], centerId: a })).length, 0);
 
-  // QA calls: each center's x1 is its own agent's; the second center's x1 is stored under its own id space
+  // QA calls: the key is (center, id), so each center's x1 is a row of its own with its own agent and
+  // talk time — A's 60 s by A1, B's 120 s by B1 — and neither overwrote the other
   const qa = await db.selectFrom('qa_calls').select(['id', 'center_id', 'agent_id', 'duration_s']).orderBy('center_id').orderBy('id').execute();
   const x1 = qa.filter((r) => r.id === 'x1');
-  // one row per id (the key): the call x1 last stored (center B's) wins, with B's agent and B's 120 s, never A's agent with B's timing
   assert.deepEqual(
     x1.map((r) => [r.center_id, r.agent_id, r.duration_s]),
-    [[b, b1, 120]],
+    [
+      [a, a1, 60],
+      [b, b1, 120],
+    ],
   );
+  assert.equal((await findCall(db, a, 'x1'))?.agent_id, a1);
+  assert.equal((await findCall(db, b, 'x1'))?.agent_id, b1);
   assert.deepEqual(
     qa.filter((r) => r.center_id === a).map((r) => [r.id, r.agent_id, r.duration_s]),
     [
       ['a1', a1, 60],
       ['a2', a1, 60],
+      ['x1', a1, 60],
     ],
   );
 

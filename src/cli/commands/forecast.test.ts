@@ -28,9 +28,10 @@ test('callfloor forecast --weeks-ahead stores the version for --center, and refu
       await migrate(store);
       await createCenter(store.db, '一中心', 'Asia/Shanghai', START);
       second = await createCenter(store.db, '二中心', 'Asia/Shanghai', START);
-      // two weeks of 6 calls per half hour
+      // two weeks of 6 calls per half hour, the second center's
       await putHistory(
         store.db,
+        second,
         'general',
         30,
         Array.from({ length: 2 * 7 * 48 }, (_, k) => ({ ts: START + k * HALF, offered: 6, aht: 180 })),

@@ -39,6 +39,40 @@ export function eventMakers() {
   return { ev, call };
 }
 export const D2 = '2026-11-03';
+
+/**
+ * A1's one-call session of a day (the stored-days and routine tests): logged in and ready 09:00–10:00, a
+ * call `id` enqueued 09:29:50, ringing 09:30:00, talking 09:30:10–`talkEnd`, after-call work to `acwEnd`.
+ */
+export function oneCallSession(m: ReturnType<typeof eventMakers>) {
+  const { ev, call } = m;
+  return (d: string, id: string, talkEnd: string, acwEnd: string) => [
+    ev(d, '09:00', 'agent.login'),
+    ev(d, '09:00', 'agent.ready'),
+    call(d, '09:29:50', 'call.enqueued', id),
+    ev(d, '09:30:00', 'agent.ringing', { queue: 'general' }),
+    call(d, '09:30:10', 'call.connected', id, 'A001'),
+    ev(d, '09:30:10', 'agent.talking', { queue: 'general' }),
+    call(d, talkEnd, 'call.ended', id),
+    ev(d, talkEnd, 'agent.acw', { queue: 'general' }),
+    ev(d, acwEnd, 'agent.ready'),
+    ev(d, '10:00', 'agent.logout'),
+  ];
+}
+
+/** A published one-hour phone shift of an agent on a day, as a wfm_shifts row. */
+export const phoneShift = (runId: number, agentId: number, d: string, s: string, e: string) => ({
+  run_id: runId,
+  agent_id: agentId,
+  day: 0,
+  kind: 'shift',
+  template_code: 'T',
+  start_ts: at(d, s),
+  end_ts: at(d, e),
+  paid_hours: 1,
+  activities: JSON.stringify([{ kind: 'phone', start: at(d, s), end: at(d, e), paid: true }]),
+  updated_at: 0,
+});
 export const close = (a: number | null | undefined, b: number, what: string) =>
   assert.ok(a !== null && a !== undefined && Math.abs(a - b) < 1e-9, `${what}: ${a} vs ${b}`);
 

@@ -10,7 +10,7 @@ import { publishedTestRun } from '../../store/testing';
 import { computeFacts, type AgentFactsRow } from '../../store/facts/index';
 import { publishMonth } from '../../store/performance/figures';
 import { seedTestOrg } from '../testing';
-import { at, eventMakers } from './facts.fixtures';
+import { at, eventMakers, oneCallSession, phoneShift } from './facts.fixtures';
 
 const D = '2026-11-02';
 const D2 = '2026-11-03';
@@ -21,36 +21,12 @@ forEachDatabase('stored agent-days: a late event or a schedule edit after public
   const a1 = org.agents.a1!;
   // published shifts of a1: D and D2 09:00–10:00 on the phone (3,600 s scheduled each)
   const runId = await publishedTestRun(db, org.centerId, D);
-  const shift = (d: string, s: string, e: string) => ({
-    run_id: runId,
-    agent_id: a1,
-    day: 0,
-    kind: 'shift',
-    template_code: 'T',
-    start_ts: at(d, s),
-    end_ts: at(d, e),
-    paid_hours: 1,
-    activities: JSON.stringify([{ kind: 'phone', start: at(d, s), end: at(d, e), paid: true }]),
-    updated_at: 0,
-  });
   await db
     .insertInto('wfm_shifts')
-    .values([shift(D, '09:00', '10:00'), shift(D2, '09:00', '10:00')])
+    .values([phoneShift(runId, a1, D, '09:00', '10:00'), phoneShift(runId, a1, D2, '09:00', '10:00')])
     .execute();
-  const { ev, call } = eventMakers();
   // a session 09:00–10:00 with one call: ring 10 s, talk `talk` s, acw `acw` s
-  const session = (d: string, id: string, talkEnd: string, acwEnd: string) => [
-    ev(d, '09:00', 'agent.login'),
-    ev(d, '09:00', 'agent.ready'),
-    call(d, '09:29:50', 'call.enqueued', id),
-    ev(d, '09:30:00', 'agent.ringing', { queue: 'general' }),
-    call(d, '09:30:10', 'call.connected', id, 'A001'),
-    ev(d, '09:30:10', 'agent.talking', { queue: 'general' }),
-    call(d, talkEnd, 'call.ended', id),
-    ev(d, talkEnd, 'agent.acw', { queue: 'general' }),
-    ev(d, acwEnd, 'agent.ready'),
-    ev(d, '10:00', 'agent.logout'),
-  ];
+  const session = oneCallSession(eventMakers());
   // D: talk 180 s, acw 50 s → aht 230 s; in adherence the whole shift. D2: nothing yet (absent, out of adherence)
   await storeEvents(store, session(D, 'c1', '09:33:10', '09:34:00'));
 

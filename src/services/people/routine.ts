@@ -75,11 +75,15 @@ export async function reports(deps: ServiceDeps, actor: Actor, q: QueryOf<'repor
   return rtn.listReports(deps.store.db, { teamIds, from: q.from ?? monthStart(today), to: q.to ?? today });
 }
 
-/** Reports summed per team and week or month (default: the last year). */
+/** Each team's weeks or months (default: the last year), computed from the facts and the discipline records (store/people/routine). */
 export async function reportsAggregate(deps: ServiceDeps, actor: Actor, q: QueryOf<'reportsAggregate'>) {
-  const { today } = await centerDay(deps, actor);
+  const { centerId, today, tz } = await centerDay(deps, actor);
   const teamIds = await teamsFilter(deps.store.db, actor.scope, q.teamId);
-  return rtn.aggregatedReports(deps.store.db, { teamIds, from: q.from ?? yearBefore(today), to: q.to ?? today }, q.by);
+  const to = q.to && q.to < today ? q.to : today;
+  return (await rtn.aggregatedReports(deps.store.db, centerId, { teamIds, from: q.from ?? yearBefore(today), to }, q.by, deps.now(), tz)).map((p) => ({
+    ...p,
+    teamId: Number(p.teamId),
+  }));
 }
 
 /** Whose tasks the actor sees: everyone's above a lead, a lead their own. */

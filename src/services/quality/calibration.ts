@@ -21,7 +21,7 @@ export async function createCalibration(deps: ServiceDeps, actor: Actor, input: 
   const userId = userOf(actor);
   const now = deps.now();
   return withTx(deps.store.db, async (tx) => {
-    const call = await findCall(tx, input.callId);
+    const call = await findCall(tx, centerId, input.callId);
     if (!call || call.center_id !== centerId) throw validationError('callId', `call "${input.callId}" does not exist`);
     if (!(await findTemplate(tx, centerId, input.templateId))) throw validationError('templateId', `scorecard template ${input.templateId} does not exist`);
     const ids = [...new Set(input.evaluatorIds)];
@@ -69,7 +69,7 @@ export async function getCalibration(deps: ServiceDeps, actor: Actor, id: number
     title: s.title,
     state: s.state,
     callId: s.call_id,
-    call: (await findCall(db, s.call_id)) ?? null,
+    call: (await findCall(db, s.center_id, s.call_id)) ?? null,
     templateId: s.template_id,
     template: tpl.template,
     evaluators: evaluatorIds.map((uid) => ({ id: uid, name: nameOf(uid), submitted: evals.some((e) => e.evaluator_id === uid) })),

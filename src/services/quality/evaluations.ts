@@ -52,7 +52,7 @@ export async function evaluate(deps: ServiceDeps, actor: Actor, input: Evaluatio
   const evaluatorId = userOf(actor);
   const now = deps.now();
   const out = await withTx(deps.store.db, async (tx) => {
-    const call = await findCall(tx, input.callId);
+    const call = await findCall(tx, centerId, input.callId);
     const tpl = await findTemplate(tx, centerId, input.templateId);
     const targetErrors = evaluationTargetErrors({
       callId: input.callId,
@@ -77,7 +77,7 @@ export async function evaluate(deps: ServiceDeps, actor: Actor, input: Evaluatio
       if (!(JSON.parse(s.evaluator_ids) as number[]).includes(evaluatorId)) throw validationError('calibrationId', 'you are not an evaluator of this session');
       if (await findCalibrationScore(tx, calibrationId, evaluatorId)) throw conflict('you have already scored this calibration call', 'calibrationId');
     } else {
-      const dup = await findRegularEvaluationOf(tx, input.callId);
+      const dup = await findRegularEvaluationOf(tx, centerId, input.callId);
       if (dup) throw conflict(`call "${input.callId}" is already evaluated (evaluation ${dup.id})`, 'callId');
     }
     const id = await insertEvaluation(tx, {
@@ -111,7 +111,7 @@ export async function evaluate(deps: ServiceDeps, actor: Actor, input: Evaluatio
     });
     let notices: Notice[] = [];
     if (calibrationId === null) {
-      await closeWorkItemsOf(tx, input.callId, id);
+      await closeWorkItemsOf(tx, centerId, input.callId, id);
       notices = await notifyUsers(
         tx,
         await usersOfAgent(tx, call!.agent_id),
@@ -157,7 +157,7 @@ export async function getEvaluation(deps: ServiceDeps, actor: Actor, id: number)
   return {
     id: r.id,
     callId: r.call_id,
-    call: (await findCall(db, r.call_id)) ?? null,
+    call: (await findCall(db, r.center_id, r.call_id)) ?? null,
     agentId: r.agent_id,
     ...(await evaluationNames(db, r)),
     teamId: r.team_id,

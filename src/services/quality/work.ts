@@ -130,7 +130,7 @@ export async function addToLibrary(
   const userId = userOf(actor);
   const now = deps.now();
   return withTx(deps.store.db, async (tx) => {
-    const call = await findCall(tx, input.callId);
+    const call = await findCall(tx, centerId, input.callId);
     if (!call || call.center_id !== centerId) throw validationError('callId', `call "${input.callId}" does not exist`);
     if (!(await callInScope(tx, actor.scope, input.callId)))
       throw new DomainError(`callId: call "${input.callId}" is not of an agent of your teams`, 'forbidden', 'callId', {

@@ -31,14 +31,14 @@ async function historyOf(deps: ServiceDeps, actor: Actor, q: { queue: string; in
 }
 
 export async function uploadHistory(deps: ServiceDeps, actor: Actor, body: { queue: string; intervalMin: IntervalMin; rows: IntervalObservation[] }) {
-  await putHistory(deps.store.db, body.queue, body.intervalMin, body.rows);
+  await putHistory(deps.store.db, actor.scope.centerId, body.queue, body.intervalMin, body.rows);
   await audit(deps.store.db, {
     at: deps.now(),
     userId: actor.userId,
     action: 'wfm.history.upload',
     entity: 'wfm_history',
     entityId: body.queue,
-    detail: { rows: body.rows.length },
+    detail: { centerId: actor.scope.centerId, rows: body.rows.length },
   });
   return { rows: body.rows.length };
 }
@@ -52,7 +52,7 @@ export async function history(deps: ServiceDeps, actor: Actor, q: { queue: strin
   }));
 }
 
-export const queuesWithHistory = (deps: ServiceDeps) => historyQueues(deps.store.db);
+export const queuesWithHistory = (deps: ServiceDeps, actor: Actor) => historyQueues(deps.store.db, actor.scope.centerId);
 
 /** WAPE and MAPE of each model on the last held-out weeks. */
 export async function backtestForecast(deps: ServiceDeps, actor: Actor, q: { queue: string; intervalMin: IntervalMin; weeks: number } & HistorySource) {

@@ -225,7 +225,7 @@ export async function rawAgentDays(db: Db, r: RawRange): Promise<Map<number, Map
   const evals = await sql<{ id: number; agent_id: number; d: number; result: string }>`
     select e.id as id, e.agent_id as agent_id, d.d as d, e.result as result
     from qa_evaluations e
-    join qa_calls c on c.id = e.call_id
+    join qa_calls c on c.center_id = e.center_id and c.id = e.call_id
     join (${days}) d on c.started_at >= d.s and c.started_at < d.e
     where e.center_id = ${centerId} and e.calibration_id is null and e.agent_id in (${inIds})`.execute(db);
   const evalGroups = new Map<string, ScoredEvaluation[]>();

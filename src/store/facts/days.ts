@@ -3,14 +3,17 @@
  * (./daily.ts) and kept in fact_agent_days (migration 024); a week or a month is then a sum of stored
  * days. Late data deletes exactly the rows it touches (the migration's triggers: a late event, a
  * re-scored evaluation, a verdict, a survey answer, a schedule edit or publication, a state upload),
- * and only those agent-days are computed again at the next read. A stored row is used only for the
+ * and only those agent-days are computed again at the next read. A day being computed is claimed first
+ * (migration 033): its parts are stored only if the claim is still there, so late data arriving during the
+ * computation makes it compute the day again instead of storing it stale. A stored row is used only for the
  * day bounds (time zone), agent code and settings it was computed with.
  *
  * A day is closed one day after its end: by then every shift that started in it has ended (shifts are
  * shorter than a day), so its adherence and attendance no longer depend on `now`. Open days (today,
  * yesterday) are always computed.
  */
-import type { Kysely } from 'kysely';
+import { randomInt } from 'node:crypto';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type { DB } from '../schema';
 import type { FactParts } from '../../core/facts/index';
 import { rawAgentDays, type RawRange } from './daily';
@@ -29,8 +32,58 @@ export function closedDays(starts: readonly number[], now: number): number {
   return k;
 }
 
+/** A test seam: called after each computation of missing days, before they are stored (attempt 1, 2, …). */
+export interface AgentDaysHooks {
+  computed?: (attempt: number) => Promise<void>;
+}
+
+/** How many times a day whose claim was lost is computed again before it is served unstored. */
+const MAX_ATTEMPTS = 3;
+
+type DayRow = Insertable<DB['fact_agent_days']>;
+
+/** Writes rows whatever is stored under their keys (a claim replaces a stale or unfinished row). */
+async function upsertDays(db: Db, rows: DayRow[]) {
+  for (let j = 0; j < rows.length; j += 500)
+    await db
+      .insertInto('fact_agent_days')
+      .values(rows.slice(j, j + 500))
+      .onConflict((oc) =>
+        oc.columns(['agent_id', 'day']).doUpdateSet((eb) => ({
+          center_id: eb.ref('excluded.center_id'),
+          day_start: eb.ref('excluded.day_start'),
+          day_end: eb.ref('excluded.day_end'),
+          agent_code: eb.ref('excluded.agent_code'),
+          conf: eb.ref('excluded.conf'),
+          parts: eb.ref('excluded.parts'),
+          computed_at: eb.ref('excluded.computed_at'),
+          claim: eb.ref('excluded.claim'),
+        })),
+      )
+      .execute();
+}
+
+/**
+ * Stores computed days into the rows that still carry the computation's claim `token`, in one update per
+ * 500 rows (no insert: a row late data deleted stays deleted). Returns the keys `agentId|day` stored.
+ */
+async function storeClaimed(db: Db, token: number, rows: DayRow[]): Promise<Set<string>> {
+  const stored = new Set<string>();
+  for (let j = 0; j < rows.length; j += 500) {
+    const chunk = rows.slice(j, j + 500);
+    const values = sql.join(chunk.map((x) => sql`(cast(${x.agent_id} as integer), cast(${x.day} as text), cast(${x.parts} as text))`));
+    const res = await sql<{ agent_id: number; day: string }>`
+      with v (agent_id, day, parts) as (values ${values})
+      update fact_agent_days set parts = v.parts, claim = null from v
+      where fact_agent_days.agent_id = v.agent_id and fact_agent_days.day = v.day and fact_agent_days.claim = ${token}
+      returning fact_agent_days.agent_id as agent_id, fact_agent_days.day as day`.execute(db);
+    for (const x of res.rows) stored.add(`${Number(x.agent_id)}|${x.day}`);
+  }
+  return stored;
+}
+
 /** agentId → date → parts of the range's agent-days with some data, in date order: stored where closed, computed otherwise. */
-export async function agentDays(db: Db, r: RawRange): Promise<Map<number, Map<string, FactParts>>> {
+export async function agentDays(db: Db, r: RawRange, hooks?: AgentDaysHooks): Promise<Map<number, Map<string, FactParts>>> {
   const { dates, starts } = r;
   const k = r.agents.length ? closedDays(starts, r.now) : 0;
   // per agent, per day index: the parts (undefined = no data)
@@ -52,7 +105,7 @@ export async function agentDays(db: Db, r: RawRange): Promise<Map<number, Map<st
     const dayIx = new Map(dates.slice(0, k).map((d, i) => [d, i]));
     let q = db
       .selectFrom('fact_agent_days')
-      .select(['agent_id', 'day', 'day_start', 'day_end', 'agent_code', 'conf', 'parts'])
+      .select(['agent_id', 'day', 'day_start', 'day_end', 'agent_code', 'conf', 'parts', 'claim'])
       .where('center_id', '=', r.centerId)
       .where('day', '>=', dates[0]!)
       .where('day', '<=', dates[k - 1]!);
@@ -62,34 +115,30 @@ export async function agentDays(db: Db, r: RawRange): Promise<Map<number, Map<st
       const i = dayIx.get(s.day);
       const row = grid.get(s.agent_id);
       if (i === undefined || !row) continue;
-      if (Number(s.day_start) !== starts[i] || Number(s.day_end) !== starts[i + 1] || s.agent_code !== code.get(s.agent_id) || s.conf !== conf) continue;
+      if (
+        s.claim !== null ||
+        Number(s.day_start) !== starts[i] ||
+        Number(s.day_end) !== starts[i + 1] ||
+        s.agent_code !== code.get(s.agent_id) ||
+        s.conf !== conf
+      )
+        continue;
       const p = JSON.parse(s.parts) as FactParts;
       if (!isEmpty(p)) row[i] = p;
       const h = have.get(s.agent_id) ?? new Array<boolean>(k).fill(false);
       h[i] = true;
       have.set(s.agent_id, h);
     }
-    // the agent-days not stored (never computed, or made stale by late data): compute them over the
-    // smallest range of days that holds them, for the agents that miss some, and store them
-    const missing: { agentId: number; i: number }[] = [];
+    // the agent-days not stored (never computed, made stale by late data, or claimed by a computation
+    // not finished): compute them over the smallest range of days that holds them, for the agents that
+    // miss some, and store them — only where no late data came in meanwhile (storeClaimed)
+    let missing: { agentId: number; i: number }[] = [];
     for (const a of r.agents) {
       const h = have.get(a.id);
       for (let i = 0; i < k; i++) if (!h?.[i]) missing.push({ agentId: a.id, i });
     }
-    if (missing.length) {
-      const lo = Math.min(...missing.map((m) => m.i));
-      const hi = Math.max(...missing.map((m) => m.i));
-      const ids = new Set(missing.map((m) => m.agentId));
-      const agents = r.agents.filter((a) => ids.has(a.id));
-      const raw = await rawAgentDays(db, {
-        ...r,
-        dates: dates.slice(lo, hi + 1),
-        starts: starts.slice(lo, hi + 2),
-        agents,
-        subset: r.subset || agents.length < r.agents.length,
-      });
-      put(raw, lo, hi - lo + 1);
-      const rows = missing.map(({ agentId, i }) => ({
+    for (let attempt = 1; missing.length; attempt++) {
+      const rowOf = ({ agentId, i }: { agentId: number; i: number }) => ({
         agent_id: agentId,
         day: dates[i]!,
         center_id: r.centerId,
@@ -99,23 +148,31 @@ export async function agentDays(db: Db, r: RawRange): Promise<Map<number, Map<st
         conf,
         parts: JSON.stringify(grid.get(agentId)![i] ?? { complaints: 0 }),
         computed_at: r.now,
-      }));
-      for (let j = 0; j < rows.length; j += 500)
-        await db
-          .insertInto('fact_agent_days')
-          .values(rows.slice(j, j + 500))
-          .onConflict((oc) =>
-            oc.columns(['agent_id', 'day']).doUpdateSet((eb) => ({
-              center_id: eb.ref('excluded.center_id'),
-              day_start: eb.ref('excluded.day_start'),
-              day_end: eb.ref('excluded.day_end'),
-              agent_code: eb.ref('excluded.agent_code'),
-              conf: eb.ref('excluded.conf'),
-              parts: eb.ref('excluded.parts'),
-              computed_at: eb.ref('excluded.computed_at'),
-            })),
-          )
-          .execute();
+      });
+      // the claim is written (and committed, outside a caller's transaction) before the inputs are read
+      const token = randomInt(1, 2 ** 47);
+      await upsertDays(
+        db,
+        missing.map((m) => ({ ...rowOf(m), parts: '', claim: token })),
+      );
+      const lo = Math.min(...missing.map((m) => m.i));
+      const hi = Math.max(...missing.map((m) => m.i));
+      const ids = new Set(missing.map((m) => m.agentId));
+      const agents = r.agents.filter((a) => ids.has(a.id));
+      for (const m of missing) grid.get(m.agentId)![m.i] = undefined;
+      const raw = await rawAgentDays(db, {
+        ...r,
+        dates: dates.slice(lo, hi + 1),
+        starts: starts.slice(lo, hi + 2),
+        agents,
+        subset: r.subset || agents.length < r.agents.length,
+      });
+      put(raw, lo, hi - lo + 1);
+      await hooks?.computed?.(attempt);
+      const stored = await storeClaimed(db, token, missing.map(rowOf));
+      // a day whose claim went (late data deleted it, or another reader claimed it) may have been computed
+      // from the inputs before the late data: compute it again, a few times at most, then serve it unstored
+      missing = attempt < MAX_ATTEMPTS ? missing.filter((m) => !stored.has(`${m.agentId}|${dates[m.i]}`)) : [];
     }
   }
   if (k < dates.length) put(await rawAgentDays(db, { ...r, dates: dates.slice(k), starts: starts.slice(k) }), k, dates.length - k);

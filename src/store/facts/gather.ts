@@ -23,7 +23,7 @@ import { dateOfInstant, startOfDayMs } from '../../core/performance/facts';
 import { getSetting } from '../org';
 import { peopleConfig } from '../people/common';
 import type { FactsConf } from './daily';
-import { agentDays } from './days';
+import { agentDays, type AgentDaysHooks } from './days';
 
 type Db = Kysely<DB>;
 export const CSAT_SETTING = 'facts.csat';
@@ -83,6 +83,8 @@ export interface GatherOptions {
   scope?: Scope;
   /** adherence and attendance are evaluated up to `now` (a shift still to come is not absent) */
   now: number;
+  /** test seam of the stored days' computation (store/facts/days.ts) */
+  daysHooks?: AgentDaysHooks;
 }
 
 /**
@@ -121,15 +123,19 @@ export async function gatherFacts(db: Db, centerId: number, fromDate: string, to
   }));
 
   const conf: FactsConf = { csat: await getCsatRule(db, centerId), grace: (await peopleConfig(db, centerId)).attendanceGrace };
-  const out = await agentDays(db, {
-    centerId,
-    dates,
-    starts,
-    agents: agentRows,
-    subset: !!(opts.agentIds || opts.teamIds || (opts.scope && opts.scope.kind !== 'all')),
-    conf,
-    now: opts.now,
-  });
+  const out = await agentDays(
+    db,
+    {
+      centerId,
+      dates,
+      starts,
+      agents: agentRows,
+      subset: !!(opts.agentIds || opts.teamIds || (opts.scope && opts.scope.kind !== 'all')),
+      conf,
+      now: opts.now,
+    },
+    opts.daysHooks,
+  );
 
   // ---- people: skill level, certifications valid at the end of the range
   const certs = ids.length

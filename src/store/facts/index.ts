@@ -128,6 +128,21 @@ export interface FactsQuery {
   now: number;
 }
 
+/**
+ * Each agent's parts of the period, summed once per gathered range: the agent rows, the team rows and the
+ * total all start from these (a team is the sum of its agents' sums — the parts are additive), instead of
+ * summing every agent-day again per team and again for the total.
+ */
+const sumsOf = new WeakMap<GatheredFacts, Map<number, FactParts>>();
+function periodSums(g: GatheredFacts): Map<number, FactParts> {
+  let m = sumsOf.get(g);
+  if (!m) {
+    m = new Map(g.agents.map((a) => [a.agentId, addParts(g.days.get(a.agentId)?.values() ?? [])]));
+    sumsOf.set(g, m);
+  }
+  return m;
+}
+
 /** Agent facts of a period from gathered days (exported for the scorecard and the briefing). */
 export async function agentPeriodFacts(
   db: Db,
@@ -149,7 +164,7 @@ export async function agentPeriodFacts(
         )
       : new Map<number, Map<string, Fact>>();
   return g.agents.map((a) => {
-    const parts = addParts(g.days.get(a.agentId)?.values() ?? []);
+    const parts = periodSums(g).get(a.agentId)!;
     const facts = deriveFacts(parts, g.person.get(a.agentId) ?? null, at) as unknown as Record<string, Fact<unknown>>;
     // a hand-loaded figure of the month overrides the computed one (also KPIs the facts do not compute, e.g. answerRate)
     for (const [k, f] of overrides.get(a.agentId) ?? []) facts[k] = f;
@@ -177,7 +192,8 @@ export function teamRows(g: GatheredFacts, teamNames: Map<number, string>, at: n
   const byTeam = new Map<number | null, number[]>();
   for (const a of g.agents) byTeam.set(a.teamId, [...(byTeam.get(a.teamId) ?? []), a.agentId]);
   const row = (teamId: number | null, ids: number[], key?: string): TeamFactsRow => {
-    const parts: FactParts = addParts(ids.flatMap((id) => [...(g.days.get(id)?.values() ?? [])]));
+    const sums = periodSums(g);
+    const parts: FactParts = addParts(ids.map((id) => sums.get(id)!));
     const name = teamId != null ? (teamNames.get(teamId) ?? null) : null;
     return {
       key: key ?? name ?? '(no team)',

@@ -15,5 +15,7 @@ export interface FactsTables {
     /** FactParts as JSON */
     parts: string;
     computed_at: number;
+    /** the token of the computation that claimed the row (parts not yet stored; migration 033), null once stored */
+    claim: number | null;
   };
 }

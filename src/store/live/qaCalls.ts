@@ -109,7 +109,7 @@ export async function syncQaCalls(
     db,
     dialect,
     'insert into qa_calls (id, center_id, agent_id, queue, started_at, duration_s, transferred, created_at)',
-    'on conflict (id) do update set center_id = excluded.center_id, agent_id = excluded.agent_id, queue = excluded.queue, started_at = excluded.started_at, duration_s = excluded.duration_s, transferred = excluded.transferred',
+    'on conflict (center_id, id) do update set agent_id = excluded.agent_id, queue = excluded.queue, started_at = excluded.started_at, duration_s = excluded.duration_s, transferred = excluded.transferred',
     8,
     values,
   );

@@ -15,7 +15,13 @@ import { TS, type AnyDb } from './helpers';
 const since = (r: string) => `coalesce((select max(p.ts) from live_events p where p.agent = ${r}.agent and p.type like 'agent.%' and p.ts < ${r}.ts), ${r}.ts)`;
 
 /** Per table: the statements that delete the rows a changed row `R` (NEW or OLD) touches, and the events that fire them. */
-const RULES: { table: string; events: ('insert' | 'update' | 'delete')[]; stmt: (r: string) => string }[] = [
+export interface FactDayRule {
+  table: string;
+  events: ('insert' | 'update' | 'delete')[];
+  stmt: (r: string) => string;
+}
+
+const RULES: FactDayRule[] = [
   // a late event closes its agent's state that began at the agent's previous state event: the days
   // from that one on can change (live_events on PostgreSQL: one statement-level trigger per insert, below)
   {
@@ -65,10 +71,11 @@ const RULES: { table: string; events: ('insert' | 'update' | 'delete')[]; stmt: 
 
 const rowsOf = (e: 'insert' | 'update' | 'delete') => (e === 'insert' ? ['NEW'] : e === 'delete' ? ['OLD'] : ['OLD', 'NEW']);
 
-function sqliteTriggers(): { create: string[]; drop: string[] } {
+/** SQLite triggers of the rules (a later migration that changes a rule builds its own with these). */
+export function sqliteTriggers(rules: readonly FactDayRule[] = RULES): { create: string[]; drop: string[] } {
   const create: string[] = [];
   const drop: string[] = [];
-  for (const r of RULES)
+  for (const r of rules)
     for (const e of r.events) {
       const name = `fact_days_${r.table}_${e}`;
       create.push(
@@ -81,10 +88,11 @@ function sqliteTriggers(): { create: string[]; drop: string[] } {
   return { create, drop };
 }
 
-function pgTriggers(): { create: string[]; drop: string[] } {
+/** PostgreSQL trigger functions and triggers of the rules. */
+export function pgTriggers(rules: readonly FactDayRule[] = RULES): { create: string[]; drop: string[] } {
   const create: string[] = [];
   const drop: string[] = [];
-  for (const r of RULES) {
+  for (const r of rules) {
     if (r.table === 'live_events') {
       // one delete per insert statement (a batch of the ingest), not one per event
       create.push(

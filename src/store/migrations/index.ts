@@ -15,6 +15,8 @@ import liveFloorState from './018_live_floor_state';
 import liveCenters from './021_live_centers';
 import notifications from './023_notifications';
 import factDays from './024_fact_days';
+import centerKeys from './032_center_keys';
+import factDayClaims from './033_fact_day_claims';
 import noticeDelivery from './034_notice_delivery';
 
 /**
@@ -37,6 +39,8 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '021_live_centers': liveCenters,
   '023_notifications': notifications,
   '024_fact_days': factDays,
+  '032_center_keys': centerKeys,
+  '033_fact_day_claims': factDayClaims,
   '034_notice_delivery': noticeDelivery,
 };
 

@@ -200,6 +200,36 @@ async function ledgerOf(db: Db, teamId: number): Promise<FundEntry[]> {
   );
 }
 
+/**
+ * Per team, the violations recorded in [from, to) (the discipline records) and the contributions the fund
+ * ledger took in for them in that time (fen): the routine's weekly and monthly reports read these.
+ */
+export async function teamDiscipline(db: Db, teamIds: number[], from: number, to: number) {
+  const out = new Map<number, { violations: number; contributionFen: number }>();
+  if (!teamIds.length) return out;
+  const get = (t: number) => out.get(t) ?? (out.set(t, { violations: 0, contributionFen: 0 }), out.get(t)!);
+  const vio = await db
+    .selectFrom('people_violations')
+    .select((eb) => ['team_id', eb.fn.countAll<number>().as('n')])
+    .where('team_id', 'in', teamIds)
+    .where('at', '>=', from)
+    .where('at', '<', to)
+    .groupBy('team_id')
+    .execute();
+  for (const v of vio) get(v.team_id).violations = Number(v.n);
+  const fund = await db
+    .selectFrom('people_fund_entries')
+    .select((eb) => ['team_id', eb.fn.sum<number>('amount_fen').as('fen')])
+    .where('team_id', 'in', teamIds)
+    .where('kind', '=', 'contribution')
+    .where('at', '>=', from)
+    .where('at', '<', to)
+    .groupBy('team_id')
+    .execute();
+  for (const f of fund) get(f.team_id).contributionFen = Number(f.fen);
+  return out;
+}
+
 /** A team's fund: every entry (newest first) and the balance, all in fen. */
 export async function teamFund(db: Db, teamId: number) {
   const entries = await db

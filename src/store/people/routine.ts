@@ -2,10 +2,12 @@
 import { DomainError, notFound, validationError } from '../../core/errors';
 import type { Facts } from '../../core/facts/index';
 import { deriveKpis, sumMeasures, type Measures } from '../../core/kpi';
-import { computeFacts, type AgentFactsRow } from '../facts/index';
+import { computeFacts, type AgentFactsRow, type TeamFactsRow } from '../facts/index';
+import { monthEnd } from '../../core/performance/kpi';
 import { queueMeasures, servedQueues } from '../live/reports';
 import {
-  aggregateReports,
+  isoWeekKey,
+  kpisOf,
   monthlyTaskCompletion,
   postShiftSummary,
   preShiftBriefing,
@@ -13,6 +15,7 @@ import {
   type DailyFigureSource,
   type DailyFigures,
   type DailyReport,
+  type PeriodReport,
   type ShiftLogKind,
   type Violation,
 } from '../../core/people';
@@ -20,7 +23,7 @@ import { audit } from '../audit';
 import { withTx } from '../db';
 import { uniqueAs } from '../errors';
 import { addDays, core, dayStartMs, iso, parseJson, type Db } from './common';
-import { attendanceReport } from './discipline';
+import { attendanceReport, teamDiscipline } from './discipline';
 import { qaResults } from '../quality/evaluations';
 import { openOrdersOfTeam } from '../workorders/orders';
 import type { AttendanceGrace, MoodSignalConfig } from '../../core/people';
@@ -85,15 +88,18 @@ export interface QueueDayRow {
  * sums behind GET /api/reports/kpi?by=queue) of the queues the team's active agents serve
  * (`agent_queues`); each row's ratios and the sum's come from core's `deriveKpis` over plain sums.
  */
-export async function teamQueueDay(db: Db, teamId: number, date: string, timeZone: string) {
+export const teamQueueDay = (db: Db, teamId: number, date: string, timeZone: string) => teamQueueRange(db, teamId, date, date, timeZone);
+
+/** The same over the local days from `fromDate` to `toDate` (both included). */
+export async function teamQueueRange(db: Db, teamId: number, fromDate: string, toDate: string, timeZone: string) {
   const team = await db.selectFrom('teams').select('center_id').where('id', '=', teamId).executeTakeFirst();
   if (!team) throw notFound(`team ${teamId}`);
   const queues = await servedQueues(db, { kind: 'teams', teamIds: [teamId], centerId: team.center_id });
   if (!queues.length) return { queues, rows: [] as QueueDayRow[], total: null, measures: null };
   const byQueue = await queueMeasures(db, {
     centerId: team.center_id,
-    from: dayStartMs(date, timeZone),
-    to: dayStartMs(addDays(date, 1), timeZone),
+    from: dayStartMs(fromDate, timeZone),
+    to: dayStartMs(addDays(toDate, 1), timeZone),
     queues,
   });
   const row = (queue: string, m: Measures): QueueDayRow => {
@@ -459,13 +465,82 @@ export async function listReports(db: Db, f: { teamIds?: number[]; from: string;
   return rows.map((r) => ({ ...r, report: parseJson<DailyReport>(r.report, {} as DailyReport), notes: parseJson<string[]>(r.notes, []) }));
 }
 
-export async function aggregatedReports(db: Db, f: { teamIds?: number[]; from: string; to: string }, by: 'week' | 'month') {
-  const rows = await listReports(db, f);
-  return aggregateReports(
-    rows.map((r) => r.report),
-    by,
-  ).map((p) => ({ ...p, teamId: Number(p.teamId) }));
+/**
+ * A team's weeks (ISO, Monday first) or months touched by [from, to], computed from the owning modules
+ * (issue 11), not from the stored daily reports: the call and QA figures and attendance from the facts
+ * (the same `computeFacts` as GET /api/facts), the queue-side figures from the queues the team serves
+ * (`teamQueueRange`, as the post-shift report's), violations and the fund's contributions from the
+ * discipline records and the fund ledger of the period (`teamDiscipline`). A period is whole (a month is
+ * all its days so far, even when `from` falls inside it); `days` counts its days up to `to`.
+ */
+export async function aggregatedReports(
+  db: Db,
+  centerId: number,
+  f: { teamIds?: number[]; from: string; to: string },
+  by: 'week' | 'month',
+  now: number,
+  timeZone: string,
+): Promise<PeriodReport[]> {
+  let tq = db.selectFrom('teams').select('id').where('center_id', '=', centerId).orderBy('id');
+  if (f.teamIds) tq = tq.where('id', 'in', f.teamIds.length ? f.teamIds : [-1]);
+  const teamIds = (await tq.execute()).map((t) => t.id);
+  const out: PeriodReport[] = [];
+  for (const p of periodsOf(f.from, f.to, by)) {
+    const facts = await computeFacts(db, centerId, { by: 'team', ...(by === 'week' ? { week: p.first } : { month: p.key }), teamIds, now });
+    const disc = await teamDiscipline(db, teamIds, dayStartMs(p.first, timeZone), dayStartMs(addDays(p.last, 1), timeZone));
+    for (const row of facts.rows as TeamFactsRow[]) {
+      if (row.teamId === null) continue;
+      const queue = await teamQueueRange(db, row.teamId, p.first, p.last, timeZone);
+      const att = row.attendanceDetail.value;
+      const d = disc.get(row.teamId);
+      const r: PeriodReport = {
+        teamId: String(row.teamId),
+        period: p.key,
+        days: daysBetween(p.first < f.from ? f.from : p.first, p.last > f.to ? f.to : p.last),
+        ...ZERO,
+        ...(row.handled.value !== null ? { handled: row.handled.value, talkS: row.talk.value ?? 0, holdS: row.hold.value ?? 0, acwS: row.acw.value ?? 0 } : {}),
+        ...(queue.measures
+          ? {
+              offered: queue.measures.offered,
+              answered: queue.measures.answered,
+              abandoned: queue.measures.abandoned,
+              shortAbandoned: queue.measures.shortAbandoned,
+              slAnswered: queue.measures.answeredWithinSl,
+            }
+          : {}),
+        late: att?.late ?? 0,
+        earlyLeave: att?.earlyLeave ?? 0,
+        absent: att?.absent ?? 0,
+        violations: d?.violations ?? 0,
+        contributionFen: d?.contributionFen ?? 0,
+        qaCount: row.qaScore.den ?? 0,
+        qaScoreSum: row.qaScore.num ?? 0,
+        fatal: row.fatalRate.num ?? 0,
+        kpis: { answerRate: null, serviceLevel: null, aht: null },
+        qaAverage: null,
+      };
+      r.kpis = kpisOf(r);
+      r.qaAverage = r.qaCount ? Math.round((r.qaScoreSum / r.qaCount) * 100) / 100 : null;
+      out.push(r);
+    }
+  }
+  return out.sort((a, b) => Number(a.teamId) - Number(b.teamId) || a.period.localeCompare(b.period));
 }
+
+/** The ISO weeks or months touched by [from, to]: key, first and last day. */
+function periodsOf(from: string, to: string, by: 'week' | 'month'): { key: string; first: string; last: string }[] {
+  const out: { key: string; first: string; last: string }[] = [];
+  if (from > to) return out;
+  if (by === 'month') {
+    for (let m = from.slice(0, 7); m <= to.slice(0, 7); m = addDays(`${monthEnd(m)}`, 1).slice(0, 7)) out.push({ key: m, first: `${m}-01`, last: monthEnd(m) });
+    return out;
+  }
+  const weekday = (d: string) => (new Date(`${d}T00:00:00Z`).getUTCDay() + 6) % 7; // 0 = Monday
+  for (let first = addDays(from, -weekday(from)); first <= to; first = addDays(first, 7)) out.push({ key: isoWeekKey(first), first, last: addDays(first, 6) });
+  return out;
+}
+
+const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000) + 1;
 
 // ---------------------------------------------------------------- lead tasks
 

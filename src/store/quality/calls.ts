@@ -18,7 +18,8 @@ export interface CallInput {
 }
 
 /**
- * Registers calls QA may evaluate (idempotent by call id: a re-sent call updates its row).
+ * Registers calls QA may evaluate (idempotent by center and call id: a re-sent call updates its row;
+ * another center's call with the same id is a call of its own).
  * The live-floor ingest fills this table later; until then QA loads calls through the API.
  */
 export async function upsertCalls(db: Db, centerId: number, calls: readonly CallInput[], now: number): Promise<number> {
@@ -48,7 +49,7 @@ export async function upsertCalls(db: Db, centerId: number, calls: readonly Call
         .insertInto('qa_calls')
         .values(rows)
         .onConflict((oc) =>
-          oc.column('id').doUpdateSet((eb) => ({
+          oc.columns(['center_id', 'id']).doUpdateSet((eb) => ({
             agent_id: eb.ref('excluded.agent_id'),
             queue: eb.ref('excluded.queue'),
             started_at: eb.ref('excluded.started_at'),
@@ -66,12 +67,13 @@ export async function upsertCalls(db: Db, centerId: number, calls: readonly Call
 
 export type CallRow = DB['qa_calls'];
 
-export async function findCall(db: Db, id: string): Promise<CallRow | undefined> {
-  return db.selectFrom('qa_calls').selectAll().where('id', '=', id).executeTakeFirst();
+/** A call of a center by its id (the key is the center and the id: another center may use the same id). */
+export async function findCall(db: Db, centerId: number, id: string): Promise<CallRow | undefined> {
+  return db.selectFrom('qa_calls').selectAll().where('center_id', '=', centerId).where('id', '=', id).executeTakeFirst();
 }
 
-export async function getCall(db: Db, id: string): Promise<CallRow> {
-  const c = await findCall(db, id);
+export async function getCall(db: Db, centerId: number, id: string): Promise<CallRow> {
+  const c = await findCall(db, centerId, id);
   if (!c) throw notFound(`call "${id}"`);
   return c;
 }
@@ -120,6 +122,7 @@ export async function listCalls(db: Db, scope: Scope, f: { from?: number; to?: n
           eb
             .selectFrom('qa_evaluations')
             .select('qa_evaluations.id')
+            .whereRef('qa_evaluations.center_id', '=', 'qa_calls.center_id')
             .whereRef('qa_evaluations.call_id', '=', 'qa_calls.id')
             .where('qa_evaluations.calibration_id', 'is', null),
         ),
@@ -146,7 +149,27 @@ export async function unsampledCalls(db: Db, centerId: number, from: number, to:
     .where('qa_calls.center_id', '=', centerId)
     .where('qa_calls.started_at', '>=', from)
     .where('qa_calls.started_at', '<', to)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('qa_work_items').select('qa_work_items.id').whereRef('qa_work_items.call_id', '=', 'qa_calls.id'))))
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('qa_evaluations').select('qa_evaluations.id').whereRef('qa_evaluations.call_id', '=', 'qa_calls.id'))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('qa_work_items')
+            .select('qa_work_items.id')
+            .whereRef('qa_work_items.center_id', '=', 'qa_calls.center_id')
+            .whereRef('qa_work_items.call_id', '=', 'qa_calls.id'),
+        ),
+      ),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('qa_evaluations')
+            .select('qa_evaluations.id')
+            .whereRef('qa_evaluations.center_id', '=', 'qa_calls.center_id')
+            .whereRef('qa_evaluations.call_id', '=', 'qa_calls.id'),
+        ),
+      ),
+    )
     .execute();
 }

@@ -111,7 +111,7 @@ export async function listEvaluations(db: Db, f: EvaluationFilter) {
     .innerJoin('agents', 'agents.id', 'qa_evaluations.agent_id')
     .innerJoin('users', 'users.id', 'qa_evaluations.evaluator_id')
     .innerJoin('qa_templates', 'qa_templates.id', 'qa_evaluations.template_id')
-    .innerJoin('qa_calls', 'qa_calls.id', 'qa_evaluations.call_id')
+    .innerJoin('qa_calls', (j) => j.onRef('qa_calls.center_id', '=', 'qa_evaluations.center_id').onRef('qa_calls.id', '=', 'qa_evaluations.call_id'))
     .select([
       'qa_evaluations.id',
       'qa_evaluations.call_id',
@@ -157,8 +157,14 @@ export async function getEvaluationRow(db: Db, centerId: number, id: number): Pr
 }
 
 /** The regular (non-calibration) evaluation of a call, if any: a call is evaluated once. */
-export async function findRegularEvaluationOf(db: Db, callId: string) {
-  return db.selectFrom('qa_evaluations').select('id').where('call_id', '=', callId).where('calibration_id', 'is', null).executeTakeFirst();
+export async function findRegularEvaluationOf(db: Db, centerId: number, callId: string) {
+  return db
+    .selectFrom('qa_evaluations')
+    .select('id')
+    .where('center_id', '=', centerId)
+    .where('call_id', '=', callId)
+    .where('calibration_id', 'is', null)
+    .executeTakeFirst();
 }
 
 export async function insertEvaluation(db: Db, row: Insertable<DB['qa_evaluations']>): Promise<number> {

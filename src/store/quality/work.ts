@@ -26,15 +26,15 @@ export async function insertWorkItems(db: Db, rows: Insertable<DB['qa_work_items
 }
 
 /** An evaluated call leaves the work queue: its work item points at the evaluation. */
-export async function closeWorkItemsOf(db: Db, callId: string, evaluationId: number) {
-  await db.updateTable('qa_work_items').set({ evaluation_id: evaluationId }).where('call_id', '=', callId).execute();
+export async function closeWorkItemsOf(db: Db, centerId: number, callId: string, evaluationId: number) {
+  await db.updateTable('qa_work_items').set({ evaluation_id: evaluationId }).where('center_id', '=', centerId).where('call_id', '=', callId).execute();
 }
 
 /** Work items of a center, oldest call first; `offset` / `limit` page through them. */
 export async function listWorkQueue(db: Db, centerId: number, f: { evaluatorId?: number; pending?: boolean; limit?: number; offset?: number }) {
   let q = db
     .selectFrom('qa_work_items')
-    .innerJoin('qa_calls', 'qa_calls.id', 'qa_work_items.call_id')
+    .innerJoin('qa_calls', (j) => j.onRef('qa_calls.center_id', '=', 'qa_work_items.center_id').onRef('qa_calls.id', '=', 'qa_work_items.call_id'))
     .innerJoin('agents', 'agents.id', 'qa_work_items.agent_id')
     .innerJoin('users', 'users.id', 'qa_work_items.evaluator_id')
     .select([
@@ -74,7 +74,7 @@ export async function insertLibraryEntry(db: Db, row: Insertable<DB['qa_library'
 export async function listLibrary(db: Db, centerId: number, f: { teamIds?: number[] } = {}) {
   const rows = await db
     .selectFrom('qa_library')
-    .innerJoin('qa_calls', 'qa_calls.id', 'qa_library.call_id')
+    .innerJoin('qa_calls', (j) => j.onRef('qa_calls.center_id', '=', 'qa_library.center_id').onRef('qa_calls.id', '=', 'qa_library.call_id'))
     .innerJoin('agents', 'agents.id', 'qa_calls.agent_id')
     .innerJoin('users', 'users.id', 'qa_library.created_by')
     .select([

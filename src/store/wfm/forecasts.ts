@@ -12,8 +12,7 @@ type Db = Kysely<DB>;
  * Interval history per queue, the forecast's input: the live floor's interval aggregates
  * (`queueIntervals`, imported / live events) when there are any for the queue, else WFM's own
  * `wfm_history` table (uploads through POST /api/wfm/history, tests). Callers only see
- * IntervalObservation[]. The live aggregates are the center's; `wfm_history` has no center column yet
- * (an upload is shared by every center of the database).
+ * IntervalObservation[]. Both are the center's.
  */
 export async function historyFor(
   db: Db,
@@ -31,6 +30,7 @@ export async function historyFor(
   let s = db
     .selectFrom('wfm_history')
     .select(['ts', 'offered', 'aht_sum'])
+    .where('center_id', '=', q.centerId)
     .where('queue', '=', q.queue)
     .where('interval_min', '=', q.intervalMin)
     .orderBy('ts');
@@ -40,8 +40,8 @@ export async function historyFor(
   return rows.map((r) => ({ ts: Number(r.ts), offered: r.offered, ahtSum: r.aht_sum }));
 }
 
-/** Replaces history rows (same queue, interval, ts) in one transaction. */
-export async function putHistory(db: Db, queue: string, intervalMin: number, rows: IntervalObservation[]) {
+/** Replaces a center's history rows (same queue, interval, ts) in one transaction. */
+export async function putHistory(db: Db, centerId: number, queue: string, intervalMin: number, rows: IntervalObservation[]) {
   if (!queue) throw validationError('queue', 'is required');
   rows.forEach((r, i) => {
     if (!Number.isFinite(r.ts)) throw validationError(`rows[${i}].ts`, 'must be epoch ms');
@@ -52,6 +52,7 @@ export async function putHistory(db: Db, queue: string, intervalMin: number, row
       const chunk = rows.slice(i, i + 500);
       await tx
         .deleteFrom('wfm_history')
+        .where('center_id', '=', centerId)
         .where('queue', '=', queue)
         .where('interval_min', '=', intervalMin)
         .where(
@@ -62,7 +63,16 @@ export async function putHistory(db: Db, queue: string, intervalMin: number, row
         .execute();
       await tx
         .insertInto('wfm_history')
-        .values(chunk.map((r) => ({ queue, interval_min: intervalMin, ts: r.ts, offered: r.offered, aht_sum: r.ahtSum ?? (r.aht ?? 0) * r.offered })))
+        .values(
+          chunk.map((r) => ({
+            center_id: centerId,
+            queue,
+            interval_min: intervalMin,
+            ts: r.ts,
+            offered: r.offered,
+            aht_sum: r.ahtSum ?? (r.aht ?? 0) * r.offered,
+          })),
+        )
         .execute();
     }
   });
@@ -141,10 +151,11 @@ export async function latestForecastCovering(db: Db, centerId: number, queue: st
     .executeTakeFirst();
 }
 
-/** Queues and interval lengths with uploaded WFM history (the forecast page's choices). */
-export const historyQueues = (db: Db) =>
+/** Queues and interval lengths with uploaded WFM history of a center (the forecast page's choices). */
+export const historyQueues = (db: Db, centerId: number) =>
   db
     .selectFrom('wfm_history')
+    .where('center_id', '=', centerId)
     .select(['queue', 'interval_min'])
     .select((eb) => [eb.fn.countAll<number>().as('rows'), eb.fn.min('ts').as('from_ts'), eb.fn.max('ts').as('to_ts')])
     .groupBy(['queue', 'interval_min'])

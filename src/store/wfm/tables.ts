@@ -2,7 +2,7 @@ import type { Generated } from 'kysely';
 
 /** Workforce-management tables (migration 004_wfm). Times are epoch ms; JSON columns are text. */
 export interface WfmTables {
-  wfm_history: { queue: string; interval_min: number; ts: number; offered: number; aht_sum: number };
+  wfm_history: { center_id: number; queue: string; interval_min: number; ts: number; offered: number; aht_sum: number };
   wfm_forecasts: {
     id: Generated<number>;
     center_id: number;

@@ -6,7 +6,7 @@ import { actorOf, depsOf, implement, type RouteDef } from '../../route';
 export const forecastsRoutes: RouteDef[] = [
   implement(api.uploadHistory, async ({ body, caller, ctx }) => fc.uploadHistory(depsOf(ctx), actorOf(caller), body), { bodyLimit: 8 * 1024 * 1024 }),
   implement(api.history, async ({ query, caller, ctx }) => fc.history(depsOf(ctx), actorOf(caller), query)),
-  implement(api.historyQueues, async ({ ctx }) => fc.queuesWithHistory(depsOf(ctx))),
+  implement(api.historyQueues, async ({ caller, ctx }) => fc.queuesWithHistory(depsOf(ctx), actorOf(caller))),
   implement(api.backtest, async ({ body, caller, ctx }) => fc.backtestForecast(depsOf(ctx), actorOf(caller), body)),
   implement(api.createForecast, async ({ body, caller, ctx }) => {
     const { id, intervals } = await fc.createForecast(depsOf(ctx), actorOf(caller), body);
