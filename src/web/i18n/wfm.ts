@@ -3,7 +3,13 @@ import type { Messages } from './types';
 export const wfmMessages: Messages = {
   'zh-CN': {
     errors: {
-      wfm: { staleShift: '该班次已被他人修改，已重新加载排班，请重新调整', pointsInsufficient: '{{field}}：无法兑换 {{points}} 积分，可用仅 {{available}}' },
+      wfm: {
+        staleShift: '该班次已被他人修改，已重新加载排班，请重新调整',
+        pointsInsufficient: '{{field}}：无法兑换 {{points}} 积分，可用仅 {{available}}',
+        slotPast: '该时段已于 {{date}} {{start}} 开始，不能再认购',
+        slotOverlapsShift: '该时段与您 {{date}} {{shiftStart}}–{{shiftEnd}} 的班次重叠，不能认购',
+        slotOverlapsLeave: '您 {{date}} 已请假，不能认购当天的时段',
+      },
     },
     nav: {
       wfm: '排班',
@@ -112,6 +118,8 @@ export const wfmMessages: Messages = {
       intraday: '日内重预测',
       queue: '队列',
       load: '加载',
+      noForecastForDay: '该队列当天尚无预测：先在“话务预测”页生成预测，再看日内对比',
+      noScheduleForDay: '当天没有已发布的排班：遵守率和符合度无从计算',
       volumeRatio: '实际/预测话量',
       actual: '实际',
       forecasted: '预测',
@@ -193,7 +201,13 @@ export const wfmMessages: Messages = {
   },
   'zh-TW': {
     errors: {
-      wfm: { staleShift: '該班次已被他人修改，已重新載入排班，請重新調整', pointsInsufficient: '{{field}}：無法兌換 {{points}} 積分，可用僅 {{available}}' },
+      wfm: {
+        staleShift: '該班次已被他人修改，已重新載入排班，請重新調整',
+        pointsInsufficient: '{{field}}：無法兌換 {{points}} 積分，可用僅 {{available}}',
+        slotPast: '該時段已於 {{date}} {{start}} 開始，不能再認購',
+        slotOverlapsShift: '該時段與您 {{date}} {{shiftStart}}–{{shiftEnd}} 的班次重疊，不能認購',
+        slotOverlapsLeave: '您 {{date}} 已請假，不能認購當天的時段',
+      },
     },
     nav: {
       wfm: '排班',
@@ -302,6 +316,8 @@ export const wfmMessages: Messages = {
       intraday: '日內重預測',
       queue: '佇列',
       load: '載入',
+      noForecastForDay: '該隊列當天尚無預測：先在「話務預測」頁生成預測，再看日內對比',
+      noScheduleForDay: '當天沒有已發佈的排班：遵守率和符合度無從計算',
       volumeRatio: '實際/預測話量',
       actual: '實際',
       forecasted: '預測',
@@ -386,6 +402,9 @@ export const wfmMessages: Messages = {
       wfm: {
         staleShift: 'This shift was changed by someone else; the schedule was reloaded, please move it again',
         pointsInsufficient: '{{field}}: cannot redeem {{points}} points, only {{available}} available',
+        slotPast: 'This slot began on {{date}} at {{start}}: it can no longer be bid for',
+        slotOverlapsShift: 'This slot overlaps your shift on {{date}}, {{shiftStart}}–{{shiftEnd}}',
+        slotOverlapsLeave: 'You are on leave on {{date}}: you cannot bid for a slot that day',
       },
     },
     nav: {
@@ -495,6 +514,8 @@ export const wfmMessages: Messages = {
       intraday: 'Intraday re-forecast',
       queue: 'Queue',
       load: 'Load',
+      noForecastForDay: 'No forecast of this queue covers the day yet: make one on the Forecast page to compare the day against it',
+      noScheduleForDay: 'No published schedule covers the day: adherence and conformance cannot be computed',
       volumeRatio: 'Actual / forecast volume',
       actual: 'Actual',
       forecasted: 'Forecast',

@@ -41,7 +41,12 @@ export default function Adherence() {
         </label>
       </div>
       <ErrorNote error={adh.error} />
-      {adh.data && (
+      {adh.data && adh.data.total.scheduledS === 0 && (
+        <p className="hint" data-testid="adherence-empty">
+          {t('wfm.noScheduleForDay')}
+        </p>
+      )}
+      {adh.data && adh.data.total.scheduledS > 0 && (
         <>
           <p data-testid="adherence-total">
             {t('wfm.adherence')} {pct(adh.data.total.adherence)} · {t('wfm.conformance')} {pct(adh.data.total.conformance)}
@@ -99,7 +104,12 @@ export default function Adherence() {
         </label>
       </div>
       <ErrorNote error={intra.error} />
-      {intra.data && (
+      {intra.data && intra.data.forecastId === null && (
+        <p className="hint" data-testid="intraday-empty">
+          {t('wfm.noForecastForDay')}
+        </p>
+      )}
+      {intra.data && intra.data.forecastId !== null && (
         <>
           <p>
             {t('wfm.volumeRatio')} {intra.data.volumeRatio.toFixed(2)}
