@@ -23,7 +23,7 @@ import { createForecast } from '../../services/wfm/forecasts';
 import { mondayOf, weekStartMs } from '../../core/wfm/rules';
 
 process.env.CALLFLOOR_SCRYPT_LOG2N ??= '14';
-process.env.CALLFLOOR_DEMO_CALL_SCALE ??= '0.05';
+process.env.CALLFLOOR_DEMO_CALL_SCALE ??= '0.02';
 
 const DAY = 86_400_000;
 const TZ = 480;
