@@ -6,6 +6,7 @@ import type { Store } from '../../store/db';
 import { hashPassword } from '../../server/password';
 import { serve } from './serve';
 import type { DemoOrgIds } from '../demo/seeders';
+import type { ServerContext } from '../../server/context';
 import { allDemoSeeders as demoSeeders } from '../demo/index';
 
 export const DEMO_PASSWORD = 'callfloor-demo';
@@ -64,12 +65,7 @@ export const DEMO_LOADING = 'demoLoading';
  * forecasts, the month's scorecards) while the server is already answering, with their progress in
  * `ctx.services.demoLoading`; `onDone` runs after the last one (the live feed starts there).
  */
-export async function seedDemo(
-  ctx: Parameters<NonNullable<(typeof demoSeeders)[number]['seed']>>[0],
-  ids: DemoOrgIds,
-  log: (m: string) => void,
-  seeders = demoSeeders,
-): Promise<{ background: Promise<void> }> {
+export async function seedDemo(ctx: ServerContext, ids: DemoOrgIds, log: (m: string) => void, seeders = demoSeeders): Promise<{ background: Promise<void> }> {
   for (const s of seeders)
     if (s.seed && !s.background) {
       log(`seeding ${s.name}…`);

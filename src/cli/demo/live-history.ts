@@ -17,6 +17,7 @@ import type { CallFloorEvent } from '../../core/events';
 import { acceptEvents } from '../../server/eventFeed';
 import { flushAgentStates } from '../../store/live/ingest';
 import type { DemoSeeder } from './seeders';
+import type { ServerContext } from '../../server/context';
 
 const DAY = 86_400_000;
 /** Days of history at least (CALLFLOOR_DEMO_HISTORY_DAYS overrides). */
@@ -64,7 +65,7 @@ export function historyDayConfig(dayStart: number, end: number, callScale = 1): 
 
 /** Stores the history of [start, end) a day at a time; `progress(done, total)` after each day. */
 export async function storeHistory(
-  ctx: Parameters<NonNullable<DemoSeeder['seed']>>[0],
+  ctx: ServerContext,
   span: { start: number; end: number },
   o: { callScale?: number; progress?: (done: number, total: number) => void } = {},
 ): Promise<{ events: number; days: number }> {
