@@ -10,7 +10,11 @@ test('planner runs and publishes a small schedule, the agent sees the shift and 
   // the current week in the centre's zone (Asia/Shanghai, UTC+8)
   const week = mondayOf(Date.now(), 480);
   const ws = weekStartMs(week, 480);
+  // the server's clock runs from Monday 08:00 of this week: the Monday-evening peak slot below is still
+  // to come whatever day the test runs (a bid on a slot that has begun is refused)
+  const t0 = Date.now();
   const h = await startHarness({
+    now: () => ws + 8 * H + (Date.now() - t0),
     seed: async (store, org) => {
       const now = Date.now();
       await putTemplate(

@@ -96,9 +96,14 @@ export const platform = {
     method: 'GET',
     path: '/api/health',
     access: 'public',
-    summary: 'Liveness and database check',
+    summary: 'Liveness and database check; while the demo center loads its history, how far it is',
     tags,
-    response: z.object({ ok: z.literal(true), db: z.enum(['sqlite', 'postgres']) }),
+    response: z.object({
+      ok: z.literal(true),
+      db: z.enum(['sqlite', 'postgres']),
+      /** only while `callfloor demo` stores its history in the background */
+      demo: z.object({ phase: z.string(), percent: z.number() }).optional(),
+    }),
   }),
   login: endpoint({
     method: 'POST',

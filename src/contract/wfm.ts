@@ -218,7 +218,8 @@ export const adherenceResult = z.object({
 });
 export type AdherenceResult = z.infer<typeof adherenceResult>;
 export const intradayResult = z.object({
-  forecastId: z.number(),
+  /** null: no forecast of the queue covers the day (an empty state, every list empty) */
+  forecastId: z.number().nullable(),
   nowTs: z.number(),
   forecast: z.array(interval),
   actuals: z.array(z.object({ ts: z.number(), offered: z.number(), aht: z.number().optional(), ahtSum: z.number().optional() })),

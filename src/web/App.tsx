@@ -11,6 +11,7 @@ import { SessionContext, hasAny, type Me } from './session';
 import { Loading } from './components/ui';
 import { NotificationBell } from './components/NotificationBell';
 import { PhoneTabBar } from './components/PhoneTabBar';
+import { DemoLoading } from './components/DemoLoading';
 
 function useHashPath() {
   const [path, setPath] = useState(() => location.hash.replace(/^#/, '') || '/');
@@ -106,6 +107,7 @@ export function App() {
               {t('app.signOut')}
             </button>
           </div>
+          <DemoLoading />
           <Suspense fallback={<Loading />}>
             {pathOnly === '/' ? (
               <Home items={visible} />

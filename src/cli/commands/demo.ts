@@ -6,6 +6,7 @@ import type { Store } from '../../store/db';
 import { hashPassword } from '../../server/password';
 import { serve } from './serve';
 import type { DemoOrgIds } from '../demo/seeders';
+import type { ServerContext } from '../../server/context';
 import { allDemoSeeders as demoSeeders } from '../demo/index';
 
 export const DEMO_PASSWORD = 'callfloor-demo';
@@ -51,27 +52,89 @@ export async function seedDemoOrg(store: Store, now: number): Promise<{ ids: Dem
   return { ids, created };
 }
 
+/** How far the demo's background seeding is (GET /api/health answers it while loading). */
+export interface DemoLoading {
+  phase: string;
+  percent: number;
+}
+export const DEMO_LOADING = 'demoLoading';
+
+/**
+ * Seeds the demo: the quick seeders first (the organisation, people, quality, articles…), then the
+ * background ones (the weeks of history and what reads it: survey answers, complaints, schedules,
+ * forecasts, the month's scorecards) while the server is already answering, with their progress in
+ * `ctx.services.demoLoading`; `onDone` runs after the last one (the live feed starts there).
+ */
+export async function seedDemo(ctx: ServerContext, ids: DemoOrgIds, log: (m: string) => void, seeders = demoSeeders): Promise<{ background: Promise<void> }> {
+  for (const s of seeders)
+    if (s.seed && !s.background) {
+      log(`seeding ${s.name}…`);
+      await s.seed(ctx, ids, log);
+    }
+  const later = seeders.filter((s) => s.seed && s.background);
+  if (!later.length) return { background: Promise.resolve() };
+  const status: DemoLoading = { phase: later[0]!.name, percent: 0 };
+  ctx.services[DEMO_LOADING] = status;
+  // the history is most of the work: it counts for 80 %, the rest share 20 %
+  const weight = later.map((s) => (s.name === 'live floor history' ? 80 : 20 / Math.max(1, later.length - 1)));
+  const total = weight.reduce((a, b) => a + b, 0);
+  const background = (async () => {
+    let before = 0;
+    try {
+      for (const [i, s] of later.entries()) {
+        status.phase = s.name;
+        log(`seeding ${s.name} (in the background)…`);
+        await s.seed!(ctx, ids, log, (share) => {
+          status.percent = Math.floor(((before + weight[i]! * Math.min(1, Math.max(0, share))) / total) * 100);
+        });
+        before += weight[i]!;
+        status.percent = Math.floor((before / total) * 100);
+      }
+    } finally {
+      delete ctx.services[DEMO_LOADING];
+    }
+  })();
+  return { background };
+}
+
 export function registerDemo(program: Command) {
   program
     .command('demo')
-    .description('start the server with a demo center (200 agents, 10 teams, history and a live feed)')
+    .description('start the server with a demo center (200 agents, 10 teams, 8 weeks of history, plans and a live feed)')
     .option('--db <target>', 'SQLite file or postgres:// URL', './data/demo.sqlite')
     .option('--port <port>', 'port', process.env.PORT ?? '3000')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--no-live', 'do not start the simulated live feed')
     .action(async (o) => {
+      const started = Date.now();
       const log = (m: string) => console.log(`[demo] ${m}`);
       const { ctx, store } = await serve({ ...o, quiet: true });
       const { ids, created } = await seedDemoOrg(store, ctx.now());
-      if (created) {
-        log('organisation created: 10 teams, 200 agents');
-        for (const s of demoSeeders)
-          if (s.seed) {
-            log(`seeding ${s.name}…`);
-            await s.seed(ctx, ids, log);
-          }
-      }
-      if (o.live) for (const s of demoSeeders) if (s.live) await s.live(ctx, ids, log);
+      const live = async () => {
+        if (o.live) for (const s of demoSeeders) if (s.live) await s.live(ctx, ids, log);
+      };
       log(`sign in as admin, manager, duty, qa, wfm, trainer, expert, lead1…lead10 or agent1…agent10 — password ${DEMO_PASSWORD}`);
+      if (!created) return live();
+      log('organisation created: 10 teams, 200 agents');
+      const { background } = await seedDemo(ctx, ids, log);
+      log(
+        `serving; the quick demo data took ${((Date.now() - started) / 1000).toFixed(1)} s — the history loads in the background (GET /api/health: demo.percent)`,
+      );
+      // a status line while the background seeding runs
+      const status = setInterval(() => {
+        const s = ctx.services[DEMO_LOADING] as DemoLoading | undefined;
+        if (s) log(`demo data loading ${s.percent} % (${s.phase})`);
+      }, 15_000);
+      status.unref();
+      try {
+        await background;
+        log(`demo data complete in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      } catch (e) {
+        log(`demo data failed: ${(e as Error).message}`);
+        console.error(e);
+      } finally {
+        clearInterval(status);
+      }
+      await live();
     });
 }

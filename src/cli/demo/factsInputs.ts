@@ -25,6 +25,7 @@ const SCORE_CDF: [number, number][] = [
 
 export const factsInputsDemo: DemoSeeder = {
   name: 'survey answers and attributed complaints',
+  background: true,
   async seed(ctx, org, log) {
     const db = ctx.store.db;
     const rnd = mulberry32(20261106);

@@ -2,19 +2,22 @@ import type { DemoSeeder } from './seeders';
 import { peopleDemo, routineReportsDemo } from './people';
 import { liveHistorySeeder } from './live-history';
 import { liveFeedSeeder } from './live-feed';
-import { qaperfSeeder } from './qaperf';
+import { qaperfSeeder, scorecardsDemo } from './qaperf';
 import { wfmDemo } from './wfm';
 import { kbDemoSeeder } from './kb';
 import { factsInputsDemo } from './factsInputs';
 
 /** Every capability's demo seeder, in the order they run. */
 export const allDemoSeeders: DemoSeeder[] = [
+  // quick: npm start is serving with these
   peopleDemo,
-  liveHistorySeeder,
   liveFeedSeeder,
   qaperfSeeder,
-  wfmDemo,
   kbDemoSeeder,
+  // background (after the server answers): the history and what reads it
+  liveHistorySeeder,
   factsInputsDemo,
+  wfmDemo,
+  scorecardsDemo,
   routineReportsDemo,
 ];

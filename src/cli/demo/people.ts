@@ -243,6 +243,7 @@ export const peopleDemo: DemoSeeder = {
  */
 export const routineReportsDemo: DemoSeeder = {
   name: 'post-shift reports from the stored history',
+  background: true,
   async seed(ctx, org, log) {
     const db = ctx.store.db;
     const now = ctx.now();

@@ -15,8 +15,16 @@ export interface DemoOrgIds {
  */
 export interface DemoSeeder {
   name: string;
-  /** Runs once, on an empty database, after the organisation exists. */
-  seed?(ctx: ServerContext, org: DemoOrgIds, log: (msg: string) => void): Promise<void>;
+  /**
+   * Runs once, on an empty database, after the organisation exists. `progress(share)` (0…1) says how
+   * far a long seeder is (the demo's loading status).
+   */
+  seed?(ctx: ServerContext, org: DemoOrgIds, log: (msg: string) => void, progress?: (share: number) => void): Promise<void>;
+  /**
+   * Runs after `npm start` is already serving, in order with the other background seeders (history
+   * and what needs it); the live parts start once they are all done.
+   */
+  background?: boolean;
   /** Runs at every demo start (e.g. the live simulated feed). */
   live?(ctx: ServerContext, org: DemoOrgIds, log: (msg: string) => void): Promise<void>;
 }

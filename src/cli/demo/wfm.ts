@@ -1,29 +1,123 @@
+/**
+ * WFM demo (issue 15 "the demo plans"), run after the history is stored:
+ * - templates and a contract for every demo agent;
+ * - the weeks of the history and this week: the schedule the floor worked, published ("as worked":
+ *   each team's shift pattern of the simulator, core/sim DEFAULT_DEMO_CONFIG — start, 9 hours, the
+ *   meal half-way — so adherence compares the simulated states with the plan they followed);
+ * - forecasts of every queue from the stored history (today onwards, two weeks), next week's
+ *   requirement from them (Erlang per queue, summed), next week's optimised schedule, published;
+ * - peak slots next week (and some demo agents' bids, each checked by the bidding rules), points.
+ */
 import type { DemoSeeder } from './seeders';
 import { DEFAULT_TEMPLATES, seededRandom } from '../../core/wfm/synthetic';
 import { mondayOf, weekStartMs } from '../../core/wfm/rules';
+import type { ScheduleResult } from '../../core/wfm/schedule/types';
 import { zoneOffsetMin } from '../../core/timezone';
-import { listCenters, putSetting } from '../../store/org';
-import { createRequirement, createRun, finishRun, publishRun, putContract, putTemplate, scheduleInputFor } from '../../store/wfm/schedules';
+import { DEFAULT_DEMO_CONFIG } from '../../core/sim';
+import { DEMO_QUEUES } from '../../core/demoOrg';
+import { listAgents, listCenters, putSetting } from '../../store/org';
+import { createRequirement, createRun, finishRun, getRequirement, publishRun, putContract, putTemplate, scheduleInputFor } from '../../store/wfm/schedules';
+import { historyFor } from '../../store/wfm/forecasts';
 import { addLedger, createSlot } from '../../store/wfm/floor';
 import { solveInWorker } from '../../server/wfm/solver';
+import { createForecast } from '../../services/wfm/forecasts';
+import { createRequirementCurve } from '../../services/wfm/staffing';
+import { subscribeTo } from '../../services/wfm/peaks';
+import type { Actor } from '../../services/context';
+import type { ServerContext } from '../../server/context';
+import { historySpan, localMidnight } from './live-history';
 
 const H = 3_600_000;
+const DAY = 24 * H;
 
-/** WFM demo: templates, contracts for every demo agent, a published schedule for this week, a peak slot, points. */
+/**
+ * The as-worked shifts of one week (epoch ms, Monday `ws`): agent `ext` 1000 + t·20 + i + 1 works
+ * team t's pattern from `from` on (days before it have no history, so no plan either).
+ */
+export function asWorkedWeek(ws: number, from: number, agents: { id: number; ext: string; hire: number; left: number }[]): ScheduleResult {
+  const cfg = DEFAULT_DEMO_CONFIG;
+  const perTeam = cfg.teams[0]!.agents;
+  const required = new Array<number>(672).fill(0);
+  const out: ScheduleResult['agents'] = [];
+  for (const a of agents) {
+    const n = Number(a.ext) - 1001;
+    const team = cfg.teams[Math.floor(n / perTeam)];
+    if (!team || n < 0) continue;
+    const i = n % perTeam;
+    const days: ScheduleResult['agents'][number]['days'] = [];
+    let paid = 0;
+    for (let d = 0; d < 7; d++) {
+      const day = ws + d * DAY;
+      if (day < from || day < a.hire || day >= a.left) {
+        days.push(null);
+        continue;
+      }
+      // the simulator staggers a team's starts over the first hour: agent i starts i/20 h late
+      const startMin = d * 1440 + team.shiftStartH * 60 + (i * 60) / perTeam;
+      const endMin = startMin + team.shiftHours * 60;
+      const mealMin = startMin + (team.shiftHours * 60) / 2;
+      const mealEnd = mealMin + (cfg.mealBreakS ?? 0) / 60;
+      const activities = [
+        { kind: 'phone' as const, startMin, endMin: mealMin, paid: true },
+        ...(mealEnd > mealMin ? [{ kind: 'meal' as const, startMin: mealMin, endMin: mealEnd, paid: false }] : []),
+        { kind: 'phone' as const, startMin: mealEnd, endMin, paid: true },
+      ];
+      for (const x of activities) if (x.kind === 'phone') for (let k = Math.ceil(x.startMin / 15); k < x.endMin / 15; k++) required[k]! += 1;
+      const paidHours = (endMin - startMin - (mealEnd - mealMin)) / 60;
+      paid += paidHours;
+      days.push({ day: d, templateId: 'ASW', startMin, endMin, paidHours, activities });
+    }
+    out.push({ agentId: String(a.id), days, paidHours: paid, minHoursEffective: 0, preferenceMisses: 0 });
+  }
+  const zero = { total: 0, under: 0, over: 0, cost: 0 };
+  return {
+    agents: out,
+    intervalMin: 15,
+    required,
+    coverage: required,
+    under: required.map(() => 0),
+    over: required.map(() => 0),
+    objective: zero,
+    lpBound: 0,
+    gap: 0,
+    stage1: { status: 'as worked', objective: 0, dualBound: 0, rounded: zero, patterns: 0, columns: 0, rows: 0, lpTimeS: 0, mipTimeS: 0 },
+    unassignedPatternShifts: 0,
+    warnings: [],
+  };
+}
+
+async function publishWeek(
+  ctx: ServerContext,
+  centerId: number,
+  week: string,
+  ws: number,
+  result: ScheduleResult,
+  requirementId: number,
+  userId: number | null,
+) {
+  const db = ctx.store.db;
+  const runId = await createRun(db, { centerId, weekStart: week, requirementId, timeLimitS: 0 }, userId, ctx.now());
+  await finishRun(db, runId, ws, new Map(result.agents.map((a) => [a.agentId, Number(a.agentId)])), result, ctx.now());
+  await publishRun(db, runId, userId, ctx.now());
+  return runId;
+}
+
 export const wfmDemo: DemoSeeder = {
   name: 'wfm',
-  async seed(ctx, org, log) {
+  background: true,
+  async seed(ctx, org, log, progress) {
     const db = ctx.store.db;
     const now = ctx.now();
     const center = (await listCenters(db)).find((c) => c.id === org.centerId)!;
     const tz = zoneOffsetMin(center.timezone, now);
     const rnd = seededRandom(7);
+    const userId = org.userIds.get('wfm') ?? null;
+    const actor: Actor = { userId, roles: ['wfm'], scope: { kind: 'all', centerId: org.centerId }, agentId: null };
+    const deps = { store: ctx.store, now: ctx.now };
     for (const t of DEFAULT_TEMPLATES) await putTemplate(db, org.centerId, t, null, now);
     const agentIds = [...org.agentIds.values()];
-    let capacity = 0;
     for (const agentId of agentIds) {
       const ft = rnd() < 0.8;
-      capacity += ft ? 38 : 18;
       await putContract(
         db,
         {
@@ -38,32 +132,98 @@ export const wfmDemo: DemoSeeder = {
         now,
       );
     }
-    // requirement: the usual two-humped day, about 85 % of contract hours on the phones
-    const dayMult = [1.15, 1.1, 1.05, 1.0, 1.0, 0.85, 0.75];
-    const shape = (h: number) =>
-      h < 7 || h >= 23 ? 0 : 0.35 + Math.exp(-((h - 10.5) ** 2) / 4) + 0.8 * Math.exp(-((h - 15) ** 2) / 5) + 0.3 * Math.exp(-((h - 20) ** 2) / 3);
-    const raw = Array.from({ length: 672 }, (_, k) => shape((k % 96) / 4) * dayMult[Math.floor(k / 96)]!);
-    const rawHours = raw.reduce((s, v) => s + v, 0) / 4;
-    const required = raw.map((v) => (v > 0 ? Math.max(1, Math.round((v * capacity * 0.85 * (7.5 / 8)) / rawHours)) : 0));
-    const week = mondayOf(now, tz);
-    const ws = weekStartMs(week, tz);
-    const reqId = await createRequirement(db, { centerId: org.centerId, weekStart: week, intervalMin: 15, required, source: 'demo' }, null, now);
-    const { templates, agents } = await scheduleInputFor(db, org.centerId, week);
-    const runId = await createRun(db, { centerId: org.centerId, weekStart: week, requirementId: reqId, timeLimitS: 8 }, null, now);
-    log(`solving the demo week ${week} (${agents.length} agents, 8 s limit)…`);
-    const result = await solveInWorker({ intervalMin: 15, required, templates, agents, requiredSkill: 'voice' }, { timeLimitS: 8, mipAbsGap: 1 }, () => {})
-      .promise;
-    await finishRun(db, runId, ws, new Map(agents.map((a) => [a.id, Number(a.id)])), result, ctx.now());
-    const userId = org.userIds.get('wfm') ?? null;
-    await publishRun(db, runId, userId, ctx.now());
-    log(`schedule published: gap to the LP bound ${(result.gap * 100).toFixed(2)} %`);
-    // a peak slot on Friday evening, and the allocation rule
-    await createSlot(
+
+    // ---- the weeks the floor worked, this week included: published as worked
+    const span = historySpan(now, Number(process.env.CALLFLOOR_DEMO_HISTORY_DAYS ?? 56));
+    const thisWeek = mondayOf(now, tz);
+    const agents = (await listAgents(db, { scope: { kind: 'all', centerId: org.centerId } }))
+      .filter((a) => a.ext_code)
+      .map((a) => ({
+        id: a.id,
+        ext: a.ext_code!,
+        hire: localMidnight(Date.parse(`${a.hire_date}T12:00:00Z`)),
+        left: a.left_date ? localMidnight(Date.parse(`${a.left_date}T12:00:00Z`)) : Infinity,
+      }));
+    const weeks: string[] = [];
+    for (let w = mondayOf(span.start, tz); w <= thisWeek; w = mondayOf(weekStartMs(w, tz) + 7 * DAY + H, tz)) weeks.push(w);
+    for (const [k, week] of weeks.entries()) {
+      const ws = weekStartMs(week, tz);
+      const result = asWorkedWeek(ws, span.start, agents);
+      const reqId = await createRequirement(
+        db,
+        { centerId: org.centerId, weekStart: week, intervalMin: 15, required: result.required, source: 'demo: as worked' },
+        userId,
+        now,
+      );
+      await publishWeek(ctx, org.centerId, week, ws, result, reqId, userId);
+      progress?.((0.5 * (k + 1)) / weeks.length);
+    }
+    log(`wfm: ${weeks.length} weeks published as worked (${weeks[0]} … ${thisWeek})`);
+
+    // ---- forecasts from the stored history (whole days: up to today's midnight), today + 2 weeks
+    const today = localMidnight(now);
+    const forecastIds: number[] = [];
+    for (const queue of DEMO_QUEUES) {
+      const history = await historyFor(db, { centerId: org.centerId, queue, intervalMin: 30, to: today, tzOffsetMin: tz });
+      const f = await createForecast(deps, actor, { queue, intervalMin: 30, model: 'holtWinters', weeksAhead: 2, adjustments: [], history, tzOffsetMin: tz });
+      forecastIds.push(f.id);
+    }
+    log(`wfm: forecasts of ${DEMO_QUEUES.join(', ')} for the next 14 days (Holt-Winters on ${span.days} days of history)`);
+    progress?.(0.6);
+
+    // ---- next week: the requirement of each queue (Erlang, 80/20), their sum scheduled for the voice skill
+    const nextWeek = mondayOf(weekStartMs(thisWeek, tz) + 7 * DAY + H, tz);
+    const nws = weekStartMs(nextWeek, tz);
+    const perQueue: number[][] = [];
+    for (const forecastId of forecastIds) {
+      const { id } = await createRequirementCurve(deps, actor, { weekStart: nextWeek, forecastId, targetSl: 0.8, thresholdS: 20, shrinkage: 0 });
+      perQueue.push((await getRequirement(db, id)).required);
+    }
+    const required = perQueue[0]!.map((_, k) => perQueue.reduce((s, q) => s + q[k]!, 0));
+    const reqId = await createRequirement(
       db,
-      { centerId: org.centerId, kind: 'peak', title: '周五晚高峰加班', start: ws + 4 * 24 * H + 19 * H, end: ws + 4 * 24 * H + 21 * H, capacity: 5, bonus: 20 },
+      { centerId: org.centerId, weekStart: nextWeek, intervalMin: 15, required, source: `forecast:${forecastIds.join('+')}` },
       userId,
       now,
     );
+    const input = await scheduleInputFor(db, org.centerId, nextWeek);
+    const runId = await createRun(db, { centerId: org.centerId, weekStart: nextWeek, requirementId: reqId, timeLimitS: 8 }, userId, now);
+    log(`wfm: solving next week ${nextWeek} (${input.agents.length} agents, 8 s limit)…`);
+    const result = await solveInWorker(
+      { intervalMin: 15, required, templates: input.templates, agents: input.agents, requiredSkill: 'voice' },
+      { timeLimitS: 8, mipAbsGap: 1 },
+      () => {},
+    ).promise;
+    await finishRun(db, runId, nws, new Map(input.agents.map((a) => [a.id, Number(a.id)])), result, ctx.now());
+    await publishRun(db, runId, userId, ctx.now());
+    log(`wfm: next week published: gap to the LP bound ${(result.gap * 100).toFixed(2)} %`);
+    progress?.(0.9);
+
+    // ---- peak slots next week, the allocation rule, and a few demo agents' bids
+    const slots = [
+      { title: '周一早高峰加班', day: 0, from: 7, to: 9, capacity: 6, bonus: 10 },
+      { title: '周三晚高峰加班', day: 2, from: 19, to: 21, capacity: 5, bonus: 15 },
+      { title: '周五晚高峰加班', day: 4, from: 19, to: 21, capacity: 5, bonus: 20 },
+      { title: '周六上午加班', day: 5, from: 9, to: 12, capacity: 8, bonus: 20 },
+    ];
+    const slotIds: number[] = [];
+    for (const s of slots)
+      slotIds.push(
+        await createSlot(
+          db,
+          {
+            centerId: org.centerId,
+            kind: 'peak',
+            title: s.title,
+            start: nws + s.day * DAY + s.from * H,
+            end: nws + s.day * DAY + s.to * H,
+            capacity: s.capacity,
+            bonus: s.bonus,
+          },
+          userId,
+          now,
+        ),
+      );
     await putSetting(db, org.centerId, 'wfm.peakRule', { mode: 'firstCome' }, now);
     await putSetting(
       db,
@@ -75,18 +235,34 @@ export const wfmDemo: DemoSeeder = {
       ],
       now,
     );
+    // bids of the demo agents agent2…agent10 where the rules let them (agent1 is left free to try)
+    let bids = 0;
+    let refused = 0;
+    for (let n = 2; n <= 10; n++) {
+      const uid = org.userIds.get(`agent${n}`);
+      const u = uid ? await db.selectFrom('users').select('agent_id').where('id', '=', uid).executeTakeFirst() : undefined;
+      if (!uid || !u?.agent_id) continue;
+      const me: Actor = { userId: uid, roles: ['agent'], scope: { kind: 'self', centerId: org.centerId, agentId: u.agent_id }, agentId: u.agent_id };
+      const slotId = slotIds[n % slotIds.length]!;
+      await subscribeTo(deps, me, slotId).then(
+        () => bids++,
+        () => refused++,
+      );
+    }
+    log(`wfm: ${slots.length} peak slots next week; ${bids} bids from demo agents (${refused} refused by the bidding rules)`);
     // points earned earlier (holiday shifts)
     await addLedger(
       db,
       agentIds.slice(0, 60).map((a, i) => ({
         agentId: String(a),
         points: 16 + (i % 5) * 8,
-        ts: now - 30 * 24 * H,
+        ts: now - 30 * DAY,
         reason: '国庆节值班',
         ruleId: 'national-day',
         ref: `demo:${a}`,
       })),
       null,
     );
+    progress?.(1);
   },
 };

@@ -217,7 +217,7 @@ export function deriveFacts(p: FactParts, person: PersonFacts | null, computedAt
     transferRate: ratio('telephony', t?.transferred, t?.handled, 'noTelephony', 'noHandled'),
     // adherence never above 100 %: seconds in the scheduled activity are part of the scheduled seconds
     adherence: ratio('schedule', s?.adherentS, s?.scheduledS, 'noSchedule', 'noSchedule', 1),
-    conformance: ratio('schedule', s?.workedS, s?.scheduledS, 'noSchedule', 'noSchedule'),
+    conformance: ratio('schedule', s?.workedS, s?.scheduledS, 'noSchedule', 'noSchedule', 1),
     attendance: ratio('schedule', a?.attendedShifts, a?.scheduledShifts, 'noShifts', 'noShifts'),
     attendanceDetail:
       a && a.scheduledShifts > 0

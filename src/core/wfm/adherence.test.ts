@@ -35,10 +35,26 @@ test('adherence, conformance and out-of-adherence with a 5-minute grace, worked 
     ],
   );
   assert.equal(r!.adherenceWithGrace, 100 / 120);
-  // worked = logged in 3–120 = 117 min
+  // worked = logged in 3–120 = 117 min; logged out before the shift: nothing outside it
   assert.equal(r!.conformance, 117 / 120);
+  assert.equal(r!.unscheduledWorkedS, 0);
   const team = rollupAdherence([r!, { ...r!, agentId: 'b', scheduledS: 3600, inAdherenceS: 3600 } as typeof r & {}]);
   assert.equal(team.adherence, (97 * 60 + 3600) / (120 * 60 + 3600));
+});
+
+test('conformance counts work within the schedule only: logged in all day on a 3-hour schedule is 100 %, not 800 %', () => {
+  // schedule 09:00–12:00 phone; the agent is available from 00:00 to 24:00 (an always-on feed)
+  const day0 = T0 - 9 * 60 * M;
+  const schedule: ScheduledActivity[] = [{ agentId: 'a', start: T0, end: T0 + 180 * M, activity: 'phone' }];
+  const states: StateSegment[] = [{ agentId: 'a', start: day0, end: day0 + 1440 * M, state: 'available' }];
+  const [r] = computeAdherence(schedule, states, { from: day0, to: day0 + 1440 * M });
+  assert.equal(r!.scheduledS, 180 * 60);
+  assert.equal(r!.workedS, 180 * 60);
+  assert.equal(r!.conformance, 1);
+  assert.equal(r!.adherence, 1);
+  // 24 h − 3 h worked outside the schedule
+  assert.equal(r!.unscheduledWorkedS, 21 * 3600);
+  assert.equal(rollupAdherence([r!]).conformance, 1);
 });
 
 test('custom state mapping and unknown state time', () => {

@@ -1,7 +1,10 @@
 // Schedule adherence (遵守率), conformance and intraday re-forecast.
 //
 // adherence   = seconds in the scheduled activity / scheduled seconds (DESIGN.md)
-// conformance = worked seconds / scheduled seconds (when is not checked, only how much)
+// conformance = worked seconds within the scheduled (non-off) time / scheduled seconds (when within
+//               the schedule is not checked, only how much). Work outside the schedule is reported
+//               apart (unscheduledWorkedS): counting it in made a 24-hour-logged-in agent with a
+//               3-hour schedule 822 % conformant; both ratios are ≤ 100 % by construction.
 // Which agent states count as which activity is data (`StateMapping`). Times are epoch ms.
 
 import { requiredAgents, type StaffingTarget } from './erlang';
@@ -64,7 +67,11 @@ export interface AgentAdherence {
   adherence: number;
   /** counting tolerated (≤ grace) stretches as in adherence */
   adherenceWithGrace: number;
+  /** worked (logged-in, not loggedOut) seconds within the scheduled time */
   workedS: number;
+  /** worked seconds outside any scheduled activity (overtime, or states without a schedule) */
+  unscheduledWorkedS: number;
+  /** workedS / scheduledS, ≤ 1 (1 when nothing is scheduled) */
   conformance: number;
   outOfAdherence: OutOfAdherence[];
 }
@@ -100,6 +107,7 @@ export function computeAdherence(schedule: ScheduledActivity[], states: StateSeg
     let scheduledMs = 0;
     let inMs = 0;
     let workedMs = 0;
+    let unscheduledMs = 0;
     const ooa: OutOfAdherence[] = [];
     let i = 0;
     let j = 0;
@@ -111,9 +119,13 @@ export function computeAdherence(schedule: ScheduledActivity[], states: StateSeg
       const act = sch.slice(i).find((s) => s.start <= a && s.end > a);
       const state = st.slice(j).find((s) => s.start <= a && s.end > a);
       const len = b - a;
-      if (state && !nonWork.has(state.state)) workedMs += len;
-      if (!act || act.activity === 'off') continue;
+      const working = state !== undefined && !nonWork.has(state.state);
+      if (!act || act.activity === 'off') {
+        if (working) unscheduledMs += len;
+        continue;
+      }
       scheduledMs += len;
+      if (working) workedMs += len;
       const ok = state !== undefined && mapping[act.activity].includes(state.state);
       if (ok) {
         inMs += len;
@@ -135,7 +147,8 @@ export function computeAdherence(schedule: ScheduledActivity[], states: StateSeg
       adherence: scheduledMs > 0 ? inMs / scheduledMs : 1,
       adherenceWithGrace: scheduledMs > 0 ? (inMs + toleratedMs) / scheduledMs : 1,
       workedS: workedMs / 1000,
-      conformance: scheduledMs > 0 ? workedMs / scheduledMs : workedMs > 0 ? Infinity : 1,
+      unscheduledWorkedS: unscheduledMs / 1000,
+      conformance: scheduledMs > 0 ? workedMs / scheduledMs : 1,
       outOfAdherence: ooa.filter((o) => o.end - o.start > graceMs),
     };
   });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { allocateSlots, applyTimeOff, PeakInputError, type Slot } from './peaks';
+import { allocateSlots, applyTimeOff, bidRefusal, PeakInputError, type Slot } from './peaks';
 
 const H = 3_600_000;
 const slots: Slot[] = [
@@ -106,4 +106,25 @@ test('VTO shortens the shift: cut at either end, an unpaid gap in the middle, tr
   );
   const none = applyTimeOff(shift, { start: 18 * H, end: 19 * H });
   assert.deepEqual([none.start / H, none.end / H, none.paidHours], [8, 17, 8]);
+});
+
+test('bidding rules: a slot past midnight touches the next day’s leave; a VTO slot inside one’s shift is allowed; past first', () => {
+  const t = (d: string, hm: string) => Date.parse(`${d}T${hm}:00Z`) - 8 * H; // UTC+8
+  const now = t('2026-11-02', '12:00');
+  const slot = { kind: 'peak' as const, start: t('2026-11-03', '23:00'), end: t('2026-11-04', '01:00') };
+  assert.deepEqual(bidRefusal(slot, now, { shifts: [], leaveDates: ['2026-11-04'] }, 480), {
+    reason: 'wfm.slotOverlapsLeave',
+    params: { date: '2026-11-04' },
+  });
+  // ending exactly at midnight does not touch the next day
+  assert.equal(bidRefusal({ ...slot, end: t('2026-11-04', '00:00') }, now, { shifts: [], leaveDates: ['2026-11-04'] }, 480), null);
+  // a day off is not a shift to overlap
+  assert.equal(bidRefusal(slot, now, { shifts: [{ kind: 'off', start: slot.start - H, end: slot.end + H }], leaveDates: [] }, 480), null);
+  const shift = { kind: 'shift', start: t('2026-11-03', '09:00'), end: t('2026-11-03', '18:00') };
+  assert.equal(
+    bidRefusal({ kind: 'vto', start: t('2026-11-03', '14:00'), end: t('2026-11-03', '15:00') }, now, { shifts: [shift], leaveDates: [] }, 480),
+    null,
+  );
+  // a slot that has begun is refused before any other rule
+  assert.equal(bidRefusal({ ...slot, start: now - 1 }, now, { shifts: [shift], leaveDates: ['2026-11-04'] }, 480)!.reason, 'wfm.slotPast');
 });

@@ -170,3 +170,42 @@ export function applyTimeOff(shift: { start: number; end: number; activities: Sh
 }
 
 const paidHoursOf = (acts: ShiftActivity[]) => acts.reduce((s, a) => s + (a.paid ? a.end - a.start : 0), 0) / 3_600_000;
+
+/** Why an agent may not bid for a slot (`errors.<reason>` in the web's messages, params interpolated). */
+export interface BidRefusal {
+  reason: 'wfm.slotPast' | 'wfm.slotOverlapsShift' | 'wfm.slotOverlapsLeave';
+  params: Record<string, string>;
+}
+
+/** Local 'YYYY-MM-DD' and 'HH:MM' of an instant at a zone offset (minutes east of UTC). */
+function localParts(ts: number, tzOffsetMin: number): { date: string; hm: string } {
+  const iso = new Date(ts + tzOffsetMin * 60_000).toISOString();
+  return { date: iso.slice(0, 10), hm: iso.slice(11, 16) };
+}
+
+/**
+ * The bidding rules of a slot for one agent: no bid once the slot has begun; a peak slot (extra work)
+ * must not overlap the agent's own published shifts (other than days off / VTO) nor a local day of
+ * leave. A VTO slot is time off from one's own shift, so only the first rule applies to it.
+ * Returns the first rule broken, or null.
+ */
+export function bidRefusal(
+  slot: { kind: 'peak' | 'vto'; start: number; end: number },
+  now: number,
+  own: { shifts: { kind: string; start: number; end: number }[]; leaveDates: string[] },
+  tzOffsetMin: number,
+): BidRefusal | null {
+  const s = localParts(slot.start, tzOffsetMin);
+  if (slot.start <= now) return { reason: 'wfm.slotPast', params: { date: s.date, start: s.hm } };
+  if (slot.kind !== 'peak') return null;
+  const shift = own.shifts.filter((x) => x.kind !== 'off' && x.kind !== 'vto' && x.start < slot.end && x.end > slot.start).sort((a, b) => a.start - b.start)[0];
+  if (shift) {
+    const a = localParts(shift.start, tzOffsetMin);
+    return { reason: 'wfm.slotOverlapsShift', params: { date: a.date, shiftStart: a.hm, shiftEnd: localParts(shift.end, tzOffsetMin).hm } };
+  }
+  // the local days the slot touches (an evening slot past midnight touches two)
+  const days = new Set([s.date, localParts(slot.end - 1, tzOffsetMin).date]);
+  const leave = [...own.leaveDates].sort().find((d) => days.has(d));
+  if (leave) return { reason: 'wfm.slotOverlapsLeave', params: { date: leave } };
+  return null;
+}

@@ -42,7 +42,9 @@ const ok = { ok: true } as const;
 export const platformRoutes: RouteDef[] = [
   implement(api.health, async ({ ctx }) => {
     await listCenters(ctx.store.db);
-    return { ok: true as const, db: ctx.store.dialect };
+    // set by the demo command while its background seeding runs (src/cli/commands/demo.ts)
+    const demo = ctx.services.demoLoading as { phase: string; percent: number } | undefined;
+    return { ok: true as const, db: ctx.store.dialect, ...(demo ? { demo: { phase: demo.phase, percent: demo.percent } } : {}) };
   }),
   implement(api.login, async ({ body, ctx, reply }) => {
     const deps = depsOf(ctx);

@@ -90,9 +90,11 @@ forEachDatabase(
       assert.equal((await wfm2.req('GET', `/api/wfm/forecasts/${made.body.id}`)).status, 404);
       assert.deepEqual((await wfm2.req('GET', '/api/wfm/requirements')).body, []);
       assert.equal((await wfm2.req('POST', '/api/wfm/requirements', { weekStart: WEEK, forecastId: made.body.id, targetSl: 0.8 })).status, 404);
+      // no forecast covers the day: an empty state (forecastId null, nothing forecast), not a refusal
       const noFc = await wfm2.req('GET', `/api/wfm/intraday?queue=general&date=${WEEK}`);
-      assert.equal(noFc.status, 400);
-      assert.equal(noFc.body.field, 'queue');
+      assert.equal(noFc.status, 200);
+      assert.equal(noFc.body.forecastId, null);
+      assert.deepEqual([noFc.body.forecast, noFc.body.actuals, noFc.body.remaining], [[], [], []]);
       assert.deepEqual((await wfm2.req('GET', '/api/wfm/points-rules')).body, [{ id: 'peak', kind: 'peakSlot', pointsPerSlot: 10 }]);
       assert.deepEqual((await wfm2.req('GET', '/api/wfm/leave')).body, []);
       const foreignLeave = await wfm2.req('POST', '/api/wfm/leave', { agentId: org.agents.a1, date: '2026-11-04' });

@@ -67,7 +67,19 @@ export async function adherence(deps: ServiceDeps, actor: Actor, q: { date: stri
 export async function intraday(deps: ServiceDeps, actor: Actor, q: { queue: string; date: string; targetSl: number; thresholdS: number }) {
   const from = await dayStart(deps, actor, q.date);
   const f = await latestForecastCovering(deps.store.db, actor.scope.centerId, q.queue, from, from + DAY);
-  if (!f) throw validationError('queue', `no forecast of ${q.queue} covers ${q.date}`);
+  // no forecast of the queue for the day is a state of the plan, not bad input: an empty answer the page says so
+  if (!f)
+    return {
+      forecastId: null,
+      nowTs: Math.max(from, Math.min(from + DAY, deps.now())),
+      forecast: [],
+      actuals: [],
+      volumeRatio: 1,
+      ahtRatio: 1,
+      appliedVolumeFactor: 1,
+      appliedAhtFactor: 1,
+      remaining: [],
+    };
   const { points } = await forecastPoints(deps.store.db, f.id, { from, to: from + DAY });
   const actual = await historyFor(deps.store.db, {
     centerId: actor.scope.centerId,

@@ -5,8 +5,8 @@
  */
 import type { z } from 'zod';
 import type { peakRule } from '../../contract/wfm';
-import { forbidden, validationError } from '../../core/errors';
-import { allocateSlots, applyTimeOff, type AllocationRule } from '../../core/wfm/peaks';
+import { conflict, forbidden, validationError } from '../../core/errors';
+import { allocateSlots, applyTimeOff, bidRefusal, type AllocationRule } from '../../core/wfm/peaks';
 import { balances, earnPoints, redeem, type PointsRule } from '../../core/wfm/points';
 import { mondayOf, weekStartMs } from '../../core/wfm/rules';
 import { audit } from '../../store/audit';
@@ -25,7 +25,7 @@ import {
   requestRedemption,
   subscribe,
 } from '../../store/wfm/floor';
-import { listRuns, listShifts } from '../../store/wfm/schedules';
+import { listLeave, listRuns, listShifts } from '../../store/wfm/schedules';
 import type { Actor, ServiceDeps } from '../context';
 import { centerOf, core, DAY, DEFAULT_PEAK_RULE, DEFAULT_POINTS_RULES, tzAt } from './common';
 
@@ -47,6 +47,18 @@ export async function slots(deps: ServiceDeps, actor: Actor) {
 
 export async function subscribeTo(deps: ServiceDeps, actor: Actor, slotId: number) {
   if (!actor.agentId) throw forbidden('only agents subscribe', { reason: 'role.agentOnly', params: {} });
+  const db = deps.store.db;
+  const c = await centerOf(deps, actor);
+  const slot = await getSlot(db, c.id, slotId);
+  const start = Number(slot.start_ts);
+  const end = Number(slot.end_ts);
+  const tz = tzAt(c.tz, start);
+  // the agent's own published shifts around the slot and leave on the local days it touches
+  const shifts = await listShifts(db, { agentIds: [actor.agentId], from: start, to: end, publishedOnly: true, centerId: c.id });
+  const day = (ts: number) => new Date(ts + tz * 60_000).toISOString().slice(0, 10);
+  const leave = (await listLeave(db, day(start), day(end - 1))).filter((l) => l.agent_id === actor.agentId).map((l) => l.date);
+  const refusal = bidRefusal({ kind: slot.kind as 'peak' | 'vto', start, end }, deps.now(), { shifts, leaveDates: leave }, tz);
+  if (refusal) throw conflict(`slot ${slotId}: ${refusal.reason} ${JSON.stringify(refusal.params)}`, 'id', { reason: refusal.reason, params: refusal.params });
   await subscribe(deps.store.db, actor.scope.centerId, slotId, actor.agentId, deps.now(), actor.userId);
   return { ok: true as const };
 }

@@ -15,6 +15,7 @@ export const platformMessages: Messages = {
     app: {
       name: 'CallFloor 现场管理',
       signOut: '退出',
+      demoLoading: '演示数据加载中 {{percent}}%：历史话务、排班与报表将陆续出现',
       language: '语言',
       loading: '加载中…',
       save: '保存',
@@ -94,6 +95,7 @@ export const platformMessages: Messages = {
     app: {
       name: 'CallFloor 現場管理',
       signOut: '登出',
+      demoLoading: '示範資料載入中 {{percent}}%：歷史話務、排班與報表將陸續出現',
       language: '語言',
       loading: '載入中…',
       save: '儲存',
@@ -180,6 +182,7 @@ export const platformMessages: Messages = {
     app: {
       name: 'CallFloor',
       signOut: 'Sign out',
+      demoLoading: 'Demo data loading {{percent}} %: the history, schedules and reports appear as it goes',
       language: 'Language',
       loading: 'Loading…',
       save: 'Save',

@@ -11,6 +11,12 @@ export default function Adherence() {
   const [date, setDate] = useState(() => ymd(Date.now()));
   const [queue, setQueue] = useState('general');
   const adh = useEndpoint(contract.wfm.adherence, { query: { date } });
+  // agent states as words: notReady:<reason> says the reason as the schedule's activities do
+  const stateLabel = (s: string) => {
+    const [state, reason] = s.split(':');
+    const label = t(`wfm.agentState.${state}`, { defaultValue: state });
+    return reason ? `${label} · ${t(`wfm.${reason}`, { defaultValue: reason })}` : label;
+  };
   const intra = useEndpoint(contract.wfm.intraday, queue ? { query: { queue, date } } : null);
   const option = useMemo(() => {
     const d = intra.data;
@@ -41,7 +47,12 @@ export default function Adherence() {
         </label>
       </div>
       <ErrorNote error={adh.error} />
-      {adh.data && (
+      {adh.data && adh.data.total.scheduledS === 0 && (
+        <p className="hint" data-testid="adherence-empty">
+          {t('wfm.noScheduleForDay')}
+        </p>
+      )}
+      {adh.data && adh.data.total.scheduledS > 0 && (
         <>
           <p data-testid="adherence-total">
             {t('wfm.adherence')} {pct(adh.data.total.adherence)} · {t('wfm.conformance')} {pct(adh.data.total.conformance)}
@@ -84,7 +95,7 @@ export default function Adherence() {
                   <td>{hm(o.start)}</td>
                   <td>{hm(o.end)}</td>
                   <td>{t(`wfm.${o.scheduled}`, { defaultValue: o.scheduled })}</td>
-                  <td>{o.states.join(', ')}</td>
+                  <td>{o.states.map(stateLabel).join(', ')}</td>
                 </tr>
               ))}
             </tbody>
@@ -99,7 +110,12 @@ export default function Adherence() {
         </label>
       </div>
       <ErrorNote error={intra.error} />
-      {intra.data && (
+      {intra.data && intra.data.forecastId === null && (
+        <p className="hint" data-testid="intraday-empty">
+          {t('wfm.noForecastForDay')}
+        </p>
+      )}
+      {intra.data && intra.data.forecastId !== null && (
         <>
           <p>
             {t('wfm.volumeRatio')} {intra.data.volumeRatio.toFixed(2)}

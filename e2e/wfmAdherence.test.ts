@@ -1,0 +1,71 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startHarness, signInUi } from './harness';
+import { publishedTestRun } from '../src/store/testing';
+import { addStateSegments } from '../src/store/wfm/floor';
+
+const H = 3600_000;
+// Asia/Shanghai (UTC+8)
+const at = (d: string, hm: string) => Date.parse(`${d}T${hm}:00Z`) - 8 * H;
+const D = '2026-11-02';
+
+test('adherence page for a team lead: an empty state on a day with no schedule or forecast, figures (never over 100 %) on a planned day', async () => {
+  const h = await startHarness({
+    seed: async (store, org) => {
+      const runId = await publishedTestRun(store.db, org.centerId, D);
+      // a1 (the lead's team): phone 09:00–13:00; took a 30-minute break at 10:00 the plan did not have
+      await store.db
+        .insertInto('wfm_shifts')
+        .values({
+          run_id: runId,
+          agent_id: org.agents.a1,
+          day: 0,
+          kind: 'shift',
+          template_code: 'T',
+          start_ts: at(D, '09:00'),
+          end_ts: at(D, '13:00'),
+          paid_hours: 4,
+          activities: JSON.stringify([{ kind: 'phone', start: at(D, '09:00'), end: at(D, '13:00'), paid: true }]),
+          updated_at: 0,
+        })
+        .execute();
+      // logged in all day (an always-on feed): work outside the plan must not push conformance over 100 %
+      await addStateSegments(
+        store.db,
+        [
+          { agentId: String(org.agents.a1), start: at(D, '00:00'), end: at(D, '10:00'), state: 'available' },
+          { agentId: String(org.agents.a1), start: at(D, '10:00'), end: at(D, '10:30'), state: 'notReady:break' },
+          { agentId: String(org.agents.a1), start: at(D, '10:30'), end: at(D, '23:59'), state: 'available' },
+        ],
+        null,
+        0,
+      );
+    },
+  });
+  const { page, url } = h;
+  try {
+    await signInUi(page, url, 'team_lead');
+    await page.goto(`${url}/#/wfm/adherence`);
+    // today: nothing planned, no forecast — said plainly, no error
+    await page.waitForSelector('[data-testid=adherence-empty]');
+    await page.waitForSelector('[data-testid=intraday-empty]');
+    assert.equal(await page.locator('[role=alert]').count(), 0, 'no error on the page');
+    assert.match(await page.locator('[data-testid=intraday-empty]').innerText(), /尚无预测/);
+    // the planned day: a1 in adherence 3.5 of 4 hours = 87.5 %, conformance 100 % (not 600 %)
+    await page.fill('input[type=date]', D);
+    await page.waitForSelector('[data-testid=adherence-table]');
+    const row = await page.locator('[data-testid=adherence-table] tbody tr').first().innerText();
+    assert.match(row, /87\.5%/);
+    assert.match(row, /100\.0%/);
+    assert.match(await page.locator('[data-testid=adherence-total]').innerText(), /87\.5%.*100\.0%/);
+    // the half-hour break during phone time is out of adherence, its state said in words (times follow the browser's zone)
+    assert.match(await page.locator('[data-testid=ooa-table] tbody tr').first().innerText(), /未就绪 · 小休/);
+    assert.equal(await page.locator('[role=alert]').count(), 0, 'no error on the page');
+    // usable at 390 px
+    await page.setViewportSize({ width: 390, height: 844 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+    assert.equal(overflow, false, 'no sideways scroll at 390 px');
+  } finally {
+    await h.close();
+  }
+});

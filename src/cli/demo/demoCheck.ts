@@ -1,0 +1,150 @@
+/**
+ * The demo plans and scores (issue 15 "the demo plans", issue 11's demo check): the whole demo seeding
+ * (quick and background seeders) into a fresh SQLite store, then
+ * - at least 56 days of stored history;
+ * - the forecast use case forecasts next week from it; this week and next have published schedules;
+ * - adherence and conformance ≤ 100 % for every agent-day with a schedule;
+ * - the last full month has a complete scorecard for every agent on the books, figures from the facts
+ *   (no typed figure), one agent's handled and aht checked against a count of the stored events.
+ * The call volume is scaled down (CALLFLOOR_DEMO_CALL_SCALE, the same simulator and days) so the test
+ * stays within a few minutes on a shared machine; `npm start` runs it at full volume.
+ * One file per database (demo.sqlite.test.ts, demo.postgres.test.ts): each takes minutes on a shared
+ * machine (SQLite ≈ 220 s, PostgreSQL ≈ 100 s at load 20), too long together for one file's limit.
+ */
+import type { TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import { freshStore, skipWithoutPostgres } from '../../store/testing';
+import { buildApp } from '../../server/app';
+import { seedDemo, seedDemoOrg } from '../commands/demo';
+import { computeScorecards } from '../../store/performance/figures';
+import { computeFacts, type AgentFactsRow } from '../../store/facts/index';
+import { gatherFacts } from '../../store/facts/gather';
+import { createForecast } from '../../services/wfm/forecasts';
+import { mondayOf, weekStartMs } from '../../core/wfm/rules';
+
+process.env.CALLFLOOR_SCRYPT_LOG2N ??= '14';
+process.env.CALLFLOOR_DEMO_CALL_SCALE ??= '0.02';
+
+const DAY = 86_400_000;
+const TZ = 480;
+
+export const DEMO_CHECK_TITLE =
+  'the demo has 8 weeks of history, forecasts, published schedules for this and next week, sane adherence and complete scorecards from the facts';
+
+export async function checkDemo(t: TestContext, kind: 'sqlite' | 'postgres') {
+  if (kind === 'postgres' && (await skipWithoutPostgres(t))) return;
+  const store = await freshStore(kind);
+  try {
+    const now = Date.UTC(2026, 11, 6, 4); // Sunday 2026-12-06 12:00 Asia/Shanghai: the last full month is 2026-11
+    const month = '2026-11';
+    const { ctx } = await buildApp({ store, webRoot: null, now: () => now });
+    const { ids } = await seedDemoOrg(store, now);
+    const { background } = await seedDemo(ctx, ids, () => {});
+    await background;
+    const db = store.db;
+
+    // ≥ 56 days of history, up to the live feed's warm-up
+    const span = await db
+      .selectFrom('live_events')
+      .select((eb) => [eb.fn.min('ts').as('first'), eb.fn.max('ts').as('last')])
+      .executeTakeFirstOrThrow();
+    const days = (now - Number(span.first)) / DAY;
+    assert.ok(days >= 56, `${days.toFixed(1)} days of history`);
+    assert.ok(Number(span.last) <= now - 30 * 60_000 && Number(span.last) > now - 3 * 3600_000, 'the history reaches today');
+
+    // this week and next: published schedules
+    const thisWeek = mondayOf(now, TZ);
+    assert.equal(thisWeek, '2026-11-30');
+    const nextWeek = '2026-12-07';
+    const runs = await db.selectFrom('wfm_schedule_runs').select(['id', 'week_start']).where('status', '=', 'published').execute();
+    for (const w of [thisWeek, nextWeek]) {
+      const run = runs.find((r) => r.week_start === w);
+      assert.ok(run, `a published schedule for ${w}`);
+      const n = await db
+        .selectFrom('wfm_shifts')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('run_id', '=', run.id)
+        .executeTakeFirstOrThrow();
+      assert.ok(Number(n.n) > 100, `${w}: ${n.n} shifts`);
+    }
+    // future peak slots next week
+    const slots = await db.selectFrom('wfm_peak_slots').select(['start_ts']).execute();
+    assert.ok(slots.filter((s) => Number(s.start_ts) >= weekStartMs(nextWeek, TZ)).length >= 2);
+
+    // the forecast use case forecasts next week from the stored history
+    const wfmUser = ids.userIds.get('wfm')!;
+    const actor = { userId: wfmUser, roles: ['wfm' as const], scope: { kind: 'all' as const, centerId: ids.centerId }, agentId: null };
+    const f = await createForecast({ store, now: () => now }, actor, {
+      queue: 'general',
+      intervalMin: 30,
+      model: 'holtWinters',
+      weeksAhead: 2,
+      adjustments: [],
+    });
+    const pts = await db.selectFrom('wfm_forecast_points').select(['ts', 'offered']).where('forecast_id', '=', f.id).execute();
+    const nws = weekStartMs(nextWeek, TZ);
+    const nextWeekPts = pts.filter((p) => Number(p.ts) >= nws && Number(p.ts) < nws + 7 * DAY);
+    assert.equal(nextWeekPts.length, 7 * 48, 'every half hour of next week');
+    assert.ok(nextWeekPts.reduce((s, p) => s + p.offered, 0) > 0);
+
+    // adherence and conformance ≤ 100 % for every agent-day of the last full month (and some days had a schedule)
+    const g = await gatherFacts(db, ids.centerId, '2026-11-01', '2026-11-30', { now });
+    let agentDays = 0;
+    for (const [agentId, byDay] of g.days)
+      for (const [date, p] of byDay) {
+        if (!p.schedule) continue;
+        agentDays++;
+        assert.ok(p.schedule.adherentS <= p.schedule.scheduledS + 1e-6, `agent ${agentId} ${date}: adherence over 100 %`);
+        assert.ok(p.schedule.workedS <= p.schedule.scheduledS + 1e-6, `agent ${agentId} ${date}: conformance over 100 %`);
+      }
+    assert.ok(agentDays > 150 * 28, `${agentDays} scheduled agent-days`);
+
+    // the last full month: a complete scorecard for every agent on the books, nothing typed
+    const typed = await db.selectFrom('perf_figures').select('agent_id').where('month', '=', month).where('source', '!=', 'live').execute();
+    assert.equal(typed.length, 0, 'no typed figure for the month');
+    const agents = await db.selectFrom('agents').select(['id', 'ext_code', 'hire_date', 'left_date', 'status']).where('center_id', '=', ids.centerId).execute();
+    const onBooks = agents.filter((a) => a.hire_date <= '2026-11-30' && (a.status === 'active' || a.left_date === null || a.left_date >= '2026-11-01'));
+    const sc = await computeScorecards(db, ids.centerId, month, now);
+    assert.equal(sc.cards.length, onBooks.length, 'a card for every agent on the books');
+    const incomplete = sc.cards.filter((c) => !c.complete).map((c) => `${c.employeeNo}: ${c.missing.join(',')}`);
+    // an agent hired during the month or who left in it may miss a figure: it must then say why
+    const facts = await computeFacts(db, ids.centerId, { by: 'agent', month, now });
+    const rowOf = new Map((facts.rows as AgentFactsRow[]).map((r) => [String(r.agentId), r]));
+    for (const c of sc.cards)
+      for (const k of c.missing) {
+        const fact = (rowOf.get(c.agentId) as unknown as Record<string, { reason?: string }>)[k];
+        assert.ok(fact?.reason, `${c.employeeNo} ${k} is missing without a reason`);
+      }
+    assert.ok(incomplete.length <= onBooks.length * 0.1, `incomplete: ${incomplete.join('; ')}`);
+    for (const c of sc.cards) for (const src of Object.values(c.sources)) assert.notEqual(src, 'manual');
+
+    // one agent's handled and aht against the stored events, counted here: calls ended or transferred by
+    // the agent, and the time between the agent's state events in talking, hold and acw
+    const a = onBooks.find((x) => x.status === 'active' && x.ext_code === '1001') ?? onBooks.find((x) => x.status === 'active')!;
+    const from = Date.UTC(2026, 10, 1) - TZ * 60_000;
+    const to = Date.UTC(2026, 11, 1) - TZ * 60_000;
+    const evs = await db
+      .selectFrom('live_events')
+      .select(['ts', 'type', 'call_id'])
+      .where('agent', '=', a.ext_code)
+      .where('ts', '>=', from)
+      .where('ts', '<', to)
+      .orderBy('ts')
+      .orderBy('seq')
+      .execute();
+    const handled = new Set(evs.filter((e) => e.type === 'call.ended' || e.type === 'call.transferred').map((e) => `${e.type}:${e.call_id}`)).size;
+    let work = 0;
+    const states = evs.filter((e) => e.type.startsWith('agent.'));
+    for (let i = 0; i + 1 < states.length; i++)
+      if (['agent.talking', 'agent.hold', 'agent.acw'].includes(states[i]!.type)) work += Number(states[i + 1]!.ts) - Number(states[i]!.ts);
+    const card = sc.cards.find((c) => c.agentId === String(a.id))!;
+    const row = rowOf.get(String(a.id))!;
+    assert.ok(handled > 0);
+    assert.equal(row.handled.value, handled, 'handled');
+    assert.ok(Math.abs((row.aht.value as number) - work / 1000 / handled) < 0.01, `aht ${row.aht.value} vs ${work / 1000 / handled}`);
+    const ahtLine = card.lines.find((l) => l.key === 'aht');
+    if (ahtLine) assert.ok(Math.abs(ahtLine.actual! - work / 1000 / handled) < 0.01, 'the card shows the same aht');
+  } finally {
+    await store.close();
+  }
+}
