@@ -41,7 +41,7 @@ export function Login({ onSignedIn, onLocale }: { onSignedIn: () => void; onLoca
         <p className="hint">{t('login.demoHint')}</p>
         <select aria-label="language" value={i18n.language} onChange={(e) => onLocale(e.target.value as Locale)}>
           {LOCALES.map((l) => (
-            <option key={l} value={l}>
+            <option key={l} value={l} lang={l}>
               {l === 'zh-CN' ? '简体中文' : l === 'zh-TW' ? '繁體中文' : 'English'}
             </option>
           ))}

@@ -4,9 +4,10 @@ import { call } from '../../api';
 import { useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { TRAINERS, type StartedAttempt, type SubmittedAttempt } from '../../../contract/peopleTraining';
-import { ErrorNote, Page } from '../../components/ui';
+import { ErrorNote, Page, Raw } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { fmtTime, useAction } from './common';
+import { fmtDate } from '../../format';
 
 type Answer = number | number[] | boolean | string;
 
@@ -29,7 +30,7 @@ function TakeExam({ attempt, onDone }: { attempt: StartedAttempt; onDone: () => 
         </p>
         {result.certification && (
           <p className="ok">
-            {t('ppl.train.certified')}: {result.certification.queue}
+            {t('ppl.train.certified')}: <Raw>{result.certification.queue}</Raw>
           </p>
         )}
         <p data-testid="attempts-left">
@@ -176,7 +177,7 @@ export default function Training() {
               return (
                 <tr key={e.id} data-exam-row={e.id}>
                   <td>{e.title}</td>
-                  <td>{e.queue ?? '—'}</td>
+                  <td>{e.queue ? <Raw>{e.queue}</Raw> : '—'}</td>
                   <td>{e.timeLimitMin}</td>
                   <td>
                     {isTrainer ? (
@@ -280,9 +281,11 @@ export default function Training() {
             {(certs.data ?? []).map((c) => (
               <tr key={c.id}>
                 <td>{c.agent_name}</td>
-                <td>{c.queue}</td>
+                <td>
+                  <Raw>{c.queue}</Raw>
+                </td>
                 <td>{c.percent}%</td>
-                <td>{new Date(c.valid_until).toLocaleDateString()}</td>
+                <td>{fmtDate(c.valid_until)}</td>
                 <td>
                   {canAssign &&
                     (liveDone[`${c.agent_id}:${c.queue}`] ? (
@@ -315,7 +318,9 @@ export default function Training() {
               {warnings.data!.map((w, i) => (
                 <tr key={i} className={w.status === 'expired' ? 'bad' : 'warn'}>
                   <td>{w.agentName}</td>
-                  <td>{w.queueId}</td>
+                  <td>
+                    <Raw>{w.queueId}</Raw>
+                  </td>
                   <td>{w.daysLeft}</td>
                 </tr>
               ))}
@@ -328,7 +333,7 @@ export default function Training() {
         <p>
           {(certQueues.data ?? []).map((q) => (
             <span key={q.queue} className="badge">
-              {q.queue} ({q.validity_days}d)
+              <Raw>{q.queue}</Raw> ({q.validity_days}d)
             </span>
           ))}
         </p>

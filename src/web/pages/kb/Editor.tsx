@@ -6,6 +6,7 @@ import { contract } from '../../../contract/index';
 import { KB_EDITORS, KB_REVIEWERS, type KbVersion } from '../../../contract/kb';
 import { ErrorNote, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
+import { fmtDateTime } from '../../format';
 
 const ROLE_CHOICES = ['agent', 'team_lead', 'qa', 'expert', 'trainer', 'duty_manager'];
 const empty = { id: 0, categoryId: 0, title: '', bodyHtml: '', tags: '', roles: [] as string[], baseVersion: 0 };
@@ -200,7 +201,7 @@ export default function Editor() {
                       {v.review_note ? ` · ${v.review_note}` : ''}
                     </td>
                     <td>
-                      {v.author} · {new Date(Number(v.created_at)).toLocaleString()}
+                      {v.author} · {fmtDateTime(Number(v.created_at))}
                     </td>
                     <td>{v.reviewer ?? ''}</td>
                     <td>

@@ -7,6 +7,7 @@ import type { EmergencyStaff, Thresholds as ThresholdValues } from '../../../con
 import { ErrorNote, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { applyAlert, floorTopics, type Alert } from './liveData';
+import { fmtClockSec } from '../../format';
 
 const fmtFig = (k: string, v: number | null) =>
   v == null ? '—' : /Rate|Share|occupancy|Level/.test(k) ? `${(v * 100).toFixed(1)}%` : String(Math.round(v * 10) / 10);
@@ -35,7 +36,7 @@ function AlertRow({ a, canHandle, staff, onError }: { a: Alert; canHandle: boole
   };
   return (
     <tr data-testid={`alert-${a.id}`} data-kind={a.kind} data-status={a.status}>
-      <td>{new Date(a.raised_at).toLocaleTimeString()}</td>
+      <td>{fmtClockSec(a.raised_at)}</td>
       <td>
         <strong>{t(`live.kind.${a.kind}`)}</strong>
         <div className="hint">{a.action}</div>

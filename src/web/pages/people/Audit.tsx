@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { ErrorNote, Page } from '../../components/ui';
+import { fmtDateTime } from '../../format';
 
 export default function Audit() {
   const { t } = useTranslation();
@@ -22,7 +23,7 @@ export default function Audit() {
         <tbody>
           {(log.data ?? []).map((r) => (
             <tr key={r.id}>
-              <td>{new Date(r.at).toLocaleString()}</td>
+              <td>{fmtDateTime(r.at)}</td>
               <td>{r.user_id ?? '—'}</td>
               <td>{r.action}</td>
               <td>

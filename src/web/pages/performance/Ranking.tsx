@@ -8,6 +8,7 @@ import { Chart } from '../../components/Chart';
 import { ErrorNote, Figure, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { fmtTotal, ScorecardLines } from './shared';
+import { fmtDateTime } from '../../format';
 
 const lastMonth = () => {
   const d = new Date();
@@ -67,7 +68,7 @@ export default function Ranking() {
         {d &&
           (d.publication ? (
             <span className="badge ok">
-              {t('perf.published')} {new Date(d.publication.publishedAt).toLocaleString()} {d.publication.note}
+              {t('perf.published')} {fmtDateTime(d.publication.publishedAt)} {d.publication.note}
             </span>
           ) : (
             <span className="badge">{t('perf.notPublished')}</span>

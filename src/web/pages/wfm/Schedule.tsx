@@ -7,6 +7,7 @@ import type { RunView } from '../../../contract/wfm';
 import { Chart } from '../../components/Chart';
 import { ErrorNote, Page, pct } from '../../components/ui';
 import { fromLocalInput, hm, mdw, mondayOf, toLocalInput } from './util';
+import { fmtDateTime } from '../../format';
 
 export default function Schedule() {
   const { t, i18n } = useTranslation();
@@ -343,7 +344,7 @@ function PeakSlots({ onError }: { onError: (e: string | null) => void }) {
             <tr key={s.id}>
               <td>{s.title}</td>
               <td>
-                {new Date(s.start_ts).toLocaleString()} – {hm(s.end_ts)}
+                {fmtDateTime(s.start_ts)} – {hm(s.end_ts)}
               </td>
               <td>{s.capacity}</td>
               <td>{s.requests.map((r) => `${r.name}${r.status === 'awarded' ? ' ✓' : ''}`).join('，')}</td>
