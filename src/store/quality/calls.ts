@@ -72,7 +72,7 @@ export async function findCall(db: Db, id: string): Promise<CallRow | undefined>
 
 export async function getCall(db: Db, id: string): Promise<CallRow> {
   const c = await findCall(db, id);
-  if (!c) throw notFound(`call "${id}"`);
+  if (!c) throw notFound('call', id);
   return c;
 }
 

@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale, type Messages } from './types';
 import { loadFontsFor } from '../fonts';
+import { applyScript } from '../script';
 import { platformMessages } from './platform';
 import { peopleMessages } from './people';
 import { liveMessages } from './live';
@@ -15,6 +16,7 @@ import { factsMessages } from './facts';
 import { factsPageMessages } from './factsPage';
 import { connectorMessages } from './connectors';
 import { phoneMessages } from './phone';
+import { refusalMessages } from './refusals';
 
 /** Every capability's messages; add yours here. */
 const all: Messages[] = [
@@ -31,6 +33,7 @@ const all: Messages[] = [
   factsPageMessages,
   connectorMessages,
   phoneMessages,
+  refusalMessages,
 ];
 
 function merge(into: Record<string, any>, from: Record<string, any>) {
@@ -55,12 +58,14 @@ void i18n.use(initReactI18next).init({
 if (typeof document !== 'undefined') {
   document.documentElement.lang = i18n.language;
   loadFontsFor(i18n.language as Locale);
+  void applyScript(i18n.language as Locale);
 }
 
 export function setLocale(l: Locale) {
   localStorage.setItem('cf.locale', l);
   document.documentElement.lang = l;
   loadFontsFor(l);
+  void applyScript(l);
   return i18n.changeLanguage(l);
 }
 
