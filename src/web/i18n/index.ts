@@ -17,6 +17,7 @@ import { factsPageMessages } from './factsPage';
 import { connectorMessages } from './connectors';
 import { phoneMessages } from './phone';
 import { refusalMessages } from './refusals';
+import { floorWordMessages } from './floorWords';
 
 /** Every capability's messages; add yours here. */
 const all: Messages[] = [
@@ -34,6 +35,7 @@ const all: Messages[] = [
   connectorMessages,
   phoneMessages,
   refusalMessages,
+  floorWordMessages,
 ];
 
 function merge(into: Record<string, any>, from: Record<string, any>) {

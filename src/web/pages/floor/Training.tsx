@@ -240,7 +240,7 @@ export default function Training() {
                           }
                         >
                           {t('ppl.train.saveLimits')}
-                        </button>
+                        </button>{' '}
                         {e.marksReleased ? (
                           <span className="hint"> {t('ppl.train.marksReleased')}</span>
                         ) : (

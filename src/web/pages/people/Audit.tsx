@@ -25,11 +25,17 @@ export default function Audit() {
             <tr key={r.id}>
               <td>{fmtDateTime(r.at)}</td>
               <td>{r.user_id ?? '—'}</td>
-              <td>{r.action}</td>
               <td>
-                {r.entity} {r.entity_id}
+                <code>{r.action}</code>
               </td>
-              <td className="mono">{r.detail}</td>
+              <td>
+                <code>
+                  {r.entity} {r.entity_id}
+                </code>
+              </td>
+              <td>
+                <code>{r.detail}</code>
+              </td>
             </tr>
           ))}
         </tbody>

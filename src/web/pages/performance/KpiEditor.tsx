@@ -46,7 +46,9 @@ export default function KpiEditor() {
     });
   return (
     <Page title={t('nav.kpis')}>
-      <p className="hint">{t('perf.kpiHint')}</p>
+      <p className="hint">
+        {t('perf.kpiHint')} <code>{'[{"minTenureMonths":0,"target":170},{"minTenureMonths":12,"target":150}]'}</code>
+      </p>
       <ErrorNote error={error ?? r.error} />
       {saved && <div className="ok">{t('app.saved')}</div>}
       <table data-testid="kpi-table">
@@ -63,7 +65,7 @@ export default function KpiEditor() {
           {rows.map((d, i) => (
             <tr key={d.key}>
               <td>
-                {d.label} <span className="mono">{d.key}</span>
+                {d.label} <code>{d.key}</code>
               </td>
               <td>
                 <input

@@ -141,7 +141,9 @@ export default function Ranking() {
       {hasAny(me, ['admin', 'center_manager', 'wfm']) && (
         <div className="card">
           <h3>{t('perf.upload')}</h3>
-          <p className="hint">{t('perf.uploadHint')}</p>
+          <p className="hint">
+            {t('perf.uploadHint')} <code>employeeNo,month,kpi,value,numerator,denominator</code>
+          </p>
           <textarea aria-label={t('perf.upload')} rows={6} style={{ width: '100%' }} className="mono" value={csv} onChange={(e) => setCsv(e.target.value)} />
           <input
             type="file"

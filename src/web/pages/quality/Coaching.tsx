@@ -75,7 +75,7 @@ export default function Coaching() {
                 ))}
               </select>
             ) : (
-              <input value={f.sourceKey} placeholder="accuracy" onChange={(e) => setF({ ...f, sourceKey: e.target.value })} />
+              <input value={f.sourceKey} placeholder={t('qa.coaching.itemKeyHint')} onChange={(e) => setF({ ...f, sourceKey: e.target.value })} />
             )}
           </label>
           <label>

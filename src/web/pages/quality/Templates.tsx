@@ -30,7 +30,7 @@ export default function Templates() {
           {(list.data ?? []).map((x) => (
             <tr key={x.id}>
               <td>
-                {x.name} <span className="mono">{x.key}</span>
+                {x.name} <code>{x.key}</code>
               </td>
               <td>
                 v{x.version} {x.active && <span className="badge">{t('qa.templates.active')}</span>}

@@ -9,9 +9,14 @@ import { hm, ymd } from './util';
 export default function Adherence() {
   const { t } = useTranslation();
   const [date, setDate] = useState(() => ymd(Date.now()));
-  const [queue, setQueue] = useState('general');
+  const [queue, setQueue] = useState('');
   const adh = useEndpoint(contract.wfm.adherence, { query: { date } });
-  const intra = useEndpoint(contract.wfm.intraday, queue ? { query: { queue, date } } : null);
+  // intraday needs a forecast covering the day: offer the queues that have one, ask for nothing otherwise
+  const fcs = useEndpoint(contract.wfm.forecasts, {});
+  const dayMs = new Date(`${date}T00:00:00`).getTime();
+  const queues = [...new Set((fcs.data ?? []).filter((f) => f.from_ts < dayMs + 86_400_000 && f.to_ts > dayMs).map((f) => f.queue))];
+  const q = queues.includes(queue) ? queue : (queues[0] ?? '');
+  const intra = useEndpoint(contract.wfm.intraday, q ? { query: { queue: q, date } } : null);
   const option = useMemo(() => {
     const d = intra.data;
     if (!d) return null;
@@ -84,7 +89,7 @@ export default function Adherence() {
                   <td>{hm(o.start)}</td>
                   <td>{hm(o.end)}</td>
                   <td>{t(`wfm.${o.scheduled}`, { defaultValue: o.scheduled })}</td>
-                  <td>{o.states.join(', ')}</td>
+                  <td>{o.states.map((s) => t(`live.state.${s}`, { defaultValue: s })).join('、')}</td>
                 </tr>
               ))}
             </tbody>
@@ -93,10 +98,20 @@ export default function Adherence() {
       )}
       <h3>{t('wfm.intraday')}</h3>
       <div className="form-row">
-        <label>
-          {t('wfm.queue')}
-          <input value={queue} onChange={(e) => setQueue(e.target.value)} />
-        </label>
+        {queues.length > 0 ? (
+          <label>
+            {t('wfm.queue')}
+            <select value={q} onChange={(e) => setQueue(e.target.value)} translate="no">
+              {queues.map((x) => (
+                <option key={x} value={x}>
+                  {x}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <p className="hint">{t('wfm.noForecastForDay')}</p>
+        )}
       </div>
       <ErrorNote error={intra.error} />
       {intra.data && (
