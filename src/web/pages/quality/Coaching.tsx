@@ -126,7 +126,10 @@ export default function Coaching() {
             <tr key={c.id}>
               <td>{t(`qa.coaching.${c.kind}`)}</td>
               <td>{c.agents.map((a) => a.name).join('、')}</td>
-              <td>{c.source_kind === 'kpi' ? ((kpis.data ?? []).find((k) => k.key === c.source_key)?.label ?? c.source_key) : c.source_key}</td>
+              <td>
+                {/* a KPI by its name; a scorecard item by its key, as the scorecard writes it */}
+                {c.source_kind === 'kpi' ? ((kpis.data ?? []).find((k) => k.key === c.source_key)?.label ?? c.source_key) : <code>{c.source_key}</code>}
+              </td>
               <td>{c.goals}</td>
               <td>{c.follow_up_date}</td>
               <td>
