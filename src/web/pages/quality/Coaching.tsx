@@ -128,7 +128,11 @@ export default function Coaching() {
               <td>{c.agents.map((a) => a.name).join('、')}</td>
               <td>
                 {/* a KPI by its name; a scorecard item by its key, as the scorecard writes it */}
-                {c.source_kind === 'kpi' ? ((kpis.data ?? []).find((k) => k.key === c.source_key)?.label ?? c.source_key) : <code>{c.source_key}</code>}
+                {c.source_kind === 'kpi' ? (
+                  ((kpis.data ?? []).find((k) => k.key === c.source_key)?.label ?? t(`facts.figures.${c.source_key}`, { defaultValue: c.source_key }))
+                ) : (
+                  <code>{c.source_key}</code>
+                )}
               </td>
               <td>{c.goals}</td>
               <td>{c.follow_up_date}</td>
