@@ -13,6 +13,9 @@ import { seedTestOrg, TEST_PASSWORD, type TestOrg } from '../src/server/testing'
 import { startServices, stopServices } from '../src/server/services';
 import type { Store } from '../src/store/db';
 import type { ServerContext } from '../src/server/context';
+import { seedDemoOrg } from '../src/cli/commands/demo';
+import { allDemoSeeders } from '../src/cli/demo/index';
+import type { DemoOrgIds } from '../src/cli/demo/seeders';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta.url));
@@ -36,6 +39,24 @@ export async function startHarness(
   const org = await seedTestOrg(store);
   await opts.seed?.(store, org);
   const { app, ctx } = await buildApp({ store, webRoot: WEB_ROOT, now: opts.now, loginAttemptsPerMinute: 1000 });
+  return launch(store, ctx, app, org);
+}
+
+/**
+ * The demo center (`callfloor demo`: 10 teams, 200 agents, history, schedules, evaluations, articles…)
+ * instead of the small test organisation, for tests that need every page full of data. Sign in with
+ * the demo's user names and DEMO_PASSWORD. `org` is the test organisation's shape left empty.
+ */
+export async function startDemoHarness(opts: { kind?: 'sqlite' | 'postgres'; now?: () => number } = {}): Promise<Harness & { demo: DemoOrgIds }> {
+  const store = await freshStore(opts.kind ?? 'sqlite');
+  const { app, ctx } = await buildApp({ store, webRoot: WEB_ROOT, now: opts.now, loginAttemptsPerMinute: 1000 });
+  const { ids } = await seedDemoOrg(store, ctx.now());
+  for (const s of allDemoSeeders) await s.seed?.(ctx, ids, () => {});
+  const org: TestOrg = { centerId: ids.centerId, teamA: ids.teamIds[0]!, teamB: ids.teamIds[1]!, agents: {} as TestOrg['agents'], users: {} };
+  return { ...(await launch(store, ctx, app, org)), demo: ids };
+}
+
+async function launch(store: Store, ctx: ServerContext, app: Awaited<ReturnType<typeof buildApp>>['app'], org: TestOrg): Promise<Harness> {
   await startServices(ctx);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();

@@ -102,7 +102,13 @@ export const campAgent = z.object({
   weeks: z.number(),
   inCamp: z.boolean(),
   title: z.string().nullable(),
-  next: z.object({ title: z.string(), unmet: z.array(z.string()) }).nullable(),
+  next: z
+    .object({
+      title: z.string(),
+      unmet: z.array(z.string()),
+      gaps: z.array(z.object({ key: z.string(), actual: z.number().nullable(), op: z.enum(['min', 'max']), bound: z.number() })),
+    })
+    .nullable(),
 });
 export type CampAgent = z.infer<typeof campAgent>;
 

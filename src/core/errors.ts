@@ -53,6 +53,59 @@ export class InputError extends DomainError {
 }
 
 export const validationError = (field: string, message: string, detail?: ErrorDetail) => new DomainError(`${field}: ${message}`, 'validation', field, detail);
-export const notFound = (what: string, detail?: ErrorDetail) => new DomainError(`${what} not found`, 'not_found', undefined, detail);
+/** What a not-found refusal names: the web says `errors.common.notFound` with `entities.<entity>` translated. */
+export const NOT_FOUND_ENTITIES = [
+  'agent',
+  'alert',
+  'article',
+  'articleVersion',
+  'attachment',
+  'attempt',
+  'calibrationSession',
+  'call',
+  'callIn',
+  'center',
+  'certifiedQueue',
+  'coachingSession',
+  'contest',
+  'dispute',
+  'emergencyStaff',
+  'evaluation',
+  'exam',
+  'forecast',
+  'libraryEntry',
+  'note',
+  'notice',
+  'post',
+  'prompt',
+  'publishedRanking',
+  'redemption',
+  'requirement',
+  'robot',
+  'scheduleRun',
+  'scorecardTemplate',
+  'session',
+  'shift',
+  'slot',
+  'survey',
+  'swap',
+  'task',
+  'team',
+  'user',
+  'workOrder',
+] as const;
+export type NotFoundEntity = (typeof NOT_FOUND_ENTITIES)[number];
+/**
+ * A record that does not exist, or that the caller may not know of (another center's is as absent).
+ * Always carries the reason `common.notFound` with `{ entity, id }` unless a more precise one is given.
+ */
+export const notFound = (entity: NotFoundEntity, id?: string | number | null, detail?: ErrorDetail) =>
+  new DomainError(
+    `${entity.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)}${id == null ? '' : ` ${id}`} not found`,
+    'not_found',
+    undefined,
+    detail ?? { reason: 'common.notFound', params: { entity, id: id ?? null } },
+  );
 export const conflict = (message: string, field?: string, detail?: ErrorDetail) => new DomainError(message, 'conflict', field, detail);
-export const forbidden = (message = 'forbidden', detail?: ErrorDetail) => new DomainError(message, 'forbidden', undefined, detail);
+/** A refusal of who asks: the reason is required, so the web can say it in the user's language. */
+export const forbidden = (message: string, detail: ErrorDetail & { reason: string }) => new DomainError(message, 'forbidden', undefined, detail);

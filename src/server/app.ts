@@ -270,7 +270,7 @@ function registerRoute(app: FastifyInstance, ctx: ServerContext, def: RouteDef, 
       if (def.access !== 'public') {
         caller = await callerOf(ctx, req);
         if (req.method !== 'GET' && req.headers['x-csrf-token'] !== caller.csrf)
-          throw new DomainError('missing or wrong CSRF token (x-csrf-token header)', 'forbidden');
+          throw new DomainError('missing or wrong CSRF token (x-csrf-token header)', 'forbidden', undefined, { reason: 'session.csrf' });
         if (Array.isArray(def.access) && !caller.roles.some((r) => def.access.includes(r))) {
           return reply.status(403).send({ error: 'forbidden', reason: 'role', message: `requires one of: ${def.access.join(', ')}` });
         }

@@ -56,18 +56,18 @@ export async function callerOf(ctx: ServerContext, req: FastifyRequest): Promise
 /** Like callerOf, with the session key and expiry (the live socket keeps them to re-check). */
 export async function sessionOf(ctx: ServerContext, req: FastifyRequest): Promise<ResolvedSession> {
   const token = req.cookies[SESSION_COOKIE];
-  if (!token) throw new DomainError('not signed in', 'unauthorized');
+  if (!token) throw new DomainError('not signed in', 'unauthorized', undefined, { reason: 'session.signedOut' });
   return resolveSessionKey(ctx, hashToken(token), true);
 }
 
 /** Resolves a session by its key; `touch` slides the expiry (requests do, socket re-checks do not). */
 export async function resolveSessionKey(ctx: ServerContext, idHash: string, touch: boolean): Promise<ResolvedSession> {
   const s = await findSession(ctx.store.db, idHash);
-  if (!s || !s.active) throw new DomainError('not signed in', 'unauthorized');
+  if (!s || !s.active) throw new DomainError('not signed in', 'unauthorized', undefined, { reason: 'session.signedOut' });
   const now = ctx.now();
   if (s.expires_at < now) {
     await deleteSession(ctx.store.db, idHash);
-    throw new DomainError('session expired, please sign in again', 'unauthorized');
+    throw new DomainError('session expired, please sign in again', 'unauthorized', undefined, { reason: 'session.expired' });
   }
   let expiresAt = s.expires_at;
   // Sliding expiry, written at most once a minute to spare the database.

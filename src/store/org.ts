@@ -49,7 +49,7 @@ export async function updateTeam(db: Db, id: number, t: { name?: string; leadUse
   if (t.leadUserId !== undefined) patch.lead_user_id = t.leadUserId;
   if (Object.keys(patch).length === 0) return;
   const res = await uniqueAs('name', `team "${t.name}" already exists`, () => db.updateTable('teams').set(patch).where('id', '=', id).executeTakeFirst());
-  if (Number(res.numUpdatedRows) === 0) throw notFound(`team ${id}`);
+  if (Number(res.numUpdatedRows) === 0) throw notFound('team', id);
 }
 
 /**
@@ -73,7 +73,7 @@ export function listTeams(db: Db, opts: { ids?: number[]; centerId?: number; sco
 
 export async function getTeam(db: Db, id: number) {
   const t = await db.selectFrom('teams').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!t) throw notFound(`team ${id}`);
+  if (!t) throw notFound('team', id);
   return t;
 }
 
@@ -137,7 +137,7 @@ export async function updateAgent(db: Db, id: number, p: AgentPatch) {
     if (p.leftDate !== undefined) patch.left_date = p.leftDate;
     if (p.extCode !== undefined) patch.ext_code = p.extCode;
     const exists = await tx.selectFrom('agents').select('id').where('id', '=', id).executeTakeFirst();
-    if (!exists) throw notFound(`agent ${id}`);
+    if (!exists) throw notFound('agent', id);
     if (Object.keys(patch).length)
       await uniqueAs('extCode', 'telephony agent code is already used', () => tx.updateTable('agents').set(patch).where('id', '=', id).execute());
     if (p.queues) {
@@ -175,7 +175,7 @@ export async function listAgents(db: Db, f: AgentFilter = {}) {
 
 export async function getAgent(db: Db, id: number) {
   const [a] = await listAgents(db, { ids: [id] });
-  if (!a) throw notFound(`agent ${id}`);
+  if (!a) throw notFound('agent', id);
   return a;
 }
 
@@ -221,7 +221,7 @@ export async function createUser(db: Db, u: UserInput, now: number): Promise<num
 export async function setUserRoles(db: Db, userId: number, roles: Role[]) {
   await withTx(db, async (tx) => {
     const u = await tx.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
-    if (!u) throw notFound(`user ${userId}`);
+    if (!u) throw notFound('user', userId);
     await tx.deleteFrom('user_roles').where('user_id', '=', userId).execute();
     if (roles.length)
       await tx

@@ -56,7 +56,7 @@ export async function resolveCenterId(db: Kysely<any>, centerId?: number | null,
   if (centerId === 0) return 0; // what was stored while the database had no center
   if (centerId != null) {
     const r = await db.selectFrom('centers').select('id').where('id', '=', centerId).executeTakeFirst();
-    if (!r) throw notFound('center', { reason: 'center.notFound', params: { centerId } });
+    if (!r) throw notFound('center', centerId, { reason: 'center.notFound', params: { centerId } });
     return centerId;
   }
   const rows = await db.selectFrom('centers').select('id').orderBy('id').limit(2).execute();

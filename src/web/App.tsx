@@ -91,7 +91,7 @@ export function App() {
               {t('app.language')}{' '}
               <select aria-label="language" value={i18n.language} onChange={(e) => void changeLocale(e.target.value as Locale)}>
                 {LOCALES.map((l) => (
-                  <option key={l} value={l}>
+                  <option key={l} value={l} lang={l}>
                     {LOCALE_NAMES[l]}
                   </option>
                 ))}

@@ -38,7 +38,10 @@ export function errorMessage(
 ): string {
   const key = data?.reason ? `errors.${data.reason}` : null;
   if (key && i18n.exists(key)) {
-    const text = i18n.t(key, { ...(data?.params ?? {}) }) as string;
+    const params: Record<string, unknown> = { ...(data?.params ?? {}) };
+    // a not-found names the kind of record (`entities.<entity>`) in the user's language
+    if (typeof params.entity === 'string') params.entityName = i18n.t(`entities.${params.entity}`, { defaultValue: i18n.t('entities.record') });
+    const text = i18n.t(key, params) as string;
     const label = withField && data?.field ? fieldLabel(data.field) : null;
     return label && !text.includes(label) ? `${label}: ${text}` : text;
   }

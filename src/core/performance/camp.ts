@@ -53,7 +53,18 @@ export interface CampProgress {
   weeks: number;
   inCamp: boolean;
   title: string | null;
-  next: { title: string; unmet: string[] } | null;
+  next: { title: string; unmet: string[]; gaps: CampGap[] } | null;
+}
+
+/** One condition of the next title not met yet, as data the web says in the user's language. */
+export interface CampGap {
+  /** `weeks` (tenure) or a KPI key */
+  key: string;
+  /** the figure now; null when it is missing */
+  actual: number | null;
+  /** the bound it must reach: at least (`min`) or at most (`max`) */
+  op: 'min' | 'max';
+  bound: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -68,17 +79,21 @@ export function tenureWeeks(hireDate: string, asOf: string): number {
   return Math.floor((b - a) / DAY_MS / 7);
 }
 
-function unmet(rung: CampTitle, weeks: number, figures: Partial<Record<KpiKey, number | null>>): string[] {
-  const out: string[] = [];
-  if (weeks < rung.minWeeks) out.push(`weeks ${weeks} < ${rung.minWeeks}`);
+function gapsOf(rung: CampTitle, weeks: number, figures: Partial<Record<KpiKey, number | null>>): CampGap[] {
+  const out: CampGap[] = [];
+  if (weeks < rung.minWeeks) out.push({ key: 'weeks', actual: weeks, op: 'min', bound: rung.minWeeks });
   for (const c of rung.conditions) {
     const v = figures[c.key];
-    if (typeof v !== 'number') out.push(`${c.key} missing`);
-    else if (c.min !== undefined && v < c.min) out.push(`${c.key} ${v} < ${c.min}`);
-    else if (c.max !== undefined && v > c.max) out.push(`${c.key} ${v} > ${c.max}`);
+    const need = c.min !== undefined ? { op: 'min' as const, bound: c.min } : { op: 'max' as const, bound: c.max! };
+    if (typeof v !== 'number') out.push({ key: c.key, actual: null, ...need });
+    else if (c.min !== undefined && v < c.min) out.push({ key: c.key, actual: v, op: 'min', bound: c.min });
+    else if (c.max !== undefined && v > c.max) out.push({ key: c.key, actual: v, op: 'max', bound: c.max });
   }
   return out;
 }
+
+/** The gaps as plain text (the command line, logs): `qaScore 86 < 90`, `aht missing`. */
+const gapText = (g: CampGap) => (g.actual === null ? `${g.key} missing` : `${g.key} ${g.actual} ${g.op === 'min' ? '<' : '>'} ${g.bound}`);
 
 export function campProgress(
   agent: { hireDate: string; asOf: string; figures: Partial<Record<KpiKey, number | null>> },
@@ -89,9 +104,9 @@ export function campProgress(
   let title: string | null = null;
   let next: CampProgress['next'] = null;
   for (const rung of rules.titles) {
-    const u = unmet(rung, weeks, agent.figures);
-    if (u.length) {
-      next = { title: rung.title, unmet: u };
+    const gaps = gapsOf(rung, weeks, agent.figures);
+    if (gaps.length) {
+      next = { title: rung.title, unmet: gaps.map(gapText), gaps };
       break;
     }
     title = rung.title;

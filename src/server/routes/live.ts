@@ -158,18 +158,19 @@ export const liveRoutes: RouteDef[] = [
   }),
   implement(api.promptDone, async ({ ctx, caller, params, body }) => {
     const p = await getPrompt(ctx.store.db, params.id);
-    if (p.center_id !== centerOf(caller)) throw notFound(`prompt ${params.id}`);
+    if (p.center_id !== centerOf(caller)) throw notFound('prompt', params.id);
     const s = agentScope(caller);
     if (s.kind !== 'all' && (p.team_id == null || s.kind !== 'teams' || !s.teamIds.includes(p.team_id)))
-      throw forbidden("team leads handle only their teams' prompts");
+      throw forbidden("team leads handle only their teams' prompts", { reason: 'live.promptNotYourTeam' });
     return promptOf(await donePrompt(ctx.store.db, { id: params.id, by: caller.userId, note: body.note ?? '', now: ctx.now() }));
   }),
   implement(api.flagComplaint, async ({ ctx, caller, body }) => {
     const s = agentScope(caller);
-    if (s.kind === 'self' && s.agentId !== body.agentId) throw forbidden('agents flag only their own calls');
+    if (s.kind === 'self' && s.agentId !== body.agentId) throw forbidden('agents flag only their own calls', { reason: 'live.ownCallsOnly' });
     const a = await getAgent(ctx.store.db, body.agentId);
-    if (a.center_id !== centerOf(caller)) throw notFound(`agent ${body.agentId}`);
-    if (s.kind === 'teams' && (a.team_id == null || !s.teamIds.includes(a.team_id))) throw forbidden('team leads see only their own teams');
+    if (a.center_id !== centerOf(caller)) throw notFound('agent', body.agentId);
+    if (s.kind === 'teams' && (a.team_id == null || !s.teamIds.includes(a.team_id)))
+      throw forbidden('team leads see only their own teams', { reason: 'people.agentNotVisible', params: { agentId: body.agentId } });
     if (!a.ext_code) throw validationError('agentId', 'this agent has no telephony code');
     const svc = service(ctx, caller);
     const callId = svc.floor.agents.get(a.ext_code)?.callId ?? null;

@@ -87,7 +87,8 @@ async function push(ctx: ServerContext, caller: Caller, body: unknown) {
 
 /** The socket message `events`: a CTI client's push over the live socket, the same rules as POST /api/events. */
 export const pushEventsMessage: SocketMessageHandler = async (ctx, caller, msg) => {
-  if (!caller.roles.some((r) => EVENT_PUSH_ROLES.includes(r))) throw forbidden(`pushing events requires one of: ${EVENT_PUSH_ROLES.join(', ')}`);
+  if (!caller.roles.some((r) => EVENT_PUSH_ROLES.includes(r)))
+    throw forbidden(`pushing events requires one of: ${EVENT_PUSH_ROLES.join(', ')}`, { reason: 'live.pushNotAllowed' });
   return push(ctx, caller, msg);
 };
 

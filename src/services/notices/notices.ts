@@ -70,7 +70,7 @@ export async function saveRobotFor(
 ) {
   const centerId = actor.scope.centerId;
   const prev = b.id !== undefined ? await getRobot(deps.store.db, centerId, b.id) : null;
-  if (b.id !== undefined && !prev) throw notFound(`robot ${b.id}`, { reason: 'notices.robotNotFound', params: { id: b.id } });
+  if (b.id !== undefined && !prev) throw notFound('robot', b.id);
   const url = b.url ?? prev?.url;
   if (!url) throw validationError('body.url', 'a new robot needs its webhook address', { reason: 'input.required' });
   const id = await saveRobot(deps.store.db, centerId, { ...b, url }, deps.now());
@@ -78,12 +78,11 @@ export async function saveRobotFor(
 }
 
 export async function deleteRobotFor(deps: ServiceDeps, actor: Actor, id: number) {
-  if (!(await deleteRobot(deps.store.db, actor.scope.centerId, id))) throw notFound(`robot ${id}`, { reason: 'notices.robotNotFound', params: { id } });
+  if (!(await deleteRobot(deps.store.db, actor.scope.centerId, id))) throw notFound('robot', id);
   return { ok: true as const };
 }
 
 export async function testRobot(deps: ServiceDeps, actor: Actor, id: number) {
-  if (!(await announceToRobots(deps.store.db, actor.scope.centerId, { kind: 'notice.test' }, deps.now(), id)))
-    throw notFound(`robot ${id}`, { reason: 'notices.robotNotFound', params: { id } });
+  if (!(await announceToRobots(deps.store.db, actor.scope.centerId, { kind: 'notice.test' }, deps.now(), id))) throw notFound('robot', id);
   return { ok: true as const };
 }

@@ -51,7 +51,7 @@ export const publicationsOf = (deps: ServiceDeps, actor: Actor) => listPublicati
 export async function publishedRanking(deps: ServiceDeps, actor: Actor, month: string) {
   const centerId = actor.scope.centerId;
   const publication = await getPublication(deps.store.db, centerId, month);
-  if (!publication) throw notFound(`published ranking of ${month}`);
+  if (!publication) throw notFound('publishedRanking', month);
   const cards = await publishedCards(deps.store.db, centerId, month, { scope: actor.scope });
   const now = await currentFigures(
     deps.store.db,

@@ -27,7 +27,7 @@ export async function teamLeadCandidates(deps: ServiceDeps, actor: Actor) {
 /** A team of the actor's center, or not found. */
 async function teamInCenter(deps: ServiceDeps, actor: Actor, id: number) {
   const t = await deps.store.db.selectFrom('teams').selectAll().where('id', '=', id).where('center_id', '=', actor.scope.centerId).executeTakeFirst();
-  if (!t) throw notFound(`team ${id}`);
+  if (!t) throw notFound('team', id);
   return t;
 }
 
@@ -76,8 +76,11 @@ export async function assertSeesAgent(deps: ServiceDeps, actor: Actor, agentId: 
   const [seen] = await listAgents(deps.store.db, { ids: [agentId], scope: actor.scope });
   if (seen) return seen;
   const [inCenter] = await listAgents(deps.store.db, { ids: [agentId], scope: { kind: 'all', centerId: actor.scope.centerId } });
-  if (!inCenter) throw notFound(`agent ${agentId}`);
-  throw forbidden(actor.scope.kind === 'teams' ? 'team leads see only their own teams' : 'agents see only their own records');
+  if (!inCenter) throw notFound('agent', agentId);
+  throw forbidden(actor.scope.kind === 'teams' ? 'team leads see only their own teams' : 'agents see only their own records', {
+    reason: 'people.agentNotVisible',
+    params: { agentId },
+  });
 }
 
 /** One agent, if the actor may see them. */

@@ -69,7 +69,7 @@ export const usersOf = (deps: ServiceDeps, actor: Actor) => listUsers(deps.store
 /** A user the actor may manage: of their center or of none. */
 async function userInCenter(deps: ServiceDeps, actor: Actor, id: number) {
   const u = await deps.store.db.selectFrom('users').select(['id', 'center_id']).where('id', '=', id).executeTakeFirst();
-  if (!u || (u.center_id != null && u.center_id !== actor.scope.centerId)) throw notFound(`user ${id}`);
+  if (!u || (u.center_id != null && u.center_id !== actor.scope.centerId)) throw notFound('user', id);
   return u;
 }
 
@@ -91,7 +91,7 @@ export async function addUser(deps: ServiceDeps, actor: Actor, input: NewUser, f
       .where('id', '=', input.agentId)
       .where('center_id', '=', actor.scope.centerId)
       .executeTakeFirst();
-    if (!a) throw notFound(`agent ${input.agentId}`);
+    if (!a) throw notFound('agent', input.agentId);
   }
   const now = deps.now();
   // a database of no center yet (the first admin at the command line) stores the user without one

@@ -150,7 +150,7 @@ export async function getEvaluation(deps: ServiceDeps, actor: Actor, id: number)
   if (!r) {
     if (await findEvaluation(db, centerId, id))
       throw forbidden('agents see their own evaluations, team leads their teams’, and calibration ones are for QA', { reason: 'quality.evaluationHidden' });
-    throw notFound(`evaluation ${id}`);
+    throw notFound('evaluation', id);
   }
   const tpl = await getTemplate(db, r.template_id);
   const rules = await disputeRules(deps, centerId);

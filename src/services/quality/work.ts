@@ -165,7 +165,7 @@ export async function listLibrary(deps: ServiceDeps, actor: Actor) {
 export async function removeFromLibrary(deps: ServiceDeps, actor: Actor, id: number) {
   const now = deps.now();
   await withTx(deps.store.db, async (tx) => {
-    if (!(await deleteLibraryEntry(tx, actor.scope.centerId, id))) throw notFound(`library entry ${id}`);
+    if (!(await deleteLibraryEntry(tx, actor.scope.centerId, id))) throw notFound('libraryEntry', id);
     await audit(tx, { at: now, userId: actor.userId, action: 'qa.library.remove', entity: 'qa_library', entityId: id });
   });
   return { ok: true as const };

@@ -1,5 +1,5 @@
 /** What the WFM use cases share: the actor's center and its time zone, the agents in scope, core-error renaming, Erlang targets. */
-import { InputError, notFound, validationError } from '../../core/errors';
+import { InputError, notFound, validationError, type NotFoundEntity } from '../../core/errors';
 import type { StaffingTarget } from '../../core/wfm/erlang';
 import type { AllocationRule } from '../../core/wfm/peaks';
 import type { PointsRule } from '../../core/wfm/points';
@@ -42,8 +42,8 @@ export async function agentIdsIn(deps: ServiceDeps, scope: Scope): Promise<numbe
 }
 
 /** A row of another center is as absent as a row that does not exist. */
-export function sameCenter<T extends { center_id: number }>(row: T, actor: Actor, what: string): T {
-  if (row.center_id !== actor.scope.centerId) throw notFound(what);
+export function sameCenter<T extends { center_id: number }>(row: T, actor: Actor, entity: NotFoundEntity, id: string | number): T {
+  if (row.center_id !== actor.scope.centerId) throw notFound(entity, id);
   return row;
 }
 

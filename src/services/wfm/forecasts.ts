@@ -88,7 +88,7 @@ export const forecasts = (deps: ServiceDeps, actor: Actor) => listForecasts(deps
 
 export async function forecastWithPoints(deps: ServiceDeps, actor: Actor, id: number) {
   const r = await forecastPoints(deps.store.db, id);
-  sameCenter(r.forecast, actor, `forecast ${id}`);
+  sameCenter(r.forecast, actor, 'forecast', id);
   return r;
 }
 

@@ -29,8 +29,9 @@ export const swaps = (deps: ServiceDeps, actor: Actor) => listSwaps(deps.store.d
 export async function decide(deps: ServiceDeps, actor: Actor, swapId: number, approve: boolean) {
   const sw = await getSwap(deps.store.db, swapId);
   const from = await getAgent(deps.store.db, sw.from_agent_id);
-  if (from.center_id !== actor.scope.centerId) throw notFound(`swap ${swapId}`);
-  if (!scopeAdmits(actor.scope, { teamId: from.team_id, agentId: from.id })) throw forbidden("team leads decide swaps of their own teams' agents only");
+  if (from.center_id !== actor.scope.centerId) throw notFound('swap', swapId);
+  if (!scopeAdmits(actor.scope, { teamId: from.team_id, agentId: from.id }))
+    throw forbidden("team leads decide swaps of their own teams' agents only", { reason: 'wfm.swapNotYourTeam' });
   const c = await centerOf(deps, actor);
   await decideSwap(deps.store.db, swapId, approve, actor.userId, deps.now(), tzAt(c.tz, deps.now()));
   return { ok: true as const };

@@ -56,7 +56,7 @@ export async function contracts(deps: ServiceDeps, actor: Actor) {
 /** An agent of another center is as absent as one that does not exist. */
 async function agentOfCenter(deps: ServiceDeps, actor: Actor, agentId: number) {
   const a = await getAgent(deps.store.db, agentId);
-  if (a.center_id !== actor.scope.centerId) throw notFound(`agent ${agentId}`);
+  if (a.center_id !== actor.scope.centerId) throw notFound('agent', agentId);
   return a;
 }
 
@@ -80,7 +80,7 @@ function startSolve(deps: ServiceDeps, solve: Solver, runId: number, input: Sche
 /** Starts an optimiser run for a week's requirement; the answer comes before the solve ends (poll the run). */
 export async function startRun(deps: ServiceDeps, actor: Actor, body: { weekStart: string; requirementId: number; timeLimitS: number }, solve: Solver) {
   const c = await centerOf(deps, actor);
-  const req = sameCenter(await getRequirement(deps.store.db, body.requirementId), actor, `requirement ${body.requirementId}`);
+  const req = sameCenter(await getRequirement(deps.store.db, body.requirementId), actor, 'requirement', body.requirementId);
   if (req.week_start !== body.weekStart) throw validationError('requirementId', `requirement ${req.id} is for the week of ${req.week_start}`);
   const { templates, agents } = await scheduleInputFor(deps.store.db, c.id, body.weekStart);
   if (!templates.length) throw validationError('templates', 'define at least one shift template first');
@@ -108,7 +108,7 @@ export const runs = (deps: ServiceDeps, actor: Actor) => listRuns(deps.store.db,
 
 /** A run with its requirement against the scheduled phone coverage per 15 minutes, and its shifts with agent names. */
 export async function runView(deps: ServiceDeps, actor: Actor, runId: number) {
-  const run = sameCenter(await getRun(deps.store.db, runId), actor, `schedule run ${runId}`);
+  const run = sameCenter(await getRun(deps.store.db, runId), actor, 'scheduleRun', runId);
   const req = await getRequirement(deps.store.db, run.requirement_id);
   const c = await centerOf(deps, actor);
   const ws = weekStartMs(run.week_start, tzAt(c.tz, Date.parse(`${run.week_start}T12:00:00Z`)));
@@ -134,7 +134,7 @@ export async function runView(deps: ServiceDeps, actor: Actor, runId: number) {
 }
 
 export async function publish(deps: ServiceDeps, actor: Actor, runId: number) {
-  const run = sameCenter(await getRun(deps.store.db, runId), actor, `schedule run ${runId}`);
+  const run = sameCenter(await getRun(deps.store.db, runId), actor, 'scheduleRun', runId);
   const now = deps.now();
   await publishRun(deps.store.db, runId, actor.userId, now);
   // everyone with a shift in it hears of it (bell, e-mail, robots they chose), and the center's robots
@@ -149,7 +149,7 @@ export async function publish(deps: ServiceDeps, actor: Actor, runId: number) {
 /** The planner's hand edit of a shift of their center (contract rules re-checked by the store). */
 export async function moveShiftTo(deps: ServiceDeps, actor: Actor, shiftId: number, body: { start: number; baseUpdatedAt?: number }) {
   const s = await getShift(deps.store.db, shiftId);
-  sameCenter(await getRun(deps.store.db, s.runId), actor, `shift ${shiftId}`);
+  sameCenter(await getRun(deps.store.db, s.runId), actor, 'shift', shiftId);
   const c = await centerOf(deps, actor);
   await moveShift(deps.store.db, shiftId, body.start, actor.userId, deps.now(), tzAt(c.tz, body.start), body.baseUpdatedAt);
   return getShift(deps.store.db, shiftId);

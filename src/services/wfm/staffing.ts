@@ -42,7 +42,7 @@ async function requirementFromForecast(
   t: { targets: StaffingTarget[]; patienceS?: number; shrinkage?: number },
 ) {
   const { forecast: f, points } = await forecastPoints(deps.store.db, forecastId, { from: wsTs, to: wsTs + 7 * DAY });
-  sameCenter(f, actor, `forecast ${forecastId}`);
+  sameCenter(f, actor, 'forecast', forecastId);
   if (!points.length) throw validationError('forecastId', `forecast ${forecastId} has no intervals in that week`);
   const byTs = new Map(points.map((p) => [p.ts, p]));
   const per = f.interval_min / 15;

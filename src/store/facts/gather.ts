@@ -93,7 +93,7 @@ export interface GatherOptions {
  */
 export async function gatherFacts(db: Db, centerId: number, fromDate: string, toDate: string, opts: GatherOptions): Promise<GatheredFacts> {
   const center = await db.selectFrom('centers').select(['id', 'timezone']).where('id', '=', centerId).executeTakeFirst();
-  if (!center) throw notFound(`center ${centerId}`);
+  if (!center) throw notFound('center', centerId);
   const tz = center.timezone;
   const dates = daysOf(fromDate, toDate);
   const starts = [...dates, addDays(toDate, 1)].map((d) => startOfDayMs(d, tz));

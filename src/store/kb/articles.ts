@@ -251,7 +251,7 @@ function versionRow(
 
 async function articleRow(db: Db, centerId: number, id: number) {
   const a = await db.selectFrom('kb_articles').selectAll().where('id', '=', id).where('center_id', '=', centerId).executeTakeFirst();
-  if (!a) throw notFound(`article ${id}`);
+  if (!a) throw notFound('article', id);
   return a;
 }
 
@@ -308,7 +308,7 @@ export async function saveVersion(
 
 async function versionOf(db: Db, id: number, version: number) {
   const v = await db.selectFrom('kb_versions').selectAll().where('article_id', '=', id).where('version', '=', version).executeTakeFirst();
-  if (!v) throw notFound(`version ${version} of article ${id}`);
+  if (!v) throw notFound('articleVersion', `${id} v${version}`);
   return v;
 }
 
@@ -539,7 +539,7 @@ export async function listArticles(
 /** One article as the viewer may see it; counts a view when asked. */
 export async function getArticle(db: Db, centerId: number, id: number, v: KbViewer, opts: { countView?: boolean } = {}) {
   const a = await visibleTo(baseQuery(db, centerId), v).selectAll('a').where('a.id', '=', id).executeTakeFirst();
-  if (!a) throw notFound(`article ${id}`);
+  if (!a) throw notFound('article', id);
   if (opts.countView)
     await db
       .updateTable('kb_articles')
@@ -635,7 +635,7 @@ export async function addAttachment(
 
 export async function getAttachment(db: Db, centerId: number, attachmentId: number, v: KbViewer) {
   const f = await db.selectFrom('kb_attachments').selectAll().where('id', '=', attachmentId).executeTakeFirst();
-  if (!f) throw notFound(`attachment ${attachmentId}`);
+  if (!f) throw notFound('attachment', attachmentId);
   await getArticle(db, centerId, f.article_id, v); // visibility of the article
   return { ...f, data: Buffer.from(f.data) };
 }

@@ -66,7 +66,7 @@ export async function refreshAlerts(db: Db, updates: { id: number; figures?: Rec
 
 export async function getAlert(db: Db, id: number) {
   const a = await db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!a) throw notFound(`alert ${id}`);
+  if (!a) throw notFound('alert', id);
   return a;
 }
 
@@ -95,7 +95,7 @@ export async function handleAlert(db: Db, h: { id: number; centerId: number; act
   return withTx(db, async (tx) => {
     // another center's alert is not there for this caller
     const a = await tx.selectFrom('alerts').selectAll().where('id', '=', h.id).where('center_id', '=', h.centerId).executeTakeFirst();
-    if (!a) throw notFound(`alert ${h.id}`);
+    if (!a) throw notFound('alert', h.id);
     if (a.status === 'closed') throw conflict(`alert ${h.id} is already closed`, 'status');
     if (h.action === 'acknowledge') {
       if (a.status !== 'open') throw conflict(`alert ${h.id} is already acknowledged`, 'status');
@@ -171,7 +171,7 @@ export async function createEmergencyStaff(db: Db, centerId: number, s: StaffInp
 export async function updateEmergencyStaff(db: Db, id: number, s: Partial<StaffInput>, by: number, now: number) {
   return withTx(db, async (tx) => {
     const cur = await tx.selectFrom('emergency_staff').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!cur) throw notFound(`emergency staff ${id}`);
+    if (!cur) throw notFound('emergencyStaff', id);
     const set: Record<string, unknown> = {};
     if (s.name !== undefined) set.name = s.name;
     if (s.position !== undefined) set.position = s.position;
@@ -211,13 +211,13 @@ export function openCallins(db: Db, centerId: number) {
 export async function startCallin(db: Db, c: { centerId: number; staffId: number; alertId: number | null; by: number; now: number }) {
   return withTx(db, async (tx) => {
     const s = await tx.selectFrom('emergency_staff').selectAll().where('id', '=', c.staffId).where('center_id', '=', c.centerId).executeTakeFirst();
-    if (!s) throw notFound(`emergency staff ${c.staffId}`);
+    if (!s) throw notFound('emergencyStaff', c.staffId);
     if (!s.active) throw conflict(`${s.name} is not active in the emergency plan`, 'staffId');
     const open = await tx.selectFrom('emergency_callins').select('id').where('staff_id', '=', c.staffId).where('ended_at', 'is', null).executeTakeFirst();
     if (open) throw conflict(`${s.name} is already on the phones`, 'staffId');
     if (c.alertId !== null) {
       const a = await tx.selectFrom('alerts').select('id').where('id', '=', c.alertId).executeTakeFirst();
-      if (!a) throw notFound(`alert ${c.alertId}`);
+      if (!a) throw notFound('alert', c.alertId);
     }
     const row = await tx
       .insertInto('emergency_callins')
@@ -239,7 +239,7 @@ export async function startCallin(db: Db, c: { centerId: number; staffId: number
 export async function endCallin(db: Db, c: { id: number; by: number; now: number }) {
   return withTx(db, async (tx) => {
     const row = await tx.selectFrom('emergency_callins').selectAll().where('id', '=', c.id).executeTakeFirst();
-    if (!row) throw notFound(`call-in ${c.id}`);
+    if (!row) throw notFound('callIn', c.id);
     if (row.ended_at !== null) throw conflict(`call-in ${c.id} has already ended`, 'id');
     await tx.updateTable('emergency_callins').set({ ended_at: c.now, ended_by: c.by }).where('id', '=', c.id).execute();
     await audit(tx, { at: c.now, userId: c.by, action: 'emergency.callin.end', entity: 'emergency_callin', entityId: c.id, detail: { calls: row.calls } });
@@ -327,14 +327,14 @@ export function listPrompts(db: Db, f: { scope: Scope; openOnly?: boolean; limit
 
 export async function getPrompt(db: Db, id: number) {
   const p = await db.selectFrom('stress_prompts').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!p) throw notFound(`prompt ${id}`);
+  if (!p) throw notFound('prompt', id);
   return p;
 }
 
 export async function donePrompt(db: Db, d: { id: number; by: number; note: string; now: number }) {
   return withTx(db, async (tx) => {
     const p = await tx.selectFrom('stress_prompts').selectAll().where('id', '=', d.id).executeTakeFirst();
-    if (!p) throw notFound(`prompt ${d.id}`);
+    if (!p) throw notFound('prompt', d.id);
     if (p.done_at !== null) throw conflict(`prompt ${d.id} is already done`, 'id');
     await tx.updateTable('stress_prompts').set({ done_at: d.now, done_by: d.by, note: d.note }).where('id', '=', d.id).execute();
     await audit(tx, { at: d.now, userId: d.by, action: 'prompt.done', entity: 'stress_prompt', entityId: d.id, detail: { note: d.note, agent: p.agent_code } });

@@ -132,7 +132,7 @@ export interface Actor {
 export function assertLeadsOrAbove(actor: Actor, teamId: number, above: readonly string[] = ['admin', 'center_manager', 'duty_manager']) {
   if (actor.roles.some((r) => above.includes(r))) return;
   if (actor.roles.includes('team_lead') && actor.ledTeamIds.includes(teamId)) return;
-  throw forbidden(`team ${teamId} is not one of your teams`);
+  throw forbidden(`team ${teamId} is not one of your teams`, { reason: 'people.teamNotVisible', params: { teamId } });
 }
 
 export const parseJson = <T>(s: string | null, fallback: T): T => (s == null ? fallback : (JSON.parse(s) as T));

@@ -266,7 +266,7 @@ export async function recordSpending(
 ) {
   return withTx(db, async (tx) => {
     // the balance check and the insert are one serialised step: no two spendings read the same balance
-    if (!(await lockRow(tx, 'teams', teamId))) throw notFound(`team ${teamId}`);
+    if (!(await lockRow(tx, 'teams', teamId))) throw notFound('team', teamId);
     const ledger = await ledgerOf(tx, teamId);
     try {
       appendFundEntry(String(teamId), ledger, {

@@ -173,7 +173,8 @@ export async function addCareNote(
     const agent = await agentWithTeam(tx, n.agentId);
     if (agent.team_id == null) throw validationError('agentId', `agent ${n.agentId} has no team`);
     const above = actor.roles.some((r) => ['admin', 'center_manager', 'duty_manager'].includes(r));
-    if (!above && !actor.ledTeamIds.includes(agent.team_id)) throw forbidden(`agent ${n.agentId} is not in a team you lead`);
+    if (!above && !actor.ledTeamIds.includes(agent.team_id))
+      throw forbidden(`agent ${n.agentId} is not in a team you lead`, { reason: 'people.agentNotVisible', params: { agentId: n.agentId } });
     const row = await tx
       .insertInto('people_care_notes')
       .values({
@@ -230,7 +231,7 @@ export async function listCareNotes(db: Db, actor: Actor, centerId: number, f: {
 export async function completeFollowUp(db: Db, noteId: number, actor: Actor, now: number) {
   return withTx(db, async (tx) => {
     const n = await tx.selectFrom('people_care_notes').selectAll().where('id', '=', noteId).executeTakeFirst();
-    if (!n || n.author_id !== actor.userId) throw notFound(`note ${noteId}`);
+    if (!n || n.author_id !== actor.userId) throw notFound('note', noteId);
     await tx.updateTable('people_care_notes').set({ follow_up_done: 1 }).where('id', '=', noteId).execute();
     await audit(tx, { at: now, userId: actor.userId, action: 'people.note.followup_done', entity: 'agent', entityId: n.agent_id, detail: { noteId } });
   });
@@ -299,7 +300,7 @@ export async function replyVoice(db: Db, centerId: number, id: number, reply: st
       .where('id', '=', id)
       .where('center_id', '=', centerId)
       .executeTakeFirst();
-    if (Number(r.numUpdatedRows) === 0) throw notFound(`post ${id}`);
+    if (Number(r.numUpdatedRows) === 0) throw notFound('post', id);
     await audit(tx, { at: now, userId, action: 'people.voice.reply', entity: 'voice', entityId: id });
   });
 }
@@ -343,7 +344,7 @@ export async function listSurveys(db: Db, centerId: number, userId: number) {
 export async function answerSurvey(db: Db, centerId: number, surveyId: number, userId: number, answers: Record<string, number | number[] | string>) {
   return withTx(db, async (tx) => {
     const s = await tx.selectFrom('people_surveys').selectAll().where('id', '=', surveyId).where('center_id', '=', centerId).executeTakeFirst();
-    if (!s) throw notFound(`survey ${surveyId}`);
+    if (!s) throw notFound('survey', surveyId);
     if (s.open !== 1) throw validationError('surveyId', 'this survey is closed', { reason: 'people.surveyClosed', params: {} });
     const questions = parseJson<SurveyQuestion[]>(s.questions, []);
     for (const k of Object.keys(answers)) if (!questions.some((q) => q.id === k)) throw validationError(`answers.${k}`, 'not a question of this survey');
@@ -360,7 +361,7 @@ export async function answerSurvey(db: Db, centerId: number, surveyId: number, u
 
 export async function surveyResults(db: Db, centerId: number, surveyId: number) {
   const s = await db.selectFrom('people_surveys').selectAll().where('id', '=', surveyId).where('center_id', '=', centerId).executeTakeFirst();
-  if (!s) throw notFound(`survey ${surveyId}`);
+  if (!s) throw notFound('survey', surveyId);
   const questions = parseJson<SurveyQuestion[]>(s.questions, []);
   const responses = await db.selectFrom('people_survey_responses').select('answers').where('survey_id', '=', surveyId).execute();
   const invited = Math.max(s.invited, responses.length);

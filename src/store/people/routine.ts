@@ -46,7 +46,7 @@ export async function addNotice(db: Db, teamId: number, date: string, text: stri
 export async function markNoticeRead(db: Db, noticeId: number, agentId: number, now: number) {
   const n = await db.selectFrom('people_notices').select(['id', 'team_id']).where('id', '=', noticeId).executeTakeFirst();
   const a = await db.selectFrom('agents').select('team_id').where('id', '=', agentId).executeTakeFirst();
-  if (!n || !a || a.team_id !== n.team_id) throw notFound(`notice ${noticeId}`);
+  if (!n || !a || a.team_id !== n.team_id) throw notFound('notice', noticeId);
   const seen = await db
     .selectFrom('people_notice_reads')
     .select('notice_id')
@@ -93,7 +93,7 @@ export const teamQueueDay = (db: Db, teamId: number, date: string, timeZone: str
 /** The same over the local days from `fromDate` to `toDate` (both included). */
 export async function teamQueueRange(db: Db, teamId: number, fromDate: string, toDate: string, timeZone: string) {
   const team = await db.selectFrom('teams').select('center_id').where('id', '=', teamId).executeTakeFirst();
-  if (!team) throw notFound(`team ${teamId}`);
+  if (!team) throw notFound('team', teamId);
   const queues = await servedQueues(db, { kind: 'teams', teamIds: [teamId], centerId: team.center_id });
   if (!queues.length) return { queues, rows: [] as QueueDayRow[], total: null, measures: null };
   const byQueue = await queueMeasures(db, {
@@ -227,7 +227,7 @@ export async function briefing(
   const rep = await db.selectFrom('people_shift_reports').select('report').where('team_id', '=', teamId).where('date', '=', yesterday).executeTakeFirst();
   const notices = await db.selectFrom('people_notices').selectAll().where('team_id', '=', teamId).where('date', '=', date).orderBy('id').execute();
   const team = await db.selectFrom('teams').select('center_id').where('id', '=', teamId).executeTakeFirst();
-  if (!team) throw notFound(`team ${teamId}`);
+  if (!team) throw notFound('team', teamId);
   // only the overrides the lead typed into yesterday's report count (reports sent before issue 11 carry none)
   const typed = rep ? (parseJson<DailyReport>(rep.report, {} as DailyReport).overrides ?? {}) : {};
   const yDay = await teamDay(db, team.center_id, teamId, yesterday, now, cfg.timeZone, typed);
@@ -382,7 +382,7 @@ export async function sendPostShift(
       .execute();
     const log = await shiftLog(tx, teamId, date);
     const team = await tx.selectFrom('teams').select('center_id').where('id', '=', teamId).executeTakeFirst();
-    if (!team) throw notFound(`team ${teamId}`);
+    if (!team) throw notFound('team', teamId);
     const computed = await teamDay(tx, team.center_id, teamId, date, now, timeZone);
     const typed = checkOverrides(input.overrides ?? {}, { ...computed.figures, ...(input.overrides as Partial<DailyFigures>) });
     const day = Object.keys(typed).length ? await teamDay(tx, team.center_id, teamId, date, now, timeZone, typed) : computed;
@@ -561,7 +561,7 @@ export async function createTask(db: Db, centerId: number, t: { leadId: number; 
 export async function completeTask(db: Db, taskId: number, userId: number, mayCompleteOthers: boolean, completedOn: string, now: number) {
   return withTx(db, async (tx) => {
     const t = await tx.selectFrom('people_lead_tasks').selectAll().where('id', '=', taskId).executeTakeFirst();
-    if (!t || (!mayCompleteOthers && t.lead_id !== userId)) throw notFound(`task ${taskId}`);
+    if (!t || (!mayCompleteOthers && t.lead_id !== userId)) throw notFound('task', taskId);
     if (t.completed_on)
       throw new DomainError(`task ${taskId} is already done`, 'conflict', 'taskId', { reason: 'people.taskDone', params: { doneOn: t.completed_on } });
     await tx.updateTable('people_lead_tasks').set({ completed_on: completedOn }).where('id', '=', taskId).execute();

@@ -115,7 +115,7 @@ export async function recordSessionAttendance(
       .where('s.id', '=', sessionId)
       .where('c.center_id', '=', centerId)
       .executeTakeFirst();
-    if (!s) throw notFound(`session ${sessionId}`);
+    if (!s) throw notFound('session', sessionId);
     for (const [i, r] of rows.entries()) {
       const a = await agentWithTeam(tx, r.agentId, `attendance[${i}].agentId`);
       if (a.center_id !== centerId)
@@ -306,7 +306,7 @@ export async function updateExamLimits(
 ) {
   return withTx(db, async (tx) => {
     const e = await examRow(tx, examId);
-    if (e.center_id !== centerId) throw notFound(`exam ${examId}`);
+    if (e.center_id !== centerId) throw notFound('exam', examId);
     await tx
       .updateTable('people_exams')
       .set({
@@ -324,7 +324,7 @@ export async function updateExamLimits(
 export async function releaseMarks(db: Db, centerId: number, examId: number, userId: number | null, now: number) {
   return withTx(db, async (tx) => {
     const e = await examRow(tx, examId);
-    if (e.center_id !== centerId) throw notFound(`exam ${examId}`);
+    if (e.center_id !== centerId) throw notFound('exam', examId);
     await tx.updateTable('people_exams').set({ marks_released: 1 }).where('id', '=', examId).execute();
     await audit(tx, { at: now, userId, action: 'people.exam.releaseMarks', entity: 'exam', entityId: examId });
     return { id: examId, marksReleased: true as const };
@@ -334,7 +334,7 @@ export async function releaseMarks(db: Db, centerId: number, examId: number, use
 /** An exam (of the center, when one is named: another center's exam is not found). */
 async function examRow(db: Db, examId: number, centerId?: number) {
   const e = await db.selectFrom('people_exams').selectAll().where('id', '=', examId).executeTakeFirst();
-  if (!e || (centerId !== undefined && e.center_id !== centerId)) throw notFound(`exam ${examId}`);
+  if (!e || (centerId !== undefined && e.center_id !== centerId)) throw notFound('exam', examId);
   return e;
 }
 
@@ -431,7 +431,7 @@ function forAgent<T extends { marks?: unknown }>(r: T, visible: boolean) {
 export async function submitAttempt(db: Db, attemptId: number, agentId: number, shownAnswers: Record<string, Answer>, now: number) {
   return withTx(db, async (tx) => {
     const a = await tx.selectFrom('people_exam_attempts').selectAll().where('id', '=', attemptId).executeTakeFirst();
-    if (!a || a.agent_id !== agentId) throw notFound(`attempt ${attemptId}`);
+    if (!a || a.agent_id !== agentId) throw notFound('attempt', attemptId);
     if (a.status !== 'started')
       throw new DomainError(`attempt ${attemptId} was already submitted`, 'conflict', 'attemptId', { reason: 'people.attemptSubmitted', params: {} });
     const e = await examRow(tx, a.exam_id);
@@ -480,7 +480,7 @@ export async function attemptResult(db: Db, scope: Scope, attemptId: number) {
     .where('t.id', '=', attemptId)
     .where(inScope(scope, { center: 'e.center_id', team: 'a.team_id', agent: 't.agent_id' }))
     .executeTakeFirst();
-  if (!a) throw notFound(`attempt ${attemptId}`);
+  if (!a) throw notFound('attempt', attemptId);
   const asAgent = scope.kind === 'self';
   const e = await examRow(db, a.exam_id);
   const result = parseJson<ExamResult | null>(a.result, null);
@@ -558,7 +558,7 @@ export async function markAttempt(db: Db, centerId: number, attemptId: number, m
   return withTx(db, async (tx) => {
     const a = await tx.selectFrom('people_exam_attempts').selectAll().where('id', '=', attemptId).executeTakeFirst();
     const e = a && (await tx.selectFrom('people_exams').selectAll().where('id', '=', a.exam_id).where('center_id', '=', centerId).executeTakeFirst());
-    if (!a || !e) throw notFound(`attempt ${attemptId}`);
+    if (!a || !e) throw notFound('attempt', attemptId);
     if (a.status !== 'pending_manual')
       throw new DomainError(`attempt ${attemptId} is ${a.status}, nothing to mark`, 'conflict', 'attemptId', {
         reason: 'people.attemptNotPending',
@@ -608,7 +608,7 @@ export async function putCertQueue(db: Db, centerId: number, q: { queue: string;
 export async function removeCertQueue(db: Db, centerId: number, queue: string, userId: number | null, now: number) {
   return withTx(db, async (tx) => {
     const r = await tx.deleteFrom('people_cert_queues').where('center_id', '=', centerId).where('queue', '=', queue).executeTakeFirst();
-    if (Number(r.numDeletedRows) === 0) throw notFound(`certified queue ${queue}`, { reason: 'people.certQueueMissing', params: { queue } });
+    if (Number(r.numDeletedRows) === 0) throw notFound('certifiedQueue', queue, { reason: 'people.certQueueMissing', params: { queue } });
     await audit(tx, { at: now, userId, action: 'people.certqueue.remove', entity: 'queue', entityId: queue });
   });
 }

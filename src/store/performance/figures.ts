@@ -460,7 +460,7 @@ export async function listContests(db: Db, centerId: number) {
  */
 export async function contestBoard(db: Db, centerId: number, id: number, now?: number) {
   const c = (await listContests(db, centerId)).find((x) => x.id === id);
-  if (!c) throw notFound(`contest ${id}`);
+  if (!c) throw notFound('contest', id);
   const defs = (await getKpiDefinitions(db, centerId)).map((d) => ({ ...d, aggregation: storedAggregation(d) }));
   const facts = await agentFacts(db, centerId, monthRange(c.from.slice(0, 7), c.to.slice(0, 7)), { now });
   const rows: AgentPeriodRow[] = facts
@@ -475,7 +475,7 @@ export async function contestBoard(db: Db, centerId: number, id: number, now?: n
 export async function deleteContest(db: Db, centerId: number, id: number, userId: number, now: number) {
   await withTx(db, async (tx) => {
     const r = await tx.deleteFrom('perf_contests').where('id', '=', id).where('center_id', '=', centerId).executeTakeFirst();
-    if (Number(r.numDeletedRows) === 0) throw notFound(`contest ${id}`);
+    if (Number(r.numDeletedRows) === 0) throw notFound('contest', id);
     await audit(tx, { at: now, userId, action: 'perf.contest.delete', entity: 'perf_contest', entityId: id });
   });
 }

@@ -42,7 +42,7 @@ export async function computeLiveFigures(
   const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
   if (!m) throw validationError('month', `expected YYYY-MM, got "${month}"`);
   const center = await db.selectFrom('centers').select(['id', 'timezone']).where('id', '=', centerId).executeTakeFirst();
-  if (!center) throw notFound(`center ${centerId}`);
+  if (!center) throw notFound('center', centerId);
   const period = factsPeriod({ month });
   const g = await gatherFacts(db, centerId, period.from, period.to, { now: opts.now });
   const facts = await agentPeriodFacts(db, g, period, opts.now, await getKpiDefinitions(db, centerId), { overrides: false });

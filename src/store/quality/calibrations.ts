@@ -8,7 +8,7 @@ export type CalibrationRow = Selectable<DB['qa_calibrations']>;
 
 export async function getCalibrationRow(db: Db, centerId: number, id: number): Promise<CalibrationRow> {
   const s = await db.selectFrom('qa_calibrations').selectAll().where('id', '=', id).where('center_id', '=', centerId).executeTakeFirst();
-  if (!s) throw notFound(`calibration session ${id}`);
+  if (!s) throw notFound('calibrationSession', id);
   return s;
 }
 

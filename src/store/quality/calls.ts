@@ -74,7 +74,7 @@ export async function findCall(db: Db, centerId: number, id: string): Promise<Ca
 
 export async function getCall(db: Db, centerId: number, id: string): Promise<CallRow> {
   const c = await findCall(db, centerId, id);
-  if (!c) throw notFound(`call "${id}"`);
+  if (!c) throw notFound('call', id);
   return c;
 }
 

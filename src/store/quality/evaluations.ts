@@ -152,7 +152,7 @@ export async function findEvaluation(db: Db, centerId: number, id: number, scope
 
 export async function getEvaluationRow(db: Db, centerId: number, id: number): Promise<EvalRow> {
   const r = await findEvaluation(db, centerId, id);
-  if (!r) throw notFound(`evaluation ${id}`);
+  if (!r) throw notFound('evaluation', id);
   return r;
 }
 
@@ -227,7 +227,7 @@ export async function getDispute(db: Db, centerId: number, id: number) {
     .where('qa_disputes.id', '=', id)
     .where('qa_evaluations.center_id', '=', centerId)
     .executeTakeFirst();
-  if (!d) throw notFound(`dispute ${id}`);
+  if (!d) throw notFound('dispute', id);
   return d;
 }
 

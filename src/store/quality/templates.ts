@@ -85,7 +85,7 @@ export async function findTemplate(db: Db, centerId: number, id: number): Promis
 
 export async function getTemplate(db: Db, id: number): Promise<TemplateRow> {
   const r = await db.selectFrom('qa_templates').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!r) throw notFound(`scorecard template ${id}`);
+  if (!r) throw notFound('scorecardTemplate', id);
   return toRow(r);
 }
 

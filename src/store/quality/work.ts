@@ -200,6 +200,6 @@ export async function listCoaching(db: Db, scope: Scope, f: { id?: number } = {}
 /** One coaching session of a center (whoever may see it). */
 export async function getCoaching(db: Db, centerId: number, id: number) {
   const [c] = await listCoaching(db, { kind: 'all', centerId }, { id });
-  if (!c) throw notFound(`coaching session ${id}`);
+  if (!c) throw notFound('coachingSession', id);
   return c;
 }

@@ -100,13 +100,13 @@ export async function createSlot(db: Db, s: SlotInput, userId: number | null, no
 /** A slot of the center (another center's slot is not found). */
 export async function getSlot(db: Db, centerId: number, id: number) {
   const r = await db.selectFrom('wfm_peak_slots').selectAll().where('id', '=', id).where('center_id', '=', centerId).executeTakeFirst();
-  if (!r) throw notFound(`slot ${id}`);
+  if (!r) throw notFound('slot', id);
   return r;
 }
 /** A slot by id alone: only after the caller found it with getSlot in its center. */
 async function slotById(db: Db, id: number) {
   const r = await db.selectFrom('wfm_peak_slots').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!r) throw notFound(`slot ${id}`);
+  if (!r) throw notFound('slot', id);
   return r;
 }
 
@@ -304,7 +304,7 @@ export async function requestRedemption(db: Db, agentId: number, points: number,
   if (!(points > 0)) throw validationError('points', 'must be > 0');
   return withTx(db, async (tx) => {
     // the agent's row lock serialises every check-then-write on their points (requests and approvals)
-    if (!(await lockRow(tx, 'agents', agentId))) throw notFound(`agent ${agentId}`);
+    if (!(await lockRow(tx, 'agents', agentId))) throw notFound('agent', agentId);
     const { available } = await availablePoints(tx, agentId);
     if (points > available + 1e-9) throw pointsShort(points, available, 'available (balance minus pending requests)');
     const row = await tx
@@ -348,7 +348,7 @@ export async function decideRedemption(
       .where('wfm_redemptions.id', '=', id)
       .where('agents.center_id', '=', centerId)
       .executeTakeFirst();
-    if (!first) throw notFound(`redemption ${id}`);
+    if (!first) throw notFound('redemption', id);
     // lock the agent, then read the request again: a concurrent decision has committed by now, so a
     // request is never booked twice and an approval never takes the balance below 0
     await lockRow(tx, 'agents', first.agent_id);

@@ -130,7 +130,7 @@ export const listForecasts = (db: Db, f: { centerId: number; queue?: string }) =
 
 export async function forecastPoints(db: Db, id: number, range: { from?: number; to?: number } = {}) {
   const f = await db.selectFrom('wfm_forecasts').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!f) throw notFound(`forecast ${id}`);
+  if (!f) throw notFound('forecast', id);
   let q = db.selectFrom('wfm_forecast_points').select(['ts', 'offered', 'aht']).where('forecast_id', '=', id).orderBy('ts');
   if (range.from !== undefined) q = q.where('ts', '>=', range.from);
   if (range.to !== undefined) q = q.where('ts', '<', range.to);

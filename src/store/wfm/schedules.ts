@@ -88,7 +88,7 @@ export async function putContract(db: Db, r: ContractRecord, userId: number | nu
   validateContract(r.contract);
   await withTx(db, async (tx) => {
     const a = await tx.selectFrom('agents').select('id').where('id', '=', r.agentId).executeTakeFirst();
-    if (!a) throw notFound(`agent ${r.agentId}`);
+    if (!a) throw notFound('agent', r.agentId);
     const values = {
       spec: JSON.stringify(r.contract),
       skills: JSON.stringify(r.skills ?? []),
@@ -187,7 +187,7 @@ export async function createRequirement(
 
 export async function getRequirement(db: Db, id: number) {
   const r = await db.selectFrom('wfm_requirements').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!r) throw notFound(`requirement ${id}`);
+  if (!r) throw notFound('requirement', id);
   return { ...r, required: JSON.parse(r.required) as number[] };
 }
 
@@ -289,7 +289,7 @@ export async function finishRun(db: Db, id: number, weekStartTs: number, agentId
 
 export async function getRun(db: Db, id: number) {
   const r = await db.selectFrom('wfm_schedule_runs').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!r) throw notFound(`schedule run ${id}`);
+  if (!r) throw notFound('scheduleRun', id);
   return { ...r, progress: JSON.parse(r.progress), summary: r.summary ? JSON.parse(r.summary) : null };
 }
 
@@ -311,7 +311,7 @@ export const listRuns = (db: Db, centerId: number) =>
 export async function publishRun(db: Db, id: number, userId: number | null, now: number) {
   await withTx(db, async (tx) => {
     const r = await tx.selectFrom('wfm_schedule_runs').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!r) throw notFound(`schedule run ${id}`);
+    if (!r) throw notFound('scheduleRun', id);
     if (r.status !== 'done') throw conflict(`schedule run ${id} is ${r.status}; only a finished run can be published`, 'status');
     // one published schedule per week: the earlier one is superseded
     await tx
@@ -390,7 +390,7 @@ export async function listShifts(
 
 export async function getShift(db: Db, id: number): Promise<ShiftRow> {
   const r = await db.selectFrom('wfm_shifts').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!r) throw notFound(`shift ${id}`);
+  if (!r) throw notFound('shift', id);
   return toShift(r as DB['wfm_shifts'] & { id: number });
 }
 
@@ -478,7 +478,7 @@ export async function requestSwap(db: Db, shiftId: number, fromAgentId: number, 
 
 export async function getSwap(db: Db, id: number) {
   const r = await db.selectFrom('wfm_swaps').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!r) throw notFound(`swap ${id}`);
+  if (!r) throw notFound('swap', id);
   return r;
 }
 

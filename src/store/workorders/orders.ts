@@ -249,7 +249,7 @@ export async function orderVisible(db: Db, centerId: number, id: number, a: WoAc
 
 async function loadOrder(db: Db, centerId: number, id: number) {
   const o = await db.selectFrom('wo_orders').selectAll().where('id', '=', id).where('center_id', '=', centerId).executeTakeFirst();
-  if (!o) throw notFound(`work order ${id}`);
+  if (!o) throw notFound('workOrder', id);
   const h = await db.selectFrom('wo_history').selectAll().where('order_id', '=', id).orderBy('seq').execute();
   return { row: o, order: toCore(o, h) };
 }
@@ -327,7 +327,7 @@ async function names(db: Db, ids: number[]) {
 
 export async function getOrder(db: Db, centerId: number, id: number, a: WoActor, actor: Actor, now: number, s: WoSettings) {
   const visible = await scoped(db, centerId, a).select('o.id').where('o.id', '=', id).executeTakeFirst();
-  if (!visible) throw notFound(`work order ${id}`);
+  if (!visible) throw notFound('workOrder', id);
   const { row, order } = await loadOrder(db, centerId, id);
   const attempts = await db.selectFrom('wo_callback_attempts').selectAll().where('order_id', '=', id).orderBy('id').execute();
   const children = await db.selectFrom('wo_orders').select(['id', 'type', 'state', 'title']).where('parent_id', '=', id).orderBy('id').execute();
@@ -363,7 +363,7 @@ export interface WoEvents {
 }
 
 function workflowError(e: WorkflowError) {
-  if (e.code === 'role_not_allowed') return forbidden(e.message);
+  if (e.code === 'role_not_allowed') return forbidden(e.message, { reason: 'wo.roleNotAllowed' });
   const field =
     e.code === 'note_required'
       ? 'note'
@@ -772,9 +772,9 @@ export async function transitionOrder(
     const { entry } = r.value;
     // acting for a department / crew, or as the agent on one's own order, needs it to be yours
     if ((entry.role === 'business_dept' || entry.role === 'field_crew') && !(row.assignee && actorDepartments.map((d) => `dept:${d}`).includes(row.assignee)))
-      throw forbidden(`"${input.transition}": this order is not with your department or crew`);
+      throw forbidden(`"${input.transition}": this order is not with your department or crew`, { reason: 'wo.notYourDepartment' });
     if (entry.role === 'agent' && String(row.raised_by) !== actor.id && row.assignee !== `user:${actor.id}`)
-      throw forbidden(`"${input.transition}": agents may only move orders they raised or that are assigned to them`);
+      throw forbidden(`"${input.transition}": agents may only move orders they raised or that are assigned to them`, { reason: 'wo.notYourOrder' });
     const upd = await tx
       .updateTable('wo_orders')
       .set({
@@ -878,7 +878,7 @@ export async function recordCallback(
 ) {
   const { row, order } = await loadOrder(db, centerId, id);
   if (order.type !== 'callback') throw validationError('id', `work order ${id} is a ${order.type}, not a callback`);
-  if (row.assignee !== `user:${actor.id}`) throw forbidden('only the agent the callback is assigned to records attempts');
+  if (row.assignee !== `user:${actor.id}`) throw forbidden('only the agent the callback is assigned to records attempts', { reason: 'wo.callbackNotYours' });
   if (order.state !== 'assigned') throw conflict(`callback ${id} is ${order.state}; attempts are recorded while it is assigned`, 'id');
   const attempts = await db.selectFrom('wo_callback_attempts').selectAll().where('order_id', '=', id).orderBy('id').execute();
   const item: CallbackItem = {

@@ -6,6 +6,7 @@ import { useEndpoint } from '../hooks';
 import { contract, topics } from '../../contract/index';
 import { topicName } from '../../contract/endpoint';
 import type { Notice } from '../../contract/notifications';
+import { fmtDateTime } from '../format';
 
 export type { Notice };
 
@@ -81,7 +82,7 @@ export function NotificationBell({ userId }: { userId: number }) {
                   >
                     {noticeText(t, n)}
                   </a>
-                  <div className="hint">{new Date(n.at).toLocaleString()}</div>
+                  <div className="hint">{fmtDateTime(n.at)}</div>
                 </li>
               ))}
             </ul>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { FactFigures, TargetCheck } from '../../contract/facts';
+import { fmtDateTime } from '../format';
 
 /** A figure from the facts (GET /api/facts, briefing, post-shift report): value, source, why missing, when computed. */
 export interface FactLike {
@@ -49,7 +50,7 @@ export function SourceBadge({ source, computedAt }: { source: string | null | un
   const { t } = useTranslation();
   if (!source) return null;
   const label = t(`facts.sources.${source}`);
-  const title = computedAt ? `${label} · ${t('facts.page.computedAt')} ${new Date(computedAt).toLocaleString()}` : label;
+  const title = computedAt ? `${label} · ${t('facts.page.computedAt')} ${fmtDateTime(computedAt)}` : label;
   return (
     <span className={`badge src src-${source}`} data-source={source} title={title} aria-label={title}>
       {label}

@@ -28,6 +28,16 @@ export function Figure({ value, format }: { value: number | null | undefined; fo
   return <>{format ? format(value) : String(value)}</>;
 }
 
+/**
+ * Data shown as stored: an identifier from the PBX or a file (queue, call id), a sign-in name. Not
+ * translated by the browser, not converted between scripts, and not checked as screen language.
+ */
+export const Raw = ({ children, className }: { children: ReactNode; className?: string }) => (
+  <span translate="no" className={className}>
+    {children}
+  </span>
+);
+
 export const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
 
 export function Loading() {

@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale, type Messages } from './types';
 import { loadFontsFor } from '../fonts';
+import { applyScript } from '../script';
 import { platformMessages } from './platform';
 import { peopleMessages } from './people';
 import { liveMessages } from './live';
@@ -21,6 +22,8 @@ import { trainingMessages } from './training';
 import { setupMessages } from './setup';
 import { floorSetupMessages } from './setupFloor';
 import { noticesMessages } from './notices';
+import { refusalMessages } from './refusals';
+import { floorWordMessages } from './floorWords';
 
 /** Every capability's messages; add yours here. */
 const all: Messages[] = [
@@ -43,6 +46,8 @@ const all: Messages[] = [
   setupMessages,
   floorSetupMessages,
   noticesMessages,
+  refusalMessages,
+  floorWordMessages,
 ];
 
 function merge(into: Record<string, any>, from: Record<string, any>) {
@@ -67,12 +72,14 @@ void i18n.use(initReactI18next).init({
 if (typeof document !== 'undefined') {
   document.documentElement.lang = i18n.language;
   loadFontsFor(i18n.language as Locale);
+  void applyScript(i18n.language as Locale);
 }
 
 export function setLocale(l: Locale) {
   localStorage.setItem('cf.locale', l);
   document.documentElement.lang = l;
   loadFontsFor(l);
+  void applyScript(l);
   return i18n.changeLanguage(l);
 }
 

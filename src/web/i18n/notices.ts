@@ -41,7 +41,7 @@ export const noticesMessages: Messages = {
       statuses: { pending: '待发送', sent: '已送达', failed: '失败' },
       kindNames: { 'live.alert': '现场告警', 'wfm.schedulePublished': '排班发布', 'notice.test': '测试通知', '*': '全部通知' },
     },
-    errors: { notices: { webhookScheme: 'Webhook 地址须以 http:// 或 https:// 开头', robotNotFound: '机器人 {{id}} 不存在' } },
+    errors: { notices: { webhookScheme: 'Webhook 地址须以 http:// 或 https:// 开头' } },
   },
   'zh-TW': {
     nav: { notices: '通知管道' },
@@ -82,7 +82,7 @@ export const noticesMessages: Messages = {
       statuses: { pending: '待發送', sent: '已送達', failed: '失敗' },
       kindNames: { 'live.alert': '現場告警', 'wfm.schedulePublished': '排班發布', 'notice.test': '測試通知', '*': '全部通知' },
     },
-    errors: { notices: { webhookScheme: 'Webhook 位址須以 http:// 或 https:// 開頭', robotNotFound: '機器人 {{id}} 不存在' } },
+    errors: { notices: { webhookScheme: 'Webhook 位址須以 http:// 或 https:// 開頭' } },
   },
   en: {
     nav: { notices: 'Notice channels' },
@@ -124,6 +124,6 @@ export const noticesMessages: Messages = {
       statuses: { pending: 'Pending', sent: 'Delivered', failed: 'Failed' },
       kindNames: { 'live.alert': 'Floor alerts', 'wfm.schedulePublished': 'Published schedules', 'notice.test': 'Test notices', '*': 'All notices' },
     },
-    errors: { notices: { webhookScheme: 'A webhook address starts with http:// or https://', robotNotFound: 'Robot {{id}} does not exist' } },
+    errors: { notices: { webhookScheme: 'A webhook address starts with http:// or https://' } },
   },
 };

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { test } from 'node:test';
-import * as OpenCC from 'opencc-js';
 import { LOCALES, type Messages } from './types';
+import { otherScriptChars } from './scriptCheck';
 
 type Tree = { [k: string]: string | Tree };
 
@@ -54,24 +54,15 @@ test('every key exists in zh-CN, zh-TW and en, with the same placeholders', asyn
   assert.deepEqual(problems, []);
 });
 
-// character by character, so no phrase rule fires; a character the converter changes is of the other script
-const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
-const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
-// characters OpenCC maps although both scripts write them so in these words: 怎么 (Simplified); 平台, 阿里, 核准, 占比 (as written in Taiwan)
-const BOTH_SCRIPTS = { 'zh-CN': new Set(['么']), 'zh-TW': new Set(['台', '里', '准', '占']) };
-const otherScript = (text: string, convert: (s: string) => string, allowed: Set<string>) => [
-  ...new Set([...text].filter((ch) => /\p{Script=Han}/u.test(ch) && !allowed.has(ch) && convert(ch) !== ch)),
-];
-
 test('zh-CN is written in Simplified characters and zh-TW in Traditional ones', async () => {
   const problems: string[] = [];
   for (const [name, m] of await allMessages()) {
     for (const [k, v] of flatten(m['zh-CN'] as Tree)) {
-      const bad = otherScript(v, toSimplified, BOTH_SCRIPTS['zh-CN']);
+      const bad = otherScriptChars(v, 'zh-CN');
       if (bad.length) problems.push(`${name} zh-CN ${k}: ${bad.join('')} in “${v}”`);
     }
     for (const [k, v] of flatten(m['zh-TW'] as Tree)) {
-      const bad = otherScript(v, toTraditional, BOTH_SCRIPTS['zh-TW']);
+      const bad = otherScriptChars(v, 'zh-TW');
       if (bad.length) problems.push(`${name} zh-TW ${k}: ${bad.join('')} in “${v}”`);
     }
   }

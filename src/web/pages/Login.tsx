@@ -42,7 +42,7 @@ export function Login({ onSignedIn, onLocale }: { onSignedIn: () => void; onLoca
         <p className="hint">{t('login.demoHint')}</p>
         <select aria-label="language" value={i18n.language} onChange={(e) => onLocale(e.target.value as Locale)}>
           {LOCALES.map((l) => (
-            <option key={l} value={l}>
+            <option key={l} value={l} lang={l}>
               {LOCALE_NAMES[l]}
             </option>
           ))}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { contract } from '../../../contract/index';
 import { useEndpoint } from '../../hooks';
-import { ErrorNote, Page } from '../../components/ui';
+import { ErrorNote, Page, Raw } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { TeamPicker, fmtTime, useAction, yuan } from './common';
 
@@ -147,7 +147,13 @@ export default function Discipline() {
                     {yuan(e.amount_fen)}
                   </td>
                   <td>
-                    {e.kind === 'spending' ? `${e.description} (${t('ppl.disc.receipt')} ${e.receipt_ref})` : `${e.agent_name ?? ''} · ${e.rule_title ?? ''}`}
+                    {e.kind === 'spending' ? (
+                      <>
+                        {e.description} ({t('ppl.disc.receipt')} <Raw>{e.receipt_ref}</Raw>)
+                      </>
+                    ) : (
+                      `${e.agent_name ?? ''} · ${e.rule_title ?? ''}`
+                    )}
                   </td>
                 </tr>
               ))}

@@ -4,7 +4,7 @@ import { call } from '../../api';
 import { contract } from '../../../contract/index';
 import { SHIFT_LOG_KINDS } from '../../../contract/peopleWire';
 import { useEndpoint } from '../../hooks';
-import { ErrorNote, Figure, Page, pct } from '../../components/ui';
+import { ErrorNote, Figure, Page, pct, Raw } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { FactTiles, SourceBadge } from '../../components/facts';
 import { TeamPicker, fmtTime, useAction } from './common';
@@ -109,7 +109,7 @@ export default function Routine() {
                       {[...b.queues.yesterday.rows, ...(b.queues.yesterday.total && b.queues.yesterday.rows.length > 1 ? [b.queues.yesterday.total] : [])].map(
                         (q) => (
                           <tr key={q.queue}>
-                            <td>{q.queue === 'total' ? t('facts.page.total') : q.queue}</td>
+                            <td>{q.queue === 'total' ? t('facts.page.total') : <Raw>{q.queue}</Raw>}</td>
                             <td>
                               <Figure value={q.offered} />
                             </td>

@@ -2,9 +2,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
+import { fmtDateTime } from '../../format';
 
 export const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
-export const fmtTime = (ms: number) => new Date(ms).toLocaleString();
+export const fmtTime = (ms: number) => fmtDateTime(ms);
 export const MOOD_FACE = ['', '😫', '😞', '😐', '🙂', '😄'];
 
 /** Today's date (YYYY-MM-DD) on the user's device. */

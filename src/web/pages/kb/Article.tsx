@@ -4,6 +4,7 @@ import { call } from '../../api';
 import { useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { ErrorNote, Loading, Page } from '../../components/ui';
+import { fmtDate } from '../../format';
 
 /** One article: the body is HTML sanitised on the server (allowlist), so it is rendered as HTML. */
 export function ArticleView({ id, onBack }: { id: number; onBack: () => void }) {
@@ -32,7 +33,7 @@ export function ArticleView({ id, onBack }: { id: number; onBack: () => void }) 
       }
     >
       <div className="hint">
-        {t('kb.views')} {d.views} · {t('kb.updated')} {new Date(Number(d.updated_at)).toLocaleDateString()} ·{' '}
+        {t('kb.views')} {d.views} · {t('kb.updated')} {fmtDate(Number(d.updated_at))} ·{' '}
         {d.tags.map((x) => (
           <span key={x} className="badge" style={{ marginRight: 4 }}>
             {x}

@@ -6,6 +6,7 @@ import { contract } from '../../../contract/index';
 import { KB_EDITORS, KB_REVIEWERS, type KbVersion } from '../../../contract/kb';
 import { ErrorNote, Loading, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
+import { fmtDateTime } from '../../format';
 
 // the rich-text box (TipTap) is loaded only when an editor opens this page
 const RichText = lazy(() => import('./RichText'));
@@ -197,7 +198,7 @@ export default function Editor() {
                       {v.review_note ? ` · ${v.review_note}` : ''}
                     </td>
                     <td>
-                      {v.author} · {new Date(Number(v.created_at)).toLocaleString()}
+                      {v.author} · {fmtDateTime(Number(v.created_at))}
                     </td>
                     <td>{v.reviewer ?? ''}</td>
                     <td>

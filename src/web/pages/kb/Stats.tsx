@@ -3,6 +3,7 @@ import { useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { ErrorNote, Loading, Page } from '../../components/ui';
 import { Chart } from '../../components/Chart';
+import { fmtDate } from '../../format';
 
 export default function Stats() {
   const { t } = useTranslation();
@@ -87,7 +88,7 @@ export default function Stats() {
             {d.stale.map((a) => (
               <tr key={a.id}>
                 <td>{a.title}</td>
-                <td>{new Date(Number(a.updated_at)).toLocaleDateString()}</td>
+                <td>{fmtDate(Number(a.updated_at))}</td>
               </tr>
             ))}
           </tbody>

@@ -8,9 +8,11 @@ import { ErrorNote, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { applyAlert, floorTopics, type Alert } from './liveData';
 import { ThresholdsForm } from './ThresholdsForm';
+import { fmtClockSec, fmtDuration } from '../../format';
 
+/** A figure of an alert as said on screen: shares in %, seconds as a duration, counts as they are. */
 const fmtFig = (k: string, v: number | null) =>
-  v == null ? '—' : /Rate|Share|occupancy|Level/.test(k) ? `${(v * 100).toFixed(1)}%` : String(Math.round(v * 10) / 10);
+  v == null ? '—' : /Rate|Share|occupancy|Level/.test(k) ? `${(v * 100).toFixed(1)}%` : /S$/.test(k) ? fmtDuration(v) : String(Math.round(v * 10) / 10);
 
 function AlertRow({ a, canHandle, staff, onError }: { a: Alert; canHandle: boolean; staff: EmergencyStaff[]; onError: (m: string | null) => void }) {
   const { t } = useTranslation();
@@ -36,15 +38,15 @@ function AlertRow({ a, canHandle, staff, onError }: { a: Alert; canHandle: boole
   };
   return (
     <tr data-testid={`alert-${a.id}`} data-kind={a.kind} data-status={a.status}>
-      <td>{new Date(a.raised_at).toLocaleTimeString()}</td>
+      <td>{fmtClockSec(a.raised_at)}</td>
       <td>
         <strong>{t(`live.kind.${a.kind}`)}</strong>
-        <div className="hint">{a.action}</div>
+        <div className="hint">{t(`live.suggest.${a.kind}`, { defaultValue: a.action })}</div>
       </td>
       <td>{a.subject === '*' ? t('app.all') : a.subject}</td>
-      <td className="mono">
+      <td>
         {Object.entries(a.figures ?? {})
-          .map(([k, v]) => `${k} ${fmtFig(k, v)}`)
+          .map(([k, v]) => `${t(`live.fig.${k}`, { defaultValue: k })} ${fmtFig(k, v)}`)
           .join(' · ')}
       </td>
       <td>

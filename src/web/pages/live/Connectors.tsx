@@ -175,6 +175,7 @@ export default function Connectors() {
           />
           <input
             aria-label={t('conn.interfaceTemplate')}
+            translate="no"
             placeholder="PJSIP/{code}"
             value={form.ami.interfaceTemplate}
             onChange={(e) => set('ami', { interfaceTemplate: e.target.value })}
@@ -208,6 +209,7 @@ export default function Connectors() {
           />
           <input
             aria-label={t('conn.agentTemplate')}
+            translate="no"
             placeholder="{code}@default"
             value={form.esl.agentTemplate}
             onChange={(e) => set('esl', { agentTemplate: e.target.value })}

@@ -6,6 +6,7 @@ import { contract } from '../../../contract/index';
 import { POSITIONS } from '../../../contract/live';
 import { ErrorNote, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
+import { fmtClockSec } from '../../format';
 
 const day = (ts: number) => new Date(ts).toISOString().slice(0, 10);
 
@@ -104,7 +105,7 @@ export default function Emergency() {
           {(callins.data ?? []).map((c) => (
             <tr key={c.id}>
               <td>{c.name}</td>
-              <td>{new Date(c.started_at).toLocaleTimeString()}</td>
+              <td>{fmtClockSec(c.started_at)}</td>
               <td>{c.calls}</td>
               <td>{canCall && <button onClick={() => run(() => call(contract.live.endCallin, { params: { id: c.id } }))}>{t('live.end')}</button>}</td>
             </tr>

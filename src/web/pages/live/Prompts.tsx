@@ -6,6 +6,7 @@ import { contract, topics } from '../../../contract/index';
 import { topicName } from '../../../contract/endpoint';
 import { Page } from '../../components/ui';
 import { useMe } from '../../session';
+import { fmtClockSec } from '../../format';
 
 export default function Prompts() {
   const { t } = useTranslation();
@@ -23,7 +24,7 @@ export default function Prompts() {
             {p.kind === 'longCall'
               ? t('live.promptLongCall', { name: p.detail.agentName, min: Math.round((p.detail.talkS ?? 0) / 60) })
               : t('live.promptComplaint', { name: p.detail.agentName })}{' '}
-            <span className="hint">{new Date(p.created_at).toLocaleTimeString()}</span>{' '}
+            <span className="hint">{fmtClockSec(p.created_at)}</span>{' '}
             <button onClick={() => call(contract.live.promptDone, { params: { id: p.id }, body: {} }).then(() => prompts.reload())}>{t('live.done')}</button>
           </li>
         ))}

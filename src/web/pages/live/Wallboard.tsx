@@ -2,12 +2,13 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EChartsOption } from 'echarts';
 import { Chart } from '../../components/Chart';
-import { Figure, Page, pct } from '../../components/ui';
+import { Figure, Page, pct, Raw } from '../../components/ui';
 import { call } from '../../api';
 import { useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { hasAny, useMe } from '../../session';
 import { mmss, useClock, useFloor, type Tile } from './liveData';
+import { fmtClock } from '../../format';
 
 const STATE_ORDER = ['notReady', 'ringing', 'talking', 'hold', 'acw', 'ready', 'loggedOut'];
 type SortKey = 'state' | 'time' | 'calls' | 'reason';
@@ -160,7 +161,7 @@ export default function Wallboard() {
 
   const chart = useMemo<EChartsOption>(() => {
     const pts = floor.intervals.filter((p) => p.queue === '*');
-    const label = (ts: number) => new Date(ts).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    const label = (ts: number) => fmtClock(ts);
     return {
       tooltip: { trigger: 'axis' },
       legend: { top: 0, data: [t('live.offered'), t('live.answered'), t('live.serviceLevel')] },
@@ -236,7 +237,9 @@ export default function Wallboard() {
             key={q.queue}
             data-testid={`queue-${q.queue}`}
           >
-            <div className="kpi-label">{q.queue}</div>
+            <div className="kpi-label">
+              <Raw>{q.queue}</Raw>
+            </div>
             <div className="kpi">
               {q.waiting} <span className="hint">{t('live.waiting')}</span>
             </div>

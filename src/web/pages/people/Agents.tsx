@@ -4,7 +4,7 @@ import { call } from '../../api';
 import { useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { AGENT_STATUSES, SKILL_LEVELS } from '../../../contract/platform';
-import { ErrorNote, Page } from '../../components/ui';
+import { ErrorNote, Page, Raw } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 
 const empty = { employeeNo: '', name: '', teamId: '', hireDate: '', skillLevel: 'junior' as (typeof SKILL_LEVELS)[number], queues: '' };
@@ -118,7 +118,9 @@ export default function Agents() {
               <td>{teamName(a.team_id)}</td>
               <td>{a.hire_date}</td>
               <td>{t(`people.${a.skill_level}`)}</td>
-              <td>{a.queues.join(', ')}</td>
+              <td>
+                <Raw>{a.queues.join(', ')}</Raw>
+              </td>
               <td>
                 {canEdit ? (
                   <select

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { ErrorNote, Page } from '../../components/ui';
+import { fmtDateTime } from '../../format';
 
 export default function Audit() {
   const { t } = useTranslation();
@@ -22,13 +23,19 @@ export default function Audit() {
         <tbody>
           {(log.data ?? []).map((r) => (
             <tr key={r.id}>
-              <td>{new Date(r.at).toLocaleString()}</td>
+              <td>{fmtDateTime(r.at)}</td>
               <td>{r.user_id ?? '—'}</td>
-              <td>{r.action}</td>
               <td>
-                {r.entity} {r.entity_id}
+                <code>{r.action}</code>
               </td>
-              <td className="mono">{r.detail}</td>
+              <td>
+                <code>
+                  {r.entity} {r.entity_id}
+                </code>
+              </td>
+              <td>
+                <code>{r.detail}</code>
+              </td>
             </tr>
           ))}
         </tbody>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { useEndpoint } from '../../hooks';
-import { ErrorNote, Page } from '../../components/ui';
+import { ErrorNote, Page, Raw } from '../../components/ui';
 import { contract } from '../../../contract/index';
 import type { UserRow } from '../../../contract/platform';
 import { ROLES, type Role } from '../../../core/roles';
@@ -96,7 +96,9 @@ export default function Users() {
         <tbody>
           {(users.data ?? []).map((u) => (
             <tr key={u.id}>
-              <td>{u.username}</td>
+              <td>
+                <Raw>{u.username}</Raw>
+              </td>
               <td>{u.display_name}</td>
               {ROLES.map((r) => (
                 <td key={r}>

@@ -8,7 +8,7 @@ import { KPI_KEYS, type KpiKey } from '../../../core/performance/kpi';
 import { Chart } from '../../components/Chart';
 import { ErrorNote, Page, IdMultiSelect } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
-import { fmtTotal, KpiValue } from './shared';
+import { CampGaps, fmtTotal, KpiValue } from './shared';
 
 /** Team contests with a leaderboard; the newcomer camp below. */
 export default function Contests() {
@@ -111,7 +111,13 @@ export default function Contests() {
                   </td>
                   <td>{a.weeks}</td>
                   <td>{a.title ?? '—'}</td>
-                  <td className="hint">{a.next ? `${a.next.title}: ${a.next.unmet.join(', ')}` : ''}</td>
+                  <td className="hint">
+                    {a.next && (
+                      <>
+                        {a.next.title}: <CampGaps gaps={a.next.gaps} kpis={kpis.data ?? []} />
+                      </>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { ErrorNote, Figure, Page } from '../../components/ui';
-import { fmtTotal, KpiValue, ScorecardLines } from './shared';
+import { CampGaps, fmtTotal, KpiValue, ScorecardLines } from './shared';
 
 /** The agent's own published scorecard: total, ranks, items below target (phone-sized). */
 export default function MyScorecard() {
@@ -77,7 +77,7 @@ export default function MyScorecard() {
           <strong>{t('perf.camp.title')}</strong>: {myCamp.title ?? '—'} · {t('perf.camp.weeks')} {myCamp.weeks}
           {myCamp.next && (
             <div className="hint">
-              {t('perf.camp.next')}: {myCamp.next.title} — {t('perf.camp.unmet')} {myCamp.next.unmet.join(', ')}
+              {t('perf.camp.next')}: {myCamp.next.title} — {t('perf.camp.unmet')} <CampGaps gaps={myCamp.next.gaps} kpis={kpis.data ?? []} />
             </div>
           )}
         </div>

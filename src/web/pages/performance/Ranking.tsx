@@ -9,6 +9,7 @@ import { ErrorNote, Figure, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { payrollCells } from './payroll';
 import { fmtTotal, ScorecardLines } from './shared';
+import { fmtDateTime } from '../../format';
 
 const lastMonth = () => {
   const d = new Date();
@@ -79,7 +80,7 @@ export default function Ranking() {
         {d &&
           (d.publication ? (
             <span className="badge ok">
-              {t('perf.published')} {new Date(d.publication.publishedAt).toLocaleString()} {d.publication.note}
+              {t('perf.published')} {fmtDateTime(d.publication.publishedAt)} {d.publication.note}
             </span>
           ) : (
             <span className="badge">{t('perf.notPublished')}</span>
@@ -152,7 +153,9 @@ export default function Ranking() {
       {hasAny(me, ['admin', 'center_manager', 'wfm']) && (
         <div className="card">
           <h3>{t('perf.upload')}</h3>
-          <p className="hint">{t('perf.uploadHint')}</p>
+          <p className="hint">
+            {t('perf.uploadHint')} <code>employeeNo,month,kpi,value,numerator,denominator</code>
+          </p>
           <textarea aria-label={t('perf.upload')} rows={6} style={{ width: '100%' }} className="mono" value={csv} onChange={(e) => setCsv(e.target.value)} />
           <input
             type="file"

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Figure } from '../../components/ui';
 import { SourceBadge } from '../../components/facts';
+import { fmtDuration } from '../../format';
+import type { CampGap } from '../../../core/performance/camp';
 import type { KpiDefinitionWire, ScorecardWire } from '../../../contract/performance';
 
 /** What the lines table reads of a card: its lines, and where live cards' figures come from. */
@@ -60,4 +62,17 @@ export function ScorecardLines({ card, kpis }: { card: CardLines; kpis: readonly
       </tbody>
     </table>
   );
+}
+
+/** What an agent still needs for the next camp title, in words: 质检成绩 86，需 ≥ 90 · 满意率暂无数据. */
+export function CampGaps({ gaps, kpis }: { gaps: readonly CampGap[]; kpis: readonly KpiDefinitionWire[] }) {
+  const { t } = useTranslation();
+  const say = (g: CampGap) => {
+    const def = kpis.find((d) => d.key === g.key);
+    const name = g.key === 'weeks' ? t('perf.camp.weeks') : (def?.label ?? t(`facts.figures.${g.key}`, { defaultValue: g.key }));
+    const fmt = (v: number) => (def?.unit === 'ratio' ? `${(v * 100).toFixed(1)}%` : def?.unit === 's' ? fmtDuration(v) : String(Math.round(v * 100) / 100));
+    if (g.actual === null) return t('perf.camp.gapMissing', { name, bound: fmt(g.bound) });
+    return t(g.op === 'min' ? 'perf.camp.gapMin' : 'perf.camp.gapMax', { name, actual: fmt(g.actual), bound: fmt(g.bound) });
+  };
+  return <>{gaps.map(say).join('；')}</>;
 }

@@ -4,7 +4,7 @@ import { call } from '../../api';
 import { useAction, useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { Chart } from '../../components/Chart';
-import { ErrorNote, Page, IdMultiSelect } from '../../components/ui';
+import { ErrorNote, Page, IdMultiSelect, Raw } from '../../components/ui';
 import { useMe } from '../../session';
 import { EvaluationForm, fmtScore, itemLabel } from './shared';
 
@@ -74,7 +74,9 @@ export default function Calibration() {
           {(list.data ?? []).map((s) => (
             <tr key={s.id}>
               <td>{s.title}</td>
-              <td className="mono">{s.call_id}</td>
+              <td>
+                <Raw className="mono">{s.call_id}</Raw>
+              </td>
               <td>{t(`qa.states.${s.state}`)}</td>
               <td>
                 {s.submitted} / {s.evaluator_ids.length}

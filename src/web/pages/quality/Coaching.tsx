@@ -75,7 +75,7 @@ export default function Coaching() {
                 ))}
               </select>
             ) : (
-              <input value={f.sourceKey} placeholder="accuracy" onChange={(e) => setF({ ...f, sourceKey: e.target.value })} />
+              <input value={f.sourceKey} placeholder={t('qa.coaching.itemKeyHint')} onChange={(e) => setF({ ...f, sourceKey: e.target.value })} />
             )}
           </label>
           <label>
@@ -126,7 +126,14 @@ export default function Coaching() {
             <tr key={c.id}>
               <td>{t(`qa.coaching.${c.kind}`)}</td>
               <td>{c.agents.map((a) => a.name).join('、')}</td>
-              <td>{c.source_kind === 'kpi' ? ((kpis.data ?? []).find((k) => k.key === c.source_key)?.label ?? c.source_key) : c.source_key}</td>
+              <td>
+                {/* a KPI by its name; a scorecard item by its key, as the scorecard writes it */}
+                {c.source_kind === 'kpi' ? (
+                  ((kpis.data ?? []).find((k) => k.key === c.source_key)?.label ?? t(`facts.figures.${c.source_key}`, { defaultValue: c.source_key }))
+                ) : (
+                  <code>{c.source_key}</code>
+                )}
+              </td>
               <td>{c.goals}</td>
               <td>{c.follow_up_date}</td>
               <td>

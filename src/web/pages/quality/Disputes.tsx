@@ -6,6 +6,7 @@ import { contract } from '../../../contract/index';
 import type { DisputeListRow } from '../../../contract/quality';
 import { ErrorNote, Page } from '../../components/ui';
 import { choices, fmtScore, fmtTime, itemLabel, allItems } from './shared';
+import { fmtDateTime } from '../../format';
 
 /** Disputes for the QA lead to decide; history stays visible. */
 export default function Disputes() {
@@ -70,7 +71,7 @@ export default function Disputes() {
                     <div className="hint">
                       {d.history.map((h, i) => (
                         <div key={i}>
-                          {t(`qa.states.${h.state}`)} · {new Date(h.at).toLocaleString()} · {h.note}
+                          {t(`qa.states.${h.state}`)} · {fmtDateTime(h.at)} · {h.note}
                         </div>
                       ))}
                     </div>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { useAction, useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
-import { ErrorNote, Page, IdMultiSelect } from '../../components/ui';
+import { ErrorNote, Page, IdMultiSelect, Raw } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { Recording } from './shared';
 
@@ -70,7 +70,8 @@ export default function Library() {
             <h3>{r.title}</h3>
             <p>{r.note}</p>
             <p className="hint">
-              {r.agent_name} · {r.queue} · {r.duration_s}s · {t('qa.library.sharedBy')} {r.shared_by} · {r.team_ids.length ? '' : t('qa.library.whole')}
+              {r.agent_name} · <Raw>{r.queue}</Raw> · {r.duration_s}s · {t('qa.library.sharedBy')} {r.shared_by} ·{' '}
+              {r.team_ids.length ? '' : t('qa.library.whole')}
             </p>
             <Recording url={r.recording_url} />{' '}
             {canRemove && (

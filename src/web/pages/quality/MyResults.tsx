@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call, subscribe } from '../../api';
 import { useAction, useEndpoint } from '../../hooks';
 import { contract, topicName, topics } from '../../../contract/index';
-import { ErrorNote, Page } from '../../components/ui';
+import { ErrorNote, Page, Raw } from '../../components/ui';
 import { useMe } from '../../session';
 import { fmtScore, fmtTime, itemLabel, Recording, ResultItems } from './shared';
 
@@ -29,7 +29,7 @@ export default function MyResults() {
           <div className="card" key={e.id} data-evaluation={e.id}>
             <div className="form-row" style={{ justifyContent: 'space-between' }}>
               <span>
-                {fmtTime(e.call_started_at)} · {e.queue}
+                {fmtTime(e.call_started_at)} · <Raw>{e.queue}</Raw>
               </span>
               <span className={`kpi ${e.fatal ? 'bad' : ''}`} data-testid="evaluation-score">
                 {fmtScore(e.score)}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { useAction, useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
-import { ErrorNote, Page } from '../../components/ui';
+import { ErrorNote, Page, Raw } from '../../components/ui';
 import { EvaluationForm, fmtTime, Recording } from './shared';
 
 /** Queue rows a page; a queue of hundreds is paged so the scoring drawer never opens far below the row. */
@@ -107,9 +107,13 @@ export default function WorkQueue() {
         <tbody>
           {(rows ?? fallback).map((r) => (
             <tr key={r.callId} data-call={r.callId} className={open?.callId === r.callId ? 'selected' : undefined}>
-              <td className="mono">{r.callId}</td>
+              <td>
+                <Raw className="mono">{r.callId}</Raw>
+              </td>
               <td>{r.agentName}</td>
-              <td>{r.queue}</td>
+              <td>
+                <Raw>{r.queue}</Raw>
+              </td>
               <td>{fmtTime(r.startedAt)}</td>
               <td>{r.duration}</td>
               <td>{r.reasons.map((x) => t(`qa.reason.${x}`)).join(' / ')}</td>
@@ -138,7 +142,7 @@ export default function WorkQueue() {
         <aside className="drawer" role="dialog" aria-label={t('qa.scoring')} data-testid="qa-scoring-drawer">
           <div className="form-row" style={{ justifyContent: 'space-between' }}>
             <h2>
-              {t('qa.call')} <span className="mono">{open.callId}</span> · {open.agentName} · <Recording url={open.recording} />
+              {t('qa.call')} <Raw className="mono">{open.callId}</Raw> · {open.agentName} · <Recording url={open.recording} />
             </h2>
             <button className="secondary" onClick={() => setOpen(null)}>
               {t('app.close')}

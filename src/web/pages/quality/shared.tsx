@@ -2,13 +2,14 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ui';
 import type { Answer, EvaluationScore, ScorecardItem, ScorecardTemplate } from '../../../contract/quality';
+import { fmtDateTime } from '../../format';
 
 export type Item = ScorecardItem;
 export type Template = ScorecardTemplate;
 export type { Answer };
 
 export const fmtScore = (s: number | null | undefined) => (s == null ? '—' : (Math.round(s * 10) / 10).toString());
-export const fmtTime = (ms: number) => new Date(ms).toLocaleString();
+export const fmtTime = (ms: number) => fmtDateTime(ms);
 export const allItems = (t: Template) => t.sections.flatMap((s) => s.items);
 export const itemLabel = (t: Template | null | undefined, id: string) => (t ? (allItems(t).find((i) => i.id === id)?.label ?? id) : id);
 

@@ -9,7 +9,7 @@ import { hm, ymd } from './util';
 export default function Adherence() {
   const { t } = useTranslation();
   const [date, setDate] = useState(() => ymd(Date.now()));
-  const [queue, setQueue] = useState('general');
+  const [queue, setQueue] = useState('');
   const adh = useEndpoint(contract.wfm.adherence, { query: { date } });
   // agent states as words: notReady:<reason> says the reason as the schedule's activities do
   const stateLabel = (s: string) => {
@@ -17,7 +17,12 @@ export default function Adherence() {
     const label = t(`wfm.agentState.${state}`, { defaultValue: state });
     return reason ? `${label} · ${t(`wfm.${reason}`, { defaultValue: reason })}` : label;
   };
-  const intra = useEndpoint(contract.wfm.intraday, queue ? { query: { queue, date } } : null);
+  // intraday needs a forecast covering the day: offer the queues that have one, ask for nothing otherwise
+  const fcs = useEndpoint(contract.wfm.forecasts, {});
+  const dayMs = new Date(`${date}T00:00:00`).getTime();
+  const queues = [...new Set((fcs.data ?? []).filter((f) => f.from_ts < dayMs + 86_400_000 && f.to_ts > dayMs).map((f) => f.queue))];
+  const q = queues.includes(queue) ? queue : (queues[0] ?? '');
+  const intra = useEndpoint(contract.wfm.intraday, q ? { query: { queue: q, date } } : null);
   const option = useMemo(() => {
     const d = intra.data;
     if (!d) return null;
@@ -104,10 +109,20 @@ export default function Adherence() {
       )}
       <h3>{t('wfm.intraday')}</h3>
       <div className="form-row">
-        <label>
-          {t('wfm.queue')}
-          <input value={queue} onChange={(e) => setQueue(e.target.value)} />
-        </label>
+        {queues.length > 0 ? (
+          <label>
+            {t('wfm.queue')}
+            <select value={q} onChange={(e) => setQueue(e.target.value)} translate="no">
+              {queues.map((x) => (
+                <option key={x} value={x}>
+                  {x}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <p className="hint">{t('wfm.noForecastForDay')}</p>
+        )}
       </div>
       <ErrorNote error={intra.error} />
       {intra.data && intra.data.forecastId === null && (

@@ -7,6 +7,7 @@ import { Chart } from '../../components/Chart';
 import { ErrorNote, Page, pct } from '../../components/ui';
 import { FieldError, useFieldErrors } from './fields';
 import { fromLocalInput, hm, toLocalInput } from './util';
+import { fmtDate } from '../../format';
 
 const DAY = 86_400_000;
 type Adj = { from: string; to: string; percent: string };
@@ -311,8 +312,7 @@ export default function Forecast() {
           <option value="">—</option>
           {(versions.data ?? []).map((v) => (
             <option key={v.id} value={v.id}>
-              #{v.id} {v.queue} · {t(`wfm.model_${v.model}`, { defaultValue: v.model })} · {new Date(Number(v.from_ts)).toLocaleDateString(i18n.language)}–
-              {new Date(Number(v.to_ts) - 1).toLocaleDateString(i18n.language)}
+              #{v.id} {v.queue} · {t(`wfm.model_${v.model}`, { defaultValue: v.model })} · {fmtDate(Number(v.from_ts))}–{fmtDate(Number(v.to_ts) - 1)}
             </option>
           ))}
         </select>

@@ -4,7 +4,7 @@ import { call } from '../../api';
 import { useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import type { TemplateSpec } from '../../../contract/wfm';
-import { ErrorNote, Page } from '../../components/ui';
+import { ErrorNote, Page, Raw } from '../../components/ui';
 import { FieldError, useFieldErrors } from './fields';
 import { ymd } from './util';
 
@@ -328,7 +328,9 @@ export default function PlanData() {
                 <td>{c ? `${c.contract.minHoursWeek}–${c.contract.maxHoursWeek}` : '—'}</td>
                 <td>{c?.contract.minDaysOff ?? '—'}</td>
                 <td>{c ? `${toHm(c.contract.earliestStartMin)}–${toHm(c.contract.latestStartMin)}` : '—'}</td>
-                <td>{c?.skills.join(', ')}</td>
+                <td>
+                  <Raw>{c?.skills.join(', ')}</Raw>
+                </td>
                 <td>{c ? [(c.preferences.daysOff ?? []).map(dayName).join(' '), toHm(c.preferences.startMin)].filter(Boolean).join(' · ') : ''}</td>
                 <td>
                   <button onClick={() => pickAgent(a.id)}>{t('wfm.edit')}</button>

@@ -4,10 +4,11 @@ import { useAction, useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import type { RedemptionRow } from '../../../contract/wfm';
 import { ErrorNote, Page } from '../../components/ui';
+import { fmtDateTime } from '../../format';
 
 /** Planner: points redemption requests (leave or gift), with the agent's balance; approve or reject. */
 export default function Redemptions() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const reqs = useEndpoint(contract.wfm.redemptions, {});
   const points = useEndpoint(contract.wfm.points, {});
   const act = useAction();
@@ -25,7 +26,7 @@ export default function Redemptions() {
       <td>{r.points}</td>
       <td>{balance.get(r.agent_id) ?? 0}</td>
       <td>{r.note}</td>
-      <td>{new Date(Number(r.requested_at)).toLocaleString(i18n.language)}</td>
+      <td>{fmtDateTime(Number(r.requested_at))}</td>
       <td data-testid="redemption-status">{t(r.status === 'rejected' ? 'wfm.rejectedStatus' : `wfm.${r.status}`, { defaultValue: r.status })}</td>
       <td>
         {r.status === 'pending' && (

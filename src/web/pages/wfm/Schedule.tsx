@@ -8,9 +8,13 @@ import { Chart } from '../../components/Chart';
 import { ErrorNote, Page, pct } from '../../components/ui';
 import { fromLocalInput, hm, mdw, mondayOf, toLocalInput } from './util';
 import { PeakRule } from './PeakRule';
+import { fmtDateTime } from '../../format';
 
 export default function Schedule() {
   const { t, i18n } = useTranslation();
+  // where the week's requirement came from: upload, forecast:<id>, demo
+  const reqSource = (src: string) =>
+    src.startsWith('forecast:') ? `${t('wfm.reqSource.forecast')} #${src.slice(9)}` : t(`wfm.reqSource.${src}`, { defaultValue: src });
   const [week, setWeek] = useState(() => mondayOf(Date.now()));
   const [error, setError] = useState<string | null>(null);
   const reqs = useEndpoint(contract.wfm.requirements, {});
@@ -142,7 +146,7 @@ export default function Schedule() {
       </div>
       <div className="form-row">
         <span data-testid="requirement-count">
-          {t('wfm.requirement')}: {weekReqs.length ? `#${weekReqs[0].id} (${weekReqs[0].source})` : t('app.none')}
+          {t('wfm.requirement')}: {weekReqs.length ? `#${weekReqs[0].id} (${reqSource(weekReqs[0].source)})` : t('app.none')}
         </span>
         <label>
           {t('wfm.timeLimit')}
@@ -169,7 +173,8 @@ export default function Schedule() {
             {status === 'running' && (
               <>
                 {' '}
-                {t('wfm.running')} {t('wfm.phase')}: {run.data.run.progress.phase} · {t('wfm.elapsed')} {elapsed}s / {run.data.run.time_limit_s}s{' '}
+                {t('wfm.running')} {t('wfm.phase')}: {t(`wfm.phases.${run.data.run.progress.phase}`, { defaultValue: run.data.run.progress.phase })} ·{' '}
+                {t('wfm.elapsed')} {elapsed}s / {run.data.run.time_limit_s}s{' '}
                 <progress max={run.data.run.time_limit_s} value={Math.min(elapsed, run.data.run.time_limit_s)} />
               </>
             )}
@@ -345,11 +350,11 @@ function PeakSlots({ onError }: { onError: (e: string | null) => void }) {
             <tr key={s.id}>
               <td>{s.title}</td>
               <td>
-                {new Date(s.start_ts).toLocaleString()} – {hm(s.end_ts)}
+                {fmtDateTime(s.start_ts)} – {hm(s.end_ts)}
               </td>
               <td>{s.capacity}</td>
               <td>{s.requests.map((r) => `${r.name}${r.status === 'awarded' ? ' ✓' : ''}`).join('，')}</td>
-              <td>{s.status}</td>
+              <td>{t(`wfm.slotStatus.${s.status}`, { defaultValue: s.status })}</td>
               <td>
                 {s.status === 'open' && <button onClick={() => act(() => call(contract.wfm.confirmSlot, { params: { id: s.id } }))}>{t('wfm.confirm')}</button>}
               </td>

@@ -5,6 +5,7 @@ import { useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { ErrorNote, Page } from '../../components/ui';
 import { hm } from './util';
+import { fmtDate } from '../../format';
 
 /** Team lead: swap requests of the own teams' agents, approve or reject. */
 export default function Swaps() {
@@ -39,7 +40,7 @@ export default function Swaps() {
               <td>{s.from_name}</td>
               <td>{s.to_name}</td>
               <td>
-                {new Date(s.start_ts).toLocaleDateString()} {hm(s.start_ts)}–{hm(s.end_ts)}
+                {fmtDate(s.start_ts)} {hm(s.start_ts)}–{hm(s.end_ts)}
               </td>
               <td>{t(`wfm.${s.status}`, { defaultValue: s.status })}</td>
               <td>

@@ -10,6 +10,7 @@ import { ErrorNote, Page } from '../../components/ui';
 import { useMe } from '../../session';
 import { hashParam } from '../kb/Highlight';
 import { OrderDetail } from './Detail';
+import { fmtDateTime } from '../../format';
 
 const SLA_CLASS: Record<string, string> = { ok: 'ok', met: 'ok', warning: 'warn', breached: 'bad', missed: 'bad' };
 
@@ -117,7 +118,7 @@ export default function Board() {
                 ) : null}
               </td>
               <td className={SLA_CLASS[o.sla.status]} data-sla={o.sla.status}>
-                {t(`wo.slaStatus.${o.sla.status}`)} · {new Date(o.sla.dueAt).toLocaleString()}
+                {t(`wo.slaStatus.${o.sla.status}`)} · {fmtDateTime(o.sla.dueAt)}
               </td>
             </tr>
           ))}

@@ -4,6 +4,7 @@ import { call } from '../../api';
 import { useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { ErrorNote, Loading, Page } from '../../components/ui';
+import { fmtDateTime } from '../../format';
 
 const SLA_CLASS: Record<string, string> = { ok: 'ok', met: 'ok', warning: 'warn', breached: 'bad', missed: 'bad' };
 
@@ -79,19 +80,19 @@ export function OrderDetail({ id, onBack }: { id: number; onBack: () => void }) 
         <div className="card">
           <div className="kpi-label">{t('wo.sla')}</div>
           <div className={SLA_CLASS[d.sla.status]}>
-            {t(`wo.slaStatus.${d.sla.status}`)} · {new Date(d.sla.dueAt).toLocaleString()}
+            {t(`wo.slaStatus.${d.sla.status}`)} · {fmtDateTime(d.sla.dueAt)}
           </div>
         </div>
       </div>
       <div className="card">
         <div>{d.description}</div>
         <div className="hint">
-          {t('wo.raisedBy')} {name(d.raised_by)} · {new Date(Number(d.created_at)).toLocaleString()}
+          {t('wo.raisedBy')} {name(d.raised_by)} · {fmtDateTime(Number(d.created_at))}
           {d.customer_id ? ` · ${t('wo.customer')} ${d.customer_id}` : ''}
           {d.customer_phone ? ` · ${d.customer_phone}` : ''}
           {d.call_id ? ` · ${t('wo.callId')} ${d.call_id}` : ''}
           {d.address ? ` · ${t('wo.address')} ${d.address}` : ''}
-          {d.appointment_from ? ` · ${t('wo.appointment')} ${new Date(Number(d.appointment_from)).toLocaleString()}` : ''}
+          {d.appointment_from ? ` · ${t('wo.appointment')} ${fmtDateTime(Number(d.appointment_from))}` : ''}
         </div>
         {d.repeat_complainer ? <span className="badge bad">{t('wo.repeat')}</span> : null}{' '}
         {d.qa_review ? <span className="badge">{t('wo.qaOpen')}</span> : null}
@@ -221,7 +222,7 @@ export function OrderDetail({ id, onBack }: { id: number; onBack: () => void }) 
             <strong>{h.transition === 'create' ? t('wo.newOrder') : t(`wo.transitions.${h.transition}`)}</strong> → {t(`wo.states.${h.to}`)}
             <span className="hint">
               {' '}
-              · {name(h.actorId)} ({t(`roles.${h.role}`, h.role)}) · {new Date(h.at).toLocaleString()}
+              · {name(h.actorId)} ({t(`roles.${h.role}`, h.role)}) · {fmtDateTime(h.at)}
               {h.assignee ? ` · ${assigneeLabel(h.assignee)}` : ''}
             </span>
             {h.note && <div>「{h.note}」</div>}
@@ -235,7 +236,7 @@ export function OrderDetail({ id, onBack }: { id: number; onBack: () => void }) 
             <tbody>
               {d.attempts.map((a) => (
                 <tr key={a.id}>
-                  <td>{new Date(Number(a.at)).toLocaleString()}</td>
+                  <td>{fmtDateTime(Number(a.at))}</td>
                   <td>{t(`wo.outcomes.${a.outcome}`)}</td>
                   <td>{a.note}</td>
                 </tr>

@@ -1,0 +1,176 @@
+/**
+ * The browser walk (issue 14): every page of the menu (src/web/nav.ts, so a new page joins by being
+ * listed there) for every demo role that may open it, in zh-CN, zh-TW and en, over the demo center's
+ * data. A page fails the walk on a console error, an error answer (4xx/5xx) to a call it made, a raw
+ * i18n key, a camelCase or snake_case identifier in visible text, an English word on a Chinese screen,
+ * or a character of the other Chinese script. A phone pass (390 × 844) repeats the agent's pages.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { startDemoHarness, signInUi, signOutUi } from './harness';
+import { navItems } from '../src/web/nav';
+import { LOCALES, type Locale } from '../src/web/i18n/types';
+import { otherScriptChars } from '../src/web/i18n/scriptCheck';
+import { DEMO_PASSWORD } from '../src/cli/commands/demo';
+
+process.env.CALLFLOOR_SCRYPT_LOG2N ??= '14';
+
+/** One demo user per role. */
+const WALKERS: Array<[role: string, username: string]> = [
+  ['admin', 'admin'],
+  ['center_manager', 'manager'],
+  ['duty_manager', 'duty'],
+  ['team_lead', 'lead1'],
+  ['qa', 'qa'],
+  ['wfm', 'wfm'],
+  ['trainer', 'trainer'],
+  ['expert', 'expert'],
+  ['agent', 'agent1'],
+];
+
+/**
+ * Latin words a Chinese screen may show, each group for a reason: the product's name; abbreviations a
+ * Chinese call center uses as such (KPI, AHT, SLA… and IC卡, USB in the seeded rules and articles);
+ * file formats; the proper names of a method (Erlang, Holt-Winters); the telephony products and
+ * protocols an administrator connects to, which have no Chinese names (Asterisk AMI, FreeSWITCH, 阿里云 CCC).
+ */
+const LATIN_ALLOWED = new Set([
+  ...['CallFloor'],
+  ...['KPI', 'AHT', 'ASA', 'SLA', 'QA', 'ID', 'PBX', 'ACW', 'IVR', 'VIP', 'IC', 'USB'],
+  ...['CSV', 'XLSX', 'JSON', 'JSONL', 'HTML'],
+  ...['Erlang', 'Holt', 'Winters'],
+  ...['Asterisk', 'AMI', 'FreeSWITCH', 'PJSIP', 'CCC', 'Webhook'],
+]);
+/** Identifiers that are names: the FreeSWITCH module the connector speaks to. */
+const IDENTIFIER_ALLOWED = new Set(['mod_callcenter']);
+
+const RAW_KEY = /(?<![\w./@:-])[a-z][a-zA-Z0-9]*(?:\.[a-zA-Z][a-zA-Z0-9]*){2,}(?![\w/@-])/g;
+const CAMEL = /(?<![\w.])[a-z]+[A-Z][a-zA-Z]*(?![\w])/g;
+const SNAKE = /(?<![\w.])[a-z][a-z0-9]*_[a-z0-9_]+(?![\w])/g;
+const LATIN_WORD = /(?<![A-Za-z0-9_])[A-Za-z]{2,}(?![A-Za-z0-9_])/g;
+
+/**
+ * What the screen shows: the text of the page plus the placeholders of its inputs, less what is marked
+ * as not in the screen's language: machine text (`code`, `pre`), what must not be translated
+ * (`translate="no"`: user names, call ids, file contents) and text in another language (`lang`, e.g. each
+ * language's own name in the language picker).
+ */
+async function screenText(page: Page, locale: Locale) {
+  return page.evaluate((l) => {
+    let text = document.body.innerText;
+    const apart = [...document.querySelectorAll<HTMLElement>(`code, pre, [translate="no"], [lang]:not([lang="${l}"])`)]
+      .map((e) => (e.innerText || e.textContent || '').trim())
+      .filter(Boolean)
+      .sort((a, b) => b.length - a.length); // the longest first, so a short one does not cut a long one apart
+    for (const own of apart) text = text.split(own).join('\n');
+    const ph = [...document.querySelectorAll<HTMLInputElement>('input[placeholder], textarea[placeholder]')]
+      .filter((e) => !e.closest('[translate="no"]'))
+      .map((e) => e.placeholder);
+    return [text, ...ph].join('\n');
+  }, locale);
+}
+
+function textProblems(text: string, locale: Locale): string[] {
+  const out: string[] = [];
+  // each finding once, with the words around its first appearance so it can be found on the page
+  const uniq = (re: RegExp) =>
+    [...new Set(text.match(re) ?? [])].map((w) => {
+      const at = text.indexOf(w);
+      return `${w} «${text.slice(Math.max(0, at - 15), at + w.length + 15).replace(/\s+/g, ' ')}»`;
+    });
+  const keys = uniq(RAW_KEY);
+  if (keys.length) out.push(`raw key ${keys.join(', ')}`);
+  const ids = [...uniq(CAMEL), ...uniq(SNAKE)].filter((w) => !IDENTIFIER_ALLOWED.has(w.split(' ')[0]!));
+  if (ids.length) out.push(`identifier ${ids.join(', ')}`);
+  if (locale !== 'en') {
+    const latin = uniq(LATIN_WORD).filter((w) => !LATIN_ALLOWED.has(w.split(' ')[0]!) && !IDENTIFIER_ALLOWED.has(w.split(' ')[0]!));
+    if (latin.length) out.push(`English ${latin.join(', ')}`);
+    const other = otherScriptChars(text, locale);
+    if (other.length) out.push(`${locale === 'zh-CN' ? 'Traditional' : 'Simplified'} ${other.join('')}`);
+  }
+  return out;
+}
+
+/** Waits until no call is in flight for a moment and nothing says it is loading. */
+function settler(page: Page) {
+  let inflight = 0;
+  let last = Date.now();
+  page.on('request', () => {
+    inflight++;
+    last = Date.now();
+  });
+  const done = () => {
+    inflight = Math.max(0, inflight - 1);
+    last = Date.now();
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  return async () => {
+    const until = Date.now() + 10_000;
+    while (Date.now() < until) {
+      await page.waitForTimeout(50);
+      if (inflight === 0 && Date.now() - last > 150 && !(await page.isVisible('.loading'))) return;
+    }
+  };
+}
+
+test('every page of every role reads right in zh-CN, zh-TW and en, with no error (the browser walk)', async () => {
+  const h = await startDemoHarness();
+  const { page, url } = h;
+  const problems: string[] = [];
+  let where = 'sign-in';
+  page.on('console', (m) => {
+    // a failed call is reported by the response listener, with its method and path
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`${where}: console error ${m.text().slice(0, 200)}`);
+  });
+  page.on('pageerror', (e) => problems.push(`${where}: page error ${e.message.slice(0, 200)}`));
+  page.on('response', (r) => {
+    // signed out, the app asks who is signed in and hears 401: that is how it knows to show the sign-in
+    if (r.status() === 401 && where.endsWith('sign-in')) return;
+    if (r.status() >= 400) problems.push(`${where}: ${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
+  });
+  const settle = settler(page);
+  const visit = async (path: string, locale: Locale) => {
+    await page.evaluate((p) => (location.hash = p), `#${path}`);
+    await settle();
+    for (const p of textProblems(await screenText(page, locale), locale)) problems.push(`${where}: ${p}`);
+  };
+  let pages = 0;
+  try {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    for (const [role, username] of WALKERS) {
+      where = `${username} sign-in`;
+      await signInUi(page, url, username, DEMO_PASSWORD);
+      for (const locale of LOCALES) {
+        await page.evaluate((l) => localStorage.setItem('cf.locale', l), locale);
+        await page.reload();
+        await page.waitForSelector('.topbar');
+        where = `${username} ${locale} /`;
+        await visit('/', locale);
+        for (const item of navItems.filter((n) => n.roles.includes(role))) {
+          where = `${username} ${locale} ${item.path}`;
+          await visit(item.path, locale);
+          pages++;
+        }
+      }
+      where = `${username} sign-out`;
+      await signOutUi(page);
+    }
+    // the phone: an agent's pages at 390 × 844, in Simplified Chinese
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signInUi(page, url, 'agent1', DEMO_PASSWORD);
+    await page.evaluate(() => localStorage.setItem('cf.locale', 'zh-CN'));
+    await page.reload();
+    for (const item of navItems.filter((n) => n.roles.includes('agent'))) {
+      where = `agent1 phone ${item.path}`;
+      await visit(item.path, 'zh-CN');
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (wide > 390 + 1) problems.push(`${where}: ${wide} px wide on a 390 px screen`);
+    }
+  } finally {
+    await h.close();
+  }
+  assert.ok(pages > 100, `walked ${pages} pages`);
+  assert.deepEqual(problems, []);
+});
