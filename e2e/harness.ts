@@ -48,6 +48,9 @@ export async function startHarness(
  * the demo's user names and DEMO_PASSWORD. `org` is the test organisation's shape left empty.
  */
 export async function startDemoHarness(opts: { kind?: 'sqlite' | 'postgres'; now?: () => number } = {}): Promise<Harness & { demo: DemoOrgIds }> {
+  // the demo's every page, not its volume: three weeks of history (a forecast needs two) at 2 % of the calls
+  process.env.CALLFLOOR_DEMO_CALL_SCALE ??= '0.02';
+  process.env.CALLFLOOR_DEMO_HISTORY_DAYS ??= '21';
   const store = await freshStore(opts.kind ?? 'sqlite');
   const { app, ctx } = await buildApp({ store, webRoot: WEB_ROOT, now: opts.now, loginAttemptsPerMinute: 1000 });
   const { ids } = await seedDemoOrg(store, ctx.now());

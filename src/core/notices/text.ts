@@ -96,7 +96,13 @@ export function noticeText(
   const l = noticeLocale(locale);
   const alertKind = typeof n.data.alertKind === 'string' ? n.data.alertKind : null;
   const params = { ...n.data, title: n.title, ...(alertKind ? { alert: alertKindNames[l][alertKind] ?? alertKind } : {}) };
-  const text = fill(noticeKindMessages[l][n.kind] ?? noticeKindMessages[l].other!, params).trim() || n.kind;
+  // a part left empty (no alert kind, no title) leaves no stray space behind
+  const text =
+    fill(noticeKindMessages[l][n.kind] ?? noticeKindMessages[l].other!, params)
+      .replace(/([：:])\s+/g, '$1 ')
+      .replace(/：\s/g, '：')
+      .replace(/ {2,}/g, ' ')
+      .trim() || n.kind;
   return { subject: fill(frame[l].subject, { text }), body: text };
 }
 

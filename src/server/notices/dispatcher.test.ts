@@ -121,7 +121,7 @@ forEachDatabase("a center's DingTalk robot is signed, retried with back-off, and
       0,
       'not a kind it carries',
     );
-    assert.equal(await announceToRobots(store.db, org.centerId, { kind: 'live.alert', title: '服务水平 62% 低于 80%' }, t0), 1);
+    assert.equal(await announceToRobots(store.db, org.centerId, { kind: 'live.alert', title: '账单队列', data: { alertKind: 'understaffed' } }, t0), 1);
     const cfg = { smtp: null, appUrl: null };
     assert.deepEqual(await drainOutbox(store, t0, cfg), { sent: 0, failed: 1 });
     let [d] = await listDeliveries(store.db, { centerId: org.centerId });
@@ -141,7 +141,7 @@ forEachDatabase("a center's DingTalk robot is signed, retried with back-off, and
       .update(`${t0 + 30_000}\n${secret}`)
       .digest('base64');
     assert.equal(u.searchParams.get('sign'), expected);
-    assert.match(robot.got[1]!.body.text.content, /现场告警：服务水平 62% 低于 80%/);
+    assert.equal(robot.got[1]!.body.text.content, '[CallFloor 现场管理] 现场告警：人力不足 账单队列');
     await saveRobot(
       store.db,
       org.centerId,

@@ -28,13 +28,13 @@ export async function drainOutbox(store: Store, now: number, cfg: DispatchConfig
   let sent = 0;
   let failed = 0;
   for (const d of due) {
-    const text = cfg.appUrl && d.link ? `${d.body}\n${noticeOpenLine(d.locale, `${cfg.appUrl.replace(/\/+$/, '')}/${d.link.replace(/^\/+/, '')}`)}` : d.body;
+    const open = cfg.appUrl && d.link ? `\n${noticeOpenLine(d.locale, `${cfg.appUrl.replace(/\/+$/, '')}/${d.link.replace(/^\/+/, '')}`)}` : '';
     try {
       if (!d.target) throw new DeliveryError('channel removed', true);
       if (d.channel === 'email') {
         if (!cfg.smtp) throw new DeliveryError('SMTP not configured (CALLFLOOR_SMTP_URL)');
-        await sendEmail(cfg.smtp, d.target, d.subject, text);
-      } else await postRobot(d.channel, d.target, d.secret, `${d.subject}\n${text}`, now);
+        await sendEmail(cfg.smtp, d.target, d.subject, `${d.body}${open}`);
+      } else await postRobot(d.channel, d.target, d.secret, `${d.subject}${open}`, now); // a group chat: one line says it
       await markSent(store.db, d.id, now);
       sent++;
     } catch (e) {
