@@ -38,12 +38,16 @@ const WALKERS: Array<[role: string, username: string]> = [
 const LATIN_ALLOWED = new Set([
   ...['CallFloor'],
   ...['KPI', 'AHT', 'ASA', 'SLA', 'QA', 'ID', 'PBX', 'ACW', 'IVR', 'VIP', 'IC', 'USB'],
-  ...['CSV', 'XLSX', 'JSON', 'JSONL', 'HTML'],
+  ...['CSV', 'XLSX', 'Excel', 'JSON', 'JSONL', 'HTML'],
+  // the public data sets the import page names by their published names
+  ...['Anonymous', 'Bank', 'PwC'],
   ...['Erlang', 'Holt', 'Winters'],
   ...['Asterisk', 'AMI', 'FreeSWITCH', 'PJSIP', 'CCC', 'Webhook'],
+  // a key as printed on the keyboard
+  ...['Ctrl'],
 ]);
-/** Identifiers that are names: the FreeSWITCH module the connector speaks to. */
-const IDENTIFIER_ALLOWED = new Set(['mod_callcenter']);
+/** Identifiers that are names: the FreeSWITCH module the connector speaks to, Asterisk's queue_log file. */
+const IDENTIFIER_ALLOWED = new Set(['mod_callcenter', 'queue_log']);
 
 const RAW_KEY = /(?<![\w./@:-])[a-z][a-zA-Z0-9]*(?:\.[a-zA-Z][a-zA-Z0-9]*){2,}(?![\w/@-])/g;
 const CAMEL = /(?<![\w.])[a-z]+[A-Z][a-zA-Z]*(?![\w])/g;

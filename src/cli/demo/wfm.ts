@@ -151,7 +151,7 @@ export const wfmDemo: DemoSeeder = {
       const result = asWorkedWeek(ws, span.start, agents);
       const reqId = await createRequirement(
         db,
-        { centerId: org.centerId, weekStart: week, intervalMin: 15, required: result.required, source: 'demo: as worked' },
+        { centerId: org.centerId, weekStart: week, intervalMin: 15, required: result.required, source: 'demo' },
         userId,
         now,
       );

@@ -45,12 +45,12 @@ export function Loading() {
   return <div className="loading">{t('app.loading')}</div>;
 }
 
-/** A multi-select of ids (teams, evaluators…): value and onChange speak numbers. */
+/** A multi-select of ids (teams, evaluators…): value and onChange speak numbers; the labels are stored names. */
 export function IdMultiSelect({ ids, options, onChange }: { ids: number[]; options: { id: number; label: string }[]; onChange: (ids: number[]) => void }) {
   return (
     <select multiple value={ids.map(String)} onChange={(e) => onChange([...e.target.selectedOptions].map((o) => Number(o.value)))}>
       {options.map((o) => (
-        <option key={o.id} value={o.id}>
+        <option key={o.id} value={o.id} translate="no">
           {o.label}
         </option>
       ))}

@@ -4,7 +4,7 @@ import { call, subscribe } from '../../api';
 import { useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import type { EmergencyStaff } from '../../../contract/live';
-import { ErrorNote, Page } from '../../components/ui';
+import { ErrorNote, Page, Raw } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { applyAlert, floorTopics, type Alert } from './liveData';
 import { ThresholdsForm } from './ThresholdsForm';
@@ -43,7 +43,7 @@ function AlertRow({ a, canHandle, staff, onError }: { a: Alert; canHandle: boole
         <strong>{t(`live.kind.${a.kind}`)}</strong>
         <div className="hint">{t(`live.suggest.${a.kind}`, { defaultValue: a.action })}</div>
       </td>
-      <td>{a.subject === '*' ? t('app.all') : a.subject}</td>
+      <td>{a.subject === '*' ? t('app.all') : <Raw>{a.subject}</Raw>}</td>
       <td>
         {Object.entries(a.figures ?? {})
           .map(([k, v]) => `${t(`live.fig.${k}`, { defaultValue: k })} ${fmtFig(k, v)}`)

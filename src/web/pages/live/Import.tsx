@@ -6,7 +6,7 @@
  * and stores while the file arrives.
  */
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { ApiError, call, upload } from '../../api';
 import { useAction } from '../../hooks';
 import { contract } from '../../../contract/index';
@@ -119,7 +119,13 @@ export default function Import() {
               ))}
             </select>
           </Field>
-          <Field label={t('imp.tz')} hint={t('imp.tzHint')} error={act.errorFor('tz')}>
+          <Field
+            label={t('imp.tz')}
+            hint={
+              <Trans i18nKey="imp.tzHint" values={{ example: i18n.language === 'zh-TW' ? 'Asia/Taipei' : 'Asia/Shanghai' }} components={{ code: <code /> }} />
+            }
+            error={act.errorFor('tz')}
+          >
             <input name="tz" value={tz} onChange={(e) => setTz(e.target.value)} disabled={busy} />
           </Field>
           <Field label={t('imp.file')} error={fileError} wide>

@@ -62,10 +62,10 @@ function MyChannels() {
           {input('email', 'email')}
         </Field>
         <Field label={t('notices.wecomUrl')} error={act.errorFor('wecomUrl')} wide>
-          {input('wecomUrl', 'url', 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…')}
+          {input('wecomUrl', 'url')}
         </Field>
         <Field label={t('notices.dingtalkUrl')} error={act.errorFor('dingtalkUrl')} wide>
-          {input('dingtalkUrl', 'url', 'https://oapi.dingtalk.com/robot/send?access_token=…')}
+          {input('dingtalkUrl', 'url')}
         </Field>
         <Field
           label={t('notices.dingtalkSecret')}

@@ -6,7 +6,7 @@ import { contract } from '../../../contract/index';
 import { WFM_PLANNERS } from '../../../contract/wfm';
 import type { ResponseOf } from '../../../contract/endpoint';
 import { Field, FieldRow } from '../../components/form';
-import { ErrorNote, Page } from '../../components/ui';
+import { ErrorNote, Page, Raw } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { RowActions, Scroll } from './shared';
 
@@ -138,7 +138,9 @@ export default function PointsRules() {
           <tbody>
             {list.map((r, i) => (
               <tr key={r.id} data-rule={r.id}>
-                <td>{r.id}</td>
+                <td>
+                  <Raw>{r.id}</Raw>
+                </td>
                 <td>{t(`setup.points.kinds.${r.kind}`)}</td>
                 <td>{summary(r)}</td>
                 {canEdit && (

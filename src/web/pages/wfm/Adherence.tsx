@@ -15,7 +15,7 @@ export default function Adherence() {
   const stateLabel = (s: string) => {
     const [state, reason] = s.split(':');
     const label = t(`wfm.agentState.${state}`, { defaultValue: state });
-    return reason ? `${label} · ${t(`wfm.${reason}`, { defaultValue: reason })}` : label;
+    return reason ? `${label} · ${t(`live.reason.${reason}`, { defaultValue: reason })}` : label;
   };
   // intraday needs a forecast covering the day: offer the queues that have one, ask for nothing otherwise
   const fcs = useEndpoint(contract.wfm.forecasts, {});

@@ -311,7 +311,7 @@ export default function Forecast() {
         >
           <option value="">—</option>
           {(versions.data ?? []).map((v) => (
-            <option key={v.id} value={v.id}>
+            <option key={v.id} value={v.id} translate="no">
               #{v.id} {v.queue} · {t(`wfm.model_${v.model}`, { defaultValue: v.model })} · {fmtDate(Number(v.from_ts))}–{fmtDate(Number(v.to_ts) - 1)}
             </option>
           ))}

@@ -90,8 +90,8 @@ export default function Schedule() {
         <select aria-label={t('wfm.forecast')} value={fc.forecastId} onChange={(e) => setFc({ ...fc, forecastId: e.target.value })}>
           <option value="">{t('wfm.forecast')}</option>
           {(forecasts.data ?? []).map((f) => (
-            <option key={f.id} value={f.id}>
-              #{f.id} {f.queue} {f.model}
+            <option key={f.id} value={f.id} translate="no">
+              #{f.id} {f.queue} · {t(`wfm.model_${f.model}`, { defaultValue: f.model })}
             </option>
           ))}
         </select>

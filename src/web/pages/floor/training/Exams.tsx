@@ -144,7 +144,7 @@ function ExamRow({
           ))}
         {isTrainer && (
           <>
-            <button onClick={() => void saveLimits()}>{t('ppl.train.saveLimits')}</button>
+            <button onClick={() => void saveLimits()}>{t('ppl.train.saveLimits')}</button>{' '}
             {e.marksReleased ? (
               <span className="hint"> {t('ppl.train.marksReleased')}</span>
             ) : (
