@@ -5,7 +5,7 @@ import { useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import type { RunView } from '../../../contract/wfm';
 import { Chart } from '../../components/Chart';
-import { ErrorNote, Page, pct } from '../../components/ui';
+import { ErrorNote, Page, pct, Raw } from '../../components/ui';
 import { fromLocalInput, hm, mdw, mondayOf, toLocalInput } from './util';
 import { PeakRule } from './PeakRule';
 import { fmtDateTime } from '../../format';
@@ -234,7 +234,9 @@ function ShiftTable({ shifts, onMoved, setError }: { shifts: RunView['shifts']; 
             <td>{mdw(s.start, i18n.language)}</td>
             <td>{hm(s.start)}</td>
             <td>{hm(s.end)}</td>
-            <td>{s.templateCode}</td>
+            <td>
+              <Raw>{s.templateCode}</Raw>
+            </td>
             <td>{s.paidHours}</td>
             <td>
               {edit?.id === s.id ? (
