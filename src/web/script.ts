@@ -11,6 +11,11 @@ import type { Locale } from './i18n/types';
  * (t2cn 0.1 MB, cn2t 1.1 MB) is loaded only by a screen in that locale.
  */
 let observer: MutationObserver | null = null;
+/** The converter of the screen's script (null on an English screen or before it is loaded). */
+let current: ((s: string) => string) | null = null;
+
+/** A text in the screen's script, as the screen shows it: for what leaves the page (an exported file). */
+export const inScreenScript = (s: string): string => (current && /\p{Script=Han}/u.test(s) ? current(s) : s);
 let generation = 0;
 
 const SKIP = 'textarea, script, style, [contenteditable], [translate="no"], [lang]:not([lang^="zh"])';
@@ -19,10 +24,12 @@ export async function applyScript(locale: Locale): Promise<void> {
   const mine = ++generation;
   observer?.disconnect();
   observer = null;
+  current = null;
   if (locale === 'en' || typeof document === 'undefined') return;
   const OpenCC = locale === 'zh-TW' ? await import('opencc-js/cn2t') : await import('opencc-js/t2cn');
   if (mine !== generation) return; // the user switched again meanwhile
   const convert = locale === 'zh-TW' ? OpenCC.Converter({ from: 'cn', to: 'tw' }) : OpenCC.Converter({ from: 'tw', to: 'cn' });
+  current = convert;
   const otherLang = locale === 'zh-TW' ? '[lang="zh-CN"]' : '[lang="zh-TW"]';
   const done = new Map<string, string>();
   const han = /\p{Script=Han}/u;

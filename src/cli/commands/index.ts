@@ -15,7 +15,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'serve', summary: 'start the HTTP server and web app', load: async () => (await import('./serve')).registerServe },
   {
     name: 'demo',
-    summary: 'start the server with a demo center (200 agents, 10 teams, history and a live feed)',
+    summary: 'start the server with a demo center (200 agents, 10 teams, 8 weeks of history, plans and a live feed)',
     load: async () => (await import('./demo')).registerDemo,
   },
   { name: 'users', summary: 'manage users (create the first admin non-interactively)', load: async () => (await import('./users')).registerUsers },

@@ -121,7 +121,11 @@ export default function Adherence() {
             </select>
           </label>
         ) : (
-          <p className="hint">{t('wfm.noForecastForDay')}</p>
+          fcs.data && (
+            <p className="hint" data-testid="intraday-empty">
+              {t('wfm.noForecastForDay')}
+            </p>
+          )
         )}
       </div>
       <ErrorNote error={intra.error} />
