@@ -31,7 +31,8 @@ export async function* multipartFile(src: AsyncIterable<Buffer | string>, bounda
         if (buf[0] === 0x2d && buf[1] === 0x2d) throw noFilePart(); // the closing boundary, no file seen
         const end = buf.indexOf('\r\n\r\n');
         if (end < 0) {
-          if (buf.length > 16 * 1024) throw validationError('body', 'multipart part headers too long');
+          if (buf.length > 16 * 1024)
+            throw validationError('body', 'multipart part headers too long', { reason: 'import.headersTooLong', params: { field: 'body' } });
           break;
         }
         const head = buf.subarray(0, end).toString('utf8');
