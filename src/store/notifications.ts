@@ -51,10 +51,7 @@ export async function notifyUsers(db: Db, userIds: readonly number[], n: NewNoti
 }
 
 /** Active users signed in as this agent (an agent may have no user yet). */
-export async function usersOfAgent(db: Db, agentId: number): Promise<number[]> {
-  const rows = await db.selectFrom('users').select('id').where('agent_id', '=', agentId).where('active', '=', 1).orderBy('id').execute();
-  return rows.map((r) => r.id);
-}
+export const usersOfAgent = (db: Db, agentId: number): Promise<number[]> => usersOfAgents(db, [agentId]);
 
 /** Active users signed in as any of these agents. */
 export async function usersOfAgents(db: Db, agentIds: readonly number[]): Promise<number[]> {

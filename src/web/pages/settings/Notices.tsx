@@ -8,6 +8,7 @@ import { ErrorNote, Page } from '../../components/ui';
 import { Field, FieldRow } from '../../components/form';
 import { hasAny, useMe } from '../../session';
 import { LOCALE_NAMES } from '../../i18n/types';
+import { fmtDateTime } from '../../format';
 
 /** Notices that reach people (issue 17): my channels and deliveries; the center's robots and deliveries for its managers. */
 export default function Notices() {
@@ -260,9 +261,8 @@ function CenterDeliveries() {
 }
 
 function DeliveryTable({ rows }: { rows: DeliveryWire[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   if (!rows.length) return <p className="hint">{t('notices.none')}</p>;
-  const when = (ms: number) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' }).format(ms);
   return (
     <div className="table-scroll">
       <table data-testid="delivery-table">
@@ -279,7 +279,7 @@ function DeliveryTable({ rows }: { rows: DeliveryWire[] }) {
         <tbody>
           {rows.map((d) => (
             <tr key={d.id} className={d.status === 'failed' ? 'bad' : undefined}>
-              <td>{when(d.createdAt)}</td>
+              <td>{fmtDateTime(d.createdAt)}</td>
               <td>{t(`notices.channels.${d.channel}`)}</td>
               <td>{d.subject}</td>
               <td>{t(`notices.statuses.${d.status}`)}</td>
