@@ -78,17 +78,35 @@ export function openDispute(args: {
   const { evaluation: e, now } = args;
   const rules = args.rules ?? DEFAULT_DISPUTE_RULES;
   const errors: FieldError[] = [];
-  if (e.calibration) errors.push({ path: 'evaluationId', message: 'calibration evaluations cannot be disputed' });
-  if (args.agentId !== e.agentId) errors.push({ path: 'agentId', message: 'only the evaluated agent may dispute this evaluation' });
-  if (!findItem(args.template, args.itemId)) errors.push({ path: 'itemId', message: `item "${args.itemId}" is not in this scorecard` });
-  if (!args.reason.trim()) errors.push({ path: 'reason', message: 'a reason is required' });
+  if (e.calibration) errors.push({ path: 'evaluationId', message: 'calibration evaluations cannot be disputed', reason: 'quality.disputeCalibration' });
+  if (args.agentId !== e.agentId)
+    errors.push({ path: 'agentId', message: 'only the evaluated agent may dispute this evaluation', reason: 'quality.disputeNotYourEvaluation' });
+  if (!findItem(args.template, args.itemId))
+    errors.push({
+      path: 'itemId',
+      message: `item "${args.itemId}" is not in this scorecard`,
+      reason: 'quality.itemNotInScorecard',
+      params: { itemId: args.itemId },
+    });
+  if (!args.reason.trim()) errors.push({ path: 'reason', message: 'a reason is required', reason: 'input.required' });
   const deadline = disputeDeadline(e, rules);
-  if (deadline === null) errors.push({ path: 'evaluationId', message: 'the agent has not been notified of this evaluation yet' });
+  if (deadline === null)
+    errors.push({ path: 'evaluationId', message: 'the agent has not been notified of this evaluation yet', reason: 'quality.disputeNotNotified' });
   else if (Date.parse(now) > Date.parse(deadline)) {
-    errors.push({ path: 'openedAt', message: `the dispute window closed at ${deadline} (${rules.windowDays} days after notification)` });
+    errors.push({
+      path: 'openedAt',
+      message: `the dispute window closed at ${deadline} (${rules.windowDays} days after notification)`,
+      reason: 'quality.disputeWindowClosed',
+      params: { deadline, windowDays: rules.windowDays },
+    });
   }
   if (args.existing?.some((d) => d.evaluationId === e.id && d.itemId === args.itemId && d.state === 'open')) {
-    errors.push({ path: 'itemId', message: `item "${args.itemId}" already has an open dispute` });
+    errors.push({
+      path: 'itemId',
+      message: `item "${args.itemId}" already has an open dispute`,
+      reason: 'quality.disputeAlreadyOpen',
+      params: { itemId: args.itemId },
+    });
   }
   if (errors.length) return { ok: false, errors };
   return {
@@ -126,10 +144,12 @@ export function decideDispute(
   d: DisputeDecision,
 ): Outcome<{ dispute: Dispute; evaluation: DisputableEvaluation; result: EvaluationScore }> {
   const errors: FieldError[] = [];
-  if (dispute.state !== 'open') errors.push({ path: 'state', message: `dispute is already ${dispute.state}` });
-  if (dispute.evaluationId !== evaluation.id) errors.push({ path: 'evaluationId', message: 'dispute belongs to another evaluation' });
+  if (dispute.state !== 'open')
+    errors.push({ path: 'state', message: `dispute is already ${dispute.state}`, reason: 'quality.disputeDecided', params: { state: dispute.state } });
+  if (dispute.evaluationId !== evaluation.id)
+    errors.push({ path: 'evaluationId', message: 'dispute belongs to another evaluation', reason: 'quality.disputeOtherEvaluation' });
   if (d.decision === 'upheld' && d.newValue === undefined) {
-    errors.push({ path: 'newValue', message: 'an upheld dispute needs the corrected value' });
+    errors.push({ path: 'newValue', message: 'an upheld dispute needs the corrected value', reason: 'quality.disputeNeedsValue' });
   }
   if (errors.length) return { ok: false, errors };
   let answers = evaluation.answers;
@@ -146,9 +166,7 @@ export function decideDispute(
     const errs = (err as { errors?: FieldError[] }).errors;
     return {
       ok: false,
-      errors: errs?.map((x) => ({ path: x.path.startsWith('answers') ? 'newValue' : x.path, message: x.message })) ?? [
-        { path: 'newValue', message: String(err) },
-      ],
+      errors: errs?.map((x) => ({ ...x, path: x.path.startsWith('answers') ? 'newValue' : x.path })) ?? [{ path: 'newValue', message: String(err) }],
     };
   }
   return {

@@ -51,7 +51,7 @@ const floorTopicRules: TopicRule[] = [
 /** The caller's center's floor. */
 function service(ctx: Parameters<RouteDef['handler']>[0]['ctx'], caller: Caller) {
   const s = floorService(ctx, centerOf(caller));
-  if (!s) throw validationError('service', 'the live floor service is not running');
+  if (!s) throw validationError('service', 'the live floor service is not running', { reason: 'live.serviceDown', params: {} });
   return s;
 }
 
@@ -129,7 +129,8 @@ export const liveRoutes: RouteDef[] = [
     const now = ctx.now();
     const from = query.from ? Date.parse(`${query.from}T00:00:00+08:00`) : now - 31 * dayMs;
     const to = query.to ? Date.parse(`${query.to}T00:00:00+08:00`) + dayMs : now + dayMs;
-    if (to <= from) throw validationError('to', 'must not be before from');
+    if (to <= from)
+      throw validationError('to', 'must not be before from', { reason: 'input.endBeforeStart', params: { from: query.from ?? null, to: query.to ?? null } });
     const rate = await pieceRate(ctx, centerId);
     const rows = await callinReport(ctx.store.db, centerId, from, to);
     const people = new Map<number, { staffId: number; name: string; position: string; extCode: string; callins: number; calls: number; pay: number }>();
@@ -171,7 +172,7 @@ export const liveRoutes: RouteDef[] = [
     if (a.center_id !== centerOf(caller)) throw notFound('agent', body.agentId);
     if (s.kind === 'teams' && (a.team_id == null || !s.teamIds.includes(a.team_id)))
       throw forbidden('team leads see only their own teams', { reason: 'people.agentNotVisible', params: { agentId: body.agentId } });
-    if (!a.ext_code) throw validationError('agentId', 'this agent has no telephony code');
+    if (!a.ext_code) throw validationError('agentId', 'this agent has no telephony code', { reason: 'connector.noExtCode', params: { agentId: body.agentId } });
     const svc = service(ctx, caller);
     const callId = svc.floor.agents.get(a.ext_code)?.callId ?? null;
     const row = await svc.prompt('complaint', a.ext_code, { note: body.note ?? '', callId, by: caller.userId }, ctx.now());

@@ -42,8 +42,13 @@ const idOf = (x: unknown, i: number) => {
  */
 export function validateBatch(body: unknown, window?: TimeWindow): CallFloorEvent[] {
   const list = Array.isArray(body) ? body : (body as { events?: unknown })?.events;
-  if (!Array.isArray(list)) throw validationError('events', 'expected an array of events (or { "events": [...] })');
-  if (list.length > MAX_PUSH_EVENTS) throw validationError('events', `at most ${MAX_PUSH_EVENTS} events per batch, got ${list.length}`);
+  if (!Array.isArray(list))
+    throw validationError('events', 'expected an array of events (or { "events": [...] })', { reason: 'live.eventsNotArray', params: {} });
+  if (list.length > MAX_PUSH_EVENTS)
+    throw validationError('events', `at most ${MAX_PUSH_EVENTS} events per batch, got ${list.length}`, {
+      reason: 'input.tooBigCount',
+      params: { maximum: MAX_PUSH_EVENTS, count: list.length },
+    });
   const out: CallFloorEvent[] = [];
   list.forEach((x, i) => {
     const ts = x && typeof x === 'object' ? (x as { ts?: unknown }).ts : undefined;
@@ -58,7 +63,10 @@ export function validateBatch(body: unknown, window?: TimeWindow): CallFloorEven
     const v = validateEvent(x);
     // field: the event (as always); the reason's params name the exact field
     if (!v.ok)
-      throw validationError(`events.${i}`, v.error, v.reason ? { reason: v.reason, params: { ...v.params, field: `events.${i}.${v.field}` } } : undefined);
+      throw validationError(`events.${i}`, v.error, {
+        reason: v.reason ?? 'input.invalid',
+        params: { ...v.params, field: v.field ? `events.${i}.${v.field}` : `events.${i}` },
+      });
     out.push(v.event);
   });
   return out;

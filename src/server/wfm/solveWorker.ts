@@ -14,5 +14,9 @@ try {
   parentPort!.postMessage({ type: 'result', result });
 } catch (e) {
   // an InputError crosses the thread as its field and problem, and is made again on the other side
-  parentPort!.postMessage({ type: 'error', message: (e as Error).message, ...(e instanceof InputError ? { field: e.field, problem: e.problem } : {}) });
+  parentPort!.postMessage({
+    type: 'error',
+    message: (e as Error).message,
+    ...(e instanceof InputError ? { field: e.field, problem: e.problem, reason: e.reason, params: e.params } : {}),
+  });
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ScheduleInput, ScheduleOptions, ScheduleResult } from '../../core/wfm/schedule';
-import { InputError } from '../../core/errors';
+import { InputError, type ErrorDetail } from '../../core/errors';
 import { projectRoot, RUNNING_BUILT } from '../paths';
 
 export interface SolveHandle {
@@ -20,7 +20,7 @@ export function solveInWorker(input: ScheduleInput, options: ScheduleOptions, on
   const w = new Worker(WORKER, { workerData: { input, options }, execArgv, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
   let settled = false;
   const promise = new Promise<ScheduleResult>((resolve, reject) => {
-    w.on('message', (m: { type: string; phase?: string; result?: ScheduleResult; message?: string; field?: string; problem?: string }) => {
+    w.on('message', (m: { type: string; phase?: string; result?: ScheduleResult; message?: string; field?: string; problem?: string } & ErrorDetail) => {
       if (m.type === 'progress') onProgress(m.phase!);
       else if (m.type === 'result') {
         settled = true;
@@ -28,7 +28,11 @@ export function solveInWorker(input: ScheduleInput, options: ScheduleOptions, on
         void w.terminate();
       } else if (m.type === 'error') {
         settled = true;
-        reject(m.field !== undefined && m.problem !== undefined ? new InputError(m.field, m.problem) : new Error(m.message));
+        reject(
+          m.field !== undefined && m.problem !== undefined
+            ? new InputError(m.field, m.problem, { reason: m.reason ?? 'input.invalid', params: m.params ?? {} })
+            : new Error(m.message),
+        );
         void w.terminate();
       }
     });

@@ -88,7 +88,7 @@ export async function vote(deps: ServiceDeps, actor: Actor, id: number, helpful:
 
 /** An attachment sent as base64 (refused, naming the field, when it is not). */
 export async function addAttachment(deps: ServiceDeps, actor: Actor, articleId: number, input: Body<'addAttachment'>) {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.dataBase64)) throw validationError('dataBase64', 'is not base64');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.dataBase64)) throw validationError('dataBase64', 'is not base64', { reason: 'input.invalidFormat', params: {} });
   const data = Buffer.from(input.dataBase64, 'base64');
   const file = { filename: input.filename, contentType: input.contentType, data };
   return { id: await store.addAttachment(deps.store.db, center(actor), articleId, file, actor.userId ?? 0, deps.now()) };

@@ -50,7 +50,11 @@ export async function loadFigures(deps: ServiceDeps, actor: Actor, figures: read
   const byNo = await agentIdsByEmployeeNo(deps.store.db, centerId);
   const rows: FigureInput[] = figures.map((f, i) => {
     const agentId = f.agentId ?? byNo.get(f.employeeNo!);
-    if (agentId === undefined) throw validationError(`body.figures[${i}].employeeNo`, `no agent with employee number "${f.employeeNo}"`);
+    if (agentId === undefined)
+      throw validationError(`body.figures[${i}].employeeNo`, `no agent with employee number "${f.employeeNo}"`, {
+        reason: 'perf.unknownEmployeeNo',
+        params: { employeeNo: f.employeeNo ?? null },
+      });
     return { agentId, month: f.month, kpi: f.kpi, value: f.value ?? null, numerator: f.numerator ?? null, denominator: f.denominator ?? null };
   });
   return { stored: await upsertFigures(deps.store.db, centerId, rows, source, actor.userId, deps.now()) };

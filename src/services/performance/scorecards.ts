@@ -111,7 +111,8 @@ function payrollTable(
 export async function payroll(deps: ServiceDeps, actor: Actor, month: string, field = 'query.month'): Promise<CsvCell[][]> {
   const centerId = actor.scope.centerId;
   const pub = await getPublication(deps.store.db, centerId, month);
-  if (!pub) throw validationError(field, `${month} is not published yet; payroll uses the published ranking`);
+  if (!pub)
+    throw validationError(field, `${month} is not published yet; payroll uses the published ranking`, { reason: 'perf.monthNotPublished', params: { month } });
   const cards = await publishedCards(deps.store.db, centerId, month);
   return payrollTable(cards, pub.kpis, await listTeams(deps.store.db, { scope: { kind: 'all', centerId } }));
 }

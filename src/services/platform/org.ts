@@ -35,7 +35,8 @@ async function teamInCenter(deps: ServiceDeps, actor: Actor, id: number) {
 async function assertLeadInCenter(deps: ServiceDeps, actor: Actor, userId: number | null | undefined) {
   if (userId == null) return;
   const u = await deps.store.db.selectFrom('users').select(['id', 'center_id']).where('id', '=', userId).executeTakeFirst();
-  if (!u || (u.center_id != null && u.center_id !== actor.scope.centerId)) throw validationError('body.leadUserId', `user ${userId} does not exist`);
+  if (!u || (u.center_id != null && u.center_id !== actor.scope.centerId))
+    throw validationError('body.leadUserId', `user ${userId} does not exist`, { reason: 'common.notFound', params: { entity: 'user', id: userId } });
 }
 
 /** Creates a team; `accessChanged` names the users whose view of the floor changed (the new lead). */
@@ -101,7 +102,10 @@ export async function addAgent(deps: ServiceDeps, actor: Actor, input: NewAgent)
   const centerId = actor.scope.centerId;
   if (input.teamId != null)
     await teamInCenter(deps, actor, input.teamId).catch(() => {
-      throw validationError('body.teamId', `team ${input.teamId} does not exist`);
+      throw validationError('body.teamId', `team ${input.teamId} does not exist`, {
+        reason: 'common.notFound',
+        params: { entity: 'team', id: input.teamId ?? null },
+      });
     });
   const now = deps.now();
   await assertCertifiedForQueues(deps.store.db, centerId, null, input.queues, [], now);
@@ -116,7 +120,10 @@ export async function changeAgent(deps: ServiceDeps, actor: Actor, id: number, p
   const current = await assertSeesAgent(deps, wide, id);
   if (patch.teamId != null)
     await teamInCenter(deps, actor, patch.teamId).catch(() => {
-      throw validationError('body.teamId', `team ${patch.teamId} does not exist`);
+      throw validationError('body.teamId', `team ${patch.teamId} does not exist`, {
+        reason: 'common.notFound',
+        params: { entity: 'team', id: patch.teamId ?? null },
+      });
     });
   // go-live gate (issue 6): adding a queue the center put under certification needs the agent's valid certification for it
   if (patch.queues) await assertCertifiedForQueues(deps.store.db, current.center_id, id, patch.queues, current.queues, deps.now());

@@ -104,7 +104,8 @@ export async function addUser(deps: ServiceDeps, actor: Actor, input: NewUser, f
 
 /** Replaces a user's roles; an admin cannot remove their own admin role. */
 export async function replaceRoles(deps: ServiceDeps, actor: Actor, id: number, roles: Role[]) {
-  if (id === actor.userId && !roles.includes('admin')) throw validationError('body.roles', 'you cannot remove your own admin role');
+  if (id === actor.userId && !roles.includes('admin'))
+    throw validationError('body.roles', 'you cannot remove your own admin role', { reason: 'platform.ownAdminRole', params: {} });
   await userInCenter(deps, actor, id);
   await setUserRoles(deps.store.db, id, roles);
   await audit(deps.store.db, { at: deps.now(), userId: actor.userId, action: 'user.roles', entity: 'user', entityId: id, detail: { roles } });

@@ -22,13 +22,26 @@ export async function createCalibration(deps: ServiceDeps, actor: Actor, input: 
   const now = deps.now();
   return withTx(deps.store.db, async (tx) => {
     const call = await findCall(tx, centerId, input.callId);
-    if (!call || call.center_id !== centerId) throw validationError('callId', `call "${input.callId}" does not exist`);
-    if (!(await findTemplate(tx, centerId, input.templateId))) throw validationError('templateId', `scorecard template ${input.templateId} does not exist`);
+    if (!call || call.center_id !== centerId)
+      throw validationError('callId', `call "${input.callId}" does not exist`, { reason: 'common.notFound', params: { entity: 'call', id: input.callId } });
+    if (!(await findTemplate(tx, centerId, input.templateId)))
+      throw validationError('templateId', `scorecard template ${input.templateId} does not exist`, {
+        reason: 'common.notFound',
+        params: { entity: 'scorecardTemplate', id: input.templateId },
+      });
     const ids = [...new Set(input.evaluatorIds)];
-    if (ids.length < 2) throw validationError('evaluatorIds', 'a calibration needs at least two evaluators');
+    if (ids.length < 2)
+      throw validationError('evaluatorIds', 'a calibration needs at least two evaluators', {
+        reason: 'quality.calibrationTooFewEvaluators',
+        params: { min: 2 },
+      });
     const known = await existingUserIds(tx, ids);
     const missing = ids.filter((i) => !known.includes(i));
-    if (missing.length) throw validationError('evaluatorIds', `user ${missing.join(', ')} does not exist`);
+    if (missing.length)
+      throw validationError('evaluatorIds', `user ${missing.join(', ')} does not exist`, {
+        reason: 'common.notFound',
+        params: { entity: 'user', id: missing.join(', ') },
+      });
     const id = await insertCalibration(tx, {
       center_id: centerId,
       call_id: input.callId,
@@ -92,9 +105,13 @@ export async function closeCalibration(deps: ServiceDeps, actor: Actor, id: numb
   const now = deps.now();
   await withTx(deps.store.db, async (tx) => {
     const s = await getCalibrationRow(tx, centerId, id);
-    if (s.state !== 'open') throw conflict('the calibration session is already closed', 'state');
-    if ((await calibrationEvaluations(tx, id)).length < 2)
-      throw validationError('state', 'at least two evaluators must score the call before the session closes');
+    if (s.state !== 'open') throw conflict('the calibration session is already closed', 'state', { reason: 'quality.calibrationClosed', params: { id } });
+    const scored = (await calibrationEvaluations(tx, id)).length;
+    if (scored < 2)
+      throw validationError('state', 'at least two evaluators must score the call before the session closes', {
+        reason: 'quality.calibrationTooFewScores',
+        params: { min: 2, scored },
+      });
     await closeCalibrationRow(tx, id, now);
     await audit(tx, { at: now, userId: actor.userId, action: 'qa.calibration.close', entity: 'qa_calibration', entityId: id });
   });

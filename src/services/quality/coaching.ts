@@ -53,7 +53,11 @@ async function measure(
 async function assertAgentsVisible(deps: ServiceDeps, actor: Actor, agentIds: readonly number[]) {
   const { known, visible } = await agentsInScope(deps.store.db, actor.scope, agentIds);
   const unknown = agentIds.filter((a) => !known.includes(a));
-  if (unknown.length) throw validationError('agentIds', `agent ${unknown.join(', ')} does not exist`);
+  if (unknown.length)
+    throw validationError('agentIds', `agent ${unknown.join(', ')} does not exist`, {
+      reason: 'common.notFound',
+      params: { entity: 'agent', id: unknown.join(', ') },
+    });
   if (agentIds.some((a) => !visible.includes(a))) throw forbidden('team leads coach only agents of their own teams', { reason: 'quality.coachOtherTeam' });
 }
 
@@ -65,9 +69,16 @@ export async function createCoaching(deps: ServiceDeps, actor: Actor, input: Coa
   const centerId = actor.scope.centerId;
   const userId = userOf(actor);
   const now = deps.now();
-  if (input.kind === 'correction' && input.agentIds.length !== 1) throw validationError('agentIds', 'a correction session is 1-to-1: choose exactly one agent');
-  if (input.kind === 'praise' && input.agentIds.length < 1) throw validationError('agentIds', 'choose at least one agent');
-  if (input.followUpDate < dateOfInstant(now, 'UTC')) throw validationError('followUpDate', 'the follow-up date is in the past');
+  if (input.kind === 'correction' && input.agentIds.length !== 1)
+    throw validationError('agentIds', 'a correction session is 1-to-1: choose exactly one agent', {
+      reason: 'quality.correctionOneAgent',
+      params: { count: input.agentIds.length },
+    });
+  if (input.kind === 'praise' && input.agentIds.length < 1)
+    throw validationError('agentIds', 'choose at least one agent', { reason: 'input.tooSmallCount', params: { minimum: 1 } });
+  const today = dateOfInstant(now, 'UTC');
+  if (input.followUpDate < today)
+    throw validationError('followUpDate', 'the follow-up date is in the past', { reason: 'quality.followUpPast', params: { date: input.followUpDate, today } });
   await assertAgentsVisible(deps, actor, input.agentIds);
   const baseline = await measure(deps, centerId, input, { months: [input.month] });
   return withTx(deps.store.db, async (tx) => {

@@ -70,15 +70,35 @@ export async function evaluate(deps: ServiceDeps, actor: Actor, input: Evaluatio
     const calibrationId = input.calibrationId ?? null;
     if (calibrationId !== null) {
       const s = await findCalibrationRow(tx, centerId, calibrationId);
-      if (!s) throw validationError('calibrationId', `calibration session ${calibrationId} does not exist`);
-      if (s.state !== 'open') throw conflict('the calibration session is closed', 'calibrationId');
+      if (!s)
+        throw validationError('calibrationId', `calibration session ${calibrationId} does not exist`, {
+          reason: 'common.notFound',
+          params: { entity: 'calibrationSession', id: calibrationId },
+        });
+      if (s.state !== 'open')
+        throw conflict('the calibration session is closed', 'calibrationId', { reason: 'quality.calibrationClosed', params: { id: calibrationId } });
       if (s.call_id !== input.callId || s.template_id !== input.templateId)
-        throw validationError('calibrationId', 'a calibration evaluation scores the session’s call on the session’s template');
-      if (!(JSON.parse(s.evaluator_ids) as number[]).includes(evaluatorId)) throw validationError('calibrationId', 'you are not an evaluator of this session');
-      if (await findCalibrationScore(tx, calibrationId, evaluatorId)) throw conflict('you have already scored this calibration call', 'calibrationId');
+        throw validationError('calibrationId', 'a calibration evaluation scores the session’s call on the session’s template', {
+          reason: 'quality.calibrationMismatch',
+          params: { callId: s.call_id, templateId: s.template_id },
+        });
+      if (!(JSON.parse(s.evaluator_ids) as number[]).includes(evaluatorId))
+        throw validationError('calibrationId', 'you are not an evaluator of this session', {
+          reason: 'quality.notCalibrationEvaluator',
+          params: { id: calibrationId },
+        });
+      if (await findCalibrationScore(tx, calibrationId, evaluatorId))
+        throw conflict('you have already scored this calibration call', 'calibrationId', {
+          reason: 'quality.calibrationAlreadyScored',
+          params: { id: calibrationId },
+        });
     } else {
       const dup = await findRegularEvaluationOf(tx, centerId, input.callId);
-      if (dup) throw conflict(`call "${input.callId}" is already evaluated (evaluation ${dup.id})`, 'callId');
+      if (dup)
+        throw conflict(`call "${input.callId}" is already evaluated (evaluation ${dup.id})`, 'callId', {
+          reason: 'quality.alreadyEvaluated',
+          params: { callId: input.callId, evaluationId: dup.id },
+        });
     }
     const id = await insertEvaluation(tx, {
       center_id: centerId,

@@ -26,7 +26,8 @@ export async function qaReport(deps: ServiceDeps, actor: Actor, q: ReportQuery) 
   const centerId = actor.scope.centerId;
   const toMonth = q.toMonth ?? (await currentMonth(deps, centerId));
   const fromMonth = q.fromMonth ?? shiftMonth(toMonth, -5);
-  if (fromMonth > toMonth) throw validationError('query.fromMonth', 'the report starts after it ends');
+  if (fromMonth > toMonth)
+    throw validationError('query.fromMonth', 'the report starts after it ends', { reason: 'input.endBeforeStart', params: { from: fromMonth, to: toMonth } });
   const evals = await loadScored(db, {
     centerId,
     scope: actor.scope,

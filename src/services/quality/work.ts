@@ -39,13 +39,19 @@ export async function listEvaluators(deps: ServiceDeps, actor: Actor) {
 export async function generateWorkQueue(deps: ServiceDeps, actor: Actor, args: { from: number; to: number; evaluatorIds: number[]; seed: string }) {
   const centerId = actor.scope.centerId;
   const now = deps.now();
-  if (!args.evaluatorIds.length) throw validationError('evaluatorIds', 'choose at least one evaluator');
-  if (!(args.to > args.from)) throw validationError('to', 'the period ends before it starts');
+  if (!args.evaluatorIds.length)
+    throw validationError('evaluatorIds', 'choose at least one evaluator', { reason: 'input.tooSmallCount', params: { minimum: 1 } });
+  if (!(args.to > args.from))
+    throw validationError('to', 'the period ends before it starts', { reason: 'input.endBeforeStart', params: { from: args.from, to: args.to } });
   const plan = await getSamplingPlan(deps.store.db, centerId);
   return withTx(deps.store.db, async (tx) => {
     const users = await existingUserIds(tx, args.evaluatorIds);
     const unknown = args.evaluatorIds.filter((i) => !users.includes(i));
-    if (unknown.length) throw validationError('evaluatorIds', `user ${unknown.join(', ')} does not exist`);
+    if (unknown.length)
+      throw validationError('evaluatorIds', `user ${unknown.join(', ')} does not exist`, {
+        reason: 'common.notFound',
+        params: { entity: 'user', id: unknown.join(', ') },
+      });
     const calls = await unsampledCalls(tx, centerId, args.from, args.to);
     const hire: Record<string, string> = {};
     for (const c of calls) hire[String(c.agent_id)] = c.hire_date;
@@ -131,7 +137,8 @@ export async function addToLibrary(
   const now = deps.now();
   return withTx(deps.store.db, async (tx) => {
     const call = await findCall(tx, centerId, input.callId);
-    if (!call || call.center_id !== centerId) throw validationError('callId', `call "${input.callId}" does not exist`);
+    if (!call || call.center_id !== centerId)
+      throw validationError('callId', `call "${input.callId}" does not exist`, { reason: 'common.notFound', params: { entity: 'call', id: input.callId } });
     if (!(await callInScope(tx, actor.scope, input.callId)))
       throw new DomainError(`callId: call "${input.callId}" is not of an agent of your teams`, 'forbidden', 'callId', {
         reason: 'quality.libraryOtherTeam',

@@ -12,7 +12,11 @@ export async function recordStateSegments(deps: ServiceDeps, actor: Actor, segme
   // only the actor's center's agents: an id of another center is refused by its line
   const mine = new Set(await agentIdsIn(deps, { kind: 'all', centerId: actor.scope.centerId }));
   segments.forEach((s, i) => {
-    if (!mine.has(s.agentId)) throw validationError(`segments[${i}].agentId`, `agent ${s.agentId} not found`);
+    if (!mine.has(s.agentId))
+      throw validationError(`segments[${i}].agentId`, `agent ${s.agentId} not found`, {
+        reason: 'common.notFound',
+        params: { entity: 'agent', id: s.agentId },
+      });
   });
   await addStateSegments(
     deps.store.db,

@@ -61,6 +61,6 @@ export function targetsOf(b: TargetFields): StaffingTarget[] {
   if (b.targetSl !== undefined) t.push({ kind: 'serviceLevel', target: b.targetSl, thresholdS: b.thresholdS });
   if (b.targetAsa !== undefined) t.push({ kind: 'asa', targetS: b.targetAsa });
   if (b.maxOccupancy !== undefined) t.push({ kind: 'occupancy', max: b.maxOccupancy });
-  if (!t.length) throw validationError('targetSl', 'give a target: targetSl, targetAsa or maxOccupancy');
+  if (!t.length) throw validationError('targetSl', 'give a target: targetSl, targetAsa or maxOccupancy', { reason: 'wfm.targetRequired', params: {} });
   return t;
 }

@@ -26,7 +26,11 @@ export interface HistorySource {
 async function historyOf(deps: ServiceDeps, actor: Actor, q: { queue: string; intervalMin: IntervalMin }, src: HistorySource, tz: number) {
   const history =
     src.history ?? (await historyFor(deps.store.db, { centerId: actor.scope.centerId, queue: q.queue, intervalMin: q.intervalMin, tzOffsetMin: tz }));
-  if (!history.length) throw validationError('queue', `no history for queue ${q.queue} at ${q.intervalMin}-minute intervals`);
+  if (!history.length)
+    throw validationError('queue', `no history for queue ${q.queue} at ${q.intervalMin}-minute intervals`, {
+      reason: 'wfm.noHistory',
+      params: { queue: q.queue, intervalMin: q.intervalMin },
+    });
   return history;
 }
 
@@ -69,7 +73,8 @@ export async function createForecast(deps: ServiceDeps, actor: Actor, body: z.ou
   const h = await historyOf(deps, actor, body, { history: given }, tz);
   const holidays = body.holidays ?? (await holidays_(deps, c.id));
   body.adjustments.forEach((a, i) => {
-    if (!(a.toTs > a.fromTs)) throw validationError(`adjustments[${i}].toTs`, 'must be after fromTs');
+    if (!(a.toTs > a.fromTs))
+      throw validationError(`adjustments[${i}].toTs`, 'must be after fromTs', { reason: 'input.endBeforeStart', params: { from: a.fromTs, to: a.toTs } });
   });
   const points = await core(() =>
     forecast(h, body.model, body.weeksAhead * 7, { intervalMin: body.intervalMin, tzOffsetMin: tz, holidays, adjustments: body.adjustments }),
@@ -100,7 +105,7 @@ export const holidays = (deps: ServiceDeps, actor: Actor) => holidays_(deps, act
 export async function putHolidays(deps: ServiceDeps, actor: Actor, body: HolidayItem[]) {
   const seen = new Set<string>();
   body.forEach((h, i) => {
-    if (seen.has(h.date)) throw validationError(`${i}.date`, `${h.date} is listed twice`);
+    if (seen.has(h.date)) throw validationError(`${i}.date`, `${h.date} is listed twice`, { reason: 'input.duplicate', params: { value: h.date } });
     seen.add(h.date);
   });
   const sorted = [...body].sort((a, b) => a.date.localeCompare(b.date));

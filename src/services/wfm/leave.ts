@@ -8,7 +8,8 @@ import { centerOf, tzAt } from './common';
 
 export async function recordLeave(deps: ServiceDeps, actor: Actor, body: { agentId: number; date: string; kind: string }) {
   const a = await getAgent(deps.store.db, body.agentId).catch(() => null);
-  if (!a || a.center_id !== actor.scope.centerId) throw validationError('agentId', `agent ${body.agentId} not found`);
+  if (!a || a.center_id !== actor.scope.centerId)
+    throw validationError('agentId', `agent ${body.agentId} not found`, { reason: 'common.notFound', params: { entity: 'agent', id: body.agentId } });
   return { id: await addLeave(deps.store.db, body.agentId, body.date, body.kind, actor.userId, deps.now()) };
 }
 
@@ -18,7 +19,8 @@ export const leave = (deps: ServiceDeps, actor: Actor, q: { from?: string }) =>
 export async function askSwap(deps: ServiceDeps, actor: Actor, body: { shiftId: number; toAgentId: number; note?: string }) {
   if (!actor.agentId) throw forbidden('only agents swap shifts', { reason: 'role.agentOnly', params: {} });
   const to = await getAgent(deps.store.db, body.toAgentId).catch(() => null);
-  if (!to || to.center_id !== actor.scope.centerId) throw validationError('toAgentId', `agent ${body.toAgentId} not found`);
+  if (!to || to.center_id !== actor.scope.centerId)
+    throw validationError('toAgentId', `agent ${body.toAgentId} not found`, { reason: 'common.notFound', params: { entity: 'agent', id: body.toAgentId } });
   return { id: await requestSwap(deps.store.db, body.shiftId, actor.agentId, body.toAgentId, body.note ?? null, actor.userId, deps.now()) };
 }
 

@@ -81,10 +81,14 @@ function startSolve(deps: ServiceDeps, solve: Solver, runId: number, input: Sche
 export async function startRun(deps: ServiceDeps, actor: Actor, body: { weekStart: string; requirementId: number; timeLimitS: number }, solve: Solver) {
   const c = await centerOf(deps, actor);
   const req = sameCenter(await getRequirement(deps.store.db, body.requirementId), actor, 'requirement', body.requirementId);
-  if (req.week_start !== body.weekStart) throw validationError('requirementId', `requirement ${req.id} is for the week of ${req.week_start}`);
+  if (req.week_start !== body.weekStart)
+    throw validationError('requirementId', `requirement ${req.id} is for the week of ${req.week_start}`, {
+      reason: 'wfm.requirementOtherWeek',
+      params: { requirementId: req.id, weekStart: req.week_start, asked: body.weekStart },
+    });
   const { templates, agents } = await scheduleInputFor(deps.store.db, c.id, body.weekStart);
-  if (!templates.length) throw validationError('templates', 'define at least one shift template first');
-  if (!agents.length) throw validationError('contracts', 'no active agent has a contract yet');
+  if (!templates.length) throw validationError('templates', 'define at least one shift template first', { reason: 'wfm.noShiftTemplates', params: {} });
+  if (!agents.length) throw validationError('contracts', 'no active agent has a contract yet', { reason: 'wfm.noContracts', params: {} });
   const ws = weekStartMs(body.weekStart, tzAt(c.tz, Date.parse(`${body.weekStart}T12:00:00Z`)));
   const id = await createRun(
     deps.store.db,

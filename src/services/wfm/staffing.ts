@@ -18,7 +18,7 @@ export async function erlang(_deps: ServiceDeps, _actor: Actor, body: z.output<t
   ).catch((e: DomainError) => {
     // the core names targets[i]: the request names the i-th target field given
     const m = /^targets\[(\d+)\]/.exec(e.field ?? '');
-    if (m) throw validationError(present[Number(m[1])]!, e.message.replace(/^[^:]*:\s*/, ''));
+    if (m) throw validationError(present[Number(m[1])]!, e.message.replace(/^[^:]*:\s*/, ''), { reason: e.reason ?? 'input.invalid', params: e.params ?? {} });
     throw e;
   });
   const A = r.trafficErlangs;
@@ -43,7 +43,11 @@ async function requirementFromForecast(
 ) {
   const { forecast: f, points } = await forecastPoints(deps.store.db, forecastId, { from: wsTs, to: wsTs + 7 * DAY });
   sameCenter(f, actor, 'forecast', forecastId);
-  if (!points.length) throw validationError('forecastId', `forecast ${forecastId} has no intervals in that week`);
+  if (!points.length)
+    throw validationError('forecastId', `forecast ${forecastId} has no intervals in that week`, {
+      reason: 'wfm.forecastEmptyWeek',
+      params: { forecastId, weekStart: new Date(wsTs).toISOString().slice(0, 10) },
+    });
   const byTs = new Map(points.map((p) => [p.ts, p]));
   const per = f.interval_min / 15;
   const required: number[] = [];
@@ -74,7 +78,7 @@ export async function createRequirementCurve(deps: ServiceDeps, actor: Actor, bo
   let required = body.required;
   let source = 'upload';
   if (!required) {
-    if (!body.forecastId) throw validationError('required', 'give the required values or a forecastId');
+    if (!body.forecastId) throw validationError('required', 'give the required values or a forecastId', { reason: 'wfm.requiredOrForecast', params: {} });
     required = await requirementFromForecast(deps, actor, body.forecastId, ws, {
       targets: targetsOf(body),
       patienceS: body.patienceS,

@@ -11,6 +11,7 @@ export const platformMessages: Messages = {
         wrongCurrent: '当前密码不正确',
       },
       auth: { busy: '服务器正在处理大量登录，请稍后再试' },
+      platform: { ownAdminRole: '不能移除您自己的管理员角色' },
     },
     app: {
       name: 'CallFloor 现场管理',
@@ -91,6 +92,7 @@ export const platformMessages: Messages = {
         wrongCurrent: '目前密碼不正確',
       },
       auth: { busy: '伺服器正在處理大量登入，請稍後再試' },
+      platform: { ownAdminRole: '不能移除您自己的管理員角色' },
     },
     app: {
       name: 'CallFloor 現場管理',
@@ -178,6 +180,7 @@ export const platformMessages: Messages = {
         wrongCurrent: 'The current password is wrong',
       },
       auth: { busy: 'The server is busy with many sign-ins; please try again shortly' },
+      platform: { ownAdminRole: 'you cannot remove your own admin role' },
     },
     app: {
       name: 'CallFloor',
