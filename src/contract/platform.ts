@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ROLES, type Role } from '../core/roles';
-import { idParams, isoDate, okResponse } from './atoms';
+import { epochMsQuery, idParams, isoDate, okResponse } from './atoms';
 import { endpoint } from './endpoint';
 
 const tags = ['platform'] as const;
@@ -88,6 +88,9 @@ export const auditRow = z.object({
   entity: z.string(),
   entity_id: z.string().nullable(),
   detail: z.string().nullable(),
+  /** who: display name and login (null: the command line, or a user no longer stored) */
+  user_name: z.string().nullable(),
+  username: z.string().nullable(),
 });
 export type AuditRow = z.infer<typeof auditRow>;
 
@@ -300,7 +303,16 @@ export const platform = {
     access: ORG_ADMINS,
     summary: 'Audit log: who changed what',
     tags,
-    query: z.object({ entity: z.string().optional(), entityId: z.string().optional(), limit: z.coerce.number().int().min(1).max(1000).optional() }),
+    query: z.object({
+      entity: z.string().optional(),
+      entityId: z.string().optional(),
+      action: z.string().max(80).optional(),
+      userId: z.coerce.number().int().positive().optional(),
+      /** epoch ms: entries at or after `from`, before `to` */
+      from: epochMsQuery.optional(),
+      to: epochMsQuery.optional(),
+      limit: z.coerce.number().int().min(1).max(1000).optional(),
+    }),
     response: z.array(auditRow),
   }),
   setting: endpoint({

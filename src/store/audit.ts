@@ -25,13 +25,30 @@ export async function audit(db: Kysely<DB>, e: AuditEntry): Promise<void> {
     .execute();
 }
 
-export async function listAudit(db: Kysely<DB>, opts: { entity?: string; entityId?: string; limit?: number }) {
+export interface AuditFilter {
+  entity?: string;
+  entityId?: string;
+  action?: string;
+  userId?: number;
+  /** epoch ms: entries at or after `from` and before `to` */
+  from?: number;
+  to?: number;
+  limit?: number;
+}
+
+/** The newest entries first, each with who made it (display name and login; null for the command line or a removed user). */
+export async function listAudit(db: Kysely<DB>, opts: AuditFilter) {
   let q = db
-    .selectFrom('audit_log')
-    .selectAll()
-    .orderBy('id', 'desc')
+    .selectFrom('audit_log as a')
+    .leftJoin('users as u', 'u.id', 'a.user_id')
+    .select(['a.id', 'a.at', 'a.user_id', 'a.action', 'a.entity', 'a.entity_id', 'a.detail', 'u.display_name as user_name', 'u.username'])
+    .orderBy('a.id', 'desc')
     .limit(opts.limit ?? 200);
-  if (opts.entity) q = q.where('entity', '=', opts.entity);
-  if (opts.entityId) q = q.where('entity_id', '=', opts.entityId);
+  if (opts.entity) q = q.where('a.entity', '=', opts.entity);
+  if (opts.entityId) q = q.where('a.entity_id', '=', opts.entityId);
+  if (opts.action) q = q.where('a.action', '=', opts.action);
+  if (opts.userId !== undefined) q = q.where('a.user_id', '=', opts.userId);
+  if (opts.from !== undefined) q = q.where('a.at', '>=', opts.from);
+  if (opts.to !== undefined) q = q.where('a.at', '<', opts.to);
   return q.execute();
 }

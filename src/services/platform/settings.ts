@@ -1,5 +1,5 @@
 /** Per-center settings (rules, thresholds, weights) and the audit log (issue 13: one home for each). */
-import { audit, listAudit } from '../../store/audit';
+import { audit, listAudit, type AuditFilter } from '../../store/audit';
 import { getSetting, putSetting } from '../../store/org';
 import type { Actor, ServiceDeps } from '../context';
 
@@ -22,4 +22,4 @@ export async function changeSetting(deps: ServiceDeps, actor: Actor, key: string
  * The audit log, newest first. The log has no center column yet, so every center's administrators
  * see the whole log (a known gap: entries name their entity, not their center).
  */
-export const auditLog = (deps: ServiceDeps, _actor: Actor, q: { entity?: string; entityId?: string; limit?: number }) => listAudit(deps.store.db, q);
+export const auditLog = (deps: ServiceDeps, _actor: Actor, q: AuditFilter) => listAudit(deps.store.db, q);
