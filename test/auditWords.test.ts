@@ -18,7 +18,7 @@ async function i18nFor(lng: string) {
   const resources = Object.fromEntries(
     LOCALES.map((l) => [l, { translation: { ...(auditMessages[l] as object), wo: (kbwoMessages[l] as { wo: object }).wo } }]),
   );
-  await i.init({ lng, resources, interpolation: { escapeValue: false } });
+  await i.init({ lng, resources, interpolation: { escapeValue: false }, showSupportNotice: false });
   return i;
 }
 
