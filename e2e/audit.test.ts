@@ -18,7 +18,9 @@ test('the audit page says who did what in zh-CN words, with a readable fallback 
     await page.fill('input[aria-label=班组名称]', '审计组');
     await page.click('text=新建班组');
     await page.waitForSelector('[data-testid=teams-table] >> text=审计组');
-    const teamId = await page.evaluate(async () => (await (await fetch('/api/teams')).json()).find((t: any) => t.name === '审计组').id);
+    const teamId = await page.evaluate(
+      async () => (await (await fetch('/api/teams')).json()).find((t: { id: number; name: string }) => t.name === '审计组').id,
+    );
     // a code no words were written for, by the command line (no user)
     await audit(h.store.db, { at: Date.now(), userId: null, action: 'future.thing', entity: 'future_thing', entityId: 7 });
 

@@ -32,9 +32,11 @@ export default function Audit() {
   const log = useEndpoint(contract.platform.audit, { query });
   const rows = log.data ?? [];
 
+  // the labels are in the page's language: sorted again when it changes
+  const lang = i18n.language;
   const actionOptions = useMemo(
-    () => ACTION_CODES.map((code) => ({ code, label: auditActionWords(i18n, code) ?? code })).sort((a, b) => a.label.localeCompare(b.label, i18n.language)),
-    [i18n, i18n.language],
+    () => ACTION_CODES.map((code) => ({ code, label: auditActionWords(i18n, code) ?? code })).sort((a, b) => a.label.localeCompare(b.label, lang)),
+    [i18n, lang],
   );
   // the people in the entries shown (and the one picked): the filter needs no user list the caller may not read
   const seen = useRef(new Map<number, string>());
