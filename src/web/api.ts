@@ -6,6 +6,7 @@
 import i18n from 'i18next';
 import { topicMatches, urlOf, type CallInput, type Endpoint, type ResponseOf, type TopicMessage } from '../contract/endpoint';
 import { topics, type Topics } from '../contract/index';
+import { fmtDateTime } from './format';
 
 let csrf = '';
 export const setCsrf = (t: string) => {
@@ -26,6 +27,9 @@ export class ApiError extends Error {
   }
 }
 
+/** An instant as the server states it in a reason's params (ISO 8601 UTC). */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
+
 /**
  * The user's-language text for a server error body. A validation reason about one field is said
  * without the field's name (a form shows it next to the field); `withField` puts the field's label
@@ -41,6 +45,8 @@ export function errorMessage(
     const params: Record<string, unknown> = { ...(data?.params ?? {}) };
     // a not-found names the kind of record (`entities.<entity>`) in the user's language
     if (typeof params.entity === 'string') params.entityName = i18n.t(`entities.${params.entity}`, { defaultValue: i18n.t('entities.record') });
+    // an instant the server states in ISO 8601 UTC (a deadline, the next allowed time) is said as every page says times
+    for (const [k, v] of Object.entries(params)) if (typeof v === 'string' && ISO_INSTANT.test(v)) params[k] = fmtDateTime(v);
     const text = i18n.t(key, params) as string;
     const label = withField && data?.field ? fieldLabel(data.field) : null;
     return label && !text.includes(label) ? `${label}: ${text}` : text;
