@@ -41,6 +41,8 @@ export function errorMessage(
     const params: Record<string, unknown> = { ...(data?.params ?? {}) };
     // a not-found names the kind of record (`entities.<entity>`) in the user's language
     if (typeof params.entity === 'string') params.entityName = i18n.t(`entities.${params.entity}`, { defaultValue: i18n.t('entities.record') });
+    // a field named in the text (`{{field}} is not a valid date`) by its label when it has one (`contract.minRest` → its label)
+    if (typeof params.field === 'string') params.field = fieldLabel(params.field) ?? params.field;
     const text = i18n.t(key, params) as string;
     const label = withField && data?.field ? fieldLabel(data.field) : null;
     return label && !text.includes(label) ? `${label}: ${text}` : text;

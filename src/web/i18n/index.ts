@@ -23,6 +23,7 @@ import { setupMessages } from './setup';
 import { floorSetupMessages } from './setupFloor';
 import { noticesMessages } from './notices';
 import { refusalMessages } from './refusals';
+import { recordRefusalMessages } from './recordRefusals';
 import { floorWordMessages } from './floorWords';
 
 /** Every capability's messages; add yours here. */
@@ -47,6 +48,7 @@ const all: Messages[] = [
   floorSetupMessages,
   noticesMessages,
   refusalMessages,
+  recordRefusalMessages,
   floorWordMessages,
 ];
 
