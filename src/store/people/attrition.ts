@@ -1,5 +1,5 @@
 /** Attrition: exit interviews on top of the platform's agents.status='left' + left_date; rates, reasons, tenure, at-risk. */
-import { DomainError, validationError } from '../../core/errors';
+import { DomainError } from '../../core/errors';
 import { PeopleError } from '../../core/people/errors';
 import {
   atRiskList,

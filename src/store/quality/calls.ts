@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema';
-import { notFound, validationError } from '../../core/errors';
+import { notFound } from '../../core/errors';
 import { withTx } from '../db';
 import { agentMissing } from '../people/common';
 import { inScope, type Scope } from '../scope';
