@@ -44,7 +44,8 @@ export function parseTimeArg(s: string | undefined, tz: Tz | undefined, field: s
   const dt = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(s);
   if (dt) return localToEpoch(Number(dt[1]), Number(dt[2]), Number(dt[3]), Number(dt[4]), Number(dt[5]), Number(dt[6] ?? 0), tz ?? 0);
   const t = Date.parse(s);
-  if (Number.isNaN(t)) throw validationError(field, `expected YYYY-MM-DD, YYYY-MM-DDTHH:MM or an ISO time, got '${s}'`, {
+  if (Number.isNaN(t))
+    throw validationError(field, `expected YYYY-MM-DD, YYYY-MM-DDTHH:MM or an ISO time, got '${s}'`, {
       reason: 'input.badTime',
       params: { field, value: s },
     });

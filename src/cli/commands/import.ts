@@ -67,7 +67,8 @@ export function registerImport(program: Command) {
           reason: 'input.invalidOption',
           params: { options: [...IMPORT_FORMATS, 'auto'].join(' / ') },
         });
-      if (o.follow && o.format !== 'queue_log') throw validationError('--follow', 'only for --format queue_log', { reason: 'import.followOnlyQueueLog', params: {} });
+      if (o.follow && o.format !== 'queue_log')
+        throw validationError('--follow', 'only for --format queue_log', { reason: 'import.followOnlyQueueLog', params: {} });
       const tz = parseTz(o.tz, '--tz');
       const store = await openMigratedStore(o.db);
       try {

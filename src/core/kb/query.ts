@@ -129,7 +129,8 @@ export function parseQuery(input: string, options: Partial<QueryOptions> = {}): 
         message: `The search query "${input.trim()}" has only punctuation or symbols; type at least one character or word.`,
       },
     };
-  if (terms.length > opts.maxTerms) return {
+  if (terms.length > opts.maxTerms)
+    return {
       ok: false,
       error: { code: 'too_many_terms', message: `At most ${opts.maxTerms} search terms are allowed.`, params: { maximum: opts.maxTerms } },
     };

@@ -62,7 +62,12 @@ export function checkAgentWeek(contract: Contract, shifts: WeekShift[], leaveDay
     if (leaveDays.includes(day)) out.push({ rule: 'leave', message: `day ${day} is approved leave`, params: { day } });
   }
   const daysOff = 7 - days.size;
-  if (daysOff < contract.minDaysOff) out.push({ rule: 'minDaysOff', message: `${daysOff} days off, the contract needs at least ${contract.minDaysOff}`, params: { daysOff, min: contract.minDaysOff } });
+  if (daysOff < contract.minDaysOff)
+    out.push({
+      rule: 'minDaysOff',
+      message: `${daysOff} days off, the contract needs at least ${contract.minDaysOff}`,
+      params: { daysOff, min: contract.minDaysOff },
+    });
   const restMin = (contract.minRestHours ?? 11) * 60;
   for (let i = 1; i < sorted.length; i++) {
     const gap = sorted[i]!.startMin - sorted[i - 1]!.endMin;
@@ -95,9 +100,11 @@ export function weekCoverage(phone: { startMin: number; endMin: number }[], inte
 /** YYYY-MM-DD of a Monday → epoch ms of its local midnight (local = UTC + tzOffsetMin). */
 export function weekStartMs(weekStart: string, tzOffsetMin: number): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(weekStart);
-  if (!m) throw new InputError('weekStart', `must be YYYY-MM-DD, got ${weekStart}`, { reason: 'input.badDate', params: { field: 'weekStart', value: weekStart } });
+  if (!m)
+    throw new InputError('weekStart', `must be YYYY-MM-DD, got ${weekStart}`, { reason: 'input.badDate', params: { field: 'weekStart', value: weekStart } });
   const utc = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!);
-  if (new Date(utc).getUTCDay() !== 1) throw new InputError('weekStart', `${weekStart} is not a Monday`, { reason: 'wfm.notMonday', params: { date: weekStart } });
+  if (new Date(utc).getUTCDay() !== 1)
+    throw new InputError('weekStart', `${weekStart} is not a Monday`, { reason: 'wfm.notMonday', params: { date: weekStart } });
   return utc - tzOffsetMin * 60_000;
 }
 

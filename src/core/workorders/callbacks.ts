@@ -43,14 +43,17 @@ export interface CallbackItem {
   followUp: boolean;
 }
 
-export type AttemptResult = { ok: true; item: CallbackItem; transition: 'complete' | 'give_up' | null } | { ok: false; error: string; reason: 'workorder.callbackClosed' | 'workorder.attemptBeforeLast'; params: Record<string, string> };
+export type AttemptResult =
+  | { ok: true; item: CallbackItem; transition: 'complete' | 'give_up' | null }
+  | { ok: false; error: string; reason: 'workorder.callbackClosed' | 'workorder.attemptBeforeLast'; params: Record<string, string> };
 
 /**
  * Records one attempt. `transition` tells the caller which work-order transition to apply
  * (complete → done, give_up → failed) or null when the item stays open for a retry.
  */
 export function recordAttempt(item: CallbackItem, attempt: CallbackAttempt, policy: CallbackPolicy = DEFAULT_CALLBACK_POLICY): AttemptResult {
-  if (item.status !== 'open') return { ok: false, error: `Callback ${item.orderId} is already ${item.status}.`, reason: 'workorder.callbackClosed', params: { id: item.orderId } };
+  if (item.status !== 'open')
+    return { ok: false, error: `Callback ${item.orderId} is already ${item.status}.`, reason: 'workorder.callbackClosed', params: { id: item.orderId } };
   const last = item.attempts[item.attempts.length - 1];
   if (last && Date.parse(attempt.at) < Date.parse(last.at))
     return {

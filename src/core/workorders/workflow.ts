@@ -170,10 +170,15 @@ export function applyTransition(
 ): Result<TransitionOutcome> {
   const m = (options.config ?? DEFAULT_WORKFLOW).machines[order.type];
   const t = m.transitions.find((x) => x.name === transition);
-  if (!t) return fail('unknown_transition', `A ${order.type} order has no transition "${transition}"; known: ${m.transitions.map((x) => x.name).join(', ')}.`, {
+  if (!t)
+    return fail('unknown_transition', `A ${order.type} order has no transition "${transition}"; known: ${m.transitions.map((x) => x.name).join(', ')}.`, {
       transition,
     });
-  if (!t.from.includes(order.state)) return fail('wrong_state', `"${transition}" is not allowed from state "${order.state}" (only from ${t.from.join(', ')}).`, { transition, state: order.state });
+  if (!t.from.includes(order.state))
+    return fail('wrong_state', `"${transition}" is not allowed from state "${order.state}" (only from ${t.from.join(', ')}).`, {
+      transition,
+      state: order.state,
+    });
   const role = roleFor(actor, t.roles);
   if (!role)
     return fail(

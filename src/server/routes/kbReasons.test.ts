@@ -32,7 +32,12 @@ forEachDatabase('a refused KB save names its reason and figures; nothing is stor
     assert.equal(created.status, 200);
     const id = created.body.id as number;
     // a new version with an empty title is refused too, and the article keeps its one version
-    assert.deepEqual(refusal(await trainer.req('PUT', `/api/kb/articles/${id}`, article({ title: ' ', baseVersion: 1 }))), [400, 'title', 'input.required', {}]);
+    assert.deepEqual(refusal(await trainer.req('PUT', `/api/kb/articles/${id}`, article({ title: ' ', baseVersion: 1 }))), [
+      400,
+      'title',
+      'input.required',
+      {},
+    ]);
     // version 1 is already in review: it cannot be sent again
     assert.deepEqual(refusal(await trainer.req('POST', `/api/kb/articles/${id}/versions/1/submit`)), [
       409,

@@ -22,7 +22,15 @@ function resultOf(startsMin: number[]): ScheduleResult {
   for (const startMin of startsMin)
     days[Math.floor(startMin / 1440)] = { day: Math.floor(startMin / 1440), templateId: 'D9', startMin, endMin: startMin + 540, paidHours: 8, activities: [] };
   const zero = { total: 0, under: 0, over: 0, cost: 0 };
-  return { agents: [{ agentId: 'a1', days }], objective: zero, lpBound: 0, gap: 0, stage1: {}, unassignedPatternShifts: 0, warnings: [] } as unknown as ScheduleResult;
+  return {
+    agents: [{ agentId: 'a1', days }],
+    objective: zero,
+    lpBound: 0,
+    gap: 0,
+    stage1: {},
+    unassignedPatternShifts: 0,
+    warnings: [],
+  } as unknown as ScheduleResult;
 }
 
 forEachDatabase('a refused shift edit names the contract rule, its figures and the date; nothing is written', async (_t, store) => {

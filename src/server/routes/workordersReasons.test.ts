@@ -45,9 +45,19 @@ forEachDatabase('a refused work-order transition names its reason, transition an
     assert.equal((await move(expert, 'escalate')).status, 200);
     // sending to the business needs a department, and a field crew is not one
     assert.deepEqual(refusal(await move(duty, 'send_to_business')), [400, 'departmentId', 'workorder.departmentRequired', { transition: 'send_to_business' }]);
-    assert.deepEqual(refusal(await move(duty, 'send_to_business', { departmentId: crew })), [400, 'departmentId', 'workorder.notDepartment', { departmentId: crew }]);
+    assert.deepEqual(refusal(await move(duty, 'send_to_business', { departmentId: crew })), [
+      400,
+      'departmentId',
+      'workorder.notDepartment',
+      { departmentId: crew },
+    ]);
     // closing is for an order the business has answered, not one still with the duty manager
-    assert.deepEqual(refusal(await move(duty, 'close', { note: '已回复客户' })), [400, 'transition', 'workorder.wrongState', { transition: 'close', state: 'duty_manager' }]);
+    assert.deepEqual(refusal(await move(duty, 'close', { note: '已回复客户' })), [
+      400,
+      'transition',
+      'workorder.wrongState',
+      { transition: 'close', state: 'duty_manager' },
+    ]);
     assert.equal(await state(), 'duty_manager');
     // an escalation is neither a callback (attempts) nor a complaint (QA review)
     assert.deepEqual(refusal(await a1.req('POST', `/api/workorders/${id}/attempts`, { outcome: 'no_answer' })), [400, 'id', 'workorder.notCallback', { id }]);

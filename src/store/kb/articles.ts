@@ -133,7 +133,8 @@ function cleanInput(a: ArticleInput) {
   if (title.length > 200) throw validationError('title', 'the title is longer than 200 characters', { reason: 'input.tooBigLength', params: { maximum: 200 } });
   const bodyHtml = sanitizeArticleHtml(a.bodyHtml);
   const tags = [...new Set(a.tags.map((t) => t.trim()).filter(Boolean))].sort();
-  if (tags.some((t) => t.length > 40)) throw validationError('tags', 'a tag is longer than 40 characters', { reason: 'kb.tagTooLong', params: { maximum: 40 } });
+  if (tags.some((t) => t.length > 40))
+    throw validationError('tags', 'a tag is longer than 40 characters', { reason: 'kb.tagTooLong', params: { maximum: 40 } });
   return {
     title,
     bodyHtml,

@@ -92,7 +92,8 @@ export interface ViolationIn {
 export async function recordViolation(db: Db, centerId: number, v: ViolationIn, actor: Actor, now: number) {
   return withTx(db, async (tx) => {
     const agent = await agentWithTeam(tx, v.agentId);
-    if (agent.team_id == null) throw validationError('agentId', `agent ${v.agentId} has no team, so there is no team fund`, {
+    if (agent.team_id == null)
+      throw validationError('agentId', `agent ${v.agentId} has no team, so there is no team fund`, {
         reason: 'people.agentNoTeam',
         params: { agentId: v.agentId },
       });
@@ -383,7 +384,8 @@ export async function importAttendance(
       if (!known.has(s.agentId)) throw agentMissing(`segments[${i}].agentId`, s.agentId);
       checkInstant(`segments[${i}].login`, s.login);
       if (s.logout !== null) checkInstant(`segments[${i}].logout`, s.logout);
-      if (s.logout !== null && s.logout < s.login) throw validationError(`segments[${i}].logout`, 'logout is before login', { reason: 'people.logoutBeforeLogin', params: {} });
+      if (s.logout !== null && s.logout < s.login)
+        throw validationError(`segments[${i}].logout`, 'logout is before login', { reason: 'people.logoutBeforeLogin', params: {} });
     });
     for (const [i, s] of input.shifts.entries())
       await uniqueAs(`shifts[${i}]`, `agent ${s.agentId} already has a shift starting at ${iso(s.start)}`, () =>

@@ -340,7 +340,11 @@ export async function addLogEntry(
 ) {
   if (e.agentId != null) {
     const a = await db.selectFrom('agents').select('team_id').where('id', '=', e.agentId).executeTakeFirst();
-    if (!a || a.team_id !== teamId) throw validationError('agentId', `agent ${e.agentId} is not in team ${teamId}`, { reason: 'people.agentNotInTeam', params: { agentId: e.agentId, teamId } });
+    if (!a || a.team_id !== teamId)
+      throw validationError('agentId', `agent ${e.agentId} is not in team ${teamId}`, {
+        reason: 'people.agentNotInTeam',
+        params: { agentId: e.agentId, teamId },
+      });
   }
   const row = await db
     .insertInto('people_shift_log')

@@ -118,8 +118,7 @@ export async function recordSessionAttendance(
     if (!s) throw notFound('session', sessionId);
     for (const [i, r] of rows.entries()) {
       const a = await agentWithTeam(tx, r.agentId, `attendance[${i}].agentId`);
-      if (a.center_id !== centerId)
-        throw agentMissing(`attendance.${i}.agentId`, r.agentId);
+      if (a.center_id !== centerId) throw agentMissing(`attendance.${i}.agentId`, r.agentId);
       await tx.deleteFrom('people_session_attendance').where('session_id', '=', sessionId).where('agent_id', '=', r.agentId).execute();
       await tx
         .insertInto('people_session_attendance')

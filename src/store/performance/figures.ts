@@ -79,8 +79,10 @@ export async function upsertFigures(db: Db, centerId: number, rows: readonly Fig
     const known = new Set((await tx.selectFrom('agents').select('id').where('id', 'in', ids).where('center_id', '=', centerId).execute()).map((r) => r.id));
     rows.forEach((r, i) => {
       if (!known.has(r.agentId)) throw agentMissing(`figures[${i}].agentId`, r.agentId);
-      if (!(KPI_KEYS as readonly string[]).includes(r.kpi)) throw validationError(`figures[${i}].kpi`, `"${r.kpi}" is not a KPI key`, { reason: 'perf.unknownKpi', params: { kpi: r.kpi } });
-      if (QA_KPIS.includes(r.kpi)) throw validationError(`figures[${i}].kpi`, `"${r.kpi}" is computed from QA evaluations, not uploaded`, {
+      if (!(KPI_KEYS as readonly string[]).includes(r.kpi))
+        throw validationError(`figures[${i}].kpi`, `"${r.kpi}" is not a KPI key`, { reason: 'perf.unknownKpi', params: { kpi: r.kpi } });
+      if (QA_KPIS.includes(r.kpi))
+        throw validationError(`figures[${i}].kpi`, `"${r.kpi}" is computed from QA evaluations, not uploaded`, {
           reason: 'perf.kpiFromQa',
           params: { kpi: r.kpi },
         });
@@ -333,7 +335,8 @@ export async function publishMonth(db: Db, centerId: number, month: string, note
   const sc = await computeScorecards(db, centerId, month, now);
   const figuresById = new Map(sc.facts.map((f) => [String(f.agentId), f.figures]));
   const scored = sc.cards.filter((c) => c.total !== null);
-  if (!scored.length) throw validationError('month', `no agent has any figure for ${month}; nothing to publish`, { reason: 'perf.nothingToPublish', params: { month } });
+  if (!scored.length)
+    throw validationError('month', `no agent has any figure for ${month}; nothing to publish`, { reason: 'perf.nothingToPublish', params: { month } });
   const incomplete = sc.cards.filter((c) => !c.complete);
   if (incomplete.length && !note.trim())
     throw validationError(
@@ -429,7 +432,8 @@ export async function createContest(db: Db, centerId: number, input: ContestInpu
   if (errors.length) throw fieldErrors('', errors);
   const teams = await db.selectFrom('teams').select('id').where('center_id', '=', centerId).where('id', 'in', input.teamIds).execute();
   const missing = input.teamIds.filter((t) => !teams.some((x) => x.id === t));
-  if (missing.length) throw validationError('teamIds', `team ${missing.join(', ')} does not exist`, { reason: 'people.teamMissing', params: { teamId: missing.join(', ') } });
+  if (missing.length)
+    throw validationError('teamIds', `team ${missing.join(', ')} does not exist`, { reason: 'people.teamMissing', params: { teamId: missing.join(', ') } });
   return withTx(db, async (tx) => {
     const row = await tx
       .insertInto('perf_contests')

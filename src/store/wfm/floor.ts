@@ -20,7 +20,8 @@ type Db = Kysely<DB>;
  */
 export async function addStateSegments(db: Db, segs: StateSegment[], userId: number | null, now: number) {
   segs.forEach((s, i) => {
-    if (!(Number.isFinite(s.start) && Number.isFinite(s.end) && s.end > s.start)) throw validationError(`segments[${i}].end`, 'must be after start (epoch ms)', { reason: 'input.endNotAfterStart', params: {} });
+    if (!(Number.isFinite(s.start) && Number.isFinite(s.end) && s.end > s.start))
+      throw validationError(`segments[${i}].end`, 'must be after start (epoch ms)', { reason: 'input.endNotAfterStart', params: {} });
     if (!s.state) throw validationError(`segments[${i}].state`, 'is required', { reason: 'input.required', params: {} });
   });
   await withTx(db, async (tx) => {
@@ -73,7 +74,8 @@ export interface SlotInput {
 
 export async function createSlot(db: Db, s: SlotInput, userId: number | null, now: number) {
   if (!(s.end > s.start)) throw validationError('end', 'must be after start', { reason: 'input.endNotAfterStart', params: {} });
-  if (!(Number.isInteger(s.capacity) && s.capacity > 0)) throw validationError('capacity', 'must be a whole number > 0', { reason: 'input.notPositiveInteger', params: {} });
+  if (!(Number.isInteger(s.capacity) && s.capacity > 0))
+    throw validationError('capacity', 'must be a whole number > 0', { reason: 'input.notPositiveInteger', params: {} });
   if (!(s.bonus >= 0)) throw validationError('bonus', 'must be >= 0', { reason: 'input.tooSmall', params: { minimum: 0 } });
   return withTx(db, async (tx) => {
     const row = await tx

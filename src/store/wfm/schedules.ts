@@ -16,18 +16,24 @@ const MIN = 60_000;
 // ---------- templates ----------
 
 export function validateTemplate(t: ShiftTemplate): void {
-  if (!t.id || !/^[A-Za-z0-9_-]{1,20}$/.test(t.id)) throw validationError('id', 'template code: 1–20 letters, digits, _ or -', { reason: 'wfm.templateCode', params: { maximum: 20 } });
-  if (!(t.spanMin > 0 && t.spanMin <= 16 * 60)) throw validationError('spanMin', 'must be within (0, 960] minutes', { reason: 'wfm.spanRange', params: { maximum: 960 } });
-  if (!(t.startEarliestMin >= 0 && t.startEarliestMin < 1440)) throw validationError('startEarliestMin', 'must be within [0, 1440)', { reason: 'wfm.minuteOfDay', params: {} });
+  if (!t.id || !/^[A-Za-z0-9_-]{1,20}$/.test(t.id))
+    throw validationError('id', 'template code: 1–20 letters, digits, _ or -', { reason: 'wfm.templateCode', params: { maximum: 20 } });
+  if (!(t.spanMin > 0 && t.spanMin <= 16 * 60))
+    throw validationError('spanMin', 'must be within (0, 960] minutes', { reason: 'wfm.spanRange', params: { maximum: 960 } });
+  if (!(t.startEarliestMin >= 0 && t.startEarliestMin < 1440))
+    throw validationError('startEarliestMin', 'must be within [0, 1440)', { reason: 'wfm.minuteOfDay', params: {} });
   if (!(t.startLatestMin >= t.startEarliestMin && t.startLatestMin < 1440))
     throw validationError('startLatestMin', 'must be at or after startEarliestMin and before 1440', { reason: 'wfm.latestBeforeEarliest', params: {} });
-  if (!(t.startStepMin > 0 && t.startStepMin % 15 === 0)) throw validationError('startStepMin', 'must be a positive multiple of 15', { reason: 'wfm.notMultipleOf', params: { step: 15 } });
+  if (!(t.startStepMin > 0 && t.startStepMin % 15 === 0))
+    throw validationError('startStepMin', 'must be a positive multiple of 15', { reason: 'wfm.notMultipleOf', params: { step: 15 } });
   let prevEnd = 0;
   t.breaks.forEach((b, i) => {
-    if (!(b.durationMin > 0 && b.durationMin % 15 === 0)) throw validationError(`breaks[${i}].durationMin`, 'must be a positive multiple of 15', { reason: 'wfm.notMultipleOf', params: { step: 15 } });
+    if (!(b.durationMin > 0 && b.durationMin % 15 === 0))
+      throw validationError(`breaks[${i}].durationMin`, 'must be a positive multiple of 15', { reason: 'wfm.notMultipleOf', params: { step: 15 } });
     if (!(b.earliestStartMin >= prevEnd && b.latestStartMin >= b.earliestStartMin))
       throw validationError(`breaks[${i}].earliestStartMin`, 'break windows must be in order and not overlap', { reason: 'wfm.breaksOverlap', params: {} });
-    if (b.latestStartMin + b.durationMin > t.spanMin) throw validationError(`breaks[${i}].latestStartMin`, 'the break must end inside the shift', { reason: 'wfm.breakOutsideShift', params: {} });
+    if (b.latestStartMin + b.durationMin > t.spanMin)
+      throw validationError(`breaks[${i}].latestStartMin`, 'the break must end inside the shift', { reason: 'wfm.breakOutsideShift', params: {} });
     prevEnd = b.earliestStartMin + b.durationMin;
   });
 }
@@ -72,7 +78,8 @@ export function validateContract(c: Contract): void {
   const num = (f: keyof Contract, lo: number, hi: number) => {
     const v = c[f] as number | undefined;
     if (v === undefined) return;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi) throw validationError(`contract.${f}`, `must be within [${lo}, ${hi}], got ${v}`, {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi)
+      throw validationError(`contract.${f}`, `must be within [${lo}, ${hi}], got ${v}`, {
         reason: 'input.between',
         params: { minimum: lo, maximum: hi, value: String(v) },
       });
@@ -83,12 +90,15 @@ export function validateContract(c: Contract): void {
   num('earliestStartMin', 0, 1439);
   num('latestStartMin', 0, 1439);
   num('minRestHours', 0, 48);
-  if (c.minHoursWeek > c.maxHoursWeek) throw validationError('contract.minHoursWeek', `minimum ${c.minHoursWeek} h is above the maximum ${c.maxHoursWeek} h`, {
+  if (c.minHoursWeek > c.maxHoursWeek)
+    throw validationError('contract.minHoursWeek', `minimum ${c.minHoursWeek} h is above the maximum ${c.maxHoursWeek} h`, {
       reason: 'wfm.minHoursAboveMax',
       params: { min: c.minHoursWeek, max: c.maxHoursWeek },
     });
-  if (c.earliestStartMin > c.latestStartMin) throw validationError('contract.earliestStartMin', 'earliest start is after the latest start', { reason: 'wfm.latestBeforeEarliest', params: {} });
-  if (c.minDaysOff === 7 && c.minHoursWeek > 0) throw validationError('contract.minDaysOff', 'seven days off leave no time for the minimum hours', { reason: 'wfm.noTimeForMinHours', params: {} });
+  if (c.earliestStartMin > c.latestStartMin)
+    throw validationError('contract.earliestStartMin', 'earliest start is after the latest start', { reason: 'wfm.latestBeforeEarliest', params: {} });
+  if (c.minDaysOff === 7 && c.minHoursWeek > 0)
+    throw validationError('contract.minDaysOff', 'seven days off leave no time for the minimum hours', { reason: 'wfm.noTimeForMinHours', params: {} });
 }
 
 export async function putContract(db: Db, r: ContractRecord, userId: number | null, now: number) {
@@ -125,7 +135,8 @@ export async function listContracts(db: Db, agentIds?: number[]): Promise<Contra
 }
 
 export async function addLeave(db: Db, agentId: number, date: string, kind: string, userId: number | null, now: number) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw validationError('date', 'must be YYYY-MM-DD', { reason: 'input.badDate', params: { field: 'date', value: date } });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
+    throw validationError('date', 'must be YYYY-MM-DD', { reason: 'input.badDate', params: { field: 'date', value: date } });
   return withTx(db, async (tx) => {
     const row = await uniqueAs('date', `agent ${agentId} already has leave on ${date}`, () =>
       tx.insertInto('wfm_leave').values({ agent_id: agentId, date, kind, created_at: now }).returning('id').executeTakeFirstOrThrow(),
@@ -162,7 +173,8 @@ export async function createRequirement(
   now: number,
 ) {
   const n = (7 * 1440) / r.intervalMin;
-  if (r.required.length !== n) throw validationError('required', `needs ${n} values (7 days × ${1440 / r.intervalMin} intervals), got ${r.required.length}`, {
+  if (r.required.length !== n)
+    throw validationError('required', `needs ${n} values (7 days × ${1440 / r.intervalMin} intervals), got ${r.required.length}`, {
       reason: 'wfm.requirementLength',
       params: { expected: n, perDay: 1440 / r.intervalMin, got: r.required.length },
     });
@@ -322,7 +334,8 @@ export async function publishRun(db: Db, id: number, userId: number | null, now:
   await withTx(db, async (tx) => {
     const r = await tx.selectFrom('wfm_schedule_runs').selectAll().where('id', '=', id).executeTakeFirst();
     if (!r) throw notFound('scheduleRun', id);
-    if (r.status !== 'done') throw conflict(`schedule run ${id} is ${r.status}; only a finished run can be published`, 'status', { reason: 'wfm.runNotDone', params: { id } });
+    if (r.status !== 'done')
+      throw conflict(`schedule run ${id} is ${r.status}; only a finished run can be published`, 'status', { reason: 'wfm.runNotDone', params: { id } });
     // one published schedule per week: the earlier one is superseded
     await tx
       .updateTable('wfm_schedule_runs')
@@ -537,7 +550,8 @@ export async function decideSwap(db: Db, id: number, approve: boolean, userId: n
     if (sw.status !== 'pending') throw conflict(`swap ${id} is already ${sw.status}`, 'status', { reason: 'wfm.swapDecided', params: { id } });
     if (approve) {
       const s = await getShift(tx, sw.shift_id);
-      if (s.agentId !== sw.from_agent_id) throw conflict('the shift has changed hands since the request', 'shiftId', { reason: 'wfm.swapShiftMoved', params: { id: sw.shift_id } });
+      if (s.agentId !== sw.from_agent_id)
+        throw conflict('the shift has changed hands since the request', 'shiftId', { reason: 'wfm.swapShiftMoved', params: { id: sw.shift_id } });
       const receiver = await listShifts(tx, { runId: s.runId, agentIds: [sw.to_agent_id] });
       await assertWeekOk(tx, s.runId, sw.to_agent_id, [...receiver, { ...s, agentId: sw.to_agent_id }], { checkMinHours: false, tzOffsetMin });
       await tx

@@ -673,7 +673,8 @@ export async function setComplaintVerdict(
       .where('id', '=', id)
       .where('updated_at', '=', row.updated_at)
       .executeTakeFirst();
-    if (Number(upd.numUpdatedRows) !== 1) throw conflict(`work order ${id} was changed meanwhile; reload it`, 'verdict', { reason: 'workorder.changedMeanwhile', params: { id } });
+    if (Number(upd.numUpdatedRows) !== 1)
+      throw conflict(`work order ${id} was changed meanwhile; reload it`, 'verdict', { reason: 'workorder.changedMeanwhile', params: { id } });
     const seq = order.history.length + 1;
     const transition = `verdict_${input.verdict}`;
     await tx
@@ -760,7 +761,8 @@ export async function transitionOrder(
     let assignTo: string | undefined;
     const need = NEEDS_TARGET[`${order.type}:${input.transition}`];
     if (need === 'user') {
-      if (!input.assigneeUserId) throw validationError('assigneeUserId', `"${input.transition}" needs the agent who will make the call`, {
+      if (!input.assigneeUserId)
+        throw validationError('assigneeUserId', `"${input.transition}" needs the agent who will make the call`, {
           reason: 'workorder.assigneeRequired',
           params: { transition: input.transition },
         });
@@ -807,7 +809,8 @@ export async function transitionOrder(
       .where('id', '=', id)
       .where('state', '=', order.state)
       .executeTakeFirst();
-    if (Number(upd.numUpdatedRows) !== 1) throw conflict(`work order ${id} was changed meanwhile; reload it`, 'transition', { reason: 'workorder.changedMeanwhile', params: { id } });
+    if (Number(upd.numUpdatedRows) !== 1)
+      throw conflict(`work order ${id} was changed meanwhile; reload it`, 'transition', { reason: 'workorder.changedMeanwhile', params: { id } });
     await tx
       .insertInto('wo_history')
       .values({
@@ -898,9 +901,11 @@ export async function recordCallback(
   s: WoSettings,
 ) {
   const { row, order } = await loadOrder(db, centerId, id);
-  if (order.type !== 'callback') throw validationError('id', `work order ${id} is a ${order.type}, not a callback`, { reason: 'workorder.notCallback', params: { id } });
+  if (order.type !== 'callback')
+    throw validationError('id', `work order ${id} is a ${order.type}, not a callback`, { reason: 'workorder.notCallback', params: { id } });
   if (row.assignee !== `user:${actor.id}`) throw forbidden('only the agent the callback is assigned to records attempts', { reason: 'wo.callbackNotYours' });
-  if (order.state !== 'assigned') throw conflict(`callback ${id} is ${order.state}; attempts are recorded while it is assigned`, 'id', {
+  if (order.state !== 'assigned')
+    throw conflict(`callback ${id} is ${order.state}; attempts are recorded while it is assigned`, 'id', {
       reason: 'workorder.callbackNotAssigned',
       params: { id, state: order.state },
     });
@@ -965,7 +970,8 @@ export async function requestQaReview(db: Db, centerId: number, id: number, user
   await withTx(db, async (tx) => {
     const { row } = await loadOrder(tx, centerId, id);
     if (row.type !== 'complaint') throw validationError('id', 'only complaints open a QA review', { reason: 'workorder.qaReviewNotComplaint', params: { id } });
-    if (!row.call_id) throw validationError('callId', 'the complaint has no call linked; link the call first', { reason: 'workorder.noCallLinked', params: { id } });
+    if (!row.call_id)
+      throw validationError('callId', 'the complaint has no call linked; link the call first', { reason: 'workorder.noCallLinked', params: { id } });
     if (row.qa_review) throw conflict(`a QA review of work order ${id} is already open`, 'id', { reason: 'workorder.qaReviewOpen', params: { id } });
     await tx.updateTable('wo_orders').set({ qa_review: 1, qa_review_by: userId, qa_review_at: now }).where('id', '=', id).execute();
     await audit(tx, { at: now, userId, action: 'wo.qa_review', entity: 'work_order', entityId: id, detail: { callId: row.call_id } });
