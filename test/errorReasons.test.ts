@@ -82,9 +82,9 @@ function refusalReasonLiterals(): Array<{ file: string; line: number; reason: st
 async function webMessages(): Promise<Record<string, Record<string, unknown>>> {
   const dir = join(root, 'src/web/i18n');
   const merged: Record<string, Record<string, unknown>> = Object.fromEntries(LOCALES.map((l) => [l, {}]));
-  const merge = (into: Record<string, any>, from: Record<string, any>) => {
+  const merge = (into: Record<string, unknown>, from: object) => {
     for (const [k, v] of Object.entries(from)) {
-      if (typeof v === 'object' && v) merge((into[k] ??= {}), v);
+      if (typeof v === 'object' && v) merge((into[k] ??= {}) as Record<string, unknown>, v as object);
       else into[k] = v;
     }
   };

@@ -13,7 +13,12 @@ forEachDatabase('a refused KB save names its reason and figures; nothing is stor
   try {
     const trainer = await as('trainer');
     const agent = await as('a1');
-    const refusal = (r: { status: number; body: any }) => [r.status, r.body.field, r.body.reason, r.body.params];
+    const refusal = (r: { status: number; body: { field?: string; reason?: string; params?: unknown } }) => [
+      r.status,
+      r.body.field,
+      r.body.reason,
+      r.body.params,
+    ];
     const cat = await trainer.req('POST', '/api/kb/categories', { name: '业务流程', module: 'process' });
     assert.equal(cat.status, 200);
     const article = (over: object) => ({ categoryId: cat.body.id, title: '燃气报修派工流程', tags: ['派工'], bodyHtml: '<p>先核实地址</p>', ...over });

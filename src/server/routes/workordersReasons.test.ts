@@ -19,7 +19,12 @@ forEachDatabase('a refused work-order transition names its reason, transition an
     const a1 = await as('a1');
     const expert = await as('expert');
     const duty = await as('duty_manager');
-    const refusal = (r: { status: number; body: any }) => [r.status, r.body.field, r.body.reason, r.body.params];
+    const refusal = (r: { status: number; body: { field?: string; reason?: string; params?: unknown } }) => [
+      r.status,
+      r.body.field,
+      r.body.reason,
+      r.body.params,
+    ];
 
     const badCategory = await a1.req('POST', '/api/workorders', { type: 'escalation', priority: 'high', category: '不存在', title: '电费' });
     assert.deepEqual(refusal(badCategory).slice(0, 3), [400, 'category', 'workorder.unknownCategory']);
