@@ -23,8 +23,9 @@ test('a refusal with a reason is said in zh-CN, zh-TW and en, its params in plac
   assert.equal(say(rest, false), '違反合約：兩個班次之間只休息 10 小時，合約要求至少 11 小時');
   await i18n.changeLanguage('en');
   assert.equal(say({ reason: 'kb.fileTooLarge', field: 'data', params: { bytes: 9, limit: 8 } }, false), 'The file is 9 bytes; the limit is 8 bytes');
-  // without a translation the server's English message stands
+  // without a translation the server's English message stands, also for a reason that names a group of messages
   assert.equal(say({ reason: 'no.suchReason' }), 'the English message');
+  assert.equal(say({ reason: 'role' }), 'the English message');
   await i18n.changeLanguage('zh-CN');
 });
 

@@ -37,7 +37,8 @@ export function errorMessage(
   withField = true,
 ): string {
   const key = data?.reason ? `errors.${data.reason}` : null;
-  if (key && i18n.exists(key)) {
+  // a message, not a group of them (the server's `role` refusal would name the group `errors.role.*`)
+  if (key && i18n.exists(key) && typeof i18n.t(key, { returnObjects: true }) === 'string') {
     const params: Record<string, unknown> = { ...(data?.params ?? {}) };
     // a not-found names the kind of record (`entities.<entity>`) in the user's language
     if (typeof params.entity === 'string') params.entityName = i18n.t(`entities.${params.entity}`, { defaultValue: i18n.t('entities.record') });
