@@ -28,29 +28,54 @@ const WITHOUT_REASON: Record<string, number> = {
   // command-line only: `schedule solve` reads files and names the row or field for the person at the terminal
   'src/core/wfm/shiftDesign/input.ts': 26,
   // written before reasons existed (validation and conflict refusals): to be given reasons
-  'src/cli/commands/import.ts': 3,
-  'src/cli/commands/people.ts': 1,
-  'src/cli/commands/report.ts': 3,
-  'src/core/wfm/rules.ts': 2,
-  'src/ingest/time.ts': 3,
-  'src/store/errors.ts': 1,
-  'src/store/kb/articles.ts': 11,
-  'src/store/live/repo.ts': 6,
-  'src/store/people/attrition.ts': 1,
-  'src/store/people/common.ts': 1,
-  'src/store/people/discipline.ts': 5,
-  'src/store/people/mood.ts': 3,
-  'src/store/people/routine.ts': 2,
-  'src/store/people/scope.ts': 1,
-  'src/store/performance/figures.ts': 7,
-  'src/store/performance/liveFigures.ts': 1,
-  'src/store/quality/calls.ts': 1,
-  'src/store/quality/templates.ts': 1,
-  'src/store/wfm/floor.ts': 9,
-  'src/store/wfm/forecasts.ts': 4,
-  'src/store/wfm/schedules.ts': 24,
-  'src/store/workorders/orders.ts': 14,
 };
+
+/** Every string a refusal's `reason` can be, by file (a literal, or either arm of a `c ? 'a' : 'b'`). */
+function refusalReasonLiterals(): Array<{ file: string; line: number; reason: string }> {
+  const out: Array<{ file: string; line: number; reason: string }> = [];
+  const literals = (e: ts.Expression): string[] =>
+    ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)
+      ? [e.text]
+      : ts.isConditionalExpression(e)
+        ? [...literals(e.whenTrue), ...literals(e.whenFalse)]
+        : ts.isParenthesizedExpression(e)
+          ? literals(e.expression)
+          : [];
+  for (const path of sources(join(root, 'src'))) {
+    const file = relative(root, path);
+    if (file.startsWith('src/web/')) continue;
+    const sf = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
+    const visit = (n: ts.Node) => {
+      if ((ts.isCallExpression(n) || ts.isNewExpression(n)) && ts.isIdentifier(n.expression) && MAKERS.has(n.expression.text))
+        for (const a of n.arguments ?? [])
+          if (ts.isObjectLiteralExpression(a))
+            for (const p of a.properties)
+              if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'reason')
+                for (const reason of literals(p.initializer)) out.push({ file, line: sf.getLineAndCharacterOfPosition(p.getStart()).line + 1, reason });
+      ts.forEachChild(n, visit);
+    };
+    visit(sf);
+  }
+  return out;
+}
+
+/** Every locale's messages as the web merges them (each `src/web/i18n/*.ts` message set). */
+async function webMessages(): Promise<Record<string, Record<string, unknown>>> {
+  const dir = join(root, 'src/web/i18n');
+  const merged: Record<string, Record<string, unknown>> = Object.fromEntries(LOCALES.map((l) => [l, {}]));
+  const merge = (into: Record<string, unknown>, from: object) => {
+    for (const [k, v] of Object.entries(from)) {
+      if (typeof v === 'object' && v) merge((into[k] ??= {}) as Record<string, unknown>, v as object);
+      else into[k] = v;
+    }
+  };
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'index.ts')) {
+    const mod = (await import(join(dir, f))) as Record<string, unknown>;
+    for (const v of Object.values(mod))
+      if (v && typeof v === 'object' && LOCALES.every((l) => l in v)) for (const l of LOCALES) merge(merged[l]!, (v as Record<string, object>)[l]!);
+  }
+  return merged;
+}
 
 function* sources(dir: string): Generator<string> {
   for (const f of readdirSync(dir)) {
@@ -94,6 +119,18 @@ test('no DomainError is created without a reason, beyond the explicit exceptions
     if (!file.startsWith('__') && (found.get(file)?.length ?? 0) < allowed)
       problems.push(`${file}: only ${found.get(file)?.length ?? 0} left without a reason: lower its count to that`);
   assert.deepEqual(problems, []);
+});
+
+test('every reason a refusal is given in src is said in zh-CN, zh-TW and en (errors.<reason>)', async () => {
+  const messages = await webMessages();
+  const at = (tree: unknown, key: string) =>
+    key.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), tree);
+  const sites = refusalReasonLiterals();
+  assert.ok(sites.length > 200, `found ${sites.length} reasons`);
+  const missing = sites.flatMap((s) =>
+    LOCALES.filter((l) => typeof at(messages[l], `errors.${s.reason}`) !== 'string').map((l) => `${s.file}:${s.line} ${s.reason} (${l})`),
+  );
+  assert.deepEqual(missing, []);
 });
 
 test('a not-found names its entity with common.notFound, and every entity is said in zh-CN, zh-TW and en', () => {

@@ -10,7 +10,10 @@ export function parseTz(s: string | undefined, field = 'tz'): Tz | undefined {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: s });
   } catch {
-    throw validationError(field, `unknown time zone '${s}' (use an IANA name like Asia/Shanghai, or minutes east of UTC)`);
+    throw validationError(field, `unknown time zone '${s}' (use an IANA name like Asia/Shanghai, or minutes east of UTC)`, {
+      reason: 'input.unknownTimeZone',
+      params: { field, value: s },
+    });
   }
   return s;
 }
@@ -35,12 +38,16 @@ export function parseTimeArg(s: string | undefined, tz: Tz | undefined, field: s
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (d) {
     const t = localToEpoch(Number(d[1]), Number(d[2]), Number(d[3]) + (asEnd ? 1 : 0), 0, 0, 0, tz ?? 0);
-    if (Number.isNaN(t)) throw validationError(field, `not a date: '${s}'`);
+    if (Number.isNaN(t)) throw validationError(field, `not a date: '${s}'`, { reason: 'input.badDate', params: { field, value: s } });
     return t;
   }
   const dt = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(s);
   if (dt) return localToEpoch(Number(dt[1]), Number(dt[2]), Number(dt[3]), Number(dt[4]), Number(dt[5]), Number(dt[6] ?? 0), tz ?? 0);
   const t = Date.parse(s);
-  if (Number.isNaN(t)) throw validationError(field, `expected YYYY-MM-DD, YYYY-MM-DDTHH:MM or an ISO time, got '${s}'`);
+  if (Number.isNaN(t))
+    throw validationError(field, `expected YYYY-MM-DD, YYYY-MM-DDTHH:MM or an ISO time, got '${s}'`, {
+      reason: 'input.badTime',
+      params: { field, value: s },
+    });
   return t;
 }

@@ -13,11 +13,10 @@ export async function uniqueAs<T>(field: string, message: string, fn: () => Prom
   } catch (e) {
     // with the value the user typed, the message can name it (employee number N100 is already used)
     if (isUniqueViolation(e))
-      throw conflict(
-        message,
-        field,
-        value === undefined ? { reason: 'input.conflict', params: { field } } : { reason: 'input.duplicate', params: { field, value } },
-      );
+      throw conflict(message, field, {
+        reason: value === undefined ? 'input.conflict' : 'input.duplicate',
+        params: value === undefined ? { field } : { field, value },
+      });
     throw e;
   }
 }

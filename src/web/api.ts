@@ -41,12 +41,15 @@ export function errorMessage(
   withField = true,
 ): string {
   const key = data?.reason ? `errors.${data.reason}` : null;
-  if (key && i18n.exists(key)) {
+  // a message, not a group of them (the server's `role` refusal would name the group `errors.role.*`)
+  if (key && i18n.exists(key) && typeof i18n.t(key, { returnObjects: true }) === 'string') {
     const params: Record<string, unknown> = { ...(data?.params ?? {}) };
     // a not-found names the kind of record (`entities.<entity>`) in the user's language
     if (typeof params.entity === 'string') params.entityName = i18n.t(`entities.${params.entity}`, { defaultValue: i18n.t('entities.record') });
     // an instant the server states in ISO 8601 UTC (a deadline, the next allowed time) is said as every page says times
     for (const [k, v] of Object.entries(params)) if (typeof v === 'string' && ISO_INSTANT.test(v)) params[k] = fmtDateTime(v);
+    // a field named in the text (`{{field}} is not a valid date`) by its label when it has one (`contract.minRest` → its label)
+    if (typeof params.field === 'string') params.field = fieldLabel(params.field) ?? params.field;
     const text = i18n.t(key, params) as string;
     const label = withField && data?.field ? fieldLabel(data.field) : null;
     return label && !text.includes(label) ? `${label}: ${text}` : text;

@@ -8,7 +8,7 @@ import { parsePipeLine, QueueLogState } from '../../ingest/queueLog';
 import { parseTz } from '../../ingest/time';
 import type { Store } from '../../store/db';
 import { flushAgentStates, loadEventWindow, storeEvents } from '../../store/live/ingest';
-import { openMigratedStore } from '../options';
+import { centerOption, openMigratedStore } from '../options';
 import { resolveCenterId } from '../../store/scope';
 import { defaultSurveyScale } from '../../store/surveys';
 
@@ -61,11 +61,14 @@ export function registerImport(program: Command) {
     .option('--center <id>', 'the center the events are for (required when the database has several)')
     .option('--json', 'print the report as JSON')
     .action(async (file: string, o) => {
-      const center = o.center === undefined ? undefined : Number(o.center);
-      if (center !== undefined && !(Number.isInteger(center) && center > 0)) throw validationError('--center', `expected a center id, got '${o.center}'`);
+      const center = centerOption(o.center);
       if (o.format !== 'auto' && !isImportFormat(o.format))
-        throw validationError('--format', `expected one of ${IMPORT_FORMATS.join(', ')} or auto, got '${o.format}'`);
-      if (o.follow && o.format !== 'queue_log') throw validationError('--follow', 'only for --format queue_log');
+        throw validationError('--format', `expected one of ${IMPORT_FORMATS.join(', ')} or auto, got '${o.format}'`, {
+          reason: 'input.invalidOption',
+          params: { options: [...IMPORT_FORMATS, 'auto'].join(' / ') },
+        });
+      if (o.follow && o.format !== 'queue_log')
+        throw validationError('--follow', 'only for --format queue_log', { reason: 'import.followOnlyQueueLog', params: {} });
       const tz = parseTz(o.tz, '--tz');
       const store = await openMigratedStore(o.db);
       try {

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { people as api } from '../../contract/people';
 import { validationError } from '../../core/errors';
+import { issueReason } from '../../core/issueReason';
 import { attendance, importAttendance, rules } from '../../services/people/discipline';
 import { cliActor, cliDeps, openMigratedStore } from '../options';
 
@@ -22,7 +23,8 @@ export function registerPeople(program: Command) {
       const parsed = api.importAttendance.body.safeParse(JSON.parse(readFileSync(file, 'utf8')));
       if (!parsed.success) {
         const i = parsed.error.issues[0]!;
-        throw validationError(i.path.join('.') || '(file)', i.message);
+        const { reason, params } = issueReason(i);
+        throw validationError(i.path.join('.') || '(file)', i.message, { reason, params });
       }
       const store = await openMigratedStore(o.db);
       try {

@@ -81,10 +81,19 @@ export function registerReport(program: Command) {
     .option('--center <id>', 'the center (required when the database has several)')
     .option('--json', 'print JSON')
     .action(async (o) => {
-      if (!REPORT_BYS.includes(o.by)) throw validationError('--by', `expected one of ${REPORT_BYS.join(', ')}, got '${o.by}'`);
-      if (o.per !== undefined && !REPORT_PERS.includes(o.per)) throw validationError('--per', `expected one of ${REPORT_PERS.join(', ')}, got '${o.per}'`);
+      if (!REPORT_BYS.includes(o.by))
+        throw validationError('--by', `expected one of ${REPORT_BYS.join(', ')}, got '${o.by}'`, {
+          reason: 'input.invalidOption',
+          params: { options: REPORT_BYS.join(' / ') },
+        });
+      if (o.per !== undefined && !REPORT_PERS.includes(o.per))
+        throw validationError('--per', `expected one of ${REPORT_PERS.join(', ')}, got '${o.per}'`, {
+          reason: 'input.invalidOption',
+          params: { options: REPORT_PERS.join(' / ') },
+        });
       const interval = Number(o.interval);
-      if (![15, 30, 60].includes(interval)) throw validationError('--interval', 'expected 15, 30 or 60');
+      if (![15, 30, 60].includes(interval))
+        throw validationError('--interval', 'expected 15, 30 or 60', { reason: 'input.invalidOption', params: { options: '15 / 30 / 60' } });
       const store = await openMigratedStore(o.db);
       try {
         const report = await kpiReportFor(

@@ -58,7 +58,11 @@ test('clear errors: empty, only punctuation, a term too long', () => {
   assert.match(!e2.ok ? e2.error.message : '', /only punctuation/);
   const e3 = parseQuery('字'.repeat(102));
   assert.ok(!e3.ok && e3.error.code === 'term_too_long');
+  // the figures a translated message names: the term and the longest piece (101 characters pass, 102 do not)
+  assert.deepEqual(!e3.ok && e3.error.params, { term: '字'.repeat(102), maximum: 101 });
   assert.ok(parseQuery('字'.repeat(101)).ok);
+  const e4 = parseQuery(Array.from({ length: 17 }, (_, i) => `词${i}`).join(' '));
+  assert.deepEqual(!e4.ok && [e4.error.code, e4.error.params], ['too_many_terms', { maximum: 16 }]);
   // punctuation-only terms next to real ones are just dropped
   assert.equal(q('！！ 派工').terms.length, 1);
 });

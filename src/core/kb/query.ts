@@ -63,6 +63,8 @@ export type QueryErrorCode = 'empty' | 'no_searchable_text' | 'term_too_long' | 
 export interface QueryError {
   code: QueryErrorCode;
   message: string;
+  /** the figures the message names, for a translated one */
+  params?: Record<string, string | number>;
 }
 export type ParseResult = { ok: true; query: KbQuery } | { ok: false; error: QueryError };
 
@@ -110,6 +112,7 @@ export function parseQuery(input: string, options: Partial<QueryOptions> = {}): 
             ok: false,
             error: {
               code: 'term_too_long',
+              params: { term: raw, maximum: opts.maxPieceChars },
               message: `The search term "${raw}" is longer than ${opts.maxPieceChars} characters without a space or punctuation; shorten it or split it with spaces.`,
             },
           };
@@ -126,7 +129,11 @@ export function parseQuery(input: string, options: Partial<QueryOptions> = {}): 
         message: `The search query "${input.trim()}" has only punctuation or symbols; type at least one character or word.`,
       },
     };
-  if (terms.length > opts.maxTerms) return { ok: false, error: { code: 'too_many_terms', message: `At most ${opts.maxTerms} search terms are allowed.` } };
+  if (terms.length > opts.maxTerms)
+    return {
+      ok: false,
+      error: { code: 'too_many_terms', message: `At most ${opts.maxTerms} search terms are allowed.`, params: { maximum: opts.maxTerms } },
+    };
   return { ok: true, query: { terms } };
 }
 

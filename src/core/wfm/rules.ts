@@ -17,6 +17,8 @@ export type ContractRule =
 export interface RuleViolation {
   rule: ContractRule;
   message: string;
+  /** the figures the message names (hours, HH:MM, `day` = 0 for Monday), for a translated one (`wfm.contract.<rule>`) */
+  params: Record<string, number | string>;
 }
 
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
@@ -27,30 +29,55 @@ export function checkAgentWeek(contract: Contract, shifts: WeekShift[], leaveDay
   const sorted = [...shifts].sort((a, b) => a.startMin - b.startMin);
   const hours = sorted.reduce((s, x) => s + x.paidHours, 0);
   if (hours > contract.maxHoursWeek + 1e-9)
-    out.push({ rule: 'maxHoursWeek', message: `${hours} paid hours exceed the contract's maximum of ${contract.maxHoursWeek} per week` });
+    out.push({
+      rule: 'maxHoursWeek',
+      message: `${hours} paid hours exceed the contract's maximum of ${contract.maxHoursWeek} per week`,
+      params: { hours, max: contract.maxHoursWeek },
+    });
   const minEff = contract.minHoursWeek * ((7 - leaveDays.length) / 7);
   if ((opts.checkMinHours ?? true) && hours + 1e-9 < minEff)
-    out.push({ rule: 'minHoursWeek', message: `${hours} paid hours are below the contract's minimum of ${+minEff.toFixed(2)} per week` });
+    out.push({
+      rule: 'minHoursWeek',
+      message: `${hours} paid hours are below the contract's minimum of ${+minEff.toFixed(2)} per week`,
+      params: { hours, min: +minEff.toFixed(2) },
+    });
   const days = new Set<number>();
   for (const s of sorted) {
     const day = Math.floor(s.startMin / 1440);
     const tod = s.startMin - day * 1440;
-    if (days.has(day)) out.push({ rule: 'oneShiftPerDay', message: `two shifts start on day ${day}` });
+    if (days.has(day)) out.push({ rule: 'oneShiftPerDay', message: `two shifts start on day ${day}`, params: { day } });
     days.add(day);
     if (tod < contract.earliestStartMin)
-      out.push({ rule: 'earliestStart', message: `a shift starts at ${hhmm(tod)}, before the contract's earliest start ${hhmm(contract.earliestStartMin)}` });
+      out.push({
+        rule: 'earliestStart',
+        message: `a shift starts at ${hhmm(tod)}, before the contract's earliest start ${hhmm(contract.earliestStartMin)}`,
+        params: { day, start: hhmm(tod), earliest: hhmm(contract.earliestStartMin) },
+      });
     if (tod > contract.latestStartMin)
-      out.push({ rule: 'latestStart', message: `a shift starts at ${hhmm(tod)}, after the contract's latest start ${hhmm(contract.latestStartMin)}` });
-    if (leaveDays.includes(day)) out.push({ rule: 'leave', message: `day ${day} is approved leave` });
+      out.push({
+        rule: 'latestStart',
+        message: `a shift starts at ${hhmm(tod)}, after the contract's latest start ${hhmm(contract.latestStartMin)}`,
+        params: { day, start: hhmm(tod), latest: hhmm(contract.latestStartMin) },
+      });
+    if (leaveDays.includes(day)) out.push({ rule: 'leave', message: `day ${day} is approved leave`, params: { day } });
   }
   const daysOff = 7 - days.size;
-  if (daysOff < contract.minDaysOff) out.push({ rule: 'minDaysOff', message: `${daysOff} days off, the contract needs at least ${contract.minDaysOff}` });
+  if (daysOff < contract.minDaysOff)
+    out.push({
+      rule: 'minDaysOff',
+      message: `${daysOff} days off, the contract needs at least ${contract.minDaysOff}`,
+      params: { daysOff, min: contract.minDaysOff },
+    });
   const restMin = (contract.minRestHours ?? 11) * 60;
   for (let i = 1; i < sorted.length; i++) {
     const gap = sorted[i]!.startMin - sorted[i - 1]!.endMin;
-    if (gap < 0) out.push({ rule: 'overlap', message: 'two shifts overlap' });
+    if (gap < 0) out.push({ rule: 'overlap', message: 'two shifts overlap', params: {} });
     else if (gap < restMin)
-      out.push({ rule: 'minRest', message: `only ${+(gap / 60).toFixed(2)} h rest between shifts, the contract needs ${restMin / 60} h` });
+      out.push({
+        rule: 'minRest',
+        message: `only ${+(gap / 60).toFixed(2)} h rest between shifts, the contract needs ${restMin / 60} h`,
+        params: { rest: +(gap / 60).toFixed(2), min: restMin / 60 },
+      });
   }
   return out;
 }
@@ -73,9 +100,11 @@ export function weekCoverage(phone: { startMin: number; endMin: number }[], inte
 /** YYYY-MM-DD of a Monday → epoch ms of its local midnight (local = UTC + tzOffsetMin). */
 export function weekStartMs(weekStart: string, tzOffsetMin: number): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(weekStart);
-  if (!m) throw new InputError('weekStart', `must be YYYY-MM-DD, got ${weekStart}`);
+  if (!m)
+    throw new InputError('weekStart', `must be YYYY-MM-DD, got ${weekStart}`, { reason: 'input.badDate', params: { field: 'weekStart', value: weekStart } });
   const utc = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!);
-  if (new Date(utc).getUTCDay() !== 1) throw new InputError('weekStart', `${weekStart} is not a Monday`);
+  if (new Date(utc).getUTCDay() !== 1)
+    throw new InputError('weekStart', `${weekStart} is not a Monday`, { reason: 'wfm.notMonday', params: { date: weekStart } });
   return utc - tzOffsetMin * 60_000;
 }
 

@@ -43,17 +43,25 @@ export interface CallbackItem {
   followUp: boolean;
 }
 
-export type AttemptResult = { ok: true; item: CallbackItem; transition: 'complete' | 'give_up' | null } | { ok: false; error: string };
+export type AttemptResult =
+  | { ok: true; item: CallbackItem; transition: 'complete' | 'give_up' | null }
+  | { ok: false; error: string; reason: 'workorder.callbackClosed' | 'workorder.attemptBeforeLast'; params: Record<string, string> };
 
 /**
  * Records one attempt. `transition` tells the caller which work-order transition to apply
  * (complete → done, give_up → failed) or null when the item stays open for a retry.
  */
 export function recordAttempt(item: CallbackItem, attempt: CallbackAttempt, policy: CallbackPolicy = DEFAULT_CALLBACK_POLICY): AttemptResult {
-  if (item.status !== 'open') return { ok: false, error: `Callback ${item.orderId} is already ${item.status}.` };
+  if (item.status !== 'open')
+    return { ok: false, error: `Callback ${item.orderId} is already ${item.status}.`, reason: 'workorder.callbackClosed', params: { id: item.orderId } };
   const last = item.attempts[item.attempts.length - 1];
   if (last && Date.parse(attempt.at) < Date.parse(last.at))
-    return { ok: false, error: `Attempt time ${attempt.at} is before the previous attempt at ${last.at}.` };
+    return {
+      ok: false,
+      error: `Attempt time ${attempt.at} is before the previous attempt at ${last.at}.`,
+      reason: 'workorder.attemptBeforeLast',
+      params: { at: attempt.at, last: last.at },
+    };
   const attempts = [...item.attempts, attempt];
   const base = { ...item, attempts, followUp: item.followUp || attempt.outcome === 'reached_unsatisfied' };
   delete base.nextAttemptAt;

@@ -67,10 +67,12 @@ export type WorkflowErrorCode =
 export interface WorkflowError {
   code: WorkflowErrorCode;
   message: string;
+  /** the names and times the message mentions, for a translated one */
+  params: Record<string, string>;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: WorkflowError };
-const fail = <T>(code: WorkflowErrorCode, message: string): Result<T> => ({ ok: false, error: { code, message } });
+const fail = <T>(code: WorkflowErrorCode, message: string, params: Record<string, string> = {}): Result<T> => ({ ok: false, error: { code, message, params } });
 
 export interface NewWorkOrder {
   id: string;
@@ -108,10 +110,13 @@ function roleFor(actor: Actor, allowed: readonly ActorRole[]): ActorRole | undef
 
 export function createWorkOrder(input: NewWorkOrder, actor: Actor, at: string, note = '', config: WorkflowConfig = DEFAULT_WORKFLOW): Result<WorkOrder> {
   const m = config.machines[input.type];
-  if (!m) return fail('unknown_type', `Unknown work-order type "${String(input.type)}".`);
+  if (!m) return fail('unknown_type', `Unknown work-order type "${String(input.type)}".`, { type: String(input.type) });
   const cats = config.categories[input.type];
   if (cats.length > 0 && !cats.includes(input.category))
-    return fail('unknown_category', `Unknown category "${input.category}" for ${input.type}; allowed: ${cats.join(', ')}.`);
+    return fail('unknown_category', `Unknown category "${input.category}" for ${input.type}; allowed: ${cats.join(', ')}.`, {
+      category: input.category,
+      allowed: cats.join(', '),
+    });
   const role = roleFor(actor, m.creators);
   if (!role)
     return fail('role_not_allowed', `Role(s) ${actor.roles.join(', ') || '(none)'} may not create a ${input.type} order; allowed: ${m.creators.join(', ')}.`);
@@ -165,17 +170,24 @@ export function applyTransition(
 ): Result<TransitionOutcome> {
   const m = (options.config ?? DEFAULT_WORKFLOW).machines[order.type];
   const t = m.transitions.find((x) => x.name === transition);
-  if (!t) return fail('unknown_transition', `A ${order.type} order has no transition "${transition}"; known: ${m.transitions.map((x) => x.name).join(', ')}.`);
-  if (!t.from.includes(order.state)) return fail('wrong_state', `"${transition}" is not allowed from state "${order.state}" (only from ${t.from.join(', ')}).`);
+  if (!t)
+    return fail('unknown_transition', `A ${order.type} order has no transition "${transition}"; known: ${m.transitions.map((x) => x.name).join(', ')}.`, {
+      transition,
+    });
+  if (!t.from.includes(order.state))
+    return fail('wrong_state', `"${transition}" is not allowed from state "${order.state}" (only from ${t.from.join(', ')}).`, {
+      transition,
+      state: order.state,
+    });
   const role = roleFor(actor, t.roles);
   if (!role)
     return fail(
       'role_not_allowed',
       `Role(s) ${actor.roles.join(', ') || '(none)'} may not "${transition}" a ${order.type} order; allowed: ${t.roles.join(', ')}.`,
     );
-  if (t.noteRequired && note.trim() === '') return fail('note_required', `"${transition}" needs a note saying why.`);
+  if (t.noteRequired && note.trim() === '') return fail('note_required', `"${transition}" needs a note saying why.`, { transition });
   if (Date.parse(at) < Date.parse(order.updatedAt))
-    return fail('time_before_last_change', `Time ${at} is before the order's last change at ${order.updatedAt}.`);
+    return fail('time_before_last_change', `Time ${at} is before the order's last change at ${order.updatedAt}.`, { at, last: order.updatedAt });
   const entry: HistoryEntry = {
     seq: order.history.length + 1,
     at,

@@ -24,6 +24,7 @@ import {
   type KbQuery,
   type Piece,
   type Plan,
+  type QueryErrorCode,
   type SynonymTable,
 } from '../../core/kb/query';
 import { compareHits, countHits, highlight, snippet, type RankedHit, type Segment } from '../../core/kb/rank';
@@ -108,7 +109,7 @@ export async function createCategory(
   return withTx(db, async (tx) => {
     if (c.parentId !== null) {
       const p = await tx.selectFrom('kb_categories').select('id').where('id', '=', c.parentId).where('center_id', '=', c.centerId).executeTakeFirst();
-      if (!p) throw validationError('parentId', `unknown parent category ${c.parentId}`);
+      if (!p) throw validationError('parentId', `unknown parent category ${c.parentId}`, { reason: 'kb.categoryMissing', params: { categoryId: c.parentId } });
     }
     const r = await tx
       .insertInto('kb_categories')
@@ -128,11 +129,12 @@ export const listCategories = (db: Db, centerId: number) =>
 
 function cleanInput(a: ArticleInput) {
   const title = a.title.trim();
-  if (!title) throw validationError('title', 'the title is empty');
-  if (title.length > 200) throw validationError('title', 'the title is longer than 200 characters');
+  if (!title) throw validationError('title', 'the title is empty', { reason: 'input.required', params: {} });
+  if (title.length > 200) throw validationError('title', 'the title is longer than 200 characters', { reason: 'input.tooBigLength', params: { maximum: 200 } });
   const bodyHtml = sanitizeArticleHtml(a.bodyHtml);
   const tags = [...new Set(a.tags.map((t) => t.trim()).filter(Boolean))].sort();
-  if (tags.some((t) => t.length > 40)) throw validationError('tags', 'a tag is longer than 40 characters');
+  if (tags.some((t) => t.length > 40))
+    throw validationError('tags', 'a tag is longer than 40 characters', { reason: 'kb.tagTooLong', params: { maximum: 40 } });
   return {
     title,
     bodyHtml,
@@ -144,7 +146,7 @@ function cleanInput(a: ArticleInput) {
 
 async function assertCategory(db: Db, centerId: number, categoryId: number) {
   const c = await db.selectFrom('kb_categories').select('id').where('id', '=', categoryId).where('center_id', '=', centerId).executeTakeFirst();
-  if (!c) throw validationError('categoryId', `unknown category ${categoryId}`);
+  if (!c) throw validationError('categoryId', `unknown category ${categoryId}`, { reason: 'kb.categoryMissing', params: { categoryId } });
 }
 
 async function writeRowContent(
@@ -317,7 +319,10 @@ export async function submitForReview(db: Db, centerId: number, id: number, vers
     await articleRow(tx, centerId, id);
     const v = await versionOf(tx, id, version);
     if (v.status !== 'draft' && v.status !== 'rejected')
-      throw conflict(`version ${version} is ${v.status}; only a draft or rejected version can be sent to review`, 'version');
+      throw conflict(`version ${version} is ${v.status}; only a draft or rejected version can be sent to review`, 'version', {
+        reason: 'kb.notReviewable',
+        params: { version, status: v.status },
+      });
     await tx.updateTable('kb_versions').set({ status: 'in_review' }).where('id', '=', v.id).execute();
     await audit(tx, { at: now, userId, action: 'kb.version.submit', entity: 'kb_article', entityId: id, detail: { version } });
   });
@@ -600,12 +605,21 @@ export async function addAttachment(
 ) {
   const policy = await kbPolicy(db, centerId);
   if (!file.filename.trim() || file.filename.length > 200 || /[\\/\u0000-\u001f]/.test(file.filename))
-    throw validationError('filename', 'give a plain file name (no slashes or control characters, at most 200 characters)');
+    throw validationError('filename', 'give a plain file name (no slashes or control characters, at most 200 characters)', {
+      reason: 'kb.badFilename',
+      params: { maximum: 200 },
+    });
   if (!policy.attachmentTypes.includes(file.contentType))
-    throw validationError('contentType', `files of type ${file.contentType} are not allowed; allowed: ${policy.attachmentTypes.join(', ')}`);
-  if (file.data.length === 0) throw validationError('data', 'the file is empty');
+    throw validationError('contentType', `files of type ${file.contentType} are not allowed; allowed: ${policy.attachmentTypes.join(', ')}`, {
+      reason: 'kb.fileTypeNotAllowed',
+      params: { type: file.contentType, allowed: policy.attachmentTypes.join(', ') },
+    });
+  if (file.data.length === 0) throw validationError('data', 'the file is empty', { reason: 'kb.fileEmpty', params: {} });
   if (file.data.length > policy.maxAttachmentBytes)
-    throw validationError('data', `the file is ${file.data.length} bytes; the limit is ${policy.maxAttachmentBytes} bytes`);
+    throw validationError('data', `the file is ${file.data.length} bytes; the limit is ${policy.maxAttachmentBytes} bytes`, {
+      reason: 'kb.fileTooLarge',
+      params: { bytes: file.data.length, limit: policy.maxAttachmentBytes },
+    });
   return withTx(db, async (tx) => {
     await articleRow(tx, centerId, id);
     const r = await tx
@@ -665,10 +679,18 @@ export interface SearchResult {
   hits: SearchHit[];
 }
 
+/** A search the parser refuses, by its code: the reason the web translates. */
+const QUERY_REASON: Record<QueryErrorCode, string> = {
+  empty: 'kb.queryEmpty',
+  no_searchable_text: 'kb.queryNoText',
+  term_too_long: 'kb.queryTermTooLong',
+  too_many_terms: 'kb.queryTooManyTerms',
+};
+
 /** Parses with the center's synonyms; a query of only punctuation etc. is a validation error on `q`. */
 export async function parseKbQuery(db: Db, centerId: number, text: string): Promise<KbQuery> {
   const r = parseQuery(text, { synonyms: await kbSynonyms(db, centerId) });
-  if (!r.ok) throw validationError('q', r.error.message);
+  if (!r.ok) throw validationError('q', r.error.message, { reason: QUERY_REASON[r.error.code], params: r.error.params ?? {} });
   return r.query;
 }
 

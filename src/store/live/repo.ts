@@ -96,9 +96,9 @@ export async function handleAlert(db: Db, h: { id: number; centerId: number; act
     // another center's alert is not there for this caller
     const a = await tx.selectFrom('alerts').selectAll().where('id', '=', h.id).where('center_id', '=', h.centerId).executeTakeFirst();
     if (!a) throw notFound('alert', h.id);
-    if (a.status === 'closed') throw conflict(`alert ${h.id} is already closed`, 'status');
+    if (a.status === 'closed') throw conflict(`alert ${h.id} is already closed`, 'status', { reason: 'live.alertClosed', params: { id: h.id } });
     if (h.action === 'acknowledge') {
-      if (a.status !== 'open') throw conflict(`alert ${h.id} is already acknowledged`, 'status');
+      if (a.status !== 'open') throw conflict(`alert ${h.id} is already acknowledged`, 'status', { reason: 'live.alertAcknowledged', params: { id: h.id } });
       await tx.updateTable('alerts').set({ status: 'acknowledged', ack_by: h.userId, ack_at: h.now, ack_note: h.note }).where('id', '=', h.id).execute();
     } else {
       await tx.updateTable('alerts').set({ status: 'closed', closed_by: h.userId, closed_at: h.now, close_note: h.note }).where('id', '=', h.id).execute();
@@ -212,9 +212,9 @@ export async function startCallin(db: Db, c: { centerId: number; staffId: number
   return withTx(db, async (tx) => {
     const s = await tx.selectFrom('emergency_staff').selectAll().where('id', '=', c.staffId).where('center_id', '=', c.centerId).executeTakeFirst();
     if (!s) throw notFound('emergencyStaff', c.staffId);
-    if (!s.active) throw conflict(`${s.name} is not active in the emergency plan`, 'staffId');
+    if (!s.active) throw conflict(`${s.name} is not active in the emergency plan`, 'staffId', { reason: 'live.staffInactive', params: { name: s.name } });
     const open = await tx.selectFrom('emergency_callins').select('id').where('staff_id', '=', c.staffId).where('ended_at', 'is', null).executeTakeFirst();
-    if (open) throw conflict(`${s.name} is already on the phones`, 'staffId');
+    if (open) throw conflict(`${s.name} is already on the phones`, 'staffId', { reason: 'live.staffOnPhones', params: { name: s.name } });
     if (c.alertId !== null) {
       const a = await tx.selectFrom('alerts').select('id').where('id', '=', c.alertId).executeTakeFirst();
       if (!a) throw notFound('alert', c.alertId);
@@ -240,7 +240,7 @@ export async function endCallin(db: Db, c: { id: number; by: number; now: number
   return withTx(db, async (tx) => {
     const row = await tx.selectFrom('emergency_callins').selectAll().where('id', '=', c.id).executeTakeFirst();
     if (!row) throw notFound('callIn', c.id);
-    if (row.ended_at !== null) throw conflict(`call-in ${c.id} has already ended`, 'id');
+    if (row.ended_at !== null) throw conflict(`call-in ${c.id} has already ended`, 'id', { reason: 'live.callinEnded', params: { id: c.id } });
     await tx.updateTable('emergency_callins').set({ ended_at: c.now, ended_by: c.by }).where('id', '=', c.id).execute();
     await audit(tx, { at: c.now, userId: c.by, action: 'emergency.callin.end', entity: 'emergency_callin', entityId: c.id, detail: { calls: row.calls } });
     return { ...row, ended_at: c.now, ended_by: c.by };
@@ -335,7 +335,7 @@ export async function donePrompt(db: Db, d: { id: number; by: number; note: stri
   return withTx(db, async (tx) => {
     const p = await tx.selectFrom('stress_prompts').selectAll().where('id', '=', d.id).executeTakeFirst();
     if (!p) throw notFound('prompt', d.id);
-    if (p.done_at !== null) throw conflict(`prompt ${d.id} is already done`, 'id');
+    if (p.done_at !== null) throw conflict(`prompt ${d.id} is already done`, 'id', { reason: 'live.promptDone', params: { id: d.id } });
     await tx.updateTable('stress_prompts').set({ done_at: d.now, done_by: d.by, note: d.note }).where('id', '=', d.id).execute();
     await audit(tx, { at: d.now, userId: d.by, action: 'prompt.done', entity: 'stress_prompt', entityId: d.id, detail: { note: d.note, agent: p.agent_code } });
     return { ...p, done_at: d.now, done_by: d.by, note: d.note };

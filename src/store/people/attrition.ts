@@ -1,5 +1,5 @@
 /** Attrition: exit interviews on top of the platform's agents.status='left' + left_date; rates, reasons, tenure, at-risk. */
-import { DomainError, validationError } from '../../core/errors';
+import { DomainError } from '../../core/errors';
 import { PeopleError } from '../../core/people/errors';
 import {
   atRiskList,
@@ -14,7 +14,7 @@ import {
 } from '../../core/people';
 import { audit } from '../audit';
 import { withTx } from '../db';
-import { addDays, core, type Db } from './common';
+import { addDays, agentMissing, core, type Db } from './common';
 import { attendanceReport } from './discipline';
 import { inScope, scopeAdmits, type Scope } from '../scope';
 
@@ -32,7 +32,7 @@ export async function recordLeaver(
 ) {
   return withTx(db, async (tx) => {
     const a = await tx.selectFrom('agents').select(['id', 'hire_date', 'team_id', 'status']).where('id', '=', agentId).executeTakeFirst();
-    if (!a) throw validationError('agentId', `agent ${agentId} does not exist`);
+    if (!a) throw agentMissing('agentId', agentId);
     try {
       validateEmployees(
         [{ id: String(agentId), teamId: String(a.team_id), hiredOn: a.hire_date, leftOn: x.leftDate, reasonCode: x.reasonCode, reasonText: x.reasonText }],

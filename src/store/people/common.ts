@@ -110,6 +110,10 @@ export async function centerTimezone(db: Db, centerId: number): Promise<string> 
   return c?.timezone ?? 'Asia/Shanghai';
 }
 
+/** The refusal of an agent id that names no agent, next to the field that gave it. */
+export const agentMissing = (field: string, agentId: number) =>
+  validationError(field, `agent ${agentId} does not exist`, { reason: 'people.agentMissing', params: { agentId } });
+
 /** An agent with their team; a clear error when unknown or without a team. */
 export async function agentWithTeam(db: Db, agentId: number, field = 'agentId') {
   const a = await db
@@ -117,7 +121,7 @@ export async function agentWithTeam(db: Db, agentId: number, field = 'agentId') 
     .select(['id', 'center_id', 'team_id', 'name', 'hire_date', 'status', 'left_date'])
     .where('id', '=', agentId)
     .executeTakeFirst();
-  if (!a) throw validationError(field, `agent ${agentId} does not exist`);
+  if (!a) throw agentMissing(field, agentId);
   return a;
 }
 

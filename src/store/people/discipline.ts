@@ -20,7 +20,7 @@ import {
 import { audit } from '../audit';
 import { lockRow, withTx } from '../db';
 import { uniqueAs } from '../errors';
-import { addDays, agentWithTeam, core, iso, toDomain, type Actor, type Db } from './common';
+import { addDays, agentMissing, agentWithTeam, core, iso, toDomain, type Actor, type Db } from './common';
 import { PeopleError } from '../../core/people/errors';
 import { inScope, type Scope } from '../scope';
 
@@ -92,7 +92,11 @@ export interface ViolationIn {
 export async function recordViolation(db: Db, centerId: number, v: ViolationIn, actor: Actor, now: number) {
   return withTx(db, async (tx) => {
     const agent = await agentWithTeam(tx, v.agentId);
-    if (agent.team_id == null) throw validationError('agentId', `agent ${v.agentId} has no team, so there is no team fund`);
+    if (agent.team_id == null)
+      throw validationError('agentId', `agent ${v.agentId} has no team, so there is no team fund`, {
+        reason: 'people.agentNoTeam',
+        params: { agentId: v.agentId },
+      });
     const rules = await listRules(tx, centerId);
     const checked = core(() =>
       validateViolation(
@@ -358,11 +362,11 @@ export async function importAttendance(
       ).map((r) => r.id),
     );
     input.shifts.forEach((s, i) => {
-      if (!known.has(s.agentId)) throw validationError(`shifts[${i}].agentId`, `agent ${s.agentId} does not exist`);
+      if (!known.has(s.agentId)) throw agentMissing(`shifts[${i}].agentId`, s.agentId);
       checkDate(`shifts[${i}].date`, s.date);
       checkInstant(`shifts[${i}].start`, s.start);
       checkInstant(`shifts[${i}].end`, s.end);
-      if (s.end <= s.start) throw validationError(`shifts[${i}].end`, 'shift end must be after its start');
+      if (s.end <= s.start) throw validationError(`shifts[${i}].end`, 'shift end must be after its start', { reason: 'input.endNotAfterStart', params: {} });
       if (s.end - s.start > MAX_SHIFT_MS)
         throw validationError(`shifts[${i}].end`, `a shift lasts at most 24 h, this one ${Math.round((s.end - s.start) / 3_600_000)} h`, {
           reason: 'people.shiftTooLong',
@@ -377,10 +381,11 @@ export async function importAttendance(
         });
     });
     input.segments.forEach((s, i) => {
-      if (!known.has(s.agentId)) throw validationError(`segments[${i}].agentId`, `agent ${s.agentId} does not exist`);
+      if (!known.has(s.agentId)) throw agentMissing(`segments[${i}].agentId`, s.agentId);
       checkInstant(`segments[${i}].login`, s.login);
       if (s.logout !== null) checkInstant(`segments[${i}].logout`, s.logout);
-      if (s.logout !== null && s.logout < s.login) throw validationError(`segments[${i}].logout`, 'logout is before login');
+      if (s.logout !== null && s.logout < s.login)
+        throw validationError(`segments[${i}].logout`, 'logout is before login', { reason: 'people.logoutBeforeLogin', params: {} });
     });
     for (const [i, s] of input.shifts.entries())
       await uniqueAs(`shifts[${i}]`, `agent ${s.agentId} already has a shift starting at ${iso(s.start)}`, () =>

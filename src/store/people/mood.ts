@@ -24,7 +24,8 @@ import { inScope, type Scope } from '../scope';
 
 export async function checkIn(db: Db, agentId: number, input: { mood: number | string; note?: string }, at: number, timeZone: string) {
   const agent = await agentWithTeam(db, agentId);
-  if (agent.team_id == null) throw validationError('agentId', 'you are not in a team yet, so there is no mood board to check in to');
+  if (agent.team_id == null)
+    throw validationError('agentId', 'you are not in a team yet, so there is no mood board to check in to', { reason: 'people.selfNoTeam', params: {} });
   const date = localDate(at, timeZone);
   const c = core(() => validateMoodCheckIn({ agentId: String(agentId), teamId: String(agent.team_id), date, at: iso(at), mood: input.mood, note: input.note }));
   const row = await db
@@ -171,7 +172,8 @@ export async function addCareNote(
 ) {
   return withTx(db, async (tx) => {
     const agent = await agentWithTeam(tx, n.agentId);
-    if (agent.team_id == null) throw validationError('agentId', `agent ${n.agentId} has no team`);
+    if (agent.team_id == null)
+      throw validationError('agentId', `agent ${n.agentId} has no team`, { reason: 'people.agentNoTeam', params: { agentId: n.agentId } });
     const above = actor.roles.some((r) => ['admin', 'center_manager', 'duty_manager'].includes(r));
     if (!above && !actor.ledTeamIds.includes(agent.team_id))
       throw forbidden(`agent ${n.agentId} is not in a team you lead`, { reason: 'people.agentNotVisible', params: { agentId: n.agentId } });
@@ -347,7 +349,9 @@ export async function answerSurvey(db: Db, centerId: number, surveyId: number, u
     if (!s) throw notFound('survey', surveyId);
     if (s.open !== 1) throw validationError('surveyId', 'this survey is closed', { reason: 'people.surveyClosed', params: {} });
     const questions = parseJson<SurveyQuestion[]>(s.questions, []);
-    for (const k of Object.keys(answers)) if (!questions.some((q) => q.id === k)) throw validationError(`answers.${k}`, 'not a question of this survey');
+    for (const k of Object.keys(answers))
+      if (!questions.some((q) => q.id === k))
+        throw validationError(`answers.${k}`, 'not a question of this survey', { reason: 'people.notSurveyQuestion', params: { question: k } });
     core(() => aggregateSurvey({ id: String(surveyId), questions }, [{ answers }], 1));
     await uniqueAs('surveyId', 'you have already answered this survey', () =>
       tx.insertInto('people_survey_participants').values({ survey_id: surveyId, user_id: userId }).execute(),

@@ -340,7 +340,11 @@ export async function addLogEntry(
 ) {
   if (e.agentId != null) {
     const a = await db.selectFrom('agents').select('team_id').where('id', '=', e.agentId).executeTakeFirst();
-    if (!a || a.team_id !== teamId) throw validationError('agentId', `agent ${e.agentId} is not in team ${teamId}`);
+    if (!a || a.team_id !== teamId)
+      throw validationError('agentId', `agent ${e.agentId} is not in team ${teamId}`, {
+        reason: 'people.agentNotInTeam',
+        params: { agentId: e.agentId, teamId },
+      });
   }
   const row = await db
     .insertInto('people_shift_log')
@@ -547,7 +551,7 @@ const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00
 export async function createTask(db: Db, centerId: number, t: { leadId: number; title: string; dueOn: string }, userId: number, now: number) {
   return withTx(db, async (tx) => {
     const lead = await tx.selectFrom('user_roles').select('user_id').where('user_id', '=', t.leadId).where('role', '=', 'team_lead').executeTakeFirst();
-    if (!lead) throw validationError('leadId', `user ${t.leadId} is not a team lead`);
+    if (!lead) throw validationError('leadId', `user ${t.leadId} is not a team lead`, { reason: 'people.notTeamLead', params: { userId: t.leadId } });
     const row = await tx
       .insertInto('people_lead_tasks')
       .values({ center_id: centerId, lead_id: t.leadId, title: t.title, due_on: t.dueOn, completed_on: null, created_by: userId, created_at: now })

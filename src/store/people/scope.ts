@@ -5,7 +5,7 @@
  */
 import { forbidden, validationError } from '../../core/errors';
 import { inScope, type Scope } from '../scope';
-import type { Db } from './common';
+import { agentMissing, type Db } from './common';
 
 /** The ids of the teams of the scope's center the caller sees (all; led ones; their own agent's), ascending. */
 export async function teamsInScope(db: Db, scope: Scope): Promise<number[]> {
@@ -48,6 +48,6 @@ export async function assertAgentInScope(db: Db, scope: Scope, agentId: number, 
   if (row) return;
   // an agent that does not exist is a bad input naming the field, as the store says it elsewhere
   const known = await db.selectFrom('agents').select('id').where('id', '=', agentId).executeTakeFirst();
-  if (!known) throw validationError(field, `agent ${agentId} does not exist`);
+  if (!known) throw agentMissing(field, agentId);
   throw forbidden(`agent ${agentId} is not one you may see`, { reason: 'people.agentNotVisible', params: { field, agentId } });
 }

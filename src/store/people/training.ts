@@ -27,7 +27,7 @@ import { inScope, type Scope } from '../scope';
 import { PeopleError } from '../../core/people/errors';
 import { defaultExamDefaults } from '../../core/people/defaults';
 import { uniqueAs } from '../errors';
-import { agentWithTeam, core, iso, localDate, parseJson, toDomain, type Db } from './common';
+import { agentMissing, agentWithTeam, core, iso, localDate, parseJson, toDomain, type Db } from './common';
 
 // ---------------------------------------------------------------- courses, plan, sessions
 
@@ -118,11 +118,7 @@ export async function recordSessionAttendance(
     if (!s) throw notFound('session', sessionId);
     for (const [i, r] of rows.entries()) {
       const a = await agentWithTeam(tx, r.agentId, `attendance[${i}].agentId`);
-      if (a.center_id !== centerId)
-        throw validationError(`attendance.${i}.agentId`, `agent ${r.agentId} does not exist`, {
-          reason: 'people.agentMissing',
-          params: { agentId: r.agentId },
-        });
+      if (a.center_id !== centerId) throw agentMissing(`attendance.${i}.agentId`, r.agentId);
       await tx.deleteFrom('people_session_attendance').where('session_id', '=', sessionId).where('agent_id', '=', r.agentId).execute();
       await tx
         .insertInto('people_session_attendance')

@@ -32,6 +32,7 @@ import { withTx } from '../db';
 import { audit } from '../audit';
 import { getSetting, putSetting } from '../org';
 import { fieldErrors } from '../quality/templates';
+import { agentMissing } from '../people/common';
 import { inScope, type Scope } from '../scope';
 
 type Db = Kysely<DB>;
@@ -77,11 +78,16 @@ export async function upsertFigures(db: Db, centerId: number, rows: readonly Fig
     const ids = [...new Set(rows.map((r) => r.agentId))];
     const known = new Set((await tx.selectFrom('agents').select('id').where('id', 'in', ids).where('center_id', '=', centerId).execute()).map((r) => r.id));
     rows.forEach((r, i) => {
-      if (!known.has(r.agentId)) throw validationError(`figures[${i}].agentId`, `agent ${r.agentId} does not exist`);
-      if (!(KPI_KEYS as readonly string[]).includes(r.kpi)) throw validationError(`figures[${i}].kpi`, `"${r.kpi}" is not a KPI key`);
-      if (QA_KPIS.includes(r.kpi)) throw validationError(`figures[${i}].kpi`, `"${r.kpi}" is computed from QA evaluations, not uploaded`);
+      if (!known.has(r.agentId)) throw agentMissing(`figures[${i}].agentId`, r.agentId);
+      if (!(KPI_KEYS as readonly string[]).includes(r.kpi))
+        throw validationError(`figures[${i}].kpi`, `"${r.kpi}" is not a KPI key`, { reason: 'perf.unknownKpi', params: { kpi: r.kpi } });
+      if (QA_KPIS.includes(r.kpi))
+        throw validationError(`figures[${i}].kpi`, `"${r.kpi}" is computed from QA evaluations, not uploaded`, {
+          reason: 'perf.kpiFromQa',
+          params: { kpi: r.kpi },
+        });
       if (r.value == null && (r.numerator == null || r.denominator == null))
-        throw validationError(`figures[${i}].value`, 'give a value, or both numerator and denominator');
+        throw validationError(`figures[${i}].value`, 'give a value, or both numerator and denominator', { reason: 'perf.valueRequired', params: {} });
       // an override outside the figure's range (core FIGURE_RANGES) is refused, naming the field
       if (source !== 'live') {
         const bad = figureRangeError(r.kpi, r);
@@ -329,12 +335,17 @@ export async function publishMonth(db: Db, centerId: number, month: string, note
   const sc = await computeScorecards(db, centerId, month, now);
   const figuresById = new Map(sc.facts.map((f) => [String(f.agentId), f.figures]));
   const scored = sc.cards.filter((c) => c.total !== null);
-  if (!scored.length) throw validationError('month', `no agent has any figure for ${month}; nothing to publish`);
+  if (!scored.length)
+    throw validationError('month', `no agent has any figure for ${month}; nothing to publish`, { reason: 'perf.nothingToPublish', params: { month } });
   const incomplete = sc.cards.filter((c) => !c.complete);
   if (incomplete.length && !note.trim())
     throw validationError(
       'note',
       `${incomplete.length} scorecard(s) miss a figure (e.g. ${incomplete[0]!.missing.join(', ')} of ${incomplete[0]!.employeeNo}); publish with a note saying which figure is late`,
+      {
+        reason: 'perf.publishNoteRequired',
+        params: { count: incomplete.length, kpis: incomplete[0]!.missing.join(', '), employeeNo: incomplete[0]!.employeeNo },
+      },
     );
   await withTx(db, async (tx) => {
     await tx.deleteFrom('perf_published_cards').where('center_id', '=', centerId).where('month', '=', month).execute();
@@ -421,7 +432,8 @@ export async function createContest(db: Db, centerId: number, input: ContestInpu
   if (errors.length) throw fieldErrors('', errors);
   const teams = await db.selectFrom('teams').select('id').where('center_id', '=', centerId).where('id', 'in', input.teamIds).execute();
   const missing = input.teamIds.filter((t) => !teams.some((x) => x.id === t));
-  if (missing.length) throw validationError('teamIds', `team ${missing.join(', ')} does not exist`);
+  if (missing.length)
+    throw validationError('teamIds', `team ${missing.join(', ')} does not exist`, { reason: 'people.teamMissing', params: { teamId: missing.join(', ') } });
   return withTx(db, async (tx) => {
     const row = await tx
       .insertInto('perf_contests')

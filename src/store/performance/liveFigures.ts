@@ -40,7 +40,7 @@ export async function computeLiveFigures(
   opts: { overwrite?: boolean; userId: number | null; now: number },
 ): Promise<ComputeFiguresResult> {
   const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
-  if (!m) throw validationError('month', `expected YYYY-MM, got "${month}"`);
+  if (!m) throw validationError('month', `expected YYYY-MM, got "${month}"`, { reason: 'facts.badMonth', params: { field: 'month', value: month } });
   const center = await db.selectFrom('centers').select(['id', 'timezone']).where('id', '=', centerId).executeTakeFirst();
   if (!center) throw notFound('center', centerId);
   const period = factsPeriod({ month });

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema';
-import { notFound, validationError } from '../../core/errors';
+import { notFound } from '../../core/errors';
 import { withTx } from '../db';
+import { agentMissing } from '../people/common';
 import { inScope, type Scope } from '../scope';
 
 type Db = Kysely<DB>;
@@ -30,7 +31,7 @@ export async function upsertCalls(db: Db, centerId: number, calls: readonly Call
       (await tx.selectFrom('agents').select('id').where('id', 'in', agentIds).where('center_id', '=', centerId).execute()).map((r) => r.id),
     );
     calls.forEach((c, i) => {
-      if (!known.has(c.agentId)) throw validationError(`calls[${i}].agentId`, `agent ${c.agentId} does not exist`);
+      if (!known.has(c.agentId)) throw agentMissing(`calls[${i}].agentId`, c.agentId);
     });
     for (let i = 0; i < calls.length; i += 200) {
       const rows = calls.slice(i, i + 200).map((c) => ({

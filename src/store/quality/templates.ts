@@ -10,8 +10,11 @@ type Db = Kysely<DB>;
 export function fieldErrors(prefix: string, errors: readonly FieldError[]): DomainError {
   const p = (path: string) => (prefix ? (path === '(root)' ? prefix : path.startsWith('[') ? `${prefix}${path}` : `${prefix}.${path}`) : path);
   const first = errors[0]!;
-  const detail = first.reason ? { reason: first.reason, params: first.params ?? {} } : {};
-  return new DomainError(errors.map((e) => `${p(e.path)}: ${e.message}`).join('; '), 'validation', p(first.path), detail);
+  // a pass-through: the first error's own reason (a core check without one is shown in English)
+  return new DomainError(errors.map((e) => `${p(e.path)}: ${e.message}`).join('; '), 'validation', p(first.path), {
+    reason: first.reason,
+    params: first.params ?? {},
+  });
 }
 
 export interface TemplateRow {

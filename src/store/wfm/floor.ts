@@ -20,8 +20,9 @@ type Db = Kysely<DB>;
  */
 export async function addStateSegments(db: Db, segs: StateSegment[], userId: number | null, now: number) {
   segs.forEach((s, i) => {
-    if (!(Number.isFinite(s.start) && Number.isFinite(s.end) && s.end > s.start)) throw validationError(`segments[${i}].end`, 'must be after start (epoch ms)');
-    if (!s.state) throw validationError(`segments[${i}].state`, 'is required');
+    if (!(Number.isFinite(s.start) && Number.isFinite(s.end) && s.end > s.start))
+      throw validationError(`segments[${i}].end`, 'must be after start (epoch ms)', { reason: 'input.endNotAfterStart', params: {} });
+    if (!s.state) throw validationError(`segments[${i}].state`, 'is required', { reason: 'input.required', params: {} });
   });
   await withTx(db, async (tx) => {
     for (let i = 0; i < segs.length; i += 500)
@@ -72,9 +73,10 @@ export interface SlotInput {
 }
 
 export async function createSlot(db: Db, s: SlotInput, userId: number | null, now: number) {
-  if (!(s.end > s.start)) throw validationError('end', 'must be after start');
-  if (!(Number.isInteger(s.capacity) && s.capacity > 0)) throw validationError('capacity', 'must be a whole number > 0');
-  if (!(s.bonus >= 0)) throw validationError('bonus', 'must be >= 0');
+  if (!(s.end > s.start)) throw validationError('end', 'must be after start', { reason: 'input.endNotAfterStart', params: {} });
+  if (!(Number.isInteger(s.capacity) && s.capacity > 0))
+    throw validationError('capacity', 'must be a whole number > 0', { reason: 'input.notPositiveInteger', params: {} });
+  if (!(s.bonus >= 0)) throw validationError('bonus', 'must be >= 0', { reason: 'input.tooSmall', params: { minimum: 0 } });
   return withTx(db, async (tx) => {
     const row = await tx
       .insertInto('wfm_peak_slots')
@@ -125,7 +127,7 @@ export async function listSlots(db: Db, centerId: number) {
 export async function subscribe(db: Db, centerId: number, slotId: number, agentId: number, now: number, userId: number | null) {
   await withTx(db, async (tx) => {
     const s = await getSlot(tx, centerId, slotId);
-    if (s.status !== 'open') throw conflict(`slot ${slotId} is ${s.status}`, 'slotId');
+    if (s.status !== 'open') throw conflict(`slot ${slotId} is ${s.status}`, 'slotId', { reason: 'wfm.slotNotOpen', params: { id: slotId } });
     await uniqueAs('slotId', 'you already subscribed to this slot', () =>
       tx.insertInto('wfm_peak_requests').values({ slot_id: slotId, agent_id: agentId, requested_at: now, status: 'requested' }).execute(),
     );
@@ -153,7 +155,7 @@ export async function recordAllocation(
 ) {
   await withTx(db, async (tx) => {
     const s = await slotById(tx, slotId);
-    if (s.status !== 'open') throw conflict(`slot ${slotId} is already ${s.status}`, 'status');
+    if (s.status !== 'open') throw conflict(`slot ${slotId} is already ${s.status}`, 'status', { reason: 'wfm.slotNotOpen', params: { id: slotId } });
     for (const a of awarded) {
       await tx.updateTable('wfm_peak_requests').set({ status: 'awarded' }).where('slot_id', '=', slotId).where('agent_id', '=', a).execute();
       if (extraShift && s.kind === 'peak')
@@ -301,7 +303,7 @@ const pointsShort = (points: number, available: number, what: string) =>
   });
 
 export async function requestRedemption(db: Db, agentId: number, points: number, kind: 'leave' | 'gift', note: string, now: number, userId: number | null) {
-  if (!(points > 0)) throw validationError('points', 'must be > 0');
+  if (!(points > 0)) throw validationError('points', 'must be > 0', { reason: 'input.notPositive', params: {} });
   return withTx(db, async (tx) => {
     // the agent's row lock serialises every check-then-write on their points (requests and approvals)
     if (!(await lockRow(tx, 'agents', agentId))) throw notFound('agent', agentId);
@@ -353,7 +355,7 @@ export async function decideRedemption(
     // request is never booked twice and an approval never takes the balance below 0
     await lockRow(tx, 'agents', first.agent_id);
     const r = (await tx.selectFrom('wfm_redemptions').selectAll().where('id', '=', id).executeTakeFirst())!;
-    if (r.status !== 'pending') throw conflict(`redemption ${id} is already ${r.status}`, 'status');
+    if (r.status !== 'pending') throw conflict(`redemption ${id} is already ${r.status}`, 'status', { reason: 'wfm.redemptionDecided', params: { id } });
     if (approve) {
       const entries = await agentLedger(tx, r.agent_id);
       const balance = balances(entries)[0]?.balance ?? 0;

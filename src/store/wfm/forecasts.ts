@@ -42,10 +42,10 @@ export async function historyFor(
 
 /** Replaces a center's history rows (same queue, interval, ts) in one transaction. */
 export async function putHistory(db: Db, centerId: number, queue: string, intervalMin: number, rows: IntervalObservation[]) {
-  if (!queue) throw validationError('queue', 'is required');
+  if (!queue) throw validationError('queue', 'is required', { reason: 'input.required', params: {} });
   rows.forEach((r, i) => {
-    if (!Number.isFinite(r.ts)) throw validationError(`rows[${i}].ts`, 'must be epoch ms');
-    if (!(r.offered >= 0)) throw validationError(`rows[${i}].offered`, 'must be >= 0');
+    if (!Number.isFinite(r.ts)) throw validationError(`rows[${i}].ts`, 'must be epoch ms', { reason: 'input.invalidType', params: {} });
+    if (!(r.offered >= 0)) throw validationError(`rows[${i}].offered`, 'must be >= 0', { reason: 'input.tooSmall', params: { minimum: 0 } });
   });
   await withTx(db, async (tx) => {
     for (let i = 0; i < rows.length; i += 500) {
@@ -88,7 +88,7 @@ export interface ForecastVersion {
 
 /** Stores a forecast as a new version (never overwrites an older one); audited. */
 export async function saveForecast(db: Db, v: ForecastVersion, points: ForecastPoint[], userId: number | null, now: number): Promise<number> {
-  if (!points.length) throw validationError('points', 'a forecast needs at least one interval');
+  if (!points.length) throw validationError('points', 'a forecast needs at least one interval', { reason: 'wfm.forecastEmpty', params: {} });
   return withTx(db, async (tx) => {
     const row = await tx
       .insertInto('wfm_forecasts')

@@ -7,6 +7,7 @@ import { uniqueAs } from '../errors';
 import { conflict, notFound, validationError } from '../../core/errors';
 import type { Contract, ShiftTemplate, AgentInput, ScheduleResult } from '../../core/wfm/schedule';
 import { checkAgentWeek } from '../../core/wfm/rules';
+import { addDays, agentMissing } from '../people/common';
 
 type Db = Kysely<DB>;
 const DAY = 86_400_000;
@@ -15,18 +16,24 @@ const MIN = 60_000;
 // ---------- templates ----------
 
 export function validateTemplate(t: ShiftTemplate): void {
-  if (!t.id || !/^[A-Za-z0-9_-]{1,20}$/.test(t.id)) throw validationError('id', 'template code: 1–20 letters, digits, _ or -');
-  if (!(t.spanMin > 0 && t.spanMin <= 16 * 60)) throw validationError('spanMin', 'must be within (0, 960] minutes');
-  if (!(t.startEarliestMin >= 0 && t.startEarliestMin < 1440)) throw validationError('startEarliestMin', 'must be within [0, 1440)');
+  if (!t.id || !/^[A-Za-z0-9_-]{1,20}$/.test(t.id))
+    throw validationError('id', 'template code: 1–20 letters, digits, _ or -', { reason: 'wfm.templateCode', params: { maximum: 20 } });
+  if (!(t.spanMin > 0 && t.spanMin <= 16 * 60))
+    throw validationError('spanMin', 'must be within (0, 960] minutes', { reason: 'wfm.spanRange', params: { maximum: 960 } });
+  if (!(t.startEarliestMin >= 0 && t.startEarliestMin < 1440))
+    throw validationError('startEarliestMin', 'must be within [0, 1440)', { reason: 'wfm.minuteOfDay', params: {} });
   if (!(t.startLatestMin >= t.startEarliestMin && t.startLatestMin < 1440))
-    throw validationError('startLatestMin', 'must be at or after startEarliestMin and before 1440');
-  if (!(t.startStepMin > 0 && t.startStepMin % 15 === 0)) throw validationError('startStepMin', 'must be a positive multiple of 15');
+    throw validationError('startLatestMin', 'must be at or after startEarliestMin and before 1440', { reason: 'wfm.latestBeforeEarliest', params: {} });
+  if (!(t.startStepMin > 0 && t.startStepMin % 15 === 0))
+    throw validationError('startStepMin', 'must be a positive multiple of 15', { reason: 'wfm.notMultipleOf', params: { step: 15 } });
   let prevEnd = 0;
   t.breaks.forEach((b, i) => {
-    if (!(b.durationMin > 0 && b.durationMin % 15 === 0)) throw validationError(`breaks[${i}].durationMin`, 'must be a positive multiple of 15');
+    if (!(b.durationMin > 0 && b.durationMin % 15 === 0))
+      throw validationError(`breaks[${i}].durationMin`, 'must be a positive multiple of 15', { reason: 'wfm.notMultipleOf', params: { step: 15 } });
     if (!(b.earliestStartMin >= prevEnd && b.latestStartMin >= b.earliestStartMin))
-      throw validationError(`breaks[${i}].earliestStartMin`, 'break windows must be in order and not overlap');
-    if (b.latestStartMin + b.durationMin > t.spanMin) throw validationError(`breaks[${i}].latestStartMin`, 'the break must end inside the shift');
+      throw validationError(`breaks[${i}].earliestStartMin`, 'break windows must be in order and not overlap', { reason: 'wfm.breaksOverlap', params: {} });
+    if (b.latestStartMin + b.durationMin > t.spanMin)
+      throw validationError(`breaks[${i}].latestStartMin`, 'the break must end inside the shift', { reason: 'wfm.breakOutsideShift', params: {} });
     prevEnd = b.earliestStartMin + b.durationMin;
   });
 }
@@ -71,7 +78,11 @@ export function validateContract(c: Contract): void {
   const num = (f: keyof Contract, lo: number, hi: number) => {
     const v = c[f] as number | undefined;
     if (v === undefined) return;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi) throw validationError(`contract.${f}`, `must be within [${lo}, ${hi}], got ${v}`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi)
+      throw validationError(`contract.${f}`, `must be within [${lo}, ${hi}], got ${v}`, {
+        reason: 'input.between',
+        params: { minimum: lo, maximum: hi, value: String(v) },
+      });
   };
   num('minHoursWeek', 0, 168);
   num('maxHoursWeek', 0, 168);
@@ -79,9 +90,15 @@ export function validateContract(c: Contract): void {
   num('earliestStartMin', 0, 1439);
   num('latestStartMin', 0, 1439);
   num('minRestHours', 0, 48);
-  if (c.minHoursWeek > c.maxHoursWeek) throw validationError('contract.minHoursWeek', `minimum ${c.minHoursWeek} h is above the maximum ${c.maxHoursWeek} h`);
-  if (c.earliestStartMin > c.latestStartMin) throw validationError('contract.earliestStartMin', 'earliest start is after the latest start');
-  if (c.minDaysOff === 7 && c.minHoursWeek > 0) throw validationError('contract.minDaysOff', 'seven days off leave no time for the minimum hours');
+  if (c.minHoursWeek > c.maxHoursWeek)
+    throw validationError('contract.minHoursWeek', `minimum ${c.minHoursWeek} h is above the maximum ${c.maxHoursWeek} h`, {
+      reason: 'wfm.minHoursAboveMax',
+      params: { min: c.minHoursWeek, max: c.maxHoursWeek },
+    });
+  if (c.earliestStartMin > c.latestStartMin)
+    throw validationError('contract.earliestStartMin', 'earliest start is after the latest start', { reason: 'wfm.latestBeforeEarliest', params: {} });
+  if (c.minDaysOff === 7 && c.minHoursWeek > 0)
+    throw validationError('contract.minDaysOff', 'seven days off leave no time for the minimum hours', { reason: 'wfm.noTimeForMinHours', params: {} });
 }
 
 export async function putContract(db: Db, r: ContractRecord, userId: number | null, now: number) {
@@ -118,7 +135,8 @@ export async function listContracts(db: Db, agentIds?: number[]): Promise<Contra
 }
 
 export async function addLeave(db: Db, agentId: number, date: string, kind: string, userId: number | null, now: number) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw validationError('date', 'must be YYYY-MM-DD');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
+    throw validationError('date', 'must be YYYY-MM-DD', { reason: 'input.badDate', params: { field: 'date', value: date } });
   return withTx(db, async (tx) => {
     const row = await uniqueAs('date', `agent ${agentId} already has leave on ${date}`, () =>
       tx.insertInto('wfm_leave').values({ agent_id: agentId, date, kind, created_at: now }).returning('id').executeTakeFirstOrThrow(),
@@ -155,9 +173,13 @@ export async function createRequirement(
   now: number,
 ) {
   const n = (7 * 1440) / r.intervalMin;
-  if (r.required.length !== n) throw validationError('required', `needs ${n} values (7 days × ${1440 / r.intervalMin} intervals), got ${r.required.length}`);
+  if (r.required.length !== n)
+    throw validationError('required', `needs ${n} values (7 days × ${1440 / r.intervalMin} intervals), got ${r.required.length}`, {
+      reason: 'wfm.requirementLength',
+      params: { expected: n, perDay: 1440 / r.intervalMin, got: r.required.length },
+    });
   r.required.forEach((v, i) => {
-    if (!(Number.isFinite(v) && v >= 0)) throw validationError(`required[${i}]`, 'must be a number >= 0');
+    if (!(Number.isFinite(v) && v >= 0)) throw validationError(`required[${i}]`, 'must be a number >= 0', { reason: 'input.tooSmall', params: { minimum: 0 } });
   });
   return withTx(db, async (tx) => {
     const row = await tx
@@ -312,7 +334,8 @@ export async function publishRun(db: Db, id: number, userId: number | null, now:
   await withTx(db, async (tx) => {
     const r = await tx.selectFrom('wfm_schedule_runs').selectAll().where('id', '=', id).executeTakeFirst();
     if (!r) throw notFound('scheduleRun', id);
-    if (r.status !== 'done') throw conflict(`schedule run ${id} is ${r.status}; only a finished run can be published`, 'status');
+    if (r.status !== 'done')
+      throw conflict(`schedule run ${id} is ${r.status}; only a finished run can be published`, 'status', { reason: 'wfm.runNotDone', params: { id } });
     // one published schedule per week: the earlier one is superseded
     await tx
       .updateTable('wfm_schedule_runs')
@@ -398,7 +421,7 @@ export async function getShift(db: Db, id: number): Promise<ShiftRow> {
 async function assertWeekOk(tx: Db, runId: number, agentId: number, shifts: ShiftRow[], opts: { checkMinHours: boolean; tzOffsetMin: number }) {
   const run = await tx.selectFrom('wfm_schedule_runs').select(['week_start']).where('id', '=', runId).executeTakeFirstOrThrow();
   const [c] = await listContracts(tx, [agentId]);
-  if (!c) throw validationError('agentId', `agent ${agentId} has no contract`);
+  if (!c) throw validationError('agentId', `agent ${agentId} has no contract`, { reason: 'wfm.noContract', params: { agentId } });
   const ws = Date.parse(`${run.week_start}T00:00:00Z`) - opts.tzOffsetMin * MIN;
   const weekEnd = ws + 7 * DAY;
   const leave = await tx.selectFrom('wfm_leave').select('date').where('agent_id', '=', agentId).execute();
@@ -407,7 +430,13 @@ async function assertWeekOk(tx: Db, runId: number, agentId: number, shifts: Shif
     .filter((s) => s.kind === 'shift' && s.start >= ws && s.start < weekEnd)
     .map((s) => ({ startMin: (s.start - ws) / MIN, endMin: (s.end - ws) / MIN, paidHours: s.paidHours }));
   const v = checkAgentWeek(c.contract, week, leaveDays, { checkMinHours: opts.checkMinHours });
-  if (v.length) throw validationError(`contract.${v[0]!.rule}`, v[0]!.message);
+  if (v.length) {
+    // the web names the rule and, for a rule about one day, that day's date
+    const { rule, message, params } = v[0]!;
+    const named: Record<string, string | number> = { ...params, agentId };
+    if (typeof params.day === 'number') named.date = addDays(run.week_start, params.day);
+    throw validationError(`contract.${rule}`, message, { reason: `wfm.contract.${rule}`, params: named });
+  }
 }
 
 /**
@@ -460,12 +489,12 @@ export async function moveShift(db: Db, id: number, newStart: number, userId: nu
 export async function requestSwap(db: Db, shiftId: number, fromAgentId: number, toAgentId: number, note: string | null, userId: number | null, now: number) {
   return withTx(db, async (tx) => {
     const s = await getShift(tx, shiftId);
-    if (s.agentId !== fromAgentId) throw validationError('shiftId', 'the shift is not yours');
-    if (toAgentId === fromAgentId) throw validationError('toAgentId', 'must be another agent');
+    if (s.agentId !== fromAgentId) throw validationError('shiftId', 'the shift is not yours', { reason: 'wfm.shiftNotYours', params: {} });
+    if (toAgentId === fromAgentId) throw validationError('toAgentId', 'must be another agent', { reason: 'wfm.swapSameAgent', params: {} });
     const to = await tx.selectFrom('agents').select('id').where('id', '=', toAgentId).executeTakeFirst();
-    if (!to) throw validationError('toAgentId', `agent ${toAgentId} not found`);
+    if (!to) throw agentMissing('toAgentId', toAgentId);
     const pending = await tx.selectFrom('wfm_swaps').select('id').where('shift_id', '=', shiftId).where('status', '=', 'pending').executeTakeFirst();
-    if (pending) throw conflict(`shift ${shiftId} already has a pending swap request`, 'shiftId');
+    if (pending) throw conflict(`shift ${shiftId} already has a pending swap request`, 'shiftId', { reason: 'wfm.swapPending', params: { id: shiftId } });
     const row = await tx
       .insertInto('wfm_swaps')
       .values({ shift_id: shiftId, from_agent_id: fromAgentId, to_agent_id: toAgentId, status: 'pending', note, requested_by: userId, created_at: now })
@@ -518,10 +547,11 @@ export async function listSwaps(db: Db, f: { scope: Scope; status?: string }) {
 export async function decideSwap(db: Db, id: number, approve: boolean, userId: number | null, now: number, tzOffsetMin: number) {
   await withTx(db, async (tx) => {
     const sw = await getSwap(tx, id);
-    if (sw.status !== 'pending') throw conflict(`swap ${id} is already ${sw.status}`, 'status');
+    if (sw.status !== 'pending') throw conflict(`swap ${id} is already ${sw.status}`, 'status', { reason: 'wfm.swapDecided', params: { id } });
     if (approve) {
       const s = await getShift(tx, sw.shift_id);
-      if (s.agentId !== sw.from_agent_id) throw conflict('the shift has changed hands since the request', 'shiftId');
+      if (s.agentId !== sw.from_agent_id)
+        throw conflict('the shift has changed hands since the request', 'shiftId', { reason: 'wfm.swapShiftMoved', params: { id: sw.shift_id } });
       const receiver = await listShifts(tx, { runId: s.runId, agentIds: [sw.to_agent_id] });
       await assertWeekOk(tx, s.runId, sw.to_agent_id, [...receiver, { ...s, agentId: sw.to_agent_id }], { checkMinHours: false, tzOffsetMin });
       await tx

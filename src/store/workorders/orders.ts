@@ -374,8 +374,20 @@ function workflowError(e: WorkflowError) {
           : e.code === 'unknown_type'
             ? 'type'
             : 'transition';
-  return validationError(field, e.message);
+  return validationError(field, e.message, { reason: WORKFLOW_REASON[e.code], params: e.params });
 }
+
+/** A workflow refusal by its code: the reason the web translates (`role_not_allowed` is a forbidden of its own). */
+const WORKFLOW_REASON: Record<WorkflowError['code'], string> = {
+  unknown_type: 'workorder.unknownType',
+  unknown_category: 'workorder.unknownCategory',
+  unknown_transition: 'workorder.unknownTransition',
+  wrong_state: 'workorder.wrongState',
+  role_not_allowed: 'wo.roleNotAllowed',
+  note_required: 'workorder.noteRequired',
+  time_before_last_change: 'workorder.beforeLastChange',
+  missing_dispatch_info: 'workorder.dispatchInfoRequired',
+};
 
 export interface NewOrderInput {
   type: WorkOrderType;
@@ -537,9 +549,9 @@ export async function createOrder(
         }
       : {}),
   };
-  if (!core.title) throw validationError('title', 'the title is empty');
+  if (!core.title) throw validationError('title', 'the title is empty', { reason: 'input.required', params: {} });
   if (input.dispatch && input.dispatch.appointmentTo < input.dispatch.appointmentFrom)
-    throw validationError('dispatch.appointmentTo', 'the appointment ends before it starts');
+    throw validationError('dispatch.appointmentTo', 'the appointment ends before it starts', { reason: 'input.endBeforeStart', params: {} });
   const r = createWorkOrder(core, actor, iso(now), '', s.workflow);
   if (!r.ok) throw workflowError(r.error);
   if (input.agentId !== undefined && input.type !== 'complaint')
@@ -661,7 +673,8 @@ export async function setComplaintVerdict(
       .where('id', '=', id)
       .where('updated_at', '=', row.updated_at)
       .executeTakeFirst();
-    if (Number(upd.numUpdatedRows) !== 1) throw conflict(`work order ${id} was changed meanwhile; reload it`, 'verdict');
+    if (Number(upd.numUpdatedRows) !== 1)
+      throw conflict(`work order ${id} was changed meanwhile; reload it`, 'verdict', { reason: 'workorder.changedMeanwhile', params: { id } });
     const seq = order.history.length + 1;
     const transition = `verdict_${input.verdict}`;
     await tx
@@ -748,13 +761,20 @@ export async function transitionOrder(
     let assignTo: string | undefined;
     const need = NEEDS_TARGET[`${order.type}:${input.transition}`];
     if (need === 'user') {
-      if (!input.assigneeUserId) throw validationError('assigneeUserId', `"${input.transition}" needs the agent who will make the call`);
+      if (!input.assigneeUserId)
+        throw validationError('assigneeUserId', `"${input.transition}" needs the agent who will make the call`, {
+          reason: 'workorder.assigneeRequired',
+          params: { transition: input.transition },
+        });
       const target = s.workflow.machines[order.type].transitions.find((t) => t.name === input.transition)?.to ?? order.state;
       await checkAssignee(tx, centerId, input.assigneeUserId, order.type, target, s, scope);
       assignTo = `user:${input.assigneeUserId}`;
     } else if (need) {
       if (!input.departmentId)
-        throw validationError('departmentId', `"${input.transition}" needs the ${need === 'crew' ? 'field crew' : 'business department'} to send it to`);
+        throw validationError('departmentId', `"${input.transition}" needs the ${need === 'crew' ? 'field crew' : 'business department'} to send it to`, {
+          reason: need === 'crew' ? 'workorder.crewRequired' : 'workorder.departmentRequired',
+          params: { transition: input.transition },
+        });
       const d = await tx
         .selectFrom('wo_departments')
         .select(['id', 'kind'])
@@ -762,7 +782,10 @@ export async function transitionOrder(
         .where('center_id', '=', centerId)
         .executeTakeFirst();
       if (!d || d.kind !== need)
-        throw validationError('departmentId', `${input.departmentId} is not a ${need === 'crew' ? 'field crew' : 'business department'}`);
+        throw validationError('departmentId', `${input.departmentId} is not a ${need === 'crew' ? 'field crew' : 'business department'}`, {
+          reason: need === 'crew' ? 'workorder.notCrew' : 'workorder.notDepartment',
+          params: { departmentId: input.departmentId },
+        });
       assignTo = `dept:${input.departmentId}`;
     } else if (input.transition === 'submit' && order.type === 'escalation') {
       assignTo = undefined; // the expert seats pick it up from the board
@@ -786,7 +809,8 @@ export async function transitionOrder(
       .where('id', '=', id)
       .where('state', '=', order.state)
       .executeTakeFirst();
-    if (Number(upd.numUpdatedRows) !== 1) throw conflict(`work order ${id} was changed meanwhile; reload it`, 'transition');
+    if (Number(upd.numUpdatedRows) !== 1)
+      throw conflict(`work order ${id} was changed meanwhile; reload it`, 'transition', { reason: 'workorder.changedMeanwhile', params: { id } });
     await tx
       .insertInto('wo_history')
       .values({
@@ -877,9 +901,14 @@ export async function recordCallback(
   s: WoSettings,
 ) {
   const { row, order } = await loadOrder(db, centerId, id);
-  if (order.type !== 'callback') throw validationError('id', `work order ${id} is a ${order.type}, not a callback`);
+  if (order.type !== 'callback')
+    throw validationError('id', `work order ${id} is a ${order.type}, not a callback`, { reason: 'workorder.notCallback', params: { id } });
   if (row.assignee !== `user:${actor.id}`) throw forbidden('only the agent the callback is assigned to records attempts', { reason: 'wo.callbackNotYours' });
-  if (order.state !== 'assigned') throw conflict(`callback ${id} is ${order.state}; attempts are recorded while it is assigned`, 'id');
+  if (order.state !== 'assigned')
+    throw conflict(`callback ${id} is ${order.state}; attempts are recorded while it is assigned`, 'id', {
+      reason: 'workorder.callbackNotAssigned',
+      params: { id, state: order.state },
+    });
   const attempts = await db.selectFrom('wo_callback_attempts').selectAll().where('order_id', '=', id).orderBy('id').execute();
   const item: CallbackItem = {
     orderId: String(id),
@@ -891,7 +920,7 @@ export async function recordCallback(
     attempts: attempts.map((x) => ({ at: iso(x.at), agentId: String(x.agent_user_id), outcome: x.outcome as CallbackOutcome, note: x.note })),
   };
   const r = recordAttempt(item, { at: iso(now), agentId: actor.id, outcome: input.outcome, note: input.note }, s.callbackPolicy);
-  if (!r.ok) throw validationError('outcome', r.error);
+  if (!r.ok) throw validationError('outcome', r.error, { reason: r.reason, params: r.params });
   return withTx(db, async (tx) => {
     await tx
       .insertInto('wo_callback_attempts')
@@ -940,9 +969,10 @@ export async function recordCallback(
 export async function requestQaReview(db: Db, centerId: number, id: number, userId: number, now: number) {
   await withTx(db, async (tx) => {
     const { row } = await loadOrder(tx, centerId, id);
-    if (row.type !== 'complaint') throw validationError('id', 'only complaints open a QA review');
-    if (!row.call_id) throw validationError('callId', 'the complaint has no call linked; link the call first');
-    if (row.qa_review) throw conflict(`a QA review of work order ${id} is already open`, 'id');
+    if (row.type !== 'complaint') throw validationError('id', 'only complaints open a QA review', { reason: 'workorder.qaReviewNotComplaint', params: { id } });
+    if (!row.call_id)
+      throw validationError('callId', 'the complaint has no call linked; link the call first', { reason: 'workorder.noCallLinked', params: { id } });
+    if (row.qa_review) throw conflict(`a QA review of work order ${id} is already open`, 'id', { reason: 'workorder.qaReviewOpen', params: { id } });
     await tx.updateTable('wo_orders').set({ qa_review: 1, qa_review_by: userId, qa_review_at: now }).where('id', '=', id).execute();
     await audit(tx, { at: now, userId, action: 'wo.qa_review', entity: 'work_order', entityId: id, detail: { callId: row.call_id } });
   });

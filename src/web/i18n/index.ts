@@ -23,6 +23,7 @@ import { setupMessages } from './setup';
 import { floorSetupMessages } from './setupFloor';
 import { noticesMessages } from './notices';
 import { refusalMessages } from './refusals';
+import { recordRefusalMessages } from './recordRefusals';
 import { floorWordMessages } from './floorWords';
 import { auditMessages } from './audit';
 
@@ -48,6 +49,7 @@ const all: Messages[] = [
   floorSetupMessages,
   noticesMessages,
   refusalMessages,
+  recordRefusalMessages,
   floorWordMessages,
   auditMessages,
 ];

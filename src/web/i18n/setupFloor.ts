@@ -145,7 +145,7 @@ export const floorSetupMessages: Messages = {
         taskDone: '此任务已于 {{doneOn}} 完成',
       },
       workorder: { customerRequired: '投诉工单必须填写客户编号', memberUnknown: '用户 {{userId}} 不存在、已停用或不属于本中心' },
-      kb: { fourEyes: '作者不能审核自己的版本，请由其他审核人审核', notInReview: '版本 v{{version}} 不在审核中', rejectNoteRequired: '退回时请写明原因' },
+      kb: { notInReview: '版本 v{{version}} 不在审核中', rejectNoteRequired: '退回时请写明原因' },
     },
   },
   'zh-TW': {
@@ -291,7 +291,7 @@ export const floorSetupMessages: Messages = {
         taskDone: '此任務已於 {{doneOn}} 完成',
       },
       workorder: { customerRequired: '投訴工單必須填寫客戶編號', memberUnknown: '使用者 {{userId}} 不存在、已停用或不屬於本中心' },
-      kb: { fourEyes: '作者不能審核自己的版本，請由其他審核人審核', notInReview: '版本 v{{version}} 不在審核中', rejectNoteRequired: '退回時請寫明原因' },
+      kb: { notInReview: '版本 v{{version}} 不在審核中', rejectNoteRequired: '退回時請寫明原因' },
     },
   },
   en: {
@@ -441,7 +441,6 @@ export const floorSetupMessages: Messages = {
         memberUnknown: 'User {{userId}} does not exist, is inactive or is not of this center',
       },
       kb: {
-        fourEyes: 'The author of a version may not review it: another reviewer must',
         notInReview: 'Version v{{version}} is not in review',
         rejectNoteRequired: 'Say why the version is rejected',
       },
