@@ -77,7 +77,7 @@ function ExamRow({
   const act = useAction();
   const saveLimits = () =>
     act.run(async () => {
-      await call(contract.training.updateExamLimits, {
+      await call(contract.training.updateExam, {
         params: { id: e.id },
         body: { maxAttempts: typed(lim.maxAttempts), cooldownHours: typed(lim.cooldownHours) },
       });
