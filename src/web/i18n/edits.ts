@@ -11,7 +11,7 @@ const T: Record<string, [string, string, string]> = {
   'edit.archived': ['已归档', '已歸檔', 'Archived'],
   'edit.close': ['结束', '結束', 'Close'],
   'edit.reopen': ['重新开放', '重新開放', 'Reopen'],
-  'edit.editing': ['编辑：{{name}}', '編輯：{{name}}', 'Editing: {{name}}'],
+  'edit.editing': ['正在编辑：', '正在編輯：', 'Editing: '],
 };
 
 const ERR: Record<string, [string, string, string]> = {
