@@ -55,8 +55,7 @@ export async function addPlanItem(
 ) {
   return withTx(db, async (tx) => {
     await courseOf(tx, centerId, p.courseId);
-    const t = await tx.selectFrom('teams').select('id').where('id', '=', p.teamId).where('center_id', '=', centerId).executeTakeFirst();
-    if (!t) throw validationError('teamId', `team ${p.teamId} does not exist`, { reason: 'people.teamMissing', params: { teamId: p.teamId } });
+    await teamOf(tx, centerId, p.teamId);
     const row = await uniqueAs('courseId', 'this course is already planned for that team and month', () =>
       tx
         .insertInto('people_training_plan')
@@ -67,6 +66,25 @@ export async function addPlanItem(
     await audit(tx, { at: now, userId, action: 'people.plan.add', entity: 'team', entityId: p.teamId, detail: p });
     return { id: row.id };
   });
+}
+
+/** A team of the center, or the refusal naming teamId. */
+export async function teamOf(tx: Db, centerId: number, teamId: number) {
+  const t = await tx.selectFrom('teams').select('id').where('id', '=', teamId).where('center_id', '=', centerId).executeTakeFirst();
+  if (!t) throw validationError('teamId', `team ${teamId} does not exist`, { reason: 'people.teamMissing', params: { teamId } });
+}
+
+/** A session of one of the center's courses (another center's is not found). */
+export async function sessionRow(tx: Db, centerId: number, id: number) {
+  const s = await tx
+    .selectFrom('people_sessions as s')
+    .innerJoin('people_courses as c', 'c.id', 's.course_id')
+    .selectAll('s')
+    .where('s.id', '=', id)
+    .where('c.center_id', '=', centerId)
+    .executeTakeFirst();
+  if (!s) throw notFound('session', id);
+  return s;
 }
 
 /** A course of the center that is not archived (new plans and sessions take only those), or the refusal naming courseId. */
@@ -93,8 +111,7 @@ export async function createSession(
 ) {
   return withTx(db, async (tx) => {
     await courseOf(tx, centerId, s.courseId);
-    if (s.teamId != null && !(await tx.selectFrom('teams').select('id').where('id', '=', s.teamId).where('center_id', '=', centerId).executeTakeFirst()))
-      throw validationError('teamId', `team ${s.teamId} does not exist`, { reason: 'people.teamMissing', params: { teamId: s.teamId } });
+    if (s.teamId != null) await teamOf(tx, centerId, s.teamId);
     const row = await tx
       .insertInto('people_sessions')
       .values({ course_id: s.courseId, team_id: s.teamId, starts_at: s.startsAt, trainer_id: userId })
@@ -115,14 +132,7 @@ export async function recordSessionAttendance(
   now: number,
 ) {
   return withTx(db, async (tx) => {
-    const s = await tx
-      .selectFrom('people_sessions as s')
-      .innerJoin('people_courses as c', 'c.id', 's.course_id')
-      .select('s.id')
-      .where('s.id', '=', sessionId)
-      .where('c.center_id', '=', centerId)
-      .executeTakeFirst();
-    if (!s) throw notFound('session', sessionId);
+    await sessionRow(tx, centerId, sessionId);
     for (const [i, r] of rows.entries()) {
       const a = await agentWithTeam(tx, r.agentId, `attendance[${i}].agentId`);
       if (a.center_id !== centerId)
@@ -263,7 +273,10 @@ export async function checkExamSetup(tx: Db, centerId: number, e: { questionIds:
     throw validationError('questionIds', `unknown question ${missing.join(', ')}`, { reason: 'people.questionMissing', params: { ids: missing.join(', ') } });
   const archived = found.filter((f) => f.archived_at != null && !kept.includes(f.id)).map((f) => f.id);
   if (archived.length)
-    throw validationError('questionIds', `question ${archived.join(', ')} is archived`, { reason: 'people.questionArchived', params: { ids: archived.join(', ') } });
+    throw validationError('questionIds', `question ${archived.join(', ')} is archived`, {
+      reason: 'people.questionArchived',
+      params: { ids: archived.join(', ') },
+    });
   if (e.queue) {
     const q = await tx.selectFrom('people_cert_queues').select('queue').where('center_id', '=', centerId).where('queue', '=', e.queue).executeTakeFirst();
     if (!q)
@@ -333,7 +346,10 @@ export async function listExams(db: Db, centerId: number, agentId?: number, now 
   });
 }
 
-export const limitsOf = (e: { max_attempts: number; cooldown_hours: number }): AttemptLimits => ({ maxAttempts: e.max_attempts, cooldownHours: e.cooldown_hours });
+export const limitsOf = (e: { max_attempts: number; cooldown_hours: number }): AttemptLimits => ({
+  maxAttempts: e.max_attempts,
+  cooldownHours: e.cooldown_hours,
+});
 
 /** The trainer releases the per-question marks of an exam to every agent who took it (audited). */
 export async function releaseMarks(db: Db, centerId: number, examId: number, userId: number | null, now: number) {

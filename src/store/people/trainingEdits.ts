@@ -10,13 +10,13 @@
  *   be deleted (archive it and make a new one: agents no longer see it or start it).
  * Every write is audited with what it was before; another center's record is not found.
  */
-import { DomainError, conflict, notFound, validationError } from '../../core/errors';
+import { DomainError, conflict, notFound } from '../../core/errors';
 import type { MultiplePolicy } from '../../core/people';
 import { audit } from '../audit';
 import { withTx } from '../db';
 import { uniqueAs } from '../errors';
 import { parseJson, type Db } from './common';
-import { checkExamSetup, checkQuestion, courseOf, examRow, limitsOf, questionColumns, type QuestionIn } from './training';
+import { checkExamSetup, checkQuestion, courseOf, examRow, limitsOf, questionColumns, sessionRow, teamOf, type QuestionIn } from './training';
 
 const archivedAt = (archived: boolean | undefined, was: number | null, now: number) => (archived === undefined ? was : archived ? (was ?? now) : null);
 
@@ -54,12 +54,23 @@ export async function updateCourse(
 export async function deleteCourse(db: Db, centerId: number, id: number, userId: number | null, now: number) {
   return withTx(db, async (tx) => {
     const c = await courseRow(tx, centerId, id);
-    const { n } = await tx.selectFrom('people_sessions').select((eb) => eb.fn.countAll<string | number>().as('n')).where('course_id', '=', id).executeTakeFirstOrThrow();
+    const { n } = await tx
+      .selectFrom('people_sessions')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('course_id', '=', id)
+      .executeTakeFirstOrThrow();
     if (Number(n) > 0)
       throw conflict(`course "${c.title}" has ${n} session(s): archive it instead`, 'id', { reason: 'people.courseHasSessions', params: { count: Number(n) } });
     const plans = await tx.deleteFrom('people_training_plan').where('course_id', '=', id).executeTakeFirst();
     await tx.deleteFrom('people_courses').where('id', '=', id).execute();
-    await audit(tx, { at: now, userId, action: 'people.course.delete', entity: 'course', entityId: id, detail: { course: c, planItems: Number(plans.numDeletedRows) } });
+    await audit(tx, {
+      at: now,
+      userId,
+      action: 'people.course.delete',
+      entity: 'course',
+      entityId: id,
+      detail: { course: c, planItems: Number(plans.numDeletedRows) },
+    });
     return { ok: true as const };
   });
 }
@@ -76,11 +87,6 @@ async function planRow(tx: Db, centerId: number, id: number) {
     .executeTakeFirst();
   if (!p) throw notFound('planItem', id);
   return p;
-}
-
-async function teamOf(tx: Db, centerId: number, teamId: number) {
-  const t = await tx.selectFrom('teams').select('id').where('id', '=', teamId).where('center_id', '=', centerId).executeTakeFirst();
-  if (!t) throw validationError('teamId', `team ${teamId} does not exist`, { reason: 'people.teamMissing', params: { teamId } });
 }
 
 export async function updatePlanItem(
@@ -114,18 +120,6 @@ export async function deletePlanItem(db: Db, centerId: number, id: number, userI
 }
 
 // ---------------------------------------------------------------- sessions
-
-async function sessionRow(tx: Db, centerId: number, id: number) {
-  const s = await tx
-    .selectFrom('people_sessions as s')
-    .innerJoin('people_courses as c', 'c.id', 's.course_id')
-    .selectAll('s')
-    .where('s.id', '=', id)
-    .where('c.center_id', '=', centerId)
-    .executeTakeFirst();
-  if (!s) throw notFound('session', id);
-  return s;
-}
 
 export async function updateSession(
   db: Db,
@@ -288,7 +282,12 @@ export async function updateExam(db: Db, centerId: number, id: number, p: ExamPa
           reason: 'people.examHasAttempts',
           params: { count: n },
         });
-      await checkExamSetup(tx, centerId, { questionIds: p.questionIds ?? before.questionIds, queue: p.queue === undefined ? before.queue : p.queue }, before.questionIds);
+      await checkExamSetup(
+        tx,
+        centerId,
+        { questionIds: p.questionIds ?? before.questionIds, queue: p.queue === undefined ? before.queue : p.queue },
+        before.questionIds,
+      );
     }
     const next = {
       title: p.title ?? e.title,
@@ -313,8 +312,7 @@ export async function deleteExam(db: Db, centerId: number, id: number, userId: n
   return withTx(db, async (tx) => {
     const e = await examRow(tx, id, centerId);
     const n = await attemptCount(tx, id);
-    if (n > 0)
-      throw conflict(`exam "${e.title}" has ${n} attempt(s): archive it instead`, 'id', { reason: 'people.examHasAttempts', params: { count: n } });
+    if (n > 0) throw conflict(`exam "${e.title}" has ${n} attempt(s): archive it instead`, 'id', { reason: 'people.examHasAttempts', params: { count: n } });
     await tx.deleteFrom('people_exams').where('id', '=', id).execute();
     await audit(tx, { at: now, userId, action: 'people.exam.delete', entity: 'exam', entityId: id, detail: e });
     return { ok: true as const };

@@ -6,7 +6,7 @@ import { contract } from '../../../contract/index';
 import { Field, FieldRow } from '../../components/form';
 import { ErrorNote, IdMultiSelect, Page, Raw } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
-import { RowActions, Scroll } from './shared';
+import { CancelEdit, RowActions, Scroll } from './shared';
 
 /** Business departments (业务部门) and field crews (外勤班组) that work orders go to; the API creates them with their members. */
 export default function Departments() {
@@ -75,17 +75,13 @@ export default function Departments() {
         <div className="form-row">
           <button type="submit">{editing != null ? t('setup.common.save') : t('setup.depts.create')}</button>
           {editing != null && (
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => {
+            <CancelEdit
+              onCancel={() => {
                 setEditing(null);
                 setF({ name: '', kind: f.kind, memberIds: [] });
                 act.clear();
               }}
-            >
-              {t('setup.common.cancel')}
-            </button>
+            />
           )}
         </div>
       </form>

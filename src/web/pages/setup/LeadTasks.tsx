@@ -8,7 +8,7 @@ import { Field, FieldRow } from '../../components/form';
 import { ErrorNote, Page, Raw } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { todayLocal } from '../floor/common';
-import { RowActions, Scroll } from './shared';
+import { CancelEdit, RowActions, Scroll } from './shared';
 
 /** Tasks for team leads with a due date: assigned here, done by the lead (here or on the routine page). */
 export default function LeadTasks() {
@@ -65,17 +65,13 @@ export default function LeadTasks() {
           <div className="form-row">
             <button type="submit">{editing != null ? t('setup.common.save') : t('setup.tasks.assign')}</button>
             {editing != null && (
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => {
+              <CancelEdit
+                onCancel={() => {
                   setEditing(null);
                   setF({ ...f, title: '', dueOn: todayLocal() });
                   act.clear();
                 }}
-              >
-                {t('setup.common.cancel')}
-              </button>
+              />
             )}
           </div>
         </form>

@@ -4,7 +4,7 @@ import { call } from '../../../api';
 import { useAction, useEndpoint } from '../../../hooks';
 import { contract } from '../../../../contract/index';
 import { ErrorNote, Raw } from '../../../components/ui';
-import { RowActions } from '../../setup/shared';
+import { CancelEdit, RowActions } from '../../setup/shared';
 import { Field, FieldRow } from '../../../components/form';
 import { optNum, req } from './shared';
 import { Sessions } from './Sessions';
@@ -77,17 +77,13 @@ export function Courses({ isTrainer, isStaff, year }: { isTrainer: boolean; isSt
             <div className="form-row">
               <button onClick={() => void saveCourse()}>{courseEdit ? t('setup.common.save') : t('trn.course.new')}</button>
               {courseEdit && (
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={() => {
+                <CancelEdit
+                  onCancel={() => {
                     setCourseEdit(null);
                     setC(blankCourse);
                     courseAct.clear();
                   }}
-                >
-                  {t('setup.common.cancel')}
-                </button>
+                />
               )}
               {courseEdit && (
                 <span className="hint" data-testid="course-editing">
@@ -191,17 +187,13 @@ export function Courses({ isTrainer, isStaff, year }: { isTrainer: boolean; isSt
             <div className="form-row">
               <button onClick={() => void savePlan()}>{planEdit != null ? t('setup.common.save') : t('trn.plan.new')}</button>
               {planEdit != null && (
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={() => {
+                <CancelEdit
+                  onCancel={() => {
                     setPlanEdit(null);
                     setP(blankPlan);
                     planAct.clear();
                   }}
-                >
-                  {t('setup.common.cancel')}
-                </button>
+                />
               )}
             </div>
           </>

@@ -7,6 +7,7 @@ import { ErrorNote, Raw } from '../../../components/ui';
 import { Field, FieldRow } from '../../../components/form';
 import type { ResponseOf } from '../../../../contract/endpoint';
 import { optNum, req } from './shared';
+import { CancelEdit } from '../../setup/shared';
 
 type ExamWire = ResponseOf<typeof contract.training.exams>[number];
 
@@ -150,11 +151,7 @@ export function ExamForm({ onCreated, editing, onCancel }: { onCreated: () => vo
       <ErrorNote error={act.errorOutside(FIELDS)} />
       <div className="form-row">
         <button onClick={() => void create()}>{editing ? t('setup.common.save') : t('trn.exam.create')}</button>
-        {onCancel && (
-          <button type="button" className="secondary" onClick={onCancel}>
-            {t('setup.common.cancel')}
-          </button>
-        )}
+        {onCancel && <CancelEdit onCancel={onCancel} />}
       </div>
     </div>
   );

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { questionInput } from '../../../../contract/peopleTraining';
 import type { ResponseOf } from '../../../../contract/endpoint';
 import { ErrorNote, Raw } from '../../../components/ui';
-import { RowActions } from '../../setup/shared';
+import { CancelEdit, RowActions } from '../../setup/shared';
 import { Field, FieldRow } from '../../../components/form';
 
 type Kind = 'single' | 'multiple' | 'true_false' | 'short';
@@ -244,16 +244,12 @@ export function QuestionBank() {
             <button type="button" data-testid="question-edit-save" onClick={() => void saveEdit()}>
               {t('setup.common.save')}
             </button>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => {
+            <CancelEdit
+              onCancel={() => {
                 setEdit(null);
                 editAct.clear();
               }}
-            >
-              {t('setup.common.cancel')}
-            </button>
+            />
           </div>
         </div>
       )}

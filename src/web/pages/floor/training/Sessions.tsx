@@ -5,7 +5,7 @@ import { useAction, useEndpoint } from '../../../hooks';
 import { contract } from '../../../../contract/index';
 import type { ResponseOf } from '../../../../contract/endpoint';
 import { ErrorNote, Raw } from '../../../components/ui';
-import { RowActions } from '../../setup/shared';
+import { CancelEdit, RowActions } from '../../setup/shared';
 import { Field, FieldRow } from '../../../components/form';
 import { req } from './shared';
 import { fmtTime } from '../common';
@@ -122,16 +122,12 @@ export function Sessions({ courses, teams, isTrainer }: { courses: Course[]; tea
           <div className="form-row">
             <button onClick={() => void save()}>{editing != null ? t('setup.common.save') : t('trn.session.new')}</button>
             {editing != null && (
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => {
+              <CancelEdit
+                onCancel={() => {
                   reset();
                   act.clear();
                 }}
-              >
-                {t('setup.common.cancel')}
-              </button>
+              />
             )}
           </div>
           <ErrorNote error={rowAct.error} />

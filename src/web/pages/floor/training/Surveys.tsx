@@ -7,7 +7,7 @@ import { contract } from '../../../../contract/index';
 import type { surveyQuestion } from '../../../../contract/people';
 import type { ResponseOf } from '../../../../contract/endpoint';
 import { ErrorNote, Raw } from '../../../components/ui';
-import { RowActions } from '../../setup/shared';
+import { CancelEdit, RowActions } from '../../setup/shared';
 import { Field, FieldRow } from '../../../components/form';
 import { req } from './shared';
 
@@ -174,16 +174,12 @@ export function Surveys() {
             {editing ? t('setup.common.save') : t('trn.create')}
           </button>
           {editing && (
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => {
+            <CancelEdit
+              onCancel={() => {
                 reset();
                 act.clear();
               }}
-            >
-              {t('setup.common.cancel')}
-            </button>
+            />
           )}
         </div>
       </div>
