@@ -62,7 +62,8 @@ type Edit<K extends keyof typeof api> = { id: number } & Body<K>;
 export const updateCourse = (deps: ServiceDeps, actor: Actor, { id, ...p }: Edit<'updateCourse'>) =>
   edits.updateCourse(deps.store.db, actor.scope.centerId, id, p, actor.userId, deps.now());
 
-export const deleteCourse = (deps: ServiceDeps, actor: Actor, id: number) => edits.deleteCourse(deps.store.db, actor.scope.centerId, id, actor.userId, deps.now());
+export const deleteCourse = (deps: ServiceDeps, actor: Actor, id: number) =>
+  edits.deleteCourse(deps.store.db, actor.scope.centerId, id, actor.userId, deps.now());
 
 export const updatePlanItem = (deps: ServiceDeps, actor: Actor, { id, ...p }: Edit<'updatePlanItem'>) =>
   edits.updatePlanItem(deps.store.db, actor.scope.centerId, id, p, actor.userId, deps.now());
@@ -73,7 +74,8 @@ export const deletePlanItem = (deps: ServiceDeps, actor: Actor, id: number) =>
 export const updateSession = (deps: ServiceDeps, actor: Actor, { id, ...p }: Edit<'updateSession'>) =>
   edits.updateSession(deps.store.db, actor.scope.centerId, id, p, actor.userId, deps.now());
 
-export const deleteSession = (deps: ServiceDeps, actor: Actor, id: number) => edits.deleteSession(deps.store.db, actor.scope.centerId, id, actor.userId, deps.now());
+export const deleteSession = (deps: ServiceDeps, actor: Actor, id: number) =>
+  edits.deleteSession(deps.store.db, actor.scope.centerId, id, actor.userId, deps.now());
 
 export const updateQuestion = (deps: ServiceDeps, actor: Actor, { id, ...p }: Edit<'updateQuestion'>) =>
   edits.updateQuestion(deps.store.db, actor.scope.centerId, id, p, actor.userId, deps.now());

@@ -172,7 +172,10 @@ export async function deleteDepartment(db: Db, centerId: number, id: number, use
       .where('closed_at', 'is', null)
       .executeTakeFirstOrThrow();
     if (Number(n) > 0)
-      throw conflict(`"${d.name}" holds ${n} open work order(s)`, 'id', { reason: 'workorder.departmentHasOpenOrders', params: { name: d.name, count: Number(n) } });
+      throw conflict(`"${d.name}" holds ${n} open work order(s)`, 'id', {
+        reason: 'workorder.departmentHasOpenOrders',
+        params: { name: d.name, count: Number(n) },
+      });
     await tx.deleteFrom('wo_department_members').where('department_id', '=', id).execute();
     await tx.deleteFrom('wo_departments').where('id', '=', id).execute();
     await audit(tx, { at: now, userId, action: 'wo.department.delete', entity: 'wo_department', entityId: id, detail: d });
