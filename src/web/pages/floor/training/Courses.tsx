@@ -106,7 +106,7 @@ export function Courses({ isTrainer, isStaff, year }: { isTrainer: boolean; isSt
           </thead>
           <tbody>
             {(courses.data ?? []).map((x) => (
-              <tr key={x.id} className={x.archived_at != null ? 'muted' : undefined}>
+              <tr key={x.id}>
                 <td>
                   <Raw>{x.title}</Raw>
                   {x.archived_at != null && <span className="hint"> · {t('edit.archived')}</span>}
