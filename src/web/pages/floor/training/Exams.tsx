@@ -237,7 +237,8 @@ export function Exams({ isAgent, isTrainer, onStart }: { isAgent: boolean; isTra
           <tbody>
             {(exams.data ?? []).map((e) => (
               <ExamRow
-                key={e.id}
+                // keyed by its limits too: a change made in the edit form refills the row's inputs
+                key={`${e.id}-${e.maxAttempts}-${e.cooldownHours}`}
                 e={e}
                 isAgent={isAgent}
                 isTrainer={isTrainer}
