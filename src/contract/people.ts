@@ -26,6 +26,8 @@ export const rangeQuery = z.object({ teamId: posInt.optional(), from: isoDate.op
 const teamQuery = z.object({ teamId: posInt.optional() });
 const teamDayQuery = z.object({ teamId: posInt.optional(), date: isoDate.optional() });
 const created = w.idOnly;
+/** A satisfaction survey as its author sets it. */
+const surveyFields = { title: text(200), questions: z.array(w.surveyQuestion).min(1).max(50), invited: z.number().int().min(0) };
 
 export const people = {
   config: endpoint({
@@ -244,8 +246,27 @@ export const people = {
     access: ADMINS,
     summary: 'Create a satisfaction survey',
     tags,
-    body: z.object({ title: text(200), questions: z.array(w.surveyQuestion).min(1).max(50), invited: z.number().int().min(0) }),
+    body: z.object(surveyFields),
     response: created,
+  }),
+  updateSurvey: endpoint({
+    method: 'PATCH',
+    path: '/api/people/surveys/:id',
+    access: ADMINS,
+    summary: 'Change a survey, or close / reopen it (its questions are kept once answered)',
+    tags,
+    params: idParams,
+    body: z.object({ ...surveyFields, open: z.boolean() }).partial(),
+    response: okResponse,
+  }),
+  deleteSurvey: endpoint({
+    method: 'DELETE',
+    path: '/api/people/surveys/:id',
+    access: ADMINS,
+    summary: 'Delete a survey nobody has answered (answered: close it)',
+    tags,
+    params: idParams,
+    response: okResponse,
   }),
   surveys: endpoint({
     method: 'GET',
@@ -388,6 +409,25 @@ export const people = {
     tags,
     body: z.object({ leadId: z.number().int().positive(), title: text(300), dueOn: isoDate }),
     response: created,
+  }),
+  updateTask: endpoint({
+    method: 'PATCH',
+    path: '/api/people/tasks/:id',
+    access: ABOVE_LEAD,
+    summary: "Change an open task's title or due date",
+    tags,
+    params: idParams,
+    body: z.object({ title: text(300), dueOn: isoDate }).partial(),
+    response: okResponse,
+  }),
+  deleteTask: endpoint({
+    method: 'DELETE',
+    path: '/api/people/tasks/:id',
+    access: ABOVE_LEAD,
+    summary: 'Delete an open task (a done one stays in the completion figures)',
+    tags,
+    params: idParams,
+    response: okResponse,
   }),
   completeTask: endpoint({
     method: 'POST',

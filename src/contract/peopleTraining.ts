@@ -55,6 +55,8 @@ export const course = z.object({
   module: z.string().nullable(),
   hours: z.number(),
   created_at: z.number(),
+  /** Set once archived: kept for its sessions, offered to no new plan item or session. */
+  archived_at: z.number().nullable(),
 });
 export const planItem = z.object({
   id: z.number(),
@@ -86,7 +88,7 @@ export const examQuestion = z.object({
   points: z.number(),
 });
 /** The same with its answer key (option index, indexes or true/false; null for short answers). */
-export const bankQuestion = examQuestion.extend({ answer: z.unknown() });
+export const bankQuestion = examQuestion.extend({ answer: z.unknown(), archived: z.boolean() });
 export const exam = z.object({
   id: z.number(),
   title: z.string(),
@@ -99,6 +101,8 @@ export const exam = z.object({
   maxAttempts: z.number(),
   cooldownHours: z.number(),
   marksReleased: z.boolean(),
+  /** Archived: hidden from agents, cannot be started. */
+  archived: z.boolean(),
   /** For an agent: attempts used and left, and when the next may start (null = now). */
   attemptsUsed: z.number().optional(),
   attemptsLeft: z.number().optional(),
@@ -207,6 +211,23 @@ export const certWarning = z.object({
   status: z.enum(['expiring', 'expired']),
 });
 const created = z.object({ id: z.number() });
+const courseFields = { title: text(200), module: z.string().trim().max(100), hours: z.number().int().min(1).max(200) };
+const planFields = {
+  teamId: z.number().int().positive(),
+  year: z.number().int().min(2000).max(2100),
+  month: z.number().int().min(1).max(12),
+  courseId: z.number().int().positive(),
+};
+const examFields = {
+  title: text(200),
+  queue: z.string().trim().max(60).nullable(),
+  questionIds: z.array(z.number().int().positive()).max(200),
+  timeLimitMin: z.number().int().min(1).max(600),
+  passPercent: z.number().int().min(1).max(100),
+  graceS: z.number().int().min(0).max(600),
+  multiplePolicy: z.enum(['all_or_nothing', 'partial']),
+  ...examLimits,
+};
 
 export const training = {
   courses: endpoint({ method: 'GET', path: '/api/people/courses', access: 'any', summary: 'Courses', tags, response: z.array(course) }),
@@ -216,8 +237,27 @@ export const training = {
     access: TRAINERS,
     summary: 'Create a course',
     tags,
-    body: z.object({ title: text(200), module: z.string().trim().max(100).optional(), hours: z.number().int().min(1).max(200).optional() }),
+    body: z.object({ title: courseFields.title, module: courseFields.module.optional(), hours: courseFields.hours.optional() }),
     response: created,
+  }),
+  updateCourse: endpoint({
+    method: 'PATCH',
+    path: '/api/people/courses/:id',
+    access: TRAINERS,
+    summary: 'Change a course, or archive it (an archived course is offered to no new plan item or session)',
+    tags,
+    params: idParams,
+    body: z.object({ ...courseFields, archived: z.boolean() }).partial(),
+    response: course.omit({ center_id: true, created_at: true }),
+  }),
+  deleteCourse: endpoint({
+    method: 'DELETE',
+    path: '/api/people/courses/:id',
+    access: TRAINERS,
+    summary: 'Delete a course and its plan items (refused once it has sessions: archive it)',
+    tags,
+    params: idParams,
+    response: okResponse,
   }),
   plan: endpoint({
     method: 'GET',
@@ -234,13 +274,27 @@ export const training = {
     access: TRAINERS,
     summary: 'Plan a course for a team and month',
     tags,
-    body: z.object({
-      teamId: z.number().int().positive(),
-      year: z.number().int().min(2000).max(2100),
-      month: z.number().int().min(1).max(12),
-      courseId: z.number().int().positive(),
-    }),
+    body: z.object(planFields),
     response: created,
+  }),
+  updatePlanItem: endpoint({
+    method: 'PATCH',
+    path: '/api/people/plan/:id',
+    access: TRAINERS,
+    summary: 'Move a plan item to another team, month or course',
+    tags,
+    params: idParams,
+    body: z.object(planFields).partial(),
+    response: okResponse,
+  }),
+  deletePlanItem: endpoint({
+    method: 'DELETE',
+    path: '/api/people/plan/:id',
+    access: TRAINERS,
+    summary: 'Take a course out of the plan',
+    tags,
+    params: idParams,
+    response: okResponse,
   }),
   sessions: endpoint({
     method: 'GET',
@@ -258,6 +312,25 @@ export const training = {
     tags,
     body: z.object({ courseId: z.number().int().positive(), teamId: z.number().int().positive().nullable().default(null), startsAt: instant }),
     response: created,
+  }),
+  updateSession: endpoint({
+    method: 'PATCH',
+    path: '/api/people/sessions/:id',
+    access: TRAINERS,
+    summary: "Change a session's course, team or start",
+    tags,
+    params: idParams,
+    body: z.object({ courseId: z.number().int().positive(), teamId: z.number().int().positive().nullable(), startsAt: instant }).partial(),
+    response: okResponse,
+  }),
+  deleteSession: endpoint({
+    method: 'DELETE',
+    path: '/api/people/sessions/:id',
+    access: TRAINERS,
+    summary: 'Delete a session (refused once attendance is recorded)',
+    tags,
+    params: idParams,
+    response: okResponse,
   }),
   sessionAttendance: endpoint({
     method: 'PUT',
@@ -287,6 +360,25 @@ export const training = {
     body: z.object({ bank: text(100), questions: z.array(questionInput).min(1).max(500) }),
     response: z.object({ ids: z.array(z.number()) }),
   }),
+  updateQuestion: endpoint({
+    method: 'PATCH',
+    path: '/api/people/questions/:id',
+    access: TRAINERS,
+    summary: "Change a question's bank or content, or archive it (content kept once an attempted exam asks it; archived: no new exam takes it)",
+    tags,
+    params: idParams,
+    body: z.object({ bank: text(100), question: questionInput, archived: z.boolean() }).partial(),
+    response: okResponse,
+  }),
+  deleteQuestion: endpoint({
+    method: 'DELETE',
+    path: '/api/people/questions/:id',
+    access: TRAINERS,
+    summary: 'Delete a question no exam asks (asked by an exam with attempts: archive it)',
+    tags,
+    params: idParams,
+    response: okResponse,
+  }),
   exams: endpoint({
     method: 'GET',
     path: '/api/people/exams',
@@ -301,28 +393,28 @@ export const training = {
     access: TRAINERS,
     summary: 'Create a timed exam from bank questions, optionally certifying a queue',
     tags,
-    body: z.object({
-      title: text(200),
-      queue: z.string().trim().max(60).nullable().optional(),
-      questionIds: z.array(z.number().int().positive()).max(200),
-      timeLimitMin: z.number().int().min(1).max(600),
-      passPercent: z.number().int().min(1).max(100).optional(),
-      graceS: z.number().int().min(0).max(600).optional(),
-      multiplePolicy: z.enum(['all_or_nothing', 'partial']).optional(),
-      maxAttempts: examLimits.maxAttempts.optional(),
-      cooldownHours: examLimits.cooldownHours.optional(),
-    }),
+    body: z.object(examFields).partial().required({ title: true, questionIds: true, timeLimitMin: true }),
     response: created,
   }),
-  updateExamLimits: endpoint({
+  updateExam: endpoint({
     method: 'PATCH',
     path: '/api/people/exams/:id',
     access: TRAINERS,
-    summary: "Change an exam's attempts limit and cool-down (hours between attempts)",
+    summary:
+      'Change an exam, its attempts limit and cool-down (hours between attempts), or archive it; once attempted its questions, pass mark, policy and queue are kept',
     tags,
     params: idParams,
-    body: z.object({ maxAttempts: examLimits.maxAttempts.optional(), cooldownHours: examLimits.cooldownHours.optional() }),
+    body: z.object({ ...examFields, archived: z.boolean() }).partial(),
     response: z.object({ id: z.number(), maxAttempts: z.number(), cooldownHours: z.number() }),
+  }),
+  deleteExam: endpoint({
+    method: 'DELETE',
+    path: '/api/people/exams/:id',
+    access: TRAINERS,
+    summary: 'Delete an exam nobody has attempted (with attempts: archive it)',
+    tags,
+    params: idParams,
+    response: okResponse,
   }),
   releaseMarks: endpoint({
     method: 'POST',

@@ -181,6 +181,8 @@ const created = z.object({ id: z.number() });
 /** An SLA target as set up by a center (minutes; a year at most). */
 const slaTargetInput = z.object({ resolveMinutes: z.number().int().min(1).max(525_600), warnBeforeMinutes: z.number().int().min(0).max(525_600) });
 export const WO_SETUP: Role[] = ['admin', 'center_manager'];
+const departmentName = z.string().trim().min(1).max(60);
+const memberIds = z.array(z.number().int().positive()).max(500);
 
 export const workorders = {
   config: endpoint({
@@ -258,8 +260,27 @@ export const workorders = {
     access: WO_SETUP,
     summary: 'Create a business department or field crew with members',
     tags,
-    body: z.object({ name: z.string().trim().min(1).max(60), kind: z.enum(['business', 'crew']), memberIds: z.array(z.number().int().positive()).default([]) }),
+    body: z.object({ name: departmentName, kind: z.enum(['business', 'crew']), memberIds: memberIds.default([]) }),
     response: created,
+  }),
+  updateDepartment: endpoint({
+    method: 'PATCH',
+    path: '/api/workorders/departments/:id',
+    access: WO_SETUP,
+    summary: 'Rename a business department or field crew, or replace its members',
+    tags,
+    params: idParams,
+    body: z.object({ name: departmentName, memberIds }).partial(),
+    response: okResponse,
+  }),
+  deleteDepartment: endpoint({
+    method: 'DELETE',
+    path: '/api/workorders/departments/:id',
+    access: WO_SETUP,
+    summary: 'Delete a business department or field crew (refused while it holds open orders, naming how many)',
+    tags,
+    params: idParams,
+    response: okResponse,
   }),
   putTypeSetup: endpoint({
     method: 'PUT',

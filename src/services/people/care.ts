@@ -76,6 +76,12 @@ export async function replyVoice(deps: ServiceDeps, actor: Actor, p: ParamsOf<'r
 export const createSurvey = (deps: ServiceDeps, actor: Actor, input: BodyOf<'createSurvey'>) =>
   mood.createSurvey(deps.store.db, actor.scope.centerId, input, userOf(actor), deps.now());
 
+export const updateSurvey = (deps: ServiceDeps, actor: Actor, p: ParamsOf<'updateSurvey'>, input: BodyOf<'updateSurvey'>) =>
+  mood.updateSurvey(deps.store.db, actor.scope.centerId, p.id, input, userOf(actor), deps.now());
+
+export const deleteSurvey = (deps: ServiceDeps, actor: Actor, p: ParamsOf<'deleteSurvey'>) =>
+  mood.deleteSurvey(deps.store.db, actor.scope.centerId, p.id, userOf(actor), deps.now());
+
 export const surveys = (deps: ServiceDeps, actor: Actor) => mood.listSurveys(deps.store.db, actor.scope.centerId, userOf(actor));
 
 export async function answerSurvey(deps: ServiceDeps, actor: Actor, p: ParamsOf<'answerSurvey'>, input: BodyOf<'answerSurvey'>) {

@@ -1,12 +1,13 @@
 /**
  * Exams (issue 13, one home per use case): the trainer creates them (defaults from the center's
- * people settings), changes their limits and releases marks; an agent starts and submits attempts;
+ * people settings), changes (or archives) and deletes them, changes their limits and releases marks; an agent starts and submits attempts;
  * the trainer marks short answers. A pass on a certified queue certifies (in the store's transaction).
  */
 import { forbidden } from '../../core/errors';
 import { defaultExamDefaults } from '../../core/people/defaults';
 import { peopleConfig } from '../../store/people/common';
 import * as trn from '../../store/people/training';
+import * as edits from '../../store/people/trainingEdits';
 import * as seen from '../../store/people/trainingScope';
 import type { Actor, ServiceDeps } from '../context';
 import type { Body, Query } from './training';
@@ -36,8 +37,12 @@ export async function createExam(deps: ServiceDeps, actor: Actor, input: Body<'c
   return trn.createExam(db, centerId, exam, actor.userId, deps.now());
 }
 
-export const updateExamLimits = (deps: ServiceDeps, actor: Actor, input: { examId: number } & Body<'updateExamLimits'>) =>
-  trn.updateExamLimits(deps.store.db, actor.scope.centerId, input.examId, input, actor.userId, deps.now());
+/** Changes an exam of the center (its marking and queue are kept once attempted: the store refuses). */
+export const updateExam = (deps: ServiceDeps, actor: Actor, input: { examId: number } & Body<'updateExam'>) =>
+  edits.updateExam(deps.store.db, actor.scope.centerId, input.examId, input, actor.userId, deps.now());
+
+export const deleteExam = (deps: ServiceDeps, actor: Actor, input: { examId: number }) =>
+  edits.deleteExam(deps.store.db, actor.scope.centerId, input.examId, actor.userId, deps.now());
 
 export const releaseMarks = (deps: ServiceDeps, actor: Actor, input: { examId: number }) =>
   trn.releaseMarks(deps.store.db, actor.scope.centerId, input.examId, actor.userId, deps.now());

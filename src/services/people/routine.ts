@@ -94,6 +94,12 @@ export const tasks = (deps: ServiceDeps, actor: Actor) => rtn.listTasks(deps.sto
 export const createTask = (deps: ServiceDeps, actor: Actor, input: BodyOf<'createTask'>) =>
   rtn.createTask(deps.store.db, actor.scope.centerId, input, userOf(actor), deps.now());
 
+export const updateTask = (deps: ServiceDeps, actor: Actor, p: ParamsOf<'updateTask'>, input: BodyOf<'updateTask'>) =>
+  rtn.updateTask(deps.store.db, actor.scope.centerId, p.id, input, userOf(actor), deps.now());
+
+export const deleteTask = (deps: ServiceDeps, actor: Actor, p: ParamsOf<'deleteTask'>) =>
+  rtn.deleteTask(deps.store.db, actor.scope.centerId, p.id, userOf(actor), deps.now());
+
 export async function completeTask(deps: ServiceDeps, actor: Actor, p: ParamsOf<'completeTask'>, input: BodyOf<'completeTask'>) {
   const { today } = await centerDay(deps, actor);
   await rtn.completeTask(deps.store.db, p.id, userOf(actor), isAboveLead(actor), input?.completedOn ?? today, deps.now());

@@ -1,12 +1,14 @@
 /**
  * Training (issue 13, one home per use case): courses, the annual plan, sessions and their attendance,
- * the question bank. Exams and attempts are in exams.ts, certification in certification.ts.
+ * the question bank — created, changed (or archived) and deleted (what is kept once used: the store's
+ * trainingEdits.ts). Exams and attempts are in exams.ts, certification in certification.ts.
  * The caller's center and scope come from the actor; the store applies the scope in SQL.
  */
 import type { ParsedBody, ParsedQuery } from '../../contract/endpoint';
 import type { training as api } from '../../contract/peopleTraining';
 import { centerTimezone, localDate } from '../../store/people/common';
 import * as trn from '../../store/people/training';
+import * as edits from '../../store/people/trainingEdits';
 import * as seen from '../../store/people/trainingScope';
 import type { Actor, ServiceDeps } from '../context';
 import { teamInScope } from '../../store/people/scope';
@@ -53,3 +55,30 @@ export async function questionBank(deps: ServiceDeps, actor: Actor, input: Query
 
 export const addQuestions = (deps: ServiceDeps, actor: Actor, input: Body<'addQuestions'>) =>
   trn.addQuestions(deps.store.db, actor.scope.centerId, input.bank, input.questions, actor.userId, deps.now());
+
+/** What an edit of one record takes: its id (from the path) and the endpoint's body. */
+type Edit<K extends keyof typeof api> = { id: number } & Body<K>;
+
+export const updateCourse = (deps: ServiceDeps, actor: Actor, { id, ...p }: Edit<'updateCourse'>) =>
+  edits.updateCourse(deps.store.db, actor.scope.centerId, id, p, actor.userId, deps.now());
+
+export const deleteCourse = (deps: ServiceDeps, actor: Actor, id: number) =>
+  edits.deleteCourse(deps.store.db, actor.scope.centerId, id, actor.userId, deps.now());
+
+export const updatePlanItem = (deps: ServiceDeps, actor: Actor, { id, ...p }: Edit<'updatePlanItem'>) =>
+  edits.updatePlanItem(deps.store.db, actor.scope.centerId, id, p, actor.userId, deps.now());
+
+export const deletePlanItem = (deps: ServiceDeps, actor: Actor, id: number) =>
+  edits.deletePlanItem(deps.store.db, actor.scope.centerId, id, actor.userId, deps.now());
+
+export const updateSession = (deps: ServiceDeps, actor: Actor, { id, ...p }: Edit<'updateSession'>) =>
+  edits.updateSession(deps.store.db, actor.scope.centerId, id, p, actor.userId, deps.now());
+
+export const deleteSession = (deps: ServiceDeps, actor: Actor, id: number) =>
+  edits.deleteSession(deps.store.db, actor.scope.centerId, id, actor.userId, deps.now());
+
+export const updateQuestion = (deps: ServiceDeps, actor: Actor, { id, ...p }: Edit<'updateQuestion'>) =>
+  edits.updateQuestion(deps.store.db, actor.scope.centerId, id, p, actor.userId, deps.now());
+
+export const deleteQuestion = (deps: ServiceDeps, actor: Actor, id: number) =>
+  edits.deleteQuestion(deps.store.db, actor.scope.centerId, id, actor.userId, deps.now());

@@ -10,6 +10,8 @@ import { CALLBACK_OUTCOMES, MACHINES, PRIORITIES, type WorkOrderType } from '../
 import {
   callbackList,
   createDepartment as storeCreateDepartment,
+  deleteDepartment as storeDeleteDepartment,
+  updateDepartment as storeUpdateDepartment,
   createOrder as storeCreateOrder,
   getOrder,
   linkCall as storeLinkCall,
@@ -76,6 +78,12 @@ export const repeatComplainers = (deps: ServiceDeps, actor: Actor) => repeatComp
 export async function createDepartment(deps: ServiceDeps, actor: Actor, input: Body<'createDepartment'>) {
   return { id: await storeCreateDepartment(deps.store.db, actor.scope.centerId, input.name, input.kind, input.memberIds, actor.userId, deps.now()) };
 }
+
+export const updateDepartment = (deps: ServiceDeps, actor: Actor, id: number, input: Body<'updateDepartment'>) =>
+  storeUpdateDepartment(deps.store.db, actor.scope.centerId, id, input, actor.userId, deps.now());
+
+export const deleteDepartment = (deps: ServiceDeps, actor: Actor, id: number) =>
+  storeDeleteDepartment(deps.store.db, actor.scope.centerId, id, actor.userId, deps.now());
 
 /** A type's categories (each once) and its SLA per priority. */
 export async function putTypeSetup(deps: ServiceDeps, actor: Actor, type: WorkOrderType, input: Body<'putTypeSetup'>) {

@@ -1,5 +1,5 @@
 /** Mood care: check-ins, the team board, emotion cycles, care prompts, care notes (with privacy) and employee voice. */
-import { forbidden, notFound, validationError } from '../../core/errors';
+import { conflict, forbidden, notFound, validationError } from '../../core/errors';
 import type { Role } from '../../core/roles';
 import {
   aggregateSurvey,
@@ -309,15 +309,20 @@ export async function replyVoice(db: Db, centerId: number, id: number, reply: st
 
 // ---------------------------------------------------------------- surveys
 
-export async function createSurvey(db: Db, centerId: number, s: { title: string; questions: SurveyQuestion[]; invited: number }, userId: number, now: number) {
-  core(() => aggregateSurvey({ id: 'new', questions: s.questions }, [], s.invited));
+/** A survey's questions as the core reads them: ids once each, a scale's top above its bottom. */
+function checkSurveyQuestions(questions: SurveyQuestion[], invited: number) {
+  core(() => aggregateSurvey({ id: 'new', questions }, [], invited));
   const ids = new Set<string>();
-  s.questions.forEach((q, i) => {
+  questions.forEach((q, i) => {
     if (ids.has(q.id)) throw validationError(`questions.${i}.id`, `duplicate question id ${q.id}`, { reason: 'input.duplicate', params: { value: q.id } });
     ids.add(q.id);
     if (q.kind === 'scale' && !(q.max > q.min))
       throw validationError(`questions.${i}.max`, 'max must be above min', { reason: 'people.scaleMaxNotAboveMin', params: { min: q.min } });
   });
+}
+
+export async function createSurvey(db: Db, centerId: number, s: { title: string; questions: SurveyQuestion[]; invited: number }, userId: number, now: number) {
+  checkSurveyQuestions(s.questions, s.invited);
   return withTx(db, async (tx) => {
     const row = await tx
       .insertInto('people_surveys')
@@ -326,6 +331,61 @@ export async function createSurvey(db: Db, centerId: number, s: { title: string;
       .executeTakeFirstOrThrow();
     await audit(tx, { at: now, userId, action: 'people.survey.create', entity: 'survey', entityId: row.id, detail: { title: s.title } });
     return { id: row.id };
+  });
+}
+
+/** A survey of the center with how many answers it has (another center's is not found). */
+async function surveyWithAnswers(tx: Db, centerId: number, id: number) {
+  const s = await tx.selectFrom('people_surveys').selectAll().where('id', '=', id).where('center_id', '=', centerId).executeTakeFirst();
+  if (!s) throw notFound('survey', id);
+  const { n } = await tx
+    .selectFrom('people_survey_responses')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('survey_id', '=', id)
+    .executeTakeFirstOrThrow();
+  return { s, answers: Number(n) };
+}
+
+const answeredRefusal = (count: number) =>
+  conflict(`this survey has ${count} answer(s): its questions are kept`, 'questions', { reason: 'people.surveyHasAnswers', params: { count } });
+
+/**
+ * Changes a survey's title, invited count or open state; its questions only while nobody has answered
+ * (the answers are read against them), refused naming the answers after.
+ */
+export async function updateSurvey(
+  db: Db,
+  centerId: number,
+  id: number,
+  p: { title?: string; questions?: SurveyQuestion[]; invited?: number; open?: boolean },
+  userId: number,
+  now: number,
+) {
+  return withTx(db, async (tx) => {
+    const { s, answers } = await surveyWithAnswers(tx, centerId, id);
+    if (p.questions && answers > 0 && JSON.stringify(p.questions) !== s.questions) throw answeredRefusal(answers);
+    if (p.questions) checkSurveyQuestions(p.questions, p.invited ?? s.invited);
+    const next = {
+      title: p.title ?? s.title,
+      questions: p.questions ? JSON.stringify(p.questions) : s.questions,
+      invited: p.invited ?? s.invited,
+      open: p.open === undefined ? s.open : p.open ? 1 : 0,
+    };
+    await tx.updateTable('people_surveys').set(next).where('id', '=', id).execute();
+    await audit(tx, { at: now, userId, action: 'people.survey.update', entity: 'survey', entityId: id, detail: { before: s, after: next } });
+    return { ok: true as const };
+  });
+}
+
+/** Deletes a survey nobody has answered; one with answers is refused (close it instead). */
+export async function deleteSurvey(db: Db, centerId: number, id: number, userId: number, now: number) {
+  return withTx(db, async (tx) => {
+    const { s, answers } = await surveyWithAnswers(tx, centerId, id);
+    if (answers > 0) throw answeredRefusal(answers);
+    await tx.deleteFrom('people_survey_participants').where('survey_id', '=', id).execute();
+    await tx.deleteFrom('people_surveys').where('id', '=', id).execute();
+    await audit(tx, { at: now, userId, action: 'people.survey.delete', entity: 'survey', entityId: id, detail: s });
+    return { ok: true as const };
   });
 }
 

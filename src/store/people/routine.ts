@@ -573,6 +573,36 @@ export async function completeTask(db: Db, taskId: number, userId: number, mayCo
   });
 }
 
+/** A lead task of the center that is not done yet (a done task is part of the month's completion figures). */
+async function openTask(tx: Db, centerId: number, id: number) {
+  const t = await tx.selectFrom('people_lead_tasks').selectAll().where('id', '=', id).where('center_id', '=', centerId).executeTakeFirst();
+  if (!t) throw notFound('task', id);
+  if (t.completed_on)
+    throw new DomainError(`task ${id} is already done`, 'conflict', 'taskId', { reason: 'people.taskDone', params: { doneOn: t.completed_on } });
+  return t;
+}
+
+/** Changes an open task's title or due date (audited). */
+export async function updateTask(db: Db, centerId: number, id: number, p: { title?: string; dueOn?: string }, userId: number, now: number) {
+  return withTx(db, async (tx) => {
+    const t = await openTask(tx, centerId, id);
+    const next = { title: p.title ?? t.title, due_on: p.dueOn ?? t.due_on };
+    await tx.updateTable('people_lead_tasks').set(next).where('id', '=', id).execute();
+    await audit(tx, { at: now, userId, action: 'people.task.update', entity: 'user', entityId: t.lead_id, detail: { taskId: id, before: t, after: next } });
+    return { ok: true as const };
+  });
+}
+
+/** Deletes an open task (audited); a done one stays in the completion figures. */
+export async function deleteTask(db: Db, centerId: number, id: number, userId: number, now: number) {
+  return withTx(db, async (tx) => {
+    const t = await openTask(tx, centerId, id);
+    await tx.deleteFrom('people_lead_tasks').where('id', '=', id).execute();
+    await audit(tx, { at: now, userId, action: 'people.task.delete', entity: 'user', entityId: t.lead_id, detail: t });
+    return { ok: true as const };
+  });
+}
+
 export async function listTasks(db: Db, centerId: number, leadId?: number) {
   let q = db
     .selectFrom('people_lead_tasks as t')

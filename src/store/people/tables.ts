@@ -74,7 +74,7 @@ export interface PeopleTables {
   people_surveys: { id: Id; center_id: number; title: string; questions: string; invited: number; open: Generated<number>; created_at: number };
   people_survey_participants: { survey_id: number; user_id: number };
   people_survey_responses: { id: Id; survey_id: number; answers: string };
-  people_courses: { id: Id; center_id: number; title: string; module: string | null; hours: number; created_at: number };
+  people_courses: { id: Id; center_id: number; title: string; module: string | null; hours: number; created_at: number; archived_at: number | null };
   people_training_plan: { id: Id; team_id: number; year: number; month: number; course_id: number };
   people_sessions: { id: Id; course_id: number; team_id: number | null; starts_at: number; trainer_id: number | null };
   people_session_attendance: { session_id: number; agent_id: number; present: number };
@@ -87,6 +87,8 @@ export interface PeopleTables {
     options: string | null;
     answer: string | null;
     points: number;
+    /** 035: archived questions are hidden from new exams. */
+    archived_at: number | null;
   };
   people_exams: {
     id: Id;
@@ -102,6 +104,8 @@ export interface PeopleTables {
     max_attempts: Generated<number>;
     cooldown_hours: Generated<number>;
     marks_released: Generated<number>;
+    /** 035: an archived exam is hidden from agents and cannot be started. */
+    archived_at: number | null;
   };
   people_exam_attempts: {
     id: Id;

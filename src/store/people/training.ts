@@ -55,8 +55,7 @@ export async function addPlanItem(
 ) {
   return withTx(db, async (tx) => {
     await courseOf(tx, centerId, p.courseId);
-    const t = await tx.selectFrom('teams').select('id').where('id', '=', p.teamId).where('center_id', '=', centerId).executeTakeFirst();
-    if (!t) throw validationError('teamId', `team ${p.teamId} does not exist`, { reason: 'people.teamMissing', params: { teamId: p.teamId } });
+    await teamOf(tx, centerId, p.teamId);
     const row = await uniqueAs('courseId', 'this course is already planned for that team and month', () =>
       tx
         .insertInto('people_training_plan')
@@ -69,10 +68,36 @@ export async function addPlanItem(
   });
 }
 
-/** A course of the center, or the refusal naming courseId. */
-async function courseOf(tx: Db, centerId: number, courseId: number) {
-  const c = await tx.selectFrom('people_courses').select('id').where('id', '=', courseId).where('center_id', '=', centerId).executeTakeFirst();
+/** A team of the center, or the refusal naming teamId. */
+export async function teamOf(tx: Db, centerId: number, teamId: number) {
+  const t = await tx.selectFrom('teams').select('id').where('id', '=', teamId).where('center_id', '=', centerId).executeTakeFirst();
+  if (!t) throw validationError('teamId', `team ${teamId} does not exist`, { reason: 'people.teamMissing', params: { teamId } });
+}
+
+/** A session of one of the center's courses (another center's is not found). */
+export async function sessionRow(tx: Db, centerId: number, id: number) {
+  const s = await tx
+    .selectFrom('people_sessions as s')
+    .innerJoin('people_courses as c', 'c.id', 's.course_id')
+    .selectAll('s')
+    .where('s.id', '=', id)
+    .where('c.center_id', '=', centerId)
+    .executeTakeFirst();
+  if (!s) throw notFound('session', id);
+  return s;
+}
+
+/** A course of the center that is not archived (new plans and sessions take only those), or the refusal naming courseId. */
+export async function courseOf(tx: Db, centerId: number, courseId: number) {
+  const c = await tx
+    .selectFrom('people_courses')
+    .select(['id', 'title', 'archived_at'])
+    .where('id', '=', courseId)
+    .where('center_id', '=', centerId)
+    .executeTakeFirst();
   if (!c) throw validationError('courseId', `course ${courseId} does not exist`, { reason: 'people.courseMissing', params: { courseId } });
+  if (c.archived_at != null)
+    throw validationError('courseId', `course "${c.title}" is archived`, { reason: 'people.courseArchived', params: { title: c.title } });
   return c;
 }
 
@@ -86,8 +111,7 @@ export async function createSession(
 ) {
   return withTx(db, async (tx) => {
     await courseOf(tx, centerId, s.courseId);
-    if (s.teamId != null && !(await tx.selectFrom('teams').select('id').where('id', '=', s.teamId).where('center_id', '=', centerId).executeTakeFirst()))
-      throw validationError('teamId', `team ${s.teamId} does not exist`, { reason: 'people.teamMissing', params: { teamId: s.teamId } });
+    if (s.teamId != null) await teamOf(tx, centerId, s.teamId);
     const row = await tx
       .insertInto('people_sessions')
       .values({ course_id: s.courseId, team_id: s.teamId, starts_at: s.startsAt, trainer_id: userId })
@@ -108,14 +132,7 @@ export async function recordSessionAttendance(
   now: number,
 ) {
   return withTx(db, async (tx) => {
-    const s = await tx
-      .selectFrom('people_sessions as s')
-      .innerJoin('people_courses as c', 'c.id', 's.course_id')
-      .select('s.id')
-      .where('s.id', '=', sessionId)
-      .where('c.center_id', '=', centerId)
-      .executeTakeFirst();
-    if (!s) throw notFound('session', sessionId);
+    await sessionRow(tx, centerId, sessionId);
     for (const [i, r] of rows.entries()) {
       const a = await agentWithTeam(tx, r.agentId, `attendance[${i}].agentId`);
       if (a.center_id !== centerId) throw agentMissing(`attendance.${i}.agentId`, r.agentId);
@@ -137,34 +154,40 @@ export type QuestionIn =
   | { kind: 'true_false'; text: string; answer: boolean; points: number }
   | { kind: 'short'; text: string; points: number };
 
+/** A question's answer key must name its own options; `at` is the field the form names it by (`questions.0`). */
+export function checkQuestion(q: QuestionIn, at: string) {
+  if (q.kind === 'single' && (q.answer < 0 || q.answer >= q.options.length))
+    throw validationError(`${at}.answer`, `must be an option index 0–${q.options.length - 1}`, {
+      reason: 'people.answerNotAnOption',
+      params: { options: q.options.length },
+    });
+  if (q.kind === 'multiple' && (!q.answers.length || q.answers.some((a) => a < 0 || a >= q.options.length)))
+    throw validationError(`${at}.answers`, `must be option indexes 0–${q.options.length - 1}`, {
+      reason: 'people.answerNotAnOption',
+      params: { options: q.options.length },
+    });
+}
+
+/** A question as stored: kind, text, options and answer key as JSON, points. */
+export function questionColumns(q: QuestionIn) {
+  const answer = q.kind === 'single' ? q.answer : q.kind === 'multiple' ? q.answers : q.kind === 'true_false' ? q.answer : null;
+  return {
+    kind: q.kind,
+    text: q.text,
+    options: 'options' in q ? JSON.stringify(q.options) : null,
+    answer: answer === null ? null : JSON.stringify(answer),
+    points: q.points,
+  };
+}
+
 export async function addQuestions(db: Db, centerId: number, bank: string, qs: QuestionIn[], userId: number | null, now: number) {
-  qs.forEach((q, i) => {
-    if (q.kind === 'single' && (q.answer < 0 || q.answer >= q.options.length))
-      throw validationError(`questions.${i}.answer`, `must be an option index 0–${q.options.length - 1}`, {
-        reason: 'people.answerNotAnOption',
-        params: { options: q.options.length },
-      });
-    if (q.kind === 'multiple' && (!q.answers.length || q.answers.some((a) => a < 0 || a >= q.options.length)))
-      throw validationError(`questions.${i}.answers`, `must be option indexes 0–${q.options.length - 1}`, {
-        reason: 'people.answerNotAnOption',
-        params: { options: q.options.length },
-      });
-  });
+  qs.forEach((q, i) => checkQuestion(q, `questions.${i}`));
   return withTx(db, async (tx) => {
     const ids: number[] = [];
     for (const q of qs) {
-      const answer = q.kind === 'single' ? q.answer : q.kind === 'multiple' ? q.answers : q.kind === 'true_false' ? q.answer : null;
       const row = await tx
         .insertInto('people_questions')
-        .values({
-          center_id: centerId,
-          bank,
-          kind: q.kind,
-          text: q.text,
-          options: 'options' in q ? JSON.stringify(q.options) : null,
-          answer: answer === null ? null : JSON.stringify(answer),
-          points: q.points,
-        })
+        .values({ center_id: centerId, bank, ...questionColumns(q) })
         .returning('id')
         .executeTakeFirstOrThrow();
       ids.push(row.id);
@@ -196,7 +219,15 @@ export async function listQuestions(db: Db, centerId: number, f: { bank?: string
   if (f.ids) q = q.where('id', 'in', f.ids.length ? f.ids : [-1]);
   const rows = await q.execute();
   return rows.map((r) => {
-    const out = { id: r.id, bank: r.bank, kind: r.kind, text: r.text, options: parseJson<string[] | null>(r.options, null), points: r.points };
+    const out = {
+      id: r.id,
+      bank: r.bank,
+      kind: r.kind,
+      text: r.text,
+      options: parseJson<string[] | null>(r.options, null),
+      points: r.points,
+      archived: r.archived_at != null,
+    };
     return f.withAnswers ? { ...out, answer: parseJson<unknown>(r.answer, null) } : out;
   });
 }
@@ -221,21 +252,40 @@ export interface ExamIn {
   cooldownHours?: number;
 }
 
+/**
+ * An exam's questions and queue as a trainer sets them: at least one question, each in the center's bank
+ * and not archived (except those the exam already asks, `kept`), and a queue under certification.
+ */
+export async function checkExamSetup(tx: Db, centerId: number, e: { questionIds: number[]; queue?: string | null }, kept: readonly number[] = []) {
+  if (!e.questionIds.length) throw validationError('questionIds', 'an exam needs at least one question', { reason: 'people.examNoQuestions', params: {} });
+  const found = await tx
+    .selectFrom('people_questions')
+    .select(['id', 'archived_at'])
+    .where('center_id', '=', centerId)
+    .where('id', 'in', e.questionIds)
+    .execute();
+  const missing = e.questionIds.filter((id) => !found.some((f) => f.id === id));
+  if (missing.length)
+    throw validationError('questionIds', `unknown question ${missing.join(', ')}`, { reason: 'people.questionMissing', params: { ids: missing.join(', ') } });
+  const archived = found.filter((f) => f.archived_at != null && !kept.includes(f.id)).map((f) => f.id);
+  if (archived.length)
+    throw validationError('questionIds', `question ${archived.join(', ')} is archived`, {
+      reason: 'people.questionArchived',
+      params: { ids: archived.join(', ') },
+    });
+  if (e.queue) {
+    const q = await tx.selectFrom('people_cert_queues').select('queue').where('center_id', '=', centerId).where('queue', '=', e.queue).executeTakeFirst();
+    if (!q)
+      throw validationError('queue', `queue ${JSON.stringify(e.queue)} is not under certification; add it to the certified queues first`, {
+        reason: 'people.queueNotCertified',
+        params: { queue: e.queue },
+      });
+  }
+}
+
 export async function createExam(db: Db, centerId: number, e: ExamIn, userId: number | null, now: number) {
   return withTx(db, async (tx) => {
-    if (!e.questionIds.length) throw validationError('questionIds', 'an exam needs at least one question', { reason: 'people.examNoQuestions', params: {} });
-    const found = await tx.selectFrom('people_questions').select('id').where('center_id', '=', centerId).where('id', 'in', e.questionIds).execute();
-    const missing = e.questionIds.filter((id) => !found.some((f) => f.id === id));
-    if (missing.length)
-      throw validationError('questionIds', `unknown question ${missing.join(', ')}`, { reason: 'people.questionMissing', params: { ids: missing.join(', ') } });
-    if (e.queue) {
-      const q = await tx.selectFrom('people_cert_queues').select('queue').where('center_id', '=', centerId).where('queue', '=', e.queue).executeTakeFirst();
-      if (!q)
-        throw validationError('queue', `queue ${JSON.stringify(e.queue)} is not under certification; add it to the certified queues first`, {
-          reason: 'people.queueNotCertified',
-          params: { queue: e.queue },
-        });
-    }
+    await checkExamSetup(tx, centerId, e);
     const row = await tx
       .insertInto('people_exams')
       .values({
@@ -258,9 +308,11 @@ export async function createExam(db: Db, centerId: number, e: ExamIn, userId: nu
   });
 }
 
-/** Exams of a center; with `agentId`, where that agent stands at each (attempts used / left, next start). */
+/** Exams of a center; with `agentId`, the ones not archived and where that agent stands at each (attempts used / left, next start). */
 export async function listExams(db: Db, centerId: number, agentId?: number, now = 0) {
-  const rows = await db.selectFrom('people_exams').selectAll().where('center_id', '=', centerId).orderBy('id', 'desc').execute();
+  let q = db.selectFrom('people_exams').selectAll().where('center_id', '=', centerId).orderBy('id', 'desc');
+  if (agentId !== undefined) q = q.where('archived_at', 'is', null);
+  const rows = await q.execute();
   const past =
     agentId === undefined
       ? []
@@ -278,6 +330,7 @@ export async function listExams(db: Db, centerId: number, agentId?: number, now 
       maxAttempts: r.max_attempts,
       cooldownHours: r.cooldown_hours,
       marksReleased: r.marks_released === 1,
+      archived: r.archived_at != null,
     };
     if (agentId === undefined) return base;
     const st = attemptState(
@@ -289,32 +342,10 @@ export async function listExams(db: Db, centerId: number, agentId?: number, now 
   });
 }
 
-const limitsOf = (e: { max_attempts: number; cooldown_hours: number }): AttemptLimits => ({ maxAttempts: e.max_attempts, cooldownHours: e.cooldown_hours });
-
-/** Changes an exam's attempts limit and cool-down (audited). */
-export async function updateExamLimits(
-  db: Db,
-  centerId: number,
-  examId: number,
-  p: { maxAttempts?: number; cooldownHours?: number },
-  userId: number | null,
-  now: number,
-) {
-  return withTx(db, async (tx) => {
-    const e = await examRow(tx, examId);
-    if (e.center_id !== centerId) throw notFound('exam', examId);
-    await tx
-      .updateTable('people_exams')
-      .set({
-        ...(p.maxAttempts !== undefined ? { max_attempts: p.maxAttempts } : {}),
-        ...(p.cooldownHours !== undefined ? { cooldown_hours: p.cooldownHours } : {}),
-      })
-      .where('id', '=', examId)
-      .execute();
-    await audit(tx, { at: now, userId, action: 'people.exam.limits', entity: 'exam', entityId: examId, detail: { before: limitsOf(e), after: p } });
-    return { id: examId, maxAttempts: p.maxAttempts ?? e.max_attempts, cooldownHours: p.cooldownHours ?? e.cooldown_hours };
-  });
-}
+export const limitsOf = (e: { max_attempts: number; cooldown_hours: number }): AttemptLimits => ({
+  maxAttempts: e.max_attempts,
+  cooldownHours: e.cooldown_hours,
+});
 
 /** The trainer releases the per-question marks of an exam to every agent who took it (audited). */
 export async function releaseMarks(db: Db, centerId: number, examId: number, userId: number | null, now: number) {
@@ -328,7 +359,7 @@ export async function releaseMarks(db: Db, centerId: number, examId: number, use
 }
 
 /** An exam (of the center, when one is named: another center's exam is not found). */
-async function examRow(db: Db, examId: number, centerId?: number) {
+export async function examRow(db: Db, examId: number, centerId?: number) {
   const e = await db.selectFrom('people_exams').selectAll().where('id', '=', examId).executeTakeFirst();
   if (!e || (centerId !== undefined && e.center_id !== centerId)) throw notFound('exam', examId);
   return e;
@@ -363,6 +394,8 @@ async function bankOf(tx: Db, ids: number[]) {
 export async function startAttempt(db: Db, centerId: number, examId: number, agentId: number, now: number) {
   return withTx(db, async (tx) => {
     const e = await examRow(tx, examId, centerId);
+    if (e.archived_at != null)
+      throw new DomainError(`exam ${examId} is archived`, 'conflict', 'examId', { reason: 'people.examArchived', params: { title: e.title } });
     await lockRow(tx, 'agents', agentId);
     const limits = limitsOf(e);
     let st;

@@ -85,18 +85,8 @@ export async function createDepartment(
   now: number,
 ) {
   return withTx(db, async (tx) => {
-    // members act for the department: each must be an active user of this center (named by its place in the list)
-    const known = memberIds.length
-      ? new Set(
-          (await tx.selectFrom('users').select('id').where('id', 'in', memberIds).where('center_id', '=', centerId).where('active', '=', 1).execute()).map(
-            (u) => u.id,
-          ),
-        )
-      : new Set<number>();
-    memberIds.forEach((u, i) => {
-      if (!known.has(u))
-        throw validationError(`memberIds.${i}`, `user ${u} is not an active user of this center`, { reason: 'workorder.memberUnknown', params: { userId: u } });
-    });
+    // members act for the department
+    await checkMembers(tx, centerId, memberIds);
     // said by name before the unique index would (its generic refusal names the column, not the department)
     const same = await tx.selectFrom('wo_departments').select('id').where('center_id', '=', centerId).where('name', '=', name).executeTakeFirst();
     if (same) throw conflict(`a department or crew named "${name}" exists`, 'name', { reason: 'input.duplicate', params: { value: name } });
@@ -115,6 +105,82 @@ export async function listDepartments(db: Db, centerId: number) {
   const deps = await db.selectFrom('wo_departments').selectAll().where('center_id', '=', centerId).orderBy('id').execute();
   const mem = await db.selectFrom('wo_department_members').selectAll().execute();
   return deps.map((d) => ({ ...d, memberIds: mem.filter((m) => m.department_id === d.id).map((m) => m.user_id) }));
+}
+
+async function departmentRow(tx: Db, centerId: number, id: number) {
+  const d = await tx.selectFrom('wo_departments').selectAll().where('id', '=', id).where('center_id', '=', centerId).executeTakeFirst();
+  if (!d) throw notFound('department', id);
+  return d;
+}
+
+/** Each member must be an active user of this center (named by its place in the list). */
+async function checkMembers(tx: Db, centerId: number, memberIds: number[]) {
+  const known = memberIds.length
+    ? new Set(
+        (await tx.selectFrom('users').select('id').where('id', 'in', memberIds).where('center_id', '=', centerId).where('active', '=', 1).execute()).map(
+          (u) => u.id,
+        ),
+      )
+    : new Set<number>();
+  memberIds.forEach((u, i) => {
+    if (!known.has(u))
+      throw validationError(`memberIds.${i}`, `user ${u} is not an active user of this center`, { reason: 'workorder.memberUnknown', params: { userId: u } });
+  });
+}
+
+/** Renames a department or crew and / or replaces its members (audited; its kind stays: orders were sent to it as such). */
+export async function updateDepartment(db: Db, centerId: number, id: number, p: { name?: string; memberIds?: number[] }, userId: number | null, now: number) {
+  return withTx(db, async (tx) => {
+    const d = await departmentRow(tx, centerId, id);
+    if (p.memberIds) await checkMembers(tx, centerId, p.memberIds);
+    if (p.name !== undefined && p.name !== d.name) {
+      const same = await tx.selectFrom('wo_departments').select('id').where('center_id', '=', centerId).where('name', '=', p.name).executeTakeFirst();
+      if (same) throw conflict(`a department or crew named "${p.name}" exists`, 'name', { reason: 'input.duplicate', params: { value: p.name } });
+      await tx.updateTable('wo_departments').set({ name: p.name }).where('id', '=', id).execute();
+    }
+    const before = (await tx.selectFrom('wo_department_members').select('user_id').where('department_id', '=', id).execute()).map((m) => m.user_id);
+    if (p.memberIds) {
+      await tx.deleteFrom('wo_department_members').where('department_id', '=', id).execute();
+      const members = [...new Set(p.memberIds)];
+      if (members.length)
+        await tx
+          .insertInto('wo_department_members')
+          .values(members.map((u) => ({ department_id: id, user_id: u })))
+          .execute();
+    }
+    await audit(tx, {
+      at: now,
+      userId,
+      action: 'wo.department.update',
+      entity: 'wo_department',
+      entityId: id,
+      detail: { before: { name: d.name, memberIds: before }, after: p },
+    });
+    return { ok: true as const };
+  });
+}
+
+/** Deletes a department or crew that holds no open order; one that does is refused naming how many. */
+export async function deleteDepartment(db: Db, centerId: number, id: number, userId: number | null, now: number) {
+  return withTx(db, async (tx) => {
+    const d = await departmentRow(tx, centerId, id);
+    const { n } = await tx
+      .selectFrom('wo_orders')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('center_id', '=', centerId)
+      .where('assignee', '=', `dept:${id}`)
+      .where('closed_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    if (Number(n) > 0)
+      throw conflict(`"${d.name}" holds ${n} open work order(s)`, 'id', {
+        reason: 'workorder.departmentHasOpenOrders',
+        params: { name: d.name, count: Number(n) },
+      });
+    await tx.deleteFrom('wo_department_members').where('department_id', '=', id).execute();
+    await tx.deleteFrom('wo_departments').where('id', '=', id).execute();
+    await audit(tx, { at: now, userId, action: 'wo.department.delete', entity: 'wo_department', entityId: id, detail: d });
+    return { ok: true as const };
+  });
 }
 
 export interface WoActor {

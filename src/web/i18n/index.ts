@@ -12,6 +12,7 @@ import { kbwoMessages } from './kbwo';
 import { notificationMessages } from './notifications';
 import { errorMessages } from './errors';
 import { factsInputsMessages } from './factsInputs';
+import { editMessages } from './edits';
 import { factsMessages } from './facts';
 import { factsPageMessages } from './factsPage';
 import { connectorMessages } from './connectors';
@@ -52,6 +53,7 @@ const all: Messages[] = [
   recordRefusalMessages,
   floorWordMessages,
   auditMessages,
+  editMessages,
 ];
 
 function merge(into: Record<string, any>, from: Record<string, any>) {

@@ -15,6 +15,8 @@ export const routineRoutes: RouteDef[] = [
   implement(api.reportsAggregate, async ({ query, caller, ctx }) => svc.reportsAggregate(depsOf(ctx), actorOf(caller), query)),
   implement(api.tasks, async ({ caller, ctx }) => svc.tasks(depsOf(ctx), actorOf(caller))),
   implement(api.createTask, async ({ body, caller, ctx }) => svc.createTask(depsOf(ctx), actorOf(caller), body)),
+  implement(api.updateTask, async ({ params, body, caller, ctx }) => svc.updateTask(depsOf(ctx), actorOf(caller), params, body)),
+  implement(api.deleteTask, async ({ params, caller, ctx }) => svc.deleteTask(depsOf(ctx), actorOf(caller), params)),
   implement(api.completeTask, async ({ params, body, caller, ctx }) => svc.completeTask(depsOf(ctx), actorOf(caller), params, body)),
   implement(api.taskCompletion, async ({ query, caller, ctx }) => svc.taskCompletion(depsOf(ctx), actorOf(caller), query)),
 ];

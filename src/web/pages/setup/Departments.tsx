@@ -4,9 +4,9 @@ import { call } from '../../api';
 import { useAction, useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { Field, FieldRow } from '../../components/form';
-import { ErrorNote, IdMultiSelect, Page } from '../../components/ui';
+import { ErrorNote, IdMultiSelect, Page, Raw } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
-import { Scroll } from './shared';
+import { CancelEdit, RowActions, Scroll } from './shared';
 
 /** Business departments (业务部门) and field crews (外勤班组) that work orders go to; the API creates them with their members. */
 export default function Departments() {
@@ -16,7 +16,10 @@ export default function Departments() {
   // only the system administrator may list users (GET /api/users): others create a department and an admin adds members
   const users = useEndpoint(contract.platform.users, isAdmin ? {} : null);
   const act = useAction();
+  const rowAct = useAction();
   const [f, setF] = useState({ name: '', kind: 'business' as 'business' | 'crew', memberIds: [] as number[] });
+  // the department being changed in the form (its kind stays: orders were sent to it as such)
+  const [editing, setEditing] = useState<number | null>(null);
   const userName = new Map((users.data ?? []).map((u) => [u.id, u.display_name]));
 
   return (
@@ -29,8 +32,15 @@ export default function Departments() {
         onSubmit={(e) => {
           e.preventDefault();
           void act.run(async () => {
-            await call(contract.workorders.createDepartment, { body: f });
+            if (editing != null)
+              // members are sent only by whoever may see the users (the administrator); others rename
+              await call(contract.workorders.updateDepartment, {
+                params: { id: editing },
+                body: { name: f.name, memberIds: isAdmin ? f.memberIds : undefined },
+              });
+            else await call(contract.workorders.createDepartment, { body: f });
             setF({ name: '', kind: f.kind, memberIds: [] });
+            setEditing(null);
             await config.reload();
           });
         }}
@@ -41,7 +51,7 @@ export default function Departments() {
             <input name="name" value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} />
           </Field>
           <Field label={t('setup.depts.kind')} error={act.errorFor('kind')}>
-            <select name="kind" value={f.kind} onChange={(e) => setF({ ...f, kind: e.target.value as 'business' | 'crew' })}>
+            <select name="kind" value={f.kind} disabled={editing != null} onChange={(e) => setF({ ...f, kind: e.target.value as 'business' | 'crew' })}>
               <option value="business">{t('setup.depts.kinds.business')}</option>
               <option value="crew">{t('setup.depts.kinds.crew')}</option>
             </select>
@@ -62,8 +72,20 @@ export default function Departments() {
             )}
           </Field>
         </FieldRow>
-        <button type="submit">{t('setup.depts.create')}</button>
+        <div className="form-row">
+          <button type="submit">{editing != null ? t('setup.common.save') : t('setup.depts.create')}</button>
+          {editing != null && (
+            <CancelEdit
+              onCancel={() => {
+                setEditing(null);
+                setF({ name: '', kind: f.kind, memberIds: [] });
+                act.clear();
+              }}
+            />
+          )}
+        </div>
       </form>
+      <ErrorNote error={rowAct.error} />
       <Scroll>
         <table data-testid="departments">
           <thead>
@@ -71,14 +93,33 @@ export default function Departments() {
               <th>{t('setup.depts.name')}</th>
               <th>{t('setup.depts.kind')}</th>
               <th>{t('setup.depts.members')}</th>
+              <th>{t('setup.common.actions')}</th>
             </tr>
           </thead>
           <tbody>
             {(config.data?.departments ?? []).map((d) => (
               <tr key={d.id}>
-                <td>{d.name}</td>
+                <td>
+                  <Raw>{d.name}</Raw>
+                </td>
                 <td>{t(`setup.depts.kinds.${d.kind}`)}</td>
-                <td>{d.memberIds.map((id) => userName.get(id) ?? `#${id}`).join('、') || t('setup.common.none')}</td>
+                <td>{d.memberIds.length ? <Raw>{d.memberIds.map((id) => userName.get(id) ?? `#${id}`).join('、')}</Raw> : t('setup.common.none')}</td>
+                <td>
+                  <RowActions
+                    name={d.name}
+                    onEdit={() => {
+                      setEditing(d.id);
+                      setF({ name: d.name, kind: d.kind as 'business' | 'crew', memberIds: d.memberIds });
+                      act.clear();
+                    }}
+                    onDelete={() =>
+                      void rowAct.run(async () => {
+                        await call(contract.workorders.deleteDepartment, { params: { id: d.id } });
+                        await config.reload();
+                      })
+                    }
+                  />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -5,10 +5,10 @@ import { useAction, useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { ABOVE_LEAD } from '../../../contract/people';
 import { Field, FieldRow } from '../../components/form';
-import { ErrorNote, Page } from '../../components/ui';
+import { ErrorNote, Page, Raw } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { todayLocal } from '../floor/common';
-import { Scroll } from './shared';
+import { CancelEdit, RowActions, Scroll } from './shared';
 
 /** Tasks for team leads with a due date: assigned here, done by the lead (here or on the routine page). */
 export default function LeadTasks() {
@@ -21,6 +21,8 @@ export default function LeadTasks() {
   // the leads of the teams the caller sees (a lead of several teams once)
   const leads = [...new Map((teams.data ?? []).filter((x) => x.lead_user_id).map((x) => [x.lead_user_id!, x.lead_name ?? ''])).entries()];
   const [f, setF] = useState({ leadId: '', title: '', dueOn: todayLocal() });
+  // the open task being changed in the form (its lead stays: a task for another lead is a new task)
+  const [editing, setEditing] = useState<number | null>(null);
 
   return (
     <Page title={t('setup.nav.tasks')}>
@@ -33,8 +35,10 @@ export default function LeadTasks() {
           onSubmit={(e) => {
             e.preventDefault();
             void act.run(async () => {
-              await call(contract.people.createTask, { body: { leadId: Number(f.leadId), title: f.title, dueOn: f.dueOn } });
+              if (editing != null) await call(contract.people.updateTask, { params: { id: editing }, body: { title: f.title, dueOn: f.dueOn } });
+              else await call(contract.people.createTask, { body: { leadId: Number(f.leadId), title: f.title, dueOn: f.dueOn } });
               setF({ ...f, title: '' });
+              setEditing(null);
               await tasks.reload();
             });
           }}
@@ -42,7 +46,7 @@ export default function LeadTasks() {
           <ErrorNote error={act.errorOutside(['leadId', 'title', 'dueOn'])} />
           <FieldRow>
             <Field label={t('setup.tasks.lead')} error={act.errorFor('leadId')}>
-              <select name="leadId" value={f.leadId} onChange={(e) => setF({ ...f, leadId: e.target.value })}>
+              <select name="leadId" value={f.leadId} disabled={editing != null} onChange={(e) => setF({ ...f, leadId: e.target.value })}>
                 <option value="">—</option>
                 {leads.map(([id, name]) => (
                   <option key={id} value={id}>
@@ -58,7 +62,18 @@ export default function LeadTasks() {
               <input name="dueOn" type="date" value={f.dueOn} onChange={(e) => setF({ ...f, dueOn: e.target.value })} />
             </Field>
           </FieldRow>
-          <button type="submit">{t('setup.tasks.assign')}</button>
+          <div className="form-row">
+            <button type="submit">{editing != null ? t('setup.common.save') : t('setup.tasks.assign')}</button>
+            {editing != null && (
+              <CancelEdit
+                onCancel={() => {
+                  setEditing(null);
+                  setF({ ...f, title: '', dueOn: todayLocal() });
+                  act.clear();
+                }}
+              />
+            )}
+          </div>
         </form>
       )}
       <ErrorNote error={done.error} />
@@ -70,13 +85,18 @@ export default function LeadTasks() {
               <th>{t('setup.tasks.title')}</th>
               <th>{t('setup.tasks.due')}</th>
               <th>{t('setup.tasks.done')}</th>
+              {canAssign && <th>{t('setup.common.actions')}</th>}
             </tr>
           </thead>
           <tbody>
             {(tasks.data ?? []).map((x) => (
               <tr key={x.id}>
-                <td>{x.lead_name}</td>
-                <td>{x.title}</td>
+                <td>
+                  <Raw>{x.lead_name}</Raw>
+                </td>
+                <td>
+                  <Raw>{x.title}</Raw>
+                </td>
                 <td>{x.due_on}</td>
                 <td>
                   {x.completed_on ?? (
@@ -93,6 +113,26 @@ export default function LeadTasks() {
                     </button>
                   )}
                 </td>
+                {canAssign && (
+                  <td>
+                    {!x.completed_on && (
+                      <RowActions
+                        name={x.title}
+                        onEdit={() => {
+                          setEditing(x.id);
+                          setF({ leadId: String(x.lead_id), title: x.title, dueOn: x.due_on });
+                          act.clear();
+                        }}
+                        onDelete={() =>
+                          void done.run(async () => {
+                            await call(contract.people.deleteTask, { params: { id: x.id } });
+                            await tasks.reload();
+                          })
+                        }
+                      />
+                    )}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

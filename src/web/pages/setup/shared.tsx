@@ -29,3 +29,13 @@ export function RowActions({ name, onEdit, onDelete }: { name: string; onEdit?: 
     </span>
   );
 }
+
+/** The button that leaves an edit form without saving (the form then creates again). */
+export function CancelEdit({ onCancel }: { onCancel: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <button type="button" className="secondary" onClick={onCancel}>
+      {t('setup.common.cancel')}
+    </button>
+  );
+}

@@ -4,7 +4,8 @@ import { call } from '../../../api';
 import { useAction, useEndpoint } from '../../../hooks';
 import { contract } from '../../../../contract/index';
 import type { StartedAttempt } from '../../../../contract/peopleTraining';
-import { ErrorNote } from '../../../components/ui';
+import { ErrorNote, Raw } from '../../../components/ui';
+import { RowActions } from '../../setup/shared';
 import { fmtTime } from '../common';
 import { ExamForm } from './ExamForm';
 import { Field, FieldRow } from '../../../components/form';
@@ -65,19 +66,21 @@ function ExamRow({
   isTrainer,
   onStart,
   onChanged,
+  onEdit,
 }: {
   e: ExamWire;
   isAgent: boolean;
   isTrainer: boolean;
   onStart: (a: StartedAttempt) => void;
   onChanged: () => void;
+  onEdit: () => void;
 }) {
   const { t } = useTranslation();
   const [lim, setLim] = useState({ maxAttempts: String(e.maxAttempts), cooldownHours: String(e.cooldownHours) });
   const act = useAction();
   const saveLimits = () =>
     act.run(async () => {
-      await call(contract.training.updateExamLimits, {
+      await call(contract.training.updateExam, {
         params: { id: e.id },
         body: { maxAttempts: typed(lim.maxAttempts), cooldownHours: typed(lim.cooldownHours) },
       });
@@ -85,7 +88,10 @@ function ExamRow({
     });
   return (
     <tr data-exam-row={e.id}>
-      <td>{e.title}</td>
+      <td>
+        <Raw>{e.title}</Raw>
+        {e.archived && <span className="hint"> · {t('edit.archived')}</span>}
+      </td>
       <td>{e.queue ? <span translate="no">{e.queue}</span> : '—'}</td>
       <td>{e.timeLimitMin}</td>
       <td>{e.passPercent}</td>
@@ -159,7 +165,29 @@ function ExamRow({
               >
                 {t('ppl.train.releaseMarks')}
               </button>
-            )}
+            )}{' '}
+            <RowActions
+              name={e.title}
+              onEdit={onEdit}
+              onDelete={() =>
+                void act.run(async () => {
+                  await call(contract.training.deleteExam, { params: { id: e.id } });
+                  onChanged();
+                })
+              }
+            />{' '}
+            <button
+              type="button"
+              className="secondary"
+              onClick={() =>
+                void act.run(async () => {
+                  await call(contract.training.updateExam, { params: { id: e.id }, body: { archived: !e.archived } });
+                  onChanged();
+                })
+              }
+            >
+              {e.archived ? t('edit.unarchive') : t('edit.archive')}
+            </button>
           </>
         )}
         <CellError text={act.errorOutside(['maxAttempts', 'cooldownHours'])} />
@@ -176,9 +204,21 @@ export function Exams({ isAgent, isTrainer, onStart }: { isAgent: boolean; isTra
   const { t } = useTranslation();
   const exams = useEndpoint(contract.training.exams, {});
   const pending = useEndpoint(contract.training.pendingMarking, isTrainer ? {} : null);
+  const [editing, setEditing] = useState<ExamWire | null>(null);
   return (
     <>
-      {isTrainer && <ExamForm onCreated={() => void exams.reload()} />}
+      {isTrainer && !editing && <ExamForm onCreated={() => void exams.reload()} />}
+      {isTrainer && editing && (
+        <ExamForm
+          key={editing.id}
+          editing={editing}
+          onCancel={() => setEditing(null)}
+          onCreated={() => {
+            setEditing(null);
+            void exams.reload();
+          }}
+        />
+      )}
       <div className="card">
         <h2>{t('ppl.train.exams')}</h2>
         <table data-testid="exams">
@@ -196,7 +236,16 @@ export function Exams({ isAgent, isTrainer, onStart }: { isAgent: boolean; isTra
           </thead>
           <tbody>
             {(exams.data ?? []).map((e) => (
-              <ExamRow key={e.id} e={e} isAgent={isAgent} isTrainer={isTrainer} onStart={onStart} onChanged={() => void exams.reload()} />
+              <ExamRow
+                // keyed by its limits too: a change made in the edit form refills the row's inputs
+                key={`${e.id}-${e.maxAttempts}-${e.cooldownHours}`}
+                e={e}
+                isAgent={isAgent}
+                isTrainer={isTrainer}
+                onStart={onStart}
+                onChanged={() => void exams.reload()}
+                onEdit={() => setEditing(e)}
+              />
             ))}
           </tbody>
         </table>

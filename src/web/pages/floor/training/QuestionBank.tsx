@@ -5,7 +5,9 @@ import { useAction, useEndpoint } from '../../../hooks';
 import { contract } from '../../../../contract/index';
 import type { z } from 'zod';
 import type { questionInput } from '../../../../contract/peopleTraining';
-import { ErrorNote } from '../../../components/ui';
+import type { ResponseOf } from '../../../../contract/endpoint';
+import { ErrorNote, Raw } from '../../../components/ui';
+import { CancelEdit, RowActions } from '../../setup/shared';
 import { Field, FieldRow } from '../../../components/form';
 
 type Kind = 'single' | 'multiple' | 'true_false' | 'short';
@@ -23,6 +25,15 @@ type QuestionIn = z.input<typeof questionInput>;
 
 const blank = (): Draft => ({ kind: 'single', text: '', options: ['', ''], correct: [], truth: true, points: '10' });
 
+type BankQuestion = ResponseOf<typeof contract.training.questions>['questions'][number];
+
+/** A stored question back in the editor's shape (its answer key as the correct options or true/false). */
+function fromQuestion(q: BankQuestion): Draft {
+  const kind = q.kind as Kind;
+  const correct = kind === 'single' ? [q.answer as number] : kind === 'multiple' ? (q.answer as number[]) : [];
+  return { kind, text: q.text, options: q.options ?? ['', ''], correct, truth: q.answer === true, points: String(q.points) };
+}
+
 function toInput(d: Draft): QuestionIn {
   const points = Number(d.points);
   if (d.kind === 'single') return { kind: 'single', text: d.text, options: d.options, answer: d.correct[0]!, points };
@@ -38,15 +49,18 @@ function QuestionEditor({
   onChange,
   onRemove,
   errorFor,
+  at,
 }: {
   i: number;
   d: Draft;
   onChange: (d: Draft) => void;
   onRemove?: () => void;
   errorFor: (p: string) => string | null;
+  /** The field the server names this question by (default `questions.<i>`; one question being edited: `question`). */
+  at?: string;
 }) {
   const { t } = useTranslation();
-  const p = `questions.${i}`;
+  const p = at ?? `questions.${i}`;
   const setOption = (k: number, v: string) => onChange({ ...d, options: d.options.map((o, j) => (j === k ? v : o)) });
   const removeOption = (k: number) =>
     onChange({ ...d, options: d.options.filter((_, j) => j !== k), correct: d.correct.filter((c) => c !== k).map((c) => (c > k ? c - 1 : c)) });
@@ -152,6 +166,21 @@ export function QuestionBank() {
   const [drafts, setDrafts] = useState<Draft[]>([blank()]);
   const [saved, setSaved] = useState<number | null>(null);
   const act = useAction();
+  const rowAct = useAction();
+  // the question being edited (its bank and content in a form of its own)
+  const [edit, setEdit] = useState<{ id: number; bank: string; d: Draft } | null>(null);
+  const editAct = useAction();
+  const saveEdit = () =>
+    editAct.run(async () => {
+      await call(contract.training.updateQuestion, { params: { id: edit!.id }, body: { bank: edit!.bank, question: toInput(edit!.d) } });
+      setEdit(null);
+      await list.reload();
+    });
+  const rowChange = (fn: () => Promise<unknown>) =>
+    void rowAct.run(async () => {
+      await fn();
+      await list.reload();
+    });
   const save = () =>
     act.run(async () => {
       const r = await call(contract.training.addQuestions, { body: { bank, questions: drafts.map(toInput) } });
@@ -199,8 +228,34 @@ export function QuestionBank() {
           )}
         </div>
       </div>
+      {edit && (
+        <div className="card" data-testid="question-edit">
+          <h2>
+            {t('setup.common.edit')} · {t('ppl.train.question')} {edit.id}
+          </h2>
+          <FieldRow>
+            <Field label={t('trn.bank.name')} error={editAct.errorFor('bank')}>
+              <input name="bank" value={edit.bank} onChange={(e) => setEdit({ ...edit, bank: e.target.value })} />
+            </Field>
+          </FieldRow>
+          <QuestionEditor i={0} at="question" d={edit.d} errorFor={editAct.errorFor} onChange={(d) => setEdit({ ...edit, d })} />
+          <ErrorNote error={editAct.errorOutside(['bank', 'question'])} />
+          <div className="form-row">
+            <button type="button" data-testid="question-edit-save" onClick={() => void saveEdit()}>
+              {t('setup.common.save')}
+            </button>
+            <CancelEdit
+              onCancel={() => {
+                setEdit(null);
+                editAct.clear();
+              }}
+            />
+          </div>
+        </div>
+      )}
       <div className="card">
         <h2>{t('trn.bank.banks')}</h2>
+        <ErrorNote error={rowAct.error} />
         <table data-testid="bank-questions">
           <thead>
             <tr>
@@ -209,19 +264,46 @@ export function QuestionBank() {
               <th>{t('trn.bank.text')}</th>
               <th>{t('trn.bank.correct')}</th>
               <th>{t('trn.bank.points')}</th>
+              <th>{t('setup.common.actions')}</th>
             </tr>
           </thead>
           <tbody>
             {(list.data?.questions ?? []).map((q) => (
-              <tr key={q.id}>
-                <td>{q.bank}</td>
+              <tr key={q.id} data-question={q.id}>
+                <td>
+                  <Raw>{q.bank}</Raw>
+                </td>
                 <td>{t(`trn.bank.kind.${q.kind}`)}</td>
                 <td>
-                  {q.text}
-                  {q.options && <div className="hint">{q.options.map((o, k) => `${k + 1}. ${o}`).join('　')}</div>}
+                  <Raw>{q.text}</Raw>
+                  {q.archived && <span className="hint"> · {t('edit.archived')}</span>}
+                  {q.options && (
+                    <div className="hint">
+                      <Raw>{q.options.map((o, k) => `${k + 1}. ${o}`).join('　')}</Raw>
+                    </div>
+                  )}
                 </td>
                 <td>{answerText(q, t)}</td>
                 <td>{q.points}</td>
+                <td>
+                  <span className="form-row" style={{ margin: 0, flexWrap: 'nowrap' }}>
+                    <RowActions
+                      name={q.text}
+                      onEdit={() => {
+                        setEdit({ id: q.id, bank: q.bank, d: fromQuestion(q) });
+                        editAct.clear();
+                      }}
+                      onDelete={() => rowChange(() => call(contract.training.deleteQuestion, { params: { id: q.id } }))}
+                    />
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => rowChange(() => call(contract.training.updateQuestion, { params: { id: q.id }, body: { archived: !q.archived } }))}
+                    >
+                      {q.archived ? t('edit.unarchive') : t('edit.archive')}
+                    </button>
+                  </span>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -4,7 +4,8 @@ import { call } from '../../../api';
 import { useAction, useEndpoint } from '../../../hooks';
 import { contract } from '../../../../contract/index';
 import type { ResponseOf } from '../../../../contract/endpoint';
-import { ErrorNote } from '../../../components/ui';
+import { ErrorNote, Raw } from '../../../components/ui';
+import { CancelEdit, RowActions } from '../../setup/shared';
 import { Field, FieldRow } from '../../../components/form';
 import { req } from './shared';
 import { fmtTime } from '../common';
@@ -57,21 +58,34 @@ export function Sessions({ courses, teams, isTrainer }: { courses: Course[]; tea
   const sessions = useEndpoint(contract.training.sessions, {});
   const [f, setF] = useState({ courseId: '', teamId: '', startsAt: '' });
   const [open, setOpen] = useState<number | null>(null);
+  // the session being changed in the form (null: the form schedules a new one)
+  const [editing, setEditing] = useState<number | null>(null);
   const act = useAction();
+  const rowAct = useAction();
   const teamName = (id: number | null) => (id == null ? t('trn.session.allTeams') : (teams.find((x) => x.id === id)?.name ?? '—'));
-  const create = () =>
+  const reset = () => {
+    setF({ courseId: '', teamId: '', startsAt: '' });
+    setEditing(null);
+  };
+  const save = () =>
     act.run(async () => {
-      await call(contract.training.createSession, {
-        body: {
-          courseId: req(f.courseId),
-          teamId: f.teamId ? Number(f.teamId) : null,
-          // datetime-local is the trainer's wall clock; an empty one goes as is for the server to refuse by name
-          startsAt: f.startsAt ? new Date(f.startsAt).getTime() : '',
-        },
-      });
-      setF({ courseId: '', teamId: '', startsAt: '' });
+      const body = {
+        courseId: req(f.courseId),
+        teamId: f.teamId ? Number(f.teamId) : null,
+        // datetime-local is the trainer's wall clock; an empty one goes as is for the server to refuse by name
+        startsAt: f.startsAt ? new Date(f.startsAt).getTime() : '',
+      };
+      if (editing != null) await call(contract.training.updateSession, { params: { id: editing }, body });
+      else await call(contract.training.createSession, { body });
+      reset();
       await sessions.reload();
     });
+  /** The datetime-local value of an instant, on the trainer's wall clock. */
+  const wall = (ms: number) => {
+    const d = new Date(ms);
+    const p2 = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${p2(d.getMonth() + 1)}-${p2(d.getDate())}T${p2(d.getHours())}:${p2(d.getMinutes())}`;
+  };
   return (
     <div className="card" data-testid="sessions">
       <h2>{t('trn.session.title')}</h2>
@@ -81,11 +95,13 @@ export function Sessions({ courses, teams, isTrainer }: { courses: Course[]; tea
             <Field label={t('trn.plan.course')} error={act.errorFor('courseId')}>
               <select name="courseId" value={f.courseId} onChange={(e) => setF({ ...f, courseId: e.target.value })}>
                 <option value=""></option>
-                {courses.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.title}
-                  </option>
-                ))}
+                {courses
+                  .filter((c) => c.archived_at == null || String(c.id) === f.courseId)
+                  .map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.title}
+                    </option>
+                  ))}
               </select>
             </Field>
             <Field label={t('ppl.team')} error={act.errorFor('teamId')}>
@@ -103,7 +119,18 @@ export function Sessions({ courses, teams, isTrainer }: { courses: Course[]; tea
             </Field>
           </FieldRow>
           <ErrorNote error={act.errorOutside(['courseId', 'teamId', 'startsAt'])} />
-          <button onClick={() => void create()}>{t('trn.session.new')}</button>
+          <div className="form-row">
+            <button onClick={() => void save()}>{editing != null ? t('setup.common.save') : t('trn.session.new')}</button>
+            {editing != null && (
+              <CancelEdit
+                onCancel={() => {
+                  reset();
+                  act.clear();
+                }}
+              />
+            )}
+          </div>
+          <ErrorNote error={rowAct.error} />
         </>
       )}
       <table>
@@ -121,8 +148,10 @@ export function Sessions({ courses, teams, isTrainer }: { courses: Course[]; tea
           {(sessions.data ?? []).map((s) => (
             <tr key={s.id}>
               <td>{fmtTime(s.starts_at)}</td>
-              <td>{s.title}</td>
-              <td>{teamName(s.team_id)}</td>
+              <td>
+                <Raw>{s.title}</Raw>
+              </td>
+              <td>{s.team_id == null ? teamName(null) : <Raw>{teamName(s.team_id)}</Raw>}</td>
               <td>{s.present.length}</td>
               <td>{s.absent.length}</td>
               {isTrainer && (
@@ -136,7 +165,23 @@ export function Sessions({ courses, teams, isTrainer }: { courses: Course[]; tea
                       }}
                     />
                   ) : (
-                    <button onClick={() => setOpen(s.id)}>{t('trn.session.attendance')}</button>
+                    <span className="form-row" style={{ margin: 0, flexWrap: 'nowrap' }}>
+                      <button onClick={() => setOpen(s.id)}>{t('trn.session.attendance')}</button>
+                      <RowActions
+                        name={`${s.title} ${fmtTime(s.starts_at)}`}
+                        onEdit={() => {
+                          setEditing(s.id);
+                          setF({ courseId: String(s.course_id), teamId: s.team_id == null ? '' : String(s.team_id), startsAt: wall(s.starts_at) });
+                          act.clear();
+                        }}
+                        onDelete={() =>
+                          void rowAct.run(async () => {
+                            await call(contract.training.deleteSession, { params: { id: s.id } });
+                            await sessions.reload();
+                          })
+                        }
+                      />
+                    </span>
                   )}
                 </td>
               )}

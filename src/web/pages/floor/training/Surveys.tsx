@@ -5,7 +5,9 @@ import { call } from '../../../api';
 import { useAction, useEndpoint } from '../../../hooks';
 import { contract } from '../../../../contract/index';
 import type { surveyQuestion } from '../../../../contract/people';
-import { ErrorNote } from '../../../components/ui';
+import type { ResponseOf } from '../../../../contract/endpoint';
+import { ErrorNote, Raw } from '../../../components/ui';
+import { CancelEdit, RowActions } from '../../setup/shared';
 import { Field, FieldRow } from '../../../components/form';
 import { req } from './shared';
 
@@ -28,6 +30,19 @@ function toInput(d: Draft, i: number): z.input<typeof surveyQuestion> {
   return { id, kind: d.kind, text: d.text, options: d.options };
 }
 
+type SurveyQuestion = ResponseOf<typeof contract.people.surveys>[number]['questions'][number];
+
+/** A stored question back in the form's shape. */
+function fromQuestion(q: SurveyQuestion): Draft {
+  return {
+    kind: q.kind,
+    text: q.text,
+    options: 'options' in q ? [...q.options] : ['', ''],
+    min: 'min' in q ? String(q.min) : '1',
+    max: 'max' in q ? String(q.max) : '5',
+  };
+}
+
 /** Satisfaction surveys: admins and the center manager write them here; staff answer them under Employee voice. */
 export function Surveys() {
   const { t } = useTranslation();
@@ -35,20 +50,47 @@ export function Surveys() {
   const [title, setTitle] = useState('');
   const [invited, setInvited] = useState('');
   const [drafts, setDrafts] = useState<Draft[]>([blank()]);
+  // the survey being changed in the form, with its questions as loaded (sent again only when changed)
+  const [editing, setEditing] = useState<{ id: number; title: string; drafts: Draft[] } | null>(null);
   const act = useAction();
+  const rowAct = useAction();
   const setDraft = (i: number, d: Draft) => setDrafts(drafts.map((x, j) => (j === i ? d : x)));
+  const reset = () => {
+    setTitle('');
+    setInvited('');
+    setDrafts([blank()]);
+    setEditing(null);
+  };
   const create = () =>
     act.run(async () => {
-      await call(contract.people.createSurvey, { body: { title, invited: req(invited), questions: drafts.map(toInput) } });
-      setTitle('');
-      setInvited('');
-      setDrafts([blank()]);
+      if (editing) {
+        const changed = JSON.stringify(drafts) !== JSON.stringify(editing.drafts);
+        await call(contract.people.updateSurvey, {
+          params: { id: editing.id },
+          body: { title, invited: req(invited), questions: changed ? drafts.map(toInput) : undefined },
+        });
+      } else await call(contract.people.createSurvey, { body: { title, invited: req(invited), questions: drafts.map(toInput) } });
+      reset();
+      await surveys.reload();
+    });
+  const rowChange = (fn: () => Promise<unknown>) =>
+    void rowAct.run(async () => {
+      await fn();
       await surveys.reload();
     });
   return (
     <>
       <div className="card" data-testid="survey-form">
-        <h2>{t('trn.survey.new')}</h2>
+        <h2>
+          {editing ? (
+            <>
+              {t('edit.editing')}
+              <Raw>{editing.title}</Raw>
+            </>
+          ) : (
+            t('trn.survey.new')
+          )}
+        </h2>
         <p className="hint">{t('trn.survey.answerHint')}</p>
         <FieldRow>
           <Field label={t('trn.survey.title')} error={act.errorFor('title')}>
@@ -129,22 +171,56 @@ export function Surveys() {
             {t('trn.bank.addQuestion')}
           </button>
           <button type="button" data-testid="survey-create" onClick={() => void create()}>
-            {t('trn.create')}
+            {editing ? t('setup.common.save') : t('trn.create')}
           </button>
+          {editing && (
+            <CancelEdit
+              onCancel={() => {
+                reset();
+                act.clear();
+              }}
+            />
+          )}
         </div>
       </div>
       <div className="card">
         <h2>{t('trn.survey.list')}</h2>
+        <ErrorNote error={rowAct.error} />
         <table data-testid="survey-list">
           <tbody>
             {(surveys.data ?? []).map((s) => (
               <tr key={s.id}>
-                <td>{s.title}</td>
+                <td>
+                  <Raw>{s.title}</Raw>
+                </td>
                 <td>{t('trn.survey.questions', { n: s.questions.length })}</td>
                 <td>
                   {t('trn.survey.invited')}: {s.invited}
                 </td>
                 <td>{t(s.open ? 'trn.survey.open' : 'trn.survey.closed')}</td>
+                <td>
+                  <span className="form-row" style={{ margin: 0, flexWrap: 'nowrap' }}>
+                    <RowActions
+                      name={s.title}
+                      onEdit={() => {
+                        const loaded = s.questions.map(fromQuestion);
+                        setEditing({ id: s.id, title: s.title, drafts: loaded });
+                        setTitle(s.title);
+                        setInvited(String(s.invited));
+                        setDrafts(loaded);
+                        act.clear();
+                      }}
+                      onDelete={() => rowChange(() => call(contract.people.deleteSurvey, { params: { id: s.id } }))}
+                    />
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => rowChange(() => call(contract.people.updateSurvey, { params: { id: s.id }, body: { open: !s.open } }))}
+                    >
+                      {s.open ? t('edit.close') : t('edit.reopen')}
+                    </button>
+                  </span>
+                </td>
               </tr>
             ))}
           </tbody>
