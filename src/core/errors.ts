@@ -91,6 +91,7 @@ export const NOT_FOUND_ENTITIES = [
   'swap',
   'task',
   'team',
+  'timeOff',
   'user',
   'workOrder',
 ] as const;
