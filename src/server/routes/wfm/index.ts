@@ -10,4 +10,12 @@ import { timeOffRoutes } from './timeOff';
 
 export { waitForSolve } from './schedules';
 
-export const wfmRoutes: RouteDef[] = [...staffingRoutes, ...forecastsRoutes, ...schedulesRoutes, ...leaveRoutes, ...adherenceRoutes, ...peaksRoutes, ...timeOffRoutes];
+export const wfmRoutes: RouteDef[] = [
+  ...staffingRoutes,
+  ...forecastsRoutes,
+  ...schedulesRoutes,
+  ...leaveRoutes,
+  ...adherenceRoutes,
+  ...peaksRoutes,
+  ...timeOffRoutes,
+];
