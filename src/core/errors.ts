@@ -95,6 +95,7 @@ export const NOT_FOUND_ENTITIES = [
   'swap',
   'task',
   'team',
+  'timeOff',
   'user',
   'workOrder',
 ] as const;

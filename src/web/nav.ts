@@ -215,6 +215,13 @@ export const navItems: NavItem[] = [
     page: lazy(() => import('./pages/wfm/Adherence')),
   },
   { path: '/wfm/swaps', label: 'nav.swaps', group: 'nav.wfm', roles: ['team_lead'], page: lazy(() => import('./pages/wfm/Swaps')) },
+  {
+    path: '/wfm/time-off',
+    label: 'nav.timeOff',
+    group: 'nav.wfm',
+    roles: ['agent', 'team_lead', 'wfm'],
+    page: lazy(() => import('./pages/wfm/TimeOff')),
+  },
   { path: '/wfm/me', label: 'nav.mySchedule', group: 'nav.wfm', roles: ['agent'], page: lazy(() => import('./pages/wfm/MySchedule')) },
   {
     path: '/kb/search',

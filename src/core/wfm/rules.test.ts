@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkAgentWeek } from './rules';
+import { carryIntoWeek, checkAgentWeek } from './rules';
 
 const contract = { minHoursWeek: 32, maxHoursWeek: 40, minDaysOff: 2, earliestStartMin: 7 * 60, latestStartMin: 14 * 60, minRestHours: 11 };
 // 8 paid hours, 9 h on site, starting 09:00 on the given day
@@ -49,4 +49,37 @@ test('coverage counts phone time per interval, partial intervals pro rata', asyn
   assert.throws(() => weekStartMs('2026-11-03', 480), /not a Monday/);
   assert.equal(mondayOf(Date.UTC(2026, 10, 8, 15, 59), 480), '2026-11-02'); // Sunday 23:59 local
   assert.equal(mondayOf(Date.UTC(2026, 10, 8, 16, 0), 480), '2026-11-09');
+});
+
+test('a Sunday-night shift carries into the next week: its phone time and its end', () => {
+  const ws = Date.UTC(2027, 0, 4); // a Monday 00:00
+  const M = 60_000;
+  const shifts = [
+    // agent 7: Sunday 22:00–Monday 06:00, a break 02:00–02:30 (after midnight: 02:00–02:30 is not on the phone)
+    {
+      agentId: 7,
+      start: ws - 120 * M,
+      end: ws + 360 * M,
+      activities: [
+        { kind: 'phone', start: ws - 120 * M, end: ws + 120 * M },
+        { kind: 'break', start: ws + 120 * M, end: ws + 150 * M },
+        { kind: 'phone', start: ws + 150 * M, end: ws + 360 * M },
+      ],
+    },
+    // agent 8: Sunday 10:00–18:00, ends before the week
+    { agentId: 8, start: ws - 840 * M, end: ws - 360 * M, activities: [{ kind: 'phone', start: ws - 840 * M, end: ws - 360 * M }] },
+    // a shift of the week itself carries nothing
+    { agentId: 9, start: ws + 60 * M, end: ws + 120 * M, activities: [{ kind: 'phone', start: ws + 60 * M, end: ws + 120 * M }] },
+  ];
+  const { carryIn, endMinByAgent } = carryIntoWeek(shifts, ws, 30);
+  assert.equal(carryIn.length, 336);
+  // 30-minute intervals: 00:00–02:00 one agent (4 intervals), 02:00–02:30 none, 02:30–06:00 one (7), then none
+  assert.deepEqual(carryIn.slice(0, 13), [1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 0]);
+  assert.equal(
+    carryIn.reduce((a, b) => a + b, 0),
+    11,
+  );
+  assert.equal(endMinByAgent.get(7), 360);
+  assert.equal(endMinByAgent.get(8), -360);
+  assert.equal(endMinByAgent.has(9), false);
 });

@@ -97,6 +97,26 @@ export function weekCoverage(phone: { startMin: number; endMin: number }[], inte
   return cov;
 }
 
+/**
+ * What the previous week's shifts carry into a week starting at `weekStartTs` (epoch ms): the agents on the
+ * phone per interval (a Sunday-night shift still running on Monday) and, per agent, when their last shift
+ * before the week ends (minutes from the week's start), so the optimiser keeps their rest.
+ */
+export function carryIntoWeek(
+  shifts: { agentId: number; start: number; end: number; activities: { kind: string; start: number; end: number }[] }[],
+  weekStartTs: number,
+  intervalMin: number,
+): { carryIn: number[]; endMinByAgent: Map<number, number> } {
+  const before = shifts.filter((s) => s.start < weekStartTs);
+  const toMin = (ts: number) => (ts - weekStartTs) / 60_000;
+  const phone = before.flatMap((s) =>
+    s.activities.filter((a) => a.kind === 'phone' && a.end > weekStartTs).map((a) => ({ startMin: toMin(a.start), endMin: toMin(a.end) })),
+  );
+  const endMinByAgent = new Map<number, number>();
+  for (const s of before) endMinByAgent.set(s.agentId, Math.max(endMinByAgent.get(s.agentId) ?? -Infinity, toMin(s.end)));
+  return { carryIn: weekCoverage(phone, intervalMin), endMinByAgent };
+}
+
 /** YYYY-MM-DD of a Monday → epoch ms of its local midnight (local = UTC + tzOffsetMin). */
 export function weekStartMs(weekStart: string, tzOffsetMin: number): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(weekStart);

@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { contractBody, TemplateSpec } from '../../contract/wfm';
 import { notFound, validationError } from '../../core/errors';
-import { mondayOf, weekCoverage, weekStartMs } from '../../core/wfm/rules';
+import { carryIntoWeek, mondayOf, weekCoverage, weekStartMs } from '../../core/wfm/rules';
 import type { ScheduleInput, ScheduleOptions, ScheduleResult } from '../../core/wfm/schedule';
 import { getAgent, listAgents } from '../../store/org';
 import {
@@ -90,6 +90,10 @@ export async function startRun(deps: ServiceDeps, actor: Actor, body: { weekStar
   if (!templates.length) throw validationError('templates', 'define at least one shift template first', { reason: 'wfm.noShiftTemplates', params: {} });
   if (!agents.length) throw validationError('contracts', 'no active agent has a contract yet', { reason: 'wfm.noContracts', params: {} });
   const ws = weekStartMs(body.weekStart, tzAt(c.tz, Date.parse(`${body.weekStart}T12:00:00Z`)));
+  // Sunday-night shifts may run into next week (spill); last week's published ones that do are counted in,
+  // and their agents rest before their first shift of this week.
+  const last = await listShifts(deps.store.db, { centerId: c.id, from: ws - DAY, to: ws, publishedOnly: true });
+  const { carryIn, endMinByAgent } = carryIntoWeek(last, ws, req.interval_min);
   const id = await createRun(
     deps.store.db,
     { centerId: c.id, weekStart: body.weekStart, requirementId: req.id, timeLimitS: body.timeLimitS },
@@ -100,7 +104,14 @@ export async function startRun(deps: ServiceDeps, actor: Actor, body: { weekStar
     deps,
     solve,
     id,
-    { intervalMin: req.interval_min, required: req.required, templates, agents },
+    {
+      intervalMin: req.interval_min,
+      required: req.required,
+      templates,
+      agents: agents.map((a) => (endMinByAgent.has(Number(a.id)) ? { ...a, carryInEndMin: endMinByAgent.get(Number(a.id))! } : a)),
+      weekEnd: 'spill',
+      carryIn,
+    },
     body.timeLimitS,
     ws,
     new Map(agents.map((a) => [a.id, Number(a.id)])),
@@ -122,12 +133,14 @@ export async function runView(deps: ServiceDeps, actor: Actor, runId: number) {
     s.activities.filter((a) => a.kind === 'phone').map((a) => ({ startMin: (a.start - ws) / 60_000, endMin: (a.end - ws) / 60_000 })),
   );
   const required = req.interval_min === 15 ? req.required : req.required.flatMap((v) => Array<number>(req.interval_min / 15).fill(v));
+  // what last week's published shifts still cover on Monday counts, as the optimiser counted it
+  const { carryIn } = carryIntoWeek(await listShifts(deps.store.db, { centerId: c.id, from: ws - DAY, to: ws, publishedOnly: true }), ws, 15);
   return {
     run,
     weekStartTs: ws,
     intervalMin: 15,
     required,
-    coverage: weekCoverage(phone, 15),
+    coverage: weekCoverage(phone, 15).map((v, t) => v + carryIn[t]!),
     shifts: shifts.map((s) => ({
       ...s,
       agentName: agents.get(s.agentId)?.name ?? String(s.agentId),

@@ -19,6 +19,7 @@ import centerKeys from './032_center_keys';
 import factDayClaims from './033_fact_day_claims';
 import noticeDelivery from './034_notice_delivery';
 import setupArchive from './035_setup_archive';
+import timeOff from './041_time_off';
 
 /**
  * Every migration, by name (run in name order). Each capability owns its own file(s);
@@ -44,6 +45,7 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '033_fact_day_claims': factDayClaims,
   '034_notice_delivery': noticeDelivery,
   '035_setup_archive': setupArchive,
+  '041_time_off': timeOff,
 };
 
 /**

@@ -70,6 +70,22 @@ export interface WfmTables {
     created_at: number;
     decided_at: number | null;
   };
+  wfm_time_off: {
+    id: Generated<number>;
+    center_id: number;
+    agent_id: number;
+    date: string;
+    kind: string;
+    note: string | null;
+    status: string;
+    decided_how: string | null;
+    decided_by: number | null;
+    decided_at: number | null;
+    short_at: number | null;
+    short: number | null;
+    created_by: number | null;
+    created_at: number;
+  };
   wfm_state_segments: { id: Generated<number>; agent_id: number; start_ts: number; end_ts: number; state: string };
   wfm_peak_slots: {
     id: Generated<number>;

@@ -27,6 +27,7 @@ import { refusalMessages } from './refusals';
 import { recordRefusalMessages } from './recordRefusals';
 import { floorWordMessages } from './floorWords';
 import { auditMessages } from './audit';
+import { timeOffMessages } from './timeOff';
 
 /** Every capability's messages; add yours here. */
 const all: Messages[] = [
@@ -54,6 +55,7 @@ const all: Messages[] = [
   floorWordMessages,
   auditMessages,
   editMessages,
+  timeOffMessages,
 ];
 
 function merge(into: Record<string, any>, from: Record<string, any>) {

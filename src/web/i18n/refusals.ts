@@ -48,6 +48,7 @@ const ENTITIES: Record<string, Row> = {
   swap: ['换班申请', '換班申請', 'swap request'],
   task: ['任务', '任務', 'task'],
   team: ['班组', '班組', 'team'],
+  timeOff: ['休假申请', '休假申請', 'time-off request'],
   user: ['用户', '使用者', 'user'],
   workOrder: ['工单', '工單', 'work order'],
 };

@@ -94,7 +94,7 @@ function dealWeeks(st: Stage2): void {
       const who = cl.members.filter((_, i) => daysOf[i]!.includes(d));
       const need = (a: Agent) => {
         const prev = d > 0 ? a.shifts[d - 1] : null;
-        return prev ? prev.pat.start + prev.pat.len + a.restSlots : -1;
+        return prev ? prev.pat.start + prev.pat.len + a.restSlots : Math.max(-1, a.notBefore);
       };
       who.sort((u, v) => need(v) - need(u));
       const insts: Inst[] = [];

@@ -4,15 +4,22 @@
 
 import type { Stage1 } from './mip';
 import type { AgentClass, BuiltModel } from './model';
-import type { Inst, Prep, Tpl } from './prepare';
+import type { Inst, Prep } from './prepare';
 
-/** Adds (sign 1) or removes (−1) one shift's on-phone slots to a coverage curve. */
-export function addInst(cover: Float64Array, tpls: Tpl[], inst: Inst, sign: 1 | -1): void {
+/** Adds (sign 1) or removes (−1) one shift's on-phone slots to a coverage curve (`P.coverLen` long). */
+export function addInst(cover: Float64Array, P: Pick<Prep, 'tpls' | 'at'>, inst: Inst, sign: 1 | -1): void {
   const p = inst.pat;
-  for (let s = 0; s < p.len; s++) cover[p.start + s]! += sign;
-  tpls[p.tpl]!.breaks.forEach((b, k) => {
-    for (let s = 0; s < b.dur; s++) cover[p.start + inst.offs[k]! + s]! -= sign;
+  for (let s = 0; s < p.len; s++) cover[P.at(p.start + s)]! += sign;
+  P.tpls[p.tpl]!.breaks.forEach((b, k) => {
+    for (let s = 0; s < b.dur; s++) cover[P.at(p.start + inst.offs[k]! + s)]! -= sign;
   });
+}
+
+/** A coverage curve with what carries in from before the week. */
+export function startCover(P: Pick<Prep, 'coverLen' | 'carry'>): Float64Array {
+  const cover = new Float64Array(P.coverLen);
+  cover.set(P.carry);
+  return cover;
 }
 
 /** Pattern instances with rounded break offsets (largest remainder per pattern and break), by pattern id. */
@@ -67,12 +74,12 @@ export function classPools(P: Prep, classes: AgentClass[], built: BuiltModel, s1
 
 /** The rounded stage-1 schedule, before names: its objective, for the report. */
 export function roundedObjective(P: Prep, pool: Inst[][][]): { total: number; under: number; over: number; cost: number } {
-  const cover = new Float64Array(P.S);
+  const cover = startCover(P);
   const rounded = { total: 0, under: 0, over: 0, cost: 0 };
   for (const pc of pool)
     for (const l of pc)
       for (const inst of l) {
-        addInst(cover, P.tpls, inst, 1);
+        addInst(cover, P, inst, 1);
         rounded.cost += inst.pat.cost;
       }
   for (let t = 0; t < P.S; t++) {

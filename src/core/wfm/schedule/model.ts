@@ -39,11 +39,16 @@ export function buildModel(P: Prep, classes: AgentClass[], highsInf: number) {
   const cols: { rows: number[]; vals: number[] }[] = [];
   const rowLower: number[] = [];
   const rowUpper: number[] = [];
-  // rows 0..S-1: coverage(t) + under(t) − over(t) = required(t)
+  // rows 0..S-1: coverage(t) + under(t) − over(t) = required(t) − carried in(t)
   for (let t = 0; t < S; t++) {
-    rowLower.push(P.required[t]!);
-    rowUpper.push(P.required[t]!);
+    rowLower.push(P.required[t]! - P.carry[t]!);
+    rowUpper.push(P.required[t]! - P.carry[t]!);
   }
+  // a slot of the week a shift's slot counts in (none past a spilling week's end)
+  const row = (slot: number) => {
+    const t = P.at(slot);
+    return t < S ? t : -1;
+  };
   const addRow = (lo: number, hi: number) => {
     rowLower.push(lo);
     rowUpper.push(hi);
@@ -75,7 +80,9 @@ export function buildModel(P: Prep, classes: AgentClass[], highsInf: number) {
       const rows: number[] = [];
       const vals: number[] = [];
       for (let s = 0; s < p.len; s++) {
-        rows.push(p.start + s);
+        const r = row(p.start + s);
+        if (r < 0) continue;
+        rows.push(r);
         vals.push(1);
       }
       t.breaks.forEach((_, k) => {
@@ -99,7 +106,9 @@ export function buildModel(P: Prep, classes: AgentClass[], highsInf: number) {
         const rows: number[] = [];
         const vals: number[] = [];
         for (let s = 0; s < b.dur; s++) {
-          rows.push(p.start + o + s);
+          const r = row(p.start + o + s);
+          if (r < 0) continue;
+          rows.push(r);
           vals.push(-1);
         }
         rows.push(linkRow[p.id]![k]!);

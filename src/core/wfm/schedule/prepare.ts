@@ -2,7 +2,7 @@
 // (template × day × start), and agents with their contract rules resolved to slots and hours.
 
 import { InputError as ScheduleInputError } from '../../errors';
-import type { AgentInput, BreakKind, ScheduleInput, ShiftTemplate } from './types';
+import type { AgentInput, BreakKind, ScheduleInput, ShiftTemplate, WeekEnd } from './types';
 
 /** A shift template started at one time on one day: stage 1 counts how many of each to work. */
 export interface Pattern {
@@ -40,6 +40,10 @@ export interface Agent {
   latest: number;
   tplOk: boolean[];
   restSlots: number;
+  /** first slot a shift may start in: after the shift carried in from last week and the rest (−Infinity: free) */
+  notBefore: number;
+  /** the week's length in slots when it wraps (a Sunday shift then rests against Monday's), else 0 */
+  weekSlots: number;
   shifts: (Inst | null)[];
   hours: number;
 }
@@ -66,6 +70,17 @@ export function prepare(input: ScheduleInput) {
   req(Array.isArray(input.required) && input.required.length === S, 'required', `needs ${S} values (7 days × ${spd}), got ${input.required?.length}`);
   input.required.forEach((r, i) => req(Number.isFinite(r) && r >= 0, `required[${i}]`, `must be a number >= 0, got ${r}`));
   req(input.templates.length > 0, 'templates', 'give at least one shift template');
+  const weekEnd: WeekEnd = input.weekEnd ?? 'cut';
+  req(['cut', 'spill', 'wrap'].includes(weekEnd), 'weekEnd', `must be cut, spill or wrap, got ${weekEnd}`);
+  const carry = new Float64Array(S);
+  if (input.carryIn) {
+    req(weekEnd !== 'wrap', 'carryIn', 'a wrapping week repeats itself: nothing carries in from before it');
+    req(input.carryIn.length <= S, 'carryIn', `at most ${S} values (the week), got ${input.carryIn.length}`);
+    input.carryIn.forEach((c, i) => {
+      req(Number.isFinite(c) && c >= 0, `carryIn[${i}]`, `must be a number >= 0, got ${c}`);
+      carry[i] = c;
+    });
+  }
   const slotOf = (min: number, field: string) => {
     req(Number.isInteger(min) && min % im === 0, field, `must be a multiple of ${im} minutes, got ${min}`);
     return min / im;
@@ -114,7 +129,7 @@ export function prepare(input: ScheduleInput) {
       if (t.src.days && !t.src.days.includes(d)) return;
       for (let m = t.src.startEarliestMin; m <= t.src.startLatestMin; m += t.src.startStepMin) {
         const start = d * spd + m / im;
-        if (start + t.spanSlots > S) continue; // must end within the week
+        if (weekEnd === 'cut' && start + t.spanSlots > S) continue; // must end within the week
         patterns.push({ id: patterns.length, day: d, tpl: ti, start, len: t.spanSlots, startMinOfDay: m, paidHours: t.paidHours, cost: t.cost });
       }
     });
@@ -160,6 +175,11 @@ export function prepare(input: ScheduleInput) {
     req(minHours === 0 || shortest <= c.maxHoursWeek, `${cf}.maxHoursWeek`, `shorter than the shortest usable shift (${shortest} h)`);
     const rest = c.minRestHours ?? 11;
     req(Number.isFinite(rest) && rest >= 0, `${cf}.minRestHours`, 'must be >= 0');
+    const restSlots = Math.ceil((rest * 60) / im);
+    if (a.carryInEndMin !== undefined) {
+      req(weekEnd !== 'wrap', `${f}.carryInEndMin`, 'a wrapping week repeats itself: nothing carries in from before it');
+      req(Number.isFinite(a.carryInEndMin) && a.carryInEndMin <= 1440, `${f}.carryInEndMin`, `must be a minute <= 1440 (Monday), got ${a.carryInEndMin}`);
+    }
     agents.push({
       src: a,
       idx: i,
@@ -170,7 +190,9 @@ export function prepare(input: ScheduleInput) {
       earliest: c.earliestStartMin,
       latest: c.latestStartMin,
       tplOk,
-      restSlots: Math.ceil((rest * 60) / im),
+      restSlots,
+      notBefore: a.carryInEndMin === undefined ? -Infinity : Math.ceil(a.carryInEndMin / im) + restSlots,
+      weekSlots: weekEnd === 'wrap' ? S : 0,
       shifts: new Array(DAYS).fill(null),
       hours: 0,
     });
@@ -178,7 +200,11 @@ export function prepare(input: ScheduleInput) {
   const wu = input.weights?.underPerAgentHour ?? 1000;
   const wo = input.weights?.overPerAgentHour ?? 10;
   req(wu >= 0 && wo >= 0, 'weights', 'must be >= 0');
-  return { im, spd, S, tpls, patterns, agents, wu: (wu * im) / 60, wo: (wo * im) / 60, required: input.required };
+  // Coverage curves hold one more day when shifts spill into next week (those slots cost nothing here);
+  // in a wrapping week a slot past the end is the same slot from the start.
+  const coverLen = weekEnd === 'spill' ? S + spd : S;
+  const at = weekEnd === 'wrap' ? (t: number) => (t >= S ? t - S : t) : (t: number) => t;
+  return { im, spd, S, tpls, patterns, agents, wu: (wu * im) / 60, wo: (wo * im) / 60, required: input.required, weekEnd, carry, coverLen, at };
 }
 
 /** The checked input in slots: what every later phase reads. */

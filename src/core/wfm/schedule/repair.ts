@@ -32,13 +32,15 @@ export function sweepBreaks(st: Stage2): void {
     for (const a of st.P.agents)
       for (const inst of a.shifts) {
         if (!inst || inst.offs.length === 0) continue;
-        addInst(st.cover, st.P.tpls, inst, -1);
+        addInst(st.cover, st.P, inst, -1);
         inst.offs = bestBreaks(st, inst.pat);
-        addInst(st.cover, st.P.tpls, inst, 1);
+        addInst(st.cover, st.P, inst, 1);
       }
 }
 
+/** The cost of `c` agents on the phone at slot t of the cover (a slot past a spilling week's end: nothing). */
 function slotCost(st: Stage2, t: number, c: number): number {
+  if (t >= st.P.S) return 0;
   const g = st.P.required[t]! - c;
   return g > 0 ? g * st.P.wu : -g * st.P.wo;
 }
@@ -53,7 +55,7 @@ function deltaObj(st: Stage2, inst: Inst): number {
     for (let s = 0; s < b.dur; s++) onBreak.add(inst.pat.start + inst.offs[k]! + s);
   });
   for (let s = 0; s < inst.pat.len; s++) {
-    const slot = inst.pat.start + s;
+    const slot = st.P.at(inst.pat.start + s);
     if (onBreak.has(slot)) continue;
     d += slotCost(st, slot, cover[slot]! + 1) - slotCost(st, slot, cover[slot]!);
   }
@@ -70,7 +72,7 @@ function bestBreaks(st: Stage2, p: Pattern): number[] {
     for (let o = b.lo; o <= b.hi; o++) {
       let v = 0;
       for (let s = 0; s < b.dur; s++) {
-        const slot = p.start + o + s;
+        const slot = st.P.at(p.start + o + s);
         v += slotCost(st, slot, cover[slot]! + 1) - slotCost(st, slot, cover[slot]!);
       }
       if (v > bestV) {

@@ -67,7 +67,7 @@ export function scheduleResult(input: ScheduleInput, st: Stage2, { built, s1, ro
     agents: out,
     intervalMin: im,
     required: [...input.required],
-    coverage: Array.from(cover),
+    coverage: Array.from(cover.subarray(0, S)),
     under,
     over,
     objective: { total, under: objUnder, over: objOver, cost },

@@ -1,7 +1,7 @@
 // Stage 2's shared state (the pools left to hand out, the coverage of the shifts given so far, the
 // agents' order) and the moves every pass makes: can an agent take a shift, give it, take it back.
 
-import { addInst } from './instances';
+import { addInst, startCover } from './instances';
 import type { AgentClass } from './model';
 import { DAYS, type Agent, type Inst, type Pattern, type Prep } from './prepare';
 
@@ -34,7 +34,7 @@ export function stage2State(P: Prep, classes: AgentClass[], pool: Inst[][][]): S
     .map((a) => ({ a, f: flexibility(a) }))
     .sort((u, v) => u.f - v.f || v.a.minHours - u.a.minHours)
     .map((u) => u.a);
-  return { P, classes, classOf, pool, poolDay, patsByDay, cover: new Float64Array(P.S), order };
+  return { P, classes, classOf, pool, poolDay, patsByDay, cover: startCover(P), order };
 }
 
 /** Every contract rule for one more shift: template, day, start window, hours, days off, rest. */
@@ -43,28 +43,37 @@ export function canTake(a: Agent, p: Pattern): boolean {
   if (p.startMinOfDay < a.earliest || p.startMinOfDay > a.latest) return false;
   if (a.hours + p.paidHours > a.maxHours + 1e-9) return false;
   if (a.shifts.filter(Boolean).length >= a.maxShifts) return false;
-  // rest against neighbouring days (and no overlap)
+  if (p.start < a.notBefore) return false; // rest after the shift carried in from last week
+  // rest against neighbouring days (and no overlap); in a wrapping week also across its end
+  const S = a.weekSlots;
   for (let d = 0; d < DAYS; d++) {
     const o = a.shifts[d];
     if (!o) continue;
     const q = o.pat;
-    if (q.start < p.start && q.start + q.len + a.restSlots > p.start) return false;
-    if (p.start < q.start && p.start + p.len + a.restSlots > q.start) return false;
+    if (clashes(q.start, q.len, p.start, p.len, a.restSlots)) return false;
+    if (S > 0 && (clashes(q.start - S, q.len, p.start, p.len, a.restSlots) || clashes(q.start + S, q.len, p.start, p.len, a.restSlots))) return false;
   }
+  return true;
+}
+
+/** Two shifts (start, length in slots) too close: one starts before the other's end plus the rest. */
+function clashes(qs: number, ql: number, ps: number, pl: number, rest: number): boolean {
+  if (qs < ps) return qs + ql + rest > ps;
+  if (ps < qs) return ps + pl + rest > qs;
   return true;
 }
 
 export function assign(st: Stage2, a: Agent, inst: Inst): void {
   a.shifts[inst.pat.day] = inst;
   a.hours += inst.pat.paidHours;
-  addInst(st.cover, st.P.tpls, inst, 1);
+  addInst(st.cover, st.P, inst, 1);
 }
 
 export function unassign(st: Stage2, a: Agent, d: number): Inst {
   const inst = a.shifts[d]!;
   a.shifts[d] = null;
   a.hours -= inst.pat.paidHours;
-  addInst(st.cover, st.P.tpls, inst, -1);
+  addInst(st.cover, st.P, inst, -1);
   return inst;
 }
 

@@ -49,7 +49,20 @@ export interface AgentInput {
   /** approved leave: whole days of the week (0..6). Minimum hours are pro-rated over the days left. */
   leaveDays?: number[];
   preferences?: { daysOff?: number[]; startMin?: number };
+  /**
+   * When the agent's last shift before this week ends, minutes from Monday 00:00 (≤ 0, or > 0 when a Sunday
+   * night shift runs into Monday): their first shift of the week starts no earlier than this plus the rest.
+   */
+  carryInEndMin?: number;
 }
+
+/**
+ * What happens at the end of the week. `cut` (default): every shift ends within the week. `spill`: a shift
+ * may start late on Sunday and run into next week; its hours past the week's end cover next week (whose
+ * solve counts them in as `carryIn`), not this one. `wrap`: the week repeats, so a shift running past
+ * Sunday midnight covers this week's Monday morning (a cyclic week, as in shift design).
+ */
+export type WeekEnd = 'cut' | 'spill' | 'wrap';
 
 export interface ScheduleInput {
   /** 15 by default; must divide 1440 */
@@ -61,6 +74,12 @@ export interface ScheduleInput {
   /** only agents with this skill are scheduled */
   requiredSkill?: string;
   weights?: { underPerAgentHour?: number; overPerAgentHour?: number };
+  weekEnd?: WeekEnd;
+  /**
+   * Agents already on the phone per interval from shifts before the week (the previous week's published
+   * shifts running past its end), from Monday 00:00; shorter than the week is fine. Not with `wrap`.
+   */
+  carryIn?: number[];
 }
 
 export interface ScheduleOptions {

@@ -6,7 +6,16 @@ import { leaveRoutes } from './leave';
 import { peaksRoutes } from './peaks';
 import { schedulesRoutes } from './schedules';
 import { staffingRoutes } from './staffing';
+import { timeOffRoutes } from './timeOff';
 
 export { waitForSolve } from './schedules';
 
-export const wfmRoutes: RouteDef[] = [...staffingRoutes, ...forecastsRoutes, ...schedulesRoutes, ...leaveRoutes, ...adherenceRoutes, ...peaksRoutes];
+export const wfmRoutes: RouteDef[] = [
+  ...staffingRoutes,
+  ...forecastsRoutes,
+  ...schedulesRoutes,
+  ...leaveRoutes,
+  ...adherenceRoutes,
+  ...peaksRoutes,
+  ...timeOffRoutes,
+];

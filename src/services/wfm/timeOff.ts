@@ -1,0 +1,129 @@
+/**
+ * Time off against the published week (issue 15): an agent asks for a day; when the week can spare them
+ * (core/wfm/timeOff: their own intervals stay at or above the requirement) it is granted at once, otherwise
+ * it waits for their team lead or the planner, with the first interval that would be short. A granted day
+ * becomes leave and frees the agent's published shift of that day.
+ */
+import { forbidden, validationError } from '../../core/errors';
+import { checkTimeOff, dayAllowance } from '../../core/wfm/timeOff';
+import { mondayOf, weekCoverage, weekStartMs } from '../../core/wfm/rules';
+import { getAgent } from '../../store/org';
+import { scopeAdmits } from '../../store/scope';
+import { listShifts, type ShiftRow } from '../../store/wfm/schedules';
+import { addTimeOff, decideTimeOff, getTimeOff, grantedByDate, listTimeOff, publishedWeek, type TimeOffStatus } from '../../store/wfm/timeOff';
+import type { Actor, ServiceDeps } from '../context';
+import { centerOf, DAY, sameCenter, tzAt } from './common';
+
+const MIN = 60_000;
+const isoDay = (ts: number) => new Date(ts).toISOString().slice(0, 10);
+
+/** A local day of the center: its bounds (epoch ms), and the published plan over it per requirement interval. */
+async function dayPlan(deps: ServiceDeps, center: { id: number; tz: string }, date: string) {
+  const noon = Date.parse(`${date}T12:00:00Z`);
+  const off = tzAt(center.tz, noon);
+  const dayStart = Date.parse(`${date}T00:00:00Z`) - off * MIN;
+  const dayEnd = dayStart + DAY;
+  const weekStart = mondayOf(noon - off * MIN, off);
+  const week = await publishedWeek(deps.store.db, center.id, weekStart);
+  if (!week) return { dayStart, dayEnd, plan: null };
+  const im = week.intervalMin;
+  const n = 1440 / im;
+  const dayIdx = Math.round((dayStart - weekStartMs(weekStart, off)) / DAY);
+  const shifts = await listShifts(deps.store.db, { centerId: center.id, from: dayStart, to: dayEnd, publishedOnly: true });
+  // phone time of some shifts over the day, per interval (weekCoverage's first day is this day)
+  const phoneOf = (ss: ShiftRow[]) =>
+    weekCoverage(
+      ss.flatMap((s) =>
+        s.activities.filter((a) => a.kind === 'phone').map((a) => ({ startMin: (a.start - dayStart) / MIN, endMin: (a.end - dayStart) / MIN })),
+      ),
+      im,
+    ).slice(0, n);
+  return {
+    dayStart,
+    dayEnd,
+    plan: { intervalMin: im, required: week.required.slice(dayIdx * n, (dayIdx + 1) * n), coverage: phoneOf(shifts), phoneOf, shifts },
+  };
+}
+
+// Checks and grants one at a time per process, so two requests of the same day cannot both take the last spare agent.
+let queue: Promise<unknown> = Promise.resolve();
+const oneAtATime = <T>(fn: () => Promise<T>): Promise<T> => {
+  const run = queue.then(fn, fn);
+  queue = run.catch(() => undefined);
+  return run;
+};
+
+/** An agent asks for a day off: granted at once when the published week spares them, else waiting with the reason. */
+export async function askTimeOff(deps: ServiceDeps, actor: Actor, body: { date: string; kind: string; note?: string }) {
+  const agentId = actor.agentId;
+  if (agentId == null) throw forbidden('only agents ask for time off', { reason: 'role.agentOnly', params: {} });
+  const center = await centerOf(deps, actor);
+  const now = deps.now();
+  if (body.date <= isoDay(now + tzAt(center.tz, now) * MIN))
+    throw validationError('date', `time off is asked for a day after today, not ${body.date}`, { reason: 'wfm.timeOffPast', params: { date: body.date } });
+  return oneAtATime(async () => {
+    const { dayStart, dayEnd, plan } = await dayPlan(deps, center, body.date);
+    const check = plan ? checkTimeOff(plan.required, plan.coverage, plan.phoneOf(plan.shifts.filter((s) => s.agentId === agentId))) : null;
+    const shortAt = check && !check.ok ? dayStart + check.shortAt! * plan!.intervalMin * MIN : null;
+    const id = await addTimeOff(
+      deps.store.db,
+      {
+        centerId: center.id,
+        agentId,
+        date: body.date,
+        kind: body.kind,
+        note: body.note?.trim() || null,
+        shortAt,
+        short: check && !check.ok ? check.short : null,
+      },
+      actor.userId,
+      now,
+    );
+    if (check?.ok) await decideTimeOff(deps.store.db, id, { approve: true, how: 'auto', userId: null, now, dayStart, dayEnd });
+    return {
+      id,
+      status: (check?.ok ? 'approved' : 'pending') as TimeOffStatus,
+      shortAt,
+      short: check && !check.ok ? check.short : null,
+      published: plan !== null,
+    };
+  });
+}
+
+/** Requests the actor may see: their own, their teams', or the center's. */
+export const timeOffList = (deps: ServiceDeps, actor: Actor, q: { from?: string; status?: TimeOffStatus }) =>
+  listTimeOff(deps.store.db, { scope: actor.scope, fromDate: q.from, status: q.status });
+
+/** The team lead of the agent's team, or a planner, grants or refuses a waiting request. */
+export async function decide(deps: ServiceDeps, actor: Actor, id: number, approve: boolean) {
+  const r = sameCenter(await getTimeOff(deps.store.db, id), actor, 'timeOff', id);
+  const agent = await getAgent(deps.store.db, r.agent_id);
+  if (!scopeAdmits(actor.scope, { teamId: agent.team_id, agentId: agent.id }))
+    throw forbidden("team leads decide their own teams' time off", { reason: 'wfm.timeOffNotYourTeam', params: {} });
+  const center = await centerOf(deps, actor);
+  return oneAtATime(async () => {
+    const { dayStart, dayEnd } = await dayPlan(deps, center, r.date);
+    const { removedShifts } = await decideTimeOff(deps.store.db, id, { approve, how: 'person', userId: actor.userId, now: deps.now(), dayStart, dayEnd });
+    return { ok: true as const, removedShifts };
+  });
+}
+
+/** Each day of a week: how many more agents the published plan can spare, and the requests granted and waiting. */
+export async function allowance(deps: ServiceDeps, actor: Actor, q: { week: string }) {
+  const center = await centerOf(deps, actor);
+  const first = Date.parse(`${mondayOf(Date.parse(`${q.week}T12:00:00Z`), 0)}T00:00:00Z`); // the week of the given day
+  const dates = Array.from({ length: 7 }, (_, d) => isoDay(first + d * DAY));
+  const counts = await grantedByDate(deps.store.db, center.id, dates[0]!, dates[6]!);
+  const days = [];
+  for (const date of dates) {
+    const { plan } = await dayPlan(deps, center, date);
+    days.push({
+      date,
+      published: plan !== null,
+      allowance: plan ? dayAllowance(plan.required, plan.coverage) : null,
+      approved: counts.get(date)?.approved ?? 0,
+      pending: counts.get(date)?.pending ?? 0,
+    });
+  }
+  return { week: dates[0]!, days };
+}
