@@ -25,7 +25,7 @@
  */
 import { diagnose, DEFAULT_DIAGNOSIS_THRESHOLDS, DIAGNOSIS_THRESHOLDS_KEY, type DiagnosisThresholds, type Finding } from '../core/diagnosis';
 import { sortEvents, type CallFloorEvent } from '../core/events';
-import { LiveFloor, type FloorAgent } from '../core/live/floor';
+import { LiveFloor, type FloorAgent, type FloorState } from '../core/live/floor';
 import type { TzOffset } from '../core/kpi';
 import { EVENT_WINDOW_KEY, eventWindowSettings, maxStateMs } from '../core/live/eventWindow';
 import { zoneOffsetMin } from '../ingest/common';
@@ -34,6 +34,7 @@ import { announceToRobots } from '../store/noticeDelivery';
 import { addCallinCalls, createPrompt, listActiveAlerts, openCallins, raiseAlert, refreshAlerts } from '../store/live/repo';
 import { maxEventSeq, replayStoredEventsFrom, storedEventsAfter } from '../store/live/tail';
 import { diagnosisLeadership, type Leadership } from '../store/live/leader';
+import { loadFloorSnapshot, saveFloorSnapshot } from '../store/live/snapshot';
 import type { ServerContext } from './context';
 import type { Service } from './capability';
 import type { EventListener } from './eventFeed';
@@ -63,6 +64,19 @@ export interface LiveFloorServiceOptions {
   windowMin?: number;
   /** full queue figures at least this often even when nothing changed (waits grow), ms */
   queuesEveryMs?: number;
+  /** the leading instance stores a snapshot of the floor this often (and at stop), ms; 0: only at stop */
+  snapshotMs?: number;
+  /** false: neither write snapshots nor start from one (every start replays the day's events) */
+  snapshots?: boolean;
+}
+
+/** How the floor was last rebuilt: from a snapshot (and the events stored after it) or from the day's events. */
+export interface RebuildInfo {
+  from: 'snapshot' | 'events';
+  /** the snapshot's sequence (from: snapshot) */
+  snapshotSeq: number | null;
+  /** events applied after the snapshot, or replayed from the store */
+  events: number;
 }
 
 interface DirAgent {
@@ -119,12 +133,17 @@ export class LiveFloorService {
   private lastSeq = 0;
   /** floor rebuilds and catch-ups run one at a time, in call order */
   private serial: Promise<void> = Promise.resolve();
-  private pendingCatchUp: Promise<void> | null = null;
+  private pendingCatchUp: Promise<number> | null = null;
   private zone: TzOffset = 480;
   /** the longest agent state counted (the center's event window), also how far before midnight a rebuild reads */
   private maxStateMs = maxStateMs(eventWindowSettings(null));
   private leadership: Leadership | null = null;
   private unsubStored: (() => void) | null = null;
+  /** the zone's name (with the longest state, the basis a snapshot is taken under) */
+  private zoneName = 'fixed:480';
+  private stopping: Promise<void> | null = null;
+  /** how the last rebuild went (tests, the rebuild bench) */
+  rebuildInfo: RebuildInfo | null = null;
   readonly opts: Required<LiveFloorServiceOptions>;
 
   constructor(
@@ -140,6 +159,8 @@ export class LiveFloorService {
       timers: opts.timers ?? true,
       windowMin: opts.windowMin ?? 30,
       queuesEveryMs: opts.queuesEveryMs ?? 2_000,
+      snapshotMs: opts.snapshotMs ?? 60_000,
+      snapshots: opts.snapshots ?? true,
     };
     this.floor = new LiveFloor({ tzOffsetMin: 480 }); // replaced by reload() in the center's zone
   }
@@ -164,22 +185,59 @@ export class LiveFloorService {
       every(this.opts.tickMs, () => this.tick(this.ctx.now()));
       every(this.opts.diagnoseMs, () => this.diagnose(this.ctx.now()));
       every(this.opts.directoryMs, () => this.loadDirectory());
+      if (this.opts.snapshots && this.opts.snapshotMs > 0) every(this.opts.snapshotMs, () => this.writeSnapshot(this.ctx.now()));
     }
   }
 
-  stop() {
+  /**
+   * Stops the timers and the following of other instances; the leader stores a last snapshot first
+   * (`snapshot: false`: not, as after a crash). Never throws: a store already closed only loses that snapshot.
+   */
+  stop(opts: { snapshot?: boolean } = {}): Promise<void> {
+    if (this.stopping) return this.stopping;
     this.stopped = true;
     this.unsubStored?.();
-    void this.leadership?.release();
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
+    const last = opts.snapshot === false ? Promise.resolve(false) : this.writeSnapshot(this.ctx.now()).catch(() => false);
+    this.stopping = last
+      .then(() => this.leadership?.release())
+      .then(
+        () => undefined,
+        () => undefined,
+      );
+    return this.stopping;
+  }
+
+  /** The options a snapshot is taken under: one taken under others (zone, longest state) is not used. */
+  private snapshotBasis(): string {
+    return `v1|${this.zoneName}|${this.maxStateMs}`;
+  }
+
+  /**
+   * Stores the floor as it is now with the sequence it covers, when this instance leads the center (one
+   * writer). The state and its sequence are read in one synchronous step: every apply sets the floor and
+   * `lastSeq` together, so the snapshot holds each event up to its sequence once and none after it.
+   */
+  async writeSnapshot(now: number): Promise<boolean> {
+    if (!this.opts.snapshots) return false;
+    this.leadership ??= diagnosisLeadership(this.ctx.store, this.centerId);
+    if (!(await this.leadership.held())) return false;
+    this.floor.advance(now);
+    const state = this.floor.exportState();
+    if (!state) return false;
+    const seq = this.lastSeq;
+    const text = JSON.stringify(state);
+    await saveFloorSnapshot(this.ctx.store.db, { centerId: this.centerId, day: state.day, seq, basis: this.snapshotBasis(), takenAt: now, state: text });
+    return true;
   }
 
   /** (Re)reads the center, its thresholds, alerts still active and the directory. */
   async reload() {
     const center = this.centerId ? await getCenter(this.ctx.store.db, this.centerId) : undefined;
     if (center) {
-      this.zone = cachedZone(center.timezone || 'Asia/Shanghai');
+      this.zoneName = center.timezone || 'Asia/Shanghai';
+      this.zone = cachedZone(this.zoneName);
       if (!this.leadership) this.leadership = diagnosisLeadership(this.ctx.store, center.id);
       // the longest counted agent state follows the center's event window; a rebuild reads that far back
       this.maxStateMs = maxStateMs(eventWindowSettings(await getSetting(this.ctx.store.db, center.id, EVENT_WINDOW_KEY)));
@@ -203,30 +261,48 @@ export class LiveFloorService {
     return run;
   }
 
-  /** A fresh floor from the stored events since the lookback before today's local midnight. */
+  /**
+   * A fresh floor: from the center's newest snapshot when it is of today and taken under the same
+   * options (then the events stored after its sequence follow, by catchUp), else from the stored events
+   * since the lookback before today's local midnight.
+   */
   async rebuild(now: number) {
+    let tailFrom = -1;
     await this.exclusive(async () => {
       const db = this.ctx.store.db;
       const upto = await maxEventSeq(db);
       const opts = { tzOffsetMin: this.zone, maxStateMs: this.maxStateMs };
       const probe = new LiveFloor(opts);
       probe.advance(now);
+      const snap = this.opts.snapshots ? await loadFloorSnapshot(db, this.centerId) : undefined;
+      // another day's, another basis's, or one ahead of the store (a database restored from an older backup): not used
+      if (snap && snap.day === probe.today && snap.basis === this.snapshotBasis() && snap.seq <= upto) {
+        const floor = LiveFloor.fromState(opts, JSON.parse(snap.state) as FloorState);
+        floor.advance(now);
+        this.floor = floor;
+        this.lastSeq = snap.seq;
+        tailFrom = snap.seq;
+        return;
+      }
       const floor = new LiveFloor(opts);
       // streamed in batches, one reused row object: the floor keeps no reference to an event
-      await replayStoredEventsFrom(this.ctx.store, probe.todayStart - this.maxStateMs, upto, (e) => floor.applyOne(e), this.centerId);
+      const n = await replayStoredEventsFrom(this.ctx.store, probe.todayStart - this.maxStateMs, upto, (e) => floor.applyOne(e), this.centerId);
       floor.advance(now);
       this.floor = floor;
       this.lastSeq = upto;
+      this.rebuildInfo = { from: 'events', snapshotSeq: null, events: n };
     });
-    await this.catchUp();
+    const applied = await this.catchUp();
+    if (tailFrom >= 0) this.rebuildInfo = { from: 'snapshot', snapshotSeq: tailFrom, events: applied };
   }
 
   /**
    * Apply what the store accepted since the last event applied, in the store's order (each batch in
    * time order). Calls made while one waits to start share it.
    */
-  catchUp(): Promise<void> {
+  catchUp(): Promise<number> {
     if (this.pendingCatchUp) return this.pendingCatchUp;
+    let applied = 0;
     const run = this.exclusive(async () => {
       this.pendingCatchUp = null;
       for (;;) {
@@ -234,9 +310,10 @@ export class LiveFloorService {
         if (!events.length) break;
         this.floor.apply(events.length > 1 ? sortEvents(events) : events);
         this.lastSeq = lastSeq;
+        applied += events.length;
         if (events.length < TAIL_BATCH) break;
       }
-    });
+    }).then(() => applied);
     this.pendingCatchUp = run;
     return run;
   }
@@ -539,8 +616,8 @@ export class LiveFloorService {
 interface Floors {
   byCenter: Map<number, LiveFloorService>;
   opts: LiveFloorServiceOptions;
-  /** the app stops every service on the context when it closes (app.ts): each floor's timers and leadership go */
-  stop(): void;
+  /** the app stops every service on the context when it closes (app.ts): each floor's timers and leadership go, the leader's last snapshot is stored */
+  stop(): Promise<void>;
 }
 const floorsOf = (ctx: ServerContext) => ctx.services.floors as Floors | undefined;
 
@@ -578,9 +655,9 @@ export async function ensureFloor(ctx: ServerContext, centerId: number): Promise
  * returns the floor of the only center (with several, the lowest id's: use floorService(ctx, id)).
  */
 export async function startLiveFloor(ctx: ServerContext, opts: LiveFloorServiceOptions = {}): Promise<LiveFloorService> {
-  for (const s of floorServices(ctx)) s.stop();
+  await Promise.all(floorServices(ctx).map((s) => s.stop()));
   const byCenter = new Map<number, LiveFloorService>();
-  const f: Floors = { byCenter, opts, stop: () => byCenter.forEach((s) => s.stop()) };
+  const f: Floors = { byCenter, opts, stop: () => Promise.all([...byCenter.values()].map((s) => s.stop())).then(() => undefined) };
   ctx.services.floors = f;
   const centers = await listCenters(ctx.store.db);
   const ids = centers.length ? centers.map((c) => c.id) : [0];
@@ -592,9 +669,10 @@ export async function startLiveFloor(ctx: ServerContext, opts: LiveFloorServiceO
 export const liveFloorService: Service = {
   name: 'liveFloor',
   start: (ctx) => startLiveFloor(ctx).then(() => undefined),
-  stop(ctx) {
-    floorsOf(ctx)?.stop();
+  async stop(ctx) {
+    const f = floorsOf(ctx);
     delete ctx.services.floors;
+    await f?.stop();
   },
 };
 
@@ -609,7 +687,7 @@ export const followEvents: EventListener = async (ctx, events, centerId) => {
   if (id == null) return; // the sink refused such a batch already
   if (id !== 0 && f.byCenter.has(0)) {
     // the first center was created while the server ran: its floor replaces the center-less one
-    f.byCenter.get(0)!.stop();
+    void f.byCenter.get(0)!.stop({ snapshot: false });
     f.byCenter.delete(0);
   }
   await (await ensureFloor(ctx, id))?.onEvents(events);
