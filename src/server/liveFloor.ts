@@ -52,8 +52,13 @@ export const STORED_TOPIC = 'internal:live.stored';
 const TAIL_BATCH = 20_000;
 
 export interface LiveFloorServiceOptions {
-  /** push batching period, ms (diffs go out at most this often) */
+  /** period of the timed push (day change, growing waits, anything not pushed on apply), ms */
   tickMs?: number;
+  /**
+   * diffs go out as soon as events are applied when the last push was at least this long ago, else at
+   * that moment (adaptive: a quiet floor pushes at once, a busy one at most this often), ms
+   */
+  pushGapMs?: number;
   /** diagnosis period, ms */
   diagnoseMs?: number;
   /** directory (agents, teams) reload period, ms */
@@ -114,6 +119,62 @@ function cachedZone(zone: string) {
   };
 }
 
+/**
+ * What a NOTIFY on STORED_TOPIC carries when the events fit: the center, and ALL of its events with a
+ * sequence in (a, z], as compact rows [seq, ts, type, queue, agent, callId, reason, waitS].
+ */
+export interface StoredDelta {
+  c: number;
+  a: number;
+  z: number;
+  e: DeltaRow[];
+}
+type DeltaRow = [number, number, string, string | null, string | null, string | null, string | null, number | null];
+
+/** PostgreSQL refuses payloads of 8,000 bytes: the bridge's envelope and topic take the rest. */
+const DELTA_BYTES = 7_600;
+/** More payloads than this for one read: the other instances read it from the store instead. */
+const MAX_DELTA_CHUNKS = 8;
+
+const deltaEvent = (r: DeltaRow): CallFloorEvent => ({
+  id: '',
+  ts: r[1],
+  type: r[2] as CallFloorEvent['type'],
+  queue: r[3] ?? undefined,
+  agent: r[4] ?? undefined,
+  callId: r[5] ?? undefined,
+  reason: r[6] ?? undefined,
+  waitS: r[7] ?? undefined,
+});
+
+/**
+ * The events of one read (the center's events with a sequence in (after, seqs[last]]) cut into deltas
+ * that each fit a NOTIFY and chain: each covers from the previous one's last sequence. Null when that
+ * takes more than MAX_DELTA_CHUNKS payloads (or one event alone does not fit).
+ */
+export function deltaChunks(centerId: number, after: number, events: readonly CallFloorEvent[], seqs: readonly number[]): StoredDelta[] | null {
+  const out: StoredDelta[] = [];
+  let cur: StoredDelta = { c: centerId, a: after, z: after, e: [] };
+  let size = 64; // {"c":…,"a":…,"z":…,"e":[]}
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    const row: DeltaRow = [seqs[i]!, e.ts, e.type, e.queue ?? null, e.agent ?? null, e.callId ?? null, e.reason ?? null, e.waitS ?? null];
+    const bytes = Buffer.byteLength(JSON.stringify(row)) + 1;
+    if (bytes + 64 > DELTA_BYTES) return null;
+    if (size + bytes > DELTA_BYTES) {
+      out.push(cur);
+      if (out.length >= MAX_DELTA_CHUNKS) return null;
+      cur = { c: centerId, a: cur.z, z: cur.z, e: [] };
+      size = 64;
+    }
+    cur.e.push(row);
+    cur.z = row[0];
+    size += bytes;
+  }
+  if (cur.e.length) out.push(cur);
+  return out;
+}
+
 export class LiveFloorService {
   floor: LiveFloor;
   thresholds: DiagnosisThresholds = { ...DEFAULT_DIAGNOSIS_THRESHOLDS };
@@ -144,6 +205,11 @@ export class LiveFloorService {
   private stopping: Promise<void> | null = null;
   /** how the last rebuild went (tests, the rebuild bench) */
   rebuildInfo: RebuildInfo | null = null;
+  /** when tiles last went out (monotonic ms) and the push waiting for the gap to pass */
+  private lastPushAt = -Infinity;
+  private pushTimer: NodeJS.Timeout | null = null;
+  /** events of other instances applied from NOTIFY deltas without a read, and reads a delta could not spare (tests, bench) */
+  readonly deltaStats = { applied: 0, reads: 0 };
   readonly opts: Required<LiveFloorServiceOptions>;
 
   constructor(
@@ -153,7 +219,8 @@ export class LiveFloorService {
     opts: LiveFloorServiceOptions = {},
   ) {
     this.opts = {
-      tickMs: opts.tickMs ?? 200, // p99 event-to-browser stays under 250 ms (bench/live.ts)
+      tickMs: opts.tickMs ?? 200,
+      pushGapMs: opts.pushGapMs ?? 50, // p99 event-to-browser under 250 ms, on the other instance too (bench/live.ts)
       diagnoseMs: opts.diagnoseMs ?? 10_000,
       directoryMs: opts.directoryMs ?? 60_000,
       timers: opts.timers ?? true,
@@ -172,8 +239,8 @@ export class LiveFloorService {
 
   async start() {
     await this.reload();
-    // another instance stored events: read them from the store, in its order
-    this.unsubStored = this.ctx.hub.subscribe(STORED_TOPIC, () => void this.catchUp().catch(() => {}));
+    // another instance stored events: apply the ones its NOTIFY carries, else read them from the store, in its order
+    this.unsubStored = this.ctx.hub.subscribe(STORED_TOPIC, (_t, d) => void this.onStored(d).catch(() => {}));
     if (this.opts.timers) {
       const every = (ms: number, fn: () => unknown) => {
         const t = setInterval(() => {
@@ -199,6 +266,8 @@ export class LiveFloorService {
     this.unsubStored?.();
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
+    if (this.pushTimer) clearTimeout(this.pushTimer);
+    this.pushTimer = null;
     const last = opts.snapshot === false ? Promise.resolve(false) : this.writeSnapshot(this.ctx.now()).catch(() => false);
     this.stopping = last
       .then(() => this.leadership?.release())
@@ -306,16 +375,84 @@ export class LiveFloorService {
     const run = this.exclusive(async () => {
       this.pendingCatchUp = null;
       for (;;) {
-        const { events, lastSeq } = await storedEventsAfter(this.ctx.store.db, this.lastSeq, TAIL_BATCH, this.centerId);
+        const after = this.lastSeq;
+        const { events, seqs, lastSeq } = await storedEventsAfter(this.ctx.store.db, after, TAIL_BATCH, this.centerId);
         if (!events.length) break;
         this.floor.apply(events.length > 1 ? sortEvents(events) : events);
         this.lastSeq = lastSeq;
         applied += events.length;
+        // the other instances apply what this read found from the NOTIFY, without reading it themselves
+        this.forwardApplied(after, events, seqs);
+        this.pushSoon();
         if (events.length < TAIL_BATCH) break;
       }
     }).then(() => applied);
     this.pendingCatchUp = run;
     return run;
+  }
+
+  /**
+   * Tell the other instances what was just applied: the center's events with a sequence in (after, last],
+   * in compact rows, in as many NOTIFY payloads as it takes (each within PostgreSQL's 8,000 bytes); when that
+   * would be more than a few, a bare "stored" that has them read it from the store.
+   */
+  private forwardApplied(after: number, events: CallFloorEvent[], seqs: number[]) {
+    const forward = this.ctx.hub.forward;
+    if (!forward) return;
+    const chunks = deltaChunks(this.centerId, after, events, seqs);
+    if (!chunks) forward(STORED_TOPIC, { c: this.centerId });
+    else for (const c of chunks) forward(STORED_TOPIC, c);
+  }
+
+  /**
+   * Another instance stored events. A delta that continues from what this floor applied is applied
+   * here (the part after `lastSeq`); one that leaves a gap (a message lost, another center's events in
+   * between, a batch too large to carry) and a bare notice are read from the store instead.
+   */
+  async onStored(d: unknown): Promise<void> {
+    const delta = d as Partial<StoredDelta> | null;
+    if (delta && typeof delta.c === 'number' && delta.c !== this.centerId) return; // another center's floor
+    if (!delta || !Array.isArray(delta.e) || typeof delta.a !== 'number' || typeof delta.z !== 'number') {
+      this.deltaStats.reads++;
+      await this.catchUp();
+      return;
+    }
+    const { a: after, z: last, e: rows } = delta as StoredDelta;
+    let gap = false;
+    await this.exclusive(async () => {
+      if (this.lastSeq >= last) return; // applied already (read it, or this instance sent it)
+      if (this.lastSeq < after) {
+        gap = true;
+        return;
+      }
+      const events = rows.filter((r) => r[0] > this.lastSeq).map(deltaEvent);
+      this.floor.apply(events.length > 1 ? sortEvents(events) : events);
+      this.lastSeq = last;
+      this.deltaStats.applied += events.length;
+      this.pushSoon();
+    });
+    if (gap) {
+      this.deltaStats.reads++;
+      await this.catchUp();
+    }
+  }
+
+  /**
+   * Push the changes now when the last push is at least `pushGapMs` old, else once it is (one push
+   * waiting at a time). Without timers (tests), pushes happen only when tick() is called.
+   */
+  private pushSoon() {
+    if (!this.opts.timers || this.stopped || this.pushTimer) return;
+    const wait = this.lastPushAt + this.opts.pushGapMs - performance.now();
+    if (wait <= 0) {
+      this.tick(this.ctx.now());
+      return;
+    }
+    this.pushTimer = setTimeout(() => {
+      this.pushTimer = null;
+      if (!this.stopped) this.tick(this.ctx.now());
+    }, wait);
+    this.pushTimer.unref();
   }
 
   /** Agents and teams from the organisation; running call-ins of the emergency plan. */
@@ -357,7 +494,7 @@ export class LiveFloorService {
    */
   async onEvents(events: CallFloorEvent[]) {
     if (!events.length) return;
-    this.ctx.hub.forward?.(STORED_TOPIC, {});
+    // read back in the store's order (with whatever other instances stored meanwhile); that read goes on to them as deltas
     await this.catchUp();
     if (this.callins.size) {
       const counts = new Map<number, number>();
@@ -397,14 +534,18 @@ export class LiveFloorService {
 
   /** Push what changed since the last tick. */
   tick(now: number) {
+    this.lastPushAt = performance.now();
+    if (this.pushTimer) clearTimeout(this.pushTimer);
+    this.pushTimer = null;
     this.floor.advance(now);
     const { agents, queuesChanged } = this.floor.takeDirty();
+    // every instance derives these from its own floor: to this instance's sockets only (never a second copy over NOTIFY)
     if (agents.length) {
       const tiles = agents.map((a) => this.tile(a));
-      publishTopic(this.ctx, liveTopics.floorAgents, {}, { at: now, agents: tiles }, this.centerId);
+      publishTopic(this.ctx, liveTopics.floorAgents, {}, { at: now, agents: tiles }, this.centerId, true);
       const byTeam = new Map<number, Tile[]>();
       for (const t of tiles) if (t.teamId != null) byTeam.set(t.teamId, [...(byTeam.get(t.teamId) ?? []), t]);
-      for (const [team, list] of byTeam) publishTopic(this.ctx, liveTopics.floorTeam, { teamId: team }, { at: now, agents: list }, this.centerId);
+      for (const [team, list] of byTeam) publishTopic(this.ctx, liveTopics.floorTeam, { teamId: team }, { at: now, agents: list }, this.centerId, true);
     }
     if (queuesChanged || now - this.lastQueuesAt >= this.opts.queuesEveryMs) {
       this.lastQueuesAt = now;
@@ -419,7 +560,7 @@ export class LiveFloorService {
         msg.kpis = this.floor.todayKpis(now);
         msg.intervals = this.floor.intervals();
       }
-      publishTopic(this.ctx, liveTopics.floorQueues, {}, msg, this.centerId);
+      publishTopic(this.ctx, liveTopics.floorQueues, {}, msg, this.centerId, true);
     }
   }
 

@@ -79,6 +79,8 @@ test('two instances on PostgreSQL: events sent to either, both boards equal, one
     const stored = await maxEventSeq(storeA.db);
     for (let i = 0; i < 100 && (svcA.appliedSeq < stored || svcB.appliedSeq < stored); i++) await new Promise((r) => setTimeout(r, 50));
     assert.deepEqual([svcA.appliedSeq, svcB.appliedSeq], [stored, stored]);
+    // the last batch reached the other instance as a delta in the NOTIFY (nothing else made it read)
+    assert.ok(svcA.deltaStats.applied + svcB.deltaStats.applied > 0);
     clock = T(9, 0);
     const caller = await callerOf(null, org);
     const boardA = liveBoard(svcA.snapshot(caller, clock));
