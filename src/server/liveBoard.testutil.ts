@@ -1,5 +1,21 @@
-/** Test helpers for the live floor: a deterministic event stream and the comparable part of a board. */
+/** Test helpers for the live floor: a deterministic event stream, the comparable part of a board, a center-wide caller. */
 import type { CallFloorEvent } from '../core/events';
+import type { Caller } from './route';
+
+/** A center-wide caller (the duty manager of the test org) without going through HTTP. */
+export function dutyCaller(org: { users: Record<string, number> }): Caller {
+  return {
+    userId: org.users.duty_manager!,
+    username: 'duty_manager',
+    displayName: 'duty',
+    roles: ['duty_manager'],
+    agentId: null,
+    centerId: null,
+    ledTeamIds: [],
+    csrf: '',
+    locale: 'zh-CN',
+  };
+}
 
 /**
  * `calls` calls from `start`, one a minute, taken in turn by `agents` (each logs in at `start`); every

@@ -11,21 +11,10 @@ import { storeEvents } from '../store/live/ingest';
 import { maxEventSeq, storedEventsAfter } from '../store/live/tail';
 import { deltaChunks, startLiveFloor, type StoredDelta } from './liveFloor';
 import { testApp } from './testing';
-import { liveBoard, streamEvents } from './liveBoard.testutil';
+import { dutyCaller, liveBoard, streamEvents } from './liveBoard.testutil';
 
 const T = (h: number, m: number, s = 0) => Date.UTC(2026, 10, 2, h - 8, m, s);
 const AGENTS = ['A001', 'A002', 'B001'];
-const caller = (org: { users: Record<string, number> }) => ({
-  userId: org.users.duty_manager!,
-  username: 'duty_manager',
-  displayName: 'duty',
-  roles: ['duty_manager' as const],
-  agentId: null,
-  centerId: null,
-  ledTeamIds: [],
-  csrf: '',
-  locale: 'zh-CN',
-});
 
 test('deltas: each fits a NOTIFY payload, they chain from the sequence before the read, too many fall back to a read', () => {
   const events: CallFloorEvent[] = streamEvents(T(8, 0), 40, AGENTS);
@@ -83,11 +72,11 @@ forEachDatabase('a floor applies a delta that continues from its sequence withou
   await svc.onStored(later[0] as StoredDelta);
   assert.equal(svc.deltaStats.reads, 1);
   assert.equal(svc.appliedSeq, await maxEventSeq(store.db));
-  const board = liveBoard(svc.snapshot(caller(org), clock));
+  const board = liveBoard(svc.snapshot(dutyCaller(org), clock));
   await svc.stop();
   // by hand: 40 offered, every 4th abandoned, 30 answered; and the same as a floor rebuilt from the store
   assert.deepEqual([board.kpis.offered, board.kpis.answered], [40, 30]);
   const full = await startLiveFloor(ctx, { timers: false, snapshots: false });
-  assert.deepEqual(liveBoard(full.snapshot(caller(org), clock)), board);
+  assert.deepEqual(liveBoard(full.snapshot(dutyCaller(org), clock)), board);
   await full.stop();
 });

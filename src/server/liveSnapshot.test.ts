@@ -12,30 +12,18 @@ import { loadFloorSnapshot } from '../store/live/snapshot';
 import { acceptEvents } from './eventFeed';
 import { startLiveFloor, type LiveFloorService } from './liveFloor';
 import { testApp } from './testing';
-import { liveBoard, streamEvents } from './liveBoard.testutil';
+import { dutyCaller, liveBoard, streamEvents } from './liveBoard.testutil';
 
 // local time (Asia/Shanghai, UTC+8) on 2026-11-02
 const T = (h: number, m: number, s = 0) => Date.UTC(2026, 10, 2, h - 8, m, s);
 const DAY = 86_400_000;
 const AGENTS = ['A001', 'A002', 'B001'];
 
-const caller = (org: { users: Record<string, number> }) => ({
-  userId: org.users.duty_manager!,
-  username: 'duty_manager',
-  displayName: 'duty',
-  roles: ['duty_manager' as const],
-  agentId: null,
-  centerId: null,
-  ledTeamIds: [],
-  csrf: '',
-  locale: 'zh-CN',
-});
-
 /** The board of a floor rebuilt from the stored events alone (no snapshot read). */
 async function fullRebuild(ctx: Parameters<typeof startLiveFloor>[0], org: { users: Record<string, number> }, now: number) {
   const svc = await startLiveFloor(ctx, { timers: false, snapshots: false });
   assert.equal(svc.rebuildInfo?.from, 'events');
-  const board = liveBoard(svc.snapshot(caller(org), now));
+  const board = liveBoard(svc.snapshot(dutyCaller(org), now));
   await svc.stop();
   return board;
 }
@@ -55,12 +43,12 @@ forEachDatabase('restart from the snapshot and the events after it equals a full
   const tail = events.slice(cut);
   for (let i = 0; i < tail.length; i += 30) await acceptEvents(ctx, tail.slice(i, i + 30));
   clock = T(9, 30);
-  const seen = liveBoard(first.snapshot(caller(org), clock));
+  const seen = liveBoard(first.snapshot(dutyCaller(org), clock));
   await first.stop({ snapshot: false }); // a crash: no last snapshot, the tail must be read back
 
   const restarted: LiveFloorService = await startLiveFloor(ctx, { timers: false });
   assert.deepEqual(restarted.rebuildInfo, { from: 'snapshot', snapshotSeq: snapSeq, events: tail.length });
-  const fromSnapshot = liveBoard(restarted.snapshot(caller(org), clock));
+  const fromSnapshot = liveBoard(restarted.snapshot(dutyCaller(org), clock));
   await restarted.stop({ snapshot: false });
   assert.deepEqual(fromSnapshot, await fullRebuild(ctx, org, clock));
   assert.deepEqual(fromSnapshot, seen);
@@ -76,7 +64,7 @@ forEachDatabase('restart from the snapshot and the events after it equals a full
   await again.stop();
   const last = await startLiveFloor(ctx, { timers: false });
   assert.deepEqual(last.rebuildInfo, { from: 'snapshot', snapshotSeq: await maxEventSeq(store.db), events: 0 });
-  assert.deepEqual(liveBoard(last.snapshot(caller(org), clock)), seen);
+  assert.deepEqual(liveBoard(last.snapshot(dutyCaller(org), clock)), seen);
   await last.stop({ snapshot: false });
 });
 
@@ -93,7 +81,7 @@ forEachDatabase("a snapshot of another day is not used: the new day's board come
   await storeEvents(store, streamEvents(T(8, 0) + DAY, 8, AGENTS, 'd2'));
   const restarted = await startLiveFloor(ctx, { timers: false });
   assert.equal(restarted.rebuildInfo?.from, 'events');
-  const board = liveBoard(restarted.snapshot(caller(org), clock));
+  const board = liveBoard(restarted.snapshot(dutyCaller(org), clock));
   await restarted.stop({ snapshot: false });
   assert.deepEqual([board.kpis.offered, board.kpis.answered], [8, 6]);
   assert.deepEqual(board, await fullRebuild(ctx, org, clock));
@@ -123,7 +111,7 @@ forEachDatabase('a snapshot taken while stored events are still being applied co
   const restarted = await startLiveFloor(ctx, { timers: false });
   assert.equal(restarted.rebuildInfo?.from, 'snapshot');
   assert.equal(restarted.rebuildInfo!.events, events.length - (snap.seq === applied ? third : 2 * third));
-  const board = liveBoard(restarted.snapshot(caller(org), clock));
+  const board = liveBoard(restarted.snapshot(dutyCaller(org), clock));
   await restarted.stop({ snapshot: false });
   assert.deepEqual([board.kpis.offered, board.kpis.answered], [40, 30]);
   assert.deepEqual(board, await fullRebuild(ctx, org, clock));
