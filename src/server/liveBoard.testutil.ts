@@ -62,3 +62,12 @@ export function liveBoard(s: Snapshot) {
     intervals: s.intervals ?? [],
   };
 }
+
+/**
+ * A fixed-offset zone in which the UTC hour `h` is 12:xx local time (Etc/GMT signs are inverted): tests on the
+ * real clock whose events span the last hour set their center to it, so the events never cross a local midnight.
+ */
+export function middayZone(h: number): string {
+  const east = 12 - h; // -11 … +12
+  return east === 0 ? 'Etc/GMT' : east > 0 ? `Etc/GMT-${east}` : `Etc/GMT+${-east}`;
+}

@@ -15,7 +15,7 @@ import { migrate, openStore, type Store } from '../store/db';
 import { freshStore, skipWithoutPostgres, TEST_PG_URL } from '../store/testing';
 import { acceptEvents } from './eventFeed';
 import { startLiveFloor } from './liveFloor';
-import { dutyCaller, liveBoard, streamEvents } from './liveBoard.testutil';
+import { dutyCaller, liveBoard, middayZone, streamEvents } from './liveBoard.testutil';
 import { TEST_PASSWORD, testApp } from './testing';
 
 const BIN = fileURLToPath(new URL('../../bin/callfloor.mjs', import.meta.url));
@@ -57,12 +57,6 @@ async function signIn(base: string, username: string) {
       fetch(`${base}${url}`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
     get: async (url: string) => (await fetch(`${base}${url}`, { headers: { cookie } })).json() as Promise<any>,
   };
-}
-
-/** A fixed-offset zone in which the UTC hour `h` is 12:xx local time (Etc/GMT signs are inverted). */
-function middayZone(h: number): string {
-  const east = 12 - h; // -11 … +12
-  return east === 0 ? 'Etc/GMT' : east > 0 ? `Etc/GMT-${east}` : `Etc/GMT+${-east}`;
 }
 
 for (const kind of ['sqlite', 'postgres'] as const) {
