@@ -5,12 +5,22 @@ import type { CallFloorEvent, EventType } from '../src/core/events';
 import { acceptEvents } from '../src/server/eventFeed';
 import { floorService } from '../src/server/liveFloor';
 import { listAlerts } from '../src/store/live/repo';
+import { middayZone } from '../src/server/liveBoard.testutil';
 
 let n = 0;
 const ev = (ts: number, type: EventType, f: Partial<CallFloorEvent> = {}): CallFloorEvent => ({ id: `w${++n}`, ts, type, ...f });
 
 test('wallboard tiles follow pushed events; an understaffed alert fires, is acknowledged and closed by the duty manager', async () => {
-  const h = await startHarness();
+  // events from 30 minutes ago on the real clock: the center is in a zone where it is midday, so they are today's
+  // (in Asia/Shanghai they were yesterday's from 16:00 to 16:30 UTC, and the board ignored them)
+  const h = await startHarness({
+    seed: (store) =>
+      store.db
+        .updateTable('centers')
+        .set({ timezone: middayZone(new Date().getUTCHours()) })
+        .execute()
+        .then(() => {}),
+  });
   const { page, url, ctx } = h;
   try {
     await signInUi(page, url, 'duty_manager');

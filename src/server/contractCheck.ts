@@ -27,9 +27,19 @@ export function checkAgainst(schema: z.ZodType, value: unknown, what: string) {
 }
 
 /** Publishes a contract topic's message (checked against the topic's schema when validation is on). */
-export function publishTopic<T extends Topic>(ctx: ServerContext, t: T, params: Record<string, string | number>, data: TopicMessageIn<T>, centerId?: number) {
+export function publishTopic<T extends Topic>(
+  ctx: ServerContext,
+  t: T,
+  params: Record<string, string | number>,
+  data: TopicMessageIn<T>,
+  centerId?: number,
+  /** true: to this instance's sockets only (what every instance derives itself, e.g. its floor's tiles) */
+  local = false,
+) {
   const name = topicName(t, params);
   if (ctx.validateResponses) checkAgainst(t.message, data, `live message on ${name}`);
   // a center's floor publishes on its own hub topics (center:<id>:<name>); sockets are mapped to their caller's center
-  ctx.hub.publish(centerId === undefined ? name : centerTopic(centerId, name), data);
+  const topic = centerId === undefined ? name : centerTopic(centerId, name);
+  if (local) ctx.hub.deliver(topic, data);
+  else ctx.hub.publish(topic, data);
 }

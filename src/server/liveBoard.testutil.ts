@@ -1,5 +1,21 @@
-/** Test helpers for the live floor: a deterministic event stream and the comparable part of a board. */
+/** Test helpers for the live floor: a deterministic event stream, the comparable part of a board, a center-wide caller. */
 import type { CallFloorEvent } from '../core/events';
+import type { Caller } from './route';
+
+/** A center-wide caller (the duty manager of the test org) without going through HTTP. */
+export function dutyCaller(org: { users: Record<string, number> }): Caller {
+  return {
+    userId: org.users.duty_manager!,
+    username: 'duty_manager',
+    displayName: 'duty',
+    roles: ['duty_manager'],
+    agentId: null,
+    centerId: null,
+    ledTeamIds: [],
+    csrf: '',
+    locale: 'zh-CN',
+  };
+}
 
 /**
  * `calls` calls from `start`, one a minute, taken in turn by `agents` (each logs in at `start`); every
@@ -45,4 +61,13 @@ export function liveBoard(s: Snapshot) {
     kpis: s.kpis ?? { offered: 0, answered: 0 },
     intervals: s.intervals ?? [],
   };
+}
+
+/**
+ * A fixed-offset zone in which the UTC hour `h` is 12:xx local time (Etc/GMT signs are inverted): tests on the
+ * real clock whose events span the last hour set their center to it, so the events never cross a local midnight.
+ */
+export function middayZone(h: number): string {
+  const east = 12 - h; // -11 … +12
+  return east === 0 ? 'Etc/GMT' : east > 0 ? `Etc/GMT-${east}` : `Etc/GMT+${-east}`;
 }

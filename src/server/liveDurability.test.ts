@@ -15,7 +15,7 @@ import { migrate, openStore, type Store } from '../store/db';
 import { freshStore, skipWithoutPostgres, TEST_PG_URL } from '../store/testing';
 import { acceptEvents } from './eventFeed';
 import { startLiveFloor } from './liveFloor';
-import { liveBoard, streamEvents } from './liveBoard.testutil';
+import { dutyCaller, liveBoard, middayZone, streamEvents } from './liveBoard.testutil';
 import { TEST_PASSWORD, testApp } from './testing';
 
 const BIN = fileURLToPath(new URL('../../bin/callfloor.mjs', import.meta.url));
@@ -77,6 +77,10 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     let server: ChildProcess | null = null;
     try {
       await testApp(store); // the org (users, agents A001, A002, B001) in the served database
+      // the servers run on the real clock: the center's zone is one where it is about noon now, so the stream
+      // (the last hour) never crosses a local midnight (in Asia/Shanghai it did from 16:00 to 17:00 UTC)
+      const zone = middayZone(new Date().getUTCHours());
+      await store.db.updateTable('centers').set({ timezone: zone }).execute();
       const now = Date.now();
       const agents = ['A001', 'A002', 'B001'];
       const events: CallFloorEvent[] = [
@@ -130,19 +134,10 @@ for (const kind of ['sqlite', 'postgres'] as const) {
 
       // a clean server fed the same batches
       const c = await testApp(clean);
+      await clean.db.updateTable('centers').set({ timezone: zone }).execute();
       const svc = await startLiveFloor(c.ctx, { timers: false });
       for (const b of batches) await acceptEvents(c.ctx, b);
-      const caller = {
-        userId: c.org.users.duty_manager!,
-        username: 'duty_manager',
-        displayName: '',
-        roles: ['duty_manager' as const],
-        agentId: null,
-        centerId: null,
-        ledTeamIds: [],
-        csrf: '',
-        locale: 'zh-CN',
-      };
+      const caller = dutyCaller(c.org);
       const reference = liveBoard(svc.snapshot(caller, Date.now()));
       svc.stop();
       assert.deepEqual(restarted, reference);

@@ -25,7 +25,7 @@
  */
 import { diagnose, DEFAULT_DIAGNOSIS_THRESHOLDS, DIAGNOSIS_THRESHOLDS_KEY, type DiagnosisThresholds, type Finding } from '../core/diagnosis';
 import { sortEvents, type CallFloorEvent } from '../core/events';
-import { LiveFloor, type FloorAgent } from '../core/live/floor';
+import { LiveFloor, type FloorAgent, type FloorState } from '../core/live/floor';
 import type { TzOffset } from '../core/kpi';
 import { EVENT_WINDOW_KEY, eventWindowSettings, maxStateMs } from '../core/live/eventWindow';
 import { zoneOffsetMin } from '../ingest/common';
@@ -34,6 +34,7 @@ import { announceToRobots } from '../store/noticeDelivery';
 import { addCallinCalls, createPrompt, listActiveAlerts, openCallins, raiseAlert, refreshAlerts } from '../store/live/repo';
 import { maxEventSeq, replayStoredEventsFrom, storedEventsAfter } from '../store/live/tail';
 import { diagnosisLeadership, type Leadership } from '../store/live/leader';
+import { loadFloorSnapshot, saveFloorSnapshot } from '../store/live/snapshot';
 import type { ServerContext } from './context';
 import type { Service } from './capability';
 import type { EventListener } from './eventFeed';
@@ -51,8 +52,13 @@ export const STORED_TOPIC = 'internal:live.stored';
 const TAIL_BATCH = 20_000;
 
 export interface LiveFloorServiceOptions {
-  /** push batching period, ms (diffs go out at most this often) */
+  /** period of the timed push (day change, growing waits, anything not pushed on apply), ms */
   tickMs?: number;
+  /**
+   * diffs go out as soon as events are applied when the last push was at least this long ago, else at
+   * that moment (adaptive: a quiet floor pushes at once, a busy one at most this often), ms
+   */
+  pushGapMs?: number;
   /** diagnosis period, ms */
   diagnoseMs?: number;
   /** directory (agents, teams) reload period, ms */
@@ -63,6 +69,19 @@ export interface LiveFloorServiceOptions {
   windowMin?: number;
   /** full queue figures at least this often even when nothing changed (waits grow), ms */
   queuesEveryMs?: number;
+  /** the leading instance stores a snapshot of the floor this often (and at stop), ms; 0: only at stop */
+  snapshotMs?: number;
+  /** false: neither write snapshots nor start from one (every start replays the day's events) */
+  snapshots?: boolean;
+}
+
+/** How the floor was last rebuilt: from a snapshot (and the events stored after it) or from the day's events. */
+export interface RebuildInfo {
+  from: 'snapshot' | 'events';
+  /** the snapshot's sequence (from: snapshot) */
+  snapshotSeq: number | null;
+  /** events applied after the snapshot, or replayed from the store */
+  events: number;
 }
 
 interface DirAgent {
@@ -100,6 +119,62 @@ function cachedZone(zone: string) {
   };
 }
 
+/**
+ * What a NOTIFY on STORED_TOPIC carries when the events fit: the center, and ALL of its events with a
+ * sequence in (a, z], as compact rows [seq, ts, type, queue, agent, callId, reason, waitS].
+ */
+export interface StoredDelta {
+  c: number;
+  a: number;
+  z: number;
+  e: DeltaRow[];
+}
+type DeltaRow = [number, number, string, string | null, string | null, string | null, string | null, number | null];
+
+/** PostgreSQL refuses payloads of 8,000 bytes: the bridge's envelope and topic take the rest. */
+const DELTA_BYTES = 7_600;
+/** More payloads than this for one read: the other instances read it from the store instead. */
+const MAX_DELTA_CHUNKS = 8;
+
+const deltaEvent = (r: DeltaRow): CallFloorEvent => ({
+  id: '',
+  ts: r[1],
+  type: r[2] as CallFloorEvent['type'],
+  queue: r[3] ?? undefined,
+  agent: r[4] ?? undefined,
+  callId: r[5] ?? undefined,
+  reason: r[6] ?? undefined,
+  waitS: r[7] ?? undefined,
+});
+
+/**
+ * The events of one read (the center's events with a sequence in (after, seqs[last]]) cut into deltas
+ * that each fit a NOTIFY and chain: each covers from the previous one's last sequence. Null when that
+ * takes more than MAX_DELTA_CHUNKS payloads (or one event alone does not fit).
+ */
+export function deltaChunks(centerId: number, after: number, events: readonly CallFloorEvent[], seqs: readonly number[]): StoredDelta[] | null {
+  const out: StoredDelta[] = [];
+  let cur: StoredDelta = { c: centerId, a: after, z: after, e: [] };
+  let size = 64; // {"c":…,"a":…,"z":…,"e":[]}
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    const row: DeltaRow = [seqs[i]!, e.ts, e.type, e.queue ?? null, e.agent ?? null, e.callId ?? null, e.reason ?? null, e.waitS ?? null];
+    const bytes = Buffer.byteLength(JSON.stringify(row)) + 1;
+    if (bytes + 64 > DELTA_BYTES) return null;
+    if (size + bytes > DELTA_BYTES) {
+      out.push(cur);
+      if (out.length >= MAX_DELTA_CHUNKS) return null;
+      cur = { c: centerId, a: cur.z, z: cur.z, e: [] };
+      size = 64;
+    }
+    cur.e.push(row);
+    cur.z = row[0];
+    size += bytes;
+  }
+  if (cur.e.length) out.push(cur);
+  return out;
+}
+
 export class LiveFloorService {
   floor: LiveFloor;
   thresholds: DiagnosisThresholds = { ...DEFAULT_DIAGNOSIS_THRESHOLDS };
@@ -119,12 +194,22 @@ export class LiveFloorService {
   private lastSeq = 0;
   /** floor rebuilds and catch-ups run one at a time, in call order */
   private serial: Promise<void> = Promise.resolve();
-  private pendingCatchUp: Promise<void> | null = null;
+  private pendingCatchUp: Promise<number> | null = null;
   private zone: TzOffset = 480;
   /** the longest agent state counted (the center's event window), also how far before midnight a rebuild reads */
   private maxStateMs = maxStateMs(eventWindowSettings(null));
   private leadership: Leadership | null = null;
   private unsubStored: (() => void) | null = null;
+  /** the zone's name (with the longest state, the basis a snapshot is taken under) */
+  private zoneName = 'fixed:480';
+  private stopping: Promise<void> | null = null;
+  /** how the last rebuild went (tests, the rebuild bench) */
+  rebuildInfo: RebuildInfo | null = null;
+  /** when tiles last went out (monotonic ms) and the push waiting for the gap to pass */
+  private lastPushAt = -Infinity;
+  private pushTimer: NodeJS.Timeout | null = null;
+  /** events of other instances applied from NOTIFY deltas without a read, and reads a delta could not spare (tests, bench) */
+  readonly deltaStats = { applied: 0, reads: 0 };
   readonly opts: Required<LiveFloorServiceOptions>;
 
   constructor(
@@ -134,12 +219,15 @@ export class LiveFloorService {
     opts: LiveFloorServiceOptions = {},
   ) {
     this.opts = {
-      tickMs: opts.tickMs ?? 200, // p99 event-to-browser stays under 250 ms (bench/live.ts)
+      tickMs: opts.tickMs ?? 200,
+      pushGapMs: opts.pushGapMs ?? 50, // p99 event-to-browser under 250 ms, on the other instance too (bench/live.ts)
       diagnoseMs: opts.diagnoseMs ?? 10_000,
       directoryMs: opts.directoryMs ?? 60_000,
       timers: opts.timers ?? true,
       windowMin: opts.windowMin ?? 30,
       queuesEveryMs: opts.queuesEveryMs ?? 2_000,
+      snapshotMs: opts.snapshotMs ?? 60_000,
+      snapshots: opts.snapshots ?? true,
     };
     this.floor = new LiveFloor({ tzOffsetMin: 480 }); // replaced by reload() in the center's zone
   }
@@ -151,8 +239,8 @@ export class LiveFloorService {
 
   async start() {
     await this.reload();
-    // another instance stored events: read them from the store, in its order
-    this.unsubStored = this.ctx.hub.subscribe(STORED_TOPIC, () => void this.catchUp().catch(() => {}));
+    // another instance stored events: apply the ones its NOTIFY carries, else read them from the store, in its order
+    this.unsubStored = this.ctx.hub.subscribe(STORED_TOPIC, (_t, d) => void this.onStored(d).catch(() => {}));
     if (this.opts.timers) {
       const every = (ms: number, fn: () => unknown) => {
         const t = setInterval(() => {
@@ -164,22 +252,61 @@ export class LiveFloorService {
       every(this.opts.tickMs, () => this.tick(this.ctx.now()));
       every(this.opts.diagnoseMs, () => this.diagnose(this.ctx.now()));
       every(this.opts.directoryMs, () => this.loadDirectory());
+      if (this.opts.snapshots && this.opts.snapshotMs > 0) every(this.opts.snapshotMs, () => this.writeSnapshot(this.ctx.now()));
     }
   }
 
-  stop() {
+  /**
+   * Stops the timers and the following of other instances; the leader stores a last snapshot first
+   * (`snapshot: false`: not, as after a crash). Never throws: a store already closed only loses that snapshot.
+   */
+  stop(opts: { snapshot?: boolean } = {}): Promise<void> {
+    if (this.stopping) return this.stopping;
     this.stopped = true;
     this.unsubStored?.();
-    void this.leadership?.release();
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
+    if (this.pushTimer) clearTimeout(this.pushTimer);
+    this.pushTimer = null;
+    const last = opts.snapshot === false ? Promise.resolve(false) : this.writeSnapshot(this.ctx.now()).catch(() => false);
+    this.stopping = last
+      .then(() => this.leadership?.release())
+      .then(
+        () => undefined,
+        () => undefined,
+      );
+    return this.stopping;
+  }
+
+  /** The options a snapshot is taken under: one taken under others (zone, longest state) is not used. */
+  private snapshotBasis(): string {
+    return `v1|${this.zoneName}|${this.maxStateMs}`;
+  }
+
+  /**
+   * Stores the floor as it is now with the sequence it covers, when this instance leads the center (one
+   * writer). The state and its sequence are read in one synchronous step: every apply sets the floor and
+   * `lastSeq` together, so the snapshot holds each event up to its sequence once and none after it.
+   */
+  async writeSnapshot(now: number): Promise<boolean> {
+    if (!this.opts.snapshots) return false;
+    this.leadership ??= diagnosisLeadership(this.ctx.store, this.centerId);
+    if (!(await this.leadership.held())) return false;
+    this.floor.advance(now);
+    const state = this.floor.exportState();
+    if (!state) return false;
+    const seq = this.lastSeq;
+    const text = JSON.stringify(state);
+    await saveFloorSnapshot(this.ctx.store.db, { centerId: this.centerId, day: state.day, seq, basis: this.snapshotBasis(), takenAt: now, state: text });
+    return true;
   }
 
   /** (Re)reads the center, its thresholds, alerts still active and the directory. */
   async reload() {
     const center = this.centerId ? await getCenter(this.ctx.store.db, this.centerId) : undefined;
     if (center) {
-      this.zone = cachedZone(center.timezone || 'Asia/Shanghai');
+      this.zoneName = center.timezone || 'Asia/Shanghai';
+      this.zone = cachedZone(this.zoneName);
       if (!this.leadership) this.leadership = diagnosisLeadership(this.ctx.store, center.id);
       // the longest counted agent state follows the center's event window; a rebuild reads that far back
       this.maxStateMs = maxStateMs(eventWindowSettings(await getSetting(this.ctx.store.db, center.id, EVENT_WINDOW_KEY)));
@@ -203,42 +330,129 @@ export class LiveFloorService {
     return run;
   }
 
-  /** A fresh floor from the stored events since the lookback before today's local midnight. */
+  /**
+   * A fresh floor: from the center's newest snapshot when it is of today and taken under the same
+   * options (then the events stored after its sequence follow, by catchUp), else from the stored events
+   * since the lookback before today's local midnight.
+   */
   async rebuild(now: number) {
+    let tailFrom = -1;
     await this.exclusive(async () => {
       const db = this.ctx.store.db;
       const upto = await maxEventSeq(db);
       const opts = { tzOffsetMin: this.zone, maxStateMs: this.maxStateMs };
       const probe = new LiveFloor(opts);
       probe.advance(now);
+      const snap = this.opts.snapshots ? await loadFloorSnapshot(db, this.centerId) : undefined;
+      // another day's, another basis's, or one ahead of the store (a database restored from an older backup): not used
+      if (snap && snap.day === probe.today && snap.basis === this.snapshotBasis() && snap.seq <= upto) {
+        const floor = LiveFloor.fromState(opts, JSON.parse(snap.state) as FloorState);
+        floor.advance(now);
+        this.floor = floor;
+        this.lastSeq = snap.seq;
+        tailFrom = snap.seq;
+        return;
+      }
       const floor = new LiveFloor(opts);
       // streamed in batches, one reused row object: the floor keeps no reference to an event
-      await replayStoredEventsFrom(this.ctx.store, probe.todayStart - this.maxStateMs, upto, (e) => floor.applyOne(e), this.centerId);
+      const n = await replayStoredEventsFrom(this.ctx.store, probe.todayStart - this.maxStateMs, upto, (e) => floor.applyOne(e), this.centerId);
       floor.advance(now);
       this.floor = floor;
       this.lastSeq = upto;
+      this.rebuildInfo = { from: 'events', snapshotSeq: null, events: n };
     });
-    await this.catchUp();
+    const applied = await this.catchUp();
+    if (tailFrom >= 0) this.rebuildInfo = { from: 'snapshot', snapshotSeq: tailFrom, events: applied };
   }
 
   /**
    * Apply what the store accepted since the last event applied, in the store's order (each batch in
    * time order). Calls made while one waits to start share it.
    */
-  catchUp(): Promise<void> {
+  catchUp(): Promise<number> {
     if (this.pendingCatchUp) return this.pendingCatchUp;
+    let applied = 0;
     const run = this.exclusive(async () => {
       this.pendingCatchUp = null;
       for (;;) {
-        const { events, lastSeq } = await storedEventsAfter(this.ctx.store.db, this.lastSeq, TAIL_BATCH, this.centerId);
+        const after = this.lastSeq;
+        const { events, seqs, lastSeq } = await storedEventsAfter(this.ctx.store.db, after, TAIL_BATCH, this.centerId);
         if (!events.length) break;
         this.floor.apply(events.length > 1 ? sortEvents(events) : events);
         this.lastSeq = lastSeq;
+        applied += events.length;
+        // the other instances apply what this read found from the NOTIFY, without reading it themselves
+        this.forwardApplied(after, events, seqs);
+        this.pushSoon();
         if (events.length < TAIL_BATCH) break;
       }
-    });
+    }).then(() => applied);
     this.pendingCatchUp = run;
     return run;
+  }
+
+  /**
+   * Tell the other instances what was just applied: the center's events with a sequence in (after, last],
+   * in compact rows, in as many NOTIFY payloads as it takes (each within PostgreSQL's 8,000 bytes); when that
+   * would be more than a few, a bare "stored" that has them read it from the store.
+   */
+  private forwardApplied(after: number, events: CallFloorEvent[], seqs: number[]) {
+    const forward = this.ctx.hub.forward;
+    if (!forward) return;
+    const chunks = deltaChunks(this.centerId, after, events, seqs);
+    if (!chunks) forward(STORED_TOPIC, { c: this.centerId });
+    else for (const c of chunks) forward(STORED_TOPIC, c);
+  }
+
+  /**
+   * Another instance stored events. A delta that continues from what this floor applied is applied
+   * here (the part after `lastSeq`); one that leaves a gap (a message lost, another center's events in
+   * between, a batch too large to carry) and a bare notice are read from the store instead.
+   */
+  async onStored(d: unknown): Promise<void> {
+    const delta = d as Partial<StoredDelta> | null;
+    if (delta && typeof delta.c === 'number' && delta.c !== this.centerId) return; // another center's floor
+    if (!delta || !Array.isArray(delta.e) || typeof delta.a !== 'number' || typeof delta.z !== 'number') {
+      this.deltaStats.reads++;
+      await this.catchUp();
+      return;
+    }
+    const { a: after, z: last, e: rows } = delta as StoredDelta;
+    let gap = false;
+    await this.exclusive(async () => {
+      if (this.lastSeq >= last) return; // applied already (read it, or this instance sent it)
+      if (this.lastSeq < after) {
+        gap = true;
+        return;
+      }
+      const events = rows.filter((r) => r[0] > this.lastSeq).map(deltaEvent);
+      this.floor.apply(events.length > 1 ? sortEvents(events) : events);
+      this.lastSeq = last;
+      this.deltaStats.applied += events.length;
+      this.pushSoon();
+    });
+    if (gap) {
+      this.deltaStats.reads++;
+      await this.catchUp();
+    }
+  }
+
+  /**
+   * Push the changes now when the last push is at least `pushGapMs` old, else once it is (one push
+   * waiting at a time). Without timers (tests), pushes happen only when tick() is called.
+   */
+  private pushSoon() {
+    if (!this.opts.timers || this.stopped || this.pushTimer) return;
+    const wait = this.lastPushAt + this.opts.pushGapMs - performance.now();
+    if (wait <= 0) {
+      this.tick(this.ctx.now());
+      return;
+    }
+    this.pushTimer = setTimeout(() => {
+      this.pushTimer = null;
+      if (!this.stopped) this.tick(this.ctx.now());
+    }, wait);
+    this.pushTimer.unref();
   }
 
   /** Agents and teams from the organisation; running call-ins of the emergency plan. */
@@ -280,7 +494,7 @@ export class LiveFloorService {
    */
   async onEvents(events: CallFloorEvent[]) {
     if (!events.length) return;
-    this.ctx.hub.forward?.(STORED_TOPIC, {});
+    // read back in the store's order (with whatever other instances stored meanwhile); that read goes on to them as deltas
     await this.catchUp();
     if (this.callins.size) {
       const counts = new Map<number, number>();
@@ -320,14 +534,18 @@ export class LiveFloorService {
 
   /** Push what changed since the last tick. */
   tick(now: number) {
+    this.lastPushAt = performance.now();
+    if (this.pushTimer) clearTimeout(this.pushTimer);
+    this.pushTimer = null;
     this.floor.advance(now);
     const { agents, queuesChanged } = this.floor.takeDirty();
+    // every instance derives these from its own floor: to this instance's sockets only (never a second copy over NOTIFY)
     if (agents.length) {
       const tiles = agents.map((a) => this.tile(a));
-      publishTopic(this.ctx, liveTopics.floorAgents, {}, { at: now, agents: tiles }, this.centerId);
+      publishTopic(this.ctx, liveTopics.floorAgents, {}, { at: now, agents: tiles }, this.centerId, true);
       const byTeam = new Map<number, Tile[]>();
       for (const t of tiles) if (t.teamId != null) byTeam.set(t.teamId, [...(byTeam.get(t.teamId) ?? []), t]);
-      for (const [team, list] of byTeam) publishTopic(this.ctx, liveTopics.floorTeam, { teamId: team }, { at: now, agents: list }, this.centerId);
+      for (const [team, list] of byTeam) publishTopic(this.ctx, liveTopics.floorTeam, { teamId: team }, { at: now, agents: list }, this.centerId, true);
     }
     if (queuesChanged || now - this.lastQueuesAt >= this.opts.queuesEveryMs) {
       this.lastQueuesAt = now;
@@ -342,7 +560,7 @@ export class LiveFloorService {
         msg.kpis = this.floor.todayKpis(now);
         msg.intervals = this.floor.intervals();
       }
-      publishTopic(this.ctx, liveTopics.floorQueues, {}, msg, this.centerId);
+      publishTopic(this.ctx, liveTopics.floorQueues, {}, msg, this.centerId, true);
     }
   }
 
@@ -539,8 +757,8 @@ export class LiveFloorService {
 interface Floors {
   byCenter: Map<number, LiveFloorService>;
   opts: LiveFloorServiceOptions;
-  /** the app stops every service on the context when it closes (app.ts): each floor's timers and leadership go */
-  stop(): void;
+  /** the app stops every service on the context when it closes (app.ts): each floor's timers and leadership go, the leader's last snapshot is stored */
+  stop(): Promise<void>;
 }
 const floorsOf = (ctx: ServerContext) => ctx.services.floors as Floors | undefined;
 
@@ -578,9 +796,9 @@ export async function ensureFloor(ctx: ServerContext, centerId: number): Promise
  * returns the floor of the only center (with several, the lowest id's: use floorService(ctx, id)).
  */
 export async function startLiveFloor(ctx: ServerContext, opts: LiveFloorServiceOptions = {}): Promise<LiveFloorService> {
-  for (const s of floorServices(ctx)) s.stop();
+  await Promise.all(floorServices(ctx).map((s) => s.stop()));
   const byCenter = new Map<number, LiveFloorService>();
-  const f: Floors = { byCenter, opts, stop: () => byCenter.forEach((s) => s.stop()) };
+  const f: Floors = { byCenter, opts, stop: () => Promise.all([...byCenter.values()].map((s) => s.stop())).then(() => undefined) };
   ctx.services.floors = f;
   const centers = await listCenters(ctx.store.db);
   const ids = centers.length ? centers.map((c) => c.id) : [0];
@@ -592,9 +810,10 @@ export async function startLiveFloor(ctx: ServerContext, opts: LiveFloorServiceO
 export const liveFloorService: Service = {
   name: 'liveFloor',
   start: (ctx) => startLiveFloor(ctx).then(() => undefined),
-  stop(ctx) {
-    floorsOf(ctx)?.stop();
+  async stop(ctx) {
+    const f = floorsOf(ctx);
     delete ctx.services.floors;
+    await f?.stop();
   },
 };
 
@@ -609,7 +828,7 @@ export const followEvents: EventListener = async (ctx, events, centerId) => {
   if (id == null) return; // the sink refused such a batch already
   if (id !== 0 && f.byCenter.has(0)) {
     // the first center was created while the server ran: its floor replaces the center-less one
-    f.byCenter.get(0)!.stop();
+    void f.byCenter.get(0)!.stop({ snapshot: false });
     f.byCenter.delete(0);
   }
   await (await ensureFloor(ctx, id))?.onEvents(events);

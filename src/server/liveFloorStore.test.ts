@@ -13,7 +13,7 @@ import { acceptEvents } from './eventFeed';
 import { startLiveFloor, type LiveFloorService } from './liveFloor';
 import { startPgBridge } from './pgBridge';
 import { seedTestOrg, testApp } from './testing';
-import { liveBoard, streamEvents } from './liveBoard.testutil';
+import { dutyCaller, liveBoard, streamEvents } from './liveBoard.testutil';
 
 // local time (Asia/Shanghai, UTC+8) on 2026-11-02
 const T = (h: number, m: number, s = 0) => Date.UTC(2026, 10, 2, h - 8, m, s);
@@ -31,11 +31,11 @@ forEachDatabase('live floor after a restart: rebuilt from the store, equal to th
   const first = await startLiveFloor(ctx, { timers: false });
   await acceptEvents(ctx, streamEvents(T(8, 0), 40, ['A001', 'A002']));
   clock = T(9, 30);
-  const seen = liveBoard(first.snapshot({ ...(await callerOf(ctx, org)) }, clock));
+  const seen = liveBoard(first.snapshot(dutyCaller(org), clock));
   // a new service on the same store (a restarted process) has seen none of those events itself
   first.stop();
   const restarted = await startLiveFloor(ctx, { timers: false });
-  const rebuilt = liveBoard(restarted.snapshot(await callerOf(ctx, org), clock));
+  const rebuilt = liveBoard(restarted.snapshot(dutyCaller(org), clock));
   assert.deepEqual(rebuilt, seen);
   // and the figures are the events' own: 40 calls offered, every 4th abandoned (10), 30 answered
   assert.equal(seen.kpis.offered, 40);
@@ -44,21 +44,6 @@ forEachDatabase('live floor after a restart: rebuilt from the store, equal to th
   assert.deepEqual([b1.state, b1.reason, b1.since], ['notReady', 'meeting', yesterday + 14 * 3600_000]);
   restarted.stop();
 });
-
-/** A center-wide caller (the duty manager) without going through HTTP. */
-async function callerOf(_ctx: unknown, org: { users: Record<string, number> }) {
-  return {
-    userId: org.users.duty_manager!,
-    username: 'duty_manager',
-    displayName: 'duty',
-    roles: ['duty_manager' as const],
-    agentId: null,
-    centerId: null,
-    ledTeamIds: [],
-    csrf: '',
-    locale: 'zh-CN',
-  };
-}
 
 test('two instances on PostgreSQL: events sent to either, both boards equal, one diagnosis alert', async (t) => {
   if (await skipWithoutPostgres(t)) return;
@@ -79,8 +64,10 @@ test('two instances on PostgreSQL: events sent to either, both boards equal, one
     const stored = await maxEventSeq(storeA.db);
     for (let i = 0; i < 100 && (svcA.appliedSeq < stored || svcB.appliedSeq < stored); i++) await new Promise((r) => setTimeout(r, 50));
     assert.deepEqual([svcA.appliedSeq, svcB.appliedSeq], [stored, stored]);
+    // the last batch reached the other instance as a delta in the NOTIFY (nothing else made it read)
+    assert.ok(svcA.deltaStats.applied + svcB.deltaStats.applied > 0);
     clock = T(9, 0);
-    const caller = await callerOf(null, org);
+    const caller = dutyCaller(org);
     const boardA = liveBoard(svcA.snapshot(caller, clock));
     const boardB = liveBoard(svcB.snapshot(caller, clock));
     assert.deepEqual(boardB, boardA);

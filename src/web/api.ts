@@ -152,8 +152,10 @@ export function call<E extends Endpoint>(ep: E, ...[input]: CallArgs<E>): Promis
  * second until the server acknowledges each topic (`subscribed`, or an error naming the topic when
  * it is refused), and again after every reconnect. Reconnects with backoff; when the access changed
  * (4403) at once, when the session ended (4401) at the slowest pace (it resumes after a new sign-in).
+ * `onReady` is called each time every topic is answered (after the first open and after each reconnect):
+ * from then on nothing published is missed, so that is when a page (re)loads the state the pushes change.
  */
-function live(topics: string[], onEvent: (topic: string, data: unknown) => void): () => void {
+function live(topics: string[], onEvent: (topic: string, data: unknown) => void, onReady?: () => void): () => void {
   let ws: WebSocket | null = null;
   let closed = false;
   let delay = 500;
@@ -174,7 +176,7 @@ function live(topics: string[], onEvent: (topic: string, data: unknown) => void)
     sock.onmessage = (m) => {
       const msg = JSON.parse(m.data);
       if (msg.type === 'event') onEvent(msg.topic, msg.data);
-      else if ((msg.type === 'subscribed' || msg.type === 'error') && typeof msg.topic === 'string') pending.delete(msg.topic);
+      else if ((msg.type === 'subscribed' || msg.type === 'error') && typeof msg.topic === 'string' && pending.delete(msg.topic) && !pending.size) onReady?.();
     };
     sock.onclose = (e) => {
       clearInterval(retry);
@@ -198,10 +200,14 @@ export type LiveEvent = { [K in keyof Topics]: { kind: K; topic: string; data: T
  * `topicName(topics.floorTeam, { teamId })`) and hands each message over with its contract topic.
  * Messages on a topic the contract does not know are dropped.
  */
-export function subscribe(topicStrings: string[], onEvent: (e: LiveEvent) => void): () => void {
+export function subscribe(topicStrings: string[], onEvent: (e: LiveEvent) => void, onReady?: () => void): () => void {
   const kinds = Object.keys(topics) as (keyof Topics)[];
-  return live(topicStrings, (topic, data) => {
-    const kind = kinds.find((k) => topicMatches(topics[k], topic));
-    if (kind) onEvent({ kind, topic, data } as LiveEvent);
-  });
+  return live(
+    topicStrings,
+    (topic, data) => {
+      const kind = kinds.find((k) => topicMatches(topics[k], topic));
+      if (kind) onEvent({ kind, topic, data } as LiveEvent);
+    },
+    onReady,
+  );
 }

@@ -1,6 +1,6 @@
 import type { CallFloorEvent } from '../events';
 import { dedupeEvents, sortEvents } from '../events';
-import { emptyMeasures, type Measures } from './measures';
+import { emptyMeasures, SCALAR_MEASURES, type Measures } from './measures';
 import { intervalStart, splitByInterval, type IntervalMin, type TzOffset } from './interval';
 
 export interface KpiOptions {
@@ -50,6 +50,18 @@ interface Segment {
 }
 
 const CALL_STATES = new Set<AgentState>(['ringing', 'talking', 'hold', 'acw']);
+
+/** One stored interval row: [interval start, queue or agent, ...scalar measures (SCALAR_MEASURES order), not-ready by reason?]. */
+export type StateRow = [number, string, ...(number | Record<string, number>)[]];
+/** A KpiAccumulator's whole state as plain data (exportState / restoreState). */
+export interface AccumulatorState {
+  queues: StateRow[];
+  agents: StateRow[];
+  /** each agent's open state: agent, state, reason, queue, since */
+  now: [string, AgentState, string | null, string | null, number][];
+  /** calls in a queue segment: call id, queue, entered at, interval of entry, agent once connected */
+  segments: [string, string, number, number, string | null][];
+}
 
 /**
  * Incremental interval aggregation. Feed events in time order with add() (aggregateEvents() sorts
@@ -321,6 +333,55 @@ export class KpiAccumulator {
     });
     for (const [agent, t] of this.agentsNow) if (ts > t.since) scratch.accrue(agent, { ...t }, ts);
     return { agents: [...scratch.agentRows.values()], queues: [...scratch.queueRows.values()] };
+  }
+
+  /**
+   * Everything this accumulator holds, as plain JSON-able data (a periodic snapshot of the live floor,
+   * so a restart replays only the events after it). Rows are arrays: start, name, the scalar measures in
+   * SCALAR_MEASURES order, then the not-ready seconds by reason (omitted when none).
+   */
+  exportState(): AccumulatorState {
+    const row = (r: QueueRow | AgentRow, name: string): StateRow => {
+      const out: StateRow = [r.intervalStart, name, ...SCALAR_MEASURES.map((k) => r[k])];
+      for (const _ in r.notReadyByReason) {
+        out.push({ ...r.notReadyByReason });
+        break;
+      }
+      return out;
+    };
+    return {
+      queues: [...this.queueRows.values()].map((r) => row(r, r.queue)),
+      agents: [...this.agentRows.values()].map((r) => row(r, r.agent)),
+      now: [...this.agentsNow].map(([a, t]) => [a, t.state, t.reason ?? null, t.queue ?? null, t.since]),
+      segments: [...this.segments].map(([c, s]) => [c, s.queue, s.enqTs, s.bucket, s.agent ?? null]),
+    };
+  }
+
+  /** Continue from an exported state (same options); what this accumulator held before is replaced. */
+  restoreState(s: AccumulatorState): void {
+    this.queueRows.clear();
+    this.agentRows.clear();
+    this.agentsNow.clear();
+    this.segments.clear();
+    this.lastQRow.clear();
+    this.lastARow.clear();
+    const measures = (r: StateRow): Measures => {
+      const m = emptyMeasures();
+      SCALAR_MEASURES.forEach((k, i) => (m[k] = r[2 + i] as number));
+      const by = r[2 + SCALAR_MEASURES.length];
+      if (by && typeof by === 'object') m.notReadyByReason = { ...by };
+      return m;
+    };
+    for (const r of s.queues) {
+      const q: QueueRow = { intervalStart: r[0], queue: r[1], ...measures(r) };
+      this.queueRows.set(`${q.intervalStart}|${q.queue}`, q);
+    }
+    for (const r of s.agents) {
+      const a: AgentRow = { intervalStart: r[0], agent: r[1], ...measures(r) };
+      this.agentRows.set(`${a.intervalStart}|${a.agent}`, a);
+    }
+    for (const [a, state, reason, queue, since] of s.now) this.agentsNow.set(a, { state, reason: reason ?? undefined, queue: queue ?? undefined, since });
+    for (const [c, queue, enqTs, bucket, agent] of s.segments) this.segments.set(c, { queue, enqTs, bucket, agent: agent ?? undefined });
   }
 
   /** Queue rows in no particular order, without sorting (cheap, for live figures). */

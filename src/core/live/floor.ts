@@ -4,7 +4,7 @@
  * figure that depends on "now" takes it as a parameter. The server feeds it and publishes diffs.
  */
 import { MAX_EVENT_TS, type CallFloorEvent, type EventType } from '../events';
-import { KpiAccumulator, type AgentState } from '../kpi/aggregate';
+import { KpiAccumulator, type AccumulatorState, type AgentState } from '../kpi/aggregate';
 import { deriveKpis, type Kpis } from '../kpi/derive';
 import { intervalStart, localDay, type TzOffset } from '../kpi/interval';
 import { addMeasures, emptyMeasures, type Measures } from '../kpi/measures';
@@ -56,6 +56,23 @@ export interface LiveFloorOptions {
   shortAbandonS?: number;
   /** longest counted agent state, ms (the center's live.eventWindow maxStateHours; default 16 h) */
   maxStateMs?: number;
+}
+
+/**
+ * A floor's whole state as plain data (agent tiles, calls waiting, queues seen, today's accumulator):
+ * what a periodic snapshot stores so a restart replays only the events after it. `day` is the local day
+ * it covers; a floor restored from it continues exactly as the one it was taken from.
+ */
+export interface FloorState {
+  v: 1;
+  day: string;
+  dayStart: number;
+  /** code, state, since, reason, queue, callsToday, callId, callSince */
+  agents: [string, AgentState, number, string | null, string | null, number, string | null, number | null][];
+  /** call id, queue, entered at */
+  waiting: [string, string, number][];
+  queues: string[];
+  acc: AccumulatorState;
 }
 
 const CALL_STATES = new Set<AgentState>(['ringing', 'talking', 'hold', 'acw']);
@@ -164,6 +181,50 @@ export class LiveFloor {
     const off = (typeof tz === 'function' ? tz(start) : (tz ?? 0)) * 60_000;
     const nextMidnight = Math.floor((start + off) / 86_400_000) * 86_400_000 + 86_400_000 - off;
     this.sameDayUntil = typeof tz === 'function' ? nextMidnight - 3 * 3_600_000 : nextMidnight;
+  }
+
+  /** This floor's state as plain data (null before any day: nothing to keep). */
+  exportState(): FloorState | null {
+    if (this.day === null) return null;
+    return {
+      v: 1,
+      day: this.day,
+      dayStart: this.dayStartTs,
+      agents: [...this.agents.values()].map((a) => [
+        a.code,
+        a.state,
+        a.since,
+        a.reason ?? null,
+        a.queue ?? null,
+        a.callsToday,
+        a.callId ?? null,
+        a.callSince ?? null,
+      ]),
+      waiting: [...this.waiting].map(([c, w]) => [c, w.queue, w.enqTs]),
+      queues: [...this.queues],
+      acc: this.acc.exportState(),
+    };
+  }
+
+  /** A floor (these options: the ones the state was taken with) continuing from an exported state. */
+  static fromState(opts: LiveFloorOptions, s: FloorState): LiveFloor {
+    const f = new LiveFloor(opts);
+    f.setDay(s.day, s.dayStart);
+    for (const [code, state, since, reason, queue, callsToday, callId, callSince] of s.agents)
+      f.agents.set(code, {
+        code,
+        state,
+        since,
+        reason: reason ?? undefined,
+        queue: queue ?? undefined,
+        callsToday,
+        callId: callId ?? undefined,
+        callSince: callSince ?? undefined,
+      });
+    for (const [c, queue, enqTs] of s.waiting) f.waiting.set(c, { queue, enqTs });
+    for (const q of s.queues) f.queues.add(q);
+    f.acc.restoreState(s.acc);
+    return f;
   }
 
   /** Apply events in time order. Events of an earlier day than the current one are ignored. */

@@ -48,4 +48,6 @@ export interface LiveTables {
   live_day_agents: Omit<MeasureColumns, 'interval_start' | 'interval_min'> & { center_id: number; day_start: number; agent_code: string };
   live_day_agent_reasons: { center_id: number; day_start: number; agent_code: string; reason: string; seconds: number };
   live_meta: { key: string; value: string };
+  /** the newest snapshot of each center's floor (migration 037, src/store/live/snapshot.ts) */
+  live_floor_snapshots: { center_id: number; day: string; seq: number; basis: string; taken_at: number; state: string };
 }

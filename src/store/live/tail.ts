@@ -20,17 +20,20 @@ export async function maxEventSeq(db: Kysely<DB>): Promise<number> {
   return Number(r?.m ?? 0);
 }
 
-/** Events stored after `afterSeq`, in sequence order, at most `limit`; `lastSeq` is the last one read. Given a center, its events only. */
+/**
+ * Events stored after `afterSeq`, in sequence order, at most `limit`, with each one's sequence (`seqs`, same
+ * order); `lastSeq` is the last one read. Given a center, its events only.
+ */
 export async function storedEventsAfter(
   db: Kysely<DB>,
   afterSeq: number,
   limit: number,
   centerId?: number,
-): Promise<{ events: CallFloorEvent[]; lastSeq: number }> {
+): Promise<{ events: CallFloorEvent[]; seqs: number[]; lastSeq: number }> {
   let q = db.selectFrom('live_events').select(COLS).where('seq', '>', afterSeq);
   if (centerId !== undefined) q = q.where('center_id', '=', centerId);
   const rows = await q.orderBy('seq').limit(limit).execute();
-  return { events: rows.map(rowToEvent), lastSeq: rows.length ? Number(rows[rows.length - 1]!.seq) : afterSeq };
+  return { events: rows.map(rowToEvent), seqs: rows.map((r) => Number(r.seq)), lastSeq: rows.length ? Number(rows[rows.length - 1]!.seq) : afterSeq };
 }
 
 /** Events with `fromTs <= ts` stored up to `uptoSeq`, in time order (ties by sequence). Given a center, its events only. */

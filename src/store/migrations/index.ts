@@ -19,6 +19,7 @@ import centerKeys from './032_center_keys';
 import factDayClaims from './033_fact_day_claims';
 import noticeDelivery from './034_notice_delivery';
 import setupArchive from './035_setup_archive';
+import liveFloorSnapshots from './037_live_floor_snapshots';
 import timeOff from './041_time_off';
 
 /**
@@ -45,6 +46,7 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '033_fact_day_claims': factDayClaims,
   '034_notice_delivery': noticeDelivery,
   '035_setup_archive': setupArchive,
+  '037_live_floor_snapshots': liveFloorSnapshots,
   '041_time_off': timeOff,
 };
 

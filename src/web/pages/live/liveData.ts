@@ -34,11 +34,22 @@ export function useFloor(me: Me) {
   useEffect(() => {
     let alive = true;
     const pending: LiveEvent[] = [];
-    const close = subscribe(floorTopics(me), (e) => {
-      if (!snapLoaded) pending.push(e);
-      else onMsg(e);
-    });
     let snapLoaded = false;
+    // no socket answer (a proxy without WebSockets): the board still loads, without pushes
+    const fallback = setTimeout(() => void load(), 3000);
+    // the snapshot is read once the socket's topics are answered (and again after a reconnect): a push sent
+    // before that would be missed, and the floor pushes as soon as events are applied
+    const close = subscribe(
+      floorTopics(me),
+      (e) => {
+        if (!snapLoaded) pending.push(e);
+        else onMsg(e);
+      },
+      () => {
+        clearTimeout(fallback);
+        void load();
+      },
+    );
     const onMsg = (e: LiveEvent) => {
       if (e.kind === 'alerts' || e.kind === 'teamAlerts') {
         setAlerts((l) => applyAlert(l, e.data.change, e.data.alert));
@@ -57,7 +68,8 @@ export function useFloor(me: Me) {
         if (e.data.intervals) setIntervals(e.data.intervals);
       }
     };
-    void (async () => {
+    const load = async () => {
+      snapLoaded = false;
       const s = await call(contract.live.floorNow);
       const active = s.scope === 'self' ? [] : await call(contract.live.alerts, { query: { status: 'active' } }).catch(() => []);
       if (!alive) return;
@@ -71,9 +83,10 @@ export function useFloor(me: Me) {
       setVersion((v) => v + 1);
       snapLoaded = true;
       for (const e of pending.splice(0)) onMsg(e);
-    })();
+    };
     return () => {
       alive = false;
+      clearTimeout(fallback);
       close();
     };
   }, [me]);
