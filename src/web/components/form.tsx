@@ -11,13 +11,21 @@ export function Field({ label, error, hint, children, wide }: { label: string; e
       <span className="field-label">{label}</span>
       {children}
       {hint && !error ? <span className="field-hint">{hint}</span> : null}
-      {error ? (
-        <span className="field-error" role="alert">
-          {error}
-        </span>
-      ) : null}
+      <FieldError error={error} />
     </label>
   );
+}
+
+/**
+ * The server's reason under a control whose label is elsewhere (a table's column header, given to the
+ * control as its aria-label): the same look as under a `Field`.
+ */
+export function FieldError({ error }: { error?: string | null }) {
+  return error ? (
+    <span className="field-error" role="alert">
+      {error}
+    </span>
+  ) : null;
 }
 
 /** A row of fields that wraps on a phone. */
