@@ -8,7 +8,7 @@ import { Field, FieldRow } from '../../components/form';
 import { ErrorNote, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { todayLocal } from '../floor/common';
-import { Scroll } from './shared';
+import { LeadTaskTable } from './LeadTaskTable';
 
 /** Tasks for team leads with a due date: assigned here, done by the lead (here or on the routine page). */
 export default function LeadTasks() {
@@ -17,7 +17,6 @@ export default function LeadTasks() {
   const tasks = useEndpoint(contract.people.tasks, {});
   const teams = useEndpoint(contract.platform.teams, {});
   const act = useAction();
-  const done = useAction();
   // the leads of the teams the caller sees (a lead of several teams once)
   const leads = [...new Map((teams.data ?? []).filter((x) => x.lead_user_id).map((x) => [x.lead_user_id!, x.lead_name ?? ''])).entries()];
   const [f, setF] = useState({ leadId: '', title: '', dueOn: todayLocal() });
@@ -61,44 +60,7 @@ export default function LeadTasks() {
           <button type="submit">{t('setup.tasks.assign')}</button>
         </form>
       )}
-      <ErrorNote error={done.error} />
-      <Scroll>
-        <table data-testid="tasks">
-          <thead>
-            <tr>
-              <th>{t('setup.tasks.lead')}</th>
-              <th>{t('setup.tasks.title')}</th>
-              <th>{t('setup.tasks.due')}</th>
-              <th>{t('setup.tasks.done')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(tasks.data ?? []).map((x) => (
-              <tr key={x.id}>
-                <td>{x.lead_name}</td>
-                <td>{x.title}</td>
-                <td>{x.due_on}</td>
-                <td>
-                  {x.completed_on ?? (
-                    <button
-                      className="secondary"
-                      onClick={() =>
-                        void done.run(async () => {
-                          await call(contract.people.completeTask, { params: { id: x.id }, body: {} });
-                          await tasks.reload();
-                        })
-                      }
-                    >
-                      {t('setup.tasks.complete')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Scroll>
-      {(tasks.data ?? []).length === 0 && <p className="hint">{t('setup.common.none')}</p>}
+      <LeadTaskTable tasks={tasks.data ?? []} onDone={tasks.reload} />
     </Page>
   );
 }
