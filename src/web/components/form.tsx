@@ -1,18 +1,47 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 
 /**
  * One labelled input of a form, with the server's reason for refusing it shown under it (from
  * `useAction().errorFor(name)`), in the user's language. Every setup screen builds its forms from
  * this, so a label is always visible (phones, screen readers) and an error always sits by its field.
  */
-export function Field({ label, error, hint, children, wide }: { label: string; error?: string | null; hint?: ReactNode; children: ReactNode; wide?: boolean }) {
-  return (
-    <label className={`field${error ? ' field-invalid' : ''}${wide ? ' field-wide' : ''}`}>
-      <span className="field-label">{label}</span>
+export function Field({
+  label,
+  error,
+  hint,
+  children,
+  wide,
+  group,
+}: {
+  label: string;
+  error?: string | null;
+  hint?: ReactNode;
+  children: ReactNode;
+  wide?: boolean;
+  /**
+   * The field is more than one control (a rich-text box with its toolbar, a set of checkboxes): a group
+   * named by the label instead of a <label>, which would pass its clicks to the first button inside.
+   */
+  group?: boolean;
+}) {
+  const id = useId();
+  const cls = `field${error ? ' field-invalid' : ''}${wide ? ' field-wide' : ''}`;
+  const inner = (
+    <>
+      <span className="field-label" id={group ? id : undefined}>
+        {label}
+      </span>
       {children}
       {hint && !error ? <span className="field-hint">{hint}</span> : null}
       <FieldError error={error} />
-    </label>
+    </>
+  );
+  return group ? (
+    <div className={cls} role="group" aria-labelledby={id}>
+      {inner}
+    </div>
+  ) : (
+    <label className={cls}>{inner}</label>
   );
 }
 

@@ -119,7 +119,7 @@ export default function Ranking() {
         <tbody>
           {(d?.cards ?? []).map((c) => (
             <Fragment key={c.agentId}>
-              <tr onClick={() => setOpenAgent(openAgent === c.agentId ? null : c.agentId)} style={{ cursor: 'pointer' }}>
+              <tr data-opens="agent-scorecard" onClick={() => setOpenAgent(openAgent === c.agentId ? null : c.agentId)} style={{ cursor: 'pointer' }}>
                 <td>{c.centerRank ?? '—'}</td>
                 <td>{c.teamRank ?? '—'}</td>
                 <td>

@@ -38,7 +38,7 @@ export default function MyResults() {
             <div className="hint">
               {e.template_name} · {t('qa.evaluator')} {e.evaluator_name}
             </div>
-            <button className="secondary" onClick={() => setOpenId(openId === e.id ? null : e.id)}>
+            <button className="secondary" data-opens="evaluation" onClick={() => setOpenId(openId === e.id ? null : e.id)}>
               {t('qa.details')}
             </button>
             {openId === e.id && <Detail id={e.id} onChange={() => list.reload()} />}

@@ -280,7 +280,9 @@ function ShiftTable({ shifts, onMoved }: { shifts: RunView['shifts']; onMoved: (
                     <button onClick={() => save(s.id, edit.value, s.updatedAt)}>{t('app.save')}</button>
                   </div>
                 ) : (
-                  <button onClick={() => (move.clear(), setEdit({ id: s.id, value: toLocalInput(s.start) }))}>{t('wfm.move')}</button>
+                  <button data-opens="shift-move" onClick={() => (move.clear(), setEdit({ id: s.id, value: toLocalInput(s.start) }))}>
+                    {t('wfm.move')}
+                  </button>
                 )}
               </td>
             </tr>

@@ -108,7 +108,9 @@ export default function Board() {
           {(list.data ?? []).map((o) => (
             <tr key={o.id} data-order={o.id}>
               <td>
-                <a href={`#/wo/board?id=${o.id}`}>#{o.id}</a>
+                <a href={`#/wo/board?id=${o.id}`} data-opens="work-order">
+                  #{o.id}
+                </a>
               </td>
               <td>{t(`wo.types.${o.type}`)}</td>
               <td>

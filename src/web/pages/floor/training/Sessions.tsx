@@ -136,7 +136,9 @@ export function Sessions({ courses, teams, isTrainer }: { courses: Course[]; tea
                       }}
                     />
                   ) : (
-                    <button onClick={() => setOpen(s.id)}>{t('trn.session.attendance')}</button>
+                    <button data-opens="attendance" onClick={() => setOpen(s.id)}>
+                      {t('trn.session.attendance')}
+                    </button>
                   )}
                 </td>
               )}
