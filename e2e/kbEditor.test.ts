@@ -78,7 +78,8 @@ test("KB editor: a refused save shows the server's reason by its field — an em
     await ed.locator('[data-testid=kb-save] button').first().click();
     const titleField = ed.locator('label.field', { has: page.locator('input[name=title]') });
     await titleField.locator('.field-error').waitFor();
-    assert.equal(await titleField.locator('.field-error').textContent(), '必填');
+    // errors.ts zh-CN tooSmallLength: 至少 {{minimum}} 个字, minimum 1 (contract kb articleBody.title)
+    assert.equal(await titleField.locator('.field-error').textContent(), '至少 1 个字');
     assert.equal(await ed.locator('.field-error').count(), 1, 'only the title is marked');
     assert.equal(await ed.locator('div.error').count(), 0, 'no box above the form');
 

@@ -80,7 +80,14 @@ function Detail({ id, onChange }: { id: number; onChange: () => void }) {
       {item && (
         <div className="form-row">
           <span>{itemLabel(d.template, item)}</span>
-          <textarea name="dispute-reason" placeholder={t('qa.disputeReason')} value={reason} onChange={(e) => setReason(e.target.value)} style={{ flex: 1 }} />
+          <textarea
+            name="dispute-reason"
+            aria-label={t('qa.disputeReason')}
+            placeholder={t('qa.disputeReason')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            style={{ flex: 1 }}
+          />
           <button
             onClick={() =>
               run(async () => {
