@@ -180,6 +180,14 @@ export async function walk(locales: readonly Locale[], phone: boolean): Promise<
   };
   /** Unfolds the page's folded sections, then opens the first of each kind of opener, checking after each. */
   const openDetails = async (locale: Locale) => {
+    const t0 = Date.now();
+    try {
+      await unfoldAndOpen(locale);
+    } finally {
+      detailMs += Date.now() - t0;
+    }
+  };
+  const unfoldAndOpen = async (locale: Locale) => {
     if (await page.evaluate(() => [...document.querySelectorAll('details:not([open])')].map((d) => ((d as HTMLDetailsElement).open = true)).length)) {
       await settle();
       await check(locale, `${where} (unfolded)`);
@@ -200,6 +208,8 @@ export async function walk(locales: readonly Locale[], phone: boolean): Promise<
   };
   let pages = 0;
   let opened = 0;
+  let detailMs = 0;
+  const started = Date.now();
   try {
     await page.setViewportSize({ width: 1440, height: 900 });
     for (const [role, username] of WALKERS) {
@@ -226,7 +236,9 @@ export async function walk(locales: readonly Locale[], phone: boolean): Promise<
   } finally {
     await h.close();
   }
-  console.log(`walked ${pages} pages, opened ${opened} drawers / details`);
+  console.log(
+    `walked ${pages} pages in ${Math.round((Date.now() - started) / 1000)} s, opened ${opened} drawers / details (${Math.round(detailMs / 1000)} s of it)`,
+  );
   assert.ok(pages > 30 * locales.length, `walked ${pages} pages`);
   // the drawers and details the walk opened: a page losing its marker shows up here as a lower count
   assert.ok(opened >= 20 * locales.length, `opened ${opened} drawers / details`);

@@ -5,7 +5,7 @@ import { useAction, useEndpoint } from '../../hooks';
 import { Field, FieldError, FieldRow } from '../../components/form';
 import { contract } from '../../../contract/index';
 import { KB_EDITORS, KB_REVIEWERS, type KbVersion } from '../../../contract/kb';
-import { ErrorNote, Loading, Page } from '../../components/ui';
+import { ErrorNote, Loading, Page, Raw } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { fmtDateTime } from '../../format';
 
@@ -203,10 +203,17 @@ export default function Editor() {
                 {(versions.data ?? []).map((v) => (
                   <tr key={v.version}>
                     <td>v{v.version}</td>
-                    <td>{v.title}</td>
+                    <td>
+                      <Raw>{v.title}</Raw>
+                    </td>
                     <td>
                       {t(`kb.${v.status}`)}
-                      {v.review_note ? ` · ${v.review_note}` : ''}
+                      {v.review_note ? (
+                        <>
+                          {' · '}
+                          <Raw>{v.review_note}</Raw>
+                        </>
+                      ) : null}
                     </td>
                     <td>
                       {v.author} · {fmtDateTime(Number(v.created_at))}
