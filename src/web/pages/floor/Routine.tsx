@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { contract } from '../../../contract/index';
 import { SHIFT_LOG_KINDS } from '../../../contract/peopleWire';
-import { useEndpoint } from '../../hooks';
+import { useAction, useEndpoint } from '../../hooks';
 import { ErrorNote, Figure, Page, pct, Raw } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { FactTiles, SourceBadge } from '../../components/facts';
-import { TeamPicker, fmtTime, useAction } from './common';
+import { TeamPicker, fmtTime } from './common';
 import { LeadTaskTable } from '../setup/LeadTaskTable';
 
 /** The team lead's shift routine: briefing and notices, in-shift log, post-shift summary, reports, tasks. */
