@@ -7,26 +7,57 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { startHarness, signInUi, signOutUi } from './harness';
+import { startHarness, signInUi, signOutUi, type Harness } from './harness';
 import { addQuestions, createExam, startAttempt, submitAttempt } from '../src/store/people/training';
 
 const fieldError = (page: Page, scope: string, name: string) => page.locator(`${scope} label.field:has([name="${name}"]) .field-error`);
 
-test('a trainer sets up a course, a bank, an exam and its certification in the browser; an agent passes and holds it', async () => {
-  const h = await startHarness();
-  const { page, url } = h;
+/**
+ * Each test's frame: a fresh test center (seeded by `seed` when given), `user` signed in on the training
+ * page, then the test's steps; the harness is closed whatever happens.
+ */
+async function onTraining(user: string, steps: (h: Harness) => Promise<void>, seed?: NonNullable<Parameters<typeof startHarness>[0]>['seed']) {
+  const h = await startHarness({ seed });
   try {
-    await signInUi(page, url, 'trainer');
-    await page.click('a[data-nav="/floor/training"]');
+    await openTraining(h, user);
+    await steps(h);
+  } finally {
+    await h.close();
+  }
+}
 
+async function openTraining({ page, url }: Harness, user: string) {
+  await signInUi(page, url, user);
+  await page.click('a[data-nav="/floor/training"]');
+}
+
+/** A course written in the course form (tab Courses), waited for in the list. */
+async function addCourse(page: Page, title: string, more: { module?: string; hours?: string } = {}) {
+  await page.click('[data-training-tab=courses]');
+  const course = page.locator('[data-testid=course-form]');
+  await course.locator('input[name=title]').fill(title);
+  if (more.module) await course.locator('input[name=module]').fill(more.module);
+  if (more.hours) await course.locator('input[name=hours]').fill(more.hours);
+  await course.locator('button').click();
+  await page.waitForSelector(`[data-testid=courses] table >> text=${title}`);
+}
+
+/** The new-exam form (tab Exams) filled with a title and pass mark (and a queue and time limit when given); not yet sent. */
+async function fillNewExam(page: Page, exam: { title: string; passPercent: string; queue?: string; timeLimitMin?: string }) {
+  await page.click('[data-training-tab=exams]');
+  const form = page.locator('[data-testid=exam-form-new]');
+  await form.locator('input[name=title]').fill(exam.title);
+  if (exam.queue) await form.locator('select[name=queue]').selectOption(exam.queue);
+  if (exam.timeLimitMin) await form.locator('input[name=timeLimitMin]').fill(exam.timeLimitMin);
+  await form.locator('input[name=passPercent]').fill(exam.passPercent);
+  return form;
+}
+
+test('a trainer sets up a course, a bank, an exam and its certification in the browser; an agent passes and holds it', () =>
+  onTraining('trainer', async (h) => {
+    const { page } = h;
     // a course
-    await page.click('[data-training-tab=courses]');
-    const course = page.locator('[data-testid=course-form]');
-    await course.locator('input[name=title]').fill('账务基础');
-    await course.locator('input[name=module]').fill('账务');
-    await course.locator('input[name=hours]').fill('4');
-    await course.locator('button').click();
-    await page.waitForSelector('[data-testid=courses] table >> text=账务基础');
+    await addCourse(page, '账务基础', { module: '账务', hours: '4' });
 
     // the queue under certification, 180 days, warned 20 days before
     await page.click('[data-training-tab=certs]');
@@ -73,12 +104,7 @@ test('a trainer sets up a course, a bank, an exam and its certification in the b
     );
 
     // the exam: a pass mark of 101 is refused next to its field, in Chinese, and nothing is stored
-    await page.click('[data-training-tab=exams]');
-    const exam = page.locator('[data-testid=exam-form-new]');
-    await exam.locator('input[name=title]').fill('账务认证考试');
-    await exam.locator('select[name=queue]').selectOption('billing');
-    await exam.locator('input[name=timeLimitMin]').fill('10');
-    await exam.locator('input[name=passPercent]').fill('101');
+    const exam = await fillNewExam(page, { title: '账务认证考试', queue: 'billing', timeLimitMin: '10', passPercent: '101' });
     await exam.locator('select[name=bank]').selectOption('账务题库');
     await exam.locator('[data-testid=exam-questions] input[type=checkbox]').nth(0).check();
     await exam.locator('[data-testid=exam-questions] input[type=checkbox]').nth(1).check();
@@ -108,8 +134,7 @@ test('a trainer sets up a course, a bank, an exam and its certification in the b
     await signOutUi(page);
 
     // the agent takes it (questions and options shuffled per attempt: found by their text) and passes
-    await signInUi(page, url, 'a1');
-    await page.click('a[data-nav="/floor/training"]');
+    await openTraining(h, 'a1');
     await page.click('[data-testid=exams] >> text=开始考试');
     await page.waitForSelector('[data-testid=exam-form]');
     await page.check('.question:has-text("账单日是每月几号") >> text=1日');
@@ -124,17 +149,10 @@ test('a trainer sets up a course, a bank, an exam and its certification in the b
     const cells = await held.first().locator('td').allTextContents();
     assert.deepEqual(cells.slice(0, 3), ['李娜', 'billing', '100%']);
     assert.equal(await held.count(), 1);
-  } finally {
-    await h.close();
-  }
-});
+  }));
 
-test('an admin writes a survey in the browser (a scale whose top is not above its bottom is refused next to it); agents find it under Employee voice', async () => {
-  const h = await startHarness();
-  const { page, url } = h;
-  try {
-    await signInUi(page, url, 'admin');
-    await page.click('a[data-nav="/floor/training"]');
+test('an admin writes a survey in the browser (a scale whose top is not above its bottom is refused next to it); agents find it under Employee voice', () =>
+  onTraining('admin', async ({ page, url }) => {
     await page.click('[data-training-tab=surveys]');
     const form = page.locator('[data-testid=survey-form]');
     await form.locator('input[name=title]').fill('十一月满意度');
@@ -165,22 +183,12 @@ test('an admin writes a survey in the browser (a scale whose top is not above it
     await page.waitForSelector('text=十一月满意度');
     await page.waitForSelector('label:has-text("整体满意度") select');
     assert.deepEqual(await page.locator('label:has-text("整体满意度") select option').allTextContents(), ['—', '1', '2', '3', '4', '5']);
-  } finally {
-    await h.close();
-  }
-});
+  }));
 
-test('a trainer plans a course for a team and month, schedules a session and records who came', async () => {
-  const h = await startHarness();
-  const { page, url } = h;
-  try {
-    await signInUi(page, url, 'trainer');
-    await page.click('a[data-nav="/floor/training"]');
-    await page.click('[data-training-tab=courses]');
-    const course = page.locator('[data-testid=course-form]');
-    await course.locator('input[name=title]').fill('投诉处理');
-    await course.locator('button').click();
-    await page.waitForSelector('[data-testid=courses] table >> text=投诉处理');
+test('a trainer plans a course for a team and month, schedules a session and records who came', () =>
+  onTraining('trainer', async (h) => {
+    const { page } = h;
+    await addCourse(page, '投诉处理');
 
     // the plan: a missing month is refused next to it, then accepted
     const plan = page.locator('[data-testid=plan]');
@@ -213,14 +221,27 @@ test('a trainer plans a course for a team and month, schedules a session and rec
     const stored = await h.store.db.selectFrom('people_sessions').select('starts_at').executeTakeFirstOrThrow();
     const local = await page.evaluate(() => new Date(2026, 2, 10, 9, 30).getTime());
     assert.equal(Number(stored.starts_at), local, 'stored at the wall-clock time typed');
-  } finally {
-    await h.close();
-  }
-});
+  }));
 
-test('a trainer marks a short answer: a mark above its points is refused next to it, then the attempt is marked', async () => {
-  const h = await startHarness({
-    seed: async (store, org) => {
+test('a trainer marks a short answer: a mark above its points is refused next to it, then the attempt is marked', () =>
+  onTraining(
+    'trainer',
+    async (h) => {
+      const { page } = h;
+      const form = page.locator('[data-testid=pending-marking]');
+      await form.locator('text=先倾听再道歉').waitFor();
+      await form.locator('label.field:has-text("满分 10") input').fill('11');
+      await form.locator('button >> text=给分').click();
+      const err = fieldError(page, '[data-testid=pending-marking]', 'mark-1');
+      await err.waitFor();
+      assert.equal(await err.textContent(), '给分须在 0 到 10 之间');
+      await form.locator('input[name=mark-1]').fill('8');
+      await form.locator('button >> text=给分').click();
+      await form.waitFor({ state: 'detached' });
+      const row = await h.store.db.selectFrom('people_exam_attempts').select(['status', 'percent']).executeTakeFirstOrThrow();
+      assert.deepEqual([row.status, Number(row.percent)], ['passed', 80]);
+    },
+    async (store, org) => {
       const now = Date.now();
       const { ids } = await addQuestions(store.db, org.centerId, '服务', [{ kind: 'short', text: '如何安抚投诉客户？', points: 10 }], org.users.trainer, now);
       const exam = await createExam(
@@ -233,33 +254,10 @@ test('a trainer marks a short answer: a mark above its points is refused next to
       const a = await startAttempt(store.db, org.centerId, exam.id, org.agents.a1, now);
       await submitAttempt(store.db, a.attemptId, org.agents.a1, { [ids[0]!]: '先倾听再道歉' }, now + 60_000);
     },
-  });
-  const { page, url } = h;
-  try {
-    await signInUi(page, url, 'trainer');
-    await page.click('a[data-nav="/floor/training"]');
-    const form = page.locator('[data-testid=pending-marking]');
-    await form.locator('text=先倾听再道歉').waitFor();
-    await form.locator('label.field:has-text("满分 10") input').fill('11');
-    await form.locator('button >> text=给分').click();
-    const err = fieldError(page, '[data-testid=pending-marking]', 'mark-1');
-    await err.waitFor();
-    assert.equal(await err.textContent(), '给分须在 0 到 10 之间');
-    await form.locator('input[name=mark-1]').fill('8');
-    await form.locator('button >> text=给分').click();
-    await form.waitFor({ state: 'detached' });
-    const row = await h.store.db.selectFrom('people_exam_attempts').select(['status', 'percent']).executeTakeFirstOrThrow();
-    assert.deepEqual([row.status, Number(row.percent)], ['passed', 80]);
-  } finally {
-    await h.close();
-  }
-});
+  ));
 
-test("the exam form says its refusal in the user's language (zh-TW, en)", async () => {
-  const h = await startHarness();
-  const { page, url } = h;
-  try {
-    await signInUi(page, url, 'trainer');
+test("the exam form says its refusal in the user's language (zh-TW, en)", () =>
+  onTraining('trainer', async ({ page, url }) => {
     for (const [locale, text] of [
       ['zh-TW', '不能大於 100'],
       ['en', 'Must be at most 100'],
@@ -267,15 +265,10 @@ test("the exam form says its refusal in the user's language (zh-TW, en)", async 
       await page.evaluate((l) => localStorage.setItem('cf.locale', l), locale);
       await page.goto(`${url}/#/floor/training`);
       await page.reload();
-      const exam = page.locator('[data-testid=exam-form-new]');
-      await exam.locator('input[name=title]').fill('Exam');
-      await exam.locator('input[name=passPercent]').fill('101');
+      const exam = await fillNewExam(page, { title: 'Exam', passPercent: '101' });
       await exam.locator('button').last().click();
       const err = fieldError(page, '[data-testid=exam-form-new]', 'passPercent');
       await err.waitFor();
       assert.equal(await err.textContent(), text);
     }
-  } finally {
-    await h.close();
-  }
-});
+  }));

@@ -3,7 +3,11 @@
  * listed there) for every demo role that may open it, in zh-CN, zh-TW and en, over the demo center's
  * data. A page fails the walk on a console error, an error answer (4xx/5xx) to a call it made, a raw
  * i18n key, a camelCase or snake_case identifier in visible text, an English word on a Chinese screen,
- * or a character of the other Chinese script. A phone pass (390 × 844) repeats the agent's pages.
+ * or a character of the other Chinese script, or a visible form control without an accessible name (a
+ * label, aria-label or aria-labelledby). On each page it then opens every folded section (`<details>`)
+ * and, for each kind of opener the page marks with `data-opens` (a row's drawer, detail, dialog: the QA
+ * scoring drawer, a work order's page, a KB article…), the first one, and checks again there.
+ * A phone pass (390 × 844) repeats the agent's pages.
  * One file a locale (walkZhCn / walkZhTw / walkEn.test.ts), so each stays within the suite's per-file limit.
  */
 import assert from 'node:assert/strict';
@@ -96,6 +100,34 @@ function textProblems(text: string, locale: Locale): string[] {
   return out;
 }
 
+/** Pages whose list is empty until asked: the walk opens them with a query, so their first row can be opened. */
+const WALK_QUERY: Record<string, string> = { '/kb/search': '?q=服务' };
+
+/**
+ * The visible inputs, selects and textareas without an accessible name: no label (wrapping or `for`), no
+ * aria-label, no aria-labelledby naming an element with text. A placeholder is not a name (it goes
+ * when one types).
+ */
+async function unlabelled(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea')) {
+      if (el.type === 'hidden' || el.closest('[hidden]')) continue;
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue;
+      if (getComputedStyle(el).visibility === 'hidden') continue;
+      const byLabel = [...(el.labels ?? [])].some((l) => (l.textContent ?? '').trim() !== '');
+      const byAria = (el.getAttribute('aria-label') ?? '').trim() !== '';
+      const byIds = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).some((id) => id && (document.getElementById(id)?.textContent ?? '').trim() !== '');
+      if (!byLabel && !byAria && !byIds) {
+        const name = el.getAttribute('name') ?? el.getAttribute('data-testid') ?? el.getAttribute('placeholder') ?? '';
+        out.push(`<${el.tagName.toLowerCase()}${el.type && el.tagName === 'INPUT' ? ` type=${el.type}` : ''}${name ? ` "${name}"` : ''}>`);
+      }
+    }
+    return [...new Set(out)];
+  });
+}
+
 /** Waits until no call is in flight for a moment and nothing says it is loading. */
 function settler(page: Page) {
   let inflight = 0;
@@ -136,12 +168,48 @@ export async function walk(locales: readonly Locale[], phone: boolean): Promise<
     if (r.status() >= 400) problems.push(`${where}: ${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
   });
   const settle = settler(page);
+  const check = async (locale: Locale, at = where) => {
+    for (const p of textProblems(await screenText(page, locale), locale)) problems.push(`${at}: ${p}`);
+    const bare = await unlabelled(page);
+    if (bare.length) problems.push(`${at}: control without a label ${bare.join(', ')}`);
+  };
   const visit = async (path: string, locale: Locale) => {
-    await page.evaluate((p) => (location.hash = p), `#${path}`);
+    await page.evaluate((p) => (location.hash = p), `#${path}${WALK_QUERY[path] ?? ''}`);
     await settle();
-    for (const p of textProblems(await screenText(page, locale), locale)) problems.push(`${where}: ${p}`);
+    await check(locale);
+  };
+  /** Unfolds the page's folded sections, then opens the first of each kind of opener, checking after each. */
+  const openDetails = async (locale: Locale) => {
+    const t0 = Date.now();
+    try {
+      await unfoldAndOpen(locale);
+    } finally {
+      detailMs += Date.now() - t0;
+    }
+  };
+  const unfoldAndOpen = async (locale: Locale) => {
+    if (await page.evaluate(() => [...document.querySelectorAll('details:not([open])')].map((d) => ((d as HTMLDetailsElement).open = true)).length)) {
+      await settle();
+      await check(locale, `${where} (unfolded)`);
+    }
+    const kinds = await page.evaluate(() => [...new Set([...document.querySelectorAll('[data-opens]')].map((e) => e.getAttribute('data-opens')!))]);
+    for (const kind of kinds) {
+      const opener = page.locator(`[data-opens="${kind}"]:visible`).first();
+      if (!(await opener.count())) continue;
+      const at = `${where} › ${kind}`;
+      const before = where;
+      where = at; // calls made by the detail are reported under it
+      await opener.click();
+      await settle();
+      await check(locale, at);
+      opened++;
+      where = before;
+    }
   };
   let pages = 0;
+  let opened = 0;
+  let detailMs = 0;
+  const started = Date.now();
   try {
     await page.setViewportSize({ width: 1440, height: 900 });
     for (const [role, username] of WALKERS) {
@@ -156,6 +224,7 @@ export async function walk(locales: readonly Locale[], phone: boolean): Promise<
         for (const item of navItems.filter((n) => n.roles.includes(role))) {
           where = `${username} ${locale} ${item.path}`;
           await visit(item.path, locale);
+          await openDetails(locale);
           pages++;
         }
       }
@@ -167,7 +236,12 @@ export async function walk(locales: readonly Locale[], phone: boolean): Promise<
   } finally {
     await h.close();
   }
+  console.log(
+    `walked ${pages} pages in ${Math.round((Date.now() - started) / 1000)} s, opened ${opened} drawers / details (${Math.round(detailMs / 1000)} s of it)`,
+  );
   assert.ok(pages > 30 * locales.length, `walked ${pages} pages`);
+  // the drawers and details the walk opened: a page losing its marker shows up here as a lower count
+  assert.ok(opened >= 20 * locales.length, `opened ${opened} drawers / details`);
   assert.deepEqual(problems, []);
 
   async function walkPhone() {

@@ -68,7 +68,7 @@ test('planner: backtest and generate a forecast on the forecast page; a contract
     const form = page.locator('[data-testid=contract-form]');
     await form.locator('input[name=minHoursWeek]').fill('45');
     await form.locator('[data-testid=save-contract]').click();
-    const err = form.locator('.field-error[data-field="contract.minHoursWeek"]');
+    const err = form.locator('.field', { has: page.locator('input[name=minHoursWeek]') }).locator('.field-error');
     await err.waitFor();
     assert.match(await err.innerText(), /45/);
     // the label holding the field also holds its error

@@ -49,6 +49,10 @@ test('work orders: an escalation walked from the agent through expert, duty mana
     assert.deepEqual(buttons.sort(), ['submit', 'withdraw']);
     await page.click('[data-transition=submit]');
     await page.waitForSelector('[data-testid=wo-state] >> text=疑难座席处理中');
+    // back on the board (which stayed mounted behind the order with the list it read before the order
+    // existed), the order's row is there with the state it has now: the board reads its list again
+    await page.locator('button.secondary', { hasText: '返回' }).click();
+    await page.waitForSelector(`tr[data-order="${id}"] >> text=疑难座席处理中`, { timeout: 5000 });
     steps = 2;
     await signOutUi(page);
 

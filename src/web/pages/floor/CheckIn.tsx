@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { contract } from '../../../contract/index';
-import { useEndpoint } from '../../hooks';
+import { useAction, useEndpoint } from '../../hooks';
 import { ErrorNote, Page } from '../../components/ui';
-import { MOOD_FACE, useAction } from './common';
+import { MOOD_FACE } from './common';
 
 /** The agent's morning check-in (phone-sized) with today's briefing notices. */
 export default function CheckIn() {

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { contract } from '../../../contract/index';
-import { useEndpoint } from '../../hooks';
+import { useAction, useEndpoint } from '../../hooks';
 import { ErrorNote, Page, Raw } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
-import { TeamPicker, fmtTime, useAction, yuan } from './common';
+import { TeamPicker, fmtTime, yuan } from './common';
 
 /** Floor rules, violations, the team activity fund (樂捐) and attendance. Agents see their own team's fund. */
 export default function Discipline() {

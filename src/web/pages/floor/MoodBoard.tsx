@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { contract } from '../../../contract/index';
 import { NOTE_KINDS } from '../../../contract/peopleWire';
-import { useEndpoint } from '../../hooks';
+import { useAction, useEndpoint } from '../../hooks';
 import { Chart } from '../../components/Chart';
 import { ErrorNote, Figure, Page } from '../../components/ui';
-import { MOOD_FACE, TeamPicker, fmtTime, todayLocal, useAction } from './common';
+import { MOOD_FACE, TeamPicker, fmtTime, todayLocal } from './common';
 
 /** The lead's team mood board, emotion cycles, care prompts and 1-to-1 / praise / correction notes. */
 export default function MoodBoard() {

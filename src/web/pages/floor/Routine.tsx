@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { contract } from '../../../contract/index';
 import { SHIFT_LOG_KINDS } from '../../../contract/peopleWire';
-import { useEndpoint } from '../../hooks';
+import { useAction, useEndpoint } from '../../hooks';
 import { ErrorNote, Figure, Page, pct, Raw } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { FactTiles, SourceBadge } from '../../components/facts';
-import { TeamPicker, fmtTime, useAction } from './common';
+import { TeamPicker, fmtTime } from './common';
+import { LeadTaskTable } from '../setup/LeadTaskTable';
 
 /** The team lead's shift routine: briefing and notices, in-shift log, post-shift summary, reports, tasks. */
 export default function Routine() {
@@ -349,40 +350,7 @@ export default function Routine() {
       </div>
       <div className="card">
         <h2>{t('ppl.routine.tasks')}</h2>
-        <table>
-          <thead>
-            <tr>
-              <th>{t('ppl.routine.lead')}</th>
-              <th>{t('ppl.routine.title')}</th>
-              <th>{t('ppl.routine.due')}</th>
-              <th></th>
-            </tr>
-          </thead>
-          <tbody>
-            {(tasks.data ?? []).map((x) => (
-              <tr key={x.id}>
-                <td>{x.lead_name}</td>
-                <td>{x.title}</td>
-                <td>{x.due_on}</td>
-                <td>
-                  {x.completed_on ?? (
-                    <button
-                      className="secondary"
-                      onClick={() =>
-                        run(async () => {
-                          await call(contract.people.completeTask, { params: { id: x.id }, body: {} });
-                          await Promise.all([tasks.reload(), completion.reload()]);
-                        })
-                      }
-                    >
-                      {t('ppl.routine.complete')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <LeadTaskTable tasks={tasks.data ?? []} onDone={() => Promise.all([tasks.reload(), completion.reload()])} />
         <h3>{t('ppl.routine.completion')}</h3>
         <table>
           <thead>

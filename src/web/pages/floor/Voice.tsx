@@ -4,10 +4,9 @@ import { call } from '../../api';
 import type { ResponseOf } from '../../../contract/endpoint';
 import { contract } from '../../../contract/index';
 import { VOICE_KINDS } from '../../../contract/peopleWire';
-import { useEndpoint } from '../../hooks';
+import { useAction, useEndpoint } from '../../hooks';
 import { ErrorNote, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
-import { useAction } from './common';
 
 /** 員工之聲: anonymous or named posts answered publicly by management; satisfaction surveys. */
 export default function Voice() {

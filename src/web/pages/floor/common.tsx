@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
@@ -33,20 +33,4 @@ export function TeamPicker({ value, onChange }: { value: number | null; onChange
       </select>
     </label>
   );
-}
-
-/** Runs an action, showing its error. */
-export function useAction() {
-  const [error, setError] = useState<string | null>(null);
-  const run = async (fn: () => Promise<unknown>) => {
-    try {
-      await fn();
-      setError(null);
-      return true;
-    } catch (e) {
-      setError((e as Error).message);
-      return false;
-    }
-  };
-  return { error, run, setError };
 }

@@ -1,16 +1,19 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, call } from '../../api';
-import { useEndpoint } from '../../hooks';
+import { useAction, useEndpoint } from '../../hooks';
+import { Field, FieldError, FieldRow } from '../../components/form';
 import { contract } from '../../../contract/index';
 import { KB_EDITORS, KB_REVIEWERS, type KbVersion } from '../../../contract/kb';
-import { ErrorNote, Loading, Page } from '../../components/ui';
+import { ErrorNote, Loading, Page, Raw } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { fmtDateTime } from '../../format';
 
 // the rich-text box (TipTap) is loaded only when an editor opens this page
 const RichText = lazy(() => import('./RichText'));
 const ROLE_CHOICES = ['agent', 'team_lead', 'qa', 'expert', 'trainer', 'duty_manager'];
+/** The fields a save names in its refusals, each shown under its input (baseVersion: under the Save buttons). */
+const ARTICLE_FIELDS = ['categoryId', 'title', 'bodyHtml', 'tags', 'visibility', 'baseVersion'];
 const empty = { id: 0, categoryId: 0, title: '', bodyHtml: '', tags: '', roles: [] as string[], baseVersion: 0 };
 
 /** Editors write versions; reviewers publish or reject what waits in the queue. */
@@ -24,19 +27,13 @@ export default function Editor() {
   const queue = useEndpoint(contract.kb.reviewQueue, canReview ? {} : null);
   const [form, setForm] = useState(empty);
   const versions = useEndpoint(contract.kb.versions, form.id ? { params: { id: form.id } } : null);
-  const [error, setError] = useState<string | null>(null);
   const [newCat, setNewCat] = useState('');
-  const act = async (fn: () => Promise<unknown>) => {
-    try {
-      await fn();
-      setError(null);
-      await Promise.all([list.reload(), queue.reload(), versions.reload(), cats.reload()]);
-    } catch (e) {
-      setError((e as Error).message);
-      // another editor saved first (409 kb.staleVersion): show it and reload, so the next save starts from the latest version
-      if (e instanceof ApiError && e.status === 409) await Promise.all([list.reload(), versions.reload()]);
-    }
-  };
+  // saving the article (its refusals by field), adding a category, and the rest (review, submit, restore)
+  const edit = useAction();
+  const addCat = useAction();
+  const other = useAction();
+  const reloadAll = () => Promise.all([list.reload(), queue.reload(), versions.reload(), cats.reload()]);
+  const act = (fn: () => Promise<unknown>) => other.run(async () => (await fn(), await reloadAll()));
   const body = (submit: boolean) => ({
     categoryId: Number(form.categoryId),
     title: form.title,
@@ -46,14 +43,21 @@ export default function Editor() {
     submit,
   });
   const save = (submit: boolean) =>
-    act(async () => {
-      if (form.id) {
-        const r = await call(contract.kb.saveVersion, {
-          params: { id: form.id },
-          body: { ...body(submit), ...(form.baseVersion ? { baseVersion: form.baseVersion } : {}) },
-        });
-        setForm({ ...form, baseVersion: r.version });
-      } else setForm({ ...form, id: (await call(contract.kb.createArticle, { body: body(submit) })).id, baseVersion: 1 });
+    edit.run(async () => {
+      try {
+        if (form.id) {
+          const r = await call(contract.kb.saveVersion, {
+            params: { id: form.id },
+            body: { ...body(submit), ...(form.baseVersion ? { baseVersion: form.baseVersion } : {}) },
+          });
+          setForm({ ...form, baseVersion: r.version });
+        } else setForm({ ...form, id: (await call(contract.kb.createArticle, { body: body(submit) })).id, baseVersion: 1 });
+      } catch (e) {
+        // another editor saved first (409 kb.staleVersion): show it and reload, so the next save starts from the latest version
+        if (e instanceof ApiError && e.status === 409) await Promise.all([list.reload(), versions.reload()]);
+        throw e;
+      }
+      await reloadAll();
     });
   const load = (v: KbVersion, id: number) =>
     setForm({
@@ -74,7 +78,7 @@ export default function Editor() {
 
   return (
     <Page title={t('nav.kbEditor')}>
-      <ErrorNote error={error ?? list.error} />
+      <ErrorNote error={other.error ?? list.error} />
       {canReview && (
         <div className="card" data-testid="kb-review-queue">
           <h3>{t('kb.reviewQueue')}</h3>
@@ -116,66 +120,73 @@ export default function Editor() {
       {canEdit && (
         <div className="card" data-testid="kb-editor">
           <h3>{form.id ? `${t('kb.edit')} #${form.id}` : t('kb.newArticle')}</h3>
+          <ErrorNote error={edit.errorOutside(ARTICLE_FIELDS)} />
+          <FieldRow>
+            <Field label={t('kb.category')} error={edit.errorFor('categoryId')}>
+              <select name="categoryId" value={form.categoryId} onChange={(e) => setForm({ ...form, categoryId: Number(e.target.value) })}>
+                <option value={0}>{t('kb.selectCategory')}</option>
+                {(cats.data ?? []).map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.parent_id ? `— ${c.name}` : c.name}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label={t('kb.newCategory')} error={addCat.errorFor('name') ?? addCat.errorOutside(['name'])}>
+              <input name="newCategory" value={newCat} onChange={(e) => setNewCat(e.target.value)} />
+            </Field>
+          </FieldRow>
           <div className="form-row">
-            <select aria-label={t('kb.category')} value={form.categoryId} onChange={(e) => setForm({ ...form, categoryId: Number(e.target.value) })}>
-              <option value={0}>{t('kb.selectCategory')}</option>
-              {(cats.data ?? []).map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.parent_id ? `— ${c.name}` : c.name}
-                </option>
-              ))}
-            </select>
-            <input aria-label={t('kb.newCategory')} placeholder={t('kb.newCategory')} value={newCat} onChange={(e) => setNewCat(e.target.value)} />
             <button
               className="secondary"
               disabled={!newCat.trim()}
               onClick={() =>
-                void act(async () => {
+                void addCat.run(async () => {
                   await call(contract.kb.createCategory, { body: { name: newCat, module: 'faq' } });
                   setNewCat('');
+                  await cats.reload();
                 })
               }
             >
               {t('kb.addCategory')}
             </button>
           </div>
-          <div className="form-row">
-            <input
-              aria-label={t('kb.title')}
-              placeholder={t('kb.title')}
-              value={form.title}
-              onChange={(e) => setForm({ ...form, title: e.target.value })}
-              style={{ flex: 1 }}
-            />
-            <input aria-label={t('kb.tags')} placeholder={t('kb.tags')} value={form.tags} onChange={(e) => setForm({ ...form, tags: e.target.value })} />
-          </div>
-          <Suspense fallback={<Loading />}>
-            <RichText label={t('kb.body')} value={form.bodyHtml} onChange={(html) => setForm((f) => ({ ...f, bodyHtml: html }))} />
-          </Suspense>
-          <div className="form-row">
-            <span className="hint">{t('kb.visibleRoles')}</span>
-            {ROLE_CHOICES.map((r) => (
-              <label key={r}>
-                <input
-                  type="checkbox"
-                  checked={form.roles.includes(r)}
-                  onChange={(e) => setForm({ ...form, roles: e.target.checked ? [...form.roles, r] : form.roles.filter((x) => x !== r) })}
-                />{' '}
-                {t(`roles.${r}`)}
-              </label>
-            ))}
-          </div>
-          <div className="form-row">
-            <button onClick={() => void save(false)} disabled={!form.title || !form.categoryId}>
-              {t('kb.save')}
-            </button>
-            <button onClick={() => void save(true)} disabled={!form.title || !form.categoryId}>
-              {t('kb.saveSubmit')}
-            </button>
-            <button className="secondary" onClick={() => setForm(empty)}>
+          <FieldRow>
+            <Field label={t('kb.title')} error={edit.errorFor('title')} wide>
+              <input name="title" value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} />
+            </Field>
+            <Field label={t('kb.tags')} error={edit.errorFor('tags')} wide>
+              <input name="tags" value={form.tags} onChange={(e) => setForm({ ...form, tags: e.target.value })} />
+            </Field>
+            <Field label={t('kb.body')} error={edit.errorFor('bodyHtml')} wide group>
+              <Suspense fallback={<Loading />}>
+                <RichText label={t('kb.body')} value={form.bodyHtml} onChange={(html) => setForm((f) => ({ ...f, bodyHtml: html }))} />
+              </Suspense>
+            </Field>
+            <Field label={t('kb.visibleRoles')} error={edit.errorFor('visibility')} wide group>
+              <div className="form-row">
+                {ROLE_CHOICES.map((r) => (
+                  <label key={r}>
+                    <input
+                      type="checkbox"
+                      name={`role-${r}`}
+                      checked={form.roles.includes(r)}
+                      onChange={(e) => setForm({ ...form, roles: e.target.checked ? [...form.roles, r] : form.roles.filter((x) => x !== r) })}
+                    />{' '}
+                    {t(`roles.${r}`)}
+                  </label>
+                ))}
+              </div>
+            </Field>
+          </FieldRow>
+          <div className="form-row" data-testid="kb-save">
+            <button onClick={() => void save(false)}>{t('kb.save')}</button>
+            <button onClick={() => void save(true)}>{t('kb.saveSubmit')}</button>
+            <button className="secondary" onClick={() => (setForm(empty), edit.clear())}>
               {t('kb.newArticle')}
             </button>
           </div>
+          <FieldError error={edit.errorFor('baseVersion')} />
           {form.id > 0 && (
             <table data-testid="kb-versions">
               <thead>
@@ -192,10 +203,17 @@ export default function Editor() {
                 {(versions.data ?? []).map((v) => (
                   <tr key={v.version}>
                     <td>v{v.version}</td>
-                    <td>{v.title}</td>
+                    <td>
+                      <Raw>{v.title}</Raw>
+                    </td>
                     <td>
                       {t(`kb.${v.status}`)}
-                      {v.review_note ? ` · ${v.review_note}` : ''}
+                      {v.review_note ? (
+                        <>
+                          {' · '}
+                          <Raw>{v.review_note}</Raw>
+                        </>
+                      ) : null}
                     </td>
                     <td>
                       {v.author} · {fmtDateTime(Number(v.created_at))}
@@ -245,6 +263,7 @@ export default function Editor() {
                 {canEdit && (
                   <button
                     className="secondary"
+                    data-opens="kb-versions"
                     onClick={() => setForm({ ...empty, id: a.id, categoryId: a.category_id, title: a.title, baseVersion: a.latest_version })}
                   >
                     {t('kb.versions')}

@@ -75,6 +75,7 @@ export default function Search() {
             <a
               key={h.id}
               className="card kb-hit"
+              data-opens="kb-article"
               href={`#/kb/search?q=${encodeURIComponent(q)}&article=${h.id}`}
               style={{ display: 'block', color: 'inherit', textDecoration: 'none' }}
             >

@@ -52,7 +52,7 @@ function TileActions({ a }: { a: Tile }) {
   const paused = a.state === 'notReady';
   return (
     <div className="tile-actions" data-testid={`actions-${a.code}`}>
-      <button type="button" className="link" onClick={() => setOpen(!open)} aria-expanded={open}>
+      <button type="button" className="link" data-opens="agent-actions" onClick={() => setOpen(!open)} aria-expanded={open}>
         {t('conn.actions')}
       </button>
       {open && (

@@ -85,7 +85,7 @@ export default function Contests() {
       <ErrorNote error={error ?? list.error} />
       <div className="form-row">
         {(list.data ?? []).map((c) => (
-          <button key={c.id} className={c.id === current ? '' : 'secondary'} onClick={() => setOpenId(c.id)}>
+          <button key={c.id} className={c.id === current ? '' : 'secondary'} data-opens="contest" onClick={() => setOpenId(c.id)}>
             {c.name} ({c.from} – {c.to})
           </button>
         ))}

@@ -88,7 +88,14 @@ export default function Ranking() {
       </div>
       {isManager && (
         <div className="form-row">
-          <input name="publish-note" placeholder={t('perf.publishNote')} value={note} onChange={(e) => setNote(e.target.value)} style={{ flex: 1 }} />
+          <input
+            name="publish-note"
+            aria-label={t('perf.publishNote')}
+            placeholder={t('perf.publishNote')}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            style={{ flex: 1 }}
+          />
           <button
             onClick={() =>
               act(async () => {
@@ -119,7 +126,7 @@ export default function Ranking() {
         <tbody>
           {(d?.cards ?? []).map((c) => (
             <Fragment key={c.agentId}>
-              <tr onClick={() => setOpenAgent(openAgent === c.agentId ? null : c.agentId)} style={{ cursor: 'pointer' }}>
+              <tr data-opens="agent-scorecard" onClick={() => setOpenAgent(openAgent === c.agentId ? null : c.agentId)} style={{ cursor: 'pointer' }}>
                 <td>{c.centerRank ?? '—'}</td>
                 <td>{c.teamRank ?? '—'}</td>
                 <td>
@@ -159,6 +166,7 @@ export default function Ranking() {
           <textarea aria-label={t('perf.upload')} rows={6} style={{ width: '100%' }} className="mono" value={csv} onChange={(e) => setCsv(e.target.value)} />
           <input
             type="file"
+            aria-label={t('perf.upload')}
             accept=".csv,text/csv"
             onChange={async (e) => {
               const f = e.target.files?.[0];

@@ -82,7 +82,7 @@ export default function Calibration() {
                 {s.submitted} / {s.evaluator_ids.length}
               </td>
               <td>
-                <button className="secondary" onClick={() => setOpenId(s.id)}>
+                <button className="secondary" data-opens="calibration" onClick={() => setOpenId(s.id)}>
                   {t('qa.details')}
                 </button>
               </td>

@@ -99,6 +99,7 @@ export default function Disputes() {
                       </select>
                       <input
                         name="decision-note"
+                        aria-label={t('qa.note')}
                         placeholder={t('qa.note')}
                         value={f.note}
                         onChange={(e) => setForm({ ...form, [d.id]: { ...f, note: e.target.value } })}

@@ -38,7 +38,7 @@ export default function MyResults() {
             <div className="hint">
               {e.template_name} · {t('qa.evaluator')} {e.evaluator_name}
             </div>
-            <button className="secondary" onClick={() => setOpenId(openId === e.id ? null : e.id)}>
+            <button className="secondary" data-opens="evaluation" onClick={() => setOpenId(openId === e.id ? null : e.id)}>
               {t('qa.details')}
             </button>
             {openId === e.id && <Detail id={e.id} onChange={() => list.reload()} />}
@@ -80,7 +80,14 @@ function Detail({ id, onChange }: { id: number; onChange: () => void }) {
       {item && (
         <div className="form-row">
           <span>{itemLabel(d.template, item)}</span>
-          <textarea name="dispute-reason" placeholder={t('qa.disputeReason')} value={reason} onChange={(e) => setReason(e.target.value)} style={{ flex: 1 }} />
+          <textarea
+            name="dispute-reason"
+            aria-label={t('qa.disputeReason')}
+            placeholder={t('qa.disputeReason')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            style={{ flex: 1 }}
+          />
           <button
             onClick={() =>
               run(async () => {

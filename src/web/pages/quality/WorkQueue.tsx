@@ -121,7 +121,9 @@ export default function WorkQueue() {
                 <Recording url={r.recording} />
               </td>
               <td>
-                <button onClick={() => setOpen(r)}>{t('qa.evaluate')}</button>
+                <button data-opens="qa-scoring" onClick={() => setOpen(r)}>
+                  {t('qa.evaluate')}
+                </button>
               </td>
             </tr>
           ))}

@@ -87,6 +87,7 @@ export function EvaluationForm({
               </select>
               <input
                 name={`comment-${i.id}`}
+                aria-label={`${i.label} · ${t('qa.comment')}`}
                 placeholder={t('qa.comment')}
                 value={comments[i.id] ?? ''}
                 onChange={(e) => setComments({ ...comments, [i.id]: e.target.value })}
@@ -99,6 +100,7 @@ export function EvaluationForm({
       <div className="form-row">
         <textarea
           name="overall-comment"
+          aria-label={t('qa.overallComment')}
           placeholder={t('qa.overallComment')}
           value={comment}
           onChange={(e) => setComment(e.target.value)}

@@ -8,7 +8,8 @@ import { Field, FieldRow } from '../../components/form';
 import { ErrorNote, Page, Raw } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { todayLocal } from '../floor/common';
-import { CancelEdit, RowActions, Scroll } from './shared';
+import { CancelEdit, RowActions } from './shared';
+import { LeadTaskTable } from './LeadTaskTable';
 
 /** Tasks for team leads with a due date: assigned here, done by the lead (here or on the routine page). */
 export default function LeadTasks() {
@@ -77,68 +78,31 @@ export default function LeadTasks() {
         </form>
       )}
       <ErrorNote error={done.error} />
-      <Scroll>
-        <table data-testid="tasks">
-          <thead>
-            <tr>
-              <th>{t('setup.tasks.lead')}</th>
-              <th>{t('setup.tasks.title')}</th>
-              <th>{t('setup.tasks.due')}</th>
-              <th>{t('setup.tasks.done')}</th>
-              {canAssign && <th>{t('setup.common.actions')}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {(tasks.data ?? []).map((x) => (
-              <tr key={x.id}>
-                <td>
-                  <Raw>{x.lead_name}</Raw>
-                </td>
-                <td>
-                  <Raw>{x.title}</Raw>
-                </td>
-                <td>{x.due_on}</td>
-                <td>
-                  {x.completed_on ?? (
-                    <button
-                      className="secondary"
-                      onClick={() =>
-                        void done.run(async () => {
-                          await call(contract.people.completeTask, { params: { id: x.id }, body: {} });
-                          await tasks.reload();
-                        })
-                      }
-                    >
-                      {t('setup.tasks.complete')}
-                    </button>
-                  )}
-                </td>
-                {canAssign && (
-                  <td>
-                    {!x.completed_on && (
-                      <RowActions
-                        name={x.title}
-                        onEdit={() => {
-                          setEditing(x.id);
-                          setF({ leadId: String(x.lead_id), title: x.title, dueOn: x.due_on });
-                          act.clear();
-                        }}
-                        onDelete={() =>
-                          void done.run(async () => {
-                            await call(contract.people.deleteTask, { params: { id: x.id } });
-                            await tasks.reload();
-                          })
-                        }
-                      />
-                    )}
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Scroll>
-      {(tasks.data ?? []).length === 0 && <p className="hint">{t('setup.common.none')}</p>}
+      <LeadTaskTable
+        tasks={tasks.data ?? []}
+        onDone={tasks.reload}
+        actions={
+          canAssign
+            ? (x) =>
+                !x.completed_on && (
+                  <RowActions
+                    name={x.title}
+                    onEdit={() => {
+                      setEditing(x.id);
+                      setF({ leadId: String(x.lead_id), title: x.title, dueOn: x.due_on });
+                      act.clear();
+                    }}
+                    onDelete={() =>
+                      void done.run(async () => {
+                        await call(contract.people.deleteTask, { params: { id: x.id } });
+                        await tasks.reload();
+                      })
+                    }
+                  />
+                )
+            : undefined
+        }
+      />
     </Page>
   );
 }

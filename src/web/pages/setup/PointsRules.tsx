@@ -8,7 +8,7 @@ import type { ResponseOf } from '../../../contract/endpoint';
 import { Field, FieldRow } from '../../components/form';
 import { ErrorNote, Page, Raw } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
-import { RowActions, Scroll } from './shared';
+import { RowActions, Scroll, SaveCancel } from './shared';
 
 type Rule = ResponseOf<typeof contract.wfm.pointsRules>[number];
 type Draft = { id: string; kind: Rule['kind']; dates: string; pointsPerHour: string; multiplier: string; pointsPerSlot: string };
@@ -109,19 +109,7 @@ export default function PointsRules() {
               </Field>
             </FieldRow>
           )}
-          <div className="form-row">
-            <button type="submit">{t('setup.common.save')}</button>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => {
-                setEdit(null);
-                act.clear();
-              }}
-            >
-              {t('setup.common.cancel')}
-            </button>
-          </div>
+          <SaveCancel onCancel={() => (setEdit(null), act.clear())} />
         </form>
       )}
       {!edit && <ErrorNote error={act.error} />}

@@ -9,7 +9,7 @@ import { Field, FieldRow } from '../../components/form';
 import { ErrorNote, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { yuan } from '../floor/common';
-import { RowActions, Scroll } from './shared';
+import { RowActions, Scroll, SaveCancel } from './shared';
 
 type Draft = {
   id: string;
@@ -126,19 +126,7 @@ export default function Rulebook() {
               <input name="active" type="checkbox" checked={edit.draft.active} onChange={(e) => set({ active: e.target.checked })} />
             </Field>
           </FieldRow>
-          <div className="form-row">
-            <button type="submit">{t('setup.common.save')}</button>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => {
-                setEdit(null);
-                act.clear();
-              }}
-            >
-              {t('setup.common.cancel')}
-            </button>
-          </div>
+          <SaveCancel onCancel={() => (setEdit(null), act.clear())} />
         </form>
       )}
       {!edit && <ErrorNote error={act.error} />}

@@ -39,3 +39,16 @@ export function CancelEdit({ onCancel }: { onCancel: () => void }) {
     </button>
   );
 }
+
+/** The Save (submits the form) and Cancel pair at the foot of an edit form of a setup list. */
+export function SaveCancel({ onCancel }: { onCancel: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="form-row">
+      <button type="submit">{t('setup.common.save')}</button>
+      <button type="button" className="secondary" onClick={onCancel}>
+        {t('setup.common.cancel')}
+      </button>
+    </div>
+  );
+}

@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
-import { useEndpoint } from '../../hooks';
+import { useAction, useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { Chart } from '../../components/Chart';
 import { ErrorNote, Page, pct } from '../../components/ui';
-import { FieldError, useFieldErrors } from './fields';
+import { Field, FieldError } from '../../components/form';
 import { fromLocalInput, hm, toLocalInput } from './util';
 import { fmtDate } from '../../format';
 
@@ -26,8 +26,8 @@ export default function Forecast() {
   const [adj, setAdj] = useState<Adj[]>([]);
   const [versionId, setVersionId] = useState<number | null>(null);
   const [view, setView] = useState<{ points: { ts: number; offered: number }[]; history: { ts: number; offered: number }[]; intervalMin: number } | null>(null);
-  const fe = useFieldErrors();
-  const he = useFieldErrors();
+  const fe = useAction();
+  const he = useAction();
 
   useEffect(() => {
     if (!q.queue && queues.data?.length) setQ((x) => ({ ...x, queue: queues.data![0]!.queue, intervalMin: String(queues.data![0]!.interval_min) }));
@@ -121,29 +121,24 @@ export default function Forecast() {
     <Page title={t('nav.forecast')}>
       <ErrorNote error={queues.error ?? versions.error} />
       <div className="form-row" data-testid="forecast-form">
-        <label>
-          {t('wfm.queue')}
+        <Field label={t('wfm.queue')} error={fe.errorFor('queue')}>
           <input name="queue" list="wfm-queues" value={q.queue} onChange={(e) => setQ({ ...q, queue: e.target.value })} />
           <datalist id="wfm-queues">
             {(queues.data ?? []).map((x) => (
               <option key={`${x.queue}-${x.interval_min}`} value={x.queue} />
             ))}
           </datalist>
-          <FieldError field="queue" message={fe.of('queue')} />
-        </label>
-        <label>
-          {t('wfm.intervalMin')}
+        </Field>
+        <Field label={t('wfm.intervalMin')} error={fe.errorFor('intervalMin')}>
           <select name="intervalMin" value={q.intervalMin} onChange={(e) => setQ({ ...q, intervalMin: e.target.value })}>
             {['15', '30', '60'].map((v) => (
               <option key={v}>{v}</option>
             ))}
           </select>
-        </label>
-        <label>
-          {t('wfm.heldOutWeeks')}
+        </Field>
+        <Field label={t('wfm.heldOutWeeks')} error={fe.errorFor('weeks')}>
           <input name="weeks" value={q.weeks} onChange={(e) => setQ({ ...q, weeks: e.target.value })} inputMode="numeric" size={3} />
-          <FieldError field="weeks" message={fe.of('weeks')} />
-        </label>
+        </Field>
         <button data-testid="run-backtest" onClick={backtest}>
           {t('wfm.backtest')}
         </button>
@@ -195,24 +190,31 @@ export default function Forecast() {
                 <input
                   type="date"
                   name={`holiday-${i}-date`}
+                  aria-label={t('wfm.date')}
                   value={h.date}
                   onChange={(e) => setHol(hol.map((x, j) => (j === i ? { ...x, date: e.target.value } : x)))}
                 />
-                <FieldError field={`${i}.date`} message={he.of(`${i}.date`)} />
+                <FieldError error={he.errorFor(`${i}.date`)} />
               </td>
               <td>
-                <input name={`holiday-${i}-name`} value={h.name} onChange={(e) => setHol(hol.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} />
+                <input
+                  name={`holiday-${i}-name`}
+                  aria-label={t('wfm.holidayName')}
+                  value={h.name}
+                  onChange={(e) => setHol(hol.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))}
+                />
               </td>
               <td>
                 <input
                   name={`holiday-${i}-factor`}
+                  aria-label={t('wfm.factor')}
                   value={h.factor}
                   placeholder={t('wfm.factorLearned')}
                   inputMode="decimal"
                   size={6}
                   onChange={(e) => setHol(hol.map((x, j) => (j === i ? { ...x, factor: e.target.value } : x)))}
                 />
-                <FieldError field={`${i}.factor`} message={he.of(`${i}.factor`)} />
+                <FieldError error={he.errorFor(`${i}.factor`)} />
               </td>
               <td>
                 <button onClick={() => setHol(hol.filter((_, j) => j !== i))}>{t('wfm.remove')}</button>
@@ -227,7 +229,7 @@ export default function Forecast() {
           {t('wfm.saveCalendar')}
         </button>
       </div>
-      <ErrorNote error={he.general(hol.flatMap((_, i) => [`${i}.date`, `${i}.factor`]))} />
+      <ErrorNote error={he.errorOutside(hol.flatMap((_, i) => [`${i}.date`, `${i}.factor`]))} />
 
       <h3>{t('wfm.adjustments')}</h3>
       <table data-testid="adjustments-table">
@@ -246,6 +248,7 @@ export default function Forecast() {
                 <input
                   type="datetime-local"
                   name={`adj-${i}-from`}
+                  aria-label={t('wfm.start')}
                   value={a.from}
                   onChange={(e) => setAdj(adj.map((x, j) => (j === i ? { ...x, from: e.target.value } : x)))}
                 />
@@ -254,20 +257,22 @@ export default function Forecast() {
                 <input
                   type="datetime-local"
                   name={`adj-${i}-to`}
+                  aria-label={t('wfm.end')}
                   value={a.to}
                   onChange={(e) => setAdj(adj.map((x, j) => (j === i ? { ...x, to: e.target.value } : x)))}
                 />
-                <FieldError field={`adjustments.${i}.toTs`} message={fe.of(`adjustments.${i}.toTs`)} />
+                <FieldError error={fe.errorFor(`adjustments.${i}.toTs`)} />
               </td>
               <td>
                 <input
                   name={`adj-${i}-percent`}
+                  aria-label={t('wfm.percent')}
                   value={a.percent}
                   inputMode="decimal"
                   size={6}
                   onChange={(e) => setAdj(adj.map((x, j) => (j === i ? { ...x, percent: e.target.value } : x)))}
                 />
-                <FieldError field={`adjustments.${i}.percent`} message={fe.of(`adjustments.${i}.percent`)} />
+                <FieldError error={fe.errorFor(`adjustments.${i}.percent`)} />
               </td>
               <td>
                 <button onClick={() => setAdj(adj.filter((_, j) => j !== i))}>{t('wfm.remove')}</button>
@@ -283,28 +288,35 @@ export default function Forecast() {
       </div>
 
       <div className="form-row" data-testid="generate-form">
-        <label>
-          {t('wfm.model')}
+        <Field label={t('wfm.model')} error={fe.errorFor('model')}>
           <select name="model" value={q.model} onChange={(e) => setQ({ ...q, model: e.target.value })}>
             <option value="holtWinters">{t('wfm.model_holtWinters')}</option>
             <option value="seasonalNaive">{t('wfm.model_seasonalNaive')}</option>
           </select>
-        </label>
-        <label>
-          {t('wfm.weeksAhead')}
+        </Field>
+        <Field label={t('wfm.weeksAhead')} error={fe.errorFor('weeksAhead')}>
           <input name="weeksAhead" value={q.weeksAhead} onChange={(e) => setQ({ ...q, weeksAhead: e.target.value })} inputMode="numeric" size={3} />
-          <FieldError field="weeksAhead" message={fe.of('weeksAhead')} />
-        </label>
+        </Field>
         <button data-testid="generate-forecast" onClick={generate}>
           {t('wfm.generate')}
         </button>
       </div>
-      <ErrorNote error={fe.general(['queue', 'weeks', 'weeksAhead', ...adj.flatMap((_, i) => [`adjustments.${i}.toTs`, `adjustments.${i}.percent`])])} />
+      <ErrorNote
+        error={fe.errorOutside([
+          'queue',
+          'intervalMin',
+          'weeks',
+          'model',
+          'weeksAhead',
+          ...adj.flatMap((_, i) => [`adjustments.${i}.toTs`, `adjustments.${i}.percent`]),
+        ])}
+      />
 
       <h3>{t('wfm.versions')}</h3>
       <div className="form-row">
         <select
           name="version"
+          aria-label={t('wfm.versions')}
           data-testid="version-select"
           value={versionId ?? ''}
           onChange={(e) => setVersionId(e.target.value ? Number(e.target.value) : null)}

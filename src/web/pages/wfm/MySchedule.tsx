@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
-import { useEndpoint } from '../../hooks';
+import { useAction, useEndpoint } from '../../hooks';
+import { Field, FieldError, FieldRow } from '../../components/form';
 import { contract } from '../../../contract/index';
 import { ErrorNote } from '../../components/ui';
 import { hm, mdw } from './util';
@@ -12,23 +13,17 @@ export default function MySchedule() {
   const mine = useEndpoint(contract.wfm.mySchedule, {});
   const slots = useEndpoint(contract.wfm.slots, {});
   const points = useEndpoint(contract.wfm.points, {});
-  const [error, setError] = useState<string | null>(null);
+  // subscribing: the refusal sits in the card of the slot it was for
+  const sub = useAction();
+  const [subSlot, setSubSlot] = useState<number | null>(null);
+  const red = useAction();
   const [redeem, setRedeem] = useState<{ points: string; kind: 'leave' | 'gift'; note: string }>({ points: '', kind: 'leave', note: '' });
-  const act = async (fn: () => Promise<unknown>, reload: () => Promise<void>) => {
-    try {
-      await fn();
-      setError(null);
-      await reload();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
   const shifts = mine.data?.shifts ?? [];
   const bal = points.data?.balances?.[0];
   return (
     <div className="phone-page" style={{ maxWidth: 420, margin: '0 auto' }} data-testid="my-schedule">
       <h2>{t('wfm.myWeek')}</h2>
-      <ErrorNote error={error} />
+      <ErrorNote error={mine.error ?? slots.error ?? points.error} />
       {shifts.length === 0 && <p data-testid="no-shifts">{t('wfm.noShifts')}</p>}
       <ul className="cards" style={{ listStyle: 'none', padding: 0 }}>
         {shifts.map((s) => (
@@ -57,8 +52,16 @@ export default function MySchedule() {
                     {me.status === 'awarded' ? t('wfm.awarded') : me.status.startsWith('rejected') ? t('wfm.rejected') : t('wfm.subscribed')}
                   </span>
                 ) : s.status === 'open' ? (
-                  <button onClick={() => act(() => call(contract.wfm.subscribe, { params: { id: s.id } }), slots.reload)}>{t('wfm.subscribe')}</button>
+                  <button
+                    onClick={() => (
+                      setSubSlot(s.id),
+                      sub.run(async () => (await call(contract.wfm.subscribe, { params: { id: s.id } }), await slots.reload()))
+                    )}
+                  >
+                    {t('wfm.subscribe')}
+                  </button>
                 ) : null}
+                {subSlot === s.id && <FieldError error={sub.error} />}
               </div>
             </li>
           );
@@ -68,23 +71,29 @@ export default function MySchedule() {
       <p data-testid="points-balance">
         {t('wfm.balance')} {bal?.balance ?? 0} · {t('wfm.earned')} {bal?.earned ?? 0} · {t('wfm.redeemed')} {bal?.redeemed ?? 0}
       </p>
+      <ErrorNote error={red.errorOutside(['points', 'kind', 'note'])} />
+      <FieldRow>
+        <Field label={t('wfm.points')} error={red.errorFor('points')}>
+          <input name="points" inputMode="numeric" value={redeem.points} onChange={(e) => setRedeem({ ...redeem, points: e.target.value })} />
+        </Field>
+        <Field label={t('wfm.redeemFor')} error={red.errorFor('kind')}>
+          <select name="kind" value={redeem.kind} onChange={(e) => setRedeem({ ...redeem, kind: e.target.value as 'leave' | 'gift' })}>
+            <option value="leave">{t('wfm.leave')}</option>
+            <option value="gift">{t('wfm.gift')}</option>
+          </select>
+        </Field>
+        <Field label={t('wfm.note')} error={red.errorFor('note')}>
+          <input name="note" value={redeem.note} onChange={(e) => setRedeem({ ...redeem, note: e.target.value })} />
+        </Field>
+      </FieldRow>
       <div className="form-row">
-        <input
-          aria-label={t('wfm.points')}
-          inputMode="numeric"
-          value={redeem.points}
-          onChange={(e) => setRedeem({ ...redeem, points: e.target.value })}
-          style={{ width: 60 }}
-        />
-        <select aria-label={t('wfm.redeemFor')} value={redeem.kind} onChange={(e) => setRedeem({ ...redeem, kind: e.target.value as 'leave' | 'gift' })}>
-          <option value="leave">{t('wfm.leave')}</option>
-          <option value="gift">{t('wfm.gift')}</option>
-        </select>
-        <input aria-label={t('wfm.note')} placeholder={t('wfm.note')} value={redeem.note} onChange={(e) => setRedeem({ ...redeem, note: e.target.value })} />
         <button
           disabled={!redeem.points || !redeem.note}
           onClick={() =>
-            act(() => call(contract.wfm.requestRedemption, { body: { points: Number(redeem.points), kind: redeem.kind, note: redeem.note } }), points.reload)
+            red.run(async () => {
+              await call(contract.wfm.requestRedemption, { body: { points: Number(redeem.points), kind: redeem.kind, note: redeem.note } });
+              await points.reload();
+            })
           }
         >
           {t('wfm.redeem')}

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
-import { useEndpoint } from '../../hooks';
+import { useAction, useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import type { TemplateSpec } from '../../../contract/wfm';
 import { ErrorNote, Page, Raw } from '../../components/ui';
-import { FieldError, useFieldErrors } from './fields';
+import { Field } from '../../components/form';
 import { ymd } from './util';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -41,7 +41,7 @@ export default function PlanData() {
 
   // ---------- template editor ----------
   const [tpl, setTpl] = useState(emptyTpl);
-  const te = useFieldErrors();
+  const te = useAction();
   const editTpl = (x: TemplateSpec) =>
     setTpl({
       id: x.id,
@@ -89,7 +89,7 @@ export default function PlanData() {
     'startLatestMin',
     'startStepMin',
     'costPerPaidHour',
-    ...tpl.breaks.flatMap((_, i) => [`breaks.${i}.durationMin`, `breaks.${i}.earliestStartMin`, `breaks.${i}.latestStartMin`]),
+    ...tpl.breaks.flatMap((_, i) => [`breaks.${i}.kind`, `breaks.${i}.durationMin`, `breaks.${i}.earliestStartMin`, `breaks.${i}.latestStartMin`]),
   ];
 
   // ---------- contract editor ----------
@@ -106,7 +106,7 @@ export default function PlanData() {
     prefDaysOff: [] as number[],
     prefStart: '',
   });
-  const ce = useFieldErrors();
+  const ce = useAction();
   const pickAgent = (id: number) => {
     setAgentId(id);
     ce.clear();
@@ -167,18 +167,17 @@ export default function PlanData() {
     'contract.latestStartMin',
     'contract.minRestHours',
     'preferences.startMin',
+    'skills',
   ];
   const ctInput = (k: 'minHoursWeek' | 'maxHoursWeek' | 'minDaysOff' | 'minRestHours', field: string) => (
-    <label>
-      {t(`wfm.${k}`)}
+    <Field label={t(`wfm.${k}`)} error={ce.errorFor(field)}>
       <input name={k} value={ct[k]} inputMode="decimal" size={6} onChange={(e) => setCt({ ...ct, [k]: e.target.value })} />
-      <FieldError field={field} message={ce.of(field)} />
-    </label>
+    </Field>
   );
 
   // ---------- leave ----------
   const [lv, setLv] = useState({ agentId: '', date: ymd(Date.now()), kind: 'annual' });
-  const le = useFieldErrors();
+  const le = useAction();
   const addLeave = () =>
     le.run(async () => {
       await call(contract.wfm.addLeave, { body: { agentId: Number(lv.agentId), date: lv.date, kind: lv.kind } });
@@ -218,36 +217,24 @@ export default function PlanData() {
         </tbody>
       </table>
       <div className="form-row" data-testid="template-form">
-        <label>
-          {t('wfm.code')}
+        <Field label={t('wfm.code')} error={te.errorFor('id')}>
           <input name="id" value={tpl.id} size={8} onChange={(e) => setTpl({ ...tpl, id: e.target.value })} />
-          <FieldError field="id" message={te.of('id')} />
-        </label>
-        <label>
-          {t('wfm.spanMin')}
+        </Field>
+        <Field label={t('wfm.spanMin')} error={te.errorFor('spanMin')}>
           <input name="spanMin" value={tpl.spanMin} size={5} onChange={(e) => setTpl({ ...tpl, spanMin: e.target.value })} />
-          <FieldError field="spanMin" message={te.of('spanMin')} />
-        </label>
-        <label>
-          {t('wfm.startEarliest')}
+        </Field>
+        <Field label={t('wfm.startEarliest')} error={te.errorFor('startEarliestMin')}>
           <input type="time" name="startEarliestMin" value={tpl.startEarliest} onChange={(e) => setTpl({ ...tpl, startEarliest: e.target.value })} />
-          <FieldError field="startEarliestMin" message={te.of('startEarliestMin')} />
-        </label>
-        <label>
-          {t('wfm.startLatest')}
+        </Field>
+        <Field label={t('wfm.startLatest')} error={te.errorFor('startLatestMin')}>
           <input type="time" name="startLatestMin" value={tpl.startLatest} onChange={(e) => setTpl({ ...tpl, startLatest: e.target.value })} />
-          <FieldError field="startLatestMin" message={te.of('startLatestMin')} />
-        </label>
-        <label>
-          {t('wfm.startStepMin')}
+        </Field>
+        <Field label={t('wfm.startStepMin')} error={te.errorFor('startStepMin')}>
           <input name="startStepMin" value={tpl.startStepMin} size={4} onChange={(e) => setTpl({ ...tpl, startStepMin: e.target.value })} />
-          <FieldError field="startStepMin" message={te.of('startStepMin')} />
-        </label>
-        <label>
-          {t('wfm.costPerPaidHour')}
+        </Field>
+        <Field label={t('wfm.costPerPaidHour')} error={te.errorFor('costPerPaidHour')}>
           <input name="costPerPaidHour" value={tpl.cost} size={5} onChange={(e) => setTpl({ ...tpl, cost: e.target.value })} />
-          <FieldError field="costPerPaidHour" message={te.of('costPerPaidHour')} />
-        </label>
+        </Field>
         <fieldset>
           <legend>{t('wfm.tplDays')}</legend>
           {DAYS.map((d) => (
@@ -260,30 +247,26 @@ export default function PlanData() {
       </div>
       {tpl.breaks.map((b, i) => (
         <div className="form-row" key={i} data-testid={`break-${i}`}>
-          <select value={b.kind} onChange={(e) => setBrk(i, { kind: e.target.value as Brk['kind'] })}>
-            <option value="break">{t('wfm.break')}</option>
-            <option value="meal">{t('wfm.meal')}</option>
-          </select>
-          <label>
-            {t('wfm.durationMin')}
+          <Field label={t('wfm.breakKind')} error={te.errorFor(`breaks.${i}.kind`)}>
+            <select name={`breaks.${i}.kind`} value={b.kind} onChange={(e) => setBrk(i, { kind: e.target.value as Brk['kind'] })}>
+              <option value="break">{t('wfm.break')}</option>
+              <option value="meal">{t('wfm.meal')}</option>
+            </select>
+          </Field>
+          <Field label={t('wfm.durationMin')} error={te.errorFor(`breaks.${i}.durationMin`)}>
             <input name={`breaks.${i}.durationMin`} value={b.durationMin} size={4} onChange={(e) => setBrk(i, { durationMin: e.target.value })} />
-            <FieldError field={`breaks.${i}.durationMin`} message={te.of(`breaks.${i}.durationMin`)} />
-          </label>
-          <label>
-            {t('wfm.breakEarliest')}
+          </Field>
+          <Field label={t('wfm.breakEarliest')} error={te.errorFor(`breaks.${i}.earliestStartMin`)}>
             <input
               name={`breaks.${i}.earliestStartMin`}
               value={b.earliestStartMin}
               size={4}
               onChange={(e) => setBrk(i, { earliestStartMin: e.target.value })}
             />
-            <FieldError field={`breaks.${i}.earliestStartMin`} message={te.of(`breaks.${i}.earliestStartMin`)} />
-          </label>
-          <label>
-            {t('wfm.breakLatest')}
+          </Field>
+          <Field label={t('wfm.breakLatest')} error={te.errorFor(`breaks.${i}.latestStartMin`)}>
             <input name={`breaks.${i}.latestStartMin`} value={b.latestStartMin} size={4} onChange={(e) => setBrk(i, { latestStartMin: e.target.value })} />
-            <FieldError field={`breaks.${i}.latestStartMin`} message={te.of(`breaks.${i}.latestStartMin`)} />
-          </label>
+          </Field>
           <label>
             <input type="checkbox" checked={b.paid} onChange={(e) => setBrk(i, { paid: e.target.checked })} />
             {t('wfm.paid')}
@@ -304,7 +287,7 @@ export default function PlanData() {
         </button>
         <button onClick={() => setTpl(emptyTpl)}>{t('wfm.newTemplate')}</button>
       </div>
-      <ErrorNote error={te.general(tplFields)} />
+      <ErrorNote error={te.errorOutside(tplFields)} />
 
       <h3>{t('wfm.contracts')}</h3>
       <table data-testid="contracts-table">
@@ -348,16 +331,12 @@ export default function PlanData() {
             {ctInput('maxHoursWeek', 'contract.maxHoursWeek')}
             {ctInput('minDaysOff', 'contract.minDaysOff')}
             {ctInput('minRestHours', 'contract.minRestHours')}
-            <label>
-              {t('wfm.earliestStart')}
+            <Field label={t('wfm.earliestStart')} error={ce.errorFor('contract.earliestStartMin')}>
               <input type="time" name="earliestStartMin" value={ct.earliestStart} onChange={(e) => setCt({ ...ct, earliestStart: e.target.value })} />
-              <FieldError field="contract.earliestStartMin" message={ce.of('contract.earliestStartMin')} />
-            </label>
-            <label>
-              {t('wfm.latestStart')}
+            </Field>
+            <Field label={t('wfm.latestStart')} error={ce.errorFor('contract.latestStartMin')}>
               <input type="time" name="latestStartMin" value={ct.latestStart} onChange={(e) => setCt({ ...ct, latestStart: e.target.value })} />
-              <FieldError field="contract.latestStartMin" message={ce.of('contract.latestStartMin')} />
-            </label>
+            </Field>
           </div>
           <div className="form-row">
             <fieldset>
@@ -375,10 +354,9 @@ export default function PlanData() {
                 </label>
               ))}
             </fieldset>
-            <label>
-              {t('wfm.skills')}
+            <Field label={t('wfm.skills')} error={ce.errorFor('skills')}>
               <input name="skills" value={ct.skills} onChange={(e) => setCt({ ...ct, skills: e.target.value })} />
-            </label>
+            </Field>
           </div>
           <div className="form-row">
             <fieldset>
@@ -390,23 +368,20 @@ export default function PlanData() {
                 </label>
               ))}
             </fieldset>
-            <label>
-              {t('wfm.prefStart')}
+            <Field label={t('wfm.prefStart')} error={ce.errorFor('preferences.startMin')}>
               <input type="time" name="prefStart" value={ct.prefStart} onChange={(e) => setCt({ ...ct, prefStart: e.target.value })} />
-              <FieldError field="preferences.startMin" message={ce.of('preferences.startMin')} />
-            </label>
+            </Field>
             <button data-testid="save-contract" onClick={saveContract}>
               {t('wfm.saveContract')}
             </button>
           </div>
-          <ErrorNote error={ce.general(ctFields)} />
+          <ErrorNote error={ce.errorOutside(ctFields)} />
         </div>
       )}
 
       <h3>{t('wfm.leave')}</h3>
       <div className="form-row" data-testid="leave-form">
-        <label>
-          {t('wfm.agent')}
+        <Field label={t('wfm.agent')} error={le.errorFor('agentId')}>
           <select name="agentId" value={lv.agentId} onChange={(e) => setLv({ ...lv, agentId: e.target.value })}>
             <option value="">—</option>
             {(agents.data ?? []).map((a) => (
@@ -415,23 +390,18 @@ export default function PlanData() {
               </option>
             ))}
           </select>
-          <FieldError field="agentId" message={le.of('agentId')} />
-        </label>
-        <label>
-          {t('wfm.date')}
+        </Field>
+        <Field label={t('wfm.date')} error={le.errorFor('date')}>
           <input type="date" name="date" value={lv.date} onChange={(e) => setLv({ ...lv, date: e.target.value })} />
-          <FieldError field="date" message={le.of('date')} />
-        </label>
-        <label>
-          {t('wfm.leaveKind')}
+        </Field>
+        <Field label={t('wfm.leaveKind')} error={le.errorFor('kind')}>
           <input name="kind" value={lv.kind} size={10} onChange={(e) => setLv({ ...lv, kind: e.target.value })} />
-          <FieldError field="kind" message={le.of('kind')} />
-        </label>
+        </Field>
         <button data-testid="add-leave" onClick={addLeave}>
           {t('wfm.addLeave')}
         </button>
       </div>
-      <ErrorNote error={le.general(['agentId', 'date', 'kind'])} />
+      <ErrorNote error={le.errorOutside(['agentId', 'date', 'kind'])} />
       <table data-testid="leave-table">
         <thead>
           <tr>

@@ -1,14 +1,18 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, call } from '../../api';
-import { useEndpoint } from '../../hooks';
+import { useAction, useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import type { RunView } from '../../../contract/wfm';
 import { Chart } from '../../components/Chart';
+import { Field, FieldRow } from '../../components/form';
 import { ErrorNote, Page, pct, Raw } from '../../components/ui';
 import { fromLocalInput, hm, mdw, mondayOf, toLocalInput } from './util';
 import { PeakRule } from './PeakRule';
 import { fmtDateTime } from '../../format';
+
+/** The fields of the requirement forms (from a forecast, pasted), each with its reason under it. */
+const REQ_FIELDS = ['weekStart', 'forecastId', 'targetSl', 'thresholdS', 'shrinkage', 'required'];
 
 export default function Schedule() {
   const { t, i18n } = useTranslation();
@@ -16,7 +20,9 @@ export default function Schedule() {
   const reqSource = (src: string) =>
     src.startsWith('forecast:') ? `${t('wfm.reqSource.forecast')} #${src.slice(9)}` : t(`wfm.reqSource.${src}`, { defaultValue: src });
   const [week, setWeek] = useState(() => mondayOf(Date.now()));
-  const [error, setError] = useState<string | null>(null);
+  // one action per form, so the server's reason shows under the field it names
+  const reqAct = useAction();
+  const runAct = useAction();
   const reqs = useEndpoint(contract.wfm.requirements, {});
   const forecasts = useEndpoint(contract.wfm.forecasts, {});
   const runs = useEndpoint(contract.wfm.runs, {});
@@ -27,14 +33,6 @@ export default function Schedule() {
   const [paste, setPaste] = useState('');
   const weekReqs = (reqs.data ?? []).filter((r) => r.week_start === week);
   const [tick, setTick] = useState(0);
-  const wrap = async (fn: () => Promise<unknown>) => {
-    try {
-      await fn();
-      setError(null);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
   // follow a running solve
   useEffect(() => {
     if (run.data?.run.status !== 'running') return;
@@ -78,30 +76,39 @@ export default function Schedule() {
   void tick;
   return (
     <Page title={t('nav.schedule')}>
-      <ErrorNote error={error} />
-      <div className="form-row">
-        <label>
-          {t('wfm.week')}
+      <FieldRow>
+        <Field label={t('wfm.week')} error={reqAct.errorFor('weekStart') ?? runAct.errorFor('weekStart')}>
           <input type="date" name="week" value={week} onChange={(e) => (setWeek(e.target.value), setRunId(null))} />
-        </label>
-      </div>
+        </Field>
+      </FieldRow>
       <h3>{t('wfm.requirement')}</h3>
+      <ErrorNote error={reqAct.errorOutside(REQ_FIELDS)} />
+      <FieldRow>
+        <Field label={t('wfm.forecast')} error={reqAct.errorFor('forecastId')}>
+          <select name="forecastId" value={fc.forecastId} onChange={(e) => setFc({ ...fc, forecastId: e.target.value })}>
+            <option value="">—</option>
+            {(forecasts.data ?? []).map((f) => (
+              <option key={f.id} value={f.id} translate="no">
+                #{f.id} {f.queue} · {t(`wfm.model_${f.model}`, { defaultValue: f.model })}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('wfm.targetSl')} error={reqAct.errorFor('targetSl')}>
+          <input name="targetSl" inputMode="decimal" value={fc.targetSl} onChange={(e) => setFc({ ...fc, targetSl: e.target.value })} />
+        </Field>
+        <Field label={t('wfm.thresholdS')} error={reqAct.errorFor('thresholdS')}>
+          <input name="thresholdS" inputMode="numeric" value={fc.thresholdS} onChange={(e) => setFc({ ...fc, thresholdS: e.target.value })} />
+        </Field>
+        <Field label={t('wfm.shrinkage')} error={reqAct.errorFor('shrinkage')}>
+          <input name="shrinkage" inputMode="decimal" value={fc.shrinkage} onChange={(e) => setFc({ ...fc, shrinkage: e.target.value })} />
+        </Field>
+      </FieldRow>
       <div className="form-row">
-        <select aria-label={t('wfm.forecast')} value={fc.forecastId} onChange={(e) => setFc({ ...fc, forecastId: e.target.value })}>
-          <option value="">{t('wfm.forecast')}</option>
-          {(forecasts.data ?? []).map((f) => (
-            <option key={f.id} value={f.id} translate="no">
-              #{f.id} {f.queue} · {t(`wfm.model_${f.model}`, { defaultValue: f.model })}
-            </option>
-          ))}
-        </select>
-        <input aria-label={t('wfm.targetSl')} value={fc.targetSl} onChange={(e) => setFc({ ...fc, targetSl: e.target.value })} />
-        <input aria-label={t('wfm.thresholdS')} value={fc.thresholdS} onChange={(e) => setFc({ ...fc, thresholdS: e.target.value })} />
-        <input aria-label={t('wfm.shrinkage')} value={fc.shrinkage} onChange={(e) => setFc({ ...fc, shrinkage: e.target.value })} />
         <button
           disabled={!fc.forecastId}
           onClick={() =>
-            wrap(
+            reqAct.run(
               async () => (
                 await call(contract.wfm.createRequirement, {
                   body: {
@@ -120,12 +127,16 @@ export default function Schedule() {
           {t('wfm.fromForecast')}
         </button>
       </div>
+      <FieldRow>
+        <Field label={t('wfm.upload')} error={reqAct.errorFor('required')} wide>
+          <textarea name="required" value={paste} onChange={(e) => setPaste(e.target.value)} rows={2} />
+        </Field>
+      </FieldRow>
       <div className="form-row">
-        <textarea aria-label={t('wfm.upload')} placeholder={t('wfm.upload')} value={paste} onChange={(e) => setPaste(e.target.value)} rows={2} />
         <button
           disabled={!paste.trim()}
           onClick={() =>
-            wrap(
+            reqAct.run(
               async () => (
                 await call(contract.wfm.createRequirement, {
                   body: {
@@ -144,19 +155,21 @@ export default function Schedule() {
           {t('wfm.createRequirement')}
         </button>
       </div>
-      <div className="form-row">
-        <span data-testid="requirement-count">
+      <ErrorNote error={runAct.errorOutside(['weekStart', 'timeLimitS'])} />
+      <FieldRow>
+        <span data-testid="requirement-count" className="field-value">
           {t('wfm.requirement')}: {weekReqs.length ? `#${weekReqs[0].id} (${reqSource(weekReqs[0].source)})` : t('app.none')}
         </span>
-        <label>
-          {t('wfm.timeLimit')}
-          <input name="timeLimit" value={timeLimit} onChange={(e) => setTimeLimit(e.target.value)} />
-        </label>
+        <Field label={t('wfm.timeLimit')} error={runAct.errorFor('timeLimitS')}>
+          <input name="timeLimit" inputMode="numeric" value={timeLimit} onChange={(e) => setTimeLimit(e.target.value)} />
+        </Field>
+      </FieldRow>
+      <div className="form-row">
         <button
           data-testid="run-solve"
           disabled={!weekReqs.length || status === 'running'}
           onClick={() =>
-            wrap(async () => {
+            runAct.run(async () => {
               const r = await call(contract.wfm.startRun, { body: { weekStart: week, requirementId: weekReqs[0]!.id, timeLimitS: Number(timeLimit) } });
               setRunId(r.id);
               await runs.reload();
@@ -190,7 +203,7 @@ export default function Schedule() {
               <button
                 data-testid="publish"
                 onClick={() =>
-                  wrap(async () => (await call(contract.wfm.publishRun, { params: { id: run.data!.run.id } }), await run.reload(), await runs.reload()))
+                  runAct.run(async () => (await call(contract.wfm.publishRun, { params: { id: run.data!.run.id } }), await run.reload(), await runs.reload()))
                 }
               >
                 {t('wfm.publish')}
@@ -201,85 +214,88 @@ export default function Schedule() {
             <>
               <h3>{t('wfm.coverage')}</h3>
               <Chart option={option as any} height={320} testId="coverage-chart" />
-              <ShiftTable shifts={run.data.shifts} onMoved={run.reload} setError={setError} />
+              <ShiftTable shifts={run.data.shifts} onMoved={run.reload} />
             </>
           )}
         </div>
       )}
-      <PeakSlots onError={setError} />
+      <PeakSlots />
     </Page>
   );
 }
 
-function ShiftTable({ shifts, onMoved, setError }: { shifts: RunView['shifts']; onMoved: () => Promise<void>; setError: (e: string | null) => void }) {
+function ShiftTable({ shifts, onMoved }: { shifts: RunView['shifts']; onMoved: () => Promise<void> }) {
   const { t, i18n } = useTranslation();
   const [edit, setEdit] = useState<{ id: number; value: string } | null>(null);
+  const move = useAction();
+  const save = (id: number, value: string, baseUpdatedAt: number) =>
+    move.run(async () => {
+      try {
+        // the version this edit started from: a change by someone else since → 409 wfm.staleShift
+        await call(contract.wfm.moveShift, { params: { id }, body: { start: fromLocalInput(value), baseUpdatedAt } });
+        setEdit(null);
+        await onMoved();
+      } catch (e) {
+        // stale: show the reason and reload the schedule so the next edit starts from what is stored
+        if (e instanceof ApiError && e.status === 409) {
+          setEdit(null);
+          await onMoved();
+        }
+        throw e;
+      }
+    });
   return (
-    <table data-testid="shifts-table">
-      <thead>
-        <tr>
-          <th>{t('wfm.agent')}</th>
-          <th>{t('wfm.day')}</th>
-          <th>{t('wfm.start')}</th>
-          <th>{t('wfm.end')}</th>
-          <th>{t('wfm.template')}</th>
-          <th>{t('wfm.paidHours')}</th>
-          <th>{t('app.actions')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {shifts.slice(0, 400).map((s) => (
-          <tr key={s.id}>
-            <td>{s.agentName}</td>
-            <td>{mdw(s.start, i18n.language)}</td>
-            <td>{hm(s.start)}</td>
-            <td>{hm(s.end)}</td>
-            <td>
-              <Raw>{s.templateCode}</Raw>
-            </td>
-            <td>{s.paidHours}</td>
-            <td>
-              {edit?.id === s.id ? (
-                <>
-                  <input
-                    type="datetime-local"
-                    aria-label={t('wfm.moveTo')}
-                    value={edit!.value}
-                    onChange={(e) => setEdit({ id: s.id, value: e.target.value })}
-                  />
-                  <button
-                    onClick={async () => {
-                      try {
-                        // the version this edit started from: a change by someone else since → 409 wfm.staleShift
-                        await call(contract.wfm.moveShift, { params: { id: s.id }, body: { start: fromLocalInput(edit!.value), baseUpdatedAt: s.updatedAt } });
-                        setEdit(null);
-                        setError(null);
-                        await onMoved();
-                      } catch (e) {
-                        setError((e as Error).message);
-                        // stale: show the reason and reload the schedule so the next edit starts from what is stored
-                        if (e instanceof ApiError && e.status === 409) {
-                          setEdit(null);
-                          await onMoved();
-                        }
-                      }
-                    }}
-                  >
-                    {t('app.save')}
-                  </button>
-                </>
-              ) : (
-                <button onClick={() => setEdit({ id: s.id, value: toLocalInput(s.start) })}>{t('wfm.move')}</button>
-              )}
-            </td>
+    <>
+      {/* the reason stays under the open edit's field; once the edit is closed (stale), above the table */}
+      <ErrorNote error={move.errorOutside(edit ? ['start'] : [])} />
+      <table data-testid="shifts-table">
+        <thead>
+          <tr>
+            <th>{t('wfm.agent')}</th>
+            <th>{t('wfm.day')}</th>
+            <th>{t('wfm.start')}</th>
+            <th>{t('wfm.end')}</th>
+            <th>{t('wfm.template')}</th>
+            <th>{t('wfm.paidHours')}</th>
+            <th>{t('app.actions')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {shifts.slice(0, 400).map((s) => (
+            <tr key={s.id}>
+              <td>{s.agentName}</td>
+              <td>{mdw(s.start, i18n.language)}</td>
+              <td>{hm(s.start)}</td>
+              <td>{hm(s.end)}</td>
+              <td>
+                <Raw>{s.templateCode}</Raw>
+              </td>
+              <td>{s.paidHours}</td>
+              <td>
+                {edit?.id === s.id ? (
+                  <div className="form-row">
+                    <Field label={t('wfm.moveTo')} error={move.errorFor('start')}>
+                      <input type="datetime-local" name="start" value={edit.value} onChange={(e) => setEdit({ id: s.id, value: e.target.value })} />
+                    </Field>
+                    <button onClick={() => save(s.id, edit.value, s.updatedAt)}>{t('app.save')}</button>
+                  </div>
+                ) : (
+                  <button data-opens="shift-move" onClick={() => (move.clear(), setEdit({ id: s.id, value: toLocalInput(s.start) }))}>
+                    {t('wfm.move')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }
 
-function PeakSlots({ onError }: { onError: (e: string | null) => void }) {
+const SLOT_FIELDS = ['kind', 'title', 'start', 'end', 'capacity', 'bonus'];
+
+function PeakSlots() {
   const { t } = useTranslation();
   const slots = useEndpoint(contract.wfm.slots, {});
   const tomorrow = new Date();
@@ -293,49 +309,61 @@ function PeakSlots({ onError }: { onError: (e: string | null) => void }) {
     capacity: '2',
     bonus: '5',
   });
-  const act = async (fn: () => Promise<unknown>) => {
-    try {
-      await fn();
-      onError(null);
-      await slots.reload();
-    } catch (e) {
-      onError((e as Error).message);
-    }
-  };
+  const create = useAction();
+  const confirm = useAction();
   return (
     <>
       <h3>{t('wfm.peakSlots')}</h3>
       <PeakRule />
-      <div className="form-row" data-testid="slot-form">
-        <select name="kind" aria-label={t('wfm.slotKind')} value={f.kind} onChange={(e) => setF({ ...f, kind: e.target.value as 'peak' | 'vto' })}>
-          <option value="peak">{t('wfm.peak')}</option>
-          <option value="vto">{t('wfm.vto')}</option>
-        </select>
-        <input name="title" placeholder={t('wfm.title')} value={f.title} onChange={(e) => setF({ ...f, title: e.target.value })} />
-        <input name="start" type="datetime-local" aria-label={t('wfm.start')} value={f.start} onChange={(e) => setF({ ...f, start: e.target.value })} />
-        <input name="end" type="datetime-local" aria-label={t('wfm.end')} value={f.end} onChange={(e) => setF({ ...f, end: e.target.value })} />
-        <input name="capacity" aria-label={t('wfm.capacity')} value={f.capacity} onChange={(e) => setF({ ...f, capacity: e.target.value })} />
-        <input name="bonus" aria-label={t('wfm.bonus')} value={f.bonus} onChange={(e) => setF({ ...f, bonus: e.target.value })} />
-        <button
-          disabled={!f.title.trim()}
-          onClick={() =>
-            act(() =>
-              call(contract.wfm.createSlot, {
-                body: {
-                  kind: f.kind,
-                  title: f.title,
-                  start: fromLocalInput(f.start),
-                  end: fromLocalInput(f.end),
-                  capacity: Number(f.capacity),
-                  bonus: Number(f.bonus),
-                },
-              }),
-            )
-          }
-        >
-          {t('wfm.newSlot')}
-        </button>
+      <div data-testid="slot-form">
+        <ErrorNote error={create.errorOutside(SLOT_FIELDS)} />
+        <FieldRow>
+          <Field label={t('wfm.slotKind')} error={create.errorFor('kind')}>
+            <select name="kind" value={f.kind} onChange={(e) => setF({ ...f, kind: e.target.value as 'peak' | 'vto' })}>
+              <option value="peak">{t('wfm.peak')}</option>
+              <option value="vto">{t('wfm.vto')}</option>
+            </select>
+          </Field>
+          <Field label={t('wfm.title')} error={create.errorFor('title')}>
+            <input name="title" value={f.title} onChange={(e) => setF({ ...f, title: e.target.value })} />
+          </Field>
+          <Field label={t('wfm.start')} error={create.errorFor('start')}>
+            <input name="start" type="datetime-local" value={f.start} onChange={(e) => setF({ ...f, start: e.target.value })} />
+          </Field>
+          <Field label={t('wfm.end')} error={create.errorFor('end')}>
+            <input name="end" type="datetime-local" value={f.end} onChange={(e) => setF({ ...f, end: e.target.value })} />
+          </Field>
+          <Field label={t('wfm.capacity')} error={create.errorFor('capacity')}>
+            <input name="capacity" inputMode="numeric" value={f.capacity} onChange={(e) => setF({ ...f, capacity: e.target.value })} />
+          </Field>
+          <Field label={t('wfm.bonus')} error={create.errorFor('bonus')}>
+            <input name="bonus" inputMode="numeric" value={f.bonus} onChange={(e) => setF({ ...f, bonus: e.target.value })} />
+          </Field>
+        </FieldRow>
+        <div className="form-row">
+          <button
+            disabled={!f.title.trim()}
+            onClick={() =>
+              create.run(async () => {
+                await call(contract.wfm.createSlot, {
+                  body: {
+                    kind: f.kind,
+                    title: f.title,
+                    start: fromLocalInput(f.start),
+                    end: fromLocalInput(f.end),
+                    capacity: Number(f.capacity),
+                    bonus: Number(f.bonus),
+                  },
+                });
+                await slots.reload();
+              })
+            }
+          >
+            {t('wfm.newSlot')}
+          </button>
+        </div>
       </div>
+      <ErrorNote error={slots.error ?? confirm.error} />
       <table data-testid="slots-table">
         <thead>
           <tr>
@@ -358,7 +386,11 @@ function PeakSlots({ onError }: { onError: (e: string | null) => void }) {
               <td>{s.requests.map((r) => `${r.name}${r.status === 'awarded' ? ' ✓' : ''}`).join('，')}</td>
               <td>{t(`wfm.slotStatus.${s.status}`, { defaultValue: s.status })}</td>
               <td>
-                {s.status === 'open' && <button onClick={() => act(() => call(contract.wfm.confirmSlot, { params: { id: s.id } }))}>{t('wfm.confirm')}</button>}
+                {s.status === 'open' && (
+                  <button onClick={() => confirm.run(async () => (await call(contract.wfm.confirmSlot, { params: { id: s.id } }), await slots.reload()))}>
+                    {t('wfm.confirm')}
+                  </button>
+                )}
               </td>
             </tr>
           ))}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, subscribe } from '../../api';
 import { useEndpoint } from '../../hooks';
@@ -35,6 +35,14 @@ export default function Board() {
     window.addEventListener('hashchange', on);
     return () => window.removeEventListener('hashchange', on);
   }, []);
+  // back from an order's page: the board stayed mounted behind it with the list it had, so read it again
+  // (the order may have been moved, answered or closed there)
+  const shownOrder = useRef(orderId);
+  useEffect(() => {
+    if (shownOrder.current && !orderId) void list.reload();
+    shownOrder.current = orderId;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [orderId]);
   useEffect(() => {
     // staff follow the board; everyone their own notices (an agent's orders move there)
     const staff = me.roles.some((r) => r !== 'agent');
@@ -100,7 +108,9 @@ export default function Board() {
           {(list.data ?? []).map((o) => (
             <tr key={o.id} data-order={o.id}>
               <td>
-                <a href={`#/wo/board?id=${o.id}`}>#{o.id}</a>
+                <a href={`#/wo/board?id=${o.id}`} data-opens="work-order">
+                  #{o.id}
+                </a>
               </td>
               <td>{t(`wo.types.${o.type}`)}</td>
               <td>

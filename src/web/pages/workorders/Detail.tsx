@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
-import { ErrorNote, Loading, Page } from '../../components/ui';
+import { ErrorNote, Loading, Page, Raw } from '../../components/ui';
 import { fmtDateTime } from '../../format';
 
 const SLA_CLASS: Record<string, string> = { ok: 'ok', met: 'ok', warning: 'warn', breached: 'bad', missed: 'bad' };
@@ -88,10 +88,31 @@ export function OrderDetail({ id, onBack }: { id: number; onBack: () => void }) 
         <div>{d.description}</div>
         <div className="hint">
           {t('wo.raisedBy')} {name(d.raised_by)} · {fmtDateTime(Number(d.created_at))}
-          {d.customer_id ? ` · ${t('wo.customer')} ${d.customer_id}` : ''}
-          {d.customer_phone ? ` · ${d.customer_phone}` : ''}
-          {d.call_id ? ` · ${t('wo.callId')} ${d.call_id}` : ''}
-          {d.address ? ` · ${t('wo.address')} ${d.address}` : ''}
+          {/* what was typed or stored (customer, phone, call id, address) is shown as is, never translated */}
+          {d.customer_id ? (
+            <>
+              {` · ${t('wo.customer')} `}
+              <Raw>{d.customer_id}</Raw>
+            </>
+          ) : null}
+          {d.customer_phone ? (
+            <>
+              {' · '}
+              <Raw>{d.customer_phone}</Raw>
+            </>
+          ) : null}
+          {d.call_id ? (
+            <>
+              {` · ${t('wo.callId')} `}
+              <Raw>{d.call_id}</Raw>
+            </>
+          ) : null}
+          {d.address ? (
+            <>
+              {` · ${t('wo.address')} `}
+              <Raw>{d.address}</Raw>
+            </>
+          ) : null}
           {d.appointment_from ? ` · ${t('wo.appointment')} ${fmtDateTime(Number(d.appointment_from))}` : ''}
         </div>
         {d.repeat_complainer ? <span className="badge bad">{t('wo.repeat')}</span> : null}{' '}

@@ -166,7 +166,9 @@ export function Sessions({ courses, teams, isTrainer }: { courses: Course[]; tea
                     />
                   ) : (
                     <span className="form-row" style={{ margin: 0, flexWrap: 'nowrap' }}>
-                      <button onClick={() => setOpen(s.id)}>{t('trn.session.attendance')}</button>
+                      <button data-opens="attendance" onClick={() => setOpen(s.id)}>
+                        {t('trn.session.attendance')}
+                      </button>
                       <RowActions
                         name={`${s.title} ${fmtTime(s.starts_at)}`}
                         onEdit={() => {

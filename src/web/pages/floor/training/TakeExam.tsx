@@ -103,7 +103,7 @@ export function TakeExam({ attempt, onDone }: { attempt: StartedAttempt; onDone:
                 {t(b ? 'ppl.train.true' : 'ppl.train.false')}
               </label>
             ))}
-          {q.kind === 'short' && <textarea rows={3} value={String(answers[q.id] ?? '')} onChange={(e) => set(q.id, e.target.value)} />}
+          {q.kind === 'short' && <textarea rows={3} aria-label={q.text} value={String(answers[q.id] ?? '')} onChange={(e) => set(q.id, e.target.value)} />}
         </fieldset>
       ))}
       <button onClick={() => run(async () => setResult(await call(contract.training.submitAttempt, { params: { id: attempt.attemptId }, body: { answers } })))}>
