@@ -18,6 +18,8 @@ import factDays from './024_fact_days';
 import centerKeys from './032_center_keys';
 import factDayClaims from './033_fact_day_claims';
 import noticeDelivery from './034_notice_delivery';
+import duty from './039_duty';
+import emergencyLevels from './040_emergency_levels';
 
 /**
  * Every migration, by name (run in name order). Each capability owns its own file(s);
@@ -42,6 +44,8 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '032_center_keys': centerKeys,
   '033_fact_day_claims': factDayClaims,
   '034_notice_delivery': noticeDelivery,
+  '039_duty': duty,
+  '040_emergency_levels': emergencyLevels,
 };
 
 /**
