@@ -17,9 +17,12 @@ import { performance } from './performance';
 import { platform } from './platform';
 import { wfm } from './wfm';
 import { notices } from './notices';
+import { duty, emergencyPlan } from './duty';
 
 export const contract = {
   live,
+  duty,
+  emergencyPlan,
   notifications,
   notices,
   facts,

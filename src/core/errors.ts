@@ -55,6 +55,7 @@ export class InputError extends DomainError {
 export const validationError = (field: string, message: string, detail?: ErrorDetail) => new DomainError(`${field}: ${message}`, 'validation', field, detail);
 /** What a not-found refusal names: the web says `errors.common.notFound` with `entities.<entity>` translated. */
 export const NOT_FOUND_ENTITIES = [
+  'activation',
   'agent',
   'alert',
   'article',
@@ -67,12 +68,14 @@ export const NOT_FOUND_ENTITIES = [
   'center',
   'certifiedQueue',
   'coachingSession',
+  'dutyShift',
   'contest',
   'dispute',
   'emergencyStaff',
   'evaluation',
   'exam',
   'forecast',
+  'handover',
   'libraryEntry',
   'note',
   'notice',
