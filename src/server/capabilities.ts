@@ -12,6 +12,7 @@ import { performanceRoutes } from './routes/performance';
 import { wfmRoutes } from './routes/wfm';
 import { liveIngestCapability } from './routes/liveIngest';
 import { liveCapability } from './routes/live';
+import { dutyCapability } from './routes/duty';
 import { kbCapability } from './routes/kb';
 import { workordersCapability } from './routes/workorders';
 import { notificationsCapability } from './routes/notifications';
@@ -31,6 +32,7 @@ export const allCapabilities: readonly Capability[] = [
   peopleCapability,
   liveIngestCapability,
   liveCapability,
+  dutyCapability,
   qualityCapability,
   performanceCapability,
   wfmCapability,
