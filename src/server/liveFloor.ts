@@ -505,7 +505,7 @@ export class LiveFloorService {
     if (!levels.length) return;
     const waiting = this.floor.queueNow(now).reduce((n, q) => n + q.waiting, 0);
     const reached = levelReached(levels, { waiting, serviceLevelOver: (min) => serviceLevel(this.floor.queueMeasures(now - min * 60_000, now).total) });
-    if (reached) await proposeLevel(deps, this.centerId, reached);
+    if (reached) await proposeLevel(deps, this.centerId, reached, now);
   }
 
   /** After an acknowledge / close by a person. */

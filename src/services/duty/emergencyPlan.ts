@@ -176,10 +176,9 @@ export async function levelConditions(deps: ServiceDeps, centerId: number): Prom
  * proposal is stored and the duty manager on duty (none on the roster: every duty manager of the
  * center) and the center's robots are told — unless a proposal or a raise at that level or above is open.
  */
-export async function propose(deps: ServiceDeps, centerId: number, reached: { level: number; figures: Record<string, number | null> }) {
+export async function propose(deps: ServiceDeps, centerId: number, reached: { level: number; figures: Record<string, number | null> }, now: number) {
   const db = deps.store.db;
   if ((await openActivations(db, centerId)).some((a) => a.level >= reached.level)) return null;
-  const now = deps.now();
   const row = await createActivation(db, { centerId, level: reached.level, status: 'proposed', source: 'auto', figures: reached.figures, by: null, now });
   const names = await levelNames(deps, centerId);
   const onDuty = await currentShift(db, centerId, now);
