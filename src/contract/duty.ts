@@ -26,7 +26,11 @@ const FLOOR: Role[] = [...CENTER_WIDE_ROLES, 'team_lead'];
 
 const clock = (field: string) =>
   z.string({ error: `${field} must be a string` }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: `${field} must be a 24-hour time HH:MM` });
-const text = (field: string, max: number) => z.string({ error: `${field} must be a string` }).trim().max(max, { error: `${field} must be at most ${max} characters` });
+const text = (field: string, max: number) =>
+  z
+    .string({ error: `${field} must be a string` })
+    .trim()
+    .max(max, { error: `${field} must be at most ${max} characters` });
 
 export const dutyShift = z.object({
   id: z.number(),
@@ -237,7 +241,14 @@ export const emergencyPlan = {
     response: z.object({
       activation,
       log: z.array(
-        z.object({ id: z.number(), at: z.number(), userId: z.number().nullable(), userName: z.string().nullable(), action: z.string(), detail: z.record(z.string(), z.unknown()) }),
+        z.object({
+          id: z.number(),
+          at: z.number(),
+          userId: z.number().nullable(),
+          userName: z.string().nullable(),
+          action: z.string(),
+          detail: z.record(z.string(), z.unknown()),
+        }),
       ),
       effect: z.object({ before: period.nullable(), during: period.nullable(), after: period.nullable() }),
     }),

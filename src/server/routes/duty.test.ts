@@ -24,7 +24,11 @@ const call = (id: string, at: number, waitS: number, answered = true): CallFloor
 forEachDatabase('duty roster, handover written and acknowledged by the next duty, figures per duty from the KPI report, scorecard', async (_t, store) => {
   const { app, ctx, org, as, setClock } = await testAppWithClock(store, T(7, 0));
   const db = store.db;
-  const duty2 = await createUser(db, { username: 'duty2', displayName: '值班二', passwordHash: await testPasswordHash(), roles: ['duty_manager'], centerId: org.centerId }, T(7, 0));
+  const duty2 = await createUser(
+    db,
+    { username: 'duty2', displayName: '值班二', passwordHash: await testPasswordHash(), roles: ['duty_manager'], centerId: org.centerId },
+    T(7, 0),
+  );
   const duty1 = org.users.duty_manager!;
 
   // ---- the roster: the center manager edits it; a duty manager reads it, an agent does not ----
@@ -116,9 +120,15 @@ forEachDatabase('duty roster, handover written and acknowledged by the next duty
   const d1 = await as('duty_manager');
   const draft = await d1.req('GET', `/api/duty/shifts/${day.body.id}/handover-draft`);
   assert.equal(draft.status, 200);
-  assert.deepEqual(draft.body.alerts.map((a: any) => [a.id, a.status]), [[raised.id, 'acknowledged']]);
+  assert.deepEqual(
+    draft.body.alerts.map((a: any) => [a.id, a.status]),
+    [[raised.id, 'acknowledged']],
+  );
   // overdue since 10:00
-  assert.deepEqual(draft.body.workOrders.map((o: any) => [o.title, o.overdue]), [['账单疑问', true]]);
+  assert.deepEqual(
+    draft.body.workOrders.map((o: any) => [o.title, o.overdue]),
+    [['账单疑问', true]],
+  );
   assert.deepEqual(draft.body.callins, []);
   const d2 = await as('duty2');
   const notMine = await d2.req('POST', `/api/duty/shifts/${day.body.id}/handover`, { notes: 'x' });
@@ -171,128 +181,134 @@ forEachDatabase('duty roster, handover written and acknowledged by the next duty
   await app.close();
 });
 
-forEachDatabase('graded emergency plan: levels by the center manager, raise notifies the call-in order in order, log to stand-down, effect, proposal from the floor', async (_t, store) => {
-  const { app, ctx, org, as, setClock } = await testAppWithClock(store, T(8, 0));
-  const svc = await startLiveFloor(ctx, { timers: false });
-  const cm = await as('center_manager');
-  // the plan's people: the trainer and the team lead have users (they are told), a back-office person has none
-  const staff = async (name: string, position: string, extCode: string, userId: number | null) =>
-    (await cm.req('POST', '/api/emergency/staff', { name, position, extCode, userId })).body.id as number;
-  const trainer = await staff('培训师王', 'trainer', '9001', org.users.trainer!);
-  const lead = await staff('班长李', 'team_lead', '9002', org.users.team_lead!);
-  const back = await staff('后台赵', 'back_office', '9003', null);
-  const levels = [
-    { level: 1, name: '一级', minWaiting: 3, slBelow: null, slMinutes: null, actions: '班长上线', callinOrder: [lead, back, trainer] },
-    { level: 2, name: '二级', minWaiting: 6, slBelow: null, slMinutes: null, actions: '培训师、后台上线', callinOrder: [trainer] },
-  ];
-  const dm = await as('duty_manager');
-  assert.equal((await dm.req('PUT', '/api/emergency/levels', { levels })).status, 403);
-  assert.equal((await (await as('a1')).req('GET', '/api/emergency/levels')).status, 403);
-  const twice = await cm.req('PUT', '/api/emergency/levels', { levels: [levels[0], { ...levels[1], level: 1 }] });
-  assert.deepEqual([twice.status, twice.body.reason, twice.body.field], [400, 'emergency.levelTwice', 'levels.1.level']);
-  const stranger = await cm.req('PUT', '/api/emergency/levels', { levels: [{ ...levels[0], callinOrder: [999] }] });
-  assert.deepEqual([stranger.status, stranger.body.reason], [400, 'emergency.unknownStaff']);
-  const saved = await cm.req('PUT', '/api/emergency/levels', { levels: [levels[1], levels[0]] });
-  assert.equal(saved.status, 200);
-  assert.deepEqual(
-    (await dm.req('GET', '/api/emergency/levels')).body.map((l: any) => [l.level, l.callinOrder]),
-    [
-      [1, [lead, back, trainer]],
-      [2, [trainer]],
-    ],
-  );
+forEachDatabase(
+  'graded emergency plan: levels by the center manager, raise notifies the call-in order in order, log to stand-down, effect, proposal from the floor',
+  async (_t, store) => {
+    const { app, ctx, org, as, setClock } = await testAppWithClock(store, T(8, 0));
+    const svc = await startLiveFloor(ctx, { timers: false });
+    const cm = await as('center_manager');
+    // the plan's people: the trainer and the team lead have users (they are told), a back-office person has none
+    const staff = async (name: string, position: string, extCode: string, userId: number | null) =>
+      (await cm.req('POST', '/api/emergency/staff', { name, position, extCode, userId })).body.id as number;
+    const trainer = await staff('培训师王', 'trainer', '9001', org.users.trainer!);
+    const lead = await staff('班长李', 'team_lead', '9002', org.users.team_lead!);
+    const back = await staff('后台赵', 'back_office', '9003', null);
+    const levels = [
+      { level: 1, name: '一级', minWaiting: 3, slBelow: null, slMinutes: null, actions: '班长上线', callinOrder: [lead, back, trainer] },
+      { level: 2, name: '二级', minWaiting: 6, slBelow: null, slMinutes: null, actions: '培训师、后台上线', callinOrder: [trainer] },
+    ];
+    const dm = await as('duty_manager');
+    assert.equal((await dm.req('PUT', '/api/emergency/levels', { levels })).status, 403);
+    assert.equal((await (await as('a1')).req('GET', '/api/emergency/levels')).status, 403);
+    const twice = await cm.req('PUT', '/api/emergency/levels', { levels: [levels[0], { ...levels[1], level: 1 }] });
+    assert.deepEqual([twice.status, twice.body.reason, twice.body.field], [400, 'emergency.levelTwice', 'levels.1.level']);
+    const stranger = await cm.req('PUT', '/api/emergency/levels', { levels: [{ ...levels[0], callinOrder: [999] }] });
+    assert.deepEqual([stranger.status, stranger.body.reason], [400, 'emergency.unknownStaff']);
+    const saved = await cm.req('PUT', '/api/emergency/levels', { levels: [levels[1], levels[0]] });
+    assert.equal(saved.status, 200);
+    assert.deepEqual(
+      (await dm.req('GET', '/api/emergency/levels')).body.map((l: any) => [l.level, l.callinOrder]),
+      [
+        [1, [lead, back, trainer]],
+        [2, [trainer]],
+      ],
+    );
 
-  // c0 08:50 before the raise, answered after 5 s; during: c1 answered after 10 s, c2 after 30 s, c3 abandoned
-  await acceptEvents(ctx, [...call('c0', T(8, 50), 5), ...call('c1', T(9, 0), 10), ...call('c2', T(9, 1), 30), ...call('c3', T(9, 2), 40, false)]);
+    // c0 08:50 before the raise, answered after 5 s; during: c1 answered after 10 s, c2 after 30 s, c3 abandoned
+    await acceptEvents(ctx, [...call('c0', T(8, 50), 5), ...call('c1', T(9, 0), 10), ...call('c2', T(9, 1), 30), ...call('c3', T(9, 2), 40, false)]);
 
-  // ---- a level raised by hand: the call-in order is told in order ----
-  setClock(T(9, 0));
-  assert.equal((await (await as('team_lead')).req('POST', '/api/emergency/activations', { level: 1 })).status, 403);
-  const unknown = await (await as('duty_manager')).req('POST', '/api/emergency/activations', { level: 5 });
-  assert.deepEqual([unknown.status, unknown.body.reason], [400, 'emergency.unknownLevel']);
-  const up = await (await as('duty_manager')).req('POST', '/api/emergency/activations', { level: 1, note: '排队上升' });
-  assert.equal(up.status, 200, JSON.stringify(up.body));
-  assert.deepEqual([up.body.status, up.body.source, up.body.levelName, up.body.raisedAt], ['active', 'manual', '一级', T(9, 0)]);
-  const again = await (await as('duty_manager')).req('POST', '/api/emergency/activations', { level: 1 });
-  assert.deepEqual([again.status, again.body.reason], [409, 'emergency.alreadyRaised']);
-  const leadBell = (await (await as('team_lead')).req('GET', '/api/notifications')).body.items;
-  assert.deepEqual(
-    leadBell.map((x: any) => [x.kind, x.data.order, x.data.level]),
-    [['live.callinRequest', 1, 1]],
-  );
-  const trainerBell = (await (await as('trainer')).req('GET', '/api/notifications')).body.items;
-  assert.deepEqual(
-    trainerBell.map((x: any) => [x.kind, x.data.order]),
-    [['live.callinRequest', 3]],
-  );
-  // the team lead is called onto the phones: told, and written into the raised level's log
-  setClock(T(9, 3));
-  const callin = await (await as('duty_manager')).req('POST', '/api/emergency/callins', { staffId: lead });
-  assert.equal(callin.status, 200);
-  assert.equal((await (await as('team_lead')).req('GET', '/api/notifications')).body.items[0].kind, 'live.callin');
-  setClock(T(9, 15));
-  const down = await (await as('duty_manager')).req('POST', `/api/emergency/activations/${up.body.id}/stand-down`, { note: '恢复' });
-  assert.deepEqual([down.status, down.body.status, down.body.endedAt], [200, 'ended', T(9, 15)]);
-  assert.equal((await (await as('duty_manager')).req('POST', `/api/emergency/activations/${up.body.id}/stand-down`, {})).body.reason, 'emergency.activationState');
+    // ---- a level raised by hand: the call-in order is told in order ----
+    setClock(T(9, 0));
+    assert.equal((await (await as('team_lead')).req('POST', '/api/emergency/activations', { level: 1 })).status, 403);
+    const unknown = await (await as('duty_manager')).req('POST', '/api/emergency/activations', { level: 5 });
+    assert.deepEqual([unknown.status, unknown.body.reason], [400, 'emergency.unknownLevel']);
+    const up = await (await as('duty_manager')).req('POST', '/api/emergency/activations', { level: 1, note: '排队上升' });
+    assert.equal(up.status, 200, JSON.stringify(up.body));
+    assert.deepEqual([up.body.status, up.body.source, up.body.levelName, up.body.raisedAt], ['active', 'manual', '一级', T(9, 0)]);
+    const again = await (await as('duty_manager')).req('POST', '/api/emergency/activations', { level: 1 });
+    assert.deepEqual([again.status, again.body.reason], [409, 'emergency.alreadyRaised']);
+    const leadBell = (await (await as('team_lead')).req('GET', '/api/notifications')).body.items;
+    assert.deepEqual(
+      leadBell.map((x: any) => [x.kind, x.data.order, x.data.level]),
+      [['live.callinRequest', 1, 1]],
+    );
+    const trainerBell = (await (await as('trainer')).req('GET', '/api/notifications')).body.items;
+    assert.deepEqual(
+      trainerBell.map((x: any) => [x.kind, x.data.order]),
+      [['live.callinRequest', 3]],
+    );
+    // the team lead is called onto the phones: told, and written into the raised level's log
+    setClock(T(9, 3));
+    const callin = await (await as('duty_manager')).req('POST', '/api/emergency/callins', { staffId: lead });
+    assert.equal(callin.status, 200);
+    assert.equal((await (await as('team_lead')).req('GET', '/api/notifications')).body.items[0].kind, 'live.callin');
+    setClock(T(9, 15));
+    const down = await (await as('duty_manager')).req('POST', `/api/emergency/activations/${up.body.id}/stand-down`, { note: '恢复' });
+    assert.deepEqual([down.status, down.body.status, down.body.endedAt], [200, 'ended', T(9, 15)]);
+    assert.equal(
+      (await (await as('duty_manager')).req('POST', `/api/emergency/activations/${up.body.id}/stand-down`, {})).body.reason,
+      'emergency.activationState',
+    );
 
-  setClock(T(9, 30));
-  const detail = await (await as('center_manager')).req('GET', `/api/emergency/activations/${up.body.id}`);
-  assert.equal(detail.status, 200);
-  assert.deepEqual(
-    detail.body.log.map((l: any) => [l.action, l.userName]),
-    [
-      ['raised', 'duty_manager 用户'],
-      ['notified', 'duty_manager 用户'],
-      ['callin', 'duty_manager 用户'],
-      ['stoodDown', 'duty_manager 用户'],
-    ],
-  );
-  assert.deepEqual(
-    detail.body.log[1].detail.people.map((p: any) => [p.name, p.order, p.notified]),
-    [
-      ['班长李', 1, true],
-      ['后台赵', 2, false],
-      ['培训师王', 3, true],
-    ],
-  );
-  // 15 minutes raised: before = 08:45–09:00 (c0: 1 of 1, within 20 s), during = 09:00–09:15 (c1–c3: 2 of 3, 1 within), after = 09:15–09:30 (none)
-  const e = detail.body.effect;
-  assert.deepEqual([e.before.from, e.before.offered, e.before.answerRate, e.before.serviceLevel], [T(8, 45), 1, 1, 1]);
-  assert.deepEqual([e.during.offered, e.during.answered, e.during.answerRate, e.during.serviceLevel], [3, 2, 2 / 3, 1 / 3]);
-  assert.deepEqual([e.after.from, e.after.to, e.after.offered, e.after.answerRate], [T(9, 15), T(9, 30), 0, null]);
+    setClock(T(9, 30));
+    const detail = await (await as('center_manager')).req('GET', `/api/emergency/activations/${up.body.id}`);
+    assert.equal(detail.status, 200);
+    assert.deepEqual(
+      detail.body.log.map((l: any) => [l.action, l.userName]),
+      [
+        ['raised', 'duty_manager 用户'],
+        ['notified', 'duty_manager 用户'],
+        ['callin', 'duty_manager 用户'],
+        ['stoodDown', 'duty_manager 用户'],
+      ],
+    );
+    assert.deepEqual(
+      detail.body.log[1].detail.people.map((p: any) => [p.name, p.order, p.notified]),
+      [
+        ['班长李', 1, true],
+        ['后台赵', 2, false],
+        ['培训师王', 3, true],
+      ],
+    );
+    // 15 minutes raised: before = 08:45–09:00 (c0: 1 of 1, within 20 s), during = 09:00–09:15 (c1–c3: 2 of 3, 1 within), after = 09:15–09:30 (none)
+    const e = detail.body.effect;
+    assert.deepEqual([e.before.from, e.before.offered, e.before.answerRate, e.before.serviceLevel], [T(8, 45), 1, 1, 1]);
+    assert.deepEqual([e.during.offered, e.during.answered, e.during.answerRate, e.during.serviceLevel], [3, 2, 2 / 3, 1 / 3]);
+    assert.deepEqual([e.after.from, e.after.to, e.after.offered, e.after.answerRate], [T(9, 15), T(9, 30), 0, null]);
 
-  // ---- a level proposed by the floor's diagnosis, confirmed by the duty manager ----
-  await cm.req('POST', '/api/duty/shifts', { date: '2026-11-02', start: '08:00', end: '20:00', managerUserId: org.users.duty_manager });
-  const waiting = ['w1', 'w2', 'w3', 'w4', 'w5', 'w6'].map((id, i) => ev(T(10, 0, i), 'call.enqueued', { callId: id, queue: 'general' }));
-  await acceptEvents(ctx, waiting.slice(0, 3));
-  setClock(T(10, 1));
-  await svc.diagnose(T(10, 1));
-  let list = (await (await as('duty_manager')).req('GET', '/api/emergency/activations')).body;
-  assert.deepEqual([list[0].status, list[0].source, list[0].level, list[0].figures.waiting], ['proposed', 'auto', 1, 3]);
-  // still 3 waiting: no second proposal; 6 waiting: level 2 proposed
-  await svc.diagnose(T(10, 2));
-  assert.equal((await (await as('duty_manager')).req('GET', '/api/emergency/activations')).body.length, 2);
-  await acceptEvents(ctx, waiting.slice(3));
-  setClock(T(10, 3));
-  await svc.diagnose(T(10, 3));
-  list = (await (await as('duty_manager')).req('GET', '/api/emergency/activations')).body;
-  assert.deepEqual(
-    list.map((a: any) => [a.level, a.status]),
-    [
-      [2, 'proposed'],
-      [1, 'proposed'],
-      [1, 'ended'],
-    ],
-  );
-  const dutyBell = (await (await as('duty_manager')).req('GET', '/api/notifications')).body.items.map((x: any) => [x.kind, x.data.level]);
-  assert.deepEqual(dutyBell, [
-    ['live.emergencyProposed', 2],
-    ['live.emergencyProposed', 1],
-  ]);
-  const confirmed = await (await as('duty_manager')).req('POST', `/api/emergency/activations/${list[0].id}/confirm`, {});
-  assert.deepEqual([confirmed.body.status, confirmed.body.raisedAt], ['active', T(10, 3)]);
-  assert.equal((await (await as('trainer')).req('GET', '/api/notifications')).body.items[0].data.level, 2);
-  const dismissed = await (await as('duty_manager')).req('POST', `/api/emergency/activations/${list[1].id}/dismiss`, { note: '已升二级' });
-  assert.equal(dismissed.body.status, 'dismissed');
-  await app.close();
-});
+    // ---- a level proposed by the floor's diagnosis, confirmed by the duty manager ----
+    await cm.req('POST', '/api/duty/shifts', { date: '2026-11-02', start: '08:00', end: '20:00', managerUserId: org.users.duty_manager });
+    const waiting = ['w1', 'w2', 'w3', 'w4', 'w5', 'w6'].map((id, i) => ev(T(10, 0, i), 'call.enqueued', { callId: id, queue: 'general' }));
+    await acceptEvents(ctx, waiting.slice(0, 3));
+    setClock(T(10, 1));
+    await svc.diagnose(T(10, 1));
+    let list = (await (await as('duty_manager')).req('GET', '/api/emergency/activations')).body;
+    assert.deepEqual([list[0].status, list[0].source, list[0].level, list[0].figures.waiting], ['proposed', 'auto', 1, 3]);
+    // still 3 waiting: no second proposal; 6 waiting: level 2 proposed
+    await svc.diagnose(T(10, 2));
+    assert.equal((await (await as('duty_manager')).req('GET', '/api/emergency/activations')).body.length, 2);
+    await acceptEvents(ctx, waiting.slice(3));
+    setClock(T(10, 3));
+    await svc.diagnose(T(10, 3));
+    list = (await (await as('duty_manager')).req('GET', '/api/emergency/activations')).body;
+    assert.deepEqual(
+      list.map((a: any) => [a.level, a.status]),
+      [
+        [2, 'proposed'],
+        [1, 'proposed'],
+        [1, 'ended'],
+      ],
+    );
+    const dutyBell = (await (await as('duty_manager')).req('GET', '/api/notifications')).body.items.map((x: any) => [x.kind, x.data.level]);
+    assert.deepEqual(dutyBell, [
+      ['live.emergencyProposed', 2],
+      ['live.emergencyProposed', 1],
+    ]);
+    const confirmed = await (await as('duty_manager')).req('POST', `/api/emergency/activations/${list[0].id}/confirm`, {});
+    assert.deepEqual([confirmed.body.status, confirmed.body.raisedAt], ['active', T(10, 3)]);
+    assert.equal((await (await as('trainer')).req('GET', '/api/notifications')).body.items[0].data.level, 2);
+    const dismissed = await (await as('duty_manager')).req('POST', `/api/emergency/activations/${list[1].id}/dismiss`, { note: '已升二级' });
+    assert.equal(dismissed.body.status, 'dismissed');
+    await app.close();
+  },
+);

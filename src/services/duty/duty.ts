@@ -95,7 +95,9 @@ export async function addShift(deps: ServiceDeps, actor: Actor, b: { date: strin
   const db = deps.store.db;
   const { centerId } = actor.scope;
   const w = dutyWindow(b.date, b.start, b.end, (await centerZone(db, centerId)).offset)!;
-  return shiftWire(await createShift(db, { centerId, startsAt: w.startsAt, endsAt: w.endsAt, managerUserId: b.managerUserId, by: userOf(actor), now: deps.now() }));
+  return shiftWire(
+    await createShift(db, { centerId, startsAt: w.startsAt, endsAt: w.endsAt, managerUserId: b.managerUserId, by: userOf(actor), now: deps.now() }),
+  );
 }
 
 export async function removeShift(deps: ServiceDeps, actor: Actor, id: number) {
@@ -112,7 +114,7 @@ export async function current(deps: ServiceDeps, actor: Actor) {
 async function ownDuty(deps: ServiceDeps, actor: Actor, shiftId: number) {
   const s = await getShift(deps.store.db, actor.scope.centerId, shiftId);
   if (!hasRoleIn(actor, MANAGERS) && s.manager_user_id !== actor.userId)
-    throw forbidden("a duty manager writes the handover of their own duty only", { reason: 'duty.notYourDuty' });
+    throw forbidden('a duty manager writes the handover of their own duty only', { reason: 'duty.notYourDuty' });
   return s;
 }
 
@@ -132,7 +134,12 @@ export async function writeHandoverFor(deps: ServiceDeps, actor: Actor, shiftId:
   if (next && next.manager_user_id !== actor.userId)
     publishNotices(
       deps,
-      await notifyUsers(db, [next.manager_user_id], { kind: 'duty.handover', title: shift.manager_name, data: { from: shift.starts_at, to: shift.ends_at }, link: '#/live/duty' }, now),
+      await notifyUsers(
+        db,
+        [next.manager_user_id],
+        { kind: 'duty.handover', title: shift.manager_name, data: { from: shift.starts_at, to: shift.ends_at }, link: '#/live/duty' },
+        now,
+      ),
     );
   return handoverWire(h);
 }
@@ -177,7 +184,10 @@ export async function scorecard(deps: ServiceDeps, actor: Actor, q: { month: str
   const to = dutyWindow(`${next}-01`, '00:00', '00:00', offset)!.startsAt;
   const all = hasRoleIn(actor, MANAGERS);
   const shifts = (await listShifts(db, centerId, from, to)).filter((s) => s.starts_at >= from && (all || s.manager_user_id === actor.userId));
-  const per = new Map<number, { name: string; hours: number; totals: Parameters<typeof sumReportCounts>[0][number][]; alerts: Parameters<typeof alertHandling>[0][number][] }>();
+  const per = new Map<
+    number,
+    { name: string; hours: number; totals: Parameters<typeof sumReportCounts>[0][number][]; alerts: Parameters<typeof alertHandling>[0][number][] }
+  >();
   const now = deps.now();
   for (const s of shifts) {
     const end = Math.min(s.ends_at, now);

@@ -60,7 +60,8 @@ export const levels = (deps: ServiceDeps, actor: Actor) => listLevels(deps.store
 export async function setLevels(deps: ServiceDeps, actor: Actor, body: { levels: EmergencyLevel[] }) {
   const seen = new Set<number>();
   body.levels.forEach((l, i) => {
-    if (seen.has(l.level)) throw validationError(`levels.${i}.level`, `level ${l.level} is given twice`, { reason: 'emergency.levelTwice', params: { level: l.level } });
+    if (seen.has(l.level))
+      throw validationError(`levels.${i}.level`, `level ${l.level} is given twice`, { reason: 'emergency.levelTwice', params: { level: l.level } });
     seen.add(l.level);
   });
   const sorted: LevelInput[] = [...body.levels].sort((a, b) => a.level - b.level);
@@ -98,7 +99,11 @@ export async function activationDetail(deps: ServiceDeps, actor: Actor, id: numb
     action: l.action,
     detail: JSON.parse(l.detail) as Record<string, unknown>,
   }));
-  let effect: { before: Awaited<ReturnType<typeof periodFigures>>; during: Awaited<ReturnType<typeof periodFigures>>; after: Awaited<ReturnType<typeof periodFigures>> } = {
+  let effect: {
+    before: Awaited<ReturnType<typeof periodFigures>>;
+    during: Awaited<ReturnType<typeof periodFigures>>;
+    after: Awaited<ReturnType<typeof periodFigures>>;
+  } = {
     before: null,
     during: null,
     after: null,
@@ -150,10 +155,18 @@ export async function raise(deps: ServiceDeps, actor: Actor, body: { level: numb
   const { centerId } = actor.scope;
   await knownLevel(deps, centerId, body.level);
   const running = (await openActivations(deps.store.db, centerId)).find((a) => a.status === 'active' && a.level >= body.level);
-  if (running)
-    throw conflict(`level ${running.level} is already raised`, 'level', { reason: 'emergency.alreadyRaised', params: { level: running.level } });
+  if (running) throw conflict(`level ${running.level} is already raised`, 'level', { reason: 'emergency.alreadyRaised', params: { level: running.level } });
   const by = userOf(actor);
-  const row = await createActivation(deps.store.db, { centerId, level: body.level, status: 'active', source: 'manual', figures: {}, by, now: deps.now(), note: body.note });
+  const row = await createActivation(deps.store.db, {
+    centerId,
+    level: body.level,
+    status: 'active',
+    source: 'manual',
+    figures: {},
+    by,
+    now: deps.now(),
+    note: body.note,
+  });
   publishNotices(deps, await notifyCallinOrder(deps, centerId, row.id, row.level, by));
   return activationWire(row, await levelNames(deps, centerId));
 }
@@ -183,7 +196,12 @@ export async function propose(deps: ServiceDeps, centerId: number, reached: { le
   const names = await levelNames(deps, centerId);
   const onDuty = await currentShift(db, centerId, now);
   const to = onDuty ? [onDuty.manager_user_id] : (await dutyManagers(db, centerId)).map((u) => u.id);
-  const notice = { kind: 'live.emergencyProposed', title: names.get(reached.level) ?? '', data: { level: reached.level, ...reached.figures }, link: '#/live/emergency' };
+  const notice = {
+    kind: 'live.emergencyProposed',
+    title: names.get(reached.level) ?? '',
+    data: { level: reached.level, ...reached.figures },
+    link: '#/live/emergency',
+  };
   publishNotices(deps, await notifyUsers(db, to, notice, now));
   await announceToRobots(db, centerId, notice, now);
   return activationWire(row, names);
@@ -197,7 +215,9 @@ export async function callinStarted(deps: ServiceDeps, centerId: number, c: { id
   const db = deps.store.db;
   const now = deps.now();
   const [p] = await callinPeople(db, centerId, [c.staffId]);
-  if (p?.user_id != null) publishNotices(deps, await notifyUsers(db, [p.user_id], { kind: 'live.callin', title: p.name, data: {}, link: '#/live/emergency' }, now));
+  if (p?.user_id != null)
+    publishNotices(deps, await notifyUsers(db, [p.user_id], { kind: 'live.callin', title: p.name, data: {}, link: '#/live/emergency' }, now));
   for (const a of await openActivations(db, centerId))
-    if (a.status === 'active') await logActivation(db, { activationId: a.id, at: now, userId: by, action: 'callin', detail: { staffId: c.staffId, name: c.name, callinId: c.id } });
+    if (a.status === 'active')
+      await logActivation(db, { activationId: a.id, at: now, userId: by, action: 'callin', detail: { staffId: c.staffId, name: c.name, callinId: c.id } });
 }

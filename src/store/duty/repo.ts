@@ -113,7 +113,14 @@ export async function deleteShift(db: Db, centerId: number, id: number, by: numb
     const s = await getShift(tx, centerId, id);
     if (s.handover_id !== null) throw conflict('this duty has its handover written: it stays on the roster', 'id', { reason: 'duty.handoverWritten' });
     await tx.deleteFrom('duty_shifts').where('id', '=', id).execute();
-    await audit(tx, { at: now, userId: by, action: 'duty.shift.delete', entity: 'duty_shift', entityId: id, detail: { startsAt: s.starts_at, manager: s.manager_user_id } });
+    await audit(tx, {
+      at: now,
+      userId: by,
+      action: 'duty.shift.delete',
+      entity: 'duty_shift',
+      entityId: id,
+      detail: { startsAt: s.starts_at, manager: s.manager_user_id },
+    });
   });
 }
 
@@ -296,7 +303,9 @@ export async function callinPeople(db: Db, centerId: number, ids: readonly numbe
   return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
 }
 
-export type ActivationRow = DB['emergency_activations'] extends infer T ? { [K in keyof T]: T[K] extends import('kysely').Generated<infer U> ? U : T[K] } : never;
+export type ActivationRow = DB['emergency_activations'] extends infer T
+  ? { [K in keyof T]: T[K] extends import('kysely').Generated<infer U> ? U : T[K] }
+  : never;
 
 export async function getActivation(db: Db, centerId: number, id: number): Promise<ActivationRow> {
   const a = await db.selectFrom('emergency_activations').selectAll().where('id', '=', id).where('center_id', '=', centerId).executeTakeFirst();
@@ -339,7 +348,16 @@ export function activationLog(db: Db, activationId: number) {
 /** A new activation: proposed by the diagnosis (source auto) or raised by a person (source manual); logged. */
 export async function createActivation(
   db: Db,
-  a: { centerId: number; level: number; status: 'proposed' | 'active'; source: 'auto' | 'manual'; figures: Record<string, unknown>; by: number | null; now: number; note?: string },
+  a: {
+    centerId: number;
+    level: number;
+    status: 'proposed' | 'active';
+    source: 'auto' | 'manual';
+    figures: Record<string, unknown>;
+    by: number | null;
+    now: number;
+    note?: string;
+  },
 ) {
   return withTx(db, async (tx) => {
     const row = await tx
@@ -356,8 +374,15 @@ export async function createActivation(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await logActivation(tx, { activationId: row.id, at: a.now, userId: a.by, action: a.status === 'proposed' ? 'proposed' : 'raised', detail: { level: a.level, figures: a.figures, note: a.note ?? '' } });
-    if (a.by !== null) await audit(tx, { at: a.now, userId: a.by, action: 'emergency.raise', entity: 'emergency_activation', entityId: row.id, detail: { level: a.level } });
+    await logActivation(tx, {
+      activationId: row.id,
+      at: a.now,
+      userId: a.by,
+      action: a.status === 'proposed' ? 'proposed' : 'raised',
+      detail: { level: a.level, figures: a.figures, note: a.note ?? '' },
+    });
+    if (a.by !== null)
+      await audit(tx, { at: a.now, userId: a.by, action: 'emergency.raise', entity: 'emergency_activation', entityId: row.id, detail: { level: a.level } });
     return row;
   });
 }
