@@ -5,6 +5,7 @@
  */
 import type { Capability } from './capability';
 import { pgBridgeService } from './services';
+import { certExpiryService } from './certExpiry';
 import { platformRoutes } from './routes/platform';
 import { peopleRoutes } from './routes/people';
 import { qualityRoutes } from './routes/quality';
@@ -22,7 +23,7 @@ import { connectorsCapability } from './routes/connectors';
 
 /** Platform: organisation, users, sign-in, settings, audit; and the live fan-out between instances (first: later services use it). */
 export const platformCapability: Capability = { name: 'platform', routes: platformRoutes, services: [pgBridgeService] };
-export const peopleCapability: Capability = { name: 'people', routes: peopleRoutes };
+export const peopleCapability: Capability = { name: 'people', routes: peopleRoutes, services: [certExpiryService] };
 export const qualityCapability: Capability = { name: 'quality', routes: qualityRoutes };
 export const performanceCapability: Capability = { name: 'performance', routes: performanceRoutes };
 export const wfmCapability: Capability = { name: 'wfm', routes: wfmRoutes };
