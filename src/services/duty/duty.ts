@@ -34,14 +34,10 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../store/schema';
 import { hasRoleIn, type Actor, type ServiceDeps } from '../context';
 import { publishNotices } from '../quality/common';
+import { userOf } from '../people/common';
 import type { DutyShift, Handover, HandoverItems } from '../../contract/duty';
 
 const MANAGERS = ['admin', 'center_manager'] as const;
-
-function userOf(actor: Actor): number {
-  if (actor.userId == null) throw validationError('user', 'needs a signed-in user', { reason: 'role.userRequired' });
-  return actor.userId;
-}
 
 /** The center's zone, as the KPI report and the roster read local times. */
 export async function centerZone(db: Kysely<DB>, centerId: number): Promise<{ tz: string; offset: TzOffset }> {

@@ -29,13 +29,9 @@ import { notifyUsers, type Notice } from '../../store/notifications';
 import type { Activation, EmergencyLevel } from '../../contract/duty';
 import type { Actor, ServiceDeps } from '../context';
 import { publishNotices } from '../quality/common';
+import { userOf } from '../people/common';
 import { figuresBetween } from './duty';
 import { sumReportCounts } from '../../core/live/duty';
-
-function userOf(actor: Actor): number {
-  if (actor.userId == null) throw validationError('user', 'needs a signed-in user', { reason: 'role.userRequired' });
-  return actor.userId;
-}
 
 const activationWire = (a: ActivationRow, names: Map<number, string>): Activation => ({
   id: a.id,
