@@ -309,6 +309,17 @@ forEachDatabase(
     assert.equal((await (await as('trainer')).req('GET', '/api/notifications')).body.items[0].data.level, 2);
     const dismissed = await (await as('duty_manager')).req('POST', `/api/emergency/activations/${list[1].id}/dismiss`, { note: '已升二级' });
     assert.equal(dismissed.body.status, 'dismissed');
+    // still 6 waiting: level 2 is raised, nothing new; stood down, it is not proposed again for 30 minutes
+    await svc.diagnose(T(10, 4));
+    setClock(T(10, 5));
+    await (await as('duty_manager')).req('POST', `/api/emergency/activations/${list[0].id}/stand-down`, {});
+    await svc.diagnose(T(10, 6));
+    await svc.diagnose(T(10, 34));
+    assert.equal((await (await as('duty_manager')).req('GET', '/api/emergency/activations')).body.length, 3);
+    setClock(T(10, 36));
+    await svc.diagnose(T(10, 36));
+    const reproposed = (await (await as('duty_manager')).req('GET', '/api/emergency/activations')).body;
+    assert.deepEqual([reproposed.length, reproposed[0].level, reproposed[0].status], [4, 2, 'proposed']);
     await app.close();
   },
 );

@@ -180,14 +180,21 @@ export async function levelConditions(deps: ServiceDeps, centerId: number): Prom
   return (await listLevels(deps.store.db, centerId)).map((l) => ({ level: l.level, minWaiting: l.minWaiting, slBelow: l.slBelow, slMinutes: l.slMinutes }));
 }
 
+/** After a dismissal or a stand-down, the same level is not proposed again for this long (the figures lag the people added). */
+export const REPROPOSE_AFTER_MS = 30 * 60_000;
+
 /**
  * The diagnosis found the live figures reach a level (called by the floor's leader instance only): a
  * proposal is stored and the duty manager on duty (none on the roster: every duty manager of the
- * center) and the center's robots are told — unless a proposal or a raise at that level or above is open.
+ * center) and the center's robots are told — unless a proposal or a raise at that level or above is open, or
+ * one was dismissed or stood down less than REPROPOSE_AFTER_MS ago.
  */
 export async function propose(deps: ServiceDeps, centerId: number, reached: { level: number; figures: Record<string, number | null> }, now: number) {
   const db = deps.store.db;
   if ((await openActivations(db, centerId)).some((a) => a.level >= reached.level)) return null;
+  // a level at or above this one dismissed or stood down a moment ago is not proposed again at once
+  const quiet = (await listActivations(db, centerId, 20)).some((a) => a.level >= reached.level && a.ended_at !== null && now - a.ended_at < REPROPOSE_AFTER_MS);
+  if (quiet) return null;
   const row = await createActivation(db, { centerId, level: reached.level, status: 'proposed', source: 'auto', figures: reached.figures, by: null, now });
   const names = await levelNames(deps, centerId);
   const onDuty = await currentShift(db, centerId, now);
