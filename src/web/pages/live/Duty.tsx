@@ -58,14 +58,31 @@ function Items({ items }: { items: HandoverItems }) {
   );
 }
 
+/** A duty's figures: the floor's KPIs for its hours (the KPI report) and its alerts' handling. */
+function ShiftFigures({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const f = useEndpoint(contract.duty.shiftFigures, { params: { id } });
+  if (!f.data) return <ErrorNote error={f.error} />;
+  const d = f.data;
+  return (
+    <div className="hint" data-testid={`shift-figures-${id}`}>
+      {t('live.offered')} {d.offered} · {t('live.answerRate')} <Figure value={d.answerRate} format={pct} /> · {t('live.serviceLevel')}{' '}
+      <Figure value={d.serviceLevel} format={pct} /> · {t('duty.alertsRaised')} {d.alerts.raised} · {t('duty.alertsAcknowledged')} {d.alerts.acknowledged} ·{' '}
+      {t('duty.alertsClosed')} {d.alerts.closed} · {t('duty.meanAct')} <Figure value={d.alerts.meanActS} format={(s) => fmtDuration(Math.round(s))} />
+    </div>
+  );
+}
+
 function Roster({ canEdit, onChange }: { canEdit: boolean; onChange: () => void }) {
   const { t } = useTranslation();
+  const me = useMe();
   const [from, setFrom] = useState(isoDay(Date.now() - 86_400_000));
   const [to, setTo] = useState(isoDay(Date.now() + 6 * 86_400_000));
   const roster = useEndpoint(contract.duty.roster, { query: { from, to } });
   const act = useAction();
   const [f, setF] = useState({ date: isoDay(Date.now()), start: '08:00', end: '20:00', managerUserId: 0 });
   const managers = roster.data?.managers ?? [];
+  const [shown, setShown] = useState<number | null>(null);
   const add = () =>
     act.run(async () => {
       await call(contract.duty.addShift, { body: { ...f, managerUserId: f.managerUserId || managers[0]?.id || 0 } });
@@ -96,7 +113,7 @@ function Roster({ canEdit, onChange }: { canEdit: boolean; onChange: () => void 
             <th>{t('duty.forDuty')}</th>
             <th>{t('duty.manager')}</th>
             <th>{t('duty.handover')}</th>
-            {canEdit && <th />}
+            <th />
           </tr>
         </thead>
         <tbody>
@@ -105,9 +122,17 @@ function Roster({ canEdit, onChange }: { canEdit: boolean; onChange: () => void 
               <td>{span(s)}</td>
               <td>
                 <Raw>{s.managerName}</Raw>
+                {shown === s.id && <ShiftFigures id={s.id} />}
               </td>
               <td>{s.handoverId === null ? t('duty.notWritten') : s.handoverAcknowledged ? t('duty.acknowledged') : t('duty.unacknowledged')}</td>
-              {canEdit && <td>{s.handoverId === null && <button onClick={() => void remove(s.id)}>{t('duty.remove')}</button>}</td>}
+              <td>
+                {(canEdit || s.managerUserId === me.id) && s.startsAt <= Date.now() && (
+                  <button className="link" onClick={() => setShown(shown === s.id ? null : s.id)}>
+                    {t('duty.figures')}
+                  </button>
+                )}{' '}
+                {canEdit && s.handoverId === null && <button onClick={() => void remove(s.id)}>{t('duty.remove')}</button>}
+              </td>
             </tr>
           ))}
         </tbody>
