@@ -26,10 +26,12 @@ forEachDatabase('notices that were missing (issue 17): a new peak slot, a lead t
   assert.equal(task.status, 200, JSON.stringify(task.body));
   assert.deepEqual(await kinds('team_lead'), [['people.taskAssigned', '检查耳麦']]);
 
-  // certification of queue general: a1's lapses in 10 days (warned 30 days ahead), b1's in 100 (not yet)
+  // certification of queue general (warned 30 days ahead): a1's lapses in 7 days (a week before: told), a2's in 20
+  // (inside the window, not a day to tell), b1's in 100 (not yet)
   await putCertQueue(store.db, org.centerId, { queue: 'general', validityDays: 365, warnDays: 30 }, null, now);
   for (const [agentId, days] of [
-    [org.agents.a1, 10],
+    [org.agents.a1, 7],
+    [org.agents.a2, 20],
     [org.agents.b1, 100],
   ] as const)
     await store.db
@@ -46,10 +48,13 @@ forEachDatabase('notices that were missing (issue 17): a new peak slot, a lead t
   assert.deepEqual((await kinds('team_lead'))[0], ['people.certExpiring', '李娜']);
   assert.deepEqual(await kinds('b1'), [['wfm.peakSlot', '周六早高峰']]);
   const bell = (await (await as('a1')).req('GET', '/api/notifications')).body.items[0];
-  // 10 days after 2026-11-02 10:00 Shanghai
-  assert.deepEqual([bell.data.queue, bell.data.expiresOn, bell.data.daysLeft], ['general', '2026-11-12', 10]);
-  // the next day it runs again
+  // 7 days after 2026-11-02 10:00 Shanghai
+  assert.deepEqual([bell.data.queue, bell.data.expiresOn, bell.data.daysLeft], ['general', '2026-11-09', 7]);
+  assert.deepEqual(await kinds('a2'), [['wfm.peakSlot', '周六早高峰']]);
+  // the next day (6 days left) runs again and tells nobody; 6 days on (a day left) a1 is told again
   now += DAY;
+  assert.equal(await notifyExpiringCertifications(deps, org.centerId), 0);
+  now += 5 * DAY;
   assert.equal(await notifyExpiringCertifications(deps, org.centerId), 1);
   await app.close();
 });

@@ -50,15 +50,20 @@ export const CERT_CHECK_KEY = 'people.certExpiryCheckedOn';
 
 /**
  * The daily certification check (issue 17): once per local day per center (every instance may call it;
- * one claims the day), each certification lapsing within its queue's warning days, or lapsed, is told
- * to the agent and their team lead (bell + their channels). Returns how many certifications were told.
+ * one claims the day), a certification entering its queue's warning days, a week or a day before it lapses,
+ * or on the day it lapses, is told to the agent and their team lead (bell + their channels). Returns how
+ * many certifications were told.
  */
 export async function notifyExpiringCertifications(deps: ServiceDeps, centerId: number): Promise<number> {
   const { db } = deps.store;
   const now = deps.now();
   const tz = (await getCenter(db, centerId))?.timezone ?? 'UTC';
   if (!(await claimDay(db, centerId, CERT_CHECK_KEY, localDay(now, tzOffsetFn(tz)), now))) return 0;
-  const warnings = await seen.certWarnings(db, { kind: 'all', centerId }, now);
+  const warnDays = new Map((await trn.listCertQueues(db, centerId)).map((q) => [q.queue, q.warn_days]));
+  // told on the first day in the warning window, a week and a day before, and the day it lapses — not every day
+  const warnings = (await seen.certWarnings(db, { kind: 'all', centerId }, now)).filter(
+    (w) => w.daysLeft >= (warnDays.get(w.queueId) ?? Infinity) - 1 || w.daysLeft === 7 || (w.daysLeft <= 1 && w.daysLeft >= -1),
+  );
   const leads = new Map(
     (await db.selectFrom('teams').select(['id', 'lead_user_id']).where('center_id', '=', centerId).execute()).map((t) => [t.id, t.lead_user_id]),
   );
