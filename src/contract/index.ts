@@ -18,9 +18,12 @@ import { platform } from './platform';
 import { wfm } from './wfm';
 import { notices } from './notices';
 import { timeOff } from './wfmTimeOff';
+import { duty, emergencyPlan } from './duty';
 
 export const contract = {
   live,
+  duty,
+  emergencyPlan,
   notifications,
   notices,
   facts,

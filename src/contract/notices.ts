@@ -16,7 +16,15 @@ export const NOTICE_ADMINS: Role[] = ['admin', 'center_manager'];
 export const NOTICE_READERS: Role[] = ['admin', 'center_manager', 'duty_manager'];
 
 /** Kinds a center robot can carry (center announcements and every personal kind). */
-export const ROBOT_KINDS = ['live.alert', 'wfm.schedulePublished', 'notice.test', '*'] as const;
+export const ROBOT_KINDS = [
+  'live.alert',
+  'live.emergencyProposed',
+  'live.emergencyRaised',
+  'wfm.schedulePublished',
+  'wfm.peakSlot',
+  'notice.test',
+  '*',
+] as const;
 
 const webhook = z
   .string()

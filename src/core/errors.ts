@@ -55,6 +55,7 @@ export class InputError extends DomainError {
 export const validationError = (field: string, message: string, detail?: ErrorDetail) => new DomainError(`${field}: ${message}`, 'validation', field, detail);
 /** What a not-found refusal names: the web says `errors.common.notFound` with `entities.<entity>` translated. */
 export const NOT_FOUND_ENTITIES = [
+  'activation',
   'agent',
   'alert',
   'article',
@@ -67,6 +68,7 @@ export const NOT_FOUND_ENTITIES = [
   'center',
   'certifiedQueue',
   'coachingSession',
+  'dutyShift',
   'contest',
   'course',
   'department',
@@ -75,6 +77,7 @@ export const NOT_FOUND_ENTITIES = [
   'evaluation',
   'exam',
   'forecast',
+  'handover',
   'libraryEntry',
   'note',
   'notice',

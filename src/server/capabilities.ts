@@ -5,6 +5,7 @@
  */
 import type { Capability } from './capability';
 import { pgBridgeService } from './services';
+import { certExpiryService } from './certExpiry';
 import { platformRoutes } from './routes/platform';
 import { peopleRoutes } from './routes/people';
 import { qualityRoutes } from './routes/quality';
@@ -12,6 +13,7 @@ import { performanceRoutes } from './routes/performance';
 import { wfmRoutes } from './routes/wfm';
 import { liveIngestCapability } from './routes/liveIngest';
 import { liveCapability } from './routes/live';
+import { dutyCapability } from './routes/duty';
 import { kbCapability } from './routes/kb';
 import { workordersCapability } from './routes/workorders';
 import { notificationsCapability } from './routes/notifications';
@@ -21,7 +23,7 @@ import { connectorsCapability } from './routes/connectors';
 
 /** Platform: organisation, users, sign-in, settings, audit; and the live fan-out between instances (first: later services use it). */
 export const platformCapability: Capability = { name: 'platform', routes: platformRoutes, services: [pgBridgeService] };
-export const peopleCapability: Capability = { name: 'people', routes: peopleRoutes };
+export const peopleCapability: Capability = { name: 'people', routes: peopleRoutes, services: [certExpiryService] };
 export const qualityCapability: Capability = { name: 'quality', routes: qualityRoutes };
 export const performanceCapability: Capability = { name: 'performance', routes: performanceRoutes };
 export const wfmCapability: Capability = { name: 'wfm', routes: wfmRoutes };
@@ -31,6 +33,7 @@ export const allCapabilities: readonly Capability[] = [
   peopleCapability,
   liveIngestCapability,
   liveCapability,
+  dutyCapability,
   qualityCapability,
   performanceCapability,
   wfmCapability,

@@ -39,7 +39,10 @@ import type { ServerContext } from './context';
 import type { Service } from './capability';
 import type { EventListener } from './eventFeed';
 import { centerTopic } from './hub';
-import { agentScope, type Caller } from './route';
+import { agentScope, depsOf, type Caller } from './route';
+import { levelConditions, propose as proposeLevel } from '../services/duty/emergencyPlan';
+import { levelReached } from '../core/live/duty';
+import { serviceLevel } from '../core/kpi';
 import { liveTopics, type Alert, type FloorSnapshot, type Prompt, type Tile } from '../contract/live';
 import { userTopic } from '../contract/notifications';
 import { publishTopic } from './contractCheck';
@@ -695,6 +698,7 @@ export class LiveFloorService {
             now,
           );
       }
+      await this.checkLevels(now);
       for (const key of this.suppressed) if (!seen.has(key)) this.suppressed.delete(key);
       for (const [key, a] of this.active) {
         if (seen.has(key) || a.cleared_at !== null) continue;
@@ -706,6 +710,20 @@ export class LiveFloorService {
     } finally {
       this.diagnosing = false;
     }
+  }
+
+  /**
+   * The graded emergency plan: the live figures against the center's levels (leader instance only, in
+   * diagnose); a level reached is proposed to the duty manager (src/services/duty/emergencyPlan.ts).
+   */
+  private async checkLevels(now: number) {
+    if (!this.centerId) return;
+    const deps = depsOf(this.ctx);
+    const levels = await levelConditions(deps, this.centerId);
+    if (!levels.length) return;
+    const waiting = this.floor.queueNow(now).reduce((n, q) => n + q.waiting, 0);
+    const reached = levelReached(levels, { waiting, serviceLevelOver: (min) => serviceLevel(this.floor.queueMeasures(now - min * 60_000, now).total) });
+    if (reached) await proposeLevel(deps, this.centerId, reached, now);
   }
 
   /** After an acknowledge / close by a person. */

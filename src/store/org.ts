@@ -326,6 +326,28 @@ export async function getSetting<T>(db: Db, centerId: number, key: string): Prom
   return r ? (JSON.parse(r.value) as T) : undefined;
 }
 
+/**
+ * Claims a once-a-day job of a center for `day` (a daily check run by every instance): true for the one
+ * caller that moves the setting to `day`, false when it already holds it (another instance, or a re-run).
+ */
+export async function claimDay(db: Db, centerId: number, key: string, day: string, now: number): Promise<boolean> {
+  const v = JSON.stringify(day);
+  const inserted = await db
+    .insertInto('settings')
+    .values({ center_id: centerId, key, value: v, updated_at: now })
+    .onConflict((oc) => oc.columns(['center_id', 'key']).doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return true;
+  const moved = await db
+    .updateTable('settings')
+    .set({ value: v, updated_at: now })
+    .where('center_id', '=', centerId)
+    .where('key', '=', key)
+    .where('value', '!=', v)
+    .executeTakeFirst();
+  return Number(moved.numUpdatedRows) > 0;
+}
+
 export async function putSetting(db: Db, centerId: number, key: string, value: unknown, now: number) {
   const v = JSON.stringify(value);
   await db

@@ -98,6 +98,13 @@ export const navItems: NavItem[] = [
     page: lazy(() => import('./pages/live/Emergency')),
   },
   {
+    path: '/live/duty',
+    label: 'nav.duty',
+    group: 'nav.live',
+    roles: [...ADMINS, 'duty_manager'],
+    page: lazy(() => import('./pages/live/Duty')),
+  },
+  {
     path: '/live/import',
     label: 'imp.nav',
     group: 'nav.live',

@@ -28,7 +28,8 @@ import {
 import type { Capability } from '../capability';
 import type { TopicRule } from '../live';
 import { alertOf, DEFAULT_PIECE_RATE, floorService, followEvents, liveFloorService, promptOf, PIECE_RATE_KEY, THRESHOLDS_KEY } from '../liveFloor';
-import { agentScope, CENTER_WIDE, centerOf, implement, scopeOf, type Caller, type RouteDef } from '../route';
+import { agentScope, CENTER_WIDE, centerOf, depsOf, implement, scopeOf, type Caller, type RouteDef } from '../route';
+import { callinStarted } from '../../services/duty/emergencyPlan';
 import { callerCenterId } from './platform';
 
 // ---- who may subscribe to which live topic (composed into the app by liveCapability below) ----
@@ -115,6 +116,7 @@ export const liveRoutes: RouteDef[] = [
       startedAt: row.started_at,
       calls: 0,
     });
+    await callinStarted(depsOf(ctx), centerId, { id: row.id, staffId: row.staff_id, name: row.name }, caller.userId);
     return row;
   }),
   implement(api.endCallin, async ({ ctx, caller, params }) => {

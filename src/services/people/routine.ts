@@ -4,6 +4,8 @@ import * as rtn from '../../store/people/routine';
 import { trainingRecord } from '../../store/people/training';
 import { assertAgentInScope, teamInScope, teamsFilter } from '../../store/people/scope';
 import type { Actor, ServiceDeps } from '../context';
+import { notifyUsers } from '../../store/notifications';
+import { publishNotices } from '../quality/common';
 import { centerDay, isAboveLead, monthStart, ok, ownAgent, userOf, yearBefore, type BodyOf, type ParamsOf, type QueryOf } from './common';
 
 export async function agentRecord(deps: ServiceDeps, actor: Actor, p: ParamsOf<'agentRecord'>) {
@@ -91,8 +93,15 @@ const leadFilter = (actor: Actor) => (isAboveLead(actor) ? undefined : userOf(ac
 
 export const tasks = (deps: ServiceDeps, actor: Actor) => rtn.listTasks(deps.store.db, actor.scope.centerId, leadFilter(actor));
 
-export const createTask = (deps: ServiceDeps, actor: Actor, input: BodyOf<'createTask'>) =>
-  rtn.createTask(deps.store.db, actor.scope.centerId, input, userOf(actor), deps.now());
+/** A task for a team lead; the lead is told (bell + their channels, issue 17). */
+export async function createTask(deps: ServiceDeps, actor: Actor, input: BodyOf<'createTask'>) {
+  const db = deps.store.db;
+  const now = deps.now();
+  const made = await rtn.createTask(db, actor.scope.centerId, input, userOf(actor), now);
+  const notice = { kind: 'people.taskAssigned', title: input.title, data: { dueOn: input.dueOn }, link: '#/floor/routine' };
+  publishNotices(deps, await notifyUsers(db, [input.leadId], notice, now));
+  return made;
+}
 
 export const updateTask = (deps: ServiceDeps, actor: Actor, p: ParamsOf<'updateTask'>, input: BodyOf<'updateTask'>) =>
   rtn.updateTask(deps.store.db, actor.scope.centerId, p.id, input, userOf(actor), deps.now());

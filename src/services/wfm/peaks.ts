@@ -27,6 +27,9 @@ import {
 } from '../../store/wfm/floor';
 import { listLeave, listRuns, listShifts } from '../../store/wfm/schedules';
 import type { Actor, ServiceDeps } from '../context';
+import { notifyUsers, usersOfAgents } from '../../store/notifications';
+import { announceToRobots } from '../../store/noticeDelivery';
+import { publishNotices } from '../quality/common';
 import { centerOf, core, DAY, DEFAULT_PEAK_RULE, DEFAULT_POINTS_RULES, tzAt } from './common';
 
 export async function publishSlot(
@@ -34,7 +37,31 @@ export async function publishSlot(
   actor: Actor,
   body: { kind: 'peak' | 'vto'; title: string; start: number; end: number; capacity: number; bonus: number },
 ) {
-  return { id: await createSlot(deps.store.db, { centerId: actor.scope.centerId, ...body }, actor.userId, deps.now()) };
+  const db = deps.store.db;
+  const now = deps.now();
+  const id = await createSlot(db, { centerId: actor.scope.centerId, ...body }, actor.userId, now);
+  // the center's active agents hear of a new slot (bell + their channels, issue 17), and the center's robots
+  const agents = await listAgents(db, { scope: { kind: 'all', centerId: actor.scope.centerId }, status: 'active' });
+  const notice = {
+    kind: body.kind === 'vto' ? 'wfm.vtoSlot' : 'wfm.peakSlot',
+    title: body.title,
+    data: { start: body.start, end: body.end },
+    link: '#/wfm/me',
+  };
+  publishNotices(
+    deps,
+    await notifyUsers(
+      db,
+      await usersOfAgents(
+        db,
+        agents.map((a) => a.id),
+      ),
+      notice,
+      now,
+    ),
+  );
+  await announceToRobots(db, actor.scope.centerId, notice, now);
+  return { id };
 }
 
 /** The center's slots; an actor narrower than the center sees how many asked and only their own request. */

@@ -21,6 +21,8 @@ import noticeDelivery from './034_notice_delivery';
 import setupArchive from './035_setup_archive';
 import liveFloorSnapshots from './037_live_floor_snapshots';
 import timeOff from './041_time_off';
+import duty from './039_duty';
+import emergencyLevels from './040_emergency_levels';
 
 /**
  * Every migration, by name (run in name order). Each capability owns its own file(s);
@@ -48,6 +50,8 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '035_setup_archive': setupArchive,
   '037_live_floor_snapshots': liveFloorSnapshots,
   '041_time_off': timeOff,
+  '039_duty': duty,
+  '040_emergency_levels': emergencyLevels,
 };
 
 /**

@@ -28,6 +28,7 @@ import { recordRefusalMessages } from './recordRefusals';
 import { floorWordMessages } from './floorWords';
 import { auditMessages } from './audit';
 import { timeOffMessages } from './timeOff';
+import { dutyMessages } from './duty';
 
 /** Every capability's messages; add yours here. */
 const all: Messages[] = [
@@ -56,6 +57,7 @@ const all: Messages[] = [
   auditMessages,
   editMessages,
   timeOffMessages,
+  dutyMessages,
 ];
 
 function merge(into: Record<string, any>, from: Record<string, any>) {

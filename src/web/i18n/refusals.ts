@@ -8,6 +8,7 @@ type Row = [zhCN: string, zhTW: string, en: string];
 
 const ENTITIES: Record<string, Row> = {
   record: ['记录', '記錄', 'record'],
+  activation: ['应急启动记录', '應急啟動記錄', 'emergency activation'],
   agent: ['坐席', '坐席', 'agent'],
   alert: ['预警', '預警', 'alert'],
   article: ['知识库文章', '知識庫文章', 'article'],
@@ -24,10 +25,12 @@ const ENTITIES: Record<string, Row> = {
   course: ['课程', '課程', 'course'],
   department: ['业务部门或外勤组', '業務部門或外勤組', 'department or crew'],
   dispute: ['申诉', '申訴', 'dispute'],
+  dutyShift: ['值班班次', '值班班次', 'duty shift'],
   emergencyStaff: ['应急人员', '應急人員', 'emergency staff member'],
   evaluation: ['质检评分', '質檢評分', 'evaluation'],
   exam: ['考试', '考試', 'exam'],
   forecast: ['预测', '預測', 'forecast'],
+  handover: ['交接班记录', '交接班記錄', 'handover'],
   libraryEntry: ['录音库条目', '錄音庫條目', 'library entry'],
   note: ['关怀记录', '關懷記錄', 'note'],
   notice: ['通知', '通知', 'notice'],

@@ -7,6 +7,7 @@ import { POSITIONS } from '../../../contract/live';
 import { ErrorNote, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { fmtClockSec } from '../../format';
+import EmergencyLevels from './EmergencyLevels';
 
 const day = (ts: number) => new Date(ts).toISOString().slice(0, 10);
 
@@ -112,6 +113,7 @@ export default function Emergency() {
           ))}
         </tbody>
       </table>
+      <EmergencyLevels staff={staff.data ?? []} />
       <h3>{t('live.report')}</h3>
       <div className="form-row">
         <label>

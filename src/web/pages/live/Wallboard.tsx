@@ -9,6 +9,7 @@ import { contract } from '../../../contract/index';
 import { hasAny, useMe } from '../../session';
 import { mmss, useClock, useFloor, type Tile } from './liveData';
 import { fmtClock } from '../../format';
+import { OnDuty } from './OnDuty';
 
 const STATE_ORDER = ['notReady', 'ringing', 'talking', 'hold', 'acw', 'ready', 'loggedOut'];
 type SortKey = 'state' | 'time' | 'calls' | 'reason';
@@ -208,6 +209,7 @@ export default function Wallboard() {
         </div>
       }
     >
+      <OnDuty />
       <AlertBanner count={floor.alerts.length} latest={floor.alerts[0]} />
       {k && (
         <div className="cards" data-testid="floor-kpis">
