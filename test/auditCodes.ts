@@ -23,6 +23,8 @@ const TEMPLATES: Record<string, readonly string[]> = {
   '`people.note.${n.kind}`': ['people.note.lead_private', 'people.note.praise', 'people.note.correction'],
   // a queue is added or removed
   '`live.agent.queue.${op}`': ['live.agent.queue.add', 'live.agent.queue.remove'],
+  // an emergency level's activation moves: confirmed, stood down or dismissed (store/duty/repo.ts)
+  '`emergency.${action}`': ['emergency.confirmed', 'emergency.stoodDown', 'emergency.dismissed'],
   // every transition of the work-order machines
   '`wo.${entry.transition}`': [...new Set(Object.values(MACHINES).flatMap((m) => m.transitions.map((t) => `wo.${t.name}`)))],
 };
