@@ -17,6 +17,7 @@ import { performance } from './performance';
 import { platform } from './platform';
 import { wfm } from './wfm';
 import { notices } from './notices';
+import { assessment } from './assessment';
 
 export const contract = {
   live,
@@ -33,6 +34,7 @@ export const contract = {
   platform,
   performance,
   wfm,
+  assessment,
 };
 
 /** Every live topic (the socket's messages by topic). */

@@ -8,6 +8,7 @@ import type { WfmTables } from './wfm/tables';
 import type { KbTables } from './kb/tables';
 import type { WorkOrderTables } from './workorders/tables';
 import type { FactsTables } from './facts/tables';
+import type { AssessmentTables } from './assessment/tables';
 
 /** Tables of the platform (organisation, users, sessions, audit, settings). */
 export interface PlatformTables {
@@ -109,4 +110,4 @@ export interface PlatformTables {
 
 /** The whole database: one interface per capability, joined here. */
 export interface DB
-  extends PlatformTables, PeopleTables, LiveTables, AlertTables, QualityTables, PerformanceTables, WfmTables, KbTables, WorkOrderTables, FactsTables {}
+  extends PlatformTables, PeopleTables, LiveTables, AlertTables, QualityTables, PerformanceTables, WfmTables, KbTables, WorkOrderTables, FactsTables, AssessmentTables {}

@@ -18,6 +18,7 @@ import factDays from './024_fact_days';
 import centerKeys from './032_center_keys';
 import factDayClaims from './033_fact_day_claims';
 import noticeDelivery from './034_notice_delivery';
+import assessment from './042_assessment';
 
 /**
  * Every migration, by name (run in name order). Each capability owns its own file(s);
@@ -42,6 +43,7 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '032_center_keys': centerKeys,
   '033_fact_day_claims': factDayClaims,
   '034_notice_delivery': noticeDelivery,
+  '042_assessment': assessment,
 };
 
 /**

@@ -24,6 +24,7 @@ import { floorSetupMessages } from './setupFloor';
 import { noticesMessages } from './notices';
 import { refusalMessages } from './refusals';
 import { floorWordMessages } from './floorWords';
+import { assessmentMessages } from './assessment';
 
 /** Every capability's messages; add yours here. */
 const all: Messages[] = [
@@ -48,6 +49,7 @@ const all: Messages[] = [
   noticesMessages,
   refusalMessages,
   floorWordMessages,
+  assessmentMessages,
 ];
 
 function merge(into: Record<string, any>, from: Record<string, any>) {
