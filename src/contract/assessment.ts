@@ -23,7 +23,9 @@ const dimension = z.enum(DIMENSIONS);
 const level = z.number().int().min(MIN_LEVEL).max(MAX_LEVEL);
 const kpi = z.enum(FACT_KPIS);
 const gapStatus = z.enum(GAP_STATUSES);
-const levelsByDimension = z.object(Object.fromEntries(DIMENSIONS.map((d) => [d, z.number().nullable()])) as Record<(typeof DIMENSIONS)[number], z.ZodNullable<z.ZodNumber>>);
+const levelsByDimension = z.object(
+  Object.fromEntries(DIMENSIONS.map((d) => [d, z.number().nullable()])) as Record<(typeof DIMENSIONS)[number], z.ZodNullable<z.ZodNumber>>,
+);
 
 const point = z.object({
   id: z.number(),
@@ -154,7 +156,10 @@ export const assessment = {
     tags,
     params: idParams,
     body: z.object({
-      scores: z.array(z.object({ pointId: z.number().int().positive(), level: level.nullable(), evidence: z.string().trim().max(2000) })).min(1).max(500),
+      scores: z
+        .array(z.object({ pointId: z.number().int().positive(), level: level.nullable(), evidence: z.string().trim().max(2000) }))
+        .min(1)
+        .max(500),
     }),
     response: round,
   }),

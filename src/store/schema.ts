@@ -110,4 +110,15 @@ export interface PlatformTables {
 
 /** The whole database: one interface per capability, joined here. */
 export interface DB
-  extends PlatformTables, PeopleTables, LiveTables, AlertTables, QualityTables, PerformanceTables, WfmTables, KbTables, WorkOrderTables, FactsTables, AssessmentTables {}
+  extends
+    PlatformTables,
+    PeopleTables,
+    LiveTables,
+    AlertTables,
+    QualityTables,
+    PerformanceTables,
+    WfmTables,
+    KbTables,
+    WorkOrderTables,
+    FactsTables,
+    AssessmentTables {}

@@ -50,11 +50,20 @@ forEachDatabase(
 
     // weights of the starter checklist: S1 S2 P1 P2 R1 T1 T2 K1 K3 weigh 2, the others 1
     const scores: [string, number | null][] = [
-      ['S1', 4], ['S2', 2], ['S3', 3], ['S4', null], // (2·4 + 2·2 + 1·3) / 5 = 15/5 = 3   → 3 (N/A left out)
-      ['P1', 1], ['P2', 2], ['P3', 5], //             (2·1 + 2·2 + 1·5) / 5 = 11/5 = 2.2 → 2
-      ['R1', 3], ['R2', 4], //                        (2·3 + 1·4) / 3 = 10/3 = 3.33     → 3
-      ['T1', 6], ['T2', 5], //                        (2·6 + 2·5) / 4 = 22/4 = 5.5      → 5
-      ['K1', 0], ['K3', 1], ['K2', 6], //             (2·0 + 2·1 + 1·6) / 5 = 8/5 = 1.6  → 1
+      ['S1', 4],
+      ['S2', 2],
+      ['S3', 3],
+      ['S4', null], // (2·4 + 2·2 + 1·3) / 5 = 15/5 = 3   → 3 (N/A left out)
+      ['P1', 1],
+      ['P2', 2],
+      ['P3', 5], //             (2·1 + 2·2 + 1·5) / 5 = 11/5 = 2.2 → 2
+      ['R1', 3],
+      ['R2', 4], //                        (2·3 + 1·4) / 3 = 10/3 = 3.33     → 3
+      ['T1', 6],
+      ['T2', 5], //                        (2·6 + 2·5) / 4 = 22/4 = 5.5      → 5
+      ['K1', 0],
+      ['K3', 1],
+      ['K2', 6], //             (2·0 + 2·1 + 1·6) / 5 = 8/5 = 1.6  → 1
     ];
     assert.deepEqual(
       scores.filter(([c]) => pt(c).weight === 2).map(([c]) => c),
@@ -72,7 +81,10 @@ forEachDatabase(
     // the round: gaps are the points scored below 3 (S3 at 3 is not, S4 N/A is not)
     const view = (await manager.req('GET', `/api/assessment/rounds/${roundId}`)).body;
     assert.deepEqual(
-      view.points.filter((p: { isGap: boolean }) => p.isGap).map((p: { code: string }) => p.code).sort(),
+      view.points
+        .filter((p: { isGap: boolean }) => p.isGap)
+        .map((p: { code: string }) => p.code)
+        .sort(),
       ['K1', 'K3', 'P1', 'P2', 'S2'],
     );
     assert.equal(view.points.find((p: { code: string }) => p.code === 'S1').evidence, 'S1 的证据');
@@ -86,15 +98,27 @@ forEachDatabase(
     assert.equal(view.points.find((p: { code: string }) => p.code === 'S1').figure, null);
 
     // gaps: only below-target points, owned by a reader of the center
-    const notGap = await manager.req('PUT', `/api/assessment/rounds/${roundId}/gaps`, { pointId: pt('S3').id, ownerId: org.users.team_lead, dueDate: '2026-12-31' });
+    const notGap = await manager.req('PUT', `/api/assessment/rounds/${roundId}/gaps`, {
+      pointId: pt('S3').id,
+      ownerId: org.users.team_lead,
+      dueDate: '2026-12-31',
+    });
     assert.equal(notGap.status, 400);
     assert.equal(notGap.body.reason, 'assessment.notAGap');
     assert.equal(notGap.body.field, 'body.pointId');
-    const agentOwner = await manager.req('PUT', `/api/assessment/rounds/${roundId}/gaps`, { pointId: pt('S2').id, ownerId: org.users.a1, dueDate: '2026-12-31' });
+    const agentOwner = await manager.req('PUT', `/api/assessment/rounds/${roundId}/gaps`, {
+      pointId: pt('S2').id,
+      ownerId: org.users.a1,
+      dueDate: '2026-12-31',
+    });
     assert.equal(agentOwner.status, 400);
     assert.equal(agentOwner.body.reason, 'assessment.notAReader');
     assert.equal(agentOwner.body.field, 'body.ownerId');
-    const gap = await manager.req('PUT', `/api/assessment/rounds/${roundId}/gaps`, { pointId: pt('S2').id, ownerId: org.users.team_lead, dueDate: '2026-12-31' });
+    const gap = await manager.req('PUT', `/api/assessment/rounds/${roundId}/gaps`, {
+      pointId: pt('S2').id,
+      ownerId: org.users.team_lead,
+      dueDate: '2026-12-31',
+    });
     assert.equal(gap.status, 200);
     assert.equal(gap.body.status, 'open');
     assert.equal(gap.body.ownerName, 'team_lead 用户');
@@ -104,8 +128,14 @@ forEachDatabase(
     // the gap list: every gap for the manager, own gaps for the others
     const lead = await as('team_lead');
     const qa = await as('qa');
-    assert.deepEqual((await manager.req('GET', '/api/assessment/gaps')).body.map((g: { code: string }) => g.code), ['S2']);
-    assert.deepEqual((await lead.req('GET', '/api/assessment/gaps')).body.map((g: { code: string }) => g.code), ['S2']);
+    assert.deepEqual(
+      (await manager.req('GET', '/api/assessment/gaps')).body.map((g: { code: string }) => g.code),
+      ['S2'],
+    );
+    assert.deepEqual(
+      (await lead.req('GET', '/api/assessment/gaps')).body.map((g: { code: string }) => g.code),
+      ['S2'],
+    );
     assert.deepEqual((await qa.req('GET', '/api/assessment/gaps')).body, []);
     assert.deepEqual((await qa.req('GET', `/api/assessment/rounds/${roundId}`)).body.gaps, []);
     assert.equal((await lead.req('GET', `/api/assessment/rounds/${roundId}`)).body.gaps.length, 1);
@@ -119,7 +149,10 @@ forEachDatabase(
     assert.deepEqual((await lead.req('GET', '/api/assessment/gaps')).body, []); // done: out of the open list
     assert.equal((await lead.req('GET', '/api/assessment/gaps?all=1')).body.length, 1);
     // readers do not edit; agents have no access
-    assert.equal((await lead.req('PUT', `/api/assessment/rounds/${roundId}/scores`, { scores: [{ pointId: pt('S1').id, level: 1, evidence: '' }] })).status, 403);
+    assert.equal(
+      (await lead.req('PUT', `/api/assessment/rounds/${roundId}/scores`, { scores: [{ pointId: pt('S1').id, level: 1, evidence: '' }] })).status,
+      403,
+    );
     assert.equal((await (await as('a1')).req('GET', '/api/assessment/checklist')).status, 403);
     assert.equal((await (await as('expert')).req('GET', '/api/assessment/rounds')).status, 403);
 
@@ -136,7 +169,13 @@ forEachDatabase(
     );
 
     // the checklist is the center's own: a new point takes the next code of its dimension
-    const added = await manager.req('POST', '/api/assessment/points', { dimension: 'strategy', text: '中心有客户体验改进的年度计划', weight: 1.5, kpi: 'csat', active: true });
+    const added = await manager.req('POST', '/api/assessment/points', {
+      dimension: 'strategy',
+      text: '中心有客户体验改进的年度计划',
+      weight: 1.5,
+      kpi: 'csat',
+      active: true,
+    });
     assert.equal(added.status, 200);
     assert.equal(added.body.code, 'S8');
     assert.equal(added.body.weight, 1.5);
@@ -146,14 +185,21 @@ forEachDatabase(
 
     // another center's round is absent
     const other = await createCenter(store.db, '第二中心', 'Asia/Shanghai', now);
-    await createUser(store.db, { username: 'mgr2', displayName: '二中心经理', passwordHash: await testPasswordHash(), roles: ['center_manager'], centerId: other }, now);
+    await createUser(
+      store.db,
+      { username: 'mgr2', displayName: '二中心经理', passwordHash: await testPasswordHash(), roles: ['center_manager'], centerId: other },
+      now,
+    );
     const mgr2 = await signIn(app, 'mgr2');
     const theirRound = (await mgr2.req('POST', '/api/assessment/rounds', { date: '2026-12-01', targetLevel: 3 })).body;
     const cross = await manager.req('GET', `/api/assessment/rounds/${theirRound.id}`);
     assert.equal(cross.status, 404);
     assert.equal(cross.body.reason, 'common.notFound');
     assert.equal((await mgr2.req('GET', `/api/assessment/rounds/${roundId}`)).status, 404);
-    assert.equal((await mgr2.req('PUT', `/api/assessment/rounds/${roundId}/scores`, { scores: [{ pointId: pt('S1').id, level: 1, evidence: '' }] })).status, 404);
+    assert.equal(
+      (await mgr2.req('PUT', `/api/assessment/rounds/${roundId}/scores`, { scores: [{ pointId: pt('S1').id, level: 1, evidence: '' }] })).status,
+      404,
+    );
     assert.equal((await mgr2.req('GET', '/api/assessment/rounds')).body.length, 1);
     await app.close();
   },

@@ -169,7 +169,10 @@ export async function setGap(
       params: { pointId: body.pointId, target: r.targetLevel },
     });
   if (!(await owners(deps, actor)).some((o) => o.id === body.ownerId))
-    throw validationError('body.ownerId', `user ${body.ownerId} may not own a gap of this center`, { reason: 'assessment.notAReader', params: { userId: body.ownerId } });
+    throw validationError('body.ownerId', `user ${body.ownerId} may not own a gap of this center`, {
+      reason: 'assessment.notAReader',
+      params: { userId: body.ownerId },
+    });
   const gapId = await upsertGap(deps.store.db, actor.scope.centerId, { roundId: r.id, ...body }, actor.userId, deps.now());
   return (await listGaps(deps.store.db, actor.scope.centerId, { id: gapId }))[0]!;
 }
@@ -185,9 +188,7 @@ export async function gaps(deps: ServiceDeps, actor: Actor, q: { all?: '0' | '1'
 export async function setGapStatus(deps: ServiceDeps, actor: Actor, id: number, body: { status: GapStatus; note?: string }) {
   const g = (await listGaps(deps.store.db, actor.scope.centerId, { id }))[0];
   if (!g) throw notFound('assessmentGap', id);
-  if (!isEditor(actor) && g.ownerId !== actor.userId)
-    throw forbidden(`gap ${id} is not yours`, { reason: 'assessment.notGapOwner', params: {} });
+  if (!isEditor(actor) && g.ownerId !== actor.userId) throw forbidden(`gap ${id} is not yours`, { reason: 'assessment.notGapOwner', params: {} });
   await storeGapStatus(deps.store.db, id, body, actor.userId, deps.now());
   return (await listGaps(deps.store.db, actor.scope.centerId, { id }))[0]!;
 }
-

@@ -25,7 +25,7 @@ export interface Point {
   active: boolean;
 }
 
-const asDimension = (s: string): Dimension => (DIMENSIONS as readonly string[]).includes(s) ? (s as Dimension) : 'strategy';
+const asDimension = (s: string): Dimension => ((DIMENSIONS as readonly string[]).includes(s) ? (s as Dimension) : 'strategy');
 
 /** Stores the starting checklist for a center that has none yet (a second caller at the same time inserts nothing). */
 export async function ensureChecklist(db: Db, centerId: number, now: number): Promise<void> {
@@ -33,14 +33,33 @@ export async function ensureChecklist(db: Db, centerId: number, now: number): Pr
   if (any) return;
   await db
     .insertInto('assessment_points')
-    .values(STARTER_CHECKLIST.map((p) => ({ center_id: centerId, code: p.code, dimension: p.dimension, text: p.text, weight: p.weight, kpi: p.kpi, active: 1, created_at: now })))
+    .values(
+      STARTER_CHECKLIST.map((p) => ({
+        center_id: centerId,
+        code: p.code,
+        dimension: p.dimension,
+        text: p.text,
+        weight: p.weight,
+        kpi: p.kpi,
+        active: 1,
+        created_at: now,
+      })),
+    )
     .onConflict((oc) => oc.columns(['center_id', 'code']).doNothing())
     .execute();
 }
 
 export async function listPoints(db: Db, centerId: number): Promise<Point[]> {
   const rows = await db.selectFrom('assessment_points').selectAll().where('center_id', '=', centerId).orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, code: r.code, dimension: asDimension(r.dimension), text: r.text, weight: Number(r.weight), kpi: r.kpi, active: r.active === 1 }));
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    dimension: asDimension(r.dimension),
+    text: r.text,
+    weight: Number(r.weight),
+    kpi: r.kpi,
+    active: r.active === 1,
+  }));
 }
 
 export async function getPoint(db: Db, centerId: number, id: number): Promise<Point | null> {
@@ -74,7 +93,14 @@ export async function savePoint(db: Db, centerId: number, p: PointInput, userId:
         .executeTakeFirstOrThrow();
       id = row.id;
     }
-    await audit(tx, { at: now, userId, action: p.id !== undefined ? 'assessment.point.update' : 'assessment.point.create', entity: 'assessmentPoint', entityId: id, detail: values });
+    await audit(tx, {
+      at: now,
+      userId,
+      action: p.id !== undefined ? 'assessment.point.update' : 'assessment.point.create',
+      entity: 'assessmentPoint',
+      entityId: id,
+      detail: values,
+    });
     return id;
   });
 }
@@ -121,7 +147,13 @@ export async function getRound(db: Db, centerId: number, id: number): Promise<Ro
   return r ? roundOf(r) : null;
 }
 
-export async function createRound(db: Db, centerId: number, r: { date: string; assessorId: number | null; targetLevel: number }, userId: number | null, now: number) {
+export async function createRound(
+  db: Db,
+  centerId: number,
+  r: { date: string; assessorId: number | null; targetLevel: number },
+  userId: number | null,
+  now: number,
+) {
   return withTx(db, async (tx) => {
     const row = await tx
       .insertInto('assessment_rounds')
@@ -144,8 +176,19 @@ export interface Score {
 
 export async function roundScores(db: Db, roundIds: readonly number[]): Promise<Score[]> {
   if (!roundIds.length) return [];
-  const rows = await db.selectFrom('assessment_scores').selectAll().where('round_id', 'in', [...roundIds]).execute();
-  return rows.map((r) => ({ roundId: r.round_id, pointId: r.point_id, dimension: asDimension(r.dimension), weight: Number(r.weight), level: r.level, evidence: r.evidence }));
+  const rows = await db
+    .selectFrom('assessment_scores')
+    .selectAll()
+    .where('round_id', 'in', [...roundIds])
+    .execute();
+  return rows.map((r) => ({
+    roundId: r.round_id,
+    pointId: r.point_id,
+    dimension: asDimension(r.dimension),
+    weight: Number(r.weight),
+    level: r.level,
+    evidence: r.evidence,
+  }));
 }
 
 /** Stores scores of a round (the point's dimension and weight as they are now); audited. */

@@ -32,7 +32,13 @@ export default function Assessment() {
       <p className="hint">{t('assessment.hint')}</p>
       <ErrorNote error={cl.error ?? rounds.error} />
       <Gaps version={gapsVersion} canEdit={canEdit} />
-      <Rounds rounds={rounds.data ?? []} levels={cl.data?.levels ?? []} canEdit={canEdit} onOpen={setRoundId} onCreated={(id) => void rounds.reload().then(() => setRoundId(id))} />
+      <Rounds
+        rounds={rounds.data ?? []}
+        levels={cl.data?.levels ?? []}
+        canEdit={canEdit}
+        onOpen={setRoundId}
+        onCreated={(id) => void rounds.reload().then(() => setRoundId(id))}
+      />
       {roundId !== null && cl.data && (
         <RoundView
           key={roundId}
@@ -140,7 +146,12 @@ function Rounds({
       legend: { type: 'scroll' as const },
       xAxis: { type: 'category' as const, data: rounds.map((r) => r.date) },
       yAxis: { type: 'value' as const, min: 0, max: MAX_LEVEL, interval: 1 },
-      series: DIMENSIONS.map((d) => ({ type: 'line' as const, name: t(`assessment.dimensions.${d}`), data: rounds.map((r) => r.levels[d]), connectNulls: true })),
+      series: DIMENSIONS.map((d) => ({
+        type: 'line' as const,
+        name: t(`assessment.dimensions.${d}`),
+        data: rounds.map((r) => r.levels[d]),
+        connectNulls: true,
+      })),
     }),
     [rounds, t],
   );
@@ -279,7 +290,8 @@ function RoundView({ id, checklist, canEdit, onChanged }: { id: number; checklis
         </div>
       </div>
       <p className="hint">
-        {t('assessment.target')}: <Raw>{levelLabel(checklist.levels, d.round.targetLevel)}</Raw> · {t('assessment.scored')}: {d.round.scored} / {d.points.length}
+        {t('assessment.target')}: <Raw>{levelLabel(checklist.levels, d.round.targetLevel)}</Raw> · {t('assessment.scored')}: {d.round.scored} /{' '}
+        {d.points.length}
       </p>
       <ErrorNote error={act.errorOutside(scoredIds.map((_, i) => `scores.${i}`).concat(['ownerId', 'dueDate', 'pointId'])) ?? r.error} />
       {note && <div className="ok">{note}</div>}
@@ -319,7 +331,8 @@ function RoundView({ id, checklist, canEdit, onChanged }: { id: number; checklis
                       <td>
                         {p.figure ? (
                           <span title={t('assessment.figureMonth', { month: p.figure.month })} data-testid={`figure-${p.code}`}>
-                            {t(`facts.figures.${p.figure.kpi}`)}: <FactValue name={p.figure.kpi} fact={{ value: p.figure.value, source: '', reason: p.figure.reason }} />
+                            {t(`facts.figures.${p.figure.kpi}`)}:{' '}
+                            <FactValue name={p.figure.kpi} fact={{ value: p.figure.value, source: '', reason: p.figure.reason }} />
                           </span>
                         ) : (
                           '—'
