@@ -17,6 +17,7 @@ export const noticeKindMessages: Record<NoticeLocale, Record<string, string>> = 
     'wfm.schedulePublished': '{{week}} 起一周的排班已发布',
     'live.alert': '现场告警：{{alert}} {{title}}',
     'notice.test': '这是一条测试通知，收到即表示渠道可用',
+    'assessment.gapAssigned': '中心自评差距 {{code}} 交给你负责，请在 {{dueDate}} 前完成',
     other: '{{title}}',
   },
   'zh-TW': {
@@ -30,6 +31,7 @@ export const noticeKindMessages: Record<NoticeLocale, Record<string, string>> = 
     'wfm.schedulePublished': '{{week}} 起一週的排班已發布',
     'live.alert': '現場告警：{{alert}} {{title}}',
     'notice.test': '這是一則測試通知，收到即表示管道可用',
+    'assessment.gapAssigned': '中心自評差距 {{code}} 交給你負責，請在 {{dueDate}} 前完成',
     other: '{{title}}',
   },
   en: {
@@ -43,6 +45,7 @@ export const noticeKindMessages: Record<NoticeLocale, Record<string, string>> = 
     'wfm.schedulePublished': 'The schedule of the week from {{week}} is published',
     'live.alert': 'Floor alert: {{alert}} {{title}}',
     'notice.test': 'A test notice: if you read this, the channel works',
+    'assessment.gapAssigned': 'Self-assessment gap {{code}} is yours to close by {{dueDate}}',
     other: '{{title}}',
   },
 };

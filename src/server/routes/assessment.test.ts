@@ -124,6 +124,11 @@ forEachDatabase(
     assert.equal(gap.body.ownerName, 'team_lead 用户');
     assert.equal(gap.body.level, 2);
     assert.equal(gap.body.targetLevel, 3);
+    // the owner is told (the bell; their channels too)
+    const bell = (await (await as('team_lead')).req('GET', '/api/notifications')).body;
+    const told = bell.items.filter((n: { kind: string }) => n.kind === 'assessment.gapAssigned');
+    assert.equal(told.length, 1);
+    assert.deepEqual(told[0].data, { code: 'S2', dueDate: '2026-12-31', roundId });
 
     // the gap list: every gap for the manager, own gaps for the others
     const lead = await as('team_lead');

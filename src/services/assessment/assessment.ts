@@ -27,6 +27,9 @@ import {
   type Score,
 } from '../../store/assessment/assessment';
 import { computeFacts } from '../../store/facts/index';
+import { withTx } from '../../store/db';
+import { notifyUsers } from '../../store/notifications';
+import { publishNotices } from '../quality/common';
 import { listUsers } from '../../store/org';
 import type { GapStatus } from '../../core/assessment/index';
 import { hasRoleIn, type Actor, type ServiceDeps } from '../context';
@@ -173,7 +176,23 @@ export async function setGap(
       reason: 'assessment.notAReader',
       params: { userId: body.ownerId },
     });
-  const gapId = await upsertGap(deps.store.db, actor.scope.centerId, { roundId: r.id, ...body }, actor.userId, deps.now());
+  const before = (await listGaps(deps.store.db, actor.scope.centerId, { roundId: r.id })).find((g) => g.pointId === body.pointId);
+  const point = (await listPoints(deps.store.db, actor.scope.centerId)).find((p) => p.id === body.pointId);
+  // the gap and, when it has a new owner, their notice (bell, e-mail, robots) in one write
+  const { gapId, notices } = await withTx(deps.store.db, async (tx) => {
+    const gapId = await upsertGap(tx, actor.scope.centerId, { roundId: r.id, ...body }, actor.userId, deps.now());
+    const notices =
+      before?.ownerId === body.ownerId
+        ? []
+        : await notifyUsers(
+            tx,
+            [body.ownerId],
+            { kind: 'assessment.gapAssigned', data: { code: point?.code ?? '', dueDate: body.dueDate, roundId: r.id }, link: '#/performance/assessment' },
+            deps.now(),
+          );
+    return { gapId, notices };
+  });
+  publishNotices(deps, notices);
   return (await listGaps(deps.store.db, actor.scope.centerId, { id: gapId }))[0]!;
 }
 
