@@ -94,7 +94,7 @@ function GapTable({ gaps, onMove }: { gaps: AssessmentGapWire[]; onMove?: (id: n
       <tbody>
         {gaps.map((g) => (
           <tr key={g.id} data-testid={`gap-${g.code}`}>
-            <td>
+            <td style={{ minWidth: '12em' }}>
               <span translate="no">{g.code}</span> · {t(`assessment.dimensions.${g.dimension}`)} · <Raw>{g.text}</Raw>
             </td>
             <td>
@@ -324,11 +324,11 @@ function RoundView({ id, checklist, canEdit, onChanged }: { id: number; checklis
                       <td>
                         <span translate="no">{p.code}</span>
                       </td>
-                      <td>
+                      <td style={{ minWidth: '12em' }}>
                         <Raw>{p.text}</Raw>
                       </td>
                       <td>{p.weight}</td>
-                      <td>
+                      <td style={{ minWidth: '6em' }}>
                         {p.figure ? (
                           <span title={t('assessment.figureMonth', { month: p.figure.month })} data-testid={`figure-${p.code}`}>
                             {t(`facts.figures.${p.figure.kpi}`)}:{' '}
