@@ -19,6 +19,7 @@ import { wfm } from './wfm';
 import { notices } from './notices';
 import { timeOff } from './wfmTimeOff';
 import { duty, emergencyPlan } from './duty';
+import { assessment } from './assessment';
 
 export const contract = {
   live,
@@ -38,6 +39,7 @@ export const contract = {
   performance,
   wfm,
   timeOff,
+  assessment,
 };
 
 /** Every live topic (the socket's messages by topic). */

@@ -20,6 +20,7 @@ import { notificationsCapability } from './routes/notifications';
 import { noticesCapability } from './routes/notices';
 import { factsCapability } from './routes/facts';
 import { connectorsCapability } from './routes/connectors';
+import { assessmentCapability } from './routes/assessment';
 
 /** Platform: organisation, users, sign-in, settings, audit; and the live fan-out between instances (first: later services use it). */
 export const platformCapability: Capability = { name: 'platform', routes: platformRoutes, services: [pgBridgeService] };
@@ -43,4 +44,5 @@ export const allCapabilities: readonly Capability[] = [
   noticesCapability,
   factsCapability,
   connectorsCapability,
+  assessmentCapability,
 ];

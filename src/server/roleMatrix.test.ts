@@ -18,6 +18,7 @@ const STAFF = 'admin,center_manager,duty_manager,team_lead,qa,wfm,trainer,expert
 const WFM_VIEW = 'admin,center_manager,duty_manager,team_lead,wfm';
 const KB_ED = 'admin,center_manager,trainer,expert';
 const KB_REV = 'admin,center_manager,duty_manager,qa';
+const ASSESS_READ = 'admin,center_manager,duty_manager,team_lead,qa,wfm,trainer';
 
 /** The reviewed access table: 'public', 'any' (any signed-in user, scoped in the handler) or roles. */
 export const EXPECTED_ACCESS: Record<string, string> = {
@@ -294,6 +295,17 @@ export const EXPECTED_ACCESS: Record<string, string> = {
   'POST /api/notices/robots': ADM,
   'DELETE /api/notices/robots/:id': ADM,
   'POST /api/notices/robots/:id/test': ADM,
+  // the center's self-assessment (issue 17): managers edit and run rounds; the floor's staff read and own gaps; no agents, no expert seats
+  'GET /api/assessment/checklist': ASSESS_READ,
+  'POST /api/assessment/points': ADM,
+  'PUT /api/assessment/levels': ADM,
+  'GET /api/assessment/rounds': ASSESS_READ,
+  'POST /api/assessment/rounds': ADM,
+  'GET /api/assessment/rounds/:id': ASSESS_READ,
+  'PUT /api/assessment/rounds/:id/scores': ADM,
+  'PUT /api/assessment/rounds/:id/gaps': ADM,
+  'GET /api/assessment/gaps': ASSESS_READ,
+  'PATCH /api/assessment/gaps/:id': ASSESS_READ,
   'POST /api/performance/figures/compute': 'admin,center_manager,wfm',
   // workforce management: forecast page, holiday calendar, leave list
   'GET /api/wfm/history': WFM_VIEW,

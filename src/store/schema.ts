@@ -9,6 +9,7 @@ import type { KbTables } from './kb/tables';
 import type { WorkOrderTables } from './workorders/tables';
 import type { FactsTables } from './facts/tables';
 import type { DutyTables } from './duty/tables';
+import type { AssessmentTables } from './assessment/tables';
 
 /** Tables of the platform (organisation, users, sessions, audit, settings). */
 export interface PlatformTables {
@@ -121,4 +122,5 @@ export interface DB
     KbTables,
     WorkOrderTables,
     FactsTables,
-    DutyTables {}
+    DutyTables,
+    AssessmentTables {}

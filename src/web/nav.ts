@@ -207,6 +207,13 @@ export const navItems: NavItem[] = [
     page: lazy(() => import('./pages/performance/KpiEditor')),
   },
   {
+    path: '/performance/assessment',
+    label: 'nav.assessment',
+    group: 'nav.performance',
+    roles: [...ADMINS, 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer'],
+    page: lazy(() => import('./pages/assessment/Assessment')),
+  },
+  {
     path: '/wfm/erlang',
     label: 'nav.erlang',
     group: 'nav.wfm',

@@ -6,6 +6,7 @@ import { qaperfSeeder, scorecardsDemo } from './qaperf';
 import { wfmDemo } from './wfm';
 import { kbDemoSeeder } from './kb';
 import { factsInputsDemo } from './factsInputs';
+import { assessmentDemo } from './assessment';
 
 /** Every capability's demo seeder, in the order they run. */
 export const allDemoSeeders: DemoSeeder[] = [
@@ -14,6 +15,7 @@ export const allDemoSeeders: DemoSeeder[] = [
   liveFeedSeeder,
   qaperfSeeder,
   kbDemoSeeder,
+  assessmentDemo,
   // background (after the server answers): the history and what reads it
   liveHistorySeeder,
   factsInputsDemo,

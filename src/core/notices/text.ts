@@ -26,6 +26,7 @@ export const noticeKindMessages: Record<NoticeLocale, Record<string, string>> = 
     'people.taskAssigned': '你有一项新任务：{{title}}（{{dueOn}} 前完成）',
     'people.certExpiring': '{{agentName}} 的 {{queue}} 队列认证将于 {{expiresOn}} 到期',
     'notice.test': '这是一条测试通知，收到即表示渠道可用',
+    'assessment.gapAssigned': '中心自评差距 {{code}} 交给你负责，请在 {{dueDate}} 前完成',
     other: '{{title}}',
   },
   'zh-TW': {
@@ -48,6 +49,7 @@ export const noticeKindMessages: Record<NoticeLocale, Record<string, string>> = 
     'people.taskAssigned': '你有一項新任務：{{title}}（{{dueOn}} 前完成）',
     'people.certExpiring': '{{agentName}} 的 {{queue}} 佇列認證將於 {{expiresOn}} 到期',
     'notice.test': '這是一則測試通知，收到即表示管道可用',
+    'assessment.gapAssigned': '中心自評差距 {{code}} 交給你負責，請在 {{dueDate}} 前完成',
     other: '{{title}}',
   },
   en: {
@@ -70,6 +72,7 @@ export const noticeKindMessages: Record<NoticeLocale, Record<string, string>> = 
     'people.taskAssigned': 'A new task for you: {{title}} (due {{dueOn}})',
     'people.certExpiring': "{{agentName}}'s certification for queue {{queue}} expires on {{expiresOn}}",
     'notice.test': 'A test notice: if you read this, the channel works',
+    'assessment.gapAssigned': 'Self-assessment gap {{code}} is yours to close by {{dueDate}}',
     other: '{{title}}',
   },
 };

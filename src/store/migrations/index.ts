@@ -23,6 +23,7 @@ import liveFloorSnapshots from './037_live_floor_snapshots';
 import timeOff from './041_time_off';
 import duty from './039_duty';
 import emergencyLevels from './040_emergency_levels';
+import assessment from './042_assessment';
 
 /**
  * Every migration, by name (run in name order). Each capability owns its own file(s);
@@ -52,6 +53,7 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '041_time_off': timeOff,
   '039_duty': duty,
   '040_emergency_levels': emergencyLevels,
+  '042_assessment': assessment,
 };
 
 /**

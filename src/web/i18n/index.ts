@@ -29,6 +29,7 @@ import { floorWordMessages } from './floorWords';
 import { auditMessages } from './audit';
 import { timeOffMessages } from './timeOff';
 import { dutyMessages } from './duty';
+import { assessmentMessages } from './assessment';
 
 /** Every capability's messages; add yours here. */
 const all: Messages[] = [
@@ -58,6 +59,7 @@ const all: Messages[] = [
   editMessages,
   timeOffMessages,
   dutyMessages,
+  assessmentMessages,
 ];
 
 function merge(into: Record<string, any>, from: Record<string, any>) {
