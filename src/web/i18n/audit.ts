@@ -30,6 +30,13 @@ export const AUDIT_ACTIONS: Record<string, Row> = {
   'emergency.callin.end': ['结束应急召回', '結束應急召回', 'Ended an emergency call-in'],
   'emergency.staff.create': ['新增应急人员', '新增應急人員', 'Added emergency staff'],
   'emergency.staff.update': ['修改应急人员', '修改應急人員', 'Changed emergency staff'],
+  'assessment.levels': ['修改自评等级名称', '修改自評等級名稱', 'Renamed the assessment levels'],
+  'assessment.point.create': ['新增自评项', '新增自評項', 'Added an assessment point'],
+  'assessment.point.update': ['修改自评项', '修改自評項', 'Changed an assessment point'],
+  'assessment.round.create': ['开始一轮自评', '開始一輪自評', 'Started an assessment round'],
+  'assessment.scores': ['评定自评项', '評定自評項', 'Scored assessment points'],
+  'assessment.gap': ['指派差距责任人', '指派差距負責人', 'Assigned a gap'],
+  'assessment.gap.status': ['更新差距进度', '更新差距進度', 'Updated a gap'],
   'emergency.levels.save': ['修改应急预案分级', '修改應急預案分級', 'Changed the emergency levels'],
   'emergency.raise': ['启动应急级别', '啟動應急級別', 'Raised an emergency level'],
   'emergency.confirmed': ['确认应急级别', '確認應急級別', 'Confirmed an emergency level'],
@@ -157,6 +164,9 @@ export const AUDIT_ACTIONS: Record<string, Row> = {
 
 export const AUDIT_ENTITIES: Record<string, Row> = {
   agent: ['坐席', '坐席', 'Agent'],
+  assessmentGap: ['自评差距', '自評差距', 'Assessment gap'],
+  assessmentRound: ['自评轮次', '自評輪次', 'Assessment round'],
+  assessmentPoint: ['自评项', '自評項', 'Assessment point'],
   alert: ['预警', '預警', 'Alert'],
   attendance: ['考勤', '考勤', 'Attendance'],
   center: ['中心', '中心', 'Center'],
