@@ -33,6 +33,8 @@ export const me = z.object({
   centerId: z.number().nullable(),
   ledTeamIds: z.array(z.number()),
   locale: z.string(),
+  /** the IANA zone of the user's center (null: none): "today" on screen is the center's day */
+  centerTimezone: z.string().nullable(),
 });
 export type Me = z.infer<typeof me>;
 

@@ -9,6 +9,7 @@ import { Login } from './pages/Login';
 import { Home } from './pages/Home';
 import { SessionContext, hasAny, type Me } from './session';
 import { Loading } from './components/ui';
+import { setCenterZone } from './format';
 import { NotificationBell } from './components/NotificationBell';
 import { PhoneTabBar } from './components/PhoneTabBar';
 import { DemoLoading } from './components/DemoLoading';
@@ -35,6 +36,7 @@ export function App() {
     try {
       const r = await call(contract.platform.me);
       setCsrf(r.csrf);
+      setCenterZone(r.user.centerTimezone);
       setMe(r.user);
     } catch {
       setMe(null);

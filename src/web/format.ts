@@ -46,3 +46,15 @@ export function fmtDuration(seconds: number): string {
     : [h ? `${h} h` : '', m ? `${m} min` : '', sec || (!h && !m) ? `${sec} s` : ''];
   return (seconds < 0 ? '−' : '') + parts.filter(Boolean).join(zh ? '' : ' ');
 }
+
+/** The center's IANA zone (set from the signed-in user): "today" is the center's day, not the browser's. */
+let centerZone: string | undefined;
+export function setCenterZone(tz: string | null | undefined) {
+  centerZone = tz ?? undefined;
+}
+
+/** Today's date in the center's zone (the browser's when unknown), YYYY-MM-DD. */
+export function centerToday(at: number = Date.now()): string {
+  // en-CA writes dates as YYYY-MM-DD
+  return new Intl.DateTimeFormat('en-CA', { timeZone: centerZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}

@@ -59,7 +59,7 @@ export const platformRoutes: RouteDef[] = [
     accessChanged(ctx, caller.userId, 'logout');
     return ok;
   }),
-  implement(api.me, async ({ caller: c }) => ({
+  implement(api.me, async ({ caller: c, ctx }) => ({
     user: {
       id: c.userId,
       username: c.username,
@@ -69,6 +69,8 @@ export const platformRoutes: RouteDef[] = [
       centerId: c.centerId,
       ledTeamIds: c.ledTeamIds,
       locale: c.locale,
+      // the center's zone: the web's "today" is the center's day, as the server files records under it
+      centerTimezone: c.centerId == null ? null : ((await listCenters(ctx.store.db)).find((x) => x.id === c.centerId)?.timezone ?? null),
     },
     csrf: c.csrf,
   })),

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { centerToday } from '../../format';
 import { call } from '../../api';
 import { useAction, useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
@@ -139,7 +140,7 @@ function Rounds({
 }) {
   const { t } = useTranslation();
   const act = useAction();
-  const [f, setF] = useState({ date: new Date().toISOString().slice(0, 10), targetLevel: '3' });
+  const [f, setF] = useState({ date: centerToday(), targetLevel: '3' });
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis' as const },

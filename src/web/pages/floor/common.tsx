@@ -1,3 +1,4 @@
+import { centerToday } from '../../format';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEndpoint } from '../../hooks';
@@ -9,9 +10,9 @@ export const fmtTime = (ms: number) => fmtDateTime(ms);
 export const MOOD_FACE = ['', '😫', '😞', '😐', '🙂', '😄'];
 
 /** Today's date (YYYY-MM-DD) on the user's device. */
+/** Today in the center's zone (records are filed under the center's day). */
 export function todayLocal(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return centerToday();
 }
 
 /** A team picker over the teams the caller may see; calls onChange with the first one on load. */

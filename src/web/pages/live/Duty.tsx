@@ -7,10 +7,11 @@ import type { DutyShift, Handover, HandoverItems } from '../../../contract/duty'
 import { ErrorNote, Figure, Page, pct, Raw } from '../../components/ui';
 import { Field, FieldRow } from '../../components/form';
 import { hasAny, useMe } from '../../session';
-import { fmtClock, fmtDate, fmtDateTime, fmtDuration } from '../../format';
+import { fmtClock, fmtDate, fmtDateTime, fmtDuration, centerToday } from '../../format';
 import { OnDuty } from './OnDuty';
 
-const isoDay = (ts: number) => new Date(ts).toISOString().slice(0, 10);
+/** a day in the center's zone (records are filed under the center's day) */
+const isoDay = (ts: number) => centerToday(ts);
 const span = (s: { startsAt: number; endsAt: number }) => `${fmtDate(s.startsAt)} ${fmtClock(s.startsAt)}–${fmtClock(s.endsAt)}`;
 
 function Items({ items }: { items: HandoverItems }) {

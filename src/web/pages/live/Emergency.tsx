@@ -6,10 +6,11 @@ import { contract } from '../../../contract/index';
 import { POSITIONS } from '../../../contract/live';
 import { ErrorNote, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
-import { fmtClockSec } from '../../format';
+import { fmtClockSec, centerToday } from '../../format';
 import EmergencyLevels from './EmergencyLevels';
 
-const day = (ts: number) => new Date(ts).toISOString().slice(0, 10);
+/** a day in the center's zone (records are filed under the center's day) */
+const day = (ts: number) => centerToday(ts);
 
 export default function Emergency() {
   const { t } = useTranslation();

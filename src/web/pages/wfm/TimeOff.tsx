@@ -7,10 +7,9 @@ import { TIME_OFF_KINDS } from '../../../contract/wfmTimeOff';
 import { ErrorNote, Page } from '../../components/ui';
 import { Field, FieldRow } from '../../components/form';
 import { hasAny, useMe } from '../../session';
-import { fmtDate, fmtDateTime } from '../../format';
+import { centerToday, fmtDate, fmtDateTime } from '../../format';
 
 const isoDay = (ts: number) => new Date(ts).toISOString().slice(0, 10);
-const localToday = () => isoDay(Date.now() - new Date().getTimezoneOffset() * 60_000);
 const addDays = (d: string, n: number) => isoDay(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000);
 
 /**
@@ -22,7 +21,7 @@ export default function TimeOff() {
   const me = useMe();
   const isAgent = hasAny(me, ['agent']);
   const canDecide = hasAny(me, ['team_lead', 'wfm']);
-  const [week, setWeek] = useState(() => addDays(localToday(), 7));
+  const [week, setWeek] = useState(() => addDays(centerToday(), 7));
   const allowance = useEndpoint(contract.timeOff.timeOffAllowance, { query: { week } }, [week]);
   const requests = useEndpoint(contract.timeOff.timeOffRequests, {});
   const act = useAction();
@@ -113,7 +112,7 @@ export default function TimeOff() {
 function AskForm({ onDone }: { onDone: () => Promise<unknown> }) {
   const { t } = useTranslation();
   const act = useAction();
-  const [f, setF] = useState({ date: addDays(localToday(), 1), kind: 'annual' as (typeof TIME_OFF_KINDS)[number], note: '' });
+  const [f, setF] = useState({ date: addDays(centerToday(), 1), kind: 'annual' as (typeof TIME_OFF_KINDS)[number], note: '' });
   const [result, setResult] = useState<string | null>(null);
   const send = () =>
     act.run(async () => {
