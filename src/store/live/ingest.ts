@@ -546,7 +546,7 @@ async function aggregateCalls(store: Store, db: Kysely<any>, ing: Ingest, accept
   const oldRows = await query<EventRow>(
     store,
     db,
-    `select seq, ${EVENT_COLS} from live_events where call_id in (select value from json_each(?)) and type like 'call.%' and seq < ? and center_id = ? order by ts, seq`,
+    `select seq, ${EVENT_COLS} from live_events where call_id in (select value from json_each(?)) and type like 'call.%' and +seq < ? and +center_id = ? order by ts, seq`,
     `select seq, ${EVENT_COLS} from live_events where call_id = any($1::text[]) and type like 'call.%' and seq < $2 and center_id = $3 order by ts, seq`,
     [listParam(store, [...ids]), firstSeq === Infinity ? Number.MAX_SAFE_INTEGER : firstSeq, ing.centerId],
   );
@@ -636,7 +636,7 @@ async function replayAgent(
     await query<{ ts: number; seq: number }>(
       store,
       db,
-      `select ts, seq from live_events where agent = ? and type like 'agent.%' and type = 'agent.logout' and ts < ? and center_id = ? order by ts desc, seq desc limit 1`,
+      `select ts, seq from live_events where agent = ? and type like 'agent.%' and type = 'agent.logout' and ts < ? and +center_id = ? order by ts desc, seq desc limit 1`,
       `select ts, seq from live_events where agent = $1 and type like 'agent.%' and type = 'agent.logout' and ts < $2 and center_id = $3 order by ts desc, seq desc limit 1`,
       [agent, fresh[0]!.ts, ing.centerId],
     )
@@ -645,14 +645,14 @@ async function replayAgent(
     ? await query<EventRow>(
         store,
         db,
-        `select seq, ${EVENT_COLS} from live_events where agent = ? and type like 'agent.%' and (ts > ? or (ts = ? and seq > ?)) and center_id = ? order by ts, seq`,
+        `select seq, ${EVENT_COLS} from live_events where agent = ? and type like 'agent.%' and (ts > ? or (ts = ? and seq > ?)) and +center_id = ? order by ts, seq`,
         `select seq, ${EVENT_COLS} from live_events where agent = $1 and type like 'agent.%' and (ts > $2 or (ts = $3 and seq > $4)) and center_id = $5 order by ts, seq`,
         [agent, Number(anchor.ts), Number(anchor.ts), Number(anchor.seq), ing.centerId],
       )
     : await query<EventRow>(
         store,
         db,
-        `select seq, ${EVENT_COLS} from live_events where agent = ? and type like 'agent.%' and center_id = ? order by ts, seq`,
+        `select seq, ${EVENT_COLS} from live_events where agent = ? and type like 'agent.%' and +center_id = ? order by ts, seq`,
         `select seq, ${EVENT_COLS} from live_events where agent = $1 and type like 'agent.%' and center_id = $2 order by ts, seq`,
         [agent, ing.centerId],
       );
