@@ -17,6 +17,7 @@ import notifications from './023_notifications';
 import factDays from './024_fact_days';
 import centerKeys from './032_center_keys';
 import factDayClaims from './033_fact_day_claims';
+import factAgentSums from './036_fact_agent_sums';
 import noticeDelivery from './034_notice_delivery';
 
 /**
@@ -42,6 +43,7 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '032_center_keys': centerKeys,
   '033_fact_day_claims': factDayClaims,
   '034_notice_delivery': noticeDelivery,
+  '036_fact_agent_sums': factAgentSums,
 };
 
 /**
