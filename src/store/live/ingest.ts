@@ -547,7 +547,7 @@ async function aggregateCalls(store: Store, db: Kysely<any>, ing: Ingest, accept
     store,
     db,
     `select seq, ${EVENT_COLS} from live_events where call_id in (select value from json_each(?)) and type like 'call.%' and +seq < ? and +center_id = ? order by ts, seq`,
-    `select seq, ${EVENT_COLS} from live_events where call_id = any($1::text[]) and type like 'call.%' and seq < $2 and center_id = $3 order by ts, seq`,
+    `select seq, ${EVENT_COLS} from live_events where call_id = any($1::text[]) and type like 'call.%' and +seq < $2 and +center_id = $3 order by ts, seq`,
     [listParam(store, [...ids]), firstSeq === Infinity ? Number.MAX_SAFE_INTEGER : firstSeq, ing.centerId],
   );
   if (!oldRows.length) {
@@ -637,7 +637,7 @@ async function replayAgent(
       store,
       db,
       `select ts, seq from live_events where agent = ? and type like 'agent.%' and type = 'agent.logout' and ts < ? and +center_id = ? order by ts desc, seq desc limit 1`,
-      `select ts, seq from live_events where agent = $1 and type like 'agent.%' and type = 'agent.logout' and ts < $2 and center_id = $3 order by ts desc, seq desc limit 1`,
+      `select ts, seq from live_events where agent = $1 and type like 'agent.%' and type = 'agent.logout' and ts < $2 and +center_id = $3 order by ts desc, seq desc limit 1`,
       [agent, fresh[0]!.ts, ing.centerId],
     )
   )[0];
@@ -646,14 +646,14 @@ async function replayAgent(
         store,
         db,
         `select seq, ${EVENT_COLS} from live_events where agent = ? and type like 'agent.%' and (ts > ? or (ts = ? and seq > ?)) and +center_id = ? order by ts, seq`,
-        `select seq, ${EVENT_COLS} from live_events where agent = $1 and type like 'agent.%' and (ts > $2 or (ts = $3 and seq > $4)) and center_id = $5 order by ts, seq`,
+        `select seq, ${EVENT_COLS} from live_events where agent = $1 and type like 'agent.%' and (ts > $2 or (ts = $3 and seq > $4)) and +center_id = $5 order by ts, seq`,
         [agent, Number(anchor.ts), Number(anchor.ts), Number(anchor.seq), ing.centerId],
       )
     : await query<EventRow>(
         store,
         db,
         `select seq, ${EVENT_COLS} from live_events where agent = ? and type like 'agent.%' and +center_id = ? order by ts, seq`,
-        `select seq, ${EVENT_COLS} from live_events where agent = $1 and type like 'agent.%' and center_id = $2 order by ts, seq`,
+        `select seq, ${EVENT_COLS} from live_events where agent = $1 and type like 'agent.%' and +center_id = $2 order by ts, seq`,
         [agent, ing.centerId],
       );
   const old = rows.filter((r) => !freshIds.has(r.id)).map(rowToEvent);

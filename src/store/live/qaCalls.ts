@@ -13,7 +13,7 @@
  * - agent via `agents.ext_code` among the center's agents; codes not in its directory are left out.
  * - The lookup reads the center's events through the partial call index (`type like 'call.%'`): a
  *   plain `type in (…)` cannot use it and scanned the whole event table on every batch (issue 16); nor
- *   may the center's own indexes serve it (on SQLite `+center_id`: see below).
+ *   may the center's own indexes serve it (`+center_id`: see below).
  * - Idempotent: a re-import upserts the same rows. The complaint flag, recording URL and creation
  *   time of an existing row are kept (set by QA / the floor, never by telephony events).
  */
@@ -79,14 +79,13 @@ export async function syncQaCalls(
   const c = Number(centerId); // an integer, inlined: selectIn numbers only the list's parameters
   const callIds = [...new Set(accepted.filter((e) => e.callId && SEGMENT_TYPES.has(e.type)).map((e) => e.callId!))];
   if (!callIds.length) return 0;
-  // SQLite: `+center_id` keeps the center's (center_id, seq) index out, which SQLite otherwise chose for a long
-  // list: every stored event of the center read at every batch
-  const centerTerm = dialect === 'sqlite' ? '+center_id' : 'center_id';
   const rows = await selectIn<Row>(
     db,
     dialect,
+    // `+center_id`: not through the center's own indexes, which SQLite chose for a long list and PostgreSQL with
+    // stale statistics (AND-ed with the call index): every stored event of the center read at every batch
     (l) =>
-      `select ts, type, queue, agent, call_id from live_events where call_id in (${l}) and type like 'call.%' and ${centerTerm} = ${c} and type in ('call.connected', 'call.ended', 'call.transferred') order by call_id, ts, seq`,
+      `select ts, type, queue, agent, call_id from live_events where call_id in (${l}) and type like 'call.%' and +center_id = ${c} and type in ('call.connected', 'call.ended', 'call.transferred') order by call_id, ts, seq`,
     callIds,
   );
   const byCall = new Map<string, Row[]>();
