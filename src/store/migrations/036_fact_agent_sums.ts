@@ -1,6 +1,7 @@
 import { sql, type Migration } from 'kysely';
 import type { Dialect } from '../db';
 import { TS, type AnyDb } from './helpers';
+import { RULES, sqliteTriggers } from './024_fact_days';
 
 /**
  * Stored sums of agent-days (issue 11's speed aim): one row per agent and range of closed days (a month)
@@ -13,7 +14,13 @@ import { TS, type AnyDb } from './helpers';
  * Also: the partial index of agent events covers what the agent-state reads take (seq, type, reason and the
  * center), so a month of agent states (the facts' cold path, adherence) is read from the index alone instead
  * of one table row lookup per event.
+ *
+ * And on SQLite: 024's per-row trigger on live_events (a max() seek and a delete per inserted event, the part
+ * of the ingest that grew with the stored data) is dropped; the ingest does the same deletion once per agent
+ * and batch in its transaction (store/live/ingest.ts `invalidateFactDays`), as PostgreSQL's statement-level
+ * trigger does. The ingest is the only writer of live_events.
  */
+const liveEventsTrigger = sqliteTriggers(RULES.filter((r) => r.table === 'live_events'));
 const AGENT_IDX_OLD = `create index live_events_agent_idx on live_events (agent, ts) where type like 'agent.%'`;
 const agentIdx = (dialect: Dialect) =>
   dialect === 'postgres'
@@ -44,6 +51,7 @@ export default function factAgentSums(dialect: Dialect): Migration {
         .execute();
       await sql.raw('drop index live_events_agent_idx').execute(db);
       await sql.raw(agentIdx(dialect)).execute(db);
+      if (dialect === 'sqlite') for (const s of liveEventsTrigger.drop) await sql.raw(s).execute(db);
       await db.schema.createIndex('fact_agent_sums_range_idx').on('fact_agent_sums').columns(['center_id', 'first_day', 'last_day']).execute();
       if (dialect === 'postgres') {
         const body = EVENTS.map(([e, rows]) => `if tg_op = '${e.toUpperCase()}' then ${rows.map((r) => `${del(r)};`).join(' ')} end if;`).join(' ');
@@ -65,6 +73,7 @@ export default function factAgentSums(dialect: Dialect): Migration {
       await db.schema.dropTable('fact_agent_sums').execute();
       await sql.raw('drop index live_events_agent_idx').execute(db);
       await sql.raw(AGENT_IDX_OLD).execute(db);
+      if (dialect === 'sqlite') for (const s of liveEventsTrigger.create) await sql.raw(s).execute(db);
     },
   };
 }
