@@ -8,6 +8,10 @@
  * computation makes it compute the day again instead of storing it stale. A stored row is used only for the
  * day bounds (time zone), agent code and settings it was computed with.
  *
+ * A range's closed days can also be read as one stored sum per agent (migration 036, `fact_agent_sums`):
+ * built from the stored days once they are all there, deleted by the triggers whenever one of its days
+ * is inserted, changed or deleted; a month of a 1,000-agent center is then 1,000 rows instead of 30,000.
+ *
  * A day is closed one day after its end: by then every shift that started in it has ended (shifts are
  * shorter than a day), so its adherence and attendance no longer depend on `now`. Open days (today,
  * yesterday) are always computed.
@@ -15,7 +19,8 @@
 import { randomInt } from 'node:crypto';
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { DB } from '../schema';
-import type { FactParts } from '../../core/facts/index';
+import { dialectOf } from '../db';
+import { addParts, type FactParts } from '../../core/facts/index';
 import { rawAgentDays, type RawRange } from './daily';
 
 type Db = Kysely<DB>;
@@ -82,8 +87,45 @@ async function storeClaimed(db: Db, token: number, rows: DayRow[]): Promise<Set<
   return stored;
 }
 
-/** agentId → date → parts of the range's agent-days with some data, in date order: stored where closed, computed otherwise. */
-export async function agentDays(db: Db, r: RawRange, hooks?: AgentDaysHooks): Promise<Map<number, Map<string, FactParts>>> {
+/** A stored sum to write: the agent's parts over the range, and the stored days' parts it was summed from (in date order). */
+interface SumRow {
+  agentId: number;
+  agentCode: string | null;
+  parts: string;
+  days: string[];
+}
+
+/**
+ * Stores sums of closed days, each only if its agent's stored days are still exactly the ones summed (same
+ * parts, same settings, none claimed): a day changed meanwhile (late data, another reader's recomputation)
+ * leaves the sum unwritten, and one changed afterwards deletes it (the triggers of migration 036).
+ */
+async function storeSums(db: Db, range: { centerId: number; first: string; last: string; conf: string; bounds: string; now: number }, rows: SumRow[]) {
+  const agg = dialectOf(db) === 'postgres' ? sql`string_agg(d.parts, '|' order by d.day)` : sql`group_concat(d.parts, '|' order by d.day)`;
+  for (let j = 0; j < rows.length; j += 200) {
+    const chunk = rows.slice(j, j + 200);
+    const values = sql.join(
+      chunk.map((x) => sql`(cast(${x.agentId} as integer), cast(${x.agentCode} as text), cast(${x.parts} as text), cast(${x.days.join('|')} as text))`),
+    );
+    await sql`
+      with v (agent_id, agent_code, parts, expect) as (values ${values})
+      insert into fact_agent_sums (agent_id, first_day, last_day, center_id, agent_code, conf, bounds, parts, computed_at)
+      select v.agent_id, cast(${range.first} as text), cast(${range.last} as text), cast(${range.centerId} as integer), v.agent_code,
+        cast(${range.conf} as text), cast(${range.bounds} as text), v.parts, cast(${range.now} as bigint) from v
+      where (select ${agg} from fact_agent_days d where d.agent_id = v.agent_id and d.day >= cast(${range.first} as text)
+             and d.day <= cast(${range.last} as text) and d.claim is null and d.conf = cast(${range.conf} as text)) = v.expect
+      on conflict (agent_id, first_day, last_day) do update set center_id = excluded.center_id, agent_code = excluded.agent_code,
+        conf = excluded.conf, bounds = excluded.bounds, parts = excluded.parts, computed_at = excluded.computed_at`.execute(db);
+  }
+}
+
+/**
+ * agentId → date → parts of the range's agent-days with some data, in date order: stored where closed, computed otherwise.
+ * With `sums`: an agent whose closed days have a valid stored sum gets that sum in `sums` and none of its closed
+ * days in the answer (its open days are there as always); the sums of agents whose closed days were all stored
+ * are stored for the next read.
+ */
+export async function agentDays(db: Db, r: RawRange, hooks?: AgentDaysHooks, sums?: Map<number, FactParts>): Promise<Map<number, Map<string, FactParts>>> {
   const { dates, starts } = r;
   const k = r.agents.length ? closedDays(starts, r.now) : 0;
   // per agent, per day index: the parts (undefined = no data)
@@ -103,15 +145,37 @@ export async function agentDays(db: Db, r: RawRange, hooks?: AgentDaysHooks): Pr
     const conf = JSON.stringify(r.conf);
     const code = new Map(r.agents.map((a) => [a.id, a.ext_code]));
     const dayIx = new Map(dates.slice(0, k).map((d, i) => [d, i]));
+    const range = { centerId: r.centerId, first: dates[0]!, last: dates[k - 1]!, conf, bounds: starts.slice(0, k + 1).join(','), now: r.now };
+    // the stored sums of the closed days, where valid: those agents' days are not read
+    const summed = new Set<number>();
+    if (sums) {
+      let sq = db
+        .selectFrom('fact_agent_sums')
+        .select(['agent_id', 'agent_code', 'parts'])
+        .where('center_id', '=', r.centerId)
+        .where('first_day', '=', range.first)
+        .where('last_day', '=', range.last)
+        .where('conf', '=', conf)
+        .where('bounds', '=', range.bounds);
+      if (r.subset) sq = sq.where('agent_id', 'in', r.agents.length ? r.agents.map((a) => a.id) : [-1]);
+      for (const s of await sq.execute())
+        if (grid.has(s.agent_id) && s.agent_code === code.get(s.agent_id)) {
+          sums.set(s.agent_id, JSON.parse(s.parts) as FactParts);
+          summed.add(s.agent_id);
+        }
+    }
+    const rest = summed.size ? r.agents.filter((a) => !summed.has(a.id)) : r.agents;
+    // per agent, per closed day: the stored parts text (for the sum's check), once stored
+    const texts = new Map<number, (string | undefined)[]>();
     let q = db
       .selectFrom('fact_agent_days')
       .select(['agent_id', 'day', 'day_start', 'day_end', 'agent_code', 'conf', 'parts', 'claim'])
       .where('center_id', '=', r.centerId)
       .where('day', '>=', dates[0]!)
       .where('day', '<=', dates[k - 1]!);
-    if (r.subset) q = q.where('agent_id', 'in', r.agents.length ? r.agents.map((a) => a.id) : [-1]);
+    if (r.subset || summed.size) q = q.where('agent_id', 'in', rest.length ? rest.map((a) => a.id) : [-1]);
     const have = new Map<number, boolean[]>();
-    for (const s of await q.execute()) {
+    for (const s of rest.length ? await q.execute() : []) {
       const i = dayIx.get(s.day);
       const row = grid.get(s.agent_id);
       if (i === undefined || !row) continue;
@@ -125,6 +189,11 @@ export async function agentDays(db: Db, r: RawRange, hooks?: AgentDaysHooks): Pr
         continue;
       const p = JSON.parse(s.parts) as FactParts;
       if (!isEmpty(p)) row[i] = p;
+      if (sums) {
+        const t = texts.get(s.agent_id) ?? new Array<string | undefined>(k);
+        t[i] = s.parts;
+        texts.set(s.agent_id, t);
+      }
       const h = have.get(s.agent_id) ?? new Array<boolean>(k).fill(false);
       h[i] = true;
       have.set(s.agent_id, h);
@@ -133,7 +202,7 @@ export async function agentDays(db: Db, r: RawRange, hooks?: AgentDaysHooks): Pr
     // not finished): compute them over the smallest range of days that holds them, for the agents that
     // miss some, and store them — only where no late data came in meanwhile (storeClaimed)
     let missing: { agentId: number; i: number }[] = [];
-    for (const a of r.agents) {
+    for (const a of rest) {
       const h = have.get(a.id);
       for (let i = 0; i < k; i++) if (!h?.[i]) missing.push({ agentId: a.id, i });
     }
@@ -169,10 +238,36 @@ export async function agentDays(db: Db, r: RawRange, hooks?: AgentDaysHooks): Pr
       });
       put(raw, lo, hi - lo + 1);
       await hooks?.computed?.(attempt);
-      const stored = await storeClaimed(db, token, missing.map(rowOf));
+      const rows = missing.map(rowOf);
+      const stored = await storeClaimed(db, token, rows);
+      if (sums)
+        for (const x of rows)
+          if (stored.has(`${x.agent_id}|${x.day}`)) {
+            const t = texts.get(x.agent_id) ?? new Array<string | undefined>(k);
+            t[dayIx.get(x.day)!] = x.parts;
+            texts.set(x.agent_id, t);
+          }
       // a day whose claim went (late data deleted it, or another reader claimed it) may have been computed
       // from the inputs before the late data: compute it again, a few times at most, then serve it unstored
       missing = attempt < MAX_ATTEMPTS ? missing.filter((m) => !stored.has(`${m.agentId}|${dates[m.i]}`)) : [];
+    }
+    // the sums of the agents whose closed days are all stored now, for the next read
+    if (sums) {
+      const toStore: SumRow[] = [];
+      for (const a of rest) {
+        const t = texts.get(a.id);
+        if (!t || t.length !== k) continue;
+        let all = true;
+        for (let i = 0; i < k; i++) if (t[i] === undefined) all = false;
+        if (!all) continue;
+        const row = grid.get(a.id)!;
+        const sum = addParts(row.slice(0, k).filter((p): p is FactParts => !!p));
+        toStore.push({ agentId: a.id, agentCode: code.get(a.id) ?? null, parts: JSON.stringify(sum), days: t as string[] });
+        // served as the stored sum is: the closed days as one sum
+        sums.set(a.id, sum);
+        for (let i = 0; i < k; i++) row[i] = undefined;
+      }
+      await storeSums(db, range, toStore);
     }
   }
   if (k < dates.length) put(await rawAgentDays(db, { ...r, dates: dates.slice(k), starts: starts.slice(k) }), k, dates.length - k);

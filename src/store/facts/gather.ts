@@ -71,8 +71,10 @@ export interface GatheredFacts {
   from: number;
   to: number;
   agents: FactAgent[];
-  /** agentId → date → parts (only agent-days with some data) */
+  /** agentId → date → parts (only agent-days with some data); with `sums`, an agent in `sums` has none of its closed days here */
   days: Map<number, Map<string, FactParts>>;
+  /** asked for (GatherOptions.sums): agentId → the sum of the range's closed days (stored sums, migration 036) */
+  sums?: Map<number, FactParts>;
   person: Map<number, PersonFacts>;
 }
 
@@ -85,6 +87,11 @@ export interface GatherOptions {
   now: number;
   /** test seam of the stored days' computation (store/facts/days.ts) */
   daysHooks?: AgentDaysHooks;
+  /**
+   * The closed days as one stored sum per agent where there is one (`GatheredFacts.sums`): for callers that
+   * only add the days up (a period's facts), not for those that look at single days.
+   */
+  sums?: boolean;
 }
 
 /**
@@ -123,6 +130,7 @@ export async function gatherFacts(db: Db, centerId: number, fromDate: string, to
   }));
 
   const conf: FactsConf = { csat: await getCsatRule(db, centerId), grace: (await peopleConfig(db, centerId)).attendanceGrace };
+  const sums = opts.sums ? new Map<number, FactParts>() : undefined;
   const out = await agentDays(
     db,
     {
@@ -135,6 +143,7 @@ export async function gatherFacts(db: Db, centerId: number, fromDate: string, to
       now: opts.now,
     },
     opts.daysHooks,
+    sums,
   );
 
   // ---- people: skill level, certifications valid at the end of the range
@@ -156,14 +165,21 @@ export async function gatherFacts(db: Db, centerId: number, fromDate: string, to
       certifiedQueues: [...new Set(certsBy.get(a.id) ?? [])],
     });
 
-  return { centerId, tz, dates, from, to, agents, days: out, person };
+  return { centerId, tz, dates, from, to, agents, days: out, person, ...(sums ? { sums } : {}) };
 }
 
 export { loginSegments } from './daily';
 
+/** One agent's days of the range in date order: the stored sum of its closed days (if gathered so) first, then its other days. */
+export function agentParts(g: GatheredFacts, agentId: number): FactParts[] {
+  const days = [...(g.days.get(agentId)?.values() ?? [])];
+  const sum = g.sums?.get(agentId);
+  return sum ? [sum, ...days] : days;
+}
+
 /** Sum of one agent's days (a week, a month). */
 export function periodParts(g: GatheredFacts, agentId: number): FactParts {
-  return addParts(g.days.get(agentId)?.values() ?? []);
+  return addParts(agentParts(g, agentId));
 }
 
 export { dateOfInstant };

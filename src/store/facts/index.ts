@@ -10,7 +10,7 @@ import { validationError } from '../../core/errors';
 import { addParts, checkTargets, deriveFacts, type Fact, type FactParts, type Facts, type PersonFacts, type TargetCheck } from '../../core/facts/index';
 import { monthEnd, monthsBetween, type KpiDefinition, type KpiKey } from '../../core/performance/kpi';
 import { getKpiDefinitions } from '../performance/figures';
-import { addDays, gatherFacts, type GatheredFacts } from './gather';
+import { addDays, gatherFacts, periodParts, type GatheredFacts } from './gather';
 import type { Scope } from '../scope';
 
 type Db = Kysely<DB>;
@@ -137,7 +137,7 @@ const sumsOf = new WeakMap<GatheredFacts, Map<number, FactParts>>();
 function periodSums(g: GatheredFacts): Map<number, FactParts> {
   let m = sumsOf.get(g);
   if (!m) {
-    m = new Map(g.agents.map((a) => [a.agentId, addParts(g.days.get(a.agentId)?.values() ?? [])]));
+    m = new Map(g.agents.map((a) => [a.agentId, periodParts(g, a.agentId)]));
     sumsOf.set(g, m);
   }
   return m;
@@ -216,7 +216,7 @@ export function teamRows(g: GatheredFacts, teamNames: Map<number, string>, at: n
 
 export async function computeFacts(db: Db, centerId: number, q: FactsQuery): Promise<FactsResult> {
   const period = factsPeriod(q);
-  const g = await gatherFacts(db, centerId, period.from, period.to, { agentIds: q.agentIds, teamIds: q.teamIds, scope: q.scope, now: q.now });
+  const g = await gatherFacts(db, centerId, period.from, period.to, { agentIds: q.agentIds, teamIds: q.teamIds, scope: q.scope, now: q.now, sums: true });
   const at = q.now;
   const teamNames = new Map((await db.selectFrom('teams').select(['id', 'name']).where('center_id', '=', centerId).execute()).map((t) => [t.id, t.name]));
   const { rows: tRows, total } = teamRows(g, teamNames, at);

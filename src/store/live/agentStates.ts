@@ -9,6 +9,12 @@ import { liveStateSegments, type LiveAgentEvent } from '../../core/wfm/liveState
 
 /** Agent events, spelled as the partial index live_events_agent_idx (agent, ts) is (a bound parameter would not match it on SQLite). */
 const AGENT_EVENTS = sql<boolean>`type like 'agent.%'`;
+/**
+ * The center's filter kept off the center's own (center_id, ts) index (`+center_id`), which SQLite chose over
+ * the agent index: every event of the center in the range (calls too) or, for the state at the start, all
+ * its events before `from`, read for each agent (the cold facts' "agent states" time).
+ */
+const ONE_CENTER = sql<number>`+center_id`;
 
 interface Row {
   agent: string;
@@ -32,7 +38,7 @@ export async function liveAgentSegments(db: Kysely<DB>, centerId: number, codes:
     const values = sql.join(batch.map((c) => sql`(${c})`));
     const starts = await sql<{ agent: string; m: number | string | null }>`
       with c(code) as (values ${values})
-      select c.code as agent, (select max(p.ts) from live_events p where p.agent = c.code and p.type like 'agent.%' and p.center_id = ${centerId} and p.ts <= ${from}) as m from c`.execute(
+      select c.code as agent, (select max(p.ts) from live_events p where p.agent = c.code and p.type like 'agent.%' and +p.center_id = ${centerId} and p.ts <= ${from}) as m from c`.execute(
       db,
     );
     // the state an agent was in at `from`: its events at its last time at or before `from` (those at `from` come with the range)
@@ -45,7 +51,7 @@ export async function liveAgentSegments(db: Kysely<DB>, centerId: number, codes:
         with s(agent, ts) as (values ${pairs})
         select e.agent as agent, e.ts as ts, e.seq as seq, e.type as type, e.reason as reason
         from s join live_events e on e.agent = s.agent and e.ts = s.ts
-        where e.type like 'agent.%' and e.center_id = ${centerId}`.execute(db);
+        where e.type like 'agent.%' and +e.center_id = ${centerId}`.execute(db);
       first.push(...rows.rows);
     }
     const range = (await db
@@ -53,7 +59,7 @@ export async function liveAgentSegments(db: Kysely<DB>, centerId: number, codes:
       .select(['agent', 'ts', 'seq', 'type', 'reason'])
       .where('agent', 'in', batch)
       .where(AGENT_EVENTS)
-      .where('center_id', '=', centerId)
+      .where(ONE_CENTER, '=', centerId)
       .where('ts', '>=', from)
       .where('ts', '<', to)
       .execute()) as Row[];

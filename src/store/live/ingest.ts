@@ -10,7 +10,7 @@ import { tzOffsetFn } from '../../core/timezone';
 import { resolveCenterId } from '../scope';
 import type { Store } from '../db';
 import type { DB } from '../schema';
-import { exec, insertNew, listParam, query, writeRows, type PgType, type TableSpec } from './bulk';
+import { exec, insertNew, listParam, prepared, query, writeRows, type PgType, type TableSpec } from './bulk';
 import { syncQaCalls } from './qaCalls';
 import { storeSurveyAnswers, type SurveyReject } from '../surveys';
 
@@ -516,6 +516,7 @@ export async function storeEvents(store: Store, events: readonly CallFloorEvent[
     const { keys, firstSeq } = await insertNew(store, db, EVENTS, rows, 'seq');
     const accepted = keys === 'all' ? batch : batch.filter((e) => keys.has(e.id));
     duplicates += batch.length - accepted.length;
+    if (store.dialect === 'sqlite') invalidateFactDays(store, ing.centerId, accepted);
     const deltas = new Deltas();
     const fwd = ing.acc(); // new calls and agents continuing in order: just added
     await aggregateCalls(store, db, ing, accepted, firstSeq, fwd, deltas);
@@ -538,6 +539,28 @@ export async function storeEvents(store: Store, events: readonly CallFloorEvent[
   });
 }
 
+/**
+ * SQLite: the stored agent-days new events make stale (issue 11), deleted once per agent and batch: a new event
+ * of an agent closes the state that began at the agent's previous state event before it, so the agent's days
+ * ending after that event can change. Done per row by a trigger until migration 036 (a seek and a delete per
+ * event); PostgreSQL does it in a statement-level trigger (migration 024). Runs after the batch is inserted:
+ * for the agent's earliest new event, the events before it are all older ones.
+ */
+function invalidateFactDays(store: Store, centerId: number, accepted: readonly CallFloorEvent[]) {
+  const first = new Map<string, number>();
+  for (const e of accepted)
+    if (e.agent) {
+      const t = first.get(e.agent);
+      if (t === undefined || e.ts < t) first.set(e.agent, e.ts);
+    }
+  if (!first.size) return;
+  const del = prepared(
+    store.sqlite!,
+    `delete from fact_agent_days where center_id = ? and agent_code = ? and day_end > coalesce((select max(p.ts) from live_events p where p.agent = ? and p.type like 'agent.%' and p.ts < ?), ?)`,
+  );
+  for (const [agent, ts] of first) del.run(centerId, agent, agent, ts, ts);
+}
+
 async function aggregateCalls(store: Store, db: Kysely<any>, ing: Ingest, accepted: CallFloorEvent[], firstSeq: number, fwd: KpiAccumulator, deltas: Deltas) {
   const ids = new Set<string>();
   for (const e of accepted) if (!isAgentType(e.type) && e.callId) ids.add(e.callId);
@@ -546,8 +569,8 @@ async function aggregateCalls(store: Store, db: Kysely<any>, ing: Ingest, accept
   const oldRows = await query<EventRow>(
     store,
     db,
-    `select seq, ${EVENT_COLS} from live_events where call_id in (select value from json_each(?)) and type like 'call.%' and seq < ? and center_id = ? order by ts, seq`,
-    `select seq, ${EVENT_COLS} from live_events where call_id = any($1::text[]) and type like 'call.%' and seq < $2 and center_id = $3 order by ts, seq`,
+    `select seq, ${EVENT_COLS} from live_events where call_id in (select value from json_each(?)) and type like 'call.%' and +seq < ? and +center_id = ? order by ts, seq`,
+    `select seq, ${EVENT_COLS} from live_events where call_id = any($1::text[]) and type like 'call.%' and +seq < $2 and +center_id = $3 order by ts, seq`,
     [listParam(store, [...ids]), firstSeq === Infinity ? Number.MAX_SAFE_INTEGER : firstSeq, ing.centerId],
   );
   if (!oldRows.length) {
@@ -636,8 +659,8 @@ async function replayAgent(
     await query<{ ts: number; seq: number }>(
       store,
       db,
-      `select ts, seq from live_events where agent = ? and type like 'agent.%' and type = 'agent.logout' and ts < ? and center_id = ? order by ts desc, seq desc limit 1`,
-      `select ts, seq from live_events where agent = $1 and type like 'agent.%' and type = 'agent.logout' and ts < $2 and center_id = $3 order by ts desc, seq desc limit 1`,
+      `select ts, seq from live_events where agent = ? and type like 'agent.%' and type = 'agent.logout' and ts < ? and +center_id = ? order by ts desc, seq desc limit 1`,
+      `select ts, seq from live_events where agent = $1 and type like 'agent.%' and type = 'agent.logout' and ts < $2 and +center_id = $3 order by ts desc, seq desc limit 1`,
       [agent, fresh[0]!.ts, ing.centerId],
     )
   )[0];
@@ -645,15 +668,15 @@ async function replayAgent(
     ? await query<EventRow>(
         store,
         db,
-        `select seq, ${EVENT_COLS} from live_events where agent = ? and type like 'agent.%' and (ts > ? or (ts = ? and seq > ?)) and center_id = ? order by ts, seq`,
-        `select seq, ${EVENT_COLS} from live_events where agent = $1 and type like 'agent.%' and (ts > $2 or (ts = $3 and seq > $4)) and center_id = $5 order by ts, seq`,
+        `select seq, ${EVENT_COLS} from live_events where agent = ? and type like 'agent.%' and (ts > ? or (ts = ? and seq > ?)) and +center_id = ? order by ts, seq`,
+        `select seq, ${EVENT_COLS} from live_events where agent = $1 and type like 'agent.%' and (ts > $2 or (ts = $3 and seq > $4)) and +center_id = $5 order by ts, seq`,
         [agent, Number(anchor.ts), Number(anchor.ts), Number(anchor.seq), ing.centerId],
       )
     : await query<EventRow>(
         store,
         db,
-        `select seq, ${EVENT_COLS} from live_events where agent = ? and type like 'agent.%' and center_id = ? order by ts, seq`,
-        `select seq, ${EVENT_COLS} from live_events where agent = $1 and type like 'agent.%' and center_id = $2 order by ts, seq`,
+        `select seq, ${EVENT_COLS} from live_events where agent = ? and type like 'agent.%' and +center_id = ? order by ts, seq`,
+        `select seq, ${EVENT_COLS} from live_events where agent = $1 and type like 'agent.%' and +center_id = $2 order by ts, seq`,
         [agent, ing.centerId],
       );
   const old = rows.filter((r) => !freshIds.has(r.id)).map(rowToEvent);

@@ -12,7 +12,8 @@
  *   holds); transferred = the segment ended by a transfer.
  * - agent via `agents.ext_code` among the center's agents; codes not in its directory are left out.
  * - The lookup reads the center's events through the partial call index (`type like 'call.%'`): a
- *   plain `type in (…)` cannot use it and scanned the whole event table on every batch (issue 16).
+ *   plain `type in (…)` cannot use it and scanned the whole event table on every batch (issue 16); nor
+ *   may the center's own indexes serve it (`+center_id`: see below).
  * - Idempotent: a re-import upserts the same rows. The complaint flag, recording URL and creation
  *   time of an existing row are kept (set by QA / the floor, never by telephony events).
  */
@@ -81,8 +82,10 @@ export async function syncQaCalls(
   const rows = await selectIn<Row>(
     db,
     dialect,
+    // `+center_id`: not through the center's own indexes, which SQLite chose for a long list and PostgreSQL with
+    // stale statistics (AND-ed with the call index): every stored event of the center read at every batch
     (l) =>
-      `select ts, type, queue, agent, call_id from live_events where call_id in (${l}) and type like 'call.%' and center_id = ${c} and type in ('call.connected', 'call.ended', 'call.transferred') order by call_id, ts, seq`,
+      `select ts, type, queue, agent, call_id from live_events where call_id in (${l}) and type like 'call.%' and +center_id = ${c} and type in ('call.connected', 'call.ended', 'call.transferred') order by call_id, ts, seq`,
     callIds,
   );
   const byCall = new Map<string, Row[]>();

@@ -21,7 +21,7 @@ export interface FactDayRule {
   stmt: (r: string) => string;
 }
 
-const RULES: FactDayRule[] = [
+export const RULES: FactDayRule[] = [
   // a late event closes its agent's state that began at the agent's previous state event: the days
   // from that one on can change (live_events on PostgreSQL: one statement-level trigger per insert, below)
   {

@@ -17,6 +17,7 @@ import notifications from './023_notifications';
 import factDays from './024_fact_days';
 import centerKeys from './032_center_keys';
 import factDayClaims from './033_fact_day_claims';
+import factAgentSums from './036_fact_agent_sums';
 import noticeDelivery from './034_notice_delivery';
 import setupArchive from './035_setup_archive';
 import liveFloorSnapshots from './037_live_floor_snapshots';
@@ -54,6 +55,7 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '039_duty': duty,
   '040_emergency_levels': emergencyLevels,
   '042_assessment': assessment,
+  '036_fact_agent_sums': factAgentSums,
 };
 
 /**

@@ -194,7 +194,7 @@ export async function agentFacts(
   const perMonth: AgentFactsRow[][] = [];
   for (const m of months) {
     const period = factsPeriod({ month: m });
-    const g = await gatherFacts(db, centerId, period.from, period.to, { agentIds: opts.agentIds, scope: opts.scope, now });
+    const g = await gatherFacts(db, centerId, period.from, period.to, { agentIds: opts.agentIds, scope: opts.scope, now, sums: true });
     perMonth.push(await agentPeriodFacts(db, g, period, now, kpis));
   }
   const byAgent = new Map<number, AgentFactsRow[]>();

@@ -44,7 +44,7 @@ export async function computeLiveFigures(
   const center = await db.selectFrom('centers').select(['id', 'timezone']).where('id', '=', centerId).executeTakeFirst();
   if (!center) throw notFound('center', centerId);
   const period = factsPeriod({ month });
-  const g = await gatherFacts(db, centerId, period.from, period.to, { now: opts.now });
+  const g = await gatherFacts(db, centerId, period.from, period.to, { now: opts.now, sums: true });
   const facts = await agentPeriodFacts(db, g, period, opts.now, await getKpiDefinitions(db, centerId), { overrides: false });
   // every figure the facts compute (not only the telephony five), with its ratio parts; manual overrides are not facts
   const rows = facts.flatMap((r) =>
