@@ -35,7 +35,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const from = newestSource(root);
   await build({
     absWorkingDir: root,
-    entryPoints: ['src/cli/main.ts', 'src/server/wfm/solveWorker.ts'],
+    entryPoints: ['src/cli/main.ts', 'src/server/wfm/solveWorker.ts', 'src/server/importThread.ts'],
     outdir: fresh,
     outbase: 'src',
     bundle: true,
