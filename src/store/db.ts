@@ -33,6 +33,11 @@ export interface Store {
    * so nothing else runs between its statements).
    */
   sqlite?: SQLite.Database;
+  /**
+   * PostgreSQL: the driver's own client behind a transaction (`db`), for what Kysely cannot send (COPY).
+   * Use it only inside that transaction, and only while no Kysely query of it is running.
+   */
+  pgClientOf?(db: Kysely<DB>): Promise<pg.ClientBase>;
   close(): Promise<void>;
 }
 
@@ -62,8 +67,19 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
       // failed with "schema … does not exist" while other test schemas came and went, so no parallel plans here.
       ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema} -c max_parallel_workers_per_gather=0` } : {}),
     });
+    // the pool's clients by their server process id: a transaction's own client is found by asking its pid
+    const clients = new Map<number, pg.PoolClient>();
+    const pidOf = (c: pg.PoolClient) => (c as unknown as { processID: number }).processID;
+    pool.on('connect', (c) => void clients.set(pidOf(c), c));
+    pool.on('remove', (c) => void clients.delete(pidOf(c)));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', url: opts.url, pgSchema: opts.pgSchema, close: () => db.destroy() };
+    const pgClientOf = async (tx: Kysely<DB>) => {
+      const pid = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(tx)).rows[0]!.pid;
+      const c = clients.get(Number(pid));
+      if (!c) throw new Error(`no pool client for PostgreSQL process ${pid}`);
+      return c;
+    };
+    return { db, dialect: 'postgres', url: opts.url, pgSchema: opts.pgSchema, pgClientOf, close: () => db.destroy() };
   }
   const file = opts.file ?? opts.url ?? './data/callfloor.sqlite';
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
