@@ -5,8 +5,6 @@
  * PostgreSQL (asynchronous I/O) and an in-memory SQLite database (not shared between connections) import
  * on the main thread as before.
  */
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DomainError, type DomainErrorCode, type ErrorDetail } from '../core/errors';
 import type { CallFloorEvent } from '../core/events';
@@ -15,7 +13,7 @@ import type { Tz } from '../core/timezone';
 import type { ImportFormat, ImportReport } from '../ingest/import';
 import type { ImportProgress } from '../ingest/stream';
 import type { Store } from '../store/db';
-import { projectRoot, RUNNING_BUILT } from './paths';
+import { RUNNING_BUILT } from './paths';
 
 /** Events a transaction in the import thread: the longest a live write on the main thread waits for it (≈ 20–60 ms). */
 export const IMPORT_THREAD_STORE_EVENTS = 1_000;
@@ -40,8 +38,9 @@ export type FromImportThread =
   | { type: 'report'; report: ImportReport }
   | { type: 'error'; message: string; domain?: { code: DomainErrorCode; field?: string; reason?: string; params?: ErrorDetail['params'] } };
 
-// from src/ the .mjs registers tsx first; the built CLI has the thread compiled beside it in lib/
-const THREAD = RUNNING_BUILT ? pathToFileURL(join(projectRoot(), 'lib', 'server', 'importThread.js')) : new URL('./importThread.mjs', import.meta.url);
+// from src/ the .mjs registers tsx first; built, this code is in a chunk at the build folder's top and the
+// thread compiled into its server/ folder (scripts/build-cli.mjs)
+const THREAD = RUNNING_BUILT ? new URL('./server/importThread.js', import.meta.url) : new URL('./importThread.mjs', import.meta.url);
 
 /** The SQLite file another connection can open, or null (PostgreSQL, an in-memory or temporary database). */
 export function sharedSqliteFile(store: Store): string | null {

@@ -2,7 +2,6 @@ import { CompiledQuery, type Kysely } from 'kysely';
 import type SQLite from 'better-sqlite3';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { from as copyFrom } from 'pg-copy-streams';
 import type { Dialect, Store } from '../db';
 
 /**
@@ -214,6 +213,7 @@ async function copyInsertNew(
       yield chunk;
     }
   };
+  const { from: copyFrom } = await import('pg-copy-streams');
   await pipeline(Readable.from(text()), client.query(copyFrom(`copy ${stage} (${names(spec)}) from stdin`)));
   const keyName = spec.cols[key]![0];
   const res = await db.executeQuery<{ k: unknown; s: number }>(
