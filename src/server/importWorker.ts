@@ -20,13 +20,17 @@ export const IMPORT_THREAD_STORE_EVENTS = 1_000;
 /** Lines parsed between two stores in the import thread (parsing there holds nobody). */
 export const IMPORT_THREAD_BATCH_LINES = 20_000;
 
-export interface ImportThreadData {
+/** What an import is: the SQLite file, the format asked for, the door's center, the file's zone, the plausible times, its size. */
+interface ThreadImport {
   file: string;
   format: ImportFormat | 'auto';
   centerId: number;
   tz?: Tz;
   window?: TimeWindow;
   totalBytes?: number;
+}
+/** What the thread is started with. */
+export interface ImportThreadData extends ThreadImport {
   batchLines: number;
   storeBatch: number;
 }
@@ -48,13 +52,7 @@ export function sharedSqliteFile(store: Store): string | null {
   return name && name !== ':memory:' && !name.startsWith('file::memory:') ? name : null;
 }
 
-export interface ThreadImportOptions {
-  file: string;
-  format: ImportFormat | 'auto';
-  centerId: number;
-  tz?: Tz;
-  window?: TimeWindow;
-  totalBytes?: number;
+export interface ThreadImportOptions extends ThreadImport {
   onProgress?: (p: ImportProgress) => void;
   /** each stored batch's new telephony events, in order (the live floor's listeners) */
   onAccepted: (events: CallFloorEvent[], centerId: number) => Promise<void>;
@@ -62,13 +60,9 @@ export interface ThreadImportOptions {
 
 /** Import `source` in a worker thread; resolves with its report, rejects with its refusal (the same DomainError). */
 export function importInThread(source: AsyncIterable<Buffer | string>, opts: ThreadImportOptions): Promise<ImportReport> {
+  const { onProgress: _p, onAccepted: _a, ...what } = opts;
   const data: ImportThreadData = {
-    file: opts.file,
-    format: opts.format,
-    centerId: opts.centerId,
-    tz: opts.tz,
-    window: opts.window,
-    totalBytes: opts.totalBytes,
+    ...what,
     batchLines: IMPORT_THREAD_BATCH_LINES,
     storeBatch: IMPORT_THREAD_STORE_EVENTS,
   };
