@@ -2,10 +2,11 @@
 // Builds the command line (and the server it starts) into lib/ as plain JavaScript, so `callfloor`
 // starts without compiling TypeScript (issue 16); tsx stays for development and tests. One bundle per
 // entry with shared chunks, each command in its own chunk (src/cli/commands/index.ts loads them lazily),
-// packages left as imports. lib/.stamp records the newest source time it was built from:
+// packages left as imports except the pure-JS ones every start loads (BUNDLED). lib/.stamp records the newest source time it was built from:
 // bin/callfloor.mjs uses lib/ only while no source file is newer.
 import { build } from 'esbuild';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { newestSource } from './newest-source.mjs';
 import { join } from 'node:path';
 
 /** Dependencies compiled into lib/ instead of imported from node_modules at run time. */
@@ -22,22 +23,7 @@ const BUNDLED = [
   'commander',
 ];
 
-export const SOURCE_DIRS = ['cli', 'contract', 'core', 'ingest', 'server', 'services', 'store'];
-
-/** Newest modification time (ms) of the sources the CLI is built from. */
-export function newestSource(root) {
-  let newest = 0;
-  const walk = (dir) => {
-    for (const name of readdirSync(dir)) {
-      const p = join(dir, name);
-      const st = statSync(p);
-      if (st.isDirectory()) walk(p);
-      else if (st.mtimeMs > newest) newest = st.mtimeMs;
-    }
-  };
-  for (const d of SOURCE_DIRS) walk(join(root, 'src', d));
-  return newest;
-}
+export { newestSource, SOURCE_DIRS } from './newest-source.mjs';
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const root = new URL('..', import.meta.url).pathname;
