@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -74,6 +75,44 @@ test('import into a SQLite file: in a worker thread, refusals with reasons, list
     r = await upload('format=queue_log', lines.join('\n'));
     assert.deepEqual([r.statusCode, r.json().eventsStored, r.json().duplicates], [200, 0, 2 * calls]);
     assert.equal(seen.length, 2 * calls + 20 * 25);
+    await app.close();
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('an upload cut off by its client: the thread rolls back and lets go of the file, the next writes go through at once', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cf-import-cut-'));
+  const store = await openStore({ file: join(dir, 'db.sqlite') });
+  try {
+    await migrate(store);
+    const { app } = await testApp(store);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const addr = app.server.address();
+    const port = typeof addr === 'object' && addr ? addr.port : 0;
+    const wfm = await signIn(app, 'wfm');
+    const admin = await signIn(app, 'admin');
+    // announce 50 MB, send 4,000 callers' lines (8,000 lines: several thread batches), then drop the connection
+    const lines: string[] = [];
+    for (let i = 0; i < 4000; i++) lines.push(`${T0 + 2 * i}|c${i}|general|NONE|ENTERQUEUE||1`, `${T0 + 2 * i + 5}|c${i}|general|NONE|ABANDON|1|1|5`);
+    const req = http.request(`http://127.0.0.1:${port}/api/import?format=queue_log`, {
+      method: 'POST',
+      headers: { cookie: wfm.cookie, 'x-csrf-token': wfm.csrf, 'content-type': 'application/octet-stream', 'content-length': 50 * 1024 * 1024 },
+    });
+    req.on('error', () => {}); // the connection we cut
+    req.write(lines.join('\n') + '\n');
+    await new Promise((r) => setTimeout(r, 1500));
+    req.destroy();
+    await new Promise((r) => setTimeout(r, 1500));
+    // a live push right after: stored, and well within the store's 10 s busy timeout
+    const t = Date.now();
+    const p = await admin.req('POST', '/api/events', { events: [{ id: 'after-cut', ts: (T0 + 86_400) * 1000, type: 'agent.login', agent: 'A001' }] });
+    assert.deepEqual([p.status, p.body.accepted], [200, 1], JSON.stringify(p.body));
+    assert.ok(Date.now() - t < 5000, `the push waited ${Date.now() - t} ms`);
+    // the batches the thread committed before the cut stay (not the whole file)
+    const stored = await countStoredEvents(store.db);
+    assert.ok(stored >= 1 && stored < 8001, String(stored));
     await app.close();
   } finally {
     await store.close();
