@@ -11,7 +11,7 @@ async function builtIsFresh() {
   if (process.env.CALLFLOOR_TSX === '1' || !existsSync(built)) return false;
   // an installed package has no src/: what was built is what there is
   if (!existsSync(`${root}/src`)) return true;
-  const { newestSource } = await import('../scripts/build-cli.mjs');
+  const { newestSource } = await import('../scripts/newest-source.mjs');
   const stamp = Number(readFileSync(new URL('../lib/.stamp', import.meta.url), 'utf8'));
   return newestSource(root) <= stamp;
 }

@@ -2,28 +2,28 @@
 // Builds the command line (and the server it starts) into lib/ as plain JavaScript, so `callfloor`
 // starts without compiling TypeScript (issue 16); tsx stays for development and tests. One bundle per
 // entry with shared chunks, each command in its own chunk (src/cli/commands/index.ts loads them lazily),
-// packages left as imports. lib/.stamp records the newest source time it was built from:
+// packages left as imports except the pure-JS ones every start loads (BUNDLED). lib/.stamp records the newest source time it was built from:
 // bin/callfloor.mjs uses lib/ only while no source file is newer.
 import { build } from 'esbuild';
-import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { newestSource } from './newest-source.mjs';
 import { join } from 'node:path';
 
-export const SOURCE_DIRS = ['cli', 'contract', 'core', 'ingest', 'server', 'services', 'store'];
+/** Dependencies compiled into lib/ instead of imported from node_modules at run time. */
+const BUNDLED = [
+  'kysely',
+  'zod',
+  'fastify',
+  '@fastify/compress',
+  '@fastify/cookie',
+  '@fastify/helmet',
+  '@fastify/static',
+  '@fastify/websocket',
+  'sanitize-html',
+  'commander',
+];
 
-/** Newest modification time (ms) of the sources the CLI is built from. */
-export function newestSource(root) {
-  let newest = 0;
-  const walk = (dir) => {
-    for (const name of readdirSync(dir)) {
-      const p = join(dir, name);
-      const st = statSync(p);
-      if (st.isDirectory()) walk(p);
-      else if (st.mtimeMs > newest) newest = st.mtimeMs;
-    }
-  };
-  for (const d of SOURCE_DIRS) walk(join(root, 'src', d));
-  return newest;
-}
+export { newestSource, SOURCE_DIRS } from './newest-source.mjs';
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const root = new URL('..', import.meta.url).pathname;
@@ -33,9 +33,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const fresh = `${target}.new-${process.pid}`;
   const old = `${target}.old-${process.pid}`;
   const from = newestSource(root);
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   await build({
     absWorkingDir: root,
-    entryPoints: ['src/cli/main.ts', 'src/server/wfm/solveWorker.ts'],
+    entryPoints: ['src/cli/main.ts', 'src/server/wfm/solveWorker.ts', 'src/server/importThread.ts'],
     outdir: fresh,
     outbase: 'src',
     bundle: true,
@@ -43,9 +44,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    // packages stay imports, except the pure-ESM ones every command loads (kysely, zod): one bundle instead of
+    // hundreds of small modules to resolve and compile at each start (issue 16: server ready < 1 s)
+    external: Object.keys(pkg.dependencies).filter((d) => !BUNDLED.includes(d)),
     sourcemap: 'linked',
     logLevel: 'warning',
+    // bundled CommonJS packages call require(): give the ES modules one
+    banner: { js: "import { createRequire as __cfCreateRequire } from 'node:module'; const require = __cfCreateRequire(import.meta.url);" },
   });
   writeFileSync(join(fresh, '.stamp'), String(from));
   if (existsSync(target)) renameSync(target, old);

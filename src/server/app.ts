@@ -167,7 +167,9 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
     await app.register(fastifyStatic, {
       root: webRoot,
       prefix: '/',
-      wildcard: false,
+      // one wildcard route: with false, every built file (hundreds, each with a .br and a .gz) was a route of its own to
+      // register at each start (issue 16: most of a start's route registration)
+      wildcard: true,
       // dist/web has a .br and a .gz beside each text asset (src/web/vite.config.ts)
       preCompressed: true,
       cacheControl: false,

@@ -104,10 +104,15 @@ function splitResult(r: SinkResult, batches: CallFloorEvent[][]): SinkResult[] {
 
 /** `centerId`: the center the events came in for (see EventSink); unset, the only center of the database (several: refused). */
 export async function acceptEvents(ctx: ServerContext, events: CallFloorEvent[], centerId?: number) {
-  const { eventSink: sink, eventListeners: listeners } = ctx.composition;
+  const sink = ctx.composition.eventSink;
   const r = sink ? await storeGrouped(ctx, sink, events, centerId) : { accepted: events, duplicates: 0 };
   // listeners follow the telephony floor; survey answers are not telephony (stored apart, see src/store/surveys.ts)
   const tel = r.accepted.some((e) => e.type === 'survey') ? r.accepted.filter((e) => e.type !== 'survey') : r.accepted;
-  for (const l of listeners) await l(ctx, tel, r.centerId ?? centerId);
+  await followAccepted(ctx, tel, r.centerId ?? centerId);
   return r;
+}
+
+/** The listeners' half of acceptEvents, for new telephony events the sink's store took by another path (the import thread, importWorker.ts). */
+export async function followAccepted(ctx: ServerContext, events: CallFloorEvent[], centerId?: number) {
+  for (const l of ctx.composition.eventListeners) await l(ctx, events, centerId);
 }

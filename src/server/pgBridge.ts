@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { loadPg } from '../store/db';
 import type { ServerContext } from './context';
 
 /** PostgreSQL refuses NOTIFY payloads of 8,000 bytes or more. */
@@ -27,6 +27,7 @@ const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
  */
 export async function startPgBridge(ctx: ServerContext): Promise<() => Promise<void>> {
   if (ctx.store.dialect !== 'postgres' || !ctx.store.url) return async () => {};
+  const pg = await loadPg();
   const origin = randomBytes(6).toString('hex');
   const options = ctx.store.pgSchema ? { options: `-c search_path=${ctx.store.pgSchema}` } : {};
   const listener = new pg.Client({ connectionString: ctx.store.url, ...options });

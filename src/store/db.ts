@@ -1,5 +1,5 @@
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
+import type pg from 'pg';
 import {
   CompiledQuery,
   Kysely,
@@ -33,6 +33,11 @@ export interface Store {
    * so nothing else runs between its statements).
    */
   sqlite?: SQLite.Database;
+  /**
+   * PostgreSQL: the driver's own client behind a transaction (`db`), for what Kysely cannot send (COPY).
+   * Use it only inside that transaction, and only while no Kysely query of it is running.
+   */
+  pgClientOf?(db: Kysely<DB>): Promise<pg.ClientBase>;
   close(): Promise<void>;
 }
 
@@ -45,9 +50,18 @@ export interface StoreOptions {
   pgSchema?: string;
 }
 
-// pg returns int8/numeric as strings; our bigint columns hold epoch ms and counts that fit in a double.
-pg.types.setTypeParser(20, (v) => Number(v));
-pg.types.setTypeParser(1700, (v) => Number(v));
+let pgModule: Promise<typeof pg> | undefined;
+/**
+ * The PostgreSQL driver, loaded on first use (a SQLite server starts without it, issue 16). pg returns
+ * int8/numeric as strings; our bigint columns hold epoch ms and counts that fit in a double.
+ */
+export function loadPg(): Promise<typeof pg> {
+  return (pgModule ??= import('pg').then(({ default: m }) => {
+    m.types.setTypeParser(20, (v) => Number(v));
+    m.types.setTypeParser(1700, (v) => Number(v));
+    return m;
+  }));
+}
 
 export function isPostgresUrl(url: string | undefined): url is string {
   return !!url && /^postgres(ql)?:\/\//.test(url);
@@ -55,6 +69,7 @@ export function isPostgresUrl(url: string | undefined): url is string {
 
 export async function openStore(opts: StoreOptions = {}): Promise<Store> {
   if (isPostgresUrl(opts.url)) {
+    const pg = await loadPg();
     const pool = new pg.Pool({
       connectionString: opts.url,
       max: 10,
@@ -62,8 +77,19 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
       // failed with "schema … does not exist" while other test schemas came and went, so no parallel plans here.
       ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema} -c max_parallel_workers_per_gather=0` } : {}),
     });
+    // the pool's clients by their server process id: a transaction's own client is found by asking its pid
+    const clients = new Map<number, pg.PoolClient>();
+    const pidOf = (c: pg.PoolClient) => (c as unknown as { processID: number }).processID;
+    pool.on('connect', (c) => void clients.set(pidOf(c), c));
+    pool.on('remove', (c) => void clients.delete(pidOf(c)));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', url: opts.url, pgSchema: opts.pgSchema, close: () => db.destroy() };
+    const pgClientOf = async (tx: Kysely<DB>) => {
+      const pid = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(tx)).rows[0]!.pid;
+      const c = clients.get(Number(pid));
+      if (!c) throw new Error(`no pool client for PostgreSQL process ${pid}`);
+      return c;
+    };
+    return { db, dialect: 'postgres', url: opts.url, pgSchema: opts.pgSchema, pgClientOf, close: () => db.destroy() };
   }
   const file = opts.file ?? opts.url ?? './data/callfloor.sqlite';
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -117,6 +143,7 @@ export async function migrate(store: Store): Promise<void> {
   // schemas in one database (tests use one each) it would find another schema's and skip creating its own.
   const schema = store.dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(store.db)).rows[0]?.s : undefined;
   await renameRecordedMigrations(store, schema);
+  if (await upToDate(store, schema)) return; // Kysely's migrator introspects every table first: a start's largest cost after loading
   const migrator = new Migrator({
     db: store.db,
     provider: new StaticProvider(store.dialect),
@@ -130,6 +157,13 @@ export async function migrate(store: Store): Promise<void> {
   }
 }
 
+/** Every known migration is recorded as done (one read of the migration table). */
+async function upToDate(store: Store, schema: string | undefined): Promise<boolean> {
+  if (!(await migrationTableExists(store, schema))) return false;
+  const done = new Set((await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)}`.execute(store.db)).rows.map((r) => r.name));
+  return Object.keys(migrations).every((m) => done.has(m));
+}
+
 /** Kysely's table of executed migrations (its default name). */
 export const MIGRATION_TABLE = 'kysely_migration';
 
@@ -138,21 +172,24 @@ export const MIGRATION_TABLE = 'kysely_migration';
  * the migrator then sees them as done under their new names. Idempotent; a fresh database has no table yet.
  */
 async function renameRecordedMigrations(store: Store, schema: string | undefined): Promise<void> {
-  const exists =
-    store.dialect === 'postgres'
-      ? (
-          await sql<{
-            n: number;
-          }>`select count(*)::int as n from information_schema.tables where table_schema = ${schema ?? 'public'} and table_name = ${MIGRATION_TABLE}`.execute(
-            store.db,
-          )
-        ).rows[0]!.n > 0
-      : (await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = ${MIGRATION_TABLE}`.execute(store.db)).rows[0]!.n > 0;
+  const exists = await migrationTableExists(store, schema);
   if (!exists) return;
   await store.db.transaction().execute(async (tx) => {
     for (const [from, to] of Object.entries(renamedMigrations))
       await sql`update ${sql.table(MIGRATION_TABLE)} set name = ${to} where name = ${from}`.execute(tx);
   });
+}
+
+async function migrationTableExists(store: Store, schema: string | undefined): Promise<boolean> {
+  return store.dialect === 'postgres'
+    ? (
+        await sql<{
+          n: number;
+        }>`select count(*)::int as n from information_schema.tables where table_schema = ${schema ?? 'public'} and table_name = ${MIGRATION_TABLE}`.execute(
+          store.db,
+        )
+      ).rows[0]!.n > 0
+    : (await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = ${MIGRATION_TABLE}`.execute(store.db)).rows[0]!.n > 0;
 }
 
 /** Runs fn in a transaction, joining the caller's transaction when there is one already. */

@@ -15,11 +15,12 @@ import { monthlyAnalysis } from '../../services/live/analysis';
 import { kpiReportFor } from '../../services/live/reports';
 import type { ServerContext } from '../context';
 import type { Capability } from '../capability';
-import { acceptEvents, type EventSink } from '../eventFeed';
+import { acceptEvents, followAccepted, type EventSink } from '../eventFeed';
 import type { SocketMessageHandler } from '../live';
 import { actorOf, centerOf, depsOf, implement, requestStream, type Caller, type RouteDef } from '../route';
 import { importJobView, startImportJob } from '../importJobs';
 import { uploadChunks } from '../uploadStream';
+import { importInThread, sharedSqliteFile } from '../importWorker';
 
 /** The sink: every event into a running server is stored (idempotently) and aggregated here. */
 const storeSink: EventSink = async (ctx, events, centerId) => storeEvents(ctx.store, events, { centerId });
@@ -101,12 +102,10 @@ export const pushEventsMessage: SocketMessageHandler = async (ctx, caller, msg) 
 };
 
 /**
- * Lines parsed and stored at a time on the server, with a yield between. SQLite's driver is synchronous,
- * so one store holds every other request for its duration; but each store also has a fixed cost, and
- * smaller ones measured worse on both counts (bench/import.ts, 5 MB upload on a loaded 2-core machine:
- * 2,000 lines 4,355 events/s and /api/health p99 1.4 s; 1,000 lines 1,128 events/s, p99 2.7 s; 300
- * events a store 536 events/s, p99 2.2 s). Answering within 100 ms during an upload needs the store off
- * the main thread (not done).
+ * Lines parsed and stored at a time when the import runs on the main thread (PostgreSQL, an in-memory
+ * SQLite database), with a yield between. An import into a SQLite file runs in a worker thread instead
+ * (importWorker.ts): SQLite's driver is synchronous, so a store there held every other request for its
+ * duration (/api/health p99 1.4 s during an upload, bench/import.ts), and smaller batches measured worse.
  */
 export const API_IMPORT_BATCH_LINES = 2_000;
 
@@ -128,26 +127,38 @@ export const liveIngestRoutes: RouteDef[] = [
       const totalBytes = Number.isFinite(announced) && announced > 0 ? announced : undefined;
       const job = query.job ? startImportJob(ctx, caller.userId, query.job, totalBytes ?? null) : null;
       try {
-        const body = requestStream(req) as AsyncIterable<Buffer>;
-        const report = await importStream(
-          format,
-          uploadChunks(body, req.headers['content-type']),
-          {
-            async store(events) {
-              const r = await acceptEvents(ctx, events, centerId);
-              return { accepted: r.accepted.length, duplicates: r.duplicates, rejected: r.rejected };
-            },
-            finish: (ts) => flushAgentStates(ctx.store, ts, centerId),
-          },
-          {
-            tz,
-            window,
-            totalBytes,
-            batchLines: API_IMPORT_BATCH_LINES,
-            onProgress: job?.update,
-            optionsFor: async (f) => (f === 'survey-csv' ? { surveyScale: await defaultSurveyScale(ctx.store.db, centerId) } : {}),
-          },
-        );
+        const file = uploadChunks(requestStream(req) as AsyncIterable<Buffer>, req.headers['content-type']);
+        const shared = ctx.composition.eventSink === storeSink ? sharedSqliteFile(ctx.store) : null;
+        const report = shared
+          ? await importInThread(file, {
+              file: shared,
+              format,
+              centerId,
+              tz,
+              window,
+              totalBytes,
+              onProgress: job?.update,
+              onAccepted: (events, center) => followAccepted(ctx, events, center),
+            })
+          : await importStream(
+              format,
+              file,
+              {
+                async store(events) {
+                  const r = await acceptEvents(ctx, events, centerId);
+                  return { accepted: r.accepted.length, duplicates: r.duplicates, rejected: r.rejected };
+                },
+                finish: (ts) => flushAgentStates(ctx.store, ts, centerId),
+              },
+              {
+                tz,
+                window,
+                totalBytes,
+                batchLines: API_IMPORT_BATCH_LINES,
+                onProgress: job?.update,
+                optionsFor: async (f) => (f === 'survey-csv' ? { surveyScale: await defaultSurveyScale(ctx.store.db, centerId) } : {}),
+              },
+            );
         job?.end('done');
         return report;
       } catch (err) {

@@ -1,5 +1,7 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import type SQLite from 'better-sqlite3';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Dialect, Store } from '../db';
 
 /**
@@ -134,6 +136,8 @@ export async function insertNew(
       count += changes;
       firstSeq = Math.min(firstSeq, last - changes + 1);
     });
+  } else if (rows.length >= COPY_MIN_ROWS && store.pgClientOf) {
+    return copyInsertNew(store, db, spec, rows, seqCol, key);
   } else {
     // look the keys up first, then a plain INSERT of the rest: cheaper than ON CONFLICT's speculative
     // insertion (the caller's lock keeps other writers out in between; were one there, the unique
@@ -173,6 +177,55 @@ export async function insertNew(
     [firstSeq],
   );
   return { count, firstSeq, keys: new Set(got.map((r) => r.k)) };
+}
+
+/** PostgreSQL: batches of at least this many rows (imports, a connector's backlog) load through COPY. */
+export const COPY_MIN_ROWS = 1000;
+
+/** A value in COPY's text format: `\N` for null, backslash, tab and line breaks escaped. */
+export function copyValue(v: unknown): string {
+  if (v == null) return '\\N';
+  const s = String(v);
+  return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : s;
+}
+
+/**
+ * insertNew on PostgreSQL for a big batch: the rows COPY'd into a temporary staging table of the
+ * session (emptied at commit), then `insert … select … from it order by n on conflict do nothing
+ * returning` (issue 16): which rows were new comes back from the insert itself, no key lookup first.
+ */
+async function copyInsertNew(
+  store: Store,
+  db: Kysely<any>,
+  spec: TableSpec,
+  rows: readonly (readonly unknown[])[],
+  seqCol: string,
+  key: number,
+): Promise<InsertedNew> {
+  const stage = `${spec.table}_stage`;
+  const colDefs = spec.cols.map(([n, t]) => `${n} ${t}`).join(', ');
+  await db.executeQuery(CompiledQuery.raw(`create temp table if not exists ${stage} (n bigserial, ${colDefs}) on commit delete rows`));
+  const client = await store.pgClientOf!(db);
+  const text = function* () {
+    for (let i = 0; i < rows.length; i += 500) {
+      let chunk = '';
+      for (const row of rows.slice(i, i + 500)) chunk += row.map(copyValue).join('\t') + '\n';
+      yield chunk;
+    }
+  };
+  const { from: copyFrom } = await import('pg-copy-streams');
+  await pipeline(Readable.from(text()), client.query(copyFrom(`copy ${stage} (${names(spec)}) from stdin`)));
+  const keyName = spec.cols[key]![0];
+  const res = await db.executeQuery<{ k: unknown; s: number }>(
+    CompiledQuery.raw(
+      `insert into ${spec.table} (${names(spec)}) select ${names(spec)} from ${stage} order by n ${spec.tail} returning ${keyName} as k, ${seqCol} as s`,
+    ),
+  );
+  const count = res.rows.length;
+  let firstSeq = Infinity;
+  for (const r of res.rows) if (Number(r.s) < firstSeq) firstSeq = Number(r.s);
+  if (count === rows.length) return { count, firstSeq, keys: 'all' };
+  return { count, firstSeq, keys: new Set(res.rows.map((r) => r.k)) };
 }
 
 /** The JSON (SQLite, for `json_each(?)`) or array (PostgreSQL, for `= any($n)`) form of a list parameter. */

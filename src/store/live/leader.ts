@@ -4,8 +4,8 @@
  * leading process dies its connection ends, the lock is free, and the next instance to ask takes over.
  * SQLite serves one process: it always leads.
  */
-import pg from 'pg';
-import type { Store } from '../db';
+import type pg from 'pg';
+import { loadPg, type Store } from '../db';
 
 export interface Leadership {
   /** True while this process holds the role (asks again when it does not). */
@@ -32,7 +32,7 @@ function advisoryLeadership(store: Store, roleKey: number, centerId: number): Le
   let client: pg.Client | null = null;
   let holding = false;
   const connect = async () => {
-    const c = new pg.Client({
+    const c = new (await loadPg()).Client({
       connectionString: store.url,
       ...(store.pgSchema ? { options: `-c search_path=${store.pgSchema}` } : {}),
     });
