@@ -2,7 +2,7 @@
  * Every route × every role. Two checks:
  * 1. each route's declared access equals the reviewed table below — a new route, or a changed rule,
  *    fails here until someone writes down who may call it;
- * 2. the running server enforces it: a denied role gets 403 (reason 'role'), an allowed role never
+ * 2. the running server enforces it: a denied role gets 403 (reason 'role.notAllowed'), an allowed role never
  *    does, and without a session every non-public route answers 401.
  */
 import { test } from 'node:test';
@@ -359,7 +359,7 @@ test('the server enforces the matrix for every role', async () => {
     const c = await signIn(app, role === 'agent' ? 'a1' : role);
     for (const r of routes) {
       const res = await c.req(r.method, url(r.url), r.method === 'GET' ? undefined : {});
-      const roleDenied = res.status === 403 && res.body?.reason === 'role';
+      const roleDenied = res.status === 403 && res.body?.reason === 'role.notAllowed';
       const expected = EXPECTED_ACCESS[`${r.method} ${r.url}`];
       const allowed = expected === 'public' || expected === 'any' || expected.split(',').includes(role);
       const key = `${r.method} ${r.url}`;

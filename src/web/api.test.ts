@@ -57,6 +57,8 @@ test('a refusal with a reason is said in zh-CN, zh-TW and en, its params in plac
   // without a translation the server's English message stands, also for a reason that names a group of messages
   assert.equal(say({ reason: 'no.suchReason' }), 'the English message');
   assert.equal(say({ reason: 'role' }), 'the English message');
+  // the server's refusal of a role is said in words
+  assert.equal(say({ reason: 'role.notAllowed', params: { roles: 'wfm' } }), 'Your role may not do this');
   await i18n.changeLanguage('zh-CN');
 });
 

@@ -95,9 +95,15 @@ export function parseFiguresCsv(text: string): { ok: true; rows: FigureRow[] } |
   const header = splitCsvLine(lines[0] ?? '').map((h) => h.toLowerCase());
   const errors: FieldError[] = [];
   const col = (name: string) => header.indexOf(name.toLowerCase());
-  for (const req of ['employeeNo', 'month', 'kpi']) if (col(req) < 0) errors.push({ path: 'line 1', message: `column "${req}" is missing` });
+  for (const req of ['employeeNo', 'month', 'kpi'])
+    if (col(req) < 0) errors.push({ path: 'line 1', message: `column "${req}" is missing`, reason: 'csv.columnMissing', params: { line: 1, column: req } });
   if (col('value') < 0 && (col('numerator') < 0 || col('denominator') < 0))
-    errors.push({ path: 'line 1', message: 'a "value" column (or "numerator" and "denominator") is needed' });
+    errors.push({
+      path: 'line 1',
+      message: 'a "value" column (or "numerator" and "denominator") is needed',
+      reason: 'perf.csvValueColumn',
+      params: { line: 1 },
+    });
   if (errors.length) return { ok: false, errors };
   const rows: FigureRow[] = [];
   const seen = new Map<string, number>();
@@ -110,9 +116,11 @@ export function parseFiguresCsv(text: string): { ok: true; rows: FigureRow[] } |
     const employeeNo = get('employeeNo') ?? '';
     const month = get('month') ?? '';
     const kpi = get('kpi') ?? '';
-    if (!employeeNo) errors.push({ path: at('employeeNo'), message: 'is empty' });
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) errors.push({ path: at('month'), message: `"${month}" is not YYYY-MM` });
-    if (!(KPI_KEYS as readonly string[]).includes(kpi)) errors.push({ path: at('kpi'), message: `"${kpi}" is not a KPI key` });
+    if (!employeeNo) errors.push({ path: at('employeeNo'), message: 'is empty', reason: 'csv.cellEmpty', params: { line, column: 'employeeNo' } });
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
+      errors.push({ path: at('month'), message: `"${month}" is not YYYY-MM`, reason: 'csv.badMonth', params: { line, value: month } });
+    if (!(KPI_KEYS as readonly string[]).includes(kpi))
+      errors.push({ path: at('kpi'), message: `"${kpi}" is not a KPI key`, reason: 'perf.csvUnknownKpi', params: { line, value: kpi } });
     const value = num(get('value'));
     const numerator = num(get('numerator'));
     const denominator = num(get('denominator'));
@@ -121,16 +129,29 @@ export function parseFiguresCsv(text: string): { ok: true; rows: FigureRow[] } |
       ['numerator', numerator],
       ['denominator', denominator],
     ] as const)
-      if (v !== null && !Number.isFinite(v)) errors.push({ path: at(name), message: `"${get(name)}" is not a number` });
+      if (v !== null && !Number.isFinite(v))
+        errors.push({
+          path: at(name),
+          message: `"${get(name)}" is not a number`,
+          reason: 'csv.notANumber',
+          params: { line, column: name, value: get(name) ?? '' },
+        });
     if (value === null && (numerator === null || denominator === null))
-      errors.push({ path: at('value'), message: 'give a value, or both numerator and denominator (an empty cell is missing, not 0)' });
-    if (denominator !== null && denominator < 0) errors.push({ path: at('denominator'), message: 'must not be negative' });
+      errors.push({
+        path: at('value'),
+        message: 'give a value, or both numerator and denominator (an empty cell is missing, not 0)',
+        reason: 'perf.csvValueNeeded',
+        params: { line },
+      });
+    if (denominator !== null && denominator < 0)
+      errors.push({ path: at('denominator'), message: 'must not be negative', reason: 'csv.negative', params: { line, column: 'denominator' } });
     else if ((KPI_KEYS as readonly string[]).includes(kpi) && [value, numerator, denominator].every((v) => v === null || Number.isFinite(v))) {
       const bad = figureRangeError(kpi as KpiKey, { value, numerator, denominator });
-      if (bad) errors.push({ path: at(bad.field), message: bad.message });
+      if (bad) errors.push({ path: at(bad.field), message: bad.message, reason: 'perf.figureOutOfRange', params: { ...bad.params, field: bad.field, line } });
     }
     const key = `${employeeNo}|${month}|${kpi}`;
-    if (seen.has(key)) errors.push({ path: at('kpi'), message: `duplicate of line ${seen.get(key)}` });
+    if (seen.has(key))
+      errors.push({ path: at('kpi'), message: `duplicate of line ${seen.get(key)}`, reason: 'csv.duplicateRow', params: { line, first: seen.get(key)! } });
     seen.set(key, line);
     rows.push({ line, employeeNo, month, kpi: kpi as KpiKey, value, numerator, denominator });
   });

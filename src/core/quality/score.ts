@@ -66,7 +66,8 @@ export function checkAnswers(t: ScorecardTemplate, answers: readonly Answer[]): 
   const errors: FieldError[] = [];
   const byId = new Map<string, number>();
   answers.forEach((a, i) => {
-    if (byId.has(a.itemId)) errors.push({ path: `answers[${i}].itemId`, message: `item "${a.itemId}" answered twice` });
+    if (byId.has(a.itemId))
+      errors.push({ path: `answers[${i}].itemId`, message: `item "${a.itemId}" answered twice`, reason: 'quality.itemTwice', params: { item: a.itemId } });
     byId.set(a.itemId, i);
   });
   const known = new Set<string>();
@@ -75,23 +76,38 @@ export function checkAnswers(t: ScorecardTemplate, answers: readonly Answer[]): 
       known.add(it.id);
       const idx = byId.get(it.id);
       if (idx === undefined) {
-        errors.push({ path: `answers`, message: `item "${it.id}" is not answered` });
+        errors.push({ path: `answers`, message: `item "${it.id}" is not answered`, reason: 'quality.itemUnanswered', params: { item: it.label } });
         continue;
       }
       const v = answers[idx]!.value;
       const path = `answers[${idx}].value`;
       if (v === null) {
-        if (!it.naAllowed) errors.push({ path, message: `item "${it.id}" does not allow N/A` });
+        if (!it.naAllowed) errors.push({ path, message: `item "${it.id}" does not allow N/A`, reason: 'quality.itemNoNa', params: { item: it.label } });
       } else if (!Number.isFinite(v) || v < it.min || v > it.max) {
-        errors.push({ path, message: `value ${v} for item "${it.id}" is outside [${it.min}, ${it.max}]` });
+        errors.push({
+          path,
+          message: `value ${v} for item "${it.id}" is outside [${it.min}, ${it.max}]`,
+          reason: 'quality.itemOutOfRange',
+          params: { item: it.label, value: v, min: it.min, max: it.max },
+        });
       } else if (it.options && !it.options.some((o) => o.value === v)) {
-        errors.push({ path, message: `value ${v} for item "${it.id}" is not one of its options` });
+        errors.push({
+          path,
+          message: `value ${v} for item "${it.id}" is not one of its options`,
+          reason: 'quality.itemNotAnOption',
+          params: { item: it.label, value: v },
+        });
       }
     }
   }
   answers.forEach((a, i) => {
     if (!known.has(a.itemId)) {
-      errors.push({ path: `answers[${i}].itemId`, message: `item "${a.itemId}" is not in template ${t.id} v${t.version}` });
+      errors.push({
+        path: `answers[${i}].itemId`,
+        message: `item "${a.itemId}" is not in template ${t.id} v${t.version}`,
+        reason: 'quality.itemNotInTemplate',
+        params: { item: a.itemId, version: t.version },
+      });
     }
   });
   return errors;
@@ -252,12 +268,23 @@ export function evaluationTargetErrors(args: {
   templateRef: { id: string; version: number };
 }): FieldError[] {
   const errors: FieldError[] = [];
-  if (!args.call) errors.push({ path: 'callId', message: `call "${args.callId}" does not exist` });
+  if (!args.call)
+    errors.push({ path: 'callId', message: `call "${args.callId}" does not exist`, reason: 'common.notFound', params: { entity: 'call', id: args.callId } });
   else if (args.call.agentId !== args.agentId) {
-    errors.push({ path: 'agentId', message: `call "${args.callId}" was handled by "${args.call.agentId}", not "${args.agentId}"` });
+    errors.push({
+      path: 'agentId',
+      message: `call "${args.callId}" was handled by "${args.call.agentId}", not "${args.agentId}"`,
+      reason: 'quality.callOfAnotherAgent',
+      params: { callId: args.callId, handledBy: args.call.agentId },
+    });
   }
   if (!args.template) {
-    errors.push({ path: 'templateId', message: `scorecard ${args.templateRef.id} v${args.templateRef.version} does not exist` });
+    errors.push({
+      path: 'templateId',
+      message: `scorecard ${args.templateRef.id} v${args.templateRef.version} does not exist`,
+      reason: 'common.notFound',
+      params: { entity: 'scorecardTemplate', id: `${args.templateRef.id} v${args.templateRef.version}` },
+    });
   }
   return errors;
 }

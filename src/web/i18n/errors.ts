@@ -54,7 +54,11 @@ export const errorMessages: Messages = {
         duplicate: '“{{value}}”已存在，不能重复',
       },
       rateLimited: '尝试次数过多，请稍后再试',
-      role: { agentOnly: '此操作只有关联了坐席档案的坐席可以进行', userRequired: '此操作需以用户身份登录后进行（网页或 API），命令行不能代办' },
+      role: {
+        notAllowed: '您的角色无权进行此操作',
+        agentOnly: '此操作只有关联了坐席档案的坐席可以进行',
+        userRequired: '此操作需以用户身份登录后进行（网页或 API），命令行不能代办',
+      },
     },
   },
   'zh-TW': {
@@ -106,7 +110,11 @@ export const errorMessages: Messages = {
         duplicate: '「{{value}}」已存在，不能重複',
       },
       rateLimited: '嘗試次數過多，請稍後再試',
-      role: { agentOnly: '此操作只有關聯了坐席檔案的坐席可以進行', userRequired: '此操作需以使用者身分登入後進行（網頁或 API），命令列不能代辦' },
+      role: {
+        notAllowed: '您的角色無權進行此操作',
+        agentOnly: '此操作只有關聯了坐席檔案的坐席可以進行',
+        userRequired: '此操作需以使用者身分登入後進行（網頁或 API），命令列不能代辦',
+      },
     },
   },
   en: {
@@ -159,6 +167,7 @@ export const errorMessages: Messages = {
       },
       rateLimited: 'Too many attempts, please try again later',
       role: {
+        notAllowed: 'Your role may not do this',
         agentOnly: 'Only an agent linked to an agent record can do this',
         userRequired: 'This needs a signed-in user (the web or the API); the command line cannot do it',
       },

@@ -32,6 +32,54 @@ const FIELDS: Record<string, Row> = {
 };
 
 const ERRORS: Record<string, Row> = {
+  'csv.columnMissing': ['第 {{line}} 行：缺少“{{column}}”列', '第 {{line}} 行：缺少「{{column}}」欄', 'Line {{line}}: the "{{column}}" column is missing'],
+  'csv.cellEmpty': ['第 {{line}} 行：“{{column}}”为空', '第 {{line}} 行：「{{column}}」為空', 'Line {{line}}: "{{column}}" is empty'],
+  'csv.badMonth': [
+    '第 {{line}} 行：“{{value}}”不是 YYYY-MM 格式的月份',
+    '第 {{line}} 行：「{{value}}」不是 YYYY-MM 格式的月份',
+    'Line {{line}}: "{{value}}" is not a month (YYYY-MM)',
+  ],
+  'csv.notANumber': [
+    '第 {{line}} 行：“{{column}}”的“{{value}}”不是数字',
+    '第 {{line}} 行：「{{column}}」的「{{value}}」不是數字',
+    'Line {{line}}: "{{value}}" in "{{column}}" is not a number',
+  ],
+  'csv.negative': ['第 {{line}} 行：“{{column}}”不能为负数', '第 {{line}} 行：「{{column}}」不能為負數', 'Line {{line}}: "{{column}}" must not be negative'],
+  'csv.duplicateRow': ['第 {{line}} 行与第 {{first}} 行重复', '第 {{line}} 行與第 {{first}} 行重複', 'Line {{line}} repeats line {{first}}'],
+  'perf.csvValueColumn': [
+    '第 {{line}} 行：需要“value”列，或“numerator”与“denominator”两列',
+    '第 {{line}} 行：需要「value」欄，或「numerator」與「denominator」兩欄',
+    'Line {{line}}: a "value" column (or "numerator" and "denominator") is needed',
+  ],
+  'perf.csvUnknownKpi': ['第 {{line}} 行：“{{value}}”不是指标代码', '第 {{line}} 行：「{{value}}」不是指標代碼', 'Line {{line}}: "{{value}}" is not a KPI key'],
+  'perf.csvValueNeeded': [
+    '第 {{line}} 行：请填写数值，或同时填写分子和分母（空白表示缺失，不是 0）',
+    '第 {{line}} 行：請填寫數值，或同時填寫分子和分母（空白表示缺失，不是 0）',
+    'Line {{line}}: give a value, or both numerator and denominator (an empty cell is missing, not 0)',
+  ],
+  'quality.itemTwice': ['评分项“{{item}}”回答了两次', '評分項「{{item}}」回答了兩次', 'Item "{{item}}" is answered twice'],
+  'quality.itemUnanswered': ['评分项“{{item}}”尚未评分', '評分項「{{item}}」尚未評分', 'Item "{{item}}" is not answered'],
+  'quality.itemNoNa': ['评分项“{{item}}”不允许选“不适用”', '評分項「{{item}}」不允許選「不適用」', 'Item "{{item}}" does not allow N/A'],
+  'quality.itemOutOfRange': [
+    '评分项“{{item}}”的分值 {{value}} 超出 {{min}}–{{max}}',
+    '評分項「{{item}}」的分值 {{value}} 超出 {{min}}–{{max}}',
+    'Item "{{item}}": {{value}} is outside {{min}}–{{max}}',
+  ],
+  'quality.itemNotAnOption': [
+    '评分项“{{item}}”没有 {{value}} 这个选项',
+    '評分項「{{item}}」沒有 {{value}} 這個選項',
+    'Item "{{item}}" has no option {{value}}',
+  ],
+  'quality.itemNotInTemplate': [
+    '评分项“{{item}}”不在评分表第 {{version}} 版中',
+    '評分項「{{item}}」不在評分表第 {{version}} 版中',
+    'Item "{{item}}" is not in version {{version}} of the scorecard',
+  ],
+  'quality.callOfAnotherAgent': [
+    '通话 {{callId}} 由坐席 {{handledBy}} 接听，不是所选坐席',
+    '通話 {{callId}} 由坐席 {{handledBy}} 接聽，不是所選坐席',
+    'Call {{callId}} was handled by {{handledBy}}, not the agent chosen',
+  ],
   // generic checks of a value
   'input.endNotAfterStart': ['结束须晚于开始', '結束須晚於開始', 'Must end after it starts'],
   'input.notPositiveInteger': ['须为大于 0 的整数', '須為大於 0 的整數', 'Must be a whole number above 0'],
