@@ -5,7 +5,7 @@ import { useAction, useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { ABOVE_LEAD } from '../../../contract/people';
 import { Field, FieldRow } from '../../components/form';
-import { ErrorNote, Page, Raw } from '../../components/ui';
+import { ErrorNote, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { todayLocal } from '../floor/common';
 import { CancelEdit, RowActions } from './shared';
