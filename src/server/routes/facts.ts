@@ -5,6 +5,7 @@ import { forbidden } from '../../core/errors';
 import { computeFacts } from '../../store/facts/index';
 import { agentScope, implement, scopeOf, type RouteDef } from '../route';
 import { callerCenterId } from './platform';
+import { factsWarmerService } from '../factsWarmer';
 
 export const factsRoutes: RouteDef[] = [
   implement(api.get, async ({ query, caller, ctx }) => {
@@ -28,4 +29,4 @@ export const factsRoutes: RouteDef[] = [
   }),
 ];
 
-export const factsCapability: Capability = { name: 'facts', routes: factsRoutes };
+export const factsCapability: Capability = { name: 'facts', routes: factsRoutes, services: [factsWarmerService()] };
