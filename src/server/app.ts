@@ -274,14 +274,12 @@ function registerRoute(app: FastifyInstance, ctx: ServerContext, def: RouteDef, 
         if (req.method !== 'GET' && req.headers['x-csrf-token'] !== caller.csrf)
           throw new DomainError('missing or wrong CSRF token (x-csrf-token header)', 'forbidden', undefined, { reason: 'session.csrf' });
         if (Array.isArray(def.access) && !caller.roles.some((r) => def.access.includes(r))) {
-          return reply
-            .status(403)
-            .send({
-              error: 'forbidden',
-              reason: 'role.notAllowed',
-              params: { roles: def.access.join(', ') },
-              message: `requires one of: ${def.access.join(', ')}`,
-            });
+          return reply.status(403).send({
+            error: 'forbidden',
+            reason: 'role.notAllowed',
+            params: { roles: def.access.join(', ') },
+            message: `requires one of: ${def.access.join(', ')}`,
+          });
         }
       }
       const parse = <T>(schema: import('zod').ZodType<T> | undefined, value: unknown, where: string): T => {
