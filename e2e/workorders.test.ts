@@ -59,11 +59,11 @@ test('work orders: an escalation walked from the agent through expert, duty mana
     await step('expert', 'escalate');
     await step('duty_manager', 'send_to_business', { dept: '账务部' });
     await step('billing', 'feedback', { note: '已核实，退还 12.5 元' });
-    // closing needs a note: refused without one, with the reason shown
+    // closing needs a note: refused without one, with the reason shown in the screen's language
     await signInUi(page, url, 'duty_manager');
     await page.goto(`${url}/#/wo/board?id=${id}`);
     await page.click('[data-transition=close]');
-    await page.waitForSelector('[role=alert] >> text=needs a note');
+    await page.waitForSelector('[role=alert] >> text=需要填写原因');
     await signOutUi(page);
     await step('duty_manager', 'close', { note: '已回复客户，闭环' });
 
