@@ -104,6 +104,14 @@ test('History: a lead sees their teams, switches grouping and exports files that
       ],
     );
     await page.locator('[data-testid=history-chart]').waitFor();
+    // the chart's canvas draws with the shipped CJK font (canvas text does not follow CSS), its words' slices loaded
+    const chartFont = await page.evaluate(async () => {
+      await document.fonts.ready;
+      const el = document.querySelector<HTMLElement>('[data-testid=history-chart]')!;
+      return { family: el.dataset.fontFamily ?? '', glyphs: document.fonts.check('12px "Noto Sans SC"', '处理量坐席利用率') };
+    });
+    assert.match(chartFont.family, /Noto Sans SC/);
+    assert.ok(chartFont.glyphs, 'the slices of the legend words are loaded');
 
     // XLSX: the same header (Chinese) and the same rounded numbers, as numbers
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-xlsx]')]);
