@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorNote } from '../../components/ui';
+import { ErrorNote, Raw } from '../../components/ui';
 import type { Answer, EvaluationScore, ScorecardItem, ScorecardTemplate } from '../../../contract/quality';
 import { fmtDateTime } from '../../format';
 
@@ -11,7 +11,11 @@ export type { Answer };
 export const fmtScore = (s: number | null | undefined) => (s == null ? '—' : (Math.round(s * 10) / 10).toString());
 export const fmtTime = (ms: number) => fmtDateTime(ms);
 export const allItems = (t: Template) => t.sections.flatMap((s) => s.items);
-export const itemLabel = (t: Template | null | undefined, id: string) => (t ? (allItems(t).find((i) => i.id === id)?.label ?? id) : id);
+/** An item's label from its scorecard; until the scorecard is known (still loading, or gone) its stored id, marked as stored data. */
+export const itemLabel = (t: Template | null | undefined, id: string) => {
+  const label = t ? allItems(t).find((i) => i.id === id)?.label : undefined;
+  return label ?? <Raw>{id}</Raw>;
+};
 
 /** The values an evaluator can pick for an item: its options, else whole numbers min…max. */
 export function choices(it: Item): { value: number; label: string }[] {
