@@ -19,9 +19,11 @@ function AlertRow({ a, canHandle, staff, onError }: { a: Alert; canHandle: boole
   const [note, setNote] = useState('');
   const [who, setWho] = useState('');
   const act = async (action: 'acknowledge' | 'close') => {
+    const sent = note;
     try {
-      await call(action === 'acknowledge' ? contract.live.acknowledgeAlert : contract.live.closeAlert, { params: { id: a.id }, body: { note } });
-      setNote('');
+      await call(action === 'acknowledge' ? contract.live.acknowledgeAlert : contract.live.closeAlert, { params: { id: a.id }, body: { note: sent } });
+      // the live push can show the change before this answer arrives: a note typed since then is kept
+      setNote((n) => (n === sent ? '' : n));
       onError(null);
     } catch (e) {
       onError((e as Error).message);
