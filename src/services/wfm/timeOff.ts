@@ -17,16 +17,22 @@ import { centerOf, DAY, sameCenter, tzAt } from './common';
 const MIN = 60_000;
 const isoDay = (ts: number) => new Date(ts).toISOString().slice(0, 10);
 
-/** A local day of the center: its bounds (epoch ms), and the published plan over it per requirement interval. */
-async function dayPlan(deps: ServiceDeps, center: { id: number; tz: string }, date: string) {
+/** A local day of the center: its bounds (epoch ms) and the Monday of its week. */
+function dayBounds(center: { tz: string }, date: string) {
   const noon = Date.parse(`${date}T12:00:00Z`);
   const off = tzAt(center.tz, noon);
   const dayStart = Date.parse(`${date}T00:00:00Z`) - off * MIN;
-  const dayEnd = dayStart + DAY;
-  const weekStart = mondayOf(noon - off * MIN, off);
-  const week = await publishedWeek(deps.store.db, center.id, weekStart);
-  if (!week) return { dayStart, dayEnd, plan: null };
-  const im = week.intervalMin;
+  return { off, dayStart, dayEnd: dayStart + DAY, weekStart: mondayOf(noon - off * MIN, off) };
+}
+
+type PublishedWeek = Awaited<ReturnType<typeof publishedWeek>>;
+
+/** A local day's bounds and the published plan over it per requirement interval (`week`: the day's published week when the caller has it). */
+async function dayPlan(deps: ServiceDeps, center: { id: number; tz: string }, date: string, week?: Promise<PublishedWeek>) {
+  const { off, dayStart, dayEnd, weekStart } = dayBounds(center, date);
+  const w = await (week ?? publishedWeek(deps.store.db, center.id, weekStart));
+  if (!w) return { dayStart, dayEnd, plan: null };
+  const im = w.intervalMin;
   const n = 1440 / im;
   const dayIdx = Math.round((dayStart - weekStartMs(weekStart, off)) / DAY);
   const shifts = await listShifts(deps.store.db, { centerId: center.id, from: dayStart, to: dayEnd, publishedOnly: true });
@@ -41,7 +47,7 @@ async function dayPlan(deps: ServiceDeps, center: { id: number; tz: string }, da
   return {
     dayStart,
     dayEnd,
-    plan: { intervalMin: im, required: week.required.slice(dayIdx * n, (dayIdx + 1) * n), coverage: phoneOf(shifts), phoneOf, shifts },
+    plan: { intervalMin: im, required: w.required.slice(dayIdx * n, (dayIdx + 1) * n), coverage: phoneOf(shifts), phoneOf, shifts },
   };
 }
 
@@ -102,7 +108,7 @@ export async function decide(deps: ServiceDeps, actor: Actor, id: number, approv
     throw forbidden("team leads decide their own teams' time off", { reason: 'wfm.timeOffNotYourTeam', params: {} });
   const center = await centerOf(deps, actor);
   return oneAtATime(async () => {
-    const { dayStart, dayEnd } = await dayPlan(deps, center, r.date);
+    const { dayStart, dayEnd } = dayBounds(center, r.date);
     const { removedShifts } = await decideTimeOff(deps.store.db, id, { approve, how: 'person', userId: actor.userId, now: deps.now(), dayStart, dayEnd });
     return { ok: true as const, removedShifts };
   });
@@ -114,9 +120,11 @@ export async function allowance(deps: ServiceDeps, actor: Actor, q: { week: stri
   const first = Date.parse(`${mondayOf(Date.parse(`${q.week}T12:00:00Z`), 0)}T00:00:00Z`); // the week of the given day
   const dates = Array.from({ length: 7 }, (_, d) => isoDay(first + d * DAY));
   const counts = await grantedByDate(deps.store.db, center.id, dates[0]!, dates[6]!);
+  // the seven days share one published week: read it once
+  const week = publishedWeek(deps.store.db, center.id, dayBounds(center, dates[0]!).weekStart);
   const days = [];
   for (const date of dates) {
-    const { plan } = await dayPlan(deps, center, date);
+    const { plan } = await dayPlan(deps, center, date, week);
     days.push({
       date,
       published: plan !== null,
