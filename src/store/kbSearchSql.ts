@@ -21,8 +21,10 @@ export interface KbTables {
   passage: string;
   uni: string;
   bi: string;
+  /** PostgreSQL: passages per lexeme (see pgTermFreqDelta) */
+  freq: string;
 }
-export const KB_TABLES: KbTables = { passage: 'kb_passage', uni: 'kb_uni', bi: 'kb_bi' };
+export const KB_TABLES: KbTables = { passage: 'kb_passage', uni: 'kb_uni', bi: 'kb_bi', freq: 'kb_term_freq' };
 
 // ---------------------------------------------------------------------------------------------
 // SQLite
@@ -88,6 +90,7 @@ export function pgSchema(t: KbTables = KB_TABLES): string[] {
     `CREATE TABLE ${t.passage} (id BIGSERIAL PRIMARY KEY, article_id TEXT NOT NULL, seq INTEGER NOT NULL, uni TSVECTOR NOT NULL, bi TSVECTOR NOT NULL, UNIQUE (article_id, seq))`,
     `CREATE INDEX ${t.passage}_uni_gin ON ${t.passage} USING GIN (uni)`,
     `CREATE INDEX ${t.passage}_bi_gin ON ${t.passage} USING GIN (bi)`,
+    pgTermFreqTable(t),
   ];
 }
 
@@ -99,11 +102,52 @@ export function pgIndexArticle(articleId: string, passages: IndexedPassage[], t:
       sql: `INSERT INTO ${t.passage} (article_id, seq, uni, bi) VALUES ($1, $2, $3::tsvector, $4::tsvector)`,
       params: [articleId, p.seq, p.tsvUni, p.tsvBi],
     })),
+    pgTermFreqDelta(articleId, '+', t),
   ];
 }
 
 export function pgDeleteArticle(articleId: string, t: KbTables = KB_TABLES): SqlText[] {
-  return [{ sql: `DELETE FROM ${t.passage} WHERE article_id = $1`, params: [articleId] }];
+  return [
+    // one indexer at a time: two transactions moving the counts of shared lexemes cannot deadlock
+    { sql: `SELECT pg_advisory_xact_lock(hashtext('${t.freq}'))`, params: [] },
+    pgTermFreqDelta(articleId, '-', t),
+    { sql: `DELETE FROM ${t.passage} WHERE article_id = $1`, params: [articleId] },
+  ];
+}
+
+/**
+ * Passages per lexeme (`t.freq`: tbl 'uni' | 'bi', term, passages), kept at indexing time so that search-as-you-type
+ * learns how common a piece is from one index lookup instead of counting the GIN index's hits. Moves the counts by
+ * the article's stored passages: run '-' before deleting them and '+' after inserting them. Rows are upserted in
+ * key order.
+ */
+function pgTermFreqDelta(articleId: string, sign: '+' | '-', t: KbTables): SqlText {
+  const lexemes = (col: 'uni' | 'bi') => `SELECT '${col}' AS tbl, l.lexeme AS term FROM ${t.passage} p, unnest(p.${col}) AS l WHERE p.article_id = $1`;
+  return {
+    sql:
+      `INSERT INTO ${t.freq} (tbl, term, passages) SELECT tbl, term, ${sign}count(*) FROM (${lexemes('uni')} UNION ALL ${lexemes('bi')}) AS x ` +
+      `GROUP BY tbl, term ORDER BY tbl, term ON CONFLICT (tbl, term) DO UPDATE SET passages = ${t.freq}.passages + excluded.passages`,
+    params: [articleId],
+  };
+}
+
+/** The passage counts of lexemes (`terms[i]` in table `tables[i]`) kept by pgTermFreqDelta; an absent row is 0. */
+export function pgTermFreq(keys: { table: 'uni' | 'bi'; term: string }[], t: KbTables = KB_TABLES): SqlText {
+  return {
+    sql: `SELECT tbl, term, passages AS n FROM ${t.freq} WHERE (tbl, term) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+    params: [keys.map((k) => k.table), keys.map((k) => k.term)],
+  };
+}
+
+const pgTermFreqTable = (t: KbTables) => `CREATE TABLE ${t.freq} (tbl TEXT NOT NULL, term TEXT NOT NULL, passages BIGINT NOT NULL, PRIMARY KEY (tbl, term))`;
+
+/** The table of pgTermFreqDelta, with the counts of the passages already indexed. */
+export function pgTermFreqSchema(t: KbTables = KB_TABLES): string[] {
+  const lexemes = (col: 'uni' | 'bi') => `SELECT '${col}' AS tbl, l.lexeme AS term FROM ${t.passage} p, unnest(p.${col}) AS l`;
+  return [
+    pgTermFreqTable(t),
+    `INSERT INTO ${t.freq} (tbl, term, passages) SELECT tbl, term, count(*) FROM (${lexemes('uni')} UNION ALL ${lexemes('bi')}) AS x GROUP BY tbl, term`,
+  ];
 }
 
 export function pgSearch(plan: Plan, t: KbTables = KB_TABLES): SqlText {
@@ -120,17 +164,12 @@ export function pgSearch(plan: Plan, t: KbTables = KB_TABLES): SqlText {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Search-as-you-type: how common is one piece? (The index stops reading at the bound.)
+// Search-as-you-type: how common is one piece? SQLite counts the FTS5 hits up to a bound (the doclist is streamed);
+// PostgreSQL reads the counts kept at indexing time (pgTermFreq), since a capped count over the GIN index can be
+// planned as a scan of the whole table.
 
-type Leaf = Extract<Plan, { op: 'piece' }>;
-
-/** Passages matching one piece, counted up to `upTo` (FTS5 streams the doclist and stops at the LIMIT). */
-export function sqliteLeafCount(leaf: Leaf, upTo: number, t: KbTables = KB_TABLES): SqlText {
-  const fts = leaf.table === 'uni' ? t.uni : t.bi;
-  return { sql: `SELECT count(*) AS n FROM (SELECT 1 FROM ${fts} WHERE ${fts} MATCH ? LIMIT ?) AS c`, params: [leaf.fts5, upTo] };
-}
-
-/** Passages matching one piece, counted up to `upTo` (the bitmap heap scan stops at the LIMIT). */
-export function pgLeafCount(leaf: Leaf, upTo: number, t: KbTables = KB_TABLES): SqlText {
-  return { sql: `SELECT count(*) AS n FROM (SELECT 1 FROM ${t.passage} WHERE ${leaf.table} @@ $1::tsquery LIMIT $2) AS c`, params: [leaf.tsquery, upTo] };
+/** Passages matching one lexeme (`table`, FTS5 match string), counted up to `upTo` (FTS5 streams the doclist and stops at the LIMIT). */
+export function sqliteLeafCount(table: 'uni' | 'bi', match: string, upTo: number, t: KbTables = KB_TABLES): SqlText {
+  const fts = table === 'uni' ? t.uni : t.bi;
+  return { sql: `SELECT count(*) AS n FROM (SELECT 1 FROM ${fts} WHERE ${fts} MATCH ? LIMIT ?) AS c`, params: [match, upTo] };
 }

@@ -1,6 +1,19 @@
 import assert from 'node:assert/strict';
 import { forEachDatabase } from './testing';
-import { createAgent, createCenter, createTeam, createUser, getAgent, listAgents, listUsers, putSetting, getSetting, teamsLedBy, updateAgent } from './org';
+import {
+  createAgent,
+  createCenter,
+  createTeam,
+  createUser,
+  getAgent,
+  listAgents,
+  listUsers,
+  putSetting,
+  getSetting,
+  getSettingCached,
+  teamsLedBy,
+  updateAgent,
+} from './org';
 import { DomainError } from '../core/errors';
 
 forEachDatabase('org: teams, agents, users, roles', async (_t, { db }) => {
@@ -51,4 +64,18 @@ forEachDatabase('settings are per center and overwrite', async (_t, { db }) => {
   await putSetting(db, c, 'alerts', { idleShare: 0.2 }, 1);
   await putSetting(db, c, 'alerts', { idleShare: 0.25 }, 2);
   assert.deepEqual(await getSetting(db, c, 'alerts'), { idleShare: 0.25 });
+});
+
+forEachDatabase('a cached setting: kept between reads, renewed by any putSetting of the process', async (_t, { db }) => {
+  const c = await createCenter(db, '上海中心', 'Asia/Shanghai', 1000);
+  assert.equal(await getSettingCached(db, c, 'kb.policy'), undefined);
+  await putSetting(db, c, 'kb.policy', { candidateCap: 50 }, 1);
+  assert.deepEqual(await getSettingCached(db, c, 'kb.policy'), { candidateCap: 50 }, 'a write of this process is seen at once');
+  // a write that bypasses putSetting (as another instance's would) is not seen until the entry is old
+  await db.updateTable('settings').set({ value: '{"candidateCap":70}' }).where('center_id', '=', c).where('key', '=', 'kb.policy').execute();
+  assert.deepEqual(await getSettingCached(db, c, 'kb.policy'), { candidateCap: 50 });
+  assert.deepEqual(await getSetting(db, c, 'kb.policy'), { candidateCap: 70 });
+  // a write inside a transaction renews the entry read through the root connection too
+  await db.transaction().execute((tx) => putSetting(tx, c, 'kb.policy', { candidateCap: 90 }, 2));
+  assert.deepEqual(await getSettingCached(db, c, 'kb.policy'), { candidateCap: 90 });
 });

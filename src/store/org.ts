@@ -327,6 +327,34 @@ export async function getSetting<T>(db: Db, centerId: number, key: string): Prom
 }
 
 /**
+ * Settings read on every keystroke (the KB's search policy and synonyms) are kept per process for a few
+ * seconds instead of costing a round trip each time. A write through putSetting in this process is seen at
+ * once (the entry's version moves, whichever store or transaction wrote it); a write by another instance is
+ * seen within SETTING_CACHE_MS.
+ */
+export const SETTING_CACHE_MS = 5_000;
+const settingVersions = new Map<string, number>();
+const settingCache = new WeakMap<object, Map<string, { value: unknown; version: number; at: number }>>();
+const settingKey = (centerId: number, key: string) => `${centerId}\u0000${key}`;
+function forgetCachedSetting(centerId: number, key: string) {
+  const k = settingKey(centerId, key);
+  settingVersions.set(k, (settingVersions.get(k) ?? 0) + 1);
+}
+
+/** getSetting through the per-process cache above; only for settings whose short staleness across instances is harmless. */
+export async function getSettingCached<T>(db: Db, centerId: number, key: string): Promise<T | undefined> {
+  const k = settingKey(centerId, key);
+  let byKey = settingCache.get(db);
+  if (!byKey) settingCache.set(db, (byKey = new Map()));
+  const hit = byKey.get(k);
+  const version = settingVersions.get(k) ?? 0;
+  if (hit && hit.version === version && performance.now() - hit.at < SETTING_CACHE_MS) return hit.value as T | undefined;
+  const value = await getSetting<T>(db, centerId, key);
+  byKey.set(k, { value, version, at: performance.now() });
+  return value;
+}
+
+/**
  * Claims a once-a-day job of a center for `day` (a daily check run by every instance): true for the one
  * caller that moves the setting to `day`, false when it already holds it (another instance, or a re-run).
  */
@@ -350,6 +378,7 @@ export async function claimDay(db: Db, centerId: number, key: string, day: strin
 
 export async function putSetting(db: Db, centerId: number, key: string, value: unknown, now: number) {
   const v = JSON.stringify(value);
+  forgetCachedSetting(centerId, key);
   await db
     .insertInto('settings')
     .values({ center_id: centerId, key, value: v, updated_at: now })

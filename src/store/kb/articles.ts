@@ -10,15 +10,13 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema';
 import { withTx, type Dialect } from '../db';
 import { audit } from '../audit';
-import { getSetting } from '../org';
+import { getSettingCached } from '../org';
 import { conflict, forbidden, notFound, validationError } from '../../core/errors';
 import { htmlToText, sanitizeArticleHtml } from '../../core/kb/html';
 import {
   DEFAULT_SYNONYMS,
-  fts5Quote,
   matchesParts,
   parseQuery,
-  pgLexeme,
   pieceLeaf,
   toPlan,
   type KbQuery,
@@ -29,7 +27,7 @@ import {
 } from '../../core/kb/query';
 import { compareHits, countHits, highlight, snippet, type RankedHit, type Segment } from '../../core/kb/rank';
 import { normaliseString } from '../../core/kb/text';
-import { indexKbArticle, leafHitCount, matchingIdsSql } from './search';
+import { indexKbArticle, matchingIdsSql, termPassageCounts, type TermKey } from './search';
 
 type Db = Kysely<DB>;
 
@@ -67,10 +65,10 @@ export const DEFAULT_KB_POLICY: KbPolicy = {
 };
 
 export async function kbPolicy(db: Db, centerId: number): Promise<KbPolicy> {
-  return { ...DEFAULT_KB_POLICY, ...((await getSetting<Partial<KbPolicy>>(db, centerId, 'kb.policy')) ?? {}) };
+  return { ...DEFAULT_KB_POLICY, ...((await getSettingCached<Partial<KbPolicy>>(db, centerId, 'kb.policy')) ?? {}) };
 }
 export async function kbSynonyms(db: Db, centerId: number): Promise<SynonymTable> {
-  return (await getSetting<string[][]>(db, centerId, 'kb.synonyms')) ?? DEFAULT_SYNONYMS;
+  return (await getSettingCached<string[][]>(db, centerId, 'kb.synonyms')) ?? DEFAULT_SYNONYMS;
 }
 
 /** Who is reading: roles, teams (null = center-wide, sees every team's articles), editor rights. */
@@ -706,24 +704,20 @@ export const SUGGEST_INDEX_HITS = 500;
  * does), OR-ed over the alternatives. null when every term is more common than `max`.
  */
 async function rareTermPlan(db: Db, dialect: Dialect, q: KbQuery, max: number): Promise<Plan | null> {
-  const counts = new Map<string, Promise<number>>();
-  const countLeaf = (leaf: Extract<Plan, { op: 'piece' }>) => {
-    const key = `${leaf.table}:${leaf.fts5}`;
-    if (!counts.has(key)) counts.set(key, leafHitCount(db, dialect, leaf, max + 1));
-    return counts.get(key)!;
-  };
   // A phrase is bounded by its least common bigram: one lexeme, which PostgreSQL estimates well
   // (a phrase tsquery under a LIMIT can be planned as a sequential scan that rechecks every row).
-  const countOf = async (p: Piece) =>
-    p.kind !== 'phrase'
-      ? countLeaf(pieceLeaf(p))
-      : Math.min(...(await Promise.all(p.bigrams.map((b) => countLeaf({ op: 'piece', table: 'bi', fts5: fts5Quote(b), tsquery: pgLexeme(b), piece: p })))));
+  const keysOf = (p: Piece): TermKey[] =>
+    p.kind !== 'phrase' ? [{ table: pieceLeaf(p).table, term: p.text }] : p.bigrams.map((b) => ({ table: 'bi', term: b }));
+  const keys = new Map<string, TermKey>();
+  for (const t of q.terms) for (const a of t.alternatives) for (const p of a.pieces) for (const k of keysOf(p)) keys.set(`${k.table}:${k.term}`, k);
+  const counts = await termPassageCounts(db, dialect, [...keys.values()], max + 1);
+  const countOf = (p: Piece) => Math.min(...keysOf(p).map((k) => counts.get(`${k.table}:${k.term}`)!));
   let best: { plan: Plan; n: number } | null = null;
   for (const t of q.terms) {
     const leaves: Plan[] = [];
     let n = 0;
     for (const a of t.alternatives) {
-      const ns = await Promise.all(a.pieces.map(countOf));
+      const ns = a.pieces.map(countOf);
       const i = ns.indexOf(Math.min(...ns));
       leaves.push(pieceLeaf(a.pieces[i]!));
       n += ns[i]!;
@@ -811,23 +805,29 @@ export async function searchArticles(
     'a.published',
   ] as const;
   // Candidates: the most viewed matches, plus matches with the query in the title (a title hit
-  // ranks first); both walk the views index and stop early, so broad queries stay cheap.
-  const [countRow, popular, titled] = await Promise.all([
+  // ranks first); both walk the views index and stop early, so broad queries stay cheap. One
+  // statement for both, so a warm search-as-you-type is one round trip (issue 16).
+  const popularQ = base
+    .select([...cols, sql<number>`1`.as('popular')])
+    .orderBy('a.views', 'desc')
+    .orderBy('a.id')
+    .limit(cap);
+  const titledQ = base
+    .select([...cols, sql<number>`0`.as('popular')])
+    .where(sql<boolean>`${titleHas} > 0`)
+    .orderBy('a.views', 'desc')
+    .orderBy('a.id')
+    .limit(Math.max(10, Math.floor(cap / 4)));
+  const [countRow, candidates] = await Promise.all([
     counted,
-    base
-      .select([...cols])
-      .orderBy('a.views', 'desc')
-      .orderBy('a.id')
-      .limit(cap)
-      .execute(),
-    base
-      .select([...cols])
-      .where(sql<boolean>`${titleHas} > 0`)
-      .orderBy('a.views', 'desc')
-      .orderBy('a.id')
-      .limit(Math.max(10, Math.floor(cap / 4)))
+    db
+      .selectFrom(titledQ.as('t'))
+      .selectAll()
+      .unionAll(db.selectFrom(popularQ.as('p')).selectAll())
       .execute(),
   ]);
+  const popular = candidates.filter((r) => Number(r.popular) === 1);
+  const titled = candidates.filter((r) => Number(r.popular) !== 1);
   let rows = [...new Map([...titled, ...popular].map((r) => [r.id, r])).values()];
   if (suggest) rows = rows.filter((r) => matchesParts([r.title_norm, r.body_norm], q)); // word boundaries
   const byId = new Map(rows.map((r) => [String(r.id), r]));

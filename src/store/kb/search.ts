@@ -7,12 +7,12 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../schema';
 import type { Dialect } from '../db';
 import { indexArticle } from '../../core/kb/indexing';
-import type { Plan } from '../../core/kb/query';
+import { fts5Quote, type Plan } from '../../core/kb/query';
 import {
   pgDeleteArticle,
   pgIndexArticle,
-  pgLeafCount,
   pgSearch,
+  pgTermFreq,
   sqliteDeleteArticle,
   sqliteIndexArticle,
   sqliteLeafCount,
@@ -65,10 +65,59 @@ export async function matchingIds(db: Kysely<DB>, dialect: Dialect, plan: Plan):
   return (r.rows as { article_id: number }[]).map((x) => Number(x.article_id));
 }
 
-type Leaf = Extract<Plan, { op: 'piece' }>;
+/** One lexeme of the index: a character or word (uni) or a bigram (bi), as the core's query pieces name them. */
+export interface TermKey {
+  table: 'uni' | 'bi';
+  term: string;
+}
 
-/** Passages (of every center) matching one piece, counted up to `upTo`; the index stops reading there. */
-export async function leafHitCount(db: Kysely<DB>, dialect: Dialect, leaf: Leaf, upTo: number): Promise<number> {
-  const r = await rawSql(dialect === 'sqlite' ? sqliteLeafCount(leaf, upTo) : pgLeafCount(leaf, upTo)).execute(db);
-  return Number((r.rows as { n: number | string }[])[0]!.n);
+/**
+ * PostgreSQL's kept counts change only by indexing, and they only steer how a search is run (both ways give the
+ * same answer), so a process keeps them for TERM_COUNT_CACHE_MS: a warm search-as-you-type is then one round trip.
+ */
+export const TERM_COUNT_CACHE_MS = 30_000;
+const TERM_COUNT_CACHE_MAX = 50_000;
+const termCounts = new WeakMap<object, Map<string, { n: number; at: number }>>();
+
+/** Forgets the kept counts of `db`'s store (the benchmark measures a search whose terms are not yet known). */
+export function forgetTermCounts(db: Kysely<DB>) {
+  termCounts.delete(db);
+}
+
+/**
+ * Passages (of every center) holding each lexeme, capped at `upTo` on SQLite (FTS5 counts until the cap), exact on
+ * PostgreSQL (kept at indexing time, see pgTermFreq). Keyed `table:term`.
+ */
+export async function termPassageCounts(db: Kysely<DB>, dialect: Dialect, keys: TermKey[], upTo: number): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const keyOf = (k: TermKey) => `${k.table}:${k.term}`;
+  if (dialect === 'sqlite') {
+    await Promise.all(
+      keys.map(async (k) => {
+        const r = await rawSql(sqliteLeafCount(k.table, fts5Quote(k.term), upTo)).execute(db);
+        out.set(keyOf(k), Number((r.rows as { n: number }[])[0]!.n));
+      }),
+    );
+    return out;
+  }
+  let cache = termCounts.get(db);
+  if (!cache) termCounts.set(db, (cache = new Map()));
+  const now = performance.now();
+  const missing: TermKey[] = [];
+  for (const k of keys) {
+    const hit = cache.get(keyOf(k));
+    if (hit && now - hit.at < TERM_COUNT_CACHE_MS) out.set(keyOf(k), hit.n);
+    else missing.push(k);
+  }
+  if (missing.length) {
+    const r = await rawSql(pgTermFreq(missing)).execute(db);
+    const found = new Map((r.rows as { tbl: string; term: string; n: string | number }[]).map((x) => [`${x.tbl}:${x.term}`, Number(x.n)]));
+    if (cache.size > TERM_COUNT_CACHE_MAX) cache.clear();
+    for (const k of missing) {
+      const n = found.get(keyOf(k)) ?? 0;
+      out.set(keyOf(k), n);
+      cache.set(keyOf(k), { n, at: now });
+    }
+  }
+  return out;
 }

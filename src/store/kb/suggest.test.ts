@@ -4,7 +4,8 @@ import { createCenter } from '../org';
 import { CORPUS, QUERIES } from '../../core/kb/testCorpus';
 import { normaliseString } from '../../core/kb/text';
 import { createCategory, searchArticles, type KbViewer } from './articles';
-import { indexKbArticle } from './search';
+import { indexKbArticle, unindexKbArticle } from './search';
+import { sql } from 'kysely';
 import type { Store } from '../db';
 
 async function addArticle(
@@ -103,4 +104,61 @@ forEachDatabase('kb suggest: the candidates are the most viewed visible matches,
       [w],
     );
   }
+});
+
+forEachDatabase('kb suggest: the kept lexeme counts follow indexing, re-indexing and removal', async (t, store) => {
+  const { db, dialect } = store;
+  if (dialect !== 'postgres') return t.skip('PostgreSQL keeps lexeme counts; SQLite counts FTS5 hits');
+  const c = await createCenter(db, 'kb', 'Asia/Shanghai', 0);
+  const cat = await createCategory(db, { centerId: c, parentId: null, name: 'faq', module: 'faq' }, null, 0);
+  const a = await addArticle(store, c, cat, { title: '账单', body: '燃气费账单查询', views: 1, updatedAt: 1 });
+  await addArticle(store, c, cat, { title: '发票', body: '燃气费发票开具', views: 1, updatedAt: 1 });
+  // the second method: count the passages that the GIN index matches for the lexeme
+  const check = async (label: string) => {
+    const kept = (await sql<{ tbl: string; term: string; passages: string }>`select tbl, term, passages from kb_term_freq where passages <> 0`.execute(db))
+      .rows;
+    assert.ok(kept.length > 0, label);
+    for (const k of kept) {
+      const col = sql.ref(k.tbl);
+      const n = await sql<{ n: string }>`select count(*) as n from kb_passage where ${col} @@ (quote_literal(${k.term}))::tsquery`.execute(db);
+      assert.equal(Number(k.passages), Number(n.rows[0]!.n), `${label}: ${k.tbl} ${k.term}`);
+    }
+    return new Map(kept.map((k) => [`${k.tbl}:${k.term}`, Number(k.passages)]));
+  };
+  const first = await check('two articles');
+  // 燃 is in both articles; 账 only in the first (title and body may be passages of their own)
+  assert.ok(first.get('uni:燃')! >= 2 && first.get('uni:燃')! > first.get('uni:账')! - 1);
+  await indexKbArticle(db, dialect, a, '退款', '退款流程');
+  const second = await check('re-indexed');
+  assert.equal(second.get('uni:账'), undefined, 'the old text of the re-indexed article no longer counts');
+  assert.ok((second.get('uni:燃') ?? 0) < first.get('uni:燃')!);
+  await unindexKbArticle(db, dialect, a);
+  const third = await check('removed');
+  assert.equal(third.get('uni:退'), undefined);
+});
+
+forEachDatabase('kb suggest: a warm search-as-you-type is one statement on PostgreSQL', async (_t, store) => {
+  const c = await createCenter(store.db, 'kb', 'Asia/Shanghai', 0);
+  const cat = await createCategory(store.db, { centerId: c, parentId: null, name: 'faq', module: 'faq' }, null, 0);
+  for (let i = 0; i < 6; i++) await addArticle(store, c, cat, { title: `说明${i}`, body: i % 2 ? '燃气费缴纳' : '电话查询', views: i, updatedAt: 1 });
+  let statements = 0;
+  // transformResult runs once per statement executed (transformQuery also sees the subquery builders)
+  const counting = store.db.withPlugin({
+    transformQuery: (a) => a.node,
+    transformResult: async (a) => {
+      statements++;
+      return a.result;
+    },
+  });
+  const opts = { limit: 8, candidates: 40, countUpTo: 100 };
+  const cold = await searchArticles(counting, store.dialect, c, '燃气 缴纳', agent, opts);
+  statements = 0;
+  const warm = await searchArticles(counting, store.dialect, c, '燃气 缴纳', agent, opts);
+  assert.deepEqual(
+    warm.hits.map((h) => h.id),
+    cold.hits.map((h) => h.id),
+  );
+  assert.equal(warm.hits.length, 3);
+  // SQLite also asks FTS5 how common each of the pieces' lexemes is (燃气, 缴纳: one bigram each)
+  assert.equal(statements, store.dialect === 'postgres' ? 1 : 3);
 });
