@@ -13,6 +13,7 @@ import {
   pgIndexArticle,
   pgSearch,
   pgTermFreq,
+  pgTermFreqCompact,
   sqliteDeleteArticle,
   sqliteIndexArticle,
   sqliteLeafCount,
@@ -48,11 +49,29 @@ export async function indexKbArticle(db: Kysely<DB>, dialect: Dialect, articleId
   const passages = indexArticle(title, bodyText);
   const stmts = dialect === 'sqlite' ? sqliteIndexArticle(String(articleId), passages) : pgIndexArticle(String(articleId), passages);
   for (const s of stmts) await rawSql(withIntId(s, articleId)).execute(db);
+  if (dialect === 'postgres') await foldTermCountsNowAndThen(db);
 }
 
 export async function unindexKbArticle(db: Kysely<DB>, dialect: Dialect, articleId: number) {
   const stmts = dialect === 'sqlite' ? sqliteDeleteArticle(String(articleId)) : pgDeleteArticle(String(articleId));
   for (const s of stmts) await rawSql(withIntId(s, articleId)).execute(db);
+  if (dialect === 'postgres') await foldTermCountsNowAndThen(db);
+}
+
+/**
+ * Every FOLD_EVERY articles (re)indexed by this process, their appended lexeme counts are folded into the totals
+ * (pgTermFreqCompact), in the indexing transaction: the readers' sum stays short, and a common lexeme's total is
+ * updated once per fold rather than once per article.
+ */
+export const FOLD_EVERY = 200;
+let indexedSinceFold = 0;
+async function foldTermCountsNowAndThen(db: Kysely<DB>) {
+  if (++indexedSinceFold < FOLD_EVERY) return;
+  indexedSinceFold = 0;
+  await foldTermCounts(db);
+}
+export async function foldTermCounts(db: Kysely<DB>) {
+  await rawSql(pgTermFreqCompact()).execute(db);
 }
 
 /** The SELECT of matching article ids, as a raw builder usable as a subquery. */

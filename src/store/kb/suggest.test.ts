@@ -4,7 +4,7 @@ import { createCenter } from '../org';
 import { CORPUS, QUERIES } from '../../core/kb/testCorpus';
 import { normaliseString } from '../../core/kb/text';
 import { createCategory, searchArticles, type KbViewer } from './articles';
-import { indexKbArticle, unindexKbArticle } from './search';
+import { foldTermCounts, indexKbArticle, termPassageCounts, unindexKbArticle } from './search';
 import { sql } from 'kysely';
 import type { Store } from '../db';
 
@@ -115,8 +115,15 @@ forEachDatabase('kb suggest: the kept lexeme counts follow indexing, re-indexing
   await addArticle(store, c, cat, { title: '发票', body: '燃气费发票开具', views: 1, updatedAt: 1 });
   // the second method: count the passages that the GIN index matches for the lexeme
   const check = async (label: string) => {
-    const kept = (await sql<{ tbl: string; term: string; passages: string }>`select tbl, term, passages from kb_term_freq where passages <> 0`.execute(db))
-      .rows;
+    const kept = (
+      await sql<{
+        tbl: string;
+        term: string;
+        passages: string;
+      }>`select tbl, term, sum(passages) as passages from (select * from kb_term_freq union all select * from kb_term_freq_delta) x group by tbl, term having sum(passages) <> 0`.execute(
+        db,
+      )
+    ).rows;
     assert.ok(kept.length > 0, label);
     for (const k of kept) {
       const col = sql.ref(k.tbl);
@@ -135,6 +142,22 @@ forEachDatabase('kb suggest: the kept lexeme counts follow indexing, re-indexing
   await unindexKbArticle(db, dialect, a);
   const third = await check('removed');
   assert.equal(third.get('uni:退'), undefined);
+  // folding the appended counts into the totals changes no count, and empties the appended rows
+  await foldTermCounts(db);
+  assert.deepEqual(await check('folded'), third);
+  assert.equal(Number((await sql<{ n: string }>`select count(*) as n from kb_term_freq_delta`.execute(db)).rows[0]!.n), 0);
+  // a search reads the same counts: 燃 is in the one article left (title and body: 1 or 2 passages)
+  const counts = await termPassageCounts(
+    db,
+    dialect,
+    [
+      { table: 'uni', term: '燃' },
+      { table: 'uni', term: '无' },
+    ],
+    100,
+  );
+  assert.equal(counts.get('uni:燃'), third.get('uni:燃'));
+  assert.equal(counts.get('uni:无'), 0);
 });
 
 forEachDatabase('kb suggest: a warm search-as-you-type is one statement on PostgreSQL', async (_t, store) => {
