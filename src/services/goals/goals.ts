@@ -55,15 +55,32 @@ async function progressOf(deps: ServiceDeps, actor: Actor, goals: readonly Goal[
       out.set(g.id, kpiProgress({ month, direction: g.direction!, target: g.target! }, fig, today));
     }
   }
-  for (const g of goals.filter((x) => x.kind === 'skill' && x.dueDate)) {
-    const day = today < g.dueDate! ? today : g.dueDate!;
-    const q = g.subject === 'agent' ? { agentIds: [g.agentId!] } : { teamIds: [g.teamId] };
-    const rows = (await computeFacts(db, centerId, { by: 'agent', day, ...q, scope: allOf(centerId), now })).rows as AgentFactsRow[];
-    const facts = rows.map((r) => ({ skillLevel: typeof r.skillLevel.value === 'number' ? r.skillLevel.value : null, certified: r.certified.value ?? [] }));
-    out.set(g.id, skillProgress({ skillLevel: g.skillLevel, queue: g.queue, dueDate: g.dueDate!, share: g.share }, facts, today, g.subject));
+  // skill goals: one facts call per day read (today for the goals still ahead) for the agents named, one for the teams named
+  const skillGoals = goals.filter((x) => x.kind === 'skill' && x.dueDate);
+  const dayOf = (g: Goal) => (today < g.dueDate! ? today : g.dueDate!);
+  for (const day of new Set(skillGoals.map(dayOf))) {
+    const mine = skillGoals.filter((g) => dayOf(g) === day);
+    const agentIds = [...new Set(mine.filter((g) => g.subject === 'agent').map((g) => g.agentId!))];
+    const teamIds = [...new Set(mine.filter((g) => g.subject === 'team').map((g) => g.teamId))];
+    const read = async (q: { agentIds: number[] } | { teamIds: number[] }) =>
+      (await computeFacts(db, centerId, { by: 'agent', day, ...q, scope: allOf(centerId), now })).rows as AgentFactsRow[];
+    const rows = [...(agentIds.length ? await read({ agentIds }) : []), ...(teamIds.length ? await read({ teamIds }) : [])];
+    const skill = (r: AgentFactsRow) => ({
+      skillLevel: typeof r.skillLevel.value === 'number' ? r.skillLevel.value : null,
+      certified: r.certified.value ?? [],
+    });
+    for (const g of mine) {
+      const facts = (g.subject === 'agent' ? rows.filter((r) => r.agentId === g.agentId).slice(0, 1) : dedupe(rows.filter((r) => r.teamId === g.teamId))).map(
+        skill,
+      );
+      out.set(g.id, skillProgress({ skillLevel: g.skillLevel, queue: g.queue, dueDate: g.dueDate!, share: g.share }, facts, today, g.subject));
+    }
   }
   return out;
 }
+
+/** One row per agent (an agent may come back from both the agents' and the teams' read). */
+const dedupe = (rows: AgentFactsRow[]) => [...new Map(rows.map((r) => [r.agentId, r])).values()];
 
 const withProgress = (goals: readonly Goal[], p: Map<number, GoalProgress>) =>
   goals.map((g) => ({ ...g, progress: p.get(g.id) ?? { state: 'noData' as const, actual: null, final: false } }));
