@@ -306,6 +306,14 @@ export const EXPECTED_ACCESS: Record<string, string> = {
   'PUT /api/assessment/rounds/:id/gaps': ADM,
   'GET /api/assessment/gaps': ASSESS_READ,
   'PATCH /api/assessment/gaps/:id': ASSESS_READ,
+  // goals and the lead scorecard (issue 17): leads set their teams' goals, managers anyone's; agents read their own and their team's
+  'GET /api/goals': 'admin,center_manager,duty_manager,team_lead,agent',
+  'GET /api/goals/options': 'admin,center_manager,team_lead',
+  'GET /api/goals/:id': 'admin,center_manager,duty_manager,team_lead,agent',
+  'POST /api/goals': 'admin,center_manager,team_lead',
+  'PATCH /api/goals/:id': 'admin,center_manager,team_lead',
+  'GET /api/goals/lead-scorecards': 'admin,center_manager,team_lead',
+  'PUT /api/goals/lead-scorecards/config': ADM,
   'POST /api/performance/figures/compute': 'admin,center_manager,wfm',
   // workforce management: forecast page, holiday calendar, leave list
   'GET /api/wfm/history': WFM_VIEW,

@@ -213,6 +213,21 @@ export const navItems: NavItem[] = [
     roles: [...ADMINS, 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer'],
     page: lazy(() => import('./pages/assessment/Assessment')),
   },
+  // goals and the team lead's scorecard (issue 17)
+  {
+    path: '/goals',
+    label: 'nav.goals',
+    group: 'nav.goalsGroup',
+    roles: [...ADMINS, 'duty_manager', 'team_lead', 'agent'],
+    page: lazy(() => import('./pages/goals/Goals')),
+  },
+  {
+    path: '/goals/lead-scorecard',
+    label: 'nav.leadScorecard',
+    group: 'nav.goalsGroup',
+    roles: [...ADMINS, 'team_lead'],
+    page: lazy(() => import('./pages/goals/LeadScorecard')),
+  },
   {
     path: '/wfm/erlang',
     label: 'nav.erlang',

@@ -26,6 +26,7 @@ import duty from './039_duty';
 import emergencyLevels from './040_emergency_levels';
 import assessment from './042_assessment';
 import kbTermFreq from './051_kb_term_freq';
+import goals from './043_goals';
 
 /**
  * Every migration, by name (run in name order). Each capability owns its own file(s);
@@ -57,6 +58,7 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '040_emergency_levels': emergencyLevels,
   '042_assessment': assessment,
   '051_kb_term_freq': kbTermFreq,
+  '043_goals': goals,
   '036_fact_agent_sums': factAgentSums,
 };
 

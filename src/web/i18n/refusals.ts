@@ -16,6 +16,7 @@ const ENTITIES: Record<string, Row> = {
   assessmentGap: ['自评差距项', '自評差距項', 'assessment gap'],
   assessmentPoint: ['评估点', '評估點', 'assessment point'],
   assessmentRound: ['自评轮次', '自評輪次', 'assessment round'],
+  goal: ['目标', '目標', 'goal'],
   attachment: ['附件', '附件', 'attachment'],
   attempt: ['考试作答', '考試作答', 'exam attempt'],
   calibrationSession: ['校准会', '校準會', 'calibration session'],
