@@ -7,6 +7,7 @@ import { wfmDemo } from './wfm';
 import { kbDemoSeeder } from './kb';
 import { factsInputsDemo } from './factsInputs';
 import { assessmentDemo } from './assessment';
+import { careersDemo, talentDemo } from './careers';
 
 /** Every capability's demo seeder, in the order they run. */
 export const allDemoSeeders: DemoSeeder[] = [
@@ -16,10 +17,12 @@ export const allDemoSeeders: DemoSeeder[] = [
   qaperfSeeder,
   kbDemoSeeder,
   assessmentDemo,
+  careersDemo,
   // background (after the server answers): the history and what reads it
   liveHistorySeeder,
   factsInputsDemo,
   wfmDemo,
   scorecardsDemo,
   routineReportsDemo,
+  talentDemo,
 ];
