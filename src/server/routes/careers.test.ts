@@ -141,6 +141,28 @@ forEachDatabase(
     const late = await lead.req('POST', `/api/careers/plans/${planId}/steps`, { dueDate: '2027-01-05', action: 'x' });
     assert.equal(late.status, 409);
     assert.equal(late.body.reason, 'careers.planClosed');
+    // a plan of team B's agent, opened by the manager, is absent for team A's lead (read, step, decision)
+    const bPlan = (
+      await mgr.req('POST', '/api/careers/plans', {
+        agentId: org.agents.b1,
+        reason: '连续三个月未达标',
+        startDate: '2026-12-07',
+        endDate: '2027-02-28',
+        proposed: true,
+      })
+    ).body;
+    const bStep = (await mgr.req('POST', `/api/careers/plans/${bPlan.id}/steps`, { dueDate: '2026-12-20', action: '跟听' })).body;
+    assert.equal((await lead.req('GET', `/api/careers/plans/${bPlan.id}`)).status, 404);
+    assert.equal((await lead.req('POST', `/api/careers/plans/${bPlan.id}/steps`, { dueDate: '2026-12-21', action: 'x' })).status, 404);
+    assert.equal((await lead.req('PATCH', `/api/careers/steps/${bStep.id}`, { result: 'notMet' })).status, 404);
+    assert.equal((await lead.req('POST', `/api/careers/plans/${bPlan.id}/decision`, { decision: 'separation', note: 'x' })).status, 404);
+    assert.equal((await a1.req('POST', `/api/careers/steps/${bStep.id}/ack`, {})).status, 404);
+    assert.deepEqual(
+      (await lead.req('GET', '/api/careers/plans')).body.map((p: { id: number }) => p.id),
+      [planId],
+    );
+    assert.equal((await mgr.req('GET', `/api/careers/plans/${bPlan.id}`)).body.steps[0].result, 'pending');
+
     // every step and decision is in the audit log
     const audit = (await mgr.req('GET', `/api/audit?entity=improvementPlan&entityId=${planId}`)).body.map((r: { action: string }) => r.action);
     assert.deepEqual(audit.sort(), ['careers.plan.decide', 'careers.plan.decide', 'careers.plan.open']);
