@@ -21,6 +21,7 @@ import { timeOff } from './wfmTimeOff';
 import { duty, emergencyPlan } from './duty';
 import { assessment } from './assessment';
 import { goals } from './goals';
+import { careers } from './careers';
 
 export const contract = {
   live,
@@ -42,6 +43,7 @@ export const contract = {
   timeOff,
   assessment,
   goals,
+  careers,
 };
 
 /** Every live topic (the socket's messages by topic). */

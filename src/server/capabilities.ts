@@ -22,6 +22,7 @@ import { factsCapability } from './routes/facts';
 import { connectorsCapability } from './routes/connectors';
 import { assessmentCapability } from './routes/assessment';
 import { goalsCapability } from './routes/goals';
+import { careersCapability } from './routes/careers';
 
 /** Platform: organisation, users, sign-in, settings, audit; and the live fan-out between instances (first: later services use it). */
 export const platformCapability: Capability = { name: 'platform', routes: platformRoutes, services: [pgBridgeService] };
@@ -47,4 +48,5 @@ export const allCapabilities: readonly Capability[] = [
   connectorsCapability,
   assessmentCapability,
   goalsCapability,
+  careersCapability,
 ];

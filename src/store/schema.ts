@@ -11,6 +11,7 @@ import type { FactsTables } from './facts/tables';
 import type { DutyTables } from './duty/tables';
 import type { AssessmentTables } from './assessment/tables';
 import type { GoalTables } from './goals/tables';
+import type { CareerTables } from './careers/tables';
 
 /** Tables of the platform (organisation, users, sessions, audit, settings). */
 export interface PlatformTables {
@@ -126,3 +127,4 @@ export interface DB
     DutyTables,
     AssessmentTables,
     GoalTables {}
+    CareerTables {}

@@ -48,6 +48,21 @@ export const navItems: NavItem[] = [
     roles: [...ADMINS, 'duty_manager', 'team_lead', 'trainer', 'agent'],
     page: lazy(() => import('./pages/floor/Training')),
   },
+  // careers (issue 17): improvement plans and development (IDP, promotions and rotations, talent pool)
+  {
+    path: '/floor/improvement',
+    label: 'careers.nav.improvement',
+    group: 'ppl.nav.group',
+    roles: [...ADMINS, 'team_lead', 'agent'],
+    page: lazy(() => import('./pages/careers/Improvement')),
+  },
+  {
+    path: '/floor/careers',
+    label: 'careers.nav.development',
+    group: 'ppl.nav.group',
+    roles: [...ADMINS, 'team_lead', 'trainer', 'agent'],
+    page: lazy(() => import('./pages/careers/Development')),
+  },
   {
     path: '/floor/routine',
     label: 'ppl.nav.routine',

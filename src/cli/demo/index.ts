@@ -8,6 +8,7 @@ import { kbDemoSeeder } from './kb';
 import { factsInputsDemo } from './factsInputs';
 import { assessmentDemo } from './assessment';
 import { goalsDemo } from './goals';
+import { careersDemo, talentDemo } from './careers';
 
 /** Every capability's demo seeder, in the order they run. */
 export const allDemoSeeders: DemoSeeder[] = [
@@ -18,10 +19,12 @@ export const allDemoSeeders: DemoSeeder[] = [
   kbDemoSeeder,
   assessmentDemo,
   goalsDemo,
+  careersDemo,
   // background (after the server answers): the history and what reads it
   liveHistorySeeder,
   factsInputsDemo,
   wfmDemo,
   scorecardsDemo,
   routineReportsDemo,
+  talentDemo,
 ];

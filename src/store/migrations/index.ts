@@ -27,6 +27,7 @@ import emergencyLevels from './040_emergency_levels';
 import assessment from './042_assessment';
 import kbTermFreq from './051_kb_term_freq';
 import goals from './043_goals';
+import careers from './044_careers';
 
 /**
  * Every migration, by name (run in name order). Each capability owns its own file(s);
@@ -59,6 +60,7 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '042_assessment': assessment,
   '051_kb_term_freq': kbTermFreq,
   '043_goals': goals,
+  '044_careers': careers,
   '036_fact_agent_sums': factAgentSums,
 };
 

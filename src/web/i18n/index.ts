@@ -31,6 +31,7 @@ import { timeOffMessages } from './timeOff';
 import { dutyMessages } from './duty';
 import { assessmentMessages } from './assessment';
 import { goalsMessages } from './goals';
+import { careersMessages } from './careers';
 
 /** Every capability's messages; add yours here. */
 const all: Messages[] = [
@@ -62,6 +63,7 @@ const all: Messages[] = [
   dutyMessages,
   assessmentMessages,
   goalsMessages,
+  careersMessages,
 ];
 
 function merge(into: Record<string, any>, from: Record<string, any>) {
