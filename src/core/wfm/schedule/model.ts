@@ -2,6 +2,7 @@
 
 import type { ModelData } from 'highs';
 import { DAYS, type Agent, type Pattern, type Prep } from './prepare';
+import { dayRuleRows } from './ruleRows';
 
 export interface AgentClass {
   key: string;
@@ -71,6 +72,7 @@ export function buildModel(P: Prep, classes: AgentClass[], highsInf: number) {
       } else maxShifts += a.maxShifts;
     }
     const shiftsRow = addRow(minShifts, maxShifts);
+    const ruleRows = dayRuleRows(cl.members, addRow, highsInf);
     const hoursRow = addRow(
       cl.members.reduce((s, a) => s + a.minHours, 0),
       cl.members.reduce((s, a) => s + a.maxHours, 0),
@@ -91,6 +93,10 @@ export function buildModel(P: Prep, classes: AgentClass[], highsInf: number) {
       });
       rows.push(dayRows[p.day]!, shiftsRow, hoursRow);
       vals.push(1, 1, p.paidHours);
+      for (const r of ruleRows[p.day]!) {
+        rows.push(r);
+        vals.push(1);
+      }
       xCols.push({ c: ci, p: p.id, col: cols.length });
       cols.push({ rows, vals });
       colCost.push(p.cost);
