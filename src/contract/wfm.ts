@@ -80,6 +80,19 @@ const contractSpec = z.object({
   latestStartMin: z.number().int().min(0).max(1439),
   templateIds: z.array(z.string()).optional(),
   minRestHours: nonNeg.optional(),
+  // day rules (issue 15): days in a row, days off in a row, weekends off K of N, a rotation week by week
+  maxConsecutiveDays: z.number().int().min(1).max(7).optional(),
+  minConsecutiveDaysOff: z.number().int().min(0).max(7).optional(),
+  weekendsOff: z.object({ min: z.number().int().min(0), weeks: z.number().int().min(1).max(52) }).optional(),
+  rotation: z
+    .object({
+      steps: z
+        .array(z.object({ templateIds: z.array(z.string()).optional(), daysOff: z.array(z.number().int().min(0).max(6)).optional() }))
+        .min(1)
+        .max(52),
+      offset: z.number().int().optional(),
+    })
+    .optional(),
 });
 const preferences = z.object({ daysOff: z.array(z.number().int().min(0).max(6)).optional(), startMin: z.number().int().min(0).max(1439).optional() });
 export const contractBody = z.object({ contract: contractSpec, skills: z.array(z.string().min(1)).default([]), preferences: preferences.default({}) });
@@ -179,6 +192,8 @@ export const runView = z.object({
     created_by: z.number().nullable(),
     published_by: z.number().nullable(),
   }),
+  /** distinct shift types (start time of day × length) in the run */
+  distinctShifts: z.number(),
   weekStartTs: z.number(),
   intervalMin: z.number(),
   required: z.array(z.number()),
@@ -429,7 +444,13 @@ export const wfm = {
     access: WFM_PLANNERS,
     summary: 'Start an optimiser run for a week (solved in a worker thread; poll the run for progress)',
     tags,
-    body: z.object({ weekStart: monday, requirementId: z.number().int().positive(), timeLimitS: z.number().positive().max(600).default(20) }),
+    body: z.object({
+      weekStart: monday,
+      requirementId: z.number().int().positive(),
+      timeLimitS: z.number().positive().max(600).default(20),
+      // cost of each distinct shift type (start time of day × length), in agent-hours short it is worth
+      distinctShiftCost: z.number().min(0).max(100).optional(),
+    }),
     response: created,
   }),
   runs: endpoint({ method: 'GET', path: '/api/wfm/schedule-runs', access: WFM_VIEW, summary: 'Schedule runs', tags, response: z.array(runRow) }),

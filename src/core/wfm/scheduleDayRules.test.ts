@@ -132,3 +132,28 @@ test('impossible rules name the rule: days off in a row 4 leaves 3 days, the 40 
     (e: unknown) => e instanceof ScheduleInputError && e.field === 'agents[0].contract.maxConsecutiveDays',
   );
 });
+
+test('distinct-shift cost: three exact shift types, or one regular type with some coverage traded', async () => {
+  const h = await hP;
+  // 8-hour shifts starting 08:00, 09:00 or 10:00; one agent needed Mon 08–16, Tue 09–17, Wed 10–18
+  const tpl: ShiftTemplate = { id: 'D', spanMin: 480, startEarliestMin: 480, startLatestMin: 600, startStepMin: 60, breaks: [] };
+  const required = Array.from({ length: SLOTS }, (_, s) => {
+    const d = Math.floor(s / 96);
+    const h0 = [8, 9, 10][d];
+    return h0 !== undefined && s % 96 >= h0 * 4 && s % 96 < (h0 + 8) * 4 ? 1 : 0;
+  });
+  const input: ScheduleInput = { required, templates: [tpl], agents: [agent('a', {})] };
+  // no cost: each day its own start, 3 types, 3 × 8 paid hours = 24
+  const free = solveSchedule(h, input, { clock });
+  assert.deepEqual([free.distinctShifts, free.objective.total], [3, 24]);
+  // 2,000 a type: 3 types 24 + 6,000; two (08 Mon, 09 Tue+Wed) 24 + 1,010 + 4,000; one at 09:00 for all three:
+  // Mon 08–09 short and 16–17 over, Wed 09–10 over and 17–18 short: 24 + 2 × 1,000 + 2 × 10 + 2,000 = 4,044
+  const regular = solveSchedule(h, { ...input, distinctShiftCost: 2000 }, { clock });
+  assert.deepEqual([regular.distinctShifts, regular.objective.total], [1, 4044]);
+  assert.deepEqual(
+    regular.agents[0]!.days.slice(0, 3).map((d) => d && d.startMin % 1440),
+    [540, 540, 540],
+  );
+  // 500 a type: the three exact types (24 + 1,500) beat one (24 + 2,020 + 500)
+  assert.equal(solveSchedule(h, { ...input, distinctShiftCost: 500 }, { clock }).distinctShifts, 3);
+});

@@ -71,7 +71,7 @@ export function weekendOff(c: Contract, weekNo: number, phase: number): boolean 
 }
 
 function check(cond: boolean, field: string, msg: string): void {
-  if (!cond) throw new InputError(field, msg);
+  if (!cond) throw new InputError(field, msg, { reason: 'input.invalid', params: { field } });
 }
 
 /** Checks the rule fields of a contract (a bad value names its field). */

@@ -223,11 +223,13 @@ export function prepare(input: ScheduleInput) {
   const wu = input.weights?.underPerAgentHour ?? 1000;
   const wo = input.weights?.overPerAgentHour ?? 10;
   req(wu >= 0 && wo >= 0, 'weights', 'must be >= 0');
+  const distinctCost = input.distinctShiftCost ?? 0;
+  req(Number.isFinite(distinctCost) && distinctCost >= 0, 'distinctShiftCost', `must be a number >= 0, got ${distinctCost}`);
   // Coverage curves hold one more day when shifts spill into next week (those slots cost nothing here);
   // in a wrapping week a slot past the end is the same slot from the start.
   const coverLen = weekEnd === 'spill' ? S + spd : S;
   const at = weekEnd === 'wrap' ? (t: number) => (t >= S ? t - S : t) : (t: number) => t;
-  return { im, spd, S, tpls, patterns, agents, wu: (wu * im) / 60, wo: (wo * im) / 60, required: input.required, weekEnd, carry, coverLen, at };
+  return { im, spd, S, tpls, patterns, agents, distinctCost, wu: (wu * im) / 60, wo: (wo * im) / 60, required: input.required, weekEnd, carry, coverLen, at };
 }
 
 /** The checked input in slots: what every later phase reads. */

@@ -92,6 +92,8 @@ export interface ScheduleInput {
    * shifts running past its end), from Monday 00:00; shorter than the week is fine. Not with `wrap`.
    */
   carryIn?: number[];
+  /** cost of each distinct shift type used (start time of day × length), in the objective's units (a paid hour = 1); default 0 */
+  distinctShiftCost?: number;
   /** the week's number (dayRules.weekNumber of its Monday): which rotation week and which weekends off apply; default 0 */
   weekNo?: number;
 }
@@ -162,6 +164,8 @@ export interface ScheduleResult {
     lpTimeS: number;
     mipTimeS: number;
   };
+  /** distinct shift types (start time of day × length) in the schedule */
+  distinctShifts: number;
   /** pattern instances the MILP chose that no agent could take */
   unassignedPatternShifts: number;
   warnings: string[];

@@ -29,6 +29,7 @@ export default function Schedule() {
   const [runId, setRunId] = useState<number | null>(null);
   const run = useEndpoint(contract.wfm.run, runId ? { params: { id: runId } } : null);
   const [timeLimit, setTimeLimit] = useState('10');
+  const [distinctCost, setDistinctCost] = useState('0');
   const [fc, setFc] = useState({ forecastId: '', targetSl: '0.8', thresholdS: '20', shrinkage: '0.3' });
   const [paste, setPaste] = useState('');
   const weekReqs = (reqs.data ?? []).filter((r) => r.week_start === week);
@@ -155,7 +156,7 @@ export default function Schedule() {
           {t('wfm.createRequirement')}
         </button>
       </div>
-      <ErrorNote error={runAct.errorOutside(['weekStart', 'timeLimitS'])} />
+      <ErrorNote error={runAct.errorOutside(['weekStart', 'timeLimitS', 'distinctShiftCost'])} />
       <FieldRow>
         <span data-testid="requirement-count" className="field-value">
           {t('wfm.requirement')}: {weekReqs.length ? `#${weekReqs[0].id} (${reqSource(weekReqs[0].source)})` : t('app.none')}
@@ -163,14 +164,20 @@ export default function Schedule() {
         <Field label={t('wfm.timeLimit')} error={runAct.errorFor('timeLimitS')}>
           <input name="timeLimit" inputMode="numeric" value={timeLimit} onChange={(e) => setTimeLimit(e.target.value)} />
         </Field>
+        <Field label={t('wfm.distinctCost')} error={runAct.errorFor('distinctShiftCost')}>
+          <input name="distinctShiftCost" inputMode="decimal" value={distinctCost} onChange={(e) => setDistinctCost(e.target.value)} />
+        </Field>
       </FieldRow>
+      <p className="hint">{t('wfm.distinctCostHint')}</p>
       <div className="form-row">
         <button
           data-testid="run-solve"
           disabled={!weekReqs.length || status === 'running'}
           onClick={() =>
             runAct.run(async () => {
-              const r = await call(contract.wfm.startRun, { body: { weekStart: week, requirementId: weekReqs[0]!.id, timeLimitS: Number(timeLimit) } });
+              const r = await call(contract.wfm.startRun, {
+                body: { weekStart: week, requirementId: weekReqs[0]!.id, timeLimitS: Number(timeLimit), distinctShiftCost: Number(distinctCost) || 0 },
+              });
               setRunId(r.id);
               await runs.reload();
             })
@@ -195,7 +202,8 @@ export default function Schedule() {
               <>
                 {' '}
                 · {t('wfm.objective')} {run.data.run.summary.objective.total.toFixed(1)} · {t('wfm.lpBound')} {run.data.run.summary.lpBound.toFixed(1)} ·{' '}
-                {t('wfm.gap')} {pct(run.data.run.summary.gap)}
+                {t('wfm.gap')} {pct(run.data.run.summary.gap)} ·{' '}
+                <span data-testid="distinct-shifts">{t('wfm.distinctShifts', { count: run.data.distinctShifts })}</span>
               </>
             )}
             {run.data.run.error && <span className="error"> {run.data.run.error}</span>}
