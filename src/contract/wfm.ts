@@ -4,6 +4,7 @@
  * shifts, swaps and leave, adherence and intraday, peak / VTO slots, holiday points and redemptions.
  * Planners (wfm) see the center; team leads their teams; agents their own records.
  */
+import { SHRINKAGE_CATEGORIES } from '../core/wfm/shrinkage';
 import { z } from 'zod';
 import type { Role } from '../core/roles';
 import { endpoint } from './endpoint';
@@ -43,6 +44,11 @@ export const requirementBody = z.object({
   required: z.array(nonNeg).optional(),
   forecastId: z.number().int().positive().optional(),
   ...targetFields,
+  // one number still accepted; omitted: the center's shrinkage by category (GET/PUT /api/wfm/shrinkage), summed
+  shrinkage: z.number().min(0).lt(1).optional(),
+});
+export const shrinkageBody = z.object({
+  categories: z.array(z.object({ category: z.enum(SHRINKAGE_CATEGORIES), fraction: z.number().min(0).lt(1) })).max(SHRINKAGE_CATEGORIES.length),
 });
 export const forecastBody = z.object({
   queue: z.string().min(1),
@@ -316,6 +322,23 @@ export const wfm = {
     tags,
     body: requirementBody,
     response: created,
+  }),
+  shrinkage: endpoint({
+    method: 'GET',
+    path: '/api/wfm/shrinkage',
+    access: WFM_VIEW,
+    summary: "The center's planned shrinkage by category (training, coaching, meetings, leave, sickness, other) and their sum",
+    tags,
+    response: z.object({ categories: z.array(z.object({ category: z.string(), fraction: z.number() })), total: z.number() }),
+  }),
+  putShrinkage: endpoint({
+    method: 'PUT',
+    path: '/api/wfm/shrinkage',
+    access: WFM_PLANNERS,
+    summary: "Set the center's shrinkage by category; a requirement from a forecast divides by (1 − their sum)",
+    tags,
+    body: shrinkageBody,
+    response: z.object({ ok: z.literal(true), total: z.number() }),
   }),
   requirements: endpoint({
     method: 'GET',

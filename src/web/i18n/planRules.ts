@@ -24,6 +24,12 @@ const WORDS: Record<string, Row> = {
     '坐席 {{agent}}：「{{field}}」與其他排班規則合在一起，本週最多只能上 {{most}} 天班，而週最少工時需要 {{need}} 天',
     'Agent {{agent}}: "{{field}}" together with the other day rules leaves at most {{most}} working days this week; the minimum weekly hours need {{need}}',
   ],
+  'errors.wfm.shrinkageTotal': [
+    '各类损耗合计 {{percent}}%，已没有接听时间：合计须低于 100%',
+    '各類損耗合計 {{percent}}%，已沒有接聽時間：合計須低於 100%',
+    'The categories add up to {{percent}} %: no time is left on the phone (keep the sum below 100 %)',
+  ],
+  'errors.wfm.shrinkageTwice': ['“{{category}}”填了两次', '「{{category}}」填了兩次', '"{{category}}" is given twice'],
   'wfm.distinctCost': ['每多一种班次的代价（缺员坐席小时）', '每多一種班次的代價（缺員坐席小時）', 'Cost of each shift type (agent-hours short)'],
   'wfm.distinctCostHint': [
     '班次种类（上班时间 × 时长）越少，排班越规整、越好管理；填写多少坐席小时的缺员才值得多用一种班次。0 = 不限种类，只看覆盖。',
