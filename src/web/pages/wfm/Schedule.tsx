@@ -9,6 +9,7 @@ import { Field, FieldRow } from '../../components/form';
 import { ErrorNote, Page, pct, Raw } from '../../components/ui';
 import { fromLocalInput, hm, mdw, mondayOf, toLocalInput } from './util';
 import { PeakRule } from './PeakRule';
+import { Shrinkage } from './Shrinkage';
 import { fmtDateTime } from '../../format';
 
 /** The fields of the requirement forms (from a forecast, pasted), each with its reason under it. */
@@ -30,7 +31,7 @@ export default function Schedule() {
   const run = useEndpoint(contract.wfm.run, runId ? { params: { id: runId } } : null);
   const [timeLimit, setTimeLimit] = useState('10');
   const [distinctCost, setDistinctCost] = useState('0');
-  const [fc, setFc] = useState({ forecastId: '', targetSl: '0.8', thresholdS: '20', shrinkage: '0.3' });
+  const [fc, setFc] = useState({ forecastId: '', targetSl: '0.8', thresholdS: '20' });
   const [paste, setPaste] = useState('');
   const weekReqs = (reqs.data ?? []).filter((r) => r.week_start === week);
   const [tick, setTick] = useState(0);
@@ -101,10 +102,8 @@ export default function Schedule() {
         <Field label={t('wfm.thresholdS')} error={reqAct.errorFor('thresholdS')}>
           <input name="thresholdS" inputMode="numeric" value={fc.thresholdS} onChange={(e) => setFc({ ...fc, thresholdS: e.target.value })} />
         </Field>
-        <Field label={t('wfm.shrinkage')} error={reqAct.errorFor('shrinkage')}>
-          <input name="shrinkage" inputMode="decimal" value={fc.shrinkage} onChange={(e) => setFc({ ...fc, shrinkage: e.target.value })} />
-        </Field>
       </FieldRow>
+      <Shrinkage />
       <div className="form-row">
         <button
           disabled={!fc.forecastId}
@@ -117,7 +116,7 @@ export default function Schedule() {
                     forecastId: Number(fc.forecastId),
                     targetSl: Number(fc.targetSl),
                     thresholdS: Number(fc.thresholdS),
-                    shrinkage: Number(fc.shrinkage),
+                    // shrinkage: the center's categories (above), summed by the server
                   },
                 }),
                 await reqs.reload()
