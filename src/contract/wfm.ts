@@ -4,6 +4,7 @@
  * shifts, swaps and leave, adherence and intraday, peak / VTO slots, holiday points and redemptions.
  * Planners (wfm) see the center; team leads their teams; agents their own records.
  */
+import { SHRINKAGE_CATEGORIES } from '../core/wfm/shrinkage';
 import { z } from 'zod';
 import type { Role } from '../core/roles';
 import { endpoint } from './endpoint';
@@ -43,6 +44,11 @@ export const requirementBody = z.object({
   required: z.array(nonNeg).optional(),
   forecastId: z.number().int().positive().optional(),
   ...targetFields,
+  // one number still accepted; omitted: the center's shrinkage by category (GET/PUT /api/wfm/shrinkage), summed
+  shrinkage: z.number().min(0).lt(1).optional(),
+});
+export const shrinkageBody = z.object({
+  categories: z.array(z.object({ category: z.enum(SHRINKAGE_CATEGORIES), fraction: z.number().min(0).lt(1) })).max(SHRINKAGE_CATEGORIES.length),
 });
 export const forecastBody = z.object({
   queue: z.string().min(1),
@@ -80,6 +86,19 @@ const contractSpec = z.object({
   latestStartMin: z.number().int().min(0).max(1439),
   templateIds: z.array(z.string()).optional(),
   minRestHours: nonNeg.optional(),
+  // day rules (issue 15): days in a row, days off in a row, weekends off K of N, a rotation week by week
+  maxConsecutiveDays: z.number().int().min(1).max(7).optional(),
+  minConsecutiveDaysOff: z.number().int().min(0).max(7).optional(),
+  weekendsOff: z.object({ min: z.number().int().min(0), weeks: z.number().int().min(1).max(52) }).optional(),
+  rotation: z
+    .object({
+      steps: z
+        .array(z.object({ templateIds: z.array(z.string()).optional(), daysOff: z.array(z.number().int().min(0).max(6)).optional() }))
+        .min(1)
+        .max(52),
+      offset: z.number().int().optional(),
+    })
+    .optional(),
 });
 const preferences = z.object({ daysOff: z.array(z.number().int().min(0).max(6)).optional(), startMin: z.number().int().min(0).max(1439).optional() });
 export const contractBody = z.object({ contract: contractSpec, skills: z.array(z.string().min(1)).default([]), preferences: preferences.default({}) });
@@ -179,6 +198,8 @@ export const runView = z.object({
     created_by: z.number().nullable(),
     published_by: z.number().nullable(),
   }),
+  /** distinct shift types (start time of day × length) in the run */
+  distinctShifts: z.number(),
   weekStartTs: z.number(),
   intervalMin: z.number(),
   required: z.array(z.number()),
@@ -301,6 +322,23 @@ export const wfm = {
     tags,
     body: requirementBody,
     response: created,
+  }),
+  shrinkage: endpoint({
+    method: 'GET',
+    path: '/api/wfm/shrinkage',
+    access: WFM_VIEW,
+    summary: "The center's planned shrinkage by category (training, coaching, meetings, leave, sickness, other) and their sum",
+    tags,
+    response: z.object({ categories: z.array(z.object({ category: z.string(), fraction: z.number() })), total: z.number() }),
+  }),
+  putShrinkage: endpoint({
+    method: 'PUT',
+    path: '/api/wfm/shrinkage',
+    access: WFM_PLANNERS,
+    summary: "Set the center's shrinkage by category; a requirement from a forecast divides by (1 − their sum)",
+    tags,
+    body: shrinkageBody,
+    response: z.object({ ok: z.literal(true), total: z.number() }),
   }),
   requirements: endpoint({
     method: 'GET',
@@ -429,7 +467,13 @@ export const wfm = {
     access: WFM_PLANNERS,
     summary: 'Start an optimiser run for a week (solved in a worker thread; poll the run for progress)',
     tags,
-    body: z.object({ weekStart: monday, requirementId: z.number().int().positive(), timeLimitS: z.number().positive().max(600).default(20) }),
+    body: z.object({
+      weekStart: monday,
+      requirementId: z.number().int().positive(),
+      timeLimitS: z.number().positive().max(600).default(20),
+      // cost of each distinct shift type (start time of day × length), in agent-hours short it is worth
+      distinctShiftCost: z.number().min(0).max(100).optional(),
+    }),
     response: created,
   }),
   runs: endpoint({ method: 'GET', path: '/api/wfm/schedule-runs', access: WFM_VIEW, summary: 'Schedule runs', tags, response: z.array(runRow) }),

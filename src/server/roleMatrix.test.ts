@@ -220,6 +220,8 @@ export const EXPECTED_ACCESS: Record<string, string> = {
   'POST /api/wfm/leave': 'wfm',
   'POST /api/wfm/requirements': 'wfm',
   'GET /api/wfm/requirements': WFM_VIEW,
+  'GET /api/wfm/shrinkage': WFM_VIEW,
+  'PUT /api/wfm/shrinkage': 'wfm',
   'POST /api/wfm/schedule-runs': 'wfm',
   'GET /api/wfm/schedule-runs': WFM_VIEW,
   'GET /api/wfm/schedule-runs/:id': WFM_VIEW,

@@ -81,6 +81,7 @@ export function asWorkedWeek(ws: number, from: number, agents: { id: number; ext
     lpBound: 0,
     gap: 0,
     stage1: { status: 'as worked', objective: 0, dualBound: 0, rounded: zero, patterns: 0, columns: 0, rows: 0, lpTimeS: 0, mipTimeS: 0 },
+    distinctShifts: new Set(out.flatMap((a) => a.days.flatMap((d) => (d ? [`${d.startMin % 1440}|${d.endMin - d.startMin}`] : [])))).size,
     unassignedPatternShifts: 0,
     warnings: [],
   };

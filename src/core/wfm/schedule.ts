@@ -29,6 +29,10 @@ import { addNewShifts, sweepBreaks } from './schedule/repair';
 import { scheduleResult } from './schedule/report';
 import { poolLeft, stage2State } from './schedule/state';
 import type { Clock, ScheduleInput, ScheduleOptions, ScheduleResult } from './schedule/types';
+import { solveWeeks, type HorizonWeek } from './schedule/weeks';
+
+export { weekNumber, type Rotation, type RotationStep } from './schedule/dayRules';
+export { daysInARowBefore, type HorizonWeek } from './schedule/weeks';
 
 /** Bad input to this module: core's InputError (a validation DomainError naming the field). */
 export { ScheduleInputError };
@@ -65,4 +69,19 @@ export function solveSchedule(h: Highs, input: ScheduleInput, options: ScheduleO
   addNewShifts(st);
   sweepBreaks(st);
   return scheduleResult(input, st, { built, s1, rounded, unassignedPatternShifts });
+}
+
+/** N weeks in a row, each carrying into the next (./schedule/weeks): one result per week. */
+export function solveScheduleWeeks(
+  h: Highs,
+  input: Omit<ScheduleInput, 'required'>,
+  weeks: HorizonWeek[],
+  options: ScheduleOptions & { clock: Clock },
+): ScheduleResult[] {
+  return solveWeeks(solveSchedule, h, input, weeks, options);
+}
+
+/** Checks a week's input without solving (bad input and impossible day rules are refused naming the field). */
+export function checkScheduleInput(input: ScheduleInput): void {
+  prepare(input);
 }

@@ -91,3 +91,34 @@ forEachDatabase('time off: granted from the spare the published week has, else w
     await app.close();
   }
 });
+
+// The same week (3 agents on Monday 09:00–17:00, 2 needed: one spare). a1 and a2 ask for Monday at the same
+// moment: each alone would be granted, both together would leave Monday one short. The store locks the
+// published week while it checks and grants, so exactly one is granted and the other waits, short by 1.
+forEachDatabase('time off: two requests at once for the last spare agent grant exactly one', async (t, store) => {
+  let clock = WS - 2 * 86_400_000;
+  const { app, org, as } = await testApp(store, { now: () => (clock += 1000) });
+  try {
+    const wfm = await as('wfm');
+    const a1 = await as('a1');
+    const a2 = await as('a2');
+    assert.equal((await wfm.req('PUT', '/api/wfm/templates', day)).status, 200);
+    for (const id of Object.values(org.agents)) assert.equal((await wfm.req('PUT', `/api/wfm/contracts/${id}`, { contract })).status, 200);
+    const req = await wfm.req('POST', '/api/wfm/requirements', { weekStart: '2026-11-02', required });
+    const run = await wfm.req('POST', '/api/wfm/schedule-runs', { weekStart: '2026-11-02', requirementId: req.body.id, timeLimitS: 3 });
+    await waitForSolve(run.body.id);
+    assert.equal((await wfm.req('POST', `/api/wfm/schedule-runs/${run.body.id}/publish`)).status, 200);
+    const both = await Promise.all([a1.req('POST', '/api/wfm/time-off', { date: '2026-11-02' }), a2.req('POST', '/api/wfm/time-off', { date: '2026-11-02' })]);
+    assert.deepEqual(
+      both.map((r) => r.status),
+      [200, 200],
+      JSON.stringify(both.map((r) => r.body)),
+    );
+    assert.deepEqual(both.map((r) => r.body.status).sort(), ['approved', 'pending']);
+    assert.equal(both.find((r) => r.body.status === 'pending')!.body.short, 1);
+    const shifts = (await wfm.req('GET', `/api/wfm/schedule-runs/${run.body.id}`)).body.shifts as unknown[];
+    assert.equal(shifts.length, 2); // 3 published − the one granted
+  } finally {
+    await app.close();
+  }
+});

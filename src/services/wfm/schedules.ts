@@ -5,9 +5,9 @@
  */
 import type { z } from 'zod';
 import type { contractBody, TemplateSpec } from '../../contract/wfm';
-import { notFound, validationError } from '../../core/errors';
+import { DomainError, notFound, validationError } from '../../core/errors';
 import { carryIntoWeek, mondayOf, weekCoverage, weekStartMs } from '../../core/wfm/rules';
-import type { ScheduleInput, ScheduleOptions, ScheduleResult } from '../../core/wfm/schedule';
+import { checkScheduleInput, daysInARowBefore, weekNumber, type ScheduleInput, type ScheduleOptions, type ScheduleResult } from '../../core/wfm/schedule';
 import { getAgent, listAgents } from '../../store/org';
 import {
   agentsOfRun,
@@ -78,7 +78,12 @@ function startSolve(deps: ServiceDeps, solve: Solver, runId: number, input: Sche
 }
 
 /** Starts an optimiser run for a week's requirement; the answer comes before the solve ends (poll the run). */
-export async function startRun(deps: ServiceDeps, actor: Actor, body: { weekStart: string; requirementId: number; timeLimitS: number }, solve: Solver) {
+export async function startRun(
+  deps: ServiceDeps,
+  actor: Actor,
+  body: { weekStart: string; requirementId: number; timeLimitS: number; distinctShiftCost?: number },
+  solve: Solver,
+) {
   const c = await centerOf(deps, actor);
   const req = sameCenter(await getRequirement(deps.store.db, body.requirementId), actor, 'requirement', body.requirementId);
   if (req.week_start !== body.weekStart)
@@ -94,29 +99,46 @@ export async function startRun(deps: ServiceDeps, actor: Actor, body: { weekStar
   // and their agents rest before their first shift of this week.
   const last = await listShifts(deps.store.db, { centerId: c.id, from: ws - DAY, to: ws, publishedOnly: true });
   const { carryIn, endMinByAgent } = carryIntoWeek(last, ws, req.interval_min);
+  // days worked in a row up to Sunday, from last week's published shifts (the contracts' maxConsecutiveDays)
+  const inARow = daysInARowBefore(await listShifts(deps.store.db, { centerId: c.id, from: ws - 7 * DAY, to: ws, publishedOnly: true }), ws);
+  const input: ScheduleInput = {
+    intervalMin: req.interval_min,
+    required: req.required,
+    templates,
+    agents: agents.map((a) => ({
+      ...a,
+      ...(endMinByAgent.has(Number(a.id)) ? { carryInEndMin: endMinByAgent.get(Number(a.id))! } : {}),
+      workedDaysBefore: inARow.get(Number(a.id)) ?? 0,
+    })),
+    weekEnd: 'spill',
+    carryIn,
+    weekNo: weekNumber(body.weekStart),
+    // the planner says it in agent-hours short; the objective counts an agent-hour short as 1,000
+    ...(body.distinctShiftCost ? { distinctShiftCost: body.distinctShiftCost * 1000 } : {}),
+  };
+  await checkRules(deps, input);
   const id = await createRun(
     deps.store.db,
     { centerId: c.id, weekStart: body.weekStart, requirementId: req.id, timeLimitS: body.timeLimitS },
     actor.userId,
     deps.now(),
   );
-  startSolve(
-    deps,
-    solve,
-    id,
-    {
-      intervalMin: req.interval_min,
-      required: req.required,
-      templates,
-      agents: agents.map((a) => (endMinByAgent.has(Number(a.id)) ? { ...a, carryInEndMin: endMinByAgent.get(Number(a.id))! } : a)),
-      weekEnd: 'spill',
-      carryIn,
-    },
-    body.timeLimitS,
-    ws,
-    new Map(agents.map((a) => [a.id, Number(a.id)])),
-  );
+  startSolve(deps, solve, id, input, body.timeLimitS, ws, new Map(agents.map((a) => [a.id, Number(a.id)])));
   return { id };
+}
+
+/**
+ * Refuses before solving what cannot be solved: a contract whose day rules leave too few working days
+ * names the rule and the agent (by name: the core knows only ids), instead of a run that fails later.
+ */
+async function checkRules(deps: ServiceDeps, input: ScheduleInput) {
+  try {
+    await core(() => checkScheduleInput(input));
+  } catch (e) {
+    if (!(e instanceof DomainError) || e.params?.agent === undefined) throw e;
+    const [a] = await listAgents(deps.store.db, { ids: [Number(e.params.agent)] });
+    throw new DomainError(e.message, e.code, e.field, { reason: e.reason, params: { ...e.params, agent: a?.name ?? String(e.params.agent) } });
+  }
 }
 
 export const runs = (deps: ServiceDeps, actor: Actor) => listRuns(deps.store.db, actor.scope.centerId);
@@ -137,6 +159,8 @@ export async function runView(deps: ServiceDeps, actor: Actor, runId: number) {
   const { carryIn } = carryIntoWeek(await listShifts(deps.store.db, { centerId: c.id, from: ws - DAY, to: ws, publishedOnly: true }), ws, 15);
   return {
     run,
+    // distinct shift types (start time of day × length) the run uses: what the distinct-shift cost trades against
+    distinctShifts: new Set(shifts.map((s) => `${Math.round((s.start - ws) / 60_000) % 1440}|${s.end - s.start}`)).size,
     weekStartTs: ws,
     intervalMin: 15,
     required,

@@ -5,7 +5,8 @@ import { DomainError, validationError } from '../../core/errors';
 import { erlangA, erlangC, requiredAgents, type StaffingTarget } from '../../core/wfm/erlang';
 import { weekStartMs } from '../../core/wfm/rules';
 import { forecastPoints } from '../../store/wfm/forecasts';
-import { createRequirement, listRequirements } from '../../store/wfm/schedules';
+import { totalShrinkage, type ShrinkageItem } from '../../core/wfm/shrinkage';
+import { createRequirement, listRequirements, listShrinkage, putShrinkage } from '../../store/wfm/schedules';
 import type { Actor, ServiceDeps } from '../context';
 import { centerOf, core, DAY, FIELD_OF_TARGET, sameCenter, targetsOf, tzAt } from './common';
 
@@ -82,7 +83,7 @@ export async function createRequirementCurve(deps: ServiceDeps, actor: Actor, bo
     required = await requirementFromForecast(deps, actor, body.forecastId, ws, {
       targets: targetsOf(body),
       patienceS: body.patienceS,
-      shrinkage: body.shrinkage,
+      shrinkage: body.shrinkage ?? (await shrinkage(deps, actor)).total,
     });
     source = `forecast:${body.forecastId}`;
   }
@@ -92,3 +93,16 @@ export async function createRequirementCurve(deps: ServiceDeps, actor: Actor, bo
 }
 
 export const requirements = (deps: ServiceDeps, actor: Actor) => listRequirements(deps.store.db, { centerId: actor.scope.centerId });
+
+/** The center's planned shrinkage by category and their sum (what a requirement from a forecast divides by 1 − it). */
+export async function shrinkage(deps: ServiceDeps, actor: Actor) {
+  const categories = await listShrinkage(deps.store.db, actor.scope.centerId);
+  return { categories, total: Math.round(categories.reduce((s, c) => s + c.fraction, 0) * 1e9) / 1e9 };
+}
+
+/** Replaces the center's shrinkage categories; a sum of 100 % or more is refused. */
+export async function saveShrinkage(deps: ServiceDeps, actor: Actor, body: { categories: ShrinkageItem[] }) {
+  const total = await core(() => totalShrinkage(body.categories));
+  await putShrinkage(deps.store.db, actor.scope.centerId, body.categories, actor.userId, deps.now());
+  return { ok: true as const, total: Math.round(total * 1e9) / 1e9 };
+}

@@ -10,7 +10,17 @@ import { mondayOf, weekCoverage, weekStartMs } from '../../core/wfm/rules';
 import { getAgent } from '../../store/org';
 import { scopeAdmits } from '../../store/scope';
 import { listShifts, type ShiftRow } from '../../store/wfm/schedules';
-import { addTimeOff, decideTimeOff, getTimeOff, grantedByDate, listTimeOff, publishedWeek, type TimeOffStatus } from '../../store/wfm/timeOff';
+import { withTx } from '../../store/db';
+import {
+  addTimeOff,
+  decideTimeOff,
+  getTimeOff,
+  grantedByDate,
+  listTimeOff,
+  lockPublishedRun,
+  publishedWeek,
+  type TimeOffStatus,
+} from '../../store/wfm/timeOff';
 import type { Actor, ServiceDeps } from '../context';
 import { centerOf, DAY, sameCenter, tzAt } from './common';
 
@@ -28,14 +38,14 @@ function dayBounds(center: { tz: string }, date: string) {
 type PublishedWeek = Awaited<ReturnType<typeof publishedWeek>>;
 
 /** A local day's bounds and the published plan over it per requirement interval (`week`: the day's published week when the caller has it). */
-async function dayPlan(deps: ServiceDeps, center: { id: number; tz: string }, date: string, week?: Promise<PublishedWeek>) {
+async function dayPlan(db: ServiceDeps['store']['db'], center: { id: number; tz: string }, date: string, week?: Promise<PublishedWeek>) {
   const { off, dayStart, dayEnd, weekStart } = dayBounds(center, date);
-  const w = await (week ?? publishedWeek(deps.store.db, center.id, weekStart));
+  const w = await (week ?? publishedWeek(db, center.id, weekStart));
   if (!w) return { dayStart, dayEnd, plan: null };
   const im = w.intervalMin;
   const n = 1440 / im;
   const dayIdx = Math.round((dayStart - weekStartMs(weekStart, off)) / DAY);
-  const shifts = await listShifts(deps.store.db, { centerId: center.id, from: dayStart, to: dayEnd, publishedOnly: true });
+  const shifts = await listShifts(db, { centerId: center.id, from: dayStart, to: dayEnd, publishedOnly: true });
   // phone time of some shifts over the day, per interval (weekCoverage's first day is this day)
   const phoneOf = (ss: ShiftRow[]) =>
     weekCoverage(
@@ -47,17 +57,9 @@ async function dayPlan(deps: ServiceDeps, center: { id: number; tz: string }, da
   return {
     dayStart,
     dayEnd,
-    plan: { intervalMin: im, required: w.required.slice(dayIdx * n, (dayIdx + 1) * n), coverage: phoneOf(shifts), phoneOf, shifts },
+    plan: { runId: w.runId, intervalMin: im, required: w.required.slice(dayIdx * n, (dayIdx + 1) * n), coverage: phoneOf(shifts), phoneOf, shifts },
   };
 }
-
-// Checks and grants one at a time per process, so two requests of the same day cannot both take the last spare agent.
-let queue: Promise<unknown> = Promise.resolve();
-const oneAtATime = <T>(fn: () => Promise<T>): Promise<T> => {
-  const run = queue.then(fn, fn);
-  queue = run.catch(() => undefined);
-  return run;
-};
 
 /** An agent asks for a day off: granted at once when the published week spares them, else waiting with the reason. */
 export async function askTimeOff(deps: ServiceDeps, actor: Actor, body: { date: string; kind: string; note?: string }) {
@@ -67,12 +69,16 @@ export async function askTimeOff(deps: ServiceDeps, actor: Actor, body: { date: 
   const now = deps.now();
   if (body.date <= isoDay(now + tzAt(center.tz, now) * MIN))
     throw validationError('date', `time off is asked for a day after today, not ${body.date}`, { reason: 'wfm.timeOffPast', params: { date: body.date } });
-  return oneAtATime(async () => {
-    const { dayStart, dayEnd, plan } = await dayPlan(deps, center, body.date);
+  // One transaction that first locks the day's published week: two requests (in this process or another
+  // instance) for the last spare agent are checked one after the other, so exactly one is granted.
+  return withTx(deps.store.db, async (tx) => {
+    const w = await publishedWeek(tx, center.id, dayBounds(center, body.date).weekStart);
+    if (w) await lockPublishedRun(tx, w.runId);
+    const { dayStart, dayEnd, plan } = await dayPlan(tx, center, body.date, Promise.resolve(w));
     const check = plan ? checkTimeOff(plan.required, plan.coverage, plan.phoneOf(plan.shifts.filter((s) => s.agentId === agentId))) : null;
     const shortAt = check && !check.ok ? dayStart + check.shortAt! * plan!.intervalMin * MIN : null;
     const id = await addTimeOff(
-      deps.store.db,
+      tx,
       {
         centerId: center.id,
         agentId,
@@ -85,7 +91,7 @@ export async function askTimeOff(deps: ServiceDeps, actor: Actor, body: { date: 
       actor.userId,
       now,
     );
-    if (check?.ok) await decideTimeOff(deps.store.db, id, { approve: true, how: 'auto', userId: null, now, dayStart, dayEnd });
+    if (check?.ok) await decideTimeOff(tx, id, { approve: true, how: 'auto', userId: null, now, dayStart, dayEnd });
     return {
       id,
       status: (check?.ok ? 'approved' : 'pending') as TimeOffStatus,
@@ -107,11 +113,9 @@ export async function decide(deps: ServiceDeps, actor: Actor, id: number, approv
   if (!scopeAdmits(actor.scope, { teamId: agent.team_id, agentId: agent.id }))
     throw forbidden("team leads decide their own teams' time off", { reason: 'wfm.timeOffNotYourTeam', params: {} });
   const center = await centerOf(deps, actor);
-  return oneAtATime(async () => {
-    const { dayStart, dayEnd } = dayBounds(center, r.date);
-    const { removedShifts } = await decideTimeOff(deps.store.db, id, { approve, how: 'person', userId: actor.userId, now: deps.now(), dayStart, dayEnd });
-    return { ok: true as const, removedShifts };
-  });
+  const { dayStart, dayEnd } = dayBounds(center, r.date);
+  const { removedShifts } = await decideTimeOff(deps.store.db, id, { approve, how: 'person', userId: actor.userId, now: deps.now(), dayStart, dayEnd });
+  return { ok: true as const, removedShifts };
 }
 
 /** Each day of a week: how many more agents the published plan can spare, and the requests granted and waiting. */
@@ -124,7 +128,7 @@ export async function allowance(deps: ServiceDeps, actor: Actor, q: { week: stri
   const week = publishedWeek(deps.store.db, center.id, dayBounds(center, dates[0]!).weekStart);
   const days = [];
   for (const date of dates) {
-    const { plan } = await dayPlan(deps, center, date, week);
+    const { plan } = await dayPlan(deps.store.db, center, date, week);
     days.push({
       date,
       published: plan !== null,

@@ -28,6 +28,7 @@ import assessment from './042_assessment';
 import kbTermFreq from './051_kb_term_freq';
 import goals from './043_goals';
 import careers from './044_careers';
+import shrinkageCategories from './048_shrinkage_categories';
 
 /**
  * Every migration, by name (run in name order). Each capability owns its own file(s);
@@ -61,6 +62,7 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '051_kb_term_freq': kbTermFreq,
   '043_goals': goals,
   '044_careers': careers,
+  '048_shrinkage_categories': shrinkageCategories,
   '036_fact_agent_sums': factAgentSums,
 };
 

@@ -596,3 +596,24 @@ export async function scheduleInputFor(db: Db, centerId: number, weekStart: stri
     }));
   return { templates, agents };
 }
+
+// ---------- shrinkage by category (migration 048) ----------
+
+/** A center's planned shrinkage, one row a category. */
+export async function listShrinkage(db: Db, centerId: number): Promise<{ category: string; fraction: number }[]> {
+  const rows = await db.selectFrom('wfm_shrinkage').select(['category', 'fraction']).where('center_id', '=', centerId).orderBy('category').execute();
+  return rows.map((r) => ({ category: r.category, fraction: Number(r.fraction) }));
+}
+
+/** Replaces a center's categories (checked by the caller), in one transaction. */
+export async function putShrinkage(db: Db, centerId: number, items: { category: string; fraction: number }[], userId: number | null, now: number) {
+  await withTx(db, async (tx) => {
+    await tx.deleteFrom('wfm_shrinkage').where('center_id', '=', centerId).execute();
+    if (items.length)
+      await tx
+        .insertInto('wfm_shrinkage')
+        .values(items.map((i) => ({ center_id: centerId, category: i.category, fraction: i.fraction, updated_by: userId, updated_at: now })))
+        .execute();
+    await audit(tx, { at: now, userId, action: 'wfm.shrinkage.put', entity: 'center', entityId: centerId, detail: { categories: items } });
+  });
+}

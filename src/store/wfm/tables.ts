@@ -70,6 +70,7 @@ export interface WfmTables {
     created_at: number;
     decided_at: number | null;
   };
+  wfm_shrinkage: { center_id: number; category: string; fraction: number; updated_by: number | null; updated_at: number };
   wfm_time_off: {
     id: Generated<number>;
     center_id: number;

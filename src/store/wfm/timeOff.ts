@@ -1,7 +1,7 @@
 /** Time-off requests (issue 15, migration 041): stored, listed by scope, decided; a granted one becomes leave and frees the day's published shift. */
 import { conflict, notFound } from '../../core/errors';
 import { audit } from '../audit';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema';
 import { withTx } from '../db';
 import { uniqueAs } from '../errors';
@@ -173,4 +173,14 @@ export async function publishedWeek(db: Db, centerId: number, weekStart: string)
     .orderBy('r.id', 'desc')
     .executeTakeFirst();
   return run ? { runId: run.id, intervalMin: run.interval_min, required: JSON.parse(run.required) as number[] } : null;
+}
+
+/**
+ * Takes the write lock on a published run inside the caller's transaction (a no-op update: a row lock on
+ * PostgreSQL, the database's write lock on SQLite). Granting time off against that week holds it, so two
+ * grants of the last spare agent, from any instance, are checked one after the other.
+ */
+export async function lockPublishedRun(tx: Db, runId: number): Promise<void> {
+  if (!tx.isTransaction) throw new Error('lockPublishedRun needs a transaction');
+  await sql`update wfm_schedule_runs set status = status where id = ${runId}`.execute(tx);
 }

@@ -141,6 +141,7 @@ export const AUDIT_ACTIONS: Record<string, Row> = {
   'wfm.history.upload': ['上传历史话务', '上傳歷史話務', 'Uploaded call history'],
   'wfm.holidays.put': ['修改节假日', '修改節假日', 'Changed the holidays'],
   'wfm.leave.approve': ['登记请假', '登記請假', 'Recorded leave'],
+  'wfm.shrinkage.put': ['修改计划损耗', '修改計畫損耗', 'Changed the planned shrinkage'],
   'wfm.timeOff.approve': ['批准休假申请', '核准休假申請', 'Granted time off'],
   'wfm.timeOff.reject': ['驳回休假申请', '駁回休假申請', 'Refused time off'],
   'wfm.peakRule.put': ['修改高峰认购规则', '修改高峰認購規則', 'Changed the peak rule'],

@@ -28,6 +28,7 @@ import { recordRefusalMessages } from './recordRefusals';
 import { floorWordMessages } from './floorWords';
 import { auditMessages } from './audit';
 import { timeOffMessages } from './timeOff';
+import { planRuleMessages } from './planRules';
 import { dutyMessages } from './duty';
 import { assessmentMessages } from './assessment';
 import { goalsMessages } from './goals';
@@ -60,6 +61,7 @@ const all: Messages[] = [
   auditMessages,
   editMessages,
   timeOffMessages,
+  planRuleMessages,
   dutyMessages,
   assessmentMessages,
   goalsMessages,

@@ -2,6 +2,8 @@
 
 import type { ModelData } from 'highs';
 import { DAYS, type Agent, type Pattern, type Prep } from './prepare';
+import { dayRuleRows } from './ruleRows';
+import { distinctShiftRows } from './distinct';
 
 export interface AgentClass {
   key: string;
@@ -56,6 +58,7 @@ export function buildModel(P: Prep, classes: AgentClass[], highsInf: number) {
   };
   // linking rows: Σ_o z[p,k,o] − Σ_c x[c,p] = 0
   const linkRow: number[][] = patterns.map((p) => tpls[p.tpl]!.breaks.map(() => addRow(0, 0)));
+  const distinct = distinctShiftRows(P, addRow, highsInf);
   const xCols: { c: number; p: number; col: number }[] = [];
   const zCols: { p: number; k: number; o: number; col: number }[] = [];
   classes.forEach((cl, ci) => {
@@ -71,6 +74,7 @@ export function buildModel(P: Prep, classes: AgentClass[], highsInf: number) {
       } else maxShifts += a.maxShifts;
     }
     const shiftsRow = addRow(minShifts, maxShifts);
+    const ruleRows = dayRuleRows(cl.members, addRow, highsInf);
     const hoursRow = addRow(
       cl.members.reduce((s, a) => s + a.minHours, 0),
       cl.members.reduce((s, a) => s + a.maxHours, 0),
@@ -91,6 +95,15 @@ export function buildModel(P: Prep, classes: AgentClass[], highsInf: number) {
       });
       rows.push(dayRows[p.day]!, shiftsRow, hoursRow);
       vals.push(1, 1, p.paidHours);
+      const dr = distinct.rowOf(p);
+      if (dr >= 0) {
+        rows.push(dr);
+        vals.push(1);
+      }
+      for (const r of ruleRows[p.day]!) {
+        rows.push(r);
+        vals.push(1);
+      }
       xCols.push({ c: ci, p: p.id, col: cols.length });
       cols.push({ rows, vals });
       colCost.push(p.cost);
@@ -133,6 +146,13 @@ export function buildModel(P: Prep, classes: AgentClass[], highsInf: number) {
     colLower.push(0);
     colUpper.push(highsInf);
     integ.push(0);
+  }
+  for (const y of distinct.yCols) {
+    cols.push({ rows: [y.row], vals: [-y.big] });
+    colCost.push(y.cost);
+    colLower.push(0);
+    colUpper.push(1);
+    integ.push(1);
   }
   const starts = new Int32Array(cols.length + 1);
   let nnz = 0;

@@ -2,6 +2,7 @@
 // (template × day × start), and agents with their contract rules resolved to slots and hours.
 
 import { InputError as ScheduleInputError } from '../../errors';
+import { checkRuleFields, explainShortfall, hasDayRules, mostWorkDays, rotationStep, weekRules, type WeekRules } from './dayRules';
 import type { AgentInput, BreakKind, ScheduleInput, ShiftTemplate, WeekEnd } from './types';
 
 /** A shift template started at one time on one day: stage 1 counts how many of each to work. */
@@ -32,7 +33,10 @@ export interface Tpl {
 export interface Agent {
   src: AgentInput;
   idx: number;
+  /** days the agent may work: not on leave, not off by a day rule */
   availDays: boolean[];
+  /** the week's day rules (./dayRules): stage 2 keeps them shift by shift */
+  rules: WeekRules;
   maxShifts: number;
   minHours: number;
   maxHours: number;
@@ -157,15 +161,33 @@ export function prepare(input: ScheduleInput) {
       'start window must lie within the day and earliest <= latest',
     );
     (a.leaveDays ?? []).forEach((d, k) => req(Number.isInteger(d) && d >= 0 && d < 7, `${f}.leaveDays[${k}]`, 'must be a day 0..6'));
-    const availDays = Array.from({ length: DAYS }, (_, d) => !(a.leaveDays ?? []).includes(d));
-    const nAvail = availDays.filter(Boolean).length;
-    const tplOk = tpls.map((t) => !c.templateIds || c.templateIds.includes(t.src.id));
+    checkRuleFields(c, cf, ids);
+    const rules = weekRules(a, input.weekNo ?? 0, i, weekEnd === 'wrap');
+    // leave pro-rates the minimum hours; a rule's day off (rotation, weekend) does not
+    const nAvail = DAYS - new Set(a.leaveDays ?? []).size;
+    const availDays = Array.from({ length: DAYS }, (_, d) => !(a.leaveDays ?? []).includes(d) && !rules.offDays.has(d));
+    const step = rotationStep(c, input.weekNo ?? 0);
+    const tplOk = tpls.map((t) => (!c.templateIds || c.templateIds.includes(t.src.id)) && (!step?.templateIds || step.templateIds.includes(t.src.id)));
     if (c.templateIds) c.templateIds.forEach((id, k) => req(ids.has(id), `${cf}.templateIds[${k}]`, `unknown template ${id}`));
-    const maxShifts = Math.min(7 - c.minDaysOff, nAvail);
+    const maxShifts = Math.min(7 - c.minDaysOff, nAvail, mostWorkDays(availDays, rules));
     const minHours = (c.minHoursWeek * nAvail) / 7;
     const usable = patterns.filter((p) => tplOk[p.tpl] && availDays[p.day] && p.startMinOfDay >= c.earliestStartMin && p.startMinOfDay <= c.latestStartMin);
     req(usable.length > 0 || minHours === 0, cf, 'no shift template fits this contract (start window, templates, days)');
     const longest = usable.reduce((s, p) => Math.max(s, p.paidHours), 0);
+    // a contract with day rules beyond the days off hears which rule (minimum hours alone: the check below)
+    if (minHours > 0 && longest > 0 && hasDayRules(rules)) {
+      const need = Math.ceil(minHours / longest - 1e-9);
+      const why = explainShortfall(availDays, rules, need);
+      if (why)
+        throw new ScheduleInputError(
+          `${cf}.${why.rules[0]}`,
+          `the day rules (${why.rules.join(' + ')}) leave at most ${why.most} working days; the minimum hours need ${need}`,
+          {
+            reason: why.rules.length === 1 ? 'wfm.scheduleRuleInfeasible' : 'wfm.scheduleRulesInfeasible',
+            params: { agent: a.id, field: `contract.${why.rules[0]}`, most: why.most, need },
+          },
+        );
+    }
     req(
       longest * maxShifts + 1e-9 >= minHours,
       `${cf}.minHoursWeek`,
@@ -189,6 +211,7 @@ export function prepare(input: ScheduleInput) {
       maxHours: c.maxHoursWeek,
       earliest: c.earliestStartMin,
       latest: c.latestStartMin,
+      rules,
       tplOk,
       restSlots,
       notBefore: a.carryInEndMin === undefined ? -Infinity : Math.ceil(a.carryInEndMin / im) + restSlots,
@@ -200,11 +223,13 @@ export function prepare(input: ScheduleInput) {
   const wu = input.weights?.underPerAgentHour ?? 1000;
   const wo = input.weights?.overPerAgentHour ?? 10;
   req(wu >= 0 && wo >= 0, 'weights', 'must be >= 0');
+  const distinctCost = input.distinctShiftCost ?? 0;
+  req(Number.isFinite(distinctCost) && distinctCost >= 0, 'distinctShiftCost', `must be a number >= 0, got ${distinctCost}`);
   // Coverage curves hold one more day when shifts spill into next week (those slots cost nothing here);
   // in a wrapping week a slot past the end is the same slot from the start.
   const coverLen = weekEnd === 'spill' ? S + spd : S;
   const at = weekEnd === 'wrap' ? (t: number) => (t >= S ? t - S : t) : (t: number) => t;
-  return { im, spd, S, tpls, patterns, agents, wu: (wu * im) / 60, wo: (wo * im) / 60, required: input.required, weekEnd, carry, coverLen, at };
+  return { im, spd, S, tpls, patterns, agents, distinctCost, wu: (wu * im) / 60, wo: (wo * im) / 60, required: input.required, weekEnd, carry, coverLen, at };
 }
 
 /** The checked input in slots: what every later phase reads. */

@@ -3,6 +3,7 @@
 
 import { addInst } from './instances';
 import { DAYS, type Agent, type Inst, type Pattern } from './prepare';
+import { shiftType, typesUsed } from './distinct';
 import { assign, canTake, prefers, type Stage2 } from './state';
 
 /** Pass C: shifts owed by contract (minimum hours); pass D: up to 7 rounds of shifts that lower the objective. */
@@ -88,12 +89,13 @@ function bestBreaks(st: Stage2, p: Pattern): number[] {
 function bestNew(st: Stage2, a: Agent, mustTake: boolean): Inst | null {
   let best: Inst | null = null;
   let bestD = mustTake ? Infinity : -1e-9;
+  const used = st.P.distinctCost > 0 ? typesUsed(st.P.agents) : null;
   for (let d = 0; d < DAYS; d++) {
     if (!a.availDays[d] || a.shifts[d]) continue;
     for (const p of st.patsByDay[d]!) {
       if (!canTake(a, p)) continue;
       const inst = { pat: p, offs: bestBreaks(st, p) };
-      const dd = deltaObj(st, inst) + prefers(a, p) * 0.01;
+      const dd = deltaObj(st, inst) + prefers(a, p) * 0.01 + (used && !used.has(shiftType(p)) ? st.P.distinctCost : 0);
       if (dd < bestD) {
         bestD = dd;
         best = inst;

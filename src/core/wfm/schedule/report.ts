@@ -4,6 +4,7 @@
 import type { Stage1 } from './mip';
 import type { BuiltModel } from './model';
 import { DAYS } from './prepare';
+import { typesUsed } from './distinct';
 import type { Stage2 } from './state';
 import type { Activity, AgentSchedule, AssignedShift, ScheduleInput, ScheduleResult } from './types';
 
@@ -61,7 +62,9 @@ export function scheduleResult(input: ScheduleInput, st: Stage2, { built, s1, ro
   });
   const objUnder = uSum * P.wu;
   const objOver = oSum * P.wo;
-  const total = objUnder + objOver + cost;
+  const distinctShifts = typesUsed(agents).size;
+  // the distinct-shift cost counts in the total (and is the part of it that is neither coverage nor pay)
+  const total = objUnder + objOver + cost + distinctShifts * P.distinctCost;
   if (unassignedPatternShifts > 0) warnings.push(`${unassignedPatternShifts} optimiser shifts could not be given to any agent; gaps were refilled greedily`);
   return {
     agents: out,
@@ -84,6 +87,7 @@ export function scheduleResult(input: ScheduleInput, st: Stage2, { built, s1, ro
       lpTimeS: s1.lpTimeS,
       mipTimeS: s1.mipTimeS,
     },
+    distinctShifts,
     unassignedPatternShifts,
     warnings,
   };

@@ -3,6 +3,7 @@
 
 import { addInst, startCover } from './instances';
 import type { AgentClass } from './model';
+import { mayWork } from './dayRules';
 import { DAYS, type Agent, type Inst, type Pattern, type Prep } from './prepare';
 
 export interface Stage2 {
@@ -44,6 +45,14 @@ export function canTake(a: Agent, p: Pattern): boolean {
   if (a.hours + p.paidHours > a.maxHours + 1e-9) return false;
   if (a.shifts.filter(Boolean).length >= a.maxShifts) return false;
   if (p.start < a.notBefore) return false; // rest after the shift carried in from last week
+  if (
+    !mayWork(
+      a.shifts.map((x) => x !== null),
+      p.day,
+      a.rules,
+    )
+  )
+    return false; // days in a row, days off in a row
   // rest against neighbouring days (and no overlap); in a wrapping week also across its end
   const S = a.weekSlots;
   for (let d = 0; d < DAYS; d++) {

@@ -1,6 +1,8 @@
 // The schedule's public data: what the caller gives (templates, contracts, agents, the requirement
 // curve, options) and what the solver answers. Re-exported by ../schedule.ts.
 
+import type { Rotation } from './dayRules';
+
 export type BreakKind = 'break' | 'meal';
 
 export interface BreakRule {
@@ -40,6 +42,14 @@ export interface Contract {
   templateIds?: string[];
   /** minimum rest between the end of one shift and the start of the next, hours (default 11) */
   minRestHours?: number;
+  /** at most this many working days in a row, counting the days worked at the end of last week (`workedDaysBefore`) */
+  maxConsecutiveDays?: number;
+  /** the week's days off include this many in a row (leave and rule days off count as off) */
+  minConsecutiveDaysOff?: number;
+  /** at least `min` whole weekends (Saturday and Sunday) off in any `weeks` weeks in a row; `{ min: 1, weeks: 1 }`: every weekend off */
+  weekendsOff?: { min: number; weeks: number };
+  /** a rotation of template groups and/or days off, week by week (see ./dayRules) */
+  rotation?: Rotation;
 }
 
 export interface AgentInput {
@@ -54,6 +64,8 @@ export interface AgentInput {
    * night shift runs into Monday): their first shift of the week starts no earlier than this plus the rest.
    */
   carryInEndMin?: number;
+  /** working days in a row up to last Sunday (from the previous week's published or solved shifts), for `maxConsecutiveDays` */
+  workedDaysBefore?: number;
 }
 
 /**
@@ -80,6 +92,10 @@ export interface ScheduleInput {
    * shifts running past its end), from Monday 00:00; shorter than the week is fine. Not with `wrap`.
    */
   carryIn?: number[];
+  /** cost of each distinct shift type used (start time of day × length), in the objective's units (a paid hour = 1); default 0 */
+  distinctShiftCost?: number;
+  /** the week's number (dayRules.weekNumber of its Monday): which rotation week and which weekends off apply; default 0 */
+  weekNo?: number;
 }
 
 export interface ScheduleOptions {
@@ -148,6 +164,8 @@ export interface ScheduleResult {
     lpTimeS: number;
     mipTimeS: number;
   };
+  /** distinct shift types (start time of day × length) in the schedule */
+  distinctShifts: number;
   /** pattern instances the MILP chose that no agent could take */
   unassignedPatternShifts: number;
   warnings: string[];

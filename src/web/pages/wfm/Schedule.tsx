@@ -9,6 +9,7 @@ import { Field, FieldRow } from '../../components/form';
 import { ErrorNote, Page, pct, Raw } from '../../components/ui';
 import { fromLocalInput, hm, mdw, mondayOf, toLocalInput } from './util';
 import { PeakRule } from './PeakRule';
+import { Shrinkage } from './Shrinkage';
 import { fmtDateTime } from '../../format';
 
 /** The fields of the requirement forms (from a forecast, pasted), each with its reason under it. */
@@ -29,7 +30,8 @@ export default function Schedule() {
   const [runId, setRunId] = useState<number | null>(null);
   const run = useEndpoint(contract.wfm.run, runId ? { params: { id: runId } } : null);
   const [timeLimit, setTimeLimit] = useState('10');
-  const [fc, setFc] = useState({ forecastId: '', targetSl: '0.8', thresholdS: '20', shrinkage: '0.3' });
+  const [distinctCost, setDistinctCost] = useState('0');
+  const [fc, setFc] = useState({ forecastId: '', targetSl: '0.8', thresholdS: '20' });
   const [paste, setPaste] = useState('');
   const weekReqs = (reqs.data ?? []).filter((r) => r.week_start === week);
   const [tick, setTick] = useState(0);
@@ -100,10 +102,8 @@ export default function Schedule() {
         <Field label={t('wfm.thresholdS')} error={reqAct.errorFor('thresholdS')}>
           <input name="thresholdS" inputMode="numeric" value={fc.thresholdS} onChange={(e) => setFc({ ...fc, thresholdS: e.target.value })} />
         </Field>
-        <Field label={t('wfm.shrinkage')} error={reqAct.errorFor('shrinkage')}>
-          <input name="shrinkage" inputMode="decimal" value={fc.shrinkage} onChange={(e) => setFc({ ...fc, shrinkage: e.target.value })} />
-        </Field>
       </FieldRow>
+      <Shrinkage />
       <div className="form-row">
         <button
           disabled={!fc.forecastId}
@@ -116,7 +116,7 @@ export default function Schedule() {
                     forecastId: Number(fc.forecastId),
                     targetSl: Number(fc.targetSl),
                     thresholdS: Number(fc.thresholdS),
-                    shrinkage: Number(fc.shrinkage),
+                    // shrinkage: the center's categories (above), summed by the server
                   },
                 }),
                 await reqs.reload()
@@ -155,7 +155,7 @@ export default function Schedule() {
           {t('wfm.createRequirement')}
         </button>
       </div>
-      <ErrorNote error={runAct.errorOutside(['weekStart', 'timeLimitS'])} />
+      <ErrorNote error={runAct.errorOutside(['weekStart', 'timeLimitS', 'distinctShiftCost'])} />
       <FieldRow>
         <span data-testid="requirement-count" className="field-value">
           {t('wfm.requirement')}: {weekReqs.length ? `#${weekReqs[0].id} (${reqSource(weekReqs[0].source)})` : t('app.none')}
@@ -163,14 +163,20 @@ export default function Schedule() {
         <Field label={t('wfm.timeLimit')} error={runAct.errorFor('timeLimitS')}>
           <input name="timeLimit" inputMode="numeric" value={timeLimit} onChange={(e) => setTimeLimit(e.target.value)} />
         </Field>
+        <Field label={t('wfm.distinctCost')} error={runAct.errorFor('distinctShiftCost')}>
+          <input name="distinctShiftCost" inputMode="decimal" value={distinctCost} onChange={(e) => setDistinctCost(e.target.value)} />
+        </Field>
       </FieldRow>
+      <p className="hint">{t('wfm.distinctCostHint')}</p>
       <div className="form-row">
         <button
           data-testid="run-solve"
           disabled={!weekReqs.length || status === 'running'}
           onClick={() =>
             runAct.run(async () => {
-              const r = await call(contract.wfm.startRun, { body: { weekStart: week, requirementId: weekReqs[0]!.id, timeLimitS: Number(timeLimit) } });
+              const r = await call(contract.wfm.startRun, {
+                body: { weekStart: week, requirementId: weekReqs[0]!.id, timeLimitS: Number(timeLimit), distinctShiftCost: Number(distinctCost) || 0 },
+              });
               setRunId(r.id);
               await runs.reload();
             })
@@ -195,7 +201,8 @@ export default function Schedule() {
               <>
                 {' '}
                 · {t('wfm.objective')} {run.data.run.summary.objective.total.toFixed(1)} · {t('wfm.lpBound')} {run.data.run.summary.lpBound.toFixed(1)} ·{' '}
-                {t('wfm.gap')} {pct(run.data.run.summary.gap)}
+                {t('wfm.gap')} {pct(run.data.run.summary.gap)} ·{' '}
+                <span data-testid="distinct-shifts">{t('wfm.distinctShifts', { count: run.data.distinctShifts })}</span>
               </>
             )}
             {run.data.run.error && <span className="error"> {run.data.run.error}</span>}

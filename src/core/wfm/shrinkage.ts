@@ -1,0 +1,40 @@
+/**
+ * Shrinkage planned by category (issue 15): the share of paid time lost to training, coaching, meetings,
+ * leave, sickness, … The requirement is the base staffing divided by (1 − Σ categories), as Erlang's
+ * `shrinkage` already does with one number: the categories add up to that number. Pure.
+ */
+import { InputError } from '../errors';
+
+export const SHRINKAGE_CATEGORIES = ['training', 'coaching', 'meetings', 'leave', 'sickness', 'other'] as const;
+export type ShrinkageCategory = (typeof SHRINKAGE_CATEGORIES)[number];
+
+export interface ShrinkageItem {
+  category: ShrinkageCategory;
+  /** share of paid time, 0..1 */
+  fraction: number;
+}
+
+/** The one number the requirement divides by (1 − it): the categories' sum. A sum of 1 or more leaves no time on the phone: refused, naming the line. */
+export function totalShrinkage(items: readonly ShrinkageItem[]): number {
+  const seen = new Set<string>();
+  let sum = 0;
+  items.forEach((it, i) => {
+    if (!SHRINKAGE_CATEGORIES.includes(it.category))
+      throw new InputError(`categories[${i}].category`, `unknown category ${it.category}`, {
+        reason: 'input.invalidOption',
+        params: { options: SHRINKAGE_CATEGORIES.join(', ') },
+      });
+    if (seen.has(it.category))
+      throw new InputError(`categories[${i}].category`, `${it.category} is given twice`, { reason: 'wfm.shrinkageTwice', params: { category: it.category } });
+    seen.add(it.category);
+    if (!(Number.isFinite(it.fraction) && it.fraction >= 0 && it.fraction < 1))
+      throw new InputError(`categories[${i}].fraction`, `must be within [0, 1), got ${it.fraction}`, { reason: 'input.invalid', params: {} });
+    sum += it.fraction;
+  });
+  if (sum >= 1 - 1e-9)
+    throw new InputError('categories', `together ${Math.round(sum * 1000) / 10} % leaves no time on the phone`, {
+      reason: 'wfm.shrinkageTotal',
+      params: { percent: Math.round(sum * 1000) / 10 },
+    });
+  return sum;
+}
