@@ -126,5 +126,5 @@ export interface DB
     FactsTables,
     DutyTables,
     AssessmentTables,
-    GoalTables {}
+    GoalTables,
     CareerTables {}
