@@ -12,7 +12,9 @@ import { parseTz } from '../../ingest/time';
 import { flushAgentStates, loadEventWindow, storeEvents } from '../../store/live/ingest';
 import { defaultSurveyScale, resolveSurveys } from '../../store/surveys';
 import { monthlyAnalysis } from '../../services/live/analysis';
-import { kpiReportFor } from '../../services/live/reports';
+import { kpiReportAnswer } from '../../services/live/reportCache';
+import { sendCachedJson } from '../cachedJson';
+import { checkAgainst } from '../contractCheck';
 import type { ServerContext } from '../context';
 import type { Capability } from '../capability';
 import { acceptEvents, followAccepted, type EventSink } from '../eventFeed';
@@ -169,9 +171,15 @@ export const liveIngestRoutes: RouteDef[] = [
     { streamBody: true },
   ),
   implement(api.importProgress, async ({ ctx, params, caller }) => importJobView(ctx, caller.userId, params.job)),
-  implement(api.kpiReport, async ({ ctx, query, caller }) =>
-    kpiReportFor(depsOf(ctx), actorOf(caller), { ...query, intervalMin: query.interval ? (Number(query.interval) as 15 | 30 | 60) : undefined }),
-  ),
+  implement(api.kpiReport, async ({ ctx, query, caller, req, reply }) => {
+    // a finished period's answer is kept as its JSON text and sent with an ETag (src/services/live/reportCache.ts)
+    const body = await kpiReportAnswer(depsOf(ctx), actorOf(caller), {
+      ...query,
+      intervalMin: query.interval ? (Number(query.interval) as 15 | 30 | 60) : undefined,
+    });
+    if (ctx.validateResponses && !body.hit) checkAgainst(api.kpiReport.response, JSON.parse(body.json), 'answer of GET /api/reports/kpi');
+    return sendCachedJson(req, reply, body);
+  }),
   implement(api.monthlyAnalysis, async ({ ctx, query, caller }) => monthlyAnalysis(depsOf(ctx), actorOf(caller), query.month)),
 ];
 
