@@ -112,7 +112,8 @@ export function isFinishedPeriod(to: number | undefined, now: number, centerZone
   return to !== undefined && to <= localDayStart(now - REPORT_SETTLE_MS, tzOffsetFn(centerZone ?? 'UTC'));
 }
 
-export const etagOf = (json: string): string => `"${createHash('sha1').update(json).digest('base64url')}"`;
+/** Weak: the same answer goes out as text, br or gzip under one tag. */
+export const etagOf = (json: string): string => `W/"${createHash('sha1').update(json).digest('base64url')}"`;
 
 /** How an answer is computed: here (default), or elsewhere (a worker thread) from the same plain request. */
 export type ComputeReport = (r: ResolvedKpiReport) => Promise<string>;
