@@ -14,6 +14,7 @@ import { defaultSurveyScale, resolveSurveys } from '../../store/surveys';
 import { monthlyAnalysis } from '../../services/live/analysis';
 import { kpiReportAnswer } from '../../services/live/reportCache';
 import { sendCachedJson } from '../cachedJson';
+import { REPORT_POOL, type ReportPool } from '../reportPool';
 import { checkAgainst } from '../contractCheck';
 import type { ServerContext } from '../context';
 import type { Capability } from '../capability';
@@ -173,10 +174,14 @@ export const liveIngestRoutes: RouteDef[] = [
   implement(api.importProgress, async ({ ctx, params, caller }) => importJobView(ctx, caller.userId, params.job)),
   implement(api.kpiReport, async ({ ctx, query, caller, req, reply }) => {
     // a finished period's answer is kept as its JSON text and sent with an ETag (src/services/live/reportCache.ts)
-    const body = await kpiReportAnswer(depsOf(ctx), actorOf(caller), {
-      ...query,
-      intervalMin: query.interval ? (Number(query.interval) as 15 | 30 | 60) : undefined,
-    });
+    // one not in the cache is computed in a report thread when the server runs them (serve --report-threads)
+    const pool = ctx.services[REPORT_POOL] as ReportPool | undefined;
+    const body = await kpiReportAnswer(
+      depsOf(ctx),
+      actorOf(caller),
+      { ...query, intervalMin: query.interval ? (Number(query.interval) as 15 | 30 | 60) : undefined },
+      pool ? (r) => pool.run(r) : undefined,
+    );
     if (ctx.validateResponses && !body.hit) checkAgainst(api.kpiReport.response, JSON.parse(body.json), 'answer of GET /api/reports/kpi');
     return sendCachedJson(req, reply, body);
   }),

@@ -99,6 +99,14 @@ function cacheOf(store: Store): ReportCache {
   return c;
 }
 
+/** Stores whose reports are never kept (the benchmark's uncached baseline, bench/report.ts). */
+const uncached = new WeakSet<Store>();
+/** Turn the cache off (or on again) for one store: every answer is then computed as before issue 16. */
+export function setReportCaching(store: Store, on: boolean): void {
+  if (on) uncached.delete(store);
+  else uncached.add(store);
+}
+
 /** Cached answers held for a store (tests). */
 export const cachedReportCount = (store: Store): number => caches.get(store)?.size ?? 0;
 
@@ -129,7 +137,7 @@ export async function kpiReportAnswer(deps: ServiceDeps, actor: Actor, q: KpiRep
   const r = await resolveKpiReport(deps, actor, q, '', timezone);
   const answer = (cacheable: boolean, json: string): ReportBody => ({ json, etag: etagOf(json), cacheable, hit: false, encoded: new Map() });
   const run = compute ?? (async (x: ResolvedKpiReport) => JSON.stringify(await runKpiReport(store.db, x)));
-  if (!isFinishedPeriod(r.query.to, deps.now(), timezone)) return answer(false, await run(r));
+  if (uncached.has(store) || !isFinishedPeriod(r.query.to, deps.now(), timezone)) return answer(false, await run(r));
 
   const cache = cacheOf(store);
   const key = reportCacheKey(actor.scope, r);
