@@ -26,7 +26,7 @@ import { uploadChunks } from '../uploadStream';
 import { importInThread, sharedSqliteFile } from '../importWorker';
 
 /** The sink: every event into a running server is stored (idempotently) and aggregated here. */
-const storeSink: EventSink = async (ctx, events, centerId) => storeEvents(ctx.store, events, { centerId });
+const storeSink: EventSink = async (ctx, events, centerId) => storeEvents(ctx.store, events, { centerId, now: ctx.now() });
 
 export { EVENT_PUSH_ROLES, IMPORT_ROLES };
 export const MAX_PUSH_EVENTS = 10_000;

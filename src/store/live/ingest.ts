@@ -403,7 +403,7 @@ class Deltas {
   }
 
   /** Upsert the interval rows and the day rows they roll up into (days in tzName). */
-  async write(store: Store, db: Kysely<any>, ing: Ingest): Promise<void> {
+  async write(store: Store, db: Kysely<any>, ing: Ingest, now = Date.now()): Promise<void> {
     const dayOf = dayStartFn(ing.tzName);
     const c = ing.centerId;
     const intervalRows = (map: Map<string, Delta>) => {
@@ -439,7 +439,6 @@ class Deltas {
     // a change to a day before the center's current day may change a cached report of a finished period
     // (a late event, a state closed across midnight, history imported): those caches are marked stale
     // (now taken at its 15-minute interval: every zone's offset is whole quarter hours, and the memo stays small)
-    const now = Date.now();
     if (this.earliestStart() < dayOf(now - (now % (STORED_INTERVAL_MIN * 60_000)))) await bumpReportStamp(db, c);
     await writeRows(store, db, Q_INTERVALS, intervalRows(this.queues));
     await writeRows(store, db, A_INTERVALS, intervalRows(this.agents));
@@ -484,6 +483,8 @@ export interface StoreEventsOptions {
    * connector's, the CLI's `--center`). Unset: the only center of the database; with several, an error.
    */
   centerId?: number | null;
+  /** The server's clock (epoch ms; default the wall clock): which days count as past for the report stamp (reportStamp.ts). */
+  now?: number;
 }
 export interface StoreEventsResult {
   /** events not seen before, now stored and aggregated (in time order) */
@@ -539,7 +540,7 @@ export async function storeEvents(store: Store, events: readonly CallFloorEvent[
     deltas.addAcc(fwd, 1);
     if (opts.flushUntil !== undefined) await flushStates(store, db, ing, opts.flushUntil, deltas, states);
     if (accepted.length || opts.flushUntil !== undefined) {
-      await deltas.write(store, db, ing);
+      await deltas.write(store, db, ing, opts.now);
       await writeStates(store, db, ing.centerId, states);
     }
     await syncQaCalls(db, store.dialect, ing.centerId, accepted, Date.now()); // answered calls → qa_calls (quality), same transaction
