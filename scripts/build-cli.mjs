@@ -36,7 +36,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   await build({
     absWorkingDir: root,
-    entryPoints: ['src/cli/main.ts', 'src/server/wfm/solveWorker.ts', 'src/server/importThread.ts'],
+    entryPoints: ['src/cli/main.ts', 'src/server/wfm/solveWorker.ts', 'src/server/importThread.ts', 'src/server/reportThread.ts'],
     outdir: fresh,
     outbase: 'src',
     bundle: true,

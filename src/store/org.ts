@@ -5,6 +5,7 @@ import { withTx } from './db';
 import { notFound } from '../core/errors';
 import type { Role } from '../core/roles';
 import { inScope, type Scope } from './scope';
+import { bumpReportStamp } from './live/reportStamp';
 
 type Db = Kysely<DB>;
 
@@ -50,6 +51,11 @@ export async function updateTeam(db: Db, id: number, t: { name?: string; leadUse
   if (Object.keys(patch).length === 0) return;
   const res = await uniqueAs('name', `team "${t.name}" already exists`, () => db.updateTable('teams').set(patch).where('id', '=', id).executeTakeFirst());
   if (Number(res.numUpdatedRows) === 0) throw notFound('team', id);
+  // reports by agent and by team name the team: cached ones of its center are stale
+  if (t.name !== undefined) {
+    const team = await db.selectFrom('teams').select('center_id').where('id', '=', id).executeTakeFirst();
+    if (team) await bumpReportStamp(db, team.center_id);
+  }
 }
 
 /**
@@ -111,6 +117,8 @@ export async function createAgent(db: Db, a: AgentInput, now: number): Promise<n
         .insertInto('agent_queues')
         .values(a.queues.map((q) => ({ agent_id: row.id, queue: q })))
         .execute();
+    // a telephony code that reports listed as unknown now names an agent: cached reports are stale
+    if (a.extCode) await bumpReportStamp(tx, a.centerId);
     return row.id;
   });
 }
@@ -136,10 +144,12 @@ export async function updateAgent(db: Db, id: number, p: AgentPatch) {
     if (p.status !== undefined) patch.status = p.status;
     if (p.leftDate !== undefined) patch.left_date = p.leftDate;
     if (p.extCode !== undefined) patch.ext_code = p.extCode;
-    const exists = await tx.selectFrom('agents').select('id').where('id', '=', id).executeTakeFirst();
+    const exists = await tx.selectFrom('agents').select(['id', 'center_id']).where('id', '=', id).executeTakeFirst();
     if (!exists) throw notFound('agent', id);
     if (Object.keys(patch).length)
       await uniqueAs('extCode', 'telephony agent code is already used', () => tx.updateTable('agents').set(patch).where('id', '=', id).execute());
+    // reports name the agent and their team by code: cached reports of the center are stale
+    if (p.teamId !== undefined || p.name !== undefined || p.extCode !== undefined) await bumpReportStamp(tx, exists.center_id);
     if (p.queues) {
       await tx.deleteFrom('agent_queues').where('agent_id', '=', id).execute();
       if (p.queues.length)

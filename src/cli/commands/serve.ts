@@ -2,8 +2,10 @@ import type { Command } from 'commander';
 import { buildApp } from '../../server/app';
 import { describeTarget, dbTarget, openMigratedStore } from '../options';
 import { startServices, stopServices } from '../../server/services';
+import { sharedSqliteFile } from '../../server/importWorker';
+import { REPORT_POOL, ReportPool } from '../../server/reportPool';
 
-export async function serve(opts: { db?: string; port: string; host: string; quiet?: boolean }) {
+export async function serve(opts: { db?: string; port: string; host: string; quiet?: boolean; reportThreads?: string }) {
   const store = await openMigratedStore(opts.db);
   const { app, ctx } = await buildApp({
     store,
@@ -11,6 +13,11 @@ export async function serve(opts: { db?: string; port: string; host: string; qui
     secureCookies: process.env.CALLFLOOR_SECURE_COOKIES === '1',
     trustProxy: trustProxyFromEnv(process.env.CALLFLOOR_TRUST_PROXY),
   });
+  // KPI reports not in the cache computed in threads of their own (a SQLite file only: see src/server/reportPool.ts)
+  const threads = Number(opts.reportThreads ?? 0);
+  const file = sharedSqliteFile(store);
+  const pool = threads > 0 && file ? new ReportPool(file, threads) : null;
+  if (pool) ctx.services[REPORT_POOL] = pool;
   await startServices(ctx);
   await app.listen({ port: Number(opts.port), host: opts.host });
   const addr = app.server.address();
@@ -19,6 +26,7 @@ export async function serve(opts: { db?: string; port: string; host: string; qui
   const stop = async () => {
     await stopServices(ctx);
     await app.close();
+    await pool?.close();
     await store.close();
     process.exit(0);
   };
@@ -41,6 +49,11 @@ export function registerServe(program: Command) {
     .option('--db <target>', 'SQLite file or postgres:// URL (default: $DATABASE_URL or ./data/callfloor.sqlite)')
     .option('--port <port>', 'port', process.env.PORT ?? '3000')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option(
+      '--report-threads <n>',
+      'compute KPI reports that are not cached in N worker threads (SQLite file only)',
+      process.env.CALLFLOOR_REPORT_THREADS ?? '0',
+    )
     .action(async (o) => {
       await serve(o);
     });

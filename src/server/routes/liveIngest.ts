@@ -12,7 +12,10 @@ import { parseTz } from '../../ingest/time';
 import { flushAgentStates, loadEventWindow, storeEvents } from '../../store/live/ingest';
 import { defaultSurveyScale, resolveSurveys } from '../../store/surveys';
 import { monthlyAnalysis } from '../../services/live/analysis';
-import { kpiReportFor } from '../../services/live/reports';
+import { kpiReportAnswer } from '../../services/live/reportCache';
+import { sendCachedJson } from '../cachedJson';
+import { REPORT_POOL, type ReportPool } from '../reportPool';
+import { checkAgainst } from '../contractCheck';
 import type { ServerContext } from '../context';
 import type { Capability } from '../capability';
 import { acceptEvents, followAccepted, type EventSink } from '../eventFeed';
@@ -23,7 +26,7 @@ import { uploadChunks } from '../uploadStream';
 import { importInThread, sharedSqliteFile } from '../importWorker';
 
 /** The sink: every event into a running server is stored (idempotently) and aggregated here. */
-const storeSink: EventSink = async (ctx, events, centerId) => storeEvents(ctx.store, events, { centerId });
+const storeSink: EventSink = async (ctx, events, centerId) => storeEvents(ctx.store, events, { centerId, now: ctx.now() });
 
 export { EVENT_PUSH_ROLES, IMPORT_ROLES };
 export const MAX_PUSH_EVENTS = 10_000;
@@ -169,9 +172,19 @@ export const liveIngestRoutes: RouteDef[] = [
     { streamBody: true },
   ),
   implement(api.importProgress, async ({ ctx, params, caller }) => importJobView(ctx, caller.userId, params.job)),
-  implement(api.kpiReport, async ({ ctx, query, caller }) =>
-    kpiReportFor(depsOf(ctx), actorOf(caller), { ...query, intervalMin: query.interval ? (Number(query.interval) as 15 | 30 | 60) : undefined }),
-  ),
+  implement(api.kpiReport, async ({ ctx, query, caller, req, reply }) => {
+    // a finished period's answer is kept as its JSON text and sent with an ETag (src/services/live/reportCache.ts)
+    // one not in the cache is computed in a report thread when the server runs them (serve --report-threads)
+    const pool = ctx.services[REPORT_POOL] as ReportPool | undefined;
+    const body = await kpiReportAnswer(
+      depsOf(ctx),
+      actorOf(caller),
+      { ...query, intervalMin: query.interval ? (Number(query.interval) as 15 | 30 | 60) : undefined },
+      pool ? (r) => pool.run(r) : undefined,
+    );
+    if (ctx.validateResponses && !body.hit) checkAgainst(api.kpiReport.response, JSON.parse(body.json), 'answer of GET /api/reports/kpi');
+    return sendCachedJson(req, reply, body);
+  }),
   implement(api.monthlyAnalysis, async ({ ctx, query, caller }) => monthlyAnalysis(depsOf(ctx), actorOf(caller), query.month)),
 ];
 

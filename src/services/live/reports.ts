@@ -6,8 +6,11 @@
  * rows and no queue figures.
  */
 import { forbidden } from '../../core/errors';
-import { parseTimeArg, parseTz, tzOffsetFn } from '../../ingest/time';
-import { agentCodesOf, kpiReport, servedQueues, type ReportBy, type ReportPer } from '../../store/live/reports';
+import type { Kysely } from 'kysely';
+import type { Tz } from '../../core/timezone';
+import { parseTimeArg, parseTz } from '../../ingest/time';
+import { agentCodesOf, kpiReport, servedQueues, type KpiReport, type KpiReportQuery, type ReportBy, type ReportPer } from '../../store/live/reports';
+import type { DB } from '../../store/schema';
 import { getCenter } from '../../store/org';
 import type { Actor, ServiceDeps } from '../context';
 
@@ -26,8 +29,27 @@ export interface KpiReportInput {
   tz?: string;
 }
 
-/** The report the actor may read; `fieldPrefix` names the input fields in errors ('--' on the command line). */
-export async function kpiReportFor(deps: ServiceDeps, actor: Actor, q: KpiReportInput, fieldPrefix = '') {
+/** A report request checked against the actor's scope: what kpiReport is asked, in plain data (a worker thread can take it). */
+export interface ResolvedKpiReport {
+  /** the zone of the report (given, else the center's) */
+  tz: Tz;
+  /** kpiReport's query; the zone is given by `tz` (no offset function: plain data) */
+  query: Omit<KpiReportQuery, 'tzOffsetMin'> & { centerId: number };
+  /** scoped callers do not learn which other codes exist */
+  hideUnknownCodes: boolean;
+}
+
+/**
+ * Check the request against the actor's scope and resolve it to kpiReport's query. `centerZone`: the
+ * center's zone when the caller has read it already (undefined: read here).
+ */
+export async function resolveKpiReport(
+  deps: ServiceDeps,
+  actor: Actor,
+  q: KpiReportInput,
+  fieldPrefix = '',
+  centerZone?: string | null,
+): Promise<ResolvedKpiReport> {
   const { scope } = actor;
   const db = deps.store.db;
   let agentCodes: string[] | null = null;
@@ -49,20 +71,38 @@ export async function kpiReportFor(deps: ServiceDeps, actor: Actor, q: KpiReport
     agentCodes = [q.agent];
   }
   const tzArg = parseTz(q.tz, `${fieldPrefix}tz`);
-  const tz = tzArg ?? (await getCenter(db, scope.centerId))?.timezone ?? 'UTC';
-  const report = await kpiReport(db, {
-    centerId: scope.centerId,
-    by: q.by,
-    from: parseTimeArg(q.from, tz, `${fieldPrefix}from`),
-    to: parseTimeArg(q.to, tz, `${fieldPrefix}to`, true),
-    intervalMin: q.intervalMin ?? 15,
-    queue: q.queue,
-    per: q.per,
-    tzOffsetMin: tzOffsetFn(tz),
+  const zone = centerZone !== undefined ? centerZone : (await getCenter(db, scope.centerId))?.timezone;
+  const tz = tzArg ?? zone ?? 'UTC';
+  return {
     tz,
-    agentCodes,
-    queues,
-  });
-  // scoped callers do not learn which other codes exist
-  return { tz, ...report, unknownAgentCodes: scope.kind === 'all' ? report.unknownAgentCodes : [] };
+    query: {
+      centerId: scope.centerId,
+      by: q.by,
+      from: parseTimeArg(q.from, tz, `${fieldPrefix}from`),
+      to: parseTimeArg(q.to, tz, `${fieldPrefix}to`, true),
+      intervalMin: q.intervalMin ?? 15,
+      queue: q.queue,
+      per: q.per,
+      tz,
+      agentCodes,
+      queues,
+    },
+    hideUnknownCodes: scope.kind !== 'all',
+  };
+}
+
+/** The report of a resolved request, as the actor may read it. */
+export async function runKpiReport(db: Kysely<DB>, r: ResolvedKpiReport) {
+  return shapeKpiReport(r, await kpiReport(db, r.query));
+}
+
+/** The answer: the report with its zone, unknown codes left out for scoped callers. */
+export function shapeKpiReport(r: ResolvedKpiReport, report: KpiReport) {
+  return { tz: r.tz, ...report, unknownAgentCodes: r.hideUnknownCodes ? [] : report.unknownAgentCodes };
+}
+export type KpiReportAnswer = ReturnType<typeof shapeKpiReport>;
+
+/** The report the actor may read; `fieldPrefix` names the input fields in errors ('--' on the command line). */
+export async function kpiReportFor(deps: ServiceDeps, actor: Actor, q: KpiReportInput, fieldPrefix = '') {
+  return runKpiReport(deps.store.db, await resolveKpiReport(deps, actor, q, fieldPrefix));
 }

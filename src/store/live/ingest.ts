@@ -12,6 +12,7 @@ import type { Store } from '../db';
 import type { DB } from '../schema';
 import { exec, insertNew, listParam, prepared, query, writeRows, type PgType, type TableSpec } from './bulk';
 import { syncQaCalls } from './qaCalls';
+import { bumpReportStamp } from './reportStamp';
 import { storeSurveyAnswers, type SurveyReject } from '../surveys';
 
 /** Aggregates are stored per 15-minute UTC interval; 30/60-minute and local-day reports are sums. */
@@ -305,6 +306,7 @@ const SUMS = (cols: readonly string[]) => cols.map((c) => `sum(${c})`).join(', '
  */
 export async function rebuildRollups(store: Store, db: Kysely<any>, tzName: string, centerId: number): Promise<void> {
   const c = Number(centerId); // an integer, inlined: the statements below keep their parameter shapes
+  await bumpReportStamp(db, c); // the days are cut anew: no cached report of this center holds
   for (const t of ['live_day_queues', 'live_day_agents', 'live_day_agent_reasons'])
     await exec(store, db, `delete from ${t} where center_id = ${c}`, `delete from ${t} where center_id = ${c}`, []);
   const startsSql = ['live_queue_intervals', 'live_agent_intervals', 'live_agent_reasons']
@@ -392,8 +394,16 @@ class Deltas {
     for (let i = 0; i < NM; i++) x.v[i]! += sign * m[MEASURE_KEYS[i]!]!;
   }
 
+  /** The earliest interval start with a non-zero change (Infinity: none). */
+  private earliestStart(): number {
+    let min = Infinity;
+    for (const map of [this.queues, this.agents]) for (const x of map.values()) if (x.start < min && nonZero(x.v)) min = x.start;
+    for (const x of this.reasons.values()) if (x.start < min && Math.abs(x.s) > 1e-9) min = x.start;
+    return min;
+  }
+
   /** Upsert the interval rows and the day rows they roll up into (days in tzName). */
-  async write(store: Store, db: Kysely<any>, ing: Ingest): Promise<void> {
+  async write(store: Store, db: Kysely<any>, ing: Ingest, now = Date.now()): Promise<void> {
     const dayOf = dayStartFn(ing.tzName);
     const c = ing.centerId;
     const intervalRows = (map: Map<string, Delta>) => {
@@ -426,6 +436,10 @@ class Deltas {
       }
       return [...days.values()].filter((x) => Math.abs(x.s) > 1e-9).map((x) => [c, x.start, x.agent, x.reason, x.s]);
     };
+    // a change to a day before the center's current day may change a cached report of a finished period
+    // (a late event, a state closed across midnight, history imported): those caches are marked stale
+    // (now taken at its 15-minute interval: every zone's offset is whole quarter hours, and the memo stays small)
+    if (this.earliestStart() < dayOf(now - (now % (STORED_INTERVAL_MIN * 60_000)))) await bumpReportStamp(db, c);
     await writeRows(store, db, Q_INTERVALS, intervalRows(this.queues));
     await writeRows(store, db, A_INTERVALS, intervalRows(this.agents));
     await writeRows(store, db, R_INTERVALS, reasonRows());
@@ -469,6 +483,8 @@ export interface StoreEventsOptions {
    * connector's, the CLI's `--center`). Unset: the only center of the database; with several, an error.
    */
   centerId?: number | null;
+  /** The server's clock (epoch ms; default the wall clock): which days count as past for the report stamp (reportStamp.ts). */
+  now?: number;
 }
 export interface StoreEventsResult {
   /** events not seen before, now stored and aggregated (in time order) */
@@ -524,7 +540,7 @@ export async function storeEvents(store: Store, events: readonly CallFloorEvent[
     deltas.addAcc(fwd, 1);
     if (opts.flushUntil !== undefined) await flushStates(store, db, ing, opts.flushUntil, deltas, states);
     if (accepted.length || opts.flushUntil !== undefined) {
-      await deltas.write(store, db, ing);
+      await deltas.write(store, db, ing, opts.now);
       await writeStates(store, db, ing.centerId, states);
     }
     await syncQaCalls(db, store.dialect, ing.centerId, accepted, Date.now()); // answered calls → qa_calls (quality), same transaction
