@@ -221,6 +221,7 @@ export const EXPECTED_ACCESS: Record<string, string> = {
   'POST /api/wfm/requirements': 'wfm',
   'GET /api/wfm/requirements': WFM_VIEW,
   'POST /api/wfm/schedule-runs': 'wfm',
+  'POST /api/wfm/multi-skill/plan': 'wfm',
   'GET /api/wfm/schedule-runs': WFM_VIEW,
   'GET /api/wfm/schedule-runs/:id': WFM_VIEW,
   'POST /api/wfm/schedule-runs/:id/publish': 'wfm',

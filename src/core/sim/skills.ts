@@ -87,7 +87,8 @@ interface Agent {
   inFree: boolean;
   idleSince: number;
 }
-type Ev = { t: number; seq: number } & ({ k: 'arrive' | 'abandon'; c: Call } | { k: 'end'; a: Agent } | { k: 'boundary'; i: number });
+type EvBody = { t: number } & ({ k: 'arrive'; c: Call } | { k: 'abandon'; c: Call } | { k: 'end'; a: Agent } | { k: 'boundary'; i: number });
+type Ev = EvBody & { seq: number };
 
 const emptyTally = (): QueueTally => ({ offered: 0, answered: 0, answeredWithin: 0, abandoned: 0, waitAnsweredS: 0 });
 
@@ -102,7 +103,7 @@ export function simulateSkills(input: SkillSimInput): SkillSimResult {
   const handle = input.handle ?? { dist: 'exponential' as const };
   const heap = new Heap<Ev>();
   let seq = 0;
-  const push = (e: Omit<Ev, 'seq'>) => heap.push({ ...e, seq: seq++ } as Ev);
+  const push = (e: EvBody) => heap.push({ ...e, seq: seq++ });
 
   // arrivals: per queue, a Poisson stream piecewise constant over the intervals
   for (let q = 0; q < nQ; q++) {

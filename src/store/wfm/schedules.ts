@@ -70,6 +70,8 @@ export interface ContractRecord {
   agentId: number;
   contract: Contract;
   skills: string[];
+  /** proficiency per skill, 1..5 (migration 047); a skill in `skills` without a level is level 3 */
+  skillLevels?: Record<string, number>;
   preferences: { daysOff?: number[]; startMin?: number };
 }
 
@@ -101,14 +103,29 @@ export function validateContract(c: Contract): void {
     throw validationError('contract.minDaysOff', 'seven days off leave no time for the minimum hours', { reason: 'wfm.noTimeForMinHours', params: {} });
 }
 
+/** A level is for one of the agent's skills and is a whole number 1..5 (issue 15). */
+export function validateSkillLevels(skills: string[], levels: Record<string, number> | undefined): void {
+  for (const [skill, level] of Object.entries(levels ?? {})) {
+    if (!skills.includes(skill))
+      throw validationError(`skillLevels.${skill}`, `a level for ${skill}, which is not among the skills`, { reason: 'wfm.levelWithoutSkill', params: { skill } });
+    if (!Number.isInteger(level) || level < 1 || level > 5)
+      throw validationError(`skillLevels.${skill}`, `must be a whole number within [1, 5], got ${level}`, {
+        reason: 'input.between',
+        params: { minimum: 1, maximum: 5, value: String(level) },
+      });
+  }
+}
+
 export async function putContract(db: Db, r: ContractRecord, userId: number | null, now: number) {
   validateContract(r.contract);
+  validateSkillLevels(r.skills ?? [], r.skillLevels);
   await withTx(db, async (tx) => {
     const a = await tx.selectFrom('agents').select('id').where('id', '=', r.agentId).executeTakeFirst();
     if (!a) throw notFound('agent', r.agentId);
     const values = {
       spec: JSON.stringify(r.contract),
       skills: JSON.stringify(r.skills ?? []),
+      skill_levels: JSON.stringify(r.skillLevels ?? {}),
       preferences: JSON.stringify(r.preferences ?? {}),
       updated_at: now,
     };
@@ -130,6 +147,7 @@ export async function listContracts(db: Db, agentIds?: number[]): Promise<Contra
     agentId: r.agent_id,
     contract: JSON.parse(r.spec),
     skills: JSON.parse(r.skills),
+    skillLevels: JSON.parse(r.skill_levels) as Record<string, number>,
     preferences: JSON.parse(r.preferences),
   }));
 }
