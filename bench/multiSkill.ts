@@ -70,7 +70,10 @@ for (const a of agents) {
   const key = skills.join('+');
   const k = dealt.get(key) ?? 0;
   dealt.set(key, k + 1);
-  home.set(a.id, specs.findIndex((s) => s.name === skills[k % skills.length]));
+  home.set(
+    a.id,
+    specs.findIndex((s) => s.name === skills[k % skills.length]),
+  );
 }
 const alone = queues.map((q, qi) => {
   const required = new Array<number>(perWeek).fill(0);
@@ -80,7 +83,11 @@ const alone = queues.map((q, qi) => {
     for (let k = 0; k < 4; k++) required[b * 4 + k] = n;
   }
   const mine = agents.filter((a) => home.get(a.id) === qi);
-  const r = solveSchedule(h, { intervalMin: im, required, templates: DEFAULT_TEMPLATES, agents: mine.map(({ levels: _l, ...a }) => a) }, { timeLimitS: TIME_LIMIT_S, clock });
+  const r = solveSchedule(
+    h,
+    { intervalMin: im, required, templates: DEFAULT_TEMPLATES, agents: mine.map(({ levels: _l, ...a }) => a) },
+    { timeLimitS: TIME_LIMIT_S, clock },
+  );
   const level = mine.length ? mine[0]!.levels[q.name]! : 3;
   return { required, r, level, agents: mine.length };
 });
@@ -108,7 +115,13 @@ console.log(
       multiSkill: {
         seconds: +multiS.toFixed(1),
         groups: multi.groups.map((g) => ({ key: g.key, agents: g.agentIds.length, requiredH: hours(g.required), coverH: hours(g.schedule.coverage) })),
-        slPct: multi.queues.map((q) => ({ queue: q.queue, target: pct(q.slTarget), simulated: pct(q.serviceLevel), asaS: +q.asa.toFixed(1), offered: q.offered })),
+        slPct: multi.queues.map((q) => ({
+          queue: q.queue,
+          target: pct(q.slTarget),
+          simulated: pct(q.serviceLevel),
+          asaS: +q.asa.toFixed(1),
+          offered: q.offered,
+        })),
         requiredAgentHours: +multi.requiredAgentHours.toFixed(1),
         phoneAgentHours: +multiCoverH.toFixed(1),
         paidHours: +multi.paidHours.toFixed(1),

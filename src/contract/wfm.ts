@@ -147,7 +147,13 @@ export const backtestRow = z.object({ model: z.enum(['seasonalNaive', 'holtWinte
 export const historyQueue = z.object({ queue: z.string(), interval_min: z.number(), rows: z.number(), from_ts: z.number(), to_ts: z.number() });
 
 export const requirementRow = z.object({ id: z.number(), week_start: z.string(), interval_min: z.number(), source: z.string(), created_at: z.number() });
-export const contractRecord = z.object({ agentId: z.number(), contract: contractSpec, skills: z.array(z.string()), skillLevels: skillLevels.optional(), preferences });
+export const contractRecord = z.object({
+  agentId: z.number(),
+  contract: contractSpec,
+  skills: z.array(z.string()),
+  skillLevels: skillLevels.optional(),
+  preferences,
+});
 export const multiSkillResult = z.object({
   weekStart: z.string(),
   queues: z.array(
@@ -481,7 +487,8 @@ export const wfm = {
     method: 'POST',
     path: '/api/wfm/multi-skill/plan',
     access: WFM_PLANNERS,
-    summary: 'Plan a week for several queues with multi-skilled agents: staffing by simulation, the optimiser per skill group, SL per queue from the simulated week',
+    summary:
+      'Plan a week for several queues with multi-skilled agents: staffing by simulation, the optimiser per skill group, SL per queue from the simulated week',
     tags,
     body: multiSkillBody,
     response: multiSkillResult,

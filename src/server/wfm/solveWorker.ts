@@ -14,7 +14,9 @@ try {
   parentPort!.postMessage({ type: 'progress', phase: 'solving' });
   const clock = () => performance.now();
   const result =
-    kind === 'multiSkill' ? solveMultiSkill(h, input as MultiSkillInput, { ...options, clock }) : solveSchedule(h, input as ScheduleInput, { ...options, clock });
+    kind === 'multiSkill'
+      ? solveMultiSkill(h, input as MultiSkillInput, { ...options, clock })
+      : solveSchedule(h, input as ScheduleInput, { ...options, clock });
   parentPort!.postMessage({ type: 'result', result });
 } catch (e) {
   // an InputError crosses the thread as its field and problem, and is made again on the other side

@@ -54,19 +54,31 @@ export async function multiSkillPlan(deps: ServiceDeps, actor: Actor, body: z.ou
   }
   const { templates, agents } = await scheduleInputFor(deps.store.db, c.id, body.weekStart);
   if (!templates.length) throw validationError('templates', 'define at least one shift template first', { reason: 'wfm.noShiftTemplates', params: {} });
-  const levels = new Map((await listContracts(deps.store.db, agents.map((a) => Number(a.id)))).map((r) => [String(r.agentId), r.skillLevels]));
+  const levels = new Map(
+    (
+      await listContracts(
+        deps.store.db,
+        agents.map((a) => Number(a.id)),
+      )
+    ).map((r) => [String(r.agentId), r.skillLevels]),
+  );
   const names = new Set(queues.map((q) => q.name));
   const skilled: MultiSkillAgent[] = agents
     .map((a) => ({ ...a, levels: skillLevels(a.skills ?? [], levels.get(a.id)) }))
     .filter((a) => Object.keys(a.levels).some((s) => names.has(s)));
-  if (!skilled.length)
-    throw validationError('forecastIds', 'no active agent has a skill for these queues', { reason: 'wfm.noSkilledAgents', params: {} });
+  if (!skilled.length) throw validationError('forecastIds', 'no active agent has a skill for these queues', { reason: 'wfm.noSkilledAgents', params: {} });
   const r = await solve({ intervalMin: SLOT_MIN, queues, agents: skilled, templates, weekEnd: 'cut', seed: 1 }, { timeLimitS: body.timeLimitS, mipAbsGap: 1 });
   const hours = (xs: number[]) => (xs.reduce((a, b) => a + b, 0) * r.intervalMin) / 60;
   return {
     weekStart: body.weekStart,
     queues: r.queues,
-    groups: r.groups.map((g) => ({ key: g.key, skills: g.skills, agents: g.agentIds.length, requiredHours: hours(g.required), scheduledHours: hours(g.schedule.coverage) })),
+    groups: r.groups.map((g) => ({
+      key: g.key,
+      skills: g.skills,
+      agents: g.agentIds.length,
+      requiredHours: hours(g.required),
+      scheduledHours: hours(g.schedule.coverage),
+    })),
     requiredAgentHours: r.requiredAgentHours,
     erlangAgentHours: r.erlangAgentHours,
     paidHours: r.paidHours,

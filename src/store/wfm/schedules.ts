@@ -107,7 +107,10 @@ export function validateContract(c: Contract): void {
 export function validateSkillLevels(skills: string[], levels: Record<string, number> | undefined): void {
   for (const [skill, level] of Object.entries(levels ?? {})) {
     if (!skills.includes(skill))
-      throw validationError(`skillLevels.${skill}`, `a level for ${skill}, which is not among the skills`, { reason: 'wfm.levelWithoutSkill', params: { skill } });
+      throw validationError(`skillLevels.${skill}`, `a level for ${skill}, which is not among the skills`, {
+        reason: 'wfm.levelWithoutSkill',
+        params: { skill },
+      });
     if (!Number.isInteger(level) || level < 1 || level > 5)
       throw validationError(`skillLevels.${skill}`, `must be a whole number within [1, 5], got ${level}`, {
         reason: 'input.between',

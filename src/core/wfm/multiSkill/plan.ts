@@ -77,11 +77,13 @@ export function solveMultiSkill(h: Highs, input: MultiSkillInput, options: Sched
   const perWeek = (7 * 1440) / intervalMin;
   const block = input.searchIntervalMin ?? 60;
   if (!Number.isInteger(block / intervalMin) || block < intervalMin)
-    
-    throw new InputError('searchIntervalMin', `must be a multiple of intervalMin (${intervalMin}), got ${block}`, { reason: 'wfm.notMultipleOf', params: { step: intervalMin } });
+    throw new InputError('searchIntervalMin', `must be a multiple of intervalMin (${intervalMin}), got ${block}`, {
+      reason: 'wfm.notMultipleOf',
+      params: { step: intervalMin },
+    });
   if (!input.queues.length) throw new InputError('queues', 'give at least one queue', { reason: 'wfm.noQueues', params: {} });
   input.queues.forEach((q, i) => {
-    if (q.calls.length !== perWeek) 
+    if (q.calls.length !== perWeek)
       throw new InputError(`queues[${i}].calls`, `needs ${perWeek} intervals, got ${q.calls.length}`, {
         reason: 'wfm.requirementLength',
         params: { expected: perWeek, perDay: 1440 / intervalMin, got: q.calls.length },
