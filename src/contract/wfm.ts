@@ -42,6 +42,8 @@ export const requirementBody = z.object({
   weekStart: monday,
   required: z.array(nonNeg).optional(),
   forecastId: z.number().int().positive().optional(),
+  /** one forecast per queue (issue 15): the requirement of each queue is kept, the total is their sum */
+  queueForecastIds: z.array(z.number().int().positive()).min(1).max(12).optional(),
   ...targetFields,
 });
 export const forecastBody = z.object({
@@ -146,7 +148,15 @@ export type ForecastVersionRow = z.infer<typeof forecastVersion>;
 export const backtestRow = z.object({ model: z.enum(['seasonalNaive', 'holtWinters']), wape: z.number(), mape: z.number(), intervals: z.number() });
 export const historyQueue = z.object({ queue: z.string(), interval_min: z.number(), rows: z.number(), from_ts: z.number(), to_ts: z.number() });
 
-export const requirementRow = z.object({ id: z.number(), week_start: z.string(), interval_min: z.number(), source: z.string(), created_at: z.number() });
+export const requirementRow = z.object({
+  id: z.number(),
+  week_start: z.string(),
+  interval_min: z.number(),
+  source: z.string(),
+  created_at: z.number(),
+  /** queues with their own requirement beside the total (issue 15); empty: total only */
+  queues: z.array(z.string()),
+});
 export const contractRecord = z.object({
   agentId: z.number(),
   contract: contractSpec,

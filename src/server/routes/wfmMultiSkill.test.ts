@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { forEachDatabase } from '../../store/testing';
 import { signIn, testApp, testPasswordHash } from '../testing';
 import { createCenter, createUser } from '../../store/org';
+import { getRequirement } from '../../store/wfm/schedules';
 
 const H = 3_600_000;
 // Monday 2026-11-02 00:00 in Asia/Shanghai (UTC+8) = 2026-11-01 16:00 UTC
@@ -58,6 +59,16 @@ forEachDatabase('multi-skill: skill levels on the contract, the week planned for
     };
     const general = await forecast('general');
     const billing = await forecast('billing');
+
+    // per-queue requirements: each from its queue's forecast (2 calls per 30 min at 200 s: 2 agents by Erlang C, worked
+    // below), kept beside the total (their sum, 4); the list names the queues
+    const req = await wfm.req('POST', '/api/wfm/requirements', { weekStart: WEEK, queueForecastIds: [general, billing], targetSl: 0.8, thresholdS: 20 });
+    assert.equal(req.status, 200, JSON.stringify(req.body));
+    const curve = await getRequirement(store.db, req.body.id);
+    assert.ok(curve.required.length === 672 && curve.required.every((v) => v === 4));
+    assert.deepEqual(Object.keys(curve.byQueue ?? {}), ['general', 'billing']);
+    assert.ok(curve.byQueue!.general!.every((v) => v === 2) && curve.byQueue!.billing!.every((v) => v === 2));
+    assert.deepEqual((await wfm.req('GET', '/api/wfm/requirements')).body[0].queues, ['general', 'billing']);
 
     // agents may not plan; the same queue twice is refused naming the second forecast
     assert.equal((await a1.req('POST', '/api/wfm/multi-skill/plan', { weekStart: WEEK, forecastIds: [general] })).status, 403);

@@ -189,7 +189,7 @@ export const listLeaveWithNames = (db: Db, f: { centerId: number; fromDate?: str
 
 export async function createRequirement(
   db: Db,
-  r: { centerId: number; weekStart: string; intervalMin: number; required: number[]; source: string },
+  r: { centerId: number; weekStart: string; intervalMin: number; required: number[]; source: string; byQueue?: Record<string, number[]> },
   userId: number | null,
   now: number,
 ) {
@@ -210,6 +210,7 @@ export async function createRequirement(
         week_start: r.weekStart,
         interval_min: r.intervalMin,
         required: JSON.stringify(r.required),
+        by_queue: r.byQueue ? JSON.stringify(r.byQueue) : null,
         source: r.source,
         created_by: userId,
         created_at: now,
@@ -231,18 +232,18 @@ export async function createRequirement(
 export async function getRequirement(db: Db, id: number) {
   const r = await db.selectFrom('wfm_requirements').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r) throw notFound('requirement', id);
-  return { ...r, required: JSON.parse(r.required) as number[] };
+  return { ...r, required: JSON.parse(r.required) as number[], byQueue: r.by_queue ? (JSON.parse(r.by_queue) as Record<string, number[]>) : null };
 }
 
-export const listRequirements = (db: Db, f: { centerId: number; weekStart?: string }) => {
+export const listRequirements = async (db: Db, f: { centerId: number; weekStart?: string }) => {
   let q = db
     .selectFrom('wfm_requirements')
-    .select(['id', 'week_start', 'interval_min', 'source', 'created_at'])
+    .select(['id', 'week_start', 'interval_min', 'source', 'created_at', 'by_queue'])
     .where('center_id', '=', f.centerId)
     .orderBy('id', 'desc')
     .limit(50);
   if (f.weekStart) q = q.where('week_start', '=', f.weekStart);
-  return q.execute();
+  return (await q.execute()).map(({ by_queue, ...r }) => ({ ...r, queues: by_queue ? Object.keys(JSON.parse(by_queue) as object) : [] }));
 };
 
 // ---------- schedule runs and shifts ----------
