@@ -25,7 +25,7 @@ const shape = (slot: number) => {
   return 0.35 + Math.exp(-((h - 10.5) ** 2) / 4) + 0.8 * Math.exp(-((h - 15) ** 2) / 5) + 0.3 * Math.exp(-((h - 20) ** 2) / 3);
 };
 // offered load (Erlangs) at the busiest slot, split general 55 %, billing 27 %, tech 18 %
-const PEAK_ERL = Number(process.env.PEAK_ERL ?? 48);
+const PEAK_ERL = Number(process.env.PEAK_ERL ?? 72);
 const specs = [
   { name: 'general', share: 0.55, ahtS: 240 },
   { name: 'billing', share: 0.27, ahtS: 300 },
