@@ -43,6 +43,8 @@ export const requirementBody = z.object({
   weekStart: monday,
   required: z.array(nonNeg).optional(),
   forecastId: z.number().int().positive().optional(),
+  /** one forecast per queue (issue 15): the requirement of each queue is kept, the total is their sum */
+  queueForecastIds: z.array(z.number().int().positive()).min(1).max(12).optional(),
   ...targetFields,
   // one number still accepted; omitted: the center's shrinkage by category (GET/PUT /api/wfm/shrinkage), summed
   shrinkage: z.number().min(0).lt(1).optional(),
@@ -101,7 +103,23 @@ const contractSpec = z.object({
     .optional(),
 });
 const preferences = z.object({ daysOff: z.array(z.number().int().min(0).max(6)).optional(), startMin: z.number().int().min(0).max(1439).optional() });
-export const contractBody = z.object({ contract: contractSpec, skills: z.array(z.string().min(1)).default([]), preferences: preferences.default({}) });
+/** proficiency per skill, 1..5 (3 = standard; issue 15): the store checks each is one of `skills` */
+const skillLevels = z.record(z.string().min(1), z.number());
+export const contractBody = z.object({
+  contract: contractSpec,
+  skills: z.array(z.string().min(1)).default([]),
+  skillLevels: skillLevels.optional(),
+  preferences: preferences.default({}),
+});
+/** The multi-skill plan of a week (issue 15): one forecast per queue, one SL target for all. */
+export const multiSkillBody = z.object({
+  weekStart: monday,
+  forecastIds: z.array(z.number().int().positive()).min(1).max(12),
+  slTarget: z.number().gt(0).lt(1).default(0.8),
+  thresholdS: nonNeg.default(20),
+  patienceS: z.number().positive().optional(),
+  timeLimitS: z.number().positive().max(120).default(10),
+});
 const pointsRule = z.union([
   z.object({ id: z.string().min(1), kind: z.literal('holidayHours'), dates: z.array(isoDate).min(1), pointsPerHour: nonNeg, multiplier: nonNeg.optional() }),
   z.object({ id: z.string().min(1), kind: z.literal('peakSlot'), pointsPerSlot: nonNeg }),
@@ -149,8 +167,51 @@ export type ForecastVersionRow = z.infer<typeof forecastVersion>;
 export const backtestRow = z.object({ model: z.enum(['seasonalNaive', 'holtWinters']), wape: z.number(), mape: z.number(), intervals: z.number() });
 export const historyQueue = z.object({ queue: z.string(), interval_min: z.number(), rows: z.number(), from_ts: z.number(), to_ts: z.number() });
 
-export const requirementRow = z.object({ id: z.number(), week_start: z.string(), interval_min: z.number(), source: z.string(), created_at: z.number() });
-export const contractRecord = z.object({ agentId: z.number(), contract: contractSpec, skills: z.array(z.string()), preferences });
+export const requirementRow = z.object({
+  id: z.number(),
+  week_start: z.string(),
+  interval_min: z.number(),
+  source: z.string(),
+  created_at: z.number(),
+  /** queues with their own requirement beside the total (issue 15); empty: total only */
+  queues: z.array(z.string()),
+});
+export const contractRecord = z.object({
+  agentId: z.number(),
+  contract: contractSpec,
+  skills: z.array(z.string()),
+  skillLevels: skillLevels.optional(),
+  preferences,
+});
+export const multiSkillResult = z.object({
+  weekStart: z.string(),
+  queues: z.array(
+    z.object({
+      queue: z.string(),
+      slTarget: z.number(),
+      serviceLevel: z.number(),
+      asa: z.number(),
+      abandonRate: z.number(),
+      offered: z.number(),
+      erlangAgentHours: z.number(),
+    }),
+  ),
+  groups: z.array(
+    z.object({
+      key: z.string(),
+      skills: z.array(z.object({ queue: z.string(), level: z.number() })),
+      agents: z.number(),
+      requiredHours: z.number(),
+      scheduledHours: z.number(),
+    }),
+  ),
+  requiredAgentHours: z.number(),
+  erlangAgentHours: z.number(),
+  paidHours: z.number(),
+  unmetBlocks: z.number(),
+  queuesWithoutAgents: z.array(z.string()),
+});
+export type MultiSkillResultWire = z.infer<typeof multiSkillResult>;
 export type ContractRecordWire = z.infer<typeof contractRecord>;
 export const leaveRow = z.object({ id: z.number(), agent_id: z.number(), date: z.string(), kind: z.string(), created_at: z.number(), name: z.string() });
 
@@ -475,6 +536,16 @@ export const wfm = {
       distinctShiftCost: z.number().min(0).max(100).optional(),
     }),
     response: created,
+  }),
+  multiSkillPlan: endpoint({
+    method: 'POST',
+    path: '/api/wfm/multi-skill/plan',
+    access: WFM_PLANNERS,
+    summary:
+      'Plan a week for several queues with multi-skilled agents: staffing by simulation, the optimiser per skill group, SL per queue from the simulated week',
+    tags,
+    body: multiSkillBody,
+    response: multiSkillResult,
   }),
   runs: endpoint({ method: 'GET', path: '/api/wfm/schedule-runs', access: WFM_VIEW, summary: 'Schedule runs', tags, response: z.array(runRow) }),
   run: endpoint({

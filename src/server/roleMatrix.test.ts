@@ -223,6 +223,7 @@ export const EXPECTED_ACCESS: Record<string, string> = {
   'GET /api/wfm/shrinkage': WFM_VIEW,
   'PUT /api/wfm/shrinkage': 'wfm',
   'POST /api/wfm/schedule-runs': 'wfm',
+  'POST /api/wfm/multi-skill/plan': 'wfm',
   'GET /api/wfm/schedule-runs': WFM_VIEW,
   'GET /api/wfm/schedule-runs/:id': WFM_VIEW,
   'POST /api/wfm/schedule-runs/:id/publish': 'wfm',

@@ -117,8 +117,15 @@ export const wfmDemo: DemoSeeder = {
     const deps = { store: ctx.store, now: ctx.now };
     for (const t of DEFAULT_TEMPLATES) await putTemplate(db, org.centerId, t, null, now);
     const agentIds = [...org.agentIds.values()];
+    // multi-skill (issue 15): each agent's queues are skills too, with a proficiency (mostly the standard 3)
+    const queuesOf = new Map<number, string[]>();
+    for (const r of await db.selectFrom('agent_queues').select(['agent_id', 'queue']).orderBy('queue').execute())
+      queuesOf.set(r.agent_id, [...(queuesOf.get(r.agent_id) ?? []), r.queue]);
+    const levelRnd = seededRandom(15);
     for (const agentId of agentIds) {
       const ft = rnd() < 0.8;
+      const queues = queuesOf.get(agentId) ?? [];
+      const skillLevels = Object.fromEntries(queues.map((q) => [q, [2, 3, 3, 3, 4, 4, 5][Math.floor(levelRnd() * 7)]!]));
       await putContract(
         db,
         {
@@ -126,7 +133,8 @@ export const wfmDemo: DemoSeeder = {
           contract: ft
             ? { minHoursWeek: 32, maxHoursWeek: 40, minDaysOff: 2, earliestStartMin: 7 * 60, latestStartMin: 14 * 60, templateIds: ['FT8'], minRestHours: 11 }
             : { minHoursWeek: 12, maxHoursWeek: 24, minDaysOff: 2, earliestStartMin: 7 * 60, latestStartMin: 19 * 60, templateIds: ['PT4'], minRestHours: 11 },
-          skills: ['voice'],
+          skills: ['voice', ...queues],
+          skillLevels,
           preferences: rnd() < 0.3 ? { daysOff: [Math.floor(rnd() * 7)] } : {},
         },
         null,
@@ -183,7 +191,14 @@ export const wfmDemo: DemoSeeder = {
     const required = perQueue[0]!.map((_, k) => perQueue.reduce((s, q) => s + q[k]!, 0));
     const reqId = await createRequirement(
       db,
-      { centerId: org.centerId, weekStart: nextWeek, intervalMin: 15, required, source: `forecast:${forecastIds.join('+')}` },
+      {
+        centerId: org.centerId,
+        weekStart: nextWeek,
+        intervalMin: 15,
+        required,
+        source: `forecast:${forecastIds.join('+')}`,
+        byQueue: Object.fromEntries(DEMO_QUEUES.map((q, i) => [q, perQueue[i]!])),
+      },
       userId,
       now,
     );

@@ -3,14 +3,20 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import highs from 'highs';
 import { solveSchedule, type ScheduleInput, type ScheduleOptions } from '../../core/wfm/schedule';
+import { solveMultiSkill, type MultiSkillInput } from '../../core/wfm/multiSkill/plan';
 import { InputError } from '../../core/errors';
 
-const { input, options } = workerData as { input: ScheduleInput; options: ScheduleOptions };
+// kind 'multiSkill' (issue 15): the skill-mix plan, which runs the same optimiser once per skill group
+const { input, options, kind } = workerData as { input: ScheduleInput | MultiSkillInput; options: ScheduleOptions; kind?: 'multiSkill' };
 try {
   parentPort!.postMessage({ type: 'progress', phase: 'loading' });
   const h = await highs();
   parentPort!.postMessage({ type: 'progress', phase: 'solving' });
-  const result = solveSchedule(h, input, { ...options, clock: () => performance.now() });
+  const clock = () => performance.now();
+  const result =
+    kind === 'multiSkill'
+      ? solveMultiSkill(h, input as MultiSkillInput, { ...options, clock })
+      : solveSchedule(h, input as ScheduleInput, { ...options, clock });
   parentPort!.postMessage({ type: 'result', result });
 } catch (e) {
   // an InputError crosses the thread as its field and problem, and is made again on the other side

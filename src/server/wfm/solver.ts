@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ScheduleInput, ScheduleOptions, ScheduleResult } from '../../core/wfm/schedule';
+import type { MultiSkillInput, MultiSkillResult } from '../../core/wfm/multiSkill/plan';
 import { InputError, type ErrorDetail } from '../../core/errors';
 import { projectRoot, RUNNING_BUILT } from '../paths';
 
@@ -16,11 +17,20 @@ const WORKER = RUNNING_BUILT ? pathToFileURL(join(projectRoot(), 'lib', 'server'
 
 /** Starts a solve in a worker thread; onProgress gets phase changes. The thread ends after the solve, freeing HiGHS. */
 export function solveInWorker(input: ScheduleInput, options: ScheduleOptions, onProgress: (phase: string) => void): SolveHandle {
+  return inWorker<ScheduleResult>({ input, options }, onProgress);
+}
+
+/** The multi-skill plan (issue 15) in a worker thread: the optimiser once per skill group, then the simulated week. */
+export function solveMultiSkillInWorker(input: MultiSkillInput, options: ScheduleOptions): Promise<MultiSkillResult> {
+  return inWorker<MultiSkillResult>({ input, options, kind: 'multiSkill' }, () => {}).promise;
+}
+
+function inWorker<R>(workerData: object, onProgress: (phase: string) => void): { promise: Promise<R>; cancel(): void } {
   const execArgv = process.execArgv.filter((a) => !a.startsWith('--test'));
-  const w = new Worker(WORKER, { workerData: { input, options }, execArgv, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+  const w = new Worker(WORKER, { workerData, execArgv, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
   let settled = false;
-  const promise = new Promise<ScheduleResult>((resolve, reject) => {
-    w.on('message', (m: { type: string; phase?: string; result?: ScheduleResult; message?: string; field?: string; problem?: string } & ErrorDetail) => {
+  const promise = new Promise<R>((resolve, reject) => {
+    w.on('message', (m: { type: string; phase?: string; result?: R; message?: string; field?: string; problem?: string } & ErrorDetail) => {
       if (m.type === 'progress') onProgress(m.phase!);
       else if (m.type === 'result') {
         settled = true;

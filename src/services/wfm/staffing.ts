@@ -70,7 +70,7 @@ async function requirementFromForecast(
           );
     for (let j = 0; j < per; j++) required.push(need);
   }
-  return required;
+  return { required, queue: f.queue };
 }
 
 export async function createRequirementCurve(deps: ServiceDeps, actor: Actor, body: z.output<typeof requirementBody>) {
@@ -78,17 +78,39 @@ export async function createRequirementCurve(deps: ServiceDeps, actor: Actor, bo
   const ws = await core(() => weekStartMs(body.weekStart, tzAt(c.tz, Date.parse(`${body.weekStart}T12:00:00Z`))));
   let required = body.required;
   let source = 'upload';
+  let byQueue: Record<string, number[]> | undefined;
+  // the center's planned shrinkage (the sum of its categories) unless the request gives one number
+  const shrinkageTotal = async () => body.shrinkage ?? (await shrinkage(deps, actor)).total;
+  if (!required && body.queueForecastIds) {
+    // issue 15: each queue's requirement from its own forecast, kept beside the total (their sum)
+    byQueue = {};
+    const sh = await shrinkageTotal();
+    for (const [i, id] of body.queueForecastIds.entries()) {
+      const r = await requirementFromForecast(deps, actor, id, ws, { targets: targetsOf(body), patienceS: body.patienceS, shrinkage: sh });
+      if (byQueue[r.queue])
+        throw validationError(`queueForecastIds[${i}]`, `queue ${r.queue} is given twice`, { reason: 'wfm.queueTwice', params: { queue: r.queue } });
+      byQueue[r.queue] = r.required;
+    }
+    const curves = Object.values(byQueue);
+    required = curves[0]!.map((_, k) => curves.reduce((a, c) => a + c[k]!, 0));
+    source = `forecasts:${body.queueForecastIds.join(',')}`;
+  }
   if (!required) {
     if (!body.forecastId) throw validationError('required', 'give the required values or a forecastId', { reason: 'wfm.requiredOrForecast', params: {} });
-    required = await requirementFromForecast(deps, actor, body.forecastId, ws, {
+    ({ required } = await requirementFromForecast(deps, actor, body.forecastId, ws, {
       targets: targetsOf(body),
       patienceS: body.patienceS,
-      shrinkage: body.shrinkage ?? (await shrinkage(deps, actor)).total,
-    });
+      shrinkage: await shrinkageTotal(),
+    }));
     source = `forecast:${body.forecastId}`;
   }
   return {
-    id: await createRequirement(deps.store.db, { centerId: c.id, weekStart: body.weekStart, intervalMin: 15, required, source }, actor.userId, deps.now()),
+    id: await createRequirement(
+      deps.store.db,
+      { centerId: c.id, weekStart: body.weekStart, intervalMin: 15, required, source, byQueue },
+      actor.userId,
+      deps.now(),
+    ),
   };
 }
 

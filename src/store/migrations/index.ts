@@ -29,6 +29,7 @@ import kbTermFreq from './051_kb_term_freq';
 import goals from './043_goals';
 import careers from './044_careers';
 import shrinkageCategories from './048_shrinkage_categories';
+import skillLevels from './047_skill_levels';
 
 /**
  * Every migration, by name (run in name order). Each capability owns its own file(s);
@@ -63,6 +64,7 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '043_goals': goals,
   '044_careers': careers,
   '048_shrinkage_categories': shrinkageCategories,
+  '047_skill_levels': skillLevels,
   '036_fact_agent_sums': factAgentSums,
 };
 

@@ -70,6 +70,8 @@ export interface ContractRecord {
   agentId: number;
   contract: Contract;
   skills: string[];
+  /** proficiency per skill, 1..5 (migration 047); a skill in `skills` without a level is level 3 */
+  skillLevels?: Record<string, number>;
   preferences: { daysOff?: number[]; startMin?: number };
 }
 
@@ -101,14 +103,32 @@ export function validateContract(c: Contract): void {
     throw validationError('contract.minDaysOff', 'seven days off leave no time for the minimum hours', { reason: 'wfm.noTimeForMinHours', params: {} });
 }
 
+/** A level is for one of the agent's skills and is a whole number 1..5 (issue 15). */
+export function validateSkillLevels(skills: string[], levels: Record<string, number> | undefined): void {
+  for (const [skill, level] of Object.entries(levels ?? {})) {
+    if (!skills.includes(skill))
+      throw validationError(`skillLevels.${skill}`, `a level for ${skill}, which is not among the skills`, {
+        reason: 'wfm.levelWithoutSkill',
+        params: { skill },
+      });
+    if (!Number.isInteger(level) || level < 1 || level > 5)
+      throw validationError(`skillLevels.${skill}`, `must be a whole number within [1, 5], got ${level}`, {
+        reason: 'input.between',
+        params: { minimum: 1, maximum: 5, value: String(level) },
+      });
+  }
+}
+
 export async function putContract(db: Db, r: ContractRecord, userId: number | null, now: number) {
   validateContract(r.contract);
+  validateSkillLevels(r.skills ?? [], r.skillLevels);
   await withTx(db, async (tx) => {
     const a = await tx.selectFrom('agents').select('id').where('id', '=', r.agentId).executeTakeFirst();
     if (!a) throw notFound('agent', r.agentId);
     const values = {
       spec: JSON.stringify(r.contract),
       skills: JSON.stringify(r.skills ?? []),
+      skill_levels: JSON.stringify(r.skillLevels ?? {}),
       preferences: JSON.stringify(r.preferences ?? {}),
       updated_at: now,
     };
@@ -130,6 +150,7 @@ export async function listContracts(db: Db, agentIds?: number[]): Promise<Contra
     agentId: r.agent_id,
     contract: JSON.parse(r.spec),
     skills: JSON.parse(r.skills),
+    skillLevels: JSON.parse(r.skill_levels) as Record<string, number>,
     preferences: JSON.parse(r.preferences),
   }));
 }
@@ -168,7 +189,7 @@ export const listLeaveWithNames = (db: Db, f: { centerId: number; fromDate?: str
 
 export async function createRequirement(
   db: Db,
-  r: { centerId: number; weekStart: string; intervalMin: number; required: number[]; source: string },
+  r: { centerId: number; weekStart: string; intervalMin: number; required: number[]; source: string; byQueue?: Record<string, number[]> },
   userId: number | null,
   now: number,
 ) {
@@ -189,6 +210,7 @@ export async function createRequirement(
         week_start: r.weekStart,
         interval_min: r.intervalMin,
         required: JSON.stringify(r.required),
+        by_queue: r.byQueue ? JSON.stringify(r.byQueue) : null,
         source: r.source,
         created_by: userId,
         created_at: now,
@@ -210,18 +232,18 @@ export async function createRequirement(
 export async function getRequirement(db: Db, id: number) {
   const r = await db.selectFrom('wfm_requirements').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r) throw notFound('requirement', id);
-  return { ...r, required: JSON.parse(r.required) as number[] };
+  return { ...r, required: JSON.parse(r.required) as number[], byQueue: r.by_queue ? (JSON.parse(r.by_queue) as Record<string, number[]>) : null };
 }
 
-export const listRequirements = (db: Db, f: { centerId: number; weekStart?: string }) => {
+export const listRequirements = async (db: Db, f: { centerId: number; weekStart?: string }) => {
   let q = db
     .selectFrom('wfm_requirements')
-    .select(['id', 'week_start', 'interval_min', 'source', 'created_at'])
+    .select(['id', 'week_start', 'interval_min', 'source', 'created_at', 'by_queue'])
     .where('center_id', '=', f.centerId)
     .orderBy('id', 'desc')
     .limit(50);
   if (f.weekStart) q = q.where('week_start', '=', f.weekStart);
-  return q.execute();
+  return (await q.execute()).map(({ by_queue, ...r }) => ({ ...r, queues: by_queue ? Object.keys(JSON.parse(by_queue) as object) : [] }));
 };
 
 // ---------- schedule runs and shifts ----------

@@ -17,7 +17,8 @@ export interface WfmTables {
   };
   wfm_forecast_points: { forecast_id: number; ts: number; offered: number; aht: number };
   wfm_templates: { id: Generated<number>; center_id: number; code: string; spec: string; updated_at: number };
-  wfm_contracts: { agent_id: number; spec: string; skills: string; preferences: string; updated_at: number };
+  /** skill_levels: migration 047 (JSON skill → level 1..5; a skill only in `skills` reads as 3) */
+  wfm_contracts: { agent_id: number; spec: string; skills: string; skill_levels: Generated<string>; preferences: string; updated_at: number };
   wfm_leave: { id: Generated<number>; agent_id: number; date: string; kind: string; created_at: number };
   wfm_requirements: {
     id: Generated<number>;
@@ -25,6 +26,8 @@ export interface WfmTables {
     week_start: string;
     interval_min: number;
     required: string;
+    /** migration 047: JSON queue → values per interval (null: total only) */
+    by_queue: string | null;
     source: string;
     created_by: number | null;
     created_at: number;

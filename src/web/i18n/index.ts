@@ -33,6 +33,7 @@ import { dutyMessages } from './duty';
 import { assessmentMessages } from './assessment';
 import { goalsMessages } from './goals';
 import { careersMessages } from './careers';
+import { multiSkillMessages } from './multiSkill';
 
 /** Every capability's messages; add yours here. */
 const all: Messages[] = [
@@ -66,6 +67,7 @@ const all: Messages[] = [
   assessmentMessages,
   goalsMessages,
   careersMessages,
+  multiSkillMessages,
 ];
 
 function merge(into: Record<string, any>, from: Record<string, any>) {

@@ -197,6 +197,14 @@ const ERRORS: Record<string, Row> = {
     '每週最少 {{min}} 小時高於最多 {{max}} 小時',
     'The minimum of {{min}} h a week is above the maximum of {{max}} h',
   ],
+  'wfm.levelWithoutSkill': [
+    '{{skill}} 不在技能列表中，不能设熟练度',
+    '{{skill}} 不在技能清單中，不能設熟練度',
+    '{{skill}} is not among the skills, so it cannot have a level',
+  ],
+  'wfm.noQueues': ['至少需要一个队列', '至少需要一個佇列', 'Give at least one queue'],
+  'wfm.queueTwice': ['队列 {{queue}} 出现了两次', '佇列 {{queue}} 出現了兩次', 'Queue {{queue}} is given twice'],
+  'wfm.noSkilledAgents': ['没有坐席具备所列队列的技能', '沒有坐席具備所列佇列的技能', 'No agent has a skill for the queues given'],
   'wfm.noTimeForMinHours': ['每周休 7 天就无法满足最少工时', '每週休 7 天就無法滿足最少工時', 'Seven days off leave no time for the minimum hours'],
   'wfm.requirementLength': [
     '需要 {{expected}} 个值（7 天 × 每天 {{perDay}} 个时段），收到 {{got}} 个',

@@ -7,6 +7,7 @@ import type { TemplateSpec } from '../../../contract/wfm';
 import { ErrorNote, Page, Raw } from '../../components/ui';
 import { Field } from '../../components/form';
 import { ymd } from './util';
+import { parseSkills, skillsText } from './skillsText';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** minutes after midnight ↔ HH:MM */
@@ -132,7 +133,7 @@ export default function PlanData() {
       latestStart: toHm(c.contract.latestStartMin),
       minRestHours: c.contract.minRestHours == null ? '' : String(c.contract.minRestHours),
       templateIds: c.contract.templateIds ?? [],
-      skills: (c.skills ?? []).join(', '),
+      skills: skillsText(c.skills ?? [], c.skillLevels),
       prefDaysOff: c.preferences?.daysOff ?? [],
       prefStart: toHm(c.preferences?.startMin),
     });
@@ -153,7 +154,7 @@ export default function PlanData() {
             ...(num(ct.minRestHours) !== undefined ? { minRestHours: num(ct.minRestHours) } : {}),
             ...(ct.templateIds.length ? { templateIds: ct.templateIds } : {}),
           },
-          skills: ct.skills.split(/[,，\s]+/).filter(Boolean),
+          ...parseSkills(ct.skills),
           preferences: { ...(ct.prefDaysOff.length ? { daysOff: ct.prefDaysOff } : {}), ...(prefStart !== undefined ? { startMin: prefStart } : {}) },
         },
       });
@@ -168,6 +169,7 @@ export default function PlanData() {
     'contract.minRestHours',
     'preferences.startMin',
     'skills',
+    'skillLevels',
   ];
   const ctInput = (k: 'minHoursWeek' | 'maxHoursWeek' | 'minDaysOff' | 'minRestHours', field: string) => (
     <Field label={t(`wfm.${k}`)} error={ce.errorFor(field)}>
@@ -312,7 +314,7 @@ export default function PlanData() {
                 <td>{c?.contract.minDaysOff ?? '—'}</td>
                 <td>{c ? `${toHm(c.contract.earliestStartMin)}–${toHm(c.contract.latestStartMin)}` : '—'}</td>
                 <td>
-                  <Raw>{c?.skills.join(', ')}</Raw>
+                  <Raw>{c ? skillsText(c.skills, c.skillLevels) : undefined}</Raw>
                 </td>
                 <td>{c ? [(c.preferences.daysOff ?? []).map(dayName).join(' '), toHm(c.preferences.startMin)].filter(Boolean).join(' · ') : ''}</td>
                 <td>
@@ -354,7 +356,7 @@ export default function PlanData() {
                 </label>
               ))}
             </fieldset>
-            <Field label={t('wfm.skills')} error={ce.errorFor('skills')}>
+            <Field label={t('wfm.skills')} error={ce.errorFor('skills') ?? ce.errorFor('skillLevels')} hint={t('wfm.skillsHint')}>
               <input name="skills" value={ct.skills} onChange={(e) => setCt({ ...ct, skills: e.target.value })} />
             </Field>
           </div>

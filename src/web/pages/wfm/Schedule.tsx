@@ -10,6 +10,7 @@ import { ErrorNote, Page, pct, Raw } from '../../components/ui';
 import { fromLocalInput, hm, mdw, mondayOf, toLocalInput } from './util';
 import { PeakRule } from './PeakRule';
 import { Shrinkage } from './Shrinkage';
+import { MultiSkillPlan } from './MultiSkillPlan';
 import { fmtDateTime } from '../../format';
 
 /** The fields of the requirement forms (from a forecast, pasted), each with its reason under it. */
@@ -19,7 +20,15 @@ export default function Schedule() {
   const { t, i18n } = useTranslation();
   // where the week's requirement came from: upload, forecast:<id>, demo
   const reqSource = (src: string) =>
-    src.startsWith('forecast:') ? `${t('wfm.reqSource.forecast')} #${src.slice(9)}` : t(`wfm.reqSource.${src}`, { defaultValue: src });
+    src.startsWith('forecast:')
+      ? `${t('wfm.reqSource.forecast')} #${src.slice(9)}`
+      : src.startsWith('forecasts:')
+        ? `${t('wfm.reqSource.forecasts')} ${src
+            .slice(10)
+            .split(',')
+            .map((id) => `#${id}`)
+            .join(' ')}`
+        : t(`wfm.reqSource.${src}`, { defaultValue: src });
   const [week, setWeek] = useState(() => mondayOf(Date.now()));
   // one action per form, so the server's reason shows under the field it names
   const reqAct = useAction();
@@ -226,6 +235,7 @@ export default function Schedule() {
           )}
         </div>
       )}
+      <MultiSkillPlan week={week} forecasts={(forecasts.data ?? []).map((f) => ({ id: f.id, queue: f.queue }))} />
       <PeakSlots />
     </Page>
   );

@@ -1,0 +1,157 @@
+/**
+ * The planner's multi-skill plan of the week (issue 15): pick one forecast per queue, a service-level target, and
+ * the server staffs the skill groups by simulation, schedules each group and simulates the week. Shown: the service
+ * level per queue from that simulation beside each queue's Erlang C agent-hours alone (the single-skill reference),
+ * and what each skill group was asked for and got.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api';
+import { useAction } from '../../hooks';
+import { contract } from '../../../contract/index';
+import type { MultiSkillResultWire } from '../../../contract/wfm';
+import { Field, FieldRow } from '../../components/form';
+import { ErrorNote, pct } from '../../components/ui';
+
+const FIELDS = ['forecastIds', 'slTarget', 'thresholdS', 'timeLimitS'];
+
+interface ForecastOption {
+  id: number;
+  queue: string;
+}
+
+export function MultiSkillPlan({ week, forecasts }: { week: string; forecasts: ForecastOption[] }) {
+  const { t } = useTranslation();
+  const act = useAction();
+  const [picked, setPicked] = useState<number[]>([]);
+  const [form, setForm] = useState({ slTarget: '0.8', thresholdS: '20', timeLimitS: '10' });
+  const [result, setResult] = useState<MultiSkillResultWire | null>(null);
+  const [busy, setBusy] = useState(false);
+  const toggle = (id: number) => setPicked((xs) => (xs.includes(id) ? xs.filter((x) => x !== id) : [...xs, id]));
+  const hours = (h: number) => h.toLocaleString(undefined, { maximumFractionDigits: 0 });
+  const plan = async () => {
+    setBusy(true);
+    await act.run(async () => {
+      setResult(null);
+      const r = await call(contract.wfm.multiSkillPlan, {
+        body: {
+          weekStart: week,
+          forecastIds: picked,
+          slTarget: Number(form.slTarget),
+          thresholdS: Number(form.thresholdS),
+          timeLimitS: Number(form.timeLimitS),
+        },
+      });
+      setResult(r);
+    });
+    setBusy(false);
+  };
+  return (
+    <section data-testid="multi-skill">
+      <h3>{t('wfm.multiSkill.title')}</h3>
+      <p className="muted">{t('wfm.multiSkill.explain')}</p>
+      <ErrorNote error={act.errorOutside(FIELDS)} />
+      <FieldRow>
+        <Field label={t('wfm.multiSkill.forecasts')} error={act.errorFor('forecastIds')} wide>
+          <span className="checks">
+            {forecasts.map((f) => (
+              <label key={f.id}>
+                <input type="checkbox" name={`msForecast${f.id}`} checked={picked.includes(f.id)} onChange={() => toggle(f.id)} />
+                <span translate="no">
+                  #{f.id} {f.queue}
+                </span>
+              </label>
+            ))}
+          </span>
+        </Field>
+        <Field label={t('wfm.targetSl')} error={act.errorFor('slTarget')}>
+          <input name="msSlTarget" inputMode="decimal" size={5} value={form.slTarget} onChange={(e) => setForm({ ...form, slTarget: e.target.value })} />
+        </Field>
+        <Field label={t('wfm.thresholdS')} error={act.errorFor('thresholdS')}>
+          <input name="msThresholdS" inputMode="numeric" size={5} value={form.thresholdS} onChange={(e) => setForm({ ...form, thresholdS: e.target.value })} />
+        </Field>
+        <Field label={t('wfm.timeLimit')} error={act.errorFor('timeLimitS')}>
+          <input name="msTimeLimit" inputMode="numeric" size={5} value={form.timeLimitS} onChange={(e) => setForm({ ...form, timeLimitS: e.target.value })} />
+        </Field>
+      </FieldRow>
+      <div className="form-row">
+        <button data-testid="multi-skill-plan" disabled={!picked.length || busy} onClick={() => void plan()}>
+          {busy ? t('wfm.multiSkill.planning') : t('wfm.multiSkill.plan')}
+        </button>
+      </div>
+      {result && (
+        <>
+          <div className="table-scroll">
+            <table data-testid="multi-skill-queues">
+              <thead>
+                <tr>
+                  <th>{t('wfm.multiSkill.queue')}</th>
+                  <th>{t('wfm.multiSkill.target')}</th>
+                  <th>{t('wfm.multiSkill.simulatedSl')}</th>
+                  <th>{t('wfm.multiSkill.asa')}</th>
+                  <th>{t('wfm.multiSkill.abandon')}</th>
+                  <th>{t('wfm.multiSkill.erlangHours')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.queues.map((q) => (
+                  <tr key={q.queue}>
+                    <td translate="no">{q.queue}</td>
+                    <td>{pct(q.slTarget)}</td>
+                    <td className={q.serviceLevel < q.slTarget - 0.02 ? 'bad' : undefined}>{pct(q.serviceLevel)}</td>
+                    <td>{t('wfm.multiSkill.seconds', { n: Math.round(q.asa) })}</td>
+                    <td>{pct(q.abandonRate)}</td>
+                    <td>{hours(q.erlangAgentHours)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p data-testid="multi-skill-hours">
+            {t('wfm.multiSkill.hours', {
+              mix: hours(result.requiredAgentHours),
+              alone: hours(result.erlangAgentHours),
+              ratio: result.erlangAgentHours > 0 ? (result.requiredAgentHours / result.erlangAgentHours).toFixed(2) : '—',
+              paid: hours(result.paidHours),
+            })}
+          </p>
+          {result.unmetBlocks > 0 && <p className="bad">{t('wfm.multiSkill.unmet', { n: result.unmetBlocks })}</p>}
+          {result.queuesWithoutAgents.length > 0 && (
+            <p className="bad">
+              {t('wfm.multiSkill.noAgents')} <span translate="no">{result.queuesWithoutAgents.join(', ')}</span>
+            </p>
+          )}
+          <div className="table-scroll">
+            <table data-testid="multi-skill-groups">
+              <thead>
+                <tr>
+                  <th>{t('wfm.multiSkill.group')}</th>
+                  <th>{t('wfm.agents')}</th>
+                  <th>{t('wfm.multiSkill.askedHours')}</th>
+                  <th>{t('wfm.multiSkill.scheduledHours')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.groups.map((g) => (
+                  <tr key={g.key}>
+                    <td>
+                      {g.skills.map((s, i) => (
+                        <span key={s.queue}>
+                          {i > 0 && '、'}
+                          <span translate="no">{s.queue}</span> {t('wfm.multiSkill.level', { n: s.level })}
+                        </span>
+                      ))}
+                    </td>
+                    <td>{g.agents}</td>
+                    <td>{hours(g.requiredHours)}</td>
+                    <td>{hours(g.scheduledHours)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
