@@ -90,7 +90,9 @@ export function inScopeOrDelegated(scope: Scope, d: Delegation, cols: ScopeColum
   return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> => {
     const own = inScope(scope, cols)(eb);
     if (!d.agentIds.length) return own;
-    const squad = cols.center ? eb.and([eb(eb.ref(cols.center), '=', scope.centerId), eb(eb.ref(cols.agent), 'in', d.agentIds)]) : eb(eb.ref(cols.agent), 'in', d.agentIds);
+    const squad = cols.center
+      ? eb.and([eb(eb.ref(cols.center), '=', scope.centerId), eb(eb.ref(cols.agent), 'in', d.agentIds)])
+      : eb(eb.ref(cols.agent), 'in', d.agentIds);
     return eb.or([own, squad]);
   };
 }

@@ -23,7 +23,15 @@ export interface PeerTables {
   };
   peer_plan_members: { plan_id: number; agent_id: number };
   peer_followups: { id: Generated<number>; plan_id: number; date: string; note: string; by_user_id: number | null; created_at: number };
-  peer_squads: { id: Generated<number>; center_id: number; team_id: number; leader_agent_id: number; name: string; created_by: number | null; created_at: number };
+  peer_squads: {
+    id: Generated<number>;
+    center_id: number;
+    team_id: number;
+    leader_agent_id: number;
+    name: string;
+    created_by: number | null;
+    created_at: number;
+  };
   peer_squad_members: { squad_id: number; agent_id: number };
   peer_shadowing: {
     id: Generated<number>;

@@ -58,12 +58,7 @@ export async function assertAgentInScope(db: Db, scope: Scope, agentId: number, 
  */
 export async function squadDelegation(db: Db, scope: Scope, agentId: number | null): Promise<Delegation> {
   if (agentId == null) return NO_DELEGATION;
-  const squads = await db
-    .selectFrom('peer_squads')
-    .select('id')
-    .where('leader_agent_id', '=', agentId)
-    .where('center_id', '=', scope.centerId)
-    .execute();
+  const squads = await db.selectFrom('peer_squads').select('id').where('leader_agent_id', '=', agentId).where('center_id', '=', scope.centerId).execute();
   if (!squads.length) return NO_DELEGATION;
   const squadIds = squads.map((s) => s.id);
   const members = await db.selectFrom('peer_squad_members').select('agent_id').distinct().where('squad_id', 'in', squadIds).execute();
