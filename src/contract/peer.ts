@@ -9,7 +9,7 @@ import type { Role } from '../core/roles';
 import { PLAN_KINDS, PLAN_RESULTS } from '../core/peer/index';
 import { FACT_KPIS } from '../core/facts/index';
 import { endpoint } from './endpoint';
-import { epochMs, epochMsQuery, idParams, isoDate, isoMonth, okResponse } from './atoms';
+import { epochMsQuery, idParams, isoDate, isoMonth, okResponse } from './atoms';
 
 const tags = ['peer'] as const;
 
@@ -89,6 +89,9 @@ export type PeerPlanWire = z.infer<typeof plan>;
 export type PeerPlanView = z.infer<typeof planView>;
 export type SquadWire = z.infer<typeof squad>;
 export type ShadowingWire = z.infer<typeof shadowing>;
+
+/** A time of day in the center's zone, HH:MM. */
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
 /** A shadowing lasts at most a working half-day. */
 export const MAX_SHADOW_MS = 4 * 3_600_000;
@@ -227,14 +230,15 @@ export const peer = {
       .object({
         agentId: z.number().int().positive().optional(),
         topAgentId: z.number().int().positive(),
-        start: epochMs,
-        end: epochMs,
+        date: isoDate,
+        start: clock,
+        end: clock,
         note: z.string().trim().max(500).default(''),
       })
       .superRefine((b, ctx) => {
-        if (b.end <= b.start)
-          ctx.addIssue({ code: 'custom', path: ['end'], message: 'the end is not after the start', params: { reason: 'peer.endBeforeStart' } });
-        else if (b.end - b.start > MAX_SHADOW_MS)
+        const min = (hm: string) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5));
+        if (min(b.end) <= min(b.start)) ctx.addIssue({ code: 'custom', path: ['end'], message: 'the end is not after the start', params: { reason: 'peer.endBeforeStart' } });
+        else if ((min(b.end) - min(b.start)) * 60_000 > MAX_SHADOW_MS)
           ctx.addIssue({ code: 'custom', path: ['end'], message: 'a shadowing lasts at most 4 hours', params: { reason: 'peer.shadowTooLong', hours: 4 } });
       }),
     response: shadowing,

@@ -51,10 +51,10 @@ test('shadowing is refused outside either shift, over a break of either agent, o
   };
   assert.deepEqual(refusal(listener, top, t(8, 30), t(9, 30)), { reason: 'peer.shadowOutsideShift', params: { who: 'agent' } });
   assert.deepEqual(refusal(null, top, t(10), t(11)), { reason: 'peer.shadowOutsideShift', params: { who: 'agent' } });
-  assert.deepEqual(refusal(listener, null, t(10), t(11)), { reason: 'peer.shadowOutsideShift', params: { who: 'top' } });
+  assert.deepEqual(refusal(listener, null, t(10), t(11)), { reason: 'peer.shadowOutsideTopShift', params: { who: 'top' } });
   assert.deepEqual(refusal(listener, top, t(10, 45), t(11, 30)), { reason: 'peer.shadowOverlapsActivity', params: { who: 'agent', activity: 'break' } });
   // 12:00–12:30: the listener is on the phone, the top agent at their meal
-  assert.deepEqual(refusal(listener, top, t(12), t(12, 30)), { reason: 'peer.shadowOverlapsActivity', params: { who: 'top', activity: 'meal' } });
+  assert.deepEqual(refusal(listener, top, t(12), t(12, 30)), { reason: 'peer.topAgentNotOnPhone', params: { who: 'top', activity: 'meal' } });
   const booked = placeShadowing(listener, top, { start: t(10), end: t(10, 30) });
   assert.ok(booked.ok);
   assert.deepEqual(refusal({ ...listener, activities: booked.activities }, top, t(10, 15), t(10, 45)), {

@@ -35,8 +35,8 @@ export interface ShiftSpan {
 
 /** Why a shadowing booking is refused (`errors.peer.<reason>` in the web, params interpolated). */
 export type ShadowRefusal =
-  | { reason: 'peer.shadowOutsideShift'; params: { who: 'agent' | 'top' } }
-  | { reason: 'peer.shadowOverlapsActivity'; params: { who: 'agent' | 'top'; activity: string } };
+  | { reason: 'peer.shadowOutsideShift' | 'peer.shadowOutsideTopShift'; params: { who: 'agent' | 'top' } }
+  | { reason: 'peer.shadowOverlapsActivity' | 'peer.topAgentNotOnPhone'; params: { who: 'agent' | 'top'; activity: string } };
 
 /**
  * Places a shadowing slot in the listener's shift: both agents must have a (published) shift that holds
@@ -53,11 +53,14 @@ export function placeShadowing(
     ['agent', listener],
     ['top', top],
   ] as const) {
-    if (!s || slot.start < s.start || slot.end > s.end) return { ok: false, refusal: { reason: 'peer.shadowOutsideShift', params: { who } } };
+    // the reason says whose plan is in the way (the listener's, or the top agent's), so the web can say it in words
+    const outside = who === 'agent' ? 'peer.shadowOutsideShift' : 'peer.shadowOutsideTopShift';
+    const busy = who === 'agent' ? 'peer.shadowOverlapsActivity' : 'peer.topAgentNotOnPhone';
+    if (!s || slot.start < s.start || slot.end > s.end) return { ok: false, refusal: { reason: outside, params: { who } } };
     const clash = s.activities.find((a) => a.kind !== 'phone' && a.start < slot.end && a.end > slot.start);
-    if (clash) return { ok: false, refusal: { reason: 'peer.shadowOverlapsActivity', params: { who, activity: clash.kind } } };
+    if (clash) return { ok: false, refusal: { reason: busy, params: { who, activity: clash.kind } } };
     // a gap between activities inside the shift (none is planned there) is not phone time either
-    if (!coveredByPhone(s.activities, slot)) return { ok: false, refusal: { reason: 'peer.shadowOverlapsActivity', params: { who, activity: 'none' } } };
+    if (!coveredByPhone(s.activities, slot)) return { ok: false, refusal: { reason: busy, params: { who, activity: 'none' } } };
   }
   const out: Activity[] = [];
   for (const a of listener!.activities) {

@@ -179,16 +179,16 @@ forEachDatabase(
       const before = await myActs();
 
       const book = (topAgentId: number, s: string, e: string, extra: object = {}) =>
-        a2.req('POST', '/api/peer/shadowing', { topAgentId, start: at(D, s), end: at(D, e), note: '学投诉处理', ...extra });
+        a2.req('POST', '/api/peer/shadowing', { topAgentId, date: D, start: s, end: e, note: '学投诉处理', ...extra });
       const refusal = async (r: Promise<{ status: number; body: any }>) => {
         const { status, body } = await r;
         return [status, body.field, body.reason, body.params?.activity ?? body.params?.who];
       };
       // refused: over a2's break, over a1's meal, outside a2's shift, top agent on leave, for another agent, backwards
       assert.deepEqual(await refusal(book(A1, '10:45', '11:30')), [400, 'body.start', 'peer.shadowOverlapsActivity', 'break']);
-      assert.deepEqual(await refusal(book(A1, '12:00', '12:30')), [400, 'body.topAgentId', 'peer.shadowOverlapsActivity', 'meal']);
+      assert.deepEqual(await refusal(book(A1, '12:00', '12:30')), [400, 'body.topAgentId', 'peer.topAgentNotOnPhone', 'meal']);
       assert.deepEqual(await refusal(book(A1, '13:30', '14:00')), [400, 'body.start', 'peer.shadowOutsideShift', 'agent']);
-      assert.deepEqual(await refusal(book(B1, '10:00', '10:30')), [400, 'body.topAgentId', 'peer.shadowOnLeave', 'top']);
+      assert.deepEqual(await refusal(book(B1, '10:00', '10:30')), [400, 'body.topAgentId', 'peer.topAgentOnLeave', 'top']);
       assert.deepEqual((await refusal(book(A2, '10:00', '10:30', { agentId: B1 }))).slice(0, 1), [403]);
       assert.deepEqual((await refusal(book(A1, '10:30', '10:00'))).slice(0, 3), [400, 'body.end', 'peer.endBeforeStart']);
       assert.deepEqual(await myActs(), before); // nothing changed by a refusal

@@ -7,6 +7,7 @@
 import { beforeAndDuring, figureChange, placeShadowing, removeShadowing, type PlanKind, type PlanResult } from '../../core/peer/index';
 import { forbidden, notFound, validationError } from '../../core/errors';
 import { dateOfInstant } from '../../core/performance/facts';
+import { zoneOffsetMin } from '../../core/timezone';
 import { DEFAULT_KPIS } from '../../core/performance/kpi';
 import { computeFacts } from '../../store/facts/index';
 import { getKpiDefinitions } from '../../store/performance/figures';
@@ -222,7 +223,12 @@ export async function shadowingOptions(deps: ServiceDeps, actor: Actor) {
 const shiftHolding = (shifts: ShiftRow[], slot: { start: number; end: number }) =>
   shifts.find((s) => s.kind === 'shift' && s.start <= slot.start && s.end >= slot.end) ?? null;
 
-export async function bookShadowing(deps: ServiceDeps, actor: Actor, b: { agentId?: number; topAgentId: number; start: number; end: number; note: string }) {
+export async function bookShadowing(deps: ServiceDeps, actor: Actor, body: { agentId?: number; topAgentId: number; date: string; start: string; end: string; note: string }) {
+  // the date and clock times are the center's: as instants with the zone's offset on that day
+  const tz = await centerTimezone(deps.store.db, actor.scope.centerId);
+  const offsetMs = zoneOffsetMin(tz, Date.parse(`${body.date}T12:00:00Z`)) * 60_000;
+  const instant = (hm: string) => Date.parse(`${body.date}T${hm}:00Z`) - offsetMs;
+  const b = { ...body, start: instant(body.start), end: instant(body.end) };
   const db = deps.store.db;
   const { centerId } = actor.scope;
   const agentId = b.agentId ?? actor.agentId;
@@ -233,11 +239,11 @@ export async function bookShadowing(deps: ServiceDeps, actor: Actor, b: { agentI
   // the top agent is any agent of the center: reach checked with the center, not the caller's team
   await assertAgentInReach(db, { kind: 'all', centerId }, NO_DELEGATION, b.topAgentId, 'body.topAgentId');
   const slot = { start: b.start, end: b.end };
-  const date = dateOfInstant(b.start, await centerTimezone(db, centerId));
+  const date = body.date;
   const off = await repo.agentsOffOn(db, [agentId, b.topAgentId], date);
   if (off.length)
     throw validationError(off.includes(agentId) ? 'body.start' : 'body.topAgentId', 'on leave that day', {
-      reason: 'peer.shadowOnLeave',
+      reason: off.includes(agentId) ? 'peer.shadowOnLeave' : 'peer.topAgentOnLeave',
       params: { field: off.includes(agentId) ? 'start' : 'topAgentId', who: off.includes(agentId) ? 'agent' : 'top', date },
     });
   const shifts = await listShifts(db, { agentIds: [agentId, b.topAgentId], from: b.start, to: b.end, publishedOnly: true, centerId });
