@@ -237,7 +237,8 @@ export const peer = {
       })
       .superRefine((b, ctx) => {
         const min = (hm: string) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5));
-        if (min(b.end) <= min(b.start)) ctx.addIssue({ code: 'custom', path: ['end'], message: 'the end is not after the start', params: { reason: 'peer.endBeforeStart' } });
+        if (min(b.end) <= min(b.start))
+          ctx.addIssue({ code: 'custom', path: ['end'], message: 'the end is not after the start', params: { reason: 'peer.endBeforeStart' } });
         else if ((min(b.end) - min(b.start)) * 60_000 > MAX_SHADOW_MS)
           ctx.addIssue({ code: 'custom', path: ['end'], message: 'a shadowing lasts at most 4 hours', params: { reason: 'peer.shadowTooLong', hours: 4 } });
       }),

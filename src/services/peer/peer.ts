@@ -223,7 +223,11 @@ export async function shadowingOptions(deps: ServiceDeps, actor: Actor) {
 const shiftHolding = (shifts: ShiftRow[], slot: { start: number; end: number }) =>
   shifts.find((s) => s.kind === 'shift' && s.start <= slot.start && s.end >= slot.end) ?? null;
 
-export async function bookShadowing(deps: ServiceDeps, actor: Actor, body: { agentId?: number; topAgentId: number; date: string; start: string; end: string; note: string }) {
+export async function bookShadowing(
+  deps: ServiceDeps,
+  actor: Actor,
+  body: { agentId?: number; topAgentId: number; date: string; start: string; end: string; note: string },
+) {
   // the date and clock times are the center's: as instants with the zone's offset on that day
   const tz = await centerTimezone(deps.store.db, actor.scope.centerId);
   const offsetMs = zoneOffsetMin(tz, Date.parse(`${body.date}T12:00:00Z`)) * 60_000;
