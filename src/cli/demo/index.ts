@@ -7,6 +7,7 @@ import { wfmDemo } from './wfm';
 import { kbDemoSeeder } from './kb';
 import { factsInputsDemo } from './factsInputs';
 import { assessmentDemo } from './assessment';
+import { peerDemo } from './peer';
 
 /** Every capability's demo seeder, in the order they run. */
 export const allDemoSeeders: DemoSeeder[] = [
@@ -20,6 +21,7 @@ export const allDemoSeeders: DemoSeeder[] = [
   liveHistorySeeder,
   factsInputsDemo,
   wfmDemo,
+  peerDemo,
   scorecardsDemo,
   routineReportsDemo,
 ];
