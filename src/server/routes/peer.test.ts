@@ -6,6 +6,8 @@
 import assert from 'node:assert/strict';
 import { forEachDatabase, publishedTestRun } from '../../store/testing';
 import { testApp } from '../testing';
+import { storeEvents } from '../../store/live/ingest';
+import { eventMakers, oneCallSession } from './facts.fixtures';
 
 const H = 3600_000;
 // Asia/Shanghai (UTC+8); 2026-11-02 is a Monday
@@ -214,6 +216,43 @@ forEachDatabase(
       assert.deepEqual(await myActs(), before);
       assert.deepEqual(await coverage(), [3, 3, 3]);
       assert.equal((await a2.req('GET', '/api/peer/shadowing')).body.length, 0);
+    } finally {
+      await app.close();
+    }
+  },
+);
+
+forEachDatabase(
+  'a pair’s figures before vs during come from the facts: the mentee’s AHT 360 s in October, 240 s in November, target 300 met',
+  async (_t, store) => {
+    const { org, as, app } = await testApp(store, { now: () => at(D, '21:00') });
+    try {
+      const m = eventMakers();
+      const session = oneCallSession(m);
+      // a1 (A001): October 15: talk 09:30:10–09:35:10 (300 s) + after-call work to 09:36:10 (60 s) → AHT 360 s;
+      // November 2: talk 09:30:10–09:33:10 (180 s) + after-call work to 09:34:10 (60 s) → AHT 240 s
+      await storeEvents(store, [...session('2026-10-15', 'c-oct', '09:35:10', '09:36:10'), ...session(D, 'c-nov', '09:33:10', '09:34:10')]);
+      const lead = await as('team_lead');
+      const made = await lead.req('POST', '/api/peer/plans', {
+        kind: 'pair',
+        title: '一帮一',
+        leaderAgentId: org.agents.a2,
+        memberIds: [org.agents.a1],
+        goal: '处理时长降到 300 秒',
+        kpi: 'aht',
+        kpiTarget: 300,
+        startDate: '2026-11-01',
+        endDate: '2026-11-30',
+      });
+      assert.equal(made.status, 200, JSON.stringify(made.body));
+      const kpis = made.body.figures[0].kpis as { kpi: string; before: number | null; during: number | null; delta: number | null; met: boolean | null }[];
+      const aht = kpis.find((k) => k.kpi === 'aht')!;
+      assert.deepEqual(aht, { kpi: 'aht', before: 360, during: 240, delta: -120, met: true });
+      // handled: one call each month, no target → met is null
+      assert.deepEqual(
+        kpis.find((k) => k.kpi === 'handled'),
+        { kpi: 'handled', before: 1, during: 1, delta: 0, met: null },
+      );
     } finally {
       await app.close();
     }
