@@ -42,6 +42,13 @@ forEachDatabase('peer help: pairs, follow-ups and squads by role; a squad leader
     assert.equal(made.body.figures[0].agentId, A2);
     assert.equal(made.body.figures[0].kpis[0].kpi, 'aht'); // the plan's KPI first
     assert.equal(made.body.canEdit, true);
+    // the mentor and the mentee each hear of it on their bell
+    for (const c of [a1, a2]) {
+      const told = (await c.req('GET', '/api/notifications')).body.items.filter((n: { kind: string }) => n.kind === 'peer.planMade');
+      assert.equal(told.length, 1, JSON.stringify((await c.req('GET', '/api/notifications')).body));
+      assert.equal(told[0].data.title, '一帮一');
+    }
+    assert.equal((await b1.req('GET', '/api/notifications')).body.items.filter((n: { kind: string }) => n.kind === 'peer.planMade').length, 0);
 
     // refusals name the field; nothing is stored
     const other = await lead.req('POST', '/api/peer/plans', pair(A1, [B1]));
@@ -198,6 +205,10 @@ forEachDatabase(
       const booked = await book(A1, '10:00', '10:30');
       assert.equal(booked.status, 200, JSON.stringify(booked.body));
       assert.equal(booked.body.topAgentName, '李娜');
+      // the top agent is told who listens, and when (the center's clock times)
+      const a1 = await as('a1');
+      const told = (await a1.req('GET', '/api/notifications')).body.items.filter((n: { kind: string }) => n.kind === 'peer.shadowBooked');
+      assert.deepEqual(told[0].data, { agentName: '王芳', date: D, start: '10:00', end: '10:30' });
       // the agent sees it in their schedule; the phone time is split around it
       assert.deepEqual(await myActs(), ['phone 09:00–10:00', 'shadow 10:00–10:30', 'phone 10:30–11:00', 'break 11:00–11:15', 'phone 11:15–13:00']);
       // coverage at 10:00 and 10:15 drops from 3 to 2 (a2 is listening, not taking calls); 10:30 stays 3

@@ -17,6 +17,8 @@ import { listShifts, type ShiftRow } from '../../store/wfm/schedules';
 import { assertAgentInReach, assertAgentInScope, squadDelegation, teamInScope } from '../../store/people/scope';
 import { NO_DELEGATION, scopeAdmits, type Delegation } from '../../store/scope';
 import * as repo from '../../store/peer/repo';
+import { notifyUsers } from '../../store/notifications';
+import { publishNotices } from '../quality/common';
 import { PEER_EDITORS } from '../../contract/peer';
 import { hasRoleIn, type Actor, type ServiceDeps } from '../context';
 
@@ -71,6 +73,15 @@ export async function createPlan(deps: ServiceDeps, actor: Actor, b: PlanBody) {
     actor.userId,
     deps.now(),
   );
+  // the people in it hear of it (bell, e-mail, robots), each their own notice
+  const users = await repo.usersOfAgents(db, [b.leaderAgentId, ...b.memberIds]);
+  const notices = await notifyUsers(
+    db,
+    users.map((u) => u.userId),
+    { kind: 'peer.planMade', data: { title: b.title, startDate: b.startDate, endDate: b.endDate }, link: '#/floor/peer' },
+    deps.now(),
+  );
+  publishNotices(deps, notices);
   return plan(deps, actor, id);
 }
 
@@ -280,7 +291,19 @@ export async function bookShadowing(
     actor.userId,
     deps.now(),
   );
-  return (await repo.listShadowing(db, actor.scope, { id }))[0]!;
+  const booked = (await repo.listShadowing(db, actor.scope, { id }))[0]!;
+  // the top agent hears who will listen, and when
+  const topUsers = await repo.usersOfAgents(db, [b.topAgentId]);
+  publishNotices(
+    deps,
+    await notifyUsers(
+      db,
+      topUsers.map((u) => u.userId),
+      { kind: 'peer.shadowBooked', data: { agentName: booked.agentName, date: body.date, start: body.start, end: body.end }, link: '#/floor/peer' },
+      deps.now(),
+    ),
+  );
+  return booked;
 }
 
 export async function cancelShadowing(deps: ServiceDeps, actor: Actor, id: number) {

@@ -426,3 +426,10 @@ export async function agentsOffOn(db: Db, agentIds: number[], date: string): Pro
     .execute();
   return [...new Set([...leave, ...off].map((r) => r.agent_id))];
 }
+
+/** The active users who are these agents (for their notices). */
+export async function usersOfAgents(db: Db, agentIds: number[]): Promise<{ userId: number; agentId: number }[]> {
+  if (!agentIds.length) return [];
+  const rows = await db.selectFrom('users').select(['id', 'agent_id']).where('agent_id', 'in', agentIds).where('active', '=', 1).execute();
+  return rows.map((r) => ({ userId: r.id, agentId: r.agent_id! }));
+}
