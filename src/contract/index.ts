@@ -22,6 +22,7 @@ import { duty, emergencyPlan } from './duty';
 import { assessment } from './assessment';
 import { goals } from './goals';
 import { careers } from './careers';
+import { peer } from './peer';
 
 export const contract = {
   live,
@@ -44,6 +45,7 @@ export const contract = {
   assessment,
   goals,
   careers,
+  peer,
 };
 
 /** Every live topic (the socket's messages by topic). */

@@ -23,6 +23,7 @@ import { connectorsCapability } from './routes/connectors';
 import { assessmentCapability } from './routes/assessment';
 import { goalsCapability } from './routes/goals';
 import { careersCapability } from './routes/careers';
+import { peerCapability } from './routes/peer';
 
 /** Platform: organisation, users, sign-in, settings, audit; and the live fan-out between instances (first: later services use it). */
 export const platformCapability: Capability = { name: 'platform', routes: platformRoutes, services: [pgBridgeService] };
@@ -49,4 +50,5 @@ export const allCapabilities: readonly Capability[] = [
   assessmentCapability,
   goalsCapability,
   careersCapability,
+  peerCapability,
 ];

@@ -19,6 +19,8 @@ const WFM_VIEW = 'admin,center_manager,duty_manager,team_lead,wfm';
 const KB_ED = 'admin,center_manager,trainer,expert';
 const KB_REV = 'admin,center_manager,duty_manager,qa';
 const ASSESS_READ = 'admin,center_manager,duty_manager,team_lead,qa,wfm,trainer';
+const PEER_ED = 'admin,center_manager,team_lead';
+const PEER_READ = 'admin,center_manager,duty_manager,team_lead,trainer,agent';
 
 /** The reviewed access table: 'public', 'any' (any signed-in user, scoped in the handler) or roles. */
 export const EXPECTED_ACCESS: Record<string, string> = {
@@ -336,6 +338,20 @@ export const EXPECTED_ACCESS: Record<string, string> = {
   'PATCH /api/careers/steps/:id': 'admin,center_manager,team_lead',
   'POST /api/careers/steps/:id/ack': 'agent',
   'POST /api/careers/plans/:id/decision': 'admin,center_manager,team_lead',
+  // peer help (issue 17): leads make plans and name squads; readers (agents too) see their reach; a squad leader is an agent with a delegation
+  'GET /api/peer/plans': PEER_READ,
+  'POST /api/peer/plans': PEER_ED,
+  'GET /api/peer/plans/:id': PEER_READ,
+  'POST /api/peer/plans/:id/follow-ups': PEER_READ,
+  'POST /api/peer/plans/:id/close': PEER_ED,
+  'GET /api/peer/squads': PEER_READ,
+  'PUT /api/peer/squads': PEER_ED,
+  'DELETE /api/peer/squads/:id': PEER_ED,
+  'GET /api/peer/squads/:id/figures': PEER_READ,
+  'GET /api/peer/shadowing': 'admin,center_manager,duty_manager,team_lead,wfm,agent',
+  'GET /api/peer/shadowing/options': 'admin,center_manager,team_lead,wfm,agent',
+  'POST /api/peer/shadowing': 'admin,center_manager,team_lead,wfm,agent',
+  'DELETE /api/peer/shadowing/:id': 'admin,center_manager,team_lead,wfm,agent',
   'POST /api/performance/figures/compute': 'admin,center_manager,wfm',
   // workforce management: forecast page, holiday calendar, leave list
   'GET /api/wfm/history': WFM_VIEW,

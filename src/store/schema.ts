@@ -12,6 +12,7 @@ import type { DutyTables } from './duty/tables';
 import type { AssessmentTables } from './assessment/tables';
 import type { GoalTables } from './goals/tables';
 import type { CareerTables } from './careers/tables';
+import type { PeerTables } from './peer/tables';
 
 /** Tables of the platform (organisation, users, sessions, audit, settings). */
 export interface PlatformTables {
@@ -127,4 +128,5 @@ export interface DB
     DutyTables,
     AssessmentTables,
     GoalTables,
-    CareerTables {}
+    CareerTables,
+    PeerTables {}

@@ -69,3 +69,36 @@ export async function onlyCenterId(db: Kysely<any>): Promise<number | null> {
   const rows = await db.selectFrom('centers').select('id').orderBy('id').limit(2).execute();
   return rows.length === 1 ? Number(rows[0]!.id) : null;
 }
+
+/**
+ * A scoped delegation (小隊長, issue 17): a lead names a squad leader over some agents of their team, and for a
+ * defined set of the lead's actions (src/core/peer SQUAD_LEADER_ACTIONS) the squad leader reaches those
+ * agents too. It widens a caller's own scope only where a use case asks for it; every other route keeps the
+ * plain scope, so a squad leader stays an agent everywhere else.
+ */
+export interface Delegation {
+  /** the squads the caller leads */
+  squadIds: number[];
+  /** the agents of those squads (the leader themselves included) */
+  agentIds: number[];
+}
+
+export const NO_DELEGATION: Delegation = { squadIds: [], agentIds: [] };
+
+/** The scope, or an agent of the caller's squads, as one WHERE expression over an agent column. */
+export function inScopeOrDelegated(scope: Scope, d: Delegation, cols: ScopeColumns & { agent: string }) {
+  return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> => {
+    const own = inScope(scope, cols)(eb);
+    if (!d.agentIds.length) return own;
+    const squad = cols.center
+      ? eb.and([eb(eb.ref(cols.center), '=', scope.centerId), eb(eb.ref(cols.agent), 'in', d.agentIds)])
+      : eb(eb.ref(cols.agent), 'in', d.agentIds);
+    return eb.or([own, squad]);
+  };
+}
+
+/** The same as a plain check of one agent (its team and center known). */
+export function scopeOrDelegationAdmits(scope: Scope, d: Delegation, row: { centerId: number; teamId: number | null; agentId: number }): boolean {
+  if (row.centerId !== scope.centerId) return false;
+  return scopeAdmits(scope, row) || d.agentIds.includes(row.agentId);
+}

@@ -78,6 +78,13 @@ export const navItems: NavItem[] = [
     page: lazy(() => import('./pages/floor/Attrition')),
   },
   {
+    path: '/floor/peer',
+    label: 'nav.peer',
+    group: 'ppl.nav.group',
+    roles: [...ADMINS, 'duty_manager', 'team_lead', 'trainer', 'wfm', 'agent'],
+    page: lazy(() => import('./pages/peer/Peer')),
+  },
+  {
     path: '/floor/voice',
     label: 'ppl.nav.voice',
     group: 'ppl.nav.group',

@@ -9,6 +9,7 @@ import { factsInputsDemo } from './factsInputs';
 import { assessmentDemo } from './assessment';
 import { goalsDemo } from './goals';
 import { careersDemo, talentDemo } from './careers';
+import { peerDemo } from './peer';
 
 /** Every capability's demo seeder, in the order they run. */
 export const allDemoSeeders: DemoSeeder[] = [
@@ -24,6 +25,7 @@ export const allDemoSeeders: DemoSeeder[] = [
   liveHistorySeeder,
   factsInputsDemo,
   wfmDemo,
+  peerDemo,
   scorecardsDemo,
   routineReportsDemo,
   talentDemo,

@@ -27,6 +27,8 @@ export const noticeKindMessages: Record<NoticeLocale, Record<string, string>> = 
     'people.certExpiring': '{{agentName}} 的 {{queue}} 队列认证将于 {{expiresOn}} 到期',
     'notice.test': '这是一条测试通知，收到即表示渠道可用',
     'assessment.gapAssigned': '中心自评差距 {{code}} 交给你负责，请在 {{dueDate}} 前完成',
+    'peer.planMade': '你加入了帮扶计划「{{title}}」（{{startDate}} 至 {{endDate}}）',
+    'peer.shadowBooked': '{{agentName}} 预约在 {{date}} {{start}}–{{end}} 跟听你的电话',
     other: '{{title}}',
   },
   'zh-TW': {
@@ -50,6 +52,8 @@ export const noticeKindMessages: Record<NoticeLocale, Record<string, string>> = 
     'people.certExpiring': '{{agentName}} 的 {{queue}} 佇列認證將於 {{expiresOn}} 到期',
     'notice.test': '這是一則測試通知，收到即表示管道可用',
     'assessment.gapAssigned': '中心自評差距 {{code}} 交給你負責，請在 {{dueDate}} 前完成',
+    'peer.planMade': '你加入了幫扶計劃「{{title}}」（{{startDate}} 至 {{endDate}}）',
+    'peer.shadowBooked': '{{agentName}} 預約在 {{date}} {{start}}–{{end}} 跟聽你的電話',
     other: '{{title}}',
   },
   en: {
@@ -73,6 +77,8 @@ export const noticeKindMessages: Record<NoticeLocale, Record<string, string>> = 
     'people.certExpiring': "{{agentName}}'s certification for queue {{queue}} expires on {{expiresOn}}",
     'notice.test': 'A test notice: if you read this, the channel works',
     'assessment.gapAssigned': 'Self-assessment gap {{code}} is yours to close by {{dueDate}}',
+    'peer.planMade': 'You are in the help plan “{{title}}” ({{startDate}} to {{endDate}})',
+    'peer.shadowBooked': '{{agentName}} will shadow your calls on {{date}} {{start}}–{{end}}',
     other: '{{title}}',
   },
 };

@@ -60,7 +60,7 @@ test('conformance counts work within the schedule only: logged in all day on a 3
 test('custom state mapping and unknown state time', () => {
   const schedule: ScheduledActivity[] = [{ agentId: 'x', start: 0, end: 10 * M, activity: 'training' }];
   const states: StateSegment[] = [{ agentId: 'x', start: 0, end: 4 * M, state: 'classroom' }];
-  const mapping = { phone: [], break: [], meal: [], training: ['classroom'], meeting: [], off: [] };
+  const mapping = { phone: [], break: [], meal: [], training: ['classroom'], meeting: [], shadow: [], off: [] };
   const [r] = computeAdherence(schedule, states, { from: 0, to: 10 * M, mapping, graceS: 0 });
   assert.equal(r!.adherence, 0.4);
   assert.deepEqual(r!.outOfAdherence[0]!.states, ['unknown']);
@@ -89,4 +89,15 @@ test('intraday re-forecast: damped ratio and staffing gap from Erlang C', () => 
   assert.equal(r.remaining[0]!.required, n);
   assert.equal(r.remaining[0]!.gap, 14 - n);
   assert.equal(r.remaining[1]!.gap, 16 - n);
+});
+
+test('a shadowing activity (跟聽) is kept by listening off the phones, not by taking calls', () => {
+  // 10 min shadowing: 6 min notReady:shadow (in), 4 min available (out) → 360 / 600 = 0.6
+  const schedule: ScheduledActivity[] = [{ agentId: 'x', start: 0, end: 10 * M, activity: 'shadow' }];
+  const states: StateSegment[] = [
+    { agentId: 'x', start: 0, end: 6 * M, state: 'notReady:shadow' },
+    { agentId: 'x', start: 6 * M, end: 10 * M, state: 'available' },
+  ];
+  const [r] = computeAdherence(schedule, states, { from: 0, to: 10 * M, graceS: 0 });
+  assert.equal(r!.adherence, 0.6);
 });

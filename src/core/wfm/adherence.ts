@@ -10,7 +10,7 @@
 import { requiredAgents, type StaffingTarget } from './erlang';
 import { InputError as AdherenceInputError } from '../errors';
 
-export type ScheduledActivityKind = 'phone' | 'break' | 'meal' | 'training' | 'meeting' | 'off';
+export type ScheduledActivityKind = 'phone' | 'break' | 'meal' | 'training' | 'meeting' | 'shadow' | 'off';
 
 export interface ScheduledActivity {
   agentId: string;
@@ -36,6 +36,8 @@ export const DEFAULT_STATE_MAPPING: StateMapping = {
   meal: ['notReady:meal'],
   training: ['notReady:training'],
   meeting: ['notReady:meeting'],
+  // shadowing a top agent (跟聽, src/core/peer): off the phones, listening; a floor may report it as training
+  shadow: ['notReady:shadow', 'notReady:training'],
   off: ['loggedOut'],
 };
 

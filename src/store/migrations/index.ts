@@ -30,6 +30,7 @@ import goals from './043_goals';
 import careers from './044_careers';
 import shrinkageCategories from './048_shrinkage_categories';
 import skillLevels from './047_skill_levels';
+import peer from './045_peer';
 
 /**
  * Every migration, by name (run in name order). Each capability owns its own file(s);
@@ -65,6 +66,7 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '044_careers': careers,
   '048_shrinkage_categories': shrinkageCategories,
   '047_skill_levels': skillLevels,
+  '045_peer': peer,
   '036_fact_agent_sums': factAgentSums,
 };
 

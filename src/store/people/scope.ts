@@ -4,7 +4,7 @@
  * asked for outside it is refused, never replaced by "the first one" of the database.
  */
 import { forbidden, validationError } from '../../core/errors';
-import { inScope, type Scope } from '../scope';
+import { inScope, NO_DELEGATION, scopeOrDelegationAdmits, type Delegation, type Scope } from '../scope';
 import { agentMissing, type Db } from './common';
 
 /** The ids of the teams of the scope's center the caller sees (all; led ones; their own agent's), ascending. */
@@ -50,4 +50,25 @@ export async function assertAgentInScope(db: Db, scope: Scope, agentId: number, 
   const known = await db.selectFrom('agents').select('id').where('id', '=', agentId).executeTakeFirst();
   if (!known) throw agentMissing(field, agentId);
   throw forbidden(`agent ${agentId} is not one you may see`, { reason: 'people.agentNotVisible', params: { field, agentId } });
+}
+
+/**
+ * The squads the caller leads as a squad leader (小隊長), and their agents: the delegation a peer-help use case
+ * may add to the caller's scope (src/store/scope.ts Delegation). Only an agent of the scope's center leads a squad.
+ */
+export async function squadDelegation(db: Db, scope: Scope, agentId: number | null): Promise<Delegation> {
+  if (agentId == null) return NO_DELEGATION;
+  const squads = await db.selectFrom('peer_squads').select('id').where('leader_agent_id', '=', agentId).where('center_id', '=', scope.centerId).execute();
+  if (!squads.length) return NO_DELEGATION;
+  const squadIds = squads.map((s) => s.id);
+  const members = await db.selectFrom('peer_squad_members').select('agent_id').distinct().where('squad_id', 'in', squadIds).execute();
+  return { squadIds, agentIds: [...new Set([agentId, ...members.map((m) => m.agent_id)])].sort((a, b) => a - b) };
+}
+
+/** Refuses an agent outside both the caller's scope and their squads (another center's agent is as absent). */
+export async function assertAgentInReach(db: Db, scope: Scope, d: Delegation, agentId: number, field = 'agentId'): Promise<void> {
+  const a = await db.selectFrom('agents').select(['id', 'center_id', 'team_id']).where('id', '=', agentId).executeTakeFirst();
+  if (!a || a.center_id !== scope.centerId) throw agentMissing(field, agentId);
+  if (scopeOrDelegationAdmits(scope, d, { centerId: a.center_id, teamId: a.team_id, agentId })) return;
+  throw forbidden(`agent ${agentId} is not one you may act for`, { reason: 'people.agentNotVisible', params: { field, agentId } });
 }

@@ -174,6 +174,14 @@ export const AUDIT_ACTIONS: Record<string, Row> = {
   'wo.qa_review': ['工单转质检复核', '工單轉質檢複核', 'Sent an order to QA review'],
   'wo.type.setup': ['修改工单类型设置', '修改工單類型設定', 'Changed a work-order type'],
   'wo.verdict': ['投诉判定', '投訴判定', 'Gave a complaint verdict'],
+  'peer.plan.create': ['新建帮扶计划', '新增幫扶計劃', 'Made a help plan'],
+  'peer.followup': ['记录帮扶跟进', '記錄幫扶跟進', 'Wrote a help follow-up'],
+  'peer.plan.close': ['结束帮扶计划', '結束幫扶計劃', 'Closed a help plan'],
+  'peer.squad.create': ['任命小队长', '任命小隊長', 'Named a squad leader'],
+  'peer.squad.update': ['修改小队', '修改小隊', 'Changed a squad'],
+  'peer.squad.delete': ['解散小队', '解散小隊', 'Dissolved a squad'],
+  'peer.shadow.book': ['预约跟听', '預約跟聽', 'Booked shadowing'],
+  'peer.shadow.cancel': ['取消跟听', '取消跟聽', 'Cancelled shadowing'],
 };
 
 export const AUDIT_ENTITIES: Record<string, Row> = {
@@ -217,6 +225,9 @@ export const AUDIT_ENTITIES: Record<string, Row> = {
   setting: ['设置', '設定', 'Setting'],
   stress_prompt: ['关怀提醒', '關懷提醒', 'Care prompt'],
   survey: ['问卷', '問卷', 'Survey'],
+  peer_plan: ['帮扶计划', '幫扶計劃', 'Help plan'],
+  peer_shadowing: ['跟听预约', '跟聽預約', 'Shadowing'],
+  peer_squad: ['小队', '小隊', 'Squad'],
   team: ['班组', '班組', 'Team'],
   user: ['用户', '使用者', 'User'],
   voice: ['员工之声', '員工之聲', 'Employee voice'],

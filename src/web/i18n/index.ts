@@ -34,6 +34,7 @@ import { assessmentMessages } from './assessment';
 import { goalsMessages } from './goals';
 import { careersMessages } from './careers';
 import { multiSkillMessages } from './multiSkill';
+import { peerMessages } from './peer';
 
 /** Every capability's messages; add yours here. */
 const all: Messages[] = [
@@ -68,6 +69,7 @@ const all: Messages[] = [
   goalsMessages,
   careersMessages,
   multiSkillMessages,
+  peerMessages,
 ];
 
 function merge(into: Record<string, any>, from: Record<string, any>) {
