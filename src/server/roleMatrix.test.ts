@@ -162,6 +162,9 @@ export const EXPECTED_ACCESS: Record<string, string> = {
   'POST /api/emergency/activations/:id/confirm': 'center_manager,duty_manager',
   'POST /api/emergency/activations/:id/dismiss': 'center_manager,duty_manager',
   'POST /api/emergency/activations/:id/stand-down': 'center_manager,duty_manager',
+  // whoever is on a level's call-in order answers their own ask (another's is 404)
+  'GET /api/emergency/asks': 'any',
+  'POST /api/emergency/asks/:id/answer': 'any',
   'GET /api/prompts': 'center_manager,duty_manager,team_lead',
   'POST /api/prompts/:id/done': 'center_manager,duty_manager,team_lead',
   'POST /api/floor/complaints': 'any',

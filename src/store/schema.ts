@@ -10,6 +10,7 @@ import type { WorkOrderTables } from './workorders/tables';
 import type { FactsTables } from './facts/tables';
 import type { DutyTables } from './duty/tables';
 import type { AssessmentTables } from './assessment/tables';
+import type { FloorTables } from './floor/tables';
 
 /** Tables of the platform (organisation, users, sessions, audit, settings). */
 export interface PlatformTables {
@@ -123,4 +124,5 @@ export interface DB
     WorkOrderTables,
     FactsTables,
     DutyTables,
-    AssessmentTables {}
+    AssessmentTables,
+    FloorTables {}
