@@ -20,6 +20,7 @@ import { notices } from './notices';
 import { timeOff } from './wfmTimeOff';
 import { duty, emergencyPlan } from './duty';
 import { assessment } from './assessment';
+import { floorRules } from './floorRules';
 
 export const contract = {
   live,
@@ -40,6 +41,7 @@ export const contract = {
   wfm,
   timeOff,
   assessment,
+  floorRules,
 };
 
 /** Every live topic (the socket's messages by topic). */

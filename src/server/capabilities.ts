@@ -21,6 +21,7 @@ import { noticesCapability } from './routes/notices';
 import { factsCapability } from './routes/facts';
 import { connectorsCapability } from './routes/connectors';
 import { assessmentCapability } from './routes/assessment';
+import { floorRulesCapability } from './routes/floorRules';
 
 /** Platform: organisation, users, sign-in, settings, audit; and the live fan-out between instances (first: later services use it). */
 export const platformCapability: Capability = { name: 'platform', routes: platformRoutes, services: [pgBridgeService] };
@@ -45,4 +46,5 @@ export const allCapabilities: readonly Capability[] = [
   factsCapability,
   connectorsCapability,
   assessmentCapability,
+  floorRulesCapability,
 ];

@@ -165,6 +165,22 @@ export const EXPECTED_ACCESS: Record<string, string> = {
   // whoever is on a level's call-in order answers their own ask (another's is 404)
   'GET /api/emergency/asks': 'any',
   'POST /api/emergency/asks/:id/answer': 'any',
+  // the floor rules (issue 17): anyone reports a fault (an agent sees their own), the duty manager / IT fixes it;
+  // leads and managers check hygiene and safety and keep the visitor log; managers announce visits to the floor
+  'GET /api/floor/faults': 'any',
+  'POST /api/floor/faults': 'any',
+  'POST /api/floor/faults/:id/fixed': 'admin,center_manager,duty_manager',
+  'GET /api/floor/faults/figures': 'admin,center_manager,duty_manager',
+  'GET /api/floor/checklist': 'admin,center_manager,duty_manager,team_lead',
+  'PUT /api/floor/checklist': 'admin,center_manager,duty_manager',
+  'GET /api/floor/checks': 'admin,center_manager,duty_manager,team_lead',
+  'POST /api/floor/checks': 'center_manager,duty_manager,team_lead',
+  'POST /api/floor/checks/:id/follow-up': 'center_manager,duty_manager,team_lead',
+  'GET /api/floor/visits': 'admin,center_manager,duty_manager,team_lead',
+  'POST /api/floor/visits': 'center_manager,duty_manager,team_lead',
+  'POST /api/floor/visits/:id/out': 'center_manager,duty_manager,team_lead',
+  'GET /api/floor/visit-notices': 'admin,center_manager,duty_manager,qa,wfm,trainer,team_lead',
+  'POST /api/floor/visit-notices': 'admin,center_manager,duty_manager',
   'GET /api/prompts': 'center_manager,duty_manager,team_lead',
   'POST /api/prompts/:id/done': 'center_manager,duty_manager,team_lead',
   'POST /api/floor/complaints': 'any',
