@@ -30,6 +30,7 @@ import { auditMessages } from './audit';
 import { timeOffMessages } from './timeOff';
 import { dutyMessages } from './duty';
 import { assessmentMessages } from './assessment';
+import { floorRulesMessages } from './floorRules';
 
 /** Every capability's messages; add yours here. */
 const all: Messages[] = [
@@ -60,6 +61,7 @@ const all: Messages[] = [
   timeOffMessages,
   dutyMessages,
   assessmentMessages,
+  floorRulesMessages,
 ];
 
 function merge(into: Record<string, any>, from: Record<string, any>) {
