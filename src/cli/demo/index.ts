@@ -7,6 +7,7 @@ import { wfmDemo } from './wfm';
 import { kbDemoSeeder } from './kb';
 import { factsInputsDemo } from './factsInputs';
 import { assessmentDemo } from './assessment';
+import { floorRulesDemo } from './floorRules';
 
 /** Every capability's demo seeder, in the order they run. */
 export const allDemoSeeders: DemoSeeder[] = [
@@ -16,6 +17,7 @@ export const allDemoSeeders: DemoSeeder[] = [
   qaperfSeeder,
   kbDemoSeeder,
   assessmentDemo,
+  floorRulesDemo,
   // background (after the server answers): the history and what reads it
   liveHistorySeeder,
   factsInputsDemo,
