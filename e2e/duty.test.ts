@@ -71,8 +71,8 @@ test('roster → handover written by the duty on duty → acknowledged by the ne
     await page.click('[data-testid=raise-1]');
     await page.waitForSelector('[data-testid=activations-table] >> text=已启动');
     await page.click('[data-testid=activation-view]');
-    await page.waitForSelector('[data-testid=activation-log] >> text=通知召回名单');
-    assert.match((await page.textContent('[data-testid=activation-log]')) ?? '', /启动.*通知召回名单/s);
+    await page.waitForSelector('[data-testid=activation-log] >> text=无法通知，跳过');
+    assert.match((await page.textContent('[data-testid=activation-log]')) ?? '', /启动.*无法通知，跳过/s);
     await page.goto(`${url}/#/live/duty`);
     await page.waitForSelector('[data-testid=on-duty] >> text=duty_manager 用户');
     await page.waitForSelector('[data-testid=write-handover]');

@@ -202,6 +202,21 @@ export const activation = z.object({
 });
 export type Activation = z.infer<typeof activation>;
 
+export const CALLIN_ANSWERS = ['pending', 'accepted', 'declined', 'timedOut', 'stopped'] as const;
+/** A call-in ask as the person asked sees it. */
+export const callinAsk = z.object({
+  id: z.number(),
+  level: z.number(),
+  levelName: z.string(),
+  actions: z.string(),
+  order: z.number(),
+  askedAt: z.number(),
+  dueAt: z.number(),
+  answer: z.enum(CALLIN_ANSWERS),
+  answeredAt: z.number().nullable(),
+});
+export type CallinAsk = z.infer<typeof callinAsk>;
+
 const period = z.object({ from: z.number(), to: z.number(), offered: z.number(), answered: z.number(), answerRate: ratio, serviceLevel: ratio });
 const note = z.object({ note: text('note', 2000).optional() }).strict();
 
@@ -251,6 +266,18 @@ export const emergencyPlan = {
         }),
       ),
       effect: z.object({ before: period.nullable(), during: period.nullable(), after: period.nullable() }),
+      asks: z.array(
+        z.object({
+          id: z.number(),
+          staffId: z.number(),
+          name: z.string(),
+          order: z.number(),
+          askedAt: z.number(),
+          dueAt: z.number(),
+          answer: z.enum(CALLIN_ANSWERS),
+          answeredAt: z.number().nullable(),
+        }),
+      ),
     }),
   }),
   raise: endpoint({
@@ -286,10 +313,28 @@ export const emergencyPlan = {
     method: 'POST',
     path: '/api/emergency/activations/:id/stand-down',
     access: DUTY_ACTORS,
-    summary: 'Stand a raised level down; logged',
+    summary: 'Stand a raised level down (nobody is waited for any more); logged',
     tags,
     params: idParams,
     body: note,
     response: activation,
+  }),
+  myAsks: endpoint({
+    method: 'GET',
+    path: '/api/emergency/asks',
+    access: 'any',
+    summary: "The signed-in person's call-in asks of the last 24 hours (they are on a level's call-in order), newest first",
+    tags,
+    response: z.array(callinAsk),
+  }),
+  answerAsk: endpoint({
+    method: 'POST',
+    path: '/api/emergency/asks/:id/answer',
+    access: 'any',
+    summary: 'The person asked accepts or declines (their own ask only); the call-in moves to the next person at once; logged',
+    tags,
+    params: idParams,
+    body: z.object({ answer: z.enum(['accept', 'decline'], { error: 'answer must be accept or decline' }) }).strict(),
+    response: callinAsk,
   }),
 };

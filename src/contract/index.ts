@@ -23,6 +23,7 @@ import { assessment } from './assessment';
 import { goals } from './goals';
 import { careers } from './careers';
 import { peer } from './peer';
+import { floorRules } from './floorRules';
 
 export const contract = {
   live,
@@ -46,6 +47,7 @@ export const contract = {
   goals,
   careers,
   peer,
+  floorRules,
 };
 
 /** Every live topic (the socket's messages by topic). */

@@ -68,6 +68,7 @@ export const NOT_FOUND_ENTITIES = [
   'calibrationSession',
   'call',
   'callIn',
+  'callinAsk',
   'center',
   'certifiedQueue',
   'coachingSession',
@@ -79,6 +80,9 @@ export const NOT_FOUND_ENTITIES = [
   'emergencyStaff',
   'evaluation',
   'exam',
+  'floorCheck',
+  'floorCheckItem',
+  'floorFault',
   'forecast',
   'goal',
   'idpItem',
@@ -97,6 +101,7 @@ export const NOT_FOUND_ENTITIES = [
   'redemption',
   'requirement',
   'robot',
+  'roomVisit',
   'scheduleRun',
   'scorecardTemplate',
   'session',
@@ -111,6 +116,7 @@ export const NOT_FOUND_ENTITIES = [
   'team',
   'timeOff',
   'user',
+  'visitNotice',
   'workOrder',
 ] as const;
 export type NotFoundEntity = (typeof NOT_FOUND_ENTITIES)[number];

@@ -24,6 +24,7 @@ import { assessmentCapability } from './routes/assessment';
 import { goalsCapability } from './routes/goals';
 import { careersCapability } from './routes/careers';
 import { peerCapability } from './routes/peer';
+import { floorRulesCapability } from './routes/floorRules';
 
 /** Platform: organisation, users, sign-in, settings, audit; and the live fan-out between instances (first: later services use it). */
 export const platformCapability: Capability = { name: 'platform', routes: platformRoutes, services: [pgBridgeService] };
@@ -51,4 +52,5 @@ export const allCapabilities: readonly Capability[] = [
   goalsCapability,
   careersCapability,
   peerCapability,
+  floorRulesCapability,
 ];

@@ -13,6 +13,7 @@ import type { AssessmentTables } from './assessment/tables';
 import type { GoalTables } from './goals/tables';
 import type { CareerTables } from './careers/tables';
 import type { PeerTables } from './peer/tables';
+import type { FloorTables } from './floor/tables';
 
 /** Tables of the platform (organisation, users, sessions, audit, settings). */
 export interface PlatformTables {
@@ -129,4 +130,5 @@ export interface DB
     AssessmentTables,
     GoalTables,
     CareerTables,
-    PeerTables {}
+    PeerTables,
+    FloorTables {}

@@ -126,6 +126,35 @@ export const navItems: NavItem[] = [
     roles: [...ADMINS, 'duty_manager'],
     page: lazy(() => import('./pages/live/Duty')),
   },
+  // the floor rules as workflows (issue 17, seed 000 第12/13/21/26條) and the call-in asks of the emergency plan
+  {
+    path: '/floor/faults',
+    label: 'nav.faults',
+    group: 'nav.live',
+    roles: [...ADMINS, 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer', 'expert', 'agent'],
+    page: lazy(() => import('./pages/floorRules/Faults')),
+  },
+  {
+    path: '/floor/checks',
+    label: 'nav.checks',
+    group: 'nav.live',
+    roles: [...ADMINS, 'duty_manager', 'team_lead'],
+    page: lazy(() => import('./pages/floorRules/Checks')),
+  },
+  {
+    path: '/floor/visits',
+    label: 'nav.visits',
+    group: 'nav.live',
+    roles: [...ADMINS, 'duty_manager', 'team_lead'],
+    page: lazy(() => import('./pages/floorRules/Visits')),
+  },
+  {
+    path: '/me/callin',
+    label: 'nav.callinAsks',
+    group: 'nav.live',
+    roles: [...ADMINS, 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer', 'expert', 'agent'],
+    page: lazy(() => import('./pages/floorRules/CallinAsks')),
+  },
   {
     path: '/live/import',
     label: 'imp.nav',

@@ -10,6 +10,7 @@ import { assessmentDemo } from './assessment';
 import { goalsDemo } from './goals';
 import { careersDemo, talentDemo } from './careers';
 import { peerDemo } from './peer';
+import { floorRulesDemo } from './floorRules';
 
 /** Every capability's demo seeder, in the order they run. */
 export const allDemoSeeders: DemoSeeder[] = [
@@ -21,6 +22,7 @@ export const allDemoSeeders: DemoSeeder[] = [
   assessmentDemo,
   goalsDemo,
   careersDemo,
+  floorRulesDemo,
   // background (after the server answers): the history and what reads it
   liveHistorySeeder,
   factsInputsDemo,

@@ -7,6 +7,8 @@
 import { duty as api, emergencyPlan as plan } from '../../contract/duty';
 import * as svc from '../../services/duty/duty';
 import * as emergency from '../../services/duty/emergencyPlan';
+import * as ladder from '../../services/duty/callinLadder';
+import { callinLadderService } from '../callinLadder';
 import type { Capability } from '../capability';
 import { actorOf, depsOf, implement, type RouteDef } from '../route';
 
@@ -29,6 +31,8 @@ export const dutyRoutes: RouteDef[] = [
   implement(plan.confirm, async ({ ctx, caller, params, body }) => emergency.move(depsOf(ctx), actorOf(caller), params.id, 'active', body.note)),
   implement(plan.dismiss, async ({ ctx, caller, params, body }) => emergency.move(depsOf(ctx), actorOf(caller), params.id, 'dismissed', body.note)),
   implement(plan.standDown, async ({ ctx, caller, params, body }) => emergency.move(depsOf(ctx), actorOf(caller), params.id, 'ended', body.note)),
+  implement(plan.myAsks, async ({ ctx, caller }) => ladder.myAsks(depsOf(ctx), actorOf(caller))),
+  implement(plan.answerAsk, async ({ ctx, caller, params, body }) => ladder.answerAsk(depsOf(ctx), actorOf(caller), params.id, body.answer)),
 ];
 
-export const dutyCapability: Capability = { name: 'duty', routes: dutyRoutes };
+export const dutyCapability: Capability = { name: 'duty', routes: dutyRoutes, services: [callinLadderService] };

@@ -3,8 +3,7 @@
  * (src/server/routes/live.ts): levels with the live figures that raise each, their actions and their
  * call-in order; an activation proposed by the diagnosis (once per center: the floor's leader instance,
  * src/server/liveFloor.ts) or raised by hand, confirmed, stood down — each step in its log with who did
- * it; raising notifies the call-in order, in order, through notifyUsers (bell + each person's channels)
- * and the center's robots; the effect in figures from the one KPI report.
+ * it; raising tells the center's robots and asks the call-in order one person at a time (callinLadder.ts); the effect in figures from the one KPI report.
  */
 import { conflict, validationError } from '../../core/errors';
 import type { LevelConditions } from '../../core/live/duty';
@@ -25,12 +24,13 @@ import {
   type LevelInput,
 } from '../../store/duty/repo';
 import { announceToRobots } from '../../store/noticeDelivery';
-import { notifyUsers, type Notice } from '../../store/notifications';
+import { notifyUsers } from '../../store/notifications';
 import type { Activation, EmergencyLevel } from '../../contract/duty';
 import type { Actor, ServiceDeps } from '../context';
 import { publishNotices } from '../quality/common';
 import { userOf } from '../people/common';
 import { figuresBetween } from './duty';
+import { advanceCallin, asksOf, stopCallin } from './callinLadder';
 import { sumReportCounts } from '../../core/live/duty';
 
 const activationWire = (a: ActivationRow, names: Map<number, string>): Activation => ({
@@ -113,33 +113,23 @@ export async function activationDetail(deps: ServiceDeps, actor: Actor, id: numb
       after: a.ended_at !== null ? await periodFigures(deps, centerId, a.ended_at, Math.min(now, a.ended_at + span)) : null,
     };
   }
-  return { activation: activationWire(a, await levelNames(deps, centerId)), log, effect };
+  return { activation: activationWire(a, await levelNames(deps, centerId)), log, effect, asks: await asksOf(deps, id) };
 }
 
-/** The level's call-in order told, in order (bell + each person's channels), the center's robots told; logged. */
-async function notifyCallinOrder(deps: ServiceDeps, centerId: number, activationId: number, levelNo: number, by: number | null): Promise<Notice[]> {
+/**
+ * A level is raised: the center's robots are told, and its call-in order starts moving down its list
+ * (src/services/duty/callinLadder.ts: one person asked at a time, the next when they decline or do not answer).
+ */
+async function startCallin(deps: ServiceDeps, centerId: number, activationId: number, levelNo: number) {
   const db = deps.store.db;
-  const now = deps.now();
   const level = (await listLevels(db, centerId)).find((l) => l.level === levelNo);
-  const people = level ? await callinPeople(db, centerId, level.callinOrder) : [];
-  const notices: Notice[] = [];
-  const told: { staffId: number; name: string; order: number; notified: boolean }[] = [];
-  for (const [i, p] of people.entries()) {
-    const reachable = p.user_id !== null && p.active === 1;
-    if (reachable)
-      notices.push(
-        ...(await notifyUsers(
-          db,
-          [p.user_id!],
-          { kind: 'live.callinRequest', title: level!.name, data: { level: levelNo, order: i + 1, actions: level!.actions }, link: '#/live/emergency' },
-          now,
-        )),
-      );
-    told.push({ staffId: p.id, name: p.name, order: i + 1, notified: reachable });
-  }
-  await announceToRobots(db, centerId, { kind: 'live.emergencyRaised', title: level?.name ?? '', data: { level: levelNo }, link: '#/live/emergency' }, now);
-  await logActivation(db, { activationId, at: now, userId: by, action: 'notified', detail: { people: told } });
-  return notices;
+  await announceToRobots(
+    db,
+    centerId,
+    { kind: 'live.emergencyRaised', title: level?.name ?? '', data: { level: levelNo }, link: '#/live/emergency' },
+    deps.now(),
+  );
+  await advanceCallin(deps, centerId, activationId);
 }
 
 async function knownLevel(deps: ServiceDeps, centerId: number, level: number) {
@@ -163,7 +153,7 @@ export async function raise(deps: ServiceDeps, actor: Actor, body: { level: numb
     now: deps.now(),
     note: body.note,
   });
-  publishNotices(deps, await notifyCallinOrder(deps, centerId, row.id, row.level, by));
+  await startCallin(deps, centerId, row.id, row.level);
   return activationWire(row, await levelNames(deps, centerId));
 }
 
@@ -171,7 +161,8 @@ export async function move(deps: ServiceDeps, actor: Actor, id: number, to: 'act
   const { centerId } = actor.scope;
   const by = userOf(actor);
   const row = await moveActivation(deps.store.db, { centerId, id, to, by, now: deps.now(), note: note ?? '' });
-  if (to === 'active') publishNotices(deps, await notifyCallinOrder(deps, centerId, row.id, row.level, by));
+  if (to === 'active') await startCallin(deps, centerId, row.id, row.level);
+  if (to === 'ended') await stopCallin(deps, row.id);
   return activationWire(row, await levelNames(deps, centerId));
 }
 

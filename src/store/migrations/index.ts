@@ -31,6 +31,7 @@ import careers from './044_careers';
 import shrinkageCategories from './048_shrinkage_categories';
 import skillLevels from './047_skill_levels';
 import peer from './045_peer';
+import floorRules from './046_floor_rules';
 
 /**
  * Every migration, by name (run in name order). Each capability owns its own file(s);
@@ -67,6 +68,7 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '048_shrinkage_categories': shrinkageCategories,
   '047_skill_levels': skillLevels,
   '045_peer': peer,
+  '046_floor_rules': floorRules,
   '036_fact_agent_sums': factAgentSums,
 };
 

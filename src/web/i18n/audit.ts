@@ -182,6 +182,14 @@ export const AUDIT_ACTIONS: Record<string, Row> = {
   'peer.squad.delete': ['解散小队', '解散小隊', 'Dissolved a squad'],
   'peer.shadow.book': ['预约跟听', '預約跟聽', 'Booked shadowing'],
   'peer.shadow.cancel': ['取消跟听', '取消跟聽', 'Cancelled shadowing'],
+  'floor.fault.report': ['报告设备故障', '報告設備故障', 'Reported an equipment fault'],
+  'floor.fault.fix': ['设备故障已修复', '設備故障已修復', 'Marked an equipment fault fixed'],
+  'floor.checklist.save': ['修改卫生安全检查表', '修改衛生安全檢查表', 'Changed the hygiene and safety checklist'],
+  'floor.check.record': ['记录卫生安全检查', '記錄衛生安全檢查', 'Recorded a hygiene and safety check'],
+  'floor.check.followUp': ['检查问题已整改', '檢查問題已整改', 'Closed a check follow-up'],
+  'floor.visit.in': ['机房来访登记', '機房來訪登記', 'Logged a machine-room visitor in'],
+  'floor.visit.out': ['机房来访离开', '機房來訪離開', 'Logged a machine-room visitor out'],
+  'floor.visitNotice.create': ['发布参观通知', '發佈參觀通知', 'Announced a visit'],
 };
 
 export const AUDIT_ENTITIES: Record<string, Row> = {
@@ -205,6 +213,10 @@ export const AUDIT_ENTITIES: Record<string, Row> = {
   emergency_callin: ['应急召回', '應急召回', 'Emergency call-in'],
   emergency_staff: ['应急人员', '應急人員', 'Emergency staff'],
   exam: ['考试', '考試', 'Exam'],
+  floor_check: ['卫生安全检查', '衛生安全檢查', 'Hygiene and safety check'],
+  floor_fault: ['设备故障', '設備故障', 'Equipment fault'],
+  room_visit: ['机房来访', '機房來訪', 'Machine-room visit'],
+  visit_notice: ['参观通知', '參觀通知', 'Visit notice'],
   kb_article: ['知识库文章', '知識庫文章', 'Article'],
   kb_category: ['知识库分类', '知識庫分類', 'Category'],
   people_rules: ['纪律规则', '紀律規則', 'Floor rules'],

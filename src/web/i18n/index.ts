@@ -35,6 +35,7 @@ import { goalsMessages } from './goals';
 import { careersMessages } from './careers';
 import { multiSkillMessages } from './multiSkill';
 import { peerMessages } from './peer';
+import { floorRulesMessages } from './floorRules';
 
 /** Every capability's messages; add yours here. */
 const all: Messages[] = [
@@ -70,6 +71,7 @@ const all: Messages[] = [
   careersMessages,
   multiSkillMessages,
   peerMessages,
+  floorRulesMessages,
 ];
 
 function merge(into: Record<string, any>, from: Record<string, any>) {
