@@ -31,7 +31,13 @@ export interface Harness {
 }
 
 export async function startHarness(
-  opts: { kind?: 'sqlite' | 'postgres'; now?: () => number; seed?: (store: Store, org: TestOrg) => Promise<void> } = {},
+  opts: {
+    kind?: 'sqlite' | 'postgres';
+    now?: () => number;
+    seed?: (store: Store, org: TestOrg) => Promise<void>;
+    /** the browser's zone (IANA), e.g. the center's, as a browser on that floor would be; default the machine's */
+    timezoneId?: string;
+  } = {},
 ): Promise<Harness> {
   if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error('dist/web is missing: run `npm run build:web` first (npm test does)');
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
@@ -39,7 +45,7 @@ export async function startHarness(
   const org = await seedTestOrg(store);
   await opts.seed?.(store, org);
   const { app, ctx } = await buildApp({ store, webRoot: WEB_ROOT, now: opts.now, loginAttemptsPerMinute: 1000 });
-  return launch(store, ctx, app, org);
+  return launch(store, ctx, app, org, opts.timezoneId);
 }
 
 /**
@@ -59,7 +65,7 @@ export async function startDemoHarness(opts: { kind?: 'sqlite' | 'postgres'; now
   return { ...(await launch(store, ctx, app, org)), demo: ids };
 }
 
-async function launch(store: Store, ctx: ServerContext, app: Awaited<ReturnType<typeof buildApp>>['app'], org: TestOrg): Promise<Harness> {
+async function launch(store: Store, ctx: ServerContext, app: Awaited<ReturnType<typeof buildApp>>['app'], org: TestOrg, timezoneId?: string): Promise<Harness> {
   await startServices(ctx);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
@@ -78,6 +84,7 @@ async function launch(store: Store, ctx: ServerContext, app: Awaited<ReturnType<
       '--disable-sync',
     ],
     viewport: { width: 1280, height: 860 },
+    ...(timezoneId ? { timezoneId } : {}),
   });
   const page = browser.pages()[0] ?? (await browser.newPage());
   page.setDefaultTimeout(15_000);
