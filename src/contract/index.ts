@@ -18,6 +18,7 @@ import { platform } from './platform';
 import { wfm } from './wfm';
 import { notices } from './notices';
 import { timeOff } from './wfmTimeOff';
+import { intraday } from './wfmIntraday';
 import { duty, emergencyPlan } from './duty';
 import { assessment } from './assessment';
 
@@ -39,6 +40,7 @@ export const contract = {
   performance,
   wfm,
   timeOff,
+  intraday,
   assessment,
 };
 

@@ -80,6 +80,7 @@ export const NOT_FOUND_ENTITIES = [
   'evaluation',
   'exam',
   'forecast',
+  'intradayOffer',
   'handover',
   'libraryEntry',
   'note',

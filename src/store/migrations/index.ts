@@ -25,6 +25,7 @@ import timeOff from './041_time_off';
 import duty from './039_duty';
 import emergencyLevels from './040_emergency_levels';
 import assessment from './042_assessment';
+import intraday from './049_intraday';
 
 /**
  * Every migration, by name (run in name order). Each capability owns its own file(s);
@@ -55,6 +56,7 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '039_duty': duty,
   '040_emergency_levels': emergencyLevels,
   '042_assessment': assessment,
+  '049_intraday': intraday,
   '036_fact_agent_sums': factAgentSums,
 };
 
