@@ -142,8 +142,7 @@ export function breakStarts(shift: Pick<IntradayShift, 'start' | 'end' | 'activi
 }
 
 function validate(o: IntradayPlanInput) {
-  if (![15, 30, 60].includes(o.intervalMin))
-    throw new InputError('intervalMin', 'must be 15, 30 or 60', { reason: 'input.oneOf', params: { field: 'intervalMin' } });
+  if (![15, 30, 60].includes(o.intervalMin)) throw new InputError('intervalMin', 'must be 15, 30 or 60', { reason: 'wfm.intervalLength', params: {} });
   o.intervals.forEach((x, i) => {
     if (!(Number.isFinite(x.required) && x.required >= 0))
       throw new InputError(`intervals[${i}].required`, 'must be a number >= 0', { reason: 'input.tooSmall', params: { minimum: 0 } });

@@ -30,6 +30,7 @@ import { auditMessages } from './audit';
 import { timeOffMessages } from './timeOff';
 import { dutyMessages } from './duty';
 import { assessmentMessages } from './assessment';
+import { intradayMessages } from './intraday';
 
 /** Every capability's messages; add yours here. */
 const all: Messages[] = [
@@ -60,6 +61,7 @@ const all: Messages[] = [
   timeOffMessages,
   dutyMessages,
   assessmentMessages,
+  intradayMessages,
 ];
 
 function merge(into: Record<string, any>, from: Record<string, any>) {
