@@ -96,7 +96,11 @@ test('the planner accepts break moves and pushes overtime; an agent takes it', a
     await signInUi(page, url, 'a1');
     await page.goto(`${url}/#/wfm/me`);
     const offer = page.locator('[data-testid=my-offers] li', { hasText: '加班' });
-    assert.match((await offer.textContent({ timeout: 10_000 })) ?? '', /17:00–17:30.*剩余名额 1/);
+    // shown in the browser's zone, which is this process's
+    const hm = (ts: number) => new Date(ts).toTimeString().slice(0, 5);
+    const text = (await offer.textContent({ timeout: 10_000 })) ?? '';
+    assert.ok(text.includes(`${hm(ws + 17 * 3_600_000)}–${hm(ws + 17.5 * 3_600_000)}`) && text.includes('剩余名额 1'), text);
+    assert.ok(text.includes(`接受后班次为 ${hm(ws + 9 * 3_600_000)}–${hm(ws + 17.5 * 3_600_000)}`), text);
     await offer.locator('button', { hasText: '接受' }).click();
     await offer.locator('text=已接受').waitFor();
   } finally {

@@ -3,11 +3,11 @@ import { call } from '../../api';
 import { useAction, useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { ErrorNote } from '../../components/ui';
-import { hm, mdw } from './util';
+import { fmtClock as hm, fmtDate } from '../../format';
 
-/** The agent's overtime / VTO offers (日内调整): take or decline; taking one changes the shift (first come, first served). */
+/** Times in the center's zone (src/web/format.ts). The agent's overtime / VTO offers (日内调整): take or decline; taking one changes the shift (first come, first served). */
 export function MyOffers({ onChange }: { onChange: () => Promise<unknown> }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const offers = useEndpoint(contract.intraday.myIntradayOffers, {});
   const act = useAction();
   const answer = (id: number, accept: boolean) =>
@@ -24,7 +24,7 @@ export function MyOffers({ onChange }: { onChange: () => Promise<unknown> }) {
       <ul style={{ listStyle: 'none', padding: 0 }} data-testid="my-offers">
         {list.map((o) => (
           <li key={o.id} className="card" style={{ border: '1px solid #ddd', borderRadius: 8, padding: 8, marginBottom: 8 }} data-testid={`offer-${o.id}`}>
-            <b>{t(`intraday.kind_${o.kind}`)}</b> {mdw(o.start, i18n.language)} {hm(o.start)}–{hm(o.end)} ·{' '}
+            <b>{t(`intraday.kind_${o.kind}`)}</b> {fmtDate(o.start)} {hm(o.start)}–{hm(o.end)} ·{' '}
             {t('intraday.placesLeft', { n: Math.max(0, o.capacity - o.taken) })}
             <div style={{ fontSize: '0.85em', color: '#555' }}>{t('intraday.newShift', { from: hm(o.mine.newStart), to: hm(o.mine.newEnd) })}</div>
             <div>
