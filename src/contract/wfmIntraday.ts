@@ -78,7 +78,32 @@ export const myOfferRow = z.object({
   mine: offerAgent,
 });
 
+/** The center's intraday setting (`wfm.intraday`); each bound is checked so a typo cannot silence the alerts. */
+export const intradaySettingsBody = z.object({
+  vtoMinOver: z.number().int().min(1).max(50),
+  maxOvertimeMin: z.number().int().min(15).max(480),
+  maxVtoMin: z.number().int().min(15).max(480),
+  rtaGraceMin: z.number().int().min(0).max(120),
+});
+
 export const intraday = {
+  intradaySettings: endpoint({
+    method: 'GET',
+    path: '/api/wfm/intraday/settings',
+    access: INTRADAY_VIEW,
+    summary: 'The center intraday setting: VTO threshold, longest overtime / VTO offer, real-time adherence grace (minutes)',
+    tags,
+    response: intradaySettingsBody,
+  }),
+  putIntradaySettings: endpoint({
+    method: 'PUT',
+    path: '/api/wfm/intraday/settings',
+    access: ['duty_manager', 'wfm'],
+    summary: 'Change the center intraday setting (audited); the live floor uses the new grace within a minute',
+    tags,
+    body: intradaySettingsBody,
+    response: z.object({ ok: z.literal(true) }),
+  }),
   intradayPlan: endpoint({
     method: 'GET',
     path: '/api/wfm/intraday/plan',

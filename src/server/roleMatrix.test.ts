@@ -232,6 +232,8 @@ export const EXPECTED_ACCESS: Record<string, string> = {
   'POST /api/wfm/time-off/:id/decide': 'team_lead,wfm',
   'GET /api/wfm/time-off/allowance': `${WFM_VIEW},agent`,
   'GET /api/wfm/intraday/plan': WFM_VIEW,
+  'GET /api/wfm/intraday/settings': WFM_VIEW,
+  'PUT /api/wfm/intraday/settings': 'duty_manager,wfm',
   'POST /api/wfm/intraday/breaks': 'duty_manager,team_lead,wfm',
   'POST /api/wfm/intraday/offers': 'duty_manager,team_lead,wfm',
   'GET /api/wfm/intraday/my-offers': 'agent',

@@ -160,6 +160,15 @@ forEachDatabase('intraday: break moves, overtime and VTO offers pushed, first co
         ['overtime', 1, ['accepted', 'offered', 'offered']],
       ],
     );
+
+    // the center's setting: defaults until changed; a bad bound is refused by its field and nothing changes
+    assert.deepEqual((await lead.req('GET', '/api/wfm/intraday/settings')).body, { vtoMinOver: 2, maxOvertimeMin: 120, maxVtoMin: 120, rtaGraceMin: 5 });
+    const set = { vtoMinOver: 1, maxOvertimeMin: 60, maxVtoMin: 60, rtaGraceMin: 3 };
+    const badSet = await wfm.req('PUT', '/api/wfm/intraday/settings', { ...set, rtaGraceMin: -1 });
+    assert.deepEqual([badSet.status, badSet.body.field], [400, 'body.rtaGraceMin']);
+    assert.equal((await lead.req('PUT', '/api/wfm/intraday/settings', set)).status, 403);
+    assert.equal((await wfm.req('PUT', '/api/wfm/intraday/settings', set)).status, 200);
+    assert.deepEqual((await wfm.req('GET', '/api/wfm/intraday/settings')).body, set);
   } finally {
     await app.close();
   }

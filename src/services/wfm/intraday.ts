@@ -12,6 +12,7 @@ import { answerOffer, createOffers, listOffers, writeBreakMoves } from '../../st
 import { listContracts, listShifts, listTemplates, type ShiftRow } from '../../store/wfm/schedules';
 import { publishedWeek } from '../../store/wfm/timeOff';
 import { getSetting, listAgents } from '../../store/org';
+import { changeSetting } from '../platform/settings';
 import { notifyUsers, usersOfAgents } from '../../store/notifications';
 import { publishNotices } from '../quality/common';
 import type { Actor, ServiceDeps } from '../context';
@@ -49,6 +50,12 @@ function dayOf(tz: string, date: string) {
 async function agentsInScope(deps: ServiceDeps, actor: Actor): Promise<Set<number> | null> {
   if (actor.scope.kind === 'all') return null;
   return new Set((await listAgents(deps.store.db, { scope: actor.scope })).map((a) => a.id));
+}
+
+/** Changes the center's intraday setting (audited as a setting change, before and after). */
+export async function setIntradaySettings(deps: ServiceDeps, actor: Actor, body: IntradaySettings) {
+  await changeSetting(deps, actor, INTRADAY_KEY, body);
+  return { ok: true as const };
 }
 
 async function planInputs(deps: ServiceDeps, actor: Actor, q: { date: string; queue?: string; targetSl?: number; thresholdS?: number }) {

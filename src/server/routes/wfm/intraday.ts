@@ -4,6 +4,8 @@ import * as svc from '../../../services/wfm/intraday';
 import { actorOf, depsOf, implement, type RouteDef } from '../../route';
 
 export const intradayRoutes: RouteDef[] = [
+  implement(api.intradaySettings, async ({ caller, ctx }) => svc.intradaySettings(depsOf(ctx), actorOf(caller).scope.centerId)),
+  implement(api.putIntradaySettings, async ({ body, caller, ctx }) => svc.setIntradaySettings(depsOf(ctx), actorOf(caller), body)),
   implement(api.intradayPlan, async ({ query, caller, ctx }) => svc.intradayPlan(depsOf(ctx), actorOf(caller), query)),
   implement(api.intradayBreaks, async ({ body, caller, ctx }) => svc.acceptBreakMoves(depsOf(ctx), actorOf(caller), body)),
   implement(api.intradayOffers, async ({ body, caller, ctx }) => svc.pushOffers(depsOf(ctx), actorOf(caller), body)),

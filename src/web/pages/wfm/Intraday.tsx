@@ -7,6 +7,8 @@ import type { IntradayPlanResult } from '../../../contract/wfmIntraday';
 import { ErrorNote, Page } from '../../components/ui';
 import { Field, FieldRow } from '../../components/form';
 import { centerToday, fmtClock } from '../../format';
+import { hasAny, useMe } from '../../session';
+import { IntradaySettings } from './IntradaySettings';
 
 type Interval = IntradayPlanResult['intervals'][number];
 
@@ -46,6 +48,7 @@ function GapChart({ intervals }: { intervals: Interval[] }) {
  */
 export default function Intraday() {
   const { t } = useTranslation();
+  const me = useMe();
   const [date, setDate] = useState(() => centerToday());
   const [queue, setQueue] = useState('');
   const plan = useEndpoint(contract.intraday.intradayPlan, { query: { date, ...(queue.trim() ? { queue: queue.trim() } : {}) } }, [date, queue]);
@@ -192,6 +195,7 @@ export default function Intraday() {
           </table>
         </section>
       )}
+      {hasAny(me, ['wfm', 'duty_manager']) && <IntradaySettings />}
     </Page>
   );
 }
