@@ -18,6 +18,7 @@ import { platform } from './platform';
 import { wfm } from './wfm';
 import { notices } from './notices';
 import { timeOff } from './wfmTimeOff';
+import { intraday } from './wfmIntraday';
 import { duty, emergencyPlan } from './duty';
 import { assessment } from './assessment';
 import { goals } from './goals';
@@ -43,6 +44,7 @@ export const contract = {
   performance,
   wfm,
   timeOff,
+  intraday,
   assessment,
   goals,
   careers,

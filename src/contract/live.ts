@@ -34,6 +34,8 @@ export const tile = z.object({
   callId: z.string().nullable(),
   callSince: z.number().nullable(),
   pulledIn: z.boolean(),
+  /** real-time adherence: out of the scheduled activity since (null: in adherence, or nothing scheduled) */
+  rta: z.object({ scheduled: z.string(), since: z.number() }).nullable().optional(),
 });
 export type Tile = z.infer<typeof tile>;
 

@@ -88,6 +88,7 @@ export const NOT_FOUND_ENTITIES = [
   'idpItem',
   'improvementPlan',
   'improvementStep',
+  'intradayOffer',
   'handover',
   'libraryEntry',
   'note',

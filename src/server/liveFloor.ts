@@ -46,6 +46,9 @@ import { serviceLevel } from '../core/kpi';
 import { liveTopics, type Alert, type FloorSnapshot, type Prompt, type Tile } from '../contract/live';
 import { userTopic } from '../contract/notifications';
 import { publishTopic } from './contractCheck';
+import { outOfAdherenceNow, overGrace, type OutOfAdherenceNow, type RtaActivity } from '../core/wfm/rta';
+import { listShifts } from '../store/wfm/schedules';
+import { intradaySettings } from '../services/wfm/intraday';
 
 export const THRESHOLDS_KEY = DIAGNOSIS_THRESHOLDS_KEY;
 export const PIECE_RATE_KEY = 'live.pieceRate';
@@ -95,6 +98,9 @@ interface DirAgent {
 }
 
 export type { Tile };
+
+/** A diagnosis finding, or real-time adherence's (src/core/wfm/rta.ts), which the live floor adds beside it. */
+type FloorFinding = Omit<Finding, 'kind'> & { kind: Finding['kind'] | 'outOfAdherence' };
 
 type AlertRow = Awaited<ReturnType<typeof listActiveAlerts>>[number];
 type PromptRow = Awaited<ReturnType<typeof createPrompt>>;
@@ -206,6 +212,11 @@ export class LiveFloorService {
   /** the zone's name (with the longest state, the basis a snapshot is taken under) */
   private zoneName = 'fixed:480';
   private stopping: Promise<void> | null = null;
+  /** real-time adherence: today's published activities (reloaded with the directory), the grace, who is out now */
+  private rtaActs: RtaActivity[] = [];
+  private rtaGraceMin = 5;
+  private rta = new Map<string, OutOfAdherenceNow>();
+  private lastRtaAt = -Infinity;
   /** how the last rebuild went (tests, the rebuild bench) */
   rebuildInfo: RebuildInfo | null = null;
   /** when tiles last went out (monotonic ms) and the push waiting for the gap to pass */
@@ -467,11 +478,54 @@ export class LiveFloorService {
     this.dir = dir;
     this.teams = new Map((await listTeams(db, { centerId: this.centerId })).map((t) => [t.id, { name: t.name, leadUserId: t.lead_user_id }]));
     if (this.centerId) {
+      await this.loadSchedule(this.ctx.now());
       const rows = await openCallins(db, this.centerId);
       this.callins = new Map(
         rows.map((r) => [r.ext_code, { id: r.id, name: r.name, position: r.position, staffId: r.staff_id, startedAt: r.started_at, calls: r.calls }]),
       );
     }
+  }
+
+  /**
+   * Today's published activities (a day either side, so a night shift counts) and the center's RTA grace.
+   * Reloaded with the directory (every minute), so accepted break moves and offers show within a minute.
+   */
+  async loadSchedule(now: number) {
+    if (!this.centerId) return;
+    const shifts = await listShifts(this.ctx.store.db, { centerId: this.centerId, from: now - 86_400_000, to: now + 86_400_000, publishedOnly: true });
+    this.rtaActs = shifts.flatMap((s) => s.activities.map((a) => ({ agentId: s.agentId, kind: a.kind, start: a.start, end: a.end })));
+    this.rtaGraceMin = (await intradaySettings(depsOf(this.ctx), this.centerId)).rtaGraceMin;
+    this.lastRtaAt = -Infinity;
+  }
+
+  /** Recomputes who is out of adherence now; returns the codes whose status changed (their tiles go out again). */
+  private updateRta(now: number): string[] {
+    if (!this.rtaActs.length && !this.rta.size) return [];
+    const agents = [...this.floor.agents.values()].flatMap((a) => {
+      const d = this.dir.get(a.code);
+      return d ? [{ agentId: d.agentId, code: a.code, state: a.state, reason: a.reason ?? null, since: a.since }] : [];
+    });
+    const next = new Map(outOfAdherenceNow(now, this.rtaActs, agents).map((o) => [o.code, o]));
+    const changed: string[] = [];
+    for (const [code, o] of next) {
+      const was = this.rta.get(code);
+      if (!was || was.scheduled !== o.scheduled || was.since !== o.since) changed.push(code);
+    }
+    for (const code of this.rta.keys()) if (!next.has(code)) changed.push(code);
+    this.rta = next;
+    return changed;
+  }
+
+  /** Agents out of adherence for longer than the grace, as findings (raised, kept and cleared like every alert). */
+  private rtaFindings(now: number): FloorFinding[] {
+    this.updateRta(now);
+    return overGrace([...this.rta.values()], now, this.rtaGraceMin).map((o) => ({
+      kind: 'outOfAdherence' as const,
+      scope: 'agent' as const,
+      subject: o.code,
+      figures: { outMin: Math.floor((now - o.since) / 60_000), graceMin: this.rtaGraceMin },
+      action: 'live.suggest.outOfAdherence',
+    }));
   }
 
   setCallin(ext: string, c: { id: number; name: string; position: string; staffId: number; startedAt: number; calls: number } | null) {
@@ -528,6 +582,7 @@ export class LiveFloorService {
       callId: a.callId ?? null,
       callSince: a.callSince ?? null,
       pulledIn: !!c,
+      rta: this.rta.has(a.code) ? { scheduled: this.rta.get(a.code)!.scheduled, since: this.rta.get(a.code)!.since } : null,
     };
   }
 
@@ -541,7 +596,15 @@ export class LiveFloorService {
     if (this.pushTimer) clearTimeout(this.pushTimer);
     this.pushTimer = null;
     this.floor.advance(now);
-    const { agents, queuesChanged } = this.floor.takeDirty();
+    const { agents: dirty, queuesChanged } = this.floor.takeDirty();
+    // real-time adherence changes with the clock (a break begins) as well as with events: at most every 2 s
+    let agents = dirty;
+    if (now - this.lastRtaAt >= 2_000) {
+      this.lastRtaAt = now;
+      const have = new Set(dirty.map((a) => a.code));
+      const more = this.updateRta(now).filter((code) => !have.has(code) && this.floor.agents.has(code));
+      if (more.length) agents = [...dirty, ...more.map((code) => this.floor.agents.get(code)!)];
+    }
     // every instance derives these from its own floor: to this instance's sockets only (never a second copy over NOTIFY)
     if (agents.length) {
       const tiles = agents.map((a) => this.tile(a));
@@ -604,7 +667,7 @@ export class LiveFloorService {
   }
 
   /** Key that de-duplicates an alert while its condition persists. */
-  private keyOf(f: Finding): string {
+  private keyOf(f: FloorFinding): string {
     if (f.kind === 'longCall') return `longCall|agent|${f.subject}|${this.floor.agents.get(f.subject)?.callId ?? ''}`;
     return `${f.kind}|${f.scope}|${f.subject}`;
   }
@@ -643,7 +706,7 @@ export class LiveFloorService {
         for (const a of await listActiveAlerts(this.ctx.store.db, this.centerId)) this.active.set(a.dedupe_key, a);
         return;
       }
-      const findings = this.findings(now);
+      const findings: FloorFinding[] = [...this.findings(now), ...this.rtaFindings(now)];
       const db = this.ctx.store.db;
       const seen = new Set<string>();
       const updates: { id: number; figures?: Record<string, unknown>; lastSeenAt?: number; clearedAt: number | null }[] = [];

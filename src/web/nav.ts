@@ -294,6 +294,13 @@ export const navItems: NavItem[] = [
     roles: ['wfm', 'admin', 'center_manager', 'duty_manager', 'team_lead'],
     page: lazy(() => import('./pages/wfm/Adherence')),
   },
+  {
+    path: '/wfm/intraday',
+    label: 'nav.intraday',
+    group: 'nav.wfm',
+    roles: ['wfm', 'duty_manager', 'team_lead'],
+    page: lazy(() => import('./pages/wfm/Intraday')),
+  },
   { path: '/wfm/swaps', label: 'nav.swaps', group: 'nav.wfm', roles: ['team_lead'], page: lazy(() => import('./pages/wfm/Swaps')) },
   {
     path: '/wfm/time-off',

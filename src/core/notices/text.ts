@@ -26,6 +26,8 @@ export const noticeKindMessages: Record<NoticeLocale, Record<string, string>> = 
     'duty.handover': '{{title}} 的交接班记录已写好，请阅读并确认',
     'wfm.peakSlot': '新的高峰认购时段：{{title}}，欢迎认购',
     'wfm.vtoSlot': '新的自愿休息（VTO）时段：{{title}}',
+    'wfm.overtimeOffer': '加班邀请：{{title}}，名额 {{capacity}} 个，先到先得，请在“我的排班”中回复',
+    'wfm.vtoOffer': '自愿提前下班邀请：{{title}}，名额 {{capacity}} 个，先到先得，请在“我的排班”中回复',
     'people.taskAssigned': '你有一项新任务：{{title}}（{{dueOn}} 前完成）',
     'people.certExpiring': '{{agentName}} 的 {{queue}} 队列认证将于 {{expiresOn}} 到期',
     'notice.test': '这是一条测试通知，收到即表示渠道可用',
@@ -54,6 +56,8 @@ export const noticeKindMessages: Record<NoticeLocale, Record<string, string>> = 
     'duty.handover': '{{title}} 的交接班記錄已寫好，請閱讀並確認',
     'wfm.peakSlot': '新的高峰認購時段：{{title}}，歡迎認購',
     'wfm.vtoSlot': '新的自願休息（VTO）時段：{{title}}',
+    'wfm.overtimeOffer': '加班邀請：{{title}}，名額 {{capacity}} 個，先到先得，請在「我的排班」中回覆',
+    'wfm.vtoOffer': '自願提前下班邀請：{{title}}，名額 {{capacity}} 個，先到先得，請在「我的排班」中回覆',
     'people.taskAssigned': '你有一項新任務：{{title}}（{{dueOn}} 前完成）',
     'people.certExpiring': '{{agentName}} 的 {{queue}} 佇列認證將於 {{expiresOn}} 到期',
     'notice.test': '這是一則測試通知，收到即表示管道可用',
@@ -82,6 +86,8 @@ export const noticeKindMessages: Record<NoticeLocale, Record<string, string>> = 
     'duty.handover': 'The handover of {{title}} is written: please read and acknowledge it',
     'wfm.peakSlot': 'A new peak slot to subscribe to: {{title}}',
     'wfm.vtoSlot': 'A new voluntary time off (VTO) slot: {{title}}',
+    'wfm.overtimeOffer': 'Overtime offer: {{title}}, {{capacity}} place(s), first come first served — answer in My schedule',
+    'wfm.vtoOffer': 'Voluntary time off (VTO) offer: {{title}}, {{capacity}} place(s), first come first served — answer in My schedule',
     'people.taskAssigned': 'A new task for you: {{title}} (due {{dueOn}})',
     'people.certExpiring': "{{agentName}}'s certification for queue {{queue}} expires on {{expiresOn}}",
     'notice.test': 'A test notice: if you read this, the channel works',
@@ -101,6 +107,7 @@ export const alertKindNames: Record<NoticeLocale, Record<string, string>> = {
     notReadyAbnormal: '示忙异常',
     longWait: '排队过长',
     longCall: '超长通话',
+    outOfAdherence: '未遵守排班',
   },
   'zh-TW': {
     understaffed: '人力不足',
@@ -109,6 +116,7 @@ export const alertKindNames: Record<NoticeLocale, Record<string, string>> = {
     notReadyAbnormal: '示忙異常',
     longWait: '排隊過長',
     longCall: '超長通話',
+    outOfAdherence: '未遵守排班',
   },
   en: {
     understaffed: 'Understaffed',
@@ -117,6 +125,7 @@ export const alertKindNames: Record<NoticeLocale, Record<string, string>> = {
     notReadyAbnormal: 'Abnormal not-ready',
     longWait: 'Long wait',
     longCall: 'Long call',
+    outOfAdherence: 'Out of adherence',
   },
 };
 

@@ -32,6 +32,7 @@ import shrinkageCategories from './048_shrinkage_categories';
 import skillLevels from './047_skill_levels';
 import peer from './045_peer';
 import floorRules from './046_floor_rules';
+import intraday from './049_intraday';
 
 /**
  * Every migration, by name (run in name order). Each capability owns its own file(s);
@@ -69,6 +70,7 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '047_skill_levels': skillLevels,
   '045_peer': peer,
   '046_floor_rules': floorRules,
+  '049_intraday': intraday,
   '036_fact_agent_sums': factAgentSums,
 };
 

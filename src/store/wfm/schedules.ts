@@ -439,8 +439,8 @@ export async function getShift(db: Db, id: number): Promise<ShiftRow> {
   return toShift(r as DB['wfm_shifts'] & { id: number });
 }
 
-/** Checks an agent's week in a run after a change; throws a validation error naming the first broken rule. */
-async function assertWeekOk(tx: Db, runId: number, agentId: number, shifts: ShiftRow[], opts: { checkMinHours: boolean; tzOffsetMin: number }) {
+/** Checks an agent's week in a run after a change; throws a validation error naming the first broken rule (also for an accepted intraday offer). */
+export async function assertWeekOk(tx: Db, runId: number, agentId: number, shifts: ShiftRow[], opts: { checkMinHours: boolean; tzOffsetMin: number }) {
   const run = await tx.selectFrom('wfm_schedule_runs').select(['week_start']).where('id', '=', runId).executeTakeFirstOrThrow();
   const [c] = await listContracts(tx, [agentId]);
   if (!c) throw validationError('agentId', `agent ${agentId} has no contract`, { reason: 'wfm.noContract', params: { agentId } });

@@ -126,4 +126,24 @@ export interface WfmTables {
     decided_by: number | null;
     decided_at: number | null;
   };
+  wfm_intraday_offers: {
+    id: Generated<number>;
+    center_id: number;
+    kind: string;
+    start_ts: number;
+    end_ts: number;
+    capacity: number;
+    taken: Generated<number>;
+    created_by: number | null;
+    created_at: number;
+  };
+  wfm_intraday_offer_agents: {
+    offer_id: number;
+    agent_id: number;
+    shift_id: number;
+    new_start_ts: number;
+    new_end_ts: number;
+    status: string;
+    answered_at: number | null;
+  };
 }

@@ -34,6 +34,13 @@ const WORDS: Record<string, Row> = {
   'live.fig.callsOverThreshold': ['超时来电', '超時來電', 'calls over the limit'],
   'live.fig.waitS': ['等待', '等待', 'wait'],
   'live.fig.talkS': ['通话时长', '通話時長', 'talk time'],
+  'live.fig.outMin': ['未遵守排班（分钟）', '未遵守排班（分鐘）', 'minutes out of adherence'],
+  'live.fig.graceMin': ['宽限（分钟）', '寬限（分鐘）', 'grace (minutes)'],
+  'live.suggest.outOfAdherence': [
+    '坐席当前状态与排班不符：班长确认原因，请其回到排定的活动',
+    '坐席當前狀態與排班不符：班長確認原因，請其回到排定的活動',
+    'the agent is not doing the scheduled activity: the team lead checks why and brings them back to it',
+  ],
   'wfm.phases.loading': ['准备数据', '準備資料', 'preparing'],
   'wfm.phases.solving': ['求解中', '求解中', 'solving'],
   'wfm.slotStatus.open': ['开放认购', '開放認購', 'open'],

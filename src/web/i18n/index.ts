@@ -36,6 +36,7 @@ import { careersMessages } from './careers';
 import { multiSkillMessages } from './multiSkill';
 import { peerMessages } from './peer';
 import { floorRulesMessages } from './floorRules';
+import { intradayMessages } from './intraday';
 
 /** Every capability's messages; add yours here. */
 const all: Messages[] = [
@@ -72,6 +73,7 @@ const all: Messages[] = [
   multiSkillMessages,
   peerMessages,
   floorRulesMessages,
+  intradayMessages,
 ];
 
 function merge(into: Record<string, any>, from: Record<string, any>) {

@@ -43,6 +43,7 @@ const ENTITIES: Record<string, Row> = {
   emergencyStaff: ['应急人员', '應急人員', 'emergency staff member'],
   evaluation: ['质检评分', '質檢評分', 'evaluation'],
   exam: ['考试', '考試', 'exam'],
+  intradayOffer: ['加班 / 自愿休假邀请', '加班 / 自願休假邀請', 'overtime / VTO offer'],
   forecast: ['预测', '預測', 'forecast'],
   handover: ['交接班记录', '交接班記錄', 'handover'],
   libraryEntry: ['录音库条目', '錄音庫條目', 'library entry'],

@@ -7,6 +7,7 @@ import { peaksRoutes } from './peaks';
 import { schedulesRoutes } from './schedules';
 import { staffingRoutes } from './staffing';
 import { timeOffRoutes } from './timeOff';
+import { intradayRoutes } from './intraday';
 
 export { waitForSolve } from './schedules';
 
@@ -18,4 +19,5 @@ export const wfmRoutes: RouteDef[] = [
   ...adherenceRoutes,
   ...peaksRoutes,
   ...timeOffRoutes,
+  ...intradayRoutes,
 ];

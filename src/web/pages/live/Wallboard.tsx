@@ -119,6 +119,11 @@ function TileView({ a, now, actions }: { a: Tile; now: number; actions?: boolean
         <span>{t('live.callsToday', { n: a.callsToday })}</span>
       </div>
       {a.pulledIn && <div className="badge">{t('live.pulledIn')}</div>}
+      {a.rta && (
+        <div className="badge rta" data-testid={`rta-${a.code}`}>
+          {t('intraday.rtaBadge', { activity: t(`intraday.activity.${a.rta.scheduled}`), time: mmss((now - a.rta.since) / 1000) })}
+        </div>
+      )}
       {actions && <TileActions a={a} />}
     </div>
   );

@@ -6,6 +6,7 @@ import { Field, FieldError, FieldRow } from '../../components/form';
 import { contract } from '../../../contract/index';
 import { ErrorNote } from '../../components/ui';
 import { hm, mdw } from './util';
+import { MyOffers } from './MyOffers';
 
 /** The agent's own page, phone-sized: this week's published shifts, peak slots to subscribe to, points. */
 export default function MySchedule() {
@@ -38,6 +39,7 @@ export default function MySchedule() {
           </li>
         ))}
       </ul>
+      <MyOffers onChange={mine.reload} />
       <h3>{t('wfm.peakSlots')}</h3>
       <ul style={{ listStyle: 'none', padding: 0 }} data-testid="my-slots">
         {(slots.data ?? []).map((s) => {

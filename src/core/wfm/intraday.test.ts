@@ -1,0 +1,191 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyOvertime, breakStarts, proposeIntraday, type IntradayShift } from './intraday';
+import type { Contract } from './schedule';
+
+// Monday 2027-01-04 00:00 UTC (zone offset 0 in these tests)
+const W = Date.UTC(2027, 0, 4);
+const at = (hm: string, day = 0) => W + day * 86_400_000 + (Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3))) * 60_000;
+const contract: Contract = { minHoursWeek: 0, maxHoursWeek: 40, minDaysOff: 0, earliestStartMin: 6 * 60, latestStartMin: 14 * 60, minRestHours: 11 };
+/** 15-min intervals from..to with the required agents given by f */
+const day = (from: string, to: string, f: (hm: string) => number) => {
+  const out: { ts: number; required: number }[] = [];
+  for (let t = at(from); t < at(to); t += 15 * 60_000) out.push({ ts: t, required: f(new Date(t).toISOString().slice(11, 16)) });
+  return out;
+};
+const shift = (id: number, from: string, to: string, breaks: [string, number][] = [], extra: Partial<IntradayShift> = {}): IntradayShift => {
+  const acts = [];
+  let t = at(from);
+  for (const [b, d] of breaks) {
+    if (at(b) > t) acts.push({ kind: 'phone', start: t, end: at(b), paid: true });
+    acts.push({ kind: 'break', start: at(b), end: at(b) + d * 60_000, paid: true });
+    t = at(b) + d * 60_000;
+  }
+  acts.push({ kind: 'phone', start: t, end: at(to), paid: true });
+  return {
+    shiftId: id,
+    agentId: 100 + id,
+    start: at(from),
+    end: at(to),
+    paidHours: (at(to) - at(from)) / 3_600_000,
+    activities: acts,
+    // one 15-min break starting 60..150 min after the shift start
+    breakRules: [{ kind: 'break', durationMin: 15, paid: true, earliestStartMin: 60, latestStartMin: 150 }],
+    contract,
+    otherShifts: [],
+    ...extra,
+  };
+};
+
+test('breaks both taken at the 10:00 peak move to the nearest intervals with spare cover', () => {
+  // two agents 09:00–13:00, both on break 10:00–10:15; 2 needed at 10:00, 1 otherwise.
+  // Cover at 10:00 is 0 (short 2 agent-intervals = 30 agent-minutes).
+  // A's break: every start 10:15..11:30 leaves 10:00 short by 1 (ties → nearest: 10:15).
+  // B's break: 10:15 would leave 10:15 with 0 (short 1, no better); 10:30 leaves 10:30 with 1 = needed → short 0.
+  const plan = proposeIntraday({
+    intervalMin: 15,
+    intervals: day('09:00', '13:00', (hm) => (hm === '10:00' ? 2 : 1)),
+    shifts: [shift(1, '09:00', '13:00', [['10:00', 15]]), shift(2, '09:00', '13:00', [['10:00', 15]])],
+    nowTs: at('09:00'),
+    weekStartTs: W,
+  });
+  assert.deepEqual(
+    plan.breakMoves.map((m) => [m.shiftId, new Date(m.fromStart).toISOString().slice(11, 16), new Date(m.toStart).toISOString().slice(11, 16)]),
+    [
+      [1, '10:00', '10:15'],
+      [2, '10:00', '10:30'],
+    ],
+  );
+  assert.equal(plan.shortBeforeMin, 30);
+  assert.equal(plan.shortAfterMin, 0);
+  const i10 = plan.intervals.find((x) => x.ts === at('10:00'))!;
+  assert.deepEqual([i10.required, i10.planned, i10.afterBreaks], [2, 0, 2]);
+  // no overtime was needed; spare cover of 1 everywhere except 10:00–10:45 → VTO 09:00–10:00 and 10:45–12:45 windows
+  assert.ok(plan.offers.every((o) => o.kind === 'vto'));
+});
+
+test('a break that has begun, or would move before now, stays', () => {
+  const s = shift(1, '09:00', '13:00', [['10:00', 15]]);
+  assert.deepEqual(breakStarts(s, at('10:00'), at('10:05')), []);
+  // now 10:40: only 10:45..11:30 remain of the 10:00..11:30 window (10:00 itself is the break's own start)
+  assert.deepEqual(
+    breakStarts(s, at('10:00'), at('10:40')).map((t) => new Date(t).toISOString().slice(11, 16)),
+    [],
+    'the break began before now',
+  );
+  const later = shift(1, '09:00', '13:00', [['11:00', 15]]);
+  assert.deepEqual(
+    breakStarts(later, at('11:00'), at('10:40')).map((t) => new Date(t).toISOString().slice(11, 16)),
+    ['10:45', '11:00', '11:15', '11:30'],
+  );
+});
+
+test('a shortfall after the last shift ends becomes an overtime offer to the agents whose contract allows it', () => {
+  // 1 needed 09:00–11:30; agent 101 works 09:00–11:00 → 11:00 and 11:15 short by 1 (30 agent-minutes).
+  // 102 also ends at 11:00 but already has 39.5 h this week: +0.5 h = 40 h is still allowed;
+  // 103 ends at 11:00 with 39.75 h: +0.5 h = 40.25 h > 40 → ruled out (maxHoursWeek).
+  // 104 ends at 11:00 and starts again at 00:00 on Tuesday, with 12.75 h rest in the contract: 13 h now,
+  // 12.5 h after working until 11:30 → ruled out (minRest).
+  const plan = proposeIntraday({
+    intervalMin: 15,
+    intervals: day('09:00', '11:30', () => 1),
+    shifts: [
+      shift(1, '09:00', '11:00'),
+      shift(2, '09:00', '11:00', [], { otherShifts: [{ start: at('09:00', 1), end: at('18:30', 1), paidHours: 37.5 }] }),
+      shift(3, '09:00', '11:00', [], { otherShifts: [{ start: at('09:00', 1), end: at('18:45', 1), paidHours: 37.75 }] }),
+      shift(4, '09:00', '11:00', [], {
+        contract: { ...contract, earliestStartMin: 0, minRestHours: 12.75 },
+        otherShifts: [{ start: at('00:00', 1), end: at('08:00', 1), paidHours: 8 }],
+      }),
+    ],
+    nowTs: at('09:00'),
+    weekStartTs: W,
+    vtoMinOver: 99,
+  });
+  const ot = plan.offers.filter((o) => o.kind === 'overtime');
+  assert.equal(ot.length, 1);
+  assert.equal(ot[0]!.start, at('11:00'));
+  assert.equal(ot[0]!.end, at('11:30'));
+  assert.equal(ot[0]!.capacity, 1);
+  assert.deepEqual(
+    ot[0]!.agents.map((a) => a.agentId),
+    [101, 102],
+  );
+  assert.deepEqual(
+    plan.ruledOut.map((r) => [r.agentId, r.rule]),
+    [
+      [103, 'maxHoursWeek'],
+      [104, 'minRest'],
+    ],
+  );
+  assert.equal(plan.shortBeforeMin, 30);
+  assert.equal(plan.shortAfterMin, 0);
+});
+
+test('a shortfall before the first shift starts is offered as coming in early; no contract, no offer', () => {
+  // 2 needed 08:00–08:30, nobody until 08:30: short 2 per interval = 60 agent-minutes; two agents starting at 08:30 can come in early, one has no contract
+  const plan = proposeIntraday({
+    intervalMin: 15,
+    intervals: day('08:00', '09:00', (hm) => (hm < '08:30' ? 2 : 1)),
+    shifts: [shift(1, '08:30', '12:30'), shift(2, '08:30', '12:30', [], { contract: undefined }), shift(3, '08:30', '12:30')],
+    nowTs: at('07:00'),
+    weekStartTs: W,
+    vtoMinOver: 99,
+  });
+  const [o] = plan.offers;
+  assert.equal(o!.kind, 'overtime');
+  assert.deepEqual([o!.start, o!.end, o!.capacity], [at('08:00'), at('08:30'), 2]);
+  assert.deepEqual(
+    o!.agents.map((a) => [a.agentId, a.start === at('08:00'), a.end === at('12:30')]),
+    [
+      [101, true, true],
+      [103, true, true],
+    ],
+  );
+  assert.equal(plan.shortAfterMin, 0);
+});
+
+test('over-coverage well above the requirement becomes VTO offers sized to keep the requirement met', () => {
+  // 4 agents 09:00–11:00, required 1 from 10:00: spare 3 at 10:00–11:00 → VTO capacity 3;
+  // before 10:00 nothing is required (spare 4) but it is before now (10:00) so it is not offered
+  const plan = proposeIntraday({
+    intervalMin: 15,
+    intervals: day('09:00', '11:00', (hm) => (hm >= '10:00' ? 1 : 0)),
+    shifts: [1, 2, 3, 4].map((i) => shift(i, '09:00', '11:00', [], { breakRules: [] })),
+    nowTs: at('10:00'),
+    weekStartTs: W,
+    vtoMinOver: 2,
+  });
+  assert.equal(plan.offers.length, 1);
+  const [v] = plan.offers;
+  assert.deepEqual([v!.kind, v!.start, v!.end, v!.capacity, v!.agents.length], ['vto', at('10:00'), at('11:00'), 3, 4]);
+  // taking it ends the shift at 10:00
+  assert.equal(v!.agents[0]!.end, at('10:00'));
+  assert.deepEqual(
+    plan.intervals.filter((x) => x.ts >= at('10:00')).map((x) => x.after),
+    [1, 1, 1, 1],
+  );
+});
+
+test('taking overtime extends the shift and merges the phone time', () => {
+  const s = shift(1, '09:00', '11:00');
+  const r = applyOvertime(s, { start: at('09:00'), end: at('11:30') });
+  assert.deepEqual([r.start, r.end, r.paidHours, r.activities.length], [at('09:00'), at('11:30'), 2.5, 1]);
+});
+
+test('intervals with a hole are refused naming the line', () => {
+  assert.throws(
+    () =>
+      proposeIntraday({
+        intervalMin: 15,
+        intervals: [
+          { ts: at('09:00'), required: 1 },
+          { ts: at('09:30'), required: 1 },
+        ],
+        shifts: [],
+        nowTs: at('09:00'),
+        weekStartTs: W,
+      }),
+    /intervals\[1\]\.ts/,
+  );
+});

@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api';
+import { useAction, useEndpoint } from '../../hooks';
+import { contract } from '../../../contract/index';
+import { ErrorNote } from '../../components/ui';
+import { Field, FieldRow } from '../../components/form';
+
+const KEYS = ['vtoMinOver', 'maxOvertimeMin', 'maxVtoMin', 'rtaGraceMin'] as const;
+
+/** The center's intraday setting: when VTO is offered, the longest offers, the real-time adherence grace. */
+export function IntradaySettings() {
+  const { t } = useTranslation();
+  const cur = useEndpoint(contract.intraday.intradaySettings, {});
+  const act = useAction();
+  const [f, setF] = useState<Record<(typeof KEYS)[number], string> | null>(null);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    if (cur.data) setF(Object.fromEntries(KEYS.map((k) => [k, String(cur.data![k])])) as Record<(typeof KEYS)[number], string>);
+  }, [cur.data]);
+  if (!f) return <ErrorNote error={cur.error} />;
+  const save = () =>
+    act.run(async () => {
+      setSaved(false);
+      await call(contract.intraday.putIntradaySettings, {
+        body: Object.fromEntries(KEYS.map((k) => [k, Number(f[k])])) as Record<(typeof KEYS)[number], number>,
+      });
+      setSaved(true);
+      await cur.reload();
+    });
+  return (
+    <section className="card">
+      <h2>{t('intraday.settings')}</h2>
+      <ErrorNote error={act.errorOutside([...KEYS])} />
+      {saved && <div className="ok">{t('intraday.saved')}</div>}
+      <FieldRow>
+        {KEYS.map((k) => (
+          <Field key={k} label={t(`intraday.set_${k}`)} error={act.errorFor(k)}>
+            <input inputMode="numeric" value={f[k]} onChange={(e) => setF({ ...f, [k]: e.target.value })} data-testid={`intraday-set-${k}`} />
+          </Field>
+        ))}
+      </FieldRow>
+      <div className="page-actions">
+        <button onClick={save} data-testid="intraday-settings-save">
+          {t('intraday.save')}
+        </button>
+      </div>
+    </section>
+  );
+}
