@@ -22,6 +22,8 @@ export const ROBOT_KINDS = [
   'live.emergencyRaised',
   'wfm.schedulePublished',
   'wfm.peakSlot',
+  // a visit announced to the floor (src/services/floor/rules.ts) also goes to the robots that carry it
+  'floor.visitNotice',
   'notice.test',
   '*',
 ] as const;
