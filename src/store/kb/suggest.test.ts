@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { forEachDatabase } from '../testing';
+import { test } from 'node:test';
+import { forEachDatabase, freshStore, skipWithoutPostgres } from '../testing';
 import { createCenter } from '../org';
 import { CORPUS, QUERIES } from '../../core/kb/testCorpus';
 import { normaliseString } from '../../core/kb/text';
@@ -106,9 +107,12 @@ forEachDatabase('kb suggest: the candidates are the most viewed visible matches,
   }
 });
 
-forEachDatabase('kb suggest: the kept lexeme counts follow indexing, re-indexing and removal', async (t, store) => {
+// PostgreSQL only: SQLite counts FTS5 hits instead of keeping counts
+test('kb suggest: the kept lexeme counts follow indexing, re-indexing and removal [postgres]', async (t) => {
+  if (await skipWithoutPostgres(t)) return;
+  const store = await freshStore('postgres');
+  t.after(() => store.close());
   const { db, dialect } = store;
-  if (dialect !== 'postgres') return t.skip('PostgreSQL keeps lexeme counts; SQLite counts FTS5 hits');
   const c = await createCenter(db, 'kb', 'Asia/Shanghai', 0);
   const cat = await createCategory(db, { centerId: c, parentId: null, name: 'faq', module: 'faq' }, null, 0);
   const a = await addArticle(store, c, cat, { title: '账单', body: '燃气费账单查询', views: 1, updatedAt: 1 });
