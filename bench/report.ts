@@ -113,10 +113,10 @@ async function main() {
     const lines = [
       `# KPI report by agent for a month (issue 16, \`npm run bench report\`)`,
       ``,
-      `Measured ${new Date().toISOString().slice(0, 16)}Z on this machine (${process.platform}, ${cpus().length} cores, node ${process.version}), **shared**:`,
+      `Measured ${new Date().toISOString().slice(0, 16)}Z on this machine (${process.platform}, ${cpus().length} cores, node ${process.version}):`,
       `load average ${loadavg()
         .map((x) => x.toFixed(1))
-        .join(' / ')} at the end of the run (other helpers' builds and tests); the load loop runs on the same 2 cores as the server.`,
+        .join(' / ')} at the end of the run; the load loop runs on the same ${cpus().length} cores as the server.`,
       `Compare the cases within this run, not with other runs.`,
       ``,
       `**Data**: the demo organisation (${ids.agentIds.size} agents in 10 teams), the simulator's history of ${month} (${seeded.days} days,`,
