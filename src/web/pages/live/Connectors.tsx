@@ -7,7 +7,7 @@ import type { ResponseOf } from '../../../contract/endpoint';
 
 type Settings = ResponseOf<typeof contract.connectors.saveSettings>;
 type SettingsBody = NonNullable<CallArgs<typeof contract.connectors.saveSettings>[0]>['body'];
-import { ErrorNote, Page } from '../../components/ui';
+import { ErrorNote, Loading, Page } from '../../components/ui';
 
 /** Connector configuration (admin only). Secrets are write-only: the form starts empty and empty keeps the stored one. */
 type Form = {
@@ -108,6 +108,8 @@ export default function Connectors() {
   const secretHint = (s: boolean) => (s ? t('conn.secretSet') : t('conn.secretUnset'));
   const status = data.data?.status ?? [];
 
+  // the forms wait for the stored settings: a value typed before they arrive would be overwritten
+  if (!data.data) return <Page title={t('conn.nav')}>{data.error ? <ErrorNote error={data.error} /> : <Loading />}</Page>;
   return (
     <Page title={t('conn.nav')}>
       <p className="hint">{t('conn.intro')}</p>

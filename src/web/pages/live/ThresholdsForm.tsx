@@ -6,7 +6,7 @@ import { contract } from '../../../contract/index';
 import type { Thresholds } from '../../../contract/live';
 import { Field, FieldRow } from '../../components/form';
 import { numberOf, textOf } from '../../components/list';
-import { ErrorNote } from '../../components/ui';
+import { ErrorNote, Loading } from '../../components/ui';
 
 const TH_KEYS = [
   'answerRateTarget',
@@ -48,6 +48,14 @@ export function ThresholdsForm({ canEdit }: { canEdit: boolean }) {
       setForm({ ...r.thresholds });
       setSaved(true);
     });
+  // the fields wait for the stored thresholds: a value typed before they arrive would be overwritten
+  if (!th.data)
+    return (
+      <div className="card">
+        <h3>{t('live.thresholds')}</h3>
+        {th.error ? <ErrorNote error={th.error} /> : <Loading />}
+      </div>
+    );
   return (
     <div className="card" data-testid="thresholds-form">
       <h3>{t('live.thresholds')}</h3>

@@ -4,7 +4,7 @@ import { call } from '../../api';
 import { useAction, useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { NOTICE_ADMINS, NOTICE_READERS, ROBOT_KINDS, type DeliveryWire, type RobotWire } from '../../../contract/notices';
-import { ErrorNote, Page } from '../../components/ui';
+import { ErrorNote, Loading, Page } from '../../components/ui';
 import { Field, FieldRow } from '../../components/form';
 import { hasAny, useMe } from '../../session';
 import { LOCALE_NAMES } from '../../i18n/types';
@@ -52,6 +52,14 @@ function MyChannels() {
   const input = (k: keyof typeof f, type = 'text', placeholder?: string) => (
     <input type={type} value={f[k]} placeholder={placeholder} onChange={(e) => setF({ ...f, [k]: e.target.value })} data-testid={`notice-${k}`} />
   );
+  // the fields wait for the stored channels: an address typed before they arrive would be overwritten
+  if (!r.data)
+    return (
+      <section className="card">
+        <h2>{t('notices.mine')}</h2>
+        {r.error ? <ErrorNote error={r.error} /> : <Loading />}
+      </section>
+    );
   return (
     <section className="card">
       <h2>{t('notices.mine')}</h2>

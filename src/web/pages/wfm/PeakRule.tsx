@@ -6,7 +6,7 @@ import { contract } from '../../../contract/index';
 import type { AllocationRule, PriorityKey } from '../../../core/wfm/peaks';
 import { Field, FieldRow } from '../../components/form';
 import { moveBy } from '../../components/list';
-import { ErrorNote } from '../../components/ui';
+import { ErrorNote, Loading } from '../../components/ui';
 
 const KEYS: PriorityKey[] = ['points', 'tenure', 'performance'];
 /** The server's rule when the center has set none (src/services/wfm/common.ts DEFAULT_PEAK_RULE). */
@@ -38,6 +38,14 @@ export function PeakRule() {
       await call(contract.wfm.putPeakRule, { body });
       setSaved(true);
     });
+  // the form waits for the stored rule: edits made before it arrives would be overwritten by it
+  if (!stored.data)
+    return (
+      <div className="card">
+        <h4>{t('setup.peak.title')}</h4>
+        {stored.error ? <ErrorNote error={stored.error} /> : <Loading />}
+      </div>
+    );
   return (
     <div className="card" data-testid="peak-rule">
       <h4>{t('setup.peak.title')}</h4>
@@ -74,7 +82,7 @@ export function PeakRule() {
           </ol>
         </Field>
       )}
-      <ErrorNote error={stored.error ?? act.errorOutside(['mode', 'order'])} />
+      <ErrorNote error={act.errorOutside(['mode', 'order'])} />
       <div className="form-row">
         <button name="save-peak-rule" onClick={save}>
           {t('app.save')}

@@ -5,7 +5,7 @@ import { useAction, useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { SHRINKAGE_CATEGORIES } from '../../../core/wfm/shrinkage';
 import { Field, FieldRow } from '../../components/form';
-import { ErrorNote } from '../../components/ui';
+import { ErrorNote, Loading } from '../../components/ui';
 
 /**
  * The center's planned shrinkage by category (issue 15), in percent of paid time: a requirement from a
@@ -22,6 +22,14 @@ export function Shrinkage() {
     setPcts(Object.fromEntries(SHRINKAGE_CATEGORIES.map((k) => [k, String(Math.round((by.get(k) ?? 0) * 1000) / 10)])));
   }, [saved.data]);
   const total = SHRINKAGE_CATEGORIES.reduce((s, k) => s + (Number(pcts[k]) || 0), 0);
+  // the fields wait for the stored categories: figures typed before they arrive would be overwritten
+  if (!saved.data)
+    return (
+      <div>
+        <h4>{t('wfm.shrinkageByCategory')}</h4>
+        {saved.error ? <ErrorNote error={saved.error} /> : <Loading />}
+      </div>
+    );
   return (
     <div data-testid="shrinkage">
       <h4>{t('wfm.shrinkageByCategory')}</h4>
