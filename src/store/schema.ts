@@ -54,6 +54,8 @@ export interface PlatformTables {
     entity: string;
     entity_id: string | null;
     detail: string | null;
+    /** the center of the user who made the entry (the only center when they have none); null: administrators only */
+    center_id: number | null;
   };
   settings: { center_id: number; key: string; value: string; updated_at: number };
   /** Personal notifications of every capability (src/store/notifications.ts). */
