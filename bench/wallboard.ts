@@ -1,0 +1,117 @@
+/**
+ * `npm run bench wallboard` (issue 16): how long a duty manager waits for the wallboard's first tiles, against
+ * the login page in the same run (the baseline: the app's smallest screen, same server, same browser).
+ *
+ * Each measurement runs in a new browser context (an empty cache, as the first visit of the day), from the
+ * navigation to the moment the thing is on screen: the login form's user-name field, or the first agent tile
+ * of the live floor (its snapshot arrives over the WebSocket after the page's code has loaded). The two kinds
+ * alternate so that a change of load on the machine falls on both. The server runs in this process on a
+ * SQLite file with the small test organisation; its three agents are logged in, so the floor has tiles.
+ *
+ * Aim: first tiles within 1.3× the login page.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { buildApp } from '../src/server/app';
+import { startServices, stopServices } from '../src/server/services';
+import { migrate, openStore } from '../src/store/db';
+import { seedTestOrg, TEST_PASSWORD } from '../src/server/testing';
+import { acceptEvents } from '../src/server/eventFeed';
+import { middayZone } from '../src/server/liveBoard.testutil';
+
+const WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function timeLogin(browser: Browser, url: string): Promise<number> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  try {
+    const page = await ctx.newPage();
+    const t = performance.now();
+    await page.goto(`${url}/#/`);
+    await page.waitForSelector('input[name=username]');
+    return performance.now() - t;
+  } finally {
+    await ctx.close();
+  }
+}
+
+async function timeWallboard(browser: Browser, url: string): Promise<number> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  try {
+    // signed in through the API beforehand (its cookie only: the cache stays empty), as a browser that kept its session
+    const r = await ctx.request.post(`${url}/api/auth/login`, { data: { username: 'duty_manager', password: TEST_PASSWORD } });
+    if (!r.ok()) throw new Error(`sign-in failed: ${r.status()}`);
+    const page = await ctx.newPage();
+    const t = performance.now();
+    await page.goto(`${url}/#/live/wallboard`);
+    await page.waitForSelector('[data-testid^=tile-][data-state]');
+    return performance.now() - t;
+  } finally {
+    await ctx.close();
+  }
+}
+
+async function main() {
+  if (!existsSync(join(WEB_ROOT, 'index.html'))) {
+    console.log('wallboard: dist/web not built (npm run build:web), skipped');
+    return;
+  }
+  if (!existsSync(CHROMIUM)) {
+    console.log(`wallboard: ${CHROMIUM} missing (apt-get install -y chromium), skipped`);
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'cf-bench-wall-'));
+  const store = await openStore({ file: join(dir, 'bench.db') });
+  await migrate(store);
+  await seedTestOrg(store);
+  // a zone where it is midday, so the logins below are today's on the floor
+  await store.db
+    .updateTable('centers')
+    .set({ timezone: middayZone(new Date().getUTCHours()) })
+    .execute();
+  const { app, ctx } = await buildApp({ store, webRoot: WEB_ROOT, loginAttemptsPerMinute: 10_000 });
+  await startServices(ctx);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = app.server.address();
+  const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  const t0 = Date.now() - 60_000;
+  await acceptEvents(
+    ctx,
+    ['A001', 'A002', 'B001'].map((agent, i) => ({ id: `bench-login-${i}`, ts: t0, type: 'agent.login' as const, agent })),
+  );
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic'] });
+  try {
+    // one of each first, not counted: the server's first answers (route compilation, the floor's first snapshot)
+    await timeLogin(browser, url);
+    await timeWallboard(browser, url);
+    const login: number[] = [];
+    const wall: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      if (i % 2 === 0) {
+        login.push(await timeLogin(browser, url));
+        wall.push(await timeWallboard(browser, url));
+      } else {
+        wall.push(await timeWallboard(browser, url));
+        login.push(await timeLogin(browser, url));
+      }
+    }
+    const [l, w] = [median(login), median(wall)];
+    console.log(`machine: ${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)} (1 min) at the end; ${RUNS} runs each, medians, empty cache each run`);
+    console.log(`login page (baseline)   ${l.toFixed(0)} ms  (runs: ${login.map((x) => x.toFixed(0)).join(' ')})`);
+    console.log(`wallboard first tiles   ${w.toFixed(0)} ms  (runs: ${wall.map((x) => x.toFixed(0)).join(' ')})`);
+    console.log(`ratio ${(w / l).toFixed(2)}× the login page (aim ≤ 1.3×: ${w / l <= 1.3 ? 'met' : 'not met'})`);
+  } finally {
+    await browser.close();
+    await stopServices(ctx);
+    await app.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
