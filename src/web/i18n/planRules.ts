@@ -15,15 +15,27 @@ const WORDS: Record<string, Row> = {
   'fields.minDaysOff': ['最少休息天数', '最少休息天數', 'Min days off'],
   'fields.distinctShiftCost': ['每种班次的代价', '每種班次的代價', 'Cost per shift type'],
   'errors.wfm.scheduleRuleInfeasible': [
-    '坐席 {{agent}}：按“{{field}}”，本周最多只能上 {{most}} 天班，而周最少工时需要 {{need}} 天',
-    '坐席 {{agent}}：按「{{field}}」，本週最多只能上 {{most}} 天班，而週最少工時需要 {{need}} 天',
-    'Agent {{agent}}: with "{{field}}" at most {{most}} working days are left this week; the minimum weekly hours need {{need}}',
+    '坐席 {{agent}}：按“{{field}}”，{{week}} 这一周最多只能上 {{most}} 天班，而周最少工时需要 {{need}} 天',
+    '坐席 {{agent}}：按「{{field}}」，{{week}} 這一週最多只能上 {{most}} 天班，而週最少工時需要 {{need}} 天',
+    'Agent {{agent}}: with "{{field}}" at most {{most}} working days are left in the week of {{week}}; the minimum weekly hours need {{need}}',
   ],
   'errors.wfm.scheduleRulesInfeasible': [
-    '坐席 {{agent}}：“{{field}}”与其他排班规则合在一起，本周最多只能上 {{most}} 天班，而周最少工时需要 {{need}} 天',
-    '坐席 {{agent}}：「{{field}}」與其他排班規則合在一起，本週最多只能上 {{most}} 天班，而週最少工時需要 {{need}} 天',
-    'Agent {{agent}}: "{{field}}" together with the other day rules leaves at most {{most}} working days this week; the minimum weekly hours need {{need}}',
+    '坐席 {{agent}}：“{{field}}”与其他排班规则合在一起，{{week}} 这一周最多只能上 {{most}} 天班，而周最少工时需要 {{need}} 天',
+    '坐席 {{agent}}：「{{field}}」與其他排班規則合在一起，{{week}} 這一週最多只能上 {{most}} 天班，而週最少工時需要 {{need}} 天',
+    'Agent {{agent}}: "{{field}}" together with the other day rules leaves at most {{most}} working days in the week of {{week}}; the minimum weekly hours need {{need}}',
   ],
+  'errors.wfm.weekWithoutRequirement': [
+    '第 {{n}} 周（{{week}}）还没有需求：请先为这一周生成或上传需求',
+    '第 {{n}} 週（{{week}}）還沒有需求：請先為這一週產生或上傳需求',
+    'Week {{n}} ({{week}}) has no requirement yet: make or upload one for that week first',
+  ],
+  'errors.wfm.weekIntervalDiffers': [
+    '{{week}} 这一周的需求按 {{intervalMin}} 分钟一段，第一周按 {{first}} 分钟：几周一起排时须相同',
+    '{{week}} 這一週的需求按 {{intervalMin}} 分鐘一段，第一週按 {{first}} 分鐘：幾週一起排時須相同',
+    'The requirement of the week of {{week}} is in {{intervalMin}}-minute intervals, the first week’s in {{first}}: weeks planned together need the same',
+  ],
+  'errors.wfm.rotationEmpty': ['轮班至少要有一周', '輪班至少要有一週', 'A rotation needs at least one week'],
+  'errors.wfm.unknownTemplate': ['没有代码为 {{id}} 的班次模板', '沒有代碼為 {{id}} 的班次範本', 'There is no shift template {{id}}'],
   'errors.wfm.shrinkageTotal': [
     '各类损耗合计 {{percent}}%，已没有接听时间：合计须低于 100%',
     '各類損耗合計 {{percent}}%，已沒有接聽時間：合計須低於 100%',
