@@ -62,10 +62,13 @@ export default function Schedule() {
     }, 700);
     return () => clearInterval(h);
   }, [run.data?.run.status]);
-  // a finished solve changes every week's run of the plan: the list shows their states
+  // the plan's week runs finish one after another: follow the list while any of them is running
+  const planRunning = planIds.some((id) => (runs.data ?? []).find((x) => x.id === id)?.status === 'running');
   useEffect(() => {
-    if (run.data && run.data.run.status !== 'running') void runs.reload();
-  }, [run.data?.run.status]);
+    if (!planRunning) return;
+    const h = setInterval(() => void runs.reload(), 1000);
+    return () => clearInterval(h);
+  }, [planRunning]);
   useEffect(() => {
     if (runId == null && runs.data?.length) {
       const r = runs.data.find((x) => x.week_start === week) ?? null;
