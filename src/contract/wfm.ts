@@ -526,16 +526,22 @@ export const wfm = {
     method: 'POST',
     path: '/api/wfm/schedule-runs',
     access: WFM_PLANNERS,
-    summary: 'Start an optimiser run for a week (solved in a worker thread; poll the run for progress)',
+    summary:
+      'Start an optimiser run for a week, or for N weeks in a row (one draft run per week, each carrying into the next; solved in a worker thread; poll the runs for progress)',
     tags,
     body: z.object({
       weekStart: monday,
+      /** the first week's requirement; weeks 2..N use the newest requirement stored for each of them */
       requirementId: z.number().int().positive(),
+      /** time limit of each week's solve */
       timeLimitS: z.number().positive().max(600).default(20),
       // cost of each distinct shift type (start time of day × length), in agent-hours short it is worth
       distinctShiftCost: z.number().min(0).max(100).optional(),
+      // N consecutive weeks in one run (issue 15): the day rules and rotations run on across the weeks
+      weeks: z.number().int().min(1).max(6).default(1),
     }),
-    response: created,
+    // id: the first week's run; ids: every week's run, in week order
+    response: z.object({ id: z.number(), ids: z.array(z.number()) }),
   }),
   multiSkillPlan: endpoint({
     method: 'POST',

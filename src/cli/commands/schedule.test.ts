@@ -75,3 +75,49 @@ test('bad files and flags are refused naming the row, the field or the flag, and
     rmSync(f.dir, { recursive: true, force: true });
   }
 });
+
+/** Two weeks from Monday 2027-01-04, hourly: one agent Monday 09–17 of week 1 and Tuesday 10–18 of week 2. */
+function twoWeeks(): string {
+  const rows = ['start,queue,required'];
+  for (let i = 0; i < 14 * 24; i++) {
+    const d = new Date(Date.UTC(2027, 0, 4, i)).toISOString().slice(0, 16);
+    const mon1 = i >= 9 && i < 17;
+    const tue2 = i >= 8 * 24 + 10 && i < 8 * 24 + 18;
+    rows.push(`${d},,${mon1 || tue2 ? 1 : 0}`);
+  }
+  return rows.join('\n');
+}
+
+test('--weeks 2 with a two-week file: each week its own curve; a one-week file is repeated; another length names --weeks', () => {
+  const day = [{ name: 'day', earliestStart: '08:00', latestStart: '12:00', minLengthMin: 480, maxLengthMin: 480, stepMin: 60 }];
+  const f = files(twoWeeks(), day);
+  try {
+    const run = (extra: string[]) => {
+      const r = cli(['--requirements', f.req, '--shifts', f.shifts, '--weeks', '2', ...extra, '--json']);
+      assert.equal(r.status, 0, r.stderr);
+      return JSON.parse(r.stdout);
+    };
+    // each need is met exactly by one 8-hour shift starting when it starts: nothing short or over, two shift types
+    const exact = run([]);
+    assert.deepEqual(exact.shifts, [
+      { start: '2027-01-04T09:00', lengthMin: 480, count: 1 },
+      { start: '2027-01-12T10:00', lengthMin: 480, count: 1 },
+    ]);
+    assert.equal(exact.objective, 0);
+    assert.equal(exact.distinctShifts, 2);
+    // a shift type costs 150: two types 300; one type (both at 09:00 or both at 10:00) is 60 min over and
+    // 60 min short on one of the days: 150 + 60 + 60 = 270, so one type
+    const one = run(['--distinct-cost', '150']);
+    assert.equal(one.distinctShifts, 1);
+    assert.equal(one.objective, 270);
+    assert.equal(one.shortfallAgentMinutes, 60);
+    assert.equal(one.overcoverAgentMinutes, 60);
+    assert.equal(new Set(one.shifts.map((s: { start: string }) => s.start.slice(11))).size, 1);
+    // three weeks from a two-week file: neither one week nor three
+    const three = cli(['--requirements', f.req, '--shifts', f.shifts, '--weeks', '3', '--json']);
+    assert.equal(three.status, 1);
+    assert.match(three.stderr, /--weeks: the file covers 14 days: give one week \(repeated 3 times\) or all 3 weeks \(21 days\)/);
+  } finally {
+    rmSync(f.dir, { recursive: true, force: true });
+  }
+});

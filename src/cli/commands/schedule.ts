@@ -81,7 +81,7 @@ export function registerSchedule(program: Command) {
     .requiredOption('--requirements <file>', 'CSV: start,queue,required — local time 2027-01-04T05:00, one row an interval')
     .requiredOption('--shifts <file>', 'JSON array of {name, earliestStart, latestStart, minLengthMin, maxLengthMin, stepMin, queue?}')
     .option('--wrap', 'the horizon is cyclic: a shift running past its end covers its start')
-    .option('--weeks <n>', 'repeat a one-week requirement over n weeks', '1')
+    .option('--weeks <n>', 'n weeks: the file covers all n weeks, or one week repeated n times', '1')
     .option('--distinct-cost <m>', 'agent-minutes charged per distinct shift (start time of day × length) used', '0')
     .option('--under-weight <w>', 'cost of one agent-minute short', '1')
     .option('--over-weight <w>', 'cost of one agent-minute over', '1')

@@ -38,7 +38,7 @@ forEachDatabase(
       const bad = await wfm.req('POST', '/api/wfm/schedule-runs', { weekStart: '2026-11-02', requirementId: req.body.id, timeLimitS: 3 });
       assert.equal(bad.status, 400, JSON.stringify(bad.body));
       assert.equal(bad.body.reason, 'wfm.scheduleRuleInfeasible');
-      assert.deepEqual(bad.body.params, { agent: '李娜', field: 'contract.minConsecutiveDaysOff', most: 3, need: 5 });
+      assert.deepEqual(bad.body.params, { agent: '李娜', field: 'contract.minConsecutiveDaysOff', most: 3, need: 5, week: '2026-11-02' });
       assert.equal((await wfm.req('GET', '/api/wfm/schedule-runs')).body.length, 0); // no run was stored
       // a bad rule value is refused by its field
       const zero = await put({ maxConsecutiveDays: 0 });

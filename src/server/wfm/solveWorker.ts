@@ -2,12 +2,18 @@
 // stays free. The whole WASM heap goes away when the thread ends (the parent terminates it).
 import { parentPort, workerData } from 'node:worker_threads';
 import highs from 'highs';
-import { solveSchedule, type ScheduleInput, type ScheduleOptions } from '../../core/wfm/schedule';
+import { solveSchedule, solveScheduleWeeks, type HorizonWeek, type ScheduleInput, type ScheduleOptions } from '../../core/wfm/schedule';
 import { solveMultiSkill, type MultiSkillInput } from '../../core/wfm/multiSkill/plan';
 import { InputError } from '../../core/errors';
 
-// kind 'multiSkill' (issue 15): the skill-mix plan, which runs the same optimiser once per skill group
-const { input, options, kind } = workerData as { input: ScheduleInput | MultiSkillInput; options: ScheduleOptions; kind?: 'multiSkill' };
+// kind 'multiSkill' (issue 15): the skill-mix plan, which runs the same optimiser once per skill group;
+// kind 'weeks': N weeks in a row (`weeks`: each week's requirement and leave), one result per week
+const { input, options, kind, weeks } = workerData as {
+  input: ScheduleInput | MultiSkillInput;
+  options: ScheduleOptions;
+  kind?: 'multiSkill' | 'weeks';
+  weeks?: HorizonWeek[];
+};
 try {
   parentPort!.postMessage({ type: 'progress', phase: 'loading' });
   const h = await highs();
@@ -16,7 +22,9 @@ try {
   const result =
     kind === 'multiSkill'
       ? solveMultiSkill(h, input as MultiSkillInput, { ...options, clock })
-      : solveSchedule(h, input as ScheduleInput, { ...options, clock });
+      : kind === 'weeks'
+        ? solveScheduleWeeks(h, input as ScheduleInput, weeks!, { ...options, clock })
+        : solveSchedule(h, input as ScheduleInput, { ...options, clock });
   parentPort!.postMessage({ type: 'result', result });
 } catch (e) {
   // an InputError crosses the thread as its field and problem, and is made again on the other side

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ScheduleInput, ScheduleOptions, ScheduleResult } from '../../core/wfm/schedule';
+import type { HorizonWeek, ScheduleInput, ScheduleOptions, ScheduleResult } from '../../core/wfm/schedule';
 import type { MultiSkillInput, MultiSkillResult } from '../../core/wfm/multiSkill/plan';
 import { InputError, type ErrorDetail } from '../../core/errors';
 import { projectRoot, RUNNING_BUILT } from '../paths';
@@ -18,6 +18,16 @@ const WORKER = RUNNING_BUILT ? pathToFileURL(join(projectRoot(), 'lib', 'server'
 /** Starts a solve in a worker thread; onProgress gets phase changes. The thread ends after the solve, freeing HiGHS. */
 export function solveInWorker(input: ScheduleInput, options: ScheduleOptions, onProgress: (phase: string) => void): SolveHandle {
   return inWorker<ScheduleResult>({ input, options }, onProgress);
+}
+
+/** N weeks in a row in one thread (issue 15): each week carries into the next; one result per week. */
+export function solveWeeksInWorker(
+  input: Omit<ScheduleInput, 'required'>,
+  weeks: HorizonWeek[],
+  options: ScheduleOptions,
+  onProgress: (phase: string) => void,
+): { promise: Promise<ScheduleResult[]>; cancel(): void } {
+  return inWorker<ScheduleResult[]>({ input, weeks, options, kind: 'weeks' }, onProgress);
 }
 
 /** The multi-skill plan (issue 15) in a worker thread: the optimiser once per skill group, then the simulated week. */

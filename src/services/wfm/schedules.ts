@@ -6,8 +6,17 @@
 import type { z } from 'zod';
 import type { contractBody, TemplateSpec } from '../../contract/wfm';
 import { DomainError, notFound, validationError } from '../../core/errors';
+import { checkRuleFields } from '../../core/wfm/schedule/dayRules';
 import { carryIntoWeek, mondayOf, weekCoverage, weekStartMs } from '../../core/wfm/rules';
-import { checkScheduleInput, daysInARowBefore, weekNumber, type ScheduleInput, type ScheduleOptions, type ScheduleResult } from '../../core/wfm/schedule';
+import {
+  checkScheduleInput,
+  daysInARowBefore,
+  weekNumber,
+  type HorizonWeek,
+  type ScheduleInput,
+  type ScheduleOptions,
+  type ScheduleResult,
+} from '../../core/wfm/schedule';
 import { getAgent, listAgents } from '../../store/org';
 import {
   agentsOfRun,
@@ -18,6 +27,7 @@ import {
   getRun,
   getShift,
   listContracts,
+  listRequirements,
   listRuns,
   listShifts,
   listTemplates,
@@ -62,6 +72,9 @@ async function agentOfCenter(deps: ServiceDeps, actor: Actor, agentId: number) {
 
 export async function saveContract(deps: ServiceDeps, actor: Actor, agentId: number, body: z.output<typeof contractBody>) {
   await agentOfCenter(deps, actor, agentId);
+  // the day rules are checked as they are saved (a rotation's template must exist), not first at a run
+  const ids = new Set((await listTemplates(deps.store.db, actor.scope.centerId)).map((t) => t.id));
+  await core(() => checkRuleFields(body.contract, 'contract', ids));
   await putContract(deps.store.db, { agentId, ...body }, actor.userId, deps.now());
   return { ok: true as const };
 }
@@ -77,30 +90,68 @@ function startSolve(deps: ServiceDeps, solve: Solver, runId: number, input: Sche
   solves.set(runId, p);
 }
 
-/** Starts an optimiser run for a week's requirement; the answer comes before the solve ends (poll the run). */
+/** Runs N weeks in a row somewhere (a worker thread on the server); one result per week. */
+export type WeeksSolver = (
+  input: Omit<ScheduleInput, 'required'>,
+  weeks: HorizonWeek[],
+  options: ScheduleOptions,
+  onProgress: (phase: string) => void,
+) => { promise: Promise<ScheduleResult[]> };
+
+/** The Monday `k` weeks after `weekStart` (YYYY-MM-DD). */
+const weekAfter = (weekStart: string, k: number) => new Date(Date.parse(`${weekStart}T00:00:00Z`) + k * 7 * DAY).toISOString().slice(0, 10);
+
+/**
+ * Starts an optimiser run for a week's requirement, or for `weeks` weeks in a row (issue 15): one draft
+ * run per week, solved in one thread week after week, each week carrying into the next (Sunday-night
+ * shifts, rest, working days in a row; rotations and weekend rules read each week's number). The first
+ * week carries in from last week's published shifts, as a one-week run does; weeks 2..N use the newest
+ * requirement stored for each. The answer comes before the solve ends (poll the runs).
+ */
 export async function startRun(
   deps: ServiceDeps,
   actor: Actor,
-  body: { weekStart: string; requirementId: number; timeLimitS: number; distinctShiftCost?: number },
+  body: { weekStart: string; requirementId: number; timeLimitS: number; distinctShiftCost?: number; weeks?: number },
   solve: Solver,
+  solveWeeks?: WeeksSolver,
 ) {
   const c = await centerOf(deps, actor);
-  const req = sameCenter(await getRequirement(deps.store.db, body.requirementId), actor, 'requirement', body.requirementId);
+  const db = deps.store.db;
+  const req = sameCenter(await getRequirement(db, body.requirementId), actor, 'requirement', body.requirementId);
   if (req.week_start !== body.weekStart)
     throw validationError('requirementId', `requirement ${req.id} is for the week of ${req.week_start}`, {
       reason: 'wfm.requirementOtherWeek',
       params: { requirementId: req.id, weekStart: req.week_start, asked: body.weekStart },
     });
-  const { templates, agents } = await scheduleInputFor(deps.store.db, c.id, body.weekStart);
+  const n = body.weeks ?? 1;
+  // the requirement of each later week: the newest one stored for it, at the first week's interval
+  const reqs = [req];
+  for (let k = 1; k < n; k++) {
+    const week = weekAfter(body.weekStart, k);
+    const [newest] = await listRequirements(db, { centerId: c.id, weekStart: week });
+    if (!newest)
+      throw validationError('weeks', `week ${k + 1} (${week}) has no requirement yet`, { reason: 'wfm.weekWithoutRequirement', params: { week, n: k + 1 } });
+    const r = await getRequirement(db, newest.id);
+    if (r.interval_min !== req.interval_min)
+      throw validationError('weeks', `the requirement of ${week} is in ${r.interval_min}-minute intervals, the first week's in ${req.interval_min}`, {
+        reason: 'wfm.weekIntervalDiffers',
+        params: { week, intervalMin: r.interval_min, first: req.interval_min },
+      });
+    reqs.push(r);
+  }
+  const weekStarts = reqs.map((r) => r.week_start);
+  const inputs = await Promise.all(weekStarts.map((w) => scheduleInputFor(db, c.id, w)));
+  const { templates, agents } = inputs[0]!;
   if (!templates.length) throw validationError('templates', 'define at least one shift template first', { reason: 'wfm.noShiftTemplates', params: {} });
   if (!agents.length) throw validationError('contracts', 'no active agent has a contract yet', { reason: 'wfm.noContracts', params: {} });
-  const ws = weekStartMs(body.weekStart, tzAt(c.tz, Date.parse(`${body.weekStart}T12:00:00Z`)));
+  const wsOf = (w: string) => weekStartMs(w, tzAt(c.tz, Date.parse(`${w}T12:00:00Z`)));
+  const ws = wsOf(body.weekStart);
   // Sunday-night shifts may run into next week (spill); last week's published ones that do are counted in,
   // and their agents rest before their first shift of this week.
-  const last = await listShifts(deps.store.db, { centerId: c.id, from: ws - DAY, to: ws, publishedOnly: true });
+  const last = await listShifts(db, { centerId: c.id, from: ws - DAY, to: ws, publishedOnly: true });
   const { carryIn, endMinByAgent } = carryIntoWeek(last, ws, req.interval_min);
   // days worked in a row up to Sunday, from last week's published shifts (the contracts' maxConsecutiveDays)
-  const inARow = daysInARowBefore(await listShifts(deps.store.db, { centerId: c.id, from: ws - 7 * DAY, to: ws, publishedOnly: true }), ws);
+  const inARow = daysInARowBefore(await listShifts(db, { centerId: c.id, from: ws - 7 * DAY, to: ws, publishedOnly: true }), ws);
   const input: ScheduleInput = {
     intervalMin: req.interval_min,
     required: req.required,
@@ -116,28 +167,80 @@ export async function startRun(
     // the planner says it in agent-hours short; the objective counts an agent-hour short as 1,000
     ...(body.distinctShiftCost ? { distinctShiftCost: body.distinctShiftCost * 1000 } : {}),
   };
-  await checkRules(deps, input);
-  const id = await createRun(
-    deps.store.db,
-    { centerId: c.id, weekStart: body.weekStart, requirementId: req.id, timeLimitS: body.timeLimitS },
-    actor.userId,
-    deps.now(),
-  );
-  startSolve(deps, solve, id, input, body.timeLimitS, ws, new Map(agents.map((a) => [a.id, Number(a.id)])));
-  return { id };
+  // each later week's leave, by agent (the contracts are the first week's for all weeks)
+  const horizon: HorizonWeek[] = reqs.map((r, k) => ({
+    required: r.required,
+    leaveDays: Object.fromEntries(inputs[k]!.agents.map((a) => [a.id, a.leaveDays ?? []])),
+  }));
+  // every week's rules are checked before anything is stored; later weeks without the run carried in
+  // (the solve keeps it, shift by shift)
+  for (let k = 0; k < n; k++) {
+    const weekInput: ScheduleInput =
+      k === 0
+        ? input
+        : {
+            ...input,
+            required: horizon[k]!.required,
+            agents: input.agents.map((a) => ({ ...a, carryInEndMin: undefined, workedDaysBefore: 0, leaveDays: horizon[k]!.leaveDays![a.id] ?? [] })),
+            carryIn: undefined,
+            weekNo: input.weekNo! + k,
+          };
+    await checkRules(deps, weekInput, weekStarts[k]!);
+  }
+  const keys = new Map(agents.map((a) => [a.id, Number(a.id)]));
+  const ids: number[] = [];
+  for (let k = 0; k < n; k++)
+    ids.push(
+      await createRun(db, { centerId: c.id, weekStart: weekStarts[k]!, requirementId: reqs[k]!.id, timeLimitS: body.timeLimitS }, actor.userId, deps.now()),
+    );
+  if (n === 1) startSolve(deps, solve, ids[0]!, input, body.timeLimitS, ws, keys);
+  else {
+    if (!solveWeeks) throw new Error('no solver for several weeks');
+    startWeeksSolve(deps, solveWeeks, ids, input, horizon, body.timeLimitS, weekStarts.map(wsOf), keys);
+  }
+  return { id: ids[0]!, ids };
+}
+
+/** N weeks in one thread: every week's run shows the phase; each is finished (or failed) with its week. */
+function startWeeksSolve(
+  deps: ServiceDeps,
+  solve: WeeksSolver,
+  ids: number[],
+  input: ScheduleInput,
+  horizon: HorizonWeek[],
+  timeLimitS: number,
+  wsTs: number[],
+  keys: Map<string, number>,
+) {
+  const db = deps.store.db;
+  const { required: _first, ...common } = input;
+  const onProgress = (phase: string) => {
+    for (const id of ids) void setRunProgress(db, id, { phase, startedAt: deps.now() }).catch(() => {});
+  };
+  const handle = solve(common, horizon, { timeLimitS, mipAbsGap: 1 }, onProgress);
+  const p = handle.promise
+    .then(async (results) => {
+      for (let k = 0; k < ids.length; k++) await finishRun(db, ids[k]!, wsTs[k]!, keys, results[k]!, deps.now());
+    })
+    .catch(async (e) => {
+      for (const id of ids) await failRun(db, id, (e as Error).message, deps.now()).catch(() => {});
+    })
+    .then(() => undefined)
+    .finally(() => ids.forEach((id) => solves.delete(id)));
+  for (const id of ids) solves.set(id, p);
 }
 
 /**
  * Refuses before solving what cannot be solved: a contract whose day rules leave too few working days
- * names the rule and the agent (by name: the core knows only ids), instead of a run that fails later.
+ * names the rule, the agent (by name: the core knows only ids) and the week, instead of a run that fails later.
  */
-async function checkRules(deps: ServiceDeps, input: ScheduleInput) {
+async function checkRules(deps: ServiceDeps, input: ScheduleInput, week: string) {
   try {
     await core(() => checkScheduleInput(input));
   } catch (e) {
     if (!(e instanceof DomainError) || e.params?.agent === undefined) throw e;
     const [a] = await listAgents(deps.store.db, { ids: [Number(e.params.agent)] });
-    throw new DomainError(e.message, e.code, e.field, { reason: e.reason, params: { ...e.params, agent: a?.name ?? String(e.params.agent) } });
+    throw new DomainError(e.message, e.code, e.field, { reason: e.reason, params: { ...e.params, agent: a?.name ?? String(e.params.agent), week } });
   }
 }
 

@@ -70,35 +70,36 @@ export function weekendOff(c: Contract, weekNo: number, phase: number): boolean 
   return mod(weekNo + phase, w.weeks) < w.min;
 }
 
-function check(cond: boolean, field: string, msg: string): void {
-  if (!cond) throw new InputError(field, msg, { reason: 'input.invalid', params: { field } });
+function check(cond: boolean, field: string, msg: string, reason = 'input.invalid', params: Record<string, string | number> = {}): void {
+  if (!cond) throw new InputError(field, msg, { reason, params: { field, ...params } });
+}
+
+/** A whole number lo..hi, else refused by its field with the range. */
+function wholeIn(v: number, lo: number, hi: number, field: string): void {
+  check(Number.isInteger(v) && v >= lo && v <= hi, field, `must be a whole number ${lo}..${hi}`, 'input.between', {
+    minimum: lo,
+    maximum: hi,
+    value: String(v),
+  });
 }
 
 /** Checks the rule fields of a contract (a bad value names its field). */
 export function checkRuleFields(c: Contract, cf: string, templateIds: Set<string>): void {
-  if (c.maxConsecutiveDays !== undefined)
-    check(
-      Number.isInteger(c.maxConsecutiveDays) && c.maxConsecutiveDays >= 1 && c.maxConsecutiveDays <= 7,
-      `${cf}.maxConsecutiveDays`,
-      'must be a whole number 1..7',
-    );
-  if (c.minConsecutiveDaysOff !== undefined)
-    check(
-      Number.isInteger(c.minConsecutiveDaysOff) && c.minConsecutiveDaysOff >= 0 && c.minConsecutiveDaysOff <= 7,
-      `${cf}.minConsecutiveDaysOff`,
-      'must be a whole number 0..7',
-    );
+  if (c.maxConsecutiveDays !== undefined) wholeIn(c.maxConsecutiveDays, 1, 7, `${cf}.maxConsecutiveDays`);
+  if (c.minConsecutiveDaysOff !== undefined) wholeIn(c.minConsecutiveDaysOff, 0, 7, `${cf}.minConsecutiveDaysOff`);
   if (c.weekendsOff) {
     const w = c.weekendsOff;
-    check(Number.isInteger(w.weeks) && w.weeks >= 1 && w.weeks <= 52, `${cf}.weekendsOff.weeks`, 'must be a whole number 1..52');
-    check(Number.isInteger(w.min) && w.min >= 0 && w.min <= w.weeks, `${cf}.weekendsOff.min`, `must be a whole number 0..${w.weeks}`);
+    wholeIn(w.weeks, 1, 52, `${cf}.weekendsOff.weeks`);
+    wholeIn(w.min, 0, w.weeks, `${cf}.weekendsOff.min`);
   }
   if (c.rotation) {
-    check(c.rotation.steps.length > 0, `${cf}.rotation.steps`, 'give at least one week');
+    check(c.rotation.steps.length > 0, `${cf}.rotation.steps`, 'give at least one week', 'wfm.rotationEmpty');
     check(Number.isInteger(c.rotation.offset ?? 0), `${cf}.rotation.offset`, 'must be a whole number');
     c.rotation.steps.forEach((s, k) => {
-      (s.daysOff ?? []).forEach((d, j) => check(Number.isInteger(d) && d >= 0 && d < DAYS, `${cf}.rotation.steps[${k}].daysOff[${j}]`, 'must be a day 0..6'));
-      (s.templateIds ?? []).forEach((id, j) => check(templateIds.has(id), `${cf}.rotation.steps[${k}].templateIds[${j}]`, `unknown template ${id}`));
+      (s.daysOff ?? []).forEach((d, j) => wholeIn(d, 0, DAYS - 1, `${cf}.rotation.steps[${k}].daysOff[${j}]`));
+      (s.templateIds ?? []).forEach((id, j) =>
+        check(templateIds.has(id), `${cf}.rotation.steps[${k}].templateIds[${j}]`, `unknown template ${id}`, 'wfm.unknownTemplate', { id }),
+      );
     });
   }
 }

@@ -165,12 +165,17 @@ export function parseShiftTypes(json: unknown, req: Requirements, o: { wrap: boo
   });
 }
 
-/** The same week's requirement `weeks` times in a row (the file must hold exactly one week). */
+/**
+ * The requirement over `weeks` weeks: a file of exactly `weeks` weeks as it is (each week its own
+ * curve), or a file of one week repeated `weeks` times; any other length is refused naming both.
+ */
 export function repeatWeeks(req: Requirements, weeks: number): Requirements {
   if (!Number.isInteger(weeks) || weeks < 1) throw new InputError('weeks', `must be a whole number ≥ 1, got ${weeks}`);
   if (weeks === 1) return req;
-  if (req.intervals * req.intervalMin !== 7 * 1440)
-    throw new InputError('weeks', `repeats a one-week requirement; the file covers ${(req.intervals * req.intervalMin) / 1440} days`);
+  const days = (req.intervals * req.intervalMin) / 1440;
+  if (days === 7 * weeks) return req;
+  if (days !== 7)
+    throw new InputError('weeks', `the file covers ${days} days: give one week (repeated ${weeks} times) or all ${weeks} weeks (${7 * weeks} days)`);
   return {
     ...req,
     intervals: req.intervals * weeks,

@@ -4,8 +4,9 @@ import { call } from '../../api';
 import { useAction, useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import type { TemplateSpec } from '../../../contract/wfm';
+import type { Contract } from '../../../core/wfm/schedule';
 import { ErrorNote, Page, Raw } from '../../components/ui';
-import { Field } from '../../components/form';
+import { Field, FieldRow } from '../../components/form';
 import { ymd } from './util';
 import { parseSkills, skillsText } from './skillsText';
 
@@ -30,6 +31,71 @@ const emptyTpl = {
   days: [] as number[],
   breaks: [] as Brk[],
 };
+
+type Step = { templateIds: string[]; daysOff: number[] };
+/** The contract's day rules as the form holds them (issue 15): blank = no rule. */
+type RulesForm = { maxConsecutiveDays: string; minConsecutiveDaysOff: string; weekendsOffMin: string; weekendsOffWeeks: string; steps: Step[]; offset: string };
+const noRules: RulesForm = { maxConsecutiveDays: '', minConsecutiveDaysOff: '', weekendsOffMin: '', weekendsOffWeeks: '', steps: [], offset: '0' };
+const emptyContract = {
+  minHoursWeek: '',
+  maxHoursWeek: '',
+  minDaysOff: '2',
+  earliestStart: '07:00',
+  latestStart: '14:00',
+  minRestHours: '11',
+  templateIds: [] as string[],
+  skills: '',
+  prefDaysOff: [] as number[],
+  prefStart: '',
+  ...noRules,
+};
+/** the fields the server names for the day rules, each shown under its input */
+const RULE_FIELDS = ['contract.maxConsecutiveDays', 'contract.minConsecutiveDaysOff', 'contract.weekendsOff', 'contract.rotation'];
+
+function rulesText(c: Contract): RulesForm {
+  return {
+    maxConsecutiveDays: c.maxConsecutiveDays == null ? '' : String(c.maxConsecutiveDays),
+    minConsecutiveDaysOff: c.minConsecutiveDaysOff == null ? '' : String(c.minConsecutiveDaysOff),
+    weekendsOffMin: c.weekendsOff ? String(c.weekendsOff.min) : '',
+    weekendsOffWeeks: c.weekendsOff ? String(c.weekendsOff.weeks) : '',
+    steps: (c.rotation?.steps ?? []).map((x) => ({ templateIds: x.templateIds ?? [], daysOff: x.daysOff ?? [] })),
+    offset: String(c.rotation?.offset ?? 0),
+  };
+}
+
+/** The day rules for the server; a blank field is no rule (a half-filled weekend rule is sent for the server to name the blank). */
+function rulesBody(f: RulesForm): Partial<Contract> {
+  const wMin = num(f.weekendsOffMin);
+  const wWeeks = num(f.weekendsOffWeeks);
+  return {
+    ...(num(f.maxConsecutiveDays) !== undefined ? { maxConsecutiveDays: num(f.maxConsecutiveDays) } : {}),
+    ...(num(f.minConsecutiveDaysOff) !== undefined ? { minConsecutiveDaysOff: num(f.minConsecutiveDaysOff) } : {}),
+    ...(wMin !== undefined || wWeeks !== undefined ? { weekendsOff: { min: wMin as number, weeks: wWeeks as number } } : {}),
+    ...(f.steps.length
+      ? {
+          rotation: {
+            steps: f.steps.map((x) => ({
+              ...(x.templateIds.length ? { templateIds: x.templateIds } : {}),
+              ...(x.daysOff.length ? { daysOff: x.daysOff } : {}),
+            })),
+            offset: num(f.offset) ?? 0,
+          },
+        }
+      : {}),
+  };
+}
+
+/** A contract's day rules in a few words for the table. */
+function rulesSummary(c: Contract, t: (k: string, o?: Record<string, unknown>) => string): string {
+  return [
+    c.maxConsecutiveDays != null ? t('wfm.rule.sumMaxRun', { n: c.maxConsecutiveDays }) : '',
+    c.minConsecutiveDaysOff ? t('wfm.rule.sumOffRun', { n: c.minConsecutiveDaysOff }) : '',
+    c.weekendsOff && c.weekendsOff.min > 0 ? t('wfm.rule.sumWeekends', { min: c.weekendsOff.min, weeks: c.weekendsOff.weeks }) : '',
+    c.rotation?.steps.length ? t('wfm.rule.sumRotation', { n: c.rotation.steps.length }) : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
 
 /** Planner: shift templates, agent contracts with skills and preferences, and leave. */
 export default function PlanData() {
@@ -95,36 +161,13 @@ export default function PlanData() {
 
   // ---------- contract editor ----------
   const [agentId, setAgentId] = useState<number | null>(null);
-  const [ct, setCt] = useState({
-    minHoursWeek: '',
-    maxHoursWeek: '',
-    minDaysOff: '2',
-    earliestStart: '07:00',
-    latestStart: '14:00',
-    minRestHours: '11',
-    templateIds: [] as string[],
-    skills: '',
-    prefDaysOff: [] as number[],
-    prefStart: '',
-  });
+  const [ct, setCt] = useState(emptyContract);
   const ce = useAction();
   const pickAgent = (id: number) => {
     setAgentId(id);
     ce.clear();
     const c = (contracts.data ?? []).find((x) => x.agentId === id);
-    if (!c)
-      return setCt({
-        minHoursWeek: '',
-        maxHoursWeek: '',
-        minDaysOff: '2',
-        earliestStart: '07:00',
-        latestStart: '14:00',
-        minRestHours: '11',
-        templateIds: [],
-        skills: '',
-        prefDaysOff: [],
-        prefStart: '',
-      });
+    if (!c) return setCt(emptyContract);
     setCt({
       minHoursWeek: String(c.contract.minHoursWeek),
       maxHoursWeek: String(c.contract.maxHoursWeek),
@@ -136,6 +179,7 @@ export default function PlanData() {
       skills: skillsText(c.skills ?? [], c.skillLevels),
       prefDaysOff: c.preferences?.daysOff ?? [],
       prefStart: toHm(c.preferences?.startMin),
+      ...rulesText(c.contract),
     });
   };
   const saveContract = () =>
@@ -153,6 +197,7 @@ export default function PlanData() {
             latestStartMin: fromHm(ct.latestStart),
             ...(num(ct.minRestHours) !== undefined ? { minRestHours: num(ct.minRestHours) } : {}),
             ...(ct.templateIds.length ? { templateIds: ct.templateIds } : {}),
+            ...rulesBody(ct),
           },
           ...parseSkills(ct.skills),
           preferences: { ...(ct.prefDaysOff.length ? { daysOff: ct.prefDaysOff } : {}), ...(prefStart !== undefined ? { startMin: prefStart } : {}) },
@@ -167,6 +212,7 @@ export default function PlanData() {
     'contract.earliestStartMin',
     'contract.latestStartMin',
     'contract.minRestHours',
+    ...RULE_FIELDS,
     'preferences.startMin',
     'skills',
     'skillLevels',
@@ -186,6 +232,8 @@ export default function PlanData() {
       await leave.reload();
     });
   const toggle = (xs: number[], d: number) => (xs.includes(d) ? xs.filter((x) => x !== d) : [...xs, d].sort());
+  const toggleStr = (xs: string[], v: string) => (xs.includes(v) ? xs.filter((x) => x !== v) : [...xs, v]);
+  const setStep = (k: number, p: Partial<Step>) => setCt({ ...ct, steps: ct.steps.map((x, j) => (j === k ? { ...x, ...p } : x)) });
   const names = new Map((agents.data ?? []).map((a) => [a.id, a.name]));
 
   return (
@@ -301,6 +349,7 @@ export default function PlanData() {
             <th>{t('wfm.startWindow')}</th>
             <th>{t('wfm.skills')}</th>
             <th>{t('wfm.preferences')}</th>
+            <th>{t('wfm.rule.title')}</th>
             <th />
           </tr>
         </thead>
@@ -317,8 +366,12 @@ export default function PlanData() {
                   <Raw>{c ? skillsText(c.skills, c.skillLevels) : undefined}</Raw>
                 </td>
                 <td>{c ? [(c.preferences.daysOff ?? []).map(dayName).join(' '), toHm(c.preferences.startMin)].filter(Boolean).join(' · ') : ''}</td>
+                <td data-testid="contract-rules">{c ? rulesSummary(c.contract, t) : ''}</td>
                 <td>
-                  <button onClick={() => pickAgent(a.id)}>{t('wfm.edit')}</button>
+                  {/* the stored contract must be in before its form opens (else a save would drop its fields) */}
+                  <button disabled={!contracts.data} onClick={() => pickAgent(a.id)}>
+                    {t('wfm.edit')}
+                  </button>
                 </td>
               </tr>
             );
@@ -360,6 +413,108 @@ export default function PlanData() {
               <input name="skills" value={ct.skills} onChange={(e) => setCt({ ...ct, skills: e.target.value })} />
             </Field>
           </div>
+          <h4>{t('wfm.rule.title')}</h4>
+          <FieldRow>
+            <Field label={t('wfm.rule.maxConsecutiveDays')} error={ce.errorFor('contract.maxConsecutiveDays')} hint={t('wfm.rule.maxConsecutiveDaysHint')}>
+              <input
+                name="maxConsecutiveDays"
+                inputMode="numeric"
+                size={4}
+                value={ct.maxConsecutiveDays}
+                onChange={(e) => setCt({ ...ct, maxConsecutiveDays: e.target.value })}
+              />
+            </Field>
+            <Field
+              label={t('wfm.rule.minConsecutiveDaysOff')}
+              error={ce.errorFor('contract.minConsecutiveDaysOff')}
+              hint={t('wfm.rule.minConsecutiveDaysOffHint')}
+            >
+              <input
+                name="minConsecutiveDaysOff"
+                inputMode="numeric"
+                size={4}
+                value={ct.minConsecutiveDaysOff}
+                onChange={(e) => setCt({ ...ct, minConsecutiveDaysOff: e.target.value })}
+              />
+            </Field>
+            <Field
+              label={t('wfm.rule.weekendsOffMin')}
+              error={ce.errorFor('contract.weekendsOff.min') ?? ce.errorAt('contract.weekendsOff')}
+              hint={t('wfm.rule.weekendsOffHint')}
+            >
+              <input
+                name="weekendsOffMin"
+                inputMode="numeric"
+                size={4}
+                value={ct.weekendsOffMin}
+                onChange={(e) => setCt({ ...ct, weekendsOffMin: e.target.value })}
+              />
+            </Field>
+            <Field label={t('wfm.rule.weekendsOffWeeks')} error={ce.errorFor('contract.weekendsOff.weeks')}>
+              <input
+                name="weekendsOffWeeks"
+                inputMode="numeric"
+                size={4}
+                value={ct.weekendsOffWeeks}
+                onChange={(e) => setCt({ ...ct, weekendsOffWeeks: e.target.value })}
+              />
+            </Field>
+          </FieldRow>
+          <Field
+            label={t('wfm.rule.rotation')}
+            error={ce.errorAt('contract.rotation') ?? ce.errorFor('contract.rotation.steps') ?? ce.errorFor('contract.rotation.offset')}
+            hint={t('wfm.rule.rotationHint')}
+            group
+            wide
+          >
+            <div data-testid="rotation">
+              {ct.steps.map((st, k) => (
+                <div key={k} className="form-row" data-testid={`rotation-step-${k}`}>
+                  <Field label={t('wfm.rule.rotationWeek', { n: k + 1 })} error={ce.errorFor(`contract.rotation.steps.${k}`)} group>
+                    <fieldset className="plain">
+                      <span className="field-hint">{t('wfm.rule.stepTemplates')}</span>{' '}
+                      {(templates.data ?? []).map((x) => (
+                        <label key={x.id}>
+                          <input
+                            type="checkbox"
+                            name={`rotation.${k}.template.${x.id}`}
+                            checked={st.templateIds.includes(x.id)}
+                            onChange={() => setStep(k, { templateIds: toggleStr(st.templateIds, x.id) })}
+                          />
+                          <Raw>{x.id}</Raw>
+                        </label>
+                      ))}
+                    </fieldset>
+                    <fieldset className="plain">
+                      <span className="field-hint">{t('wfm.rule.stepDaysOff')}</span>{' '}
+                      {DAYS.map((d) => (
+                        <label key={d}>
+                          <input
+                            type="checkbox"
+                            name={`rotation.${k}.off.${d}`}
+                            checked={st.daysOff.includes(d)}
+                            onChange={() => setStep(k, { daysOff: toggle(st.daysOff, d) })}
+                          />
+                          {dayName(d)}
+                        </label>
+                      ))}
+                    </fieldset>
+                  </Field>
+                  <button onClick={() => setCt({ ...ct, steps: ct.steps.filter((_, j) => j !== k) })}>{t('wfm.remove')}</button>
+                </div>
+              ))}
+              <div className="form-row">
+                <button data-testid="add-rotation-week" onClick={() => setCt({ ...ct, steps: [...ct.steps, { templateIds: [], daysOff: [] }] })}>
+                  {t('wfm.rule.addRotationWeek')}
+                </button>
+                {ct.steps.length > 0 && (
+                  <Field label={t('wfm.rule.rotationOffset')} error={ce.errorFor('contract.rotation.offset')} hint={t('wfm.rule.rotationOffsetHint')}>
+                    <input name="rotationOffset" inputMode="numeric" size={4} value={ct.offset} onChange={(e) => setCt({ ...ct, offset: e.target.value })} />
+                  </Field>
+                )}
+              </div>
+            </div>
+          </Field>
           <div className="form-row">
             <fieldset>
               <legend>{t('wfm.prefDaysOff')}</legend>

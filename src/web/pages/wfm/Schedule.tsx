@@ -16,6 +16,9 @@ import { fmtDateTime } from '../../format';
 /** The fields of the requirement forms (from a forecast, pasted), each with its reason under it. */
 const REQ_FIELDS = ['weekStart', 'forecastId', 'targetSl', 'thresholdS', 'shrinkage', 'required'];
 
+/** The Monday `k` weeks after `monday` (YYYY-MM-DD). */
+const weekAfter = (monday: string, k: number) => new Date(Date.parse(`${monday}T00:00:00Z`) + k * 7 * 86_400_000).toISOString().slice(0, 10);
+
 export default function Schedule() {
   const { t, i18n } = useTranslation();
   // where the week's requirement came from: upload, forecast:<id>, demo
@@ -40,6 +43,12 @@ export default function Schedule() {
   const run = useEndpoint(contract.wfm.run, runId ? { params: { id: runId } } : null);
   const [timeLimit, setTimeLimit] = useState('10');
   const [distinctCost, setDistinctCost] = useState('0');
+  // N weeks in one run (issue 15): the plan's runs, one per week, in week order
+  const [weeks, setWeeks] = useState('1');
+  const [planIds, setPlanIds] = useState<number[]>([]);
+  const nWeeks = Math.min(6, Math.max(1, Math.floor(Number(weeks)) || 1));
+  const horizon = Array.from({ length: nWeeks }, (_, k) => weekAfter(week, k));
+  const newestReq = (w: string) => (reqs.data ?? []).find((r) => r.week_start === w);
   const [fc, setFc] = useState({ forecastId: '', targetSl: '0.8', thresholdS: '20' });
   const [paste, setPaste] = useState('');
   const weekReqs = (reqs.data ?? []).filter((r) => r.week_start === week);
@@ -53,6 +62,13 @@ export default function Schedule() {
     }, 700);
     return () => clearInterval(h);
   }, [run.data?.run.status]);
+  // the plan's week runs finish one after another: follow the list while any of them is running
+  const planRunning = planIds.some((id) => (runs.data ?? []).find((x) => x.id === id)?.status === 'running');
+  useEffect(() => {
+    if (!planRunning) return;
+    const h = setInterval(() => void runs.reload(), 1000);
+    return () => clearInterval(h);
+  }, [planRunning]);
   useEffect(() => {
     if (runId == null && runs.data?.length) {
       const r = runs.data.find((x) => x.week_start === week) ?? null;
@@ -89,7 +105,7 @@ export default function Schedule() {
     <Page title={t('nav.schedule')}>
       <FieldRow>
         <Field label={t('wfm.week')} error={reqAct.errorFor('weekStart') ?? runAct.errorFor('weekStart')}>
-          <input type="date" name="week" value={week} onChange={(e) => (setWeek(e.target.value), setRunId(null))} />
+          <input type="date" name="week" value={week} onChange={(e) => (setWeek(e.target.value), setRunId(null), setPlanIds([]))} />
         </Field>
       </FieldRow>
       <h3>{t('wfm.requirement')}</h3>
@@ -164,11 +180,14 @@ export default function Schedule() {
           {t('wfm.createRequirement')}
         </button>
       </div>
-      <ErrorNote error={runAct.errorOutside(['weekStart', 'timeLimitS', 'distinctShiftCost'])} />
+      <ErrorNote error={runAct.errorOutside(['weekStart', 'timeLimitS', 'distinctShiftCost', 'weeks'])} />
       <FieldRow>
         <span data-testid="requirement-count" className="field-value">
           {t('wfm.requirement')}: {weekReqs.length ? `#${weekReqs[0].id} (${reqSource(weekReqs[0].source)})` : t('app.none')}
         </span>
+        <Field label={t('wfm.weeksToPlan')} error={runAct.errorFor('weeks')} hint={t('wfm.weeksToPlanHint')}>
+          <input name="weeks" type="number" min={1} max={6} value={weeks} onChange={(e) => setWeeks(e.target.value)} />
+        </Field>
         <Field label={t('wfm.timeLimit')} error={runAct.errorFor('timeLimitS')}>
           <input name="timeLimit" inputMode="numeric" value={timeLimit} onChange={(e) => setTimeLimit(e.target.value)} />
         </Field>
@@ -177,6 +196,18 @@ export default function Schedule() {
         </Field>
       </FieldRow>
       <p className="hint">{t('wfm.distinctCostHint')}</p>
+      {nWeeks > 1 && (
+        <ul data-testid="plan-weeks">
+          {horizon.map((w, k) => {
+            const r = k === 0 ? weekReqs[0] : newestReq(w);
+            return (
+              <li key={w}>
+                {t('wfm.planWeek', { n: k + 1, week: w })}: {r ? `${t('wfm.requirement')} #${r.id}` : t('app.none')}
+              </li>
+            );
+          })}
+        </ul>
+      )}
       <div className="form-row">
         <button
           data-testid="run-solve"
@@ -184,9 +215,16 @@ export default function Schedule() {
           onClick={() =>
             runAct.run(async () => {
               const r = await call(contract.wfm.startRun, {
-                body: { weekStart: week, requirementId: weekReqs[0]!.id, timeLimitS: Number(timeLimit), distinctShiftCost: Number(distinctCost) || 0 },
+                body: {
+                  weekStart: week,
+                  requirementId: weekReqs[0]!.id,
+                  timeLimitS: Number(timeLimit),
+                  distinctShiftCost: Number(distinctCost) || 0,
+                  weeks: Number(weeks),
+                },
               });
               setRunId(r.id);
+              setPlanIds(r.ids);
               await runs.reload();
             })
           }
@@ -194,6 +232,35 @@ export default function Schedule() {
           {t('wfm.run')}
         </button>
       </div>
+      {planIds.length > 1 && (
+        <div className="form-row" data-testid="plan-runs">
+          {planIds.map((id, k) => {
+            const r = (runs.data ?? []).find((x) => x.id === id);
+            return (
+              <button key={id} aria-pressed={id === runId} onClick={() => setRunId(id)}>
+                {t('wfm.planWeek', { n: k + 1, week: r?.week_start ?? '' })} #{id} · {r ? t(`wfm.${r.status}`, { defaultValue: r.status }) : ''}
+              </button>
+            );
+          })}
+          {planIds.every((id) => ['done', 'published', 'superseded'].includes((runs.data ?? []).find((x) => x.id === id)?.status ?? '')) &&
+            planIds.some((id) => (runs.data ?? []).find((x) => x.id === id)?.status === 'done') && (
+              <button
+                data-testid="publish-all"
+                onClick={() =>
+                  runAct.run(async () => {
+                    // in week order: each week was planned on the one before it
+                    for (const id of planIds)
+                      if ((runs.data ?? []).find((x) => x.id === id)?.status === 'done') await call(contract.wfm.publishRun, { params: { id } });
+                    await runs.reload();
+                    await run.reload();
+                  })
+                }
+              >
+                {t('wfm.publishAll')}
+              </button>
+            )}
+        </div>
+      )}
       {run.data && (
         <div data-testid="run-panel">
           <p>
