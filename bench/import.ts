@@ -5,12 +5,13 @@
  * (against the same server idle, in the same run).
  *
  * BENCH_IMPORT_PART=cli or upload runs one half. Sizes (MB) by environment: BENCH_IMPORT_MB (default 200; the issue's aim is 2048 — about 40 min on
- * a loaded 2-core machine), BENCH_IMPORT_SMALL_MB (default 25), BENCH_UPLOAD_MB (default 50; aim 500).
+ * a loaded 2-core machine), BENCH_IMPORT_SMALL_MB (default 25), BENCH_UPLOAD_MB (default 50; aim 500); or BENCH_IMPORT_SIZES, a
+ * comma-separated list of CLI sizes in MB (the peak RSS by size: flat or not).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
@@ -60,12 +61,15 @@ async function generate(file: string, mb: number): Promise<{ lines: number; byte
 /** A module that prints the process's peak RSS when it exits (loaded with --import into the CLI). */
 function rssHook(dir: string): string {
   const rss = join(dir, 'rss.mjs');
-  writeFileSync(rss, "process.on('exit', () => process.stderr.write(`\\npeak-rss-kb=${process.resourceUsage().maxRSS}\\n`));\n");
+  writeFileSync(
+    rss,
+    "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write(`\\npeak-rss-kb=${u.maxRSS} cpu-us=${u.userCPUTime + u.systemCPUTime}\\n`); });\n",
+  );
   return rss;
 }
 
-/** `callfloor import` in a child: its peak RSS (MB), wall time, and the last lines it printed. */
-function cliImport(dir: string, file: string, db: string): { peakMb: number; seconds: number; out: string } {
+/** `callfloor import` in a child: its peak RSS (MB), wall and CPU time, and the last lines it printed. */
+function cliImport(dir: string, file: string, db: string): { peakMb: number; seconds: number; cpuS: number; out: string } {
   const rss = rssHook(dir);
   const started = Date.now();
   const r = spawnSync(process.execPath, ['--import', rss, BIN, 'import', file, '--format', 'queue_log', '--db', db], {
@@ -75,7 +79,8 @@ function cliImport(dir: string, file: string, db: string): { peakMb: number; sec
   const seconds = (Date.now() - started) / 1000;
   const kb = Number(/peak-rss-kb=(\d+)/.exec(r.stderr)?.[1] ?? NaN);
   if (r.status !== 0 && r.status !== 2) throw new Error(`import failed (${r.status}): ${r.stderr.slice(-2000)}`);
-  return { peakMb: kb / 1024, seconds, out: r.stdout.trim().split('\n')[0] ?? '' };
+  const cpuS = Number(/cpu-us=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1e6;
+  return { peakMb: kb / 1024, seconds, cpuS, out: r.stdout.trim().split('\n')[0] ?? '' };
 }
 
 /** The same command on an empty file (refused at once, after opening the store): start-up alone. */
@@ -138,7 +143,8 @@ async function main() {
     const uploadMb = Number(process.env.BENCH_UPLOAD_MB ?? 50);
 
     const part = process.env.BENCH_IMPORT_PART; // cli | upload: one half only
-    if (part !== 'upload') await cliHalf(dir, smallMb, bigMb);
+    const sizes = process.env.BENCH_IMPORT_SIZES ? process.env.BENCH_IMPORT_SIZES.split(',').map(Number) : [smallMb, bigMb];
+    if (part !== 'upload') await cliHalf(dir, sizes);
     if (part !== 'cli') await uploadHalf(dir, uploadMb);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -146,17 +152,20 @@ async function main() {
 }
 
 /** CLI: peak RSS flat with the file size, against the command's start-up alone. */
-async function cliHalf(dir: string, smallMb: number, bigMb: number) {
+async function cliHalf(dir: string, sizes: number[]) {
   const base = cliBaseline(dir);
   console.log(`cli start-up alone (import of an empty file): peak RSS ${base.toFixed(0)} MB`);
-  for (const mb of [smallMb, bigMb]) {
+  for (const mb of sizes) {
     const file = join(dir, `queue_log-${mb}`);
     const g = await generate(file, mb);
+    const load = loadavg()[0]!.toFixed(1);
     const r = cliImport(dir, file, join(dir, `cli-${mb}.sqlite`));
     console.log(
-      `cli import ${(g.bytes / MB).toFixed(0)} MB queue_log (${g.lines} lines): peak RSS ${r.peakMb.toFixed(0)} MB, ${r.seconds.toFixed(1)} s, ${Math.round(g.lines / r.seconds)} lines/s — ${r.out}`,
+      `cli import ${(g.bytes / MB).toFixed(0)} MB queue_log (${g.lines} lines): peak RSS ${r.peakMb.toFixed(0)} MB, ${r.seconds.toFixed(1)} s, ${Math.round(g.lines / r.seconds)} lines/s; CPU ${r.cpuS.toFixed(1)} s (${Math.round(g.lines / r.cpuS)} lines per CPU-second); load ${load} → ${loadavg()[0]!.toFixed(1)} — ${r.out}`,
     );
     rmSync(file, { force: true });
+    rmSync(join(dir, `cli-${mb}.sqlite`), { force: true });
+    for (const x of ['-wal', '-shm']) rmSync(join(dir, `cli-${mb}.sqlite${x}`), { force: true });
   }
 }
 

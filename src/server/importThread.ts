@@ -14,7 +14,7 @@ import { DomainError } from '../core/errors';
 import type { CallFloorEvent } from '../core/events';
 import type { ImportFormat } from '../ingest/import';
 import { importStream } from '../ingest/stream';
-import { openStore } from '../store/db';
+import { openStore, useImportCache } from '../store/db';
 import { flushAgentStates, storeEvents } from '../store/live/ingest';
 import { defaultSurveyScale } from '../store/surveys';
 import type { ImportThreadData, FromImportThread, ToImportThread } from './importWorker';
@@ -44,6 +44,7 @@ async function* chunks(): AsyncGenerator<Buffer> {
 }
 
 const store = await openStore({ file: data.file });
+useImportCache(store); // this connection is the import's alone
 let last: FromImportThread;
 try {
   const report = await importStream(
