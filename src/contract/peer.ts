@@ -10,6 +10,8 @@ import { PLAN_KINDS, PLAN_RESULTS } from '../core/peer/index';
 import { FACT_KPIS } from '../core/facts/index';
 import { endpoint } from './endpoint';
 import { epochMsQuery, idParams, isoDate, isoMonth, okResponse } from './atoms';
+import { tile } from './live';
+import { dailyReport } from './peopleWire';
 
 const tags = ['peer'] as const;
 
@@ -85,6 +87,24 @@ const shadowing = z.object({
   status: z.enum(['booked', 'cancelled']),
 });
 
+/** A squad's post-shift report (the squad leader's, read by the lead). */
+const squadReport = z.object({
+  id: z.number(),
+  teamId: z.number(),
+  teamName: z.string(),
+  squadId: z.number(),
+  squadName: z.string(),
+  date: z.string(),
+  agentIds: z.array(z.number()),
+  report: dailyReport,
+  /** the day's shift-log entries about the squad, per kind */
+  log: z.record(z.string(), z.number()),
+  notes: z.array(z.string()),
+  sentAt: z.number(),
+  authorName: z.string().nullable(),
+});
+
+export type SquadReportWire = z.infer<typeof squadReport>;
 export type PeerPlanWire = z.infer<typeof plan>;
 export type PeerPlanView = z.infer<typeof planView>;
 export type SquadWire = z.infer<typeof squad>;
@@ -193,12 +213,44 @@ export const peer = {
     summary: 'A squad’s figures per agent for a month (the lead and the squad leader only)',
     tags,
     params: idParams,
-    query: z.object({ month: isoMonth.optional() }),
+    query: z.object({ month: isoMonth.optional(), day: isoDate.optional() }),
     response: z.object({
       squad,
       month: z.string(),
+      /** the day the figures are of, when a day was asked (else the month's) */
+      day: z.string().nullable(),
       agents: z.array(z.object({ agentId: z.number(), name: z.string(), figures: z.record(z.string(), z.number().nullable()) })),
+      /** the squad's agents together (computeFacts' total over the squad's agent ids) */
+      total: z.record(z.string(), z.number().nullable()),
     }),
+  }),
+  squadLive: endpoint({
+    method: 'GET',
+    path: '/api/peer/squads/:id/live',
+    access: PEER_READERS,
+    summary: 'The live tiles of a squad’s agents now (the lead and the squad leader only)',
+    tags,
+    params: idParams,
+    response: z.object({ at: z.number(), running: z.boolean(), agents: z.array(tile) }),
+  }),
+  squadReports: endpoint({
+    method: 'GET',
+    path: '/api/peer/squad-reports',
+    access: PEER_READERS,
+    summary: 'Squads’ post-shift reports in the caller’s reach (a lead: their teams’ squads’; a squad leader: their squad’s), newest first',
+    tags,
+    query: z.object({ from: isoDate.optional(), to: isoDate.optional() }),
+    response: z.array(squadReport),
+  }),
+  sendSquadReport: endpoint({
+    method: 'POST',
+    path: '/api/peer/squads/:id/reports',
+    access: PEER_READERS,
+    summary: 'The squad leader sends the squad’s post-shift report for a day (once per squad and day): its agents’ figures, attendance, violations, coaching',
+    tags,
+    params: idParams,
+    body: z.object({ date: isoDate.optional(), notes: z.array(z.string().trim().max(2000)).max(50).default([]) }).strict(),
+    response: squadReport,
   }),
   shadowing: endpoint({
     method: 'GET',

@@ -336,8 +336,8 @@ export const people = {
   shiftLog: endpoint({
     method: 'GET',
     path: '/api/people/shift-log',
-    access: LEADS_UP,
-    summary: "A team's in-shift log for a day",
+    access: [...LEADS_UP, 'agent'],
+    summary: "A team's in-shift log for a day (a squad leader: the coaching and listening entries about their squad, and their own)",
     tags,
     query: teamDayQuery,
     response: z.array(w.shiftLogEntry),
@@ -345,8 +345,9 @@ export const people = {
   addLogEntry: endpoint({
     method: 'POST',
     path: '/api/people/shift-log',
-    access: ['team_lead'],
-    summary: 'Log an in-shift event or action (coaching, listening, escalation, care talk)',
+    access: ['team_lead', 'agent'],
+    summary:
+      'Log an in-shift event or action (coaching, listening, escalation, care talk); a squad leader: coaching and listening about a member of their squad',
     tags,
     body: z.object({
       teamId: z.number().int().positive(),

@@ -403,6 +403,10 @@ export const shiftLogEntry = z.object({
   agent_id: nint,
   text: z.string(),
   author_id: z.number(),
+  /** the author's name */
+  author_name: z.string().nullable().optional(),
+  /** written by a squad leader for this squad (issue 17), else null */
+  squad_id: nint.optional(),
 });
 export const SHIFT_LOG_KINDS = ['coaching', 'listening', 'escalation', 'care_talk', 'other'] as const;
 

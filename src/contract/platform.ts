@@ -32,6 +32,8 @@ export const me = z.object({
   agentId: z.number().nullable(),
   centerId: z.number().nullable(),
   ledTeamIds: z.array(z.number()),
+  /** the squads the user leads as a squad leader (小队长, issue 17): the web shows the squad's pages to them only */
+  squadIds: z.array(z.number()).optional(),
   locale: z.string(),
   /** the IANA zone of the user's center (null: none): "today" on screen is the center's day */
   centerTimezone: z.string().nullable(),

@@ -631,6 +631,12 @@ export class LiveFloorService {
   }
 
   /** The floor as the caller may see it. */
+  /** The tiles of some agents now (a squad's, issue 17): the caller's reach over them is checked by the use case. */
+  tilesOf(agentIds: readonly number[], now: number): Tile[] {
+    this.floor.advance(now);
+    return [...this.floor.agents.values()].map((a) => this.tile(a)).filter((t) => t.agentId !== null && agentIds.includes(t.agentId));
+  }
+
   snapshot(c: Caller, now: number): Omit<FloorSnapshot, 'running'> {
     this.floor.advance(now);
     const s = agentScope(c);

@@ -4,10 +4,10 @@ import { call, setCsrf } from './api';
 import { contract } from '../contract/index';
 import { setLocale, LOCALES, type Locale } from './i18n/index';
 import { LOCALE_NAMES } from './i18n/types';
-import { navItems } from './nav';
+import { mayOpen, navItems } from './nav';
 import { Login } from './pages/Login';
 import { Home } from './pages/Home';
-import { SessionContext, hasAny, type Me } from './session';
+import { SessionContext, type Me } from './session';
 import { Loading } from './components/ui';
 import { setCenterZone } from './format';
 import { NotificationBell } from './components/NotificationBell';
@@ -54,7 +54,7 @@ export function App() {
   if (me === undefined) return <Loading />;
   if (me === null) return <Login onSignedIn={refresh} onLocale={changeLocale} />;
 
-  const visible = navItems.filter((n) => hasAny(me, n.roles));
+  const visible = navItems.filter((n) => mayOpen(me, n));
   const pathOnly = path.split('?')[0];
   const current = navItems.find((n) => n.path === pathOnly);
   const groups = [...new Set(visible.map((n) => n.group ?? ''))];
@@ -113,7 +113,7 @@ export function App() {
           <Suspense fallback={<Loading />}>
             {pathOnly === '/' ? (
               <Home items={visible} />
-            ) : Page && current && hasAny(me, current.roles) ? (
+            ) : Page && current && mayOpen(me, current) ? (
               <Page />
             ) : (
               <div className="error" role="alert" data-testid="forbidden">

@@ -1,4 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { hasAny, type Me } from './session';
 
 export interface NavItem {
   path: string;
@@ -8,8 +9,13 @@ export interface NavItem {
   roles: readonly string[];
   /** group heading (i18n key) */
   group?: string;
+  /** shown only to a squad leader (小队长, GET /api/auth/me squadIds): an agent acting for the lead on their squad */
+  squadLeader?: boolean;
   page: LazyExoticComponent<ComponentType>;
 }
+
+/** Whether the signed-in user sees a menu item and may open its page (the server still checks every call). */
+export const mayOpen = (me: Me, n: NavItem) => hasAny(me, n.roles) && (!n.squadLeader || (me.squadIds?.length ?? 0) > 0);
 
 const ADMINS = ['admin', 'center_manager'];
 
@@ -83,6 +89,15 @@ export const navItems: NavItem[] = [
     group: 'ppl.nav.group',
     roles: [...ADMINS, 'duty_manager', 'team_lead', 'trainer', 'wfm', 'agent'],
     page: lazy(() => import('./pages/peer/Peer')),
+  },
+  // a squad leader's part of the lead's routine (issue 17): coaching and listening, the squad's report and figures
+  {
+    path: '/floor/squad',
+    label: 'squad.nav',
+    group: 'ppl.nav.group',
+    roles: ['agent'],
+    squadLeader: true,
+    page: lazy(() => import('./pages/peer/Squad')),
   },
   {
     path: '/floor/voice',

@@ -10,12 +10,28 @@ export const PLAN_RESULTS = ['met', 'partly', 'notMet'] as const;
 export type PlanResult = (typeof PLAN_RESULTS)[number];
 
 /**
- * What a squad leader may do for their lead, on their squad's agents only: see the squad's figures and
- * its help plans, and write follow-ups. Nothing that approves, decides or touches money (fines, points,
- * swaps, time off) is delegated; naming squads and making or closing plans stay with the lead.
+ * What a squad leader may do for their lead, on their squad's agents only: see the squad's figures (the
+ * month's, the day's and the live tiles) and its help plans, write follow-ups, write and read the coaching
+ * and listening (辅导 / 听录音) entries of the shift log about their squad's members, and send and read the
+ * squad's own post-shift report. Nothing that approves, decides or touches money (fines, points, swaps,
+ * time off) is delegated, nor the team's own post-shift report, typed figure overrides, escalations or care
+ * talks; naming squads and making or closing plans stay with the lead.
  */
-export const SQUAD_LEADER_ACTIONS = ['squadFigures', 'readPlans', 'writeFollowUp'] as const;
+export const SQUAD_LEADER_ACTIONS = [
+  'squadFigures',
+  'squadLive',
+  'readPlans',
+  'writeFollowUp',
+  'readSquadLog',
+  'writeSquadLog',
+  'sendSquadReport',
+  'readSquadReports',
+] as const;
 export type SquadLeaderAction = (typeof SQUAD_LEADER_ACTIONS)[number];
+
+/** The shift-log kinds a squad leader writes and reads for their squad (the lead's other kinds stay the lead's). */
+export const SQUAD_LOG_KINDS = ['coaching', 'listening'] as const;
+export type SquadLogKind = (typeof SQUAD_LOG_KINDS)[number];
 
 /** The schedule activity a shadowing booking puts in the listener's shift (not on the phones: coverage drops). */
 export const SHADOW_ACTIVITY = 'shadow';

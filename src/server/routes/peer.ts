@@ -1,8 +1,10 @@
 /** Peer help (issue 17): the routes over src/services/peer. */
 import { peer as api } from '../../contract/peer';
 import type { Capability } from '../capability';
-import { actorOf, depsOf, implement, type RouteDef } from '../route';
+import { actorOf, centerOf, depsOf, implement, type RouteDef } from '../route';
 import * as svc from '../../services/peer/peer';
+import * as squad from '../../services/peer/squad';
+import { floorService } from '../liveFloor';
 
 export const peerRoutes: RouteDef[] = [
   implement(api.plans, async ({ ctx, caller, query }) => svc.plans(depsOf(ctx), actorOf(caller), query)),
@@ -14,6 +16,13 @@ export const peerRoutes: RouteDef[] = [
   implement(api.saveSquad, async ({ ctx, caller, body }) => svc.saveSquad(depsOf(ctx), actorOf(caller), body)),
   implement(api.deleteSquad, async ({ ctx, caller, params }) => svc.deleteSquad(depsOf(ctx), actorOf(caller), params.id)),
   implement(api.squadFigures, async ({ ctx, caller, params, query }) => svc.squadFigures(depsOf(ctx), actorOf(caller), params.id, query)),
+  implement(api.squadLive, async ({ ctx, caller, params }) => {
+    const { agentIds } = await squad.squadForFigures(depsOf(ctx), actorOf(caller), params.id, 'squadLive');
+    const floor = floorService(ctx, centerOf(caller));
+    return { at: ctx.now(), running: !!floor, agents: floor ? floor.tilesOf(agentIds, ctx.now()) : [] };
+  }),
+  implement(api.squadReports, async ({ ctx, caller, query }) => squad.squadReports(depsOf(ctx), actorOf(caller), query)),
+  implement(api.sendSquadReport, async ({ ctx, caller, params, body }) => squad.sendSquadReport(depsOf(ctx), actorOf(caller), params.id, body)),
   implement(api.shadowing, async ({ ctx, caller, query }) => svc.shadowing(depsOf(ctx), actorOf(caller), query)),
   implement(api.shadowingOptions, async ({ ctx, caller }) => svc.shadowingOptions(depsOf(ctx), actorOf(caller))),
   implement(api.bookShadowing, async ({ ctx, caller, body }) => svc.bookShadowing(depsOf(ctx), actorOf(caller), body)),

@@ -2,6 +2,7 @@
 import { platform as api } from '../../contract/platform';
 import { idParams as contractIdParams } from '../../contract/atoms';
 import { listCenters } from '../../store/org';
+import { squadDelegation } from '../../store/people/scope';
 import {
   assertSeesAgent,
   addAgent,
@@ -16,7 +17,7 @@ import {
 } from '../../services/platform/org';
 import { addUser, authenticate, changeOwnPassword, changeUser, recordSignIn, replaceRoles, setOwnLocale, usersOf } from '../../services/platform/users';
 import { auditLog, changeSetting, settingOf } from '../../services/platform/settings';
-import { actorOf, centerOf, depsOf, implement, type Caller, type RouteDef } from '../route';
+import { actorOf, centerOf, depsOf, implement, scopeOf, type Caller, type RouteDef } from '../route';
 import { endSession, sessionKeyOf, startSession } from '../session';
 import { accessChanged } from '../live';
 import type { ServerContext } from '../context';
@@ -68,6 +69,7 @@ export const platformRoutes: RouteDef[] = [
       agentId: c.agentId,
       centerId: c.centerId,
       ledTeamIds: c.ledTeamIds,
+      squadIds: c.centerId == null ? [] : (await squadDelegation(ctx.store.db, scopeOf(c), c.agentId)).squadIds,
       locale: c.locale,
       // the center's zone: the web's "today" is the center's day, as the server files records under it
       centerTimezone: c.centerId == null ? null : ((await listCenters(ctx.store.db)).find((x) => x.id === c.centerId)?.timezone ?? null),

@@ -21,6 +21,7 @@ import { notifyUsers } from '../../store/notifications';
 import { publishNotices } from '../quality/common';
 import { PEER_EDITORS } from '../../contract/peer';
 import { hasRoleIn, type Actor, type ServiceDeps } from '../context';
+import { squadForFigures } from './squad';
 
 const isEditor = (actor: Actor) => hasRoleIn(actor, PEER_EDITORS);
 
@@ -184,34 +185,35 @@ export async function deleteSquad(deps: ServiceDeps, actor: Actor, id: number) {
   return { ok: true as const };
 }
 
-/** A squad's figures for a month (computeFacts by agent): for the lead over its team and for the squad's own leader. */
-export async function squadFigures(deps: ServiceDeps, actor: Actor, id: number, q: { month?: string }) {
+/**
+ * A squad's figures for a month or a day (computeFacts by agent over the squad's agent ids, the one source of
+ * figures), each agent's and the squad's total: for the lead over its team and for the squad's own leader.
+ */
+export async function squadFigures(deps: ServiceDeps, actor: Actor, id: number, q: { month?: string; day?: string }) {
   const db = deps.store.db;
-  const d = await delegationOf(deps, actor);
-  const [s] = await repo.listSquads(db, actor.scope, d, { id });
-  if (!s) throw notFound('squad', id);
-  const leads = scopeAdmits(actor.scope, { teamId: s.teamId }) && actor.scope.kind !== 'self';
-  if (!leads && !d.squadIds.includes(s.id))
-    throw forbidden('only the lead and the squad leader see the squad’s figures', { reason: 'peer.notSquadLeader', params: { squadId: id } });
-  const month = q.month ?? (await today(deps, actor)).slice(0, 7);
+  const { squad: s, agentIds } = await squadForFigures(deps, actor, id, 'squadFigures');
+  const day = q.day ?? null;
+  const month = q.month ?? (day ?? (await today(deps, actor))).slice(0, 7);
   const { centerId } = actor.scope;
-  const agentIds = [s.leaderAgentId, ...s.memberIds];
-  const r = await computeFacts(db, centerId, { by: 'agent', month, agentIds, scope: { kind: 'all', centerId }, now: deps.now() });
-  const val = (row: Record<string, unknown>, k: string) => {
-    const f = row[k] as { value?: unknown } | undefined;
+  const r = await computeFacts(db, centerId, { by: 'agent', ...(day ? { day } : { month }), agentIds, scope: { kind: 'all', centerId }, now: deps.now() });
+  const val = (row: Record<string, unknown> | undefined, k: string) => {
+    const f = row?.[k] as { value?: unknown } | undefined;
     return typeof f?.value === 'number' ? f.value : null;
   };
+  const figuresOf = (row: Record<string, unknown> | undefined) => Object.fromEntries(SHOWN_KPIS.map((k) => [k, val(row, k)]));
   return {
     squad: s,
     month,
+    day,
     agents: agentIds.map((agentId) => {
       const row = r.rows.find((x) => 'agentId' in x && x.agentId === agentId) as Record<string, unknown> | undefined;
       return {
         agentId,
         name: agentId === s.leaderAgentId ? s.leaderName : s.memberNames[s.memberIds.indexOf(agentId)]!,
-        figures: Object.fromEntries(SHOWN_KPIS.map((k) => [k, row ? val(row, k) : null])),
+        figures: figuresOf(row),
       };
     }),
+    total: figuresOf(r.total as unknown as Record<string, unknown>),
   };
 }
 

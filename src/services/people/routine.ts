@@ -5,6 +5,8 @@ import { trainingRecord } from '../../store/people/training';
 import { assertAgentInScope, teamInScope, teamsFilter } from '../../store/people/scope';
 import type { Actor, ServiceDeps } from '../context';
 import { notifyUsers } from '../../store/notifications';
+import { NO_DELEGATION } from '../../store/scope';
+import { addSquadLogEntry, squadShiftLog } from '../peer/squad';
 import { publishNotices } from '../quality/common';
 import { centerDay, isAboveLead, monthStart, ok, ownAgent, userOf, yearBefore, type BodyOf, type ParamsOf, type QueryOf } from './common';
 
@@ -51,12 +53,16 @@ export async function readNotice(deps: ServiceDeps, actor: Actor, p: ParamsOf<'r
   return ok;
 }
 
+/** A team-day's shift log: a lead's whole team's; an agent only as a squad leader, for their squad (src/services/peer/squad). */
 export async function shiftLog(deps: ServiceDeps, actor: Actor, q: QueryOf<'shiftLog'>) {
+  if (actor.scope.kind === 'self') return squadShiftLog(deps, actor, q);
   const { today } = await centerDay(deps, actor);
-  return rtn.shiftLog(deps.store.db, await teamInScope(deps.store.db, actor.scope, q.teamId), q.date ?? today);
+  const teamId = await teamInScope(deps.store.db, actor.scope, q.teamId);
+  return rtn.shiftLogInReach(deps.store.db, actor.scope, NO_DELEGATION, teamId, q.date ?? today, actor.userId ?? 0);
 }
 
 export async function addLogEntry(deps: ServiceDeps, actor: Actor, input: BodyOf<'addLogEntry'>) {
+  if (actor.scope.kind === 'self') return addSquadLogEntry(deps, actor, input);
   const { today } = await centerDay(deps, actor);
   const teamId = await teamInScope(deps.store.db, actor.scope, input.teamId);
   return rtn.addLogEntry(deps.store.db, teamId, { ...input, date: input.date ?? today }, userOf(actor), deps.now());

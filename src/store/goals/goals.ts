@@ -190,7 +190,10 @@ export async function reportsSent(db: Db, teamIds: number[], from: string, to: s
   return new Map(rows.map((r) => [r.team_id, Number(r.n)]));
 }
 
-/** Coaching and listening (跟聽) entries of the shift log per team between two dates. */
+/**
+ * Coaching and listening (跟聽) entries of the shift log per team between two dates: the lead's routine, so an
+ * entry a squad leader wrote for their squad (squad_id set, issue 17) is not counted.
+ */
 export async function coachingEntries(db: Db, teamIds: number[], from: string, to: string): Promise<Map<number, number>> {
   if (!teamIds.length) return new Map();
   const rows = await db
@@ -198,6 +201,7 @@ export async function coachingEntries(db: Db, teamIds: number[], from: string, t
     .select(['team_id', db.fn.countAll<number>().as('n')])
     .where('team_id', 'in', teamIds)
     .where('kind', 'in', ['coaching', 'listening'])
+    .where('squad_id', 'is', null)
     .where('date', '>=', from)
     .where('date', '<=', to)
     .groupBy('team_id')

@@ -34,6 +34,7 @@ import peer from './045_peer';
 import floorRules from './046_floor_rules';
 import intraday from './049_intraday';
 import auditCenter from './058_audit_center';
+import squadRoutine from './052_squad_routine';
 
 /**
  * Every migration, by name (run in name order). Each capability owns its own file(s);
@@ -73,6 +74,7 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '046_floor_rules': floorRules,
   '049_intraday': intraday,
   '058_audit_center': auditCenter,
+  '052_squad_routine': squadRoutine,
   '036_fact_agent_sums': factAgentSums,
 };
 

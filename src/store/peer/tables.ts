@@ -46,4 +46,22 @@ export interface PeerTables {
     created_by: number | null;
     created_at: number;
   };
+  peer_squad_reports: {
+    id: Generated<number>;
+    center_id: number;
+    team_id: number;
+    squad_id: number;
+    squad_name: string;
+    date: string;
+    /** JSON: the squad's agents when sent */
+    agent_ids: string;
+    author_id: number | null;
+    /** JSON: the report (src/core/people DailyReport) */
+    report: string;
+    /** JSON: the day's shift-log entries about the squad per kind */
+    log: string;
+    /** JSON: the leader's notes */
+    notes: string;
+    sent_at: number;
+  };
 }

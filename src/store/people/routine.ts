@@ -20,6 +20,8 @@ import {
   type Violation,
 } from '../../core/people';
 import { audit } from '../audit';
+import { inScope, inScopeOrDelegated, type Delegation, type Scope } from '../scope';
+import { SQUAD_LOG_KINDS } from '../../core/peer/index';
 import { withTx } from '../db';
 import { uniqueAs } from '../errors';
 import { addDays, core, dayStartMs, iso, parseJson, type Db } from './common';
@@ -127,9 +129,19 @@ export async function teamQueueRange(db: Db, teamId: number, fromDate: string, t
  * figures for the routine's KPI lines with their sources; typed overrides (audited when sent) win
  * and say 'manual'.
  */
-export async function teamDay(db: Db, centerId: number, teamId: number, date: string, now: number, timeZone: string, overrides: Partial<DailyFigures> = {}) {
-  const facts = await computeFacts(db, centerId, { by: 'agent', day: date, teamIds: [teamId], now });
-  const queue = await teamQueueDay(db, teamId, date, timeZone);
+export async function teamDay(
+  db: Db,
+  centerId: number,
+  teamId: number,
+  date: string,
+  now: number,
+  timeZone: string,
+  overrides: Partial<DailyFigures> = {},
+  /** a part of the team (a squad): its agents' facts only, and no queue-side figures (those are the team's queues', not the part's) */
+  agentIds?: number[],
+) {
+  const facts = await computeFacts(db, centerId, { by: 'agent', day: date, teamIds: [teamId], ...(agentIds ? { agentIds } : {}), now });
+  const queue = agentIds ? { queues: [] as string[], rows: [] as QueueDayRow[], total: null, measures: null } : await teamQueueDay(db, teamId, date, timeZone);
   const t = facts.total;
   const figures: DailyFigures = { ...ZERO };
   const sources = Object.fromEntries(DAILY_FIGURE_KEYS.map((k) => [k, null])) as FigureSources;
@@ -337,6 +349,8 @@ export async function addLogEntry(
   e: { date: string; kind: ShiftLogKind; agentId?: number | null; text: string },
   userId: number,
   now: number,
+  /** written by a squad leader for their squad (issue 17): kept on the entry and audited */
+  squadId: number | null = null,
 ) {
   if (e.agentId != null) {
     const a = await db.selectFrom('agents').select('team_id').where('id', '=', e.agentId).executeTakeFirst();
@@ -346,16 +360,53 @@ export async function addLogEntry(
         params: { agentId: e.agentId, teamId },
       });
   }
-  const row = await db
-    .insertInto('people_shift_log')
-    .values({ team_id: teamId, date: e.date, at: now, kind: e.kind, agent_id: e.agentId ?? null, text: e.text, author_id: userId })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return { id: row.id };
+  return withTx(db, async (tx) => {
+    const row = await tx
+      .insertInto('people_shift_log')
+      .values({ team_id: teamId, date: e.date, at: now, kind: e.kind, agent_id: e.agentId ?? null, text: e.text, author_id: userId, squad_id: squadId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (squadId !== null)
+      await audit(tx, {
+        at: now,
+        userId,
+        action: 'peer.squad.logEntry',
+        entity: 'agent',
+        entityId: e.agentId ?? null,
+        detail: { entryId: row.id, squadId, teamId, date: e.date, kind: e.kind },
+      });
+    return { id: row.id };
+  });
 }
 
 export const shiftLog = (db: Db, teamId: number, date: string) =>
   db.selectFrom('people_shift_log').selectAll().where('team_id', '=', teamId).where('date', '=', date).orderBy('at').execute();
+
+/**
+ * A team-day's shift log as the caller reaches it (src/store/scope.ts): a lead (or above) every entry of
+ * the team; a squad leader (an agent with a delegation) the coaching and listening entries about their
+ * squad's agents and the entries they wrote themselves. Each entry with its author's name.
+ */
+export async function shiftLogInReach(db: Db, scope: Scope, d: Delegation, teamId: number, date: string, userId: number) {
+  let q = db
+    .selectFrom('people_shift_log as l')
+    .innerJoin('teams as t', 't.id', 'l.team_id')
+    .leftJoin('users as u', 'u.id', 'l.author_id')
+    .selectAll('l')
+    .select('u.display_name as author_name')
+    .where('l.team_id', '=', teamId)
+    .where('l.date', '=', date)
+    .where('t.center_id', '=', scope.centerId);
+  if (scope.kind === 'self')
+    q = q.where((eb) =>
+      eb.or([
+        eb('l.author_id', '=', userId),
+        eb.and([eb('l.kind', 'in', [...SQUAD_LOG_KINDS]), inScopeOrDelegated(scope, d, { center: 't.center_id', agent: 'l.agent_id' })(eb)]),
+      ]),
+    );
+  else q = q.where(inScope(scope, { center: 't.center_id', team: 'l.team_id' }));
+  return q.orderBy('l.at').orderBy('l.id').execute();
+}
 
 /**
  * The post-shift summary, generated from the store (the day's facts of the team and its agents with

@@ -131,7 +131,17 @@ export interface PeopleTables {
   };
   people_notices: { id: Id; team_id: number; date: string; text: string; author_id: number; created_at: number };
   people_notice_reads: { notice_id: number; agent_id: number; read_at: number };
-  people_shift_log: { id: Id; team_id: number; date: string; at: number; kind: string; agent_id: number | null; text: string; author_id: number };
+  people_shift_log: {
+    id: Id;
+    team_id: number;
+    date: string;
+    at: number;
+    kind: string;
+    agent_id: number | null;
+    text: string;
+    author_id: number;
+    squad_id: number | null;
+  };
   people_shift_reports: { id: Id; team_id: number; date: string; author_id: number; report: string; notes: string; sent_at: number };
   people_lead_tasks: {
     id: Id;

@@ -184,6 +184,8 @@ export const AUDIT_ACTIONS: Record<string, Row> = {
   'peer.squad.create': ['任命小队长', '任命小隊長', 'Named a squad leader'],
   'peer.squad.update': ['修改小队', '修改小隊', 'Changed a squad'],
   'peer.squad.delete': ['解散小队', '解散小隊', 'Dissolved a squad'],
+  'peer.squad.logEntry': ['小队长记录辅导 / 听录音', '小隊長記錄輔導 / 聽錄音', 'Squad leader logged coaching / listening'],
+  'peer.squad.report': ['小队长发送小队班后报告', '小隊長發送小隊班後報告', 'Squad leader sent the squad’s post-shift report'],
   'peer.shadow.book': ['预约跟听', '預約跟聽', 'Booked shadowing'],
   'peer.shadow.cancel': ['取消跟听', '取消跟聽', 'Cancelled shadowing'],
   'floor.fault.report': ['报告设备故障', '報告設備故障', 'Reported an equipment fault'],

@@ -35,6 +35,7 @@ import { goalsMessages } from './goals';
 import { careersMessages } from './careers';
 import { multiSkillMessages } from './multiSkill';
 import { peerMessages } from './peer';
+import { squadMessages } from './squad';
 import { floorRulesMessages } from './floorRules';
 import { intradayMessages } from './intraday';
 
@@ -72,6 +73,7 @@ const all: Messages[] = [
   careersMessages,
   multiSkillMessages,
   peerMessages,
+  squadMessages,
   floorRulesMessages,
   intradayMessages,
 ];

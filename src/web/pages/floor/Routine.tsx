@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SquadReports } from '../peer/SquadReports';
 import { call } from '../../api';
 import { contract } from '../../../contract/index';
 import { SHIFT_LOG_KINDS } from '../../../contract/peopleWire';
@@ -199,6 +200,7 @@ export default function Routine() {
             {(log.data ?? []).map((l) => (
               <li key={l.id}>
                 {fmtTime(l.at)} [{t(`ppl.routine.kind.${l.kind}`)}] {l.text}
+                {l.squad_id != null && l.author_name ? ` · ${t('squad.byLeader', { name: l.author_name })}` : ''}
               </li>
             ))}
           </ul>
@@ -324,6 +326,7 @@ export default function Routine() {
             ))}
           </tbody>
         </table>
+        <SquadReports />
         <h3>{t('ppl.routine.weekly')}</h3>
         <table>
           <thead>
