@@ -49,6 +49,9 @@ test('roster → handover written by the duty on duty → acknowledged by the ne
       await page.click('[data-testid=shift-add]');
       await page.waitForSelector(`[data-testid=roster-table] >> text=${manager}`);
     }
+    // the roster says the times as typed: the center's clock, whatever the browser's zone
+    const roster = (await page.textContent('[data-testid=roster-table]')) ?? '';
+    assert.ok(roster.includes(`${a.hour}–${b.hour}`) && roster.includes(`${b.hour}–${c.hour}`), roster);
     // the plan's level 1 with its call-in order
     await page.goto(`${url}/#/live/emergency`);
     await page.fill('[data-testid=staff-form] input[name=name]', '培训师王');

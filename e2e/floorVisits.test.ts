@@ -11,8 +11,8 @@ import { startHarness, signInUi, signOutUi } from './harness';
 const tomorrow = () => new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
 
 test('a visit is announced to the floor; a visitor is logged into the machine room and out', async () => {
-  // a browser on the floor, in the center's zone: the times typed are the center's, and shown as typed
-  const h = await startHarness({ timezoneId: 'Asia/Shanghai' });
+  // a browser in any zone (the machine's): the times typed are the center's, and shown as typed
+  const h = await startHarness();
   const { page, url } = h;
   try {
     await page.setViewportSize({ width: 390, height: 844 });

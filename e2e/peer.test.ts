@@ -72,6 +72,8 @@ test('lead makes a pair and writes a follow-up; the mentee books shadowing and s
     await book.locator('input[name=end]').fill('10:30');
     await book.locator('button[type=submit]').click();
     await page.waitForSelector('[data-testid=shadowing-list] >> text=李娜');
+    // said as typed: the center's clock, whatever the browser's zone
+    assert.match((await page.textContent('[data-testid=shadowing-list]')) ?? '', /10:00–10:30/);
     // a time over the end of the shift is refused, in words next to the field
     await book.locator('input[name=start]').fill('12:45');
     await book.locator('input[name=end]').fill('13:15');
@@ -80,6 +82,7 @@ test('lead makes a pair and writes a follow-up; the mentee books shadowing and s
     // the booking is an activity of the agent's published shift
     await page.goto(`${url}/#/wfm/me`);
     await page.waitForSelector('[data-testid=my-shift] >> text=跟听');
+    assert.match((await page.textContent('[data-testid=my-shift]')) ?? '', /跟听 10:00–10:30/);
   } finally {
     await h.close();
   }

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness, signInUi } from './harness';
 import { createRequirement, putContract, putTemplate } from '../src/store/wfm/schedules';
-import { mondayOf } from '../src/web/pages/wfm/util';
+import { mondayOf } from '../src/core/wfm/rules';
 
 const required = Array.from({ length: 672 }, (_, s) => {
   const h0 = [8, 9, 10][Math.floor(s / 96)];
@@ -16,7 +16,7 @@ const required = Array.from({ length: 672 }, (_, s) => {
 });
 
 test('shrinkage by category saved per center; the distinct-shift cost gives one shift type', async () => {
-  const week = mondayOf(Date.now()); // the page's default week
+  const week = mondayOf(Date.now(), 480); // the page's default week: the center's (Asia/Shanghai, UTC+8), whatever the browser's zone
   const h = await startHarness({
     seed: async (store, org) => {
       const now = Date.now();

@@ -59,8 +59,10 @@ test('an agent asks for a day off, granted from the spare; the next one waits an
     await page.fill('[data-testid=timeoff-date]', week);
     await page.selectOption('[data-testid=timeoff-kind]', 'sick');
     await page.click('[data-testid=timeoff-send]');
-    // granting it would leave one short from Monday 09:00 (shown in the browser's zone)
+    // granting it would leave one short from Monday 09:00, on the center's clock whatever the browser's zone
     await page.waitForSelector('[data-testid=timeoff-result] >> text=将缺 1 人');
+    const [y, m, d] = week.split('-').map(Number);
+    assert.match((await page.textContent('[data-testid=timeoff-result]')) ?? '', new RegExp(`${y}/${m}/${d} 09:00 起将缺 1 人`));
     await signOutUi(page);
 
     await signInUi(page, url, 'team_lead');

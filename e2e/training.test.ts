@@ -204,7 +204,7 @@ test('a trainer plans a course for a team and month, schedules a session and rec
     await page.waitForSelector('[data-testid=plan] table >> text=2026-03');
     assert.deepEqual((await plan.locator('table tbody tr td').allTextContents()).slice(0, 3), ['2026-03', 'A组', '投诉处理 ']);
 
-    // a session for team A on 2026-03-10 09:30 (the browser's clock), then attendance
+    // a session for team A on 2026-03-10 09:30 (the center's clock, whatever the browser's), then attendance
     const sessions = page.locator('[data-testid=sessions]');
     await sessions.locator('select[name=courseId]').selectOption({ label: '投诉处理' });
     await sessions.locator('select[name=teamId]').selectOption({ label: 'A组' });
@@ -219,8 +219,8 @@ test('a trainer plans a course for a team and month, schedules a session and rec
     // team A has two agents: 李娜 present, 王芳 absent
     assert.deepEqual((await row.locator('td').allTextContents()).slice(1, 5), ['投诉处理', 'A组', '1', '1']);
     const stored = await h.store.db.selectFrom('people_sessions').select('starts_at').executeTakeFirstOrThrow();
-    const local = await page.evaluate(() => new Date(2026, 2, 10, 9, 30).getTime());
-    assert.equal(Number(stored.starts_at), local, 'stored at the wall-clock time typed');
+    // 09:30 in Asia/Shanghai (UTC+8) is 01:30 UTC
+    assert.equal(Number(stored.starts_at), Date.UTC(2026, 2, 10, 1, 30), "stored at the center's wall-clock time typed");
   }));
 
 test('a trainer marks a short answer: a mark above its points is refused next to it, then the attempt is marked', () =>

@@ -48,11 +48,6 @@ test('planner runs and publishes a small schedule, the agent sees the shift and 
     },
   });
   const { page, url } = h;
-  // datetime-local values are in the browser's zone: let the browser format them (a string, so no helpers get compiled in)
-  const localInput = (ts: number) =>
-    page.evaluate<string>(
-      `(() => { const d = new Date(${ts}); const p = (n) => String(n).padStart(2, '0'); return d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate()) + 'T' + p(d.getHours()) + ':' + p(d.getMinutes()); })()`,
-    );
   try {
     await signInUi(page, url, 'wfm');
     await page.click('a[data-nav="/wfm/schedule"]');
@@ -92,12 +87,18 @@ test('planner runs and publishes a small schedule, the agent sees the shift and 
     // a peak slot on Monday 20:00–22:00 (centre time), after every day shift has ended
     const form = page.locator('[data-testid=slot-form]');
     await form.locator('input[name=title]').fill('周一晚高峰');
-    await form.locator('input[name=start]').fill(await localInput(ws + 20 * H));
-    await form.locator('input[name=end]').fill(await localInput(ws + 22 * H));
+    // datetime-local values are the center's wall clock, whatever the browser's zone
+    await form.locator('input[name=start]').fill(`${week}T20:00`);
+    await form.locator('input[name=end]').fill(`${week}T22:00`);
     await form.locator('input[name=capacity]').fill('1');
     await form.locator('input[name=bonus]').fill('5');
     await form.locator('button').click();
     await page.waitForSelector('[data-testid=slots-table] >> text=周一晚高峰');
+    const [y, m, d] = week.split('-').map(Number);
+    const slotRow = (await page.locator('[data-testid=slots-table] tr', { hasText: '周一晚高峰' }).textContent()) ?? '';
+    assert.ok(slotRow.includes(`${y}/${m}/${d} 20:00 – 22:00`), slotRow);
+    const stored: number[] = await page.evaluate(`fetch('/api/wfm/peak-slots').then((r) => r.json()).then((b) => b.map((s) => s.start_ts))`);
+    assert.ok(stored.includes(ws + 20 * H), `${stored} has Monday 20:00 in Shanghai`);
     await signOutUi(page);
 
     // the agent sees their own published shifts on the phone page and subscribes

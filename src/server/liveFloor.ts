@@ -217,6 +217,8 @@ export class LiveFloorService {
   private rtaGraceMin = 5;
   private rta = new Map<string, OutOfAdherenceNow>();
   private lastRtaAt = -Infinity;
+  /** agents whose RTA status changed and whose tiles have not gone out since (the next tick sends them) */
+  private rtaUnsent = new Set<string>();
   /** how the last rebuild went (tests, the rebuild bench) */
   rebuildInfo: RebuildInfo | null = null;
   /** when tiles last went out (monotonic ms) and the push waiting for the gap to pass */
@@ -498,27 +500,32 @@ export class LiveFloorService {
     this.lastRtaAt = -Infinity;
   }
 
-  /** Recomputes who is out of adherence now; returns the codes whose status changed (their tiles go out again). */
-  private updateRta(now: number): string[] {
-    if (!this.rtaActs.length && !this.rta.size) return [];
+  /**
+   * The one writer of the RTA map: recomputes who is out of adherence now — at most every 2 s, or at once when
+   * `fresh` (the alert reconcile) — and marks the agents whose status changed as unsent, so the next tick sends
+   * their tiles whoever recomputed (before, a reconcile between two ticks took the change and the tick saw none).
+   */
+  private refreshRta(now: number, fresh = false) {
+    if (!fresh && now - this.lastRtaAt < 2_000) return;
+    this.lastRtaAt = now;
+    if (!this.rtaActs.length && !this.rta.size) return;
     const agents = [...this.floor.agents.values()].flatMap((a) => {
       const d = this.dir.get(a.code);
       return d ? [{ agentId: d.agentId, code: a.code, state: a.state, reason: a.reason ?? null, since: a.since }] : [];
     });
     const next = new Map(outOfAdherenceNow(now, this.rtaActs, agents).map((o) => [o.code, o]));
-    const changed: string[] = [];
     for (const [code, o] of next) {
       const was = this.rta.get(code);
-      if (!was || was.scheduled !== o.scheduled || was.since !== o.since) changed.push(code);
+      if (!was || was.scheduled !== o.scheduled || was.since !== o.since) this.rtaUnsent.add(code);
     }
-    for (const code of this.rta.keys()) if (!next.has(code)) changed.push(code);
+    for (const code of this.rta.keys()) if (!next.has(code)) this.rtaUnsent.add(code);
     this.rta = next;
-    return changed;
   }
 
   /** Agents out of adherence for longer than the grace, as findings (raised, kept and cleared like every alert). */
   private rtaFindings(now: number): FloorFinding[] {
-    this.updateRta(now);
+    this.refreshRta(now, true);
+    if (this.rtaUnsent.size) this.pushSoon(); // the badges go out with the alert, not a tick later
     return overGrace([...this.rta.values()], now, this.rtaGraceMin).map((o) => ({
       kind: 'outOfAdherence' as const,
       scope: 'agent' as const,
@@ -597,12 +604,14 @@ export class LiveFloorService {
     this.pushTimer = null;
     this.floor.advance(now);
     const { agents: dirty, queuesChanged } = this.floor.takeDirty();
-    // real-time adherence changes with the clock (a break begins) as well as with events: at most every 2 s
+    // real-time adherence changes with the clock (a break begins) as well as with events: recomputed at most every
+    // 2 s; every change not sent yet goes out now, also one the alert reconcile found between two ticks
     let agents = dirty;
-    if (now - this.lastRtaAt >= 2_000) {
-      this.lastRtaAt = now;
+    this.refreshRta(now);
+    if (this.rtaUnsent.size) {
       const have = new Set(dirty.map((a) => a.code));
-      const more = this.updateRta(now).filter((code) => !have.has(code) && this.floor.agents.has(code));
+      const more = [...this.rtaUnsent].filter((code) => !have.has(code) && this.floor.agents.has(code));
+      this.rtaUnsent.clear();
       if (more.length) agents = [...dirty, ...more.map((code) => this.floor.agents.get(code)!)];
     }
     // every instance derives these from its own floor: to this instance's sockets only (never a second copy over NOTIFY)

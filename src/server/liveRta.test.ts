@@ -93,3 +93,56 @@ forEachDatabase('real-time adherence: the tile shows it as it happens, an alert 
     await app.close();
   }
 });
+
+forEachDatabase('real-time adherence: the badge reaches the socket within one tick when the alert reconcile saw the agent go out first', async (_t, store) => {
+  let clock = T(9, 50);
+  const { app, ctx, org } = await testApp(store, { now: () => clock });
+  try {
+    const runId = await publishedTestRun(store.db, org.centerId, '2026-11-02');
+    await store.db
+      .insertInto('wfm_shifts')
+      .values({
+        run_id: runId,
+        agent_id: org.agents.a1,
+        day: 0,
+        kind: 'shift',
+        template_code: 'T',
+        start_ts: T(9, 0),
+        end_ts: T(12, 0),
+        paid_hours: 3,
+        activities: JSON.stringify([
+          { kind: 'phone', start: T(9, 0), end: T(10, 0), paid: true },
+          { kind: 'break', start: T(10, 0), end: T(10, 15), paid: true },
+          { kind: 'phone', start: T(10, 15), end: T(12, 0), paid: true },
+        ]),
+        updated_at: 0,
+      })
+      .execute();
+    await putSetting(store.db, org.centerId, 'wfm.intraday', { rtaGraceMin: 3 }, clock);
+    const svc = await startLiveFloor(ctx, { timers: false, queuesEveryMs: 60_000 });
+    const sent: { code: string; rta?: { scheduled: string; since: number } | null }[] = [];
+    ctx.hub.subscribe(svc.topic('floor:agents'), (_t, d) => sent.push(...((d as { agents?: [] }).agents ?? [])));
+    const badgeOf = (code: string) => sent.filter((x) => x.code === code).at(-1)?.rta;
+
+    await acceptEvents(ctx, [ev(T(9, 0), 'agent.login', { agent: 'A001' })]);
+    svc.tick(clock);
+    assert.equal(badgeOf('A001'), null, '09:50 on the phones as scheduled');
+    // the break began at 10:00 and a1 stays available; the first to look at 10:04 (past the 3-minute grace) is the
+    // alert reconcile, between two ticks
+    clock = T(10, 4);
+    await svc.diagnose(clock);
+    assert.equal(svc.activeAlerts().filter((a) => a.kind === 'outOfAdherence' && a.subject === 'A001').length, 1);
+    clock += 200; // the next tick
+    svc.tick(clock);
+    assert.deepEqual(badgeOf('A001'), { scheduled: 'break', since: T(10, 0) }, 'the badge goes out with the next tick');
+    // 10:15 the break ends with a1 still available: back in adherence by the clock alone; the reconcile sees it first
+    clock = T(10, 15) + 1_000;
+    await svc.diagnose(clock);
+    assert.notEqual(svc.activeAlerts().find((a) => a.kind === 'outOfAdherence' && a.subject === 'A001')?.cleared_at, null);
+    clock += 200;
+    svc.tick(clock);
+    assert.equal(badgeOf('A001'), null, 'back in adherence: the badge is gone within a tick');
+  } finally {
+    await app.close();
+  }
+});

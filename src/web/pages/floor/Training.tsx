@@ -10,6 +10,7 @@ import { Certification } from './training/Certification';
 import { Courses } from './training/Courses';
 import { QuestionBank } from './training/QuestionBank';
 import { Surveys } from './training/Surveys';
+import { centerToday } from '../../format';
 
 type Tab = 'exams' | 'certs' | 'courses' | 'bank' | 'surveys';
 
@@ -44,7 +45,7 @@ export default function Training() {
       </div>
       {tab === 'exams' && <Exams isAgent={isAgent} isTrainer={isTrainer} onStart={setAttempt} />}
       {tab === 'certs' && <Certification isTrainer={isTrainer} canAssign={isAdmin} />}
-      {tab === 'courses' && <Courses isTrainer={isTrainer} isStaff={isStaff} year={new Date().getFullYear()} />}
+      {tab === 'courses' && <Courses isTrainer={isTrainer} isStaff={isStaff} year={Number(centerToday().slice(0, 4))} />}
       {tab === 'bank' && isTrainer && <QuestionBank />}
       {tab === 'surveys' && isAdmin && <Surveys />}
     </Page>

@@ -11,6 +11,7 @@ import { hasAny, useMe } from '../../session';
 import { Analysis } from './Analysis';
 import { Compare } from './Compare';
 import { cellText, FIGURES, figureHeader, reportCells, shown, type ReportBy, type ReportPer } from './table';
+import { centerToday } from '../../format';
 
 const TIME_BYS: ReportBy[] = ['interval', 'day', 'week', 'month'];
 const ALL_BYS: ReportBy[] = [...TIME_BYS, 'queue', 'team', 'agent', 'agent-interval'];
@@ -20,8 +21,9 @@ const PERS: ReportPer[] = ['interval', 'day', 'week', 'month'];
 export const HISTORY_WIDE = ['admin', 'center_manager', 'duty_manager', 'wfm', 'qa', 'team_lead'];
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+/** The seven days up to yesterday, the center's. */
 function lastWeek(): { from: string; to: string } {
-  const to = new Date();
+  const to = new Date(`${centerToday()}T00:00:00Z`);
   to.setUTCDate(to.getUTCDate() - 1);
   const from = new Date(to);
   from.setUTCDate(from.getUTCDate() - 6);

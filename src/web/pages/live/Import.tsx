@@ -14,6 +14,7 @@ import type { ResponseOf } from '../../../contract/endpoint';
 import { IMPORT_FORMATS } from '../../../core/live/names';
 import { Field, FieldRow } from '../../components/form';
 import { ErrorNote, Page } from '../../components/ui';
+import { centerToday } from '../../format';
 
 type Report = ResponseOf<typeof contract.liveIngest.importFile>;
 type Progress = ResponseOf<typeof contract.liveIngest.importProgress>;
@@ -26,11 +27,8 @@ const newJobId = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
-/** The browser's calendar day of a time (the History page reads from/to as days). */
-const day = (ts: number) => {
-  const d = new Date(ts);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+/** The center's calendar day of a time (the History page reads from/to as days). */
+const day = (ts: number) => centerToday(ts);
 
 export default function Import() {
   const { t, i18n } = useTranslation();

@@ -5,15 +5,15 @@ import { contract } from '../../../contract/index';
 import { MACHINES } from '../../../core/workorders/machines';
 import { Field, FieldRow } from '../../components/form';
 import { ErrorNote, Page, Raw } from '../../components/ui';
-import { fmtDateTime } from '../../format';
+import { fmtDateTime, fromCenterInput } from '../../format';
 import { AUDIT_ACTIONS } from '../../i18n/audit';
 import { auditActionWords, auditEntityWords } from './auditWords';
 
 const LIMIT = 300;
 /** Every action code the page can filter by: the worded ones and each work-order step. */
 const ACTION_CODES = [...new Set([...Object.keys(AUDIT_ACTIONS), ...Object.values(MACHINES).flatMap((m) => m.transitions.map((x) => `wo.${x.name}`))])];
-/** A local calendar day (yyyy-mm-dd) as epoch ms at its start. */
-const dayStart = (d: string) => new Date(`${d}T00:00:00`).getTime();
+/** A calendar day (yyyy-mm-dd) of the center as epoch ms at its start. */
+const dayStart = (d: string) => fromCenterInput(d);
 
 /** Who changed what: the newest entries, who by name and login, the action and the record in words. */
 export default function Audit() {

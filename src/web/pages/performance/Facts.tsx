@@ -5,14 +5,15 @@ import { contract } from '../../../contract/index';
 import { ErrorNote, Loading, Page } from '../../components/ui';
 import { FactTiles } from '../../components/facts';
 import { hasAny, useMe } from '../../session';
+import { centerToday } from '../../format';
 
 const CENTER_WIDE = ['admin', 'center_manager', 'duty_manager', 'qa', 'wfm', 'trainer'];
 
 type Kind = 'day' | 'week' | 'month';
 
+/** The center's day `offsetDays` from today. */
 function localDate(offsetDays: number): string {
-  const d = new Date(Date.now() + offsetDays * 86_400_000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return centerToday(Date.now() + offsetDays * 86_400_000);
 }
 const defaultValue = (k: Kind) => (k === 'month' ? localDate(0).slice(0, 7) : k === 'week' ? localDate(-7) : localDate(-1));
 

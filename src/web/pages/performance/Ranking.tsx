@@ -9,13 +9,12 @@ import { ErrorNote, Figure, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { payrollCells } from './payroll';
 import { fmtTotal, ScorecardLines } from './shared';
-import { fmtDateTime } from '../../format';
+import { fmtDateTime, centerToday } from '../../format';
 
+/** The center's last month, YYYY-MM. */
 const lastMonth = () => {
-  const d = new Date();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() - 1);
-  return d.toISOString().slice(0, 7);
+  const [y, m] = centerToday().split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 2, 1)).toISOString().slice(0, 7);
 };
 
 /** Monthly ranking computed from stored facts; publish (with a note when a figure is late); payroll export; figures upload. */

@@ -5,6 +5,7 @@ import { useAction, useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { ErrorNote, Figure, Page } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
+import { centerToday } from '../../format';
 
 const fmt = (kind: string) => (v: number) => (kind === 'item' ? `${(v * 100).toFixed(1)}%` : String(Math.round(v * 1000) / 1000));
 
@@ -17,7 +18,7 @@ export default function Coaching() {
   // agents and KPI definitions are not in the typed contract yet (platform, performance): only these fields are read
   const agents = useEndpoint(contract.platform.agents, canCoach ? { query: { status: 'active' } } : null);
   const kpis = useEndpoint(contract.performance.kpis, {});
-  const thisMonth = new Date().toISOString().slice(0, 7);
+  const thisMonth = centerToday().slice(0, 7);
   const [f, setF] = useState({
     kind: 'correction' as 'correction' | 'praise',
     agentIds: [] as number[],

@@ -5,6 +5,7 @@ import { contract } from '../../../contract/index';
 import { Chart } from '../../components/Chart';
 import { ErrorNote, Page, pct } from '../../components/ui';
 import { hm, ymd } from './util';
+import { fromCenterInput } from '../../format';
 
 export default function Adherence() {
   const { t } = useTranslation();
@@ -19,7 +20,7 @@ export default function Adherence() {
   };
   // intraday needs a forecast covering the day: offer the queues that have one, ask for nothing otherwise
   const fcs = useEndpoint(contract.wfm.forecasts, {});
-  const dayMs = new Date(`${date}T00:00:00`).getTime();
+  const dayMs = fromCenterInput(date);
   const queues = [...new Set((fcs.data ?? []).filter((f) => f.from_ts < dayMs + 86_400_000 && f.to_ts > dayMs).map((f) => f.queue))];
   const q = queues.includes(queue) ? queue : (queues[0] ?? '');
   const intra = useEndpoint(contract.wfm.intraday, q ? { query: { queue: q, date } } : null);

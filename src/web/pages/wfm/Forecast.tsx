@@ -6,7 +6,7 @@ import { contract } from '../../../contract/index';
 import { Chart } from '../../components/Chart';
 import { ErrorNote, Page, pct } from '../../components/ui';
 import { Field, FieldError } from '../../components/form';
-import { fromLocalInput, hm, toLocalInput } from './util';
+import { fromLocalInput, hm, mdw, toLocalInput } from './util';
 import { fmtDate } from '../../format';
 
 const DAY = 86_400_000;
@@ -95,7 +95,7 @@ export default function Forecast() {
     const ts = [...new Set([...view.history.map((h) => h.ts), ...view.points.map((p) => p.ts)])].sort((a, b) => a - b);
     const hist = new Map(view.history.map((h) => [h.ts, h.offered]));
     const fc = new Map(view.points.map((p) => [p.ts, p.offered]));
-    const label = (x: number) => `${new Date(x).toLocaleDateString(i18n.language, { month: 'numeric', day: 'numeric', weekday: 'short' })} ${hm(x)}`;
+    const label = (x: number) => `${mdw(x, i18n.language)} ${hm(x)}`;
     void im;
     return {
       tooltip: { trigger: 'axis' },

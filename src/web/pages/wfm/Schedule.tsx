@@ -7,7 +7,7 @@ import type { RunView } from '../../../contract/wfm';
 import { Chart } from '../../components/Chart';
 import { Field, FieldRow } from '../../components/form';
 import { ErrorNote, Page, pct, Raw } from '../../components/ui';
-import { fromLocalInput, hm, mdw, mondayOf, toLocalInput } from './util';
+import { fromLocalInput, hm, mdw, mondayOf, toLocalInput, ymd } from './util';
 import { PeakRule } from './PeakRule';
 import { Shrinkage } from './Shrinkage';
 import { MultiSkillPlan } from './MultiSkillPlan';
@@ -382,9 +382,8 @@ const SLOT_FIELDS = ['kind', 'title', 'start', 'end', 'capacity', 'bonus'];
 function PeakSlots() {
   const { t } = useTranslation();
   const slots = useEndpoint(contract.wfm.slots, {});
-  const tomorrow = new Date();
-  tomorrow.setDate(tomorrow.getDate() + 1);
-  tomorrow.setHours(19, 0, 0, 0);
+  // tomorrow 19:00 on the center's clock
+  const tomorrow = new Date(fromLocalInput(`${ymd(Date.now() + 86_400_000)}T19:00`));
   const [f, setF] = useState<{ kind: 'peak' | 'vto'; title: string; start: string; end: string; capacity: string; bonus: string }>({
     kind: 'peak',
     title: '',

@@ -1,21 +1,18 @@
-/** Shared helpers of the WFM pages (display in the browser's local time). */
+/** Shared helpers of the WFM pages: times on the center's clock (src/web/format.ts), whatever the browser's zone. */
+import { centerClock, fmtDayOfWeek, fromCenterInput, toCenterInput } from '../../format';
+
 export const pad = (n: number) => String(n).padStart(2, '0');
-export const hm = (ts: number) => {
-  const d = new Date(ts);
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
-};
-export const ymd = (ts: number) => {
-  const d = new Date(ts);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-};
-export const mdw = (ts: number, locale: string) => new Date(ts).toLocaleDateString(locale, { month: 'numeric', day: 'numeric', weekday: 'short' });
-/** Monday of the week containing ts, as YYYY-MM-DD (browser local time). */
+/** 14:05 on the center's clock */
+export const hm = (ts: number) => centerClock(ts).hm;
+/** the center's day of an instant, YYYY-MM-DD */
+export const ymd = (ts: number) => centerClock(ts).day;
+/** 12/7 (Mon), the center's day, in a language */
+export const mdw = (ts: number, locale: string) => fmtDayOfWeek(ts, locale);
+/** Monday of the center's week containing ts, as YYYY-MM-DD. */
 export function mondayOf(ts: number) {
-  const d = new Date(ts);
-  const wd = (d.getDay() + 6) % 7;
-  d.setDate(d.getDate() - wd);
-  return ymd(d.getTime());
+  const c = centerClock(ts);
+  return new Date(Date.parse(`${c.day}T00:00:00Z`) - c.weekday * 86_400_000).toISOString().slice(0, 10);
 }
-/** datetime-local value ↔ epoch ms */
-export const toLocalInput = (ts: number) => `${ymd(ts)}T${hm(ts)}`;
-export const fromLocalInput = (s: string) => new Date(s).getTime();
+/** datetime-local value ↔ epoch ms, on the center's clock */
+export const toLocalInput = toCenterInput;
+export const fromLocalInput = fromCenterInput;

@@ -10,7 +10,7 @@ import { ErrorNote, Page } from '../../components/ui';
 import { useMe } from '../../session';
 import { hashParam } from '../kb/Highlight';
 import { OrderDetail } from './Detail';
-import { fmtDateTime } from '../../format';
+import { fmtDateTime, fromCenterInput } from '../../format';
 
 const SLA_CLASS: Record<string, string> = { ok: 'ok', met: 'ok', warning: 'warn', breached: 'bad', missed: 'bad' };
 
@@ -158,7 +158,7 @@ function NewOrder({ config, onDone }: { config: WoConfig; onDone: (id: number) =
   const cats: readonly string[] = config.categories[f.type] ?? [];
   const submit = async () => {
     try {
-      const appointmentFrom = f.appointment ? Date.parse(f.appointment) : Date.now() + 3_600_000;
+      const appointmentFrom = f.appointment ? fromCenterInput(f.appointment) : Date.now() + 3_600_000;
       const r = await call(contract.workorders.create, {
         body: {
           type: f.type,

@@ -6,6 +6,7 @@ import { contract } from '../../../../contract/index';
 import { ErrorNote } from '../../../components/ui';
 import { Field, FieldRow } from '../../../components/form';
 import { optNum } from './shared';
+import { fmtDate } from '../../../format';
 
 const blank = { queue: '', validityDays: '365', warnDays: '30' };
 
@@ -126,7 +127,7 @@ export function Certification({ isTrainer, canAssign }: { isTrainer: boolean; ca
                 <td>{c.agent_name}</td>
                 <td translate="no">{c.queue}</td>
                 <td>{c.percent}%</td>
-                <td>{new Date(c.valid_until).toLocaleDateString()}</td>
+                <td>{fmtDate(c.valid_until)}</td>
                 <td>
                   {canAssign &&
                     (liveDone[`${c.agent_id}:${c.queue}`] ? (

@@ -9,6 +9,7 @@ import { CancelEdit, RowActions } from '../../setup/shared';
 import { Field, FieldRow } from '../../../components/form';
 import { req } from './shared';
 import { fmtTime } from '../common';
+import { fromCenterInput, toCenterInput } from '../../../format';
 
 type Session = ResponseOf<typeof contract.training.sessions>[number];
 type Course = ResponseOf<typeof contract.training.courses>[number];
@@ -72,20 +73,16 @@ export function Sessions({ courses, teams, isTrainer }: { courses: Course[]; tea
       const body = {
         courseId: req(f.courseId),
         teamId: f.teamId ? Number(f.teamId) : null,
-        // datetime-local is the trainer's wall clock; an empty one goes as is for the server to refuse by name
-        startsAt: f.startsAt ? new Date(f.startsAt).getTime() : '',
+        // datetime-local is the center's wall clock; an empty one goes as is for the server to refuse by name
+        startsAt: f.startsAt ? fromCenterInput(f.startsAt) : '',
       };
       if (editing != null) await call(contract.training.updateSession, { params: { id: editing }, body });
       else await call(contract.training.createSession, { body });
       reset();
       await sessions.reload();
     });
-  /** The datetime-local value of an instant, on the trainer's wall clock. */
-  const wall = (ms: number) => {
-    const d = new Date(ms);
-    const p2 = (n: number) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${p2(d.getMonth() + 1)}-${p2(d.getDate())}T${p2(d.getHours())}:${p2(d.getMinutes())}`;
-  };
+  /** The datetime-local value of an instant, on the center's wall clock. */
+  const wall = toCenterInput;
   return (
     <div className="card" data-testid="sessions">
       <h2>{t('trn.session.title')}</h2>
