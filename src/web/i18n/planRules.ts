@@ -13,6 +13,13 @@ const WORDS: Record<string, Row> = {
   'fields.weekendsOff': ['周末休息规则', '週末休息規則', 'Weekends off'],
   'fields.rotation': ['轮班安排', '輪班安排', 'Rotation'],
   'fields.minDaysOff': ['最少休息天数', '最少休息天數', 'Min days off'],
+  'wfm.weekendsOffMin': ['休整个周末的次数', '休整個週末的次數', 'Whole weekends off'],
+  'wfm.weekendsOffWeeks': ['每几周（周末规则）', '每幾週（週末規則）', 'In every N weeks (weekend rule)'],
+  'wfm.rotationKept': [
+    '此合同有 {{weeks}} 周的轮班安排，保存时保留不变',
+    '此合約有 {{weeks}} 週的輪班安排，儲存時保留不變',
+    'This contract has a {{weeks}}-week rotation; saving keeps it as it is',
+  ],
   'fields.distinctShiftCost': ['每种班次的代价', '每種班次的代價', 'Cost per shift type'],
   'errors.wfm.scheduleRuleInfeasible': [
     '坐席 {{agent}}：按“{{field}}”，本周最多只能上 {{most}} 天班，而周最少工时需要 {{need}} 天',

@@ -4,6 +4,7 @@ import { call } from '../../api';
 import { useAction, useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import type { TemplateSpec } from '../../../contract/wfm';
+import type { Rotation } from '../../../core/wfm/schedule';
 import { ErrorNote, Page, Raw } from '../../components/ui';
 import { Field } from '../../components/form';
 import { ymd } from './util';
@@ -31,7 +32,10 @@ const emptyTpl = {
   breaks: [] as Brk[],
 };
 
-/** Planner: shift templates, agent contracts with skills and preferences, and leave. */
+/** A contract's day rules as the form holds them: empty = no rule. */
+const NO_DAY_RULES = { maxConsecutiveDays: '', minConsecutiveDaysOff: '', weekendsOffMin: '', weekendsOffWeeks: '' };
+
+/** Planner: shift templates, agent contracts with skills, day rules and preferences, and leave. */
 export default function PlanData() {
   const { t } = useTranslation();
   const templates = useEndpoint(contract.wfm.templates, {});
@@ -106,12 +110,16 @@ export default function PlanData() {
     skills: '',
     prefDaysOff: [] as number[],
     prefStart: '',
+    ...NO_DAY_RULES,
   });
+  // a rotation has no editor here: it is kept as stored when the contract is saved
+  const [rotation, setRotation] = useState<Rotation | undefined>(undefined);
   const ce = useAction();
   const pickAgent = (id: number) => {
     setAgentId(id);
     ce.clear();
     const c = (contracts.data ?? []).find((x) => x.agentId === id);
+    setRotation(c?.contract.rotation);
     if (!c)
       return setCt({
         minHoursWeek: '',
@@ -124,6 +132,7 @@ export default function PlanData() {
         skills: '',
         prefDaysOff: [],
         prefStart: '',
+        ...NO_DAY_RULES,
       });
     setCt({
       minHoursWeek: String(c.contract.minHoursWeek),
@@ -136,6 +145,10 @@ export default function PlanData() {
       skills: skillsText(c.skills ?? [], c.skillLevels),
       prefDaysOff: c.preferences?.daysOff ?? [],
       prefStart: toHm(c.preferences?.startMin),
+      maxConsecutiveDays: c.contract.maxConsecutiveDays == null ? '' : String(c.contract.maxConsecutiveDays),
+      minConsecutiveDaysOff: c.contract.minConsecutiveDaysOff == null ? '' : String(c.contract.minConsecutiveDaysOff),
+      weekendsOffMin: c.contract.weekendsOff ? String(c.contract.weekendsOff.min) : '',
+      weekendsOffWeeks: c.contract.weekendsOff ? String(c.contract.weekendsOff.weeks) : '',
     });
   };
   const saveContract = () =>
@@ -153,6 +166,13 @@ export default function PlanData() {
             latestStartMin: fromHm(ct.latestStart),
             ...(num(ct.minRestHours) !== undefined ? { minRestHours: num(ct.minRestHours) } : {}),
             ...(ct.templateIds.length ? { templateIds: ct.templateIds } : {}),
+            // the day rules: what the form shows, and the stored rotation as it was (saving hours must not drop them)
+            ...(num(ct.maxConsecutiveDays) !== undefined ? { maxConsecutiveDays: num(ct.maxConsecutiveDays) } : {}),
+            ...(num(ct.minConsecutiveDaysOff) !== undefined ? { minConsecutiveDaysOff: num(ct.minConsecutiveDaysOff) } : {}),
+            ...(num(ct.weekendsOffMin) !== undefined || num(ct.weekendsOffWeeks) !== undefined
+              ? { weekendsOff: { min: num(ct.weekendsOffMin) ?? 1, weeks: num(ct.weekendsOffWeeks) ?? 1 } }
+              : {}),
+            ...(rotation ? { rotation } : {}),
           },
           ...parseSkills(ct.skills),
           preferences: { ...(ct.prefDaysOff.length ? { daysOff: ct.prefDaysOff } : {}), ...(prefStart !== undefined ? { startMin: prefStart } : {}) },
@@ -167,6 +187,12 @@ export default function PlanData() {
     'contract.earliestStartMin',
     'contract.latestStartMin',
     'contract.minRestHours',
+    'contract.maxConsecutiveDays',
+    'contract.minConsecutiveDaysOff',
+    'contract.weekendsOff',
+    'contract.weekendsOff.min',
+    'contract.weekendsOff.weeks',
+    'contract.rotation',
     'preferences.startMin',
     'skills',
     'skillLevels',
@@ -174,6 +200,12 @@ export default function PlanData() {
   const ctInput = (k: 'minHoursWeek' | 'maxHoursWeek' | 'minDaysOff' | 'minRestHours', field: string) => (
     <Field label={t(`wfm.${k}`)} error={ce.errorFor(field)}>
       <input name={k} value={ct[k]} inputMode="decimal" size={6} onChange={(e) => setCt({ ...ct, [k]: e.target.value })} />
+    </Field>
+  );
+
+  const ruleInput = (k: keyof typeof NO_DAY_RULES, field: string, label: string) => (
+    <Field label={label} error={ce.errorFor(field)}>
+      <input name={k} value={ct[k]} inputMode="numeric" size={4} onChange={(e) => setCt({ ...ct, [k]: e.target.value })} />
     </Field>
   );
 
@@ -333,6 +365,15 @@ export default function PlanData() {
             {ctInput('maxHoursWeek', 'contract.maxHoursWeek')}
             {ctInput('minDaysOff', 'contract.minDaysOff')}
             {ctInput('minRestHours', 'contract.minRestHours')}
+          </div>
+          <div className="form-row" data-testid="contract-day-rules">
+            {ruleInput('maxConsecutiveDays', 'contract.maxConsecutiveDays', t('fields.maxConsecutiveDays'))}
+            {ruleInput('minConsecutiveDaysOff', 'contract.minConsecutiveDaysOff', t('fields.minConsecutiveDaysOff'))}
+            {ruleInput('weekendsOffMin', 'contract.weekendsOff.min', t('wfm.weekendsOffMin'))}
+            {ruleInput('weekendsOffWeeks', 'contract.weekendsOff.weeks', t('wfm.weekendsOffWeeks'))}
+            {rotation && <p className="hint">{t('wfm.rotationKept', { weeks: rotation.steps.length })}</p>}
+          </div>
+          <div className="form-row">
             <Field label={t('wfm.earliestStart')} error={ce.errorFor('contract.earliestStartMin')}>
               <input type="time" name="earliestStartMin" value={ct.earliestStart} onChange={(e) => setCt({ ...ct, earliestStart: e.target.value })} />
             </Field>
