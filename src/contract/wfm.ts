@@ -444,7 +444,7 @@ export const wfm = {
     method: 'GET',
     path: '/api/wfm/history/queues',
     access: WFM_VIEW,
-    summary: 'Queues and interval lengths with uploaded history',
+    summary: "Queues and interval lengths with history: uploaded, and the floor's own (live rollups)",
     tags,
     response: z.array(historyQueue),
   }),

@@ -71,6 +71,78 @@ export async function checkDemo(t: TestContext, kind: 'sqlite' | 'postgres') {
     const slots = await db.selectFrom('wfm_peak_slots').select(['start_ts']).execute();
     assert.ok(slots.filter((s) => Number(s.start_ts) >= weekStartMs(nextWeek, TZ)).length >= 2);
 
+    // ---- next week's plans as a planner, a team lead and an agent find them (issue 15 "the demo plans")
+    const nextRun = runs.find((r) => r.week_start === nextWeek)!;
+    const nextShifts = await db
+      .selectFrom('wfm_shifts')
+      .select(['id', 'agent_id', 'day', 'kind', 'start_ts', 'end_ts'])
+      .where('run_id', '=', nextRun.id)
+      .execute();
+    const contracts = await db.selectFrom('wfm_contracts').select(['agent_id', 'spec', 'skills', 'skill_levels']).execute();
+    // contracts with day rules, kept by next week's schedule: a full-timer's days off include two in a row
+    const spec = new Map(
+      contracts.map((c) => [c.agent_id, JSON.parse(c.spec) as { minConsecutiveDaysOff?: number; weekendsOff?: { min: number; weeks: number } }]),
+    );
+    const inARow = [...spec].filter(([, c]) => (c.minConsecutiveDaysOff ?? 0) >= 2).map(([id]) => id);
+    assert.ok(inARow.length >= 100, `${inARow.length} contracts with two days off in a row`);
+    assert.ok(
+      [...spec.values()].some((c) => c.weekendsOff && c.weekendsOff.min >= 1),
+      'a contract with a weekend rule',
+    );
+    for (const id of inARow) {
+      const worked = new Set(nextShifts.filter((x) => x.agent_id === id && x.kind === 'shift').map((x) => x.day));
+      if (worked.size === 0) continue;
+      const pairs = [0, 1, 2, 3, 4, 5].filter((d) => !worked.has(d) && !worked.has(d + 1));
+      assert.ok(pairs.length > 0, `agent ${id} works days ${[...worked].join(',')} next week: no two days off in a row`);
+    }
+    // multi-skill: agents with at least two queues as skills, each with a proficiency 1…5
+    const multi = contracts.filter((c) => {
+      const levels = JSON.parse(c.skill_levels) as Record<string, number>;
+      const queues = (JSON.parse(c.skills) as string[]).filter((q) => q !== 'voice');
+      return queues.length >= 2 && queues.every((q) => Number.isInteger(levels[q]) && levels[q]! >= 1 && levels[q]! <= 5);
+    });
+    assert.ok(multi.length >= 100, `${multi.length} agents with two or more leveled skills`);
+    // shrinkage planned by category: 3 + 2 + 2 + 5 + 3 = 15 %
+    const shrink = await db.selectFrom('wfm_shrinkage').select(['category', 'fraction']).where('center_id', '=', ids.centerId).execute();
+    assert.ok(shrink.length >= 5, `${shrink.length} shrinkage categories`);
+    assert.ok(Math.abs(shrink.reduce((s, r) => s + Number(r.fraction), 0) - 0.15) < 1e-9);
+    // time off next week: granted requests free the agent's shift of that day and are leave; others wait with a reason
+    const timeOff = await db.selectFrom('wfm_time_off').selectAll().where('center_id', '=', ids.centerId).execute();
+    const nextDates = Array.from({ length: 7 }, (_, d) => new Date(Date.parse(`${nextWeek}T00:00:00Z`) + d * DAY).toISOString().slice(0, 10));
+    assert.ok(timeOff.length >= 10 && timeOff.every((r) => nextDates.includes(r.date)), `${timeOff.length} time-off requests next week`);
+    const granted = timeOff.filter((r) => r.status === 'approved');
+    assert.ok(granted.length >= 1, 'a request granted');
+    const leave = await db.selectFrom('wfm_leave').select(['agent_id', 'date']).execute();
+    for (const r of granted) {
+      const d = nextDates.indexOf(r.date);
+      assert.ok(
+        !nextShifts.some((x) => x.agent_id === r.agent_id && x.day === d && x.kind === 'shift'),
+        `agent ${r.agent_id} has leave and a shift on ${r.date}`,
+      );
+      assert.ok(
+        leave.some((l) => l.agent_id === r.agent_id && l.date === r.date),
+        `agent ${r.agent_id}: no leave on ${r.date}`,
+      );
+    }
+    for (const r of timeOff.filter((x) => x.status === 'pending'))
+      assert.ok(r.short_at !== null && Number(r.short) > 0, `request ${r.id} waits without a reason`);
+    // an overtime offer on a coming interval, pushed to agents whose shift of that day it extends
+    const offers = await db.selectFrom('wfm_intraday_offers').selectAll().where('center_id', '=', ids.centerId).execute();
+    const ot = offers.filter((o) => o.kind === 'overtime' && Number(o.start_ts) > now && Number(o.end_ts) > Number(o.start_ts));
+    assert.ok(ot.length >= 1, 'an overtime offer on a coming interval');
+    const offerAgents = await db.selectFrom('wfm_intraday_offer_agents').selectAll().where('offer_id', '=', ot[0]!.id).execute();
+    assert.ok(offerAgents.length >= ot[0]!.capacity && ot[0]!.capacity >= 1, `${offerAgents.length} agents for ${ot[0]!.capacity} places`);
+    const shiftById = new Map(nextShifts.map((x) => [x.id, x]));
+    for (const a of offerAgents) {
+      const sh = shiftById.get(a.shift_id);
+      assert.ok(sh && sh.agent_id === a.agent_id, `offer agent ${a.agent_id}: shift ${a.shift_id} is not theirs next week`);
+      // taking it: the shift stretched to cover the offer's window, longer by more than nothing and at most 2 hours
+      assert.equal(Number(a.new_start_ts), Math.min(Number(sh.start_ts), Number(ot[0]!.start_ts)));
+      assert.equal(Number(a.new_end_ts), Math.max(Number(sh.end_ts), Number(ot[0]!.end_ts)));
+      const added = Number(a.new_end_ts) - Number(a.new_start_ts) - (Number(sh.end_ts) - Number(sh.start_ts));
+      assert.ok(added > 0 && added <= 2 * 3_600_000, `offer agent ${a.agent_id}: ${added / 60_000} min more`);
+    }
+
     // the forecast use case forecasts next week from the stored history
     const wfmUser = ids.userIds.get('wfm')!;
     const actor = { userId: wfmUser, roles: ['wfm' as const], scope: { kind: 'all' as const, centerId: ids.centerId }, agentId: null };

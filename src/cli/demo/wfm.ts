@@ -1,11 +1,16 @@
 /**
  * WFM demo (issue 15 "the demo plans"), run after the history is stored:
- * - templates and a contract for every demo agent;
+ * - templates and a contract for every demo agent: skills with proficiency levels (the agent's queues, two or
+ *   three each), day rules (full-timers' two days off in a row, some part-timers' weekend off in two);
+ * - the center's shrinkage planned by category (DEMO_SHRINKAGE);
  * - the weeks of the history and this week: the schedule the floor worked, published ("as worked":
  *   each team's shift pattern of the simulator, core/sim DEFAULT_DEMO_CONFIG — start, 9 hours, the
  *   meal half-way — so adherence compares the simulated states with the plan they followed);
  * - forecasts of every queue from the stored history (today onwards, two weeks), next week's
- *   requirement from them (Erlang per queue, summed), next week's optimised schedule, published;
+ *   requirement from them (Erlang per queue with the center's shrinkage, summed), next week's optimised
+ *   schedule, published;
+ * - next week's time off asked by agents (granted at once, waiting for the team lead, refused) and the coming
+ *   days' intraday overtime / VTO offers pushed to the agents concerned (./wfmRequests);
  * - peak slots next week (and some demo agents' bids, each checked by the bidding rules), points.
  */
 import type { DemoSeeder } from './seeders';
@@ -15,8 +20,19 @@ import type { ScheduleResult } from '../../core/wfm/schedule/types';
 import { zoneOffsetMin } from '../../core/timezone';
 import { DEFAULT_DEMO_CONFIG } from '../../core/sim';
 import { DEMO_QUEUES } from '../../core/demoOrg';
+import type { ShrinkageItem } from '../../core/wfm/shrinkage';
 import { listAgents, listCenters, putSetting } from '../../store/org';
-import { createRequirement, createRun, finishRun, getRequirement, publishRun, putContract, putTemplate, scheduleInputFor } from '../../store/wfm/schedules';
+import {
+  createRequirement,
+  createRun,
+  finishRun,
+  getRequirement,
+  publishRun,
+  putContract,
+  putShrinkage,
+  putTemplate,
+  scheduleInputFor,
+} from '../../store/wfm/schedules';
 import { historyFor } from '../../store/wfm/forecasts';
 import { addLedger, createSlot } from '../../store/wfm/floor';
 import { solveInWorker } from '../../server/wfm/solver';
@@ -26,6 +42,19 @@ import { subscribeTo } from '../../services/wfm/peaks';
 import type { Actor } from '../../services/context';
 import type { ServerContext } from '../../server/context';
 import { historySpan, localMidnight } from './live-history';
+import { seedIntradayOffers, seedTimeOff } from './wfmRequests';
+import { weekNumber } from '../../core/wfm/schedule/dayRules';
+
+const addDaysIso = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** The demo center's planned shrinkage by category (15 % in all). */
+export const DEMO_SHRINKAGE: ShrinkageItem[] = [
+  { category: 'training', fraction: 0.03 },
+  { category: 'coaching', fraction: 0.02 },
+  { category: 'meetings', fraction: 0.02 },
+  { category: 'leave', fraction: 0.05 },
+  { category: 'sickness', fraction: 0.03 },
+];
 
 const H = 3_600_000;
 const DAY = 24 * H;
@@ -116,23 +145,46 @@ export const wfmDemo: DemoSeeder = {
     const actor: Actor = { userId, roles: ['wfm'], scope: { kind: 'all', centerId: org.centerId }, agentId: null };
     const deps = { store: ctx.store, now: ctx.now };
     for (const t of DEFAULT_TEMPLATES) await putTemplate(db, org.centerId, t, null, now);
+    // shrinkage planned by category (the shrinkage page; a requirement from a forecast divides by 1 − their sum)
+    await putShrinkage(db, org.centerId, DEMO_SHRINKAGE, userId, now);
     const agentIds = [...org.agentIds.values()];
     // multi-skill (issue 15): each agent's queues are skills too, with a proficiency (mostly the standard 3)
     const queuesOf = new Map<number, string[]>();
     for (const r of await db.selectFrom('agent_queues').select(['agent_id', 'queue']).orderBy('queue').execute())
       queuesOf.set(r.agent_id, [...(queuesOf.get(r.agent_id) ?? []), r.queue]);
     const levelRnd = seededRandom(15);
+    let partTime = 0;
     for (const agentId of agentIds) {
       const ft = rnd() < 0.8;
       const queues = queuesOf.get(agentId) ?? [];
       const skillLevels = Object.fromEntries(queues.map((q) => [q, [2, 3, 3, 3, 4, 4, 5][Math.floor(levelRnd() * 7)]!]));
+      // day rules: full-timers take their two days off in a row; every third part-timer has one weekend off in two
+      const weekendRule = !ft && partTime++ % 3 === 0;
       await putContract(
         db,
         {
           agentId,
           contract: ft
-            ? { minHoursWeek: 32, maxHoursWeek: 40, minDaysOff: 2, earliestStartMin: 7 * 60, latestStartMin: 14 * 60, templateIds: ['FT8'], minRestHours: 11 }
-            : { minHoursWeek: 12, maxHoursWeek: 24, minDaysOff: 2, earliestStartMin: 7 * 60, latestStartMin: 19 * 60, templateIds: ['PT4'], minRestHours: 11 },
+            ? {
+                minHoursWeek: 32,
+                maxHoursWeek: 40,
+                minDaysOff: 2,
+                minConsecutiveDaysOff: 2,
+                earliestStartMin: 7 * 60,
+                latestStartMin: 14 * 60,
+                templateIds: ['FT8'],
+                minRestHours: 11,
+              }
+            : {
+                minHoursWeek: 12,
+                maxHoursWeek: 24,
+                minDaysOff: 2,
+                earliestStartMin: 7 * 60,
+                latestStartMin: 19 * 60,
+                templateIds: ['PT4'],
+                minRestHours: 11,
+                ...(weekendRule ? { weekendsOff: { min: 1, weeks: 2 } } : {}),
+              },
           skills: ['voice', ...queues],
           skillLevels,
           preferences: rnd() < 0.3 ? { daysOff: [Math.floor(rnd() * 7)] } : {},
@@ -185,7 +237,8 @@ export const wfmDemo: DemoSeeder = {
     const nws = weekStartMs(nextWeek, tz);
     const perQueue: number[][] = [];
     for (const forecastId of forecastIds) {
-      const { id } = await createRequirementCurve(deps, actor, { weekStart: nextWeek, forecastId, targetSl: 0.8, thresholdS: 20, shrinkage: 0 });
+      // no shrinkage given: the center's categories (DEMO_SHRINKAGE, 15 %) apply, as on the planner's page
+      const { id } = await createRequirementCurve(deps, actor, { weekStart: nextWeek, forecastId, targetSl: 0.8, thresholdS: 20 });
       perQueue.push((await getRequirement(db, id)).required);
     }
     const required = perQueue[0]!.map((_, k) => perQueue.reduce((s, q) => s + q[k]!, 0));
@@ -205,7 +258,8 @@ export const wfmDemo: DemoSeeder = {
     const input = await scheduleInputFor(db, org.centerId, nextWeek);
     const runId = await createRun(db, { centerId: org.centerId, weekStart: nextWeek, requirementId: reqId, timeLimitS: 8 }, userId, now);
     log(`wfm: solving next week ${nextWeek} (${input.agents.length} agents, 8 s limit)…`);
-    const solveInput = { intervalMin: 15, required, templates: input.templates, agents: input.agents, requiredSkill: 'voice' };
+    // the week number as the planner's own runs pass it (the contracts' weekend rules alternate by week)
+    const solveInput = { intervalMin: 15, required, templates: input.templates, agents: input.agents, requiredSkill: 'voice', weekNo: weekNumber(nextWeek) };
     // on a busy machine 8 s may end before HiGHS has any schedule: give it once more, four times as long
     const result = await solveInWorker(solveInput, { timeLimitS: 8, mipAbsGap: 1 }, () => {}).promise.catch((e: Error) => {
       log(`wfm: no schedule within 8 s (${e.message}); solving again with 32 s`);
@@ -214,6 +268,11 @@ export const wfmDemo: DemoSeeder = {
     await finishRun(db, runId, nws, new Map(input.agents.map((a) => [a.id, Number(a.id)])), result, ctx.now());
     await publishRun(db, runId, userId, ctx.now());
     log(`wfm: next week published: gap to the LP bound ${(result.gap * 100).toFixed(2)} %`);
+    progress?.(0.85);
+
+    // ---- next week's time off (granted, waiting, refused) and the coming days' intraday offers
+    await seedTimeOff(ctx, org, nextWeek, log);
+    await seedIntradayOffers(ctx, org, tz, addDaysIso(nextWeek, 6), log);
     progress?.(0.9);
 
     // ---- peak slots next week, the allocation rule, and a few demo agents' bids

@@ -151,14 +151,29 @@ export async function latestForecastCovering(db: Db, centerId: number, queue: st
     .executeTakeFirst();
 }
 
-/** Queues and interval lengths with uploaded WFM history of a center (the forecast page's choices). */
-export const historyQueues = (db: Db, centerId: number) =>
-  db
+/**
+ * Queues and interval lengths with history of a center (the forecast page's choices): the uploaded WFM
+ * history, and the floor's own (the live rollups a forecast reads first, `historyFor`) — a center that
+ * never uploaded a file, the demo's included, still finds its queues there.
+ */
+export async function historyQueues(db: Db, centerId: number) {
+  const uploaded = await db
     .selectFrom('wfm_history')
     .where('center_id', '=', centerId)
     .select(['queue', 'interval_min'])
     .select((eb) => [eb.fn.countAll<number>().as('rows'), eb.fn.min('ts').as('from_ts'), eb.fn.max('ts').as('to_ts')])
     .groupBy(['queue', 'interval_min'])
-    .orderBy('queue')
-    .orderBy('interval_min')
     .execute();
+  const live = await db
+    .selectFrom('live_queue_intervals')
+    .where('center_id', '=', centerId)
+    .where('offered', '>', 0)
+    .select(['queue', 'interval_min'])
+    .select((eb) => [eb.fn.countAll<number>().as('rows'), eb.fn.min('interval_start').as('from_ts'), eb.fn.max('interval_start').as('to_ts')])
+    .groupBy(['queue', 'interval_min'])
+    .execute();
+  const seen = new Set(uploaded.map((r) => `${r.queue}|${r.interval_min}`));
+  return [...uploaded, ...live.filter((r) => !seen.has(`${r.queue}|${r.interval_min}`))]
+    .map((r) => ({ queue: r.queue, interval_min: Number(r.interval_min), rows: Number(r.rows), from_ts: Number(r.from_ts), to_ts: Number(r.to_ts) }))
+    .sort((a, b) => (a.queue < b.queue ? -1 : a.queue > b.queue ? 1 : a.interval_min - b.interval_min));
+}

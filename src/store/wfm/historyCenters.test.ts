@@ -1,11 +1,14 @@
 /**
  * Uploaded forecast history is a center's (issue 12, migration 032): two centers upload the same queue
- * name and intervals with different volumes; each reads, lists and replaces only its own rows.
+ * name and intervals with different volumes; each reads, lists and replaces only its own rows. The forecast
+ * page's queue choices also list the floor's own history (the live rollups), per center.
  */
 import assert from 'node:assert/strict';
 import { forEachDatabase } from '../testing';
 import { createCenter } from '../org';
 import { historyFor, historyQueues, putHistory } from './forecasts';
+import { storeEvents } from '../live/ingest';
+import type { CallFloorEvent } from '../../core/events';
 
 const T0 = Date.UTC(2026, 0, 5); // a Monday, 00:00 UTC
 const HALF = 1_800_000;
@@ -56,4 +59,34 @@ forEachDatabase('forecast history: two centers with the same queue and intervals
   const c = await createCenter(db, 'C', 'Asia/Shanghai', T0);
   assert.deepEqual(await read(c), []);
   assert.deepEqual(await queues(c), []);
+});
+
+forEachDatabase("forecast history: the queues with the floor's own history are choices too, per center, beside the uploaded ones", async (_t, store) => {
+  const db = store.db;
+  const a = await createCenter(db, 'A', 'Asia/Shanghai', T0);
+  const b = await createCenter(db, 'B', 'Asia/Shanghai', T0);
+  await putHistory(db, a, 'general', 30, [{ ts: T0, offered: 10, aht: 100 }]);
+  // center A's floor: a call in 'billing' at 09:00 and one at 09:20 (two 15-minute rows); center B: nothing
+  let n = 0;
+  const call = (ts: number): CallFloorEvent[] => {
+    const id = `h${++n}`;
+    return [
+      { id: `${id}e`, ts, type: 'call.enqueued', queue: 'billing', callId: id },
+      { id: `${id}c`, ts: ts + 10_000, type: 'call.connected', queue: 'billing', callId: id, agent: 'X1', waitS: 10 },
+      { id: `${id}x`, ts: ts + 70_000, type: 'call.ended', queue: 'billing', callId: id, agent: 'X1' },
+    ];
+  };
+  const nine = T0 + HALF * 2; // 01:00 UTC
+  await storeEvents(store, [...call(nine), ...call(nine + 20 * 60_000)], { centerId: a });
+  const listed = await historyQueues(db, a);
+  assert.deepEqual(
+    listed.map((q) => [q.queue, q.interval_min, q.rows]),
+    [
+      ['billing', 15, 2],
+      ['general', 30, 1],
+    ],
+  );
+  assert.equal(listed[0]!.from_ts, nine);
+  assert.equal(listed[0]!.to_ts, nine + 15 * 60_000);
+  assert.deepEqual(await historyQueues(db, b), []);
 });

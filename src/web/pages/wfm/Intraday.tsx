@@ -4,7 +4,7 @@ import { call } from '../../api';
 import { useAction, useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import type { IntradayPlanResult } from '../../../contract/wfmIntraday';
-import { ErrorNote, Page } from '../../components/ui';
+import { ErrorNote, Page, Raw } from '../../components/ui';
 import { Field, FieldRow } from '../../components/form';
 import { centerToday, fmtClock } from '../../format';
 import { hasAny, useMe } from '../../session';
@@ -110,7 +110,9 @@ export default function Intraday() {
                   <tbody>
                     {p.breakMoves.map((m) => (
                       <tr key={`${m.shiftId}-${m.fromStart}`}>
-                        <td>{m.name}</td>
+                        <td>
+                          <Raw>{m.name}</Raw>
+                        </td>
                         <td>{t(`intraday.activity.${m.kind}`)}</td>
                         <td>{fmtClock(m.fromStart)}</td>
                         <td>{fmtClock(m.toStart)}</td>
@@ -146,7 +148,9 @@ export default function Intraday() {
                       <td>{t(`intraday.kind_${o.kind}`)}</td>
                       <td>{span(o.start, o.end)}</td>
                       <td>{o.capacity}</td>
-                      <td>{o.agents.map((a) => a.name).join('、')}</td>
+                      <td>
+                        <Raw>{o.agents.map((a) => a.name).join('、')}</Raw>
+                      </td>
                       <td>
                         <button onClick={() => push(o)} data-testid={`intraday-push-${o.kind}-${o.start}`}>
                           {t('intraday.push')}
@@ -160,9 +164,12 @@ export default function Intraday() {
             {!!p.ruledOut.length && (
               <p className="hint">
                 {t('intraday.ruledOut')}{' '}
-                {p.ruledOut
-                  .map((r) => `${r.name}（${span(r.start, r.end)}：${t(`intraday.rule_${r.rule}`, { defaultValue: t('intraday.rule_other') })}）`)
-                  .join('；')}
+                {p.ruledOut.map((r, i) => (
+                  <span key={`${r.agentId}-${r.start}`}>
+                    {i > 0 && '；'}
+                    <Raw>{r.name}</Raw>（{span(r.start, r.end)}：{t(`intraday.rule_${r.rule}`, { defaultValue: t('intraday.rule_other') })}）
+                  </span>
+                ))}
               </p>
             )}
           </section>
@@ -188,7 +195,14 @@ export default function Intraday() {
                   <td>
                     {o.taken} / {o.capacity}
                   </td>
-                  <td>{o.agents.map((a) => `${a.name}：${t(`intraday.status_${a.status}`)}`).join('；')}</td>
+                  <td>
+                    {o.agents.map((a, i) => (
+                      <span key={a.agentId}>
+                        {i > 0 && '；'}
+                        <Raw>{a.name}</Raw>：{t(`intraday.status_${a.status}`)}
+                      </span>
+                    ))}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -4,7 +4,7 @@ import { call } from '../../api';
 import { useAction, useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { TIME_OFF_KINDS } from '../../../contract/wfmTimeOff';
-import { ErrorNote, Page } from '../../components/ui';
+import { ErrorNote, Page, Raw } from '../../components/ui';
 import { Field, FieldRow } from '../../components/form';
 import { hasAny, useMe } from '../../session';
 import { centerToday, fmtDate, fmtDateTime } from '../../format';
@@ -81,7 +81,9 @@ export default function TimeOff() {
             <tbody>
               {requests.data.map((r) => (
                 <tr key={r.id} data-testid={`timeoff-row-${r.id}`}>
-                  <td>{r.name}</td>
+                  <td>
+                    <Raw>{r.name}</Raw>
+                  </td>
                   <td>{fmtDate(`${r.date}T12:00:00Z`)}</td>
                   <td>{t(`timeOff.kind_${r.kind}`)}</td>
                   <td>{t(`timeOff.status_${r.status}`)}</td>
