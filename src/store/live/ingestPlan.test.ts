@@ -191,7 +191,9 @@ forEachDatabase("the floor's reads of live_events: the rebuild through (center_i
   for (const [text, params] of reads) {
     const lines = await plan(store, text, params);
     const catchUp = /"?seq"? >/.test(text) && !/"?ts"? >/.test(text);
-    const ok = lines.every((l) => !fullScan(store, l)) && (catchUp ? !lines.some((l) => /center_ts_idx/.test(l)) : lines.some((l) => /live_events_center_ts_idx/.test(l)));
+    const ok =
+      lines.every((l) => !fullScan(store, l)) &&
+      (catchUp ? !lines.some((l) => /center_ts_idx/.test(l)) : lines.some((l) => /live_events_center_ts_idx/.test(l)));
     if (!ok) bad.push(`${text}\n  ${lines.join('\n  ')}`);
   }
   assert.deepEqual(bad, [], 'floor reads not served by their index');
