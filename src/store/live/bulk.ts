@@ -192,7 +192,8 @@ export function copyValue(v: unknown): string {
 /**
  * insertNew on PostgreSQL for a big batch: the rows COPY'd into a temporary staging table of the
  * session (emptied at commit), then `insert … select … from it order by n on conflict do nothing
- * returning` (issue 16): which rows were new comes back from the insert itself, no key lookup first.
+ * returning` (issue 16): no key lookup first; the insert returns only how many were new and the first seq
+ * (one row, not one per event), and the new keys are read back (`seq >=` the first) only when some were there.
  */
 async function copyInsertNew(
   store: Store,
@@ -216,16 +217,18 @@ async function copyInsertNew(
   const { from: copyFrom } = await import('pg-copy-streams');
   await pipeline(Readable.from(text()), client.query(copyFrom(`copy ${stage} (${names(spec)}) from stdin`)));
   const keyName = spec.cols[key]![0];
-  const res = await db.executeQuery<{ k: unknown; s: number }>(
+  // only the count and the first seq come back (not one row per event); the keys only when some were there already
+  const res = await db.executeQuery<{ n: number; s: number | null }>(
     CompiledQuery.raw(
-      `insert into ${spec.table} (${names(spec)}) select ${names(spec)} from ${stage} order by n ${spec.tail} returning ${keyName} as k, ${seqCol} as s`,
+      `with i as (insert into ${spec.table} (${names(spec)}) select ${names(spec)} from ${stage} order by n ${spec.tail} returning ${seqCol}) select count(*) as n, min(${seqCol}) as s from i`,
     ),
   );
-  const count = res.rows.length;
-  let firstSeq = Infinity;
-  for (const r of res.rows) if (Number(r.s) < firstSeq) firstSeq = Number(r.s);
+  const count = Number(res.rows[0]!.n);
+  const firstSeq = count ? Number(res.rows[0]!.s) : Infinity;
   if (count === rows.length) return { count, firstSeq, keys: 'all' };
-  return { count, firstSeq, keys: new Set(res.rows.map((r) => r.k)) };
+  if (!count) return { count, firstSeq, keys: new Set() };
+  const got = await db.executeQuery<{ k: unknown }>(CompiledQuery.raw(`select ${keyName} as k from ${spec.table} where ${seqCol} >= $1`, [firstSeq]));
+  return { count, firstSeq, keys: new Set(got.rows.map((r) => r.k)) };
 }
 
 /** The JSON (SQLite, for `json_each(?)`) or array (PostgreSQL, for `= any($n)`) form of a list parameter. */

@@ -11,7 +11,7 @@ import { resolveCenterId } from '../scope';
 import type { Store } from '../db';
 import type { DB } from '../schema';
 import { exec, insertNew, listParam, prepared, query, writeRows, type PgType, type TableSpec } from './bulk';
-import { syncQaCalls } from './qaCalls';
+import { storeQaCalls, touchedSegments } from './qaCalls';
 import { bumpReportStamp } from './reportStamp';
 import { storeSurveyAnswers, type SurveyReject } from '../surveys';
 
@@ -535,7 +535,7 @@ export async function storeEvents(store: Store, events: readonly CallFloorEvent[
     if (store.dialect === 'sqlite') invalidateFactDays(store, ing.centerId, accepted);
     const deltas = new Deltas();
     const fwd = ing.acc(); // new calls and agents continuing in order: just added
-    await aggregateCalls(store, db, ing, accepted, firstSeq, fwd, deltas);
+    const storedCalls = await aggregateCalls(store, db, ing, accepted, firstSeq, fwd, deltas);
     const states = await aggregateAgents(store, db, ing, accepted, fwd, deltas);
     deltas.addAcc(fwd, 1);
     if (opts.flushUntil !== undefined) await flushStates(store, db, ing, opts.flushUntil, deltas, states);
@@ -543,7 +543,8 @@ export async function storeEvents(store: Store, events: readonly CallFloorEvent[
       await deltas.write(store, db, ing, opts.now);
       await writeStates(store, db, ing.centerId, states);
     }
-    await syncQaCalls(db, store.dialect, ing.centerId, accepted, Date.now()); // answered calls → qa_calls (quality), same transaction
+    // answered calls → qa_calls (quality), same transaction, from the events the call aggregation read
+    await storeQaCalls(store, db, ing.centerId, touchedSegments(accepted, storedCalls), Date.now());
     // after this batch's call events are in: a survey may name a call of the same batch
     const sv = await storeSurveyAnswers(tx, ing.centerId, surveys, Date.now());
     return {
@@ -577,10 +578,23 @@ function invalidateFactDays(store: Store, centerId: number, accepted: readonly C
   for (const [agent, ts] of first) del.run(centerId, agent, agent, ts, ts);
 }
 
-async function aggregateCalls(store: Store, db: Kysely<any>, ing: Ingest, accepted: CallFloorEvent[], firstSeq: number, fwd: KpiAccumulator, deltas: Deltas) {
+/**
+ * The batch's call events into the deltas (see storeEvents); returns the touched calls' events stored before
+ * this batch, by call, in time and sequence order (the QA calls are cut from them and the new ones).
+ */
+async function aggregateCalls(
+  store: Store,
+  db: Kysely<any>,
+  ing: Ingest,
+  accepted: CallFloorEvent[],
+  firstSeq: number,
+  fwd: KpiAccumulator,
+  deltas: Deltas,
+): Promise<Map<string, CallFloorEvent[]>> {
+  const oldByCall = new Map<string, CallFloorEvent[]>();
   const ids = new Set<string>();
   for (const e of accepted) if (!isAgentType(e.type) && e.callId) ids.add(e.callId);
-  if (!ids.size) return;
+  if (!ids.size) return oldByCall;
   // the touched calls' events stored before this batch (none for a call first seen now)
   const oldRows = await query<EventRow>(
     store,
@@ -591,9 +605,8 @@ async function aggregateCalls(store: Store, db: Kysely<any>, ing: Ingest, accept
   );
   if (!oldRows.length) {
     for (const e of accepted) if (!isAgentType(e.type)) fwd.add(e);
-    return;
+    return oldByCall;
   }
-  const oldByCall = new Map<string, CallFloorEvent[]>();
   for (const r of oldRows) {
     const l = oldByCall.get(r.call_id!);
     if (l) l.push(rowToEvent(r));
@@ -620,6 +633,7 @@ async function aggregateCalls(store: Store, db: Kysely<any>, ing: Ingest, accept
   }
   deltas.addAcc(after, 1);
   deltas.addAcc(before, -1);
+  return oldByCall;
 }
 
 async function aggregateAgents(

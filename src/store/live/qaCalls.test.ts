@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { forEachDatabase } from '../testing';
 import { sharedData } from '../../../test/sharedData';
 import { importText, type ImportSink } from '../../ingest/import';
 import { createAgent, createCenter, createTeam } from '../org';
 import type { Store } from '../db';
 import { flushAgentStates, storeEvents } from './ingest';
+import { touchedSegments } from './qaCalls';
+import type { CallFloorEvent } from '../../core/events';
 
 const PWC = sharedData('pwc_call_center/Call-Center-Dataset.csv');
 const NOW = Date.UTC(2026, 0, 1);
@@ -108,4 +111,31 @@ forEachDatabase('qa calls from ingest: PwC data set, answered calls of the regis
     assert.equal(g.duration_s, talkS(r[8]!));
     assert.equal(g.transferred, 0);
   }
+});
+
+test('qa calls of a batch: cut from the stored events of its calls and its new ones (no read of their own)', () => {
+  const ev = (id: string, ts: number, type: CallFloorEvent['type'], callId: string, agent?: string): CallFloorEvent => ({
+    id,
+    ts,
+    type,
+    callId,
+    queue: 'q',
+    agent,
+  });
+  // x: connected (stored) at 10 s, transferred at 40 s (stored), connected to B at 40 s (new, same time: after the
+  // stored transfer), ended at 100 s (new); y: new, connected at 5 s, still talking; z: only a new enqueue (not a segment event)
+  const stored = new Map([['x', [ev('x1', 10_000, 'call.connected', 'x', 'A'), ev('x2', 40_000, 'call.transferred', 'x', 'A')]]]);
+  const fresh = [
+    ev('y1', 5_000, 'call.connected', 'y', 'B'),
+    ev('x3', 40_000, 'call.connected', 'x', 'B'),
+    ev('x4', 100_000, 'call.ended', 'x', 'B'),
+    ev('z1', 1, 'call.enqueued', 'z'),
+  ];
+  assert.deepEqual(touchedSegments(fresh, stored), [
+    { id: 'x', callId: 'x', agent: 'A', queue: 'q', startedAt: 10_000, durationS: 30, transferred: true },
+    { id: 'x#2', callId: 'x', agent: 'B', queue: 'q', startedAt: 40_000, durationS: 60, transferred: false },
+  ]);
+  // a call whose stored events hold no segment event, and a batch with none: nothing
+  assert.deepEqual(touchedSegments([ev('w2', 9, 'call.ended', 'w', 'A')], new Map([['w', [ev('w1', 1, 'call.enqueued', 'w')]]])), []);
+  assert.deepEqual(touchedSegments([], stored), []);
 });

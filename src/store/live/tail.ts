@@ -3,7 +3,7 @@
  * instance applies, in the order the store accepted it) and by time (rebuilding today's floor after a
  * restart). The floor's state is derived from these, never from what one process happened to see.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { CallFloorEvent } from '../../core/events';
 import type { DB } from '../schema';
 import type { Store } from '../db';
@@ -31,7 +31,9 @@ export async function storedEventsAfter(
   centerId?: number,
 ): Promise<{ events: CallFloorEvent[]; seqs: number[]; lastSeq: number }> {
   let q = db.selectFrom('live_events').select(COLS).where('seq', '>', afterSeq);
-  if (centerId !== undefined) q = q.where('center_id', '=', centerId);
+  // a range of the primary key: only the rows stored since; `+center_id` keeps the planner off the center's
+  // (center_id, ts) index, which would read (and sort) every event of the center at every catch-up
+  if (centerId !== undefined) q = q.where(sql<number>`+center_id`, '=', centerId);
   const rows = await q.orderBy('seq').limit(limit).execute();
   return { events: rows.map(rowToEvent), seqs: rows.map((r) => Number(r.seq)), lastSeq: rows.length ? Number(rows[rows.length - 1]!.seq) : afterSeq };
 }
@@ -79,12 +81,15 @@ export async function replayStoredEventsFrom(
   let lastSeq = -1;
   const sqlite = store.dialect === 'sqlite' ? store.sqlite : undefined;
   if (sqlite) {
-    // the index on ts carries the rowid (= seq): this is a range read in (ts, seq) order, no sort
-    const st = sqlite
-      .prepare(
-        `select ts, type, queue, agent, call_id, reason, wait_s, seq, center_id from live_events where ts >= ? and seq <= ? and (ts > ? or seq > ?) order by ts, seq limit ?`,
-      )
-      .raw(true);
+    // one center's: a range of its (center_id, ts) index, which carries the rowid (= seq), so the rows come in
+    // (ts, seq) order without a sort; no center named (tests, tools): every center's events, read in full
+    const cols = 'ts, type, queue, agent, call_id, reason, wait_s, seq';
+    const keyset = 'ts >= ? and seq <= ? and (ts > ? or seq > ?) order by ts, seq limit ?';
+    const st = (
+      centerId !== undefined
+        ? sqlite.prepare(`select ${cols} from live_events where center_id = ${Number(centerId)} and ${keyset}`)
+        : sqlite.prepare(`select ${cols} from live_events where ${keyset}`)
+    ).raw(true);
     for (;;) {
       let got = 0;
       // the handle is used only while Kysely's one connection is held (nothing else runs on it meanwhile)
@@ -93,8 +98,6 @@ export async function replayStoredEventsFrom(
           got++;
           lastTs = r[0] as number;
           lastSeq = r[7] as number;
-          // one center's floor: the other centers' rows are skipped here, the keyset still advances over them
-          if (centerId !== undefined && r[8] !== centerId) continue;
           n++;
           put(r[0], r[1], r[2], r[3], r[4], r[5], r[6]);
         }
@@ -103,7 +106,7 @@ export async function replayStoredEventsFrom(
     }
   }
   // PostgreSQL: one query. Keyset batches there sorted every row from the batch's start again (the index is on
-  // ts alone, the order is ts, seq): measured 3× slower than reading the rows once (bench/RESULTS-live.md).
+  // (center_id, ts), the order is ts, seq): measured 3× slower than reading the rows once (bench/RESULTS-live.md).
   const rows = await store.db
     .selectFrom('live_events')
     .select(['ts', 'type', 'queue', 'agent', 'call_id', 'reason', 'wait_s'])

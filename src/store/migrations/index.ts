@@ -26,6 +26,7 @@ import duty from './039_duty';
 import emergencyLevels from './040_emergency_levels';
 import assessment from './042_assessment';
 import kbTermFreq from './051_kb_term_freq';
+import liveEventIndexes from './057_live_event_indexes';
 import goals from './043_goals';
 import careers from './044_careers';
 import shrinkageCategories from './048_shrinkage_categories';
@@ -76,6 +77,7 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '058_audit_center': auditCenter,
   '052_squad_routine': squadRoutine,
   '036_fact_agent_sums': factAgentSums,
+  '057_live_event_indexes': liveEventIndexes,
 };
 
 /**
