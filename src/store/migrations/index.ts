@@ -33,6 +33,7 @@ import skillLevels from './047_skill_levels';
 import peer from './045_peer';
 import floorRules from './046_floor_rules';
 import intraday from './049_intraday';
+import shiftQueues from './053_shift_queues';
 
 /**
  * Every migration, by name (run in name order). Each capability owns its own file(s);
@@ -71,6 +72,7 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '045_peer': peer,
   '046_floor_rules': floorRules,
   '049_intraday': intraday,
+  '053_shift_queues': shiftQueues,
   '036_fact_agent_sums': factAgentSums,
 };
 

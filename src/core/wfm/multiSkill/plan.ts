@@ -5,7 +5,7 @@
 // curve, unchanged. The result is scored by simulating the whole week with the scheduled coverage, so the service
 // level per queue is that of the schedule, not of the plan.
 import type { Highs } from 'highs';
-import { simulateSkills, type SkillSimGroup } from '../../sim/skills';
+import type { SkillSimGroup } from '../../sim/skills';
 import { InputError } from '../../errors';
 import { solveSchedule } from '../schedule';
 import type { AgentInput, AgentSchedule, Clock, ScheduleInput, ScheduleOptions, ScheduleResult } from '../schedule/types';
