@@ -49,7 +49,7 @@ export function coverageOf(agents: AgentSchedule[], intervalMin: number): number
   return weekCoverage(phone, intervalMin);
 }
 
-/** Stop after this many single shifts in a row could not be removed. */
+/** A group gives up no more shifts after this many of its single shifts in a row could not be removed. */
 const MAX_MISSES = 12;
 
 interface Candidate {
@@ -105,7 +105,7 @@ export function trimToTarget(input: TrimInput): TrimResult {
     agents.forEach((as, g) => {
       // only groups whose every queue is above its floor this week can give a shift up
       const qs = queues.map((_, q) => q).filter((q) => serves[g]![q]);
-      if (!qs.length || qs.some((q) => !(sim.queues[q]!.serviceLevel > floor[q]!))) return;
+      if (!qs.length || misses[g]! >= MAX_MISSES || qs.some((q) => !(sim.queues[q]!.serviceLevel > floor[q]!))) return;
       as.forEach((a, ai) => {
         a.days.forEach((s, day) => {
           if (!s) return;
@@ -152,7 +152,7 @@ export function trimToTarget(input: TrimInput): TrimResult {
   let removedShifts = 0;
   let removedPaidHours = 0;
   let batch = 8;
-  let misses = 0;
+  const misses = groups.map(() => 0);
   while (evaluations < maxEval) {
     const list = ranked();
     if (!list.length) break;
@@ -176,13 +176,13 @@ export function trimToTarget(input: TrimInput): TrimResult {
       removedShifts += take.length;
       removedPaidHours += saved.reduce((x, y) => x + (y?.paidHours ?? 0), 0);
       batch = Math.min(batch * 2, 64);
-      misses = 0;
+      for (const c of take) misses[c.g] = 0;
     } else {
       apply(take, 1, saved);
       if (take.length === 1) {
         failed.add(keyOf(take[0]!));
-        // the best-ranked shifts one by one are all needed: the rest, less spare, are too
-        if (++misses >= MAX_MISSES) break;
+        // a group whose best-ranked shifts one by one are all needed gives up no more (the rest are less spare)
+        misses[take[0]!.g]!++;
       }
       batch = Math.max(1, Math.floor(take.length / 2));
     }
