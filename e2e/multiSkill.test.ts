@@ -78,6 +78,10 @@ test('a contract with a skill level shown as typed → plan of the week for two 
     for (const r of rows) assert.match(r, /336/);
     assert.match(await page.locator('[data-testid=multi-skill-hours]').innerText(), /Erlang C 合计 672/);
     assert.equal(await page.locator('[data-testid=multi-skill-groups] tbody tr').count(), 3);
+    // the plan is the week's draft run, its shifts naming their queues; the planner publishes it like any run
+    await page.waitForSelector('[data-testid=shift-queues]');
+    await page.click('[data-testid=publish]');
+    await page.waitForSelector('[data-testid=publish]', { state: 'detached' });
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 390, `page is ${width} px wide`);
   } finally {

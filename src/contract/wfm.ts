@@ -183,13 +183,16 @@ export const contractRecord = z.object({
   skillLevels: skillLevels.optional(),
   preferences,
 });
-export const multiSkillResult = z.object({
-  weekStart: z.string(),
+/** A multi-skill plan's figures, kept in its run's summary (issue 15). */
+export const multiSkillSummary = z.object({
   queues: z.array(
     z.object({
       queue: z.string(),
       slTarget: z.number(),
+      /** simulated, of the week as stored (after trimming) */
       serviceLevel: z.number(),
+      /** simulated, of the week as the optimiser scheduled it */
+      serviceLevelBeforeTrim: z.number(),
       asa: z.number(),
       abandonRate: z.number(),
       offered: z.number(),
@@ -206,12 +209,14 @@ export const multiSkillResult = z.object({
     }),
   ),
   requiredAgentHours: z.number(),
+  scheduledAgentHours: z.number(),
   erlangAgentHours: z.number(),
   paidHours: z.number(),
   unmetBlocks: z.number(),
+  trim: z.object({ removedShifts: z.number(), removedPaidHours: z.number(), evaluations: z.number() }),
   queuesWithoutAgents: z.array(z.string()),
 });
-export type MultiSkillResultWire = z.infer<typeof multiSkillResult>;
+export type MultiSkillSummaryWire = z.infer<typeof multiSkillSummary>;
 export type ContractRecordWire = z.infer<typeof contractRecord>;
 export const leaveRow = z.object({ id: z.number(), agent_id: z.number(), date: z.string(), kind: z.string(), created_at: z.number(), name: z.string() });
 
@@ -234,6 +239,8 @@ const runSummary = z.object({
   unassignedPatternShifts: z.number(),
   warnings: z.array(z.string()),
   shifts: z.number(),
+  /** a multi-skill plan's run (issue 15) */
+  multiSkill: multiSkillSummary.optional(),
 });
 export const shiftRow = z.object({
   id: z.number(),
@@ -247,12 +254,14 @@ export const shiftRow = z.object({
   paidHours: z.number(),
   activities: z.array(z.object({ kind: z.string(), start: z.number(), end: z.number(), paid: z.boolean() })),
   updatedAt: z.number(),
+  /** the queues the shift answers (a multi-skill plan's shift) */
+  queues: z.array(z.string()).optional(),
 });
 export type ShiftRowWire = z.infer<typeof shiftRow>;
 export const runView = z.object({
   run: runRow.extend({
     center_id: z.number(),
-    progress: z.object({ phase: z.string(), startedAt: z.number().optional() }),
+    progress: z.object({ phase: z.string(), startedAt: z.number().optional(), done: z.number().optional(), total: z.number().optional() }),
     summary: runSummary.nullable(),
     error: z.string().nullable(),
     time_limit_s: z.number(),
@@ -548,10 +557,10 @@ export const wfm = {
     path: '/api/wfm/multi-skill/plan',
     access: WFM_PLANNERS,
     summary:
-      'Plan a week for several queues with multi-skilled agents: staffing by simulation, the optimiser per skill group, SL per queue from the simulated week',
+      'Start a multi-skill plan of a week (several queues, multi-skilled agents): a schedule run solved in the background (poll the run: progress, then SL per queue in summary.multiSkill); publish it as any run',
     tags,
     body: multiSkillBody,
-    response: multiSkillResult,
+    response: created,
   }),
   runs: endpoint({ method: 'GET', path: '/api/wfm/schedule-runs', access: WFM_VIEW, summary: 'Schedule runs', tags, response: z.array(runRow) }),
   run: endpoint({

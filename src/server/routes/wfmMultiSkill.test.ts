@@ -2,12 +2,15 @@
  * Multi-skill planning over HTTP (issue 15): skill levels saved with the contract (a level for a skill the agent
  * lacks, or outside 1..5, is refused naming the field, nothing stored), the plan of a week for two queues from their
  * forecasts with Erlang C per queue beside it, and who may ask (planners only; another center's forecast is absent).
+ * The plan is a background run: the request answers its id, the run shows progress, then the stored draft (shifts
+ * with their queues, SL per queue in the summary) is published the single-skill way and the agent reads their shifts.
  */
 import assert from 'node:assert/strict';
 import { forEachDatabase } from '../../store/testing';
 import { signIn, testApp, testPasswordHash } from '../testing';
 import { createCenter, createUser } from '../../store/org';
 import { getRequirement } from '../../store/wfm/schedules';
+import { waitForSolve } from './wfm';
 
 const H = 3_600_000;
 // Monday 2026-11-02 00:00 in Asia/Shanghai (UTC+8) = 2026-11-01 16:00 UTC
@@ -70,8 +73,10 @@ forEachDatabase('multi-skill: skill levels on the contract, the week planned for
     assert.ok(curve.byQueue!.general!.every((v) => v === 2) && curve.byQueue!.billing!.every((v) => v === 2));
     assert.deepEqual((await wfm.req('GET', '/api/wfm/requirements')).body[0].queues, ['general', 'billing']);
 
-    // agents may not plan; the same queue twice is refused naming the second forecast
+    // agents and team leads may not plan; the same queue twice is refused naming the second forecast
     assert.equal((await a1.req('POST', '/api/wfm/multi-skill/plan', { weekStart: WEEK, forecastIds: [general] })).status, 403);
+    const lead = await as('team_lead');
+    assert.equal((await lead.req('POST', '/api/wfm/multi-skill/plan', { weekStart: WEEK, forecastIds: [general] })).status, 403);
     const twice = await wfm.req('POST', '/api/wfm/multi-skill/plan', { weekStart: WEEK, forecastIds: [general, general] });
     assert.equal(twice.status, 400);
     assert.equal(twice.body.field, 'forecastIds[1]');
@@ -85,7 +90,16 @@ forEachDatabase('multi-skill: skill levels on the contract, the week planned for
       timeLimitS: 3,
     });
     assert.equal(plan.status, 200, JSON.stringify(plan.body));
-    const r = plan.body;
+    const runId = plan.body.id as number;
+    // answered before the solve ends: the run is running (or just finished) and says where it is
+    const early = (await wfm.req('GET', `/api/wfm/schedule-runs/${runId}`)).body;
+    assert.ok(['running', 'done'].includes(early.run.status), early.run.status);
+    assert.equal(typeof early.run.progress.phase, 'string');
+    await waitForSolve(runId);
+    const view = await wfm.req('GET', `/api/wfm/schedule-runs/${runId}`);
+    assert.equal(view.status, 200, JSON.stringify(view.body));
+    assert.equal(view.body.run.status, 'done', view.body.run.error);
+    const r = view.body.run.summary.multiSkill;
     assert.deepEqual(
       r.queues.map((q: any) => q.queue),
       ['general', 'billing'],
@@ -109,6 +123,27 @@ forEachDatabase('multi-skill: skill levels on the contract, the week planned for
       ],
     );
     assert.deepEqual(r.queuesWithoutAgents, []);
+    // the stored draft: each shift names the queues its agent answers (a1 both, a2 general, b1 billing)
+    const shifts = view.body.shifts as any[];
+    assert.ok(shifts.length > 0);
+    const queuesOf = (agentId: number) => [...new Set(shifts.filter((s) => s.agentId === agentId).map((s) => (s.queues ?? []).join('+')))];
+    assert.deepEqual(queuesOf(org.agents.a1), ['billing+general']);
+    assert.deepEqual(queuesOf(org.agents.a2), ['general']);
+    assert.deepEqual(queuesOf(org.agents.b1), ['billing']);
+    // the run's requirement now holds the plan's curve: what the groups were asked for, in agent-hours
+    const planReq = await getRequirement(store.db, view.body.run.requirement_id);
+    assert.equal(planReq.source, 'multiSkill');
+    assert.equal((planReq.required.reduce((a, b) => a + b, 0) * 15) / 60, r.requiredAgentHours);
+    // the agent sees nothing before publishing; the team lead may not publish; the planner does
+    assert.deepEqual((await a1.req('GET', `/api/wfm/my-schedule?week=${WEEK}`)).body.shifts, []);
+    assert.equal((await lead.req('POST', `/api/wfm/schedule-runs/${runId}/publish`)).status, 403);
+    assert.equal((await wfm.req('POST', `/api/wfm/schedule-runs/${runId}/publish`)).status, 200);
+    const mine = (await a1.req('GET', `/api/wfm/my-schedule?week=${WEEK}`)).body.shifts as any[];
+    assert.deepEqual(
+      mine.map((s) => s.id),
+      shifts.filter((s) => s.agentId === org.agents.a1).map((s) => s.id),
+    );
+    assert.ok(mine.length > 0 && mine.every((s) => s.agentId === org.agents.a1 && s.queues.join('+') === 'billing+general'));
 
     // another center's planner: our forecasts are absent to them
     const c2 = await createCenter(store.db, '第二中心', 'Asia/Shanghai', clock);

@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import highs from 'highs';
 import { solveSchedule, solveScheduleWeeks, type HorizonWeek, type ScheduleInput, type ScheduleOptions } from '../../core/wfm/schedule';
-import { solveMultiSkill, type MultiSkillInput } from '../../core/wfm/multiSkill/plan';
+import { solveMultiSkill, type MultiSkillInput, type MultiSkillProgress } from '../../core/wfm/multiSkill/plan';
 import { InputError } from '../../core/errors';
 
 // kind 'multiSkill' (issue 15): the skill-mix plan, which runs the same optimiser once per skill group;
@@ -19,9 +19,19 @@ try {
   const h = await highs();
   parentPort!.postMessage({ type: 'progress', phase: 'solving' });
   const clock = () => performance.now();
+  // the multi-skill plan reports where it is (staffing blocks, groups, trimming simulations), at most every 250 ms
+  let last = 0;
+  let lastPhase = '';
+  const onProgress = (p: MultiSkillProgress) => {
+    const t = performance.now();
+    if (p.phase === lastPhase && t - last < 250) return;
+    last = t;
+    lastPhase = p.phase;
+    parentPort!.postMessage({ type: 'progress', ...p });
+  };
   const result =
     kind === 'multiSkill'
-      ? solveMultiSkill(h, input as MultiSkillInput, { ...options, clock })
+      ? solveMultiSkill(h, input as MultiSkillInput, { ...options, clock, onProgress })
       : kind === 'weeks'
         ? solveScheduleWeeks(h, input as ScheduleInput, weeks!, { ...options, clock })
         : solveSchedule(h, input as ScheduleInput, { ...options, clock });

@@ -30,32 +30,44 @@ export function solveWeeksInWorker(
   return inWorker<ScheduleResult[]>({ input, weeks, options, kind: 'weeks' }, onProgress);
 }
 
-/** The multi-skill plan (issue 15) in a worker thread: the optimiser once per skill group, then the simulated week. */
-export function solveMultiSkillInWorker(input: MultiSkillInput, options: ScheduleOptions): Promise<MultiSkillResult> {
-  return inWorker<MultiSkillResult>({ input, options, kind: 'multiSkill' }, () => {}).promise;
+/**
+ * The multi-skill plan (issue 15) in a worker thread: the staffing search, the optimiser once per skill group, the
+ * trimming simulations; onProgress gets the phase with how far it is (done of total).
+ */
+export function solveMultiSkillInWorker(
+  input: MultiSkillInput,
+  options: ScheduleOptions,
+  onProgress: (p: { phase: string; done?: number; total?: number }) => void,
+): { promise: Promise<MultiSkillResult>; cancel(): void } {
+  return inWorker<MultiSkillResult>({ input, options, kind: 'multiSkill' }, (phase, done, total) =>
+    onProgress({ phase, ...(done !== undefined && total !== undefined ? { done, total } : {}) }),
+  );
 }
 
-function inWorker<R>(workerData: object, onProgress: (phase: string) => void): { promise: Promise<R>; cancel(): void } {
+function inWorker<R>(workerData: object, onProgress: (phase: string, done?: number, total?: number) => void): { promise: Promise<R>; cancel(): void } {
   const execArgv = process.execArgv.filter((a) => !a.startsWith('--test'));
   const w = new Worker(WORKER, { workerData, execArgv, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
   let settled = false;
   const promise = new Promise<R>((resolve, reject) => {
-    w.on('message', (m: { type: string; phase?: string; result?: R; message?: string; field?: string; problem?: string } & ErrorDetail) => {
-      if (m.type === 'progress') onProgress(m.phase!);
-      else if (m.type === 'result') {
-        settled = true;
-        resolve(m.result!);
-        void w.terminate();
-      } else if (m.type === 'error') {
-        settled = true;
-        reject(
-          m.field !== undefined && m.problem !== undefined
-            ? new InputError(m.field, m.problem, { reason: m.reason ?? 'input.invalid', params: m.params ?? {} })
-            : new Error(m.message),
-        );
-        void w.terminate();
-      }
-    });
+    w.on(
+      'message',
+      (m: { type: string; phase?: string; done?: number; total?: number; result?: R; message?: string; field?: string; problem?: string } & ErrorDetail) => {
+        if (m.type === 'progress') onProgress(m.phase!, m.done, m.total);
+        else if (m.type === 'result') {
+          settled = true;
+          resolve(m.result!);
+          void w.terminate();
+        } else if (m.type === 'error') {
+          settled = true;
+          reject(
+            m.field !== undefined && m.problem !== undefined
+              ? new InputError(m.field, m.problem, { reason: m.reason ?? 'input.invalid', params: m.params ?? {} })
+              : new Error(m.message),
+          );
+          void w.terminate();
+        }
+      },
+    );
     w.on('error', (e) => {
       settled = true;
       reject(e);

@@ -1,8 +1,12 @@
 /**
  * Multi-skill planning (issue 15): the week's forecasts of several queues, the center's agents with their skills and
  * proficiency levels, and the shift templates go to the skill-mix plan (src/core/wfm/multiSkill/plan): staffing by
- * skill group from simulation, the optimiser per group, the scheduled week simulated. The answer gives the service
- * level per queue from that simulation, with each queue's Erlang C agent-hours alone as the single-skill reference.
+ * skill group from simulation, the optimiser per group, the scheduled week trimmed to the targets and simulated.
+ * The plan is a schedule run like a single-skill one: the request starts it and answers its id at once; the solve
+ * runs in the background with its progress on the run (phase, done of total); when it ends, its shifts (each with
+ * the queues it answers) are the run's draft, its figures (service level per queue from the simulation, each
+ * queue's Erlang C agent-hours alone beside it) are in the run's summary as `multiSkill`, and the run's requirement
+ * (created empty) holds the curve the plan asked for. Publishing goes the single-skill way.
  */
 import type { z } from 'zod';
 import type { multiSkillBody } from '../../contract/wfm';
@@ -10,13 +14,18 @@ import { validationError } from '../../core/errors';
 import type { MultiSkillAgent, MultiSkillInput, MultiSkillQueue, MultiSkillResult } from '../../core/wfm/multiSkill/plan';
 import { skillLevels } from '../../core/wfm/multiSkill/proficiency';
 import { weekStartMs } from '../../core/wfm/rules';
-import type { ScheduleOptions } from '../../core/wfm/schedule';
+import type { ScheduleOptions, ScheduleResult } from '../../core/wfm/schedule';
 import { forecastPoints } from '../../store/wfm/forecasts';
-import { listContracts, scheduleInputFor } from '../../store/wfm/schedules';
+import { createRequirement, createRun, failRun, finishRun, listContracts, scheduleInputFor, setRunProgress } from '../../store/wfm/schedules';
+import { trackSolve } from './schedules';
 import type { Actor, ServiceDeps } from '../context';
 import { centerOf, core, DAY, sameCenter, tzAt } from './common';
 
-export type MultiSkillSolver = (input: MultiSkillInput, options: ScheduleOptions) => Promise<MultiSkillResult>;
+export type MultiSkillSolver = (
+  input: MultiSkillInput,
+  options: ScheduleOptions,
+  onProgress: (p: { phase: string; done?: number; total?: number }) => void,
+) => { promise: Promise<MultiSkillResult> };
 
 const SLOT_MIN = 15;
 
@@ -67,10 +76,35 @@ export async function multiSkillPlan(deps: ServiceDeps, actor: Actor, body: z.ou
     .map((a) => ({ ...a, levels: skillLevels(a.skills ?? [], levels.get(a.id)) }))
     .filter((a) => Object.keys(a.levels).some((s) => names.has(s)));
   if (!skilled.length) throw validationError('forecastIds', 'no active agent has a skill for these queues', { reason: 'wfm.noSkilledAgents', params: {} });
-  const r = await solve({ intervalMin: SLOT_MIN, queues, agents: skilled, templates, weekEnd: 'cut', seed: 1 }, { timeLimitS: body.timeLimitS, mipAbsGap: 1 });
+  const db = deps.store.db;
+  const requirementId = await createRequirement(
+    db,
+    { centerId: c.id, weekStart: body.weekStart, intervalMin: SLOT_MIN, required: new Array<number>((7 * 1440) / SLOT_MIN).fill(0), source: 'multiSkill' },
+    actor.userId,
+    deps.now(),
+  );
+  const runId = await createRun(db, { centerId: c.id, weekStart: body.weekStart, requirementId, timeLimitS: body.timeLimitS }, actor.userId, deps.now());
+  const startedAt = deps.now();
+  const handle = solve(
+    { intervalMin: SLOT_MIN, queues, agents: skilled, templates, weekEnd: 'cut', seed: 1 },
+    { timeLimitS: body.timeLimitS, mipAbsGap: 1 },
+    (p) => void setRunProgress(db, runId, { ...p, startedAt }).catch(() => {}),
+  );
+  const queuesWithoutAgents = queues.filter((q) => !skilled.some((a) => q.name in a.levels)).map((q) => q.name);
+  trackSolve(
+    runId,
+    handle.promise
+      .then((r) => finishMultiSkill(deps, runId, ws, requirementId, r, queuesWithoutAgents))
+      .catch((e) => failRun(db, runId, (e as Error).message, deps.now()).catch(() => {}))
+      .then(() => undefined),
+  );
+  return { id: runId };
+}
+
+/** Stores a finished plan: its shifts (with their queues) as the run's draft, its figures in the run's summary. */
+async function finishMultiSkill(deps: ServiceDeps, runId: number, ws: number, requirementId: number, r: MultiSkillResult, queuesWithoutAgents: string[]) {
   const hours = (xs: number[]) => (xs.reduce((a, b) => a + b, 0) * r.intervalMin) / 60;
-  return {
-    weekStart: body.weekStart,
+  const summary = {
     queues: r.queues,
     groups: r.groups.map((g) => ({
       key: g.key,
@@ -80,9 +114,36 @@ export async function multiSkillPlan(deps: ServiceDeps, actor: Actor, body: z.ou
       scheduledHours: hours(g.schedule.coverage),
     })),
     requiredAgentHours: r.requiredAgentHours,
+    scheduledAgentHours: r.groups.reduce((a, g) => a + hours(g.schedule.coverage), 0),
     erlangAgentHours: r.erlangAgentHours,
     paidHours: r.paidHours,
     unmetBlocks: r.unmetBlocks,
-    queuesWithoutAgents: queues.filter((q) => !skilled.some((a) => q.name in a.levels)).map((q) => q.name),
+    trim: r.trim,
+    queuesWithoutAgents,
   };
+  const queuesOf = new Map(r.groups.flatMap((g) => g.agentIds.map((id) => [id, g.skills.map((s) => s.queue).sort()] as const)));
+  // the groups' optimiser results as one: objectives and bounds add up (the groups are solved apart)
+  const objective = { total: 0, under: 0, over: 0, cost: 0 };
+  let lpBound = 0;
+  for (const g of r.groups) {
+    for (const k of ['total', 'under', 'over', 'cost'] as const) objective[k] += g.schedule.objective[k];
+    lpBound += g.schedule.lpBound;
+  }
+  const required = new Array<number>((7 * 1440) / r.intervalMin).fill(0);
+  for (const g of r.groups) g.required.forEach((v, t) => (required[t]! += v));
+  const merged: ScheduleResult = {
+    ...r.groups[0]!.schedule,
+    agents: r.agents,
+    required,
+    objective,
+    lpBound,
+    gap: objective.total > 0 ? Math.max(0, (objective.total - lpBound) / objective.total) : 0,
+    unassignedPatternShifts: r.groups.reduce((a, g) => a + g.schedule.unassignedPatternShifts, 0),
+    warnings: r.warnings,
+  };
+  await finishRun(deps.store.db, runId, ws, new Map(r.agents.map((a) => [a.agentId, Number(a.agentId)])), merged, deps.now(), {
+    queuesOf,
+    summary,
+    requirement: { id: requirementId, required },
+  });
 }

@@ -79,15 +79,20 @@ export async function saveContract(deps: ServiceDeps, actor: Actor, agentId: num
   return { ok: true as const };
 }
 
+/** Keeps a background solve's promise until it settles (waitForSolve). */
+export function trackSolve(runId: number, p: Promise<void>) {
+  const tracked = p.finally(() => solves.delete(runId));
+  solves.set(runId, tracked);
+}
+
 function startSolve(deps: ServiceDeps, solve: Solver, runId: number, input: ScheduleInput, timeLimitS: number, wsTs: number, keys: Map<string, number>) {
   const db = deps.store.db;
   const handle = solve(input, { timeLimitS, mipAbsGap: 1 }, (phase) => void setRunProgress(db, runId, { phase, startedAt: deps.now() }).catch(() => {}));
   const p = handle.promise
     .then((result) => finishRun(db, runId, wsTs, keys, result, deps.now()))
     .catch((e) => failRun(db, runId, (e as Error).message, deps.now()).catch(() => {}))
-    .then(() => undefined)
-    .finally(() => solves.delete(runId));
-  solves.set(runId, p);
+    .then(() => undefined);
+  trackSolve(runId, p);
 }
 
 /** Runs N weeks in a row somewhere (a worker thread on the server); one result per week. */

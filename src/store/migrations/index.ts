@@ -36,6 +36,7 @@ import floorRules from './046_floor_rules';
 import intraday from './049_intraday';
 import auditCenter from './058_audit_center';
 import squadRoutine from './052_squad_routine';
+import shiftQueues from './053_shift_queues';
 
 /**
  * Every migration, by name (run in name order). Each capability owns its own file(s);
@@ -76,6 +77,7 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '049_intraday': intraday,
   '058_audit_center': auditCenter,
   '052_squad_routine': squadRoutine,
+  '053_shift_queues': shiftQueues,
   '036_fact_agent_sums': factAgentSums,
   '057_live_event_indexes': liveEventIndexes,
 };

@@ -284,8 +284,26 @@ export const setRunProgress = (db: Db, id: number, progress: unknown) =>
 export const failRun = (db: Db, id: number, error: string, now: number) =>
   db.updateTable('wfm_schedule_runs').set({ status: 'failed', error, finished_at: now }).where('id', '=', id).execute();
 
+/** What a multi-skill plan (issue 15) stores beside its shifts. */
+export interface MultiSkillFinish {
+  /** the queues each agent (by input key) answers: the skills of their skill group */
+  queuesOf: Map<string, string[]>;
+  /** the plan's figures, kept in the run's summary as `multiSkill` */
+  summary: Record<string, unknown>;
+  /** the run's requirement (created empty when the run started) gets the curve the plan asked for */
+  requirement: { id: number; required: number[] };
+}
+
 /** Stores the optimiser's shifts (absolute times) and summary in one transaction. */
-export async function finishRun(db: Db, id: number, weekStartTs: number, agentIdByKey: Map<string, number>, result: ScheduleResult, now: number) {
+export async function finishRun(
+  db: Db,
+  id: number,
+  weekStartTs: number,
+  agentIdByKey: Map<string, number>,
+  result: ScheduleResult,
+  now: number,
+  multi?: MultiSkillFinish,
+) {
   await withTx(db, async (tx) => {
     const rows = [];
     for (const a of result.agents) {
@@ -306,6 +324,7 @@ export async function finishRun(db: Db, id: number, weekStartTs: number, agentId
             s.activities.map((x) => ({ kind: x.kind, start: weekStartTs + x.startMin * MIN, end: weekStartTs + x.endMin * MIN, paid: x.paid })),
           ),
           updated_at: now,
+          ...(multi ? { queues: JSON.stringify(multi.queuesOf.get(a.agentId) ?? []) } : {}),
         });
       }
     }
@@ -322,7 +341,14 @@ export async function finishRun(db: Db, id: number, weekStartTs: number, agentId
       unassignedPatternShifts: result.unassignedPatternShifts,
       warnings: result.warnings.slice(0, 50),
       shifts: rows.length,
+      ...(multi ? { multiSkill: multi.summary } : {}),
     };
+    if (multi)
+      await tx
+        .updateTable('wfm_requirements')
+        .set({ required: JSON.stringify(multi.requirement.required) })
+        .where('id', '=', multi.requirement.id)
+        .execute();
     await tx
       .updateTable('wfm_schedule_runs')
       .set({ status: 'done', summary: JSON.stringify(summary), finished_at: now })
@@ -384,6 +410,8 @@ export interface ShiftRow {
   activities: { kind: string; start: number; end: number; paid: boolean }[];
   /** Last change (epoch ms, strictly increasing per change): the version a hand edit is based on. */
   updatedAt: number;
+  /** the queues the shift answers (a multi-skill plan's shift); absent: single-skill */
+  queues?: string[];
 }
 
 const toShift = (r: DB['wfm_shifts'] & { id: number }): ShiftRow => ({
@@ -398,6 +426,7 @@ const toShift = (r: DB['wfm_shifts'] & { id: number }): ShiftRow => ({
   paidHours: r.paid_hours,
   activities: JSON.parse(r.activities),
   updatedAt: Number(r.updated_at),
+  ...(r.queues ? { queues: JSON.parse(r.queues) as string[] } : {}),
 });
 
 /** The stamp of a shift's next change: now, but always after the previous one so it works as a version. */

@@ -60,6 +60,8 @@ export interface WfmTables {
     paid_hours: number;
     activities: string;
     updated_at: number;
+    /** migration 053: JSON array of the queues the shift answers (a multi-skill plan's shift); null: single-skill */
+    queues: string | null;
   };
   wfm_swaps: {
     id: Generated<number>;

@@ -29,10 +29,20 @@ const WORDS: Record<string, Row> = {
   'wfm.multiSkill.erlangHours': ['单独按 Erlang C 的人时', '單獨依 Erlang C 的人時', 'Agent-hours alone (Erlang C)'],
   'wfm.multiSkill.seconds': ['{{n}} 秒', '{{n}} 秒', '{{n}} s'],
   'wfm.multiSkill.hours': [
-    '技能组合所需在线人时 {{mix}}，各队列单独按 Erlang C 合计 {{alone}}（比值 {{ratio}}）；排班带薪工时 {{paid}}',
-    '技能組合所需在線人時 {{mix}}，各佇列單獨依 Erlang C 合計 {{alone}}（比值 {{ratio}}）；排班帶薪工時 {{paid}}',
-    'Agent-hours on the phones for the skill mix {{mix}}, each queue alone by Erlang C {{alone}} (ratio {{ratio}}); paid hours scheduled {{paid}}',
+    '技能组合排班在线人时 {{mix}}，各队列单独按 Erlang C 合计 {{alone}}（比值 {{ratio}}）；排班带薪工时 {{paid}}。',
+    '技能組合排班在線人時 {{mix}}，各佇列單獨依 Erlang C 合計 {{alone}}（比值 {{ratio}}）；排班帶薪工時 {{paid}}。',
+    'Agent-hours scheduled on the phones for the skill mix {{mix}}, each queue alone by Erlang C {{alone}} (ratio {{ratio}}); paid hours scheduled {{paid}}.',
   ],
+  'wfm.multiSkill.trimmed': [
+    '按仿真削减了 {{n}} 个班次（{{hours}} 带薪工时），各队列服务水平不低于目标。',
+    '依模擬削減了 {{n}} 個班次（{{hours}} 帶薪工時），各佇列服務水準不低於目標。',
+    'Trimmed by simulation: {{n}} shifts ({{hours}} paid hours) taken out, every queue’s SL kept at or above target.',
+  ],
+  'wfm.multiSkill.beforeTrim': ['削减前仿真服务水平', '削減前模擬服務水準', 'Simulated SL before trimming'],
+  'wfm.multiSkill.phase_staffing': ['按技能组求人力（小时段）', '依技能組求人力（小時段）', 'Staffing the skill groups (hours)'],
+  'wfm.multiSkill.phase_scheduling': ['逐组排班（技能组）', '逐組排班（技能組）', 'Scheduling each group (groups)'],
+  'wfm.multiSkill.phase_trimming': ['按仿真削减班次（仿真次数）', '依模擬削減班次（模擬次數）', 'Trimming by simulation (simulations)'],
+  'wfm.reqSource.multiSkill': ['多技能排班', '多技能排班', 'multi-skill plan'],
   'wfm.multiSkill.unmet': [
     '有 {{n}} 个小时段在现有技能组内无法达到所有队列的目标',
     '有 {{n}} 個小時段在現有技能組內無法達到所有佇列的目標',

@@ -5,12 +5,13 @@
 // curve, unchanged. The result is scored by simulating the whole week with the scheduled coverage, so the service
 // level per queue is that of the schedule, not of the plan.
 import type { Highs } from 'highs';
-import { simulateSkills, type SkillSimGroup } from '../../sim/skills';
+import type { SkillSimGroup } from '../../sim/skills';
 import { InputError } from '../../errors';
 import { solveSchedule } from '../schedule';
 import type { AgentInput, AgentSchedule, Clock, ScheduleInput, ScheduleOptions, ScheduleResult } from '../schedule/types';
 import { handleFactor, skillGroupKey, type SkillLevels } from './proficiency';
 import { erlangAlone, searchStaffing, type QueueLoad } from './staffing';
+import { trimToTarget } from './trim';
 
 export interface MultiSkillQueue {
   name: string;
@@ -33,6 +34,18 @@ export interface MultiSkillInput extends Omit<ScheduleInput, 'required' | 'agent
   /** the staffing search runs on blocks of this many minutes (a multiple of intervalMin); default 60 */
   searchIntervalMin?: number;
   seed?: number;
+  /**
+   * After scheduling, remove the least-needed whole shifts while every queue's simulated SL stays at or above
+   * its target less `tolerance` (./trim); default on, tolerance 0.
+   */
+  trim?: { tolerance?: number; maxEvaluations?: number } | false;
+}
+
+/** Where a multi-skill solve is: the staffing search per block, the optimiser per group, the trimming simulations. */
+export interface MultiSkillProgress {
+  phase: 'staffing' | 'scheduling' | 'trimming';
+  done: number;
+  total: number;
 }
 
 export interface SkillGroupPlan {
@@ -48,8 +61,10 @@ export interface SkillGroupPlan {
 export interface QueueOutcome {
   queue: string;
   slTarget: number;
-  /** from the simulation of the scheduled week */
+  /** from the simulation of the scheduled (and trimmed) week */
   serviceLevel: number;
+  /** the same simulation of the week as the optimiser scheduled it, before trimming */
+  serviceLevelBeforeTrim: number;
   asa: number;
   abandonRate: number;
   offered: number;
@@ -68,11 +83,18 @@ export interface MultiSkillResult {
   paidHours: number;
   /** search blocks where no staffing within the groups met every target */
   unmetBlocks: number;
+  /** shifts and paid hours the trimming took out; simulations of the week it ran */
+  trim: { removedShifts: number; removedPaidHours: number; evaluations: number };
   warnings: string[];
 }
 
 /** Plan, schedule and score a multi-skill week. `h` is a loaded HiGHS instance. */
-export function solveMultiSkill(h: Highs, input: MultiSkillInput, options: ScheduleOptions & { clock: Clock }): MultiSkillResult {
+export function solveMultiSkill(
+  h: Highs,
+  input: MultiSkillInput,
+  options: ScheduleOptions & { clock: Clock; onProgress?: (p: MultiSkillProgress) => void },
+): MultiSkillResult {
+  const progress = options.onProgress ?? (() => {});
   const intervalMin = input.intervalMin ?? 15;
   const perWeek = (7 * 1440) / intervalMin;
   const block = input.searchIntervalMin ?? 60;
@@ -119,6 +141,7 @@ export function solveMultiSkill(h: Highs, input: MultiSkillInput, options: Sched
   let erlangAgentHours = 0;
   const erlangPerQueue = input.queues.map(() => 0);
   for (let b = 0; b < perWeek / per; b++) {
+    progress({ phase: 'staffing', done: b, total: perWeek / per });
     const loads: QueueLoad[] = input.queues.map((q) => {
       let calls = 0;
       for (let k = 0; k < per; k++) calls += q.calls[b * per + k]!;
@@ -147,6 +170,7 @@ export function solveMultiSkill(h: Highs, input: MultiSkillInput, options: Sched
   // the single-queue optimiser per group, against the group's curve
   const plans: SkillGroupPlan[] = keys.map((k, g) => {
     const { levels, agents } = byKey.get(k)!;
+    progress({ phase: 'scheduling', done: g, total: keys.length });
     const schedule = solveSchedule(
       h,
       {
@@ -168,15 +192,28 @@ export function solveMultiSkill(h: Highs, input: MultiSkillInput, options: Sched
     };
   });
 
-  // score the schedule: the week simulated with the coverage each group got
-  const sim = simulateSkills({
-    seed: (input.seed ?? 1) + 7,
-    intervalS: intervalMin * 60,
-    queues: input.queues.map((q) => ({ name: q.name, ahtS: q.ahtS, slThresholdS: q.slThresholdS, patienceS: q.patienceS })),
-    calls: input.queues.map((q) => q.calls),
+  // trim to the targets and score: the week simulated with the coverage each group got
+  const simQueues = input.queues.map((q) => ({
+    name: q.name,
+    ahtS: q.ahtS,
+    slThresholdS: q.slThresholdS,
+    patienceS: q.patienceS,
+    calls: q.calls,
+    slTarget: q.slTarget,
+  }));
+  const trimmed = trimToTarget({
+    intervalMin,
+    queues: simQueues,
     groups,
-    staff: plans.map((p) => p.schedule.coverage),
+    agents: plans.map((p) => p.schedule.agents),
+    seed: (input.seed ?? 1) + 7,
+    ...(input.trim === false ? { maxEvaluations: 1 } : input.trim),
+    onProgress: (p) => progress({ phase: 'trimming', done: p.evaluations, total: p.maxEvaluations }),
   });
+  plans.forEach((p, g) => {
+    p.schedule = { ...p.schedule, agents: trimmed.agents[g]!, coverage: trimmed.coverage[g]! };
+  });
+  const sim = trimmed.sim;
   const hours = (xs: number[]) => (xs.reduce((a, b) => a + b, 0) * intervalMin) / 60;
   return {
     intervalMin,
@@ -187,6 +224,7 @@ export function solveMultiSkill(h: Highs, input: MultiSkillInput, options: Sched
         queue: q.name,
         slTarget: q.slTarget,
         serviceLevel: s.serviceLevel,
+        serviceLevelBeforeTrim: trimmed.before.queues[i]!.serviceLevel,
         asa: s.asa,
         abandonRate: s.abandonRate,
         offered: s.offered,
@@ -198,6 +236,7 @@ export function solveMultiSkill(h: Highs, input: MultiSkillInput, options: Sched
     erlangAgentHours,
     paidHours: plans.reduce((a, p) => a + p.schedule.agents.reduce((x, y) => x + y.paidHours, 0), 0),
     unmetBlocks,
+    trim: { removedShifts: trimmed.removedShifts, removedPaidHours: trimmed.removedPaidHours, evaluations: trimmed.evaluations },
     warnings: [...warnings, ...plans.flatMap((p) => p.schedule.warnings)],
   };
 }

@@ -1,15 +1,16 @@
 /**
  * The planner's multi-skill plan of the week (issue 15): pick one forecast per queue, a service-level target, and
- * the server staffs the skill groups by simulation, schedules each group and simulates the week. Shown: the service
- * level per queue from that simulation beside each queue's Erlang C agent-hours alone (the single-skill reference),
- * and what each skill group was asked for and got.
+ * the server staffs the skill groups by simulation, schedules each group, trims the week to the targets and
+ * simulates it, as a schedule run in the background (the page above follows it: progress, then the draft to
+ * publish). Shown here from the run: how far it is, then the service level per queue from the simulation beside
+ * each queue's Erlang C agent-hours alone (the single-skill reference), and what each skill group was asked for and got.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { useAction } from '../../hooks';
 import { contract } from '../../../contract/index';
-import type { MultiSkillResultWire } from '../../../contract/wfm';
+import type { RunView } from '../../../contract/wfm';
 import { Field, FieldRow } from '../../components/form';
 import { ErrorNote, pct } from '../../components/ui';
 
@@ -20,19 +21,30 @@ interface ForecastOption {
   queue: string;
 }
 
-export function MultiSkillPlan({ week, forecasts }: { week: string; forecasts: ForecastOption[] }) {
+export function MultiSkillPlan({
+  week,
+  forecasts,
+  run,
+  onStarted,
+}: {
+  week: string;
+  forecasts: ForecastOption[];
+  /** the run the page shows (this plan's once started) */
+  run: RunView | null;
+  onStarted: (runId: number) => void;
+}) {
   const { t } = useTranslation();
   const act = useAction();
   const [picked, setPicked] = useState<number[]>([]);
   const [form, setForm] = useState({ slTarget: '0.8', thresholdS: '20', timeLimitS: '10' });
-  const [result, setResult] = useState<MultiSkillResultWire | null>(null);
   const [busy, setBusy] = useState(false);
+  const result = run?.run.summary?.multiSkill ?? null;
+  const progress = run?.run.status === 'running' && run.run.progress.total ? run.run.progress : null;
   const toggle = (id: number) => setPicked((xs) => (xs.includes(id) ? xs.filter((x) => x !== id) : [...xs, id]));
   const hours = (h: number) => h.toLocaleString(undefined, { maximumFractionDigits: 0 });
   const plan = async () => {
     setBusy(true);
     await act.run(async () => {
-      setResult(null);
       const r = await call(contract.wfm.multiSkillPlan, {
         body: {
           weekStart: week,
@@ -42,7 +54,7 @@ export function MultiSkillPlan({ week, forecasts }: { week: string; forecasts: F
           timeLimitS: Number(form.timeLimitS),
         },
       });
-      setResult(r);
+      onStarted(r.id);
     });
     setBusy(false);
   };
@@ -79,6 +91,12 @@ export function MultiSkillPlan({ week, forecasts }: { week: string; forecasts: F
           {busy ? t('wfm.multiSkill.planning') : t('wfm.multiSkill.plan')}
         </button>
       </div>
+      {progress && (
+        <p data-testid="multi-skill-progress">
+          {t(`wfm.multiSkill.phase_${progress.phase}`, { defaultValue: progress.phase })} {progress.done} / {progress.total}{' '}
+          <progress max={progress.total} value={progress.done} />
+        </p>
+      )}
       {result && (
         <>
           <div className="table-scroll">
@@ -88,6 +106,7 @@ export function MultiSkillPlan({ week, forecasts }: { week: string; forecasts: F
                   <th>{t('wfm.multiSkill.queue')}</th>
                   <th>{t('wfm.multiSkill.target')}</th>
                   <th>{t('wfm.multiSkill.simulatedSl')}</th>
+                  <th>{t('wfm.multiSkill.beforeTrim')}</th>
                   <th>{t('wfm.multiSkill.asa')}</th>
                   <th>{t('wfm.multiSkill.abandon')}</th>
                   <th>{t('wfm.multiSkill.erlangHours')}</th>
@@ -99,6 +118,7 @@ export function MultiSkillPlan({ week, forecasts }: { week: string; forecasts: F
                     <td translate="no">{q.queue}</td>
                     <td>{pct(q.slTarget)}</td>
                     <td className={q.serviceLevel < q.slTarget - 0.02 ? 'bad' : undefined}>{pct(q.serviceLevel)}</td>
+                    <td>{pct(q.serviceLevelBeforeTrim)}</td>
                     <td>{t('wfm.multiSkill.seconds', { n: Math.round(q.asa) })}</td>
                     <td>{pct(q.abandonRate)}</td>
                     <td>{hours(q.erlangAgentHours)}</td>
@@ -109,11 +129,12 @@ export function MultiSkillPlan({ week, forecasts }: { week: string; forecasts: F
           </div>
           <p data-testid="multi-skill-hours">
             {t('wfm.multiSkill.hours', {
-              mix: hours(result.requiredAgentHours),
+              mix: hours(result.scheduledAgentHours),
               alone: hours(result.erlangAgentHours),
-              ratio: result.erlangAgentHours > 0 ? (result.requiredAgentHours / result.erlangAgentHours).toFixed(2) : '—',
+              ratio: result.erlangAgentHours > 0 ? (result.scheduledAgentHours / result.erlangAgentHours).toFixed(2) : '—',
               paid: hours(result.paidHours),
-            })}
+            })}{' '}
+            {t('wfm.multiSkill.trimmed', { n: result.trim.removedShifts, hours: hours(result.trim.removedPaidHours) })}
           </p>
           {result.unmetBlocks > 0 && <p className="bad">{t('wfm.multiSkill.unmet', { n: result.unmetBlocks })}</p>}
           {result.queuesWithoutAgents.length > 0 && (

@@ -302,7 +302,12 @@ export default function Schedule() {
           )}
         </div>
       )}
-      <MultiSkillPlan week={week} forecasts={(forecasts.data ?? []).map((f) => ({ id: f.id, queue: f.queue }))} />
+      <MultiSkillPlan
+        week={week}
+        forecasts={(forecasts.data ?? []).map((f) => ({ id: f.id, queue: f.queue }))}
+        run={run.data ?? null}
+        onStarted={(id) => (setRunId(id), void runs.reload(), void reqs.reload())}
+      />
       <PeakSlots />
     </Page>
   );
@@ -353,6 +358,12 @@ function ShiftTable({ shifts, onMoved }: { shifts: RunView['shifts']; onMoved: (
               <td>{hm(s.end)}</td>
               <td>
                 <Raw>{s.templateCode}</Raw>
+                {s.queues?.length ? (
+                  <span className="muted" data-testid="shift-queues" translate="no">
+                    {' '}
+                    {s.queues.join(' · ')}
+                  </span>
+                ) : null}
               </td>
               <td>{s.paidHours}</td>
               <td>
