@@ -9,14 +9,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness, signInUi } from './harness';
 import { createRequirement, putContract, putTemplate } from '../src/store/wfm/schedules';
-import { mondayOf } from '../src/web/pages/wfm/util';
+import { mondayOf } from '../src/core/wfm/rules';
 
 const DAY = 86_400_000;
 /** one agent needed 09:00–17:00 on each of `days` (0 = Monday), in 15-minute intervals */
 const need = (days: number[]) => Array.from({ length: 672 }, (_, k) => (days.includes(Math.floor(k / 96)) && k % 96 >= 36 && k % 96 < 68 ? 1 : 0));
 
 test('a planner sets most days in a row on a contract and plans two weeks: Monday of week 2 stays off', async () => {
-  const week = mondayOf(Date.now()); // the schedule page's default week
+  const week = mondayOf(Date.now(), 480); // the schedule page's default week: the center's (Asia/Shanghai, UTC+8), whatever the machine's zone
   const next = new Date(Date.parse(`${week}T00:00:00Z`) + 7 * DAY).toISOString().slice(0, 10);
   const h = await startHarness({
     seed: async (store, org) => {

@@ -177,6 +177,17 @@ export interface BidRefusal {
   params: Record<string, string>;
 }
 
+/** Why a planner may not publish a slot: it would start at or before now (no one could take it). */
+export function publishRefusal(
+  slot: { start: number },
+  now: number,
+  tzOffsetMin: number,
+): { reason: 'wfm.slotStartsInPast'; params: Record<string, string> } | null {
+  if (slot.start > now) return null;
+  const s = localParts(slot.start, tzOffsetMin);
+  return { reason: 'wfm.slotStartsInPast', params: { date: s.date, start: s.hm } };
+}
+
 /** Local 'YYYY-MM-DD' and 'HH:MM' of an instant at a zone offset (minutes east of UTC). */
 function localParts(ts: number, tzOffsetMin: number): { date: string; hm: string } {
   const iso = new Date(ts + tzOffsetMin * 60_000).toISOString();

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { forEachDatabase, publishedTestRun } from '../../store/testing';
-import { testApp } from '../testing';
+import { signIn, testApp } from '../testing';
 
 const H = 3600_000;
 // Asia/Shanghai (UTC+8)
@@ -13,7 +13,7 @@ const at = (d: string, hm: string) => Date.parse(`${d}T${hm}:00Z`) - 8 * H;
 const WEEK = '2026-11-02';
 
 forEachDatabase('peak bids: past slots, slots overlapping one’s own shift or leave are refused with their reason', async (_t, store) => {
-  let clock = at('2026-11-03', '12:00'); // Tuesday noon
+  let clock = at('2026-11-02', '12:00'); // Monday noon: the slots are published, all still to come
   const { org, as, app } = await testApp(store, { now: () => clock });
   try {
     const db = store.db;
@@ -35,8 +35,6 @@ forEachDatabase('peak bids: past slots, slots overlapping one’s own shift or l
       })
       .execute();
     const wfm = await as('wfm');
-    const a1 = await as('a1');
-    const a2 = await as('a2');
     const slot = async (kind: 'peak' | 'vto', d: string, from: string, to: string) => {
       const r = await wfm.req('POST', '/api/wfm/peak-slots', {
         kind,
@@ -49,7 +47,6 @@ forEachDatabase('peak bids: past slots, slots overlapping one’s own shift or l
       assert.equal(r.status, 200, JSON.stringify(r.body));
       return r.body.id as number;
     };
-    const bid = (c: typeof a1, id: number) => c.req('POST', `/api/wfm/peak-slots/${id}/subscribe`);
 
     // Tuesday 10:00–12:00 began (and ended) before noon: refused, saying when it began
     const past = await slot('peak', '2026-11-03', '10:00', '12:00');
@@ -64,6 +61,24 @@ forEachDatabase('peak bids: past slots, slots overlapping one’s own shift or l
     // a VTO slot inside a1's shift is time off from it: allowed
     const vto = await slot('vto', '2026-11-04', '14:00', '15:00');
     assert.equal((await wfm.req('POST', '/api/wfm/leave', { agentId: org.agents.a1, date: '2026-11-05', kind: 'annual' })).status, 200);
+
+    clock = at('2026-11-03', '12:00'); // Tuesday noon (a new day: everyone signs in again)
+    const a1 = await as('a1');
+    const a2 = await as('a2');
+    const bid = (c: typeof a1, id: number) => c.req('POST', `/api/wfm/peak-slots/${id}/subscribe`);
+    // a slot that has already begun is not published: refused at its start, saying when (center time)
+    const stale = await (
+      await signIn(app, 'wfm')
+    ).req('POST', '/api/wfm/peak-slots', {
+      kind: 'peak',
+      title: '迟了',
+      start: at('2026-11-03', '11:00'),
+      end: at('2026-11-03', '14:00'),
+      capacity: 1,
+      bonus: 1,
+    });
+    assert.equal(stale.status, 400, JSON.stringify(stale.body));
+    assert.deepEqual([stale.body.field, stale.body.reason, stale.body.params], ['start', 'wfm.slotStartsInPast', { date: '2026-11-03', start: '11:00' }]);
 
     const refused = async (c: typeof a1, id: number) => {
       const r = await bid(c, id);

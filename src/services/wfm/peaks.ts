@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { peakRule } from '../../contract/wfm';
 import { conflict, forbidden, validationError } from '../../core/errors';
-import { allocateSlots, applyTimeOff, bidRefusal, type AllocationRule } from '../../core/wfm/peaks';
+import { allocateSlots, applyTimeOff, bidRefusal, publishRefusal, type AllocationRule } from '../../core/wfm/peaks';
 import { balances, earnPoints, redeem, type PointsRule } from '../../core/wfm/points';
 import { mondayOf, weekStartMs } from '../../core/wfm/rules';
 import { audit } from '../../store/audit';
@@ -39,6 +39,10 @@ export async function publishSlot(
 ) {
   const db = deps.store.db;
   const now = deps.now();
+  const c = await centerOf(deps, actor);
+  const refusal = publishRefusal(body, now, tzAt(c.tz, body.start));
+  if (refusal)
+    throw validationError('start', `slot starts at or before now: ${JSON.stringify(refusal.params)}`, { reason: refusal.reason, params: refusal.params });
   const id = await createSlot(db, { centerId: actor.scope.centerId, ...body }, actor.userId, now);
   // the center's active agents hear of a new slot (bell + their channels, issue 17), and the center's robots
   const agents = await listAgents(db, { scope: { kind: 'all', centerId: actor.scope.centerId }, status: 'active' });

@@ -4,6 +4,7 @@ import { call } from '../../api';
 import { useAction, useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import type { TemplateSpec } from '../../../contract/wfm';
+import { TIME_OFF_KINDS } from '../../../contract/wfmTimeOff';
 import type { Contract } from '../../../core/wfm/schedule';
 import { ErrorNote, Page, Raw } from '../../components/ui';
 import { Field, FieldRow } from '../../components/form';
@@ -552,7 +553,13 @@ export default function PlanData() {
           <input type="date" name="date" value={lv.date} onChange={(e) => setLv({ ...lv, date: e.target.value })} />
         </Field>
         <Field label={t('wfm.leaveKind')} error={le.errorFor('kind')}>
-          <input name="kind" value={lv.kind} size={10} onChange={(e) => setLv({ ...lv, kind: e.target.value })} />
+          <select name="kind" value={lv.kind} onChange={(e) => setLv({ ...lv, kind: e.target.value })}>
+            {TIME_OFF_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`timeOff.kind_${k}`)}
+              </option>
+            ))}
+          </select>
         </Field>
         <button data-testid="add-leave" onClick={addLeave}>
           {t('wfm.addLeave')}
@@ -570,9 +577,12 @@ export default function PlanData() {
         <tbody>
           {(leave.data ?? []).map((l) => (
             <tr key={l.id}>
-              <td>{l.name}</td>
+              <td>
+                <Raw>{l.name}</Raw>
+              </td>
               <td>{l.date}</td>
-              <td>{l.kind}</td>
+              {/* a kind of the app's list in words; one typed through the API as stored */}
+              <td>{(TIME_OFF_KINDS as readonly string[]).includes(l.kind) ? t(`timeOff.kind_${l.kind}`) : <Raw>{l.kind}</Raw>}</td>
             </tr>
           ))}
         </tbody>
