@@ -12,11 +12,11 @@ import { audit } from '../audit';
 import { withTx } from '../db';
 import { uniqueAs } from '../errors';
 import { inScope, type Delegation, type Scope } from '../scope';
-import { postShiftSummary, type AttendanceGrace, type DailyReport, type ShiftLogKind, type Violation } from '../../core/people';
+import { postShiftSummary, type AttendanceGrace, type DailyReport, type ShiftLogKind } from '../../core/people';
 import { SQUAD_LOG_KINDS } from '../../core/peer/index';
 import { core, dayStartMs, iso, parseJson } from '../people/common';
 import { attendanceReport } from '../people/discipline';
-import { teamDay } from '../people/routine';
+import { teamDay, violationOf } from '../people/routine';
 
 type Db = Kysely<DB>;
 
@@ -79,20 +79,7 @@ export async function sendSquadReport(
         figures: day.figures,
         // attendance records carry the agent's team: an agent moved to another team since is not the squad's day
         attendance: att.records,
-        violations: vio.map(
-          (v) =>
-            ({
-              id: String(v.id),
-              ruleId: v.rule_code,
-              ruleNo: v.rule_no,
-              category: 'conduct',
-              agentId: String(v.agent_id),
-              teamId: String(squad.teamId),
-              recordedBy: String(v.recorded_by),
-              at: iso(v.at),
-              contributionFen: v.contribution_fen,
-            }) as Violation,
-        ),
+        violations: vio.map((v) => violationOf(v, squad.teamId)),
         qa: [],
         qaTotals: { count: day.team.qaScore.den ?? 0, scoreSum: day.team.qaScore.num ?? 0, fatal: day.team.fatalRate.num ?? 0 },
         log: log.map((l) => ({ at: iso(l.at), kind: l.kind as ShiftLogKind, text: l.text })),

@@ -1,4 +1,6 @@
 /** The team lead's shift routine: notices and the pre-shift briefing, shift log, post-shift reports, lead tasks. */
+import type { Selectable } from 'kysely';
+import type { DB } from '../schema';
 import { DomainError, notFound, validationError } from '../../core/errors';
 import type { Facts } from '../../core/facts/index';
 import { deriveKpis, sumMeasures, type Measures } from '../../core/kpi';
@@ -409,6 +411,22 @@ export async function shiftLogInReach(db: Db, scope: Scope, d: Delegation, teamI
 }
 
 /**
+ * A stored violation as a post-shift report's row, counted to the given team (the team's report: the team
+ * recorded with it; a squad's report: the squad's team).
+ */
+export const violationOf = (v: Selectable<DB['people_violations']>, teamId: number): Violation => ({
+  id: String(v.id),
+  ruleId: v.rule_code,
+  ruleNo: v.rule_no,
+  category: 'conduct',
+  agentId: String(v.agent_id),
+  teamId: String(teamId),
+  recordedBy: String(v.recorded_by),
+  at: iso(v.at),
+  contributionFen: v.contribution_fen,
+});
+
+/**
  * The post-shift summary, generated from the store (the day's facts of the team and its agents with
  * targets and who missed them, the queue-side figures of its queues, QA from the facts, attendance,
  * violations, shift log) plus the lead's notes, stored and thereby sent up to the duty manager. Once
@@ -449,20 +467,7 @@ export async function sendPostShift(
         date,
         figures: day.figures,
         attendance: att.records,
-        violations: vio.map(
-          (v) =>
-            ({
-              id: String(v.id),
-              ruleId: v.rule_code,
-              ruleNo: v.rule_no,
-              category: 'conduct',
-              agentId: String(v.agent_id),
-              teamId: String(v.team_id),
-              recordedBy: String(v.recorded_by),
-              at: iso(v.at),
-              contributionFen: v.contribution_fen,
-            }) as Violation,
-        ),
+        violations: vio.map((v) => violationOf(v, v.team_id)),
         qa: [],
         // QA of the day's calls from the facts (calibration excluded): scored evaluations, their score sum, fatal ones
         qaTotals: { count: qa.den ?? 0, scoreSum: qa.num ?? 0, fatal: fatal.num ?? 0 },

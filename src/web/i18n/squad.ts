@@ -25,7 +25,6 @@ export const squadMessages: Messages = {
       byLeader: '小队长 {{name}}',
       coaching: '辅导',
       listening: '听录音',
-      lateAbsent: '迟到 / 缺勤',
     },
     errors: {
       peer: {
@@ -58,7 +57,6 @@ export const squadMessages: Messages = {
       byLeader: '小隊長 {{name}}',
       coaching: '輔導',
       listening: '聽錄音',
-      lateAbsent: '遲到 / 缺勤',
     },
     errors: {
       peer: {
@@ -91,7 +89,6 @@ export const squadMessages: Messages = {
       byLeader: 'squad leader {{name}}',
       coaching: 'Coaching',
       listening: 'Listening',
-      lateAbsent: 'Late / absent',
     },
     errors: {
       peer: {

@@ -10,6 +10,7 @@ import { hasAny, useMe } from '../../session';
 import { FactTiles, SourceBadge } from '../../components/facts';
 import { TeamPicker, fmtTime } from './common';
 import { LeadTaskTable } from '../setup/LeadTaskTable';
+import { ReportTable } from '../../components/reportTable';
 
 /** The team lead's shift routine: briefing and notices, in-shift log, post-shift summary, reports, tasks. */
 export default function Routine() {
@@ -294,38 +295,21 @@ export default function Routine() {
       </div>
       <div className="card">
         <h2>{t('ppl.routine.reports')}</h2>
-        <table data-testid="reports">
-          <thead>
-            <tr>
-              <th>{t('ppl.date')}</th>
-              <th>{t('ppl.team')}</th>
-              <th>{t('ppl.routine.offered')}</th>
-              <th>{t('ppl.routine.answered')}</th>
-              <th>
-                {t('ppl.disc.late')}/{t('ppl.disc.absent')}
-              </th>
-              <th>{t('ppl.note')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(reports.data ?? []).map((r) => (
-              <tr key={r.id}>
-                <td>{r.date}</td>
-                <td>{r.team_name}</td>
-                <td>
-                  {r.report.offered} <SourceBadge source={r.report.sources?.offered} />
-                </td>
-                <td>
-                  {r.report.answered} <SourceBadge source={r.report.sources?.answered} />
-                </td>
-                <td>
-                  {r.report.late}/{r.report.absent}
-                </td>
-                <td>{r.notes.join(' / ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ReportTable
+          rows={reports.data ?? []}
+          testId="reports"
+          before={[
+            { head: t('ppl.team'), cell: (r) => r.team_name },
+            ...(['offered', 'answered'] as const).map((k) => ({
+              head: t(`ppl.routine.${k}`),
+              cell: (r: NonNullable<typeof reports.data>[number]) => (
+                <>
+                  {r.report[k]} <SourceBadge source={r.report.sources?.[k]} />
+                </>
+              ),
+            })),
+          ]}
+        />
         <SquadReports />
         <h3>{t('ppl.routine.weekly')}</h3>
         <table>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { ErrorNote, Raw } from '../../components/ui';
+import { ReportTable } from '../../components/reportTable';
 
 /** Squads' post-shift reports in the caller's reach (a lead: their teams' squads'; a squad leader: their squad's), this month. */
 export function SquadReports() {
@@ -13,46 +14,21 @@ export function SquadReports() {
       <ErrorNote error={reports.error} />
       {reports.data && reports.data.length === 0 && <p className="hint">{t('squad.noReports')}</p>}
       {reports.data && reports.data.length > 0 && (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th>{t('ppl.date')}</th>
-                <th>{t('squad.squadName')}</th>
-                <th>{t('squad.author')}</th>
-                <th>{t('facts.figures.handled')}</th>
-                <th>{t('squad.lateAbsent')}</th>
-                <th>
-                  {t('squad.coaching')} / {t('squad.listening')}
-                </th>
-                <th>{t('ppl.note')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reports.data.map((r) => (
-                <tr key={r.id} data-testid={`squad-report-${r.id}`}>
-                  <td>{r.date}</td>
-                  <td>
-                    <Raw>{r.squadName}</Raw>
-                  </td>
-                  <td>
-                    <Raw>{r.authorName ?? ''}</Raw>
-                  </td>
-                  <td>{r.report.handled}</td>
-                  <td>
-                    {r.report.late} / {r.report.absent}
-                  </td>
-                  <td>
-                    {r.log.coaching ?? 0} / {r.log.listening ?? 0}
-                  </td>
-                  <td>
-                    <Raw>{r.notes.join(' / ')}</Raw>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ReportTable
+          rows={reports.data}
+          rowTestId={(r) => `squad-report-${r.id}`}
+          before={[
+            { head: t('squad.squadName'), cell: (r) => <Raw>{r.squadName}</Raw> },
+            { head: t('squad.author'), cell: (r) => <Raw>{r.authorName ?? ''}</Raw> },
+            { head: t('facts.figures.handled'), cell: (r) => r.report.handled },
+          ]}
+          after={[
+            {
+              head: `${t('squad.coaching')} / ${t('squad.listening')}`,
+              cell: (r) => `${r.log.coaching ?? 0} / ${r.log.listening ?? 0}`,
+            },
+          ]}
+        />
       )}
     </div>
   );
