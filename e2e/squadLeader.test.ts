@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness, signInUi, signOutUi } from './harness';
+import { nameSquadLeader } from './squads';
 import { createAgent } from '../src/store/org';
 import { createPlan } from '../src/store/peer/repo';
 
@@ -43,15 +44,7 @@ test('a lead names a squad leader, who follows up their member’s plan and cann
   const { page, url } = h;
   try {
     await page.setViewportSize({ width: 390, height: 844 });
-    await signInUi(page, url, 'team_lead');
-    await page.goto(`${url}/#/floor/peer`);
-    const form = page.locator('[data-testid=new-squad]');
-    await form.locator('select[name=teamId]').selectOption({ label: 'A组' });
-    await form.locator('input[name=squadName]').fill('一小队');
-    await form.locator('select[name=squadLeader]').selectOption({ label: '李娜' });
-    await form.locator('select[multiple]').selectOption({ label: '王芳' });
-    await form.locator('button[type=submit]').click();
-    await page.waitForSelector('[data-testid=peer-squads] li >> text=一小队');
+    await nameSquadLeader(page, url);
     assert.match((await page.textContent('[data-testid=peer-squads] li')) ?? '', /小队长 李娜 · 队员 王芳/);
     await signOutUi(page);
 

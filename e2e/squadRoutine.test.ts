@@ -7,21 +7,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness, signInUi, signOutUi } from './harness';
+import { nameSquadLeader } from './squads';
 
 test('a lead names a squad leader, who logs coaching, sends the squad’s report and sees its figures; the lead sees them', async () => {
   const h = await startHarness();
   const { page, url } = h;
   try {
     await page.setViewportSize({ width: 390, height: 844 });
-    await signInUi(page, url, 'team_lead');
-    await page.goto(`${url}/#/floor/peer`);
-    const form = page.locator('[data-testid=new-squad]');
-    await form.locator('select[name=teamId]').selectOption({ label: 'A组' });
-    await form.locator('input[name=squadName]').fill('一小队');
-    await form.locator('select[name=squadLeader]').selectOption({ label: '李娜' });
-    await form.locator('select[multiple]').selectOption({ label: '王芳' });
-    await form.locator('button[type=submit]').click();
-    await page.waitForSelector('[data-testid=peer-squads] li >> text=一小队');
+    await nameSquadLeader(page, url);
     await signOutUi(page);
 
     // a plain agent (王芳, a member) has no squad page in the menu

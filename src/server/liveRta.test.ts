@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import type { CallFloorEvent, EventType } from '../core/events';
 import { forEachDatabase, publishedTestRun } from '../store/testing';
+import type { Store } from '../store/db';
 import { putSetting } from '../store/org';
 import { acceptEvents } from './eventFeed';
 import { startLiveFloor } from './liveFloor';
@@ -15,9 +16,12 @@ const T = (h: number, m: number) => Date.UTC(2026, 10, 2, h - 8, m);
 let n = 0;
 const ev = (ts: number, type: EventType, f: Partial<CallFloorEvent> = {}): CallFloorEvent => ({ id: `rta${++n}`, ts, type, ...f });
 
-forEachDatabase('real-time adherence: the tile shows it as it happens, an alert after the grace, cleared when the agent is back', async (_t, store) => {
-  let clock = T(8, 50);
-  const { app, ctx, org } = await testApp(store, { now: () => clock });
+/**
+ * The test app on the given clock with a1's published shift of the day (above), the center's 3-minute grace and
+ * the live floor started without timers (the test ticks it). Closes the app when the set-up fails.
+ */
+async function rtaFloor(store: Store, now: () => number) {
+  const { app, ctx, org } = await testApp(store, { now });
   try {
     const runId = await publishedTestRun(store.db, org.centerId, '2026-11-02');
     await store.db
@@ -39,8 +43,19 @@ forEachDatabase('real-time adherence: the tile shows it as it happens, an alert 
         updated_at: 0,
       })
       .execute();
-    await putSetting(store.db, org.centerId, 'wfm.intraday', { rtaGraceMin: 3 }, clock);
+    await putSetting(store.db, org.centerId, 'wfm.intraday', { rtaGraceMin: 3 }, now());
     const svc = await startLiveFloor(ctx, { timers: false, queuesEveryMs: 60_000 });
+    return { app, ctx, org, svc };
+  } catch (e) {
+    await app.close();
+    throw e;
+  }
+}
+
+forEachDatabase('real-time adherence: the tile shows it as it happens, an alert after the grace, cleared when the agent is back', async (_t, store) => {
+  let clock = T(8, 50);
+  const { app, ctx, org, svc } = await rtaFloor(store, () => clock);
+  try {
     const tiles: { code: string; rta?: { scheduled: string; since: number } | null }[][] = [];
     ctx.hub.subscribe(svc.topic('floor:agents'), (_t, d) => tiles.push((d as { agents?: [] }).agents ?? []));
     const rtaAlerts = () => svc.activeAlerts().filter((a) => a.kind === 'outOfAdherence');
@@ -96,30 +111,8 @@ forEachDatabase('real-time adherence: the tile shows it as it happens, an alert 
 
 forEachDatabase('real-time adherence: the badge reaches the socket within one tick when the alert reconcile saw the agent go out first', async (_t, store) => {
   let clock = T(9, 50);
-  const { app, ctx, org } = await testApp(store, { now: () => clock });
+  const { app, ctx, org, svc } = await rtaFloor(store, () => clock);
   try {
-    const runId = await publishedTestRun(store.db, org.centerId, '2026-11-02');
-    await store.db
-      .insertInto('wfm_shifts')
-      .values({
-        run_id: runId,
-        agent_id: org.agents.a1,
-        day: 0,
-        kind: 'shift',
-        template_code: 'T',
-        start_ts: T(9, 0),
-        end_ts: T(12, 0),
-        paid_hours: 3,
-        activities: JSON.stringify([
-          { kind: 'phone', start: T(9, 0), end: T(10, 0), paid: true },
-          { kind: 'break', start: T(10, 0), end: T(10, 15), paid: true },
-          { kind: 'phone', start: T(10, 15), end: T(12, 0), paid: true },
-        ]),
-        updated_at: 0,
-      })
-      .execute();
-    await putSetting(store.db, org.centerId, 'wfm.intraday', { rtaGraceMin: 3 }, clock);
-    const svc = await startLiveFloor(ctx, { timers: false, queuesEveryMs: 60_000 });
     const sent: { code: string; rta?: { scheduled: string; since: number } | null }[] = [];
     ctx.hub.subscribe(svc.topic('floor:agents'), (_t, d) => sent.push(...((d as { agents?: [] }).agents ?? [])));
     const badgeOf = (code: string) => sent.filter((x) => x.code === code).at(-1)?.rta;

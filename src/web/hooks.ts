@@ -57,3 +57,21 @@ export function useAction() {
   const errorOutside = useCallback((paths: string[]) => (failure && !paths.some(claims) ? failure.message : null), [claims, failure]);
   return { error: failure?.message ?? null, failure, errorFor, errorAt, errorOutside, run, clear: () => setFailure(null) };
 }
+
+/**
+ * The state of a form that edits stored values: seeded once, from the loader's first answer (`seed(data)`),
+ * and null until then — the form renders "loading" while it is null, so an answer that comes late never
+ * overwrites what was typed. Later answers (a reload) leave the form alone: to show what the server kept
+ * after a save, set the form from its reply.
+ */
+export function useStoredForm<D, F>(data: D | null | undefined, seed: (d: D) => F) {
+  const [state, setState] = useState<{ form: F } | null>(null);
+  let current = state;
+  if (current === null && data != null) {
+    // seeded while rendering (React renders again at once with it), so no frame shows the unseeded form
+    current = { form: seed(data) };
+    setState(current);
+  }
+  const setForm = useCallback((f: F) => setState({ form: f }), []);
+  return [current?.form ?? null, setForm] as const;
+}

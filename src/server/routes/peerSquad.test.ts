@@ -131,6 +131,8 @@ forEachDatabase('a squad leader writes coaching and the squad’s report, sees i
     assert.equal(card.input.coachings, 2);
 
     // ---- the squad's post-shift report ----
+    // the day's violations: a2's (in the squad, 5 yuan) counts; a3's (team A, outside the squad) does not
+    for (const agentId of [A2, A3]) assert.equal((await lead.req('POST', '/api/people/violations', { ruleCode: 'R15', agentId })).status, 200);
     const sent = await a1.req('POST', `/api/peer/squads/${squadId}/reports`, { date: D, notes: ['王芳情绪好转'] });
     assert.equal(sent.status, 200, JSON.stringify(sent.body));
     // the squad's agents: a1's one call (b1's is another team's); its coaching and listening about the squad: 2 + 1 and 1
@@ -140,6 +142,8 @@ forEachDatabase('a squad leader writes coaching and the squad’s report, sees i
     assert.equal(sent.body.log.coaching, 2);
     assert.equal(sent.body.log.listening, 1);
     assert.equal(sent.body.log.care_talk, 0);
+    assert.equal(sent.body.report.violations, 1);
+    assert.equal(sent.body.report.contributionFen, 500);
     assert.deepEqual(sent.body.agentIds, [A1, A2]);
     assert.equal(sent.body.authorName, 'a1');
     assert.deepEqual(sent.body.notes, ['王芳情绪好转']);

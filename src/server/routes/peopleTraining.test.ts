@@ -150,8 +150,12 @@ forEachDatabase('the lead routine: briefing notices read by agents, post-shift r
       (await lead.req('POST', '/api/people/shift-log', { teamId: org.teamA, kind: 'coaching', agentId: org.agents.a1, text: '辅导开场白' })).status,
       200,
     );
+    // a violation of the day on a1 (5 yuan): in team A's report
+    assert.equal((await lead.req('POST', '/api/people/violations', { ruleCode: 'R15', agentId: org.agents.a1 })).status, 200);
     const r1 = await lead.req('POST', '/api/people/reports', { teamId: org.teamA, overrides: { offered: 100, answered: 90 }, notes: ['系统卡顿半小时'] });
     assert.equal(r1.status, 200, JSON.stringify(r1.body));
+    assert.equal(r1.body.report.violations, 1);
+    assert.equal(r1.body.report.contributionFen, 500);
     assert.equal(r1.body.log.coaching, 1);
     assert.equal(r1.body.kpis.find((k: any) => k.name === 'answerRate').value, 0.9);
     assert.equal((await lead.req('POST', '/api/people/reports', { teamId: org.teamA })).status, 409);

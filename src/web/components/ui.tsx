@@ -57,3 +57,59 @@ export function IdMultiSelect({ ids, options, onChange }: { ids: number[]; optio
     </select>
   );
 }
+
+/** An agent as a picker lists it: the id and the stored words shown for it (name, with the employee number where known). */
+export interface AgentOption {
+  id: number;
+  label: string;
+}
+
+/** Agents as picker options: their names, or with `employeeNo` "employee number name". */
+export const agentOptions = (
+  agents: { id: number; name: string; employee_no?: string }[] | null | undefined,
+  o: { employeeNo?: boolean } = {},
+): AgentOption[] => (agents ?? []).map((a) => ({ id: a.id, label: o.employeeNo ? `${a.employee_no ?? ''} ${a.name}` : a.name }));
+
+/**
+ * A pick of one agent. Value and onChange speak the form's own type: a number form's "none" is 0, a text
+ * form's ''; `none` (words, or '—') adds that first option. The agents' labels are stored names.
+ */
+export function AgentSelect<V extends number | string>({
+  value,
+  options,
+  onChange,
+  none,
+  name,
+  testId,
+  label,
+}: {
+  value: V;
+  options: AgentOption[];
+  onChange: (id: V) => void;
+  none?: string;
+  name?: string;
+  testId?: string;
+  /** aria-label, where no field label names it */
+  label?: string;
+}) {
+  const numeric = typeof value === 'number';
+  return (
+    <select
+      name={name}
+      aria-label={label}
+      data-testid={testId}
+      value={value}
+      onChange={(e) => onChange((numeric ? Number(e.target.value) : e.target.value) as V)}
+    >
+      {none !== undefined && <option value={numeric ? 0 : ''}>{none}</option>}
+      {options.map((o) => (
+        <option key={o.id} value={o.id} translate="no">
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** What a part waiting for its data shows: the loader's error if it failed, else "loading". */
+export const Waiting = ({ error }: { error: string | null }) => (error ? <ErrorNote error={error} /> : <Loading />);

@@ -5,7 +5,7 @@ import { useAction, useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { CAREER_LEADS, CAREER_MANAGERS, IDP_EDITORS } from '../../../contract/careers';
 import { IDP_KINDS, IDP_STATUSES, MOVE_KINDS, TALENT_TRACKS, type IdpKind, type IdpStatus, type MoveKind, type TalentTrack } from '../../../core/careers/index';
-import { ErrorNote, Page, Raw } from '../../components/ui';
+import { AgentSelect, agentOptions, ErrorNote, Page, Raw } from '../../components/ui';
 import { Field, FieldRow } from '../../components/form';
 import { centerToday } from '../../format';
 import { hasAny, useMe } from '../../session';
@@ -26,14 +26,13 @@ export default function Development() {
       {!isAgentOnly && (
         <FieldRow>
           <Field label={t('careers.agent')}>
-            <select value={agentId} onChange={(e) => setAgentId(e.target.value)} data-testid="dev-agent">
-              <option value="">{t('careers.allAgents')}</option>
-              {(agents.data ?? []).map((a) => (
-                <option key={a.id} value={String(a.id)}>
-                  {`${a.employee_no} ${a.name}`}
-                </option>
-              ))}
-            </select>
+            <AgentSelect
+              testId="dev-agent"
+              value={agentId}
+              options={agentOptions(agents.data, { employeeNo: true })}
+              none={t('careers.allAgents')}
+              onChange={setAgentId}
+            />
           </Field>
         </FieldRow>
       )}

@@ -5,7 +5,7 @@ import { useAction, useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { CAREER_LEADS, type PlanWire, type ProposalWire } from '../../../contract/careers';
 import { PLAN_DECISIONS, STEP_RESULTS, type PlanDecision, type StepResult } from '../../../core/careers/index';
-import { ErrorNote, Page, Raw } from '../../components/ui';
+import { AgentSelect, agentOptions, ErrorNote, Page, Raw } from '../../components/ui';
 import { Field, FieldRow } from '../../components/form';
 import { centerToday, fmtDateTime } from '../../format';
 import { hasAny, useMe } from '../../session';
@@ -118,14 +118,13 @@ function OpenPlan({ prefill, onOpened }: { prefill: ProposalWire | null; onOpene
       <ErrorNote error={act.errorOutside(['agentId', 'reason', 'startDate', 'endDate'])} />
       <FieldRow>
         <Field label={t('careers.agent')} error={act.errorFor('agentId')}>
-          <select value={f.agentId} onChange={(e) => setF({ ...f, agentId: e.target.value })} data-testid="plan-agent">
-            <option value="">{t('careers.noAgent')}</option>
-            {(agents.data ?? []).map((a) => (
-              <option key={a.id} value={String(a.id)}>
-                {`${a.employee_no} ${a.name}`}
-              </option>
-            ))}
-          </select>
+          <AgentSelect
+            testId="plan-agent"
+            value={f.agentId}
+            options={agentOptions(agents.data, { employeeNo: true })}
+            none={t('careers.noAgent')}
+            onChange={(agentId) => setF({ ...f, agentId })}
+          />
         </Field>
         <Field label={t('careers.plans.start')} error={act.errorFor('startDate')}>
           <input type="date" value={f.startDate} onChange={(e) => setF({ ...f, startDate: e.target.value })} data-testid="plan-start" />

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { contract } from '../../../contract/index';
 import { useAction, useEndpoint } from '../../hooks';
-import { ErrorNote, Page, Raw } from '../../components/ui';
+import { AgentSelect, agentOptions, ErrorNote, Page, Raw } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { TeamPicker, fmtTime, yuan } from './common';
 
@@ -34,14 +34,13 @@ export default function Discipline() {
           <legend>{t('ppl.disc.record')}</legend>
           <label>
             {t('ppl.agent')}
-            <select name="agentId" value={v.agentId} onChange={(e) => setV({ ...v, agentId: e.target.value })}>
-              <option value="">—</option>
-              {(agents.data ?? []).map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.employee_no} {a.name}
-                </option>
-              ))}
-            </select>
+            <AgentSelect
+              name="agentId"
+              value={v.agentId}
+              options={agentOptions(agents.data, { employeeNo: true })}
+              none="—"
+              onChange={(agentId) => setV({ ...v, agentId })}
+            />
           </label>
           <label>
             {t('ppl.disc.rule')}

@@ -5,7 +5,7 @@ import { contract } from '../../../contract/index';
 import { NOTE_KINDS } from '../../../contract/peopleWire';
 import { useAction, useEndpoint } from '../../hooks';
 import { Chart } from '../../components/Chart';
-import { ErrorNote, Figure, Page } from '../../components/ui';
+import { AgentSelect, ErrorNote, Figure, Page } from '../../components/ui';
 import { MOOD_FACE, TeamPicker, fmtTime, todayLocal } from './common';
 
 /** The lead's team mood board, emotion cycles, care prompts and 1-to-1 / praise / correction notes. */
@@ -153,14 +153,12 @@ export default function MoodBoard() {
         </label>
         <label>
           {t('ppl.agent')}
-          <select value={form.agentId} onChange={(e) => setForm({ ...form, agentId: e.target.value })}>
-            <option value="">—</option>
-            {(b?.members ?? []).map((m) => (
-              <option key={m.agentId} value={m.agentId}>
-                {m.name}
-              </option>
-            ))}
-          </select>
+          <AgentSelect
+            value={form.agentId}
+            options={(b?.members ?? []).map((m) => ({ id: m.agentId, label: m.name }))}
+            none="—"
+            onChange={(agentId) => setForm({ ...form, agentId })}
+          />
         </label>
         <label>
           {t('ppl.notes.text')}

@@ -7,7 +7,7 @@ import { useAction, useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { GOAL_SETTERS, type GoalWire } from '../../../contract/goals';
 import { defaultDirection, GOAL_KPIS, MAX_SKILL, MIN_SKILL, type GoalKpi } from '../../../core/goals/index';
-import { ErrorNote, Page, Raw } from '../../components/ui';
+import { AgentSelect, agentOptions, ErrorNote, Page, Raw } from '../../components/ui';
 import { Field, FieldRow } from '../../components/form';
 import { FACT_UNITS, fmtFact } from '../../components/facts';
 import { hasAny, useMe } from '../../session';
@@ -195,13 +195,7 @@ function NewGoal({ month, onSaved }: { month: string; onSaved: () => void }) {
         </Field>
         {f.subject === 'agent' ? (
           <Field label={t('goals.agent')} error={act.errorFor('agentId')}>
-            <select value={f.agentId} onChange={(e) => setF({ ...f, agentId: e.target.value })} data-testid="goal-agent">
-              {o?.agents.map((a) => (
-                <option key={a.id} value={String(a.id)}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
+            <AgentSelect testId="goal-agent" value={f.agentId} options={agentOptions(o?.agents)} onChange={(agentId) => setF({ ...f, agentId })} />
           </Field>
         ) : (
           <Field label={t('goals.team')} error={act.errorFor('teamId')}>

@@ -1,13 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, type CallArgs } from '../../api';
-import { useEndpoint } from '../../hooks';
+import { useEndpoint, useStoredForm } from '../../hooks';
 import { contract } from '../../../contract/index';
 import type { ResponseOf } from '../../../contract/endpoint';
 
 type Settings = ResponseOf<typeof contract.connectors.saveSettings>;
 type SettingsBody = NonNullable<CallArgs<typeof contract.connectors.saveSettings>[0]>['body'];
-import { ErrorNote, Loading, Page } from '../../components/ui';
+import { ErrorNote, Page, Waiting } from '../../components/ui';
 
 /** Connector configuration (admin only). Secrets are write-only: the form starts empty and empty keeps the stored one. */
 type Form = {
@@ -16,31 +16,31 @@ type Form = {
   webhook: { enabled: boolean; secret: string; toleranceS: string; mapping: string; secretSet: boolean };
 };
 
-function toForm(d: Settings | null): Form {
+function toForm(d: Settings): Form {
   return {
     ami: {
-      enabled: !!d?.ami?.enabled,
-      host: d?.ami?.host ?? '',
-      port: String(d?.ami?.port ?? 5038),
-      username: d?.ami?.username ?? '',
+      enabled: !!d.ami?.enabled,
+      host: d.ami?.host ?? '',
+      port: String(d.ami?.port ?? 5038),
+      username: d.ami?.username ?? '',
       secret: '',
-      interfaceTemplate: d?.ami?.interfaceTemplate ?? '',
-      secretSet: !!d?.ami?.secretSet,
+      interfaceTemplate: d.ami?.interfaceTemplate ?? '',
+      secretSet: !!d.ami?.secretSet,
     },
     esl: {
-      enabled: !!d?.esl?.enabled,
-      host: d?.esl?.host ?? '',
-      port: String(d?.esl?.port ?? 8021),
+      enabled: !!d.esl?.enabled,
+      host: d.esl?.host ?? '',
+      port: String(d.esl?.port ?? 8021),
       secret: '',
-      agentTemplate: d?.esl?.agentTemplate ?? '',
-      secretSet: !!d?.esl?.secretSet,
+      agentTemplate: d.esl?.agentTemplate ?? '',
+      secretSet: !!d.esl?.secretSet,
     },
     webhook: {
-      enabled: !!d?.webhook?.enabled,
+      enabled: !!d.webhook?.enabled,
       secret: '',
-      toleranceS: String(d?.webhook?.toleranceS ?? 300),
-      mapping: d?.webhook?.mapping ? JSON.stringify(d.webhook.mapping, null, 2) : '',
-      secretSet: !!d?.webhook?.secretSet,
+      toleranceS: String(d.webhook?.toleranceS ?? 300),
+      mapping: d.webhook?.mapping ? JSON.stringify(d.webhook.mapping, null, 2) : '',
+      secretSet: !!d.webhook?.secretSet,
     },
   };
 }
@@ -48,12 +48,16 @@ function toForm(d: Settings | null): Form {
 export default function Connectors() {
   const { t } = useTranslation();
   const data = useEndpoint(contract.connectors.settings, {});
-  const [form, setForm] = useState<Form>(toForm(null));
+  // the forms wait for the stored settings: a value typed before they arrive would be overwritten
+  const [form, setForm] = useStoredForm(data.data, toForm);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  useEffect(() => {
-    if (data.data) setForm(toForm(data.data));
-  }, [data.data]);
+  if (!form)
+    return (
+      <Page title={t('conn.nav')}>
+        <Waiting error={data.error} />
+      </Page>
+    );
 
   const save = async (kind: keyof Form) => {
     setSaved(null);
@@ -108,8 +112,6 @@ export default function Connectors() {
   const secretHint = (s: boolean) => (s ? t('conn.secretSet') : t('conn.secretUnset'));
   const status = data.data?.status ?? [];
 
-  // the forms wait for the stored settings: a value typed before they arrive would be overwritten
-  if (!data.data) return <Page title={t('conn.nav')}>{data.error ? <ErrorNote error={data.error} /> : <Loading />}</Page>;
   return (
     <Page title={t('conn.nav')}>
       <p className="hint">{t('conn.intro')}</p>

@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
-import { useAction, useEndpoint } from '../../hooks';
+import { useAction, useEndpoint, useStoredForm } from '../../hooks';
 import { contract } from '../../../contract/index';
 import type { Thresholds } from '../../../contract/live';
 import { Field, FieldRow } from '../../components/form';
 import { numberOf, textOf } from '../../components/list';
-import { ErrorNote, Loading } from '../../components/ui';
+import { ErrorNote, Waiting } from '../../components/ui';
 
 const TH_KEYS = [
   'answerRateTarget',
@@ -30,12 +30,17 @@ const RATIOS: ReadonlySet<string> = new Set(['answerRateTarget', 'occupancyHigh'
 export function ThresholdsForm({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
   const th = useEndpoint(contract.live.thresholds, {});
-  const [form, setForm] = useState<Record<string, number>>({});
+  // the fields wait for the stored thresholds: a value typed before they arrive would be overwritten
+  const [form, setForm] = useStoredForm(th.data, (d): Record<string, number> => ({ ...d.thresholds }));
   const act = useAction();
   const [saved, setSaved] = useState(false);
-  useEffect(() => {
-    if (th.data) setForm({ ...th.data.thresholds });
-  }, [th.data]);
+  if (!form)
+    return (
+      <div className="card">
+        <h3>{t('live.thresholds')}</h3>
+        <Waiting error={th.error} />
+      </div>
+    );
   const hint = (k: (typeof TH_KEYS)[number]) => {
     const d = th.data?.defaults[k];
     if (d === undefined) return undefined;
@@ -48,14 +53,6 @@ export function ThresholdsForm({ canEdit }: { canEdit: boolean }) {
       setForm({ ...r.thresholds });
       setSaved(true);
     });
-  // the fields wait for the stored thresholds: a value typed before they arrive would be overwritten
-  if (!th.data)
-    return (
-      <div className="card">
-        <h3>{t('live.thresholds')}</h3>
-        {th.error ? <ErrorNote error={th.error} /> : <Loading />}
-      </div>
-    );
   return (
     <div className="card" data-testid="thresholds-form">
       <h3>{t('live.thresholds')}</h3>

@@ -7,9 +7,9 @@ import { contract } from '../../../contract/index';
 import { PEER_EDITORS, PEER_READERS, SHADOW_BOOKERS, SHADOW_READERS, type PeerPlanView } from '../../../contract/peer';
 import { PLAN_KINDS, PLAN_RESULTS, type PlanKind, type PlanResult } from '../../../core/peer/index';
 import { FACT_KPIS } from '../../../core/facts/index';
-import { ErrorNote, IdMultiSelect, Page, Raw } from '../../components/ui';
+import { AgentSelect, agentOptions, ErrorNote, IdMultiSelect, Page, Raw } from '../../components/ui';
 import { Field, FieldRow } from '../../components/form';
-import { fmtFact } from '../../components/facts';
+import { SquadFiguresTable, figureText } from './SquadFigures';
 import { hasAny, useMe } from '../../session';
 
 /** Peer help (issue 17): 一帮一 pairs and study groups, squads (小队长), shadowing a top agent (跟听). */
@@ -25,8 +25,6 @@ export default function Peer() {
     </Page>
   );
 }
-
-const value = (kpi: string, v: number | null) => (v === null ? '—' : fmtFact(kpi, v));
 
 function Plans({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
@@ -140,14 +138,7 @@ function NewPlan({ onCreated }: { onCreated: (id: number) => void }) {
           <input name="title" value={f.title} onChange={(e) => setF({ ...f, title: e.target.value })} />
         </Field>
         <Field label={t('peer.leader')} error={act.errorFor('leaderAgentId')}>
-          <select name="leaderAgentId" value={f.leaderAgentId} onChange={(e) => setF({ ...f, leaderAgentId: Number(e.target.value) })}>
-            <option value={0}>—</option>
-            {options.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.label}
-              </option>
-            ))}
-          </select>
+          <AgentSelect name="leaderAgentId" value={f.leaderAgentId} options={options} none="—" onChange={(leaderAgentId) => setF({ ...f, leaderAgentId })} />
         </Field>
         <Field label={t('peer.members')} error={act.errorFor('memberIds')}>
           <IdMultiSelect ids={f.memberIds} options={options.filter((o) => o.id !== f.leaderAgentId)} onChange={(memberIds) => setF({ ...f, memberIds })} />
@@ -206,7 +197,7 @@ function PlanDetail({ id, onChanged }: { id: number; onChanged: () => void }) {
           <>
             {' '}
             · {t(`facts.figures.${p.kpi}`)}
-            {p.kpiTarget !== null && ` ${value(p.kpi, p.kpiTarget)}`}
+            {p.kpiTarget !== null && ` ${figureText(p.kpi, p.kpiTarget)}`}
           </>
         )}{' '}
         · {p.startDate} – {p.endDate}
@@ -233,9 +224,9 @@ function PlanDetail({ id, onChanged }: { id: number; onChanged: () => void }) {
                     <Raw>{m.name}</Raw>
                   </td>
                   <td>{t(`facts.figures.${k.kpi}`)}</td>
-                  <td>{value(k.kpi, k.before)}</td>
-                  <td>{value(k.kpi, k.during)}</td>
-                  <td>{value(k.kpi, k.delta)}</td>
+                  <td>{figureText(k.kpi, k.before)}</td>
+                  <td>{figureText(k.kpi, k.during)}</td>
+                  <td>{figureText(k.kpi, k.delta)}</td>
                   <td>{k.met === null ? '—' : k.met ? t('peer.yes') : t('peer.no')}</td>
                 </tr>
               )),
@@ -347,32 +338,7 @@ function Squads({ canEdit }: { canEdit: boolean }) {
           </li>
         ))}
       </ul>
-      {figs.data && (
-        <div className="table-scroll">
-          <table data-testid="squad-figures">
-            <thead>
-              <tr>
-                <th>{figs.data.month}</th>
-                {['handled', 'aht', 'qaScore', 'adherence', 'csat'].map((k) => (
-                  <th key={k}>{t(`facts.figures.${k}`)}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {figs.data.agents.map((a) => (
-                <tr key={a.agentId}>
-                  <td>
-                    <Raw>{a.name}</Raw>
-                  </td>
-                  {['handled', 'aht', 'qaScore', 'adherence', 'csat'].map((k) => (
-                    <td key={k}>{value(k, a.figures[k] ?? null)}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {figs.data && <SquadFiguresTable head={figs.data.month} agents={figs.data.agents} testId="squad-figures" />}
       {canEdit && <NewSquad onSaved={() => void squads.reload()} />}
     </section>
   );
@@ -413,14 +379,7 @@ function NewSquad({ onSaved }: { onSaved: () => void }) {
           <input name="squadName" value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} />
         </Field>
         <Field label={t('peer.squadLeader')} error={act.errorFor('leaderAgentId')}>
-          <select name="squadLeader" value={f.leaderAgentId} onChange={(e) => setF({ ...f, leaderAgentId: Number(e.target.value) })}>
-            <option value={0}>—</option>
-            {options.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.label}
-              </option>
-            ))}
-          </select>
+          <AgentSelect name="squadLeader" value={f.leaderAgentId} options={options} none="—" onChange={(leaderAgentId) => setF({ ...f, leaderAgentId })} />
         </Field>
         <Field label={t('peer.squadMembers')} error={act.errorFor('memberIds')}>
           <IdMultiSelect ids={f.memberIds} options={options.filter((o) => o.id !== f.leaderAgentId)} onChange={(memberIds) => setF({ ...f, memberIds })} />
@@ -481,26 +440,17 @@ function Shadowing({ canBook }: { canBook: boolean }) {
           <FieldRow>
             {listeners.length > 1 && (
               <Field label={t('peer.listener')} error={act.errorFor('agentId')}>
-                <select name="agentId" value={agentId} onChange={(e) => setF({ ...f, agentId: Number(e.target.value) })}>
-                  {listeners.map((a) => (
-                    <option key={a.id} value={a.id}>
-                      {a.name}
-                    </option>
-                  ))}
-                </select>
+                <AgentSelect name="agentId" value={agentId} options={agentOptions(listeners)} onChange={(id) => setF({ ...f, agentId: id })} />
               </Field>
             )}
             <Field label={t('peer.topAgent')} error={act.errorFor('topAgentId')}>
-              <select name="topAgentId" value={f.topAgentId} onChange={(e) => setF({ ...f, topAgentId: Number(e.target.value) })}>
-                <option value={0}>—</option>
-                {(opts.data?.topAgents ?? [])
-                  .filter((a) => a.id !== agentId)
-                  .map((a) => (
-                    <option key={a.id} value={a.id}>
-                      {a.name}
-                    </option>
-                  ))}
-              </select>
+              <AgentSelect
+                name="topAgentId"
+                value={f.topAgentId}
+                options={agentOptions(opts.data?.topAgents.filter((a) => a.id !== agentId))}
+                none="—"
+                onChange={(topAgentId) => setF({ ...f, topAgentId })}
+              />
             </Field>
             <Field label={t('peer.date')} error={act.errorFor('date')}>
               <input type="date" name="date" value={f.date} onChange={(e) => setF({ ...f, date: e.target.value })} />

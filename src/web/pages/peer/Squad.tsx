@@ -6,14 +6,11 @@ import { useAction, useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import type { SquadWire } from '../../../contract/peer';
 import { SQUAD_LOG_KINDS, type SquadLogKind } from '../../../core/peer/index';
-import { ErrorNote, Loading, Page, Raw } from '../../components/ui';
+import { AgentSelect, ErrorNote, Loading, Page, Raw } from '../../components/ui';
 import { Field, FieldRow } from '../../components/form';
-import { fmtFact } from '../../components/facts';
 import { useMe } from '../../session';
 import { SquadReports } from './SquadReports';
-
-const SHOWN = ['handled', 'aht', 'qaScore', 'adherence', 'csat'] as const;
-const value = (kpi: string, v: number | null | undefined) => (v == null ? '—' : fmtFact(kpi, v));
+import { SquadFiguresTable } from './SquadFigures';
 
 /**
  * A squad leader's part of the lead's routine (小队长, issue 17): the squad's figures today and its members'
@@ -50,38 +47,7 @@ function Figures({ squad }: { squad: SquadWire }) {
     <section className="card" data-testid="squad-today">
       <h2>{t('squad.figures')}</h2>
       <ErrorNote error={figs.error ?? live.error} />
-      {figs.data && (
-        <div className="table-scroll">
-          <table data-testid="squad-day-figures">
-            <thead>
-              <tr>
-                <th>{day}</th>
-                {SHOWN.map((k) => (
-                  <th key={k}>{t(`facts.figures.${k}`)}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {figs.data.agents.map((a) => (
-                <tr key={a.agentId}>
-                  <td>
-                    <Raw>{a.name}</Raw>
-                  </td>
-                  {SHOWN.map((k) => (
-                    <td key={k}>{value(k, a.figures[k])}</td>
-                  ))}
-                </tr>
-              ))}
-              <tr data-testid="squad-total">
-                <th>{t('squad.total')}</th>
-                {SHOWN.map((k) => (
-                  <td key={k}>{value(k, figs.data!.total[k])}</td>
-                ))}
-              </tr>
-            </tbody>
-          </table>
-        </div>
-      )}
+      {figs.data && <SquadFiguresTable head={day} agents={figs.data.agents} total={figs.data.total} testId="squad-day-figures" />}
       <h3>{t('squad.live')}</h3>
       {live.data && !live.data.running && <p className="hint">{t('squad.liveOff')}</p>}
       <ul className="plain" data-testid="squad-live">
@@ -143,13 +109,12 @@ function Log({ squad }: { squad: SquadWire }) {
             </select>
           </Field>
           <Field label={t('squad.member')} error={act.errorFor('agentId')}>
-            <select name="agentId" value={f.agentId} onChange={(e) => setF({ ...f, agentId: Number(e.target.value) })}>
-              {squad.memberIds.map((id, i) => (
-                <option key={id} value={id}>
-                  {squad.memberNames[i]}
-                </option>
-              ))}
-            </select>
+            <AgentSelect
+              name="agentId"
+              value={f.agentId}
+              options={squad.memberIds.map((id, i) => ({ id, label: squad.memberNames[i] ?? '' }))}
+              onChange={(agentId) => setF({ ...f, agentId })}
+            />
           </Field>
           <Field label={t('squad.text')} error={act.errorFor('text')}>
             <input name="text" value={f.text} onChange={(e) => setF({ ...f, text: e.target.value })} />

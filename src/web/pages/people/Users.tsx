@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { useEndpoint } from '../../hooks';
-import { ErrorNote, Page, Raw } from '../../components/ui';
+import { AgentSelect, agentOptions, ErrorNote, Page, Raw } from '../../components/ui';
 import { contract } from '../../../contract/index';
 import type { UserRow } from '../../../contract/platform';
 import { ROLES, type Role } from '../../../core/roles';
@@ -71,14 +71,13 @@ export default function Users() {
         </label>
         <label>
           {t('people.linkedAgent')}
-          <select name="agentId" value={form.agentId} onChange={(e) => setForm({ ...form, agentId: e.target.value })}>
-            <option value="">{t('app.none')}</option>
-            {(agents.data ?? []).map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.employee_no} {a.name}
-              </option>
-            ))}
-          </select>
+          <AgentSelect
+            name="agentId"
+            value={form.agentId}
+            options={agentOptions(agents.data, { employeeNo: true })}
+            none={t('app.none')}
+            onChange={(agentId) => setForm({ ...form, agentId })}
+          />
         </label>
         <button onClick={create}>{t('app.create')}</button>
       </fieldset>

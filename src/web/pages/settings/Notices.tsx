@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
-import { useAction, useEndpoint } from '../../hooks';
+import { useAction, useEndpoint, useStoredForm } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { NOTICE_ADMINS, NOTICE_READERS, ROBOT_KINDS, type DeliveryWire, type RobotWire } from '../../../contract/notices';
-import { ErrorNote, Loading, Page } from '../../components/ui';
+import { ErrorNote, Page, Waiting } from '../../components/ui';
 import { Field, FieldRow } from '../../components/form';
 import { hasAny, useMe } from '../../session';
 import { LOCALE_NAMES } from '../../i18n/types';
@@ -23,24 +23,37 @@ export default function Notices() {
   );
 }
 
+/** The stored channels as the form edits them (the DingTalk secret is write-only: the field starts empty). */
+const channelsForm = (d: { email?: string | null; wecomUrl?: string | null; dingtalkUrl?: string | null }) => ({
+  email: d.email ?? '',
+  wecomUrl: d.wecomUrl ?? '',
+  dingtalkUrl: d.dingtalkUrl ?? '',
+  dingtalkSecret: '',
+});
+
 function MyChannels() {
   const { t } = useTranslation();
   const r = useEndpoint(contract.notices.myChannels, {});
   const mine = useEndpoint(contract.notices.myDeliveries, {});
   const act = useAction();
-  const [f, setF] = useState({ email: '', wecomUrl: '', dingtalkUrl: '', dingtalkSecret: '' });
+  // the fields wait for the stored channels: an address typed before they arrive would be overwritten
+  const [f, setF] = useStoredForm(r.data, channelsForm);
   const [note, setNote] = useState<string | null>(null);
-  useEffect(() => {
-    if (r.data) setF({ email: r.data.email ?? '', wecomUrl: r.data.wecomUrl ?? '', dingtalkUrl: r.data.dingtalkUrl ?? '', dingtalkSecret: '' });
-  }, [r.data]);
+  if (!f)
+    return (
+      <section className="card">
+        <h2>{t('notices.mine')}</h2>
+        <Waiting error={r.error} />
+      </section>
+    );
   const save = () =>
     act.run(async () => {
       setNote(null);
-      r.setData(
-        await call(contract.notices.setMyChannels, {
-          body: { email: f.email, wecomUrl: f.wecomUrl, dingtalkUrl: f.dingtalkUrl, ...(f.dingtalkSecret ? { dingtalkSecret: f.dingtalkSecret } : {}) },
-        }),
-      );
+      const stored = await call(contract.notices.setMyChannels, {
+        body: { email: f.email, wecomUrl: f.wecomUrl, dingtalkUrl: f.dingtalkUrl, ...(f.dingtalkSecret ? { dingtalkSecret: f.dingtalkSecret } : {}) },
+      });
+      r.setData(stored);
+      setF(channelsForm(stored));
       setNote(t('app.saved'));
     });
   const test = () =>
@@ -52,14 +65,6 @@ function MyChannels() {
   const input = (k: keyof typeof f, type = 'text', placeholder?: string) => (
     <input type={type} value={f[k]} placeholder={placeholder} onChange={(e) => setF({ ...f, [k]: e.target.value })} data-testid={`notice-${k}`} />
   );
-  // the fields wait for the stored channels: an address typed before they arrive would be overwritten
-  if (!r.data)
-    return (
-      <section className="card">
-        <h2>{t('notices.mine')}</h2>
-        {r.error ? <ErrorNote error={r.error} /> : <Loading />}
-      </section>
-    );
   return (
     <section className="card">
       <h2>{t('notices.mine')}</h2>

@@ -4,7 +4,7 @@ import { call } from '../../api';
 import { useAction, useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { Field, FieldRow } from '../../components/form';
-import { ErrorNote, Page } from '../../components/ui';
+import { AgentSelect, agentOptions, ErrorNote, Page } from '../../components/ui';
 import { todayLocal } from '../floor/common';
 import { Scroll } from './shared';
 
@@ -46,14 +46,13 @@ export default function Leavers() {
         <ErrorNote error={act.errorOutside(['agentId', 'leftDate', 'reasonCode', 'reasonText'])} />
         <FieldRow>
           <Field label={t('setup.leavers.agent')} error={act.errorFor('agentId')}>
-            <select name="agentId" value={f.agentId} onChange={(e) => setF({ ...f, agentId: e.target.value })}>
-              <option value="">—</option>
-              {(agents.data ?? []).map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.employee_no} {a.name}
-                </option>
-              ))}
-            </select>
+            <AgentSelect
+              name="agentId"
+              value={f.agentId}
+              options={agentOptions(agents.data, { employeeNo: true })}
+              none="—"
+              onChange={(agentId) => setF({ ...f, agentId })}
+            />
           </Field>
           <Field label={t('setup.leavers.leftDate')} error={act.errorFor('leftDate')}>
             <input name="leftDate" type="date" value={f.leftDate} onChange={(e) => setF({ ...f, leftDate: e.target.value })} />

@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
-import { useAction, useEndpoint } from '../../hooks';
+import { useAction, useEndpoint, useStoredForm } from '../../hooks';
 import { contract } from '../../../contract/index';
 import type { AllocationRule, PriorityKey } from '../../../core/wfm/peaks';
 import { Field, FieldRow } from '../../components/form';
 import { moveBy } from '../../components/list';
-import { ErrorNote, Loading } from '../../components/ui';
+import { ErrorNote, Waiting } from '../../components/ui';
 
 const KEYS: PriorityKey[] = ['points', 'tenure', 'performance'];
 /** The server's rule when the center has set none (src/services/wfm/common.ts DEFAULT_PEAK_RULE). */
@@ -20,17 +20,27 @@ const DEFAULT_RULE: AllocationRule = { mode: 'firstCome' };
 export function PeakRule() {
   const { t } = useTranslation();
   const stored = useEndpoint(contract.platform.setting, { params: { key: 'wfm.peakRule' } });
-  const [mode, setMode] = useState<AllocationRule['mode']>('firstCome');
-  const [order, setOrder] = useState<{ key: PriorityKey; on: boolean }[]>(KEYS.map((key) => ({ key, on: true })));
+  // the form waits for the stored rule: edits made before it arrives would be overwritten by it
+  const [form, setForm] = useStoredForm(stored.data, (d) => {
+    const rule = (d.value as AllocationRule | null) ?? DEFAULT_RULE;
+    const chosen = rule.mode === 'priority' ? rule.order : KEYS;
+    return {
+      mode: rule.mode,
+      order: [...chosen.map((key) => ({ key, on: true })), ...KEYS.filter((k) => !chosen.includes(k)).map((key) => ({ key, on: false }))],
+    };
+  });
   const act = useAction();
   const [saved, setSaved] = useState(false);
-  useEffect(() => {
-    if (!stored.data) return;
-    const rule = (stored.data.value as AllocationRule | null) ?? DEFAULT_RULE;
-    setMode(rule.mode);
-    const chosen = rule.mode === 'priority' ? rule.order : KEYS;
-    setOrder([...chosen.map((key) => ({ key, on: true })), ...KEYS.filter((k) => !chosen.includes(k)).map((key) => ({ key, on: false }))]);
-  }, [stored.data]);
+  if (!form)
+    return (
+      <div className="card">
+        <h4>{t('setup.peak.title')}</h4>
+        <Waiting error={stored.error} />
+      </div>
+    );
+  const { mode, order } = form;
+  const setMode = (m: AllocationRule['mode']) => setForm({ ...form, mode: m });
+  const setOrder = (o: typeof order) => setForm({ ...form, order: o });
   const save = () =>
     act.run(async () => {
       setSaved(false);
@@ -38,14 +48,6 @@ export function PeakRule() {
       await call(contract.wfm.putPeakRule, { body });
       setSaved(true);
     });
-  // the form waits for the stored rule: edits made before it arrives would be overwritten by it
-  if (!stored.data)
-    return (
-      <div className="card">
-        <h4>{t('setup.peak.title')}</h4>
-        {stored.error ? <ErrorNote error={stored.error} /> : <Loading />}
-      </div>
-    );
   return (
     <div className="card" data-testid="peak-rule">
       <h4>{t('setup.peak.title')}</h4>

@@ -6,7 +6,7 @@ import { contract } from '../../../contract/index';
 import type { TemplateSpec } from '../../../contract/wfm';
 import { TIME_OFF_KINDS } from '../../../contract/wfmTimeOff';
 import type { Contract } from '../../../core/wfm/schedule';
-import { ErrorNote, Page, Raw } from '../../components/ui';
+import { AgentSelect, agentOptions, ErrorNote, Page, Raw } from '../../components/ui';
 import { Field, FieldRow } from '../../components/form';
 import { ymd } from './util';
 import { parseSkills, skillsText } from './skillsText';
@@ -540,14 +540,7 @@ export default function PlanData() {
       <h3>{t('wfm.leave')}</h3>
       <div className="form-row" data-testid="leave-form">
         <Field label={t('wfm.agent')} error={le.errorFor('agentId')}>
-          <select name="agentId" value={lv.agentId} onChange={(e) => setLv({ ...lv, agentId: e.target.value })}>
-            <option value="">—</option>
-            {(agents.data ?? []).map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
+          <AgentSelect name="agentId" value={lv.agentId} options={agentOptions(agents.data)} none="—" onChange={(agentId) => setLv({ ...lv, agentId })} />
         </Field>
         <Field label={t('wfm.date')} error={le.errorFor('date')}>
           <input type="date" name="date" value={lv.date} onChange={(e) => setLv({ ...lv, date: e.target.value })} />

@@ -1,11 +1,16 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
-import { useAction, useEndpoint } from '../../hooks';
+import { useAction, useEndpoint, useStoredForm } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { SHRINKAGE_CATEGORIES } from '../../../core/wfm/shrinkage';
 import { Field, FieldRow } from '../../components/form';
-import { ErrorNote, Loading } from '../../components/ui';
+import { ErrorNote, Waiting } from '../../components/ui';
+
+/** The stored categories as the fields show them: percent, one decimal, 0 where none is stored. */
+const pctsOf = (d: { categories: { category: string; fraction: number }[] }): Record<string, string> => {
+  const by = new Map(d.categories.map((c) => [c.category, c.fraction]));
+  return Object.fromEntries(SHRINKAGE_CATEGORIES.map((k) => [k, String(Math.round((by.get(k) ?? 0) * 1000) / 10)]));
+};
 
 /**
  * The center's planned shrinkage by category (issue 15), in percent of paid time: a requirement from a
@@ -15,21 +20,16 @@ export function Shrinkage() {
   const { t } = useTranslation();
   const saved = useEndpoint(contract.wfm.shrinkage, {});
   const act = useAction();
-  const [pcts, setPcts] = useState<Record<string, string>>({});
-  useEffect(() => {
-    if (!saved.data) return;
-    const by = new Map(saved.data.categories.map((c) => [c.category, c.fraction]));
-    setPcts(Object.fromEntries(SHRINKAGE_CATEGORIES.map((k) => [k, String(Math.round((by.get(k) ?? 0) * 1000) / 10)])));
-  }, [saved.data]);
-  const total = SHRINKAGE_CATEGORIES.reduce((s, k) => s + (Number(pcts[k]) || 0), 0);
   // the fields wait for the stored categories: figures typed before they arrive would be overwritten
-  if (!saved.data)
+  const [pcts, setPcts] = useStoredForm(saved.data, pctsOf);
+  if (!pcts)
     return (
       <div>
         <h4>{t('wfm.shrinkageByCategory')}</h4>
-        {saved.error ? <ErrorNote error={saved.error} /> : <Loading />}
+        <Waiting error={saved.error} />
       </div>
     );
+  const total = SHRINKAGE_CATEGORIES.reduce((s, k) => s + (Number(pcts[k]) || 0), 0);
   return (
     <div data-testid="shrinkage">
       <h4>{t('wfm.shrinkageByCategory')}</h4>
@@ -52,7 +52,10 @@ export function Shrinkage() {
             act.run(async () => {
               const categories = SHRINKAGE_CATEGORIES.filter((k) => Number(pcts[k]) > 0).map((k) => ({ category: k, fraction: Number(pcts[k]) / 100 }));
               await call(contract.wfm.putShrinkage, { body: { categories } });
-              await saved.reload();
+              // the fields show what is stored now (a category left empty or at 0 shows 0)
+              const stored = await call(contract.wfm.shrinkage, {});
+              saved.setData(stored);
+              setPcts(pctsOf(stored));
             })
           }
         >

@@ -6,7 +6,7 @@ import { contract, topics } from '../../../contract/index';
 import { topicName } from '../../../contract/endpoint';
 import type { WoConfig } from '../../../contract/workorders';
 import { WORK_ORDER_TYPES, type Priority, type WorkOrderType } from '../../../core/workorders/index';
-import { ErrorNote, Page } from '../../components/ui';
+import { AgentSelect, ErrorNote, Page } from '../../components/ui';
 import { useMe } from '../../session';
 import { hashParam } from '../kb/Highlight';
 import { OrderDetail } from './Detail';
@@ -224,15 +224,13 @@ function NewOrder({ config, onDone }: { config: WoConfig; onDone: (id: number) =
       {f.type === 'complaint' && (
         <label>
           {t('wo.agent')}
-          <select name="agentId" value={f.agentId} onChange={(e) => setF({ ...f, agentId: e.target.value })}>
-            <option value="">{t('wo.agentFromCall')}</option>
-            {(agents.data ?? []).map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-                {a.ext_code ? ` (${a.ext_code})` : ''}
-              </option>
-            ))}
-          </select>
+          <AgentSelect
+            name="agentId"
+            value={f.agentId}
+            options={(agents.data ?? []).map((a) => ({ id: a.id, label: a.ext_code ? `${a.name} (${a.ext_code})` : a.name }))}
+            none={t('wo.agentFromCall')}
+            onChange={(agentId) => setF({ ...f, agentId })}
+          />
         </label>
       )}
       {f.type === 'dispatch' && field('address', t('wo.address'))}

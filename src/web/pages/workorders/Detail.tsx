@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { useEndpoint } from '../../hooks';
 import { contract } from '../../../contract/index';
-import { ErrorNote, Loading, Page, Raw } from '../../components/ui';
+import { AgentSelect, ErrorNote, Loading, Page, Raw } from '../../components/ui';
 import { fmtDateTime } from '../../format';
 
 const SLA_CLASS: Record<string, string> = { ok: 'ok', met: 'ok', warning: 'warn', breached: 'bad', missed: 'bad' };
@@ -172,15 +172,13 @@ export function OrderDetail({ id, onBack }: { id: number; onBack: () => void }) 
           />
           <div className="form-row">
             {d.agent_id == null && (
-              <select aria-label={t('wo.agent')} value={verdictAgent} onChange={(e) => setVerdictAgent(e.target.value)}>
-                <option value="">{t('wo.agent')}</option>
-                {(agents.data ?? []).map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.name}
-                    {a.ext_code ? ` (${a.ext_code})` : ''}
-                  </option>
-                ))}
-              </select>
+              <AgentSelect
+                label={t('wo.agent')}
+                value={verdictAgent}
+                options={(agents.data ?? []).map((a) => ({ id: a.id, label: a.ext_code ? `${a.name} (${a.ext_code})` : a.name }))}
+                none={t('wo.agent')}
+                onChange={setVerdictAgent}
+              />
             )}
             {(['upheld', 'rejected'] as const).map((v) => (
               <button
