@@ -111,7 +111,7 @@ forEachDatabase('real-time adherence: the tile shows it as it happens, an alert 
 
 forEachDatabase('real-time adherence: the badge reaches the socket within one tick when the alert reconcile saw the agent go out first', async (_t, store) => {
   let clock = T(9, 50);
-  const { app, ctx, org, svc } = await rtaFloor(store, () => clock);
+  const { app, ctx, svc } = await rtaFloor(store, () => clock);
   try {
     const sent: { code: string; rta?: { scheduled: string; since: number } | null }[] = [];
     ctx.hub.subscribe(svc.topic('floor:agents'), (_t, d) => sent.push(...((d as { agents?: [] }).agents ?? [])));

@@ -1,13 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
-import { useAction, useEndpoint } from '../../hooks';
+import { useAction, useEndpoint, useStoredForm } from '../../hooks';
 import { contract } from '../../../contract/index';
 import type { KpiDefinitionWire } from '../../../contract/performance';
 import { KPI_KEYS, newKpiDefinition, type KpiKey } from '../../../core/performance/kpi';
 import { Field, FieldRow } from '../../components/form';
 import { numberOf, removeAt, replaceAt, textOf } from '../../components/list';
-import { ErrorNote, Page } from '../../components/ui';
+import { ErrorNote, Page, Waiting } from '../../components/ui';
 import { hasAny, useMe } from '../../session';
 import { TenureBands, type Band } from './TenureBands';
 
@@ -22,13 +22,17 @@ export default function KpiEditor() {
   const me = useMe();
   const canEdit = hasAny(me, ['admin', 'center_manager']);
   const r = useEndpoint(contract.performance.kpis, {});
-  const [rows, setRows] = useState<KpiDefinitionWire[]>([]);
+  // the plan waits for the stored KPIs: a KPI added or a weight typed before they arrive would be overwritten
+  const [rows, setRows] = useStoredForm(r.data, (d): KpiDefinitionWire[] => d);
   const [adding, setAdding] = useState<KpiKey | ''>('');
   const act = useAction();
   const [saved, setSaved] = useState(false);
-  useEffect(() => {
-    if (r.data) setRows(r.data);
-  }, [r.data]);
+  if (!rows)
+    return (
+      <Page title={t('nav.kpis')}>
+        <Waiting error={r.error} />
+      </Page>
+    );
   const set = (i: number, patch: Partial<KpiDefinitionWire>) => {
     setSaved(false);
     setRows(replaceAt(rows, i, { ...rows[i]!, ...patch }));

@@ -1,24 +1,26 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
-import { useAction, useEndpoint } from '../../hooks';
+import { useAction, useEndpoint, useStoredForm } from '../../hooks';
 import { contract } from '../../../contract/index';
-import { ErrorNote } from '../../components/ui';
+import { ErrorNote, Waiting } from '../../components/ui';
 import { Field, FieldRow } from '../../components/form';
 
 const KEYS = ['vtoMinOver', 'maxOvertimeMin', 'maxVtoMin', 'rtaGraceMin'] as const;
+
+/** The stored setting as the fields edit it. */
+const settingForm = (d: Record<(typeof KEYS)[number], number>) =>
+  Object.fromEntries(KEYS.map((k) => [k, String(d[k])])) as Record<(typeof KEYS)[number], string>;
 
 /** The center's intraday setting: when VTO is offered, the longest offers, the real-time adherence grace. */
 export function IntradaySettings() {
   const { t } = useTranslation();
   const cur = useEndpoint(contract.intraday.intradaySettings, {});
   const act = useAction();
-  const [f, setF] = useState<Record<(typeof KEYS)[number], string> | null>(null);
+  // the fields wait for the stored setting: a value typed before it arrives would be overwritten
+  const [f, setF] = useStoredForm(cur.data, settingForm);
   const [saved, setSaved] = useState(false);
-  useEffect(() => {
-    if (cur.data) setF(Object.fromEntries(KEYS.map((k) => [k, String(cur.data![k])])) as Record<(typeof KEYS)[number], string>);
-  }, [cur.data]);
-  if (!f) return <ErrorNote error={cur.error} />;
+  if (!f) return <Waiting error={cur.error} />;
   const save = () =>
     act.run(async () => {
       setSaved(false);
@@ -26,7 +28,10 @@ export function IntradaySettings() {
         body: Object.fromEntries(KEYS.map((k) => [k, Number(f[k])])) as Record<(typeof KEYS)[number], number>,
       });
       setSaved(true);
-      await cur.reload();
+      // the fields show what is stored now
+      const stored = await call(contract.intraday.intradaySettings, {});
+      cur.setData(stored);
+      setF(settingForm(stored));
     });
   return (
     <section className="card">

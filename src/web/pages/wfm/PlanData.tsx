@@ -183,6 +183,10 @@ export default function PlanData() {
       ...rulesText(c.contract),
     });
   };
+  /** A whole-number field of the contract's day rules (days in a row, days off in a row, weekends off K of N). */
+  const dayRule = (k: 'maxConsecutiveDays' | 'minConsecutiveDaysOff' | 'weekendsOffMin' | 'weekendsOffWeeks') => (
+    <input name={k} inputMode="numeric" size={4} value={ct[k]} onChange={(e) => setCt({ ...ct, [k]: e.target.value })} />
+  );
   const saveContract = () =>
     ce.run(async () => {
       if (!agentId) throw new Error(t('wfm.pickAgent'));
@@ -417,48 +421,24 @@ export default function PlanData() {
           <h4>{t('wfm.rule.title')}</h4>
           <FieldRow>
             <Field label={t('wfm.rule.maxConsecutiveDays')} error={ce.errorFor('contract.maxConsecutiveDays')} hint={t('wfm.rule.maxConsecutiveDaysHint')}>
-              <input
-                name="maxConsecutiveDays"
-                inputMode="numeric"
-                size={4}
-                value={ct.maxConsecutiveDays}
-                onChange={(e) => setCt({ ...ct, maxConsecutiveDays: e.target.value })}
-              />
+              {dayRule('maxConsecutiveDays')}
             </Field>
             <Field
               label={t('wfm.rule.minConsecutiveDaysOff')}
               error={ce.errorFor('contract.minConsecutiveDaysOff')}
               hint={t('wfm.rule.minConsecutiveDaysOffHint')}
             >
-              <input
-                name="minConsecutiveDaysOff"
-                inputMode="numeric"
-                size={4}
-                value={ct.minConsecutiveDaysOff}
-                onChange={(e) => setCt({ ...ct, minConsecutiveDaysOff: e.target.value })}
-              />
+              {dayRule('minConsecutiveDaysOff')}
             </Field>
             <Field
               label={t('wfm.rule.weekendsOffMin')}
               error={ce.errorFor('contract.weekendsOff.min') ?? ce.errorAt('contract.weekendsOff')}
               hint={t('wfm.rule.weekendsOffHint')}
             >
-              <input
-                name="weekendsOffMin"
-                inputMode="numeric"
-                size={4}
-                value={ct.weekendsOffMin}
-                onChange={(e) => setCt({ ...ct, weekendsOffMin: e.target.value })}
-              />
+              {dayRule('weekendsOffMin')}
             </Field>
             <Field label={t('wfm.rule.weekendsOffWeeks')} error={ce.errorFor('contract.weekendsOff.weeks')}>
-              <input
-                name="weekendsOffWeeks"
-                inputMode="numeric"
-                size={4}
-                value={ct.weekendsOffWeeks}
-                onChange={(e) => setCt({ ...ct, weekendsOffWeeks: e.target.value })}
-              />
+              {dayRule('weekendsOffWeeks')}
             </Field>
           </FieldRow>
           <Field
