@@ -591,7 +591,7 @@ export const wfm = {
     path: '/api/wfm/schedule-runs/:id/publish',
     access: WFM_PLANNERS,
     summary:
-      'Publish a finished run: agents see their shifts. Week k of an N-week plan only after its week k−1 (409 wfm.planWeekUnpublished); withEarlierWeeks: the plan\'s earlier draft weeks are published first, in one transaction',
+      "Publish a finished run: agents see their shifts. Week k of an N-week plan only after its week k−1 (409 wfm.planWeekUnpublished); withEarlierWeeks: the plan's earlier draft weeks are published first, in one transaction",
     tags,
     params: idParams,
     body: z.object({ withEarlierWeeks: z.boolean().optional() }).default({}),

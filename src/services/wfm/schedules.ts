@@ -274,7 +274,10 @@ export async function runView(deps: ServiceDeps, actor: Actor, runId: number) {
   // what last week's shifts still cover on Monday counts, as the optimiser counted it: the published ones, except for
   // a draft week k ≥ 2 of a plan, which was planned on (and is published after) the plan's own week k−1
   const before = await planWeekBefore(deps, run);
-  const carried = await listShifts(deps.store.db, before ? { runId: before.id, from: ws - DAY, to: ws } : { centerId: c.id, from: ws - DAY, to: ws, publishedOnly: true });
+  const carried = await listShifts(
+    deps.store.db,
+    before ? { runId: before.id, from: ws - DAY, to: ws } : { centerId: c.id, from: ws - DAY, to: ws, publishedOnly: true },
+  );
   const { carryIn } = carryIntoWeek(carried, ws, 15);
   return {
     run,

@@ -285,7 +285,14 @@ async function insertRun(tx: Db, r: NewRun, plan: { id: number | null; week: num
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await audit(tx, { at: now, userId, action: 'wfm.schedule.run', entity: 'wfm_schedule_run', entityId: row.id, detail: plan ? { ...r, planWeek: plan.week } : r });
+  await audit(tx, {
+    at: now,
+    userId,
+    action: 'wfm.schedule.run',
+    entity: 'wfm_schedule_run',
+    entityId: row.id,
+    detail: plan ? { ...r, planWeek: plan.week } : r,
+  });
   return row.id;
 }
 
@@ -426,12 +433,7 @@ export async function getRun(db: Db, id: number) {
 
 /** Week `week` (1..N) of a plan (migration 054), or undefined. */
 export const planRun = (db: Db, planId: number, week: number) =>
-  db
-    .selectFrom('wfm_schedule_runs')
-    .select(['id', 'status', 'week_start'])
-    .where('plan_id', '=', planId)
-    .where('plan_week', '=', week)
-    .executeTakeFirst();
+  db.selectFrom('wfm_schedule_runs').select(['id', 'status', 'week_start']).where('plan_id', '=', planId).where('plan_week', '=', week).executeTakeFirst();
 
 /** The agents with a shift in a run. */
 export async function agentsOfRun(db: Db, runId: number): Promise<number[]> {

@@ -106,10 +106,7 @@ export function checkWeeks(input: Omit<ScheduleInput, 'required'>, weeks: Horizo
       weekNo: (input.weekNo ?? 0) + k,
       carryIn: k === 0 ? input.carryIn : undefined,
     });
-    if (k > 0)
-      inWeek(k, weeks.length, [], () =>
-        prepare(week(agents.map((a) => ({ ...a, workedDaysBefore: 0 })))),
-      );
+    if (k > 0) inWeek(k, weeks.length, [], () => prepare(week(agents.map((a) => ({ ...a, workedDaysBefore: 0 })))));
     const P = inWeek(k, weeks.length, agents, () => prepare(week(agents)));
     agents = P.agents.map((pa) => ({
       ...pa.src,
