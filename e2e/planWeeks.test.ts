@@ -2,7 +2,8 @@
  * A planner edits a contract's day rules on screen and plans two weeks in one run (issue 15), on a
  * phone-width screen: a value out of range is refused under its field; with at most 5 working days in a
  * row, an agent needed Wednesday..Sunday of week 1 and every day of week 2 works Wednesday..Sunday, then
- * has Monday of week 2 off (5 days in a row already) and works 5 of its 7 days. Both weeks are drafts,
+ * has Monday of week 2 off (5 days in a row already) and works 5 of its 7 days. Both weeks are drafts, each
+ * saying "week k of 2"; week 2 alone is refused under the publish button (week 1 is a draft), then both are
  * published together.
  */
 import { test } from 'node:test';
@@ -76,8 +77,15 @@ test('a planner sets most days in a row on a contract and plans two weeks: Monda
     await page.fill('input[name=weeks]', '2');
     await page.waitForSelector(`[data-testid=plan-weeks] >> text=${next}`);
     await page.click('[data-testid=run-solve]');
-    // both weeks' drafts finish, then are published together
+    // both weeks' drafts finish; the shown run says which week of the plan it is
     await page.waitForSelector('[data-testid=publish-all]', { timeout: 90_000 });
+    await page.waitForSelector('[data-testid=plan-week-of] >> text=本计划第 1 周 / 共 2 周');
+    // week 2 alone first: refused under the publish button (week 1 is still a draft)
+    await page.click('[data-testid=plan-runs] button:nth-child(2)');
+    await page.waitForSelector('[data-testid=plan-week-of] >> text=本计划第 2 周 / 共 2 周');
+    await page.click('[data-testid=publish]');
+    await page.waitForSelector('[data-testid=publish-error] >> text=本计划的第 1 周');
+    // then every week at once
     await page.click('[data-testid=publish-all]');
     await page.waitForFunction(
       () => [...document.querySelectorAll('[data-testid=plan-runs] button')].filter((b) => b.textContent!.includes('已发布')).length === 2,

@@ -175,6 +175,8 @@ export const requirementRow = z.object({
   created_at: z.number(),
   /** queues with their own requirement beside the total (issue 15); empty: total only */
   queues: z.array(z.string()),
+  /** a multi-skill plan is still computing it (zeros until then): no run may start on it */
+  pending: z.boolean(),
 });
 export const contractRecord = z.object({
   agentId: z.number(),
@@ -229,6 +231,10 @@ export const runRow = z.object({
   finished_at: z.number().nullable(),
   published_at: z.number().nullable(),
   requirement_id: z.number(),
+  /** the weeks of one N-week plan (issue 15): its week-1 run's id, this run's week 1..N, and N; null: a one-week run */
+  plan_id: z.number().nullable(),
+  plan_week: z.number().nullable(),
+  plan_weeks: z.number().nullable(),
 });
 const objective = z.object({ total: z.number(), under: z.number(), over: z.number(), cost: z.number() });
 const runSummary = z.object({
@@ -261,7 +267,15 @@ export type ShiftRowWire = z.infer<typeof shiftRow>;
 export const runView = z.object({
   run: runRow.extend({
     center_id: z.number(),
-    progress: z.object({ phase: z.string(), startedAt: z.number().optional(), done: z.number().optional(), total: z.number().optional() }),
+    progress: z.object({
+      phase: z.string(),
+      startedAt: z.number().optional(),
+      done: z.number().optional(),
+      total: z.number().optional(),
+      /** a failed run's refusal (the rule and week the carry made impossible): its reason and params, for the page's words */
+      reason: z.string().optional(),
+      params: z.record(z.string(), z.unknown()).optional(),
+    }),
     summary: runSummary.nullable(),
     error: z.string().nullable(),
     time_limit_s: z.number(),
@@ -576,9 +590,11 @@ export const wfm = {
     method: 'POST',
     path: '/api/wfm/schedule-runs/:id/publish',
     access: WFM_PLANNERS,
-    summary: 'Publish a finished run: agents see their shifts',
+    summary:
+      "Publish a finished run: agents see their shifts. Week k of an N-week plan only after its week k−1 (409 wfm.planWeekUnpublished); withEarlierWeeks: the plan's earlier draft weeks are published first, in one transaction",
     tags,
     params: idParams,
+    body: z.object({ withEarlierWeeks: z.boolean().optional() }).default({}),
     response: okResponse,
   }),
   moveShift: endpoint({

@@ -29,7 +29,7 @@ import { addNewShifts, sweepBreaks } from './schedule/repair';
 import { scheduleResult } from './schedule/report';
 import { poolLeft, stage2State } from './schedule/state';
 import type { Clock, ScheduleInput, ScheduleOptions, ScheduleResult } from './schedule/types';
-import { solveWeeks, type HorizonWeek } from './schedule/weeks';
+import { checkWeeks, solveWeeks, type HorizonWeek } from './schedule/weeks';
 
 export { weekNumber, type Rotation, type RotationStep } from './schedule/dayRules';
 export { daysInARowBefore, type HorizonWeek } from './schedule/weeks';
@@ -84,4 +84,12 @@ export function solveScheduleWeeks(
 /** Checks a week's input without solving (bad input and impossible day rules are refused naming the field). */
 export function checkScheduleInput(input: ScheduleInput): void {
   prepare(input);
+}
+
+/**
+ * Checks the weeks of an N-week plan without solving (./schedule/weeks `checkWeeks`): each week's rules, weeks 2..N
+ * with the least the week before must carry in; a refusal names the rule, the agent and the plan's week (`n`).
+ */
+export function checkScheduleWeeks(input: Omit<ScheduleInput, 'required'>, weeks: HorizonWeek[]): void {
+  checkWeeks(input, weeks);
 }

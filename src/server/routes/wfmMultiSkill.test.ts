@@ -95,7 +95,21 @@ forEachDatabase('multi-skill: skill levels on the contract, the week planned for
     const early = (await wfm.req('GET', `/api/wfm/schedule-runs/${runId}`)).body;
     assert.ok(['running', 'done'].includes(early.run.status), early.run.status);
     assert.equal(typeof early.run.progress.phase, 'string');
+    // its requirement is stored pending (zeros until the plan fills it): a single-skill run on it is refused, nothing stored
+    const pendingReq = early.run.requirement_id as number;
+    const listedPending = (await wfm.req('GET', '/api/wfm/requirements')).body.find((q: any) => q.id === pendingReq);
+    const runsBefore = (await wfm.req('GET', '/api/wfm/schedule-runs')).body.length;
+    if (early.run.status === 'running') {
+      assert.equal(listedPending.pending, true);
+      const onPending = await wfm.req('POST', '/api/wfm/schedule-runs', { weekStart: WEEK, requirementId: pendingReq, timeLimitS: 3 });
+      assert.equal(onPending.status, 409, JSON.stringify(onPending.body));
+      assert.equal(onPending.body.reason, 'wfm.requirementPending');
+      assert.deepEqual(onPending.body.params, { requirementId: pendingReq, runId, weekStart: WEEK });
+      assert.equal((await wfm.req('GET', '/api/wfm/schedule-runs')).body.length, runsBefore);
+    }
     await waitForSolve(runId);
+    // filled: no longer pending
+    assert.equal((await wfm.req('GET', '/api/wfm/requirements')).body.find((q: any) => q.id === pendingReq).pending, false);
     const view = await wfm.req('GET', `/api/wfm/schedule-runs/${runId}`);
     assert.equal(view.status, 200, JSON.stringify(view.body));
     assert.equal(view.body.run.status, 'done', view.body.run.error);

@@ -56,7 +56,7 @@ forEachDatabase('two weeks in one run: the days in a row at the end of week 1 ke
     const rot = await wfm.req('POST', '/api/wfm/schedule-runs', { weekStart: '2026-11-02', requirementId: r1, timeLimitS: 3, weeks: 2 });
     assert.equal(rot.status, 400, JSON.stringify(rot.body));
     assert.equal(rot.body.reason, 'wfm.scheduleRuleInfeasible');
-    assert.deepEqual(rot.body.params, { agent: '李娜', field: 'contract.rotation', most: 3, need: 4, week: '2026-11-09' });
+    assert.deepEqual(rot.body.params, { agent: '李娜', field: 'contract.rotation', most: 3, need: 4, week: '2026-11-09', n: 2 });
     assert.equal((await wfm.req('GET', '/api/wfm/schedule-runs')).body.length, 0);
     // a rotation naming a template that does not exist is refused as it is saved, under its field
     const unknown = await put({ rotation: { steps: [{ templateIds: ['X'] }] } });
@@ -100,6 +100,21 @@ forEachDatabase('two weeks in one run: the days in a row at the end of week 1 ke
     assert.equal(w2.filter(Boolean).length, 5);
     assert.ok(longestRun([...worked(views[0]), ...w2]) <= 5, JSON.stringify(w2));
 
+    // the runs are tied as the plan's weeks 1 and 2 of 2 (migration 054)
+    const listedPlan = (await wfm.req('GET', '/api/wfm/schedule-runs')).body as { id: number; plan_id: number; plan_week: number; plan_weeks: number }[];
+    assert.deepEqual(
+      run.body.ids.map((id: number) => listedPlan.find((r) => r.id === id)).map((r: any) => [r.plan_id, r.plan_week, r.plan_weeks]),
+      [
+        [run.body.ids[0], 1, 2],
+        [run.body.ids[0], 2, 2],
+      ],
+    );
+    // week 2 before week 1: refused (it was planned on week 1's days in a row), nothing published
+    const early = await wfm.req('POST', `/api/wfm/schedule-runs/${run.body.ids[1]}/publish`);
+    assert.equal(early.status, 409, JSON.stringify(early.body));
+    assert.equal(early.body.reason, 'wfm.planWeekUnpublished');
+    assert.deepEqual(early.body.params, { n: 1, week: '2026-11-02', runId: run.body.ids[0], k: 2 });
+    assert.equal(((await wfm.req('GET', '/api/wfm/schedule-runs')).body as { status: string }[]).filter((r) => r.status === 'published').length, 0);
     // each week is a draft of its own, publishable in order
     for (const id of run.body.ids) assert.equal((await wfm.req('POST', `/api/wfm/schedule-runs/${id}/publish`)).status, 200);
     const listed = (await wfm.req('GET', '/api/wfm/schedule-runs')).body as { id: number; status: string }[];
@@ -117,6 +132,93 @@ forEachDatabase('two weeks in one run: the days in a row at the end of week 1 ke
     await waitForSolve(alone.body.id);
     const v3 = (await wfm.req('GET', `/api/wfm/schedule-runs/${alone.body.id}`)).body;
     assert.equal(worked(v3).filter(Boolean).length, 6);
+  } finally {
+    await app.close();
+  }
+});
+
+forEachDatabase('two weeks: a carry no week 1 can avoid is refused before anything is stored, naming the rule, the agent and week 2', async (t, store) => {
+  let clock = WS - 3 * DAY;
+  const { app, org, as } = await testApp(store, { now: () => (clock += 1000) });
+  try {
+    const wfm = await as('wfm');
+    assert.equal((await wfm.req('PUT', '/api/wfm/templates', day)).status, 200);
+    // 48 h of 8-hour shifts: 6 days a week; at most 3 days in a row
+    const put = await wfm.req('PUT', `/api/wfm/contracts/${org.agents.a1!}`, { contract: { ...contract, minHoursWeek: 48, maxConsecutiveDays: 3 } });
+    assert.equal(put.status, 200);
+    const r1 = (await wfm.req('POST', '/api/wfm/requirements', { weekStart: '2026-11-02', required: need([0, 1, 2, 3, 4, 5, 6]) })).body.id;
+    assert.equal((await wfm.req('POST', '/api/wfm/requirements', { weekStart: '2026-11-09', required: need([0, 1, 2, 3, 4, 5, 6]) })).status, 200);
+    // each week alone is possible: 6 days with at most 3 in a row is Mon–Wed, Thu off, Fri–Sun (the only way)
+    const one = await wfm.req('POST', '/api/wfm/schedule-runs', { weekStart: '2026-11-02', requirementId: r1, timeLimitS: 3 });
+    assert.equal(one.status, 200, JSON.stringify(one.body));
+    await waitForSolve(one.body.id);
+    // two weeks: week 1 must end with Fri–Sun (3 in a row), so week 2's Monday is off and Tue–Sun with at most
+    // 3 in a row holds 5 days (Tue–Thu, Fri off, Sat–Sun) < 6: refused naming the rule, the carry and week 2
+    const before = (await wfm.req('GET', '/api/wfm/schedule-runs')).body.length;
+    const two = await wfm.req('POST', '/api/wfm/schedule-runs', { weekStart: '2026-11-02', requirementId: r1, timeLimitS: 3, weeks: 2 });
+    assert.equal(two.status, 400, JSON.stringify(two.body));
+    assert.equal(two.body.reason, 'wfm.scheduleRuleCarry');
+    assert.deepEqual(two.body.params, { agent: '李娜', field: 'contract.maxConsecutiveDays', most: 5, need: 6, n: 2, before: 3, week: '2026-11-09' });
+    assert.equal((await wfm.req('GET', '/api/wfm/schedule-runs')).body.length, before);
+  } finally {
+    await app.close();
+  }
+});
+
+forEachDatabase('two weeks: a draft week 2 counts the draft week 1 carrying in; publish every week at once', async (t, store) => {
+  let clock = WS - 3 * DAY;
+  const { app, org, as } = await testApp(store, { now: () => (clock += 1000) });
+  try {
+    const wfm = await as('wfm');
+    // a night shift: 22:00 to 06:00 the next morning
+    const night = { id: 'N', spanMin: 480, startEarliestMin: 1320, startLatestMin: 1320, startStepMin: 60, breaks: [] };
+    assert.equal((await wfm.req('PUT', '/api/wfm/templates', night)).status, 200);
+    assert.equal((await wfm.req('PUT', `/api/wfm/contracts/${org.agents.a1!}`, { contract })).status, 200);
+    // week 1: one agent Sunday 22:00–24:00 (slots 6·96 + 88..95); week 2: one agent Monday 00:00–06:00 (slots 0..23)
+    const w1 = Array.from({ length: 672 }, (_, k) => (k >= 6 * 96 + 88 ? 1 : 0));
+    const w2 = Array.from({ length: 672 }, (_, k) => (k < 24 ? 1 : 0));
+    const r1 = (await wfm.req('POST', '/api/wfm/requirements', { weekStart: '2026-11-02', required: w1 })).body.id;
+    assert.equal((await wfm.req('POST', '/api/wfm/requirements', { weekStart: '2026-11-09', required: w2 })).status, 200);
+    const run = await wfm.req('POST', '/api/wfm/schedule-runs', { weekStart: '2026-11-02', requirementId: r1, timeLimitS: 3, weeks: 2 });
+    assert.equal(run.status, 200, JSON.stringify(run.body));
+    await waitForSolve(run.body.ids[0]);
+    const view = async (id: number) => (await wfm.req('GET', `/api/wfm/schedule-runs/${id}`)).body;
+    const [v1, v2] = [await view(run.body.ids[0]), await view(run.body.ids[1])];
+    assert.deepEqual([v1.run.status, v2.run.status], ['done', 'done']);
+    // week 1: the Sunday 22:00 shift (6·24 + 22 = 166 h after Monday 00:00), running to Monday 06:00 of week 2
+    assert.deepEqual(
+      v1.shifts.map((s: { start: number; end: number }) => [(s.start - WS) / H, (s.end - WS) / H]),
+      [[166, 174]],
+    );
+    // week 2 needs nothing more: Monday 00:00–06:00 is week 1's shift, so the week has no shift of its own
+    assert.equal(v2.shifts.length, 0);
+    // the draft week 2's chart counts the draft week 1's shift (nothing is published): 1 in slots 0..23, then 0
+    const carried = (v: { coverage: number[] }) => [v.coverage.slice(0, 24).every((c) => c === 1), v.coverage.slice(24).every((c) => c === 0)];
+    assert.deepEqual(carried(v2), [true, true]);
+    assert.equal(v2.run.plan_week, 2);
+    assert.equal(v2.run.plan_weeks, 2);
+    // publish every week: week 2 with the weeks before it, in one request
+    const all = await wfm.req('POST', `/api/wfm/schedule-runs/${run.body.ids[1]}/publish`, { withEarlierWeeks: true });
+    assert.equal(all.status, 200, JSON.stringify(all.body));
+    const listed = (await wfm.req('GET', '/api/wfm/schedule-runs')).body as { id: number; status: string }[];
+    assert.deepEqual(
+      run.body.ids.map((id: number) => listed.find((r) => r.id === id)!.status),
+      ['published', 'published'],
+    );
+    // published: the same carry, now from the published week 1
+    assert.deepEqual(carried(await view(run.body.ids[1])), [true, true]);
+
+    // replacing week 1 by another run: a new two-week plan's week 2 is refused while its week 1 is a draft, even
+    // though another week 1 is published (week 2 was planned on its own plan's week 1)
+    const again = await wfm.req('POST', '/api/wfm/schedule-runs', { weekStart: '2026-11-02', requirementId: r1, timeLimitS: 3, weeks: 2 });
+    assert.equal(again.status, 200, JSON.stringify(again.body));
+    await waitForSolve(again.body.ids[0]);
+    const late = await wfm.req('POST', `/api/wfm/schedule-runs/${again.body.ids[1]}/publish`);
+    assert.equal(late.status, 409);
+    assert.deepEqual(late.body.params, { n: 1, week: '2026-11-02', runId: again.body.ids[0], k: 2 });
+    // its week 1 published supersedes the first plan's: the first plan's week 2 stays published (it was published with it)
+    assert.equal((await wfm.req('POST', `/api/wfm/schedule-runs/${again.body.ids[0]}/publish`)).status, 200);
+    assert.equal((await wfm.req('POST', `/api/wfm/schedule-runs/${again.body.ids[1]}/publish`)).status, 200);
   } finally {
     await app.close();
   }

@@ -6,7 +6,8 @@
  * runs in the background with its progress on the run (phase, done of total); when it ends, its shifts (each with
  * the queues it answers) are the run's draft, its figures (service level per queue from the simulation, each
  * queue's Erlang C agent-hours alone beside it) are in the run's summary as `multiSkill`, and the run's requirement
- * (created empty) holds the curve the plan asked for. Publishing goes the single-skill way.
+ * (created pending, with zeros: no run may start on it) holds the curve the plan asked for, no longer pending. A plan
+ * that fails leaves its requirement pending (never filled). Publishing goes the single-skill way.
  */
 import type { z } from 'zod';
 import type { multiSkillBody } from '../../contract/wfm';
@@ -79,11 +80,21 @@ export async function multiSkillPlan(deps: ServiceDeps, actor: Actor, body: z.ou
   const db = deps.store.db;
   const requirementId = await createRequirement(
     db,
-    { centerId: c.id, weekStart: body.weekStart, intervalMin: SLOT_MIN, required: new Array<number>((7 * 1440) / SLOT_MIN).fill(0), source: 'multiSkill' },
+    // pending until the plan fills it (migration 054): a single-skill run started on it meanwhile is refused, not run on zeros
+    {
+      centerId: c.id,
+      weekStart: body.weekStart,
+      intervalMin: SLOT_MIN,
+      required: new Array<number>((7 * 1440) / SLOT_MIN).fill(0),
+      source: 'multiSkill',
+      pending: true,
+    },
     actor.userId,
     deps.now(),
   );
-  const runId = await createRun(db, { centerId: c.id, weekStart: body.weekStart, requirementId, timeLimitS: body.timeLimitS }, actor.userId, deps.now());
+  const runId = await createRun(db, { centerId: c.id, weekStart: body.weekStart, requirementId, timeLimitS: body.timeLimitS }, actor.userId, deps.now(), {
+    pendingOk: true,
+  });
   const startedAt = deps.now();
   const handle = solve(
     { intervalMin: SLOT_MIN, queues, agents: skilled, templates, weekEnd: 'cut', seed: 1 },

@@ -10,6 +10,7 @@ import { checkRuleFields } from '../../core/wfm/schedule/dayRules';
 import { carryIntoWeek, mondayOf, weekCoverage, weekStartMs } from '../../core/wfm/rules';
 import {
   checkScheduleInput,
+  checkScheduleWeeks,
   daysInARowBefore,
   weekNumber,
   type HorizonWeek,
@@ -20,6 +21,8 @@ import {
 import { getAgent, listAgents } from '../../store/org';
 import {
   agentsOfRun,
+  assertRequirementReady,
+  createPlanRuns,
   createRun,
   failRun,
   finishRun,
@@ -32,6 +35,7 @@ import {
   listShifts,
   listTemplates,
   moveShift,
+  planRun,
   publishRun,
   putContract,
   putTemplate,
@@ -144,6 +148,8 @@ export async function startRun(
       });
     reqs.push(r);
   }
+  // a requirement a multi-skill plan is still computing holds zeros: no run on it (migration 054)
+  for (const r of reqs) await assertRequirementReady(db, r.id);
   const weekStarts = reqs.map((r) => r.week_start);
   const inputs = await Promise.all(weekStarts.map((w) => scheduleInputFor(db, c.id, w)));
   const { templates, agents } = inputs[0]!;
@@ -177,31 +183,19 @@ export async function startRun(
     required: r.required,
     leaveDays: Object.fromEntries(inputs[k]!.agents.map((a) => [a.id, a.leaveDays ?? []])),
   }));
-  // every week's rules are checked before anything is stored; later weeks without the run carried in
-  // (the solve keeps it, shift by shift)
-  for (let k = 0; k < n; k++) {
-    const weekInput: ScheduleInput =
-      k === 0
-        ? input
-        : {
-            ...input,
-            required: horizon[k]!.required,
-            agents: input.agents.map((a) => ({ ...a, carryInEndMin: undefined, workedDaysBefore: 0, leaveDays: horizon[k]!.leaveDays![a.id] ?? [] })),
-            carryIn: undefined,
-            weekNo: input.weekNo! + k,
-          };
-    await checkRules(deps, weekInput, weekStarts[k]!);
-  }
+  // every week's rules are checked before anything is stored: week 1 with what it carries in, weeks 2..N with
+  // the least the week before must carry in (core checkWeeks; what the solve carries beyond that, the solve refuses
+  // naming the rule and the week)
+  if (n === 1) await checkRules(deps, () => checkScheduleInput(input), weekStarts);
+  else await checkRules(deps, () => checkScheduleWeeks(input, horizon), weekStarts);
   const keys = new Map(agents.map((a) => [a.id, Number(a.id)]));
-  const ids: number[] = [];
-  for (let k = 0; k < n; k++)
-    ids.push(
-      await createRun(db, { centerId: c.id, weekStart: weekStarts[k]!, requirementId: reqs[k]!.id, timeLimitS: body.timeLimitS }, actor.userId, deps.now()),
-    );
+  const runsOf = reqs.map((r, k) => ({ centerId: c.id, weekStart: weekStarts[k]!, requirementId: r.id, timeLimitS: body.timeLimitS }));
+  // the weeks of a plan are tied together (migration 054): week k is published only after week k−1
+  const ids = n === 1 ? [await createRun(db, runsOf[0]!, actor.userId, deps.now())] : await createPlanRuns(db, runsOf, actor.userId, deps.now());
   if (n === 1) startSolve(deps, solve, ids[0]!, input, body.timeLimitS, ws, keys);
   else {
     if (!solveWeeks) throw new Error('no solver for several weeks');
-    startWeeksSolve(deps, solveWeeks, ids, input, horizon, body.timeLimitS, weekStarts.map(wsOf), keys);
+    startWeeksSolve(deps, solveWeeks, ids, input, horizon, body.timeLimitS, weekStarts.map(wsOf), keys, weekStarts);
   }
   return { id: ids[0]!, ids };
 }
@@ -216,6 +210,7 @@ function startWeeksSolve(
   timeLimitS: number,
   wsTs: number[],
   keys: Map<string, number>,
+  weekStarts: string[],
 ) {
   const db = deps.store.db;
   const { required: _first, ...common } = input;
@@ -228,7 +223,10 @@ function startWeeksSolve(
       for (let k = 0; k < ids.length; k++) await finishRun(db, ids[k]!, wsTs[k]!, keys, results[k]!, deps.now());
     })
     .catch(async (e) => {
-      for (const id of ids) await failRun(db, id, (e as Error).message, deps.now()).catch(() => {});
+      // a week the carry made impossible names the rule, the agent (by name) and the week, as the check before does
+      const named = await namedRefusal(deps, e, weekStarts).catch(() => e as Error);
+      const detail = named instanceof DomainError && named.reason ? { reason: named.reason, params: named.params ?? {} } : undefined;
+      for (const id of ids) await failRun(db, id, named.message, deps.now(), detail).catch(() => {});
     })
     .then(() => undefined)
     .finally(() => ids.forEach((id) => solves.delete(id)));
@@ -236,16 +234,26 @@ function startWeeksSolve(
 }
 
 /**
- * Refuses before solving what cannot be solved: a contract whose day rules leave too few working days
- * names the rule, the agent (by name: the core knows only ids) and the week, instead of a run that fails later.
+ * An agent's refusal from the core named for people: the agent by name (the core knows only ids) and the week by
+ * its Monday (`n`, the plan's week 1..N, when the core says it; else the first week). Other errors as they are.
  */
-async function checkRules(deps: ServiceDeps, input: ScheduleInput, week: string) {
+async function namedRefusal(deps: ServiceDeps, e: unknown, weekStarts: string[]): Promise<Error> {
+  if (!(e instanceof DomainError) || e.params?.agent === undefined) return e as Error;
+  const [a] = await listAgents(deps.store.db, { ids: [Number(e.params.agent)] });
+  const week = weekStarts[Number(e.params.n ?? 1) - 1] ?? weekStarts[0]!;
+  const params = { ...e.params, agent: a?.name ?? String(e.params.agent), week };
+  return new DomainError(`${e.message} (agent ${params.agent}, week of ${week})`, e.code, e.field, { reason: e.reason, params });
+}
+
+/**
+ * Refuses before solving what cannot be solved: a contract whose day rules leave too few working days
+ * names the rule, the agent and the week, instead of a run that fails later.
+ */
+async function checkRules(deps: ServiceDeps, check: () => void, weekStarts: string[]) {
   try {
-    await core(() => checkScheduleInput(input));
+    await core(check);
   } catch (e) {
-    if (!(e instanceof DomainError) || e.params?.agent === undefined) throw e;
-    const [a] = await listAgents(deps.store.db, { ids: [Number(e.params.agent)] });
-    throw new DomainError(e.message, e.code, e.field, { reason: e.reason, params: { ...e.params, agent: a?.name ?? String(e.params.agent), week } });
+    throw await namedRefusal(deps, e, weekStarts);
   }
 }
 
@@ -263,8 +271,14 @@ export async function runView(deps: ServiceDeps, actor: Actor, runId: number) {
     s.activities.filter((a) => a.kind === 'phone').map((a) => ({ startMin: (a.start - ws) / 60_000, endMin: (a.end - ws) / 60_000 })),
   );
   const required = req.interval_min === 15 ? req.required : req.required.flatMap((v) => Array<number>(req.interval_min / 15).fill(v));
-  // what last week's published shifts still cover on Monday counts, as the optimiser counted it
-  const { carryIn } = carryIntoWeek(await listShifts(deps.store.db, { centerId: c.id, from: ws - DAY, to: ws, publishedOnly: true }), ws, 15);
+  // what last week's shifts still cover on Monday counts, as the optimiser counted it: the published ones, except for
+  // a draft week k ≥ 2 of a plan, which was planned on (and is published after) the plan's own week k−1
+  const before = await planWeekBefore(deps, run);
+  const carried = await listShifts(
+    deps.store.db,
+    before ? { runId: before.id, from: ws - DAY, to: ws } : { centerId: c.id, from: ws - DAY, to: ws, publishedOnly: true },
+  );
+  const { carryIn } = carryIntoWeek(carried, ws, 15);
   return {
     run,
     // distinct shift types (start time of day × length) the run uses: what the distinct-shift cost trades against
@@ -282,16 +296,33 @@ export async function runView(deps: ServiceDeps, actor: Actor, runId: number) {
   };
 }
 
-export async function publish(deps: ServiceDeps, actor: Actor, runId: number) {
-  const run = sameCenter(await getRun(deps.store.db, runId), actor, 'scheduleRun', runId);
+/**
+ * The run a draft week k ≥ 2 of a plan carries in from: the plan's week k−1, unless that is the published schedule of
+ * its week already (then the published shifts are the same). Null for a published run (the floor's published week
+ * before is what carries into it), a one-week run and week 1.
+ */
+async function planWeekBefore(deps: ServiceDeps, run: Awaited<ReturnType<typeof getRun>>) {
+  if (run.status === 'published' || run.plan_id === null || (run.plan_week ?? 1) < 2) return null;
+  const prev = await planRun(deps.store.db, run.plan_id, run.plan_week! - 1);
+  return prev && prev.status !== 'published' ? prev : null;
+}
+
+/**
+ * Publishes a finished run; week k of a plan only after its week k−1 (store publishRun). `withEarlierWeeks`: the
+ * plan's earlier unpublished weeks first, in the same transaction ("publish every week" on the plan's last week).
+ */
+export async function publish(deps: ServiceDeps, actor: Actor, runId: number, body: { withEarlierWeeks?: boolean } = {}) {
+  sameCenter(await getRun(deps.store.db, runId), actor, 'scheduleRun', runId);
   const now = deps.now();
-  await publishRun(deps.store.db, runId, actor.userId, now);
-  // everyone with a shift in it hears of it (bell, e-mail, robots they chose), and the center's robots
   const db = deps.store.db;
-  const users = await usersOfAgents(db, await agentsOfRun(db, runId));
-  const notice = { kind: 'wfm.schedulePublished', data: { week: run.week_start }, link: '#/wfm/my' };
-  publishNotices(deps, await notifyUsers(db, users, notice, now));
-  await announceToRobots(db, actor.scope.centerId, notice, now);
+  const published = await publishRun(db, runId, actor.userId, now, { withEarlier: body.withEarlierWeeks });
+  // everyone with a shift in it hears of it (bell, e-mail, robots they chose), and the center's robots: per week
+  for (const p of published) {
+    const users = await usersOfAgents(db, await agentsOfRun(db, p.id));
+    const notice = { kind: 'wfm.schedulePublished', data: { week: p.weekStart }, link: '#/wfm/my' };
+    publishNotices(deps, await notifyUsers(db, users, notice, now));
+    await announceToRobots(db, actor.scope.centerId, notice, now);
+  }
   return { ok: true as const };
 }
 

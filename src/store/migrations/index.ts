@@ -37,6 +37,7 @@ import intraday from './049_intraday';
 import auditCenter from './058_audit_center';
 import squadRoutine from './052_squad_routine';
 import shiftQueues from './053_shift_queues';
+import planWeeks from './054_plan_weeks';
 
 /**
  * Every migration, by name (run in name order). Each capability owns its own file(s);
@@ -78,6 +79,7 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '058_audit_center': auditCenter,
   '052_squad_routine': squadRoutine,
   '053_shift_queues': shiftQueues,
+  '054_plan_weeks': planWeeks,
   '036_fact_agent_sums': factAgentSums,
   '057_live_event_indexes': liveEventIndexes,
 };

@@ -189,7 +189,16 @@ export const listLeaveWithNames = (db: Db, f: { centerId: number; fromDate?: str
 
 export async function createRequirement(
   db: Db,
-  r: { centerId: number; weekStart: string; intervalMin: number; required: number[]; source: string; byQueue?: Record<string, number[]> },
+  r: {
+    centerId: number;
+    weekStart: string;
+    intervalMin: number;
+    required: number[];
+    source: string;
+    byQueue?: Record<string, number[]>;
+    /** a multi-skill plan fills it when it ends (migration 054): until then no run may start on it */
+    pending?: boolean;
+  },
   userId: number | null,
   now: number,
 ) {
@@ -214,6 +223,7 @@ export async function createRequirement(
         source: r.source,
         created_by: userId,
         created_at: now,
+        pending: r.pending ? 1 : 0,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -232,45 +242,98 @@ export async function createRequirement(
 export async function getRequirement(db: Db, id: number) {
   const r = await db.selectFrom('wfm_requirements').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r) throw notFound('requirement', id);
-  return { ...r, required: JSON.parse(r.required) as number[], byQueue: r.by_queue ? (JSON.parse(r.by_queue) as Record<string, number[]>) : null };
+  return {
+    ...r,
+    pending: Number(r.pending) === 1,
+    required: JSON.parse(r.required) as number[],
+    byQueue: r.by_queue ? (JSON.parse(r.by_queue) as Record<string, number[]>) : null,
+  };
 }
 
 export const listRequirements = async (db: Db, f: { centerId: number; weekStart?: string }) => {
   let q = db
     .selectFrom('wfm_requirements')
-    .select(['id', 'week_start', 'interval_min', 'source', 'created_at', 'by_queue'])
+    .select(['id', 'week_start', 'interval_min', 'source', 'created_at', 'by_queue', 'pending'])
     .where('center_id', '=', f.centerId)
     .orderBy('id', 'desc')
     .limit(50);
   if (f.weekStart) q = q.where('week_start', '=', f.weekStart);
-  return (await q.execute()).map(({ by_queue, ...r }) => ({ ...r, queues: by_queue ? Object.keys(JSON.parse(by_queue) as object) : [] }));
+  return (await q.execute()).map(({ by_queue, pending, ...r }) => ({
+    ...r,
+    queues: by_queue ? Object.keys(JSON.parse(by_queue) as object) : [],
+    pending: Number(pending) === 1,
+  }));
 };
 
 // ---------- schedule runs and shifts ----------
 
-export async function createRun(
-  db: Db,
-  r: { centerId: number; weekStart: string; requirementId: number; timeLimitS: number },
-  userId: number | null,
-  now: number,
-) {
+type NewRun = { centerId: number; weekStart: string; requirementId: number; timeLimitS: number };
+
+async function insertRun(tx: Db, r: NewRun, plan: { id: number | null; week: number; weeks: number } | null, userId: number | null, now: number) {
+  const row = await tx
+    .insertInto('wfm_schedule_runs')
+    .values({
+      center_id: r.centerId,
+      week_start: r.weekStart,
+      requirement_id: r.requirementId,
+      status: 'running',
+      progress: JSON.stringify({ phase: 'queued', startedAt: now }),
+      time_limit_s: r.timeLimitS,
+      created_by: userId,
+      created_at: now,
+      ...(plan ? { plan_id: plan.id, plan_week: plan.week, plan_weeks: plan.weeks } : {}),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await audit(tx, {
+    at: now,
+    userId,
+    action: 'wfm.schedule.run',
+    entity: 'wfm_schedule_run',
+    entityId: row.id,
+    detail: plan ? { ...r, planWeek: plan.week } : r,
+  });
+  return row.id;
+}
+
+/** A run refused when its requirement is still being computed (a multi-skill plan's, migration 054). */
+export async function assertRequirementReady(tx: Db, requirementId: number) {
+  const q = await tx.selectFrom('wfm_requirements').select(['pending', 'week_start']).where('id', '=', requirementId).executeTakeFirst();
+  if (!q || Number(q.pending) !== 1) return;
+  const by = await tx
+    .selectFrom('wfm_schedule_runs')
+    .select(['id', 'status'])
+    .where('requirement_id', '=', requirementId)
+    .orderBy('id', 'asc')
+    .executeTakeFirst();
+  throw conflict(`requirement ${requirementId} is still being computed by multi-skill plan run ${by?.id ?? '?'} (${by?.status ?? 'gone'})`, 'requirementId', {
+    reason: 'wfm.requirementPending',
+    params: { requirementId, runId: by?.id ?? 0, weekStart: q.week_start },
+  });
+}
+
+/** A run for a week's requirement (refused while the requirement is pending). `pendingOk`: the multi-skill plan that fills it. */
+export async function createRun(db: Db, r: NewRun, userId: number | null, now: number, opts: { pendingOk?: boolean } = {}) {
   return withTx(db, async (tx) => {
-    const row = await tx
-      .insertInto('wfm_schedule_runs')
-      .values({
-        center_id: r.centerId,
-        week_start: r.weekStart,
-        requirement_id: r.requirementId,
-        status: 'running',
-        progress: JSON.stringify({ phase: 'queued', startedAt: now }),
-        time_limit_s: r.timeLimitS,
-        created_by: userId,
-        created_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await audit(tx, { at: now, userId, action: 'wfm.schedule.run', entity: 'wfm_schedule_run', entityId: row.id, detail: r });
-    return row.id;
+    if (!opts.pendingOk) await assertRequirementReady(tx, r.requirementId);
+    return insertRun(tx, r, null, userId, now);
+  });
+}
+
+/**
+ * The runs of an N-week plan (issue 15), one per week in week order, in one transaction: each holds the plan's id
+ * (its week-1 run's), its week 1..N and N (migration 054). A week whose requirement is pending is refused.
+ */
+export async function createPlanRuns(db: Db, weeks: NewRun[], userId: number | null, now: number): Promise<number[]> {
+  return withTx(db, async (tx) => {
+    for (const w of weeks) await assertRequirementReady(tx, w.requirementId);
+    const ids: number[] = [];
+    for (const [k, w] of weeks.entries()) {
+      const id = await insertRun(tx, w, { id: ids[0] ?? null, week: k + 1, weeks: weeks.length }, userId, now);
+      if (k === 0) await tx.updateTable('wfm_schedule_runs').set({ plan_id: id }).where('id', '=', id).execute();
+      ids.push(id);
+    }
+    return ids;
   });
 }
 
@@ -281,8 +344,13 @@ export const setRunProgress = (db: Db, id: number, progress: unknown) =>
     .where('id', '=', id)
     .execute();
 
-export const failRun = (db: Db, id: number, error: string, now: number) =>
-  db.updateTable('wfm_schedule_runs').set({ status: 'failed', error, finished_at: now }).where('id', '=', id).execute();
+/** A run that failed: its message, and the refusal's reason and params when it has one (kept in its progress, for the page's words). */
+export const failRun = (db: Db, id: number, error: string, now: number, detail?: { reason: string; params: Record<string, unknown> }) =>
+  db
+    .updateTable('wfm_schedule_runs')
+    .set({ status: 'failed', error, finished_at: now, ...(detail ? { progress: JSON.stringify({ phase: 'failed', ...detail }) } : {}) })
+    .where('id', '=', id)
+    .execute();
 
 /** What a multi-skill plan (issue 15) stores beside its shifts. */
 export interface MultiSkillFinish {
@@ -346,7 +414,7 @@ export async function finishRun(
     if (multi)
       await tx
         .updateTable('wfm_requirements')
-        .set({ required: JSON.stringify(multi.requirement.required) })
+        .set({ required: JSON.stringify(multi.requirement.required), pending: 0 })
         .where('id', '=', multi.requirement.id)
         .execute();
     await tx
@@ -363,6 +431,10 @@ export async function getRun(db: Db, id: number) {
   return { ...r, progress: JSON.parse(r.progress), summary: r.summary ? JSON.parse(r.summary) : null };
 }
 
+/** Week `week` (1..N) of a plan (migration 054), or undefined. */
+export const planRun = (db: Db, planId: number, week: number) =>
+  db.selectFrom('wfm_schedule_runs').select(['id', 'status', 'week_start']).where('plan_id', '=', planId).where('plan_week', '=', week).executeTakeFirst();
+
 /** The agents with a shift in a run. */
 export async function agentsOfRun(db: Db, runId: number): Promise<number[]> {
   const rows = await db.selectFrom('wfm_shifts').select('agent_id').distinct().where('run_id', '=', runId).execute();
@@ -372,28 +444,62 @@ export async function agentsOfRun(db: Db, runId: number): Promise<number[]> {
 export const listRuns = (db: Db, centerId: number) =>
   db
     .selectFrom('wfm_schedule_runs')
-    .select(['id', 'week_start', 'status', 'created_at', 'finished_at', 'published_at', 'requirement_id'])
+    .select(['id', 'week_start', 'status', 'created_at', 'finished_at', 'published_at', 'requirement_id', 'plan_id', 'plan_week', 'plan_weeks'])
     .where('center_id', '=', centerId)
     .orderBy('id', 'desc')
     .limit(50)
     .execute();
 
-export async function publishRun(db: Db, id: number, userId: number | null, now: number) {
-  await withTx(db, async (tx) => {
+/**
+ * Publishes a finished run (the week's published one before it is superseded). Week k of an N-week plan was planned
+ * on the plan's week k−1 (its carry: days in a row, rest, Sunday-night shifts), so it is published only when that
+ * week is the published schedule of its week: refused (`wfm.planWeekUnpublished`) while it is a draft, or when
+ * another run has replaced it (then the plan's later weeks are dead: plan them again). `withEarlier`: publish the
+ * plan's earlier draft weeks first, in week order, in the same transaction ("publish every week").
+ * Answers the runs published, in week order.
+ */
+export async function publishRun(db: Db, id: number, userId: number | null, now: number, opts: { withEarlier?: boolean } = {}) {
+  return withTx(db, async (tx) => {
     const r = await tx.selectFrom('wfm_schedule_runs').selectAll().where('id', '=', id).executeTakeFirst();
     if (!r) throw notFound('scheduleRun', id);
-    if (r.status !== 'done')
-      throw conflict(`schedule run ${id} is ${r.status}; only a finished run can be published`, 'status', { reason: 'wfm.runNotDone', params: { id } });
-    // one published schedule per week: the earlier one is superseded
-    await tx
-      .updateTable('wfm_schedule_runs')
-      .set({ status: 'superseded' })
-      .where('center_id', '=', r.center_id)
-      .where('week_start', '=', r.week_start)
-      .where('status', '=', 'published')
-      .execute();
-    await tx.updateTable('wfm_schedule_runs').set({ status: 'published', published_at: now, published_by: userId }).where('id', '=', id).execute();
-    await audit(tx, { at: now, userId, action: 'wfm.schedule.publish', entity: 'wfm_schedule_run', entityId: id, detail: { weekStart: r.week_start } });
+    const notDone = (x: { id: number; status: string }) =>
+      conflict(`schedule run ${x.id} is ${x.status}; only a finished run can be published`, 'status', { reason: 'wfm.runNotDone', params: { id: x.id } });
+    if (r.status !== 'done') throw notDone(r);
+    const drafts: { id: number; week_start: string }[] = [];
+    if (r.plan_id !== null && (r.plan_week ?? 1) > 1) {
+      const before = await tx
+        .selectFrom('wfm_schedule_runs')
+        .select(['id', 'status', 'week_start', 'plan_week'])
+        .where('plan_id', '=', r.plan_id)
+        .where('plan_week', '<', r.plan_week!)
+        .orderBy('plan_week', 'desc')
+        .execute();
+      // walk back from week k−1 while a week is not published yet
+      for (const b of before) {
+        if (b.status === 'published') break;
+        if (!opts.withEarlier || b.status !== 'done')
+          throw conflict(
+            `week ${b.plan_week} of this plan (${b.week_start}, run ${b.id}) is ${b.status === 'done' ? 'an unpublished draft' : b.status}: publish it first, or publish every week of the plan`,
+            'status',
+            { reason: 'wfm.planWeekUnpublished', params: { n: b.plan_week ?? 0, week: b.week_start, runId: b.id, k: r.plan_week ?? 0 } },
+          );
+        drafts.unshift(b);
+      }
+    }
+    const order = [...drafts, { id: r.id, week_start: r.week_start }];
+    for (const x of order) {
+      // one published schedule per week: the earlier one is superseded
+      await tx
+        .updateTable('wfm_schedule_runs')
+        .set({ status: 'superseded' })
+        .where('center_id', '=', r.center_id)
+        .where('week_start', '=', x.week_start)
+        .where('status', '=', 'published')
+        .execute();
+      await tx.updateTable('wfm_schedule_runs').set({ status: 'published', published_at: now, published_by: userId }).where('id', '=', x.id).execute();
+      await audit(tx, { at: now, userId, action: 'wfm.schedule.publish', entity: 'wfm_schedule_run', entityId: x.id, detail: { weekStart: x.week_start } });
+    }
+    return order.map((x) => ({ id: x.id, weekStart: x.week_start }));
   });
 }
 

@@ -31,6 +31,8 @@ export interface WfmTables {
     source: string;
     created_by: number | null;
     created_at: number;
+    /** migration 054: 1 while a multi-skill plan is still computing it (no run may start on it) */
+    pending: Generated<number>;
   };
   wfm_schedule_runs: {
     id: Generated<number>;
@@ -47,6 +49,10 @@ export interface WfmTables {
     finished_at: number | null;
     published_at: number | null;
     published_by: number | null;
+    /** migration 054: the weeks of one N-week plan: its week-1 run's id, this run's week 1..N, and N (null: a one-week run) */
+    plan_id: number | null;
+    plan_week: number | null;
+    plan_weeks: number | null;
   };
   wfm_shifts: {
     id: Generated<number>;

@@ -73,6 +73,23 @@ const WORDS: Record<string, Row> = {
     '坐席 {{agent}}：「{{field}}」與其他排班規則合在一起，{{week}} 這一週最多只能上 {{most}} 天班，而週最少工時需要 {{need}} 天',
     'Agent {{agent}}: "{{field}}" together with the other day rules leaves at most {{most}} working days in the week of {{week}}; the minimum weekly hours need {{need}}',
   ],
+  'errors.wfm.scheduleRuleCarry': [
+    '坐席 {{agent}}：上一周（本计划第 {{n}} 周之前）为满足最少工时，至少连上 {{before}} 天直到周日；再按“{{field}}”，{{week}} 这一周最多只能上 {{most}} 天班，而周最少工时需要 {{need}} 天：两周的最少工时无法同时满足',
+    '坐席 {{agent}}：上一週（本計畫第 {{n}} 週之前）為滿足最少工時，至少連上 {{before}} 天直到週日；再按「{{field}}」，{{week}} 這一週最多只能上 {{most}} 天班，而週最少工時需要 {{need}} 天：兩週的最少工時無法同時滿足',
+    'Agent {{agent}}: the week before (week {{n}} of the plan follows it) ends with at least {{before}} working days in a row to meet its minimum hours; with "{{field}}" that leaves at most {{most}} working days in the week of {{week}}, and its minimum hours need {{need}}: both weeks’ minimum hours cannot be met',
+  ],
+  'errors.wfm.planWeekUnpublished': [
+    '本计划的第 {{n}} 周（{{week}}，运行 #{{runId}}）还不是已发布的排班：第 {{k}} 周是在它之上排的，请先发布第 {{n}} 周，或“发布全部各周”（若那一周已被别的排班替换，请重新排第 {{k}} 周）',
+    '本計畫的第 {{n}} 週（{{week}}，執行 #{{runId}}）還不是已發布的排班：第 {{k}} 週是在它之上排的，請先發布第 {{n}} 週，或「發布全部各週」（若那一週已被別的排班取代，請重新排第 {{k}} 週）',
+    'Week {{n}} of this plan ({{week}}, run #{{runId}}) is not the published schedule: week {{k}} was planned on it. Publish week {{n}} first, or publish every week (if another schedule replaced that week, plan week {{k}} again)',
+  ],
+  'errors.wfm.requirementPending': [
+    '需求 #{{requirementId}}（{{weekStart}}）还在由多技能排班（运行 #{{runId}}）计算中，暂不能用于排班；该运行失败时请改用其他需求',
+    '需求 #{{requirementId}}（{{weekStart}}）還在由多技能排班（執行 #{{runId}}）計算中，暫不能用於排班；該執行失敗時請改用其他需求',
+    'Requirement #{{requirementId}} ({{weekStart}}) is still being computed by the multi-skill plan (run #{{runId}}): no run can start on it yet; if that run failed, use another requirement',
+  ],
+  'wfm.planWeekOf': ['本计划第 {{k}} 周 / 共 {{n}} 周', '本計畫第 {{k}} 週 / 共 {{n}} 週', 'Week {{k}} of {{n}} of the plan'],
+  'wfm.requirementPendingShort': ['计算中', '計算中', 'being computed'],
   'errors.wfm.weekWithoutRequirement': [
     '第 {{n}} 周（{{week}}）还没有需求：请先为这一周生成或上传需求',
     '第 {{n}} 週（{{week}}）還沒有需求：請先為這一週產生或上傳需求',

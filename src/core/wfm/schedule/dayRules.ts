@@ -208,6 +208,24 @@ export const mostWorkDays = (avail: readonly boolean[], r: WeekRules, only?: Onl
   allowedWeeks(avail, r, only).reduce((s, m) => Math.max(s, bits(m)), -1);
 
 /**
+ * The fewest working days in a row an agent can end the week with (into next Monday) while working at least
+ * `need` days within the rules (issue 15: what an N-week plan carries into the next week at the least, when
+ * this week's minimum hours are met). 0 when `need` is 0 or no set of days allows it (the week is refused
+ * on its own then).
+ */
+export function leastRunAtEnd(avail: readonly boolean[], r: WeekRules, need: number): number {
+  if (need <= 0) return 0;
+  let least = Infinity;
+  for (const m of allowedWeeks(avail, r)) {
+    if (bits(m) < need) continue;
+    let run = 0;
+    for (let d = DAYS - 1; d >= 0 && m & (1 << d); d--) run++;
+    least = Math.min(least, run === DAYS ? run + r.runBefore : run);
+  }
+  return Number.isFinite(least) ? least : 0;
+}
+
+/**
  * For stage 1: the most days an agent can work within each window of consecutive days (from..to,
  * within the week), for windows of 2..6 days; where the rules bind, a class's shifts in the window are
  * bounded by the sum of its members' figures.

@@ -38,6 +38,8 @@ export interface Agent {
   /** the week's day rules (./dayRules): stage 2 keeps them shift by shift */
   rules: WeekRules;
   maxShifts: number;
+  /** the fewest days the minimum hours take (in the longest usable shifts); 0 without minimum hours */
+  needDays: number;
   minHours: number;
   maxHours: number;
   earliest: number;
@@ -207,6 +209,7 @@ export function prepare(input: ScheduleInput) {
       idx: i,
       availDays,
       maxShifts,
+      needDays: minHours > 0 && longest > 0 ? Math.ceil(minHours / longest - 1e-9) : 0,
       minHours,
       maxHours: c.maxHoursWeek,
       earliest: c.earliestStartMin,

@@ -16,7 +16,7 @@ export const schedulesRoutes: RouteDef[] = [
   implement(api.multiSkillPlan, async ({ body, caller, ctx }) => multiSkill.multiSkillPlan(depsOf(ctx), actorOf(caller), body, solveMultiSkillInWorker)),
   implement(api.runs, async ({ caller, ctx }) => sched.runs(depsOf(ctx), actorOf(caller))),
   implement(api.run, async ({ params, caller, ctx }) => sched.runView(depsOf(ctx), actorOf(caller), params.id)),
-  implement(api.publishRun, async ({ params, caller, ctx }) => sched.publish(depsOf(ctx), actorOf(caller), params.id)),
+  implement(api.publishRun, async ({ params, body, caller, ctx }) => sched.publish(depsOf(ctx), actorOf(caller), params.id, body)),
   implement(api.moveShift, async ({ params, body, caller, ctx }) => sched.moveShiftTo(depsOf(ctx), actorOf(caller), params.id, body)),
   implement(api.mySchedule, async ({ query, caller, ctx }) => sched.mySchedule(depsOf(ctx), actorOf(caller), query)),
 ];

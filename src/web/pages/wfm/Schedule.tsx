@@ -36,6 +36,8 @@ export default function Schedule() {
   // one action per form, so the server's reason shows under the field it names
   const reqAct = useAction();
   const runAct = useAction();
+  // publishing: its refusal (e.g. week k before week k−1 of the plan) shows under the publish buttons
+  const pubAct = useAction();
   const reqs = useEndpoint(contract.wfm.requirements, {});
   const forecasts = useEndpoint(contract.wfm.forecasts, {});
   const runs = useEndpoint(contract.wfm.runs, {});
@@ -69,6 +71,16 @@ export default function Schedule() {
     const h = setInterval(() => void runs.reload(), 1000);
     return () => clearInterval(h);
   }, [planRunning]);
+  // the weeks of the shown run's plan, from the stored link (migration 054): after a reload too
+  const shownPlan = (runs.data ?? []).find((x) => x.id === runId)?.plan_id ?? null;
+  useEffect(() => {
+    if (shownPlan == null) return;
+    const ids = (runs.data ?? [])
+      .filter((x) => x.plan_id === shownPlan)
+      .sort((a, b) => (a.plan_week ?? 0) - (b.plan_week ?? 0))
+      .map((x) => x.id);
+    if (ids.join() !== planIds.join()) setPlanIds(ids);
+  }, [shownPlan, runs.data]);
   useEffect(() => {
     if (runId == null && runs.data?.length) {
       const r = runs.data.find((x) => x.week_start === week) ?? null;
@@ -183,7 +195,10 @@ export default function Schedule() {
       <ErrorNote error={runAct.errorOutside(['weekStart', 'timeLimitS', 'distinctShiftCost', 'weeks'])} />
       <FieldRow>
         <span data-testid="requirement-count" className="field-value">
-          {t('wfm.requirement')}: {weekReqs.length ? `#${weekReqs[0].id} (${reqSource(weekReqs[0].source)})` : t('app.none')}
+          {t('wfm.requirement')}:{' '}
+          {weekReqs.length
+            ? `#${weekReqs[0].id} (${reqSource(weekReqs[0].source)}${weekReqs[0].pending ? ` · ${t('wfm.requirementPendingShort')}` : ''})`
+            : t('app.none')}
         </span>
         <Field label={t('wfm.weeksToPlan')} error={runAct.errorFor('weeks')} hint={t('wfm.weeksToPlanHint')}>
           <input name="weeks" type="number" min={1} max={6} value={weeks} onChange={(e) => setWeeks(e.target.value)} />
@@ -247,10 +262,10 @@ export default function Schedule() {
               <button
                 data-testid="publish-all"
                 onClick={() =>
-                  runAct.run(async () => {
-                    // in week order: each week was planned on the one before it
-                    for (const id of planIds)
-                      if ((runs.data ?? []).find((x) => x.id === id)?.status === 'done') await call(contract.wfm.publishRun, { params: { id } });
+                  pubAct.run(async () => {
+                    // the plan's last unpublished week with every week before it, in week order, in one transaction
+                    const last = [...planIds].reverse().find((id) => (runs.data ?? []).find((x) => x.id === id)?.status === 'done')!;
+                    await call(contract.wfm.publishRun, { params: { id: last }, body: { withEarlierWeeks: true } });
                     await runs.reload();
                     await run.reload();
                   })
@@ -264,7 +279,11 @@ export default function Schedule() {
       {run.data && (
         <div data-testid="run-panel">
           <p>
-            #{run.data.run.id} {t('wfm.status')}: <b data-testid="run-status">{t(`wfm.${status}`, { defaultValue: status })}</b>
+            #{run.data.run.id}{' '}
+            {run.data.run.plan_week != null && run.data.run.plan_weeks != null && (
+              <span data-testid="plan-week-of">{t('wfm.planWeekOf', { k: run.data.run.plan_week, n: run.data.run.plan_weeks })} · </span>
+            )}
+            {t('wfm.status')}: <b data-testid="run-status">{t(`wfm.${status}`, { defaultValue: status })}</b>
             {status === 'running' && (
               <>
                 {' '}
@@ -281,18 +300,30 @@ export default function Schedule() {
                 <span data-testid="distinct-shifts">{t('wfm.distinctShifts', { count: run.data.distinctShifts })}</span>
               </>
             )}
-            {run.data.run.error && <span className="error"> {run.data.run.error}</span>}
+            {run.data.run.error && (
+              <span className="error" data-testid="run-error">
+                {' '}
+                {run.data.run.progress.reason
+                  ? t(`errors.${run.data.run.progress.reason}`, { ...(run.data.run.progress.params ?? {}), defaultValue: run.data.run.error })
+                  : run.data.run.error}
+              </span>
+            )}
             {status === 'done' && (
               <button
                 data-testid="publish"
                 onClick={() =>
-                  runAct.run(async () => (await call(contract.wfm.publishRun, { params: { id: run.data!.run.id } }), await run.reload(), await runs.reload()))
+                  pubAct.run(
+                    async () => (await call(contract.wfm.publishRun, { params: { id: run.data!.run.id }, body: {} }), await run.reload(), await runs.reload()),
+                  )
                 }
               >
                 {t('wfm.publish')}
               </button>
             )}
           </p>
+          <div data-testid="publish-error">
+            <ErrorNote error={pubAct.error} />
+          </div>
           {option && status !== 'running' && (
             <>
               <h3>{t('wfm.coverage')}</h3>
