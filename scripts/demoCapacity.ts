@@ -5,9 +5,10 @@
  * - the requirement a planner gets from it: per queue and half hour of the week, the mean offered calls and
  *   handle time of the simulated weeks (what a seasonal forecast converges to), Erlang C at 80/20 with the
  *   demo's 15 % shrinkage (the demo's requirement path), summed over the queues: agent-hours a week;
- * - the as-worked plan's phone agent-hours (wfm.ts asWorkedWeek), for comparison.
+ * - the as-worked plan's phone agent-hours (wfm.ts asWorkedWeek), for comparison;
  * - with `--solve`: that requirement scheduled next week for the demo's 200 contracts (a fresh in-memory
- *   SQLite store, the demo organisation and contracts, the solver as the demo runs it, 8 s), published,
+ *   SQLite store, the demo organisation and contracts, the solver as the demo runs it: 8 s, the requirement
+ *   plus the demo's leave headroom), published,
  *   the share of the requirement's agent-hours the plan's phone time covers (Σ min(plan, required) / Σ
  *   required, 15-minute intervals) and next week's 13 time-off requests through the app's use case.
  * Usage: node --import tsx scripts/demoCapacity.ts [--weeks 2] [--calls N] [--solve]
@@ -25,18 +26,6 @@ const arg = (name: string, dflt: number) => {
 };
 const weeks = arg('weeks', 2);
 const calls = arg('calls', DEFAULT_DEMO_CONFIG.callsPerDay);
-const startsArg = process.argv.indexOf('--starts');
-if (startsArg > 0) {
-  // try other team start hours (comma list, one per team): mutates the shared config for this run only
-  const starts = process.argv[startsArg + 1]!.split(',').map(Number);
-  DEFAULT_DEMO_CONFIG.teams.forEach((t, i) => (t.shiftStartH = starts[i] ?? t.shiftStartH));
-}
-const dropArg = process.argv.indexOf('--drop');
-if (dropArg > 0) {
-  // try fewer days: the first `--drop` patterns of a team lose their last day worked
-  const n = Number(process.argv[dropArg + 1]);
-  DEFAULT_DEMO_CONFIG.teams.forEach((t) => (t.workDays = t.workDays?.map((w, i) => (i < n ? w.slice(0, -1) : w))));
-}
 const DAY = 86_400_000;
 const TZ = DEFAULT_DEMO_CONFIG.tzOffsetMin ?? 0;
 const ws = Date.UTC(2026, 10, 2) - TZ * 60_000; // Monday 2026-11-02, local midnight
@@ -142,16 +131,7 @@ if (process.argv.includes('--solve')) {
       `${(planPhone / 4).toFixed(0)} phone agent-hours; covers ${(covered / 4).toFixed(0)} of ${(sumReq / 4).toFixed(0)} required ` +
       `(${((covered / sumReq) * 100).toFixed(1)} %), short ${((sumReq - covered) / 4).toFixed(0)} agent-hours`,
   );
-  if (process.env.DEBUG_SLACK)
-    for (let d = 0; d < 7; d++) {
-      const row: string[] = [];
-      for (let k = d * 96 + 28; k < d * 96 + 92; k += 2) row.push(`${required[k]}/${result.coverage[k]! - required[k]!}`);
-      console.log(`day ${d}: ${row.join(' ')}`);
-    }
   const tally = await seedTimeOff(ctx, ids, nextWeek, () => {});
-  if (process.env.DEBUG_SLACK)
-    for (const r of await store.db.selectFrom('wfm_time_off').select(['agent_id', 'date', 'status', 'short_at', 'short']).execute())
-      console.log(r.agent_id, r.date, r.status, r.short_at ? new Date(Number(r.short_at) + TZ * 60_000).toISOString().slice(11, 16) : '', r.short);
   console.log(`time off next week: ${tally.approved} granted at once, ${tally.pending} waiting for the lead, ${tally.refused} refused`);
   await store.close();
 }
