@@ -5,10 +5,10 @@
  * - the center's shrinkage planned by category (DEMO_SHRINKAGE);
  * - the weeks of the history and this week: the schedule the floor worked, published ("as worked":
  *   each team's shift pattern of the simulator, core/sim DEFAULT_DEMO_CONFIG — start, 9 hours, the
- *   meal half-way — so adherence compares the simulated states with the plan they followed);
+ *   meal half-way, on the agent's 4 days of 7 — so adherence compares the simulated states with the plan they followed);
  * - forecasts of every queue from the stored history (today onwards, two weeks), next week's
  *   requirement from them (Erlang per queue with the center's shrinkage, summed), next week's optimised
- *   schedule, published;
+ *   schedule (with a time-off headroom, DEMO_LEAVE_HEADROOM), published;
  * - next week's time off asked by agents (granted at once, waiting for the team lead, refused) and the coming
  *   days' intraday overtime / VTO offers pushed to the agents concerned (./wfmRequests);
  * - peak slots next week (and some demo agents' bids, each checked by the bidding rules), points.
