@@ -57,7 +57,7 @@ const DEMO_WORK_DAYS: number[][] = (() => {
     [5, 6, 2],
   ];
   return off.map((o) => [0, 1, 2, 3, 4, 5, 6].filter((d) => !o.includes(d)));
-})()
+})();
 
 export interface SimConfig {
   seed: number;
