@@ -5,20 +5,20 @@
  * - the center's shrinkage planned by category (DEMO_SHRINKAGE);
  * - the weeks of the history and this week: the schedule the floor worked, published ("as worked":
  *   each team's shift pattern of the simulator, core/sim DEFAULT_DEMO_CONFIG — start, 9 hours, the
- *   meal half-way — so adherence compares the simulated states with the plan they followed);
+ *   meal half-way, on the agent's 4 days of 7 — so adherence compares the simulated states with the plan they followed);
  * - forecasts of every queue from the stored history (today onwards, two weeks), next week's
  *   requirement from them (Erlang per queue with the center's shrinkage, summed), next week's optimised
- *   schedule, published;
+ *   schedule (with a time-off headroom, DEMO_LEAVE_HEADROOM), published;
  * - next week's time off asked by agents (granted at once, waiting for the team lead, refused) and the coming
  *   days' intraday overtime / VTO offers pushed to the agents concerned (./wfmRequests);
  * - peak slots next week (and some demo agents' bids, each checked by the bidding rules), points.
  */
-import type { DemoSeeder } from './seeders';
+import type { DemoOrgIds, DemoSeeder } from './seeders';
 import { DEFAULT_TEMPLATES, seededRandom } from '../../core/wfm/synthetic';
 import { mondayOf, weekStartMs } from '../../core/wfm/rules';
 import type { ScheduleResult } from '../../core/wfm/schedule/types';
 import { zoneOffsetMin } from '../../core/timezone';
-import { DEFAULT_DEMO_CONFIG } from '../../core/sim';
+import { DEFAULT_DEMO_CONFIG, worksOn } from '../../core/sim';
 import { DEMO_QUEUES } from '../../core/demoOrg';
 import type { ShrinkageItem } from '../../core/wfm/shrinkage';
 import { listAgents, listCenters, putSetting } from '../../store/org';
@@ -56,6 +56,18 @@ export const DEMO_SHRINKAGE: ShrinkageItem[] = [
   { category: 'sickness', fraction: 0.03 },
 ];
 
+/**
+ * The time-off allowance the demo's planner keeps next week: the optimiser plans this many agents over the
+ * requirement in every interval that has one (the stored requirement stays the forecast's). A plan solved
+ * to the requirement alone covers it exactly almost everywhere, and time off is granted at once only where
+ * the plan spares the agent in every interval of their shift (core/wfm/timeOff): with no headroom, nearly
+ * every request would wait for a team lead.
+ */
+export const DEMO_LEAVE_HEADROOM = 2;
+
+/** The requirement the demo's optimiser plans to: DEMO_LEAVE_HEADROOM more in every interval that needs someone. */
+export const withLeaveHeadroom = (required: readonly number[]) => required.map((r) => (r > 0 ? r + DEMO_LEAVE_HEADROOM : 0));
+
 const H = 3_600_000;
 const DAY = 24 * H;
 
@@ -77,7 +89,9 @@ export function asWorkedWeek(ws: number, from: number, agents: { id: number; ext
     let paid = 0;
     for (let d = 0; d < 7; d++) {
       const day = ws + d * DAY;
-      if (day < from || day < a.hire || day >= a.left) {
+      // the team's day pattern: days off are off in the plan too (the simulator's weekday of the shift's start)
+      const dow = (Math.floor((day + (cfg.tzOffsetMin ?? 0) * 60_000) / DAY) + 4) % 7;
+      if (day < from || day < a.hire || day >= a.left || !worksOn(team, i, dow)) {
         days.push(null);
         continue;
       }
@@ -116,7 +130,67 @@ export function asWorkedWeek(ws: number, from: number, agents: { id: number; ext
   };
 }
 
-async function publishWeek(
+/**
+ * Templates, the center's shrinkage and a contract for every demo agent (skills with proficiency levels,
+ * day rules); `rnd` draws full- or part-time and the day-off preferences. Returns the agents' ids.
+ */
+export async function seedContracts(ctx: ServerContext, org: DemoOrgIds, rnd: () => number): Promise<number[]> {
+  const db = ctx.store.db;
+  const now = ctx.now();
+  const userId = org.userIds.get('wfm') ?? null;
+  for (const t of DEFAULT_TEMPLATES) await putTemplate(db, org.centerId, t, null, now);
+  // shrinkage planned by category (the shrinkage page; a requirement from a forecast divides by 1 − their sum)
+  await putShrinkage(db, org.centerId, DEMO_SHRINKAGE, userId, now);
+  const agentIds = [...org.agentIds.values()];
+  // multi-skill (issue 15): each agent's queues are skills too, with a proficiency (mostly the standard 3)
+  const queuesOf = new Map<number, string[]>();
+  for (const r of await db.selectFrom('agent_queues').select(['agent_id', 'queue']).orderBy('queue').execute())
+    queuesOf.set(r.agent_id, [...(queuesOf.get(r.agent_id) ?? []), r.queue]);
+  const levelRnd = seededRandom(15);
+  let partTime = 0;
+  for (const agentId of agentIds) {
+    const ft = rnd() < 0.8;
+    const queues = queuesOf.get(agentId) ?? [];
+    const skillLevels = Object.fromEntries(queues.map((q) => [q, [2, 3, 3, 3, 4, 4, 5][Math.floor(levelRnd() * 7)]!]));
+    // day rules: full-timers take their two days off in a row; every third part-timer has one weekend off in two
+    const weekendRule = !ft && partTime++ % 3 === 0;
+    await putContract(
+      db,
+      {
+        agentId,
+        contract: ft
+          ? {
+              minHoursWeek: 32,
+              maxHoursWeek: 40,
+              minDaysOff: 2,
+              minConsecutiveDaysOff: 2,
+              earliestStartMin: 7 * 60,
+              latestStartMin: 14 * 60,
+              templateIds: ['FT8'],
+              minRestHours: 11,
+            }
+          : {
+              minHoursWeek: 12,
+              maxHoursWeek: 24,
+              minDaysOff: 2,
+              earliestStartMin: 7 * 60,
+              latestStartMin: 19 * 60,
+              templateIds: ['PT4'],
+              minRestHours: 11,
+              ...(weekendRule ? { weekendsOff: { min: 1, weeks: 2 } } : {}),
+            },
+        skills: ['voice', ...queues],
+        skillLevels,
+        preferences: rnd() < 0.3 ? { daysOff: [Math.floor(rnd() * 7)] } : {},
+      },
+      null,
+      now,
+    );
+  }
+  return agentIds;
+}
+
+export async function publishWeek(
   ctx: ServerContext,
   centerId: number,
   week: string,
@@ -144,55 +218,7 @@ export const wfmDemo: DemoSeeder = {
     const userId = org.userIds.get('wfm') ?? null;
     const actor: Actor = { userId, roles: ['wfm'], scope: { kind: 'all', centerId: org.centerId }, agentId: null };
     const deps = { store: ctx.store, now: ctx.now };
-    for (const t of DEFAULT_TEMPLATES) await putTemplate(db, org.centerId, t, null, now);
-    // shrinkage planned by category (the shrinkage page; a requirement from a forecast divides by 1 − their sum)
-    await putShrinkage(db, org.centerId, DEMO_SHRINKAGE, userId, now);
-    const agentIds = [...org.agentIds.values()];
-    // multi-skill (issue 15): each agent's queues are skills too, with a proficiency (mostly the standard 3)
-    const queuesOf = new Map<number, string[]>();
-    for (const r of await db.selectFrom('agent_queues').select(['agent_id', 'queue']).orderBy('queue').execute())
-      queuesOf.set(r.agent_id, [...(queuesOf.get(r.agent_id) ?? []), r.queue]);
-    const levelRnd = seededRandom(15);
-    let partTime = 0;
-    for (const agentId of agentIds) {
-      const ft = rnd() < 0.8;
-      const queues = queuesOf.get(agentId) ?? [];
-      const skillLevels = Object.fromEntries(queues.map((q) => [q, [2, 3, 3, 3, 4, 4, 5][Math.floor(levelRnd() * 7)]!]));
-      // day rules: full-timers take their two days off in a row; every third part-timer has one weekend off in two
-      const weekendRule = !ft && partTime++ % 3 === 0;
-      await putContract(
-        db,
-        {
-          agentId,
-          contract: ft
-            ? {
-                minHoursWeek: 32,
-                maxHoursWeek: 40,
-                minDaysOff: 2,
-                minConsecutiveDaysOff: 2,
-                earliestStartMin: 7 * 60,
-                latestStartMin: 14 * 60,
-                templateIds: ['FT8'],
-                minRestHours: 11,
-              }
-            : {
-                minHoursWeek: 12,
-                maxHoursWeek: 24,
-                minDaysOff: 2,
-                earliestStartMin: 7 * 60,
-                latestStartMin: 19 * 60,
-                templateIds: ['PT4'],
-                minRestHours: 11,
-                ...(weekendRule ? { weekendsOff: { min: 1, weeks: 2 } } : {}),
-              },
-          skills: ['voice', ...queues],
-          skillLevels,
-          preferences: rnd() < 0.3 ? { daysOff: [Math.floor(rnd() * 7)] } : {},
-        },
-        null,
-        now,
-      );
-    }
+    const agentIds = await seedContracts(ctx, org, rnd);
 
     // ---- the weeks the floor worked, this week included: published as worked
     const span = historySpan(now, Number(process.env.CALLFLOOR_DEMO_HISTORY_DAYS ?? 56));
@@ -259,7 +285,15 @@ export const wfmDemo: DemoSeeder = {
     const runId = await createRun(db, { centerId: org.centerId, weekStart: nextWeek, requirementId: reqId, timeLimitS: 8 }, userId, now);
     log(`wfm: solving next week ${nextWeek} (${input.agents.length} agents, 8 s limit)…`);
     // the week number as the planner's own runs pass it (the contracts' weekend rules alternate by week)
-    const solveInput = { intervalMin: 15, required, templates: input.templates, agents: input.agents, requiredSkill: 'voice', weekNo: weekNumber(nextWeek) };
+    // the plan keeps the week's time-off allowance: DEMO_LEAVE_HEADROOM agents over the requirement in every open interval
+    const solveInput = {
+      intervalMin: 15,
+      required: withLeaveHeadroom(required),
+      templates: input.templates,
+      agents: input.agents,
+      requiredSkill: 'voice',
+      weekNo: weekNumber(nextWeek),
+    };
     // on a busy machine 8 s may end before HiGHS has any schedule: give it once more, four times as long
     const result = await solveInWorker(solveInput, { timeLimitS: 8, mipAbsGap: 1 }, () => {}).promise.catch((e: Error) => {
       log(`wfm: no schedule within 8 s (${e.message}); solving again with 32 s`);

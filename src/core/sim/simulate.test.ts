@@ -117,3 +117,26 @@ test('simulated events satisfy the event schema (whole-millisecond times)', asyn
   const bad = events.map((e) => validateEvent(e)).filter((r) => !r.ok);
   assert.deepEqual(bad, []);
 });
+
+test("a team's day pattern: agents log in on their weekdays only; an always-on team ignores it", () => {
+  // 2024-01-01 was a Monday; UTC is local time here. Agent 1 works Monday and Tuesday, agent 2 Sunday only.
+  const cfg: SimConfig = {
+    seed: 4,
+    startTs: Date.UTC(2024, 0, 1),
+    days: 7,
+    queues: [{ name: 'Q', share: 1 }],
+    teams: [
+      { name: 'T', agents: 2, queues: ['Q'], shiftStartH: 9, shiftHours: 8, workDays: [[1, 2], [0]] },
+      { name: 'N', agents: 1, queues: ['Q'], shiftStartH: 0, shiftHours: 24, workDays: [[3]] },
+    ],
+    callsPerDay: 50,
+    handle: { meanS: 60 },
+  };
+  const { events } = simulateEvents(cfg);
+  const loginDays = (agent: string) =>
+    events.filter((e) => e.type === 'agent.login' && e.agent === agent).map((e) => Math.floor((e.ts - cfg.startTs) / 86_400_000));
+  assert.deepEqual(loginDays('T-001'), [0, 1]); // Monday, Tuesday
+  assert.deepEqual(loginDays('T-002'), [6]); // Sunday
+  assert.deepEqual(loginDays('N-001'), [0]); // always on from the start
+  assert.equal(events.filter((e) => e.type === 'agent.logout' && e.agent === 'N-001').length, 0);
+});

@@ -1,0 +1,19 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { asWorkedWeek } from './wfm';
+
+test('the as-worked week follows the simulated floor: each agent on the days of their pattern, 8.5 h paid', () => {
+  const ws = Date.UTC(2026, 10, 23) - 480 * 60_000; // Monday 2026-11-23, local midnight (UTC+8)
+  const agents = [1001, 1002, 1021].map((ext) => ({ id: ext - 1000, ext: String(ext), hire: 0, left: Infinity }));
+  const r = asWorkedWeek(ws, ws, agents);
+  const days = (id: number) => r.agents.find((a) => a.agentId === String(id))!.days.flatMap((d, i) => (d ? [i] : []));
+  // agent 1 of a team is off Saturday, Sunday and Monday; agent 2 Friday to Sunday (days from Monday = 0)
+  assert.deepEqual(days(1), [1, 2, 3, 4]);
+  assert.deepEqual(days(2), [0, 1, 2, 3]);
+  assert.deepEqual(days(21), [1, 2, 3, 4]); // the first agent of the second team: the same pattern
+  // 9 h on site less the 30-minute meal
+  assert.equal(r.agents.find((a) => a.agentId === '1')!.paidHours, 4 * 8.5);
+  // team 1 starts at 08:00 (agent 1 without stagger): Tuesday's first phone quarter-hour is 96 + 32
+  assert.equal(r.required[96 + 31], 0);
+  assert.equal(r.required[96 + 32], 1);
+});
