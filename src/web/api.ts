@@ -77,6 +77,11 @@ async function request(method: string, url: string, body?: unknown): Promise<unk
     },
     body: body !== undefined ? JSON.stringify(body) : undefined,
   });
+  return answerOf(res);
+}
+
+/** A response's body: JSON parsed (text when not JSON), or the ApiError of a refusal. */
+async function answerOf(res: Response): Promise<unknown> {
   const text = await res.text();
   let data: unknown;
   try {
@@ -145,6 +150,14 @@ export function call<E extends Endpoint>(ep: E, ...[input]: CallArgs<E>): Promis
   const i = (input ?? {}) as { params?: unknown; query?: unknown; body?: unknown };
   const body = ep.method === 'GET' || ep.method === 'DELETE' ? undefined : (i.body ?? {});
   return request(ep.method, urlOf(ep, i), body) as Promise<ResponseOf<E>>;
+}
+
+/**
+ * The answer of a request already sent (boot.ts sends GET /api/auth/me before the rest of the page's code runs),
+ * read as `call` reads its own: the contract's answer, or the ApiError of a refusal.
+ */
+export async function answerOfSent<E extends Endpoint>(_ep: E, sent: Promise<Response>): Promise<ResponseOf<E>> {
+  return answerOf(await sent) as Promise<ResponseOf<E>>;
 }
 
 /**
