@@ -1,22 +1,25 @@
 /**
- * What the page starts before the rest of its code runs (imported first by main.tsx; issue 16). The app's
- * first render waited for the whole entry (the messages of every locale merged, the first render) before it
- * asked GET /api/auth/me, and for that answer before it fetched the page's chunk: three steps one after the
- * other. Here the sign-in check is sent and the page's chunk requested as soon as the entry runs, side by side.
+ * The sign-in check sent before the app's code has loaded (issue 16). The app's first render waited for its whole
+ * entry (every locale's messages merged, the first render) before it asked GET /api/auth/me, then for that answer
+ * before it fetched the page's chunk. public/boot.js, a small script index.html loads ahead of the entry, sends
+ * the request at once; the first sign-in check takes its answer here. main.tsx fetches the page's chunk beside it
+ * (preloadPageOf) instead of after it.
  */
-import { preloadPageOf } from './nav';
 
-/** The path of contract.platform.me (not imported here: the contract's schemas are built later in the entry). */
+/** The path public/boot.js asks (contract.platform.me; boot.test.ts checks both). */
 export const ME_PATH = '/api/auth/me';
 
-let earlyMe: Promise<Response> | null = typeof fetch === 'function' && typeof location !== 'undefined' ? fetch(ME_PATH, { credentials: 'same-origin' }) : null;
-// a rejected early request is read (and reported) by whoever takes it; never an unhandled rejection meanwhile
-earlyMe?.catch(() => {});
-if (typeof location !== 'undefined') preloadPageOf(location.hash);
+let taken = false;
 
-/** The GET /api/auth/me sent at start, once (the first sign-in check takes it; later ones ask again). */
+/**
+ * The GET /api/auth/me public/boot.js sent, to the first sign-in check only: later ones (after a sign-in) ask again,
+ * and so does the first when the script had not run yet (its answer, coming later, is then never used).
+ */
 export function takeEarlyMe(): Promise<Response> | null {
-  const p = earlyMe;
-  earlyMe = null;
+  if (taken) return null;
+  taken = true;
+  const w = globalThis as { __cfEarlyMe?: Promise<Response> | null };
+  const p = w.__cfEarlyMe ?? null;
+  w.__cfEarlyMe = null;
   return p;
 }

@@ -84,10 +84,12 @@ async function alertsOf(ctx: ServerContext, caller: Caller, query: { status?: 'o
  * with the subscription in place: no push is missed between the two (issue 16).
  */
 export const floorSnapshotMessage: SocketMessageHandler = async (ctx, caller) => {
-  const floor = floorNowOf(ctx, caller);
   const access: string | readonly string[] = api.alerts.access;
   const mayListAlerts = typeof access === 'string' || caller.roles.some((r) => access.includes(r)); // a string: 'any' (or 'public')
-  const answer: FloorSnapshotAnswer = { floor, alerts: mayListAlerts && floor.scope !== 'self' ? await alertsOf(ctx, caller, { status: 'active' }) : [] };
+  const alerts = mayListAlerts && agentScope(caller).kind !== 'self' ? await alertsOf(ctx, caller, { status: 'active' }) : [];
+  // the floor last, after the one await: as new as every push sent before this answer (a client that replays those
+  // after it, in order, ends on the same tiles: each push carries whole tiles)
+  const answer: FloorSnapshotAnswer = { floor: floorNowOf(ctx, caller), alerts };
   if (ctx.validateResponses) checkAgainst(floorSnapshotAnswer, answer, `answer of the socket message ${FLOOR_SNAPSHOT_MESSAGE}`);
   return answer;
 };
