@@ -22,7 +22,8 @@ import { seedTestOrg, TEST_PASSWORD } from '../src/server/testing';
 import { acceptEvents } from '../src/server/eventFeed';
 import { middayZone } from '../src/server/liveBoard.testutil';
 
-const WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta.url));
+// WEB_ROOT: another build to compare (e.g. the one before a change, built into another directory), same server code
+const WEB_ROOT = process.env.WEB_ROOT ?? fileURLToPath(new URL('../dist/web', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -247,6 +247,16 @@ const snapshot = z.object({
 });
 export type FloorSnapshot = z.infer<typeof snapshot>;
 
+/**
+ * The live socket's message `{ type: 'floor.snapshot', id }` (issue 16): its `ack` result is what GET /api/floor/now
+ * and GET /api/alerts?status=active answer, in one, under the same access (the active alerts only for who may list
+ * alerts, else none). Sent right after the subscribe, it is read once the subscription is in place (a socket's
+ * messages are handled in order): the wallboard's first tiles without two more requests after the socket's answer.
+ */
+export const FLOOR_SNAPSHOT_MESSAGE = 'floor.snapshot';
+export const floorSnapshotAnswer = z.object({ floor: snapshot, alerts: z.array(alert) });
+export type FloorSnapshotAnswer = z.infer<typeof floorSnapshotAnswer>;
+
 const alertAction = (action: 'acknowledge' | 'close') =>
   endpoint({
     method: 'POST',

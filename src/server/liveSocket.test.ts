@@ -15,6 +15,9 @@ import { startPgBridge } from './pgBridge';
 import { originAllowed } from './live';
 import { centerTopic } from './hub';
 import { seedTestOrg, signIn, testApp, type Client } from './testing';
+import { startLiveFloor } from './liveFloor';
+import { acceptEvents } from './eventFeed';
+import { raiseAlert } from '../store/live/repo';
 
 /** The part of the `ws` client these tests use. */
 interface WebSocket {
@@ -308,6 +311,92 @@ forEachDatabase(
       assert.equal((await anon.closed(2000)).code, 4401);
       void org;
     } finally {
+      await app.close();
+    }
+  },
+);
+
+// local time (Asia/Shanghai, the test center's zone, UTC+8) on 2026-11-02
+const T = (h: number, m: number) => Date.UTC(2026, 10, 2, h - 8, m);
+
+forEachDatabase(
+  'live socket: floor.snapshot sent with the subscribe is answered at once (no tick), after the topics, as GET /api/floor/now and /api/alerts give',
+  async (_t, store) => {
+    const clock = T(9, 0);
+    const { app, ctx, org, as } = await testApp(store, { now: () => clock });
+    // no timers: the floor never ticks nor pushes on its own, so whatever arrives is the answer to the message
+    const floor = await startLiveFloor(ctx, { timers: false });
+    try {
+      await acceptEvents(
+        ctx,
+        (['A001', 'A002', 'B001'] as const).map((agent, i) => ({ id: `snap-${i}`, ts: T(8, 50 + i), type: 'agent.login' as const, agent })),
+      );
+      // one open alert about team B's floor, one closed (not active: not in the answer)
+      const alert = (dedupeKey: string, teamId: number | null) =>
+        raiseAlert(store.db, {
+          centerId: org.centerId,
+          dedupeKey,
+          kind: 'longWait',
+          scope: teamId == null ? 'queue' : 'team',
+          subject: teamId == null ? 'general' : 'B组',
+          teamId,
+          agentId: null,
+          figures: {},
+          action: 'x',
+          at: T(8, 55),
+        });
+      const open = await alert('snap-open', org.teamB);
+      const closed = await alert('snap-closed', null);
+      await store.db.updateTable('alerts').set({ status: 'closed' }).where('id', '=', closed.id).execute();
+      const url = await listen(app);
+      const ask = { type: 'floor.snapshot', id: 7 };
+
+      const duty = await as('duty_manager');
+      const s = await openSocket(url, duty, { onOpen: [subscribe('floor:agents', 'floor:queues', 'alerts'), ask] });
+      const ack = await s.next((m) => m.type === 'ack' && m.id === 7);
+      // in order: the three topics answered, then the snapshot; nothing else (no tick ran)
+      assert.deepEqual(
+        s.msgs.map((m) => (m.type === 'subscribed' ? m.topic : m.type)),
+        ['floor:agents', 'floor:queues', 'alerts', 'ack'],
+      );
+      // by hand: the three agents signed in at 08:50, 08:51, 08:52 and did nothing since: ready since then
+      assert.deepEqual(ack.result.floor.agents.map((a: { code: string; state: string; since: number }) => [a.code, a.state, a.since]).sort(), [
+        ['A001', 'ready', T(8, 50)],
+        ['A002', 'ready', T(8, 51)],
+        ['B001', 'ready', T(8, 52)],
+      ]);
+      assert.deepEqual(
+        ack.result.alerts.map((a: { id: number }) => a.id),
+        [open.id],
+      );
+      // the same answers as the two requests the wallboard made before
+      assert.deepEqual(ack.result.floor, (await duty.req('GET', '/api/floor/now')).body);
+      assert.deepEqual(ack.result.alerts, (await duty.req('GET', '/api/alerts?status=active')).body);
+      s.ws.close();
+
+      // a team lead (team A): their team's two agents; team B's alert is not theirs (as GET /api/alerts says)
+      const lead = await as('team_lead');
+      const sl = await openSocket(url, lead, { onOpen: [subscribe('floor:queues'), ask] });
+      const la = await sl.next((m) => m.type === 'ack' && m.id === 7);
+      assert.deepEqual(la.result.floor.agents.map((a: { code: string }) => a.code).sort(), ['A001', 'A002']);
+      assert.deepEqual(la.result.alerts, (await lead.req('GET', '/api/alerts?status=active')).body);
+      assert.deepEqual(la.result.floor, (await lead.req('GET', '/api/floor/now')).body);
+      sl.ws.close();
+
+      // an agent: only their own tile, and no alerts (GET /api/alerts refuses agents)
+      const a1 = await as('a1');
+      assert.equal((await a1.req('GET', '/api/alerts?status=active')).status, 403);
+      const sa = await openSocket(url, a1, { onOpen: [ask] });
+      const aa = await sa.next((m) => m.type === 'ack' && m.id === 7);
+      assert.equal(aa.result.floor.scope, 'self');
+      assert.deepEqual(
+        aa.result.floor.agents.map((a: { code: string }) => a.code),
+        ['A001'],
+      );
+      assert.deepEqual(aa.result.alerts, []);
+      sa.ws.close();
+    } finally {
+      await floor.stop({ snapshot: false });
       await app.close();
     }
   },

@@ -1,6 +1,7 @@
 import { Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, setCsrf } from './api';
+import { answerOfSent, call, setCsrf } from './api';
+import { takeEarlyMe } from './boot';
 import { contract } from '../contract/index';
 import { setLocale, LOCALES, type Locale } from './i18n/index';
 import { LOCALE_NAMES } from './i18n/types';
@@ -34,7 +35,8 @@ export function App() {
 
   const refresh = useCallback(async () => {
     try {
-      const r = await call(contract.platform.me);
+      const early = takeEarlyMe();
+      const r = await (early ? answerOfSent(contract.platform.me, early) : call(contract.platform.me));
       setCsrf(r.csrf);
       setCenterZone(r.user.centerTimezone);
       setMe(r.user);

@@ -77,6 +77,11 @@ async function request(method: string, url: string, body?: unknown): Promise<unk
     },
     body: body !== undefined ? JSON.stringify(body) : undefined,
   });
+  return answerOf(res);
+}
+
+/** A response's body: JSON parsed (text when not JSON), or the ApiError of a refusal. */
+async function answerOf(res: Response): Promise<unknown> {
   const text = await res.text();
   let data: unknown;
   try {
@@ -148,14 +153,25 @@ export function call<E extends Endpoint>(ep: E, ...[input]: CallArgs<E>): Promis
 }
 
 /**
+ * The answer of a request already sent (boot.ts sends GET /api/auth/me before the rest of the page's code runs),
+ * read as `call` reads its own: the contract's answer, or the ApiError of a refusal.
+ */
+export async function answerOfSent<E extends Endpoint>(_ep: E, sent: Promise<Response>): Promise<ResponseOf<E>> {
+  return answerOf(await sent) as Promise<ResponseOf<E>>;
+}
+
+/**
  * Opens the live socket and subscribes to topics; returns a closer. The subscribe is re-sent every
  * second until the server acknowledges each topic (`subscribed`, or an error naming the topic when
  * it is refused), and again after every reconnect. Reconnects with backoff; when the access changed
  * (4403) at once, when the session ended (4401) at the slowest pace (it resumes after a new sign-in).
  * `onReady` is called each time every topic is answered (after the first open and after each reconnect):
  * from then on nothing published is missed, so that is when a page (re)loads the state the pushes change.
+ * With `ask` (a socket message type, e.g. the floor's snapshot) that message is sent right behind the subscribe
+ * on each open and `onReady` gets its answer (undefined when the server refused it: the page asks over HTTP);
+ * messages that arrive before it are held and handed over after `onReady`, as they are newer than the answer.
  */
-function live(topics: string[], onEvent: (topic: string, data: unknown) => void, onReady?: () => void): () => void {
+function live(topics: string[], onEvent: (topic: string, data: unknown) => void, onReady?: (answer?: unknown) => void, ask?: string): () => void {
   let ws: WebSocket | null = null;
   let closed = false;
   let delay = 500;
@@ -164,19 +180,40 @@ function live(topics: string[], onEvent: (topic: string, data: unknown) => void,
     const proto = location.protocol === 'https:' ? 'wss' : 'ws';
     const sock = (ws = new WebSocket(`${proto}://${location.host}/api/live`));
     const pending = new Set(topics);
+    let answered = !ask;
+    let answer: unknown;
+    let ready = false;
+    const held: [string, unknown][] = [];
     const subscribe = () => {
       if (pending.size && sock.readyState === WebSocket.OPEN) sock.send(JSON.stringify({ type: 'subscribe', topics: [...pending] }));
+    };
+    const maybeReady = () => {
+      if (ready || pending.size || !answered) return;
+      ready = true;
+      onReady?.(answer);
+      for (const [topic, data] of held.splice(0)) onEvent(topic, data);
     };
     sock.onopen = () => {
       delay = 500;
       subscribe();
+      // handled after the subscribe (a socket's messages are handled in order): its answer misses no push
+      if (ask) sock.send(JSON.stringify({ type: ask, id: ask }));
       clearInterval(retry);
       retry = setInterval(() => (pending.size ? subscribe() : clearInterval(retry)), 1000);
     };
     sock.onmessage = (m) => {
       const msg = JSON.parse(m.data);
-      if (msg.type === 'event') onEvent(msg.topic, msg.data);
-      else if ((msg.type === 'subscribed' || msg.type === 'error') && typeof msg.topic === 'string' && pending.delete(msg.topic) && !pending.size) onReady?.();
+      if (msg.type === 'event') {
+        if (ready || !ask) onEvent(msg.topic, msg.data);
+        else held.push([msg.topic, msg.data]);
+      } else if ((msg.type === 'subscribed' || msg.type === 'error') && typeof msg.topic === 'string') {
+        if (pending.delete(msg.topic)) maybeReady();
+      } else if (ask && !answered && (msg.id === ask || (msg.type === 'error' && msg.params?.type === ask))) {
+        // the answer, or its refusal (an error with its id, or a server that does not know the message type)
+        answered = true;
+        if (msg.type === 'ack') answer = msg.result;
+        maybeReady();
+      }
     };
     sock.onclose = (e) => {
       clearInterval(retry);
@@ -200,7 +237,7 @@ export type LiveEvent = { [K in keyof Topics]: { kind: K; topic: string; data: T
  * `topicName(topics.floorTeam, { teamId })`) and hands each message over with its contract topic.
  * Messages on a topic the contract does not know are dropped.
  */
-export function subscribe(topicStrings: string[], onEvent: (e: LiveEvent) => void, onReady?: () => void): () => void {
+export function subscribe(topicStrings: string[], onEvent: (e: LiveEvent) => void, onReady?: (answer?: unknown) => void, ask?: string): () => void {
   const kinds = Object.keys(topics) as (keyof Topics)[];
   return live(
     topicStrings,
@@ -209,5 +246,6 @@ export function subscribe(topicStrings: string[], onEvent: (e: LiveEvent) => voi
       if (kind) onEvent({ kind, topic, data } as LiveEvent);
     },
     onReady,
+    ask,
   );
 }

@@ -11,7 +11,29 @@ export interface NavItem {
   group?: string;
   /** shown only to a squad leader (小队长, GET /api/auth/me squadIds): an agent acting for the lead on their squad */
   squadLeader?: boolean;
-  page: LazyExoticComponent<ComponentType>;
+  page: LazyPage;
+}
+
+/** A page's code, fetched on its first render; `preload()` starts that fetch earlier (the same request: the browser keeps one module). */
+export type LazyPage = LazyExoticComponent<ComponentType> & { preload: () => Promise<unknown> };
+
+function lazyPage(load: () => Promise<{ default: ComponentType }>): LazyPage {
+  return Object.assign(lazy(load), { preload: load });
+}
+
+/**
+ * Starts fetching the code of the page a URL's hash names (`#/live/wallboard?x`), before the session is known:
+ * the page's chunk then arrives beside GET /api/auth/me instead of after it (issue 16: the wallboard's
+ * chunk was a step of its own after the sign-in check). Nothing for the home page or an unknown path.
+ */
+export function preloadPageOf(hash: string): void {
+  const path = hash.replace(/^#/, '').split('?')[0];
+  void navItems
+    .find((n) => n.path === path)
+    ?.page.preload()
+    .catch(() => {
+      // the page's own render reports a chunk that did not arrive
+    });
 }
 
 /** Whether the signed-in user sees a menu item and may open its page (the server still checks every call). */
@@ -21,38 +43,38 @@ const ADMINS = ['admin', 'center_manager'];
 
 /** Every page; capabilities add theirs. The server still checks every call: this only shapes the menu. */
 export const navItems: NavItem[] = [
-  { path: '/people/teams', label: 'nav.teams', group: 'nav.people', roles: ADMINS, page: lazy(() => import('./pages/people/Teams')) },
+  { path: '/people/teams', label: 'nav.teams', group: 'nav.people', roles: ADMINS, page: lazyPage(() => import('./pages/people/Teams')) },
   {
     path: '/people/agents',
     label: 'nav.agents',
     group: 'nav.people',
     roles: [...ADMINS, 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer'],
-    page: lazy(() => import('./pages/people/Agents')),
+    page: lazyPage(() => import('./pages/people/Agents')),
   },
-  { path: '/people/users', label: 'nav.users', group: 'nav.people', roles: ['admin'], page: lazy(() => import('./pages/people/Users')) },
-  { path: '/people/audit', label: 'nav.audit', group: 'nav.people', roles: ADMINS, page: lazy(() => import('./pages/people/Audit')) },
+  { path: '/people/users', label: 'nav.users', group: 'nav.people', roles: ['admin'], page: lazyPage(() => import('./pages/people/Users')) },
+  { path: '/people/audit', label: 'nav.audit', group: 'nav.people', roles: ADMINS, page: lazyPage(() => import('./pages/people/Audit')) },
   // people on the floor (issue 6)
-  { path: '/floor/checkin', label: 'ppl.nav.checkin', group: 'ppl.nav.group', roles: ['agent'], page: lazy(() => import('./pages/floor/CheckIn')) },
+  { path: '/floor/checkin', label: 'ppl.nav.checkin', group: 'ppl.nav.group', roles: ['agent'], page: lazyPage(() => import('./pages/floor/CheckIn')) },
   {
     path: '/floor/mood',
     label: 'ppl.nav.mood',
     group: 'ppl.nav.group',
     roles: [...ADMINS, 'duty_manager', 'team_lead'],
-    page: lazy(() => import('./pages/floor/MoodBoard')),
+    page: lazyPage(() => import('./pages/floor/MoodBoard')),
   },
   {
     path: '/floor/discipline',
     label: 'ppl.nav.discipline',
     group: 'ppl.nav.group',
     roles: [...ADMINS, 'duty_manager', 'team_lead', 'agent'],
-    page: lazy(() => import('./pages/floor/Discipline')),
+    page: lazyPage(() => import('./pages/floor/Discipline')),
   },
   {
     path: '/floor/training',
     label: 'ppl.nav.training',
     group: 'ppl.nav.group',
     roles: [...ADMINS, 'duty_manager', 'team_lead', 'trainer', 'agent'],
-    page: lazy(() => import('./pages/floor/Training')),
+    page: lazyPage(() => import('./pages/floor/Training')),
   },
   // careers (issue 17): improvement plans and development (IDP, promotions and rotations, talent pool)
   {
@@ -60,35 +82,35 @@ export const navItems: NavItem[] = [
     label: 'careers.nav.improvement',
     group: 'ppl.nav.group',
     roles: [...ADMINS, 'team_lead', 'agent'],
-    page: lazy(() => import('./pages/careers/Improvement')),
+    page: lazyPage(() => import('./pages/careers/Improvement')),
   },
   {
     path: '/floor/careers',
     label: 'careers.nav.development',
     group: 'ppl.nav.group',
     roles: [...ADMINS, 'team_lead', 'trainer', 'agent'],
-    page: lazy(() => import('./pages/careers/Development')),
+    page: lazyPage(() => import('./pages/careers/Development')),
   },
   {
     path: '/floor/routine',
     label: 'ppl.nav.routine',
     group: 'ppl.nav.group',
     roles: [...ADMINS, 'duty_manager', 'team_lead'],
-    page: lazy(() => import('./pages/floor/Routine')),
+    page: lazyPage(() => import('./pages/floor/Routine')),
   },
   {
     path: '/floor/attrition',
     label: 'ppl.nav.attrition',
     group: 'ppl.nav.group',
     roles: [...ADMINS, 'duty_manager', 'team_lead'],
-    page: lazy(() => import('./pages/floor/Attrition')),
+    page: lazyPage(() => import('./pages/floor/Attrition')),
   },
   {
     path: '/floor/peer',
     label: 'nav.peer',
     group: 'ppl.nav.group',
     roles: [...ADMINS, 'duty_manager', 'team_lead', 'trainer', 'wfm', 'agent'],
-    page: lazy(() => import('./pages/peer/Peer')),
+    page: lazyPage(() => import('./pages/peer/Peer')),
   },
   // a squad leader's part of the lead's routine (issue 17): coaching and listening, the squad's report and figures
   {
@@ -97,49 +119,49 @@ export const navItems: NavItem[] = [
     group: 'ppl.nav.group',
     roles: ['agent'],
     squadLeader: true,
-    page: lazy(() => import('./pages/peer/Squad')),
+    page: lazyPage(() => import('./pages/peer/Squad')),
   },
   {
     path: '/floor/voice',
     label: 'ppl.nav.voice',
     group: 'ppl.nav.group',
     roles: [...ADMINS, 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer', 'expert', 'agent'],
-    page: lazy(() => import('./pages/floor/Voice')),
+    page: lazyPage(() => import('./pages/floor/Voice')),
   },
   {
     path: '/history',
     label: 'nav.history',
     group: 'nav.live',
     roles: [...ADMINS, 'duty_manager', 'wfm', 'qa', 'team_lead', 'agent'],
-    page: lazy(() => import('./pages/history/History')),
+    page: lazyPage(() => import('./pages/history/History')),
   },
   {
     path: '/live/wallboard',
     label: 'nav.wallboard',
     group: 'nav.live',
     roles: [...ADMINS, 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer'],
-    page: lazy(() => import('./pages/live/Wallboard')),
+    page: lazyPage(() => import('./pages/live/Wallboard')),
   },
   {
     path: '/live/alerts',
     label: 'nav.alerts',
     group: 'nav.live',
     roles: [...ADMINS, 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer'],
-    page: lazy(() => import('./pages/live/Alerts')),
+    page: lazyPage(() => import('./pages/live/Alerts')),
   },
   {
     path: '/live/emergency',
     label: 'nav.emergency',
     group: 'nav.live',
     roles: [...ADMINS, 'duty_manager'],
-    page: lazy(() => import('./pages/live/Emergency')),
+    page: lazyPage(() => import('./pages/live/Emergency')),
   },
   {
     path: '/live/duty',
     label: 'nav.duty',
     group: 'nav.live',
     roles: [...ADMINS, 'duty_manager'],
-    page: lazy(() => import('./pages/live/Duty')),
+    page: lazyPage(() => import('./pages/live/Duty')),
   },
   // the floor rules as workflows (issue 17, seed 000 第12/13/21/26條) and the call-in asks of the emergency plan
   {
@@ -147,137 +169,137 @@ export const navItems: NavItem[] = [
     label: 'nav.faults',
     group: 'nav.live',
     roles: [...ADMINS, 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer', 'expert', 'agent'],
-    page: lazy(() => import('./pages/floorRules/Faults')),
+    page: lazyPage(() => import('./pages/floorRules/Faults')),
   },
   {
     path: '/floor/checks',
     label: 'nav.checks',
     group: 'nav.live',
     roles: [...ADMINS, 'duty_manager', 'team_lead'],
-    page: lazy(() => import('./pages/floorRules/Checks')),
+    page: lazyPage(() => import('./pages/floorRules/Checks')),
   },
   {
     path: '/floor/visits',
     label: 'nav.visits',
     group: 'nav.live',
     roles: [...ADMINS, 'duty_manager', 'team_lead'],
-    page: lazy(() => import('./pages/floorRules/Visits')),
+    page: lazyPage(() => import('./pages/floorRules/Visits')),
   },
   {
     path: '/me/callin',
     label: 'nav.callinAsks',
     group: 'nav.live',
     roles: [...ADMINS, 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer', 'expert', 'agent'],
-    page: lazy(() => import('./pages/floorRules/CallinAsks')),
+    page: lazyPage(() => import('./pages/floorRules/CallinAsks')),
   },
   {
     path: '/live/import',
     label: 'imp.nav',
     group: 'nav.live',
     roles: [...ADMINS, 'duty_manager', 'wfm'],
-    page: lazy(() => import('./pages/live/Import')),
+    page: lazyPage(() => import('./pages/live/Import')),
   },
   {
     path: '/live/settings',
     label: 'setup.center.nav',
     group: 'nav.live',
     roles: [...ADMINS, 'duty_manager'],
-    page: lazy(() => import('./pages/live/CenterSettings')),
+    page: lazyPage(() => import('./pages/live/CenterSettings')),
   },
-  { path: '/live/connectors', label: 'conn.nav', group: 'nav.live', roles: ['admin'], page: lazy(() => import('./pages/live/Connectors')) },
+  { path: '/live/connectors', label: 'conn.nav', group: 'nav.live', roles: ['admin'], page: lazyPage(() => import('./pages/live/Connectors')) },
   {
     path: '/live/prompts',
     label: 'nav.prompts',
     group: 'nav.live',
     roles: ['center_manager', 'duty_manager', 'team_lead'],
-    page: lazy(() => import('./pages/live/Prompts')),
+    page: lazyPage(() => import('./pages/live/Prompts')),
   },
   // quality (质检) and performance (绩效)
-  { path: '/quality/queue', label: 'nav.qaQueue', group: 'nav.quality', roles: ['qa'], page: lazy(() => import('./pages/quality/WorkQueue')) },
-  { path: '/quality/mine', label: 'nav.myQa', group: 'nav.quality', roles: ['agent'], page: lazy(() => import('./pages/quality/MyResults')) },
+  { path: '/quality/queue', label: 'nav.qaQueue', group: 'nav.quality', roles: ['qa'], page: lazyPage(() => import('./pages/quality/WorkQueue')) },
+  { path: '/quality/mine', label: 'nav.myQa', group: 'nav.quality', roles: ['agent'], page: lazyPage(() => import('./pages/quality/MyResults')) },
   {
     path: '/quality/disputes',
     label: 'nav.qaDisputes',
     group: 'nav.quality',
     roles: ['qa', 'center_manager', 'team_lead'],
-    page: lazy(() => import('./pages/quality/Disputes')),
+    page: lazyPage(() => import('./pages/quality/Disputes')),
   },
   {
     path: '/quality/calibration',
     label: 'nav.qaCalibration',
     group: 'nav.quality',
     roles: ['qa', 'center_manager'],
-    page: lazy(() => import('./pages/quality/Calibration')),
+    page: lazyPage(() => import('./pages/quality/Calibration')),
   },
   {
     path: '/quality/reports',
     label: 'nav.qaReports',
     group: 'nav.quality',
     roles: ['qa', 'center_manager', 'duty_manager', 'team_lead'],
-    page: lazy(() => import('./pages/quality/Reports')),
+    page: lazyPage(() => import('./pages/quality/Reports')),
   },
   {
     path: '/quality/coaching',
     label: 'nav.qaCoaching',
     group: 'nav.quality',
     roles: ['qa', 'center_manager', 'team_lead', 'agent'],
-    page: lazy(() => import('./pages/quality/Coaching')),
+    page: lazyPage(() => import('./pages/quality/Coaching')),
   },
   {
     path: '/quality/library',
     label: 'nav.qaLibrary',
     group: 'nav.quality',
     roles: ['qa', 'center_manager', 'duty_manager', 'team_lead', 'trainer', 'agent'],
-    page: lazy(() => import('./pages/quality/Library')),
+    page: lazyPage(() => import('./pages/quality/Library')),
   },
   {
     path: '/quality/templates',
     label: 'nav.qaTemplates',
     group: 'nav.quality',
     roles: ['qa', 'center_manager'],
-    page: lazy(() => import('./pages/quality/Templates')),
+    page: lazyPage(() => import('./pages/quality/Templates')),
   },
   {
     path: '/performance/ranking',
     label: 'nav.ranking',
     group: 'nav.performance',
     roles: ['admin', 'center_manager', 'duty_manager', 'team_lead'],
-    page: lazy(() => import('./pages/performance/Ranking')),
+    page: lazyPage(() => import('./pages/performance/Ranking')),
   },
   {
     path: '/performance/facts',
     label: 'nav.facts',
     group: 'nav.performance',
     roles: ['admin', 'center_manager', 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer', 'agent'],
-    page: lazy(() => import('./pages/performance/Facts')),
+    page: lazyPage(() => import('./pages/performance/Facts')),
   },
   {
     path: '/performance/mine',
     label: 'nav.myScorecard',
     group: 'nav.performance',
     roles: ['agent'],
-    page: lazy(() => import('./pages/performance/MyScorecard')),
+    page: lazyPage(() => import('./pages/performance/MyScorecard')),
   },
   {
     path: '/performance/contests',
     label: 'nav.contests',
     group: 'nav.performance',
     roles: ['admin', 'center_manager', 'duty_manager', 'team_lead', 'trainer', 'agent'],
-    page: lazy(() => import('./pages/performance/Contests')),
+    page: lazyPage(() => import('./pages/performance/Contests')),
   },
   {
     path: '/performance/kpis',
     label: 'nav.kpis',
     group: 'nav.performance',
     roles: ['admin', 'center_manager', 'team_lead'],
-    page: lazy(() => import('./pages/performance/KpiEditor')),
+    page: lazyPage(() => import('./pages/performance/KpiEditor')),
   },
   {
     path: '/performance/assessment',
     label: 'nav.assessment',
     group: 'nav.performance',
     roles: [...ADMINS, 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer'],
-    page: lazy(() => import('./pages/assessment/Assessment')),
+    page: lazyPage(() => import('./pages/assessment/Assessment')),
   },
   // goals and the team lead's scorecard (issue 17)
   {
@@ -285,120 +307,120 @@ export const navItems: NavItem[] = [
     label: 'nav.goals',
     group: 'nav.goalsGroup',
     roles: [...ADMINS, 'duty_manager', 'team_lead', 'agent'],
-    page: lazy(() => import('./pages/goals/Goals')),
+    page: lazyPage(() => import('./pages/goals/Goals')),
   },
   {
     path: '/goals/lead-scorecard',
     label: 'nav.leadScorecard',
     group: 'nav.goalsGroup',
     roles: [...ADMINS, 'team_lead'],
-    page: lazy(() => import('./pages/goals/LeadScorecard')),
+    page: lazyPage(() => import('./pages/goals/LeadScorecard')),
   },
   {
     path: '/wfm/erlang',
     label: 'nav.erlang',
     group: 'nav.wfm',
     roles: ['wfm', 'admin', 'center_manager', 'duty_manager', 'team_lead'],
-    page: lazy(() => import('./pages/wfm/Erlang')),
+    page: lazyPage(() => import('./pages/wfm/Erlang')),
   },
-  { path: '/wfm/schedule', label: 'nav.schedule', group: 'nav.wfm', roles: ['wfm'], page: lazy(() => import('./pages/wfm/Schedule')) },
+  { path: '/wfm/schedule', label: 'nav.schedule', group: 'nav.wfm', roles: ['wfm'], page: lazyPage(() => import('./pages/wfm/Schedule')) },
   {
     path: '/wfm/adherence',
     label: 'nav.adherence',
     group: 'nav.wfm',
     roles: ['wfm', 'admin', 'center_manager', 'duty_manager', 'team_lead'],
-    page: lazy(() => import('./pages/wfm/Adherence')),
+    page: lazyPage(() => import('./pages/wfm/Adherence')),
   },
   {
     path: '/wfm/intraday',
     label: 'nav.intraday',
     group: 'nav.wfm',
     roles: ['wfm', 'duty_manager', 'team_lead'],
-    page: lazy(() => import('./pages/wfm/Intraday')),
+    page: lazyPage(() => import('./pages/wfm/Intraday')),
   },
-  { path: '/wfm/swaps', label: 'nav.swaps', group: 'nav.wfm', roles: ['team_lead'], page: lazy(() => import('./pages/wfm/Swaps')) },
+  { path: '/wfm/swaps', label: 'nav.swaps', group: 'nav.wfm', roles: ['team_lead'], page: lazyPage(() => import('./pages/wfm/Swaps')) },
   {
     path: '/wfm/time-off',
     label: 'nav.timeOff',
     group: 'nav.wfm',
     roles: ['agent', 'team_lead', 'wfm'],
-    page: lazy(() => import('./pages/wfm/TimeOff')),
+    page: lazyPage(() => import('./pages/wfm/TimeOff')),
   },
-  { path: '/wfm/me', label: 'nav.mySchedule', group: 'nav.wfm', roles: ['agent'], page: lazy(() => import('./pages/wfm/MySchedule')) },
+  { path: '/wfm/me', label: 'nav.mySchedule', group: 'nav.wfm', roles: ['agent'], page: lazyPage(() => import('./pages/wfm/MySchedule')) },
   {
     path: '/kb/search',
     label: 'nav.kbSearch',
     group: 'nav.kb',
     roles: ['admin', 'center_manager', 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer', 'expert', 'agent'],
-    page: lazy(() => import('./pages/kb/Search')),
+    page: lazyPage(() => import('./pages/kb/Search')),
   },
   {
     path: '/kb/editor',
     label: 'nav.kbEditor',
     group: 'nav.kb',
     roles: ['admin', 'center_manager', 'trainer', 'expert', 'duty_manager', 'qa'],
-    page: lazy(() => import('./pages/kb/Editor')),
+    page: lazyPage(() => import('./pages/kb/Editor')),
   },
   {
     path: '/kb/stats',
     label: 'nav.kbStats',
     group: 'nav.kb',
     roles: ['admin', 'center_manager', 'duty_manager', 'qa', 'trainer', 'expert'],
-    page: lazy(() => import('./pages/kb/Stats')),
+    page: lazyPage(() => import('./pages/kb/Stats')),
   },
   {
     path: '/wo/board',
     label: 'nav.woBoard',
     group: 'nav.wo',
     roles: ['admin', 'center_manager', 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer', 'expert', 'agent'],
-    page: lazy(() => import('./pages/workorders/Board')),
+    page: lazyPage(() => import('./pages/workorders/Board')),
   },
   {
     path: '/wo/reports',
     label: 'nav.woReports',
     group: 'nav.wo',
     roles: ['admin', 'center_manager', 'duty_manager', 'qa', 'team_lead'],
-    page: lazy(() => import('./pages/workorders/Reports')),
+    page: lazyPage(() => import('./pages/workorders/Reports')),
   },
-  { path: '/wfm/forecast', label: 'nav.forecast', group: 'nav.wfm', roles: ['wfm'], page: lazy(() => import('./pages/wfm/Forecast')) },
-  { path: '/wfm/plan-data', label: 'nav.planData', group: 'nav.wfm', roles: ['wfm'], page: lazy(() => import('./pages/wfm/PlanData')) },
+  { path: '/wfm/forecast', label: 'nav.forecast', group: 'nav.wfm', roles: ['wfm'], page: lazyPage(() => import('./pages/wfm/Forecast')) },
+  { path: '/wfm/plan-data', label: 'nav.planData', group: 'nav.wfm', roles: ['wfm'], page: lazyPage(() => import('./pages/wfm/PlanData')) },
   {
     path: '/settings/notices',
     label: 'nav.notices',
     group: 'nav.people',
     roles: ['admin', 'center_manager', 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer', 'expert', 'agent'],
-    page: lazy(() => import('./pages/settings/Notices')),
+    page: lazyPage(() => import('./pages/settings/Notices')),
   },
-  { path: '/wfm/redemptions', label: 'nav.redemptions', group: 'nav.wfm', roles: ['wfm'], page: lazy(() => import('./pages/wfm/Redemptions')) },
+  { path: '/wfm/redemptions', label: 'nav.redemptions', group: 'nav.wfm', roles: ['wfm'], page: lazyPage(() => import('./pages/wfm/Redemptions')) },
   // setup that the center changes now and then (issue 14): one group, so it is found in one place
-  { path: '/setup/rules', label: 'setup.nav.rules', group: 'setup.nav.group', roles: ADMINS, page: lazy(() => import('./pages/setup/Rulebook')) },
+  { path: '/setup/rules', label: 'setup.nav.rules', group: 'setup.nav.group', roles: ADMINS, page: lazyPage(() => import('./pages/setup/Rulebook')) },
   {
     path: '/setup/tasks',
     label: 'setup.nav.tasks',
     group: 'setup.nav.group',
     roles: [...ADMINS, 'duty_manager'],
-    page: lazy(() => import('./pages/setup/LeadTasks')),
+    page: lazyPage(() => import('./pages/setup/LeadTasks')),
   },
-  { path: '/setup/leavers', label: 'setup.nav.leavers', group: 'setup.nav.group', roles: ADMINS, page: lazy(() => import('./pages/setup/Leavers')) },
+  { path: '/setup/leavers', label: 'setup.nav.leavers', group: 'setup.nav.group', roles: ADMINS, page: lazyPage(() => import('./pages/setup/Leavers')) },
   {
     path: '/setup/points',
     label: 'setup.nav.points',
     group: 'setup.nav.group',
     roles: ['wfm', ...ADMINS],
-    page: lazy(() => import('./pages/setup/PointsRules')),
+    page: lazyPage(() => import('./pages/setup/PointsRules')),
   },
   {
     path: '/setup/departments',
     label: 'setup.nav.departments',
     group: 'setup.nav.group',
     roles: ADMINS,
-    page: lazy(() => import('./pages/setup/Departments')),
+    page: lazyPage(() => import('./pages/setup/Departments')),
   },
   {
     path: '/setup/workorders',
     label: 'setup.nav.woTypes',
     group: 'setup.nav.group',
     roles: ADMINS,
-    page: lazy(() => import('./pages/setup/WorkOrderTypes')),
+    page: lazyPage(() => import('./pages/setup/WorkOrderTypes')),
   },
 ];

@@ -6,7 +6,7 @@
  * - agents do not see the wallboard: the snapshot gives them only their own tile; experts likewise.
  * Alerts are acknowledged and closed by the duty manager (and the center manager), with a note.
  */
-import { live as api, PROMPT_ROLES } from '../../contract/live';
+import { FLOOR_SNAPSHOT_MESSAGE, floorSnapshotAnswer, live as api, PROMPT_ROLES, type FloorSnapshot, type FloorSnapshotAnswer } from '../../contract/live';
 import { DEFAULT_DIAGNOSIS_THRESHOLDS, type DiagnosisThresholds } from '../../core/diagnosis';
 import { forbidden, notFound, validationError } from '../../core/errors';
 import { getAgent, getSetting } from '../../store/org';
@@ -26,7 +26,9 @@ import {
   updateEmergencyStaff,
 } from '../../store/live/repo';
 import type { Capability } from '../capability';
-import type { TopicRule } from '../live';
+import type { SocketMessageHandler, TopicRule } from '../live';
+import type { ServerContext } from '../context';
+import { checkAgainst } from '../contractCheck';
 import { alertOf, DEFAULT_PIECE_RATE, floorService, followEvents, liveFloorService, promptOf, PIECE_RATE_KEY, THRESHOLDS_KEY } from '../liveFloor';
 import { agentScope, CENTER_WIDE, centerOf, depsOf, implement, scopeOf, type Caller, type RouteDef } from '../route';
 import { callinStarted } from '../../services/duty/emergencyPlan';
@@ -62,12 +64,38 @@ async function pieceRate(ctx: Parameters<RouteDef['handler']>[0]['ctx'], centerI
   return (await getSetting<number>(ctx.store.db, centerId, PIECE_RATE_KEY)) ?? DEFAULT_PIECE_RATE;
 }
 
+/** GET /api/floor/now's answer: the caller's part of their center's floor. */
+function floorNowOf(ctx: ServerContext, caller: Caller): FloorSnapshot {
+  const s = floorService(ctx, centerOf(caller));
+  if (!s) return { at: ctx.now(), scope: agentScope(caller).kind, running: false, agents: [], queues: [], kpis: null, intervals: [], teams: [], callins: [] };
+  return { running: true, ...s.snapshot(caller, ctx.now()) };
+}
+
+/** GET /api/alerts's answer. */
+async function alertsOf(ctx: ServerContext, caller: Caller, query: { status?: 'open' | 'acknowledged' | 'closed' | 'active'; limit?: number }) {
+  const rows = await listAlerts(ctx.store.db, { scope: scopeOf(caller), status: query.status, limit: query.limit });
+  return rows.map(alertOf);
+}
+
+/**
+ * The socket's `floor.snapshot` (contract: FLOOR_SNAPSHOT_MESSAGE): GET /api/floor/now and GET /api/alerts?status=active
+ * in one answer, under those routes' access (anyone signed in / the roles of api.alerts: others get no alerts, as the
+ * wallboard asked none for them). A socket handles its messages in order, so asked right after a subscribe it is read
+ * with the subscription in place: no push is missed between the two (issue 16).
+ */
+export const floorSnapshotMessage: SocketMessageHandler = async (ctx, caller) => {
+  const access: string | readonly string[] = api.alerts.access;
+  const mayListAlerts = typeof access === 'string' || caller.roles.some((r) => access.includes(r)); // a string: 'any' (or 'public')
+  const alerts = mayListAlerts && agentScope(caller).kind !== 'self' ? await alertsOf(ctx, caller, { status: 'active' }) : [];
+  // the floor last, after the one await: as new as every push sent before this answer (a client that replays those
+  // after it, in order, ends on the same tiles: each push carries whole tiles)
+  const answer: FloorSnapshotAnswer = { floor: floorNowOf(ctx, caller), alerts };
+  if (ctx.validateResponses) checkAgainst(floorSnapshotAnswer, answer, `answer of the socket message ${FLOOR_SNAPSHOT_MESSAGE}`);
+  return answer;
+};
+
 export const liveRoutes: RouteDef[] = [
-  implement(api.floorNow, async ({ ctx, caller }) => {
-    const s = floorService(ctx, centerOf(caller));
-    if (!s) return { at: ctx.now(), scope: agentScope(caller).kind, running: false, agents: [], queues: [], kpis: null, intervals: [], teams: [], callins: [] };
-    return { running: true, ...s.snapshot(caller, ctx.now()) };
-  }),
+  implement(api.floorNow, async ({ ctx, caller }) => floorNowOf(ctx, caller)),
   implement(api.thresholds, async ({ ctx, caller }) => {
     const centerId = await callerCenterId(ctx, caller);
     const over = (await getSetting<Partial<DiagnosisThresholds>>(ctx.store.db, centerId, THRESHOLDS_KEY)) ?? {};
@@ -87,10 +115,7 @@ export const liveRoutes: RouteDef[] = [
     floorService(ctx, centerId)?.setThresholds(all);
     return { thresholds: all };
   }),
-  implement(api.alerts, async ({ ctx, caller, query }) => {
-    const rows = await listAlerts(ctx.store.db, { scope: scopeOf(caller), status: query.status, limit: query.limit });
-    return rows.map(alertOf);
-  }),
+  implement(api.alerts, async ({ ctx, caller, query }) => alertsOf(ctx, caller, query)),
   ...(['acknowledge', 'close'] as const).map((action) =>
     implement(action === 'acknowledge' ? api.acknowledgeAlert : api.closeAlert, async ({ ctx, caller, params, body }) => {
       const centerId = centerOf(caller);
@@ -188,6 +213,7 @@ export const liveCapability: Capability = {
   routes: liveRoutes,
   centerTopics: [isFloorTopic],
   topicRules: floorTopicRules,
+  socketHandlers: { [FLOOR_SNAPSHOT_MESSAGE]: floorSnapshotMessage },
   eventListeners: [followEvents],
   services: [liveFloorService],
 };

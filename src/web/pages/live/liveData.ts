@@ -2,7 +2,17 @@ import { useEffect, useRef, useState } from 'react';
 import { call, subscribe, type LiveEvent } from '../../api';
 import { contract, topics } from '../../../contract/index';
 import { topicName } from '../../../contract/endpoint';
-import type { Alert, FloorCallin, FloorKpis, FloorSnapshot, IntervalPoint, QueueNow, Tile } from '../../../contract/live';
+import {
+  FLOOR_SNAPSHOT_MESSAGE,
+  type Alert,
+  type FloorCallin,
+  type FloorKpis,
+  type FloorSnapshot,
+  type FloorSnapshotAnswer,
+  type IntervalPoint,
+  type QueueNow,
+  type Tile,
+} from '../../../contract/live';
 import { CENTER_WIDE_ROLES } from '../../../core/roles';
 import type { Me } from '../../session';
 
@@ -38,17 +48,22 @@ export function useFloor(me: Me) {
     // no socket answer (a proxy without WebSockets): the board still loads, without pushes
     const fallback = setTimeout(() => void load(), 3000);
     // the snapshot is read once the socket's topics are answered (and again after a reconnect): a push sent
-    // before that would be missed, and the floor pushes as soon as events are applied
+    // before that would be missed, and the floor pushes as soon as events are applied. It comes over the socket
+    // itself, asked right behind the subscribe (floor.snapshot, issue 16: GET floor/now and GET alerts were two
+    // more steps before the first tiles); over HTTP only when the socket refused it.
     const close = subscribe(
       floorTopics(me),
       (e) => {
         if (!snapLoaded) pending.push(e);
         else onMsg(e);
       },
-      () => {
+      (answer) => {
         clearTimeout(fallback);
-        void load();
+        const got = answer as FloorSnapshotAnswer | undefined;
+        if (got?.floor) show(got.floor, got.alerts);
+        else void load();
       },
+      FLOOR_SNAPSHOT_MESSAGE,
     );
     const onMsg = (e: LiveEvent) => {
       if (e.kind === 'alerts' || e.kind === 'teamAlerts') {
@@ -68,10 +83,7 @@ export function useFloor(me: Me) {
         if (e.data.intervals) setIntervals(e.data.intervals);
       }
     };
-    const load = async () => {
-      snapLoaded = false;
-      const s = await call(contract.live.floorNow);
-      const active = s.scope === 'self' ? [] : await call(contract.live.alerts, { query: { status: 'active' } }).catch(() => []);
+    const show = (s: FloorSnapshot, active: Alert[]) => {
       if (!alive) return;
       for (const t of s.agents) tiles.current.set(t.code, t);
       setSnap(s);
@@ -83,6 +95,12 @@ export function useFloor(me: Me) {
       setVersion((v) => v + 1);
       snapLoaded = true;
       for (const e of pending.splice(0)) onMsg(e);
+    };
+    const load = async () => {
+      snapLoaded = false;
+      const s = await call(contract.live.floorNow);
+      const active = s.scope === 'self' ? [] : await call(contract.live.alerts, { query: { status: 'active' } }).catch(() => []);
+      show(s, active);
     };
     return () => {
       alive = false;
