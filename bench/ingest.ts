@@ -295,9 +295,21 @@ const out: Record<string, unknown> = {
   batch: BATCH,
   repeat: REPEAT,
 };
-out.sqlite = { ingest: await ingestRate('sqlite', lines), monthOf1000Agents: await monthReport('sqlite') };
+// each part to stderr as soon as it is measured (a long run interrupted still leaves its figures)
+const part = async <T>(name: string, f: () => Promise<T>): Promise<T> => {
+  const r = await f();
+  console.error(name, JSON.stringify(r));
+  return r;
+};
+out.sqlite = {
+  ingest: await part('sqlite ingest', () => ingestRate('sqlite', lines)),
+  monthOf1000Agents: await part('sqlite month', () => monthReport('sqlite')),
+};
 try {
-  out.postgres = { ingest: await ingestRate('postgres', lines), monthOf1000Agents: await monthReport('postgres') };
+  out.postgres = {
+    ingest: await part('postgres ingest', () => ingestRate('postgres', lines)),
+    monthOf1000Agents: await part('postgres month', () => monthReport('postgres')),
+  };
 } catch (e) {
   out.postgres = { skipped: (e as Error).message };
 }
