@@ -183,7 +183,7 @@ async function ingestRate(kind: 'sqlite' | 'postgres', lines: string[]) {
     lastTenthEventsPerS: Math.round(median(runs.map((x) => x.full.last))),
     lastToFirstTenth: r2(median(runs.map((x) => x.full.last / x.full.first))),
     lastToFirstTenthCpu: r2(median(runs.map((x) => x.full.lastCpu / x.full.firstCpu))),
-    kyselyMultiRowInsertRowsPerS: Math.round(median(runs.map((x) => x.kysely))),
+    kyselyMultiRowInsertRowsPerS: Math.round(median(runs.map((x) => n / x.kysely))),
     ratioToKyselyInsert: r2(median(runs.map((x) => x.kysely / x.full.s))),
     runs: runs.map((x) => ({
       full: Math.round(n / x.full.s),
