@@ -114,6 +114,30 @@ function healthProbe(url: string, ms: number): Promise<number[]> {
   return once(child, 'exit').then(() => JSON.parse(text || '[]') as number[]);
 }
 
+/** A live push (POST /api/events, one agent event) every 250 ms from another process for `ms`: latencies (ms) and failures. */
+function pushProbe(url: string, ms: number, cookie: string, csrf: string, tag: string): Promise<{ ms: number[]; failed: number }> {
+  const code = `
+    const out = []; let failed = 0; let n = 0; const end = Date.now() + ${ms};
+    (async () => {
+      while (Date.now() < end) {
+        const t = performance.now();
+        const body = JSON.stringify({ events: [{ id: ${JSON.stringify(tag)} + '-' + n++, ts: Date.now(), type: 'agent.login', agent: 'PROBE' + (n % 50) }] });
+        try {
+          const r = await fetch(${JSON.stringify(url)}, { method: 'POST', body, headers: { cookie: ${JSON.stringify(cookie)}, 'x-csrf-token': ${JSON.stringify(csrf)}, 'content-type': 'application/json' } });
+          await r.text();
+          if (r.status !== 200) failed++;
+        } catch { failed++; }
+        out.push(performance.now() - t);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      process.stdout.write(JSON.stringify({ ms: out, failed }));
+    })();`;
+  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let text = '';
+  child.stdout.on('data', (d) => (text += d));
+  return once(child, 'exit').then(() => JSON.parse(text || '{"ms":[],"failed":0}') as { ms: number[]; failed: number });
+}
+
 const pctl = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : NaN;
@@ -200,15 +224,23 @@ async function uploadHalf(dir: string, uploadMb: number) {
   const addr = app.server.address();
   const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
   const wfm = await signIn(app, 'wfm');
-  const idle = await healthProbe(`${url}/api/health`, 5000);
+  const admin = await signIn(app, 'admin');
+  const push = (ms: number, tag: string) => pushProbe(`${url}/api/events`, ms, admin.cookie, admin.csrf, tag);
+  const [idle, idlePush] = await Promise.all([healthProbe(`${url}/api/health`, 5000), push(5000, 'idle')]);
   load = loadavg()[0]!.toFixed(1);
   const cpu0 = process.cpuUsage();
   const started = Date.now();
   const uploading = uploadFile(url, file, wfm.cookie, wfm.csrf);
   const during: number[] = [];
+  const duringPush = { ms: [] as number[], failed: 0 };
   let done = false;
   void uploading.finally(() => (done = true));
-  while (!done) during.push(...(await healthProbe(`${url}/api/health`, 5000)));
+  for (let k = 0; !done; k++) {
+    const [h, p] = await Promise.all([healthProbe(`${url}/api/health`, 5000), push(5000, `during${k}`)]);
+    during.push(...h);
+    duringPush.ms.push(...p.ms);
+    duringPush.failed += p.failed;
+  }
   const up = await uploading;
   const seconds = (Date.now() - started) / 1000;
   const cpu = process.cpuUsage(cpu0);
@@ -224,6 +256,8 @@ async function uploadHalf(dir: string, uploadMb: number) {
     `p50 ${pctl(xs, 50).toFixed(1)} ms, p99 ${pctl(xs, 99).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (${xs.length} requests)`;
   console.log(`/api/health idle (baseline): ${row(idle)}`);
   console.log(`/api/health during the upload: ${row(during)}; p99 ${(pctl(during, 99) / pctl(idle, 99)).toFixed(2)}× the idle p99 (aim < 100 ms)`);
+  console.log(`live push (POST /api/events) idle: ${row(idlePush.ms)}, ${idlePush.failed} failed`);
+  console.log(`live push during the upload: ${row(duringPush.ms)}, ${duringPush.failed} failed`);
   await stopServices(ctx);
   await app.close();
   await store.close();
