@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
 import { buildApp } from '../src/server/app';
+import { startServices, stopServices } from '../src/server/services';
 import { seedTestOrg, signIn } from '../src/server/testing';
 import { migrate, openStore } from '../src/store/db';
 
@@ -113,6 +114,30 @@ function healthProbe(url: string, ms: number): Promise<number[]> {
   return once(child, 'exit').then(() => JSON.parse(text || '[]') as number[]);
 }
 
+/** A live push (POST /api/events, one agent event) every 250 ms from another process for `ms`: latencies (ms) and failures. */
+function pushProbe(url: string, ms: number, cookie: string, csrf: string, tag: string): Promise<{ ms: number[]; failed: number }> {
+  const code = `
+    const out = []; let failed = 0; let n = 0; const end = Date.now() + ${ms};
+    (async () => {
+      while (Date.now() < end) {
+        const t = performance.now();
+        const body = JSON.stringify({ events: [{ id: ${JSON.stringify(tag)} + '-' + n++, ts: Date.now(), type: 'agent.login', agent: 'PROBE' + (n % 50) }] });
+        try {
+          const r = await fetch(${JSON.stringify(url)}, { method: 'POST', body, headers: { cookie: ${JSON.stringify(cookie)}, 'x-csrf-token': ${JSON.stringify(csrf)}, 'content-type': 'application/json' } });
+          await r.text();
+          if (r.status !== 200) failed++;
+        } catch { failed++; }
+        out.push(performance.now() - t);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      process.stdout.write(JSON.stringify({ ms: out, failed }));
+    })();`;
+  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let text = '';
+  child.stdout.on('data', (d) => (text += d));
+  return once(child, 'exit').then(() => JSON.parse(text || '{"ms":[],"failed":0}') as { ms: number[]; failed: number });
+}
+
 const pctl = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : NaN;
@@ -169,35 +194,71 @@ async function cliHalf(dir: string, sizes: number[]) {
   }
 }
 
-/** The server answers /api/health while a big file is uploaded. */
+/**
+ * The API upload against the CLI import of the same file, in the same run: events/s of each (wall and per
+ * CPU-second of the process), and `/api/health` p50/p99 during the upload against the same server idle.
+ * BENCH_UPLOAD_FILE imports that queue_log (read in place) instead of a generated one.
+ */
 async function uploadHalf(dir: string, uploadMb: number) {
-  const file = join(dir, 'upload');
-  const g = await generate(file, uploadMb);
+  const given = process.env.BENCH_UPLOAD_FILE;
+  const file = given ?? join(dir, 'upload');
+  const g = given ? { lines: NaN, bytes: statSync(given).size } : await generate(file, uploadMb);
+  const what = `${(g.bytes / MB).toFixed(1)} MB queue_log${given ? ` (${given})` : ` (${g.lines} lines, generated)`}`;
+
+  // the CLI on the same file, into a database of its own
+  let load = loadavg()[0]!.toFixed(1);
+  const cli = cliImport(dir, file, join(dir, 'cli.sqlite'));
+  const cliStored = Number(/(\d+) stored/.exec(cli.out)?.[1] ?? NaN);
+  const cliRate = cliStored / cli.seconds;
+  console.log(
+    `cli import ${what}: ${cliStored} events stored in ${cli.seconds.toFixed(1)} s = ${Math.round(cliRate)} events/s (CPU ${cli.cpuS.toFixed(1)} s: ${Math.round(cliStored / cli.cpuS)} events per CPU-second); load ${load} → ${loadavg()[0]!.toFixed(1)}`,
+  );
+
   const store = await openStore({ file: join(dir, 'server.sqlite') });
   await migrate(store);
   await seedTestOrg(store);
-  const { app } = await buildApp({ store, webRoot: null, loginAttemptsPerMinute: 1000 });
+  const { app, ctx } = await buildApp({ store, webRoot: null, loginAttemptsPerMinute: 1000 });
+  // as `callfloor serve` runs: the live floor (the import's listener), the facts warmer and the other services
+  await startServices(ctx);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
   const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
   const wfm = await signIn(app, 'wfm');
-  const idle = await healthProbe(`${url}/api/health`, 3000);
-  console.log(`/api/health idle: p50 ${pctl(idle, 50).toFixed(1)} ms, p99 ${pctl(idle, 99).toFixed(1)} ms (${idle.length} requests)`);
+  const admin = await signIn(app, 'admin');
+  const push = (ms: number, tag: string) => pushProbe(`${url}/api/events`, ms, admin.cookie, admin.csrf, tag);
+  const [idle, idlePush] = await Promise.all([healthProbe(`${url}/api/health`, 5000), push(5000, 'idle')]);
+  load = loadavg()[0]!.toFixed(1);
+  const cpu0 = process.cpuUsage();
   const started = Date.now();
   const uploading = uploadFile(url, file, wfm.cookie, wfm.csrf);
   const during: number[] = [];
+  const duringPush = { ms: [] as number[], failed: 0 };
   let done = false;
   void uploading.finally(() => (done = true));
-  while (!done) during.push(...(await healthProbe(`${url}/api/health`, 5000)));
+  for (let k = 0; !done; k++) {
+    const [h, p] = await Promise.all([healthProbe(`${url}/api/health`, 5000), push(5000, `during${k}`)]);
+    during.push(...h);
+    duringPush.ms.push(...p.ms);
+    duringPush.failed += p.failed;
+  }
   const up = await uploading;
   const seconds = (Date.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuS = (cpu.user + cpu.system) / 1e6;
   const rep = JSON.parse(up.body) as { eventsStored?: number; linesRead?: number };
+  const stored = rep.eventsStored ?? 0;
+  const rate = stored / seconds;
   console.log(
-    `upload ${(g.bytes / MB).toFixed(0)} MB (${g.lines} lines) → ${up.status}, ${rep.eventsStored} events stored in ${seconds.toFixed(1)} s (${Math.round((rep.eventsStored ?? 0) / seconds)} events/s)`,
+    `upload ${what} → ${up.status}, ${stored} events stored in ${seconds.toFixed(1)} s = ${Math.round(rate)} events/s (server process CPU ${cpuS.toFixed(1)} s: ${Math.round(stored / cpuS)} events per CPU-second); load ${load} → ${loadavg()[0]!.toFixed(1)}`,
   );
-  console.log(
-    `/api/health during the upload: p50 ${pctl(during, 50).toFixed(1)} ms, p99 ${pctl(during, 99).toFixed(1)} ms, max ${Math.max(...during).toFixed(1)} ms (${during.length} requests; aim p99 < 100 ms)`,
-  );
+  console.log(`upload / cli events/s: ${(rate / cliRate).toFixed(2)} (per CPU-second: ${(stored / cpuS / (cliStored / cli.cpuS)).toFixed(2)})`);
+  const row = (xs: number[]) =>
+    `p50 ${pctl(xs, 50).toFixed(1)} ms, p99 ${pctl(xs, 99).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (${xs.length} requests)`;
+  console.log(`/api/health idle (baseline): ${row(idle)}`);
+  console.log(`/api/health during the upload: ${row(during)}; p99 ${(pctl(during, 99) / pctl(idle, 99)).toFixed(2)}× the idle p99 (aim < 100 ms)`);
+  console.log(`live push (POST /api/events) idle: ${row(idlePush.ms)}, ${idlePush.failed} failed`);
+  console.log(`live push during the upload: ${row(duringPush.ms)}, ${duringPush.failed} failed`);
+  await stopServices(ctx);
   await app.close();
   await store.close();
 }

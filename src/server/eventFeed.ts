@@ -20,7 +20,18 @@ export type EventSink = (
   /** the center the sink stored the batch for (it resolves an unset one): what listeners are told */
   centerId?: number;
 }>;
-export type EventListener = (ctx: ServerContext, events: CallFloorEvent[], centerId?: number) => void | Promise<void>;
+/**
+ * What a listener is told of a batch the import thread stored (importWorker.ts): its events are only those the
+ * live floor can need (from `liveFrom` on: today's, and the states still open into it), while the batch's new
+ * rows are ALL the store's rows with a sequence in (after, last] — a listener that follows the store by its
+ * sequence moves past the older ones without reading them.
+ */
+export interface StoredRange {
+  after: number;
+  last: number;
+  liveFrom: number;
+}
+export type EventListener = (ctx: ServerContext, events: CallFloorEvent[], centerId?: number, stored?: StoredRange) => void | Promise<void>;
 
 type SinkResult = Awaited<ReturnType<EventSink>>;
 interface Waiting {
@@ -113,6 +124,6 @@ export async function acceptEvents(ctx: ServerContext, events: CallFloorEvent[],
 }
 
 /** The listeners' half of acceptEvents, for new telephony events the sink's store took by another path (the import thread, importWorker.ts). */
-export async function followAccepted(ctx: ServerContext, events: CallFloorEvent[], centerId?: number) {
-  for (const l of ctx.composition.eventListeners) await l(ctx, events, centerId);
+export async function followAccepted(ctx: ServerContext, events: CallFloorEvent[], centerId?: number, stored?: StoredRange) {
+  for (const l of ctx.composition.eventListeners) await l(ctx, events, centerId, stored);
 }

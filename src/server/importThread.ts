@@ -6,18 +6,34 @@
  * listeners run there), the progress, and the report or the refusal at the end.
  *
  * Both threads write the same file: SQLite lets one writer at a time (BEGIN IMMEDIATE, WAL), the other
- * waits up to the store's busy timeout. Batches here are kept short (IMPORT_THREAD_STORE_EVENTS events a
- * transaction) so a live push on the main thread waits tens of milliseconds at most.
+ * waits up to the store's busy timeout — in a busy handler that sleeps and retries, which can miss every gap
+ * between back-to-back transactions here. So the main connection says when it writes or waits to (a shared
+ * flag, `Store.writing`) and this thread lets it go first before each transaction (`waitForWriteTurn`); and
+ * each transaction is sized to last about IMPORT_THREAD_TX_MS from the pace of the last ones, so a live
+ * write waits about that long at most while imports still store thousands of events a transaction on a
+ * fast machine.
+ *
+ * What the main thread is told is what its live floor needs: per transaction its sequence range and only
+ * its events from `liveFrom` on (an import of past months posts no events at all), gathered for
+ * IMPORT_THREAD_POST_MS into one message.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { DomainError } from '../core/errors';
 import type { CallFloorEvent } from '../core/events';
 import type { ImportFormat } from '../ingest/import';
 import { importStream } from '../ingest/stream';
-import { openStore, useImportCache } from '../store/db';
+import { openStore, useImportCache, waitForWriteTurn } from '../store/db';
 import { flushAgentStates, storeEvents } from '../store/live/ingest';
 import { defaultSurveyScale } from '../store/surveys';
-import type { ImportThreadData, FromImportThread, ToImportThread } from './importWorker';
+import {
+  IMPORT_THREAD_MAX_EVENTS,
+  IMPORT_THREAD_MIN_EVENTS,
+  IMPORT_THREAD_POST_MS,
+  type ImportThreadData,
+  type FromImportThread,
+  type StoredBatch,
+  type ToImportThread,
+} from './importWorker';
 
 const data = workerData as ImportThreadData;
 const port = parentPort!;
@@ -45,33 +61,71 @@ async function* chunks(): AsyncGenerator<Buffer> {
 
 const store = await openStore({ file: data.file });
 useImportCache(store); // this connection is the import's alone
+
+// what was stored, posted at most every IMPORT_THREAD_POST_MS
+let pending: StoredBatch[] = [];
+let postedAt = performance.now();
+const flushStored = () => {
+  if (pending.length) post({ type: 'stored', batches: pending });
+  pending = [];
+  postedAt = performance.now();
+};
+
+/** Events in the next transaction: sized so that one lasts about `txMs` at the pace of the last one. */
+let size = data.storeEvents;
+async function storeSized(events: CallFloorEvent[]) {
+  let accepted = 0;
+  let duplicates = 0;
+  const rejected: NonNullable<Awaited<ReturnType<typeof storeEvents>>['rejected']> = [];
+  for (let i = 0; i < events.length;) {
+    const part = events.slice(i, i + size);
+    i += part.length;
+    if (data.writing) waitForWriteTurn(data.writing);
+    const t = performance.now();
+    const r = await storeEvents(store, part, { centerId: data.centerId });
+    const ms = performance.now() - t;
+    // at most doubled or halved at a time (one slow transaction — a checkpoint, the machine busy — is not the pace)
+    if (part.length === size)
+      size = Math.round(Math.min(IMPORT_THREAD_MAX_EVENTS, Math.max(IMPORT_THREAD_MIN_EVENTS, size * Math.min(2, Math.max(0.5, data.txMs / Math.max(ms, 1))))));
+    accepted += r.accepted.length;
+    duplicates += r.duplicates;
+    rejected.push(...r.rejected);
+    if (r.seqs) {
+      // the new telephony events the live floor can need (survey answers are not in the event table)
+      const live = r.accepted.filter((e) => e.type !== 'survey' && e.ts >= data.liveFrom);
+      pending.push({ ...r.seqs, centerId: r.centerId, events: live });
+    }
+    if (performance.now() - postedAt >= IMPORT_THREAD_POST_MS) flushStored();
+  }
+  return { accepted, duplicates, rejected };
+}
+
 let last: FromImportThread;
 try {
   const report = await importStream(
     data.format as ImportFormat | 'auto',
     chunks(),
     {
-      async store(events: CallFloorEvent[]) {
-        const r = await storeEvents(store, events, { centerId: data.centerId });
-        // what acceptEvents hands its listeners: the new telephony events (survey answers are stored apart)
-        const tel = r.accepted.some((e) => e.type === 'survey') ? r.accepted.filter((e) => e.type !== 'survey') : r.accepted;
-        if (tel.length) post({ type: 'accepted', events: tel, centerId: r.centerId ?? data.centerId });
-        return { accepted: r.accepted.length, duplicates: r.duplicates, rejected: r.rejected };
+      store: storeSized,
+      finish: (ts) => {
+        if (data.writing) waitForWriteTurn(data.writing);
+        return flushAgentStates(store, ts, data.centerId);
       },
-      finish: (ts) => flushAgentStates(store, ts, data.centerId),
     },
     {
       tz: data.tz,
       window: data.window,
       totalBytes: data.totalBytes,
       batchLines: data.batchLines,
-      storeBatch: data.storeBatch,
+      storeBatch: data.batchLines * 4, // a whole parsed batch to storeSized, which cuts it by time
       onProgress: (p) => post({ type: 'progress', progress: p }),
       optionsFor: async (f) => (f === 'survey-csv' ? { surveyScale: await defaultSurveyScale(store.db, data.centerId) } : {}),
     },
   );
+  flushStored();
   last = { type: 'report', report };
 } catch (e) {
+  flushStored(); // what was committed before the failure stays: the floor is told of it
   // a refusal crosses the thread as its parts and is made again on the other side
   const err = e as Error;
   last = {

@@ -1,8 +1,9 @@
 /**
  * An upload into a SQLite file is parsed and stored in a worker thread with its own connection
  * (importWorker.ts): the same report as on the main thread, a refusal crosses the thread with its
- * reason, the live floor's listeners see the thread's new events, and live pushes on the main thread
- * during the upload queue for the write lock instead of failing with "database is locked".
+ * reason, the live floor's listeners are told every stored row's sequence but only the events a live
+ * floor can need (none of a past day), and live pushes on the main thread during the upload are stored
+ * (the thread lets them go first) instead of failing with "database is locked".
  * (PostgreSQL and in-memory SQLite import on the main thread: importStream.test.ts.)
  */
 import assert from 'node:assert/strict';
@@ -14,8 +15,11 @@ import { test } from 'node:test';
 import type { CallFloorEvent } from '../core/events';
 import { migrate, openStore } from '../store/db';
 import { countStoredEvents } from '../store/live/ingest';
-import type { EventListener } from './eventFeed';
+import { maxEventSeq } from '../store/live/tail';
+import type { EventListener, StoredRange } from './eventFeed';
 import { IMPORT_THREAD_STORE_EVENTS, sharedSqliteFile } from './importWorker';
+import { startLiveFloor } from './liveFloor';
+import { dutyCaller, liveBoard } from './liveBoard.testutil';
 import { signIn, testApp } from './testing';
 
 const T0 = Math.floor(Date.UTC(2026, 10, 2, 1, 0) / 1000); // 09:00 Shanghai, epoch seconds
@@ -28,7 +32,11 @@ test('import into a SQLite file: in a worker thread, refusals with reasons, list
     assert.equal(sharedSqliteFile(store), join(dir, 'db.sqlite'));
     const { app, ctx } = await testApp(store);
     const seen: CallFloorEvent[] = [];
-    const counting: EventListener = (_ctx, events) => void seen.push(...events);
+    const ranges: StoredRange[] = [];
+    const counting: EventListener = (_ctx, events, _c, stored) => {
+      seen.push(...events);
+      if (stored) ranges.push(stored);
+    };
     (ctx.composition.eventListeners as EventListener[]).push(counting);
     const wfm = await signIn(app, 'wfm');
     const admin = await signIn(app, 'admin');
@@ -67,14 +75,25 @@ test('import into a SQLite file: in a worker thread, refusals with reasons, list
     assert.equal(rep.lastTs, (T0 + 2 * (calls - 1) + 5) * 1000);
     for (const p of pushed) assert.deepEqual([p.status, p.body.accepted], [200, 25], JSON.stringify(p.body));
     assert.equal(await countStoredEvents(store.db), 2 * calls + 20 * 25);
-    // the listeners saw every new event once: the thread's and the pushes'
-    assert.equal(new Set(seen.map((e) => e.id)).size, 2 * calls + 20 * 25);
-    assert.equal(seen.length, 2 * calls + 20 * 25);
+    // the file is of 2026-11-02, weeks before this clock (the machine's): the listeners saw the pushes' events,
+    // none of the file's; they were told the sequence ranges of all the file's rows, none of a push's
+    assert.equal(seen.length, 20 * 25);
+    assert.ok(seen.every((e) => e.id.startsWith('push-')));
+    assert.equal(
+      ranges.reduce((n, r) => n + r.last - r.after, 0),
+      2 * calls,
+    );
+    const pushSeqs = (await store.db.selectFrom('live_events').select('seq').where('id', 'like', 'push-%').execute()).map((r) => Number(r.seq));
+    assert.ok(pushSeqs.every((q) => ranges.every((r) => q <= r.after || q > r.last)));
 
     // again: all duplicates, nothing new for the listeners
     r = await upload('format=queue_log', lines.join('\n'));
     assert.deepEqual([r.statusCode, r.json().eventsStored, r.json().duplicates], [200, 0, 2 * calls]);
-    assert.equal(seen.length, 2 * calls + 20 * 25);
+    assert.equal(seen.length, 20 * 25);
+    assert.equal(
+      ranges.reduce((n, r) => n + r.last - r.after, 0),
+      2 * calls,
+    );
     await app.close();
   } finally {
     await store.close();
@@ -113,6 +132,71 @@ test('an upload cut off by its client: the thread rolls back and lets go of the 
     // the batches the thread committed before the cut stay (not the whole file)
     const stored = await countStoredEvents(store.db);
     assert.ok(stored >= 1 && stored < 8001, String(stored));
+    await app.close();
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// local time (Asia/Shanghai, UTC+8) on 2026-11-02, epoch ms
+const T = (h: number, m: number, s = 0) => Date.UTC(2026, 10, 2, h - 8, m, s);
+
+test("an upload of a past day and of today into a running floor: told only today's events, the board a rebuild shows, pushes meanwhile on it", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cf-import-floor-'));
+  const store = await openStore({ file: join(dir, 'db.sqlite') });
+  try {
+    await migrate(store);
+    const clock = T(10, 0);
+    const { app, ctx, org } = await testApp(store, { now: () => clock });
+    const seen: CallFloorEvent[] = [];
+    (ctx.composition.eventListeners as EventListener[]).push((_ctx, events) => void seen.push(...events));
+    const floor = await startLiveFloor(ctx, { timers: false });
+    const wfm = await signIn(app, 'wfm');
+    const admin = await signIn(app, 'admin');
+    // 1,500 callers ten days ago from 09:00 and 1,500 today from 08:00, one every 2 s: each enters and abandons 5 s later
+    const lines: string[] = [];
+    const callers = (from: number, tag: string) => {
+      for (let i = 0; i < 1500; i++) {
+        const t = from / 1000 + 2 * i;
+        lines.push(`${t}|${tag}${i}|general|NONE|ENTERQUEUE||1`, `${t + 5}|${tag}${i}|general|NONE|ABANDON|1|1|5`);
+      }
+    };
+    callers(T(9, 0) - 10 * 86_400_000, 'past');
+    callers(T(8, 0), 'today');
+    // meanwhile 10 pushes on the main thread: agents P0…P9 log in at 09:0x today
+    const pushes = Array.from({ length: 10 }, (_, p) =>
+      admin.req('POST', '/api/events', { events: [{ id: `push-${p}`, ts: T(9, p), type: 'agent.login', agent: `P${p}` }] }),
+    );
+    const [imp, ...pushed] = await Promise.all([
+      app.inject({
+        method: 'POST',
+        url: '/api/import?format=queue_log',
+        headers: { cookie: wfm.cookie, 'x-csrf-token': wfm.csrf, 'content-type': 'application/octet-stream' },
+        payload: lines.join('\n') + '\n',
+      }),
+      ...pushes,
+    ]);
+    assert.equal(imp.statusCode, 200, imp.body);
+    assert.equal(imp.json().eventsStored, 6000);
+    for (const p of pushed) assert.deepEqual([p.status, p.body.accepted], [200, 1], JSON.stringify(p.body));
+    assert.equal(await countStoredEvents(store.db), 6000 + 10);
+    // the listeners: today's 3,000 events of the file and the 10 pushes, not one of ten days ago
+    assert.equal(seen.filter((e) => e.ts < T(0, 0)).length, 0);
+    assert.equal(new Set(seen.map((e) => e.id)).size, 3000 + 10);
+    // the floor has followed the store to its last row, and shows what a floor rebuilt from the store shows
+    const board = liveBoard(floor.snapshot(dutyCaller(org), clock));
+    assert.deepEqual([board.kpis.offered, board.kpis.answered], [1500, 0]);
+    assert.equal(board.agents.length, 10);
+    const lastSeq = await maxEventSeq(store.db);
+    assert.equal(await floor.catchUp(), 0, 'nothing left to read');
+    // it was told of the thread's transactions and did not read the file's 6,000 rows back (a push's rows in between may make it read one)
+    assert.ok(floor.importStats.batches >= 1 && floor.importStats.rowsRead < 6000, JSON.stringify(floor.importStats));
+    assert.equal(lastSeq, 6010);
+    floor.stop();
+    const rebuilt = await startLiveFloor(ctx, { timers: false });
+    assert.deepEqual(liveBoard(rebuilt.snapshot(dutyCaller(org), clock)), board);
+    rebuilt.stop();
     await app.close();
   } finally {
     await store.close();

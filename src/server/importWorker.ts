@@ -15,10 +15,21 @@ import type { ImportProgress } from '../ingest/stream';
 import type { Store } from '../store/db';
 import { RUNNING_BUILT } from './paths';
 
-/** Events a transaction in the import thread: the longest a live write on the main thread waits for it (≈ 20–60 ms). */
+/**
+ * How long one transaction of the import thread should hold the write lock (ms): a live write on the main
+ * thread waits at most about this long (it raises `Store.writing` and the thread lets it go first at its
+ * next transaction). The thread sizes its transactions to it from the last ones' pace (the CLI's own
+ * transactions are ~11,000 events; here a few hundred to a few thousand, by the machine's speed).
+ */
+export const IMPORT_THREAD_TX_MS = 40;
+/** Events in the thread's first transaction (then sized by time), and the bounds of that size. */
 export const IMPORT_THREAD_STORE_EVENTS = 1_000;
+export const IMPORT_THREAD_MIN_EVENTS = 100;
+export const IMPORT_THREAD_MAX_EVENTS = 20_000;
 /** Lines parsed between two stores in the import thread (parsing there holds nobody). */
 export const IMPORT_THREAD_BATCH_LINES = 20_000;
+/** The thread tells the main thread what it stored at most this often (ms), in one message. */
+export const IMPORT_THREAD_POST_MS = 250;
 
 /** What an import is: the SQLite file, the format asked for, the door's center, the file's zone, the plausible times, its size. */
 interface ThreadImport {
@@ -32,15 +43,36 @@ interface ThreadImport {
 /** What the thread is started with. */
 export interface ImportThreadData extends ThreadImport {
   batchLines: number;
-  storeBatch: number;
+  /** events of the first transaction; then sized to `txMs` */
+  storeEvents: number;
+  txMs: number;
+  /** the main connection's write flag (`Store.writing`): the thread waits for it before each transaction */
+  writing?: Int32Array;
+  /** events before this time (epoch ms) are not posted to the main thread (older than any live floor's window) */
+  liveFrom: number;
+}
+/** One stored transaction: its rows are the store's (after, last]; `events`, those of them from `liveFrom` on. */
+export interface StoredBatch {
+  after: number;
+  last: number;
+  centerId: number;
+  events: CallFloorEvent[];
 }
 export type ToImportThread = { type: 'chunk'; data: Uint8Array } | { type: 'end' } | { type: 'abort' };
 export type FromImportThread =
   | { type: 'more' }
-  | { type: 'accepted'; events: CallFloorEvent[]; centerId: number }
+  | { type: 'stored'; batches: StoredBatch[] }
   | { type: 'progress'; progress: ImportProgress }
   | { type: 'report'; report: ImportReport }
   | { type: 'error'; message: string; domain?: { code: DomainErrorCode; field?: string; reason?: string; params?: ErrorDetail['params'] } };
+
+/** Hours a center's zone may be ahead of UTC: its "today" begins at most this long before UTC's. */
+const MAX_ZONE_AHEAD_MS = 14 * 3_600_000;
+
+/** The earliest event a live floor can need at `now`: the start of "today" in any zone, less the longest open state. */
+export function liveFloorFrom(now: number, maxStateMs: number): number {
+  return now - 86_400_000 - MAX_ZONE_AHEAD_MS - maxStateMs;
+}
 
 // from src/ the .mjs registers tsx first; built, this code is in a chunk at the build folder's top and the
 // thread compiled into its server/ folder (scripts/build-cli.mjs)
@@ -54,17 +86,22 @@ export function sharedSqliteFile(store: Store): string | null {
 
 export interface ThreadImportOptions extends ThreadImport {
   onProgress?: (p: ImportProgress) => void;
-  /** each stored batch's new telephony events, in order (the live floor's listeners) */
-  onAccepted: (events: CallFloorEvent[], centerId: number) => Promise<void>;
+  /** each stored transaction, in order: its live events and sequence range (the live floor's listeners) */
+  onStored: (batch: StoredBatch, liveFrom: number) => Promise<void>;
+  /** the main connection's write flag (`Store.writing`) */
+  writing?: Int32Array;
+  /** see ImportThreadData.liveFrom */
+  liveFrom: number;
 }
 
 /** Import `source` in a worker thread; resolves with its report, rejects with its refusal (the same DomainError). */
 export function importInThread(source: AsyncIterable<Buffer | string>, opts: ThreadImportOptions): Promise<ImportReport> {
-  const { onProgress: _p, onAccepted: _a, ...what } = opts;
+  const { onProgress: _p, onStored: _s, ...what } = opts;
   const data: ImportThreadData = {
     ...what,
     batchLines: IMPORT_THREAD_BATCH_LINES,
-    storeBatch: IMPORT_THREAD_STORE_EVENTS,
+    storeEvents: IMPORT_THREAD_STORE_EVENTS,
+    txMs: IMPORT_THREAD_TX_MS,
   };
   const execArgv = process.execArgv.filter((a) => !a.startsWith('--test'));
   const w = new Worker(THREAD, { workerData: data, execArgv });
@@ -99,7 +136,12 @@ export function importInThread(source: AsyncIterable<Buffer | string>, opts: Thr
             w.postMessage({ type: 'chunk', data } satisfies ToImportThread, [data.buffer]);
           }
         }, abort);
-      else if (m.type === 'accepted') listening = listening.then(() => opts.onAccepted(m.events, m.centerId)).catch((e: unknown) => void (listenerError ??= e));
+      else if (m.type === 'stored')
+        listening = listening
+          .then(async () => {
+            for (const b of m.batches) await opts.onStored(b, opts.liveFrom);
+          })
+          .catch((e: unknown) => void (listenerError ??= e));
       else if (m.type === 'progress') opts.onProgress?.(m.progress);
       else if (m.type === 'report') {
         settled = true;

@@ -37,7 +37,7 @@ import { diagnosisLeadership, type Leadership } from '../store/live/leader';
 import { loadFloorSnapshot, saveFloorSnapshot } from '../store/live/snapshot';
 import type { ServerContext } from './context';
 import type { Service } from './capability';
-import type { EventListener } from './eventFeed';
+import type { EventListener, StoredRange } from './eventFeed';
 import { centerTopic } from './hub';
 import { agentScope, depsOf, type Caller } from './route';
 import { levelConditions, propose as proposeLevel } from '../services/duty/emergencyPlan';
@@ -226,6 +226,8 @@ export class LiveFloorService {
   private pushTimer: NodeJS.Timeout | null = null;
   /** events of other instances applied from NOTIFY deltas without a read, and reads a delta could not spare (tests, bench) */
   readonly deltaStats = { applied: 0, reads: 0 };
+  /** import thread batches followed (onImported): told, and rows read back from the store instead (a gap) */
+  readonly importStats = { batches: 0, rowsRead: 0 };
   readonly opts: Required<LiveFloorServiceOptions>;
 
   constructor(
@@ -421,6 +423,28 @@ export class LiveFloorService {
   }
 
   /**
+   * A batch the import thread stored, rows (after, last] of the store: `events` are those of them from
+   * `liveFrom` on (the others are older than this floor's window: a rebuild would not read them either).
+   * Applied as they are when the floor has read up to `after`, and the floor moves past the batch without
+   * reading it back; otherwise (rows of others in between not read yet) read from the store as usual.
+   */
+  private async onImported(events: CallFloorEvent[], stored: StoredRange): Promise<void> {
+    let gap = false;
+    this.importStats.batches++;
+    await this.exclusive(async () => {
+      if (this.lastSeq >= stored.last) return; // read already
+      if (this.lastSeq < stored.after || stored.liveFrom > this.floor.todayStart - this.maxStateMs) {
+        gap = true;
+        return;
+      }
+      this.floor.apply(events.length > 1 ? sortEvents(events) : events);
+      this.lastSeq = stored.last;
+      if (events.length) this.pushSoon();
+    });
+    if (gap) this.importStats.rowsRead += await this.catchUp();
+  }
+
+  /**
    * Another instance stored events. A delta that continues from what this floor applied is applied
    * here (the part after `lastSeq`); one that leaves a gap (a message lost, another center's events in
    * between, a batch too large to carry) and a bare notice are read from the store instead.
@@ -556,10 +580,13 @@ export class LiveFloorService {
    * from the store (with any another instance stored meanwhile); call-ins are counted here only, by the
    * instance that accepted the events, so two instances never count a call twice.
    */
-  async onEvents(events: CallFloorEvent[]) {
-    if (!events.length) return;
-    // read back in the store's order (with whatever other instances stored meanwhile); that read goes on to them as deltas
-    await this.catchUp();
+  async onEvents(events: CallFloorEvent[], stored?: StoredRange) {
+    if (stored) await this.onImported(events, stored);
+    else {
+      if (!events.length) return;
+      // read back in the store's order (with whatever other instances stored meanwhile); that read goes on to them as deltas
+      await this.catchUp();
+    }
     if (this.callins.size) {
       const counts = new Map<number, number>();
       for (const e of events) {
@@ -914,7 +941,7 @@ export const liveFloorService: Service = {
 };
 
 /** The live capability's event listener: each batch of new events goes to its center's floor (started on demand). */
-export const followEvents: EventListener = async (ctx, events, centerId) => {
+export const followEvents: EventListener = async (ctx, events, centerId, stored) => {
   const f = floorsOf(ctx);
   if (!f) return;
   // the sink says which center it stored the batch for; without one (no store sink) the same rule as
@@ -927,5 +954,5 @@ export const followEvents: EventListener = async (ctx, events, centerId) => {
     void f.byCenter.get(0)!.stop({ snapshot: false });
     f.byCenter.delete(0);
   }
-  await (await ensureFloor(ctx, id))?.onEvents(events);
+  await (await ensureFloor(ctx, id))?.onEvents(events, stored);
 };

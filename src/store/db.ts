@@ -12,6 +12,7 @@ import {
   type Driver,
   type Migration,
   type MigrationProvider,
+  type QueryResult,
 } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -38,6 +39,12 @@ export interface Store {
    * Use it only inside that transaction, and only while no Kysely query of it is running.
    */
   pgClientOf?(db: Kysely<DB>): Promise<pg.ClientBase>;
+  /**
+   * SQLite: above 0 while this connection writes or waits to (a write transaction from BEGIN to its end, a
+   * write statement outside one), in shared memory: an import thread writing the same file lets it go first
+   * (see `waitForWriteTurn`).
+   */
+  writing?: Int32Array;
   close(): Promise<void>;
 }
 
@@ -98,8 +105,9 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+  const writing = new Int32Array(new SharedArrayBuffer(4));
+  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }, writing) });
+  return { db, dialect: 'sqlite', sqlite, writing, close: () => db.destroy() };
 }
 
 /**
@@ -130,16 +138,92 @@ export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
  * transaction at a time on the one connection: that is the per-process writer queue.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  private inTx = false;
+  constructor(
+    cfg: ConstructorParameters<typeof SqliteDriver>[0],
+    private readonly writing: Int32Array,
+  ) {
+    super(cfg);
+  }
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    const c = await super.acquireConnection();
+    // a write statement outside a transaction (an implicit one of its own) raises the flag for its duration
+    return {
+      executeQuery: <R>(q: CompiledQuery) => {
+        if (this.inTx || !WRITE_STATEMENT.test(q.sql)) return c.executeQuery<R>(q);
+        raise(this.writing);
+        let answer: Promise<QueryResult<R>>;
+        try {
+          answer = c.executeQuery<R>(q); // better-sqlite3 runs it now, synchronously (and may throw so)
+        } catch (e) {
+          lower(this.writing);
+          throw e;
+        }
+        return answer.finally(() => lower(this.writing));
+      },
+      streamQuery: (q, n) => c.streamQuery(q, n),
+    };
+  }
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    raise(this.writing);
+    this.inTx = true;
+    try {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    } catch (e) {
+      this.inTx = false;
+      lower(this.writing);
+      throw e;
+    }
+  }
+  override async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await connection.executeQuery(CompiledQuery.raw('commit'));
+    } finally {
+      this.inTx = false;
+      lower(this.writing);
+    }
+  }
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await connection.executeQuery(CompiledQuery.raw('rollback'));
+    } finally {
+      this.inTx = false;
+      lower(this.writing);
+    }
   }
 }
+const WRITE_STATEMENT = /^\s*(insert|update|delete|replace|with|create|drop|alter|pragma)\b/i;
+const raise = (w: Int32Array) => void Atomics.add(w, 0, 1);
+const lower = (w: Int32Array) => {
+  Atomics.sub(w, 0, 1);
+  Atomics.notify(w, 0);
+};
 class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly cfg: ConstructorParameters<typeof SqliteDialect>[0]) {
+  constructor(
+    private readonly cfg: ConstructorParameters<typeof SqliteDialect>[0],
+    private readonly writing: Int32Array,
+  ) {
     super(cfg);
   }
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.cfg);
+    return new ImmediateSqliteDriver(this.cfg, this.writing);
+  }
+}
+
+/**
+ * A background writer of the same SQLite file (an import thread) calls this before each of its transactions:
+ * while the other connection writes or waits to (`Store.writing` of that connection, shared), it waits, at
+ * most `maxMs`. SQLite has no queue for its write lock: a writer waiting in its busy handler retries after
+ * sleeps of up to 100 ms and can miss every gap between two back-to-back transactions of the other (a live
+ * push measured waiting 4 s, the event loop held throughout).
+ */
+export function waitForWriteTurn(writing: Int32Array, maxMs = 1_000): number {
+  const start = performance.now();
+  for (;;) {
+    const v = Atomics.load(writing, 0);
+    const left = maxMs - (performance.now() - start);
+    if (v <= 0 || left <= 0) return performance.now() - start;
+    Atomics.wait(writing, 0, v, Math.min(left, 50));
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import { EVENT_PUSH_ROLES, IMPORT_ROLES, liveIngest as api } from '../../contract/liveIngest';
 import { validateEvent, type CallFloorEvent } from '../../core/events';
-import { timeWindow, tsProblem, type TimeWindow } from '../../core/live/eventWindow';
+import { maxStateMs, timeWindow, tsProblem, type TimeWindow } from '../../core/live/eventWindow';
 import { forbidden, validationError } from '../../core/errors';
 import { IMPORT_FORMATS, isImportFormat } from '../../ingest/import';
 import { importStream } from '../../ingest/stream';
@@ -23,7 +23,7 @@ import type { SocketMessageHandler } from '../live';
 import { actorOf, centerOf, depsOf, implement, requestStream, type Caller, type RouteDef } from '../route';
 import { importJobView, startImportJob } from '../importJobs';
 import { uploadChunks } from '../uploadStream';
-import { importInThread, sharedSqliteFile } from '../importWorker';
+import { importInThread, liveFloorFrom, sharedSqliteFile } from '../importWorker';
 
 /** The sink: every event into a running server is stored (idempotently) and aggregated here. */
 const storeSink: EventSink = async (ctx, events, centerId) => storeEvents(ctx.store, events, { centerId, now: ctx.now() });
@@ -125,7 +125,8 @@ export const liveIngestRoutes: RouteDef[] = [
         });
       const tz = parseTz(query.tz);
       const centerId = centerOf(caller);
-      const window = timeWindow(await loadEventWindow(ctx.store, centerId), ctx.now());
+      const settings = await loadEventWindow(ctx.store, centerId);
+      const window = timeWindow(settings, ctx.now());
       const announced = Number(req.headers['content-length']);
       const totalBytes = Number.isFinite(announced) && announced > 0 ? announced : undefined;
       const job = query.job ? startImportJob(ctx, caller.userId, query.job, totalBytes ?? null) : null;
@@ -141,7 +142,9 @@ export const liveIngestRoutes: RouteDef[] = [
               window,
               totalBytes,
               onProgress: job?.update,
-              onAccepted: (events, center) => followAccepted(ctx, events, center),
+              writing: ctx.store.writing,
+              liveFrom: liveFloorFrom(ctx.now(), maxStateMs(settings)),
+              onStored: (b, liveFrom) => followAccepted(ctx, b.events, b.centerId, { after: b.after, last: b.last, liveFrom }),
             })
           : await importStream(
               format,

@@ -500,6 +500,11 @@ export interface StoreEventsResult {
   rejected: SurveyReject[];
   /** the center the batch was stored for (the one named, else the only one) */
   centerId: number;
+  /**
+   * SQLite: the sequence numbers the accepted telephony events got, `after` < seq <= `last`, consecutive in the
+   * order of `accepted` (one writer at a time: nobody else's rows in between); absent when none was new
+   */
+  seqs?: { after: number; last: number };
 }
 
 /**
@@ -557,6 +562,7 @@ export async function storeEvents(store: Store, events: readonly CallFloorEvent[
       duplicates: duplicates + sv.duplicates,
       rejected: sv.rejected,
       centerId: ing.centerId,
+      ...(store.dialect === 'sqlite' && accepted.length ? { seqs: { after: firstSeq - 1, last: firstSeq + accepted.length - 1 } } : {}),
     };
   });
 }
