@@ -195,6 +195,8 @@ export const multiSkillSummary = z.object({
       serviceLevel: z.number(),
       /** simulated, of the week as the optimiser scheduled it */
       serviceLevelBeforeTrim: z.number(),
+      /** simulated on the trimming's validation weeks (absent in plans stored before it existed) */
+      serviceLevelValidation: z.number().nullable().optional(),
       asa: z.number(),
       abandonRate: z.number(),
       offered: z.number(),
@@ -215,7 +217,7 @@ export const multiSkillSummary = z.object({
   erlangAgentHours: z.number(),
   paidHours: z.number(),
   unmetBlocks: z.number(),
-  trim: z.object({ removedShifts: z.number(), removedPaidHours: z.number(), evaluations: z.number() }),
+  trim: z.object({ removedShifts: z.number(), removedPaidHours: z.number(), restoredShifts: z.number().optional(), evaluations: z.number() }),
   queuesWithoutAgents: z.array(z.string()),
 });
 export type MultiSkillSummaryWire = z.infer<typeof multiSkillSummary>;

@@ -8,40 +8,50 @@ export class Heap<T extends Timed> {
   get size(): number {
     return this.a.length;
   }
-  private less(i: number, j: number): boolean {
-    const x = this.a[i]!;
-    const y = this.a[j]!;
-    return x.t < y.t || (x.t === y.t && x.seq < y.seq);
-  }
   push(x: T): void {
+    // sift up with a hole (no swaps, no temporary arrays: the simulators push hundreds of thousands of events)
     const a = this.a;
+    let i = a.length;
     a.push(x);
-    let i = a.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!this.less(i, p)) break;
-      [a[i], a[p]] = [a[p]!, a[i]!];
+      const y = a[p]!;
+      if (!(x.t < y.t || (x.t === y.t && x.seq < y.seq))) break;
+      a[i] = y;
       i = p;
     }
+    a[i] = x;
+  }
+  /** The earliest event without taking it out. */
+  peek(): T | undefined {
+    return this.a[0];
   }
   pop(): T | undefined {
     const a = this.a;
     if (!a.length) return undefined;
     const top = a[0]!;
     const last = a.pop()!;
-    if (a.length) {
-      a[0] = last;
+    const n = a.length;
+    if (n) {
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
+        if (l >= n) break;
         const r = l + 1;
-        let m = i;
-        if (l < a.length && this.less(l, m)) m = l;
-        if (r < a.length && this.less(r, m)) m = r;
-        if (m === i) break;
-        [a[i], a[m]] = [a[m]!, a[i]!];
+        let m = l;
+        let y = a[l]!;
+        if (r < n) {
+          const z = a[r]!;
+          if (z.t < y.t || (z.t === y.t && z.seq < y.seq)) {
+            m = r;
+            y = z;
+          }
+        }
+        if (!(y.t < last.t || (y.t === last.t && y.seq < last.seq))) break;
+        a[i] = y;
         i = m;
       }
+      a[i] = last;
     }
     return top;
   }

@@ -103,7 +103,13 @@ export function simulateSkills(input: SkillSimInput): SkillSimResult {
   const handle = input.handle ?? { dist: 'exponential' as const };
   const heap = new Heap<Ev>();
   let seq = 0;
-  const push = (e: EvBody) => heap.push({ ...e, seq: seq++ });
+  const push = (e: EvBody) => {
+    (e as Ev).seq = seq++;
+    heap.push(e as Ev);
+  };
+  // arrivals are known up front: kept in their own list sorted by (t, seq) and merged with the calendar, which
+  // then holds only the agents' call ends, the abandons and the boundaries (the same order as one calendar)
+  const arrivalList: Ev[] = [];
 
   // arrivals: per queue, a Poisson stream piecewise constant over the intervals
   for (let q = 0; q < nQ; q++) {
@@ -115,10 +121,21 @@ export function simulateSkills(input: SkillSimInput): SkillSimResult {
       for (let t = i * input.intervalS + arrivals.exp(1 / rate); t < end; t += arrivals.exp(1 / rate)) {
         const base = handle.dist === 'exponential' ? draws.exp(Q.ahtS) : draws.lognormal(Q.ahtS, handle.cv);
         const patience = Q.patienceS === undefined ? Infinity : draws.exp(Q.patienceS);
-        push({ t, k: 'arrive', c: { q, t, base, patience, iv: i, done: false } });
+        arrivalList.push({ t, k: 'arrive', c: { q, t, base, patience, iv: i, done: false }, seq: seq++ });
       }
     }
   }
+  arrivalList.sort((x, y) => x.t - y.t || x.seq - y.seq);
+  let nextArrival = 0;
+  const next = (): Ev | undefined => {
+    const a = arrivalList[nextArrival];
+    const h = heap.peek();
+    if (a && (!h || a.t < h.t || (a.t === h.t && a.seq < h.seq))) {
+      nextArrival++;
+      return a;
+    }
+    return heap.pop();
+  };
 
   // agents: as many per group as its largest head count; the first staff[g][i] are on in interval i
   const byGroup: Agent[][] = input.groups.map((g, gi) => {
@@ -173,7 +190,7 @@ export function simulateSkills(input: SkillSimInput): SkillSimResult {
     free.push(a);
   };
 
-  for (let e = heap.pop(); e; e = heap.pop()) {
+  for (let e = next(); e; e = next()) {
     const t = e.t;
     if (e.k === 'arrive') {
       const c = e.c;

@@ -36,9 +36,11 @@ export interface MultiSkillInput extends Omit<ScheduleInput, 'required' | 'agent
   seed?: number;
   /**
    * After scheduling, remove the least-needed whole shifts while every queue's simulated SL stays at or above
-   * its target less `tolerance` (./trim); default on, tolerance 0.
+   * its target less `tolerance` (./trim), scored on `weeks` weeks of callers pooled, then checked on
+   * `validationWeeks` other weeks (shifts given back where a queue is short there); default on, tolerance 0,
+   * 4 + 4 weeks, spill 0.02 (see TrimInput).
    */
-  trim?: { tolerance?: number; maxEvaluations?: number } | false;
+  trim?: { tolerance?: number; maxEvaluations?: number; weeks?: number; validationWeeks?: number; spill?: number } | false;
 }
 
 /** Where a multi-skill solve is: the staffing search per block, the optimiser per group, the trimming simulations. */
@@ -65,6 +67,8 @@ export interface QueueOutcome {
   serviceLevel: number;
   /** the same simulation of the week as the optimiser scheduled it, before trimming */
   serviceLevelBeforeTrim: number;
+  /** the trimmed week on the validation weeks (callers the trimming did not choose shifts on); null: no check */
+  serviceLevelValidation: number | null;
   asa: number;
   abandonRate: number;
   offered: number;
@@ -84,7 +88,7 @@ export interface MultiSkillResult {
   /** search blocks where no staffing within the groups met every target */
   unmetBlocks: number;
   /** shifts and paid hours the trimming took out; simulations of the week it ran */
-  trim: { removedShifts: number; removedPaidHours: number; evaluations: number };
+  trim: { removedShifts: number; removedPaidHours: number; restoredShifts: number; evaluations: number };
   warnings: string[];
 }
 
@@ -207,7 +211,7 @@ export function solveMultiSkill(
     groups,
     agents: plans.map((p) => p.schedule.agents),
     seed: (input.seed ?? 1) + 7,
-    ...(input.trim === false ? { maxEvaluations: 1 } : input.trim),
+    ...(input.trim === false ? { maxEvaluations: 1 } : { weeks: 4, validationWeeks: 4, spill: 0.02, ...input.trim }),
     onProgress: (p) => progress({ phase: 'trimming', done: p.evaluations, total: p.maxEvaluations }),
   });
   plans.forEach((p, g) => {
@@ -225,9 +229,11 @@ export function solveMultiSkill(
         slTarget: q.slTarget,
         serviceLevel: s.serviceLevel,
         serviceLevelBeforeTrim: trimmed.before.queues[i]!.serviceLevel,
+        serviceLevelValidation: trimmed.validation?.queues[i]!.serviceLevel ?? null,
         asa: s.asa,
         abandonRate: s.abandonRate,
-        offered: s.offered,
+        // calls per week (a mean when the trimming pooled several weeks)
+        offered: Math.round(s.offered),
         erlangAgentHours: erlangPerQueue[i]!,
       };
     }),
@@ -236,7 +242,12 @@ export function solveMultiSkill(
     erlangAgentHours,
     paidHours: plans.reduce((a, p) => a + p.schedule.agents.reduce((x, y) => x + y.paidHours, 0), 0),
     unmetBlocks,
-    trim: { removedShifts: trimmed.removedShifts, removedPaidHours: trimmed.removedPaidHours, evaluations: trimmed.evaluations },
+    trim: {
+      removedShifts: trimmed.removedShifts,
+      removedPaidHours: trimmed.removedPaidHours,
+      restoredShifts: trimmed.restoredShifts,
+      evaluations: trimmed.evaluations,
+    },
     warnings: [...warnings, ...plans.flatMap((p) => p.schedule.warnings)],
   };
 }
