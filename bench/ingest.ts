@@ -22,6 +22,7 @@ import { sql } from 'kysely';
 import { simulate, DEFAULT_DEMO_CONFIG } from '../src/core/sim';
 import type { CallFloorEvent } from '../src/core/events';
 import { migrate, openStore, type Store } from '../src/store/db';
+import { withSchemaLock } from '../src/store/testing';
 import { insertRows, writeRows, type TableSpec } from '../src/store/live/bulk';
 import { eventToRow, MEASURE_SPEC, rebuildDayRollups, storeEvents } from '../src/store/live/ingest';
 import { kpiReport, queueIntervals } from '../src/store/live/reports';
@@ -61,16 +62,17 @@ async function open(kind: 'sqlite' | 'postgres', tag: string): Promise<Store> {
   const schema = `bench_${tag}_${process.pid}`;
   const c = new pg.Client({ connectionString: PG_URL });
   await c.connect();
-  await c.query(`drop schema if exists ${schema} cascade; create schema ${schema}`);
+  // under the tests' schema lock: Kysely's migrator introspects every schema, so a schema dropped meanwhile fails a test's migration
+  await withSchemaLock(() => c.query(`drop schema if exists ${schema} cascade; create schema ${schema}`));
   await c.end();
   const s = await openStore({ url: PG_URL, pgSchema: schema });
-  await migrate(s);
+  await withSchemaLock(() => migrate(s));
   const close = s.close;
   s.close = async () => {
     await close();
     const d = new pg.Client({ connectionString: PG_URL });
     await d.connect();
-    await d.query(`drop schema ${schema} cascade`);
+    await withSchemaLock(() => d.query(`drop schema ${schema} cascade`));
     await d.end();
   };
   return s;

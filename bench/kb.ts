@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { sql } from 'kysely';
 import { migrate, openStore, type Store } from '../src/store/db';
+import { withSchemaLock } from '../src/store/testing';
 import { createCenter } from '../src/store/org';
 import { createCategory, searchArticles, type KbViewer } from '../src/store/kb/articles';
 import { forgetTermCounts, indexKbArticle } from '../src/store/kb/search';
@@ -220,7 +221,7 @@ async function main() {
       // Kysely's migrator can trip over another schema's migration tables in a shared database: retry
       for (let k = 0; ; k++) {
         try {
-          await migrate(store);
+          await withSchemaLock(() => migrate(store));
           break;
         } catch (e) {
           if (k >= 4) throw e;
@@ -230,7 +231,7 @@ async function main() {
       results.postgres = await measure(store, 'postgres');
     } finally {
       await store.close();
-      await admin.query(`drop schema ${schema} cascade`);
+      await withSchemaLock(() => admin.query(`drop schema ${schema} cascade`));
     }
   } catch (e) {
     results.postgres = { skipped: (e as Error).message };
