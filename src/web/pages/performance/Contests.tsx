@@ -90,7 +90,7 @@ export default function Contests() {
           </button>
         ))}
       </div>
-      {current && <Board key={current} id={current} kpis={kpis.data ?? []} />}
+      {current && kpis.data && <Board key={current} id={current} kpis={kpis.data} />}
       {camp.data && camp.data.agents.length > 0 && (
         <>
           <h2>{t('perf.camp.title')}</h2>
@@ -133,7 +133,7 @@ function Board({ id, kpis }: { id: number; kpis: readonly KpiDefinitionWire[] })
   const r = useEndpoint(contract.performance.contest, { params: { id } });
   if (!r.data) return <ErrorNote error={r.error} />;
   const { contest, board } = r.data;
-  const label = (k: string) => kpis.find((x) => x.key === k)?.label ?? k;
+  const label = (k: string) => kpis.find((x) => x.key === k)?.label ?? t(`facts.figures.${k}`);
   const unit = (k: string) => kpis.find((x) => x.key === k)?.unit;
   return (
     <div className="card" data-testid="leaderboard">
