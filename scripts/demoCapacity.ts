@@ -85,11 +85,10 @@ if (process.argv.includes('--solve')) {
   const { freshStore } = await import('../src/store/testing');
   const { buildApp } = await import('../src/server/app');
   const { seedDemoOrg } = await import('../src/cli/commands/demo');
-  const { seedContracts, publishWeek, withLeaveHeadroom } = await import('../src/cli/demo/wfm');
+  const { seedContracts, publishWeek, nextWeekSolveInput } = await import('../src/cli/demo/wfm');
   const { seedTimeOff } = await import('../src/cli/demo/wfmRequests');
   const { seededRandom } = await import('../src/core/wfm/synthetic');
   const { weekStartMs } = await import('../src/core/wfm/rules');
-  const { weekNumber } = await import('../src/core/wfm/schedule/dayRules');
   const { createRequirement, scheduleInputFor } = await import('../src/store/wfm/schedules');
   const { solveInWorker } = await import('../src/server/wfm/solver');
   process.env.CALLFLOOR_SCRYPT_LOG2N ??= '14';
@@ -108,18 +107,7 @@ if (process.argv.includes('--solve')) {
     now,
   );
   const t0 = Date.now();
-  const result = await solveInWorker(
-    {
-      intervalMin: 15,
-      required: withLeaveHeadroom(required),
-      templates: input.templates,
-      agents: input.agents,
-      requiredSkill: 'voice',
-      weekNo: weekNumber(nextWeek),
-    },
-    { timeLimitS: 8, mipAbsGap: 1 },
-    () => {},
-  ).promise;
+  const result = await solveInWorker(nextWeekSolveInput(input, required, nextWeek), { timeLimitS: 8, mipAbsGap: 1 }, () => {}).promise;
   const solveS = (Date.now() - t0) / 1000;
   await publishWeek(ctx, ids.centerId, nextWeek, nws, result, reqId, null);
   const sumReq = required.reduce((a, b) => a + b, 0);

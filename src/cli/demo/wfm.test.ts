@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { asWorkedWeek } from './wfm';
+import { asWorkedWeek, DEMO_LEAVE_HEADROOM, nextWeekSolveInput } from './wfm';
 
 test('the as-worked week follows the simulated floor: each agent on the days of their pattern, 8.5 h paid', () => {
   const ws = Date.UTC(2026, 10, 23) - 480 * 60_000; // Monday 2026-11-23, local midnight (UTC+8)
@@ -16,4 +16,21 @@ test('the as-worked week follows the simulated floor: each agent on the days of 
   // team 1 starts at 08:00 (agent 1 without stagger): Tuesday's first phone quarter-hour is 96 + 32
   assert.equal(r.required[96 + 31], 0);
   assert.equal(r.required[96 + 32], 1);
+});
+
+test("next week's solve input: the requirement with the time-off allowance where someone is needed, voice agents, the week's number", () => {
+  const templates = [{ id: 'D8', spanMin: 540, startEarliestMin: 480, startLatestMin: 600, startStepMin: 60, breaks: [] }];
+  const agents = [{ id: '7', skills: ['voice'], contract: {} }] as unknown as Parameters<typeof nextWeekSolveInput>[0]['agents'];
+  const required = [0, 3, 0, 1];
+  const input = nextWeekSolveInput({ templates, agents }, required, '2026-12-07');
+  assert.equal(DEMO_LEAVE_HEADROOM, 2);
+  // 2 more where the requirement asks for anyone, none where it asks for no one
+  assert.deepEqual(input.required, [0, 5, 0, 3]);
+  assert.deepEqual(required, [0, 3, 0, 1], 'the requirement itself is left as it was');
+  assert.equal(input.intervalMin, 15);
+  assert.equal(input.requiredSkill, 'voice');
+  assert.equal(input.templates, templates);
+  assert.equal(input.agents, agents);
+  // Monday 2026-12-07 is 20,790 days = 2,970 weeks after Monday 1970-01-05 (week 0)
+  assert.equal(input.weekNo, 2970);
 });

@@ -16,7 +16,7 @@
 import type { DemoOrgIds, DemoSeeder } from './seeders';
 import { DEFAULT_TEMPLATES, seededRandom } from '../../core/wfm/synthetic';
 import { mondayOf, weekStartMs } from '../../core/wfm/rules';
-import type { ScheduleResult } from '../../core/wfm/schedule/types';
+import type { ScheduleInput, ScheduleResult } from '../../core/wfm/schedule/types';
 import { zoneOffsetMin } from '../../core/timezone';
 import { DEFAULT_DEMO_CONFIG, worksOn } from '../../core/sim';
 import { DEMO_QUEUES } from '../../core/demoOrg';
@@ -67,6 +67,20 @@ export const DEMO_LEAVE_HEADROOM = 2;
 
 /** The requirement the demo's optimiser plans to: DEMO_LEAVE_HEADROOM more in every interval that needs someone. */
 export const withLeaveHeadroom = (required: readonly number[]) => required.map((r) => (r > 0 ? r + DEMO_LEAVE_HEADROOM : 0));
+
+/**
+ * What the demo's optimiser solves for next week (`weekStart`, its Monday): the requirement with the time-off
+ * allowance on top (withLeaveHeadroom), the center's templates and contracts (scheduleInputFor), the voice agents,
+ * and the week number as the planner's own runs pass it (the contracts' weekend rules alternate by week).
+ */
+export const nextWeekSolveInput = (input: Pick<ScheduleInput, 'templates' | 'agents'>, required: readonly number[], weekStart: string): ScheduleInput => ({
+  intervalMin: 15,
+  required: withLeaveHeadroom(required),
+  templates: input.templates,
+  agents: input.agents,
+  requiredSkill: 'voice',
+  weekNo: weekNumber(weekStart),
+});
 
 const H = 3_600_000;
 const DAY = 24 * H;
@@ -284,16 +298,8 @@ export const wfmDemo: DemoSeeder = {
     const input = await scheduleInputFor(db, org.centerId, nextWeek);
     const runId = await createRun(db, { centerId: org.centerId, weekStart: nextWeek, requirementId: reqId, timeLimitS: 8 }, userId, now);
     log(`wfm: solving next week ${nextWeek} (${input.agents.length} agents, 8 s limit)…`);
-    // the week number as the planner's own runs pass it (the contracts' weekend rules alternate by week)
     // the plan keeps the week's time-off allowance: DEMO_LEAVE_HEADROOM agents over the requirement in every open interval
-    const solveInput = {
-      intervalMin: 15,
-      required: withLeaveHeadroom(required),
-      templates: input.templates,
-      agents: input.agents,
-      requiredSkill: 'voice',
-      weekNo: weekNumber(nextWeek),
-    };
+    const solveInput = nextWeekSolveInput(input, required, nextWeek);
     // on a busy machine 8 s may end before HiGHS has any schedule: give it once more, four times as long
     const result = await solveInWorker(solveInput, { timeLimitS: 8, mipAbsGap: 1 }, () => {}).promise.catch((e: Error) => {
       log(`wfm: no schedule within 8 s (${e.message}); solving again with 32 s`);
