@@ -39,11 +39,14 @@ test('self-assessment in zh-CN: a round scored in the browser shows its dimensio
 
     // S2 (2 < 3) and P1 (1 < 3) are gaps; S1 is not
     assert.equal(await page.locator('[data-testid=gap-owner-select-S1]').count(), 0);
+    // evidence typed for S1 and not saved yet stays when a gap's owner is set (that reloads the round)
+    await page.fill('[data-testid=evidence-S1]', '年度目标分解表已发布，季度复盘中');
     await page.selectOption('[data-testid=gap-owner-select-S2]', { label: 'team_lead 用户' });
     await page.fill('[data-testid=gap-due-S2]', '2026-12-31');
     await page.click('[data-testid=gap-assign-S2]');
     await page.locator('[data-testid=gap-owner-S2]').waitFor();
     assert.match((await page.locator('[data-testid=gap-owner-S2]').textContent()) ?? '', /team_lead 用户 · 2026-12-31 · 待处理/);
+    assert.equal(await page.inputValue('[data-testid=evidence-S1]'), '年度目标分解表已发布，季度复盘中');
     await page.locator('[data-testid=assessment-gaps] [data-testid=gap-S2]').waitFor();
 
     // usable on a phone: nothing wider than the screen but the tables, which scroll inside

@@ -53,6 +53,16 @@ test('lead scorecard in zh-CN: the center manager sees the lead’s card and the
     const cells = (await goalsItem.locator('td').allTextContents()).map((s) => s.trim());
     assert.deepEqual(cells.slice(-3), ['班组目标达成', '67', '2 / 3 个目标达成']);
 
+    // a figure typed in the scorecard's config stays when another month's cards arrive (they carry the config again)
+    const perAgent = page.getByLabel('每名坐席每月应有辅导/跟听次数');
+    await perAgent.fill('7');
+    const october = page.waitForResponse((r) => r.url().includes('/api/goals/lead-scorecards?month=2026-10'));
+    await page.getByLabel('月份').fill('2026-10');
+    await october;
+    // October's cards are drawn (November's 2 of 3 goals are gone) before the field is read
+    await page.waitForFunction(() => !document.body.innerText.includes('2 / 3 个目标达成'));
+    assert.equal(await perAgent.inputValue(), '7');
+
     const wide = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(wide <= 390, `page is ${wide}px wide`);
 

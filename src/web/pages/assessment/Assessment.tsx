@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { centerToday } from '../../format';
 import { call } from '../../api';
-import { useAction, useEndpoint } from '../../hooks';
+import { useAction, useEndpoint, useStoredForm } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { ASSESSMENT_EDITORS, type AssessmentGapWire, type AssessmentPointWire, type AssessmentRoundWire } from '../../../contract/assessment';
 import { DIMENSIONS, GAP_STATUSES, LEVEL_COUNT, MAX_LEVEL, type GapStatus } from '../../../core/assessment/index';
@@ -234,18 +234,20 @@ function Rounds({
 }
 
 type Draft = Record<number, { level: string; evidence: string }>;
+/** A stored round's scores as the form edits them: '' not scored, 'na' not applicable, else the level. */
+const draftOf = (r: { points: { id: number; scored: boolean; level: number | null; evidence: string }[] }): Draft =>
+  Object.fromEntries(r.points.map((p) => [p.id, { level: !p.scored ? '' : p.level === null ? 'na' : String(p.level), evidence: p.evidence }]));
 
 function RoundView({ id, checklist, canEdit, onChanged }: { id: number; checklist: Checklist; canEdit: boolean; onChanged: () => void }) {
   const { t } = useTranslation();
   const r = useEndpoint(contract.assessment.round, { params: { id } });
   const act = useAction();
-  const [draft, setDraft] = useState<Draft>({});
+  // the scores wait for the stored round: a level or evidence typed before it arrives would be overwritten, and so
+  // would one typed meanwhile when a gap's owner is set (that reloads the round)
+  const [stored, setDraft] = useStoredForm(r.data, draftOf);
+  const draft = stored ?? {};
   const [note, setNote] = useState<string | null>(null);
   const [gapForm, setGapForm] = useState<Record<number, { ownerId: string; dueDate: string }>>({});
-  useEffect(() => {
-    if (!r.data) return;
-    setDraft(Object.fromEntries(r.data.points.map((p) => [p.id, { level: !p.scored ? '' : p.level === null ? 'na' : String(p.level), evidence: p.evidence }])));
-  }, [r.data]);
   const d = r.data;
   const save = () =>
     act.run(async () => {
@@ -255,7 +257,10 @@ function RoundView({ id, checklist, canEdit, onChanged }: { id: number; checklis
         .map(([pid, v]) => ({ pointId: Number(pid), level: v.level === 'na' ? null : Number(v.level), evidence: v.evidence }));
       if (!scores.length) return;
       await call(contract.assessment.saveScores, { params: { id }, body: { scores } });
-      await r.reload();
+      // the scores show what is stored now
+      const round = await call(contract.assessment.round, { params: { id } });
+      r.setData(round);
+      setDraft(draftOf(round));
       onChanged();
       setNote(t('assessment.saved'));
     });
@@ -436,15 +441,19 @@ function RoundView({ id, checklist, canEdit, onChanged }: { id: number; checklis
 
 const EMPTY_POINT = { id: undefined as number | undefined, dimension: 'strategy' as (typeof DIMENSIONS)[number], text: '', weight: '1', kpi: '', active: true };
 
+const levelsOf = (c: Checklist) => c.levels;
+
 function ChecklistEditor({ checklist, onSaved }: { checklist: Checklist; onSaved: () => void }) {
   const { t } = useTranslation();
   const act = useAction();
-  const [names, setNames] = useState<string[]>(checklist.levels);
+  // the level names are seeded once: the checklist reloads after a point is saved, which would overwrite names being typed
+  const [typed, setNames] = useStoredForm(checklist, levelsOf);
+  const names = typed ?? checklist.levels;
   const [f, setF] = useState<typeof EMPTY_POINT | null>(null);
-  useEffect(() => setNames(checklist.levels), [checklist.levels]);
   const saveNames = () =>
     act.run(async () => {
-      await call(contract.assessment.saveLevels, { body: { names } });
+      // the fields show the names as stored (trimmed)
+      setNames((await call(contract.assessment.saveLevels, { body: { names } })).levels);
       onSaved();
     });
   const savePoint = () =>

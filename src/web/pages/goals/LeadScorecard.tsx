@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { centerToday } from '../../format';
 import { call } from '../../api';
-import { useAction, useEndpoint } from '../../hooks';
+import { useAction, useEndpoint, useStoredForm } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { SCORECARD_EDITORS, type LeadCardWire } from '../../../contract/goals';
 import { SCORECARD_PARTS } from '../../../core/goals/scorecard';
@@ -148,27 +148,32 @@ export default function LeadScorecard() {
 
 type ConfigWire = { weights: Record<(typeof SCORECARD_PARTS)[number], number>; coachingPerAgent: number; attritionCeiling: number };
 
+/** The stored config as the fields show it: weights, coaching per agent, the attrition ceiling in percent. */
+const configDraft = (c: ConfigWire): Record<string, string> => ({
+  ...Object.fromEntries(SCORECARD_PARTS.map((p) => [p, String(c.weights[p])])),
+  coachingPerAgent: String(c.coachingPerAgent),
+  attritionCeiling: String(Math.round(c.attritionCeiling * 1000) / 10),
+});
+
 function Config({ initial, onSaved }: { initial: ConfigWire; onSaved: () => void }) {
   const { t } = useTranslation();
   const act = useAction();
   const [saved, setSaved] = useState(false);
-  const toDraft = (c: ConfigWire) => ({
-    ...Object.fromEntries(SCORECARD_PARTS.map((p) => [p, String(c.weights[p])])),
-    coachingPerAgent: String(c.coachingPerAgent),
-    attritionCeiling: String(Math.round(c.attritionCeiling * 1000) / 10),
-  });
-  const [f, setF] = useState<Record<string, string>>(toDraft(initial));
-  useEffect(() => setF(toDraft(initial)), [initial]);
+  // seeded once: the scorecards reload with each month chosen, which would overwrite figures being typed
+  const [seeded, setF] = useStoredForm(initial, configDraft);
+  const f = seeded ?? configDraft(initial);
   const save = () =>
     act.run(async () => {
       setSaved(false);
-      await call(contract.goals.saveConfig, {
+      const stored = await call(contract.goals.saveConfig, {
         body: {
           weights: Object.fromEntries(SCORECARD_PARTS.map((p) => [p, Number(f[p])])) as ConfigWire['weights'],
           coachingPerAgent: Number(f.coachingPerAgent),
           attritionCeiling: Number(f.attritionCeiling) / 100,
         },
       });
+      // the fields show what is stored now
+      setF(configDraft(stored));
       setSaved(true);
       onSaved();
     });

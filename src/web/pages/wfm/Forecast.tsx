@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
-import { useAction, useEndpoint } from '../../hooks';
+import { useAction, useEndpoint, useStoredForm } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { Chart } from '../../components/Chart';
-import { ErrorNote, Page, pct } from '../../components/ui';
+import { ErrorNote, Page, pct, Waiting } from '../../components/ui';
 import { Field, FieldError } from '../../components/form';
 import { fromLocalInput, hm, mdw, toLocalInput } from './util';
 import { fmtDate } from '../../format';
@@ -19,22 +19,16 @@ export default function Forecast() {
   const { t, i18n } = useTranslation();
   const queues = useEndpoint(contract.wfm.historyQueues, {});
   const versions = useEndpoint(contract.wfm.forecasts, {});
-  const calendar = useEndpoint(contract.wfm.holidays, {});
   const [q, setQ] = useState({ queue: '', intervalMin: '30', weeks: '1', model: 'holtWinters', weeksAhead: '1' });
   const [bt, setBt] = useState<{ model: string; wape: number; mape: number; intervals: number }[] | null>(null);
-  const [hol, setHol] = useState<{ date: string; name: string; factor: string }[]>([]);
   const [adj, setAdj] = useState<Adj[]>([]);
   const [versionId, setVersionId] = useState<number | null>(null);
   const [view, setView] = useState<{ points: { ts: number; offered: number }[]; history: { ts: number; offered: number }[]; intervalMin: number } | null>(null);
   const fe = useAction();
-  const he = useAction();
 
   useEffect(() => {
     if (!q.queue && queues.data?.length) setQ((x) => ({ ...x, queue: queues.data![0]!.queue, intervalMin: String(queues.data![0]!.interval_min) }));
   }, [queues.data]);
-  useEffect(() => {
-    if (calendar.data) setHol(calendar.data.map((h) => ({ date: h.date, name: h.name ?? '', factor: h.factor == null ? '' : String(h.factor) })));
-  }, [calendar.data]);
   // the chosen version with the history of the two weeks before it (and any actuals inside it)
   useEffect(() => {
     if (!versionId) return;
@@ -68,11 +62,6 @@ export default function Forecast() {
       });
       await versions.reload();
       setVersionId(r.id);
-    });
-  const saveCalendar = () =>
-    he.run(async () => {
-      const body = hol.map((h) => ({ date: h.date, ...(h.name ? { name: h.name } : {}), ...(h.factor.trim() !== '' ? { factor: Number(h.factor) } : {}) }));
-      calendar.setData(await call(contract.wfm.putHolidays, { body }));
     });
 
   const btOption = useMemo(
@@ -173,63 +162,7 @@ export default function Forecast() {
         </section>
       )}
 
-      <h3>{t('wfm.holidayCalendar')}</h3>
-      <table data-testid="holidays-table">
-        <thead>
-          <tr>
-            <th>{t('wfm.date')}</th>
-            <th>{t('wfm.holidayName')}</th>
-            <th>{t('wfm.factor')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {hol.map((h, i) => (
-            <tr key={i}>
-              <td>
-                <input
-                  type="date"
-                  name={`holiday-${i}-date`}
-                  aria-label={t('wfm.date')}
-                  value={h.date}
-                  onChange={(e) => setHol(hol.map((x, j) => (j === i ? { ...x, date: e.target.value } : x)))}
-                />
-                <FieldError error={he.errorFor(`${i}.date`)} />
-              </td>
-              <td>
-                <input
-                  name={`holiday-${i}-name`}
-                  aria-label={t('wfm.holidayName')}
-                  value={h.name}
-                  onChange={(e) => setHol(hol.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))}
-                />
-              </td>
-              <td>
-                <input
-                  name={`holiday-${i}-factor`}
-                  aria-label={t('wfm.factor')}
-                  value={h.factor}
-                  placeholder={t('wfm.factorLearned')}
-                  inputMode="decimal"
-                  size={6}
-                  onChange={(e) => setHol(hol.map((x, j) => (j === i ? { ...x, factor: e.target.value } : x)))}
-                />
-                <FieldError error={he.errorFor(`${i}.factor`)} />
-              </td>
-              <td>
-                <button onClick={() => setHol(hol.filter((_, j) => j !== i))}>{t('wfm.remove')}</button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <div className="form-row">
-        <button onClick={() => setHol([...hol, { date: '', name: '', factor: '' }])}>{t('wfm.addHoliday')}</button>
-        <button data-testid="save-holidays" onClick={saveCalendar}>
-          {t('wfm.saveCalendar')}
-        </button>
-      </div>
-      <ErrorNote error={he.errorOutside(hol.flatMap((_, i) => [`${i}.date`, `${i}.factor`]))} />
+      <HolidayCalendar />
 
       <h3>{t('wfm.adjustments')}</h3>
       <table data-testid="adjustments-table">
@@ -339,5 +272,95 @@ export default function Forecast() {
         </>
       )}
     </Page>
+  );
+}
+
+type HolidayDraft = { date: string; name: string; factor: string };
+/** The stored calendar as the rows edit it (a factor left empty is learned from history). */
+const holidayRows = (d: { date: string; name?: string | null; factor?: number | null }[]): HolidayDraft[] =>
+  d.map((h) => ({ date: h.date, name: h.name ?? '', factor: h.factor == null ? '' : String(h.factor) }));
+
+/** The center's holiday calendar (dates, names, factors), edited as rows and saved at once. */
+function HolidayCalendar() {
+  const { t } = useTranslation();
+  const calendar = useEndpoint(contract.wfm.holidays, {});
+  const he = useAction();
+  // the rows wait for the stored calendar: a holiday typed before it arrives would be overwritten
+  const [hol, setHol] = useStoredForm(calendar.data, holidayRows);
+  if (!hol)
+    return (
+      <>
+        <h3>{t('wfm.holidayCalendar')}</h3>
+        <Waiting error={calendar.error} />
+      </>
+    );
+  const saveCalendar = () =>
+    he.run(async () => {
+      const body = hol.map((h) => ({ date: h.date, ...(h.name ? { name: h.name } : {}), ...(h.factor.trim() !== '' ? { factor: Number(h.factor) } : {}) }));
+      // the rows show what is stored now
+      const stored = await call(contract.wfm.putHolidays, { body });
+      calendar.setData(stored);
+      setHol(holidayRows(stored));
+    });
+  return (
+    <>
+      <h3>{t('wfm.holidayCalendar')}</h3>
+      <table data-testid="holidays-table">
+        <thead>
+          <tr>
+            <th>{t('wfm.date')}</th>
+            <th>{t('wfm.holidayName')}</th>
+            <th>{t('wfm.factor')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {hol.map((h, i) => (
+            <tr key={i}>
+              <td>
+                <input
+                  type="date"
+                  name={`holiday-${i}-date`}
+                  aria-label={t('wfm.date')}
+                  value={h.date}
+                  onChange={(e) => setHol(hol.map((x, j) => (j === i ? { ...x, date: e.target.value } : x)))}
+                />
+                <FieldError error={he.errorFor(`${i}.date`)} />
+              </td>
+              <td>
+                <input
+                  name={`holiday-${i}-name`}
+                  aria-label={t('wfm.holidayName')}
+                  value={h.name}
+                  onChange={(e) => setHol(hol.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))}
+                />
+              </td>
+              <td>
+                <input
+                  name={`holiday-${i}-factor`}
+                  aria-label={t('wfm.factor')}
+                  value={h.factor}
+                  placeholder={t('wfm.factorLearned')}
+                  inputMode="decimal"
+                  size={6}
+                  onChange={(e) => setHol(hol.map((x, j) => (j === i ? { ...x, factor: e.target.value } : x)))}
+                />
+                <FieldError error={he.errorFor(`${i}.factor`)} />
+              </td>
+              <td>
+                <button onClick={() => setHol(hol.filter((_, j) => j !== i))}>{t('wfm.remove')}</button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="form-row">
+        <button onClick={() => setHol([...hol, { date: '', name: '', factor: '' }])}>{t('wfm.addHoliday')}</button>
+        <button data-testid="save-holidays" onClick={saveCalendar}>
+          {t('wfm.saveCalendar')}
+        </button>
+      </div>
+      <ErrorNote error={he.errorOutside(hol.flatMap((_, i) => [`${i}.date`, `${i}.factor`]))} />
+    </>
   );
 }
