@@ -78,6 +78,23 @@ test('a contract with a skill level shown as typed → plan of the week for two 
     for (const r of rows) assert.match(r, /336/);
     assert.match(await page.locator('[data-testid=multi-skill-hours]').innerText(), /Erlang C 合计 672/);
     assert.equal(await page.locator('[data-testid=multi-skill-groups] tbody tr').count(), 3);
+    // beside each queue's simulated SL, its check on 4 other simulated weeks: the figures the run's summary keeps
+    const stored = await h.store.db.selectFrom('wfm_schedule_runs').select('summary').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const queues = (JSON.parse(stored.summary!) as { multiSkill: { queues: { queue: string; serviceLevel: number; serviceLevelValidation: number | null }[] } })
+      .multiSkill.queues;
+    assert.deepEqual(queues.map((q) => q.queue).sort(), ['billing', 'general']);
+    const asPct = (x: number) => `${(x * 100).toFixed(1)}%`;
+    const head = await page.locator('[data-testid=multi-skill-queues] thead th').allInnerTexts();
+    assert.equal(head[3], '验证（另 4 周仿真）');
+    const checks = await page.locator('[data-testid=multi-skill-validation]').allInnerTexts();
+    const words = await page.locator('[data-testid=multi-skill-validation-words]').innerText();
+    assert.match(words, /^验证：削减后的排班放到另外 4 周的仿真来电上/);
+    for (const [i, q] of queues.entries()) {
+      assert.ok(q.serviceLevelValidation !== null && q.serviceLevelValidation >= 0 && q.serviceLevelValidation <= 1, `${q.queue}: ${q.serviceLevelValidation}`);
+      assert.equal(checks[i], asPct(q.serviceLevelValidation));
+      assert.ok(words.includes(`${q.queue} 本周仿真 ${asPct(q.serviceLevel)}，验证 ${asPct(q.serviceLevelValidation)}`), words);
+    }
+    await page.waitForSelector('[data-testid=multi-skill-sl-chart] canvas');
     // the plan is the week's draft run, its shifts naming their queues; the planner publishes it like any run
     await page.waitForSelector('[data-testid=shift-queues]');
     await page.click('[data-testid=publish]');

@@ -38,6 +38,18 @@ const WORDS: Record<string, Row> = {
     '依模擬削減了 {{n}} 個班次（{{hours}} 帶薪工時），各佇列服務水準不低於目標。',
     'Trimmed by simulation: {{n}} shifts ({{hours}} paid hours) taken out, every queue’s SL kept at or above target.',
   ],
+  'wfm.multiSkill.validationSl': ['验证（另 {{n}} 周仿真）', '驗證（另 {{n}} 週模擬）', 'Check ({{n}} other weeks)'],
+  'wfm.multiSkill.validationWords': [
+    '验证：削减后的排班放到另外 {{n}} 周的仿真来电上（削减时没有用这些来电），各队列的服务水平：',
+    '驗證：削減後的排班放到另外 {{n}} 週的模擬來電上（削減時沒有用這些來電），各佇列的服務水準：',
+    'Check: the trimmed week on {{n}} other weeks of simulated callers (the trimming did not choose shifts on them), each queue’s service level:',
+  ],
+  'wfm.multiSkill.validationOf': [
+    '本周仿真 {{sim}}，验证 {{check}}',
+    '本週模擬 {{sim}}，驗證 {{check}}',
+    'simulated {{sim}} this week, {{check}} on the check',
+  ],
+  'wfm.multiSkill.listSeparator': ['；', '；', '; '],
   'wfm.multiSkill.beforeTrim': ['削减前仿真服务水平', '削減前模擬服務水準', 'Simulated SL before trimming'],
   'wfm.multiSkill.phase_staffing': ['按技能组求人力（小时段）', '依技能組求人力（小時段）', 'Staffing the skill groups (hours)'],
   'wfm.multiSkill.phase_scheduling': ['逐组排班（技能组）', '逐組排班（技能組）', 'Scheduling each group (groups)'],

@@ -12,6 +12,7 @@ import type { AgentInput, AgentSchedule, Clock, ScheduleInput, ScheduleOptions, 
 import { handleFactor, skillGroupKey, type SkillLevels } from './proficiency';
 import { erlangAlone, searchStaffing, type QueueLoad } from './staffing';
 import { trimToTarget } from './trim';
+import { TRIM_WEEKS, VALIDATION_WEEKS } from './trimWeeks';
 
 export interface MultiSkillQueue {
   name: string;
@@ -211,7 +212,7 @@ export function solveMultiSkill(
     groups,
     agents: plans.map((p) => p.schedule.agents),
     seed: (input.seed ?? 1) + 7,
-    ...(input.trim === false ? { maxEvaluations: 1 } : { weeks: 4, validationWeeks: 4, spill: 0.02, ...input.trim }),
+    ...(input.trim === false ? { maxEvaluations: 1 } : { weeks: TRIM_WEEKS, validationWeeks: VALIDATION_WEEKS, spill: 0.02, ...input.trim }),
     onProgress: (p) => progress({ phase: 'trimming', done: p.evaluations, total: p.maxEvaluations }),
   });
   plans.forEach((p, g) => {

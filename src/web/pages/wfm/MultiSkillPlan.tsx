@@ -4,17 +4,23 @@
  * simulates it, as a schedule run in the background (the page above follows it: progress, then the draft to
  * publish). Shown here from the run: how far it is, then the service level per queue from the simulation beside
  * each queue's Erlang C agent-hours alone (the single-skill reference), and what each skill group was asked for and got.
+ * Beside each queue's simulated service level, the one of its validation: the trimmed week simulated on other weeks
+ * of callers, which the trimming did not choose shifts on (a plan stored before the check shows '—').
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { useAction } from '../../hooks';
 import { contract } from '../../../contract/index';
-import type { RunView } from '../../../contract/wfm';
+import type { MultiSkillSummaryWire, RunView } from '../../../contract/wfm';
+import { VALIDATION_WEEKS } from '../../../core/wfm/multiSkill/trimWeeks';
+import { Chart } from '../../components/Chart';
 import { Field, FieldRow } from '../../components/form';
 import { ErrorNote, pct } from '../../components/ui';
 
 const FIELDS = ['forecastIds', 'slTarget', 'thresholdS', 'timeLimitS'];
+/** A service level more than 2 points under its target is shown as missed. */
+const below = (sl: number | null | undefined, target: number) => sl != null && sl < target - 0.02;
 
 interface ForecastOption {
   id: number;
@@ -106,6 +112,7 @@ export function MultiSkillPlan({
                   <th>{t('wfm.multiSkill.queue')}</th>
                   <th>{t('wfm.multiSkill.target')}</th>
                   <th>{t('wfm.multiSkill.simulatedSl')}</th>
+                  <th>{t('wfm.multiSkill.validationSl', { n: VALIDATION_WEEKS })}</th>
                   <th>{t('wfm.multiSkill.beforeTrim')}</th>
                   <th>{t('wfm.multiSkill.asa')}</th>
                   <th>{t('wfm.multiSkill.abandon')}</th>
@@ -117,7 +124,10 @@ export function MultiSkillPlan({
                   <tr key={q.queue}>
                     <td translate="no">{q.queue}</td>
                     <td>{pct(q.slTarget)}</td>
-                    <td className={q.serviceLevel < q.slTarget - 0.02 ? 'bad' : undefined}>{pct(q.serviceLevel)}</td>
+                    <td className={below(q.serviceLevel, q.slTarget) ? 'bad' : undefined}>{pct(q.serviceLevel)}</td>
+                    <td data-testid="multi-skill-validation" className={below(q.serviceLevelValidation, q.slTarget) ? 'bad' : undefined}>
+                      {q.serviceLevelValidation == null ? '—' : pct(q.serviceLevelValidation)}
+                    </td>
                     <td>{pct(q.serviceLevelBeforeTrim)}</td>
                     <td>{t('wfm.multiSkill.seconds', { n: Math.round(q.asa) })}</td>
                     <td>{pct(q.abandonRate)}</td>
@@ -127,6 +137,23 @@ export function MultiSkillPlan({
               </tbody>
             </table>
           </div>
+          {result.queues.some((q) => q.serviceLevelValidation != null) && (
+            <>
+              <p className="hint" data-testid="multi-skill-validation-words">
+                {t('wfm.multiSkill.validationWords', { n: VALIDATION_WEEKS })}{' '}
+                {result.queues
+                  .filter((q) => q.serviceLevelValidation != null)
+                  .map((q, i) => (
+                    <span key={q.queue}>
+                      {i > 0 && t('wfm.multiSkill.listSeparator')}
+                      <span translate="no">{q.queue}</span>{' '}
+                      {t('wfm.multiSkill.validationOf', { sim: pct(q.serviceLevel), check: pct(q.serviceLevelValidation!) })}
+                    </span>
+                  ))}
+              </p>
+              <SlChart queues={result.queues} />
+            </>
+          )}
           <p data-testid="multi-skill-hours">
             {t('wfm.multiSkill.hours', {
               mix: hours(result.scheduledAgentHours),
@@ -175,4 +202,39 @@ export function MultiSkillPlan({
       )}
     </section>
   );
+}
+
+/** Each queue's simulated service level beside its validation's, in percent, the target as a line. */
+function SlChart({ queues }: { queues: MultiSkillSummaryWire['queues'] }) {
+  const { t } = useTranslation();
+  const option = useMemo(() => {
+    const round = (x: number | null | undefined) => (x == null ? null : Math.round(x * 1000) / 10);
+    const target = queues[0]?.slTarget;
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 44, right: 16, top: 40, bottom: 28 },
+      xAxis: { type: 'category', data: queues.map((q) => q.queue) },
+      yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+      series: [
+        {
+          name: t('wfm.multiSkill.simulatedSl'),
+          type: 'bar',
+          data: queues.map((q) => round(q.serviceLevel)),
+          ...(target != null && queues.every((q) => q.slTarget === target)
+            ? {
+                markLine: {
+                  symbol: 'none',
+                  data: [{ yAxis: round(target), name: t('wfm.multiSkill.target') }],
+                  label: { position: 'insideEndTop', formatter: t('wfm.multiSkill.target') },
+                },
+              }
+            : {}),
+        },
+        { name: t('wfm.multiSkill.validationSl', { n: VALIDATION_WEEKS }), type: 'bar', data: queues.map((q) => round(q.serviceLevelValidation)) },
+      ],
+    };
+  }, [queues, t]);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return <Chart option={option as any} height={200} testId="multi-skill-sl-chart" />;
 }
