@@ -52,6 +52,33 @@ test('a fault reported by an agent is fixed by the duty manager; a hygiene check
     assert.match((await page.textContent('[data-testid=check-pass-rate]')) ?? '', /待整改\s*0/);
     const wide = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(wide <= 390, `page is ${wide}px wide`);
+    await signOutUi(page);
+
+    // the duty manager adds a tenth item to the checklist: stored after the nine
+    await signInUi(page, url, 'duty_manager');
+    await page.goto(`${url}/#/floor/checks`);
+    await page.getByText('检查表', { exact: true }).click();
+    await page.getByLabel('检查项 9', { exact: true }).waitFor();
+    await page.getByRole('button', { name: '添加检查项' }).click();
+    await page.getByLabel('检查项 10', { exact: true }).fill('耳麦线已收好');
+    // (before: the editor sent the items as loaded, with their position, and the save refused them)
+    const [saved] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/floor/checklist') && r.request().method() === 'PUT'),
+      page.getByRole('button', { name: '保存检查表' }).click(),
+    ]);
+    assert.equal(saved.status(), 200);
+    const stored = async () => page.evaluate(async () => ((await (await fetch('/api/floor/checklist')).json()) as { text: string }[]).map((i) => i.text));
+    const ten = await stored();
+    assert.equal(ten.length, 10);
+    assert.equal(ten[9], '耳麦线已收好');
+    assert.equal(ten[1], '离开座位的椅子已摆正');
+    // saved again as it stands: the new item keeps its stored id, so the checklist still has ten items, not eleven
+    const [again] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/floor/checklist') && r.request().method() === 'PUT'),
+      page.getByRole('button', { name: '保存检查表' }).click(),
+    ]);
+    assert.equal(again.status(), 200);
+    assert.deepEqual(await stored(), ten);
   } finally {
     await h.close();
   }

@@ -53,8 +53,13 @@ test('planner: backtest and generate a forecast on the forecast page; a contract
     await page.click('text=添加节假日');
     await page.fill('input[name=holiday-0-date]', '2030-10-01');
     await page.fill('input[name=holiday-0-name]', '国庆');
-    await page.click('[data-testid=save-holidays]');
-    await page.waitForFunction(`fetch('/api/wfm/holidays').then((r) => r.json()).then((b) => b.length === 1)`);
+    // (a waitForFunction on a fetch's promise returns at once: the promise itself is truthy) the save's answer, then the calendar
+    const [saved] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/wfm/holidays') && r.request().method() === 'PUT'),
+      page.click('[data-testid=save-holidays]'),
+    ]);
+    assert.equal(saved.status(), 200);
+    assert.deepEqual(await page.evaluate(async () => (await fetch('/api/wfm/holidays')).json()), [{ date: '2030-10-01', name: '国庆' }]);
     await page.selectOption('select[name=model]', 'seasonalNaive');
     await page.click('[data-testid=generate-forecast]');
     await page.waitForSelector('[data-testid=forecast-chart] canvas');

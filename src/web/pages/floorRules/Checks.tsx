@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
-import { useAction, useEndpoint } from '../../hooks';
+import { useAction, useEndpoint, useStoredForm } from '../../hooks';
 import { contract } from '../../../contract/index';
 import { CHECKERS, FLOOR_EDITORS, type FloorCheck } from '../../../contract/floorRules';
 import { ErrorNote, Figure, Page, pct, Raw } from '../../components/ui';
@@ -11,12 +11,16 @@ import { centerToday } from '../../format';
 
 type Item = { id?: number; text: string };
 
+/** The stored items as the editor sends them back: id and text only (the save takes no other field). */
+const itemsOf = (items: { id: number; text: string }[]): Item[] => items.map((i) => ({ id: i.id, text: i.text }));
+
 /** The center's checklist, edited by the duty manager and the center manager. */
 function ChecklistEditor({ items, onSaved }: { items: { id: number; text: string }[]; onSaved: () => void }) {
   const { t } = useTranslation();
   const act = useAction();
-  const [draft, setDraft] = useState<Item[]>(items);
-  useEffect(() => setDraft(items), [items]);
+  // seeded once: the page reloads the checklist after every check recorded, which would overwrite an edit in progress
+  const [seeded, setDraft] = useStoredForm(items, itemsOf);
+  const draft = seeded ?? itemsOf(items);
   return (
     <details className="card">
       <summary>{t('fr.checklist')}</summary>
@@ -34,7 +38,16 @@ function ChecklistEditor({ items, onSaved }: { items: { id: number; text: string
       <button type="button" onClick={() => setDraft([...draft, { text: '' }])}>
         {t('fr.addItem')}
       </button>{' '}
-      <button type="button" onClick={() => act.run(async () => (await call(contract.floorRules.saveChecklist, { body: { items: draft } }), onSaved()))}>
+      <button
+        type="button"
+        onClick={() =>
+          act.run(async () => {
+            // the editor shows the checklist as stored now (new items with their ids, so a second save keeps them)
+            setDraft(itemsOf(await call(contract.floorRules.saveChecklist, { body: { items: draft } })));
+            onSaved();
+          })
+        }
+      >
         {t('fr.saveChecklist')}
       </button>
     </details>
