@@ -80,6 +80,13 @@ test('an agent asks for a day off, granted from the spare; the next one waits an
     await row.locator('button', { hasText: '批准' }).click();
     await page.waitForSelector('text=已批准，取消了 1 个班次');
     assert.match((await row.textContent()) ?? '', /已批准.*人工审批/);
+    await signOutUi(page);
+
+    // the planner sees the shrinkage the week's requirement was computed with beside it
+    await signInUi(page, url, 'wfm');
+    await page.click('a[data-nav="/wfm/schedule"]');
+    await page.fill('input[name=week]', week);
+    await page.waitForSelector('[data-testid=requirement-count] >> text=缩减率 40%，其中休假 30%');
   } finally {
     await h.close();
   }
