@@ -65,8 +65,8 @@ export const DEMO_SHRINKAGE: ShrinkageItem[] = [
  */
 export const DEMO_LEAVE_HEADROOM = 2;
 
-/** The requirement the demo's optimiser plans to: DEMO_LEAVE_HEADROOM more in every interval that needs someone. */
-export const withLeaveHeadroom = (required: readonly number[]) => required.map((r) => (r > 0 ? r + DEMO_LEAVE_HEADROOM : 0));
+/** The requirement the demo's optimiser plans to: DEMO_LEAVE_HEADROOM (or `headroom`) more in every interval that needs someone. */
+export const withLeaveHeadroom = (required: readonly number[], headroom = DEMO_LEAVE_HEADROOM) => required.map((r) => (r > 0 ? r + headroom : 0));
 
 const H = 3_600_000;
 const DAY = 24 * H;
