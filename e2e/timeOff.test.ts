@@ -1,6 +1,8 @@
 /**
- * Time off in the browser (issue 15): next Monday three agents are planned where two are needed. The first to
- * ask is granted at once; the second waits with the gap named; their team lead grants it and the shift goes.
+ * Time off in the browser (issue 15): next Monday three agents are planned where the requirement asks three,
+ * computed with 40 % shrinkage of which 30 % is leave (migration 059): net of that leave share two are needed
+ * (3 × 0.6 / 0.9 = 2), and the page says so. The first to ask is granted at once; the second waits with the
+ * gap named; their team lead grants it and the shift goes.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,8 +19,13 @@ test('an agent asks for a day off, granted from the spare; the next one waits an
   const h = await startHarness({
     seed: async (store, org) => {
       const now = Date.now();
-      const required = Array.from({ length: 672 }, (_, k) => (k >= 36 && k < 68 ? 2 : 0)); // Monday 09:00–17:00: 2
-      const reqId = await createRequirement(store.db, { centerId: org.centerId, weekStart: week, intervalMin: 15, required, source: 'upload' }, null, now);
+      const required = Array.from({ length: 672 }, (_, k) => (k >= 36 && k < 68 ? 3 : 0)); // Monday 09:00–17:00: 3, net of leave 2
+      const reqId = await createRequirement(
+        store.db,
+        { centerId: org.centerId, weekStart: week, intervalMin: 15, required, source: 'forecast:1', shrinkage: { total: 0.4, leave: 0.3 } },
+        null,
+        now,
+      );
       const runId = await createRun(store.db, { centerId: org.centerId, weekStart: week, requirementId: reqId, timeLimitS: 1 }, null, now);
       const monday = {
         day: 0,
@@ -46,8 +53,9 @@ test('an agent asks for a day off, granted from the spare; the next one waits an
     await signInUi(page, url, 'a1');
     await page.goto(`${url}/#/wfm/time-off`);
     await page.fill('[data-testid=timeoff-week]', week);
-    // 3 planned, 2 needed: one can be off
+    // 3 planned, 2 needed net of the leave share: one can be off; the page says what the allowance is based on
     await page.waitForSelector(`[data-testid=allowance-${week}] >> text=还可批 1 人`);
+    assert.match((await page.textContent('[data-testid=timeoff-basis]')) ?? '', /40% 缩减率.*休假 30%.*需求的 66\.7%/);
     await page.fill('[data-testid=timeoff-date]', week);
     await page.click('[data-testid=timeoff-send]');
     assert.match((await page.textContent('[data-testid=timeoff-result]', { timeout: 10_000 })) ?? '', /已批准/);
@@ -72,6 +80,13 @@ test('an agent asks for a day off, granted from the spare; the next one waits an
     await row.locator('button', { hasText: '批准' }).click();
     await page.waitForSelector('text=已批准，取消了 1 个班次');
     assert.match((await row.textContent()) ?? '', /已批准.*人工审批/);
+    await signOutUi(page);
+
+    // the planner sees the shrinkage the week's requirement was computed with beside it
+    await signInUi(page, url, 'wfm');
+    await page.click('a[data-nav="/wfm/schedule"]');
+    await page.fill('input[name=week]', week);
+    await page.waitForSelector('[data-testid=requirement-count] >> text=缩减率 40%，其中休假 30%');
   } finally {
     await h.close();
   }

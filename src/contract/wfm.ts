@@ -177,6 +177,8 @@ export const requirementRow = z.object({
   queues: z.array(z.string()),
   /** a multi-skill plan is still computing it (zeros until then): no run may start on it */
   pending: z.boolean(),
+  /** the shrinkage it was computed with (migration 059): the sum and the leave category's share; null: not known */
+  shrinkage: z.object({ total: z.number().nullable(), leave: z.number().nullable() }),
 });
 export const contractRecord = z.object({
   agentId: z.number(),

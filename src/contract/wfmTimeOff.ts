@@ -67,12 +67,18 @@ export const timeOff = {
     method: 'GET',
     path: '/api/wfm/time-off/allowance',
     access: TIME_OFF_VIEW,
-    summary: 'Per day of the week of the given date: agents the published plan can still spare, requests granted and waiting',
+    summary:
+      'Per day of the week of the given date: agents the published plan can still spare (against the requirement net of its leave share when known), requests granted and waiting',
     tags,
     query: z.object({ week: isoDate }),
     response: z.object({
       week: z.string(),
       days: z.array(z.object({ date: z.string(), published: z.boolean(), allowance: z.number().nullable(), approved: z.number(), pending: z.number() })),
+      /**
+       * what the allowance is based on (null: the week is not published): the shrinkage the week's requirement was
+       * computed with (null: not known) and whether the allowance counts against the requirement net of the leave share
+       */
+      basis: z.object({ shrinkageTotal: z.number().nullable(), shrinkageLeave: z.number().nullable(), netOfLeave: z.boolean() }).nullable(),
     }),
   }),
 };

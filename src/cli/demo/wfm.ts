@@ -65,17 +65,22 @@ export const DEMO_SHRINKAGE: ShrinkageItem[] = [
  */
 export const DEMO_LEAVE_HEADROOM = 2;
 
-/** The requirement the demo's optimiser plans to: DEMO_LEAVE_HEADROOM more in every interval that needs someone. */
-export const withLeaveHeadroom = (required: readonly number[]) => required.map((r) => (r > 0 ? r + DEMO_LEAVE_HEADROOM : 0));
+/** The requirement the demo's optimiser plans to: DEMO_LEAVE_HEADROOM (or `headroom`) more in every interval that needs someone. */
+export const withLeaveHeadroom = (required: readonly number[], headroom = DEMO_LEAVE_HEADROOM) => required.map((r) => (r > 0 ? r + headroom : 0));
 
 /**
  * What the demo's optimiser solves for next week (`weekStart`, its Monday): the requirement with the time-off
  * allowance on top (withLeaveHeadroom), the center's templates and contracts (scheduleInputFor), the voice agents,
  * and the week number as the planner's own runs pass it (the contracts' weekend rules alternate by week).
  */
-export const nextWeekSolveInput = (input: Pick<ScheduleInput, 'templates' | 'agents'>, required: readonly number[], weekStart: string): ScheduleInput => ({
+export const nextWeekSolveInput = (
+  input: Pick<ScheduleInput, 'templates' | 'agents'>,
+  required: readonly number[],
+  weekStart: string,
+  headroom = DEMO_LEAVE_HEADROOM,
+): ScheduleInput => ({
   intervalMin: 15,
-  required: withLeaveHeadroom(required),
+  required: withLeaveHeadroom(required, headroom),
   templates: input.templates,
   agents: input.agents,
   requiredSkill: 'voice',

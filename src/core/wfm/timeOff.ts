@@ -29,3 +29,39 @@ export function checkTimeOff(required: readonly number[], coverage: readonly num
   }
   return { ok: true, shortAt: null, short: 0 };
 }
+
+/** The shrinkage a requirement was computed with (migration 059): the categories' sum and the leave category's share of it; null: not known. */
+export interface RequirementShrinkage {
+  total: number | null;
+  leave: number | null;
+}
+
+/**
+ * What one scheduled agent of the requirement is worth when leave is not taken out of it, or null when the
+ * requirement's shrinkage is not known (or plans no leave): then time off is checked against it as stored.
+ *
+ * How the requirement is built (shrinkage.ts, erlang.ts `scheduledHeads`): N agents on the phone (Erlang)
+ * become R = ⌈N / (1 − s_total)⌉ heads scheduled, s_total the sum of the categories, leave (s_leave) among
+ * them. Time off is what the leave share was planned for, so a request is checked against the heads needed
+ * had leave not been planned: N / (1 − (s_total − s_leave)). With N ≈ R × (1 − s_total):
+ *
+ *   required_net = R × (1 − s_total) / (1 − (s_total − s_leave))
+ *
+ * e.g. 10 scheduled at 15 % total, 5 % leave: 10 × 0.85 / 0.90 = 9.444… The rounding up in R only makes
+ * R × (1 − s_total) ≥ N, so required_net is never below the unrounded need without leave (the allowance is
+ * never overstated by it; it may be understated by less than one agent per queue summed). The net stays
+ * fractional, as coverage is (a shift covering half an interval counts half an agent).
+ */
+export function leaveFactor(s: RequirementShrinkage | null): number | null {
+  if (!s || s.total == null || s.leave == null) return null;
+  const { total, leave } = s;
+  if (!(Number.isFinite(total) && Number.isFinite(leave) && leave > 0 && leave <= total + 1e-9 && total < 1)) return null;
+  return (1 - total) / (1 - (total - leave));
+}
+
+/** The requirement net of its leave share (`leaveFactor`), per interval; as stored when the factor is not known. */
+export function netOfLeave(required: readonly number[], s: RequirementShrinkage | null): number[] {
+  const f = leaveFactor(s);
+  // rounded to 1e-9: 18 × 0.85 / 0.9 is 17 (an agent spare on a coverage of 18), not 17.000000000000004
+  return f === null ? [...required] : required.map((r) => Math.round(r * f * 1e9) / 1e9);
+}

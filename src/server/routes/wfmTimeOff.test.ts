@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { forEachDatabase } from '../../store/testing';
 import { testApp } from '../testing';
 import { waitForSolve } from './wfm';
+import { createRequirement, createRun, finishRun, publishRun } from '../../store/wfm/schedules';
+import type { ScheduleResult } from '../../core/wfm/schedule';
 
 // Week of Monday 2026-11-02 in Asia/Shanghai (UTC+8): local midnight = 2026-11-01 16:00 UTC.
 const WS = Date.UTC(2026, 10, 1, 16);
@@ -45,6 +47,8 @@ forEachDatabase('time off: granted from the spare the published week has, else w
     assert.equal(before.week, '2026-11-02');
     assert.deepEqual(before.days[0], { date: '2026-11-02', published: true, allowance: 1, approved: 0, pending: 0 }); // 3 on, 2 needed
     assert.equal(before.days[1].allowance, null); // Tuesday needs nobody: no limit
+    // an uploaded requirement: its shrinkage is not known, the allowance counts against it as stored
+    assert.deepEqual(before.basis, { shrinkageTotal: null, shrinkageLeave: null, netOfLeave: false });
 
     // a1: Monday, the one spare agent: granted at once, the shift freed
     const g = await a1.req('POST', '/api/wfm/time-off', { date: '2026-11-02', kind: 'annual', note: '家里有事' });
@@ -118,6 +122,65 @@ forEachDatabase('time off: two requests at once for the last spare agent grant e
     assert.equal(both.find((r) => r.body.status === 'pending')!.body.short, 1);
     const shifts = (await wfm.req('GET', `/api/wfm/schedule-runs/${run.body.id}`)).body.shifts as unknown[];
     assert.equal(shifts.length, 2); // 3 published − the one granted
+  } finally {
+    await app.close();
+  }
+});
+
+// Migration 059: the same three agents on Monday 09:00–17:00, but the requirement of 3 was computed with 40 %
+// shrinkage of which 30 % is leave. Net of the leave share it plans for, it asks 3 × 0.6 / 0.9 = 2 agents (by
+// hand: 3 heads × 0.6 = 1.8 agents on the phone; without the leave share 1.8 / 0.9 = 2 heads). Against the
+// stored 3 nobody could be off (every request would wait, short by 1); against 2, one agent is spared.
+forEachDatabase('time off: against the requirement net of the leave share it was computed with', async (t, store) => {
+  let clock = WS - 2 * 86_400_000;
+  const { app, org, as } = await testApp(store, { now: () => (clock += 1000) });
+  try {
+    const wfm = await as('wfm');
+    const lead = await as('team_lead');
+    const a1 = await as('a1');
+    const a2 = await as('a2');
+    const three = Array.from({ length: 672 }, (_, k) => (k >= 36 && k < 68 ? 3 : 0));
+    const reqId = await createRequirement(
+      store.db,
+      { centerId: org.centerId, weekStart: '2026-11-02', intervalMin: 15, required: three, source: 'forecast:1', shrinkage: { total: 0.4, leave: 0.3 } },
+      null,
+      clock,
+    );
+    // the three agents' Monday 09:00–17:00 on the phone, published as the plan
+    const runId = await createRun(store.db, { centerId: org.centerId, weekStart: '2026-11-02', requirementId: reqId, timeLimitS: 1 }, null, clock);
+    const monday = {
+      day: 0,
+      templateId: 'D8',
+      startMin: 540,
+      endMin: 1020,
+      paidHours: 8,
+      activities: [{ kind: 'phone', startMin: 540, endMin: 1020, paid: true }],
+    };
+    const result = {
+      agents: Object.values(org.agents).map((id) => ({ agentId: String(id), days: [monday, null, null, null, null, null, null], paidHours: 8 })),
+      objective: { total: 0, under: 0, over: 0, cost: 0 },
+      lpBound: 0,
+      gap: 0,
+      stage1: {},
+      unassignedPatternShifts: 0,
+      warnings: [],
+    } as unknown as ScheduleResult;
+    await finishRun(store.db, runId, WS, new Map(Object.values(org.agents).map((id) => [String(id), id])), result, clock);
+    await publishRun(store.db, runId, null, clock);
+
+    const allowance = async () => (await lead.req('GET', '/api/wfm/time-off/allowance?week=2026-11-02')).body;
+    const before = await allowance();
+    assert.deepEqual(before.basis, { shrinkageTotal: 0.4, shrinkageLeave: 0.3, netOfLeave: true });
+    assert.deepEqual(before.days[0], { date: '2026-11-02', published: true, allowance: 1, approved: 0, pending: 0 }); // 3 on, 2 needed net
+    // a1: granted at once (against the stored 3 it would wait, short by 1)
+    const g = await a1.req('POST', '/api/wfm/time-off', { date: '2026-11-02' });
+    assert.deepEqual([g.body.status, g.body.shortAt, g.body.short], ['approved', null, null]);
+    assert.equal((await allowance()).days[0].allowance, 0);
+    // a2: 1 left on the phone where 2 are needed net: waits, short by 1 from 09:00
+    const w = await a2.req('POST', '/api/wfm/time-off', { date: '2026-11-02' });
+    assert.deepEqual([w.body.status, w.body.shortAt, w.body.short], ['pending', WS + 9 * H, 1]);
+    const shifts = (await wfm.req('GET', `/api/wfm/schedule-runs/${runId}`)).body.shifts as { agentId: number }[];
+    assert.deepEqual(shifts.map((s) => s.agentId).sort(), [org.agents.a2, org.agents.b1].sort());
   } finally {
     await app.close();
   }

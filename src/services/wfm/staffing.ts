@@ -79,8 +79,18 @@ export async function createRequirementCurve(deps: ServiceDeps, actor: Actor, bo
   let required = body.required;
   let source = 'upload';
   let byQueue: Record<string, number[]> | undefined;
-  // the center's planned shrinkage (the sum of its categories) unless the request gives one number
-  const shrinkageTotal = async () => body.shrinkage ?? (await shrinkage(deps, actor)).total;
+  // the center's planned shrinkage (the sum of its categories) unless the request gives one number; the
+  // requirement keeps what it was computed with (migration 059): the sum, and the leave category's share of it
+  // (not known when one number was given: the time-off check then uses the requirement as it is)
+  let used: { total: number; leave: number | null } | null = null;
+  const shrinkageTotal = async () => {
+    if (body.shrinkage !== undefined) used = { total: body.shrinkage, leave: null };
+    else {
+      const center = await shrinkage(deps, actor);
+      used = { total: center.total, leave: center.categories.find((c) => c.category === 'leave')?.fraction ?? 0 };
+    }
+    return used.total;
+  };
   if (!required && body.queueForecastIds) {
     // issue 15: each queue's requirement from its own forecast, kept beside the total (their sum)
     byQueue = {};
@@ -107,7 +117,7 @@ export async function createRequirementCurve(deps: ServiceDeps, actor: Actor, bo
   return {
     id: await createRequirement(
       deps.store.db,
-      { centerId: c.id, weekStart: body.weekStart, intervalMin: 15, required, source, byQueue },
+      { centerId: c.id, weekStart: body.weekStart, intervalMin: 15, required, source, byQueue, shrinkage: used },
       actor.userId,
       deps.now(),
     ),

@@ -1,11 +1,12 @@
 /**
  * Time off against the published week (issue 15): an agent asks for a day; when the week can spare them
- * (core/wfm/timeOff: their own intervals stay at or above the requirement) it is granted at once, otherwise
+ * (core/wfm/timeOff: their own intervals stay at or above the requirement net of the leave share it was
+ * computed with, migration 059; the requirement as stored when that is not known) it is granted at once, otherwise
  * it waits for their team lead or the planner, with the first interval that would be short. A granted day
  * becomes leave and frees the agent's published shift of that day.
  */
 import { forbidden, validationError } from '../../core/errors';
-import { checkTimeOff, dayAllowance } from '../../core/wfm/timeOff';
+import { checkTimeOff, dayAllowance, leaveFactor, netOfLeave } from '../../core/wfm/timeOff';
 import { mondayOf, weekCoverage, weekStartMs } from '../../core/wfm/rules';
 import { getAgent } from '../../store/org';
 import { scopeAdmits } from '../../store/scope';
@@ -57,7 +58,15 @@ async function dayPlan(db: ServiceDeps['store']['db'], center: { id: number; tz:
   return {
     dayStart,
     dayEnd,
-    plan: { runId: w.runId, intervalMin: im, required: w.required.slice(dayIdx * n, (dayIdx + 1) * n), coverage: phoneOf(shifts), phoneOf, shifts },
+    // the requirement net of the leave share it plans for (core/wfm/timeOff leaveFactor): time off is what that share is for
+    plan: {
+      runId: w.runId,
+      intervalMin: im,
+      required: netOfLeave(w.required.slice(dayIdx * n, (dayIdx + 1) * n), w.shrinkage),
+      coverage: phoneOf(shifts),
+      phoneOf,
+      shifts,
+    },
   };
 }
 
@@ -137,5 +146,8 @@ export async function allowance(deps: ServiceDeps, actor: Actor, q: { week: stri
       pending: counts.get(date)?.pending ?? 0,
     });
   }
-  return { week: dates[0]!, days };
+  // what the allowance is based on: the published week's requirement, net of its leave share when its shrinkage is known
+  const w = await week;
+  const basis = w ? { shrinkageTotal: w.shrinkage.total, shrinkageLeave: w.shrinkage.leave, netOfLeave: leaveFactor(w.shrinkage) !== null } : null;
+  return { week: dates[0]!, days, basis };
 }

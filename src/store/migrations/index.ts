@@ -35,6 +35,7 @@ import peer from './045_peer';
 import floorRules from './046_floor_rules';
 import intraday from './049_intraday';
 import auditCenter from './058_audit_center';
+import requirementShrinkage from './059_requirement_shrinkage';
 import squadRoutine from './052_squad_routine';
 import shiftQueues from './053_shift_queues';
 import planWeeks from './054_plan_weeks';
@@ -77,6 +78,7 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '046_floor_rules': floorRules,
   '049_intraday': intraday,
   '058_audit_center': auditCenter,
+  '059_requirement_shrinkage': requirementShrinkage,
   '052_squad_routine': squadRoutine,
   '053_shift_queues': shiftQueues,
   '054_plan_weeks': planWeeks,

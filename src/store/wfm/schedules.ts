@@ -198,6 +198,8 @@ export async function createRequirement(
     byQueue?: Record<string, number[]>;
     /** a multi-skill plan fills it when it ends (migration 054): until then no run may start on it */
     pending?: boolean;
+    /** the shrinkage it was computed with (migration 059): the sum and the leave category's share; omitted or null: not known */
+    shrinkage?: { total: number | null; leave: number | null } | null;
   },
   userId: number | null,
   now: number,
@@ -224,6 +226,8 @@ export async function createRequirement(
         created_by: userId,
         created_at: now,
         pending: r.pending ? 1 : 0,
+        shrinkage_total: r.shrinkage?.total ?? null,
+        shrinkage_leave: r.shrinkage?.total == null ? null : (r.shrinkage.leave ?? null),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -247,21 +251,29 @@ export async function getRequirement(db: Db, id: number) {
     pending: Number(r.pending) === 1,
     required: JSON.parse(r.required) as number[],
     byQueue: r.by_queue ? (JSON.parse(r.by_queue) as Record<string, number[]>) : null,
+    shrinkage: shrinkageOf(r),
   };
 }
+
+/** A requirement row's stored shrinkage (migration 059), numbers as numbers (PostgreSQL's double precision included). */
+export const shrinkageOf = (r: { shrinkage_total: number | null; shrinkage_leave: number | null }) => ({
+  total: r.shrinkage_total == null ? null : Number(r.shrinkage_total),
+  leave: r.shrinkage_leave == null ? null : Number(r.shrinkage_leave),
+});
 
 export const listRequirements = async (db: Db, f: { centerId: number; weekStart?: string }) => {
   let q = db
     .selectFrom('wfm_requirements')
-    .select(['id', 'week_start', 'interval_min', 'source', 'created_at', 'by_queue', 'pending'])
+    .select(['id', 'week_start', 'interval_min', 'source', 'created_at', 'by_queue', 'pending', 'shrinkage_total', 'shrinkage_leave'])
     .where('center_id', '=', f.centerId)
     .orderBy('id', 'desc')
     .limit(50);
   if (f.weekStart) q = q.where('week_start', '=', f.weekStart);
-  return (await q.execute()).map(({ by_queue, pending, ...r }) => ({
+  return (await q.execute()).map(({ by_queue, pending, shrinkage_total, shrinkage_leave, ...r }) => ({
     ...r,
     queues: by_queue ? Object.keys(JSON.parse(by_queue) as object) : [],
     pending: Number(pending) === 1,
+    shrinkage: shrinkageOf({ shrinkage_total, shrinkage_leave }),
   }));
 };
 

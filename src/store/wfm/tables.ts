@@ -33,6 +33,9 @@ export interface WfmTables {
     created_at: number;
     /** migration 054: 1 while a multi-skill plan is still computing it (no run may start on it) */
     pending: Generated<number>;
+    /** migration 059: the shrinkage it was computed with (sum, and the leave category's share of it); null: not known */
+    shrinkage_total: number | null;
+    shrinkage_leave: number | null;
   };
   wfm_schedule_runs: {
     id: Generated<number>;

@@ -6,6 +6,7 @@ import type { DB } from '../schema';
 import { withTx } from '../db';
 import { uniqueAs } from '../errors';
 import { inScope, type Scope } from '../scope';
+import { shrinkageOf } from './schedules';
 
 type Db = Kysely<DB>;
 
@@ -161,18 +162,18 @@ export async function decideTimeOff(
   });
 }
 
-/** The published run of a center's week with its requirement, or null when the week is not published. */
+/** The published run of a center's week with its requirement (and the shrinkage it was computed with, migration 059), or null when the week is not published. */
 export async function publishedWeek(db: Db, centerId: number, weekStart: string) {
   const run = await db
     .selectFrom('wfm_schedule_runs as r')
     .innerJoin('wfm_requirements as q', 'q.id', 'r.requirement_id')
-    .select(['r.id', 'q.interval_min', 'q.required'])
+    .select(['r.id', 'q.interval_min', 'q.required', 'q.shrinkage_total', 'q.shrinkage_leave'])
     .where('r.center_id', '=', centerId)
     .where('r.week_start', '=', weekStart)
     .where('r.status', '=', 'published')
     .orderBy('r.id', 'desc')
     .executeTakeFirst();
-  return run ? { runId: run.id, intervalMin: run.interval_min, required: JSON.parse(run.required) as number[] } : null;
+  return run ? { runId: run.id, intervalMin: run.interval_min, required: JSON.parse(run.required) as number[], shrinkage: shrinkageOf(run) } : null;
 }
 
 /**

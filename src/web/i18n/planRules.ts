@@ -90,6 +90,13 @@ const WORDS: Record<string, Row> = {
   ],
   'wfm.planWeekOf': ['本计划第 {{k}} 周 / 共 {{n}} 周', '本計畫第 {{k}} 週 / 共 {{n}} 週', 'Week {{k}} of {{n}} of the plan'],
   'wfm.requirementPendingShort': ['计算中', '計算中', 'being computed'],
+  // the shrinkage a requirement was computed with (migration 059): the time-off allowance counts net of its leave share
+  'wfm.requirementShrinkage': [
+    '缩减率 {{total}}%，其中休假 {{leave}}%',
+    '縮減率 {{total}}%，其中休假 {{leave}}%',
+    'shrinkage {{total}} %, leave {{leave}} % of it',
+  ],
+  'wfm.requirementShrinkageTotal': ['缩减率 {{total}}%', '縮減率 {{total}}%', 'shrinkage {{total}} %'],
   'errors.wfm.weekWithoutRequirement': [
     '第 {{n}} 周（{{week}}）还没有需求：请先为这一周生成或上传需求',
     '第 {{n}} 週（{{week}}）還沒有需求：請先為這一週產生或上傳需求',

@@ -19,6 +19,11 @@ export const timeOffMessages: Messages = {
       noNeed: '当天无需求',
       notPublished: '排班未发布',
       counts: '已批 {{approved}} · 待批 {{pending}}',
+      basisNet:
+        '可批人数 = 已发布排班的在线人数 − 扣除休假占比后的需求：该周需求按 {{total}}% 缩减率计算，其中休假 {{leave}}% 本就为休假预留，即需求的 {{factor}}%。',
+      basisNoLeave: '可批人数 = 已发布排班的在线人数 − 需求：该周需求按 {{total}}% 缩减率计算，其中未预留休假。',
+      basisUnknown:
+        '可批人数 = 已发布排班的在线人数 − 需求（原值）：该周需求未记录其缩减率中的休假占比（上传的、多技能排班的、较早的或只填了一个缩减率的需求）。',
       ask: '申请休假',
       date: '日期',
       kind: '假别',
@@ -66,6 +71,11 @@ export const timeOffMessages: Messages = {
       noNeed: '當天無需求',
       notPublished: '排班未發布',
       counts: '已批 {{approved}} · 待批 {{pending}}',
+      basisNet:
+        '可批人數 = 已發布排班的在線人數 − 扣除休假占比後的需求：該週需求按 {{total}}% 縮減率計算，其中休假 {{leave}}% 本就為休假預留，即需求的 {{factor}}%。',
+      basisNoLeave: '可批人數 = 已發布排班的在線人數 − 需求：該週需求按 {{total}}% 縮減率計算，其中未預留休假。',
+      basisUnknown:
+        '可批人數 = 已發布排班的在線人數 − 需求（原值）：該週需求未記錄其縮減率中的休假占比（上傳的、多技能排班的、較早的或只填了一個縮減率的需求）。',
       ask: '申請休假',
       date: '日期',
       kind: '假別',
@@ -113,6 +123,12 @@ export const timeOffMessages: Messages = {
       noNeed: 'nothing needed',
       notPublished: 'not published',
       counts: 'granted {{approved}} · waiting {{pending}}',
+      basisNet:
+        'Time off available = agents the published plan has on the phone − the requirement net of its leave share: the week’s requirement was computed with {{total}} % shrinkage, {{leave}} % of it for leave, which is planned for time off; so {{factor}} % of the requirement.',
+      basisNoLeave:
+        'Time off available = agents the published plan has on the phone − the requirement: the week’s requirement was computed with {{total}} % shrinkage, none of it for leave.',
+      basisUnknown:
+        'Time off available = agents the published plan has on the phone − the requirement as stored: the leave share of the shrinkage the week’s requirement was computed with is not recorded (an uploaded, multi-skill or older requirement, or one computed with a single shrinkage figure).',
       ask: 'Ask for time off',
       date: 'Date',
       kind: 'Kind',

@@ -21,6 +21,12 @@ const weekAfter = (monday: string, k: number) => new Date(Date.parse(`${monday}T
 
 export default function Schedule() {
   const { t, i18n } = useTranslation();
+  // the shrinkage the requirement was computed with (migration 059), as a percentage; nothing when not known
+  const share = (x: number) => String(Math.round(x * 1000) / 10);
+  const reqShrinkage = (s: { total: number | null; leave: number | null }) =>
+    s.total === null
+      ? ''
+      : ` · ${s.leave === null ? t('wfm.requirementShrinkageTotal', { total: share(s.total) }) : t('wfm.requirementShrinkage', { total: share(s.total), leave: share(s.leave) })}`;
   // where the week's requirement came from: upload, forecast:<id>, demo
   const reqSource = (src: string) =>
     src.startsWith('forecast:')
@@ -197,7 +203,7 @@ export default function Schedule() {
         <span data-testid="requirement-count" className="field-value">
           {t('wfm.requirement')}:{' '}
           {weekReqs.length
-            ? `#${weekReqs[0].id} (${reqSource(weekReqs[0].source)}${weekReqs[0].pending ? ` · ${t('wfm.requirementPendingShort')}` : ''})`
+            ? `#${weekReqs[0].id} (${reqSource(weekReqs[0].source)}${reqShrinkage(weekReqs[0].shrinkage)}${weekReqs[0].pending ? ` · ${t('wfm.requirementPendingShort')}` : ''})`
             : t('app.none')}
         </span>
         <Field label={t('wfm.weeksToPlan')} error={runAct.errorFor('weeks')} hint={t('wfm.weeksToPlanHint')}>

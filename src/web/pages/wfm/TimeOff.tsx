@@ -58,6 +58,7 @@ export default function TimeOff() {
             </div>
           ))}
         </div>
+        {allowance.data?.basis && <AllowanceBasis basis={allowance.data.basis} />}
       </section>
       {isAgent && <AskForm onDone={() => Promise.all([requests.reload(), allowance.reload()])} />}
       <section className="card">
@@ -108,6 +109,28 @@ export default function TimeOff() {
         )}
       </section>
     </Page>
+  );
+}
+
+const pct = (x: number) => String(Math.round(x * 1000) / 10);
+
+/** What the week's allowance is based on: the requirement net of the leave share it was computed with, or as stored. */
+function AllowanceBasis({ basis: b }: { basis: { shrinkageTotal: number | null; shrinkageLeave: number | null; netOfLeave: boolean } }) {
+  const { t } = useTranslation();
+  const text =
+    b.netOfLeave && b.shrinkageTotal !== null && b.shrinkageLeave !== null
+      ? t('timeOff.basisNet', {
+          total: pct(b.shrinkageTotal),
+          leave: pct(b.shrinkageLeave),
+          factor: pct((1 - b.shrinkageTotal) / (1 - (b.shrinkageTotal - b.shrinkageLeave))),
+        })
+      : b.shrinkageTotal !== null && !b.shrinkageLeave && b.shrinkageLeave !== null
+        ? t('timeOff.basisNoLeave', { total: pct(b.shrinkageTotal) })
+        : t('timeOff.basisUnknown');
+  return (
+    <p className="hint" data-testid="timeoff-basis">
+      {text}
+    </p>
   );
 }
 
