@@ -7,6 +7,7 @@ import i18n from 'i18next';
 import { topicMatches, urlOf, type CallInput, type Endpoint, type ResponseOf, type TopicMessage } from '../contract/endpoint';
 import { topics, type Topics } from '../contract/index';
 import { fmtDateTime } from './format';
+import { LIVE_PATH, takeEarlySocket } from './boot';
 
 let csrf = '';
 export const setCsrf = (t: string) => {
@@ -218,13 +219,16 @@ function reset(l: Listener) {
 
 function connect() {
   const proto = location.protocol === 'https:' ? 'wss' : 'ws';
-  const sock = (ws = new WebSocket(`${proto}://${location.host}/api/live`));
+  const sock = (ws = takeEarlySocket() ?? new WebSocket(`${proto}://${location.host}${LIVE_PATH}`));
   for (const l of listeners) reset(l);
-  sock.onopen = () => {
+  const opened = () => {
     delay = 500;
     for (const l of listeners) start(sock, l, true);
     keepSubscribing(sock);
   };
+  // boot.js's socket may be open already
+  if (sock.readyState === WebSocket.OPEN) opened();
+  else sock.onopen = opened;
   sock.onmessage = (m) => {
     const msg = JSON.parse(m.data);
     if (msg.type === 'event') {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { ME_PATH, takeEarlyMe } from './boot';
+import { LIVE_PATH, ME_PATH, takeEarlyMe, takeEarlySocket } from './boot';
 import { contract } from '../contract/index';
 import { navItems } from './nav';
 import { bootWithPages, pageImports, pagePreloads, PAGES_PLACEHOLDER } from './bootPages';
@@ -68,4 +68,22 @@ test("boot.js preloads a page's chunk and what it imports, not what the entry al
     script.includes('"/live/wallboard":[0,1,2]') &&
       script.includes('"files":["assets/Wallboard.js","assets/liveData.js","assets/Chart.js","assets/Alerts.js"]'),
   );
+});
+
+test('boot.js opens the live socket once signed in; the app takes it over only while it connects or is open, once', () => {
+  const script = readFileSync(new URL('./bootEarly.js', import.meta.url), 'utf8');
+  assert.match(script, /if \(r\.ok\) window\.__cfEarlySocket = new WebSocket\(/);
+  assert.ok(script.includes(`'${LIVE_PATH}'`));
+  const g = globalThis as { __cfEarlySocket?: unknown };
+  for (const [readyState, taken] of [
+    [0, true],
+    [1, true],
+    [2, false],
+    [3, false],
+  ] as const) {
+    const sock = { readyState };
+    g.__cfEarlySocket = sock;
+    assert.equal(takeEarlySocket(), taken ? sock : null, `readyState ${readyState}`);
+    assert.equal(takeEarlySocket(), null);
+  }
 });

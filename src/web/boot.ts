@@ -23,3 +23,18 @@ export function takeEarlyMe(): Promise<Response> | null {
   w.__cfEarlyMe = null;
   return p;
 }
+
+/** The path of the live socket public boot.js opens (contract: the server's /api/live). */
+export const LIVE_PATH = '/api/live';
+
+/**
+ * The live socket public boot.js opened once the early sign-in check said the browser is signed in (issue 16: its
+ * handshake then overlaps the entry's loading instead of following the page's first render), for the first
+ * connection only, and only while it is still connecting or open; null otherwise (the caller opens its own).
+ */
+export function takeEarlySocket(): WebSocket | null {
+  const w = globalThis as { __cfEarlySocket?: WebSocket | null };
+  const s = w.__cfEarlySocket ?? null;
+  w.__cfEarlySocket = null;
+  return s && (s.readyState === 0 || s.readyState === 1) ? s : null;
+}
