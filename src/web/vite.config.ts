@@ -10,11 +10,16 @@ import { bootWithPages, pageImports, pagePreloads, type ChunkInfo } from './boot
  * Writes a .br and a .gz beside every text asset of the build, once, at the highest settings: the server
  * sends them as they are (@fastify/static preCompressed) instead of compressing on every request.
  */
-function precompress(outDir: string): Plugin {
+function precompress(): Plugin {
   const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+  // the directory written to (--outDir included: an A/B build into another directory was left uncompressed)
+  let outDir = '';
   return {
     name: 'callfloor-precompress',
     apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
     closeBundle() {
       for (const file of walk(outDir)) {
         if (!/\.(js|css|html|svg|json|txt)$/.test(file)) continue;
@@ -59,7 +64,7 @@ const outDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react(), bootScript(), precompress(outDir)],
+  plugins: [react(), bootScript(), precompress()],
   build: {
     outDir,
     emptyOutDir: true,
