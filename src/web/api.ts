@@ -268,8 +268,8 @@ function connect() {
 /**
  * Subscribes to topics on the live socket; returns a closer. One socket for the whole page (issue 16: the bell's
  * own socket opened first, and a browser opens one socket to a host at a time, so the wallboard's waited for it):
- * it opens with the first listener and closes with the last; a topic stays subscribed on it until then (the
- * server has no unsubscribe; a listener gets only its own topics' messages). The subscribe is re-sent every
+ * it opens with the first listener and closes with the last; a listener gets only its own topics' messages, and
+ * a topic no listener holds any more is unsubscribed. The subscribe is re-sent every
  * second until the server acknowledges each topic (`subscribed`, or an error naming the topic when it is refused),
  * and again after every reconnect. Reconnects with backoff; when the access changed (4403) at once, when the
  * session ended (4401) at the slowest pace (it resumes after a new sign-in).
@@ -290,7 +290,14 @@ function live(topics: string[], onEvent: (topic: string, data: unknown) => void,
   }
   // else connecting: its open subscribes every listener
   return () => {
-    if (!listeners.delete(l) || listeners.size) return;
+    if (!listeners.delete(l)) return;
+    if (listeners.size) {
+      // its topics no other listener holds stop arriving
+      const kept = new Set([...listeners].flatMap((x) => x.topics));
+      const gone = [...new Set(l.topics)].filter((t) => !kept.has(t));
+      if (ws && gone.length) sendOn(ws, { type: 'unsubscribe', topics: gone });
+      return;
+    }
     clearInterval(retry);
     const sock = ws;
     ws = null;
