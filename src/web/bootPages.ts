@@ -1,5 +1,5 @@
 /**
- * The page chunks public boot.js preloads (issue 16): the app's entry took ~0.2–0.3 s to run before it could ask
+ * The page chunks /boot.js preloads (issue 16): the app's entry took ~0.2–0.3 s to run before it could ask
  * for the page's chunk (preloadPageOf), so the build writes into boot.js, for each menu path, the chunk of its
  * page and the chunks that one imports (not those the entry already loads), and boot.js adds them as
  * `<link rel=modulepreload>` as soon as it runs, while the entry is still arriving. Pure: vite.config.ts reads
