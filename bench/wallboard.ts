@@ -5,7 +5,8 @@
  * Each measurement runs in a new browser context (an empty cache, as the first visit of the day), from the
  * navigation to the moment the thing is on screen: the login form's user-name field, or the first agent tile
  * of the live floor (its snapshot arrives over the WebSocket after the page's code has loaded). The two kinds
- * alternate so that a change of load on the machine falls on both. The server runs in this process on a
+ * alternate so that a change of load on the machine falls on both. With WEB_ROOT_B, a second build is measured
+ * in the same run, its steps interleaved with the first's (an A/B on a shared machine). The server runs in this process on a
  * SQLite file with the small test organisation; its three agents are logged in, so the floor has tiles.
  *
  * Aim: first tiles within 1.3× the login page.
@@ -24,6 +25,8 @@ import { middayZone } from '../src/server/liveBoard.testutil';
 
 // WEB_ROOT: another build to compare (e.g. the one before a change, built into another directory), same server code
 const WEB_ROOT = process.env.WEB_ROOT ?? fileURLToPath(new URL('../dist/web', import.meta.url));
+// WEB_ROOT_B: a second build measured in the same run (its own server), each round's steps interleaved with the first's
+const WEB_ROOT_B = process.env.WEB_ROOT_B;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -57,15 +60,8 @@ async function timeWallboard(browser: Browser, url: string): Promise<number> {
   }
 }
 
-async function main() {
-  if (!existsSync(join(WEB_ROOT, 'index.html'))) {
-    console.log('wallboard: dist/web not built (npm run build:web), skipped');
-    return;
-  }
-  if (!existsSync(CHROMIUM)) {
-    console.log(`wallboard: ${CHROMIUM} missing (apt-get install -y chromium), skipped`);
-    return;
-  }
+/** A server on its own SQLite file with the small test organisation, serving one build; its three agents logged in. */
+async function startServer(webRoot: string): Promise<{ url: string; close: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'cf-bench-wall-'));
   const store = await openStore({ file: join(dir, 'bench.db') });
   await migrate(store);
@@ -75,7 +71,7 @@ async function main() {
     .updateTable('centers')
     .set({ timezone: middayZone(new Date().getUTCHours()) })
     .execute();
-  const { app, ctx } = await buildApp({ store, webRoot: WEB_ROOT, loginAttemptsPerMinute: 10_000 });
+  const { app, ctx } = await buildApp({ store, webRoot, loginAttemptsPerMinute: 10_000 });
   await startServices(ctx);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
@@ -85,33 +81,59 @@ async function main() {
     ctx,
     ['A001', 'A002', 'B001'].map((agent, i) => ({ id: `bench-login-${i}`, ts: t0, type: 'agent.login' as const, agent })),
   );
+  return {
+    url,
+    close: async () => {
+      await stopServices(ctx);
+      await app.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function main() {
+  const roots = [WEB_ROOT, ...(WEB_ROOT_B ? [WEB_ROOT_B] : [])];
+  for (const root of roots)
+    if (!existsSync(join(root, 'index.html'))) {
+      console.log(`wallboard: ${root} not built (npm run build:web), skipped`);
+      return;
+    }
+  if (!existsSync(CHROMIUM)) {
+    console.log(`wallboard: ${CHROMIUM} missing (apt-get install -y chromium), skipped`);
+    return;
+  }
+  const servers = [];
+  for (const root of roots) servers.push(await startServer(root));
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic'] });
   try {
     // one of each first, not counted: the server's first answers (route compilation, the floor's first snapshot)
-    await timeLogin(browser, url);
-    await timeWallboard(browser, url);
-    const login: number[] = [];
-    const wall: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      if (i % 2 === 0) {
-        login.push(await timeLogin(browser, url));
-        wall.push(await timeWallboard(browser, url));
-      } else {
-        wall.push(await timeWallboard(browser, url));
-        login.push(await timeLogin(browser, url));
-      }
+    for (const s of servers) {
+      await timeLogin(browser, s.url);
+      await timeWallboard(browser, s.url);
     }
-    const [l, w] = [median(login), median(wall)];
+    // every measurement of a round, its order turned each round, so a change of load falls on all of them
+    const steps = servers.flatMap((s, b) => [
+      { b, kind: 'login' as const, run: () => timeLogin(browser, s.url) },
+      { b, kind: 'wall' as const, run: () => timeWallboard(browser, s.url) },
+    ]);
+    const got = servers.map(() => ({ login: [] as number[], wall: [] as number[] }));
+    for (let i = 0; i < RUNS; i++)
+      for (let k = 0; k < steps.length; k++) {
+        const step = steps[(i + k) % steps.length]!;
+        got[step.b]![step.kind].push(await step.run());
+      }
     console.log(`machine: ${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)} (1 min) at the end; ${RUNS} runs each, medians, empty cache each run`);
-    console.log(`login page (baseline)   ${l.toFixed(0)} ms  (runs: ${login.map((x) => x.toFixed(0)).join(' ')})`);
-    console.log(`wallboard first tiles   ${w.toFixed(0)} ms  (runs: ${wall.map((x) => x.toFixed(0)).join(' ')})`);
-    console.log(`ratio ${(w / l).toFixed(2)}× the login page (aim ≤ 1.3×: ${w / l <= 1.3 ? 'met' : 'not met'})`);
+    got.forEach(({ login, wall }, b) => {
+      const [l, w] = [median(login), median(wall)];
+      if (servers.length > 1) console.log(`build ${'AB'[b]}: ${roots[b]}`);
+      console.log(`login page (baseline)   ${l.toFixed(0)} ms  (runs: ${login.map((x) => x.toFixed(0)).join(' ')})`);
+      console.log(`wallboard first tiles   ${w.toFixed(0)} ms  (runs: ${wall.map((x) => x.toFixed(0)).join(' ')})`);
+      console.log(`ratio ${(w / l).toFixed(2)}× the login page (aim ≤ 1.3×: ${w / l <= 1.3 ? 'met' : 'not met'})`);
+    });
   } finally {
     await browser.close();
-    await stopServices(ctx);
-    await app.close();
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    for (const s of servers) await s.close();
   }
 }
 

@@ -23,12 +23,13 @@ test('wallboard tiles follow pushed events; an understaffed alert fires, is ackn
   });
   const { page, url, ctx } = h;
   try {
-    await signInUi(page, url, 'duty_manager');
-    // what the page's live socket receives (the wallboard must get its events over it, not only snapshots)
+    // what the page's live socket receives (the wallboard must get its events over it, not only snapshots); the page
+    // has one socket, opened by the bell at sign-in
     const frames: any[] = [];
     page.on('websocket', (ws) => {
       if (ws.url().endsWith('/api/live')) ws.on('framereceived', (f) => frames.push(JSON.parse(String(f.payload))));
     });
+    await signInUi(page, url, 'duty_manager');
     await page.click('a[data-nav="/live/wallboard"]');
     await page.waitForSelector('text=实时大屏');
     const t0 = Date.now();
@@ -90,11 +91,11 @@ test('wallboard on PostgreSQL: the subscribe sent on open is acknowledged and li
   const h = await startHarness({ kind: 'postgres' });
   const { page, url, ctx } = h;
   try {
-    await signInUi(page, url, 'duty_manager');
     let frames: any[] = [];
     page.on('websocket', (ws) => {
       if (ws.url().endsWith('/api/live')) ws.on('framereceived', (f) => frames.push(JSON.parse(String(f.payload))));
     });
+    await signInUi(page, url, 'duty_manager');
     await page.click('a[data-nav="/live/wallboard"]');
     await page.waitForSelector('text=实时大屏');
     // three loads of the page (the probe saw 5 of 8 loads without any live event on PostgreSQL)

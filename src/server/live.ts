@@ -240,6 +240,15 @@ export function registerLiveSocket(app: FastifyInstance, ctx: ServerContext, opt
         }
         return;
       }
+      // the page's one socket (src/web/api.ts) drops the topics of a page that was left
+      if (msg.type === 'unsubscribe' && Array.isArray(msg.topics)) {
+        for (const t of msg.topics.map(String)) {
+          unsubs.get(t)?.();
+          unsubs.delete(t);
+          send({ type: 'unsubscribed', topic: t });
+        }
+        return;
+      }
       const h = typeof msg.type === 'string' ? socketHandlers.get(msg.type) : undefined;
       if (!h) {
         send({ type: 'error', reason: 'live.unknownType', params: { type: String(msg.type) }, message: `unknown message type ${String(msg.type)}` });

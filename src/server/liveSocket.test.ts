@@ -136,6 +136,15 @@ forEachDatabase('live socket: ten subscribes sent on open are all acknowledged a
       await socks[0].next((m) => m.type === 'event' && m.data.n === 2);
       await quiet(100);
       assert.equal(socks[0].events('floor:agents').length, 2);
+      // unsubscribed (a page left, the socket kept for the others): that topic no longer arrives, the other one does
+      socks[0].ws.send(JSON.stringify({ type: 'unsubscribe', topics: ['floor:agents'] }));
+      await socks[0].next((m) => m.type === 'unsubscribed' && m.topic === 'floor:agents');
+      ctx.hub.publish(centerTopic(org.centerId, 'floor:agents'), { n: 3 });
+      ctx.hub.publish(centerTopic(org.centerId, 'alerts'), { a: 1 });
+      await socks[0].next((m) => m.type === 'event' && m.topic === 'alerts');
+      await socks[1].next((m) => m.type === 'event' && m.data.n === 3);
+      await quiet(100);
+      assert.equal(socks[0].events('floor:agents').length, 2);
     } finally {
       for (const s of socks) s.ws.close();
     }

@@ -7,6 +7,7 @@ import i18n from 'i18next';
 import { topicMatches, urlOf, type CallInput, type Endpoint, type ResponseOf, type TopicMessage } from '../contract/endpoint';
 import { topics, type Topics } from '../contract/index';
 import { fmtDateTime } from './format';
+import { LIVE_PATH, takeEarlySocket } from './boot';
 
 let csrf = '';
 export const setCsrf = (t: string) => {
@@ -160,11 +161,118 @@ export async function answerOfSent<E extends Endpoint>(_ep: E, sent: Promise<Res
   return answerOf(await sent) as Promise<ResponseOf<E>>;
 }
 
+/** One user of the live socket: its topics, and its own progress on the socket's current connection. */
+interface Listener {
+  topics: string[];
+  onEvent: (topic: string, data: unknown) => void;
+  onReady?: (answer?: unknown) => void;
+  ask?: string;
+  /** the id its `ask` goes with (unique on the socket) */
+  askId?: string;
+  pending: Set<string>;
+  answered: boolean;
+  answer?: unknown;
+  ready: boolean;
+  held: [string, unknown][];
+}
+
+const listeners = new Set<Listener>();
+let ws: WebSocket | null = null;
+let delay = 500;
+let retry: ReturnType<typeof setInterval> | undefined;
+let asks = 0;
+
+const sendOn = (sock: WebSocket, msg: unknown) => sock.readyState === WebSocket.OPEN && sock.send(JSON.stringify(msg));
+
+/** Sends a listener's subscribe (its topics not yet answered on this connection) and, once per connection, its ask. */
+function start(sock: WebSocket, l: Listener, withAsk: boolean) {
+  if (l.pending.size) sendOn(sock, { type: 'subscribe', topics: [...l.pending] });
+  // handled after the subscribe (a socket's messages are handled in order): its answer misses no push
+  if (withAsk && l.ask) sendOn(sock, { type: l.ask, id: l.askId });
+}
+
+/** Re-sends every second the subscribes the server has not answered yet. */
+function keepSubscribing(sock: WebSocket) {
+  clearInterval(retry);
+  retry = setInterval(() => {
+    const waiting = [...listeners].filter((l) => l.pending.size);
+    if (ws === sock && waiting.length) for (const l of waiting) start(sock, l, false);
+    else clearInterval(retry);
+  }, 1000);
+}
+
+function maybeReady(l: Listener) {
+  if (l.ready || l.pending.size || !l.answered) return;
+  l.ready = true;
+  l.onReady?.(l.answer);
+  for (const [topic, data] of l.held.splice(0)) l.onEvent(topic, data);
+}
+
+/** A listener's state at the start of a connection: every topic to (re)subscribe, its ask to (re)send. */
+function reset(l: Listener) {
+  l.pending = new Set(l.topics);
+  l.answered = !l.ask;
+  l.answer = undefined;
+  l.ready = false;
+  l.held = [];
+}
+
+function connect() {
+  const proto = location.protocol === 'https:' ? 'wss' : 'ws';
+  const sock = (ws = takeEarlySocket() ?? new WebSocket(`${proto}://${location.host}${LIVE_PATH}`));
+  for (const l of listeners) reset(l);
+  const opened = () => {
+    delay = 500;
+    for (const l of listeners) start(sock, l, true);
+    keepSubscribing(sock);
+  };
+  // boot.js's socket may be open already
+  if (sock.readyState === WebSocket.OPEN) opened();
+  else sock.onopen = opened;
+  sock.onmessage = (m) => {
+    const msg = JSON.parse(m.data);
+    if (msg.type === 'event') {
+      for (const l of listeners)
+        if (l.topics.includes(msg.topic)) {
+          if (l.ready || !l.ask) l.onEvent(msg.topic, msg.data);
+          else l.held.push([msg.topic, msg.data]);
+        }
+      return;
+    }
+    if ((msg.type === 'subscribed' || msg.type === 'error') && typeof msg.topic === 'string') {
+      for (const l of listeners) if (l.pending.delete(msg.topic)) maybeReady(l);
+      return;
+    }
+    for (const l of listeners)
+      if (l.ask && !l.answered && (msg.id === l.askId || (msg.type === 'error' && msg.id === undefined && msg.params?.type === l.ask))) {
+        // the answer, or its refusal (an error with its id, or a server that does not know the message type)
+        l.answered = true;
+        if (msg.type === 'ack') l.answer = msg.result;
+        maybeReady(l);
+      }
+  };
+  sock.onclose = (e) => {
+    clearInterval(retry);
+    if (ws !== sock) return;
+    ws = null;
+    if (!listeners.size) return;
+    setTimeout(
+      () => {
+        if (!ws && listeners.size) connect();
+      },
+      e.code === 4403 ? 500 : e.code === 4401 ? (delay = 10_000) : (delay = Math.min(delay * 2, 10_000)),
+    );
+  };
+}
+
 /**
- * Opens the live socket and subscribes to topics; returns a closer. The subscribe is re-sent every
- * second until the server acknowledges each topic (`subscribed`, or an error naming the topic when
- * it is refused), and again after every reconnect. Reconnects with backoff; when the access changed
- * (4403) at once, when the session ended (4401) at the slowest pace (it resumes after a new sign-in).
+ * Subscribes to topics on the live socket; returns a closer. One socket for the whole page (issue 16: the bell's
+ * own socket opened first, and a browser opens one socket to a host at a time, so the wallboard's waited for it):
+ * it opens with the first listener and closes with the last; a listener gets only its own topics' messages, and
+ * a topic no listener holds any more is unsubscribed. The subscribe is re-sent every
+ * second until the server acknowledges each topic (`subscribed`, or an error naming the topic when it is refused),
+ * and again after every reconnect. Reconnects with backoff; when the access changed (4403) at once, when the
+ * session ended (4401) at the slowest pace (it resumes after a new sign-in).
  * `onReady` is called each time every topic is answered (after the first open and after each reconnect):
  * from then on nothing published is missed, so that is when a page (re)loads the state the pushes change.
  * With `ask` (a socket message type, e.g. the floor's snapshot) that message is sent right behind the subscribe
@@ -172,60 +280,28 @@ export async function answerOfSent<E extends Endpoint>(_ep: E, sent: Promise<Res
  * messages that arrive before it are held and handed over after `onReady`, as they are newer than the answer.
  */
 function live(topics: string[], onEvent: (topic: string, data: unknown) => void, onReady?: (answer?: unknown) => void, ask?: string): () => void {
-  let ws: WebSocket | null = null;
-  let closed = false;
-  let delay = 500;
-  let retry: ReturnType<typeof setInterval> | undefined;
-  const open = () => {
-    const proto = location.protocol === 'https:' ? 'wss' : 'ws';
-    const sock = (ws = new WebSocket(`${proto}://${location.host}/api/live`));
-    const pending = new Set(topics);
-    let answered = !ask;
-    let answer: unknown;
-    let ready = false;
-    const held: [string, unknown][] = [];
-    const subscribe = () => {
-      if (pending.size && sock.readyState === WebSocket.OPEN) sock.send(JSON.stringify({ type: 'subscribe', topics: [...pending] }));
-    };
-    const maybeReady = () => {
-      if (ready || pending.size || !answered) return;
-      ready = true;
-      onReady?.(answer);
-      for (const [topic, data] of held.splice(0)) onEvent(topic, data);
-    };
-    sock.onopen = () => {
-      delay = 500;
-      subscribe();
-      // handled after the subscribe (a socket's messages are handled in order): its answer misses no push
-      if (ask) sock.send(JSON.stringify({ type: ask, id: ask }));
-      clearInterval(retry);
-      retry = setInterval(() => (pending.size ? subscribe() : clearInterval(retry)), 1000);
-    };
-    sock.onmessage = (m) => {
-      const msg = JSON.parse(m.data);
-      if (msg.type === 'event') {
-        if (ready || !ask) onEvent(msg.topic, msg.data);
-        else held.push([msg.topic, msg.data]);
-      } else if ((msg.type === 'subscribed' || msg.type === 'error') && typeof msg.topic === 'string') {
-        if (pending.delete(msg.topic)) maybeReady();
-      } else if (ask && !answered && (msg.id === ask || (msg.type === 'error' && msg.params?.type === ask))) {
-        // the answer, or its refusal (an error with its id, or a server that does not know the message type)
-        answered = true;
-        if (msg.type === 'ack') answer = msg.result;
-        maybeReady();
-      }
-    };
-    sock.onclose = (e) => {
-      clearInterval(retry);
-      if (closed) return;
-      setTimeout(open, e.code === 4403 ? 500 : e.code === 4401 ? (delay = 10_000) : (delay = Math.min(delay * 2, 10_000)));
-    };
-  };
-  open();
+  const l: Listener = { topics, onEvent, onReady, ask, askId: ask && `${ask}#${++asks}`, pending: new Set(), answered: false, ready: false, held: [] };
+  reset(l);
+  listeners.add(l);
+  if (!ws) connect();
+  else if (ws.readyState === WebSocket.OPEN) {
+    start(ws, l, true);
+    keepSubscribing(ws);
+  }
+  // else connecting: its open subscribes every listener
   return () => {
-    closed = true;
+    if (!listeners.delete(l)) return;
+    if (listeners.size) {
+      // its topics no other listener holds stop arriving
+      const kept = new Set([...listeners].flatMap((x) => x.topics));
+      const gone = [...new Set(l.topics)].filter((t) => !kept.has(t));
+      if (ws && gone.length) sendOn(ws, { type: 'unsubscribe', topics: gone });
+      return;
+    }
     clearInterval(retry);
-    ws?.close();
+    const sock = ws;
+    ws = null;
+    sock?.close();
   };
 }
 

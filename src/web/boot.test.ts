@@ -1,14 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { ME_PATH, takeEarlyMe } from './boot';
+import { LIVE_PATH, ME_PATH, takeEarlyMe, takeEarlySocket } from './boot';
 import { contract } from '../contract/index';
 import { navItems } from './nav';
+import { bootWithPages, pageImports, pagePreloads, PAGES_PLACEHOLDER } from './bootPages';
 
-test('the early sign-in check (public/boot.js) asks the contract’s GET /api/auth/me; index.html loads it', () => {
+test('the early sign-in check (/boot.js, src/web/bootEarly.js) asks the contract’s GET /api/auth/me; index.html loads it', () => {
   assert.equal(contract.platform.me.method, 'GET');
   assert.equal(ME_PATH, contract.platform.me.path);
-  assert.match(readFileSync(new URL('./public/boot.js', import.meta.url), 'utf8'), new RegExp(`fetch\\('${ME_PATH}'`));
+  assert.match(readFileSync(new URL('./bootEarly.js', import.meta.url), 'utf8'), new RegExp(`fetch\\('${ME_PATH}'`));
   assert.match(readFileSync(new URL('./index.html', import.meta.url), 'utf8'), /<script async src="\/boot\.js"><\/script>/);
 });
 
@@ -25,4 +26,64 @@ test('the early answer goes to the first sign-in check only (a later one, after 
 
 test('every page of the menu can be fetched ahead of its render (preloadPageOf)', () => {
   for (const n of navItems) assert.equal(typeof n.page.preload, 'function', n.path);
+});
+
+test('the build finds the page module of every menu path in nav.ts (for boot.js to preload)', () => {
+  const found = pageImports(readFileSync(new URL('./nav.ts', import.meta.url), 'utf8'));
+  assert.deepEqual(
+    [...found.keys()],
+    navItems.map((n) => n.path),
+  );
+  assert.equal(found.get('/live/wallboard'), './pages/live/Wallboard');
+  assert.equal(found.get('/people/teams'), './pages/people/Teams');
+});
+
+test("boot.js preloads a page's chunk and what it imports, not what the entry already loads", () => {
+  const chunks = [
+    { fileName: 'assets/index.js', isEntry: true, facadeModuleId: '/w/main.tsx', imports: ['assets/ui.js'] },
+    { fileName: 'assets/ui.js', isEntry: false, facadeModuleId: null, imports: [] },
+    { fileName: 'assets/Wallboard.js', isEntry: false, facadeModuleId: '/w/pages/live/Wallboard.tsx', imports: ['assets/ui.js', 'assets/liveData.js'] },
+    { fileName: 'assets/liveData.js', isEntry: false, facadeModuleId: null, imports: ['assets/Chart.js'] },
+    { fileName: 'assets/Chart.js', isEntry: false, facadeModuleId: null, imports: ['assets/ui.js'] },
+    { fileName: 'assets/Alerts.js', isEntry: false, facadeModuleId: '/w/pages/live/Alerts.tsx', imports: ['assets/liveData.js'] },
+  ];
+  const pages = new Map([
+    ['/live/wallboard', './pages/live/Wallboard'],
+    ['/live/alerts', './pages/live/Alerts'],
+    ['/gone', './pages/Gone'],
+  ]);
+  const built = pagePreloads(pages, chunks, (spec) => [`/w/${spec.slice(2)}.ts`, `/w/${spec.slice(2)}.tsx`]);
+  const named = Object.fromEntries(Object.entries(built.pages).map(([p, ix]) => [p, ix.map((i) => built.files[i])]));
+  assert.deepEqual(named, {
+    '/live/wallboard': ['assets/Wallboard.js', 'assets/liveData.js', 'assets/Chart.js'],
+    '/live/alerts': ['assets/Alerts.js', 'assets/liveData.js', 'assets/Chart.js'],
+  });
+  assert.deepEqual(built.missing, ['/gone']);
+  // filled into the script in place of its empty list
+  const template = readFileSync(new URL('./bootEarly.js', import.meta.url), 'utf8');
+  assert.ok(template.includes(PAGES_PLACEHOLDER));
+  const script = bootWithPages(template, built);
+  assert.ok(!script.includes(PAGES_PLACEHOLDER));
+  assert.ok(
+    script.includes('"/live/wallboard":[0,1,2]') &&
+      script.includes('"files":["assets/Wallboard.js","assets/liveData.js","assets/Chart.js","assets/Alerts.js"]'),
+  );
+});
+
+test('boot.js opens the live socket once signed in; the app takes it over only while it connects or is open, once', () => {
+  const script = readFileSync(new URL('./bootEarly.js', import.meta.url), 'utf8');
+  assert.match(script, /if \(r\.ok\) window\.__cfEarlySocket = new WebSocket\(/);
+  assert.ok(script.includes(`'${LIVE_PATH}'`));
+  const g = globalThis as { __cfEarlySocket?: unknown };
+  for (const [readyState, taken] of [
+    [0, true],
+    [1, true],
+    [2, false],
+    [3, false],
+  ] as const) {
+    const sock = { readyState };
+    g.__cfEarlySocket = sock;
+    assert.equal(takeEarlySocket(), taken ? sock : null, `readyState ${readyState}`);
+    assert.equal(takeEarlySocket(), null);
+  }
 });

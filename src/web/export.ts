@@ -4,7 +4,7 @@
  * screen says. The workbook library is fetched on the first XLSX export only.
  */
 import { toCsv } from '../core/performance/csv';
-import { inScreenScript } from './script';
+import { inScreenScript, readyForScript } from './script';
 
 /** One cell as shown: text or a rounded number; null = no figure (empty in the file). */
 export type ExportCell = string | number | null;
@@ -26,6 +26,7 @@ function save(blob: Blob, fileName: string) {
 /** Downloads `rows` (the header row first) as `<baseName>.csv` (UTF-8 with BOM, for Excel) or `.xlsx`. */
 export async function downloadTable(shown: readonly (readonly ExportCell[])[], format: ExportFormat, baseName: string, sheetName = 'Sheet1') {
   // the file says what the screen says, stored names included in the screen's script
+  await readyForScript(shown.flatMap((r) => r.filter((c): c is string => typeof c === 'string')));
   const rows = shown.map((r) => r.map((c) => (typeof c === 'string' ? inScreenScript(c) : c)));
   if (format === 'csv') {
     save(new Blob([toCsv(rows)], { type: 'text/csv;charset=utf-8' }), `${baseName}.csv`);

@@ -1,4 +1,4 @@
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { createElement, lazy, useState, type ComponentType } from 'react';
 import { hasAny, type Me } from './session';
 
 export interface NavItem {
@@ -15,10 +15,27 @@ export interface NavItem {
 }
 
 /** A page's code, fetched on its first render; `preload()` starts that fetch earlier (the same request: the browser keeps one module). */
-export type LazyPage = LazyExoticComponent<ComponentType> & { preload: () => Promise<unknown> };
+export type LazyPage = ComponentType & { preload: () => Promise<unknown> };
 
+/**
+ * A page whose code already arrived (preloaded) renders at once; React.lazy alone suspends its first render even
+ * then (the import's promise settles a task later: the fallback was drawn and the page, its socket included,
+ * started a step later, issue 16). Each mount keeps the way it started, so a page is never remounted.
+ */
 function lazyPage(load: () => Promise<{ default: ComponentType }>): LazyPage {
-  return Object.assign(lazy(load), { preload: load });
+  let loaded: ComponentType | undefined;
+  let fetching: Promise<{ default: ComponentType }> | undefined;
+  const get = () =>
+    (fetching ??= load().then(
+      (m) => ((loaded = m.default), m),
+      (e: unknown) => {
+        fetching = undefined; // a chunk that did not arrive is asked again on the next render
+        throw e;
+      },
+    ));
+  const Lazy = lazy(get);
+  const Page = () => createElement(useState(() => loaded ?? Lazy)[0]);
+  return Object.assign(Page, { preload: get });
 }
 
 /**

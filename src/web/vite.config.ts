@@ -4,16 +4,22 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { bootWithPages, pageImports, pagePreloads, type ChunkInfo } from './bootPages';
 
 /**
  * Writes a .br and a .gz beside every text asset of the build, once, at the highest settings: the server
  * sends them as they are (@fastify/static preCompressed) instead of compressing on every request.
  */
-function precompress(outDir: string): Plugin {
+function precompress(): Plugin {
   const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+  // the directory written to (--outDir included: an A/B build into another directory was left uncompressed)
+  let outDir = '';
   return {
     name: 'callfloor-precompress',
     apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
     closeBundle() {
       for (const file of walk(outDir)) {
         if (!/\.(js|css|html|svg|json|txt)$/.test(file)) continue;
@@ -29,11 +35,36 @@ function precompress(outDir: string): Plugin {
   };
 }
 
+/**
+ * /boot.js (src/web/bootEarly.js, issue 16): in the build, with the chunks of each menu path's page filled in
+ * (src/web/bootPages.ts), so it preloads the page's code before the entry has run; as it is in development.
+ */
+function bootScript(): Plugin {
+  const web = fileURLToPath(new URL('.', import.meta.url));
+  const template = () => readFileSync(join(web, 'bootEarly.js'), 'utf8');
+  return {
+    name: 'callfloor-boot',
+    configureServer(server) {
+      server.middlewares.use('/boot.js', (_req, res) => {
+        res.setHeader('content-type', 'text/javascript');
+        res.end(template());
+      });
+    },
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((c): c is ChunkInfo & typeof c => c.type === 'chunk');
+      const moduleOf = (spec: string) => ['.tsx', '.ts'].map((ext) => join(web, spec) + ext);
+      const built = pagePreloads(pageImports(readFileSync(join(web, 'nav.ts'), 'utf8')), chunks, moduleOf);
+      if (built.missing.length) this.warn(`boot.js: no chunk found for the pages of ${built.missing.join(', ')}`);
+      this.emitFile({ type: 'asset', fileName: 'boot.js', source: bootWithPages(template(), built) });
+    },
+  };
+}
+
 const outDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react(), precompress(outDir)],
+  plugins: [react(), bootScript(), precompress()],
   build: {
     outDir,
     emptyOutDir: true,

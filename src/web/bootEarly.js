@@ -1,0 +1,28 @@
+/* global window, document, location, fetch, WebSocket */
+// Issue 16: the sign-in check (GET /api/auth/me) sent as soon as the page starts, while the app's code is still
+// loading; src/web/boot.ts hands this answer to the app's first check. A plain script outside the bundle, loaded
+// async ahead of the module entry: Vite joins every module script of index.html into that one entry, which runs
+// only once all its code has arrived. Served as /boot.js (vite.config.ts).
+window.__cfEarlyMe = fetch('/api/auth/me', { credentials: 'same-origin' });
+window.__cfEarlyMe.catch(function () {});
+// A signed-in browser's live socket, opened as soon as the sign-in check says so: its handshake is done by the time
+// the page subscribes (src/web/api.ts takes it over, boot.ts; the bell and every live page use it).
+window.__cfEarlyMe
+  .then(function (r) {
+    if (r.ok) window.__cfEarlySocket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/api/live');
+  })
+  .catch(function () {});
+
+// The chunks of the page the address names, fetched now rather than once the entry has run (src/web/bootPages.ts):
+// the build fills in each menu path's files (indexes into files); empty in development.
+var BUILT = { pages: {}, files: [] };
+(function () {
+  var files = BUILT.pages[location.hash.replace(/^#/, '').split('?')[0]] || [];
+  for (var i = 0; i < files.length; i++) {
+    var link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.crossOrigin = '';
+    link.href = '/' + BUILT.files[files[i]];
+    document.head.appendChild(link);
+  }
+})();
