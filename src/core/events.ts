@@ -140,7 +140,7 @@ const okStr = (v: unknown): v is string => typeof v === 'string' && v.length > 0
  * the zod schema, which decides and words the error, so the result is always the schema's (this
  * check is only ever stricter).
  */
-function fastEvent(x: unknown): CallFloorEvent | undefined {
+export function fastEvent(x: unknown): CallFloorEvent | undefined {
   if (typeof x !== 'object' || x === null || Array.isArray(x) || Object.getPrototypeOf(x) !== Object.prototype) return undefined;
   const o = x as Record<string, unknown>;
   for (const k in o) if (!FIELDS.has(k) || o[k] === undefined) return undefined;

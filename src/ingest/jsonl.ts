@@ -1,5 +1,5 @@
 /** JSON lines of normalised events (one object a line), validated with the core zod schema. */
-import { EVENT_TYPES, validateEvent } from '../core/events';
+import { EVENT_TYPES, fastEvent, validateEvent, type CallFloorEvent } from '../core/events';
 import type { TimeWindow } from '../core/live/eventWindow';
 import { countUnknown, emptyResult, reject, splitLines, timeReject, type ParseResult } from './common';
 
@@ -34,8 +34,9 @@ export class JsonlParser {
         return;
       }
     }
-    const ts = obj && typeof obj === 'object' ? (obj as { ts?: unknown }).ts : undefined;
+    const ts = this.window && obj && typeof obj === 'object' ? (obj as { ts?: unknown }).ts : undefined;
     if (typeof ts === 'number') {
+      // (without a window timeReject accepts any time: the label below is built only when there is one)
       const id = (obj as { id?: unknown }).id;
       const bad = timeReject(line, 'ts', ts, this.window, undefined, typeof id === 'string' && id ? `event '${id}': ts` : 'ts');
       if (bad) {
@@ -43,22 +44,28 @@ export class JsonlParser {
         return;
       }
     }
-    const v = validateEvent(obj);
-    if (!v.ok) {
-      this.result.rejects.push(
-        v.reason
-          ? { line, reason: v.error, field: v.field, code: v.reason, params: { ...v.params, line } }
-          : reject(line, v.field ?? 'line', 'import.invalidEvent', v.error, { field: v.field ?? '', message: v.error.slice(0, 200) }),
-      );
-      return;
-    }
-    if (this.seen.has(v.event.id)) {
+    // the schema's fast path first (no result object an event); anything it does not accept outright, the schema
+    const event = fastEvent(obj) ?? this.validated(obj, line);
+    if (!event) return;
+    if (this.seen.has(event.id)) {
       this.result.duplicates += 1;
       return;
     }
-    this.seen.add(v.event.id);
-    this.result.events.push(v.event);
-    if (v.event.type === 'survey') (this.result.lines ??= new Map()).set(v.event.id, line);
+    this.seen.add(event.id);
+    this.result.events.push(event);
+    if (event.type === 'survey') (this.result.lines ??= new Map()).set(event.id, line);
+  }
+
+  /** The event by the zod schema, or undefined with the line's reject recorded. */
+  private validated(obj: unknown, line: number): CallFloorEvent | undefined {
+    const v = validateEvent(obj);
+    if (v.ok) return v.event;
+    this.result.rejects.push(
+      v.reason
+        ? { line, reason: v.error, field: v.field, code: v.reason, params: { ...v.params, line } }
+        : reject(line, v.field ?? 'line', 'import.invalidEvent', v.error, { field: v.field ?? '', message: v.error.slice(0, 200) }),
+    );
+    return undefined;
   }
 }
 
