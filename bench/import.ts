@@ -15,6 +15,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { buildApp } from '../src/server/app';
 import { startServices, stopServices } from '../src/server/services';
 import { seedTestOrg, signIn } from '../src/server/testing';
@@ -95,31 +96,49 @@ function cliBaseline(dir: string): number {
   return Number(/peak-rss-kb=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
 }
 
-/** Sequential GET /api/health from another process for `ms`: latencies (ms). */
-function healthProbe(url: string, ms: number): Promise<number[]> {
+/**
+ * A probe in another process: it runs `body` (which pushes to `out`) until `stop()` closes its stdin, then
+ * answers what it gathered. Started once per phase: spawning a child blocks the spawning event loop — the
+ * server's, in this process — for 50–110 ms on the loaded machine, which a probe started every 5 s put into the figures.
+ */
+function probe<T>(body: string): { stop: () => Promise<T> } {
   const code = `
-    const out = []; const end = Date.now() + ${ms};
+    let stopped = false; process.stdin.on('data', () => {}); process.stdin.on('end', () => (stopped = true));
+    ${body}`;
+  const child = spawn(process.execPath, ['-e', code], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let text = '';
+  child.stdout.on('data', (d) => (text += d));
+  const exited = once(child, 'exit');
+  return {
+    stop: async () => {
+      child.stdin.end();
+      await exited;
+      return JSON.parse(text) as T;
+    },
+  };
+}
+
+/** Sequential GET /api/health from another process until stopped: latencies (ms). */
+function healthProbe(url: string) {
+  return probe<number[]>(`
+    const out = [];
     (async () => {
-      while (Date.now() < end) {
+      while (!stopped) {
         const t = performance.now();
         try { await (await fetch(${JSON.stringify(url)})).text(); } catch {}
         out.push(performance.now() - t);
         await new Promise((r) => setTimeout(r, 20));
       }
       process.stdout.write(JSON.stringify(out));
-    })();`;
-  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let text = '';
-  child.stdout.on('data', (d) => (text += d));
-  return once(child, 'exit').then(() => JSON.parse(text || '[]') as number[]);
+    })();`);
 }
 
-/** A live push (POST /api/events, one agent event) every 250 ms from another process for `ms`: latencies (ms) and failures. */
-function pushProbe(url: string, ms: number, cookie: string, csrf: string, tag: string): Promise<{ ms: number[]; failed: number }> {
-  const code = `
-    const out = []; let failed = 0; let n = 0; const end = Date.now() + ${ms};
+/** A live push (POST /api/events, one agent event) every 250 ms from another process until stopped: latencies (ms) and failures. */
+function pushProbe(url: string, cookie: string, csrf: string, tag: string) {
+  return probe<{ ms: number[]; failed: number }>(`
+    const out = []; let failed = 0; let n = 0;
     (async () => {
-      while (Date.now() < end) {
+      while (!stopped) {
         const t = performance.now();
         const body = JSON.stringify({ events: [{ id: ${JSON.stringify(tag)} + '-' + n++, ts: Date.now(), type: 'agent.login', agent: 'PROBE' + (n % 50) }] });
         try {
@@ -131,12 +150,12 @@ function pushProbe(url: string, ms: number, cookie: string, csrf: string, tag: s
         await new Promise((r) => setTimeout(r, 250));
       }
       process.stdout.write(JSON.stringify({ ms: out, failed }));
-    })();`;
-  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let text = '';
-  child.stdout.on('data', (d) => (text += d));
-  return once(child, 'exit').then(() => JSON.parse(text || '{"ms":[],"failed":0}') as { ms: number[]; failed: number });
+    })();`);
 }
+
+/** An event-loop delay histogram's p50 / p99 / max (ms). */
+const histogramRow = (h: IntervalHistogram) =>
+  `p50 ${(h.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(h.percentile(99) / 1e6).toFixed(1)} ms, max ${(h.max / 1e6).toFixed(1)} ms`;
 
 const pctl = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -225,24 +244,29 @@ async function uploadHalf(dir: string, uploadMb: number) {
   const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
   const wfm = await signIn(app, 'wfm');
   const admin = await signIn(app, 'admin');
-  const push = (ms: number, tag: string) => pushProbe(`${url}/api/events`, ms, admin.cookie, admin.csrf, tag);
-  const [idle, idlePush] = await Promise.all([healthProbe(`${url}/api/health`, 5000), push(5000, 'idle')]);
+  const probes = (tag: string) => {
+    const h = healthProbe(`${url}/api/health`);
+    const p = pushProbe(`${url}/api/events`, admin.cookie, admin.csrf, tag);
+    return () => Promise.all([h.stop(), p.stop()]);
+  };
+  // the server's own event loop (this process): how long a timer fired late, idle and during the upload
+  // (from after the probes' spawn, which blocks this loop)
+  const eld = monitorEventLoopDelay({ resolution: 10 });
+  const stopIdle = probes('idle');
+  eld.enable();
+  await new Promise((r) => setTimeout(r, 5000));
+  const eldIdle = histogramRow(eld);
+  const [idle, idlePush] = await stopIdle();
   load = loadavg()[0]!.toFixed(1);
+  const stopDuring = probes('during');
+  eld.reset();
   const cpu0 = process.cpuUsage();
   const started = Date.now();
-  const uploading = uploadFile(url, file, wfm.cookie, wfm.csrf);
-  const during: number[] = [];
-  const duringPush = { ms: [] as number[], failed: 0 };
-  let done = false;
-  void uploading.finally(() => (done = true));
-  for (let k = 0; !done; k++) {
-    const [h, p] = await Promise.all([healthProbe(`${url}/api/health`, 5000), push(5000, `during${k}`)]);
-    during.push(...h);
-    duringPush.ms.push(...p.ms);
-    duringPush.failed += p.failed;
-  }
-  const up = await uploading;
+  const up = await uploadFile(url, file, wfm.cookie, wfm.csrf);
   const seconds = (Date.now() - started) / 1000;
+  const eldDuring = histogramRow(eld);
+  eld.disable();
+  const [during, duringPush] = await stopDuring();
   const cpu = process.cpuUsage(cpu0);
   const cpuS = (cpu.user + cpu.system) / 1e6;
   const rep = JSON.parse(up.body) as { eventsStored?: number; linesRead?: number };
@@ -256,6 +280,8 @@ async function uploadHalf(dir: string, uploadMb: number) {
     `p50 ${pctl(xs, 50).toFixed(1)} ms, p99 ${pctl(xs, 99).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (${xs.length} requests)`;
   console.log(`/api/health idle (baseline): ${row(idle)}`);
   console.log(`/api/health during the upload: ${row(during)}; p99 ${(pctl(during, 99) / pctl(idle, 99)).toFixed(2)}× the idle p99 (aim < 100 ms)`);
+  console.log(`server event-loop delay idle: ${eldIdle}`);
+  console.log(`server event-loop delay during the upload: ${eldDuring}`);
   console.log(`live push (POST /api/events) idle: ${row(idlePush.ms)}, ${idlePush.failed} failed`);
   console.log(`live push during the upload: ${row(duringPush.ms)}, ${duringPush.failed} failed`);
   await stopServices(ctx);

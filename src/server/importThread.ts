@@ -8,7 +8,9 @@
  * Both threads write the same file: SQLite lets one writer at a time (BEGIN IMMEDIATE, WAL), the other
  * waits up to the store's busy timeout — in a busy handler that sleeps and retries, which can miss every gap
  * between back-to-back transactions here. So the main connection says when it writes or waits to (a shared
- * flag, `Store.writing`) and this thread lets it go first before each transaction (`waitForWriteTurn`); and
+ * flag, `Store.writing`) and this thread lets it go first before each transaction, then holds its turn to the
+ * end of the transaction, while the main connection waits for that without blocking its event loop
+ * (`holdWriteTurn`); and
  * each transaction is sized to last about IMPORT_THREAD_TX_MS from the pace of the last ones, so a live
  * write waits about that long at most while imports still store thousands of events a transaction on a
  * fast machine.
@@ -22,7 +24,7 @@ import { DomainError } from '../core/errors';
 import type { CallFloorEvent } from '../core/events';
 import type { ImportFormat } from '../ingest/import';
 import { importStream } from '../ingest/stream';
-import { openStore, useImportCache, waitForWriteTurn } from '../store/db';
+import { holdWriteTurn, openStore, releaseWriteTurn, useImportCache } from '../store/db';
 import { flushAgentStates, storeEvents } from '../store/live/ingest';
 import { defaultSurveyScale } from '../store/surveys';
 import {
@@ -71,6 +73,19 @@ const flushStored = () => {
   postedAt = performance.now();
 };
 
+/** A transaction of this thread in its write turn: after the main connection's writes, and before its next ones. */
+async function inTurn<T>(fn: () => Promise<T>): Promise<T> {
+  if (!data.writing) return fn();
+  holdWriteTurn(data.writing);
+  if (data.held) Atomics.store(data.held, 0, 1);
+  try {
+    return await fn();
+  } finally {
+    // the main thread releases a turn this thread still held when it ended (terminated): one of the two does
+    if (!data.held || Atomics.exchange(data.held, 0, 0) === 1) releaseWriteTurn(data.writing);
+  }
+}
+
 /** Events in the next transaction: sized so that one lasts about `txMs` at the pace of the last one. */
 let size = data.storeEvents;
 async function storeSized(events: CallFloorEvent[]) {
@@ -80,9 +95,8 @@ async function storeSized(events: CallFloorEvent[]) {
   for (let i = 0; i < events.length;) {
     const part = events.slice(i, i + size);
     i += part.length;
-    if (data.writing) waitForWriteTurn(data.writing);
     const t = performance.now();
-    const r = await storeEvents(store, part, { centerId: data.centerId });
+    const r = await inTurn(() => storeEvents(store, part, { centerId: data.centerId }));
     const ms = performance.now() - t;
     // at most doubled or halved at a time (one slow transaction — a checkpoint, the machine busy — is not the pace)
     if (part.length === size)
@@ -107,10 +121,7 @@ try {
     chunks(),
     {
       store: storeSized,
-      finish: (ts) => {
-        if (data.writing) waitForWriteTurn(data.writing);
-        return flushAgentStates(store, ts, data.centerId);
-      },
+      finish: (ts) => inTurn(() => flushAgentStates(store, ts, data.centerId)),
     },
     {
       tz: data.tz,

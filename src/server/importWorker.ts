@@ -12,7 +12,7 @@ import type { TimeWindow } from '../core/live/eventWindow';
 import type { Tz } from '../core/timezone';
 import type { ImportFormat, ImportReport } from '../ingest/import';
 import type { ImportProgress } from '../ingest/stream';
-import type { Store } from '../store/db';
+import { releaseWriteTurn, type Store } from '../store/db';
 import { RUNNING_BUILT } from './paths';
 
 /**
@@ -48,6 +48,8 @@ export interface ImportThreadData extends ThreadImport {
   txMs: number;
   /** the main connection's write flag (`Store.writing`): the thread waits for it before each transaction */
   writing?: Int32Array;
+  /** 1 while the thread holds its write turn (shared): the main thread releases it for a thread that ended holding it */
+  held?: Int32Array;
   /** events before this time (epoch ms) are not posted to the main thread (older than any live floor's window) */
   liveFrom: number;
 }
@@ -102,6 +104,7 @@ export function importInThread(source: AsyncIterable<Buffer | string>, opts: Thr
     batchLines: IMPORT_THREAD_BATCH_LINES,
     storeEvents: IMPORT_THREAD_STORE_EVENTS,
     txMs: IMPORT_THREAD_TX_MS,
+    ...(opts.writing ? { held: new Int32Array(new SharedArrayBuffer(4)) } : {}),
   };
   const execArgv = process.execArgv.filter((a) => !a.startsWith('--test'));
   const w = new Worker(THREAD, { workerData: data, execArgv });
@@ -152,6 +155,9 @@ export function importInThread(source: AsyncIterable<Buffer | string>, opts: Thr
       }
     });
     w.on('error', fail);
+    w.on('exit', () => {
+      if (data.writing && data.held && Atomics.exchange(data.held, 0, 0) === 1) releaseWriteTurn(data.writing);
+    });
     w.on('exit', (code) => fail(new Error(`import thread ended (code ${code}) before its answer`)));
   });
 }

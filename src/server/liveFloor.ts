@@ -55,7 +55,13 @@ export const PIECE_RATE_KEY = 'live.pieceRate';
 export const DEFAULT_PIECE_RATE = 3;
 /** Hub topic (never subscribable by sockets) telling other instances that events were stored. */
 export const STORED_TOPIC = 'internal:live.stored';
-const TAIL_BATCH = 20_000;
+/**
+ * A catch-up reads at most TAIL_BATCH rows and TAIL_SCAN sequences per query, and lets the event loop turn
+ * between two (better-sqlite3 answers synchronously: an import thread's 20,000 rows read in one query held
+ * every request 50–180 ms during an upload, bench/import.ts).
+ */
+const TAIL_BATCH = 5_000;
+const TAIL_SCAN = 20_000;
 
 export interface LiveFloorServiceOptions {
   /** period of the timed push (day change, growing waits, anything not pushed on apply), ms */
@@ -159,9 +165,10 @@ const deltaEvent = (r: DeltaRow): CallFloorEvent => ({
 /**
  * The events of one read (the center's events with a sequence in (after, seqs[last]]) cut into deltas
  * that each fit a NOTIFY and chain: each covers from the previous one's last sequence. Null when that
- * takes more than MAX_DELTA_CHUNKS payloads (or one event alone does not fit).
+ * takes more than MAX_DELTA_CHUNKS payloads (or one event alone does not fit). With `last`, the read's range
+ * ended there (rows after the last event read past): the deltas cover up to it.
  */
-export function deltaChunks(centerId: number, after: number, events: readonly CallFloorEvent[], seqs: readonly number[]): StoredDelta[] | null {
+export function deltaChunks(centerId: number, after: number, events: readonly CallFloorEvent[], seqs: readonly number[], last?: number): StoredDelta[] | null {
   const out: StoredDelta[] = [];
   let cur: StoredDelta = { c: centerId, a: after, z: after, e: [] };
   let size = 64; // {"c":…,"a":…,"z":…,"e":[]}
@@ -181,6 +188,11 @@ export function deltaChunks(centerId: number, after: number, events: readonly Ca
     size += bytes;
   }
   if (cur.e.length) out.push(cur);
+  // rows read past (older than the floor's window): the range still ends at `last`, so the receiver moves past them too
+  if (last !== undefined && last > cur.z) {
+    if (cur.e.length) cur.z = last;
+    else out.push({ c: centerId, a: cur.z, z: last, e: [] });
+  }
   return out;
 }
 
@@ -392,17 +404,21 @@ export class LiveFloorService {
     let applied = 0;
     const run = this.exclusive(async () => {
       this.pendingCatchUp = null;
-      for (;;) {
+      // up to what is stored now (what is stored later has its own catch-up); of it only the events the floor
+      // can use: from the longest open state before today's start (an older one changes nothing, LiveFloor.applyOne)
+      const top = await maxEventSeq(this.ctx.store.db);
+      const fromTs = this.floor.today === null ? -Infinity : this.floor.todayStart - this.maxStateMs;
+      while (this.lastSeq < top) {
         const after = this.lastSeq;
-        const { events, seqs, lastSeq } = await storedEventsAfter(this.ctx.store.db, after, TAIL_BATCH, this.centerId);
-        if (!events.length) break;
-        this.floor.apply(events.length > 1 ? sortEvents(events) : events);
+        const range = { uptoSeq: Math.min(top, after + TAIL_SCAN), fromTs };
+        const { events, seqs, lastSeq } = await storedEventsAfter(this.ctx.store.db, after, TAIL_BATCH, this.centerId, range);
+        if (events.length) this.floor.apply(events.length > 1 ? sortEvents(events) : events);
         this.lastSeq = lastSeq;
         applied += events.length;
         // the other instances apply what this read found from the NOTIFY, without reading it themselves
-        this.forwardApplied(after, events, seqs);
-        this.pushSoon();
-        if (events.length < TAIL_BATCH) break;
+        this.forwardApplied(after, lastSeq, events, seqs);
+        if (events.length) this.pushSoon();
+        if (this.lastSeq < top) await new Promise((r) => setImmediate(r));
       }
     }).then(() => applied);
     this.pendingCatchUp = run;
@@ -414,10 +430,10 @@ export class LiveFloorService {
    * in compact rows, in as many NOTIFY payloads as it takes (each within PostgreSQL's 8,000 bytes); when that
    * would be more than a few, a bare "stored" that has them read it from the store.
    */
-  private forwardApplied(after: number, events: CallFloorEvent[], seqs: number[]) {
+  private forwardApplied(after: number, last: number, events: CallFloorEvent[], seqs: number[]) {
     const forward = this.ctx.hub.forward;
     if (!forward) return;
-    const chunks = deltaChunks(this.centerId, after, events, seqs);
+    const chunks = deltaChunks(this.centerId, after, events, seqs, last);
     if (!chunks) forward(STORED_TOPIC, { c: this.centerId });
     else for (const c of chunks) forward(STORED_TOPIC, c);
   }

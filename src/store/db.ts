@@ -12,7 +12,6 @@ import {
   type Driver,
   type Migration,
   type MigrationProvider,
-  type QueryResult,
 } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -40,9 +39,11 @@ export interface Store {
    */
   pgClientOf?(db: Kysely<DB>): Promise<pg.ClientBase>;
   /**
-   * SQLite: above 0 while this connection writes or waits to (a write transaction from BEGIN to its end, a
-   * write statement outside one), in shared memory: an import thread writing the same file lets it go first
-   * (see `waitForWriteTurn`).
+   * SQLite: the write turn shared with import threads writing the same file, in shared memory. Slot
+   * `MAIN_WRITING` is above 0 while this connection writes or waits to (a write transaction from BEGIN to its
+   * end, a write statement outside one): a thread lets it go first (`holdWriteTurn`). Slot `THREAD_WRITING` is
+   * above 0 while a thread holds its turn: this connection waits for it asynchronously before it writes, so
+   * the event loop never sleeps in SQLite's busy handler behind a thread's transaction.
    */
   writing?: Int32Array;
   close(): Promise<void>;
@@ -106,7 +107,7 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
   sqlite.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-  const writing = new Int32Array(new SharedArrayBuffer(4));
+  const writing = new Int32Array(new SharedArrayBuffer(8));
   const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }, writing) });
   return { db, dialect: 'sqlite', sqlite, writing, close: () => db.destroy() };
 }
@@ -163,14 +164,10 @@ class ImmediateSqliteDriver extends SqliteDriver {
       executeQuery: <R>(q: CompiledQuery) => {
         if (this.inTx || !WRITE_STATEMENT.test(q.sql)) return c.executeQuery<R>(q);
         raise(this.writing);
-        let answer: Promise<QueryResult<R>>;
-        try {
-          answer = c.executeQuery<R>(q); // better-sqlite3 runs it now, synchronously (and may throw so)
-        } catch (e) {
-          lower(this.writing);
-          throw e;
-        }
-        return answer.finally(() => lower(this.writing));
+        // better-sqlite3 runs it synchronously once called: only after the threads' turn ended
+        return threadsDone(this.writing)
+          .then(() => c.executeQuery<R>(q))
+          .finally(() => lower(this.writing));
       },
       streamQuery: (q, n) => c.streamQuery(q, n),
     };
@@ -179,6 +176,7 @@ class ImmediateSqliteDriver extends SqliteDriver {
     raise(this.writing);
     this.inTx = true;
     try {
+      await threadsDone(this.writing);
       await connection.executeQuery(CompiledQuery.raw('begin immediate'));
     } catch (e) {
       this.inTx = false;
@@ -204,11 +202,35 @@ class ImmediateSqliteDriver extends SqliteDriver {
   }
 }
 const WRITE_STATEMENT = /^\s*(insert|update|delete|replace|with|create|drop|alter|pragma)\b/i;
-const raise = (w: Int32Array) => void Atomics.add(w, 0, 1);
+/** Slots of `Store.writing`: the main connection writes or waits to; import threads hold their turn. */
+export const MAIN_WRITING = 0;
+export const THREAD_WRITING = 1;
+const raise = (w: Int32Array) => void Atomics.add(w, MAIN_WRITING, 1);
 const lower = (w: Int32Array) => {
-  Atomics.sub(w, 0, 1);
-  Atomics.notify(w, 0);
+  Atomics.sub(w, MAIN_WRITING, 1);
+  Atomics.notify(w, MAIN_WRITING);
 };
+
+/** ES2024's Atomics.waitAsync (in Node since 16; this project's TypeScript lib is ES2023). */
+interface AtomicsWaitAsync {
+  waitAsync(a: Int32Array, index: number, value: number, timeoutMs: number): { async: false; value: string } | { async: true; value: Promise<string> };
+}
+
+/**
+ * The main connection, its flag raised, waits without blocking the event loop until no thread holds its
+ * turn (a thread that has not begun yet sees the flag and lets it go first). Never longer than the busy
+ * timeout: a thread that ended without lowering its slot (killed) holds nobody; SQLite's own lock decides then.
+ */
+async function threadsDone(w: Int32Array): Promise<void> {
+  const end = performance.now() + SQLITE_BUSY_TIMEOUT_MS;
+  for (;;) {
+    const v = Atomics.load(w, THREAD_WRITING);
+    const left = end - performance.now();
+    if (v <= 0 || left <= 0) return;
+    const r = (Atomics as unknown as AtomicsWaitAsync).waitAsync(w, THREAD_WRITING, v, left);
+    if (r.async) await r.value;
+  }
+}
 class ImmediateSqliteDialect extends SqliteDialect {
   constructor(
     private readonly cfg: ConstructorParameters<typeof SqliteDialect>[0],
@@ -223,19 +245,33 @@ class ImmediateSqliteDialect extends SqliteDialect {
 
 /**
  * A background writer of the same SQLite file (an import thread) calls this before each of its transactions:
- * while the other connection writes or waits to (`Store.writing` of that connection, shared), it waits, at
- * most `maxMs`. SQLite has no queue for its write lock: a writer waiting in its busy handler retries after
- * sleeps of up to 100 ms and can miss every gap between two back-to-back transactions of the other (a live
- * push measured waiting 4 s, the event loop held throughout).
+ * while the main connection writes or waits to (`Store.writing` of that connection, shared), it waits, at
+ * most `maxMs`; then it holds its turn (slot `THREAD_WRITING`) until `releaseWriteTurn`, and the main
+ * connection waits for that before its next write, without blocking its event loop. SQLite has no queue for
+ * its write lock: a writer waiting in its busy handler retries after sleeps of up to 100 ms and can miss every
+ * gap between two back-to-back transactions of the other (a live push measured waiting 4 s, the event loop
+ * held throughout), and on the main thread that wait held every request. Returns the ms waited.
  */
-export function waitForWriteTurn(writing: Int32Array, maxMs = 1_000): number {
+export function holdWriteTurn(writing: Int32Array, maxMs = 1_000): number {
   const start = performance.now();
   for (;;) {
-    const v = Atomics.load(writing, 0);
+    const v = Atomics.load(writing, MAIN_WRITING);
     const left = maxMs - (performance.now() - start);
-    if (v <= 0 || left <= 0) return performance.now() - start;
-    Atomics.wait(writing, 0, v, Math.min(left, 50));
+    if (v <= 0 || left <= 0) {
+      // claim, then look again: the main connection raises its flag before it looks at ours, so one of the two sees the other
+      Atomics.add(writing, THREAD_WRITING, 1);
+      if (left <= 0 || Atomics.load(writing, MAIN_WRITING) <= 0) return performance.now() - start;
+      releaseWriteTurn(writing);
+      continue;
+    }
+    Atomics.wait(writing, MAIN_WRITING, v, Math.min(left, 50));
   }
+}
+
+/** The end of a turn taken with `holdWriteTurn` (after the transaction's commit or rollback). */
+export function releaseWriteTurn(writing: Int32Array): void {
+  Atomics.sub(writing, THREAD_WRITING, 1);
+  Atomics.notify(writing, THREAD_WRITING);
 }
 
 class StaticProvider implements MigrationProvider {

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { openStore } from './db';
+import { holdWriteTurn, MAIN_WRITING, openStore, releaseWriteTurn, THREAD_WRITING } from './db';
 
 // The other process: plain better-sqlite3, as any second writer would be. Says "ready" before it writes.
 const OTHER_WRITER = `
@@ -50,6 +50,39 @@ test('sqlite: a transaction that reads then writes waits for another process ins
       rows.rows.map((r) => r.who),
       ['server', 'other'],
     );
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('sqlite: while an import thread holds its write turn, a write of the main connection waits without holding the event loop, then goes through', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cf-turn-'));
+  const file = join(dir, 'db.sqlite');
+  const store = await openStore({ file });
+  try {
+    await sql`create table t (id integer primary key, who text not null)`.execute(store.db);
+    const w = store.writing!;
+    assert.equal(Atomics.load(w, MAIN_WRITING), 0);
+    holdWriteTurn(w); // as the thread does before its transaction (the main connection does not write: at once)
+    const order: string[] = [];
+    const tx = store.db
+      .transaction()
+      .execute(async (t) => sql`insert into t (who) values ('main')`.execute(t))
+      .then(() => order.push('main wrote'));
+    const plain = sql`insert into t (who) values ('plain')`.execute(store.db).then(() => order.push('plain wrote'));
+    // the event loop turns meanwhile (a blocked one would run this after the writes)
+    await new Promise((r) => setTimeout(r, 20));
+    order.push('timer');
+    assert.ok(Atomics.load(w, MAIN_WRITING) > 0, 'the main connection says it waits to write: the thread lets it go first next time');
+    assert.equal((store.sqlite!.prepare('select count(*) as n from t').get() as { n: number }).n, 0, 'nothing written yet (not even begun)');
+    releaseWriteTurn(w);
+    await Promise.all([tx, plain]);
+    assert.equal(order[0], 'timer');
+    assert.deepEqual(order.slice(1).sort(), ['main wrote', 'plain wrote']);
+    assert.equal((await sql<{ n: number }>`select count(*) as n from t`.execute(store.db)).rows[0]!.n, 2);
+    assert.equal(Atomics.load(w, MAIN_WRITING), 0);
+    assert.equal(Atomics.load(w, THREAD_WRITING), 0);
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { forEachDatabase } from '../testing';
 import type { CallFloorEvent } from '../../core/events';
 import { storeEvents } from './ingest';
-import { maxEventSeq, replayStoredEventsFrom, storedEventsFrom } from './tail';
+import { maxEventSeq, replayStoredEventsFrom, storedEventsAfter, storedEventsFrom } from './tail';
 
 const T = Date.UTC(2026, 11, 6, 2);
 const S = 1000;
@@ -58,4 +58,39 @@ forEachDatabase('replay: time order, ties by sequence, batch edges inside equal 
     assert.deepEqual(got, want, `batch ${batch}`);
     assert.equal(objects.size, 1, 'one reused row object');
   }
+});
+
+forEachDatabase('catch-up read: up to uptoSeq, events before fromTs read past, the range ends at uptoSeq', async (_t, store) => {
+  const before = await maxEventSeq(store.db);
+  await storeEvents(store, [
+    { id: 'r1', ts: T - 3_600 * S, type: 'agent.login', agent: 'OLD1' }, // before fromTs
+    { id: 'r2', ts: T + S, type: 'agent.login', agent: 'A' },
+    { id: 'r3', ts: T - 7_200 * S, type: 'agent.login', agent: 'OLD2' }, // before fromTs
+    { id: 'r4', ts: T + 2 * S, type: 'agent.login', agent: 'B' },
+  ]);
+  const upto = await maxEventSeq(store.db);
+  await storeEvents(store, [{ id: 'r5', ts: T + 3 * S, type: 'agent.login', agent: 'C' }]); // after uptoSeq
+  const range = { uptoSeq: upto, fromTs: T };
+  const all = await storedEventsAfter(store.db, before, 100, undefined, range);
+  assert.deepEqual(
+    all.events.map((e) => e.id),
+    ['r2', 'r4'],
+  );
+  assert.equal(all.lastSeq, upto, 'the old rows after r4 are passed too: up to uptoSeq');
+  assert.equal(all.seqs.length, 2);
+  // a limit reached: the range ends at the last row read (r2), the rest comes next
+  const first = await storedEventsAfter(store.db, before, 1, undefined, range);
+  assert.deepEqual(
+    first.events.map((e) => e.id),
+    ['r2'],
+  );
+  assert.equal(first.lastSeq, first.seqs[0]);
+  const rest = await storedEventsAfter(store.db, first.lastSeq, 1, undefined, range);
+  assert.deepEqual(
+    rest.events.map((e) => e.id),
+    ['r4'],
+  );
+  const none = await storedEventsAfter(store.db, rest.lastSeq, 1, undefined, range);
+  assert.deepEqual(none.events, []);
+  assert.equal(none.lastSeq, upto);
 });

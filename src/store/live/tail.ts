@@ -23,19 +23,28 @@ export async function maxEventSeq(db: Kysely<DB>): Promise<number> {
 /**
  * Events stored after `afterSeq`, in sequence order, at most `limit`, with each one's sequence (`seqs`, same
  * order); `lastSeq` is the last one read. Given a center, its events only.
+ *
+ * With `range`: only the rows up to `uptoSeq` (every row up to it stored already: the highest sequence read
+ * before), and of them only those from `fromTs` on — the older ones are read past in SQLite without being
+ * built (a live floor has no use for an imported month); `lastSeq` is then `uptoSeq` when fewer than `limit`
+ * rows came back.
  */
 export async function storedEventsAfter(
   db: Kysely<DB>,
   afterSeq: number,
   limit: number,
   centerId?: number,
+  range?: { uptoSeq: number; fromTs: number },
 ): Promise<{ events: CallFloorEvent[]; seqs: number[]; lastSeq: number }> {
   let q = db.selectFrom('live_events').select(COLS).where('seq', '>', afterSeq);
   // a range of the primary key: only the rows stored since; `+center_id` keeps the planner off the center's
   // (center_id, ts) index, which would read (and sort) every event of the center at every catch-up
   if (centerId !== undefined) q = q.where(sql<number>`+center_id`, '=', centerId);
+  // `+ts` likewise: a day's worth of a time index is more than a range of sequences
+  if (range) q = q.where('seq', '<=', range.uptoSeq).where(sql<number>`+ts`, '>=', range.fromTs);
   const rows = await q.orderBy('seq').limit(limit).execute();
-  return { events: rows.map(rowToEvent), seqs: rows.map((r) => Number(r.seq)), lastSeq: rows.length ? Number(rows[rows.length - 1]!.seq) : afterSeq };
+  const lastRead = rows.length ? Number(rows[rows.length - 1]!.seq) : afterSeq;
+  return { events: rows.map(rowToEvent), seqs: rows.map((r) => Number(r.seq)), lastSeq: range && rows.length < limit ? range.uptoSeq : lastRead };
 }
 
 /** Events with `fromTs <= ts` stored up to `uptoSeq`, in time order (ties by sequence). Given a center, its events only. */
