@@ -216,7 +216,7 @@ async function cliHalf(dir: string, sizes: number[]) {
 /**
  * The API upload against the CLI import of the same file, in the same run: events/s of each (wall and per
  * CPU-second of the process), and `/api/health` p50/p99 during the upload against the same server idle.
- * BENCH_UPLOAD_FILE imports that queue_log (read in place) instead of a generated one.
+ * BENCH_UPLOAD_FILE imports that queue_log (read in place) instead of a generated one; BENCH_UPLOAD_CLI=0 skips the CLI half.
  */
 async function uploadHalf(dir: string, uploadMb: number) {
   const given = process.env.BENCH_UPLOAD_FILE;
@@ -224,14 +224,15 @@ async function uploadHalf(dir: string, uploadMb: number) {
   const g = given ? { lines: NaN, bytes: statSync(given).size } : await generate(file, uploadMb);
   const what = `${(g.bytes / MB).toFixed(1)} MB queue_log${given ? ` (${given})` : ` (${g.lines} lines, generated)`}`;
 
-  // the CLI on the same file, into a database of its own
+  // the CLI on the same file, into a database of its own (BENCH_UPLOAD_CLI=0 leaves it out: at 500 MB it doubles the run)
   let load = loadavg()[0]!.toFixed(1);
-  const cli = cliImport(dir, file, join(dir, 'cli.sqlite'));
-  const cliStored = Number(/(\d+) stored/.exec(cli.out)?.[1] ?? NaN);
-  const cliRate = cliStored / cli.seconds;
-  console.log(
-    `cli import ${what}: ${cliStored} events stored in ${cli.seconds.toFixed(1)} s = ${Math.round(cliRate)} events/s (CPU ${cli.cpuS.toFixed(1)} s: ${Math.round(cliStored / cli.cpuS)} events per CPU-second); load ${load} → ${loadavg()[0]!.toFixed(1)}`,
-  );
+  const cli = process.env.BENCH_UPLOAD_CLI === '0' ? null : cliImport(dir, file, join(dir, 'cli.sqlite'));
+  const cliStored = cli ? Number(/(\d+) stored/.exec(cli.out)?.[1] ?? NaN) : NaN;
+  const cliRate = cli ? cliStored / cli.seconds : NaN;
+  if (cli)
+    console.log(
+      `cli import ${what}: ${cliStored} events stored in ${cli.seconds.toFixed(1)} s = ${Math.round(cliRate)} events/s (CPU ${cli.cpuS.toFixed(1)} s: ${Math.round(cliStored / cli.cpuS)} events per CPU-second); load ${load} → ${loadavg()[0]!.toFixed(1)}`,
+    );
 
   const store = await openStore({ file: join(dir, 'server.sqlite') });
   await migrate(store);
@@ -275,7 +276,7 @@ async function uploadHalf(dir: string, uploadMb: number) {
   console.log(
     `upload ${what} → ${up.status}, ${stored} events stored in ${seconds.toFixed(1)} s = ${Math.round(rate)} events/s (server process CPU ${cpuS.toFixed(1)} s: ${Math.round(stored / cpuS)} events per CPU-second); load ${load} → ${loadavg()[0]!.toFixed(1)}`,
   );
-  console.log(`upload / cli events/s: ${(rate / cliRate).toFixed(2)} (per CPU-second: ${(stored / cpuS / (cliStored / cli.cpuS)).toFixed(2)})`);
+  if (cli) console.log(`upload / cli events/s: ${(rate / cliRate).toFixed(2)} (per CPU-second: ${(stored / cpuS / (cliStored / cli.cpuS)).toFixed(2)})`);
   const row = (xs: number[]) =>
     `p50 ${pctl(xs, 50).toFixed(1)} ms, p99 ${pctl(xs, 99).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (${xs.length} requests)`;
   console.log(`/api/health idle (baseline): ${row(idle)}`);
