@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, call, type CallArgs } from './api';
 import type { Endpoint, ResponseOf } from '../contract/endpoint';
 
@@ -11,16 +11,22 @@ export function useEndpoint<E extends Endpoint>(ep: E, input: CallArgs<E>[0] | n
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const key = input === null ? null : JSON.stringify(input ?? {});
+  // only the newest request's answer is kept: a slower answer for an earlier input (a poll of the run shown
+  // before another was chosen) must not replace the newer one
+  const latest = useRef(0);
   const load = useCallback(async () => {
     if (key === null) return;
+    const mine = ++latest.current;
     setLoading(true);
     try {
-      setData(await call(ep, ...([JSON.parse(key)] as CallArgs<E>)));
+      const answer = await call(ep, ...([JSON.parse(key)] as CallArgs<E>));
+      if (mine !== latest.current) return;
+      setData(answer);
       setError(null);
     } catch (e) {
-      setError((e as Error).message);
+      if (mine === latest.current) setError((e as Error).message);
     } finally {
-      setLoading(false);
+      if (mine === latest.current) setLoading(false);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ep, key, ...deps]);
