@@ -7,8 +7,9 @@
 import { test, type TestContext } from 'node:test';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { sql } from 'kysely';
+import { Migrator, sql, type Migration } from 'kysely';
 import { migrate, openStore, type Store } from './db';
+import { migrations } from './migrations/index';
 
 export const TEST_PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -129,4 +130,50 @@ export async function publishedTestRun(db: Store['db'], centerId: number, weekSt
     .returning('id')
     .executeTakeFirstOrThrow();
   return run.id;
+}
+
+/** An empty store (SQLite in memory, or a fresh PostgreSQL schema) and how to drop it. */
+export async function emptyStore(kind: 'sqlite' | 'postgres'): Promise<{ store: Store; schema?: string; drop(): Promise<void> }> {
+  if (kind === 'sqlite') {
+    const store = await openStore({ file: ':memory:' });
+    return { store, drop: () => store.close() };
+  }
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const store = await openStore({ url: TEST_PG_URL, pgSchema: schema });
+  await withSchemaLock(() => sql.raw(`create schema ${schema}`).execute(store.db));
+  return {
+    store,
+    schema,
+    async drop() {
+      await store.close();
+      await withSchemaLock(async () => {
+        const c = new pg.Client({ connectionString: TEST_PG_URL });
+        await c.connect();
+        await c.query(`drop schema ${schema} cascade`);
+        await c.end();
+      });
+    },
+  };
+}
+
+/** Runs the migrations numbered below `below` (a database of before it). */
+export async function migrateBelow(store: Store, schema: string | undefined, below: string) {
+  const run = async () => {
+    const migrator = new Migrator({
+      db: store.db,
+      provider: {
+        async getMigrations() {
+          const out: Record<string, Migration> = {};
+          for (const [name, m] of Object.entries(migrations)) if (name < below) out[name] = m(store.dialect);
+          return out;
+        },
+      },
+      allowUnorderedMigrations: true,
+      ...(schema ? { migrationTableSchema: schema } : {}),
+    });
+    const { error } = await migrator.migrateToLatest();
+    if (error) throw error;
+  };
+  if (schema) await withSchemaLock(run);
+  else await run();
 }

@@ -6,65 +6,16 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { randomBytes } from 'node:crypto';
-import { Migrator, sql, type Migration } from 'kysely';
-import pg from 'pg';
-import { migrate, openStore, type Store } from '../db';
+import { sql } from 'kysely';
+import { migrate } from '../db';
 import { createAgent, createCenter, createTeam, createUser } from '../org';
 import { findCall } from '../quality/calls';
 import { listEvaluations } from '../quality/evaluations';
 import { historyFor, putHistory } from '../wfm/forecasts';
-import { skipWithoutPostgres, TEST_PG_URL, withSchemaLock } from '../testing';
-import { migrations } from './index';
+import { emptyStore, migrateBelow, skipWithoutPostgres, withSchemaLock } from '../testing';
 
 const T0 = Date.UTC(2026, 0, 5);
 const HALF = 1_800_000;
-
-/** An empty store (SQLite in memory, or a fresh PostgreSQL schema) and how to drop it. */
-async function emptyStore(kind: 'sqlite' | 'postgres'): Promise<{ store: Store; schema?: string; drop(): Promise<void> }> {
-  if (kind === 'sqlite') {
-    const store = await openStore({ file: ':memory:' });
-    return { store, drop: () => store.close() };
-  }
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  const store = await openStore({ url: TEST_PG_URL, pgSchema: schema });
-  await withSchemaLock(() => sql.raw(`create schema ${schema}`).execute(store.db));
-  return {
-    store,
-    schema,
-    async drop() {
-      await store.close();
-      await withSchemaLock(async () => {
-        const c = new pg.Client({ connectionString: TEST_PG_URL });
-        await c.connect();
-        await c.query(`drop schema ${schema} cascade`);
-        await c.end();
-      });
-    },
-  };
-}
-
-/** Runs the migrations numbered below `below` (a database of before it). */
-async function migrateBelow(store: Store, schema: string | undefined, below: string) {
-  const run = async () => {
-    const migrator = new Migrator({
-      db: store.db,
-      provider: {
-        async getMigrations() {
-          const out: Record<string, Migration> = {};
-          for (const [name, m] of Object.entries(migrations)) if (name < below) out[name] = m(store.dialect);
-          return out;
-        },
-      },
-      allowUnorderedMigrations: true,
-      ...(schema ? { migrationTableSchema: schema } : {}),
-    });
-    const { error } = await migrator.migrateToLatest();
-    if (error) throw error;
-  };
-  if (schema) await withSchemaLock(run);
-  else await run();
-}
 
 for (const kind of ['sqlite', 'postgres'] as const) {
   test(`migration 032 gives the shared forecast history to every center and keys QA calls by center, keeping what is stored [${kind}]`, async (t) => {

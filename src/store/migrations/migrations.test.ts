@@ -5,13 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { randomBytes } from 'node:crypto';
 import { Migrator, sql, type Migration } from 'kysely';
-import pg from 'pg';
-import { migrate, MIGRATION_TABLE, openStore, type Store } from '../db';
+import { migrate, MIGRATION_TABLE, type Store } from '../db';
 import { createCenter, createUser } from '../org';
 import { listNotifications } from '../notifications';
-import { skipWithoutPostgres, TEST_PG_URL, withSchemaLock } from '../testing';
+import { emptyStore, skipWithoutPostgres, withSchemaLock } from '../testing';
 import { migrations, renamedMigrations } from './index';
 
 test('every migration has a number of its own', () => {
@@ -33,30 +31,6 @@ test('every migration has a number of its own', () => {
 function oldNames(): Record<string, string> {
   const back = Object.fromEntries(Object.entries(renamedMigrations).map(([from, to]) => [to, from]));
   return Object.fromEntries(Object.keys(migrations).map((name) => [back[name] ?? name, name]));
-}
-
-/** An empty store (SQLite in memory, or a fresh PostgreSQL schema) and how to drop it. */
-async function emptyStore(kind: 'sqlite' | 'postgres'): Promise<{ store: Store; schema?: string; drop(): Promise<void> }> {
-  if (kind === 'sqlite') {
-    const store = await openStore({ file: ':memory:' });
-    return { store, drop: () => store.close() };
-  }
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  const store = await openStore({ url: TEST_PG_URL, pgSchema: schema });
-  await withSchemaLock(() => sql.raw(`create schema ${schema}`).execute(store.db));
-  return {
-    store,
-    schema,
-    async drop() {
-      await store.close();
-      await withSchemaLock(async () => {
-        const c = new pg.Client({ connectionString: TEST_PG_URL });
-        await c.connect();
-        await c.query(`drop schema ${schema} cascade`);
-        await c.end();
-      });
-    },
-  };
 }
 
 /** Runs the migrations under the names they had before the rename, as a database of that time did. */

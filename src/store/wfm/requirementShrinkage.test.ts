@@ -5,65 +5,16 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { randomBytes } from 'node:crypto';
-import { Migrator, sql, type Migration } from 'kysely';
-import pg from 'pg';
-import { migrate, openStore, type Store } from '../db';
+import { sql } from 'kysely';
+import { migrate, type Store } from '../db';
 import { createCenter } from '../org';
-import { skipWithoutPostgres, TEST_PG_URL, withSchemaLock } from '../testing';
-import { migrations } from '../migrations/index';
+import { emptyStore, migrateBelow, skipWithoutPostgres, withSchemaLock } from '../testing';
 import { createRequirement, getRequirement, listRequirements } from './schedules';
 import { publishedWeek } from './timeOff';
 
 const T0 = Date.UTC(2026, 10, 1);
 const WEEK = '2026-11-02';
 const required = Array.from({ length: 672 }, (_, k) => (k >= 36 && k < 68 ? 20 : 0));
-
-/** An empty store (SQLite in memory, or a fresh PostgreSQL schema) and how to drop it. */
-async function emptyStore(kind: 'sqlite' | 'postgres'): Promise<{ store: Store; schema?: string; drop(): Promise<void> }> {
-  if (kind === 'sqlite') {
-    const store = await openStore({ file: ':memory:' });
-    return { store, drop: () => store.close() };
-  }
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  const store = await openStore({ url: TEST_PG_URL, pgSchema: schema });
-  await withSchemaLock(() => sql.raw(`create schema ${schema}`).execute(store.db));
-  return {
-    store,
-    schema,
-    async drop() {
-      await store.close();
-      await withSchemaLock(async () => {
-        const c = new pg.Client({ connectionString: TEST_PG_URL });
-        await c.connect();
-        await c.query(`drop schema ${schema} cascade`);
-        await c.end();
-      });
-    },
-  };
-}
-
-/** Runs the migrations numbered below `below` (a database of before it). */
-async function migrateBelow(store: Store, schema: string | undefined, below: string) {
-  const run = async () => {
-    const migrator = new Migrator({
-      db: store.db,
-      provider: {
-        async getMigrations() {
-          const out: Record<string, Migration> = {};
-          for (const [name, m] of Object.entries(migrations)) if (name < below) out[name] = m(store.dialect);
-          return out;
-        },
-      },
-      allowUnorderedMigrations: true,
-      ...(schema ? { migrationTableSchema: schema } : {}),
-    });
-    const { error } = await migrator.migrateToLatest();
-    if (error) throw error;
-  };
-  if (schema) await withSchemaLock(run);
-  else await run();
-}
 
 /** Marks a requirement's week published (a run with no shifts). */
 async function publish(store: Store, centerId: number, requirementId: number) {
