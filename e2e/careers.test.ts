@@ -29,6 +29,8 @@ test('improvement plan in zh-CN: the lead opens the plan the rule proposes and a
     await proposal.waitFor();
     assert.match((await proposal.textContent()) ?? '', /2026-09.*平均处理时长/);
     await proposal.locator('button').click();
+    // the form opens with the agent chosen; the select shows it once its options (a load of its own) are there
+    await page.locator(`[data-testid=plan-agent] option[value="${h.org.agents.a1}"]`).waitFor({ state: 'attached' });
     assert.equal(await page.locator('[data-testid=plan-agent]').inputValue(), String(h.org.agents.a1));
     await page.fill('[data-testid=plan-reason]', '连续三个月两项指标未达标');
     await page.fill('[data-testid=plan-end]', '2027-02-28');
