@@ -31,9 +31,9 @@ export function postgresUnavailable(): Promise<string | null> {
   return pgProbe;
 }
 
-// Kysely's migrator introspects the tables of every schema; a schema dropped by a parallel test at that
-// moment makes it fail ("relation t_x.y does not exist"). Test schemas are created, migrated and dropped
-// under one advisory lock so the two never overlap.
+// Test schemas are created, migrated and dropped under one advisory lock. The store's introspection reads its own
+// schema only (pgIntrospector.ts), which is what keeps a parallel test's drop out of a migration; the lock keeps
+// the catalog quiet while a schema is made or dropped.
 const SCHEMA_LOCK = 7_270_001;
 export async function withSchemaLock<T>(fn: () => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: TEST_PG_URL });
