@@ -10,10 +10,11 @@
  *   SQLite store, the demo organisation and contracts, the solver as the demo runs it: 8 s, the requirement
  *   plus the demo's leave headroom), published,
  *   the share of the requirement's agent-hours the plan's phone time covers (Σ min(plan, required) / Σ
- *   required, 15-minute intervals) and next week's 13 time-off requests through the app's use case;
+ *   required, 15-minute intervals), next week's 13 time-off requests through the app's use case and the
+ *   first coming day whose intraday proposal offers overtime (the demo pushes its offers; demoCheck wants one);
  *   `--headrooms 2,0` solves and asks once per headroom, each in a fresh store; `--net-of-leave` stores the
  *   requirement with the shrinkage it was computed with (migration 059: time off then counts against it net of
- *   its 5 % leave share; the demo does not store it yet).
+ *   its 5 % leave share), as the demo stores it.
  * Usage: node --import tsx scripts/demoCapacity.ts [--weeks 2] [--calls N] [--solve [--headrooms 2,0] [--net-of-leave]]
  */
 import { DEFAULT_DEMO_CONFIG, simulate } from '../src/core/sim';
@@ -22,6 +23,7 @@ import { requiredAgents } from '../src/core/wfm/erlang';
 import type { CallFloorEvent } from '../src/core/events';
 import { historyDayConfig } from '../src/cli/demo/live-history';
 import { asWorkedWeek, DEMO_SHRINKAGE } from '../src/cli/demo/wfm';
+import { plannedShrinkage } from '../src/core/wfm/shrinkage';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -40,7 +42,9 @@ for (let d = 0; d < weeks * 7; d++) {
 const agg = aggregateEvents(events, { tzOffsetMin: TZ, intervalMin: 30 });
 const q = deriveKpis(sumMeasures(agg.queues));
 const a = deriveKpis(sumMeasures(agg.agents));
-const shrinkage = DEMO_SHRINKAGE.reduce((s, c) => s + c.fraction, 0);
+// the demo center's categories: their sum (15 %) and the leave share of it (5 %), as the demo's requirement keeps them
+const planned = plannedShrinkage(DEMO_SHRINKAGE);
+const shrinkage = planned.total;
 // per queue and half hour of the week: mean offered, handle time per handled call
 let reqQuarterHours = 0;
 const required = new Array<number>(672).fill(0); // 15-minute intervals of the week (Monday 00:00 local)
@@ -89,7 +93,7 @@ if (process.argv.includes('--solve')) {
   const { buildApp } = await import('../src/server/app');
   const { seedDemoOrg } = await import('../src/cli/commands/demo');
   const { seedContracts, publishWeek, nextWeekSolveInput, DEMO_LEAVE_HEADROOM } = await import('../src/cli/demo/wfm');
-  const { seedTimeOff } = await import('../src/cli/demo/wfmRequests');
+  const { seedIntradayOffers, seedTimeOff } = await import('../src/cli/demo/wfmRequests');
   const { seededRandom } = await import('../src/core/wfm/synthetic');
   const { weekStartMs } = await import('../src/core/wfm/rules');
   const { createRequirement, scheduleInputFor } = await import('../src/store/wfm/schedules');
@@ -99,9 +103,8 @@ if (process.argv.includes('--solve')) {
   const hi = process.argv.indexOf('--headrooms');
   const headrooms = hi > 0 ? process.argv[hi + 1]!.split(',').map(Number) : [DEMO_LEAVE_HEADROOM];
   // --net-of-leave: the requirement keeps the shrinkage it was computed with (15 %, 5 % of it leave; migration 059),
-  // so time off counts against it net of the leave share; without: not known, as the demo stores it today
+  // as the demo stores it, so time off counts against it net of the leave share; without: not known
   const netOfLeave = process.argv.includes('--net-of-leave');
-  const leave = DEMO_SHRINKAGE.find((c) => c.category === 'leave')?.fraction ?? 0;
   for (const headroom of headrooms) {
     const store = await freshStore('sqlite');
     const now = Date.UTC(2026, 11, 6, 4); // Sunday 2026-12-06 12:00 in the demo's zone, as the demo check
@@ -119,7 +122,7 @@ if (process.argv.includes('--solve')) {
         intervalMin: 15,
         required,
         source: 'demoCapacity',
-        shrinkage: netOfLeave ? { total: Math.round(shrinkage * 1e9) / 1e9, leave } : null,
+        shrinkage: netOfLeave ? planned : null,
       },
       null,
       now,
@@ -145,6 +148,10 @@ if (process.argv.includes('--solve')) {
     const tally = await seedTimeOff(ctx, ids, nextWeek, () => {});
     console.log(
       `headroom ${headroom}${netOfLeave ? ', net of leave' : ''}: time off next week: ${tally.approved} granted at once, ${tally.pending} waiting for the lead, ${tally.refused} refused`,
+    );
+    const intraday = await seedIntradayOffers(ctx, ids, TZ, '2026-12-13', () => {});
+    console.log(
+      `headroom ${headroom}: intraday: ${intraday.date ? `${intraday.ids.length} offers pushed on ${intraday.date}` : 'no day of next week has an overtime proposal'}`,
     );
     await store.close();
   }

@@ -38,3 +38,17 @@ export function totalShrinkage(items: readonly ShrinkageItem[]): number {
     });
   return sum;
 }
+
+/** The category time off is planned under: the one place its name is written (time off counts against the requirement net of its share). */
+export const LEAVE_CATEGORY: ShrinkageCategory = 'leave';
+
+/**
+ * What a requirement computed with these categories keeps (migration 059): their sum (rounded to 1e-9, so
+ * 0.03 + 0.02 + … stores 0.15) and the leave category's share of it (0 when none is planned).
+ */
+export function plannedShrinkage(items: readonly { category: string; fraction: number }[]): { total: number; leave: number } {
+  return {
+    total: Math.round(items.reduce((s, c) => s + c.fraction, 0) * 1e9) / 1e9,
+    leave: items.find((c) => c.category === LEAVE_CATEGORY)?.fraction ?? 0,
+  };
+}

@@ -5,7 +5,7 @@ import { DomainError, validationError } from '../../core/errors';
 import { erlangA, erlangC, requiredAgents, type StaffingTarget } from '../../core/wfm/erlang';
 import { weekStartMs } from '../../core/wfm/rules';
 import { forecastPoints } from '../../store/wfm/forecasts';
-import { totalShrinkage, type ShrinkageItem } from '../../core/wfm/shrinkage';
+import { plannedShrinkage, totalShrinkage, type ShrinkageItem } from '../../core/wfm/shrinkage';
 import { createRequirement, listRequirements, listShrinkage, putShrinkage } from '../../store/wfm/schedules';
 import type { Actor, ServiceDeps } from '../context';
 import { centerOf, core, DAY, FIELD_OF_TARGET, sameCenter, targetsOf, tzAt } from './common';
@@ -84,11 +84,7 @@ export async function createRequirementCurve(deps: ServiceDeps, actor: Actor, bo
   // (not known when one number was given: the time-off check then uses the requirement as it is)
   let used: { total: number; leave: number | null } | null = null;
   const shrinkageTotal = async () => {
-    if (body.shrinkage !== undefined) used = { total: body.shrinkage, leave: null };
-    else {
-      const center = await shrinkage(deps, actor);
-      used = { total: center.total, leave: center.categories.find((c) => c.category === 'leave')?.fraction ?? 0 };
-    }
+    used = body.shrinkage !== undefined ? { total: body.shrinkage, leave: null } : plannedShrinkage((await shrinkage(deps, actor)).categories);
     return used.total;
   };
   if (!required && body.queueForecastIds) {
@@ -129,7 +125,7 @@ export const requirements = (deps: ServiceDeps, actor: Actor) => listRequirement
 /** The center's planned shrinkage by category and their sum (what a requirement from a forecast divides by 1 − it). */
 export async function shrinkage(deps: ServiceDeps, actor: Actor) {
   const categories = await listShrinkage(deps.store.db, actor.scope.centerId);
-  return { categories, total: Math.round(categories.reduce((s, c) => s + c.fraction, 0) * 1e9) / 1e9 };
+  return { categories, total: plannedShrinkage(categories).total };
 }
 
 /** Replaces the center's shrinkage categories; a sum of 100 % or more is refused. */
