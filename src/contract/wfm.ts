@@ -46,8 +46,11 @@ export const requirementBody = z.object({
   /** one forecast per queue (issue 15): the requirement of each queue is kept, the total is their sum */
   queueForecastIds: z.array(z.number().int().positive()).min(1).max(12).optional(),
   ...targetFields,
-  // one number still accepted; omitted: the center's shrinkage by category (GET/PUT /api/wfm/shrinkage), summed
+  // one number still accepted; omitted: the center's shrinkage by category (GET/PUT /api/wfm/shrinkage), summed.
+  // With `required` (an uploaded curve): the shrinkage it was computed with, kept with it (migration 059)
   shrinkage: z.number().min(0).lt(1).optional(),
+  /** the leave share of `shrinkage` (part of it, so at most it): time off and intraday count the requirement net of it */
+  shrinkageLeave: z.number().min(0).lt(1).optional(),
 });
 export const shrinkageBody = z.object({
   categories: z.array(z.object({ category: z.enum(SHRINKAGE_CATEGORIES), fraction: z.number().min(0).lt(1) })).max(SHRINKAGE_CATEGORIES.length),

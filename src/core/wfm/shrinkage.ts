@@ -52,3 +52,29 @@ export function plannedShrinkage(items: readonly { category: string; fraction: n
     leave: items.find((c) => c.category === LEAVE_CATEGORY)?.fraction ?? 0,
   };
 }
+
+const pct = (x: number) => Math.round(x * 1000) / 10;
+
+/**
+ * The shrinkage a requirement's request declares (an uploaded curve, or one number instead of the center's
+ * categories): `shrinkage` the total, `shrinkageLeave` the leave share of it, each a share of paid time in
+ * [0, 1) (the contract checks the range). Null: none declared. The leave share is part of the total, so it
+ * needs the total and cannot exceed it: refused naming `shrinkageLeave`.
+ */
+export function declaredShrinkage(body: { shrinkage?: number; shrinkageLeave?: number }): { total: number; leave: number | null } | null {
+  const { shrinkage: total, shrinkageLeave: leave } = body;
+  if (total === undefined) {
+    if (leave !== undefined)
+      throw new InputError('shrinkageLeave', 'the leave share needs the total shrinkage it is part of (shrinkage)', {
+        reason: 'wfm.shrinkageLeaveWithoutTotal',
+        params: {},
+      });
+    return null;
+  }
+  if (leave !== undefined && leave > total + 1e-9)
+    throw new InputError('shrinkageLeave', `the leave share ${pct(leave)} % is more than the total ${pct(total)} % it is part of`, {
+      reason: 'wfm.shrinkageLeaveOverTotal',
+      params: { leave: pct(leave), total: pct(total) },
+    });
+  return { total, leave: leave ?? null };
+}

@@ -5,7 +5,7 @@ import { DomainError, validationError } from '../../core/errors';
 import { erlangA, erlangC, requiredAgents, type StaffingTarget } from '../../core/wfm/erlang';
 import { weekStartMs } from '../../core/wfm/rules';
 import { forecastPoints } from '../../store/wfm/forecasts';
-import { plannedShrinkage, totalShrinkage, type ShrinkageItem } from '../../core/wfm/shrinkage';
+import { declaredShrinkage, plannedShrinkage, totalShrinkage, type ShrinkageItem } from '../../core/wfm/shrinkage';
 import { createRequirement, listRequirements, listShrinkage, putShrinkage } from '../../store/wfm/schedules';
 import type { Actor, ServiceDeps } from '../context';
 import { centerOf, core, DAY, FIELD_OF_TARGET, sameCenter, targetsOf, tzAt } from './common';
@@ -79,12 +79,14 @@ export async function createRequirementCurve(deps: ServiceDeps, actor: Actor, bo
   let required = body.required;
   let source = 'upload';
   let byQueue: Record<string, number[]> | undefined;
-  // the center's planned shrinkage (the sum of its categories) unless the request gives one number; the
-  // requirement keeps what it was computed with (migration 059): the sum, and the leave category's share of it
-  // (not known when one number was given: the time-off check then uses the requirement as it is)
+  // the center's planned shrinkage (the sum of its categories) unless the request declares one (the total, and
+  // optionally its leave share); the requirement keeps what it was computed with (migration 059): the sum, and the
+  // leave category's share of it (not known when one number was given: the time-off check then uses the
+  // requirement as it is)
+  const declared = await core(() => declaredShrinkage(body));
   let used: { total: number; leave: number | null } | null = null;
   const shrinkageTotal = async () => {
-    used = body.shrinkage !== undefined ? { total: body.shrinkage, leave: null } : plannedShrinkage((await shrinkage(deps, actor)).categories);
+    used = declared ?? plannedShrinkage((await shrinkage(deps, actor)).categories);
     return used.total;
   };
   if (!required && body.queueForecastIds) {
@@ -109,6 +111,10 @@ export async function createRequirementCurve(deps: ServiceDeps, actor: Actor, bo
       shrinkage: await shrinkageTotal(),
     }));
     source = `forecast:${body.forecastId}`;
+  } else if (source === 'upload') {
+    // an uploaded curve keeps the shrinkage the planner declares it was computed with (both optional): the
+    // time-off check and intraday then take out what they already see; none declared: not known
+    used = declared;
   }
   return {
     id: await createRequirement(

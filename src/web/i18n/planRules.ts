@@ -97,6 +97,26 @@ const WORDS: Record<string, Row> = {
     'shrinkage {{total}} %, leave {{leave}} % of it',
   ],
   'wfm.requirementShrinkageTotal': ['缩减率 {{total}}%', '縮減率 {{total}}%', 'shrinkage {{total}} %'],
+  // an uploaded curve may declare the shrinkage it was computed with (the total and its leave share)
+  'fields.shrinkage': ['缩减率', '縮減率', 'Shrinkage'],
+  'fields.shrinkageLeave': ['其中休假', '其中休假', 'Of which leave'],
+  'wfm.uploadShrinkage': ['该需求的缩减率 %（可空）', '該需求的縮減率 %（可空）', 'Shrinkage it was computed with, % (optional)'],
+  'wfm.uploadShrinkageLeave': ['其中休假 %（可空）', '其中休假 %（可空）', 'Of which leave, % (optional)'],
+  'wfm.uploadShrinkageHint': [
+    '填写后随需求保存：休假申请只对比扣除休假部分后的需求，日内调整再扣除排班中已安排的活动；不填则按需求原样对比。',
+    '填寫後隨需求儲存：休假申請只對比扣除休假部分後的需求，日內調整再扣除排班中已安排的活動；不填則按需求原樣對比。',
+    'Kept with the requirement: time off is then checked against it net of the leave share, and intraday also net of the activities booked in the schedule; left empty, both compare with it as it is.',
+  ],
+  'errors.wfm.shrinkageLeaveWithoutTotal': [
+    '填写休假占比时请同时填写缩减率：休假是其中的一部分',
+    '填寫休假佔比時請同時填寫縮減率：休假是其中的一部分',
+    'Give the shrinkage too: the leave share is part of it',
+  ],
+  'errors.wfm.shrinkageLeaveOverTotal': [
+    '休假 {{leave}}% 大于缩减率 {{total}}%：休假是其中的一部分',
+    '休假 {{leave}}% 大於縮減率 {{total}}%：休假是其中的一部分',
+    'Leave {{leave}} % is more than the shrinkage {{total}} % it is part of',
+  ],
   'errors.wfm.weekWithoutRequirement': [
     '第 {{n}} 周（{{week}}）还没有需求：请先为这一周生成或上传需求',
     '第 {{n}} 週（{{week}}）還沒有需求：請先為這一週產生或上傳需求',

@@ -14,7 +14,7 @@ import { MultiSkillPlan } from './MultiSkillPlan';
 import { fmtDateTime } from '../../format';
 
 /** The fields of the requirement forms (from a forecast, pasted), each with its reason under it. */
-const REQ_FIELDS = ['weekStart', 'forecastId', 'targetSl', 'thresholdS', 'shrinkage', 'required'];
+const REQ_FIELDS = ['weekStart', 'forecastId', 'targetSl', 'thresholdS', 'shrinkage', 'shrinkageLeave', 'required'];
 
 /** The Monday `k` weeks after `monday` (YYYY-MM-DD). */
 const weekAfter = (monday: string, k: number) => new Date(Date.parse(`${monday}T00:00:00Z`) + k * 7 * 86_400_000).toISOString().slice(0, 10);
@@ -59,6 +59,9 @@ export default function Schedule() {
   const newestReq = (w: string) => (reqs.data ?? []).find((r) => r.week_start === w);
   const [fc, setFc] = useState({ forecastId: '', targetSl: '0.8', thresholdS: '20' });
   const [paste, setPaste] = useState('');
+  // the shrinkage the pasted curve was computed with, in percent (optional): kept with it (migration 059)
+  const [pasteShrinkage, setPasteShrinkage] = useState({ total: '', leave: '' });
+  const percentOf = (v: string) => (v.trim() === '' ? undefined : Number(v.replace(/[%％\s]/g, '')) / 100);
   const weekReqs = (reqs.data ?? []).filter((r) => r.week_start === week);
   const [tick, setTick] = useState(0);
   // follow a running solve
@@ -175,6 +178,25 @@ export default function Schedule() {
           <textarea name="required" value={paste} onChange={(e) => setPaste(e.target.value)} rows={2} />
         </Field>
       </FieldRow>
+      <FieldRow>
+        <Field label={t('wfm.uploadShrinkage')} error={reqAct.errorFor('shrinkage')}>
+          <input
+            name="uploadShrinkage"
+            inputMode="decimal"
+            value={pasteShrinkage.total}
+            onChange={(e) => setPasteShrinkage({ ...pasteShrinkage, total: e.target.value })}
+          />
+        </Field>
+        <Field label={t('wfm.uploadShrinkageLeave')} error={reqAct.errorFor('shrinkageLeave')}>
+          <input
+            name="uploadShrinkageLeave"
+            inputMode="decimal"
+            value={pasteShrinkage.leave}
+            onChange={(e) => setPasteShrinkage({ ...pasteShrinkage, leave: e.target.value })}
+          />
+        </Field>
+      </FieldRow>
+      <p className="hint">{t('wfm.uploadShrinkageHint')}</p>
       <div className="form-row">
         <button
           disabled={!paste.trim()}
@@ -188,6 +210,8 @@ export default function Schedule() {
                       .split(/[\s,，]+/)
                       .filter(Boolean)
                       .map(Number),
+                    shrinkage: percentOf(pasteShrinkage.total),
+                    shrinkageLeave: percentOf(pasteShrinkage.leave),
                   },
                 }),
                 await reqs.reload()
