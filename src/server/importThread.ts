@@ -75,14 +75,14 @@ const flushStored = () => {
 
 /** A transaction of this thread in its write turn: after the main connection's writes, and before its next ones. */
 async function inTurn<T>(fn: () => Promise<T>): Promise<T> {
-  if (!data.writing) return fn();
-  holdWriteTurn(data.writing);
-  if (data.held) Atomics.store(data.held, 0, 1);
+  const { writing, turnSlot } = data;
+  if (!writing || turnSlot === undefined) return fn();
+  holdWriteTurn(writing, turnSlot);
   try {
     return await fn();
   } finally {
-    // the main thread releases a turn this thread still held when it ended (terminated): one of the two does
-    if (!data.held || Atomics.exchange(data.held, 0, 0) === 1) releaseWriteTurn(data.writing);
+    // were this thread terminated before here, the main thread zeroes its slot when it has ended
+    releaseWriteTurn(writing, turnSlot);
   }
 }
 

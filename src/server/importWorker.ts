@@ -12,7 +12,7 @@ import type { TimeWindow } from '../core/live/eventWindow';
 import type { Tz } from '../core/timezone';
 import type { ImportFormat, ImportReport } from '../ingest/import';
 import type { ImportProgress } from '../ingest/stream';
-import { releaseWriteTurn, type Store } from '../store/db';
+import { endTurnSlot, takeTurnSlot, type Store } from '../store/db';
 import { RUNNING_BUILT } from './paths';
 
 /**
@@ -48,8 +48,8 @@ export interface ImportThreadData extends ThreadImport {
   txMs: number;
   /** the main connection's write flag (`Store.writing`): the thread waits for it before each transaction */
   writing?: Int32Array;
-  /** 1 while the thread holds its write turn (shared): the main thread releases it for a thread that ended holding it */
-  held?: Int32Array;
+  /** the thread's own slot in `writing` (1 while it holds its turn): the main thread zeroes it when the thread has ended */
+  turnSlot?: number;
   /** events before this time (epoch ms) are not posted to the main thread (older than any live floor's window) */
   liveFrom: number;
 }
@@ -104,8 +104,11 @@ export function importInThread(source: AsyncIterable<Buffer | string>, opts: Thr
     batchLines: IMPORT_THREAD_BATCH_LINES,
     storeEvents: IMPORT_THREAD_STORE_EVENTS,
     txMs: IMPORT_THREAD_TX_MS,
-    ...(opts.writing ? { held: new Int32Array(new SharedArrayBuffer(4)) } : {}),
   };
+  const turnSlot = opts.writing ? takeTurnSlot(opts.writing) : undefined;
+  // no slot free (that many imports at once): this one writes without a turn, SQLite's busy handler decides
+  if (turnSlot === undefined) delete data.writing;
+  else data.turnSlot = turnSlot;
   const execArgv = process.execArgv.filter((a) => !a.startsWith('--test'));
   const w = new Worker(THREAD, { workerData: data, execArgv });
   const it = source[Symbol.asyncIterator]();
@@ -155,8 +158,9 @@ export function importInThread(source: AsyncIterable<Buffer | string>, opts: Thr
       }
     });
     w.on('error', fail);
+    // a turn the thread still held when it ended (terminated inside a transaction, or just as it took it) is let go
     w.on('exit', () => {
-      if (data.writing && data.held && Atomics.exchange(data.held, 0, 0) === 1) releaseWriteTurn(data.writing);
+      if (opts.writing && turnSlot !== undefined) endTurnSlot(opts.writing, turnSlot);
     });
     w.on('exit', (code) => fail(new Error(`import thread ended (code ${code}) before its answer`)));
   });

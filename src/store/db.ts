@@ -41,9 +41,10 @@ export interface Store {
   /**
    * SQLite: the write turn shared with import threads writing the same file, in shared memory. Slot
    * `MAIN_WRITING` is above 0 while this connection writes or waits to (a write transaction from BEGIN to its
-   * end, a write statement outside one): a thread lets it go first (`holdWriteTurn`). Slot `THREAD_WRITING` is
-   * above 0 while a thread holds its turn: this connection waits for it asynchronously before it writes, so
-   * the event loop never sleeps in SQLite's busy handler behind a thread's transaction.
+   * end, a write statement outside one): a thread lets it go first (`holdWriteTurn`). Each import thread has a
+   * slot of its own from `THREAD_WRITING` on (`takeTurnSlot`), 1 while it holds its turn: this connection waits
+   * for every such slot to be 0, asynchronously, before it writes, so the event loop never sleeps in SQLite's
+   * busy handler behind a thread's transaction.
    */
   writing?: Int32Array;
   close(): Promise<void>;
@@ -106,7 +107,7 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
   sqlite.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-  const writing = new Int32Array(new SharedArrayBuffer(8));
+  const writing = new Int32Array(new SharedArrayBuffer(4 * (THREAD_WRITING + TURN_SLOTS)));
   const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }, writing) });
   return { db, dialect: 'sqlite', sqlite, writing, close: () => db.destroy() };
 }
@@ -180,7 +181,7 @@ class ImmediateSqliteDriver extends SqliteDriver {
   private async awaitThreadsLetGo(): Promise<void> {
     // as threadsDone: never past the busy timeout (a killed thread may hold its slot), then SQLite's own lock decides
     const end = performance.now() + SQLITE_BUSY_TIMEOUT_MS;
-    while (Atomics.load(this.writing, THREAD_WRITING) > 0 && performance.now() < end) {
+    while (threadHoldingTurn(this.writing) >= 0 && performance.now() < end) {
       await super.releaseConnection();
       try {
         await threadsDone(this.writing);
@@ -220,9 +221,11 @@ class ImmediateSqliteDriver extends SqliteDriver {
   }
 }
 const WRITE_STATEMENT = /^\s*(insert|update|delete|replace|with|create|drop|alter|pragma)\b/i;
-/** Slots of `Store.writing`: the main connection writes or waits to; import threads hold their turn. */
+/** Slots of `Store.writing`: the main connection writes or waits to (a count); from THREAD_WRITING on, one per import thread. */
 export const MAIN_WRITING = 0;
 export const THREAD_WRITING = 1;
+/** Import threads that can hold a turn at once (one slot each); a thread beyond them writes without one (the busy handler decides). */
+export const TURN_SLOTS = 32;
 const raise = (w: Int32Array) => void Atomics.add(w, MAIN_WRITING, 1);
 const lower = (w: Int32Array) => {
   Atomics.sub(w, MAIN_WRITING, 1);
@@ -242,12 +245,18 @@ interface AtomicsWaitAsync {
 async function threadsDone(w: Int32Array): Promise<void> {
   const end = performance.now() + SQLITE_BUSY_TIMEOUT_MS;
   for (;;) {
-    const v = Atomics.load(w, THREAD_WRITING);
+    const slot = threadHoldingTurn(w);
     const left = end - performance.now();
-    if (v <= 0 || left <= 0) return;
-    const r = (Atomics as unknown as AtomicsWaitAsync).waitAsync(w, THREAD_WRITING, v, left);
+    if (slot < 0 || left <= 0) return;
+    const r = (Atomics as unknown as AtomicsWaitAsync).waitAsync(w, slot, 1, left);
     if (r.async) await r.value;
   }
+}
+
+/** The slot of a thread holding its turn now, or -1 when none does. */
+export function threadHoldingTurn(w: Int32Array): number {
+  for (let i = THREAD_WRITING; i < w.length; i++) if (Atomics.load(w, i) !== 0) return i;
+  return -1;
 }
 class ImmediateSqliteDialect extends SqliteDialect {
   constructor(
@@ -264,32 +273,63 @@ class ImmediateSqliteDialect extends SqliteDialect {
 /**
  * A background writer of the same SQLite file (an import thread) calls this before each of its transactions:
  * while the main connection writes or waits to (`Store.writing` of that connection, shared), it waits, at
- * most `maxMs`; then it holds its turn (slot `THREAD_WRITING`) until `releaseWriteTurn`, and the main
- * connection waits for that before its next write, without blocking its event loop. SQLite has no queue for
- * its write lock: a writer waiting in its busy handler retries after sleeps of up to 100 ms and can miss every
- * gap between two back-to-back transactions of the other (a live push measured waiting 4 s, the event loop
- * held throughout), and on the main thread that wait held every request. Returns the ms waited.
+ * most `maxMs`; then it holds its turn (its own `slot`, from `takeTurnSlot`, set to 1) until `releaseWriteTurn`,
+ * and the main connection waits for that before its next write, without blocking its event loop. SQLite has no
+ * queue for its write lock: a writer waiting in its busy handler retries after sleeps of up to 100 ms and can
+ * miss every gap between two back-to-back transactions of the other (a live push measured waiting 4 s, the
+ * event loop held throughout), and on the main thread that wait held every request. Returns the ms waited.
+ *
+ * The turn is one store into the thread's own slot (not a shared count): a thread terminated anywhere — even
+ * between taking its turn and telling anyone — is cleared by the main thread zeroing its slot when the thread
+ * has ended (`releaseWriteTurn` again, harmless when it had let go already). With a count, a thread killed
+ * after its add and before it recorded the turn left the count up, and every later write of the main
+ * connection waited the busy timeout.
  */
-export function holdWriteTurn(writing: Int32Array, maxMs = 1_000): number {
+export function holdWriteTurn(writing: Int32Array, slot: number, maxMs = 1_000): number {
   const start = performance.now();
   for (;;) {
     const v = Atomics.load(writing, MAIN_WRITING);
     const left = maxMs - (performance.now() - start);
     if (v <= 0 || left <= 0) {
       // claim, then look again: the main connection raises its flag before it looks at ours, so one of the two sees the other
-      Atomics.add(writing, THREAD_WRITING, 1);
+      Atomics.store(writing, slot, 1);
       if (left <= 0 || Atomics.load(writing, MAIN_WRITING) <= 0) return performance.now() - start;
-      releaseWriteTurn(writing);
+      releaseWriteTurn(writing, slot);
       continue;
     }
     Atomics.wait(writing, MAIN_WRITING, v, Math.min(left, 50));
   }
 }
 
-/** The end of a turn taken with `holdWriteTurn` (after the transaction's commit or rollback). */
-export function releaseWriteTurn(writing: Int32Array): void {
-  Atomics.sub(writing, THREAD_WRITING, 1);
-  Atomics.notify(writing, THREAD_WRITING);
+/** The end of a turn taken with `holdWriteTurn` (after the transaction's commit or rollback); idempotent. */
+export function releaseWriteTurn(writing: Int32Array, slot: number): void {
+  Atomics.store(writing, slot, 0);
+  Atomics.notify(writing, slot);
+}
+
+/** Turn slots handed to running threads, per shared flag (main thread only: it starts the threads). */
+const slotsInUse = new WeakMap<Int32Array, Set<number>>();
+
+/**
+ * A turn slot for a thread about to start, or undefined when all are taken (that thread then writes without a
+ * turn). Give it back with `endTurnSlot` once the thread has ended, whatever way.
+ */
+export function takeTurnSlot(writing: Int32Array): number | undefined {
+  let used = slotsInUse.get(writing);
+  if (!used) slotsInUse.set(writing, (used = new Set()));
+  for (let i = THREAD_WRITING; i < writing.length; i++)
+    if (!used.has(i)) {
+      used.add(i);
+      Atomics.store(writing, i, 0);
+      return i;
+    }
+  return undefined;
+}
+
+/** The thread given `slot` has ended: a turn it still held (terminated inside one) is let go, and the slot is free again. */
+export function endTurnSlot(writing: Int32Array, slot: number): void {
+  releaseWriteTurn(writing, slot);
+  slotsInUse.get(writing)?.delete(slot);
 }
 
 class StaticProvider implements MigrationProvider {

@@ -5,11 +5,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { holdWriteTurn, MAIN_WRITING, openStore, releaseWriteTurn, THREAD_WRITING } from './db';
+import { endTurnSlot, holdWriteTurn, MAIN_WRITING, openStore, releaseWriteTurn, takeTurnSlot, threadHoldingTurn } from './db';
 
 // The other process: plain better-sqlite3, as any second writer would be. Says "ready" before it writes.
 const OTHER_WRITER = `
@@ -64,7 +65,8 @@ test('sqlite: while an import thread holds its write turn, a write of the main c
     await sql`create table t (id integer primary key, who text not null)`.execute(store.db);
     const w = store.writing!;
     assert.equal(Atomics.load(w, MAIN_WRITING), 0);
-    holdWriteTurn(w); // as the thread does before its transaction (the main connection does not write: at once)
+    const slot = takeTurnSlot(w)!;
+    holdWriteTurn(w, slot); // as the thread does before its transaction (the main connection does not write: at once)
     const order: string[] = [];
     const tx = store.db
       .transaction()
@@ -80,13 +82,66 @@ test('sqlite: while an import thread holds its write turn, a write of the main c
     const read = sql<{ n: number }>`select count(*) as n from t`.execute(store.db).then((r) => (order.push('read'), r.rows[0]!.n));
     const answered = await Promise.race([read, new Promise<string>((r) => setTimeout(() => r('still waiting'), 2000))]);
     assert.equal(answered, 0, 'the read is answered while the thread still holds its turn');
-    releaseWriteTurn(w);
+    releaseWriteTurn(w, slot);
     await Promise.all([tx, plain]);
     assert.deepEqual(order.slice(0, 2), ['timer', 'read']);
     assert.deepEqual(order.slice(2).sort(), ['main wrote', 'plain wrote']);
     assert.equal((await sql<{ n: number }>`select count(*) as n from t`.execute(store.db)).rows[0]!.n, 2);
     assert.equal(Atomics.load(w, MAIN_WRITING), 0);
-    assert.equal(Atomics.load(w, THREAD_WRITING), 0);
+    assert.equal(threadHoldingTurn(w), -1);
+    endTurnSlot(w, slot);
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// A thread that takes its write turn and is then terminated before it did anything else (the tiny window in
+// which a shared count was left raised: its add done, nobody told). Real thread, real holdWriteTurn.
+const TURN_TAKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+(async () => {
+  (await import(workerData.tsx)).register(); // as importThread.mjs: tsx's loader, then the TypeScript
+  const { holdWriteTurn } = await import(workerData.db);
+  holdWriteTurn(workerData.writing, workerData.slot);
+  parentPort.postMessage('held');
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0); // never lets go: terminated here
+})();
+`;
+
+test('sqlite: an import thread terminated right after taking its write turn holds nobody once it has ended', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cf-turn-kill-'));
+  const file = join(dir, 'db.sqlite');
+  const store = await openStore({ file });
+  try {
+    await sql`create table t (id integer primary key, who text not null)`.execute(store.db);
+    const w = store.writing!;
+    const slot = takeTurnSlot(w)!;
+    const worker = new Worker(TURN_TAKER, {
+      eval: true,
+      execArgv: process.execArgv.filter((a) => !a.startsWith('--test')),
+      workerData: { writing: w, slot, tsx: import.meta.resolve('tsx/esm/api'), db: new URL('./db.ts', import.meta.url).href },
+    });
+    // as importInThread: the slot is let go and given back when the thread has ended, whatever way
+    const ended = new Promise<void>((resolve) => worker.once('exit', () => (endTurnSlot(w, slot), resolve())));
+    await new Promise<void>((resolve, reject) => {
+      worker.once('message', () => resolve());
+      worker.once('error', reject);
+    });
+    assert.equal(threadHoldingTurn(w), slot, 'the thread holds its turn');
+    await worker.terminate();
+    await ended;
+    assert.equal(threadHoldingTurn(w), -1, 'no thread holds a turn once it has ended');
+    // the main connection's next write does not wait for the dead thread (it would for the busy timeout, 10 s)
+    const wrote = sql`insert into t (who) values ('main')`.execute(store.db).then(() => 'wrote');
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<string>((r) => (timer = setTimeout(() => r('still waiting'), 5000)));
+    assert.equal(await Promise.race([wrote, waited]), 'wrote');
+    clearTimeout(timer);
+    // and the slot is free for the next thread
+    const next = takeTurnSlot(w)!;
+    assert.equal(next, slot);
+    endTurnSlot(w, next);
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });

@@ -253,7 +253,11 @@ interface Ingest {
 
 /**
  * PostgreSQL: one ingest transaction at a time per schema (the key includes the schema, so stores
- * in other schemas of the same database, e.g. tests, do not wait for each other).
+ * in other schemas of the same database, e.g. tests, do not wait for each other). Taken before the batch
+ * draws any sequence, and held to its commit: so `live_events.seq` is also the commit order, which the
+ * live floor's catch-up by sequence relies on (tail.ts `maxEventSeq`; src/server/liveSeqOrder.test.ts),
+ * as do `insertNew` ("the rows from the first new seq on are this call's") and the "stored before this
+ * batch" rule. Dropping it (for speed) needs another way to all three.
  */
 async function lockIngest(db: Kysely<any>): Promise<void> {
   await db.executeQuery(CompiledQuery.raw('select pg_advisory_xact_lock(730301, hashtext(current_schema()))', []));

@@ -11,7 +11,19 @@ import { rowToEvent } from './ingest';
 
 const COLS = ['seq', 'id', 'ts', 'type', 'queue', 'agent', 'call_id', 'reason', 'wait_s', 'target'] as const;
 
-/** The highest sequence stored (0 when nothing is). */
+/**
+ * The highest sequence stored (0 when nothing is).
+ *
+ * Reading "everything up to the highest committed `seq`, then moving past it" needs every lower sequence to be
+ * committed already (or never). SQLite: one writer. PostgreSQL: two writers (two instances, a push beside an
+ * import) draw from one identity, and a transaction holding a lower sequence could commit after a higher one was
+ * read — were it not for the ingest lock (`lockIngest`, ingest.ts): every insert into `live_events` is made by
+ * `storeEvents` after it took `pg_advisory_xact_lock` of the schema, so sequences are drawn by one transaction
+ * at a time, and PostgreSQL releases that lock only after the commit is visible (ProcArrayEndTransaction comes
+ * before the locks are let go): whatever `seq` a reader sees, every lower one is committed or rolled back.
+ * No stored xid and no re-read of gaps is needed (src/server/liveSeqOrder.test.ts holds a lower sequence's
+ * transaction open while another instance stores and the floor catches up; without the lock it fails).
+ */
 export async function maxEventSeq(db: Kysely<DB>): Promise<number> {
   const r = await db
     .selectFrom('live_events')
