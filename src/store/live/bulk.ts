@@ -190,10 +190,12 @@ export function copyValue(v: unknown): string {
 }
 
 /**
- * insertNew on PostgreSQL for a big batch: the rows COPY'd into a temporary staging table of the
- * session (emptied at commit), then `insert … select … from it order by n on conflict do nothing
- * returning` (issue 16): no key lookup first; the insert returns only how many were new and the first seq
- * (one row, not one per event), and the new keys are read back (`seq >=` the first) only when some were there.
+ * insertNew on PostgreSQL for a big batch: the keys already stored are looked up (one probe of the unique index
+ * a row, in one statement), and the other rows are COPY'd straight into the table (issue 16: before, the whole
+ * batch went into a staging table of the session first and then `insert … select … on conflict do nothing`,
+ * every row written twice and inserted speculatively). The caller's lock keeps other writers out in between
+ * (were one there, the unique key would fail the transaction, never store twice). COPY gives the rows their
+ * seq in the order sent, so the first new seq is the first row's.
  */
 async function copyInsertNew(
   store: Store,
@@ -203,32 +205,32 @@ async function copyInsertNew(
   seqCol: string,
   key: number,
 ): Promise<InsertedNew> {
-  const stage = `${spec.table}_stage`;
-  const colDefs = spec.cols.map(([n, t]) => `${n} ${t}`).join(', ');
-  await db.executeQuery(CompiledQuery.raw(`create temp table if not exists ${stage} (n bigserial, ${colDefs}) on commit delete rows`));
+  const [keyName, keyType] = spec.cols[key]!;
+  const there = await db.executeQuery<{ k: unknown }>(
+    CompiledQuery.raw(`select ${keyName} as k from ${spec.table} where ${keyName} = any($1::${keyType}[])`, [rows.map((r) => r[key])]),
+  );
+  let todo = rows;
+  if (there.rows.length) {
+    const old = new Set(there.rows.map((r) => r.k));
+    todo = rows.filter((r) => !old.has(r[key]));
+  }
+  if (!todo.length) return { count: 0, firstSeq: Infinity, keys: new Set() };
   const client = await store.pgClientOf!(db);
   const text = function* () {
-    for (let i = 0; i < rows.length; i += 500) {
+    for (let i = 0; i < todo.length; i += 500) {
       let chunk = '';
-      for (const row of rows.slice(i, i + 500)) chunk += row.map(copyValue).join('\t') + '\n';
+      for (let r = i; r < Math.min(todo.length, i + 500); r++) chunk += todo[r]!.map(copyValue).join('\t') + '\n';
       yield chunk;
     }
   };
   const { from: copyFrom } = await import('pg-copy-streams');
-  await pipeline(Readable.from(text()), client.query(copyFrom(`copy ${stage} (${names(spec)}) from stdin`)));
-  const keyName = spec.cols[key]![0];
-  // only the count and the first seq come back (not one row per event); the keys only when some were there already
-  const res = await db.executeQuery<{ n: number; s: number | null }>(
-    CompiledQuery.raw(
-      `with i as (insert into ${spec.table} (${names(spec)}) select ${names(spec)} from ${stage} order by n ${spec.tail} returning ${seqCol}) select count(*) as n, min(${seqCol}) as s from i`,
-    ),
+  await pipeline(Readable.from(text()), client.query(copyFrom(`copy ${spec.table} (${names(spec)}) from stdin`)));
+  const first = await db.executeQuery<{ s: number }>(
+    CompiledQuery.raw(`select ${seqCol} as s from ${spec.table} where ${keyName} = $1::${keyType}`, [todo[0]![key]]),
   );
-  const count = Number(res.rows[0]!.n);
-  const firstSeq = count ? Number(res.rows[0]!.s) : Infinity;
-  if (count === rows.length) return { count, firstSeq, keys: 'all' };
-  if (!count) return { count, firstSeq, keys: new Set() };
-  const got = await db.executeQuery<{ k: unknown }>(CompiledQuery.raw(`select ${keyName} as k from ${spec.table} where ${seqCol} >= $1`, [firstSeq]));
-  return { count, firstSeq, keys: new Set(got.rows.map((r) => r.k)) };
+  const firstSeq = Number(first.rows[0]!.s);
+  if (todo === rows) return { count: rows.length, firstSeq, keys: 'all' };
+  return { count: todo.length, firstSeq, keys: new Set(todo.map((r) => r[key])) };
 }
 
 /** The JSON (SQLite, for `json_each(?)`) or array (PostgreSQL, for `= any($n)`) form of a list parameter. */
