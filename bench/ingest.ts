@@ -20,7 +20,7 @@ import { cpus, loadavg } from 'node:os';
 import { rmSync } from 'node:fs';
 import pg from 'pg';
 import { sql } from 'kysely';
-import { simulate, DEFAULT_DEMO_CONFIG } from '../src/core/sim';
+import { benchCenterEvents } from './lib/center';
 import type { CallFloorEvent } from '../src/core/events';
 import { migrate, openStore, type Store } from '../src/store/db';
 import { withSchemaLock } from '../src/store/testing';
@@ -40,19 +40,7 @@ const MONTH = process.env.BENCH_MONTH !== '0';
 const BATCH = 20_000;
 const ZONE = 'Asia/Shanghai';
 
-/** A center of AGENTS agents: the demo center's teams (20 agents each) repeated, calls scaled with the agents. */
-function makeEvents(): CallFloorEvent[] {
-  const out: CallFloorEvent[] = [];
-  const base = DEFAULT_DEMO_CONFIG;
-  const nTeams = Math.max(1, Math.round(AGENTS / 20));
-  const teams = Array.from({ length: nTeams }, (_, i) => ({ ...base.teams[i % base.teams.length]!, name: `T${String(i + 1).padStart(3, '0')}` }));
-  const scale = (nTeams * 20) / base.teams.reduce((a, t) => a + t.agents, 0);
-  const days = Math.ceil(N / (90_000 * scale)) + 1; // the demo center's 200 agents make about 90,000 events a day
-  simulate({ ...base, teams, callsPerDay: Math.round(base.callsPerDay * scale), seed: 99, startTs: Date.UTC(2026, 0, 4, 16), days }, (e) => {
-    if (out.length < N) out.push(e);
-  });
-  return out;
-}
+const makeEvents = (): CallFloorEvent[] => benchCenterEvents(N, AGENTS);
 
 async function open(kind: 'sqlite' | 'postgres', tag: string): Promise<Store> {
   if (kind === 'sqlite') {

@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { simulate, DEFAULT_DEMO_CONFIG } from '../src/core/sim';
+import { benchCenterEvents } from './lib/center';
 import type { CallFloorEvent } from '../src/core/events';
 import { parseJsonl } from '../src/ingest/jsonl';
 
@@ -20,18 +20,8 @@ const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
 const BATCH = 20_000;
 const FIELDS = ['id', 'type', 'queue', 'agent', 'callId', 'reason', 'target'] as const;
 
-/** The 1,000-agent center of bench/ingest.ts. */
-function makeLines(): string[] {
-  const out: string[] = [];
-  const base = DEFAULT_DEMO_CONFIG;
-  const teams = Array.from({ length: 50 }, (_, i) => ({ ...base.teams[i % base.teams.length]!, name: `T${String(i + 1).padStart(3, '0')}` }));
-  const scale = 1000 / base.teams.reduce((a, t) => a + t.agents, 0);
-  const days = Math.ceil(N / (90_000 * scale)) + 1;
-  simulate({ ...base, teams, callsPerDay: Math.round(base.callsPerDay * scale), seed: 99, startTs: Date.UTC(2026, 0, 4, 16), days }, (e) => {
-    if (out.length < N) out.push(JSON.stringify(e));
-  });
-  return out;
-}
+/** The 1,000-agent center of bench/ingest.ts, one JSON line an event. */
+const makeLines = (): string[] => benchCenterEvents(N, 1000).map((e) => JSON.stringify(e));
 
 /** CPU seconds of the main thread (its task's utime + stime) and of the process. */
 function cpu(): { main: number; all: number } {

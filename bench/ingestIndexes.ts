@@ -14,7 +14,7 @@
  */
 import { rmSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
-import { simulate, DEFAULT_DEMO_CONFIG } from '../src/core/sim';
+import { benchCenterEvents } from './lib/center';
 import type { CallFloorEvent } from '../src/core/events';
 import { WAL_AUTOCHECKPOINT_PAGES } from '../src/store/db';
 
@@ -22,18 +22,8 @@ const N = Number(process.env.BENCH_EVENTS ?? 300_000);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
 const BATCH = 20_000;
 
-/** The ingest bench's center (bench/ingest.ts makeEvents with BENCH_AGENTS=1000). */
-function makeEvents(): CallFloorEvent[] {
-  const out: CallFloorEvent[] = [];
-  const base = DEFAULT_DEMO_CONFIG;
-  const teams = Array.from({ length: 50 }, (_, i) => ({ ...base.teams[i % base.teams.length]!, name: `T${String(i + 1).padStart(3, '0')}` }));
-  const scale = 1000 / base.teams.reduce((a, t) => a + t.agents, 0);
-  const days = Math.ceil(N / (90_000 * scale)) + 1;
-  simulate({ ...base, teams, callsPerDay: Math.round(base.callsPerDay * scale), seed: 99, startTs: Date.UTC(2026, 0, 4, 16), days }, (e) => {
-    if (out.length < N) out.push(e);
-  });
-  return out;
-}
+/** The ingest bench's center (BENCH_AGENTS=1000). */
+const makeEvents = (): CallFloorEvent[] => benchCenterEvents(N, 1000);
 
 const AGENT = `create index i_agent on ev (agent, ts, seq, type, reason, center_id) where type like 'agent.%'`;
 const CALL = `create index i_call on ev (call_id, ts) where type like 'call.%'`;

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { startHarness, signInUi, signOutUi } from './harness';
 import { createRequirement, createRun, finishRun, publishRun, putContract, putTemplate } from '../src/store/wfm/schedules';
 import { mondayOf, weekStartMs } from '../src/core/wfm/rules';
-import type { ScheduleResult } from '../src/core/wfm/schedule';
+import { handBuiltSchedule } from '../src/store/testing';
 
 const DAY = 86_400_000;
 
@@ -63,15 +63,9 @@ test('the planner accepts break moves and pushes overtime; an agent takes it', a
           { kind: 'phone' as const, startMin: 615, endMin: 1020, paid: true },
         ],
       };
-      const result = {
-        agents: Object.values(org.agents).map((id) => ({ agentId: String(id), days: [monday, null, null, null, null, null, null], paidHours: 8 })),
-        objective: { total: 0, under: 0, over: 0, cost: 0 },
-        lpBound: 0,
-        gap: 0,
-        stage1: {},
-        unassignedPatternShifts: 0,
-        warnings: [],
-      } as unknown as ScheduleResult;
+      const result = handBuiltSchedule(
+        Object.values(org.agents).map((id) => ({ agentId: String(id), days: [monday, null, null, null, null, null, null], paidHours: 8 })),
+      );
       await finishRun(store.db, runId, ws, new Map(Object.values(org.agents).map((id) => [String(id), id])), result, now);
       await publishRun(store.db, runId, null, now);
     },

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import type { ScheduleResult } from '../../core/wfm/schedule';
-import { forEachDatabase } from '../../store/testing';
+import { forEachDatabase, handBuiltSchedule } from '../../store/testing';
 import { createRun, finishRun } from '../../store/wfm/schedules';
 import { testApp } from '../testing';
 
@@ -21,16 +21,7 @@ function resultOf(startsMin: number[]): ScheduleResult {
   const days: unknown[] = Array.from({ length: 7 }, () => null);
   for (const startMin of startsMin)
     days[Math.floor(startMin / 1440)] = { day: Math.floor(startMin / 1440), templateId: 'D9', startMin, endMin: startMin + 540, paidHours: 8, activities: [] };
-  const zero = { total: 0, under: 0, over: 0, cost: 0 };
-  return {
-    agents: [{ agentId: 'a1', days }],
-    objective: zero,
-    lpBound: 0,
-    gap: 0,
-    stage1: {},
-    unassignedPatternShifts: 0,
-    warnings: [],
-  } as unknown as ScheduleResult;
+  return handBuiltSchedule([{ agentId: 'a1', days }]);
 }
 
 forEachDatabase('a refused shift edit names the contract rule, its figures and the date; nothing is written', async (_t, store) => {

@@ -7,10 +7,9 @@
  * 30 % unseen), 3 × 0.6 / 1 = 1.8 at 10:00–11:00 (a third of those at work in training: all 40 % seen).
  */
 import assert from 'node:assert/strict';
-import { forEachDatabase } from '../../store/testing';
+import { forEachDatabase, handBuiltSchedule } from '../../store/testing';
 import { testApp } from '../testing';
 import { createRun, finishRun, getRequirement, publishRun } from '../../store/wfm/schedules';
-import type { ScheduleResult } from '../../core/wfm/schedule';
 
 const H = 3_600_000;
 const WEEK = '2026-11-02';
@@ -58,19 +57,13 @@ forEachDatabase('an uploaded requirement keeps the shrinkage it declares; intrad
       paidHours: 8,
       activities: training ? [phone(540, 600), { kind: 'training', startMin: 600, endMin: 660, paid: true }, phone(660, 1020)] : [phone(540, 1020)],
     });
-    const result = {
-      agents: Object.entries(org.agents).map(([name, id]) => ({
+    const result = handBuiltSchedule(
+      Object.entries(org.agents).map(([name, id]) => ({
         agentId: String(id),
         days: [dayOf(name === 'b1'), null, null, null, null, null, null],
         paidHours: 8,
       })),
-      objective: { total: 0, under: 0, over: 0, cost: 0 },
-      lpBound: 0,
-      gap: 0,
-      stage1: {},
-      unassignedPatternShifts: 0,
-      warnings: [],
-    } as unknown as ScheduleResult;
+    );
     const runId = await createRun(store.db, { centerId: org.centerId, weekStart: WEEK, requirementId: up.body.id, timeLimitS: 1 }, null, clock);
     await finishRun(store.db, runId, WS, new Map(Object.values(org.agents).map((id) => [String(id), id])), result, clock);
     await publishRun(store.db, runId, null, clock);

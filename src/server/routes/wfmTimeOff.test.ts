@@ -3,11 +3,10 @@
  * needed: the plan can spare one. Every figure below is worked out by hand from that.
  */
 import assert from 'node:assert/strict';
-import { forEachDatabase } from '../../store/testing';
+import { forEachDatabase, handBuiltSchedule } from '../../store/testing';
 import { testApp } from '../testing';
 import { waitForSolve } from './wfm';
 import { createRequirement, createRun, finishRun, publishRun } from '../../store/wfm/schedules';
-import type { ScheduleResult } from '../../core/wfm/schedule';
 
 // Week of Monday 2026-11-02 in Asia/Shanghai (UTC+8): local midnight = 2026-11-01 16:00 UTC.
 const WS = Date.UTC(2026, 10, 1, 16);
@@ -156,15 +155,9 @@ forEachDatabase('time off: against the requirement net of the leave share it was
       paidHours: 8,
       activities: [{ kind: 'phone', startMin: 540, endMin: 1020, paid: true }],
     };
-    const result = {
-      agents: Object.values(org.agents).map((id) => ({ agentId: String(id), days: [monday, null, null, null, null, null, null], paidHours: 8 })),
-      objective: { total: 0, under: 0, over: 0, cost: 0 },
-      lpBound: 0,
-      gap: 0,
-      stage1: {},
-      unassignedPatternShifts: 0,
-      warnings: [],
-    } as unknown as ScheduleResult;
+    const result = handBuiltSchedule(
+      Object.values(org.agents).map((id) => ({ agentId: String(id), days: [monday, null, null, null, null, null, null], paidHours: 8 })),
+    );
     await finishRun(store.db, runId, WS, new Map(Object.values(org.agents).map((id) => [String(id), id])), result, clock);
     await publishRun(store.db, runId, null, clock);
 
