@@ -54,23 +54,7 @@ export type CallInput<E> = (E extends { params: infer S extends z.ZodType } ? { 
   (E extends { query: infer S extends z.ZodType } ? { query?: z.input<S> } : { query?: undefined }) &
   (E extends { body: infer S extends z.ZodType } ? { body: z.input<S> } : { body?: undefined });
 
-/** The URL of a call: path parameters filled in (encoded), the query as a query string (undefined / null left out). */
-export function urlOf(e: Pick<Endpoint, 'path'>, input: { params?: unknown; query?: unknown } = {}): string {
-  const params = (input.params ?? {}) as Record<string, unknown>;
-  const path = e.path.replace(/:([A-Za-z_]+)/g, (_m, name: string) => {
-    const v = params[name];
-    if (v === undefined || v === null) throw new Error(`${e.path}: missing path parameter ${name}`);
-    return encodeURIComponent(String(v));
-  });
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries((input.query ?? {}) as Record<string, unknown>)) {
-    if (v === undefined || v === null) continue;
-    if (Array.isArray(v)) for (const x of v) q.append(k, String(x));
-    else q.append(k, String(v));
-  }
-  const qs = q.toString();
-  return qs ? `${path}?${qs}` : path;
-}
+export { urlOf, topicName, topicMatches } from './paths';
 
 // ---- live topics (WebSocket) ----
 
@@ -87,20 +71,6 @@ export function topic<const T extends Topic>(t: T): T {
 
 export type TopicMessage<T extends Topic> = z.output<T['message']>;
 export type TopicMessageIn<T extends Topic> = z.input<T['message']>;
-
-/** The topic string for a topic with its parts filled in: topicName(floorTeam, { teamId: 3 }) = 'floor:team:3'. */
-export function topicName(t: Pick<Topic, 'name'>, params: Record<string, string | number> = {}): string {
-  return t.name.replace(/\{([A-Za-z_]+)\}/g, (_m, k: string) => {
-    if (params[k] === undefined) throw new Error(`topic ${t.name}: missing ${k}`);
-    return String(params[k]);
-  });
-}
-
-/** True when a concrete topic string is an instance of the topic (`floor:team:3` of `floor:team:{teamId}`). */
-export function topicMatches(t: Pick<Topic, 'name'>, concrete: string): boolean {
-  const re = new RegExp(`^${t.name.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[A-Za-z_]+\\?\}/g, '[^:]+')}$`);
-  return re.test(concrete);
-}
 
 /** The messages the live socket sends (envelopes around topic messages). */
 export const socketServerMessage = z.discriminatedUnion('type', [

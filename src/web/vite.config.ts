@@ -3,8 +3,10 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
 import { bootWithPages, pageImports, pagePreloads, type ChunkInfo } from './bootPages';
+import { contractModuleSource } from './contractData';
 
 /**
  * Writes a .br and a .gz beside every text asset of the build, once, at the highest settings: the server
@@ -60,11 +62,33 @@ function bootScript(): Plugin {
   };
 }
 
+/**
+ * The contract without zod in the built web app (issue 16, src/web/contractData.ts): each src/contract module is
+ * evaluated here, at build time, and the browser gets its exports as data (schemas left out) and the zod-free
+ * helpers of paths.ts. The dev server keeps the real modules.
+ */
+function contractData(): Plugin {
+  const dir = fileURLToPath(new URL('../contract/', import.meta.url));
+  const helpers = join(dir, 'paths.ts');
+  let helperNames: string[] | undefined;
+  return {
+    name: 'callfloor-contract-data',
+    apply: 'build',
+    async load(id) {
+      const file = id.split('?')[0]!;
+      if (!file.startsWith(dir) || !file.endsWith('.ts') || file.endsWith('.test.ts') || file === helpers) return null;
+      helperNames ??= Object.keys(await tsImport(pathToFileURL(helpers).href, import.meta.url));
+      const mod = (await tsImport(pathToFileURL(file).href, import.meta.url)) as Record<string, unknown>;
+      return contractModuleSource(file.slice(dir.length), mod, { specifier: helpers, names: helperNames });
+    },
+  };
+}
+
 const outDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react(), bootScript(), precompress()],
+  plugins: [contractData(), react(), bootScript(), precompress()],
   build: {
     outDir,
     emptyOutDir: true,

@@ -1,4 +1,4 @@
-import i18n from 'i18next';
+import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale, type Messages } from './types';
 import { loadFontsFor } from '../fonts';
@@ -86,16 +86,33 @@ function merge(into: Record<string, any>, from: Record<string, any>) {
   return into;
 }
 
-const resources = Object.fromEntries(LOCALES.map((l) => [l, { translation: all.reduce((acc, m) => merge(acc, m[l] ?? {}), {} as Record<string, any>) }]));
+/** One locale's messages, every capability's merged. */
+const messagesOf = (l: Locale) => all.reduce((acc, m) => merge(acc, m[l] ?? {}), {} as Record<string, any>);
+
+/**
+ * Merges a locale's messages when i18next first needs them (issue 16: all three were merged before the first
+ * render; now the screen's locale and the fallback at start, another on a switch). Synchronous, so the first
+ * render and a switch find them in place.
+ */
+const mergeOnUse: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, _namespace, callback) {
+    callback(null, (LOCALES as string[]).includes(language) ? messagesOf(language as Locale) : {});
+  },
+};
 
 const saved = (typeof localStorage !== 'undefined' && localStorage.getItem('cf.locale')) as Locale | null;
 
-void i18n.use(initReactI18next).init({
-  resources,
-  lng: saved && LOCALES.includes(saved) ? saved : 'zh-CN',
-  fallbackLng: 'zh-CN',
-  interpolation: { escapeValue: false }, // React escapes
-});
+void i18n
+  .use(mergeOnUse)
+  .use(initReactI18next)
+  .init({
+    lng: saved && LOCALES.includes(saved) ? saved : 'zh-CN',
+    fallbackLng: 'zh-CN',
+    initAsync: false,
+    interpolation: { escapeValue: false }, // React escapes
+  });
 // the page's language drives the font choice (styles.css :lang) and screen readers
 if (typeof document !== 'undefined') {
   document.documentElement.lang = i18n.language;

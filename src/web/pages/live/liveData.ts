@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { call, subscribe, type LiveEvent } from '../../api';
 import { contract, topics } from '../../../contract/index';
 import { topicName } from '../../../contract/endpoint';
@@ -41,7 +41,10 @@ export function useFloor(me: Me) {
   const [intervals, setIntervals] = useState<IntervalPoint[]>([]);
   const [callins, setCallins] = useState<FloorCallin[]>([]);
   const [alerts, setAlerts] = useState<Alert[]>([]);
-  useEffect(() => {
+  // subscribed in the commit that first shows the page, not in a passive effect (issue 16): those ran only after
+  // the tasks queued meanwhile, on a first visit the font slices' layouts (50-70 ms each), and the server's
+  // snapshot now overlaps them
+  useLayoutEffect(() => {
     let alive = true;
     const pending: LiveEvent[] = [];
     let snapLoaded = false;
