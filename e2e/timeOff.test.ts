@@ -73,6 +73,8 @@ test('an agent asks for a day off, granted from the spare; the next one waits an
     assert.match((await row.textContent()) ?? '', /病假.*待审批/);
     await row.locator('button', { hasText: '批准' }).click();
     await page.waitForSelector('text=已批准，取消了 1 个班次');
+    // the list is asked again after the answer: wait for the row to change before reading it
+    await row.filter({ hasNotText: '待审批' }).waitFor({ timeout: 10_000 });
     assert.match((await row.textContent()) ?? '', /已批准.*人工审批/);
     await signOutUi(page);
 
