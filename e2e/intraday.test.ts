@@ -77,6 +77,8 @@ test('the planner accepts break moves and pushes overtime; an agent takes it', a
     await page.fill('[data-testid=intraday-date]', week);
     await page.waitForSelector('[data-testid=intraday-short] >> text=缺口 60 人·分钟，调整后 0 人·分钟');
     await page.waitForSelector('[data-testid=intraday-chart] svg');
+    // the page says what the cover is compared with: this uploaded curve declares no shrinkage, so as stored
+    assert.match((await page.textContent('[data-testid=intraday-basis]')) ?? '', /已发布的需求原样/);
     assert.equal(await page.locator('[data-testid=intraday-breaks] tbody tr').count(), 2);
     await page.click('[data-testid=intraday-accept-breaks]');
     await page.waitForSelector('text=已移动 2 个休息');

@@ -64,6 +64,12 @@ export const intradayPlanResult = z.object({
   ruledOut: z.array(z.object({ agentId: z.number(), name: z.string(), start: z.number(), end: z.number(), rule: z.string() })),
   shortBeforeMin: z.number(),
   shortAfterMin: z.number(),
+  /**
+   * what the cover is compared with (core/wfm/intraday intradayRequired): the requirement net of the shrinkage
+   * the day's schedule shows (leave, booked activities) when the shrinkage it was computed with is known
+   * (shrinkageTotal not null), as stored otherwise; null: no published week
+   */
+  basis: z.object({ shrinkageTotal: z.number().nullable(), shrinkageLeave: z.number().nullable(), activitiesBooked: z.boolean() }).nullable(),
   offers: z.array(offer),
 });
 export type IntradayPlanResult = z.infer<typeof intradayPlanResult>;

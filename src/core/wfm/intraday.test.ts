@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyOvertime, breakStarts, proposeIntraday, type IntradayShift } from './intraday';
+import { activityShare, applyOvertime, breakStarts, intradayRequired, proposeIntraday, type IntradayShift } from './intraday';
 import type { Contract } from './schedule';
 
 // Monday 2027-01-04 00:00 UTC (zone offset 0 in these tests)
@@ -188,4 +188,65 @@ test('intervals with a hole are refused naming the line', () => {
       }),
     /intervals\[1\]\.ts/,
   );
+});
+
+test('the share of the agents at work booked in planned activities: training counts, breaks and VTO do not', () => {
+  const act = (kind: string, from: string, to: string) => ({ kind, start: at(from), end: at(to), paid: kind !== 'vto' });
+  const shifts = [
+    { activities: [act('phone', '09:00', '10:00')] },
+    { activities: [act('training', '09:00', '09:30'), act('phone', '09:30', '10:00')] },
+    { activities: [act('break', '09:00', '09:15'), act('phone', '09:15', '10:00')] },
+    { activities: [act('vto', '09:00', '09:30'), act('phone', '09:30', '10:00')] },
+  ];
+  // 09:00 one on the phone, one in training (the break and the VTO are not at work): 1/2; 09:15 two on the
+  // phone, one in training: 1/3; 09:30 and 09:45 all four on the phone: 0; 10:00 nobody: 0
+  const share = activityShare(shifts, [at('09:00'), at('09:15'), at('09:30'), at('09:45'), at('10:00')], 15);
+  assert.deepEqual(
+    share.map((x) => Math.round(x * 1e9) / 1e9),
+    [0.5, 0.333333333, 0, 0, 0],
+  );
+});
+
+test('intraday compares the cover with the requirement net of the leave and activities the schedule shows', () => {
+  // 3 heads required, computed with 40 % shrinkage of which 10 % leave: N ≈ 3 × 0.6 = 1.8 agents on the phone
+  const s = { total: 0.4, leave: 0.1 };
+  // nothing booked: only leave is seen, 30 % unseen: 1.8 / 0.7 = 2.571428571 (the time-off figure, net of leave)
+  assert.equal(intradayRequired(3, s, 0), 2.571428571);
+  // a third of the agents in training: seen 10 % + min(33.3 %, 30 %) = 40 %, nothing unseen: 1.8
+  assert.equal(intradayRequired(3, s, 1 / 3), 1.8);
+  // a tenth in training: seen 20 %, 20 % unseen: 1.8 / 0.8 = 2.25
+  assert.equal(intradayRequired(3, s, 0.1), 2.25);
+  // a re-forecast's Erlang agents (on the phone, no shrinkage) grossed up by the unseen share: 1.8 / 0.7, as above
+  assert.equal(intradayRequired(1.8, s, 0, 'agents'), 2.571428571);
+  assert.equal(intradayRequired(1.8, s, 1 / 3, 'agents'), 1.8);
+  // one number (leave not recorded): activities only; 1/3 seen, 1/15 unseen: 1.8 / (14 / 15) = 27 / 14
+  assert.equal(intradayRequired(3, { total: 0.4, leave: null }, 1 / 3), 1.928571429);
+  assert.equal(intradayRequired(3, { total: 0.4, leave: null }, 0), 3);
+  // shrinkage not known: as stored, whatever is booked
+  assert.equal(intradayRequired(3, null, 1 / 3), 3);
+  assert.equal(intradayRequired(3, { total: null, leave: null }, 1 / 3), 3);
+  assert.equal(intradayRequired(1.8, null, 0, 'agents'), 1.8);
+
+  // the proposal: three agents 09:00–17:00 where 3 heads are required, the third in training 10:00–11:00. As
+  // stored, 10:00–11:00 is short one agent: 4 × 15 = 60 agent-minutes (the training counted twice); net of what
+  // the schedule shows it needs 1.8 there and 2.571… elsewhere, covered by 2 and 3: nothing short, no offer
+  const training = shift(3, '09:00', '17:00');
+  training.activities = [
+    { kind: 'phone', start: at('09:00'), end: at('10:00'), paid: true },
+    { kind: 'training', start: at('10:00'), end: at('11:00'), paid: true },
+    { kind: 'phone', start: at('11:00'), end: at('17:00'), paid: true },
+  ];
+  const shifts = [shift(1, '09:00', '17:00'), shift(2, '09:00', '17:00'), training];
+  const stored = day('09:00', '17:00', () => 3);
+  const booked = activityShare(
+    shifts,
+    stored.map((x) => x.ts),
+    15,
+  );
+  const net = stored.map((x, i) => ({ ts: x.ts, required: intradayRequired(x.required, s, booked[i]!) }));
+  assert.deepEqual([...new Set(net.map((x) => x.required))], [2.571428571, 1.8]);
+  const base = { intervalMin: 15, shifts, nowTs: at('08:00'), weekStartTs: W };
+  assert.equal(proposeIntraday({ ...base, intervals: stored }).shortBeforeMin, 60);
+  const plan = proposeIntraday({ ...base, intervals: net });
+  assert.deepEqual([plan.shortBeforeMin, plan.offers.length], [0, 0]);
 });

@@ -10,6 +10,7 @@ import { checkAgentWeek, type RuleViolation } from './rules';
 import type { BreakRule, Contract } from './schedule';
 import { applyTimeOff, type ShiftActivity } from './peaks';
 import { InputError } from '../errors';
+import { seenFactor, unseenShrinkage, type RequirementShrinkage } from './timeOff';
 
 const MIN = 60_000;
 
@@ -93,6 +94,53 @@ export function phoneCoverage(shifts: { activities: ShiftActivity[] }[], tss: nu
     for (const s of shifts) for (const a of s.activities) if (a.kind === 'phone') n += Math.max(0, Math.min(a.end, ts + len) - Math.max(a.start, ts)) / len;
     return n;
   });
+}
+
+/** Activities that are not planned shrinkage: the phone, the template's breaks and meals, and VTO (taken because the day is over-covered). */
+const NOT_SHRINKAGE = new Set(['phone', 'break', 'meal', 'vto']);
+
+/**
+ * Per interval, the share of the agents at work (on the phone or in a planned activity) booked in a planned
+ * activity — training, a meeting, shadowing a top agent: any activity but the phone, breaks, meals and VTO;
+ * 0 where nobody is at work.
+ */
+export function activityShare(shifts: { activities: ShiftActivity[] }[], tss: number[], intervalMin: number): number[] {
+  const len = intervalMin * MIN;
+  return tss.map((ts) => {
+    let phone = 0;
+    let booked = 0;
+    for (const s of shifts)
+      for (const a of s.activities) {
+        const part = Math.max(0, Math.min(a.end, ts + len) - Math.max(a.start, ts)) / len;
+        if (a.kind === 'phone') phone += part;
+        else if (!NOT_SHRINKAGE.has(a.kind)) booked += part;
+      }
+    return phone + booked > 0 ? booked / (phone + booked) : 0;
+  });
+}
+
+/**
+ * The requirement intraday compares the phone cover with (日内调整), in one interval. The cover counts agents on
+ * the phone, so it is already net of the shrinkage the day's schedule shows: leave (granted time off takes the
+ * shift away) and the planned activities booked in it (`activity`, activityShare). The published requirement is
+ * in heads, grossed up for all of its shrinkage (R = N / (1 − s_total)): compared as it is, that shrinkage would
+ * count twice and the proposal would offer overtime the plan already allows for. So, as a planner reads the
+ * day, intraday compares the cover with the agents the calls need on the phone, grossed up only for the
+ * shrinkage the schedule cannot show (sickness, other, activities not booked; core/wfm/timeOff unseenShrinkage):
+ *
+ *   heads (the published requirement):       R × (1 − s_total) / (1 − s_unseen)
+ *   agents (a re-forecast's Erlang agents):  N / (1 − s_unseen)
+ *
+ * e.g. R = 20 at 15 % (5 % leave): 18.89 with nothing booked, 17 with 10 % of the agents in training (all the
+ * non-leave shrinkage seen). Shrinkage not known: the requirement as given. Rounded to 1e-9 (18 × 0.85 / 0.9 is 17).
+ */
+export function intradayRequired(required: number, s: RequirementShrinkage | null, activity: number, of: 'heads' | 'agents' = 'heads'): number {
+  if (of === 'heads') {
+    const f = seenFactor(s, activity);
+    return f === null ? required : Math.round(required * f * 1e9) / 1e9;
+  }
+  const u = unseenShrinkage(s, activity);
+  return u === null ? required : Math.round((required / (1 - u.unseen)) * 1e9) / 1e9;
 }
 
 /** The shift's activities with the non-phone ones given and phone time filling the rest of [start, end). */

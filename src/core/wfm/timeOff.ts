@@ -53,10 +53,40 @@ export interface RequirementShrinkage {
  * fractional, as coverage is (a shift covering half an interval counts half an agent).
  */
 export function leaveFactor(s: RequirementShrinkage | null): number | null {
-  if (!s || s.total == null || s.leave == null) return null;
-  const { total, leave } = s;
-  if (!(Number.isFinite(total) && Number.isFinite(leave) && leave > 0 && leave <= total + 1e-9 && total < 1)) return null;
-  return (1 - total) / (1 - (total - leave));
+  return s?.leave == null ? null : seenFactor(s, 0);
+}
+
+/**
+ * The shrinkage of a requirement that a day's schedule does not show, as a share of paid time, when `activity`
+ * (a share of the agents at work) is booked in planned activities (training, meetings, shadowing: not phone,
+ * breaks or VTO): s_unseen = s_total − s_seen, where s_seen = s_leave + min(activity, s_total − s_leave).
+ * Leave is always seen (granted time off takes the shift away); activities are seen as far as they are booked,
+ * never beyond the non-leave shrinkage the requirement planned (more than that is a real gap). A leave share not
+ * recorded counts as none. Null: the requirement's shrinkage is not known (or not believable).
+ */
+export function unseenShrinkage(s: RequirementShrinkage | null, activity = 0): { total: number; seen: number; unseen: number } | null {
+  if (!s || s.total == null) return null;
+  const total = s.total;
+  const leave = s.leave ?? 0;
+  if (!(Number.isFinite(total) && Number.isFinite(leave) && leave >= 0 && leave <= total + 1e-9 && total < 1)) return null;
+  const seen = Math.min(total, leave + Math.min(Math.max(0, activity), total - leave));
+  return { total, seen, unseen: total - seen };
+}
+
+/**
+ * What one scheduled agent of the requirement is worth once the shrinkage already seen is taken out of it
+ * (leave, and `activity` as in unseenShrinkage): N agents on the phone were planned as R = N / (1 − s_total)
+ * heads; with the seen part off the phone already, N / (1 − s_unseen) are needed, so
+ *
+ *   factor = (1 − s_total) / (1 − s_unseen)
+ *
+ * Null when nothing is seen (the requirement as stored) or the shrinkage is not known. leaveFactor is the
+ * case of no activity.
+ */
+export function seenFactor(s: RequirementShrinkage | null, activity = 0): number | null {
+  const u = unseenShrinkage(s, activity);
+  if (!u || !(u.seen > 0)) return null;
+  return (1 - u.total) / (1 - u.unseen);
 }
 
 /** The requirement net of its leave share (`leaveFactor`), per interval; as stored when the factor is not known. */

@@ -5,7 +5,7 @@
  * VTO offers pushed to the agents concerned (in-app bell and their channels), answered first come, first served.
  */
 import { conflict, forbidden, notFound, validationError } from '../../core/errors';
-import { applyOvertime, breakStarts, moveBreak, proposeIntraday, type IntradayShift } from '../../core/wfm/intraday';
+import { activityShare, applyOvertime, breakStarts, intradayRequired, moveBreak, proposeIntraday, type IntradayShift } from '../../core/wfm/intraday';
 import { applyTimeOff } from '../../core/wfm/peaks';
 import { mondayOf, weekStartMs } from '../../core/wfm/rules';
 import { answerOffer, createOffers, listOffers, writeBreakMoves } from '../../store/wfm/intraday';
@@ -68,18 +68,28 @@ async function planInputs(deps: ServiceDeps, actor: Actor, q: { date: string; qu
   const n = 1440 / im;
   const dayIdx = Math.round((d.dayStart - d.weekStartTs) / DAY);
   const now = deps.now();
-  const intervals = week.required.slice(dayIdx * n, (dayIdx + 1) * n).map((required, i) => ({ ts: d.dayStart + i * im * MIN, required }));
-  let source: 'plan' | 'reforecast' = 'plan';
-  if (q.queue) {
-    // from now on the re-forecast's Erlang requirement replaces the plan's where it has the same interval
-    const rf = await reforecast(deps, actor, { queue: q.queue, date: q.date, targetSl: q.targetSl ?? 0.8, thresholdS: q.thresholdS ?? 20 });
-    const req = new Map(rf.remaining.map((r) => [r.ts, r.required]));
-    if (req.size) source = 'reforecast';
-    for (const x of intervals) if (req.has(x.ts)) x.required = req.get(x.ts)!;
-  }
   const shifts = (await listShifts(db, { runId: week.runId, from: d.dayStart, to: d.dayStart + DAY })).filter(
     (s) => s.kind === 'shift' && s.start >= d.dayStart,
   );
+  const tss = Array.from({ length: n }, (_, i) => d.dayStart + i * im * MIN);
+  // the cover counts agents on the phone, already net of the leave and the activities the day's schedule shows:
+  // the requirement is compared net of them too, grossed up only for the shrinkage the schedule cannot show
+  // (core/wfm/intraday intradayRequired); the requirement as stored when its shrinkage is not known
+  const booked = activityShare(shifts, tss, im);
+  const intervals = week.required
+    .slice(dayIdx * n, (dayIdx + 1) * n)
+    .map((required, i) => ({ ts: tss[i]!, required: intradayRequired(required, week.shrinkage, booked[i]!) }));
+  let source: 'plan' | 'reforecast' = 'plan';
+  if (q.queue) {
+    // from now on the re-forecast's Erlang agents (on the phone) replace the plan's where it has the same
+    // interval, grossed up by the same unseen shrinkage
+    const rf = await reforecast(deps, actor, { queue: q.queue, date: q.date, targetSl: q.targetSl ?? 0.8, thresholdS: q.thresholdS ?? 20 });
+    const req = new Map(rf.remaining.map((r) => [r.ts, r.required]));
+    if (req.size) source = 'reforecast';
+    intervals.forEach((x, i) => {
+      if (req.has(x.ts)) x.required = intradayRequired(req.get(x.ts)!, week.shrinkage, booked[i]!, 'agents');
+    });
+  }
   const agentIds = [...new Set(shifts.map((s) => s.agentId))];
   const weekShifts = await listShifts(db, { runId: week.runId, agentIds });
   const contracts = new Map((await listContracts(db, agentIds)).map((x) => [x.agentId, x.contract]));
@@ -102,6 +112,8 @@ async function planInputs(deps: ServiceDeps, actor: Actor, q: { date: string; qu
     week,
     shifts,
     source,
+    // what the cover is compared with: the requirement's shrinkage, and whether the day books any activity
+    basis: { shrinkageTotal: week.shrinkage.total, shrinkageLeave: week.shrinkage.leave, activitiesBooked: booked.some((x) => x > 0) },
     input: {
       intervalMin: im,
       intervals,
@@ -137,6 +149,7 @@ export async function intradayPlan(deps: ServiceDeps, actor: Actor, q: { date: s
       ruledOut: [],
       shortBeforeMin: 0,
       shortAfterMin: 0,
+      basis: null,
       offers,
     };
   const plan = await core(() => proposeIntraday(p.input!));
@@ -154,6 +167,7 @@ export async function intradayPlan(deps: ServiceDeps, actor: Actor, q: { date: s
     ruledOut: plan.ruledOut.filter((r) => inScope(r.agentId)).map((r) => ({ ...r, name: names.get(r.agentId) ?? '' })),
     shortBeforeMin: plan.shortBeforeMin,
     shortAfterMin: plan.shortAfterMin,
+    basis: p.basis,
     offers,
   };
 }

@@ -70,6 +70,16 @@ export default function Intraday() {
       await plan.reload();
     });
   const span = (a: number, b: number) => `${fmtClock(a)}–${fmtClock(b)}`;
+  // what the cover is compared with (core/wfm/intraday intradayRequired): net of the shrinkage the day shows, or as stored
+  const share = (x: number) => String(Math.round(x * 1000) / 10);
+  const basisText = (r: IntradayPlanResult) => {
+    const b = r.basis;
+    if (!b || b.shrinkageTotal === null) return t('intraday.basis_stored');
+    const leave = b.shrinkageLeave ?? 0;
+    const activities = b.activitiesBooked ? t('intraday.basis_activities', { rest: share(b.shrinkageTotal - leave) }) : t('intraday.basis_noActivities');
+    const net = t('intraday.basis_net', { total: share(b.shrinkageTotal), leave: share(leave), activities });
+    return r.source === 'reforecast' ? `${net} ${t('intraday.basis_reforecast')}` : net;
+  };
   return (
     <Page title={t('nav.intraday')}>
       <p className="hint">{t('intraday.hint')}</p>
@@ -90,6 +100,9 @@ export default function Intraday() {
             <h2>{t('intraday.gap')}</h2>
             <p data-testid="intraday-short">
               {t(`intraday.source_${p.source}`)} · {t('intraday.short', { before: p.shortBeforeMin, after: p.shortAfterMin })}
+            </p>
+            <p className="hint" data-testid="intraday-basis">
+              {basisText(p)}
             </p>
             <GapChart intervals={p.intervals} />
           </section>
