@@ -1,11 +1,15 @@
 /**
  * An uploaded requirement declares the shrinkage it was computed with (migration 059's columns): the total and
- * its leave share, both optional, checked (errors name the field), kept with the curve.
+ * its leave share, both optional, checked (errors name the field), kept with the curve; intraday then compares
+ * the cover with it net of what the day's schedule shows. Monday 2026-11-02 09:00–17:00 needs 3 heads computed
+ * with 40 % shrinkage of which 10 % leave; a1, a2 and b1 work it, b1 in training 10:00–11:00. By hand
+ * (core/wfm/intraday intradayRequired): 3 × 0.6 / 0.7 = 2.571428571 where nobody is in training (leave seen,
+ * 30 % unseen), 3 × 0.6 / 1 = 1.8 at 10:00–11:00 (a third of those at work in training: all 40 % seen).
  */
 import assert from 'node:assert/strict';
-import { forEachDatabase } from '../../store/testing';
+import { forEachDatabase, handBuiltSchedule } from '../../store/testing';
 import { testApp } from '../testing';
-import { getRequirement } from '../../store/wfm/schedules';
+import { createRun, finishRun, getRequirement, publishRun } from '../../store/wfm/schedules';
 
 const H = 3_600_000;
 const WEEK = '2026-11-02';
@@ -14,9 +18,9 @@ const WS = Date.UTC(2026, 10, 1, 16);
 // 15-min intervals from Monday 00:00: 09:00 = 36, 17:00 = 68
 const required = Array.from({ length: 672 }, (_, k) => (k >= 36 && k < 68 ? 3 : 0));
 
-forEachDatabase('an uploaded requirement keeps the shrinkage it declares; a leave share without a total is refused, naming the field', async (t, store) => {
+forEachDatabase('an uploaded requirement keeps the shrinkage it declares; intraday compares net of the leave and training the day shows', async (t, store) => {
   const clock = WS - 24 * H; // the Sunday before
-  const { app, as } = await testApp(store, { now: () => clock });
+  const { app, org, as } = await testApp(store, { now: () => clock });
   try {
     const wfm = await as('wfm');
     const count = async () => (await wfm.req('GET', '/api/wfm/requirements')).body.length as number;
@@ -42,6 +46,38 @@ forEachDatabase('an uploaded requirement keeps the shrinkage it declares; a leav
     assert.deepEqual([stored.source, stored.shrinkage, stored.required[40]], ['upload', { total: 0.4, leave: 0.1 }, 3]);
     const listed = (await wfm.req('GET', '/api/wfm/requirements')).body.find((r: { id: number }) => r.id === up.body.id);
     assert.deepEqual(listed.shrinkage, { total: 0.4, leave: 0.1 });
+
+    // published on it: the three on the phone 09:00–17:00, b1 in training 10:00–11:00 (minutes from Monday 00:00)
+    const phone = (from: number, to: number) => ({ kind: 'phone', startMin: from, endMin: to, paid: true });
+    const dayOf = (training: boolean) => ({
+      day: 0,
+      templateId: 'D8',
+      startMin: 540,
+      endMin: 1020,
+      paidHours: 8,
+      activities: training ? [phone(540, 600), { kind: 'training', startMin: 600, endMin: 660, paid: true }, phone(660, 1020)] : [phone(540, 1020)],
+    });
+    const result = handBuiltSchedule(
+      Object.entries(org.agents).map(([name, id]) => ({
+        agentId: String(id),
+        days: [dayOf(name === 'b1'), null, null, null, null, null, null],
+        paidHours: 8,
+      })),
+    );
+    const runId = await createRun(store.db, { centerId: org.centerId, weekStart: WEEK, requirementId: up.body.id, timeLimitS: 1 }, null, clock);
+    await finishRun(store.db, runId, WS, new Map(Object.values(org.agents).map((id) => [String(id), id])), result, clock);
+    await publishRun(store.db, runId, null, clock);
+
+    const pr = await wfm.req('GET', `/api/wfm/intraday/plan?date=${WEEK}`);
+    assert.equal(pr.status, 200, JSON.stringify(pr.body));
+    const p = pr.body;
+    const iv = (h: number) => p.intervals.find((x: { ts: number }) => x.ts === WS + h * H);
+    assert.deepEqual([iv(9).required, iv(9).planned], [2.571428571, 3]);
+    assert.deepEqual([iv(10).required, iv(10).planned, iv(10.75).required], [1.8, 2, 1.8]);
+    assert.deepEqual([iv(11).required, iv(16.75).required, iv(17).required], [2.571428571, 2.571428571, 0]);
+    // as stored, 10:00–11:00 would be one short (4 × 15 = 60 agent-minutes); net of what the day shows nothing is
+    assert.deepEqual([p.shortBeforeMin, p.proposals.length], [0, 0]);
+    assert.deepEqual(p.basis, { shrinkageTotal: 0.4, shrinkageLeave: 0.1, activitiesBooked: true });
   } finally {
     await app.close();
   }
