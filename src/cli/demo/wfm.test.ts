@@ -22,11 +22,12 @@ test("next week's solve input: the requirement with the time-off allowance where
   const templates = [{ id: 'D8', spanMin: 540, startEarliestMin: 480, startLatestMin: 600, startStepMin: 60, breaks: [] }];
   const agents = [{ id: '7', skills: ['voice'], contract: {} }] as unknown as Parameters<typeof nextWeekSolveInput>[0]['agents'];
   const required = [0, 3, 0, 1];
-  // the demo plans no headroom (its requirement keeps the leave share time off counts against): the requirement as it is
-  assert.equal(DEMO_LEAVE_HEADROOM, 0);
-  assert.deepEqual(nextWeekSolveInput({ templates, agents }, required, '2026-12-07').required, [0, 3, 0, 1]);
-  const input = nextWeekSolveInput({ templates, agents }, required, '2026-12-07', 2);
-  // a headroom of 2 (demoCapacity --headrooms): 2 more where the requirement asks for anyone, none where it asks for no one
+  // the demo plans 2 agents of headroom (with none its check found no coming day with an overtime proposal)
+  assert.equal(DEMO_LEAVE_HEADROOM, 2);
+  // no headroom (demoCapacity --headrooms 0): the requirement as it is
+  assert.deepEqual(nextWeekSolveInput({ templates, agents }, required, '2026-12-07', 0).required, [0, 3, 0, 1]);
+  const input = nextWeekSolveInput({ templates, agents }, required, '2026-12-07');
+  // the demo's 2: 2 more where the requirement asks for anyone, none where it asks for no one
   assert.deepEqual(input.required, [0, 5, 0, 3]);
   assert.deepEqual(required, [0, 3, 0, 1], 'the requirement itself is left as it was');
   assert.equal(input.intervalMin, 15);
