@@ -157,18 +157,12 @@ export async function emptyStore(kind: 'sqlite' | 'postgres'): Promise<{ store: 
   };
 }
 
-/** Runs the migrations numbered below `below` (a database of before it). */
-export async function migrateBelow(store: Store, schema: string | undefined, below: string) {
+/** Runs the given migrations (name → migration) as Kysely's migrator would, under the schema lock on PostgreSQL. */
+export async function migrateThese(store: Store, schema: string | undefined, these: Record<string, Migration>) {
   const run = async () => {
     const migrator = new Migrator({
       db: store.db,
-      provider: {
-        async getMigrations() {
-          const out: Record<string, Migration> = {};
-          for (const [name, m] of Object.entries(migrations)) if (name < below) out[name] = m(store.dialect);
-          return out;
-        },
-      },
+      provider: { getMigrations: async () => these },
       allowUnorderedMigrations: true,
       ...(schema ? { migrationTableSchema: schema } : {}),
     });
@@ -177,6 +171,13 @@ export async function migrateBelow(store: Store, schema: string | undefined, bel
   };
   if (schema) await withSchemaLock(run);
   else await run();
+}
+
+/** Runs the migrations numbered below `below` (a database of before it). */
+export async function migrateBelow(store: Store, schema: string | undefined, below: string) {
+  const these: Record<string, Migration> = {};
+  for (const [name, m] of Object.entries(migrations)) if (name < below) these[name] = m(store.dialect);
+  await migrateThese(store, schema, these);
 }
 
 /** A schedule result made by hand for a test: these agents' days, none of the solver's figures. */

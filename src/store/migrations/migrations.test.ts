@@ -5,11 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Migrator, sql, type Migration } from 'kysely';
+import { sql, type Migration } from 'kysely';
 import { migrate, MIGRATION_TABLE, type Store } from '../db';
 import { createCenter, createUser } from '../org';
 import { listNotifications } from '../notifications';
-import { emptyStore, skipWithoutPostgres, withSchemaLock } from '../testing';
+import { emptyStore, migrateThese, skipWithoutPostgres, withSchemaLock } from '../testing';
 import { migrations, renamedMigrations } from './index';
 
 test('every migration has a number of its own', () => {
@@ -35,25 +35,9 @@ function oldNames(): Record<string, string> {
 
 /** Runs the migrations under the names they had before the rename, as a database of that time did. */
 async function migrateUnderOldNames(store: Store, schema: string | undefined) {
-  const names = oldNames();
-  const run = async () => {
-    const migrator = new Migrator({
-      db: store.db,
-      provider: {
-        async getMigrations() {
-          const out: Record<string, Migration> = {};
-          for (const [old, now] of Object.entries(names)) out[old] = migrations[now]!(store.dialect);
-          return out;
-        },
-      },
-      allowUnorderedMigrations: true,
-      ...(schema ? { migrationTableSchema: schema } : {}),
-    });
-    const { error } = await migrator.migrateToLatest();
-    if (error) throw error;
-  };
-  if (schema) await withSchemaLock(run);
-  else await run();
+  const these: Record<string, Migration> = {};
+  for (const [old, now] of Object.entries(oldNames())) these[old] = migrations[now]!(store.dialect);
+  await migrateThese(store, schema, these);
 }
 
 const recorded = async (store: Store) =>
