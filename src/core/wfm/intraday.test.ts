@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { activityShare, applyOvertime, breakStarts, intradayRequired, proposeIntraday, type IntradayShift } from './intraday';
+import { activityShare, applyOvertime, breakStarts, intradayRequired, proposeIntraday, queueShare, reforecastRequired, type IntradayShift } from './intraday';
 import type { Contract } from './schedule';
 
 // Monday 2027-01-04 00:00 UTC (zone offset 0 in these tests)
@@ -249,4 +249,48 @@ test('intraday compares the cover with the requirement net of the leave and acti
   assert.equal(proposeIntraday({ ...base, intervals: stored }).shortBeforeMin, 60);
   const plan = proposeIntraday({ ...base, intervals: net });
   assert.deepEqual([plan.shortBeforeMin, plan.offers.length], [0, 0]);
+});
+
+test('a re-forecast of one queue replaces that queue\'s share of the requirement only: the other queue keeps its own', () => {
+  // published 20 heads = queue A 11 + queue B 9, computed with 15 % shrinkage, 5 % of it leave; nothing booked:
+  // 5 % seen, 10 % unseen, so a head of the plan counts 0.85 / 0.9 and an agent on the phone 1 / 0.9
+  const s = { total: 0.15, leave: 0.05 };
+  const byQueue = { A: [11, 11], B: [9, 9] };
+  assert.deepEqual(queueShare(byQueue, 'A', 2), [11, 11]);
+  // A re-forecast at 9 agents: A needs 9 / 0.9 = 10, B keeps 9 × 0.85 / 0.9 = 7.65 / 0.9 = 8.5: 18.5
+  // (the old rule put A's 10 in place of the whole center's requirement: B's 8.5 agents were lost)
+  assert.equal(reforecastRequired(20, 11, 9, s, 0), 18.5);
+  // A re-forecast at exactly what the plan gave it (11 × 0.85 = 9.35 agents): the plan's own 20 × 0.85 / 0.9
+  assert.equal(intradayRequired(20, s, 0), 18.888888889);
+  assert.equal(reforecastRequired(20, 11, 9.35, s, 0), 18.888888889);
+  // B re-forecast instead (6.3 agents): A keeps 11 × 0.85 / 0.9 = 10.388888889, B needs 6.3 / 0.9 = 7
+  assert.equal(reforecastRequired(20, queueShare(byQueue, 'B', 2)![1]!, 6.3, s, 0), 17.388888889);
+  // a queue the split does not name was planned none: the plan stays whole and the re-forecast adds 2 / 0.9
+  assert.deepEqual(queueShare(byQueue, 'C', 2), [0, 0]);
+  assert.equal(reforecastRequired(20, 0, 2, s, 0), 21.111111111);
+  // no per-queue split: null (the service refuses, naming the queue)
+  assert.equal(queueShare(null, 'A', 2), null);
+  // shrinkage not known: as given, 20 − 11 + 9
+  assert.equal(reforecastRequired(20, 11, 9, null, 0), 18);
+  // with a tenth of the agents in training (all 10 % non-leave seen, nothing unseen): 9 × 0.85 + 9 = 16.65
+  assert.equal(reforecastRequired(20, 11, 9, s, 0.1), 16.65);
+  // a share above the total leaves the other queues none, never less
+  assert.equal(reforecastRequired(5, 11, 9, null, 0), 9);
+});
+
+test('the activities seen are capped at the planned-activity share when the requirement records it (sickness stays unseen)', () => {
+  // 18 heads at 20 % shrinkage: 5 % leave, 5 % planned activities, 10 % sickness / other; N = 18 × 0.8 = 14.4
+  const s = { total: 0.2, leave: 0.05, activity: 0.05 };
+  // 10 % booked in training: only the 5 % planned are seen (leave 5 % + 5 %), 10 % unseen: 14.4 / 0.9 = 16
+  assert.equal(intradayRequired(18, s, 0.1), 16);
+  // without the activity share recorded the cap is all 15 % non-leave: 5 % + 10 % seen, 5 % unseen: 14.4 / 0.95
+  assert.equal(intradayRequired(18, { total: 0.2, leave: 0.05 }, 0.1), 15.157894737);
+  assert.equal(intradayRequired(18, { total: 0.2, leave: 0.05, activity: null }, 0.1), 15.157894737);
+  // 3 % booked, under either cap: 8 % seen, 12 % unseen: 14.4 / 0.88 either way
+  assert.equal(intradayRequired(18, s, 0.03), 16.363636364);
+  assert.equal(intradayRequired(18, { total: 0.2, leave: 0.05 }, 0.03), 16.363636364);
+  // no activity planned at all: booked training is a real gap, only leave is seen: 14.4 / 0.85
+  assert.equal(intradayRequired(18, { total: 0.2, leave: 0.05, activity: 0 }, 0.1), 16.941176471);
+  // the re-forecast's agents too: 14.4 / 0.9
+  assert.equal(intradayRequired(14.4, s, 0.1, 'agents'), 16);
 });

@@ -143,6 +143,41 @@ export function intradayRequired(required: number, s: RequirementShrinkage | nul
   return u === null ? required : Math.round((required / (1 - u.unseen)) * 1e9) / 1e9;
 }
 
+/**
+ * The published week's requirement of one queue, per interval (heads, as the total is), or null when the week's
+ * requirement has no per-queue split (an uploaded curve without one, a multi-skill plan's: its skill groups serve
+ * several queues at once, so no interval's need is any one queue's). A split that does not name the queue planned
+ * none for it: zeros.
+ */
+export function queueShare(byQueue: Readonly<Record<string, readonly number[]>> | null, queue: string, length: number): number[] | null {
+  if (!byQueue) return null;
+  const q = byQueue[queue];
+  return q ? [...q] : new Array<number>(length).fill(0);
+}
+
+/**
+ * One interval's requirement when a queue is re-forecast (日内调整): only that queue's share of the published
+ * requirement is replaced. The other queues keep theirs (the plan total less the queue's share, in heads) and
+ * the queue's need becomes the re-forecast's Erlang agents on the phone; each is grossed up as intradayRequired
+ * does (heads net of the seen shrinkage, agents for the unseen shrinkage only):
+ *
+ *   intradayRequired(R_total − R_queue, heads) + intradayRequired(N_reforecast, agents)
+ *
+ * e.g. R_total 20 = 11 (queue A) + 9 (queue B) at 15 % (5 % leave), nothing booked, A re-forecast at 9 agents:
+ * B keeps 9 × 0.85 / 0.9 = 8.5, A needs 9 / 0.9 = 10: 18.5. A share above the total (a split that does not add
+ * up) leaves the other queues none, never less.
+ */
+export function reforecastRequired(
+  planTotal: number,
+  planQueue: number,
+  reforecastAgents: number,
+  s: RequirementShrinkage | null,
+  activity: number,
+): number {
+  const others = intradayRequired(Math.max(0, planTotal - planQueue), s, activity, 'heads');
+  return Math.round((others + intradayRequired(reforecastAgents, s, activity, 'agents')) * 1e9) / 1e9;
+}
+
 /** The shift's activities with the non-phone ones given and phone time filling the rest of [start, end). */
 export function withPhoneFill(start: number, end: number, fixed: ShiftActivity[]): ShiftActivity[] {
   const out: ShiftActivity[] = [];

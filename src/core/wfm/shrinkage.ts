@@ -43,13 +43,22 @@ export function totalShrinkage(items: readonly ShrinkageItem[]): number {
 export const LEAVE_CATEGORY: ShrinkageCategory = 'leave';
 
 /**
- * What a requirement computed with these categories keeps (migration 059): their sum (rounded to 1e-9, so
- * 0.03 + 0.02 + … stores 0.15) and the leave category's share of it (0 when none is planned).
+ * The categories a schedule books as activities in a shift (a training or meeting block): what intraday sees
+ * on the day. Sickness and `other` are unplanned loss no schedule shows; leave is seen apart (time off).
  */
-export function plannedShrinkage(items: readonly { category: string; fraction: number }[]): { total: number; leave: number } {
+export const ACTIVITY_CATEGORIES: readonly ShrinkageCategory[] = ['training', 'coaching', 'meetings'];
+
+/**
+ * What a requirement computed with these categories keeps (migrations 059, 060): their sum (rounded to 1e-9, so
+ * 0.03 + 0.02 + … stores 0.15), the leave category's share of it (0 when none is planned) and the share of the
+ * activity categories (ACTIVITY_CATEGORIES, the same rounding; 0 when none).
+ */
+export function plannedShrinkage(items: readonly { category: string; fraction: number }[]): { total: number; leave: number; activity: number } {
+  const sum = (xs: readonly { fraction: number }[]) => Math.round(xs.reduce((s, c) => s + c.fraction, 0) * 1e9) / 1e9;
   return {
-    total: Math.round(items.reduce((s, c) => s + c.fraction, 0) * 1e9) / 1e9,
+    total: sum(items),
     leave: items.find((c) => c.category === LEAVE_CATEGORY)?.fraction ?? 0,
+    activity: sum(items.filter((c) => (ACTIVITY_CATEGORIES as readonly string[]).includes(c.category))),
   };
 }
 

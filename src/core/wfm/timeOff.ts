@@ -30,10 +30,16 @@ export function checkTimeOff(required: readonly number[], coverage: readonly num
   return { ok: true, shortAt: null, short: 0 };
 }
 
-/** The shrinkage a requirement was computed with (migration 059): the categories' sum and the leave category's share of it; null: not known. */
+/**
+ * The shrinkage a requirement was computed with (migration 059): the categories' sum and the leave category's
+ * share of it; `activity` (migration 060): the share of it planned as activities a schedule books (training,
+ * coaching, meetings: shrinkage.ts ACTIVITY_CATEGORIES). Null: not known.
+ */
 export interface RequirementShrinkage {
   total: number | null;
   leave: number | null;
+  /** omitted or null: not known (then every non-leave share counts as bookable, as before migration 060) */
+  activity?: number | null;
 }
 
 /**
@@ -59,17 +65,21 @@ export function leaveFactor(s: RequirementShrinkage | null): number | null {
 /**
  * The shrinkage of a requirement that a day's schedule does not show, as a share of paid time, when `activity`
  * (a share of the agents at work) is booked in planned activities (training, meetings, shadowing: not phone,
- * breaks or VTO): s_unseen = s_total − s_seen, where s_seen = s_leave + min(activity, s_total − s_leave).
+ * breaks or VTO): s_unseen = s_total − s_seen, where s_seen = s_leave + min(activity, cap).
  * Leave is always seen (granted time off takes the shift away); activities are seen as far as they are booked,
- * never beyond the non-leave shrinkage the requirement planned (more than that is a real gap). A leave share not
- * recorded counts as none. Null: the requirement's shrinkage is not known (or not believable).
+ * never beyond the share the requirement planned for them (more than that is a real gap): the cap is the
+ * planned-activity share `s.activity` when it is recorded (migration 060; sickness and other unplanned loss are
+ * never booked, so they stay unseen however much is booked), else the whole non-leave shrinkage as before.
+ * A leave share not recorded counts as none. Null: the requirement's shrinkage is not known (or not believable).
  */
 export function unseenShrinkage(s: RequirementShrinkage | null, activity = 0): { total: number; seen: number; unseen: number } | null {
   if (!s || s.total == null) return null;
   const total = s.total;
   const leave = s.leave ?? 0;
   if (!(Number.isFinite(total) && Number.isFinite(leave) && leave >= 0 && leave <= total + 1e-9 && total < 1)) return null;
-  const seen = Math.min(total, leave + Math.min(Math.max(0, activity), total - leave));
+  const planned = s.activity;
+  const cap = planned != null && Number.isFinite(planned) && planned >= 0 ? Math.min(planned, total - leave) : total - leave;
+  const seen = Math.min(total, leave + Math.min(Math.max(0, activity), cap));
   return { total, seen, unseen: total - seen };
 }
 
