@@ -37,7 +37,7 @@ const offer = z.object({
 
 export const intradayPlanResult = z.object({
   published: z.boolean(),
-  /** 'plan': the published week's requirement; 'reforecast': from now on the queue's re-forecast */
+  /** 'plan': the published week's requirement; 'reforecast': from now on the queue's share of it replaced by its re-forecast */
   source: z.enum(['none', 'plan', 'reforecast']),
   intervalMin: z.number().nullable(),
   intervals: z.array(z.object({ ts: z.number(), required: z.number(), planned: z.number(), afterBreaks: z.number(), after: z.number() })),
@@ -69,7 +69,17 @@ export const intradayPlanResult = z.object({
    * the day's schedule shows (leave, booked activities) when the shrinkage it was computed with is known
    * (shrinkageTotal not null), as stored otherwise; null: no published week
    */
-  basis: z.object({ shrinkageTotal: z.number().nullable(), shrinkageLeave: z.number().nullable(), activitiesBooked: z.boolean() }).nullable(),
+  basis: z
+    .object({
+      shrinkageTotal: z.number().nullable(),
+      shrinkageLeave: z.number().nullable(),
+      /** the planned-activity share the booked activities are seen up to (migration 060); null: not recorded, the whole non-leave share */
+      shrinkageActivity: z.number().nullable(),
+      activitiesBooked: z.boolean(),
+      /** 'reforecast': the queue whose share of the requirement the re-forecast replaced */
+      queue: z.string().nullable(),
+    })
+    .nullable(),
   offers: z.array(offer),
 });
 export type IntradayPlanResult = z.infer<typeof intradayPlanResult>;

@@ -75,6 +75,7 @@ export async function intraday(deps: ServiceDeps, actor: Actor, q: { queue: stri
   if (!f)
     return {
       forecastId: null,
+      intervalMin: null,
       nowTs: Math.max(from, Math.min(from + DAY, deps.now())),
       forecast: [],
       actuals: [],
@@ -111,5 +112,5 @@ export async function intraday(deps: ServiceDeps, actor: Actor, q: { queue: stri
       targets: [{ kind: 'serviceLevel', target: q.targetSl, thresholdS: q.thresholdS }],
     }),
   );
-  return { forecastId: f.id, nowTs, forecast: points, actuals: actual, ...r };
+  return { forecastId: f.id, intervalMin: f.interval_min, nowTs, forecast: points, actuals: actual, ...r };
 }

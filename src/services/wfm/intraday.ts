@@ -1,11 +1,21 @@
 /**
- * Intraday re-optimisation (日内调整, issue 15): the day's requirement (the published week's, replaced from
- * now on by the rest-of-day re-forecast of a queue when one is asked for and forecast) against the published
+ * Intraday re-optimisation (日内调整, issue 15): the day's requirement (the published week's, its share of a
+ * queue replaced from now on by the rest-of-day re-forecast of that queue when one is asked for and forecast) against the published
  * cover; the proposal of src/core/wfm/intraday; break moves written into the published day; overtime and
  * VTO offers pushed to the agents concerned (in-app bell and their channels), answered first come, first served.
  */
 import { conflict, forbidden, notFound, validationError } from '../../core/errors';
-import { activityShare, applyOvertime, breakStarts, intradayRequired, moveBreak, proposeIntraday, type IntradayShift } from '../../core/wfm/intraday';
+import {
+  activityShare,
+  applyOvertime,
+  breakStarts,
+  intradayRequired,
+  moveBreak,
+  proposeIntraday,
+  queueShare,
+  reforecastRequired,
+  type IntradayShift,
+} from '../../core/wfm/intraday';
 import { applyTimeOff } from '../../core/wfm/peaks';
 import { mondayOf, weekStartMs } from '../../core/wfm/rules';
 import { answerOffer, createOffers, listOffers, writeBreakMoves } from '../../store/wfm/intraday';
@@ -81,14 +91,28 @@ async function planInputs(deps: ServiceDeps, actor: Actor, q: { date: string; qu
     .map((required, i) => ({ ts: tss[i]!, required: intradayRequired(required, week.shrinkage, booked[i]!) }));
   let source: 'plan' | 'reforecast' = 'plan';
   if (q.queue) {
-    // from now on the re-forecast's Erlang agents (on the phone) replace the plan's where it has the same
-    // interval, grossed up by the same unseen shrinkage
+    // from now on the queue's share of the plan is replaced by the re-forecast's Erlang agents (on the phone),
+    // grossed up by the same unseen shrinkage; the other queues keep their shares (core/wfm/intraday
+    // reforecastRequired). A re-forecast interval (15, 30 or 60 min) covers each requirement interval inside it.
     const rf = await reforecast(deps, actor, { queue: q.queue, date: q.date, targetSl: q.targetSl ?? 0.8, thresholdS: q.thresholdS ?? 20 });
-    const req = new Map(rf.remaining.map((r) => [r.ts, r.required]));
-    if (req.size) source = 'reforecast';
-    intervals.forEach((x, i) => {
-      if (req.has(x.ts)) x.required = intradayRequired(req.get(x.ts)!, week.shrinkage, booked[i]!, 'agents');
-    });
+    const fim = (rf.intervalMin ?? im) * MIN;
+    const rfAt = (ts: number) => rf.remaining.find((r) => r.ts <= ts && ts < r.ts + fim)?.required;
+    if (intervals.some((x) => rfAt(x.ts) !== undefined)) {
+      const share = queueShare(week.byQueue, q.queue, week.required.length);
+      // no per-queue split (an uploaded curve without one, a multi-skill plan's): which part of the total is this
+      // queue's is not known, so neither replacing the whole (the other queues lost) nor adding (this queue
+      // counted twice) is right: refused, naming the queue
+      if (!share)
+        throw validationError('queue', `the published requirement of week ${d.weekStart} has no per-queue split: queue ${q.queue}'s share cannot be replaced`, {
+          reason: 'wfm.intradayNoQueueSplit',
+          params: { queue: q.queue, week: d.weekStart },
+        });
+      source = 'reforecast';
+      intervals.forEach((x, i) => {
+        const agents = rfAt(x.ts);
+        if (agents !== undefined) x.required = reforecastRequired(week.required[dayIdx * n + i]!, share[dayIdx * n + i]!, agents, week.shrinkage, booked[i]!);
+      });
+    }
   }
   const agentIds = [...new Set(shifts.map((s) => s.agentId))];
   const weekShifts = await listShifts(db, { runId: week.runId, agentIds });
@@ -113,7 +137,13 @@ async function planInputs(deps: ServiceDeps, actor: Actor, q: { date: string; qu
     shifts,
     source,
     // what the cover is compared with: the requirement's shrinkage, and whether the day books any activity
-    basis: { shrinkageTotal: week.shrinkage.total, shrinkageLeave: week.shrinkage.leave, activitiesBooked: booked.some((x) => x > 0) },
+    basis: {
+      shrinkageTotal: week.shrinkage.total,
+      shrinkageLeave: week.shrinkage.leave,
+      shrinkageActivity: week.shrinkage.activity,
+      activitiesBooked: booked.some((x) => x > 0),
+      queue: source === 'reforecast' ? (q.queue ?? null) : null,
+    },
     input: {
       intervalMin: im,
       intervals,

@@ -83,8 +83,9 @@ export async function createRequirementCurve(deps: ServiceDeps, actor: Actor, bo
   // optionally its leave share); the requirement keeps what it was computed with (migration 059): the sum, and the
   // leave category's share of it (not known when one number was given: the time-off check then uses the
   // requirement as it is)
+  // (and, from the categories, their planned-activity share, migration 060: intraday sees booked activities up to it)
   const declared = await core(() => declaredShrinkage(body));
-  let used: { total: number; leave: number | null } | null = null;
+  let used: { total: number; leave: number | null; activity?: number | null } | null = null;
   const shrinkageTotal = async () => {
     used = declared ?? plannedShrinkage((await shrinkage(deps, actor)).categories);
     return used.total;
@@ -105,11 +106,15 @@ export async function createRequirementCurve(deps: ServiceDeps, actor: Actor, bo
   }
   if (!required) {
     if (!body.forecastId) throw validationError('required', 'give the required values or a forecastId', { reason: 'wfm.requiredOrForecast', params: {} });
-    ({ required } = await requirementFromForecast(deps, actor, body.forecastId, ws, {
+    const one = await requirementFromForecast(deps, actor, body.forecastId, ws, {
       targets: targetsOf(body),
       patienceS: body.patienceS,
       shrinkage: await shrinkageTotal(),
-    }));
+    });
+    required = one.required;
+    // the whole requirement is the forecast's queue's: kept as its split, so an intraday re-forecast of that
+    // queue replaces it and one of another queue adds to it (services/wfm/intraday)
+    byQueue = { [one.queue]: one.required };
     source = `forecast:${body.forecastId}`;
   } else if (source === 'upload') {
     // an uploaded curve keeps the shrinkage the planner declares it was computed with (both optional): the

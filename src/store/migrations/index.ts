@@ -36,6 +36,7 @@ import floorRules from './046_floor_rules';
 import intraday from './049_intraday';
 import auditCenter from './058_audit_center';
 import requirementShrinkage from './059_requirement_shrinkage';
+import requirementActivityShare from './060_requirement_activity_share';
 import squadRoutine from './052_squad_routine';
 import shiftQueues from './053_shift_queues';
 import planWeeks from './054_plan_weeks';
@@ -79,6 +80,7 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '049_intraday': intraday,
   '058_audit_center': auditCenter,
   '059_requirement_shrinkage': requirementShrinkage,
+  '060_requirement_activity_share': requirementActivityShare,
   '052_squad_routine': squadRoutine,
   '053_shift_queues': shiftQueues,
   '054_plan_weeks': planWeeks,

@@ -198,8 +198,11 @@ export async function createRequirement(
     byQueue?: Record<string, number[]>;
     /** a multi-skill plan fills it when it ends (migration 054): until then no run may start on it */
     pending?: boolean;
-    /** the shrinkage it was computed with (migration 059): the sum and the leave category's share; omitted or null: not known */
-    shrinkage?: { total: number | null; leave: number | null } | null;
+    /**
+     * the shrinkage it was computed with (migration 059): the sum and the leave category's share; the
+     * planned-activity share (migration 060); omitted or null: not known
+     */
+    shrinkage?: { total: number | null; leave: number | null; activity?: number | null } | null;
   },
   userId: number | null,
   now: number,
@@ -228,6 +231,7 @@ export async function createRequirement(
         pending: r.pending ? 1 : 0,
         shrinkage_total: r.shrinkage?.total ?? null,
         shrinkage_leave: r.shrinkage?.total == null ? null : (r.shrinkage.leave ?? null),
+        shrinkage_activity: r.shrinkage?.total == null ? null : (r.shrinkage.activity ?? null),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -255,25 +259,26 @@ export async function getRequirement(db: Db, id: number) {
   };
 }
 
-/** A requirement row's stored shrinkage (migration 059), numbers as numbers (PostgreSQL's double precision included). */
-export const shrinkageOf = (r: { shrinkage_total: number | null; shrinkage_leave: number | null }) => ({
+/** A requirement row's stored shrinkage (migrations 059, 060), numbers as numbers (PostgreSQL's double precision included). */
+export const shrinkageOf = (r: { shrinkage_total: number | null; shrinkage_leave: number | null; shrinkage_activity: number | null }) => ({
   total: r.shrinkage_total == null ? null : Number(r.shrinkage_total),
   leave: r.shrinkage_leave == null ? null : Number(r.shrinkage_leave),
+  activity: r.shrinkage_activity == null ? null : Number(r.shrinkage_activity),
 });
 
 export const listRequirements = async (db: Db, f: { centerId: number; weekStart?: string }) => {
   let q = db
     .selectFrom('wfm_requirements')
-    .select(['id', 'week_start', 'interval_min', 'source', 'created_at', 'by_queue', 'pending', 'shrinkage_total', 'shrinkage_leave'])
+    .select(['id', 'week_start', 'interval_min', 'source', 'created_at', 'by_queue', 'pending', 'shrinkage_total', 'shrinkage_leave', 'shrinkage_activity'])
     .where('center_id', '=', f.centerId)
     .orderBy('id', 'desc')
     .limit(50);
   if (f.weekStart) q = q.where('week_start', '=', f.weekStart);
-  return (await q.execute()).map(({ by_queue, pending, shrinkage_total, shrinkage_leave, ...r }) => ({
+  return (await q.execute()).map(({ by_queue, pending, shrinkage_total, shrinkage_leave, shrinkage_activity, ...r }) => ({
     ...r,
     queues: by_queue ? Object.keys(JSON.parse(by_queue) as object) : [],
     pending: Number(pending) === 1,
-    shrinkage: shrinkageOf({ shrinkage_total, shrinkage_leave }),
+    shrinkage: shrinkageOf({ shrinkage_total, shrinkage_leave, shrinkage_activity }),
   }));
 };
 

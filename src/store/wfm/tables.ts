@@ -36,6 +36,8 @@ export interface WfmTables {
     /** migration 059: the shrinkage it was computed with (sum, and the leave category's share of it); null: not known */
     shrinkage_total: number | null;
     shrinkage_leave: number | null;
+    /** migration 060: the planned-activity categories' share of it (training, coaching, meetings); null: not known */
+    shrinkage_activity: number | null;
   };
   wfm_schedule_runs: {
     id: Generated<number>;

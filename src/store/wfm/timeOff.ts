@@ -167,13 +167,22 @@ export async function publishedWeek(db: Db, centerId: number, weekStart: string)
   const run = await db
     .selectFrom('wfm_schedule_runs as r')
     .innerJoin('wfm_requirements as q', 'q.id', 'r.requirement_id')
-    .select(['r.id', 'q.interval_min', 'q.required', 'q.shrinkage_total', 'q.shrinkage_leave'])
+    .select(['r.id', 'q.interval_min', 'q.required', 'q.by_queue', 'q.shrinkage_total', 'q.shrinkage_leave', 'q.shrinkage_activity'])
     .where('r.center_id', '=', centerId)
     .where('r.week_start', '=', weekStart)
     .where('r.status', '=', 'published')
     .orderBy('r.id', 'desc')
     .executeTakeFirst();
-  return run ? { runId: run.id, intervalMin: run.interval_min, required: JSON.parse(run.required) as number[], shrinkage: shrinkageOf(run) } : null;
+  return run
+    ? {
+        runId: run.id,
+        intervalMin: run.interval_min,
+        required: JSON.parse(run.required) as number[],
+        /** the requirement per queue (migration 047) when it was made from one forecast per queue; null: no split */
+        byQueue: run.by_queue ? (JSON.parse(run.by_queue) as Record<string, number[]>) : null,
+        shrinkage: shrinkageOf(run),
+      }
+    : null;
 }
 
 /**

@@ -76,9 +76,11 @@ export default function Intraday() {
     const b = r.basis;
     if (!b || b.shrinkageTotal === null) return t('intraday.basis_stored');
     const leave = b.shrinkageLeave ?? 0;
-    const activities = b.activitiesBooked ? t('intraday.basis_activities', { rest: share(b.shrinkageTotal - leave) }) : t('intraday.basis_noActivities');
+    // booked activities are seen up to the planned-activity share when the requirement records it (migration 060)
+    const cap = b.shrinkageActivity ?? b.shrinkageTotal - leave;
+    const activities = b.activitiesBooked ? t('intraday.basis_activities', { rest: share(cap) }) : t('intraday.basis_noActivities');
     const net = t('intraday.basis_net', { total: share(b.shrinkageTotal), leave: share(leave), activities });
-    return r.source === 'reforecast' ? `${net} ${t('intraday.basis_reforecast')}` : net;
+    return r.source === 'reforecast' ? `${net} ${t('intraday.basis_reforecast', { queue: b.queue ?? '' })}` : net;
   };
   return (
     <Page title={t('nav.intraday')}>
@@ -99,7 +101,7 @@ export default function Intraday() {
           <section className="card">
             <h2>{t('intraday.gap')}</h2>
             <p data-testid="intraday-short">
-              {t(`intraday.source_${p.source}`)} · {t('intraday.short', { before: p.shortBeforeMin, after: p.shortAfterMin })}
+              {t(`intraday.source_${p.source}`, { queue: p.basis?.queue ?? '' })} · {t('intraday.short', { before: p.shortBeforeMin, after: p.shortAfterMin })}
             </p>
             <p className="hint" data-testid="intraday-basis">
               {basisText(p)}
