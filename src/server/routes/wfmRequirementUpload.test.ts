@@ -39,13 +39,13 @@ forEachDatabase('an uploaded requirement keeps the shrinkage it declares; intrad
     // one number: its total, the leave share not known; both: both
     const one = await post({ shrinkage: 0.15 });
     assert.equal(one.status, 200, JSON.stringify(one.body));
-    assert.deepEqual((await getRequirement(store.db, one.body.id)).shrinkage, { total: 0.15, leave: null });
+    assert.deepEqual((await getRequirement(store.db, one.body.id)).shrinkage, { total: 0.15, leave: null, activity: null });
     const up = await post({ shrinkage: 0.4, shrinkageLeave: 0.1 });
     assert.equal(up.status, 200, JSON.stringify(up.body));
     const stored = await getRequirement(store.db, up.body.id);
-    assert.deepEqual([stored.source, stored.shrinkage, stored.required[40]], ['upload', { total: 0.4, leave: 0.1 }, 3]);
+    assert.deepEqual([stored.source, stored.shrinkage, stored.required[40]], ['upload', { total: 0.4, leave: 0.1, activity: null }, 3]);
     const listed = (await wfm.req('GET', '/api/wfm/requirements')).body.find((r: { id: number }) => r.id === up.body.id);
-    assert.deepEqual(listed.shrinkage, { total: 0.4, leave: 0.1 });
+    assert.deepEqual(listed.shrinkage, { total: 0.4, leave: 0.1, activity: null });
 
     // published on it: the three on the phone 09:00–17:00, b1 in training 10:00–11:00 (minutes from Monday 00:00)
     const phone = (from: number, to: number) => ({ kind: 'phone', startMin: from, endMin: to, paid: true });
@@ -77,7 +77,7 @@ forEachDatabase('an uploaded requirement keeps the shrinkage it declares; intrad
     assert.deepEqual([iv(11).required, iv(16.75).required, iv(17).required], [2.571428571, 2.571428571, 0]);
     // as stored, 10:00–11:00 would be one short (4 × 15 = 60 agent-minutes); net of what the day shows nothing is
     assert.deepEqual([p.shortBeforeMin, p.proposals.length], [0, 0]);
-    assert.deepEqual(p.basis, { shrinkageTotal: 0.4, shrinkageLeave: 0.1, activitiesBooked: true });
+    assert.deepEqual(p.basis, { shrinkageTotal: 0.4, shrinkageLeave: 0.1, shrinkageActivity: null, activitiesBooked: true, queue: null });
   } finally {
     await app.close();
   }

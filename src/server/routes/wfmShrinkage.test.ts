@@ -64,9 +64,10 @@ forEachDatabase('shrinkage by category: set per center, summed into the requirem
     const r0 = await wfm.req('POST', '/api/wfm/requirements', { weekStart: WEEK, forecastId: fc.body.id, targetSl: 0.8, thresholdS: 20, shrinkage: 0 });
     assert.ok((await getRequirement(store.db, r0.body.id)).required.every((v) => v === 3));
     // each requirement keeps the shrinkage it was computed with (migration 059): the categories' sum and the
-    // leave share (none planned here); one number typed: its total, the leave share not known
-    assert.deepEqual((await getRequirement(store.db, r.body.id)).shrinkage, { total: 0.3, leave: 0 });
-    assert.deepEqual((await getRequirement(store.db, r0.body.id)).shrinkage, { total: 0, leave: null });
+    // leave share (none planned here), and the planned-activity share (migration 060: training 10 % + coaching
+    // 10 % + meetings 5 % = 25 %, sickness not); one number typed: its total, the leave and activity shares not known
+    assert.deepEqual((await getRequirement(store.db, r.body.id)).shrinkage, { total: 0.3, leave: 0, activity: 0.25 });
+    assert.deepEqual((await getRequirement(store.db, r0.body.id)).shrinkage, { total: 0, leave: null, activity: null });
     // with leave among the categories: 40 % in all, 10 % of it leave; 3 / 0.6 = 5 heads; per queue the same
     const withLeave = [...cats, { category: 'leave', fraction: 0.1 }];
     assert.deepEqual((await wfm.req('PUT', '/api/wfm/shrinkage', { categories: withLeave })).body, { ok: true, total: 0.4 });
@@ -75,7 +76,7 @@ forEachDatabase('shrinkage by category: set per center, summed into the requirem
     for (const id of [rl.body.id, rq.body.id]) {
       const q = await getRequirement(store.db, id);
       assert.ok(q.required.every((v) => v === 5));
-      assert.deepEqual(q.shrinkage, { total: 0.4, leave: 0.1 });
+      assert.deepEqual(q.shrinkage, { total: 0.4, leave: 0.1, activity: 0.25 });
     }
     // an uploaded curve: not known; the planner's list shows each
     const up = await wfm.req('POST', '/api/wfm/requirements', { weekStart: WEEK, required: new Array(672).fill(1) });
@@ -83,11 +84,11 @@ forEachDatabase('shrinkage by category: set per center, summed into the requirem
     assert.deepEqual(
       [up.body.id, rq.body.id, rl.body.id, r0.body.id, r.body.id].map((id) => list.find((x) => x.id === id)?.shrinkage),
       [
-        { total: null, leave: null },
-        { total: 0.4, leave: 0.1 },
-        { total: 0.4, leave: 0.1 },
-        { total: 0, leave: null },
-        { total: 0.3, leave: 0 },
+        { total: null, leave: null, activity: null },
+        { total: 0.4, leave: 0.1, activity: 0.25 },
+        { total: 0.4, leave: 0.1, activity: 0.25 },
+        { total: 0, leave: null, activity: null },
+        { total: 0.3, leave: 0, activity: 0.25 },
       ],
     );
   } finally {
