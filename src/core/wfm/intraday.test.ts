@@ -251,7 +251,7 @@ test('intraday compares the cover with the requirement net of the leave and acti
   assert.deepEqual([plan.shortBeforeMin, plan.offers.length], [0, 0]);
 });
 
-test('a re-forecast of one queue replaces that queue\'s share of the requirement only: the other queue keeps its own', () => {
+test("a re-forecast of one queue replaces that queue's share of the requirement only: the other queue keeps its own", () => {
   // published 20 heads = queue A 11 + queue B 9, computed with 15 % shrinkage, 5 % of it leave; nothing booked:
   // 5 % seen, 10 % unseen, so a head of the plan counts 0.85 / 0.9 and an agent on the phone 1 / 0.9
   const s = { total: 0.15, leave: 0.05 };

@@ -167,13 +167,7 @@ export function queueShare(byQueue: Readonly<Record<string, readonly number[]>> 
  * B keeps 9 × 0.85 / 0.9 = 8.5, A needs 9 / 0.9 = 10: 18.5. A share above the total (a split that does not add
  * up) leaves the other queues none, never less.
  */
-export function reforecastRequired(
-  planTotal: number,
-  planQueue: number,
-  reforecastAgents: number,
-  s: RequirementShrinkage | null,
-  activity: number,
-): number {
+export function reforecastRequired(planTotal: number, planQueue: number, reforecastAgents: number, s: RequirementShrinkage | null, activity: number): number {
   const others = intradayRequired(Math.max(0, planTotal - planQueue), s, activity, 'heads');
   return Math.round((others + intradayRequired(reforecastAgents, s, activity, 'agents')) * 1e9) / 1e9;
 }

@@ -13,7 +13,8 @@ export const intradayMessages: Messages = {
         offerBegun: '该邀请的时段已经开始，不能再接受',
         offerFull: '名额已满（共 {{capacity}} 个），下次请早些回复',
         offerNotProposed: '当前建议中已没有这个时段，请刷新后再发',
-        intradayNoQueueSplit: '{{week}} 周已发布的需求没有按队列拆分（上传的总需求或多技能计划），无法只替换队列 {{queue}} 的部分；请不填队列查看，或用按队列预测生成的需求重新排班',
+        intradayNoQueueSplit:
+          '{{week}} 周已发布的需求没有按队列拆分（上传的总需求或多技能计划），无法只替换队列 {{queue}} 的部分；请不填队列查看，或用按队列预测生成的需求重新排班',
       },
     },
     intraday: {
@@ -98,7 +99,8 @@ export const intradayMessages: Messages = {
         offerBegun: '該邀請的時段已經開始，不能再接受',
         offerFull: '名額已滿（共 {{capacity}} 個），下次請早些回覆',
         offerNotProposed: '目前建議中已沒有這個時段，請重新整理後再發',
-        intradayNoQueueSplit: '{{week}} 週已發佈的需求沒有按佇列拆分（上傳的總需求或多技能計畫），無法只替換佇列 {{queue}} 的部分；請不填佇列查看，或用按佇列預測產生的需求重新排班',
+        intradayNoQueueSplit:
+          '{{week}} 週已發佈的需求沒有按佇列拆分（上傳的總需求或多技能計畫），無法只替換佇列 {{queue}} 的部分；請不填佇列查看，或用按佇列預測產生的需求重新排班',
       },
     },
     intraday: {
@@ -183,7 +185,8 @@ export const intradayMessages: Messages = {
         offerBegun: 'The offer’s time has begun: it can no longer be taken',
         offerFull: 'All {{capacity}} place(s) are taken',
         offerNotProposed: 'The proposal no longer has this window: reload and push again',
-        intradayNoQueueSplit: 'The published requirement of the week of {{week}} has no per-queue split (an uploaded total or a multi-skill plan): queue {{queue}}’s share of it cannot be replaced. Leave the queue empty, or schedule from a requirement made from each queue’s forecast',
+        intradayNoQueueSplit:
+          'The published requirement of the week of {{week}} has no per-queue split (an uploaded total or a multi-skill plan): queue {{queue}}’s share of it cannot be replaced. Leave the queue empty, or schedule from a requirement made from each queue’s forecast',
       },
     },
     intraday: {
@@ -207,7 +210,8 @@ export const intradayMessages: Messages = {
       basis_noActivities: '; the day books no training, meetings or other activities, so the rest still counts',
       basis_stored:
         'Compared with: the published requirement as stored (the shrinkage it was computed with is not recorded, so the leave and activities the schedule shows cannot be taken out).',
-      basis_reforecast: 'From now on only queue {{queue}}’s share of the requirement is replaced (the other queues keep theirs); its re-forecast agents on the phone are grossed up for the same unseen shrinkage only.',
+      basis_reforecast:
+        'From now on only queue {{queue}}’s share of the requirement is replaced (the other queues keep theirs); its re-forecast agents on the phone are grossed up for the same unseen shrinkage only.',
       short: 'short {{before}} agent-minutes, {{after}} after the proposal',
       breaks: 'Break moves',
       noBreakMoves: 'No break needs to move',
