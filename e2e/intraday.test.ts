@@ -10,6 +10,7 @@ import { startHarness, signInUi, signOutUi } from './harness';
 import { createRequirement, createRun, finishRun, publishRun, putContract, putTemplate } from '../src/store/wfm/schedules';
 import { mondayOf, weekStartMs } from '../src/core/wfm/rules';
 import { handBuiltSchedule } from '../src/store/testing';
+import { saveForecast } from '../src/store/wfm/forecasts';
 
 const DAY = 86_400_000;
 
@@ -49,7 +50,16 @@ test('the planner accepts break moves and pushes overtime; an agent takes it', a
       const required = Array.from({ length: 672 }, (_, k) =>
         k >= 36 && k < 52 ? 2 : k >= 52 && k < 60 ? 1 : k >= 60 && k < 68 ? 2 : k >= 68 && k < 70 ? 1 : 0,
       );
-      const reqId = await createRequirement(store.db, { centerId: org.centerId, weekStart: week, intervalMin: 15, required, source: 'upload' }, null, now);
+      // all of it queue A's (its split, as a requirement from A's forecast keeps): a re-forecast of A replaces it
+      const reqId = await createRequirement(
+        store.db,
+        { centerId: org.centerId, weekStart: week, intervalMin: 15, required, source: 'upload', byQueue: { A: required } },
+        null,
+        now,
+      );
+      // queue A's forecast for the Monday: 1 call of 60 s every 30 min (1 agent at 80/20 in each)
+      const points = Array.from({ length: 48 }, (_, k) => ({ ts: ws + k * 1_800_000, offered: 1, aht: 60 }));
+      await saveForecast(store.db, { centerId: org.centerId, queue: 'A', model: 'test', intervalMin: 30, params: {} }, points, null, now);
       const runId = await createRun(store.db, { centerId: org.centerId, weekStart: week, requirementId: reqId, timeLimitS: 1 }, null, now);
       const monday = {
         day: 0,
@@ -79,6 +89,11 @@ test('the planner accepts break moves and pushes overtime; an agent takes it', a
     await page.waitForSelector('[data-testid=intraday-chart] svg');
     // the page says what the cover is compared with: this uploaded curve declares no shrinkage, so as stored
     assert.match((await page.textContent('[data-testid=intraday-basis]')) ?? '', /已发布的需求原样/);
+    // with queue A the page says whose share its re-forecast replaced; back to the plan without it
+    await page.fill('[data-testid=intraday-queue]', 'A');
+    await page.waitForSelector('[data-testid=intraday-short] >> text=从现在起队列 A 按重新预测（替换其在需求中的部分）');
+    await page.fill('[data-testid=intraday-queue]', '');
+    await page.waitForSelector('[data-testid=intraday-short] >> text=需求来自已发布排班');
     assert.equal(await page.locator('[data-testid=intraday-breaks] tbody tr').count(), 2);
     await page.click('[data-testid=intraday-accept-breaks]');
     await page.waitForSelector('text=已移动 2 个休息');
