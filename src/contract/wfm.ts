@@ -332,6 +332,8 @@ export type AdherenceResult = z.infer<typeof adherenceResult>;
 export const intradayResult = z.object({
   /** null: no forecast of the queue covers the day (an empty state, every list empty) */
   forecastId: z.number().nullable(),
+  /** the forecast's interval in minutes (15, 30 or 60); null with no forecast */
+  intervalMin: z.number().nullable(),
   nowTs: z.number(),
   forecast: z.array(interval),
   actuals: z.array(z.object({ ts: z.number(), offered: z.number(), aht: z.number().optional(), ahtSum: z.number().optional() })),
