@@ -4,7 +4,7 @@
  * = 3 agents 09:00–17:00 (kept per queue), shrinkage not recorded (compared as given). Queue A's forecast for the
  * day: 1 call of 60 s every 30 min, which Erlang C at 80 % in 20 s meets with 1 agent: with one agent the
  * traffic is 60 / 1800 = 1/30 Erlang, P(wait) = 1/30 and the service level 1 − (1/30)·e^(−(1 − 1/30)·20/60) ≈ 0.976.
- * Figures worked out by hand from that.
+ * Figures worked out by hand from that. Last, the activity cap of migration 060 on the same day.
  */
 import assert from 'node:assert/strict';
 import { forEachDatabase } from '../../store/testing';
@@ -81,6 +81,33 @@ forEachDatabase('intraday: a queue re-forecast replaces that queue’s share of 
     // a queue with no forecast for the day replaces nothing: the plan, not refused
     const rc = await plan('C');
     assert.deepEqual([rc.status, rc.body.source, iv(rc.body, at(13))], [200, 'plan', 3]);
+
+    // the activity cap (migration 060): computed with 20 % shrinkage, 5 % leave, 5 % planned activities; one of the
+    // three in training 10:00–11:00 (a third of those at work). 10:00: seen 5 % + min(1/3, 5 %) = 10 %, 10 % unseen:
+    // 3 × 0.8 / 0.9; 13:00 nothing booked: 15 % unseen, 3 × 0.8 / 0.85. Without the activity share recorded all
+    // 15 % non-leave counts as seen at 10:00: nothing unseen, 3 × 0.8 = 2.4
+    await store.db
+      .updateTable('wfm_requirements')
+      .set({ shrinkage_total: 0.2, shrinkage_leave: 0.05, shrinkage_activity: 0.05 })
+      .where('id', '=', reqId)
+      .execute();
+    const first = (await store.db.selectFrom('wfm_shifts').select('id').where('run_id', '=', run.body.id).orderBy('id').executeTakeFirstOrThrow()).id;
+    await store.db
+      .updateTable('wfm_shifts')
+      .set({
+        activities: JSON.stringify([
+          { kind: 'phone', start: at(9), end: at(10), paid: true },
+          { kind: 'training', start: at(10), end: at(11), paid: true },
+          { kind: 'phone', start: at(11), end: at(17), paid: true },
+        ]),
+      })
+      .where('id', '=', first)
+      .execute();
+    const capped = (await plan()).body;
+    assert.deepEqual([iv(capped, at(10)), iv(capped, at(13)), capped.basis.shrinkageActivity], [2.666666667, 2.823529412, 0.05]);
+    await store.db.updateTable('wfm_requirements').set({ shrinkage_activity: null }).where('id', '=', reqId).execute();
+    const uncapped = (await plan()).body;
+    assert.deepEqual([iv(uncapped, at(10)), iv(uncapped, at(13)), uncapped.basis.shrinkageActivity], [2.4, 2.823529412, null]);
   } finally {
     await app.close();
   }

@@ -60,6 +60,8 @@ forEachDatabase('shrinkage by category: set per center, summed into the requirem
     const r = await wfm.req('POST', '/api/wfm/requirements', { weekStart: WEEK, forecastId: fc.body.id, targetSl: 0.8, thresholdS: 20 });
     assert.equal(r.status, 200, JSON.stringify(r.body));
     assert.ok((await getRequirement(store.db, r.body.id)).required.every((v) => v === 5));
+    // one forecast's requirement is all its queue's: kept as its per-queue split (intraday replaces that share)
+    assert.deepEqual(Object.keys((await getRequirement(store.db, r.body.id)).byQueue ?? {}), ['general']);
     // one number in the request still wins: 0 → the 3 agents as they are
     const r0 = await wfm.req('POST', '/api/wfm/requirements', { weekStart: WEEK, forecastId: fc.body.id, targetSl: 0.8, thresholdS: 20, shrinkage: 0 });
     assert.ok((await getRequirement(store.db, r0.body.id)).required.every((v) => v === 3));
