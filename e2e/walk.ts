@@ -17,6 +17,7 @@ import { navItems } from '../src/web/nav';
 import type { Locale } from '../src/web/i18n/types';
 import { otherScriptChars } from '../src/web/i18n/scriptCheck';
 import { DEMO_PASSWORD } from '../src/cli/commands/demo';
+import { timeOffMessages } from '../src/web/i18n/timeOff';
 
 process.env.CALLFLOOR_SCRYPT_LOG2N ??= '14';
 
@@ -228,6 +229,8 @@ export async function walk(locales: readonly Locale[], phone: boolean): Promise<
           pages++;
         }
       }
+      // the team lead decides the request of their team that the demo leaves waiting (src/cli/demo/wfmRequests)
+      if (role === 'team_lead') await leadGrantsWaiting(username, locales[locales.length - 1]!);
       where = `${username} sign-out`;
       await signOutUi(page);
     }
@@ -243,6 +246,39 @@ export async function walk(locales: readonly Locale[], phone: boolean): Promise<
   // the drawers and details the walk opened: a page losing its marker shows up here as a lower count
   assert.ok(opened >= 20 * locales.length, `opened ${opened} drawers / details`);
   assert.deepEqual(problems, []);
+
+  /**
+   * On the time-off page, the lead grants the waiting request of their team the demo seeds (for the week after
+   * next, not yet published); the row then shows it granted by a person, and so does the stored request.
+   */
+  async function leadGrantsWaiting(username: string, locale: Locale) {
+    where = `${username} ${locale} /wfm/time-off (grant)`;
+    const db = h.store.db;
+    const userId = h.demo.userIds.get(username)!;
+    const teamIds = (await db.selectFrom('teams').select('id').where('lead_user_id', '=', userId).execute()).map((x) => x.id);
+    const waiting = await db
+      .selectFrom('wfm_time_off')
+      .innerJoin('agents', 'agents.id', 'wfm_time_off.agent_id')
+      .select(['wfm_time_off.id'])
+      .where('wfm_time_off.status', '=', 'pending')
+      .where('agents.team_id', 'in', teamIds.length ? teamIds : [-1])
+      .execute();
+    assert.ok(waiting.length >= 1, `the demo leaves a time-off request waiting for ${username}`);
+    const id = waiting[0]!.id;
+    await page.evaluate(() => (location.hash = '#/wfm/time-off'));
+    await settle();
+    const row = page.locator(`[data-testid=timeoff-row-${id}]`);
+    const words = timeOffMessages[locale].timeOff as Record<string, string>;
+    assert.match((await row.textContent()) ?? '', new RegExp(words.status_pending!));
+    await page.click(`[data-testid=timeoff-approve-${id}]`);
+    // the list is asked again after the answer: wait for the row to change before reading it
+    await row.filter({ hasText: words.status_approved! }).waitFor({ timeout: 10_000 });
+    assert.match((await row.textContent()) ?? '', new RegExp(`${words.status_approved}.*${words.how_person}`));
+    assert.equal(await page.locator(`[data-testid=timeoff-approve-${id}]`).count(), 0, 'no approve button on a granted request');
+    const stored = await db.selectFrom('wfm_time_off').select(['status', 'decided_how']).where('id', '=', id).executeTakeFirstOrThrow();
+    assert.deepEqual(stored, { status: 'approved', decided_how: 'person' });
+    await check(locale);
+  }
 
   async function walkPhone() {
     await page.setViewportSize({ width: 390, height: 844 });

@@ -147,7 +147,7 @@ if (process.argv.includes('--solve')) {
     );
     const tally = await seedTimeOff(ctx, ids, nextWeek, () => {});
     console.log(
-      `headroom ${headroom}${netOfLeave ? ', net of leave' : ''}: time off next week: ${tally.approved} granted at once, ${tally.pending} waiting for the lead, ${tally.refused} refused`,
+      `headroom ${headroom}${netOfLeave ? ', net of leave' : ''}: time off next week: ${tally.approved} granted at once, ${tally.pending} waiting for the lead, ${tally.refused} refused; the week after (not published): ${tally.laterId ? '1 waiting for lead1' : 'none waiting'}`,
     );
     const intraday = await seedIntradayOffers(ctx, ids, TZ, '2026-12-13', () => {});
     console.log(

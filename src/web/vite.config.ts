@@ -5,8 +5,8 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
-import { bootWithPages, pageImports, pagePreloads, type ChunkInfo } from './bootPages';
-import { contractModuleSource } from './contractData';
+import { bootWithPages, pageImports, pagePreloads, type ChunkInfo } from './bootPages.ts';
+import { contractModuleSource } from './contractData.ts';
 
 /**
  * Writes a .br and a .gz beside every text asset of the build, once, at the highest settings: the server

@@ -17,7 +17,8 @@ import type { TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { freshStore, skipWithoutPostgres } from '../../store/testing';
 import { buildApp } from '../../server/app';
-import { seedDemo, seedDemoOrg } from '../commands/demo';
+import { DEMO_PASSWORD, seedDemo, seedDemoOrg } from '../commands/demo';
+import { signIn } from '../../server/testing';
 import { computeScorecards } from '../../store/performance/figures';
 import { computeFacts, type AgentFactsRow } from '../../store/facts/index';
 import { gatherFacts } from '../../store/facts/gather';
@@ -37,10 +38,12 @@ export const DEMO_CHECK_TITLE =
 export async function checkDemo(t: TestContext, kind: 'sqlite' | 'postgres') {
   if (kind === 'postgres' && (await skipWithoutPostgres(t))) return;
   const store = await freshStore(kind);
+  let closeApp = async () => {};
   try {
     const now = Date.UTC(2026, 11, 6, 4); // Sunday 2026-12-06 12:00 Asia/Shanghai: the last full month is 2026-11
     const month = '2026-11';
-    const { ctx } = await buildApp({ store, webRoot: null, now: () => now });
+    const { app, ctx } = await buildApp({ store, webRoot: null, now: () => now });
+    closeApp = () => app.close();
     const { ids } = await seedDemoOrg(store, now);
     const { background } = await seedDemo(ctx, ids, () => {});
     await background;
@@ -174,10 +177,18 @@ export async function checkDemo(t: TestContext, kind: 'sqlite' | 'postgres') {
     const shrink = await db.selectFrom('wfm_shrinkage').select(['category', 'fraction']).where('center_id', '=', ids.centerId).execute();
     assert.ok(shrink.length >= 5, `${shrink.length} shrinkage categories`);
     assert.ok(Math.abs(shrink.reduce((s, r) => s + Number(r.fraction), 0) - 0.15) < 1e-9);
-    // time off next week: granted requests free the agent's shift of that day and are leave; others wait with a reason
+    // time off next week: granted requests free the agent's shift of that day and are leave; others wait with a reason;
+    // and one for the week after, which has no published schedule: it waits for the team lead
     const timeOff = await db.selectFrom('wfm_time_off').selectAll().where('center_id', '=', ids.centerId).execute();
     const nextDates = Array.from({ length: 7 }, (_, d) => new Date(Date.parse(`${nextWeek}T00:00:00Z`) + d * DAY).toISOString().slice(0, 10));
-    assert.ok(timeOff.length >= 10 && timeOff.every((r) => nextDates.includes(r.date)), `${timeOff.length} time-off requests next week`);
+    const weekAfter = '2026-12-14';
+    assert.ok(!runs.some((r) => r.week_start === weekAfter), `no schedule published for ${weekAfter}`);
+    const laterDates = nextDates.map((d) => new Date(Date.parse(`${d}T00:00:00Z`) + 7 * DAY).toISOString().slice(0, 10));
+    assert.ok(timeOff.filter((r) => nextDates.includes(r.date)).length >= 10, `${timeOff.length} time-off requests next week`);
+    assert.ok(
+      timeOff.every((r) => nextDates.includes(r.date) || laterDates.includes(r.date)),
+      `time off asked for ${timeOff.map((r) => r.date).join(', ')}: next week and the week after only`,
+    );
     const granted = timeOff.filter((r) => r.status === 'approved');
     assert.ok(granted.length >= 1, 'a request granted');
     const leave = await db.selectFrom('wfm_leave').select(['agent_id', 'date']).execute();
@@ -192,8 +203,30 @@ export async function checkDemo(t: TestContext, kind: 'sqlite' | 'postgres') {
         `agent ${r.agent_id}: no leave on ${r.date}`,
       );
     }
-    for (const r of timeOff.filter((x) => x.status === 'pending'))
+    // waiting next week: the gap granting it would leave; the week after: no plan to check it against
+    for (const r of timeOff.filter((x) => x.status === 'pending' && nextDates.includes(x.date)))
       assert.ok(r.short_at !== null && Number(r.short) > 0, `request ${r.id} waits without a reason`);
+    // a request waits for a team lead of the demo (lead1…lead10, who sign in), and that lead sees it in their
+    // list through the app (their teams' scope); the lead of another team does not
+    const waiting = timeOff.filter((r) => r.status === 'pending');
+    assert.ok(waiting.length >= 1, 'a time-off request waits for the team lead');
+    const teams = await db.selectFrom('teams').select(['id', 'lead_user_id']).where('center_id', '=', ids.centerId).execute();
+    const agentTeam = new Map((await db.selectFrom('agents').select(['id', 'team_id']).execute()).map((a) => [a.id, a.team_id]));
+    const leadOf = (agentId: number) => teams.find((x) => x.id === agentTeam.get(agentId))?.lead_user_id ?? null;
+    const leadName = (userId: number | null) => [...ids.userIds].find(([, id]) => id === userId)?.[0];
+    const toDecide = waiting.find((r) => /^lead\d+$/.test(leadName(leadOf(r.agent_id)) ?? ''));
+    assert.ok(toDecide, `a waiting request of a demo team lead's team (waiting: ${waiting.map((r) => r.agent_id).join(', ')})`);
+    const lead = leadName(leadOf(toDecide.agent_id))!;
+    const seen = await (await signIn(app, lead, DEMO_PASSWORD)).req('GET', '/api/wfm/time-off?status=pending');
+    assert.equal(seen.status, 200);
+    assert.ok(
+      (seen.body as { id: number }[]).some((r) => r.id === toDecide.id),
+      `${lead} sees the waiting request ${toDecide.id} of their team`,
+    );
+    const otherLead = lead === 'lead1' ? 'lead2' : 'lead1';
+    const notSeen = await (await signIn(app, otherLead, DEMO_PASSWORD)).req('GET', '/api/wfm/time-off?status=pending');
+    assert.equal(notSeen.status, 200);
+    assert.ok(!(notSeen.body as { id: number }[]).some((r) => r.id === toDecide.id), `${otherLead} sees request ${toDecide.id} of another team`);
     // an overtime offer on a coming interval, pushed to agents whose shift of that day it extends
     const offers = await db.selectFrom('wfm_intraday_offers').selectAll().where('center_id', '=', ids.centerId).execute();
     const ot = offers.filter((o) => o.kind === 'overtime' && Number(o.start_ts) > now && Number(o.end_ts) > Number(o.start_ts));
@@ -286,6 +319,7 @@ export async function checkDemo(t: TestContext, kind: 'sqlite' | 'postgres') {
     const ahtLine = card.lines.find((l) => l.key === 'aht');
     if (ahtLine) assert.ok(Math.abs(ahtLine.actual! - work / 1000 / handled) < 0.01, 'the card shows the same aht');
   } finally {
+    await closeApp();
     await store.close();
   }
 }

@@ -9,7 +9,8 @@
  * - forecasts of every queue from the stored history (today onwards, two weeks), next week's
  *   requirement from them (Erlang per queue with the center's shrinkage, summed), next week's optimised
  *   schedule (time off counts against the requirement net of its leave share; DEMO_LEAVE_HEADROOM on top), published;
- * - next week's time off asked by agents (granted at once, waiting for the team lead, refused) and the coming
+ * - next week's time off asked by agents (granted at once, waiting for the team lead, refused), one request for the
+ *   week after (not published: it waits for lead1), and the coming
  *   days' intraday overtime / VTO offers pushed to the agents concerned (./wfmRequests);
  * - peak slots next week (and some demo agents' bids, each checked by the bidding rules), points.
  */

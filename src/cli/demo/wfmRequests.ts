@@ -1,7 +1,8 @@
 /**
  * The WFM demo's requests and offers (issue 15 "the demo plans"), run after next week is published:
  * - time off asked by agents for days of next week, through the same use case as the app (granted at
- *   once where the published week spares them, else waiting for their team lead with the first short interval);
+ *   once where the published week spares them, else waiting for their team lead with the first short interval),
+ *   and one for the week after, which has no published schedule yet: it waits for lead1 (the demo's team lead);
  * - intraday offers: the proposal of the first coming day that has one (the same use case as the planner's
  *   intraday page), its overtime and VTO offers pushed to the agents concerned (bell and channels).
  * Both go through the services, so every rule the app applies holds for the demo data too.
@@ -28,6 +29,9 @@ async function agentActor(ctx: ServerContext, org: DemoOrgIds, agentId: number):
  * Time off next week: two agents of lead1's team on the same day (the second may find the day short and wait
  * for lead1), and one request each from a few agents of the other teams, spread over the week. A waiting
  * request of another team is refused by its team lead, so the list shows all three states.
+ * With the demo's leave headroom (wfm.ts DEMO_LEAVE_HEADROOM) next week spares all of lead1's team, so one
+ * of them (E0006, or the next still on the books) also asks for Wednesday of the week after: no schedule is published for it, so the request
+ * waits for lead1 (the app's rule: no plan to check it against), and lead1 has one to decide in the demo.
  */
 export async function seedTimeOff(ctx: ServerContext, org: DemoOrgIds, nextWeek: string, log: (m: string) => void) {
   const deps = { store: ctx.store, now: ctx.now };
@@ -68,10 +72,21 @@ export async function seedTimeOff(ctx: ServerContext, org: DemoOrgIds, nextWeek:
       tally.refused++;
     }
   }
+  // the week after next: not published, so the request waits for lead1 whatever next week's plan spares;
+  // asked by the first agent of lead1's team from E0006 on who is still on the books (./people records leavers)
+  const candidates = [6, 7, 8, 9, 10].map(emp).filter((id): id is number => id !== undefined);
+  const onBooks = await ctx.store.db.selectFrom('agents').select('id').where('id', 'in', candidates).where('left_date', 'is', null).execute();
+  const later = candidates.find((id) => onBooks.some((a) => a.id === id));
+  let laterId: number | null = null;
+  if (later) {
+    const r = await askTimeOff(deps, await agentActor(ctx, org, later), { date: day(7 + 2), kind: 'annual', note: '回老家' });
+    if (r.status === 'pending') laterId = r.id;
+  }
   log(
-    `wfm: ${asks.length} time-off requests next week: ${tally.approved} granted at once, ${tally.pending} waiting for the team lead, ${tally.refused} refused`,
+    `wfm: ${asks.length} time-off requests next week: ${tally.approved} granted at once, ${tally.pending} waiting for the team lead, ${tally.refused} refused; ` +
+      `${laterId ? 'one' : 'none'} for the week after (no schedule published yet) waiting for lead1`,
   );
-  return tally;
+  return { ...tally, laterId };
 }
 
 /**

@@ -19,6 +19,12 @@ const REQ_FIELDS = ['weekStart', 'forecastId', 'targetSl', 'thresholdS', 'shrink
 /** The Monday `k` weeks after `monday` (YYYY-MM-DD). */
 const weekAfter = (monday: string, k: number) => new Date(Date.parse(`${monday}T00:00:00Z`) + k * 7 * 86_400_000).toISOString().slice(0, 10);
 
+/** The shrinkage an uploaded curve declares (percent): its total and the leave share of it, each its own input and body field. */
+const UPLOAD_SHRINKAGE = [
+  { part: 'total', name: 'uploadShrinkage', label: 'wfm.uploadShrinkage', field: 'shrinkage' },
+  { part: 'leave', name: 'uploadShrinkageLeave', label: 'wfm.uploadShrinkageLeave', field: 'shrinkageLeave' },
+] as const;
+
 export default function Schedule() {
   const { t, i18n } = useTranslation();
   // the shrinkage the requirement was computed with (migration 059), as a percentage; nothing when not known
@@ -179,22 +185,16 @@ export default function Schedule() {
         </Field>
       </FieldRow>
       <FieldRow>
-        <Field label={t('wfm.uploadShrinkage')} error={reqAct.errorFor('shrinkage')}>
-          <input
-            name="uploadShrinkage"
-            inputMode="decimal"
-            value={pasteShrinkage.total}
-            onChange={(e) => setPasteShrinkage({ ...pasteShrinkage, total: e.target.value })}
-          />
-        </Field>
-        <Field label={t('wfm.uploadShrinkageLeave')} error={reqAct.errorFor('shrinkageLeave')}>
-          <input
-            name="uploadShrinkageLeave"
-            inputMode="decimal"
-            value={pasteShrinkage.leave}
-            onChange={(e) => setPasteShrinkage({ ...pasteShrinkage, leave: e.target.value })}
-          />
-        </Field>
+        {UPLOAD_SHRINKAGE.map((u) => (
+          <Field key={u.part} label={t(u.label)} error={reqAct.errorFor(u.field)}>
+            <input
+              name={u.name}
+              inputMode="decimal"
+              value={pasteShrinkage[u.part]}
+              onChange={(e) => setPasteShrinkage({ ...pasteShrinkage, [u.part]: e.target.value })}
+            />
+          </Field>
+        ))}
       </FieldRow>
       <p className="hint">{t('wfm.uploadShrinkageHint')}</p>
       <div className="form-row">
