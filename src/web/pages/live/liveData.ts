@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { call, subscribe, type LiveEvent } from '../../api';
+import { takeEarlySnapshot } from '../../boot';
 import { contract, topics } from '../../../contract/index';
 import { topicName } from '../../../contract/endpoint';
 import {
@@ -54,6 +55,12 @@ export function useFloor(me: Me) {
     // before that would be missed, and the floor pushes as soon as events are applied. It comes over the socket
     // itself, asked right behind the subscribe (floor.snapshot, issue 16: GET floor/now and GET alerts were two
     // more steps before the first tiles); over HTTP only when the socket refused it.
+    // boot.js's snapshot, asked while the app's code still loaded, shown until this page's own answer arrives
+    let ready = false;
+    void takeEarlySnapshot()?.then((answer) => {
+      const got = answer as FloorSnapshotAnswer | undefined;
+      if (!ready && got?.floor) show(got.floor, got.alerts);
+    });
     const close = subscribe(
       floorTopics(me),
       (e) => {
@@ -61,6 +68,7 @@ export function useFloor(me: Me) {
         else onMsg(e);
       },
       (answer) => {
+        ready = true;
         clearTimeout(fallback);
         const got = answer as FloorSnapshotAnswer | undefined;
         if (got?.floor) show(got.floor, got.alerts);
