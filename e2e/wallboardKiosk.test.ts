@@ -59,6 +59,24 @@ test('kiosk wallboard: signed out → login and back, live tiles without the she
     await page.selectOption('[data-testid=kiosk] select[aria-label=language]', 'zh-CN');
     await page.waitForSelector('[data-testid=kiosk] h1 >> text=实时大屏');
 
+    // reloaded signed in (the TV's next morning): /boot.js asks the snapshot before the app has loaded, the tiles show
+    // the floor as it is, and pushes after it still reach the page (it subscribed and asked again behind that)
+    const sent: string[] = [];
+    page.on('websocket', (ws) => ws.on('framesent', (f) => sent.push(String(f.payload))));
+    await acceptEvents(ctx, [ev(Date.now(), 'agent.ready', { agent: 'A001' })]);
+    await page.reload();
+    await page.waitForSelector('[data-testid=kiosk] [data-testid=tile-A001][data-state=ready]');
+    assert.ok(
+      sent.some((s) => s.includes('"id":"floor.snapshot#early"')),
+      `the early ask was sent; sent: ${sent.join(' | ')}`,
+    );
+    await acceptEvents(ctx, [ev(Date.now(), 'agent.notReady', { agent: 'A001', reason: 'meal' })]);
+    await page.waitForSelector('[data-testid=tile-A001][data-state=notReady] >> text=用餐');
+    assert.ok(
+      sent.some((s) => s.includes('"type":"subscribe"')) && sent.some((s) => s.includes('"id":"floor.snapshot#1"')),
+      'the page subscribed and asked its own snapshot',
+    );
+
     // a phone: the tile is on screen and nothing scrolls sideways
     await page.setViewportSize({ width: 390, height: 800 });
     await page.waitForSelector('[data-testid=tile-A001]', { state: 'visible' });

@@ -48,9 +48,11 @@ export const EARLY_SNAPSHOT_ID = 'floor.snapshot#early';
  * the first taker only; resolves to undefined when it was refused or the socket closed. Only for a first look: it
  * was read before the page's subscribe, so the page still asks its own behind the subscribe and shows that one.
  */
-export function takeEarlySnapshot(): Promise<unknown> | null {
-  const w = globalThis as { __cfEarlySnapshot?: Promise<unknown> | null };
-  const p = w.__cfEarlySnapshot ?? null;
+export function takeEarlySnapshot(): { answer?: unknown; later: Promise<unknown> } | null {
+  const w = globalThis as { __cfEarlySnapshot?: Promise<unknown> | null; __cfEarlySnapshotAnswer?: { answer: unknown } };
+  const later = w.__cfEarlySnapshot ?? null;
   w.__cfEarlySnapshot = null;
-  return p;
+  if (!later) return null;
+  // boot.js keeps the answer beside its promise: a page that mounts after it arrived shows it in its first commit
+  return w.__cfEarlySnapshotAnswer ? { answer: w.__cfEarlySnapshotAnswer.answer, later } : { later };
 }

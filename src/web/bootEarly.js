@@ -21,7 +21,8 @@ window.__cfEarlyMe
         var msg = JSON.parse(m.data);
         if (msg.id !== 'floor.snapshot#early') return;
         sock.removeEventListener('message', got);
-        resolve(msg.type === 'ack' ? msg.result : undefined);
+        window.__cfEarlySnapshotAnswer = { answer: msg.type === 'ack' ? msg.result : undefined };
+        resolve(window.__cfEarlySnapshotAnswer.answer);
       };
       sock.addEventListener('message', got);
       sock.addEventListener('open', function () {

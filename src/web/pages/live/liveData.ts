@@ -55,12 +55,7 @@ export function useFloor(me: Me) {
     // before that would be missed, and the floor pushes as soon as events are applied. It comes over the socket
     // itself, asked right behind the subscribe (floor.snapshot, issue 16: GET floor/now and GET alerts were two
     // more steps before the first tiles); over HTTP only when the socket refused it.
-    // boot.js's snapshot, asked while the app's code still loaded, shown until this page's own answer arrives
     let ready = false;
-    void takeEarlySnapshot()?.then((answer) => {
-      const got = answer as FloorSnapshotAnswer | undefined;
-      if (!ready && got?.floor) show(got.floor, got.alerts);
-    });
     const close = subscribe(
       floorTopics(me),
       (e) => {
@@ -113,6 +108,15 @@ export function useFloor(me: Me) {
       const active = s.scope === 'self' ? [] : await call(contract.live.alerts, { query: { status: 'active' } }).catch(() => []);
       show(s, active);
     };
+    // boot.js's snapshot, asked while the app's code still loaded, shown until this page's own answer arrives: in
+    // this commit when it is already here (before the browser lays out and paints the rest), else on its arrival
+    const early = takeEarlySnapshot();
+    const showEarly = (answer: unknown) => {
+      const got = answer as FloorSnapshotAnswer | undefined;
+      if (!ready && got?.floor) show(got.floor, got.alerts);
+    };
+    if (early && 'answer' in early) showEarly(early.answer);
+    else void early?.later.then(showEarly);
     return () => {
       alive = false;
       clearTimeout(fallback);
