@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { call, subscribe, type LiveEvent } from '../../api';
 import { takeEarlySnapshot } from '../../boot';
 import { contract, topics } from '../../../contract/index';
@@ -115,8 +116,10 @@ export function useFloor(me: Me) {
       const got = answer as FloorSnapshotAnswer | undefined;
       if (!ready && got?.floor) show(got.floor, got.alerts);
     };
+    // and drawn at once (flushSync): React would schedule that render behind the browser's layout and paint of the
+    // rest of the screen (the app's shell and its fonts: ~0.1 s on a first visit)
     if (early && 'answer' in early) showEarly(early.answer);
-    else void early?.later.then(showEarly);
+    else void early?.later.then((answer) => flushSync(() => showEarly(answer)));
     return () => {
       alive = false;
       clearTimeout(fallback);
