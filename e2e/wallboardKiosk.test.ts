@@ -4,24 +4,16 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHarness } from './harness';
+import { startHarness, middayCenter } from './harness';
 import type { CallFloorEvent, EventType } from '../src/core/events';
 import { acceptEvents } from '../src/server/eventFeed';
-import { middayZone } from '../src/server/liveBoard.testutil';
 import { TEST_PASSWORD } from '../src/server/testing';
 
 let n = 0;
 const ev = (ts: number, type: EventType, f: Partial<CallFloorEvent> = {}): CallFloorEvent => ({ id: `k${++n}`, ts, type, ...f });
 
 test('kiosk wallboard: signed out → login and back, live tiles without the shell, locale switch, phone width, roles', async () => {
-  const h = await startHarness({
-    seed: (store) =>
-      store.db
-        .updateTable('centers')
-        .set({ timezone: middayZone(new Date().getUTCHours()) })
-        .execute()
-        .then(() => {}),
-  });
+  const h = await startHarness({ seed: middayCenter });
   const { page, url, ctx } = h;
   const signIn = async (username: string) => {
     await page.fill('input[name=username]', username);

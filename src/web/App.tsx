@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { answerOfSent, call, setCsrf } from './api';
 import { takeEarlyMe } from './boot';
 import { contract } from '../contract/index';
-import { setLocale, LOCALES, type Locale } from './i18n/index';
-import { LOCALE_NAMES } from './i18n/types';
+import { setLocale, type Locale } from './i18n/index';
+import { LanguageSelect } from './components/LanguageSelect';
 import { isKiosk, mayOpen, navItems } from './nav';
 import { Login } from './pages/Login';
 import { Home } from './pages/Home';
@@ -15,19 +15,12 @@ import { NotificationBell } from './components/NotificationBell';
 import { PhoneTabBar } from './components/PhoneTabBar';
 import { DemoLoading } from './components/DemoLoading';
 
-/** The screen's language, shown in the top bar and on the wallboard's kiosk view. */
+/** The language choice with its label, in the top bar and on the wallboard's kiosk view. */
 function LocaleSelect({ onLocale }: { onLocale: (l: Locale) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <label>
-      {t('app.language')}{' '}
-      <select aria-label="language" value={i18n.language} onChange={(e) => onLocale(e.target.value as Locale)}>
-        {LOCALES.map((l) => (
-          <option key={l} value={l} lang={l}>
-            {LOCALE_NAMES[l]}
-          </option>
-        ))}
-      </select>
+      {t('app.language')} <LanguageSelect onLocale={onLocale} />
     </label>
   );
 }
