@@ -5,7 +5,7 @@
  * live socket's open and frames, and the moment the first tile is in the DOM. Not a benchmark: one run, to read.
  * TRACE_TIMELINE=1 also records Chrome's timeline and prints the page's main thread up to that moment: its time by
  * kind of work (script, style, layout, paint, GC…, exclusive of what each contains) and its tasks over 4 ms.
- * WEB_ROOT: another build.
+ * WEB_ROOT: another build. TRACE_KIOSK=1: the wallboard's kiosk view (`#/live/wallboard?kiosk=1`).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -166,7 +166,7 @@ try {
         categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'loading', 'toplevel'],
       });
     const t = performance.now();
-    await page.goto(`${url}/#/${which === 'wallboard' ? 'live/wallboard' : ''}`);
+    await page.goto(`${url}/#/${which === 'wallboard' ? `live/wallboard${process.env.TRACE_KIOSK === '1' ? '?kiosk=1' : ''}` : ''}`);
     await page.waitForSelector(which === 'wallboard' ? '[data-testid^=tile-][data-state]' : 'input[name=username]');
     const total = performance.now() - t;
     await page.waitForTimeout(200);

@@ -16,6 +16,7 @@ import type { ServerContext } from '../src/server/context';
 import { seedDemoOrg } from '../src/cli/commands/demo';
 import { allDemoSeeders } from '../src/cli/demo/index';
 import type { DemoOrgIds } from '../src/cli/demo/seeders';
+import { middayZone } from '../src/server/liveBoard.testutil';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta.url));
@@ -104,6 +105,17 @@ async function launch(store: Store, ctx: ServerContext, app: Awaited<ReturnType<
     },
   };
 }
+
+/**
+ * A `seed` for startHarness: the center in a zone where it is midday now, so events from the last hour on the real
+ * clock are today's on the floor (in Asia/Shanghai they were yesterday's from 16:00 to 16:30 UTC).
+ */
+export const middayCenter = (store: Store): Promise<void> =>
+  store.db
+    .updateTable('centers')
+    .set({ timezone: middayZone(new Date().getUTCHours()) })
+    .execute()
+    .then(() => {});
 
 export async function signInUi(page: Page, url: string, username: string, password = TEST_PASSWORD) {
   await page.goto(`${url}/#/`);

@@ -1,11 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHarness, signInUi } from './harness';
+import { startHarness, signInUi, middayCenter } from './harness';
 import type { CallFloorEvent, EventType } from '../src/core/events';
 import { acceptEvents } from '../src/server/eventFeed';
 import { floorService } from '../src/server/liveFloor';
 import { listAlerts } from '../src/store/live/repo';
-import { middayZone } from '../src/server/liveBoard.testutil';
 
 let n = 0;
 const ev = (ts: number, type: EventType, f: Partial<CallFloorEvent> = {}): CallFloorEvent => ({ id: `w${++n}`, ts, type, ...f });
@@ -13,14 +12,7 @@ const ev = (ts: number, type: EventType, f: Partial<CallFloorEvent> = {}): CallF
 test('wallboard tiles follow pushed events; an understaffed alert fires, is acknowledged and closed by the duty manager', async () => {
   // events from 30 minutes ago on the real clock: the center is in a zone where it is midday, so they are today's
   // (in Asia/Shanghai they were yesterday's from 16:00 to 16:30 UTC, and the board ignored them)
-  const h = await startHarness({
-    seed: (store) =>
-      store.db
-        .updateTable('centers')
-        .set({ timezone: middayZone(new Date().getUTCHours()) })
-        .execute()
-        .then(() => {}),
-  });
+  const h = await startHarness({ seed: middayCenter });
   const { page, url, ctx } = h;
   try {
     // what the page's live socket receives (the wallboard must get its events over it, not only snapshots); the page

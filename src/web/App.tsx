@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { answerOfSent, call, setCsrf } from './api';
 import { takeEarlyMe } from './boot';
 import { contract } from '../contract/index';
-import { setLocale, LOCALES, type Locale } from './i18n/index';
-import { LOCALE_NAMES } from './i18n/types';
-import { mayOpen, navItems } from './nav';
+import { setLocale, type Locale } from './i18n/index';
+import { LanguageSelect } from './components/LanguageSelect';
+import { isKiosk, mayOpen, navItems } from './nav';
 import { Login } from './pages/Login';
 import { Home } from './pages/Home';
 import { SessionContext, type Me } from './session';
@@ -14,6 +14,16 @@ import { setCenterZone } from './format';
 import { NotificationBell } from './components/NotificationBell';
 import { PhoneTabBar } from './components/PhoneTabBar';
 import { DemoLoading } from './components/DemoLoading';
+
+/** The language choice with its label, in the top bar and on the wallboard's kiosk view. */
+function LocaleSelect({ onLocale }: { onLocale: (l: Locale) => void }) {
+  const { t } = useTranslation();
+  return (
+    <label>
+      {t('app.language')} <LanguageSelect onLocale={onLocale} />
+    </label>
+  );
+}
 
 function useHashPath() {
   const [path, setPath] = useState(() => location.hash.replace(/^#/, '') || '/');
@@ -26,7 +36,7 @@ function useHashPath() {
 }
 
 export function App() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const path = useHashPath();
   // the side menu as a drawer on a phone, closed again by any navigation
@@ -62,6 +72,29 @@ export function App() {
   const groups = [...new Set(visible.map((n) => n.group ?? ''))];
   const Page = current?.page;
 
+  if (isKiosk(path))
+    return (
+      <SessionContext.Provider value={{ me, refresh }}>
+        <div className="kiosk" data-testid="kiosk">
+          <div className="kiosk-bar">
+            <LocaleSelect onLocale={(l) => void changeLocale(l)} />
+            <a href="#/live/wallboard" data-testid="kiosk-exit">
+              {t('live.kioskExit')}
+            </a>
+          </div>
+          <Suspense fallback={<Loading />}>
+            {Page && current && mayOpen(me, current) ? (
+              <Page />
+            ) : (
+              <div className="error" role="alert" data-testid="forbidden">
+                {t('app.forbidden')}
+              </div>
+            )}
+          </Suspense>
+        </div>
+      </SessionContext.Provider>
+    );
+
   return (
     <SessionContext.Provider value={{ me, refresh }}>
       <div className="shell">
@@ -91,16 +124,7 @@ export function App() {
               {me.displayName} · {me.roles.map((r) => t(`roles.${r}`)).join(' / ')}
             </span>
             <NotificationBell userId={me.id} />
-            <label>
-              {t('app.language')}{' '}
-              <select aria-label="language" value={i18n.language} onChange={(e) => void changeLocale(e.target.value as Locale)}>
-                {LOCALES.map((l) => (
-                  <option key={l} value={l} lang={l}>
-                    {LOCALE_NAMES[l]}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <LocaleSelect onLocale={(l) => void changeLocale(l)} />
             <button
               data-testid="sign-out"
               onClick={async () => {

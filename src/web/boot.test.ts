@@ -72,7 +72,7 @@ test("boot.js preloads a page's chunk and what it imports, not what the entry al
 
 test('boot.js opens the live socket once signed in; the app takes it over only while it connects or is open, once', () => {
   const script = readFileSync(new URL('./bootEarly.js', import.meta.url), 'utf8');
-  assert.match(script, /if \(r\.ok\) window\.__cfEarlySocket = new WebSocket\(/);
+  assert.match(script, /if \(!r\.ok\) return;\n\s*var sock = \(window\.__cfEarlySocket = new WebSocket\(/);
   assert.ok(script.includes(`'${LIVE_PATH}'`));
   const g = globalThis as { __cfEarlySocket?: unknown };
   for (const [readyState, taken] of [
@@ -86,4 +86,27 @@ test('boot.js opens the live socket once signed in; the app takes it over only w
     assert.equal(takeEarlySocket(), taken ? sock : null, `readyState ${readyState}`);
     assert.equal(takeEarlySocket(), null);
   }
+});
+
+test("boot.js asks the floor's snapshot early on the wallboard's address only, as the contract's socket message, with the id the app takes", async () => {
+  const { FLOOR_SNAPSHOT_MESSAGE } = await import('../contract/live');
+  const { EARLY_SNAPSHOT_ID, takeEarlySnapshot } = await import('./boot');
+  const src = readFileSync(new URL('./bootEarly.js', import.meta.url), 'utf8');
+  assert.ok(src.includes(`{ type: '${FLOOR_SNAPSHOT_MESSAGE}', id: '${EARLY_SNAPSHOT_ID}' }`), 'the message boot.js sends');
+  assert.ok(src.includes(`msg.id !== '${EARLY_SNAPSHOT_ID}'`), 'the answer boot.js keeps');
+  assert.match(src, /var EARLY_SNAPSHOT_PATHS = \['\/live\/wallboard'\];/);
+  assert.ok(navItems.some((n) => n.path === '/live/wallboard'));
+  // the app's own asks are numbered (api.ts `${ask}#${n}`): never the early one's id
+  assert.doesNotMatch(EARLY_SNAPSHOT_ID, /#\d+$/);
+  // to the first taker only
+  const g = globalThis as { __cfEarlySnapshot?: unknown };
+  const early = Promise.resolve({ floor: null });
+  g.__cfEarlySnapshot = early;
+  assert.deepEqual(takeEarlySnapshot(), { later: early });
+  assert.equal(takeEarlySnapshot(), null);
+  // arrived before the page took it: handed over with the promise, for the page's first commit
+  const g2 = globalThis as { __cfEarlySnapshot?: unknown; __cfEarlySnapshotAnswer?: unknown };
+  g2.__cfEarlySnapshot = early;
+  g2.__cfEarlySnapshotAnswer = { answer: { floor: 'f' } };
+  assert.deepEqual(takeEarlySnapshot(), { answer: { floor: 'f' }, later: early });
 });

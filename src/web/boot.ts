@@ -38,3 +38,21 @@ export function takeEarlySocket(): WebSocket | null {
   w.__cfEarlySocket = null;
   return s && (s.readyState === 0 || s.readyState === 1) ? s : null;
 }
+
+/** The id /boot.js's early `floor.snapshot` goes with (unique: the app's asks are numbered `floor.snapshot#1`…). */
+export const EARLY_SNAPSHOT_ID = 'floor.snapshot#early';
+
+/**
+ * The answer to the `floor.snapshot` /boot.js sent on its socket as soon as it opened, on the wallboard's address
+ * (issue 16: the page's own ask left only after the entry had run and the page had rendered, ~0.3–0.5 s later): to
+ * the first taker only; resolves to undefined when it was refused or the socket closed. Only for a first look: it
+ * was read before the page's subscribe, so the page still asks its own behind the subscribe and shows that one.
+ */
+export function takeEarlySnapshot(): { answer?: unknown; later: Promise<unknown> } | null {
+  const w = globalThis as { __cfEarlySnapshot?: Promise<unknown> | null; __cfEarlySnapshotAnswer?: { answer: unknown } };
+  const later = w.__cfEarlySnapshot ?? null;
+  w.__cfEarlySnapshot = null;
+  if (!later) return null;
+  // boot.js keeps the answer beside its promise: a page that mounts after it arrived shows it in its first commit
+  return w.__cfEarlySnapshotAnswer ? { answer: w.__cfEarlySnapshotAnswer.answer, later } : { later };
+}

@@ -7,9 +7,31 @@ window.__cfEarlyMe = fetch('/api/auth/me', { credentials: 'same-origin' });
 window.__cfEarlyMe.catch(function () {});
 // A signed-in browser's live socket, opened as soon as the sign-in check says so: its handshake is done by the time
 // the page subscribes (src/web/api.ts takes it over, boot.ts; the bell and every live page use it).
+// On the wallboard (in the app or its kiosk view) the socket also asks the floor's snapshot at once (floor.snapshot,
+// src/contract/live.ts), while the entry still loads and runs: the page shows its first tiles from that answer
+// (boot.ts takeEarlySnapshot) and replaces them with the answer to its own ask, sent behind its subscribe.
+var EARLY_SNAPSHOT_PATHS = ['/live/wallboard'];
 window.__cfEarlyMe
   .then(function (r) {
-    if (r.ok) window.__cfEarlySocket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/api/live');
+    if (!r.ok) return;
+    var sock = (window.__cfEarlySocket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/api/live'));
+    if (EARLY_SNAPSHOT_PATHS.indexOf(location.hash.replace(/^#/, '').split('?')[0]) < 0) return;
+    window.__cfEarlySnapshot = new Promise(function (resolve) {
+      var got = function (m) {
+        var msg = JSON.parse(m.data);
+        if (msg.id !== 'floor.snapshot#early') return;
+        sock.removeEventListener('message', got);
+        window.__cfEarlySnapshotAnswer = { answer: msg.type === 'ack' ? msg.result : undefined };
+        resolve(window.__cfEarlySnapshotAnswer.answer);
+      };
+      sock.addEventListener('message', got);
+      sock.addEventListener('open', function () {
+        sock.send(JSON.stringify({ type: 'floor.snapshot', id: 'floor.snapshot#early' }));
+      });
+      sock.addEventListener('close', function () {
+        resolve(undefined);
+      });
+    });
   })
   .catch(function () {});
 

@@ -53,6 +53,13 @@ export function preloadPageOf(hash: string): void {
     });
 }
 
+/**
+ * `#/live/wallboard?kiosk=1`: the wallboard alone, full screen, for the floor's TV (issue 16). The same page (its
+ * snapshot, socket, tiles and figures) for the same roles, without the app's shell: no menu, bell or demo check to
+ * render and lay out before the first tiles. A language choice and the way back to the app stay in one thin bar.
+ */
+export const isKiosk = (path: string) => path.split('?')[0] === '/live/wallboard' && new URLSearchParams(path.split('?')[1] ?? '').get('kiosk') === '1';
+
 /** Whether the signed-in user sees a menu item and may open its page (the server still checks every call). */
 export const mayOpen = (me: Me, n: NavItem) => hasAny(me, n.roles) && (!n.squadLeader || (me.squadIds?.length ?? 0) > 0);
 

@@ -2,11 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, setCsrf } from '../api';
 import { contract } from '../../contract/index';
-import { LOCALES, type Locale } from '../i18n/index';
-import { LOCALE_NAMES } from '../i18n/types';
+import type { Locale } from '../i18n/index';
+import { LanguageSelect } from '../components/LanguageSelect';
 
 export function Login({ onSignedIn, onLocale }: { onSignedIn: () => void; onLocale: (l: Locale) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -40,13 +40,7 @@ export function Login({ onSignedIn, onLocale }: { onSignedIn: () => void; onLoca
         )}
         <button type="submit">{t('login.submit')}</button>
         <p className="hint">{t('login.demoHint')}</p>
-        <select aria-label="language" value={i18n.language} onChange={(e) => onLocale(e.target.value as Locale)}>
-          {LOCALES.map((l) => (
-            <option key={l} value={l} lang={l}>
-              {LOCALE_NAMES[l]}
-            </option>
-          ))}
-        </select>
+        <LanguageSelect onLocale={onLocale} />
       </form>
     </div>
   );

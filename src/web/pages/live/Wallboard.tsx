@@ -10,6 +10,7 @@ import { hasAny, useMe } from '../../session';
 import { mmss, useClock, useFloor, type Tile } from './liveData';
 import { fmtClock } from '../../format';
 import { OnDuty } from './OnDuty';
+import { isKiosk } from '../../nav';
 
 const STATE_ORDER = ['notReady', 'ringing', 'talking', 'hold', 'acw', 'ready', 'loggedOut'];
 type SortKey = 'state' | 'time' | 'calls' | 'reason';
@@ -194,6 +195,11 @@ export default function Wallboard() {
       title={t('nav.wallboard')}
       actions={
         <div className="form-row">
+          {!isKiosk(location.hash.replace(/^#/, '')) && (
+            <a href="#/live/wallboard?kiosk=1" data-testid="kiosk-open">
+              {t('live.kioskOpen')}
+            </a>
+          )}
           <select aria-label={t('live.team')} value={team} onChange={(e) => setTeam(e.target.value)}>
             <option value="">{t('live.allTeams')}</option>
             {teams.map((x) => (

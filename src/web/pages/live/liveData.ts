@@ -1,5 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { call, subscribe, type LiveEvent } from '../../api';
+import { takeEarlySnapshot } from '../../boot';
 import { contract, topics } from '../../../contract/index';
 import { topicName } from '../../../contract/endpoint';
 import {
@@ -54,6 +56,7 @@ export function useFloor(me: Me) {
     // before that would be missed, and the floor pushes as soon as events are applied. It comes over the socket
     // itself, asked right behind the subscribe (floor.snapshot, issue 16: GET floor/now and GET alerts were two
     // more steps before the first tiles); over HTTP only when the socket refused it.
+    let ready = false;
     const close = subscribe(
       floorTopics(me),
       (e) => {
@@ -61,6 +64,7 @@ export function useFloor(me: Me) {
         else onMsg(e);
       },
       (answer) => {
+        ready = true;
         clearTimeout(fallback);
         const got = answer as FloorSnapshotAnswer | undefined;
         if (got?.floor) show(got.floor, got.alerts);
@@ -105,6 +109,17 @@ export function useFloor(me: Me) {
       const active = s.scope === 'self' ? [] : await call(contract.live.alerts, { query: { status: 'active' } }).catch(() => []);
       show(s, active);
     };
+    // boot.js's snapshot, asked while the app's code still loaded, shown until this page's own answer arrives: in
+    // this commit when it is already here (before the browser lays out and paints the rest), else on its arrival
+    const early = takeEarlySnapshot();
+    const showEarly = (answer: unknown) => {
+      const got = answer as FloorSnapshotAnswer | undefined;
+      if (!ready && got?.floor) show(got.floor, got.alerts);
+    };
+    // and drawn at once (flushSync): React would schedule that render behind the browser's layout and paint of the
+    // rest of the screen (the app's shell and its fonts: ~0.1 s on a first visit)
+    if (early && 'answer' in early) showEarly(early.answer);
+    else void early?.later.then((answer) => flushSync(() => showEarly(answer)));
     return () => {
       alive = false;
       clearTimeout(fallback);
