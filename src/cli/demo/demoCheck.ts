@@ -244,6 +244,15 @@ export async function checkDemo(t: TestContext, kind: 'sqlite' | 'postgres') {
       assert.ok(added > 0 && added <= 2 * 3_600_000, `offer agent ${a.agent_id}: ${added / 60_000} min more`);
     }
 
+    // the planner re-forecasts one queue for the rest of today: this week's requirement (as worked) has a split by
+    // queue, so the queue's part is replaced (without one the re-forecast is refused)
+    const today = new Date(now + TZ * 60_000).toISOString().slice(0, 10);
+    const replan = await (await signIn(app, 'wfm', DEMO_PASSWORD)).req('GET', `/api/wfm/intraday/plan?date=${today}&queue=general`);
+    assert.equal(replan.status, 200, JSON.stringify(replan.body));
+    const rb = replan.body as { source: string; basis: { queue: string | null } };
+    assert.equal(rb.source, 'reforecast');
+    assert.equal(rb.basis.queue, 'general');
+
     // the forecast use case forecasts next week from the stored history
     const wfmUser = ids.userIds.get('wfm')!;
     const actor = { userId: wfmUser, roles: ['wfm' as const], scope: { kind: 'all' as const, centerId: ids.centerId }, agentId: null };

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { asWorkedWeek, DEMO_LEAVE_HEADROOM, nextWeekSolveInput } from './wfm';
+import { asWorkedByQueue, asWorkedWeek, DEMO_LEAVE_HEADROOM, nextWeekSolveInput } from './wfm';
+import { DEMO_QUEUES } from '../../core/demoOrg';
 
 test('the as-worked week follows the simulated floor: each agent on the days of their pattern, 8.5 h paid', () => {
   const ws = Date.UTC(2026, 10, 23) - 480 * 60_000; // Monday 2026-11-23, local midnight (UTC+8)
@@ -36,4 +37,16 @@ test("next week's solve input: the requirement with the time-off allowance where
   assert.equal(input.agents, agents);
   // Monday 2026-12-07 is 20,790 days = 2,970 weeks after Monday 1970-01-05 (week 0)
   assert.equal(input.weekNo, 2970);
+});
+
+test("an as-worked week's requirement splits by the simulator's call shares: the queues' parts add up to it", () => {
+  const byQueue = asWorkedByQueue([0, 4, 10]);
+  // general 50 %, billing 25 %, tech 15 %, vip 10 % of the calls (core/sim DEFAULT_DEMO_CONFIG)
+  assert.deepEqual(Object.keys(byQueue).sort(), [...DEMO_QUEUES].sort());
+  assert.deepEqual(byQueue.general, [0, 2, 5]);
+  assert.deepEqual(byQueue.billing, [0, 1, 2.5]);
+  for (const [k, want] of [0, 4, 10].entries()) {
+    const sum = Object.values(byQueue).reduce((s, q) => s + q[k]!, 0);
+    assert.ok(Math.abs(sum - want) < 1e-9, `interval ${k}: ${sum} ≠ ${want}`);
+  }
 });

@@ -230,6 +230,15 @@ export async function publishWeek(
   return runId;
 }
 
+/**
+ * An as-worked week's requirement split by queue: each queue's share of the simulator's calls (DEFAULT_DEMO_CONFIG
+ * queues), so that a planner's intraday re-forecast of one queue replaces that queue's part this week as it does
+ * next week (a requirement without a split is refused there: which part is the queue's would be unknown).
+ */
+export function asWorkedByQueue(required: number[]): Record<string, number[]> {
+  return Object.fromEntries(DEFAULT_DEMO_CONFIG.queues.map((q) => [q.name, required.map((r) => r * q.share)]));
+}
+
 export const wfmDemo: DemoSeeder = {
   name: 'wfm',
   background: true,
@@ -262,7 +271,7 @@ export const wfmDemo: DemoSeeder = {
       const result = asWorkedWeek(ws, span.start, agents);
       const reqId = await createRequirement(
         db,
-        { centerId: org.centerId, weekStart: week, intervalMin: 15, required: result.required, source: 'demo' },
+        { centerId: org.centerId, weekStart: week, intervalMin: 15, required: result.required, source: 'demo', byQueue: asWorkedByQueue(result.required) },
         userId,
         now,
       );
