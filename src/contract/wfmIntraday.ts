@@ -75,6 +75,11 @@ export const intradayPlanResult = z.object({
       shrinkageLeave: z.number().nullable(),
       /** the planned-activity share the booked activities are seen up to (migration 060); null: not recorded, the whole non-leave share */
       shrinkageActivity: z.number().nullable(),
+      /**
+       * the share booked activities are seen up to (core/wfm/timeOff activityCap): shrinkageActivity when usable,
+       * at most total − leave, else total − leave; null: the shrinkage is not known or not believable (compared as stored)
+       */
+      activityCap: z.number().nullable(),
       activitiesBooked: z.boolean(),
       /** 'reforecast': the queue whose share of the requirement the re-forecast replaced */
       queue: z.string().nullable(),

@@ -149,10 +149,10 @@ export function intradayRequired(required: number, s: RequirementShrinkage | nul
  * several queues at once, so no interval's need is any one queue's). A split that does not name the queue planned
  * none for it: zeros.
  */
-export function queueShare(byQueue: Readonly<Record<string, readonly number[]>> | null, queue: string, length: number): number[] | null {
+export function queueShare(byQueue: Readonly<Record<string, readonly number[]>> | null, queue: string, length: number): readonly number[] | null {
   if (!byQueue) return null;
-  const q = byQueue[queue];
-  return q ? [...q] : new Array<number>(length).fill(0);
+  // only read by the caller: the stored array itself, not a copy
+  return byQueue[queue] ?? new Array<number>(length).fill(0);
 }
 
 /**

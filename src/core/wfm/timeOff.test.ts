@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkTimeOff, dayAllowance, leaveFactor, netOfLeave } from './timeOff';
+import { activityCap, checkTimeOff, dayAllowance, leaveFactor, netOfLeave, unseenShrinkage } from './timeOff';
 import { scheduledHeads } from './erlang';
 
 test('a day allows as many agents off as its thinnest needed interval has spare', () => {
@@ -75,4 +75,29 @@ test('the net requirement never spares more than whole agents of Erlang heads wi
   }
   // e.g. N = 16: R = ⌈18.82⌉ = 19, ⌈17.78⌉ = 18 without leave: one agent spare; net 19 × 17 / 18 = 17.94
   assert.equal(dayAllowance(netOfLeave([19], s), [19]), 1);
+});
+
+test('the activity cap: the recorded activity share, at most total − leave; the whole non-leave share when not usable', () => {
+  // 50 % total, 12.5 % leave: 37.5 % is not leave (values exact in binary, so the figures are exact)
+  const s = (activity?: number | null, leave: number | null = 0.125, total: number | null = 0.5) => ({ total, leave, activity });
+  assert.equal(activityCap(s(0.25)), 0.25);
+  assert.equal(activityCap(s(0)), 0);
+  assert.equal(activityCap(s(0.5)), 0.375, 'clamped to total − leave');
+  assert.equal(activityCap(s(null)), 0.375, 'not recorded: the whole non-leave share');
+  assert.equal(activityCap(s(undefined)), 0.375);
+  assert.equal(activityCap(s(Number.NaN)), 0.375, 'not finite: ignored');
+  assert.equal(activityCap(s(Number.POSITIVE_INFINITY)), 0.375);
+  assert.equal(activityCap(s(-0.125)), 0.375, 'negative: ignored');
+  assert.equal(activityCap(s(0.25, null)), 0.25, 'leave not recorded counts as none');
+  assert.equal(activityCap(s(null, null)), 0.5);
+  assert.equal(activityCap(s(0.25, 0.625)), null, 'leave above the total: not believable');
+  assert.equal(activityCap(s(0.25, 0.125, 1)), null, 'a total of 100 %: not believable');
+  assert.equal(activityCap(s(0.25, 0.125, null)), null, 'total not known');
+  assert.equal(activityCap(null), null);
+  assert.equal(activityCap({ total: 0.4, leave: 0.1, activity: null }), 0.3, 'rounded: not 0.30000000000000004');
+  // unseenShrinkage sees booked activities up to that cap: 12.5 % leave + min(booked, cap)
+  assert.deepEqual(unseenShrinkage(s(0.25), 0.5), { total: 0.5, seen: 0.375, unseen: 0.125 });
+  assert.deepEqual(unseenShrinkage(s(0.25), 0.125), { total: 0.5, seen: 0.25, unseen: 0.25 });
+  assert.deepEqual(unseenShrinkage(s(Number.NaN), 0.5), { total: 0.5, seen: 0.5, unseen: 0 });
+  assert.equal(unseenShrinkage(s(0.25, 0.625), 0.5), null);
 });

@@ -73,14 +73,30 @@ export function leaveFactor(s: RequirementShrinkage | null): number | null {
  * A leave share not recorded counts as none. Null: the requirement's shrinkage is not known (or not believable).
  */
 export function unseenShrinkage(s: RequirementShrinkage | null, activity = 0): { total: number; seen: number; unseen: number } | null {
+  const cap = activityCap(s);
+  if (cap === null) return null;
+  const total = s!.total!;
+  const seen = Math.min(total, (s!.leave ?? 0) + Math.min(Math.max(0, activity), cap));
+  return { total, seen, unseen: total - seen };
+}
+
+/**
+ * The share of a requirement's shrinkage that booked activities can be seen up to (unseenShrinkage; the figure
+ * the intraday page shows): the planned-activity share `s.activity` when it is recorded as a finite number >= 0
+ * (migration 060), never more than the non-leave shrinkage (total − leave); else the whole non-leave shrinkage.
+ * A leave share not recorded counts as none. Null: the shrinkage is not known or not believable (total missing,
+ * not below 1, or a leave share outside [0, total]); then nothing is seen and the requirement is used as stored.
+ * e.g. 30 % total, 5 % leave: activity 10 % → 0.1; 40 % → 0.25; not recorded (or NaN, −0.1) → 0.25 (rounded to 1e-9).
+ */
+export function activityCap(s: RequirementShrinkage | null): number | null {
   if (!s || s.total == null) return null;
   const total = s.total;
   const leave = s.leave ?? 0;
   if (!(Number.isFinite(total) && Number.isFinite(leave) && leave >= 0 && leave <= total + 1e-9 && total < 1)) return null;
   const planned = s.activity;
-  const cap = planned != null && Number.isFinite(planned) && planned >= 0 ? Math.min(planned, total - leave) : total - leave;
-  const seen = Math.min(total, leave + Math.min(Math.max(0, activity), cap));
-  return { total, seen, unseen: total - seen };
+  const rest = total - leave;
+  // rounded to 1e-9, as the requirements are: 40 % − 10 % is 0.3, not 0.30000000000000004
+  return Math.round((planned != null && Number.isFinite(planned) && planned >= 0 ? Math.min(planned, rest) : rest) * 1e9) / 1e9;
 }
 
 /**

@@ -104,10 +104,21 @@ forEachDatabase('intraday: a queue re-forecast replaces that queue’s share of 
       .where('id', '=', first)
       .execute();
     const capped = (await plan()).body;
-    assert.deepEqual([iv(capped, at(10)), iv(capped, at(13)), capped.basis.shrinkageActivity], [2.666666667, 2.823529412, 0.05]);
+    assert.deepEqual(
+      [iv(capped, at(10)), iv(capped, at(13)), capped.basis.shrinkageActivity, capped.basis.activityCap],
+      [2.666666667, 2.823529412, 0.05, 0.05],
+    );
     await store.db.updateTable('wfm_requirements').set({ shrinkage_activity: null }).where('id', '=', reqId).execute();
     const uncapped = (await plan()).body;
-    assert.deepEqual([iv(uncapped, at(10)), iv(uncapped, at(13)), uncapped.basis.shrinkageActivity], [2.4, 2.823529412, null]);
+    assert.deepEqual(
+      [iv(uncapped, at(10)), iv(uncapped, at(13)), uncapped.basis.shrinkageActivity, uncapped.basis.activityCap],
+      [2.4, 2.823529412, null, 0.15],
+    );
+    // a recorded share above the non-leave shrinkage (30 % of a 20 % total) is clamped to 20 % − 5 %: the cap sent
+    // is the one compared with (the page showed 30 % when it worked the cap out itself)
+    await store.db.updateTable('wfm_requirements').set({ shrinkage_activity: 0.3 }).where('id', '=', reqId).execute();
+    const over = (await plan()).body;
+    assert.deepEqual([iv(over, at(10)), over.basis.shrinkageActivity, over.basis.activityCap], [2.4, 0.3, 0.15]);
   } finally {
     await app.close();
   }

@@ -77,7 +77,7 @@ forEachDatabase('an uploaded requirement keeps the shrinkage it declares; intrad
     assert.deepEqual([iv(11).required, iv(16.75).required, iv(17).required], [2.571428571, 2.571428571, 0]);
     // as stored, 10:00–11:00 would be one short (4 × 15 = 60 agent-minutes); net of what the day shows nothing is
     assert.deepEqual([p.shortBeforeMin, p.proposals.length], [0, 0]);
-    assert.deepEqual(p.basis, { shrinkageTotal: 0.4, shrinkageLeave: 0.1, shrinkageActivity: null, activitiesBooked: true, queue: null });
+    assert.deepEqual(p.basis, { shrinkageTotal: 0.4, shrinkageLeave: 0.1, shrinkageActivity: null, activityCap: 0.3, activitiesBooked: true, queue: null });
   } finally {
     await app.close();
   }

@@ -17,6 +17,7 @@ import {
   type IntradayShift,
 } from '../../core/wfm/intraday';
 import { applyTimeOff } from '../../core/wfm/peaks';
+import { activityCap } from '../../core/wfm/timeOff';
 import { mondayOf, weekStartMs } from '../../core/wfm/rules';
 import { answerOffer, createOffers, listOffers, writeBreakMoves } from '../../store/wfm/intraday';
 import { listContracts, listShifts, listTemplates, type ShiftRow } from '../../store/wfm/schedules';
@@ -141,6 +142,7 @@ async function planInputs(deps: ServiceDeps, actor: Actor, q: { date: string; qu
       shrinkageTotal: week.shrinkage.total,
       shrinkageLeave: week.shrinkage.leave,
       shrinkageActivity: week.shrinkage.activity,
+      activityCap: activityCap(week.shrinkage),
       activitiesBooked: booked.some((x) => x > 0),
       queue: source === 'reforecast' ? (q.queue ?? null) : null,
     },

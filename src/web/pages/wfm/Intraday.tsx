@@ -74,11 +74,10 @@ export default function Intraday() {
   const share = (x: number) => String(Math.round(x * 1000) / 10);
   const basisText = (r: IntradayPlanResult) => {
     const b = r.basis;
-    if (!b || b.shrinkageTotal === null) return t('intraday.basis_stored');
+    // the cap the server compared with (core/wfm/timeOff activityCap); null: the shrinkage is not known or not believable
+    if (!b || b.shrinkageTotal === null || b.activityCap === null) return t('intraday.basis_stored');
     const leave = b.shrinkageLeave ?? 0;
-    // booked activities are seen up to the planned-activity share when the requirement records it (migration 060)
-    const cap = b.shrinkageActivity ?? b.shrinkageTotal - leave;
-    const activities = b.activitiesBooked ? t('intraday.basis_activities', { rest: share(cap) }) : t('intraday.basis_noActivities');
+    const activities = b.activitiesBooked ? t('intraday.basis_activities', { rest: share(b.activityCap) }) : t('intraday.basis_noActivities');
     const net = t('intraday.basis_net', { total: share(b.shrinkageTotal), leave: share(leave), activities });
     return r.source === 'reforecast' ? `${net} ${t('intraday.basis_reforecast', { queue: b.queue ?? '' })}` : net;
   };
