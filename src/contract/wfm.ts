@@ -51,6 +51,11 @@ export const requirementBody = z.object({
   shrinkage: z.number().min(0).lt(1).optional(),
   /** the leave share of `shrinkage` (part of it, so at most it): time off and intraday count the requirement net of it */
   shrinkageLeave: z.number().min(0).lt(1).optional(),
+  /**
+   * the share of `shrinkage` planned as activities a schedule books (training, coaching, meetings; migration 060),
+   * at most `shrinkage` less `shrinkageLeave`: intraday sees booked activities up to it; omitted: not known
+   */
+  shrinkageActivity: z.number().min(0).lt(1).optional(),
 });
 export const shrinkageBody = z.object({
   categories: z.array(z.object({ category: z.enum(SHRINKAGE_CATEGORIES), fraction: z.number().min(0).lt(1) })).max(SHRINKAGE_CATEGORIES.length),
@@ -181,7 +186,12 @@ export const requirementRow = z.object({
   /** a multi-skill plan is still computing it (zeros until then): no run may start on it */
   pending: z.boolean(),
   /** the shrinkage it was computed with (migration 059): the sum and the leave category's share; null: not known */
-  shrinkage: z.object({ total: z.number().nullable(), leave: z.number().nullable() }),
+  shrinkage: z.object({
+    total: z.number().nullable(),
+    leave: z.number().nullable(),
+    /** the planned-activity share of it (migration 060; declared with an upload, or from the categories); null: not known */
+    activity: z.number().nullable(),
+  }),
 });
 export const contractRecord = z.object({
   agentId: z.number(),
@@ -341,7 +351,14 @@ export const intradayResult = z.object({
   ahtRatio: z.number(),
   appliedVolumeFactor: z.number(),
   appliedAhtFactor: z.number(),
+  /** `scheduled`: the queue's cover (core/wfm/intraday queueCover), agents on the phone on a shift that answers the queue */
   remaining: z.array(z.object({ ts: z.number(), offered: z.number(), aht: z.number(), required: z.number(), scheduled: z.number(), gap: z.number() })),
+  /**
+   * which cover `scheduled` counts: the agents on the phone that day on a shift answering `queue` (its multi-skill
+   * plan's queues, else the agent's skills; one who answers several queues counts in each), and how many others
+   * were on the phone without counting; null with no forecast
+   */
+  cover: z.object({ queue: z.string(), agents: z.number(), otherAgents: z.number() }).nullable(),
 });
 export type IntradayResult = z.infer<typeof intradayResult>;
 

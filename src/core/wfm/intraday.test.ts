@@ -1,6 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { activityShare, applyOvertime, breakStarts, intradayRequired, proposeIntraday, queueShare, reforecastRequired, type IntradayShift } from './intraday';
+import {
+  activityShare,
+  applyOvertime,
+  breakStarts,
+  intradayRequired,
+  proposeIntraday,
+  queueCover,
+  queueShare,
+  reforecastRequired,
+  shiftQueues,
+  type IntradayShift,
+} from './intraday';
 import type { Contract } from './schedule';
 
 // Monday 2027-01-04 00:00 UTC (zone offset 0 in these tests)
@@ -293,4 +304,30 @@ test('the activities seen are capped at the planned-activity share when the requ
   assert.equal(intradayRequired(18, { total: 0.2, leave: 0.05, activity: 0 }, 0.1), 16.941176471);
   // the re-forecast's agents too: 14.4 / 0.9
   assert.equal(intradayRequired(14.4, s, 0.1, 'agents'), 16);
+});
+
+test('a queue’s cover: agents on the phone on shifts answering the queue, several queues counting in each', () => {
+  const T = 1_000_000_000_000;
+  const ph = (from: number, to: number) => [{ kind: 'phone', start: T + from * 60_000, end: T + to * 60_000, paid: true }];
+  // a (skills A) and b (A, B) on the phone 0–60 min, c (B) 0–30 min; d (skills B) on a plan's shift answering A, 30–60
+  const shifts = [
+    { agentId: 1, activities: ph(0, 60) },
+    { agentId: 2, activities: ph(0, 60) },
+    { agentId: 3, activities: ph(0, 30) },
+    { agentId: 4, activities: ph(30, 60), queues: ['A'] },
+  ];
+  const skills = new Map<number, string[]>([
+    [1, ['A']],
+    [2, ['A', 'B']],
+    [3, ['B']],
+    [4, ['B']],
+  ]);
+  const tss = [T, T + 30 * 60_000];
+  assert.deepEqual(queueCover(shifts, skills, 'A', tss, 30), { cover: [2, 3], agents: 3, otherAgents: 1 });
+  assert.deepEqual(queueCover(shifts, skills, 'B', tss, 30), { cover: [2, 1], agents: 2, otherAgents: 2 });
+  // half an interval on the phone counts half an agent; an agent without skills counts in no queue
+  assert.deepEqual(queueCover([{ agentId: 5, activities: ph(0, 15) }], new Map(), 'A', tss, 30), { cover: [0, 0], agents: 0, otherAgents: 1 });
+  assert.deepEqual(queueCover([{ agentId: 1, activities: ph(0, 15) }], skills, 'A', tss, 30).cover, [0.5, 0]);
+  // the plan's queues win over the skills; none of either: no queue
+  assert.deepEqual([shiftQueues({ queues: ['A'] }, ['B']), shiftQueues({ queues: null }, ['B']), shiftQueues({}, undefined)], [['A'], ['B'], []]);
 });

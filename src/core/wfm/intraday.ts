@@ -87,13 +87,50 @@ export interface IntradayPlan {
 const isBreak = (a: ShiftActivity) => a.kind === 'break' || a.kind === 'meal';
 
 /** Agents on the phones per interval (an agent counts for the share of the interval they are on the phones). */
-export function phoneCoverage(shifts: { activities: ShiftActivity[] }[], tss: number[], intervalMin: number): number[] {
+export function phoneCoverage(shifts: readonly { activities: readonly ShiftActivity[] }[], tss: number[], intervalMin: number): number[] {
   const len = intervalMin * MIN;
   return tss.map((ts) => {
     let n = 0;
     for (const s of shifts) for (const a of s.activities) if (a.kind === 'phone') n += Math.max(0, Math.min(a.end, ts + len) - Math.max(a.start, ts)) / len;
     return n;
   });
+}
+
+/**
+ * The queues a published shift answers: the ones its multi-skill plan gave it (the skills of the agent's skill
+ * group, wfm_shifts.queues, migration 053), else the agent's skills (a single-skill run's shift serves whatever
+ * the agent's skills are). A skill that is no queue (e.g. 'voice') is harmless: no queue is asked for by it.
+ */
+export function shiftQueues(shift: { queues?: readonly string[] | null }, skills: readonly string[] | undefined): readonly string[] {
+  return shift.queues ?? skills ?? [];
+}
+
+/**
+ * One queue's scheduled cover (the intraday panel's gap, GET /api/wfm/intraday): agents on the phone per interval
+ * (phoneCoverage) on shifts that answer the queue (shiftQueues), not every agent on the phone. No share of an
+ * agent who answers several queues is any one queue's (the multi-skill plan splits the load by simulation, not
+ * by a fixed share), so such an agent counts in full in each queue they answer: the cover is the agents who can
+ * take the queue's calls, and the queues' covers do not add up to the center's. Also how many agents count and
+ * how many others are on the phone that day without counting (no such queue on the shift or in the skills).
+ * e.g. a (skills A) and b (A, B) on the phone 09:00–10:00, c (B) 09:00–09:30: queue A has 2 at 09:00–10:00
+ * (2 agents, 1 other); queue B 2 at 09:00–09:30 and 1 at 09:30–10:00.
+ */
+export function queueCover(
+  shifts: readonly { agentId: number; activities: ShiftActivity[]; queues?: readonly string[] | null }[],
+  skillsOf: ReadonlyMap<number, readonly string[]>,
+  queue: string,
+  tss: number[],
+  intervalMin: number,
+): { cover: number[]; agents: number; otherAgents: number } {
+  const end = tss.length ? tss[tss.length - 1]! + intervalMin * MIN : 0;
+  const onPhone = shifts.filter((s) => tss.length && s.activities.some((a) => a.kind === 'phone' && a.start < end && a.end > tss[0]!));
+  const serving = onPhone.filter((s) => shiftQueues(s, skillsOf.get(s.agentId)).includes(queue));
+  const counted = new Set(serving.map((s) => s.agentId));
+  return {
+    cover: phoneCoverage(serving, tss, intervalMin),
+    agents: counted.size,
+    otherAgents: new Set(onPhone.map((s) => s.agentId).filter((id) => !counted.has(id))).size,
+  };
 }
 
 /** Activities that are not planned shrinkage: the phone, the template's breaks and meals, and VTO (taken because the day is over-covered). */

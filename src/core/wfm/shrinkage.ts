@@ -66,16 +66,28 @@ const pct = (x: number) => Math.round(x * 1000) / 10;
 
 /**
  * The shrinkage a requirement's request declares (an uploaded curve, or one number instead of the center's
- * categories): `shrinkage` the total, `shrinkageLeave` the leave share of it, each a share of paid time in
- * [0, 1) (the contract checks the range). Null: none declared. The leave share is part of the total, so it
- * needs the total and cannot exceed it: refused naming `shrinkageLeave`.
+ * categories): `shrinkage` the total, `shrinkageLeave` the leave share of it, `shrinkageActivity` the share of it
+ * planned as activities a schedule books (training, coaching, meetings; migration 060), each a share of paid time
+ * in [0, 1) (the contract checks the range). Null: none declared. The leave and activity shares are parts of the
+ * total, so each needs the total; leave cannot exceed it, and the activity share cannot exceed what leave leaves
+ * of it (total − leave, leave not given counting as none): refused naming the field.
+ * e.g. 40 % total, 10 % leave: an activity share of 30 % is accepted, 35 % refused.
  */
-export function declaredShrinkage(body: { shrinkage?: number; shrinkageLeave?: number }): { total: number; leave: number | null } | null {
-  const { shrinkage: total, shrinkageLeave: leave } = body;
+export function declaredShrinkage(body: {
+  shrinkage?: number;
+  shrinkageLeave?: number;
+  shrinkageActivity?: number;
+}): { total: number; leave: number | null; activity: number | null } | null {
+  const { shrinkage: total, shrinkageLeave: leave, shrinkageActivity: activity } = body;
   if (total === undefined) {
     if (leave !== undefined)
       throw new InputError('shrinkageLeave', 'the leave share needs the total shrinkage it is part of (shrinkage)', {
         reason: 'wfm.shrinkageLeaveWithoutTotal',
+        params: {},
+      });
+    if (activity !== undefined)
+      throw new InputError('shrinkageActivity', 'the planned-activity share needs the total shrinkage it is part of (shrinkage)', {
+        reason: 'wfm.shrinkageActivityWithoutTotal',
         params: {},
       });
     return null;
@@ -85,5 +97,12 @@ export function declaredShrinkage(body: { shrinkage?: number; shrinkageLeave?: n
       reason: 'wfm.shrinkageLeaveOverTotal',
       params: { leave: pct(leave), total: pct(total) },
     });
-  return { total, leave: leave ?? null };
+  const rest = total - (leave ?? 0);
+  if (activity !== undefined && activity > rest + 1e-9)
+    throw new InputError(
+      'shrinkageActivity',
+      `the planned-activity share ${pct(activity)} % is more than the total ${pct(total)} % less leave ${pct(leave ?? 0)} % (${pct(rest)} %)`,
+      { reason: 'wfm.shrinkageActivityOverRest', params: { activity: pct(activity), total: pct(total), leave: pct(leave ?? 0), rest: pct(rest) } },
+    );
+  return { total, leave: leave ?? null, activity: activity ?? null };
 }

@@ -61,6 +61,7 @@ forEachDatabase(
       assert.equal(intra.body.forecast.length, 48);
       assert.equal(intra.body.remaining.length, 24);
       assert.ok(intra.body.remaining.every((r: any) => r.scheduled === 0));
+      assert.deepEqual(intra.body.cover, { queue: 'general', agents: 0, otherAgents: 0 });
 
       // a requirement from the forecast: 10 calls per 30 min at AHT 200 s = 1.11 erlangs; Erlang C by hand: 2 agents answer
       // 63.7 % within 20 s, 3 agents 90.3 %, so 80/20 needs 3 in every 15-minute slot of the week
@@ -94,7 +95,7 @@ forEachDatabase(
       const noFc = await wfm2.req('GET', `/api/wfm/intraday?queue=general&date=${WEEK}`);
       assert.equal(noFc.status, 200);
       assert.equal(noFc.body.forecastId, null);
-      assert.deepEqual([noFc.body.forecast, noFc.body.actuals, noFc.body.remaining], [[], [], []]);
+      assert.deepEqual([noFc.body.forecast, noFc.body.actuals, noFc.body.remaining, noFc.body.cover], [[], [], [], null]);
       assert.deepEqual((await wfm2.req('GET', '/api/wfm/points-rules')).body, [{ id: 'peak', kind: 'peakSlot', pointsPerSlot: 10 }]);
       assert.deepEqual((await wfm2.req('GET', '/api/wfm/leave')).body, []);
       const foreignLeave = await wfm2.req('POST', '/api/wfm/leave', { agentId: org.agents.a1, date: '2026-11-04' });

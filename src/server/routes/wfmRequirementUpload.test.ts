@@ -4,7 +4,8 @@
  * the cover with it net of what the day's schedule shows. Monday 2026-11-02 09:00–17:00 needs 3 heads computed
  * with 40 % shrinkage of which 10 % leave; a1, a2 and b1 work it, b1 in training 10:00–11:00. By hand
  * (core/wfm/intraday intradayRequired): 3 × 0.6 / 0.7 = 2.571428571 where nobody is in training (leave seen,
- * 30 % unseen), 3 × 0.6 / 1 = 1.8 at 10:00–11:00 (a third of those at work in training: all 40 % seen).
+ * 30 % unseen), 3 × 0.6 / 1 = 1.8 at 10:00–11:00 (a third of those at work in training: all 40 % seen). Last, the
+ * upload declares its planned-activity share (migration 060's column), checked against total − leave.
  */
 import assert from 'node:assert/strict';
 import { forEachDatabase, handBuiltSchedule } from '../../store/testing';
@@ -35,6 +36,18 @@ forEachDatabase('an uploaded requirement keeps the shrinkage it declares; intrad
     );
     const whole = await post({ shrinkage: 1 });
     assert.deepEqual([whole.status, whole.body.field], [400, 'body.shrinkage']);
+    // the planned-activity share (migration 060) is part of the total too, at most what leave leaves of it
+    const lone = await post({ shrinkageActivity: 0.1 });
+    assert.deepEqual([lone.status, lone.body.field, lone.body.reason], [400, 'shrinkageActivity', 'wfm.shrinkageActivityWithoutTotal']);
+    const tooMuch = await post({ shrinkage: 0.4, shrinkageLeave: 0.1, shrinkageActivity: 0.35 });
+    assert.deepEqual(
+      [tooMuch.status, tooMuch.body.field, tooMuch.body.reason, tooMuch.body.params],
+      [400, 'shrinkageActivity', 'wfm.shrinkageActivityOverRest', { activity: 35, total: 40, leave: 10, rest: 30 }],
+    );
+    const noLeave = await post({ shrinkage: 0.2, shrinkageActivity: 0.25 });
+    assert.deepEqual([noLeave.status, noLeave.body.field, noLeave.body.params], [400, 'shrinkageActivity', { activity: 25, total: 20, leave: 0, rest: 20 }]);
+    const negative = await post({ shrinkage: 0.4, shrinkageActivity: -0.1 });
+    assert.deepEqual([negative.status, negative.body.field], [400, 'body.shrinkageActivity']);
     assert.equal(await count(), 0);
     // one number: its total, the leave share not known; both: both
     const one = await post({ shrinkage: 0.15 });
@@ -78,6 +91,23 @@ forEachDatabase('an uploaded requirement keeps the shrinkage it declares; intrad
     // as stored, 10:00–11:00 would be one short (4 × 15 = 60 agent-minutes); net of what the day shows nothing is
     assert.deepEqual([p.shortBeforeMin, p.proposals.length], [0, 0]);
     assert.deepEqual(p.basis, { shrinkageTotal: 0.4, shrinkageLeave: 0.1, shrinkageActivity: null, activityCap: 0.3, activitiesBooked: true, queue: null });
+
+    // the same curve uploaded declaring 10 % of the 40 % as planned activities (30 %, all that leave leaves, is
+    // accepted too): kept, and intraday sees b1's training only up to it. 10:00–11:00 by hand: seen 10 % leave +
+    // min(1/3, 10 %) = 20 %, unseen 20 %: 3 × 0.6 / 0.8 = 2.25 (1.8 without the share); 09:00 nothing booked: 2.571428571
+    const edge = await post({ shrinkage: 0.4, shrinkageLeave: 0.1, shrinkageActivity: 0.3 });
+    assert.equal(edge.status, 200, JSON.stringify(edge.body));
+    assert.deepEqual((await getRequirement(store.db, edge.body.id)).shrinkage, { total: 0.4, leave: 0.1, activity: 0.3 });
+    const act = await post({ shrinkage: 0.4, shrinkageLeave: 0.1, shrinkageActivity: 0.1 });
+    assert.equal(act.status, 200, JSON.stringify(act.body));
+    assert.deepEqual((await getRequirement(store.db, act.body.id)).shrinkage, { total: 0.4, leave: 0.1, activity: 0.1 });
+    const listedAct = (await wfm.req('GET', '/api/wfm/requirements')).body.find((r: { id: number }) => r.id === act.body.id);
+    assert.deepEqual(listedAct.shrinkage, { total: 0.4, leave: 0.1, activity: 0.1 });
+    await store.db.updateTable('wfm_schedule_runs').set({ requirement_id: act.body.id }).where('id', '=', runId).execute();
+    const pa = (await wfm.req('GET', `/api/wfm/intraday/plan?date=${WEEK}`)).body;
+    const ia = (h: number) => pa.intervals.find((x: { ts: number }) => x.ts === WS + h * H).required;
+    assert.deepEqual([ia(9), ia(10), ia(10.75), ia(11)], [2.571428571, 2.25, 2.25, 2.571428571]);
+    assert.deepEqual([pa.basis.shrinkageActivity, pa.basis.activityCap], [0.1, 0.1]);
   } finally {
     await app.close();
   }

@@ -4,7 +4,8 @@ import { validationError } from '../../core/errors';
 import { listAgents } from '../../store/org';
 import { forecastPoints, historyFor, latestForecastCovering } from '../../store/wfm/forecasts';
 import { addStateSegments, stateSegments } from '../../store/wfm/floor';
-import { listShifts } from '../../store/wfm/schedules';
+import { listContracts, listShifts } from '../../store/wfm/schedules';
+import { queueCover } from '../../core/wfm/intraday';
 import type { Actor, ServiceDeps } from '../context';
 import { agentIdsIn, centerOf, core, DAY, tzAt } from './common';
 
@@ -84,6 +85,7 @@ export async function intraday(deps: ServiceDeps, actor: Actor, q: { queue: stri
       appliedVolumeFactor: 1,
       appliedAhtFactor: 1,
       remaining: [],
+      cover: null,
     };
   const { points } = await forecastPoints(deps.store.db, f.id, { from, to: from + DAY });
   const actual = await historyFor(deps.store.db, {
@@ -95,13 +97,14 @@ export async function intraday(deps: ServiceDeps, actor: Actor, q: { queue: stri
   });
   const im = f.interval_min * 60_000;
   const nowTs = Math.max(from, Math.min(from + DAY, Math.floor(deps.now() / im) * im));
+  // the queue's cover: the agents on the phone on a shift that answers the queue (its multi-skill plan's queues,
+  // else the agent's skills; core/wfm/intraday queueCover), not every agent on the phone, which read a queue short
+  // or over by the other queues' agents
   const shifts = await listShifts(deps.store.db, { from, to: from + DAY, publishedOnly: true, centerId: actor.scope.centerId });
-  const sched = new Map<number, number>();
-  for (const p of points) {
-    let n = 0;
-    for (const s of shifts) for (const a of s.activities) if (a.kind === 'phone') n += Math.max(0, Math.min(a.end, p.ts + im) - Math.max(a.start, p.ts)) / im;
-    sched.set(p.ts, n);
-  }
+  const skills = new Map((await listContracts(deps.store.db, [...new Set(shifts.map((s) => s.agentId))])).map((c) => [c.agentId, c.skills] as const));
+  const tss = points.map((p) => p.ts);
+  const qc = await core(() => queueCover(shifts, skills, q.queue, tss, f.interval_min));
+  const sched = new Map(tss.map((ts, i) => [ts, qc.cover[i]!]));
   const r = await core(() =>
     reforecastIntraday({
       forecast: points,
@@ -112,5 +115,13 @@ export async function intraday(deps: ServiceDeps, actor: Actor, q: { queue: stri
       targets: [{ kind: 'serviceLevel', target: q.targetSl, thresholdS: q.thresholdS }],
     }),
   );
-  return { forecastId: f.id, intervalMin: f.interval_min, nowTs, forecast: points, actuals: actual, ...r };
+  return {
+    forecastId: f.id,
+    intervalMin: f.interval_min,
+    nowTs,
+    forecast: points,
+    actuals: actual,
+    ...r,
+    cover: { queue: q.queue, agents: qc.agents, otherAgents: qc.otherAgents },
+  };
 }

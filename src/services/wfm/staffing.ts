@@ -80,10 +80,10 @@ export async function createRequirementCurve(deps: ServiceDeps, actor: Actor, bo
   let source = 'upload';
   let byQueue: Record<string, number[]> | undefined;
   // the center's planned shrinkage (the sum of its categories) unless the request declares one (the total, and
-  // optionally its leave share); the requirement keeps what it was computed with (migration 059): the sum, and the
-  // leave category's share of it (not known when one number was given: the time-off check then uses the
-  // requirement as it is)
-  // (and, from the categories, their planned-activity share, migration 060: intraday sees booked activities up to it)
+  // optionally its leave and planned-activity shares); the requirement keeps what it was computed with (migration
+  // 059): the sum, and the leave category's share of it (not known when one number was given: the time-off check
+  // then uses the requirement as it is); and the planned-activity share (migration 060: intraday sees booked
+  // activities up to it), from the categories or as declared (not known when not declared)
   const declared = await core(() => declaredShrinkage(body));
   let used: { total: number; leave: number | null; activity?: number | null } | null = null;
   const shrinkageTotal = async () => {

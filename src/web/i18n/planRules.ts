@@ -103,9 +103,32 @@ const WORDS: Record<string, Row> = {
   'wfm.uploadShrinkage': ['该需求的缩减率 %（可空）', '該需求的縮減率 %（可空）', 'Shrinkage it was computed with, % (optional)'],
   'wfm.uploadShrinkageLeave': ['其中休假 %（可空）', '其中休假 %（可空）', 'Of which leave, % (optional)'],
   'wfm.uploadShrinkageHint': [
-    '填写后随需求保存：休假申请只对比扣除休假部分后的需求，日内调整再扣除排班中已安排的活动；不填则按需求原样对比。',
-    '填寫後隨需求儲存：休假申請只對比扣除休假部分後的需求，日內調整再扣除排班中已安排的活動；不填則按需求原樣對比。',
-    'Kept with the requirement: time off is then checked against it net of the leave share, and intraday also net of the activities booked in the schedule; left empty, both compare with it as it is.',
+    '填写后随需求保存：休假申请只对比扣除休假部分后的需求，日内调整再扣除排班中已安排的活动（填了计划活动占比时最多扣到该占比）；不填则按需求原样对比。',
+    '填寫後隨需求儲存：休假申請只對比扣除休假部分後的需求，日內調整再扣除排班中已安排的活動（填了計畫活動佔比時最多扣到該佔比）；不填則按需求原樣對比。',
+    'Kept with the requirement: time off is then checked against it net of the leave share, and intraday also net of the activities booked in the schedule (up to the planned-activity share when given); left empty, both compare with it as it is.',
+  ],
+  // the share of the shrinkage planned as activities a schedule books (migration 060): at most total − leave
+  'fields.shrinkageActivity': ['其中计划活动', '其中計畫活動', 'Of which planned activities'],
+  'wfm.uploadShrinkageActivity': [
+    '其中计划活动（培训、辅导、会议）%（可空）',
+    '其中計畫活動（培訓、輔導、會議）%（可空）',
+    'Of which planned activities (training, coaching, meetings), % (optional)',
+  ],
+  'errors.wfm.shrinkageActivityWithoutTotal': [
+    '填写计划活动占比时请同时填写缩减率：计划活动是其中的一部分',
+    '填寫計畫活動佔比時請同時填寫縮減率：計畫活動是其中的一部分',
+    'Give the shrinkage too: the planned-activity share is part of it',
+  ],
+  'errors.wfm.shrinkageActivityOverRest': [
+    '计划活动 {{activity}}% 大于缩减率 {{total}}% 减去休假 {{leave}}%（{{rest}}%）',
+    '計畫活動 {{activity}}% 大於縮減率 {{total}}% 減去休假 {{leave}}%（{{rest}}%）',
+    'Planned activities {{activity}} % are more than the shrinkage {{total}} % less leave {{leave}} % ({{rest}} %)',
+  ],
+  // the intraday panel of the adherence page: which cover the gap counts (core/wfm/intraday queueCover)
+  'wfm.intradayCover': [
+    '已排人数只计 {{queue}} 队列的坐席：{{agents}} 人（按班次所属队列，否则按坐席技能；可接多个队列的坐席在每个队列都计入）；另有 {{others}} 名在线坐席不接此队列，未计入',
+    '已排人數只計 {{queue}} 佇列的坐席：{{agents}} 人（按班次所屬佇列，否則按坐席技能；可接多個佇列的坐席在每個佇列都計入）；另有 {{others}} 名在線坐席不接此佇列，未計入',
+    'Scheduled counts queue {{queue}}’s agents only: {{agents}} (by the shift’s queues, else the agent’s skills; an agent on several queues counts in each); {{others}} other agents on the phone do not answer it and are not counted',
   ],
   'errors.wfm.shrinkageLeaveWithoutTotal': [
     '填写休假占比时请同时填写缩减率：休假是其中的一部分',

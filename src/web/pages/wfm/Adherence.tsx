@@ -140,6 +140,11 @@ export default function Adherence() {
           <p>
             {t('wfm.volumeRatio')} {intra.data.volumeRatio.toFixed(2)}
           </p>
+          {intra.data.cover && (
+            <p className="hint" data-testid="intraday-cover">
+              {t('wfm.intradayCover', { queue: intra.data.cover.queue, agents: intra.data.cover.agents, others: intra.data.cover.otherAgents })}
+            </p>
+          )}
           <Chart option={option as any} testId="intraday-chart" />
         </>
       )}

@@ -14,7 +14,7 @@ import { MultiSkillPlan } from './MultiSkillPlan';
 import { fmtDateTime } from '../../format';
 
 /** The fields of the requirement forms (from a forecast, pasted), each with its reason under it. */
-const REQ_FIELDS = ['weekStart', 'forecastId', 'targetSl', 'thresholdS', 'shrinkage', 'shrinkageLeave', 'required'];
+const REQ_FIELDS = ['weekStart', 'forecastId', 'targetSl', 'thresholdS', 'shrinkage', 'shrinkageLeave', 'shrinkageActivity', 'required'];
 
 /** The Monday `k` weeks after `monday` (YYYY-MM-DD). */
 const weekAfter = (monday: string, k: number) => new Date(Date.parse(`${monday}T00:00:00Z`) + k * 7 * 86_400_000).toISOString().slice(0, 10);
@@ -23,6 +23,7 @@ const weekAfter = (monday: string, k: number) => new Date(Date.parse(`${monday}T
 const UPLOAD_SHRINKAGE = [
   { part: 'total', name: 'uploadShrinkage', label: 'wfm.uploadShrinkage', field: 'shrinkage' },
   { part: 'leave', name: 'uploadShrinkageLeave', label: 'wfm.uploadShrinkageLeave', field: 'shrinkageLeave' },
+  { part: 'activity', name: 'uploadShrinkageActivity', label: 'wfm.uploadShrinkageActivity', field: 'shrinkageActivity' },
 ] as const;
 
 export default function Schedule() {
@@ -66,7 +67,7 @@ export default function Schedule() {
   const [fc, setFc] = useState({ forecastId: '', targetSl: '0.8', thresholdS: '20' });
   const [paste, setPaste] = useState('');
   // the shrinkage the pasted curve was computed with, in percent (optional): kept with it (migration 059)
-  const [pasteShrinkage, setPasteShrinkage] = useState({ total: '', leave: '' });
+  const [pasteShrinkage, setPasteShrinkage] = useState({ total: '', leave: '', activity: '' });
   const percentOf = (v: string) => (v.trim() === '' ? undefined : Number(v.replace(/[%％\s]/g, '')) / 100);
   const weekReqs = (reqs.data ?? []).filter((r) => r.week_start === week);
   const [tick, setTick] = useState(0);
@@ -212,6 +213,7 @@ export default function Schedule() {
                       .map(Number),
                     shrinkage: percentOf(pasteShrinkage.total),
                     shrinkageLeave: percentOf(pasteShrinkage.leave),
+                    shrinkageActivity: percentOf(pasteShrinkage.activity),
                   },
                 }),
                 await reqs.reload()
