@@ -3,6 +3,7 @@
  * training 10 % and coaching 5 % (the sum shows 15 %, kept after a reload), then solves the week with a
  * cost of 2 agent-hours per shift type: one agent needed Mon 08–16, Tue 09–17, Wed 10–18 comes out as one
  * 09:00 type (3 exact types would cost 24 + 3 × 2,000; one type 24 + 2,020 + 2,000). On a phone-width screen.
+ * Last, an uploaded curve's planned-activity share: refused over total − leave, kept and shown within it.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -52,6 +53,18 @@ test('shrinkage by category saved per center; the distinct-shift cost gives one 
     await page.click('[data-testid=run-solve]');
     await page.waitForSelector('[data-testid=distinct-shifts]', { timeout: 60_000 });
     assert.equal(await page.textContent('[data-testid=distinct-shifts]'), '班次种类 1 种');
+
+    // an uploaded curve declares its planned-activity share: 35 % of 40 % with 10 % leave is refused under that
+    // field (only 30 % is not leave); 10 % is kept and shown beside the week's requirement
+    await page.fill('textarea[name=required]', required.join(' '));
+    await page.fill('input[name=uploadShrinkage]', '40');
+    await page.fill('input[name=uploadShrinkageLeave]', '10');
+    await page.fill('input[name=uploadShrinkageActivity]', '35');
+    await page.click('button:text-is("生成需求")');
+    await page.waitForSelector('text=计划活动 35% 大于缩减率 40% 减去休假 10%（30%）');
+    await page.fill('input[name=uploadShrinkageActivity]', '10');
+    await page.click('button:text-is("生成需求")');
+    await page.waitForSelector('[data-testid=requirement-count] >> text=缩减率 40%，其中休假 10%、计划活动 10%');
   } finally {
     await h.close();
   }

@@ -3,11 +3,14 @@ import assert from 'node:assert/strict';
 import { startHarness, signInUi } from './harness';
 import { publishedTestRun } from '../src/store/testing';
 import { addStateSegments } from '../src/store/wfm/floor';
+import { saveForecast } from '../src/store/wfm/forecasts';
+import { putContract } from '../src/store/wfm/schedules';
 
 const H = 3600_000;
 // Asia/Shanghai (UTC+8)
 const at = (d: string, hm: string) => Date.parse(`${d}T${hm}:00Z`) - 8 * H;
 const D = '2026-11-02';
+const contract = { minHoursWeek: 0, maxHoursWeek: 40, minDaysOff: 0, earliestStartMin: 0, latestStartMin: 1380, minRestHours: 11 };
 
 test('adherence page for a team lead: an empty state on a day with no schedule or forecast, figures (never over 100 %) on a planned day', async () => {
   const h = await startHarness({
@@ -29,6 +32,27 @@ test('adherence page for a team lead: an empty state on a day with no schedule o
           updated_at: 0,
         })
         .execute();
+      // queue A forecast for the day; a1 answers A (skills), b1 (team B, skill B) is on the phone 09:00–13:00 too:
+      // the intraday panel counts a1 only for queue A and says so
+      await putContract(store.db, { agentId: org.agents.a1, contract, skills: ['A'], preferences: {} }, null, 0);
+      await putContract(store.db, { agentId: org.agents.b1, contract, skills: ['B'], preferences: {} }, null, 0);
+      await store.db
+        .insertInto('wfm_shifts')
+        .values({
+          run_id: runId,
+          agent_id: org.agents.b1,
+          day: 0,
+          kind: 'shift',
+          template_code: 'T',
+          start_ts: at(D, '09:00'),
+          end_ts: at(D, '13:00'),
+          paid_hours: 4,
+          activities: JSON.stringify([{ kind: 'phone', start: at(D, '09:00'), end: at(D, '13:00'), paid: true }]),
+          updated_at: 0,
+        })
+        .execute();
+      const points = Array.from({ length: 48 }, (_, k) => ({ ts: at(D, '00:00') + k * 1_800_000, offered: 1, aht: 60 }));
+      await saveForecast(store.db, { centerId: org.centerId, queue: 'A', model: 'test', intervalMin: 30, params: {} }, points, null, 0);
       // logged in all day (an always-on feed): work outside the plan must not push conformance over 100 %
       await addStateSegments(
         store.db,
@@ -58,6 +82,9 @@ test('adherence page for a team lead: an empty state on a day with no schedule o
     assert.match(row, /87\.5%/);
     assert.match(row, /100\.0%/);
     assert.match(await page.locator('[data-testid=adherence-total]').innerText(), /87\.5%.*100\.0%/);
+    // the intraday panel of queue A says which cover it counts: a1, not b1 of queue B
+    await page.waitForSelector('[data-testid=intraday-cover]');
+    assert.match(await page.locator('[data-testid=intraday-cover]').innerText(), /只计 A 队列的坐席：1 人.*另有 1 名在线坐席不接此队列/);
     // the half-hour break during phone time (10:00–10:30 on the center's clock, whatever the browser's zone) is out of
     // adherence, its state said in words
     const ooa = await page.locator('[data-testid=ooa-table] tbody tr').first().innerText();

@@ -109,6 +109,7 @@ const WORDS: Record<string, Row> = {
   ],
   // the share of the shrinkage planned as activities a schedule books (migration 060): at most total − leave
   'fields.shrinkageActivity': ['其中计划活动', '其中計畫活動', 'Of which planned activities'],
+  'wfm.requirementShrinkageActivity': ['、计划活动 {{activity}}%', '、計畫活動 {{activity}}%', ', planned activities {{activity}} %'],
   'wfm.uploadShrinkageActivity': [
     '其中计划活动（培训、辅导、会议）%（可空）',
     '其中計畫活動（培訓、輔導、會議）%（可空）',

@@ -30,10 +30,13 @@ export default function Schedule() {
   const { t, i18n } = useTranslation();
   // the shrinkage the requirement was computed with (migration 059), as a percentage; nothing when not known
   const share = (x: number) => String(Math.round(x * 1000) / 10);
-  const reqShrinkage = (s: { total: number | null; leave: number | null }) =>
+  // and the planned-activity share of it when recorded (migration 060: intraday sees booked activities up to it)
+  const reqShrinkage = (s: { total: number | null; leave: number | null; activity: number | null }) =>
     s.total === null
       ? ''
-      : ` · ${s.leave === null ? t('wfm.requirementShrinkageTotal', { total: share(s.total) }) : t('wfm.requirementShrinkage', { total: share(s.total), leave: share(s.leave) })}`;
+      : ` · ${s.leave === null ? t('wfm.requirementShrinkageTotal', { total: share(s.total) }) : t('wfm.requirementShrinkage', { total: share(s.total), leave: share(s.leave) })}${
+          s.activity === null ? '' : t('wfm.requirementShrinkageActivity', { activity: share(s.activity) })
+        }`;
   // where the week's requirement came from: upload, forecast:<id>, demo
   const reqSource = (src: string) =>
     src.startsWith('forecast:')
