@@ -84,7 +84,7 @@ test('adherence page for a team lead: an empty state on a day with no schedule o
     assert.match(await page.locator('[data-testid=adherence-total]').innerText(), /87\.5%.*100\.0%/);
     // the intraday panel of queue A says which cover it counts: a1, not b1 of queue B
     await page.waitForSelector('[data-testid=intraday-cover]');
-    assert.match(await page.locator('[data-testid=intraday-cover]').innerText(), /只计 A 队列的坐席：1 人.*另有 1 名在线坐席不接此队列/);
+    assert.match(await page.locator('[data-testid=intraday-cover]').innerText(), /只计所选队列的坐席：1 人.*另有 1 名在线坐席不接此队列/);
     // the half-hour break during phone time (10:00–10:30 on the center's clock, whatever the browser's zone) is out of
     // adherence, its state said in words
     const ooa = await page.locator('[data-testid=ooa-table] tbody tr').first().innerText();

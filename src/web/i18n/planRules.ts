@@ -125,11 +125,12 @@ const WORDS: Record<string, Row> = {
     '計畫活動 {{activity}}% 大於縮減率 {{total}}% 減去休假 {{leave}}%（{{rest}}%）',
     'Planned activities {{activity}} % are more than the shrinkage {{total}} % less leave {{leave}} % ({{rest}} %)',
   ],
-  // the intraday panel of the adherence page: which cover the gap counts (core/wfm/intraday queueCover)
+  // the intraday panel of the adherence page: which cover the gap counts (core/wfm/intraday queueCover); the queue
+  // is the one chosen just above it (its name is data, not words: not repeated in the sentence)
   'wfm.intradayCover': [
-    '已排人数只计 {{queue}} 队列的坐席：{{agents}} 人（按班次所属队列，否则按坐席技能；可接多个队列的坐席在每个队列都计入）；另有 {{others}} 名在线坐席不接此队列，未计入',
-    '已排人數只計 {{queue}} 佇列的坐席：{{agents}} 人（按班次所屬佇列，否則按坐席技能；可接多個佇列的坐席在每個佇列都計入）；另有 {{others}} 名在線坐席不接此佇列，未計入',
-    'Scheduled counts queue {{queue}}’s agents only: {{agents}} (by the shift’s queues, else the agent’s skills; an agent on several queues counts in each); {{others}} other agents on the phone do not answer it and are not counted',
+    '已排人数只计所选队列的坐席：{{agents}} 人（按班次所属队列，否则按坐席技能；可接多个队列的坐席在每个队列都计入）；另有 {{others}} 名在线坐席不接此队列，未计入',
+    '已排人數只計所選佇列的坐席：{{agents}} 人（按班次所屬佇列，否則按坐席技能；可接多個佇列的坐席在每個佇列都計入）；另有 {{others}} 名在線坐席不接此佇列，未計入',
+    'Scheduled counts the chosen queue’s agents only: {{agents}} (by the shift’s queues, else the agent’s skills; an agent on several queues counts in each); {{others}} other agents on the phone do not answer it and are not counted',
   ],
   'errors.wfm.shrinkageLeaveWithoutTotal': [
     '填写休假占比时请同时填写缩减率：休假是其中的一部分',

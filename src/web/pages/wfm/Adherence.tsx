@@ -142,7 +142,7 @@ export default function Adherence() {
           </p>
           {intra.data.cover && (
             <p className="hint" data-testid="intraday-cover">
-              {t('wfm.intradayCover', { queue: intra.data.cover.queue, agents: intra.data.cover.agents, others: intra.data.cover.otherAgents })}
+              {t('wfm.intradayCover', { agents: intra.data.cover.agents, others: intra.data.cover.otherAgents })}
             </p>
           )}
           <Chart option={option as any} testId="intraday-chart" />
