@@ -185,6 +185,7 @@ export const COPY_MIN_ROWS = 1000;
 /** A value in COPY's text format: `\N` for null, backslash, tab and line breaks escaped. */
 export function copyValue(v: unknown): string {
   if (v == null) return '\\N';
+  if (typeof v === 'number') return String(v); // nothing to escape
   const s = String(v);
   return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : s;
 }
@@ -220,7 +221,13 @@ async function copyInsertNew(
     const text = function* () {
       for (let i = 0; i < todo.length; i += 500) {
         let chunk = '';
-        for (let r = i; r < Math.min(todo.length, i + 500); r++) chunk += todo[r]!.map(copyValue).join('\t') + '\n';
+        // a row's values appended one by one (a map and a join made two arrays a row: half this loop's time)
+        for (let r = i, end = Math.min(todo.length, i + 500); r < end; r++) {
+          const row = todo[r]!;
+          chunk += copyValue(row[0]);
+          for (let c = 1; c < row.length; c++) chunk += '\t' + copyValue(row[c]);
+          chunk += '\n';
+        }
         yield chunk;
       }
     };
