@@ -6,8 +6,13 @@
  * the store grows: ratio ≥ 0.8); then the time to report a month of a 1,000-agent center.
  * Prints a JSON summary.
  * Env: BENCH_EVENTS (default 300000), BENCH_REPEAT (default 3), BENCH_AGENTS (default 1000: the
- * simulated center, 20 agents a team, calls scaled with it), BENCH_PG (default the test database),
- * BENCH_MONTH=0 (skip the month of reports).
+ * simulated center, 20 agents a team, calls scaled with it), BENCH_PG (default the test database; 0:
+ * skip PostgreSQL), BENCH_SQLITE=0 (skip SQLite), BENCH_MONTH=0 (skip the month of reports),
+ * BENCH_KYSELY=0 (skip the previous ceiling), BENCH_SCHEMA_PREFIX (PostgreSQL schemas, default bench).
+ *
+ * Two paths are timed against the bare insert, alternated in one process (the order turned each run):
+ * the store step alone (`storeEvents` on events parsed before the clock starts: what "storing costs Nx a
+ * bare insert" compares) and the full path (each batch's JSON lines parsed, then stored).
  *
  * The ceiling: the same rows into a table with the same columns, key and unique id as live_events
  * (no other index), one transaction per batch, with the store's bulk technique (SQLite: prepared
@@ -17,7 +22,7 @@
  * this process's CPU too (SQLite does all its work in this process; PostgreSQL's server does not).
  */
 import { cpus, loadavg } from 'node:os';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import pg from 'pg';
 import { sql } from 'kysely';
 import { benchCenterEvents } from './lib/center';
@@ -37,6 +42,10 @@ const PG_URL = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test'
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 1000);
 /** BENCH_MONTH=0: the ingest parts only (no month of reports) */
 const MONTH = process.env.BENCH_MONTH !== '0';
+/** BENCH_KYSELY=0: skip the previous ceiling (the Kysely multi-row INSERT) */
+const KYSELY = process.env.BENCH_KYSELY !== '0';
+/** BENCH_PG=0 / BENCH_SQLITE=0: skip that database */
+const SQLITE = process.env.BENCH_SQLITE !== '0';
 const BATCH = 20_000;
 const ZONE = 'Asia/Shanghai';
 
@@ -50,13 +59,15 @@ async function open(kind: 'sqlite' | 'postgres', tag: string): Promise<Store> {
     await migrate(s);
     return s;
   }
-  const schema = `bench_${tag}_${process.pid}`;
+  const schema = `${process.env.BENCH_SCHEMA_PREFIX ?? 'bench'}_${tag}_${process.pid}`;
   const c = new pg.Client({ connectionString: PG_URL });
   await c.connect();
   // under the tests' schema lock: Kysely's migrator introspects every schema, so a schema dropped meanwhile fails a test's migration
   await withSchemaLock(() => c.query(`drop schema if exists ${schema} cascade; create schema ${schema}`));
   await c.end();
-  const s = await openStore({ url: PG_URL, pgSchema: schema });
+  // the server processes serving this store are found by their application name (their CPU is counted, below)
+  const s = await openStore({ url: `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}application_name=${schema}`, pgSchema: schema });
+  appName.set(s, schema);
   await withSchemaLock(() => migrate(s));
   const close = s.close;
   s.close = async () => {
@@ -68,6 +79,36 @@ async function open(kind: 'sqlite' | 'postgres', tag: string): Promise<Store> {
   };
   return s;
 }
+
+const appName = new WeakMap<Store, string>();
+
+/**
+ * PostgreSQL: CPU ticks (utime + stime, /proc/<pid>/stat) of the server processes serving a store, by pid; the
+ * server does most of the insert work, so a rate per CPU second counts this process's CPU and theirs (on the
+ * same machine; the WAL writer and checkpointer, shared by all, are not counted). SQLite: none.
+ */
+async function serverTicks(store: Store): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  const name = appName.get(store);
+  if (!name) return out;
+  const pids = await sql<{ pid: number }>`select pid from pg_stat_activity where application_name = ${name}`.execute(store.db);
+  for (const { pid } of pids.rows) {
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      out.set(Number(pid), Number(f[11]) + Number(f[12])); // fields 14 and 15 of stat(5), counted after the name
+    } catch {
+      // not on this machine (a remote server): nothing counted
+    }
+  }
+  return out;
+}
+const CLK_TCK = 100;
+/** Server CPU seconds between two serverTicks readings (a process started in between counts from 0). */
+const serverCpuS = (a: Map<number, number>, b: Map<number, number>) => {
+  let t = 0;
+  for (const [pid, v] of b) t += v - (a.get(pid) ?? 0);
+  return t / CLK_TCK;
+};
 
 const BARE: TableSpec = {
   table: 'bare_events',
@@ -95,7 +136,7 @@ async function checkpoint(store: Store): Promise<void> {
 }
 
 /** Wall and CPU seconds to insert the rows into a fresh bare table, one transaction per batch. */
-async function bareInsert(kind: 'sqlite' | 'postgres', rows: unknown[][], how: 'bulk' | 'kysely'): Promise<{ s: number; cpuS: number }> {
+async function bareInsert(kind: 'sqlite' | 'postgres', rows: unknown[][], how: 'bulk' | 'kysely'): Promise<Bare> {
   const bare = await open(kind, 'bare');
   const seq = kind === 'postgres' ? 'seq integer generated by default as identity primary key' : 'seq integer primary key autoincrement';
   const real = kind === 'postgres' ? 'double precision' : 'real';
@@ -104,6 +145,7 @@ async function bareInsert(kind: 'sqlite' | 'postgres', rows: unknown[][], how: '
       `create table bare_events (${seq}, id text not null unique, ts bigint not null, type text not null, queue text, agent text, call_id text, reason text, wait_s ${real}, target text)`,
     )
     .execute(bare.db);
+  const st = await serverTicks(bare);
   const t = performance.now();
   const c = process.cpuUsage();
   for (let i = 0; i < rows.length; i += BATCH)
@@ -112,9 +154,16 @@ async function bareInsert(kind: 'sqlite' | 'postgres', rows: unknown[][], how: '
       else await insertRows(tx, kind, `insert into bare_events (${BARE.cols.map((c) => c[0]).join(', ')})`, '', 9, rows.slice(i, i + BATCH));
     });
   await checkpoint(bare);
-  const out = { s: (performance.now() - t) / 1000, cpuS: cpuS(process.cpuUsage(c)) };
+  const out = { s: (performance.now() - t) / 1000, cpuS: cpuS(process.cpuUsage(c)), serverCpuS: serverCpuS(st, await serverTicks(bare)) };
   await bare.close();
   return out;
+}
+
+interface Bare {
+  s: number;
+  cpuS: number;
+  /** PostgreSQL: seconds of CPU of the server processes serving the store */
+  serverCpuS: number;
 }
 
 interface Timed {
@@ -122,6 +171,8 @@ interface Timed {
   s: number;
   /** seconds of this process's CPU */
   cpuS: number;
+  /** PostgreSQL: seconds of CPU of the server processes serving the store */
+  serverCpuS: number;
   /** events per wall second and per CPU second over the first and the last tenth of the batches */
   first: number;
   last: number;
@@ -130,19 +181,23 @@ interface Timed {
 }
 
 const cpuS = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1e6;
+const allCpu = (x: { cpuS: number; serverCpuS: number }) => x.cpuS + x.serverCpuS;
 
 /**
  * The full path, batch by batch as the streaming import does it: parse a batch's JSON lines, store it.
  * Each batch's wall and CPU time are kept (the first and the last tenth).
  */
-async function fullPath(kind: 'sqlite' | 'postgres', lines: string[]): Promise<Timed> {
-  const store = await open(kind, 'full');
+async function fullPath(kind: 'sqlite' | 'postgres', lines: string[], storeOnly = false): Promise<Timed> {
+  const store = await open(kind, storeOnly ? 'store' : 'full');
   await createCenter(store.db, 'Bench', ZONE, 0);
   const batches: { n: number; s: number; cpuS: number }[] = [];
-  for (let i = 0; i < lines.length; i += BATCH) {
+  // the store step alone (issue 16's "storing costs Nx a bare insert"): every batch parsed before the clock starts
+  const preParsed = storeOnly ? chunks(lines).map((b) => parseJsonl(b.join('\n')).events) : [];
+  const st = await serverTicks(store);
+  for (let i = 0, b = 0; i < lines.length; i += BATCH, b++) {
     const t = performance.now();
     const c = process.cpuUsage();
-    const parsed = parseJsonl(lines.slice(i, i + BATCH).join('\n')).events; // parse is part of the full path
+    const parsed = storeOnly ? preParsed[b]! : parseJsonl(lines.slice(i, i + BATCH).join('\n')).events; // parse is part of the full path
     await storeEvents(store, parsed);
     batches.push({ n: parsed.length, s: (performance.now() - t) / 1000, cpuS: cpuS(process.cpuUsage(c)) });
   }
@@ -151,6 +206,7 @@ async function fullPath(kind: 'sqlite' | 'postgres', lines: string[]): Promise<T
   const c = process.cpuUsage();
   await checkpoint(store);
   const final = { s: (performance.now() - t) / 1000, cpuS: cpuS(process.cpuUsage(c)) };
+  const server = serverCpuS(st, await serverTicks(store));
   await store.close();
   const sum = (bs: typeof batches, k: 's' | 'cpuS') => bs.reduce((a, b) => a + b[k], 0);
   const rate = (bs: typeof batches, k: 's' | 'cpuS') => bs.reduce((a, b) => a + b.n, 0) / sum(bs, k);
@@ -159,6 +215,7 @@ async function fullPath(kind: 'sqlite' | 'postgres', lines: string[]): Promise<T
   return {
     s: sum(batches, 's') + final.s,
     cpuS: sum(batches, 'cpuS') + final.cpuS,
+    serverCpuS: server,
     first: rate(head, 's'),
     last: rate(tail, 's'),
     firstCpu: rate(head, 'cpuS'),
@@ -166,19 +223,30 @@ async function fullPath(kind: 'sqlite' | 'postgres', lines: string[]): Promise<T
   };
 }
 
+const chunks = <T>(xs: T[]): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += BATCH) out.push(xs.slice(i, i + BATCH));
+  return out;
+};
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
 async function ingestRate(kind: 'sqlite' | 'postgres', lines: string[]) {
   const rows = parseJsonl(lines.join('\n')).events.map(eventToRow);
-  const runs: { full: Timed; bare: { s: number; cpuS: number }; kysely: number; load: number }[] = [];
+  const runs: { full: Timed; store: Timed; bare: Bare; kysely: number; load: number }[] = [];
   for (let r = 0; r < REPEAT; r++) {
     const load = loadavg()[0]!;
-    const bare = await bareInsert(kind, rows, 'bulk');
-    const full = await fullPath(kind, lines);
-    const kysely = (await bareInsert(kind, rows, 'kysely')).s;
-    runs.push({ full, bare, kysely, load });
+    // alternated, the order turned each run (bare, store, full / full, store, bare …) so no side always goes first
+    const order = r % 2 ? (['full', 'store', 'bare'] as const) : (['bare', 'store', 'full'] as const);
+    const got: Partial<{ bare: Bare; store: Timed; full: Timed }> = {};
+    for (const w of order) {
+      if (w === 'bare') got.bare = await bareInsert(kind, rows, 'bulk');
+      else got[w] = await fullPath(kind, lines, w === 'store');
+    }
+    const kysely = KYSELY ? (await bareInsert(kind, rows, 'kysely')).s : NaN;
+    runs.push({ full: got.full!, store: got.store!, bare: got.bare!, kysely, load });
   }
   const n = rows.length;
   return {
@@ -187,6 +255,12 @@ async function ingestRate(kind: 'sqlite' | 'postgres', lines: string[]) {
     bareInsertRowsPerS: Math.round(median(runs.map((x) => n / x.bare.s))),
     ratioToCeiling: r2(median(runs.map((x) => x.bare.s / x.full.s))),
     ratioToCeilingCpu: r2(median(runs.map((x) => x.bare.cpuS / x.full.cpuS))),
+    storeStepEventsPerS: Math.round(median(runs.map((x) => n / x.store.s))),
+    storeStepRatio: r2(median(runs.map((x) => x.bare.s / x.store.s))),
+    storeStepRatioCpu: r2(median(runs.map((x) => x.bare.cpuS / x.store.cpuS))),
+    // PostgreSQL: this process's CPU and the server's together (SQLite: the same as the ratios above)
+    ratioToCeilingAllCpu: r2(median(runs.map((x) => allCpu(x.bare) / allCpu(x.full)))),
+    storeStepRatioAllCpu: r2(median(runs.map((x) => allCpu(x.bare) / allCpu(x.store)))),
     firstTenthEventsPerS: Math.round(median(runs.map((x) => x.full.first))),
     lastTenthEventsPerS: Math.round(median(runs.map((x) => x.full.last))),
     lastToFirstTenth: r2(median(runs.map((x) => x.full.last / x.full.first))),
@@ -200,6 +274,19 @@ async function ingestRate(kind: 'sqlite' | 'postgres', lines: string[]) {
       fullPerCpuS: Math.round(n / x.full.cpuS),
       barePerCpuS: Math.round(n / x.bare.cpuS),
       ratioCpu: r2(x.bare.cpuS / x.full.cpuS),
+      store: Math.round(n / x.store.s),
+      storePerCpuS: Math.round(n / x.store.cpuS),
+      storeRatio: r2(x.bare.s / x.store.s),
+      storeRatioCpu: r2(x.bare.cpuS / x.store.cpuS),
+      ...(kind === 'postgres'
+        ? {
+            bareServerCpuS: r2(x.bare.serverCpuS),
+            storeServerCpuS: r2(x.store.serverCpuS),
+            fullServerCpuS: r2(x.full.serverCpuS),
+            ratioAllCpu: r2(allCpu(x.bare) / allCpu(x.full)),
+            storeRatioAllCpu: r2(allCpu(x.bare) / allCpu(x.store)),
+          }
+        : {}),
       firstTenth: Math.round(x.full.first),
       lastTenth: Math.round(x.full.last),
       firstTenthCpu: Math.round(x.full.firstCpu),
@@ -309,18 +396,20 @@ const part = async <T>(name: string, f: () => Promise<T>): Promise<T> => {
   console.error(name, JSON.stringify(r));
   return r;
 };
-out.sqlite = {
-  ingest: await part('sqlite ingest', () => ingestRate('sqlite', lines)),
-  ...(MONTH ? { monthOf1000Agents: await part('sqlite month', () => monthReport('sqlite')) } : {}),
-};
-try {
-  out.postgres = {
-    ingest: await part('postgres ingest', () => ingestRate('postgres', lines)),
-    ...(MONTH ? { monthOf1000Agents: await part('postgres month', () => monthReport('postgres')) } : {}),
+if (SQLITE)
+  out.sqlite = {
+    ingest: await part('sqlite ingest', () => ingestRate('sqlite', lines)),
+    ...(MONTH ? { monthOf1000Agents: await part('sqlite month', () => monthReport('sqlite')) } : {}),
   };
-} catch (e) {
-  out.postgres = { skipped: (e as Error).message };
-}
+if (process.env.BENCH_PG !== '0')
+  try {
+    out.postgres = {
+      ingest: await part('postgres ingest', () => ingestRate('postgres', lines)),
+      ...(MONTH ? { monthOf1000Agents: await part('postgres month', () => monthReport('postgres')) } : {}),
+    };
+  } catch (e) {
+    out.postgres = { skipped: (e as Error).message };
+  }
 out.loadAfter = loadavg()
   .map((x) => x.toFixed(1))
   .join(' ');

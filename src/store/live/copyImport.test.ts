@@ -1,6 +1,7 @@
 /**
- * Big batches load through COPY on PostgreSQL (issue 16): the stored keys looked up, the other rows
- * COPY'd straight into the table (no staging table). The same results as the small-batch path
+ * Big batches load through COPY on PostgreSQL (issue 16): COPY'd straight into the table (no staging table),
+ * optimistically without a lookup; when a stored key fails it, rolled back to a savepoint, the stored keys
+ * looked up and the other rows COPY'd. The same results as the small-batch path
  * (and as SQLite): a file with events already stored counts them as duplicates, a rejected line is
  * named, text with tabs, backslashes and line breaks comes back as it went in, the aggregates count
  * each call once.
@@ -87,6 +88,21 @@ forEachDatabase('a big import batch (COPY on PostgreSQL): duplicates of stored e
       assert.deepEqual(
         stored.rows.map((x) => Number(x.seq)),
         Array.from({ length: COPY_MIN_ROWS - 5 }, (_, i) => r.firstSeq + i),
+      );
+      // a stored key last in the batch (the optimistic COPY fails after all the others went in): rolled back to its
+      // savepoint, the others stored once, with consecutive seqs in the order sent
+      const late = Array.from({ length: COPY_MIN_ROWS }, (_, i) => [i === COPY_MIN_ROWS - 1 ? 'e7a' : `late${i}`, T0 + i, 'call.enqueued', 0]);
+      const l = await insertNew(store, tx as unknown as Kysely<any>, spec, late, 'seq');
+      assert.equal(l.count, COPY_MIN_ROWS - 1);
+      assert.ok(l.keys !== 'all' && !l.keys.has('e7a') && l.keys.has('late0'));
+      const lateStored = await sql<{ id: string; seq: number }>`select id, seq from live_events where id like 'late%' order by seq`.execute(tx);
+      assert.deepEqual(
+        lateStored.rows.map((x) => x.id),
+        late.slice(0, -1).map((x) => x[0]),
+      );
+      assert.deepEqual(
+        lateStored.rows.map((x) => Number(x.seq)),
+        Array.from({ length: COPY_MIN_ROWS - 1 }, (_, i) => l.firstSeq + i),
       );
       // and nothing went through a staging table
       const staged = await sql<{ ok: boolean }>`select to_regclass('pg_temp.live_events_stage') is not null as ok`.execute(tx);

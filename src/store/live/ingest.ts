@@ -548,7 +548,7 @@ export async function storeEvents(store: Store, events: readonly CallFloorEvent[
     const { keys, firstSeq } = await insertNew(store, db, EVENTS, rows, 'seq');
     const accepted = keys === 'all' ? batch : batch.filter((e) => keys.has(e.id));
     duplicates += batch.length - accepted.length;
-    if (store.dialect === 'sqlite') invalidateFactDays(store, ing.centerId, accepted);
+    await invalidateFactDays(store, db, ing.centerId, accepted);
     const deltas = new Deltas();
     const fwd = ing.acc(); // new calls and agents continuing in order: just added
     const storedCalls = await aggregateCalls(store, db, ing, accepted, firstSeq, fwd, deltas);
@@ -574,13 +574,14 @@ export async function storeEvents(store: Store, events: readonly CallFloorEvent[
 }
 
 /**
- * SQLite: the stored agent-days new events make stale (issue 11), deleted once per agent and batch: a new event
- * of an agent closes the state that began at the agent's previous state event before it, so the agent's days
- * ending after that event can change. Done per row by a trigger until migration 036 (a seek and a delete per
- * event); PostgreSQL does it in a statement-level trigger (migration 024). Runs after the batch is inserted:
- * for the agent's earliest new event, the events before it are all older ones.
+ * The stored agent-days new events make stale (issue 11), deleted once per agent and batch: a new event of an
+ * agent closes the state that began at the agent's previous state event before it, so the agent's days ending
+ * after that event can change. Runs after the batch is inserted: for the agent's earliest new event, the events
+ * before it are all older ones. SQLite: done per row by a trigger until migration 036 (a seek and a delete per
+ * event). PostgreSQL: by a statement-level trigger with a transition table until migration 062 (a copy of every
+ * inserted row kept for it); now one statement for the batch's agents.
  */
-function invalidateFactDays(store: Store, centerId: number, accepted: readonly CallFloorEvent[]) {
+async function invalidateFactDays(store: Store, db: Kysely<any>, centerId: number, accepted: readonly CallFloorEvent[]) {
   const first = new Map<string, number>();
   for (const e of accepted)
     if (e.agent) {
@@ -588,6 +589,16 @@ function invalidateFactDays(store: Store, centerId: number, accepted: readonly C
       if (t === undefined || e.ts < t) first.set(e.agent, e.ts);
     }
   if (!first.size) return;
+  if (store.dialect === 'postgres') {
+    await db.executeQuery(
+      CompiledQuery.raw(
+        `delete from fact_agent_days f using (select u.agent, coalesce((select max(p.ts) from live_events p where p.agent = u.agent and p.type like 'agent.%' and p.ts < u.ts), u.ts) as ts ` +
+          `from unnest($1::text[], $2::bigint[]) as u(agent, ts)) n where f.center_id = $3 and f.agent_code = n.agent and f.day_end > n.ts`,
+        [[...first.keys()], [...first.values()], centerId],
+      ),
+    );
+    return;
+  }
   const del = prepared(
     store.sqlite!,
     `delete from fact_agent_days where center_id = ? and agent_code = ? and day_end > coalesce((select max(p.ts) from live_events p where p.agent = ? and p.type like 'agent.%' and p.ts < ?), ?)`,

@@ -27,6 +27,7 @@ import emergencyLevels from './040_emergency_levels';
 import assessment from './042_assessment';
 import kbTermFreq from './051_kb_term_freq';
 import liveEventIndexes from './057_live_event_indexes';
+import liveEventsFactTrigger from './062_live_events_fact_trigger';
 import goals from './043_goals';
 import careers from './044_careers';
 import shrinkageCategories from './048_shrinkage_categories';
@@ -86,6 +87,7 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '054_plan_weeks': planWeeks,
   '036_fact_agent_sums': factAgentSums,
   '057_live_event_indexes': liveEventIndexes,
+  '062_live_events_fact_trigger': liveEventsFactTrigger,
 };
 
 /**
