@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 import { bootWithPages, pageImports, pagePreloads, type ChunkInfo } from './bootPages.ts';
 import { contractModuleSource } from './contractData.ts';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from './i18n/types.ts';
 
 /**
  * Writes a .br and a .gz beside every text asset of the build, once, at the highest settings: the server
@@ -84,11 +85,47 @@ function contractData(): Plugin {
   };
 }
 
+/**
+ * The locales' messages as data in the built web app (issue 16, src/web/i18n/bundles.ts): each locale merged here, at
+ * build time (src/web/i18n/all.ts); the default locale (also the fallback) in the entry, each other one a chunk of its
+ * own, fetched when chosen: the entry no longer carries every capability's words three times. Each as JSON.parse of a
+ * string, which the browser reads faster than the same object written as code. The dev server keeps the sources.
+ */
+function localeMessages(): Plugin {
+  const dir = fileURLToPath(new URL('./i18n/', import.meta.url));
+  const bundles = join(dir, 'bundles.ts');
+  const VIRTUAL = 'virtual:cf-messages/';
+  type Sources = { messagesOf: (l: Locale) => unknown };
+  let sources: Promise<Sources> | undefined;
+  const data = async (l: Locale) => {
+    sources ??= tsImport(pathToFileURL(join(dir, 'all.ts')).href, import.meta.url) as Promise<Sources>;
+    return `JSON.parse(${JSON.stringify(JSON.stringify((await sources).messagesOf(l)))})`;
+  };
+  return {
+    name: 'callfloor-locale-messages',
+    apply: 'build',
+    resolveId(id) {
+      return id.startsWith(VIRTUAL) ? `\0${id}` : null;
+    },
+    async load(id) {
+      if (id.startsWith(`\0${VIRTUAL}`)) return `export default ${await data(id.slice(VIRTUAL.length + 1) as Locale)};`;
+      if (id.split('?')[0] !== bundles) return null;
+      const later = LOCALES.filter((l) => l !== DEFAULT_LOCALE).map((l) => `${JSON.stringify(l)}: () => import(${JSON.stringify(VIRTUAL + l)})`);
+      return [
+        `const start = ${await data(DEFAULT_LOCALE)};`,
+        `const later = { ${later.join(', ')} };`,
+        `export const startMessages = (l) => (l === ${JSON.stringify(DEFAULT_LOCALE)} ? start : undefined);`,
+        `export const loadMessages = (l) => (l === ${JSON.stringify(DEFAULT_LOCALE)} ? Promise.resolve(start) : later[l]().then((m) => m.default));`,
+      ].join('\n');
+    },
+  };
+}
+
 const outDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [contractData(), react(), bootScript(), precompress()],
+  plugins: [contractData(), localeMessages(), react(), bootScript(), precompress()],
   build: {
     outDir,
     emptyOutDir: true,
