@@ -5,7 +5,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
-import { bootWithPages, pageImports, pagePreloads, type ChunkInfo } from './bootPages.ts';
+import { bootWithIds, bootWithPages, pageImports, pagePreloads, type ChunkInfo } from './bootPages.ts';
 import { contractModuleSource } from './contractData.ts';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from './i18n/types.ts';
 
@@ -40,11 +40,12 @@ function precompress(): Plugin {
 
 /**
  * /boot.js (src/web/bootEarly.js, issue 16): in the build, with the chunks of each menu path's page filled in
- * (src/web/bootPages.ts), so it preloads the page's code before the entry has run; as it is in development.
+ * (src/web/bootPages.ts), so it preloads the page's code before the entry has run; in both, with the early
+ * snapshot's id of src/web/boot.ts filled in (bootWithIds).
  */
 function bootScript(): Plugin {
   const web = fileURLToPath(new URL('.', import.meta.url));
-  const template = () => readFileSync(join(web, 'bootEarly.js'), 'utf8');
+  const template = () => bootWithIds(readFileSync(join(web, 'bootEarly.js'), 'utf8'));
   return {
     name: 'callfloor-boot',
     configureServer(server) {
