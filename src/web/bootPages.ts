@@ -5,7 +5,7 @@
  * `<link rel=modulepreload>` as soon as it runs, while the entry is still arriving. Pure: vite.config.ts reads
  * the files and hands over the bundle.
  */
-import { EARLY_SNAPSHOT_ID } from './boot';
+import { EARLY_SNAPSHOT_ID } from './boot.ts';
 
 /** Each menu path of nav.ts with the module its page imports (`/live/wallboard` → `./pages/live/Wallboard`). */
 export function pageImports(navSource: string): Map<string, string> {
