@@ -51,14 +51,14 @@ interface Took {
  * counts as drawn at the next (up to 0.5 s later): the page's clock is not quantized so.
  */
 async function watchFor(ctx: BrowserContext, selector: string) {
+  // no named inner functions: tsx would wrap them in a helper the page does not have
   await ctx.addInitScript((sel) => {
     const w = window as unknown as { __cfSeenAt?: number };
-    const seen = () => {
-      if (w.__cfSeenAt !== undefined || !document.querySelector(sel)) return false;
+    const mo = new MutationObserver(() => {
+      if (w.__cfSeenAt !== undefined || !document.querySelector(sel)) return;
       w.__cfSeenAt = performance.now();
-      return true;
-    };
-    const mo = new MutationObserver(() => seen() && mo.disconnect());
+      mo.disconnect();
+    });
     mo.observe(document, { childList: true, subtree: true });
   }, selector);
 }

@@ -73,17 +73,22 @@ export const usePath = () => useContext(PathContext);
 export const FirstDrawnContext = createContext<() => void>(() => {});
 
 /**
- * A page marked drawsFirst says here when its first data is on screen (`drawn` true): after the frame that paints it
- * (the next animation frame, then a task), so the shell's work starts once that frame is drawn, not before it.
+ * A page marked drawsFirst says here when its first data is on screen (`drawn` true). The shell fills in after the
+ * frame that paints it (the next animation frame, then a task) and once the document has loaded: the menu's words ask
+ * font slices of their own, which would otherwise hold the load event and compete with the page's own requests.
  */
 export function useFirstDrawn(drawn: boolean) {
   const done = useContext(FirstDrawnContext);
   useEffect(() => {
     if (!drawn) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(done)));
+    let frame: number | undefined;
+    const afterFrame = () => (frame = requestAnimationFrame(() => (timer = setTimeout(done))));
+    if (document.readyState === 'complete') afterFrame();
+    else window.addEventListener('load', afterFrame, { once: true });
     return () => {
-      cancelAnimationFrame(frame);
+      window.removeEventListener('load', afterFrame);
+      if (frame !== undefined) cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
   }, [drawn, done]);
