@@ -20,7 +20,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp } from '../src/server/app';
 import { startServices, stopServices } from '../src/server/services';
 import { migrate, openStore } from '../src/store/db';
@@ -35,31 +35,61 @@ const WEB_ROOT_B = process.env.WEB_ROOT_B;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const LOGIN_FORM = 'input[name=username]';
+const FIRST_TILE = '[data-testid^=tile-][data-state]';
 
-async function timeLogin(browser: Browser, url: string): Promise<number> {
+/** Times of one measurement: by the bench's clock (navigation to Playwright seeing it) and by the page's (see below). */
+interface Took {
+  bench: number;
+  page: number;
+}
+
+/**
+ * The page's own clock, beside the bench's: the moment the selector first matches in the DOM (a MutationObserver,
+ * ms after the navigation started, performance.now). Playwright's waitForSelector looks once `goto` is done (the load
+ * event) and then again after 20, 50, 100, 100, 500, 500… ms, so by the bench's clock a tile drawn just after one look
+ * counts as drawn at the next (up to 0.5 s later): the page's clock is not quantized so.
+ */
+async function watchFor(ctx: BrowserContext, selector: string) {
+  // no named inner functions: tsx would wrap them in a helper the page does not have
+  await ctx.addInitScript((sel) => {
+    const w = window as unknown as { __cfSeenAt?: number };
+    const mo = new MutationObserver(() => {
+      if (w.__cfSeenAt !== undefined || !document.querySelector(sel)) return;
+      w.__cfSeenAt = performance.now();
+      mo.disconnect();
+    });
+    mo.observe(document, { childList: true, subtree: true });
+  }, selector);
+}
+const seenAt = (page: Page) => page.evaluate(() => (window as unknown as { __cfSeenAt?: number }).__cfSeenAt ?? NaN);
+
+async function timeLogin(browser: Browser, url: string): Promise<Took> {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   try {
+    await watchFor(ctx, LOGIN_FORM);
     const page = await ctx.newPage();
     const t = performance.now();
     await page.goto(`${url}/#/`);
-    await page.waitForSelector('input[name=username]');
-    return performance.now() - t;
+    await page.waitForSelector(LOGIN_FORM);
+    return { bench: performance.now() - t, page: await seenAt(page) };
   } finally {
     await ctx.close();
   }
 }
 
-async function timeWallboard(browser: Browser, url: string, kiosk = false): Promise<number> {
+async function timeWallboard(browser: Browser, url: string, kiosk = false): Promise<Took> {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   try {
     // signed in through the API beforehand (its cookie only: the cache stays empty), as a browser that kept its session
     const r = await ctx.request.post(`${url}/api/auth/login`, { data: { username: 'duty_manager', password: TEST_PASSWORD } });
     if (!r.ok()) throw new Error(`sign-in failed: ${r.status()}`);
+    await watchFor(ctx, FIRST_TILE);
     const page = await ctx.newPage();
     const t = performance.now();
     await page.goto(`${url}/#/live/wallboard${kiosk ? '?kiosk=1' : ''}`);
-    await page.waitForSelector('[data-testid^=tile-][data-state]');
-    return performance.now() - t;
+    await page.waitForSelector(FIRST_TILE);
+    return { bench: performance.now() - t, page: await seenAt(page) };
   } finally {
     await ctx.close();
   }
@@ -124,7 +154,7 @@ async function main() {
       { b, kind: 'wall' as const, run: () => timeWallboard(browser, s.url) },
       { b, kind: 'kiosk' as const, run: () => timeWallboard(browser, s.url, true) },
     ]);
-    const got = servers.map(() => ({ login: [] as number[], wall: [] as number[], kiosk: [] as number[] }));
+    const got = servers.map(() => ({ login: [] as Took[], wall: [] as Took[], kiosk: [] as Took[] }));
     for (let i = 0; i < RUNS; i++)
       for (let k = 0; k < steps.length; k++) {
         const step = steps[(i + k) % steps.length]!;
@@ -132,13 +162,25 @@ async function main() {
       }
     console.log(`machine: ${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)} (1 min) at the end; ${RUNS} runs each, medians, empty cache each run`);
     const runs = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(' ');
-    got.forEach(({ login, wall, kiosk }, b) => {
-      const [l, w, k] = [median(login), median(wall), median(kiosk)];
+    got.forEach((took, b) => {
       if (servers.length > 1) console.log(`build ${'AB'[b]}: ${roots[b]}`);
-      console.log(`login page (baseline)          ${l.toFixed(0)} ms  (runs: ${runs(login)})`);
-      console.log(`wallboard in the app, tiles    ${w.toFixed(0)} ms  (runs: ${runs(wall)})  ${(w / l).toFixed(2)}× login, own part ${(w - l).toFixed(0)} ms`);
-      console.log(`kiosk view (?kiosk=1), tiles   ${k.toFixed(0)} ms  (runs: ${runs(kiosk)})  ${(k / l).toFixed(2)}× login, own part ${(k - l).toFixed(0)} ms`);
-      console.log(`aim ≤ 1.3× the login page, judged on the kiosk view (the floor's TV): ${k / l <= 1.3 ? 'met' : 'not met'}`);
+      for (const clock of ['bench', 'page'] as const) {
+        const [login, wall, kiosk] = [took.login, took.wall, took.kiosk].map((xs) => xs.map((x) => x[clock]));
+        const [l, w, k] = [median(login!), median(wall!), median(kiosk!)];
+        console.log(
+          clock === 'bench'
+            ? "by the bench's clock (navigation to Playwright seeing it):"
+            : "by the page's clock (navigation start to the DOM having it, no polling steps):",
+        );
+        console.log(`  login page (baseline)          ${l.toFixed(0)} ms  (runs: ${runs(login!)})`);
+        console.log(
+          `  wallboard in the app, tiles    ${w.toFixed(0)} ms  (runs: ${runs(wall!)})  ${(w / l).toFixed(2)}× login, own part ${(w - l).toFixed(0)} ms`,
+        );
+        console.log(
+          `  kiosk view (?kiosk=1), tiles   ${k.toFixed(0)} ms  (runs: ${runs(kiosk!)})  ${(k / l).toFixed(2)}× login, own part ${(k - l).toFixed(0)} ms`,
+        );
+        console.log(`  aim ≤ 1.3× the login page, judged on the kiosk view (the floor's TV): ${k / l <= 1.3 ? 'met' : 'not met'}`);
+      }
     });
   } finally {
     await browser.close();

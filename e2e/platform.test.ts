@@ -12,6 +12,21 @@ test('admin signs in, switches language, creates a team, an agent and its user; 
     await page.selectOption('.topbar select[aria-label=language]', 'en');
     await page.waitForSelector('text=Sign out');
     assert.equal(await page.textContent('.nav .brand'), 'CallFloor');
+    // reloaded with English chosen: the first render is already in English (its words, a chunk of their own in the
+    // build, arrive before it: no Chinese first), and the Traditional Chinese ones are not fetched
+    await page.addInitScript(() => {
+      const w = window as unknown as { __firstSignOut?: string };
+      new MutationObserver(() => {
+        w.__firstSignOut ??= document.querySelector('[data-testid=sign-out]')?.textContent ?? undefined;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const scripts: string[] = [];
+    page.on('request', (r) => void (r.resourceType() === 'script' && scripts.push(r.url())));
+    await page.reload();
+    await page.waitForSelector('.topbar >> text=Sign out');
+    assert.equal(await page.evaluate(() => (window as unknown as { __firstSignOut?: string }).__firstSignOut), 'Sign out');
+    assert.equal(await page.textContent('.nav .brand'), 'CallFloor');
+    assert.ok(scripts.some((u) => /\/en-[\w-]+\.js$/.test(u)) && !scripts.some((u) => /\/zh-TW-[\w-]+\.js$/.test(u)), scripts.join(' '));
     await page.selectOption('.topbar select[aria-label=language]', 'zh-TW');
     await page.waitForSelector('text=登出');
     await page.selectOption('.topbar select[aria-label=language]', 'zh-CN');

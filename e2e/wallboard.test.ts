@@ -50,6 +50,31 @@ test('wallboard tiles follow pushed events; an understaffed alert fires, is ackn
     await acceptEvents(ctx, [ev(Date.now(), 'agent.notReady', { agent: 'B001', reason: 'break' })]);
     await page.waitForSelector('[data-testid=tile-B001][data-state=notReady] >> text=小休');
 
+    // opened at its address (reloaded), the page's first tiles come before the shell's menu links and bell (issue 16),
+    // which then fill in around the page without moving it (its own data, arriving later, may), and work
+    await page.addInitScript(() => {
+      const w = window as unknown as { __atTile?: { links: number; bell: boolean; left: number; top: number } };
+      const mo = new MutationObserver(() => {
+        const tile = document.querySelector('[data-testid=tile-B001]');
+        if (!tile || w.__atTile) return;
+        const r = document.querySelector('.page')!.getBoundingClientRect();
+        w.__atTile = { links: document.querySelectorAll('a[data-nav]').length, bell: !!document.querySelector('[data-testid=bell]'), left: r.left, top: r.top };
+        mo.disconnect();
+      });
+      mo.observe(document, { childList: true, subtree: true });
+    });
+    await page.reload();
+    await page.waitForSelector('[data-testid=bell]');
+    await page.waitForSelector('a[data-nav="/live/alerts"]');
+    const atTile = await page.evaluate(() => (window as unknown as { __atTile?: { links: number; bell: boolean; left: number; top: number } }).__atTile);
+    assert.equal(atTile?.links, 0, 'no menu link yet beside the first tiles');
+    assert.equal(atTile?.bell, false, 'no bell yet beside the first tiles');
+    const box = await page.locator('.page').boundingBox();
+    assert.deepEqual([box?.x, box?.y], [atTile?.left, atTile?.top], 'the page stays where it was drawn');
+    await page.click('[data-testid=bell]');
+    assert.equal(await page.getAttribute('[data-testid=bell]', 'aria-expanded'), 'true');
+    await page.click('[data-testid=bell]');
+
     // the diagnosis runs (on a timer in production; here now): the banner shows the alerts
     await floorService(ctx)!.diagnose(Date.now());
     await page.waitForSelector('[data-testid=alert-banner]');

@@ -5,7 +5,7 @@ import { takeEarlyMe } from './boot';
 import { contract } from '../contract/index';
 import { setLocale, type Locale } from './i18n/index';
 import { LanguageSelect } from './components/LanguageSelect';
-import { isKiosk, mayOpen, navItems } from './nav';
+import { FirstDrawnContext, isKiosk, mayOpen, navItems, PathContext, type NavItem } from './nav';
 import { Login } from './pages/Login';
 import { Home } from './pages/Home';
 import { SessionContext, type Me } from './session';
@@ -25,6 +25,26 @@ function LocaleSelect({ onLocale }: { onLocale: (l: Locale) => void }) {
   );
 }
 
+/** The page the address names, or "forbidden" when the signed-in user may not open it (the shell's and the kiosk view's). */
+function PageOrForbidden({ me, item }: { me: Me; item: NavItem | undefined }) {
+  const { t } = useTranslation();
+  const Page = item?.page;
+  return (
+    <Suspense fallback={<Loading />}>
+      {Page && item && mayOpen(me, item) ? (
+        <Page />
+      ) : (
+        <div className="error" role="alert" data-testid="forbidden">
+          {t('app.forbidden')}
+        </div>
+      )}
+    </Suspense>
+  );
+}
+
+/** How long the shell waits for a drawsFirst page's first data (a snapshot that never comes) before it fills in anyway. */
+const SHELL_WAIT_MS = 3000;
+
 function useHashPath() {
   const [path, setPath] = useState(() => location.hash.replace(/^#/, '') || '/');
   useEffect(() => {
@@ -42,6 +62,15 @@ export function App() {
   // the side menu as a drawer on a phone, closed again by any navigation
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => setMenuOpen(false), [path]);
+  // opened at a drawsFirst page (the wallboard), the shell's menu, bell, demo check and tab bar wait for its first data
+  // (issue 16: its first tiles within 1.3x the login page); the menu's column and the top bar keep their place meanwhile
+  const [pageFirst, setPageFirst] = useState(() => !!navItems.find((n) => n.path === path.split('?')[0])?.drawsFirst);
+  const firstDrawn = useCallback(() => setPageFirst(false), []);
+  useEffect(() => {
+    if (!pageFirst) return;
+    const timer = setTimeout(firstDrawn, SHELL_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [pageFirst, firstDrawn]);
 
   const refresh = useCallback(async () => {
     try {
@@ -70,7 +99,8 @@ export function App() {
   const pathOnly = path.split('?')[0];
   const current = navItems.find((n) => n.path === pathOnly);
   const groups = [...new Set(visible.map((n) => n.group ?? ''))];
-  const Page = current?.page;
+  // only while that page is open and may be opened (else nothing would say it drew)
+  const shellLater = pageFirst && !!current?.drawsFirst && mayOpen(me, current);
 
   if (isKiosk(path))
     return (
@@ -82,15 +112,9 @@ export function App() {
               {t('live.kioskExit')}
             </a>
           </div>
-          <Suspense fallback={<Loading />}>
-            {Page && current && mayOpen(me, current) ? (
-              <Page />
-            ) : (
-              <div className="error" role="alert" data-testid="forbidden">
-                {t('app.forbidden')}
-              </div>
-            )}
-          </Suspense>
+          <PathContext.Provider value={path}>
+            <PageOrForbidden me={me} item={current} />
+          </PathContext.Provider>
         </div>
       </SessionContext.Provider>
     );
@@ -105,25 +129,26 @@ export function App() {
           <a href="#/" className={pathOnly === '/' ? 'active' : ''}>
             {t('nav.home')}
           </a>
-          {groups.map((g) => (
-            <div key={g} className="nav-group">
-              {g && <div className="nav-group-title">{t(g)}</div>}
-              {visible
-                .filter((n) => (n.group ?? '') === g)
-                .map((n) => (
-                  <a key={n.path} href={`#${n.path}`} className={n.path === pathOnly ? 'active' : ''} data-nav={n.path}>
-                    {t(n.label)}
-                  </a>
-                ))}
-            </div>
-          ))}
+          {!shellLater &&
+            groups.map((g) => (
+              <div key={g} className="nav-group">
+                {g && <div className="nav-group-title">{t(g)}</div>}
+                {visible
+                  .filter((n) => (n.group ?? '') === g)
+                  .map((n) => (
+                    <a key={n.path} href={`#${n.path}`} className={n.path === pathOnly ? 'active' : ''} data-nav={n.path}>
+                      {t(n.label)}
+                    </a>
+                  ))}
+              </div>
+            ))}
         </aside>
         <main>
           <div className="topbar">
             <span className="who">
               {me.displayName} · {me.roles.map((r) => t(`roles.${r}`)).join(' / ')}
             </span>
-            <NotificationBell userId={me.id} />
+            {!shellLater && <NotificationBell userId={me.id} />}
             <LocaleSelect onLocale={(l) => void changeLocale(l)} />
             <button
               data-testid="sign-out"
@@ -135,20 +160,18 @@ export function App() {
               {t('app.signOut')}
             </button>
           </div>
-          <DemoLoading />
-          <Suspense fallback={<Loading />}>
-            {pathOnly === '/' ? (
-              <Home items={visible} />
-            ) : Page && current && mayOpen(me, current) ? (
-              <Page />
-            ) : (
-              <div className="error" role="alert" data-testid="forbidden">
-                {t('app.forbidden')}
-              </div>
-            )}
-          </Suspense>
+          {!shellLater && <DemoLoading />}
+          {pathOnly === '/' ? (
+            <Home items={visible} />
+          ) : (
+            <PathContext.Provider value={path}>
+              <FirstDrawnContext.Provider value={firstDrawn}>
+                <PageOrForbidden me={me} item={current} />
+              </FirstDrawnContext.Provider>
+            </PathContext.Provider>
+          )}
         </main>
-        <PhoneTabBar me={me} path={pathOnly} menuOpen={menuOpen} onMenu={() => setMenuOpen(!menuOpen)} />
+        {!shellLater && <PhoneTabBar me={me} path={pathOnly} menuOpen={menuOpen} onMenu={() => setMenuOpen(!menuOpen)} />}
       </div>
     </SessionContext.Provider>
   );

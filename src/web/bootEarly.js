@@ -11,6 +11,8 @@ window.__cfEarlyMe.catch(function () {});
 // src/contract/live.ts), while the entry still loads and runs: the page shows its first tiles from that answer
 // (boot.ts takeEarlySnapshot) and replaces them with the answer to its own ask, sent behind its subscribe.
 var EARLY_SNAPSHOT_PATHS = ['/live/wallboard'];
+// its id, filled in from src/web/boot.ts EARLY_SNAPSHOT_ID when /boot.js is served (vite.config.ts, bootPages.ts bootWithIds)
+var EARLY_SNAPSHOT_ID = '__EARLY_SNAPSHOT_ID__';
 window.__cfEarlyMe
   .then(function (r) {
     if (!r.ok) return;
@@ -19,14 +21,14 @@ window.__cfEarlyMe
     window.__cfEarlySnapshot = new Promise(function (resolve) {
       var got = function (m) {
         var msg = JSON.parse(m.data);
-        if (msg.id !== 'floor.snapshot#early') return;
+        if (msg.id !== EARLY_SNAPSHOT_ID) return;
         sock.removeEventListener('message', got);
         window.__cfEarlySnapshotAnswer = { answer: msg.type === 'ack' ? msg.result : undefined };
         resolve(window.__cfEarlySnapshotAnswer.answer);
       };
       sock.addEventListener('message', got);
       sock.addEventListener('open', function () {
-        sock.send(JSON.stringify({ type: 'floor.snapshot', id: 'floor.snapshot#early' }));
+        sock.send(JSON.stringify({ type: 'floor.snapshot', id: EARLY_SNAPSHOT_ID }));
       });
       sock.addEventListener('close', function () {
         resolve(undefined);

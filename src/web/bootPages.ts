@@ -5,6 +5,7 @@
  * `<link rel=modulepreload>` as soon as it runs, while the entry is still arriving. Pure: vite.config.ts reads
  * the files and hands over the bundle.
  */
+import { EARLY_SNAPSHOT_ID } from './boot.ts';
 
 /** Each menu path of nav.ts with the module its page imports (`/live/wallboard` → `./pages/live/Wallboard`). */
 export function pageImports(navSource: string): Map<string, string> {
@@ -55,6 +56,15 @@ export function pagePreloads(
   }
   return { files, pages: out, missing };
 }
+
+/** Where boot.js names its early snapshot's id, filled in from boot.ts (one spelling) wherever /boot.js is served. */
+export const EARLY_ID_PLACEHOLDER = `var EARLY_SNAPSHOT_ID = '__EARLY_SNAPSHOT_ID__';`;
+
+/** boot.js with the ids it shares with the app filled in (the dev server's /boot.js and the build's). */
+export const bootWithIds = (template: string): string => {
+  if (!template.includes(EARLY_ID_PLACEHOLDER)) throw new Error(`boot.js: no "${EARLY_ID_PLACEHOLDER}" to fill in`);
+  return template.replace(EARLY_ID_PLACEHOLDER, `var EARLY_SNAPSHOT_ID = ${JSON.stringify(EARLY_SNAPSHOT_ID)};`);
+};
 
 /** The placeholder in boot.js the build fills in. */
 export const PAGES_PLACEHOLDER = 'var BUILT = { pages: {}, files: [] };';

@@ -1,4 +1,4 @@
-import { createElement, lazy, useState, type ComponentType } from 'react';
+import { createContext, createElement, lazy, useContext, useEffect, useState, type ComponentType } from 'react';
 import { hasAny, type Me } from './session';
 
 export interface NavItem {
@@ -12,6 +12,11 @@ export interface NavItem {
   /** shown only to a squad leader (小队长, GET /api/auth/me squadIds): an agent acting for the lead on their squad */
   squadLeader?: boolean;
   page: LazyPage;
+  /**
+   * The page draws its first data before the app shell's menu, top-bar bell, demo check and phone tab bar (issue 16:
+   * the wallboard's first tiles): opened at start, the shell fills those in once the page called useFirstDrawn.
+   */
+  drawsFirst?: true;
 }
 
 /** A page's code, fetched on its first render; `preload()` starts that fetch earlier (the same request: the browser keeps one module). */
@@ -59,6 +64,35 @@ export function preloadPageOf(hash: string): void {
  * render and lay out before the first tiles. A language choice and the way back to the app stay in one thin bar.
  */
 export const isKiosk = (path: string) => path.split('?')[0] === '/live/wallboard' && new URLSearchParams(path.split('?')[1] ?? '').get('kiosk') === '1';
+
+/** The address's path as App tracks it (`/live/wallboard?kiosk=1`), for a page that shows differently by it. */
+export const PathContext = createContext('/');
+export const usePath = () => useContext(PathContext);
+
+/** What a page calls once its first data is on screen (App: the shell's deferred parts follow). */
+export const FirstDrawnContext = createContext<() => void>(() => {});
+
+/**
+ * A page marked drawsFirst says here when its first data is on screen (`drawn` true). The shell fills in after the
+ * frame that paints it (the next animation frame, then a task) and once the document has loaded: the menu's words ask
+ * font slices of their own, which would otherwise hold the load event and compete with the page's own requests.
+ */
+export function useFirstDrawn(drawn: boolean) {
+  const done = useContext(FirstDrawnContext);
+  useEffect(() => {
+    if (!drawn) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let frame: number | undefined;
+    const afterFrame = () => (frame = requestAnimationFrame(() => (timer = setTimeout(done))));
+    if (document.readyState === 'complete') afterFrame();
+    else window.addEventListener('load', afterFrame, { once: true });
+    return () => {
+      window.removeEventListener('load', afterFrame);
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [drawn, done]);
+}
 
 /** Whether the signed-in user sees a menu item and may open its page (the server still checks every call). */
 export const mayOpen = (me: Me, n: NavItem) => hasAny(me, n.roles) && (!n.squadLeader || (me.squadIds?.length ?? 0) > 0);
@@ -165,6 +199,7 @@ export const navItems: NavItem[] = [
     group: 'nav.live',
     roles: [...ADMINS, 'duty_manager', 'team_lead', 'qa', 'wfm', 'trainer'],
     page: lazyPage(() => import('./pages/live/Wallboard')),
+    drawsFirst: true,
   },
   {
     path: '/live/alerts',

@@ -5,8 +5,9 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
-import { bootWithPages, pageImports, pagePreloads, type ChunkInfo } from './bootPages.ts';
+import { bootWithIds, bootWithPages, pageImports, pagePreloads, type ChunkInfo } from './bootPages.ts';
 import { contractModuleSource } from './contractData.ts';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from './i18n/types.ts';
 
 /**
  * Writes a .br and a .gz beside every text asset of the build, once, at the highest settings: the server
@@ -39,11 +40,12 @@ function precompress(): Plugin {
 
 /**
  * /boot.js (src/web/bootEarly.js, issue 16): in the build, with the chunks of each menu path's page filled in
- * (src/web/bootPages.ts), so it preloads the page's code before the entry has run; as it is in development.
+ * (src/web/bootPages.ts), so it preloads the page's code before the entry has run; in both, with the early
+ * snapshot's id of src/web/boot.ts filled in (bootWithIds).
  */
 function bootScript(): Plugin {
   const web = fileURLToPath(new URL('.', import.meta.url));
-  const template = () => readFileSync(join(web, 'bootEarly.js'), 'utf8');
+  const template = () => bootWithIds(readFileSync(join(web, 'bootEarly.js'), 'utf8'));
   return {
     name: 'callfloor-boot',
     configureServer(server) {
@@ -84,11 +86,47 @@ function contractData(): Plugin {
   };
 }
 
+/**
+ * The locales' messages as data in the built web app (issue 16, src/web/i18n/bundles.ts): each locale merged here, at
+ * build time (src/web/i18n/all.ts); the default locale (also the fallback) in the entry, each other one a chunk of its
+ * own, fetched when chosen: the entry no longer carries every capability's words three times. Each as JSON.parse of a
+ * string, which the browser reads faster than the same object written as code. The dev server keeps the sources.
+ */
+function localeMessages(): Plugin {
+  const dir = fileURLToPath(new URL('./i18n/', import.meta.url));
+  const bundles = join(dir, 'bundles.ts');
+  const VIRTUAL = 'virtual:cf-messages/';
+  type Sources = { messagesOf: (l: Locale) => unknown };
+  let sources: Promise<Sources> | undefined;
+  const data = async (l: Locale) => {
+    sources ??= tsImport(pathToFileURL(join(dir, 'all.ts')).href, import.meta.url) as Promise<Sources>;
+    return `JSON.parse(${JSON.stringify(JSON.stringify((await sources).messagesOf(l)))})`;
+  };
+  return {
+    name: 'callfloor-locale-messages',
+    apply: 'build',
+    resolveId(id) {
+      return id.startsWith(VIRTUAL) ? `\0${id}` : null;
+    },
+    async load(id) {
+      if (id.startsWith(`\0${VIRTUAL}`)) return `export default ${await data(id.slice(VIRTUAL.length + 1) as Locale)};`;
+      if (id.split('?')[0] !== bundles) return null;
+      const later = LOCALES.filter((l) => l !== DEFAULT_LOCALE).map((l) => `${JSON.stringify(l)}: () => import(${JSON.stringify(VIRTUAL + l)})`);
+      return [
+        `const start = ${await data(DEFAULT_LOCALE)};`,
+        `const later = { ${later.join(', ')} };`,
+        `export const startMessages = (l) => (l === ${JSON.stringify(DEFAULT_LOCALE)} ? start : undefined);`,
+        `export const loadMessages = (l) => (l === ${JSON.stringify(DEFAULT_LOCALE)} ? Promise.resolve(start) : later[l]().then((m) => m.default));`,
+      ].join('\n');
+    },
+  };
+}
+
 const outDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [contractData(), react(), bootScript(), precompress()],
+  plugins: [contractData(), localeMessages(), react(), bootScript(), precompress()],
   build: {
     outDir,
     emptyOutDir: true,

@@ -1,118 +1,42 @@
 import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { LOCALES, type Locale, type Messages } from './types';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from './types';
 import { loadFontsFor } from '../fonts';
 import { applyScript } from '../script';
-import { platformMessages } from './platform';
-import { peopleMessages } from './people';
-import { liveMessages } from './live';
-import { qaperfMessages } from './qaperf';
-import { wfmMessages } from './wfm';
-import { kbwoMessages } from './kbwo';
-import { notificationMessages } from './notifications';
-import { errorMessages } from './errors';
-import { factsInputsMessages } from './factsInputs';
-import { editMessages } from './edits';
-import { factsMessages } from './facts';
-import { factsPageMessages } from './factsPage';
-import { connectorMessages } from './connectors';
-import { phoneMessages } from './phone';
-import { historyMessages } from './history';
-import { importMessages } from './imports';
-import { trainingMessages } from './training';
-import { setupMessages } from './setup';
-import { floorSetupMessages } from './setupFloor';
-import { noticesMessages } from './notices';
-import { refusalMessages } from './refusals';
-import { recordRefusalMessages } from './recordRefusals';
-import { floorWordMessages } from './floorWords';
-import { auditMessages } from './audit';
-import { timeOffMessages } from './timeOff';
-import { planRuleMessages } from './planRules';
-import { dutyMessages } from './duty';
-import { assessmentMessages } from './assessment';
-import { goalsMessages } from './goals';
-import { careersMessages } from './careers';
-import { multiSkillMessages } from './multiSkill';
-import { peerMessages } from './peer';
-import { squadMessages } from './squad';
-import { floorRulesMessages } from './floorRules';
-import { intradayMessages } from './intraday';
-
-/** Every capability's messages; add yours here. */
-const all: Messages[] = [
-  platformMessages,
-  peopleMessages,
-  liveMessages,
-  qaperfMessages,
-  wfmMessages,
-  kbwoMessages,
-  notificationMessages,
-  errorMessages,
-  factsInputsMessages,
-  factsMessages,
-  factsPageMessages,
-  connectorMessages,
-  phoneMessages,
-  historyMessages,
-  importMessages,
-  trainingMessages,
-  setupMessages,
-  floorSetupMessages,
-  noticesMessages,
-  refusalMessages,
-  recordRefusalMessages,
-  floorWordMessages,
-  auditMessages,
-  editMessages,
-  timeOffMessages,
-  planRuleMessages,
-  dutyMessages,
-  assessmentMessages,
-  goalsMessages,
-  careersMessages,
-  multiSkillMessages,
-  peerMessages,
-  squadMessages,
-  floorRulesMessages,
-  intradayMessages,
-];
-
-function merge(into: Record<string, any>, from: Record<string, any>) {
-  for (const [k, v] of Object.entries(from)) {
-    if (typeof v === 'object' && v) merge((into[k] ??= {}), v);
-    else into[k] = v;
-  }
-  return into;
-}
-
-/** One locale's messages, every capability's merged. */
-const messagesOf = (l: Locale) => all.reduce((acc, m) => merge(acc, m[l] ?? {}), {} as Record<string, any>);
+import { loadMessages, startMessages } from './bundles';
 
 /**
- * Merges a locale's messages when i18next first needs them (issue 16: all three were merged before the first
- * render; now the screen's locale and the fallback at start, another on a switch). Synchronous, so the first
- * render and a switch find them in place.
+ * A locale's messages when i18next first needs them (issue 16): the screen's locale and the zh-CN fallback at start,
+ * another on a switch. In the build only zh-CN is in the entry; the others are chunks fetched when chosen
+ * (bundles.ts): from source (tests, the dev server) every locale is there at once, merged on use. A first render in
+ * a locale chosen earlier waits for its chunk (react-i18next suspends until it is loaded): no zh-CN words first.
  */
-const mergeOnUse: BackendModule = {
+const messagesOnUse: BackendModule = {
   type: 'backend',
   init() {},
   read(language, _namespace, callback) {
-    callback(null, (LOCALES as string[]).includes(language) ? messagesOf(language as Locale) : {});
+    if (!(LOCALES as string[]).includes(language)) return callback(null, {});
+    const now = startMessages(language as Locale);
+    if (now) return callback(null, now);
+    loadMessages(language as Locale).then(
+      (m) => callback(null, m),
+      (e: unknown) => callback(e as Error, null),
+    );
   },
 };
 
 const saved = (typeof localStorage !== 'undefined' && localStorage.getItem('cf.locale')) as Locale | null;
 
 void i18n
-  .use(mergeOnUse)
+  .use(messagesOnUse)
   .use(initReactI18next)
   .init({
-    lng: saved && LOCALES.includes(saved) ? saved : 'zh-CN',
-    fallbackLng: 'zh-CN',
+    lng: saved && LOCALES.includes(saved) ? saved : DEFAULT_LOCALE,
+    fallbackLng: DEFAULT_LOCALE,
     initAsync: false,
     interpolation: { escapeValue: false }, // React escapes
   });
+
 // the page's language drives the font choice (styles.css :lang) and screen readers
 if (typeof document !== 'undefined') {
   document.documentElement.lang = i18n.language;

@@ -10,7 +10,7 @@ import { hasAny, useMe } from '../../session';
 import { mmss, useClock, useFloor, type Tile } from './liveData';
 import { fmtClock } from '../../format';
 import { OnDuty } from './OnDuty';
-import { isKiosk } from '../../nav';
+import { isKiosk, useFirstDrawn, usePath } from '../../nav';
 
 const STATE_ORDER = ['notReady', 'ringing', 'talking', 'hold', 'acw', 'ready', 'loggedOut'];
 type SortKey = 'state' | 'time' | 'calls' | 'reason';
@@ -135,6 +135,9 @@ export default function Wallboard() {
   const me = useMe();
   const floor = useFloor(me);
   const now = useClock();
+  const kiosk = isKiosk(usePath());
+  // the first snapshot on screen: the app's shell fills in its menu and bell after it (nav.ts drawsFirst)
+  useFirstDrawn(floor.snap != null);
   const [team, setTeam] = useState('');
   const [sort, setSort] = useState<SortKey>('state');
   const teams = floor.snap?.teams ?? [];
@@ -195,7 +198,7 @@ export default function Wallboard() {
       title={t('nav.wallboard')}
       actions={
         <div className="form-row">
-          {!isKiosk(location.hash.replace(/^#/, '')) && (
+          {!kiosk && (
             <a href="#/live/wallboard?kiosk=1" data-testid="kiosk-open">
               {t('live.kioskOpen')}
             </a>
