@@ -16,41 +16,27 @@ test('adherence page for a team lead: an empty state on a day with no schedule o
   const h = await startHarness({
     seed: async (store, org) => {
       const runId = await publishedTestRun(store.db, org.centerId, D);
-      // a1 (the lead's team): phone 09:00–13:00; took a 30-minute break at 10:00 the plan did not have
-      await store.db
-        .insertInto('wfm_shifts')
-        .values({
-          run_id: runId,
-          agent_id: org.agents.a1,
-          day: 0,
-          kind: 'shift',
-          template_code: 'T',
-          start_ts: at(D, '09:00'),
-          end_ts: at(D, '13:00'),
-          paid_hours: 4,
-          activities: JSON.stringify([{ kind: 'phone', start: at(D, '09:00'), end: at(D, '13:00'), paid: true }]),
-          updated_at: 0,
-        })
-        .execute();
+      // a1 (the lead's team): phone 09:00–13:00; took a 30-minute break at 10:00 the plan did not have.
       // queue A forecast for the day; a1 answers A (skills), b1 (team B, skill B) is on the phone 09:00–13:00 too:
       // the intraday panel counts a1 only for queue A and says so
-      await putContract(store.db, { agentId: org.agents.a1, contract, skills: ['A'], preferences: {} }, null, 0);
-      await putContract(store.db, { agentId: org.agents.b1, contract, skills: ['B'], preferences: {} }, null, 0);
+      const phoneShift = (agentId: number) => ({
+        run_id: runId,
+        agent_id: agentId,
+        day: 0,
+        kind: 'shift',
+        template_code: 'T',
+        start_ts: at(D, '09:00'),
+        end_ts: at(D, '13:00'),
+        paid_hours: 4,
+        activities: JSON.stringify([{ kind: 'phone', start: at(D, '09:00'), end: at(D, '13:00'), paid: true }]),
+        updated_at: 0,
+      });
       await store.db
         .insertInto('wfm_shifts')
-        .values({
-          run_id: runId,
-          agent_id: org.agents.b1,
-          day: 0,
-          kind: 'shift',
-          template_code: 'T',
-          start_ts: at(D, '09:00'),
-          end_ts: at(D, '13:00'),
-          paid_hours: 4,
-          activities: JSON.stringify([{ kind: 'phone', start: at(D, '09:00'), end: at(D, '13:00'), paid: true }]),
-          updated_at: 0,
-        })
+        .values([phoneShift(org.agents.a1), phoneShift(org.agents.b1)])
         .execute();
+      await putContract(store.db, { agentId: org.agents.a1, contract, skills: ['A'], preferences: {} }, null, 0);
+      await putContract(store.db, { agentId: org.agents.b1, contract, skills: ['B'], preferences: {} }, null, 0);
       const points = Array.from({ length: 48 }, (_, k) => ({ ts: at(D, '00:00') + k * 1_800_000, offered: 1, aht: 60 }));
       await saveForecast(store.db, { centerId: org.centerId, queue: 'A', model: 'test', intervalMin: 30, params: {} }, points, null, 0);
       // logged in all day (an always-on feed): work outside the plan must not push conformance over 100 %
