@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EVENT_TYPES, eventSchema, validateEvent } from './events';
+import { collisionId, derivedIdCollides, EVENT_TYPES, eventSchema, hasDerivedId, validateEvent } from './events';
 
 /** validateEvent has a fast path for valid events: it must accept exactly what the zod schema accepts. */
 test('validateEvent agrees with the schema on valid, invalid and odd values', () => {
@@ -37,4 +37,25 @@ test('validateEvent agrees with the schema on valid, invalid and odd values', ()
   }
   assert.ok(accepted > 2000, `enough valid cases (${accepted})`);
   for (const odd of [null, 1, 'x', [], Object.create(null), new Date()]) assert.equal(validateEvent(odd).ok, eventSchema.safeParse(odd).success);
+});
+
+test('derived ids: which ids are ours, when a taken one is another record, and the next id to try', () => {
+  assert.equal(hasDerivedId('ql:g2ny0g64abs:call'), true);
+  assert.equal(hasDerivedId('esl:abc:answer'), true);
+  assert.equal(hasDerivedId('wh:their-id'), false); // a sender's own id: its re-send is a re-send
+  assert.equal(hasDerivedId('sim-1'), false);
+
+  // a call's event: the same call and queue is the same record (the time is not compared)
+  assert.equal(derivedIdCollides({ callId: 'c1', queue: 'q2', agent: '1084' }, { callId: 'c1', queue: 'q2', agent: '1084' }), false);
+  assert.equal(derivedIdCollides({ callId: 'c1', queue: 'q2' }, { callId: 'c2', queue: 'q0' }), true);
+  assert.equal(derivedIdCollides({ callId: 'c1', queue: 'q2' }, { callId: 'c1', queue: 'q0' }), true);
+  // stored nulls and absent fields are alike
+  assert.equal(derivedIdCollides({ callId: null, queue: null, agent: 'a1' } as never, { agent: 'a1' }), false);
+  // an agent's event: by its agent
+  assert.equal(derivedIdCollides({ agent: '1084' }, { agent: '1085' }), true);
+  assert.equal(derivedIdCollides({ agent: '1084' }, { callId: 'c1', agent: '1084' }), true);
+
+  assert.equal(collisionId('ql:x:call'), 'ql:x:call~2');
+  assert.equal(collisionId('ql:x:call~2'), 'ql:x:call~3');
+  assert.equal(collisionId('ql:x:call~9'), 'ql:x:call~10');
 });

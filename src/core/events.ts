@@ -213,6 +213,37 @@ export function dedupeEvents(events: readonly CallFloorEvent[]): CallFloorEvent[
   return out;
 }
 
+/**
+ * Ids our own parsers derive from a source record by `hashId` (queue_log, FreeSWITCH ESL). Two different records can
+ * hash alike: a 2 GB queue_log (33 M records) had two such pairs, a call's CONNECT and another call's ENTERQUEUE, and
+ * the later one was dropped as "already stored". So for these ids an id already taken is a duplicate only when the
+ * record's own fields agree; otherwise the event is stored under the next id (`collisionId`).
+ */
+export const DERIVED_ID_PREFIXES = ['ql:', 'esl:'] as const;
+
+export const hasDerivedId = (id: string) => DERIVED_ID_PREFIXES.some((p) => id.startsWith(p));
+
+/** The fields of an event that come straight from its source record (never from the parser's context or the zone). */
+export type RecordFields = Pick<CallFloorEvent, 'callId' | 'queue' | 'agent'>;
+
+/**
+ * Whether an event whose derived id is already taken (by `stored`) is another record's, not a re-send: a call's
+ * event by its call and queue, an agent's by its agent. The time is not compared: a re-parse in another zone, or a
+ * record's identity without its second, must still be a duplicate.
+ */
+export function derivedIdCollides(stored: RecordFields, e: RecordFields): boolean {
+  const norm = (v: string | null | undefined) => v ?? null;
+  if (norm(stored.callId) !== norm(e.callId)) return true;
+  if (norm(e.callId) !== null) return norm(stored.queue) !== norm(e.queue);
+  return norm(stored.agent) !== norm(e.agent);
+}
+
+/** The id an event takes when its derived id is another record's: `x` → `x~2` → `x~3` … */
+export function collisionId(id: string): string {
+  const m = /~(\d+)$/.exec(id);
+  return m ? `${id.slice(0, m.index)}~${Number(m[1]) + 1}` : `${id}~2`;
+}
+
 /** 53-bit FNV-1a style hash as base36, for deterministic short ids from source text. */
 export function hashId(s: string): string {
   let h1 = 0x811c9dc5 | 0;

@@ -3,7 +3,7 @@
  * interval aggregates and daily rollups kept up to date incrementally. See README.md in this folder.
  */
 import { CompiledQuery, type Kysely } from 'kysely';
-import type { CallFloorEvent } from '../../core/events';
+import { collisionId, derivedIdCollides, hasDerivedId, type CallFloorEvent, type RecordFields } from '../../core/events';
 import { KpiAccumulator, localDayStart, type AgentState, type AgentTrack, type TzOffset } from '../../core/kpi';
 import { EVENT_WINDOW_KEY, eventWindowSettings, maxStateMs, type EventWindowSettings } from '../../core/live/eventWindow';
 import { tzOffsetFn } from '../../core/timezone';
@@ -522,55 +522,109 @@ export interface StoreEventsResult {
  * The day rollups get the same changes, summed per day, in the same transaction.
  */
 export async function storeEvents(store: Store, events: readonly CallFloorEvent[], opts: StoreEventsOptions = {}): Promise<StoreEventsResult> {
-  const seen = new Set<string>();
+  return store.db.transaction().execute((tx) => storeInTransaction(store, tx as unknown as Kysely<any>, events, opts));
+}
+
+async function storeInTransaction(store: Store, db: Kysely<any>, events: readonly CallFloorEvent[], opts: StoreEventsOptions): Promise<StoreEventsResult> {
+  const seen = new Map<string, CallFloorEvent>();
   const batch: CallFloorEvent[] = [];
   const surveys: CallFloorEvent[] = []; // not telephony: into survey_answers, never into live_events or the aggregates
+  // another record's event whose derived id is taken (in this batch, or stored): tried again after this batch, as a
+  // batch of its own, against what is stored then — under the same id when the taker is in this batch, else the
+  // next (collisionId). Every event so walks x, x~2, x~3 … to its own record or a free id, whatever the order of arrival.
+  const others: CallFloorEvent[] = [];
   for (const e of events) {
-    if (seen.has(e.id)) continue;
-    seen.add(e.id);
+    const first = seen.get(e.id);
+    if (first) {
+      if (e.type !== 'survey' && hasDerivedId(e.id) && derivedIdCollides(first, e)) others.push(e);
+      continue;
+    }
+    seen.set(e.id, e);
     if (e.type === 'survey') surveys.push(e);
     else batch.push(e);
   }
   batch.sort(byTs);
-  let duplicates = events.length - batch.length - surveys.length; // repeated within the batch
-  return store.db.transaction().execute(async (tx) => {
-    const db = tx as unknown as Kysely<any>;
-    const ing = await beginIngest(store, db, opts.centerId);
-    // one array literal an event (eventToRow's columns and the center): growing a 9-slot array by a push
-    // reallocated it, about 250 bytes of garbage an event
-    const rows = new Array<unknown[]>(batch.length);
-    const c = ing.centerId;
-    for (let i = 0; i < batch.length; i++) {
-      const e = batch[i]!;
-      rows[i] = [e.id, e.ts, e.type, e.queue ?? null, e.agent ?? null, e.callId ?? null, e.reason ?? null, e.waitS ?? null, e.target ?? null, c];
-    }
-    // every event stored before this batch has a lower seq than all of this batch's (one writer at a time)
-    const { keys, firstSeq } = await insertNew(store, db, EVENTS, rows, 'seq');
-    const accepted = keys === 'all' ? batch : batch.filter((e) => keys.has(e.id));
-    duplicates += batch.length - accepted.length;
-    await invalidateFactDays(store, db, ing.centerId, accepted);
-    const deltas = new Deltas();
-    const fwd = ing.acc(); // new calls and agents continuing in order: just added
-    const storedCalls = await aggregateCalls(store, db, ing, accepted, firstSeq, fwd, deltas);
-    const states = await aggregateAgents(store, db, ing, accepted, fwd, deltas);
-    deltas.addAcc(fwd, 1);
-    if (opts.flushUntil !== undefined) await flushStates(store, db, ing, opts.flushUntil, deltas, states);
-    if (accepted.length || opts.flushUntil !== undefined) {
-      await deltas.write(store, db, ing, opts.now);
-      await writeStates(store, db, ing.centerId, states);
-    }
-    // answered calls → qa_calls (quality), same transaction, from the events the call aggregation read
-    await storeQaCalls(store, db, ing.centerId, touchedSegments(accepted, storedCalls), Date.now());
-    // after this batch's call events are in: a survey may name a call of the same batch
-    const sv = await storeSurveyAnswers(tx, ing.centerId, surveys, Date.now());
-    return {
-      accepted: sv.accepted.length ? [...accepted, ...sv.accepted] : accepted,
-      duplicates: duplicates + sv.duplicates,
-      rejected: sv.rejected,
-      centerId: ing.centerId,
-      ...(store.dialect === 'sqlite' && accepted.length ? { seqs: { after: firstSeq - 1, last: firstSeq + accepted.length - 1 } } : {}),
-    };
-  });
+  let duplicates = events.length - batch.length - surveys.length - others.length; // repeated within the batch
+  const ing = await beginIngest(store, db, opts.centerId);
+  // one array literal an event (eventToRow's columns and the center): growing a 9-slot array by a push
+  // reallocated it, about 250 bytes of garbage an event
+  const rows = new Array<unknown[]>(batch.length);
+  const c = ing.centerId;
+  for (let i = 0; i < batch.length; i++) {
+    const e = batch[i]!;
+    rows[i] = [e.id, e.ts, e.type, e.queue ?? null, e.agent ?? null, e.callId ?? null, e.reason ?? null, e.waitS ?? null, e.target ?? null, c];
+  }
+  // every event stored before this batch has a lower seq than all of this batch's (one writer at a time)
+  const { keys, firstSeq } = await insertNew(store, db, EVENTS, rows, 'seq');
+  const accepted = keys === 'all' ? batch : batch.filter((e) => keys.has(e.id));
+  if (keys !== 'all') {
+    const taken = await takenByOtherRecords(store, db, keys, batch);
+    others.push(...taken);
+    duplicates -= taken.length;
+  }
+  duplicates += batch.length - accepted.length;
+  await invalidateFactDays(store, db, ing.centerId, accepted);
+  const deltas = new Deltas();
+  const fwd = ing.acc(); // new calls and agents continuing in order: just added
+  const storedCalls = await aggregateCalls(store, db, ing, accepted, firstSeq, fwd, deltas);
+  const states = await aggregateAgents(store, db, ing, accepted, fwd, deltas);
+  deltas.addAcc(fwd, 1);
+  if (opts.flushUntil !== undefined) await flushStates(store, db, ing, opts.flushUntil, deltas, states);
+  if (accepted.length || opts.flushUntil !== undefined) {
+    await deltas.write(store, db, ing, opts.now);
+    await writeStates(store, db, ing.centerId, states);
+  }
+  // answered calls → qa_calls (quality), same transaction, from the events the call aggregation read
+  await storeQaCalls(store, db, ing.centerId, touchedSegments(accepted, storedCalls), Date.now());
+  // after this batch's call events are in: a survey may name a call of the same batch
+  const sv = await storeSurveyAnswers(db, ing.centerId, surveys, Date.now());
+  const result: StoreEventsResult = {
+    accepted: sv.accepted.length ? [...accepted, ...sv.accepted] : accepted,
+    duplicates: duplicates + sv.duplicates,
+    rejected: sv.rejected,
+    centerId: ing.centerId,
+    ...(store.dialect === 'sqlite' && accepted.length ? { seqs: { after: firstSeq - 1, last: firstSeq + accepted.length - 1 } } : {}),
+  };
+  if (!others.length) return result;
+  // the other records' events, as a batch of their own in the same transaction: aggregated as late arrivals
+  // would be; their sequence numbers follow this batch's, so `accepted` stays in sequence order
+  const more = await storeInTransaction(store, db, others, { ...opts, centerId: ing.centerId });
+  const seqs = result.seqs && more.seqs ? { after: result.seqs.after, last: more.seqs.last } : (result.seqs ?? more.seqs);
+  return {
+    accepted: [...result.accepted, ...more.accepted],
+    duplicates: result.duplicates + more.duplicates,
+    rejected: [...result.rejected, ...more.rejected],
+    centerId: ing.centerId,
+    ...(seqs ? { seqs } : {}),
+  };
+}
+
+/**
+ * The batch's events whose derived id was already stored for another record (derivedIdCollides), each under its
+ * next id to try; the others not inserted are re-sends. One read of the stored rows, only when some were not new.
+ */
+async function takenByOtherRecords(store: Store, db: Kysely<any>, inserted: ReadonlySet<unknown>, batch: readonly CallFloorEvent[]): Promise<CallFloorEvent[]> {
+  const derived = batch.filter((e) => !inserted.has(e.id) && hasDerivedId(e.id));
+  if (!derived.length) return [];
+  const rows = await query<{ id: string; call_id: string | null; queue: string | null; agent: string | null }>(
+    store,
+    db,
+    `select id, call_id, queue, agent from live_events where id in (select value from json_each(?))`,
+    `select id, call_id, queue, agent from live_events where id = any($1::text[])`,
+    [
+      listParam(
+        store,
+        derived.map((e) => e.id),
+      ),
+    ],
+  );
+  const stored = new Map(rows.map((r) => [r.id, { callId: r.call_id, queue: r.queue, agent: r.agent }]));
+  const out: CallFloorEvent[] = [];
+  for (const e of derived) {
+    const s = stored.get(e.id);
+    if (s && derivedIdCollides(s as RecordFields, e)) out.push({ ...e, id: collisionId(e.id) });
+  }
+  return out;
 }
 
 /**
