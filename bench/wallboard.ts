@@ -38,7 +38,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const LOGIN_FORM = 'input[name=username]';
 const FIRST_TILE = '[data-testid^=tile-][data-state]';
 
-/** Times of one measurement: by the bench's clock (navigation to Playwright seeing it) and by the page's (see below). */
+/** Times of one measurement: by the bench's clock (navigation to the page telling it, `seen`) and by the page's (see below). */
 interface Took {
   bench: number;
   page: number;
@@ -46,9 +46,10 @@ interface Took {
 
 /**
  * The page's own clock, beside the bench's: the moment the selector first matches in the DOM (a MutationObserver,
- * ms after the navigation started, performance.now). Playwright's waitForSelector looks once `goto` is done (the load
- * event) and then again after 20, 50, 100, 100, 500, 500… ms, so by the bench's clock a tile drawn just after one look
- * counts as drawn at the next (up to 0.5 s later): the page's clock is not quantized so.
+ * ms after the navigation started, performance.now): it leaves out the bench's own steps (starting the navigation,
+ * the message back). Until session 14 the bench's clock waited with Playwright's waitForSelector, which looks once
+ * `goto` is done (the load event) and then after 20, 50, 100, 100, 500… ms: a tile drawn just after one look counted
+ * as drawn at the next (up to 0.5 s later), more often for the wallboard, whose tiles come after the load event.
  */
 async function watchFor(ctx: BrowserContext, selector: string) {
   // no named inner functions: tsx would wrap them in a helper the page does not have
@@ -62,6 +63,25 @@ async function watchFor(ctx: BrowserContext, selector: string) {
     mo.observe(document, { childList: true, subtree: true });
   }, selector);
 }
+/**
+ * The bench's clock stops when the page tells it the thing is in the DOM: a MutationObserver in the page from the
+ * navigation's commit (not after the load event, and not on Playwright's widening retry steps of up to 0.5 s, nor by
+ * polling on every frame, which makes the page draw more).
+ */
+const seen = (page: Page, selector: string) =>
+  page.evaluate(
+    (sel) =>
+      new Promise<void>((resolve) => {
+        if (document.querySelector(sel)) return resolve();
+        const mo = new MutationObserver(() => {
+          if (!document.querySelector(sel)) return;
+          mo.disconnect();
+          resolve();
+        });
+        mo.observe(document, { childList: true, subtree: true });
+      }),
+    selector,
+  );
 const seenAt = (page: Page) => page.evaluate(() => (window as unknown as { __cfSeenAt?: number }).__cfSeenAt ?? NaN);
 
 async function timeLogin(browser: Browser, url: string): Promise<Took> {
@@ -70,8 +90,8 @@ async function timeLogin(browser: Browser, url: string): Promise<Took> {
     await watchFor(ctx, LOGIN_FORM);
     const page = await ctx.newPage();
     const t = performance.now();
-    await page.goto(`${url}/#/`);
-    await page.waitForSelector(LOGIN_FORM);
+    await page.goto(`${url}/#/`, { waitUntil: 'commit' });
+    await seen(page, LOGIN_FORM);
     return { bench: performance.now() - t, page: await seenAt(page) };
   } finally {
     await ctx.close();
@@ -87,8 +107,8 @@ async function timeWallboard(browser: Browser, url: string, kiosk = false): Prom
     await watchFor(ctx, FIRST_TILE);
     const page = await ctx.newPage();
     const t = performance.now();
-    await page.goto(`${url}/#/live/wallboard${kiosk ? '?kiosk=1' : ''}`);
-    await page.waitForSelector(FIRST_TILE);
+    await page.goto(`${url}/#/live/wallboard${kiosk ? '?kiosk=1' : ''}`, { waitUntil: 'commit' });
+    await seen(page, FIRST_TILE);
     return { bench: performance.now() - t, page: await seenAt(page) };
   } finally {
     await ctx.close();
@@ -169,7 +189,7 @@ async function main() {
         const [l, w, k] = [median(login!), median(wall!), median(kiosk!)];
         console.log(
           clock === 'bench'
-            ? "by the bench's clock (navigation to Playwright seeing it):"
+            ? "by the bench's clock (navigation to the page telling it the thing is there):"
             : "by the page's clock (navigation start to the DOM having it, no polling steps):",
         );
         console.log(`  login page (baseline)          ${l.toFixed(0)} ms  (runs: ${runs(login!)})`);
@@ -179,7 +199,8 @@ async function main() {
         console.log(
           `  kiosk view (?kiosk=1), tiles   ${k.toFixed(0)} ms  (runs: ${runs(kiosk!)})  ${(k / l).toFixed(2)}× login, own part ${(k - l).toFixed(0)} ms`,
         );
-        console.log(`  aim ≤ 1.3× the login page, judged on the kiosk view (the floor's TV): ${k / l <= 1.3 ? 'met' : 'not met'}`);
+        const met = (x: number) => (x / l <= 1.3 ? 'met' : 'not met');
+        console.log(`  aim ≤ 1.3× the login page: kiosk view (the floor's TV) ${met(k)}; in the app ${met(w)}`);
       }
     });
   } finally {
