@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness, signInUi } from './harness';
-import { publishedTestRun } from '../src/store/testing';
+import { publishedTestRun, testShiftRow } from '../src/store/testing';
 import { addStateSegments } from '../src/store/wfm/floor';
 import { saveForecast } from '../src/store/wfm/forecasts';
 import { putContract } from '../src/store/wfm/schedules';
@@ -19,18 +19,7 @@ test('adherence page for a team lead: an empty state on a day with no schedule o
       // a1 (the lead's team): phone 09:00–13:00; took a 30-minute break at 10:00 the plan did not have.
       // queue A forecast for the day; a1 answers A (skills), b1 (team B, skill B) is on the phone 09:00–13:00 too:
       // the intraday panel counts a1 only for queue A and says so
-      const phoneShift = (agentId: number) => ({
-        run_id: runId,
-        agent_id: agentId,
-        day: 0,
-        kind: 'shift',
-        template_code: 'T',
-        start_ts: at(D, '09:00'),
-        end_ts: at(D, '13:00'),
-        paid_hours: 4,
-        activities: JSON.stringify([{ kind: 'phone', start: at(D, '09:00'), end: at(D, '13:00'), paid: true }]),
-        updated_at: 0,
-      });
+      const phoneShift = (agentId: number) => testShiftRow(runId, agentId, [['phone', at(D, '09:00'), at(D, '13:00')]]);
       await store.db
         .insertInto('wfm_shifts')
         .values([phoneShift(org.agents.a1), phoneShift(org.agents.b1)])

@@ -133,6 +133,27 @@ export async function publishedTestRun(db: Store['db'], centerId: number, weekSt
   return run.id;
 }
 
+/**
+ * A `wfm_shifts` row of a schedule made by hand (tests): the shift's activities in order as [kind, start, end] (epoch
+ * ms), every one paid; the shift spans them, and its paid hours are that span unless given.
+ */
+export function testShiftRow(runId: number, agentId: number, activities: readonly (readonly [string, number, number])[], paidHours?: number) {
+  const start = activities[0]![1];
+  const end = activities[activities.length - 1]![2];
+  return {
+    run_id: runId,
+    agent_id: agentId,
+    day: 0,
+    kind: 'shift' as const,
+    template_code: 'T',
+    start_ts: start,
+    end_ts: end,
+    paid_hours: paidHours ?? (end - start) / 3_600_000,
+    activities: JSON.stringify(activities.map(([kind, s, e]) => ({ kind, start: s, end: e, paid: true }))),
+    updated_at: 0,
+  };
+}
+
 /** An empty store (SQLite in memory, or a fresh PostgreSQL schema) and how to drop it. */
 export async function emptyStore(kind: 'sqlite' | 'postgres'): Promise<{ store: Store; schema?: string; drop(): Promise<void> }> {
   if (kind === 'sqlite') {

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import type { Store } from '../../store/db';
 import { storeEvents } from '../../store/live/ingest';
-import { publishedTestRun } from '../../store/testing';
+import { publishedTestRun, testShiftRow } from '../../store/testing';
 import { upsertCalls } from '../../store/quality/calls';
 import { evaluate, qaActor, saveTemplate } from '../../services/quality/index';
 import { answers, fixtureTemplate } from '../../core/quality/fixtures';
@@ -60,19 +60,8 @@ export function oneCallSession(m: ReturnType<typeof eventMakers>) {
   ];
 }
 
-/** A published one-hour phone shift of an agent on a day, as a wfm_shifts row. */
-export const phoneShift = (runId: number, agentId: number, d: string, s: string, e: string) => ({
-  run_id: runId,
-  agent_id: agentId,
-  day: 0,
-  kind: 'shift',
-  template_code: 'T',
-  start_ts: at(d, s),
-  end_ts: at(d, e),
-  paid_hours: 1,
-  activities: JSON.stringify([{ kind: 'phone', start: at(d, s), end: at(d, e), paid: true }]),
-  updated_at: 0,
-});
+/** A published phone shift of an agent on a day (one activity), as a wfm_shifts row. */
+export const phoneShift = (runId: number, agentId: number, d: string, s: string, e: string) => testShiftRow(runId, agentId, [['phone', at(d, s), at(d, e)]]);
 export const close = (a: number | null | undefined, b: number, what: string) =>
   assert.ok(a !== null && a !== undefined && Math.abs(a - b) < 1e-9, `${what}: ${a} vs ${b}`);
 
@@ -88,18 +77,13 @@ export async function seedDay(store: Store, org: TestOrg) {
   ];
   await db
     .insertInto('wfm_shifts')
-    .values({
-      run_id: runId,
-      agent_id: org.agents.a1,
-      day: 0,
-      kind: 'shift',
-      template_code: 'T',
-      start_ts: at(D, '09:00'),
-      end_ts: at(D, '13:00'),
-      paid_hours: 4,
-      activities: JSON.stringify(acts.map(([kind, s, e]) => ({ kind, start: at(D, s), end: at(D, e), paid: true }))),
-      updated_at: 0,
-    })
+    .values(
+      testShiftRow(
+        runId,
+        org.agents.a1,
+        acts.map(([kind, s, e]) => [kind, at(D, s), at(D, e)] as const),
+      ),
+    )
     .execute();
   const { ev, call } = eventMakers();
   await storeEvents(store, [

@@ -496,7 +496,11 @@ export interface StoreEventsOptions {
   now?: number;
 }
 export interface StoreEventsResult {
-  /** events not seen before, now stored and aggregated (in time order) */
+  /**
+   * events not seen before, now stored and aggregated, in the order stored: time order, then (rarely) those stored
+   * under their next id after their derived id was another record's, in time order among themselves; the live floor
+   * sorts what it applies, so it does not rely on one time order
+   */
   accepted: CallFloorEvent[];
   /** events whose id was already stored (or repeated within the batch) */
   duplicates: number;
