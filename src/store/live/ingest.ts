@@ -498,8 +498,8 @@ export interface StoreEventsOptions {
 export interface StoreEventsResult {
   /**
    * events not seen before, now stored and aggregated, in the order stored: time order, then (rarely) those stored
-   * under their next id after their derived id was another record's, in time order among themselves; the live floor
-   * sorts what it applies, so it does not rely on one time order
+   * under their next id after their derived id was another record's, in time order among themselves (the live floor
+   * does not rely on it: it sorts an import's events, and reads the feed's back in the store's sequence order)
    */
   accepted: CallFloorEvent[];
   /** events whose id was already stored (or repeated within the batch) */
