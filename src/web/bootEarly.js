@@ -7,35 +7,49 @@ window.__cfEarlyMe = fetch('/api/auth/me', { credentials: 'same-origin' });
 window.__cfEarlyMe.catch(function () {});
 // A signed-in browser's live socket, opened as soon as the sign-in check says so: its handshake is done by the time
 // the page subscribes (src/web/api.ts takes it over, boot.ts; the bell and every live page use it).
-// On the wallboard (in the app or its kiosk view) the socket also asks the floor's snapshot at once (floor.snapshot,
-// src/contract/live.ts), while the entry still loads and runs: the page shows its first tiles from that answer
-// (boot.ts takeEarlySnapshot) and replaces them with the answer to its own ask, sent behind its subscribe.
+// On the wallboard (in the app or its kiosk view) the socket opens at once, beside the sign-in check rather than
+// after it (the check's answer waits for a main thread busy with the entry: 10–200 ms), and asks the floor's snapshot
+// (floor.snapshot, src/contract/live.ts) while the entry still loads and runs: the page shows its first tiles from
+// that answer (boot.ts takeEarlySnapshot) and replaces them with the answer to its own ask, sent behind its
+// subscribe. The socket authenticates by the session cookie; not signed in, the server closes it (4401) and the
+// check's answer closes it here too, so the app opens its own after signing in.
 var EARLY_SNAPSHOT_PATHS = ['/live/wallboard'];
 // its id, filled in from src/web/boot.ts EARLY_SNAPSHOT_ID when /boot.js is served (vite.config.ts, bootPages.ts bootWithIds)
 var EARLY_SNAPSHOT_ID = '__EARLY_SNAPSHOT_ID__';
-window.__cfEarlyMe
-  .then(function (r) {
-    if (!r.ok) return;
-    var sock = (window.__cfEarlySocket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/api/live'));
-    if (EARLY_SNAPSHOT_PATHS.indexOf(location.hash.replace(/^#/, '').split('?')[0]) < 0) return;
-    window.__cfEarlySnapshot = new Promise(function (resolve) {
-      var got = function (m) {
-        var msg = JSON.parse(m.data);
-        if (msg.id !== EARLY_SNAPSHOT_ID) return;
-        sock.removeEventListener('message', got);
-        window.__cfEarlySnapshotAnswer = { answer: msg.type === 'ack' ? msg.result : undefined };
-        resolve(window.__cfEarlySnapshotAnswer.answer);
-      };
-      sock.addEventListener('message', got);
-      sock.addEventListener('open', function () {
-        sock.send(JSON.stringify({ type: 'floor.snapshot', id: EARLY_SNAPSHOT_ID }));
-      });
-      sock.addEventListener('close', function () {
-        resolve(undefined);
-      });
+function openEarlySocket() {
+  return (window.__cfEarlySocket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/api/live'));
+}
+if (EARLY_SNAPSHOT_PATHS.indexOf(location.hash.replace(/^#/, '').split('?')[0]) >= 0) {
+  var sock = openEarlySocket();
+  window.__cfEarlySnapshot = new Promise(function (resolve) {
+    var got = function (m) {
+      var msg = JSON.parse(m.data);
+      if (msg.id !== EARLY_SNAPSHOT_ID) return;
+      sock.removeEventListener('message', got);
+      window.__cfEarlySnapshotAnswer = { answer: msg.type === 'ack' ? msg.result : undefined };
+      resolve(window.__cfEarlySnapshotAnswer.answer);
+    };
+    sock.addEventListener('message', got);
+    sock.addEventListener('open', function () {
+      sock.send(JSON.stringify({ type: 'floor.snapshot', id: EARLY_SNAPSHOT_ID }));
     });
-  })
-  .catch(function () {});
+    sock.addEventListener('close', function () {
+      resolve(undefined);
+    });
+  });
+  window.__cfEarlyMe
+    .then(function (r) {
+      if (r.ok) return;
+      if (window.__cfEarlySocket === sock) window.__cfEarlySocket = null;
+      sock.close();
+    })
+    .catch(function () {});
+} else
+  window.__cfEarlyMe
+    .then(function (r) {
+      if (r.ok) openEarlySocket();
+    })
+    .catch(function () {});
 
 // The chunks of the page the address names, fetched now rather than once the entry has run (src/web/bootPages.ts):
 // the build fills in each menu path's files (indexes into files); empty in development.
