@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { forEachDatabase } from '../testing';
 import { hashId } from '../../core/events';
-import { parseQueueLog, recordIdentity } from '../../ingest/queueLog';
+import { parsePipeLine, parseQueueLog, recordIdentity, type QueueLogRecord } from '../../ingest/queueLog';
 import { countStoredEvents, storeEvents } from './ingest';
 import type { Store } from '../db';
 
@@ -63,7 +63,9 @@ forEachDatabase('derived ids: the colliding records in separate batches, the lat
   assert.deepEqual(await callCounts(store), { offered: 2, answered: 1, abandoned: 1 });
 });
 
-function parseLine(line: string) {
-  const [ts, callId, queue, agent, event, ...data] = line.split('|');
-  return { ts: Number(ts) * 1000, callId: callId!, queue: queue!, agent: agent!, event: event!, data };
+/** One pipe line as the parser reads it. */
+function parseLine(line: string): QueueLogRecord {
+  const r = parsePipeLine(line, 1);
+  assert.ok('callId' in r, `not a record: ${line}`);
+  return r;
 }
