@@ -105,6 +105,7 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+  sqlite.pragma(`temp_store = ${SQLITE_TEMP_STORE}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   const writing = new Int32Array(new SharedArrayBuffer(4 * (THREAD_WRITING + TURN_SLOTS)));
@@ -121,6 +122,18 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
  * 8–9 % to 4–5 % of its CPU, bench/RESULTS-ingest.md). Readers see the same data either way.
  */
 export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
+
+/**
+ * SQLite keeps its temporary files in memory (`temp_store = MEMORY`). The ingest writes 100 rows a
+ * statement; a statement that writes several rows and may fail part-way keeps a journal of every page it
+ * changes, so that it can be undone alone, and past 64 KiB that journal is a temporary file. A 100-row
+ * INSERT into live_events changes pages all over its per-agent index, so every statement wrote hundreds
+ * of KiB to a file (a `perf` profile's largest item: `pwrite` under `subjournalPageIfRequired`). In memory
+ * the store step on SQLite is about 1.5x as fast (issue 16, bench/RESULTS-ingest.md "Session 15"); such a
+ * journal lives only as long as its statement. Migrations run with temporary files on disk (`migrate`):
+ * an index built over a large live_events sorts all its entries in temporary files.
+ */
+export const SQLITE_TEMP_STORE = 'MEMORY';
 
 /**
  * SQLite page cache (KiB) of a bulk import's connection (the CLI's `import`, the server's import thread).
@@ -353,7 +366,11 @@ export async function migrate(store: Store): Promise<void> {
     allowUnorderedMigrations: true,
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  // an index built over a large table sorts its entries in temporary files: on disk, whatever the size
+  store.sqlite?.pragma('temp_store = FILE');
+  const { error, results } = await migrator.migrateToLatest().finally(() => {
+    store.sqlite?.pragma(`temp_store = ${SQLITE_TEMP_STORE}`);
+  });
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${(error as Error).message ?? error}`);

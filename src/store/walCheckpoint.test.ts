@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { openStore, WAL_AUTOCHECKPOINT_PAGES } from './db';
+import { migrate, openStore, WAL_AUTOCHECKPOINT_PAGES } from './db';
 
 test('sqlite: a commit of 2,000 pages stays in the WAL (no checkpoint) and other connections read it', async () => {
   assert.ok(WAL_AUTOCHECKPOINT_PAGES > 2500);
@@ -39,6 +39,21 @@ test('sqlite: a commit of 2,000 pages stays in the WAL (no checkpoint) and other
     // an explicit checkpoint still moves everything into the file
     s.pragma('wal_checkpoint(TRUNCATE)');
     assert.ok(statSync(file).size >= 2000 * 4096);
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("sqlite: temporary files in memory (the 100-row inserts' statement journals), on disk only while migrating", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cf-tmp-'));
+  const store = await openStore({ file: join(dir, 'db.sqlite') });
+  try {
+    const s = store.sqlite!;
+    const MEMORY = 2; // SQLite's number for temp_store = MEMORY (FILE is 1)
+    assert.equal(s.pragma('temp_store', { simple: true }), MEMORY);
+    await migrate(store);
+    assert.equal(s.pragma('temp_store', { simple: true }), MEMORY);
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
