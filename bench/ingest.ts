@@ -265,6 +265,9 @@ async function ingestRate(kind: 'sqlite' | 'postgres', lines: string[]) {
     lastTenthEventsPerS: Math.round(median(runs.map((x) => x.full.last))),
     lastToFirstTenth: r2(median(runs.map((x) => x.full.last / x.full.first))),
     lastToFirstTenthCpu: r2(median(runs.map((x) => x.full.lastCpu / x.full.firstCpu))),
+    // the store step's own (events parsed beforehand): whether a decline is the store's or the parsing's
+    storeStepLastToFirstTenth: r2(median(runs.map((x) => x.store.last / x.store.first))),
+    storeStepLastToFirstTenthCpu: r2(median(runs.map((x) => x.store.lastCpu / x.store.firstCpu))),
     kyselyMultiRowInsertRowsPerS: Math.round(median(runs.map((x) => n / x.kysely))),
     ratioToKyselyInsert: r2(median(runs.map((x) => x.kysely / x.full.s))),
     runs: runs.map((x) => ({
@@ -291,6 +294,8 @@ async function ingestRate(kind: 'sqlite' | 'postgres', lines: string[]) {
       lastTenth: Math.round(x.full.last),
       firstTenthCpu: Math.round(x.full.firstCpu),
       lastTenthCpu: Math.round(x.full.lastCpu),
+      storeFirstTenth: Math.round(x.store.first),
+      storeLastTenth: Math.round(x.store.last),
       load1m: Math.round(x.load * 10) / 10,
     })),
   };
