@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness, signInUi, signOutUi } from './harness';
-import { publishedTestRun } from '../src/store/testing';
+import { publishedTestRun, testShiftRow } from '../src/store/testing';
 
 const H = 3_600_000;
 // Asia/Shanghai (the test center's zone); 2026-11-02 is a Monday, the server's clock is that morning
@@ -25,18 +25,7 @@ test('lead makes a pair and writes a follow-up; the mentee books shadowing and s
       for (const agentId of [org.agents.a1, org.agents.a2])
         await store.db
           .insertInto('wfm_shifts')
-          .values({
-            run_id: runId,
-            agent_id: agentId,
-            day: 0,
-            kind: 'shift',
-            template_code: 'T',
-            start_ts: at('09:00'),
-            end_ts: at('13:00'),
-            paid_hours: 4,
-            activities: JSON.stringify([{ kind: 'phone', start: at('09:00'), end: at('13:00'), paid: true }]),
-            updated_at: 0,
-          })
+          .values(testShiftRow(runId, agentId, [['phone', at('09:00'), at('13:00')]]))
           .execute();
     },
   });

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import type { CallFloorEvent, EventType } from '../core/events';
-import { forEachDatabase, publishedTestRun } from '../store/testing';
+import { forEachDatabase, publishedTestRun, testShiftRow } from '../store/testing';
 import type { Store } from '../store/db';
 import { putSetting } from '../store/org';
 import { acceptEvents } from './eventFeed';
@@ -26,22 +26,13 @@ async function rtaFloor(store: Store, now: () => number) {
     const runId = await publishedTestRun(store.db, org.centerId, '2026-11-02');
     await store.db
       .insertInto('wfm_shifts')
-      .values({
-        run_id: runId,
-        agent_id: org.agents.a1,
-        day: 0,
-        kind: 'shift',
-        template_code: 'T',
-        start_ts: T(9, 0),
-        end_ts: T(12, 0),
-        paid_hours: 3,
-        activities: JSON.stringify([
-          { kind: 'phone', start: T(9, 0), end: T(10, 0), paid: true },
-          { kind: 'break', start: T(10, 0), end: T(10, 15), paid: true },
-          { kind: 'phone', start: T(10, 15), end: T(12, 0), paid: true },
+      .values(
+        testShiftRow(runId, org.agents.a1, [
+          ['phone', T(9, 0), T(10, 0)],
+          ['break', T(10, 0), T(10, 15)],
+          ['phone', T(10, 15), T(12, 0)],
         ]),
-        updated_at: 0,
-      })
+      )
       .execute();
     await putSetting(store.db, org.centerId, 'wfm.intraday', { rtaGraceMin: 3 }, now());
     const svc = await startLiveFloor(ctx, { timers: false, queuesEveryMs: 60_000 });

@@ -134,10 +134,16 @@ export async function publishedTestRun(db: Store['db'], centerId: number, weekSt
 }
 
 /**
- * A `wfm_shifts` row of a schedule made by hand (tests): the shift's activities in order as [kind, start, end] (epoch
- * ms), every one paid; the shift spans them, and its paid hours are that span unless given.
+ * A `wfm_shifts` row of a schedule made by hand (tests): the shift's activities in order as [kind, start, end, paid?]
+ * (epoch ms; paid unless `false`); the shift spans them, and its paid hours are that span unless given. Day, template and
+ * update time are the first day, `T` and 0: spread the row to set others.
  */
-export function testShiftRow(runId: number, agentId: number, activities: readonly (readonly [string, number, number])[], paidHours?: number) {
+export function testShiftRow(
+  runId: number,
+  agentId: number,
+  activities: readonly (readonly [kind: string, start: number, end: number, paid?: boolean])[],
+  paidHours?: number,
+) {
   const start = activities[0]![1];
   const end = activities[activities.length - 1]![2];
   return {
@@ -149,7 +155,7 @@ export function testShiftRow(runId: number, agentId: number, activities: readonl
     start_ts: start,
     end_ts: end,
     paid_hours: paidHours ?? (end - start) / 3_600_000,
-    activities: JSON.stringify(activities.map(([kind, s, e]) => ({ kind, start: s, end: e, paid: true }))),
+    activities: JSON.stringify(activities.map(([kind, s, e, paid]) => ({ kind, start: s, end: e, paid: paid ?? true }))),
     updated_at: 0,
   };
 }

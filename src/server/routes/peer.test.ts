@@ -4,7 +4,7 @@
  * schedule's phone coverage drops by one for its half hour) and refused outside shifts, over breaks and on leave.
  */
 import assert from 'node:assert/strict';
-import { forEachDatabase, publishedTestRun } from '../../store/testing';
+import { forEachDatabase, publishedTestRun, testShiftRow } from '../../store/testing';
 import { testApp } from '../testing';
 import { storeEvents } from '../../store/live/ingest';
 import { eventMakers, oneCallSession } from './facts.fixtures';
@@ -146,18 +146,14 @@ forEachDatabase(
       const shift = (agentId: number, acts: [string, string, string][]) =>
         db
           .insertInto('wfm_shifts')
-          .values({
-            run_id: runId,
-            agent_id: agentId,
-            day: 0,
-            kind: 'shift',
-            template_code: 'T',
-            start_ts: at(D, acts[0]![1]),
-            end_ts: at(D, acts[acts.length - 1]![2]),
-            paid_hours: 4,
-            activities: JSON.stringify(acts.map(([kind, s, e]) => ({ kind, start: at(D, s), end: at(D, e), paid: kind !== 'meal' }))),
-            updated_at: 0,
-          })
+          .values(
+            testShiftRow(
+              runId,
+              agentId,
+              acts.map(([kind, s, e]) => [kind, at(D, s), at(D, e), kind !== 'meal'] as const),
+              4,
+            ),
+          )
           .execute();
       const { a1: A1, a2: A2, b1: B1 } = org.agents;
       // a2 listens; a1 is the top agent; b1 is on leave that day

@@ -1,6 +1,6 @@
 /** Adherence from the live floor's agent events (read in place) against a published shift, computed by hand. */
 import assert from 'node:assert/strict';
-import { forEachDatabase, publishedTestRun } from '../../store/testing';
+import { forEachDatabase, publishedTestRun, testShiftRow } from '../../store/testing';
 import { storeEvents } from '../../store/live/ingest';
 import type { CallFloorEvent } from '../../core/events';
 import { testApp } from '../testing';
@@ -18,18 +18,14 @@ forEachDatabase('wfm adherence from live agent events', async (_t, store) => {
     const shift = (agentId: number, acts: [string, string, string][]) =>
       db
         .insertInto('wfm_shifts')
-        .values({
-          run_id: runId,
-          agent_id: agentId,
-          day: 0,
-          kind: 'shift',
-          template_code: 'T',
-          start_ts: at(D, acts[0]![1]),
-          end_ts: at(D, acts[acts.length - 1]![2]),
-          paid_hours: 4,
-          activities: JSON.stringify(acts.map(([kind, s, e]) => ({ kind, start: at(D, s), end: at(D, e), paid: true }))),
-          updated_at: 0,
-        })
+        .values(
+          testShiftRow(
+            runId,
+            agentId,
+            acts.map(([kind, s, e]) => [kind, at(D, s), at(D, e)] as const),
+            4,
+          ),
+        )
         .execute();
     // a1: phone 09:00–11:00, break 11:00–11:15, phone 11:15–13:00 (14,400 s)
     await shift(org.agents.a1, [

@@ -4,7 +4,7 @@
  * its params, translated in src/web/i18n/wfm.ts). A VTO slot inside one's own shift stays biddable.
  */
 import assert from 'node:assert/strict';
-import { forEachDatabase, publishedTestRun } from '../../store/testing';
+import { forEachDatabase, publishedTestRun, testShiftRow } from '../../store/testing';
 import { signIn, testApp } from '../testing';
 
 const H = 3600_000;
@@ -21,18 +21,7 @@ forEachDatabase('peak bids: past slots, slots overlapping one’s own shift or l
     const runId = await publishedTestRun(db, org.centerId, WEEK);
     await db
       .insertInto('wfm_shifts')
-      .values({
-        run_id: runId,
-        agent_id: org.agents.a1,
-        day: 2,
-        kind: 'shift',
-        template_code: 'D9',
-        start_ts: at('2026-11-04', '09:00'),
-        end_ts: at('2026-11-04', '18:00'),
-        paid_hours: 9,
-        activities: JSON.stringify([{ kind: 'phone', start: at('2026-11-04', '09:00'), end: at('2026-11-04', '18:00'), paid: true }]),
-        updated_at: 0,
-      })
+      .values({ ...testShiftRow(runId, org.agents.a1, [['phone', at('2026-11-04', '09:00'), at('2026-11-04', '18:00')]]), day: 2, template_code: 'D9' })
       .execute();
     const wfm = await as('wfm');
     const slot = async (kind: 'peak' | 'vto', d: string, from: string, to: string) => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { forEachDatabase } from '../../store/testing';
+import { forEachDatabase, testShiftRow } from '../../store/testing';
 import { testApp } from '../testing';
 import { createRequirement, createRun } from '../../store/wfm/schedules';
 
@@ -24,24 +24,13 @@ forEachDatabase('wfm API: a confirmed VTO slot shortens the shift; holiday calen
     const runId = await createRun(store.db, { centerId: org.centerId, weekStart: WEEK, requirementId: reqId, timeLimitS: 1 }, null, clock);
     await store.db.updateTable('wfm_schedule_runs').set({ status: 'published', published_at: clock }).where('id', '=', runId).execute();
     const acts = [
-      { kind: 'phone', start: WS + 8 * H, end: WS + 12 * H, paid: true },
-      { kind: 'meal', start: WS + 12 * H, end: WS + 13 * H, paid: false },
-      { kind: 'phone', start: WS + 13 * H, end: WS + 17 * H, paid: true },
-    ];
+      ['phone', WS + 8 * H, WS + 12 * H],
+      ['meal', WS + 12 * H, WS + 13 * H, false],
+      ['phone', WS + 13 * H, WS + 17 * H],
+    ] as const;
     await store.db
       .insertInto('wfm_shifts')
-      .values({
-        run_id: runId,
-        agent_id: org.agents.a1,
-        day: 0,
-        kind: 'shift',
-        template_code: 'D8',
-        start_ts: WS + 8 * H,
-        end_ts: WS + 17 * H,
-        paid_hours: 8,
-        activities: JSON.stringify(acts),
-        updated_at: clock,
-      })
+      .values({ ...testShiftRow(runId, org.agents.a1, acts, 8), template_code: 'D8', updated_at: clock })
       .execute();
 
     // VTO Monday 15:00–17:00: a1 takes it, the planner confirms → the shift ends at 15:00 with 6 paid hours
