@@ -234,7 +234,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
 async function ingestRate(kind: 'sqlite' | 'postgres', lines: string[]) {
-  const rows = parseJsonl(lines.join('\n')).events.map(eventToRow);
+  // parsed batch by batch: the month's lines joined would pass V8's longest string (512 MiB)
+  const rows = chunks(lines).flatMap((b) => parseJsonl(b.join('\n')).events.map(eventToRow));
   const runs: { full: Timed; store: Timed; bare: Bare; kysely: number; load: number }[] = [];
   for (let r = 0; r < REPEAT; r++) {
     const load = loadavg()[0]!;
