@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
-import { buildApp } from '../src/server/app';
+import { benchApp } from './lib/app';
 import { startServices, stopServices } from '../src/server/services';
 import { seedTestOrg, signIn } from '../src/server/testing';
 import { migrate, openStore } from '../src/store/db';
@@ -246,8 +246,7 @@ async function uploadHalf(dir: string, uploadMb: number) {
   const store = await openStore({ file: join(dir, 'server.sqlite') });
   await migrate(store);
   await seedTestOrg(store);
-  // answers unchecked, as in production (src/server/testing turns the tests' contract check of every answer on)
-  const { app, ctx } = await buildApp({ store, webRoot: null, loginAttemptsPerMinute: 1000, validateResponses: false });
+  const { app, ctx } = await benchApp({ store, webRoot: null, loginAttemptsPerMinute: 1000 });
   // as `callfloor serve` runs: the live floor (the import's listener), the facts warmer and the other services
   await startServices(ctx);
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -12,7 +12,7 @@ import type { CallFloorEvent, EventType } from '../src/core/events';
 import { freshStore, postgresUnavailable } from '../src/store/testing';
 import { openStore } from '../src/store/db';
 import { startPgBridge } from '../src/server/pgBridge';
-import { buildApp } from '../src/server/app';
+import { benchApp } from './lib/app';
 import { seedTestOrg, signIn } from '../src/server/testing';
 import { acceptEvents } from '../src/server/eventFeed';
 import { floorService, startLiveFloor } from '../src/server/liveFloor';
@@ -65,8 +65,7 @@ async function liveFeed(two = false, pg = two) {
   const apps = [];
   const stops: (() => Promise<void>)[] = [];
   for (const st of inst) {
-    // answers unchecked, as in production (src/server/testing turns the tests' contract check of every answer on)
-    const a = await buildApp({ store: st, webRoot: null, loginAttemptsPerMinute: 1000, validateResponses: false });
+    const a = await benchApp({ store: st, webRoot: null, loginAttemptsPerMinute: 1000 });
     if (two) stops.push(await startPgBridge(a.ctx));
     await startLiveFloor(a.ctx);
     await a.app.listen({ port: 0, host: '127.0.0.1' });

@@ -13,7 +13,7 @@ import { onEachStore } from './lib/stores';
 import { storeEvents } from '../src/store/live/ingest';
 import { maxEventSeq, replayStoredEventsFrom } from '../src/store/live/tail';
 
-import { buildApp } from '../src/server/app';
+import { benchApp } from './lib/app';
 import { floorService, startLiveFloor } from '../src/server/liveFloor';
 import { loadFloorSnapshot, saveFloorSnapshot, type FloorSnapshotRow } from '../src/store/live/snapshot';
 import { createCenter } from '../src/store/org';
@@ -55,8 +55,7 @@ async function measure(kind: string, store: Store) {
   const dayStart = Math.floor((now + off) / 86_400_000) * 86_400_000 - off; // today's local midnight (UTC+8)
   const events = dayOfEvents(dayStart);
   const end = events[events.length - 1]!.ts + 60_000;
-  // answers unchecked, as in production (src/server/testing turns the tests' contract check of every answer on)
-  const { ctx } = await buildApp({ store, webRoot: null, now: () => end, validateResponses: false });
+  const { ctx } = await benchApp({ store, webRoot: null, now: () => end });
   // the day stored through the real ingest; the leader's floor follows it and snapshots it N minutes before the end
   const cuts = [...TAILS].sort((a, b) => b - a).map((min) => ({ min, at: events.findIndex((e) => e.ts > end - 60_000 - min * 60_000) }));
   const snaps = new Map<number, { row: FloorSnapshotRow; tail: number; writeMs: number; writeCpuMs: number }>();

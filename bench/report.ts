@@ -16,7 +16,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildApp } from '../src/server/app';
+import { benchApp } from './lib/app';
 import { signIn } from '../src/server/testing';
 import { migrate, openStore } from '../src/store/db';
 import { seedDemoOrg, DEMO_PASSWORD } from '../src/cli/commands/demo';
@@ -58,8 +58,7 @@ async function main() {
     await migrate(store);
     const now = Date.now();
     const { ids } = await seedDemoOrg(store, now);
-    // answers unchecked, as in production (src/server/testing turns the tests' contract check of every answer on)
-    const { app, ctx } = await buildApp({ store, webRoot: null, validateResponses: false });
+    const { app, ctx } = await benchApp({ store, webRoot: null });
     // the previous calendar month in the demo's zone (UTC+8)
     const local = new Date(now + 8 * 3600_000);
     const y = local.getUTCFullYear();

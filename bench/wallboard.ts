@@ -25,7 +25,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { buildApp } from '../src/server/app';
+import { benchApp } from './lib/app';
 import { startServices, stopServices } from '../src/server/services';
 import { migrate, openStore } from '../src/store/db';
 import { seedTestOrg, TEST_PASSWORD } from '../src/server/testing';
@@ -120,8 +120,7 @@ async function startServer(webRoot: string): Promise<{ url: string; close: () =>
     .updateTable('centers')
     .set({ timezone: middayZone(new Date().getUTCHours()) })
     .execute();
-  // answers unchecked, as in production (src/server/testing turns the tests' contract check of every answer on)
-  const { app, ctx } = await buildApp({ store, webRoot, loginAttemptsPerMinute: 10_000, validateResponses: false });
+  const { app, ctx } = await benchApp({ store, webRoot, loginAttemptsPerMinute: 10_000 });
   await startServices(ctx);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();

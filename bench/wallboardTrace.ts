@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { buildApp } from '../src/server/app';
+import { benchApp } from './lib/app';
 import { startServices, stopServices } from '../src/server/services';
 import { migrate, openStore } from '../src/store/db';
 import { seedTestOrg, TEST_PASSWORD } from '../src/server/testing';
@@ -102,8 +102,7 @@ await store.db
   .updateTable('centers')
   .set({ timezone: middayZone(new Date().getUTCHours()) })
   .execute();
-// answers unchecked, as in production (src/server/testing turns the tests' contract check of every answer on)
-const { app, ctx } = await buildApp({ store, webRoot: WEB_ROOT, loginAttemptsPerMinute: 10_000, validateResponses: false });
+const { app, ctx } = await benchApp({ store, webRoot: WEB_ROOT, loginAttemptsPerMinute: 10_000 });
 await startServices(ctx);
 await app.listen({ port: 0, host: '127.0.0.1' });
 const addr = app.server.address();
