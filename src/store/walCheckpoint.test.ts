@@ -45,7 +45,7 @@ test('sqlite: a commit of 2,000 pages stays in the WAL (no checkpoint) and other
   }
 });
 
-test("sqlite: temporary files in memory (the 100-row inserts' statement journals), on disk only while migrating", async () => {
+test("sqlite: temporary files in memory (the 100-row inserts' statement journals), and again after migrating", async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cf-tmp-'));
   const store = await openStore({ file: join(dir, 'db.sqlite') });
   try {
