@@ -68,6 +68,8 @@ test('facts page: a lead sees the team with sources and targets; an agent only t
     await page.click('a[data-nav="/performance/facts"]');
     await page.fill('[data-testid=facts-value]', D);
     await page.locator('[data-testid=facts-agent][data-agent=A002]').waitFor();
+    // the row is there from the default day's answer (today, no calls yet) before day D's arrives: wait for D's figure
+    await page.locator('[data-testid=facts-agent] [data-fact=aht] .fact-value', { hasText: '640s' }).waitFor();
     assert.equal(await page.locator('[data-testid=facts-agent]').count(), 1);
     assert.equal(await page.locator('[data-testid=facts-team]').count(), 0);
     assert.equal(await page.locator('[data-testid=facts-total]').count(), 0);
