@@ -8,7 +8,9 @@
  * Env: BENCH_EVENTS (default 300000), BENCH_REPEAT (default 3), BENCH_AGENTS (default 1000: the
  * simulated center, 20 agents a team, calls scaled with it), BENCH_PG (default the test database; 0:
  * skip PostgreSQL), BENCH_SQLITE=0 (skip SQLite), BENCH_MONTH=0 (skip the month of reports),
- * BENCH_KYSELY=0 (skip the previous ceiling), BENCH_SCHEMA_PREFIX (PostgreSQL schemas, default bench).
+ * BENCH_KYSELY=0 (skip the previous ceiling), BENCH_SCHEMA_PREFIX (PostgreSQL schemas, default bench),
+ * BENCH_IDS (`sim`, default: the simulation's ids, in the order of the events; `derived`: the ids a queue_log
+ * import gives, `ql:` and a hash of the record, in no order, as every source's derived or client ids are).
  *
  * Two paths are timed against the bare insert, alternated in one process (the order turned each run):
  * the store step alone (`storeEvents` on events parsed before the clock starts: what "storing costs Nx a
@@ -26,7 +28,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import pg from 'pg';
 import { sql } from 'kysely';
 import { benchCenterEvents } from './lib/center';
-import type { CallFloorEvent } from '../src/core/events';
+import { hashId, type CallFloorEvent } from '../src/core/events';
 import { migrate, openStore, type Store } from '../src/store/db';
 import { withSchemaLock } from '../src/store/testing';
 import { insertRows, writeRows, type TableSpec } from '../src/store/live/bulk';
@@ -49,7 +51,13 @@ const SQLITE = process.env.BENCH_SQLITE !== '0';
 const BATCH = 20_000;
 const ZONE = 'Asia/Shanghai';
 
-const makeEvents = (): CallFloorEvent[] => benchCenterEvents(N, AGENTS);
+/** BENCH_IDS=derived: ids as a queue_log import makes them (a hash of the record: in no order) */
+const IDS = process.env.BENCH_IDS ?? 'sim';
+const makeEvents = (): CallFloorEvent[] => {
+  const events = benchCenterEvents(N, AGENTS);
+  if (IDS === 'derived') for (const e of events) e.id = `ql:${hashId(e.id)}`;
+  return events;
+};
 
 async function open(kind: 'sqlite' | 'postgres', tag: string): Promise<Store> {
   if (kind === 'sqlite') {
@@ -393,6 +401,7 @@ const out: Record<string, unknown> = {
     .map((x) => x.toFixed(1))
     .join(' ')}`,
   agents: AGENTS,
+  ids: IDS,
   batch: BATCH,
   repeat: REPEAT,
 };

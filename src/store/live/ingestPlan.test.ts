@@ -131,6 +131,10 @@ forEachDatabase('ingest path: every read of live_events uses an index (no full s
     await storeEvents(store, [{ id: 'late-2', ts: T0 + 200 * 60 * S, type: 'agent.ready', agent: '1002' }]);
     // a survey naming a call: the call's agent from the stored call events
     await storeEvents(store, [{ id: 's1', ts: T0 + 10 * 60 * S, type: 'survey', callId: 'c0-2', score: 5, scale: 5 }]);
+    // a derived id sent again (a file imported twice): its stored row read by id (derivedIdCollides)
+    const resent: CallFloorEvent = { id: 'ql:again:call', ts: T0 + 20 * 60 * S, type: 'call.enqueued', queue: 'sales', callId: 'again' };
+    await storeEvents(store, [resent]);
+    assert.equal((await storeEvents(store, [resent])).duplicates, 1);
     await flushAgentStates(store, T0 + 400 * 60 * S);
     // not the ingest, but the same rule: the agent states of a range (adherence, the facts' agent-days)
     const codes = new Map(['1000', '1001', '1002', '1003'].map((a) => [a, a]));
@@ -144,6 +148,7 @@ forEachDatabase('ingest path: every read of live_events uses an index (no full s
   assert.ok(!has(/type in/), 'no separate QA-call read of live_events');
   assert.ok(has(/agent = /), 'the late agent replay ran');
   assert.ok(has(/"agent" in/), 'the agent states range read ran');
+  assert.ok(has(/id, call_id, queue, agent from live_events where id/), 'the re-sent derived id was looked up');
   // by hand: every call is answered by a registered agent; the even ones end in their own batch (5 × 20), the odd
   // ones of batches 0–3 end in the next batch (4 × 20: a stored connect and a new end), batch 4's odd ones never end
   assert.equal((await store.db.selectFrom('qa_calls').select('id').execute()).length, 180, 'finished answered calls in qa_calls');
