@@ -92,6 +92,20 @@ test('wallboard tiles follow pushed events; an understaffed alert fires, is ackn
     await page.waitForSelector(`[data-testid=alert-${under.id}]`, { state: 'detached' });
     const [stored] = (await listAlerts(h.store.db, { scope: { kind: 'all', centerId: h.org.centerId }, status: 'closed' })).filter((a) => a.id === under.id);
     assert.deepEqual([stored.status, stored.ack_note, stored.close_note], ['closed', '已调质检上线', '高峰已过']);
+
+    // tiles in one state since one time: by code as people read them (A2, a3, A10; code points put A10 first, a3 last)
+    await page.click('a[data-nav="/live/wallboard"]');
+    const t1 = Date.now();
+    await acceptEvents(
+      ctx,
+      ['A10', 'a3', 'A2'].map((agent) => ev(t1, 'agent.login', { agent })),
+    );
+    for (const code of ['A10', 'a3', 'A2']) await page.waitForSelector(`[data-testid=tile-${code}][data-state=ready]`);
+    const order = await page.$$eval('[data-testid^=tile-]', (els) => els.map((e) => e.getAttribute('data-testid')));
+    assert.deepEqual(
+      order.filter((x) => ['tile-A10', 'tile-a3', 'tile-A2'].includes(x!)),
+      ['tile-A2', 'tile-a3', 'tile-A10'],
+    );
   } finally {
     await h.close();
   }

@@ -11,6 +11,7 @@ import { mmss, useClock, useFloor, type Tile } from './liveData';
 import { fmtClock } from '../../format';
 import { OnDuty } from './OnDuty';
 import { isKiosk, useFirstDrawn, usePath } from '../../nav';
+import { compareAgentCodes } from '../../../core/live/agentCodes';
 
 const STATE_ORDER = ['notReady', 'ringing', 'talking', 'hold', 'acw', 'ready', 'loggedOut'];
 type SortKey = 'state' | 'time' | 'calls' | 'reason';
@@ -154,8 +155,7 @@ export default function Wallboard() {
       calls: (a, b) => b.callsToday - a.callsToday,
       reason: (a, b) => (a.reason ?? '~').localeCompare(b.reason ?? '~') || a.since - b.since,
     };
-    // codes in code-point order: a first localeCompare builds the browser's collator, ~30 ms before the first tiles (issue 16)
-    list.sort((a, b) => cmp[sort](a, b) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    list.sort((a, b) => cmp[sort](a, b) || compareAgentCodes(a.code, b.code));
     const by = new Map<string, Tile[]>();
     for (const a of list) {
       const k = a.pulledIn ? 'pulled' : a.teamId == null ? 'none' : String(a.teamId);
