@@ -18,6 +18,8 @@ test('facts page: a lead sees the team with sources and targets; an agent only t
     await page.fill('[data-testid=facts-value]', D);
     const a1 = page.locator('[data-testid=facts-agent][data-agent=A001]');
     await a1.waitFor();
+    // the rows are there from the default day's answer (no calls yet) before day D's arrives: wait for D's figure
+    await a1.locator('[data-fact=aht] .fact-value', { hasText: '280s' }).waitFor();
     assert.deepEqual(
       await page.locator('[data-testid=facts-agent]').evaluateAll((els) => els.map((e) => e.getAttribute('data-agent'))),
       ['A001', 'A002'],

@@ -67,6 +67,8 @@ test('goals in zh-CN: a lead sets goals in the browser, the agent sees their own
     await page.fill('[data-testid=leadcard-month]', '2026-11');
     const row = page.locator(`[data-testid=leadcard-${h.org.users.team_lead}]`);
     await row.waitFor();
+    // the lead's row is there from the default month's answer too: wait for November's results before reading them
+    await page.locator(`[data-testid=leadcard-detail-${h.org.users.team_lead}]`, { hasText: '1 / 2 个目标达成' }).waitFor({ state: 'attached' });
     assert.match((await row.textContent()) ?? '', /team_lead 用户.*A组/);
     await page.locator('[data-testid=leadcard-chart] canvas, [data-testid=leadcard-chart] svg').first().waitFor({ state: 'attached' });
     // results: 1 of the 2 goals met; shown in the detail beside its score
