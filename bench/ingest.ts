@@ -9,8 +9,9 @@
  * simulated center, 20 agents a team, calls scaled with it), BENCH_PG (default the test database; 0:
  * skip PostgreSQL), BENCH_SQLITE=0 (skip SQLite), BENCH_MONTH=0 (skip the month of reports),
  * BENCH_KYSELY=0 (skip the previous ceiling), BENCH_SCHEMA_PREFIX (PostgreSQL schemas, default bench),
- * BENCH_IDS (`sim`, default: the simulation's ids, in the order of the events; `derived`: the ids a queue_log
- * import gives, `ql:` and a hash of the record, in no order, as every source's derived or client ids are).
+ * BENCH_IDS: `sim` (default: the simulation's ids, in the order of the events), `queue_log` (the form a queue_log or
+ * AMI import gives: `ql:`, the record's second (a call's start for its events), `.`, a hash), `random` (a hash
+ * alone: ids in no order, as a client's UUIDs, or queue_log's before migration 063).
  *
  * Two paths are timed against the bare insert, alternated in one process (the order turned each run):
  * the store step alone (`storeEvents` on events parsed before the clock starts: what "storing costs Nx a
@@ -51,11 +52,19 @@ const SQLITE = process.env.BENCH_SQLITE !== '0';
 const BATCH = 20_000;
 const ZONE = 'Asia/Shanghai';
 
-/** BENCH_IDS=derived: ids as a queue_log import makes them (a hash of the record: in no order) */
 const IDS = process.env.BENCH_IDS ?? 'sim';
 const makeEvents = (): CallFloorEvent[] => {
   const events = benchCenterEvents(N, AGENTS);
-  if (IDS === 'derived') for (const e of events) e.id = `ql:${hashId(e.id)}`;
+  if (IDS === 'random') for (const e of events) e.id = `ql:${hashId(e.id)}`;
+  if (IDS === 'queue_log') {
+    // a call's events under its start's second (Asterisk's call id carries it), the others under their own
+    const start = new Map<string, number>();
+    for (const e of events) if (e.callId) start.set(e.callId, Math.min(e.ts, start.get(e.callId) ?? Infinity));
+    for (const e of events) {
+      const sec = Math.floor((e.callId ? start.get(e.callId)! : e.ts) / 1000);
+      e.id = `ql:${sec.toString(36).padStart(7, '0')}.${hashId(e.id)}`;
+    }
+  }
   return events;
 };
 

@@ -238,6 +238,15 @@ export function derivedIdCollides(stored: RecordFields, e: RecordFields): boolea
   return norm(stored.agent) !== norm(e.agent);
 }
 
+/**
+ * The id an event of a queue_log record had before those ids carried the record's second (`ql:` + 7 base-36 digits
+ * + `.`; ingest/queueLog.ts `queueLogRecordId`): `ql:` and the hash, with the event's suffix. Undefined for any
+ * other id. A store that holds events from before the change looks their re-sends up under it.
+ */
+export function legacyDerivedId(id: string): string | undefined {
+  return /^ql:[0-9a-z]{7}\./.test(id) ? `ql:${id.slice(11)}` : undefined;
+}
+
 /** The id an event takes when its derived id is another record's: `x` → `x~2` → `x~3` … */
 export function collisionId(id: string): string {
   const m = /~(\d+)$/.exec(id);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { parseQueueLog, parseQueueLogStream, agentCode } from './queueLog';
 import { aggregateEvents, sumMeasures } from '../core/kpi';
 import { sharedData } from '../../test/sharedData';
+import { legacyDerivedId } from '../core/events';
 
 const PIPE = sharedData('asterisk_queue_log_pbxware/queue_log_reconstructed');
 const CSV = sharedData('asterisk_queue_log_pbxware/queue_log_pbxware_masked.csv');
@@ -165,4 +166,35 @@ test('standard realtime-table CSV with data1..data5 and local datetime in a zone
   const conn = r.events.find((e) => e.type === 'call.connected')!;
   assert.equal(conn.waitS, 25);
   assert.equal(conn.agent, 'ann');
+});
+
+test("event ids carry the record's second: a file's ids sort like its calls' starts and its agent changes' times; other call ids keep the hash alone", () => {
+  // by hand: two calls (Asterisk call ids: the second the channel was made) and a pause between them, lines out of order
+  const text = [
+    '1700000100|1700000090.7|q1|Agent/1001|CONNECT|10|1700000090.7|2',
+    '1700000090|1700000090.7|q1|NONE|ENTERQUEUE||555|1',
+    '1700000094|NONE|q1|Agent/1002|ADDMEMBER|',
+    '1700000095|NONE|NONE|Agent/1002|PAUSE|lunch',
+    '1700000096|1700000096.8|q1|NONE|ENTERQUEUE||556|1',
+    '1700000300|1700000090.7|q1|Agent/1001|COMPLETECALLER|10|200|1',
+    '1700000097|pbx-call-x|q1|NONE|ENTERQUEUE||557|1',
+    '1700000098|pbx1-1700000098.9|q1|NONE|ENTERQUEUE||558|1',
+  ].join('\n');
+  const events = parseQueueLog(text).events;
+  const head = (id: string) => id.slice(0, 11);
+  const b36 = (sec: number) => `ql:${sec.toString(36).padStart(7, '0')}.`;
+  // every event of call …090.7 (entered, answered, ended: three times) is under the call's start; the pause under its own second
+  for (const e of events.filter((x) => x.callId === '1700000090.7')) assert.equal(head(e.id), b36(1_700_000_090), e.type);
+  assert.equal(head(events.find((e) => e.agent === '1002' && e.type === 'agent.notReady')!.id), b36(1_700_000_095));
+  assert.equal(head(events.find((e) => e.callId === '1700000096.8')!.id), b36(1_700_000_096));
+  // Asterisk with a `systemname`: the same, after the name
+  assert.equal(head(events.find((e) => e.callId === 'pbx1-1700000098.9')!.id), b36(1_700_000_098));
+  // a call id without the time: `ql:` and the hash, as before
+  const other = events.find((e) => e.callId === 'pbx-call-x')!;
+  assert.match(other.id, /^ql:[0-9a-z]+:call$/);
+  assert.equal(legacyDerivedId(other.id), undefined);
+  // the old form of a timed id: the hash and suffix after `ql:`
+  const enter = events.find((e) => e.callId === '1700000090.7' && e.type === 'call.enqueued')!;
+  assert.equal(legacyDerivedId(enter.id), `ql:${enter.id.slice(11)}`);
+  assert.match(legacyDerivedId(enter.id)!, /^ql:[0-9a-z]+:call$/);
 });

@@ -3,7 +3,7 @@
  * interval aggregates and daily rollups kept up to date incrementally. See README.md in this folder.
  */
 import { CompiledQuery, type Kysely } from 'kysely';
-import { collisionId, derivedIdCollides, hasDerivedId, type CallFloorEvent, type RecordFields } from '../../core/events';
+import { collisionId, derivedIdCollides, hasDerivedId, legacyDerivedId, type CallFloorEvent, type RecordFields } from '../../core/events';
 import { KpiAccumulator, localDayStart, type AgentState, type AgentTrack, type TzOffset } from '../../core/kpi';
 import { EVENT_WINDOW_KEY, eventWindowSettings, maxStateMs, type EventWindowSettings } from '../../core/live/eventWindow';
 import { tzOffsetFn } from '../../core/timezone';
@@ -14,6 +14,7 @@ import { exec, insertNew, listParam, prepared, query, writeRows, type PgType, ty
 import { storeQaCalls, touchedSegments } from './qaCalls';
 import { bumpReportStamp } from './reportStamp';
 import { storeSurveyAnswers, type SurveyReject } from '../surveys';
+import { LEGACY_QL_IDS_KEY } from '../migrations/063_queue_log_legacy_ids';
 
 /** Aggregates are stored per 15-minute UTC interval; 30/60-minute and local-day reports are sums. */
 export const STORED_INTERVAL_MIN = 15;
@@ -217,17 +218,23 @@ export const resolveEventCenter = (store: Store, centerId?: number | null, db: K
  * The zone a center's rollups should be in: the center's, else UTC; and the center's event window
  * setting (`live.eventWindow`: its maxStateHours bounds the agent time one event can add).
  */
-async function wantedRollupTz(store: Store, db: Kysely<any>, centerId: number): Promise<{ stored: string | null; wanted: string; maxStateMs: number }> {
+async function wantedRollupTz(
+  store: Store,
+  db: Kysely<any>,
+  centerId: number,
+): Promise<{ stored: string | null; wanted: string; maxStateMs: number; legacyIds: boolean }> {
   const id = Number(centerId);
-  const sql = `select (select value from live_meta where key = '${rollupTzKey(id)}') as r, (select timezone from centers where id = ${id}) as c, ${windowSql(id)} as w`;
-  const rows = await query<{ r: string | null; c: string | null; w: string | null }>(store, db, sql, sql, []);
+  const sql =
+    `select (select value from live_meta where key = '${rollupTzKey(id)}') as r, (select timezone from centers where id = ${id}) as c, ${windowSql(id)} as w, ` +
+    `(select value from live_meta where key = '${LEGACY_QL_IDS_KEY}') as l`;
+  const rows = await query<{ r: string | null; c: string | null; w: string | null; l: string | null }>(store, db, sql, sql, []);
   let raw: unknown;
   try {
     raw = rows[0]?.w ? JSON.parse(rows[0].w) : undefined;
   } catch {
     raw = undefined; // a malformed setting falls back to the defaults
   }
-  return { stored: rows[0]?.r ?? null, wanted: rows[0]?.c ?? 'UTC', maxStateMs: maxStateMs(eventWindowSettings(raw)) };
+  return { stored: rows[0]?.r ?? null, wanted: rows[0]?.c ?? 'UTC', maxStateMs: maxStateMs(eventWindowSettings(raw)), legacyIds: rows[0]?.l != null };
 }
 
 /** A center's event window setting over the defaults (`live.eventWindow`); no center named: the only one. */
@@ -249,6 +256,8 @@ interface Ingest {
   tzName: string;
   /** a fresh accumulator with the center's rules (15-minute intervals, longest state) */
   acc: () => KpiAccumulator;
+  /** the database holds queue_log events under their ids of before migration 063 (looked up for re-sends) */
+  legacyIds: boolean;
 }
 
 /**
@@ -269,9 +278,9 @@ async function beginIngest(store: Store, db: Kysely<any>, center?: number | null
   if (store.dialect === 'postgres') await lockIngest(db);
   const centerId = await resolveEventCenter(store, center, db);
   if (center == null && centerId !== 0) await adoptCenterless(store, db, centerId);
-  const { stored, wanted, maxStateMs } = await wantedRollupTz(store, db, centerId);
+  const { stored, wanted, maxStateMs, legacyIds } = await wantedRollupTz(store, db, centerId);
   if (stored !== wanted) await rebuildRollups(store, db, wanted, centerId);
-  return { centerId, tzName: wanted, acc: () => newAcc(maxStateMs) };
+  return { centerId, tzName: wanted, acc: () => newAcc(maxStateMs), legacyIds };
 }
 
 const LIVE_TABLES = [
@@ -531,7 +540,7 @@ export async function storeEvents(store: Store, events: readonly CallFloorEvent[
 
 async function storeInTransaction(store: Store, db: Kysely<any>, events: readonly CallFloorEvent[], opts: StoreEventsOptions): Promise<StoreEventsResult> {
   const seen = new Map<string, CallFloorEvent>();
-  const batch: CallFloorEvent[] = [];
+  let batch: CallFloorEvent[] = [];
   const surveys: CallFloorEvent[] = []; // not telephony: into survey_answers, never into live_events or the aggregates
   // another record's event whose derived id is taken (in this batch, or stored): tried again after this batch, as a
   // batch of its own, against what is stored then — under the same id when the taker is in this batch, else the
@@ -547,9 +556,16 @@ async function storeInTransaction(store: Store, db: Kysely<any>, events: readonl
     if (e.type === 'survey') surveys.push(e);
     else batch.push(e);
   }
-  batch.sort(byTs);
   let duplicates = events.length - batch.length - surveys.length - others.length; // repeated within the batch
   const ing = await beginIngest(store, db, opts.centerId);
+  if (ing.legacyIds) {
+    const resent = await storedUnderLegacyIds(store, db, batch);
+    if (resent.size) {
+      duplicates += resent.size;
+      batch = batch.filter((e) => !resent.has(e));
+    }
+  }
+  batch.sort(byTs);
   // one array literal an event (eventToRow's columns and the center): growing a 9-slot array by a push
   // reallocated it, about 250 bytes of garbage an event
   const rows = new Array<unknown[]>(batch.length);
@@ -629,6 +645,46 @@ async function takenByOtherRecords(store: Store, db: Kysely<any>, inserted: Read
     if (s && derivedIdCollides(s as RecordFields, e)) out.push({ ...e, id: collisionId(e.id) });
   }
   return out;
+}
+
+/**
+ * The batch's queue_log events stored before their ids carried the record's second (migration 063): each looked up
+ * under its old id, a re-send when the stored event is of the same record (derivedIdCollides), else along the old
+ * id's chain (`~2`, `~3` …) where another record's event held it. Only in a database that held such events.
+ */
+async function storedUnderLegacyIds(store: Store, db: Kysely<any>, batch: readonly CallFloorEvent[]): Promise<Set<CallFloorEvent>> {
+  const resent = new Set<CallFloorEvent>();
+  let todo = new Map<string, CallFloorEvent[]>();
+  for (const e of batch) {
+    const old = legacyDerivedId(e.id);
+    if (old === undefined) continue;
+    const l = todo.get(old);
+    if (l) l.push(e);
+    else todo.set(old, [e]);
+  }
+  while (todo.size) {
+    const rows = await query<{ id: string; call_id: string | null; queue: string | null; agent: string | null }>(
+      store,
+      db,
+      `select id, call_id, queue, agent from live_events where id in (select value from json_each(?))`,
+      `select id, call_id, queue, agent from live_events where id = any($1::text[])`,
+      [listParam(store, [...todo.keys()])],
+    );
+    const next = new Map<string, CallFloorEvent[]>();
+    for (const r of rows) {
+      const stored: RecordFields = { callId: r.call_id ?? undefined, queue: r.queue ?? undefined, agent: r.agent ?? undefined };
+      for (const e of todo.get(r.id)!) {
+        if (!derivedIdCollides(stored, e)) resent.add(e);
+        else {
+          const l = next.get(collisionId(r.id));
+          if (l) l.push(e);
+          else next.set(collisionId(r.id), [e]);
+        }
+      }
+    }
+    todo = next;
+  }
+  return resent;
 }
 
 /**

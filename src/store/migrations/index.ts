@@ -28,6 +28,7 @@ import assessment from './042_assessment';
 import kbTermFreq from './051_kb_term_freq';
 import liveEventIndexes from './057_live_event_indexes';
 import liveEventsFactTrigger from './062_live_events_fact_trigger';
+import queueLogLegacyIds from './063_queue_log_legacy_ids';
 import goals from './043_goals';
 import careers from './044_careers';
 import shrinkageCategories from './048_shrinkage_categories';
@@ -88,6 +89,7 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '036_fact_agent_sums': factAgentSums,
   '057_live_event_indexes': liveEventIndexes,
   '062_live_events_fact_trigger': liveEventsFactTrigger,
+  '063_queue_log_legacy_ids': queueLogLegacyIds,
 };
 
 /**
