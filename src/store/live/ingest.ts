@@ -626,25 +626,29 @@ async function storeInTransaction(store: Store, db: Kysely<any>, events: readonl
 async function takenByOtherRecords(store: Store, db: Kysely<any>, inserted: ReadonlySet<unknown>, batch: readonly CallFloorEvent[]): Promise<CallFloorEvent[]> {
   const derived = batch.filter((e) => !inserted.has(e.id) && hasDerivedId(e.id));
   if (!derived.length) return [];
+  const stored = await storedRecords(
+    store,
+    db,
+    derived.map((e) => e.id),
+  );
+  const out: CallFloorEvent[] = [];
+  for (const e of derived) {
+    const s = stored.get(e.id);
+    if (s && derivedIdCollides(s, e)) out.push({ ...e, id: collisionId(e.id) });
+  }
+  return out;
+}
+
+/** The record fields (call, queue, agent) of the stored events with these ids, by id: one read. */
+async function storedRecords(store: Store, db: Kysely<any>, ids: readonly string[]): Promise<Map<string, RecordFields>> {
   const rows = await query<{ id: string; call_id: string | null; queue: string | null; agent: string | null }>(
     store,
     db,
     `select id, call_id, queue, agent from live_events where id in (select value from json_each(?))`,
     `select id, call_id, queue, agent from live_events where id = any($1::text[])`,
-    [
-      listParam(
-        store,
-        derived.map((e) => e.id),
-      ),
-    ],
+    [listParam(store, ids)],
   );
-  const stored = new Map(rows.map((r) => [r.id, { callId: r.call_id, queue: r.queue, agent: r.agent }]));
-  const out: CallFloorEvent[] = [];
-  for (const e of derived) {
-    const s = stored.get(e.id);
-    if (s && derivedIdCollides(s as RecordFields, e)) out.push({ ...e, id: collisionId(e.id) });
-  }
-  return out;
+  return new Map(rows.map((r) => [r.id, { callId: r.call_id ?? undefined, queue: r.queue ?? undefined, agent: r.agent ?? undefined }]));
 }
 
 /**
@@ -663,25 +667,16 @@ async function storedUnderLegacyIds(store: Store, db: Kysely<any>, batch: readon
     else todo.set(old, [e]);
   }
   while (todo.size) {
-    const rows = await query<{ id: string; call_id: string | null; queue: string | null; agent: string | null }>(
-      store,
-      db,
-      `select id, call_id, queue, agent from live_events where id in (select value from json_each(?))`,
-      `select id, call_id, queue, agent from live_events where id = any($1::text[])`,
-      [listParam(store, [...todo.keys()])],
-    );
     const next = new Map<string, CallFloorEvent[]>();
-    for (const r of rows) {
-      const stored: RecordFields = { callId: r.call_id ?? undefined, queue: r.queue ?? undefined, agent: r.agent ?? undefined };
-      for (const e of todo.get(r.id)!) {
+    for (const [id, stored] of await storedRecords(store, db, [...todo.keys()]))
+      for (const e of todo.get(id)!) {
         if (!derivedIdCollides(stored, e)) resent.add(e);
         else {
-          const l = next.get(collisionId(r.id));
+          const l = next.get(collisionId(id));
           if (l) l.push(e);
-          else next.set(collisionId(r.id), [e]);
+          else next.set(collisionId(id), [e]);
         }
       }
-    }
     todo = next;
   }
   return resent;
