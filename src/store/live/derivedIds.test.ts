@@ -118,6 +118,17 @@ for (const kind of ['sqlite', 'postgres'] as const)
       // a new call still goes in
       const c = parseQueueLog('1745030000|1745030000.1|q0|NONE|ENTERQUEUE||13800002|1').events;
       assert.equal((await storeEvents(store, c)).accepted.length, 1);
+      // old forms are looked up only up to a day after the latest old-form event (B's exit, 1745027537): later ones
+      // (the live feed) are not. Shown with an old-form id sent after the migration (e.g. in JSON lines): a call of
+      // 2 days later is not found under it, one of 20 hours later is
+      for (const [sec, found] of [
+        [1745027537 + 2 * 86400, false],
+        [1745027537 + 20 * 3600, true],
+      ] as const) {
+        const [e] = parseQueueLog(`${sec}|${sec}.5|q0|NONE|ENTERQUEUE||13800009|1`).events;
+        await storeEvents(store, [{ ...e!, id: legacyDerivedId(e!.id)! }]);
+        assert.equal((await storeEvents(store, [e!])).duplicates, found ? 1 : 0, `${sec}`);
+      }
     } finally {
       await drop();
     }

@@ -222,7 +222,7 @@ async function wantedRollupTz(
   store: Store,
   db: Kysely<any>,
   centerId: number,
-): Promise<{ stored: string | null; wanted: string; maxStateMs: number; legacyIds: boolean }> {
+): Promise<{ stored: string | null; wanted: string; maxStateMs: number; legacyIdsUntil: number | undefined }> {
   const id = Number(centerId);
   const sql =
     `select (select value from live_meta where key = '${rollupTzKey(id)}') as r, (select timezone from centers where id = ${id}) as c, ${windowSql(id)} as w, ` +
@@ -234,7 +234,12 @@ async function wantedRollupTz(
   } catch {
     raw = undefined; // a malformed setting falls back to the defaults
   }
-  return { stored: rows[0]?.r ?? null, wanted: rows[0]?.c ?? 'UTC', maxStateMs: maxStateMs(eventWindowSettings(raw)), legacyIds: rows[0]?.l != null };
+  return {
+    stored: rows[0]?.r ?? null,
+    wanted: rows[0]?.c ?? 'UTC',
+    maxStateMs: maxStateMs(eventWindowSettings(raw)),
+    legacyIdsUntil: rows[0]?.l != null ? Number(rows[0].l) + LEGACY_ID_MARGIN_MS : undefined,
+  };
 }
 
 /** A center's event window setting over the defaults (`live.eventWindow`); no center named: the only one. */
@@ -256,8 +261,11 @@ interface Ingest {
   tzName: string;
   /** a fresh accumulator with the center's rules (15-minute intervals, longest state) */
   acc: () => KpiAccumulator;
-  /** the database holds queue_log events under their ids of before migration 063 (looked up for re-sends) */
-  legacyIds: boolean;
+  /**
+   * the database holds queue_log events under their ids of before migration 063: the events up to this time are
+   * looked up under those too (re-sends); undefined: none are
+   */
+  legacyIdsUntil: number | undefined;
 }
 
 /**
@@ -278,9 +286,9 @@ async function beginIngest(store: Store, db: Kysely<any>, center?: number | null
   if (store.dialect === 'postgres') await lockIngest(db);
   const centerId = await resolveEventCenter(store, center, db);
   if (center == null && centerId !== 0) await adoptCenterless(store, db, centerId);
-  const { stored, wanted, maxStateMs, legacyIds } = await wantedRollupTz(store, db, centerId);
+  const { stored, wanted, maxStateMs, legacyIdsUntil } = await wantedRollupTz(store, db, centerId);
   if (stored !== wanted) await rebuildRollups(store, db, wanted, centerId);
-  return { centerId, tzName: wanted, acc: () => newAcc(maxStateMs), legacyIds };
+  return { centerId, tzName: wanted, acc: () => newAcc(maxStateMs), legacyIdsUntil };
 }
 
 const LIVE_TABLES = [
@@ -558,8 +566,8 @@ async function storeInTransaction(store: Store, db: Kysely<any>, events: readonl
   }
   let duplicates = events.length - batch.length - surveys.length - others.length; // repeated within the batch
   const ing = await beginIngest(store, db, opts.centerId);
-  if (ing.legacyIds) {
-    const resent = await storedUnderLegacyIds(store, db, batch);
+  if (ing.legacyIdsUntil !== undefined) {
+    const resent = await storedUnderLegacyIds(store, db, batch, ing.legacyIdsUntil);
     if (resent.size) {
       duplicates += resent.size;
       batch = batch.filter((e) => !resent.has(e));
@@ -652,14 +660,22 @@ async function storedRecords(store: Store, db: Kysely<any>, ids: readonly string
 }
 
 /**
- * The batch's queue_log events stored before their ids carried the record's second (migration 063): each looked up
- * under its old id, a re-send when the stored event is of the same record (derivedIdCollides), else along the old
- * id's chain (`~2`, `~3` …) where another record's event held it. Only in a database that held such events.
+ * How far after the latest event stored under an old-form id (migration 063) a new event may be its re-send: the
+ * same record's events from two sources (AMI's time of receipt, queue_log's line) are seconds apart.
  */
-async function storedUnderLegacyIds(store: Store, db: Kysely<any>, batch: readonly CallFloorEvent[]): Promise<Set<CallFloorEvent>> {
+const LEGACY_ID_MARGIN_MS = 86_400_000;
+
+/**
+ * The batch's queue_log events stored before their ids carried the record's second (migration 063): each (up to
+ * `until`) looked up under its old id, a re-send when the stored event is of the same record (derivedIdCollides),
+ * else along the old id's chain (`~2`, `~3` …) where another record's event held it. Only in a database that held
+ * such events.
+ */
+async function storedUnderLegacyIds(store: Store, db: Kysely<any>, batch: readonly CallFloorEvent[], until: number): Promise<Set<CallFloorEvent>> {
   const resent = new Set<CallFloorEvent>();
   let todo = new Map<string, CallFloorEvent[]>();
   for (const e of batch) {
+    if (e.ts > until) continue;
     const old = legacyDerivedId(e.id);
     if (old === undefined) continue;
     const l = todo.get(old);
