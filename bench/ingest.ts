@@ -29,7 +29,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import pg from 'pg';
 import { sql } from 'kysely';
 import { benchCenterEvents } from './lib/center';
-import { hashId, type CallFloorEvent } from '../src/core/events';
+import { hashId, timedDerivedId, type CallFloorEvent } from '../src/core/events';
 import { migrate, openStore, type Store } from '../src/store/db';
 import { withSchemaLock } from '../src/store/testing';
 import { insertRows, writeRows, type TableSpec } from '../src/store/live/bulk';
@@ -61,8 +61,7 @@ const makeEvents = (): CallFloorEvent[] => {
     const start = new Map<string, number>();
     for (const e of events) if (e.callId) start.set(e.callId, Math.min(e.ts, start.get(e.callId) ?? Infinity));
     for (const e of events) {
-      const sec = Math.floor((e.callId ? start.get(e.callId)! : e.ts) / 1000);
-      e.id = `ql:${sec.toString(36).padStart(7, '0')}.${hashId(e.id)}`;
+      e.id = timedDerivedId(Math.floor((e.callId ? start.get(e.callId)! : e.ts) / 1000), hashId(e.id));
     }
   }
   return events;

@@ -239,12 +239,21 @@ export function derivedIdCollides(stored: RecordFields, e: RecordFields): boolea
 }
 
 /**
- * The id an event of a queue_log record had before those ids carried the record's second (`ql:` + 7 base-36 digits
- * + `.`; ingest/queueLog.ts `queueLogRecordId`): `ql:` and the hash, with the event's suffix. Undefined for any
- * other id. A store that holds events from before the change looks their re-sends up under it.
+ * The id of a queue_log record's events in time order (issue 16, migration 063): `ql:`, a second in 7 base-36
+ * digits, `.`, the hash of the record's identity (ingest/queueLog.ts `queueLogRecordId` picks the second). Ids in
+ * time order go to the end of the store's unique id index instead of a random page each.
+ */
+export const timedDerivedId = (sec: number, hash: string) => `ql:${sec.toString(36).padStart(7, '0')}.${hash}`;
+const TIMED_DERIVED_ID = /^ql:[0-9a-z]{7}\./;
+const TIMED_HEAD = 'ql:0000000.'.length;
+
+/**
+ * The id an event of a queue_log record had before those ids carried the record's second (timedDerivedId): `ql:`
+ * and the hash, with the event's suffix. Undefined for any other id. A store that holds events from before the
+ * change looks their re-sends up under it.
  */
 export function legacyDerivedId(id: string): string | undefined {
-  return /^ql:[0-9a-z]{7}\./.test(id) ? `ql:${id.slice(11)}` : undefined;
+  return TIMED_DERIVED_ID.test(id) ? `ql:${id.slice(TIMED_HEAD)}` : undefined;
 }
 
 /** The id an event takes when its derived id is another record's: `x` → `x~2` → `x~3` … */

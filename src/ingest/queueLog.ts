@@ -6,7 +6,7 @@
  * - QueueLogState: a per-agent / per-call state machine fed records in time order, emitting events.
  *   parseQueueLog() sorts the records first (out-of-order lines), a live follower feeds it directly.
  */
-import { hashId, type CallFloorEvent } from '../core/events';
+import { hashId, timedDerivedId, type CallFloorEvent } from '../core/events';
 import type { TimeWindow } from '../core/live/eventWindow';
 import {
   countUnknown,
@@ -246,13 +246,13 @@ const CALL_RECORDS = new Set([
 const EPOCH_CALL_ID = /(?:^|-)(\d{9,10})\.\d+$/;
 
 /**
- * The id of a record's events, in time order (issue 16): `ql:`, the record's second in 7 base-36 digits, a dot, the
- * hash of its identity (recordIdentity). Hashes alone are in no order, and the store's unique id index took every
+ * The id of a record's events, in time order (issue 16): the hash of its identity (recordIdentity) under a second
+ * (core/events.ts `timedDerivedId`). Hashes alone are in no order, and the store's unique id index took every
  * new event at a random page of it: a large import slowed as the store grew (2.4 M events: the last tenth at a
  * third of the first's rate). The second is one both sources agree on, so AMI and queue_log still give one id: a
  * call's records take the second of the call's start from its Asterisk call id; agent changes their own second,
  * which is in their identity; any other line its time. A call id that does not carry the time (not Asterisk's
- * form) leaves the id as it was, `ql:` and the hash (core/events.ts `legacyDerivedId`).
+ * form) leaves the id as it was, `ql:` and the hash.
  */
 export function queueLogRecordId(r: Pick<QueueLogRecord, 'ts' | 'callId' | 'queue' | 'agent' | 'event' | 'data'>): string {
   const hash = hashId(recordIdentity(r));
@@ -262,7 +262,7 @@ export function queueLogRecordId(r: Pick<QueueLogRecord, 'ts' | 'callId' | 'queu
     if (!m) return `ql:${hash}`;
     sec = Number(m[1]);
   } else sec = Math.floor(r.ts / 1000);
-  return `ql:${sec.toString(36).padStart(7, '0')}.${hash}`;
+  return timedDerivedId(sec, hash);
 }
 
 /** Events known and deliberately producing nothing. */

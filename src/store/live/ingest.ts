@@ -215,8 +215,9 @@ export const resolveEventCenter = (store: Store, centerId?: number | null, db: K
   resolveCenterId(db, centerId);
 
 /**
- * The zone a center's rollups should be in: the center's, else UTC; and the center's event window
- * setting (`live.eventWindow`: its maxStateHours bounds the agent time one event can add).
+ * The zone a center's rollups should be in: the center's, else UTC; the center's event window
+ * setting (`live.eventWindow`: its maxStateHours bounds the agent time one event can add); and up to when
+ * events are looked up under their queue_log ids of before migration 063 (one read for the three).
  */
 async function wantedRollupTz(
   store: Store,
